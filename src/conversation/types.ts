@@ -1,0 +1,38 @@
+/**
+ * The channel-facing contract of the core. Channels (CLI, Slack, Teams, web, API)
+ * only ever call an `Assistant` and render the `Reply` it returns.
+ */
+import type { Audience, Channel, ProcessId } from "../core/ids.js";
+import type { Reply, TurnInput } from "../core/reply.js";
+import type { HandoffRecord, Storage } from "../storage/types.js";
+
+/** Delivers a handoff to the people who will follow it up (one per channel). */
+export interface Notifier {
+  readonly channel: Channel;
+  /**
+   * Posts the handoff summary to `target` (a Slack channel id, a Teams
+   * conversation-reference key…). Returns a human description of where it went.
+   */
+  deliver(handoff: HandoffRecord, target: string): Promise<string>;
+}
+
+export interface AskOptions {
+  audience?: Audience;
+}
+
+export interface Assistant {
+  /** One conversational turn: question, button press, form submission. Never throws. */
+  handle(turn: TurnInput): Promise<Reply>;
+  /** One stateless question (CLI `ask`, `/api/ask`, evaluation). Never throws. */
+  ask(question: string, opts?: AskOptions): Promise<Reply>;
+  /** Marks a handoff as dealt with. */
+  resolveHandoff(id: string): Promise<HandoffRecord | null>;
+  /** Registers the notifier of a channel (Slack, Teams) for handoffs. */
+  registerNotifier(notifier: Notifier): void;
+  readonly storage: Storage;
+}
+
+/** Where handoffs for each process go, per channel (from configuration). */
+export type HandoffTargets = Partial<Record<ProcessId, { slack?: string; teams?: string }>> & {
+  default?: { slack?: string; teams?: string };
+};

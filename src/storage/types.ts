@@ -1,0 +1,156 @@
+/**
+ * The one storage interface. Backends: memory (tests, scratch), SQLite (default,
+ * better-sqlite3, WAL) and PostgreSQL (pg, selected by DATABASE_URL).
+ * Every text field reaching a backend has already been scrubbed of personal
+ * data (src/privacy) and user ids are pseudonymous (HMAC), never raw platform ids.
+ * A method that resolves has durably written its data (acknowledged = stored).
+ */
+import { z } from "zod";
+import { Audience, Channel, ProcessId } from "../core/ids.js";
+
+export const JOURNEY_STEPS = [
+  "information-orientation",
+  "eligibilite",
+  "montage-dossier",
+  "depot",
+  "instruction",
+  "decision",
+  "versement",
+  "suivi-bilan",
+] as const;
+export const BLOCKERS = [
+  "delai",
+  "piece-justificative",
+  "critere-flou",
+  "mauvais-interlocuteur",
+  "outil-numerique",
+  "cofinancement",
+  "autre",
+] as const;
+
+export interface InteractionRecord {
+  id?: string;
+  createdAt?: string;
+  channel: Channel;
+  audience: Audience;
+  userHash: string;
+  conversationKey: string;
+  question: string;
+  answer: string;
+  sources: string[];
+  route: ProcessId | null;
+  refused: boolean;
+  latencyMs: number;
+}
+
+export interface RatingRecord {
+  id?: string;
+  createdAt?: string;
+  interactionId: string;
+  userHash: string;
+  value: "up" | "down";
+  comment?: string;
+}
+
+export const FrictionInput = z
+  .object({
+    step: z.enum(JOURNEY_STEPS),
+    blocker: z.enum(BLOCKERS),
+    process: ProcessId,
+    commune: z.string().min(1).max(120),
+    description: z.string().min(1).max(4000),
+    severity: z.number().int().min(1).max(3),
+    contactOk: z.boolean(),
+  })
+  .strict();
+export type FrictionInput = z.infer<typeof FrictionInput>;
+
+export interface FrictionRecord extends FrictionInput {
+  id?: string;
+  createdAt?: string;
+  userHash: string;
+  channel: Channel;
+  /** INSEE code of the resolved commune, when known. */
+  communeCode?: string;
+  /** EPCI name of the commune, when known (for the report by territory). */
+  epci?: string;
+}
+
+export interface HandoffRecord {
+  id: string;
+  createdAt: string;
+  status: "open" | "resolved";
+  resolvedAt?: string;
+  process: ProcessId;
+  userHash: string;
+  channel: Channel;
+  conversationKey: string;
+  summary: string;
+  question?: string;
+  facts: Record<string, unknown>;
+  sources: string[];
+}
+
+export interface UnansweredRecord {
+  id?: string;
+  createdAt?: string;
+  interactionId?: string;
+  question: string;
+  reason: "refused" | "rated-down";
+  userHash: string;
+}
+
+export interface ReportQuery {
+  from?: Date;
+  to?: Date;
+}
+
+export interface ReportData {
+  interactions: InteractionRecord[];
+  ratings: RatingRecord[];
+  frictions: FrictionRecord[];
+  handoffs: HandoffRecord[];
+  unanswered: UnansweredRecord[];
+}
+
+export interface Storage {
+  readonly kind: "memory" | "sqlite" | "postgres";
+  /** Applies pending versioned migrations. Idempotent. */
+  migrate(): Promise<void>;
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+
+  /** Conversation state, keyed by channel/conversation/thread/user key. JSON-serialisable. */
+  getState<T = unknown>(key: string): Promise<T | null>;
+  setState(key: string, state: unknown): Promise<void>;
+  deleteState(key: string): Promise<void>;
+
+  /** Dedupe: true the first time a key is claimed (across replicas), false afterwards. */
+  claimEvent(key: string): Promise<boolean>;
+
+  recordInteraction(rec: InteractionRecord): Promise<string>;
+  getInteraction(id: string): Promise<InteractionRecord | null>;
+  /** Links a channel message id (Slack ts, Teams activity id) to an interaction. */
+  linkMessage(channel: Channel, messageId: string, interactionId: string): Promise<void>;
+  findInteractionByMessage(channel: Channel, messageId: string): Promise<string | null>;
+
+  recordRating(rec: RatingRecord): Promise<string>;
+  recordFriction(rec: FrictionRecord): Promise<string>;
+  recordUnanswered(rec: UnansweredRecord): Promise<string>;
+
+  createHandoff(rec: Omit<HandoffRecord, "id" | "createdAt" | "status">): Promise<HandoffRecord>;
+  resolveHandoff(id: string): Promise<HandoffRecord | null>;
+  getHandoff(id: string): Promise<HandoffRecord | null>;
+  listHandoffs(status?: "open" | "resolved"): Promise<HandoffRecord[]>;
+
+  /** Channel references (e.g. Teams conversation references) for proactive messages. */
+  saveChannelRef(key: string, ref: unknown): Promise<void>;
+  getChannelRef<T = unknown>(key: string): Promise<T | null>;
+
+  /** Deletes every record older than `before`; returns counts per table. */
+  purge(before: Date): Promise<Record<string, number>>;
+  /** Deletes every record of one pseudonymous user; returns counts per table. */
+  forgetUser(userHash: string): Promise<Record<string, number>>;
+
+  reportData(q: ReportQuery): Promise<ReportData>;
+}
