@@ -1,0 +1,45 @@
+/** Helpers shared by the storage backends. */
+import { randomUUID } from "node:crypto";
+
+export const newId = (): string => randomUUID();
+
+/** Normalises a timestamp to ISO-8601 UTC (`2025-03-08T10:00:00.000Z`); now when absent. */
+export function isoOrNow(value?: string | Date | null): string {
+  if (value === undefined || value === null || value === "") return new Date().toISOString();
+  const d = value instanceof Date ? value : new Date(value);
+  if (Number.isNaN(d.getTime())) throw new TypeError(`Invalid timestamp: ${String(value)}`);
+  return d.toISOString();
+}
+
+/** JSON text for storage; `undefined` becomes `null`. */
+export function toJson(value: unknown): string {
+  const s = JSON.stringify(value === undefined ? null : value);
+  return s === undefined ? "null" : s;
+}
+
+export function fromJson<T>(text: string | null | undefined, fallback: T): T {
+  if (text === null || text === undefined) return fallback;
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return fallback;
+  }
+}
+
+/** Table names, in the order used by purge/forget reports. */
+export const DATA_TABLES = [
+  "interactions",
+  "ratings",
+  "frictions",
+  "handoffs",
+  "unanswered",
+  "message_links",
+  "events",
+  "state",
+  "channel_refs",
+] as const;
+export type DataTable = (typeof DATA_TABLES)[number];
+
+export function zeroCounts(tables: readonly string[]): Record<string, number> {
+  return Object.fromEntries(tables.map((t) => [t, 0]));
+}

@@ -1,0 +1,44 @@
+/**
+ * Storage factory: PostgreSQL when a database URL is given, else SQLite in the
+ * data folder. Migrations are applied before the storage is returned.
+ */
+import type { Storage } from "./types.js";
+import { SqliteStorage } from "./sqlite.js";
+import { PostgresStorage } from "./postgres.js";
+import { MemoryStorage } from "./memory.js";
+
+export type { Storage } from "./types.js";
+export { MemoryStorage } from "./memory.js";
+export { SqliteStorage, SQLITE_FILE_NAME } from "./sqlite.js";
+export { PostgresStorage } from "./postgres.js";
+export { loadStorageConfig, type StorageConfig } from "./config.js";
+
+export interface CreateStorageOptions {
+  /** postgres:// or postgresql:// URL; selects PostgreSQL. `memory:` selects the in-process backend. */
+  databaseUrl?: string;
+  /** Folder of the SQLite file (created if missing). */
+  dataDir: string;
+  /** Apply pending migrations before returning (default true). */
+  migrate?: boolean;
+}
+
+export async function createStorage(opts: CreateStorageOptions): Promise<Storage> {
+  const url = opts.databaseUrl?.trim();
+  let storage: Storage;
+  if (url && /^postgres(ql)?:\/\//i.test(url)) storage = new PostgresStorage(url);
+  else if (url === "memory:") storage = new MemoryStorage();
+  else if (url) {
+    throw new Error(
+      `DATABASE_URL non reconnue : elle doit commencer par postgres:// ou postgresql:// (laissez-la vide pour utiliser SQLite dans ${opts.dataDir}).`,
+    );
+  } else storage = SqliteStorage.inDataDir(opts.dataDir);
+  if (opts.migrate !== false) {
+    try {
+      await storage.migrate();
+    } catch (err) {
+      await storage.close().catch(() => {});
+      throw err;
+    }
+  }
+  return storage;
+}

@@ -1,0 +1,212 @@
+/**
+ * In-process backend for tests and scratch runs. Same semantics as the SQL
+ * backends (see tests/storage/contract.test.ts); values are deep-copied in and
+ * out so callers cannot mutate stored records.
+ */
+import type {
+  FrictionRecord,
+  HandoffRecord,
+  InteractionRecord,
+  RatingRecord,
+  ReportData,
+  ReportQuery,
+  Storage,
+  UnansweredRecord,
+} from "./types.js";
+import type { Channel } from "../core/ids.js";
+import { isoOrNow, newId, zeroCounts } from "./common.js";
+
+type Stamped<T> = T & { id: string; createdAt: string };
+
+const copy = <T>(v: T): T => (v === undefined ? v : structuredClone(v));
+/** Stored form: plain JSON, so `undefined` fields vanish as they do in SQL backends. */
+const plain = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
+
+function inRange(createdAt: string, q: ReportQuery): boolean {
+  if (q.from && createdAt < q.from.toISOString()) return false;
+  if (q.to && createdAt >= q.to.toISOString()) return false;
+  return true;
+}
+
+export class MemoryStorage implements Storage {
+  readonly kind = "memory" as const;
+  private migrated = false;
+  private state = new Map<string, { value: unknown; updatedAt: string }>();
+  private events = new Map<string, string>();
+  private interactions = new Map<string, Stamped<InteractionRecord>>();
+  private links = new Map<string, { interactionId: string; createdAt: string }>();
+  private ratings = new Map<string, Stamped<RatingRecord>>();
+  private frictions = new Map<string, Stamped<FrictionRecord>>();
+  private handoffs = new Map<string, HandoffRecord>();
+  private unanswered = new Map<string, Stamped<UnansweredRecord>>();
+  private refs = new Map<string, { ref: unknown; updatedAt: string }>();
+
+  async migrate(): Promise<void> {
+    this.migrated = true;
+  }
+  async ping(): Promise<boolean> {
+    return true;
+  }
+  async close(): Promise<void> {}
+
+  /** For tests: whether migrate() was called. */
+  get isMigrated(): boolean {
+    return this.migrated;
+  }
+
+  async getState<T = unknown>(key: string): Promise<T | null> {
+    const row = this.state.get(key);
+    return row === undefined ? null : (copy(row.value) as T);
+  }
+  async setState(key: string, state: unknown): Promise<void> {
+    this.state.set(key, { value: JSON.parse(JSON.stringify(state ?? null)), updatedAt: isoOrNow() });
+  }
+  async deleteState(key: string): Promise<void> {
+    this.state.delete(key);
+  }
+
+  async claimEvent(key: string): Promise<boolean> {
+    if (this.events.has(key)) return false;
+    this.events.set(key, isoOrNow());
+    return true;
+  }
+
+  async recordInteraction(rec: InteractionRecord): Promise<string> {
+    const id = rec.id ?? newId();
+    this.interactions.set(id, { ...plain(rec), id, createdAt: isoOrNow(rec.createdAt) });
+    return id;
+  }
+  async getInteraction(id: string): Promise<InteractionRecord | null> {
+    return copy(this.interactions.get(id)) ?? null;
+  }
+  async linkMessage(channel: Channel, messageId: string, interactionId: string): Promise<void> {
+    this.links.set(`${channel}\u0000${messageId}`, { interactionId, createdAt: isoOrNow() });
+  }
+  async findInteractionByMessage(channel: Channel, messageId: string): Promise<string | null> {
+    return this.links.get(`${channel}\u0000${messageId}`)?.interactionId ?? null;
+  }
+
+  async recordRating(rec: RatingRecord): Promise<string> {
+    const id = rec.id ?? newId();
+    this.ratings.set(id, { ...plain(rec), id, createdAt: isoOrNow(rec.createdAt) });
+    return id;
+  }
+  async recordFriction(rec: FrictionRecord): Promise<string> {
+    const id = rec.id ?? newId();
+    this.frictions.set(id, { ...plain(rec), id, createdAt: isoOrNow(rec.createdAt) });
+    return id;
+  }
+  async recordUnanswered(rec: UnansweredRecord): Promise<string> {
+    const id = rec.id ?? newId();
+    this.unanswered.set(id, { ...plain(rec), id, createdAt: isoOrNow(rec.createdAt) });
+    return id;
+  }
+
+  async createHandoff(rec: Omit<HandoffRecord, "id" | "createdAt" | "status">): Promise<HandoffRecord> {
+    const h: HandoffRecord = {
+      ...plain(rec),
+      id: newId(),
+      createdAt: isoOrNow(),
+      status: "open",
+    };
+    delete h.resolvedAt;
+    this.handoffs.set(h.id, h);
+    return copy(h);
+  }
+  async resolveHandoff(id: string): Promise<HandoffRecord | null> {
+    const h = this.handoffs.get(id);
+    if (!h) return null;
+    if (h.status !== "resolved") {
+      h.status = "resolved";
+      h.resolvedAt = isoOrNow();
+    }
+    return copy(h);
+  }
+  async getHandoff(id: string): Promise<HandoffRecord | null> {
+    return copy(this.handoffs.get(id)) ?? null;
+  }
+  async listHandoffs(status?: "open" | "resolved"): Promise<HandoffRecord[]> {
+    return [...this.handoffs.values()]
+      .filter((h) => !status || h.status === status)
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+      .map(copy);
+  }
+
+  async saveChannelRef(key: string, ref: unknown): Promise<void> {
+    this.refs.set(key, { ref: JSON.parse(JSON.stringify(ref ?? null)), updatedAt: isoOrNow() });
+  }
+  async getChannelRef<T = unknown>(key: string): Promise<T | null> {
+    const row = this.refs.get(key);
+    return row === undefined ? null : (copy(row.ref) as T);
+  }
+
+  async purge(before: Date): Promise<Record<string, number>> {
+    const cut = before.toISOString();
+    const counts = zeroCounts([
+      "interactions", "ratings", "frictions", "handoffs", "unanswered", "message_links", "events", "state", "channel_refs",
+    ]);
+    const gone = new Set([...this.interactions.values()].filter((i) => i.createdAt < cut).map((i) => i.id));
+    const del = <V>(map: Map<string, V>, table: string, pred: (v: V) => boolean) => {
+      for (const [k, v] of map) {
+        if (pred(v)) {
+          map.delete(k);
+          counts[table]!++;
+        }
+      }
+    };
+    del(this.ratings, "ratings", (r) => r.createdAt < cut || gone.has(r.interactionId));
+    del(this.unanswered, "unanswered", (u) => u.createdAt < cut || (u.interactionId !== undefined && gone.has(u.interactionId)));
+    del(this.links, "message_links", (l) => l.createdAt < cut || gone.has(l.interactionId));
+    del(this.frictions, "frictions", (f) => f.createdAt < cut);
+    del(this.handoffs, "handoffs", (h) => h.createdAt < cut);
+    del(this.events, "events", (createdAt) => createdAt < cut);
+    del(this.state, "state", (s) => s.updatedAt < cut);
+    del(this.refs, "channel_refs", (r) => r.updatedAt < cut);
+    del(this.interactions, "interactions", (i) => gone.has(i.id));
+    return counts;
+  }
+
+  async forgetUser(userHash: string): Promise<Record<string, number>> {
+    const counts = zeroCounts([
+      "interactions", "ratings", "frictions", "handoffs", "unanswered", "message_links", "state", "channel_refs",
+    ]);
+    const mine = [...this.interactions.values()].filter((i) => i.userHash === userHash);
+    const ids = new Set(mine.map((i) => i.id));
+    const keys = new Set([
+      ...mine.map((i) => i.conversationKey),
+      ...[...this.handoffs.values()].filter((h) => h.userHash === userHash).map((h) => h.conversationKey),
+    ]);
+    const del = <V>(map: Map<string, V>, table: string, pred: (v: V, k: string) => boolean) => {
+      for (const [k, v] of map) {
+        if (pred(v, k)) {
+          map.delete(k);
+          counts[table]!++;
+        }
+      }
+    };
+    del(this.ratings, "ratings", (r) => r.userHash === userHash || ids.has(r.interactionId));
+    del(this.unanswered, "unanswered", (u) => u.userHash === userHash || (u.interactionId !== undefined && ids.has(u.interactionId)));
+    del(this.links, "message_links", (l) => ids.has(l.interactionId));
+    del(this.frictions, "frictions", (f) => f.userHash === userHash);
+    del(this.handoffs, "handoffs", (h) => h.userHash === userHash);
+    del(this.state, "state", (_v, k) => keys.has(k));
+    del(this.refs, "channel_refs", (_v, k) => keys.has(k));
+    del(this.interactions, "interactions", (i) => ids.has(i.id));
+    return counts;
+  }
+
+  async reportData(q: ReportQuery): Promise<ReportData> {
+    const pick = <T extends { createdAt?: string }>(m: Map<string, T>): T[] =>
+      [...m.values()]
+        .filter((r) => inRange(r.createdAt!, q))
+        .sort((a, b) => a.createdAt!.localeCompare(b.createdAt!))
+        .map(copy);
+    return {
+      interactions: pick(this.interactions),
+      ratings: pick(this.ratings),
+      frictions: pick(this.frictions),
+      handoffs: pick(this.handoffs),
+      unanswered: pick(this.unanswered),
+    };
+  }
+}

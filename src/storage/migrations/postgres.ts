@@ -1,0 +1,103 @@
+import type { Migration } from "./index.js";
+
+export const POSTGRES_MIGRATIONS: Migration[] = [
+  {
+    version: 1,
+    name: "initial schema",
+    sql: `
+CREATE TABLE state (
+  key TEXT PRIMARY KEY,
+  value JSONB NOT NULL,
+  updated_at TIMESTAMPTZ NOT NULL
+);
+CREATE TABLE events (
+  key TEXT PRIMARY KEY,
+  created_at TIMESTAMPTZ NOT NULL
+);
+CREATE TABLE interactions (
+  id TEXT PRIMARY KEY,
+  created_at TIMESTAMPTZ NOT NULL,
+  channel TEXT NOT NULL,
+  audience TEXT NOT NULL,
+  user_hash TEXT NOT NULL,
+  conversation_key TEXT NOT NULL,
+  question TEXT NOT NULL,
+  answer TEXT NOT NULL,
+  sources JSONB NOT NULL DEFAULT '[]',
+  route TEXT,
+  refused BOOLEAN NOT NULL DEFAULT FALSE,
+  latency_ms INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX interactions_created_at ON interactions (created_at);
+CREATE INDEX interactions_user_hash ON interactions (user_hash);
+CREATE TABLE message_links (
+  channel TEXT NOT NULL,
+  message_id TEXT NOT NULL,
+  interaction_id TEXT NOT NULL,
+  created_at TIMESTAMPTZ NOT NULL,
+  PRIMARY KEY (channel, message_id)
+);
+CREATE INDEX message_links_interaction ON message_links (interaction_id);
+CREATE TABLE ratings (
+  id TEXT PRIMARY KEY,
+  created_at TIMESTAMPTZ NOT NULL,
+  interaction_id TEXT NOT NULL,
+  user_hash TEXT NOT NULL,
+  value TEXT NOT NULL CHECK (value IN ('up', 'down')),
+  comment TEXT
+);
+CREATE INDEX ratings_created_at ON ratings (created_at);
+CREATE INDEX ratings_user_hash ON ratings (user_hash);
+CREATE INDEX ratings_interaction ON ratings (interaction_id);
+CREATE TABLE frictions (
+  id TEXT PRIMARY KEY,
+  created_at TIMESTAMPTZ NOT NULL,
+  user_hash TEXT NOT NULL,
+  channel TEXT NOT NULL,
+  step TEXT NOT NULL,
+  blocker TEXT NOT NULL,
+  process TEXT NOT NULL,
+  commune TEXT NOT NULL,
+  commune_code TEXT,
+  epci TEXT,
+  description TEXT NOT NULL,
+  severity SMALLINT NOT NULL CHECK (severity BETWEEN 1 AND 3),
+  contact_ok BOOLEAN NOT NULL
+);
+CREATE INDEX frictions_created_at ON frictions (created_at);
+CREATE INDEX frictions_user_hash ON frictions (user_hash);
+CREATE TABLE handoffs (
+  id TEXT PRIMARY KEY,
+  created_at TIMESTAMPTZ NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('open', 'resolved')),
+  resolved_at TIMESTAMPTZ,
+  process TEXT NOT NULL,
+  user_hash TEXT NOT NULL,
+  channel TEXT NOT NULL,
+  conversation_key TEXT NOT NULL,
+  summary TEXT NOT NULL,
+  question TEXT,
+  facts JSONB NOT NULL DEFAULT '{}',
+  sources JSONB NOT NULL DEFAULT '[]'
+);
+CREATE INDEX handoffs_created_at ON handoffs (created_at);
+CREATE INDEX handoffs_status ON handoffs (status);
+CREATE INDEX handoffs_user_hash ON handoffs (user_hash);
+CREATE TABLE unanswered (
+  id TEXT PRIMARY KEY,
+  created_at TIMESTAMPTZ NOT NULL,
+  interaction_id TEXT,
+  question TEXT NOT NULL,
+  reason TEXT NOT NULL CHECK (reason IN ('refused', 'rated-down')),
+  user_hash TEXT NOT NULL
+);
+CREATE INDEX unanswered_created_at ON unanswered (created_at);
+CREATE INDEX unanswered_user_hash ON unanswered (user_hash);
+CREATE TABLE channel_refs (
+  key TEXT PRIMARY KEY,
+  ref JSONB NOT NULL,
+  updated_at TIMESTAMPTZ NOT NULL
+);
+`,
+  },
+];

@@ -1,0 +1,310 @@
+/**
+ * SQLite backend (better-sqlite3, the default). One file in the data folder,
+ * WAL journal, `synchronous = FULL`: a resolved write is committed and synced,
+ * so it survives a SIGKILL of the process (and a power cut). Several processes
+ * may share the file (busy_timeout); `claimEvent` relies on INSERT … ON CONFLICT
+ * DO NOTHING, which is atomic across connections.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import type {
+  FrictionRecord,
+  HandoffRecord,
+  InteractionRecord,
+  RatingRecord,
+  ReportData,
+  ReportQuery,
+  Storage,
+  UnansweredRecord,
+} from "./types.js";
+import type { Channel } from "../core/ids.js";
+import { SQLITE_MIGRATIONS } from "./migrations/sqlite.js";
+import type { Migration } from "./migrations/index.js";
+import { fromJson, isoOrNow, newId, toJson } from "./common.js";
+import { rowToFriction, rowToHandoff, rowToInteraction, rowToRating, rowToUnanswered } from "./rows.js";
+
+type Row = Record<string, unknown>;
+
+export const SQLITE_FILE_NAME = "relais-ess.sqlite";
+
+export class SqliteStorage implements Storage {
+  readonly kind = "sqlite" as const;
+  readonly file: string;
+  private db: Database.Database;
+
+  constructor(file: string, private readonly migrations: Migration[] = SQLITE_MIGRATIONS) {
+    this.file = file;
+    if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    this.db = new Database(file);
+    this.db.pragma("journal_mode = WAL");
+    this.db.pragma("synchronous = FULL");
+    this.db.pragma("busy_timeout = 10000");
+    this.db.pragma("foreign_keys = ON");
+  }
+
+  /** Creates the storage for `<dataDir>/relais-ess.sqlite`. */
+  static inDataDir(dataDir: string): SqliteStorage {
+    return new SqliteStorage(path.join(dataDir, SQLITE_FILE_NAME));
+  }
+
+  async migrate(): Promise<void> {
+    this.db.exec(
+      "CREATE TABLE IF NOT EXISTS migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)",
+    );
+    const sorted = [...this.migrations].sort((a, b) => a.version - b.version);
+    // IMMEDIATE takes the write lock first, so two processes migrating at once serialise.
+    const apply = this.db.transaction(() => {
+      const done = new Set(
+        (this.db.prepare("SELECT version FROM migrations").all() as { version: number }[]).map((r) => r.version),
+      );
+      for (const m of sorted) {
+        if (done.has(m.version)) continue;
+        this.db.exec(m.sql);
+        this.db
+          .prepare("INSERT INTO migrations (version, name, applied_at) VALUES (?, ?, ?)")
+          .run(m.version, m.name, isoOrNow());
+      }
+    });
+    apply.immediate();
+  }
+
+  /** Applied migration versions (ascending). */
+  async appliedMigrations(): Promise<number[]> {
+    return (this.db.prepare("SELECT version FROM migrations ORDER BY version").all() as { version: number }[]).map(
+      (r) => r.version,
+    );
+  }
+
+  async ping(): Promise<boolean> {
+    try {
+      return (this.db.prepare("SELECT 1 AS ok").get() as { ok: number }).ok === 1;
+    } catch {
+      return false;
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+
+  async getState<T = unknown>(key: string): Promise<T | null> {
+    const row = this.db.prepare("SELECT value FROM state WHERE key = ?").get(key) as { value: string } | undefined;
+    return row ? fromJson<T | null>(row.value, null) : null;
+  }
+  async setState(key: string, state: unknown): Promise<void> {
+    this.db
+      .prepare(
+        "INSERT INTO state (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
+      )
+      .run(key, toJson(state), isoOrNow());
+  }
+  async deleteState(key: string): Promise<void> {
+    this.db.prepare("DELETE FROM state WHERE key = ?").run(key);
+  }
+
+  async claimEvent(key: string): Promise<boolean> {
+    const res = this.db
+      .prepare("INSERT INTO events (key, created_at) VALUES (?, ?) ON CONFLICT (key) DO NOTHING")
+      .run(key, isoOrNow());
+    return res.changes === 1;
+  }
+
+  async recordInteraction(rec: InteractionRecord): Promise<string> {
+    const id = rec.id ?? newId();
+    this.db
+      .prepare(
+        `INSERT INTO interactions (id, created_at, channel, audience, user_hash, conversation_key, question, answer, sources, route, refused, latency_ms)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        id,
+        isoOrNow(rec.createdAt),
+        rec.channel,
+        rec.audience,
+        rec.userHash,
+        rec.conversationKey,
+        rec.question,
+        rec.answer,
+        toJson(rec.sources ?? []),
+        rec.route ?? null,
+        rec.refused ? 1 : 0,
+        Math.round(rec.latencyMs ?? 0),
+      );
+    return id;
+  }
+  async getInteraction(id: string): Promise<InteractionRecord | null> {
+    const row = this.db.prepare("SELECT * FROM interactions WHERE id = ?").get(id) as Row | undefined;
+    return row ? rowToInteraction(row) : null;
+  }
+  async linkMessage(channel: Channel, messageId: string, interactionId: string): Promise<void> {
+    this.db
+      .prepare(
+        `INSERT INTO message_links (channel, message_id, interaction_id, created_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (channel, message_id) DO UPDATE SET interaction_id = excluded.interaction_id`,
+      )
+      .run(channel, messageId, interactionId, isoOrNow());
+  }
+  async findInteractionByMessage(channel: Channel, messageId: string): Promise<string | null> {
+    const row = this.db
+      .prepare("SELECT interaction_id FROM message_links WHERE channel = ? AND message_id = ?")
+      .get(channel, messageId) as { interaction_id: string } | undefined;
+    return row?.interaction_id ?? null;
+  }
+
+  async recordRating(rec: RatingRecord): Promise<string> {
+    const id = rec.id ?? newId();
+    this.db
+      .prepare("INSERT INTO ratings (id, created_at, interaction_id, user_hash, value, comment) VALUES (?, ?, ?, ?, ?, ?)")
+      .run(id, isoOrNow(rec.createdAt), rec.interactionId, rec.userHash, rec.value, rec.comment ?? null);
+    return id;
+  }
+  async recordFriction(rec: FrictionRecord): Promise<string> {
+    const id = rec.id ?? newId();
+    this.db
+      .prepare(
+        `INSERT INTO frictions (id, created_at, user_hash, channel, step, blocker, process, commune, commune_code, epci, description, severity, contact_ok)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        id,
+        isoOrNow(rec.createdAt),
+        rec.userHash,
+        rec.channel,
+        rec.step,
+        rec.blocker,
+        rec.process,
+        rec.commune,
+        rec.communeCode ?? null,
+        rec.epci ?? null,
+        rec.description,
+        rec.severity,
+        rec.contactOk ? 1 : 0,
+      );
+    return id;
+  }
+  async recordUnanswered(rec: UnansweredRecord): Promise<string> {
+    const id = rec.id ?? newId();
+    this.db
+      .prepare("INSERT INTO unanswered (id, created_at, interaction_id, question, reason, user_hash) VALUES (?, ?, ?, ?, ?, ?)")
+      .run(id, isoOrNow(rec.createdAt), rec.interactionId ?? null, rec.question, rec.reason, rec.userHash);
+    return id;
+  }
+
+  async createHandoff(rec: Omit<HandoffRecord, "id" | "createdAt" | "status">): Promise<HandoffRecord> {
+    const id = newId();
+    this.db
+      .prepare(
+        `INSERT INTO handoffs (id, created_at, status, resolved_at, process, user_hash, channel, conversation_key, summary, question, facts, sources)
+         VALUES (?, ?, 'open', NULL, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        id,
+        isoOrNow(),
+        rec.process,
+        rec.userHash,
+        rec.channel,
+        rec.conversationKey,
+        rec.summary,
+        rec.question ?? null,
+        toJson(rec.facts ?? {}),
+        toJson(rec.sources ?? []),
+      );
+    return (await this.getHandoff(id))!;
+  }
+  async resolveHandoff(id: string): Promise<HandoffRecord | null> {
+    this.db.prepare("UPDATE handoffs SET status = 'resolved', resolved_at = ? WHERE id = ? AND status = 'open'").run(isoOrNow(), id);
+    return this.getHandoff(id);
+  }
+  async getHandoff(id: string): Promise<HandoffRecord | null> {
+    const row = this.db.prepare("SELECT * FROM handoffs WHERE id = ?").get(id) as Row | undefined;
+    return row ? rowToHandoff(row) : null;
+  }
+  async listHandoffs(status?: "open" | "resolved"): Promise<HandoffRecord[]> {
+    const rows = (
+      status
+        ? this.db.prepare("SELECT * FROM handoffs WHERE status = ? ORDER BY created_at, id").all(status)
+        : this.db.prepare("SELECT * FROM handoffs ORDER BY created_at, id").all()
+    ) as Row[];
+    return rows.map(rowToHandoff);
+  }
+
+  async saveChannelRef(key: string, ref: unknown): Promise<void> {
+    this.db
+      .prepare(
+        "INSERT INTO channel_refs (key, ref, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET ref = excluded.ref, updated_at = excluded.updated_at",
+      )
+      .run(key, toJson(ref), isoOrNow());
+  }
+  async getChannelRef<T = unknown>(key: string): Promise<T | null> {
+    const row = this.db.prepare("SELECT ref FROM channel_refs WHERE key = ?").get(key) as { ref: string } | undefined;
+    return row ? fromJson<T | null>(row.ref, null) : null;
+  }
+
+  async purge(before: Date): Promise<Record<string, number>> {
+    const cut = before.toISOString();
+    const old = "SELECT id FROM interactions WHERE created_at < @cut";
+    const steps: [string, string][] = [
+      ["ratings", `DELETE FROM ratings WHERE created_at < @cut OR interaction_id IN (${old})`],
+      ["unanswered", `DELETE FROM unanswered WHERE created_at < @cut OR interaction_id IN (${old})`],
+      ["message_links", `DELETE FROM message_links WHERE created_at < @cut OR interaction_id IN (${old})`],
+      ["frictions", "DELETE FROM frictions WHERE created_at < @cut"],
+      ["handoffs", "DELETE FROM handoffs WHERE created_at < @cut"],
+      ["events", "DELETE FROM events WHERE created_at < @cut"],
+      ["state", "DELETE FROM state WHERE updated_at < @cut"],
+      ["channel_refs", "DELETE FROM channel_refs WHERE updated_at < @cut"],
+      ["interactions", "DELETE FROM interactions WHERE created_at < @cut"],
+    ];
+    return this.runDeletes(steps, { cut });
+  }
+
+  async forgetUser(userHash: string): Promise<Record<string, number>> {
+    const mine = "SELECT id FROM interactions WHERE user_hash = @h";
+    const keys = "SELECT conversation_key FROM interactions WHERE user_hash = @h UNION SELECT conversation_key FROM handoffs WHERE user_hash = @h";
+    const steps: [string, string][] = [
+      ["ratings", `DELETE FROM ratings WHERE user_hash = @h OR interaction_id IN (${mine})`],
+      ["unanswered", `DELETE FROM unanswered WHERE user_hash = @h OR interaction_id IN (${mine})`],
+      ["message_links", `DELETE FROM message_links WHERE interaction_id IN (${mine})`],
+      ["frictions", "DELETE FROM frictions WHERE user_hash = @h"],
+      ["state", `DELETE FROM state WHERE key IN (${keys})`],
+      ["channel_refs", `DELETE FROM channel_refs WHERE key IN (${keys})`],
+      ["handoffs", "DELETE FROM handoffs WHERE user_hash = @h"],
+      ["interactions", "DELETE FROM interactions WHERE user_hash = @h"],
+    ];
+    return this.runDeletes(steps, { h: userHash });
+  }
+
+  private runDeletes(steps: [string, string][], params: Record<string, string>): Record<string, number> {
+    const counts: Record<string, number> = {};
+    this.db
+      .transaction(() => {
+        for (const [table, sql] of steps) counts[table] = this.db.prepare(sql).run(params).changes;
+      })
+      .immediate();
+    return counts;
+  }
+
+  async reportData(q: ReportQuery): Promise<ReportData> {
+    const where: string[] = [];
+    const params: Record<string, string> = {};
+    if (q.from) {
+      where.push("created_at >= @from");
+      params.from = q.from.toISOString();
+    }
+    if (q.to) {
+      where.push("created_at < @to");
+      params.to = q.to.toISOString();
+    }
+    const clause = where.length ? `WHERE ${where.join(" AND ")}` : "";
+    const all = (table: string) =>
+      this.db.prepare(`SELECT * FROM ${table} ${clause} ORDER BY created_at, id`).all(params) as Row[];
+    // One read transaction: a consistent snapshot across tables.
+    return this.db.transaction(() => ({
+      interactions: all("interactions").map(rowToInteraction),
+      ratings: all("ratings").map(rowToRating),
+      frictions: all("frictions").map(rowToFriction),
+      handoffs: all("handoffs").map(rowToHandoff),
+      unanswered: all("unanswered").map(rowToUnanswered),
+    }))();
+  }
+}
