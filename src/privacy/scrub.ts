@@ -1,0 +1,154 @@
+/**
+ * French PII scrubber. Runs on every free text before it is stored or sent to a
+ * model. Replaces e-mail addresses, phone numbers, IBANs, social-security
+ * numbers (NIR) and street addresses (number + street type + name) with tags.
+ *
+ * It deliberately keeps what is not personal data or is needed to understand a
+ * request: amounts ("250 000 €", "30k€"), dates, percentages, years, the SIRET
+ * or SIREN of a structure (a legal person's public identifier), INSEE and postal
+ * codes, commune names.
+ */
+
+export const PII_TAGS = {
+  email: "[email]",
+  phone: "[téléphone]",
+  iban: "[iban]",
+  nir: "[nir]",
+  address: "[adresse]",
+} as const;
+export type PiiKind = keyof typeof PII_TAGS;
+
+export interface ScrubResult {
+  text: string;
+  /** How many items of each kind were replaced. */
+  found: Record<PiiKind, number>;
+}
+
+const EMAIL = /[\p{L}\p{N}._%+'-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/giu;
+
+/** IBAN: country code, 2 check digits, 11–30 alphanumerics, optionally grouped by 4. */
+const IBAN = /\b([A-Z]{2})[ ]?(\d{2})((?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?)(?![A-Z0-9])/gi;
+
+/** Amount/percentage right after a number: then it is not a phone number or NIR. */
+const NOT_AMOUNT = String.raw`(?!\s?(?:€|k€|M€|euros?\b|EUR\b|%|pour\s?cent))`;
+
+/**
+ * NIR: sex (1, 2, 3, 4, 7, 8), year, month (01–12 or 20–99 for unknown/special),
+ * département (2 digits or 2A/2B), commune (3), order (3), optional key (2).
+ * Compact or with spaces/dots.
+ */
+const NIR = new RegExp(
+  String.raw`(?<![\p{N}\p{L}+])[1-478][ .]?\d{2}[ .]?(?:0[1-9]|1[0-2]|[2-9]\d)[ .]?(?:\d{2}|2[AB])[ .]?\d{3}[ .]?\d{3}(?:[ .]?\d{2})?(?![\p{N}\p{L}])` +
+    NOT_AMOUNT,
+  "giu",
+);
+
+/** French phone numbers: 0X XX XX XX XX (spaces, dots, dashes or none), +33 / 0033 with optional (0). */
+const PHONE = new RegExp(
+  String.raw`(?<![\p{N}\p{L}+])(?:(?:\+|00)33[ .-]?(?:\(0\)[ .-]?)?|0)[1-9](?:[ .-]?\d{2}){4}(?![\p{N}\p{L}])` + NOT_AMOUNT,
+  "gu",
+);
+
+const STREET_TYPES = [
+  "rue", "ruelle", "avenue", "av\\.", "ave", "boulevard", "bd", "bld", "chemin", "ch\\.", "impasse", "imp\\.",
+  "place", "pl\\.", "allée", "allee", "allées", "allees", "route", "rte", "quai", "cours", "square", "passage",
+  "lotissement", "résidence", "residence", "hameau", "faubourg", "fbg", "chaussée", "cité", "cite", "voie",
+  "sentier", "rond-point", "esplanade", "montée", "montee", "traverse", "parvis", "promenade", "mail", "clos",
+  "lieu-dit", "domaine", "draille",
+];
+/** Case-insensitive on letters without the `i` flag (which would make \p{Lu} match lower case). */
+const anyCase = (word: string): string =>
+  word.replace(/\p{L}/gu, (ch) => (ch.toLowerCase() === ch.toUpperCase() ? ch : `[${ch.toLowerCase()}${ch.toUpperCase()}]`));
+const CONNECTORS = "(?:de|du|des|la|le|les|et|sur|en|aux?|saint|sainte|st|ste)";
+const ELIDED = "(?:[lLdD]['’])";
+/** A name token: a capitalised word or a connector, optionally elided ("l'Horloge", "d'Uzès"). */
+const NAME_TOKEN = String.raw`${ELIDED}?(?:\p{Lu}[\p{L}'’-]*|${CONNECTORS}(?![\p{L}])|\d{1,2}(?:er)?(?![\p{L}\p{N}]))`;
+/**
+ * Street address: number (+ bis/ter/letter), optional comma, street type, then a
+ * name of up to six tokens, at least one capitalised ("12 rue des Lilas",
+ * "601 rue Néper", "3 bis av. Jean Jaurès", "5, chemin de la Fontaine").
+ */
+const ADDRESS = new RegExp(
+  String.raw`(?<![\p{N}\p{L}])\d{1,4}(?:\s?(?:bis|ter|quater|[A-D])(?![\p{L}]))?,?\s+(?:${STREET_TYPES.map(anyCase).join("|")})(?![\p{L}])` +
+    String.raw`((?:[ \t]+${NAME_TOKEN}){1,6})`,
+  "gu",
+);
+
+/** SIRET (14 digits, usually 3-3-3-5) and SIREN (9 digits, 3-3-3): kept untouched. */
+const SIRET = /(?<![\p{N}])\d{3}[ .]?\d{3}[ .]?\d{3}[ .]?\d{5}(?![\p{N}])/gu;
+const SIREN = /(?<![\p{N}])\d{3}[ .]\d{3}[ .]\d{3}(?![\p{N}])|(?<=\bSIREN\s?:?\s?)\d{9}(?![\p{N}])/giu;
+
+function ibanChecksumOk(compact: string): boolean {
+  const rearranged = compact.slice(4) + compact.slice(0, 4);
+  let rem = 0;
+  for (const ch of rearranged.toUpperCase()) {
+    const code = ch >= "A" && ch <= "Z" ? String(ch.charCodeAt(0) - 55) : ch;
+    for (const d of code) rem = (rem * 10 + Number(d)) % 97;
+  }
+  return rem === 1;
+}
+
+/** Country codes whose IBANs are tagged even with a wrong checksum (typos still identify a person). */
+const IBAN_ALWAYS = new Set(["FR", "MC"]);
+
+function scrubIban(text: string, found: Record<PiiKind, number>): string {
+  return text.replace(IBAN, (m, country: string, check: string, rest: string) => {
+    const c = country.toUpperCase();
+    const compact = (c + check + rest).replace(/\s+/g, "");
+    const hasDigits = /\d{6,}/.test(rest.replace(/\s+/g, ""));
+    const ok = (IBAN_ALWAYS.has(c) && compact.length === 27 && hasDigits) || (compact.length >= 15 && ibanChecksumOk(compact));
+    if (!ok) return m;
+    found.iban++;
+    return PII_TAGS.iban;
+  });
+}
+
+function isCapitalised(token: string): boolean {
+  return /^\p{Lu}/u.test(token.replace(/^[ld]['’]/i, ""));
+}
+
+export function scrubDetailed(input: string): ScrubResult {
+  const found: Record<PiiKind, number> = { email: 0, phone: 0, iban: 0, nir: 0, address: 0 };
+  if (!input) return { text: input ?? "", found };
+
+  // 1. Protect identifiers of legal persons (SIRET/SIREN) from the number patterns.
+  const kept: string[] = [];
+  const protect = (m: string) => {
+    kept.push(m);
+    return `\uE000${kept.length - 1}\uE001`;
+  };
+  let text = input.replace(EMAIL, () => {
+    found.email++;
+    return PII_TAGS.email;
+  });
+  text = scrubIban(text, found);
+  // NIR before SIRET protection (15-digit NIR must not be cut into a SIRET); NIR has 13 or 15 digits, SIRET 14.
+  text = text.replace(NIR, (m) => {
+    const digits = m.replace(/[ .]/g, "");
+    if (digits.length !== 13 && digits.length !== 15) return m;
+    found.nir++;
+    return PII_TAGS.nir;
+  });
+  text = text.replace(SIRET, protect).replace(SIREN, protect);
+  text = text.replace(PHONE, () => {
+    found.phone++;
+    return PII_TAGS.phone;
+  });
+  text = text.replace(ADDRESS, (m, name: string) => {
+    const tokens = name.trim().split(/[\s]+/);
+    // Trailing connectors belong to the following text ("12 rue Néper à Nîmes").
+    while (tokens.length && !isCapitalised(tokens[tokens.length - 1]!) && !/^\d/.test(tokens[tokens.length - 1]!)) tokens.pop();
+    if (!tokens.some(isCapitalised)) return m;
+    const keepTail = name.trim().split(/[\s]+/).slice(tokens.length).join(" ");
+    found.address++;
+    return PII_TAGS.address + (keepTail ? ` ${keepTail}` : "");
+  });
+  // 2. Restore the protected identifiers.
+  text = text.replace(/\uE000(\d+)\uE001/g, (_m, i: string) => kept[Number(i)]!);
+  return { text, found };
+}
+
+/** Returns `text` with personal data replaced by tags ([email], [téléphone], [iban], [nir], [adresse]). */
+export function scrub(text: string): string {
+  return scrubDetailed(text).text;
+}
