@@ -50,7 +50,7 @@ const ABBREVIATIONS = new Set([
  */
 export function splitSentences(text: string): string[] {
   const out: string[] = [];
-  const re = /([.!?…]+[»”")\]]*)(\s+)(?=[«“"(\[A-ZÀ-ÖØ-Þ0-9])/gu;
+  const re = /([.!?…]+(?:[\u00a0\u202f ]?[»”")\]])*)(\s+)(?=[«“"(\[A-ZÀ-ÖØ-Þ0-9])/gu;
   let start = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) {

@@ -181,11 +181,16 @@ export async function loadDocx(input: LoaderInput): Promise<ParsedDoc> {
   const items = htmlToOutline(html);
   if (items.length === 0)
     throw new KnowledgeLoadError(input.displayPath, `${input.displayPath} : document Word vide (aucun texte).`);
-  const titleIndex = findTitleHeading(items);
+  const propsTitle = await coreTitle(input.bytes);
+  let titleIndex = findTitleHeading(items);
+  // A lone Heading 1 is the title only when nothing else names the document (or it says the same).
+  const candidate = items[titleIndex];
+  if (candidate?.type === "heading" && candidate.level > 0 && propsTitle && propsTitle.toLowerCase() !== candidate.text.toLowerCase())
+    titleIndex = -1;
   const firstHeading = items.find((i) => i.type === "heading")?.text ?? "";
   const titleHeading = titleIndex >= 0 ? items[titleIndex]!.text : "";
   const baseName = path.basename(input.displayPath).replace(/\.docx$/i, "");
-  const title = (await coreTitle(input.bytes)) || titleHeading || firstHeading;
+  const title = propsTitle || titleHeading || firstHeading;
   const meta = await metaForBinary(input, { baseName, title });
   const { sections, body } = buildSections(items, meta.title, titleIndex);
   return { meta, body, sections };

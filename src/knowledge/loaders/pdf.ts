@@ -116,13 +116,19 @@ export function itemsToLines(items: RawItem[], page: number): PdfLine[] {
 
 const PAGE_NUMBER = /^(page\s*)?\d{1,4}(\s*(\/|sur|of)\s*\d{1,4})?$/i;
 
+/** How many lines at each end of a page may be running headers or footers. */
+function edgeCount(lines: PdfLine[]): number {
+  return lines.length > 6 ? 2 : 1;
+}
+
 /** Drop page numbers and lines repeated at the top or bottom of most pages (headers, footers). */
 export function removeFurniture(pages: PdfLine[][]): PdfLine[][] {
   const norm = (t: string) => t.toLowerCase().replace(/\d+/g, "#").replace(/\s+/g, " ");
   const counts = new Map<string, number>();
   if (pages.length >= 3) {
     for (const lines of pages) {
-      const edge = new Set([...lines.slice(0, 2), ...lines.slice(-2)].map((l) => norm(l.text)));
+      const n = edgeCount(lines);
+      const edge = new Set([...lines.slice(0, n), ...lines.slice(-n)].filter((l) => l.text.length <= 120).map((l) => norm(l.text)));
       for (const k of edge) counts.set(k, (counts.get(k) ?? 0) + 1);
     }
   }
@@ -130,7 +136,8 @@ export function removeFurniture(pages: PdfLine[][]): PdfLine[][] {
   return pages.map((lines) =>
     lines.filter((l, i) => {
       if (PAGE_NUMBER.test(l.text)) return false;
-      const atEdge = i < 2 || i >= lines.length - 2;
+      const n = edgeCount(lines);
+      const atEdge = (i < n || i >= lines.length - n) && l.text.length <= 120;
       return !(atEdge && (counts.get(norm(l.text)) ?? 0) >= threshold);
     }),
   );
