@@ -1,0 +1,438 @@
+/**
+ * Commune resolution on the official geography (@etalab/decoupage-administratif,
+ * COG 2026): a commune name (any case, with or without accents, hyphens,
+ * "St"/"Saint" forms) or an INSEE code → commune, département, EPCI and the
+ * known QPV status of the commune (facts dossier §6.4).
+ *
+ * The data (≈ 12 MB of JSON) is loaded once, lazily, and a normalised index is
+ * built at the same time; every later call is a few map look-ups.
+ */
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+
+export type QpvStatus = "yes" | "unconfirmed" | "no";
+
+export interface CommuneRef {
+  code: string;
+  name: string;
+  departement: string;
+  departementName: string;
+}
+
+export interface CommuneInfo extends CommuneRef {
+  region: string;
+  inGard: boolean;
+  inOccitanie: boolean;
+  epci?: { code: string; name: string };
+  /** true when the commune has a quartier prioritaire confirmed by the sources. */
+  hasQpv: boolean;
+  /** yes: confirmed QPV in the commune; unconfirmed: reported in 2015, 2024 status not confirmed; no: none known. */
+  qpv: QpvStatus;
+  /** Other communes sharing the name (homonyms), when the name was ambiguous. */
+  ambiguous: boolean;
+  alternatives: CommuneRef[];
+}
+
+export const GARD = "30";
+export const OCCITANIE = "76";
+
+/** Source of the QPV list (décret n° 2023-1314, facts dossier §6.4). */
+export const QPV_SOURCES = [
+  "https://www.objectifgard.com/gard/gard-nouvelle-geographie-prioritaire-pour-le-gard-et-ses-73-900-habitants-concernes-120991.php",
+  "http://doczz.fr/doc/6576385/prefecture-du-gard---les-services-de-l-%C3%A9tat-dans-le-gard",
+];
+/** Gard communes with a QPV confirmed in the 2024 geography [C]. */
+const QPV_CONFIRMED = [
+  "30189", // Nîmes
+  "30258", // Saint-Gilles
+  "30028", // Bagnols-sur-Cèze
+  "30202", // Pont-Saint-Esprit
+  "30007", // Alès
+  "30010", // Anduze
+  "30132", // La Grand-Combe
+  "30307", // Les Salles-du-Gardon
+  "30051", // Branoux-les-Taillades
+  "30341", // Vauvert
+];
+/** QPV in the 2015 geography, 2024 status not confirmed [I]. */
+const QPV_UNCONFIRMED = [
+  "30032", // Beaucaire
+  "30334", // Uzès
+  "30227", // Saint-Ambroix
+];
+
+interface RawCommune {
+  code: string;
+  nom: string;
+  type: string;
+  departement?: string;
+  region?: string;
+  population?: number;
+  chefLieu?: string;
+  codesPostaux?: string[];
+}
+interface RawEpci {
+  code: string;
+  nom: string;
+  membres: { code: string }[];
+}
+interface RawDepartement {
+  code: string;
+  nom: string;
+}
+
+interface Entry {
+  code: string;
+  name: string;
+  departement: string;
+  region: string;
+  population: number;
+}
+
+interface IndexEntry {
+  /** The current commune the name points to. */
+  entry: Entry;
+  /** true for a delegated/associated (former) commune name. */
+  former: boolean;
+}
+
+interface Index {
+  byCode: Map<string, Entry>;
+  byName: Map<string, IndexEntry[]>;
+  byPostcode: Map<string, Entry[]>;
+  /** Every token prefix of every indexed name ("pont", "pont saint", …). */
+  prefixes: Set<string>;
+  /** "le vigan" → communes named "le vigan en …" (renamed after a merger). */
+  renamed: Map<string, Entry[]>;
+  epciOf: Map<string, { code: string; name: string }>;
+  depName: Map<string, string>;
+  maxTokens: number;
+}
+
+const TOKEN_ALIASES: Record<string, string> = {
+  st: "saint",
+  ste: "sainte",
+  sts: "saints",
+  stes: "saintes",
+  lez: "les",
+};
+
+/** Fold a single token: lower case, no accents, ligatures expanded, St → Saint. */
+export function foldToken(token: string): string {
+  const t = token
+    .toLowerCase()
+    .replace(/œ/g, "oe")
+    .replace(/æ/g, "ae")
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "");
+  return TOKEN_ALIASES[t] ?? t;
+}
+
+/** Normalise a commune name: "Bagnols-sur-Cèze" → "bagnols sur ceze", "St Gilles" → "saint gilles". */
+export function normaliseName(name: string): string {
+  return name
+    .replace(/\bs\/\s*/gi, " sur ")
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .map(foldToken)
+    .join(" ");
+}
+
+let index: Index | undefined;
+
+function loadJson<T>(file: string): T {
+  const require = createRequire(import.meta.url);
+  const path = require.resolve(`@etalab/decoupage-administratif/data/${file}`);
+  return JSON.parse(readFileSync(path, "utf8")) as T;
+}
+
+function getIndex(): Index {
+  if (index) return index;
+  const communes = loadJson<RawCommune[]>("communes.json");
+  const epcis = loadJson<RawEpci[]>("epci.json");
+  const deps = loadJson<RawDepartement[]>("departements.json");
+
+  const byCode = new Map<string, Entry>();
+  const byName = new Map<string, IndexEntry[]>();
+  const byPostcode = new Map<string, Entry[]>();
+  const prefixes = new Set<string>();
+  let maxTokens = 1;
+
+  const addName = (name: string, ie: IndexEntry) => {
+    const key = normaliseName(name);
+    if (!key) return;
+    const list = byName.get(key) ?? [];
+    if (!list.some((x) => x.entry.code === ie.entry.code)) list.push(ie);
+    byName.set(key, list);
+    const tokens = key.split(" ");
+    maxTokens = Math.max(maxTokens, tokens.length);
+    for (let i = 1; i <= tokens.length; i++) prefixes.add(tokens.slice(0, i).join(" "));
+  };
+
+  for (const c of communes) {
+    if (c.type !== "commune-actuelle" || !c.departement) continue;
+    const e: Entry = {
+      code: c.code,
+      name: c.nom,
+      departement: c.departement,
+      region: c.region ?? "",
+      population: c.population ?? 0,
+    };
+    byCode.set(c.code, e);
+    addName(c.nom, { entry: e, former: false });
+    for (const pc of c.codesPostaux ?? []) {
+      const l = byPostcode.get(pc) ?? [];
+      l.push(e);
+      byPostcode.set(pc, l);
+    }
+  }
+  // Former communes (merged into a commune nouvelle) keep pointing at their chef-lieu.
+  for (const c of communes) {
+    if ((c.type !== "commune-deleguee" && c.type !== "commune-associee") || !c.chefLieu) continue;
+    const target = byCode.get(c.chefLieu);
+    if (target && normaliseName(c.nom) !== normaliseName(target.name)) addName(c.nom, { entry: target, former: true });
+  }
+  const renamed = new Map<string, Entry[]>();
+  for (const e of byCode.values()) {
+    const m = /^(.+?) en .+$/.exec(normaliseName(e.name));
+    if (m) renamed.set(m[1]!, [...(renamed.get(m[1]!) ?? []), e]);
+  }
+  const epciOf = new Map<string, { code: string; name: string }>();
+  for (const ep of epcis) for (const m of ep.membres) epciOf.set(m.code, { code: ep.code, name: ep.nom });
+  const depName = new Map(deps.map((d) => [d.code, d.nom]));
+  index = { byCode, byName, byPostcode, prefixes, renamed, epciOf, depName, maxTokens };
+  return index;
+}
+
+/** Load the geography now (e.g. at start-up) instead of on the first call. */
+export function warmUpCommunes(): void {
+  getIndex();
+}
+
+function ref(e: Entry, idx: Index): CommuneRef {
+  return { code: e.code, name: e.name, departement: e.departement, departementName: idx.depName.get(e.departement) ?? e.departement };
+}
+
+function qpvStatus(code: string): QpvStatus {
+  if (QPV_CONFIRMED.includes(code)) return "yes";
+  if (QPV_UNCONFIRMED.includes(code)) return "unconfirmed";
+  return "no";
+}
+
+function info(e: Entry, idx: Index, others: Entry[]): CommuneInfo {
+  const qpv = qpvStatus(e.code);
+  const epci = idx.epciOf.get(e.code);
+  return {
+    ...ref(e, idx),
+    region: e.region,
+    inGard: e.departement === GARD,
+    inOccitanie: e.region === OCCITANIE,
+    ...(epci ? { epci } : {}),
+    hasQpv: qpv === "yes",
+    qpv,
+    ambiguous: others.length > 0,
+    alternatives: others.map((o) => ref(o, idx)),
+  };
+}
+
+/** Order homonyms: current names before former ones, the Gard first, then the largest. */
+function rank(list: IndexEntry[], depHint?: string): IndexEntry[] {
+  const score = (x: IndexEntry) =>
+    (depHint && x.entry.departement === depHint ? 4 : 0) +
+    (x.former ? 0 : 2) +
+    (x.entry.departement === GARD ? 1 : 0);
+  return [...list].sort((a, b) => score(b) - score(a) || b.entry.population - a.entry.population);
+}
+
+function pick(list: IndexEntry[], idx: Index, key: string, depHint?: string): CommuneInfo | null {
+  let ranked = rank(list, depHint);
+  if (depHint) {
+    const inDep = ranked.filter((x) => x.entry.departement === depHint);
+    if (inDep.length) ranked = inDep;
+  }
+  const best = ranked[0];
+  if (!best) return null;
+  const others = new Map<string, Entry>();
+  for (const x of ranked.slice(1)) if (x.entry.code !== best.entry.code) others.set(x.entry.code, x.entry);
+  if (!depHint) for (const e of idx.renamed.get(key) ?? []) if (e.code !== best.entry.code) others.set(e.code, e);
+  return info(best.entry, idx, [...others.values()]);
+}
+
+const DEP_SUFFIX = /[\s,(-]+\(?(\d{2}|2a|2b|gard)\)?\s*$/i;
+
+const resolveCache = new Map<string, CommuneInfo | null>();
+
+/**
+ * Resolve a commune name or INSEE code. Homonyms: the Gard is preferred, then
+ * the largest commune, and `ambiguous`/`alternatives` tell the caller.
+ * A trailing département ("Saint-Gilles (30)", "Beaucaire, Gard") disambiguates.
+ * Unknown commune → null.
+ */
+export function resolveCommune(input: string): CommuneInfo | null {
+  if (typeof input !== "string") return null;
+  const raw = input.trim();
+  if (!raw || raw.length > 200) return null;
+  const cached = resolveCache.get(raw);
+  if (cached !== undefined) return cached;
+  const result = resolveUncached(raw);
+  if (resolveCache.size > 5000) resolveCache.clear();
+  resolveCache.set(raw, result);
+  return result;
+}
+
+function resolveUncached(raw: string): CommuneInfo | null {
+  const idx = getIndex();
+  const compact = raw.replace(/\s+/g, "").toUpperCase();
+  if (/^(\d{5}|2[AB]\d{3})$/.test(compact)) {
+    const e = idx.byCode.get(compact);
+    if (e) return info(e, idx, []);
+    const byPc = idx.byPostcode.get(compact);
+    if (byPc?.length) return pick(byPc.map((entry) => ({ entry, former: false })), idx, "");
+    return null;
+  }
+  let name = raw;
+  let depHint: string | undefined;
+  const m = DEP_SUFFIX.exec(raw);
+  if (m && m.index > 0) {
+    const d = m[1]!.toLowerCase();
+    depHint = d === "gard" ? GARD : d.toUpperCase();
+    name = raw.slice(0, m.index);
+  }
+  const key = normaliseName(name);
+  if (!key) return null;
+  const direct = idx.byName.get(key);
+  if (direct) return pick(direct, idx, key, depHint);
+  // "Vigan" for "Le Vigan", "Grand Combe" for "La Grand-Combe".
+  for (const art of ["le", "la", "les", "l"]) {
+    const l = idx.byName.get(`${art} ${key}`);
+    if (l) return pick(l, idx, `${art} ${key}`, depHint);
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------
+// Communes mentioned in free text
+
+/** Locative words that announce a place ("à Uzès", "sur Alès", "commune de Sauve"). */
+const CUES = new Set(["a", "au", "sur", "vers", "pres", "proche", "commune", "ville", "village", "bases", "basees", "base", "basee", "situe", "situee", "situes", "situees", "installe", "installes", "installee", "installees", "implante", "implantes", "implantee", "implantees", "habite", "dans"]);
+/** Words skipped between a cue and the name ("à côté de", "près de", "sur la commune de"). */
+const CUE_FILLERS = new Set(["de", "d", "du", "la", "l", "cote"]);
+/** Gard communes whose name is also an everyday French word: need a cue or a capital letter. */
+const COMMON_WORD_NAMES = new Set([
+  "baron", "bouquet", "chambon", "cros", "fons", "mons", "mus", "le pin", "les plans", "pommiers", "portes",
+  "rivieres", "sauve", "treves", "les mages", "le martinet", "les angles", "comps", "rogues", "flaux", "deaux",
+  "dions", "bellegarde", "ners", "saze", "sauveterre", "la calmette", "les plantiers", "generac", "combas",
+]);
+/** Large communes elsewhere whose name is also an everyday word ("à tours de rôle"): need a capital letter. */
+const COMMON_WORD_CITIES = new Set(["tours", "sens", "orange", "nice", "vienne", "vire", "die", "digne", "lens", "belle", "foix"]);
+/** Non-Gard communes in lower case are accepted only when large (limits false hits on ordinary words). */
+const LOWERCASE_POPULATION_MIN = 20_000;
+
+export interface CommuneMention {
+  commune: CommuneInfo;
+  /** The text as written ("st ambroix"). */
+  matched: string;
+  start: number;
+  end: number;
+}
+
+interface Tok {
+  folded: string;
+  start: number;
+  end: number;
+  capital: boolean;
+  sentenceStart: boolean;
+}
+
+function tokenize(text: string): Tok[] {
+  const toks: Tok[] = [];
+  const re = /[\p{L}\p{N}]+/gu;
+  let m: RegExpExecArray | null;
+  let lastEnd = 0;
+  while ((m = re.exec(text))) {
+    const between = text.slice(lastEnd, m.index);
+    const first = m[0][0]!;
+    toks.push({
+      folded: foldToken(m[0]),
+      start: m.index,
+      end: m.index + m[0].length,
+      capital: first !== first.toLowerCase(),
+      sentenceStart: toks.length === 0 || /[.!?\n]/.test(between),
+    });
+    lastEnd = m.index + m[0].length;
+  }
+  return toks;
+}
+
+function hasCue(toks: Tok[], i: number): boolean {
+  let j = i - 1;
+  let skipped = 0;
+  while (j >= 0 && skipped < 3 && CUE_FILLERS.has(toks[j]!.folded)) {
+    j--;
+    skipped++;
+  }
+  return j >= 0 && CUES.has(toks[j]!.folded);
+}
+
+/** Every commune mentioned in a French text, in order (longest names win). */
+export function findCommunesInText(text: string): CommuneMention[] {
+  if (typeof text !== "string" || !text) return [];
+  const idx = getIndex();
+  const toks = tokenize(text.length > 20_000 ? text.slice(0, 20_000) : text);
+  const out: CommuneMention[] = [];
+  for (let i = 0; i < toks.length; ) {
+    let key = "";
+    let best: { end: number; key: string } | null = null;
+    for (let j = i; j < toks.length && j - i < idx.maxTokens; j++) {
+      key = key ? `${key} ${toks[j]!.folded}` : toks[j]!.folded;
+      if (!idx.prefixes.has(key)) break;
+      if (idx.byName.has(key)) best = { end: j, key };
+    }
+    if (!best) {
+      i++;
+      continue;
+    }
+    const list = idx.byName.get(best.key)!;
+    const first = toks[i]!;
+    const cue = hasCue(toks, i);
+    const capital = first.capital && !first.sentenceStart;
+    const tokenCount = best.end - i + 1;
+    const ranked = rank(list);
+    const gard = ranked.find((x) => x.entry.departement === GARD);
+    let accepted: IndexEntry | undefined;
+    if (gard && (!COMMON_WORD_NAMES.has(best.key) || cue || capital)) accepted = gard;
+    else {
+      const top = ranked[0]!;
+      const bigEnough = top.entry.population >= LOWERCASE_POPULATION_MIN && !COMMON_WORD_CITIES.has(best.key);
+      if (cue && (capital || first.capital || bigEnough || (tokenCount > 1 && !/^(le|la|les|l) \S+$/.test(best.key))))
+        accepted = top;
+      else if (capital && bigEnough) accepted = top;
+    }
+    if (!accepted) {
+      i++;
+      continue;
+    }
+    const others = new Map<string, Entry>();
+    for (const x of [...ranked.map((r) => r.entry), ...(idx.renamed.get(best.key) ?? [])])
+      if (x.code !== accepted.entry.code) others.set(x.code, x);
+    const last = toks[best.end]!;
+    out.push({
+      commune: info(accepted.entry, idx, [...others.values()]),
+      matched: text.slice(first.start, last.end),
+      start: first.start,
+      end: last.end,
+    });
+    i = best.end + 1;
+  }
+  return out;
+}
+
+/**
+ * The commune a free French text talks about ("on est à Uzès", "basés a st ambroix"),
+ * or null. A Gard commune is preferred over a homonym elsewhere; when several
+ * communes are mentioned, the first Gard one wins, else the first one.
+ */
+export function findCommuneInText(text: string): CommuneInfo | null {
+  const all = findCommunesInText(text);
+  return (all.find((m) => m.commune.inGard) ?? all[0])?.commune ?? null;
+}
