@@ -1,0 +1,63 @@
+/**
+ * Handoff notifier for Teams: a proactive message with the handoff summary card
+ * in the team channel configured for the process (conversation reference stored
+ * when the app was installed there).
+ */
+import type { CloudAdapter } from "botbuilder";
+import type { HandoffTargets, Notifier } from "../../conversation/types.js";
+import type { HandoffRecord, Storage } from "../../storage/types.js";
+import { channelRefKey, type StoredChannelRef } from "./bot.js";
+import { handoffCard } from "./cards.js";
+import type { Logger } from "./logger.js";
+import { PROCESS_LABELS } from "./labels.js";
+import { cardMessage } from "./render.js";
+import { withRetry, type RetryOptions } from "./retry.js";
+
+export class TeamsHandoffError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "TeamsHandoffError";
+  }
+}
+
+export interface TeamsNotifierDeps {
+  adapter: CloudAdapter;
+  appId: string;
+  storage: Storage;
+  logger: Logger;
+  handoffTargets?: HandoffTargets;
+  retry?: RetryOptions;
+}
+
+export class TeamsNotifier implements Notifier {
+  readonly channel = "teams" as const;
+
+  constructor(private readonly deps: TeamsNotifierDeps) {}
+
+  private async lookup(target: string): Promise<StoredChannelRef | null> {
+    const key = target.startsWith("teams:") ? target : channelRefKey(target);
+    const stored = await this.deps.storage.getChannelRef<StoredChannelRef>(key);
+    return stored && typeof stored === "object" && stored.reference ? stored : null;
+  }
+
+  async deliver(handoff: HandoffRecord, target: string): Promise<string> {
+    let stored = target ? await this.lookup(target) : null;
+    const fallback = this.deps.handoffTargets?.default?.teams;
+    if (!stored && fallback && fallback !== target) stored = await this.lookup(fallback);
+    if (!stored) {
+      throw new TeamsHandoffError(
+        `Teams: no conversation reference for target "${target}". Install the app in that channel (or mention it there once).`,
+      );
+    }
+    const process = PROCESS_LABELS[handoff.process] ?? handoff.process;
+    const message = cardMessage(handoffCard(handoff), `Nouvelle demande de mise en relation : ${process}.`);
+    await this.deps.adapter.continueConversationAsync(this.deps.appId, stored.reference, async (context) => {
+      await withRetry(() => context.sendActivity(message), {
+        ...this.deps.retry,
+        onRetry: (info) => this.deps.logger.warn(info, "teams: proactive send retried"),
+      });
+    });
+    const where = stored.channelName ? `le canal Teams « ${stored.channelName} »` : "le canal Teams configuré";
+    return stored.teamName ? `${where} de l'équipe « ${stored.teamName} »` : where;
+  }
+}

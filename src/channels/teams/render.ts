@@ -1,0 +1,159 @@
+/**
+ * Reply → Teams message activity: Markdown text with `[n]` markers, Teams' AI
+ * label and citation entities, the feedback loop flag, and one Adaptive Card
+ * (route / verdicts / prompt options / report figures). The whole activity is
+ * kept under Teams' ~28 KB limit by degrading gracefully.
+ */
+import type { Activity, Attachment } from "botbuilder";
+import type { Reply, SourceRef } from "../../core/reply.js";
+import {
+  ADAPTIVE_CARD_CONTENT_TYPE,
+  answerCard,
+  apologyCard,
+  promptCard,
+  reportCard,
+  verdictCard,
+  type AdaptiveCard,
+} from "./cards.js";
+import { DOC_KIND_LABELS } from "./labels.js";
+import { jsonBytes, plainText, toTeamsMarkdown, truncate } from "./text.js";
+
+/** Teams rejects messages above ~28 KB; keep room for the envelope the adapter adds. */
+export const MAX_ACTIVITY_BYTES = 26_000;
+export const MAX_CITATIONS = 20;
+
+export interface RenderOptions {
+  maxBytes?: number;
+}
+
+export function cardAttachment(card: AdaptiveCard): Attachment {
+  return { contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: card };
+}
+
+function safeUrl(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const u = new URL(url);
+    return u.protocol === "https:" || u.protocol === "http:" ? u.toString() : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function citation(s: SourceRef, abstractMax = 160) {
+  const keywords = [DOC_KIND_LABELS[s.kind] ?? s.kind];
+  if (s.status === "reported") keywords.push("À vérifier");
+  const appearance: Record<string, unknown> = {
+    "@type": "DigitalDocument",
+    name: truncate(plainText(s.title), 80) || `Source ${s.n}`,
+    abstract: truncate(plainText(s.excerpt || s.title), Math.min(160, abstractMax)),
+    keywords: keywords.map((k) => truncate(k, 28)),
+  };
+  const url = safeUrl(s.url);
+  if (url) appearance.url = url;
+  return { "@type": "Claim", position: s.n, appearance };
+}
+
+/** The `https://schema.org/Message` entity: AI label + citations. */
+export function aiEntity(sources: SourceRef[], abstractMax = 160) {
+  const entity: Record<string, unknown> = {
+    type: "https://schema.org/Message",
+    "@type": "Message",
+    "@context": "https://schema.org",
+    "@id": "",
+    additionalType: ["AIGeneratedContent"],
+  };
+  if (sources.length) entity.citation = sources.slice(0, MAX_CITATIONS).map((s) => citation(s, abstractMax));
+  return entity;
+}
+
+interface Shape {
+  /** Sources kept (citations and card list), best first. */
+  keep: number;
+  abstractMax: number;
+  /** Show the sources list in the card too. */
+  cardSources: boolean;
+  compactCard: boolean;
+  textMax: number;
+}
+
+const SHORTENED = "\n\n(Réponse raccourcie pour Teams : demandez la suite ou parlez à une personne.)";
+
+function removeMarkers(text: string, dropped: Set<number>): string {
+  if (!dropped.size) return text;
+  return text.replace(/\s?\[(\d+)\]/g, (m, n: string) => (dropped.has(Number(n)) ? "" : m));
+}
+
+function buildCard(reply: Reply, sources: SourceRef[], shape: Shape): AdaptiveCard | null {
+  if (reply.type === "eligibility" && reply.eligibility?.length) return verdictCard(reply, { compact: shape.compactCard });
+  if (reply.type === "prompt" && reply.prompt) return promptCard(reply, reply.prompt);
+  if (reply.type === "report") return reportCard(reply) ?? answerCard(reply, { sources: [], compact: true });
+  return answerCard(reply, { sources: shape.cardSources ? sources : [], compact: shape.compactCard });
+}
+
+function build(reply: Reply, shape: Shape): Partial<Activity> {
+  // Best-ranked sources first; keep the top `keep`, in citation order.
+  const ranked = [...reply.sources].sort((a, b) => b.score - a.score);
+  const kept = ranked.slice(0, shape.keep).sort((a, b) => a.n - b.n);
+  const dropped = new Set(ranked.slice(shape.keep).map((s) => s.n));
+  let text = toTeamsMarkdown(removeMarkers(reply.text, dropped));
+  if (Array.from(text).length > shape.textMax) text = truncate(text, shape.textMax) + SHORTENED;
+  const activity: Partial<Activity> = {
+    type: "message",
+    text,
+    textFormat: "markdown",
+    entities: [aiEntity(kept, shape.abstractMax) as never],
+  };
+  if (reply.interactionId) activity.channelData = { feedbackLoopEnabled: true };
+  const card = buildCard(reply, kept, shape);
+  if (card) activity.attachments = [cardAttachment(card)];
+  return activity;
+}
+
+/** Renders a reply, degrading (card sources, abstracts, sources, text, card) until it fits. */
+export function renderReply(reply: Reply, opts: RenderOptions = {}): Partial<Activity> {
+  const maxBytes = opts.maxBytes ?? MAX_ACTIVITY_BYTES;
+  const shape: Shape = {
+    keep: Math.min(reply.sources.length, MAX_CITATIONS),
+    abstractMax: 160,
+    cardSources: true,
+    compactCard: false,
+    textMax: 20_000,
+  };
+  let activity = build(reply, shape);
+  const steps: Array<() => boolean> = [
+    () => (shape.cardSources ? ((shape.cardSources = false), true) : false),
+    () => (shape.abstractMax > 60 ? ((shape.abstractMax = 60), true) : false),
+    () => (shape.keep > 3 ? ((shape.keep = Math.max(3, Math.floor(shape.keep / 2))), true) : false),
+    () => (shape.textMax > 4000 ? ((shape.textMax = Math.floor(shape.textMax / 2)), true) : false),
+    () => (!shape.compactCard ? ((shape.compactCard = true), true) : false),
+    () => (shape.keep > 0 ? ((shape.keep -= 1), true) : false),
+    () => (shape.textMax > 500 ? ((shape.textMax = Math.floor(shape.textMax / 2)), true) : false),
+  ];
+  for (const step of steps) {
+    while (jsonBytes(activity) > maxBytes && step()) activity = build(reply, shape);
+  }
+  if (jsonBytes(activity) > maxBytes) {
+    // Last resort: text only.
+    delete activity.attachments;
+  }
+  return activity;
+}
+
+/** A plain card message (welcome, forms, handoff) — not AI-generated content. */
+export function cardMessage(card: AdaptiveCard, text?: string): Partial<Activity> {
+  const activity: Partial<Activity> = { type: "message", attachments: [cardAttachment(card)] };
+  if (text) {
+    activity.text = toTeamsMarkdown(text);
+    activity.textFormat = "markdown";
+  }
+  return activity;
+}
+
+export const APOLOGY_TEXT =
+  "Désolé, je ne parviens pas à répondre pour le moment. L'équipe ESS du Département peut prendre le relais : utilisez le bouton ci-dessous.";
+
+/** Short apology with a route to a person, used when the core fails. */
+export function apologyMessage(): Partial<Activity> {
+  return cardMessage(apologyCard(), APOLOGY_TEXT);
+}
