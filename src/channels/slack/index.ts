@@ -1,0 +1,143 @@
+/**
+ * The Slack channel: a Bolt app rendering the core's replies in Slack.
+ *
+ * HTTP mode (default): mount `router` on the service's express app *before*
+ * any body parser (Bolt verifies the signature on the raw body); it answers
+ * `POST /slack/events` for events, slash commands and interactivity.
+ * Socket Mode: set `appToken` (xapp-…) and call `start()`.
+ *
+ * ```ts
+ * const slack = createSlackChannel({ assistant, storage: assistant.storage, signingSecret, botToken });
+ * assistant.registerNotifier(slack.notifier);
+ * expressApp.use(slack.router);
+ * ```
+ */
+import express, { type Router } from "express";
+import { App, ExpressReceiver, type webApi } from "@slack/bolt";
+import { pino, type Logger } from "pino";
+import type { Audience } from "../../core/ids.js";
+import type { Assistant, HandoffTargets, Notifier } from "../../conversation/types.js";
+import type { Storage } from "../../storage/types.js";
+import { boltLogger } from "./logger.js";
+import { registerActions } from "./listeners/actions.js";
+import { registerAssistant } from "./listeners/assistant.js";
+import { registerCommands } from "./listeners/commands.js";
+import { registerGuards } from "./listeners/guards.js";
+import { registerMessageListeners } from "./listeners/messages.js";
+import { registerViews } from "./listeners/views.js";
+import { SlackNotifier } from "./notifier.js";
+import { SlackRuntime } from "./runtime.js";
+
+export { loadChannelConfig, parseChannelConfig, slackSettingsFromEnv, ChannelConfigError, type SlackConfig } from "./config.js";
+export { renderReply, renderHandoffNotice, renderFallback, LIMITS, ACTION } from "./render.js";
+export { escapeMrkdwn, toMrkdwn } from "./mrkdwn.js";
+export { slackToPlain, apologyReply } from "./runtime.js";
+
+export const SLACK_EVENTS_PATH = "/slack/events";
+
+export interface SlackChannelOptions {
+  assistant: Assistant;
+  storage?: Storage;
+  signingSecret: string;
+  botToken: string;
+  /** xapp-… token: use Socket Mode instead of HTTP (never in tests: it needs slack.com). */
+  appToken?: string;
+  /** Web API base URL (tests, proxies), e.g. http://127.0.0.1:PORT/api/ */
+  apiUrl?: string;
+  /** Slack channel id → audience; `porteur` when absent. */
+  audienceMap?: Record<string, Audience>;
+  /** Slack channel per process for handoffs (`default` for the others). */
+  handoffTargets?: HandoffTargets;
+  logger?: Logger;
+  /** Web API retries (429 and network errors). Default: 4 retries, exponential backoff from 500 ms. */
+  retryConfig?: webApi.RetryOptions;
+  /** Timeout of one Web API call, ms. Default 10 000. */
+  apiTimeoutMs?: number;
+  /** Upper bound for one core call, ms; past it the person gets an apology. Default 30 000. */
+  coreTimeoutMs?: number;
+}
+
+export interface SlackChannel {
+  /** Express router answering POST /slack/events (events, commands, interactivity). */
+  router: Router;
+  notifier: Notifier;
+  app: App;
+  /** Starts Socket Mode when an app token is set; nothing to do in HTTP mode. */
+  start(): Promise<void>;
+  /** Stops Socket Mode and waits (bounded) for work started after acknowledgements. */
+  stop(): Promise<void>;
+  /** Resolves when the work started after acknowledgements is done (tests, shutdown). */
+  idle(timeoutMs?: number): Promise<void>;
+  readonly mode: "http" | "socket";
+}
+
+export function createSlackChannel(opts: SlackChannelOptions): SlackChannel {
+  if (!opts.signingSecret && !opts.appToken) throw new Error("Slack: signingSecret is required in HTTP mode");
+  if (!opts.botToken) throw new Error("Slack: botToken is required");
+  const logger = (opts.logger ?? pino({ level: process.env.LOG_LEVEL ?? "info" })).child({ channel: "slack" });
+  const storage = opts.storage ?? opts.assistant.storage;
+
+  const rt = new SlackRuntime({
+    assistant: opts.assistant,
+    storage,
+    logger,
+    audienceMap: opts.audienceMap ?? {},
+    handoffTargets: opts.handoffTargets ?? {},
+    coreTimeoutMs: opts.coreTimeoutMs ?? 30_000,
+    httpTimeoutMs: opts.apiTimeoutMs ?? 10_000,
+  });
+
+  const clientOptions: webApi.WebClientOptions = {
+    slackApiUrl: opts.apiUrl,
+    rejectRateLimitedCalls: false,
+    retryConfig: opts.retryConfig ?? { retries: 4, factor: 2, minTimeout: 500, maxTimeout: 10_000, randomize: true },
+    timeout: opts.apiTimeoutMs ?? 10_000,
+  };
+  const blog = boltLogger(logger);
+
+  const socket = !!opts.appToken;
+  let router: Router;
+  let app: App;
+  if (socket) {
+    app = new App({ token: opts.botToken, appToken: opts.appToken, socketMode: true, clientOptions, logger: blog });
+    router = express.Router();
+  } else {
+    const receiver = new ExpressReceiver({
+      signingSecret: opts.signingSecret,
+      endpoints: SLACK_EVENTS_PATH,
+      // Acknowledge at once; the core's work continues after the HTTP response.
+      processBeforeResponse: false,
+      logger: blog,
+    });
+    app = new App({ receiver, token: opts.botToken, clientOptions, logger: blog });
+    router = receiver.router as Router;
+  }
+
+  app.error(async (err) => {
+    logger.error({ err: { name: err.name, message: err.message, code: err.code } }, "bolt error");
+  });
+
+  registerGuards(app, rt);
+  registerAssistant(app, rt);
+  registerMessageListeners(app, rt);
+  registerCommands(app, rt);
+  registerActions(app, rt);
+  registerViews(app, rt);
+
+  const notifier = new SlackNotifier(() => app.client, rt);
+
+  return {
+    router,
+    notifier,
+    app,
+    mode: socket ? "socket" : "http",
+    async start() {
+      if (socket) await app.start();
+    },
+    async stop() {
+      if (socket) await app.stop();
+      await rt.idle(10_000);
+    },
+    idle: (timeoutMs?: number) => rt.idle(timeoutMs),
+  };
+}

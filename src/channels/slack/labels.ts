@@ -1,0 +1,81 @@
+/**
+ * French labels used by the Slack renderer. Only presentation: the core's
+ * reply carries the content; these name the vocabularies it uses.
+ */
+import type { DocKind, ProcessId } from "../../core/ids.js";
+import type { ActionId, Verdict } from "../../core/reply.js";
+
+
+/** Kind of a source, as shown next to it ("engagement du schéma", "cadre légal"…). */
+export const KIND_LABELS: Record<DocKind, string> = {
+  schema: "schéma départemental",
+  axe: "axe du schéma",
+  mesure: "engagement du schéma",
+  concertation: "résultat de la concertation",
+  process: "dispositif d'accompagnement",
+  partner: "acteur partenaire",
+  legal: "cadre légal",
+  territory: "donnée territoriale",
+  glossary: "glossaire",
+};
+
+/** Nature of a knowledge document, when the core provides it (knowledge/schema.ts DocNature). */
+export const NATURE_LABELS: Record<string, string> = {
+  "engagement-schema": "engagement du schéma",
+  "resultat-concertation": "résultat de la concertation",
+  dispositif: "dispositif d'accompagnement",
+  acteur: "acteur partenaire",
+  "contexte-legal": "cadre légal",
+  "donnee-territoire": "donnée territoriale",
+  glossaire: "glossaire",
+};
+
+export const PROCESS_NAMES: Record<ProcessId, string> = {
+  "appel-a-communs": "Appel à communs",
+  "mission-ess-departement": "Équipe ESS du Département du Gard",
+  dla: "Dispositif local d'accompagnement (DLA)",
+  "france-active": "France Active Airdie Occitanie",
+  "pret-honneur-microcredit": "Prêt d'honneur et microcrédit",
+  "incubation-innovation-sociale": "Incubation et innovation sociale",
+  cae: "Coopérative d'activité et d'emploi (CAE)",
+  "agrement-esus": "Agrément ESUS",
+  "mecenat-fondations": "Mécénat et fondations",
+  "commande-publique": "Commande publique du Département",
+  "region-occitanie": "Aides de la Région Occitanie",
+  "politique-de-la-ville": "Politique de la ville (QPV)",
+  "insertion-iae": "Insertion par l'activité économique",
+  "scic-participation": "Participation au capital d'une SCIC",
+};
+
+export const VERDICT_LABELS: Record<Verdict, string> = {
+  eligible: "✅ Éligible",
+  ineligible: "❌ Non éligible",
+  incomplete: "❔ Informations manquantes",
+  "to-check": "🔎 À vérifier par une personne",
+};
+
+/** Default button labels (used when the core's label is empty or has no word). */
+export const ACTION_LABELS: Record<ActionId, string> = {
+  "rate-up": "👍 Utile",
+  "rate-down": "👎 Pas utile",
+  eligibility: "Vérifier mon éligibilité",
+  friction: "Signaler une difficulté",
+  handoff: "Parler à une personne",
+  report: "Voir le rapport",
+  cancel: "Annuler",
+  confirm: "Confirmer",
+  help: "Aide",
+};
+
+export const SHARE_LABEL = "Partager dans le canal";
+export const RESOLVE_LABEL = "Marquer comme traité";
+
+/** A label must contain a word, never be an emoji alone. */
+export function buttonLabel(id: ActionId, label: string | undefined): string {
+  const l = (label ?? "").trim();
+  return /\p{L}{2,}/u.test(l) ? l : ACTION_LABELS[id];
+}
+
+export const APOLOGY_TEXT =
+  "Désolé, je n'ai pas pu traiter votre demande pour le moment. Vous pouvez réessayer dans un instant, " +
+  "ou vous adresser directement à l'équipe ESS du Département du Gard.";

@@ -1,0 +1,77 @@
+/**
+ * Modal submissions: eligibility facts and friction reports (validated here,
+ * errors shown in the modal, then sent to the core as a form turn and the
+ * result posted back in the conversation), and the optional comment of a 👎
+ * (stored on submit, or without a comment when the modal is closed).
+ */
+import type { App, webApi } from "@slack/bolt";
+import { CALLBACK, decodeOrigin, parseComment, parseEligibility, parseFriction, type ModalOrigin, type ViewState } from "../modals.js";
+import type { Destination, SlackRuntime } from "../runtime.js";
+
+type WebClient = webApi.WebClient;
+
+/** Where the result of a modal goes: its origin conversation, else a direct message. */
+function destOf(rt: SlackRuntime, origin: ModalOrigin, user: string, type: Parameters<SlackRuntime["destFor"]>[0]): Destination {
+  if (!origin.c) return { kind: "message", channel: user };
+  return rt.destFor(type, { channel: origin.c, threadTs: origin.t, user, audience: origin.a, ephemeral: origin.e, responseUrl: origin.r });
+}
+
+export function registerViews(app: App, rt: SlackRuntime): void {
+  const conversation = (origin: ModalOrigin, user: string) => ({
+    conversationId: origin.c ?? user,
+    threadId: origin.t,
+    userId: user,
+    audience: origin.a,
+  });
+
+  app.view(CALLBACK.eligibility, async ({ ack, body, view, client }) => {
+    const parsed = parseEligibility(view.state.values as ViewState);
+    if (!parsed.ok) {
+      await ack({ response_action: "errors", errors: parsed.errors });
+      return;
+    }
+    await ack();
+    const origin = decodeOrigin(view.private_metadata);
+    const user = body.user.id;
+    await rt.track("eligibility form", async () => {
+      const reply = await rt.handle({ ...conversation(origin, user), form: { kind: "eligibility", values: parsed.values } }, { userId: user, channelId: origin.c, threadTs: origin.t });
+      await rt.deliver(client as WebClient, reply, destOf(rt, origin, user, reply));
+    });
+  });
+
+  app.view(CALLBACK.friction, async ({ ack, body, view, client }) => {
+    const parsed = parseFriction(view.state.values as ViewState);
+    if (!parsed.ok) {
+      await ack({ response_action: "errors", errors: parsed.errors });
+      return;
+    }
+    await ack();
+    const origin = decodeOrigin(view.private_metadata);
+    const user = body.user.id;
+    await rt.track("friction form", async () => {
+      const reply = await rt.handle({ ...conversation(origin, user), form: { kind: "friction", values: parsed.values } }, { userId: user, channelId: origin.c, threadTs: origin.t });
+      await rt.deliver(client as WebClient, reply, destOf(rt, origin, user, reply));
+    });
+  });
+
+  app.view(CALLBACK.ratingComment, async ({ ack, body, view, client }) => {
+    await ack();
+    const origin = decodeOrigin(view.private_metadata);
+    const user = body.user.id;
+    const comment = parseComment(view.state.values as ViewState);
+    await rt.track("rate-down", async () => {
+      const reply = await rt.handle({ ...conversation(origin, user), action: { id: "rate-down", value: origin.i, comment } }, { userId: user, channelId: origin.c, threadTs: origin.t });
+      if (origin.c) await rt.deliver(client as WebClient, reply, rt.destFor(reply, { channel: origin.c, threadTs: origin.t, user, audience: origin.a, ephemeral: true, responseUrl: origin.r }));
+    });
+  });
+
+  // Closing the comment modal still records the 👎, without a comment.
+  app.view({ callback_id: CALLBACK.ratingComment, type: "view_closed" }, async ({ ack, body, view }) => {
+    await ack();
+    const origin = decodeOrigin(view.private_metadata);
+    const user = body.user.id;
+    await rt.track("rate-down (closed)", async () => {
+      await rt.handle({ ...conversation(origin, user), action: { id: "rate-down", value: origin.i } }, { userId: user, channelId: origin.c, threadTs: origin.t });
+    });
+  });
+}

@@ -1,0 +1,319 @@
+/**
+ * Reply → Slack Block Kit + plain-text fallback. Pure functions: no I/O.
+ *
+ * Every text that comes from the user or the knowledge base is escaped
+ * (mrkdwn.ts), and everything stays within Slack's limits: ≤ 50 blocks per
+ * message, ≤ 3 000 characters per section text, ≤ 75 per button text,
+ * ≤ 2 000 per button value, ≤ 40 000 for the fallback text.
+ */
+import type { types } from "@slack/bolt";
+import type { ProcessId } from "../../core/ids.js";
+import type { Action, EligibilityResult, Reply, SourceRef } from "../../core/reply.js";
+import type { HandoffRecord } from "../../storage/types.js";
+import {
+  APOLOGY_TEXT,
+  KIND_LABELS,
+  NATURE_LABELS,
+  PROCESS_NAMES,
+  RESOLVE_LABEL,
+  SHARE_LABEL,
+  VERDICT_LABELS,
+  buttonLabel,
+} from "./labels.js";
+import { escapeMrkdwn, link, mentionUser, plain, toMrkdwn, toPlainFallback, truncate } from "./mrkdwn.js";
+
+export type KnownBlock = types.KnownBlock;
+export type Button = types.Button;
+
+export const LIMITS = {
+  blocks: 50,
+  sectionText: 3000,
+  fieldText: 2000,
+  buttonText: 75,
+  buttonValue: 2000,
+  actionsPerBlock: 25,
+  contextElements: 10,
+  headerText: 150,
+  fallbackText: 40000,
+} as const;
+
+/** Action ids of the interactive elements this channel renders. */
+export const ACTION = {
+  /** `ess:action:<ActionId>` — a core action (rating, eligibility, friction, handoff…). */
+  corePrefix: "ess:action:",
+  option: "ess:option:",
+  followUp: "ess:followup:",
+  share: "ess:share",
+  resolveHandoff: "ess:handoff:resolve",
+} as const;
+
+export interface SlackMessage {
+  text: string;
+  blocks: KnownBlock[];
+}
+
+export interface RenderOptions {
+  /** Adds a "Partager dans le canal" button carrying this key (ephemeral answers). */
+  shareKey?: string;
+  /** Renders buttons (false for a copy shared in a channel). Default true. */
+  interactive?: boolean;
+  /** Slack user id to credit, for a shared copy ("Partagé par …"). */
+  sharedBy?: string;
+}
+
+const mrkdwnSection = (text: string): KnownBlock => ({
+  type: "section",
+  text: { type: "mrkdwn", text: truncate(text, LIMITS.sectionText) },
+});
+
+const contextBlock = (texts: string[]): KnownBlock => ({
+  type: "context",
+  elements: texts.slice(0, LIMITS.contextElements).map((t) => ({ type: "mrkdwn", text: truncate(t, LIMITS.sectionText) })),
+});
+
+function button(actionId: string, text: string, value?: string, style?: "primary" | "danger"): Button {
+  const b: Button = { type: "button", action_id: actionId, text: { type: "plain_text", text: plain(text, LIMITS.buttonText), emoji: true } };
+  if (value !== undefined && value.length > 0 && value.length <= LIMITS.buttonValue) b.value = value;
+  if (style) b.style = style;
+  return b;
+}
+
+/** Buttons split into actions blocks of at most 25 elements. */
+function actionBlocks(buttons: Button[], blockIdPrefix: string): KnownBlock[] {
+  const blocks: KnownBlock[] = [];
+  for (let i = 0; i < buttons.length; i += LIMITS.actionsPerBlock) {
+    blocks.push({ type: "actions", block_id: `${blockIdPrefix}${i / LIMITS.actionsPerBlock}`, elements: buttons.slice(i, i + LIMITS.actionsPerBlock) });
+  }
+  return blocks;
+}
+
+/**
+ * Splits escaped mrkdwn into chunks of at most `max` characters, on paragraph
+ * boundaries first, then lines, then spaces, never inside an entity.
+ */
+export function splitMrkdwn(text: string, max: number = LIMITS.sectionText): string[] {
+  const out: string[] = [];
+  let current = "";
+  const push = () => {
+    if (current.trim()) out.push(current.trim());
+    current = "";
+  };
+  const pieces = text.split(/(\n\n|\n| )/);
+  for (const piece of pieces) {
+    if (current.length + piece.length <= max) {
+      current += piece;
+      continue;
+    }
+    push();
+    if (piece.length <= max) {
+      current = piece === "\n\n" || piece === "\n" || piece === " " ? "" : piece;
+      continue;
+    }
+    // A single word longer than a section: hard cut outside entities.
+    let rest = piece;
+    while (rest.length > max) {
+      let cut = max;
+      const amp = rest.lastIndexOf("&", cut);
+      if (amp > cut - 6 && rest.indexOf(";", amp) >= cut) cut = amp;
+      out.push(rest.slice(0, cut));
+      rest = rest.slice(cut);
+    }
+    current = rest;
+  }
+  push();
+  return out;
+}
+
+export function sourceKindLabel(s: SourceRef & { nature?: unknown }): string {
+  const nature = typeof s.nature === "string" ? NATURE_LABELS[s.nature] : undefined;
+  return nature ?? KIND_LABELS[s.kind] ?? s.kind;
+}
+
+function sourceLine(s: SourceRef & { nature?: unknown }): string {
+  const parts = [`[${s.n}] ${link(s.url, truncate(s.title, 200))}`, `_${escapeMrkdwn(sourceKindLabel(s))}_`];
+  if (s.section) parts.push(escapeMrkdwn(truncate(s.section, 200)));
+  if (s.page) parts.push(`p. ${s.page}`);
+  if (s.status === "reported") parts.push("à vérifier");
+  return parts.join(" · ");
+}
+
+export const processName = (p: ProcessId): string => PROCESS_NAMES[p] ?? p;
+
+function eligibilityBlocks(results: EligibilityResult[]): KnownBlock[] {
+  const blocks: KnownBlock[] = [];
+  for (const r of results) {
+    const lines = [`*${escapeMrkdwn(processName(r.process))}* — ${VERDICT_LABELS[r.verdict]}`];
+    for (const reason of r.reasons) {
+      const mark = reason.met === true ? "✔" : reason.met === false ? "✘" : "?";
+      lines.push(`${mark} ${escapeMrkdwn(reason.text)}`);
+    }
+    for (const m of r.missing) lines.push(`❔ Il me manque : ${escapeMrkdwn(m.question)}`);
+    if (r.checker) lines.push(`Qui vérifie : ${escapeMrkdwn(r.checker)}`);
+    for (const chunk of splitMrkdwn(lines.join("\n"))) blocks.push(mrkdwnSection(chunk));
+  }
+  return blocks;
+}
+
+function routeBlock(route: NonNullable<Reply["route"]>): KnownBlock[] {
+  const lines = [
+    `*Vers qui vous tourner :* ${escapeMrkdwn(route.name)}${route.operator ? ` (${escapeMrkdwn(route.operator)})` : ""}`,
+  ];
+  if (route.why) lines.push(escapeMrkdwn(route.why));
+  const contacts = route.contacts.slice(0, 10).map((c) => `• ${link(c.url, c.label)}`);
+  if (contacts.length) lines.push(`*Contact public :*\n${contacts.join("\n")}`);
+  return splitMrkdwn(lines.join("\n")).map(mrkdwnSection);
+}
+
+function handoffBlock(h: NonNullable<Reply["handoff"]>): KnownBlock {
+  const status = h.status === "resolved" ? "traitée" : "transmise";
+  return contextBlock([
+    `Demande ${status} à : ${escapeMrkdwn(processName(h.process))} · référence ${escapeMrkdwn(h.id.slice(0, 8))}`,
+  ]);
+}
+
+/** Report summary: top-level scalar figures of the report object, as fields. */
+function reportBlocks(report: unknown): KnownBlock[] {
+  if (!report || typeof report !== "object") return [];
+  const fields: { type: "mrkdwn"; text: string }[] = [];
+  const visit = (obj: Record<string, unknown>, prefix: string) => {
+    for (const [k, v] of Object.entries(obj)) {
+      if (fields.length >= 10) return;
+      if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") {
+        fields.push({ type: "mrkdwn", text: truncate(`*${escapeMrkdwn(prefix + k)}*\n${escapeMrkdwn(String(v))}`, LIMITS.fieldText) });
+      } else if (v && typeof v === "object" && !Array.isArray(v) && prefix === "") {
+        visit(v as Record<string, unknown>, `${k} › `);
+      }
+    }
+  };
+  visit(report as Record<string, unknown>, "");
+  if (!fields.length) return [];
+  return [mrkdwnSection("*Rapport — chiffres clés*"), { type: "section", fields }];
+}
+
+function coreActionButton(a: Action, reply: Reply): Button {
+  const value = a.value ?? (a.id === "rate-up" || a.id === "rate-down" ? reply.interactionId : undefined) ?? reply.interactionId;
+  const style = a.id === "handoff" ? undefined : a.id === "confirm" ? "primary" : undefined;
+  return button(`${ACTION.corePrefix}${a.id}`, buttonLabel(a.id, a.label), value, style);
+}
+
+/** Renders one reply as Block Kit plus a plain-text fallback. */
+export function renderReply(reply: Reply, opts: RenderOptions = {}): SlackMessage {
+  const interactive = opts.interactive ?? true;
+  const head: KnownBlock[] = [];
+  const tail: KnownBlock[] = [];
+
+  if (opts.sharedBy) head.push(contextBlock([`Partagé par ${mentionUser(opts.sharedBy)}`]));
+  const body = toMrkdwn(reply.text || (reply.type === "error" ? APOLOGY_TEXT : ""));
+  for (const chunk of splitMrkdwn(body)) head.push(mrkdwnSection(chunk));
+
+  if (reply.eligibility?.length) head.push(...eligibilityBlocks(reply.eligibility));
+
+  if (reply.prompt) {
+    const p = reply.prompt;
+    if (!reply.text.includes(p.question)) head.push(mrkdwnSection(`*${escapeMrkdwn(p.question)}*`));
+    if (interactive && p.options?.length) {
+      const buttons = p.options.slice(0, 50).map((o, i) => button(`${ACTION.option}${i}`, o.label || o.value, o.value));
+      head.push(...actionBlocks(buttons, "ess-options-"));
+    }
+  }
+
+  if (reply.handoff) head.push(handoffBlock(reply.handoff));
+  if (reply.route) head.push(...routeBlock(reply.route));
+
+  if (reply.sources.length) {
+    const lines = reply.sources.map(sourceLine);
+    const chunks = splitMrkdwn(`*Sources*\n${lines.join("\n")}`);
+    head.push(...chunks.map(mrkdwnSection));
+  }
+
+  if (reply.report !== undefined) head.push(...reportBlocks(reply.report));
+
+  if (interactive) {
+    if (reply.followUps.length) {
+      const buttons = reply.followUps.slice(0, 5).map((q, i) => button(`${ACTION.followUp}${i}`, q, truncate(q, 1000)));
+      tail.push(contextBlock(["Vous pouvez aussi demander :"]), ...actionBlocks(buttons, "ess-followups-"));
+    }
+    const buttons = reply.actions.map((a) => coreActionButton(a, reply));
+    if (opts.shareKey) buttons.push(button(ACTION.share, SHARE_LABEL, opts.shareKey));
+    tail.push(...actionBlocks(buttons, "ess-actions-"));
+  }
+  if (reply.type === "answer" && !reply.refused) {
+    tail.push(contextBlock(["Réponse automatique de Relais ESS à partir de sources publiques : vérifiez auprès des contacts indiqués."]));
+  }
+
+  const room = LIMITS.blocks - tail.length;
+  let blocks: KnownBlock[];
+  if (head.length <= room) blocks = [...head, ...tail];
+  else blocks = [...head.slice(0, room - 1), mrkdwnSection("… _La réponse complète est trop longue pour Slack._"), ...tail];
+
+  return { text: renderFallback(reply), blocks };
+}
+
+/** Plain-text fallback (notifications, clients without Block Kit). */
+export function renderFallback(reply: Reply): string {
+  const parts = [toPlainFallback(reply.text || (reply.type === "error" ? APOLOGY_TEXT : ""))];
+  for (const r of reply.eligibility ?? []) parts.push(`${escapeMrkdwn(processName(r.process))} : ${VERDICT_LABELS[r.verdict]}`);
+  if (reply.prompt && !reply.text.includes(reply.prompt.question)) parts.push(escapeMrkdwn(reply.prompt.question));
+  if (reply.route) parts.push(`Vers qui vous tourner : ${escapeMrkdwn(reply.route.name)}`);
+  if (reply.sources.length) {
+    parts.push(
+      `Sources :\n${reply.sources.map((s) => `[${s.n}] ${escapeMrkdwn(s.title)} (${escapeMrkdwn(sourceKindLabel(s))})`).join("\n")}`,
+    );
+  }
+  return truncate(parts.filter(Boolean).join("\n\n") || "Relais ESS", LIMITS.fallbackText);
+}
+
+export interface HandoffNoticeOptions {
+  /** Slack user id of the person who asked (when the request came from Slack). */
+  requester?: string;
+  /** Where the request was made (Slack channel id). */
+  origin?: string;
+  /** Permalink to the conversation, when known. */
+  permalink?: string;
+  /** Slack user id of the agent who resolved it. */
+  resolvedBy?: string;
+}
+
+/** The message posted in the follow-up channel for a handoff. */
+export function renderHandoffNotice(h: HandoffRecord, o: HandoffNoticeOptions = {}): SlackMessage {
+  const name = processName(h.process);
+  const blocks: KnownBlock[] = [
+    { type: "header", text: { type: "plain_text", text: plain(`Demande de contact — ${name}`, LIMITS.headerText) } },
+  ];
+  for (const chunk of splitMrkdwn(toMrkdwn(h.summary))) blocks.push(mrkdwnSection(chunk));
+  if (h.question) blocks.push(mrkdwnSection(`*Question posée :*\n>${escapeMrkdwn(truncate(h.question, 2500)).replace(/\n/g, "\n>")}`));
+  const facts = Object.entries(h.facts ?? {}).filter(([, v]) => v !== undefined && v !== null && v !== "");
+  if (facts.length) {
+    blocks.push({
+      type: "section",
+      text: { type: "mrkdwn", text: "*Informations données :*" },
+      fields: facts.slice(0, 10).map(([k, v]) => ({
+        type: "mrkdwn" as const,
+        text: truncate(`*${escapeMrkdwn(k)}*\n${escapeMrkdwn(typeof v === "string" ? v : JSON.stringify(v))}`, LIMITS.fieldText),
+      })),
+    });
+  }
+  if (h.sources.length) blocks.push(contextBlock([`Sources consultées : ${escapeMrkdwn(truncate(h.sources.join(", "), 2000))}`]));
+  const where: string[] = [`Référence ${escapeMrkdwn(h.id.slice(0, 8))}`, `reçue le ${frenchDate(h.createdAt)}`, `via ${escapeMrkdwn(h.channel)}`];
+  if (o.requester) where.push(`demandée par ${mentionUser(o.requester)}`);
+  if (o.permalink) where.push(link(o.permalink, "voir la conversation"));
+  blocks.push(contextBlock([where.join(" · ")]));
+  if (h.status === "resolved") {
+    const by = o.resolvedBy ? ` par ${mentionUser(o.resolvedBy)}` : "";
+    const at = h.resolvedAt ? ` le ${frenchDate(h.resolvedAt)}` : "";
+    blocks.push(mrkdwnSection(`✅ *Traitée*${by}${at}.`));
+  } else {
+    blocks.push({ type: "actions", block_id: "ess-handoff", elements: [button(ACTION.resolveHandoff, RESOLVE_LABEL, h.id, "primary")] });
+  }
+  const text = truncate(
+    `${h.status === "resolved" ? "Demande traitée" : "Nouvelle demande de contact"} — ${escapeMrkdwn(name)} : ${toPlainFallback(h.summary)}`,
+    LIMITS.fallbackText,
+  );
+  return { text, blocks };
+}
+
+export function frenchDate(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return escapeMrkdwn(iso);
+  return d.toLocaleString("fr-FR", { timeZone: "Europe/Paris", dateStyle: "short", timeStyle: "short" });
+}

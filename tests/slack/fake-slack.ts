@@ -1,0 +1,111 @@
+/**
+ * A fake Slack Web API on 127.0.0.1: records every call (method, token,
+ * decoded arguments) and answers like Slack. Also serves response_url posts
+ * under /response/<id>. `failNext(method, status)` makes the next call fail.
+ */
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+
+export interface RecordedCall {
+  method: string;
+  token?: string;
+  args: Record<string, any>;
+  status: number;
+  /** Request path (response_url posts: /response/<id>). */
+  path: string;
+  /** What the fake answered. */
+  response?: Record<string, any>;
+}
+
+export interface FakeSlack {
+  url: string;
+  apiUrl: string;
+  calls: RecordedCall[];
+  /** Successful calls of a method (or response_url posts: method "response"). */
+  ok(method: string): RecordedCall[];
+  failNext(method: string, status: number, headers?: Record<string, string>): void;
+  responseUrl(id?: string): string;
+  close(): Promise<void>;
+}
+
+function decode(contentType: string | undefined, raw: string): Record<string, any> {
+  if (!raw) return {};
+  if (contentType?.includes("application/json")) return JSON.parse(raw);
+  const out: Record<string, any> = {};
+  for (const [k, v] of new URLSearchParams(raw)) {
+    if (/^[[{]/.test(v)) {
+      try {
+        out[k] = JSON.parse(v);
+        continue;
+      } catch {
+        /* plain string */
+      }
+    }
+    out[k] = v;
+  }
+  return out;
+}
+
+export async function startFakeSlack(): Promise<FakeSlack> {
+  const calls: RecordedCall[] = [];
+  const failures: { method: string; status: number; headers: Record<string, string> }[] = [];
+  let tsCounter = 1_700_000_000;
+  const nextTs = () => `${++tsCounter}.000100`;
+
+  const server = http.createServer((req, res) => {
+    let raw = "";
+    req.setEncoding("utf8");
+    req.on("data", (c) => (raw += c));
+    req.on("end", () => {
+      const url = new URL(req.url ?? "/", "http://127.0.0.1");
+      const isResponse = url.pathname.startsWith("/response/");
+      const method = isResponse ? "response" : url.pathname.replace(/^\/api\//, "");
+      const args = decode(req.headers["content-type"], raw);
+      const token = (req.headers.authorization ?? "").replace(/^Bearer /, "") || args.token;
+      const failIdx = failures.findIndex((f) => f.method === method);
+      if (failIdx >= 0) {
+        const f = failures.splice(failIdx, 1)[0]!;
+        calls.push({ method, token, args, status: f.status, path: url.pathname });
+        res.writeHead(f.status, { "content-type": "application/json", ...f.headers });
+        res.end(JSON.stringify({ ok: false, error: f.status === 429 ? "ratelimited" : "fatal_error" }));
+        return;
+      }
+      let body: Record<string, unknown> = { ok: true };
+      switch (method) {
+        case "auth.test":
+          body = { ok: true, user_id: "UBOT", bot_id: "BBOT", team_id: "T0001", team: "Test", user: "relais-ess" };
+          break;
+        case "chat.postMessage":
+          body = { ok: true, channel: args.channel, ts: nextTs(), message: { text: args.text } };
+          break;
+        case "chat.postEphemeral":
+          body = { ok: true, message_ts: nextTs() };
+          break;
+        case "chat.update":
+          body = { ok: true, channel: args.channel, ts: args.ts };
+          break;
+        case "chat.getPermalink":
+          body = { ok: true, permalink: `https://example.slack.com/archives/${args.channel}/p${String(args.message_ts).replace(".", "")}` };
+          break;
+        case "views.open":
+          body = { ok: true, view: { id: "V0001" } };
+          break;
+      }
+      calls.push({ method, token, args, status: 200, path: url.pathname, response: body });
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify(body));
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://127.0.0.1:${port}`;
+  return {
+    url,
+    apiUrl: `${url}/api/`,
+    calls,
+    ok: (method) => calls.filter((c) => c.method === method && c.status === 200),
+    failNext: (method, status, headers = {}) => failures.push({ method, status, headers }),
+    responseUrl: (id = Math.random().toString(36).slice(2)) => `${url}/response/${id}`,
+    close: () => new Promise((r) => server.close(() => r())),
+  };
+}

@@ -1,0 +1,65 @@
+/** Boots the real Bolt receiver on loopback with a fake Slack Web API. */
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import express from "express";
+import { pino } from "pino";
+import type { Assistant, HandoffTargets } from "../../src/conversation/types.js";
+import { createSlackChannel, type SlackChannel } from "../../src/channels/slack/index.js";
+import { MemoryStorage } from "../../src/storage/memory.js";
+import type { Audience } from "../../src/core/ids.js";
+import { FakeAssistant } from "./fake-assistant.js";
+import { startFakeSlack, type FakeSlack } from "./fake-slack.js";
+import { SIGNING_SECRET } from "./helpers.js";
+
+export const AGENT_CHANNEL = "CAGENTS01";
+export const PORTEUR_CHANNEL = "CPORTEUR1";
+export const HANDOFF_CHANNEL = "CHANDOFF1";
+export const HANDOFF_TARGETS: HandoffTargets = { "appel-a-communs": { slack: HANDOFF_CHANNEL }, default: { slack: "CDEFAULT1" } };
+
+export interface Harness {
+  baseUrl: string;
+  slack: FakeSlack;
+  channel: SlackChannel;
+  storage: MemoryStorage;
+  assistant: Assistant;
+  fake?: FakeAssistant;
+  close(): Promise<void>;
+}
+
+export async function startHarness(o: { assistant?: (storage: MemoryStorage) => Assistant; audienceMap?: Record<string, Audience>; delayMs?: number } = {}): Promise<Harness> {
+  const slack = await startFakeSlack();
+  const storage = new MemoryStorage();
+  await storage.migrate();
+  const fake = o.assistant ? undefined : new FakeAssistant({ storage, handoffTargets: HANDOFF_TARGETS, delayMs: o.delayMs });
+  const assistant = o.assistant ? o.assistant(storage) : fake!;
+  const channel = createSlackChannel({
+    assistant,
+    storage,
+    signingSecret: SIGNING_SECRET,
+    botToken: "xoxb-test-token",
+    apiUrl: slack.apiUrl,
+    audienceMap: o.audienceMap ?? { [AGENT_CHANNEL]: "agent" },
+    handoffTargets: HANDOFF_TARGETS,
+    logger: pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }),
+    retryConfig: { retries: 3, factor: 2, minTimeout: 50, maxTimeout: 500, randomize: false },
+  });
+  assistant.registerNotifier(channel.notifier);
+  const app = express();
+  app.use(channel.router);
+  const server = http.createServer(app);
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    baseUrl,
+    slack,
+    channel,
+    storage,
+    assistant,
+    fake,
+    async close() {
+      await channel.stop();
+      await new Promise<void>((r) => server.close(() => r()));
+      await slack.close();
+    },
+  };
+}

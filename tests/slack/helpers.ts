@@ -1,0 +1,65 @@
+/** Signed requests to the Bolt receiver, and polling (no fixed sleeps). */
+import { createHmac } from "node:crypto";
+
+export const SIGNING_SECRET = "test-signing-secret-0123456789abcdef";
+
+export function sign(rawBody: string, ts: number = Math.floor(Date.now() / 1000), secret = SIGNING_SECRET) {
+  const sig = `v0=${createHmac("sha256", secret).update(`v0:${ts}:${rawBody}`).digest("hex")}`;
+  return { "x-slack-request-timestamp": String(ts), "x-slack-signature": sig };
+}
+
+export interface PostOptions {
+  ts?: number;
+  secret?: string;
+  headers?: Record<string, string>;
+  signature?: string;
+}
+
+async function post(baseUrl: string, body: string, contentType: string, o: PostOptions = {}) {
+  const headers: Record<string, string> = { "content-type": contentType, ...sign(body, o.ts, o.secret), ...(o.headers ?? {}) };
+  if (o.signature) headers["x-slack-signature"] = o.signature;
+  const res = await fetch(`${baseUrl}/slack/events`, { method: "POST", headers, body });
+  return { status: res.status, text: await res.text() };
+}
+
+export const postEvent = (baseUrl: string, payload: unknown, o?: PostOptions) =>
+  post(baseUrl, JSON.stringify(payload), "application/json", o);
+
+export const postForm = (baseUrl: string, fields: Record<string, string>, o?: PostOptions) =>
+  post(baseUrl, new URLSearchParams(fields).toString(), "application/x-www-form-urlencoded", o);
+
+export const postInteraction = (baseUrl: string, payload: unknown, o?: PostOptions) =>
+  postForm(baseUrl, { payload: JSON.stringify(payload) }, o);
+
+/** Polls until `fn` returns a truthy value (or throws after `timeoutMs`). */
+export async function waitFor<T>(fn: () => T | Promise<T>, what = "condition", timeoutMs = 5000, intervalMs = 15): Promise<NonNullable<T>> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const v = await fn();
+      if (v) return v as NonNullable<T>;
+    } catch (err) {
+      last = err;
+    }
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ""}`);
+    await new Promise((r) => setTimeout(r, intervalMs));
+  }
+}
+
+let seq = 0;
+export const uid = (prefix: string) => `${prefix}${Date.now().toString(36).toUpperCase()}${(++seq).toString(36).toUpperCase()}`;
+
+/** An Events API envelope. */
+export function eventEnvelope(event: Record<string, unknown>, eventId = uid("Ev")) {
+  return {
+    token: "legacy",
+    team_id: "T0001",
+    api_app_id: "A0001",
+    type: "event_callback",
+    event_id: eventId,
+    event_time: Math.floor(Date.now() / 1000),
+    authorizations: [{ team_id: "T0001", user_id: "UBOT", is_bot: true }],
+    event,
+  };
+}
