@@ -132,6 +132,41 @@ describe("PDF loader", () => {
     expect((err as Error).message).toContain("aucun texte");
   });
 
+  it("keeps tight numbered lists as text, drops the table of contents, merges wrapped headings", async () => {
+    const long = "Les structures de l'ESS gardoises coopèrent sur leur territoire pour créer des emplois durables. ";
+    const bytes = await makePdf([
+      (d) => void d.fontSize(11).text("SOMMAIRE"),
+      (d) => void d.moveDown(),
+      (d) => void d.fontSize(11).text("Axe 1 : Coopérations ........................ 2").text("Axe 2 : Promotion ........................ 3"),
+      (d) => void d.addPage(),
+      (d) =>
+        void d
+          .fontSize(18)
+          .text("Axe 1 : faire émerger et soutenir des coopérations locales adaptées", { width: 300 }),
+      (d) => void d.moveDown(),
+      (d) => void d.fontSize(11).text("Les objectifs de l'axe sont les suivants :"),
+      (d) => void d.text("1. Renforcer les coopérations").text("2. Soutenir les tiers-lieux"),
+      (d) => void d.moveDown(),
+      (d) => void d.text(long.repeat(80)),
+    ]);
+    const parsed = await loadPdf({ bytes, displayPath: "structure.pdf" });
+    const heading = "Axe 1 : faire émerger et soutenir des coopérations locales adaptées";
+    expect(parsed.meta.title).toBe(heading);
+    expect(parsed.body).not.toContain("........");
+    const withList = parsed.sections.find((s) => s.blocks.some((b) => b.text.includes("Renforcer")));
+    expect(withList?.headingPath).toEqual([heading]);
+    expect(withList?.blocks.map((b) => b.text)).toContain(
+      "Les objectifs de l'axe sont les suivants :\n1. Renforcer les coopérations\n2. Soutenir les tiers-lieux",
+    );
+    // The long paragraph runs over pages 2 and 3: each chunk carries the page where it starts.
+    const { chunkSections } = await import("../../src/knowledge/chunk.js");
+    const chunks = chunkSections("structure", parsed.sections);
+    const pages = chunks.filter((c) => c.text.includes("coopèrent")).map((c) => c.page);
+    expect(pages[0]).toBe(2);
+    expect(pages.at(-1)).toBe(3);
+    for (const c of chunks) expect(c.headingPath).toEqual([heading]);
+  });
+
   it("drops page numbers and repeated running headers", async () => {
     const ops = [];
     for (let p = 1; p <= 3; p++) {

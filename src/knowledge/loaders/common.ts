@@ -177,7 +177,10 @@ export function buildSections(items: OutlineItem[], title: string, titleIndex: n
       if (current.blocks.length) sections.push(current);
       while (stack.length && stack[stack.length - 1]!.level >= it.level) stack.pop();
       stack.push({ level: it.level, text: it.text });
-      current = { headingPath: [title, ...stack.map((s) => s.text)], blocks: [] };
+      const path = stack.map((s) => s.text);
+      // A heading that repeats the title (title taken from it) is not repeated in the path.
+      if (path[0]?.toLowerCase() === title.toLowerCase()) path.shift();
+      current = { headingPath: [title, ...path], blocks: [] };
       bodyParts.push(it.text);
     } else {
       const block: Block = { text: it.text };

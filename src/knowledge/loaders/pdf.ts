@@ -5,7 +5,9 @@
  *   (`hasEOL`, baseline changes), words separated by horizontal gaps.
  * - Page furniture removed (page numbers, lines repeated at the top/bottom of most pages).
  * - Headings detected heuristically: short lines in a font larger than the body text
- *   (levels by size), or numbered lines ("1.", "1.2", "Axe 2", "Fiche-action 3", "Mesure 4").
+ *   (levels by size), or body-size lines with space above them that are numbered ("1.",
+ *   "1.2", "Axe 2", "Fiche-action 3", "Mesure 4") or short and ALL CAPS. Table-of-contents
+ *   lines (dot leaders + page number) are dropped.
  * - Paragraphs from vertical gaps; list items kept as lines; "accompa-\ngnement" joined to
  *   "accompagnement" while "Saint-\nGilles" keeps its hyphen (next line starts upper-case).
  * - Page numbers kept on every block.
@@ -151,15 +153,23 @@ const NUMBERED: { re: RegExp; level: (m: RegExpExecArray) => number }[] = [
   { re: /^([IVX]{1,5}|[A-H])[.)]\s+(?=\p{Lu})/u, level: () => 1 },
 ];
 
-function numberedLevel(text: string): number | null {
+/**
+ * Level of a body-size line that looks like a heading: numbered ("Axe 2", "Fiche-action 3",
+ * "1.2 Titre") or a short ALL-CAPS line; null for ordinary text.
+ */
+function bodyHeadingLevel(text: string): number | null {
   if (text.length > 100 || /[.;,]$/.test(text)) return null;
   if (!/\p{L}{2}/u.test(text)) return null;
   for (const { re, level } of NUMBERED) {
     const m = re.exec(text);
     if (m) return level(m);
   }
+  if (text.length <= 80 && (text.match(/\p{Lu}/gu)?.length ?? 0) >= 8 && !/\p{Ll}/u.test(text)) return 1;
   return null;
 }
+
+/** Table-of-contents lines ("Axe 1 : Coopérations ....... 5"): dropped. */
+const TOC_LINE = /(?:\.\s?){4,}\s*\d{1,4}$|…{2,}\s*\d{1,4}$|_{4,}\s*\d{1,4}$/;
 
 const LIST_MARK = /^([•·▪◦●○■□➢►\-–—*]|\d{1,3}[.)]|[a-z][.)])\s+/u;
 
@@ -200,6 +210,7 @@ export function linesToOutline(pages: PdfLine[][]): OutlineItem[] {
   type Cand = { text: string; size: number; y: number; page: number; large: boolean };
   const cands: Cand[] = [];
   for (const l of all) {
+    if (TOC_LINE.test(l.text)) continue;
     const large = isLarge(l);
     const prev = cands[cands.length - 1];
     if (
@@ -231,8 +242,12 @@ export function linesToOutline(pages: PdfLine[][]): OutlineItem[] {
     }
     para = [];
   };
+  let last: Cand | null = null;
   for (const c of cands) {
-    const numbered = c.large ? null : Math.abs(c.size - body) <= 1 ? numberedLevel(c.text) : null;
+    // A body-size heading stands apart: first line of its page, or space above it.
+    const spaced = !last || last.page !== c.page || last.y - c.y > c.size * 1.6;
+    last = c;
+    const numbered = c.large || !spaced || Math.abs(c.size - body) > 1 ? null : bodyHeadingLevel(c.text);
     if (c.large || numbered !== null) {
       flush();
       const level = c.large ? largeSizes.indexOf(c.size) + 1 : largeSizes.length + numbered!;
@@ -328,7 +343,10 @@ export async function loadPdf(input: LoaderInput): Promise<ParsedDoc> {
       `${input.displayPath} : aucun texte extractible dans ce PDF (document scanné ?). Fournissez une version texte ou un fichier Markdown.`,
     );
   const titleIndex = findTitleHeading(items);
-  const firstHeading = items.find((i) => i.type === "heading")?.text ?? "";
+  // Without a title: the first heading of the highest level (a "SOMMAIRE" line is not a title).
+  const headings = items.flatMap((i) => (i.type === "heading" ? [i] : []));
+  const topLevel = Math.min(...headings.map((h) => h.level));
+  const firstHeading = headings.find((h) => h.level === topLevel)?.text ?? "";
   const titleHeading = titleIndex >= 0 ? items[titleIndex]!.text : "";
   const baseName = path.basename(input.displayPath).replace(/\.pdf$/i, "");
   const meta = await metaForBinary(input, { baseName, title: infoTitle || titleHeading || firstHeading });
