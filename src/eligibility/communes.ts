@@ -290,14 +290,18 @@ function resolveUncached(raw: string): CommuneInfo | null {
     if (byPc?.length) return pick(byPc.map((entry) => ({ entry, former: false })), idx, "");
     return null;
   }
-  let name = raw;
-  let depHint: string | undefined;
+  const whole = lookupName(raw, idx);
+  if (whole) return whole;
+  // "Saint-Gilles (30)", "Beaucaire, Gard", "Saint-Gilles 35": a trailing département disambiguates.
   const m = DEP_SUFFIX.exec(raw);
   if (m && m.index > 0) {
     const d = m[1]!.toLowerCase();
-    depHint = d === "gard" ? GARD : d.toUpperCase();
-    name = raw.slice(0, m.index);
+    return lookupName(raw.slice(0, m.index), idx, d === "gard" ? GARD : d.toUpperCase());
   }
+  return null;
+}
+
+function lookupName(name: string, idx: Index, depHint?: string): CommuneInfo | null {
   const key = normaliseName(name);
   if (!key) return null;
   const direct = idx.byName.get(key);

@@ -1,0 +1,442 @@
+/**
+ * Understanding eligibility facts in French conversation, without any model:
+ * - `extractFacts(text)`: facts stated in a free message ("nous sommes une SCOP
+ *   de 7 salariés à Anduze" → legalForm scop, employees 7, commune Anduze);
+ * - `parseAnswer(fact, text)`: the answer to one question ("ouais", "une douzaine",
+ *   "30k", "une asso", "st gilles"). Returns undefined when not understood.
+ * Text is folded (lower case, no accents) before matching.
+ */
+import { findCommunesInText, resolveCommune, type CommuneInfo } from "./communes.js";
+import {
+  FACT_QUESTIONS,
+  LEGAL_FORMS,
+  LEGAL_FORM_LABELS,
+  PROJECT_STAGES,
+  PROJECT_STAGE_LABELS,
+  type FactKey,
+  type Facts,
+  type LegalForm,
+  type ProjectStage,
+} from "./facts.js";
+
+/** Lower case, no accents, apostrophes and dashes as spaces, single spaces. */
+export function fold(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/œ/g, "oe")
+    .replace(/æ/g, "ae")
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[’'`´‘]/g, " ")
+    .replace(/[\u00a0\u202f]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+// ---------------------------------------------------------------------------
+// Numbers
+
+const UNITS: Record<string, number> = {
+  zero: 0, un: 1, une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, six: 6, sept: 7, huit: 8, neuf: 9,
+  dix: 10, onze: 11, douze: 12, treize: 13, quatorze: 14, quinze: 15, seize: 16,
+  vingt: 20, vingts: 20, trente: 30, quarante: 40, cinquante: 50, soixante: 60,
+  septante: 70, huitante: 80, octante: 80, nonante: 90,
+};
+/** "une douzaine" ≈ 12, "une vingtaine" ≈ 20… (approximate quantities). */
+const APPROX: Record<string, number> = {
+  dizaine: 10, douzaine: 12, quinzaine: 15, vingtaine: 20, trentaine: 30, quarantaine: 40,
+  cinquantaine: 50, soixantaine: 60, centaine: 100,
+};
+const NUMBER_WORD = new RegExp(
+  `^(?:${[...Object.keys(UNITS), "cent", "cents", "mille", "milles", "million", "millions", "et"].join("|")})$`,
+);
+
+/** Parse a sequence of French number words ("quatre-vingt-dix-sept", "deux mille cinq cents"). */
+export function parseFrenchNumberWords(words: string[]): number | undefined {
+  let total = 0;
+  let current = 0;
+  let seen = false;
+  let lastUnit = -1;
+  for (const w of words) {
+    if (w === "et") continue;
+    if (w in UNITS) {
+      const v = UNITS[w]!;
+      if ((w === "vingt" || w === "vingts") && lastUnit === 4 && current % 100 >= 4) {
+        current += 80 - 4; // quatre-vingt(s)
+      } else current += v;
+      lastUnit = v;
+      seen = true;
+    } else if (w === "cent" || w === "cents") {
+      current = (current || 1) * 100;
+      lastUnit = 100;
+      seen = true;
+    } else if (w === "mille" || w === "milles") {
+      total += (current || 1) * 1000;
+      current = 0;
+      lastUnit = 1000;
+      seen = true;
+    } else if (w === "million" || w === "millions") {
+      total += (current || 1) * 1_000_000;
+      current = 0;
+      lastUnit = 1e6;
+      seen = true;
+    } else return undefined;
+  }
+  return seen ? total + current : undefined;
+}
+
+interface NumberHit {
+  value: number;
+  start: number;
+  end: number;
+  /** the text after the number (folded) */
+  after: string;
+}
+
+/** Every number in a folded text: digits ("30 000", "1,5"), k/M suffixes, French words, "une douzaine". */
+function findNumbers(f: string): NumberHit[] {
+  const hits: NumberHit[] = [];
+  const re =
+    /(\d{1,3}(?:[ .]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)\s*(k|k€|keur|m€|m|millions?|mille)?(?![\d])/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(f))) {
+    const raw = m[1]!;
+    let value = /^\d{1,3}([ .]\d{3})+(,\d+)?$/.test(raw)
+      ? Number(raw.replace(/[ .]/g, "").replace(",", "."))
+      : Number(raw.replace(",", "."));
+    const suffix = m[2];
+    // a bare "m" or "k" must stand alone ("30k", "2 m€"), not start a word ("3 mois")
+    const nextChar = f[m.index + m[0].length] ?? " ";
+    let end = m.index + m[0].length;
+    if (suffix && /[a-z]/.test(nextChar)) {
+      end = m.index + raw.length;
+    } else if (suffix) {
+      if (suffix.startsWith("k")) value *= 1000;
+      else if (suffix.startsWith("m") && suffix !== "mille") value *= 1_000_000;
+      else if (suffix === "mille") value *= 1000;
+    }
+    if (!Number.isFinite(value)) continue;
+    hits.push({ value, start: m.index, end, after: f.slice(end).trimStart() });
+  }
+  // words
+  const tokRe = /[a-z]+/g;
+  const toks: { w: string; start: number; end: number }[] = [];
+  while ((m = tokRe.exec(f))) toks.push({ w: m[0], start: m.index, end: m.index + m[0].length });
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    if ((t.w === "une" || t.w === "un") && toks[i + 1] && APPROX[toks[i + 1]!.w] !== undefined) {
+      const n = toks[i + 1]!;
+      hits.push({ value: APPROX[n.w]!, start: t.start, end: n.end, after: f.slice(n.end).trimStart() });
+      i++;
+      continue;
+    }
+    if (APPROX[t.w] !== undefined) {
+      hits.push({ value: APPROX[t.w]!, start: t.start, end: t.end, after: f.slice(t.end).trimStart() });
+      continue;
+    }
+    if (!NUMBER_WORD.test(t.w) || t.w === "et") continue;
+    let j = i;
+    while (j + 1 < toks.length && NUMBER_WORD.test(toks[j + 1]!.w) && /^[ -]*$/.test(f.slice(toks[j]!.end, toks[j + 1]!.start))) j++;
+    while (j > i && toks[j]!.w === "et") j--;
+    const words = toks.slice(i, j + 1).map((x) => x.w);
+    const v = parseFrenchNumberWords(words);
+    if (v !== undefined) hits.push({ value: v, start: t.start, end: toks[j]!.end, after: f.slice(toks[j]!.end).trimStart() });
+    i = j;
+  }
+  return hits.sort((a, b) => a.start - b.start);
+}
+
+/** First number in a French text ("trois", "3 salariés", "une douzaine", "30 000"), or undefined. */
+export function parseFrenchNumber(text: string): number | undefined {
+  const hits = findNumbers(fold(text));
+  return hits[0]?.value;
+}
+
+/** An amount in euros ("30 000 €", "30k", "30 000 euros", "1,5 M€", "trente mille euros"). */
+export function parseAmount(text: string): number | undefined {
+  const f = fold(text);
+  const hits = findNumbers(f);
+  if (!hits.length) return undefined;
+  const withCurrency = hits.find((h) => /^(€|euros?|eur\b|e\b|k€|m€)/.test(h.after));
+  const h = withCurrency ?? hits.reduce((a, b) => (b.value > a.value ? b : a));
+  return Math.round(h.value * 100) / 100;
+}
+
+// ---------------------------------------------------------------------------
+// Yes / no
+
+const DONT_KNOW = /\b(je (ne )?sais pas|sais pas|sait pas|aucune idee|pas sur|pas certain|je ne suis pas sur|peut etre|ca depend|je verifie|a verifier)\b/;
+const NO = /^(non|nan|nope|no|pas du tout|absolument pas|jamais|aucun|aucune|negatif|faux|pas encore|pas vraiment|toujours pas)\b|\b(non|pas|jamais|aucun|aucune)\b/;
+const YES = /^(oui|ouais|ouai|ouep|yes|yep|ok|okay|d accord|exact|exactement|bien sur|tout a fait|absolument|affirmatif|vrai|evidemment|effectivement|c est le cas|oui oui|tkt|carrement|bien entendu|certainement|si)\b/;
+
+/** French yes/no ("oui", "ouais", "bien sûr", "non", "pas encore"); undefined when unsure. */
+export function parseYesNo(text: string): boolean | undefined {
+  const f = fold(text);
+  if (!f) return undefined;
+  if (DONT_KNOW.test(f)) return undefined;
+  if (YES.test(f) && !/^(oui|si)?\s*(mais )?(non|pas)\b/.test(f)) return true;
+  if (NO.test(f)) return false;
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------
+// Legal form
+
+interface FormPattern {
+  re: RegExp;
+  value: LegalForm;
+  /** weak words need an identity context in free text ("nous sommes une fondation"). */
+  weak?: boolean;
+}
+
+const FORM_PATTERNS: FormPattern[] = [
+  { re: /\b(pas (encore )?de (structure|statut|societe|entreprise)|sans (structure|statut)|aucune structure|rien de cree|pas encore (cree|immatricule)|(ai|avons|a) pas encore (de structure|cree))\b/, value: "aucune" },
+  { re: /\bscops?\b|\bsociete cooperative (ouvriere|et participative|de production)\b/, value: "scop" },
+  { re: /\bscics?\b|\bcooperative d interet collectif\b/, value: "scic" },
+  { re: /\bcae\b|\bcooperative d activites? et d emploi\b/, value: "cae", weak: true },
+  { re: /\b(auto|micro) ?-?entrepreneu(r|se)s?\b|\bmicro ?-?entreprise\b|\bentreprise individuelle\b|\bentrepreneu(r|se) individuel(le)?\b|\beirl\b|\bfreelance\b|\bindependant(e)?\b/, value: "entrepreneur-individuel" },
+  { re: /\b(sarl|sas|sasu|eurl|sa|sca|snc|scs|sci)\b|\bsociete commerciale\b|\bstart ?-?up\b|\bpme\b|\btpe\b/, value: "societe-commerciale" },
+  { re: /\bassos?\b|\bassociations?\b|\bloi (de )?1901\b/, value: "association" },
+  { re: /\bmutuelles?\b|\bmutuelle d assurance\b/, value: "mutuelle", weak: true },
+  { re: /\bfondations?\b|\bfonds de dotation\b/, value: "fondation", weak: true },
+  { re: /\bcooperatives?\b|\bcoop\b|\bcuma\b/, value: "cooperative", weak: true },
+  { re: /\bcollectif( informel| d habitants| citoyen| de citoyens)?\b|\bgroupe d habitants\b/, value: "collectif-informel", weak: true },
+  { re: /\b(collectivite|mairie|commune|communaute de communes|communaute d agglomeration|agglo|epci|ccas|syndicat mixte|etablissement public)\b/, value: "collectivite", weak: true },
+];
+
+/** Before a form word: this is a target, a partner or a funder, not the speaker's own form. */
+const NOT_SELF = /\b(rejoindre|integrer|cherche|cherchons|chercher|trouver|contacter|creer|monter|fonder|devenir|transformer en|passer en|avec|aupres d(e|u|es)|aide d(e|u|es)|par (une|un|la|le)|d autres|plusieurs|des|les|pour (une|un|des|les))\s+((une|un|la|le|l|des|deux|trois|quatre|cinq|\d+|autres?|petites?|grandes?)\s+)*$/;
+/** Before a weak form word: identity marker. */
+const SELF = /\b(nous sommes|on est|je suis|sommes|suis|notre|ma|mon|nous representons|je represente|en tant que|c est une|c est un|statut|statuts|forme juridique|structure est|est une|est un)\s+((une|un|la|le|l|en|d|de|petite|grande|jeune)\s+)*$/;
+
+function findLegalForm(f: string, freeText: boolean): LegalForm | undefined {
+  let best: { value: LegalForm; index: number } | undefined;
+  for (const p of FORM_PATTERNS) {
+    const re = new RegExp(p.re.source, "g");
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(f))) {
+      const before = f.slice(Math.max(0, m.index - 60), m.index);
+      if (freeText) {
+        if (p.value !== "aucune" && NOT_SELF.test(before)) continue;
+        if (p.weak && !SELF.test(before)) continue;
+        // "collectif d'associations", "association de communes": the first noun decides
+      }
+      if (p.value === "collectivite" && !freeText && /\bcommune de\b/.test(f.slice(m.index))) {
+        // "commune de Nîmes" as an answer is a place, not a legal form
+        continue;
+      }
+      if (!best || m.index < best.index) best = { value: p.value, index: m.index };
+      break;
+    }
+    if (best && !freeText) break; // answers: patterns are in priority order
+  }
+  return best?.value;
+}
+
+// ---------------------------------------------------------------------------
+// Project stage
+
+const STAGE_PATTERNS: [RegExp, ProjectStage][] = [
+  [/\b(changement d echelle|changer d echelle|essaimer|essaimage|dupliquer|nouveaux? territoires?|a l echelle (du gard|departementale|regionale))\b/, "changement-echelle"],
+  [/\b(consolid\w*|difficultes?|fragil\w*|redresse\w*|reorganis\w*|restructur\w*|perenniser|tresorerie tendue)\b/, "consolidation"],
+  [/\b(develop\w*|agrandir|etendre|nouvelle activite|diversifier|croissance|investir)\b/, "developpement"],
+  [/\b(en creation|en cours de creation|creation|creer|cree|lancer|lancement|demarr\w*|immatricul\w*|reprendre|reprise|installer)\b/, "creation"],
+  [/\b(idee|reflexion|reflechi\w*|envisage\w*|pas encore commence|au tout debut|emergence)\b/, "idee"],
+];
+
+function findStage(f: string): ProjectStage | undefined {
+  for (const [re, v] of STAGE_PATTERNS) if (re.test(f)) return v;
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------
+// Counts
+
+const PEOPLE_WORDS = /^(?:(?:de|d) )?(salarie|salariee|salaries|salariees|employes?|employees?|etp|personnes? salariee?s?|postes?|cdi|emplois?)\b/;
+const STRUCTURE_WORDS = /^(?:(?:de|d) )?(autres? )?(structures?|associations?|assos?|partenaires?|cooperatives?|coops?|organisations?|organismes?|entreprises?|acteurs?|membres?|scops?|scics?)\b/;
+const NO_EMPLOYEE = /\b(pas de salaries?|aucun salarie|aucune salariee|sans salaries?|zero salaries?|que des benevoles|uniquement des benevoles|seulement des benevoles|pas d employes?|aucun employe|pas encore de salaries?|100 % benevole|entierement benevole)\b/;
+
+function findEmployees(f: string): number | undefined {
+  if (NO_EMPLOYEE.test(f)) return 0;
+  for (const h of findNumbers(f)) {
+    if (PEOPLE_WORDS.test(h.after) && Number.isInteger(h.value) && h.value < 1_000_000) return h.value;
+  }
+  return undefined;
+}
+
+function findPartners(f: string): number | undefined {
+  for (const h of findNumbers(f)) {
+    if (!STRUCTURE_WORDS.test(h.after) || !Number.isInteger(h.value) || h.value > 10_000) continue;
+    // "une SCOP", "un partenaire": an article, not a count ("une seule structure" is handled below)
+    if (/^(un|une)$/.test(f.slice(h.start, h.end))) continue;
+    const before = f.slice(Math.max(0, h.start - 25), h.start);
+    const others = /^autres?\b/.test(h.after) || /\bavec\s+$/.test(before);
+    return others ? h.value + 1 : h.value;
+  }
+  if (/\b(seuls?|seules?|tout seul|toute seule|juste nous|que nous|uniquement nous|une seule structure|notre structure seule)\b/.test(f)) return 1;
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------
+// Booleans found in free text
+
+function findBankAccess(f: string): boolean | undefined {
+  if (/\b(banques? (me |nous )?(refuse|refusent|a refuse|ont refuse|ne (me |nous )?suit pas|ne (me |nous )?suivent pas|ne veut pas|ne veulent pas)|refus (de la banque|bancaire|de pret|de credit)|pas (d )?acces (au|aux|a la) (credit|pret|banque)s?|interdit bancaire|fiche(e)? (a la )?banque de france|pas de pret bancaire|aucune banque)\b/.test(f))
+    return false;
+  if (/\b(banque (est d accord|accepte|nous suit|me suit|a accepte|a dit oui)|pret bancaire (accorde|obtenu|ok)|accord (de la banque|bancaire))\b/.test(f)) return true;
+  return undefined;
+}
+
+const QPV_NAMES = /\b(pissevin|valdegour|richelieu|gambetta|chemin bas d avignon|clos d orville|mas de mingue|nemausus|jonquilles|haute magaille|sabatot|escanaux|coronelle|vigan braquet|pres saint jean)\b/;
+
+/** Known quartiers prioritaires → their commune (INSEE code), facts dossier §6.4. */
+const QPV_COMMUNE: [RegExp, string][] = [
+  [/\b(pissevin|valdegour|richelieu|gambetta|chemin bas d avignon|clos d orville|mas de mingue|nemausus|jonquilles|haute magaille)\b/, "30189"],
+  [/\bsabatot\b/, "30258"],
+  [/\b(escanaux|coronelle|vigan braquet)\b/, "30028"],
+  [/\bpres saint jean\b/, "30007"],
+];
+
+function findQpv(f: string): boolean | undefined {
+  if (/\b(pas en (qpv|quartier prioritaire)|hors (qpv|quartier prioritaire)|pas dans un (qpv|quartier prioritaire)|n est pas (en|un) (qpv|quartier prioritaire))\b/.test(f)) return false;
+  if (/\b(qpv|quartiers? prioritaires?|quartiers? politique de la ville)\b/.test(f) || QPV_NAMES.test(f)) return true;
+  return undefined;
+}
+
+function findFirstBalanceSheet(f: string): boolean | undefined {
+  if (!/\bbilans?\b/.test(f)) return undefined;
+  if (/\b(pas (encore )?(de|d|clos|cloture|fait)( premier)? bilan|aucun bilan|pas encore de bilan|premier bilan (pas|n est pas)|avant (le|notre) premier bilan)\b/.test(f)) return false;
+  if (/\b(premier bilan|bilans?)\b.*\b(clos|cloture|fait|depose|realise)\b|\b(clos|cloture|fait|depose|realise)\b.*\bbilan/.test(f)) return true;
+  return undefined;
+}
+
+function findEsus(f: string): boolean | undefined {
+  if (!/\besus\b/.test(f)) return undefined;
+  if (/\b(pas (encore )?(l |d )?agrement esus|pas (encore )?agree(e)?s? esus|sans agrement esus|demander l agrement|obtenir l agrement)\b/.test(f)) return false;
+  if (/\b(agree(e)?s? esus|(avons|a|ai) (l )?agrement esus|titulaire(s)? de l agrement|(notre|son) agrement esus)\b/.test(f)) return true;
+  return undefined;
+}
+
+function findListed(f: string): boolean | undefined {
+  if (/\b(pas cote(e)?s?|non cote(e)?s?)\b/.test(f)) return false;
+  if (/\b(cote(e)?s? en bourse)\b/.test(f)) return true;
+  return undefined;
+}
+
+function communeValue(c: CommuneInfo): string {
+  // keep the name when it resolves back to the same commune, else the INSEE code
+  return resolveCommune(c.name)?.code === c.code ? c.name : c.code;
+}
+
+const MONEY_CONTEXT = /(€|\beuros?\b|\bk€|\bkeur\b|\bbudget\b|\bcout\b|\bcoute\b|\bmontant\b|\binvestissement\b)/;
+
+/** Facts stated in a free French message. Only what is stated is returned. */
+export function extractFacts(text: string): Partial<Facts> {
+  const out: Partial<Facts> = {};
+  if (typeof text !== "string" || !text.trim()) return out;
+  const f = fold(text.slice(0, 5000));
+  const form = findLegalForm(f, true);
+  if (form) out.legalForm = form;
+  const employees = findEmployees(f);
+  if (employees !== undefined) out.employees = employees;
+  const partners = findPartners(f);
+  if (partners !== undefined) out.partnerStructures = partners;
+  const mentions = findCommunesInText(text.slice(0, 5000));
+  const commune = mentions.find((m) => m.commune.inGard) ?? mentions[0];
+  if (commune) out.commune = communeValue(commune.commune);
+  else {
+    const q = QPV_COMMUNE.find(([re]) => re.test(f));
+    const c = q ? resolveCommune(q[1]) : null;
+    if (c) out.commune = communeValue(c);
+  }
+  const stage = findStage(f);
+  if (stage) out.projectStage = stage;
+  if (MONEY_CONTEXT.test(f)) {
+    const amount = parseAmount(text);
+    if (amount !== undefined && amount >= 100) out.projectCost = amount;
+  }
+  const bank = findBankAccess(f);
+  if (bank !== undefined) out.bankAccess = bank;
+  const qpv = findQpv(f);
+  if (qpv !== undefined) out.inQpv = qpv;
+  const bs = findFirstBalanceSheet(f);
+  if (bs !== undefined) out.firstBalanceSheet = bs;
+  const esus = findEsus(f);
+  if (esus !== undefined) out.esusApproved = esus;
+  const listed = findListed(f);
+  if (listed !== undefined) out.listedShares = listed;
+  if (/\bstatuts? (ess|conformes? a la loi (ess|hamon|de 2014))\b|\bentreprise de l ess\b/.test(f) && out.legalForm === "societe-commerciale")
+    out.essStatutes = true;
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// Answers to one question
+
+function matchOption<T extends string>(f: string, values: readonly T[], labels: Record<T, string>): T | undefined {
+  for (const v of values) if (f === fold(v) || f === fold(v).replace(/-/g, " ")) return v;
+  for (const v of values) if (f === fold(labels[v])) return v;
+  return undefined;
+}
+
+/** Parse the answer to the question about `fact`; undefined when not understood. */
+export function parseAnswer<K extends FactKey>(fact: K, text: string): Facts[K] | undefined {
+  if (typeof text !== "string") return undefined;
+  const f = fold(text.slice(0, 2000));
+  if (!f) return undefined;
+  const type = FACT_QUESTIONS[fact]?.type;
+  if (!type) return undefined;
+  let result: unknown;
+  switch (fact) {
+    case "legalForm": {
+      result = matchOption(f, LEGAL_FORMS, LEGAL_FORM_LABELS) ?? findLegalForm(f, false);
+      if (result === undefined && /^(aucune?|rien|non|pas encore|pas de structure|aucun statut)\b/.test(f)) result = "aucune";
+      break;
+    }
+    case "projectStage":
+      result = matchOption(f, PROJECT_STAGES, PROJECT_STAGE_LABELS) ?? findStage(f);
+      break;
+    case "commune": {
+      const direct =
+        resolveCommune(text) ??
+        resolveCommune(text.replace(/^\s*(c'est |c’est |on est |nous sommes |je suis )?(à|a|au|sur|dans)\s+/i, "").replace(/[.!?]+\s*$/, ""));
+      const found = direct ?? findCommunesInText(text)[0]?.commune;
+      result = found ? communeValue(found) : undefined;
+      break;
+    }
+    case "employees": {
+      if (NO_EMPLOYEE.test(f) || /^(aucun|aucune|zero|personne|non|pas de salarie|que des benevoles|0)\b/.test(f)) {
+        result = 0;
+        break;
+      }
+      const n = parseFrenchNumber(f);
+      result = n !== undefined && Number.isInteger(n) ? n : undefined;
+      break;
+    }
+    case "partnerStructures": {
+      const n = findPartners(f) ?? parseFrenchNumber(f);
+      result = n !== undefined && Number.isInteger(n) ? n : undefined;
+      if (result === undefined && /^(seuls?|seules?|juste nous|que nous|une seule|non)\b/.test(f)) result = 1;
+      break;
+    }
+    case "projectCost": {
+      const n = parseAmount(text);
+      result = n;
+      break;
+    }
+    default: {
+      if (type !== "boolean") return undefined;
+      const specific =
+        fact === "bankAccess"
+          ? findBankAccess(f)
+          : fact === "inQpv"
+            ? findQpv(f)
+            : fact === "firstBalanceSheet"
+              ? findFirstBalanceSheet(f)
+              : undefined;
+      result = specific ?? parseYesNo(text);
+    }
+  }
+  if (result === undefined) return undefined;
+  return result as Facts[K];
+}
