@@ -47,13 +47,13 @@ export const SOURCES = [
 ] as const;
 
 export const ROUTE = {
-  process: "appel-a-communs",
+  process: "appel-a-communs" as const,
   name: "Appel à communs",
   operator: "Département du Gard",
   confidence: 0.82,
   why: "Votre projet réunit plusieurs structures de l'ESS autour d'un besoin du territoire.",
   contacts: [{ label: "Plateforme Gard centrale", url: "https://gard-centrale.gard.fr/" }],
-} as const;
+};
 
 export interface FakeAssistantOptions {
   storage: Storage;
@@ -133,7 +133,7 @@ export class FakeAssistant implements Assistant {
       return Reply.parse({
         type: "report",
         text: "**Rapport des 30 derniers jours**\n- 42 questions\n- 3 demandes de contact",
-        report: { period: "30 jours", totals: { interactions: 42, handoffs: 3, frictions: 5 } },
+        report: { title: "Rapport", interactions: 42, refused: 4, ratings: { up: 10, down: 2, satisfactionRate: 0.83 }, frictions: 5, handoffs: 3, openHandoffs: 1 },
         audience: "agent",
       });
     }

@@ -256,8 +256,9 @@ describe("the /ess command", () => {
     const report = await waitFor(() => responses(agentUrl)[0], "report");
     const json = allText(report.args.blocks);
     expect(json).toContain("Rapport des 30 derniers jours");
-    expect(json).toContain("chiffres clés");
-    expect(json).toContain("interactions");
+    expect(json).toContain("Chiffres clés");
+    expect(json).toContain("*Questions posées*\\n42");
+    expect(json).toContain("*Demandes encore ouvertes*\\n1");
     expect(h.fake!.turns.filter((t) => t.action?.id === "report").every((t) => t.audience === "agent")).toBe(true);
   });
 });
@@ -342,6 +343,12 @@ describe("buttons and modals", () => {
     expect(errors.response_action).toBe("errors");
     expect(Object.keys(errors.errors).sort()).toEqual(["employees", "partnerStructures"]);
     expect(errors.errors.employees).toMatch(/négatif/);
+
+    const unknownCommune = await postInteraction(
+      h.baseUrl,
+      viewSubmission({ user, callbackId: "ess_eligibility", privateMetadata: view.private_metadata, values: { commune: { value: { type: "plain_text_input", value: "Atlantide-sur-Mer" } } } }),
+    );
+    expect(JSON.parse(unknownCommune.text)).toMatchObject({ response_action: "errors", errors: { commune: expect.stringContaining("commune") } });
 
     const turnsBefore = h.fake!.turns.length;
     const good = await postInteraction(

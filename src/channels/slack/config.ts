@@ -88,7 +88,7 @@ export const SlackEnv = z.object({
   SLACK_BOT_TOKEN: z.string().regex(/^xoxb-/, "SLACK_BOT_TOKEN doit commencer par xoxb-").optional(),
   SLACK_APP_TOKEN: z.string().regex(/^xapp-/, "SLACK_APP_TOKEN doit commencer par xapp-").optional(),
   SLACK_API_URL: z.string().url().optional(),
-  SLACK_CHANNELS_CONFIG: z.string().default("config/channels.yaml"),
+  CHANNELS_CONFIG: z.string().default("config/channels.yaml"),
 });
 
 export type SlackEnvSettings =
@@ -103,7 +103,7 @@ export function slackSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): Slac
     SLACK_BOT_TOKEN: blank(env.SLACK_BOT_TOKEN),
     SLACK_APP_TOKEN: blank(env.SLACK_APP_TOKEN),
     SLACK_API_URL: blank(env.SLACK_API_URL),
-    SLACK_CHANNELS_CONFIG: blank(env.SLACK_CHANNELS_CONFIG),
+    CHANNELS_CONFIG: blank(env.CHANNELS_CONFIG),
   });
   if (!parsed.success) {
     throw new ChannelConfigError(parsed.error.issues.map((i) => `${i.path.join(".")} : ${i.message}`).join("\n"));
@@ -121,6 +121,6 @@ export function slackSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): Slac
     botToken: e.SLACK_BOT_TOKEN,
     appToken: e.SLACK_APP_TOKEN,
     apiUrl: e.SLACK_API_URL,
-    channelsConfig: e.SLACK_CHANNELS_CONFIG,
+    channelsConfig: e.CHANNELS_CONFIG,
   };
 }

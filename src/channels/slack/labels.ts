@@ -4,6 +4,7 @@
  */
 import type { DocKind, ProcessId } from "../../core/ids.js";
 import type { ActionId, Verdict } from "../../core/reply.js";
+import { PROCESS_LABELS } from "../../report/labels.js";
 
 
 /** Kind of a source, as shown next to it ("engagement du schéma", "cadre légal"…). */
@@ -30,22 +31,8 @@ export const NATURE_LABELS: Record<string, string> = {
   glossaire: "glossaire",
 };
 
-export const PROCESS_NAMES: Record<ProcessId, string> = {
-  "appel-a-communs": "Appel à communs",
-  "mission-ess-departement": "Équipe ESS du Département du Gard",
-  dla: "Dispositif local d'accompagnement (DLA)",
-  "france-active": "France Active Airdie Occitanie",
-  "pret-honneur-microcredit": "Prêt d'honneur et microcrédit",
-  "incubation-innovation-sociale": "Incubation et innovation sociale",
-  cae: "Coopérative d'activité et d'emploi (CAE)",
-  "agrement-esus": "Agrément ESUS",
-  "mecenat-fondations": "Mécénat et fondations",
-  "commande-publique": "Commande publique du Département",
-  "region-occitanie": "Aides de la Région Occitanie",
-  "politique-de-la-ville": "Politique de la ville (QPV)",
-  "insertion-iae": "Insertion par l'activité économique",
-  "scic-participation": "Participation au capital d'une SCIC",
-};
+/** Process names, shared with the report (src/report/labels.ts). */
+export const PROCESS_NAMES: Record<ProcessId, string> = PROCESS_LABELS;
 
 export const VERDICT_LABELS: Record<Verdict, string> = {
   eligible: "✅ Éligible",

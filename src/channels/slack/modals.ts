@@ -8,7 +8,8 @@ import { z } from "zod";
 import type { types } from "@slack/bolt";
 import { Audience, PROCESS_IDS, type ProcessId } from "../../core/ids.js";
 import { BLOCKERS, FrictionInput, JOURNEY_STEPS } from "../../storage/types.js";
-import { PROCESS_NAMES } from "./labels.js";
+import { FACT_KEYS, FACT_QUESTIONS, LEGAL_FORMS, LEGAL_FORM_LABELS, PROJECT_STAGES, PROJECT_STAGE_LABELS, parseFacts, type FactKey } from "../../eligibility/facts.js";
+import { BLOCKER_LABELS, PROCESS_LABELS, SEVERITY_LABELS, STEP_LABELS } from "../../report/labels.js";
 import { plain, truncate } from "./mrkdwn.js";
 
 type View = types.ModalView;
@@ -63,76 +64,18 @@ const opt = (value: string, text: string): Option => ({ text: { type: "plain_tex
 
 // --- vocabularies -----------------------------------------------------------
 
-export const LEGAL_FORMS: [string, string][] = [
-  ["association", "Association"],
-  ["scop", "SCOP"],
-  ["scic", "SCIC"],
-  ["cae", "Coopérative d'activité et d'emploi (CAE)"],
-  ["cooperative", "Autre coopérative"],
-  ["mutuelle", "Mutuelle"],
-  ["fondation", "Fondation"],
-  ["societe-commerciale", "Société commerciale"],
-  ["entrepreneur-individuel", "Entrepreneur individuel"],
-  ["collectif-informel", "Collectif informel"],
-  ["collectivite", "Collectivité"],
-  ["aucune", "Pas encore de structure"],
-];
-
-export const PROJECT_STAGES: [string, string][] = [
-  ["idee", "Idée"],
-  ["creation", "Création"],
-  ["developpement", "Développement"],
-  ["consolidation", "Consolidation"],
-  ["changement-echelle", "Changement d'échelle"],
-];
-
-/** Yes/no facts of the eligibility vocabulary, with their French question. */
-export const BOOLEAN_FACTS: [string, string][] = [
-  ["essStatutes", "Pour une société commerciale : ses statuts respectent-ils les conditions de la loi ESS de 2014 ?"],
-  ["esusApproved", "Avez-vous déjà l'agrément ESUS ?"],
-  ["socialUtilityPurpose", "L'utilité sociale est-elle l'objet principal de vos statuts ?"],
-  ["payWithinEsusLimits", "Vos rémunérations respectent-elles les plafonds ESUS (7 et 10 fois le SMIC) ?"],
-  ["listedShares", "Vos titres de capital sont-ils cotés en bourse ?"],
-  ["firstBalanceSheet", "Avez-vous clôturé un premier bilan de 12 mois ?"],
-  ["bankAccess", "Pouvez-vous obtenir un prêt bancaire ?"],
-  ["inQpv", "Le projet est-il situé dans un quartier prioritaire de la politique de la ville (QPV) ?"],
-];
-
-export const NUMBER_FACTS: { fact: string; label: string; hint: string; min: number; max: number; decimal: boolean }[] = [
-  { fact: "employees", label: "Nombre de salariés", hint: "0 si la structure n'a pas de salarié.", min: 0, max: 1_000_000, decimal: false },
-  {
-    fact: "partnerStructures",
-    label: "Nombre de structures partenaires du projet",
-    hint: "Votre structure comprise.",
-    min: 1,
-    max: 10_000,
-    decimal: false,
-  },
-  { fact: "projectCost", label: "Coût total du projet (en euros)", hint: "Un montant approximatif suffit.", min: 0, max: 1_000_000_000, decimal: true },
-];
-
-export const STEP_LABELS: Record<(typeof JOURNEY_STEPS)[number], string> = {
-  "information-orientation": "S'informer, trouver le bon interlocuteur",
-  eligibilite: "Vérifier l'éligibilité",
-  "montage-dossier": "Monter le dossier",
-  depot: "Déposer le dossier",
-  instruction: "Instruction du dossier",
-  decision: "Décision",
-  versement: "Versement",
-  "suivi-bilan": "Suivi et bilan",
+/** Facts asked in the eligibility modal, by input kind (labels and questions from src/eligibility/facts.ts). */
+const NUMBER_FACTS = FACT_KEYS.filter((k) => FACT_QUESTIONS[k].type === "integer" || FACT_QUESTIONS[k].type === "number");
+const BOOLEAN_FACTS = FACT_KEYS.filter((k) => FACT_QUESTIONS[k].type === "boolean");
+const NUMBER_HINTS: Partial<Record<FactKey, string>> = {
+  employees: "0 si la structure n'a pas de salarié.",
+  partnerStructures: "Votre structure comprise.",
+  projectCost: "Un montant approximatif suffit.",
 };
-
-export const BLOCKER_LABELS: Record<(typeof BLOCKERS)[number], string> = {
-  delai: "Délais trop longs",
-  "piece-justificative": "Pièce justificative difficile à fournir",
-  "critere-flou": "Critères peu clairs",
-  "mauvais-interlocuteur": "Difficile de trouver le bon interlocuteur",
-  "outil-numerique": "Outil ou plateforme numérique",
-  cofinancement: "Cofinancement à trouver",
-  autre: "Autre difficulté",
-};
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 const YES_NO = [opt("true", "Oui"), opt("false", "Non"), opt("unknown", "Je ne sais pas")];
+const SELECT = { type: "plain_text" as const, text: "Choisissez" };
 
 // --- views ------------------------------------------------------------------
 
@@ -154,13 +97,13 @@ export function eligibilityModal(origin: z.input<typeof ModalOrigin>): View {
         text: "Répondez à ce que vous savez : toutes les questions sont facultatives. Je vous dirai ce qui manque pour conclure.",
       },
     },
-    input("legalForm", "Forme juridique", { type: "static_select", action_id: "value", placeholder: { type: "plain_text", text: "Choisissez" }, options: LEGAL_FORMS.map(([v, l]) => opt(v, l)) }, true),
-    input("commune", "Commune du projet", { type: "plain_text_input", action_id: "value", max_length: 120, placeholder: { type: "plain_text", text: "Par exemple : Alès" } }, true),
-    ...NUMBER_FACTS.map((f) =>
-      input(f.fact, f.label, { type: "number_input", action_id: "value", is_decimal_allowed: f.decimal, min_value: String(f.min), max_value: String(f.max) }, true, f.hint),
+    input("legalForm", capitalise(FACT_QUESTIONS.legalForm.label), { type: "static_select", action_id: "value", placeholder: SELECT, options: LEGAL_FORMS.map((v) => opt(v, LEGAL_FORM_LABELS[v])) }, true),
+    input("commune", capitalise(FACT_QUESTIONS.commune.label), { type: "plain_text_input", action_id: "value", max_length: 120, placeholder: { type: "plain_text", text: "Par exemple : Alès ou 30007" } }, true, "Nom de la commune du Gard ou code INSEE."),
+    ...NUMBER_FACTS.map((k) =>
+      input(k, FACT_QUESTIONS[k].question, { type: "number_input", action_id: "value", is_decimal_allowed: FACT_QUESTIONS[k].type === "number", min_value: "0" }, true, NUMBER_HINTS[k]),
     ),
-    input("projectStage", "Stade du projet", { type: "static_select", action_id: "value", placeholder: { type: "plain_text", text: "Choisissez" }, options: PROJECT_STAGES.map(([v, l]) => opt(v, l)) }, true),
-    ...BOOLEAN_FACTS.map(([fact, q]) => input(fact, q, { type: "radio_buttons", action_id: "value", options: YES_NO }, true)),
+    input("projectStage", capitalise(FACT_QUESTIONS.projectStage.label), { type: "static_select", action_id: "value", placeholder: SELECT, options: PROJECT_STAGES.map((v) => opt(v, PROJECT_STAGE_LABELS[v])) }, true),
+    ...BOOLEAN_FACTS.map((k) => input(k, FACT_QUESTIONS[k].question, { type: "radio_buttons", action_id: "value", options: YES_NO }, true)),
   ];
   return {
     type: "modal",
@@ -174,7 +117,7 @@ export function eligibilityModal(origin: z.input<typeof ModalOrigin>): View {
 }
 
 export function frictionModal(origin: z.input<typeof ModalOrigin>): View {
-  const processOptions = PROCESS_IDS.map((p) => opt(p, PROCESS_NAMES[p]));
+  const processOptions = PROCESS_IDS.map((p) => opt(p, PROCESS_LABELS[p]));
   const initialProcess = origin.p ? processOptions.find((o) => o.value === origin.p) : undefined;
   const blocks: Block[] = [
     {
@@ -184,12 +127,12 @@ export function frictionModal(origin: z.input<typeof ModalOrigin>): View {
         text: "Votre signalement aide le Département à simplifier les démarches. N'indiquez pas de données personnelles dans la description.",
       },
     },
-    input("step", "À quelle étape ?", { type: "static_select", action_id: "value", placeholder: { type: "plain_text", text: "Choisissez" }, options: JOURNEY_STEPS.map((s) => opt(s, STEP_LABELS[s])) }, false),
-    input("blocker", "Quelle difficulté ?", { type: "static_select", action_id: "value", placeholder: { type: "plain_text", text: "Choisissez" }, options: BLOCKERS.map((b) => opt(b, BLOCKER_LABELS[b])) }, false),
+    input("step", "À quelle étape ?", { type: "static_select", action_id: "value", placeholder: SELECT, options: JOURNEY_STEPS.map((s) => opt(s, STEP_LABELS[s])) }, false),
+    input("blocker", "Quelle difficulté ?", { type: "static_select", action_id: "value", placeholder: SELECT, options: BLOCKERS.map((b) => opt(b, BLOCKER_LABELS[b])) }, false),
     input(
       "process",
       "Pour quel dispositif ?",
-      { type: "static_select", action_id: "value", placeholder: { type: "plain_text", text: "Choisissez" }, options: processOptions, ...(initialProcess ? { initial_option: initialProcess } : {}) },
+      { type: "static_select", action_id: "value", placeholder: SELECT, options: processOptions, ...(initialProcess ? { initial_option: initialProcess } : {}) },
       false,
     ),
     input("commune", "Commune", { type: "plain_text_input", action_id: "value", max_length: 120 }, false),
@@ -200,7 +143,7 @@ export function frictionModal(origin: z.input<typeof ModalOrigin>): View {
       {
         type: "radio_buttons",
         action_id: "value",
-        options: [opt("1", "1 — gênant"), opt("2", "2 — retarde le projet"), opt("3", "3 — bloque le projet")],
+        options: [1, 2, 3].map((n) => opt(String(n), SEVERITY_LABELS[n]!)),
       },
       false,
     ),
@@ -259,41 +202,41 @@ export function parseNumber(s: string): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
+/**
+ * Reads the eligibility modal and validates it with the core's own fact
+ * parser (types, ranges, known Gard communes). Each problem is reported on
+ * the input it concerns.
+ */
 export function parseEligibility(state: ViewState): Parsed<Record<string, unknown>> {
   const values: Record<string, unknown> = {};
   const errors: Record<string, string> = {};
-  const legalForm = read(state, "legalForm");
-  if (legalForm !== undefined) {
-    if (LEGAL_FORMS.some(([v]) => v === legalForm)) values.legalForm = legalForm;
-    else errors.legalForm = "Choisissez une forme juridique dans la liste.";
-  }
-  const commune = read(state, "commune");
-  if (commune !== undefined) {
-    if (commune.length > 120) errors.commune = "Le nom de la commune est trop long (120 caractères au plus).";
-    else values.commune = commune;
-  }
-  for (const f of NUMBER_FACTS) {
-    const raw = read(state, f.fact);
+  for (const key of FACT_KEYS) {
+    const raw = read(state, key);
     if (raw === undefined) continue;
-    const n = parseNumber(raw);
-    if (n === null) errors[f.fact] = "Indiquez un nombre.";
-    else if (!f.decimal && !Number.isInteger(n)) errors[f.fact] = "Indiquez un nombre entier.";
-    else if (n < f.min) errors[f.fact] = f.min === 0 ? "Le nombre ne peut pas être négatif." : `Indiquez au moins ${f.min}.`;
-    else if (n > f.max) errors[f.fact] = "Ce nombre est trop grand.";
-    else values[f.fact] = n;
-  }
-  const stage = read(state, "projectStage");
-  if (stage !== undefined) {
-    if (PROJECT_STAGES.some(([v]) => v === stage)) values.projectStage = stage;
-    else errors.projectStage = "Choisissez un stade dans la liste.";
-  }
-  for (const [fact] of BOOLEAN_FACTS) {
-    const raw = read(state, fact);
-    if (raw === "true") values[fact] = true;
-    else if (raw === "false") values[fact] = false;
-    else if (raw !== undefined && raw !== "unknown") errors[fact] = "Répondez par oui ou par non.";
+    const type = FACT_QUESTIONS[key].type;
+    if (type === "integer" || type === "number") {
+      const n = parseNumber(raw);
+      if (n === null) errors[key] = "Indiquez un nombre.";
+      else if (n < 0) errors[key] = "Le nombre ne peut pas être négatif.";
+      else if (type === "integer" && !Number.isInteger(n)) errors[key] = "Indiquez un nombre entier.";
+      else values[key] = n;
+    } else if (type === "boolean") {
+      if (raw === "true") values[key] = true;
+      else if (raw === "false") values[key] = false;
+      else if (raw !== "unknown") errors[key] = "Répondez par oui ou par non.";
+    } else {
+      values[key] = raw;
+    }
   }
   if (Object.keys(errors).length) return { ok: false, errors };
+  const checked = parseFacts(values);
+  if (!checked.ok) {
+    for (const message of checked.errors) {
+      const key = FACT_KEYS.find((k) => message.includes(`« ${k} »`)) ?? "legalForm";
+      errors[key] ??= key === "commune" ? "Je ne trouve pas cette commune : indiquez une commune du Gard ou son code INSEE." : "Valeur non valide : choisissez dans la liste.";
+    }
+    return { ok: false, errors };
+  }
   return { ok: true, values };
 }
 

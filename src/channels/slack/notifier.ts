@@ -5,7 +5,7 @@
 import type { webApi } from "@slack/bolt";
 import type { Notifier } from "../../conversation/types.js";
 import type { HandoffRecord } from "../../storage/types.js";
-import { processName, renderHandoffNotice } from "./render.js";
+import { renderHandoffNotice } from "./render.js";
 import type { SlackRuntime } from "./runtime.js";
 import type { HandoffTargets } from "../../conversation/types.js";
 
@@ -66,6 +66,7 @@ export class SlackNotifier implements Notifier {
   }
 }
 
-function describe(h: HandoffRecord): string {
-  return `l'équipe qui suit « ${processName(h.process)} » (canal Slack de suivi)`;
+/** A sentence the core appends to its handoff reply. */
+function describe(_h: HandoffRecord): string {
+  return "Elle a été publiée dans le canal Slack de l'équipe qui suit ce parcours.";
 }

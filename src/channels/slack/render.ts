@@ -171,23 +171,27 @@ function handoffBlock(h: NonNullable<Reply["handoff"]>): KnownBlock {
   ]);
 }
 
-/** Report summary: top-level scalar figures of the report object, as fields. */
+/** Key figures of the report (src/report/build.ts), labelled in French; unknown shapes show nothing. */
+const REPORT_FIGURES: [string, string][] = [
+  ["interactions", "Questions posées"],
+  ["refused", "Questions sans réponse"],
+  ["ratings.up", "Avis « utile »"],
+  ["ratings.down", "Avis « pas utile »"],
+  ["frictions", "Difficultés signalées"],
+  ["handoffs", "Demandes transmises"],
+  ["openHandoffs", "Demandes encore ouvertes"],
+];
+
 function reportBlocks(report: unknown): KnownBlock[] {
   if (!report || typeof report !== "object") return [];
-  const fields: { type: "mrkdwn"; text: string }[] = [];
-  const visit = (obj: Record<string, unknown>, prefix: string) => {
-    for (const [k, v] of Object.entries(obj)) {
-      if (fields.length >= 10) return;
-      if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") {
-        fields.push({ type: "mrkdwn", text: truncate(`*${escapeMrkdwn(prefix + k)}*\n${escapeMrkdwn(String(v))}`, LIMITS.fieldText) });
-      } else if (v && typeof v === "object" && !Array.isArray(v) && prefix === "") {
-        visit(v as Record<string, unknown>, `${k} › `);
-      }
-    }
-  };
-  visit(report as Record<string, unknown>, "");
+  const get = (path: string): unknown => path.split(".").reduce<unknown>((o, k) => (o && typeof o === "object" ? (o as Record<string, unknown>)[k] : undefined), report);
+  const fields = REPORT_FIGURES.flatMap(([path, label]) => {
+    const v = get(path);
+    const n = typeof v === "number" ? v : v && typeof v === "object" && typeof (v as { count?: unknown }).count === "number" ? (v as { count: number }).count : undefined;
+    return n === undefined ? [] : [{ type: "mrkdwn" as const, text: `*${label}*\n${n.toLocaleString("fr-FR")}` }];
+  });
   if (!fields.length) return [];
-  return [mrkdwnSection("*Rapport — chiffres clés*"), { type: "section", fields }];
+  return [{ type: "section", text: { type: "mrkdwn", text: "*Chiffres clés*" }, fields: fields.slice(0, 10) }];
 }
 
 function coreActionButton(a: Action, reply: Reply): Button {
