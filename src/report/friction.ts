@@ -1,0 +1,156 @@
+/**
+ * Friction reports ("signaler une difficulté"): one validation with clear
+ * French messages, shared by the CLI (`friction add`) and the conversation
+ * intake, and the preparation of the stored record (description scrubbed of
+ * personal data, commune resolved to INSEE code and EPCI when possible).
+ */
+import { FrictionInput, JOURNEY_STEPS, BLOCKERS, type FrictionRecord } from "../storage/types.js";
+import { PROCESS_IDS, type Channel } from "../core/ids.js";
+import { scrub } from "../privacy/scrub.js";
+import { STEP_LABELS, BLOCKER_LABELS } from "./labels.js";
+
+export const FRICTION_FIELDS: Record<keyof FrictionInput, string> = {
+  step: "l'étape du parcours (step)",
+  blocker: "le type de blocage (blocker)",
+  process: "le dispositif concerné (process)",
+  commune: "la commune (commune)",
+  description: "la description (description)",
+  severity: "la gravité de 1 à 3 (severity)",
+  contactOk: "l'accord pour être recontacté (contactOk)",
+};
+
+export const DESCRIPTION_MAX = 4000;
+
+export type FrictionValidation = { ok: true; value: FrictionInput } | { ok: false; errors: string[] };
+
+const list = (xs: readonly string[]) => xs.join(", ");
+
+/** Validates raw input (parsed JSON, form values…). Never throws. */
+export function validateFriction(raw: unknown): FrictionValidation {
+  if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
+    return { ok: false, errors: ["Le signalement doit être un objet JSON, par exemple {\"step\": \"depot\", …}."] };
+  }
+  const input = { ...(raw as Record<string, unknown>) };
+  // Trim text fields first: a commune or description made only of spaces is missing.
+  for (const k of ["commune", "description", "step", "blocker", "process"] as const) {
+    if (typeof input[k] === "string") input[k] = (input[k] as string).trim();
+  }
+  const errors: string[] = [];
+  const known = Object.keys(FRICTION_FIELDS);
+  for (const k of Object.keys(input)) {
+    if (!known.includes(k)) errors.push(`Champ inconnu : « ${k} ». Champs attendus : ${list(known)}.`);
+  }
+  for (const k of known as (keyof FrictionInput)[]) {
+    const v = input[k];
+    if (v === undefined || v === null || v === "") {
+      errors.push(`Champ manquant : ${FRICTION_FIELDS[k]}.`);
+      continue;
+    }
+    switch (k) {
+      case "step":
+        if (!(JOURNEY_STEPS as readonly unknown[]).includes(v))
+          errors.push(`Étape inconnue : « ${String(v)} ». Étapes possibles : ${list(JOURNEY_STEPS)}.`);
+        break;
+      case "blocker":
+        if (!(BLOCKERS as readonly unknown[]).includes(v))
+          errors.push(`Type de blocage inconnu : « ${String(v)} ». Types possibles : ${list(BLOCKERS)}.`);
+        break;
+      case "process":
+        if (!(PROCESS_IDS as readonly unknown[]).includes(v))
+          errors.push(`Dispositif inconnu : « ${String(v)} ». Dispositifs possibles : ${list(PROCESS_IDS)}.`);
+        break;
+      case "commune":
+        if (typeof v !== "string") errors.push("La commune doit être un texte, par exemple « Alès ».");
+        else if (v.length > 120) errors.push(`Le nom de commune est trop long (${v.length} caractères, 120 au plus).`);
+        break;
+      case "description":
+        if (typeof v !== "string") errors.push("La description doit être un texte.");
+        else if (v.length > DESCRIPTION_MAX)
+          errors.push(
+            `La description est trop longue : ${v.length.toLocaleString("fr-FR")} caractères, ${DESCRIPTION_MAX.toLocaleString("fr-FR")} au plus. Merci de la raccourcir.`,
+          );
+        break;
+      case "severity":
+        if (typeof v !== "number" || !Number.isInteger(v) || v < 1 || v > 3)
+          errors.push(`La gravité doit être un nombre entier : 1 (gêne), 2 (difficulté sérieuse) ou 3 (blocage). Valeur reçue : ${JSON.stringify(v)}.`);
+        break;
+      case "contactOk":
+        if (typeof v !== "boolean") errors.push(`L'accord pour être recontacté doit valoir true ou false. Valeur reçue : ${JSON.stringify(v)}.`);
+        break;
+    }
+  }
+  if (errors.length) return { ok: false, errors };
+  // The contract schema is the final word (it must agree with the checks above).
+  const parsed = FrictionInput.safeParse(input);
+  if (!parsed.success) {
+    return { ok: false, errors: parsed.error.issues.map((i) => `Valeur invalide pour ${i.path.join(".") || "le signalement"} : ${i.message}`) };
+  }
+  return { ok: true, value: parsed.data };
+}
+
+/** Commune resolution result used for the territory of a friction report. */
+export interface ResolvedCommune {
+  code: string;
+  name: string;
+  epci?: string;
+}
+export type CommuneResolver = (nameOrCode: string) => ResolvedCommune | null | Promise<ResolvedCommune | null>;
+
+/**
+ * Default resolver: src/eligibility/communes.ts `resolveCommune` (official
+ * geography), loaded lazily. OPTIONAL HOOK: if that module is missing or fails,
+ * frictions are stored with the commune as typed and no INSEE code/EPCI.
+ */
+export async function defaultCommuneResolver(): Promise<CommuneResolver | null> {
+  try {
+    const mod = (await import("../eligibility/communes.js")) as {
+      resolveCommune?: (s: string) => { code: string; name: string; epci?: { name: string } } | null;
+    };
+    if (typeof mod.resolveCommune !== "function") return null;
+    const resolve = mod.resolveCommune;
+    return (s: string) => {
+      const c = resolve(s);
+      return c ? { code: c.code, name: c.name, epci: c.epci?.name } : null;
+    };
+  } catch {
+    return null;
+  }
+}
+
+export interface PrepareContext {
+  userHash: string;
+  channel: Channel;
+  /** Defaults to `defaultCommuneResolver()`; pass null to skip resolution. */
+  resolveCommune?: CommuneResolver | null;
+}
+
+/** Builds the record to store: description (and commune text) scrubbed, commune resolved when possible. */
+export async function prepareFriction(input: FrictionInput, ctx: PrepareContext): Promise<FrictionRecord> {
+  const resolver = ctx.resolveCommune === undefined ? await defaultCommuneResolver() : ctx.resolveCommune;
+  let resolved: ResolvedCommune | null = null;
+  if (resolver) {
+    try {
+      resolved = await resolver(input.commune);
+    } catch {
+      resolved = null;
+    }
+  }
+  const rec: FrictionRecord = {
+    ...input,
+    commune: resolved?.name ?? scrub(input.commune),
+    description: scrub(input.description),
+    userHash: ctx.userHash,
+    channel: ctx.channel,
+  };
+  if (resolved?.code) rec.communeCode = resolved.code;
+  if (resolved?.epci) rec.epci = resolved.epci;
+  return rec;
+}
+
+/** French one-line summary of a friction input, for the confirmation step. */
+export function describeFriction(f: FrictionInput): string {
+  return (
+    `Étape : ${STEP_LABELS[f.step]} ; blocage : ${BLOCKER_LABELS[f.blocker]} ; dispositif : ${f.process} ; ` +
+    `commune : ${f.commune} ; gravité : ${f.severity}/3 ; recontact : ${f.contactOk ? "oui" : "non"}.`
+  );
+}
