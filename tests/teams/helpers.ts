@@ -64,6 +64,8 @@ export interface Recorded {
   url: string;
   body: any;
   bytes: number;
+  /** Activity id the fake connector answered with (when it answered 200). */
+  responseId?: string;
 }
 
 /** A fake Bot Connector: records every call, answers 200 with a new activity id, or queued failures. */
@@ -82,15 +84,17 @@ export async function startFakeConnector() {
       } catch {
         body = raw.toString("utf8");
       }
-      requests.push({ method: req.method ?? "", url: req.url ?? "", body, bytes: raw.length });
+      const rec: Recorded = { method: req.method ?? "", url: req.url ?? "", body, bytes: raw.length };
+      requests.push(rec);
       const status = failures.shift();
       if (status) {
         res.writeHead(status, { "content-type": "application/json" });
         res.end(JSON.stringify({ error: { code: "Throttled", message: "slow down" } }));
         return;
       }
+      rec.responseId = `sent-${++n}`;
       res.writeHead(200, { "content-type": "application/json" });
-      res.end(JSON.stringify({ id: `sent-${++n}` }));
+      res.end(JSON.stringify({ id: rec.responseId }));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

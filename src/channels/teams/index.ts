@@ -13,6 +13,7 @@ import type { Audience } from "../../core/ids.js";
 import type { Assistant, HandoffTargets, Notifier } from "../../conversation/types.js";
 import type { Storage } from "../../storage/types.js";
 import { resolveAuth } from "./auth.js";
+import { patchEntitySerialization } from "./compat.js";
 import { RelaisTeamsBot } from "./bot.js";
 import { consoleLogger, type Logger } from "./logger.js";
 import { TeamsNotifier } from "./notifier.js";
@@ -54,6 +55,7 @@ export interface TeamsChannelOptions {
 type AnyRequest = IncomingMessage & { body?: unknown; headers: Record<string, string | string[] | undefined> };
 type AnyResponse = ServerResponse & {
   status?: (code: number) => unknown;
+  header?: (name: string, value: string | number | readonly string[]) => unknown;
   send?: (body?: unknown) => unknown;
 };
 
@@ -103,10 +105,18 @@ function readJsonBody(req: IncomingMessage, limit: number): Promise<unknown> {
 
 /** Gives a plain Node response the express-like methods CloudAdapter calls. */
 function expressLike(res: AnyResponse): AnyResponse {
-  if (typeof res.status === "function" && typeof res.send === "function") return res;
-  const r = res as AnyResponse & { status: (code: number) => unknown; send: (body?: unknown) => unknown };
+  if (typeof res.status === "function" && typeof res.send === "function" && typeof res.header === "function") return res;
+  const r = res as AnyResponse & {
+    status: (code: number) => unknown;
+    send: (body?: unknown) => unknown;
+    header: (name: string, value: string | number | readonly string[]) => unknown;
+  };
   r.status = (code: number) => {
     res.statusCode = code;
+    return r;
+  };
+  r.header = (name: string, value: string | number | readonly string[]) => {
+    res.setHeader(name, value);
     return r;
   };
   r.send = (body?: unknown) => {
@@ -135,6 +145,9 @@ export function createTeamsChannel(opts: TeamsChannelOptions): TeamsChannel {
     },
     logger,
   );
+  if (!patchEntitySerialization()) {
+    logger.warn("teams: could not patch the Entity serializer — AI labels and citations may be stripped");
+  }
   const adapter = new CloudAdapter(resolved.auth);
   const bot = new RelaisTeamsBot({
     assistant: opts.assistant,

@@ -52,6 +52,11 @@ export class TeamsNotifier implements Notifier {
     const process = PROCESS_LABELS[handoff.process] ?? handoff.process;
     const message = cardMessage(handoffCard(handoff), `Nouvelle demande de mise en relation : ${process}.`);
     await this.deps.adapter.continueConversationAsync(this.deps.appId, stored.reference, async (context) => {
+      // The continuation activity has a fresh id that would become `replyToId`: post a new message instead.
+      context.onSendActivities(async (_ctx, activities, next) => {
+        for (const a of activities) delete a.replyToId;
+        return next();
+      });
       await withRetry(() => context.sendActivity(message), {
         ...this.deps.retry,
         onRetry: (info) => this.deps.logger.warn(info, "teams: proactive send retried"),
