@@ -1,0 +1,193 @@
+/**
+ * Grounded answers: guards → hybrid retrieval → extractive answer (offline) or
+ * LLM generation whose citations must point to retrieved passages (fallback to
+ * the offline answer on timeout, error or invalid citations) → route.
+ */
+import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
+import { z } from "zod";
+import { DEFAULT_PROCESS, ProcessId, type Audience } from "../core/ids.js";
+import type { Reply, Route, SourceRef } from "../core/reply.js";
+import { withTimeout } from "../llm/provider.js";
+import type { Hit, QueryAnalysis, Retriever } from "../retrieval/retriever.js";
+import type { Router } from "../routing/router.js";
+import { extractAnswer } from "./extractive.js";
+import type { Guards } from "./guards.js";
+import { fill, loadPrompt } from "./prompts.js";
+import { ANSWER_ACTIONS, REFUSAL_ACTIONS } from "./actions.js";
+
+export interface AnswererOptions {
+  retriever: Retriever;
+  router: Router;
+  guards: Guards;
+  llm?: BaseChatModel | null;
+  llmTimeoutMs?: number;
+  /** Minimum passage coverage of the question to answer (0..1). */
+  minCoverage?: number;
+  logger?: { warn: (obj: unknown, msg?: string) => void };
+}
+
+export const MAX_QUESTION_CHARS = 4000;
+
+/** Removes control characters and bounds the length of what we search for. */
+export function cleanQuestion(raw: string): string {
+  return raw
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\ufeff]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim()
+    .slice(0, MAX_QUESTION_CHARS);
+}
+
+export class Answerer {
+  private readonly minCoverage: number;
+  constructor(private readonly o: AnswererOptions) {
+    this.minCoverage = o.minCoverage ?? 0.5;
+  }
+
+  get router(): Router {
+    return this.o.router;
+  }
+
+  async ask(rawQuestion: string, opts: { audience?: Audience } = {}): Promise<Reply> {
+    const audience = opts.audience ?? "porteur";
+    const question = cleanQuestion(rawQuestion);
+    if (!question)
+      return base({ type: "info", text: "Posez-moi votre question sur l'économie sociale et solidaire dans le Gard : je vous réponds en citant mes sources.", audience });
+
+    if (this.o.guards.isInjection(question))
+      return this.refusal(audience, null, "Je ne peux pas répondre à cette demande. Je réponds uniquement aux questions sur l'économie sociale et solidaire dans le Gard, à partir de sources publiques.");
+    if (this.o.guards.isOutOfMission(question))
+      return this.refusal(audience, null, "Je ne sais pas répondre à cette demande : elle sort de ma mission. Je réponds aux questions sur l'économie sociale et solidaire dans le Gard (schéma départemental, appel à communs, accompagnements, éligibilité).");
+    const gap = this.o.guards.gap(question);
+    if (gap)
+      return this.refusal(
+        audience,
+        this.o.router.toRoute(gap.route, 0.9, "Information non publiée : l'équipe ESS du Département pourra vous répondre."),
+        `Je ne sais pas : ${gap.sujet} ne figure pas dans les sources publiques dont je dispose. Je préfère ne rien inventer. L'équipe ESS du Département pourra vous répondre : utilisez « Parler à une personne ».`,
+      );
+
+    const { hits, query } = await this.o.retriever.search(question, { audience, k: 8 });
+    const supported = hits.filter((h) => h.coverage >= this.minCoverage);
+    const bestCoverage = Math.max(0, ...hits.map((h) => h.coverage));
+    if (supported.length === 0) {
+      const essRelated = bestCoverage >= 0.25 || this.o.router.candidates(question, hits)[0]?.score! >= 0.6;
+      const route = essRelated ? this.o.router.toRoute(DEFAULT_PROCESS, 0.5, "Je n'ai pas trouvé la réponse dans mes sources : l'équipe ESS du Département peut vous répondre.") : null;
+      return this.refusal(
+        audience,
+        route,
+        essRelated
+          ? "Je ne sais pas : je n'ai pas trouvé d'information fiable sur ce point dans les sources publiques dont je dispose. L'équipe ESS du Département pourra vous répondre : utilisez « Parler à une personne »."
+          : "Je ne sais pas répondre à cette question : elle ne semble pas porter sur l'économie sociale et solidaire dans le Gard. Je peux vous renseigner sur le schéma départemental de l'ESS, l'appel à communs, les accompagnements et votre éligibilité.",
+      );
+    }
+
+    const ranked = [...supported, ...hits.filter((h) => h.coverage < this.minCoverage && h.coverage >= 0.35)];
+    const route = this.o.router.route(question, hits);
+    let answer = extractAnswer(this.o.retriever, query, question, ranked);
+    let text = answer.text;
+    let used = answer.used;
+
+    if (this.o.llm) {
+      const generated = await this.generate(question, audience, ranked.slice(0, 5)).catch((err: unknown) => {
+        this.o.logger?.warn({ err: String(err) }, "llm generation failed, offline answer used");
+        return null;
+      });
+      if (generated) ({ text, used } = generated);
+    }
+    if (!text) {
+      return this.refusal(audience, this.o.router.toRoute(DEFAULT_PROCESS, 0.5, "Je n'ai pas trouvé la réponse."), "Je ne sais pas : mes sources ne répondent pas précisément à cette question. L'équipe ESS du Département pourra vous répondre.");
+    }
+    const sources = used.map((h, i) => toSource(h, i + 1));
+    if (sources.some((s) => s.status === "reported") && !/à vérifier/i.test(text))
+      text += "\n\nCertaines de ces informations proviennent de sources secondaires : elles sont à vérifier.";
+    return base({
+      type: "answer",
+      text,
+      sources,
+      refused: false,
+      route,
+      followUps: followUps(hits, used, query),
+      actions: ANSWER_ACTIONS,
+      audience,
+    });
+  }
+
+  private refusal(audience: Audience, route: Route | null, text: string): Reply {
+    return base({ type: "answer", text, refused: true, route, actions: route ? REFUSAL_ACTIONS : [], audience });
+  }
+
+  /** LLM answer from the passages; null when it declines. Citations are checked. */
+  private async generate(question: string, audience: Audience, hits: Hit[]): Promise<{ text: string; used: Hit[] } | null> {
+    const passages = hits
+      .map((h, i) => `[${i + 1}] ${h.chunk.title}${h.chunk.section ? ` — ${h.chunk.section}` : ""} (${h.chunk.status === "reported" ? "rapporté, à vérifier" : "confirmé"})\n${h.chunk.text}`)
+      .join("\n\n");
+    const system = fill(loadPrompt("answer"), { passages, audience: audience === "agent" ? "agent du Département" : "porteur de projet" });
+    const abort = new AbortController();
+    const res = await withTimeout(
+      this.o.llm!.invoke(
+        [
+          { role: "system", content: system },
+          { role: "user", content: question },
+        ],
+        { signal: abort.signal },
+      ),
+      this.o.llmTimeoutMs ?? 8000,
+      abort,
+    );
+    const raw = typeof res.content === "string" ? res.content : res.content.map((c) => ("text" in c ? c.text : "")).join("");
+    if (/JE_NE_SAIS_PAS/.test(raw)) return null;
+    // keep only citations that point to a passage, renumber in order of use
+    const map = new Map<number, number>();
+    const used: Hit[] = [];
+    const text = raw
+      .replace(/\[(\d+)\]/g, (_m, d: string) => {
+        const i = Number(d) - 1;
+        const hit = hits[i];
+        if (!hit) return "";
+        if (!map.has(i)) {
+          used.push(hit);
+          map.set(i, used.length);
+        }
+        return `[${map.get(i)}]`;
+      })
+      .replace(/[ \t]+([.,;:])/g, "$1")
+      .trim();
+    if (used.length === 0 || text.length < 10) return null;
+    return { text, used };
+  }
+}
+
+export function toSource(h: Hit, n: number): SourceRef {
+  const c = h.chunk;
+  const excerpt = c.text.replace(/\s+/g, " ").slice(0, 300);
+  return {
+    n,
+    id: c.docId,
+    chunkId: c.id,
+    title: c.title,
+    kind: c.kind,
+    status: c.status,
+    section: c.section || undefined,
+    page: c.page,
+    url: c.url,
+    score: Math.round(h.score * 10000) / 10000,
+    excerpt,
+  };
+}
+
+function followUps(hits: Hit[], used: Hit[], _q: QueryAnalysis): string[] {
+  const usedIds = new Set(used.map((h) => h.chunk.id));
+  const out: string[] = [];
+  for (const h of hits) {
+    if (usedIds.has(h.chunk.id) || !h.chunk.section) continue;
+    const label = `${h.chunk.title} : ${h.chunk.headingPath.at(-1)}`;
+    if (!out.includes(label)) out.push(label);
+    if (out.length >= 3) break;
+  }
+  return out;
+}
+
+function base(r: Partial<Reply> & { type: Reply["type"]; text: string }): Reply {
+  return { sources: [], refused: false, route: null, followUps: [], actions: [], ...r };
+}
+
+export const RouteChoice = z.object({ process: z.union([ProcessId, z.literal("aucun")]) });

@@ -1,0 +1,108 @@
+/**
+ * Offline answer: the best sentences of the best passages, grouped by source with
+ * `[n]` markers, so it reads as an answer and not as a dump of chunks.
+ */
+import { analyze } from "../retrieval/analyzer.js";
+import type { Hit, QueryAnalysis, Retriever } from "../retrieval/retriever.js";
+import { splitUnits } from "./sentences.js";
+
+export interface Extract {
+  /** Text with [n] markers, n = index in `used` + 1. */
+  text: string;
+  used: Hit[];
+  /** Best unit score (0..1+), a confidence signal. */
+  best: number;
+}
+
+type QType = "date" | "number" | "who" | "where" | "other";
+
+export function questionType(question: string): QType {
+  const q = question.toLowerCase();
+  if (/\b(quand|quelle date|en quelle année|depuis quand|when|what year|date)\b/.test(q)) return "date";
+  if (/\b(combien|quel montant|quelle part|quel pourcentage|nombre|how many|how much|montant|plafond|jusqu'à combien)\b/.test(q)) return "number";
+  if (/\b(qui|who|quel organisme|quelle structure|à qui)\b/.test(q)) return "who";
+  if (/\b(où|where|adresse|quel site|site internet|plateforme)\b/.test(q)) return "where";
+  return "other";
+}
+
+const MONTHS = /\b(janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre)\b/i;
+
+function typeBonus(t: QType, unit: string): number {
+  switch (t) {
+    case "date":
+      return MONTHS.test(unit) || /\b(19|20)\d{2}\b/.test(unit) ? 0.15 : 0;
+    case "number":
+      return /\d/.test(unit) ? 0.15 : 0;
+    case "who":
+      return /\b[A-ZÉ][\p{L}'’-]+(?:\s+[A-ZÉ][\p{L}'’-]+)+/u.test(unit) ? 0.1 : 0;
+    case "where":
+      return /https?:\/\/|\.fr\b|\brue\b|\bà [A-ZÉ]/.test(unit) ? 0.1 : 0;
+    default:
+      return 0;
+  }
+}
+
+interface Scored {
+  hit: Hit;
+  hitRank: number;
+  pos: number;
+  unit: string;
+  score: number;
+  cov: number;
+}
+
+export function extractAnswer(retriever: Retriever, query: QueryAnalysis, question: string, hits: Hit[], opts: { maxUnits?: number; maxChars?: number } = {}): Extract {
+  const maxUnits = opts.maxUnits ?? 4;
+  const maxChars = opts.maxChars ?? 900;
+  const qtype = questionType(question);
+  const scored: Scored[] = [];
+  hits.slice(0, 5).forEach((hit, hitRank) => {
+    splitUnits(hit.chunk.text).forEach((unit, pos) => {
+      const terms = new Set(analyze(unit));
+      // the heading counts a little: a unit under "Qui peut répondre" answers "qui peut…"
+      const headTerms = new Set(analyze(hit.chunk.section));
+      const cov = retriever.coverage(query, terms);
+      const headCov = retriever.coverage(query, new Set([...terms, ...headTerms]));
+      const score = 0.6 * cov + 0.15 * headCov + 0.25 * hit.coverage + 0.1 / (hitRank + 1) + typeBonus(qtype, unit);
+      scored.push({ hit, hitRank, pos, unit, score, cov });
+    });
+  });
+  scored.sort((a, b) => b.score - a.score);
+  const best = scored[0];
+  if (!best) return { text: "", used: [], best: 0 };
+  const chosen: Scored[] = [best];
+  let chars = best.unit.length;
+  for (const s of scored.slice(1)) {
+    if (chosen.length >= maxUnits) break;
+    if (s.score < 0.7 * best.score || s.cov <= 0) continue;
+    if (chars + s.unit.length > maxChars) continue;
+    if (chosen.some((c) => c.unit === s.unit || similar(c.unit, s.unit))) continue;
+    const chunksUsed = new Set(chosen.map((c) => c.hit.chunk.id));
+    if (!chunksUsed.has(s.hit.chunk.id) && chunksUsed.size >= 3) continue;
+    chosen.push(s);
+    chars += s.unit.length;
+  }
+  // Group by chunk in order of first choice; inside a chunk, keep the document order.
+  const order: string[] = [];
+  for (const c of chosen) if (!order.includes(c.hit.chunk.id)) order.push(c.hit.chunk.id);
+  const used: Hit[] = [];
+  const parts: string[] = [];
+  for (const chunkId of order) {
+    const units = chosen.filter((c) => c.hit.chunk.id === chunkId).sort((a, b) => a.pos - b.pos);
+    const hit = units[0]!.hit;
+    used.push(hit);
+    const n = used.length;
+    const body = units.map((u) => u.unit).join(" ");
+    parts.push(/\n/.test(body) ? `${body}\n[${n}]` : `${body.replace(/\s*$/, "")} [${n}]`);
+  }
+  return { text: parts.join("\n\n"), used, best: best.score };
+}
+
+function similar(a: string, b: string): boolean {
+  const ta = new Set(analyze(a));
+  const tb = new Set(analyze(b));
+  if (ta.size === 0 || tb.size === 0) return false;
+  let inter = 0;
+  for (const t of ta) if (tb.has(t)) inter++;
+  return inter / Math.min(ta.size, tb.size) > 0.8;
+}

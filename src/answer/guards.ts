@@ -1,0 +1,68 @@
+/**
+ * Guards applied before answering: prompt-injection and out-of-mission patterns
+ * (prompts/guardrails.yaml) and the known gaps of the public sources
+ * (knowledge/lacunes.yaml). All are data files the ESS team can edit.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { parse as parseYaml } from "yaml";
+import { z } from "zod";
+import { ProcessId } from "../core/ids.js";
+import { fold } from "../retrieval/analyzer.js";
+import { compileGroups, matchesAll, phraseTokens, type PhraseGroups } from "../retrieval/phrases.js";
+
+const GuardFile = z.object({ injection: z.array(z.string()).default([]), hors_mission: z.array(z.string()).default([]) });
+const GapFile = z.array(
+  z.object({
+    id: z.string(),
+    sujet: z.string(),
+    route: ProcessId.default("mission-ess-departement"),
+    quand: z.array(z.array(z.coerce.string()).min(1)).min(1),
+  }),
+);
+
+export interface Gap {
+  id: string;
+  sujet: string;
+  route: ProcessId;
+}
+
+export class Guards {
+  private constructor(
+    private readonly injection: RegExp[],
+    private readonly outOfMission: RegExp[],
+    private readonly gaps: { gap: Gap; groups: PhraseGroups }[],
+  ) {}
+
+  static load(opts: { promptsDir?: string; knowledgeDir?: string } = {}): Guards {
+    const gfile = path.resolve(opts.promptsDir ?? "prompts", "guardrails.yaml");
+    const guards = existsSync(gfile) ? GuardFile.parse(parseYaml(readFileSync(gfile, "utf8"))) : { injection: [], hors_mission: [] };
+    const lfile = path.resolve(opts.knowledgeDir ?? "knowledge", "lacunes.yaml");
+    const gaps = existsSync(lfile) ? GapFile.parse(parseYaml(readFileSync(lfile, "utf8")) ?? []) : [];
+    return new Guards(
+      guards.injection.map((r) => new RegExp(r, "i")),
+      guards.hors_mission.map((r) => new RegExp(r, "i")),
+      gaps.map((g) => ({
+        gap: { id: g.id, sujet: g.sujet, route: g.route },
+        groups: compileGroups(g.quand),
+      })),
+    );
+  }
+
+  isInjection(text: string): boolean {
+    const f = fold(text);
+    return this.injection.some((r) => r.test(f));
+  }
+
+  isOutOfMission(text: string): boolean {
+    const f = fold(text);
+    return this.outOfMission.some((r) => r.test(f));
+  }
+
+  /** The known gap the question asks about, if any. */
+  gap(text: string): Gap | null {
+    const tokens = phraseTokens(text);
+    for (const { gap, groups } of this.gaps) if (matchesAll(tokens, groups)) return gap;
+    return null;
+  }
+}

@@ -1,0 +1,49 @@
+/** Renders the core's Reply for a terminal (plain text, numbered sources, actions as slash commands). */
+import type { Reply } from "../../core/reply.js";
+import { NATURE_LABELS } from "../../knowledge/schema.js";
+
+const KIND_LABELS: Record<string, string> = {
+  schema: "Schéma départemental",
+  axe: "Axe du schéma",
+  mesure: "Mesure du schéma",
+  concertation: "Résultat de la concertation",
+  process: "Dispositif d'accompagnement",
+  partner: "Acteur partenaire",
+  legal: "Cadre légal",
+  territory: "Territoire",
+  glossary: "Glossaire",
+};
+
+export const ACTION_COMMANDS: Record<string, string> = {
+  "rate-up": "/utile",
+  "rate-down": "/pasutile",
+  eligibility: "/eligibilite",
+  friction: "/difficulte",
+  handoff: "/personne",
+  report: "/rapport",
+  cancel: "/annuler",
+  confirm: "/confirmer",
+  help: "/aide",
+};
+
+export function kindLabel(kind: string): string {
+  return KIND_LABELS[kind] ?? NATURE_LABELS[kind as keyof typeof NATURE_LABELS] ?? kind;
+}
+
+export function renderTerminal(r: Reply): string {
+  const out: string[] = [r.text.replace(/\*\*(.+?)\*\*/g, "$1")];
+  if (r.prompt?.options?.length && r.type === "prompt")
+    out.push("", ...r.prompt.options.map((o, i) => `  ${i + 1}. ${o.label}`));
+  if (r.sources.length) {
+    out.push("", "Sources :");
+    for (const s of r.sources)
+      out.push(`  [${s.n}] ${s.title}${s.section ? ` — ${s.section}` : ""} (${kindLabel(s.kind)}${s.status === "reported" ? ", à vérifier" : ""})${s.url ? `\n      ${s.url}` : ""}`);
+  }
+  if (r.route) {
+    out.push("", `Orientation : ${r.route.name}${r.route.operator ? ` (${r.route.operator})` : ""}`);
+    for (const c of r.route.contacts) out.push(`  ${c.label}${c.url ? ` : ${c.url}` : ""}`);
+  }
+  if (r.handoff) out.push("", "Résumé transmis :", ...r.handoff.summary.split("\n").map((l) => `  ${l}`));
+  if (r.actions.length) out.push("", `Actions : ${r.actions.map((a) => `${ACTION_COMMANDS[a.id] ?? a.id} (${a.label.replace(/^[^\p{L}]+/u, "")})`).join("  ")}`);
+  return out.join("\n");
+}

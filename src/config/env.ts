@@ -1,0 +1,96 @@
+/**
+ * Configuration from the environment (and a `.env` file), validated by zod at
+ * start with one clear French message per problem. `.env.example` documents
+ * every variable.
+ */
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { config as loadDotenv } from "dotenv";
+import { z } from "zod";
+import { loadStorageConfig } from "../storage/config.js";
+
+const emptyToUndef = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+const str = () => z.preprocess(emptyToUndef, z.string().optional());
+const int = (def: number, min = 0) => z.preprocess(emptyToUndef, z.coerce.number().int().min(min).default(def));
+
+export const EnvSchema = z.object({
+  NODE_ENV: z.preprocess(emptyToUndef, z.enum(["development", "production", "test"]).default("development")),
+  PORT: int(3978, 0),
+  HOST: z.preprocess(emptyToUndef, z.string().default("0.0.0.0")),
+  LOG_LEVEL: z.preprocess(emptyToUndef, z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info")),
+  KNOWLEDGE_DIR: z.preprocess(emptyToUndef, z.string().default("knowledge")),
+  PROMPTS_DIR: z.preprocess(emptyToUndef, z.string().default("prompts")),
+  DATA_DIR: z.preprocess(emptyToUndef, z.string().default("data")),
+  DATABASE_URL: str(),
+  PSEUDONYM_SECRET: str(),
+  RETENTION_DAYS: int(365, 1),
+  OPENAI_API_KEY: str(),
+  OPENAI_BASE_URL: z.preprocess(emptyToUndef, z.string().url("OPENAI_BASE_URL doit être une URL (https://…/v1)").optional()),
+  LLM_MODEL: str(),
+  EMBEDDINGS_MODEL: str(),
+  LLM_TIMEOUT_MS: int(8000, 100),
+  SLACK_SIGNING_SECRET: str(),
+  SLACK_BOT_TOKEN: str(),
+  SLACK_APP_TOKEN: str(),
+  SLACK_API_URL: z.preprocess(emptyToUndef, z.string().url("SLACK_API_URL doit être une URL").optional()),
+  MicrosoftAppId: str(),
+  MicrosoftAppPassword: str(),
+  MicrosoftAppTenantId: str(),
+  MicrosoftAppType: z.preprocess(emptyToUndef, z.enum(["MultiTenant", "SingleTenant", "UserAssignedMSI"]).optional()),
+  CHANNELS_CONFIG: z.preprocess(emptyToUndef, z.string().default("config/channels.yaml")),
+});
+export type Env = z.infer<typeof EnvSchema>;
+
+export class ConfigProblems extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Configuration invalide :\n${problems.map((p) => `- ${p}`).join("\n")}`);
+    this.name = "ConfigProblems";
+  }
+}
+
+export interface AppConfig {
+  env: Env;
+  production: boolean;
+  knowledgeDir: string;
+  promptsDir: string;
+  dataDir: string;
+  databaseUrl?: string;
+  pseudonymSecret: string;
+  retentionDays: number;
+  llm: { model?: string; baseURL?: string; apiKey?: string; timeoutMs: number };
+  embeddings: { model?: string; baseURL?: string; apiKey?: string };
+}
+
+/** Reads `.env` (if present) then validates; throws ConfigProblems listing every problem. */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env, opts: { dotenv?: boolean } = {}): AppConfig {
+  if (opts.dotenv !== false && source === process.env && existsSync(".env")) loadDotenv({ path: ".env", quiet: true });
+  const parsed = EnvSchema.safeParse(source);
+  if (!parsed.success) throw new ConfigProblems(parsed.error.issues.map((i) => `${i.path.join(".")} : ${i.message}`));
+  const env = parsed.data;
+  const problems: string[] = [];
+  if (env.LLM_MODEL && !env.OPENAI_API_KEY && !env.OPENAI_BASE_URL)
+    problems.push("LLM_MODEL est défini mais ni OPENAI_API_KEY ni OPENAI_BASE_URL : indiquez où joindre le modèle.");
+  if (Boolean(env.SLACK_SIGNING_SECRET) !== Boolean(env.SLACK_BOT_TOKEN))
+    problems.push("Slack : SLACK_SIGNING_SECRET et SLACK_BOT_TOKEN vont ensemble (définissez les deux, ou aucun).");
+  if (env.MicrosoftAppId && !env.MicrosoftAppPassword && env.MicrosoftAppType !== "UserAssignedMSI")
+    problems.push("Teams : MicrosoftAppId est défini sans MicrosoftAppPassword.");
+  let storage;
+  try {
+    storage = loadStorageConfig({ ...source, NODE_ENV: env.NODE_ENV });
+  } catch (err) {
+    problems.push((err as Error).message);
+  }
+  if (problems.length || !storage) throw new ConfigProblems(problems);
+  return {
+    env,
+    production: env.NODE_ENV === "production",
+    knowledgeDir: path.resolve(env.KNOWLEDGE_DIR),
+    promptsDir: path.resolve(env.PROMPTS_DIR),
+    dataDir: path.resolve(env.DATA_DIR),
+    databaseUrl: env.DATABASE_URL,
+    pseudonymSecret: storage.pseudonymSecret,
+    retentionDays: env.RETENTION_DAYS,
+    llm: { model: env.LLM_MODEL, baseURL: env.OPENAI_BASE_URL, apiKey: env.OPENAI_API_KEY, timeoutMs: env.LLM_TIMEOUT_MS },
+    embeddings: { model: env.EMBEDDINGS_MODEL, baseURL: env.OPENAI_BASE_URL, apiKey: env.OPENAI_API_KEY },
+  };
+}

@@ -1,0 +1,623 @@
+/**
+ * The conversation core: a channel-agnostic `handle(turn) → reply` with state per
+ * conversation (channel, conversation, thread, user) kept in the storage.
+ * Intents: question, eligibility questionnaire, friction report, handoff to a
+ * person, rating, help, reset, report (agents). It never throws: a failure
+ * becomes a short apology with a route to a person.
+ */
+import { DEFAULT_PROCESS, PROCESS_IDS, ProcessId, type Audience, type Channel } from "../core/ids.js";
+import { Reply, Turn, type Action, type ReplyInput, type TurnInput } from "../core/reply.js";
+import { type Answerer } from "../answer/answerer.js";
+import { ANSWER_ACTIONS } from "../answer/actions.js";
+import { resolveCommune } from "../eligibility/communes.js";
+import { evaluate } from "../eligibility/engine.js";
+import { extractFacts, parseAnswer } from "../eligibility/extract.js";
+import { FACT_QUESTIONS, parseFacts, type FactKey, type Facts } from "../eligibility/facts.js";
+import { scrub } from "../privacy/scrub.js";
+import { userHash } from "../privacy/pseudonym.js";
+import { buildReport } from "../report/build.js";
+import { BLOCKER_LABELS, PROCESS_LABELS, SEVERITY_LABELS, STEP_LABELS } from "../report/labels.js";
+import { BLOCKERS, FrictionInput, JOURNEY_STEPS, type HandoffRecord, type Storage } from "../storage/types.js";
+import { detectIntent, isDontKnow, isYes, looksLikeQuestion } from "./intents.js";
+import type { Assistant, HandoffTargets, Notifier } from "./types.js";
+
+/** Core facts asked when the target process is not known yet, in this order. */
+const CORE_FACTS: FactKey[] = ["legalForm", "commune", "employees", "partnerStructures"];
+const MAX_QUESTIONS = 8;
+const FRICTION_FIELDS = ["step", "blocker", "process", "commune", "description", "severity", "contactOk"] as const;
+type FrictionField = (typeof FRICTION_FIELDS)[number];
+
+export interface ConversationState {
+  mode: "idle" | "eligibility" | "friction" | "friction-confirm";
+  facts: Partial<Facts>;
+  skipped: FactKey[];
+  pendingFact?: FactKey;
+  asked: number;
+  target?: ProcessId[];
+  friction: Partial<Record<FrictionField, unknown>>;
+  pendingField?: FrictionField;
+  lastQuestion?: string;
+  lastInteractionId?: string;
+  lastRoute?: ProcessId;
+  lastSources?: string[];
+}
+
+const fresh = (): ConversationState => ({ mode: "idle", facts: {}, skipped: [], asked: 0, friction: {} });
+
+export interface AssistantOptions {
+  answerer: Answerer;
+  storage: Storage;
+  pseudonymSecret: string;
+  handoffTargets?: HandoffTargets;
+  logger?: { warn: (o: unknown, m?: string) => void; error: (o: unknown, m?: string) => void };
+}
+
+export function createAssistant(o: AssistantOptions): Assistant {
+  return new CoreAssistant(o);
+}
+
+class CoreAssistant implements Assistant {
+  private readonly notifiers = new Map<Channel, Notifier>();
+  constructor(private readonly o: AssistantOptions) {}
+
+  get storage(): Storage {
+    return this.o.storage;
+  }
+
+  registerNotifier(n: Notifier): void {
+    this.notifiers.set(n.channel, n);
+  }
+
+  async ask(question: string, opts: { audience?: Audience } = {}): Promise<Reply> {
+    try {
+      return await this.o.answerer.ask(scrub(question), opts);
+    } catch (err) {
+      this.o.logger?.error({ err: String(err) }, "ask failed");
+      return apology();
+    }
+  }
+
+  async resolveHandoff(id: string): Promise<HandoffRecord | null> {
+    return this.o.storage.resolveHandoff(id);
+  }
+
+  async handle(input: TurnInput): Promise<Reply> {
+    const parsed = Turn.safeParse(input);
+    if (!parsed.success) return finish({ type: "error", text: "Je n'ai pas pu lire ce message. Pouvez-vous le reformuler ?" });
+    const turn = parsed.data;
+    const user = userHash(turn.channel, turn.userId, this.o.pseudonymSecret);
+    const key = `${turn.channel}:${turn.conversationId}:${turn.threadId ?? "-"}:${user}`;
+    try {
+      const state = { ...fresh(), ...((await this.o.storage.getState<ConversationState>(key)) ?? {}) };
+      const ctx: Ctx = { turn, user, key, state };
+      const reply = await this.dispatch(ctx);
+      await this.o.storage.setState(key, ctx.state);
+      return finish({ ...reply, audience: turn.audience });
+    } catch (err) {
+      this.o.logger?.error({ err: String(err), stack: (err as Error)?.stack }, "turn failed");
+      return apology();
+    }
+  }
+
+  private async dispatch(ctx: Ctx): Promise<ReplyInput> {
+    const { turn, state } = ctx;
+    if (turn.form) return turn.form.kind === "eligibility" ? this.eligibilityForm(ctx, turn.form.values) : this.frictionForm(ctx, turn.form.values);
+    if (turn.action) return this.action(ctx, turn.action.id, turn.action.value, turn.action.comment);
+
+    const text = turn.text.trim();
+    const intent = detectIntent(text);
+    if (intent === "reset") {
+      ctx.state = fresh();
+      return { type: "info", text: "C'est noté, on repart de zéro. Posez-moi votre question.", actions: START_ACTIONS };
+    }
+    if (intent === "help") return help(turn.audience);
+    if (state.mode !== "idle" && intent === "cancel") {
+      ctx.state = { ...fresh(), lastQuestion: state.lastQuestion, lastInteractionId: state.lastInteractionId, lastRoute: state.lastRoute, lastSources: state.lastSources };
+      return { type: "info", text: "D'accord, j'ai annulé. Vous pouvez poser une autre question.", actions: START_ACTIONS };
+    }
+    if (intent === "handoff") return this.handoff(ctx);
+    if (intent === "report") return this.report(ctx);
+    if (intent === "friction" && state.mode === "idle") return this.startFriction(ctx, text);
+    if (intent === "eligibility" && state.mode === "idle") return this.startEligibility(ctx, text);
+
+    if (state.mode === "eligibility") return this.eligibilityAnswer(ctx, text);
+    if (state.mode === "friction" || state.mode === "friction-confirm") return this.frictionAnswer(ctx, text);
+    if (!text) return help(turn.audience);
+    return this.question(ctx, text);
+  }
+
+  // ---------------------------------------------------------------- questions
+  private async question(ctx: Ctx, text: string): Promise<ReplyInput> {
+    const t0 = performance.now();
+    const clean = scrub(text);
+    const reply = await this.o.answerer.ask(clean, { audience: ctx.turn.audience });
+    const latencyMs = Math.round(performance.now() - t0);
+    const interactionId = await this.o.storage.recordInteraction({
+      channel: ctx.turn.channel,
+      audience: ctx.turn.audience,
+      userHash: ctx.user,
+      conversationKey: ctx.key,
+      question: clean,
+      answer: reply.text,
+      sources: reply.sources.map((s) => s.id),
+      route: reply.route?.process ?? null,
+      refused: reply.refused,
+      latencyMs,
+    });
+    if (reply.refused) await this.o.storage.recordUnanswered({ interactionId, question: clean, reason: "refused", userHash: ctx.user });
+    Object.assign(ctx.state, { lastQuestion: clean, lastInteractionId: interactionId, lastRoute: reply.route?.process, lastSources: reply.sources.map((s) => s.id) });
+    return { ...reply, interactionId, actions: withValue(reply.actions, interactionId) };
+  }
+
+  // ---------------------------------------------------------------- buttons
+  private async action(ctx: Ctx, id: Action["id"], value?: string, comment?: string): Promise<ReplyInput> {
+    switch (id) {
+      case "rate-up":
+      case "rate-down": {
+        const interactionId = value || ctx.state.lastInteractionId;
+        if (!interactionId) return { type: "info", text: "Je ne retrouve pas la réponse à évaluer. Merci quand même pour votre retour." };
+        const interaction = await this.o.storage.getInteraction(interactionId);
+        if (!interaction) return { type: "info", text: "Je ne retrouve pas la réponse à évaluer. Merci quand même pour votre retour." };
+        const down = id === "rate-down";
+        const cleanComment = comment ? scrub(comment).slice(0, 2000) : undefined;
+        await this.o.storage.recordRating({ interactionId, userHash: ctx.user, value: down ? "down" : "up", comment: cleanComment });
+        if (down) await this.o.storage.recordUnanswered({ interactionId, question: interaction.question, reason: "rated-down", userHash: ctx.user });
+        return {
+          type: "info",
+          text: down
+            ? cleanComment
+              ? "Merci, votre commentaire a bien été enregistré. Il aidera l'équipe ESS à améliorer les réponses."
+              : "Merci pour votre retour. Si vous le souhaitez, dites-nous ce qui n'allait pas, ou parlez à une personne."
+            : "Merci pour votre retour !",
+          actions: down ? [{ id: "handoff", label: "Parler à une personne" }] : [],
+        };
+      }
+      case "eligibility":
+        return this.startEligibility(ctx, "");
+      case "friction":
+        return this.startFriction(ctx, "");
+      case "handoff":
+        return this.handoff(ctx);
+      case "report":
+        return this.report(ctx);
+      case "help":
+        return help(ctx.turn.audience);
+      case "cancel":
+        ctx.state = { ...fresh(), lastQuestion: ctx.state.lastQuestion, lastInteractionId: ctx.state.lastInteractionId, lastRoute: ctx.state.lastRoute };
+        return { type: "info", text: "D'accord, j'ai annulé.", actions: START_ACTIONS };
+      case "confirm":
+        if (ctx.state.mode === "friction-confirm") return this.frictionAnswer(ctx, "oui");
+        if (value && ctx.state.mode === "eligibility") return this.eligibilityAnswer(ctx, value);
+        if (value && ctx.state.mode === "friction") return this.frictionAnswer(ctx, value);
+        return { type: "info", text: "Il n'y a rien à confirmer pour le moment." };
+    }
+  }
+
+  // ---------------------------------------------------------------- eligibility
+  private targetFor(text: string, ctx: Ctx): ProcessId[] | undefined {
+    const route = text ? this.o.answerer.router.route(text) : null;
+    const p = route && route.confidence >= 0.3 ? route.process : ctx.state.lastRoute;
+    return p && p !== DEFAULT_PROCESS ? [p] : undefined;
+  }
+
+  private async startEligibility(ctx: Ctx, text: string): Promise<ReplyInput> {
+    const facts = text ? safeExtract(text) : {};
+    ctx.state = { ...ctx.state, mode: "eligibility", facts: { ...ctx.state.facts, ...facts }, skipped: [], asked: 0, target: this.targetFor(text, ctx), pendingFact: undefined };
+    return this.nextEligibilityStep(ctx, "D'accord, vérifions votre éligibilité. Je vous pose quelques questions, une à la fois (vous pouvez répondre « je ne sais pas » ou « annuler »).");
+  }
+
+  private async eligibilityAnswer(ctx: Ctx, text: string): Promise<ReplyInput> {
+    const s = ctx.state;
+    const pending = s.pendingFact;
+    if (pending && isDontKnow(text)) {
+      s.skipped.push(pending);
+      return this.nextEligibilityStep(ctx, "Pas de souci, je note que vous ne savez pas.");
+    }
+    let value: unknown = pending ? safeParseAnswer(pending, text) : undefined;
+    if (pending === "commune" && value !== undefined && !resolveCommune(String(value))) value = undefined;
+    const extracted = safeExtract(text);
+    if (value === undefined && Object.keys(extracted).length === 0) {
+      if (looksLikeQuestion(text)) {
+        // An interleaved question: answer it, then resume the questionnaire.
+        const answer = await this.question(ctx, text);
+        const resume = pending ? FACT_QUESTIONS[pending] : undefined;
+        return {
+          ...answer,
+          text: `${answer.text}\n\nReprenons la vérification d'éligibilité : ${resume?.question ?? ""}`.trim(),
+          prompt: resume ? { field: resume.fact, question: resume.question, options: resume.options } : undefined,
+        };
+      }
+      const q = pending ? FACT_QUESTIONS[pending] : undefined;
+      return {
+        type: "prompt",
+        text: `Je n'ai pas compris votre réponse.${pending === "commune" ? " Je ne trouve pas cette commune." : ""} ${q?.question ?? ""}${q?.options ? ` (par exemple : ${q.options.slice(0, 3).map((o) => o.label).join(", ")})` : ""}`.trim(),
+        prompt: q ? { field: q.fact, question: q.question, options: q.options } : undefined,
+        actions: [CANCEL],
+      };
+    }
+    // Corrections ("non, on est à Uzès") override earlier facts.
+    s.facts = { ...s.facts, ...extracted, ...(value !== undefined && pending ? { [pending]: value } : {}) };
+    const changed = Object.keys(extracted).filter((k) => k !== pending);
+    return this.nextEligibilityStep(ctx, changed.length ? "C'est corrigé." : undefined);
+  }
+
+  private nextEligibilityStep(ctx: Ctx, lead?: string): ReplyInput {
+    const s = ctx.state;
+    const valid = validFacts(s.facts);
+    s.facts = valid;
+    const results = evaluate(valid as Facts, s.target ? { processes: s.target } : {});
+    const wanted: FactKey[] = [];
+    if (!s.target) for (const f of CORE_FACTS) if (valid[f] === undefined) wanted.push(f);
+    for (const r of results) for (const m of r.missing) if (!wanted.includes(m.fact as FactKey)) wanted.push(m.fact as FactKey);
+    const next = wanted.find((f) => !s.skipped.includes(f) && valid[f] === undefined);
+    if (next && s.asked < MAX_QUESTIONS) {
+      s.pendingFact = next;
+      s.asked++;
+      const q = FACT_QUESTIONS[next];
+      return {
+        type: "prompt",
+        text: [lead, q.question].filter(Boolean).join("\n\n"),
+        prompt: { field: q.fact, question: q.question, options: q.options },
+        actions: [CANCEL],
+      };
+    }
+    const final = evaluate(valid as Facts, s.target ? { processes: s.target } : {});
+    ctx.state = { ...fresh(), facts: valid, lastQuestion: s.lastQuestion, lastInteractionId: s.lastInteractionId, lastRoute: s.lastRoute, lastSources: s.lastSources };
+    return eligibilityReply(final, lead);
+  }
+
+  private async eligibilityForm(ctx: Ctx, values: Record<string, unknown>): Promise<ReplyInput> {
+    const res = parseFacts(coerceFacts(values));
+    if (!res.ok)
+      return { type: "error", text: `Certaines informations ne sont pas valides :\n${res.errors.map((e) => `- ${e}`).join("\n")}`, actions: [{ id: "eligibility", label: "Corriger le formulaire" }] };
+    ctx.state.facts = res.facts;
+    return eligibilityReply(evaluate(res.facts));
+  }
+
+  // ---------------------------------------------------------------- friction
+  private async startFriction(ctx: Ctx, text: string): Promise<ReplyInput> {
+    const friction: ConversationState["friction"] = {};
+    if (ctx.state.lastRoute) friction.process = ctx.state.lastRoute;
+    const rest = text.replace(/^.*?(difficult[ée]s?|probl[èe]mes?|blocages?|soucis?)\s*[:,.-]?\s*/i, "").trim();
+    if (rest.split(/\s+/).length >= 5) friction.description = scrub(rest).slice(0, 4000);
+    const commune = safeExtract(text).commune;
+    if (commune) friction.commune = commune;
+    ctx.state = { ...ctx.state, mode: "friction", friction, pendingField: undefined };
+    return this.nextFrictionStep(ctx, "Merci de nous aider à améliorer l'accompagnement. Je vous pose quelques questions, une à la fois (« annuler » pour arrêter).");
+  }
+
+  private nextFrictionStep(ctx: Ctx, lead?: string): ReplyInput {
+    const s = ctx.state;
+    const next = FRICTION_FIELDS.find((f) => s.friction[f] === undefined);
+    if (next) {
+      s.pendingField = next;
+      const q = FRICTION_QUESTIONS[next];
+      return { type: "prompt", text: [lead, q.question].filter(Boolean).join("\n\n"), prompt: { field: next, question: q.question, options: q.options }, actions: [CANCEL] };
+    }
+    const parsed = FrictionInput.safeParse(s.friction);
+    if (!parsed.success) {
+      s.friction = {};
+      return this.nextFrictionStep(ctx, "Certaines réponses n'étaient pas valides, reprenons.");
+    }
+    s.mode = "friction-confirm";
+    s.pendingField = undefined;
+    const f = parsed.data;
+    return {
+      type: "prompt",
+      text: [
+        "Voici le signalement que je vais transmettre à l'équipe ESS :",
+        `- Étape : ${STEP_LABELS[f.step]}`,
+        `- Difficulté : ${BLOCKER_LABELS[f.blocker]}`,
+        `- Parcours : ${PROCESS_LABELS[f.process]}`,
+        `- Commune : ${f.commune}`,
+        `- Gravité : ${SEVERITY_LABELS[f.severity]}`,
+        `- Recontact accepté : ${f.contactOk ? "oui" : "non"}`,
+        `- Description : ${f.description}`,
+        "",
+        "Confirmez-vous l'envoi ? (oui / non)",
+      ].join("\n"),
+      prompt: { field: "confirm", question: "Confirmez-vous l'envoi ?", options: [{ value: "oui", label: "Oui, envoyer" }, { value: "non", label: "Non, annuler" }] },
+      actions: [{ id: "confirm", label: "Envoyer le signalement" }, CANCEL],
+    };
+  }
+
+  private async frictionAnswer(ctx: Ctx, text: string): Promise<ReplyInput> {
+    const s = ctx.state;
+    if (s.mode === "friction-confirm") {
+      const yes = isYes(text);
+      if (yes === undefined) return { type: "prompt", text: "Répondez « oui » pour envoyer le signalement ou « non » pour l'annuler.", actions: [{ id: "confirm", label: "Envoyer le signalement" }, CANCEL] };
+      if (!yes) {
+        ctx.state = { ...fresh(), lastRoute: s.lastRoute, lastInteractionId: s.lastInteractionId, lastQuestion: s.lastQuestion };
+        return { type: "info", text: "D'accord, le signalement n'a pas été envoyé.", actions: START_ACTIONS };
+      }
+      return this.saveFriction(ctx, s.friction);
+    }
+    const field = s.pendingField;
+    if (!field) return this.nextFrictionStep(ctx);
+    const value = parseFrictionAnswer(field, text);
+    if (value === undefined) {
+      if (looksLikeQuestion(text) && field !== "description") {
+        const answer = await this.question(ctx, text);
+        const q = FRICTION_QUESTIONS[field];
+        return { ...answer, text: `${answer.text}\n\nReprenons votre signalement : ${q.question}`, prompt: { field, question: q.question, options: q.options } };
+      }
+      const q = FRICTION_QUESTIONS[field];
+      return { type: "prompt", text: `Je n'ai pas compris. ${q.question}`, prompt: { field, question: q.question, options: q.options }, actions: [CANCEL] };
+    }
+    s.friction[field] = value;
+    return this.nextFrictionStep(ctx);
+  }
+
+  private async frictionForm(ctx: Ctx, values: Record<string, unknown>): Promise<ReplyInput> {
+    const coerced: Record<string, unknown> = { ...values };
+    if (typeof coerced.severity === "string") coerced.severity = Number(coerced.severity);
+    if (typeof coerced.contactOk === "string") coerced.contactOk = isYes(coerced.contactOk) ?? coerced.contactOk === "true";
+    if (typeof coerced.description === "string") coerced.description = scrub(coerced.description);
+    const parsed = FrictionInput.safeParse(coerced);
+    if (!parsed.success)
+      return { type: "error", text: `Le signalement n'est pas complet :\n${parsed.error.issues.map((i) => `- ${frictionFieldLabel(String(i.path[0] ?? ""))} : ${i.message}`).join("\n")}`, actions: [{ id: "friction", label: "Corriger le signalement" }] };
+    return this.saveFriction(ctx, parsed.data);
+  }
+
+  private async saveFriction(ctx: Ctx, raw: Partial<Record<FrictionField, unknown>>): Promise<ReplyInput> {
+    const parsed = FrictionInput.safeParse(raw);
+    if (!parsed.success) return { type: "error", text: "Le signalement n'est pas complet : reprenons avec « signaler une difficulté »." };
+    const f = parsed.data;
+    const c = resolveCommune(f.commune);
+    const id = await this.o.storage.recordFriction({
+      ...f,
+      description: scrub(f.description),
+      userHash: ctx.user,
+      channel: ctx.turn.channel,
+      communeCode: c?.code,
+      epci: c?.epci?.name,
+    });
+    const s = ctx.state;
+    ctx.state = { ...fresh(), lastRoute: s.lastRoute, lastInteractionId: s.lastInteractionId, lastQuestion: s.lastQuestion };
+    return {
+      type: "friction",
+      text: `Merci, votre signalement est enregistré (référence ${id.slice(0, 8)}). L'équipe ESS du Département s'en servira pour améliorer les parcours d'accompagnement.${f.contactOk ? " Elle pourra vous recontacter." : ""}`,
+      actions: START_ACTIONS,
+    };
+  }
+
+  // ---------------------------------------------------------------- handoff
+  private async handoff(ctx: Ctx): Promise<ReplyInput> {
+    const s = ctx.state;
+    const process: ProcessId = s.lastRoute ?? DEFAULT_PROCESS;
+    const facts = validFacts(s.facts);
+    const summary = [
+      `Demande transmise par Relais ESS (canal ${ctx.turn.channel}, public ${ctx.turn.audience === "agent" ? "agent" : "porteur de projet"}).`,
+      s.lastQuestion ? `Question : ${s.lastQuestion}` : "Question : (aucune question posée avant la demande)",
+      `Parcours proposé : ${PROCESS_LABELS[process]}`,
+      Object.keys(facts).length ? `Informations recueillies : ${Object.entries(facts).map(([k, v]) => `${FACT_QUESTIONS[k as FactKey]?.label ?? k} = ${v}`).join(" ; ")}` : "",
+      s.lastSources?.length ? `Sources consultées : ${s.lastSources.join(", ")}` : "",
+    ]
+      .filter(Boolean)
+      .join("\n");
+    const h = await this.o.storage.createHandoff({
+      process,
+      userHash: ctx.user,
+      channel: ctx.turn.channel,
+      conversationKey: ctx.key,
+      summary: scrub(summary),
+      question: s.lastQuestion,
+      facts,
+      sources: s.lastSources ?? [],
+    });
+    let where = "";
+    const notifier = this.notifiers.get(ctx.turn.channel);
+    const targets = this.o.handoffTargets?.[process] ?? this.o.handoffTargets?.default;
+    const target = ctx.turn.channel === "slack" ? targets?.slack : ctx.turn.channel === "teams" ? targets?.teams : undefined;
+    if (notifier && target) {
+      try {
+        where = await notifier.deliver(h, target);
+      } catch (err) {
+        this.o.logger?.warn({ err: String(err), handoff: h.id }, "handoff delivery failed; it stays open in storage");
+      }
+    }
+    const who = PROCESS_LABELS[process];
+    return {
+      type: "handoff",
+      text: `Votre demande a été transmise (référence ${h.id.slice(0, 8)}). Elle sera suivie par : ${who}.${where ? ` ${where}` : ""} Une personne reviendra vers vous ; en attendant, vous pouvez continuer à me poser des questions.`,
+      handoff: { id: h.id, process: h.process, status: h.status, summary: h.summary, question: h.question, facts: h.facts, sources: h.sources, createdAt: h.createdAt },
+      route: this.o.answerer.router.toRoute(process, 1, "Transmis à une personne."),
+    };
+  }
+
+  // ---------------------------------------------------------------- report
+  private async report(ctx: Ctx): Promise<ReplyInput> {
+    if (ctx.turn.audience !== "agent")
+      return { type: "info", text: "Le rapport de suivi est réservé aux agents du Département. Je peux en revanche répondre à vos questions.", actions: START_ACTIONS };
+    const r = await buildReport(this.o.storage, { from: new Date(Date.now() - 30 * 86_400_000) });
+    const rate = r.ratings.satisfactionRate === null ? "pas encore d'avis" : `${Math.round(r.ratings.satisfactionRate * 100)} % d'avis positifs`;
+    return {
+      type: "report",
+      text: [
+        "**Rapport des 30 derniers jours**",
+        `- Questions : ${r.interactions} (dont ${r.refused} sans réponse)`,
+        `- Avis : ${r.ratings.up} utiles, ${r.ratings.down} pas utiles (${rate})`,
+        `- Difficultés signalées : ${r.frictions}`,
+        `- Demandes transmises à une personne : ${r.handoffs} (dont ${r.openHandoffs} encore ouvertes)`,
+        "",
+        "Le rapport complet (graphiques, détail par étape et par territoire) : commande « report --format html ».",
+      ].join("\n"),
+      report: r,
+    };
+  }
+}
+
+interface Ctx {
+  turn: Turn;
+  user: string;
+  key: string;
+  state: ConversationState;
+}
+
+const CANCEL: Action = { id: "cancel", label: "Annuler" };
+const START_ACTIONS: Action[] = [
+  { id: "eligibility", label: "Vérifier mon éligibilité" },
+  { id: "friction", label: "Signaler une difficulté" },
+  { id: "handoff", label: "Parler à une personne" },
+];
+
+function finish(r: ReplyInput): Reply {
+  const parsed = Reply.safeParse(r);
+  return parsed.success ? parsed.data : apology();
+}
+
+export function apology(): Reply {
+  return Reply.parse({
+    type: "error",
+    text: "Désolé, je rencontre un problème technique et je ne peux pas répondre pour le moment. L'équipe ESS du Département peut vous aider : utilisez « Parler à une personne ».",
+    refused: true,
+    route: { process: DEFAULT_PROCESS, name: PROCESS_LABELS[DEFAULT_PROCESS], confidence: 1, why: "Problème technique : une personne prend le relais.", contacts: [] },
+    actions: [{ id: "handoff", label: "Parler à une personne" }],
+  });
+}
+
+function help(audience: Audience): ReplyInput {
+  return {
+    type: "help",
+    text: [
+      "Je suis Relais ESS, l'assistant de la politique d'économie sociale et solidaire du Département du Gard. Je peux :",
+      "- répondre à vos questions sur le schéma départemental de l'ESS, l'appel à communs et les accompagnements, en citant mes sources ;",
+      "- vous orienter vers le bon interlocuteur ;",
+      "- vérifier votre éligibilité (écrivez « suis-je éligible ? ») ;",
+      "- recueillir une difficulté rencontrée dans vos démarches (« signaler une difficulté ») ;",
+      "- transmettre votre demande à une personne (« parler à une personne »).",
+      audience === "agent" ? "- afficher le rapport de suivi pour l'équipe ESS (« rapport »)." : "",
+      "Écrivez « recommencer » pour repartir de zéro.",
+    ]
+      .filter(Boolean)
+      .join("\n"),
+    followUps: ["Qu'est-ce que l'appel à communs ?", "Quels sont les axes du schéma départemental de l'ESS ?", "Qui peut m'aider à financer mon projet ?"],
+    actions: audience === "agent" ? [...START_ACTIONS, { id: "report", label: "Voir le rapport" }] : START_ACTIONS,
+  };
+}
+
+function eligibilityReply(results: ReturnType<typeof evaluate>, lead?: string): ReplyInput {
+  const VERDICT: Record<string, string> = { eligible: "éligible", ineligible: "non éligible", incomplete: "informations manquantes", "to-check": "à vérifier par une personne" };
+  const lines: string[] = [];
+  if (lead) lines.push(lead, "");
+  if (results.length === 0) lines.push("Je n'ai pas assez d'informations pour désigner un parcours. Précisez votre forme juridique, votre commune et votre nombre de salariés.");
+  else lines.push("Voici ce que disent les règles publiques connues :");
+  for (const r of results) {
+    lines.push(`- **${PROCESS_LABELS[r.process]}** : ${VERDICT[r.verdict]}`);
+    const failed = r.reasons.filter((x) => x.met === false);
+    for (const x of (failed.length ? failed : r.reasons).slice(0, 2)) lines.push(`  ${x.text}`);
+    if (r.missing.length) lines.push(`  À préciser : ${r.missing.map((m) => m.question).join(" ")}`);
+    if (r.verdict === "to-check" && r.checker) lines.push(`  Qui vérifie : ${r.checker}.`);
+  }
+  lines.push("", "Ces résultats sont indicatifs : la décision revient à l'organisme qui porte chaque dispositif.");
+  return { type: "eligibility", text: lines.join("\n"), eligibility: results, actions: [{ id: "handoff", label: "Parler à une personne" }, { id: "friction", label: "Signaler une difficulté" }] };
+}
+
+/** Keeps only facts that pass validation (a wrong value is dropped, not fatal). */
+function validFacts(facts: Partial<Facts>): Partial<Facts> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(facts)) {
+    if (v === undefined) continue;
+    const r = parseFacts({ [k]: v });
+    if (r.ok) Object.assign(out, r.facts);
+  }
+  return out as Partial<Facts>;
+}
+
+/** Form values arrive as strings from Slack / Teams inputs: coerce by fact type. */
+function coerceFacts(values: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(values)) {
+    if (v === undefined || v === null || v === "") continue;
+    const q = FACT_QUESTIONS[k as FactKey];
+    if (!q || typeof v !== "string") {
+      out[k] = v;
+      continue;
+    }
+    if (q.type === "integer" || q.type === "number") out[k] = /^\s*-?\d+([.,]\d+)?\s*$/.test(v) ? Number(v.replace(",", ".")) : v;
+    else if (q.type === "boolean") out[k] = v === "true" ? true : v === "false" ? false : v;
+    else out[k] = v;
+  }
+  return out;
+}
+
+function withValue(actions: Action[], interactionId: string): Action[] {
+  return actions.map((a) => (a.id === "rate-up" || a.id === "rate-down" ? { ...a, value: interactionId } : a));
+}
+
+function safeExtract(text: string): Partial<Facts> {
+  try {
+    return validFacts(extractFacts(text) as Partial<Facts>);
+  } catch {
+    return {};
+  }
+}
+
+function safeParseAnswer(fact: FactKey, text: string): unknown {
+  try {
+    return parseAnswer(fact, text);
+  } catch {
+    return undefined;
+  }
+}
+
+const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
+
+const FRICTION_QUESTIONS: Record<FrictionField, { question: string; options?: { value: string; label: string }[] }> = {
+  step: { question: "À quelle étape de votre démarche la difficulté est-elle survenue ?", options: JOURNEY_STEPS.map((v) => ({ value: v, label: STEP_LABELS[v] })) },
+  blocker: { question: "Quelle est la nature de la difficulté ?", options: BLOCKERS.map((v) => ({ value: v, label: BLOCKER_LABELS[v] })) },
+  process: { question: "Quel dispositif ou interlocuteur cela concerne-t-il ?", options: PROCESS_IDS.map((v) => ({ value: v, label: PROCESS_LABELS[v] })) },
+  commune: { question: "Dans quelle commune se situe votre projet ?" },
+  description: { question: "Décrivez la difficulté en quelques phrases (sans données personnelles : pas de téléphone ni d'adresse)." },
+  severity: { question: "Quelle est sa gravité : 1 (gênant), 2 (sérieux) ou 3 (bloquant) ?", options: options(SEVERITY_LABELS as Record<string, string>) },
+  contactOk: { question: "Acceptez-vous que l'équipe ESS vous recontacte à ce sujet ? (oui / non)", options: [{ value: "oui", label: "Oui" }, { value: "non", label: "Non" }] },
+};
+
+function frictionFieldLabel(f: string): string {
+  const L: Record<string, string> = { step: "étape", blocker: "difficulté", process: "dispositif", commune: "commune", description: "description", severity: "gravité", contactOk: "recontact" };
+  return L[f] ?? f;
+}
+
+function matchOption(text: string, opts: { value: string; label: string }[]): string | undefined {
+  const f = text.trim().toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+  const n = /^\d+$/.test(f) ? Number(f) : NaN;
+  if (!Number.isNaN(n) && n >= 1 && n <= opts.length) return opts[n - 1]!.value;
+  const fold = (s: string) => s.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+  return (
+    opts.find((o) => o.value === f)?.value ??
+    opts.find((o) => fold(o.label) === f)?.value ??
+    opts.find((o) => f.length >= 4 && (fold(o.label).includes(f) || f.includes(fold(o.label))))?.value ??
+    opts.find((o) => f.length >= 4 && fold(o.label).split(/\W+/).some((w) => w.length >= 5 && f.includes(w)))?.value
+  );
+}
+
+function parseFrictionAnswer(field: FrictionField, text: string): unknown {
+  const t = text.trim();
+  if (!t) return undefined;
+  switch (field) {
+    case "step":
+    case "blocker":
+      return matchOption(t, FRICTION_QUESTIONS[field].options!);
+    case "process": {
+      const direct = ProcessId.safeParse(t);
+      return direct.success ? direct.data : matchOption(t, FRICTION_QUESTIONS.process.options!);
+    }
+    case "commune": {
+      const c = resolveCommune(t);
+      return c ? c.name : undefined;
+    }
+    case "description":
+      return t.length > 4000 ? scrub(t).slice(0, 4000) : scrub(t);
+    case "severity": {
+      const m = /\b([123])\b/.exec(t);
+      if (m) return Number(m[1]);
+      const f = t.toLowerCase();
+      if (/bloquant|grave|tres/.test(f)) return 3;
+      if (/serieux|sérieux|moyen/.test(f)) return 2;
+      if (/genant|gênant|faible|leger|léger/.test(f)) return 1;
+      return undefined;
+    }
+    case "contactOk":
+      return isYes(t);
+  }
+}

@@ -1,0 +1,47 @@
+/**
+ * The optional language model: any OpenAI-compatible endpoint (OpenAI, Albert,
+ * Mistral, vLLM, Ollama…) through @langchain/openai. Without configuration the
+ * assistant works offline and this returns null.
+ */
+import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
+import { ChatOpenAI } from "@langchain/openai";
+
+export interface LlmConfig {
+  model?: string;
+  baseURL?: string;
+  apiKey?: string;
+  timeoutMs?: number;
+  temperature?: number;
+}
+
+export function createChatModel(cfg: LlmConfig): BaseChatModel | null {
+  if (!cfg.model || !(cfg.apiKey || cfg.baseURL)) return null;
+  return new ChatOpenAI({
+    model: cfg.model,
+    apiKey: cfg.apiKey ?? "not-needed",
+    temperature: cfg.temperature ?? 0.1,
+    timeout: cfg.timeoutMs ?? 8_000,
+    maxRetries: 0,
+    configuration: cfg.baseURL ? { baseURL: cfg.baseURL } : undefined,
+  });
+}
+
+/** Rejects after `ms`; the caller falls back to the offline answer. */
+export function withTimeout<T>(p: Promise<T>, ms: number, signal?: AbortController): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const t = setTimeout(() => {
+      signal?.abort();
+      reject(new Error(`LLM timeout after ${ms} ms`));
+    }, ms);
+    p.then(
+      (v) => {
+        clearTimeout(t);
+        resolve(v);
+      },
+      (e) => {
+        clearTimeout(t);
+        reject(e);
+      },
+    );
+  });
+}

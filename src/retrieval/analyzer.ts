@@ -1,0 +1,105 @@
+/**
+ * French analyzer shared by indexing and querying: lower-case, accent folding,
+ * elisions (l', d', qu'…), SMS abbreviations, stopwords (French + a few English),
+ * Snowball stemming (@nlpjs/lang-fr), acronyms kept whole.
+ */
+import { readFileSync, existsSync } from "node:fs";
+import path from "node:path";
+import { parse as parseYaml } from "yaml";
+import { StemmerFr, StopwordsFr } from "@nlpjs/lang-fr";
+
+const stemmer = new StemmerFr();
+const frStop = new StopwordsFr();
+
+export function fold(text: string): string {
+  return text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/œ/g, "oe")
+    .replace(/æ/g, "ae")
+    .toLowerCase();
+}
+
+const EXTRA_STOPWORDS = [
+  // French question glue that carries no topic
+  "quoi", "quel", "quels", "quelle", "quelles", "comment", "est-ce", "ca", "cela", "ceci", "peut", "peux",
+  "pouvez", "faut", "il", "y", "si", "oui", "non", "tres", "plus", "moins", "bien", "bon", "alors", "donc",
+  "aussi", "deja", "encore", "tout", "tous", "toute", "toutes", "chez", "vers", "entre", "dont", "comme",
+  "quand", "combien", "pourquoi", "exactement", "precisement", "environ", "actuellement", "vraiment", "svp",
+  "bonjour", "merci", "s'il", "plait", "madame", "monsieur", "voudrais", "voudrait", "voudrions",
+  "veux", "veut", "voulons", "souhaite", "souhaitons", "aimerais", "aimerions", "savoir", "dire", "cest",
+  "sommes", "suis", "etes", "nous", "vous", "notre", "nos", "votre", "vos", "mon", "ma", "mes", "leur",
+  "leurs", "on", "un", "une", "des", "les", "le", "la", "du", "de", "au", "aux", "en", "et", "ou", "a",
+  // English glue (residents of the Cévennes write in English)
+  "the", "a", "an", "of", "to", "in", "on", "for", "is", "are", "was", "be", "can", "could", "how", "what",
+  "which", "who", "when", "where", "do", "does", "i", "we", "you", "my", "our", "your", "it", "this",
+  "that", "there", "with", "and", "or", "any", "about", "me", "us", "please", "hi", "hello", "would",
+  "like", "want", "get", "have", "has",
+];
+const STOPWORDS = new Set<string>([...Object.keys(frStop.dictionary).map(fold), ...EXTRA_STOPWORDS.map(fold)]);
+
+export function isStopword(foldedToken: string): boolean {
+  return STOPWORDS.has(foldedToken);
+}
+
+let abbreviations: Map<string, string> | null = null;
+function loadAbbreviations(): Map<string, string> {
+  if (abbreviations) return abbreviations;
+  abbreviations = new Map();
+  const file = path.resolve(process.env.KNOWLEDGE_DIR ?? "knowledge", "lexique", "abreviations.yaml");
+  if (existsSync(file)) {
+    const data = parseYaml(readFileSync(file, "utf8")) as Record<string, string> | null;
+    for (const [k, v] of Object.entries(data ?? {})) abbreviations.set(fold(k), fold(String(v)));
+  }
+  return abbreviations;
+}
+
+const ELISION = /\b(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu)['’‘`]/gi;
+// Words, numbers (with inner separators removed later), acronyms.
+const TOKEN = /[\p{L}\p{N}]+/gu;
+
+const stemCache = new Map<string, string>();
+export function stem(foldedWord: string): string {
+  let s = stemCache.get(foldedWord);
+  if (s === undefined) {
+    s = /^\d+$/.test(foldedWord) || foldedWord.length <= 3 ? foldedWord : stemmer.stemWord(foldedWord);
+    if (stemCache.size < 200_000) stemCache.set(foldedWord, s!);
+  }
+  return s!;
+}
+
+export interface AnalyzeOptions {
+  /** Keep stopwords (used for phrase matching of synonyms). */
+  keepStopwords?: boolean;
+}
+
+/** Raw word tokens, folded, elisions removed, abbreviations expanded, numbers joined ("250 000" → "250000"). */
+export function words(text: string): { word: string; acronym: boolean }[] {
+  const abbr = loadAbbreviations();
+  const cleaned = text
+    .normalize("NFKC")
+    .replace(ELISION, " ")
+    .replace(/(\d)[\s\u00a0\u202f.](?=\d{3}\b)/g, "$1");
+  const out: { word: string; acronym: boolean }[] = [];
+  for (const m of cleaned.matchAll(TOKEN)) {
+    const raw = m[0];
+    const acronym = raw.length >= 2 && raw.length <= 7 && raw === raw.toUpperCase() && /\p{Lu}/u.test(raw);
+    const f = fold(raw);
+    const expanded = abbr.get(f);
+    if (expanded && !acronym) {
+      for (const w of expanded.replace(ELISION, " ").match(TOKEN) ?? []) out.push({ word: w, acronym: false });
+    } else out.push({ word: f, acronym });
+  }
+  return out;
+}
+
+/** The analyzed terms of a text: folded, stopwords removed, stemmed (acronyms kept). */
+export function analyze(text: string, opts: AnalyzeOptions = {}): string[] {
+  const out: string[] = [];
+  for (const { word, acronym } of words(text)) {
+    if (!opts.keepStopwords && !acronym && STOPWORDS.has(word)) continue;
+    if (word.length === 1 && !/\d/.test(word)) continue;
+    out.push(acronym ? word : stem(word));
+  }
+  return out;
+}

@@ -1,0 +1,250 @@
+/**
+ * The search index: lexical (MiniSearch BM25 over the French analyzer) and
+ * vector (HNSW) over every chunk of the knowledge base, saved in the data folder.
+ * `buildIndex` reports what changed since the last build (by content hash);
+ * `openIndex` loads it, rebuilding when it is missing, stale or corrupted.
+ */
+import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
+import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import MiniSearch from "minisearch";
+import { Document } from "@langchain/core/documents";
+import { z } from "zod";
+import type { DocKind } from "../core/ids.js";
+import { loadCorpus } from "../knowledge/corpus.js";
+import type { DocNature } from "../knowledge/schema.js";
+import type { KnowledgeDoc } from "../knowledge/types.js";
+import { analyze } from "./analyzer.js";
+import type { NamedEmbeddings } from "./embeddings/index.js";
+import { HnswStore } from "./hnsw-store.js";
+
+export const INDEX_FORMAT = 3;
+
+/** A chunk as stored in the index, with the document metadata it needs at answer time. */
+export interface IndexedChunk {
+  id: string;
+  docId: string;
+  title: string;
+  kind: DocKind;
+  nature: DocNature;
+  status: "confirmed" | "reported";
+  audience: "all" | "agent";
+  url?: string;
+  section: string;
+  headingPath: string[];
+  page?: number;
+  text: string;
+  tags: string[];
+}
+
+const Manifest = z.object({
+  format: z.literal(INDEX_FORMAT),
+  embeddingsId: z.string(),
+  builtAt: z.string(),
+  corpusHash: z.string(),
+  docs: z.record(z.string(), z.string()),
+  chunks: z.number(),
+});
+type Manifest = z.infer<typeof Manifest>;
+
+export interface IndexChanges {
+  added: string[];
+  changed: string[];
+  removed: string[];
+}
+
+export interface BuildResult extends IndexChanges {
+  chunks: number;
+  docs: number;
+  ms: number;
+  errors: { path: string; message: string }[];
+  dir: string;
+}
+
+export const MINISEARCH_OPTIONS = {
+  idField: "id",
+  fields: ["title", "section", "text", "tags"],
+  storeFields: [] as string[],
+  tokenize: (text: string) => analyze(text),
+  processTerm: (term: string) => term,
+  searchOptions: { boost: { title: 2, section: 1.5, tags: 1.5 } },
+};
+
+export function corpusHash(docs: KnowledgeDoc[], embeddingsId: string): string {
+  const h = createHash("sha256").update(`format:${INDEX_FORMAT};emb:${embeddingsId};`);
+  for (const d of [...docs].sort((a, b) => a.meta.id.localeCompare(b.meta.id))) h.update(`${d.meta.id}:${d.hash};`);
+  return h.digest("hex").slice(0, 16);
+}
+
+export function toIndexedChunks(docs: KnowledgeDoc[]): IndexedChunk[] {
+  const out: IndexedChunk[] = [];
+  for (const d of docs) {
+    for (const c of d.chunks) {
+      out.push({
+        id: c.id,
+        docId: d.meta.id,
+        title: d.meta.title,
+        kind: d.meta.kind,
+        nature: d.meta.nature,
+        status: d.meta.status,
+        audience: d.meta.audience,
+        url: d.meta.sources[0],
+        section: c.headingPath.slice(1).join(" › "),
+        headingPath: c.headingPath,
+        page: c.page,
+        text: c.text,
+        tags: d.meta.tags,
+      });
+    }
+  }
+  return out;
+}
+
+export interface SearchIndex {
+  chunks: IndexedChunk[];
+  byId: Map<string, IndexedChunk>;
+  lexical: MiniSearch<IndexedChunk>;
+  vectors: HnswStore;
+  embeddings: NamedEmbeddings;
+  manifest: Manifest;
+  dir: string;
+}
+
+function lexicalDoc(c: IndexedChunk) {
+  return { ...c, tags: c.tags.join(" ") };
+}
+
+/** Builds the index in memory from loaded documents. */
+export async function buildInMemory(
+  docs: KnowledgeDoc[],
+  embeddings: NamedEmbeddings,
+  onProgress?: (done: number, total: number) => void,
+): Promise<Omit<SearchIndex, "dir">> {
+  const chunks = toIndexedChunks(docs);
+  const lexical = new MiniSearch<IndexedChunk>(MINISEARCH_OPTIONS);
+  lexical.addAll(chunks.map(lexicalDoc) as unknown as IndexedChunk[]);
+  const dims = (await embeddings.embeddings.embedQuery("dimension")).length;
+  const vectors = new HnswStore(embeddings.embeddings, { dims }, chunks.length + 16);
+  const batch = 256;
+  for (let i = 0; i < chunks.length; i += batch) {
+    const slice = chunks.slice(i, i + batch);
+    const texts = slice.map((c) => `${c.title}. ${c.section}. ${c.text}`);
+    const vecs = await embeddings.embeddings.embedDocuments(texts);
+    vectors.addVectorsSync(
+      vecs,
+      slice.map((c) => new Document({ id: c.id, pageContent: "", metadata: { docId: c.docId, kind: c.kind, audience: c.audience } })),
+      slice.map((c) => c.id),
+    );
+    onProgress?.(Math.min(i + batch, chunks.length), chunks.length);
+  }
+  const manifest: Manifest = {
+    format: INDEX_FORMAT,
+    embeddingsId: embeddings.id,
+    builtAt: new Date().toISOString(),
+    corpusHash: corpusHash(docs, embeddings.id),
+    docs: Object.fromEntries(docs.map((d) => [d.meta.id, d.hash])),
+    chunks: chunks.length,
+  };
+  return { chunks, byId: new Map(chunks.map((c) => [c.id, c])), lexical, vectors, embeddings, manifest };
+}
+
+export function indexDir(dataDir: string): string {
+  return path.resolve(dataDir, "index");
+}
+
+async function readManifest(dir: string): Promise<Manifest | null> {
+  try {
+    const parsed = Manifest.safeParse(JSON.parse(await readFile(path.join(dir, "manifest.json"), "utf8")));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+export function diffManifests(prev: Record<string, string> | undefined, next: Record<string, string>): IndexChanges {
+  const before = prev ?? {};
+  const added = Object.keys(next).filter((id) => !(id in before));
+  const changed = Object.keys(next).filter((id) => id in before && before[id] !== next[id]);
+  const removed = Object.keys(before).filter((id) => !(id in next));
+  return { added: added.sort(), changed: changed.sort(), removed: removed.sort() };
+}
+
+/** Writes the index atomically (build in a temp folder, then rename). */
+async function saveIndex(idx: Omit<SearchIndex, "dir">, dir: string): Promise<void> {
+  const tmp = `${dir}.tmp-${process.pid}-${Date.now()}`;
+  await mkdir(tmp, { recursive: true });
+  await writeFile(path.join(tmp, "chunks.json"), JSON.stringify(idx.chunks));
+  await writeFile(path.join(tmp, "lexical.json"), JSON.stringify(idx.lexical));
+  await idx.vectors.save(tmp);
+  await writeFile(path.join(tmp, "manifest.json"), JSON.stringify(idx.manifest, null, 2));
+  await rm(dir, { recursive: true, force: true });
+  await rename(tmp, dir);
+}
+
+export interface BuildOptions {
+  knowledgeDir: string;
+  dataDir: string;
+  embeddings: NamedEmbeddings;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export async function buildIndex(opts: BuildOptions): Promise<BuildResult & { index: SearchIndex }> {
+  const t0 = performance.now();
+  const dir = indexDir(opts.dataDir);
+  const previous = await readManifest(dir);
+  const { docs, errors } = await loadCorpus(opts.knowledgeDir);
+  if (docs.length === 0) throw new Error(`Aucun document chargé depuis ${opts.knowledgeDir}.`);
+  const built = await buildInMemory(docs, opts.embeddings, opts.onProgress);
+  await saveIndex(built, dir);
+  const changes = diffManifests(previous?.docs, built.manifest.docs);
+  return {
+    ...changes,
+    chunks: built.chunks.length,
+    docs: docs.length,
+    ms: performance.now() - t0,
+    errors,
+    dir,
+    index: { ...built, dir },
+  };
+}
+
+export async function loadIndex(dir: string, embeddings: NamedEmbeddings): Promise<SearchIndex> {
+  const manifest = await readManifest(dir);
+  if (!manifest) throw new Error(`index manifest missing or invalid in ${dir}`);
+  if (manifest.embeddingsId !== embeddings.id) throw new Error(`index built with ${manifest.embeddingsId}, not ${embeddings.id}`);
+  const chunks = JSON.parse(await readFile(path.join(dir, "chunks.json"), "utf8")) as IndexedChunk[];
+  const lexical = MiniSearch.loadJSON<IndexedChunk>(await readFile(path.join(dir, "lexical.json"), "utf8"), MINISEARCH_OPTIONS);
+  const vectors = await HnswStore.load(dir, embeddings.embeddings);
+  if (vectors.size !== chunks.length || lexical.documentCount !== chunks.length) throw new Error("index files disagree");
+  return { chunks, byId: new Map(chunks.map((c) => [c.id, c])), lexical, vectors, embeddings, manifest, dir };
+}
+
+export interface OpenResult {
+  index: SearchIndex;
+  rebuilt: boolean;
+  reason?: string;
+  changes?: IndexChanges;
+}
+
+/**
+ * Opens the index, building it when it is missing, corrupted, built with other
+ * embeddings, or older than the knowledge folder (content hash).
+ */
+export async function openIndex(opts: BuildOptions): Promise<OpenResult> {
+  const dir = indexDir(opts.dataDir);
+  let reason: string | undefined;
+  if (!existsSync(path.join(dir, "manifest.json"))) reason = "index absent";
+  else {
+    try {
+      const index = await loadIndex(dir, opts.embeddings);
+      const { docs } = await loadCorpus(opts.knowledgeDir);
+      if (corpusHash(docs, opts.embeddings.id) === index.manifest.corpusHash) return { index, rebuilt: false };
+      reason = "connaissances modifiées";
+    } catch (err) {
+      reason = `index illisible (${(err as Error).message})`;
+    }
+  }
+  const res = await buildIndex(opts);
+  return { index: res.index, rebuilt: true, reason, changes: { added: res.added, changed: res.changed, removed: res.removed } };
+}

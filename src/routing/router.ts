@@ -1,0 +1,172 @@
+/**
+ * Offline router: which support process fits a need. It combines
+ *  - similarity with each process's example needs and description (BM25 + n-gram vectors),
+ *  - the process documents found by the main retrieval,
+ *  - explicit domain rules (knowledge/routage.yaml) over the facts read in the message.
+ * An optional LLM may pick among the offline candidates (see llm-router.ts).
+ */
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import MiniSearch from "minisearch";
+import { parse as parseYaml } from "yaml";
+import { z } from "zod";
+import { ProcessId } from "../core/ids.js";
+import type { Route } from "../core/reply.js";
+import { extractFacts } from "../eligibility/extract.js";
+import { analyze } from "../retrieval/analyzer.js";
+import { hashedVector } from "../retrieval/embeddings/hashed.js";
+import { compileGroups, matchesAll, phraseTokens, type PhraseGroups } from "../retrieval/phrases.js";
+import type { Hit } from "../retrieval/retriever.js";
+import type { Directory } from "./directory.js";
+
+const RuleFile = z.array(
+  z.object({
+    id: z.string(),
+    process: ProcessId,
+    poids: z.number().positive().default(1),
+    faits: z
+      .object({
+        legalForm: z.array(z.string()).optional(),
+        partnerStructuresMin: z.number().optional(),
+        employeesMin: z.number().optional(),
+        bankAccess: z.boolean().optional(),
+        inQpv: z.boolean().optional(),
+      })
+      .strict()
+      .optional(),
+    quand: z.array(z.array(z.coerce.string()).min(1)).optional(),
+    pourquoi: z.string(),
+    source: z.string(),
+  }),
+);
+type Rule = z.infer<typeof RuleFile>[number] & { groups?: PhraseGroups };
+
+export interface RouteCandidate {
+  process: ProcessId;
+  score: number;
+  why: string;
+}
+
+interface ExampleDoc {
+  id: number;
+  process: ProcessId;
+  text: string;
+  vector: number[];
+}
+
+export class Router {
+  private readonly rules: Rule[];
+  private readonly examples: ExampleDoc[] = [];
+  private readonly lexical: MiniSearch<ExampleDoc>;
+
+  constructor(
+    readonly directory: Directory,
+    knowledgeDir = process.env.KNOWLEDGE_DIR ?? "knowledge",
+  ) {
+    const file = path.resolve(knowledgeDir, "routage.yaml");
+    this.rules = existsSync(file)
+      ? RuleFile.parse(parseYaml(readFileSync(file, "utf8")) ?? []).map((r) => ({ ...r, groups: r.quand ? compileGroups(r.quand) : undefined }))
+      : [];
+    for (const p of directory.values()) {
+      const texts = [...p.examples, `${p.name}. ${p.audience}. ${p.offers.join(". ")}`];
+      for (const text of texts) this.examples.push({ id: this.examples.length, process: p.id, text, vector: hashedVector(text) });
+    }
+    this.lexical = new MiniSearch<ExampleDoc>({
+      fields: ["text"],
+      storeFields: [],
+      tokenize: (t) => analyze(t),
+      processTerm: (t) => t,
+    });
+    this.lexical.addAll(this.examples);
+  }
+
+  /** Candidate processes for a need, best first, scores in 0..1. */
+  candidates(question: string, hits: Hit[] = []): RouteCandidate[] {
+    const scores = new Map<ProcessId, { score: number; why: string[] }>();
+    const add = (p: ProcessId, s: number, why?: string) => {
+      const e = scores.get(p) ?? { score: 0, why: [] };
+      e.score += s;
+      if (why) e.why.push(why);
+      scores.set(p, e);
+    };
+
+    // 1. Similar example needs: reciprocal-rank votes from lexical and vector rankings.
+    const lex = this.lexical.search(analyze(question).join(" "), { combineWith: "OR", fuzzy: (t) => (t.length >= 6 ? 0.2 : false) });
+    const qv = hashedVector(question);
+    const vec = this.examples
+      .map((e) => ({ e, s: e.vector.reduce((acc, x, i) => acc + x * qv[i]!, 0) }))
+      .sort((a, b) => b.s - a.s)
+      .slice(0, 20);
+    const votes = new Map<ProcessId, number>();
+    lex.slice(0, 20).forEach((r, rank) => {
+      const p = this.examples[Number(r.id)]!.process;
+      votes.set(p, (votes.get(p) ?? 0) + 1 / (rank + 2));
+    });
+    vec.forEach(({ e }, rank) => votes.set(e.process, (votes.get(e.process) ?? 0) + 1 / (rank + 2)));
+    const maxVote = Math.max(0, ...votes.values());
+    for (const [p, v] of votes) add(p, 0.5 * (v / (maxVote || 1)) * Math.min(1, maxVote));
+
+    // 2. Process documents among the retrieved passages.
+    hits.slice(0, 5).forEach((h, rank) => {
+      const p = ProcessId.safeParse(h.chunk.docId);
+      if (p.success && h.coverage > 0.3) add(p.data, (0.35 * h.coverage) / (rank + 1));
+    });
+
+    // 3. Explicit domain rules.
+    const facts = safeExtract(question);
+    const tokens = phraseTokens(question);
+    for (const r of this.rules) {
+      if (r.faits && !factsMatch(r.faits, facts)) continue;
+      if (!r.faits && !r.groups) continue;
+      if (r.groups && !matchesAll(tokens, r.groups)) continue;
+      add(r.process, r.poids, r.pourquoi);
+    }
+
+    return [...scores.entries()]
+      .map(([process, e]) => ({
+        process,
+        score: Math.min(1, e.score),
+        why: e.why[0] ?? `Votre besoin ressemble aux situations accompagnées par : ${this.directory.get(process)?.name ?? process}.`,
+      }))
+      .sort((a, b) => b.score - a.score);
+  }
+
+  /** The route for a need, or null when no process fits. */
+  route(question: string, hits: Hit[] = [], opts: { minScore?: number } = {}): Route | null {
+    const [best, second] = this.candidates(question, hits);
+    if (!best || best.score < (opts.minScore ?? 0.3)) return null;
+    const margin = second ? best.score - second.score : best.score;
+    return this.toRoute(best.process, Math.max(0.05, Math.min(1, 0.5 * best.score + margin)), best.why);
+  }
+
+  toRoute(process: ProcessId, confidence: number, why: string): Route {
+    const p = this.directory.get(process);
+    return {
+      process,
+      name: p?.name ?? process,
+      operator: p?.operator || undefined,
+      confidence: Math.round(confidence * 100) / 100,
+      why,
+      contacts: p?.contacts ?? [],
+    };
+  }
+}
+
+type RuleFacts = NonNullable<z.infer<typeof RuleFile>[number]["faits"]>;
+
+function factsMatch(want: RuleFacts, facts: Record<string, unknown>): boolean {
+  if (want.legalForm && !want.legalForm.includes(String(facts.legalForm))) return false;
+  if (want.partnerStructuresMin !== undefined && !(Number(facts.partnerStructures) >= want.partnerStructuresMin)) return false;
+  if (want.employeesMin !== undefined && !(Number(facts.employees) >= want.employeesMin)) return false;
+  if (want.bankAccess !== undefined && facts.bankAccess !== want.bankAccess) return false;
+  if (want.inQpv !== undefined && facts.inQpv !== want.inQpv) return false;
+  return true;
+}
+
+function safeExtract(text: string): Record<string, unknown> {
+  try {
+    return extractFacts(text) as Record<string, unknown>;
+  } catch {
+    return {};
+  }
+}

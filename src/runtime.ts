@@ -1,0 +1,68 @@
+/**
+ * Composition root: knowledge index → retrieval → answers / routing → the
+ * conversation core on a storage. Every entry point (CLI, service, tests)
+ * builds its runtime here; channels receive the resulting Assistant.
+ */
+import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
+import { Answerer } from "./answer/answerer.js";
+import { Guards } from "./answer/guards.js";
+import type { AppConfig } from "./config/env.js";
+import { createAssistant } from "./conversation/assistant.js";
+import type { Assistant, HandoffTargets } from "./conversation/types.js";
+import { createChatModel } from "./llm/provider.js";
+import { createEmbeddings } from "./retrieval/embeddings/index.js";
+import { openIndex, type OpenResult } from "./retrieval/index-store.js";
+import { Retriever } from "./retrieval/retriever.js";
+import { loadDirectory } from "./routing/directory.js";
+import { Router } from "./routing/router.js";
+import { createStorage } from "./storage/index.js";
+import type { Storage } from "./storage/types.js";
+
+export interface Runtime {
+  assistant: Assistant;
+  answerer: Answerer;
+  retriever: Retriever;
+  router: Router;
+  storage: Storage;
+  index: OpenResult;
+  llm: BaseChatModel | null;
+  close(): Promise<void>;
+}
+
+export interface RuntimeOptions {
+  config: AppConfig;
+  /** Use this storage instead of opening the configured one. */
+  storage?: Storage;
+  /** Override the language model (tests). */
+  llm?: BaseChatModel | null;
+  handoffTargets?: HandoffTargets;
+  onIndexProgress?: (done: number, total: number) => void;
+  logger?: { warn: (o: unknown, m?: string) => void; error: (o: unknown, m?: string) => void; info?: (o: unknown, m?: string) => void };
+}
+
+export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
+  const { config } = o;
+  process.env.KNOWLEDGE_DIR ??= config.knowledgeDir;
+  process.env.PROMPTS_DIR ??= config.promptsDir;
+  const embeddings = createEmbeddings(config.embeddings);
+  const index = await openIndex({ knowledgeDir: config.knowledgeDir, dataDir: config.dataDir, embeddings, onProgress: o.onIndexProgress });
+  const retriever = new Retriever(index.index);
+  const router = new Router(loadDirectory(config.knowledgeDir), config.knowledgeDir);
+  const guards = Guards.load({ promptsDir: config.promptsDir, knowledgeDir: config.knowledgeDir });
+  const llm = o.llm !== undefined ? o.llm : createChatModel(config.llm);
+  const answerer = new Answerer({ retriever, router, guards, llm, llmTimeoutMs: config.llm.timeoutMs, logger: o.logger });
+  const storage = o.storage ?? (await createStorage({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
+  const assistant = createAssistant({ answerer, storage, pseudonymSecret: config.pseudonymSecret, handoffTargets: o.handoffTargets, logger: o.logger });
+  return {
+    assistant,
+    answerer,
+    retriever,
+    router,
+    storage,
+    index,
+    llm,
+    close: async () => {
+      if (!o.storage) await storage.close();
+    },
+  };
+}
