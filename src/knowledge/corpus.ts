@@ -8,7 +8,7 @@ import { createHash } from "node:crypto";
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { chunkSections, type ChunkOptions } from "./chunk.js";
-import { KnowledgeLoadError, type LoaderInput, type ParsedDoc } from "./loaders/common.js";
+import { KnowledgeLoadError, sidecarPaths, type LoaderInput, type ParsedDoc } from "./loaders/common.js";
 import { loadMarkdown } from "./loaders/markdown.js";
 import type { KnowledgeDoc } from "./types.js";
 
@@ -184,4 +184,33 @@ export async function loadCorpus(root = "knowledge", opts: LoadCorpusOptions = {
     docs.push(r);
   }
   return { docs, errors };
+}
+
+/**
+ * Cheap fingerprint of the knowledge folder without parsing anything: sha256 of every
+ * document file and of every sidecar `.meta.yaml`, plus one combined hash. Use it to decide
+ * whether an index is stale before paying for PDF parsing.
+ */
+export async function fingerprintCorpus(
+  root = "knowledge",
+  opts: { skipDirs?: string[] } = {},
+): Promise<{ files: { path: string; hash: string }[]; hash: string }> {
+  const docs = await listDocuments(root, opts.skipDirs ?? DEFAULT_SKIP_DIRS);
+  const candidates = docs.flatMap((rel) => [
+    rel,
+    ...(rel.toLowerCase().endsWith(".md") ? [] : sidecarPaths(rel)),
+  ]);
+  const files: { path: string; hash: string }[] = [];
+  await Promise.all(
+    candidates.map(async (rel) => {
+      try {
+        files.push({ path: rel, hash: sha256(await readFile(path.join(root, rel))) });
+      } catch {
+        /* sidecar absent */
+      }
+    }),
+  );
+  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const hash = sha256(new TextEncoder().encode(files.map((f) => `${f.path}\t${f.hash}`).join("\n")));
+  return { files, hash };
 }

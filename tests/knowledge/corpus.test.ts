@@ -1,7 +1,7 @@
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { listDocuments, loadCorpus, sha256 } from "../../src/knowledge/corpus.js";
+import { fingerprintCorpus, listDocuments, loadCorpus, sha256 } from "../../src/knowledge/corpus.js";
 import { makeDocx, markdownDoc, schemaPdf, tempDir } from "./fixtures.js";
 
 const body = (topic: string) =>
@@ -86,6 +86,22 @@ describe("loadCorpus", () => {
     const b = await loadCorpus(root);
     const key = (r: typeof a) => r.docs.map((d) => [d.hash, d.chunks.map((c) => `${c.id}|${c.text}`)]);
     expect(key(b)).toEqual(key(a));
+  });
+
+  it("fingerprints documents and sidecars without parsing them", async () => {
+    const a = await fingerprintCorpus(root);
+    expect(a.files.map((f) => f.path)).toContain("schema/plan.docx");
+    expect(a.files.map((f) => f.path)).not.toContain("regles/eligibilite.md");
+    expect(await fingerprintCorpus(root)).toEqual(a);
+    const sidecar = path.join(root, "schema/plan.docx.meta.yaml");
+    await writeFile(sidecar, "kind: legal\nnature: contexte-legal\n");
+    try {
+      const b = await fingerprintCorpus(root);
+      expect(b.hash).not.toBe(a.hash);
+      expect(b.files.map((f) => f.path)).toContain("schema/plan.docx.meta.yaml");
+    } finally {
+      await rm(sidecar);
+    }
   });
 
   it("returns an error, not an exception, for a missing root", async () => {
