@@ -18,7 +18,7 @@
  */
 import type { Report } from "./build.js";
 import { barChart, esc, lineChart, renderChartSvg } from "./charts.js";
-import { BLOCKER_LABELS, PROCESS_LABELS, SEVERITY_LABELS, STEP_LABELS, label } from "./labels.js";
+import { BLOCKER_LABELS, CHANNEL_LABELS, PROCESS_LABELS, SEVERITY_LABELS, STEP_LABELS, label } from "./labels.js";
 
 export type ReportFormat = "md" | "html" | "json" | "csv";
 export const REPORT_FORMATS: readonly ReportFormat[] = ["md", "html", "json", "csv"];
@@ -107,7 +107,7 @@ export function renderMarkdown(r: Report): string {
   out.push("### Détail des signalements", "");
   out.push(
     mdTable(
-      ["Date", "Étape", "Blocage", "Dispositif", "Territoire", "Gravité", "Recontact", "Description"],
+      ["Date", "Étape", "Blocage", "Dispositif", "Territoire", "Gravité", "Accord pour être recontacté", "Description"],
       r.friction.items.map((f) => [
         shortDate(f.createdAt),
         label(STEP_LABELS, f.step),
@@ -128,7 +128,7 @@ export function renderMarkdown(r: Report): string {
   out.push(mdTable(["Question", "Nombre", "Refus", "Avis négatifs", "Dernière fois"], r.topUnanswered.map((q) => [q.question, q.count, q.refused, q.ratedDown, shortDate(q.lastAt)])));
 
   out.push("## Mises en relation en attente", "");
-  out.push(mdTable(["Dispositif", "Canal", "Créée le", "Ancienneté (jours)", "Résumé"], r.openHandoffList.map((h) => [h.processLabel, h.channel, shortDate(h.createdAt), h.ageDays, h.summary])));
+  out.push(mdTable(["Dispositif", "Canal", "Créée le", "Ancienneté (jours)", "Résumé"], r.openHandoffList.map((h) => [h.processLabel, label(CHANNEL_LABELS, h.channel), shortDate(h.createdAt), h.ageDays, h.summary])));
   return out.join("\n");
 }
 
@@ -246,7 +246,7 @@ export function renderHtml(r: Report): string {
     `<h3>Détail des signalements</h3>`,
     htmlTable(
       "Détail des signalements",
-      ["Date", "Étape", "Blocage", "Dispositif", "Territoire", "Gravité", "Recontact", "Description"],
+      ["Date", "Étape", "Blocage", "Dispositif", "Territoire", "Gravité", "Accord pour être recontacté", "Description"],
       r.friction.items.map((f) => [shortDate(f.createdAt), label(STEP_LABELS, f.step), label(BLOCKER_LABELS, f.blocker), label(PROCESS_LABELS, f.process), f.territory, label(SEVERITY_LABELS as Record<string, string>, String(f.severity)), f.contactOk ? "oui" : "non", f.description]),
     ),
     `</section>`,
@@ -258,7 +258,7 @@ export function renderHtml(r: Report): string {
     htmlTable("Questions sans réponse", ["Question", "Nombre", "Refus", "Avis négatifs", "Dernière fois"], r.topUnanswered.map((q) => [q.question, q.count, q.refused, q.ratedDown, shortDate(q.lastAt)])),
     `</section>`,
     `<section aria-labelledby="s-relations"><h2 id="s-relations">Mises en relation en attente</h2>`,
-    htmlTable("Mises en relation en attente", ["Dispositif", "Canal", "Créée le", "Ancienneté (jours)", "Résumé"], r.openHandoffList.map((h) => [h.processLabel, h.channel, shortDate(h.createdAt), h.ageDays, h.summary])),
+    htmlTable("Mises en relation en attente", ["Dispositif", "Canal", "Créée le", "Ancienneté (jours)", "Résumé"], r.openHandoffList.map((h) => [h.processLabel, label(CHANNEL_LABELS, h.channel), shortDate(h.createdAt), h.ageDays, h.summary])),
     `</section>`,
   );
 
