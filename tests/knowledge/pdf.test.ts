@@ -167,6 +167,19 @@ describe("PDF loader", () => {
     for (const c of chunks) expect(c.headingPath).toEqual([heading]);
   });
 
+  it("rebuilds words of justified text and mixed fonts; falls back to the file name for the title", async () => {
+    const sentence =
+      "Le Département du Gard soutient les structures de l'économie sociale et solidaire grâce à un schéma voté en 2024 ; les coopératives, associations, mutuelles et fondations y trouvent des outils concrets.";
+    const bytes = await makePdf([
+      (d) => void d.font("Helvetica").fontSize(11).text(sentence, { align: "justify", width: 300 }),
+      (d) => void d.moveDown(),
+      (d) => void d.font("Helvetica-Bold").text("Important : ", { continued: true }).font("Helvetica").text("le dossier se dépose en ligne."),
+    ]);
+    const parsed = await loadPdf({ bytes, displayPath: "j.pdf" });
+    expect(parsed.meta.title).toBe("Document j");
+    expect(parsed.sections.flatMap((s) => s.blocks.map((b) => b.text))).toEqual([sentence, "Important : le dossier se dépose en ligne."]);
+  });
+
   it("drops page numbers and repeated running headers", async () => {
     const ops = [];
     for (let p = 1; p <= 3; p++) {

@@ -128,7 +128,7 @@ export async function metaForBinary(
   }
   const defaults: Record<string, unknown> = {
     id: slugify(synth.baseName),
-    title: synth.title.length >= 3 ? synth.title : humaniseFileName(synth.baseName),
+    title: [synth.title, humaniseFileName(synth.baseName)].find((t) => t.length >= 3) ?? `Document ${synth.baseName}`,
     kind: "schema",
     nature: "engagement-schema",
     status: "confirmed",
