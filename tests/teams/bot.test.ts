@@ -117,8 +117,8 @@ describe("Teams bot (TestAdapter)", () => {
     expect(assistant.turns).toHaveLength(0);
     const badTexts = cardTexts(cardOf(bad[0])).join("\n");
     expect(badTexts).toContain("Quelques informations sont à corriger");
-    expect(badTexts).toContain("ne peut pas être négatif");
-    expect(badTexts).toContain("nombre entier");
+    expect(badTexts).toContain("Nombre de salariés : le nombre ne peut pas être négatif.");
+    expect(badTexts).toContain("indiquez un nombre entier");
     // The previous answers are kept in the form.
     expect(findAll(cardOf(bad[0]), (o) => o.id === "legalForm")[0]?.value).toBe("association");
 
@@ -233,14 +233,15 @@ describe("Teams bot (TestAdapter)", () => {
 
   it("gives the report on request, and maps commands and prompt options", async () => {
     const { send, assistant } = setup();
-    const [report] = await send(personalMessage("rapport"));
-    expect(assistant.turns[0]?.action).toEqual({ id: "report" });
-    expect(report?.text).toContain("Rapport des 30 derniers jours");
-    expect(cardTexts(cardOf(report)).join("\n")).toContain("Questions posées : ");
-
     // "rapport" inside a real question is a question, not the command.
     await send(personalMessage("Quel rapport entre le DLA et France Active ?"));
-    expect(assistant.turns[1]?.text).toBe("Quel rapport entre le DLA et France Active ?");
+    expect(assistant.turns[0]?.text).toBe("Quel rapport entre le DLA et France Active ?");
+    const [report] = await send(personalMessage("Rapport"));
+    expect(assistant.turns[1]?.action).toEqual({ id: "report" });
+    expect(report?.text).toContain("Rapport des 30 derniers jours");
+    const figures = cardTexts(cardOf(report)).join("\n");
+    expect(figures).toContain("Rapport d'activité de Relais ESS");
+    expect(figures).toMatch(/Questions posées : \n?1 \(dont 0 sans réponse\)/);
 
     const [form] = await send(personalMessage("éligibilité"));
     expect(cardTexts(cardOf(form))[0]).toBe("Vérifier l'éligibilité");

@@ -6,6 +6,7 @@ import type { Assistant, Notifier } from "../../src/conversation/types.js";
 import { Reply, type ReplyInput, type SourceRef, type TurnInput } from "../../src/core/reply.js";
 import type { ProcessId } from "../../src/core/ids.js";
 import type { HandoffRecord, Storage } from "../../src/storage/types.js";
+import { buildReport } from "../../src/report/build.js";
 
 export const DLA_SOURCES: SourceRef[] = [
   {
@@ -135,7 +136,7 @@ export class FakeAssistant implements Assistant {
         type: "report",
         audience: "agent",
         text: "**Rapport des 30 derniers jours**\n\n- 42 questions posées\n- 3 demandes de mise en relation",
-        report: { questions: 42, handoffs: 3, labels: { questions: "Questions posées", handoffs: "Mises en relation" } },
+        report: await buildReport(this.storage, {}),
       });
     }
     if (action?.id === "help") {

@@ -13,11 +13,12 @@ import {
   DOC_KIND_LABELS,
   FACT_FIELDS,
   PROCESS_LABELS,
-  SEVERITY_LABELS,
+  SEVERITY_CHOICES,
   STEP_LABELS,
   VERDICT_COLORS,
   VERDICT_LABELS,
 } from "./labels.js";
+import { Report as ReportSchema } from "../../report/build.js";
 import { parseMarkup, plainText, stripControl, truncate } from "./text.js";
 
 export const ADAPTIVE_CARD_CONTENT_TYPE = "application/vnd.microsoft.card.adaptive";
@@ -275,25 +276,40 @@ export function promptCard(reply: Reply, prompt: PromptField): AdaptiveCard {
   return card(body, actions);
 }
 
-/** Plain figures from the report summary (shape owned by src/report). */
-function reportFigures(report: unknown): Array<[string, string]> {
-  if (!report || typeof report !== "object") return [];
-  const out: Array<[string, string]> = [];
-  const labels = (report as { labels?: Record<string, string> }).labels ?? {};
-  for (const [k, v] of Object.entries(report as Record<string, unknown>)) {
-    if (typeof v === "number" || (typeof v === "string" && v.length <= 80)) {
-      out.push([labels[k] ?? k, typeof v === "number" ? v.toLocaleString("fr-FR") : v]);
-    }
-    if (out.length >= 12) break;
-  }
-  return out;
-}
+const pct = (x: number | null) => (x === null ? "pas encore d'avis" : `${Math.round(x * 100)} %`);
 
-/** Key figures of the report; null when the report has none (the message text carries it). */
+/** Key figures of the report (src/report's Report); null for any other shape. */
 export function reportCard(reply: Reply): AdaptiveCard | null {
-  const figures = reportFigures(reply.report);
-  if (!figures.length) return null;
-  return card([heading("Rapport d'activité de Relais ESS"), ...rows(figures)], replyActions(reply));
+  const parsed = ReportSchema.safeParse(reply.report);
+  if (!parsed.success) return null;
+  const r = parsed.data;
+  const body: CardElement[] = [
+    heading("Rapport d'activité de Relais ESS"),
+    ...rows([
+      ["Questions posées", `${r.interactions} (dont ${r.refused} sans réponse)`],
+      ["Avis", `${r.ratings.up} utiles, ${r.ratings.down} pas utiles — satisfaction : ${pct(r.ratings.satisfactionRate)}`],
+      ["Difficultés signalées", String(r.frictions)],
+      ["Mises en relation", `${r.handoffs} (dont ${r.openHandoffs} encore ouvertes)`],
+    ]),
+  ];
+  const routes = r.volumes.byRoute.filter((c) => c.count > 0).slice(0, 3);
+  if (routes.length) {
+    body.push(heading("Parcours les plus demandés", "Default"));
+    body.push(...routes.map((c) => runs([{ text: `• ${c.label} : ${c.count}` }], { spacing: "Small" })));
+  }
+  if (r.topUnanswered.length) {
+    body.push(heading("Questions restées sans réponse", "Default"));
+    body.push(...r.topUnanswered.slice(0, 3).map((q) => runs([{ text: `• ${truncate(q.question, 160)} (${q.count})` }], { spacing: "Small" })));
+  }
+  if (r.openHandoffList.length) {
+    body.push(heading("Demandes à traiter", "Default"));
+    body.push(
+      ...r.openHandoffList
+        .slice(0, 5)
+        .map((h) => runs([{ text: `• ${h.processLabel} — ouverte depuis ${h.ageDays} jour${h.ageDays > 1 ? "s" : ""}` }], { spacing: "Small" })),
+    );
+  }
+  return card(body, replyActions(reply));
 }
 
 function formatDate(iso: string): string {
@@ -302,8 +318,11 @@ function formatDate(iso: string): string {
   return d.toLocaleString("fr-FR", { timeZone: "Europe/Paris", dateStyle: "long", timeStyle: "short" });
 }
 
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
 function factLabel(id: string): string {
-  return FACT_FIELDS.find((f) => f.id === id)?.label ?? id;
+  const short = FACT_FIELDS.find((f) => f.id === id)?.short;
+  return short ? capitalise(short) : id;
 }
 
 function factValue(v: unknown): string {
@@ -515,7 +534,7 @@ export function frictionFormCard(
       label: "Gravité",
       style: "expanded",
       isRequired: true,
-      choices: choices(SEVERITY_LABELS),
+      choices: choices(SEVERITY_CHOICES),
       value: v("severity") ?? "2",
     },
     {

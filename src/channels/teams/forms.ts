@@ -12,15 +12,17 @@ import type { SubmitData } from "./cards.js";
 
 export type Parsed<T> = { ok: true; values: T } | { ok: false; errors: string[]; raw: Record<string, unknown> };
 
+const name = (f: FactField) => f.short.charAt(0).toUpperCase() + f.short.slice(1);
+
 const blank = (v: unknown) => v === undefined || v === null || (typeof v === "string" && v.trim() === "");
 
 function parseNumber(f: FactField, v: unknown): { value?: number; error?: string } {
   const s = typeof v === "number" ? String(v) : String(v).trim().replace(/\s/g, "").replace(",", ".");
   const n = Number(s);
-  if (!Number.isFinite(n)) return { error: `« ${f.label} » doit être un nombre.` };
-  if (n < 0) return { error: `« ${f.label} » ne peut pas être négatif.` };
-  if (f.kind === "integer" && !Number.isInteger(n)) return { error: `« ${f.label} » doit être un nombre entier.` };
-  if (n > 1e12) return { error: `« ${f.label} » est trop grand.` };
+  if (!Number.isFinite(n)) return { error: `${name(f)} : indiquez un nombre.` };
+  if (n < 0) return { error: `${name(f)} : le nombre ne peut pas être négatif.` };
+  if (f.kind === "integer" && !Number.isInteger(n)) return { error: `${name(f)} : indiquez un nombre entier.` };
+  if (n > 1e12) return { error: `${name(f)} : le nombre est trop grand.` };
   return { value: n };
 }
 
@@ -35,19 +37,19 @@ export function parseEligibilityForm(value: Record<string, unknown>): Parsed<Rec
       case "enum": {
         const s = String(v);
         if (f.options && s in f.options) facts[f.id] = s;
-        else errors.push(`« ${f.label} » : choisissez une valeur de la liste.`);
+        else errors.push(`${name(f)} : choisissez une valeur de la liste.`);
         break;
       }
       case "boolean": {
         const s = String(v).toLowerCase();
         if (s === "true" || s === "oui") facts[f.id] = true;
         else if (s === "false" || s === "non") facts[f.id] = false;
-        else if (s !== "unknown") errors.push(`« ${f.label} » : répondez oui, non ou je ne sais pas.`);
+        else if (s !== "unknown") errors.push(`${name(f)} : répondez oui, non ou je ne sais pas.`);
         break;
       }
       case "string": {
         const s = String(v).trim();
-        if (s.length > 120) errors.push(`« ${f.label} » : 120 caractères au plus.`);
+        if (s.length > 120) errors.push(`${name(f)} : 120 caractères au plus.`);
         else facts[f.id] = s;
         break;
       }
