@@ -26,9 +26,17 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(o: { assistant?: (storage: MemoryStorage) => Assistant; audienceMap?: Record<string, Audience>; delayMs?: number } = {}): Promise<Harness> {
+export interface HarnessOptions {
+  /** The core to use (default: the fake one on the harness's storage). */
+  assistant?: (storage: MemoryStorage) => Assistant;
+  storage?: MemoryStorage;
+  audienceMap?: Record<string, Audience>;
+  delayMs?: number;
+}
+
+export async function startHarness(o: HarnessOptions = {}): Promise<Harness> {
   const slack = await startFakeSlack();
-  const storage = new MemoryStorage();
+  const storage = o.storage ?? new MemoryStorage();
   await storage.migrate();
   const fake = o.assistant ? undefined : new FakeAssistant({ storage, handoffTargets: HANDOFF_TARGETS, delayMs: o.delayMs });
   const assistant = o.assistant ? o.assistant(storage) : fake!;

@@ -10,6 +10,8 @@ import type { types } from "@slack/bolt";
 import type { ProcessId } from "../../core/ids.js";
 import type { Action, EligibilityResult, Reply, SourceRef } from "../../core/reply.js";
 import type { HandoffRecord } from "../../storage/types.js";
+import { FACT_QUESTIONS } from "../../eligibility/facts.js";
+import { CHANNEL_LABELS } from "../../report/labels.js";
 import {
   APOLOGY_TEXT,
   KIND_LABELS,
@@ -155,9 +157,8 @@ function eligibilityBlocks(results: EligibilityResult[]): KnownBlock[] {
 }
 
 function routeBlock(route: NonNullable<Reply["route"]>): KnownBlock[] {
-  const lines = [
-    `*Vers qui vous tourner :* ${escapeMrkdwn(route.name)}${route.operator ? ` (${escapeMrkdwn(route.operator)})` : ""}`,
-  ];
+  const lines = [`*Vers qui vous tourner :* ${escapeMrkdwn(route.name)}`];
+  if (route.operator) lines.push(`Porté par : ${escapeMrkdwn(route.operator)}`);
   if (route.why) lines.push(escapeMrkdwn(route.why));
   const contacts = route.contacts.slice(0, 10).map((c) => `• ${link(c.url, c.label)}`);
   if (contacts.length) lines.push(`*Contact public :*\n${contacts.join("\n")}`);
@@ -293,12 +294,12 @@ export function renderHandoffNotice(h: HandoffRecord, o: HandoffNoticeOptions = 
       text: { type: "mrkdwn", text: "*Informations données :*" },
       fields: facts.slice(0, 10).map(([k, v]) => ({
         type: "mrkdwn" as const,
-        text: truncate(`*${escapeMrkdwn(k)}*\n${escapeMrkdwn(typeof v === "string" ? v : JSON.stringify(v))}`, LIMITS.fieldText),
+        text: truncate(`*${escapeMrkdwn(factLabel(k))}*\n${escapeMrkdwn(factValue(v))}`, LIMITS.fieldText),
       })),
     });
   }
   if (h.sources.length) blocks.push(contextBlock([`Sources consultées : ${escapeMrkdwn(truncate(h.sources.join(", "), 2000))}`]));
-  const where: string[] = [`Référence ${escapeMrkdwn(h.id.slice(0, 8))}`, `reçue le ${frenchDate(h.createdAt)}`, `via ${escapeMrkdwn(h.channel)}`];
+  const where: string[] = [`Référence ${escapeMrkdwn(h.id.slice(0, 8))}`, `reçue le ${frenchDate(h.createdAt)}`, `via ${escapeMrkdwn(CHANNEL_LABELS[h.channel] ?? h.channel)}`];
   if (o.requester) where.push(`demandée par ${mentionUser(o.requester)}`);
   if (o.permalink) where.push(link(o.permalink, "voir la conversation"));
   blocks.push(contextBlock([where.join(" · ")]));
@@ -314,6 +315,18 @@ export function renderHandoffNotice(h: HandoffRecord, o: HandoffNoticeOptions = 
     LIMITS.fallbackText,
   );
   return { text, blocks };
+}
+
+function factLabel(key: string): string {
+  const label = (FACT_QUESTIONS as Record<string, { label: string } | undefined>)[key]?.label ?? key;
+  return label.charAt(0).toUpperCase() + label.slice(1);
+}
+
+function factValue(v: unknown): string {
+  if (v === true) return "oui";
+  if (v === false) return "non";
+  if (typeof v === "number") return v.toLocaleString("fr-FR");
+  return typeof v === "string" ? v : JSON.stringify(v);
 }
 
 export function frenchDate(iso: string): string {

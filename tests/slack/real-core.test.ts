@@ -1,0 +1,120 @@
+/**
+ * The Slack channel on the real core (createRuntime: bundled knowledge,
+ * offline answers, memory storage): a mention answered with sources and
+ * actions, a 👍 stored and joined to the interaction, the eligibility modal's
+ * verdicts, and a handoff posted to the configured channel then resolved.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../../src/config/env.js";
+import { createRuntime, type Runtime } from "../../src/runtime.js";
+import { MemoryStorage } from "../../src/storage/memory.js";
+import { HANDOFF_TARGETS, startHarness, type Harness } from "./harness.js";
+import { eventEnvelope, postEvent, postInteraction, uid, waitFor } from "./helpers.js";
+
+let h: Harness;
+let runtime: Runtime;
+let dataDir: string;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(path.join(tmpdir(), "slack-real-core-"));
+  const config = loadConfig(
+    { NODE_ENV: "test", DATA_DIR: dataDir, PSEUDONYM_SECRET: "test-pseudonym-secret-0123456789abcdef", LOG_LEVEL: "silent" },
+    { dotenv: false },
+  );
+  const storage = new MemoryStorage();
+  runtime = await createRuntime({ config, storage, llm: null, handoffTargets: HANDOFF_TARGETS });
+  h = await startHarness({ assistant: () => runtime.assistant, storage });
+}, 180_000);
+
+afterAll(async () => {
+  await h?.close();
+  await runtime?.close();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+const ts = () => `${Math.floor(Date.now() / 1000)}.${String(Math.floor(Math.random() * 1e6)).padStart(6, "0")}`;
+const buttons = (blocks: any[]) => blocks.filter((b) => b.type === "actions").flatMap((b) => b.elements);
+
+function click(user: string, channel: string, message: { ts: string; thread_ts?: string }, actionId: string, value?: string) {
+  return postInteraction(h.baseUrl, {
+    type: "block_actions",
+    user: { id: user, team_id: "T0001" },
+    api_app_id: "A0001",
+    token: "legacy",
+    team: { id: "T0001", domain: "test" },
+    trigger_id: "1.2.3",
+    container: { type: "message", channel_id: channel, message_ts: message.ts, thread_ts: message.thread_ts, is_ephemeral: false },
+    channel: { id: channel, name: "canal" },
+    message: { type: "message", user: "UBOT", ts: message.ts, thread_ts: message.thread_ts, text: "…" },
+    response_url: h.slack.responseUrl(),
+    actions: [{ type: "button", action_id: actionId, block_id: "b", value, action_ts: ts() }],
+  });
+}
+
+describe("Slack on the real core", () => {
+  it("answers a mention with sources, stores a 👍, and hands off to the configured channel", async () => {
+    const channel = uid("C");
+    const user = uid("U");
+    const eventTs = ts();
+    await postEvent(h.baseUrl, eventEnvelope({ type: "app_mention", user, channel, ts: eventTs, text: "<@UBOT> Qui peut répondre à l'appel à communs du Département ?" }));
+    const answer = await waitFor(() => h.slack.ok("chat.postMessage").find((c) => c.args.channel === channel), "answer", 30_000);
+    expect(answer.args.thread_ts).toBe(eventTs);
+    const json = JSON.stringify(answer.args.blocks);
+    expect(json).toContain("*Sources*");
+    expect(json).toMatch(/\[1\] /);
+    const els = buttons(answer.args.blocks);
+    const labels = els.map((e: any) => e.text.text);
+    expect(labels).toEqual(expect.arrayContaining(["Parler à une personne"]));
+    for (const l of labels) expect(l).toMatch(/\p{L}{2,}/u); // never an emoji alone
+
+    const up = els.find((e: any) => e.action_id === "ess:action:rate-up");
+    expect(up?.value).toBeTruthy();
+    await click(user, channel, { ts: answer.response!.ts, thread_ts: eventTs }, up.action_id, up.value);
+    await waitFor(async () => (await h.storage.reportData({})).ratings.find((r) => r.interactionId === up.value && r.value === "up"), "rating", 10_000);
+    expect(await h.storage.findInteractionByMessage("slack", `${channel}:${answer.response!.ts}`)).toBe(up.value);
+
+    const handoffPosts = () => h.slack.ok("chat.postMessage").filter((c) => ["CHANDOFF1", "CDEFAULT1"].includes(c.args.channel));
+    const before = handoffPosts().length;
+    await click(user, channel, { ts: answer.response!.ts, thread_ts: eventTs }, "ess:action:handoff");
+    const notice = await waitFor(() => handoffPosts()[before], "handoff notice", 10_000);
+    const told = await waitFor(() => h.slack.ok("chat.postEphemeral").find((c) => c.args.channel === channel && String(c.args.text).includes("transmise")), "handoff reply", 10_000);
+    expect(told.args.user).toBe(user);
+    expect(String(told.args.text)).toContain("canal Slack");
+    const resolve = buttons(notice.args.blocks).find((e: any) => e.action_id === "ess:handoff:resolve");
+    await click(uid("U"), notice.args.channel, { ts: notice.response!.ts }, resolve.action_id, resolve.value);
+    await waitFor(() => h.slack.ok("chat.update").find((c) => c.args.ts === notice.response!.ts), "notice resolved", 10_000);
+    expect((await h.storage.getHandoff(resolve.value))?.status).toBe("resolved");
+  });
+
+  it("posts eligibility verdicts from the modal", async () => {
+    const channel = uid("C");
+    const user = uid("U");
+    const res = await postInteraction(h.baseUrl, {
+      type: "view_submission",
+      team: { id: "T0001" },
+      user: { id: user, team_id: "T0001" },
+      api_app_id: "A0001",
+      token: "legacy",
+      view: {
+        id: "V1",
+        type: "modal",
+        callback_id: "ess_eligibility",
+        private_metadata: JSON.stringify({ c: channel, t: ts(), a: "porteur" }),
+        state: {
+          values: {
+            legalForm: { value: { type: "static_select", selected_option: { value: "association" } } },
+            commune: { value: { type: "plain_text_input", value: "Alès" } },
+            partnerStructures: { value: { type: "number_input", value: "1" } },
+            employees: { value: { type: "number_input", value: "0" } },
+          },
+        },
+      },
+    });
+    expect(res.status).toBe(200);
+    const verdicts = await waitFor(() => h.slack.ok("chat.postEphemeral").find((c) => c.args.channel === channel), "verdicts", 10_000);
+    expect(JSON.stringify(verdicts.args.blocks)).toMatch(/Non éligible|Éligible|À vérifier|Informations manquantes/);
+  });
+});
