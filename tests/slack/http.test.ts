@@ -263,6 +263,33 @@ describe("the /ess command", () => {
   });
 });
 
+describe("message shortcut", () => {
+  it("answers privately about the chosen message", async () => {
+    const channel = newChannel();
+    const user = newUser();
+    const url = h.slack.responseUrl();
+    const mts = ts();
+    const res = await postInteraction(h.baseUrl, {
+      type: "message_action",
+      callback_id: "ess_ask_message",
+      trigger_id: "1.2.3",
+      team: { id: "T0001", domain: "test" },
+      user: { id: user, name: "someone", team_id: "T0001" },
+      channel: { id: channel, name: "canal" },
+      message: { type: "message", user: "UOTHER", ts: mts, text: "Qui peut répondre à l'appel à communs ?" },
+      message_ts: mts,
+      response_url: url,
+      token: "legacy",
+      action_ts: ts(),
+    });
+    expect(res.status).toBe(200);
+    const answer = await waitFor(() => responses(url)[0], "shortcut answer");
+    expect(answer.args.response_type).toBe("ephemeral");
+    expect(allText(answer.args.blocks)).toContain("Sources");
+    expect(h.fake!.turns.find((t) => t.conversationId === channel)).toMatchObject({ threadId: mts, text: "Qui peut répondre à l'appel à communs ?" });
+  });
+});
+
 describe("buttons and modals", () => {
   it("stores a 👍 rating joined to the interaction", async () => {
     const channel = newChannel();

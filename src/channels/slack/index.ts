@@ -24,6 +24,7 @@ import { registerAssistant } from "./listeners/assistant.js";
 import { registerCommands } from "./listeners/commands.js";
 import { registerGuards } from "./listeners/guards.js";
 import { registerMessageListeners } from "./listeners/messages.js";
+import { registerShortcuts } from "./listeners/shortcuts.js";
 import { registerViews } from "./listeners/views.js";
 import { SlackNotifier } from "./notifier.js";
 import { SlackRuntime } from "./runtime.js";
@@ -123,6 +124,7 @@ export function createSlackChannel(opts: SlackChannelOptions): SlackChannel {
   registerCommands(app, rt);
   registerActions(app, rt);
   registerViews(app, rt);
+  registerShortcuts(app, rt);
 
   const notifier = new SlackNotifier(() => app.client, rt);
 
