@@ -119,6 +119,7 @@ const TOKEN_ALIASES: Record<string, string> = {
 
 /** Fold a single token: lower case, no accents, ligatures expanded, St → Saint. */
 export function foldToken(token: string): string {
+  if (/^[a-z0-9]+$/.test(token)) return TOKEN_ALIASES[token] ?? token;
   const t = token
     .toLowerCase()
     .replace(/œ/g, "oe")
@@ -344,28 +345,32 @@ interface Tok {
   folded: string;
   start: number;
   end: number;
-  capital: boolean;
-  sentenceStart: boolean;
+  /** end of the previous token (to find sentence starts lazily) */
+  prevEnd: number;
 }
+
+const TOKEN_RE = /[\p{L}\p{N}]+/gu;
 
 function tokenize(text: string): Tok[] {
   const toks: Tok[] = [];
-  const re = /[\p{L}\p{N}]+/gu;
+  TOKEN_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
-  let lastEnd = 0;
-  while ((m = re.exec(text))) {
-    const between = text.slice(lastEnd, m.index);
-    const first = m[0][0]!;
-    toks.push({
-      folded: foldToken(m[0]),
-      start: m.index,
-      end: m.index + m[0].length,
-      capital: first !== first.toLowerCase(),
-      sentenceStart: toks.length === 0 || /[.!?\n]/.test(between),
-    });
-    lastEnd = m.index + m[0].length;
+  let prevEnd = -1;
+  while ((m = TOKEN_RE.exec(text))) {
+    const end = m.index + m[0].length;
+    toks.push({ folded: foldToken(m[0]), start: m.index, end, prevEnd });
+    prevEnd = end;
   }
   return toks;
+}
+
+function isCapital(text: string, t: Tok): boolean {
+  const first = text[t.start]!;
+  return first !== first.toLowerCase();
+}
+
+function isSentenceStart(text: string, t: Tok): boolean {
+  return t.prevEnd < 0 || /[.!?\n]/.test(text.slice(t.prevEnd, t.start));
 }
 
 function hasCue(toks: Tok[], i: number): boolean {
@@ -382,7 +387,8 @@ function hasCue(toks: Tok[], i: number): boolean {
 export function findCommunesInText(text: string): CommuneMention[] {
   if (typeof text !== "string" || !text) return [];
   const idx = getIndex();
-  const toks = tokenize(text.length > 20_000 ? text.slice(0, 20_000) : text);
+  if (text.length > 20_000) text = text.slice(0, 20_000);
+  const toks = tokenize(text);
   const out: CommuneMention[] = [];
   for (let i = 0; i < toks.length; ) {
     let key = "";
@@ -399,7 +405,8 @@ export function findCommunesInText(text: string): CommuneMention[] {
     const list = idx.byName.get(best.key)!;
     const first = toks[i]!;
     const cue = hasCue(toks, i);
-    const capital = first.capital && !first.sentenceStart;
+    const firstCapital = isCapital(text, first);
+    const capital = firstCapital && !isSentenceStart(text, first);
     const tokenCount = best.end - i + 1;
     const ranked = rank(list);
     const gard = ranked.find((x) => x.entry.departement === GARD);
@@ -408,7 +415,7 @@ export function findCommunesInText(text: string): CommuneMention[] {
     else {
       const top = ranked[0]!;
       const bigEnough = top.entry.population >= LOWERCASE_POPULATION_MIN && !COMMON_WORD_CITIES.has(best.key);
-      if (cue && (capital || first.capital || bigEnough || (tokenCount > 1 && !/^(le|la|les|l) \S+$/.test(best.key))))
+      if (cue && (capital || firstCapital || bigEnough || (tokenCount > 1 && !/^(le|la|les|l) \S+$/.test(best.key))))
         accepted = top;
       else if (capital && bigEnough) accepted = top;
     }

@@ -149,7 +149,7 @@ export const FACT_QUESTIONS: Record<FactKey, FactQuestion> = {
     type: "boolean",
     label: "rémunérations dans les plafonds ESUS",
     question:
-      "La moyenne des 5 plus hauts salaires est-elle inférieure ou égale à 7 fois le SMIC, et le plus haut salaire à 10 fois le SMIC ?",
+      "Dans votre structure, la moyenne des 5 plus hauts salaires est-elle inférieure ou égale à 7 fois le SMIC, et le plus haut salaire à 10 fois le SMIC ?",
     options: YES_NO,
   },
   listedShares: {
@@ -190,7 +190,7 @@ export const FACT_QUESTIONS: Record<FactKey, FactQuestion> = {
     fact: "inQpv",
     type: "boolean",
     label: "adresse en quartier prioritaire (QPV)",
-    question: "L'adresse du projet se trouve-t-elle dans un quartier prioritaire de la politique de la ville (QPV) ?",
+    question: "L'adresse de votre projet se trouve-t-elle dans un quartier prioritaire de la politique de la ville (QPV) ?",
     options: YES_NO,
   },
 };

@@ -77,17 +77,45 @@ const FactTest = z
     }
   });
 
+const EXPR_KINDS: [string, () => z.ZodType][] = [
+  ["fact", () => FactTest],
+  ["scope", () => z.object({ scope: ScopeName }).strict()],
+  ["departement", () => z.object({ departement: z.array(z.string().regex(/^(\d{2,3}|2A|2B)$/)).min(1) }).strict()],
+  ["communeQpv", () => z.object({ communeQpv: z.array(z.enum(["yes", "unconfirmed", "no"])).min(1) }).strict()],
+  ["all", () => z.object({ all: z.array(Expr).min(1) }).strict()],
+  ["any", () => z.object({ any: z.array(Expr).min(1) }).strict()],
+  ["not", () => z.object({ not: Expr }).strict()],
+];
+
+/**
+ * An expression, dispatched on its first key so that errors name the real
+ * problem ("unknown fact salaries") instead of a bare "Invalid input".
+ */
 export const Expr: z.ZodType<Expr> = z.lazy(() =>
-  z.union([
-    FactTest,
-    z.object({ scope: ScopeName }).strict(),
-    z.object({ departement: z.array(z.string().regex(/^(\d{2,3}|2A|2B)$/)).min(1) }).strict(),
-    z.object({ communeQpv: z.array(z.enum(["yes", "unconfirmed", "no"])).min(1) }).strict(),
-    z.object({ all: z.array(Expr).min(1) }).strict(),
-    z.object({ any: z.array(Expr).min(1) }).strict(),
-    z.object({ not: Expr }).strict(),
-  ]),
-) as z.ZodType<Expr>;
+  z.unknown().transform((value, ctx) => {
+    if (value === null || typeof value !== "object" || Array.isArray(value)) {
+      ctx.addIssue({ code: "custom", message: "an expression must be a mapping such as { fact: employees, op: gte, value: 1 }" });
+      return z.NEVER;
+    }
+    const kind = EXPR_KINDS.find(([key]) => key in value);
+    if (!kind) {
+      ctx.addIssue({
+        code: "custom",
+        message: `unknown expression ${JSON.stringify(value)}: expected one of ${EXPR_KINDS.map(([k]) => k).join(", ")}`,
+      });
+      return z.NEVER;
+    }
+    const r = kind[1]().safeParse(value);
+    if (!r.success) {
+      for (const issue of r.error.issues) {
+        const where = issue.path.length ? `${issue.path.join(".")}: ` : "";
+        ctx.addIssue({ code: "custom", message: `${where}${issue.message}` });
+      }
+      return z.NEVER;
+    }
+    return r.data as Expr;
+  }),
+) as unknown as z.ZodType<Expr>;
 
 export const OnFail = z.enum(["ineligible", "to-check", "note"]);
 export type OnFail = z.infer<typeof OnFail>;
