@@ -23,6 +23,8 @@ export interface AnswererOptions {
   llmTimeoutMs?: number;
   /** Minimum passage coverage of the question to answer (0..1). */
   minCoverage?: number;
+  /** Minimum router score to answer a described need with its process. */
+  routeAnswerScore?: number;
   logger?: { warn: (obj: unknown, msg?: string) => void };
 }
 
@@ -39,8 +41,10 @@ export function cleanQuestion(raw: string): string {
 
 export class Answerer {
   private readonly minCoverage: number;
+  private readonly routeAnswerScore: number;
   constructor(private readonly o: AnswererOptions) {
     this.minCoverage = o.minCoverage ?? 0.5;
+    this.routeAnswerScore = o.routeAnswerScore ?? 0.45;
   }
 
   get router(): Router {
@@ -68,8 +72,16 @@ export class Answerer {
     const { hits, query } = await this.o.retriever.search(question, { audience, k: 8 });
     const supported = hits.filter((h) => h.coverage >= this.minCoverage);
     const bestCoverage = Math.max(0, ...hits.map((h) => h.coverage));
+    const candidates = this.o.router.candidates(question, hits);
+    const top = candidates[0];
+    const describesNeed = query.terms.length >= 6 || (top?.rule ?? false);
+    if (supported.length === 0 && top && describesNeed && top.score >= this.routeAnswerScore && top.similarity >= 0.2 && top.process !== DEFAULT_PROCESS) {
+      // A need described in the person's own words: answer with the process that fits.
+      const routed = await this.routeAnswer(question, audience, top.process, query);
+      if (routed) return routed;
+    }
     if (supported.length === 0) {
-      const essRelated = bestCoverage >= 0.25 || this.o.router.candidates(question, hits)[0]?.score! >= 0.6;
+      const essRelated = bestCoverage >= 0.25 || (top?.score ?? 0) >= 0.35;
       const route = essRelated ? this.o.router.toRoute(DEFAULT_PROCESS, 0.5, "Je n'ai pas trouvé la réponse dans mes sources : l'équipe ESS du Département peut vous répondre.") : null;
       return this.refusal(
         audience,
@@ -81,8 +93,8 @@ export class Answerer {
     }
 
     const ranked = [...supported, ...hits.filter((h) => h.coverage < this.minCoverage && h.coverage >= 0.35)];
-    const route = this.o.router.route(question, hits);
-    let answer = extractAnswer(this.o.retriever, query, question, ranked);
+    const route = this.o.router.routeFrom(candidates);
+    const answer = extractAnswer(this.o.retriever, query, question, ranked);
     let text = answer.text;
     let used = answer.used;
 
@@ -106,6 +118,28 @@ export class Answerer {
       refused: false,
       route,
       followUps: followUps(hits, used, query),
+      actions: ANSWER_ACTIONS,
+      audience,
+    });
+  }
+
+  /** Answer for a need that clearly fits a process: the process's own document, cited. */
+  private async routeAnswer(question: string, audience: Audience, process: ProcessId, query: QueryAnalysis): Promise<Reply | null> {
+    const { hits } = await this.o.retriever.search(question, { audience, k: 6, docIds: [process] });
+    if (hits.length === 0) return null;
+    const extract = extractAnswer(this.o.retriever, query, question, hits, { maxUnits: 3, maxChars: 700 });
+    if (!extract.text) return null;
+    const route = this.o.router.routeFrom(this.o.router.candidates(question, hits));
+    const entry = this.o.router.directory.get(process);
+    const lead = `D'après votre description, le dispositif adapté semble être : **${entry?.name ?? process}**${entry?.operator ? ` (${entry.operator})` : ""}.`;
+    const sources = extract.used.map((h, i) => toSource(h, i + 1));
+    return base({
+      type: "answer",
+      text: `${lead}\n\n${extract.text}`,
+      sources,
+      refused: false,
+      route: route?.process === process ? route : this.o.router.toRoute(process, 0.6, `Votre besoin correspond à ce dispositif.`),
+      followUps: [],
       actions: ANSWER_ACTIONS,
       audience,
     });

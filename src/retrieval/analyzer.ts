@@ -25,7 +25,7 @@ const EXTRA_STOPWORDS = [
   "quoi", "quel", "quels", "quelle", "quelles", "comment", "est-ce", "ca", "cela", "ceci", "peut", "peux",
   "pouvez", "faut", "il", "y", "si", "oui", "non", "tres", "plus", "moins", "bien", "bon", "alors", "donc",
   "aussi", "deja", "encore", "tout", "tous", "toute", "toutes", "chez", "vers", "entre", "dont", "comme",
-  "quand", "combien", "pourquoi", "exactement", "precisement", "environ", "actuellement", "vraiment", "svp",
+  "quand", "combien", "pourquoi", "exactement", "juste", "dire", "stp", "merci", "precisement", "environ", "actuellement", "vraiment", "svp",
   "bonjour", "merci", "s'il", "plait", "madame", "monsieur", "voudrais", "voudrait", "voudrions",
   "veux", "veut", "voulons", "souhaite", "souhaitons", "aimerais", "aimerions", "savoir", "dire", "cest",
   "sommes", "suis", "etes", "nous", "vous", "notre", "nos", "votre", "vos", "mon", "ma", "mes", "leur",

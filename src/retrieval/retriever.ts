@@ -72,7 +72,10 @@ export class Retriever {
     const terms = [...new Set(analyze(question))];
     const alternatives = this.synonyms.alternatives(terms);
     const expansions = this.synonyms.expand(terms);
-    const idf = new Map(terms.map((t) => [t, this.idf(t)] as const));
+    // A word the knowledge base never uses weighs less than a rare known one:
+    // long descriptions are full of incidental words.
+    const unknownWeight = 0.6 * this.idf("\u0000unknown");
+    const idf = new Map(terms.map((t) => [t, this.df.has(t) ? this.idf(t) : unknownWeight] as const));
     return { terms, expansions, alternatives, idf };
   }
 

@@ -45,6 +45,10 @@ export interface RouteCandidate {
   process: ProcessId;
   score: number;
   why: string;
+  /** Best cosine similarity between the need and one of the process's examples. */
+  similarity: number;
+  /** An explicit domain rule pointed to this process. */
+  rule: boolean;
 }
 
 interface ExampleDoc {
@@ -82,21 +86,24 @@ export class Router {
 
   /** Candidate processes for a need, best first, scores in 0..1. */
   candidates(question: string, hits: Hit[] = []): RouteCandidate[] {
-    const scores = new Map<ProcessId, { score: number; why: string[] }>();
+    const scores = new Map<ProcessId, { score: number; why: string[]; rule: boolean }>();
     const add = (p: ProcessId, s: number, why?: string) => {
-      const e = scores.get(p) ?? { score: 0, why: [] };
+      const e = scores.get(p) ?? { score: 0, why: [], rule: false };
       e.score += s;
-      if (why) e.why.push(why);
+      if (why) {
+        e.why.push(why);
+        e.rule = true;
+      }
       scores.set(p, e);
     };
 
     // 1. Similar example needs: reciprocal-rank votes from lexical and vector rankings.
     const lex = this.lexical.search(analyze(question).join(" "), { combineWith: "OR", fuzzy: (t) => (t.length >= 6 ? 0.2 : false) });
     const qv = hashedVector(question);
-    const vec = this.examples
-      .map((e) => ({ e, s: e.vector.reduce((acc, x, i) => acc + x * qv[i]!, 0) }))
-      .sort((a, b) => b.s - a.s)
-      .slice(0, 20);
+    const all = this.examples.map((e) => ({ e, s: e.vector.reduce((acc, x, i) => acc + x * qv[i]!, 0) }));
+    const bestSim = new Map<ProcessId, number>();
+    for (const { e, s } of all) bestSim.set(e.process, Math.max(bestSim.get(e.process) ?? 0, s));
+    const vec = all.sort((a, b) => b.s - a.s).slice(0, 20);
     const votes = new Map<ProcessId, number>();
     lex.slice(0, 20).forEach((r, rank) => {
       const p = this.examples[Number(r.id)]!.process;
@@ -127,13 +134,19 @@ export class Router {
         process,
         score: Math.min(1, e.score),
         why: e.why[0] ?? `Votre besoin ressemble aux situations accompagnées par : ${this.directory.get(process)?.name ?? process}.`,
+        similarity: bestSim.get(process) ?? 0,
+        rule: e.rule,
       }))
       .sort((a, b) => b.score - a.score);
   }
 
   /** The route for a need, or null when no process fits. */
   route(question: string, hits: Hit[] = [], opts: { minScore?: number } = {}): Route | null {
-    const [best, second] = this.candidates(question, hits);
+    return this.routeFrom(this.candidates(question, hits), opts);
+  }
+
+  routeFrom(candidates: RouteCandidate[], opts: { minScore?: number } = {}): Route | null {
+    const [best, second] = candidates;
     if (!best || best.score < (opts.minScore ?? 0.3)) return null;
     const margin = second ? best.score - second.score : best.score;
     return this.toRoute(best.process, Math.max(0.05, Math.min(1, 0.5 * best.score + margin)), best.why);
