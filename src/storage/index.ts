@@ -1,17 +1,20 @@
 /**
  * Storage factory: PostgreSQL when a database URL is given, else SQLite in the
- * data folder. Migrations are applied before the storage is returned.
+ * data folder. Migrations are applied before the storage is returned, and
+ * user-written texts are scrubbed of personal data on the way in (withScrubbing).
  */
 import type { Storage } from "./types.js";
 import { SqliteStorage } from "./sqlite.js";
 import { PostgresStorage } from "./postgres.js";
 import { MemoryStorage } from "./memory.js";
+import { withScrubbing } from "./scrubbing.js";
 
 export type { Storage } from "./types.js";
 export { MemoryStorage } from "./memory.js";
 export { SqliteStorage, SQLITE_FILE_NAME } from "./sqlite.js";
 export { PostgresStorage } from "./postgres.js";
 export { loadStorageConfig, type StorageConfig } from "./config.js";
+export { withScrubbing } from "./scrubbing.js";
 
 export interface CreateStorageOptions {
   /** postgres:// or postgresql:// URL; selects PostgreSQL. `memory:` selects the in-process backend. */
@@ -20,6 +23,8 @@ export interface CreateStorageOptions {
   dataDir: string;
   /** Apply pending migrations before returning (default true). */
   migrate?: boolean;
+  /** Scrub personal data from user-written texts before storing (default true; see scrubbing.ts). */
+  scrub?: boolean;
 }
 
 export async function createStorage(opts: CreateStorageOptions): Promise<Storage> {
@@ -40,5 +45,5 @@ export async function createStorage(opts: CreateStorageOptions): Promise<Storage
       throw err;
     }
   }
-  return storage;
+  return opts.scrub === false ? storage : withScrubbing(storage);
 }

@@ -158,3 +158,16 @@ describe("report command", () => {
     expect(c.code).not.toBe(0);
   });
 });
+
+describe("conversation summary", () => {
+  it("summarises the figures in French", async () => {
+    const { summarizeReport } = await import("../../src/report/summary.js");
+    const text = summarizeReport(report);
+    expect(text).toContain("du 1 mars 2025 au 31 mars 2025");
+    expect(text).toContain("10 questions posées, dont 3 sans réponse de l'assistant.");
+    expect(text).toContain("Avis : 4 positif(s), 3 négatif(s) — satisfaction : 57 %.");
+    expect(text).toContain("6 difficultés signalées.");
+    expect(text).toContain("Étape du parcours la plus signalée : Dépôt (3).");
+    expect(text).toContain("« Quel est le budget de l'axe 2 ? » (2)");
+  });
+});

@@ -368,3 +368,23 @@ describe("createStorage", () => {
     }
   });
 });
+
+for (const backend of backends.filter((b) => b.name !== "memory")) {
+  describe.skipIf(backend.skip)(`concurrent migrations from empty — ${backend.name}`, () => {
+    it("two instances migrating at once both succeed and apply each version once", async () => {
+      const env = await backend.setup();
+      const a = env.open();
+      const b = env.open();
+      try {
+        await Promise.all([a.migrate(), b.migrate(), a.migrate()]);
+        expect(await (a as SqliteStorage | PostgresStorage).appliedMigrations()).toEqual([1]);
+        expect(await b.claimEvent("after-migrate")).toBe(true);
+        expect(await a.claimEvent("after-migrate")).toBe(false);
+      } finally {
+        await a.close();
+        await b.close();
+        await env.cleanup();
+      }
+    });
+  });
+}
