@@ -86,3 +86,27 @@ describe("scrub — ordinary text is left untouched", () => {
     expect(scrub("")).toBe("");
   });
 });
+
+describe("scrub — properties", async () => {
+  const fc = (await import("fast-check")).default;
+  const words = ["Alès", "rue", "des", "Lilas", "06", "12", "34", "56", "78", "FR76", "3000", "€", "%", "@", "gard.fr", "1", "84", "2A", "bis", "place", "de", "l'Horloge", "SIRET", "362", "521", "879", "00034", ",", ".", "+33", "0612345678"];
+  it("is idempotent", () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...words), { maxLength: 25 }), fc.constantFrom(" ", "", "  "), (parts, sep) => {
+        const text = parts.join(sep);
+        const once = scrub(text);
+        expect(scrub(once)).toBe(once);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("never changes text without digits or @", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom(..."abcdeéèàçôABCÉ rue avenue place -'’,.;:!?()\n".split("")), maxLength: 200 }), (text) => {
+        expect(scrub(text)).toBe(text);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
