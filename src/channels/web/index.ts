@@ -1,0 +1,143 @@
+/**
+ * The web playground: a static page (public/, no build step) and its small
+ * JSON API, mounted by the service at `/`:
+ *
+ * - `POST /api/turn` → assistant.handle() on the `web` channel, with a
+ *   browser-generated conversation id and an anonymous user id cookie;
+ *   eligibility / friction forms are `form` turns, ratings `action` turns.
+ * - `GET /api/vocabulary` → facts and friction vocabularies with labels.
+ * - `GET /api/report?days=30` → the ESS team's report (JSON of src/report/build.ts).
+ */
+import { randomUUID } from "node:crypto";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import express, { type Request, type RequestHandler, type Router } from "express";
+import { z } from "zod";
+import { ActionId, Reply } from "../../core/reply.js";
+import { Audience } from "../../core/ids.js";
+import type { Assistant } from "../../conversation/types.js";
+import { buildReport } from "../../report/build.js";
+import { asyncRoute, issueText, readCookie, requireJson, sendError, withTimeout } from "../../server/http.js";
+import { vocabulary } from "./labels.js";
+
+export const PUBLIC_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), "public");
+export const USER_COOKIE = "relais_uid";
+export const MAX_TEXT_CHARS = 4000;
+
+const USER_ID = /^[A-Za-z0-9-]{16,64}$/;
+
+export const TurnRequest = z
+  .object({
+    conversationId: z
+      .string({ error: "identifiant de conversation manquant" })
+      .regex(/^[A-Za-z0-9_-]{8,64}$/, "identifiant de conversation invalide (8 à 64 lettres, chiffres, - ou _)"),
+    audience: Audience.default("porteur"),
+    text: z.string().max(MAX_TEXT_CHARS, `le message est trop long (${MAX_TEXT_CHARS} caractères au plus)`).optional(),
+    action: z
+      .object({
+        id: ActionId,
+        value: z.string().max(200).optional(),
+        comment: z.string().max(1000, "le commentaire est trop long (1 000 caractères au plus)").optional(),
+      })
+      .strict()
+      .optional(),
+    form: z
+      .object({
+        kind: z.enum(["eligibility", "friction"]),
+        values: z.record(z.string().max(64), z.union([z.string().max(4000), z.number(), z.boolean(), z.null()])),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict()
+  .refine((t) => (t.text && t.text.trim()) || t.action || t.form, { message: "message vide : écrivez une question" });
+export type TurnRequest = z.infer<typeof TurnRequest>;
+
+export interface WebChannelOptions {
+  assistant: Assistant;
+  /** Upper bound of one core call, ms. */
+  timeoutMs: number;
+  jsonLimitBytes: number;
+  /** Per-IP limiter for the playground API. */
+  ipLimiter: RequestHandler;
+  /** Per-user limiter factory (keyed by the anonymous cookie). */
+  userLimiter: (key: (req: Request) => string) => RequestHandler;
+  /** Notes what the reply was, for the service's logs (type, refused). */
+  onReply?: (res: express.Response, reply: Reply) => void;
+}
+
+/** Anonymous user id: read from the cookie, or created and set (HttpOnly, SameSite=Strict). */
+const userCookie: RequestHandler = (req, res, next) => {
+  let uid = readCookie(req, USER_COOKIE);
+  if (!uid || !USER_ID.test(uid)) {
+    uid = randomUUID();
+    const secure = req.secure ? "; Secure" : "";
+    res.append("Set-Cookie", `${USER_COOKIE}=${uid}; Path=/; HttpOnly; SameSite=Strict; Max-Age=31536000${secure}`);
+  }
+  res.locals.userId = uid;
+  next();
+};
+
+export function createWebChannel(o: WebChannelOptions): Router {
+  const router = express.Router();
+  const json = express.json({ limit: o.jsonLimitBytes, strict: true });
+
+  router.get("/api/vocabulary", o.ipLimiter, (_req, res) => {
+    res.set("Cache-Control", "no-cache").json(vocabulary());
+  });
+
+  router.post(
+    "/api/turn",
+    o.ipLimiter,
+    userCookie,
+    o.userLimiter((req) => `u:${String(req.res?.locals.userId ?? "")}`),
+    requireJson,
+    json,
+    asyncRoute(async (req, res) => {
+      const parsed = TurnRequest.safeParse(req.body);
+      if (!parsed.success) {
+        sendError(res, 400, "Requête invalide.", parsed.error.issues.map(issueText));
+        return;
+      }
+      const t = parsed.data;
+      const reply = await withTimeout(
+        o.assistant.handle({
+          channel: "web",
+          conversationId: t.conversationId,
+          userId: res.locals.userId as string,
+          audience: t.audience,
+          text: t.text ?? "",
+          action: t.action,
+          form: t.form,
+        }),
+        o.timeoutMs,
+      );
+      const out = Reply.parse(reply);
+      o.onReply?.(res, out);
+      res.json(out);
+    }),
+  );
+
+  router.get(
+    "/api/report",
+    o.ipLimiter,
+    asyncRoute(async (req, res) => {
+      const days = req.query.days === undefined ? 30 : Number(req.query.days);
+      if (!Number.isInteger(days) || days < 1 || days > 3660) {
+        sendError(res, 400, "Le paramètre days doit être un nombre entier de jours entre 1 et 3660.");
+        return;
+      }
+      const report = await withTimeout(buildReport(o.assistant.storage, { from: new Date(Date.now() - days * 86_400_000) }), o.timeoutMs);
+      res.set("Cache-Control", "no-store").json(report);
+    }),
+  );
+
+  router.use(
+    express.static(PUBLIC_DIR, {
+      index: "index.html",
+      fallthrough: true,
+      setHeaders: (res) => res.setHeader("Cache-Control", "no-cache"),
+    }),
+  );
+  return router;
+}

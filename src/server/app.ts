@@ -1,0 +1,345 @@
+/**
+ * The service's HTTP server: one express 5 app on PORT serving every channel.
+ *
+ *   /slack/events   Slack (Bolt receiver; mounted when Slack is configured)
+ *   /api/messages   Teams (botbuilder CloudAdapter; anonymous outside production)
+ *   POST /api/ask   JSON question → the core's Reply
+ *   /api/turn, /api/vocabulary, /api/report, /   the web playground (src/channels/web)
+ *   /healthz, /readyz, /metrics                  operations
+ *
+ * Raw-body channels (Slack, Teams) are mounted before any JSON parser; JSON
+ * bodies are parsed per route with a size limit. Logs carry no personal data:
+ * route, method, status, latency, reply type and refusal only.
+ */
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import express, { type ErrorRequestHandler, type Request, type RequestHandler, type Response } from "express";
+import { pino, type Logger } from "pino";
+import { z } from "zod";
+import type { AppConfig } from "../config/env.js";
+import { Audience } from "../core/ids.js";
+import { Reply } from "../core/reply.js";
+import type { Runtime } from "../runtime.js";
+import type { SlackConfig } from "../channels/slack/index.js";
+import { createWebChannel } from "../channels/web/index.js";
+import { createChannels, type ChannelSetup } from "./channels.js";
+import { asyncRoute, issueText, limiter, requireJson, sendError, TimeoutError, withTimeout } from "./http.js";
+import { instrumentAssistant, type InstrumentedAssistant } from "./instrument.js";
+import { createMetrics, type ServiceMetrics } from "./metrics.js";
+import { loadServerSettings, type ServerSettings } from "./settings.js";
+
+export const MAX_QUESTION_CHARS = 4000;
+
+export const AskRequest = z
+  .object({
+    question: z
+      .string({ error: "le champ question doit être un texte" })
+      .trim()
+      .min(1, "la question est vide : écrivez une question")
+      .max(MAX_QUESTION_CHARS, `la question est trop longue (${MAX_QUESTION_CHARS} caractères au plus)`),
+    audience: Audience.default("porteur"),
+  })
+  .strict();
+export type AskRequest = z.infer<typeof AskRequest>;
+
+export type ServiceRuntime = Pick<Runtime, "assistant" | "storage" | "index">;
+
+export interface CreateServerOptions {
+  runtime: ServiceRuntime;
+  config: AppConfig;
+  logger?: Logger;
+  /** Overrides of the settings read from the environment (tests). */
+  settings?: Partial<ServerSettings>;
+  /** config/channels.yaml content (audiences, handoff targets); empty by default. */
+  channelsFile?: SlackConfig;
+  /** Channels to mount instead of those derived from the configuration (tests). */
+  channels?: ChannelSetup;
+}
+
+export interface Service {
+  app: express.Express;
+  /** The assistant every channel uses (counts replies, tracks turns for shutdown). */
+  assistant: InstrumentedAssistant;
+  metrics: ServiceMetrics;
+  channels: ChannelSetup;
+  settings: ServerSettings;
+  /** Starts listening; port 0 picks a free port. */
+  listen(port?: number, host?: string): Promise<{ port: number; url: string }>;
+  /** Stops accepting, finishes in-flight requests and turns (bounded), stops channels. Idempotent. */
+  close(): Promise<void>;
+  readonly server: http.Server | null;
+}
+
+/** Low-cardinality route label for metrics and logs (never the raw URL). */
+export function routeLabel(req: Request): string {
+  const p = req.path;
+  if (p === "/slack/events" || p === "/api/messages" || p === "/api/ask" || p === "/api/turn" || p === "/api/report") return p;
+  if (p === "/api/vocabulary" || p === "/healthz" || p === "/readyz" || p === "/metrics") return p;
+  if (p.startsWith("/api/")) return "/api/other";
+  if (req.method === "GET" || req.method === "HEAD") return "static";
+  return "other";
+}
+
+const securityHeaders: RequestHandler = (_req, res, next) => {
+  res.setHeader(
+    "Content-Security-Policy",
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'",
+  );
+  res.setHeader("X-Content-Type-Options", "nosniff");
+  res.setHeader("Referrer-Policy", "no-referrer");
+  res.setHeader("X-Frame-Options", "DENY");
+  next();
+};
+
+export function createServer(o: CreateServerOptions): Service {
+  const settings: ServerSettings = { ...loadServerSettings(process.env, o.config.production), ...o.settings };
+  const logger = o.logger ?? pino({ level: o.config.env.LOG_LEVEL });
+  const httpLog = logger.child({ component: "http" });
+  const metrics = createMetrics();
+  const assistant = instrumentAssistant(o.runtime.assistant, metrics);
+  const storage = o.runtime.storage;
+  const channels =
+    o.channels ??
+    createChannels({
+      assistant,
+      storage,
+      config: o.config,
+      channelsFile: o.channelsFile ?? { audienceMap: {}, handoffTargets: {} },
+      logger,
+      teamsBodyLimitBytes: settings.teamsBodyLimitBytes,
+    });
+
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", settings.trustProxy);
+
+  let shuttingDown = false;
+  let inflightRequests = 0;
+  const requestsDone = new Set<() => void>();
+
+  // Access log + metrics + in-flight tracking.
+  app.use((req, res, next) => {
+    const started = process.hrtime.bigint();
+    inflightRequests++;
+    if (shuttingDown) res.setHeader("Connection", "close");
+    let done = false;
+    const finish = () => {
+      if (done) return;
+      done = true;
+      inflightRequests--;
+      if (inflightRequests === 0) for (const cb of requestsDone) cb();
+      const route = routeLabel(req);
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const status = res.writableFinished ? res.statusCode : 499;
+      metrics.httpRequests.inc({ route, method: req.method, status: String(status) });
+      metrics.httpDuration.observe({ route, method: req.method }, seconds);
+      if (route === "/metrics" || route === "/healthz" || route === "/readyz") return;
+      const entry: Record<string, unknown> = { route, method: req.method, status, ms: Math.round(seconds * 1000) };
+      if (res.locals.replyType) entry.replyType = res.locals.replyType;
+      if (res.locals.refused !== undefined) entry.refused = res.locals.refused;
+      if (status >= 500) httpLog.warn(entry, "request");
+      else httpLog.info(entry, "request");
+    };
+    res.on("finish", finish);
+    res.on("close", finish);
+    next();
+  });
+  app.use(securityHeaders);
+
+  const noteReply = (res: Response, reply: Reply) => {
+    res.locals.replyType = reply.type;
+    res.locals.refused = reply.refused;
+  };
+
+  // ---- Operations (no rate limit: probes and scrapers must always get through).
+  app.get("/healthz", (_req, res) => {
+    res.set("Cache-Control", "no-store").json({ status: "ok" });
+  });
+  app.get(
+    "/readyz",
+    asyncRoute(async (_req, res) => {
+      const index = (o.runtime.index?.index?.chunks.length ?? 0) > 0;
+      let store = false;
+      try {
+        store = await withTimeout(storage.ping(), 2000);
+      } catch {
+        store = false;
+      }
+      const ready = index && store && !shuttingDown;
+      res
+        .status(ready ? 200 : 503)
+        .set("Cache-Control", "no-store")
+        .json({ status: ready ? "ready" : shuttingDown ? "shutting-down" : "not-ready", checks: { index, storage: store } });
+    }),
+  );
+  app.get(
+    "/metrics",
+    asyncRoute(async (_req, res) => {
+      res.set("Content-Type", metrics.registry.contentType).send(await metrics.registry.metrics());
+    }),
+  );
+
+  // ---- Signed channels: raw bodies, mounted before any JSON parser.
+  const signedLimiter = limiter({
+    perMinute: settings.rateLimitSignedPerMinute,
+    message: "Trop de requêtes : réessayez dans une minute.",
+  });
+  if (channels.slack) {
+    app.use("/slack/events", signedLimiter);
+    app.use(channels.slack.router);
+  }
+  if (channels.teams) {
+    const teams = channels.teams;
+    app.post("/api/messages", signedLimiter, (req, res, next) => {
+      teams.handler(req as never, res as never).catch(next);
+    });
+  }
+
+  // ---- JSON API.
+  const ipLimiter = limiter({
+    perMinute: settings.rateLimitPerMinute,
+    message: "Trop de requêtes depuis votre adresse : réessayez dans une minute.",
+  });
+  const json = express.json({ limit: settings.jsonLimitBytes, strict: true });
+  app.post(
+    "/api/ask",
+    ipLimiter,
+    requireJson,
+    json,
+    asyncRoute(async (req, res) => {
+      const parsed = AskRequest.safeParse(req.body);
+      if (!parsed.success) {
+        sendError(res, 400, "Requête invalide.", parsed.error.issues.map(issueText));
+        return;
+      }
+      const raw = await withTimeout(assistant.ask(parsed.data.question, { audience: parsed.data.audience }), settings.requestTimeoutMs);
+      const out = Reply.safeParse(raw);
+      if (!out.success) {
+        metrics.errors.inc({ channel: "api" });
+        httpLog.error({ route: "/api/ask", issues: out.error.issues.slice(0, 5).map((i) => i.path.join(".")) }, "invalid reply from the core");
+        sendError(res, 500, "L'assistant a produit une réponse invalide. Réessayez plus tard.");
+        return;
+      }
+      noteReply(res, out.data);
+      res.json(out.data);
+    }),
+  );
+
+  // ---- Playground.
+  if (settings.playground) {
+    app.use(
+      createWebChannel({
+        assistant,
+        timeoutMs: settings.requestTimeoutMs,
+        jsonLimitBytes: settings.jsonLimitBytes,
+        ipLimiter,
+        userLimiter: (key) =>
+          limiter({
+            perMinute: settings.rateLimitUserPerMinute,
+            message: "Vous envoyez beaucoup de messages : réessayez dans une minute.",
+            key,
+          }),
+        onReply: noteReply,
+      }),
+    );
+  }
+
+  app.use((req, res) => {
+    sendError(res, 404, `Adresse inconnue : ${req.method} ${routeLabel(req) === "static" ? "page" : "route"} introuvable.`);
+  });
+
+  const onError: ErrorRequestHandler = (err, req, res, _next) => {
+    const e = err as { type?: string; status?: number; name?: string; message?: string };
+    if (e.type === "entity.too.large") {
+      sendError(res, 413, `Le corps de la requête est trop volumineux (${Math.round(settings.jsonLimitBytes / 1024)} Ko au plus).`);
+      return;
+    }
+    if (e.type === "entity.parse.failed") {
+      sendError(res, 400, "Le corps de la requête n'est pas un JSON valide.");
+      return;
+    }
+    if (e.type === "encoding.unsupported" || e.type === "charset.unsupported") {
+      sendError(res, 415, "Encodage non pris en charge : envoyez du JSON en UTF-8.");
+      return;
+    }
+    if (e.type === "request.aborted") return;
+    const channel = req.path === "/api/turn" ? "web" : req.path === "/api/messages" ? "teams" : req.path === "/slack/events" ? "slack" : "api";
+    metrics.errors.inc({ channel });
+    if (err instanceof TimeoutError) {
+      httpLog.warn({ route: routeLabel(req), err: { name: e.name, message: e.message } }, "request timed out");
+      sendError(res, 503, "L'assistant met trop de temps à répondre. Réessayez dans un instant.");
+      return;
+    }
+    httpLog.error({ route: routeLabel(req), err: { name: e.name, message: String(e.message ?? "").slice(0, 300) } }, "request failed");
+    sendError(res, 500, "Erreur interne du service. Réessayez plus tard.");
+  };
+  app.use(onError);
+
+  let server: http.Server | null = null;
+  let closing: Promise<void> | null = null;
+
+  const waitRequests = (ms: number) =>
+    new Promise<boolean>((resolve) => {
+      if (inflightRequests === 0) return resolve(true);
+      const timer = setTimeout(() => {
+        requestsDone.delete(cb);
+        resolve(false);
+      }, ms);
+      const cb = () => {
+        clearTimeout(timer);
+        requestsDone.delete(cb);
+        resolve(true);
+      };
+      requestsDone.add(cb);
+    });
+
+  return {
+    app,
+    assistant,
+    metrics,
+    channels,
+    settings,
+    get server() {
+      return server;
+    },
+    async listen(port = o.config.env.PORT, host = o.config.env.HOST) {
+      if (server) throw new Error("already listening");
+      const s = http.createServer(app);
+      // Behind a load balancer, keep-alive must outlive the balancer's idle timeout.
+      s.keepAliveTimeout = 65_000;
+      s.headersTimeout = 66_000;
+      s.requestTimeout = Math.max(30_000, settings.requestTimeoutMs + 5_000);
+      server = s;
+      await new Promise<void>((resolve, reject) => {
+        s.once("error", reject);
+        s.listen(port, host, () => {
+          s.off("error", reject);
+          resolve();
+        });
+      });
+      if (channels.slack) await channels.slack.start();
+      const addr = s.address() as AddressInfo;
+      const shown = host === "0.0.0.0" || host === "::" ? "localhost" : host;
+      return { port: addr.port, url: `http://${shown}:${addr.port}` };
+    },
+    close() {
+      if (closing) return closing;
+      closing = (async () => {
+        shuttingDown = true;
+        const deadline = Date.now() + settings.shutdownTimeoutMs;
+        const left = () => Math.max(0, deadline - Date.now());
+        const s = server;
+        const closed = s ? new Promise<void>((r) => s.close(() => r())) : Promise.resolve();
+        s?.closeIdleConnections();
+        const drained = (await waitRequests(left())) && (await assistant.drain(left()));
+        if (!drained) logger.warn({ inflightRequests, inflightTurns: assistant.inflight }, "shutdown: in-flight work abandoned after the time limit");
+        if (channels.slack) {
+          await Promise.race([channels.slack.stop().catch(() => {}), new Promise((r) => setTimeout(r, Math.max(100, left())).unref())]);
+        }
+        s?.closeAllConnections();
+        await closed;
+      })();
+      return closing;
+    },
+  };
+}
