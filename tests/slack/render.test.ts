@@ -122,6 +122,23 @@ describe("renderReply", () => {
     ]);
   });
 
+  it("keeps action ids unique and button texts non-empty (Slack rejects the message otherwise)", () => {
+    const m = renderReply(
+      reply({
+        actions: [{ id: "confirm", label: "Oui" }, { id: "confirm", label: "Encore oui" }, { id: "cancel", label: "  " }],
+        followUps: ["   ", "Une question ?"],
+        prompt: { field: "f", question: "Q ?", options: [{ value: "a", label: "" }, { value: "b", label: "B" }] },
+      }),
+    );
+    for (const b of m.blocks.filter((x: any) => x.type === "actions") as any[]) {
+      const ids = b.elements.map((e: any) => e.action_id);
+      expect(new Set(ids).size).toBe(ids.length);
+      for (const e of b.elements) expect(e.text.text.trim().length).toBeGreaterThan(0);
+    }
+    const core = m.blocks.flatMap((b: any) => b.elements ?? []).filter((e: any) => String(e.action_id).startsWith("ess:action:"));
+    expect(core.map((e: any) => e.text.text)).toEqual(["Oui", "Annuler"]);
+  });
+
   it("renders eligibility verdicts, a prompt's options and a handoff", () => {
     const m = renderReply(
       reply({

@@ -74,7 +74,8 @@ const contextBlock = (texts: string[]): KnownBlock => ({
 });
 
 function button(actionId: string, text: string, value?: string, style?: "primary" | "danger"): Button {
-  const b: Button = { type: "button", action_id: actionId, text: { type: "plain_text", text: plain(text, LIMITS.buttonText), emoji: true } };
+  const label = plain(text, LIMITS.buttonText) || "…";
+  const b: Button = { type: "button", action_id: actionId, text: { type: "plain_text", text: label, emoji: true } };
   if (value !== undefined && value.length > 0 && value.length <= LIMITS.buttonValue) b.value = value;
   if (style) b.style = style;
   return b;
@@ -238,7 +239,10 @@ export function renderReply(reply: Reply, opts: RenderOptions = {}): SlackMessag
       const buttons = reply.followUps.slice(0, 5).map((q, i) => button(`${ACTION.followUp}${i}`, q, truncate(q, 1000)));
       tail.push(contextBlock(["Vous pouvez aussi demander :"]), ...actionBlocks(buttons, "ess-followups-"));
     }
-    const buttons = reply.actions.map((a) => coreActionButton(a, reply));
+    // Slack rejects a message whose buttons share an action_id: one button per core action.
+    const seen = new Set<string>();
+    const actions = reply.actions.filter((a) => !seen.has(a.id) && !!seen.add(a.id));
+    const buttons = actions.map((a) => coreActionButton(a, reply));
     if (opts.shareKey) buttons.push(button(ACTION.share, SHARE_LABEL, opts.shareKey));
     tail.push(...actionBlocks(buttons, "ess-actions-"));
   }
