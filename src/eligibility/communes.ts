@@ -447,3 +447,56 @@ export function findCommuneInText(text: string): CommuneInfo | null {
   const all = findCommunesInText(text);
   return (all.find((m) => m.commune.inGard) ?? all[0])?.commune ?? null;
 }
+
+function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      cur.push(v);
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+/**
+ * Communes whose name is close to a misspelt input ("Montpelier" → Montpellier),
+ * the Gard first. For error messages only (scans every name: a few milliseconds).
+ */
+export function suggestCommunes(input: string, max = 3): CommuneRef[] {
+  if (typeof input !== "string") return [];
+  const key = normaliseName(input);
+  if (key.length < 3 || key.length > 80) return [];
+  const idx = getIndex();
+  const maxDist = key.length <= 5 ? 1 : 2;
+  const found: { e: Entry; d: number }[] = [];
+  for (const [name, list] of idx.byName) {
+    // cheap filters first: similar length, and same first or second letter
+    if (Math.abs(name.length - key.length) > maxDist) continue;
+    if (name[0] !== key[0] && name[1] !== key[1]) continue;
+    const d = editDistance(key, name, maxDist);
+    if (d > maxDist) continue;
+    for (const x of list) if (!x.former) found.push({ e: x.entry, d });
+  }
+  found.sort(
+    (a, b) =>
+      a.d - b.d ||
+      Number(b.e.departement === GARD) - Number(a.e.departement === GARD) ||
+      b.e.population - a.e.population,
+  );
+  const seen = new Set<string>();
+  const out: CommuneRef[] = [];
+  for (const f of found) {
+    if (seen.has(f.e.code)) continue;
+    seen.add(f.e.code);
+    out.push(ref(f.e, idx));
+    if (out.length >= max) break;
+  }
+  return out;
+}

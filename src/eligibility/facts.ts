@@ -5,7 +5,7 @@
  * message that names the English key.
  */
 import { z } from "zod";
-import { resolveCommune } from "./communes.js";
+import { resolveCommune, suggestCommunes } from "./communes.js";
 
 export const LEGAL_FORMS = [
   "association",
@@ -254,8 +254,12 @@ export function parseFacts(input: unknown): ParseFactsResult {
   }
   if (errors.length === 0 && typeof raw.commune === "string" && raw.commune.trim()) {
     if (!resolveCommune(raw.commune)) {
+      const near = suggestCommunes(raw.commune);
+      const hint = near.length
+        ? ` Vouliez-vous dire : ${near.map((c) => `${c.name} (${c.departementName}, code ${c.code})`).join(", ")} ?`
+        : "";
       errors.push(
-        `« commune » : « ${raw.commune} » n'est pas une commune connue (unknown commune). Indiquez le nom de la commune (par exemple « Alès ») ou son code INSEE (par exemple « 30007 »).`,
+        `« commune » : « ${raw.commune} » n'est pas une commune connue (unknown commune).${hint} Indiquez le nom de la commune (par exemple « Alès ») ou son code INSEE (par exemple « 30007 »).`,
       );
     }
   }

@@ -64,8 +64,6 @@ describe("eligibility command", () => {
     const bad = spawnSync(tsx, [entry, "--facts", '{"commune":"Atlantis"}'], { cwd: root, encoding: "utf8" });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/Atlantis/);
-    const good = spawnSync(tsx, [entry, "--facts", '{"inQpv":true,"commune":"Alès"}', "--json"], { cwd: root, encoding: "utf8" });
-    expect(good.status).toBe(0);
-    expect(JSON.parse(good.stdout).results[0].process).toBe("politique-de-la-ville");
-  });
+    expect(bad.stdout).toBe("");
+  }, 60_000);
 });

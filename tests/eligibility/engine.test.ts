@@ -109,6 +109,13 @@ describe("evaluate", () => {
     expect(r.verdict).toBe("ineligible");
   });
 
+  it("treats a commune that cannot be resolved as missing (facts not from parseFacts)", () => {
+    const [r] = evaluate({ commune: "Atlantis", legalForm: "association", partnerStructures: 3 }, { processes: ["appel-a-communs"] });
+    expect(r!.verdict).toBe("incomplete");
+    expect(r!.missing.map((m) => m.fact)).toEqual(["commune"]);
+    expect(r!.reasons.some((x) => x.condition === "commune-inconnue")).toBe(true);
+  });
+
   it("evaluates only the processes the facts concern, unless processes are given", () => {
     expect(evaluate({})).toEqual([]);
     expect(concernedProcesses(facts({ commune: "Alès" }))).toEqual([]);

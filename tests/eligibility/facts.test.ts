@@ -54,6 +54,12 @@ describe("parseFacts", () => {
     if (!r.ok) expect(r.errors[0]).toMatch(/n'est pas une commune connue \(unknown commune\)/);
   });
 
+  it("suggests close commune names", () => {
+    const r = parseFacts({ commune: "Montpelier" });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors[0]).toMatch(/Vouliez-vous dire : Montpellier \(Hérault, code 34172\)/);
+  });
+
   it.each([null, [], "association", 3])("rejects a non-object %j", (input) => {
     const r = parseFacts(input);
     expect(r.ok).toBe(false);
