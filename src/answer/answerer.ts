@@ -9,6 +9,7 @@ import { DEFAULT_PROCESS, ProcessId, type Audience } from "../core/ids.js";
 import type { Reply, Route, SourceRef } from "../core/reply.js";
 import { withTimeout } from "../llm/provider.js";
 import type { Hit, QueryAnalysis, Retriever } from "../retrieval/retriever.js";
+import { looksEnglish } from "../retrieval/analyzer.js";
 import type { Router } from "../routing/router.js";
 import { extractAnswer } from "./extractive.js";
 import type { Guards } from "./guards.js";
@@ -29,6 +30,9 @@ export interface AnswererOptions {
 }
 
 export const MAX_QUESTION_CHARS = 4000;
+
+/** Someone describing their own situation ("nous sommes…", "notre asso…", "we are…"). */
+const FIRST_PERSON = /\b(je|j'|j’|nous|notre|nos|mon|ma|mes|on|moi|jsuis|jveux|i|i'm|we|our|my|me|mon asso|une personne qui|un porteur|une association|une structure|une entreprise)\b/i;
 
 /** Removes control characters and bounds the length of what we search for. */
 export function cleanQuestion(raw: string): string {
@@ -70,11 +74,12 @@ export class Answerer {
       );
 
     const { hits, query } = await this.o.retriever.search(question, { audience, k: 8 });
-    const supported = hits.filter((h) => h.coverage >= this.minCoverage);
+    const minCoverage = looksEnglish(question) ? this.minCoverage * 0.7 : this.minCoverage;
+    const supported = hits.filter((h) => h.coverage >= minCoverage);
     const bestCoverage = Math.max(0, ...hits.map((h) => h.coverage));
     const candidates = this.o.router.candidates(question, hits);
     const top = candidates[0];
-    const describesNeed = query.terms.length >= 6 || (top?.rule ?? false);
+    const describesNeed = (query.terms.length >= 5 && FIRST_PERSON.test(question)) || (top?.rule ?? false);
     if (supported.length === 0 && top && describesNeed && top.score >= this.routeAnswerScore && top.similarity >= 0.2 && top.process !== DEFAULT_PROCESS) {
       // A need described in the person's own words: answer with the process that fits.
       const routed = await this.routeAnswer(question, audience, top.process, query);
@@ -92,7 +97,7 @@ export class Answerer {
       );
     }
 
-    const ranked = [...supported, ...hits.filter((h) => h.coverage < this.minCoverage && h.coverage >= 0.35)];
+    const ranked = [...supported, ...hits.filter((h) => h.coverage < minCoverage && h.coverage >= 0.35)];
     const route = this.o.router.routeFrom(candidates);
     const answer = extractAnswer(this.o.retriever, query, question, ranked);
     let text = answer.text;

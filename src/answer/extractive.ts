@@ -72,8 +72,15 @@ export function extractAnswer(retriever: Retriever, query: QueryAnalysis, questi
   if (!best) return { text: "", used: [], best: 0 };
   const chosen: Scored[] = [best];
   let chars = best.unit.length;
+  // The sentence after the best one often carries the substance ("… plusieurs conditions. Elle doit …").
+  const next = scored.find((s) => s.hit.chunk.id === best.hit.chunk.id && s.pos === best.pos + 1);
+  if (next && next.cov > 0 && chars + next.unit.length <= maxChars) {
+    chosen.push(next);
+    chars += next.unit.length;
+  }
   for (const s of scored.slice(1)) {
     if (chosen.length >= maxUnits) break;
+    if (chosen.includes(s)) continue;
     if (s.score < 0.7 * best.score || s.cov <= 0) continue;
     if (chars + s.unit.length > maxChars) continue;
     if (chosen.some((c) => c.unit === s.unit || similar(c.unit, s.unit))) continue;

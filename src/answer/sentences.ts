@@ -22,8 +22,8 @@ export function splitUnits(text: string): string[] {
     listOwner = null;
     for (const s of splitSentences(line)) {
       units.push(s);
-      if (/:\s*$/.test(s)) listOwner = units.length - 1;
-      else listOwner = null;
+      // a list right after a sentence elaborates on it: keep them together
+      listOwner = units.length - 1;
     }
   }
   return units;

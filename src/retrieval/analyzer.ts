@@ -25,6 +25,9 @@ const EXTRA_STOPWORDS = [
   "quoi", "quel", "quels", "quelle", "quelles", "comment", "est-ce", "ca", "cela", "ceci", "peut", "peux",
   "pouvez", "faut", "il", "y", "si", "oui", "non", "tres", "plus", "moins", "bien", "bon", "alors", "donc",
   "aussi", "deja", "encore", "tout", "tous", "toute", "toutes", "chez", "vers", "entre", "dont", "comme",
+  "pourriez", "pourrais", "pourrait", "pouvez", "indiquer", "indiquez", "expliquer", "expliquez", "preciser",
+  "precisez", "donner", "donnez", "laquelle", "lequel", "lesquelles", "lesquels", "auquel", "auxquels",
+  "connaitre", "peu", "pres", "chose", "truc", "quelqu", "quelque", "au", "fois",
   "quand", "combien", "pourquoi", "exactement", "juste", "dire", "stp", "merci", "precisement", "environ", "actuellement", "vraiment", "svp",
   "bonjour", "merci", "s'il", "plait", "madame", "monsieur", "voudrais", "voudrait", "voudrions",
   "veux", "veut", "voulons", "souhaite", "souhaitons", "aimerais", "aimerions", "savoir", "dire", "cest",
@@ -34,7 +37,8 @@ const EXTRA_STOPWORDS = [
   "the", "a", "an", "of", "to", "in", "on", "for", "is", "are", "was", "be", "can", "could", "how", "what",
   "which", "who", "when", "where", "do", "does", "i", "we", "you", "my", "our", "your", "it", "this",
   "that", "there", "with", "and", "or", "any", "about", "me", "us", "please", "hi", "hello", "would",
-  "like", "want", "get", "have", "has",
+  "like", "want", "get", "have", "has", "until", "does", "did", "will", "should", "tell", "from", "at", "by",
+  "into", "its", "their", "they", "them", "many", "much", "some", "kind", "exactly",
 ];
 const STOPWORDS = new Set<string>([...Object.keys(frStop.dictionary).map(fold), ...EXTRA_STOPWORDS.map(fold)]);
 
@@ -102,4 +106,18 @@ export function analyze(text: string, opts: AnalyzeOptions = {}): string[] {
     out.push(acronym ? word : stem(word));
   }
   return out;
+}
+
+const EN_FUNCTION = new Set(["the", "what", "which", "who", "how", "is", "are", "does", "do", "can", "of", "for", "and", "to", "in", "my", "our", "we", "i", "you", "there", "with", "any", "where", "when", "why", "should", "would"]);
+const FR_FUNCTION = new Set(["le", "la", "les", "des", "du", "de", "un", "une", "est", "et", "pour", "que", "qui", "quoi", "quel", "quelle", "nous", "je", "vous", "notre", "mon", "dans", "sur", "avec", "il", "on", "ou", "au", "aux"]);
+
+/** Rough language guess: English when English function words clearly dominate. */
+export function looksEnglish(text: string): boolean {
+  let en = 0;
+  let fr = 0;
+  for (const w of fold(text).match(/[a-z]+/g) ?? []) {
+    if (EN_FUNCTION.has(w)) en++;
+    if (FR_FUNCTION.has(w)) fr++;
+  }
+  return en >= 2 && en > fr;
 }
