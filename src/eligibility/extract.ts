@@ -238,10 +238,10 @@ function findLegalForm(f: string, freeText: boolean): LegalForm | undefined {
 
 const STAGE_PATTERNS: [RegExp, ProjectStage][] = [
   [/\b(changement d echelle|changer d echelle|essaimer|essaimage|dupliquer|nouveaux? territoires?|a l echelle (du gard|departementale|regionale))\b/, "changement-echelle"],
-  [/\b(consolid\w*|difficultes?|fragil\w*|redresse\w*|reorganis\w*|restructur\w*|perenniser|tresorerie tendue)\b/, "consolidation"],
-  [/\b(develop\w*|agrandir|etendre|nouvelle activite|diversifier|croissance|investir)\b/, "developpement"],
-  [/\b(en creation|en cours de creation|creation|creer|cree|lancer|lancement|demarr\w*|immatricul\w*|reprendre|reprise|installer)\b/, "creation"],
-  [/\b(idee|reflexion|reflechi\w*|envisage\w*|pas encore commence|au tout debut|emergence)\b/, "idee"],
+  [/\b(consolid\w*|en difficulte|difficultes financieres|redresse\w*|reorganis\w*|restructur\w*|perenniser|tresorerie tendue|fragilise\w*)\b/, "consolidation"],
+  [/\b(developper|developpons|developpe|developpent|en (phase de )?developpement|agrandir|etendre|nouvelle activite|diversifier)\b/, "developpement"],
+  [/\b(en creation|en cours de creation|creer|creons|lancer|lancement|demarrer|demarrage|on demarre|immatricul(er|ation)|reprendre une? \w+|reprise d une? \w+|m installer)\b/, "creation"],
+  [/\b((?<!aucune )idee|reflexion|reflechi\w*|envisage\w*|pas encore commence|au tout debut|emergence)\b/, "idee"],
 ];
 
 function findStage(f: string): ProjectStage | undefined {
@@ -328,7 +328,21 @@ function communeValue(c: CommuneInfo): string {
   return resolveCommune(c.name)?.code === c.code ? c.name : c.code;
 }
 
-const MONEY_CONTEXT = /(€|\beuros?\b|\bk€|\bkeur\b|\bbudget\b|\bcout\b|\bcoute\b|\bmontant\b|\binvestissement\b)/;
+const COST_BEFORE = /\b(budget|cout|coute|couterait|montant|investissement|investir|projet|besoin|financer|financement|lever|levee|pret|emprunt|total|estime|evalue)\b[^.!?]{0,40}$/;
+const NOT_COST_AFTER = /^(€|euros?|eur)?\s*(par mois|\/ ?mois|mensuels?|par an|\/ ?an|de salaire|bruts?|nets?|de l heure|par personne)/;
+
+/** The project cost in a free message: an amount in euros announced by budget/coût/projet…, not a monthly pay. */
+function findProjectCost(f: string): number | undefined {
+  for (const h of findNumbers(f)) {
+    const raw = f.slice(h.start, h.end);
+    const euro = /^(€|euros?|eur\b)/.test(h.after) || /k|m€/.test(raw);
+    if (!euro) continue;
+    if (NOT_COST_AFTER.test(h.after)) continue;
+    if (!COST_BEFORE.test(f.slice(Math.max(0, h.start - 60), h.start))) continue;
+    if (h.value >= 100) return Math.round(h.value * 100) / 100;
+  }
+  return undefined;
+}
 
 /** Facts stated in a free French message. Only what is stated is returned. */
 export function extractFacts(text: string): Partial<Facts> {
@@ -351,10 +365,8 @@ export function extractFacts(text: string): Partial<Facts> {
   }
   const stage = findStage(f);
   if (stage) out.projectStage = stage;
-  if (MONEY_CONTEXT.test(f)) {
-    const amount = parseAmount(text);
-    if (amount !== undefined && amount >= 100) out.projectCost = amount;
-  }
+  const cost = findProjectCost(f);
+  if (cost !== undefined) out.projectCost = cost;
   const bank = findBankAccess(f);
   if (bank !== undefined) out.bankAccess = bank;
   const qpv = findQpv(f);

@@ -24,6 +24,11 @@ describe("extractFacts", () => {
     ["nous sommes en train de créer une épicerie solidaire", { projectStage: "creation" }],
     ["on n'est pas en QPV", { inQpv: false }],
     ["nous n'avons pas encore de premier bilan", { firstBalanceSheet: false }],
+    ["Notre association compte 15 bénévoles et 2 salariés", { legalForm: "association", employees: 2 }],
+    ["nous sommes un collectif d'habitants", { legalForm: "collectif-informel" }],
+    ["on est une coopérative agricole", { legalForm: "cooperative" }],
+    ["notre projet coûte 25 000 euros", { projectCost: 25000 }],
+    ["je voudrais reprendre une boulangerie à Alès", { commune: "Alès", projectStage: "creation" }],
   ])("%s", (text, expected) => {
     expect(extractFacts(text)).toEqual(expected);
   });
@@ -34,6 +39,14 @@ describe("extractFacts", () => {
     expect(extractFacts("nous travaillons avec des mutuelles").legalForm).toBeUndefined();
     expect(extractFacts("Bonjour, comment ça marche ?")).toEqual({});
     expect(extractFacts("")).toEqual({});
+  });
+
+  it("avoids common false readings", () => {
+    expect(extractFacts("on a 3 salariés payés 2000 € par mois")).toEqual({ employees: 3 });
+    expect(extractFacts("on travaille sur le développement durable")).toEqual({});
+    expect(extractFacts("on aide les personnes fragiles")).toEqual({});
+    expect(extractFacts("je n'ai aucune idée")).toEqual({});
+    expect(extractFacts("j'ai 45 ans et 3 enfants")).toEqual({});
   });
 
   it("produces facts that parseFacts accepts", () => {
