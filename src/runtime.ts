@@ -47,7 +47,7 @@ export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
   const embeddings = createEmbeddings(config.embeddings);
   const index = await openIndex({ knowledgeDir: config.knowledgeDir, dataDir: config.dataDir, embeddings, onProgress: o.onIndexProgress });
   const retriever = new Retriever(index.index);
-  const router = new Router(loadDirectory(config.knowledgeDir), config.knowledgeDir);
+  const router = new Router(loadDirectory(config.knowledgeDir), config.knowledgeDir, retriever.synonyms);
   const guards = Guards.load({ promptsDir: config.promptsDir, knowledgeDir: config.knowledgeDir });
   const llm = o.llm !== undefined ? o.llm : createChatModel(config.llm);
   const answerer = new Answerer({ retriever, router, guards, llm, llmTimeoutMs: config.llm.timeoutMs, logger: o.logger });

@@ -17,6 +17,7 @@ import { analyze } from "../retrieval/analyzer.js";
 import { hashedVector } from "../retrieval/embeddings/hashed.js";
 import { compileGroups, matchesAll, phraseTokens, type PhraseGroups } from "../retrieval/phrases.js";
 import type { Hit } from "../retrieval/retriever.js";
+import type { SynonymExpander } from "../retrieval/synonyms.js";
 import type { Directory } from "./directory.js";
 
 const RuleFile = z.array(
@@ -66,6 +67,7 @@ export class Router {
   constructor(
     readonly directory: Directory,
     knowledgeDir = process.env.KNOWLEDGE_DIR ?? "knowledge",
+    private readonly synonyms?: SynonymExpander,
   ) {
     const file = path.resolve(knowledgeDir, "routage.yaml");
     this.rules = existsSync(file)
@@ -98,7 +100,13 @@ export class Router {
     };
 
     // 1. Similar example needs: reciprocal-rank votes from lexical and vector rankings.
-    const lex = this.lexical.search(analyze(question).join(" "), { combineWith: "OR", fuzzy: (t) => (t.length >= 6 ? 0.2 : false) });
+    const terms = analyze(question);
+    const extra = new Set(this.synonyms?.expand(terms) ?? []);
+    const lex = this.lexical.search([...terms, ...extra].join(" "), {
+      combineWith: "OR",
+      fuzzy: (t) => (t.length >= 6 ? 0.2 : false),
+      boostTerm: (t) => (extra.has(t) ? 0.5 : 1),
+    });
     const qv = hashedVector(question);
     const all = this.examples.map((e) => ({ e, s: e.vector.reduce((acc, x, i) => acc + x * qv[i]!, 0) }));
     const bestSim = new Map<ProcessId, number>();
