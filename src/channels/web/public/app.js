@@ -1,0 +1,521 @@
+// Relais ESS playground. Plain browser JavaScript, no build step.
+// Every text coming from the user or the knowledge is inserted with
+// textContent / text nodes — never innerHTML.
+"use strict";
+
+(() => {
+  const $ = (id) => document.getElementById(id);
+  const state = {
+    conversationId: newConversationId(),
+    vocab: null,
+    lastRoute: null,
+    msgCount: 0,
+  };
+
+  function newConversationId() {
+    if (window.crypto && typeof window.crypto.randomUUID === "function") return "web-" + window.crypto.randomUUID();
+    const a = new Uint8Array(16);
+    window.crypto.getRandomValues(a);
+    return "web-" + Array.from(a, (b) => b.toString(16).padStart(2, "0")).join("");
+  }
+
+  /** el("p", { class: "x" }, "text", otherNode) — strings become text nodes. */
+  function el(tag, attrs, ...children) {
+    const node = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs || {})) {
+      if (v === undefined || v === null || v === false) continue;
+      if (k === "class") node.className = v;
+      else if (k === "text") node.textContent = v;
+      else if (k.startsWith("on") && typeof v === "function") node.addEventListener(k.slice(2), v);
+      else node.setAttribute(k, v === true ? "" : String(v));
+    }
+    for (const c of children.flat()) {
+      if (c === undefined || c === null || c === false) continue;
+      node.append(typeof c === "string" ? document.createTextNode(c) : c);
+    }
+    return node;
+  }
+
+  /** Only http(s) links are rendered as links. */
+  function safeUrl(u) {
+    try {
+      const url = new URL(String(u), window.location.href);
+      return url.protocol === "http:" || url.protocol === "https:" ? url.href : null;
+    } catch {
+      return null;
+    }
+  }
+
+  function audience() {
+    return $("audience").value === "agent" ? "agent" : "porteur";
+  }
+
+  async function api(method, path, body) {
+    const res = await fetch(path, {
+      method,
+      headers: body ? { "Content-Type": "application/json" } : {},
+      body: body ? JSON.stringify(body) : undefined,
+      credentials: "same-origin",
+    });
+    let data = null;
+    try {
+      data = await res.json();
+    } catch {
+      data = null;
+    }
+    if (!res.ok) {
+      const msg = (data && data.error) || `Le service a répondu ${res.status}.`;
+      const details = data && Array.isArray(data.details) ? data.details : [];
+      const err = new Error(msg);
+      err.details = details;
+      throw err;
+    }
+    return data;
+  }
+
+  function turn(payload) {
+    return api("POST", "/api/turn", { conversationId: state.conversationId, audience: audience(), ...payload });
+  }
+
+  // ------------------------------------------------------------------ text
+  /** Inline: **bold** and [n] citation markers (links to the numbered source). */
+  function inline(text, prefix, sourceNs) {
+    const out = [];
+    const re = /\*\*([^*]+)\*\*|\[(\d{1,2})\]/g;
+    let last = 0;
+    let m;
+    while ((m = re.exec(text))) {
+      if (m.index > last) out.push(text.slice(last, m.index));
+      if (m[1] !== undefined) out.push(el("strong", {}, m[1]));
+      else if (sourceNs.has(Number(m[2]))) {
+        out.push(el("a", { href: `#${prefix}-src-${m[2]}`, class: "cite", "aria-label": `source ${m[2]}` }, `[${m[2]}]`));
+      } else out.push(m[0]);
+      last = m.index + m[0].length;
+    }
+    if (last < text.length) out.push(text.slice(last));
+    return out;
+  }
+
+  /** The core's tiny Markdown subset: paragraphs, "- " bullets, **bold**, [n]. */
+  function richText(text, prefix, sourceNs) {
+    const frag = document.createDocumentFragment();
+    for (const block of String(text || "").split(/\n{2,}/)) {
+      const lines = block.split("\n").filter((l) => l.trim() !== "");
+      if (!lines.length) continue;
+      let list = null;
+      let para = [];
+      const flush = () => {
+        if (para.length) frag.append(el("p", {}, ...para.flatMap((l, i) => (i ? [el("br"), ...inline(l, prefix, sourceNs)] : inline(l, prefix, sourceNs)))));
+        para = [];
+      };
+      for (const line of lines) {
+        const bullet = /^\s*[-•]\s+(.*)$/.exec(line);
+        if (bullet) {
+          flush();
+          if (!list) {
+            list = el("ul");
+            frag.append(list);
+          }
+          list.append(el("li", {}, ...inline(bullet[1], prefix, sourceNs)));
+        } else {
+          list = null;
+          para.push(line);
+        }
+      }
+      flush();
+    }
+    return frag;
+  }
+
+  // ------------------------------------------------------------------ replies
+  function kindLabel(kind) {
+    return (state.vocab && state.vocab.kinds[kind]) || kind;
+  }
+  function verdictLabel(v) {
+    return (state.vocab && state.vocab.verdicts[v]) || v;
+  }
+  function processLabel(p) {
+    return (state.vocab && state.vocab.processes[p]) || p;
+  }
+
+  function renderSources(sources, prefix) {
+    if (!sources || !sources.length) return null;
+    const ol = el("ol");
+    for (const s of sources) {
+      const url = safeUrl(s.url);
+      const title = url ? el("a", { href: url, target: "_blank", rel: "noopener noreferrer" }, s.title) : el("span", {}, s.title);
+      const where = [s.section, s.page ? `page ${s.page}` : null].filter(Boolean).join(", ");
+      ol.append(
+        el(
+          "li",
+          { id: `${prefix}-src-${s.n}`, value: String(s.n), tabindex: "-1" },
+          title,
+          el("span", { class: "kind" }, kindLabel(s.kind)),
+          s.status === "reported" ? el("span", { class: "kind" }, "à vérifier") : null,
+          where ? el("div", { class: "hint" }, where) : null,
+        ),
+      );
+    }
+    return el("div", { class: "sources" }, el("h3", {}, "Sources"), ol);
+  }
+
+  function renderRoute(route) {
+    if (!route) return null;
+    state.lastRoute = route.process;
+    const contacts = (route.contacts || []).map((c) => {
+      const url = safeUrl(c.url);
+      return el("li", {}, url ? el("a", { href: url, target: "_blank", rel: "noopener noreferrer" }, c.label) : c.label);
+    });
+    return el(
+      "div",
+      { class: "route" },
+      el("h3", {}, "Orientation"),
+      el("p", {}, el("strong", {}, route.name), route.operator ? ` — ${route.operator}` : ""),
+      route.why ? el("p", { class: "hint" }, route.why) : null,
+      contacts.length ? el("div", {}, el("p", {}, "Contacts publics :"), el("ul", {}, contacts)) : null,
+    );
+  }
+
+  function renderEligibility(results) {
+    if (!results || !results.length) return null;
+    const ul = el("ul", { class: "verdicts" });
+    for (const r of results) {
+      const reasons = (r.reasons || []).map((x) => el("li", {}, x.text));
+      const missing = (r.missing || []).map((x) => el("li", {}, x.question));
+      ul.append(
+        el(
+          "li",
+          { "data-process": r.process },
+          el("p", {}, el("strong", {}, processLabel(r.process)), " : ", el("span", { class: `verdict ${r.verdict}` }, verdictLabel(r.verdict))),
+          reasons.length ? el("ul", {}, reasons) : null,
+          missing.length ? el("div", {}, el("p", {}, "Informations à préciser :"), el("ul", {}, missing)) : null,
+          r.checker ? el("p", { class: "hint" }, `Vérification : ${r.checker}`) : null,
+        ),
+      );
+    }
+    return el("div", { class: "eligibility" }, el("h3", {}, "Verdicts par dispositif"), ul);
+  }
+
+  function ratingControls(action, container) {
+    const interactionId = action.value;
+    const wrap = el("div", { class: "actions rating", role: "group", "aria-label": "Évaluer cette réponse" });
+    const up = el("button", { type: "button", class: "secondary" }, "Réponse utile");
+    const down = el("button", { type: "button", class: "secondary" }, "Réponse pas utile");
+    const status = el("p", { class: "status", role: "status" });
+    const send = async (id, comment) => {
+      up.disabled = true;
+      down.disabled = true;
+      try {
+        const reply = await turn({ action: { id, value: interactionId, comment: comment || undefined } });
+        status.textContent = reply.text;
+      } catch (err) {
+        status.textContent = err.message;
+        up.disabled = false;
+        down.disabled = false;
+      }
+    };
+    up.addEventListener("click", () => send("rate-up"));
+    down.addEventListener("click", () => {
+      if (wrap.querySelector(".comment")) return;
+      const cid = `comment-${++state.msgCount}`;
+      const box = el("textarea", { id: cid, rows: "2", maxlength: "1000" });
+      const ok = el("button", { type: "button" }, "Envoyer l'avis");
+      const comment = el("div", { class: "comment" }, el("label", { for: cid }, "Qu'est-ce qui manquait ? (facultatif)"), box, el("div", { class: "row" }, ok));
+      ok.addEventListener("click", () => {
+        ok.disabled = true;
+        send("rate-down", box.value.trim());
+      });
+      wrap.append(comment);
+      box.focus();
+    });
+    wrap.append(up, down, status);
+    container.append(wrap);
+  }
+
+  function renderActions(reply, container) {
+    const rest = [];
+    let rated = false;
+    for (const a of reply.actions || []) {
+      if (a.id === "rate-up" || a.id === "rate-down") {
+        if (!rated && a.value) ratingControls(a, container);
+        rated = true;
+      } else rest.push(a);
+    }
+    if (!rest.length) return;
+    const row = el("div", { class: "actions" });
+    for (const a of rest) {
+      const b = el("button", { type: "button", class: "secondary" }, a.label);
+      b.addEventListener("click", () => onAction(a));
+      row.append(b);
+    }
+    container.append(row);
+  }
+
+  function onAction(a) {
+    if (a.id === "eligibility") {
+      $("eligibility-section").scrollIntoView({ behavior: "smooth" });
+      const first = $("facts-fields").querySelector("select, input");
+      if (first) first.focus();
+      return;
+    }
+    if (a.id === "friction") {
+      if (state.lastRoute) $("f-process").value = state.lastRoute;
+      $("friction-section").scrollIntoView({ behavior: "smooth" });
+      $("f-step").focus();
+      return;
+    }
+    if (a.id === "report" && audience() === "agent") {
+      $("report-section").scrollIntoView({ behavior: "smooth" });
+      loadReport();
+      return;
+    }
+    sendTurn({ action: { id: a.id, value: a.value } }, a.label);
+  }
+
+  function renderReply(reply) {
+    const prefix = `m${++state.msgCount}`;
+    const sourceNs = new Set((reply.sources || []).map((s) => s.n));
+    const art = el("article", { class: `msg bot${reply.type === "error" ? " error" : ""}`, "data-type": reply.type });
+    art.append(el("p", { class: "who" }, "Relais ESS"));
+    if (reply.refused) art.append(el("p", { class: "refused" }, "Pas de réponse fiable dans les sources."));
+    art.append(richText(reply.text, prefix, sourceNs));
+    const elig = renderEligibility(reply.eligibility);
+    if (elig) art.append(elig);
+    const src = renderSources(reply.sources, prefix);
+    if (src) art.append(src);
+    const route = renderRoute(reply.route);
+    if (route) art.append(route);
+    if (reply.handoff) art.append(el("p", { class: "hint" }, `Référence de la demande : ${String(reply.handoff.id).slice(0, 8)}`));
+    if (reply.prompt && reply.prompt.options && reply.prompt.options.length) {
+      const row = el("div", { class: "actions", role: "group", "aria-label": "Réponses possibles" });
+      for (const opt of reply.prompt.options) {
+        const b = el("button", { type: "button", class: "secondary" }, opt.label);
+        b.addEventListener("click", () => sendTurn({ text: opt.label }, opt.label));
+        row.append(b);
+      }
+      art.append(row);
+    }
+    if (reply.followUps && reply.followUps.length) {
+      const row = el("div", { class: "actions", role: "group", "aria-label": "Questions liées" });
+      for (const q of reply.followUps) {
+        const b = el("button", { type: "button", class: "secondary" }, q);
+        b.addEventListener("click", () => sendTurn({ text: q }, q));
+        row.append(b);
+      }
+      art.append(el("h3", {}, "Pour aller plus loin"), row);
+    }
+    renderActions(reply, art);
+    return art;
+  }
+
+  function appendUser(text) {
+    $("log").append(el("article", { class: "msg user" }, el("p", { class: "who" }, "Vous"), el("p", {}, text)));
+  }
+
+  function appendBot(node) {
+    const log = $("log");
+    log.append(node);
+    log.scrollTop = log.scrollHeight;
+  }
+
+  function errorNode(err) {
+    return el(
+      "article",
+      { class: "msg bot error", "data-type": "error" },
+      el("p", { class: "who" }, "Relais ESS"),
+      el("p", {}, err.message),
+      err.details && err.details.length ? el("ul", {}, err.details.map((d) => el("li", {}, d))) : null,
+    );
+  }
+
+  async function sendTurn(payload, shown) {
+    if (shown) appendUser(shown);
+    $("ask-status").textContent = "Recherche en cours…";
+    try {
+      const reply = await turn(payload);
+      appendBot(renderReply(reply));
+    } catch (err) {
+      appendBot(errorNode(err));
+    } finally {
+      $("ask-status").textContent = "";
+    }
+  }
+
+  // ------------------------------------------------------------------ forms
+  function optionList(select, options, placeholder) {
+    select.replaceChildren();
+    if (placeholder !== undefined) select.append(el("option", { value: "" }, placeholder));
+    for (const o of options) select.append(el("option", { value: o.value }, o.label));
+  }
+
+  function buildFactsForm(facts) {
+    const box = $("facts-fields");
+    box.replaceChildren();
+    for (const f of facts) {
+      const id = `fact-${f.fact}`;
+      let input;
+      if (f.options && f.options.length) {
+        input = el("select", { id, name: f.fact });
+        optionList(input, f.options, "Non renseigné");
+      } else if (f.type === "integer" || f.type === "number") {
+        input = el("input", { id, name: f.fact, type: "number", min: "0", step: f.type === "integer" ? "1" : "any", inputmode: "decimal" });
+      } else {
+        input = el("input", { id, name: f.fact, type: "text", maxlength: "200", autocomplete: "off" });
+      }
+      const label = el("label", { for: id }, f.label.charAt(0).toUpperCase() + f.label.slice(1));
+      const qid = `${id}-q`;
+      input.setAttribute("aria-describedby", qid);
+      box.append(el("div", { class: "field" }, label, el("span", { class: "q", id: qid }, f.question), input));
+    }
+  }
+
+  function buildFrictionForm(fr) {
+    optionList($("f-step"), fr.steps, "Choisissez une étape");
+    optionList($("f-blocker"), fr.blockers, "Choisissez un type de blocage");
+    optionList($("f-process"), fr.processes, "Choisissez un dispositif");
+    optionList($("f-severity"), fr.severities, "Choisissez une gravité");
+  }
+
+  function showResult(target, node) {
+    target.replaceChildren(node);
+  }
+
+  async function onEligibility(ev) {
+    ev.preventDefault();
+    const values = {};
+    for (const input of $("facts-fields").querySelectorAll("select, input")) {
+      const v = input.value.trim();
+      if (v !== "") values[input.name] = v;
+    }
+    const out = $("eligibility-result");
+    out.replaceChildren(el("p", { class: "status" }, "Vérification en cours…"));
+    try {
+      showResult(out, renderReply(await turn({ form: { kind: "eligibility", values } })));
+    } catch (err) {
+      showResult(out, errorNode(err));
+    }
+  }
+
+  async function onFriction(ev) {
+    ev.preventDefault();
+    const form = $("friction-form");
+    const values = {
+      step: form.step.value,
+      blocker: form.blocker.value,
+      process: form.process.value,
+      commune: form.commune.value.trim(),
+      description: form.description.value.trim(),
+      severity: form.severity.value ? Number(form.severity.value) : "",
+      contactOk: form.contactOk.checked,
+    };
+    const out = $("friction-result");
+    out.replaceChildren(el("p", { class: "status" }, "Envoi en cours…"));
+    try {
+      const reply = await turn({ form: { kind: "friction", values } });
+      showResult(out, renderReply(reply));
+      if (reply.type === "friction") form.reset();
+    } catch (err) {
+      showResult(out, errorNode(err));
+    }
+  }
+
+  // ------------------------------------------------------------------ report
+  function countTable(caption, rows) {
+    if (!rows || !rows.length) return null;
+    return el(
+      "table",
+      {},
+      el("caption", {}, caption),
+      el("thead", {}, el("tr", {}, el("th", { scope: "col" }, "Libellé"), el("th", { scope: "col" }, "Nombre"))),
+      el("tbody", {}, rows.map((r) => el("tr", {}, el("td", {}, r.label), el("td", {}, String(r.count))))),
+    );
+  }
+
+  function renderReport(r) {
+    const pct = (x) => (x === null || x === undefined ? "—" : `${Math.round(x * 100)} %`);
+    const figures = [
+      ["Questions", r.interactions],
+      ["Réponses données", r.answered],
+      ["Questions sans réponse fiable", r.refused],
+      ["Avis « utile »", r.ratings.up],
+      ["Avis « pas utile »", r.ratings.down],
+      ["Satisfaction", pct(r.ratings.satisfactionRate)],
+      ["Difficultés signalées", r.frictions],
+      ["Demandes transmises", r.handoffs],
+      ["Demandes encore ouvertes", r.openHandoffs],
+    ];
+    const dl = el("dl", { class: "figures" });
+    for (const [k, v] of figures) dl.append(el("dt", {}, k), el("dd", {}, String(v)));
+    const unanswered = (r.topUnanswered || []).map((u) => el("li", {}, `${u.question} (${u.count})`));
+    const handoffs = (r.openHandoffList || []).map((h) => el("li", {}, `${h.processLabel} — ${h.summary.slice(0, 200)} (${h.ageDays} j)`));
+    return el(
+      "div",
+      { class: "report" },
+      el("h3", {}, r.title),
+      dl,
+      countTable("Questions par dispositif", r.volumes.byRoute),
+      countTable("Difficultés par étape", r.friction.byStep),
+      countTable("Difficultés par type de blocage", r.friction.byBlocker),
+      unanswered.length ? el("div", {}, el("h3", {}, "Questions restées sans réponse"), el("ul", {}, unanswered)) : null,
+      handoffs.length ? el("div", {}, el("h3", {}, "Demandes ouvertes"), el("ul", {}, handoffs)) : null,
+    );
+  }
+
+  async function loadReport(ev) {
+    if (ev) ev.preventDefault();
+    const out = $("report");
+    const days = Number($("report-days").value) || 30;
+    out.replaceChildren(el("p", { class: "status" }, "Chargement du rapport…"));
+    try {
+      showResult(out, renderReport(await api("GET", `/api/report?days=${encodeURIComponent(days)}`)));
+    } catch (err) {
+      showResult(out, errorNode(err));
+    }
+  }
+
+  // ------------------------------------------------------------------ wiring
+  function onAudience() {
+    $("report-section").hidden = audience() !== "agent";
+  }
+
+  async function init() {
+    $("ask-form").addEventListener("submit", (ev) => {
+      ev.preventDefault();
+      const q = $("question").value.trim();
+      if (!q) {
+        $("ask-status").textContent = "Écrivez une question avant d'envoyer.";
+        $("question").focus();
+        return;
+      }
+      $("question").value = "";
+      sendTurn({ text: q }, q);
+    });
+    $("question").addEventListener("keydown", (ev) => {
+      if (ev.key === "Enter" && !ev.shiftKey) {
+        ev.preventDefault();
+        $("ask-form").requestSubmit();
+      }
+    });
+    $("new-conversation").addEventListener("click", () => {
+      state.conversationId = newConversationId();
+      $("log").replaceChildren(el("p", { class: "hint" }, "Nouvelle conversation. Posez votre question."));
+      $("question").focus();
+    });
+    $("audience").addEventListener("change", onAudience);
+    $("eligibility-form").addEventListener("submit", onEligibility);
+    $("friction-form").addEventListener("submit", onFriction);
+    $("report-form").addEventListener("submit", loadReport);
+    onAudience();
+    try {
+      state.vocab = await api("GET", "/api/vocabulary");
+      buildFactsForm(state.vocab.facts);
+      buildFrictionForm(state.vocab.friction);
+      document.body.dataset.ready = "true";
+    } catch (err) {
+      $("facts-fields").replaceChildren(el("p", {}, `Le formulaire n'a pas pu être chargé : ${err.message}`));
+    }
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();
