@@ -399,6 +399,12 @@ describe("buttons and modals", () => {
     const verdicts = await waitFor(() => ephemerals(channel).find((c) => String(c.args.text).includes("Éligible")), "verdicts");
     expect(verdicts.args.thread_ts).toBe(eventTs);
     expect(allText(verdicts.args.blocks)).toContain("À vérifier par une personne");
+    // "Parler à une personne" on that private message stays in the same thread (same conversation for the core).
+    const handoffButton = buttons(verdicts.args.blocks).find((b) => b.action_id === "ess:action:handoff")!;
+    await postInteraction(h.baseUrl, blockAction({ user, channel, ephemeral: true, message: { ts: verdicts.response!.message_ts }, actionId: handoffButton.action_id }));
+    const handoffTurn = await waitFor(() => h.fake!.turns.find((t) => t.conversationId === channel && t.action?.id === "handoff"), "handoff turn");
+    expect(handoffTurn.threadId).toBe(eventTs);
+
     const turn = h.fake!.turns.slice(turnsBefore).find((t) => t.form)!;
     expect(turn.form).toEqual({ kind: "eligibility", values: { legalForm: "association", commune: "Alès", partnerStructures: 3, inQpv: false } });
     expect(turn).toMatchObject({ conversationId: channel, threadId: eventTs });

@@ -204,15 +204,20 @@ export class SlackRuntime {
         }
         return;
       }
-      case "ephemeral":
-        await client.chat.postEphemeral({
+      case "ephemeral": {
+        const res = await client.chat.postEphemeral({
           channel: dest.channel,
           user: dest.user,
           thread_ts: dest.threadTs,
           text: msg.text,
           blocks: msg.blocks,
         });
+        // Clicks on an ephemeral message do not always say which thread it was in: remember it.
+        if (dest.threadTs && res.message_ts) {
+          await this.storage.setState(ephemeralKey(dest.channel, res.message_ts), dest.threadTs).catch(() => undefined);
+        }
         return;
+      }
       case "response_url":
         await this.postResponseUrl(dest.url, { response_type: "ephemeral", replace_original: false, text: msg.text, blocks: msg.blocks });
         return;
@@ -236,6 +241,8 @@ export class SlackRuntime {
     throw new Error("response_url failed after retries");
   }
 }
+
+export const ephemeralKey = (channel: string, messageTs: string) => `slack:ephemeral-thread:${channel}:${messageTs}`;
 
 export function apologyReply(): Reply {
   return Reply.parse({

@@ -9,7 +9,7 @@ import { ActionId } from "../../../core/reply.js";
 import { eligibilityModal, frictionModal, isProcessId, ratingCommentModal } from "../modals.js";
 import { handoffRefKey, type HandoffPost } from "../notifier.js";
 import { ACTION, renderHandoffNotice, renderReply } from "../render.js";
-import { errInfo, SlackRuntime, type ReplyPlace } from "../runtime.js";
+import { ephemeralKey, errInfo, SlackRuntime, type ReplyPlace } from "../runtime.js";
 import { REPORT_REFUSAL } from "./commands.js";
 
 type WebClient = webApi.WebClient;
@@ -34,6 +34,13 @@ export function placeOf(rt: SlackRuntime, body: BlockAction): ReplyPlace & { mes
   };
 }
 
+/** The thread of a clicked ephemeral message, when Slack did not send it. */
+async function withThread<T extends ReplyPlace & { messageTs?: string }>(rt: SlackRuntime, place: T): Promise<T> {
+  if (!place.ephemeral || place.threadTs || !place.messageTs) return place;
+  const threadTs = await rt.storage.getState<string>(ephemeralKey(place.channel, place.messageTs)).catch(() => null);
+  return typeof threadTs === "string" ? { ...place, threadTs } : place;
+}
+
 async function interactionIdFor(rt: SlackRuntime, value: string | undefined, place: { channel: string; messageTs?: string }) {
   if (value) return value;
   if (!place.messageTs) return undefined;
@@ -46,7 +53,7 @@ export function registerActions(app: App, rt: SlackRuntime): void {
     const parsed = ActionId.safeParse(action.action_id.slice(ACTION.corePrefix.length));
     if (!parsed.success) return;
     const id = parsed.data;
-    const place = placeOf(rt, body);
+    const place = await withThread(rt, placeOf(rt, body));
     const ctx = { userId: place.user, channelId: place.channel, threadTs: place.threadTs };
     const base = { conversationId: place.channel, threadId: place.threadTs, userId: place.user!, audience: place.audience };
     const origin = { c: place.channel, t: place.threadTs, m: place.messageTs, a: place.audience, e: place.ephemeral, r: place.responseUrl };
@@ -85,7 +92,7 @@ export function registerActions(app: App, rt: SlackRuntime): void {
   // Questionnaire options and suggested follow-up questions are answers typed for the user.
   const asText = async ({ ack, body, action, client }: { ack: () => Promise<void>; body: BlockAction; action: ButtonAction; client: WebClient }) => {
     await ack();
-    const place = placeOf(rt, body);
+    const place = await withThread(rt, placeOf(rt, body));
     await rt.track("option", async () => {
       const reply = await rt.handle(
         { conversationId: place.channel, threadId: place.threadTs, userId: place.user!, audience: place.audience, text: action.value ?? "" },
