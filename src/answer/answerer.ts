@@ -47,7 +47,7 @@ export class Answerer {
   private readonly minCoverage: number;
   private readonly routeAnswerScore: number;
   constructor(private readonly o: AnswererOptions) {
-    this.minCoverage = o.minCoverage ?? 0.5;
+    this.minCoverage = o.minCoverage ?? 0.45;
     this.routeAnswerScore = o.routeAnswerScore ?? 0.45;
   }
 

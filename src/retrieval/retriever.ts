@@ -87,7 +87,7 @@ export class Retriever {
       const w = q.idf.get(t) ?? 1;
       total += w;
       if (terms.has(t) || [...(q.alternatives.get(t) ?? [])].some((a) => terms.has(a))) found += w;
-      else if (t.length >= 5 && /^\p{L}+$/u.test(t)) {
+      else if (t.length >= 4 && /^\p{L}+$/u.test(t)) {
         // typo tolerance: a passage term within edit distance 1 of a long query term
         for (const p of terms) {
           if (Math.abs(p.length - t.length) <= 1 && p[0] === t[0] && editDistanceAtMost1(p, t)) {
