@@ -66,3 +66,17 @@ export function formatCounts(counts: Record<string, number>): string {
     .map(([t, n]) => `- ${names[t] ?? t} : ${n}`);
   return total === 0 ? "Aucun enregistrement à supprimer." : `${total} enregistrement(s) supprimé(s) :\n${lines.join("\n")}`;
 }
+
+/** Reads the storage configuration; a configuration problem becomes a clear French CLI error (exit 1). */
+export async function configOrFail(
+  cmd: { error: (message: string, opts: { exitCode: number; code: string }) => never },
+  env: NodeJS.ProcessEnv,
+): Promise<import("./config.js").StorageConfig> {
+  const { loadStorageConfig, ConfigError } = await import("./config.js");
+  try {
+    return loadStorageConfig(env);
+  } catch (e) {
+    if (e instanceof ConfigError) return cmd.error(`Erreur de configuration : ${e.message}`, { exitCode: EXIT_FAILURE, code: "config.invalid" });
+    throw e;
+  }
+}

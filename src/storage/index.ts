@@ -3,6 +3,7 @@
  * data folder. Migrations are applied before the storage is returned, and
  * user-written texts are scrubbed of personal data on the way in (withScrubbing).
  */
+import path from "node:path";
 import type { Storage } from "./types.js";
 import { SqliteStorage } from "./sqlite.js";
 import { PostgresStorage } from "./postgres.js";
@@ -46,4 +47,14 @@ export async function createStorage(opts: CreateStorageOptions): Promise<Storage
     }
   }
   return opts.scrub === false ? storage : withScrubbing(storage);
+}
+
+/** Opener for CLI commands and the service: configuration from the environment (DATA_DIR, DATABASE_URL). */
+export function storageFromEnv(env: NodeJS.ProcessEnv = process.env): () => Promise<Storage> {
+  // Only the location is needed here: no PSEUDONYM_SECRET requirement for opening the storage.
+  return () =>
+    createStorage({
+      databaseUrl: env.DATABASE_URL?.trim() || undefined,
+      dataDir: path.resolve(env.DATA_DIR?.trim() || "./data"),
+    });
 }

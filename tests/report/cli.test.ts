@@ -225,3 +225,18 @@ describe("forget", () => {
     expect(opened).toBe(0);
   });
 });
+
+describe("configuration errors", () => {
+  it("forget in production without PSEUDONYM_SECRET fails clearly, exit 1, nothing opened", async () => {
+    const { code, err } = await run(forgetCommand, ["--user", "U1"], { env: { NODE_ENV: "production" } });
+    expect(code).toBe(1);
+    expect(err).toMatch(/Erreur de configuration : PSEUDONYM_SECRET est obligatoire en production/);
+    expect(opened).toBe(0);
+  });
+
+  it("purge with an invalid RETENTION_DAYS fails clearly", async () => {
+    const { code, err } = await run(purgeCommand, [], { env: { ...ENV, RETENTION_DAYS: "un an" } });
+    expect(code).toBe(1);
+    expect(err).toMatch(/RETENTION_DAYS doit être un nombre entier/);
+  });
+});

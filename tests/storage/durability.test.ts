@@ -68,9 +68,9 @@ describe("durability under SIGKILL", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "relais-durable-"));
     const file = path.join(dir, "durable.sqlite");
     try {
-      const { ids, signal } = await runAndKill(file, 300);
+      const { ids, signal } = await runAndKill(file, 150);
       expect(signal).toBe("SIGKILL");
-      expect(ids.length).toBeGreaterThanOrEqual(300);
+      expect(ids.length).toBeGreaterThanOrEqual(150);
       const s = new SqliteStorage(file);
       try {
         await assertAllStored(s, ids);
@@ -85,7 +85,7 @@ describe("durability under SIGKILL", () => {
   it.skipIf(!PG_AVAILABLE)("PostgreSQL keeps every acknowledged write", async () => {
     const db = await createTestDatabase();
     try {
-      const { ids, signal } = await runAndKill(db.url, 300);
+      const { ids, signal } = await runAndKill(db.url, 150);
       expect(signal).toBe("SIGKILL");
       const s = new PostgresStorage(db.url);
       try {

@@ -6,9 +6,8 @@
  */
 import { Command } from "commander";
 import { Channel } from "../../core/ids.js";
-import { loadStorageConfig } from "../../storage/config.js";
 import { candidateHashes } from "../../privacy/pseudonym.js";
-import { EXIT_BAD_INPUT, formatCounts, resolveIo, withStorage, type CommandIo, type StorageOpener } from "../../storage/command-io.js";
+import { EXIT_BAD_INPUT, configOrFail, formatCounts, resolveIo, withStorage, type CommandIo, type StorageOpener } from "../../storage/command-io.js";
 
 export function forgetCommand(open: StorageOpener, io: CommandIo = {}): Command {
   const { out, err, env } = resolveIo(io);
@@ -25,7 +24,7 @@ export function forgetCommand(open: StorageOpener, io: CommandIo = {}): Command 
       if (opts.channel !== undefined && !Channel.safeParse(opts.channel).success) {
         fail(`canal inconnu « ${opts.channel} ». Canaux possibles : ${Channel.options.join(", ")}.`);
       }
-      const { pseudonymSecret } = loadStorageConfig(env);
+      const { pseudonymSecret } = await configOrFail(cmd, env);
       const hashes = candidateHashes(user, pseudonymSecret, opts.channel);
       const total: Record<string, number> = {};
       await withStorage(open, async (s) => {

@@ -8,10 +8,9 @@
  */
 import os from "node:os";
 import { Command } from "commander";
-import { loadStorageConfig } from "../../storage/config.js";
 import { userHash } from "../../privacy/pseudonym.js";
 import { prepareFriction, validateFriction, type CommuneResolver } from "../../report/friction.js";
-import { EXIT_BAD_INPUT, resolveIo, withStorage, type CommandIo, type StorageOpener } from "../../storage/command-io.js";
+import { EXIT_BAD_INPUT, configOrFail, resolveIo, withStorage, type CommandIo, type StorageOpener } from "../../storage/command-io.js";
 
 export interface FrictionCommandIo extends CommandIo {
   /** Commune resolver override (tests); default: src/eligibility/communes.ts when present. */
@@ -44,7 +43,7 @@ export function frictionCommand(open: StorageOpener, io: FrictionCommandIo = {})
       }
       const v = validateFriction(raw);
       if (!v.ok) return fail(v.errors);
-      const config = loadStorageConfig(env);
+      const config = await configOrFail(add, env);
       let user = "inconnu";
       try {
         user = os.userInfo().username || user;

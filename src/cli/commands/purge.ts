@@ -3,8 +3,7 @@
  * RETENTION_DAYS, 365 when unset) and prints what was deleted.
  */
 import { Command } from "commander";
-import { loadStorageConfig } from "../../storage/config.js";
-import { EXIT_BAD_INPUT, formatCounts, resolveIo, withStorage, type CommandIo, type StorageOpener } from "../../storage/command-io.js";
+import { EXIT_BAD_INPUT, configOrFail, formatCounts, resolveIo, withStorage, type CommandIo, type StorageOpener } from "../../storage/command-io.js";
 
 export function purgeCommand(open: StorageOpener, io: CommandIo = {}): Command {
   const { out, err, env, now } = resolveIo(io);
@@ -23,7 +22,7 @@ export function purgeCommand(open: StorageOpener, io: CommandIo = {}): Command {
             code: "purge.invalidInput",
           });
         }
-      } else days = loadStorageConfig(env).retentionDays;
+      } else days = (await configOrFail(cmd, env)).retentionDays;
       const before = new Date(now().getTime() - days * 86_400_000);
       const counts = await withStorage(open, (s) => s.purge(before));
       out(`Purge des enregistrements antérieurs au ${before.toISOString().slice(0, 10)} (conservation : ${days} jours).\n${formatCounts(counts)}\n`);
