@@ -9,13 +9,12 @@
 import path from "node:path";
 import { pino } from "pino";
 import { ConfigProblems, loadConfig, type AppConfig } from "./config/env.js";
-import { createRuntime, type Runtime } from "./runtime.js";
+import type { Runtime } from "./runtime.js";
 import { createStorage } from "./storage/index.js";
 import { SQLITE_FILE_NAME } from "./storage/sqlite.js";
 import type { Storage } from "./storage/types.js";
-import { ChannelConfigError, type SlackConfig } from "./channels/slack/index.js";
-import { ChannelSetupError, loadChannelsFile } from "./server/channels.js";
-import { createServer, type Service } from "./server/app.js";
+import type { SlackConfig } from "./channels/slack/index.js";
+import type { Service } from "./server/app.js";
 import { loadServerSettings, ServerSettingsProblems, type ServerSettings } from "./server/settings.js";
 import { withTimeout } from "./server/http.js";
 
@@ -149,12 +148,16 @@ function banner(config: AppConfig, settings: ServerSettings, service: Service, r
 export async function main(): Promise<void> {
   const { config, settings } = loadAll();
   const logger = pino({ level: config.env.LOG_LEVEL, base: { service: "relais-ess" } });
+  // Heavy modules (Bolt, botbuilder, LangChain) load only once the configuration is known to be valid.
+  const { ChannelSetupError, loadChannelsFile } = await import("./server/channels.js");
+  const { createRuntime } = await import("./runtime.js");
+  const { createServer } = await import("./server/app.js");
 
   let channelsFile: SlackConfig;
   try {
     channelsFile = await loadChannelsFile(config);
   } catch (err) {
-    if (err instanceof ChannelConfigError) die(EXIT.config, ["Relais ESS ne peut pas démarrer :", err.message]);
+    if ((err as Error)?.name === "ChannelConfigError") die(EXIT.config, ["Relais ESS ne peut pas démarrer :", (err as Error).message]);
     throw err;
   }
 

@@ -187,9 +187,16 @@
           "li",
           { "data-process": r.process },
           el("p", {}, el("strong", {}, processLabel(r.process)), " : ", el("span", { class: `verdict ${r.verdict}` }, verdictLabel(r.verdict))),
-          reasons.length ? el("ul", {}, reasons) : null,
-          missing.length ? el("div", {}, el("p", {}, "Informations à préciser :"), el("ul", {}, missing)) : null,
-          r.checker ? el("p", { class: "hint" }, `Vérification : ${r.checker}`) : null,
+          reasons.length || missing.length || r.checker
+            ? el(
+                "details",
+                {},
+                el("summary", {}, "Détail des conditions"),
+                reasons.length ? el("ul", {}, reasons) : null,
+                missing.length ? el("div", {}, el("p", {}, "Informations à préciser :"), el("ul", {}, missing)) : null,
+                r.checker ? el("p", { class: "hint" }, `Vérification : ${r.checker}`) : null,
+              )
+            : null,
         ),
       );
     }
