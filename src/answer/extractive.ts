@@ -14,6 +14,8 @@ export interface Extract {
   best: number;
 }
 
+const ANNOUNCES = /\b(deux|trois|quatre|cinq|six|sept|huit|plusieurs|suivant(e)?s?|cumulatives?)\s+(\p{L}+\s+)?(axes|conditions|étapes|critères|défis|objectifs|catégories|thèmes|thématiques|outils|mesures|types|formes|points|volets)\b|:\s*$/iu;
+
 type QType = "date" | "number" | "who" | "where" | "other";
 
 export function questionType(question: string): QType {
@@ -52,7 +54,7 @@ interface Scored {
 }
 
 export function extractAnswer(retriever: Retriever, query: QueryAnalysis, question: string, hits: Hit[], opts: { maxUnits?: number; maxChars?: number } = {}): Extract {
-  const maxUnits = opts.maxUnits ?? 4;
+  const maxUnits = opts.maxUnits ?? 6;
   const maxChars = opts.maxChars ?? 900;
   const qtype = questionType(question);
   const scored: Scored[] = [];
@@ -63,7 +65,9 @@ export function extractAnswer(retriever: Retriever, query: QueryAnalysis, questi
       const headTerms = new Set(analyze(hit.chunk.section));
       const cov = retriever.coverage(query, terms);
       const headCov = retriever.coverage(query, new Set([...terms, ...headTerms]));
-      const score = 0.6 * cov + 0.15 * headCov + 0.25 * hit.coverage + 0.1 / (hitRank + 1) + typeBonus(qtype, unit);
+      // sentences that describe the document itself ("Ce document présente…") answer nothing
+      const meta = /^(ce document|ceci est|cette fiche|ce texte|this document)\b/i.test(unit) ? 0.3 : 0;
+      const score = 0.6 * cov + 0.15 * headCov + 0.25 * hit.coverage + 0.2 / (hitRank + 1) + typeBonus(qtype, unit) - meta;
       scored.push({ hit, hitRank, pos, unit, score, cov });
     });
   });
@@ -72,11 +76,16 @@ export function extractAnswer(retriever: Retriever, query: QueryAnalysis, questi
   if (!best) return { text: "", used: [], best: 0 };
   const chosen: Scored[] = [best];
   let chars = best.unit.length;
-  // The sentence after the best one often carries the substance ("… plusieurs conditions. Elle doit …").
-  const next = scored.find((s) => s.hit.chunk.id === best.hit.chunk.id && s.pos === best.pos + 1);
-  if (next && next.cov > 0 && chars + next.unit.length <= maxChars) {
+  // The sentences after the best one often carry the substance ("… plusieurs conditions. Elle doit …");
+  // when the best one announces an enumeration ("quatre axes", "trois étapes"), keep the items that follow.
+  const announces = ANNOUNCES.test(best.unit);
+  for (let pos = best.pos + 1; ; pos++) {
+    const next = scored.find((s) => s.hit.chunk.id === best.hit.chunk.id && s.pos === pos);
+    if (!next || chars + next.unit.length > maxChars * (announces ? 1.3 : 1)) break;
+    if (!announces && next.cov <= 0) break;
     chosen.push(next);
     chars += next.unit.length;
+    if (!announces) break;
   }
   for (const s of scored.slice(1)) {
     if (chosen.length >= maxUnits) break;

@@ -124,7 +124,8 @@ export class Retriever {
       const expansion = new Set(query.expansions);
       const lexical = this.index.lexical.search(all.join(" "), {
         combineWith: "OR",
-        fuzzy: (term) => (term.length >= 6 ? 0.2 : false),
+        // typo tolerance only for words the knowledge base does not know (fuzzy matching is costly)
+        fuzzy: (term) => (term.length >= 5 && !this.df.has(term) ? 0.2 : false),
         prefix: (term) => term.length >= 5,
         boostTerm: (term) => (expansion.has(term) ? 0.5 : 1),
         filter: (r) => filter(this.index.byId.get(String(r.id))!),

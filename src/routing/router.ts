@@ -63,6 +63,7 @@ export class Router {
   private readonly rules: Rule[];
   private readonly examples: ExampleDoc[] = [];
   private readonly lexical: MiniSearch<ExampleDoc>;
+  private readonly vocabulary = new Set<string>();
 
   constructor(
     readonly directory: Directory,
@@ -84,6 +85,7 @@ export class Router {
       processTerm: (t) => t,
     });
     this.lexical.addAll(this.examples);
+    for (const e of this.examples) for (const t of analyze(e.text)) this.vocabulary.add(t);
   }
 
   /** Candidate processes for a need, best first, scores in 0..1. */
@@ -104,7 +106,7 @@ export class Router {
     const extra = new Set(this.synonyms?.expand(terms) ?? []);
     const lex = this.lexical.search([...terms, ...extra].join(" "), {
       combineWith: "OR",
-      fuzzy: (t) => (t.length >= 6 ? 0.2 : false),
+      fuzzy: (t) => (t.length >= 5 && !this.vocabulary.has(t) ? 0.2 : false),
       boostTerm: (t) => (extra.has(t) ? 0.5 : 1),
     });
     const qv = hashedVector(question);
