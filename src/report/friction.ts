@@ -7,7 +7,7 @@
 import { FrictionInput, JOURNEY_STEPS, BLOCKERS, type FrictionRecord } from "../storage/types.js";
 import { PROCESS_IDS, type Channel } from "../core/ids.js";
 import { scrub } from "../privacy/scrub.js";
-import { STEP_LABELS, BLOCKER_LABELS } from "./labels.js";
+import { STEP_LABELS, BLOCKER_LABELS, PROCESS_LABELS } from "./labels.js";
 
 export const FRICTION_FIELDS: Record<keyof FrictionInput, string> = {
   step: "l'étape du parcours (step)",
@@ -25,6 +25,44 @@ export type FrictionValidation = { ok: true; value: FrictionInput } | { ok: fals
 
 const list = (xs: readonly string[]) => xs.join(", ");
 
+/**
+ * Checks one field (trimmed strings): a French error message, or null when the
+ * value is acceptable. Used field by field by the conversation intake (one
+ * question at a time) and by `validateFriction` for a whole report.
+ */
+export function checkFrictionField(k: keyof FrictionInput, raw: unknown): string | null {
+  const v = typeof raw === "string" ? raw.trim() : raw;
+  if (v === undefined || v === null || v === "") return `Champ manquant : ${FRICTION_FIELDS[k]}.`;
+  switch (k) {
+    case "step":
+      return (JOURNEY_STEPS as readonly unknown[]).includes(v)
+        ? null
+        : `Étape inconnue : « ${String(v)} ». Étapes possibles : ${list(JOURNEY_STEPS)}.`;
+    case "blocker":
+      return (BLOCKERS as readonly unknown[]).includes(v)
+        ? null
+        : `Type de blocage inconnu : « ${String(v)} ». Types possibles : ${list(BLOCKERS)}.`;
+    case "process":
+      return (PROCESS_IDS as readonly unknown[]).includes(v)
+        ? null
+        : `Dispositif inconnu : « ${String(v)} ». Dispositifs possibles : ${list(PROCESS_IDS)}.`;
+    case "commune":
+      if (typeof v !== "string") return "La commune doit être un texte, par exemple « Alès ».";
+      return v.length > 120 ? `Le nom de commune est trop long (${v.length} caractères, 120 au plus).` : null;
+    case "description":
+      if (typeof v !== "string") return "La description doit être un texte.";
+      return v.length > DESCRIPTION_MAX
+        ? `La description est trop longue : ${v.length.toLocaleString("fr-FR")} caractères, ${DESCRIPTION_MAX.toLocaleString("fr-FR")} au plus. Merci de la raccourcir.`
+        : null;
+    case "severity":
+      return typeof v === "number" && Number.isInteger(v) && v >= 1 && v <= 3
+        ? null
+        : `La gravité doit être un nombre entier : 1 (gêne), 2 (difficulté sérieuse) ou 3 (blocage). Valeur reçue : ${JSON.stringify(v)}.`;
+    case "contactOk":
+      return typeof v === "boolean" ? null : `L'accord pour être recontacté doit valoir true ou false. Valeur reçue : ${JSON.stringify(v)}.`;
+  }
+}
+
 /** Validates raw input (parsed JSON, form values…). Never throws. */
 export function validateFriction(raw: unknown): FrictionValidation {
   if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
@@ -41,43 +79,8 @@ export function validateFriction(raw: unknown): FrictionValidation {
     if (!known.includes(k)) errors.push(`Champ inconnu : « ${k} ». Champs attendus : ${list(known)}.`);
   }
   for (const k of known as (keyof FrictionInput)[]) {
-    const v = input[k];
-    if (v === undefined || v === null || v === "") {
-      errors.push(`Champ manquant : ${FRICTION_FIELDS[k]}.`);
-      continue;
-    }
-    switch (k) {
-      case "step":
-        if (!(JOURNEY_STEPS as readonly unknown[]).includes(v))
-          errors.push(`Étape inconnue : « ${String(v)} ». Étapes possibles : ${list(JOURNEY_STEPS)}.`);
-        break;
-      case "blocker":
-        if (!(BLOCKERS as readonly unknown[]).includes(v))
-          errors.push(`Type de blocage inconnu : « ${String(v)} ». Types possibles : ${list(BLOCKERS)}.`);
-        break;
-      case "process":
-        if (!(PROCESS_IDS as readonly unknown[]).includes(v))
-          errors.push(`Dispositif inconnu : « ${String(v)} ». Dispositifs possibles : ${list(PROCESS_IDS)}.`);
-        break;
-      case "commune":
-        if (typeof v !== "string") errors.push("La commune doit être un texte, par exemple « Alès ».");
-        else if (v.length > 120) errors.push(`Le nom de commune est trop long (${v.length} caractères, 120 au plus).`);
-        break;
-      case "description":
-        if (typeof v !== "string") errors.push("La description doit être un texte.");
-        else if (v.length > DESCRIPTION_MAX)
-          errors.push(
-            `La description est trop longue : ${v.length.toLocaleString("fr-FR")} caractères, ${DESCRIPTION_MAX.toLocaleString("fr-FR")} au plus. Merci de la raccourcir.`,
-          );
-        break;
-      case "severity":
-        if (typeof v !== "number" || !Number.isInteger(v) || v < 1 || v > 3)
-          errors.push(`La gravité doit être un nombre entier : 1 (gêne), 2 (difficulté sérieuse) ou 3 (blocage). Valeur reçue : ${JSON.stringify(v)}.`);
-        break;
-      case "contactOk":
-        if (typeof v !== "boolean") errors.push(`L'accord pour être recontacté doit valoir true ou false. Valeur reçue : ${JSON.stringify(v)}.`);
-        break;
-    }
+    const e = checkFrictionField(k, input[k]);
+    if (e) errors.push(e);
   }
   if (errors.length) return { ok: false, errors };
   // The contract schema is the final word (it must agree with the checks above).
@@ -150,7 +153,7 @@ export async function prepareFriction(input: FrictionInput, ctx: PrepareContext)
 /** French one-line summary of a friction input, for the confirmation step. */
 export function describeFriction(f: FrictionInput): string {
   return (
-    `Étape : ${STEP_LABELS[f.step]} ; blocage : ${BLOCKER_LABELS[f.blocker]} ; dispositif : ${f.process} ; ` +
+    `Étape : ${STEP_LABELS[f.step]} ; blocage : ${BLOCKER_LABELS[f.blocker]} ; dispositif : ${PROCESS_LABELS[f.process]} ; ` +
     `commune : ${f.commune} ; gravité : ${f.severity}/3 ; recontact : ${f.contactOk ? "oui" : "non"}.`
   );
 }
