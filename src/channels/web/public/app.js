@@ -285,9 +285,11 @@
     const art = el("article", { class: `msg bot${reply.type === "error" ? " error" : ""}`, "data-type": reply.type });
     art.append(el("p", { class: "who" }, "Relais ESS"));
     if (reply.refused) art.append(el("p", { class: "refused" }, "Pas de réponse fiable dans les sources."));
-    art.append(richText(reply.text, prefix, sourceNs));
     const elig = renderEligibility(reply.eligibility);
-    if (elig) art.append(elig);
+    if (elig) {
+      // The verdicts come first; the core's full explanation stays one click away.
+      art.append(elig, el("details", { class: "explain" }, el("summary", {}, "Explication détaillée"), richText(reply.text, prefix, sourceNs)));
+    } else art.append(richText(reply.text, prefix, sourceNs));
     const src = renderSources(reply.sources, prefix);
     if (src) art.append(src);
     const route = renderRoute(reply.route);
