@@ -16,6 +16,7 @@ import { Retriever } from "./retrieval/retriever.js";
 import { loadDirectory } from "./routing/directory.js";
 import { Router } from "./routing/router.js";
 import { createStorage } from "./storage/index.js";
+import { warmUpCommunes } from "./eligibility/communes.js";
 import type { Storage } from "./storage/types.js";
 
 export interface Runtime {
@@ -47,9 +48,10 @@ export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
   const embeddings = createEmbeddings(config.embeddings);
   const index = await openIndex({ knowledgeDir: config.knowledgeDir, dataDir: config.dataDir, embeddings, onProgress: o.onIndexProgress });
   const retriever = new Retriever(index.index);
+  warmUpCommunes(); // loads the geography once (≈12 MB) instead of on the first question
   const router = new Router(loadDirectory(config.knowledgeDir), config.knowledgeDir, retriever.synonyms);
   const guards = Guards.load({ promptsDir: config.promptsDir, knowledgeDir: config.knowledgeDir });
-  const llm = o.llm !== undefined ? o.llm : createChatModel(config.llm);
+  const llm = o.llm !== undefined ? o.llm : await createChatModel(config.llm);
   const answerer = new Answerer({ retriever, router, guards, llm, llmTimeoutMs: config.llm.timeoutMs, logger: o.logger });
   const storage = o.storage ?? (await createStorage({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
   const assistant = createAssistant({ answerer, storage, pseudonymSecret: config.pseudonymSecret, handoffTargets: o.handoffTargets, logger: o.logger });

@@ -10,7 +10,7 @@ import type { Reply, Route, SourceRef } from "../core/reply.js";
 import { withTimeout } from "../llm/provider.js";
 import type { Hit, QueryAnalysis, Retriever } from "../retrieval/retriever.js";
 import { looksEnglish } from "../retrieval/analyzer.js";
-import type { Router } from "../routing/router.js";
+import type { RouteCandidate, Router } from "../routing/router.js";
 import { extractAnswer } from "./extractive.js";
 import type { Guards } from "./guards.js";
 import { fill, loadPrompt } from "./prompts.js";
@@ -98,7 +98,7 @@ export class Answerer {
     }
 
     const ranked = [...supported, ...hits.filter((h) => h.coverage < minCoverage && h.coverage >= 0.35)];
-    const route = this.o.router.routeFrom(candidates);
+    const route = await this.llmRoute(question, candidates, this.o.router.routeFrom(candidates));
     const answer = extractAnswer(this.o.retriever, query, question, ranked);
     let text = answer.text;
     let used = answer.used;
@@ -126,6 +126,41 @@ export class Answerer {
       actions: ANSWER_ACTIONS,
       audience,
     });
+  }
+
+  /**
+   * With a model: let it pick among the offline candidates (structured output, zod
+   * enum of the 14 ids). A choice outside the offline top 3, "aucun", an error or a
+   * timeout keeps the offline route.
+   */
+  private async llmRoute(question: string, candidates: RouteCandidate[], offline: Route | null): Promise<Route | null> {
+    if (!this.o.llm || candidates.length === 0) return offline;
+    const top = candidates.slice(0, 3);
+    try {
+      const list = top.map((c) => `- ${c.process} : ${this.o.router.directory.get(c.process)?.name ?? c.process}`).join("\n");
+      const model = this.o.llm.withStructuredOutput(RouteChoice, { name: "route" });
+      const abort = new AbortController();
+      const out = RouteChoice.parse(
+        await withTimeout(
+          model.invoke(
+            [
+              { role: "system", content: fill(loadPrompt("route"), { candidates: list }) },
+              { role: "user", content: question },
+            ],
+            { signal: abort.signal },
+          ),
+          this.o.llmTimeoutMs ?? 8000,
+          abort,
+        ),
+      );
+      const chosen = top.find((c) => c.process === out.process);
+      if (!chosen) return offline;
+      if (offline?.process === chosen.process) return offline;
+      return this.o.router.toRoute(chosen.process, Math.max(0.5, chosen.score), chosen.why);
+    } catch (err) {
+      this.o.logger?.warn({ err: String(err) }, "llm routing failed, offline route kept");
+      return offline;
+    }
   }
 
   /** Answer for a need that clearly fits a process: the process's own document, cited. */

@@ -16,10 +16,12 @@ export interface Extract {
 
 const ANNOUNCES = /\b(deux|trois|quatre|cinq|six|sept|huit|plusieurs|suivant(e)?s?|cumulatives?)\s+(\p{L}+\s+)?(axes|conditions|étapes|critères|défis|objectifs|catégories|thèmes|thématiques|outils|mesures|types|formes|points|volets)\b|:\s*$/iu;
 
-type QType = "date" | "number" | "who" | "where" | "other";
+type QType = "definition" | "date" | "number" | "who" | "where" | "other";
 
 export function questionType(question: string): QType {
   const q = question.toLowerCase();
+  if (/(c.est quoi|c koi|qu.est[- ]ce que|qu.est[- ]ce qu.|que (veut dire|signifie)|ça veut dire|ca veut dire|what is|what does .* mean|définition|definition)/.test(q) && q.split(/\s+/).length <= 12)
+    return "definition";
   if (/\b(quand|quelle date|en quelle année|depuis quand|when|what year|date)\b/.test(q)) return "date";
   if (/\b(combien|quel montant|quelle part|quel pourcentage|nombre|how many|how much|montant|plafond|jusqu'à combien)\b/.test(q)) return "number";
   if (/\b(qui|who|quel organisme|quelle structure|à qui)\b/.test(q)) return "who";
@@ -31,6 +33,8 @@ const MONTHS = /\b(janvier|février|fevrier|mars|avril|mai|juin|juillet|août|ao
 
 function typeBonus(t: QType, unit: string): number {
   switch (t) {
+    case "definition":
+      return /\b(signifie|désigne|veut dire|est (un|une|le|la|l')|sont (des|les)|means|stands for)\b/i.test(unit) ? 0.15 : 0;
     case "date":
       return MONTHS.test(unit) || /\b(19|20)\d{2}\b/.test(unit) ? 0.15 : 0;
     case "number":

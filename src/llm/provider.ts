@@ -4,7 +4,6 @@
  * assistant works offline and this returns null.
  */
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
-import { ChatOpenAI } from "@langchain/openai";
 
 export interface LlmConfig {
   model?: string;
@@ -14,8 +13,10 @@ export interface LlmConfig {
   temperature?: number;
 }
 
-export function createChatModel(cfg: LlmConfig): BaseChatModel | null {
+/** The OpenAI client library is loaded only when a model is configured (faster offline start). */
+export async function createChatModel(cfg: LlmConfig): Promise<BaseChatModel | null> {
   if (!cfg.model || !(cfg.apiKey || cfg.baseURL)) return null;
+  const { ChatOpenAI } = await import("@langchain/openai");
   return new ChatOpenAI({
     model: cfg.model,
     apiKey: cfg.apiKey ?? "not-needed",

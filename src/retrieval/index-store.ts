@@ -12,14 +12,14 @@ import MiniSearch from "minisearch";
 import { Document } from "@langchain/core/documents";
 import { z } from "zod";
 import type { DocKind } from "../core/ids.js";
-import { loadCorpus } from "../knowledge/corpus.js";
+import { fingerprintCorpus, loadCorpus } from "../knowledge/corpus.js";
 import type { DocNature } from "../knowledge/schema.js";
 import type { KnowledgeDoc } from "../knowledge/types.js";
 import { analyze } from "./analyzer.js";
 import type { NamedEmbeddings } from "./embeddings/index.js";
 import { HnswStore } from "./hnsw-store.js";
 
-export const INDEX_FORMAT = 3;
+export const INDEX_FORMAT = 4;
 
 /** A chunk as stored in the index, with the document metadata it needs at answer time. */
 export interface IndexedChunk {
@@ -43,6 +43,8 @@ const Manifest = z.object({
   embeddingsId: z.string(),
   builtAt: z.string(),
   corpusHash: z.string(),
+  /** Hash of the knowledge files' bytes, to tell a stale index without parsing documents. */
+  filesHash: z.string(),
   docs: z.record(z.string(), z.string()),
   chunks: z.number(),
 });
@@ -120,6 +122,7 @@ export async function buildInMemory(
   docs: KnowledgeDoc[],
   embeddings: NamedEmbeddings,
   onProgress?: (done: number, total: number) => void,
+  filesHash = "",
 ): Promise<Omit<SearchIndex, "dir">> {
   const chunks = toIndexedChunks(docs);
   const lexical = new MiniSearch<IndexedChunk>(MINISEARCH_OPTIONS);
@@ -143,6 +146,7 @@ export async function buildInMemory(
     embeddingsId: embeddings.id,
     builtAt: new Date().toISOString(),
     corpusHash: corpusHash(docs, embeddings.id),
+    filesHash,
     docs: Object.fromEntries(docs.map((d) => [d.meta.id, d.hash])),
     chunks: chunks.length,
   };
@@ -193,9 +197,9 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildResult & { in
   const t0 = performance.now();
   const dir = indexDir(opts.dataDir);
   const previous = await readManifest(dir);
-  const { docs, errors } = await loadCorpus(opts.knowledgeDir);
+  const [{ docs, errors }, fingerprint] = await Promise.all([loadCorpus(opts.knowledgeDir), fingerprintCorpus(opts.knowledgeDir)]);
   if (docs.length === 0) throw new Error(`Aucun document chargé depuis ${opts.knowledgeDir}.`);
-  const built = await buildInMemory(docs, opts.embeddings, opts.onProgress);
+  const built = await buildInMemory(docs, opts.embeddings, opts.onProgress, fingerprint.hash);
   await saveIndex(built, dir);
   const changes = diffManifests(previous?.docs, built.manifest.docs);
   return {
@@ -237,9 +241,8 @@ export async function openIndex(opts: BuildOptions): Promise<OpenResult> {
   if (!existsSync(path.join(dir, "manifest.json"))) reason = "index absent";
   else {
     try {
-      const index = await loadIndex(dir, opts.embeddings);
-      const { docs } = await loadCorpus(opts.knowledgeDir);
-      if (corpusHash(docs, opts.embeddings.id) === index.manifest.corpusHash) return { index, rebuilt: false };
+      const [index, fingerprint] = await Promise.all([loadIndex(dir, opts.embeddings), fingerprintCorpus(opts.knowledgeDir)]);
+      if (fingerprint.hash === index.manifest.filesHash) return { index, rebuilt: false };
       reason = "connaissances modifiées";
     } catch (err) {
       reason = `index illisible (${(err as Error).message})`;
