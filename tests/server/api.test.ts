@@ -218,6 +218,16 @@ describe("playground API", () => {
     expect(report.ratings.down).toBe(1);
   });
 
+  it("counts handoffs per channel in the metrics", async () => {
+    const res = await postJson(`${svc.url}/api/turn`, { conversationId: "handoff-conv-1", action: { id: "handoff" } });
+    const reply = Reply.parse(await res.json());
+    expect(reply.type).toBe("handoff");
+    expect(reply.handoff?.status).toBe("open");
+    const text = await (await fetch(`${svc.url}/metrics`)).text();
+    expect(text).toMatch(/relais_handoffs_total\{channel="web"\} 1\b/);
+    expect(text).toMatch(/relais_replies_total\{channel="web",type="handoff"\} 1\b/);
+  });
+
   it("rejects invalid turns with 400", async () => {
     for (const body of [{ conversationId: "x", text: "bonjour" }, { conversationId }, { conversationId, text: "a", action: { id: "explode" } }]) {
       const res = await postJson(`${svc.url}/api/turn`, body);
