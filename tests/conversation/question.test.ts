@@ -1,0 +1,237 @@
+/**
+ * The conversation core on the real runtime (bundled knowledge, offline, memory
+ * storage): questions with citations and stored interactions, ratings, handoffs
+ * with a notifier, help, reset and the agents' report.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { HandoffRecord } from "../../src/storage/types.js";
+import type { Notifier } from "../../src/conversation/types.js";
+import { userHash } from "../../src/privacy/pseudonym.js";
+import { PROCESS_LABELS } from "../../src/report/labels.js";
+import { SECRET, buildCore, conversation, markers, uid, type TestCore } from "./helpers.js";
+
+let core: TestCore;
+
+beforeAll(async () => {
+  // Handoffs for the DLA go to a Slack channel; no default target, so other processes are not delivered.
+  core = await buildCore({ handoffTargets: { dla: { slack: "C-DLA", teams: "teams-dla" } } });
+}, 120_000);
+
+afterAll(async () => {
+  await core?.cleanup();
+});
+
+const EMAIL = "marie.curie@exemple.fr";
+const PHONE = "06 12 34 56 78";
+
+describe("a question turn", () => {
+  it("answers with sources, valid [n] markers and rate buttons carrying the interaction id", async () => {
+    const c = conversation(core.runtime.assistant);
+    const r = await c.say("Qu'est-ce que l'appel à communs ?");
+    expect(r.type).toBe("answer");
+    expect(r.refused).toBe(false);
+    expect(r.sources.length).toBeGreaterThan(0);
+    const ns = r.sources.map((s) => s.n);
+    expect(new Set(ns).size).toBe(ns.length);
+    const cited = markers(r.text);
+    expect(cited.length).toBeGreaterThan(0);
+    for (const n of cited) expect(ns).toContain(n);
+    expect(r.sources.some((s) => s.id === "appel-a-communs")).toBe(true);
+
+    expect(r.interactionId).toBeTruthy();
+    const rate = r.actions.filter((a) => a.id === "rate-up" || a.id === "rate-down");
+    expect(rate.map((a) => a.id).sort()).toEqual(["rate-down", "rate-up"]);
+    for (const a of rate) expect(a.value).toBe(r.interactionId);
+    for (const a of r.actions) expect(a.label.replace(/\p{Extended_Pictographic}/gu, "").trim().length).toBeGreaterThan(2);
+  });
+
+  // Whatever the answer (the contact-details guard may refuse it), no personal data is stored.
+  it("stores the interaction with the scrubbed question and a pseudonymous user", async () => {
+    const c = conversation(core.runtime.assistant, { channel: "web" });
+    const r = await c.say(`Mon adresse est ${EMAIL}, mon numéro le +33 6 12 34 56 78 : qui porte le DLA dans le Gard ?`);
+    const rec = await core.storage.getInteraction(r.interactionId!);
+    expect(rec).not.toBeNull();
+    expect(rec!.question).not.toContain("marie.curie");
+    expect(rec!.question).not.toContain("exemple.fr");
+    expect(rec!.question.replace(/\D/g, "")).not.toMatch(/612345678/);
+    expect(rec!.question).toContain("DLA");
+    expect(rec!.channel).toBe("web");
+    expect(rec!.userHash).toBe(userHash("web", String(c.base.userId), SECRET));
+    expect(rec!.userHash).not.toContain(String(c.base.userId));
+    expect(rec!.sources).toEqual(r.sources.map((s) => s.id));
+    expect(rec!.route).toBe(r.route?.process ?? null);
+    expect(rec!.refused).toBe(r.refused);
+    expect(rec!.latencyMs).toBeGreaterThanOrEqual(0);
+  });
+
+  it("records a refused question as unanswered", async () => {
+    const c = conversation(core.runtime.assistant);
+    const r = await c.say("Quelle est la recette de la ratatouille ?");
+    expect(r.refused).toBe(true);
+    const data = await core.storage.reportData({});
+    const u = data.unanswered.filter((x) => x.interactionId === r.interactionId);
+    expect(u).toHaveLength(1);
+    expect(u[0]!.reason).toBe("refused");
+  });
+});
+
+describe("ratings", () => {
+  it("joins a 👍 to the rated interaction and records nothing unanswered", async () => {
+    const c = conversation(core.runtime.assistant);
+    const q = await c.say("Quels sont les axes du schéma départemental de l'ESS ?");
+    const r = await c.click("rate-up", q.interactionId);
+    expect(r.type).toBe("info");
+    const data = await core.storage.reportData({});
+    const ratings = data.ratings.filter((x) => x.interactionId === q.interactionId);
+    expect(ratings).toHaveLength(1);
+    expect(ratings[0]!.value).toBe("up");
+    expect(data.unanswered.filter((x) => x.interactionId === q.interactionId)).toHaveLength(0);
+  });
+
+  it("records a 👎 with a scrubbed comment and an unanswered item; without a value it rates the last answer", async () => {
+    const c = conversation(core.runtime.assistant);
+    const q = await c.say("Comment fonctionne le prêt d'honneur d'Initiative Gard ?");
+    const r = await c.click("rate-down", undefined, `Pas clair, rappelez-moi au ${PHONE} ou ${EMAIL}`);
+    expect(r.type).toBe("info");
+    expect(r.actions.map((a) => a.id)).toContain("handoff");
+    const data = await core.storage.reportData({});
+    const ratings = data.ratings.filter((x) => x.interactionId === q.interactionId);
+    expect(ratings).toHaveLength(1);
+    expect(ratings[0]!.value).toBe("down");
+    expect(ratings[0]!.comment).toContain("Pas clair");
+    expect(ratings[0]!.comment).not.toContain(EMAIL);
+    expect(ratings[0]!.comment!.replace(/\D/g, "")).not.toMatch(/612345678/);
+    const unanswered = data.unanswered.filter((x) => x.interactionId === q.interactionId);
+    expect(unanswered).toHaveLength(1);
+    expect(unanswered[0]!.reason).toBe("rated-down");
+    expect(unanswered[0]!.question).toContain("Initiative Gard");
+  });
+
+  it("stores nothing for an unknown interaction id", async () => {
+    const c = conversation(core.runtime.assistant);
+    const before = (await core.storage.reportData({})).ratings.length;
+    const r = await c.click("rate-up", "does-not-exist");
+    expect(r.type).toBe("info");
+    expect((await core.storage.reportData({})).ratings.length).toBe(before);
+  });
+});
+
+describe("handoff to a person", () => {
+  it("stores a summary with the question, route, facts and sources, notifies the process target, and resolves", async () => {
+    const delivered: { h: HandoffRecord; target: string }[] = [];
+    const slack: Notifier = {
+      channel: "slack",
+      deliver: async (h, target) => {
+        delivered.push({ h, target });
+        return "Un message a été posté dans le canal de l'équipe.";
+      },
+    };
+    core.runtime.assistant.registerNotifier(slack);
+    const c = conversation(core.runtime.assistant, { channel: "slack", conversationId: uid("C"), threadId: "1700000000.000100" });
+    const q = await c.say("Qu'est-ce que le DLA ?");
+    expect(q.route?.process).toBe("dla");
+    const f = await c.form("eligibility", { legalForm: "scop", commune: "Anduze", employees: "7" });
+    expect(f.type).toBe("eligibility");
+
+    const r = await c.say("Je voudrais parler à une personne");
+    expect(r.type).toBe("handoff");
+    const h = r.handoff!;
+    expect(h.process).toBe("dla");
+    expect(h.status).toBe("open");
+    expect(h.question).toBe("Qu'est-ce que le DLA ?");
+    expect(h.summary).toContain("Qu'est-ce que le DLA");
+    expect(h.summary).toContain(PROCESS_LABELS.dla);
+    expect(h.summary).toContain("Anduze");
+    expect(h.summary).toContain("scop");
+    for (const s of q.sources) expect(h.summary).toContain(s.id);
+    expect(h.sources).toEqual(q.sources.map((s) => s.id));
+    expect(h.facts).toMatchObject({ legalForm: "scop", employees: 7 });
+    expect(r.route?.process).toBe("dla");
+
+    expect(delivered).toHaveLength(1);
+    expect(delivered[0]!.target).toBe("C-DLA");
+    expect(delivered[0]!.h.id).toBe(h.id);
+    expect(r.text).toContain("Un message a été posté");
+
+    const stored = await core.storage.getHandoff(h.id);
+    expect(stored?.status).toBe("open");
+    expect(stored?.userHash).toBe(userHash("slack", String(c.base.userId), SECRET));
+    const resolved = await core.runtime.assistant.resolveHandoff(h.id);
+    expect(resolved?.status).toBe("resolved");
+    expect((await core.storage.getHandoff(h.id))?.status).toBe("resolved");
+    expect((await core.storage.listHandoffs("open")).map((x) => x.id)).not.toContain(h.id);
+  });
+
+  it("does not deliver when no target is configured for the routed process, but keeps the handoff open", async () => {
+    const delivered: string[] = [];
+    core.runtime.assistant.registerNotifier({ channel: "slack", deliver: async (_h, t) => (delivered.push(t), "livré") });
+    const c = conversation(core.runtime.assistant, { channel: "slack" });
+    const r = await c.say("parler à une personne");
+    expect(r.type).toBe("handoff");
+    expect(r.handoff!.process).toBe("mission-ess-departement");
+    expect(r.handoff!.summary).toContain("aucune question");
+    expect(delivered).toEqual([]);
+    expect((await core.storage.getHandoff(r.handoff!.id))?.status).toBe("open");
+  });
+
+  it("a notifier that fails does not lose the handoff", async () => {
+    core.runtime.assistant.registerNotifier({
+      channel: "teams",
+      deliver: async () => {
+        throw new Error("connector down");
+      },
+    });
+    const c = conversation(core.runtime.assistant, { channel: "teams" });
+    await c.say("Qu'est-ce que le DLA ?");
+    const r = await c.click("handoff");
+    expect(r.type).toBe("handoff");
+    expect((await core.storage.getHandoff(r.handoff!.id))?.status).toBe("open");
+  });
+});
+
+describe("help, reset and report", () => {
+  it("help lists what the assistant does, with the report button only for agents", async () => {
+    const porteur = await conversation(core.runtime.assistant).say("aide");
+    expect(porteur.type).toBe("help");
+    expect(porteur.text).toMatch(/éligibilité/);
+    expect(porteur.actions.map((a) => a.id)).not.toContain("report");
+    const agent = await conversation(core.runtime.assistant, { audience: "agent" }).say("Que savez-vous faire ?");
+    expect(agent.type).toBe("help");
+    expect(agent.actions.map((a) => a.id)).toContain("report");
+  });
+
+  it("reset drops a questionnaire in progress", async () => {
+    const c = conversation(core.runtime.assistant);
+    const p = await c.say("suis-je éligible ?");
+    expect(p.type).toBe("prompt");
+    const r = await c.say("recommencer");
+    expect(r.type).toBe("info");
+    const key = `${c.base.channel}:${c.base.conversationId}:-:${userHash(String(c.base.channel), String(c.base.userId), SECRET)}`;
+    expect(await core.storage.getState<{ mode: string; facts: object }>(key)).toMatchObject({ mode: "idle", facts: {} });
+    // "une asso" is no longer an answer to a pending question.
+    const next = await c.say("une asso");
+    expect(next.type).not.toBe("prompt");
+  });
+
+  it("refuses the report to a project holder and gives it to an agent", async () => {
+    const porteur = await conversation(core.runtime.assistant).say("rapport");
+    expect(porteur.type).toBe("info");
+    expect(porteur.report).toBeUndefined();
+
+    const agentConv = conversation(core.runtime.assistant, { audience: "agent", channel: "teams" });
+    const r = await agentConv.say("rapport");
+    expect(r.type).toBe("report");
+    const data = await core.storage.reportData({});
+    const report = r.report as { interactions: number; ratings: { up: number; down: number }; handoffs: number };
+    expect(report.interactions).toBe(data.interactions.length);
+    expect(report.ratings.up).toBe(data.ratings.filter((x) => x.value === "up").length);
+    expect(report.ratings.down).toBe(data.ratings.filter((x) => x.value === "down").length);
+    expect(report.handoffs).toBe(data.handoffs.length);
+    expect(r.text).toContain(String(data.interactions.length));
+
+    const byButton = await agentConv.click("report");
+    expect(byButton.type).toBe("report");
+    const porteurButton = await conversation(core.runtime.assistant).click("report");
+    expect(porteurButton.type).toBe("info");
+  });
+});
