@@ -1,0 +1,453 @@
+/**
+ * `npm run load [-- --quick] [-- --duration S] [-- --rate N]`: load test of the
+ * running service on loopback, offline.
+ *
+ *  - starts a fake Slack Web API on 127.0.0.1 (records chat.postMessage: the
+ *    answers posted after each acknowledgement);
+ *  - starts the service as a child process (`node --import tsx src/main.ts`) on
+ *    127.0.0.1 with a temporary DATA_DIR (SQLite), no LLM, Slack enabled and the
+ *    rate limits switched off through RATE_LIMIT_*_PER_MINUTE=0;
+ *  - drives it with autocannon at a fixed total rate (default 200 requests/s for
+ *    30 s, half to each endpoint): `POST /api/ask` rotating through the French
+ *    questions of tests/gold/*.yaml, and `POST /slack/events` with app_mention
+ *    events, each with a unique event_id, a fresh timestamp and its own signature;
+ *  - samples the service's resident memory (VmRSS) every 200 ms;
+ *  - prints p50/p99 latency, throughput and errors per endpoint, peak RSS, the
+ *    Slack answers posted, and PASS/MISS against the goals. Exits 0 when every
+ *    goal passes, 1 otherwise. It stops by itself.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { createRequire } from "node:module";
+import { createHmac, randomBytes } from "node:crypto";
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import http from "node:http";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parse as parseYaml } from "yaml";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const HOST = "127.0.0.1";
+
+// ---------------------------------------------------------------- options
+const argv = process.argv.slice(2);
+if (argv.includes("--help") || argv.includes("-h")) {
+  console.log(`Usage : npm run load [-- --quick] [-- --duration SECONDES] [-- --rate REQUÊTES_PAR_SECONDE]
+  --duration S   durée de la charge (défaut 30 s ; --quick : 5 s)
+  --rate N       débit total fixe, partagé à parts égales entre /api/ask et /slack/events (défaut 200 requêtes/s)
+  --log-level L  niveau de journalisation du service pendant la charge (défaut info, comme en production)`);
+  process.exit(0);
+}
+function opt(name: string): string | undefined {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : undefined;
+}
+const quick = argv.includes("--quick");
+const duration = Number(opt("--duration") ?? (quick ? 5 : 30));
+const rate = Number(opt("--rate") ?? 200);
+const logLevel = opt("--log-level") ?? "info";
+if (!Number.isFinite(duration) || duration < 1 || duration > 3600) fail("--duration doit être un nombre de secondes entre 1 et 3600.");
+if (!Number.isInteger(rate) || rate < 2 || rate > 100_000) fail("--rate doit être un entier entre 2 et 100000.");
+
+const GOALS = { slackAckP99Ms: 50, askP99Ms: 100, rssMb: 250 };
+const SIGNING_SECRET = `load-${randomBytes(16).toString("hex")}`;
+const CHANNEL = "C0LOADTEST";
+
+function fail(msg: string): never {
+  console.error(msg);
+  process.exit(2);
+}
+
+// ---------------------------------------------------------------- questions
+function loadQuestions(): string[] {
+  const dir = path.join(ROOT, "tests", "gold");
+  const out: string[] = [];
+  for (const f of readdirSync(dir).filter((f) => f.endsWith(".yaml"))) {
+    const doc = parseYaml(readFileSync(path.join(dir, f), "utf8")) as { questions?: { question?: unknown }[] } | null;
+    for (const q of doc?.questions ?? []) if (typeof q.question === "string" && q.question.trim()) out.push(q.question.trim());
+  }
+  // French only: the gold sets also hold a few English questions.
+  const french = out.filter((q) => !/\b(the|which|what|how|does|should|where|who)\b/i.test(q));
+  if (french.length < 10) fail("Trop peu de questions dans tests/gold/*.yaml pour la charge.");
+  return french;
+}
+
+// ---------------------------------------------------------------- fake Slack Web API
+interface FakeSlack {
+  apiUrl: string;
+  posted: number;
+  postedEvents: Set<string>;
+  calls: Map<string, number>;
+  close(): Promise<void>;
+}
+
+async function startFakeSlack(): Promise<FakeSlack> {
+  const state = { posted: 0, postedEvents: new Set<string>(), calls: new Map<string, number>() };
+  let ts = 1_700_000_000;
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => {
+      const method = (req.url ?? "").replace(/^\/api\//, "").split("?")[0]!;
+      state.calls.set(method, (state.calls.get(method) ?? 0) + 1);
+      let body: Record<string, unknown> = { ok: true };
+      if (method === "auth.test") body = { ok: true, user_id: "UBOTLOAD", bot_id: "BBOTLOAD", team_id: "T0LOAD", team: "Charge", user: "relais-ess" };
+      else if (method === "chat.postMessage" || method === "chat.postEphemeral") {
+        state.posted++;
+        try {
+          const raw = Buffer.concat(chunks).toString("utf8");
+          const args = req.headers["content-type"]?.includes("json") ? JSON.parse(raw) : Object.fromEntries(new URLSearchParams(raw));
+          if (typeof args.thread_ts === "string") state.postedEvents.add(args.thread_ts);
+        } catch {
+          /* counted anyway */
+        }
+        body = { ok: true, channel: CHANNEL, ts: `${++ts}.000100`, message_ts: `${ts}.000100` };
+      }
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify(body));
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, HOST, r));
+  const port = (server.address() as net.AddressInfo).port;
+  return {
+    apiUrl: `http://${HOST}:${port}/api/`,
+    get posted() {
+      return state.posted;
+    },
+    postedEvents: state.postedEvents,
+    calls: state.calls,
+    close: () =>
+      new Promise((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
+  };
+}
+
+// ---------------------------------------------------------------- service child
+async function freePort(): Promise<number> {
+  const srv = net.createServer();
+  await new Promise<void>((r) => srv.listen(0, HOST, r));
+  const port = (srv.address() as net.AddressInfo).port;
+  await new Promise<void>((r) => srv.close(() => r()));
+  return port;
+}
+
+function rssKb(pid: number): { rss: number; hwm: number } | null {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, "utf8");
+    const rss = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
+    const hwm = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? NaN);
+    return Number.isFinite(rss) ? { rss, hwm } : null;
+  } catch {
+    return null;
+  }
+}
+
+async function waitReady(base: string, child: ChildProcess, stderr: () => string, timeoutMs = 180_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`le service s'est arrêté au démarrage (code ${child.exitCode}) :\n${stderr()}`);
+    try {
+      const res = await fetch(`${base}/readyz`, { signal: AbortSignal.timeout(2000) });
+      if (res.status === 200) return;
+    } catch {
+      /* not listening yet */
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`le service n'est pas prêt après ${timeoutMs / 1000} s :\n${stderr()}`);
+}
+
+// ---------------------------------------------------------------- autocannon
+// autocannon ships no types: the small part used here.
+interface Histogram {
+  p50: number;
+  p90: number;
+  p99: number;
+  max: number;
+  average: number;
+}
+interface Result {
+  requests: Histogram & { sent: number };
+  latency: Histogram;
+  throughput: Histogram;
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  "2xx": number;
+  statusCodeStats?: Record<string, { count: number }>;
+}
+interface CannonRequest {
+  method: string;
+  path: string;
+  headers?: Record<string, string>;
+  body?: string;
+}
+type Context = Record<string, unknown>;
+interface CannonOptions {
+  url: string;
+  duration: number;
+  connections: number;
+  overallRate: number;
+  timeout: number;
+  requests: Array<
+    CannonRequest & {
+      setupRequest?: (req: CannonRequest, context: Context) => CannonRequest;
+      onResponse?: (status: number, body: string, context: Context) => void;
+    }
+  >;
+}
+const autocannon = createRequire(import.meta.url)("autocannon") as (o: CannonOptions, cb: (err: Error | null, res: Result) => void) => unknown;
+
+function sign(body: string, ts: number): string {
+  return `v0=${createHmac("sha256", SIGNING_SECRET).update(`v0:${ts}:${body}`).digest("hex")}`;
+}
+
+let eventSeq = 0;
+const sentEvents = new Set<string>();
+const ackedThreads = new Set<string>();
+
+function slackEventBody(question: string): { body: string; threadTs: string } {
+  const n = ++eventSeq;
+  const eventId = `Ev${Date.now().toString(36).toUpperCase()}${n.toString(36).toUpperCase()}${randomBytes(3).toString("hex").toUpperCase()}`;
+  const now = Date.now() / 1000;
+  const threadTs = `${Math.floor(now)}.${String(n).padStart(6, "0")}`;
+  sentEvents.add(eventId);
+  const body = JSON.stringify({
+    token: "legacy",
+    team_id: "T0LOAD",
+    api_app_id: "A0LOAD",
+    type: "event_callback",
+    event_id: eventId,
+    event_time: Math.floor(now),
+    authorizations: [{ team_id: "T0LOAD", user_id: "UBOTLOAD", is_bot: true }],
+    event: {
+      type: "app_mention",
+      user: `U${(n % 500).toString(36).toUpperCase().padStart(4, "0")}LOAD`,
+      text: `<@UBOTLOAD> ${question}`,
+      channel: CHANNEL,
+      ts: threadTs,
+      event_ts: threadTs,
+    },
+  });
+  return { body, threadTs };
+}
+
+function runCannon(opts: CannonOptions): Promise<Result> {
+  return new Promise((resolve, reject) => {
+    autocannon(opts, (err, res) => (err ? reject(err) : resolve(res)));
+  });
+}
+
+// ---------------------------------------------------------------- report
+const fmtMs = (n: number) => `${n.toLocaleString("fr-FR", { maximumFractionDigits: 1 })} ms`;
+const pad = (s: string, n: number) => s.padEnd(n);
+const errorsOf = (r: Result) => r.errors + r.timeouts + r.non2xx;
+
+function endpointLines(name: string, r: Result): string[] {
+  return [
+    `${name}`,
+    `  requêtes          : ${r.requests.sent} envoyées, ${r["2xx"]} en 2xx`,
+    `  latence           : p50 ${fmtMs(r.latency.p50)} · p90 ${fmtMs(r.latency.p90)} · p99 ${fmtMs(r.latency.p99)} · max ${fmtMs(r.latency.max)}`,
+    `  débit             : ${r.requests.average.toLocaleString("fr-FR", { maximumFractionDigits: 1 })} requêtes/s en moyenne, ${(r.throughput.average / 1024).toLocaleString("fr-FR", { maximumFractionDigits: 1 })} Ko/s`,
+    `  erreurs           : ${errorsOf(r)} (réseau ${r.errors}, délais ${r.timeouts}, non-2xx ${r.non2xx}${Object.entries(r.statusCodeStats ?? {})
+      .filter(([code]) => !code.startsWith("2"))
+      .map(([code, s]) => `, HTTP ${code} × ${s.count}`)
+      .join("")})`,
+  ];
+}
+
+// ---------------------------------------------------------------- main
+async function main(): Promise<number> {
+  const questions = loadQuestions();
+  const fake = await startFakeSlack();
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), "relais-load-"));
+  // Reuse the index already built in ./data when there is one (the service rebuilds it if stale).
+  const builtIndex = path.join(ROOT, "data", "index");
+  if (existsSync(path.join(builtIndex, "manifest.json"))) cpSync(builtIndex, path.join(dataDir, "index"), { recursive: true });
+  const port = await freePort();
+  const base = `http://${HOST}:${port}`;
+
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    NODE_ENV: "development",
+    HOST,
+    PORT: String(port),
+    LOG_LEVEL: logLevel,
+    DATA_DIR: dataDir,
+    KNOWLEDGE_DIR: path.join(ROOT, "knowledge"),
+    PROMPTS_DIR: path.join(ROOT, "prompts"),
+    CHANNELS_CONFIG: path.join(dataDir, "channels.yaml"),
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_BOT_TOKEN: "xoxb-load-test",
+    SLACK_API_URL: fake.apiUrl,
+    // Documented in .env.example: 0 switches a limit off. The load comes from one IP on purpose.
+    RATE_LIMIT_PER_MINUTE: "0",
+    RATE_LIMIT_USER_PER_MINUTE: "0",
+    RATE_LIMIT_SIGNED_PER_MINUTE: "0",
+    // Blank values win over a developer's .env (dotenv never overrides a defined variable): offline, SQLite.
+    OPENAI_API_KEY: "",
+    OPENAI_BASE_URL: "",
+    LLM_MODEL: "",
+    EMBEDDINGS_MODEL: "",
+    DATABASE_URL: "",
+    MicrosoftAppId: "",
+    MicrosoftAppPassword: "",
+    SLACK_APP_TOKEN: "",
+  };
+  console.log(`Démarrage du service sur ${base} (DATA_DIR temporaire, hors ligne, Slack vers une fausse API locale)…`);
+  // Run node directly (not the tsx CLI, which would add a parent process) so that the pid is the service's.
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "src", "main.ts")], {
+    cwd: ROOT,
+    env,
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  let stderr = "";
+  child.stderr!.setEncoding("utf8");
+  child.stderr!.on("data", (c: string) => {
+    stderr = (stderr + c).slice(-20_000);
+  });
+
+  const cleanup = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill("SIGTERM");
+      const exited = await Promise.race([
+        new Promise<boolean>((r) => child.once("exit", () => r(true))),
+        new Promise<boolean>((r) => setTimeout(() => r(false), 15_000)),
+      ]);
+      if (!exited) child.kill("SIGKILL");
+    }
+    await fake.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+
+  try {
+    const t0 = Date.now();
+    await waitReady(base, child, () => stderr);
+    console.log(`Service prêt en ${((Date.now() - t0) / 1000).toFixed(1)} s (pid ${child.pid}).`);
+
+    // Warm both paths once (Bolt's auth.test, first SQLite writes) before measuring.
+    for (let i = 0; i < 3; i++) {
+      await fetch(`${base}/api/ask`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ question: questions[i] }) });
+      const { body } = slackEventBody(questions[i]!);
+      const ts = Math.floor(Date.now() / 1000);
+      await fetch(`${base}/slack/events`, { method: "POST", headers: { "content-type": "application/json", "x-slack-request-timestamp": String(ts), "x-slack-signature": sign(body, ts) }, body });
+    }
+    const warmEvents = sentEvents.size;
+    const warmDeadline = Date.now() + 30_000;
+    while (fake.postedEvents.size < warmEvents && Date.now() < warmDeadline) await new Promise((r) => setTimeout(r, 100));
+    const postedBefore = fake.posted;
+    const postedEventsBefore = fake.postedEvents.size;
+
+    // Memory sampling.
+    let peakRss = 0;
+    const rssStart = rssKb(child.pid!)?.rss ?? 0;
+    const sampler = setInterval(() => {
+      const m = rssKb(child.pid!);
+      if (m && m.rss > peakRss) peakRss = m.rss;
+    }, 200);
+
+    const half = Math.floor(rate / 2);
+    const connections = Math.max(4, Math.min(50, Math.ceil(half / 5)));
+    let askSeq = 0;
+    console.log(`Charge : ${rate} requêtes/s pendant ${duration} s (${half}/s sur /api/ask, ${rate - half}/s sur /slack/events, ${connections} connexions chacun)…`);
+    const [ask, slack] = await Promise.all([
+      runCannon({
+        url: base,
+        duration,
+        connections,
+        overallRate: half,
+        timeout: 10,
+        requests: [
+          {
+            method: "POST",
+            path: "/api/ask",
+            setupRequest: (req) => {
+              const question = questions[askSeq++ % questions.length]!;
+              return { ...req, headers: { "content-type": "application/json" }, body: JSON.stringify({ question, audience: askSeq % 4 === 0 ? "agent" : "porteur" }) };
+            },
+          },
+        ],
+      }),
+      runCannon({
+        url: base,
+        duration,
+        connections,
+        overallRate: rate - half,
+        timeout: 10,
+        requests: [
+          {
+            method: "POST",
+            path: "/slack/events",
+            setupRequest: (req, context) => {
+              const { body, threadTs } = slackEventBody(questions[(eventSeq * 7) % questions.length]!);
+              context.threadTs = threadTs;
+              const ts = Math.floor(Date.now() / 1000);
+              return {
+                ...req,
+                headers: { "content-type": "application/json", "x-slack-request-timestamp": String(ts), "x-slack-signature": sign(body, ts) },
+                body,
+              };
+            },
+            onResponse: (status, _body, context) => {
+              const t = context.threadTs as string | undefined;
+              if (t && status >= 200 && status < 300) ackedThreads.add(t);
+            },
+          },
+        ],
+      }),
+    ]);
+
+    // Answers continue after the acks: wait (bounded) for each acknowledged event's answer.
+    const answeredAcked = () => [...ackedThreads].filter((t) => fake.postedEvents.has(t)).length;
+    const drainDeadline = Date.now() + 90_000;
+    while (answeredAcked() < ackedThreads.size && Date.now() < drainDeadline) await new Promise((r) => setTimeout(r, 250));
+    // Events still in flight when the load stopped (not acknowledged in time) get their answer too: let them land.
+    await new Promise((r) => setTimeout(r, 1000));
+    clearInterval(sampler);
+    const final = rssKb(child.pid!);
+    if (final && final.rss > peakRss) peakRss = final.rss;
+    const acked = ackedThreads.size;
+    const postedForAcked = answeredAcked();
+    const duplicates = fake.posted - postedBefore - fake.postedEvents.size + postedEventsBefore;
+
+    // ---------------------------------------------------------------- print
+    const askErr = errorsOf(ask);
+    const slackErr = errorsOf(slack);
+    const peakMb = peakRss / 1024;
+    const check = (ok: boolean) => (ok ? "PASS" : "MISS");
+    const lines = [
+      "",
+      `Relais ESS — charge sur ${base}, ${duration} s à ${rate} requêtes/s au total (${os.cpus().length} processeurs, charge système ${os.loadavg()[0]!.toFixed(1)})`,
+      ...endpointLines("POST /api/ask", ask),
+      ...endpointLines("POST /slack/events (accusé de réception)", slack),
+      `Réponses Slack publiées après accusé : ${postedForAcked} / ${acked} événements acceptés, ${duplicates} en double (fausse API Slack ; ${warmEvents} événements d'échauffement exclus)`,
+      `Mémoire résidente du service : pic ${peakMb.toFixed(0)} Mo pendant la charge (début ${(rssStart / 1024).toFixed(0)} Mo, pic depuis le démarrage VmHWM ${((final?.hwm ?? 0) / 1024).toFixed(0)} Mo)`,
+      "",
+      "Objectifs",
+      `  ${pad(`Slack : accusé de réception p99 ≤ ${GOALS.slackAckP99Ms} ms`, 46)} ${pad(fmtMs(slack.latency.p99), 12)} ${check(slack.latency.p99 <= GOALS.slackAckP99Ms)}`,
+      `  ${pad(`/api/ask p99 ≤ ${GOALS.askP99Ms} ms (hors ligne)`, 46)} ${pad(fmtMs(ask.latency.p99), 12)} ${check(ask.latency.p99 <= GOALS.askP99Ms)}`,
+      `  ${pad("zéro erreur (non-2xx compris)", 46)} ${pad(String(askErr + slackErr), 12)} ${check(askErr + slackErr === 0)}`,
+      `  ${pad(`mémoire résidente ≤ ${GOALS.rssMb} Mo`, 46)} ${pad(`${peakMb.toFixed(0)} Mo`, 12)} ${check(peakMb <= GOALS.rssMb)}`,
+      `  ${pad("une réponse Slack par événement accepté", 46)} ${pad(`${postedForAcked}/${acked}`, 12)} ${check(postedForAcked === acked && duplicates === 0)}`,
+    ];
+    console.log(lines.join("\n"));
+    const allPass =
+      slack.latency.p99 <= GOALS.slackAckP99Ms && ask.latency.p99 <= GOALS.askP99Ms && askErr + slackErr === 0 && peakMb <= GOALS.rssMb && postedForAcked === acked && duplicates === 0;
+    console.log(allPass ? "\nRésultat : tous les objectifs sont atteints." : "\nRésultat : au moins un objectif est manqué (MISS).");
+    return allPass ? 0 : 1;
+  } finally {
+    await cleanup();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    console.error(`La charge a échoué : ${(err as Error).message}`);
+    process.exit(2);
+  },
+);
