@@ -43,3 +43,16 @@ export type DataTable = (typeof DATA_TABLES)[number];
 export function zeroCounts(tables: readonly string[]): Record<string, number> {
   return Object.fromEntries(tables.map((t) => [t, 0]));
 }
+
+/**
+ * forgetUser also deletes state/channel-ref rows whose key contains the user
+ * hash (the core keys conversations as `channel:conversation:thread:userHash`),
+ * but only for real hashes: short test ids would match unrelated keys.
+ */
+export const MIN_HASH_IN_KEY = 16;
+
+/** LIKE pattern matching keys that contain `hash`; "" for short ids (the SQL then skips the test). */
+export function hashLikePattern(hash: string): string {
+  if (hash.length < MIN_HASH_IN_KEY) return "";
+  return `%${hash.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}

@@ -14,7 +14,7 @@ import type {
   UnansweredRecord,
 } from "./types.js";
 import type { Channel } from "../core/ids.js";
-import { isoOrNow, newId, zeroCounts } from "./common.js";
+import { MIN_HASH_IN_KEY, isoOrNow, newId, zeroCounts } from "./common.js";
 
 type Stamped<T> = T & { id: string; createdAt: string };
 
@@ -189,8 +189,9 @@ export class MemoryStorage implements Storage {
     del(this.links, "message_links", (l) => ids.has(l.interactionId));
     del(this.frictions, "frictions", (f) => f.userHash === userHash);
     del(this.handoffs, "handoffs", (h) => h.userHash === userHash);
-    del(this.state, "state", (_v, k) => keys.has(k));
-    del(this.refs, "channel_refs", (_v, k) => keys.has(k));
+    const holds = (k: string) => keys.has(k) || (userHash.length >= MIN_HASH_IN_KEY && k.includes(userHash));
+    del(this.state, "state", (_v, k) => holds(k));
+    del(this.refs, "channel_refs", (_v, k) => holds(k));
     del(this.interactions, "interactions", (i) => ids.has(i.id));
     return counts;
   }

@@ -17,7 +17,7 @@ import type {
 import type { Channel } from "../core/ids.js";
 import { POSTGRES_MIGRATIONS } from "./migrations/postgres.js";
 import type { Migration } from "./migrations/index.js";
-import { isoOrNow, newId, toJson } from "./common.js";
+import { hashLikePattern, isoOrNow, newId, toJson } from "./common.js";
 import { rowToFriction, rowToHandoff, rowToInteraction, rowToRating, rowToUnanswered } from "./rows.js";
 
 type Row = Record<string, unknown>;
@@ -272,19 +272,23 @@ export class PostgresStorage implements Storage {
         ["unanswered", `DELETE FROM unanswered WHERE user_hash = $1 OR interaction_id IN (${mine})`],
         ["message_links", `DELETE FROM message_links WHERE interaction_id IN (${mine})`],
         ["frictions", "DELETE FROM frictions WHERE user_hash = $1"],
-        ["state", `DELETE FROM state WHERE key IN (${keys})`],
-        ["channel_refs", `DELETE FROM channel_refs WHERE key IN (${keys})`],
+        ["state", `DELETE FROM state WHERE key IN (${keys}) OR ($2 <> '' AND key LIKE $2 ESCAPE '\\')`],
+        ["channel_refs", `DELETE FROM channel_refs WHERE key IN (${keys}) OR ($2 <> '' AND key LIKE $2 ESCAPE '\\')`],
         ["handoffs", "DELETE FROM handoffs WHERE user_hash = $1"],
         ["interactions", "DELETE FROM interactions WHERE user_hash = $1"],
       ],
-      [userHash],
+      [userHash, hashLikePattern(userHash)],
     );
   }
 
   private async runDeletes(steps: [string, string][], params: unknown[]): Promise<Record<string, number>> {
     return this.tx(async (c) => {
       const counts: Record<string, number> = {};
-      for (const [table, sql] of steps) counts[table] = (await c.query(sql, params)).rowCount ?? 0;
+      for (const [table, sql] of steps) {
+        // Pass only the parameters a statement uses ($1…$n): pg refuses extra ones.
+        const used = Math.max(0, ...[...sql.matchAll(/\$(\d+)/g)].map((m) => Number(m[1])));
+        counts[table] = (await c.query(sql, params.slice(0, used))).rowCount ?? 0;
+      }
       return counts;
     });
   }

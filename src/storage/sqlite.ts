@@ -21,7 +21,7 @@ import type {
 import type { Channel } from "../core/ids.js";
 import { SQLITE_MIGRATIONS } from "./migrations/sqlite.js";
 import type { Migration } from "./migrations/index.js";
-import { fromJson, isoOrNow, newId, toJson } from "./common.js";
+import { fromJson, hashLikePattern, isoOrNow, newId, toJson } from "./common.js";
 import { rowToFriction, rowToHandoff, rowToInteraction, rowToRating, rowToUnanswered } from "./rows.js";
 
 type Row = Record<string, unknown>;
@@ -266,12 +266,12 @@ export class SqliteStorage implements Storage {
       ["unanswered", `DELETE FROM unanswered WHERE user_hash = @h OR interaction_id IN (${mine})`],
       ["message_links", `DELETE FROM message_links WHERE interaction_id IN (${mine})`],
       ["frictions", "DELETE FROM frictions WHERE user_hash = @h"],
-      ["state", `DELETE FROM state WHERE key IN (${keys})`],
-      ["channel_refs", `DELETE FROM channel_refs WHERE key IN (${keys})`],
+      ["state", `DELETE FROM state WHERE key IN (${keys}) OR (@like <> '' AND key LIKE @like ESCAPE '\\')`],
+      ["channel_refs", `DELETE FROM channel_refs WHERE key IN (${keys}) OR (@like <> '' AND key LIKE @like ESCAPE '\\')`],
       ["handoffs", "DELETE FROM handoffs WHERE user_hash = @h"],
       ["interactions", "DELETE FROM interactions WHERE user_hash = @h"],
     ];
-    return this.runDeletes(steps, { h: userHash });
+    return this.runDeletes(steps, { h: userHash, like: hashLikePattern(userHash) });
   }
 
   private runDeletes(steps: [string, string][], params: Record<string, string>): Record<string, number> {

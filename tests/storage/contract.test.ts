@@ -86,6 +86,8 @@ for (const backend of backends) {
     beforeAll(async () => {
       env = await backend.setup();
       s = env.open();
+      // From empty (the dedicated "concurrent migrations from empty" suite checks that path in depth).
+      await s.migrate();
     });
     afterAll(async () => {
       for (const x of extra) await x.close();
@@ -93,7 +95,7 @@ for (const backend of backends) {
       await env?.cleanup();
     });
 
-    it("applies migrations from empty, then re-runs them as a no-op", async () => {
+    it("re-runs migrations as a no-op", async () => {
       await s.migrate();
       await s.migrate();
       expect(s.kind).toBe(backend.name);
@@ -312,6 +314,15 @@ for (const backend of backends) {
       await s.setState("slack:forget-conv", { step: 1 });
       await s.setState("slack:keep-conv", { step: 2 });
       const keep = await s.recordInteraction(interaction({ userHash: "keeper" }));
+
+      // A real 64-hex hash: conversation state keyed with it goes even without any interaction.
+      const realHash = "ab".repeat(32);
+      await s.setState(`teams:conv-x:-:${realHash}`, { mode: "friction" });
+      await s.setState("teams:conv-y:-:" + "cd".repeat(32), { mode: "friction" });
+      const realCounts = await s.forgetUser(realHash);
+      expect(realCounts.state).toBe(1);
+      expect(await s.getState(`teams:conv-x:-:${realHash}`)).toBeNull();
+      expect(await s.getState("teams:conv-y:-:" + "cd".repeat(32))).toEqual({ mode: "friction" });
 
       const counts = await s.forgetUser(h);
       expect(counts).toMatchObject({
