@@ -1,0 +1,103 @@
+/**
+ * Answered questions on the real runtime (bundled knowledge, offline): `[n]` markers
+ * that all point into `sources`, sources with kind/url/status, a valid Reply, and the
+ * two audiences (a porteur never sees an `audience: agent` document).
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Reply } from "../../src/core/reply.js";
+import { expectGroundedAnswer, testRuntime, type TestRuntime } from "./helpers.js";
+
+let t: TestRuntime;
+const ask = (q: string, audience: "agent" | "porteur" = "porteur") => t.runtime.answerer.ask(q, { audience });
+let agentDocs: Set<string>;
+
+beforeAll(async () => {
+  t = await testRuntime({ llm: null });
+  agentDocs = new Set(t.runtime.retriever.index.chunks.filter((c) => c.audience === "agent").map((c) => c.docId));
+}, 120_000);
+afterAll(async () => {
+  await t?.close();
+});
+
+describe("grounded offline answers", () => {
+  // Questions whose answer the bundled knowledge states; written for this test.
+  const questions = [
+    "À quelle date l'assemblée du Gard a-t-elle adopté son schéma de l'économie sociale et solidaire ?",
+    "Quels sont les axes du schéma départemental de l'ESS du Gard ?",
+    "Qu'est-ce que l'appel à communs du Département ?",
+    "Sur quelle plateforme dépose-t-on un projet pour l'appel à communs ?",
+    "À quoi sert le dispositif local d'accompagnement ?",
+    "Qu'est-ce qu'une SCIC ?",
+    "Que veut dire le sigle ESUS ?",
+    "What is a cooperative of activity and employment?",
+    "c koi le spaser du departement",
+    "Quelle part du capital d'une SCIC les collectivités peuvent-elles détenir ensemble ?",
+  ];
+  for (const q of questions)
+    it(`cites its sources: ${q}`, async () => {
+      const reply = await ask(q);
+      expect(() => Reply.parse(reply)).not.toThrow();
+      expect(reply.type).toBe("answer");
+      expectGroundedAnswer(reply, q);
+      expect(reply.actions.map((a) => a.id)).toEqual(expect.arrayContaining(["rate-up", "rate-down", "handoff"]));
+      for (const a of reply.actions) expect(a.label).toMatch(/\p{L}{3,}/u);
+    });
+
+  it("a passage of status reported is flagged as to be checked", async () => {
+    const replies = await Promise.all(questions.map((q) => ask(q)));
+    const withReported = replies.filter((r) => r.sources.some((s) => s.status === "reported"));
+    for (const r of withReported) expect(r.text).toMatch(/à vérifier/i);
+  });
+});
+
+describe("audiences", () => {
+  it("the knowledge has documents reserved for agents", () => {
+    expect(agentDocs.size).toBeGreaterThan(0);
+  });
+
+  // Questions about the content of agent-only documents (the purchasers' training, the RTES).
+  const agentQuestions = [
+    { q: "Quel atelier la direction des achats du Département a-t-elle organisé pour ses acheteurs publics ?", doc: "mesure-formation-acheteurs" },
+    { q: "Combien de collectivités adhèrent au RTES ?", doc: "rtes" },
+  ];
+
+  for (const { q, doc } of agentQuestions) {
+    it(`agent sees ${doc}, porteur does not`, async () => {
+      expect(agentDocs.has(doc), `${doc} devrait être réservé aux agents`).toBe(true);
+      const agent = await ask(q, "agent");
+      expect(agent.sources.map((s) => s.id), agent.text).toContain(doc);
+      expect(agent.audience).toBe("agent");
+      const porteur = await ask(q, "porteur");
+      expect(porteur.sources.map((s) => s.id), porteur.text).not.toContain(doc);
+      expect(porteur.audience).toBe("porteur");
+      // the text given to a porteur quotes nothing that only the agent document says
+      for (const s of agent.sources.filter((s) => s.id === doc)) {
+        const excerptStart = s.excerpt.slice(0, 80);
+        expect(porteur.text.replace(/\s+/g, " ")).not.toContain(excerptStart);
+      }
+    });
+  }
+
+  it("no porteur answer ever cites an agent document", async () => {
+    const probes = [
+      "Comment le Département forme-t-il ses acheteurs à l'ESS ?",
+      "Quelles ressources juridiques existent pour les collectivités qui veulent entrer au capital d'une SCIC ?",
+      "Qu'est-ce que le RTES ?",
+      "Quels engagements comporte l'axe transversal du schéma ?",
+      "Le kit DépartementalESS, c'est quoi ?",
+      "formation des élus et des agents à l'ESS",
+    ];
+    for (const q of probes) {
+      const reply = await ask(q, "porteur");
+      const leaked = reply.sources.filter((s) => agentDocs.has(s.id)).map((s) => s.id);
+      expect(leaked, q).toEqual([]);
+    }
+  });
+
+  it("retrieval itself filters agent documents for porteurs", async () => {
+    const { hits } = await t.runtime.retriever.search("RTES réseau des collectivités kit DépartementalESS acheteurs formation", { audience: "porteur", k: 20 });
+    expect(hits.filter((h) => h.chunk.audience === "agent")).toEqual([]);
+    const agent = await t.runtime.retriever.search("RTES réseau des collectivités kit DépartementalESS acheteurs formation", { audience: "agent", k: 20 });
+    expect(agent.hits.some((h) => h.chunk.audience === "agent")).toBe(true);
+  });
+});
