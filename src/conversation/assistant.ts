@@ -7,7 +7,7 @@
  */
 import { DEFAULT_PROCESS, PROCESS_IDS, ProcessId, type Audience, type Channel } from "../core/ids.js";
 import { Reply, Turn, type Action, type ReplyInput, type TurnInput } from "../core/reply.js";
-import { type Answerer } from "../answer/answerer.js";
+import { MAX_QUESTION_CHARS, type Answerer } from "../answer/answerer.js";
 import { ANSWER_ACTIONS } from "../answer/actions.js";
 import { resolveCommune } from "../eligibility/communes.js";
 import { evaluate } from "../eligibility/engine.js";
@@ -70,7 +70,7 @@ class CoreAssistant implements Assistant {
 
   async ask(question: string, opts: { audience?: Audience } = {}): Promise<Reply> {
     try {
-      return await this.o.answerer.ask(scrub(question), opts);
+      return await this.o.answerer.ask(scrub(bounded(question)), opts);
     } catch (err) {
       this.o.logger?.error({ err: String(err) }, "ask failed");
       return apology();
@@ -84,7 +84,8 @@ class CoreAssistant implements Assistant {
   async handle(input: TurnInput): Promise<Reply> {
     const parsed = Turn.safeParse(input);
     if (!parsed.success) return finish({ type: "error", text: "Je n'ai pas pu lire ce message. Pouvez-vous le reformuler ?" });
-    const turn = parsed.data;
+    // Bound the text first: the scrubber and the fuzzy matchers are slow on huge inputs.
+    const turn = { ...parsed.data, text: bounded(parsed.data.text) };
     const user = userHash(turn.channel, turn.userId, this.o.pseudonymSecret);
     const key = `${turn.channel}:${turn.conversationId}:${turn.threadId ?? "-"}:${user}`;
     try {
@@ -195,8 +196,10 @@ class CoreAssistant implements Assistant {
 
   // ---------------------------------------------------------------- eligibility
   private targetFor(text: string, ctx: Ctx): ProcessId[] | undefined {
+    // Only a confident route narrows the questionnaire: facts alone ("une SCOP de 7
+    // salariés à Anduze") resemble some process's examples at ~0.4, which is no need.
     const route = text ? this.o.answerer.router.route(text) : null;
-    const p = route && route.confidence >= 0.3 ? route.process : ctx.state.lastRoute;
+    const p = route && route.confidence >= 0.5 ? route.process : ctx.state.lastRoute;
     return p && p !== DEFAULT_PROCESS ? [p] : undefined;
   }
 
@@ -216,6 +219,10 @@ class CoreAssistant implements Assistant {
     let value: unknown = pending ? safeParseAnswer(pending, text) : undefined;
     if (pending === "commune" && value !== undefined && !resolveCommune(String(value))) value = undefined;
     const extracted = safeExtract(text);
+    // "non, on est à Uzès" corrects another fact: its "non" is not an answer
+    // (0 salariés, pas de structure…) to a pending question that is not yes/no.
+    const correctsOther = pending !== undefined && !(pending in extracted) && Object.keys(extracted).length > 0;
+    if (correctsOther && FACT_QUESTIONS[pending].type !== "boolean" && isYes(text) !== undefined) value = undefined;
     if (value === undefined && Object.keys(extracted).length === 0) {
       if (looksLikeQuestion(text)) {
         // An interleaved question: answer it, then resume the questionnaire.
@@ -236,8 +243,9 @@ class CoreAssistant implements Assistant {
       };
     }
     // Corrections ("non, on est à Uzès") override earlier facts.
+    const before: Record<string, unknown> = { ...s.facts };
     s.facts = { ...s.facts, ...extracted, ...(value !== undefined && pending ? { [pending]: value } : {}) };
-    const changed = Object.keys(extracted).filter((k) => k !== pending);
+    const changed = Object.entries(extracted).filter(([k, v]) => k !== pending && before[k] !== undefined && before[k] !== v);
     return this.nextEligibilityStep(ctx, changed.length ? "C'est corrigé." : undefined);
   }
 
@@ -251,8 +259,9 @@ class CoreAssistant implements Assistant {
     for (const r of results) for (const m of r.missing) if (!wanted.includes(m.fact as FactKey)) wanted.push(m.fact as FactKey);
     const next = wanted.find((f) => !s.skipped.includes(f) && valid[f] === undefined);
     if (next && s.asked < MAX_QUESTIONS) {
+      // Asking the same question again (after a correction) does not use up the budget.
+      if (next !== s.pendingFact) s.asked++;
       s.pendingFact = next;
-      s.asked++;
       const q = FACT_QUESTIONS[next];
       return {
         type: "prompt",
@@ -460,6 +469,11 @@ const START_ACTIONS: Action[] = [
   { id: "friction", label: "Signaler une difficulté" },
   { id: "handoff", label: "Parler à une personne" },
 ];
+
+/** What the core reads of one message: the answerer reads no more than this either. */
+function bounded(text: string): string {
+  return text.length > MAX_QUESTION_CHARS ? text.slice(0, MAX_QUESTION_CHARS) : text;
+}
 
 function finish(r: ReplyInput): Reply {
   const parsed = Reply.safeParse(r);

@@ -72,3 +72,10 @@ export function conversation(assistant: Assistant, base: Partial<Base> = {}) {
 export function markers(text: string): number[] {
   return [...text.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]));
 }
+
+/** The stored conversation state of a driver's conversation (key format of the core). */
+export async function stateOf(storage: Storage, base: Base, secret = SECRET): Promise<Record<string, any> | null> {
+  const { userHash } = await import("../../src/privacy/pseudonym.js");
+  const key = `${base.channel}:${base.conversationId}:${base.threadId ?? "-"}:${userHash(String(base.channel), String(base.userId), secret)}`;
+  return storage.getState<Record<string, any>>(key);
+}
