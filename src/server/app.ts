@@ -184,8 +184,17 @@ export function createServer(o: CreateServerOptions): Service {
     perMinute: settings.rateLimitSignedPerMinute,
     message: "Trop de requêtes : réessayez dans une minute.",
   });
+  // Bolt reads the raw body itself: refuse announced oversized bodies before it does.
+  const maxSlackBytes = settings.teamsBodyLimitBytes;
+  const slackBodyLimit: RequestHandler = (req, res, next) => {
+    if (Number(req.headers["content-length"] ?? 0) > maxSlackBytes) {
+      sendError(res, 413, `Le corps de la requête est trop volumineux (${Math.round(maxSlackBytes / 1024)} Ko au plus).`);
+      return;
+    }
+    next();
+  };
   if (channels.slack) {
-    app.use("/slack/events", signedLimiter);
+    app.use("/slack/events", signedLimiter, slackBodyLimit);
     app.use(channels.slack.router);
   }
   if (channels.teams) {

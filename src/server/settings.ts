@@ -57,7 +57,7 @@ export interface ServerSettings {
   shutdownTimeoutMs: number;
   /** Largest JSON body accepted on /api/*, bytes. */
   jsonLimitBytes: number;
-  /** Largest Teams activity accepted on /api/messages, bytes. */
+  /** Largest body accepted on the signed channel endpoints (/api/messages, /slack/events), bytes. */
   teamsBodyLimitBytes: number;
 }
 

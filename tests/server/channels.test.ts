@@ -41,6 +41,9 @@ describe("Slack", () => {
       expect(forged.status).toBe(401);
       const stale = await fetch(`${svc.url}/slack/events`, { method: "POST", headers: signed(body, SECRET, Math.floor(Date.now() / 1000) - 600), body });
       expect(stale.status).toBe(401);
+      const huge = JSON.stringify({ type: "url_verification", challenge: "x".repeat(1_100_000) });
+      const tooBig = await fetch(`${svc.url}/slack/events`, { method: "POST", headers: signed(huge), body: huge });
+      expect(tooBig.status).toBe(413);
     } finally {
       await svc.close();
     }
