@@ -35,11 +35,21 @@ export class SqliteStorage implements Storage {
 
   constructor(file: string, private readonly migrations: Migration[] = SQLITE_MIGRATIONS) {
     this.file = file;
-    if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    const isNew = file !== ":memory:" && !fs.existsSync(file);
+    // Private by default: the data folder and the database hold (pseudonymised) personal data.
+    if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true, mode: 0o700 });
     this.db = new Database(file);
+    if (isNew) {
+      try {
+        fs.chmodSync(file, 0o600);
+      } catch {
+        /* not fatal (e.g. file systems without POSIX modes) */
+      }
+    }
+    // busy_timeout first: switching a fresh file to WAL takes a lock other processes may hold.
+    this.db.pragma("busy_timeout = 10000");
     this.db.pragma("journal_mode = WAL");
     this.db.pragma("synchronous = FULL");
-    this.db.pragma("busy_timeout = 10000");
     this.db.pragma("foreign_keys = ON");
   }
 
