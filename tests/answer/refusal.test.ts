@@ -109,6 +109,21 @@ describe("known gaps of knowledge/lacunes.yaml", () => {
     });
 });
 
+describe("known gaps do not swallow answerable questions", () => {
+  // Questions the knowledge answers, which merely share a word with a gap's triggers.
+  const cases: { q: string; audience: "agent" | "porteur"; doc: string }[] = [
+    { q: "Comment monter un projet avec d'autres structures pour l'appel à communs ?", audience: "porteur", doc: "appel-a-communs" },
+    { q: "Tel qu'il a été adopté en 2024, combien d'axes compte le schéma ESS ?", audience: "porteur", doc: "schema-ess-gard" },
+    { q: "Les acheteurs publics qui siègent dans les jurys ont-ils été formés à l'ESS ?", audience: "agent", doc: "mesure-formation-acheteurs" },
+  ];
+  for (const { q, audience, doc } of cases)
+    it(`answers: ${q}`, async () => {
+      const reply = await ask(q, audience);
+      expect(reply.refused, `${q}\n→ ${reply.text}`).toBe(false);
+      expect(reply.sources.map((s) => s.id)).toContain(doc);
+    });
+});
+
 describe("inputs that must not break the answerer", () => {
   it("empty and whitespace-only questions get an info reply", async () => {
     for (const q of ["", "   ", "\n\t  \r\n", "\u200b\u200b", "\u0000\u0001"]) {
