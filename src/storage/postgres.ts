@@ -28,6 +28,8 @@ const MIGRATION_LOCK_ID = 740_312_024;
 export interface PostgresOptions {
   /** Maximum pool size (default 10). */
   max?: number;
+  /** Give up connecting after this many milliseconds (default 10 000). */
+  connectionTimeoutMillis?: number;
   migrations?: Migration[];
 }
 
@@ -38,7 +40,7 @@ export class PostgresStorage implements Storage {
   private closed = false;
 
   constructor(connectionString: string, opts: PostgresOptions = {}) {
-    this.pool = new pg.Pool({ connectionString, max: opts.max ?? 10 });
+    this.pool = new pg.Pool({ connectionString, max: opts.max ?? 10, connectionTimeoutMillis: opts.connectionTimeoutMillis ?? 10_000 });
     // An idle client losing its connection must not crash the process.
     this.pool.on("error", () => {});
     this.migrations = opts.migrations ?? POSTGRES_MIGRATIONS;

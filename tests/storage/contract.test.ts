@@ -399,3 +399,9 @@ for (const backend of backends.filter((b) => b.name !== "memory")) {
     });
   });
 }
+
+describe("PostgreSQL unreachable", () => {
+  it("createStorage fails with an error instead of hanging", async () => {
+    await expect(createStorage({ dataDir: "/tmp", databaseUrl: "postgres://postgres@127.0.0.1:1/none" })).rejects.toThrow();
+  });
+});
