@@ -44,7 +44,9 @@ if (argv.includes("--help") || argv.includes("-h")) {
   console.log(`Usage : npm run bench [-- --quick] [-- --json FICHIER]
   --quick        exécution courte (20 000 vecteurs synthétiques, moins de tours)
   --json FICHIER écrit aussi les mesures en JSON dans FICHIER
-  --vectors N    nombre de passages synthétiques pour la recherche vectorielle (défaut 100000)`);
+  --vectors N    nombre de passages synthétiques pour la recherche vectorielle (défaut 100000)
+  --cpu | --wall juge les objectifs sur le temps CPU ou sur le temps réel
+                 (par défaut : temps réel, sauf si la machine est surchargée)`);
   process.exit(0);
 }
 const quick = argv.includes("--quick");
@@ -65,8 +67,8 @@ const P = {
   queries: 200,
   // HNSW parameters meeting recall@10 ≥ 0.95 at 100k (see the sweep printed by the run).
   m: 16,
-  efConstruction: 100,
-  efSearch: [32, 48, 64, 96, 128, 192, 256, 384],
+  efConstruction: 64,
+  efSearch: [64, 96, 128, 192, 256, 384, 512],
 };
 const GOALS = { askP95Ms: 25, chunksPerSecond: 2_000, speedRatio: 30, recall: 0.95 };
 
@@ -96,21 +98,26 @@ interface Row {
   label: string;
   value: string;
   goal: string;
-  status: "PASS" | "MISS" | "";
+  status: string;
 }
 const rows: Row[] = [];
-const row = (label: string, value: string, goal = "", pass?: boolean) =>
-  rows.push({ label, value, goal, status: pass === undefined ? "" : pass ? "PASS" : "MISS" });
+/** `timed`: the goal is about time, judged on CPU time when the machine is overloaded. */
+const row = (label: string, value: string, goal = "", pass?: boolean, timed = true) =>
+  rows.push({ label, value, goal, status: pass === undefined ? "" : `${pass ? "PASS" : "MISS"}${byCpu && timed ? " (CPU)" : ""}` });
 
 // ---------------------------------------------------------------- run
 const started = performance.now();
 const load = os.loadavg()[0]!;
 const cores = os.availableParallelism();
+// On an overloaded machine wall-clock time measures the other processes, not this code:
+// goals are then judged on CPU time (single-threaded work: CPU time ≈ wall time on an idle machine).
+const byCpu = argv.includes("--cpu") || (!argv.includes("--wall") && load > cores);
 log(`Relais ESS — banc de mesure${quick ? " (rapide)" : ""} · Node ${process.version} · ${cores} cœurs · charge ${load.toFixed(1)}`);
-if (load > cores) log(`Attention : la machine est chargée (charge ${load.toFixed(1)} pour ${cores} cœurs) ; les temps réels seront gonflés, voyez les temps CPU.`);
+if (load > cores) log(`Attention : la machine est chargée (charge ${load.toFixed(1)} pour ${cores} cœurs) ; les temps réels seront gonflés.`);
+if (byCpu) log("Objectifs jugés sur le temps CPU (--wall pour juger sur le temps réel).");
 
 const dataDir = await mkdtemp(path.join(os.tmpdir(), "relais-bench-"));
-const results: Record<string, unknown> = { quick, node: process.version, cores, loadAverage: load, params: P };
+const results: Record<string, unknown> = { quick, node: process.version, cores, loadAverage: load, judgedOn: byCpu ? "cpu" : "wall", params: P };
 try {
   const config = loadConfig(
     { ...process.env, NODE_ENV: "test", LOG_LEVEL: "silent", DATA_DIR: dataDir, KNOWLEDGE_DIR, PROMPTS_DIR: process.env.PROMPTS_DIR },
@@ -154,19 +161,19 @@ try {
     `Construction pure (buildInMemory, ${chunkCount} passages)`,
     `${fmtInt(chunkCount / pureWall)} passages/s (CPU ${fmtInt(chunkCount / pureCpu)})`,
     `≥ ${fmtInt(GOALS.chunksPerSecond)}/s`,
-    chunkCount / pureWall >= GOALS.chunksPerSecond,
+    chunkCount / (byCpu ? pureCpu : pureWall) >= GOALS.chunksPerSecond,
   );
   row(
     `Construction complète (chargement + index + écriture)`,
     `${fmtInt(chunkCount / fullWall)} passages/s (${ms(fullWall * 1000)} ms, CPU ${ms(fullCpu * 1000)} ms)`,
     `≥ ${fmtInt(GOALS.chunksPerSecond)}/s`,
-    chunkCount / fullWall >= GOALS.chunksPerSecond,
+    chunkCount / (byCpu ? fullCpu : fullWall) >= GOALS.chunksPerSecond,
   );
   row(
     `Construction pure, corpus ×${P.replicate} (${fmtInt(repChunks)} passages)`,
     `${fmtInt(repChunks / repWall)} passages/s (CPU ${fmtInt(repChunks / repCpu)})`,
     `≥ ${fmtInt(GOALS.chunksPerSecond)}/s`,
-    repChunks / repWall >= GOALS.chunksPerSecond,
+    repChunks / (byCpu ? repCpu : repWall) >= GOALS.chunksPerSecond,
   );
   row(`  dont vecteurs n-grammes seuls (embedDocuments)`, `${fmtInt(repChunks / emb.wall)} passages/s (CPU ${fmtInt(repChunks / emb.cpu)})`);
   results.build = {
@@ -202,16 +209,20 @@ try {
   // warm-up pass
   for (const q of questions) await rt.assistant.ask(q.question, { audience: q.audience });
   const askTimes: number[] = [];
+  const askCpuTimes: number[] = [];
   const searchTimes: number[] = [];
-  const c0 = process.cpuUsage();
   for (let r = 0; r < P.askRounds; r++) {
     for (const q of questions) {
+      const c0 = process.cpuUsage();
       const t0 = performance.now();
       await rt.assistant.ask(q.question, { audience: q.audience });
       askTimes.push(performance.now() - t0);
+      askCpuTimes.push(cpuSeconds(c0) * 1000);
     }
   }
-  const askCpuMs = (cpuSeconds(c0) * 1000) / askTimes.length;
+  const askCpuMs = askCpuTimes.reduce((a, b) => a + b, 0) / askCpuTimes.length;
+  askCpuTimes.sort((a, b) => a - b);
+  const askCpuP95 = percentile(askCpuTimes, 0.95);
   for (const q of questions) {
     const t0 = performance.now();
     await rt.retriever.search(q.question, { audience: q.audience, k: 8 });
@@ -226,12 +237,12 @@ try {
   const askMax = askTimes[askTimes.length - 1]!;
   row(
     `ask p50 / p95 (${questions.length} questions ${questionSource} × ${P.askRounds} tours)`,
-    `${ms(askP50)} / ${ms(askP95)} ms (max ${ms(askMax)}, CPU moy. ${ms(askCpuMs)} ms)`,
+    `${ms(askP50)} / ${ms(askP95)} ms (max ${ms(askMax)} ; CPU moy. ${ms(askCpuMs)}, p95 ${ms(askCpuP95)})`,
     `p95 ≤ ${GOALS.askP95Ms} ms`,
-    askP95 <= GOALS.askP95Ms,
+    (byCpu ? askCpuP95 : askP95) <= GOALS.askP95Ms,
   );
   row(`  dont recherche hybride seule p50 / p95`, `${ms(percentile(searchTimes, 0.5))} / ${ms(percentile(searchTimes, 0.95))} ms`);
-  row(`Ouverture de l'index au démarrage (createRuntime)`, `${ms(opened.wall * 1000)} ms${rebuilt ? " (reconstruit)" : ""}`);
+  row(`Démarrage (createRuntime : index existant, géographie, routeur)`, `${ms(opened.wall * 1000)} ms (CPU ${ms(opened.cpu * 1000)} ms)${rebuilt ? " (index reconstruit)" : ""}`);
   results.ask = {
     questions: questions.length,
     source: questionSource,
@@ -240,8 +251,10 @@ try {
     p95Ms: askP95,
     maxMs: askMax,
     cpuMeanMs: askCpuMs,
+    cpuP95Ms: askCpuP95,
     search: { p50Ms: percentile(searchTimes, 0.5), p95Ms: percentile(searchTimes, 0.95) },
     runtimeOpenMs: opened.wall * 1000,
+    runtimeOpenCpuMs: opened.cpu * 1000,
   };
 
   // 3. Memory at product scale (before the synthetic vectors).
@@ -272,8 +285,8 @@ try {
   row(`  paramètres retenus`, `M=${vb.m}, efConstruction=${vb.efConstruction}, efSearch=${c.ef}`);
   row(`Recherche exacte (force brute), ${vb.queries} requêtes`, `${ms(vb.bruteMsPerQuery)} ms/requête (CPU ${ms(vb.bruteCpuMsPerQuery)})`);
   row(`Recherche HNSW, ${vb.queries} requêtes`, `${ms(c.hnswMsPerQuery)} ms/requête (p95 ${ms(c.p95Ms)}, CPU ${ms(c.cpuMsPerQuery)})`);
-  row(`HNSW : gain de vitesse (CPU ; temps réel)`, `×${c.cpuRatio.toFixed(0)} ; ×${c.ratio.toFixed(0)}`, `≥ ×${GOALS.speedRatio}`, c.cpuRatio >= GOALS.speedRatio);
-  row(`HNSW : recall@${vb.k}`, c.recall.toFixed(3), `≥ ${GOALS.recall}`, c.recall >= GOALS.recall);
+  row(`HNSW : gain de vitesse (temps réel ; CPU)`, `×${c.ratio.toFixed(0)} ; ×${c.cpuRatio.toFixed(0)}`, `≥ ×${GOALS.speedRatio}`, (byCpu ? c.cpuRatio : c.ratio) >= GOALS.speedRatio);
+  row(`HNSW : recall@${vb.k}`, c.recall.toFixed(3), `≥ ${GOALS.recall}`, c.recall >= GOALS.recall, false);
   results.vectors = vb;
 
   const rssTotal = process.resourceUsage().maxRSS * 1024;
@@ -293,7 +306,7 @@ console.log(line("Mesure", "Valeur", "Objectif", "Statut"));
 console.log(`${"─".repeat(w[0]!)}─┼─${"─".repeat(w[1]!)}─┼─${"─".repeat(w[2]!)}─┼───────`);
 for (const r of rows) console.log(line(r.label, r.value, r.goal, r.status));
 const judged = rows.filter((r) => r.status);
-const missed = judged.filter((r) => r.status === "MISS").length;
+const missed = judged.filter((r) => r.status.startsWith("MISS")).length;
 console.log("");
 console.log(`${judged.length - missed}/${judged.length} objectifs atteints · durée ${total.toFixed(0)} s · charge machine au départ ${load.toFixed(1)} (${cores} cœurs)`);
 if (jsonFile) {
