@@ -70,7 +70,7 @@ export class Answerer {
       return this.refusal(
         audience,
         this.o.router.toRoute(gap.route, 0.9, "Information non publiée : l'équipe ESS du Département pourra vous répondre."),
-        `Je ne sais pas : ${gap.sujet} ne figure pas dans les sources publiques dont je dispose. Je préfère ne rien inventer. L'équipe ESS du Département pourra vous répondre : utilisez « Parler à une personne ».`,
+        `Je ne sais pas : les sources publiques dont je dispose ne précisent pas ${gap.sujet}. Je préfère ne rien inventer. L'équipe ESS du Département pourra vous répondre : utilisez « Parler à une personne ».`,
       );
 
     const { hits, query } = await this.o.retriever.search(question, { audience, k: 8 });
@@ -86,7 +86,7 @@ export class Answerer {
       if (routed) return routed;
     }
     if (supported.length === 0) {
-      const essRelated = bestCoverage >= 0.25 || (top?.score ?? 0) >= 0.35;
+      const essRelated = bestCoverage >= 0.35 || ((top?.score ?? 0) >= 0.35 && (top?.similarity ?? 0) >= 0.2);
       const route = essRelated ? this.o.router.toRoute(DEFAULT_PROCESS, 0.5, "Je n'ai pas trouvé la réponse dans mes sources : l'équipe ESS du Département peut vous répondre.") : null;
       return this.refusal(
         audience,
@@ -224,6 +224,7 @@ export class Answerer {
         return `[${map.get(i)}]`;
       })
       .replace(/[ \t]+([.,;:])/g, "$1")
+      .replace(/[ \t]{2,}/g, " ")
       .trim();
     if (used.length === 0 || text.length < 10) return null;
     return { text, used };

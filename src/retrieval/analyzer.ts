@@ -28,7 +28,7 @@ const EXTRA_STOPWORDS = [
   "pourriez", "pourrais", "pourrait", "pouvez", "indiquer", "indiquez", "expliquer", "expliquez", "preciser",
   "precisez", "donner", "donnez", "laquelle", "lequel", "lesquelles", "lesquels", "auquel", "auxquels",
   "connaitre", "peu", "pres", "chose", "truc", "quelqu", "quelque", "au", "fois",
-  "quand", "combien", "pourquoi", "exactement", "juste", "dire", "stp", "merci", "precisement", "environ", "actuellement", "vraiment", "svp",
+  "beaucoup", "bonne", "bon", "journee", "soiree", "cordialement", "salut", "jusqu", "quand", "combien", "pourquoi", "exactement", "juste", "dire", "stp", "merci", "precisement", "environ", "actuellement", "vraiment", "svp",
   "bonjour", "merci", "s'il", "plait", "madame", "monsieur", "voudrais", "voudrait", "voudrions",
   "veux", "veut", "voulons", "souhaite", "souhaitons", "aimerais", "aimerions", "savoir", "dire", "cest",
   "sommes", "suis", "etes", "nous", "vous", "notre", "nos", "votre", "vos", "mon", "ma", "mes", "leur",
@@ -58,7 +58,8 @@ function loadAbbreviations(): Map<string, string> {
   return abbreviations;
 }
 
-const ELISION = /\b(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu)['’‘`]/gi;
+// "jusqu'" is kept as a word so that "jusqu'à quand" stays distinguishable from "quand".
+const ELISION = /\b(?:l|d|j|m|n|s|t|c|qu|lorsqu|puisqu|quoiqu)['’‘`]/gi;
 // Words, numbers (with inner separators removed later), acronyms.
 const TOKEN = /[\p{L}\p{N}]+/gu;
 
@@ -77,9 +78,27 @@ export interface AnalyzeOptions {
   keepStopwords?: boolean;
 }
 
+let acronyms: Set<string> | null = null;
+/** Acronyms of the glossary (ESS, SPASER, DLA…), recognised whatever their case. */
+function loadAcronyms(): Set<string> {
+  if (acronyms) return acronyms;
+  acronyms = new Set();
+  const file = path.resolve(process.env.KNOWLEDGE_DIR ?? "knowledge", "glossaire", "synonymes.yaml");
+  if (existsSync(file)) {
+    const groups = parseYaml(readFileSync(file, "utf8")) as { terms?: unknown[] }[] | null;
+    for (const g of groups ?? [])
+      for (const t of g.terms ?? []) {
+        const term = String(t);
+        if (/^[A-Z][A-Z0-9]{1,7}$/.test(term)) acronyms.add(fold(term));
+      }
+  }
+  return acronyms;
+}
+
 /** Raw word tokens, folded, elisions removed, abbreviations expanded, numbers joined ("250 000" → "250000"). */
 export function words(text: string): { word: string; acronym: boolean }[] {
   const abbr = loadAbbreviations();
+  loadAcronyms();
   const cleaned = text
     .normalize("NFKC")
     .replace(ELISION, " ")
@@ -87,8 +106,8 @@ export function words(text: string): { word: string; acronym: boolean }[] {
   const out: { word: string; acronym: boolean }[] = [];
   for (const m of cleaned.matchAll(TOKEN)) {
     const raw = m[0];
-    const acronym = raw.length >= 2 && raw.length <= 7 && raw === raw.toUpperCase() && /\p{Lu}/u.test(raw);
     const f = fold(raw);
+    const acronym = (raw.length >= 2 && raw.length <= 7 && raw === raw.toUpperCase() && /\p{Lu}/u.test(raw)) || loadAcronyms().has(f);
     const expanded = abbr.get(f);
     if (expanded && !acronym) {
       for (const w of expanded.replace(ELISION, " ").match(TOKEN) ?? []) out.push({ word: w, acronym: false });

@@ -103,6 +103,7 @@ export class Router {
 
     // 1. Similar example needs: reciprocal-rank votes from lexical and vector rankings.
     const terms = analyze(question);
+    if (terms.length === 0) return []; // small talk: nothing to route
     const extra = new Set(this.synonyms?.expand(terms) ?? []);
     const lex = this.lexical.search([...terms, ...extra].join(" "), {
       combineWith: "OR",
@@ -119,7 +120,9 @@ export class Router {
       const p = this.examples[Number(r.id)]!.process;
       votes.set(p, (votes.get(p) ?? 0) + 1 / (rank + 2));
     });
-    vec.forEach(({ e }, rank) => votes.set(e.process, (votes.get(e.process) ?? 0) + 1 / (rank + 2)));
+    vec.forEach(({ e, s }, rank) => {
+      if (s >= 0.1) votes.set(e.process, (votes.get(e.process) ?? 0) + 1 / (rank + 2));
+    });
     const maxVote = Math.max(0, ...votes.values());
     for (const [p, v] of votes) add(p, 0.5 * (v / (maxVote || 1)) * Math.min(1, maxVote));
 
