@@ -8,7 +8,7 @@ import type { HandoffRecord } from "../../src/storage/types.js";
 import type { Notifier } from "../../src/conversation/types.js";
 import { userHash } from "../../src/privacy/pseudonym.js";
 import { PROCESS_LABELS } from "../../src/report/labels.js";
-import { SECRET, buildCore, conversation, markers, uid, type TestCore } from "./helpers.js";
+import { SECRET, buildCore, conversation, markers, stateOf, uid, type TestCore } from "./helpers.js";
 
 let core: TestCore;
 
@@ -211,6 +211,21 @@ describe("help, reset and report", () => {
     // "une asso" is no longer an answer to a pending question.
     const next = await c.say("une asso");
     expect(next.type).not.toBe("prompt");
+  });
+
+  it("a question that starts with a command word is answered, not taken as a command", async () => {
+    const c = conversation(core.runtime.assistant, { audience: "agent" });
+    const help = await c.say("Aide au démarrage pour une association employeuse : qui la propose ?");
+    expect(help.type).toBe("answer");
+    expect(help.interactionId).toBeTruthy();
+    const report = await c.say("Rapport d'activité de la CRESS Occitanie : où le trouver ?");
+    expect(report.type).toBe("answer");
+    const p = await c.say("suis-je éligible ?");
+    const pending = p.prompt!.field;
+    const reset = await c.say("Recommencer une activité après une liquidation : quelles aides ?");
+    expect(reset.type).toBe("answer");
+    expect(reset.prompt?.field).toBe(pending);
+    expect(await stateOf(core.storage, c.base)).toMatchObject({ mode: "eligibility", pendingFact: pending });
   });
 
   it("refuses the report to a project holder and gives it to an agent", async () => {
