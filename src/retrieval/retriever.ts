@@ -71,7 +71,8 @@ export class Retriever {
   analyzeQuery(question: string): QueryAnalysis {
     const terms = [...new Set(analyze(question))];
     const alternatives = this.synonyms.alternatives(terms);
-    const expansions = this.synonyms.expand(terms);
+    // the closest expansions are enough; long lists cost more than they bring
+    const expansions = this.synonyms.expand(terms).slice(0, 12);
     // A word the knowledge base never uses weighs less than a rare known one:
     // long descriptions are full of incidental words.
     const unknownWeight = 0.6 * this.idf("\u0000unknown");
@@ -126,7 +127,7 @@ export class Retriever {
         combineWith: "OR",
         // typo tolerance only for words the knowledge base does not know (fuzzy matching is costly)
         fuzzy: (term) => (term.length >= 5 && !this.df.has(term) ? 0.2 : false),
-        prefix: (term) => term.length >= 5,
+        prefix: (term) => term.length >= 5 && !this.df.has(term),
         boostTerm: (term) => (expansion.has(term) ? 0.5 : 1),
         filter: (r) => filter(this.index.byId.get(String(r.id))!),
       });
