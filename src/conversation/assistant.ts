@@ -43,6 +43,15 @@ export interface ConversationState {
 }
 
 const fresh = (): ConversationState => ({ mode: "idle", facts: {}, skipped: [], asked: 0, friction: {} });
+/** Back to idle after a friction report, keeping what a handoff needs (question, route, sources, facts). */
+const afterFlow = (s: ConversationState): ConversationState => ({
+  ...fresh(),
+  facts: s.facts,
+  lastQuestion: s.lastQuestion,
+  lastInteractionId: s.lastInteractionId,
+  lastRoute: s.lastRoute,
+  lastSources: s.lastSources,
+});
 
 export interface AssistantOptions {
   answerer: Answerer;
@@ -86,9 +95,9 @@ class CoreAssistant implements Assistant {
     if (!parsed.success) return finish({ type: "error", text: "Je n'ai pas pu lire ce message. Pouvez-vous le reformuler ?" });
     // Bound the text first: the scrubber and the fuzzy matchers are slow on huge inputs.
     const turn = { ...parsed.data, text: bounded(parsed.data.text) };
-    const user = userHash(turn.channel, turn.userId, this.o.pseudonymSecret);
-    const key = `${turn.channel}:${turn.conversationId}:${turn.threadId ?? "-"}:${user}`;
     try {
+      const user = userHash(turn.channel, turn.userId, this.o.pseudonymSecret);
+      const key = `${turn.channel}:${turn.conversationId}:${turn.threadId ?? "-"}:${user}`;
       const state = { ...fresh(), ...((await this.o.storage.getState<ConversationState>(key)) ?? {}) };
       const ctx: Ctx = { turn, user, key, state };
       const reply = await this.dispatch(ctx);
@@ -184,7 +193,7 @@ class CoreAssistant implements Assistant {
       case "help":
         return help(ctx.turn.audience);
       case "cancel":
-        ctx.state = { ...fresh(), lastQuestion: ctx.state.lastQuestion, lastInteractionId: ctx.state.lastInteractionId, lastRoute: ctx.state.lastRoute };
+        ctx.state = { ...fresh(), lastQuestion: ctx.state.lastQuestion, lastInteractionId: ctx.state.lastInteractionId, lastRoute: ctx.state.lastRoute, lastSources: ctx.state.lastSources };
         return { type: "info", text: "D'accord, j'ai annulé.", actions: START_ACTIONS };
       case "confirm":
         if (ctx.state.mode === "friction-confirm") return this.frictionAnswer(ctx, "oui");
@@ -336,7 +345,7 @@ class CoreAssistant implements Assistant {
       const yes = isYes(text);
       if (yes === undefined) return { type: "prompt", text: "Répondez « oui » pour envoyer le signalement ou « non » pour l'annuler.", actions: [{ id: "confirm", label: "Envoyer le signalement" }, CANCEL] };
       if (!yes) {
-        ctx.state = { ...fresh(), lastRoute: s.lastRoute, lastInteractionId: s.lastInteractionId, lastQuestion: s.lastQuestion };
+        ctx.state = afterFlow(s);
         return { type: "info", text: "D'accord, le signalement n'a pas été envoyé.", actions: START_ACTIONS };
       }
       return this.saveFriction(ctx, s.friction);
@@ -382,7 +391,7 @@ class CoreAssistant implements Assistant {
       epci: c?.epci?.name,
     });
     const s = ctx.state;
-    ctx.state = { ...fresh(), lastRoute: s.lastRoute, lastInteractionId: s.lastInteractionId, lastQuestion: s.lastQuestion };
+    ctx.state = afterFlow(s);
     return {
       type: "friction",
       text: `Merci, votre signalement est enregistré (référence ${id.slice(0, 8)}). L'équipe ESS du Département s'en servira pour améliorer les parcours d'accompagnement.${f.contactOk ? " Elle pourra vous recontacter." : ""}`,
@@ -415,12 +424,17 @@ class CoreAssistant implements Assistant {
       sources: s.lastSources ?? [],
     });
     let where = "";
-    const notifier = this.notifiers.get(ctx.turn.channel);
+    // Deliver where the person is (Slack, Teams); from the web, the API or the terminal,
+    // through whichever team channel is configured for the process.
     const targets = this.o.handoffTargets?.[process] ?? this.o.handoffTargets?.default;
-    const target = ctx.turn.channel === "slack" ? targets?.slack : ctx.turn.channel === "teams" ? targets?.teams : undefined;
-    if (notifier && target) {
+    const order: Channel[] = [ctx.turn.channel, "slack", "teams"];
+    for (const ch of order) {
+      const notifier = this.notifiers.get(ch);
+      const target = ch === "slack" ? targets?.slack : ch === "teams" ? targets?.teams : undefined;
+      if (!notifier || !target) continue;
       try {
         where = await notifier.deliver(h, target);
+        break;
       } catch (err) {
         this.o.logger?.warn({ err: String(err), handoff: h.id }, "handoff delivery failed; it stays open in storage");
       }

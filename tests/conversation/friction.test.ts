@@ -145,6 +145,34 @@ describe("friction intake", () => {
   });
 });
 
+describe("context after a friction report", () => {
+  it("a later handoff still carries the question, its sources and the facts collected", async () => {
+    const c = conversation(core.runtime.assistant);
+    const q = await c.say("Qu'est-ce que le DLA ?");
+    expect(q.sources.length).toBeGreaterThan(0);
+    await c.form("eligibility", { legalForm: "association", commune: "Alès", employees: "4" });
+    let r = await c.say("signaler une difficulté");
+    const answers: Record<string, string> = { step: "1", blocker: "7", commune: "Alès", description: "Nous ne savons pas à qui nous adresser.", severity: "1", contactOk: "non" };
+    for (let i = 0; i < 10 && r.prompt?.field !== "confirm"; i++) r = await c.say(answers[r.prompt!.field]!);
+    await c.say("oui");
+    expect(await frictionsOf(c.base)).toHaveLength(1);
+    const h = await c.say("parler à une personne");
+    expect(h.type).toBe("handoff");
+    expect(h.handoff!.question).toBe("Qu'est-ce que le DLA ?");
+    expect(h.handoff!.sources).toEqual(q.sources.map((s) => s.id));
+    expect(h.handoff!.facts).toMatchObject({ legalForm: "association", commune: "Alès", employees: 4 });
+  });
+
+  it("the cancel button keeps the sources of the last answer for a handoff", async () => {
+    const c = conversation(core.runtime.assistant);
+    const q = await c.say("Qu'est-ce que l'appel à communs ?");
+    await c.click("friction");
+    await c.click("cancel");
+    const h = await c.click("handoff");
+    expect(h.handoff!.sources).toEqual(q.sources.map((s) => s.id));
+  });
+});
+
 describe("friction form", () => {
   it("saves a complete form with string values, scrubbed", async () => {
     const c = conversation(core.runtime.assistant, { channel: "teams" });

@@ -121,6 +121,15 @@ describe("invalid turns", () => {
   });
 });
 
+describe("a misconfigured core", () => {
+  it("an empty pseudonym secret gives the apology, not a throw", async () => {
+    const assistant = createAssistant({ answerer: core.runtime.answerer, storage: new MemoryStorage(), pseudonymSecret: "" });
+    const r = valid(await assistant.handle({ channel: "cli", conversationId: "c", userId: "u", text: "aide" }));
+    expect(r.type).toBe("error");
+    expect(r.actions.map((x) => x.id)).toContain("handoff");
+  });
+});
+
 describe("a failing storage", () => {
   function failing(mode: "throw" | "reject"): Storage {
     const inner = new MemoryStorage();
