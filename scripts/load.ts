@@ -36,7 +36,9 @@ if (argv.includes("--help") || argv.includes("-h")) {
   console.log(`Usage : npm run load [-- --quick] [-- --duration SECONDES] [-- --rate REQUÊTES_PAR_SECONDE]
   --duration S   durée de la charge (défaut 30 s ; --quick : 5 s)
   --rate N       débit total fixe, partagé à parts égales entre /api/ask et /slack/events (défaut 200 requêtes/s)
-  --log-level L  niveau de journalisation du service pendant la charge (défaut info, comme en production)`);
+  --log-level L  niveau de journalisation du service pendant la charge (défaut info, comme en production)
+  --storage S    sqlite (défaut, comme npm start), memory (sans écriture disque, pour isoler son coût)
+                 ou postgres (avec --database-url postgres://… ou TEST_PG_URL)`);
   process.exit(0);
 }
 function opt(name: string): string | undefined {
@@ -47,6 +49,12 @@ const quick = argv.includes("--quick");
 const duration = Number(opt("--duration") ?? (quick ? 5 : 30));
 const rate = Number(opt("--rate") ?? 200);
 const logLevel = opt("--log-level") ?? "info";
+const storageKind = opt("--storage") ?? "sqlite";
+const databaseUrl =
+  storageKind === "memory" ? "memory:" : storageKind === "postgres" ? (opt("--database-url") ?? process.env.TEST_PG_URL ?? "") : "";
+if (!["sqlite", "memory", "postgres"].includes(storageKind)) fail("--storage doit valoir sqlite, memory ou postgres.");
+if (storageKind === "postgres" && !/^postgres(ql)?:\/\/(127\.0\.0\.1|localhost|\[::1\])[:/]/.test(databaseUrl))
+  fail("--storage postgres demande --database-url postgres://…@127.0.0.1:5432/base (boucle locale uniquement).");
 if (!Number.isFinite(duration) || duration < 1 || duration > 3600) fail("--duration doit être un nombre de secondes entre 1 et 3600.");
 if (!Number.isInteger(rate) || rate < 2 || rate > 100_000) fail("--rate doit être un entier entre 2 et 100000.");
 
@@ -132,6 +140,16 @@ async function freePort(): Promise<number> {
   const port = (srv.address() as net.AddressInfo).port;
   await new Promise<void>((r) => srv.close(() => r()));
   return port;
+}
+
+/** CPU seconds (user + system) used so far by a process. */
+function cpuSeconds(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+  } catch {
+    return NaN;
+  }
 }
 
 function rssKb(pid: number): { rss: number; hwm: number } | null {
@@ -293,7 +311,7 @@ async function main(): Promise<number> {
     OPENAI_BASE_URL: "",
     LLM_MODEL: "",
     EMBEDDINGS_MODEL: "",
-    DATABASE_URL: "",
+    DATABASE_URL: databaseUrl,
     MicrosoftAppId: "",
     MicrosoftAppPassword: "",
     SLACK_APP_TOKEN: "",
@@ -345,6 +363,8 @@ async function main(): Promise<number> {
     // Memory sampling.
     let peakRss = 0;
     const rssStart = rssKb(child.pid!)?.rss ?? 0;
+    const cpuStart = cpuSeconds(child.pid!);
+    const wallStart = Date.now();
     const sampler = setInterval(() => {
       const m = rssKb(child.pid!);
       if (m && m.rss > peakRss) peakRss = m.rss;
@@ -408,6 +428,8 @@ async function main(): Promise<number> {
     // Events still in flight when the load stopped (not acknowledged in time) get their answer too: let them land.
     await new Promise((r) => setTimeout(r, 1000));
     clearInterval(sampler);
+    const cpuUsed = cpuSeconds(child.pid!) - cpuStart;
+    const wallUsed = (Date.now() - wallStart) / 1000;
     const final = rssKb(child.pid!);
     if (final && final.rss > peakRss) peakRss = final.rss;
     const acked = ackedThreads.size;
@@ -421,10 +443,11 @@ async function main(): Promise<number> {
     const check = (ok: boolean) => (ok ? "PASS" : "MISS");
     const lines = [
       "",
-      `Relais ESS — charge sur ${base}, ${duration} s à ${rate} requêtes/s au total (${os.cpus().length} processeurs, charge système ${os.loadavg()[0]!.toFixed(1)})`,
+      `Relais ESS — charge sur ${base}, ${duration} s à ${rate} requêtes/s au total, stockage ${storageKind} (${os.cpus().length} processeurs, charge système ${os.loadavg()[0]!.toFixed(1)})`,
       ...endpointLines("POST /api/ask", ask),
       ...endpointLines("POST /slack/events (accusé de réception)", slack),
       `Réponses Slack publiées après accusé : ${postedForAcked} / ${acked} événements acceptés, ${duplicates} en double (fausse API Slack ; ${warmEvents} événements d'échauffement exclus)`,
+      `Processeur du service : ${cpuUsed.toFixed(1)} s de CPU en ${wallUsed.toFixed(1)} s (${Math.round((100 * cpuUsed) / wallUsed)} % d'un cœur ; un processus Node plafonne à 100 %), soit ${((1000 * cpuUsed) / Math.max(1, ask["2xx"] + acked)).toFixed(1)} ms de CPU par requête traitée (réponses Slack comprises)`,
       `Mémoire résidente du service : pic ${peakMb.toFixed(0)} Mo pendant la charge (début ${(rssStart / 1024).toFixed(0)} Mo, pic depuis le démarrage VmHWM ${((final?.hwm ?? 0) / 1024).toFixed(0)} Mo)`,
       "",
       "Objectifs",
