@@ -11,7 +11,15 @@ import { loadStorageConfig } from "../storage/config.js";
 
 const emptyToUndef = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const str = () => z.preprocess(emptyToUndef, z.string().optional());
-const int = (def: number, min = 0) => z.preprocess(emptyToUndef, z.coerce.number().int().min(min).default(def));
+const int = (def: number, min = 0) =>
+  z.preprocess(
+    emptyToUndef,
+    z.coerce
+      .number({ error: "doit être un nombre entier" })
+      .int({ error: "doit être un nombre entier" })
+      .min(min, { error: `doit être supérieur ou égal à ${min}` })
+      .default(def),
+  );
 
 export const EnvSchema = z.object({
   NODE_ENV: z.preprocess(emptyToUndef, z.enum(["development", "production", "test"]).default("development")),
@@ -65,9 +73,9 @@ export interface AppConfig {
 export function loadConfig(source: NodeJS.ProcessEnv = process.env, opts: { dotenv?: boolean } = {}): AppConfig {
   if (opts.dotenv !== false && source === process.env && existsSync(".env")) loadDotenv({ path: ".env", quiet: true });
   const parsed = EnvSchema.safeParse(source);
-  if (!parsed.success) throw new ConfigProblems(parsed.error.issues.map((i) => `${i.path.join(".")} : ${i.message}`));
-  const env = parsed.data;
-  const problems: string[] = [];
+  const problems: string[] = parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join(".")} : ${i.message}`);
+  // Cross-variable checks run on the raw values too, so every problem is reported at once.
+  const env = parsed.success ? parsed.data : (source as unknown as Env);
   if (env.LLM_MODEL && !env.OPENAI_API_KEY && !env.OPENAI_BASE_URL)
     problems.push("LLM_MODEL est défini mais ni OPENAI_API_KEY ni OPENAI_BASE_URL : indiquez où joindre le modèle.");
   if (Boolean(env.SLACK_SIGNING_SECRET) !== Boolean(env.SLACK_BOT_TOKEN))
@@ -80,7 +88,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, opts: { dote
   } catch (err) {
     problems.push((err as Error).message);
   }
-  if (problems.length || !storage) throw new ConfigProblems(problems);
+  if (problems.length || !storage || !parsed.success) throw new ConfigProblems(problems);
   return {
     env,
     production: env.NODE_ENV === "production",
