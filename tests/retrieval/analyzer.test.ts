@@ -33,13 +33,20 @@ describe("French analyzer", () => {
   });
 
   it("keeps acronyms whole instead of stemming them", () => {
-    // Lower-case "ddets" loses its final s to the stemmer; the acronym DDETS does not.
-    expect(analyze("ddets")).not.toEqual(["ddets"]);
+    // An unknown lower-case word loses its final s to the stemmer; the same letters in capitals do not.
+    expect(analyze("abcds")).not.toEqual(["abcds"]);
+    expect(analyze("ABCDS")).toEqual(["abcds"]);
     expect(analyze("DDETS")).toEqual(["ddets"]);
     expect(analyze("Les SCIC et l'ESUS")).toEqual(["scic", "esus"]);
     expect(words("la SIAE").find((w) => w.word === "siae")?.acronym).toBe(true);
     // short acronyms survive the stopword list and the one-letter filter
     expect(analyze("ESS")).toEqual(["ess"]);
+  });
+
+  it("recognises the glossary's acronyms typed in lower case", () => {
+    // "ddets" and "siae" would otherwise be stemmed like ordinary words ("abcds" → "abcd" above)
+    expect(analyze("la ddets du gard")).toEqual(["ddets", "gard"]);
+    expect(analyze("une siae")).toEqual(["siae"]);
   });
 
   it("joins thousands in numbers", () => {
