@@ -153,7 +153,7 @@ export async function main(): Promise<void> {
   const { createRuntime } = await import("./runtime.js");
   const { createServer } = await import("./server/app.js");
 
-  let channelsFile: SlackConfig;
+  let channelsFile: SlackConfig & { teamAudience?: Record<string, "agent" | "porteur"> };
   try {
     channelsFile = await loadChannelsFile(config);
   } catch (err) {

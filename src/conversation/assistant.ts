@@ -426,11 +426,12 @@ class CoreAssistant implements Assistant {
     let where = "";
     // Deliver where the person is (Slack, Teams); from the web, the API or the terminal,
     // through whichever team channel is configured for the process.
-    const targets = this.o.handoffTargets?.[process] ?? this.o.handoffTargets?.default;
+    const own = this.o.handoffTargets?.[process];
+    const fallback = this.o.handoffTargets?.default;
     const order: Channel[] = [ctx.turn.channel, "slack", "teams"];
     for (const ch of order) {
       const notifier = this.notifiers.get(ch);
-      const target = ch === "slack" ? targets?.slack : ch === "teams" ? targets?.teams : undefined;
+      const target = ch === "slack" ? (own?.slack ?? fallback?.slack) : ch === "teams" ? (own?.teams ?? fallback?.teams) : undefined;
       if (!notifier || !target) continue;
       try {
         where = await notifier.deliver(h, target);

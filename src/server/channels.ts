@@ -2,8 +2,12 @@
  * Which channels this instance serves, decided from the configuration. The
  * service only mounts what the channel folders export: no channel logic here.
  */
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Logger } from "pino";
+import { parse as parseYaml } from "yaml";
+import { z } from "zod";
+import { Audience, ProcessId } from "../core/ids.js";
 import type { AppConfig } from "../config/env.js";
 import type { Assistant, HandoffTargets } from "../conversation/types.js";
 import type { Storage } from "../storage/types.js";
@@ -29,16 +33,51 @@ export function envOf(config: AppConfig): NodeJS.ProcessEnv {
   return out;
 }
 
-/** Reads config/channels.yaml (CHANNELS_CONFIG): audience per Slack channel and handoff targets. */
-export async function loadChannelsFile(config: AppConfig): Promise<SlackConfig> {
-  return loadChannelConfig(path.resolve(config.env.CHANNELS_CONFIG));
+/** The `teams:` section of config/channels.yaml: audience per team, handoff channel per process. */
+const TeamsSection = z
+  .object({
+    teams: z.record(z.string().min(1), Audience).default({}),
+    handoff: z.partialRecord(z.union([ProcessId, z.literal("default")]), z.string().min(1)).default({}),
+  })
+  .strict();
+
+export interface ChannelsFile extends SlackConfig {
+  /** Teams team id → audience (agents by default in Teams). */
+  teamAudience: Record<string, Audience>;
+}
+
+/**
+ * Reads config/channels.yaml (CHANNELS_CONFIG): the Slack section (audience per
+ * channel, handoff channels) through the Slack loader, and the Teams section
+ * (audience per team, handoff channel per process); handoff targets are merged.
+ */
+export async function loadChannelsFile(config: AppConfig): Promise<ChannelsFile> {
+  const file = path.resolve(config.env.CHANNELS_CONFIG);
+  const slack = await loadChannelConfig(file);
+  let raw: unknown = {};
+  try {
+    raw = parseYaml(await readFile(file, "utf8")) ?? {};
+  } catch {
+    raw = {}; // missing file: empty configuration (the Slack loader reported real errors)
+  }
+  const section = (raw as { teams?: unknown }).teams;
+  const teams = TeamsSection.safeParse(section ?? {});
+  if (!teams.success)
+    throw new ChannelSetupError(`Configuration des canaux invalide (${file}, section teams) :\n${teams.error.issues.map((i) => `- ${i.path.join(".")} : ${i.message}`).join("\n")}`);
+  const handoffTargets: HandoffTargets = { ...slack.handoffTargets };
+  for (const [k, v] of Object.entries(teams.data.handoff)) {
+    if (!v) continue;
+    const key = k as keyof HandoffTargets;
+    handoffTargets[key] = { ...(handoffTargets[key] ?? {}), teams: v };
+  }
+  return { ...slack, handoffTargets, teamAudience: teams.data.teams };
 }
 
 export interface CreateChannelsOptions {
   assistant: Assistant;
   storage: Storage;
   config: AppConfig;
-  channelsFile: SlackConfig;
+  channelsFile: SlackConfig & { teamAudience?: Record<string, Audience> };
   handoffTargets?: HandoffTargets;
   logger: Logger;
   teamsBodyLimitBytes?: number;
@@ -89,6 +128,7 @@ export function createChannels(o: CreateChannelsOptions): ChannelSetup {
         appType: o.config.env.MicrosoftAppType,
         nodeEnv: o.config.env.NODE_ENV,
         handoffTargets: o.handoffTargets ?? o.channelsFile.handoffTargets,
+        teamAudience: o.channelsFile.teamAudience,
         logger: o.logger.child({ channel: "teams" }),
         bodyLimitBytes: o.teamsBodyLimitBytes,
       });
