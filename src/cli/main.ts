@@ -244,6 +244,11 @@ export async function main(argv = process.argv): Promise<number> {
 
 const isMain = process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, "/").split("/").pop()!);
 if (isMain) {
+  // A reader that stops early (`… | head -1`) closes the pipe: stop quietly, not with a stack trace.
+  process.stdout.on("error", (err: NodeJS.ErrnoException) => {
+    if (err.code === "EPIPE") process.exit(0);
+    throw err;
+  });
   main().then((code) => {
     process.exitCode = code;
   });

@@ -2,9 +2,9 @@
  * The CLI as other tools use it: child processes of `tsx src/cli/main.ts` on a
  * temp copy of the bundled knowledge and a temp DATA_DIR whose index is built
  * once by the `index` command. Each spawn costs seconds, so there are few of
- * them (11) and the independent ones run concurrently.
+ * them (12) and the independent ones run concurrently.
  */
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -130,6 +130,35 @@ describe.concurrent("ask", () => {
       expect(out[0].route?.process).toBe("dla");
       expect(out[1].refused).toBe(true);
       expect(out[2].refused).toBe(false);
+    },
+    SLOW,
+  );
+
+  it(
+    "a reader that stops after the first line (| head -1) ends the batch quietly",
+    async () => {
+      const file = path.join(tmp, "long-batch.jsonl");
+      const qs = ["Qu'est-ce que le DLA ?", "Qu'est-ce qu'une SCIC ?", "Qu'est-ce que l'agrément ESUS ?", "Qui porte le prêt d'honneur ?"];
+      writeFileSync(file, Array.from({ length: 40 }, (_, i) => JSON.stringify({ id: i, question: qs[i % qs.length] })).join("\n") + "\n");
+      const child = spawn(TSX, ["src/cli/main.ts", "ask", "--batch", file, "--json"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+      let stderr = "";
+      child.stderr.on("data", (d) => (stderr += String(d)));
+      const first = await new Promise<string>((resolve) => {
+        let buf = "";
+        child.stdout.on("data", (d) => {
+          buf += String(d);
+          const nl = buf.indexOf("\n");
+          if (nl >= 0) {
+            child.stdout.destroy();
+            resolve(buf.slice(0, nl));
+          }
+        });
+        child.stdout.on("end", () => resolve(buf));
+      });
+      const code = await new Promise<number | null>((resolve) => child.on("close", (c) => resolve(c)));
+      expect(JSON.parse(first).id).toBe(0);
+      expect(stderr).not.toMatch(/EPIPE|Unhandled|at .*main\.ts/);
+      expect(code).toBe(0);
     },
     SLOW,
   );
