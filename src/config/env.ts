@@ -30,6 +30,11 @@ export const EnvSchema = z.object({
   PROMPTS_DIR: z.preprocess(emptyToUndef, z.string().default("prompts")),
   DATA_DIR: z.preprocess(emptyToUndef, z.string().default("data")),
   DATABASE_URL: str(),
+  /** Read by the SQLite backend: NORMAL (default, SIGKILL-safe) or FULL (also power-cut-safe). */
+  SQLITE_SYNCHRONOUS: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() ? v.trim().toUpperCase() : undefined),
+    z.enum(["NORMAL", "FULL", "EXTRA"], { error: "doit valoir NORMAL ou FULL" }).default("NORMAL"),
+  ),
   PSEUDONYM_SECRET: str(),
   RETENTION_DAYS: int(365, 1),
   OPENAI_API_KEY: str(),
