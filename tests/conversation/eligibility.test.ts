@@ -169,6 +169,15 @@ describe("eligibility questionnaire", () => {
     expect(after.type).not.toBe("prompt");
   });
 
+  it("a clearly named process narrows the questionnaire to it", async () => {
+    const c = conversation(core.runtime.assistant);
+    let r = await c.say("Notre SCOP à Nîmes est-elle éligible à l'agrément ESUS ? Sommes-nous éligibles ?");
+    expect(await stateOf(core.storage, c.base)).toMatchObject({ target: ["agrement-esus"] });
+    for (let i = 0; i < 12 && r.type === "prompt"; i++) r = await c.say(answerFor(r.prompt!.field));
+    expect(r.type).toBe("eligibility");
+    expect(r.eligibility!.map((e) => e.process)).toEqual(["agrement-esus"]);
+  });
+
   it("the eligibility button starts the questionnaire too", async () => {
     const c = conversation(core.runtime.assistant);
     const r = await c.click("eligibility");
