@@ -98,18 +98,20 @@ export class Answerer {
     }
 
     const ranked = [...supported, ...hits.filter((h) => h.coverage < minCoverage && h.coverage >= 0.35)];
-    const route = await this.llmRoute(question, candidates, this.o.router.routeFrom(candidates));
     const answer = extractAnswer(this.o.retriever, query, question, ranked);
     let text = answer.text;
     let used = answer.used;
-
-    if (this.o.llm) {
-      const generated = await this.generate(question, audience, ranked.slice(0, 5)).catch((err: unknown) => {
-        this.o.logger?.warn({ err: String(err) }, "llm generation failed, offline answer used");
-        return null;
-      });
-      if (generated) ({ text, used } = generated);
-    }
+    // Routing and generation run side by side: a slow model costs one timeout, not two.
+    const [route, generated] = await Promise.all([
+      this.llmRoute(question, candidates, this.o.router.routeFrom(candidates)),
+      this.o.llm
+        ? this.generate(question, audience, ranked.slice(0, 5)).catch((err: unknown) => {
+            this.o.logger?.warn({ err: String(err) }, "llm generation failed, offline answer used");
+            return null;
+          })
+        : Promise.resolve(null),
+    ]);
+    if (generated) ({ text, used } = generated);
     if (!text) {
       return this.refusal(audience, this.o.router.toRoute(DEFAULT_PROCESS, 0.5, "Je n'ai pas trouvé la réponse."), "Je ne sais pas : mes sources ne répondent pas précisément à cette question. L'équipe ESS du Département pourra vous répondre.");
     }

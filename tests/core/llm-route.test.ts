@@ -4,6 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { FakeListChatModel } from "@langchain/core/utils/testing";
+import { AIMessage, type BaseMessage } from "@langchain/core/messages";
 import { loadConfig } from "../../src/config/env.js";
 import { createRuntime, type Runtime } from "../../src/runtime.js";
 import { MemoryStorage } from "../../src/storage/memory.js";
@@ -18,9 +19,20 @@ beforeAll(async () => {
   rt = await createRuntime({ config: loadConfig(process.env, { dotenv: false }), storage: new MemoryStorage(), llm: null });
 });
 
+/** A fake model that answers the routing prompt with `route` and declines to generate. */
+class RoutingFake extends FakeListChatModel {
+  constructor(private readonly route: string) {
+    super({ responses: ["JE_NE_SAIS_PAS"] });
+  }
+  override async _generate(messages: BaseMessage[], options?: this["ParsedCallOptions"]) {
+    const system = String(messages[0]?.content ?? "");
+    const text = /Candidats/.test(system) ? this.route : "JE_NE_SAIS_PAS";
+    return { generations: [{ text, message: new AIMessage(text) }] };
+  }
+}
+
 function answererWith(responses: string[]): Answerer {
-  // The first response answers the routing call, the second the generation call.
-  return new Answerer({ retriever: rt.retriever, router: rt.router, guards: Guards.load(), llm: new FakeListChatModel({ responses }), llmTimeoutMs: 2000 });
+  return new Answerer({ retriever: rt.retriever, router: rt.router, guards: Guards.load(), llm: new RoutingFake(responses[0]!), llmTimeoutMs: 2000 });
 }
 
 describe("LLM routing checked against the offline candidates", () => {
