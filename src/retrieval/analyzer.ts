@@ -106,6 +106,7 @@ export function words(text: string): { word: string; acronym: boolean }[] {
   const out: { word: string; acronym: boolean }[] = [];
   for (const m of cleaned.matchAll(TOKEN)) {
     const raw = m[0];
+    if (raw.length > 40) continue; // not a word (hashes, pasted junk): skip, it would only cost time
     const f = fold(raw);
     const acronym = (raw.length >= 2 && raw.length <= 7 && raw === raw.toUpperCase() && /\p{Lu}/u.test(raw)) || loadAcronyms().has(f);
     const expanded = abbr.get(f);
