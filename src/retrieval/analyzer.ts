@@ -11,7 +11,22 @@ import { StemmerFr, StopwordsFr } from "@nlpjs/lang-fr";
 const stemmer = new StemmerFr();
 const frStop = new StopwordsFr();
 
+const foldCache = new Map<string, string>();
+
+/** Lower-case, accents removed, ligatures expanded. Short strings (tokens) are cached. */
 export function fold(text: string): string {
+  if (text.length <= 24) {
+    let f = foldCache.get(text);
+    if (f === undefined) {
+      f = foldRaw(text);
+      if (foldCache.size < 200_000) foldCache.set(text, f);
+    }
+    return f;
+  }
+  return foldRaw(text);
+}
+
+function foldRaw(text: string): string {
   return text
     .normalize("NFD")
     .replace(/[\u0300-\u036f]/g, "")

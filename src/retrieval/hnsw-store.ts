@@ -33,7 +33,7 @@ export class HnswStore extends SaveableVectorStore {
 
   constructor(embeddings: EmbeddingsInterface, args: HnswArgs, capacity = 1024) {
     super(embeddings, {});
-    this.args = { space: "cosine", m: 16, efConstruction: 100, efSearch: 64, ...args };
+    this.args = { space: "cosine", m: 16, efConstruction: 64, efSearch: 64, ...args };
     this.index = new HierarchicalNSW(this.args.space, this.args.dims);
     this.index.initIndex({
       maxElements: Math.max(16, capacity),
@@ -50,6 +50,12 @@ export class HnswStore extends SaveableVectorStore {
 
   get size(): number {
     return this.docs.size;
+  }
+
+  /** Search breadth: higher is more exact and slower (recall/speed trade-off). */
+  setEfSearch(ef: number): void {
+    this.args.efSearch = ef;
+    this.index.setEf(ef);
   }
 
   async addDocuments(documents: DocumentInterface[], options?: { ids?: string[] }): Promise<string[]> {

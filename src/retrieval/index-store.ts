@@ -19,7 +19,7 @@ import { analyze } from "./analyzer.js";
 import type { NamedEmbeddings } from "./embeddings/index.js";
 import { HnswStore } from "./hnsw-store.js";
 
-export const INDEX_FORMAT = 4;
+export const INDEX_FORMAT = 5;
 
 /** A chunk as stored in the index, with the document metadata it needs at answer time. */
 export interface IndexedChunk {
@@ -47,6 +47,8 @@ const Manifest = z.object({
   filesHash: z.string(),
   docs: z.record(z.string(), z.string()),
   chunks: z.number(),
+  /** sha256 of each index file, checked at load: a damaged file means a rebuild. */
+  files: z.record(z.string(), z.string()).default({}),
 });
 type Manifest = z.infer<typeof Manifest>;
 
@@ -149,6 +151,7 @@ export async function buildInMemory(
     filesHash,
     docs: Object.fromEntries(docs.map((d) => [d.meta.id, d.hash])),
     chunks: chunks.length,
+    files: {},
   };
   return { chunks, byId: new Map(chunks.map((c) => [c.id, c])), lexical, vectors, embeddings, manifest };
 }
@@ -181,6 +184,9 @@ async function saveIndex(idx: Omit<SearchIndex, "dir">, dir: string): Promise<vo
   await writeFile(path.join(tmp, "chunks.json"), JSON.stringify(idx.chunks));
   await writeFile(path.join(tmp, "lexical.json"), JSON.stringify(idx.lexical));
   await idx.vectors.save(tmp);
+  const files: Record<string, string> = {};
+  for (const f of INDEX_FILES) files[f] = await fileHash(path.join(tmp, f));
+  idx.manifest.files = files;
   await writeFile(path.join(tmp, "manifest.json"), JSON.stringify(idx.manifest, null, 2));
   await rm(dir, { recursive: true, force: true });
   await rename(tmp, dir);
@@ -213,9 +219,19 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildResult & { in
   };
 }
 
+const INDEX_FILES = ["chunks.json", "lexical.json", "hnsw.index", "hnsw.docs.json"] as const;
+
+async function fileHash(file: string): Promise<string> {
+  return createHash("sha256").update(await readFile(file)).digest("hex");
+}
+
 export async function loadIndex(dir: string, embeddings: NamedEmbeddings): Promise<SearchIndex> {
   const manifest = await readManifest(dir);
   if (!manifest) throw new Error(`index manifest missing or invalid in ${dir}`);
+  for (const f of INDEX_FILES) {
+    const expected = manifest.files[f];
+    if (!expected || (await fileHash(path.join(dir, f))) !== expected) throw new Error(`index file ${f} damaged or missing`);
+  }
   if (manifest.embeddingsId !== embeddings.id) throw new Error(`index built with ${manifest.embeddingsId}, not ${embeddings.id}`);
   const chunks = JSON.parse(await readFile(path.join(dir, "chunks.json"), "utf8")) as IndexedChunk[];
   const lexical = MiniSearch.loadJSON<IndexedChunk>(await readFile(path.join(dir, "lexical.json"), "utf8"), MINISEARCH_OPTIONS);

@@ -23,22 +23,30 @@ export function hashedVector(text: string, dims = HASHED_DIMENSIONS): number[] {
     .replace(/\b(?:l|d|j|m|n|s|t|c|qu)['’]/g, " ")
     .match(/[\p{L}\p{N}]+/gu);
   for (const w of words ?? []) {
-    if (isStopword(w) || w.length < 2) continue;
+    if (w.length < 2 || w.length > 40 || isStopword(w)) continue;
     const padded = `<${w}>`;
     // whole word feature, stronger
     const hw = fnv1a(padded);
     v[hw % dims]! += hw & 0x80000000 ? -2 : 2;
-    for (let n = 3; n <= 5; n++) {
-      for (let i = 0; i + n <= padded.length; i++) {
-        const h = fnv1a(padded.slice(i, i + n));
-        v[h % dims]! += h & 0x80000000 ? -1 : 1;
+    // character 3-, 4- and 5-grams, hashed incrementally from each start (no substring allocation)
+    for (let i = 0; i + 3 <= padded.length; i++) {
+      let h = 0x811c9dc5;
+      for (let n = 0; n < 5 && i + n < padded.length; n++) {
+        h ^= padded.charCodeAt(i + n);
+        h = Math.imul(h, 0x01000193);
+        if (n >= 2) {
+          const u = h >>> 0;
+          v[u % dims]! += u & 0x80000000 ? -1 : 1;
+        }
       }
     }
   }
   let norm = 0;
   for (let i = 0; i < dims; i++) norm += v[i]! * v[i]!;
   norm = Math.sqrt(norm) || 1;
-  return Array.from(v, (x) => x / norm);
+  const out = new Array<number>(dims);
+  for (let i = 0; i < dims; i++) out[i] = v[i]! / norm;
+  return out;
 }
 
 export class HashedNgramEmbeddings extends Embeddings {
