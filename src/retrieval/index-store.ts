@@ -181,11 +181,15 @@ export function diffManifests(prev: Record<string, string> | undefined, next: Re
 async function saveIndex(idx: Omit<SearchIndex, "dir">, dir: string): Promise<void> {
   const tmp = `${dir}.tmp-${process.pid}-${Date.now()}`;
   await mkdir(tmp, { recursive: true });
-  await writeFile(path.join(tmp, "chunks.json"), JSON.stringify(idx.chunks));
-  await writeFile(path.join(tmp, "lexical.json"), JSON.stringify(idx.lexical));
-  await idx.vectors.save(tmp);
-  const files: Record<string, string> = {};
-  for (const f of INDEX_FILES) files[f] = await fileHash(path.join(tmp, f));
+  const chunksJson = JSON.stringify(idx.chunks);
+  const lexicalJson = JSON.stringify(idx.lexical);
+  await Promise.all([writeFile(path.join(tmp, "chunks.json"), chunksJson), writeFile(path.join(tmp, "lexical.json"), lexicalJson), idx.vectors.save(tmp)]);
+  const files: Record<string, string> = {
+    "chunks.json": sha256Hex(chunksJson),
+    "lexical.json": sha256Hex(lexicalJson),
+    "hnsw.index": await fileHash(path.join(tmp, "hnsw.index")),
+    "hnsw.docs.json": await fileHash(path.join(tmp, "hnsw.docs.json")),
+  };
   idx.manifest.files = files;
   await writeFile(path.join(tmp, "manifest.json"), JSON.stringify(idx.manifest, null, 2));
   await rm(dir, { recursive: true, force: true });
@@ -220,6 +224,10 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildResult & { in
 }
 
 const INDEX_FILES = ["chunks.json", "lexical.json", "hnsw.index", "hnsw.docs.json"] as const;
+
+function sha256Hex(data: string | Buffer): string {
+  return createHash("sha256").update(data).digest("hex");
+}
 
 async function fileHash(file: string): Promise<string> {
   return createHash("sha256").update(await readFile(file)).digest("hex");
