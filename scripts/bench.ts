@@ -206,7 +206,7 @@ try {
   }
   if (questions.length === 0) throw new Error("aucune question pour mesurer la latence");
 
-  const opened = await timed(() => createRuntime({ config, storage: new MemoryStorage(), llm: null }));
+  const opened = await timed(() => createRuntime({ config: { ...config, answerCacheSize: 0 }, storage: new MemoryStorage(), llm: null }));
   const rt = opened.value;
   const rebuilt = rt.index.rebuilt;
   // warm-up pass

@@ -52,7 +52,7 @@ export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
   const router = new Router(loadDirectory(config.knowledgeDir), config.knowledgeDir, retriever.synonyms);
   const guards = Guards.load({ promptsDir: config.promptsDir, knowledgeDir: config.knowledgeDir });
   const llm = o.llm !== undefined ? o.llm : await createChatModel(config.llm);
-  const answerer = new Answerer({ retriever, router, guards, llm, llmTimeoutMs: config.llm.timeoutMs, logger: o.logger });
+  const answerer = new Answerer({ retriever, router, guards, llm, llmTimeoutMs: config.llm.timeoutMs, cacheSize: config.answerCacheSize, logger: o.logger });
   const storage = o.storage ?? (await createStorage({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
   const assistant = createAssistant({ answerer, storage, pseudonymSecret: config.pseudonymSecret, handoffTargets: o.handoffTargets, logger: o.logger });
   return {

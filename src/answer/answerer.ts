@@ -24,6 +24,8 @@ export interface AnswererOptions {
   llmTimeoutMs?: number;
   /** Minimum passage coverage of the question to answer (0..1). */
   minCoverage?: number;
+  /** How many recent offline answers to keep (0 = no cache). Default 500. */
+  cacheSize?: number;
   /** Minimum router score to answer a described need with its process. */
   routeAnswerScore?: number;
   logger?: { warn: (obj: unknown, msg?: string) => void };
@@ -57,8 +59,32 @@ export class Answerer {
     return this.o.router;
   }
 
+  /**
+   * Offline answers are a pure function of (question, audience, knowledge): the
+   * most recent ones are kept, since many people ask the same things. Answers
+   * written by a language model are not cached.
+   */
+  private readonly cache = new Map<string, Reply>();
+
   async ask(rawQuestion: string, opts: { audience?: Audience } = {}): Promise<Reply> {
     const audience = opts.audience ?? "porteur";
+    const key = `${audience}\u0000${cleanQuestion(rawQuestion).toLowerCase()}`;
+    const cacheSize = this.o.cacheSize ?? 500;
+    const cached = this.o.llm || cacheSize <= 0 ? undefined : this.cache.get(key);
+    if (cached) {
+      this.cache.delete(key); // refresh its position (LRU)
+      this.cache.set(key, cached);
+      return structuredClone(cached);
+    }
+    const reply = await this.answer(rawQuestion, audience);
+    if (!this.o.llm && cacheSize > 0) {
+      this.cache.set(key, structuredClone(reply));
+      if (this.cache.size > cacheSize) this.cache.delete(this.cache.keys().next().value!);
+    }
+    return reply;
+  }
+
+  private async answer(rawQuestion: string, audience: Audience): Promise<Reply> {
     const question = cleanQuestion(rawQuestion);
     if (!question)
       return base({ type: "info", text: "Posez-moi votre question sur l'économie sociale et solidaire dans le Gard : je vous réponds en citant mes sources.", audience });

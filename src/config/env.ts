@@ -42,6 +42,7 @@ export const EnvSchema = z.object({
   LLM_MODEL: str(),
   EMBEDDINGS_MODEL: str(),
   LLM_TIMEOUT_MS: int(8000, 100),
+  ANSWER_CACHE_SIZE: int(500, 0),
   SLACK_SIGNING_SECRET: str(),
   SLACK_BOT_TOKEN: str(),
   SLACK_APP_TOKEN: str(),
@@ -70,6 +71,8 @@ export interface AppConfig {
   databaseUrl?: string;
   pseudonymSecret: string;
   retentionDays: number;
+  /** Recent offline answers kept in memory (0 = none). */
+  answerCacheSize: number;
   llm: { model?: string; baseURL?: string; apiKey?: string; timeoutMs: number };
   embeddings: { model?: string; baseURL?: string; apiKey?: string };
 }
@@ -103,6 +106,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, opts: { dote
     databaseUrl: env.DATABASE_URL,
     pseudonymSecret: storage.pseudonymSecret,
     retentionDays: env.RETENTION_DAYS,
+    answerCacheSize: env.ANSWER_CACHE_SIZE,
     llm: { model: env.LLM_MODEL, baseURL: env.OPENAI_BASE_URL, apiKey: env.OPENAI_API_KEY, timeoutMs: env.LLM_TIMEOUT_MS },
     embeddings: { model: env.EMBEDDINGS_MODEL, baseURL: env.OPENAI_BASE_URL, apiKey: env.OPENAI_API_KEY },
   };
