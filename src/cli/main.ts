@@ -4,7 +4,6 @@
  * stderr and exit code 2.
  */
 import { createReadStream, existsSync } from "node:fs";
-import { readFile } from "node:fs/promises";
 import readline from "node:readline";
 import { Command, CommanderError } from "commander";
 import cliProgress from "cli-progress";
@@ -116,7 +115,6 @@ async function chat(audience: "agent" | "porteur"): Promise<void> {
       "Posez votre question. Commandes : /aide, /eligibilite, /difficulte, /personne, /utile, /pasutile, /quitter.\n",
   );
   let lastInteraction: string | undefined;
-  const ask = () => rl.question("> ", () => {});
   rl.setPrompt("> ");
   rl.prompt();
   for await (const line of rl) {
@@ -138,7 +136,6 @@ async function chat(audience: "agent" | "porteur"): Promise<void> {
     console.log(`\n${renderTerminal(reply)}\n`);
     rl.prompt();
   }
-  void ask;
   rl.close();
   await rt.close();
 }
@@ -253,4 +250,3 @@ if (isMain) {
     process.exitCode = code;
   });
 }
-void readFile;

@@ -3,7 +3,7 @@
  *  - similarity with each process's example needs and description (BM25 + n-gram vectors),
  *  - the process documents found by the main retrieval,
  *  - explicit domain rules (knowledge/routage.yaml) over the facts read in the message.
- * An optional LLM may pick among the offline candidates (see llm-router.ts).
+ * An optional LLM may pick among the offline candidates (see Answerer.llmRoute).
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
