@@ -38,7 +38,7 @@ function typeBonus(t: QType, unit: string): number {
     case "date":
       return MONTHS.test(unit) || /\b(19|20)\d{2}\b/.test(unit) ? 0.15 : 0;
     case "number":
-      return /\d/.test(unit) ? 0.15 : 0;
+      return /\d|\b(deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|quinze|vingt|trente|cent|mille|moitié|tiers|quart)\b/i.test(unit) ? 0.15 : 0;
     case "who":
       return /\b[A-ZÉ][\p{L}'’-]+(?:\s+[A-ZÉ][\p{L}'’-]+)+/u.test(unit) ? 0.1 : 0;
     case "where":
