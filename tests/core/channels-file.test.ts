@@ -1,13 +1,19 @@
 /** config/channels.yaml: Slack and Teams sections merged into one set of handoff targets. */
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config/env.js";
 import { loadChannelsFile } from "../../src/server/channels.js";
 
+const made: string[] = [];
+afterAll(() => {
+  for (const d of made) rmSync(d, { recursive: true, force: true });
+});
+
 function configWith(yaml: string | null) {
   const dir = mkdtempSync(path.join(tmpdir(), "relais-channels-"));
+  made.push(dir);
   const file = path.join(dir, "channels.yaml");
   if (yaml !== null) writeFileSync(file, yaml);
   return loadConfig({ NODE_ENV: "test", CHANNELS_CONFIG: file } as NodeJS.ProcessEnv, { dotenv: false });

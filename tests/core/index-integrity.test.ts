@@ -1,5 +1,5 @@
 /** A damaged index file of unchanged size is detected by its checksum and rebuilt. */
-import { closeSync, mkdtempSync, openSync, statSync, writeSync } from "node:fs";
+import { closeSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -24,5 +24,6 @@ describe("index integrity", () => {
       const { hits } = await import("../../src/retrieval/retriever.js").then(({ Retriever }) => new Retriever(reopened.index).search("appel à communs Gard centrale"));
       expect(hits.length).toBeGreaterThan(0);
     }
+    rmSync(dataDir, { recursive: true, force: true });
   });
 });
