@@ -24,35 +24,24 @@ export function registerViews(app: App, rt: SlackRuntime): void {
     audience: origin.a,
   });
 
-  app.view(CALLBACK.eligibility, async ({ ack, body, view, client }) => {
-    const parsed = parseEligibility(view.state.values as ViewState);
-    if (!parsed.ok) {
-      await ack({ response_action: "errors", errors: parsed.errors });
-      return;
-    }
-    await ack();
-    const origin = decodeOrigin(view.private_metadata);
-    const user = body.user.id;
-    await rt.track("eligibility form", async () => {
-      const reply = await rt.handle({ ...conversation(origin, user), form: { kind: "eligibility", values: parsed.values } }, { userId: user, channelId: origin.c, threadTs: origin.t });
-      await rt.deliver(client as WebClient, reply, destOf(rt, origin, user, reply));
+  // The eligibility and friction modals: validate in the modal, then hand the form to the core.
+  const formView = (callback: string, kind: "eligibility" | "friction", parse: typeof parseEligibility | typeof parseFriction) =>
+    app.view(callback, async ({ ack, body, view, client }) => {
+      const parsed = parse(view.state.values as ViewState);
+      if (!parsed.ok) {
+        await ack({ response_action: "errors", errors: parsed.errors });
+        return;
+      }
+      await ack();
+      const origin = decodeOrigin(view.private_metadata);
+      const user = body.user.id;
+      await rt.track(`${kind} form`, async () => {
+        const reply = await rt.handle({ ...conversation(origin, user), form: { kind, values: parsed.values } }, { userId: user, channelId: origin.c, threadTs: origin.t });
+        await rt.deliver(client as WebClient, reply, destOf(rt, origin, user, reply));
+      });
     });
-  });
-
-  app.view(CALLBACK.friction, async ({ ack, body, view, client }) => {
-    const parsed = parseFriction(view.state.values as ViewState);
-    if (!parsed.ok) {
-      await ack({ response_action: "errors", errors: parsed.errors });
-      return;
-    }
-    await ack();
-    const origin = decodeOrigin(view.private_metadata);
-    const user = body.user.id;
-    await rt.track("friction form", async () => {
-      const reply = await rt.handle({ ...conversation(origin, user), form: { kind: "friction", values: parsed.values } }, { userId: user, channelId: origin.c, threadTs: origin.t });
-      await rt.deliver(client as WebClient, reply, destOf(rt, origin, user, reply));
-    });
-  });
+  formView(CALLBACK.eligibility, "eligibility", parseEligibility);
+  formView(CALLBACK.friction, "friction", parseFriction);
 
   app.view(CALLBACK.ratingComment, async ({ ack, body, view, client }) => {
     await ack();
