@@ -110,7 +110,7 @@ export class Answerer {
     const describesNeed = (query.terms.length >= 5 && FIRST_PERSON.test(question)) || (top?.rule ?? false);
     if (supported.length === 0 && top && describesNeed && top.score >= this.routeAnswerScore && top.similarity >= 0.2 && top.process !== DEFAULT_PROCESS) {
       // A need described in the person's own words: answer with the process that fits.
-      const routed = await this.routeAnswer(question, audience, top.process, query);
+      const routed = await this.routeAnswer(question, audience, top.process, query, candidates);
       if (routed) return routed;
     }
     if (supported.length === 0) {
@@ -194,12 +194,12 @@ export class Answerer {
   }
 
   /** Answer for a need that clearly fits a process: the process's own document, cited. */
-  private async routeAnswer(question: string, audience: Audience, process: ProcessId, query: QueryAnalysis): Promise<Reply | null> {
+  private async routeAnswer(question: string, audience: Audience, process: ProcessId, query: QueryAnalysis, candidates: RouteCandidate[]): Promise<Reply | null> {
     const { hits } = await this.o.retriever.search(question, { audience, k: 6, docIds: [process] });
     if (hits.length === 0) return null;
     const extract = extractAnswer(this.o.retriever, query, question, hits, { maxUnits: 3, maxChars: 700 });
     if (!extract.text) return null;
-    const route = this.o.router.routeFrom(this.o.router.candidates(question, hits));
+    const route = this.o.router.routeFrom(candidates);
     const entry = this.o.router.directory.get(process);
     const lead = `D'après votre description, le dispositif adapté semble être : **${entry?.name ?? process}**${entry?.operator ? ` (${entry.operator})` : ""}.`;
     const sources = extract.used.map((h, i) => toSource(h, i + 1));
