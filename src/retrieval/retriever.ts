@@ -8,6 +8,7 @@
 import type { DocKind, Audience } from "../core/ids.js";
 import { analyze } from "./analyzer.js";
 import type { IndexedChunk, SearchIndex } from "./index-store.js";
+import { OrSearch } from "./or-search.js";
 import { SynonymExpander } from "./synonyms.js";
 
 export interface SearchOptions {
@@ -41,11 +42,13 @@ const RRF_K = 60;
 export class Retriever {
   private readonly chunkTerms = new Map<string, Set<string>>();
   private readonly df = new Map<string, number>();
+  private readonly lexical: OrSearch<IndexedChunk>;
 
   constructor(
     readonly index: SearchIndex,
     readonly synonyms: SynonymExpander = SynonymExpander.fromKnowledge(),
   ) {
+    this.lexical = new OrSearch(index.lexical);
     for (const c of index.chunks) {
       const terms = new Set(analyze(`${c.title} ${c.section} ${c.text} ${c.tags.join(" ")}`));
       this.chunkTerms.set(c.id, terms);
@@ -123,13 +126,12 @@ export class Retriever {
     const all = [...query.terms, ...query.expansions];
     if (all.length > 0) {
       const expansion = new Set(query.expansions);
-      const lexical = this.index.lexical.search(all.join(" "), {
-        combineWith: "OR",
+      const lexical = this.lexical.search(analyze(all.join(" ")), {
         // typo tolerance only for words the knowledge base does not know (fuzzy matching is costly)
-        fuzzy: (term) => (term.length >= 5 && !this.df.has(term) ? 0.2 : false),
-        prefix: (term) => term.length >= 5 && !this.df.has(term),
+        tolerant: (term) => term.length >= 5 && !this.df.has(term),
+        prefix: true,
         boostTerm: (term) => (expansion.has(term) ? 0.5 : 1),
-        filter: (r) => filter(this.index.byId.get(String(r.id))!),
+        filter: (id) => filter(this.index.byId.get(id)!),
       });
       lexical.slice(0, depth).forEach((r, rank) => {
         const chunk = this.index.byId.get(String(r.id))!;

@@ -14,6 +14,7 @@ import { ProcessId } from "../core/ids.js";
 import type { Route } from "../core/reply.js";
 import { extractFacts } from "../eligibility/extract.js";
 import { analyze } from "../retrieval/analyzer.js";
+import { OrSearch } from "../retrieval/or-search.js";
 import { hashedVector } from "../retrieval/embeddings/hashed.js";
 import { compileGroups, matchesAll, phraseTokens, type PhraseGroups } from "../retrieval/phrases.js";
 import type { Hit } from "../retrieval/retriever.js";
@@ -62,7 +63,7 @@ interface ExampleDoc {
 export class Router {
   private readonly rules: Rule[];
   private readonly examples: ExampleDoc[] = [];
-  private readonly lexical: MiniSearch<ExampleDoc>;
+  private readonly lexical: OrSearch<ExampleDoc>;
   private readonly vocabulary = new Set<string>();
 
   constructor(
@@ -78,13 +79,14 @@ export class Router {
       const texts = [...p.examples, `${p.name}. ${p.audience}. ${p.offers.join(". ")}`];
       for (const text of texts) this.examples.push({ id: this.examples.length, process: p.id, text, vector: hashedVector(text) });
     }
-    this.lexical = new MiniSearch<ExampleDoc>({
+    const lexical = new MiniSearch<ExampleDoc>({
       fields: ["text"],
       storeFields: [],
       tokenize: (t) => analyze(t),
       processTerm: (t) => t,
     });
-    this.lexical.addAll(this.examples);
+    lexical.addAll(this.examples);
+    this.lexical = new OrSearch(lexical);
     for (const e of this.examples) for (const t of analyze(e.text)) this.vocabulary.add(t);
   }
 
@@ -105,9 +107,8 @@ export class Router {
     const terms = analyze(question);
     if (terms.length === 0) return []; // small talk: nothing to route
     const extra = new Set(this.synonyms?.expand(terms) ?? []);
-    const lex = this.lexical.search([...terms, ...extra].join(" "), {
-      combineWith: "OR",
-      fuzzy: (t) => (t.length >= 5 && !this.vocabulary.has(t) ? 0.2 : false),
+    const lex = this.lexical.search(analyze([...terms, ...extra].join(" ")), {
+      tolerant: (t) => t.length >= 5 && !this.vocabulary.has(t),
       boostTerm: (t) => (extra.has(t) ? 0.5 : 1),
     });
     const qv = hashedVector(question);
