@@ -35,6 +35,12 @@ export class SqliteStorage implements Storage {
   readonly kind = "sqlite" as const;
   readonly file: string;
   private db: Database.Database;
+  /**
+   * Statements prepared once per connection and reused (preparing costs more
+   * than running the small hot statements). Keys are the SQL texts, all built
+   * from constants in this file, so the cache stays small.
+   */
+  private readonly stmts = new Map<string, Database.Statement>();
 
   constructor(file: string, private readonly migrations: Migration[] = SQLITE_MIGRATIONS) {
     this.file = file;
@@ -57,6 +63,16 @@ export class SqliteStorage implements Storage {
     this.db.pragma("foreign_keys = ON");
   }
 
+  /** The prepared statement for `sql`, prepared on first use. */
+  private stmt(sql: string): Database.Statement {
+    let st = this.stmts.get(sql);
+    if (st === undefined) {
+      st = this.db.prepare(sql);
+      this.stmts.set(sql, st);
+    }
+    return st;
+  }
+
   /** Creates the storage for `<dataDir>/relais-ess.sqlite`. */
   static inDataDir(dataDir: string): SqliteStorage {
     return new SqliteStorage(path.join(dataDir, SQLITE_FILE_NAME));
@@ -70,13 +86,12 @@ export class SqliteStorage implements Storage {
     // IMMEDIATE takes the write lock first, so two processes migrating at once serialise.
     const apply = this.db.transaction(() => {
       const done = new Set(
-        (this.db.prepare("SELECT version FROM migrations").all() as { version: number }[]).map((r) => r.version),
+        (this.stmt("SELECT version FROM migrations").all() as { version: number }[]).map((r) => r.version),
       );
       for (const m of sorted) {
         if (done.has(m.version)) continue;
         this.db.exec(m.sql);
-        this.db
-          .prepare("INSERT INTO migrations (version, name, applied_at) VALUES (?, ?, ?)")
+        this.stmt("INSERT INTO migrations (version, name, applied_at) VALUES (?, ?, ?)")
           .run(m.version, m.name, isoOrNow());
       }
     });
@@ -85,14 +100,14 @@ export class SqliteStorage implements Storage {
 
   /** Applied migration versions (ascending). */
   async appliedMigrations(): Promise<number[]> {
-    return (this.db.prepare("SELECT version FROM migrations ORDER BY version").all() as { version: number }[]).map(
+    return (this.stmt("SELECT version FROM migrations ORDER BY version").all() as { version: number }[]).map(
       (r) => r.version,
     );
   }
 
   async ping(): Promise<boolean> {
     try {
-      return (this.db.prepare("SELECT 1 AS ok").get() as { ok: number }).ok === 1;
+      return (this.stmt("SELECT 1 AS ok").get() as { ok: number }).ok === 1;
     } catch {
       return false;
     }
@@ -103,155 +118,139 @@ export class SqliteStorage implements Storage {
   }
 
   async getState<T = unknown>(key: string): Promise<T | null> {
-    const row = this.db.prepare("SELECT value FROM state WHERE key = ?").get(key) as { value: string } | undefined;
+    const row = this.stmt("SELECT value FROM state WHERE key = ?").get(key) as { value: string } | undefined;
     return row ? fromJson<T | null>(row.value, null) : null;
   }
   async setState(key: string, state: unknown): Promise<void> {
-    this.db
-      .prepare(
-        "INSERT INTO state (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
-      )
-      .run(key, toJson(state), isoOrNow());
+    this.stmt(
+      "INSERT INTO state (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
+    ).run(key, toJson(state), isoOrNow());
   }
   async deleteState(key: string): Promise<void> {
-    this.db.prepare("DELETE FROM state WHERE key = ?").run(key);
+    this.stmt("DELETE FROM state WHERE key = ?").run(key);
   }
 
   async claimEvent(key: string): Promise<boolean> {
-    const res = this.db
-      .prepare("INSERT INTO events (key, created_at) VALUES (?, ?) ON CONFLICT (key) DO NOTHING")
+    const res = this.stmt("INSERT INTO events (key, created_at) VALUES (?, ?) ON CONFLICT (key) DO NOTHING")
       .run(key, isoOrNow());
     return res.changes === 1;
   }
 
   async recordInteraction(rec: InteractionRecord): Promise<string> {
     const id = rec.id ?? newId();
-    this.db
-      .prepare(
-        `INSERT INTO interactions (id, created_at, channel, audience, user_hash, conversation_key, question, answer, sources, route, refused, latency_ms)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        id,
-        isoOrNow(rec.createdAt),
-        rec.channel,
-        rec.audience,
-        rec.userHash,
-        rec.conversationKey,
-        rec.question,
-        rec.answer,
-        toJson(rec.sources ?? []),
-        rec.route ?? null,
-        rec.refused ? 1 : 0,
-        Math.round(rec.latencyMs ?? 0),
-      );
+    this.stmt(
+      `INSERT INTO interactions (id, created_at, channel, audience, user_hash, conversation_key, question, answer, sources, route, refused, latency_ms)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      id,
+      isoOrNow(rec.createdAt),
+      rec.channel,
+      rec.audience,
+      rec.userHash,
+      rec.conversationKey,
+      rec.question,
+      rec.answer,
+      toJson(rec.sources ?? []),
+      rec.route ?? null,
+      rec.refused ? 1 : 0,
+      Math.round(rec.latencyMs ?? 0),
+    );
     return id;
   }
   async getInteraction(id: string): Promise<InteractionRecord | null> {
-    const row = this.db.prepare("SELECT * FROM interactions WHERE id = ?").get(id) as Row | undefined;
+    const row = this.stmt("SELECT * FROM interactions WHERE id = ?").get(id) as Row | undefined;
     return row ? rowToInteraction(row) : null;
   }
   async linkMessage(channel: Channel, messageId: string, interactionId: string): Promise<void> {
-    this.db
-      .prepare(
-        `INSERT INTO message_links (channel, message_id, interaction_id, created_at) VALUES (?, ?, ?, ?)
-         ON CONFLICT (channel, message_id) DO UPDATE SET interaction_id = excluded.interaction_id`,
-      )
-      .run(channel, messageId, interactionId, isoOrNow());
+    this.stmt(
+      `INSERT INTO message_links (channel, message_id, interaction_id, created_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (channel, message_id) DO UPDATE SET interaction_id = excluded.interaction_id`,
+    ).run(channel, messageId, interactionId, isoOrNow());
   }
   async findInteractionByMessage(channel: Channel, messageId: string): Promise<string | null> {
-    const row = this.db
-      .prepare("SELECT interaction_id FROM message_links WHERE channel = ? AND message_id = ?")
+    const row = this.stmt("SELECT interaction_id FROM message_links WHERE channel = ? AND message_id = ?")
       .get(channel, messageId) as { interaction_id: string } | undefined;
     return row?.interaction_id ?? null;
   }
 
   async recordRating(rec: RatingRecord): Promise<string> {
     const id = rec.id ?? newId();
-    this.db
-      .prepare("INSERT INTO ratings (id, created_at, interaction_id, user_hash, value, comment) VALUES (?, ?, ?, ?, ?, ?)")
+    this.stmt("INSERT INTO ratings (id, created_at, interaction_id, user_hash, value, comment) VALUES (?, ?, ?, ?, ?, ?)")
       .run(id, isoOrNow(rec.createdAt), rec.interactionId, rec.userHash, rec.value, rec.comment ?? null);
     return id;
   }
   async recordFriction(rec: FrictionRecord): Promise<string> {
     const id = rec.id ?? newId();
-    this.db
-      .prepare(
-        `INSERT INTO frictions (id, created_at, user_hash, channel, step, blocker, process, commune, commune_code, epci, description, severity, contact_ok)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        id,
-        isoOrNow(rec.createdAt),
-        rec.userHash,
-        rec.channel,
-        rec.step,
-        rec.blocker,
-        rec.process,
-        rec.commune,
-        rec.communeCode ?? null,
-        rec.epci ?? null,
-        rec.description,
-        rec.severity,
-        rec.contactOk ? 1 : 0,
-      );
+    this.stmt(
+      `INSERT INTO frictions (id, created_at, user_hash, channel, step, blocker, process, commune, commune_code, epci, description, severity, contact_ok)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      id,
+      isoOrNow(rec.createdAt),
+      rec.userHash,
+      rec.channel,
+      rec.step,
+      rec.blocker,
+      rec.process,
+      rec.commune,
+      rec.communeCode ?? null,
+      rec.epci ?? null,
+      rec.description,
+      rec.severity,
+      rec.contactOk ? 1 : 0,
+    );
     return id;
   }
   async recordUnanswered(rec: UnansweredRecord): Promise<string> {
     const id = rec.id ?? newId();
-    this.db
-      .prepare("INSERT INTO unanswered (id, created_at, interaction_id, question, reason, user_hash) VALUES (?, ?, ?, ?, ?, ?)")
+    this.stmt("INSERT INTO unanswered (id, created_at, interaction_id, question, reason, user_hash) VALUES (?, ?, ?, ?, ?, ?)")
       .run(id, isoOrNow(rec.createdAt), rec.interactionId ?? null, rec.question, rec.reason, rec.userHash);
     return id;
   }
 
   async createHandoff(rec: Omit<HandoffRecord, "id" | "createdAt" | "status">): Promise<HandoffRecord> {
     const id = newId();
-    this.db
-      .prepare(
-        `INSERT INTO handoffs (id, created_at, status, resolved_at, process, user_hash, channel, conversation_key, summary, question, facts, sources)
-         VALUES (?, ?, 'open', NULL, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        id,
-        isoOrNow(),
-        rec.process,
-        rec.userHash,
-        rec.channel,
-        rec.conversationKey,
-        rec.summary,
-        rec.question ?? null,
-        toJson(rec.facts ?? {}),
-        toJson(rec.sources ?? []),
-      );
+    this.stmt(
+      `INSERT INTO handoffs (id, created_at, status, resolved_at, process, user_hash, channel, conversation_key, summary, question, facts, sources)
+       VALUES (?, ?, 'open', NULL, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      id,
+      isoOrNow(),
+      rec.process,
+      rec.userHash,
+      rec.channel,
+      rec.conversationKey,
+      rec.summary,
+      rec.question ?? null,
+      toJson(rec.facts ?? {}),
+      toJson(rec.sources ?? []),
+    );
     return (await this.getHandoff(id))!;
   }
   async resolveHandoff(id: string): Promise<HandoffRecord | null> {
-    this.db.prepare("UPDATE handoffs SET status = 'resolved', resolved_at = ? WHERE id = ? AND status = 'open'").run(isoOrNow(), id);
+    this.stmt("UPDATE handoffs SET status = 'resolved', resolved_at = ? WHERE id = ? AND status = 'open'").run(isoOrNow(), id);
     return this.getHandoff(id);
   }
   async getHandoff(id: string): Promise<HandoffRecord | null> {
-    const row = this.db.prepare("SELECT * FROM handoffs WHERE id = ?").get(id) as Row | undefined;
+    const row = this.stmt("SELECT * FROM handoffs WHERE id = ?").get(id) as Row | undefined;
     return row ? rowToHandoff(row) : null;
   }
   async listHandoffs(status?: "open" | "resolved"): Promise<HandoffRecord[]> {
     const rows = (
       status
-        ? this.db.prepare("SELECT * FROM handoffs WHERE status = ? ORDER BY created_at, id").all(status)
-        : this.db.prepare("SELECT * FROM handoffs ORDER BY created_at, id").all()
+        ? this.stmt("SELECT * FROM handoffs WHERE status = ? ORDER BY created_at, id").all(status)
+        : this.stmt("SELECT * FROM handoffs ORDER BY created_at, id").all()
     ) as Row[];
     return rows.map(rowToHandoff);
   }
 
   async saveChannelRef(key: string, ref: unknown): Promise<void> {
-    this.db
-      .prepare(
-        "INSERT INTO channel_refs (key, ref, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET ref = excluded.ref, updated_at = excluded.updated_at",
-      )
-      .run(key, toJson(ref), isoOrNow());
+    this.stmt(
+      "INSERT INTO channel_refs (key, ref, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET ref = excluded.ref, updated_at = excluded.updated_at",
+    ).run(key, toJson(ref), isoOrNow());
   }
   async getChannelRef<T = unknown>(key: string): Promise<T | null> {
-    const row = this.db.prepare("SELECT ref FROM channel_refs WHERE key = ?").get(key) as { ref: string } | undefined;
+    const row = this.stmt("SELECT ref FROM channel_refs WHERE key = ?").get(key) as { ref: string } | undefined;
     return row ? fromJson<T | null>(row.ref, null) : null;
   }
 
@@ -292,7 +291,7 @@ export class SqliteStorage implements Storage {
     const counts: Record<string, number> = {};
     this.db
       .transaction(() => {
-        for (const [table, sql] of steps) counts[table] = this.db.prepare(sql).run(params).changes;
+        for (const [table, sql] of steps) counts[table] = this.stmt(sql).run(params).changes;
       })
       .immediate();
     return counts;
@@ -311,7 +310,7 @@ export class SqliteStorage implements Storage {
     }
     const clause = where.length ? `WHERE ${where.join(" AND ")}` : "";
     const all = (table: string) =>
-      this.db.prepare(`SELECT * FROM ${table} ${clause} ORDER BY created_at, id`).all(params) as Row[];
+      this.stmt(`SELECT * FROM ${table} ${clause} ORDER BY created_at, id`).all(params) as Row[];
     // One read transaction: a consistent snapshot across tables.
     return this.db.transaction(() => ({
       interactions: all("interactions").map(rowToInteraction),
