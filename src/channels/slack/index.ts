@@ -28,6 +28,7 @@ import { registerShortcuts } from "./listeners/shortcuts.js";
 import { registerViews } from "./listeners/views.js";
 import { SlackNotifier } from "./notifier.js";
 import { SlackRuntime } from "./runtime.js";
+import { createSlackTransport } from "./transport.js";
 
 export { loadChannelConfig, parseChannelConfig, slackSettingsFromEnv, ChannelConfigError, type SlackConfig } from "./config.js";
 export { renderReply, renderHandoffNotice, renderFallback, LIMITS, ACTION } from "./render.js";
@@ -88,8 +89,10 @@ export function createSlackChannel(opts: SlackChannelOptions): SlackChannel {
     httpTimeoutMs: opts.apiTimeoutMs ?? 10_000,
   });
 
+  const transport = createSlackTransport();
   const clientOptions: webApi.WebClientOptions = {
     slackApiUrl: opts.apiUrl,
+    fetch: transport.fetch,
     rejectRateLimitedCalls: false,
     retryConfig: opts.retryConfig ?? { retries: 4, factor: 2, minTimeout: 500, maxTimeout: 10_000, randomize: true },
     timeout: opts.apiTimeoutMs ?? 10_000,
@@ -100,7 +103,7 @@ export function createSlackChannel(opts: SlackChannelOptions): SlackChannel {
   let router: Router;
   let app: App;
   if (socket) {
-    app = new App({ token: opts.botToken, appToken: opts.appToken, socketMode: true, clientOptions, logger: blog });
+    app = new App({ token: opts.botToken, appToken: opts.appToken, socketMode: true, clientOptions, logger: blog, convoStore: false });
     router = express.Router();
   } else {
     const receiver = new ExpressReceiver({
@@ -110,7 +113,9 @@ export function createSlackChannel(opts: SlackChannelOptions): SlackChannel {
       processBeforeResponse: false,
       logger: blog,
     });
-    app = new App({ receiver, token: opts.botToken, clientOptions, logger: blog });
+    // No conversation store: the conversation state lives in the shared storage (Bolt's default
+    // MemoryStore would cost a look-up per event and grow with every conversation).
+    app = new App({ receiver, token: opts.botToken, clientOptions, logger: blog, convoStore: false });
     router = receiver.router as Router;
   }
 
@@ -139,6 +144,7 @@ export function createSlackChannel(opts: SlackChannelOptions): SlackChannel {
     async stop() {
       if (socket) await app.stop();
       await rt.idle(10_000);
+      await transport.close().catch(() => undefined);
     },
     idle: (timeoutMs?: number) => rt.idle(timeoutMs),
   };

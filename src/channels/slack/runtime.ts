@@ -89,10 +89,15 @@ export class SlackRuntime {
     return !!channel && channel.startsWith("D");
   }
 
-  /** Runs work after the ack, keeps track of it for `idle()`/`stop()`, never rejects. */
+  /**
+   * Runs work after the ack, keeps track of it for `idle()`/`stop()`, never rejects.
+   * Work starts in its turn, one piece per event-loop iteration, so that
+   * requests waiting on the socket (other events to acknowledge) pass first.
+   */
   track(label: string, work: () => Promise<unknown>): Promise<void> {
     const p = (async () => {
       try {
+        await this.nextSlot();
         await work();
       } catch (err) {
         this.log.error({ err: errInfo(err), work: label }, "slack work failed");
@@ -102,6 +107,27 @@ export class SlackRuntime {
     void p.finally(() => this.inflight.delete(p));
     return p;
   }
+
+  private readonly waiting: Array<() => void> = [];
+  private draining = false;
+
+  /** Resolves in FIFO order, one waiter per event-loop iteration (check phase). */
+  private nextSlot(): Promise<void> {
+    return new Promise((resolve) => {
+      this.waiting.push(resolve);
+      if (!this.draining) {
+        this.draining = true;
+        setImmediate(this.drain);
+      }
+    });
+  }
+
+  private readonly drain = (): void => {
+    this.waiting.shift()?.();
+    // An immediate queued from an immediate runs on the next iteration, after pending I/O.
+    if (this.waiting.length) setImmediate(this.drain);
+    else this.draining = false;
+  };
 
   /** Resolves when every tracked piece of work has finished (or after `timeoutMs`). */
   async idle(timeoutMs = 10_000): Promise<void> {
