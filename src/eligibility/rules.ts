@@ -18,11 +18,11 @@
  *   condition = { id, label, explanation, source, test | scope, onFail, toCheckIf?, checker?, ifMet?, ifNotMet? }
  */
 import { readdirSync, readFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { PROCESS_IDS, ProcessId } from "../core/ids.js";
+import { PROJECT_ROOT } from "../core/paths.js";
 import { FACT_KEYS, FACT_QUESTIONS, Facts, type FactKey } from "./facts.js";
 
 export const ScopeName = z.enum(["gard", "occitanie"]);
@@ -194,8 +194,7 @@ export function conditionTest(c: Condition): Expr {
   return c.test ?? { scope: c.scope! };
 }
 
-const here = dirname(fileURLToPath(import.meta.url));
-export const DEFAULT_RULES_DIR = resolve(here, "../../knowledge/regles");
+export const DEFAULT_RULES_DIR = join(PROJECT_ROOT, "knowledge", "regles");
 
 export class RulesError extends Error {}
 

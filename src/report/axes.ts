@@ -5,12 +5,12 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import YAML from "yaml";
 import { z } from "zod";
 import { PROCESS_IDS, ProcessId } from "../core/ids.js";
+import { PROJECT_ROOT } from "../core/paths.js";
 
-export const AXES_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../knowledge/report/axes-processus.yaml");
+export const AXES_FILE = path.join(PROJECT_ROOT, "knowledge", "report", "axes-processus.yaml");
 
 const AxesFile = z
   .object({

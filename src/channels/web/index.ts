@@ -10,17 +10,18 @@
  */
 import { randomUUID } from "node:crypto";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import express, { type Request, type RequestHandler, type Router } from "express";
 import { z } from "zod";
 import { ActionId, Reply } from "../../core/reply.js";
 import { Audience } from "../../core/ids.js";
+import { PROJECT_ROOT } from "../../core/paths.js";
 import type { Assistant } from "../../conversation/types.js";
 import { buildReport } from "../../report/build.js";
 import { asyncRoute, issueText, readCookie, requireJson, sendError, withTimeout } from "../../server/http.js";
 import { vocabulary } from "./labels.js";
 
-export const PUBLIC_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), "public");
+/** Static files are served from src/ (not copied into dist/), so the compiled service serves the same ones. */
+export const PUBLIC_DIR = path.join(PROJECT_ROOT, "src", "channels", "web", "public");
 export const USER_COOKIE = "relais_uid";
 export const MAX_TEXT_CHARS = 4000;
 
