@@ -53,8 +53,37 @@ interface Scored {
   hitRank: number;
   pos: number;
   unit: string;
+  terms: Set<string>;
   score: number;
   cov: number;
+}
+
+interface Unit {
+  unit: string;
+  terms: Set<string>;
+  /** The unit's terms and its heading's. */
+  withHead: Set<string>;
+}
+
+/**
+ * A passage's units and their analysed terms depend on the passage only:
+ * computed once per indexed chunk (the index is read-only) instead of once
+ * per question.
+ */
+const unitCache = new WeakMap<Hit["chunk"], { units: Unit[]; head: Set<string> }>();
+
+function unitsOf(chunk: Hit["chunk"]): { units: Unit[]; head: Set<string> } {
+  let c = unitCache.get(chunk);
+  if (!c) {
+    const head = new Set(analyze(chunk.section));
+    const units = splitUnits(chunk.text).map((unit) => {
+      const terms = new Set(analyze(unit));
+      return { unit, terms, withHead: head.size ? new Set([...terms, ...head]) : terms };
+    });
+    c = { units, head };
+    unitCache.set(chunk, c);
+  }
+  return c;
 }
 
 export function extractAnswer(retriever: Retriever, query: QueryAnalysis, question: string, hits: Hit[], opts: { maxUnits?: number; maxChars?: number } = {}): Extract {
@@ -63,16 +92,15 @@ export function extractAnswer(retriever: Retriever, query: QueryAnalysis, questi
   const qtype = questionType(question);
   const scored: Scored[] = [];
   hits.slice(0, 5).forEach((hit, hitRank) => {
-    splitUnits(hit.chunk.text).forEach((unit, pos) => {
-      const terms = new Set(analyze(unit));
-      // the heading counts a little: a unit under "Qui peut répondre" answers "qui peut…"
-      const headTerms = new Set(analyze(hit.chunk.section));
+    const { units, head } = unitsOf(hit.chunk);
+    units.forEach(({ unit, terms, withHead }, pos) => {
       const cov = retriever.coverage(query, terms);
-      const headCov = retriever.coverage(query, new Set([...terms, ...headTerms]));
+      // the heading counts a little: a unit under "Qui peut répondre" answers "qui peut…"
+      const headCov = head.size ? retriever.coverage(query, withHead) : cov;
       // sentences that describe the document itself ("Ce document présente…") answer nothing
       const meta = /^(ce document|ceci est|cette fiche|ce texte|this document)\b/i.test(unit) ? 0.3 : 0;
       const score = 0.6 * cov + 0.15 * headCov + 0.25 * hit.coverage + 0.2 / (hitRank + 1) + typeBonus(qtype, unit) - meta;
-      scored.push({ hit, hitRank, pos, unit, score, cov });
+      scored.push({ hit, hitRank, pos, unit, terms, score, cov });
     });
   });
   scored.sort((a, b) => b.score - a.score);
@@ -96,7 +124,7 @@ export function extractAnswer(retriever: Retriever, query: QueryAnalysis, questi
     if (chosen.includes(s)) continue;
     if (s.score < 0.7 * best.score || s.cov <= 0) continue;
     if (chars + s.unit.length > maxChars) continue;
-    if (chosen.some((c) => c.unit === s.unit || similar(c.unit, s.unit))) continue;
+    if (chosen.some((c) => c.unit === s.unit || similar(c.terms, s.terms))) continue;
     const chunksUsed = new Set(chosen.map((c) => c.hit.chunk.id));
     if (!chunksUsed.has(s.hit.chunk.id) && chunksUsed.size >= 3) continue;
     chosen.push(s);
@@ -118,9 +146,7 @@ export function extractAnswer(retriever: Retriever, query: QueryAnalysis, questi
   return { text: parts.join("\n\n"), used, best: best.score };
 }
 
-function similar(a: string, b: string): boolean {
-  const ta = new Set(analyze(a));
-  const tb = new Set(analyze(b));
+function similar(ta: Set<string>, tb: Set<string>): boolean {
   if (ta.size === 0 || tb.size === 0) return false;
   let inter = 0;
   for (const t of ta) if (tb.has(t)) inter++;
