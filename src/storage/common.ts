@@ -3,9 +3,28 @@ import { randomUUID } from "node:crypto";
 
 export const newId = (): string => randomUUID();
 
+/**
+ * `new Date(ms).toISOString()`, cheaper: V8's toISOString costs ~2 µs, and the
+ * storage stamps several rows per chat turn. The part up to the seconds is
+ * formatted once per second and reused; the milliseconds are appended.
+ * `ms`: an integer number of milliseconds in the Date range, such as `Date.now()`.
+ */
+let prefixSecond = Number.NaN;
+let prefix = "";
+export function isoFromMs(ms: number): string {
+  const second = Math.floor(ms / 1000);
+  if (second !== prefixSecond) {
+    // "2025-03-08T10:00:00.000Z" without "000Z" (slice from the end: years may have 6 digits).
+    prefix = new Date(second * 1000).toISOString().slice(0, -4);
+    prefixSecond = second;
+  }
+  const frac = ms - second * 1000;
+  return prefix + (frac < 10 ? "00" : frac < 100 ? "0" : "") + frac + "Z";
+}
+
 /** Normalises a timestamp to ISO-8601 UTC (`2025-03-08T10:00:00.000Z`); now when absent. */
 export function isoOrNow(value?: string | Date | null): string {
-  if (value === undefined || value === null || value === "") return new Date().toISOString();
+  if (value === undefined || value === null || value === "") return isoFromMs(Date.now());
   const d = value instanceof Date ? value : new Date(value);
   if (Number.isNaN(d.getTime())) throw new TypeError(`Invalid timestamp: ${String(value)}`);
   return d.toISOString();

@@ -31,7 +31,8 @@ function inRange(createdAt: string, q: ReportQuery): boolean {
 export class MemoryStorage implements Storage {
   readonly kind = "memory" as const;
   private migrated = false;
-  private state = new Map<string, { value: unknown; updatedAt: string }>();
+  /** State values are kept as JSON text: one stringify to store, one parse to read a private copy. */
+  private state = new Map<string, { json: string; updatedAt: string }>();
   private events = new Map<string, string>();
   private interactions = new Map<string, Stamped<InteractionRecord>>();
   private links = new Map<string, { interactionId: string; createdAt: string }>();
@@ -56,10 +57,13 @@ export class MemoryStorage implements Storage {
 
   async getState<T = unknown>(key: string): Promise<T | null> {
     const row = this.state.get(key);
-    return row === undefined ? null : (copy(row.value) as T);
+    return row === undefined ? null : (JSON.parse(row.json) as T);
   }
   async setState(key: string, state: unknown): Promise<void> {
-    this.state.set(key, { value: JSON.parse(JSON.stringify(state ?? null)), updatedAt: isoOrNow() });
+    const json = JSON.stringify(state ?? null);
+    // A value JSON cannot represent at all (a function, a symbol) is refused, as before.
+    if (json === undefined) throw new SyntaxError("setState: the state is not JSON-serialisable");
+    this.state.set(key, { json, updatedAt: isoOrNow() });
   }
   async deleteState(key: string): Promise<void> {
     this.state.delete(key);
