@@ -2,6 +2,13 @@
  * PostgreSQL backend (pg Pool), selected by DATABASE_URL. Safe for several
  * replicas: migrations run under a transaction-scoped advisory lock, and
  * `claimEvent` is one INSERT … ON CONFLICT DO NOTHING.
+ *
+ * The per-turn queries (dedupe, conversation state, interactions, message
+ * links) run as named prepared statements: each pooled connection parses and
+ * plans them once, then only binds and executes. pg tracks them per
+ * connection, so the pool is safe. None of them returns `*`, so a migration
+ * adding columns cannot break a cached plan. Behind PgBouncer in transaction
+ * mode without `max_prepared_statements`, set `PG_PREPARED_STATEMENTS=off`.
  */
 import pg from "pg";
 import type {
@@ -22,6 +29,40 @@ import { rowToFriction, rowToHandoff, rowToInteraction, rowToRating, rowToUnansw
 
 type Row = Record<string, unknown>;
 
+/** A query run as a named prepared statement; each name has exactly one text. */
+interface NamedQuery {
+  name: string;
+  text: string;
+}
+
+const HOT = {
+  getState: { name: "relais_get_state", text: "SELECT value FROM state WHERE key = $1" },
+  setState: {
+    name: "relais_set_state",
+    text: `INSERT INTO state (key, value, updated_at) VALUES ($1, $2::jsonb, now())
+       ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
+  },
+  deleteState: { name: "relais_delete_state", text: "DELETE FROM state WHERE key = $1" },
+  claimEvent: {
+    name: "relais_claim_event",
+    text: "INSERT INTO events (key, created_at) VALUES ($1, now()) ON CONFLICT (key) DO NOTHING",
+  },
+  recordInteraction: {
+    name: "relais_record_interaction",
+    text: `INSERT INTO interactions (id, created_at, channel, audience, user_hash, conversation_key, question, answer, sources, route, refused, latency_ms)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11, $12)`,
+  },
+  linkMessage: {
+    name: "relais_link_message",
+    text: `INSERT INTO message_links (channel, message_id, interaction_id, created_at) VALUES ($1, $2, $3, now())
+       ON CONFLICT (channel, message_id) DO UPDATE SET interaction_id = excluded.interaction_id`,
+  },
+  findInteractionByMessage: {
+    name: "relais_find_interaction_by_message",
+    text: "SELECT interaction_id FROM message_links WHERE channel = $1 AND message_id = $2",
+  },
+} satisfies Record<string, NamedQuery>;
+
 /** Arbitrary constant identifying Relais ESS migrations for pg_advisory_xact_lock. */
 const MIGRATION_LOCK_ID = 740_312_024;
 
@@ -31,6 +72,17 @@ export interface PostgresOptions {
   /** Give up connecting after this many milliseconds (default 10 000). */
   connectionTimeoutMillis?: number;
   migrations?: Migration[];
+  /**
+   * Run the per-turn queries as named prepared statements (default: true,
+   * unless PG_PREPARED_STATEMENTS is off/false/0). Turn off behind a pooler
+   * that cannot track them (PgBouncer < 1.21 in transaction mode).
+   */
+  preparedStatements?: boolean;
+}
+
+function preparedFromEnv(env: NodeJS.ProcessEnv = process.env): boolean {
+  const v = env.PG_PREPARED_STATEMENTS?.trim().toLowerCase();
+  return !(v === "off" || v === "false" || v === "0" || v === "no");
 }
 
 export class PostgresStorage implements Storage {
@@ -38,16 +90,23 @@ export class PostgresStorage implements Storage {
   readonly pool: pg.Pool;
   private readonly migrations: Migration[];
   private closed = false;
+  private readonly prepared: boolean;
 
   constructor(connectionString: string, opts: PostgresOptions = {}) {
     this.pool = new pg.Pool({ connectionString, max: opts.max ?? 10, connectionTimeoutMillis: opts.connectionTimeoutMillis ?? 10_000 });
     // An idle client losing its connection must not crash the process.
     this.pool.on("error", () => {});
     this.migrations = opts.migrations ?? POSTGRES_MIGRATIONS;
+    this.prepared = opts.preparedStatements ?? preparedFromEnv();
   }
 
   private async q(sql: string, params: unknown[] = []): Promise<pg.QueryResult<Row>> {
     return this.pool.query<Row>(sql, params);
+  }
+
+  /** A per-turn query: named prepared statement, or plain when those are turned off. */
+  private async hot(query: NamedQuery, values: unknown[]): Promise<pg.QueryResult<Row>> {
+    return this.pool.query<Row>(this.prepared ? { name: query.name, text: query.text, values } : { text: query.text, values });
   }
 
   private async tx<T>(fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
@@ -100,45 +159,37 @@ export class PostgresStorage implements Storage {
   }
 
   async getState<T = unknown>(key: string): Promise<T | null> {
-    const { rows } = await this.q("SELECT value FROM state WHERE key = $1", [key]);
+    const { rows } = await this.hot(HOT.getState, [key]);
     return rows[0] ? ((rows[0].value ?? null) as T | null) : null;
   }
   async setState(key: string, state: unknown): Promise<void> {
-    await this.q(
-      `INSERT INTO state (key, value, updated_at) VALUES ($1, $2::jsonb, now())
-       ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
-      [key, toJson(state)],
-    );
+    await this.hot(HOT.setState, [key, toJson(state)]);
   }
   async deleteState(key: string): Promise<void> {
-    await this.q("DELETE FROM state WHERE key = $1", [key]);
+    await this.hot(HOT.deleteState, [key]);
   }
 
   async claimEvent(key: string): Promise<boolean> {
-    const res = await this.q("INSERT INTO events (key, created_at) VALUES ($1, now()) ON CONFLICT (key) DO NOTHING", [key]);
+    const res = await this.hot(HOT.claimEvent, [key]);
     return res.rowCount === 1;
   }
 
   async recordInteraction(rec: InteractionRecord): Promise<string> {
     const id = rec.id ?? newId();
-    await this.q(
-      `INSERT INTO interactions (id, created_at, channel, audience, user_hash, conversation_key, question, answer, sources, route, refused, latency_ms)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11, $12)`,
-      [
-        id,
-        isoOrNow(rec.createdAt),
-        rec.channel,
-        rec.audience,
-        rec.userHash,
-        rec.conversationKey,
-        rec.question,
-        rec.answer,
-        toJson(rec.sources ?? []),
-        rec.route ?? null,
-        Boolean(rec.refused),
-        Math.round(rec.latencyMs ?? 0),
-      ],
-    );
+    await this.hot(HOT.recordInteraction, [
+      id,
+      isoOrNow(rec.createdAt),
+      rec.channel,
+      rec.audience,
+      rec.userHash,
+      rec.conversationKey,
+      rec.question,
+      rec.answer,
+      toJson(rec.sources ?? []),
+      rec.route ?? null,
+      Boolean(rec.refused),
+      Math.round(rec.latencyMs ?? 0),
+    ]);
     return id;
   }
   async getInteraction(id: string): Promise<InteractionRecord | null> {
@@ -146,17 +197,10 @@ export class PostgresStorage implements Storage {
     return rows[0] ? rowToInteraction(rows[0]) : null;
   }
   async linkMessage(channel: Channel, messageId: string, interactionId: string): Promise<void> {
-    await this.q(
-      `INSERT INTO message_links (channel, message_id, interaction_id, created_at) VALUES ($1, $2, $3, now())
-       ON CONFLICT (channel, message_id) DO UPDATE SET interaction_id = excluded.interaction_id`,
-      [channel, messageId, interactionId],
-    );
+    await this.hot(HOT.linkMessage, [channel, messageId, interactionId]);
   }
   async findInteractionByMessage(channel: Channel, messageId: string): Promise<string | null> {
-    const { rows } = await this.q("SELECT interaction_id FROM message_links WHERE channel = $1 AND message_id = $2", [
-      channel,
-      messageId,
-    ]);
+    const { rows } = await this.hot(HOT.findInteractionByMessage, [channel, messageId]);
     return rows[0] ? String(rows[0].interaction_id) : null;
   }
 
