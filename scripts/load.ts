@@ -4,7 +4,8 @@
  *
  *  - starts a fake Slack Web API on 127.0.0.1 (records chat.postMessage: the
  *    answers posted after each acknowledgement);
- *  - starts the service as a child process (`node --import tsx src/main.ts`) on
+ *  - builds the service (`npm run build`) and starts the compiled JavaScript as
+ *    in production (`node --enable-source-maps dist/main.js`) as a child process on
  *    127.0.0.1 with a temporary DATA_DIR (SQLite), no LLM, Slack enabled and the
  *    rate limits switched off through RATE_LIMIT_*_PER_MINUTE=0;
  *  - drives it with autocannon at a fixed total rate (default 200 requests/s for
@@ -16,7 +17,7 @@
  *    Slack answers posted, and PASS/MISS against the goals. Exits 0 when every
  *    goal passes, 1 otherwise. It stops by itself.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
 import { createHmac, randomBytes } from "node:crypto";
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
@@ -317,8 +318,11 @@ async function main(): Promise<number> {
     SLACK_APP_TOKEN: "",
   };
   console.log(`Démarrage du service sur ${base} (DATA_DIR temporaire, hors ligne, Slack vers une fausse API locale)…`);
-  // Run node directly (not the tsx CLI, which would add a parent process) so that the pid is the service's.
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "src", "main.ts")], {
+  // The compiled service, as `npm start` runs it; node directly (not through npm) so that the pid is the service's.
+  console.log("Compilation du service (npm run build)…");
+  const build = spawnSync(process.execPath, [path.join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-b", "tsconfig.build.json"], { cwd: ROOT, encoding: "utf8" });
+  if (build.status !== 0) fail(`La compilation a échoué :\n${build.stdout}${build.stderr}`);
+  const child = spawn(process.execPath, ["--enable-source-maps", path.join(ROOT, "dist", "main.js")], {
     cwd: ROOT,
     env,
     stdio: ["ignore", "ignore", "pipe"],
