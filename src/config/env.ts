@@ -35,6 +35,11 @@ export const EnvSchema = z.object({
     (v) => (typeof v === "string" && v.trim() ? v.trim().toUpperCase() : undefined),
     z.enum(["NORMAL", "FULL", "EXTRA"], { error: "doit valoir NORMAL ou FULL" }).default("NORMAL"),
   ),
+  /** Read by the PostgreSQL backend: named prepared statements on the hot queries (off behind PgBouncer < 1.21 in transaction mode). */
+  PG_PREPARED_STATEMENTS: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() ? v.trim().toLowerCase() : undefined),
+    z.enum(["on", "off", "true", "false", "1", "0", "yes", "no"], { error: "doit valoir on ou off" }).default("on"),
+  ),
   PSEUDONYM_SECRET: str(),
   RETENTION_DAYS: int(365, 1),
   OPENAI_API_KEY: str(),
