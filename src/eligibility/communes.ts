@@ -4,11 +4,12 @@
  * "St"/"Saint" forms) or an INSEE code → commune, département, EPCI and the
  * known QPV status of the commune (facts dossier §6.4).
  *
- * The data (≈ 12 MB of JSON) is loaded once, lazily, and a normalised index is
- * built at the same time; every later call is a few map look-ups.
+ * The data is loaded once, lazily, from a compact extract of the package
+ * (communes-data.ts: ≈ 2 MB instead of ≈ 12 MB of JSON, cached on disk), and
+ * a normalised index is built at the same time; every later call is a few map
+ * look-ups.
  */
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import { loadCompactCommunes } from "./communes-data.js";
 
 export type QpvStatus = "yes" | "unconfirmed" | "no";
 
@@ -61,32 +62,14 @@ const QPV_UNCONFIRMED = [
   "30227", // Saint-Ambroix
 ];
 
-interface RawCommune {
-  code: string;
-  nom: string;
-  type: string;
-  departement?: string;
-  region?: string;
-  population?: number;
-  chefLieu?: string;
-  codesPostaux?: string[];
-}
-interface RawEpci {
-  code: string;
-  nom: string;
-  membres: { code: string }[];
-}
-interface RawDepartement {
-  code: string;
-  nom: string;
-}
-
 interface Entry {
   code: string;
   name: string;
   departement: string;
   region: string;
   population: number;
+  /** Stored on the entry rather than in a code → EPCI map (saves a 35 000-entry Map). */
+  epci: { code: string; name: string } | undefined;
 }
 
 interface IndexEntry {
@@ -100,11 +83,10 @@ interface Index {
   byCode: Map<string, Entry>;
   byName: Map<string, IndexEntry[]>;
   byPostcode: Map<string, Entry[]>;
-  /** Every token prefix of every indexed name ("pont", "pont saint", …). */
+  /** Every strict token prefix of every indexed name ("pont", "pont saint", …); the names themselves are in byName. */
   prefixes: Set<string>;
   /** "le vigan" → communes named "le vigan en …" (renamed after a merger). */
   renamed: Map<string, Entry[]>;
-  epciOf: Map<string, { code: string; name: string }>;
   depName: Map<string, string>;
   maxTokens: number;
 }
@@ -141,17 +123,9 @@ export function normaliseName(name: string): string {
 
 let index: Index | undefined;
 
-function loadJson<T>(file: string): T {
-  const require = createRequire(import.meta.url);
-  const path = require.resolve(`@etalab/decoupage-administratif/data/${file}`);
-  return JSON.parse(readFileSync(path, "utf8")) as T;
-}
-
 function getIndex(): Index {
   if (index) return index;
-  const communes = loadJson<RawCommune[]>("communes.json");
-  const epcis = loadJson<RawEpci[]>("epci.json");
-  const deps = loadJson<RawDepartement[]>("departements.json");
+  const { communes, former, epci, departements } = loadCompactCommunes().data;
 
   const byCode = new Map<string, Entry>();
   const byName = new Map<string, IndexEntry[]>();
@@ -159,49 +133,53 @@ function getIndex(): Index {
   const prefixes = new Set<string>();
   let maxTokens = 1;
 
-  const addName = (name: string, ie: IndexEntry) => {
-    const key = normaliseName(name);
+  // Normalised name of each current commune, computed once for the whole build.
+  const keyOf = new Map<Entry, string>();
+
+  const addName = (key: string, ie: IndexEntry) => {
     if (!key) return;
-    const list = byName.get(key) ?? [];
-    if (!list.some((x) => x.entry.code === ie.entry.code)) list.push(ie);
-    byName.set(key, list);
+    // One-element lists are created exact-size ([ie]): a push on [] reserves 17 slots,
+    // which for ≈ 35 000 names was several MB of empty array slots.
+    const list = byName.get(key);
+    if (!list) byName.set(key, [ie]);
+    else if (!list.some((x) => x.entry.code === ie.entry.code)) list.push(ie);
     const tokens = key.split(" ");
     maxTokens = Math.max(maxTokens, tokens.length);
-    for (let i = 1; i <= tokens.length; i++) prefixes.add(tokens.slice(0, i).join(" "));
+    for (let i = 1; i < tokens.length; i++) prefixes.add(tokens.slice(0, i).join(" "));
   };
 
-  for (const c of communes) {
-    if (c.type !== "commune-actuelle" || !c.departement) continue;
-    const e: Entry = {
-      code: c.code,
-      name: c.nom,
-      departement: c.departement,
-      region: c.region ?? "",
-      population: c.population ?? 0,
-    };
-    byCode.set(c.code, e);
-    addName(c.nom, { entry: e, former: false });
-    for (const pc of c.codesPostaux ?? []) {
-      const l = byPostcode.get(pc) ?? [];
-      l.push(e);
-      byPostcode.set(pc, l);
+  const epciOf = new Map<string, { code: string; name: string }>();
+  for (const [code, name, members] of epci) {
+    const value = { code, name };
+    for (const m of members ? members.split(" ") : []) epciOf.set(m, value);
+  }
+
+  for (const [code, name, departement, region, population, postcodes] of communes) {
+    const e: Entry = { code, name, departement, region, population, epci: epciOf.get(code) };
+    byCode.set(code, e);
+    const key = normaliseName(name);
+    keyOf.set(e, key);
+    addName(key, { entry: e, former: false });
+    for (const pc of postcodes ? postcodes.split(" ") : []) {
+      const l = byPostcode.get(pc);
+      if (l) l.push(e);
+      else byPostcode.set(pc, [e]);
     }
   }
   // Former communes (merged into a commune nouvelle) keep pointing at their chef-lieu.
-  for (const c of communes) {
-    if ((c.type !== "commune-deleguee" && c.type !== "commune-associee") || !c.chefLieu) continue;
-    const target = byCode.get(c.chefLieu);
-    if (target && normaliseName(c.nom) !== normaliseName(target.name)) addName(c.nom, { entry: target, former: true });
+  for (const [name, chefLieu] of former) {
+    const target = byCode.get(chefLieu);
+    if (!target) continue;
+    const key = normaliseName(name);
+    if (key !== keyOf.get(target)) addName(key, { entry: target, former: true });
   }
   const renamed = new Map<string, Entry[]>();
   for (const e of byCode.values()) {
-    const m = /^(.+?) en .+$/.exec(normaliseName(e.name));
+    const m = /^(.+?) en .+$/.exec(keyOf.get(e)!);
     if (m) renamed.set(m[1]!, [...(renamed.get(m[1]!) ?? []), e]);
   }
-  const epciOf = new Map<string, { code: string; name: string }>();
-  for (const ep of epcis) for (const m of ep.membres) epciOf.set(m.code, { code: ep.code, name: ep.nom });
-  const depName = new Map(deps.map((d) => [d.code, d.nom]));
-  index = { byCode, byName, byPostcode, prefixes, renamed, epciOf, depName, maxTokens };
+  const depName = new Map(departements);
+  index = { byCode, byName, byPostcode, prefixes, renamed, depName, maxTokens };
   return index;
 }
 
@@ -222,7 +200,7 @@ function qpvStatus(code: string): QpvStatus {
 
 function info(e: Entry, idx: Index, others: Entry[]): CommuneInfo {
   const qpv = qpvStatus(e.code);
-  const epci = idx.epciOf.get(e.code);
+  const epci = e.epci;
   return {
     ...ref(e, idx),
     region: e.region,
@@ -395,8 +373,9 @@ export function findCommunesInText(text: string): CommuneMention[] {
     let best: { end: number; key: string } | null = null;
     for (let j = i; j < toks.length && j - i < idx.maxTokens; j++) {
       key = key ? `${key} ${toks[j]!.folded}` : toks[j]!.folded;
-      if (!idx.prefixes.has(key)) break;
-      if (idx.byName.has(key)) best = { end: j, key };
+      const isName = idx.byName.has(key);
+      if (!isName && !idx.prefixes.has(key)) break;
+      if (isName) best = { end: j, key };
     }
     if (!best) {
       i++;
