@@ -5,7 +5,7 @@
  */
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import { z } from "zod";
-import { DEFAULT_PROCESS, ProcessId, type Audience } from "../core/ids.js";
+import { DEFAULT_PROCESS, ProcessId, type Audience, type Priority } from "../core/ids.js";
 import type { Reply, Route, SourceRef } from "../core/reply.js";
 import { withTimeout } from "../llm/provider.js";
 import type { Hit, QueryAnalysis, Retriever } from "../retrieval/retriever.js";
@@ -15,6 +15,7 @@ import { extractAnswer } from "./extractive.js";
 import type { Guards } from "./guards.js";
 import { fill, loadPrompt } from "./prompts.js";
 import { ANSWER_ACTIONS, REFUSAL_ACTIONS } from "./actions.js";
+import { WorkQueue } from "./work-queue.js";
 
 export interface AnswererOptions {
   retriever: Retriever;
@@ -24,6 +25,8 @@ export interface AnswererOptions {
   llmTimeoutMs?: number;
   /** Minimum passage coverage of the question to answer (0..1). */
   minCoverage?: number;
+  /** Where offline answers are computed (one at a time by default). */
+  queue?: WorkQueue;
   /** How many recent offline answers to keep (0 = no cache). Default 500. */
   cacheSize?: number;
   /** Minimum router score to answer a described need with its process. */
@@ -50,7 +53,9 @@ export function cleanQuestion(raw: string): string {
 export class Answerer {
   private readonly minCoverage: number;
   private readonly routeAnswerScore: number;
+  private readonly queue: WorkQueue;
   constructor(private readonly o: AnswererOptions) {
+    this.queue = o.queue ?? new WorkQueue(2);
     this.minCoverage = o.minCoverage ?? 0.45;
     this.routeAnswerScore = o.routeAnswerScore ?? 0.45;
   }
@@ -66,22 +71,49 @@ export class Answerer {
    */
   private readonly cache = new Map<string, Reply>();
 
-  async ask(rawQuestion: string, opts: { audience?: Audience } = {}): Promise<Reply> {
+  async ask(rawQuestion: string, opts: { audience?: Audience; priority?: Priority } = {}): Promise<Reply> {
     const audience = opts.audience ?? "porteur";
+    // With a model, answering waits on the network: no queue, no cache.
+    if (this.o.llm) return this.answer(rawQuestion, audience);
     const key = `${audience}\u0000${cleanQuestion(rawQuestion).toLowerCase()}`;
     const cacheSize = this.o.cacheSize ?? 500;
-    const cached = this.o.llm || cacheSize <= 0 ? undefined : this.cache.get(key);
+    const cached = cacheSize <= 0 ? undefined : this.cache.get(key);
     if (cached) {
       this.cache.delete(key); // refresh its position (LRU)
       this.cache.set(key, cached);
       return structuredClone(cached);
     }
-    const reply = await this.answer(rawQuestion, audience);
-    if (!this.o.llm && cacheSize > 0) {
-      this.cache.set(key, structuredClone(reply));
-      if (this.cache.size > cacheSize) this.cache.delete(this.cache.keys().next().value!);
+    // Offline answers are CPU work: computed in turn (see WorkQueue), once per question in flight.
+    const reply = await this.queue.run(
+      async () => {
+        const r = await this.answer(rawQuestion, audience);
+        if (cacheSize > 0) {
+          this.cache.set(key, r);
+          if (this.cache.size > cacheSize) this.cache.delete(this.cache.keys().next().value!);
+        }
+        return r;
+      },
+      { priority: opts.priority, key },
+    );
+    return structuredClone(reply);
+  }
+
+  /**
+   * Runs the offline pipeline on sample needs before the service takes
+   * traffic: the first answers of a fresh process cost 3–4× more (code not yet
+   * optimised by the JIT, caches empty). Stops after `budgetMs`. Nothing is
+   * cached or stored. Samples default to the example needs of the process
+   * directory (knowledge/processus).
+   */
+  async warmUp(budgetMs: number, samples = [...this.o.router.directory.values()].flatMap((p) => p.examples)): Promise<{ answers: number; ms: number }> {
+    const t0 = performance.now();
+    let answers = 0;
+    for (const q of samples) {
+      if (performance.now() - t0 >= budgetMs) break;
+      await this.answer(q, answers % 4 === 3 ? "agent" : "porteur");
+      answers++;
     }
-    return reply;
+    return { answers, ms: Math.round(performance.now() - t0) };
   }
 
   private async answer(rawQuestion: string, audience: Audience): Promise<Reply> {

@@ -140,7 +140,7 @@ class CoreAssistant implements Assistant {
   private async question(ctx: Ctx, text: string): Promise<ReplyInput> {
     const t0 = performance.now();
     const clean = scrub(text);
-    const reply = await this.o.answerer.ask(clean, { audience: ctx.turn.audience });
+    const reply = await this.o.answerer.ask(clean, { audience: ctx.turn.audience, priority: ctx.turn.priority });
     const latencyMs = Math.round(performance.now() - t0);
     const interactionId = await this.o.storage.recordInteraction({
       channel: ctx.turn.channel,

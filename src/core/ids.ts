@@ -46,3 +46,11 @@ export type Audience = z.infer<typeof Audience>;
 
 export const Channel = z.enum(["cli", "slack", "teams", "web", "api"]);
 export type Channel = z.infer<typeof Channel>;
+
+/**
+ * How soon a turn's answer is needed: `interactive` when a person waits on an
+ * open request (API, playground, Teams), `background` when the channel has
+ * already acknowledged and posts the answer later (Slack).
+ */
+export const Priority = z.enum(["interactive", "background"]);
+export type Priority = z.infer<typeof Priority>;

@@ -5,7 +5,7 @@
  * citation markers that point into `sources` by `n`.
  */
 import { z } from "zod";
-import { Audience, Channel, DocKind, ProcessId } from "./ids.js";
+import { Audience, Channel, DocKind, Priority, ProcessId } from "./ids.js";
 
 export const SourceRef = z.object({
   /** Citation number used as `[n]` in the text (1-based). */
@@ -159,6 +159,8 @@ export const Turn = z.object({
   text: z.string().default(""),
   /** A button press. */
   action: z.object({ id: ActionId, value: z.string().optional(), comment: z.string().optional() }).optional(),
+  /** How soon the answer is needed (default interactive): see Priority. */
+  priority: Priority.optional(),
   /** A form submission (eligibility facts or friction fields), validated by the core. */
   form: z
     .object({ kind: z.enum(["eligibility", "friction"]), values: z.record(z.string(), z.unknown()) })

@@ -146,7 +146,8 @@ export class SlackRuntime {
     try {
       const text = typeof turn.text === "string" ? turn.text.slice(0, MAX_QUESTION_CHARS) : turn.text;
       const raw = await this.als.run(ctx, () =>
-        withTimeout(this.assistant.handle({ ...turn, text, channel: "slack" }), this.o.coreTimeoutMs, "core timeout"),
+        // The person already has the acknowledgement: the answer is background work.
+          withTimeout(this.assistant.handle({ ...turn, text, channel: "slack", priority: "background" }), this.o.coreTimeoutMs, "core timeout"),
       );
       const parsed = Reply.safeParse(raw);
       if (!parsed.success) {
