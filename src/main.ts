@@ -177,10 +177,14 @@ export async function main(): Promise<void> {
     bar.stop();
   }
 
-  // Warm-up: the first question loads lazy resources (analyzers, data); pay it before taking traffic.
-  const t0 = Date.now();
-  await runtime.assistant.ask("Comment être accompagné pour un projet d'économie sociale et solidaire dans le Gard ?").catch(() => {});
-  logger.debug({ ms: Date.now() - t0 }, "warm-up done");
+  // Warm-up before taking traffic: lazy resources load and the answer pipeline gets optimised by the JIT.
+  if (!runtime.llm && settings.warmUpMs > 0) {
+    const w = await runtime.answerer.warmUp(settings.warmUpMs).catch((err: unknown) => {
+      logger.warn({ err: String(err) }, "warm-up failed");
+      return null;
+    });
+    if (w) logger.info(w, "warm-up done");
+  }
 
   let service: Service;
   try {

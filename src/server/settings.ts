@@ -45,6 +45,8 @@ export const ServerEnvSchema = z.object({
   REQUEST_TIMEOUT_MS: int(20_000, 100, 600_000, "REQUEST_TIMEOUT_MS"),
   /** How long shutdown waits for in-flight requests and turns, ms. */
   SHUTDOWN_TIMEOUT_MS: int(10_000, 0, 120_000, "SHUTDOWN_TIMEOUT_MS"),
+  /** Time spent answering sample needs at start, before taking traffic (0: none). */
+  WARMUP_MS: int(1500, 0, 60_000, "WARMUP_MS"),
 });
 
 export interface ServerSettings {
@@ -55,6 +57,7 @@ export interface ServerSettings {
   rateLimitSignedPerMinute: number;
   requestTimeoutMs: number;
   shutdownTimeoutMs: number;
+  warmUpMs: number;
   /** Largest JSON body accepted on /api/*, bytes. */
   jsonLimitBytes: number;
   /** Largest body accepted on the signed channel endpoints (/api/messages, /slack/events), bytes. */
@@ -90,6 +93,7 @@ export function loadServerSettings(source: NodeJS.ProcessEnv = process.env, prod
     rateLimitSignedPerMinute: e.RATE_LIMIT_SIGNED_PER_MINUTE,
     requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    warmUpMs: e.WARMUP_MS,
     jsonLimitBytes: 64 * 1024,
     teamsBodyLimitBytes: 1024 * 1024,
   };
