@@ -6,14 +6,13 @@
 import path from "node:path";
 import type { Storage } from "./types.js";
 import { SqliteStorage } from "./sqlite.js";
-import { PostgresStorage } from "./postgres.js";
 import { MemoryStorage } from "./memory.js";
 import { withScrubbing } from "./scrubbing.js";
 
 export type { Storage } from "./types.js";
 export { MemoryStorage } from "./memory.js";
 export { SqliteStorage, SQLITE_FILE_NAME } from "./sqlite.js";
-export { PostgresStorage } from "./postgres.js";
+// PostgresStorage: import it from "./postgres.js" (pg loads only when PostgreSQL is used).
 export { loadStorageConfig, type StorageConfig } from "./config.js";
 export { withScrubbing } from "./scrubbing.js";
 
@@ -31,7 +30,7 @@ export interface CreateStorageOptions {
 export async function createStorage(opts: CreateStorageOptions): Promise<Storage> {
   const url = opts.databaseUrl?.trim();
   let storage: Storage;
-  if (url && /^postgres(ql)?:\/\//i.test(url)) storage = new PostgresStorage(url);
+  if (url && /^postgres(ql)?:\/\//i.test(url)) storage = new (await import("./postgres.js")).PostgresStorage(url);
   else if (url === "memory:") storage = new MemoryStorage();
   else if (url) {
     throw new Error(
