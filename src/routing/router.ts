@@ -90,6 +90,11 @@ export class Router {
     for (const e of this.examples) for (const t of analyze(e.text)) this.vocabulary.add(t);
   }
 
+  /** Scores every word of the example needs once now (start-up warm-up): see OrSearch.prime. */
+  primeLexical(): number {
+    return this.lexical.prime(this.vocabulary, [1, 0.5]);
+  }
+
   /** Candidate processes for a need, best first, scores in 0..1. */
   candidates(question: string, hits: Hit[] = []): RouteCandidate[] {
     const scores = new Map<ProcessId, { score: number; why: string[]; rule: boolean }>();

@@ -111,6 +111,8 @@ export function createServer(o: CreateServerOptions): Service {
 
   const app = express();
   app.disable("x-powered-by");
+  // Answers are POST responses, never revalidated: no ETag (a hash of every JSON body otherwise).
+  app.set("etag", false);
   app.set("trust proxy", settings.trustProxy);
 
   let shuttingDown = false;
