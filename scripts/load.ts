@@ -5,11 +5,13 @@
  *  - starts a fake Slack Web API on 127.0.0.1 (records chat.postMessage: the
  *    answers posted after each acknowledgement);
  *  - builds the service (`npm run build`) and starts the compiled JavaScript as
- *    in production (`node --enable-source-maps dist/main.js`) as a child process on
+ *    in production (`node <the flags of npm start> dist/main.js`) as a child process on
  *    127.0.0.1 with a temporary DATA_DIR (SQLite), no LLM, Slack enabled and the
  *    rate limits switched off through RATE_LIMIT_*_PER_MINUTE=0;
- *  - drives it with autocannon at a fixed total rate (default 200 requests/s for
- *    30 s, half to each endpoint): `POST /api/ask` rotating through the French
+ *  - drives it at a fixed total rate (default 200 requests/s for 30 s, half to
+ *    each endpoint), by default at an even pace in open loop (undici; latency
+ *    from each request's due time), or with autocannon's rate limit
+ *    (`--engine autocannon`, bursts at each second): `POST /api/ask` rotating through the French
  *    questions of tests/gold/*.yaml, and `POST /slack/events` with app_mention
  *    events, each with a unique event_id, a fresh timestamp and its own signature;
  *  - samples the service's resident memory (VmRSS) every 200 ms;
@@ -26,6 +28,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { Pool } from "undici";
 import { parse as parseYaml } from "yaml";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -38,6 +41,9 @@ if (argv.includes("--help") || argv.includes("-h")) {
   --duration S   durée de la charge (défaut 30 s ; --quick : 5 s)
   --rate N       débit total fixe, partagé à parts égales entre /api/ask et /slack/events (défaut 200 requêtes/s)
   --log-level L  niveau de journalisation du service pendant la charge (défaut info, comme en production)
+  --engine E     paced (défaut) : une requête toutes les 1/débit secondes, sans attendre les réponses,
+                 latence mesurée depuis l'heure prévue d'envoi ; autocannon : limite de débit d'autocannon,
+                 qui envoie le quota de chaque connexion d'un coup au début de chaque seconde
   --storage S    sqlite (défaut, comme npm start), memory (sans écriture disque, pour isoler son coût)
                  ou postgres (avec --database-url postgres://… ou TEST_PG_URL)`);
   process.exit(0);
@@ -51,6 +57,8 @@ const duration = Number(opt("--duration") ?? (quick ? 5 : 30));
 const rate = Number(opt("--rate") ?? 200);
 const logLevel = opt("--log-level") ?? "info";
 const storageKind = opt("--storage") ?? "sqlite";
+const engine = opt("--engine") ?? "paced";
+if (!["paced", "autocannon"].includes(engine)) fail("--engine doit valoir paced ou autocannon.");
 const databaseUrl =
   storageKind === "memory" ? "memory:" : storageKind === "postgres" ? (opt("--database-url") ?? process.env.TEST_PG_URL ?? "") : "";
 if (!["sqlite", "memory", "postgres"].includes(storageKind)) fail("--storage doit valoir sqlite, memory ou postgres.");
@@ -179,6 +187,15 @@ async function waitReady(base: string, child: ChildProcess, stderr: () => string
   throw new Error(`le service n'est pas prêt après ${timeoutMs / 1000} s :\n${stderr()}`);
 }
 
+/** Node options of `npm start` (source maps, heap sizing), read from package.json: one place to change them. */
+function startFlags(): string[] {
+  const pkg = JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts?: Record<string, string> };
+  const start = pkg.scripts?.start ?? "";
+  const m = /^node\s+(.*?)\s*dist\/main\.js\s*$/.exec(start);
+  if (!m) fail(`Le script "start" de package.json n'a pas la forme attendue (node … dist/main.js) : ${start}`);
+  return m[1]!.split(/\s+/).filter((f) => f.startsWith("--"));
+}
+
 // ---------------------------------------------------------------- autocannon
 // autocannon ships no types: the small part used here.
 interface Histogram {
@@ -260,6 +277,87 @@ function runCannon(opts: CannonOptions): Promise<Result> {
   });
 }
 
+/**
+ * Open-loop load at an even pace: request i is due at start + i / rate and is
+ * sent then, whether or not earlier ones have answered (undici pool of
+ * keep-alive connections; a request waits in the pool when all are busy).
+ * Latency runs from the due time to the end of the response, so a slow
+ * service cannot hide its queue by slowing the sender down (no "coordinated
+ * omission"). autocannon's own rate limit (`--engine autocannon`) sends each
+ * connection's quota back to back at the start of every second instead: the
+ * same average rate, in bursts.
+ */
+interface PacedSpec {
+  rate: number;
+  duration: number;
+  connections: number;
+  timeoutMs: number;
+  next: () => { path: string; headers: Record<string, string>; body: string; onResponse?: (status: number) => void };
+}
+
+async function runPaced(base: string, spec: PacedSpec): Promise<Result> {
+  const pool = new Pool(base, { connections: spec.connections, pipelining: 1, keepAliveTimeout: 30_000 });
+  const total = Math.round(spec.rate * spec.duration);
+  const latencies: number[] = [];
+  const codes: Record<string, { count: number }> = {};
+  let ok = 0;
+  let non2xx = 0;
+  let errors = 0;
+  let timeouts = 0;
+  let bytes = 0;
+  const start = performance.now() + 20;
+  const inflight: Promise<void>[] = [];
+  const fire = (i: number) => {
+    const due = start + (i * 1000) / spec.rate;
+    const req = spec.next();
+    inflight.push(
+      pool
+        .request({ method: "POST", path: req.path, headers: req.headers, body: req.body, headersTimeout: spec.timeoutMs, bodyTimeout: spec.timeoutMs })
+        .then(async (res) => {
+          const buf = Buffer.from(await res.body.arrayBuffer());
+          latencies.push(performance.now() - due);
+          bytes += buf.length;
+          codes[res.statusCode] = { count: (codes[res.statusCode]?.count ?? 0) + 1 };
+          if (res.statusCode >= 200 && res.statusCode < 300) ok++;
+          else non2xx++;
+          req.onResponse?.(res.statusCode);
+        })
+        .catch((err: { code?: string }) => {
+          if (err.code === "UND_ERR_HEADERS_TIMEOUT" || err.code === "UND_ERR_BODY_TIMEOUT") timeouts++;
+          else errors++;
+        }),
+    );
+  };
+  let sent = 0;
+  await new Promise<void>((resolve) => {
+    const tick = () => {
+      const now = performance.now();
+      while (sent < total && start + (sent * 1000) / spec.rate <= now) fire(sent++);
+      if (sent >= total) return resolve();
+      const wait = start + (sent * 1000) / spec.rate - performance.now();
+      setTimeout(tick, Math.max(0, wait));
+    };
+    setTimeout(tick, Math.max(0, start - performance.now()));
+  });
+  await Promise.all(inflight);
+  const elapsed = (performance.now() - start) / 1000;
+  await pool.close();
+  latencies.sort((a, b) => a - b);
+  const pct = (q: number) => (latencies.length ? latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]! : 0);
+  const avg = latencies.reduce((a, b) => a + b, 0) / Math.max(1, latencies.length);
+  const lat = { p50: pct(0.5), p90: pct(0.9), p99: pct(0.99), max: latencies[latencies.length - 1] ?? 0, average: avg };
+  return {
+    requests: { sent, average: (ok + non2xx) / elapsed, p50: 0, p90: 0, p99: 0, max: 0 },
+    latency: lat,
+    throughput: { average: bytes / elapsed, p50: 0, p90: 0, p99: 0, max: 0 },
+    errors,
+    timeouts,
+    non2xx,
+    "2xx": ok,
+    statusCodeStats: codes,
+  };
+}
+
 // ---------------------------------------------------------------- report
 const fmtMs = (n: number) => `${n.toLocaleString("fr-FR", { maximumFractionDigits: 1 })} ms`;
 const pad = (s: string, n: number) => s.padEnd(n);
@@ -322,7 +420,7 @@ async function main(): Promise<number> {
   console.log("Compilation du service (npm run build)…");
   const build = spawnSync(process.execPath, [path.join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-b", "tsconfig.build.json"], { cwd: ROOT, encoding: "utf8" });
   if (build.status !== 0) fail(`La compilation a échoué :\n${build.stdout}${build.stderr}`);
-  const child = spawn(process.execPath, ["--enable-source-maps", path.join(ROOT, "dist", "main.js")], {
+  const child = spawn(process.execPath, [...startFlags(), path.join(ROOT, "dist", "main.js")], {
     cwd: ROOT,
     env,
     stdio: ["ignore", "ignore", "pipe"],
@@ -377,53 +475,71 @@ async function main(): Promise<number> {
     const half = Math.floor(rate / 2);
     const connections = Math.max(4, Math.min(50, Math.ceil(half / 5)));
     let askSeq = 0;
-    console.log(`Charge : ${rate} requêtes/s pendant ${duration} s (${half}/s sur /api/ask, ${rate - half}/s sur /slack/events, ${connections} connexions chacun)…`);
-    const [ask, slack] = await Promise.all([
-      runCannon({
-        url: base,
-        duration,
-        connections,
-        overallRate: half,
-        timeout: 10,
-        requests: [
-          {
-            method: "POST",
-            path: "/api/ask",
-            setupRequest: (req) => {
-              const question = questions[askSeq++ % questions.length]!;
-              return { ...req, headers: { "content-type": "application/json" }, body: JSON.stringify({ question, audience: askSeq % 4 === 0 ? "agent" : "porteur" }) };
-            },
-          },
-        ],
-      }),
-      runCannon({
-        url: base,
-        duration,
-        connections,
-        overallRate: rate - half,
-        timeout: 10,
-        requests: [
-          {
-            method: "POST",
-            path: "/slack/events",
-            setupRequest: (req, context) => {
-              const { body, threadTs } = slackEventBody(questions[(eventSeq * 7) % questions.length]!);
-              context.threadTs = threadTs;
-              const ts = Math.floor(Date.now() / 1000);
-              return {
-                ...req,
-                headers: { "content-type": "application/json", "x-slack-request-timestamp": String(ts), "x-slack-signature": sign(body, ts) },
-                body,
-              };
-            },
-            onResponse: (status, _body, context) => {
-              const t = context.threadTs as string | undefined;
-              if (t && status >= 200 && status < 300) ackedThreads.add(t);
-            },
-          },
-        ],
-      }),
-    ]);
+    console.log(
+      `Charge : ${rate} requêtes/s pendant ${duration} s (${half}/s sur /api/ask, ${rate - half}/s sur /slack/events, ${connections} connexions chacun), ` +
+        (engine === "paced" ? "à intervalles réguliers (boucle ouverte)…" : "avec la limite de débit d'autocannon (par rafales chaque seconde)…"),
+    );
+    const askRequest = () => {
+      const question = questions[askSeq++ % questions.length]!;
+      return { path: "/api/ask", headers: { "content-type": "application/json" }, body: JSON.stringify({ question, audience: askSeq % 4 === 0 ? "agent" : "porteur" }) };
+    };
+    const slackRequest = () => {
+      const { body, threadTs } = slackEventBody(questions[(eventSeq * 7) % questions.length]!);
+      const ts = Math.floor(Date.now() / 1000);
+      return {
+        path: "/slack/events",
+        headers: { "content-type": "application/json", "x-slack-request-timestamp": String(ts), "x-slack-signature": sign(body, ts) },
+        body,
+        threadTs,
+      };
+    };
+    const noteAck = (threadTs: string | undefined, status: number) => {
+      if (threadTs && status >= 200 && status < 300) ackedThreads.add(threadTs);
+    };
+    const [ask, slack] =
+      engine === "paced"
+        ? await Promise.all([
+            runPaced(base, { rate: half, duration, connections, timeoutMs: 10_000, next: askRequest }),
+            runPaced(base, {
+              rate: rate - half,
+              duration,
+              connections,
+              timeoutMs: 10_000,
+              next: () => {
+                const r = slackRequest();
+                return { ...r, onResponse: (status: number) => noteAck(r.threadTs, status) };
+              },
+            }),
+          ])
+        : await Promise.all([
+            runCannon({
+              url: base,
+              duration,
+              connections,
+              overallRate: half,
+              timeout: 10,
+              requests: [{ method: "POST", path: "/api/ask", setupRequest: (req) => ({ ...req, ...askRequest() }) }],
+            }),
+            runCannon({
+              url: base,
+              duration,
+              connections,
+              overallRate: rate - half,
+              timeout: 10,
+              requests: [
+                {
+                  method: "POST",
+                  path: "/slack/events",
+                  setupRequest: (req, context) => {
+                    const { threadTs, ...r } = slackRequest();
+                    context.threadTs = threadTs;
+                    return { ...req, ...r };
+                  },
+                  onResponse: (status, _body, context) => noteAck(context.threadTs as string | undefined, status),
+                },
+              ],
+            }),
+          ]);
 
     // Answers continue after the acks: wait (bounded) for each acknowledged event's answer.
     const answeredAcked = () => [...ackedThreads].filter((t) => fake.postedEvents.has(t)).length;
@@ -447,7 +563,7 @@ async function main(): Promise<number> {
     const check = (ok: boolean) => (ok ? "PASS" : "MISS");
     const lines = [
       "",
-      `Relais ESS — charge sur ${base}, ${duration} s à ${rate} requêtes/s au total, stockage ${storageKind} (${os.cpus().length} processeurs, charge système ${os.loadavg()[0]!.toFixed(1)})`,
+      `Relais ESS — charge sur ${base}, ${duration} s à ${rate} requêtes/s au total (${engine === "paced" ? "à intervalles réguliers" : "autocannon, par rafales"}), stockage ${storageKind} (${os.cpus().length} processeurs, charge système ${os.loadavg()[0]!.toFixed(1)})`,
       ...endpointLines("POST /api/ask", ask),
       ...endpointLines("POST /slack/events (accusé de réception)", slack),
       `Réponses Slack publiées après accusé : ${postedForAcked} / ${acked} événements acceptés, ${duplicates} en double (fausse API Slack ; ${warmEvents} événements d'échauffement exclus)`,
