@@ -55,7 +55,8 @@ export class Answerer {
   private readonly routeAnswerScore: number;
   private readonly queue: WorkQueue;
   constructor(private readonly o: AnswererOptions) {
-    this.queue = o.queue ?? new WorkQueue(2);
+    // Up to 2 answers for people waiting per turn of the loop, Slack answers one at a time.
+    this.queue = o.queue ?? new WorkQueue({ interactive: 2, background: 1 });
     this.minCoverage = o.minCoverage ?? 0.45;
     this.routeAnswerScore = o.routeAnswerScore ?? 0.45;
   }

@@ -23,12 +23,24 @@ interface Job {
 export class WorkQueue {
   private running = 0;
   private readonly waiting: Record<Priority, Job[]> = { interactive: [], background: [] };
-  private readonly inflight = new Map<string, Promise<unknown>>();
+  private readonly inflight = new Map<string, { promise: Promise<unknown>; job: Job }>();
   /** Immediates queued to start a job. */
   private scheduled = 0;
 
-  constructor(private readonly concurrency = 1) {
-    if (!Number.isInteger(concurrency) || concurrency < 1) throw new Error("WorkQueue concurrency must be a positive integer");
+  private readonly limits: Record<Priority, number>;
+
+  /**
+   * `concurrency`: jobs at a time, or one limit per priority (background work
+   * only starts while fewer than its limit run in all).
+   */
+  constructor(concurrency: number | Record<Priority, number> = 1) {
+    this.limits = typeof concurrency === "number" ? { interactive: concurrency, background: concurrency } : { ...concurrency };
+    for (const n of Object.values(this.limits)) if (!Number.isInteger(n) || n < 1) throw new Error("WorkQueue concurrency must be a positive integer");
+  }
+
+  /** How many jobs may run at once now: the limit of the most urgent waiting job. */
+  private get concurrency(): number {
+    return this.waiting.interactive.length ? this.limits.interactive : this.limits.background;
   }
 
   /** Jobs waiting for their turn, by priority. */
@@ -38,16 +50,23 @@ export class WorkQueue {
 
   /**
    * Runs `fn` in its turn. With a `key`, a caller arriving while the same key
-   * is queued or running gets the same result instead of a second run.
+   * is queued or running gets the same result instead of a second run; an
+   * interactive caller moves a shared job still waiting as background work to
+   * the interactive line (no one waits behind lower-priority work).
    */
   run<T>(fn: () => Promise<T>, opts: { priority?: Priority; key?: string } = {}): Promise<T> {
     const key = opts.key;
+    const priority = opts.priority ?? "interactive";
     if (key !== undefined) {
       const shared = this.inflight.get(key);
-      if (shared) return shared as Promise<T>;
+      if (shared) {
+        if (priority === "interactive") this.promote(shared.job);
+        return shared.promise as Promise<T>;
+      }
     }
+    let job!: Job;
     const p = new Promise<T>((resolve, reject) => {
-      this.waiting[opts.priority ?? "interactive"].push({
+      job = {
         run: () => {
           this.running++;
           let result: Promise<T>;
@@ -61,17 +80,26 @@ export class WorkQueue {
             this.schedule();
           });
         },
-      });
+      };
+      this.waiting[priority].push(job);
       this.schedule();
     });
     if (key !== undefined) {
-      this.inflight.set(key, p);
+      this.inflight.set(key, { promise: p, job });
       const forget = () => {
-        if (this.inflight.get(key) === p) this.inflight.delete(key);
+        if (this.inflight.get(key)?.promise === p) this.inflight.delete(key);
       };
       p.then(forget, forget);
     }
     return p;
+  }
+
+  private promote(job: Job): void {
+    const i = this.waiting.background.indexOf(job);
+    if (i < 0) return; // running already, or interactive
+    this.waiting.background.splice(i, 1);
+    this.waiting.interactive.push(job);
+    this.schedule();
   }
 
   private schedule(): void {
@@ -87,8 +115,7 @@ export class WorkQueue {
 
   private readonly next = (): void => {
     this.scheduled--;
-    if (this.running >= this.concurrency) return;
-    const job = this.waiting.interactive.shift() ?? this.waiting.background.shift();
-    job?.run();
+    if (this.waiting.interactive.length && this.running < this.limits.interactive) this.waiting.interactive.shift()!.run();
+    else if (this.running < this.limits.background) this.waiting.background.shift()?.run();
   };
 }

@@ -81,6 +81,21 @@ describe("WorkQueue", () => {
     expect(runs).toBe(2);
   });
 
+  it("moves a shared background job ahead when someone waits for it interactively", async () => {
+    const q = new WorkQueue();
+    const order: string[] = [];
+    const job = (name: string) => async () => {
+      order.push(name);
+      return name;
+    };
+    const background = ["b1", "b2", "b3"].map((n) => q.run(job(n), { priority: "background", key: n }));
+    // an interactive caller asks for what b3 computes: b3 no longer waits behind b1 and b2
+    const shared = q.run(job("unused"), { priority: "interactive", key: "b3" });
+    expect(await shared).toBe("b3");
+    await Promise.all(background);
+    expect(order).toEqual(["b3", "b1", "b2"]);
+  });
+
   it("passes errors to the caller and goes on with the next job", async () => {
     const q = new WorkQueue();
     const failing = q.run(async () => {
