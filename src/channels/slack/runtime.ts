@@ -147,7 +147,7 @@ export class SlackRuntime {
       const text = typeof turn.text === "string" ? turn.text.slice(0, MAX_QUESTION_CHARS) : turn.text;
       const raw = await this.als.run(ctx, () =>
         // The person already has the acknowledgement: the answer is background work.
-          withTimeout(this.assistant.handle({ ...turn, text, channel: "slack", priority: "background" }), this.o.coreTimeoutMs, "core timeout"),
+        withTimeout(this.assistant.handle({ ...turn, text, channel: "slack", priority: "background" }), this.o.coreTimeoutMs, "core timeout"),
       );
       const parsed = Reply.safeParse(raw);
       if (!parsed.success) {
