@@ -25,7 +25,7 @@ export interface AnswererOptions {
   llmTimeoutMs?: number;
   /** Minimum passage coverage of the question to answer (0..1). */
   minCoverage?: number;
-  /** Where offline answers are computed (one at a time by default). */
+  /** Where offline answers are computed (default: 2 per loop turn for people waiting, 1 for background work). */
   queue?: WorkQueue;
   /** How many recent offline answers to keep (0 = no cache). Default 500. */
   cacheSize?: number;
@@ -100,11 +100,11 @@ export class Answerer {
   }
 
   /**
-   * Runs the offline pipeline on sample needs before the service takes
-   * traffic: the first answers of a fresh process cost 3–4× more (code not yet
-   * optimised by the JIT, caches empty): the word scores of both lexical
-   * indexes are computed first, then sample needs are answered until
-   * `budgetMs`. No answer is cached or stored. Samples default to the example needs of the process
+   * Runs the offline pipeline before the service takes traffic: the first
+   * answers of a fresh process cost 3–4× more (code not yet optimised by the
+   * JIT, caches empty). The word scores of both lexical indexes are computed
+   * first, then sample needs are answered until `budgetMs`. No answer is
+   * cached or stored. Samples default to the example needs of the process
    * directory (knowledge/processus).
    */
   async warmUp(budgetMs: number, samples = [...this.o.router.directory.values()].flatMap((p) => p.examples)): Promise<{ answers: number; ms: number }> {
