@@ -102,15 +102,13 @@ export class Answerer {
   /**
    * Runs the offline pipeline before the service takes traffic: the first
    * answers of a fresh process cost 3–4× more (code not yet optimised by the
-   * JIT, caches empty). The word scores of both lexical indexes are computed
-   * first, then sample needs are answered until `budgetMs`. No answer is
-   * cached or stored. Samples default to the example needs of the process
-   * directory (knowledge/processus).
+   * JIT, caches empty). Sample needs are answered until `budgetMs` (the word
+   * scores of both lexical indexes are already computed: see createRuntime).
+   * No answer is cached or stored. Samples default to the example needs of
+   * the process directory (knowledge/processus).
    */
   async warmUp(budgetMs: number, samples = [...this.o.router.directory.values()].flatMap((p) => p.examples)): Promise<{ answers: number; ms: number }> {
     const t0 = performance.now();
-    this.o.retriever.primeLexical();
-    this.o.router.primeLexical();
     let answers = 0;
     for (const q of samples) {
       if (performance.now() - t0 >= budgetMs) break;
