@@ -391,6 +391,27 @@ function matchOption<T extends string>(f: string, values: readonly T[], labels: 
   return undefined;
 }
 
+/**
+ * The option a choice answer names, whatever the channel sent: the option's value (a
+ * Slack or Teams button), its label ("Oui", "SCIC"), or its number in the list shown
+ * (the CLI's "3"). Boolean options carry "true"/"false" and come back as booleans.
+ * Undefined when the question has no options or the text is none of them.
+ */
+export function parseChoice<K extends FactKey>(fact: K, text: string): Facts[K] | undefined {
+  const q = FACT_QUESTIONS[fact];
+  if (!q?.options?.length || typeof text !== "string") return undefined;
+  const f = fold(text.slice(0, 200)).replace(/[.!)]+$/, "").trim();
+  if (!f) return undefined;
+  const n = /^\d{1,2}$/.test(f) ? Number(f) : NaN;
+  const option =
+    (n >= 1 && n <= q.options.length ? q.options[n - 1] : undefined) ??
+    q.options.find((o) => fold(o.value) === f || fold(o.value).replace(/-/g, " ") === f) ??
+    q.options.find((o) => fold(o.label) === f);
+  if (!option) return undefined;
+  const value: unknown = q.type === "boolean" ? option.value === "true" : option.value;
+  return value as Facts[K];
+}
+
 /** Parse the answer to the question about `fact`; undefined when not understood. */
 export function parseAnswer<K extends FactKey>(fact: K, text: string): Facts[K] | undefined {
   if (typeof text !== "string") return undefined;
@@ -398,6 +419,8 @@ export function parseAnswer<K extends FactKey>(fact: K, text: string): Facts[K] 
   if (!f) return undefined;
   const type = FACT_QUESTIONS[fact]?.type;
   if (!type) return undefined;
+  const choice = parseChoice(fact, text);
+  if (choice !== undefined) return choice;
   let result: unknown;
   switch (fact) {
     case "legalForm": {

@@ -132,3 +132,26 @@ describe("numbers and yes/no", () => {
     expect(["oui", "Ouais !", "tout à fait", "non", "pas du tout", "peut-être"].map(parseYesNo)).toEqual([true, true, true, false, false, undefined]);
   });
 });
+
+describe("parseAnswer accepts a choice however the channel sends it", () => {
+  it("a button's value: true / false become yes / no", () => {
+    expect(parseAnswer("esusApproved", "true")).toBe(true);
+    expect(parseAnswer("esusApproved", "false")).toBe(false);
+  });
+  it("the option's label", () => {
+    expect(parseAnswer("inQpv", "Non")).toBe(false);
+    expect(parseAnswer("legalForm", "SCIC (société coopérative d'intérêt collectif)")).toBe("scic");
+  });
+  it("the option's number in the list shown by the CLI", () => {
+    expect(parseAnswer("legalForm", "3")).toBe("scic");
+    expect(parseAnswer("bankAccess", "2")).toBe(false);
+    expect(parseAnswer("projectStage", "1")).toBe("idee");
+  });
+  it("a number stays a number for questions without options", () => {
+    expect(parseAnswer("employees", "3")).toBe(3);
+    expect(parseAnswer("partnerStructures", "4")).toBe(4);
+  });
+  it("a number outside the list is not a choice", () => {
+    expect(parseAnswer("inQpv", "7")).toBeUndefined();
+  });
+});

@@ -2,9 +2,12 @@
  * A fake Slack Web API on 127.0.0.1: records every call (method, token,
  * decoded arguments) and answers like Slack. Also serves response_url posts
  * under /response/<id>. `failNext(method, status)` makes the next call fail.
+ * Every payload is checked against Slack's documented limits (../support/slack-limits.ts):
+ * an over-limit one is refused with `ok: false` as real Slack does, and listed in `rejected`.
  */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { checkSlackCall, type LimitViolation } from "../support/slack-limits.js";
 
 export interface RecordedCall {
   method: string;
@@ -21,6 +24,8 @@ export interface FakeSlack {
   url: string;
   apiUrl: string;
   calls: RecordedCall[];
+  /** Calls refused because a payload broke one of Slack's limits, with the reasons. */
+  rejected: { method: string; violations: LimitViolation[] }[];
   /** Successful calls of a method (or response_url posts: method "response"). */
   ok(method: string): RecordedCall[];
   failNext(method: string, status: number, headers?: Record<string, string>): void;
@@ -48,6 +53,7 @@ function decode(contentType: string | undefined, raw: string): Record<string, an
 
 export async function startFakeSlack(): Promise<FakeSlack> {
   const calls: RecordedCall[] = [];
+  const rejected: FakeSlack["rejected"] = [];
   const failures: { method: string; status: number; headers: Record<string, string> }[] = [];
   let tsCounter = 1_700_000_000;
   const nextTs = () => `${++tsCounter}.000100`;
@@ -68,6 +74,16 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         calls.push({ method, token, args, status: f.status, path: url.pathname });
         res.writeHead(f.status, { "content-type": "application/json", ...f.headers });
         res.end(JSON.stringify({ ok: false, error: f.status === 429 ? "ratelimited" : "fatal_error" }));
+        return;
+      }
+      const violations = checkSlackCall(method, args);
+      if (violations.length) {
+        rejected.push({ method, violations });
+        const error = violations.some((x) => x.path.includes("blocks")) ? "invalid_blocks" : "invalid_arguments";
+        const body = isResponse ? { ok: false, error } : { ok: false, error, response_metadata: { messages: violations.map((x) => `[ERROR] ${x.message} [json-pointer:/${x.path}]`) } };
+        calls.push({ method, token, args, status: 200, path: url.pathname, response: body });
+        res.writeHead(isResponse ? 400 : 200, { "content-type": "application/json" });
+        res.end(JSON.stringify(body));
         return;
       }
       let body: Record<string, unknown> = { ok: true };
@@ -103,7 +119,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     url,
     apiUrl: `${url}/api/`,
     calls,
-    ok: (method) => calls.filter((c) => c.method === method && c.status === 200),
+    rejected,
+    ok: (method) => calls.filter((c) => c.method === method && c.status === 200 && c.response?.ok !== false),
     failNext: (method, status, headers = {}) => failures.push({ method, status, headers }),
     responseUrl: (id = Math.random().toString(36).slice(2)) => `${url}/response/${id}`,
     close: () => new Promise((r) => server.close(() => r())),

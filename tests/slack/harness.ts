@@ -32,6 +32,8 @@ export interface HarnessOptions {
   storage?: MemoryStorage;
   audienceMap?: Record<string, Audience>;
   delayMs?: number;
+  /** The test sends over-limit payloads on purpose: do not fail `close()` on them. */
+  allowRejected?: boolean;
 }
 
 export async function startHarness(o: HarnessOptions = {}): Promise<Harness> {
@@ -68,6 +70,8 @@ export async function startHarness(o: HarnessOptions = {}): Promise<Harness> {
       await channel.stop();
       await new Promise<void>((r) => server.close(() => r()));
       await slack.close();
+      if (!o.allowRejected && slack.rejected.length)
+        throw new Error(`Slack would refuse ${slack.rejected.length} payload(s): ${JSON.stringify(slack.rejected.slice(0, 3))}`);
     },
   };
 }

@@ -89,6 +89,50 @@ describe("Slack on the real core", () => {
     expect((await h.storage.getHandoff(resolve.value))?.status).toBe("resolved");
   });
 
+  it("completes an eligibility questionnaire by clicking the option buttons only", async () => {
+    const channel = uid("D"); // a direct message: every step is a plain message in the thread
+    const user = uid("U");
+    const eventTs = ts();
+    await postEvent(h.baseUrl, eventEnvelope({ type: "message", channel_type: "im", user, channel, ts: eventTs, text: "Je veux vérifier mon éligibilité" }));
+    const inChannel = () => [...h.slack.ok("chat.postMessage"), ...h.slack.ok("chat.postEphemeral")].filter((c) => c.args.channel === channel);
+    let seen = 0;
+    let clicks = 0;
+    for (;;) {
+      const msg = await waitFor(() => inChannel()[seen], `step ${seen}`, 20_000);
+      seen++;
+      const text = `${msg.args.text} ${JSON.stringify(msg.args.blocks)}`;
+      expect(text).not.toContain("Je n'ai pas compris");
+      const options = buttons(msg.args.blocks ?? []).filter((e: any) => String(e.action_id).startsWith("ess:option:"));
+      const question = String(msg.args.text);
+      if (options.length === 0) {
+        if (/^Voici ce que disent les règles/m.test(question)) break;
+        // Free-text questions (commune, numbers) cannot be clicked: they are typed.
+        const typed = /commune/i.test(question) ? "Alès" : /salariés|structures/i.test(question) ? "3" : undefined;
+        expect(typed, `unexpected step: ${question}`).toBeDefined();
+        await postEvent(h.baseUrl, eventEnvelope({ type: "message", channel_type: "im", user, channel, ts: ts(), text: typed }));
+        continue;
+      }
+      // Yes/no questions are answered "Non", choices by their first option.
+      const choice = options.find((e: any) => e.text.text === "Non") ?? options[0];
+      await click(user, channel, { ts: msg.response!.ts ?? msg.response!.message_ts }, choice.action_id, choice.value);
+      clicks++;
+      expect(clicks).toBeLessThan(15);
+    }
+    expect(clicks).toBeGreaterThanOrEqual(2);
+    const last = inChannel().at(-1)!;
+    expect(JSON.stringify(last.args.blocks)).toMatch(/Non éligible|Éligible|À vérifier|Informations manquantes/);
+  }, 60_000);
+
+  it("opens the friction form within Slack's limits", async () => {
+    const channel = uid("C");
+    const user = uid("U");
+    const before = h.slack.ok("views.open").length;
+    await click(user, channel, { ts: ts() }, "ess:action:friction");
+    const open = await waitFor(() => h.slack.calls.filter((c) => c.method === "views.open")[before], "views.open", 10_000);
+    expect(open.response?.ok).toBe(true);
+    expect(h.slack.rejected).toEqual([]);
+  });
+
   it("posts eligibility verdicts from the modal", async () => {
     const channel = uid("C");
     const user = uid("U");

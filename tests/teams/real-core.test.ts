@@ -129,6 +129,37 @@ describe("Teams on the real core", () => {
     expect(texts).toMatch(/Appel à communs[\s\S]*Non éligible/);
   });
 
+  it("completes an eligibility questionnaire by clicking the card's options", async () => {
+    const conversation = { id: "a:personal-clicks", conversationType: "personal" };
+    await post(personalMessage("Je veux vérifier mon éligibilité", { conversation }));
+    let clicks = 0;
+    for (let step = 0; step < 20; step++) {
+      const reply = lastPost();
+      const text = String(reply.body.text ?? "");
+      expect(text).not.toContain("Je n'ai pas compris");
+      const content = reply.body.attachments?.[0]?.content;
+      const texts = cardTexts(content).join("\n");
+      if (texts.includes("Résultat de la vérification d'éligibilité")) break;
+      const options = findAll(content, (o) => o.type === "Action.Submit" && (o.data as any)?.relais === "prompt");
+      const choiceSet = findAll(content, (o) => o.type === "Input.ChoiceSet")[0] as any;
+      if (choiceSet) {
+        // More than five options: a drop-down, submitted with the chosen value.
+        await post(submitMessage({ ...(options[0]!.data as object), choice: choiceSet.choices[0].value }, { conversation }));
+      } else if (options.length) {
+        const no = options.find((o) => o.title === "Non") ?? options[0]!;
+        await post(submitMessage(no.data as Record<string, unknown>, { conversation }));
+      } else {
+        const typed = /commune/i.test(text) ? "Alès" : /salariés|structures/i.test(text) ? "3" : undefined;
+        expect(typed, `unexpected step: ${text}`).toBeDefined();
+        await post(personalMessage(typed!, { conversation }));
+        continue;
+      }
+      clicks++;
+    }
+    expect(clicks).toBeGreaterThanOrEqual(2);
+    expect(cardTexts(lastPost().body.attachments[0].content).join("\n")).toMatch(/Éligible|Non éligible|À vérifier|Informations manquantes/);
+  }, 60_000);
+
   it("gives agents the report", async () => {
     await post(personalMessage("rapport"));
     const report = lastPost();

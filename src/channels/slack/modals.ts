@@ -136,7 +136,7 @@ export function frictionModal(origin: z.input<typeof ModalOrigin>): View {
       false,
     ),
     input("commune", "Commune", { type: "plain_text_input", action_id: "value", max_length: 120 }, false),
-    input("description", "Décrivez la difficulté", { type: "plain_text_input", action_id: "value", multiline: true, max_length: 4000 }, false),
+    input("description", "Décrivez la difficulté", { type: "plain_text_input", action_id: "value", multiline: true, max_length: 3000 }, false),
     input(
       "severity",
       "Gravité",

@@ -4,7 +4,7 @@
  * Every text that comes from the user or the knowledge base is escaped
  * (mrkdwn.ts), and everything stays within Slack's limits: ≤ 50 blocks per
  * message, ≤ 3 000 characters per section text, ≤ 75 per button text,
- * ≤ 2 000 per button value, ≤ 40 000 for the fallback text.
+ * ≤ 2 000 per button value, ≤ 4 000 for the fallback text.
  */
 import type { types } from "@slack/bolt";
 import type { ProcessId } from "../../core/ids.js";
@@ -36,7 +36,7 @@ export const LIMITS = {
   actionsPerBlock: 25,
   contextElements: 10,
   headerText: 150,
-  fallbackText: 40000,
+  fallbackText: 4000,
 } as const;
 
 /** Action ids of the interactive elements this channel renders. */
