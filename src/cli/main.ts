@@ -3,7 +3,8 @@
  * Run as `npm run --silent cli -- <command>`. Errors → a clear message on
  * stderr and exit code 2.
  */
-import { createReadStream, existsSync } from "node:fs";
+import { createReadStream, existsSync, statSync } from "node:fs";
+import path from "node:path";
 import readline from "node:readline";
 import { Command, CommanderError } from "commander";
 import cliProgress from "cli-progress";
@@ -16,7 +17,8 @@ import { createRuntime, type Runtime } from "../runtime.js";
 import { MemoryStorage } from "../storage/memory.js";
 import { createStorage } from "../storage/index.js";
 import { ACTION_COMMANDS, renderTerminal } from "../channels/cli/render.js";
-import { formatEval, loadEvalSet, runEval } from "../eval/run.js";
+import { formatComparison, formatEval, loadEvalDir, loadEvalSet, runEval } from "../eval/run.js";
+import { PROJECT_ROOT } from "../core/paths.js";
 import { eligibilityCommand } from "./commands/eligibility.js";
 import { frictionCommand } from "./commands/friction.js";
 import { reportCommand } from "./commands/report.js";
@@ -195,20 +197,30 @@ export function buildProgram(): Command {
 
   program
     .command("eval")
-    .description("Évalue l'assistant sur un jeu de questions (format ../shared/eval/README.md)")
-    .argument("<file>", "fichier YAML d'évaluation")
+    .description("Évalue l'assistant sur des jeux de questions (format ../shared/eval/README.md) ; sans fichier : réglage et aveugle côte à côte")
+    .argument("[files...]", "fichiers YAML d'évaluation (par défaut : tests/gold/tuning et tests/gold/blind)")
+    .option("--tuning <dir>", "dossier du jeu de réglage", path.join(PROJECT_ROOT, "tests", "gold", "tuning"))
+    .option("--blind <dir>", "dossier du jeu aveugle", path.join(PROJECT_ROOT, "tests", "gold", "blind"))
     .option("--json", "résultat JSON")
-    .action(async (file: string, opts: { json?: boolean }) => {
-      if (!existsSync(file)) throw new UsageError(`Fichier introuvable : ${file}`);
-      let set;
-      try {
-        set = await loadEvalSet(file);
-      } catch (err) {
-        throw new UsageError((err as Error).message);
-      }
+    .action(async (files: string[], opts: { json?: boolean; tuning: string; blind: string }) => {
+      const load = async (f: string) => {
+        if (!existsSync(f)) throw new UsageError(`Fichier introuvable : ${f}`);
+        try {
+          return statSync(f).isDirectory() ? await loadEvalDir(f) : await loadEvalSet(f);
+        } catch (err) {
+          throw new UsageError((err as Error).message);
+        }
+      };
+      const sets = files.length ? [await load(files[0]!)] : [await load(opts.tuning), await load(opts.blind)];
+      if (files.length > 1) for (const f of files.slice(1)) { const s = await load(f); sets[0]!.questions.push(...s.questions); sets[0]!.eligibility.push(...s.eligibility); }
       const rt = await statelessRuntime();
-      const report = await runEval(set, (q, audience) => rt.assistant.ask(q, { audience }));
-      process.stdout.write(opts.json ? `${JSON.stringify(report)}\n` : `${formatEval(report)}\n`);
+      const ask = (q: string, audience: "agent" | "porteur") => rt.assistant.ask(q, { audience });
+      const converse = (text: string, audience: "agent" | "porteur", conversationId: string) => rt.assistant.handle({ channel: "api", conversationId, userId: "eval", audience, text });
+      const reports = [];
+      for (const set of sets) reports.push(await runEval(set, ask, converse));
+      if (opts.json) process.stdout.write(`${JSON.stringify(reports.length === 1 ? reports[0] : { tuning: reports[0], blind: reports[1] })}\n`);
+      else if (reports.length === 1) process.stdout.write(`${formatEval(reports[0]!)}\n`);
+      else process.stdout.write(`${formatComparison({ set: sets[0]!, report: reports[0]! }, { set: sets[1]!, report: reports[1]! })}\n`);
       await rt.close();
     });
 

@@ -15,7 +15,7 @@ import type { KnowledgeDoc } from "./types.js";
 export { KnowledgeLoadError } from "./loaders/common.js";
 
 /** Folders (relative to the root, `/`-separated) that hold no knowledge documents. */
-export const DEFAULT_SKIP_DIRS = ["regles", "report", "processus/directory"];
+export const DEFAULT_SKIP_DIRS = ["regles", "report", "reponses", "processus/directory"];
 
 /** File extensions that are documents. */
 export const DOCUMENT_EXTENSIONS = [".md", ".pdf", ".docx"] as const;

@@ -1,32 +1,37 @@
 /**
- * The project's gold set, offline (no LLM), on the real runtime: thresholds of the
- * issues (retrieval hit ≥ 0.90, includes ≥ 0.85, refusal ≥ 0.90, route ≥ 0.90,
- * eligibility = 1.0) and the shape of the set (≥ 60 questions, every knowledge document
- * cited in expect.sources, routing questions for the 14 processes, ≥ 10 refusals).
- * Figures are printed so CI logs show them; failures list the failing ids.
+ * The project's gold sets, offline (no LLM), on the real runtime. `tuning/` may be
+ * looked at and tuned on: thresholds of the issues (retrieval hit ≥ 0.90, includes
+ * ≥ 0.85, refusal ≥ 0.90, route ≥ 0.90, eligibility = 1.0) and the shape of the set
+ * (every knowledge document cited in expect.sources, routing questions for the 14
+ * processes, ≥ 10 refusals). `blind/` was written from the facts dossier alone and is
+ * never tuned on: it has its own floor (BLIND_FLOOR), and both columns are printed.
  */
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PROCESS_IDS } from "../../src/core/ids.js";
-import { formatEval, loadEvalSet, runEval, type EvalReport, type EvalSet, type Metric } from "../../src/eval/run.js";
+import { formatComparison, loadEvalDir, runEval, type EvalReport, type EvalSet, type Metric } from "../../src/eval/run.js";
 import { KNOWLEDGE_DIR, testRuntime, type TestRuntime } from "../answer/helpers.js";
 
 const GOLD_DIR = path.dirname(new URL(import.meta.url).pathname);
-const QUESTION_FILES = ["questions-schema.yaml", "questions-processes.yaml", "questions-coverage.yaml"];
-const ELIGIBILITY_FILE = "eligibility.yaml";
 
 let t: TestRuntime;
 let set: EvalSet;
 let report: EvalReport;
+let blindSet: EvalSet;
+let blind: EvalReport;
 
 beforeAll(async () => {
-  const parts = await Promise.all([...QUESTION_FILES, ELIGIBILITY_FILE].map((f) => loadEvalSet(path.join(GOLD_DIR, f))));
-  set = { questions: parts.flatMap((p) => p.questions), eligibility: parts.flatMap((p) => p.eligibility) };
+  set = await loadEvalDir(path.join(GOLD_DIR, "tuning"));
+  blindSet = await loadEvalDir(path.join(GOLD_DIR, "blind"));
   t = await testRuntime({ llm: null });
   expect(t.runtime.llm).toBeNull();
-  report = await runEval(set, (q, audience) => t.runtime.assistant.ask(q, { audience }));
-  console.log(`\nGold set (offline, ${QUESTION_FILES.join(" + ")} + ${ELIGIBILITY_FILE})\n${formatEval(report)}\n`);
+  const ask = (q: string, audience: "agent" | "porteur") => t.runtime.assistant.ask(q, { audience });
+  const converse = (text: string, audience: "agent" | "porteur", conversationId: string) =>
+    t.runtime.assistant.handle({ channel: "api", conversationId, userId: "gold", audience, text });
+  report = await runEval(set, ask, converse);
+  blind = await runEval(blindSet, ask, converse);
+  console.log(`\nGold sets (offline): tuning/ and blind/\n${formatComparison({ set, report }, { set: blindSet, report: blind })}\n`);
 }, 300_000);
 afterAll(async () => {
   await t?.close();
@@ -38,6 +43,23 @@ function expectRate(m: Metric, min: number, name: string): void {
   const msg = `${name} ${(rate * 100).toFixed(1)} % (${m.passed}/${m.total}) < ${(min * 100).toFixed(0)} % — échecs : ${m.failures.join(", ")}`;
   expect(rate, msg).toBeGreaterThanOrEqual(min);
 }
+
+/**
+ * Floor of the blind set: the figures measured when it was last run, rounded down, so
+ * that a change that makes answers worse on unseen questions fails. Raised only from a
+ * new measurement, never by tuning on blind questions.
+ */
+const BLIND_FLOOR = { retrieval: 0.6, includes: 0.65, refusal: 0.8, route: 0.7, followUp: 0.3 };
+
+describe("blind set floor (offline)", () => {
+  it("has at least 200 questions, 30 conversations and 40 refusals", () => {
+    expect(blindSet.questions.length).toBeGreaterThanOrEqual(200);
+    expect(new Set(blindSet.questions.map((q) => q.conversation).filter(Boolean)).size).toBeGreaterThanOrEqual(30);
+    expect(blindSet.questions.filter((q) => q.expect.refuse).length).toBeGreaterThanOrEqual(40);
+  });
+  for (const [key, min] of Object.entries(BLIND_FLOOR) as [keyof typeof BLIND_FLOOR, number][])
+    it(`blind ${key} ≥ ${min}`, () => expectRate(blind[key], min, `blind ${key}`));
+});
 
 describe("gold set thresholds (offline)", () => {
   it("retrieval hit ≥ 0.90", () => expectRate(report.retrieval, 0.9, "retrieval hit"));
