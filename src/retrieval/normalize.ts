@@ -1,0 +1,204 @@
+/**
+ * Question normalisation before search: colloquial French and slang (bosser, thune,
+ * pk, gratos…) rewritten from a data file (knowledge/lexique/familier.yaml), and
+ * spelling corrected against the knowledge's own vocabulary, so that a misspelt word
+ * ("finacement", "assocation", "cooperative" without accents) is not an unknown word
+ * that weighs against answering. Only words the knowledge never uses are corrected,
+ * and only towards words it uses (a small symmetric-delete index, built once).
+ */
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { parse as parseYaml } from "yaml";
+import { z } from "zod";
+import { fold, isStopword, looksEnglish } from "./analyzer.js";
+
+const LexiconFile = z.record(z.string(), z.coerce.string()).nullable();
+
+/** Folded word → how often the knowledge uses it. */
+export type Vocabulary = Map<string, number>;
+
+const WORD = /[\p{L}]+/gu;
+
+/** Adds the folded words of a text to a vocabulary. */
+export function addWords(vocab: Vocabulary, text: string): void {
+  for (const m of fold(text).matchAll(WORD)) {
+    const w = m[0];
+    if (w.length >= 3 && w.length <= 30) vocab.set(w, (vocab.get(w) ?? 0) + 1);
+  }
+}
+
+function deletes1(w: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < w.length; i++) out.push(w.slice(0, i) + w.slice(i + 1));
+  return out;
+}
+
+/** Optimal string alignment distance, stopping early above `max`. */
+export function osaDistance(a: string, b: string, max = 2): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)]);
+  for (let j = 0; j <= b.length; j++) d[0]![j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    let rowMin = Infinity;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = v;
+      rowMin = Math.min(rowMin, v);
+    }
+    if (rowMin > max) return max + 1;
+  }
+  return d[a.length]![b.length]!;
+}
+
+/**
+ * The French words of a general dictionary (an-array-of-french-words, ~336 000
+ * inflected forms), folded, sorted and packed in one string: a word that French
+ * knows is never "corrected" into a knowledge word ("maire" stays "maire"). Loaded
+ * on first use (≈ 5 MB).
+ */
+export class FrenchWords {
+  private static packed: { text: string; offsets: Uint32Array } | null = null;
+
+  private static load(): { text: string; offsets: Uint32Array } {
+    if (this.packed) return this.packed;
+    const require = createRequire(import.meta.url);
+    const pkgFile = require.resolve("an-array-of-french-words/package.json");
+    const version = (JSON.parse(readFileSync(pkgFile, "utf8")) as { version?: string }).version ?? "0";
+    // Folding and sorting 336 000 words takes about a second: the result is cached next to the package.
+    const cacheFile = path.join(path.dirname(path.dirname(pkgFile)), ".cache", "relais-ess", `french-words-${version}-v1.txt`);
+    let text: string | undefined;
+    try {
+      const cached = readFileSync(cacheFile, "utf8");
+      if (cached.endsWith("\n")) text = cached;
+    } catch {
+      // No cache yet: built below.
+    }
+    if (text === undefined) {
+      const words = require("an-array-of-french-words") as string[];
+      text = [...new Set(words.map((w) => fold(w)))].sort().join("\n") + "\n";
+      try {
+        mkdirSync(path.dirname(cacheFile), { recursive: true });
+        const tmp = `${cacheFile}.${process.pid}.tmp`;
+        writeFileSync(tmp, text);
+        renameSync(tmp, cacheFile);
+      } catch {
+        // Read-only installation: keep the list in memory only.
+      }
+    }
+    const offsets: number[] = [0];
+    for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) offsets.push(i + 1);
+    this.packed = { text, offsets: Uint32Array.from(offsets) };
+    return this.packed;
+  }
+
+  static has(foldedWord: string): boolean {
+    const { text, offsets } = this.load();
+    let lo = 0;
+    let hi = offsets.length - 2;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const w = text.slice(offsets[mid], offsets[mid + 1]! - 1);
+      if (w === foldedWord) return true;
+      if (w < foldedWord) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return false;
+  }
+}
+
+/** Spelling correction towards the knowledge's vocabulary (symmetric deletes, distance ≤ 2). */
+export class Speller {
+  private readonly byDelete = new Map<string, string[]>();
+
+  constructor(private readonly vocab: Vocabulary) {
+    for (const w of vocab.keys()) {
+      if (w.length < 4) continue;
+      for (const k of [w, ...deletes1(w)]) {
+        const list = this.byDelete.get(k);
+        if (list) {
+          if (list.at(-1) !== w) list.push(w);
+        } else this.byDelete.set(k, [w]);
+      }
+    }
+  }
+
+  known(word: string): boolean {
+    return this.vocab.has(word);
+  }
+
+  /** The known word closest to an unknown one, or undefined (known words, short words and stopwords are left alone). */
+  correct(word: string): string | undefined {
+    if (word.length < 5 || this.vocab.has(word) || isStopword(word) || /\d/.test(word) || FrenchWords.has(word)) return undefined;
+    const max = word.length >= 8 ? 2 : 1;
+    const keys = new Set([word, ...deletes1(word)]);
+    if (max === 2) for (const k of [...keys]) for (const k2 of deletes1(k)) keys.add(k2);
+    let best: { w: string; d: number; f: number } | undefined;
+    for (const k of keys) {
+      for (const cand of this.byDelete.get(k) ?? []) {
+        if (best?.w === cand) continue;
+        const d = osaDistance(word, cand, max);
+        if (d > max) continue;
+        const f = this.vocab.get(cand) ?? 0;
+        if (!best || d < best.d || (d === best.d && f > best.f)) best = { w: cand, d, f };
+      }
+    }
+    return best?.w;
+  }
+}
+
+/** Colloquial phrases → plain French, longest first, matched on folded words. */
+export class Lexicon {
+  private constructor(private readonly rules: { re: RegExp; to: string }[]) {}
+
+  static load(knowledgeDir: string): Lexicon {
+    const file = path.join(knowledgeDir, "lexique", "familier.yaml");
+    if (!existsSync(file)) return new Lexicon([]);
+    const parsed = LexiconFile.safeParse(parseYaml(readFileSync(file, "utf8")));
+    if (!parsed.success || !parsed.data) return new Lexicon([]);
+    const entries = Object.entries(parsed.data).sort((a, b) => b[0].length - a[0].length);
+    return new Lexicon(
+      entries.map(([from, to]) => ({
+        re: new RegExp(`(^|[^\\p{L}\\p{N}])${fold(from).replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "[\\s'’-]+")}(?=$|[^\\p{L}\\p{N}])`, "gu"),
+        to: fold(to),
+      })),
+    );
+  }
+
+  apply(folded: string): string {
+    let out = folded;
+    for (const r of this.rules) out = out.replace(r.re, (_m, pre: string) => `${pre}${r.to}`);
+    return out;
+  }
+}
+
+export interface Normalized {
+  /** The question as searched: folded, colloquialisms rewritten, misspellings corrected. */
+  text: string;
+  /** Words corrected (original → correction). */
+  corrections: [string, string][];
+}
+
+/** Colloquial rewriting then spelling correction of a question. */
+export class QueryNormalizer {
+  constructor(
+    private readonly lexicon: Lexicon,
+    private readonly speller: Speller,
+  ) {}
+
+  normalize(question: string): Normalized {
+    const folded = this.lexicon.apply(fold(question).replace(/[’`´‘]/g, "'"));
+    const corrections: [string, string][] = [];
+    // English questions are searched as they are (the glossary maps English terms).
+    if (looksEnglish(question)) return { text: folded, corrections };
+    const text = folded.replace(WORD, (w) => {
+      const c = this.speller.correct(w);
+      if (!c) return w;
+      corrections.push([w, c]);
+      return c;
+    });
+    return { text, corrections };
+  }
+}
