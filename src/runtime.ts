@@ -6,6 +6,11 @@
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import { Answerer } from "./answer/answerer.js";
 import { Guards } from "./answer/guards.js";
+import { CardIndex } from "./answer/cards.js";
+import { loadCards } from "./knowledge/cards.js";
+import type { DecisionModels } from "./answer/decision.js";
+import { DECISION_MODELS } from "./answer/decision-model.js";
+import { addWords, Lexicon, QueryNormalizer, Speller, type Vocabulary } from "./retrieval/normalize.js";
 import type { AppConfig } from "./config/env.js";
 import { createAssistant } from "./conversation/assistant.js";
 import type { Assistant, HandoffTargets } from "./conversation/types.js";
@@ -38,6 +43,8 @@ export interface RuntimeOptions {
   llm?: BaseChatModel | null;
   handoffTargets?: HandoffTargets;
   onIndexProgress?: (done: number, total: number) => void;
+  /** Override the fitted answering decisions (null: fixed thresholds; the fitting script). */
+  decision?: DecisionModels | null;
   logger?: { warn: (o: unknown, m?: string) => void; error: (o: unknown, m?: string) => void; info?: (o: unknown, m?: string) => void };
 }
 
@@ -55,7 +62,15 @@ export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
   router.primeLexical();
   const guards = Guards.load({ promptsDir: config.promptsDir, knowledgeDir: config.knowledgeDir });
   const llm = o.llm !== undefined ? o.llm : await createChatModel(config.llm);
-  const answerer = new Answerer({ retriever, router, guards, llm, llmTimeoutMs: config.llm.timeoutMs, cacheSize: config.answerCacheSize, logger: o.logger });
+  const { cards: loadedCards, errors: cardErrors } = loadCards(config.knowledgeDir);
+  for (const e of cardErrors) o.logger?.warn({ file: e.file, problem: e.message }, "answer card skipped");
+  // Answer cards only cite documents that exist: a card whose source is missing is skipped.
+  const cards = new CardIndex(loadedCards.filter((c) => c.sources.every((id) => retriever.hasDoc(id))));
+  const vocabulary: Vocabulary = new Map();
+  for (const c of index.index.chunks) addWords(vocabulary, `${c.title} ${c.section} ${c.text}`);
+  for (const c of cards.cards) addWords(vocabulary, `${c.questions.join(" ")} ${c.answer}`);
+  const normalizer = new QueryNormalizer(Lexicon.load(config.knowledgeDir), new Speller(vocabulary));
+  const answerer = new Answerer({ retriever, router, guards, llm, llmTimeoutMs: config.llm.timeoutMs, cacheSize: config.answerCacheSize, cards, normalizer, decision: o.decision !== undefined ? o.decision : DECISION_MODELS, logger: o.logger });
   const storage = o.storage ?? (await createStorage({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
   const assistant = createAssistant({ answerer, storage, pseudonymSecret: config.pseudonymSecret, handoffTargets: o.handoffTargets, logger: o.logger });
   return {

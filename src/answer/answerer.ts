@@ -12,6 +12,12 @@ import type { Hit, QueryAnalysis, Retriever } from "../retrieval/retriever.js";
 import { looksEnglish } from "../retrieval/analyzer.js";
 import type { RouteCandidate, Router } from "../routing/router.js";
 import { extractAnswer } from "./extractive.js";
+import type { CardIndex, CardMatch } from "./cards.js";
+import { cardFollowUps, cardPassages, cardText } from "./card-reply.js";
+import { isElliptic, withTopic } from "./followup.js";
+import { answersType, answerType } from "./cards.js";
+import { probability, type DecisionModels, type Signals } from "./decision.js";
+import type { QueryNormalizer } from "../retrieval/normalize.js";
 import type { Guards } from "./guards.js";
 import { fill, loadPrompt } from "./prompts.js";
 import { ANSWER_ACTIONS, REFUSAL_ACTIONS } from "./actions.js";
@@ -31,10 +37,19 @@ export interface AnswererOptions {
   cacheSize?: number;
   /** Minimum router score to answer a described need with its process. */
   routeAnswerScore?: number;
+  /** Curated answer cards (knowledge/reponses). */
+  cards?: CardIndex;
+  /** Minimum card score (0..1) for a card to lead the answer. */
+  minCardScore?: number;
+  /** Colloquial rewriting and spelling correction of questions. */
+  normalizer?: QueryNormalizer;
+  /** Fitted decisions (card or not, answer or refuse); without them, fixed thresholds. */
+  decision?: DecisionModels | null;
   logger?: { warn: (obj: unknown, msg?: string) => void };
 }
 
 export const MAX_QUESTION_CHARS = 4000;
+
 
 /** Someone describing their own situation ("nous sommes…", "notre asso…", "we are…"). */
 const FIRST_PERSON = /\b(je|j'|j’|nous|notre|nos|mon|ma|mes|on|moi|jsuis|jveux|i|i'm|we|our|my|me|mon asso|une personne qui|un porteur|une association|une structure|une entreprise)\b/i;
@@ -53,12 +68,33 @@ export function cleanQuestion(raw: string): string {
 export class Answerer {
   private readonly minCoverage: number;
   private readonly routeAnswerScore: number;
+  private readonly minCardScore: number;
   private readonly queue: WorkQueue;
   constructor(private readonly o: AnswererOptions) {
     // Up to 2 answers for people waiting per turn of the loop, Slack answers one at a time.
     this.queue = o.queue ?? new WorkQueue({ interactive: 2, background: 1 });
     this.minCoverage = o.minCoverage ?? 0.45;
     this.routeAnswerScore = o.routeAnswerScore ?? 0.45;
+    this.minCardScore = o.minCardScore ?? 0.8;
+  }
+
+  /**
+   * The question to search in a conversation: an elliptic follow-up ("c'est gratuit ?")
+   * carries the previous turn's topic; a self-contained question stands alone.
+   */
+  contextualize(question: string, previous: string | undefined): string {
+    if (!previous?.trim()) return question;
+    const searched = this.o.normalizer ? this.o.normalizer.normalize(question).text : question;
+    const query = this.o.retriever.analyzeQuery(searched);
+    const terms = query.terms.filter((t) => this.o.retriever.known(t));
+    // A glossary term or an acronym names a subject of its own (DLA, MIESS, SCOP…); "gratuit" does not.
+    const names = query.alternatives.size > 0 || /\b\p{Lu}{2,7}\b/u.test(question);
+    return isElliptic(question, terms.length, names) ? withTopic(question, previous) : question;
+  }
+
+  /** The same answerer (knowledge, cards, decisions) with another model. */
+  withModel(llm: BaseChatModel | null, llmTimeoutMs = this.o.llmTimeoutMs): Answerer {
+    return new Answerer({ ...this.o, llm, llmTimeoutMs, queue: undefined });
   }
 
   get router(): Router {
@@ -135,20 +171,26 @@ export class Answerer {
         `Je ne sais pas : les sources publiques dont je dispose ne précisent pas ${gap.sujet}. Je préfère ne rien inventer. L'équipe ESS du Département pourra vous répondre : utilisez « Parler à une personne ».`,
       );
 
-    const { hits, query } = await this.o.retriever.search(question, { audience, k: 8 });
-    const minCoverage = looksEnglish(question) ? this.minCoverage * 0.7 : this.minCoverage;
+    const p = await this.prepare(question, audience);
+    const { searched, hits, query, card, cardMatches, candidates, minCoverage, signals } = p;
+    // Offline, a fitting card leads; with a model, the passages go to the model first and the
+    // card is the offline answer used when the model declines, fails or cites nothing valid.
+    const cardFits = card !== undefined && this.useCard(signals);
+    const offlineCard = () => this.cardAnswer(question, searched, audience, card!, hits, cardMatches);
+    if (cardFits && !this.o.llm) return offlineCard();
     const supported = hits.filter((h) => h.coverage >= minCoverage);
-    const bestCoverage = Math.max(0, ...hits.map((h) => h.coverage));
-    const candidates = this.o.router.candidates(question, hits);
     const top = candidates[0];
-    const describesNeed = (query.terms.length >= 5 && FIRST_PERSON.test(question)) || (top?.rule ?? false);
-    if (supported.length === 0 && top && describesNeed && top.score >= this.routeAnswerScore && top.similarity >= 0.2 && top.process !== DEFAULT_PROCESS) {
+    const describesNeed = signals.describesNeed === 1;
+    const ranked = supported.length ? [...supported, ...hits.filter((h) => h.coverage < minCoverage && h.coverage >= 0.35)] : hits.filter((h) => h.coverage >= 0.3);
+    const answerable = ranked.length > 0 && (this.o.llm ? true : this.answerable(signals, supported.length));
+    if (!answerable && top && describesNeed && top.score >= this.routeAnswerScore && top.similarity >= 0.2 && top.process !== DEFAULT_PROCESS) {
       // A need described in the person's own words: answer with the process that fits.
       const routed = await this.routeAnswer(question, audience, top.process, query, candidates);
       if (routed) return routed;
     }
-    if (supported.length === 0) {
-      const essRelated = bestCoverage >= 0.35 || ((top?.score ?? 0) >= 0.35 && (top?.similarity ?? 0) >= 0.2);
+    if (!answerable && cardFits) return offlineCard();
+    if (!answerable) {
+      const essRelated = signals.bestCoverage >= 0.35 || ((top?.score ?? 0) >= 0.35 && (top?.similarity ?? 0) >= 0.2);
       const route = essRelated ? this.o.router.toRoute(DEFAULT_PROCESS, 0.5, "Je n'ai pas trouvé la réponse dans mes sources : l'équipe ESS du Département peut vous répondre.") : null;
       return this.refusal(
         audience,
@@ -159,8 +201,7 @@ export class Answerer {
       );
     }
 
-    const ranked = [...supported, ...hits.filter((h) => h.coverage < minCoverage && h.coverage >= 0.35)];
-    const answer = extractAnswer(this.o.retriever, query, question, ranked);
+    const answer = extractAnswer(this.o.retriever, query, searched, ranked);
     let text = answer.text;
     let used = answer.used;
     // Routing and generation run side by side: a slow model costs one timeout, not two.
@@ -174,6 +215,7 @@ export class Answerer {
         : Promise.resolve(null),
     ]);
     if (generated) ({ text, used } = generated);
+    else if (cardFits) return offlineCard();
     if (!text) {
       return this.refusal(audience, this.o.router.toRoute(DEFAULT_PROCESS, 0.5, "Je n'ai pas trouvé la réponse."), "Je ne sais pas : mes sources ne répondent pas précisément à cette question. L'équipe ESS du Département pourra vous répondre.");
     }
@@ -186,10 +228,111 @@ export class Answerer {
       sources,
       refused: false,
       route,
-      followUps: followUps(hits, used, query),
+      followUps: this.followUps(used.map((h) => h.chunk.docId), new Set(), audience),
       actions: ANSWER_ACTIONS,
       audience,
     });
+  }
+
+  /** Retrieval, card matching, routing candidates and the decision signals of one question. */
+  private async prepare(question: string, audience: Audience) {
+    const searched = this.o.normalizer ? this.o.normalizer.normalize(question).text : question;
+    const { hits, query } = await this.o.retriever.search(searched, { audience, k: 8 });
+    const cardMatches = this.o.cards ? this.o.cards.match(query, { audience, limit: 3, question: searched }) : [];
+    const card = cardMatches[0];
+    const candidates = this.o.router.candidates(searched, hits);
+    const english = looksEnglish(question);
+    const minCoverage = english ? this.minCoverage * 0.7 : this.minCoverage;
+    const coverages = hits.map((h) => h.coverage).sort((a, b) => b - a);
+    const type = answerType(searched);
+    const typed = type === "number" || type === "date" || type === "who";
+    const top3 = hits.filter((h) => h.coverage >= 0.3).slice(0, 3);
+    const typePresent = typed ? top3.some((h) => (type === "who" ? /\p{Lu}\p{Ll}+\s+\p{Lu}/u.test(h.chunk.text) : answersType(type, h.chunk.text))) : true;
+    const top = candidates[0];
+    const signals: Signals = {
+      cardScore: card?.score ?? 0,
+      cardF1: card?.f1 ?? 0,
+      cardRecall: card?.recall ?? 0,
+      cardTypeOk: card?.typeOk === false ? 0 : 1,
+      cardAgrees: card !== undefined && hits.slice(0, 5).some((h) => card.card.sources.includes(h.chunk.docId)) ? 1 : 0,
+      cardMargin: card ? card.score - (cardMatches[1]?.score ?? 0) : 0,
+      cardLacune: card?.card.lacune ? 1 : 0,
+      bestCoverage: coverages[0] ?? 0,
+      secondCoverage: coverages[1] ?? 0,
+      supported: Math.min(1, hits.filter((h) => h.coverage >= minCoverage).length / 4),
+      knownShare: query.terms.length ? query.terms.filter((t) => this.o.retriever.known(t)).length / query.terms.length : 0,
+      typePresent: typePresent ? 1 : 0,
+      typed: typed ? 1 : 0,
+      routeScore: top?.score ?? 0,
+      routeSimilarity: top?.similarity ?? 0,
+      english: english ? 1 : 0,
+      terms: Math.min(1, query.terms.length / 10),
+      describesNeed: (query.terms.length >= 5 && FIRST_PERSON.test(question)) || (top?.rule ?? false) ? 1 : 0,
+    };
+    return { searched, hits, query, card, cardMatches, candidates, minCoverage, signals };
+  }
+
+  private useCard(s: Signals): boolean {
+    const model = this.o.decision?.card;
+    if (model) return probability(model, s) >= model.threshold;
+    return s.cardScore >= this.minCardScore && (s.cardAgrees === 1 || s.cardScore >= this.minCardScore + 0.15);
+  }
+
+  private answerable(s: Signals, supported: number): boolean {
+    const model = this.o.decision?.answer;
+    if (model) return probability(model, s) >= model.threshold;
+    return supported > 0;
+  }
+
+  /**
+   * What the decisions see for one question (scripts/fit-decision.ts fits the models
+   * on it): the signals, and the card that would lead with its text and sources.
+   */
+  async explain(rawQuestion: string, audience: Audience): Promise<{ signals: Signals; card?: { id: string; text: string; sources: string[]; lacune: boolean } } | null> {
+    const question = cleanQuestion(rawQuestion);
+    if (!question || this.o.guards.isInjection(question) || this.o.guards.isOutOfMission(question) || this.o.guards.gap(question)) return null;
+    const { signals, card } = await this.prepare(question, audience);
+    return { signals, card: card ? { id: card.card.id, text: cardText(card.card, card.card.sources.length, looksEnglish(question), question), sources: card.card.sources, lacune: card.card.lacune } : undefined };
+  }
+
+  /** A curated card leads the answer, cited with its source documents. */
+  private async cardAnswer(question: string, searched: string, audience: Audience, match: CardMatch, hits: Hit[], matches: CardMatch[]): Promise<Reply> {
+    const { card } = match;
+    const query = this.o.retriever.analyzeQuery(`${searched} ${card.answer}`);
+    const passages = cardPassages(card, hits, (docId) => this.o.retriever.bestChunkOf(docId, query, { audience }));
+    const sources = passages.map((h, i) => toSource(h, i + 1));
+    let text = cardText(card, sources.length, looksEnglish(question), question);
+    if ((card.status === "reported" || sources.some((s) => s.status === "reported")) && !/à vérifier|to be checked/i.test(text))
+      text += "\n\nCertaines de ces informations proviennent de sources secondaires : elles sont à vérifier.";
+    const candidates = this.o.router.candidates(searched, hits);
+    if (card.lacune) {
+      const process = card.route ?? DEFAULT_PROCESS;
+      return base({
+        type: "answer",
+        text: `${text}\n\nPour en savoir plus, utilisez « Parler à une personne » : l'équipe concernée pourra vous répondre.`,
+        sources,
+        refused: true,
+        route: this.o.router.toRoute(process, 0.8, "Information non publiée : une personne pourra vous répondre."),
+        actions: REFUSAL_ACTIONS,
+        audience,
+      });
+    }
+    const route = card.route ? this.o.router.toRoute(card.route, 0.8, this.o.router.directory.get(card.route)?.name ?? card.route) : this.o.router.routeFrom(candidates);
+    const related = new Set([card.id, ...matches.slice(1).map((m) => m.card.id)]);
+    return base({
+      type: "answer",
+      text,
+      sources,
+      refused: false,
+      route,
+      followUps: this.followUps(card.sources, related, audience),
+      actions: ANSWER_ACTIONS,
+      audience,
+    });
+  }
+
+  private followUps(docIds: string[], exclude: Set<string>, audience: Audience): string[] {
+    return this.o.cards ? cardFollowUps(this.o.cards.cards, docIds, exclude, audience) : [];
   }
 
   /**
@@ -311,18 +454,6 @@ export function toSource(h: Hit, n: number): SourceRef {
     score: Math.round(h.score * 10000) / 10000,
     excerpt,
   };
-}
-
-function followUps(hits: Hit[], used: Hit[], _q: QueryAnalysis): string[] {
-  const usedIds = new Set(used.map((h) => h.chunk.id));
-  const out: string[] = [];
-  for (const h of hits) {
-    if (usedIds.has(h.chunk.id) || !h.chunk.section) continue;
-    const label = `${h.chunk.title} : ${h.chunk.headingPath.at(-1)}`;
-    if (!out.includes(label)) out.push(label);
-    if (out.length >= 3) break;
-  }
-  return out;
 }
 
 function base(r: Partial<Reply> & { type: Reply["type"]; text: string }): Reply {

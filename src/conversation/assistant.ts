@@ -40,6 +40,8 @@ export interface ConversationState {
   lastInteractionId?: string;
   lastRoute?: ProcessId;
   lastSources?: string[];
+  /** What the last question was about (searched with an elliptic follow-up). */
+  lastTopic?: string;
 }
 
 const fresh = (): ConversationState => ({ mode: "idle", facts: {}, skipped: [], asked: 0, friction: {} });
@@ -140,7 +142,9 @@ class CoreAssistant implements Assistant {
   private async question(ctx: Ctx, text: string): Promise<ReplyInput> {
     const t0 = performance.now();
     const clean = scrub(text);
-    const reply = await this.o.answerer.ask(clean, { audience: ctx.turn.audience, priority: ctx.turn.priority });
+    // "c'est gratuit ?" after "C'est quoi Gard centrale ?" is about Gard centrale.
+    const searched = this.o.answerer.contextualize(clean, ctx.state.lastTopic);
+    const reply = await this.o.answerer.ask(searched, { audience: ctx.turn.audience, priority: ctx.turn.priority });
     const latencyMs = Math.round(performance.now() - t0);
     const interactionId = await this.o.storage.recordInteraction({
       channel: ctx.turn.channel,
@@ -155,7 +159,7 @@ class CoreAssistant implements Assistant {
       latencyMs,
     });
     if (reply.refused) await this.o.storage.recordUnanswered({ interactionId, question: clean, reason: "refused", userHash: ctx.user });
-    Object.assign(ctx.state, { lastQuestion: clean, lastInteractionId: interactionId, lastRoute: reply.route?.process, lastSources: reply.sources.map((s) => s.id) });
+    Object.assign(ctx.state, { lastQuestion: clean, lastTopic: reply.refused && searched === clean ? ctx.state.lastTopic : searched, lastInteractionId: interactionId, lastRoute: reply.route?.process, lastSources: reply.sources.map((s) => s.id) });
     return { ...reply, interactionId, actions: withValue(reply.actions, interactionId) };
   }
 

@@ -43,6 +43,7 @@ export class Retriever {
   private readonly chunkTerms = new Map<string, Set<string>>();
   private readonly df = new Map<string, number>();
   private readonly lexical: OrSearch<IndexedChunk>;
+  private readonly chunksByDoc = new Map<string, IndexedChunk[]>();
 
   constructor(
     readonly index: SearchIndex,
@@ -53,7 +54,26 @@ export class Retriever {
       const terms = new Set(analyze(`${c.title} ${c.section} ${c.text} ${c.tags.join(" ")}`));
       this.chunkTerms.set(c.id, terms);
       for (const t of terms) this.df.set(t, (this.df.get(t) ?? 0) + 1);
+      const list = this.chunksByDoc.get(c.docId);
+      if (list) list.push(c);
+      else this.chunksByDoc.set(c.docId, [c]);
     }
+  }
+
+  /** Whether a knowledge document with this id is indexed. */
+  hasDoc(docId: string): boolean {
+    return this.chunksByDoc.has(docId);
+  }
+
+  /** The passage of a document that best covers the query (its first passage when none does), among those the options allow. */
+  bestChunkOf(docId: string, q: QueryAnalysis, opts: SearchOptions = {}): Hit | undefined {
+    let best: Hit | undefined;
+    for (const chunk of this.chunksByDoc.get(docId) ?? []) {
+      if (!this.allowed(chunk, opts)) continue;
+      const coverage = this.coverage(q, this.termsOf(chunk.id));
+      if (!best || coverage > best.coverage) best = { chunk, score: 0, coverage };
+    }
+    return best;
   }
 
   /** Scores every word of the index once now (start-up warm-up): see OrSearch.prime. */

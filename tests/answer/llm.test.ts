@@ -210,15 +210,7 @@ describe("LLM routing (structured output checked against the offline candidates)
 
 describe("FakeListChatModel from @langchain/core", () => {
   const answererWith = (llm: FakeListChatModel) => {
-    const r = withLlm.runtime;
-    const cfg = testConfig(tmp.dir);
-    return new Answerer({
-      retriever: r.retriever,
-      router: r.router,
-      guards: Guards.load({ promptsDir: cfg.promptsDir, knowledgeDir: cfg.knowledgeDir }),
-      llm,
-      llmTimeoutMs: TIMEOUT_MS,
-    });
+    return withLlm.runtime.answerer.withModel(llm, TIMEOUT_MS);
   };
 
   it("drives the answerer like any chat model", async () => {

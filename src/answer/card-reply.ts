@@ -1,0 +1,90 @@
+/**
+ * The reply built from an answer card: its direct answer leads (in English when the
+ * question is in English and the card has `answer_en`), followed by `[n]` markers to
+ * the card's source documents, cited with the passage of each document closest to
+ * the question. A card that says the information is not published becomes a refusal
+ * with a route to a person.
+ */
+import type { SourceRef } from "../core/reply.js";
+import type { AnswerCard } from "../knowledge/cards.js";
+import type { Hit } from "../retrieval/retriever.js";
+
+/** One English sentence before a French answer, when no English card text exists. */
+export const FRENCH_SOURCES_NOTE = "The sources I rely on are in French; here is the answer in French.";
+
+const fold = (s: string) => s.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+
+/** Words that carry a yes/no question's claim, with their opposite. */
+const POLAR: [string, string][] = [
+  ["gratuit", "payant"],
+  ["obligatoire", "facultatif"],
+  ["ouvert", "ferme"],
+  ["eligible", "ineligible"],
+  ["possible", "impossible"],
+  ["autorise", "interdit"],
+  ["cumulable", "incompatible"],
+  ["reserve", "ouvert a tous"],
+];
+
+/**
+ * A card's "Oui / Non" answers the phrasing it was written for ("Le DLA est-il
+ * payant ? — Non, il est gratuit"). Asked the other way ("c'est gratuit ?"), the
+ * statement after it still holds but the "Non" would contradict it. When the question
+ * carries a claim word (gratuit, obligatoire…) that the statement affirms while saying
+ * "Non" (or contradicts while saying "Oui"), the Oui/Non is dropped and the statement leads.
+ */
+export function alignPolarity(answer: string, question: string): string {
+  const m = /^(oui|non)\s*[,:;.–-]\s*/i.exec(answer);
+  if (!m) return answer;
+  const yes = m[1]!.toLowerCase() === "oui";
+  const rest = answer.slice(m[0].length);
+  const statement = fold(rest.split(/(?<=[.!?])\s/)[0] ?? rest);
+  const q = fold(question);
+  for (const [a, b] of POLAR) {
+    for (const [asked, opposite] of [[a, b], [b, a]] as const) {
+      if (!new RegExp(`\\b${asked}`).test(q)) continue;
+      const affirmed = new RegExp(`\\b${asked}`).test(statement) && !new RegExp(`\\b(pas|ne|n'|jamais|non)\\b[^.]{0,20}\\b${asked}`).test(statement);
+      const denied = new RegExp(`\\b${opposite}`).test(statement);
+      if ((!yes && affirmed) || (yes && denied)) return rest.charAt(0).toUpperCase() + rest.slice(1);
+      return answer;
+    }
+  }
+  return answer;
+}
+
+/** The card's answer text, with citation markers for `n` sources. */
+export function cardText(card: AnswerCard, sourceCount: number, english: boolean, question = ""): string {
+  const markers = Array.from({ length: sourceCount }, (_, i) => `[${i + 1}]`).join("");
+  if (english && card.answer_en) return `${card.answer_en} ${markers}`.trim();
+  const french = `${alignPolarity(card.answer, question)} ${markers}`.trim();
+  return english ? `${FRENCH_SOURCES_NOTE}\n\n${french}` : french;
+}
+
+/** The passages to cite for a card: per source document, the best hit already found, else the given fallback. */
+export function cardPassages(card: AnswerCard, hits: Hit[], fallback: (docId: string) => Hit | undefined): Hit[] {
+  const out: Hit[] = [];
+  for (const id of card.sources) {
+    const hit = hits.find((h) => h.chunk.docId === id) ?? fallback(id);
+    if (hit && !out.some((h) => h.chunk.id === hit.chunk.id)) out.push(hit);
+  }
+  return out;
+}
+
+/**
+ * Short follow-up questions (≤ 75 characters, distinct): the first phrasing of other
+ * cards about the same documents, in the order given.
+ */
+export function cardFollowUps(cards: readonly AnswerCard[], docIds: string[], exclude: Set<string>, audience: "agent" | "porteur", max = 3): string[] {
+  const out: string[] = [];
+  const seenDocs = new Set(docIds);
+  for (const c of cards) {
+    if (out.length >= max) break;
+    if (exclude.has(c.id) || c.lacune || (audience !== "agent" && c.audience === "agent")) continue;
+    if (!c.sources.some((s) => seenDocs.has(s))) continue;
+    const q = c.questions.find((x) => x.length <= 75 && /\?\s*$/.test(x) && /^[A-ZÀ-Ý]/.test(x));
+    if (q && !out.includes(q)) out.push(q);
+  }
+  return out;
+}
+
+export type { SourceRef };

@@ -1,0 +1,35 @@
+/**
+ * Follow-up questions within a conversation: a short or elliptic question ("c'est
+ * gratuit ?", "elle est où ?", "et pour une SCOP ?", "who runs it?") is read against
+ * the topic of the previous turn. Offline, the topic is carried over: the words of
+ * the previous question are searched together with the new ones. With a model, the
+ * condense step (prompts/condense.md) rewrites the question instead.
+ */
+import { fold } from "../retrieval/analyzer.js";
+
+/** Openings that lean on what was said before. */
+const ANAPHORIC = /^(et|mais|du coup|alors|donc|ok|d'accord|and|so|what about|how about)\b|^(et )?(pour|avec|sans|si|en) (une?|les?|la|des|mon|ma|notre|nos)\b|^(c'est|c est|ca|cela|elle|il|elles|ils|on y|y a|ce dispositif|cette aide|ce programme|cet accompagnement|ce truc|it|is it|does it|they|is there|can i|can we|who runs it|where is it)\b/;
+/** Pronouns standing for the topic anywhere in a short question. */
+const PRONOUN = /\b(elle|il|ils|elles|ca|cela|celui-ci|celle-ci|le|la|les|y|en|it|they|them|this|that)\b/;
+
+/**
+ * Whether `question` needs the previous turn to be understood. `contentTerms` is the
+ * number of topic words it carries (analysed terms the knowledge knows) and `names`
+ * whether one of them names a subject of its own (a rare word: "DLA", "MIESS", "SCOP"
+ * — "c'est quoi le DLA ?" is a new question, "c'est gratuit ?" is not).
+ */
+export function isElliptic(question: string, contentTerms: number, names = false): boolean {
+  const f = fold(question).replace(/[’`´‘]/g, "'").replace(/[?!.¿]+/g, " ").trim();
+  const words = f.split(/\s+/).filter(Boolean);
+  if (words.length === 0) return false;
+  if (contentTerms === 0) return true;
+  if (/^(et|and|what about|how about)\b/.test(f) && words.length <= 8) return true;
+  if (names || contentTerms > 2) return false;
+  if (words.length <= 8 && ANAPHORIC.test(f)) return true;
+  return words.length <= 5 && contentTerms <= 1 && PRONOUN.test(f);
+}
+
+/** The text to search for a follow-up: the new question, then the previous topic. */
+export function withTopic(question: string, previous: string): string {
+  return `${question.trim()} — ${previous.trim()}`.slice(0, 1200);
+}

@@ -1,0 +1,84 @@
+/**
+ * Reading questions as people write them: spelling corrected towards the knowledge's
+ * words (never a real French word), colloquial French rewritten, elliptic follow-ups
+ * recognised, card answers aligned with the question's polarity, question kinds, and
+ * the logistic fit behind the answering decisions.
+ */
+import { describe, expect, it } from "vitest";
+import { alignPolarity } from "../../src/answer/card-reply.js";
+import { answerType, answersType } from "../../src/answer/cards.js";
+import { fitLogistic } from "../../src/answer/decision.js";
+import { isElliptic, withTopic } from "../../src/answer/followup.js";
+import { addWords, FrenchWords, osaDistance, Speller, type Vocabulary } from "../../src/retrieval/normalize.js";
+
+describe("spelling correction", () => {
+  const vocab: Vocabulary = new Map();
+  addWords(vocab, "financement association coopérative accompagnement subvention structures communs");
+  const speller = new Speller(vocab);
+
+  it("corrects a misspelt word towards a word of the knowledge", () => {
+    expect(speller.correct("finacement")).toBe("financement");
+    expect(speller.correct("assocation")).toBe("association");
+    expect(speller.correct("acompagnement")).toBe("accompagnement");
+  });
+  it("leaves real French words, short words and known words alone", () => {
+    expect(FrenchWords.has("maire")).toBe(true);
+    expect(speller.correct("maire")).toBeUndefined();
+    expect(speller.correct("asso")).toBeUndefined();
+    expect(speller.correct("financement")).toBeUndefined();
+  });
+  it("measures transpositions as one edit", () => {
+    expect(osaDistance("subvnetion", "subvention")).toBe(1);
+    expect(osaDistance("abc", "xyz", 1)).toBe(2);
+  });
+});
+
+describe("follow-up questions", () => {
+  it("an elliptic question leans on the previous turn", () => {
+    expect(isElliptic("c'est gratuit ?", 1)).toBe(true);
+    expect(isElliptic("elle est où ?", 0)).toBe(true);
+    expect(isElliptic("et pour une SCOP ?", 1, true)).toBe(true);
+  });
+  it("a question naming its own subject stands alone", () => {
+    expect(isElliptic("c'est quoi le DLA ?", 1, true)).toBe(false);
+    expect(isElliptic("Combien de structures faut-il pour l'appel à communs ?", 3, true)).toBe(false);
+  });
+  it("the topic follows the new question", () => {
+    expect(withTopic("c'est gratuit ?", "C'est quoi le DLA ?")).toBe("c'est gratuit ? — C'est quoi le DLA ?");
+  });
+});
+
+describe("question kinds", () => {
+  it("reads what kind of answer is expected", () => {
+    expect(answerType("combien de structures faut-il ?")).toBe("number");
+    expect(answerType("le schéma a été voté quand ?")).toBe("date");
+    expect(answerType("qui est la vice-présidente ?")).toBe("who");
+    expect(answerType("c'est quoi un PTCE ?")).toBe("definition");
+    expect(answerType("How many people work in the ESS?")).toBe("number");
+  });
+  it("an answer without a number cannot answer « combien »", () => {
+    expect(answersType("number", "C'est une plateforme en ligne.")).toBe(false);
+    expect(answersType("number", "Au moins trois structures.")).toBe(true);
+    expect(answersType("date", "Le 8 mars 2024.")).toBe(true);
+  });
+});
+
+describe("card polarity", () => {
+  it("drops a Non that would contradict the statement asked the other way", () => {
+    expect(alignPolarity("Non, il est gratuit : le DLA finance tout.", "c'est gratuit le DLA ?")).toBe("Il est gratuit : le DLA finance tout.");
+  });
+  it("keeps a Non that answers the question", () => {
+    expect(alignPolarity("Non, il n'est pas payant.", "le DLA est payant ?")).toBe("Non, il n'est pas payant.");
+    expect(alignPolarity("Non : trois structures suffisent.", "il faut cinq structures ?")).toBe("Non : trois structures suffisent.");
+  });
+});
+
+describe("logistic fit", () => {
+  it("separates two groups on the signal that tells them apart", () => {
+    const rows = [[0.1, 0.5], [0.2, 0.4], [0.15, 0.6], [0.8, 0.5], [0.9, 0.45], [0.85, 0.55]];
+    const { weights, bias } = fitLogistic(rows, [0, 0, 0, 1, 1, 1]);
+    expect(weights[0]).toBeGreaterThan(1);
+    expect(Math.abs(weights[1]!)).toBeLessThan(weights[0]!);
+    expect(bias).toBeLessThan(0);
+  });
+});
