@@ -34,7 +34,7 @@ const answerRows: { x: Signals; y: number }[] = [];
 let previous: { conversation?: string; text: string } | undefined;
 for (const q of set.questions) {
   // Follow-up turns are read as the conversation core reads them.
-  const text = q.conversation && previous?.conversation === q.conversation ? rt.answerer.contextualize(q.question, previous.text) : q.question;
+  const text = q.conversation && previous?.conversation === q.conversation ? await rt.answerer.contextualize(q.question, previous.text, q.audience) : q.question;
   previous = { conversation: q.conversation, text };
   const e = await rt.answerer.explain(text, q.audience);
   if (!e) continue;

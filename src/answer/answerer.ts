@@ -82,14 +82,26 @@ export class Answerer {
    * The question to search in a conversation: an elliptic follow-up ("c'est gratuit ?")
    * carries the previous turn's topic; a self-contained question stands alone.
    */
-  contextualize(question: string, previous: string | undefined): string {
+  async contextualize(question: string, previous: string | undefined, audience: Audience = "porteur"): Promise<string> {
     if (!previous?.trim()) return question;
-    const searched = this.o.normalizer ? this.o.normalizer.normalize(question).text : question;
+    const clean = cleanQuestion(question);
+    const searched = this.o.normalizer ? this.o.normalizer.normalize(clean).text : clean;
     const query = this.o.retriever.analyzeQuery(searched);
     const terms = query.terms.filter((t) => this.o.retriever.known(t));
-    // A glossary term or an acronym names a subject of its own (DLA, MIESS, SCOP…); "gratuit" does not.
-    const names = query.alternatives.size > 0 || /\b\p{Lu}{2,7}\b/u.test(question);
-    return isElliptic(question, terms.length, names) ? withTopic(question, previous) : question;
+    const words = searched.split(/\s+/).filter(Boolean).length;
+    if (terms.length === 0 || isElliptic(clean, terms.length, false) === false && words > 10) return terms.length === 0 ? withTopic(question, previous) : question;
+    // Short questions are read both ways; the reading the knowledge answers better wins,
+    // and an elliptic one ("c'est gratuit ?") keeps the topic unless alone it is clearly answered.
+    const combined = withTopic(question, previous);
+    const [alone, withPrevious] = await Promise.all([this.confidence(clean, audience), this.confidence(combined, audience)]);
+    const elliptic = isElliptic(clean, terms.length, /\b\p{Lu}{2,7}\b/u.test(clean));
+    return withPrevious + (elliptic ? 0.15 : -0.05) >= alone ? combined : question;
+  }
+
+  /** How well the knowledge answers a text: the best card or passage match (0..1). */
+  private async confidence(text: string, audience: Audience): Promise<number> {
+    const { signals } = await this.prepare(cleanQuestion(text), audience);
+    return Math.max(signals.cardScore * (signals.cardAgrees ? 1 : 0.8), signals.bestCoverage * 0.9);
   }
 
   /** The same answerer (knowledge, cards, decisions) with another model. */
@@ -257,7 +269,10 @@ export class Answerer {
       cardAgrees: card !== undefined && hits.slice(0, 5).some((h) => card.card.sources.includes(h.chunk.docId)) ? 1 : 0,
       cardMargin: card ? card.score - (cardMatches[1]?.score ?? 0) : 0,
       cardLacune: card?.card.lacune ? 1 : 0,
+      lacuneScore: card?.card.lacune ? card.score : 0,
       bestCoverage: coverages[0] ?? 0,
+      missingRare: this.missingRare(query, hits),
+      cardMissing: card ? 1 - card.recall : 1,
       secondCoverage: coverages[1] ?? 0,
       supported: Math.min(1, hits.filter((h) => h.coverage >= minCoverage).length / 4),
       knownShare: query.terms.length ? query.terms.filter((t) => this.o.retriever.known(t)).length / query.terms.length : 0,
@@ -270,6 +285,19 @@ export class Answerer {
       describesNeed: (query.terms.length >= 5 && FIRST_PERSON.test(question)) || (top?.rule ?? false) ? 1 : 0,
     };
     return { searched, hits, query, card, cardMatches, candidates, minCoverage, signals };
+  }
+
+  /** IDF of the rarest question word missing from the best-covering passage, scaled to 0..1. */
+  private missingRare(query: QueryAnalysis, hits: Hit[]): number {
+    const best = [...hits].sort((a, b) => b.coverage - a.coverage)[0];
+    if (!best) return 1;
+    const terms = this.o.retriever.termsOf(best.chunk.id);
+    let max = 0;
+    for (const t of query.terms) {
+      if (terms.has(t) || [...(query.alternatives.get(t) ?? [])].some((a) => terms.has(a))) continue;
+      max = Math.max(max, query.idf.get(t) ?? 0);
+    }
+    return Math.min(1, max / 7);
   }
 
   private useCard(s: Signals): boolean {
@@ -317,7 +345,11 @@ export class Answerer {
         audience,
       });
     }
-    const route = card.route ? this.o.router.toRoute(card.route, 0.8, this.o.router.directory.get(card.route)?.name ?? card.route) : this.o.router.routeFrom(candidates);
+    // The card's own route, else the process its answer is about (its first process document), else the router's.
+    const about = card.route ?? card.sources.map((id) => ProcessId.safeParse(id)).find((p) => p.success)?.data;
+    const route = about
+      ? { ...this.o.router.toRoute(about, 0.8, this.o.router.directory.get(about)?.name ?? about), alternatives: this.o.router.alternativesOf(about, candidates) }
+      : this.o.router.routeFrom(candidates);
     const related = new Set([card.id, ...matches.slice(1).map((m) => m.card.id)]);
     return base({
       type: "answer",
@@ -385,7 +417,7 @@ export class Answerer {
       text: `${lead}\n\n${extract.text}`,
       sources,
       refused: false,
-      route: route?.process === process ? route : this.o.router.toRoute(process, 0.6, `Votre besoin correspond à ce dispositif.`),
+      route: route?.process === process ? route : { ...this.o.router.toRoute(process, 0.6, `Votre besoin correspond à ce dispositif.`), alternatives: this.o.router.alternativesOf(process, candidates) },
       followUps: [],
       actions: ANSWER_ACTIONS,
       audience,

@@ -19,7 +19,13 @@ export interface Signals {
   cardAgrees: number;
   cardMargin: number;
   cardLacune: number;
+  /** cardScore when the best card says the information is not published, else 0. */
+  lacuneScore: number;
   bestCoverage: number;
+  /** The rarest question word the best passage lacks (IDF / 7, 0 when none is missing). */
+  missingRare: number;
+  /** Share of the question's words (weighted) that the best card lacks. */
+  cardMissing: number;
   secondCoverage: number;
   supported: number;
   knownShare: number;
@@ -45,8 +51,8 @@ export interface DecisionModels {
   answer: LogisticModel;
 }
 
-export const CARD_FEATURES: (keyof Signals)[] = ["cardScore", "cardF1", "cardRecall", "cardTypeOk", "cardAgrees", "cardMargin", "bestCoverage", "english"];
-export const ANSWER_FEATURES: (keyof Signals)[] = ["bestCoverage", "secondCoverage", "supported", "knownShare", "typePresent", "typed", "routeScore", "routeSimilarity", "cardScore", "english", "terms", "describesNeed"];
+export const CARD_FEATURES: (keyof Signals)[] = ["cardScore", "cardF1", "cardRecall", "cardTypeOk", "cardAgrees", "cardMargin", "lacuneScore", "cardMissing", "bestCoverage", "english"];
+export const ANSWER_FEATURES: (keyof Signals)[] = ["bestCoverage", "secondCoverage", "supported", "knownShare", "typePresent", "typed", "routeScore", "routeSimilarity", "cardScore", "lacuneScore", "missingRare", "english", "terms", "describesNeed"];
 
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 

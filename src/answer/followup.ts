@@ -10,7 +10,7 @@ import { fold } from "../retrieval/analyzer.js";
 /** Openings that lean on what was said before. */
 const ANAPHORIC = /^(et|mais|du coup|alors|donc|ok|d'accord|and|so|what about|how about)\b|^(et )?(pour|avec|sans|si|en) (une?|les?|la|des|mon|ma|notre|nos)\b|^(c'est|c est|ca|cela|elle|il|elles|ils|on y|y a|ce dispositif|cette aide|ce programme|cet accompagnement|ce truc|it|is it|does it|they|is there|can i|can we|who runs it|where is it)\b/;
 /** Pronouns standing for the topic anywhere in a short question. */
-const PRONOUN = /\b(elle|il|ils|elles|ca|cela|celui-ci|celle-ci|le|la|les|y|en|it|they|them|this|that)\b/;
+const PRONOUN = /\b(elle|il|ils|elles|ca|cela|celui-ci|celle-ci|ce dispositif|cette aide|cette structure|la structure|le dispositif|it|its|they|them|this|that|there)\b/;
 
 /**
  * Whether `question` needs the previous turn to be understood. `contentTerms` is the
@@ -26,7 +26,7 @@ export function isElliptic(question: string, contentTerms: number, names = false
   if (/^(et|and|what about|how about)\b/.test(f) && words.length <= 8) return true;
   if (names || contentTerms > 2) return false;
   if (words.length <= 8 && ANAPHORIC.test(f)) return true;
-  return words.length <= 5 && contentTerms <= 1 && PRONOUN.test(f);
+  return words.length <= 8 && contentTerms <= 2 && PRONOUN.test(f);
 }
 
 /** The text to search for a follow-up: the new question, then the previous topic. */

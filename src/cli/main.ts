@@ -69,7 +69,7 @@ function toJson(r: Reply) {
     answer: r.text,
     refused: r.refused,
     sources: r.sources.map((s) => ({ n: s.n, id: s.id, title: s.title, kind: s.kind, status: s.status, section: s.section, page: s.page, url: s.url, score: s.score })),
-    route: r.route ? { process: r.route.process, confidence: r.route.confidence, why: r.route.why, name: r.route.name } : null,
+    route: r.route ? { process: r.route.process, confidence: r.route.confidence, why: r.route.why, name: r.route.name, alternatives: r.route.alternatives ?? [] } : null,
     followUps: r.followUps,
   };
 }

@@ -143,7 +143,7 @@ class CoreAssistant implements Assistant {
     const t0 = performance.now();
     const clean = scrub(text);
     // "c'est gratuit ?" after "C'est quoi Gard centrale ?" is about Gard centrale.
-    const searched = this.o.answerer.contextualize(clean, ctx.state.lastTopic);
+    const searched = await this.o.answerer.contextualize(clean, ctx.state.lastTopic, ctx.turn.audience);
     const reply = await this.o.answerer.ask(searched, { audience: ctx.turn.audience, priority: ctx.turn.priority });
     const latencyMs = Math.round(performance.now() - t0);
     const interactionId = await this.o.storage.recordInteraction({

@@ -42,6 +42,8 @@ export const Route = z.object({
   confidence: z.number().min(0).max(1),
   why: z.string(),
   contacts: z.array(PublicContact).default([]),
+  /** Up to two other processes that also fit, each with its reason. */
+  alternatives: z.array(z.object({ process: ProcessId, name: z.string(), why: z.string() })).max(2).default([]),
 });
 export type Route = z.infer<typeof Route>;
 

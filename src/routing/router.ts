@@ -10,7 +10,7 @@ import path from "node:path";
 import MiniSearch from "minisearch";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
-import { ProcessId } from "../core/ids.js";
+import { DEFAULT_PROCESS, ProcessId } from "../core/ids.js";
 import type { Route } from "../core/reply.js";
 import { extractFacts } from "../eligibility/extract.js";
 import { analyze } from "../retrieval/analyzer.js";
@@ -168,12 +168,29 @@ export class Router {
     const [best, second] = candidates;
     if (!best || best.score < (opts.minScore ?? 0.3)) return null;
     const margin = second ? best.score - second.score : best.score;
-    return this.toRoute(best.process, Math.max(0.05, Math.min(1, 0.5 * best.score + margin)), best.why);
+    const route = this.toRoute(best.process, Math.max(0.05, Math.min(1, 0.5 * best.score + margin)), best.why);
+    return { ...route, alternatives: this.alternativesOf(best.process, candidates) };
+  }
+
+  /**
+   * Up to two other processes that also fit, each with its reason: a bank guarantee and
+   * a SCIC share, a CAE and a loan. Candidates other than the primary, not negligible
+   * (score ≥ 0.08) and at least half as strong as the best of them; the Department's
+   * ESS team (everyone's fallback) only when a rule names it.
+   */
+  alternativesOf(primary: ProcessId, candidates: RouteCandidate[]): Route["alternatives"] {
+    const others = candidates.filter((c) => c.process !== primary && (c.process !== DEFAULT_PROCESS || c.rule));
+    const best = others[0]?.score ?? 0;
+    return others
+      .filter((c) => c.score >= Math.max(0.08, 0.5 * best))
+      .slice(0, 2)
+      .map((c) => ({ process: c.process, name: this.directory.get(c.process)?.name ?? c.process, why: c.why }));
   }
 
   toRoute(process: ProcessId, confidence: number, why: string): Route {
     const p = this.directory.get(process);
     return {
+      alternatives: [],
       process,
       name: p?.name ?? process,
       operator: p?.operator || undefined,

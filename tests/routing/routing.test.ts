@@ -191,3 +191,18 @@ describe("domain examples of the issue", () => {
     }
   });
 });
+
+describe("second choices", () => {
+  it("a SCIC wanting a bank guarantee and the Department in its capital gets both routes", async () => {
+    const r = await ask("Notre SCIC cherche une garantie bancaire pour un prêt, et voudrait aussi que le Département entre au capital");
+    expect(r.route?.process).toBe("scic-participation");
+    expect(r.route?.alternatives.map((a) => a.process)).toContain("france-active");
+    for (const a of r.route?.alternatives ?? []) expect(a.why.length).toBeGreaterThan(10);
+  });
+  it("never lists the primary route, nor more than two alternatives", () => {
+    const candidates = PROCESS_IDS.map((process, i) => ({ process, score: 1 - i * 0.05, why: `raison ${i}`, similarity: 0.5, rule: false }));
+    const alts = t.runtime.router.alternativesOf(PROCESS_IDS[0]!, candidates);
+    expect(alts.length).toBeLessThanOrEqual(2);
+    expect(alts.map((a) => a.process)).not.toContain(PROCESS_IDS[0]);
+  });
+});

@@ -42,6 +42,7 @@ export function renderTerminal(r: Reply): string {
   if (r.route) {
     out.push("", `Orientation : ${r.route.name}${r.route.operator ? ` (${r.route.operator})` : ""}`);
     for (const c of r.route.contacts) out.push(`  ${c.label}${c.url ? ` : ${c.url}` : ""}`);
+    for (const a of r.route.alternatives ?? []) out.push(`Autre piste : ${a.name} — ${a.why}`);
   }
   if (r.handoff) out.push("", "Résumé transmis :", ...r.handoff.summary.split("\n").map((l) => `  ${l}`));
   if (r.actions.length) out.push("", `Actions : ${r.actions.map((a) => `${ACTION_COMMANDS[a.id] ?? a.id} (${a.label.replace(/^[^\p{L}]+/u, "")})`).join("  ")}`);
