@@ -4,7 +4,8 @@
  *   - card model: label 1 when the card that would lead satisfies the question's
  *     expectations (its text matches every `includes`, one of its documents is in
  *     `sources`, and it is a "not published" card exactly when the question must be refused);
- *   - answer model: label 1 when the question must be answered (refuse: false).
+ *   - answer model: label 1 when the question must be answered (refuse: false); the
+ *     questions the guards stop are kept as examples of what must be refused.
  * Thresholds: the card one maximises (right cards − 2 × wrong cards); the answer one
  * minimises the count of false refusals + 1.5 × false answers. The blind sets are never read here.
  *
@@ -39,7 +40,7 @@ for (const q of set.questions) {
   const e = await rt.answerer.explain(text, q.audience);
   if (!e) continue;
   answerRows.push({ x: e.signals, y: q.expect.refuse ? 0 : 1 });
-  if (!e.card) continue;
+  if (!e.card || e.guarded) continue;
   const hasExpectation = q.expect.refuse || q.expect.includes?.length || q.expect.sources?.length;
   if (!hasExpectation) continue;
   const folded = fold(e.card.text);

@@ -50,6 +50,9 @@ export interface AnswererOptions {
 
 export const MAX_QUESTION_CHARS = 4000;
 
+/** Below this share of the question found in the best passage, no offline answer is attempted. */
+const MIN_ANSWER_COVERAGE = 0.4;
+
 
 /** Someone describing their own situation ("nous sommes…", "notre asso…", "we are…"). */
 const FIRST_PERSON = /\b(je|j'|j’|nous|notre|nos|mon|ma|mes|on|moi|jsuis|jveux|i|i'm|we|our|my|me|mon asso|une personne qui|un porteur|une association|une structure|une entreprise)\b/i;
@@ -213,7 +216,8 @@ export class Answerer {
       );
     }
 
-    const answer = extractAnswer(this.o.retriever, query, searched, ranked);
+    // Project holders get a short answer (about 500 characters); agents may get more detail.
+    const answer = extractAnswer(this.o.retriever, query, searched, ranked, audience === "agent" ? {} : { maxChars: 650, maxUnits: 5 });
     let text = answer.text;
     let used = answer.used;
     // Routing and generation run side by side: a slow model costs one timeout, not two.
@@ -308,7 +312,8 @@ export class Answerer {
 
   private answerable(s: Signals, supported: number): boolean {
     const model = this.o.decision?.answer;
-    if (model) return probability(model, s) >= model.threshold;
+    // The model weighs the signals; a passage must still cover a good part of the question.
+    if (model) return probability(model, s) >= model.threshold && (supported > 0 || s.bestCoverage >= MIN_ANSWER_COVERAGE);
     return supported > 0;
   }
 
@@ -316,11 +321,13 @@ export class Answerer {
    * What the decisions see for one question (scripts/fit-decision.ts fits the models
    * on it): the signals, and the card that would lead with its text and sources.
    */
-  async explain(rawQuestion: string, audience: Audience): Promise<{ signals: Signals; card?: { id: string; text: string; sources: string[]; lacune: boolean } } | null> {
+  async explain(rawQuestion: string, audience: Audience): Promise<{ signals: Signals; guarded: boolean; card?: { id: string; text: string; sources: string[]; lacune: boolean } } | null> {
     const question = cleanQuestion(rawQuestion);
-    if (!question || this.o.guards.isInjection(question) || this.o.guards.isOutOfMission(question) || this.o.guards.gap(question)) return null;
+    if (!question) return null;
+    // Questions the guards stop (injection, out of mission, known gaps) still show what unanswerable questions look like.
+    const guarded = this.o.guards.isInjection(question) || this.o.guards.isOutOfMission(question) || this.o.guards.gap(question) !== null;
     const { signals, card } = await this.prepare(question, audience);
-    return { signals, card: card ? { id: card.card.id, text: cardText(card.card, card.card.sources.length, looksEnglish(question), question), sources: card.card.sources, lacune: card.card.lacune } : undefined };
+    return { signals, guarded, card: card ? { id: card.card.id, text: cardText(card.card, card.card.sources.length, looksEnglish(question), question), sources: card.card.sources, lacune: card.card.lacune } : undefined };
   }
 
   /** A curated card leads the answer, cited with its source documents. */

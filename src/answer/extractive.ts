@@ -2,7 +2,7 @@
  * Offline answer: the best sentences of the best passages, grouped by source with
  * `[n]` markers, so it reads as an answer and not as a dump of chunks.
  */
-import { analyze } from "../retrieval/analyzer.js";
+import { analyze, fold } from "../retrieval/analyzer.js";
 import type { Hit, QueryAnalysis, Retriever } from "../retrieval/retriever.js";
 import { splitUnits } from "./sentences.js";
 
@@ -86,6 +86,35 @@ function unitsOf(chunk: Hit["chunk"]): { units: Unit[]; head: Set<string> } {
   return c;
 }
 
+/** A sentence that leans on the one before it ("Il explique…", "Cet axe concerne…"). */
+const ANAPHORIC_START = /^(il|elle|ils|elles|cet|cette|ces|ce (dispositif|document|texte|schéma|programme|réseau|fonds|lieu|site|axe|service)|celui|celle|ceux|ceci|cela|son|sa|ses|leur|leurs|là|en outre|de plus|par ailleurs|ensuite|enfin|également|aussi|it|they|this|these)\b/i;
+/** Two capitalised words that look like a person's name ("Vincent Bouget"). */
+const PERSON = /\b[A-ZÉÈ][a-zéèêëïîôûç]+(?:-[A-ZÉ][a-zéèêëïîôûç]+)?\s+[A-ZÉÈ][A-Za-zéèêëïîôûç'-]{2,}\b/g;
+
+function mentionsUnaskedPerson(unit: string, question: string): boolean {
+  const q = fold(question);
+  for (const m of unit.matchAll(PERSON)) {
+    const name = m[0];
+    // Place and institution names are not people: they share words with the question or start with a common place word.
+    if (/^(Le|La|Les|Du|De|Des|Pont|Saint|Sainte|Grande|Gard|Pays|Maison|Conseil|Région|France|Initiative|Mission|Alter|Mine|Espace|Mois|Rencontres|Banque|Fonds|Caisse|Code|Loi)\b/.test(name)) continue;
+    if (name.split(/\s+/).some((w) => q.includes(fold(w)))) continue;
+    return true;
+  }
+  return false;
+}
+
+/** Keeps the first "à vérifier" notice and drops the later repetitions. */
+export function oneCheckNotice(text: string): string {
+  let seen = false;
+  return text
+    .replace(/\s*\((?:information |année |date )?à vérifier\)|,?\s*(?:ce qui |c'est )?(?:reste |est )?à vérifier/gi, (m) => {
+      if (seen) return "";
+      seen = true;
+      return m;
+    })
+    .replace(/\s+([.,;:])/g, "$1");
+}
+
 export function extractAnswer(retriever: Retriever, query: QueryAnalysis, question: string, hits: Hit[], opts: { maxUnits?: number; maxChars?: number } = {}): Extract {
   const maxUnits = opts.maxUnits ?? 6;
   const maxChars = opts.maxChars ?? 900;
@@ -99,7 +128,10 @@ export function extractAnswer(retriever: Retriever, query: QueryAnalysis, questi
       const headCov = head.size ? retriever.coverage(query, withHead) : cov;
       // sentences that describe the document itself ("Ce document présente…") answer nothing
       const meta = /^(ce document|ceci est|cette fiche|ce texte|this document)\b/i.test(unit) ? 0.3 : 0;
-      const score = 0.6 * cov + 0.15 * headCov + 0.25 * hit.coverage + 0.2 / (hitRank + 1) + typeBonus(qtype, unit) - meta;
+      // A sentence whose subject is in the sentence before it reads as a riddle on its own.
+      const dangling = pos > 0 && ANAPHORIC_START.test(unit) ? 0.05 : 0;
+      const passerBy = qtype !== "who" && mentionsUnaskedPerson(unit, question) ? 0.05 : 0;
+      const score = 0.6 * cov + 0.15 * headCov + 0.25 * hit.coverage + 0.2 / (hitRank + 1) + typeBonus(qtype, unit) - meta - dangling - passerBy;
       scored.push({ hit, hitRank, pos, unit, terms, score, cov });
     });
   });
@@ -124,12 +156,23 @@ export function extractAnswer(retriever: Retriever, query: QueryAnalysis, questi
     if (chosen.includes(s)) continue;
     if (s.score < 0.7 * best.score || s.cov <= 0) continue;
     if (chars + s.unit.length > maxChars) continue;
-    if (chosen.some((c) => c.unit === s.unit || similar(c.terms, s.terms))) continue;
+    if (chosen.some((c) => c.unit === s.unit || similar(c.terms, s.terms))) continue; // the same fact twice
     const chunksUsed = new Set(chosen.map((c) => c.hit.chunk.id));
     if (!chunksUsed.has(s.hit.chunk.id) && chunksUsed.size >= 3) continue;
     chosen.push(s);
     chars += s.unit.length;
   }
+  // A chosen sentence that leans on the one before it gets that sentence back, when it fits.
+  for (const c of [...chosen]) {
+    if (c.pos === 0 || !ANAPHORIC_START.test(c.unit)) continue;
+    if (chosen.some((o) => o.hit.chunk.id === c.hit.chunk.id && o.pos === c.pos - 1)) continue;
+    const prev = scored.find((o) => o.hit.chunk.id === c.hit.chunk.id && o.pos === c.pos - 1);
+    if (prev && chars + prev.unit.length <= maxChars * 1.2) {
+      chosen.push(prev);
+      chars += prev.unit.length;
+    } else chosen.splice(chosen.indexOf(c), 1);
+  }
+  if (chosen.length === 0) chosen.push(best);
   // Group by chunk in order of first choice; inside a chunk, keep the document order.
   const order: string[] = [];
   for (const c of chosen) if (!order.includes(c.hit.chunk.id)) order.push(c.hit.chunk.id);
@@ -143,7 +186,7 @@ export function extractAnswer(retriever: Retriever, query: QueryAnalysis, questi
     const body = units.map((u) => u.unit).join(" ");
     parts.push(/\n/.test(body) ? `${body}\n[${n}]` : `${body.replace(/\s*$/, "")} [${n}]`);
   }
-  return { text: parts.join("\n\n"), used, best: best.score };
+  return { text: oneCheckNotice(parts.join("\n\n")), used, best: best.score };
 }
 
 function similar(ta: Set<string>, tb: Set<string>): boolean {

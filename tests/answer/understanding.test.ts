@@ -82,3 +82,10 @@ describe("logistic fit", () => {
     expect(bias).toBeLessThan(0);
   });
 });
+
+describe("extractive answers read as answers", () => {
+  it("keep one « à vérifier » notice", async () => {
+    const { oneCheckNotice } = await import("../../src/answer/extractive.js");
+    expect(oneCheckNotice("Le 12 novembre (à vérifier) et le 22 novembre (à vérifier).")).toBe("Le 12 novembre (à vérifier) et le 22 novembre.");
+  });
+});
