@@ -44,7 +44,7 @@ const FIRST_PERSON = /\b(je|j'|j’|nous|notre|nos|mon|ma|mes|on|moi|jsuis|jveux
 export function cleanQuestion(raw: string): string {
   return raw
     // placeholders left by the personal-data scrubber are not part of the question
-    .replace(/\[(email|téléphone|iban|nir|adresse)\]/gi, " ")
+    .replace(/\[(email|téléphone|iban|nir|adresse|nom)\]/gi, " ")
     .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\ufeff]/g, " ")
     .replace(/\s+/g, " ")
     .trim()
