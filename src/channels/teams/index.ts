@@ -24,11 +24,12 @@ import type { Audience } from "../../core/ids.js";
 import type { Assistant, HandoffTargets, Notifier } from "../../conversation/types.js";
 import type { Storage } from "../../storage/types.js";
 import { resolveAuth } from "./auth.js";
-import { patchEntitySerialization } from "./compat.js";
+import { patchEntitySerialization, quietTokenErrors } from "./compat.js";
 import { RelaisTeamsBot } from "./bot.js";
 import { consoleLogger, type Logger } from "./logger.js";
 import { TeamsNotifier } from "./notifier.js";
 import { apologyMessage } from "./render.js";
+import { tokenRejection } from "./token.js";
 import type { RetryOptions } from "./retry.js";
 
 export { TeamsConfigError } from "./auth.js";
@@ -208,6 +209,7 @@ export function createTeamsChannel(opts: TeamsChannelOptions): TeamsChannel {
   if (!patchEntitySerialization()) {
     logger.warn("teams: could not patch the Entity serializer — AI labels and citations may be stripped");
   }
+  if (!resolved.anonymous) quietTokenErrors();
   const adapter = new RelaisCloudAdapter(resolved.auth);
   const bot = new RelaisTeamsBot({
     assistant: opts.assistant,
@@ -264,6 +266,11 @@ export function createTeamsChannel(opts: TeamsChannelOptions): TeamsChannel {
       return fail(res, 403);
     }
     const authHeader = String(req.headers.authorization ?? "");
+    const rejected = resolved.anonymous ? null : tokenRejection(authHeader);
+    if (rejected) {
+      logger.warn({ reason: rejected }, "teams: request refused (Bot Framework authentication)");
+      return fail(res, 401);
+    }
     let authResult: Awaited<ReturnType<typeof resolved.auth.authenticateRequest>>;
     try {
       authResult = await resolved.auth.authenticateRequest(activity, authHeader);
