@@ -18,6 +18,7 @@ import { createChatModel } from "./llm/provider.js";
 import { createEmbeddings } from "./retrieval/embeddings/index.js";
 import { openIndex, type OpenResult } from "./retrieval/index-store.js";
 import { Retriever } from "./retrieval/retriever.js";
+import { registerPublicNames } from "./privacy/names.js";
 import { loadDirectory } from "./routing/directory.js";
 import { Router } from "./routing/router.js";
 import { createStorage } from "./storage/index.js";
@@ -55,6 +56,8 @@ export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
   const embeddings = createEmbeddings(config.embeddings);
   const index = await openIndex({ knowledgeDir: config.knowledgeDir, dataDir: config.dataDir, embeddings, onProgress: o.onIndexProgress });
   const retriever = new Retriever(index.index);
+  // People the public sources name (elected officials…) are not masked in questions.
+  registerPublicNames(index.index.chunks.map((c) => c.text));
   warmUpCommunes(); // loads the geography once (≈12 MB) instead of on the first question
   const router = new Router(loadDirectory(config.knowledgeDir), config.knowledgeDir, retriever.synonyms);
   // Score every indexed word once now (≈ 0.2 s, 3–4 MB): questions then only pay for new words.

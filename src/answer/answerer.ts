@@ -11,6 +11,7 @@ import { withTimeout } from "../llm/provider.js";
 import type { Hit, QueryAnalysis, Retriever } from "../retrieval/retriever.js";
 import { looksEnglish } from "../retrieval/analyzer.js";
 import type { RouteCandidate, Router } from "../routing/router.js";
+import { checkCitations } from "./citations.js";
 import { extractAnswer } from "./extractive.js";
 import type { CardIndex, CardMatch } from "./cards.js";
 import { cardFollowUps, cardPassages, cardText } from "./card-reply.js";
@@ -61,7 +62,7 @@ const FIRST_PERSON = /\b(je|j'|j’|nous|notre|nos|mon|ma|mes|on|moi|jsuis|jveux
 export function cleanQuestion(raw: string): string {
   return raw
     // placeholders left by the personal-data scrubber are not part of the question
-    .replace(/\[(email|téléphone|iban|nir|adresse)\]/gi, " ")
+    .replace(/\[(email|téléphone|iban|nir|adresse|nom)\]/gi, " ")
     .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\ufeff]/g, " ")
     .replace(/\s+/g, " ")
     .trim()
@@ -455,25 +456,13 @@ export class Answerer {
     );
     const raw = typeof res.content === "string" ? res.content : res.content.map((c) => ("text" in c ? c.text : "")).join("");
     if (/JE_NE_SAIS_PAS/.test(raw)) return null;
-    // keep only citations that point to a passage, renumber in order of use
-    const map = new Map<number, number>();
-    const used: Hit[] = [];
-    const text = raw
-      .replace(/\[(\d+)\]/g, (_m, d: string) => {
-        const i = Number(d) - 1;
-        const hit = hits[i];
-        if (!hit) return "";
-        if (!map.has(i)) {
-          used.push(hit);
-          map.set(i, used.length);
-        }
-        return `[${map.get(i)}]`;
-      })
-      .replace(/[ \t]+([.,;:])/g, "$1")
-      .replace(/[ \t]{2,}/g, " ")
-      .trim();
-    if (used.length === 0 || text.length < 10) return null;
-    return { text, used };
+    // Sentences without a valid citation are dropped; unsupported amounts or dates reject the answer (citations.ts).
+    const checked = checkCitations(raw, hits);
+    if (!checked.ok) {
+      this.o.logger?.warn({ reason: checked.reason, dropped: checked.dropped }, "generated answer rejected, offline answer used");
+      return null;
+    }
+    return { text: checked.text, used: checked.used };
   }
 }
 

@@ -1,13 +1,17 @@
 /**
  * French PII scrubber. Runs on every free text before it is stored or sent to a
- * model. Replaces e-mail addresses, phone numbers, IBANs, social-security
- * numbers (NIR) and street addresses (number + street type + name) with tags.
+ * model. Replaces e-mail addresses, phone numbers (any grouping, any Unicode
+ * space: "06 12 345 678", "+33 6…", NBSP, narrow NBSP…), IBANs, social-security
+ * numbers (NIR), street addresses (number + street type + name) and personal
+ * names (introduced, after a civility, or an INSEE first name followed by a
+ * surname: see names.ts) with tags.
  *
  * It deliberately keeps what is not personal data or is needed to understand a
  * request: amounts ("250 000 €", "30k€"), dates, percentages, years, the SIRET
  * or SIREN of a structure (a legal person's public identifier), INSEE and postal
  * codes, commune names.
  */
+import { findNames } from "./names.js";
 
 export const PII_TAGS = {
   email: "[email]",
@@ -15,6 +19,7 @@ export const PII_TAGS = {
   iban: "[iban]",
   nir: "[nir]",
   address: "[adresse]",
+  name: "[nom]",
 } as const;
 export type PiiKind = keyof typeof PII_TAGS;
 
@@ -24,10 +29,15 @@ export interface ScrubResult {
   found: Record<PiiKind, number>;
 }
 
+/** A separator inside a number: any horizontal Unicode space, a dot, a dash, a zero-width space. */
+const SEP = String.raw`(?:[^\S\r\n]|[.\-\u2010-\u2013\u200b-\u200d\u2060])`;
+/** Same, without dots (IBAN groups). */
+const SPACE = String.raw`(?:[^\S\r\n]|[\u200b-\u200d\u2060])`;
+
 const EMAIL = /[\p{L}\p{N}._%+'-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/giu;
 
 /** IBAN: country code, 2 check digits, 11–30 alphanumerics, optionally grouped by 4. */
-const IBAN = /\b([A-Z]{2})[ ]?(\d{2})((?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?)(?![A-Z0-9])/gi;
+const IBAN = new RegExp(String.raw`\b([A-Z]{2})${SPACE}?(\d{2})((?:${SPACE}?[A-Z0-9]{4}){2,7}(?:${SPACE}?[A-Z0-9]{1,3})?)(?![A-Z0-9])`, "gi");
 
 /** Amount/percentage right after a number: then it is not a phone number or NIR. */
 const NOT_AMOUNT = String.raw`(?!\s?(?:€|k€|M€|euros?\b|EUR\b|%|pour\s?cent))`;
@@ -38,16 +48,25 @@ const NOT_AMOUNT = String.raw`(?!\s?(?:€|k€|M€|euros?\b|EUR\b|%|pour\s?cen
  * Compact or with spaces/dots.
  */
 const NIR = new RegExp(
-  String.raw`(?<![\p{N}\p{L}+])[1-478][ .]?\d{2}[ .]?(?:0[1-9]|1[0-2]|[2-9]\d)[ .]?(?:\d{2}|2[AB])[ .]?\d{3}[ .]?\d{3}(?:[ .]?\d{2})?(?![\p{N}\p{L}])` +
+  String.raw`(?<![\p{N}\p{L}+])[1-478]${SEP}?\d{2}${SEP}?(?:0[1-9]|1[0-2]|[2-9]\d)${SEP}?(?:\d{2}|2[AB])${SEP}?\d{3}${SEP}?\d{3}(?:${SEP}?\d{2})?(?![\p{N}\p{L}])` +
     NOT_AMOUNT,
   "giu",
 );
 
-/** French phone numbers: 0X XX XX XX XX (spaces, dots, dashes or none), +33 / 0033 with optional (0). */
-const PHONE = new RegExp(
-  String.raw`(?<![\p{N}\p{L}+])(?:(?:\+|00)33[ .-]?(?:\(0\)[ .-]?)?|0)[1-9](?:[ .-]?\d{2}){4}(?![\p{N}\p{L}])` + NOT_AMOUNT,
+/**
+ * French phone numbers: ten digits from 0X, or nine after +33 / 0033 (optional
+ * "(0)" or "0"). After the first digit(s), the usual groupings: 2-2-2-2 with
+ * one same separator throughout or none ("06 12 34 56 78", "06.12.34.56.78",
+ * "0612345678"), 2-3-3 ("06 12 345 678", "0612 345 678", "+33 612 345 678")
+ * and 3-3-2. A separator is any Unicode space, a dot or a dash. A mixed
+ * grouping such as a date and a time ("01.02.2024 12") is not a phone.
+ */
+const PHONE_REST = String.raw`(?:(${SEP})\d{2}(?:\1\d{2}){3}|\d{8}|${SEP}?\d{2}${SEP}?\d{3}${SEP}?\d{3}|${SEP}?\d{3}${SEP}?\d{3}${SEP}?\d{2})`;
+const INTERNATIONAL_PHONE = new RegExp(
+  String.raw`(?<![\p{N}\p{L}+])(?:\+|00)${SEP}?33${SEP}?(?:\(0\)${SEP}?|0${SEP}?)?[1-9]${PHONE_REST}(?![\p{N}\p{L}])` + NOT_AMOUNT,
   "gu",
 );
+const PHONE = new RegExp(String.raw`(?<![\p{N}\p{L}+])0[1-9]${PHONE_REST}(?![\p{N}\p{L}])` + NOT_AMOUNT, "gu");
 
 const STREET_TYPES = [
   "rue", "ruelle", "avenue", "av\\.", "ave", "boulevard", "bd", "bld", "chemin", "ch\\.", "impasse", "imp\\.",
@@ -75,8 +94,8 @@ const ADDRESS = new RegExp(
 );
 
 /** SIRET (14 digits, usually 3-3-3-5) and SIREN (9 digits, 3-3-3): kept untouched. */
-const SIRET = /(?<![\p{N}])\d{3}[ .]?\d{3}[ .]?\d{3}[ .]?\d{5}(?![\p{N}])/gu;
-const SIREN = /(?<![\p{N}])\d{3}[ .]\d{3}[ .]\d{3}(?![\p{N}])|(?<=\bSIREN\s?:?\s?)\d{9}(?![\p{N}])/giu;
+const SIRET = new RegExp(String.raw`(?<![\p{N}])\d{3}${SEP}?\d{3}${SEP}?\d{3}${SEP}?\d{5}(?![\p{N}])`, "gu");
+const SIREN = new RegExp(String.raw`(?<![\p{N}])\d{3}${SEP}\d{3}${SEP}\d{3}(?![\p{N}])|(?<=\bSIREN\s?:?\s?)\d{9}(?![\p{N}])`, "giu");
 
 function ibanChecksumOk(compact: string): boolean {
   const rearranged = compact.slice(4) + compact.slice(0, 4);
@@ -94,8 +113,8 @@ const IBAN_ALWAYS = new Set(["FR", "MC"]);
 function scrubIban(text: string, found: Record<PiiKind, number>): string {
   return text.replace(IBAN, (m, country: string, check: string, rest: string) => {
     const c = country.toUpperCase();
-    const compact = (c + check + rest).replace(/\s+/g, "");
-    const hasDigits = /\d{6,}/.test(rest.replace(/\s+/g, ""));
+    const compact = (c + check + rest).replace(/[\s\u200b-\u200d\u2060]+/g, "");
+    const hasDigits = /\d{6,}/.test(rest.replace(/[\s\u200b-\u200d\u2060]+/g, ""));
     const ok = (IBAN_ALWAYS.has(c) && compact.length === 27 && hasDigits) || (compact.length >= 15 && ibanChecksumOk(compact));
     if (!ok) return m;
     found.iban++;
@@ -108,7 +127,7 @@ function isCapitalised(token: string): boolean {
 }
 
 export function scrubDetailed(input: string): ScrubResult {
-  const found: Record<PiiKind, number> = { email: 0, phone: 0, iban: 0, nir: 0, address: 0 };
+  const found: Record<PiiKind, number> = { email: 0, phone: 0, iban: 0, nir: 0, address: 0, name: 0 };
   if (!input) return { text: input ?? "", found };
 
   // 1. Protect identifiers of legal persons (SIRET/SIREN) from the number patterns.
@@ -124,10 +143,15 @@ export function scrubDetailed(input: string): ScrubResult {
   text = scrubIban(text, found);
   // NIR before SIRET protection (15-digit NIR must not be cut into a SIRET); NIR has 13 or 15 digits, SIRET 14.
   text = text.replace(NIR, (m) => {
-    const digits = m.replace(/[ .]/g, "");
+    const digits = m.replace(/[^\dAB]/gi, "");
     if (digits.length !== 13 && digits.length !== 15) return m;
     found.nir++;
     return PII_TAGS.nir;
+  });
+  // +33 numbers first: "+33 612 345 678" must not be taken for a SIREN.
+  text = text.replace(INTERNATIONAL_PHONE, () => {
+    found.phone++;
+    return PII_TAGS.phone;
   });
   text = text.replace(SIRET, protect).replace(SIREN, protect);
   text = text.replace(PHONE, () => {
@@ -143,12 +167,19 @@ export function scrubDetailed(input: string): ScrubResult {
     found.address++;
     return PII_TAGS.address + (keepTail ? ` ${keepTail}` : "");
   });
+  // Names last: street names ("12 rue Jean Jaurès") are already addresses.
+  const names = findNames(text);
+  for (let k = names.length - 1; k >= 0; k--) {
+    const [s, e] = names[k]!;
+    text = text.slice(0, s) + PII_TAGS.name + text.slice(e);
+    found.name++;
+  }
   // 2. Restore the protected identifiers.
   text = text.replace(/\uE000(\d+)\uE001/g, (_m, i: string) => kept[Number(i)]!);
   return { text, found };
 }
 
-/** Returns `text` with personal data replaced by tags ([email], [téléphone], [iban], [nir], [adresse]). */
+/** Returns `text` with personal data replaced by tags ([email], [téléphone], [iban], [nir], [adresse], [nom]). */
 export function scrub(text: string): string {
   return scrubDetailed(text).text;
 }

@@ -73,7 +73,25 @@ function matrix(r: Report): { processes: string[]; rows: { step: string; cells: 
 // ---------------------------------------------------------------------------
 // Markdown
 
-const mdCell = (s: string | number): string => String(s).replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+/**
+ * Text for a Markdown table cell, safe whatever the user wrote: HTML is escaped
+ * (a renderer shows "<script>" instead of running it), a link or an image whose
+ * target is not http(s) keeps only its text ("javascript:", "data:"…), an
+ * http(s) image becomes a plain link (no remote image loaded on display), and
+ * the cell stays on one line.
+ */
+export function mdText(value: string | number): string {
+  return String(value)
+    .replace(/\r?\n/g, " ")
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/!?\[([^\]\n]*)\]\(\s*([^)\s]*)[^)]*\)/g, (_m, text: string, url: string) =>
+      /^https?:\/\//i.test(url) ? `[${text}](${url})` : `${text} (lien retiré)`,
+    )
+    .replace(/\|/g, "\\|");
+}
+const mdCell = mdText;
 function mdTable(head: string[], rows: (string | number)[][]): string {
   if (!rows.length) return "_Aucune donnée sur la période._\n";
   const line = (cells: (string | number)[]) => `| ${cells.map(mdCell).join(" | ")} |`;

@@ -30,6 +30,15 @@ import { loadServerSettings, type ServerSettings } from "./settings.js";
 
 export const MAX_QUESTION_CHARS = 4000;
 
+/** French messages for client errors raised by the body parsers (status kept as raised). */
+const CLIENT_ERRORS: Record<number, string> = {
+  400: "Le corps de la requête est illisible (JSON, encodage ou compression invalide).",
+  403: "Requête refusée.",
+  411: "La longueur du corps de la requête doit être indiquée.",
+  413: "Le corps de la requête est trop volumineux.",
+  415: "Type de contenu non pris en charge : envoyez du JSON en UTF-8.",
+};
+
 export const AskRequest = z
   .object({
     question: z
@@ -274,6 +283,13 @@ export function createServer(o: CreateServerOptions): Service {
       return;
     }
     if (e.type === "request.aborted") return;
+    // Any other client error raised by a body parser (corrupt gzip body, bad
+    // Content-Length…) keeps its status: the client is at fault, not the service.
+    const status = typeof e.status === "number" ? e.status : (err as { statusCode?: unknown }).statusCode;
+    if (typeof status === "number" && status >= 400 && status < 500) {
+      sendError(res, status, CLIENT_ERRORS[status] ?? "Requête invalide.");
+      return;
+    }
     const channel = req.path === "/api/turn" ? "web" : req.path === "/api/messages" ? "teams" : req.path === "/slack/events" ? "slack" : "api";
     metrics.errors.inc({ channel });
     if (err instanceof TimeoutError) {

@@ -1,13 +1,15 @@
 /**
  * Storage factory: PostgreSQL when a database URL is given, else SQLite in the
- * data folder. Migrations are applied before the storage is returned, and
- * user-written texts are scrubbed of personal data on the way in (withScrubbing).
+ * data folder. Migrations are applied before the storage is returned,
+ * user-written texts are scrubbed of personal data on the way in (withScrubbing),
+ * and every text is made valid Unicode before any backend sees it (withValidText).
  */
 import path from "node:path";
 import type { Storage } from "./types.js";
 import { SqliteStorage } from "./sqlite.js";
 import { MemoryStorage } from "./memory.js";
 import { withScrubbing } from "./scrubbing.js";
+import { withValidText } from "./valid-text.js";
 
 export type { Storage } from "./types.js";
 export { MemoryStorage } from "./memory.js";
@@ -15,6 +17,7 @@ export { SqliteStorage, SQLITE_FILE_NAME } from "./sqlite.js";
 // PostgresStorage: import it from "./postgres.js" (pg loads only when PostgreSQL is used).
 export { loadStorageConfig, type StorageConfig } from "./config.js";
 export { withScrubbing } from "./scrubbing.js";
+export { withValidText, validText } from "./valid-text.js";
 
 export interface CreateStorageOptions {
   /** postgres:// or postgresql:// URL; selects PostgreSQL. `memory:` selects the in-process backend. */
@@ -45,7 +48,8 @@ export async function createStorage(opts: CreateStorageOptions): Promise<Storage
       throw err;
     }
   }
-  return opts.scrub === false ? storage : withScrubbing(storage);
+  // The one place where text is made valid Unicode: every backend, scrubbed or not.
+  return withValidText(opts.scrub === false ? storage : withScrubbing(storage));
 }
 
 /** Opener for CLI commands and the service: configuration from the environment (DATA_DIR, DATABASE_URL). */

@@ -170,7 +170,7 @@ export class MemoryStorage implements Storage {
     return counts;
   }
 
-  async forgetUser(userHash: string): Promise<Record<string, number>> {
+  async forgetUser(userHash: string, platformIds: readonly string[] = []): Promise<Record<string, number>> {
     const counts = zeroCounts([
       "interactions", "ratings", "frictions", "handoffs", "unanswered", "message_links", "state", "channel_refs",
     ]);
@@ -196,6 +196,16 @@ export class MemoryStorage implements Storage {
     const holds = (k: string) => keys.has(k) || (userHash.length >= MIN_HASH_IN_KEY && k.includes(userHash));
     del(this.state, "state", (_v, k) => holds(k));
     del(this.refs, "channel_refs", (_v, k) => holds(k));
+    // Channel references holding the person's raw id: the person is removed from them.
+    const raw = new Set(platformIds.filter(Boolean));
+    for (const [k, v] of this.refs) {
+      if (!raw.size || !holdsString(v.ref, raw)) continue;
+      const ref = structuredClone(v.ref) as { reference?: Record<string, unknown> };
+      if (ref?.reference) delete ref.reference.user;
+      if (holdsString(ref, raw)) this.refs.delete(k);
+      else this.refs.set(k, { ...v, ref });
+      counts.channel_refs!++;
+    }
     del(this.interactions, "interactions", (i) => ids.has(i.id));
     return counts;
   }
@@ -214,4 +224,12 @@ export class MemoryStorage implements Storage {
       unanswered: pick(this.unanswered),
     };
   }
+}
+
+/** True when one of `values` is a string anywhere inside `node`. */
+function holdsString(node: unknown, values: ReadonlySet<string>): boolean {
+  if (typeof node === "string") return values.has(node);
+  if (Array.isArray(node)) return node.some((n) => holdsString(n, values));
+  if (node && typeof node === "object") return Object.values(node).some((n) => holdsString(n, values));
+  return false;
 }

@@ -28,6 +28,8 @@ import { hashLikePattern, isoOrNow, newId, toJson } from "./common.js";
 import { rowToFriction, rowToHandoff, rowToInteraction, rowToRating, rowToUnanswered } from "./rows.js";
 
 type Row = Record<string, unknown>;
+/** One statement of an erasure: the table it counts for, its SQL, its parameters. */
+type Step = [table: string, sql: string, params: unknown[]];
 
 /** A query run as a named prepared statement; each name has exactly one text. */
 interface NamedQuery {
@@ -292,48 +294,54 @@ export class PostgresStorage implements Storage {
 
   async purge(before: Date): Promise<Record<string, number>> {
     const old = "SELECT id FROM interactions WHERE created_at < $1";
-    return this.runDeletes(
-      [
-        ["ratings", `DELETE FROM ratings WHERE created_at < $1 OR interaction_id IN (${old})`],
-        ["unanswered", `DELETE FROM unanswered WHERE created_at < $1 OR interaction_id IN (${old})`],
-        ["message_links", `DELETE FROM message_links WHERE created_at < $1 OR interaction_id IN (${old})`],
-        ["frictions", "DELETE FROM frictions WHERE created_at < $1"],
-        ["handoffs", "DELETE FROM handoffs WHERE created_at < $1"],
-        ["events", "DELETE FROM events WHERE created_at < $1"],
-        ["state", "DELETE FROM state WHERE updated_at < $1"],
-        ["channel_refs", "DELETE FROM channel_refs WHERE updated_at < $1"],
-        ["interactions", "DELETE FROM interactions WHERE created_at < $1"],
-      ],
-      [before.toISOString()],
-    );
+    const cut = [before.toISOString()];
+    return this.runDeletes([
+      ["ratings", `DELETE FROM ratings WHERE created_at < $1 OR interaction_id IN (${old})`, cut],
+      ["unanswered", `DELETE FROM unanswered WHERE created_at < $1 OR interaction_id IN (${old})`, cut],
+      ["message_links", `DELETE FROM message_links WHERE created_at < $1 OR interaction_id IN (${old})`, cut],
+      ["frictions", "DELETE FROM frictions WHERE created_at < $1", cut],
+      ["handoffs", "DELETE FROM handoffs WHERE created_at < $1", cut],
+      ["events", "DELETE FROM events WHERE created_at < $1", cut],
+      ["state", "DELETE FROM state WHERE updated_at < $1", cut],
+      ["channel_refs", "DELETE FROM channel_refs WHERE updated_at < $1", cut],
+      ["interactions", "DELETE FROM interactions WHERE created_at < $1", cut],
+    ]);
   }
 
-  async forgetUser(userHash: string): Promise<Record<string, number>> {
+  async forgetUser(userHash: string, platformIds: readonly string[] = []): Promise<Record<string, number>> {
     const mine = "SELECT id FROM interactions WHERE user_hash = $1";
     const keys =
       "SELECT conversation_key FROM interactions WHERE user_hash = $1 UNION SELECT conversation_key FROM handoffs WHERE user_hash = $1";
-    return this.runDeletes(
-      [
-        ["ratings", `DELETE FROM ratings WHERE user_hash = $1 OR interaction_id IN (${mine})`],
-        ["unanswered", `DELETE FROM unanswered WHERE user_hash = $1 OR interaction_id IN (${mine})`],
-        ["message_links", `DELETE FROM message_links WHERE interaction_id IN (${mine})`],
-        ["frictions", "DELETE FROM frictions WHERE user_hash = $1"],
-        ["state", `DELETE FROM state WHERE key IN (${keys}) OR ($2 <> '' AND key LIKE $2 ESCAPE '\\')`],
-        ["channel_refs", `DELETE FROM channel_refs WHERE key IN (${keys}) OR ($2 <> '' AND key LIKE $2 ESCAPE '\\')`],
-        ["handoffs", "DELETE FROM handoffs WHERE user_hash = $1"],
-        ["interactions", "DELETE FROM interactions WHERE user_hash = $1"],
-      ],
-      [userHash, hashLikePattern(userHash)],
-    );
+    const params = [userHash, hashLikePattern(userHash)];
+    // Channel references (Teams) holding the person's raw platform id anywhere: the person is removed from them.
+    const holds = "jsonb_path_exists(ref, '$.** ? (@ == $id)', jsonb_build_object('id', $1::text))";
+    const refSteps: Step[] = [...new Set(platformIds)]
+      .filter(Boolean)
+      .flatMap((id) => [
+        ["channel_refs", `UPDATE channel_refs SET ref = ref #- '{reference,user}' WHERE ${holds}`, [id]],
+        ["channel_refs", `DELETE FROM channel_refs WHERE ${holds}`, [id]],
+      ]);
+    return this.runDeletes([
+      ["ratings", `DELETE FROM ratings WHERE user_hash = $1 OR interaction_id IN (${mine})`, params],
+      ["unanswered", `DELETE FROM unanswered WHERE user_hash = $1 OR interaction_id IN (${mine})`, params],
+      ["message_links", `DELETE FROM message_links WHERE interaction_id IN (${mine})`, params],
+      ["frictions", "DELETE FROM frictions WHERE user_hash = $1", params],
+      ["state", `DELETE FROM state WHERE key IN (${keys}) OR ($2 <> '' AND key LIKE $2 ESCAPE '\\')`, params],
+      ["channel_refs", `DELETE FROM channel_refs WHERE key IN (${keys}) OR ($2 <> '' AND key LIKE $2 ESCAPE '\\')`, params],
+      ...refSteps,
+      ["handoffs", "DELETE FROM handoffs WHERE user_hash = $1", params],
+      ["interactions", "DELETE FROM interactions WHERE user_hash = $1", params],
+    ]);
   }
 
-  private async runDeletes(steps: [string, string][], params: unknown[]): Promise<Record<string, number>> {
+  /** Runs the statements in one transaction; counts are added up per table. */
+  private async runDeletes(steps: Step[]): Promise<Record<string, number>> {
     return this.tx(async (c) => {
       const counts: Record<string, number> = {};
-      for (const [table, sql] of steps) {
+      for (const [table, sql, params] of steps) {
         // Pass only the parameters a statement uses ($1…$n): pg refuses extra ones.
         const used = Math.max(0, ...[...sql.matchAll(/\$(\d+)/g)].map((m) => Number(m[1])));
-        counts[table] = (await c.query(sql, params.slice(0, used))).rowCount ?? 0;
+        counts[table] = (counts[table] ?? 0) + ((await c.query(sql, params.slice(0, used))).rowCount ?? 0);
       }
       return counts;
     });

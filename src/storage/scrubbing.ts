@@ -39,7 +39,7 @@ export function withScrubbing(inner: Storage): Storage {
     saveChannelRef: (key, ref) => inner.saveChannelRef(key, ref),
     getChannelRef: <T>(key: string) => inner.getChannelRef<T>(key),
     purge: (before) => inner.purge(before),
-    forgetUser: (h) => inner.forgetUser(h),
+    forgetUser: (h, ids) => inner.forgetUser(h, ids),
     reportData: (q) => inner.reportData(q),
   } satisfies Omit<Storage, "kind"> & { kind: Storage["kind"] });
 }

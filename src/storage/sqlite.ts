@@ -7,6 +7,11 @@
  * load script: it halves the service's throughput). Several processes
  * may share the file (busy_timeout); `claimEvent` relies on INSERT … ON CONFLICT
  * DO NOTHING, which is atomic across connections.
+ *
+ * Erased means gone: `secure_delete` overwrites deleted content with zeros, and
+ * after `forget`/`purge` the freed pages are returned (incremental vacuum) and
+ * the WAL is checkpointed and truncated, so the erased text is found in none of
+ * the files (.sqlite, -wal, -shm).
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -57,6 +62,9 @@ export class SqliteStorage implements Storage {
     }
     // busy_timeout first: switching a fresh file to WAL takes a lock other processes may hold.
     this.db.pragma("busy_timeout = 10000");
+    // Before any table exists: freed pages can then be given back by `incremental_vacuum`.
+    if (isNew) this.db.pragma("auto_vacuum = INCREMENTAL");
+    this.db.pragma("secure_delete = ON");
     this.db.pragma("journal_mode = WAL");
     const sync = (process.env.SQLITE_SYNCHRONOUS ?? "NORMAL").toUpperCase();
     this.db.pragma(`synchronous = ${sync === "FULL" || sync === "EXTRA" ? sync : "NORMAL"}`);
@@ -96,6 +104,38 @@ export class SqliteStorage implements Storage {
       }
     });
     apply.immediate();
+    this.enableIncrementalVacuum();
+  }
+
+  /**
+   * Files created before `auto_vacuum = INCREMENTAL` need one VACUUM to switch.
+   * Best effort: VACUUM needs the file to itself, and another process may be
+   * reading it; erasure still works without it (secure_delete zeroes the freed
+   * pages), the file just keeps its size.
+   */
+  private enableIncrementalVacuum(): void {
+    if (this.file === ":memory:" || this.db.pragma("auto_vacuum", { simple: true }) === 2) return;
+    try {
+      this.db.pragma("auto_vacuum = INCREMENTAL");
+      this.db.exec("VACUUM");
+    } catch {
+      /* busy: retried at the next start */
+    }
+  }
+
+  /**
+   * After an erasure: gives freed pages back to the file system and copies the
+   * WAL into the database, then truncates it, so deleted text survives in no
+   * file. Best effort when another connection keeps reading (busy timeout).
+   */
+  private wipeFreedSpace(): void {
+    if (this.file === ":memory:") return;
+    try {
+      this.db.pragma("incremental_vacuum");
+      this.db.pragma("wal_checkpoint(TRUNCATE)");
+    } catch {
+      /* busy for longer than busy_timeout: the next checkpoint does it */
+    }
   }
 
   /** Applied migration versions (ascending). */
@@ -268,10 +308,12 @@ export class SqliteStorage implements Storage {
       ["channel_refs", "DELETE FROM channel_refs WHERE updated_at < @cut"],
       ["interactions", "DELETE FROM interactions WHERE created_at < @cut"],
     ];
-    return this.runDeletes(steps, { cut });
+    const counts = this.runDeletes(steps, { cut });
+    this.wipeFreedSpace();
+    return counts;
   }
 
-  async forgetUser(userHash: string): Promise<Record<string, number>> {
+  async forgetUser(userHash: string, platformIds: readonly string[] = []): Promise<Record<string, number>> {
     const mine = "SELECT id FROM interactions WHERE user_hash = @h";
     const keys = "SELECT conversation_key FROM interactions WHERE user_hash = @h UNION SELECT conversation_key FROM handoffs WHERE user_hash = @h";
     const steps: [string, string][] = [
@@ -284,14 +326,27 @@ export class SqliteStorage implements Storage {
       ["handoffs", "DELETE FROM handoffs WHERE user_hash = @h"],
       ["interactions", "DELETE FROM interactions WHERE user_hash = @h"],
     ];
-    return this.runDeletes(steps, { h: userHash, like: hashLikePattern(userHash) });
+    const counts = this.runDeletes(steps, { h: userHash, like: hashLikePattern(userHash) }, () => {
+      // Channel references (Teams) holding the person's raw platform id: the person is removed from them.
+      let n = 0;
+      const holds = "EXISTS (SELECT 1 FROM json_tree(channel_refs.ref) WHERE type = 'text' AND atom = @id)";
+      for (const id of new Set(platformIds)) {
+        if (!id) continue;
+        n += this.stmt(`UPDATE channel_refs SET ref = json_remove(ref, '$.reference.user') WHERE ${holds}`).run({ id }).changes;
+        n += this.stmt(`DELETE FROM channel_refs WHERE ${holds}`).run({ id }).changes;
+      }
+      return n;
+    });
+    this.wipeFreedSpace();
+    return counts;
   }
 
-  private runDeletes(steps: [string, string][], params: Record<string, string>): Record<string, number> {
+  private runDeletes(steps: [string, string][], params: Record<string, string>, refs?: () => number): Record<string, number> {
     const counts: Record<string, number> = {};
     this.db
       .transaction(() => {
         for (const [table, sql] of steps) counts[table] = this.stmt(sql).run(params).changes;
+        if (refs) counts.channel_refs = (counts.channel_refs ?? 0) + refs();
       })
       .immediate();
     return counts;

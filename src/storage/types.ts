@@ -149,8 +149,13 @@ export interface Storage {
 
   /** Deletes every record older than `before`; returns counts per table. */
   purge(before: Date): Promise<Record<string, number>>;
-  /** Deletes every record of one pseudonymous user; returns counts per table. */
-  forgetUser(userHash: string): Promise<Record<string, number>>;
+  /**
+   * Deletes every record of one pseudonymous user; returns counts per table.
+   * `platformIds` (the raw ids given to `forget`, never stored by it) also
+   * removes the person from channel references, which hold a raw platform id
+   * and display name (Teams conversation references).
+   */
+  forgetUser(userHash: string, platformIds?: readonly string[]): Promise<Record<string, number>>;
 
   reportData(q: ReportQuery): Promise<ReportData>;
 }

@@ -1,7 +1,8 @@
 /**
  * The LLM path with a scripted chat model on the real runtime: citations checked and
- * renumbered, invalid ones removed, and the offline extractive answer on no valid
- * citation, "JE_NE_SAIS_PAS", timeout (llmTimeoutMs = 200 ms in the config) or error.
+ * renumbered, sentences without a valid citation dropped, and the offline extractive
+ * answer on no valid citation, an amount or date found in no cited passage,
+ * "JE_NE_SAIS_PAS", timeout (llmTimeoutMs = 200 ms in the config) or error.
  */
 import { FakeListChatModel } from "@langchain/core/utils/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -91,17 +92,48 @@ describe("LLM answers", () => {
     expect(reply.sources).toHaveLength(1);
   });
 
-  it("(b) removes a citation to a passage that does not exist", async () => {
-    model.script = () => "Le schéma a été voté par l'assemblée départementale [9] et il est en vigueur [1].";
+  it("(b) drops a sentence whose citation points to no passage, keeping the cited ones", async () => {
+    model.script = () =>
+      "Le schéma de l'ESS a été adopté par l'assemblée départementale [1]. Le Département verse 5 000 000 € à chaque porteur sans condition [9].";
     const reply = await ask();
     const passages = promptPassages(model.calls.at(-1)!);
     expect(passages.has(9)).toBe(false);
-    expect(reply.text).not.toContain("[9]");
-    // (spacing left by the removed marker is not part of the contract)
-    expect(reply.text.replace(/[ \t]+/g, " ")).toContain("Le schéma a été voté par l'assemblée départementale et il est en vigueur [1].");
+    // the invented sentence is gone whole, not kept with its marker removed
+    expect(reply.text).not.toContain("5 000 000");
+    expect(reply.text).not.toContain("sans condition");
+    expect(reply.text.startsWith("Le schéma de l'ESS a été adopté par l'assemblée départementale [1].")).toBe(true);
     expect(reply.sources).toHaveLength(1);
     expect(sourceMatchesPassage(reply.sources[0]!, passages.get(1)!)).toBe(true);
     expectGroundedAnswer(reply, "llm (b)");
+  });
+
+  it("(b2) a sentence without citation is dropped; a reply left with none gives the offline answer", async () => {
+    model.script = () => "Le schéma de l'ESS a été adopté [1]. Tous les projets seront financés, c'est garanti.";
+    const reply = await ask();
+    expect(reply.text).not.toContain("garanti");
+    expectGroundedAnswer(reply, "llm (b2)");
+    model.script = () => "Le schéma a été voté par l'assemblée départementale [9] et il est en vigueur [1].";
+    expectOffline(await ask());
+  });
+
+  it("(b3) an amount or a date found in no cited passage gives the offline answer", async () => {
+    model.script = () => "Le schéma de l'ESS a été adopté par l'assemblée départementale [1]. Il est doté de 5 000 000 € [1].";
+    expectOffline(await ask());
+    model.script = () => "Le schéma de l'ESS a été adopté par l'assemblée départementale le 12 juin 2019 [1].";
+    expectOffline(await ask());
+  });
+
+  it("(b4) a date stated by the cited passage is kept", async () => {
+    let cited = 0;
+    model.script = (messages) => {
+      const passages = promptPassages(messages);
+      cited = [...passages].find(([, p]) => /8 mars 2024/.test(p.text))?.[0] ?? 0;
+      return `Le schéma de l'ESS a été voté le 8 mars 2024 [${cited}].`;
+    };
+    const reply = await ask();
+    expect(cited).toBeGreaterThan(0);
+    expect(reply.text.startsWith("Le schéma de l'ESS a été voté le 8 mars 2024 [1].")).toBe(true);
+    expectGroundedAnswer(reply, "llm (b4)");
   });
 
   it("(c) a reply with no valid citation gives the offline extractive answer", async () => {

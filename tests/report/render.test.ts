@@ -16,6 +16,29 @@ beforeAll(async () => {
 afterAll(async () => seeded?.cleanup());
 
 describe("Markdown", () => {
+  it("escapes HTML and neutralises links other than http(s) in user text", () => {
+    const evil = {
+      ...report,
+      downComments: [
+        { createdAt: NOW.toISOString(), comment: "<script>alert(1)</script> et <img src=x onerror=alert(2)>", question: "[clic](javascript:alert(3))" },
+        { createdAt: NOW.toISOString(), comment: "![pixel](https://tracker.example/p.png) voir [la page](https://www.gard.fr/ess)", question: "[x](data:text/html;base64,PHNjcmlwdD4=) | fin" },
+      ],
+    };
+    const md = renderMarkdown(evil);
+    expect(md).not.toMatch(/<script|<img|onerror=alert\(2\)>/);
+    expect(md).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+    expect(md).toContain("&lt;img src=x onerror=alert(2)&gt;");
+    expect(md).not.toMatch(/\]\(\s*(javascript|data):/i);
+    expect(md).toContain("clic (lien retiré)");
+    expect(md).toContain("[la page](https://www.gard.fr/ess)");
+    // an http(s) image is shown as a link, not loaded
+    expect(md).not.toContain("![pixel]");
+    expect(md).toContain("[pixel](https://tracker.example/p.png)");
+    // the table keeps its columns
+    const row = md.split("\n").find((l) => l.includes("fin"))!;
+    expect(row.split(/(?<!\\)\|/).length).toBe(5);
+  });
+
   it("has French headings and tables with the figures", () => {
     const md = renderMarkdown(report);
     for (const h of [

@@ -1,9 +1,11 @@
 /** The service mounts the channels the configuration enables, and only those. */
+import fs from "node:fs";
+import path from "node:path";
 import { createHmac } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AppConfig } from "../../src/config/env.js";
 import type { Runtime } from "../../src/runtime.js";
-import { closedPort, startService, tempDir, testConfig, testRuntime } from "./helpers.js";
+import { closedPort, ROOT, startService, tempDir, testConfig, testRuntime } from "./helpers.js";
 
 let tmp: ReturnType<typeof tempDir>;
 let base: AppConfig;
@@ -63,6 +65,14 @@ describe("Teams", () => {
       expect((await fetch(`${svc.url}/`)).status).toBe(404);
     } finally {
       await svc.close();
+    }
+  });
+
+  it("the README and docs/teams.md say what production does without credentials: Teams off, not a refusal to start", () => {
+    for (const doc of ["README.md", "docs/teams.md"]) {
+      const text = fs.readFileSync(path.join(ROOT, doc), "utf8").replace(/\s+/g, " ");
+      expect(text, doc).toMatch(/Teams est désactivé/);
+      expect(text, doc).not.toMatch(/refuse de démarrer/);
     }
   });
 

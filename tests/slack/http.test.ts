@@ -503,6 +503,23 @@ describe("reliability and security", () => {
     expect(h.fake!.turns.some((t) => t.conversationId === channel)).toBe(false);
   });
 
+  it("rejects a signed request timestamped more than 5 minutes in the future (401) and posts nothing", async () => {
+    const channel = newChannel();
+    const payload = eventEnvelope({ type: "app_mention", user: newUser(), text: "<@UBOT> bonjour", ts: ts(), channel });
+    const now = Math.floor(Date.now() / 1000);
+    for (const future of [now + 10 * 60, now + 5 * 60 + 30, now + 86_400]) {
+      const res = await postEvent(h.baseUrl, payload, { ts: future }); // correctly signed, with that timestamp
+      expect(res.status).toBe(401);
+      expect(JSON.parse(res.text).error).toMatch(/horodatage/);
+    }
+    await h.channel.idle();
+    expect(posts(channel)).toHaveLength(0);
+    // A small clock difference is fine: a request one minute ahead is answered.
+    const ok = await postEvent(h.baseUrl, { type: "url_verification", token: "legacy", challenge: "skew-ok" }, { ts: now + 60 });
+    expect(ok.status).toBe(200);
+    expect(ok.text).toContain("skew-ok");
+  });
+
   it("answers the URL verification challenge", async () => {
     const res = await postEvent(h.baseUrl, { type: "url_verification", token: "legacy", challenge: "abc123" });
     expect(res.status).toBe(200);

@@ -346,6 +346,23 @@ for (const backend of backends) {
       const again = await s.forgetUser(h);
       expect(Object.values(again).reduce((a, b) => a + b, 0)).toBe(0);
     });
+
+    it("forget with the raw platform id removes the person from channel references, which stay usable", async () => {
+      const ref = (user: unknown) => ({
+        reference: { user, bot: { id: "28:bot" }, conversation: { id: "19:chan@thread.tacv2" }, serviceUrl: "https://smba.example/" },
+        teamName: "Équipe",
+        channelName: "Canal",
+      });
+      await s.saveChannelRef("teams:19:chan@thread.tacv2", ref({ id: "29:raw-forget", name: "Ada Oubli", aadObjectId: "aad-forget-1" }));
+      await s.saveChannelRef("teams:19:other@thread.tacv2", ref({ id: "29:raw-keep", name: "Léon Reste", aadObjectId: "aad-keep-1" }));
+      const counts = await s.forgetUser("no-such-hash", ["aad-forget-1"]);
+      expect(counts.channel_refs).toBeGreaterThanOrEqual(1);
+      const cleaned = await s.getChannelRef<any>("teams:19:chan@thread.tacv2");
+      expect(cleaned.reference.user).toBeUndefined();
+      expect(cleaned.reference.conversation.id).toBe("19:chan@thread.tacv2");
+      expect(JSON.stringify(cleaned)).not.toMatch(/aad-forget-1|Ada Oubli|29:raw-forget/);
+      expect((await s.getChannelRef<any>("teams:19:other@thread.tacv2")).reference.user.name).toBe("Léon Reste");
+    });
   });
 }
 

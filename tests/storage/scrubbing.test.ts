@@ -5,6 +5,8 @@ import { describe, expect, it } from "vitest";
 import { MemoryStorage } from "../../src/storage/memory.js";
 import { withScrubbing } from "../../src/storage/scrubbing.js";
 import { createStorage, SqliteStorage } from "../../src/storage/index.js";
+import { buildReport } from "../../src/report/build.js";
+import { REPORT_FORMATS, renderReport } from "../../src/report/render.js";
 
 describe("withScrubbing", () => {
   it("scrubs user-written texts but not answers", async () => {
@@ -52,6 +54,31 @@ describe("withScrubbing", () => {
       await raw.recordRating({ interactionId: "i", userHash: "h", value: "down", comment: "x@y.fr" });
       expect((await raw.reportData({})).ratings[0]!.comment).toBe("x@y.fr");
       await raw.close();
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("personal names and phones written by people reach no report format", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "relais-scrub-report-"));
+    try {
+      const s = await createStorage({ dataDir: dir });
+      const base = { channel: "slack" as const, audience: "porteur" as const, userHash: "h", conversationKey: "k", answer: "a", sources: [], route: "dla" as const, latencyMs: 1 };
+      const id = await s.recordInteraction({ ...base, refused: true, question: "Je m'appelle Marie Durand, rappelez-moi au 06 12 345 678" });
+      await s.recordRating({ interactionId: id, userHash: "h", value: "down", comment: "Pierre-Yves Le Gall n'a jamais eu de réponse" });
+      await s.recordUnanswered({ interactionId: id, question: "Mme Rousseau demande le calendrier", reason: "refused", userHash: "h" });
+      await s.recordFriction({ step: "depot", blocker: "autre", process: "dla", commune: "Alès", description: "Dossier de Karim Benali bloqué, joignable au 06\u00a012\u00a034\u00a056\u00a078", severity: 2, contactOk: true, userHash: "h", channel: "slack" });
+      await s.createHandoff({ process: "dla", userHash: "h", channel: "slack", conversationKey: "k", summary: "Rappeler Sandrine Morel", question: "contact : Sandrine", facts: {}, sources: [] });
+      const report = await buildReport(s, {});
+      for (const format of REPORT_FORMATS) {
+        const out = renderReport(report, format);
+        for (const secret of ["Marie", "Durand", "345 678", "Pierre-Yves", "Le Gall", "Rousseau", "Karim", "Benali", "Sandrine", "Morel", "56\u00a078"]) {
+          expect(out.includes(secret), `${format} contains ${secret}`).toBe(false);
+        }
+        expect(out, format).toContain("[nom]");
+        expect(out, format).toContain("Alès");
+      }
+      await s.close();
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

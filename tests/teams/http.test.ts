@@ -132,6 +132,10 @@ describe("Teams over HTTP (CloudAdapter + fake connector)", () => {
     await post(botAddedToChannel());
     expect(connector.posts()).toHaveLength(1);
     expect(await storage.getChannelRef(`teams:${CHANNEL.id}`)).not.toBeNull();
+    // The stored reference names no person (not the display name nor the AAD id of who added the app).
+    const stored = JSON.stringify(await storage.getChannelRef(`teams:${CHANNEL.id}`));
+    expect(stored).not.toContain("Agent Test");
+    expect(stored).not.toContain("aad-user-1");
     connector.requests.length = 0;
 
     // 2. In personal chat, "Parler à une personne".

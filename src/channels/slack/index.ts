@@ -116,7 +116,11 @@ export function createSlackChannel(opts: SlackChannelOptions): SlackChannel {
     // No conversation store: the conversation state lives in the shared storage (Bolt's default
     // MemoryStore would cost a look-up per event and grow with every conversation).
     app = new App({ receiver, token: opts.botToken, clientOptions, logger: blog, convoStore: false });
-    router = receiver.router as Router;
+    // Bolt refuses stale timestamps but not future ones: a request signed "10 minutes from
+    // now" could be replayed for 15 minutes. Refused here before the receiver sees it.
+    router = express.Router();
+    router.post(SLACK_EVENTS_PATH, requireFreshTimestamp(logger));
+    router.use(receiver.router as Router);
   }
 
   app.error(async (err) => {
@@ -147,5 +151,23 @@ export function createSlackChannel(opts: SlackChannelOptions): SlackChannel {
       await transport.close().catch(() => undefined);
     },
     idle: (timeoutMs?: number) => rt.idle(timeoutMs),
+  };
+}
+
+/** Largest gap between Slack's request timestamp and our clock, either way (Slack's own rule). */
+export const SLACK_MAX_CLOCK_SKEW_S = 5 * 60;
+
+/**
+ * Refuses (401) a request whose `X-Slack-Request-Timestamp` is missing, not a
+ * whole number of seconds, or more than 5 minutes away from now — in the past
+ * (as Bolt does) or in the future (which Bolt lets through).
+ */
+export function requireFreshTimestamp(logger: Pick<Logger, "warn">, now: () => number = Date.now): express.RequestHandler {
+  return (req, res, next) => {
+    const raw = req.headers["x-slack-request-timestamp"];
+    const ts = typeof raw === "string" && /^\d{1,12}$/.test(raw.trim()) ? Number(raw) : Number.NaN;
+    if (Number.isFinite(ts) && Math.abs(now() / 1000 - ts) <= SLACK_MAX_CLOCK_SKEW_S) return next();
+    logger.warn({ reason: Number.isFinite(ts) ? (ts > now() / 1000 ? "timestamp in the future" : "stale timestamp") : "no timestamp" }, "slack: request refused");
+    res.status(401).json({ error: "Requête Slack refusée : horodatage absent ou trop éloigné de l'heure du serveur." });
   };
 }

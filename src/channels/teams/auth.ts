@@ -1,7 +1,8 @@
 /**
  * Bot Framework authentication from the standard variables (MicrosoftAppId,
  * MicrosoftAppPassword, MicrosoftAppTenantId, MicrosoftAppType). Without an app
- * id the endpoint is anonymous (Bot Framework Emulator) — refused in production.
+ * id the endpoint is anonymous (Bot Framework Emulator, loopback only) — refused
+ * in production (the service then leaves Teams off: see server/channels.ts).
  */
 import { ConfigurationBotFrameworkAuthentication } from "botbuilder";
 import type { Logger } from "./logger.js";
@@ -14,6 +15,8 @@ export interface TeamsCredentials {
   appTenantId?: string;
   appType?: string;
   nodeEnv?: string;
+  /** Extra ConfigurationBotFrameworkAuthentication settings (tests: a local OpenID metadata URL). */
+  settings?: Record<string, string>;
 }
 
 export class TeamsConfigError extends Error {
@@ -58,7 +61,7 @@ export function resolveAuth(creds: TeamsCredentials, logger: Logger): ResolvedAu
     logger.warn(
       "Teams: no MicrosoftAppId set — /api/messages accepts unauthenticated requests (Bot Framework Emulator only, never in production)",
     );
-    return { auth: new ConfigurationBotFrameworkAuthentication({}), appId: "", appType: null, anonymous: true };
+    return { auth: new ConfigurationBotFrameworkAuthentication({ ...creds.settings }), appId: "", appType: null, anonymous: true };
   }
   const appType = normaliseType(creds.appType, tenantId);
   if (appType !== "UserAssignedMSI" && !appPassword) {
@@ -68,6 +71,7 @@ export function resolveAuth(creds: TeamsCredentials, logger: Logger): ResolvedAu
     throw new TeamsConfigError("Teams : MicrosoftAppType=SingleTenant demande aussi MicrosoftAppTenantId.");
   }
   const auth = new ConfigurationBotFrameworkAuthentication({
+    ...creds.settings,
     MicrosoftAppId: appId,
     MicrosoftAppPassword: appPassword,
     MicrosoftAppTenantId: tenantId,

@@ -24,7 +24,7 @@ import type { Logger } from "./logger.js";
 import { apologyMessage, cardMessage, renderReply } from "./render.js";
 import { withRetry, type RetryOptions } from "./retry.js";
 
-/** What is stored per Teams channel for proactive messages. */
+/** What is stored per Teams channel for proactive messages (no person: the reference keeps no `user`). */
 export interface StoredChannelRef {
   reference: Partial<ConversationReference>;
   teamId?: string;
@@ -180,6 +180,8 @@ export class RelaisTeamsBot extends ActivityHandler {
     if (!force && this.savedRefs.has(key)) return;
     const reference = TurnContext.getConversationReference(a);
     delete reference.activityId;
+    // The author of the activity (id, AAD id, display name) is not needed to post in the channel: not stored.
+    delete reference.user;
     reference.conversation = { ...reference.conversation!, id: channelId, isGroup: true, conversationType: "channel" };
     const stored: StoredChannelRef = {
       reference,

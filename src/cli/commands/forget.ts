@@ -2,7 +2,10 @@
  * `forget --user <platform id> [--channel slack|teams|…]` — erases every record
  * of one person. The raw id is pseudonymised with PSEUDONYM_SECRET exactly as at
  * recording time (`<channel>:<id>` HMAC, every channel when none is given) and
- * never stored or printed back.
+ * never stored or printed back. Channel references that hold the raw id (the
+ * Teams conversation reference of a channel: id, AAD id and display name of the
+ * last person who wrote there) lose that person. On SQLite the freed space is
+ * wiped (secure_delete, incremental vacuum, WAL truncated).
  */
 import { Command } from "commander";
 import { Channel } from "../../core/ids.js";
@@ -29,7 +32,8 @@ export function forgetCommand(open: StorageOpener, io: CommandIo = {}): Command 
       const total: Record<string, number> = {};
       await withStorage(open, async (s) => {
         for (const h of hashes) {
-          for (const [t, n] of Object.entries(await s.forgetUser(h))) total[t] = (total[t] ?? 0) + n;
+          // The raw id also removes the person from channel references (Teams stores the last author's id and name).
+          for (const [t, n] of Object.entries(await s.forgetUser(h, [user]))) total[t] = (total[t] ?? 0) + n;
         }
       });
       out(`Effacement des données de la personne demandée${opts.channel ? ` (canal ${opts.channel})` : ""}.\n${formatCounts(total)}\n`);
