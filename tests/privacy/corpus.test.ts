@@ -122,15 +122,9 @@ describe("scrubber on the written corpus (200 sentences)", () => {
 
 describe("scrubber on the evaluation questions (no personal data)", () => {
   it("masks nothing but names of people the public sources do not cite", () => {
-    const files = [
-      "tests/gold/questions-schema.yaml",
-      "tests/gold/questions-coverage.yaml",
-      "tests/gold/questions-processes.yaml",
-      "tests/gold/blind/questions-blind-a.yaml",
-      "tests/gold/blind/questions-blind-b.yaml",
-      "tests/gold/blind/projects-blind.yaml",
-      "tests/gold/tuning/projects-tuning.yaml",
-    ];
+    const files = ["tests/gold/tuning", "tests/gold/blind"].flatMap((d) =>
+      fs.readdirSync(path.join(ROOT, d)).filter((f) => f.endsWith(".yaml")).map((f) => `${d}/${f}`),
+    );
     const texts: string[] = [];
     const collect = (o: unknown): void => {
       if (Array.isArray(o)) o.forEach(collect);
@@ -145,7 +139,7 @@ describe("scrubber on the evaluation questions (no personal data)", () => {
     console.log(`Evaluation questions with a name masked (no public-name list loaded): ${masked.length}/${texts.length}\n${masked.map((m) => `  ${m}`).join("\n")}`);
     expect(texts.length).toBeGreaterThan(300);
     // Without the runtime's list of public figures, only questions naming a person are touched.
-    expect(masked.length).toBeLessThanOrEqual(5);
+    expect(masked.length).toBeLessThanOrEqual(10);
 
     // With the people the knowledge base cites registered as public (as createRuntime does), none.
     const knowledge: string[] = [];
