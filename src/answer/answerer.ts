@@ -14,7 +14,7 @@ import type { RouteCandidate, Router } from "../routing/router.js";
 import { checkCitations } from "./citations.js";
 import { extractAnswer } from "./extractive.js";
 import type { CardIndex, CardMatch } from "./cards.js";
-import { cardFollowUps, cardPassages, cardText } from "./card-reply.js";
+import { cardFollowUps, cardPassages, cardText, FRENCH_SOURCES_NOTE } from "./card-reply.js";
 import { isElliptic, withTopic } from "./followup.js";
 import { answersType, answerType } from "./cards.js";
 import { probability, type DecisionModels, type Signals } from "./decision.js";
@@ -88,6 +88,10 @@ export class Answerer {
    */
   async contextualize(question: string, previous: string | undefined, audience: Audience = "porteur"): Promise<string> {
     if (!previous?.trim()) return question;
+    if (this.o.llm) {
+      const condensed = await this.condense(question, previous);
+      if (condensed) return condensed;
+    }
     const clean = cleanQuestion(question);
     const searched = this.o.normalizer ? this.o.normalizer.normalize(clean).text : clean;
     const query = this.o.retriever.analyzeQuery(searched);
@@ -100,6 +104,35 @@ export class Answerer {
     const [alone, withPrevious] = await Promise.all([this.confidence(clean, audience), this.confidence(combined, audience)]);
     const elliptic = isElliptic(clean, terms.length, /\b\p{Lu}{2,7}\b/u.test(clean));
     return withPrevious + (elliptic ? 0.15 : -0.05) >= alone ? combined : question;
+  }
+
+  /**
+   * With a model: the follow-up rewritten to stand alone (prompts/condense.md). Null on
+   * error, timeout or an implausible rewrite; the offline reading is then used.
+   */
+  private async condense(question: string, previous: string): Promise<string | null> {
+    try {
+      const abort = new AbortController();
+      const res = await withTimeout(
+        this.o.llm!.invoke(
+          [
+            { role: "system", content: fill(loadPrompt("condense"), { previous: cleanQuestion(previous).slice(0, 600) }) },
+            { role: "user", content: cleanQuestion(question) },
+          ],
+          { signal: abort.signal },
+        ),
+        Math.min(this.o.llmTimeoutMs ?? 8000, 4000),
+        abort,
+      );
+      const raw = typeof res.content === "string" ? res.content : res.content.map((c) => ("text" in c ? c.text : "")).join("");
+      const text = cleanQuestion(raw.replace(/^["«\s]+|["»\s]+$/g, ""));
+      // A rewrite is one question of reasonable length, not an answer or a refusal.
+      if (text.length < 3 || text.length > 400 || /JE_NE_SAIS_PAS/.test(text) || text.split(/[.!?]\s/).length > 3) return null;
+      return text;
+    } catch (err) {
+      this.o.logger?.warn({ err }, "llm condense failed, offline follow-up reading used");
+      return null;
+    }
   }
 
   /** How well the knowledge answers a text: the best card or passage match (0..1). */
@@ -237,6 +270,7 @@ export class Answerer {
       return this.refusal(audience, this.o.router.toRoute(DEFAULT_PROCESS, 0.5, "Je n'ai pas trouvé la réponse."), "Je ne sais pas : mes sources ne répondent pas précisément à cette question. L'équipe ESS du Département pourra vous répondre.");
     }
     const sources = used.map((h, i) => toSource(h, i + 1));
+    if (!generated && looksEnglish(question)) text = `${FRENCH_SOURCES_NOTE}\n\n${text}`;
     if (sources.some((s) => s.status === "reported") && !/à vérifier/i.test(text))
       text += "\n\nCertaines de ces informations proviennent de sources secondaires : elles sont à vérifier.";
     return base({

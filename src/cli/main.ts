@@ -76,7 +76,7 @@ function toJson(r: Reply) {
 
 async function askBatch(file: string, audience: "agent" | "porteur"): Promise<void> {
   if (!existsSync(file)) throw new UsageError(`Fichier introuvable : ${file}`);
-  const lines: { id: unknown; question: string; audience: "agent" | "porteur" }[] = [];
+  const lines: { id: unknown; question: string; audience: "agent" | "porteur"; conversation?: string }[] = [];
   const rl = readline.createInterface({ input: createReadStream(file, "utf8"), crlfDelay: Infinity });
   let n = 0;
   for await (const raw of rl) {
@@ -91,11 +91,21 @@ async function askBatch(file: string, audience: "agent" | "porteur"): Promise<vo
     const o = obj as Record<string, unknown>;
     if (!o || typeof o !== "object" || typeof o.question !== "string" || !o.question.trim())
       throw new UsageError(`${file}, ligne ${n} : chaque ligne doit être un objet { "id", "question", "audience" } avec une question non vide.`);
-    lines.push({ id: o.id ?? n, question: o.question, audience: audienceOf(typeof o.audience === "string" ? o.audience : audience) });
+    if (o.conversation !== undefined && typeof o.conversation !== "string" && typeof o.conversation !== "number")
+      throw new UsageError(`${file}, ligne ${n} : « conversation » doit être un texte ou un nombre.`);
+    lines.push({ id: o.id ?? n, question: o.question, audience: audienceOf(typeof o.audience === "string" ? o.audience : audience), conversation: o.conversation === undefined ? undefined : String(o.conversation) });
   }
   const rt = await statelessRuntime();
+  // Consecutive lines with the same "conversation" value are the turns of one conversation.
+  const run = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+  let turn = 0;
+  let previous: string | undefined;
   for (const l of lines) {
-    const r = await rt.assistant.ask(l.question, { audience: l.audience });
+    if (l.conversation === undefined || l.conversation !== previous) turn++;
+    previous = l.conversation;
+    const r = l.conversation === undefined
+      ? await rt.assistant.ask(l.question, { audience: l.audience })
+      : await rt.assistant.handle({ channel: "cli", conversationId: `batch-${run}-${turn}`, userId: "batch", audience: l.audience, text: l.question });
     process.stdout.write(`${JSON.stringify({ id: l.id, ...toJson(r) })}\n`);
   }
   await rt.close();
@@ -154,7 +164,7 @@ export function buildProgram(): Command {
     .argument("[question]", "la question, entre guillemets")
     .option("--audience <audience>", "agent | porteur", "porteur")
     .option("--json", "sortie JSON (un objet par question)")
-    .option("--batch <file>", "fichier JSON Lines de { id, question, audience }")
+    .option("--batch <file>", "fichier JSON Lines de { id, question, audience, conversation? } (lignes consécutives de même « conversation » : une conversation)")
     .action(async (question: string | undefined, opts: { audience: string; json?: boolean; batch?: string }) => {
       const audience = audienceOf(opts.audience);
       if (opts.batch) return askBatch(opts.batch, audience);

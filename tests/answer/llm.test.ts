@@ -265,3 +265,22 @@ describe("FakeListChatModel from @langchain/core", () => {
     expect(performance.now() - t0).toBeLessThan(TIMEOUT_MS * 3 + 800);
   });
 });
+
+describe("follow-ups with a model (condense step)", () => {
+  it("the model rewrites an elliptic follow-up to stand alone, and that question is searched", async () => {
+    model.script = (messages) => {
+      const system = String(messages[0]?.content ?? "");
+      return system.includes("question de suite") ? "Le DLA est-il gratuit ?" : "JE_NE_SAIS_PAS";
+    };
+    const searched = await withLlm.runtime.answerer.contextualize("c'est gratuit ?", "Qu'est-ce que le DLA ?");
+    expect(searched).toBe("Le DLA est-il gratuit ?");
+  });
+  it("a failing condense step falls back to the offline reading", async () => {
+    model.script = () => {
+      throw new Error("boom");
+    };
+    const searched = await withLlm.runtime.answerer.contextualize("c'est gratuit ?", "Qu'est-ce que le DLA ?");
+    expect(searched).toContain("Qu'est-ce que le DLA ?");
+  });
+});
+

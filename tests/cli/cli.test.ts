@@ -135,6 +135,29 @@ describe.concurrent("ask", () => {
   );
 
   it(
+    "ask --batch reads consecutive lines with the same « conversation » as one conversation",
+    async () => {
+      const file = path.join(tmp, "conversation.jsonl");
+      const inputs = [
+        { id: 1, question: "Qui porte le DLA dans le Gard ?", conversation: "c1" },
+        { id: 2, question: "c'est gratuit ?", conversation: "c1" },
+        { id: 3, question: "C'est quoi Gard centrale ?", conversation: "c2" },
+        { id: 4, question: "c'est où ?", conversation: "c2" },
+      ];
+      writeFileSync(file, inputs.map((x) => JSON.stringify(x)).join("\n") + "\n");
+      const r = await cli(["ask", "--batch", file, "--json"]);
+      expect(r.code, r.stderr).toBe(0);
+      const out = r.stdout.split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l));
+      expect(out.map((o) => o.id)).toEqual([1, 2, 3, 4]);
+      // The follow-up keeps its conversation's topic: the DLA, then Gard centrale.
+      expect(out[1].sources.map((s: { id: string }) => s.id).join(" ")).toMatch(/dla/);
+      expect(out[1].answer).toMatch(/gratuit/i);
+      expect(out[3].sources.map((s: { id: string }) => s.id).join(" ")).toMatch(/gard-centrale|appel-a-communs/);
+    },
+    SLOW,
+  );
+
+  it(
     "a reader that stops after the first line (| head -1) ends the batch quietly",
     async () => {
       const file = path.join(tmp, "long-batch.jsonl");
