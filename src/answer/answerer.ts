@@ -189,6 +189,7 @@ export class Answerer {
       followUps: followUps(hits, used, query),
       actions: ANSWER_ACTIONS,
       audience,
+      generated: generated !== null,
     });
   }
 
@@ -326,7 +327,7 @@ function followUps(hits: Hit[], used: Hit[], _q: QueryAnalysis): string[] {
 }
 
 function base(r: Partial<Reply> & { type: Reply["type"]; text: string }): Reply {
-  return { sources: [], refused: false, route: null, followUps: [], actions: [], ...r };
+  return { sources: [], refused: false, route: null, followUps: [], actions: [], generated: false, ...r };
 }
 
 export const RouteChoice = z.object({ process: z.union([ProcessId, z.literal("aucun")]) });

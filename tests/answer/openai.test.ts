@@ -68,6 +68,9 @@ describe("ChatOpenAI against a fake OpenAI-compatible server", () => {
     expect(reply.sources).toHaveLength(1);
     expectGroundedAnswer(reply, "fake server");
     expect(reply.text).not.toBe(offlineReply.text);
+    // The model wrote this text: channels label it as AI-generated; the offline answer is not.
+    expect(reply.generated).toBe(true);
+    expect(offlineReply.generated).toBe(false);
   });
 
   it("a 500 from the server gives the offline answer", async () => {
@@ -76,6 +79,7 @@ describe("ChatOpenAI against a fake OpenAI-compatible server", () => {
     expect(reply.text).toBe(offlineReply.text);
     expect(reply.sources.map((s) => s.chunkId)).toEqual(offlineReply.sources.map((s) => s.chunkId));
     expect(reply.refused).toBe(false);
+    expect(reply.generated).toBe(false);
   });
 
   it("a server that never answers gives the offline answer within the timeout", async () => {
