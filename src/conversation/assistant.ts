@@ -19,7 +19,7 @@ import { buildReport } from "../report/build.js";
 import { BLOCKER_LABELS, PROCESS_LABELS, SEVERITY_LABELS, STEP_LABELS } from "../report/labels.js";
 import { BLOCKERS, FrictionInput, JOURNEY_STEPS, type HandoffRecord, type Storage } from "../storage/types.js";
 import { detectIntent, isDontKnow, isYes, looksLikeQuestion } from "./intents.js";
-import type { Assistant, HandoffTargets, Notifier } from "./types.js";
+import type { Assistant, HandoffTargets, Notifier, TurnOptions } from "./types.js";
 
 /** Core facts asked when the target process is not known yet, in this order. */
 const CORE_FACTS: FactKey[] = ["legalForm", "commune", "employees", "partnerStructures"];
@@ -90,7 +90,7 @@ class CoreAssistant implements Assistant {
     return this.o.storage.resolveHandoff(id);
   }
 
-  async handle(input: TurnInput): Promise<Reply> {
+  async handle(input: TurnInput, opts: TurnOptions = {}): Promise<Reply> {
     const parsed = Turn.safeParse(input);
     if (!parsed.success) return finish({ type: "error", text: "Je n'ai pas pu lire ce message. Pouvez-vous le reformuler ?" });
     // Bound the text first: the scrubber and the fuzzy matchers are slow on huge inputs.
@@ -99,7 +99,7 @@ class CoreAssistant implements Assistant {
       const user = userHash(turn.channel, turn.userId, this.o.pseudonymSecret);
       const key = `${turn.channel}:${turn.conversationId}:${turn.threadId ?? "-"}:${user}`;
       const state = { ...fresh(), ...((await this.o.storage.getState<ConversationState>(key)) ?? {}) };
-      const ctx: Ctx = { turn, user, key, state };
+      const ctx: Ctx = { turn, user, key, state, onToken: opts.onToken };
       const reply = await this.dispatch(ctx);
       await this.o.storage.setState(key, ctx.state);
       return finish({ ...reply, audience: turn.audience });
@@ -140,7 +140,7 @@ class CoreAssistant implements Assistant {
   private async question(ctx: Ctx, text: string): Promise<ReplyInput> {
     const t0 = performance.now();
     const clean = scrub(text);
-    const reply = await this.o.answerer.ask(clean, { audience: ctx.turn.audience, priority: ctx.turn.priority });
+    const reply = await this.o.answerer.ask(clean, { audience: ctx.turn.audience, priority: ctx.turn.priority, onToken: ctx.onToken });
     const latencyMs = Math.round(performance.now() - t0);
     const interactionId = await this.o.storage.recordInteraction({
       channel: ctx.turn.channel,
@@ -476,6 +476,7 @@ interface Ctx {
   user: string;
   key: string;
   state: ConversationState;
+  onToken?: TurnOptions["onToken"];
 }
 
 const CANCEL: Action = { id: "cancel", label: "Annuler" };

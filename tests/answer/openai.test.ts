@@ -73,6 +73,19 @@ describe("ChatOpenAI against a fake OpenAI-compatible server", () => {
     expect(offlineReply.generated).toBe(false);
   });
 
+  it("streams the model's text to onToken as it arrives, the reply keeping the checked text", async () => {
+    server.mode = "ok";
+    server.reply = "L'appel à communs soutient des projets portés à plusieurs structures de l'ESS du Gard [1].";
+    const deltas: string[] = [];
+    const reply = await online.runtime.answerer.ask(QUESTION, { audience: "porteur", onToken: (d) => deltas.push(d) });
+    expect(deltas.length).toBeGreaterThan(3);
+    expect(deltas.join("")).toBe(server.reply);
+    expect(reply.text.startsWith(server.reply)).toBe(true);
+    expect(reply.generated).toBe(true);
+    const streamed = answerRequests().at(-1)!.body as { stream?: boolean };
+    expect(streamed.stream).toBe(true);
+  });
+
   it("a 500 from the server gives the offline answer", async () => {
     server.mode = "error";
     const reply = await ask();
