@@ -3,15 +3,14 @@
  * most 75 characters (Slack's button limit), distinct, and phrased as a
  * question a person would ask. The core may still give section titles
  * ("Titre du document : Intitulé de la section"): a title becomes a short
- * question about its section, and at most three of them are kept.
+ * question about its section (« Que savoir sur « … » ? »), and at most three
+ * of them are kept.
  */
 
 export const MAX_FOLLOW_UP_CHARS = 75;
 export const MAX_FOLLOW_UPS = 3;
 
 const INTERROGATIVE = /^(qui|que|qu['’]|quel|quelle|quels|quelles|quoi|comment|pourquoi|quand|où|ou|combien|est-ce|peut-on|puis-je|dois-je|faut-il|existe-t-il|y a-t-il)\b/i;
-/** Articles and determiners that may be lower-cased after « Et ». */
-const DETERMINER = /^(le|la|les|l['’]|un|une|des|du|ces|cette|ce|mon|ma|mes|notre|nos|son|sa|ses|leur|leurs)\b/i;
 
 const fold = (s: string) =>
   s
@@ -31,13 +30,12 @@ function asQuestion(text: string): string | null {
   return q.length <= MAX_FOLLOW_UP_CHARS ? q : null;
 }
 
-/** « Et les onze communautés de communes du Gard ? » from a section title. */
+/** « Que savoir sur « Vote du 7 mars 2025 » ? » from a section title (quoted: no grammar to guess). */
 function aboutTitle(title: string): string | null {
   const t = tidy(title).replace(/[\s.?!:;,…]+$/, "");
   if (!t) return null;
   if (INTERROGATIVE.test(t)) return asQuestion(t);
-  const subject = DETERMINER.test(t) ? t.charAt(0).toLowerCase() + t.slice(1) : t;
-  const q = `Et ${subject} ?`;
+  const q = `Que savoir sur « ${t} » ?`;
   return q.length <= MAX_FOLLOW_UP_CHARS ? q : null;
 }
 

@@ -15,8 +15,8 @@ describe("follow-ups as short questions", () => {
     const out = followUpQuestions(titles);
     expect(out).toEqual([
       "Qui peut demander l'agrément ESUS ?",
-      "Et la définition de l'économie sociale et solidaire ?",
-      "Et les onze communautés de communes du Gard ?",
+      "Que savoir sur « la définition de l'économie sociale et solidaire » ?",
+      "Que savoir sur « Les onze communautés de communes du Gard » ?",
     ]);
     for (const q of out) {
       expect(q.length).toBeLessThanOrEqual(75);
@@ -26,7 +26,7 @@ describe("follow-ups as short questions", () => {
 
   it("keeps questions as they are, drops duplicates and what cannot be made short", () => {
     expect(followUpQuestions(["Qu'est-ce que l'appel à communs ?", "qu'est-ce que l'appel a communs?", "x".repeat(200)], 4)).toEqual(["Qu'est-ce que l'appel à communs ?"]);
-    expect(toQuestion("France Active : Garantie des prêts bancaires")).toBe("Et Garantie des prêts bancaires ?");
+    expect(toQuestion("France Active : Garantie des prêts bancaires")).toBe("Que savoir sur « Garantie des prêts bancaires » ?");
     expect(toQuestion("")).toBeNull();
   });
 });
