@@ -95,16 +95,21 @@ export function parseFrictionForm(value: Record<string, unknown>): Parsed<Fricti
   return { ok: false, errors: errors.length ? errors : ["Le formulaire est incomplet."], raw: value };
 }
 
+/** Card id and person asked (buttons.ts), on every button of ours but "Marquer comme traité". */
+const Tag = { m: z.string().max(32).optional(), o: z.string().max(512).optional() };
+
 const SubmitSchema = z.discriminatedUnion("relais", [
   z.object({
     relais: z.literal("action"),
     id: ActionId,
     value: z.string().max(512).optional(),
     process: ProcessId.optional(),
+    facts: z.record(z.string().max(64), z.union([z.string().max(200), z.number(), z.boolean()])).optional(),
+    ...Tag,
   }),
-  z.object({ relais: z.literal("ask"), question: z.string().min(1).max(2000) }),
-  z.object({ relais: z.literal("form"), kind: z.enum(["eligibility", "friction"]) }),
-  z.object({ relais: z.literal("prompt"), field: z.string().max(200), value: z.string().max(2000) }),
+  z.object({ relais: z.literal("ask"), question: z.string().min(1).max(2000), ...Tag }),
+  z.object({ relais: z.literal("form"), kind: z.enum(["eligibility", "friction"]), ...Tag }),
+  z.object({ relais: z.literal("prompt"), field: z.string().max(200), value: z.string().max(2000), ...Tag }),
   z.object({ relais: z.literal("resolve-handoff"), handoffId: z.string().min(1).max(200) }),
 ]);
 

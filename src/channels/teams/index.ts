@@ -15,12 +15,14 @@ import type { Storage } from "../../storage/types.js";
 import { resolveAuth } from "./auth.js";
 import { patchEntitySerialization } from "./compat.js";
 import { RelaisTeamsBot } from "./bot.js";
+import type { ReportAccess } from "./access.js";
 import { consoleLogger, type Logger } from "./logger.js";
 import { TeamsNotifier } from "./notifier.js";
 import { apologyMessage } from "./render.js";
 import type { RetryOptions } from "./retry.js";
 
 export { TeamsConfigError } from "./auth.js";
+export { mayReadReport, REPORT_DECLINED_TEXT, type ReportAccess } from "./access.js";
 export { RelaisTeamsBot, channelRefKey, commandOf, type StoredChannelRef } from "./bot.js";
 export { TeamsNotifier, TeamsHandoffError } from "./notifier.js";
 export { renderReply, MAX_ACTIVITY_BYTES } from "./render.js";
@@ -50,6 +52,12 @@ export interface TeamsChannelOptions {
   registerNotifier?: boolean;
   /** Largest accepted request body when the handler parses it itself (default 1 MB). */
   bodyLimitBytes?: number;
+  /** Who may see the report (config/channels.yaml `teams.agents`; nobody by default). */
+  reportAccess?: ReportAccess;
+  /** Key of the pseudonymous person keys the channel keeps (the service passes PSEUDONYM_SECRET). */
+  secret?: string;
+  /** Minimum time between two streaming updates, ms (default 1000). */
+  streamIntervalMs?: number;
 }
 
 type AnyRequest = IncomingMessage & { body?: unknown; headers: Record<string, string | string[] | undefined> };
@@ -156,6 +164,9 @@ export function createTeamsChannel(opts: TeamsChannelOptions): TeamsChannel {
     teamAudience: opts.teamAudience,
     retry: opts.retry,
     maxBytes: opts.maxActivityBytes,
+    reportAccess: opts.reportAccess,
+    secret: opts.secret,
+    streamIntervalMs: opts.streamIntervalMs,
   });
 
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
