@@ -11,6 +11,7 @@ import { BLOCKERS, FrictionInput, JOURNEY_STEPS } from "../../storage/types.js";
 import { FACT_KEYS, FACT_QUESTIONS, LEGAL_FORMS, LEGAL_FORM_LABELS, PROJECT_STAGES, PROJECT_STAGE_LABELS, parseFacts, type FactKey } from "../../eligibility/facts.js";
 import { BLOCKER_LABELS, PROCESS_LABELS, SEVERITY_LABELS, STEP_LABELS } from "../../report/labels.js";
 import { plain, truncate } from "./mrkdwn.js";
+import { FRICTION_FIELD_MESSAGES as FRICTION_MESSAGES } from "../form-messages.js";
 
 type View = types.ModalView;
 type Block = types.KnownBlock;
@@ -279,15 +280,6 @@ export function parseEligibility(state: ViewState): Parsed<Record<string, unknow
   return { ok: true, values };
 }
 
-const FRICTION_MESSAGES: Record<string, string> = {
-  step: "Choisissez l'étape de votre démarche.",
-  blocker: "Choisissez le type de difficulté.",
-  process: "Choisissez le dispositif concerné.",
-  commune: "Indiquez la commune (120 caractères au plus).",
-  description: "Décrivez la difficulté (3 000 caractères au plus).",
-  severity: "Choisissez une gravité de 1 à 3.",
-  contactOk: "Répondez par oui ou par non.",
-};
 
 export function parseFriction(state: ViewState): Parsed<FrictionInput> {
   const severity = read(state, "severity");
