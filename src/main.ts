@@ -13,7 +13,6 @@ import type { Runtime } from "./runtime.js";
 import { createStorage } from "./storage/index.js";
 import { SQLITE_FILE_NAME } from "./storage/sqlite.js";
 import type { Storage } from "./storage/types.js";
-import type { SlackConfig } from "./channels/slack/index.js";
 import type { Service } from "./server/app.js";
 import { loadServerSettings, ServerSettingsProblems, type ServerSettings } from "./server/settings.js";
 import { withTimeout } from "./server/http.js";
@@ -153,7 +152,7 @@ export async function main(): Promise<void> {
   const { createRuntime } = await import("./runtime.js");
   const { createServer } = await import("./server/app.js");
 
-  let channelsFile: SlackConfig & { teamAudience?: Record<string, "agent" | "porteur"> };
+  let channelsFile: Awaited<ReturnType<typeof loadChannelsFile>>;
   try {
     channelsFile = await loadChannelsFile(config);
   } catch (err) {

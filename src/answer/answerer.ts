@@ -157,10 +157,10 @@ export class Answerer {
    */
   private readonly cache = new Map<string, Reply>();
 
-  async ask(rawQuestion: string, opts: { audience?: Audience; priority?: Priority } = {}): Promise<Reply> {
+  async ask(rawQuestion: string, opts: { audience?: Audience; priority?: Priority; onToken?: (delta: string) => void } = {}): Promise<Reply> {
     const audience = opts.audience ?? "porteur";
     // With a model, answering waits on the network: no queue, no cache.
-    if (this.o.llm) return this.answer(rawQuestion, audience);
+    if (this.o.llm) return this.answer(rawQuestion, audience, opts.onToken);
     const key = `${audience}\u0000${cleanQuestion(rawQuestion).toLowerCase()}`;
     const cacheSize = this.o.cacheSize ?? 500;
     const cached = cacheSize <= 0 ? undefined : this.cache.get(key);
@@ -203,7 +203,7 @@ export class Answerer {
     return { answers, ms: Math.round(performance.now() - t0) };
   }
 
-  private async answer(rawQuestion: string, audience: Audience): Promise<Reply> {
+  private async answer(rawQuestion: string, audience: Audience, onToken?: (delta: string) => void): Promise<Reply> {
     const question = cleanQuestion(rawQuestion);
     if (!question)
       return base({ type: "info", text: "Posez-moi votre question sur l'économie sociale et solidaire dans le Gard : je vous réponds en citant mes sources.", audience });
@@ -258,7 +258,7 @@ export class Answerer {
     const [route, generated] = await Promise.all([
       this.llmRoute(question, candidates, this.o.router.routeFrom(candidates)),
       this.o.llm
-        ? this.generate(question, audience, ranked.slice(0, 5)).catch((err: unknown) => {
+        ? this.generate(question, audience, ranked.slice(0, 5), onToken).catch((err: unknown) => {
             this.o.logger?.warn({ err: String(err) }, "llm generation failed, offline answer used");
             return null;
           })
@@ -282,6 +282,7 @@ export class Answerer {
       followUps: this.followUps(used.map((h) => h.chunk.docId), new Set(), audience),
       actions: ANSWER_ACTIONS,
       audience,
+      generated: generated !== null,
     });
   }
 
@@ -471,24 +472,35 @@ export class Answerer {
   }
 
   /** LLM answer from the passages; null when it declines. Citations are checked. */
-  private async generate(question: string, audience: Audience, hits: Hit[]): Promise<{ text: string; used: Hit[] } | null> {
+  private async generate(question: string, audience: Audience, hits: Hit[], onToken?: (delta: string) => void): Promise<{ text: string; used: Hit[] } | null> {
     const passages = hits
       .map((h, i) => `[${i + 1}] ${h.chunk.title}${h.chunk.section ? ` — ${h.chunk.section}` : ""} (${h.chunk.status === "reported" ? "rapporté, à vérifier" : "confirmé"})\n${h.chunk.text}`)
       .join("\n\n");
     const system = fill(loadPrompt("answer"), { passages, audience: audience === "agent" ? "agent du Département" : "porteur de projet" });
     const abort = new AbortController();
-    const res = await withTimeout(
-      this.o.llm!.invoke(
-        [
-          { role: "system", content: system },
-          { role: "user", content: question },
-        ],
-        { signal: abort.signal },
-      ),
-      this.o.llmTimeoutMs ?? 8000,
-      abort,
-    );
-    const raw = typeof res.content === "string" ? res.content : res.content.map((c) => ("text" in c ? c.text : "")).join("");
+    const messages = [
+      { role: "system", content: system },
+      { role: "user", content: question },
+    ];
+    const textOf = (content: unknown): string =>
+      typeof content === "string" ? content : Array.isArray(content) ? content.map((c) => (c && typeof c === "object" && "text" in c ? String(c.text) : "")).join("") : "";
+    // With a listener, the model's text is streamed to it as it comes (same timeout for the whole answer).
+    const complete = async (): Promise<string> => {
+      if (!onToken) return textOf((await this.o.llm!.invoke(messages, { signal: abort.signal })).content);
+      let all = "";
+      for await (const chunk of await this.o.llm!.stream(messages, { signal: abort.signal })) {
+        const delta = textOf(chunk.content);
+        if (!delta) continue;
+        all += delta;
+        try {
+          onToken(delta);
+        } catch {
+          // A failing listener never costs the answer.
+        }
+      }
+      return all;
+    };
+    const raw = await withTimeout(complete(), this.o.llmTimeoutMs ?? 8000, abort);
     if (/JE_NE_SAIS_PAS/.test(raw)) return null;
     // Sentences without a valid citation are dropped; unsupported amounts or dates reject the answer (citations.ts).
     const checked = checkCitations(raw, hits);
@@ -519,7 +531,7 @@ export function toSource(h: Hit, n: number): SourceRef {
 }
 
 function base(r: Partial<Reply> & { type: Reply["type"]; text: string }): Reply {
-  return { sources: [], refused: false, route: null, followUps: [], actions: [], ...r };
+  return { sources: [], refused: false, route: null, followUps: [], actions: [], generated: false, ...r };
 }
 
 export const RouteChoice = z.object({ process: z.union([ProcessId, z.literal("aucun")]) });

@@ -19,7 +19,7 @@ import { buildReport } from "../report/build.js";
 import { BLOCKER_LABELS, PROCESS_LABELS, SEVERITY_LABELS, STEP_LABELS } from "../report/labels.js";
 import { BLOCKERS, FrictionInput, JOURNEY_STEPS, type HandoffRecord, type Storage } from "../storage/types.js";
 import { detectIntent, isDontKnow, isYes, looksLikeQuestion } from "./intents.js";
-import type { Assistant, HandoffTargets, Notifier } from "./types.js";
+import type { Assistant, HandoffTargets, Notifier, TurnOptions } from "./types.js";
 
 /** Core facts asked when the target process is not known yet, in this order. */
 const CORE_FACTS: FactKey[] = ["legalForm", "commune", "employees", "partnerStructures"];
@@ -45,7 +45,7 @@ export interface ConversationState {
 }
 
 const fresh = (): ConversationState => ({ mode: "idle", facts: {}, skipped: [], asked: 0, friction: {} });
-/** Back to idle after a friction report, keeping what a handoff needs (question, route, sources, facts). */
+/** Back to idle after a flow (friction report, cancel), keeping what a handoff needs (question, route, sources, facts). */
 const afterFlow = (s: ConversationState): ConversationState => ({
   ...fresh(),
   facts: s.facts,
@@ -92,7 +92,7 @@ class CoreAssistant implements Assistant {
     return this.o.storage.resolveHandoff(id);
   }
 
-  async handle(input: TurnInput): Promise<Reply> {
+  async handle(input: TurnInput, opts: TurnOptions = {}): Promise<Reply> {
     const parsed = Turn.safeParse(input);
     if (!parsed.success) return finish({ type: "error", text: "Je n'ai pas pu lire ce message. Pouvez-vous le reformuler ?" });
     // Bound the text first: the scrubber and the fuzzy matchers are slow on huge inputs.
@@ -101,7 +101,7 @@ class CoreAssistant implements Assistant {
       const user = userHash(turn.channel, turn.userId, this.o.pseudonymSecret);
       const key = `${turn.channel}:${turn.conversationId}:${turn.threadId ?? "-"}:${user}`;
       const state = { ...fresh(), ...((await this.o.storage.getState<ConversationState>(key)) ?? {}) };
-      const ctx: Ctx = { turn, user, key, state };
+      const ctx: Ctx = { turn, user, key, state, onToken: opts.onToken };
       const reply = await this.dispatch(ctx);
       await this.o.storage.setState(key, ctx.state);
       return finish({ ...reply, audience: turn.audience });
@@ -124,7 +124,7 @@ class CoreAssistant implements Assistant {
     }
     if (intent === "help") return help(turn.audience);
     if (state.mode !== "idle" && intent === "cancel") {
-      ctx.state = { ...fresh(), lastQuestion: state.lastQuestion, lastInteractionId: state.lastInteractionId, lastRoute: state.lastRoute, lastSources: state.lastSources };
+      ctx.state = afterFlow(state);
       return { type: "info", text: "D'accord, j'ai annulé. Vous pouvez poser une autre question.", actions: START_ACTIONS };
     }
     if (intent === "handoff") return this.handoff(ctx);
@@ -144,7 +144,7 @@ class CoreAssistant implements Assistant {
     const clean = scrub(text);
     // "c'est gratuit ?" after "C'est quoi Gard centrale ?" is about Gard centrale.
     const searched = await this.o.answerer.contextualize(clean, ctx.state.lastTopic, ctx.turn.audience);
-    const reply = await this.o.answerer.ask(searched, { audience: ctx.turn.audience, priority: ctx.turn.priority });
+    const reply = await this.o.answerer.ask(searched, { audience: ctx.turn.audience, priority: ctx.turn.priority, onToken: ctx.onToken });
     const latencyMs = Math.round(performance.now() - t0);
     const interactionId = await this.o.storage.recordInteraction({
       channel: ctx.turn.channel,
@@ -160,6 +160,8 @@ class CoreAssistant implements Assistant {
     });
     if (reply.refused) await this.o.storage.recordUnanswered({ interactionId, question: clean, reason: "refused", userHash: ctx.user });
     Object.assign(ctx.state, { lastQuestion: clean, lastTopic: reply.refused && searched === clean ? ctx.state.lastTopic : searched, lastInteractionId: interactionId, lastRoute: reply.route?.process, lastSources: reply.sources.map((s) => s.id) });
+    // Facts people state about themselves ("nous sommes une asso à Uzès") are kept for an eligibility check.
+    if (SELF.test(clean)) ctx.state.facts = { ...ctx.state.facts, ...safeExtract(clean) };
     return { ...reply, interactionId, actions: withValue(reply.actions, interactionId) };
   }
 
@@ -197,7 +199,7 @@ class CoreAssistant implements Assistant {
       case "help":
         return help(ctx.turn.audience);
       case "cancel":
-        ctx.state = { ...fresh(), lastQuestion: ctx.state.lastQuestion, lastInteractionId: ctx.state.lastInteractionId, lastRoute: ctx.state.lastRoute, lastSources: ctx.state.lastSources };
+        ctx.state = afterFlow(ctx.state);
         return { type: "info", text: "D'accord, j'ai annulé.", actions: START_ACTIONS };
       case "confirm":
         if (ctx.state.mode === "friction-confirm") return this.frictionAnswer(ctx, "oui");
@@ -208,17 +210,18 @@ class CoreAssistant implements Assistant {
   }
 
   // ---------------------------------------------------------------- eligibility
-  private targetFor(text: string, ctx: Ctx): ProcessId[] | undefined {
+  private targetFor(text: string): ProcessId[] | undefined {
     // Only a confident route narrows the questionnaire: facts alone ("une SCOP de 7
     // salariés à Anduze") resemble some process's examples at ~0.4, which is no need.
+    // The previous answer's route does not narrow it: every process the facts concern is checked.
     const route = text ? this.o.answerer.router.route(text) : null;
-    const p = route && route.confidence >= 0.5 ? route.process : ctx.state.lastRoute;
+    const p = route && route.confidence >= 0.5 ? route.process : undefined;
     return p && p !== DEFAULT_PROCESS ? [p] : undefined;
   }
 
   private async startEligibility(ctx: Ctx, text: string): Promise<ReplyInput> {
     const facts = text ? safeExtract(text) : {};
-    ctx.state = { ...ctx.state, mode: "eligibility", facts: { ...ctx.state.facts, ...facts }, skipped: [], asked: 0, target: this.targetFor(text, ctx), pendingFact: undefined };
+    ctx.state = { ...ctx.state, mode: "eligibility", facts: { ...ctx.state.facts, ...facts }, skipped: [], asked: 0, target: this.targetFor(text), pendingFact: undefined };
     return this.nextEligibilityStep(ctx, "D'accord, vérifions votre éligibilité. Je vous pose quelques questions, une à la fois (vous pouvez répondre « je ne sais pas » ou « annuler »).");
   }
 
@@ -285,15 +288,17 @@ class CoreAssistant implements Assistant {
     }
     const final = evaluate(valid as Facts, s.target ? { processes: s.target } : {});
     ctx.state = { ...fresh(), facts: valid, lastQuestion: s.lastQuestion, lastInteractionId: s.lastInteractionId, lastRoute: s.lastRoute, lastSources: s.lastSources };
-    return eligibilityReply(final, lead);
+    return eligibilityReply(final, lead, valid);
   }
 
   private async eligibilityForm(ctx: Ctx, values: Record<string, unknown>): Promise<ReplyInput> {
     const res = parseFacts(coerceFacts(values));
     if (!res.ok)
       return { type: "error", text: `Certaines informations ne sont pas valides :\n${res.errors.map((e) => `- ${e}`).join("\n")}`, actions: [{ id: "eligibility", label: "Corriger le formulaire" }] };
-    ctx.state.facts = res.facts;
-    return eligibilityReply(evaluate(res.facts));
+    // The form completes what the conversation already knows (it is shown pre-filled).
+    const facts = { ...validFacts(ctx.state.facts), ...res.facts } as Facts;
+    ctx.state.facts = facts;
+    return eligibilityReply(evaluate(facts), undefined, facts);
   }
 
   // ---------------------------------------------------------------- friction
@@ -480,9 +485,12 @@ interface Ctx {
   user: string;
   key: string;
   state: ConversationState;
+  onToken?: TurnOptions["onToken"];
 }
 
 const CANCEL: Action = { id: "cancel", label: "Annuler" };
+/** A message about the person's own structure (first person). */
+const SELF = /\b(je|j'|j’|nous|notre|nos|mon|ma|mes|on)\b/i;
 const START_ACTIONS: Action[] = [
   { id: "eligibility", label: "Vérifier mon éligibilité" },
   { id: "friction", label: "Signaler une difficulté" },
@@ -529,7 +537,7 @@ function help(audience: Audience): ReplyInput {
   };
 }
 
-function eligibilityReply(results: ReturnType<typeof evaluate>, lead?: string): ReplyInput {
+function eligibilityReply(results: ReturnType<typeof evaluate>, lead?: string, facts: Partial<Facts> = {}): ReplyInput {
   const VERDICT: Record<string, string> = { eligible: "éligible", ineligible: "non éligible", incomplete: "informations manquantes", "to-check": "à vérifier par une personne" };
   const lines: string[] = [];
   if (lead) lines.push(lead, "");
@@ -543,7 +551,7 @@ function eligibilityReply(results: ReturnType<typeof evaluate>, lead?: string): 
     if (r.verdict === "to-check" && r.checker) lines.push(`  Qui vérifie : ${r.checker}.`);
   }
   lines.push("", "Ces résultats sont indicatifs : la décision revient à l'organisme qui porte chaque dispositif.");
-  return { type: "eligibility", text: lines.join("\n"), eligibility: results, actions: [{ id: "handoff", label: "Parler à une personne" }, { id: "friction", label: "Signaler une difficulté" }] };
+  return { type: "eligibility", text: lines.join("\n"), eligibility: results, facts, actions: [{ id: "handoff", label: "Parler à une personne" }, { id: "friction", label: "Signaler une difficulté" }] };
 }
 
 /** Keeps only facts that pass validation (a wrong value is dropped, not fatal). */

@@ -20,9 +20,19 @@ export interface AskOptions {
   audience?: Audience;
 }
 
+/** Optional hooks of one turn. */
+export interface TurnOptions {
+  /**
+   * Receives the answer's text as a language model writes it, piece by piece
+   * (channels stream it). Not called for offline answers; the returned Reply
+   * stays the reference (its text may differ: checked citations, fallback).
+   */
+  onToken?: (delta: string) => void;
+}
+
 export interface Assistant {
   /** One conversational turn: question, button press, form submission. Never throws. */
-  handle(turn: TurnInput): Promise<Reply>;
+  handle(turn: TurnInput, opts?: TurnOptions): Promise<Reply>;
   /** One stateless question (CLI `ask`, `/api/ask`, evaluation). Never throws. */
   ask(question: string, opts?: AskOptions): Promise<Reply>;
   /** Marks a handoff as dealt with. */

@@ -144,6 +144,10 @@ export const Reply = z.object({
   report: z.unknown().optional(),
   /** Id of the stored interaction this reply answers (for ratings). */
   interactionId: z.string().optional(),
+  /** True when a language model wrote `text` (channels show an AI label on it, and only then). */
+  generated: z.boolean().default(false),
+  /** Eligibility facts the conversation knows (eligibility replies): channels pre-fill their form with them. */
+  facts: z.record(z.string(), z.unknown()).optional(),
   audience: Audience.optional(),
 });
 export type Reply = z.infer<typeof Reply>;

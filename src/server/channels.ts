@@ -12,7 +12,7 @@ import type { AppConfig } from "../config/env.js";
 import type { Assistant, HandoffTargets } from "../conversation/types.js";
 import type { Storage } from "../storage/types.js";
 import { createSlackChannel, loadChannelConfig, slackSettingsFromEnv, type SlackChannel, type SlackConfig } from "../channels/slack/index.js";
-import { createTeamsChannel, type TeamsChannel } from "../channels/teams/index.js";
+import { createTeamsChannel, type ReportAccess, type TeamsChannel } from "../channels/teams/index.js";
 
 export interface ChannelSetup {
   slack: SlackChannel | null;
@@ -33,17 +33,32 @@ export function envOf(config: AppConfig): NodeJS.ProcessEnv {
   return out;
 }
 
-/** The `teams:` section of config/channels.yaml: audience per team, handoff channel per process. */
+/** Who counts as an agent of the Department for the report, in Teams (nobody when empty). */
+const TeamsAgents = z
+  .object({
+    /** Tenant ids: everyone of the tenant, in a personal chat with the bot. */
+    tenants: z.array(z.string().min(1)).default([]),
+    /** Team ids: the team's channels. */
+    teams: z.array(z.string().min(1)).default([]),
+    /** Microsoft Entra object ids of people: anywhere. */
+    users: z.array(z.string().min(1)).default([]),
+  })
+  .strict();
+
+/** The `teams:` section of config/channels.yaml: audience per team, handoff channel per process, agents. */
 const TeamsSection = z
   .object({
     teams: z.record(z.string().min(1), Audience).default({}),
     handoff: z.partialRecord(z.union([ProcessId, z.literal("default")]), z.string().min(1)).default({}),
+    agents: TeamsAgents.default({ tenants: [], teams: [], users: [] }),
   })
   .strict();
 
 export interface ChannelsFile extends SlackConfig {
   /** Teams team id → audience (agents by default in Teams). */
   teamAudience: Record<string, Audience>;
+  /** Who may see the report in Teams. */
+  teamsAgents: ReportAccess;
 }
 
 /**
@@ -70,14 +85,14 @@ export async function loadChannelsFile(config: AppConfig): Promise<ChannelsFile>
     const key = k as keyof HandoffTargets;
     handoffTargets[key] = { ...(handoffTargets[key] ?? {}), teams: v };
   }
-  return { ...slack, handoffTargets, teamAudience: teams.data.teams };
+  return { ...slack, handoffTargets, teamAudience: teams.data.teams, teamsAgents: teams.data.agents };
 }
 
 export interface CreateChannelsOptions {
   assistant: Assistant;
   storage: Storage;
   config: AppConfig;
-  channelsFile: SlackConfig & { teamAudience?: Record<string, Audience> };
+  channelsFile: SlackConfig & { teamAudience?: Record<string, Audience>; teamsAgents?: ReportAccess };
   handoffTargets?: HandoffTargets;
   logger: Logger;
   teamsBodyLimitBytes?: number;
@@ -129,6 +144,8 @@ export function createChannels(o: CreateChannelsOptions): ChannelSetup {
         nodeEnv: o.config.env.NODE_ENV,
         handoffTargets: o.handoffTargets ?? o.channelsFile.handoffTargets,
         teamAudience: o.channelsFile.teamAudience,
+        reportAccess: o.channelsFile.teamsAgents,
+        secret: o.config.pseudonymSecret,
         logger: o.logger.child({ channel: "teams" }),
         bodyLimitBytes: o.teamsBodyLimitBytes,
       });

@@ -90,10 +90,14 @@ export class MemoryStorage implements Storage {
     return this.links.get(`${channel}\u0000${messageId}`)?.interactionId ?? null;
   }
 
-  async recordRating(rec: RatingRecord): Promise<string> {
-    const id = rec.id ?? newId();
+  async upsertRating(rec: RatingRecord): Promise<string> {
+    const previous = [...this.ratings.values()].find((r) => r.interactionId === rec.interactionId && r.userHash === rec.userHash);
+    const id = previous?.id ?? rec.id ?? newId();
     this.ratings.set(id, { ...plain(rec), id, createdAt: isoOrNow(rec.createdAt) });
     return id;
+  }
+  async recordRating(rec: RatingRecord): Promise<string> {
+    return this.upsertRating(rec);
   }
   async recordFriction(rec: FrictionRecord): Promise<string> {
     const id = rec.id ?? newId();

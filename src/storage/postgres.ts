@@ -206,13 +206,17 @@ export class PostgresStorage implements Storage {
     return rows[0] ? String(rows[0].interaction_id) : null;
   }
 
-  async recordRating(rec: RatingRecord): Promise<string> {
-    const id = rec.id ?? newId();
-    await this.q(
-      "INSERT INTO ratings (id, created_at, interaction_id, user_hash, value, comment) VALUES ($1, $2, $3, $4, $5, $6)",
-      [id, isoOrNow(rec.createdAt), rec.interactionId, rec.userHash, rec.value, rec.comment ?? null],
+  async upsertRating(rec: RatingRecord): Promise<string> {
+    const { rows } = await this.q(
+      `INSERT INTO ratings (id, created_at, interaction_id, user_hash, value, comment) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (interaction_id, user_hash) DO UPDATE SET created_at = EXCLUDED.created_at, value = EXCLUDED.value, comment = EXCLUDED.comment
+       RETURNING id`,
+      [rec.id ?? newId(), isoOrNow(rec.createdAt), rec.interactionId, rec.userHash, rec.value, rec.comment ?? null],
     );
-    return id;
+    return String(rows[0]!.id);
+  }
+  async recordRating(rec: RatingRecord): Promise<string> {
+    return this.upsertRating(rec);
   }
   async recordFriction(rec: FrictionRecord): Promise<string> {
     const id = rec.id ?? newId();

@@ -24,6 +24,7 @@ export function withScrubbing(inner: Storage): Storage {
     getInteraction: (id) => inner.getInteraction(id),
     linkMessage: (c, m, i) => inner.linkMessage(c, m, i),
     findInteractionByMessage: (c, m) => inner.findInteractionByMessage(c, m),
+    upsertRating: (rec) => inner.upsertRating(rec.comment === undefined ? rec : { ...rec, comment: scrub(rec.comment) }),
     recordRating: (rec) => inner.recordRating(rec.comment === undefined ? rec : { ...rec, comment: scrub(rec.comment) }),
     recordFriction: (rec) => inner.recordFriction({ ...rec, description: scrub(rec.description), commune: scrub(rec.commune) }),
     recordUnanswered: (rec) => inner.recordUnanswered({ ...rec, question: scrub(rec.question) }),

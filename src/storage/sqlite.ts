@@ -213,11 +213,16 @@ export class SqliteStorage implements Storage {
     return row?.interaction_id ?? null;
   }
 
+  async upsertRating(rec: RatingRecord): Promise<string> {
+    const row = this.stmt(
+      `INSERT INTO ratings (id, created_at, interaction_id, user_hash, value, comment) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (interaction_id, user_hash) DO UPDATE SET created_at = excluded.created_at, value = excluded.value, comment = excluded.comment
+       RETURNING id`,
+    ).get(rec.id ?? newId(), isoOrNow(rec.createdAt), rec.interactionId, rec.userHash, rec.value, rec.comment ?? null) as { id: string };
+    return row.id;
+  }
   async recordRating(rec: RatingRecord): Promise<string> {
-    const id = rec.id ?? newId();
-    this.stmt("INSERT INTO ratings (id, created_at, interaction_id, user_hash, value, comment) VALUES (?, ?, ?, ?, ?, ?)")
-      .run(id, isoOrNow(rec.createdAt), rec.interactionId, rec.userHash, rec.value, rec.comment ?? null);
-    return id;
+    return this.upsertRating(rec);
   }
   async recordFriction(rec: FrictionRecord): Promise<string> {
     const id = rec.id ?? newId();

@@ -134,6 +134,13 @@ export interface Storage {
   linkMessage(channel: Channel, messageId: string, interactionId: string): Promise<void>;
   findInteractionByMessage(channel: Channel, messageId: string): Promise<string | null>;
 
+  /**
+   * One rating per person per interaction: the first vote inserts, a later one
+   * replaces value, comment and date (the last one counts) and keeps the id.
+   * Returns the rating's id.
+   */
+  upsertRating(rec: RatingRecord): Promise<string>;
+  /** Same as `upsertRating` (one rating per person per interaction). */
   recordRating(rec: RatingRecord): Promise<string>;
   recordFriction(rec: FrictionRecord): Promise<string>;
   recordUnanswered(rec: UnansweredRecord): Promise<string>;

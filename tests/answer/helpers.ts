@@ -161,11 +161,38 @@ export interface FakeOpenAI {
   mode: FakeOpenAIMode;
   /** Text the server answers in mode "ok". */
   reply: string;
+  /** Streamed requests (`stream: true`): the pieces sent, in order (default: the reply in pieces of about 3 words). */
+  chunks?: string[];
+  /** Pause between two streamed pieces, ms (default 0). */
+  chunkDelayMs?: number;
   requests: { path: string; body: unknown }[];
   close(): Promise<void>;
 }
 
-/** An OpenAI-compatible server on 127.0.0.1 answering POST /v1/chat/completions. */
+/** The reply cut into pieces of `words` words, spaces kept (joined, they give the reply back). */
+export function wordChunks(text: string, words = 3): string[] {
+  const parts = text.split(/(?<=\s)/);
+  const out: string[] = [];
+  for (let i = 0; i < parts.length; i += words) out.push(parts.slice(i, i + words).join(""));
+  return out;
+}
+
+/** Answers a `stream: true` request as server-sent events, one chunk per piece. */
+async function streamCompletion(res: http.ServerResponse, pieces: string[], delayMs: number): Promise<void> {
+  res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
+  const base = { id: "chatcmpl-test", object: "chat.completion.chunk", created: Math.floor(Date.now() / 1000), model: "fake" };
+  const send = (choice: Record<string, unknown>) => res.write(`data: ${JSON.stringify({ ...base, choices: [{ index: 0, logprobs: null, ...choice }] })}\n\n`);
+  send({ delta: { role: "assistant", content: "" }, finish_reason: null });
+  for (const piece of pieces) {
+    if (delayMs) await new Promise((r) => setTimeout(r, delayMs));
+    if (res.destroyed) return;
+    send({ delta: { content: piece }, finish_reason: null });
+  }
+  send({ delta: {}, finish_reason: "stop" });
+  res.end("data: [DONE]\n\n");
+}
+
+/** An OpenAI-compatible server on 127.0.0.1 answering POST /v1/chat/completions (plain or streamed). */
 export async function startFakeOpenAI(): Promise<FakeOpenAI> {
   const state: FakeOpenAI = {
     baseURL: "",
@@ -192,6 +219,10 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
       if (state.mode === "hang") return; // never answers
       if (state.mode === "error") {
         res.writeHead(500, { "content-type": "application/json" }).end(JSON.stringify({ error: { message: "boom", type: "server_error" } }));
+        return;
+      }
+      if ((body as { stream?: boolean } | null)?.stream) {
+        void streamCompletion(res, state.chunks ?? wordChunks(state.reply), state.chunkDelayMs ?? 0);
         return;
       }
       res.writeHead(200, { "content-type": "application/json" }).end(

@@ -68,6 +68,22 @@ describe("ChatOpenAI against a fake OpenAI-compatible server", () => {
     expect(reply.sources).toHaveLength(1);
     expectGroundedAnswer(reply, "fake server");
     expect(reply.text).not.toBe(offlineReply.text);
+    // The model wrote this text: channels label it as AI-generated; the offline answer is not.
+    expect(reply.generated).toBe(true);
+    expect(offlineReply.generated).toBe(false);
+  });
+
+  it("streams the model's text to onToken as it arrives, the reply keeping the checked text", async () => {
+    server.mode = "ok";
+    server.reply = "L'appel à communs soutient des projets portés à plusieurs structures de l'ESS du Gard [1].";
+    const deltas: string[] = [];
+    const reply = await online.runtime.answerer.ask(QUESTION, { audience: "porteur", onToken: (d) => deltas.push(d) });
+    expect(deltas.length).toBeGreaterThan(3);
+    expect(deltas.join("")).toBe(server.reply);
+    expect(reply.text.startsWith(server.reply)).toBe(true);
+    expect(reply.generated).toBe(true);
+    const streamed = answerRequests().at(-1)!.body as { stream?: boolean };
+    expect(streamed.stream).toBe(true);
   });
 
   it("a 500 from the server gives the offline answer", async () => {
@@ -76,6 +92,7 @@ describe("ChatOpenAI against a fake OpenAI-compatible server", () => {
     expect(reply.text).toBe(offlineReply.text);
     expect(reply.sources.map((s) => s.chunkId)).toEqual(offlineReply.sources.map((s) => s.chunkId));
     expect(reply.refused).toBe(false);
+    expect(reply.generated).toBe(false);
   });
 
   it("a server that never answers gives the offline answer within the timeout", async () => {

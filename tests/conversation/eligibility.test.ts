@@ -33,6 +33,34 @@ function answerFor(field: string): string {
   return "je ne sais pas";
 }
 
+describe("eligibility started from any message", () => {
+  it("keeps facts stated in an earlier message, checks every process they concern, and the form completes them", async () => {
+    const c = conversation(core.runtime.assistant);
+    const answer = await c.say("nous sommes une asso à Uzès");
+    expect(answer.type).toBe("answer");
+    const start = await c.say("est-ce qu'on est éligible ?");
+    expect(start.type).toBe("prompt");
+    expect(["legalForm", "commune"]).not.toContain(start.prompt!.field);
+    const state = await stateOf(core.storage, c.base);
+    expect(state).toMatchObject({ mode: "eligibility", facts: { legalForm: "association", commune: "Uzès" } });
+    // Not narrowed to the route of the earlier answer.
+    expect(state!.target).toBeUndefined();
+
+    // The form completes the facts instead of replacing them, and the verdicts say which facts they used.
+    await c.say("annuler");
+    const verdicts = await c.form("eligibility", { employees: "2" });
+    expect(verdicts.type).toBe("eligibility");
+    expect(verdicts.facts).toMatchObject({ legalForm: "association", commune: "Uzès", employees: 2 });
+    expect(new Set(verdicts.eligibility!.map((r) => r.process)).size).toBeGreaterThan(1);
+  });
+
+  it("does not take a general question's facts as the person's own", async () => {
+    const c = conversation(core.runtime.assistant);
+    await c.say("Une SCOP peut-elle obtenir l'agrément ESUS ?");
+    expect((await stateOf(core.storage, c.base))?.facts ?? {}).toEqual({});
+  });
+});
+
 describe("eligibility questionnaire", () => {
   it("starts from the facts in the message, asks one fact at a time, resumes after a question, takes a correction", async () => {
     const c = conversation(core.runtime.assistant);

@@ -38,6 +38,13 @@ describe("channels file", () => {
     expect(f.handoffTargets.default).toEqual({ slack: "C0789ESS", teams: "19:ess@thread.tacv2" });
   });
 
+  it("reads who may see the report in Teams (nobody when the section is absent)", async () => {
+    const f = await loadChannelsFile(configWith(["teams:", "  agents:", "    tenants: [tenant-1]", "    users: [aad-boss]"].join("\n")));
+    expect(f.teamsAgents).toEqual({ tenants: ["tenant-1"], teams: [], users: ["aad-boss"] });
+    expect((await loadChannelsFile(configWith(null))).teamsAgents).toEqual({ tenants: [], teams: [], users: [] });
+    await expect(loadChannelsFile(configWith("teams:\n  agents: { roles: [x] }\n"))).rejects.toThrow(/section teams/);
+  });
+
   it("rejects an invalid Teams section with a clear message, and accepts a missing file", async () => {
     await expect(loadChannelsFile(configWith("teams:\n  teams: { t1: chef }\n"))).rejects.toThrow(/section teams/);
     const empty = await loadChannelsFile(configWith(null));

@@ -1,8 +1,10 @@
 /**
  * The playground end to end in headless Chromium (Debian `chromium` driven by
  * playwright-core): question → answer with sources, rating, eligibility form
- * → verdicts, friction report, agent mode → report. Writes a screenshot to
- * test-artifacts/playground.png.
+ * → verdicts, French form errors tied to their fields, friction report, agent
+ * mode → report, and the page at 360 px (no horizontal overflow, the new
+ * answer read from its start). Writes screenshots to test-artifacts/
+ * (playground.png, playground-360.png, playground-360-answer.png).
  *
  * Needs /usr/bin/chromium (CI: `apt-get install -y --no-install-recommends chromium`);
  * skipped with a message when it is absent.
@@ -130,6 +132,46 @@ describe.skipIf(!hasChromium)("playground in headless Chromium", () => {
     for (const l of labels) expect(["Éligible", "Non éligible", "Informations manquantes", "À vérifier par une personne"]).toContain(l);
   });
 
+  it("says what is wrong in French, next to each field, with aria-invalid", async () => {
+    // Empty question: the message is tied to the text box.
+    await page.fill("#question", "");
+    await page.getByRole("button", { name: "Envoyer la question" }).click();
+    expect(await page.getAttribute("#question", "aria-invalid")).toBe("true");
+    expect(await page.textContent("#question-error")).toBe("Écrivez une question avant d'envoyer.");
+    expect(await page.getAttribute("#question", "aria-describedby")).toContain("question-error");
+
+    // The friction form sent empty: every required field says what to do.
+    await page.getByRole("button", { name: "Envoyer le signalement" }).click();
+    await page.waitForSelector("#f-step[aria-invalid=true]", { timeout: 15_000 });
+    const invalid = await page.$$eval("#friction-form [aria-invalid=true]", (els) => els.map((e) => e.id).sort());
+    expect(invalid).toEqual(["f-blocker", "f-commune", "f-description", "f-process", "f-severity", "f-step"]);
+    expect(await page.textContent("#f-step-error")).toBe("Choisissez l'étape de votre démarche.");
+    expect(await page.getAttribute("#f-step", "aria-describedby")).toContain("f-step-error");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("f-step");
+    const texts = (await page.textContent("#friction-section")) ?? "";
+    expect(texts).toContain("Le formulaire contient 6 erreurs");
+    expect(texts).not.toMatch(/invalid|expected|option|required/i);
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.locator("#friction-section").screenshot({ path: path.join(ARTIFACTS, "playground-errors.png") });
+
+    // An unknown commune in the eligibility form, a negative number.
+    await page.fill("#fact-commune", "Atlantide");
+    await page.fill("#fact-employees", "-3");
+    await page.getByRole("button", { name: "Vérifier l'éligibilité" }).click();
+    await page.waitForSelector("#fact-commune[aria-invalid=true]", { timeout: 15_000 });
+    expect(await page.textContent("#fact-commune-error")).toMatch(/^Je ne trouve pas cette commune/);
+    expect(await page.textContent("#fact-employees-error")).toBe("Le nombre ne peut pas être négatif.");
+    await page.fill("#fact-commune", "Alès");
+    await page.fill("#fact-employees", "3");
+    await page.getByRole("button", { name: "Vérifier l'éligibilité" }).click();
+    await page.locator("#eligibility-result .verdicts > li").first().waitFor({ timeout: 15_000 });
+    expect(await page.$$eval("#eligibility-form [aria-invalid]", (els) => els.length)).toBe(0);
+    // The browser logs the two refused forms (400) it was asked to send: expected here, and only here.
+    const refused = pageErrors.filter((e) => /status of 400/.test(e));
+    expect(refused).toHaveLength(2);
+    pageErrors.splice(0, pageErrors.length, ...pageErrors.filter((e) => !refused.includes(e)));
+  });
+
   it("submits a friction report", async () => {
     await page.selectOption("#f-step", "depot");
     await page.selectOption("#f-blocker", "outil-numerique");
@@ -142,6 +184,7 @@ describe.skipIf(!hasChromium)("playground in headless Chromium", () => {
     await page.locator("#friction-result article[data-type=friction]").waitFor({ timeout: 15_000 });
     expect(await page.locator("#friction-result").textContent()).toMatch(/signalement est enregistré/);
     expect((await runtime.storage.reportData({})).frictions).toHaveLength(1);
+    expect(await page.$$eval("#friction-form [aria-invalid]", (els) => els.length)).toBe(0);
   });
 
   it("never turns user text into markup", async () => {
@@ -168,6 +211,51 @@ describe.skipIf(!hasChromium)("playground in headless Chromium", () => {
 
     mkdirSync(ARTIFACTS, { recursive: true });
     const file = path.join(ARTIFACTS, "playground.png");
+    await page.screenshot({ path: file, fullPage: true });
+    expect(statSync(file).size).toBeGreaterThan(10_000);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it("at 360 px: no horizontal overflow, the new answer shown from its start, follow-ups as short questions", async () => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.selectOption("#audience", "porteur");
+    const before = await page.locator("#log article.msg.bot").count();
+    await page.fill("#question", "Quel accompagnement pour une association employeuse qui veut consolider son modèle économique ?");
+    await page.keyboard.press("Enter");
+    const answer = page.locator("#log article.msg.bot").nth(before);
+    await answer.waitFor({ timeout: 30_000 });
+    await page.waitForTimeout(100);
+    const geometry = await answer.evaluate((node) => {
+      const log = document.getElementById("log")!;
+      const a = node.getBoundingClientRect();
+      const l = log.getBoundingClientRect();
+      return { answerTop: a.top, answerHeight: a.height, logTop: l.top, logHeight: l.height, atBottom: log.scrollTop + log.clientHeight >= log.scrollHeight - 2, innerHeight: window.innerHeight };
+    });
+    // Longer than the conversation box, and read from its start: its top at the top of the box, in view.
+    expect(geometry.answerHeight).toBeGreaterThan(geometry.logHeight);
+    expect(geometry.answerTop - geometry.logTop).toBeGreaterThanOrEqual(-1);
+    expect(geometry.answerTop - geometry.logTop).toBeLessThan(24);
+    expect(geometry.atBottom).toBe(false);
+    expect(geometry.answerTop).toBeGreaterThanOrEqual(0);
+    expect(geometry.answerTop).toBeLessThan(geometry.innerHeight / 2);
+
+    const followUps = await answer.locator("[aria-label='Questions liées'] button").allTextContents();
+    for (const q of followUps) {
+      expect(q.length).toBeLessThanOrEqual(75);
+      expect(q.trim().endsWith("?")).toBe(true);
+    }
+    expect(new Set(followUps).size).toBe(followUps.length);
+
+    const overflow = await page.evaluate(() => ({ scrollWidth: document.scrollingElement!.scrollWidth, innerWidth: window.innerWidth }));
+    expect(overflow.scrollWidth).toBeLessThanOrEqual(overflow.innerWidth);
+    // No element sticks out on the right either (clipped overflow would hide text).
+    const wide = await page.$$eval("main *", (els) => els.filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1).map((e) => e.tagName + "#" + e.id + "." + e.className).slice(0, 5));
+    expect(wide).toEqual([]);
+
+    mkdirSync(ARTIFACTS, { recursive: true });
+    // What the person sees once the answer has come, then the whole page.
+    await page.screenshot({ path: path.join(ARTIFACTS, "playground-360-answer.png") });
+    const file = path.join(ARTIFACTS, "playground-360.png");
     await page.screenshot({ path: file, fullPage: true });
     expect(statSync(file).size).toBeGreaterThan(10_000);
     expect(pageErrors).toEqual([]);

@@ -102,7 +102,7 @@ export class FakeAssistant implements Assistant {
       return Reply.parse({ type: "info", text: "Merci pour votre retour : il nous aide à améliorer les réponses." });
     }
 
-    if (turn.action?.id === "handoff") {
+    if (turn.action?.id === "handoff" || /mise en relation/i.test(turn.text)) {
       const handoff = await this.storage.createHandoff({
         process: "appel-a-communs",
         userHash,
@@ -157,6 +157,7 @@ export class FakeAssistant implements Assistant {
           },
           { process: "dla", verdict: "to-check", reasons: [], missing: [], checker: "Le DLA du Gard (Acegaa)" },
         ],
+        facts: { ...v },
         actions: [{ id: "handoff", label: "Parler à une personne" }],
       });
     }

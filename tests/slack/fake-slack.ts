@@ -28,7 +28,8 @@ export interface FakeSlack {
   rejected: { method: string; violations: LimitViolation[] }[];
   /** Successful calls of a method (or response_url posts: method "response"). */
   ok(method: string): RecordedCall[];
-  failNext(method: string, status: number, headers?: Record<string, string>): void;
+  /** The next call of `method` fails: HTTP `status`, or with status 200 Slack's `{ ok: false, error }` (default error: fatal_error). */
+  failNext(method: string, status: number, headers?: Record<string, string>, error?: string): void;
   responseUrl(id?: string): string;
   close(): Promise<void>;
 }
@@ -54,7 +55,7 @@ function decode(contentType: string | undefined, raw: string): Record<string, an
 export async function startFakeSlack(): Promise<FakeSlack> {
   const calls: RecordedCall[] = [];
   const rejected: FakeSlack["rejected"] = [];
-  const failures: { method: string; status: number; headers: Record<string, string> }[] = [];
+  const failures: { method: string; status: number; headers: Record<string, string>; error?: string }[] = [];
   let tsCounter = 1_700_000_000;
   const nextTs = () => `${++tsCounter}.000100`;
 
@@ -71,9 +72,10 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       const failIdx = failures.findIndex((f) => f.method === method);
       if (failIdx >= 0) {
         const f = failures.splice(failIdx, 1)[0]!;
-        calls.push({ method, token, args, status: f.status, path: url.pathname });
+        const body = { ok: false, error: f.error ?? (f.status === 429 ? "ratelimited" : "fatal_error") };
+        calls.push({ method, token, args, status: f.status, path: url.pathname, response: body });
         res.writeHead(f.status, { "content-type": "application/json", ...f.headers });
-        res.end(JSON.stringify({ ok: false, error: f.status === 429 ? "ratelimited" : "fatal_error" }));
+        res.end(JSON.stringify(body));
         return;
       }
       const violations = checkSlackCall(method, args);
@@ -104,7 +106,15 @@ export async function startFakeSlack(): Promise<FakeSlack> {
           body = { ok: true, permalink: `https://example.slack.com/archives/${args.channel}/p${String(args.message_ts).replace(".", "")}` };
           break;
         case "views.open":
+        case "views.publish":
           body = { ok: true, view: { id: "V0001" } };
+          break;
+        case "chat.startStream":
+          body = { ok: true, channel: args.channel, ts: nextTs() };
+          break;
+        case "chat.appendStream":
+        case "chat.stopStream":
+          body = { ok: true, channel: args.channel, ts: args.ts };
           break;
       }
       calls.push({ method, token, args, status: 200, path: url.pathname, response: body });
@@ -121,7 +131,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     calls,
     rejected,
     ok: (method) => calls.filter((c) => c.method === method && c.status === 200 && c.response?.ok !== false),
-    failNext: (method, status, headers = {}) => failures.push({ method, status, headers }),
+    failNext: (method, status, headers = {}, error) => failures.push({ method, status, headers, error }),
     responseUrl: (id = Math.random().toString(36).slice(2)) => `${url}/response/${id}`,
     close: () => new Promise((r) => server.close(() => r())),
   };

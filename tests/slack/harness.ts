@@ -2,6 +2,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import express from "express";
+import { Writable } from "node:stream";
 import { pino } from "pino";
 import type { Assistant, HandoffTargets } from "../../src/conversation/types.js";
 import { createSlackChannel, type SlackChannel } from "../../src/channels/slack/index.js";
@@ -23,6 +24,8 @@ export interface Harness {
   storage: MemoryStorage;
   assistant: Assistant;
   fake?: FakeAssistant;
+  /** Log lines at warn level and above (JSON objects). */
+  logs: Record<string, any>[];
   close(): Promise<void>;
 }
 
@@ -34,6 +37,8 @@ export interface HarnessOptions {
   delayMs?: number;
   /** The test sends over-limit payloads on purpose: do not fail `close()` on them. */
   allowRejected?: boolean;
+  /** Timeout of one core call, ms. */
+  coreTimeoutMs?: number;
 }
 
 export async function startHarness(o: HarnessOptions = {}): Promise<Harness> {
@@ -42,6 +47,13 @@ export async function startHarness(o: HarnessOptions = {}): Promise<Harness> {
   await storage.migrate();
   const fake = o.assistant ? undefined : new FakeAssistant({ storage, handoffTargets: HANDOFF_TARGETS, delayMs: o.delayMs });
   const assistant = o.assistant ? o.assistant(storage) : fake!;
+  const logs: Record<string, any>[] = [];
+  const sink = new Writable({
+    write(chunk, _enc, done) {
+      for (const line of String(chunk).split("\n").filter(Boolean)) logs.push(JSON.parse(line));
+      done();
+    },
+  });
   const channel = createSlackChannel({
     assistant,
     storage,
@@ -50,7 +62,8 @@ export async function startHarness(o: HarnessOptions = {}): Promise<Harness> {
     apiUrl: slack.apiUrl,
     audienceMap: o.audienceMap ?? { [AGENT_CHANNEL]: "agent" },
     handoffTargets: HANDOFF_TARGETS,
-    logger: pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }),
+    logger: pino({ level: process.env.TEST_LOG_LEVEL ?? "warn" }, sink),
+    coreTimeoutMs: o.coreTimeoutMs,
     retryConfig: { retries: 3, factor: 2, minTimeout: 50, maxTimeout: 500, randomize: false },
   });
   assistant.registerNotifier(channel.notifier);
@@ -66,6 +79,7 @@ export async function startHarness(o: HarnessOptions = {}): Promise<Harness> {
     storage,
     assistant,
     fake,
+    logs,
     async close() {
       await channel.stop();
       await new Promise<void>((r) => server.close(() => r()));

@@ -36,9 +36,10 @@ afterAll(async () => {
 });
 
 const ts = () => `${Math.floor(Date.now() / 1000)}.${String(Math.floor(Math.random() * 1e6)).padStart(6, "0")}`;
-const buttons = (blocks: any[]) => blocks.filter((b) => b.type === "actions").flatMap((b) => b.elements);
+/** Every button, with the block_id of its block (Slack sends it back with the click). */
+const buttons = (blocks: any[]) => blocks.filter((b) => b.type === "actions").flatMap((b) => b.elements.map((e: any) => ({ ...e, block_id: b.block_id })));
 
-function click(user: string, channel: string, message: { ts: string; thread_ts?: string }, actionId: string, value?: string) {
+function click(user: string, channel: string, message: { ts: string; thread_ts?: string }, actionId: string, value?: string, blockId = "b") {
   return postInteraction(h.baseUrl, {
     type: "block_actions",
     user: { id: user, team_id: "T0001" },
@@ -50,7 +51,7 @@ function click(user: string, channel: string, message: { ts: string; thread_ts?:
     channel: { id: channel, name: "canal" },
     message: { type: "message", user: "UBOT", ts: message.ts, thread_ts: message.thread_ts, text: "…" },
     response_url: h.slack.responseUrl(),
-    actions: [{ type: "button", action_id: actionId, block_id: "b", value, action_ts: ts() }],
+    actions: [{ type: "button", action_id: actionId, block_id: blockId, value, action_ts: ts() }],
   });
 }
 
@@ -62,6 +63,8 @@ describe("Slack on the real core", () => {
     await postEvent(h.baseUrl, eventEnvelope({ type: "app_mention", user, channel, ts: eventTs, text: "<@UBOT> Qui peut répondre à l'appel à communs du Département ?" }));
     const answer = await waitFor(() => h.slack.ok("chat.postMessage").find((c) => c.args.channel === channel), "answer", 30_000);
     expect(answer.args.thread_ts).toBe(eventTs);
+    // Offline answers arrive at once: no stream.
+    expect(h.slack.calls.filter((c) => /^chat\.(start|append|stop)Stream$/.test(c.method))).toHaveLength(0);
     const json = JSON.stringify(answer.args.blocks);
     expect(json).toContain("*Sources*");
     expect(json).toMatch(/\[1\] /);
@@ -72,7 +75,7 @@ describe("Slack on the real core", () => {
 
     const up = els.find((e: any) => e.action_id === "ess:action:rate-up");
     expect(up?.value).toBeTruthy();
-    await click(user, channel, { ts: answer.response!.ts, thread_ts: eventTs }, up.action_id, up.value);
+    await click(user, channel, { ts: answer.response!.ts, thread_ts: eventTs }, up.action_id, up.value, up.block_id);
     await waitFor(async () => (await h.storage.reportData({})).ratings.find((r) => r.interactionId === up.value && r.value === "up"), "rating", 10_000);
     expect(await h.storage.findInteractionByMessage("slack", `${channel}:${answer.response!.ts}`)).toBe(up.value);
 
@@ -105,7 +108,7 @@ describe("Slack on the real core", () => {
       const options = buttons(msg.args.blocks ?? []).filter((e: any) => String(e.action_id).startsWith("ess:option:"));
       const question = String(msg.args.text);
       if (options.length === 0) {
-        if (/^Voici ce que disent les règles/m.test(question)) break;
+        if (/^Résultat de la vérification d'éligibilité/m.test(question)) break;
         // Free-text questions (commune, numbers) cannot be clicked: they are typed.
         const typed = /commune/i.test(question) ? "Alès" : /salariés|structures/i.test(question) ? "3" : undefined;
         expect(typed, `unexpected step: ${question}`).toBeDefined();
@@ -114,7 +117,7 @@ describe("Slack on the real core", () => {
       }
       // Yes/no questions are answered "Non", choices by their first option.
       const choice = options.find((e: any) => e.text.text === "Non") ?? options[0];
-      await click(user, channel, { ts: msg.response!.ts ?? msg.response!.message_ts }, choice.action_id, choice.value);
+      await click(user, channel, { ts: msg.response!.ts ?? msg.response!.message_ts }, choice.action_id, choice.value, choice.block_id);
       clicks++;
       expect(clicks).toBeLessThan(15);
     }

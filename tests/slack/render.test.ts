@@ -140,26 +140,79 @@ describe("renderReply", () => {
   });
 
   it("renders eligibility verdicts, a prompt's options and a handoff", () => {
+    const results: ReplyInput["eligibility"] = [
+      { process: "appel-a-communs", verdict: "ineligible", reasons: [{ condition: "min3", text: "Il faut au moins 3 structures.", met: false, source: "x" }], missing: [] },
+      { process: "dla", verdict: "incomplete", reasons: [], missing: [{ fact: "employees", question: "Combien de salariés ?" }] },
+    ];
     const m = renderReply(
       reply({
         type: "eligibility",
         text: "Résultat",
-        eligibility: [
-          { process: "appel-a-communs", verdict: "ineligible", reasons: [{ condition: "min3", text: "Il faut au moins 3 structures.", met: false, source: "x" }], missing: [] },
-          { process: "dla", verdict: "incomplete", reasons: [], missing: [{ fact: "employees", question: "Combien de salariés ?" }] },
-        ],
+        eligibility: results,
         prompt: { field: "legalForm", question: "Quelle forme ?", options: Array.from({ length: 30 }, (_, i) => ({ value: `v${i}`, label: `Option ${i}` })) },
         handoff: { id: "abcdef123456", process: "dla", status: "open", summary: "s", facts: {}, sources: [], createdAt: new Date().toISOString() },
       }),
     );
     const s = JSON.stringify(m.blocks);
-    expect(s).toContain("❌ Non éligible");
-    expect(s).toContain("✘ Il faut au moins 3 structures.");
-    expect(s).toContain("Il me manque : Combien de salariés ?");
+    // Once and short: a verdict per process, the missing facts named, the detail one click away.
+    expect(s).toContain("• *Appel à communs* : ❌ Non éligible");
+    expect(s).toContain("Pour conclure, il me manque : nombre de salariés.");
+    expect(s).not.toContain("Il faut au moins 3 structures.");
+    expect(s).not.toContain("Résultat\"");
+    expect(m.text.startsWith("Résultat de la vérification d'éligibilité")).toBe(true);
     expect(s).toContain("référence abcdef12");
+    const labels = m.blocks.flatMap((b: any) => b.elements ?? []).filter((e: any) => e.type === "button").map((e: any) => e.text.text);
+    expect(labels).toEqual(expect.arrayContaining(["Voir le détail", "Compléter les informations"]));
     const optionBlocks = m.blocks.filter((b: any) => b.block_id?.startsWith("ess-options-"));
     expect(optionBlocks).toHaveLength(2); // 25 + 5
     checkLimits(m as any);
+
+    // "Voir le détail": every condition, what is missing, no "Voir le détail" button any more.
+    const detail = renderReply(reply({ type: "eligibility", text: "Résultat", eligibility: results }), { detail: true });
+    const d = JSON.stringify(detail.blocks);
+    expect(d).toContain("✘ Il faut au moins 3 structures.");
+    expect(d).toContain("Il me manque : Combien de salariés ?");
+    expect(d).not.toContain("Voir le détail");
+    checkLimits(detail as any);
+  });
+
+  it("cuts long sections between sentences, never inside a link", () => {
+    const sentence = (i: number) => `Phrase numéro ${i} sur l'économie sociale et solidaire du Gard, avec un peu de contenu utile.`;
+    const text = Array.from({ length: 120 }, (_, i) => sentence(i)).join(" ") + " <https://exemple.fr/une/adresse|un lien avec des espaces> fin.";
+    const chunks = splitMrkdwn(text, 3000);
+    expect(chunks.length).toBeGreaterThan(3);
+    for (const c of chunks) {
+      expect(c.length).toBeLessThanOrEqual(3000);
+      expect(c).toMatch(/[.>]$/); // each section ends a sentence (or the text)
+      expect((c.match(/</g) ?? []).length).toBe((c.match(/>/g) ?? []).length);
+    }
+    expect(chunks.join(" ")).toBe(text);
+  });
+
+  it("shows a vote instead of its button, and a question's choice instead of its options", () => {
+    const answer = reply({
+      interactionId: "i1",
+      actions: [
+        { id: "rate-up", label: "👍 Utile" },
+        { id: "rate-down", label: "👎 Pas utile" },
+        { id: "handoff", label: "Parler à une personne" },
+      ],
+    });
+    const voted = JSON.stringify(renderReply(answer, { vote: "up" }).blocks);
+    expect(voted).toContain("Avis donné : réponse utile");
+    expect(voted).not.toContain("ess:action:rate-up");
+    expect(voted).toContain("ess:action:rate-down");
+    const question = reply({ type: "prompt", text: "Êtes-vous en QPV ?", prompt: { field: "inQpv", question: "Êtes-vous en QPV ?", options: [{ value: "oui", label: "Oui" }, { value: "non", label: "Non" }] }, actions: [{ id: "cancel", label: "Annuler" }] });
+    const chosen = renderReply(question, { chosen: "Non" });
+    expect(JSON.stringify(chosen.blocks)).toContain("Votre réponse : *Non*");
+    expect(chosen.blocks.some((b: any) => b.type === "actions")).toBe(false);
+  });
+
+  it("carries the message id and the person asked in the block ids of its buttons", () => {
+    const m = renderReply(reply({ actions: [{ id: "handoff", label: "Parler à une personne" }], followUps: ["Une question ?"] }), { tag: { m: "0123456789abcdef", u: "U123" } });
+    const ids = m.blocks.filter((b: any) => b.type === "actions").map((b: any) => b.block_id);
+    expect(ids.length).toBe(2);
+    for (const id of ids) expect(id).toMatch(/~m:0123456789abcdef~u:U123$/);
   });
 
   it("stays within limits for huge replies", () => {

@@ -12,6 +12,7 @@ import { SqliteStorage } from "../../src/storage/sqlite.js";
 import { PostgresStorage } from "../../src/storage/postgres.js";
 import { createStorage } from "../../src/storage/index.js";
 import { PG_AVAILABLE, createTestDatabase } from "./pg-helper.js";
+import { POSTGRES_MIGRATIONS, SQLITE_MIGRATIONS } from "../../src/storage/migrations/index.js";
 
 interface Backend {
   name: "memory" | "sqlite" | "postgres";
@@ -101,7 +102,7 @@ for (const backend of backends) {
       expect(s.kind).toBe(backend.name);
       expect(await s.ping()).toBe(true);
       if (s instanceof SqliteStorage || s instanceof PostgresStorage) {
-        expect(await s.appliedMigrations()).toEqual([1]);
+        expect(await s.appliedMigrations()).toEqual([1, 2]);
       }
       // A second instance on the same location sees the same schema and migrates as a no-op.
       if (backend.name !== "memory") {
@@ -302,6 +303,28 @@ for (const backend of backends) {
       expect(Object.values(again).reduce((a, b) => a + b, 0)).toBe(0);
     });
 
+    it("keeps one rating per person per interaction: the last vote counts, with the same id", async () => {
+      const iid = await s.recordInteraction(interaction({ createdAt: "2031-02-01T10:00:00.000Z" }));
+      const first = await s.upsertRating({ interactionId: iid, userHash: "voter-a", value: "up", createdAt: "2031-02-01T10:01:00.000Z" });
+      const again = await s.upsertRating({ interactionId: iid, userHash: "voter-a", value: "down", comment: "Finalement incomplet", createdAt: "2031-02-01T10:05:00.000Z" });
+      expect(again).toBe(first);
+      // recordRating follows the same rule; another person keeps their own vote.
+      const third = await s.recordRating({ interactionId: iid, userHash: "voter-a", value: "up", createdAt: "2031-02-01T10:06:00.000Z" });
+      expect(third).toBe(first);
+      const other = await s.upsertRating({ interactionId: iid, userHash: "voter-b", value: "down", createdAt: "2031-02-01T10:07:00.000Z" });
+      expect(other).not.toBe(first);
+      // Twenty concurrent votes of one person still leave one row.
+      await Promise.all(Array.from({ length: 20 }, (_, i) => s.upsertRating({ interactionId: iid, userHash: "voter-c", value: i % 2 ? "up" : "down" })));
+      const data = await s.reportData({ from: new Date("2031-02-01T00:00:00Z"), to: new Date("2031-02-02T00:00:00Z") });
+      const mine = data.ratings.filter((r) => r.interactionId === iid);
+      expect(mine.filter((r) => r.userHash === "voter-a")).toEqual([
+        { id: first, createdAt: "2031-02-01T10:06:00.000Z", interactionId: iid, userHash: "voter-a", value: "up" },
+      ]);
+      expect(mine.filter((r) => r.userHash === "voter-b").map((r) => r.value)).toEqual(["down"]);
+      const all = await s.reportData({});
+      expect(all.ratings.filter((r) => r.interactionId === iid && r.userHash === "voter-c")).toHaveLength(1);
+    });
+
     it("forgets every record of one user and nothing else", async () => {
       const h = "forget-me";
       const i1 = await s.recordInteraction(interaction({ userHash: h, conversationKey: "slack:forget-conv" }));
@@ -405,12 +428,65 @@ for (const backend of backends.filter((b) => b.name !== "memory")) {
       const b = env.open();
       try {
         await Promise.all([a.migrate(), b.migrate(), a.migrate()]);
-        expect(await (a as SqliteStorage | PostgresStorage).appliedMigrations()).toEqual([1]);
+        expect(await (a as SqliteStorage | PostgresStorage).appliedMigrations()).toEqual([1, 2]);
         expect(await b.claimEvent("after-migrate")).toBe(true);
         expect(await a.claimEvent("after-migrate")).toBe(false);
       } finally {
         await a.close();
         await b.close();
+        await env.cleanup();
+      }
+    });
+  });
+}
+
+for (const backend of backends.filter((b) => b.name !== "memory")) {
+  describe.skipIf(backend.skip)(`rating migration — ${backend.name}`, () => {
+    it("keeps the latest of duplicate votes recorded before version 2, then enforces one per person", async () => {
+      const env = await backend.setup();
+      const v1Sqlite = SQLITE_MIGRATIONS.filter((m) => m.version === 1);
+      const v1Postgres = POSTGRES_MIGRATIONS.filter((m) => m.version === 1);
+      // The same location opened first with version 1 only, then with every migration.
+      const open = (all: boolean): Storage => {
+        const probe = env.open();
+        if (probe instanceof SqliteStorage) {
+          void probe.close();
+          return new SqliteStorage(probe.file, all ? SQLITE_MIGRATIONS : v1Sqlite);
+        }
+        const url = (probe as PostgresStorage).pool.options.connectionString!;
+        void probe.close();
+        return new PostgresStorage(url, all ? {} : { migrations: v1Postgres });
+      };
+      const old = open(false);
+      try {
+        await old.migrate();
+        const iid = await old.recordInteraction(interaction());
+        // Version 1 had no unique key: insert the duplicates as the old code did.
+        const insert = async (id: string, user: string, value: string, at: string) => {
+          if (old instanceof SqliteStorage)
+            (old as unknown as { db: { prepare(sql: string): { run(...a: unknown[]): unknown } } }).db
+              .prepare("INSERT INTO ratings (id, created_at, interaction_id, user_hash, value) VALUES (?, ?, ?, ?, ?)")
+              .run(id, at, iid, user, value);
+          else
+            await (old as PostgresStorage).pool.query("INSERT INTO ratings (id, created_at, interaction_id, user_hash, value) VALUES ($1, $2, $3, $4, $5)", [id, at, iid, user, value]);
+        };
+        await insert("r1", "dup-user", "up", "2030-05-01T10:00:00.000Z");
+        await insert("r2", "dup-user", "down", "2030-05-01T11:00:00.000Z");
+        await insert("r3", "dup-user", "up", "2030-05-01T09:00:00.000Z");
+        await insert("r4", "other-user", "up", "2030-05-01T10:00:00.000Z");
+        expect((await old.reportData({})).ratings).toHaveLength(4);
+      } finally {
+        await old.close();
+      }
+      const current = open(true);
+      try {
+        await current.migrate();
+        expect(await (current as SqliteStorage | PostgresStorage).appliedMigrations()).toEqual([1, 2]);
+        const ratings = (await current.reportData({})).ratings;
+        expect(ratings.filter((r) => r.userHash === "dup-user").map((r) => [r.value, r.createdAt])).toEqual([["down", "2030-05-01T11:00:00.000Z"]]);
+        expect(ratings.filter((r) => r.userHash === "other-user")).toHaveLength(1);
+      } finally {
+        await current.close();
         await env.cleanup();
       }
     });

@@ -10,7 +10,8 @@
  * url ≤ 3000, action_id/block_id ≤ 255 (action_id unique within a block), actions ≤ 25
  * elements, context ≤ 10, option text ≤ 75 and value ≤ 150, static_select ≤ 100
  * options, radio/checkboxes ≤ 10, view title/submit/close ≤ 24, callback_id ≤ 255,
- * private_metadata ≤ 3000, message `text` fallback ≤ 4000.
+ * private_metadata ≤ 3000, message `text` fallback ≤ 4000; streams: markdown_text ≤ 12 000
+ * and, outside a DM, a recipient; setStatus: channel, thread and ≤ 10 loading messages.
  */
 
 export interface LimitViolation {
@@ -178,8 +179,28 @@ export function checkSlackCall(method: string, args: Json): LimitViolation[] {
     case "views.update":
     case "views.publish":
       return checkView(args.view);
-    case "chat.stopStream":
-      return checkBlocks(args.blocks, 50);
+    case "chat.startStream":
+    case "chat.appendStream":
+    case "chat.stopStream": {
+      const v = method === "chat.stopStream" ? checkBlocks(args.blocks, 50) : [];
+      if (len(args.markdown_text) > 12000) v.push({ path: "markdown_text", message: `markdown_text of ${len(args.markdown_text)} > 12000` });
+      (Array.isArray(args.chunks) ? args.chunks : []).forEach((c: Json, i: number) => {
+        if (c?.type === "markdown_text" && len(c.text) > 12000) v.push({ path: `chunks[${i}].text`, message: "markdown_text chunk > 12000" });
+      });
+      if (method !== "chat.startStream" && !args.ts) v.push({ path: "ts", message: "missing ts" });
+      // Outside a direct message, Slack needs to know who receives the stream.
+      if (method === "chat.startStream" && !String(args.channel ?? "").startsWith("D") && (!args.recipient_user_id || !args.recipient_team_id))
+        v.push({ path: "recipient_user_id", message: "recipient_user_id and recipient_team_id are required outside a DM" });
+      return v;
+    }
+    case "assistant.threads.setStatus": {
+      const v: LimitViolation[] = [];
+      if (typeof args.status !== "string") v.push({ path: "status", message: "missing status" });
+      if (!args.channel_id || !args.thread_ts) v.push({ path: "thread_ts", message: "channel_id and thread_ts are required" });
+      const loading = args.loading_messages;
+      if (loading !== undefined && (!Array.isArray(loading) || loading.length > 10)) v.push({ path: "loading_messages", message: "at most 10 loading messages" });
+      return v;
+    }
     case "assistant.threads.setSuggestedPrompts": {
       const v: LimitViolation[] = [];
       const prompts = args.prompts ?? [];

@@ -20,13 +20,17 @@ import {
 function setup(teamAudience?: Record<string, "agent" | "porteur">) {
   const storage = new MemoryStorage();
   const assistant = new FakeAssistant(storage);
-  const bot = new RelaisTeamsBot({ assistant, storage, logger: silentLogger, teamAudience, retry: { baseMs: 1 } });
+  const bot = new RelaisTeamsBot({ assistant, storage, logger: silentLogger, teamAudience, retry: { baseMs: 1 }, reportAccess: { tenants: ["tenant-1"], teams: [], users: [] } });
   const adapter = new TestAdapter((ctx) => bot.run(ctx));
+  const typing: Partial<Activity>[] = [];
+  /** What the bot sent back (typing indicators collected apart). */
   const send = async (activity: Record<string, unknown>) => {
     await adapter.processActivity(activity as Partial<Activity>);
-    return adapter.activeQueue.splice(0) as Partial<Activity>[];
+    const out = adapter.activeQueue.splice(0) as Partial<Activity>[];
+    typing.push(...out.filter((a) => a.type === "typing"));
+    return out.filter((a) => a.type !== "typing");
   };
-  return { storage, assistant, bot, adapter, send };
+  return { storage, assistant, bot, adapter, send, typing };
 }
 
 const cardOf = (a: Partial<Activity> | undefined) => a?.attachments?.[0]?.content as Record<string, any> | undefined;
@@ -50,7 +54,8 @@ describe("Teams bot (TestAdapter)", () => {
     }
     expect(entity.citation[0].appearance.url).toBe("https://www.info-dla.fr/");
     expect(entity.citation[1].appearance.keywords).toContain("À vérifier");
-    expect((reply.channelData as any).feedbackLoopEnabled).toBe(true);
+    // Teams' current feedback loop form.
+    expect((reply.channelData as any).feedbackLoop).toEqual({ type: "default" });
 
     const card = cardOf(reply)!;
     expect(card.version).toBe("1.5");

@@ -170,6 +170,7 @@ export class FakeAssistant implements Assistant {
             checker: "L'équipe ESS du Département",
           },
         ],
+        facts: { ...turn.form.values },
       });
     }
     if (turn.form?.kind === "friction") {
@@ -208,8 +209,21 @@ export class FakeAssistant implements Assistant {
         followUps: ["Qui contacter au DLA ?", "Quels délais ?"],
       });
     }
+    if (/forme/i.test(text)) {
+      return Reply.parse({
+        type: "prompt",
+        text: "Quelle est la forme juridique de votre structure ?",
+        prompt: { field: "legalForm", question: "Quelle est la forme juridique de votre structure ?", options: [{ value: "association", label: "Association" }, { value: "scop", label: "SCOP" }] },
+        actions: [{ id: "cancel", label: "Annuler" }],
+      });
+    }
+    if (/hors ligne/i.test(text)) {
+      // An offline answer: extracted from the sources, not written by a model.
+      return this.answer(turn, { type: "answer", text: "Le DLA est porté par Acegaa dans le Gard [1].", sources: DLA_SOURCES, route: ROUTE_DLA });
+    }
     return this.answer(turn, {
       type: "answer",
+      generated: true,
       text: "Le **DLA** accompagne gratuitement les structures employeuses de l'ESS [1].\n\n- diagnostic partagé\n- plan d'accompagnement [2]",
       sources: DLA_SOURCES,
       route: ROUTE_DLA,

@@ -106,7 +106,10 @@ export async function startFakeConnector() {
     fail(status: number, count = 1) {
       for (let i = 0; i < count; i++) failures.push(status);
     },
-    posts: () => requests.filter((r) => r.method === "POST"),
+    /** Messages sent (typing indicators and streaming updates left out: see typing()). */
+    posts: () => requests.filter((r) => r.method === "POST" && r.body?.type !== "typing"),
+    /** Typing indicators and streaming updates. */
+    typing: () => requests.filter((r) => r.method === "POST" && r.body?.type === "typing"),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -96,7 +96,9 @@ describe("Teams over HTTP (CloudAdapter + fake connector)", () => {
     expect(body.replyToId).toBe(act.id);
     expect(body.entities[0].additionalType).toEqual(["AIGeneratedContent"]);
     expect(body.entities[0].citation).toHaveLength(2);
-    expect(body.channelData.feedbackLoopEnabled).toBe(true);
+    expect(body.channelData.feedbackLoop).toEqual({ type: "default" });
+    // A typing indicator went first.
+    expect(connector.typing()).toHaveLength(1);
     expect(body.attachments[0].contentType).toBe("application/vnd.microsoft.card.adaptive");
     // The connector's id for the sent message is what Teams will quote in the feedback invoke.
     expect(await storage.findInteractionByMessage("teams", call!.responseId!)).toBeTruthy();
@@ -209,7 +211,8 @@ describe("Teams over HTTP (CloudAdapter + fake connector)", () => {
   it("retries a throttled connector call (429 then 200)", async () => {
     const { post } = await startBot();
     connector.fail(429, 1);
-    const res = await post(personalMessage("Quel accompagnement ?"));
+    // A card button: no typing indicator before the reply, so the reply meets the 429.
+    const res = await post(submitMessage({ relais: "action", id: "help" }));
     expect(res.status).toBe(200);
     const posts = connector.posts();
     expect(posts).toHaveLength(2);

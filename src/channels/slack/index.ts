@@ -23,6 +23,7 @@ import { registerActions } from "./listeners/actions.js";
 import { registerAssistant } from "./listeners/assistant.js";
 import { registerCommands } from "./listeners/commands.js";
 import { registerGuards } from "./listeners/guards.js";
+import { registerHome } from "./listeners/home.js";
 import { registerMessageListeners } from "./listeners/messages.js";
 import { registerShortcuts } from "./listeners/shortcuts.js";
 import { registerViews } from "./listeners/views.js";
@@ -87,6 +88,7 @@ export function createSlackChannel(opts: SlackChannelOptions): SlackChannel {
     handoffTargets: opts.handoffTargets ?? {},
     coreTimeoutMs: opts.coreTimeoutMs ?? 30_000,
     httpTimeoutMs: opts.apiTimeoutMs ?? 10_000,
+    secret: opts.signingSecret || opts.appToken || opts.botToken,
   });
 
   const transport = createSlackTransport();
@@ -134,6 +136,7 @@ export function createSlackChannel(opts: SlackChannelOptions): SlackChannel {
   registerActions(app, rt);
   registerViews(app, rt);
   registerShortcuts(app, rt);
+  registerHome(app, rt);
 
   const notifier = new SlackNotifier(() => app.client, rt);
 

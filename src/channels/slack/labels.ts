@@ -56,12 +56,35 @@ export const ACTION_LABELS: Record<ActionId, string> = {
 
 export const SHARE_LABEL = "Partager dans le canal";
 export const RESOLVE_LABEL = "Marquer comme traité";
+export const DETAIL_LABEL = "Voir le détail";
+export const COMPLETE_LABEL = "Compléter les informations";
+
+export const ELIGIBILITY_NOTICE =
+  "Résultats indicatifs, selon les règles publiques connues : la décision revient à l'organisme qui porte chaque dispositif.";
+
+/** The vote shown on an answer once given (the other rating stays, to change one's mind). */
+export const VOTE_LABELS: Record<"up" | "down", string> = {
+  up: "Avis donné : réponse utile. Merci !",
+  down: "Avis donné : réponse pas utile. Merci, l'équipe ESS en tiendra compte.",
+};
 
 /** A label must contain a word, never be an emoji alone. */
 export function buttonLabel(id: ActionId, label: string | undefined): string {
   const l = (label ?? "").trim();
   return /\p{L}{2,}/u.test(l) ? l : ACTION_LABELS[id];
 }
+
+/** Posted instead of a message Slack refused (ok:false). */
+export const REFUSED_TEXT =
+  "Désolé, je n'ai pas pu afficher ma réponse ici. Réessayez dans un instant, ou écrivez « parler à une personne » pour joindre l'équipe ESS du Département.";
+
+/** Thread status while the core works (assistant.threads.setStatus). */
+export const STATUS_TEXT = "réfléchit…";
+export const LOADING_MESSAGES = [
+  "Je cherche dans le schéma départemental de l'ESS…",
+  "Je vérifie les sources publiques…",
+  "Je prépare une réponse avec ses sources…",
+];
 
 export const APOLOGY_TEXT =
   "Désolé, je n'ai pas pu traiter votre demande pour le moment. Vous pouvez réessayer dans un instant, " +

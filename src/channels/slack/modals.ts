@@ -11,6 +11,7 @@ import { BLOCKERS, FrictionInput, JOURNEY_STEPS } from "../../storage/types.js";
 import { FACT_KEYS, FACT_QUESTIONS, LEGAL_FORMS, LEGAL_FORM_LABELS, PROJECT_STAGES, PROJECT_STAGE_LABELS, parseFacts, type FactKey } from "../../eligibility/facts.js";
 import { BLOCKER_LABELS, PROCESS_LABELS, SEVERITY_LABELS, STEP_LABELS } from "../../report/labels.js";
 import { plain, truncate } from "./mrkdwn.js";
+import { FRICTION_FIELD_MESSAGES as FRICTION_MESSAGES } from "../form-messages.js";
 
 type View = types.ModalView;
 type Block = types.KnownBlock;
@@ -20,6 +21,7 @@ export const CALLBACK = {
   eligibility: "ess_eligibility",
   friction: "ess_friction",
   ratingComment: "ess_rating_comment",
+  question: "ess_question",
 } as const;
 
 /** Where a modal's result goes back to (carried in `private_metadata`). */
@@ -39,6 +41,8 @@ export const ModalOrigin = z.object({
   e: z.boolean().default(false),
   /** Routed process, to pre-fill the friction form. */
   p: z.enum(PROCESS_IDS).optional(),
+  /** Id of the message whose button opened the modal (buttons.ts), to redraw it. */
+  k: z.string().max(32).optional(),
 });
 export type ModalOrigin = z.infer<typeof ModalOrigin>;
 
@@ -88,22 +92,38 @@ const input = (blockId: string, label: string, element: types.InputBlockElement,
   ...(hint ? { hint: { type: "plain_text" as const, text: plain(hint, 2000) } } : {}),
 });
 
-export function eligibilityModal(origin: z.input<typeof ModalOrigin>): View {
+/** `initial_option` of a select or radio group when `value` is one of its options. */
+function initialOption(options: Option[], value: unknown): { initial_option: Option } | Record<string, never> {
+  const hit = value === undefined || value === null ? undefined : options.find((o) => o.value === String(value));
+  return hit ? { initial_option: hit } : {};
+}
+
+/**
+ * The eligibility form; `facts` (what the conversation already knows, from the
+ * reply's "Compléter les informations") pre-fill it.
+ */
+export function eligibilityModal(origin: z.input<typeof ModalOrigin>, facts: Record<string, unknown> = {}): View {
+  const legalForms = LEGAL_FORMS.map((v) => opt(v, LEGAL_FORM_LABELS[v]));
+  const stages = PROJECT_STAGES.map((v) => opt(v, PROJECT_STAGE_LABELS[v]));
+  const number = (k: FactKey) => (typeof facts[k] === "number" && Number.isFinite(facts[k]) && (facts[k] as number) >= 0 ? { initial_value: String(facts[k]) } : {});
+  const commune = typeof facts.commune === "string" && facts.commune.length <= 120 ? { initial_value: facts.commune } : {};
   const blocks: Block[] = [
     {
       type: "section",
       text: {
         type: "mrkdwn",
-        text: "Répondez à ce que vous savez : toutes les questions sont facultatives. Je vous dirai ce qui manque pour conclure.",
+        text: Object.keys(facts).length
+          ? "Voici ce que vous m'avez déjà indiqué : complétez ou corrigez. Toutes les questions sont facultatives."
+          : "Répondez à ce que vous savez : toutes les questions sont facultatives. Je vous dirai ce qui manque pour conclure.",
       },
     },
-    input("legalForm", capitalise(FACT_QUESTIONS.legalForm.label), { type: "static_select", action_id: "value", placeholder: SELECT, options: LEGAL_FORMS.map((v) => opt(v, LEGAL_FORM_LABELS[v])) }, true),
-    input("commune", capitalise(FACT_QUESTIONS.commune.label), { type: "plain_text_input", action_id: "value", max_length: 120, placeholder: { type: "plain_text", text: "Par exemple : Alès ou 30007" } }, true, "Nom de la commune du Gard ou code INSEE."),
+    input("legalForm", capitalise(FACT_QUESTIONS.legalForm.label), { type: "static_select", action_id: "value", placeholder: SELECT, options: legalForms, ...initialOption(legalForms, facts.legalForm) }, true),
+    input("commune", capitalise(FACT_QUESTIONS.commune.label), { type: "plain_text_input", action_id: "value", max_length: 120, placeholder: { type: "plain_text", text: "Par exemple : Alès ou 30007" }, ...commune }, true, "Nom de la commune du Gard ou code INSEE."),
     ...NUMBER_FACTS.map((k) =>
-      input(k, FACT_QUESTIONS[k].question, { type: "number_input", action_id: "value", is_decimal_allowed: FACT_QUESTIONS[k].type === "number", min_value: "0" }, true, NUMBER_HINTS[k]),
+      input(k, FACT_QUESTIONS[k].question, { type: "number_input", action_id: "value", is_decimal_allowed: FACT_QUESTIONS[k].type === "number", min_value: "0", ...number(k) }, true, NUMBER_HINTS[k]),
     ),
-    input("projectStage", capitalise(FACT_QUESTIONS.projectStage.label), { type: "static_select", action_id: "value", placeholder: SELECT, options: PROJECT_STAGES.map((v) => opt(v, PROJECT_STAGE_LABELS[v])) }, true),
-    ...BOOLEAN_FACTS.map((k) => input(k, FACT_QUESTIONS[k].question, { type: "radio_buttons", action_id: "value", options: YES_NO }, true)),
+    input("projectStage", capitalise(FACT_QUESTIONS.projectStage.label), { type: "static_select", action_id: "value", placeholder: SELECT, options: stages, ...initialOption(stages, facts.projectStage) }, true),
+    ...BOOLEAN_FACTS.map((k) => input(k, FACT_QUESTIONS[k].question, { type: "radio_buttons", action_id: "value", options: YES_NO, ...initialOption(YES_NO, facts[k]) }, true)),
   ];
   return {
     type: "modal",
@@ -157,6 +177,26 @@ export function frictionModal(origin: z.input<typeof ModalOrigin>): View {
     close: { type: "plain_text", text: "Annuler" },
     private_metadata: encodeOrigin(origin),
     blocks,
+  };
+}
+
+/** "Poser une question" from the App Home: the answer comes in the app's direct messages. */
+export function questionModal(): View {
+  return {
+    type: "modal",
+    callback_id: CALLBACK.question,
+    title: { type: "plain_text", text: "Poser une question" },
+    submit: { type: "plain_text", text: "Envoyer" },
+    close: { type: "plain_text", text: "Annuler" },
+    blocks: [
+      { type: "section", text: { type: "mrkdwn", text: "Je vous réponds dans l'onglet *Messages* de Relais ESS, avec mes sources. N'indiquez pas de données personnelles." } },
+      input(
+        "question",
+        "Votre question",
+        { type: "plain_text_input", action_id: "value", multiline: true, max_length: 3000, placeholder: { type: "plain_text", text: "Par exemple : qui peut répondre à l'appel à communs ?" } },
+        false,
+      ),
+    ],
   };
 }
 
@@ -240,15 +280,6 @@ export function parseEligibility(state: ViewState): Parsed<Record<string, unknow
   return { ok: true, values };
 }
 
-const FRICTION_MESSAGES: Record<string, string> = {
-  step: "Choisissez l'étape de votre démarche.",
-  blocker: "Choisissez le type de difficulté.",
-  process: "Choisissez le dispositif concerné.",
-  commune: "Indiquez la commune (120 caractères au plus).",
-  description: "Décrivez la difficulté (4 000 caractères au plus).",
-  severity: "Choisissez une gravité de 1 à 3.",
-  contactOk: "Répondez par oui ou par non.",
-};
 
 export function parseFriction(state: ViewState): Parsed<FrictionInput> {
   const severity = read(state, "severity");
@@ -270,6 +301,11 @@ export function parseFriction(state: ViewState): Parsed<FrictionInput> {
     errors[key] = FRICTION_MESSAGES[key] ?? "Valeur invalide.";
   }
   return { ok: false, errors };
+}
+
+export function parseQuestion(state: ViewState): Parsed<string> {
+  const q = read(state, "question");
+  return q ? { ok: true, values: q } : { ok: false, errors: { question: "Écrivez votre question." } };
 }
 
 export function parseComment(state: ViewState): string | undefined {

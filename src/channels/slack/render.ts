@@ -3,8 +3,10 @@
  *
  * Every text that comes from the user or the knowledge base is escaped
  * (mrkdwn.ts), and everything stays within Slack's limits: ≤ 50 blocks per
- * message, ≤ 3 000 characters per section text, ≤ 75 per button text,
- * ≤ 2 000 per button value, ≤ 4 000 for the fallback text.
+ * message, ≤ 3 000 characters per section text (cut between sentences),
+ * ≤ 75 per button text, ≤ 2 000 per button value, ≤ 4 000 for the fallback
+ * text. Eligibility results are shown once and short (a verdict per process),
+ * their detail one click away ("Voir le détail").
  */
 import type { types } from "@slack/bolt";
 import type { ProcessId } from "../../core/ids.js";
@@ -12,14 +14,20 @@ import type { Action, EligibilityResult, Reply, SourceRef } from "../../core/rep
 import type { HandoffRecord } from "../../storage/types.js";
 import { FACT_QUESTIONS } from "../../eligibility/facts.js";
 import { CHANNEL_LABELS } from "../../report/labels.js";
+import { followUpQuestions } from "../follow-ups.js";
+import { tagBlockId, type ButtonTag } from "./buttons.js";
 import {
   APOLOGY_TEXT,
   KIND_LABELS,
   NATURE_LABELS,
   PROCESS_NAMES,
+  COMPLETE_LABEL,
+  DETAIL_LABEL,
+  ELIGIBILITY_NOTICE,
   RESOLVE_LABEL,
   SHARE_LABEL,
   VERDICT_LABELS,
+  VOTE_LABELS,
   buttonLabel,
 } from "./labels.js";
 import { escapeMrkdwn, link, mentionUser, plain, toMrkdwn, toPlainFallback, truncate } from "./mrkdwn.js";
@@ -47,6 +55,10 @@ export const ACTION = {
   followUp: "ess:followup:",
   share: "ess:share",
   resolveHandoff: "ess:handoff:resolve",
+  /** "Voir le détail" of an eligibility result. */
+  detail: "ess:detail",
+  /** App Home: "Poser une question" (opens the question form). */
+  homeAsk: "ess:home:ask",
 } as const;
 
 export interface SlackMessage {
@@ -61,6 +73,16 @@ export interface RenderOptions {
   interactive?: boolean;
   /** Slack user id to credit, for a shared copy ("Partagé par …"). */
   sharedBy?: string;
+  /** Message id and the person it answers, carried in the block ids of its buttons (buttons.ts). */
+  tag?: ButtonTag;
+  /** Eligibility: the detail of every verdict instead of the short summary. */
+  detail?: boolean;
+  /** The vote already given on this answer: shown instead of the rating buttons. */
+  vote?: "up" | "down";
+  /** The option chosen for this question: shown instead of the buttons. */
+  chosen?: string;
+  /** The text was streamed already: only the blocks that follow it (route, sources, buttons). */
+  afterText?: boolean;
 }
 
 const mrkdwnSection = (text: string): KnownBlock => ({
@@ -82,48 +104,59 @@ function button(actionId: string, text: string, value?: string, style?: "primary
 }
 
 /** Buttons split into actions blocks of at most 25 elements. */
-function actionBlocks(buttons: Button[], blockIdPrefix: string): KnownBlock[] {
+function actionBlocks(buttons: Button[], blockIdPrefix: string, tag?: ButtonTag): KnownBlock[] {
   const blocks: KnownBlock[] = [];
   for (let i = 0; i < buttons.length; i += LIMITS.actionsPerBlock) {
-    blocks.push({ type: "actions", block_id: `${blockIdPrefix}${i / LIMITS.actionsPerBlock}`, elements: buttons.slice(i, i + LIMITS.actionsPerBlock) });
+    blocks.push({ type: "actions", block_id: tagBlockId(`${blockIdPrefix}${i / LIMITS.actionsPerBlock}`, tag), elements: buttons.slice(i, i + LIMITS.actionsPerBlock) });
   }
   return blocks;
 }
 
+/** Cut positions of one kind in `window`, last first. */
+function cutsOf(window: string, re: RegExp): number[] {
+  const out: number[] = [];
+  for (const m of window.matchAll(re)) out.push(m.index! + m[0].length);
+  return out.reverse();
+}
+
+/** Whether position `i` falls inside a Slack `<…>` link or an `&…;` entity. */
+function insideMarkup(text: string, i: number): boolean {
+  if (text.lastIndexOf("<", i - 1) > text.lastIndexOf(">", i - 1)) return true;
+  const amp = text.lastIndexOf("&", i - 1);
+  return amp >= 0 && amp > i - 6 && text.indexOf(";", amp) >= i && !/\s/.test(text.slice(amp, i));
+}
+
 /**
- * Splits escaped mrkdwn into chunks of at most `max` characters, on paragraph
- * boundaries first, then lines, then spaces, never inside an entity.
+ * Splits escaped mrkdwn into chunks of at most `max` characters: between
+ * paragraphs first, then lines, then sentences, then words — never inside a
+ * link or an entity, and never mid-sentence while a sentence end is within reach.
  */
 export function splitMrkdwn(text: string, max: number = LIMITS.sectionText): string[] {
   const out: string[] = [];
-  let current = "";
-  const push = () => {
-    if (current.trim()) out.push(current.trim());
-    current = "";
-  };
-  const pieces = text.split(/(\n\n|\n| )/);
-  for (const piece of pieces) {
-    if (current.length + piece.length <= max) {
-      current += piece;
-      continue;
+  let rest = text.trim();
+  while (rest.length > max) {
+    const window = rest.slice(0, max + 1);
+    const kinds = [/\n\n/g, /\n/g, /[.!?…»)](?=\s)/g, / /g];
+    let cut = -1;
+    // A boundary in the second half of the window keeps sections full; else any boundary.
+    for (const minimum of [max / 2, 1]) {
+      for (const re of kinds) {
+        cut = cutsOf(window, re).find((i) => i >= minimum && i <= max && !insideMarkup(rest, i)) ?? -1;
+        if (cut > 0) break;
+      }
+      if (cut > 0) break;
     }
-    push();
-    if (piece.length <= max) {
-      current = piece === "\n\n" || piece === "\n" || piece === " " ? "" : piece;
-      continue;
-    }
-    // A single word longer than a section: hard cut outside entities.
-    let rest = piece;
-    while (rest.length > max) {
-      let cut = max;
+    if (cut <= 0) {
+      // A single word longer than a section: hard cut outside entities.
+      cut = max;
       const amp = rest.lastIndexOf("&", cut);
       if (amp > cut - 6 && rest.indexOf(";", amp) >= cut) cut = amp;
-      out.push(rest.slice(0, cut));
-      rest = rest.slice(cut);
     }
-    current = rest;
+    const chunk = rest.slice(0, cut).trim();
+    if (chunk) out.push(chunk);
+    rest = rest.slice(cut).trim();
   }
-  push();
+  if (rest) out.push(rest);
   return out;
 }
 
@@ -142,7 +175,8 @@ function sourceLine(s: SourceRef & { nature?: unknown }): string {
 
 export const processName = (p: ProcessId): string => PROCESS_NAMES[p] ?? p;
 
-function eligibilityBlocks(results: EligibilityResult[]): KnownBlock[] {
+/** The detail of every verdict: reasons, missing facts, who checks. */
+function eligibilityDetailBlocks(results: EligibilityResult[]): KnownBlock[] {
   const blocks: KnownBlock[] = [];
   for (const r of results) {
     const lines = [`*${escapeMrkdwn(processName(r.process))}* — ${VERDICT_LABELS[r.verdict]}`];
@@ -154,6 +188,26 @@ function eligibilityBlocks(results: EligibilityResult[]): KnownBlock[] {
     if (r.checker) lines.push(`Qui vérifie : ${escapeMrkdwn(r.checker)}`);
     for (const chunk of splitMrkdwn(lines.join("\n"))) blocks.push(mrkdwnSection(chunk));
   }
+  return blocks;
+}
+
+/** Short names of the facts still missing, across every process. */
+function missingFacts(results: EligibilityResult[]): string[] {
+  const names: string[] = [];
+  for (const r of results)
+    for (const m of r.missing) {
+      const label = (FACT_QUESTIONS as Record<string, { label: string } | undefined>)[m.fact]?.label ?? m.fact;
+      if (!names.includes(label)) names.push(label);
+    }
+  return names;
+}
+
+/** One line per process: its verdict. */
+function eligibilitySummaryBlocks(results: EligibilityResult[]): KnownBlock[] {
+  const lines = results.map((r) => `• *${escapeMrkdwn(processName(r.process))}* : ${VERDICT_LABELS[r.verdict]}`);
+  const blocks = splitMrkdwn(`*Résultat de la vérification d'éligibilité*\n${lines.join("\n")}`).map(mrkdwnSection);
+  const missing = missingFacts(results);
+  if (missing.length) blocks.push(contextBlock([truncate(`Pour conclure, il me manque : ${escapeMrkdwn(missing.join(", "))}.`, 2000)]));
   return blocks;
 }
 
@@ -202,26 +256,78 @@ function coreActionButton(a: Action, reply: Reply): Button {
   return button(`${ACTION.corePrefix}${a.id}`, buttonLabel(a.id, a.label), value, style);
 }
 
+/** "Compléter les informations": the eligibility form, pre-filled with the known facts (JSON in the value). */
+function completeButton(reply: Reply): Button {
+  const facts = JSON.stringify(reply.facts ?? {});
+  return button(`${ACTION.corePrefix}eligibility`, COMPLETE_LABEL, facts.length <= LIMITS.buttonValue && facts !== "{}" ? facts : undefined);
+}
+
+/** The reply's own buttons: follow-up questions, then actions (ratings replaced by the vote once given). */
+function buttonBlocks(reply: Reply, opts: RenderOptions): KnownBlock[] {
+  const tail: KnownBlock[] = [];
+  const questions = followUpQuestions(reply.followUps);
+  if (questions.length) {
+    const buttons = questions.map((q, i) => button(`${ACTION.followUp}${i}`, q, q));
+    tail.push(contextBlock(["Vous pouvez aussi demander :"]), ...actionBlocks(buttons, "ess-followups-", opts.tag));
+  }
+  // Slack rejects a message whose buttons share an action_id: one button per core action.
+  const seen = new Set<string>();
+  let actions = reply.actions.filter((a) => !seen.has(a.id) && !!seen.add(a.id));
+  if (opts.vote) {
+    tail.push(contextBlock([VOTE_LABELS[opts.vote]]));
+    // The other rating stays, to change one's mind: the last vote counts.
+    actions = actions.filter((a) => a.id !== (opts.vote === "up" ? "rate-up" : "rate-down"));
+  }
+  const buttons: Button[] = [];
+  if (reply.type === "eligibility" && reply.eligibility?.length) {
+    if (!opts.detail) buttons.push(button(ACTION.detail, DETAIL_LABEL, undefined, "primary"));
+    if (!seen.has("eligibility")) buttons.push(completeButton(reply));
+  }
+  buttons.push(...actions.map((a) => coreActionButton(a, reply)));
+  if (opts.shareKey) buttons.push(button(ACTION.share, SHARE_LABEL, opts.shareKey));
+  tail.push(...actionBlocks(buttons, "ess-actions-", opts.tag));
+  return tail;
+}
+
+/** The reply's text as sections; eligibility results once, short (or in detail). */
+function bodyBlocks(reply: Reply, opts: RenderOptions): KnownBlock[] {
+  const blocks: KnownBlock[] = [];
+  const results = reply.eligibility ?? [];
+  if (reply.type === "eligibility" && results.length) {
+    blocks.push(...(opts.detail ? eligibilityDetailBlocks(results) : eligibilitySummaryBlocks(results)));
+    blocks.push(contextBlock([ELIGIBILITY_NOTICE]));
+    return blocks;
+  }
+  const body = toMrkdwn(reply.text || (reply.type === "error" ? APOLOGY_TEXT : ""));
+  for (const chunk of splitMrkdwn(body)) blocks.push(mrkdwnSection(chunk));
+  if (results.length) blocks.push(...eligibilityDetailBlocks(results));
+  return blocks;
+}
+
+/** The question's options as buttons, or the option chosen. */
+function promptBlocks(reply: Reply, opts: RenderOptions, interactive: boolean): KnownBlock[] {
+  const p = reply.prompt;
+  if (!p) return [];
+  const blocks: KnownBlock[] = [];
+  if (!reply.text.includes(p.question)) blocks.push(mrkdwnSection(`*${escapeMrkdwn(p.question)}*`));
+  if (opts.chosen !== undefined) blocks.push(contextBlock([`Votre réponse : *${escapeMrkdwn(truncate(opts.chosen, 200))}*`]));
+  else if (interactive && p.options?.length) {
+    const buttons = p.options.slice(0, 50).map((o, i) => button(`${ACTION.option}${i}`, o.label || o.value, o.value));
+    blocks.push(...actionBlocks(buttons, "ess-options-", opts.tag));
+  }
+  return blocks;
+}
+
 /** Renders one reply as Block Kit plus a plain-text fallback. */
 export function renderReply(reply: Reply, opts: RenderOptions = {}): SlackMessage {
-  const interactive = opts.interactive ?? true;
+  // A question already answered keeps no button.
+  const interactive = (opts.interactive ?? true) && opts.chosen === undefined;
   const head: KnownBlock[] = [];
   const tail: KnownBlock[] = [];
 
   if (opts.sharedBy) head.push(contextBlock([`Partagé par ${mentionUser(opts.sharedBy)}`]));
-  const body = toMrkdwn(reply.text || (reply.type === "error" ? APOLOGY_TEXT : ""));
-  for (const chunk of splitMrkdwn(body)) head.push(mrkdwnSection(chunk));
-
-  if (reply.eligibility?.length) head.push(...eligibilityBlocks(reply.eligibility));
-
-  if (reply.prompt) {
-    const p = reply.prompt;
-    if (!reply.text.includes(p.question)) head.push(mrkdwnSection(`*${escapeMrkdwn(p.question)}*`));
-    if (interactive && p.options?.length) {
-      const buttons = p.options.slice(0, 50).map((o, i) => button(`${ACTION.option}${i}`, o.label || o.value, o.value));
-      head.push(...actionBlocks(buttons, "ess-options-"));
-    }
-  }
+  if (!opts.afterText) head.push(...bodyBlocks(reply, opts));
+  head.push(...promptBlocks(reply, opts, interactive));
 
   if (reply.handoff) head.push(handoffBlock(reply.handoff));
   if (reply.route) head.push(...routeBlock(reply.route));
@@ -234,18 +340,7 @@ export function renderReply(reply: Reply, opts: RenderOptions = {}): SlackMessag
 
   if (reply.report !== undefined) head.push(...reportBlocks(reply.report));
 
-  if (interactive) {
-    if (reply.followUps.length) {
-      const buttons = reply.followUps.slice(0, 5).map((q, i) => button(`${ACTION.followUp}${i}`, q, truncate(q, 1000)));
-      tail.push(contextBlock(["Vous pouvez aussi demander :"]), ...actionBlocks(buttons, "ess-followups-"));
-    }
-    // Slack rejects a message whose buttons share an action_id: one button per core action.
-    const seen = new Set<string>();
-    const actions = reply.actions.filter((a) => !seen.has(a.id) && !!seen.add(a.id));
-    const buttons = actions.map((a) => coreActionButton(a, reply));
-    if (opts.shareKey) buttons.push(button(ACTION.share, SHARE_LABEL, opts.shareKey));
-    tail.push(...actionBlocks(buttons, "ess-actions-"));
-  }
+  if (interactive) tail.push(...buttonBlocks(reply, opts));
   if (reply.type === "answer" && !reply.refused) {
     tail.push(contextBlock(["Réponse automatique de Relais ESS à partir de sources publiques : vérifiez auprès des contacts indiqués."]));
   }
@@ -260,8 +355,13 @@ export function renderReply(reply: Reply, opts: RenderOptions = {}): SlackMessag
 
 /** Plain-text fallback (notifications, clients without Block Kit). */
 export function renderFallback(reply: Reply): string {
+  const results = reply.eligibility ?? [];
+  if (reply.type === "eligibility" && results.length) {
+    const lines = results.map((r) => `${escapeMrkdwn(processName(r.process))} : ${VERDICT_LABELS[r.verdict]}`);
+    return truncate(`Résultat de la vérification d'éligibilité :\n${lines.join("\n")}`, LIMITS.fallbackText);
+  }
   const parts = [toPlainFallback(reply.text || (reply.type === "error" ? APOLOGY_TEXT : ""))];
-  for (const r of reply.eligibility ?? []) parts.push(`${escapeMrkdwn(processName(r.process))} : ${VERDICT_LABELS[r.verdict]}`);
+  for (const r of results) parts.push(`${escapeMrkdwn(processName(r.process))} : ${VERDICT_LABELS[r.verdict]}`);
   if (reply.prompt && !reply.text.includes(reply.prompt.question)) parts.push(escapeMrkdwn(reply.prompt.question));
   if (reply.route) parts.push(`Vers qui vous tourner : ${escapeMrkdwn(reply.route.name)}`);
   if (reply.sources.length) {

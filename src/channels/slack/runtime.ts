@@ -1,19 +1,25 @@
 /**
  * What every Slack listener shares: calling the core safely, choosing the
  * audience of a channel, delivering a rendered reply (thread, ephemeral,
- * response_url), joining posted messages to interactions, and tracking work
- * that continues after the 3-second acknowledgement.
+ * response_url) with its buttons registered (buttons.ts), joining posted
+ * messages to interactions, answering free text with a status and, when a
+ * model writes the answer, streaming it; turning a message Slack refuses
+ * (ok:false) into a short apology; and tracking work that continues after
+ * the 3-second acknowledgement.
  */
 import { AsyncLocalStorage } from "node:async_hooks";
-import { randomUUID } from "node:crypto";
+import { createHmac, randomUUID } from "node:crypto";
 import type { Logger } from "pino";
 import type { webApi } from "@slack/bolt";
 import { DEFAULT_PROCESS, type Audience } from "../../core/ids.js";
 import { Reply, type TurnInput } from "../../core/reply.js";
 import type { Assistant, HandoffTargets } from "../../conversation/types.js";
 import type { Storage } from "../../storage/types.js";
-import { ACTION_LABELS, APOLOGY_TEXT, PROCESS_NAMES } from "./labels.js";
+import { ButtonRegistry, newMessageId, type ButtonTag, type MessageRecord } from "./buttons.js";
+import { ACTION_LABELS, APOLOGY_TEXT, LOADING_MESSAGES, PROCESS_NAMES, REFUSED_TEXT, STATUS_TEXT } from "./labels.js";
 import { renderReply, type RenderOptions, type SlackMessage } from "./render.js";
+import { SlackAnswerStream } from "./stream.js";
+import { ThreadMemory } from "./threads.js";
 
 type WebClient = webApi.WebClient;
 
@@ -24,17 +30,33 @@ export interface SlackRequestContext {
   threadTs?: string;
 }
 
-/** Where a reply goes. */
+/** Where a reply goes; `user` is the person it answers (owner of its buttons). */
 export type Destination =
-  | { kind: "message"; channel: string; threadTs?: string }
+  | { kind: "message"; channel: string; threadTs?: string; user?: string }
   | { kind: "ephemeral"; channel: string; user: string; threadTs?: string }
-  | { kind: "response_url"; url: string; channel?: string };
+  | { kind: "response_url"; url: string; channel?: string; threadTs?: string; user?: string };
 
 /** Reply types that concern one person: private in porteur channels. */
 export const PRIVATE_REPLY_TYPES = new Set<Reply["type"]>(["eligibility", "friction", "handoff", "report"]);
 
-/** Private replies the person may share in the channel. */
-export const SHAREABLE_TYPES = new Set<Reply["type"]>(["answer", "eligibility", "info"]);
+/** Private replies the person may share in the channel (not thank-you or information messages). */
+export const SHAREABLE_TYPES = new Set<Reply["type"]>(["answer", "eligibility"]);
+
+/** A response_url post Slack refused (4xx): the payload, not the network, is at fault. */
+export class ResponseUrlRefusedError extends Error {
+  override name = "ResponseUrlRefusedError";
+  constructor(
+    readonly status: number,
+    readonly body: string,
+  ) {
+    super(`response_url answered ${status}`);
+  }
+}
+
+/** Whether Slack refused the call itself (ok:false, e.g. invalid_blocks), as opposed to a network failure. */
+export function isSlackRefusal(err: unknown): boolean {
+  return (err as { code?: string } | null)?.code === "slack_webapi_platform_error" || err instanceof ResponseUrlRefusedError;
+}
 
 export const MAX_QUESTION_CHARS = 4000;
 
@@ -59,6 +81,17 @@ export interface RuntimeOptions {
   coreTimeoutMs: number;
   /** Timeout of POSTs to response_url. */
   httpTimeoutMs: number;
+  /** Key of the pseudonymous person keys kept in the storage (the signing secret). */
+  secret: string;
+}
+
+/** A free-text turn: question or answer typed by a person. */
+export interface TextTurn {
+  conversationId: string;
+  threadId?: string;
+  userId: string;
+  audience: Audience;
+  text: string;
 }
 
 export class SlackRuntime {
@@ -66,8 +99,23 @@ export class SlackRuntime {
   private readonly inflight = new Set<Promise<unknown>>();
   /** Bot user id, learnt from the first event's authorization. */
   botUserId?: string;
+  readonly buttons: ButtonRegistry;
+  readonly threads: ThreadMemory;
 
-  constructor(readonly o: RuntimeOptions) {}
+  constructor(readonly o: RuntimeOptions) {
+    this.buttons = new ButtonRegistry(o.storage);
+    this.threads = new ThreadMemory(o.storage, (u) => this.personKey(u));
+  }
+
+  /** Pseudonymous key of a Slack user id (raw ids are never stored). */
+  personKey(userId: string): string {
+    return createHmac("sha256", this.o.secret).update(`slack:${userId}`).digest("hex").slice(0, 24);
+  }
+
+  /** Key of a person's conversation in a channel or thread. */
+  conversationKey(channel: string | undefined, threadTs: string | undefined, user: string | undefined): string {
+    return `${channel ?? "-"}:${threadTs ?? "-"}:${user ? this.personKey(user) : "-"}`;
+  }
 
   get assistant(): Assistant {
     return this.o.assistant;
@@ -85,8 +133,9 @@ export class SlackRuntime {
     return "porteur";
   }
 
+  /** A direct message: a D… conversation, or a user id (posting to it opens the app's DM). */
   static isDm(channel: string | undefined): boolean {
-    return !!channel && channel.startsWith("D");
+    return !!channel && /^[DUW]/.test(channel);
   }
 
   /**
@@ -141,13 +190,13 @@ export class SlackRuntime {
    * One turn through the core. Never throws: a failure, a timeout or an
    * invalid reply becomes a short apology with a route to a person.
    */
-  async handle(turn: Omit<TurnInput, "channel">, ctx: SlackRequestContext): Promise<Reply> {
+  async handle(turn: Omit<TurnInput, "channel">, ctx: SlackRequestContext, onToken?: (delta: string) => void): Promise<Reply> {
     const started = Date.now();
     try {
       const text = typeof turn.text === "string" ? turn.text.slice(0, MAX_QUESTION_CHARS) : turn.text;
       const raw = await this.als.run(ctx, () =>
         // The person already has the acknowledgement: the answer is background work.
-        withTimeout(this.assistant.handle({ ...turn, text, channel: "slack", priority: "background" }), this.o.coreTimeoutMs, "core timeout"),
+        withTimeout(this.assistant.handle({ ...turn, text, channel: "slack", priority: "background" }, onToken ? { onToken } : undefined), this.o.coreTimeoutMs, "core timeout"),
       );
       const parsed = Reply.safeParse(raw);
       if (!parsed.success) {
@@ -169,12 +218,12 @@ export class SlackRuntime {
    * ephemeral message) stays private; everything else is posted (in thread).
    */
   destFor(reply: Reply, where: ReplyPlace): Destination {
-    if (where.responseUrl) return { kind: "response_url", url: where.responseUrl, channel: where.channel };
+    if (where.responseUrl) return { kind: "response_url", url: where.responseUrl, channel: where.channel, threadTs: where.threadTs, user: where.user };
     const dm = SlackRuntime.isDm(where.channel);
     if (!dm && where.user && (where.ephemeral || (where.audience === "porteur" && PRIVATE_REPLY_TYPES.has(reply.type)))) {
       return { kind: "ephemeral", channel: where.channel, user: where.user, threadTs: where.threadTs };
     }
-    return { kind: "message", channel: where.channel, threadTs: where.threadTs };
+    return { kind: "message", channel: where.channel, threadTs: where.threadTs, user: where.user };
   }
 
   /** Stores a reply so that "Partager dans le canal" can post it later. */
@@ -192,28 +241,152 @@ export class SlackRuntime {
     return reply.success ? { reply: reply.data, channel: st.channel, threadTs: st.threadTs } : null;
   }
 
+  /** The tag of a new message's buttons: its id and the person it answers. */
+  private tagFor(dest: Destination, opts: RenderOptions): ButtonTag | undefined {
+    if (opts.interactive === false) return undefined;
+    return { m: newMessageId(), u: dest.user && /^[UW][A-Z0-9]+$/.test(dest.user) ? dest.user : "" };
+  }
+
   /**
    * Renders and delivers a reply. Ephemeral destinations get a "Partager dans
-   * le canal" button. Posted messages are linked to the reply's interaction.
+   * le canal" button. Posted messages are linked to the reply's interaction;
+   * messages with buttons are registered (who may press them, and when). A
+   * message Slack refuses becomes a short apology in the same place.
    */
   async deliver(client: WebClient, reply: Reply, dest: Destination, opts: RenderOptions = {}): Promise<void> {
     if (dest.kind === "ephemeral" || dest.kind === "response_url") {
       const channel = dest.channel;
-      const canShare = SHAREABLE_TYPES.has(reply.type) && opts.shareKey === undefined && !SlackRuntime.isDm(channel);
+      const canShare = SHAREABLE_TYPES.has(reply.type) && opts.shareKey === undefined && !SlackRuntime.isDm(channel) && opts.interactive !== false;
       if (canShare) {
         try {
-          opts = { ...opts, shareKey: await this.shareKey(reply, channel ?? "", dest.kind === "ephemeral" ? dest.threadTs : undefined) };
+          opts = { ...opts, shareKey: await this.shareKey(reply, channel ?? "", dest.threadTs) };
         } catch (err) {
           this.log.warn({ err: errInfo(err) }, "could not store share state");
         }
       }
     }
-    const msg = renderReply(reply, opts);
-    await this.send(client, msg, dest, reply.interactionId);
+    const tag = this.tagFor(dest, opts);
+    const msg = renderReply(reply, { ...opts, tag });
+    try {
+      const ts = await this.send(client, msg, dest, reply.interactionId);
+      await this.afterSend(reply, dest, msg, tag, ts, opts.shareKey);
+    } catch (err) {
+      if (!isSlackRefusal(err)) throw err;
+      await this.apologize(client, dest, err);
+    }
   }
 
-  /** Sends an already rendered message. */
-  async send(client: WebClient, msg: SlackMessage, dest: Destination, interactionId?: string): Promise<void> {
+  /**
+   * Bookkeeping once a reply is out: its buttons registered, the conversation's
+   * latest question, the thread remembered as the bot's.
+   */
+  private async afterSend(reply: Reply, dest: Destination, msg: SlackMessage, tag: ButtonTag | undefined, ts: string | undefined, shareKey?: string): Promise<void> {
+    const channel = dest.channel;
+    const conversation = this.conversationKey(channel, dest.threadTs, dest.user);
+    const hasButtons = msg.blocks.some((b) => b.type === "actions");
+    try {
+      if (tag && hasButtons && channel) {
+        const record: MessageRecord = {
+          reply,
+          conversation,
+          place: { channel, ts: dest.kind === "message" ? ts : undefined, ephemeral: dest.kind !== "message" },
+          ...(shareKey ? { shareKey } : {}),
+          at: new Date().toISOString(),
+        };
+        await this.buttons.save(tag.m, record);
+      }
+      if (dest.user) await this.buttons.setLatestQuestion(conversation, tag && hasButtons && reply.prompt ? tag.m : null);
+      if (channel && dest.threadTs && dest.user && !SlackRuntime.isDm(channel)) await this.threads.claim(channel, dest.threadTs, dest.user);
+    } catch (err) {
+      this.log.warn({ err: errInfo(err) }, "could not record the message's buttons");
+    }
+  }
+
+  /** One short plain-text apology where the refused message should have gone, then the log line. */
+  async apologize(client: WebClient, dest: Destination, err: unknown): Promise<void> {
+    try {
+      if (dest.kind === "message") await client.chat.postMessage({ channel: dest.channel, thread_ts: dest.threadTs, text: REFUSED_TEXT });
+      else if (dest.kind === "ephemeral") await client.chat.postEphemeral({ channel: dest.channel, user: dest.user, thread_ts: dest.threadTs, text: REFUSED_TEXT });
+      else await this.postResponseUrl(dest.url, { response_type: "ephemeral", replace_original: false, text: REFUSED_TEXT });
+    } catch (again) {
+      this.log.error({ err: again }, "the apology could not be posted either");
+    }
+    const data = (err as { data?: { error?: string; response_metadata?: { messages?: string[] } } }).data;
+    this.log.error({ err, error: data?.error, messages: data?.response_metadata?.messages?.slice(0, 5) }, "slack refused a message; an apology was posted instead");
+  }
+
+  /**
+   * Redraws a registered message (after a vote, a choice, "Voir le détail"):
+   * chat.update for a posted message, the click's response_url for a private one.
+   */
+  async redraw(client: WebClient, tag: ButtonTag, record: MessageRecord, opts: RenderOptions, responseUrl?: string): Promise<void> {
+    const msg = renderReply(record.reply, { ...opts, tag });
+    try {
+      if (!record.place.ephemeral && record.place.ts) {
+        await client.chat.update({ channel: record.place.channel, ts: record.place.ts, text: msg.text, blocks: msg.blocks });
+      } else if (responseUrl) {
+        await this.postResponseUrl(responseUrl, { replace_original: true, text: msg.text, blocks: msg.blocks });
+      }
+    } catch (err) {
+      this.log.warn({ err }, "could not redraw a message after a click");
+    }
+  }
+
+  /**
+   * A free-text turn (mention, thread message, direct message, Assistant
+   * panel): a status while the core works, the answer streamed when a model
+   * writes it (threads only), delivered where it belongs.
+   */
+  async respond(client: WebClient, turn: TextTurn, place: ReplyPlace, o: { teamId?: string } = {}): Promise<Reply> {
+    const ctx = { userId: place.user, channelId: place.channel, threadTs: place.threadTs };
+    const threadTs = place.threadTs;
+    if (threadTs) await this.setStatus(client, place.channel, threadTs, STATUS_TEXT);
+    const stream = threadTs && !place.ephemeral && !place.responseUrl ? new SlackAnswerStream(client, { channel: place.channel, threadTs, user: place.user, teamId: o.teamId }, this.log) : undefined;
+    const reply = await this.handle(turn, ctx, stream?.onToken);
+    const dest = this.destFor(reply, place);
+    if (stream && dest.kind === "message" && (await this.deliverStreamed(client, reply, dest, stream))) return reply;
+    await this.deliver(client, reply, dest);
+    // A posted message clears the status; a private one does not.
+    if (threadTs && dest.kind !== "message") await this.setStatus(client, place.channel, threadTs, "");
+    return reply;
+  }
+
+  /** Ends a stream with the reply's blocks; false when nothing was streamed (post it as usual). */
+  private async deliverStreamed(client: WebClient, reply: Reply, dest: Destination & { kind: "message" }, stream: SlackAnswerStream): Promise<boolean> {
+    const tag = this.tagFor(dest, {});
+    const whole = renderReply(reply, { tag });
+    const after = renderReply(reply, { tag, afterText: true });
+    let ts: string | null;
+    try {
+      ts = await stream.finish(reply, after, whole);
+    } catch (err) {
+      if (!isSlackRefusal(err)) throw err;
+      await this.apologize(client, dest, err);
+      return true;
+    }
+    if (!ts) return false;
+    if (reply.interactionId) await this.link(dest.channel, ts, reply.interactionId);
+    await this.afterSend(reply, dest, whole, tag, ts);
+    return true;
+  }
+
+  /** "réfléchit…" in a thread (Slack documents it for channel threads too); "" clears it. Never throws. */
+  async setStatus(client: WebClient, channel: string, threadTs: string, status: string): Promise<void> {
+    try {
+      await client.assistant.threads.setStatus({ channel_id: channel, thread_ts: threadTs, status, ...(status ? { loading_messages: LOADING_MESSAGES } : {}) });
+    } catch (err) {
+      this.log.warn({ err: errInfo(err) }, "setStatus failed");
+    }
+  }
+
+  private async link(channel: string, ts: string, interactionId: string): Promise<void> {
+    await this.storage.linkMessage("slack", `${channel}:${ts}`, interactionId).catch((err) => {
+      this.log.warn({ err: errInfo(err) }, "linkMessage failed");
+    });
+  }
+
+  /** Sends an already rendered message; returns the message ts when Slack gives one. */
+  async send(client: WebClient, msg: SlackMessage, dest: Destination, interactionId?: string): Promise<string | undefined> {
     switch (dest.kind) {
       case "message": {
         const res = await client.chat.postMessage({
@@ -224,12 +397,8 @@ export class SlackRuntime {
           unfurl_links: false,
           unfurl_media: false,
         });
-        if (interactionId && res.ts) {
-          await this.storage.linkMessage("slack", `${dest.channel}:${res.ts}`, interactionId).catch((err) => {
-            this.log.warn({ err: errInfo(err) }, "linkMessage failed");
-          });
-        }
-        return;
+        if (interactionId && res.ts) await this.link(dest.channel, res.ts, interactionId);
+        return res.ts;
       }
       case "ephemeral": {
         const res = await client.chat.postEphemeral({
@@ -243,11 +412,11 @@ export class SlackRuntime {
         if (dest.threadTs && res.message_ts) {
           await this.storage.setState(ephemeralKey(dest.channel, res.message_ts), dest.threadTs).catch(() => undefined);
         }
-        return;
+        return res.message_ts;
       }
       case "response_url":
         await this.postResponseUrl(dest.url, { response_type: "ephemeral", replace_original: false, text: msg.text, blocks: msg.blocks });
-        return;
+        return undefined;
     }
   }
 
@@ -261,7 +430,7 @@ export class SlackRuntime {
         signal: AbortSignal.timeout(this.o.httpTimeoutMs),
       });
       if (res.ok) return;
-      if (res.status !== 429 && res.status < 500) throw new Error(`response_url answered ${res.status}`);
+      if (res.status !== 429 && res.status < 500) throw new ResponseUrlRefusedError(res.status, (await res.text().catch(() => "")).slice(0, 300));
       const wait = Math.min(5, Number(res.headers.get("retry-after")) || 0) * 1000 + 200 * 2 ** attempt;
       await new Promise((r) => setTimeout(r, wait));
     }

@@ -1,9 +1,14 @@
 /**
  * The Teams ActivityHandler: personal chat, @mentions in channels and group
- * chats, card submissions (actions, forms, prompt options, handoff
- * resolution), the 👍/👎 feedback invoke, the welcome message, and the
- * conversation references used for proactive handoff messages.
+ * chats (a typing indicator while the core works; in personal chats, an
+ * answer a model writes is streamed), card submissions (actions, forms —
+ * the eligibility form pre-filled —, prompt options, handoff resolution)
+ * with buttons that only act for the person asked and while their step is
+ * open, the 👍/👎 feedback invoke (the rated card then shows the vote), the
+ * report for agents only, the welcome message, and the conversation
+ * references used for proactive handoff messages.
  */
+import { createHmac } from "node:crypto";
 import {
   ActivityHandler,
   ActivityTypes,
@@ -18,11 +23,14 @@ import type { Audience } from "../../core/ids.js";
 import { Reply, type ActionId, type TurnInput } from "../../core/reply.js";
 import type { Assistant } from "../../conversation/types.js";
 import type { Storage } from "../../storage/types.js";
-import { eligibilityFormCard, frictionFormCard, handoffCard, welcomeCard } from "./cards.js";
+import { mayReadReport, REPORT_DECLINED_TEXT, type ReportAccess } from "./access.js";
+import { CardRegistry, newCardId, NOT_ACTIVE_TEXT, type CardRecord, type CardTag } from "./buttons.js";
+import { eligibilityFormCard, frictionFormCard, handoffCard, welcomeCard, type AdaptiveCard } from "./cards.js";
 import { parseEligibilityForm, parseFrictionForm, readSubmit } from "./forms.js";
 import type { Logger } from "./logger.js";
-import { apologyMessage, cardMessage, renderReply } from "./render.js";
+import { apologyMessage, cardMessage, renderReply, type RenderOptions } from "./render.js";
 import { withRetry, type RetryOptions } from "./retry.js";
+import { finalOf, TeamsStream } from "./stream.js";
 
 /** What is stored per Teams channel for proactive messages (no person: the reference keeps no `user`). */
 export interface StoredChannelRef {
@@ -44,6 +52,12 @@ export interface BotDeps {
   defaultAudience?: Audience;
   retry?: RetryOptions;
   maxBytes?: number;
+  /** Who may see the report (nobody by default). */
+  reportAccess?: ReportAccess;
+  /** Key of the pseudonymous person keys kept in the storage. */
+  secret?: string;
+  /** Minimum time between two streaming updates, ms (default 1000; tests shorten it). */
+  streamIntervalMs?: number;
 }
 
 const FeedbackInvoke = z.object({
@@ -84,9 +98,11 @@ function feedbackText(raw: string | undefined): string | undefined {
 
 export class RelaisTeamsBot extends ActivityHandler {
   private readonly savedRefs = new Set<string>();
+  private readonly cards: CardRegistry;
 
   constructor(private readonly deps: BotDeps) {
     super();
+    this.cards = new CardRegistry(deps.storage);
     this.onMessage(async (context, next) => {
       await this.handleMessage(context);
       await next();
@@ -148,25 +164,121 @@ export class RelaisTeamsBot extends ActivityHandler {
     });
   }
 
-  /** Runs one core turn and sends the rendered reply; a failing core → apology + route to a person. */
+  /** The person acting: Entra object id, else the Teams user id. */
+  private userOf(context: TurnContext): string {
+    const from = context.activity.from;
+    return (from?.aadObjectId || from?.id || "inconnu").slice(0, 512);
+  }
+
+  /** Pseudonymous key of a person's conversation (raw ids are never stored). */
+  private conversationKey(context: TurnContext): string {
+    const person = createHmac("sha256", this.deps.secret ?? "relais-ess-teams").update(`teams:${this.userOf(context)}`).digest("hex").slice(0, 24);
+    return `${(context.activity.conversation?.id ?? "-").slice(0, 256)}:${person}`;
+  }
+
+  private isPersonal(context: TurnContext): boolean {
+    return context.activity.conversation?.conversationType === "personal";
+  }
+
+  private renderOptions(context: TurnContext, extra: RenderOptions = {}): RenderOptions {
+    return { maxBytes: this.deps.maxBytes, reportAllowed: mayReadReport(context.activity, this.deps.reportAccess), ...extra };
+  }
+
+  /** "…" in Teams while the core works. Never throws. */
+  private async typing(context: TurnContext): Promise<void> {
+    try {
+      await context.sendActivity({ type: ActivityTypes.Typing });
+    } catch (err) {
+      this.deps.logger.warn({ err: String(err) }, "teams: typing indicator failed");
+    }
+  }
+
+  /**
+   * Runs one core turn and sends the rendered reply; a failing core → apology
+   * + route to a person. Typed text shows a typing indicator first, and in a
+   * personal chat an answer a model writes is streamed.
+   */
   private async runTurn(context: TurnContext, extra: Partial<TurnInput>): Promise<void> {
     const turn: TurnInput = { ...this.baseTurn(context), ...extra };
+    const typed = typeof extra.text === "string" && !extra.action && !extra.form;
+    if (typed) await this.typing(context);
+    const stream = typed && this.isPersonal(context) ? new TeamsStream((a) => this.send(context, a), this.deps.logger, this.deps.streamIntervalMs) : undefined;
     let reply: Reply;
     try {
-      reply = Reply.parse(await this.deps.assistant.handle(turn));
+      reply = Reply.parse(await this.deps.assistant.handle(turn, stream ? { onToken: stream.onToken } : undefined));
     } catch (err) {
       this.deps.logger.error({ err: String(err) }, "teams: core call failed");
-      await this.send(context, apologyMessage());
+      const streamId = await stream?.finish();
+      await this.send(context, streamId ? finalOf(apologyMessage(), streamId) : apologyMessage());
       return;
     }
-    const sent = await this.send(context, renderReply(reply, { maxBytes: this.deps.maxBytes }));
-    if (reply.interactionId && sent?.id) {
-      try {
-        await this.deps.storage.linkMessage("teams", sent.id, reply.interactionId);
-      } catch (err) {
-        this.deps.logger.error({ err: String(err) }, "teams: could not link the message to its interaction");
-      }
+    if (reply.type === "report" && !mayReadReport(context.activity, this.deps.reportAccess)) {
+      reply = Reply.parse({ type: "info", text: REPORT_DECLINED_TEXT });
     }
+    await this.sendReply(context, reply, stream);
+  }
+
+  /** Sends a reply (closing its stream), links it to its interaction and registers its card. */
+  private async sendReply(context: TurnContext, reply: Reply, stream?: TeamsStream): Promise<void> {
+    const tag: CardTag = { m: newCardId(), o: this.userOf(context) };
+    let activity = renderReply(reply, this.renderOptions(context, { tag }));
+    const streamId = stream ? await stream.finish() : null;
+    if (streamId) activity = finalOf(activity, streamId);
+    const sent = await this.send(context, activity);
+    const ids = [...new Set([sent?.id, streamId].filter((x): x is string => !!x))];
+    try {
+      if (reply.interactionId) for (const id of ids) await this.deps.storage.linkMessage("teams", id, reply.interactionId);
+    } catch (err) {
+      this.deps.logger.error({ err: String(err) }, "teams: could not link the message to its interaction");
+    }
+    try {
+      const conversation = this.conversationKey(context);
+      const record: CardRecord = { reply, conversation, activityId: ids[0], at: new Date().toISOString() };
+      if (activity.attachments?.length) await this.cards.save(tag.m, record);
+      await this.cards.setLatestQuestion(conversation, reply.prompt && activity.attachments?.length ? tag.m : null);
+    } catch (err) {
+      this.deps.logger.warn({ err: String(err) }, "teams: could not record the card");
+    }
+  }
+
+  /** A form card (eligibility, friction) whose submit acts once, for the person it was sent to. */
+  private async sendForm(context: TurnContext, card: AdaptiveCard): Promise<void> {
+    const tag: CardTag = { m: newCardId(), o: this.userOf(context) };
+    const sent = await this.send(context, cardMessage(card, undefined, tag));
+    await this.cards.save(tag.m, { conversation: this.conversationKey(context), activityId: sent?.id, at: new Date().toISOString() }).catch((err) => {
+      this.deps.logger.warn({ err: String(err) }, "teams: could not record the form");
+    });
+  }
+
+  /** "Ce bouton n'est plus actif", to the person who pressed it (named in a shared conversation). */
+  private async notActive(context: TurnContext): Promise<void> {
+    const from = context.activity.from;
+    if (this.isPersonal(context) || !from?.id) {
+      await this.send(context, { type: "message", text: NOT_ACTIVE_TEXT });
+      return;
+    }
+    const name = (from.name || "Bonjour").replace(/[<>]/g, "");
+    const mention = { type: "mention", text: `<at>${name}</at>`, mentioned: { id: from.id, name } };
+    await this.send(context, { type: "message", text: `${mention.text}, ${NOT_ACTIVE_TEXT.charAt(0).toLowerCase()}${NOT_ACTIVE_TEXT.slice(1)}`, entities: [mention as never] });
+  }
+
+  /** Redraws a registered card (the choice made, the vote given); never throws. */
+  private async redraw(context: TurnContext, id: string, record: CardRecord, opts: RenderOptions): Promise<void> {
+    const activityId = record.activityId ?? context.activity.replyToId;
+    if (!record.reply || !activityId) return;
+    try {
+      const updated = renderReply(record.reply, this.renderOptions(context, { tag: { m: id, o: this.userOf(context) }, ...opts }));
+      await withRetry(() => context.updateActivity({ ...updated, id: activityId }), this.deps.retry);
+    } catch (err) {
+      this.deps.logger.warn({ err: String(err) }, "teams: could not redraw a card");
+    }
+  }
+
+  /** A question answered by a press: finished, redrawn with the choice. */
+  private async closeQuestion(context: TurnContext, id: string | undefined, record: CardRecord | null, chosen: string): Promise<void> {
+    if (!id || !record?.reply?.prompt) return;
+    const closed = await this.cards.update(id, { done: true, chosen });
+    if (closed) await this.redraw(context, id, closed, { chosen });
   }
 
   /** Stores the conversation reference of a team channel (for proactive handoffs). */
@@ -220,14 +332,8 @@ export class RelaisTeamsBot extends ActivityHandler {
       return this.runTurn(context, { action: { id: "help" } });
     }
     const command = commandOf(text);
-    if (command === "eligibility") {
-      await this.send(context, cardMessage(eligibilityFormCard()));
-      return;
-    }
-    if (command === "friction") {
-      await this.send(context, cardMessage(frictionFormCard()));
-      return;
-    }
+    if (command === "eligibility") return this.sendForm(context, eligibilityFormCard());
+    if (command === "friction") return this.sendForm(context, frictionFormCard());
     if (command) return this.runTurn(context, { action: { id: command } });
     return this.runTurn(context, { text: text.slice(0, 4000) });
   }
@@ -237,44 +343,46 @@ export class RelaisTeamsBot extends ActivityHandler {
     submit: NonNullable<ReturnType<typeof readSubmit>>,
     value: Record<string, unknown>,
   ): Promise<void> {
+    if (submit.relais === "resolve-handoff") return this.resolveHandoff(context, submit.handoffId);
+    // Someone else's card, a finished step, an earlier question: nothing happens but a word to that person.
+    let record: CardRecord | null = null;
+    try {
+      const check = await this.cards.check({ m: submit.m, o: submit.o }, this.userOf(context));
+      if (!check.ok) return this.notActive(context);
+      record = check.record;
+    } catch (err) {
+      this.deps.logger.warn({ err: String(err) }, "teams: card check unavailable");
+    }
     switch (submit.relais) {
       case "ask":
         return this.runTurn(context, { text: submit.question });
       case "action":
-        if (submit.id === "eligibility") {
-          await this.send(context, cardMessage(eligibilityFormCard()));
-          return;
-        }
-        if (submit.id === "friction") {
-          await this.send(context, cardMessage(frictionFormCard({ process: submit.process })));
-          return;
-        }
+        // "Compléter les informations" carries the known facts: the form opens pre-filled.
+        if (submit.id === "eligibility") return this.sendForm(context, eligibilityFormCard({ values: submit.facts ?? {} }));
+        if (submit.id === "friction") return this.sendForm(context, frictionFormCard({ process: submit.process }));
+        await this.closeQuestion(context, submit.m, record, submit.id === "cancel" ? "Annuler" : "Confirmer");
         return this.runTurn(context, {
           action: { id: submit.id, ...(submit.value !== undefined ? { value: submit.value } : submit.process ? { value: submit.process } : {}) },
         });
       case "prompt": {
         const chosen = submit.value || (typeof value.choice === "string" ? value.choice : "");
         if (!chosen) return this.runTurn(context, { text: "" });
+        const label = record?.reply?.prompt?.options?.find((o) => o.value === chosen)?.label ?? chosen;
+        await this.closeQuestion(context, submit.m, record, label);
         return this.runTurn(context, { text: chosen.slice(0, 2000) });
       }
       case "form": {
+        // The form acts once: a corrected copy replaces it, a valid submission ends it.
+        if (submit.m) await this.cards.update(submit.m, { done: true }).catch(() => null);
         if (submit.kind === "eligibility") {
           const parsed = parseEligibilityForm(value);
-          if (!parsed.ok) {
-            await this.send(context, cardMessage(eligibilityFormCard({ values: parsed.raw, errors: parsed.errors })));
-            return;
-          }
+          if (!parsed.ok) return this.sendForm(context, eligibilityFormCard({ values: parsed.raw, errors: parsed.errors }));
           return this.runTurn(context, { form: { kind: "eligibility", values: parsed.values } });
         }
         const parsed = parseFrictionForm(value);
-        if (!parsed.ok) {
-          await this.send(context, cardMessage(frictionFormCard({ values: parsed.raw, errors: parsed.errors })));
-          return;
-        }
+        if (!parsed.ok) return this.sendForm(context, frictionFormCard({ values: parsed.raw, errors: parsed.errors }));
         return this.runTurn(context, { form: { kind: "friction", values: parsed.values } });
       }
-      case "resolve-handoff":
-        return this.resolveHandoff(context, submit.handoffId);
     }
   }
 
@@ -318,10 +426,11 @@ export class RelaisTeamsBot extends ActivityHandler {
       return { status: 200, body: {} };
     }
     const comment = feedbackText(parsed.data.actionValue.feedback);
+    const up = parsed.data.actionValue.reaction === "like";
     const reply = await this.deps.assistant.handle({
       ...this.baseTurn(context),
       action: {
-        id: parsed.data.actionValue.reaction === "like" ? "rate-up" : "rate-down",
+        id: up ? "rate-up" : "rate-down",
         value: interactionId,
         ...(comment ? { comment } : {}),
       },
@@ -329,6 +438,12 @@ export class RelaisTeamsBot extends ActivityHandler {
     if (reply.type === "error") {
       this.deps.logger.error({}, "teams: the core could not store the rating");
       return { status: 500, body: {} };
+    }
+    // One vote per person (the storage keeps the last); in a personal chat the answer shows it.
+    if (this.isPersonal(context)) {
+      const id = await this.cards.idOfActivity(messageId).catch(() => null);
+      const record = id ? await this.cards.update(id, { vote: up ? "up" : "down" }).catch(() => null) : null;
+      if (id && record) await this.redraw(context, id, { ...record, activityId: messageId }, { vote: up ? "up" : "down" });
     }
     return { status: 200, body: {} };
   }

@@ -34,12 +34,17 @@ export interface AdaptiveCard {
 }
 
 /** What an Action.Submit carries back (`activity.value`). */
-export type SubmitData =
-  | { relais: "action"; id: ActionId; value?: string; process?: ProcessId }
+export type SubmitData = (
+  | { relais: "action"; id: ActionId; value?: string; process?: ProcessId; facts?: Record<string, string | number | boolean> }
   | { relais: "ask"; question: string }
   | { relais: "form"; kind: "eligibility" | "friction" }
   | { relais: "prompt"; field: string; value: string }
-  | { relais: "resolve-handoff"; handoffId: string };
+  | { relais: "resolve-handoff"; handoffId: string }
+) & {
+  /** Card id and the person it answers (added by render.ts tagCard; buttons.ts). */
+  m?: string;
+  o?: string;
+};
 
 export const MAIN_ACTION_LABELS = {
   eligibility: "Vérifier l'éligibilité",
@@ -247,7 +252,12 @@ export function verdictCard(reply: Reply, opts: { compact?: boolean } = {}): Ada
   body.push(
     note("Ce résultat applique les règles publiques connues ; il ne remplace pas l'instruction du dossier par l'organisme concerné."),
   );
-  const actions = [submit("Compléter les informations", { relais: "action", id: "eligibility" }), ...replyActions(reply)];
+  // "Compléter les informations" opens the form pre-filled with the facts the conversation knows.
+  const facts = Object.fromEntries(
+    Object.entries(reply.facts ?? {}).filter((e): e is [string, string | number | boolean] => ["string", "number", "boolean"].includes(typeof e[1])),
+  );
+  const complete: SubmitData = { relais: "action", id: "eligibility", ...(Object.keys(facts).length ? { facts } : {}) };
+  const actions = [submit("Compléter les informations", complete), ...replyActions(reply)];
   return card(body, actions.slice(0, 5));
 }
 

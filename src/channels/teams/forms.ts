@@ -9,6 +9,7 @@ import { ActionId } from "../../core/reply.js";
 import { FrictionInput } from "../../storage/types.js";
 import { FACT_FIELDS, type FactField } from "./labels.js";
 import type { SubmitData } from "./cards.js";
+import { FRICTION_FIELD_MESSAGES as FRICTION_MESSAGES } from "../form-messages.js";
 
 export type Parsed<T> = { ok: true; values: T } | { ok: false; errors: string[]; raw: Record<string, unknown> };
 
@@ -63,15 +64,6 @@ export function parseEligibilityForm(value: Record<string, unknown>): Parsed<Rec
   return errors.length ? { ok: false, errors, raw: value } : { ok: true, values: facts };
 }
 
-const FRICTION_MESSAGES: Record<string, string> = {
-  step: "Choisissez l'étape de la démarche.",
-  blocker: "Choisissez la nature de la difficulté.",
-  process: "Choisissez le dispositif concerné.",
-  commune: "Indiquez la commune (120 caractères au plus).",
-  description: "Décrivez la difficulté (4 000 caractères au plus).",
-  severity: "Choisissez une gravité de 1 à 3.",
-  contactOk: "Indiquez si l'équipe peut vous recontacter.",
-};
 
 /** Friction report from a card submission, validated by the storage schema. */
 export function parseFrictionForm(value: Record<string, unknown>): Parsed<FrictionInput> {
@@ -95,16 +87,21 @@ export function parseFrictionForm(value: Record<string, unknown>): Parsed<Fricti
   return { ok: false, errors: errors.length ? errors : ["Le formulaire est incomplet."], raw: value };
 }
 
+/** Card id and person asked (buttons.ts), on every button of ours but "Marquer comme traité". */
+const Tag = { m: z.string().max(32).optional(), o: z.string().max(512).optional() };
+
 const SubmitSchema = z.discriminatedUnion("relais", [
   z.object({
     relais: z.literal("action"),
     id: ActionId,
     value: z.string().max(512).optional(),
     process: ProcessId.optional(),
+    facts: z.record(z.string().max(64), z.union([z.string().max(200), z.number(), z.boolean()])).optional(),
+    ...Tag,
   }),
-  z.object({ relais: z.literal("ask"), question: z.string().min(1).max(2000) }),
-  z.object({ relais: z.literal("form"), kind: z.enum(["eligibility", "friction"]) }),
-  z.object({ relais: z.literal("prompt"), field: z.string().max(200), value: z.string().max(2000) }),
+  z.object({ relais: z.literal("ask"), question: z.string().min(1).max(2000), ...Tag }),
+  z.object({ relais: z.literal("form"), kind: z.enum(["eligibility", "friction"]), ...Tag }),
+  z.object({ relais: z.literal("prompt"), field: z.string().max(200), value: z.string().max(2000), ...Tag }),
   z.object({ relais: z.literal("resolve-handoff"), handoffId: z.string().min(1).max(200) }),
 ]);
 

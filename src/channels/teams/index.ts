@@ -26,6 +26,7 @@ import type { Storage } from "../../storage/types.js";
 import { resolveAuth } from "./auth.js";
 import { patchEntitySerialization, quietTokenErrors } from "./compat.js";
 import { RelaisTeamsBot } from "./bot.js";
+import type { ReportAccess } from "./access.js";
 import { consoleLogger, type Logger } from "./logger.js";
 import { TeamsNotifier } from "./notifier.js";
 import { apologyMessage } from "./render.js";
@@ -33,6 +34,7 @@ import { tokenRejection } from "./token.js";
 import type { RetryOptions } from "./retry.js";
 
 export { TeamsConfigError } from "./auth.js";
+export { mayReadReport, REPORT_DECLINED_TEXT, type ReportAccess } from "./access.js";
 export { RelaisTeamsBot, channelRefKey, commandOf, type StoredChannelRef } from "./bot.js";
 export { TeamsNotifier, TeamsHandoffError } from "./notifier.js";
 export { renderReply, MAX_ACTIVITY_BYTES } from "./render.js";
@@ -68,6 +70,12 @@ export interface TeamsChannelOptions {
    * OpenID endpoint. Never needed in production.
    */
   authSettings?: Record<string, string>;
+  /** Who may see the report (config/channels.yaml `teams.agents`; nobody by default). */
+  reportAccess?: ReportAccess;
+  /** Key of the pseudonymous person keys the channel keeps (the service passes PSEUDONYM_SECRET). */
+  secret?: string;
+  /** Minimum time between two streaming updates, ms (default 1000). */
+  streamIntervalMs?: number;
 }
 
 type AnyRequest = IncomingMessage & { body?: unknown; headers: Record<string, string | string[] | undefined> };
@@ -218,6 +226,9 @@ export function createTeamsChannel(opts: TeamsChannelOptions): TeamsChannel {
     teamAudience: opts.teamAudience,
     retry: opts.retry,
     maxBytes: opts.maxActivityBytes,
+    reportAccess: opts.reportAccess,
+    secret: opts.secret,
+    streamIntervalMs: opts.streamIntervalMs,
   });
 
   adapter.onTurnError = async (context: TurnContext, error: Error) => {

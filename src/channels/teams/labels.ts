@@ -91,3 +91,9 @@ export const BOOLEAN_CHOICES: Record<string, string> = {
   false: "Non",
   unknown: "Je ne sais pas",
 };
+
+/** The vote shown on an answer once given (Teams' own 👍/👎 stay, to change one's mind: the last vote counts). */
+export const VOTE_LABELS: Record<"up" | "down", string> = {
+  up: "Avis donné : réponse utile. Merci !",
+  down: "Avis donné : réponse pas utile. Merci, l'équipe ESS en tiendra compte.",
+};

@@ -4,7 +4,9 @@
  *
  * - `POST /api/turn` → assistant.handle() on the `web` channel, with a
  *   browser-generated conversation id and an anonymous user id cookie;
- *   eligibility / friction forms are `form` turns, ratings `action` turns.
+ *   eligibility / friction forms are `form` turns (checked first: a 400 names
+ *   each field in French, `fields`), ratings `action` turns; follow-ups come
+ *   back as short questions.
  * - `GET /api/vocabulary` → facts and friction vocabularies with labels.
  * - `GET /api/report?days=30` → the ESS team's report (JSON of src/report/build.ts).
  */
@@ -18,6 +20,8 @@ import { PROJECT_ROOT } from "../../core/paths.js";
 import type { Assistant } from "../../conversation/types.js";
 import { buildReport } from "../../report/build.js";
 import { asyncRoute, issueText, readCookie, requireJson, sendError, withTimeout } from "../../server/http.js";
+import { followUpQuestions } from "../follow-ups.js";
+import { checkEligibilityForm, checkFrictionForm } from "./forms.js";
 import { vocabulary } from "./labels.js";
 
 /** Static files are served from src/ (not copied into dist/), so the compiled service serves the same ones. */
@@ -28,28 +32,41 @@ export const MAX_TEXT_CHARS = 4000;
 const USER_ID = /^[A-Za-z0-9-]{16,64}$/;
 
 export const TurnRequest = z
-  .object({
+  .object(
+    {
     conversationId: z
       .string({ error: "identifiant de conversation manquant" })
       .regex(/^[A-Za-z0-9_-]{8,64}$/, "identifiant de conversation invalide (8 à 64 lettres, chiffres, - ou _)"),
-    audience: Audience.default("porteur"),
-    text: z.string().max(MAX_TEXT_CHARS, `le message est trop long (${MAX_TEXT_CHARS} caractères au plus)`).optional(),
+    audience: z.enum(Audience.options, { error: "public inconnu (agent ou porteur)" }).default("porteur"),
+    text: z.string({ error: "le message doit être un texte" }).max(MAX_TEXT_CHARS, `le message est trop long (${MAX_TEXT_CHARS} caractères au plus)`).optional(),
     action: z
-      .object({
-        id: ActionId,
-        value: z.string().max(200).optional(),
-        comment: z.string().max(1000, "le commentaire est trop long (1 000 caractères au plus)").optional(),
-      })
+      .object(
+        {
+          id: z.enum(ActionId.options, { error: "action inconnue" }),
+          value: z.string({ error: "valeur d'action invalide" }).max(200, "valeur d'action trop longue").optional(),
+          comment: z.string({ error: "le commentaire doit être un texte" }).max(1000, "le commentaire est trop long (1 000 caractères au plus)").optional(),
+        },
+        { error: (iss) => (iss.code === "unrecognized_keys" ? `champ inconnu dans l'action : ${iss.keys.join(", ")}` : "action invalide") },
+      )
       .strict()
       .optional(),
     form: z
-      .object({
-        kind: z.enum(["eligibility", "friction"]),
-        values: z.record(z.string().max(64), z.union([z.string().max(4000), z.number(), z.boolean(), z.null()])),
-      })
+      .object(
+        {
+          kind: z.enum(["eligibility", "friction"], { error: "formulaire inconnu" }),
+          values: z.record(
+            z.string().max(64, "nom de champ trop long"),
+            z.union([z.string().max(4000, "valeur trop longue (4 000 caractères au plus)"), z.number(), z.boolean(), z.null()], { error: "valeur de champ invalide" }),
+            { error: "valeurs du formulaire invalides" },
+          ),
+        },
+        { error: (iss) => (iss.code === "unrecognized_keys" ? `champ inconnu dans le formulaire : ${iss.keys.join(", ")}` : "formulaire invalide") },
+      )
       .strict()
       .optional(),
-  })
+    },
+    { error: (iss) => (iss.code === "unrecognized_keys" ? `champ inconnu dans la requête : ${iss.keys.join(", ")}` : "requête invalide") },
+  )
   .strict()
   .refine((t) => (t.text && t.text.trim()) || t.action || t.form, { message: "message vide : écrivez une question" });
 export type TurnRequest = z.infer<typeof TurnRequest>;
@@ -101,6 +118,14 @@ export function createWebChannel(o: WebChannelOptions): Router {
         return;
       }
       const t = parsed.data;
+      if (t.form) {
+        const checked = t.form.kind === "friction" ? checkFrictionForm(t.form.values) : checkEligibilityForm(t.form.values);
+        if (!checked.ok) {
+          res.status(400).json({ error: "Le formulaire contient des erreurs : corrigez les champs signalés.", fields: checked.fields });
+          return;
+        }
+        t.form = { ...t.form, values: checked.values as Record<string, string | number | boolean | null> };
+      }
       const reply = await withTimeout(
         o.assistant.handle({
           channel: "web",
@@ -115,7 +140,7 @@ export function createWebChannel(o: WebChannelOptions): Router {
       );
       const out = Reply.parse(reply);
       o.onReply?.(res, out);
-      res.json(out);
+      res.json({ ...out, followUps: followUpQuestions(out.followUps) });
     }),
   );
 

@@ -101,4 +101,17 @@ CREATE TABLE channel_refs (
 );
 `,
   },
+  {
+    version: 2,
+    name: "one rating per person per interaction",
+    // Earlier duplicates keep their latest vote, as the upsert does from now on.
+    sql: `
+DELETE FROM ratings WHERE id IN (
+  SELECT id FROM (
+    SELECT id, ROW_NUMBER() OVER (PARTITION BY interaction_id, user_hash ORDER BY created_at DESC, id DESC) AS rn FROM ratings
+  ) ranked WHERE rn > 1
+);
+CREATE UNIQUE INDEX ratings_interaction_user ON ratings (interaction_id, user_hash);
+`,
+  },
 ];

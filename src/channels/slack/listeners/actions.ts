@@ -1,11 +1,17 @@
 /**
- * Buttons: ratings (👍 stored at once, 👎 opens a comment modal), the
- * eligibility and friction modals, "Parler à une personne", questionnaire
- * options and follow-up questions, "Partager dans le canal", and "Marquer
- * comme traité" on handoff posts. Every handler acknowledges first.
+ * Buttons: ratings (👍 stored at once, 👎 opens a comment modal; the answer is
+ * then redrawn with the vote), the eligibility form (pre-filled) and the
+ * friction form, "Parler à une personne", questionnaire options (the
+ * question is redrawn with the choice) and follow-up questions, "Voir le
+ * détail" of an eligibility result, "Partager dans le canal", and "Marquer
+ * comme traité" on handoff posts. Every handler acknowledges first; a button
+ * of someone else's message, of a finished step or of an earlier question
+ * gets a private "Ce bouton n'est plus actif" (buttons.ts).
  */
 import type { App, BlockAction, ButtonAction, webApi } from "@slack/bolt";
 import { ActionId } from "../../../core/reply.js";
+import { FACT_KEYS } from "../../../eligibility/facts.js";
+import { NOT_ACTIVE_TEXT, type ButtonTag, type MessageRecord } from "../buttons.js";
 import { eligibilityModal, frictionModal, isProcessId, ratingCommentModal } from "../modals.js";
 import { handoffRefKey, type HandoffPost } from "../notifier.js";
 import { ACTION, renderHandoffNotice, renderReply } from "../render.js";
@@ -13,9 +19,10 @@ import { ephemeralKey, errInfo, SlackRuntime, type ReplyPlace } from "../runtime
 import { REPORT_REFUSAL } from "./commands.js";
 
 type WebClient = webApi.WebClient;
+type Place = ReplyPlace & { messageTs?: string };
 
 /** The conversation a button was clicked in. */
-export function placeOf(rt: SlackRuntime, body: BlockAction): ReplyPlace & { messageTs?: string } {
+export function placeOf(rt: SlackRuntime, body: BlockAction): Place {
   const user = body.user.id;
   const channel = body.channel?.id ?? (body.container as { channel_id?: string } | undefined)?.channel_id ?? user;
   const container = body.container as { message_ts?: string; thread_ts?: string; is_ephemeral?: boolean } | undefined;
@@ -35,7 +42,7 @@ export function placeOf(rt: SlackRuntime, body: BlockAction): ReplyPlace & { mes
 }
 
 /** The thread of a clicked ephemeral message, when Slack did not send it. */
-async function withThread<T extends ReplyPlace & { messageTs?: string }>(rt: SlackRuntime, place: T): Promise<T> {
+async function withThread<T extends Place>(rt: SlackRuntime, place: T): Promise<T> {
   if (!place.ephemeral || place.threadTs || !place.messageTs) return place;
   const threadTs = await rt.storage.getState<string>(ephemeralKey(place.channel, place.messageTs)).catch(() => null);
   return typeof threadTs === "string" ? { ...place, threadTs } : place;
@@ -47,6 +54,51 @@ async function interactionIdFor(rt: SlackRuntime, value: string | undefined, pla
   return (await rt.storage.findInteractionByMessage("slack", `${place.channel}:${place.messageTs}`)) ?? undefined;
 }
 
+/** Facts carried by "Compléter les informations" (JSON in the button value); unknown keys dropped. */
+export function factsOf(value: string | undefined): Record<string, unknown> {
+  if (!value || !value.startsWith("{")) return {};
+  try {
+    const raw = JSON.parse(value) as Record<string, unknown>;
+    return Object.fromEntries(Object.entries(raw).filter(([k, v]) => (FACT_KEYS as string[]).includes(k) && ["string", "number", "boolean"].includes(typeof v)));
+  } catch {
+    return {};
+  }
+}
+
+/** The private "Ce bouton n'est plus actif", to the person who clicked only. */
+async function notActive(rt: SlackRuntime, client: WebClient, body: BlockAction, place: Place): Promise<void> {
+  try {
+    if (place.ephemeral && body.response_url) await rt.postResponseUrl(body.response_url, { response_type: "ephemeral", replace_original: false, text: NOT_ACTIVE_TEXT });
+    else await client.chat.postEphemeral({ channel: place.channel, user: place.user!, thread_ts: place.threadTs, text: NOT_ACTIVE_TEXT });
+  } catch (err) {
+    rt.log.warn({ err: errInfo(err) }, "could not say that a button is no longer active");
+  }
+}
+
+type Allowed = { tag: ButtonTag | null; record: MessageRecord | null };
+
+/** Whether the click may proceed; says "plus actif" to the person otherwise. */
+async function allowed(rt: SlackRuntime, client: WebClient, body: BlockAction, action: ButtonAction, place: Place): Promise<Allowed | null> {
+  let check: Awaited<ReturnType<SlackRuntime["buttons"]["check"]>>;
+  try {
+    check = await rt.buttons.check(action.block_id, body.user.id);
+  } catch (err) {
+    // Storage down: the button works as before rather than not at all.
+    rt.log.warn({ err: errInfo(err) }, "button check unavailable");
+    return { tag: null, record: null };
+  }
+  if (check.ok) return { tag: check.tag, record: check.record };
+  await notActive(rt, client, body, place);
+  return null;
+}
+
+/** A question answered by a click: finished, redrawn with the choice (its buttons gone). */
+async function closeQuestion(rt: SlackRuntime, client: WebClient, ok: Allowed, chosen: string, responseUrl?: string): Promise<void> {
+  if (!ok.tag || !ok.record?.reply.prompt) return;
+  const record = await rt.buttons.update(ok.tag.m, { done: true, chosen });
+  if (record) await rt.redraw(client, ok.tag, record, { chosen }, responseUrl);
+}
+
 export function registerActions(app: App, rt: SlackRuntime): void {
   app.action<BlockAction<ButtonAction>>(new RegExp(`^${ACTION.corePrefix}`), async ({ ack, body, action, client }) => {
     await ack();
@@ -54,9 +106,11 @@ export function registerActions(app: App, rt: SlackRuntime): void {
     if (!parsed.success) return;
     const id = parsed.data;
     const place = await withThread(rt, placeOf(rt, body));
+    const ok = await allowed(rt, client, body, action, place);
+    if (!ok) return;
     const ctx = { userId: place.user, channelId: place.channel, threadTs: place.threadTs };
     const base = { conversationId: place.channel, threadId: place.threadTs, userId: place.user!, audience: place.audience };
-    const origin = { c: place.channel, t: place.threadTs, m: place.messageTs, a: place.audience, e: place.ephemeral, r: place.responseUrl };
+    const origin = { c: place.channel, t: place.threadTs, m: place.messageTs, a: place.audience, e: place.ephemeral, r: place.responseUrl, k: ok.tag?.m };
 
     switch (id) {
       case "rate-down": {
@@ -65,7 +119,8 @@ export function registerActions(app: App, rt: SlackRuntime): void {
         return;
       }
       case "eligibility":
-        await client.views.open({ trigger_id: body.trigger_id, view: eligibilityModal(origin) });
+        // "Compléter les informations" carries the known facts: the form opens pre-filled.
+        await client.views.open({ trigger_id: body.trigger_id, view: eligibilityModal(origin, factsOf(action.value)) });
         return;
       case "friction":
         await client.views.open({ trigger_id: body.trigger_id, view: frictionModal({ ...origin, p: isProcessId(action.value) ? action.value : undefined }) });
@@ -74,6 +129,11 @@ export function registerActions(app: App, rt: SlackRuntime): void {
         await rt.track("rate-up", async () => {
           const interactionId = await interactionIdFor(rt, action.value, place);
           const reply = await rt.handle({ ...base, action: { id, value: interactionId } }, ctx);
+          // The answer shows the vote (the 👎 stays to change one's mind); without a record, a private thank-you.
+          if (ok.tag && ok.record && reply.type !== "error") {
+            const record = await rt.buttons.update(ok.tag.m, { vote: "up" });
+            if (record) return rt.redraw(client, ok.tag, record, { vote: "up", shareKey: record.shareKey }, body.response_url);
+          }
           await rt.deliver(client, reply, rt.destFor(reply, { ...place, ephemeral: true }));
         });
         return;
@@ -83,6 +143,8 @@ export function registerActions(app: App, rt: SlackRuntime): void {
           return;
         }
         await rt.track(`action ${id}`, async () => {
+          // "Envoyer le signalement" or "Annuler" under a question closes it.
+          await closeQuestion(rt, client, ok, action.text?.text ?? id, body.response_url);
           const reply = await rt.handle({ ...base, action: { id, value: action.value } }, ctx);
           await rt.deliver(client, reply, rt.destFor(reply, place));
         });
@@ -90,23 +152,43 @@ export function registerActions(app: App, rt: SlackRuntime): void {
   });
 
   // Questionnaire options and suggested follow-up questions are answers typed for the user.
-  const asText = async ({ ack, body, action, client }: { ack: () => Promise<void>; body: BlockAction; action: ButtonAction; client: WebClient }) => {
+  const asText = (kind: "option" | "follow-up") =>
+    async ({ ack, body, action, client }: { ack: () => Promise<void>; body: BlockAction; action: ButtonAction; client: WebClient }) => {
+      await ack();
+      const place = await withThread(rt, placeOf(rt, body));
+      const ok = await allowed(rt, client, body, action, place);
+      if (!ok) return;
+      await rt.track(kind, async () => {
+        if (kind === "option") await closeQuestion(rt, client, ok, action.text?.text ?? action.value ?? "", body.response_url);
+        await rt.respond(
+          client,
+          { conversationId: place.channel, threadId: place.threadTs, userId: place.user!, audience: place.audience, text: action.value ?? "" },
+          place,
+          { teamId: body.team?.id },
+        );
+      });
+    };
+  app.action<BlockAction<ButtonAction>>(new RegExp(`^${ACTION.option}`), asText("option"));
+  app.action<BlockAction<ButtonAction>>(new RegExp(`^${ACTION.followUp}`), asText("follow-up"));
+
+  app.action<BlockAction<ButtonAction>>(ACTION.detail, async ({ ack, body, action, client }) => {
     await ack();
-    const place = await withThread(rt, placeOf(rt, body));
-    await rt.track("option", async () => {
-      const reply = await rt.handle(
-        { conversationId: place.channel, threadId: place.threadTs, userId: place.user!, audience: place.audience, text: action.value ?? "" },
-        { userId: place.user, channelId: place.channel, threadTs: place.threadTs },
-      );
-      await rt.deliver(client, reply, rt.destFor(reply, place));
+    const place = placeOf(rt, body);
+    const ok = await allowed(rt, client, body, action, place);
+    if (!ok) return;
+    await rt.track("detail", async () => {
+      if (!ok.tag || !ok.record?.reply.eligibility?.length) {
+        await notActive(rt, client, body, place);
+        return;
+      }
+      await rt.redraw(client, ok.tag, ok.record, { detail: true, shareKey: ok.record.shareKey }, body.response_url);
     });
-  };
-  app.action<BlockAction<ButtonAction>>(new RegExp(`^${ACTION.option}`), asText);
-  app.action<BlockAction<ButtonAction>>(new RegExp(`^${ACTION.followUp}`), asText);
+  });
 
   app.action<BlockAction<ButtonAction>>(ACTION.share, async ({ ack, body, action, client }) => {
     await ack();
     const place = placeOf(rt, body);
+    if (!(await allowed(rt, client, body, action, place))) return;
     await rt.track("share", async () => {
       const shared = await rt.loadShare(action.value ?? "");
       if (!shared) {
@@ -114,7 +196,8 @@ export function registerActions(app: App, rt: SlackRuntime): void {
         return;
       }
       const channel = place.channel || shared.channel;
-      const msg = renderReply(shared.reply, { sharedBy: place.user });
+      // A shared copy has no buttons: they would act for the person who shared it.
+      const msg = renderReply(shared.reply, { sharedBy: place.user, interactive: false });
       try {
         await rt.send(client, msg, { kind: "message", channel, threadTs: place.threadTs ?? shared.threadTs }, shared.reply.interactionId);
       } catch (err) {

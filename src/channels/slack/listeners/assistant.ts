@@ -1,10 +1,14 @@
 /**
  * The Slack Assistant panel (Bolt `Assistant`): suggested prompts when a
- * thread starts, a "réfléchit…" status while the core works, a thread title
- * from the first question. The thread context (the channel the user is
- * looking at) is kept in the shared storage, per thread.
+ * thread starts and refreshed after each answer from its follow-ups, a
+ * "réfléchit…" status with loading messages while the core works, the answer
+ * streamed when a model writes it, a thread title from the first question.
+ * The thread context (the channel the user is looking at) is kept in the
+ * shared storage, per thread.
  */
 import { Assistant, type App } from "@slack/bolt";
+import type { Reply } from "../../../core/reply.js";
+import { followUpQuestions } from "../../follow-ups.js";
 import { slackToPlain, type SlackRuntime } from "../runtime.js";
 import { plain } from "../mrkdwn.js";
 
@@ -20,6 +24,12 @@ export const WELCOME_TEXT =
   "Posez-moi votre question : je réponds avec mes sources et je vous oriente vers le bon interlocuteur.";
 
 type ThreadContext = { channel_id?: string; team_id?: string; enterprise_id?: string | null };
+
+/** Suggested prompts after an answer: its follow-ups as questions (at most 4), else the defaults. */
+export function promptsAfter(reply: Reply): { title: string; message: string }[] {
+  const questions = followUpQuestions(reply.followUps, 4);
+  return questions.length ? questions.map((q) => ({ title: q, message: q })) : SUGGESTED_PROMPTS;
+}
 
 /** Channel and thread of an Assistant payload. */
 function threadOf(payload: Record<string, unknown>): { channel?: string; threadTs?: string; context?: ThreadContext } {
@@ -59,7 +69,7 @@ export function registerAssistant(app: App, rt: SlackRuntime): void {
       await rt.track("assistant_thread_context_changed", () => saveThreadContext());
     },
 
-    userMessage: async ({ message, client, context, setStatus, setTitle, getThreadContext }) => {
+    userMessage: async ({ message, client, context, setTitle, setSuggestedPrompts, getThreadContext }) => {
       const m = message as { user?: string; text?: string; channel: string; thread_ts?: string; ts: string };
       if (!m.user || !m.thread_ts) return;
       const user = m.user;
@@ -69,19 +79,24 @@ export function registerAssistant(app: App, rt: SlackRuntime): void {
         const tc = await getThreadContext().catch(() => ({}) as ThreadContext);
         // The channel the person is looking at tells their audience (an agents' channel → agent).
         const audience = rt.audienceOf((tc as ThreadContext).channel_id, m.channel);
-        await setStatus("réfléchit…").catch((err) => rt.log.warn({ err: String(err) }, "setStatus failed"));
         const titleKey = `slack:assistant-title:${m.channel}:${threadTs}`;
         if (text && !(await rt.storage.getState(titleKey))) {
           await setTitle(plain(text, 60))
             .then(() => rt.storage.setState(titleKey, true))
             .catch((err) => rt.log.warn({ err: String(err) }, "setTitle failed"));
         }
-        const reply = await rt.handle(
+        // Status with loading messages, then the answer (streamed with a model); posting it clears the status.
+        const reply = await rt.respond(
+          client,
           { conversationId: m.channel, threadId: threadTs, userId: user, audience, text },
-          { userId: user, channelId: m.channel, threadTs },
+          { channel: m.channel, threadTs, user, audience },
+          { teamId: context.teamId },
         );
-        // Posting the reply clears the status.
-        await rt.deliver(client, reply, { kind: "message", channel: m.channel, threadTs });
+        if (reply.type === "answer") {
+          await setSuggestedPrompts({ title: "Pour aller plus loin :", prompts: promptsAfter(reply) }).catch((err) =>
+            rt.log.warn({ err }, "setSuggestedPrompts failed"),
+          );
+        }
       });
     },
   });

@@ -55,7 +55,7 @@ export function registerCommands(app: App, rt: SlackRuntime): void {
     const responseUrl = command.response_url;
     const ctx = { userId: user, channelId: channel };
     const base = { conversationId: channel, userId: user, audience };
-    const toUser = { kind: "response_url" as const, url: responseUrl };
+    const toUser = { kind: "response_url" as const, url: responseUrl, channel, user };
 
     switch (sub) {
       case "eligibilite":

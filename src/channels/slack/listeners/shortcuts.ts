@@ -14,7 +14,7 @@ export function registerShortcuts(app: App, rt: SlackRuntime): void {
     const audience = rt.audienceOf(channel);
     await rt.track("message shortcut", async () => {
       const reply = await rt.handle({ conversationId: channel, threadId: threadTs, userId: user, audience, text }, { userId: user, channelId: channel, threadTs });
-      await rt.deliver(client, reply, { kind: "response_url", url: shortcut.response_url, channel });
+      await rt.deliver(client, reply, { kind: "response_url", url: shortcut.response_url, channel, threadTs, user });
     });
   });
 }

@@ -68,6 +68,8 @@
       const details = data && Array.isArray(data.details) ? data.details : [];
       const err = new Error(msg);
       err.details = details;
+      // Form errors: one French message per field, shown next to it.
+      err.fields = data && data.fields && typeof data.fields === "object" ? data.fields : null;
       throw err;
     }
     return data;
@@ -318,13 +320,72 @@
   }
 
   function appendUser(text) {
-    $("log").append(el("article", { class: "msg user" }, el("p", { class: "who" }, "Vous"), el("p", {}, text)));
+    const log = $("log");
+    log.append(el("article", { class: "msg user" }, el("p", { class: "who" }, "Vous"), el("p", {}, text)));
+    log.scrollTop = log.scrollHeight;
   }
 
+  /** A new answer is read from its start: scrolled to the top of the conversation, and into view. */
   function appendBot(node) {
     const log = $("log");
     log.append(node);
-    log.scrollTop = log.scrollHeight;
+    log.scrollTop = Math.max(0, node.offsetTop - 8);
+    const top = node.getBoundingClientRect().top;
+    if (top < 0 || top > window.innerHeight - 48) window.scrollBy({ top: top - 8 });
+  }
+
+  // ------------------------------------------------------------------ field errors
+  /** Shows a French message under a field, tied to it (aria-invalid, aria-describedby). */
+  function setFieldError(input, message) {
+    const id = `${input.id}-error`;
+    let p = document.getElementById(id);
+    if (!p) {
+      p = el("p", { class: "field-error", id });
+      (input.closest(".field") || input.parentElement).append(p);
+    }
+    p.textContent = message;
+    p.hidden = false;
+    input.setAttribute("aria-invalid", "true");
+    const ids = new Set((input.getAttribute("aria-describedby") || "").split(/\s+/).filter(Boolean));
+    ids.add(id);
+    input.setAttribute("aria-describedby", [...ids].join(" "));
+  }
+
+  function clearFieldErrors(form) {
+    for (const input of form.querySelectorAll("[aria-invalid]")) {
+      input.removeAttribute("aria-invalid");
+      const id = `${input.id}-error`;
+      const p = document.getElementById(id);
+      if (p) p.remove();
+      const rest = (input.getAttribute("aria-describedby") || "").split(/\s+/).filter((x) => x && x !== id);
+      if (rest.length) input.setAttribute("aria-describedby", rest.join(" "));
+      else input.removeAttribute("aria-describedby");
+    }
+  }
+
+  /** Every field error of a form; the first invalid field gets the focus. Returns how many were shown. */
+  function showFieldErrors(form, fields) {
+    let first = null;
+    let count = 0;
+    for (const [name, message] of Object.entries(fields || {})) {
+      const input = form.querySelector(`[name="${CSS.escape(name)}"]`);
+      if (!input) continue;
+      setFieldError(input, String(message));
+      count++;
+      if (!first) first = input;
+    }
+    if (first) first.focus();
+    return count;
+  }
+
+  /** The result of a form: its field errors next to the fields, or the error as a message. */
+  function formError(form, target, err) {
+    if (err.fields && showFieldErrors(form, err.fields)) {
+      const n = Object.keys(err.fields).length;
+      showResult(target, el("p", { class: "form-error", role: "alert" }, `Le formulaire contient ${n} erreur${n > 1 ? "s" : ""} : corrigez ${n > 1 ? "les champs signalés" : "le champ signalé"}.`));
+      return;
+    }
+    showResult(target, errorNode(err));
   }
 
   function errorNode(err) {
@@ -397,11 +458,12 @@
       if (v !== "") values[input.name] = v;
     }
     const out = $("eligibility-result");
+    clearFieldErrors($("eligibility-form"));
     out.replaceChildren(el("p", { class: "status" }, "Vérification en cours…"));
     try {
       showResult(out, renderReply(await turn({ form: { kind: "eligibility", values } })));
     } catch (err) {
-      showResult(out, errorNode(err));
+      formError($("eligibility-form"), out, err);
     }
   }
 
@@ -418,13 +480,14 @@
       contactOk: form.contactOk.checked,
     };
     const out = $("friction-result");
+    clearFieldErrors(form);
     out.replaceChildren(el("p", { class: "status" }, "Envoi en cours…"));
     try {
       const reply = await turn({ form: { kind: "friction", values } });
       showResult(out, renderReply(reply));
       if (reply.type === "friction") form.reset();
     } catch (err) {
-      showResult(out, errorNode(err));
+      formError(form, out, err);
     }
   }
 
@@ -491,8 +554,9 @@
     $("ask-form").addEventListener("submit", (ev) => {
       ev.preventDefault();
       const q = $("question").value.trim();
+      clearFieldErrors($("ask-form"));
       if (!q) {
-        $("ask-status").textContent = "Écrivez une question avant d'envoyer.";
+        setFieldError($("question"), "Écrivez une question avant d'envoyer.");
         $("question").focus();
         return;
       }
