@@ -200,7 +200,7 @@ try {
     questions = (await loadEvalSet(devFile)).questions;
     questionSource = "dev.yaml";
   } else {
-    const goldDir = path.join(ROOT, "tests", "gold");
+    const goldDir = path.join(ROOT, "tests", "gold", "tuning");
     for (const f of readdirSync(goldDir).filter((f) => f.endsWith(".yaml")).sort()) questions.push(...(await loadEvalSet(path.join(goldDir, f))).questions);
     questionSource = "tests/gold";
   }

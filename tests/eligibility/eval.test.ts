@@ -7,7 +7,7 @@ import { loadEligibilityCases, scoreEligibility } from "../../src/eligibility/ev
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const devPath = resolve(root, "../shared/eval/dev.yaml");
-const goldPath = resolve(root, "tests/gold/eligibility.yaml");
+const goldPath = resolve(root, "tests/gold/tuning/eligibility.yaml");
 
 describe.skipIf(!existsSync(devPath))("dev.yaml eligibility cases", () => {
   it("reproduces every expectation", () => {

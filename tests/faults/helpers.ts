@@ -24,7 +24,7 @@ export function dataDir(prefix: string, seedIndex = true): ReturnType<typeof tem
 
 /** French questions of the gold sets (no English ones). */
 export function goldQuestions(): string[] {
-  const dir = path.join(ROOT, "tests", "gold");
+  const dir = path.join(ROOT, "tests", "gold", "tuning");
   const out: string[] = [];
   for (const f of readdirSync(dir).filter((f) => f.startsWith("questions") && f.endsWith(".yaml"))) {
     const doc = parseYaml(readFileSync(path.join(dir, f), "utf8")) as { questions?: { question?: unknown }[] } | null;

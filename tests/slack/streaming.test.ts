@@ -91,8 +91,8 @@ describe("streaming a model's answer into Slack", () => {
   }, 60_000);
 
   it("replaces the streamed message when the final text differs (a citation the core drops)", async () => {
-    // [7] points to no passage: the core drops it, after it was streamed (as [1]).
-    model.reply = "Le Département [7] soutient l'économie sociale et solidaire du Gard par un appel à communs [1].";
+    // [7] points to no passage: the core drops its sentence, after it was streamed.
+    model.reply = "Le Département soutient l'économie sociale et solidaire du Gard par un appel à communs [1]. Il finance tous les projets sans condition [7].";
     const channel = uid("C");
     const eventTs = ts();
     await postEvent(h.baseUrl, eventEnvelope({ type: "app_mention", user: uid("U"), channel, ts: eventTs, event_ts: eventTs, text: `<@UBOT> ${QUESTION}` }));
@@ -101,6 +101,7 @@ describe("streaming a model's answer into Slack", () => {
     expect(update.args.ts).toBe(start!.response!.ts);
     const text = JSON.stringify(update.args.blocks);
     expect(text).toContain("Le Département soutient l'économie sociale et solidaire du Gard par un appel à communs [1].");
+    expect(text).not.toContain("sans condition");
     expect(text).not.toContain("[2]");
     expect(text).toContain("*Sources*");
   }, 60_000);
