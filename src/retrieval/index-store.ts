@@ -17,9 +17,9 @@ import type { DocNature } from "../knowledge/schema.js";
 import type { KnowledgeDoc } from "../knowledge/types.js";
 import { analyze } from "./analyzer.js";
 import type { NamedEmbeddings } from "./embeddings/index.js";
-import { HnswStore } from "./hnsw-store.js";
+import { HnswStore, hnswParams } from "./hnsw-store.js";
 
-export const INDEX_FORMAT = 5;
+export const INDEX_FORMAT = 6;
 
 /** A chunk as stored in the index, with the document metadata it needs at answer time. */
 export interface IndexedChunk {
@@ -130,7 +130,7 @@ export async function buildInMemory(
   const lexical = new MiniSearch<IndexedChunk>(MINISEARCH_OPTIONS);
   lexical.addAll(chunks.map(lexicalDoc) as unknown as IndexedChunk[]);
   const dims = (await embeddings.embeddings.embedQuery("dimension")).length;
-  const vectors = new HnswStore(embeddings.embeddings, { dims }, chunks.length + 16);
+  const vectors = new HnswStore(embeddings.embeddings, { dims, ...hnswParams(chunks.length) }, chunks.length + 16);
   const batch = 256;
   for (let i = 0; i < chunks.length; i += batch) {
     const slice = chunks.slice(i, i + batch);
