@@ -40,8 +40,12 @@ export interface QueryAnalysis {
 const RRF_K = 60;
 
 export class Retriever {
-  private readonly chunkTerms = new Map<string, Set<string>>();
-  private readonly df = new Map<string, number>();
+  /** Each chunk's distinct terms as term numbers (compact: one Int32Array per chunk, not a Set of strings). */
+  private readonly chunkTerms = new Map<string, Int32Array>();
+  private readonly termNames: string[] = [];
+  private readonly termNumbers = new Map<string, number>();
+  /** Document frequency of each term, by term number. */
+  private dfCounts = new Int32Array(1024);
   private readonly lexical: OrSearch<IndexedChunk>;
   private readonly chunksByDoc = new Map<string, IndexedChunk[]>();
   /** Chunks each set of search options allows, by chunk number (the order of `index.chunks`). */
@@ -56,8 +60,20 @@ export class Retriever {
     index.chunks.forEach((c, i) => this.chunkNumber.set(c.id, i));
     for (const c of index.chunks) {
       const terms = new Set(analyze(`${c.title} ${c.section} ${c.text} ${c.tags.join(" ")}`));
-      this.chunkTerms.set(c.id, terms);
-      for (const t of terms) this.df.set(t, (this.df.get(t) ?? 0) + 1);
+      const numbers = new Int32Array(terms.size);
+      let i = 0;
+      for (const t of terms) {
+        let n = this.termNumbers.get(t);
+        if (n === undefined) this.termNumbers.set(t, (n = this.termNames.push(t) - 1));
+        if (n >= this.dfCounts.length) {
+          const grown = new Int32Array(this.dfCounts.length * 2);
+          grown.set(this.dfCounts);
+          this.dfCounts = grown;
+        }
+        this.dfCounts[n]!++;
+        numbers[i++] = n;
+      }
+      this.chunkTerms.set(c.id, numbers);
       const list = this.chunksByDoc.get(c.docId);
       if (list) list.push(c);
       else this.chunksByDoc.set(c.docId, [c]);
@@ -86,8 +102,8 @@ export class Retriever {
    * on first use (a few hundred matches at most), so start-up does not grow with the vocabulary.
    */
   primeLexical(limit = 3_000): number {
-    const frequent = [...this.df.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, limit);
-    return this.lexical.prime(frequent.map(([t]) => t));
+    const frequent = [...this.termNames.keys()].sort((a, b) => this.dfCounts[b]! - this.dfCounts[a]! || (this.termNames[a]! < this.termNames[b]! ? -1 : 1)).slice(0, limit);
+    return this.lexical.prime(frequent.map((n) => this.termNames[n]!));
   }
 
   /** Bitset of the chunks the options allow (cached per distinct options). */
@@ -106,17 +122,21 @@ export class Retriever {
 
   idf(term: string): number {
     const n = this.index.chunks.length;
-    const df = this.df.get(term) ?? 0;
+    const t = this.termNumbers.get(term);
+    const df = t === undefined ? 0 : this.dfCounts[t]!;
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
   /** Whether a term occurs anywhere in the knowledge base. */
   known(term: string): boolean {
-    return this.df.has(term);
+    return this.termNumbers.has(term);
   }
 
   termsOf(chunkId: string): Set<string> {
-    return this.chunkTerms.get(chunkId) ?? new Set();
+    const numbers = this.chunkTerms.get(chunkId);
+    const out = new Set<string>();
+    if (numbers) for (const n of numbers) out.add(this.termNames[n]!);
+    return out;
   }
 
   analyzeQuery(question: string): QueryAnalysis {
@@ -127,7 +147,7 @@ export class Retriever {
     // A word the knowledge base never uses weighs less than a rare known one:
     // long descriptions are full of incidental words.
     const unknownWeight = 0.6 * this.idf("\u0000unknown");
-    const idf = new Map(terms.map((t) => [t, this.df.has(t) ? this.idf(t) : unknownWeight] as const));
+    const idf = new Map(terms.map((t) => [t, this.termNumbers.has(t) ? this.idf(t) : unknownWeight] as const));
     return { terms, expansions, alternatives, idf };
   }
 
@@ -176,7 +196,7 @@ export class Retriever {
       const expansion = new Set(query.expansions);
       const lexical = this.lexical.top(analyze(all.join(" ")), depth, {
         // typo tolerance only for words the knowledge base does not know (fuzzy matching is costly)
-        tolerant: (term) => term.length >= 5 && !this.df.has(term),
+        tolerant: (term) => term.length >= 5 && !this.termNumbers.has(term),
         prefix: true,
         boostTerm: (term) => (expansion.has(term) ? 0.5 : 1),
         keep,
