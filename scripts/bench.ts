@@ -37,6 +37,11 @@ const { MemoryStorage } = await import("../src/storage/memory.js");
 const { loadEvalSet } = await import("../src/eval/run.js");
 const { median, percentile, replicateCorpus } = await import("./bench-synthetic.js");
 const { cpuSeconds, runVectorBench } = await import("./bench-vectors.js");
+const { hnswParams } = await import("../src/retrieval/hnsw-store.js");
+const hnswParamsFor = (n: number) => {
+  const p = hnswParams(n);
+  return { m: p.m, efConstruction: p.efConstruction, efSearch: [p.efSearch] };
+};
 
 // ---------------------------------------------------------------- options
 const argv = process.argv.slice(2);
@@ -46,7 +51,27 @@ if (argv.includes("--help") || argv.includes("-h")) {
   --json FICHIER écrit aussi les mesures en JSON dans FICHIER
   --vectors N    nombre de passages synthétiques pour la recherche vectorielle (défaut 100000)
   --cpu | --wall juge les objectifs sur le temps CPU ou sur le temps réel
-                 (par défaut : temps réel, sauf si la machine est surchargée)`);
+                 (par défaut : temps réel, sauf si la machine est surchargée)
+  --scale 1,10,30,100  construit des copies perturbées des connaissances (×N) et mesure, pour
+                 chaque taille, la construction, le démarrage, la mémoire, ask p50/p95 et le recall HNSW`);
+  process.exit(0);
+}
+const scaleIdx = argv.indexOf("--scale");
+if (scaleIdx >= 0) {
+  const scales = String(argv[scaleIdx + 1] ?? "").split(",").map(Number);
+  if (scales.length === 0 || scales.some((n) => !Number.isInteger(n) || n < 1 || n > 1000)) {
+    console.error("--scale attend des entiers séparés par des virgules, par exemple --scale 1,10,30,100.");
+    process.exit(2);
+  }
+  const { runScaleBench, scaleTable } = await import("./bench-scale.js");
+  const { readFileSync } = await import("node:fs");
+  const start = (JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts.start!;
+  const startFlags = start.split(/\s+/).filter((f) => f.startsWith("--"));
+  console.error(`Relais ESS — mesure par taille de corpus (${scales.map((n) => `×${n}`).join(", ")}), options de npm start : ${startFlags.join(" ")}`);
+  const scaleRows = await runScaleBench({ root: ROOT, scales, startFlags, log: (m) => console.error(`  ${m}`) });
+  console.log(scaleTable(scaleRows).join("\n"));
+  const out = argv.indexOf("--json");
+  if (out >= 0 && argv[out + 1]) await writeFile(argv[out + 1]!, JSON.stringify({ scale: scaleRows }, null, 2));
   process.exit(0);
 }
 const quick = argv.includes("--quick");
@@ -65,13 +90,9 @@ const P = {
   replicate: quick ? 5 : 20,
   vectors: vectorsN,
   queries: 200,
-  // The store's defaults (src/retrieval/hnsw-store.ts: M 16, efConstruction 100); efSearch is
-  // swept upwards until recall@10 ≥ 0.95 (at 100k it lands on 160–192; see the sweep printed by the run).
-  // Measured at 100k on the same data: M 16/efC 64 needs efSearch 384 (×41 CPU), M 24/efC 64
-  // needs 256 (×43), M 16/efC 100 needs 192 (×48) — the best speed at equal recall.
-  m: 16,
-  efConstruction: 100,
-  efSearch: [64, 96, 128, 160, 192, 256, 384, 512],
+  // The product's own settings for that many passages (src/retrieval/hnsw-store.ts, hnswParams):
+  // recall@10 is measured with exactly what the service builds, no sweep.
+  ...hnswParamsFor(vectorsN),
 };
 const GOALS = { askP95Ms: 25, chunksPerSecond: 2_000, speedRatio: 30, recall: 0.95 };
 

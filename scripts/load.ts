@@ -22,7 +22,7 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
 import { createHmac, randomBytes } from "node:crypto";
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
 import http from "node:http";
 import net from "node:net";
 import os from "node:os";
@@ -44,6 +44,9 @@ if (argv.includes("--help") || argv.includes("-h")) {
   --engine E     paced (défaut) : une requête toutes les 1/débit secondes, sans attendre les réponses,
                  latence mesurée depuis l'heure prévue d'envoi ; autocannon : limite de débit d'autocannon,
                  qui envoie le quota de chaque connexion d'un coup au début de chaque seconde
+  --cache        questions du jeu de réglage en boucle (le cache des réponses sert presque tout) :
+                 mesure le chemin en cache ; par défaut, chaque requête pose une question distincte
+                 (perturbations des questions de tests/gold/tuning), au-delà de la taille du cache
   --storage S    sqlite (défaut, comme npm start), memory (sans écriture disque, pour isoler son coût)
                  ou postgres (avec --database-url postgres://… ou TEST_PG_URL)`);
   process.exit(0);
@@ -56,6 +59,7 @@ const quick = argv.includes("--quick");
 const duration = Number(opt("--duration") ?? (quick ? 5 : 30));
 const rate = Number(opt("--rate") ?? 200);
 const logLevel = opt("--log-level") ?? "info";
+const cached = argv.includes("--cache");
 const storageKind = opt("--storage") ?? "sqlite";
 const engine = opt("--engine") ?? "paced";
 if (!["paced", "autocannon"].includes(engine)) fail("--engine doit valoir paced ou autocannon.");
@@ -77,17 +81,44 @@ function fail(msg: string): never {
 }
 
 // ---------------------------------------------------------------- questions
+/** The French questions of the tuning sets (tests/gold/tuning; never the blind sets). */
 function loadQuestions(): string[] {
-  const dir = path.join(ROOT, "tests", "gold");
+  const dir = path.join(ROOT, "tests", "gold", "tuning");
   const out: string[] = [];
-  for (const f of readdirSync(dir).filter((f) => f.endsWith(".yaml"))) {
+  for (const f of readdirSync(dir).filter((f) => f.endsWith(".yaml")).sort()) {
     const doc = parseYaml(readFileSync(path.join(dir, f), "utf8")) as { questions?: { question?: unknown }[] } | null;
     for (const q of doc?.questions ?? []) if (typeof q.question === "string" && q.question.trim()) out.push(q.question.trim());
   }
-  // French only: the gold sets also hold a few English questions.
-  const french = out.filter((q) => !/\b(the|which|what|how|does|should|where|who)\b/i.test(q));
-  if (french.length < 10) fail("Trop peu de questions dans tests/gold/*.yaml pour la charge.");
+  // French only: the sets also hold a few English questions.
+  const french = [...new Set(out.filter((q) => !/\b(the|which|what|how|does|should|where|who)\b/i.test(q)))];
+  if (french.length < 10) fail("Trop peu de questions dans tests/gold/tuning/*.yaml pour la charge.");
   return french;
+}
+
+const OPENERS = ["", "Bonjour, ", "Bonjour ! ", "Question : ", "Merci de me dire : ", "Petite question : ", "Salut, ", "Re-bonjour, "];
+const CLOSERS = ["", " Merci.", " Merci d'avance.", " svp", " (pour une association)", " (pour une SCOP)", " dans le Gard", " pour 2025"];
+
+/**
+ * `n` distinct questions made from the tuning questions by perturbation: an opening and a closing
+ * phrase, a word dropped, a word borrowed from another question, lower case, accents removed — so
+ * that the answer cache (ANSWER_CACHE_SIZE) does not hide the cost of answering.
+ */
+function distinctQuestions(base: string[], n: number, seed = 17): string[] {
+  let x = seed;
+  const r = () => ((x = (Math.imul(x, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  const pick = <T>(a: T[]) => a[Math.floor(r() * a.length)]!;
+  const words = base.flatMap((q) => q.split(/\s+/).filter((w) => /^\p{L}{6,}$/u.test(w)));
+  const out = new Set<string>();
+  for (let i = 0; out.size < n && i < n * 20; i++) {
+    let ws = pick(base).replace(/[?？]\s*$/, "").split(/\s+/);
+    if (ws.length > 4 && r() < 0.5) ws.splice(1 + Math.floor(r() * (ws.length - 1)), 1);
+    if (r() < 0.5) ws.splice(Math.floor(r() * ws.length), 0, pick(words));
+    let q = `${pick(OPENERS)}${ws.join(" ")} ?${pick(CLOSERS)}`;
+    if (r() < 0.2) q = q.toLowerCase();
+    if (r() < 0.15) q = q.normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+    out.add(q);
+  }
+  return [...out];
 }
 
 // ---------------------------------------------------------------- fake Slack Web API
@@ -378,7 +409,16 @@ function endpointLines(name: string, r: Result): string[] {
 
 // ---------------------------------------------------------------- main
 async function main(): Promise<number> {
-  const questions = loadQuestions();
+  const gold = loadQuestions();
+  // Without --cache: one distinct question per request (both endpoints), far beyond the 500 answers the cache keeps.
+  const questions = cached ? gold : distinctQuestions(gold, Math.max(2_000, Math.ceil(rate * duration) + 100));
+  console.log(
+    cached
+      ? `Questions : ${questions.length} questions du jeu de réglage en boucle (chemin en cache).`
+      : `Questions : ${questions.length} questions distinctes tirées de ${gold.length} questions du jeu de réglage (cache des réponses dépassé).`,
+  );
+  const logFile = path.join(os.tmpdir(), `relais-load-${Date.now()}.log`);
+  const logFd = openSync(logFile, "w");
   const fake = await startFakeSlack();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "relais-load-"));
   // Reuse the index already built in ./data when there is one (the service rebuilds it if stale).
@@ -423,7 +463,8 @@ async function main(): Promise<number> {
   const child = spawn(process.execPath, [...startFlags(), path.join(ROOT, "dist", "main.js")], {
     cwd: ROOT,
     env,
-    stdio: ["ignore", "ignore", "pipe"],
+    // Service logs written as in production (one JSON line per request), to a file.
+    stdio: ["ignore", logFd, "pipe"],
   });
   let stderr = "";
   child.stderr!.setEncoding("utf8");
@@ -484,7 +525,7 @@ async function main(): Promise<number> {
       return { path: "/api/ask", headers: { "content-type": "application/json" }, body: JSON.stringify({ question, audience: askSeq % 4 === 0 ? "agent" : "porteur" }) };
     };
     const slackRequest = () => {
-      const { body, threadTs } = slackEventBody(questions[(eventSeq * 7) % questions.length]!);
+      const { body, threadTs } = slackEventBody(questions[cached ? (eventSeq * 7) % questions.length : (questions.length - 1 - (eventSeq % questions.length))]!);
       const ts = Math.floor(Date.now() / 1000);
       return {
         path: "/slack/events",
@@ -568,6 +609,7 @@ async function main(): Promise<number> {
       ...endpointLines("POST /slack/events (accusé de réception)", slack),
       `Réponses Slack publiées après accusé : ${postedForAcked} / ${acked} événements acceptés, ${duplicates} en double (fausse API Slack ; ${warmEvents} événements d'échauffement exclus)`,
       `Processeur du service : ${cpuUsed.toFixed(1)} s de CPU en ${wallUsed.toFixed(1)} s (${Math.round((100 * cpuUsed) / wallUsed)} % d'un cœur ; un processus Node plafonne à 100 %), soit ${((1000 * cpuUsed) / Math.max(1, ask["2xx"] + acked)).toFixed(1)} ms de CPU par requête traitée (réponses Slack comprises)`,
+      `Journaux du service : ${logFile} (${(statSync(logFile).size / 2 ** 20).toFixed(1)} Mo, niveau ${logLevel}) ; questions ${cached ? "en boucle (cache)" : "distinctes (sans cache)"}`,
       `Mémoire résidente du service : pic ${peakMb.toFixed(0)} Mo pendant la charge (début ${(rssStart / 1024).toFixed(0)} Mo, pic depuis le démarrage VmHWM ${((final?.hwm ?? 0) / 1024).toFixed(0)} Mo)`,
       "",
       "Objectifs",

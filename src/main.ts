@@ -4,7 +4,8 @@
  * HTTP server and shuts down gracefully on SIGTERM/SIGINT.
  *
  * Exit codes: 0 normal stop, 1 unexpected failure, 2 invalid configuration,
- * 3 storage unreachable at start, 4 port unavailable.
+ * 3 storage unreachable at start, 4 port unavailable, 5 index unusable (too large for
+ * the heap limit, or absent/damaged with INDEX_READONLY): restarting would not help.
  */
 import path from "node:path";
 import { pino } from "pino";
@@ -17,7 +18,7 @@ import type { Service } from "./server/app.js";
 import { loadServerSettings, ServerSettingsProblems, type ServerSettings } from "./server/settings.js";
 import { withTimeout } from "./server/http.js";
 
-export const EXIT = { ok: 0, failure: 1, config: 2, storage: 3, port: 4 } as const;
+export const EXIT = { ok: 0, failure: 1, config: 2, storage: 3, port: 4, index: 5 } as const;
 
 const say = (line = "") => process.stderr.write(`${line}\n`);
 
@@ -172,6 +173,12 @@ export async function main(): Promise<void> {
       onIndexProgress: bar.update,
       logger,
     });
+  } catch (err) {
+    if ((err as Error)?.name === "IndexUnavailable") {
+      await storage.close().catch(() => {});
+      die(EXIT.index, [`Relais ESS ne peut pas démarrer : ${(err as Error).message}`, ...((err as { hints?: string[] }).hints ?? []).map((h) => `  ${h}`)]);
+    }
+    throw err;
   } finally {
     bar.stop();
   }

@@ -54,7 +54,7 @@ export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
   process.env.KNOWLEDGE_DIR ??= config.knowledgeDir;
   process.env.PROMPTS_DIR ??= config.promptsDir;
   const embeddings = createEmbeddings(config.embeddings);
-  const index = await openIndex({ knowledgeDir: config.knowledgeDir, dataDir: config.dataDir, embeddings, onProgress: o.onIndexProgress });
+  const index = await openIndex({ knowledgeDir: config.knowledgeDir, dataDir: config.dataDir, embeddings, onProgress: o.onIndexProgress, readOnly: config.indexReadOnly });
   const retriever = new Retriever(index.index);
   // People the public sources name (elected officials…) are not masked in questions.
   registerPublicNames(index.index.chunks.map((c) => c.text));

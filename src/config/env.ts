@@ -48,6 +48,11 @@ export const EnvSchema = z.object({
   EMBEDDINGS_MODEL: str(),
   LLM_TIMEOUT_MS: int(8000, 100),
   ANSWER_CACHE_SIZE: int(500, 0),
+  /** Replicas: load the index built by `cli index` as it is, never rebuild it (absent or damaged: exit 5). */
+  INDEX_READONLY: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() ? v.trim().toLowerCase() : undefined),
+    z.enum(["true", "false", "1", "0", "yes", "no", "on", "off"], { error: "doit valoir true ou false" }).default("false"),
+  ),
   SLACK_SIGNING_SECRET: str(),
   SLACK_BOT_TOKEN: str(),
   SLACK_APP_TOKEN: str(),
@@ -78,6 +83,8 @@ export interface AppConfig {
   retentionDays: number;
   /** Recent offline answers kept in memory (0 = none). */
   answerCacheSize: number;
+  /** Load the prebuilt index read-only, never rebuild it (INDEX_READONLY). */
+  indexReadOnly?: boolean;
   llm: { model?: string; baseURL?: string; apiKey?: string; timeoutMs: number };
   embeddings: { model?: string; baseURL?: string; apiKey?: string };
 }
@@ -112,6 +119,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, opts: { dote
     pseudonymSecret: storage.pseudonymSecret,
     retentionDays: env.RETENTION_DAYS,
     answerCacheSize: env.ANSWER_CACHE_SIZE,
+    indexReadOnly: ["true", "1", "yes", "on"].includes(env.INDEX_READONLY),
     llm: { model: env.LLM_MODEL, baseURL: env.OPENAI_BASE_URL, apiKey: env.OPENAI_API_KEY, timeoutMs: env.LLM_TIMEOUT_MS },
     embeddings: { model: env.EMBEDDINGS_MODEL, baseURL: env.OPENAI_BASE_URL, apiKey: env.OPENAI_API_KEY },
   };

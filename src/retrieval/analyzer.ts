@@ -19,7 +19,7 @@ export function fold(text: string): string {
     let f = foldCache.get(text);
     if (f === undefined) {
       f = foldRaw(text);
-      if (foldCache.size < 200_000) foldCache.set(text, f);
+      if (foldCache.size < 50_000) foldCache.set(text, f);
     }
     return f;
   }
@@ -83,7 +83,7 @@ export function stem(foldedWord: string): string {
   let s = stemCache.get(foldedWord);
   if (s === undefined) {
     s = /^\d+$/.test(foldedWord) || foldedWord.length <= 3 ? foldedWord : stemmer.stemWord(foldedWord);
-    if (stemCache.size < 200_000) stemCache.set(foldedWord, s!);
+    if (stemCache.size < 50_000) stemCache.set(foldedWord, s!);
   }
   return s!;
 }

@@ -8,6 +8,7 @@ import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import v8 from "node:v8";
 import MiniSearch from "minisearch";
 import { Document } from "@langchain/core/documents";
 import { z } from "zod";
@@ -17,9 +18,9 @@ import type { DocNature } from "../knowledge/schema.js";
 import type { KnowledgeDoc } from "../knowledge/types.js";
 import { analyze } from "./analyzer.js";
 import type { NamedEmbeddings } from "./embeddings/index.js";
-import { HnswStore } from "./hnsw-store.js";
+import { HnswStore, hnswParams } from "./hnsw-store.js";
 
-export const INDEX_FORMAT = 5;
+export const INDEX_FORMAT = 6;
 
 /** A chunk as stored in the index, with the document metadata it needs at answer time. */
 export interface IndexedChunk {
@@ -130,7 +131,7 @@ export async function buildInMemory(
   const lexical = new MiniSearch<IndexedChunk>(MINISEARCH_OPTIONS);
   lexical.addAll(chunks.map(lexicalDoc) as unknown as IndexedChunk[]);
   const dims = (await embeddings.embeddings.embedQuery("dimension")).length;
-  const vectors = new HnswStore(embeddings.embeddings, { dims }, chunks.length + 16);
+  const vectors = new HnswStore(embeddings.embeddings, { dims, ...hnswParams(chunks.length) }, chunks.length + 16);
   const batch = 256;
   for (let i = 0; i < chunks.length; i += batch) {
     const slice = chunks.slice(i, i + batch);
@@ -248,6 +249,44 @@ export async function loadIndex(dir: string, embeddings: NamedEmbeddings): Promi
   return { chunks, byId: new Map(chunks.map((c) => [c.id, c])), lexical, vectors, embeddings, manifest, dir };
 }
 
+/** The index cannot be used at start (too large for the heap, or absent/damaged in read-only mode): the service exits with code 5. */
+export class IndexUnavailable extends Error {
+  override readonly name = "IndexUnavailable";
+  constructor(
+    message: string,
+    readonly hints: string[] = [],
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Heap needed by the service for an index of `chunks` passages (index, retrieval tables,
+ * answering), measured with `npm run bench -- --scale` (heap in use after start): a fixed
+ * part plus a part per passage.
+ */
+export function heapNeededBytes(chunks: number): number {
+  return HEAP_BASE_BYTES + chunks * HEAP_PER_CHUNK_BYTES;
+}
+export const HEAP_BASE_BYTES = 90 * 2 ** 20;
+export const HEAP_PER_CHUNK_BYTES = 12 * 2 ** 10;
+
+/** Throws IndexUnavailable when an index of `chunks` passages cannot fit in this process's heap limit. */
+export function checkIndexFits(chunks: number, heapLimitBytes = v8.getHeapStatistics().heap_size_limit): void {
+  const need = heapNeededBytes(chunks);
+  if (need <= heapLimitBytes) return;
+  const mo = (b: number) => Math.ceil(b / 2 ** 20);
+  const advised = Math.ceil((mo(need) * 1.25) / 128) * 128;
+  throw new IndexUnavailable(`l'index de ${chunks} passages demande environ ${mo(need)} Mo de mémoire, plus que la limite du tas de Node (${mo(heapLimitBytes)} Mo).`, [
+    `Relancez avec une limite plus haute : node --max-old-space-size=${advised} … dist/main.js (voir docs/service.md, « Mémoire »).`,
+  ]);
+}
+
+/** A short stable identifier of an index artifact (format, embeddings and every document's content). */
+export function indexFingerprint(manifest: Pick<Manifest, "corpusHash">): string {
+  return manifest.corpusHash;
+}
+
 export interface OpenResult {
   index: SearchIndex;
   rebuilt: boolean;
@@ -259,8 +298,20 @@ export interface OpenResult {
  * Opens the index, building it when it is missing, corrupted, built with other
  * embeddings, or older than the knowledge folder (content hash).
  */
-export async function openIndex(opts: BuildOptions): Promise<OpenResult> {
+export async function openIndex(opts: BuildOptions & { readOnly?: boolean; heapLimitBytes?: number }): Promise<OpenResult> {
   const dir = indexDir(opts.dataDir);
+  const manifest = await readManifest(dir);
+  if (manifest) checkIndexFits(manifest.chunks, opts.heapLimitBytes);
+  if (opts.readOnly) {
+    // Replicas load the artifact built once by `cli index`, as it is: no rebuild, no comparison with knowledge/.
+    try {
+      return { index: await loadIndex(dir, opts.embeddings), rebuilt: false };
+    } catch (err) {
+      throw new IndexUnavailable(`l'index en lecture seule (${dir}) est absent ou illisible : ${(err as Error).message}.`, [
+        "Construisez-le une fois avec « npm run cli -- index » (même DATA_DIR, même EMBEDDINGS_MODEL), ou retirez INDEX_READONLY pour qu'il soit construit au démarrage.",
+      ]);
+    }
+  }
   let reason: string | undefined;
   if (!existsSync(path.join(dir, "manifest.json"))) reason = "index absent";
   else {

@@ -40,20 +40,40 @@ export interface QueryAnalysis {
 const RRF_K = 60;
 
 export class Retriever {
-  private readonly chunkTerms = new Map<string, Set<string>>();
-  private readonly df = new Map<string, number>();
+  /** Each chunk's distinct terms as term numbers (compact: one Int32Array per chunk, not a Set of strings). */
+  private readonly chunkTerms = new Map<string, Int32Array>();
+  private readonly termNames: string[] = [];
+  private readonly termNumbers = new Map<string, number>();
+  /** Document frequency of each term, by term number. */
+  private dfCounts = new Int32Array(1024);
   private readonly lexical: OrSearch<IndexedChunk>;
   private readonly chunksByDoc = new Map<string, IndexedChunk[]>();
+  /** Chunks each set of search options allows, by chunk number (the order of `index.chunks`). */
+  private readonly allowedSets = new Map<string, Uint8Array>();
+  private readonly chunkNumber = new Map<string, number>();
 
   constructor(
     readonly index: SearchIndex,
     readonly synonyms: SynonymExpander = SynonymExpander.fromKnowledge(),
   ) {
-    this.lexical = new OrSearch(index.lexical);
+    this.lexical = new OrSearch(index.lexical, 50_000, index.chunks.map((c) => c.id));
+    index.chunks.forEach((c, i) => this.chunkNumber.set(c.id, i));
     for (const c of index.chunks) {
       const terms = new Set(analyze(`${c.title} ${c.section} ${c.text} ${c.tags.join(" ")}`));
-      this.chunkTerms.set(c.id, terms);
-      for (const t of terms) this.df.set(t, (this.df.get(t) ?? 0) + 1);
+      const numbers = new Int32Array(terms.size);
+      let i = 0;
+      for (const t of terms) {
+        let n = this.termNumbers.get(t);
+        if (n === undefined) this.termNumbers.set(t, (n = this.termNames.push(t) - 1));
+        if (n >= this.dfCounts.length) {
+          const grown = new Int32Array(this.dfCounts.length * 2);
+          grown.set(this.dfCounts);
+          this.dfCounts = grown;
+        }
+        this.dfCounts[n]!++;
+        numbers[i++] = n;
+      }
+      this.chunkTerms.set(c.id, numbers);
       const list = this.chunksByDoc.get(c.docId);
       if (list) list.push(c);
       else this.chunksByDoc.set(c.docId, [c]);
@@ -76,25 +96,47 @@ export class Retriever {
     return best;
   }
 
-  /** Scores every word of the index once now (start-up warm-up): see OrSearch.prime. */
-  primeLexical(): number {
-    // Question words weigh 1, synonym expansions 0.5 (see searchWithVector).
-    return this.lexical.prime(this.df.keys(), [1, 0.5]);
+  /**
+   * Scores the most frequent words of the index now (start-up warm-up, see OrSearch.prime):
+   * they are the costly ones and nearly every question has some. Rarer words are scored
+   * on first use (a few hundred matches at most), so start-up does not grow with the vocabulary.
+   */
+  primeLexical(limit = 3_000): number {
+    const frequent = [...this.termNames.keys()].sort((a, b) => this.dfCounts[b]! - this.dfCounts[a]! || (this.termNames[a]! < this.termNames[b]! ? -1 : 1)).slice(0, limit);
+    return this.lexical.prime(frequent.map((n) => this.termNames[n]!));
+  }
+
+  /** Bitset of the chunks the options allow (cached per distinct options). */
+  private allowedSet(opts: SearchOptions): Uint8Array | undefined {
+    if (opts.audience === "agent" && !opts.kinds && !opts.docIds) return undefined;
+    const key = `${opts.audience === "agent" ? "a" : "p"}|${opts.kinds?.join(",") ?? "*"}|${opts.docIds?.join(",") ?? "*"}`;
+    let set = this.allowedSets.get(key);
+    if (!set) {
+      set = new Uint8Array(this.index.chunks.length);
+      this.index.chunks.forEach((c, i) => (set![i] = this.allowed(c, opts) ? 1 : 0));
+      if (this.allowedSets.size >= 64) this.allowedSets.delete(this.allowedSets.keys().next().value!);
+      this.allowedSets.set(key, set);
+    }
+    return set;
   }
 
   idf(term: string): number {
     const n = this.index.chunks.length;
-    const df = this.df.get(term) ?? 0;
+    const t = this.termNumbers.get(term);
+    const df = t === undefined ? 0 : this.dfCounts[t]!;
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
   /** Whether a term occurs anywhere in the knowledge base. */
   known(term: string): boolean {
-    return this.df.has(term);
+    return this.termNumbers.has(term);
   }
 
   termsOf(chunkId: string): Set<string> {
-    return this.chunkTerms.get(chunkId) ?? new Set();
+    const numbers = this.chunkTerms.get(chunkId);
+    const out = new Set<string>();
+    if (numbers) for (const n of numbers) out.add(this.termNames[n]!);
+    return out;
   }
 
   analyzeQuery(question: string): QueryAnalysis {
@@ -105,7 +147,7 @@ export class Retriever {
     // A word the knowledge base never uses weighs less than a rare known one:
     // long descriptions are full of incidental words.
     const unknownWeight = 0.6 * this.idf("\u0000unknown");
-    const idf = new Map(terms.map((t) => [t, this.df.has(t) ? this.idf(t) : unknownWeight] as const));
+    const idf = new Map(terms.map((t) => [t, this.termNumbers.has(t) ? this.idf(t) : unknownWeight] as const));
     return { terms, expansions, alternatives, idf };
   }
 
@@ -146,28 +188,33 @@ export class Retriever {
     const k = opts.k ?? 8;
     const query = this.analyzeQuery(question);
     const depth = Math.max(40, k * 5);
-    const filter = (c: IndexedChunk) => this.allowed(this.index.byId.get(c.id)!, opts);
+    const keep = this.allowedSet(opts);
 
     const fused = new Map<string, Hit>();
     const all = [...query.terms, ...query.expansions];
     if (all.length > 0) {
       const expansion = new Set(query.expansions);
-      const lexical = this.lexical.search(analyze(all.join(" ")), {
+      const lexical = this.lexical.top(analyze(all.join(" ")), depth, {
         // typo tolerance only for words the knowledge base does not know (fuzzy matching is costly)
-        tolerant: (term) => term.length >= 5 && !this.df.has(term),
+        tolerant: (term) => term.length >= 5 && !this.termNumbers.has(term),
         prefix: true,
         boostTerm: (term) => (expansion.has(term) ? 0.5 : 1),
-        filter: (id) => filter(this.index.byId.get(id)!),
+        keep,
       });
-      lexical.slice(0, depth).forEach((r, rank) => {
+      lexical.forEach((r, rank) => {
         const chunk = this.index.byId.get(String(r.id))!;
         fused.set(chunk.id, { chunk, score: 1 / (RRF_K + rank + 1), lexicalRank: rank + 1, coverage: 0 });
       });
     }
-    const vec = this.index.vectors.searchSync(vector, depth, (d) => {
-      const c = this.index.byId.get(String(d.id));
-      return c !== undefined && this.allowed(c, opts);
-    });
+    const vec = this.index.vectors.searchSync(
+      vector,
+      depth,
+      keep &&
+        ((d) => {
+          const n = this.chunkNumber.get(String(d.id));
+          return n !== undefined && keep[n] === 1;
+        }),
+    );
     vec.forEach(([doc], rank) => {
       const chunk = this.index.byId.get(String(doc.id));
       if (!chunk) return;

@@ -169,7 +169,8 @@ export function createServer(o: CreateServerOptions): Service {
   app.get(
     "/readyz",
     asyncRoute(async (_req, res) => {
-      const index = (o.runtime.index?.index?.chunks.length ?? 0) > 0;
+      const loaded = o.runtime.index?.index;
+      const index = (loaded?.chunks.length ?? 0) > 0;
       let store = false;
       try {
         store = await withTimeout(storage.ping(), 2000);
@@ -180,7 +181,12 @@ export function createServer(o: CreateServerOptions): Service {
       res
         .status(ready ? 200 : 503)
         .set("Cache-Control", "no-store")
-        .json({ status: ready ? "ready" : shuttingDown ? "shutting-down" : "not-ready", checks: { index, storage: store } });
+        .json({
+          status: ready ? "ready" : shuttingDown ? "shutting-down" : "not-ready",
+          checks: { index, storage: store },
+          // Which index artifact this replica serves: every replica behind the balancer should show the same one.
+          ...(loaded?.manifest ? { index: { fingerprint: loaded.manifest.corpusHash, chunks: loaded.chunks.length, builtAt: loaded.manifest.builtAt } } : {}),
+        });
     }),
   );
   app.get(

@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadCorpus } from "../../src/knowledge/corpus.js";
 import { createEmbeddings } from "../../src/retrieval/embeddings/index.js";
-import { buildIndex, buildInMemory, corpusHash, diffManifests, indexDir, loadIndex, openIndex } from "../../src/retrieval/index-store.js";
+import { buildIndex, buildInMemory, checkIndexFits, corpusHash, diffManifests, heapNeededBytes, indexDir, IndexUnavailable, loadIndex, openIndex } from "../../src/retrieval/index-store.js";
 import { INCUBATEUR, knowledgeFixture, NOTE_AGENTS, SUBVENTIONS, type KnowledgeFixture } from "./fixtures.js";
 
 const embeddings = createEmbeddings({});
@@ -75,6 +75,32 @@ describe("buildIndex", () => {
   it("refuses to build an empty knowledge folder with a clear error", async () => {
     for (const d of [SUBVENTIONS, INCUBATEUR, NOTE_AGENTS]) await rm(path.join(fx.knowledgeDir, "docs", `${d.id}.md`));
     await expect(buildIndex(opts())).rejects.toThrow(/Aucun document/);
+  });
+});
+
+describe("read-only replicas and the heap limit", () => {
+  it("a replica loads the prebuilt artifact as it is, even when its knowledge folder differs", async () => {
+    const built = await buildIndex(opts());
+    await writeFile(path.join(fx.knowledgeDir, "nouveau.md"), "# pas un document valide\n");
+    const res = await openIndex({ ...opts(), readOnly: true });
+    expect(res.rebuilt).toBe(false);
+    expect(res.index.manifest.corpusHash).toBe(built.index.manifest.corpusHash);
+    expect(res.index.manifest.builtAt).toBe(built.index.manifest.builtAt);
+  });
+
+  it("a replica without an index refuses to start instead of building one", async () => {
+    const err = await openIndex({ ...opts(), readOnly: true }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(IndexUnavailable);
+    expect((err as IndexUnavailable).message).toMatch(/lecture seule/);
+    expect(existsSync(path.join(indexDir(fx.dataDir), "manifest.json"))).toBe(false);
+  });
+
+  it("an index too large for the heap limit is refused before it is loaded, with the limit to use", async () => {
+    await buildIndex(opts());
+    const err = await openIndex({ ...opts(), heapLimitBytes: heapNeededBytes(3) - 1 }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(IndexUnavailable);
+    expect((err as IndexUnavailable).hints.join(" ")).toMatch(/--max-old-space-size=\d+/);
+    expect(() => checkIndexFits(30_900, 512 * 2 ** 20)).not.toThrow();
   });
 });
 

@@ -99,10 +99,15 @@ describe("operations", () => {
     expect(await res.json()).toEqual({ status: "ok" });
   });
 
-  it("/readyz checks the index and the storage", async () => {
+  it("/readyz checks the index and the storage, and names the index artifact it serves", async () => {
     const res = await fetch(`${svc.url}/readyz`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: "ready", checks: { index: true, storage: true } });
+    const manifest = runtime.index.index.manifest;
+    expect(await res.json()).toEqual({
+      status: "ready",
+      checks: { index: true, storage: true },
+      index: { fingerprint: manifest.corpusHash, chunks: runtime.index.index.chunks.length, builtAt: manifest.builtAt },
+    });
   });
 
   it("/readyz answers 503 when the storage does not answer its ping", async () => {
