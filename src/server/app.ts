@@ -23,7 +23,7 @@ import type { Runtime } from "../runtime.js";
 import type { SlackConfig } from "../channels/slack/index.js";
 import { createWebChannel } from "../channels/web/index.js";
 import { createChannels, type ChannelSetup } from "./channels.js";
-import { asyncRoute, issueText, limiter, requireJson, sendError, TimeoutError, withTimeout } from "./http.js";
+import { asyncRoute, issueText, limiter, requireJson, sendError, TimeoutError, withTimeout } from "../http/helpers.js";
 import { instrumentAssistant, type InstrumentedAssistant } from "./instrument.js";
 import { createMetrics, type ServiceMetrics } from "./metrics.js";
 import { loadServerSettings, type ServerSettings } from "./settings.js";

@@ -19,7 +19,7 @@ import { Audience } from "../../core/ids.js";
 import { PROJECT_ROOT } from "../../core/paths.js";
 import type { Assistant } from "../../conversation/types.js";
 import { buildReport } from "../../report/build.js";
-import { asyncRoute, issueText, readCookie, requireJson, sendError, withTimeout } from "../../server/http.js";
+import { asyncRoute, issueText, readCookie, requireJson, sendError, withTimeout } from "../../http/helpers.js";
 import { followUpQuestions } from "../follow-ups.js";
 import { checkEligibilityForm, checkFrictionForm } from "./forms.js";
 import { vocabulary } from "./labels.js";
