@@ -8,6 +8,9 @@ import { Answerer } from "./answer/answerer.js";
 import { Guards } from "./answer/guards.js";
 import { CardIndex } from "./answer/cards.js";
 import { loadCards } from "./knowledge/cards.js";
+import { useKnowledgeDir } from "./core/paths.js";
+import { resetLexicons } from "./retrieval/analyzer.js";
+import { usePromptsDir } from "./answer/prompts.js";
 import type { DecisionModels } from "./answer/decision.js";
 import { DECISION_MODELS } from "./answer/decision-model.js";
 import { addWords, Lexicon, QueryNormalizer, Speller, type Vocabulary } from "./retrieval/normalize.js";
@@ -51,8 +54,9 @@ export interface RuntimeOptions {
 
 export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
   const { config } = o;
-  process.env.KNOWLEDGE_DIR ??= config.knowledgeDir;
-  process.env.PROMPTS_DIR ??= config.promptsDir;
+  // Every loader reads the configured folders (no process.env below the configuration).
+  if (useKnowledgeDir(config.knowledgeDir)) resetLexicons();
+  usePromptsDir(config.promptsDir);
   const embeddings = createEmbeddings(config.embeddings);
   const index = await openIndex({ knowledgeDir: config.knowledgeDir, dataDir: config.dataDir, embeddings, onProgress: o.onIndexProgress, readOnly: config.indexReadOnly });
   const retriever = new Retriever(index.index);

@@ -18,7 +18,8 @@ import { MemoryStorage } from "../storage/memory.js";
 import { createStorage } from "../storage/index.js";
 import { ACTION_COMMANDS, renderTerminal } from "../channels/cli/render.js";
 import { formatComparison, formatEval, loadEvalDir, loadEvalSet, runEval } from "../eval/run.js";
-import { PROJECT_ROOT } from "../core/paths.js";
+import { PROJECT_ROOT, useKnowledgeDir } from "../core/paths.js";
+import { resetLexicons } from "../retrieval/analyzer.js";
 import { eligibilityCommand } from "./commands/eligibility.js";
 import { frictionCommand } from "./commands/friction.js";
 import { reportCommand } from "./commands/report.js";
@@ -156,6 +157,14 @@ export function buildProgram(): Command {
   const program = new Command("relais-ess")
     .description("Relais ESS — l'assistant du schéma départemental de l'économie sociale et solidaire du Gard")
     .exitOverride()
+    // Every command reads the configured knowledge folder (KNOWLEDGE_DIR), rules included.
+    .hook("preAction", () => {
+      try {
+        if (useKnowledgeDir(loadConfig().knowledgeDir)) resetLexicons();
+      } catch {
+        // An invalid configuration is reported by the commands that need it.
+      }
+    })
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
 
   program

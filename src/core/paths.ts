@@ -23,3 +23,24 @@ export function findProjectRoot(start: string, name: string = PACKAGE_NAME): str
 }
 
 export const PROJECT_ROOT = findProjectRoot(path.dirname(fileURLToPath(import.meta.url)));
+
+/** The bundled knowledge folder (the default of KNOWLEDGE_DIR). */
+export const BUNDLED_KNOWLEDGE_DIR = path.join(PROJECT_ROOT, "knowledge");
+
+let knowledgeRoot = BUNDLED_KNOWLEDGE_DIR;
+
+/**
+ * The knowledge folder every loader reads (documents, cards, rules, lexicons, synonyms,
+ * routing, gaps, directory): set once from the configuration by createRuntime and the
+ * CLI, so a Département's own KNOWLEDGE_DIR is honoured everywhere.
+ */
+export function useKnowledgeDir(dir: string): boolean {
+  const resolved = path.resolve(dir);
+  if (resolved === knowledgeRoot) return false;
+  knowledgeRoot = resolved;
+  return true;
+}
+
+export function knowledgeDir(): string {
+  return knowledgeRoot;
+}

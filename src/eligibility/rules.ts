@@ -22,7 +22,7 @@ import { join } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { PROCESS_IDS, ProcessId } from "../core/ids.js";
-import { PROJECT_ROOT } from "../core/paths.js";
+import { BUNDLED_KNOWLEDGE_DIR, knowledgeDir } from "../core/paths.js";
 import { FACT_KEYS, FACT_QUESTIONS, Facts, type FactKey } from "./facts.js";
 
 export const ScopeName = z.enum(["gard", "occitanie"]);
@@ -194,7 +194,7 @@ export function conditionTest(c: Condition): Expr {
   return c.test ?? { scope: c.scope! };
 }
 
-export const DEFAULT_RULES_DIR = join(PROJECT_ROOT, "knowledge", "regles");
+export const DEFAULT_RULES_DIR = join(BUNDLED_KNOWLEDGE_DIR, "regles");
 
 export class RulesError extends Error {}
 
@@ -242,11 +242,15 @@ export function loadRulesFrom(dir: string): Map<ProcessId, LoadedRule> {
 
 let cached: Map<ProcessId, LoadedRule> | undefined;
 
-/** The project's rules (knowledge/regles), loaded and validated once. */
+/** The rules of the configured knowledge folder (`<KNOWLEDGE_DIR>/regles`), loaded and validated once. */
 export function getRules(): Map<ProcessId, LoadedRule> {
-  cached ??= loadRulesFrom(DEFAULT_RULES_DIR);
+  const dir = join(knowledgeDir(), "regles");
+  if (cachedDir !== dir) cached = undefined;
+  cachedDir = dir;
+  cached ??= loadRulesFrom(dir);
   return cached;
 }
+let cachedDir: string | undefined;
 
 /** Forget the cached rules (after editing the files). */
 export function reloadRules(): Map<ProcessId, LoadedRule> {

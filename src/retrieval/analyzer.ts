@@ -7,6 +7,7 @@ import { readFileSync, existsSync } from "node:fs";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
 import { StemmerFr, StopwordsFr } from "@nlpjs/lang-fr";
+import { knowledgeDir } from "../core/paths.js";
 
 const stemmer = new StemmerFr();
 const frStop = new StopwordsFr();
@@ -62,10 +63,16 @@ export function isStopword(foldedToken: string): boolean {
 }
 
 let abbreviations: Map<string, string> | null = null;
+
+/** Reads the lexicons again (after the knowledge folder changed). */
+export function resetLexicons(): void {
+  abbreviations = null;
+  acronyms = null;
+}
 function loadAbbreviations(): Map<string, string> {
   if (abbreviations) return abbreviations;
   abbreviations = new Map();
-  const file = path.resolve(process.env.KNOWLEDGE_DIR ?? "knowledge", "lexique", "abreviations.yaml");
+  const file = path.join(knowledgeDir(), "lexique", "abreviations.yaml");
   if (existsSync(file)) {
     const data = parseYaml(readFileSync(file, "utf8")) as Record<string, string> | null;
     for (const [k, v] of Object.entries(data ?? {})) abbreviations.set(fold(k), fold(String(v)));
@@ -98,7 +105,7 @@ let acronyms: Set<string> | null = null;
 function loadAcronyms(): Set<string> {
   if (acronyms) return acronyms;
   acronyms = new Set();
-  const file = path.resolve(process.env.KNOWLEDGE_DIR ?? "knowledge", "glossaire", "synonymes.yaml");
+  const file = path.join(knowledgeDir(), "glossaire", "synonymes.yaml");
   if (existsSync(file)) {
     const groups = parseYaml(readFileSync(file, "utf8")) as { terms?: unknown[] }[] | null;
     for (const g of groups ?? [])

@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
+import { knowledgeDir } from "../core/paths.js";
 import { analyze } from "./analyzer.js";
 
 const SynonymFile = z.array(z.object({ terms: z.array(z.coerce.string()).min(2) }).passthrough());
@@ -30,7 +31,7 @@ export class SynonymExpander {
     }
   }
 
-  static fromKnowledge(root = process.env.KNOWLEDGE_DIR ?? "knowledge"): SynonymExpander {
+  static fromKnowledge(root = knowledgeDir()): SynonymExpander {
     const file = path.resolve(root, "glossaire", "synonymes.yaml");
     if (!existsSync(file)) return new SynonymExpander([]);
     const parsed = SynonymFile.safeParse(parseYaml(readFileSync(file, "utf8")));

@@ -4,6 +4,7 @@
  * (knowledge/processus/directory/*.yaml) for processes documented elsewhere.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { knowledgeDir as currentKnowledgeDir } from "../core/paths.js";
 import path from "node:path";
 import matter from "gray-matter";
 import { parse as parseYaml } from "yaml";
@@ -45,7 +46,7 @@ function walk(dir: string, out: string[] = []): string[] {
   return out;
 }
 
-export function loadDirectory(knowledgeDir = process.env.KNOWLEDGE_DIR ?? "knowledge"): Directory {
+export function loadDirectory(knowledgeDir = currentKnowledgeDir()): Directory {
   const dir: Directory = new Map();
   for (const file of walk(path.resolve(knowledgeDir, "processus"))) {
     let id: string | undefined;

@@ -11,6 +11,7 @@ import MiniSearch from "minisearch";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { DEFAULT_PROCESS, ProcessId } from "../core/ids.js";
+import { knowledgeDir as currentKnowledgeDir } from "../core/paths.js";
 import type { Route } from "../core/reply.js";
 import { extractFacts } from "../eligibility/extract.js";
 import { analyze } from "../retrieval/analyzer.js";
@@ -68,7 +69,7 @@ export class Router {
 
   constructor(
     readonly directory: Directory,
-    knowledgeDir = process.env.KNOWLEDGE_DIR ?? "knowledge",
+    knowledgeDir = currentKnowledgeDir(),
     private readonly synonyms?: SynonymExpander,
   ) {
     const file = path.resolve(knowledgeDir, "routage.yaml");
