@@ -81,7 +81,14 @@ describe("Slack on the real core", () => {
 
     const handoffPosts = () => h.slack.ok("chat.postMessage").filter((c) => ["CHANDOFF1", "CDEFAULT1"].includes(c.args.channel));
     const before = handoffPosts().length;
+    const inThread = () => [...h.slack.ok("chat.postMessage"), ...h.slack.ok("chat.postEphemeral")].filter((c) => c.args.channel === channel);
+    const seen = inThread().length;
     await click(user, channel, { ts: answer.response!.ts, thread_ts: eventTs }, "ess:action:handoff");
+    // The assistant first asks how the person wants the answer: « Ici, dans cette conversation ».
+    const ask = await waitFor(() => inThread().slice(seen).find((c) => String(c.args.text).includes("Comment souhaitez-vous")), "reply-via question", 10_000);
+    const here = buttons(ask.args.blocks).find((e: any) => e.text.text === "Ici, dans cette conversation");
+    expect(here).toBeTruthy();
+    await click(user, channel, { ts: ask.response!.ts ?? ask.response!.message_ts, thread_ts: eventTs }, here.action_id, here.value, here.block_id);
     const notice = await waitFor(() => handoffPosts()[before], "handoff notice", 10_000);
     const told = await waitFor(() => h.slack.ok("chat.postEphemeral").find((c) => c.args.channel === channel && String(c.args.text).includes("transmise")), "handoff reply", 10_000);
     expect(told.args.user).toBe(user);
