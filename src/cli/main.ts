@@ -25,6 +25,7 @@ import { frictionCommand } from "./commands/friction.js";
 import { reportCommand } from "./commands/report.js";
 import { purgeCommand } from "./commands/purge.js";
 import { forgetCommand } from "./commands/forget.js";
+import { handoffsCommand } from "./commands/handoffs.js";
 import { UsageError, fail } from "./errors.js";
 
 function config(): AppConfig {
@@ -252,6 +253,7 @@ export function buildProgram(): Command {
   program.addCommand(reportCommand(openStorage));
   program.addCommand(purgeCommand(openStorage));
   program.addCommand(forgetCommand(openStorage));
+  program.addCommand(handoffsCommand(openStorage));
   return program;
 }
 

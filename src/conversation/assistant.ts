@@ -18,8 +18,9 @@ import { userHash } from "../privacy/pseudonym.js";
 import { buildReport } from "../report/build.js";
 import { BLOCKER_LABELS, PROCESS_LABELS, SEVERITY_LABELS, STEP_LABELS } from "../report/labels.js";
 import { BLOCKERS, FrictionInput, JOURNEY_STEPS, type HandoffRecord, type Storage } from "../storage/types.js";
+import { HandoffFlow, type HandoffTurn } from "./handoff.js";
 import { detectIntent, isDontKnow, isYes, looksLikeQuestion } from "./intents.js";
-import type { Assistant, HandoffTargets, Notifier, TurnOptions } from "./types.js";
+import type { Assistant, HandoffAnswer, HandoffTargets, Notifier, TurnOptions } from "./types.js";
 
 /** Core facts asked when the target process is not known yet, in this order. */
 const CORE_FACTS: FactKey[] = ["legalForm", "commune", "employees", "partnerStructures"];
@@ -69,7 +70,16 @@ export function createAssistant(o: AssistantOptions): Assistant {
 
 class CoreAssistant implements Assistant {
   private readonly notifiers = new Map<Channel, Notifier>();
-  constructor(private readonly o: AssistantOptions) {}
+  private readonly handoffs: HandoffFlow;
+  constructor(private readonly o: AssistantOptions) {
+    this.handoffs = new HandoffFlow({
+      storage: o.storage,
+      notifiers: this.notifiers,
+      targets: o.handoffTargets,
+      toRoute: (p, c, why) => o.answerer.router.toRoute(p, c, why),
+      logger: o.logger,
+    });
+  }
 
   get storage(): Storage {
     return this.o.storage;
@@ -92,6 +102,10 @@ class CoreAssistant implements Assistant {
     return this.o.storage.resolveHandoff(id);
   }
 
+  async answerHandoff(id: string, text: string, agent: string): Promise<HandoffAnswer | null> {
+    return this.handoffs.answer(id, text, agent);
+  }
+
   async handle(input: TurnInput, opts: TurnOptions = {}): Promise<Reply> {
     const parsed = Turn.safeParse(input);
     if (!parsed.success) return finish({ type: "error", text: "Je n'ai pas pu lire ce message. Pouvez-vous le reformuler ?" });
@@ -104,7 +118,10 @@ class CoreAssistant implements Assistant {
       const ctx: Ctx = { turn, user, key, state, onToken: opts.onToken };
       const reply = await this.dispatch(ctx);
       await this.o.storage.setState(key, ctx.state);
-      return finish({ ...reply, audience: turn.audience });
+      // An agent's answer the person has not seen yet (web, terminal) comes first.
+      const answers = await this.handoffs.undelivered(key);
+      const text = answers.length ? `${answers.join("\n\n")}\n\n${reply.text}` : reply.text;
+      return finish({ ...reply, text, audience: turn.audience });
     } catch (err) {
       this.o.logger?.error({ err: String(err), stack: (err as Error)?.stack }, "turn failed");
       return apology();
@@ -119,15 +136,21 @@ class CoreAssistant implements Assistant {
     const text = turn.text.trim();
     const intent = detectIntent(text);
     if (intent === "reset") {
+      await this.handoffs.cancel(ctx.key);
       ctx.state = fresh();
       return { type: "info", text: "C'est noté, on repart de zéro. Posez-moi votre question.", actions: START_ACTIONS };
     }
     if (intent === "help") return help(turn.audience);
+    if (intent === "cancel" && (await this.handoffs.isWaiting(ctx.key))) {
+      await this.handoffs.cancel(ctx.key);
+      return { type: "info", text: "D'accord, je ne transmets pas de demande. Vous pouvez poser une autre question.", actions: START_ACTIONS };
+    }
+    if (intent !== "handoff" && (await this.handoffs.isWaiting(ctx.key))) return this.handoffs.continue(this.handoffTurn(ctx), text);
     if (state.mode !== "idle" && intent === "cancel") {
       ctx.state = afterFlow(state);
       return { type: "info", text: "D'accord, j'ai annulé. Vous pouvez poser une autre question.", actions: START_ACTIONS };
     }
-    if (intent === "handoff") return this.handoff(ctx);
+    if (intent === "handoff") return this.handoffs.start(this.handoffTurn(ctx));
     if (intent === "report") return this.report(ctx);
     if (intent === "friction" && state.mode === "idle") return this.startFriction(ctx, text);
     if (intent === "eligibility" && state.mode === "idle") return this.startEligibility(ctx, text);
@@ -160,6 +183,7 @@ class CoreAssistant implements Assistant {
     });
     if (reply.refused) await this.o.storage.recordUnanswered({ interactionId, question: clean, reason: "refused", userHash: ctx.user });
     Object.assign(ctx.state, { lastQuestion: clean, lastTopic: reply.refused && searched === clean ? ctx.state.lastTopic : searched, lastInteractionId: interactionId, lastRoute: reply.route?.process, lastSources: reply.sources.map((s) => s.id) });
+    await this.handoffs.remember(ctx.key, clean, reply.sources, reply.route);
     // Facts people state about themselves ("nous sommes une asso à Uzès") are kept for an eligibility check.
     if (SELF.test(clean)) ctx.state.facts = { ...ctx.state.facts, ...safeExtract(clean) };
     return { ...reply, interactionId, actions: withValue(reply.actions, interactionId) };
@@ -193,15 +217,17 @@ class CoreAssistant implements Assistant {
       case "friction":
         return this.startFriction(ctx, "");
       case "handoff":
-        return this.handoff(ctx);
+        return this.handoffs.start(this.handoffTurn(ctx), value);
       case "report":
         return this.report(ctx);
       case "help":
         return help(ctx.turn.audience);
       case "cancel":
+        await this.handoffs.cancel(ctx.key);
         ctx.state = afterFlow(ctx.state);
         return { type: "info", text: "D'accord, j'ai annulé.", actions: START_ACTIONS };
       case "confirm":
+        if (await this.handoffs.isWaiting(ctx.key)) return this.handoffs.continue(this.handoffTurn(ctx), value || "oui");
         if (ctx.state.mode === "friction-confirm") return this.frictionAnswer(ctx, "oui");
         if (value && ctx.state.mode === "eligibility") return this.eligibilityAnswer(ctx, value);
         if (value && ctx.state.mode === "friction") return this.frictionAnswer(ctx, value);
@@ -408,54 +434,10 @@ class CoreAssistant implements Assistant {
     };
   }
 
-  // ---------------------------------------------------------------- handoff
-  private async handoff(ctx: Ctx): Promise<ReplyInput> {
+  // ---------------------------------------------------------------- handoff (src/conversation/handoff.ts)
+  private handoffTurn(ctx: Ctx): HandoffTurn {
     const s = ctx.state;
-    const process: ProcessId = s.lastRoute ?? DEFAULT_PROCESS;
-    const facts = validFacts(s.facts);
-    const summary = [
-      `Demande transmise par Relais ESS (canal ${ctx.turn.channel}, public ${ctx.turn.audience === "agent" ? "agent" : "porteur de projet"}).`,
-      s.lastQuestion ? `Question : ${s.lastQuestion}` : "Question : (aucune question posée avant la demande)",
-      `Parcours proposé : ${PROCESS_LABELS[process]}`,
-      Object.keys(facts).length ? `Informations recueillies : ${Object.entries(facts).map(([k, v]) => `${FACT_QUESTIONS[k as FactKey]?.label ?? k} = ${v}`).join(" ; ")}` : "",
-      s.lastSources?.length ? `Sources consultées : ${s.lastSources.join(", ")}` : "",
-    ]
-      .filter(Boolean)
-      .join("\n");
-    const h = await this.o.storage.createHandoff({
-      process,
-      userHash: ctx.user,
-      channel: ctx.turn.channel,
-      conversationKey: ctx.key,
-      summary: scrub(summary),
-      question: s.lastQuestion,
-      facts,
-      sources: s.lastSources ?? [],
-    });
-    let where = "";
-    // Deliver where the person is (Slack, Teams); from the web, the API or the terminal,
-    // through whichever team channel is configured for the process.
-    const own = this.o.handoffTargets?.[process];
-    const fallback = this.o.handoffTargets?.default;
-    const order: Channel[] = [ctx.turn.channel, "slack", "teams"];
-    for (const ch of order) {
-      const notifier = this.notifiers.get(ch);
-      const target = ch === "slack" ? (own?.slack ?? fallback?.slack) : ch === "teams" ? (own?.teams ?? fallback?.teams) : undefined;
-      if (!notifier || !target) continue;
-      try {
-        where = await notifier.deliver(h, target);
-        break;
-      } catch (err) {
-        this.o.logger?.warn({ err: String(err), handoff: h.id }, "handoff delivery failed; it stays open in storage");
-      }
-    }
-    const who = PROCESS_LABELS[process];
-    return {
-      type: "handoff",
-      text: `Votre demande a été transmise (référence ${h.id.slice(0, 8)}). Elle sera suivie par : ${who}.${where ? ` ${where}` : ""} Une personne reviendra vers vous ; en attendant, vous pouvez continuer à me poser des questions.`,
-      handoff: { id: h.id, process: h.process, status: h.status, summary: h.summary, question: h.question, facts: h.facts, sources: h.sources, createdAt: h.createdAt },
-      route: this.o.answerer.router.toRoute(process, 1, "Transmis à une personne."),
-    };
+    return { turn: ctx.turn, user: ctx.user, key: ctx.key, lastRoute: s.lastRoute, facts: validFacts(s.facts), sourceIds: s.lastSources ?? [] };
   }
 
   // ---------------------------------------------------------------- report

@@ -13,7 +13,29 @@ export interface Notifier {
    * Posts the handoff summary to `target` (a Slack channel id, a Teams
    * conversation-reference key…). Returns a human description of where it went.
    */
-  deliver(handoff: HandoffRecord, target: string): Promise<string>;
+  deliver(handoff: HandoffRecord, target: string, extra?: DeliverExtra): Promise<string>;
+  /**
+   * Delivers an agent's answer into the person's own conversation (Slack thread
+   * or DM, Teams proactive message). `origin` is the stored reference of that
+   * conversation (JSON). Resolves true when delivered.
+   */
+  deliverReply?(handoff: HandoffRecord, text: string, origin: string | undefined): Promise<boolean>;
+  /** Redraws the team's card of an answered handoff (who answered, when). */
+  handoffAnswered?(handoff: HandoffRecord): Promise<void>;
+}
+
+/** What the team's card shows beside the stored handoff: the contact given with consent. */
+export interface DeliverExtra {
+  contact?: { kind: "email" | "phone"; value: string };
+}
+
+/** Outcome of an agent's answer to a handoff. */
+export interface HandoffAnswer {
+  handoff: HandoffRecord;
+  /** False when someone had already answered: `handoff.reply` is that first answer. */
+  first: boolean;
+  /** True when the answer reached the person's conversation at once. */
+  delivered: boolean;
 }
 
 export interface AskOptions {
@@ -37,6 +59,11 @@ export interface Assistant {
   ask(question: string, opts?: AskOptions): Promise<Reply>;
   /** Marks a handoff as dealt with. */
   resolveHandoff(id: string): Promise<HandoffRecord | null>;
+  /**
+   * An agent answers a handoff: stored, delivered to the person, the team's cards
+   * updated, the handoff closed. Null when the handoff is unknown.
+   */
+  answerHandoff(id: string, text: string, agent: string): Promise<HandoffAnswer | null>;
   /** Registers the notifier of a channel (Slack, Teams) for handoffs. */
   registerNotifier(notifier: Notifier): void;
   readonly storage: Storage;

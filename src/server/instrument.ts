@@ -66,6 +66,9 @@ export function instrumentAssistant(inner: Assistant, metrics: ServiceMetrics): 
     resolveHandoff(id: string) {
       return inner.resolveHandoff(id);
     },
+    answerHandoff(id: string, text: string, agent: string) {
+      return inner.answerHandoff(id, text, agent);
+    },
     registerNotifier(n: Notifier) {
       inner.registerNotifier(n);
     },

@@ -54,6 +54,7 @@ export function formatCounts(counts: Record<string, number>): string {
     ratings: "avis",
     frictions: "signalements de difficulté",
     handoffs: "mises en relation",
+    handoff_contacts: "coordonnées données pour une mise en relation",
     unanswered: "questions sans réponse",
     message_links: "liens vers des messages",
     events: "événements reçus",

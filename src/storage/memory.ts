@@ -4,7 +4,10 @@
  * out so callers cannot mutate stored records.
  */
 import type {
+  AnswerResult,
+  ContactKind,
   FrictionRecord,
+  HandoffContacts,
   HandoffRecord,
   InteractionRecord,
   RatingRecord,
@@ -41,6 +44,8 @@ export class MemoryStorage implements Storage {
   private handoffs = new Map<string, HandoffRecord>();
   private unanswered = new Map<string, Stamped<UnansweredRecord>>();
   private refs = new Map<string, { ref: unknown; updatedAt: string }>();
+  /** Key: handoff id + NUL + kind. */
+  private contacts = new Map<string, { handoffId: string; kind: ContactKind; value: string; createdAt: string }>();
 
   async migrate(): Promise<void> {
     this.migrated = true;
@@ -110,7 +115,7 @@ export class MemoryStorage implements Storage {
     return id;
   }
 
-  async createHandoff(rec: Omit<HandoffRecord, "id" | "createdAt" | "status">): Promise<HandoffRecord> {
+  async createHandoff(rec: Parameters<Storage["createHandoff"]>[0]): Promise<HandoffRecord> {
     const h: HandoffRecord = {
       ...plain(rec),
       id: newId(),
@@ -140,6 +145,32 @@ export class MemoryStorage implements Storage {
       .map(copy);
   }
 
+  async answerHandoff(id: string, reply: { text: string; agent: string }): Promise<AnswerResult | null> {
+    const h = this.handoffs.get(id);
+    if (!h) return null;
+    if (h.reply) return { handoff: copy(h), first: false };
+    const at = isoOrNow();
+    h.reply = { text: reply.text, agent: reply.agent, at };
+    if (h.status !== "resolved") {
+      h.status = "resolved";
+      h.resolvedAt = at;
+    }
+    for (const kind of ["email", "phone"] as const) this.contacts.delete(`${id}\u0000${kind}`);
+    return { handoff: copy(h), first: true };
+  }
+  async markHandoffDelivered(id: string): Promise<void> {
+    const h = this.handoffs.get(id);
+    if (h && !h.replyDeliveredAt) h.replyDeliveredAt = isoOrNow();
+  }
+  async setHandoffContact(handoffId: string, kind: ContactKind, value: string): Promise<void> {
+    this.contacts.set(`${handoffId}\u0000${kind}`, { handoffId, kind, value, createdAt: isoOrNow() });
+  }
+  async getHandoffContacts(handoffId: string): Promise<HandoffContacts> {
+    const out: HandoffContacts = {};
+    for (const c of this.contacts.values()) if (c.handoffId === handoffId) out[c.kind] = c.value;
+    return out;
+  }
+
   async saveChannelRef(key: string, ref: unknown): Promise<void> {
     this.refs.set(key, { ref: JSON.parse(JSON.stringify(ref ?? null)), updatedAt: isoOrNow() });
   }
@@ -151,7 +182,7 @@ export class MemoryStorage implements Storage {
   async purge(before: Date): Promise<Record<string, number>> {
     const cut = before.toISOString();
     const counts = zeroCounts([
-      "interactions", "ratings", "frictions", "handoffs", "unanswered", "message_links", "events", "state", "channel_refs",
+      "interactions", "ratings", "frictions", "handoffs", "handoff_contacts", "unanswered", "message_links", "events", "state", "channel_refs",
     ]);
     const gone = new Set([...this.interactions.values()].filter((i) => i.createdAt < cut).map((i) => i.id));
     const del = <V>(map: Map<string, V>, table: string, pred: (v: V) => boolean) => {
@@ -166,6 +197,8 @@ export class MemoryStorage implements Storage {
     del(this.unanswered, "unanswered", (u) => u.createdAt < cut || (u.interactionId !== undefined && gone.has(u.interactionId)));
     del(this.links, "message_links", (l) => l.createdAt < cut || gone.has(l.interactionId));
     del(this.frictions, "frictions", (f) => f.createdAt < cut);
+    const oldHandoffs = new Set([...this.handoffs.values()].filter((h) => h.createdAt < cut).map((h) => h.id));
+    del(this.contacts, "handoff_contacts", (c) => c.createdAt < cut || oldHandoffs.has(c.handoffId));
     del(this.handoffs, "handoffs", (h) => h.createdAt < cut);
     del(this.events, "events", (createdAt) => createdAt < cut);
     del(this.state, "state", (s) => s.updatedAt < cut);
@@ -176,7 +209,7 @@ export class MemoryStorage implements Storage {
 
   async forgetUser(userHash: string, platformIds: readonly string[] = []): Promise<Record<string, number>> {
     const counts = zeroCounts([
-      "interactions", "ratings", "frictions", "handoffs", "unanswered", "message_links", "state", "channel_refs",
+      "interactions", "ratings", "frictions", "handoffs", "handoff_contacts", "unanswered", "message_links", "state", "channel_refs",
     ]);
     const mine = [...this.interactions.values()].filter((i) => i.userHash === userHash);
     const ids = new Set(mine.map((i) => i.id));
@@ -196,6 +229,8 @@ export class MemoryStorage implements Storage {
     del(this.unanswered, "unanswered", (u) => u.userHash === userHash || (u.interactionId !== undefined && ids.has(u.interactionId)));
     del(this.links, "message_links", (l) => ids.has(l.interactionId));
     del(this.frictions, "frictions", (f) => f.userHash === userHash);
+    const theirs = new Set([...this.handoffs.values()].filter((h) => h.userHash === userHash).map((h) => h.id));
+    del(this.contacts, "handoff_contacts", (c) => theirs.has(c.handoffId));
     del(this.handoffs, "handoffs", (h) => h.userHash === userHash);
     const holds = (k: string) => keys.has(k) || (userHash.length >= MIN_HASH_IN_KEY && k.includes(userHash));
     del(this.state, "state", (_v, k) => holds(k));

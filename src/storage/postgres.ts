@@ -12,6 +12,9 @@
  */
 import pg from "pg";
 import type {
+  AnswerResult,
+  ContactKind,
+  HandoffContacts,
   FrictionRecord,
   HandoffRecord,
   InteractionRecord,
@@ -250,10 +253,10 @@ export class PostgresStorage implements Storage {
     return id;
   }
 
-  async createHandoff(rec: Omit<HandoffRecord, "id" | "createdAt" | "status">): Promise<HandoffRecord> {
+  async createHandoff(rec: Parameters<Storage["createHandoff"]>[0]): Promise<HandoffRecord> {
     const { rows } = await this.q(
-      `INSERT INTO handoffs (id, created_at, status, resolved_at, process, user_hash, channel, conversation_key, summary, question, facts, sources)
-       VALUES ($1, $2, 'open', NULL, $3, $4, $5, $6, $7, $8, $9::jsonb, $10::jsonb) RETURNING *`,
+      `INSERT INTO handoffs (id, created_at, status, resolved_at, process, user_hash, channel, conversation_key, summary, question, facts, sources, reply_via)
+       VALUES ($1, $2, 'open', NULL, $3, $4, $5, $6, $7, $8, $9::jsonb, $10::jsonb, $11) RETURNING *`,
       [
         newId(),
         isoOrNow(),
@@ -265,6 +268,7 @@ export class PostgresStorage implements Storage {
         rec.question ?? null,
         toJson(rec.facts ?? {}),
         toJson(rec.sources ?? []),
+        rec.replyVia ?? null,
       ],
     );
     return rowToHandoff(rows[0]!);
@@ -282,6 +286,34 @@ export class PostgresStorage implements Storage {
       ? await this.q("SELECT * FROM handoffs WHERE status = $1 ORDER BY created_at, id", [status])
       : await this.q("SELECT * FROM handoffs ORDER BY created_at, id");
     return rows.map(rowToHandoff);
+  }
+
+  async answerHandoff(id: string, reply: { text: string; agent: string }): Promise<AnswerResult | null> {
+    const first = await this.tx(async (c) => {
+      const r = await c.query(
+        `UPDATE handoffs SET reply_text = $1, reply_agent = $2, replied_at = now(), status = 'resolved', resolved_at = COALESCE(resolved_at, now())
+         WHERE id = $3 AND reply_text IS NULL`,
+        [reply.text, reply.agent, id],
+      );
+      if (r.rowCount) await c.query("DELETE FROM handoff_contacts WHERE handoff_id = $1 AND kind IN ('email', 'phone')", [id]);
+      return (r.rowCount ?? 0) > 0;
+    });
+    const handoff = await this.getHandoff(id);
+    return handoff ? { handoff, first } : null;
+  }
+  async markHandoffDelivered(id: string): Promise<void> {
+    await this.q("UPDATE handoffs SET reply_delivered_at = now() WHERE id = $1 AND reply_delivered_at IS NULL", [id]);
+  }
+  async setHandoffContact(handoffId: string, kind: ContactKind, value: string): Promise<void> {
+    await this.q(
+      `INSERT INTO handoff_contacts (handoff_id, kind, value, created_at) VALUES ($1, $2, $3, now())
+       ON CONFLICT (handoff_id, kind) DO UPDATE SET value = excluded.value`,
+      [handoffId, kind, value],
+    );
+  }
+  async getHandoffContacts(handoffId: string): Promise<HandoffContacts> {
+    const { rows } = await this.q("SELECT kind, value FROM handoff_contacts WHERE handoff_id = $1", [handoffId]);
+    return Object.fromEntries(rows.map((r) => [String(r.kind), String(r.value)])) as HandoffContacts;
   }
 
   async saveChannelRef(key: string, ref: unknown): Promise<void> {
@@ -304,6 +336,7 @@ export class PostgresStorage implements Storage {
       ["unanswered", `DELETE FROM unanswered WHERE created_at < $1 OR interaction_id IN (${old})`, cut],
       ["message_links", `DELETE FROM message_links WHERE created_at < $1 OR interaction_id IN (${old})`, cut],
       ["frictions", "DELETE FROM frictions WHERE created_at < $1", cut],
+      ["handoff_contacts", "DELETE FROM handoff_contacts WHERE created_at < $1 OR handoff_id IN (SELECT id FROM handoffs WHERE created_at < $1)", cut],
       ["handoffs", "DELETE FROM handoffs WHERE created_at < $1", cut],
       ["events", "DELETE FROM events WHERE created_at < $1", cut],
       ["state", "DELETE FROM state WHERE updated_at < $1", cut],
@@ -333,6 +366,7 @@ export class PostgresStorage implements Storage {
       ["state", `DELETE FROM state WHERE key IN (${keys}) OR ($2 <> '' AND key LIKE $2 ESCAPE '\\')`, params],
       ["channel_refs", `DELETE FROM channel_refs WHERE key IN (${keys}) OR ($2 <> '' AND key LIKE $2 ESCAPE '\\')`, params],
       ...refSteps,
+      ["handoff_contacts", "DELETE FROM handoff_contacts WHERE handoff_id IN (SELECT id FROM handoffs WHERE user_hash = $1)", [userHash]],
       ["handoffs", "DELETE FROM handoffs WHERE user_hash = $1", params],
       ["interactions", "DELETE FROM interactions WHERE user_hash = $1", params],
     ]);

@@ -3,7 +3,9 @@
  * from every user-written text before it reaches the backend — questions,
  * rating comments, friction descriptions and communes, handoff summaries and
  * questions, unanswered questions. Answers are NOT scrubbed: they are written by
- * the assistant from the sources and may carry public contacts of structures.
+ * the assistant from the sources and may carry public contacts of structures;
+ * nor are an agent's handoff answers (written by the team for the person) and the
+ * handoff contacts (given with consent, kept in their own table).
  * Scrubbing is idempotent, so text the core already scrubbed is unchanged.
  */
 import type { Storage } from "./types.js";
@@ -37,6 +39,10 @@ export function withScrubbing(inner: Storage): Storage {
     resolveHandoff: (id) => inner.resolveHandoff(id),
     getHandoff: (id) => inner.getHandoff(id),
     listHandoffs: (status) => inner.listHandoffs(status),
+    answerHandoff: (id, reply) => inner.answerHandoff(id, reply),
+    markHandoffDelivered: (id) => inner.markHandoffDelivered(id),
+    setHandoffContact: (id, kind, value) => inner.setHandoffContact(id, kind, value),
+    getHandoffContacts: (id) => inner.getHandoffContacts(id),
     saveChannelRef: (key, ref) => inner.saveChannelRef(key, ref),
     getChannelRef: <T>(key: string) => inner.getChannelRef<T>(key),
     purge: (before) => inner.purge(before),

@@ -17,6 +17,9 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import type {
+  AnswerResult,
+  ContactKind,
+  HandoffContacts,
   FrictionRecord,
   HandoffRecord,
   InteractionRecord,
@@ -253,11 +256,11 @@ export class SqliteStorage implements Storage {
     return id;
   }
 
-  async createHandoff(rec: Omit<HandoffRecord, "id" | "createdAt" | "status">): Promise<HandoffRecord> {
+  async createHandoff(rec: Parameters<Storage["createHandoff"]>[0]): Promise<HandoffRecord> {
     const id = newId();
     this.stmt(
-      `INSERT INTO handoffs (id, created_at, status, resolved_at, process, user_hash, channel, conversation_key, summary, question, facts, sources)
-       VALUES (?, ?, 'open', NULL, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO handoffs (id, created_at, status, resolved_at, process, user_hash, channel, conversation_key, summary, question, facts, sources, reply_via)
+       VALUES (?, ?, 'open', NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(
       id,
       isoOrNow(),
@@ -269,6 +272,7 @@ export class SqliteStorage implements Storage {
       rec.question ?? null,
       toJson(rec.facts ?? {}),
       toJson(rec.sources ?? []),
+      rec.replyVia ?? null,
     );
     return (await this.getHandoff(id))!;
   }
@@ -289,6 +293,35 @@ export class SqliteStorage implements Storage {
     return rows.map(rowToHandoff);
   }
 
+  async answerHandoff(id: string, reply: { text: string; agent: string }): Promise<AnswerResult | null> {
+    const at = isoOrNow();
+    const first = this.db
+      .transaction(() => {
+        const changed = this.stmt(
+          `UPDATE handoffs SET reply_text = ?, reply_agent = ?, replied_at = ?, status = 'resolved', resolved_at = COALESCE(resolved_at, ?)
+           WHERE id = ? AND reply_text IS NULL`,
+        ).run(reply.text, reply.agent, at, at, id).changes;
+        if (changed) this.stmt("DELETE FROM handoff_contacts WHERE handoff_id = ? AND kind IN ('email', 'phone')").run(id);
+        return changed > 0;
+      })
+      .immediate();
+    const handoff = await this.getHandoff(id);
+    if (first) this.wipeFreedSpace();
+    return handoff ? { handoff, first } : null;
+  }
+  async markHandoffDelivered(id: string): Promise<void> {
+    this.stmt("UPDATE handoffs SET reply_delivered_at = ? WHERE id = ? AND reply_delivered_at IS NULL").run(isoOrNow(), id);
+  }
+  async setHandoffContact(handoffId: string, kind: ContactKind, value: string): Promise<void> {
+    this.stmt(
+      "INSERT INTO handoff_contacts (handoff_id, kind, value, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (handoff_id, kind) DO UPDATE SET value = excluded.value",
+    ).run(handoffId, kind, value, isoOrNow());
+  }
+  async getHandoffContacts(handoffId: string): Promise<HandoffContacts> {
+    const rows = this.stmt("SELECT kind, value FROM handoff_contacts WHERE handoff_id = ?").all(handoffId) as { kind: ContactKind; value: string }[];
+    return Object.fromEntries(rows.map((r) => [r.kind, r.value])) as HandoffContacts;
+  }
+
   async saveChannelRef(key: string, ref: unknown): Promise<void> {
     this.stmt(
       "INSERT INTO channel_refs (key, ref, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET ref = excluded.ref, updated_at = excluded.updated_at",
@@ -307,6 +340,7 @@ export class SqliteStorage implements Storage {
       ["unanswered", `DELETE FROM unanswered WHERE created_at < @cut OR interaction_id IN (${old})`],
       ["message_links", `DELETE FROM message_links WHERE created_at < @cut OR interaction_id IN (${old})`],
       ["frictions", "DELETE FROM frictions WHERE created_at < @cut"],
+      ["handoff_contacts", "DELETE FROM handoff_contacts WHERE created_at < @cut OR handoff_id IN (SELECT id FROM handoffs WHERE created_at < @cut)"],
       ["handoffs", "DELETE FROM handoffs WHERE created_at < @cut"],
       ["events", "DELETE FROM events WHERE created_at < @cut"],
       ["state", "DELETE FROM state WHERE updated_at < @cut"],
@@ -328,6 +362,7 @@ export class SqliteStorage implements Storage {
       ["frictions", "DELETE FROM frictions WHERE user_hash = @h"],
       ["state", `DELETE FROM state WHERE key IN (${keys}) OR (@like <> '' AND key LIKE @like ESCAPE '\\')`],
       ["channel_refs", `DELETE FROM channel_refs WHERE key IN (${keys}) OR (@like <> '' AND key LIKE @like ESCAPE '\\')`],
+      ["handoff_contacts", "DELETE FROM handoff_contacts WHERE handoff_id IN (SELECT id FROM handoffs WHERE user_hash = @h)"],
       ["handoffs", "DELETE FROM handoffs WHERE user_hash = @h"],
       ["interactions", "DELETE FROM interactions WHERE user_hash = @h"],
     ];

@@ -89,6 +89,39 @@ export interface HandoffRecord {
   question?: string;
   facts: Record<string, unknown>;
   sources: string[];
+  /** How the person asked to be answered (the address itself is in `handoff_contacts`). */
+  replyVia?: ReplyVia;
+  /** The agent's answer, once given (the handoff is then resolved). */
+  reply?: HandoffReply;
+  /** When the answer reached the person's conversation (web: on the next visit). */
+  replyDeliveredAt?: string;
+}
+
+export const REPLY_VIAS = ["conversation", "email", "phone"] as const;
+export type ReplyVia = (typeof REPLY_VIAS)[number];
+
+export interface HandoffReply {
+  /** The agent's text, scrubbed like every stored text. */
+  text: string;
+  /** Display name of the agent (a colleague of the ESS team, not the person asking). */
+  agent: string;
+  at: string;
+}
+
+/**
+ * Personal contact data of one handoff, kept apart from every other table:
+ * `origin` is the channel's reference to the person's conversation (to deliver
+ * the answer there), `email`/`phone` an address given with explicit consent.
+ * Never read by reports; erased by `forgetUser`, `purge`, and once answered (email/phone).
+ */
+export const CONTACT_KINDS = ["origin", "email", "phone"] as const;
+export type ContactKind = (typeof CONTACT_KINDS)[number];
+export type HandoffContacts = Partial<Record<ContactKind, string>>;
+
+/** Result of answering a handoff: `first` is false when someone had already answered it. */
+export interface AnswerResult {
+  handoff: HandoffRecord;
+  first: boolean;
 }
 
 export interface UnansweredRecord {
@@ -145,10 +178,21 @@ export interface Storage {
   recordFriction(rec: FrictionRecord): Promise<string>;
   recordUnanswered(rec: UnansweredRecord): Promise<string>;
 
-  createHandoff(rec: Omit<HandoffRecord, "id" | "createdAt" | "status">): Promise<HandoffRecord>;
+  createHandoff(rec: Omit<HandoffRecord, "id" | "createdAt" | "status" | "reply" | "replyDeliveredAt" | "resolvedAt">): Promise<HandoffRecord>;
   resolveHandoff(id: string): Promise<HandoffRecord | null>;
   getHandoff(id: string): Promise<HandoffRecord | null>;
   listHandoffs(status?: "open" | "resolved"): Promise<HandoffRecord[]>;
+  /**
+   * Records the agent's answer and resolves the handoff, atomically: only the
+   * first answer is kept (`first: false` and the stored answer for a later one).
+   * Erases the e-mail / phone contact, which was kept only to answer. Null if unknown.
+   */
+  answerHandoff(id: string, reply: { text: string; agent: string }): Promise<AnswerResult | null>;
+  /** Marks the answer as delivered to the person's conversation. */
+  markHandoffDelivered(id: string): Promise<void>;
+  /** Stores one contact of a handoff (replaces the same kind). */
+  setHandoffContact(handoffId: string, kind: ContactKind, value: string): Promise<void>;
+  getHandoffContacts(handoffId: string): Promise<HandoffContacts>;
 
   /** Channel references (e.g. Teams conversation references) for proactive messages. */
   saveChannelRef(key: string, ref: unknown): Promise<void>;

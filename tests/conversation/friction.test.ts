@@ -156,7 +156,8 @@ describe("context after a friction report", () => {
     for (let i = 0; i < 10 && r.prompt?.field !== "confirm"; i++) r = await c.say(answers[r.prompt!.field]!);
     await c.say("oui");
     expect(await frictionsOf(c.base)).toHaveLength(1);
-    const h = await c.say("parler à une personne");
+    expect((await c.say("parler à une personne")).type).toBe("prompt");
+    const h = await c.say("dans cette conversation");
     expect(h.type).toBe("handoff");
     expect(h.handoff!.question).toBe("Qu'est-ce que le DLA ?");
     expect(h.handoff!.sources).toEqual(q.sources.map((s) => s.id));
@@ -168,7 +169,7 @@ describe("context after a friction report", () => {
     const q = await c.say("Qu'est-ce que l'appel à communs ?");
     await c.click("friction");
     await c.click("cancel");
-    const h = await c.click("handoff");
+    const h = await c.click("handoff", "conversation");
     expect(h.handoff!.sources).toEqual(q.sources.map((s) => s.id));
   });
 });

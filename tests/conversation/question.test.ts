@@ -133,7 +133,10 @@ describe("handoff to a person", () => {
     const f = await c.form("eligibility", { legalForm: "scop", commune: "Anduze", employees: "7" });
     expect(f.type).toBe("eligibility");
 
-    const r = await c.say("Je voudrais parler à une personne");
+    const ask = await c.say("Je voudrais parler à une personne");
+    expect(ask.type).toBe("prompt");
+    expect(ask.prompt?.options?.map((o) => o.value)).toEqual(["conversation", "email", "phone"]);
+    const r = await c.say("ici");
     expect(r.type).toBe("handoff");
     const h = r.handoff!;
     expect(h.process).toBe("dla");
@@ -142,8 +145,10 @@ describe("handoff to a person", () => {
     expect(h.summary).toContain("Qu'est-ce que le DLA");
     expect(h.summary).toContain(PROCESS_LABELS.dla);
     expect(h.summary).toContain("Anduze");
-    expect(h.summary).toContain("scop");
-    for (const s of q.sources) expect(h.summary).toContain(s.id);
+    expect(h.summary).toMatch(/SCOP/);
+    expect(h.summary).not.toContain("legalForm");
+    for (const s of q.sources) expect(h.summary).toContain(s.title);
+    expect(h.summary).not.toMatch(/= (true|false)/);
     expect(h.sources).toEqual(q.sources.map((s) => s.id));
     expect(h.facts).toMatchObject({ legalForm: "scop", employees: 7 });
     expect(r.route?.process).toBe("dla");
@@ -166,10 +171,10 @@ describe("handoff to a person", () => {
     const delivered: string[] = [];
     core.runtime.assistant.registerNotifier({ channel: "slack", deliver: async (_h, t) => (delivered.push(t), "livré") });
     const c = conversation(core.runtime.assistant, { channel: "slack" });
-    const r = await c.say("parler à une personne");
+    const r = await c.click("handoff", "conversation");
     expect(r.type).toBe("handoff");
     expect(r.handoff!.process).toBe("mission-ess-departement");
-    expect(r.handoff!.summary).toContain("aucune question");
+    expect(r.handoff!.summary).toContain("n'a pas posé de question");
     expect(delivered).toEqual([]);
     expect((await core.storage.getHandoff(r.handoff!.id))?.status).toBe("open");
   });
@@ -183,7 +188,7 @@ describe("handoff to a person", () => {
     });
     const c = conversation(core.runtime.assistant, { channel: "teams" });
     await c.say("Qu'est-ce que le DLA ?");
-    const r = await c.click("handoff");
+    const r = await c.click("handoff", "conversation");
     expect(r.type).toBe("handoff");
     expect((await core.storage.getHandoff(r.handoff!.id))?.status).toBe("open");
   });

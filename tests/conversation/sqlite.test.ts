@@ -54,7 +54,7 @@ describe("state persists on SQLite", () => {
     expect(data.ratings.map((r) => r.interactionId)).toContain(q.interactionId);
     expect((await s2.getInteraction(q.interactionId!))?.question).toBe("Qu'est-ce que le DLA ?");
     // And the handoff summary carries the facts collected by the first instance.
-    const h = await a2.handle({ ...base, text: "parler à une personne" });
+    const h = await a2.handle({ ...base, action: { id: "handoff", value: "conversation" } });
     expect(h.type).toBe("handoff");
     expect(h.handoff!.facts).toMatchObject({ legalForm: "association", commune: "Alès" });
     await s2.close();

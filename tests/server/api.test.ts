@@ -224,7 +224,7 @@ describe("playground API", () => {
   });
 
   it("counts handoffs per channel in the metrics", async () => {
-    const res = await postJson(`${svc.url}/api/turn`, { conversationId: "handoff-conv-1", action: { id: "handoff" } });
+    const res = await postJson(`${svc.url}/api/turn`, { conversationId: "handoff-conv-1", action: { id: "handoff", value: "conversation" } });
     const reply = Reply.parse(await res.json());
     expect(reply.type).toBe("handoff");
     expect(reply.handoff?.status).toBe("open");

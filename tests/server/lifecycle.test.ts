@@ -37,6 +37,7 @@ function heldAssistant(inner: Assistant) {
       return inner.ask(q, o);
     },
     resolveHandoff: (id) => inner.resolveHandoff(id),
+    answerHandoff: (id, text, agent) => inner.answerHandoff(id, text, agent),
     registerNotifier: (n) => inner.registerNotifier(n),
   };
   return { assistant, release: () => waiting.splice(0).forEach((r) => r()), waiting };

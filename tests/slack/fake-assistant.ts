@@ -80,6 +80,11 @@ export class FakeAssistant implements Assistant {
     return this.storage.resolveHandoff(id);
   }
 
+  async answerHandoff(id: string, text: string, agent: string) {
+    const res = await this.storage.answerHandoff(id, { text, agent });
+    return res ? { ...res, delivered: false } : null;
+  }
+
   async ask(question: string) {
     return this.handle({ channel: "api", conversationId: "api", userId: "api", text: question });
   }

@@ -239,7 +239,7 @@ describe("the /ess command", () => {
     const before = posts(HANDOFF_CHANNEL).length;
     await postForm(h.baseUrl, slashCommand({ user, channel, text: "personne", responseUrl: url }));
     const notice = await waitFor(() => posts(HANDOFF_CHANNEL)[before], "handoff notice");
-    expect(buttons(notice.args.blocks).map((b) => b.text)).toEqual(["Marquer comme traité"]);
+    expect(buttons(notice.args.blocks).map((b) => b.text)).toEqual(["Répondre", "Marquer comme traité"]);
     const told = await waitFor(() => responses(url)[0], "handoff reply");
     expect(told.args.text).toContain("l'équipe ESS du Département du Gard");
   });

@@ -102,7 +102,7 @@ for (const backend of backends) {
       expect(s.kind).toBe(backend.name);
       expect(await s.ping()).toBe(true);
       if (s instanceof SqliteStorage || s instanceof PostgresStorage) {
-        expect(await s.appliedMigrations()).toEqual([1, 2]);
+        expect(await s.appliedMigrations()).toEqual([1, 2, 3]);
       }
       // A second instance on the same location sees the same schema and migrates as a no-op.
       if (backend.name !== "memory") {
@@ -265,6 +265,43 @@ for (const backend of backends) {
       expect(await s.getHandoff("00000000-0000-4000-8000-000000000000")).toBeNull();
     });
 
+    it("records one answer per handoff, resolves it, and a second answer gets the first one back", async () => {
+      const h = await s.createHandoff({ process: "dla", userHash: "user-r", channel: "slack", conversationKey: "slack:conv-r", summary: "DLA", facts: {}, sources: [], replyVia: "email" });
+      expect(h.replyVia).toBe("email");
+      expect(h.reply).toBeUndefined();
+      await s.setHandoffContact(h.id, "email", "ada@example.org");
+      await s.setHandoffContact(h.id, "origin", JSON.stringify({ channel: "C1", thread: "1.2" }));
+      expect(await s.getHandoffContacts(h.id)).toEqual({ email: "ada@example.org", origin: JSON.stringify({ channel: "C1", thread: "1.2" }) });
+      const first = await s.answerHandoff(h.id, { text: "Voici la réponse de l'équipe.", agent: "Camille" });
+      expect(first?.first).toBe(true);
+      expect(first?.handoff.status).toBe("resolved");
+      expect(first?.handoff.resolvedAt).toBeTruthy();
+      expect(first?.handoff.reply).toMatchObject({ text: "Voici la réponse de l'équipe.", agent: "Camille" });
+      expect(Date.parse(first!.handoff.reply!.at)).not.toBeNaN();
+      // The address was kept only to answer: it is gone once answered; the conversation reference stays.
+      expect(await s.getHandoffContacts(h.id)).toEqual({ origin: JSON.stringify({ channel: "C1", thread: "1.2" }) });
+      const second = await s.answerHandoff(h.id, { text: "Autre réponse", agent: "Dominique" });
+      expect(second?.first).toBe(false);
+      expect(second?.handoff.reply).toMatchObject({ text: "Voici la réponse de l'équipe.", agent: "Camille" });
+      expect(second?.handoff.replyDeliveredAt).toBeUndefined();
+      await s.markHandoffDelivered(h.id);
+      const delivered = (await s.getHandoff(h.id))!.replyDeliveredAt;
+      expect(delivered).toBeTruthy();
+      await s.markHandoffDelivered(h.id);
+      expect((await s.getHandoff(h.id))!.replyDeliveredAt).toBe(delivered);
+      expect(await s.answerHandoff("00000000-0000-4000-8000-000000000000", { text: "x", agent: "y" })).toBeNull();
+      // Contacts never appear in report data.
+      expect(JSON.stringify(await s.reportData({}))).not.toContain("ada@example.org");
+    });
+
+    it("forget erases the contacts of the person's handoffs", async () => {
+      const h = await s.createHandoff({ process: "dla", userHash: "user-contact-f", channel: "web", conversationKey: "web:conv-f", summary: "x", facts: {}, sources: [], replyVia: "phone" });
+      await s.setHandoffContact(h.id, "phone", "06 12 34 56 78");
+      const counts = await s.forgetUser("user-contact-f");
+      expect(counts.handoff_contacts).toBe(1);
+      expect(await s.getHandoffContacts(h.id)).toEqual({});
+    });
+
     it("saves channel references", async () => {
       expect(await s.getChannelRef("teams:conv-1")).toBeNull();
       const ref = { serviceUrl: "https://smba.example/", conversation: { id: "a:1" }, bot: { id: "b" } };
@@ -386,6 +423,15 @@ for (const backend of backends) {
       expect(JSON.stringify(cleaned)).not.toMatch(/aad-forget-1|Ada Oubli|29:raw-forget/);
       expect((await s.getChannelRef<any>("teams:19:other@thread.tacv2")).reference.user.name).toBe("Léon Reste");
     });
+
+    it("retention purge erases handoff contacts with their handoffs", async () => {
+      const h = await s.createHandoff({ process: "dla", userHash: "user-contact-p", channel: "web", conversationKey: "web:conv-p", summary: "x", facts: {}, sources: [], replyVia: "email" });
+      await s.setHandoffContact(h.id, "email", "purge@example.org");
+      const counts = await s.purge(new Date(Date.now() + 60_000));
+      expect(counts.handoff_contacts).toBeGreaterThanOrEqual(1);
+      expect(await s.getHandoffContacts(h.id)).toEqual({});
+      expect(await s.getHandoff(h.id)).toBeNull();
+    });
   });
 }
 
@@ -428,7 +474,7 @@ for (const backend of backends.filter((b) => b.name !== "memory")) {
       const b = env.open();
       try {
         await Promise.all([a.migrate(), b.migrate(), a.migrate()]);
-        expect(await (a as SqliteStorage | PostgresStorage).appliedMigrations()).toEqual([1, 2]);
+        expect(await (a as SqliteStorage | PostgresStorage).appliedMigrations()).toEqual([1, 2, 3]);
         expect(await b.claimEvent("after-migrate")).toBe(true);
         expect(await a.claimEvent("after-migrate")).toBe(false);
       } finally {
@@ -481,7 +527,7 @@ for (const backend of backends.filter((b) => b.name !== "memory")) {
       const current = open(true);
       try {
         await current.migrate();
-        expect(await (current as SqliteStorage | PostgresStorage).appliedMigrations()).toEqual([1, 2]);
+        expect(await (current as SqliteStorage | PostgresStorage).appliedMigrations()).toEqual([1, 2, 3]);
         const ratings = (await current.reportData({})).ratings;
         expect(ratings.filter((r) => r.userHash === "dup-user").map((r) => [r.value, r.createdAt])).toEqual([["down", "2030-05-01T11:00:00.000Z"]]);
         expect(ratings.filter((r) => r.userHash === "other-user")).toHaveLength(1);

@@ -47,7 +47,7 @@ describe("dedupe across processes", () => {
       // Workers start from an empty file: they race on migrations, then on claims.
       await assertEachKeyOnce(file);
       const s = new SqliteStorage(file);
-      expect(await s.appliedMigrations()).toEqual([1, 2]);
+      expect(await s.appliedMigrations()).toEqual([1, 2, 3]);
       await s.close();
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
@@ -59,7 +59,7 @@ describe("dedupe across processes", () => {
     try {
       await assertEachKeyOnce(db.url);
       const s = new PostgresStorage(db.url);
-      expect(await s.appliedMigrations()).toEqual([1, 2]);
+      expect(await s.appliedMigrations()).toEqual([1, 2, 3]);
       await s.close();
     } finally {
       await db.drop();

@@ -43,7 +43,7 @@ describe("withScrubbing", () => {
     try {
       const s = await createStorage({ dataDir: dir });
       expect(s).toBeInstanceOf(SqliteStorage);
-      expect(await (s as SqliteStorage).appliedMigrations()).toEqual([1, 2]);
+      expect(await (s as SqliteStorage).appliedMigrations()).toEqual([1, 2, 3]);
       const fid = await s.recordFriction({
         step: "depot", blocker: "autre", process: "dla", commune: "Alès", description: "mail: x@y.fr", severity: 1, contactOk: false, userHash: "h", channel: "cli",
       });

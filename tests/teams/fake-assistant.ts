@@ -72,6 +72,11 @@ export class FakeAssistant implements Assistant {
     return this.storage.resolveHandoff(id);
   }
 
+  async answerHandoff(id: string, text: string, agent: string) {
+    const res = await this.storage.answerHandoff(id, { text, agent });
+    return res ? { ...res, delivered: false } : null;
+  }
+
   private async answer(turn: TurnInput, reply: ReplyInput): Promise<Reply> {
     const parsed = Reply.parse(reply);
     const interactionId = await this.storage.recordInteraction({

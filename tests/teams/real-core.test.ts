@@ -172,7 +172,7 @@ describe("Teams on the real core", () => {
   it("hands off to the configured Teams channel and resolves from the card", async () => {
     await post(botAddedToChannel());
     const before = connector.requests.length;
-    await post(submitMessage({ relais: "action", id: "handoff", process: "dla" }));
+    await post(submitMessage({ relais: "action", id: "handoff", value: "conversation" }));
     const calls = connector.requests.slice(before);
     const proactive = calls.find((r) => r.url === `/v3/conversations/${encodeURIComponent(CHANNEL.id)}/activities`);
     expect(proactive, JSON.stringify(calls.map((c) => c.url))).toBeDefined();

@@ -22,7 +22,39 @@ export const CALLBACK = {
   friction: "ess_friction",
   ratingComment: "ess_rating_comment",
   question: "ess_question",
+  handoffReply: "ess_handoff_reply",
 } as const;
+
+/** Which handoff post a reply modal answers (its `private_metadata`). */
+export const HandoffReplyOrigin = z.object({ h: z.string().max(64), c: z.string().max(64).optional(), m: z.string().max(64).optional() });
+export type HandoffReplyOrigin = z.infer<typeof HandoffReplyOrigin>;
+
+/** "Répondre" on a handoff post: the answer sent to the person in their conversation. */
+export function handoffReplyModal(origin: HandoffReplyOrigin, question?: string): View {
+  return {
+    type: "modal",
+    callback_id: CALLBACK.handoffReply,
+    title: { type: "plain_text", text: "Répondre" },
+    submit: { type: "plain_text", text: "Envoyer" },
+    close: { type: "plain_text", text: "Annuler" },
+    private_metadata: JSON.stringify(origin),
+    blocks: [
+      {
+        type: "section",
+        text: {
+          type: "mrkdwn",
+          text: `La réponse est transmise à la personne dans sa conversation avec Relais ESS, puis la demande est close.${question ? `\n*Dernière question :* ${question.slice(0, 2500)}` : ""}`,
+        },
+      },
+      input("reply", "Votre réponse", { type: "plain_text_input", action_id: "value", multiline: true, min_length: 1, max_length: 3000 }, false),
+    ],
+  };
+}
+
+export function parseHandoffReply(state: ViewState): Parsed<string> {
+  const text = read(state, "reply");
+  return text ? { ok: true, values: text } : { ok: false, errors: { reply: "Écrivez la réponse à transmettre." } };
+}
 
 /** Where a modal's result goes back to (carried in `private_metadata`). */
 export const ModalOrigin = z.object({

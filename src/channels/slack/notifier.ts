@@ -1,9 +1,10 @@
 /**
  * Slack notifier: posts a handoff summary in the channel configured for its
- * process, with a "Marquer comme traité" button (see listeners/actions.ts).
+ * process, with « Répondre » and « Marquer comme traité » buttons (listeners/actions.ts);
+ * delivers an agent's answer back into the person's thread and redraws the post.
  */
 import type { webApi } from "@slack/bolt";
-import type { Notifier } from "../../conversation/types.js";
+import type { DeliverExtra, Notifier } from "../../conversation/types.js";
 import type { HandoffRecord } from "../../storage/types.js";
 import { renderHandoffNotice } from "./render.js";
 import type { SlackRuntime } from "./runtime.js";
@@ -38,7 +39,7 @@ export class SlackNotifier implements Notifier {
    * `target` is the Slack channel chosen by the core; when it is not a channel
    * id, the channel configured here for the process (or the default) is used.
    */
-  async deliver(handoff: HandoffRecord, target: string): Promise<string> {
+  async deliver(handoff: HandoffRecord, target: string, extra: DeliverExtra = {}): Promise<string> {
     const channel = CHANNEL_ID.test(target ?? "") ? target : slackTargetFor(this.rt.o.handoffTargets, handoff.process);
     if (!channel) throw new Error(`no Slack channel configured for handoffs of ${handoff.process}`);
 
@@ -55,7 +56,7 @@ export class SlackNotifier implements Notifier {
         .then((r) => r.permalink)
         .catch(() => undefined);
     }
-    const msg = renderHandoffNotice(handoff, { requester, permalink });
+    const msg = renderHandoffNotice(handoff, { requester, permalink, contact: extra.contact });
     const res = await client.chat.postMessage({ channel, text: msg.text, blocks: msg.blocks, unfurl_links: false, unfurl_media: false });
     if (res.ts) {
       const post: HandoffPost = { channel, ts: res.ts, requester, permalink };
@@ -63,6 +64,23 @@ export class SlackNotifier implements Notifier {
     }
     this.rt.log.info({ handoff: handoff.id, process: handoff.process }, "handoff posted to Slack");
     return describe(handoff);
+  }
+
+  /** The agent's answer, posted in the person's thread (or DM) where the handoff was asked. */
+  async deliverReply(handoff: HandoffRecord, text: string, origin: string | undefined): Promise<boolean> {
+    if (handoff.channel !== "slack" || !origin) return false;
+    const o = JSON.parse(origin) as { conversationId?: string; threadId?: string };
+    if (!o.conversationId) return false;
+    await this.client().chat.postMessage({ channel: o.conversationId, ...(o.threadId ? { thread_ts: o.threadId } : {}), text: text.slice(0, 3900), unfurl_links: false, unfurl_media: false });
+    return true;
+  }
+
+  /** Redraws the team's post of an answered handoff: who answered, when, what. */
+  async handoffAnswered(handoff: HandoffRecord): Promise<void> {
+    const post = await this.rt.storage.getChannelRef<HandoffPost>(handoffRefKey(handoff.id));
+    if (!post) return;
+    const msg = renderHandoffNotice(handoff, { requester: post.requester, permalink: post.permalink });
+    await this.client().chat.update({ channel: post.channel, ts: post.ts, text: msg.text, blocks: msg.blocks });
   }
 }
 

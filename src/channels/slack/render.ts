@@ -55,6 +55,8 @@ export const ACTION = {
   followUp: "ess:followup:",
   share: "ess:share",
   resolveHandoff: "ess:handoff:resolve",
+  /** "Répondre" on a handoff post: opens the answer modal. */
+  replyHandoff: "ess:handoff:reply",
   /** "Voir le détail" of an eligibility result. */
   detail: "ess:detail",
   /** App Home: "Poser une question" (opens the question form). */
@@ -381,6 +383,8 @@ export interface HandoffNoticeOptions {
   permalink?: string;
   /** Slack user id of the agent who resolved it. */
   resolvedBy?: string;
+  /** The e-mail or phone the person gave, with consent, to be answered there. */
+  contact?: { kind: "email" | "phone"; value: string };
 }
 
 /** The message posted in the follow-up channel for a handoff. */
@@ -402,20 +406,26 @@ export function renderHandoffNotice(h: HandoffRecord, o: HandoffNoticeOptions = 
       })),
     });
   }
-  if (h.sources.length) blocks.push(contextBlock([`Sources consultées : ${escapeMrkdwn(truncate(h.sources.join(", "), 2000))}`]));
+  if (o.contact) blocks.push(mrkdwnSection(`*Répondre ${o.contact.kind === "email" ? "par e-mail" : "par téléphone"} :* ${escapeMrkdwn(o.contact.value)} (donné avec l'accord de la personne, pour cette demande seulement)`));
   const where: string[] = [`Référence ${escapeMrkdwn(h.id.slice(0, 8))}`, `reçue le ${frenchDate(h.createdAt)}`, `via ${escapeMrkdwn(CHANNEL_LABELS[h.channel] ?? h.channel)}`];
   if (o.requester) where.push(`demandée par ${mentionUser(o.requester)}`);
   if (o.permalink) where.push(link(o.permalink, "voir la conversation"));
   blocks.push(contextBlock([where.join(" · ")]));
-  if (h.status === "resolved") {
+  if (h.reply) {
+    blocks.push(mrkdwnSection(`✅ *Répondu* par ${escapeMrkdwn(h.reply.agent)} le ${frenchDate(h.reply.at)} :\n>${escapeMrkdwn(truncate(h.reply.text, 2500)).replace(/\n/g, "\n>")}`));
+  } else if (h.status === "resolved") {
     const by = o.resolvedBy ? ` par ${mentionUser(o.resolvedBy)}` : "";
     const at = h.resolvedAt ? ` le ${frenchDate(h.resolvedAt)}` : "";
     blocks.push(mrkdwnSection(`✅ *Traitée*${by}${at}.`));
   } else {
-    blocks.push({ type: "actions", block_id: "ess-handoff", elements: [button(ACTION.resolveHandoff, RESOLVE_LABEL, h.id, "primary")] });
+    blocks.push({
+      type: "actions",
+      block_id: "ess-handoff",
+      elements: [button(ACTION.replyHandoff, "Répondre", h.id, "primary"), button(ACTION.resolveHandoff, RESOLVE_LABEL, h.id)],
+    });
   }
   const text = truncate(
-    `${h.status === "resolved" ? "Demande traitée" : "Nouvelle demande de contact"} — ${escapeMrkdwn(name)} : ${toPlainFallback(h.summary)}`,
+    `${h.reply ? "Demande répondue" : h.status === "resolved" ? "Demande traitée" : "Nouvelle demande de contact"} — ${escapeMrkdwn(name)} : ${toPlainFallback(h.summary)}`,
     LIMITS.fallbackText,
   );
   return { text, blocks };

@@ -63,6 +63,6 @@ export class TeamsNotifier implements Notifier {
       });
     });
     const where = stored.channelName ? `le canal Teams « ${stored.channelName} »` : "le canal Teams configuré";
-    return stored.teamName ? `${where} de l'équipe « ${stored.teamName} »` : where;
+    return `Elle a été publiée dans ${stored.teamName ? `${where} de l'équipe « ${stored.teamName} »` : where}.`;
   }
 }

@@ -113,4 +113,24 @@ DELETE FROM ratings WHERE id IN (
 CREATE UNIQUE INDEX ratings_interaction_user ON ratings (interaction_id, user_hash);
 `,
   },
+  {
+    version: 3,
+    name: "handoff answers and handoff contacts",
+    // Contacts live in their own table so no report or analytics query ever reads them.
+    sql: `
+ALTER TABLE handoffs ADD COLUMN reply_via TEXT;
+ALTER TABLE handoffs ADD COLUMN reply_text TEXT;
+ALTER TABLE handoffs ADD COLUMN reply_agent TEXT;
+ALTER TABLE handoffs ADD COLUMN replied_at TIMESTAMPTZ;
+ALTER TABLE handoffs ADD COLUMN reply_delivered_at TIMESTAMPTZ;
+CREATE TABLE handoff_contacts (
+  handoff_id TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('origin', 'email', 'phone')),
+  value TEXT NOT NULL,
+  created_at TIMESTAMPTZ NOT NULL,
+  PRIMARY KEY (handoff_id, kind)
+);
+CREATE INDEX handoff_contacts_created_at ON handoff_contacts (created_at);
+`,
+  },
 ];

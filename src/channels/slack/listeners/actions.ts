@@ -15,6 +15,7 @@ import { NOT_ACTIVE_TEXT, type ButtonTag, type MessageRecord } from "../buttons.
 import { eligibilityModal, frictionModal, isProcessId, ratingCommentModal } from "../modals.js";
 import { handoffRefKey, type HandoffPost } from "../notifier.js";
 import { ACTION, renderHandoffNotice, renderReply } from "../render.js";
+import { handoffReplyModal } from "../modals.js";
 import { ephemeralKey, errInfo, SlackRuntime, type ReplyPlace } from "../runtime.js";
 import { REPORT_REFUSAL } from "./commands.js";
 
@@ -207,6 +208,25 @@ export function registerActions(app: App, rt: SlackRuntime): void {
         await rt.postResponseUrl(body.response_url, { response_type: "in_channel", replace_original: false, text: msg.text, blocks: msg.blocks });
       }
       if (body.response_url) await rt.postResponseUrl(body.response_url, { delete_original: true }).catch(() => undefined);
+    });
+  });
+
+  // "Répondre": the answer modal, unless someone has already answered.
+  app.action<BlockAction<ButtonAction>>(ACTION.replyHandoff, async ({ ack, body, action, client }) => {
+    await ack();
+    const place = placeOf(rt, body);
+    await rt.track("reply handoff", async () => {
+      const rec = action.value ? await rt.storage.getHandoff(action.value) : null;
+      if (!rec) {
+        await client.chat.postEphemeral({ channel: place.channel!, user: place.user!, text: "Cette demande est introuvable : elle a peut-être été supprimée." });
+        return;
+      }
+      if (rec.reply) {
+        const msg = renderHandoffNotice(rec);
+        await client.chat.postEphemeral({ channel: place.channel!, user: place.user!, text: `Cette demande a déjà reçu une réponse de ${rec.reply.agent} (${msg.text.slice(0, 200)}).` });
+        return;
+      }
+      await client.views.open({ trigger_id: body.trigger_id, view: handoffReplyModal({ h: rec.id, c: place.channel, m: place.messageTs }, rec.question) });
     });
   });
 

@@ -7,7 +7,7 @@
  * rated answer is then redrawn with the vote).
  */
 import type { App, webApi } from "@slack/bolt";
-import { CALLBACK, decodeOrigin, parseComment, parseEligibility, parseFriction, parseQuestion, type ModalOrigin, type ViewState } from "../modals.js";
+import { CALLBACK, HandoffReplyOrigin, parseHandoffReply, decodeOrigin, parseComment, parseEligibility, parseFriction, parseQuestion, type ModalOrigin, type ViewState } from "../modals.js";
 import type { Destination, SlackRuntime } from "../runtime.js";
 
 type WebClient = webApi.WebClient;
@@ -59,6 +59,26 @@ export function registerViews(app: App, rt: SlackRuntime): void {
     });
   });
 
+  // An agent's answer to a handoff: the core delivers it to the person and redraws the team's post.
+  app.view(CALLBACK.handoffReply, async ({ ack, body, view, client }) => {
+    const parsed = parseHandoffReply(view.state.values as ViewState);
+    if (!parsed.ok) {
+      await ack({ response_action: "errors", errors: parsed.errors });
+      return;
+    }
+    const meta = HandoffReplyOrigin.safeParse(safeJson(view.private_metadata));
+    await ack();
+    if (!meta.success) return;
+    const agent = (body.user as { name?: string }).name || "un membre de l'équipe ESS";
+    await rt.track("handoff answer", async () => {
+      const res = await rt.assistant.answerHandoff(meta.data.h, parsed.values, agent);
+      const tell = (text: string) => (meta.data.c ? client.chat.postEphemeral({ channel: meta.data.c, user: body.user.id, text }) : undefined);
+      if (!res) await tell("Cette demande est introuvable : elle a peut-être été supprimée.");
+      else if (!res.first) await tell(`Cette demande avait déjà reçu une réponse de ${res.handoff.reply?.agent ?? "quelqu'un"} : la vôtre n'a pas été envoyée.`);
+      else if (!res.delivered) await tell("Réponse enregistrée : la personne la verra dans sa conversation à son prochain message.");
+    });
+  });
+
   /** The rated answer shows the vote once it is stored (the last vote counts). */
   const showVote = async (client: WebClient, origin: ModalOrigin, user: string) => {
     if (!origin.k) return;
@@ -89,4 +109,12 @@ export function registerViews(app: App, rt: SlackRuntime): void {
       if (reply.type !== "error") await showVote(client as WebClient, origin, user);
     });
   });
+}
+
+function safeJson(s: string | undefined): unknown {
+  try {
+    return JSON.parse(s || "{}");
+  } catch {
+    return {};
+  }
 }
