@@ -102,7 +102,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, opts: { dote
     problems.push("Slack : SLACK_SIGNING_SECRET et SLACK_BOT_TOKEN vont ensemble (définissez les deux, ou aucun).");
   if (env.MicrosoftAppId && !env.MicrosoftAppPassword && env.MicrosoftAppType !== "UserAssignedMSI")
     problems.push("Teams : MicrosoftAppId est défini sans MicrosoftAppPassword.");
-  let storage;
+  let storage: ReturnType<typeof loadStorageConfig> | undefined;
   try {
     storage = loadStorageConfig({ ...source, NODE_ENV: env.NODE_ENV });
   } catch (err) {

@@ -103,7 +103,7 @@ export function createChannels(o: CreateChannelsOptions): ChannelSetup {
   const notes: string[] = [];
 
   let slack: SlackChannel | null = null;
-  let settings;
+  let settings: ReturnType<typeof slackSettingsFromEnv>;
   try {
     settings = slackSettingsFromEnv(env);
   } catch (err) {

@@ -387,7 +387,7 @@ export class RelaisTeamsBot extends ActivityHandler {
   }
 
   private async resolveHandoff(context: TurnContext, id: string): Promise<void> {
-    let record;
+    let record: Awaited<ReturnType<Assistant["resolveHandoff"]>>;
     try {
       record = await this.deps.assistant.resolveHandoff(id);
     } catch (err) {
