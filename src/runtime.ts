@@ -9,6 +9,7 @@ import { Guards } from "./answer/guards.js";
 import type { AppConfig } from "./config/env.js";
 import { createAssistant } from "./conversation/assistant.js";
 import type { Assistant, HandoffTargets } from "./conversation/types.js";
+import { ProjectFit } from "./fit/project-fit.js";
 import { createChatModel } from "./llm/provider.js";
 import { createEmbeddings } from "./retrieval/embeddings/index.js";
 import { openIndex, type OpenResult } from "./retrieval/index-store.js";
@@ -57,7 +58,8 @@ export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
   const llm = o.llm !== undefined ? o.llm : await createChatModel(config.llm);
   const answerer = new Answerer({ retriever, router, guards, llm, llmTimeoutMs: config.llm.timeoutMs, cacheSize: config.answerCacheSize, logger: o.logger });
   const storage = o.storage ?? (await createStorage({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
-  const assistant = createAssistant({ answerer, storage, pseudonymSecret: config.pseudonymSecret, handoffTargets: o.handoffTargets, logger: o.logger });
+  const fit = new ProjectFit({ knowledgeDir: config.knowledgeDir, retriever, router, guards, llm, llmTimeoutMs: config.llm.timeoutMs, promptsDir: config.promptsDir, logger: o.logger });
+  const assistant = createAssistant({ answerer, storage, pseudonymSecret: config.pseudonymSecret, handoffTargets: o.handoffTargets, fit, logger: o.logger });
   return {
     assistant,
     answerer,

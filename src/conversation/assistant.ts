@@ -5,7 +5,7 @@
  * person, rating, help, reset, report (agents). It never throws: a failure
  * becomes a short apology with a route to a person.
  */
-import { DEFAULT_PROCESS, PROCESS_IDS, ProcessId, type Audience, type Channel } from "../core/ids.js";
+import { DEFAULT_PROCESS, PROCESS_IDS, ProcessId, type Audience, type Channel, type Priority } from "../core/ids.js";
 import { Reply, Turn, type Action, type ReplyInput, type TurnInput } from "../core/reply.js";
 import { MAX_QUESTION_CHARS, type Answerer } from "../answer/answerer.js";
 import { ANSWER_ACTIONS } from "../answer/actions.js";
@@ -13,6 +13,7 @@ import { resolveCommune } from "../eligibility/communes.js";
 import { evaluate } from "../eligibility/engine.js";
 import { extractFacts, parseAnswer } from "../eligibility/extract.js";
 import { FACT_QUESTIONS, parseFacts, type FactKey, type Facts } from "../eligibility/facts.js";
+import type { ProjectFit } from "../fit/project-fit.js";
 import { scrub } from "../privacy/scrub.js";
 import { userHash } from "../privacy/pseudonym.js";
 import { buildReport } from "../report/build.js";
@@ -58,6 +59,8 @@ export interface AssistantOptions {
   storage: Storage;
   pseudonymSecret: string;
   handoffTargets?: HandoffTargets;
+  /** Project-fit answers for messages that describe a project (src/fit). */
+  fit?: ProjectFit;
   logger?: { warn: (o: unknown, m?: string) => void; error: (o: unknown, m?: string) => void };
 }
 
@@ -79,7 +82,7 @@ class CoreAssistant implements Assistant {
 
   async ask(question: string, opts: { audience?: Audience } = {}): Promise<Reply> {
     try {
-      return await this.o.answerer.ask(scrub(bounded(question)), opts);
+      return (await this.answer(scrub(bounded(question)), opts)).reply;
     } catch (err) {
       this.o.logger?.error({ err: String(err) }, "ask failed");
       return apology();
@@ -140,7 +143,7 @@ class CoreAssistant implements Assistant {
   private async question(ctx: Ctx, text: string): Promise<ReplyInput> {
     const t0 = performance.now();
     const clean = scrub(text);
-    const reply = await this.o.answerer.ask(clean, { audience: ctx.turn.audience, priority: ctx.turn.priority });
+    const { reply, facts } = await this.answer(clean, { audience: ctx.turn.audience, priority: ctx.turn.priority });
     const latencyMs = Math.round(performance.now() - t0);
     const interactionId = await this.o.storage.recordInteraction({
       channel: ctx.turn.channel,
@@ -156,7 +159,15 @@ class CoreAssistant implements Assistant {
     });
     if (reply.refused) await this.o.storage.recordUnanswered({ interactionId, question: clean, reason: "refused", userHash: ctx.user });
     Object.assign(ctx.state, { lastQuestion: clean, lastInteractionId: interactionId, lastRoute: reply.route?.process, lastSources: reply.sources.map((s) => s.id) });
+    // A described project: its facts wait for « Vérifier l'éligibilité », which then asks only what is missing.
+    if (facts) ctx.state.facts = { ...ctx.state.facts, ...facts };
     return { ...reply, interactionId, actions: withValue(reply.actions, interactionId) };
+  }
+
+  /** A message that describes a project gets the project-fit answer (src/fit); any other, the answerer's. */
+  private async answer(question: string, opts: { audience?: Audience; priority?: Priority }): Promise<{ reply: Reply; facts?: Partial<Facts> }> {
+    const fit = await this.o.fit?.reply(question, opts);
+    return fit ?? { reply: await this.o.answerer.ask(question, opts) };
   }
 
   // ---------------------------------------------------------------- buttons
@@ -183,7 +194,7 @@ class CoreAssistant implements Assistant {
         };
       }
       case "eligibility":
-        return this.startEligibility(ctx, "");
+        return this.startEligibility(ctx, "", value);
       case "friction":
         return this.startFriction(ctx, "");
       case "handoff":
@@ -212,9 +223,12 @@ class CoreAssistant implements Assistant {
     return p && p !== DEFAULT_PROCESS ? [p] : undefined;
   }
 
-  private async startEligibility(ctx: Ctx, text: string): Promise<ReplyInput> {
+  /** `process`: the option a project-fit answer proposed (its button's value). */
+  private async startEligibility(ctx: Ctx, text: string, process?: string): Promise<ReplyInput> {
     const facts = text ? safeExtract(text) : {};
-    ctx.state = { ...ctx.state, mode: "eligibility", facts: { ...ctx.state.facts, ...facts }, skipped: [], asked: 0, target: this.targetFor(text, ctx), pendingFact: undefined };
+    const chosen = ProcessId.safeParse(process);
+    const target = chosen.success ? [chosen.data] : this.targetFor(text, ctx);
+    ctx.state = { ...ctx.state, mode: "eligibility", facts: { ...ctx.state.facts, ...facts }, skipped: [], asked: 0, target, pendingFact: undefined };
     return this.nextEligibilityStep(ctx, "D'accord, vérifions votre éligibilité. Je vous pose quelques questions, une à la fois (vous pouvez répondre « je ne sais pas » ou « annuler »).");
   }
 

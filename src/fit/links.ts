@@ -65,6 +65,7 @@ const ProcessLinks = z
     documents: z.array(DocId).min(1),
     mesures: z.array(DocId).default([]),
     demarche: z.string().min(10),
+    pourquoi: z.string().min(10),
   })
   .strict();
 
@@ -122,6 +123,8 @@ export interface ProcessLink {
   documents: string[];
   measures: string[];
   apply: string;
+  /** What the process offers, in one sentence (cited to its first document). */
+  why: string;
 }
 
 export interface SchemaLinks {
@@ -149,7 +152,7 @@ export function readLinksFile(file: string): SchemaLinks {
   }
   const f = parsed.data;
   const processes = Object.fromEntries(
-    Object.entries(f.processus).map(([p, l]) => [p, { axis: l.axe, status: l.statut, source: l.source, documents: l.documents, measures: l.mesures, apply: l.demarche }]),
+    Object.entries(f.processus).map(([p, l]) => [p, { axis: l.axe, status: l.statut, source: l.source, documents: l.documents, measures: l.mesures, apply: l.demarche, why: l.pourquoi }]),
   ) as Record<ProcessId, ProcessLink>;
   return {
     file,
@@ -160,12 +163,18 @@ export function readLinksFile(file: string): SchemaLinks {
     needs: f.besoins.map((n) => ({
       id: n.id,
       label: n.libelle,
-      phrases: compileGroups([n.expressions])[0] ?? [],
+      phrases: unique(compileGroups([n.expressions])[0] ?? []),
       facts: n.faits,
       requires: { facts: n.exige?.includes("faits") ?? false, expressions: n.exige?.includes("expressions") ?? false },
       links: n.liens.map((l) => ({ process: l.processus, weight: l.poids, measures: l.mesures, axis: l.axe, status: l.statut, why: l.pourquoi, source: l.source })),
     })),
   };
+}
+
+/** Expressions that analyse to the same words ("partager", "partagé") count once. */
+function unique(phrases: string[][]): string[][] {
+  const seen = new Set<string>();
+  return phrases.filter((p) => !seen.has(p.join(" ")) && !!seen.add(p.join(" ")));
 }
 
 const cache = new Map<string, SchemaLinks>();

@@ -1,0 +1,48 @@
+/**
+ * Does a message describe a project? Agents ("une SCIC de… cherche…", "un porteur
+ * veut…") and holders ("on monte…", "nous sommes une asso…", "we are…") describe
+ * someone who wants something; a question about the schema or a process
+ * ("qu'est-ce que l'appel à communs ?") does not, and keeps the ordinary answer.
+ */
+import { fold } from "../eligibility/extract.js";
+import type { ProjectFeatures } from "./features.js";
+
+/** Someone who carries the project: a structure, a person, a group. */
+const CARRIER =
+  /\b(associations?|assos?|scops?|scics?|cae|cooperatives?|coops?|mutuelles?|collectifs?|structures?|entreprises?|societes?|sarl|sas|eurl|pme|tpe|start ?up|tiers lieux?|epiceries?|ressourceries?|recycleries?|creches?|clubs?|compagnies?|federations?|regies?|chantiers?|ateliers?|groupements?|porteurs?|porteuses?|demandeurs?|demandeuses?|habitants?|agriculteurs?|personnes?|anciens?|ancienne?s?|jeunes?|femmes?|hommes?|gars|createurs?|creatrices?|entrepreneurs?|entrepreneuses?|retraitee?s?|diplomee?s?|someone|woman|women|man|maraichers?|producteurs?|companies|company|non profits?|charity|business|je|j|jsuis|jveux|jvoudrais|nous|on|notre|nos|mon|ma|mes|we|i|our|my)\b/;
+
+/** What they want to do or get. */
+const INTENT =
+  /\b(veut|veulent|voudrait|voudraient|voudrais|voudrions|veux|voulons|souhaite|souhaitent|souhaiterait|souhaitons|aimerait|aimerions|aimerais|cherche|cherchent|cherchons|chercher|demande|demandent|sollicite|besoin|monter|montons|creer|cree|lancer|lance|lancons|ouvrir|reprendre|developper|financer|tester|envisage|projette|porte|portons|gere|gerons|animons|anime|embaucher|recruter|doit|devons|manque|orienter|conseiller|proposer|soutenir|aider|accompagner|mobiliser|intervenir|want|wants|would like|d like|need|needs|lacks|looking for|asks|seeks|plan|plans|run|runs|start|point|help|fund|support)\b/;
+
+/** A question about the schema, a text or a rule opens with a question word. */
+const QUESTION_START = /^(pourquoi|qui|quel|quelle|quels|quelles|que|qu est|c est quoi|combien|comment|si|est ce|ou|quand|what|who|why|which|how|when|where|is|are|does|do|can)\b/;
+/** The writer speaks of their own project. */
+const FIRST_PERSON = /\b(je|j|jsuis|jveux|jvoudrais|moi|nous|notre|nos|on|mon|ma|mes|we|our|i|my|me)\b/;
+
+/** Cheap first look: long enough, and someone who could carry a project. */
+export function mightDescribeProject(text: string): boolean {
+  const f = fold(text);
+  return f.split(/\s+/).length >= 8 && CARRIER.test(f);
+}
+
+/**
+ * True when the message describes a project: a carrier, an intention (or two facts
+ * about themselves), and substance — a stated fact with a need, or two facts, or a
+ * clearly stated need in a long enough message. A message that opens with a
+ * question word and speaks of nobody in particular is a question about the schema,
+ * unless it states at least two facts ("quelle action pour un tiers-lieu porté par
+ * trois associations à Alès ?").
+ */
+export function describesProject(text: string, features: ProjectFeatures): boolean {
+  const f = fold(text);
+  const words = f.split(/\s+/).filter(Boolean).length;
+  if (words < 8) return false;
+  const stated = Object.keys(features.facts).filter((k) => k !== "projectStage").length;
+  const firstPerson = FIRST_PERSON.test(f);
+  if (!CARRIER.test(f) || !(INTENT.test(f) || stated >= 2)) return false;
+  if (QUESTION_START.test(f) && !firstPerson && stated < 2) return false;
+  const needs = features.needs.filter((n) => n.strength >= 0.6);
+  if (stated >= 1) return needs.length >= 1 || stated >= 2;
+  return words >= 14 && needs.some((n) => n.strength >= 1);
+}
