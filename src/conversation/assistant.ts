@@ -164,10 +164,16 @@ class CoreAssistant implements Assistant {
     return { ...reply, interactionId, actions: withValue(reply.actions, interactionId) };
   }
 
-  /** A message that describes a project gets the project-fit answer (src/fit); any other, the answerer's. */
+  /**
+   * A message that describes a project gets the project-fit answer (src/fit); any
+   * other, the answerer's — and when that finds nothing, the project-fit answer on a
+   * looser reading of the message, if it names a project and a need.
+   */
   private async answer(question: string, opts: { audience?: Audience; priority?: Priority }): Promise<{ reply: Reply; facts?: Partial<Facts> }> {
     const fit = await this.o.fit?.reply(question, opts);
-    return fit ?? { reply: await this.o.answerer.ask(question, opts) };
+    if (fit) return fit;
+    const reply = await this.o.answerer.ask(question, opts);
+    return (reply.refused && (await this.o.fit?.reply(question, { ...opts, loose: true }))) || { reply };
   }
 
   // ---------------------------------------------------------------- buttons

@@ -4,12 +4,11 @@
  * someone who wants something; a question about the schema or a process
  * ("qu'est-ce que l'appel à communs ?") does not, and keeps the ordinary answer.
  */
-import { fold } from "../eligibility/extract.js";
-import type { ProjectFeatures } from "./features.js";
+import { foldText, type ProjectFeatures } from "./features.js";
 
 /** Someone who carries the project: a structure, a person, a group. */
 const CARRIER =
-  /\b(associations?|assos?|scops?|scics?|cae|cooperatives?|coops?|mutuelles?|collectifs?|structures?|entreprises?|societes?|sarl|sas|eurl|pme|tpe|start ?up|tiers lieux?|epiceries?|ressourceries?|recycleries?|creches?|clubs?|compagnies?|federations?|regies?|chantiers?|ateliers?|groupements?|porteurs?|porteuses?|demandeurs?|demandeuses?|habitants?|agriculteurs?|personnes?|anciens?|ancienne?s?|jeunes?|femmes?|hommes?|gars|createurs?|creatrices?|entrepreneurs?|entrepreneuses?|retraitee?s?|diplomee?s?|someone|woman|women|man|maraichers?|producteurs?|companies|company|non profits?|charity|business|je|j|jsuis|jveux|jvoudrais|nous|on|notre|nos|mon|ma|mes|we|i|our|my)\b/;
+  /\b(associations?|assos?|scops?|scics?|cae|cooperatives?|coops?|mutuelles?|collectifs?|structures?|entreprises?|societes?|sarl|sas|eurl|pme|tpe|start ?up|tiers lieux?|epiceries?|ressourceries?|recycleries?|creches?|clubs?|compagnies?|federations?|regies?|chantiers?|ateliers?|groupements?|porteurs?|porteuses?|demandeurs?|demandeuses?|habitants?|agriculteurs?|associatifs?|associatives?|cooperatifs?|directrices?|directeurs?|presidente?s?|responsables?|gerante?s?|coordinat(?:eur|rice)s?|fondat(?:eur|rice)s?|benevoles|salariee?s|personnes?|anciens?|ancienne?s?|jeunes?|femmes?|hommes?|gars|createurs?|creatrices?|entrepreneurs?|entrepreneuses?|retraitee?s?|diplomee?s?|someone|woman|women|man|maraichers?|producteurs?|companies|company|non profits?|charity|business|je|j|jsuis|jveux|jvoudrais|nous|on|notre|nos|mon|ma|mes|we|i|our|my)\b/;
 
 /** What they want to do or get. */
 const INTENT =
@@ -22,7 +21,7 @@ const FIRST_PERSON = /\b(je|j|jsuis|jveux|jvoudrais|moi|nous|notre|nos|on|mon|ma
 
 /** Cheap first look: long enough, and someone who could carry a project. */
 export function mightDescribeProject(text: string): boolean {
-  const f = fold(text);
+  const f = foldText(text);
   return f.split(/\s+/).length >= 8 && CARRIER.test(f);
 }
 
@@ -32,10 +31,11 @@ export function mightDescribeProject(text: string): boolean {
  * clearly stated need in a long enough message. A message that opens with a
  * question word and speaks of nobody in particular is a question about the schema,
  * unless it states at least two facts ("quelle action pour un tiers-lieu porté par
- * trois associations à Alès ?").
+ * trois associations à Alès ?"). The loose reading, for messages the ordinary
+ * answer could not answer, accepts one need without any stated fact.
  */
-export function describesProject(text: string, features: ProjectFeatures): boolean {
-  const f = fold(text);
+export function describesProject(text: string, features: ProjectFeatures, opts: { loose?: boolean } = {}): boolean {
+  const f = foldText(text);
   const words = f.split(/\s+/).filter(Boolean).length;
   if (words < 8) return false;
   const stated = Object.keys(features.facts).filter((k) => k !== "projectStage").length;
@@ -44,5 +44,7 @@ export function describesProject(text: string, features: ProjectFeatures): boole
   if (QUESTION_START.test(f) && !firstPerson && stated < 2) return false;
   const needs = features.needs.filter((n) => n.strength >= 0.6);
   if (stated >= 1) return needs.length >= 1 || stated >= 2;
+  // Loose reading (when the ordinary answer found nothing): a carrier, an intention and one need suffice.
+  if (opts.loose) return words >= 10 && needs.length >= 1;
   return words >= 14 && needs.some((n) => n.strength >= 1);
 }

@@ -9,7 +9,7 @@
 import type { QpvStatus } from "../eligibility/communes.js";
 import { resolveCommune } from "../eligibility/communes.js";
 import { extractFacts, fold } from "../eligibility/extract.js";
-import { parseFacts, type Facts, type ProjectStage } from "../eligibility/facts.js";
+import { parseFacts, type Facts, type LegalForm, type ProjectStage } from "../eligibility/facts.js";
 import { containsPhrase, phraseTokens } from "../retrieval/phrases.js";
 import type { Need, NeedFacts, SchemaLinks } from "./links.js";
 
@@ -43,6 +43,11 @@ export interface ProjectFeatures {
   actor: Actor;
 }
 
+/** Folded text (lower case, no accents) with hyphens as spaces: "non-profit" → "non profit". */
+export function foldText(text: string): string {
+  return fold(text).replace(/[-‐‑–]/g, " ").replace(/\s+/g, " ");
+}
+
 const STRUCTURE_NOUN =
   "(?:associations?|assos?|scops?|scics?|cae|mutuelles?|cooperatives?|coops?|regies? de quartier|centres? sociaux|centre social|ressourceries?|recycleries?|epiceries?|tiers lieux?|entreprises? d insertion|federations?|non profits?|mutual(?:s| health insurer)?|cooperatives?|charities|charity)";
 const COUNT_WORD: Record<string, number> = { un: 1, une: 1, le: 1, la: 1, l: 1, a: 1, an: 1, notre: 1, our: 1, deux: 2, two: 2, trois: 3, three: 3, quatre: 4, four: 4, cinq: 5, five: 5, six: 6 };
@@ -58,11 +63,24 @@ export function countListedStructures(f: string): number | undefined {
     total += /^\d+$/.test(w) ? Number(w) : (COUNT_WORD[w] ?? 1);
     mentions++;
   }
-  return mentions >= 2 && total >= 2 && JOINT.test(f) ? total : undefined;
+  if (mentions >= 2 && total >= 2 && JOINT.test(f)) return total;
+  return mentions === 1 && total >= 2 ? total : undefined;
 }
 
 /** "une société hôtelière commerciale", "a commercial company", "une franchise". */
 const COMMERCIAL = /\b(societe|entreprise)( [a-z]+)? commerciale\b|\bcommercial (company|business|firm)\b|\bfranchise (de|d)\b/;
+
+/** The subject that opens an agent's description is the carrier ("Une coopérative d'activité et d'emploi … veut …"). */
+const OPENING = String.raw`^(?:une?|la|le|l|notre|nous sommes une?|on est une?|we are an?|an?|our)\s+(?:(?:petite?|jeune|small|young|local)\s+)?`;
+const LEADING_FORM: [RegExp, LegalForm][] = [
+  [new RegExp(`${OPENING}(?:cae|cooperative d activites? et d emploi)\\b`), "cae"],
+  [new RegExp(`${OPENING}(?:cooperative|coop)\\b`), "cooperative"],
+  [new RegExp(`${OPENING}(?:mutuelle|mutual)\\b`), "mutuelle"],
+  [new RegExp(`${OPENING}(?:fondation|fonds de dotation|foundation)\\b`), "fondation"],
+  [new RegExp(`${OPENING}(?:association|asso|non profit|charity)\\b`), "association"],
+];
+
+const COMMERCIAL_MARKERS = /\b(sarl|sas|sasu|eurl|sca|snc|scs|sci|societe|start ?up|pme|tpe|company)\b/;
 
 function essStatutes(f: string): boolean | undefined {
   if (/\b(sans|pas de|aucun|without|no) statuts? (ess|de l ess)\b|\bsociete classique\b|\brien d ess\b|\bclassique\b.{0,40}\b(sas|sarl|societe)\b|\b(sas|sarl|societe) classique\b/.test(f)) return false;
@@ -99,11 +117,13 @@ function actorOf(facts: Partial<Facts>, f: string): Actor {
 
 /** Facts stated in the message: the eligibility extractor, completed; invalid values dropped. */
 export function projectFacts(text: string): Partial<Facts> {
-  const f = fold(text);
+  const f = foldText(text);
   const facts: Record<string, unknown> = { ...safeExtract(text) };
   const listed = countListedStructures(f);
   if (listed !== undefined && listed > ((facts.partnerStructures as number | undefined) ?? 0)) facts.partnerStructures = listed;
-  if (facts.legalForm === undefined && COMMERCIAL.test(f)) facts.legalForm = "societe-commerciale";
+  // The extractor reads a lower-case "sa" ("sa collectivité") as the company form SA.
+  if (facts.legalForm === "societe-commerciale" && !/\bSA\b/.test(text) && !COMMERCIAL_MARKERS.test(f)) delete facts.legalForm;
+  if (facts.legalForm === undefined) facts.legalForm = LEADING_FORM.find(([re]) => re.test(f))?.[1] ?? (COMMERCIAL.test(f) ? "societe-commerciale" : undefined);
   // "près du Pont du Gard": a homonym outside the Gard in a message about the Gard is a landmark, not the commune.
   if (typeof facts.commune === "string" && /\bgard(ois|oise|oises)?\b/.test(f) && resolveCommune(facts.commune)?.inGard === false) delete facts.commune;
   if (facts.legalForm === "societe-commerciale" && facts.essStatutes === undefined) {
@@ -141,9 +161,27 @@ function maximal(found: string[][]): string[][] {
 /** One expression found: 0.6; each other one adds 0.2, up to this. */
 const MAX_STRENGTH = 1.4;
 
+/** Verbs that introduce what is asked for ("nous voudrions décrocher des marchés"). */
+const REQUEST = /\b(veut|veulent|voudrait|voudraient|voudrais|voudrions|aimerait|aimerions|aimerais|souhaite|souhaitent|souhaitons|cherche|cherchent|cherchons|demande|demandent|sollicite|sollicitent|besoin|want|wants|would like|d like|need|needs|looking for|asks|seeks)\b/g;
+/** A need stated in what is asked for outweighs one that only describes the carrier ("une entreprise d'insertion"). */
+const REQUEST_BONUS = 0.3;
+
+/** The parts of the message that say what is wanted: from each verb of request to the end of its sentence. */
+export function requestZone(text: string): string {
+  const f = foldText(text);
+  const parts: string[] = [];
+  for (const m of f.matchAll(REQUEST)) {
+    const rest = f.slice(m.index);
+    const end = rest.search(/[.!?;:]/);
+    parts.push(end < 0 ? rest : rest.slice(0, end));
+  }
+  return parts.join(" . ");
+}
+
 /** The needs of the links file that the message states, strongest first. */
 export function detectNeeds(text: string, facts: Partial<Facts>, links: SchemaLinks): DetectedNeed[] {
   const tokens = phraseTokens(text);
+  const asked = phraseTokens(requestZone(text));
   const out: DetectedNeed[] = [];
   for (const need of links.needs) {
     const matched = maximal(need.phrases.filter((p) => containsPhrase(tokens, p))).length;
@@ -151,7 +189,8 @@ export function detectNeeds(text: string, facts: Partial<Facts>, links: SchemaLi
     if (need.requires.facts && !byFacts) continue;
     if (need.requires.expressions && matched === 0) continue;
     if (!byFacts && matched === 0) continue;
-    const byWords = matched === 0 ? 0 : Math.min(MAX_STRENGTH, 0.6 + 0.2 * (matched - 1));
+    const inRequest = need.phrases.some((p) => containsPhrase(asked, p)) ? REQUEST_BONUS : 0;
+    const byWords = matched === 0 ? 0 : Math.min(MAX_STRENGTH, 0.6 + 0.2 * (matched - 1)) + inRequest;
     out.push({ need, strength: byFacts && !need.requires.facts ? Math.max(1, byWords) : byWords || 1 });
   }
   return out.sort((a, b) => b.strength - a.strength);
@@ -169,7 +208,7 @@ export function territoryOf(facts: Partial<Facts>, text: string): Territory | nu
     inGard: c.inGard,
     epci: c.epci?.name,
     qpv: c.qpv,
-    qpvNamed: QPV_WORDS.test(fold(text)),
+    qpvNamed: QPV_WORDS.test(foldText(text)),
     probablyRural: c.population > 0 && c.population < 2000,
     population: c.population,
   };
@@ -183,7 +222,7 @@ export function projectFeatures(text: string, links: SchemaLinks): ProjectFeatur
     needs: detectNeeds(text, facts, links),
     territory: territoryOf(facts, text),
     stage: facts.projectStage,
-    actor: actorOf(facts, fold(text)),
+    actor: actorOf(facts, foldText(text)),
   };
 }
 

@@ -59,13 +59,18 @@ export class ProjectFit {
     this.links = loadSchemaLinks(o.knowledgeDir);
   }
 
-  /** The project-fit reply, or null when the message does not describe a project. */
-  async reply(raw: string, opts: { audience?: Audience } = {}): Promise<ProjectFitResult | null> {
+  /**
+   * The project-fit reply, or null when the message does not describe a project.
+   * `loose`: read the message more generously (for a message the ordinary answer
+   * could not answer), except a question about a known gap of the public sources.
+   */
+  async reply(raw: string, opts: { audience?: Audience; loose?: boolean } = {}): Promise<ProjectFitResult | null> {
     const audience = opts.audience ?? "porteur";
     const question = cleanQuestion(raw);
     if (!question || !mightDescribeProject(question) || this.o.guards?.isInjection(question) || this.o.guards?.isOutOfMission(question)) return null;
+    if (opts.loose && this.o.guards?.gap(question)) return null;
     const features = projectFeatures(question, this.links);
-    if (!describesProject(question, features)) return null;
+    if (!describesProject(question, features, { loose: opts.loose })) return null;
 
     const outOfScope = isOutOfScope(features);
     const candidates = this.o.router.candidates(question);
