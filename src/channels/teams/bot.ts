@@ -14,7 +14,7 @@ import {
   type ResourceResponse,
 } from "botbuilder";
 import { z } from "zod";
-import type { Audience } from "../../core/ids.js";
+import { ProcessId, type Audience } from "../../core/ids.js";
 import { Reply, type ActionId, type TurnInput } from "../../core/reply.js";
 import type { Assistant } from "../../conversation/types.js";
 import type { Storage } from "../../storage/types.js";
@@ -239,7 +239,8 @@ export class RelaisTeamsBot extends ActivityHandler {
       case "ask":
         return this.runTurn(context, { text: submit.question });
       case "action":
-        if (submit.id === "eligibility") {
+        // With a process (a project-fit option), the core's questionnaire asks only what is missing.
+        if (submit.id === "eligibility" && !ProcessId.safeParse(submit.value).success) {
           await this.send(context, cardMessage(eligibilityFormCard()));
           return;
         }

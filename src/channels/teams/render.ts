@@ -16,6 +16,7 @@ import {
   type AdaptiveCard,
 } from "./cards.js";
 import { DOC_KIND_LABELS } from "./labels.js";
+import { fitHead } from "../../fit/text.js";
 import { jsonBytes, plainText, toTeamsMarkdown, truncate } from "./text.js";
 
 /** Teams rejects messages above ~28 KB; keep room for the envelope the adapter adds. */
@@ -96,7 +97,8 @@ function build(reply: Reply, shape: Shape): Partial<Activity> {
   const ranked = [...reply.sources].sort((a, b) => b.score - a.score);
   const kept = ranked.slice(0, shape.keep).sort((a, b) => a.n - b.n);
   const dropped = new Set(ranked.slice(shape.keep).map((s) => s.n));
-  let text = toTeamsMarkdown(removeMarkers(reply.text, dropped));
+  // A project-fit answer: the opening paragraphs in the message, the options in the card.
+  let text = toTeamsMarkdown(removeMarkers(reply.fit?.length ? fitHead(reply.text) : reply.text, dropped));
   if (Array.from(text).length > shape.textMax) text = truncate(text, shape.textMax) + SHORTENED;
   const activity: Partial<Activity> = {
     type: "message",

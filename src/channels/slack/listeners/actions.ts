@@ -65,7 +65,15 @@ export function registerActions(app: App, rt: SlackRuntime): void {
         return;
       }
       case "eligibility":
-        await client.views.open({ trigger_id: body.trigger_id, view: eligibilityModal(origin) });
+        if (!isProcessId(action.value)) {
+          await client.views.open({ trigger_id: body.trigger_id, view: eligibilityModal(origin) });
+          return;
+        }
+        // A project-fit answer's button names a process: the core's questionnaire asks only what is missing.
+        await rt.track("action eligibility", async () => {
+          const reply = await rt.handle({ ...base, action: { id, value: action.value } }, ctx);
+          await rt.deliver(client, reply, rt.destFor(reply, place));
+        });
         return;
       case "friction":
         await client.views.open({ trigger_id: body.trigger_id, view: frictionModal({ ...origin, p: isProcessId(action.value) ? action.value : undefined }) });
