@@ -16,8 +16,8 @@ import { createRuntime, type Runtime } from "../runtime.js";
 import { MemoryStorage } from "../storage/memory.js";
 import { createStorage } from "../storage/index.js";
 import { ACTION_COMMANDS, renderTerminal } from "../channels/cli/render.js";
-import { formatEval, loadEvalSet, runEval } from "../eval/run.js";
 import { eligibilityCommand } from "./commands/eligibility.js";
+import { evalCommand } from "./commands/eval.js";
 import { frictionCommand } from "./commands/friction.js";
 import { reportCommand } from "./commands/report.js";
 import { purgeCommand } from "./commands/purge.js";
@@ -69,6 +69,8 @@ function toJson(r: Reply) {
     sources: r.sources.map((s) => ({ n: s.n, id: s.id, title: s.title, kind: s.kind, status: s.status, section: s.section, page: s.page, url: s.url, score: s.score })),
     route: r.route ? { process: r.route.process, confidence: r.route.confidence, why: r.route.why, name: r.route.name } : null,
     followUps: r.followUps,
+    // Project-fit options, best first ([] when the message described no project).
+    fit: (r.fit ?? []).map((o) => ({ process: o.process, measures: o.measures, axis: o.axis, verdict: o.verdict, why: o.why, missing: o.missing })),
   };
 }
 
@@ -193,24 +195,7 @@ export function buildProgram(): Command {
       }
     });
 
-  program
-    .command("eval")
-    .description("Évalue l'assistant sur un jeu de questions (format ../shared/eval/README.md)")
-    .argument("<file>", "fichier YAML d'évaluation")
-    .option("--json", "résultat JSON")
-    .action(async (file: string, opts: { json?: boolean }) => {
-      if (!existsSync(file)) throw new UsageError(`Fichier introuvable : ${file}`);
-      let set;
-      try {
-        set = await loadEvalSet(file);
-      } catch (err) {
-        throw new UsageError((err as Error).message);
-      }
-      const rt = await statelessRuntime();
-      const report = await runEval(set, (q, audience) => rt.assistant.ask(q, { audience }));
-      process.stdout.write(opts.json ? `${JSON.stringify(report)}\n` : `${formatEval(report)}\n`);
-      await rt.close();
-    });
+  program.addCommand(evalCommand(statelessRuntime));
 
   const openStorage = async () => {
     const cfg = config();
