@@ -71,7 +71,7 @@ function option(o: RankedOption, index: number, ctx: Ctx): { block: string; fit:
   const pl = ctx.links.processes[o.process];
   const entry = ctx.directory.get(o.process);
   const name = entry?.name ?? o.process;
-  const why = o.link?.why ?? pl.why;
+  const why = o.link?.why ?? o.routerWhy ?? pl.why;
   const whyCite = ctx.citations.first([...(o.link?.measures ?? []), ...pl.documents], why);
   const measures = [...new Set([...(o.link?.measures ?? []), ...pl.measures])].filter((m) => ctx.citations.has(m));
   const axisId = o.link?.axis ?? pl.axis;

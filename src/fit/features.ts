@@ -51,7 +51,7 @@ export function foldText(text: string): string {
 const STRUCTURE_NOUN =
   "(?:associations?|assos?|scops?|scics?|cae|mutuelles?|cooperatives?|coops?|regies? de quartier|centres? sociaux|centre social|ressourceries?|recycleries?|epiceries?|tiers lieux?|entreprises? d insertion|federations?|non profits?|mutual(?:s| health insurer)?|cooperatives?|charities|charity)";
 const COUNT_WORD: Record<string, number> = { un: 1, une: 1, le: 1, la: 1, l: 1, a: 1, an: 1, notre: 1, our: 1, deux: 2, two: 2, trois: 3, three: 3, quatre: 4, four: 4, cinq: 5, five: 5, six: 6 };
-const JOINT = /\b(ensemble|together|avec|with|groupement|collectif d|consortium|plusieurs|et (un|une|le|la|l|deux|trois)|\+)/;
+const JOINT = /\b(ensemble|together|avec|with|groupement|collectif d|consortium|plusieurs|et (un|une|le|la|l|deux|trois))\b|\+/;
 
 /** Structures listed one by one ("une SCOP, une asso et une régie de quartier") when there are at least two. */
 export function countListedStructures(f: string): number | undefined {
@@ -126,9 +126,10 @@ export function projectFacts(text: string): Partial<Facts> {
   if (facts.legalForm === undefined) facts.legalForm = LEADING_FORM.find(([re]) => re.test(f))?.[1] ?? (COMMERCIAL.test(f) ? "societe-commerciale" : undefined);
   // "près du Pont du Gard": a homonym outside the Gard in a message about the Gard is a landmark, not the commune.
   if (typeof facts.commune === "string" && /\bgard(ois|oise|oises)?\b/.test(f) && resolveCommune(facts.commune)?.inGard === false) delete facts.commune;
-  if (facts.legalForm === "societe-commerciale" && facts.essStatutes === undefined) {
+  if (facts.legalForm === "societe-commerciale") {
+    // A negation ("sans statuts ESS") wins over the extractor, which reads only "statuts ESS".
     const ess = essStatutes(f);
-    if (ess !== undefined) facts.essStatutes = ess;
+    if (ess === false || (ess === true && facts.essStatutes === undefined)) facts.essStatutes = ess;
   }
   if (facts.bankAccess === undefined) {
     const bank = bankAccess(f);
