@@ -16,6 +16,8 @@ const INTENT =
 
 /** A question about the schema, a text or a rule opens with a question word. */
 const QUESTION_START = /^(pourquoi|qui|quel|quelle|quels|quelles|que|qu est|c est quoi|combien|comment|si|est ce|ou|quand|what|who|why|which|how|when|where|is|are|does|do|can)\b/;
+/** The writer says who they are ("jsuis au chômage", "notre asso", "we are a…"). */
+const SELF_DESCRIPTION = /\b(je suis|jsuis|nous sommes|on est|notre (asso|association|structure|scop|scic|cooperative|entreprise|societe|collectif|club)|mon (asso|association|entreprise|projet)|ma (structure|cooperative|societe|boite)|we are|i am|i m|our (non profit|association|cooperative|company|charity))\b/;
 /** The writer speaks of their own project. */
 const FIRST_PERSON = /\b(je|j|jsuis|jveux|jvoudrais|moi|nous|notre|nos|on|mon|ma|mes|we|our|i|my|me)\b/;
 
@@ -46,5 +48,6 @@ export function describesProject(text: string, features: ProjectFeatures, opts: 
   if (stated >= 1) return needs.length >= 1 || stated >= 2;
   // Loose reading (when the ordinary answer found nothing): a carrier, an intention and one need suffice.
   if (opts.loose) return words >= 10 && needs.length >= 1;
-  return words >= 14 && needs.some((n) => n.strength >= 1);
+  // No stated fact: a clearly stated need in a long message, or a need asked for by someone who says who they are.
+  return (words >= 14 && needs.some((n) => n.strength >= 1)) || (SELF_DESCRIPTION.test(f) && needs.some((n) => n.strength >= 0.9));
 }

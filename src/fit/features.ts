@@ -68,7 +68,7 @@ export function countListedStructures(f: string): number | undefined {
 }
 
 /** "une société hôtelière commerciale", "a commercial company", "une franchise". */
-const COMMERCIAL = /\b(societe|entreprise)( [a-z]+)? commerciale\b|\bcommercial (company|business|firm)\b|\bfranchise (de|d)\b/;
+const COMMERCIAL = /\b(societe|entreprise)( [a-z]+)? commerciale\b|\b(commercial|limited|private|for profit) (company|business|firm)\b|\bfranchise (de|d)\b/;
 
 /** The subject that opens an agent's description is the carrier ("Une coopérative d'activité et d'emploi … veut …"). */
 const OPENING = String.raw`^(?:une?|la|le|l|notre|nous sommes une?|on est une?|we are an?|an?|our)\s+(?:(?:petite?|jeune|small|young|local)\s+)?`;
@@ -84,7 +84,7 @@ const COMMERCIAL_MARKERS = /\b(sarl|sas|sasu|eurl|sca|snc|scs|sci|societe|start 
 
 function essStatutes(f: string): boolean | undefined {
   if (/\b(sans|pas de|aucun|without|no) statuts? (ess|de l ess)\b|\bsociete classique\b|\brien d ess\b|\bclassique\b.{0,40}\b(sas|sarl|societe)\b|\b(sas|sarl|societe) classique\b/.test(f)) return false;
-  if (/\bstatuts?\b.{0,60}\b(loi ess|loi de 2014|economie sociale et solidaire)\b|\bess compliant\b|\bstatuts? ess\b/.test(f)) return true;
+  if (/\bstatuts?\b.{0,60}\b(loi ess|loi de 2014|economie sociale et solidaire)\b|\bess compliant\b|\bstatuts? ess\b|\bess statutes\b/.test(f)) return true;
   return undefined;
 }
 
@@ -159,11 +159,38 @@ function maximal(found: string[][]): string[][] {
   return found.filter((p) => !found.some((q) => q.length > p.length && containsPhrase(q, p)));
 }
 
+/** A typo ("acompagnement", "devellopement"): a long word within one edit, same first letter. */
+function nearWord(tokens: string[], word: string): boolean {
+  if (word.length < 6) return false;
+  return tokens.some((t) => t[0] === word[0] && Math.abs(t.length - word.length) <= 1 && t !== word && withinOneEdit(t, word));
+}
+
+function withinOneEdit(a: string, b: string): boolean {
+  let i = 0;
+  let j = 0;
+  let edits = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      i++;
+      j++;
+      continue;
+    }
+    if (++edits > 1) return false;
+    if (a.length > b.length) i++;
+    else if (b.length > a.length) j++;
+    else {
+      i++;
+      j++;
+    }
+  }
+  return edits + (a.length - i) + (b.length - j) <= 1;
+}
+
 /** One expression found: 0.6; each other one adds 0.2, up to this. */
 const MAX_STRENGTH = 1.4;
 
 /** Verbs that introduce what is asked for ("nous voudrions décrocher des marchés"). */
-const REQUEST = /\b(veut|veulent|voudrait|voudraient|voudrais|voudrions|aimerait|aimerions|aimerais|souhaite|souhaitent|souhaitons|cherche|cherchent|cherchons|demande|demandent|sollicite|sollicitent|besoin|want|wants|would like|d like|need|needs|looking for|asks|seeks)\b/g;
+const REQUEST = /\b(veut|veulent|voudrait|voudraient|voudrais|voudrions|jvoudrais|jveux|aimerait|aimerions|aimerais|souhaite|souhaitent|souhaitons|cherche|cherchent|cherchons|demande|demandent|sollicite|sollicitent|besoin|want|wants|would like|d like|need|needs|looking for|asks|seeks)\b/g;
 /** A need stated in what is asked for outweighs one that only describes the carrier ("une entreprise d'insertion"). */
 const REQUEST_BONUS = 0.3;
 
@@ -185,14 +212,15 @@ export function detectNeeds(text: string, facts: Partial<Facts>, links: SchemaLi
   const asked = phraseTokens(requestZone(text));
   const out: DetectedNeed[] = [];
   for (const need of links.needs) {
-    const matched = maximal(need.phrases.filter((p) => containsPhrase(tokens, p))).length;
+    const matched = maximal(need.phrases.filter((p) => containsPhrase(tokens, p) || (p.length === 1 && nearWord(tokens, p[0]!)))).length;
     const byFacts = need.facts !== undefined && factsMatch(need.facts, facts);
     if (need.requires.facts && !byFacts) continue;
     if (need.requires.expressions && matched === 0) continue;
     if (!byFacts && matched === 0) continue;
     const inRequest = need.phrases.some((p) => containsPhrase(asked, p)) ? REQUEST_BONUS : 0;
     const byWords = matched === 0 ? 0 : Math.min(MAX_STRENGTH, 0.6 + 0.2 * (matched - 1)) + inRequest;
-    out.push({ need, strength: byFacts && !need.requires.facts ? Math.max(1, byWords) : byWords || 1 });
+    const strength = byFacts && !need.requires.facts ? Math.max(1, byWords) : byWords || 1;
+    out.push({ need, strength: Math.round(strength * 100) / 100 });
   }
   return out.sort((a, b) => b.strength - a.strength);
 }
