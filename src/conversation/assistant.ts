@@ -170,10 +170,12 @@ class CoreAssistant implements Assistant {
    * looser reading of the message, if it names a project and a need.
    */
   private async answer(question: string, opts: { audience?: Audience; priority?: Priority }): Promise<{ reply: Reply; facts?: Partial<Facts> }> {
-    const fit = await this.o.fit?.reply(question, opts);
-    if (fit) return fit;
+    // A failing project fit must not cost the ordinary answer.
+    const fit = (loose: boolean) => this.o.fit?.reply(question, { ...opts, loose }).catch((err: unknown) => (this.o.logger?.error({ err: String(err) }, "project fit failed"), null));
+    const described = await fit(false);
+    if (described) return described;
     const reply = await this.o.answerer.ask(question, opts);
-    return (reply.refused && (await this.o.fit?.reply(question, { ...opts, loose: true }))) || { reply };
+    return (reply.refused && (await fit(true))) || { reply };
   }
 
   // ---------------------------------------------------------------- buttons

@@ -43,6 +43,8 @@ export interface ProjectFitResult {
   facts: Partial<Facts>;
 }
 
+const REPORTED_NOTE = "Certaines sources citées sont secondaires (articles de presse, sites de partenaires) : les informations qui en viennent sont à vérifier.";
+
 const ESS_FORMS: LegalForm[] = ["association", "scop", "scic", "cae", "cooperative", "mutuelle", "fondation"];
 
 /** A project with no ESS character whose request the schema cannot fund (links file need "hors-champ"). */
@@ -91,6 +93,8 @@ export class ProjectFit {
         this.o.logger?.warn({ err: String(err) }, "fit lead rephrasing failed, offline lead kept");
       }
     }
+    // As in the ordinary answers: secondary (reported) sources are said to be « à vérifier ».
+    if (citations.refs.some((s) => s.status === "reported")) text += `\n\n${REPORTED_NOTE}`;
     const main = ranked[0]!;
     const reply: Reply = {
       type: "answer",

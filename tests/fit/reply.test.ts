@@ -8,6 +8,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BaseMessage } from "@langchain/core/messages";
 import { FitOption, Reply } from "../../src/core/reply.js";
+import { createAssistant } from "../../src/conversation/assistant.js";
+import type { ProjectFit } from "../../src/fit/project-fit.js";
 import { isFaithfulRephrasing } from "../../src/fit/rephrase.js";
 import { FIRST_LINE_START, fitHead } from "../../src/fit/text.js";
 import { ScriptedChatModel, citations, expectGroundedAnswer, testRuntime, type TestRuntime } from "../answer/helpers.js";
@@ -107,6 +109,22 @@ describe("project-fit reply", () => {
     const r = await ask("Qu'est-ce que l'appel à communs ?");
     expect(r.fit).toBeUndefined();
     expect(r.text.startsWith(FIRST_LINE_START)).toBe(false);
+  });
+
+  it("a failing project fit leaves the ordinary answer intact", async () => {
+    const broken = { reply: async () => Promise.reject(new Error("boom")) } as unknown as ProjectFit;
+    const errors: unknown[] = [];
+    const assistant = createAssistant({ answerer: t.runtime.answerer, storage: t.runtime.storage, pseudonymSecret: "fit-test-secret-0123456789abcdef", fit: broken, logger: { warn: () => {}, error: (o) => errors.push(o) } });
+    const r = await assistant.ask(TIERS_LIEU, { audience: "agent" });
+    expect(r.type).toBe("answer");
+    expect(r.fit).toBeUndefined();
+    expect(errors.length).toBeGreaterThan(0);
+  });
+
+  it("says that secondary sources are « à vérifier »", async () => {
+    const r = await ask(EPICERIE);
+    expect(r.sources.some((s) => s.status === "reported")).toBe(true);
+    expect(r.text).toMatch(/sources citées sont secondaires[^\n]*à vérifier/);
   });
 
   it("never cites a document reserved to agents in a holder's answer", async () => {
