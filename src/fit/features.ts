@@ -161,7 +161,7 @@ function maximal(found: string[][]): string[][] {
 
 /** A typo ("acompagnement", "devellopement"): a long word within one edit, same first letter. */
 function nearWord(tokens: string[], word: string): boolean {
-  if (word.length < 6) return false;
+  if (word.length < 7) return false;
   return tokens.some((t) => t[0] === word[0] && Math.abs(t.length - word.length) <= 1 && t !== word && withinOneEdit(t, word));
 }
 
