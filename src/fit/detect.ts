@@ -27,27 +27,31 @@ export function mightDescribeProject(text: string): boolean {
   return f.split(/\s+/).length >= 8 && CARRIER.test(f);
 }
 
+/** A third party described with what it wants ("une association qui veut…", "a SCIC that wants…"). */
+const THIRD_PARTY = /\b(qui|that|which|who)\s+(veut|veulent|voudrait|souhaite|souhaitent|cherche|cherchent|demande|sollicite|monte|porte|gere|a besoin|wants?|needs?|seeks?|runs?|plans?)\b/;
+
 /**
  * True when the message describes a project: a carrier, an intention (or two facts
  * about themselves), and substance — a stated fact with a need, or two facts, or a
  * clearly stated need in a long enough message. A message that opens with a
  * question word and speaks of nobody in particular is a question about the schema,
  * unless it states at least two facts ("quelle action pour un tiers-lieu porté par
- * trois associations à Alès ?"). The loose reading, for messages the ordinary
- * answer could not answer, accepts one need without any stated fact.
+ * trois associations à Alès ?") or describes someone and what they want ("quel
+ * accompagnement pour une association qui veut se consolider ?").
+ * The loose reading, for messages the ordinary answer could not answer, takes any
+ * carrier with an intention and a need or a stated fact: an in-scope project is
+ * better oriented than refused.
  */
 export function describesProject(text: string, features: ProjectFeatures, opts: { loose?: boolean } = {}): boolean {
   const f = foldText(text);
   const words = f.split(/\s+/).filter(Boolean).length;
   if (words < 8) return false;
   const stated = Object.keys(features.facts).filter((k) => k !== "projectStage").length;
-  const firstPerson = FIRST_PERSON.test(f);
-  if (!CARRIER.test(f) || !(INTENT.test(f) || stated >= 2)) return false;
-  if (QUESTION_START.test(f) && !firstPerson && stated < 2) return false;
   const needs = features.needs.filter((n) => n.strength >= 0.6);
+  if (!CARRIER.test(f) || !(INTENT.test(f) || stated >= 2)) return false;
+  if (opts.loose) return needs.length >= 1 || stated >= 1;
+  if (QUESTION_START.test(f) && !FIRST_PERSON.test(f) && stated < 2 && !(THIRD_PARTY.test(f) && needs.length >= 1)) return false;
   if (stated >= 1) return needs.length >= 1 || stated >= 2;
-  // Loose reading (when the ordinary answer found nothing): a carrier, an intention and one need suffice.
-  if (opts.loose) return words >= 10 && needs.length >= 1;
   // No stated fact: a clearly stated need in a long message, or a need asked for by someone who says who they are.
   return (words >= 14 && needs.some((n) => n.strength >= 1)) || (SELF_DESCRIPTION.test(f) && needs.some((n) => n.strength >= 0.9));
 }

@@ -80,8 +80,6 @@ const LEADING_FORM: [RegExp, LegalForm][] = [
   [new RegExp(`${OPENING}(?:association|asso|non profit|charity)\\b`), "association"],
 ];
 
-const COMMERCIAL_MARKERS = /\b(sarl|sas|sasu|eurl|sca|snc|scs|sci|societe|start ?up|pme|tpe|company)\b/;
-
 function essStatutes(f: string): boolean | undefined {
   if (/\b(sans|pas de|aucun|without|no) statuts? (ess|de l ess)\b|\bsociete classique\b|\brien d ess\b|\bclassique\b.{0,40}\b(sas|sarl|societe)\b|\b(sas|sarl|societe) classique\b/.test(f)) return false;
   if (/\bstatuts?\b.{0,60}\b(loi ess|loi de 2014|economie sociale et solidaire)\b|\bess compliant\b|\bstatuts? ess\b|\bess statutes\b/.test(f)) return true;
@@ -121,8 +119,6 @@ export function projectFacts(text: string): Partial<Facts> {
   const facts: Record<string, unknown> = { ...safeExtract(text) };
   const listed = countListedStructures(f);
   if (listed !== undefined && listed > ((facts.partnerStructures as number | undefined) ?? 0)) facts.partnerStructures = listed;
-  // The extractor reads a lower-case "sa" ("sa collectivité") as the company form SA.
-  if (facts.legalForm === "societe-commerciale" && !/\bSA\b/.test(text) && !COMMERCIAL_MARKERS.test(f)) delete facts.legalForm;
   if (facts.legalForm === undefined) facts.legalForm = LEADING_FORM.find(([re]) => re.test(f))?.[1] ?? (COMMERCIAL.test(f) ? "societe-commerciale" : undefined);
   // "près du Pont du Gard": a homonym outside the Gard in a message about the Gard is a landmark, not the commune.
   if (typeof facts.commune === "string" && /\bgard(ois|oise|oises)?\b/.test(f) && resolveCommune(facts.commune)?.inGard === false) delete facts.commune;

@@ -89,15 +89,13 @@ export function rankAll(features: ProjectFeatures, candidates: RouteCandidate[])
 
 /**
  * The options to show, best first: at most three, those within reach of the best,
- * and at least two (the ESS team, the default human contact, completes a lone one).
+ * and at least two (the next best completes a lone one; the ESS team, the default
+ * human contact, always has a floor score).
  */
 export function rankOptions(features: ProjectFeatures, candidates: RouteCandidate[]): RankedOption[] {
   const all = rankAll(features, candidates);
   const best = all[0]!.score;
   const kept = all.filter((o, i) => i === 0 || o.score >= MIN_SHARE * best).slice(0, MAX_OPTIONS);
-  if (kept.length < 2) {
-    const next = all.find((o) => o.process === DEFAULT_PROCESS && !kept.includes(o)) ?? all[1];
-    if (next) kept.push(next);
-  }
+  if (kept.length < 2 && all[1]) kept.push(all[1]);
   return kept;
 }
