@@ -52,6 +52,7 @@ export function describesProject(text: string, features: ProjectFeatures, opts: 
   if (opts.loose) return needs.length >= 1 || stated >= 1;
   if (QUESTION_START.test(f) && !FIRST_PERSON.test(f) && stated < 2 && !(THIRD_PARTY.test(f) && needs.length >= 1)) return false;
   if (stated >= 1) return needs.length >= 1 || stated >= 2;
-  // No stated fact: a clearly stated need in a long message, or a need asked for by someone who says who they are.
-  return (words >= 14 && needs.some((n) => n.strength >= 1)) || (SELF_DESCRIPTION.test(f) && needs.some((n) => n.strength >= 0.9));
+  // No stated fact: a clearly stated need in a long message, or a need asked for by someone described (self or third party).
+  const described = SELF_DESCRIPTION.test(f) || THIRD_PARTY.test(f);
+  return (words >= 14 && needs.some((n) => n.strength >= 1)) || (described && needs.some((n) => n.strength >= 0.9));
 }

@@ -15,8 +15,10 @@ import type { Need, NeedFacts, SchemaLinks } from "./links.js";
 
 export interface DetectedNeed {
   need: Need;
-  /** 0..1: how clearly the message states it. */
+  /** How clearly the message states it: 0.6 for one expression, more for several, or for facts, or when asked for. */
   strength: number;
+  /** Distinct expressions found. */
+  expressions: number;
 }
 
 export interface Territory {
@@ -91,7 +93,7 @@ function bankAccess(f: string): boolean | undefined {
   return undefined;
 }
 
-const PERSON = /^(je |j |moi |i |i m |my name)|\b(je suis|j ai \d+ ans|je veux|je voudrais|je souhaite|jvoudrais|jveux|un porteur|une porteuse|porteur individuel|une personne|un demandeur|une demandeuse|demandeur d emploi|une ancienne|un ancien|ancien cadre|une jeune|un jeune|jeune diplomee?|retraitee?|creer seule?|auto ?entrepreneu|micro entrepreneu|freelance|independante?|i live|i want to start|i d like to start)\b/;
+const PERSON = /^(je |j |moi |i |i m |my name)|\b(je suis|j ai \d+ ans|je veux|je voudrais|je souhaite|jvoudrais|jveux|un porteur|une porteuse|porteur individuel|une personne|un couple|un demandeur|une demandeuse|demandeur d emploi|une ancienne|un ancien|ancien cadre|une jeune|un jeune|jeune diplomee?|retraitee?|creer seule?|auto ?entrepreneu|micro entrepreneu|freelance|independante?|i live|i want to start|i d like to start)\b/;
 const STRUCTURE_WORDS = new RegExp(`\\b${STRUCTURE_NOUN}\\b|\\b(collectif|structure|entreprise|societe|sarl|sas|pme|tpe|club|compagnie|creche|company|business)\\b`);
 
 function actorOf(facts: Partial<Facts>, f: string): Actor {
@@ -216,7 +218,7 @@ export function detectNeeds(text: string, facts: Partial<Facts>, links: SchemaLi
     const inRequest = need.phrases.some((p) => containsPhrase(asked, p)) ? REQUEST_BONUS : 0;
     const byWords = matched === 0 ? 0 : Math.min(MAX_STRENGTH, 0.6 + 0.2 * (matched - 1)) + inRequest;
     const strength = byFacts && !need.requires.facts ? Math.max(1, byWords) : byWords || 1;
-    out.push({ need, strength: Math.round(strength * 100) / 100 });
+    out.push({ need, strength: Math.round(strength * 100) / 100, expressions: matched });
   }
   return out.sort((a, b) => b.strength - a.strength);
 }

@@ -47,9 +47,12 @@ const REPORTED_NOTE = "Certaines sources citées sont secondaires (articles de p
 
 const ESS_FORMS: LegalForm[] = ["association", "scop", "scic", "cae", "cooperative", "mutuelle", "fondation"];
 
-/** A project with no ESS character whose request the schema cannot fund (links file need "hors-champ"). */
+/**
+ * A project with no ESS character whose request the schema cannot fund: at least two
+ * expressions of the links file's need "hors-champ" (one word, "franchise", is not enough).
+ */
 export function isOutOfScope(f: ProjectFeatures): boolean {
-  const offTopic = f.needs.some((n) => n.need.id === "hors-champ" && n.strength >= 0.8);
+  const offTopic = f.needs.some((n) => n.need.id === "hors-champ" && n.expressions >= 2);
   return offTopic && !(f.facts.legalForm && ESS_FORMS.includes(f.facts.legalForm)) && f.facts.essStatutes !== true;
 }
 
