@@ -103,13 +103,12 @@ const rate = (m: FitMetric) => (m.rate === null ? "   —  " : `${(m.rate * 100)
  */
 export function formatFitEval(reports: { name: string; report: FitReport; showFailures?: boolean }[]): string {
   const width = 28;
-  const head = `${"".padEnd(width)}${reports.map((x) => x.name.padStart(18)).join("")}`;
-  const lines = [head, `${"projets".padEnd(width)}${reports.map((x) => String(x.report.projects).padStart(18)).join("")}`];
-  for (const [key, label] of METRICS) {
-    lines.push(`${label.padEnd(width)}${reports.map((x) => `${rate(x.report[key])} (${x.report[key].passed}/${x.report[key].total})`.padStart(18)).join("")}`);
-  }
-  lines.push(`${"refus à tort".padEnd(width)}${reports.map((x) => String(x.report.wrongRefusals.length).padStart(18)).join("")}`);
-  lines.push(`${"latence p50 / p95 (ms)".padEnd(width)}${reports.map((x) => `${x.report.latency.p50} / ${x.report.latency.p95}`.padStart(18)).join("")}`);
+  const col = Math.max(20, ...reports.map((x) => x.name.length + 2));
+  const row = (label: string, cell: (r: FitReport) => string) => `${label.padEnd(width)}${reports.map((x) => cell(x.report).padStart(col)).join("")}`;
+  const lines = [`${"".padEnd(width)}${reports.map((x) => x.name.padStart(col)).join("")}`, row("projets", (r) => String(r.projects))];
+  for (const [key, label] of METRICS) lines.push(row(label, (r) => `${rate(r[key])} (${r[key].passed}/${r[key].total})`));
+  lines.push(row("refus à tort", (r) => String(r.wrongRefusals.length)));
+  lines.push(row("latence p50 / p95 (ms)", (r) => `${r.latency.p50} / ${r.latency.p95}`));
   for (const x of reports) {
     if (x.showFailures === false) continue;
     const failed = x.report.details.filter((d) => !d.ok).map((d) => d.id);
