@@ -52,8 +52,8 @@ describe("« Vérifier l'éligibilité » after a project-fit answer", () => {
     const c = conversation(core.runtime.assistant, { audience: "porteur" });
     const fit = await c.say("Notre association d'aide à domicile d'Alès est en déficit et veut revoir son modèle économique, et on cherche aussi un prêt solidaire.");
     const [main, second] = fit.fit!;
-    expect(main!.process).toBe("dla");
-    expect(second!.process).toBe("france-active");
+    expect(fit.fit!.map((o) => o.process).slice(0, 2).sort()).toEqual(["dla", "france-active"]);
+    expect(second!.process).not.toBe(main!.process);
     let reply = await c.click("eligibility", second!.process);
     expect((await stateOf(core.storage, c.base))!.target ?? [second!.process]).toEqual([second!.process]);
     for (let i = 0; reply.type === "prompt" && i < 8; i++) {
@@ -61,7 +61,7 @@ describe("« Vérifier l'éligibilité » after a project-fit answer", () => {
       reply = await c.say("je ne sais pas");
     }
     expect(reply.type).toBe("eligibility");
-    expect(reply.eligibility!.map((r) => r.process)).toEqual(["france-active"]);
+    expect(reply.eligibility!.map((r) => r.process)).toEqual([second!.process]);
   });
 
   it("typed after the answer, it targets the main option with the same facts", async () => {

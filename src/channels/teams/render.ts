@@ -100,11 +100,13 @@ function build(reply: Reply, shape: Shape): Partial<Activity> {
   // A project-fit answer: the opening paragraphs in the message, the options in the card.
   let text = toTeamsMarkdown(removeMarkers(reply.fit?.length ? fitHead(reply.text) : reply.text, dropped));
   if (Array.from(text).length > shape.textMax) text = truncate(text, shape.textMax) + SHORTENED;
+  // Citations are the markers of the message text: a project-fit answer's options (and their markers) are in the card.
+  const cited = reply.fit?.length ? kept.filter((s) => text.includes(`[${s.n}]`)) : kept;
   const activity: Partial<Activity> = {
     type: "message",
     text,
     textFormat: "markdown",
-    entities: [aiEntity(kept, shape.abstractMax) as never],
+    entities: [aiEntity(cited, shape.abstractMax) as never],
   };
   if (reply.interactionId) activity.channelData = { feedbackLoopEnabled: true };
   const card = buildCard(reply, kept, shape);
