@@ -8,7 +8,7 @@ import { foldText, type ProjectFeatures } from "./features.js";
 
 /** Someone who carries the project: a structure, a person, a group. */
 const CARRIER =
-  /\b(associations?|assos?|scops?|scics?|cae|cooperatives?|coops?|mutuelles?|collectifs?|structures?|entreprises?|societes?|sarl|sas|eurl|pme|tpe|start ?up|tiers lieux?|epiceries?|ressourceries?|recycleries?|creches?|clubs?|compagnies?|federations?|regies?|chantiers?|ateliers?|groupements?|porteurs?|porteuses?|demandeurs?|demandeuses?|habitants?|agriculteurs?|associatifs?|associatives?|cooperatifs?|directrices?|directeurs?|presidente?s?|responsables?|gerante?s?|coordinat(?:eur|rice)s?|fondat(?:eur|rice)s?|benevoles|salariee?s|personnes?|anciens?|ancienne?s?|jeunes?|femmes?|hommes?|gars|createurs?|creatrices?|entrepreneurs?|entrepreneuses?|retraitee?s?|diplomee?s?|someone|woman|women|man|maraichers?|producteurs?|companies|company|non profits?|charity|business|je|j|jsuis|jveux|jvoudrais|nous|on|notre|nos|mon|ma|mes|we|i|our|my)\b/;
+  /\b(associations?|assos?|scops?|scics?|cae|cooperatives?|coops?|mutuelles?|collectifs?|structures?|entreprises?|societes?|sarl|sas|eurl|pme|tpe|start ?up|tiers lieux?|epiceries?|ressourceries?|recycleries?|creches?|clubs?|compagnies?|federations?|regies?|chantiers?|ateliers?|groupements?|porteurs?|porteuses?|demandeurs?|demandeuses?|habitants?|agriculteurs?|eleveurs?|restaurateurs?|restaurants?|artisans?|commercants?|commerces?|boutiques?|magasins?|librairies?|boulangeries?|cafes?|bars?|hotels?|campings?|fermes?|exploitations?|centres? sociaux|centre social|ehpad|ecoles?|mediatheques?|cinemas?|theatres?|festivals?|syndicats?|communes?|mairies?|maires?|collectivites?|agglos?|offices?|foyers?|garages?|friperies?|laveries?|conciergeries?|food trucks?|familles?|couples?|associatifs?|associatives?|cooperatifs?|directrices?|directeurs?|presidente?s?|responsables?|gerante?s?|coordinat(?:eur|rice)s?|fondat(?:eur|rice)s?|benevoles|salariee?s|personnes?|anciens?|ancienne?s?|jeunes?|femmes?|hommes?|gars|createurs?|creatrices?|entrepreneurs?|entrepreneuses?|retraitee?s?|diplomee?s?|someone|woman|women|man|maraichers?|producteurs?|companies|company|non profits?|charity|business|je|j|jsuis|jveux|jvoudrais|nous|on|notre|nos|mon|ma|mes|we|i|our|my)\b/;
 
 /** What they want to do or get. */
 const INTENT =
@@ -48,7 +48,8 @@ export function describesProject(text: string, features: ProjectFeatures, opts: 
   if (words < 8) return false;
   const stated = Object.keys(features.facts).filter((k) => k !== "projectStage").length;
   const needs = features.needs.filter((n) => n.strength >= 0.6);
-  if (!CARRIER.test(f) || !(INTENT.test(f) || stated >= 2)) return false;
+  // Two facts about the project (a commune and a legal form, a number of employees…) stand for a carrier.
+  if (!(CARRIER.test(f) || stated >= 2) || !(INTENT.test(f) || stated >= 2)) return false;
   if (opts.loose) return needs.length >= 1 || stated >= 1;
   if (QUESTION_START.test(f) && !FIRST_PERSON.test(f) && stated < 2 && !(THIRD_PARTY.test(f) && needs.length >= 1)) return false;
   if (stated >= 1) return needs.length >= 1 || stated >= 2;

@@ -72,8 +72,11 @@ export class ProjectFit {
   async reply(raw: string, opts: { audience?: Audience; loose?: boolean } = {}): Promise<ProjectFitResult | null> {
     const audience = opts.audience ?? "porteur";
     const question = cleanQuestion(raw);
-    if (!question || !mightDescribeProject(question) || this.o.guards?.isInjection(question) || this.o.guards?.isOutOfMission(question)) return null;
-    if (opts.loose && this.o.guards?.gap(question)) return null;
+    // The cheap first look is skipped by the loose reading: there, two stated facts may stand for a carrier.
+    if (!question || (!opts.loose && !mightDescribeProject(question)) || this.o.guards?.isInjection(question)) return null;
+    // A described project is no creative-writing request ("une association composée de passionnés d'histoire"):
+    // the out-of-mission patterns and the known gaps only hold back the loose reading.
+    if (opts.loose && (this.o.guards?.isOutOfMission(question) || this.o.guards?.gap(question))) return null;
     const features = projectFeatures(question, this.links);
     if (!describesProject(question, features, { loose: opts.loose })) return null;
 

@@ -105,6 +105,13 @@ describe("project-fit reply", () => {
     expect(r.fit![0]!.axis).toBe("hors-schema");
   });
 
+  it("a described project that happens to match an out-of-mission pattern is still answered", async () => {
+    const r = await ask("Notre association de Vauvert, composée de passionnés d'histoire locale, voudrait financer la restauration d'un lavoir et cherche des mécènes.", "porteur");
+    expect(r.refused).toBe(false);
+    expect(r.fit![0]!.process).toBe("mecenat-fondations");
+    expect((await ask("Écris-moi un poème sur l'économie sociale et solidaire, s'il te plaît.")).refused).toBe(true);
+  });
+
   it("a question about the schema keeps the ordinary answer, without `fit`", async () => {
     const r = await ask("Qu'est-ce que l'appel à communs ?");
     expect(r.fit).toBeUndefined();
