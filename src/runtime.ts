@@ -17,6 +17,7 @@ import { addWords, Lexicon, QueryNormalizer, Speller, type Vocabulary } from "./
 import type { AppConfig } from "./config/env.js";
 import { createAssistant } from "./conversation/assistant.js";
 import type { Assistant, HandoffTargets } from "./conversation/types.js";
+import { ProjectFit } from "./fit/project-fit.js";
 import { createChatModel } from "./llm/provider.js";
 import { createEmbeddings } from "./retrieval/embeddings/index.js";
 import { openIndex, type OpenResult } from "./retrieval/index-store.js";
@@ -79,7 +80,8 @@ export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
   const normalizer = new QueryNormalizer(Lexicon.load(config.knowledgeDir), new Speller(vocabulary));
   const answerer = new Answerer({ retriever, router, guards, llm, llmTimeoutMs: config.llm.timeoutMs, cacheSize: config.answerCacheSize, cards, normalizer, decision: o.decision !== undefined ? o.decision : DECISION_MODELS, logger: o.logger });
   const storage = o.storage ?? (await createStorage({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
-  const assistant = createAssistant({ answerer, storage, pseudonymSecret: config.pseudonymSecret, handoffTargets: o.handoffTargets, logger: o.logger });
+  const fit = new ProjectFit({ knowledgeDir: config.knowledgeDir, retriever, router, guards, llm, llmTimeoutMs: config.llm.timeoutMs, promptsDir: config.promptsDir, logger: o.logger });
+  const assistant = createAssistant({ answerer, storage, pseudonymSecret: config.pseudonymSecret, handoffTargets: o.handoffTargets, fit, logger: o.logger });
   return {
     assistant,
     answerer,

@@ -17,10 +17,10 @@ import { createRuntime, type Runtime } from "../runtime.js";
 import { MemoryStorage } from "../storage/memory.js";
 import { createStorage } from "../storage/index.js";
 import { ACTION_COMMANDS, renderTerminal } from "../channels/cli/render.js";
-import { formatComparison, formatEval, loadEvalDir, loadEvalSet, runEval } from "../eval/run.js";
-import { PROJECT_ROOT, useKnowledgeDir } from "../core/paths.js";
+import { useKnowledgeDir } from "../core/paths.js";
 import { resetLexicons } from "../retrieval/analyzer.js";
 import { eligibilityCommand } from "./commands/eligibility.js";
+import { evalCommand } from "./commands/eval.js";
 import { frictionCommand } from "./commands/friction.js";
 import { reportCommand } from "./commands/report.js";
 import { purgeCommand } from "./commands/purge.js";
@@ -73,6 +73,8 @@ function toJson(r: Reply) {
     sources: r.sources.map((s) => ({ n: s.n, id: s.id, title: s.title, kind: s.kind, status: s.status, section: s.section, page: s.page, url: s.url, score: s.score })),
     route: r.route ? { process: r.route.process, confidence: r.route.confidence, why: r.route.why, name: r.route.name, alternatives: r.route.alternatives ?? [] } : null,
     followUps: r.followUps,
+    // Project-fit options, best first ([] when the message described no project).
+    fit: (r.fit ?? []).map((o) => ({ process: o.process, measures: o.measures, axis: o.axis, verdict: o.verdict, why: o.why, missing: o.missing })),
   };
 }
 
@@ -215,34 +217,7 @@ export function buildProgram(): Command {
       }
     });
 
-  program
-    .command("eval")
-    .description("Évalue l'assistant sur des jeux de questions (format ../shared/eval/README.md) ; sans fichier : réglage et aveugle côte à côte")
-    .argument("[files...]", "fichiers YAML d'évaluation (par défaut : tests/gold/tuning et tests/gold/blind)")
-    .option("--tuning <dir>", "dossier du jeu de réglage", path.join(PROJECT_ROOT, "tests", "gold", "tuning"))
-    .option("--blind <dir>", "dossier du jeu aveugle", path.join(PROJECT_ROOT, "tests", "gold", "blind"))
-    .option("--json", "résultat JSON")
-    .action(async (files: string[], opts: { json?: boolean; tuning: string; blind: string }) => {
-      const load = async (f: string) => {
-        if (!existsSync(f)) throw new UsageError(`Fichier introuvable : ${f}`);
-        try {
-          return statSync(f).isDirectory() ? await loadEvalDir(f) : await loadEvalSet(f);
-        } catch (err) {
-          throw new UsageError((err as Error).message);
-        }
-      };
-      const sets = files.length ? [await load(files[0]!)] : [await load(opts.tuning), await load(opts.blind)];
-      if (files.length > 1) for (const f of files.slice(1)) { const s = await load(f); sets[0]!.questions.push(...s.questions); sets[0]!.eligibility.push(...s.eligibility); }
-      const rt = await statelessRuntime();
-      const ask = (q: string, audience: "agent" | "porteur") => rt.assistant.ask(q, { audience });
-      const converse = (text: string, audience: "agent" | "porteur", conversationId: string) => rt.assistant.handle({ channel: "api", conversationId, userId: "eval", audience, text });
-      const reports = [];
-      for (const set of sets) reports.push(await runEval(set, ask, converse));
-      if (opts.json) process.stdout.write(`${JSON.stringify(reports.length === 1 ? reports[0] : { tuning: reports[0], blind: reports[1] })}\n`);
-      else if (reports.length === 1) process.stdout.write(`${formatEval(reports[0]!)}\n`);
-      else process.stdout.write(`${formatComparison({ set: sets[0]!, report: reports[0]! }, { set: sets[1]!, report: reports[1]! })}\n`);
-      await rt.close();
-    });
+  program.addCommand(evalCommand(statelessRuntime));
 
   const openStorage = async () => {
     const cfg = config();

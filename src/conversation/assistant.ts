@@ -5,7 +5,7 @@
  * person, rating, help, reset, report (agents). It never throws: a failure
  * becomes a short apology with a route to a person.
  */
-import { DEFAULT_PROCESS, PROCESS_IDS, ProcessId, type Audience, type Channel } from "../core/ids.js";
+import { DEFAULT_PROCESS, PROCESS_IDS, ProcessId, type Audience, type Channel, type Priority } from "../core/ids.js";
 import { Reply, Turn, type Action, type ReplyInput, type TurnInput } from "../core/reply.js";
 import { MAX_QUESTION_CHARS, type Answerer } from "../answer/answerer.js";
 import { ANSWER_ACTIONS } from "../answer/actions.js";
@@ -13,6 +13,7 @@ import { resolveCommune } from "../eligibility/communes.js";
 import { evaluate } from "../eligibility/engine.js";
 import { extractFacts, parseAnswer } from "../eligibility/extract.js";
 import { FACT_QUESTIONS, parseFacts, type FactKey, type Facts } from "../eligibility/facts.js";
+import type { ProjectFit } from "../fit/project-fit.js";
 import { scrub } from "../privacy/scrub.js";
 import { userHash } from "../privacy/pseudonym.js";
 import { buildReport } from "../report/build.js";
@@ -61,6 +62,8 @@ export interface AssistantOptions {
   storage: Storage;
   pseudonymSecret: string;
   handoffTargets?: HandoffTargets;
+  /** Project-fit answers for messages that describe a project (src/fit). */
+  fit?: ProjectFit;
   logger?: { warn: (o: unknown, m?: string) => void; error: (o: unknown, m?: string) => void };
 }
 
@@ -91,7 +94,7 @@ class CoreAssistant implements Assistant {
 
   async ask(question: string, opts: { audience?: Audience } = {}): Promise<Reply> {
     try {
-      return await this.o.answerer.ask(scrub(bounded(question)), opts);
+      return (await this.answer(scrub(bounded(question)), opts)).reply;
     } catch (err) {
       this.o.logger?.error({ err: String(err) }, "ask failed");
       return apology();
@@ -167,7 +170,7 @@ class CoreAssistant implements Assistant {
     const clean = scrub(text);
     // "c'est gratuit ?" after "C'est quoi Gard centrale ?" is about Gard centrale.
     const searched = await this.o.answerer.contextualize(clean, ctx.state.lastTopic, ctx.turn.audience);
-    const reply = await this.o.answerer.ask(searched, { audience: ctx.turn.audience, priority: ctx.turn.priority, onToken: ctx.onToken });
+    const { reply, facts } = await this.answer(searched, { audience: ctx.turn.audience, priority: ctx.turn.priority, onToken: ctx.onToken });
     const latencyMs = Math.round(performance.now() - t0);
     const interactionId = await this.o.storage.recordInteraction({
       channel: ctx.turn.channel,
@@ -184,9 +187,25 @@ class CoreAssistant implements Assistant {
     if (reply.refused) await this.o.storage.recordUnanswered({ interactionId, question: clean, reason: "refused", userHash: ctx.user });
     Object.assign(ctx.state, { lastQuestion: clean, lastTopic: reply.refused && searched === clean ? ctx.state.lastTopic : searched, lastInteractionId: interactionId, lastRoute: reply.route?.process, lastSources: reply.sources.map((s) => s.id) });
     await this.handoffs.remember(ctx.key, clean, reply.sources, reply.route);
-    // Facts people state about themselves ("nous sommes une asso à Uzès") are kept for an eligibility check.
+    // Facts people state about themselves ("nous sommes une asso à Uzès"), or a described project's facts,
+    // are kept for an eligibility check, which then asks only what is missing.
     if (SELF.test(clean)) ctx.state.facts = { ...ctx.state.facts, ...safeExtract(clean) };
+    if (facts) ctx.state.facts = { ...ctx.state.facts, ...facts };
     return { ...reply, interactionId, actions: withValue(reply.actions, interactionId) };
+  }
+
+  /**
+   * A message that describes a project gets the project-fit answer (src/fit); any
+   * other, the answerer's — and when that finds nothing, the project-fit answer on a
+   * looser reading of the message, if it names a project and a need.
+   */
+  private async answer(question: string, opts: { audience?: Audience; priority?: Priority; onToken?: (text: string) => void }): Promise<{ reply: Reply; facts?: Partial<Facts> }> {
+    // A failing project fit must not cost the ordinary answer.
+    const fit = (loose: boolean) => this.o.fit?.reply(question, { ...opts, loose }).catch((err: unknown) => (this.o.logger?.error({ err: String(err) }, "project fit failed"), null));
+    const described = await fit(false);
+    if (described) return described;
+    const reply = await this.o.answerer.ask(question, opts);
+    return (reply.refused && (await fit(true))) || { reply };
   }
 
   // ---------------------------------------------------------------- buttons
@@ -213,7 +232,7 @@ class CoreAssistant implements Assistant {
         };
       }
       case "eligibility":
-        return this.startEligibility(ctx, "");
+        return this.startEligibility(ctx, "", value);
       case "friction":
         return this.startFriction(ctx, "");
       case "handoff":
@@ -245,9 +264,12 @@ class CoreAssistant implements Assistant {
     return p && p !== DEFAULT_PROCESS ? [p] : undefined;
   }
 
-  private async startEligibility(ctx: Ctx, text: string): Promise<ReplyInput> {
+  /** `process`: the option a project-fit answer proposed (its button's value). */
+  private async startEligibility(ctx: Ctx, text: string, process?: string): Promise<ReplyInput> {
     const facts = text ? safeExtract(text) : {};
-    ctx.state = { ...ctx.state, mode: "eligibility", facts: { ...ctx.state.facts, ...facts }, skipped: [], asked: 0, target: this.targetFor(text), pendingFact: undefined };
+    const chosen = ProcessId.safeParse(process);
+    const target = chosen.success ? [chosen.data] : this.targetFor(text);
+    ctx.state = { ...ctx.state, mode: "eligibility", facts: { ...ctx.state.facts, ...facts }, skipped: [], asked: 0, target, pendingFact: undefined };
     return this.nextEligibilityStep(ctx, "D'accord, vérifions votre éligibilité. Je vous pose quelques questions, une à la fois (vous pouvez répondre « je ne sais pas » ou « annuler »).");
   }
 

@@ -96,6 +96,35 @@ export const EligibilityResult = z.object({
 });
 export type EligibilityResult = z.infer<typeof EligibilityResult>;
 
+/**
+ * One option of a project-fit answer ("which action of the schema fits this
+ * project?"): a support process with the schema measures and axis that fit, why
+ * (with `[n]` markers into the reply's sources), the eligibility verdict for the
+ * facts known, and the facts that would change it (fact keys of the eligibility
+ * vocabulary). Ordered best first in `Reply.fit`.
+ */
+export const FitOption = z.object({
+  process: ProcessId,
+  /** Display name of the process. */
+  name: z.string(),
+  /** Knowledge ids of the schema measures that fit. */
+  measures: z.array(z.string()),
+  /** Id of the schema axis (or "hors-schema"); null when none applies. */
+  axis: z.string().nullable(),
+  verdict: Verdict,
+  /** Why it fits this project, plain French with `[n]` markers. */
+  why: z.string(),
+  /** Facts that would change the verdict (at most two). */
+  missing: z.array(z.string()),
+  /** The verdict in plain French with its `[n]` marker. */
+  verdictText: z.string().optional(),
+  /** How to apply, with its `[n]` marker. */
+  apply: z.string().optional(),
+  /** Whom to contact first. */
+  contact: PublicContact.optional(),
+});
+export type FitOption = z.infer<typeof FitOption>;
+
 export const Handoff = z.object({
   id: z.string(),
   process: ProcessId,
@@ -138,6 +167,8 @@ export const Reply = z.object({
   followUps: z.array(z.string()).default([]),
   actions: z.array(Action).default([]),
   eligibility: z.array(EligibilityResult).optional(),
+  /** Project-fit options, best first (only when the message described a project). */
+  fit: z.array(FitOption).optional(),
   handoff: Handoff.optional(),
   prompt: PromptField.optional(),
   /** Report summary for agents (shape owned by src/report). */

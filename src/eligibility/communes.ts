@@ -25,6 +25,8 @@ export interface CommuneInfo extends CommuneRef {
   inGard: boolean;
   inOccitanie: boolean;
   epci?: { code: string; name: string };
+  /** Municipal population of the official geography (0 when unknown). */
+  population: number;
   /** true when the commune has a quartier prioritaire confirmed by the sources. */
   hasQpv: boolean;
   /** yes: confirmed QPV in the commune; unconfirmed: reported in 2015, 2024 status not confirmed; no: none known. */
@@ -207,6 +209,7 @@ function info(e: Entry, idx: Index, others: Entry[]): CommuneInfo {
     inGard: e.departement === GARD,
     inOccitanie: e.region === OCCITANIE,
     ...(epci ? { epci } : {}),
+    population: e.population,
     hasQpv: qpv === "yes",
     qpv,
     ambiguous: others.length > 0,

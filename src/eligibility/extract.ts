@@ -195,7 +195,8 @@ const FORM_PATTERNS: FormPattern[] = [
   { re: /\bscics?\b|\bcooperative d interet collectif\b/, value: "scic" },
   { re: /\bcae\b|\bcooperative d activites? et d emploi\b/, value: "cae", weak: true },
   { re: /\b(auto|micro) ?-?entrepreneu(r|se)s?\b|\bmicro ?-?entreprise\b|\bentreprise individuelle\b|\bentrepreneu(r|se) individuel(le)?\b|\beirl\b|\bfreelance\b|\bindependant(e)?\b/, value: "entrepreneur-individuel" },
-  { re: /\b(sarl|sas|sasu|eurl|sa|sca|snc|scs|sci)\b|\bsociete commerciale\b|\bstart ?-?up\b|\bpme\b|\btpe\b/, value: "societe-commerciale" },
+  // "SA" only after an article ("une SA", "en SA") or as a whole answer: elsewhere "sa" is the possessive ("sa tournée").
+  { re: /\b(sarl|sas|sasu|eurl|sca|snc|scs|sci)\b|\b(une|en|la|notre|cette|leur) sa\b|^sa$|\bsociete commerciale\b|\bstart ?-?up\b|\bpme\b|\btpe\b/, value: "societe-commerciale" },
   { re: /\bassos?\b|\bassociations?\b|\bloi (de )?1901\b/, value: "association" },
   { re: /\bmutuelles?\b|\bmutuelle d assurance\b/, value: "mutuelle", weak: true },
   { re: /\bfondations?\b|\bfonds de dotation\b/, value: "fondation", weak: true },

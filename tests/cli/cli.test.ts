@@ -235,6 +235,57 @@ describe.concurrent("ask", () => {
   );
 });
 
+describe.concurrent("project fit", () => {
+  it(
+    "ask --json adds `fit`: the ordered options of a described project, [] for a question",
+    async () => {
+      const [project, question] = await Promise.all([
+        cli(["ask", "Quelle action du schéma peut financer un tiers-lieu porté par trois associations à Alès ?", "--audience", "agent", "--json"]),
+        cli(["ask", "Qu'est-ce que le DLA ?", "--json"]),
+      ]);
+      expect(project.code, project.stderr).toBe(0);
+      const o = JSON.parse(project.stdout.trim());
+      checkAnswer(o);
+      expect(o.answer).toMatch(/^Pour ce projet, la piste principale est/);
+      expect(o.fit.length).toBeGreaterThanOrEqual(2);
+      for (const f of o.fit) {
+        expect(Object.keys(f).sort()).toEqual(["axis", "measures", "missing", "process", "verdict", "why"]);
+        expect(PROCESS_IDS).toContain(f.process);
+        expect(Verdict.options).toContain(f.verdict);
+        expect(f.why).toMatch(/\[\d+\]/);
+      }
+      expect(o.fit[0]).toMatchObject({ process: "appel-a-communs", axis: "axe-1-cooperations" });
+      expect(o.route.process).toBe(o.fit[0].process);
+      expect(question.code, question.stderr).toBe(0);
+      expect(JSON.parse(question.stdout.trim()).fit).toEqual([]);
+    },
+    SLOW,
+  );
+
+  it(
+    "eval on project sets prints tuning and blind figures side by side, without the blind set's failing ids",
+    async () => {
+      const project = (id: string, description: string, first: string) =>
+        [`  - id: ${id}`, `    description: "${description}"`, "    audience: agent", "    expect:", `      first: ${first}`, `      sources: [${first}]`, "      refuse: false"].join("\n");
+      const tuning = path.join(tmp, "mini-tuning.yaml");
+      const blind = path.join(tmp, "mini-blind.yaml");
+      writeFileSync(tuning, ["projects:", project("mt-1", "Trois associations d'Alès veulent mutualiser un local pour un service de répit.", "appel-a-communs"), ""].join("\n"));
+      writeFileSync(blind, ["projects:", project("mb-1", "Notre association de 8 salariés à Nîmes veut revoir son modèle économique et sa gouvernance.", "commande-publique"), ""].join("\n"));
+      const r = await cli(["eval", tuning, blind]);
+      expect(r.code, r.stderr).toBe(0);
+      const header = r.stdout.split("\n")[0]!;
+      expect(header).toMatch(/mini-tuning\s+mini-blind/);
+      expect(r.stdout).toMatch(/1re option juste\s+100\.0 % \(1\/1\)\s+0\.0 % \(0\/1\)/);
+      expect(r.stdout).not.toContain("mb-1");
+      const json = JSON.parse((await cli(["eval", tuning, blind, "--json"])).stdout.trim());
+      expect(json["mini-tuning"].first).toMatchObject({ total: 1, passed: 1 });
+      expect(json["mini-blind"].first).toMatchObject({ total: 1, passed: 0, failures: [] });
+      expect(JSON.stringify(json["mini-blind"])).not.toContain("mb-1");
+    },
+    SLOW,
+  );
+});
+
 describe.concurrent("eval and eligibility", () => {
   it(
     "eval FILE --json prints the metrics of a tiny set",

@@ -41,6 +41,13 @@ describe("extractFacts", () => {
     expect(extractFacts("")).toEqual({});
   });
 
+  it("reads « SA » as a company form only as one, not the possessive « sa »", () => {
+    expect(extractFacts("Nous sommes une SA de 40 salariés à Nîmes").legalForm).toBe("societe-commerciale");
+    expect(extractFacts("Une compagnie de danse veut financer sa tournée dans les villages").legalForm).toBeUndefined();
+    expect(extractFacts("Le maire me demande comment sa collectivité peut s'associer au schéma").legalForm).toBeUndefined();
+    expect(parseAnswer("legalForm", "SA")).toBe("societe-commerciale");
+  });
+
   it("avoids common false readings", () => {
     expect(extractFacts("on a 3 salariés payés 2000 € par mois")).toEqual({ employees: 3 });
     expect(extractFacts("on travaille sur le développement durable")).toEqual({});

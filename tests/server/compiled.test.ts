@@ -111,7 +111,7 @@ describe("compiled service (dist/main.js)", () => {
       expect(verdicts.type).toBe("eligibility");
       expect(verdicts.eligibility?.length).toBeGreaterThan(0);
 
-      // …and the process → axis mapping of the report (knowledge/report).
+      // …and the process → axis mapping of the report (knowledge/liens-schema.yaml).
       const report = await fetch(`${url}/api/report?days=30`);
       expect(report.status).toBe(200);
       const body = (await report.json()) as { friction?: { axisMappingNote?: string; byAxis?: unknown[] } };

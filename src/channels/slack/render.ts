@@ -10,9 +10,10 @@
  */
 import type { types } from "@slack/bolt";
 import type { ProcessId } from "../../core/ids.js";
-import type { Action, EligibilityResult, Reply, SourceRef } from "../../core/reply.js";
+import type { Action, EligibilityResult, FitOption, Reply, SourceRef } from "../../core/reply.js";
 import type { HandoffRecord } from "../../storage/types.js";
 import { FACT_QUESTIONS } from "../../eligibility/facts.js";
+import { fitHead } from "../../fit/text.js";
 import { CHANNEL_LABELS } from "../../report/labels.js";
 import { followUpQuestions } from "../follow-ups.js";
 import { tagBlockId, type ButtonTag } from "./buttons.js";
@@ -213,6 +214,21 @@ function eligibilitySummaryBlocks(results: EligibilityResult[]): KnownBlock[] {
   return blocks;
 }
 
+export const FIT_BUTTON_LABEL = "Vérifier l'éligibilité";
+
+/** One compact section per project-fit option: title, why, verdict, contact, one button. */
+function fitBlocks(options: FitOption[], interactive: boolean): KnownBlock[] {
+  return options.slice(0, 5).map((o, i) => {
+    const lines = [`*${i + 1}. ${escapeMrkdwn(truncate(o.name, 200))}*`, escapeMrkdwn(truncate(o.why, 1000))];
+    lines.push(`*Éligibilité :* ${VERDICT_LABELS[o.verdict]}${o.verdictText ? ` — ${escapeMrkdwn(truncate(o.verdictText, 600))}` : ""}`);
+    if (o.contact) lines.push(`*Contact :* ${link(o.contact.url, truncate(o.contact.label, 200))}`);
+    const block: KnownBlock = { type: "section", block_id: `ess-fit-${i}`, text: { type: "mrkdwn", text: truncate(lines.join("\n"), LIMITS.sectionText) } };
+    // The core's "eligibility" action with the option's process (one button per block, so the action_id may repeat).
+    if (interactive) block.accessory = button(`${ACTION.corePrefix}eligibility`, FIT_BUTTON_LABEL, o.process, i === 0 ? "primary" : undefined);
+    return block;
+  });
+}
+
 function routeBlock(route: NonNullable<Reply["route"]>): KnownBlock[] {
   const lines = [`*Vers qui vous tourner :* ${escapeMrkdwn(route.name)}`];
   if (route.operator) lines.push(`Porté par : ${escapeMrkdwn(route.operator)}`);
@@ -300,7 +316,7 @@ function bodyBlocks(reply: Reply, opts: RenderOptions): KnownBlock[] {
     blocks.push(contextBlock([ELIGIBILITY_NOTICE]));
     return blocks;
   }
-  const body = toMrkdwn(reply.text || (reply.type === "error" ? APOLOGY_TEXT : ""));
+  const body = toMrkdwn(reply.fit?.length ? fitHead(reply.text) : reply.text || (reply.type === "error" ? APOLOGY_TEXT : ""));
   for (const chunk of splitMrkdwn(body)) blocks.push(mrkdwnSection(chunk));
   if (results.length) blocks.push(...eligibilityDetailBlocks(results));
   return blocks;
@@ -329,10 +345,12 @@ export function renderReply(reply: Reply, opts: RenderOptions = {}): SlackMessag
 
   if (opts.sharedBy) head.push(contextBlock([`Partagé par ${mentionUser(opts.sharedBy)}`]));
   if (!opts.afterText) head.push(...bodyBlocks(reply, opts));
+  // A project-fit answer: its opening paragraphs (bodyBlocks), then one compact section per option.
+  if (reply.fit?.length) head.push(...fitBlocks(reply.fit, interactive));
   head.push(...promptBlocks(reply, opts, interactive));
 
   if (reply.handoff) head.push(handoffBlock(reply.handoff));
-  if (reply.route) head.push(...routeBlock(reply.route));
+  if (reply.route && !reply.fit?.length) head.push(...routeBlock(reply.route));
 
   if (reply.sources.length) {
     const lines = reply.sources.map(sourceLine);
@@ -362,10 +380,11 @@ export function renderFallback(reply: Reply): string {
     const lines = results.map((r) => `${escapeMrkdwn(processName(r.process))} : ${VERDICT_LABELS[r.verdict]}`);
     return truncate(`Résultat de la vérification d'éligibilité :\n${lines.join("\n")}`, LIMITS.fallbackText);
   }
-  const parts = [toPlainFallback(reply.text || (reply.type === "error" ? APOLOGY_TEXT : ""))];
+  const parts = [toPlainFallback(reply.fit?.length ? fitHead(reply.text) : reply.text || (reply.type === "error" ? APOLOGY_TEXT : ""))];
+  for (const [i, o] of (reply.fit ?? []).entries()) parts.push(`${i + 1}. ${escapeMrkdwn(o.name)} : ${VERDICT_LABELS[o.verdict]}`);
   for (const r of results) parts.push(`${escapeMrkdwn(processName(r.process))} : ${VERDICT_LABELS[r.verdict]}`);
   if (reply.prompt && !reply.text.includes(reply.prompt.question)) parts.push(escapeMrkdwn(reply.prompt.question));
-  if (reply.route) parts.push(`Vers qui vous tourner : ${escapeMrkdwn(reply.route.name)}`);
+  if (reply.route && !reply.fit?.length) parts.push(`Vers qui vous tourner : ${escapeMrkdwn(reply.route.name)}`);
   if (reply.sources.length) {
     parts.push(
       `Sources :\n${reply.sources.map((s) => `[${s.n}] ${escapeMrkdwn(s.title)} (${escapeMrkdwn(sourceKindLabel(s))})`).join("\n")}`,

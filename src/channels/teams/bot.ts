@@ -19,7 +19,7 @@ import {
   type ResourceResponse,
 } from "botbuilder";
 import { z } from "zod";
-import type { Audience } from "../../core/ids.js";
+import { ProcessId, type Audience } from "../../core/ids.js";
 import { Reply, type ActionId, type TurnInput } from "../../core/reply.js";
 import type { Assistant } from "../../conversation/types.js";
 import type { Storage } from "../../storage/types.js";
@@ -357,8 +357,9 @@ export class RelaisTeamsBot extends ActivityHandler {
       case "ask":
         return this.runTurn(context, { text: submit.question });
       case "action":
-        // "Compléter les informations" carries the known facts: the form opens pre-filled.
-        if (submit.id === "eligibility") return this.sendForm(context, eligibilityFormCard({ values: submit.facts ?? {} }));
+        // "Compléter les informations" carries the known facts: the form opens pre-filled; with a
+        // process (a project-fit option), the core's questionnaire asks only what is missing.
+        if (submit.id === "eligibility" && !ProcessId.safeParse(submit.value).success) return this.sendForm(context, eligibilityFormCard({ values: submit.facts ?? {} }));
         if (submit.id === "friction") return this.sendForm(context, frictionFormCard({ process: submit.process }));
         await this.closeQuestion(context, submit.m, record, submit.id === "cancel" ? "Annuler" : "Confirmer");
         return this.runTurn(context, {

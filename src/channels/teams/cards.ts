@@ -4,7 +4,7 @@
  * Markdown; our own fixed French labels use TextBlocks. No templating is used,
  * so no `${…}` expression is ever evaluated.
  */
-import type { ActionId, EligibilityResult, PromptField, Reply, SourceRef } from "../../core/reply.js";
+import type { ActionId, EligibilityResult, FitOption, PromptField, Reply, SourceRef } from "../../core/reply.js";
 import { PROCESS_IDS, type ProcessId } from "../../core/ids.js";
 import { BLOCKERS, JOURNEY_STEPS, type HandoffRecord } from "../../storage/types.js";
 import {
@@ -164,6 +164,27 @@ export function routeSection(route: NonNullable<Reply["route"]>): CardElement[] 
   return [{ type: "Container", style: "emphasis", spacing: "Medium", items }];
 }
 
+/** One compact container per project-fit option: title, why, verdict, contact, one button. */
+export function fitSection(options: FitOption[]): CardElement[] {
+  return options.slice(0, 5).map((o, i) => {
+    const items: CardElement[] = [
+      runs([{ text: `${i + 1}. ${truncate(o.name, 200)}`, bold: true }]),
+      runs([{ text: truncate(o.why, 600) }], { spacing: "Small" }),
+      runs(
+        [
+          { text: "Éligibilité : ", bold: true },
+          { text: VERDICT_LABELS[o.verdict], bold: true, color: VERDICT_COLORS[o.verdict] },
+          ...(o.verdictText ? [{ text: ` — ${truncate(o.verdictText, 300)}` }] : []),
+        ],
+        { spacing: "Small" },
+      ),
+    ];
+    if (o.contact) items.push(runs([{ text: "Contact : ", bold: true }, { text: truncate(o.contact.label, 200), url: o.contact.url }], { spacing: "Small" }));
+    items.push({ type: "ActionSet", actions: [submit(MAIN_ACTION_LABELS.eligibility, { relais: "action", id: "eligibility", value: o.process })] });
+    return { type: "Container", style: i === 0 ? "emphasis" : "default", separator: i > 0, spacing: "Medium", items };
+  });
+}
+
 function followUpsSection(followUps: string[]): CardElement[] {
   const list = followUps.filter((q) => q.trim()).slice(0, 3);
   if (!list.length) return [];
@@ -181,6 +202,8 @@ export function replyActions(reply: Reply): CardElement[] {
   const out: CardElement[] = [];
   const seen = new Set<ActionId>();
   const process = reply.route?.process;
+  // After a project-fit answer, "Vérifier l'éligibilité" carries the main option's process.
+  const coreValue = (id: ActionId) => reply.actions.find((a) => a.id === id)?.value;
   const add = (id: ActionId, label: string, value?: string) => {
     if (seen.has(id) || out.length >= 5) return;
     seen.add(id);
@@ -197,7 +220,7 @@ export function replyActions(reply: Reply): CardElement[] {
         : reply.type === "friction"
           ? ["handoff"]
           : [];
-  for (const id of main) add(id, MAIN_ACTION_LABELS[id as keyof typeof MAIN_ACTION_LABELS]);
+  for (const id of main) add(id, MAIN_ACTION_LABELS[id as keyof typeof MAIN_ACTION_LABELS], id === "eligibility" && reply.fit?.length ? coreValue(id) : undefined);
   for (const a of reply.actions) {
     // Teams has its own 👍/👎 feedback loop: no rating buttons in the card.
     if (a.id === "rate-up" || a.id === "rate-down") continue;
@@ -212,7 +235,8 @@ export function replyActions(reply: Reply): CardElement[] {
 /** Route, sources and follow-ups of an answer; null when there is nothing to show. */
 export function answerCard(reply: Reply, opts: { sources?: SourceRef[]; compact?: boolean } = {}): AdaptiveCard | null {
   const body: CardElement[] = [];
-  if (reply.route) body.push(...routeSection(reply.route));
+  if (reply.fit?.length) body.push(...fitSection(reply.fit));
+  else if (reply.route) body.push(...routeSection(reply.route));
   if (!opts.compact) {
     body.push(...sourcesSection(opts.sources ?? reply.sources));
     body.push(...followUpsSection(reply.followUps));

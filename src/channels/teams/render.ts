@@ -23,6 +23,7 @@ import {
   type CardElement,
 } from "./cards.js";
 import { DOC_KIND_LABELS, VOTE_LABELS } from "./labels.js";
+import { fitHead } from "../../fit/text.js";
 import { jsonBytes, plainText, toTeamsMarkdown, truncate } from "./text.js";
 
 /** Teams rejects messages above ~28 KB; keep room for the envelope the adapter adds. */
@@ -153,10 +154,13 @@ function build(reply: Reply, shape: Shape, opts: RenderOptions): Partial<Activit
   const ranked = [...reply.sources].sort((a, b) => b.score - a.score);
   const kept = ranked.slice(0, shape.keep).sort((a, b) => a.n - b.n);
   const dropped = new Set(ranked.slice(shape.keep).map((s) => s.n));
-  let text = toTeamsMarkdown(removeMarkers(reply.text, dropped));
+  // A project-fit answer: the opening paragraphs in the message, the options in the card.
+  let text = toTeamsMarkdown(removeMarkers(reply.fit?.length ? fitHead(reply.text) : reply.text, dropped));
   if (Array.from(text).length > shape.textMax) text = truncate(text, shape.textMax) + SHORTENED;
+  // Citations are the markers of the message text: a project-fit answer's options (and their markers) are in the card.
+  const cited = reply.fit?.length ? kept.filter((s) => text.includes(`[${s.n}]`)) : kept;
   const activity: Partial<Activity> = { type: "message", text, textFormat: "markdown" };
-  const entity = messageEntity(kept, reply.generated, shape.abstractMax);
+  const entity = messageEntity(cited, reply.generated, shape.abstractMax);
   if (entity) activity.entities = [entity as never];
   // Teams' current feedback loop (👍/👎 with a comment form), on answers that can be rated.
   if (reply.interactionId) activity.channelData = { feedbackLoop: { type: "default" } };

@@ -120,8 +120,16 @@ export function registerActions(app: App, rt: SlackRuntime): void {
         return;
       }
       case "eligibility":
-        // "Compléter les informations" carries the known facts: the form opens pre-filled.
-        await client.views.open({ trigger_id: body.trigger_id, view: eligibilityModal(origin, factsOf(action.value)) });
+        if (!isProcessId(action.value)) {
+          // "Compléter les informations" carries the known facts: the form opens pre-filled.
+          await client.views.open({ trigger_id: body.trigger_id, view: eligibilityModal(origin, factsOf(action.value)) });
+          return;
+        }
+        // A project-fit answer's button names a process: the core's questionnaire asks only what is missing.
+        await rt.track("action eligibility", async () => {
+          const reply = await rt.handle({ ...base, action: { id, value: action.value } }, ctx);
+          await rt.deliver(client, reply, rt.destFor(reply, place));
+        });
         return;
       case "friction":
         await client.views.open({ trigger_id: body.trigger_id, view: frictionModal({ ...origin, p: isProcessId(action.value) ? action.value : undefined }) });

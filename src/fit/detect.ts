@@ -1,0 +1,59 @@
+/**
+ * Does a message describe a project? Agents ("une SCIC de… cherche…", "un porteur
+ * veut…") and holders ("on monte…", "nous sommes une asso…", "we are…") describe
+ * someone who wants something; a question about the schema or a process
+ * ("qu'est-ce que l'appel à communs ?") does not, and keeps the ordinary answer.
+ */
+import { foldText, type ProjectFeatures } from "./features.js";
+
+/** Someone who carries the project: a structure, a person, a group. */
+const CARRIER =
+  /\b(associations?|assos?|scops?|scics?|cae|cooperatives?|coops?|mutuelles?|collectifs?|structures?|entreprises?|societes?|sarl|sas|eurl|pme|tpe|start ?up|tiers lieux?|epiceries?|ressourceries?|recycleries?|creches?|clubs?|compagnies?|federations?|regies?|chantiers?|ateliers?|groupements?|porteurs?|porteuses?|demandeurs?|demandeuses?|habitants?|agriculteurs?|eleveurs?|restaurateurs?|restaurants?|artisans?|commercants?|commerces?|boutiques?|magasins?|librairies?|boulangeries?|cafes?|bars?|hotels?|campings?|fermes?|exploitations?|centres? sociaux|centre social|ehpad|ecoles?|mediatheques?|cinemas?|theatres?|festivals?|syndicats?|communes?|mairies?|maires?|collectivites?|agglos?|offices?|foyers?|garages?|friperies?|laveries?|conciergeries?|food trucks?|familles?|couples?|associatifs?|associatives?|cooperatifs?|directrices?|directeurs?|presidente?s?|responsables?|gerante?s?|coordinat(?:eur|rice)s?|fondat(?:eur|rice)s?|benevoles|salariee?s|personnes?|anciens?|ancienne?s?|jeunes?|femmes?|hommes?|gars|createurs?|creatrices?|entrepreneurs?|entrepreneuses?|retraitee?s?|diplomee?s?|someone|woman|women|man|maraichers?|producteurs?|companies|company|non profits?|charity|business|je|j|jsuis|jveux|jvoudrais|nous|on|notre|nos|mon|ma|mes|we|i|our|my)\b/;
+
+/** What they want to do or get. */
+const INTENT =
+  /\b(veut|veulent|voudrait|voudraient|voudrais|voudrions|veux|voulons|souhaite|souhaitent|souhaiterait|souhaitons|aimerait|aimerions|aimerais|cherche|cherchent|cherchons|chercher|demande|demandent|sollicite|besoin|monter|montons|creer|cree|lancer|lance|lancons|ouvrir|reprendre|developper|financer|tester|envisage|projette|porte|portons|gere|gerons|animons|anime|embaucher|recruter|doit|devons|manque|orienter|conseiller|proposer|soutenir|aider|accompagner|mobiliser|intervenir|want|wants|would like|d like|need|needs|lacks|looking for|asks|seeks|plan|plans|run|runs|start|point|help|fund|support)\b/;
+
+/** A question about the schema, a text or a rule opens with a question word. */
+const QUESTION_START = /^(pourquoi|qui|quel|quelle|quels|quelles|que|qu est|c est quoi|combien|comment|si|est ce|ou|quand|what|who|why|which|how|when|where|is|are|does|do|can)\b/;
+/** The writer says who they are ("jsuis au chômage", "notre asso", "we are a…"). */
+const SELF_DESCRIPTION = /\b(je suis|jsuis|nous sommes|on est|notre (asso|association|structure|scop|scic|cooperative|entreprise|societe|collectif|club)|mon (asso|association|entreprise|projet)|ma (structure|cooperative|societe|boite)|we are|i am|i m|our (non profit|association|cooperative|company|charity))\b/;
+/** The writer speaks of their own project. */
+const FIRST_PERSON = /\b(je|j|jsuis|jveux|jvoudrais|moi|nous|notre|nos|on|mon|ma|mes|we|our|i|my|me)\b/;
+
+/** Cheap first look: long enough, and someone who could carry a project. */
+export function mightDescribeProject(text: string): boolean {
+  const f = foldText(text);
+  return f.split(/\s+/).length >= 8 && CARRIER.test(f);
+}
+
+/** A third party described with what it wants ("une association qui veut…", "a SCIC that wants…"). */
+const THIRD_PARTY = /\b(qui|that|which|who)\s+(veut|veulent|voudrait|souhaite|souhaitent|cherche|cherchent|demande|sollicite|monte|porte|gere|a besoin|wants?|needs?|seeks?|runs?|plans?)\b/;
+
+/**
+ * True when the message describes a project: a carrier, an intention (or two facts
+ * about themselves), and substance — a stated fact with a need, or two facts, or a
+ * clearly stated need in a long enough message. A message that opens with a
+ * question word and speaks of nobody in particular is a question about the schema,
+ * unless it states at least two facts ("quelle action pour un tiers-lieu porté par
+ * trois associations à Alès ?") or describes someone and what they want ("quel
+ * accompagnement pour une association qui veut se consolider ?").
+ * The loose reading, for messages the ordinary answer could not answer, takes any
+ * carrier with an intention and a need or a stated fact: an in-scope project is
+ * better oriented than refused.
+ */
+export function describesProject(text: string, features: ProjectFeatures, opts: { loose?: boolean } = {}): boolean {
+  const f = foldText(text);
+  const words = f.split(/\s+/).filter(Boolean).length;
+  if (words < 8) return false;
+  const stated = Object.keys(features.facts).filter((k) => k !== "projectStage").length;
+  const needs = features.needs.filter((n) => n.strength >= 0.6);
+  // Two facts about the project (a commune and a legal form, a number of employees…) stand for a carrier.
+  if (!(CARRIER.test(f) || stated >= 2) || !(INTENT.test(f) || stated >= 2)) return false;
+  if (opts.loose) return needs.length >= 1 || stated >= 1;
+  if (QUESTION_START.test(f) && !FIRST_PERSON.test(f) && stated < 2 && !(THIRD_PARTY.test(f) && needs.length >= 1)) return false;
+  if (stated >= 1) return needs.length >= 1 || stated >= 2;
+  // No stated fact: a clearly stated need in a long message, or a need asked for by someone described (self or third party).
+  const described = SELF_DESCRIPTION.test(f) || THIRD_PARTY.test(f);
+  return (words >= 14 && needs.some((n) => n.strength >= 1)) || (described && needs.some((n) => n.strength >= 0.9));
+}

@@ -1,0 +1,262 @@
+/**
+ * What a project description says, read without a model: the eligibility facts
+ * (src/eligibility/extract.ts, plus a few forms it does not know: structures
+ * listed one by one, ESS statutes, "la banque ne veut pas"), the kinds of need
+ * (knowledge/liens-schema.yaml), the territory (commune → EPCI, QPV, rural) and
+ * the stage. Only what the message states becomes a fact; territory inferences
+ * are flagged so that the reply says "à vérifier".
+ */
+import type { QpvStatus } from "../eligibility/communes.js";
+import { resolveCommune } from "../eligibility/communes.js";
+import { extractFacts, fold } from "../eligibility/extract.js";
+import { parseFacts, type Facts, type LegalForm, type ProjectStage } from "../eligibility/facts.js";
+import { containsPhrase, phraseTokens } from "../retrieval/phrases.js";
+import type { Need, NeedFacts, SchemaLinks } from "./links.js";
+
+export interface DetectedNeed {
+  need: Need;
+  /** How clearly the message states it: 0.6 for one expression, more for several, or for facts, or when asked for. */
+  strength: number;
+  /** Distinct expressions found. */
+  expressions: number;
+}
+
+export interface Territory {
+  commune: string;
+  code: string;
+  inGard: boolean;
+  epci?: string;
+  /** QPV status of the commune (facts dossier §6.4); the address itself is never known. */
+  qpv: QpvStatus;
+  /** The message names a quartier prioritaire (or a known one). */
+  qpvNamed: boolean;
+  /** Under 2 000 inhabitants: probably rural — an inference, shown "à vérifier". */
+  probablyRural: boolean;
+  population: number;
+}
+
+export type Actor = "personne" | "structure" | "entreprise-commerciale" | "collectivite" | "inconnu";
+
+export interface ProjectFeatures {
+  facts: Partial<Facts>;
+  needs: DetectedNeed[];
+  territory: Territory | null;
+  stage?: ProjectStage;
+  actor: Actor;
+}
+
+/** Folded text (lower case, no accents) with hyphens as spaces: "non-profit" → "non profit". */
+export function foldText(text: string): string {
+  return fold(text).replace(/[-‐‑–]/g, " ").replace(/\s+/g, " ");
+}
+
+const STRUCTURE_NOUN =
+  "(?:associations?|assos?|scops?|scics?|cae|mutuelles?|cooperatives?|coops?|regies? de quartier|centres? sociaux|centre social|ressourceries?|recycleries?|epiceries?|tiers lieux?|entreprises? d insertion|federations?|non profits?|mutual(?:s| health insurer)?|cooperatives?|charities|charity)";
+const COUNT_WORD: Record<string, number> = { un: 1, une: 1, le: 1, la: 1, l: 1, a: 1, an: 1, notre: 1, our: 1, deux: 2, two: 2, trois: 3, three: 3, quatre: 4, four: 4, cinq: 5, five: 5, six: 6 };
+const JOINT = /\b(ensemble|together|avec|with|groupement|collectif d|consortium|plusieurs|et (un|une|le|la|l|deux|trois))\b|\+/;
+
+/** Structures listed one by one ("une SCOP, une asso et une régie de quartier") when there are at least two. */
+export function countListedStructures(f: string): number | undefined {
+  const re = new RegExp(`\\b(\\d+|un|une|le|la|l|a|an|notre|our|deux|two|trois|three|quatre|four|cinq|five|six)\\s+(?:(?:petite?s?|small|local|jeunes?|autres?)\\s+)?${STRUCTURE_NOUN}\\b`, "g");
+  let total = 0;
+  let mentions = 0;
+  for (const m of f.matchAll(re)) {
+    const w = m[1]!;
+    total += /^\d+$/.test(w) ? Number(w) : (COUNT_WORD[w] ?? 1);
+    mentions++;
+  }
+  if (mentions >= 2 && total >= 2 && JOINT.test(f)) return total;
+  return mentions === 1 && total >= 2 ? total : undefined;
+}
+
+/** "une société hôtelière commerciale", "a commercial company", "une franchise". */
+const COMMERCIAL = /\b(societe|entreprise)( [a-z]+)? commerciale\b|\b(commercial|limited|private|for profit) (company|business|firm)\b|\bfranchise (de|d)\b/;
+
+/** The subject that opens an agent's description is the carrier ("Une coopérative d'activité et d'emploi … veut …"). */
+const OPENING = String.raw`^(?:une?|la|le|l|notre|nous sommes une?|on est une?|we are an?|an?|our)\s+(?:(?:petite?|jeune|small|young|local)\s+)?`;
+const LEADING_FORM: [RegExp, LegalForm][] = [
+  [new RegExp(`${OPENING}(?:cae|cooperative d activites? et d emploi)\\b`), "cae"],
+  [new RegExp(`${OPENING}(?:cooperative|coop)\\b`), "cooperative"],
+  [new RegExp(`${OPENING}(?:mutuelle|mutual)\\b`), "mutuelle"],
+  [new RegExp(`${OPENING}(?:fondation|fonds de dotation|foundation)\\b`), "fondation"],
+  [new RegExp(`${OPENING}(?:association|asso|non profit|charity)\\b`), "association"],
+];
+
+function essStatutes(f: string): boolean | undefined {
+  if (/\b(sans|pas de|aucun|without|no) statuts? (ess|de l ess)\b|\bsociete classique\b|\brien d ess\b|\bclassique\b.{0,40}\b(sas|sarl|societe)\b|\b(sas|sarl|societe) classique\b/.test(f)) return false;
+  if (/\bstatuts?\b.{0,60}\b(loi ess|loi de 2014|economie sociale et solidaire)\b|\bess compliant\b|\bstatuts? ess\b|\bess statutes\b/.test(f)) return true;
+  return undefined;
+}
+
+function bankAccess(f: string): boolean | undefined {
+  if (/\b(banques?|bank) (ne )?(me |nous )?(veut|veulent|suit|suivent)? ?(rien savoir|pas|plus|refuse|refusent|won t|refused|says no)\b|\bbanque refuse\b|\bpas acces au credit\b/.test(f)) return false;
+  return undefined;
+}
+
+const PERSON = /^(je |j |moi |i |i m |my name)|\b(je suis|j ai \d+ ans|je veux|je voudrais|je souhaite|jvoudrais|jveux|un porteur|une porteuse|porteur individuel|une personne|un couple|un demandeur|une demandeuse|demandeur d emploi|une ancienne|un ancien|ancien cadre|une jeune|un jeune|jeune diplomee?|retraitee?|creer seule?|auto ?entrepreneu|micro entrepreneu|freelance|independante?|i live|i want to start|i d like to start)\b/;
+const STRUCTURE_WORDS = new RegExp(`\\b${STRUCTURE_NOUN}\\b|\\b(collectif|structure|entreprise|societe|sarl|sas|pme|tpe|club|compagnie|creche|company|business)\\b`);
+
+function actorOf(facts: Partial<Facts>, f: string): Actor {
+  switch (facts.legalForm) {
+    case "societe-commerciale":
+      return facts.essStatutes ? "structure" : "entreprise-commerciale";
+    case "entrepreneur-individuel":
+    case "aucune":
+      return "personne";
+    case "collectivite":
+      return "collectivite";
+    case undefined:
+      break;
+    default:
+      return "structure";
+  }
+  if (PERSON.test(f) && !/\b(notre|nos|our) (asso|association|structure|scop|scic|cooperative)/.test(f)) return "personne";
+  if (STRUCTURE_WORDS.test(f)) return "structure";
+  return "inconnu";
+}
+
+/** Facts stated in the message: the eligibility extractor, completed; invalid values dropped. */
+export function projectFacts(text: string): Partial<Facts> {
+  const f = foldText(text);
+  const facts: Record<string, unknown> = { ...safeExtract(text) };
+  const listed = countListedStructures(f);
+  if (listed !== undefined && listed > ((facts.partnerStructures as number | undefined) ?? 0)) facts.partnerStructures = listed;
+  if (facts.legalForm === undefined) facts.legalForm = LEADING_FORM.find(([re]) => re.test(f))?.[1] ?? (COMMERCIAL.test(f) ? "societe-commerciale" : undefined);
+  // "près du Pont du Gard": a homonym outside the Gard in a message about the Gard is a landmark, not the commune.
+  if (typeof facts.commune === "string" && /\bgard(ois|oise|oises)?\b/.test(f) && resolveCommune(facts.commune)?.inGard === false) delete facts.commune;
+  if (facts.legalForm === "societe-commerciale") {
+    // A negation ("sans statuts ESS") wins over the extractor, which reads only "statuts ESS".
+    const ess = essStatutes(f);
+    if (ess === false || (ess === true && facts.essStatutes === undefined)) facts.essStatutes = ess;
+  }
+  if (facts.bankAccess === undefined) {
+    const bank = bankAccess(f);
+    if (bank !== undefined) facts.bankAccess = bank;
+  }
+  if (facts.employees === undefined && /\b(une seule salariee?|un seul salarie|no employees?( yet)?|pas encore de salariee?s?)\b/.test(f)) facts.employees = /\bseule?\b/.test(f) ? 1 : 0;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(facts)) {
+    const r = parseFacts({ [k]: v });
+    if (r.ok) Object.assign(out, r.facts);
+  }
+  return out as Partial<Facts>;
+}
+
+function factsMatch(want: NeedFacts, facts: Partial<Facts>): boolean {
+  if (want.legalForm && !(facts.legalForm && want.legalForm.includes(facts.legalForm))) return false;
+  if (want.inQpv !== undefined && facts.inQpv !== want.inQpv) return false;
+  if (want.bankAccess !== undefined && facts.bankAccess !== want.bankAccess) return false;
+  if (want.essStatutes !== undefined && facts.essStatutes !== want.essStatutes) return false;
+  if (want.partnerStructuresMin !== undefined && !((facts.partnerStructures ?? 0) >= want.partnerStructuresMin)) return false;
+  if (want.employeesMin !== undefined && !((facts.employees ?? -1) >= want.employeesMin)) return false;
+  return true;
+}
+
+/** Matched expressions, without those inside a longer one ("ESUS" in "agrément ESUS"). */
+function maximal(found: string[][]): string[][] {
+  return found.filter((p) => !found.some((q) => q.length > p.length && containsPhrase(q, p)));
+}
+
+/** A typo ("acompagnement", "devellopement"): a long word within one edit, same first letter. */
+function nearWord(tokens: string[], word: string): boolean {
+  if (word.length < 7) return false;
+  return tokens.some((t) => t[0] === word[0] && Math.abs(t.length - word.length) <= 1 && t !== word && withinOneEdit(t, word));
+}
+
+function withinOneEdit(a: string, b: string): boolean {
+  let i = 0;
+  let j = 0;
+  let edits = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      i++;
+      j++;
+      continue;
+    }
+    if (++edits > 1) return false;
+    if (a.length > b.length) i++;
+    else if (b.length > a.length) j++;
+    else {
+      i++;
+      j++;
+    }
+  }
+  return edits + (a.length - i) + (b.length - j) <= 1;
+}
+
+/** One expression found: 0.6; each other one adds 0.2, up to this. */
+const MAX_STRENGTH = 1.4;
+
+/** Verbs that introduce what is asked for ("nous voudrions décrocher des marchés"). */
+const REQUEST = /\b(veut|veulent|voudrait|voudraient|voudrais|voudrions|jvoudrais|jveux|aimerait|aimerions|aimerais|souhaite|souhaitent|souhaitons|cherche|cherchent|cherchons|demande|demandent|sollicite|sollicitent|besoin|want|wants|would like|d like|need|needs|looking for|asks|seeks)\b/g;
+/** A need stated in what is asked for outweighs one that only describes the carrier ("une entreprise d'insertion"). */
+const REQUEST_BONUS = 0.3;
+
+/** The parts of the message that say what is wanted: from each verb of request to the end of its sentence. */
+export function requestZone(text: string): string {
+  const f = foldText(text);
+  const parts: string[] = [];
+  for (const m of f.matchAll(REQUEST)) {
+    const rest = f.slice(m.index);
+    const end = rest.search(/[.!?;:]/);
+    parts.push(end < 0 ? rest : rest.slice(0, end));
+  }
+  return parts.join(" . ");
+}
+
+/** The needs of the links file that the message states, strongest first. */
+export function detectNeeds(text: string, facts: Partial<Facts>, links: SchemaLinks): DetectedNeed[] {
+  const tokens = phraseTokens(text);
+  const asked = phraseTokens(requestZone(text));
+  const out: DetectedNeed[] = [];
+  for (const need of links.needs) {
+    const matched = maximal(need.phrases.filter((p) => containsPhrase(tokens, p) || (p.length === 1 && nearWord(tokens, p[0]!)))).length;
+    const byFacts = need.facts !== undefined && factsMatch(need.facts, facts);
+    if (need.requires.facts && !byFacts) continue;
+    if (need.requires.expressions && matched === 0) continue;
+    if (!byFacts && matched === 0) continue;
+    const inRequest = need.phrases.some((p) => containsPhrase(asked, p)) ? REQUEST_BONUS : 0;
+    const byWords = matched === 0 ? 0 : Math.min(MAX_STRENGTH, 0.6 + 0.2 * (matched - 1)) + inRequest;
+    const strength = byFacts && !need.requires.facts ? Math.max(1, byWords) : byWords || 1;
+    out.push({ need, strength: Math.round(strength * 100) / 100, expressions: matched });
+  }
+  return out.sort((a, b) => b.strength - a.strength);
+}
+
+const QPV_WORDS = /\b(qpv|quartiers? prioritaires?|politique de la ville|pissevin|valdegour|richelieu|gambetta|chemin bas|clos d orville|mas de mingue|nemausus|jonquilles|haute magaille|sabatot|escanaux|coronelle|citadelle|vigan braquet|pres saint jean|priority neighbourhoods?)\b/;
+
+export function territoryOf(facts: Partial<Facts>, text: string): Territory | null {
+  if (!facts.commune) return null;
+  const c = resolveCommune(facts.commune);
+  if (!c) return null;
+  return {
+    commune: c.name,
+    code: c.code,
+    inGard: c.inGard,
+    epci: c.epci?.name,
+    qpv: c.qpv,
+    qpvNamed: QPV_WORDS.test(foldText(text)),
+    probablyRural: c.population > 0 && c.population < 2000,
+    population: c.population,
+  };
+}
+
+/** Everything the ranking needs to know about a described project. */
+export function projectFeatures(text: string, links: SchemaLinks): ProjectFeatures {
+  const facts = projectFacts(text);
+  return {
+    facts,
+    needs: detectNeeds(text, facts, links),
+    territory: territoryOf(facts, text),
+    stage: facts.projectStage,
+    actor: actorOf(facts, foldText(text)),
+  };
+}
+
+function safeExtract(text: string): Partial<Facts> {
+  try {
+    return extractFacts(text);
+  } catch {
+    return {};
+  }
+}

@@ -1,0 +1,191 @@
+/**
+ * The links between a project's needs, the schema's measures and axes and the 14
+ * support processes: one data file the ESS team edits (knowledge/liens-schema.yaml),
+ * validated here with zod and compiled for matching. The report reads the same file
+ * for its process → axis mapping (src/report/axes.ts).
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { parse as parseYaml } from "yaml";
+import { z } from "zod";
+import { PROCESS_IDS, ProcessId } from "../core/ids.js";
+import { LegalForm } from "../eligibility/facts.js";
+import { compileGroups, type PhraseGroups } from "../retrieval/phrases.js";
+
+export const LINKS_FILE_NAME = "liens-schema.yaml";
+
+/** confirme: the cited source states the link; hypothese: the team's inference, shown "à vérifier". */
+export const LinkStatus = z.enum(["confirme", "hypothese"]);
+export type LinkStatus = z.infer<typeof LinkStatus>;
+
+const DocId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "identifiant de document en minuscules avec des tirets");
+
+const NeedFacts = z
+  .object({
+    legalForm: z.array(LegalForm).optional(),
+    inQpv: z.boolean().optional(),
+    bankAccess: z.boolean().optional(),
+    essStatutes: z.boolean().optional(),
+    partnerStructuresMin: z.number().int().positive().optional(),
+    employeesMin: z.number().int().nonnegative().optional(),
+  })
+  .strict();
+export type NeedFacts = z.infer<typeof NeedFacts>;
+
+const Link = z
+  .object({
+    processus: ProcessId,
+    poids: z.number().min(0.05).max(2),
+    mesures: z.array(DocId).default([]),
+    axe: z.string().min(1),
+    statut: LinkStatus,
+    pourquoi: z.string().min(10),
+    source: z.string().url(),
+  })
+  .strict();
+
+const Need = z
+  .object({
+    id: DocId,
+    libelle: z.string().min(3),
+    expressions: z.array(z.coerce.string().min(1)).default([]),
+    faits: NeedFacts.optional(),
+    /** Both the facts and an expression are needed (default: either). */
+    exige: z.array(z.enum(["faits", "expressions"])).optional(),
+    liens: z.array(Link).min(1),
+  })
+  .strict()
+  .refine((n) => n.expressions.length > 0 || n.faits !== undefined, { message: "un besoin a des expressions ou des faits" });
+
+const ProcessLinks = z
+  .object({
+    axe: z.string().min(1),
+    statut: LinkStatus,
+    source: z.string().url(),
+    documents: z.array(DocId).min(1),
+    mesures: z.array(DocId).default([]),
+    demarche: z.string().min(10),
+    pourquoi: z.string().min(10),
+  })
+  .strict();
+
+export const LinksFile = z
+  .object({
+    statut: z.string().min(1),
+    avertissement: z.string().min(1),
+    axes: z.array(z.object({ id: z.string().min(1), libelle: z.string().min(1), document: DocId.optional() }).strict()).min(1),
+    processus: z.record(z.string(), ProcessLinks),
+    besoins: z.array(Need).min(1),
+  })
+  .strict()
+  .superRefine((f, ctx) => {
+    const axes = new Set(f.axes.map((a) => a.id));
+    for (const [p, links] of Object.entries(f.processus)) {
+      if (!ProcessId.safeParse(p).success) ctx.addIssue({ code: "custom", message: `processus inconnu « ${p} »`, path: ["processus", p] });
+      if (!axes.has(links.axe)) ctx.addIssue({ code: "custom", message: `processus ${p} : axe inconnu « ${links.axe} »`, path: ["processus", p] });
+    }
+    for (const p of PROCESS_IDS) {
+      if (!(p in f.processus)) ctx.addIssue({ code: "custom", message: `processus ${p} non rattaché à un axe`, path: ["processus"] });
+    }
+    const ids = new Set<string>();
+    f.besoins.forEach((n, i) => {
+      if (ids.has(n.id)) ctx.addIssue({ code: "custom", message: `besoin ${n.id} en double`, path: ["besoins", i] });
+      ids.add(n.id);
+      for (const l of n.liens) if (!axes.has(l.axe)) ctx.addIssue({ code: "custom", message: `besoin ${n.id} : axe inconnu « ${l.axe} »`, path: ["besoins", i] });
+    });
+  });
+export type LinksFile = z.infer<typeof LinksFile>;
+
+export interface NeedLink {
+  process: ProcessId;
+  weight: number;
+  measures: string[];
+  axis: string;
+  status: LinkStatus;
+  why: string;
+  source: string;
+}
+
+export interface Need {
+  id: string;
+  label: string;
+  /** Compiled expressions (one alternative each). */
+  phrases: PhraseGroups[number];
+  facts?: NeedFacts;
+  requires: { facts: boolean; expressions: boolean };
+  links: NeedLink[];
+}
+
+export interface ProcessLink {
+  axis: string;
+  status: LinkStatus;
+  source: string;
+  documents: string[];
+  measures: string[];
+  apply: string;
+  /** What the process offers, in one sentence (cited to its first document). */
+  why: string;
+}
+
+export interface SchemaLinks {
+  file: string;
+  status: string;
+  warning: string;
+  axes: { id: string; label: string; document?: string }[];
+  processes: Record<ProcessId, ProcessLink>;
+  needs: Need[];
+}
+
+export class LinksError extends Error {}
+
+/** Reads and validates a links file (throws LinksError with every problem, in French). */
+export function readLinksFile(file: string): SchemaLinks {
+  let raw: unknown;
+  try {
+    raw = parseYaml(readFileSync(file, "utf8"));
+  } catch (err) {
+    throw new LinksError(`Fichier des liens du schéma illisible (${file}) : ${(err as Error).message}`);
+  }
+  const parsed = LinksFile.safeParse(raw);
+  if (!parsed.success) {
+    throw new LinksError(`Fichier des liens du schéma invalide (${file}) : ${parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join(" ; ")}`);
+  }
+  const f = parsed.data;
+  const processes = Object.fromEntries(
+    Object.entries(f.processus).map(([p, l]) => [p, { axis: l.axe, status: l.statut, source: l.source, documents: l.documents, measures: l.mesures, apply: l.demarche, why: l.pourquoi }]),
+  ) as Record<ProcessId, ProcessLink>;
+  return {
+    file,
+    status: f.statut,
+    warning: f.avertissement,
+    axes: f.axes.map((a) => ({ id: a.id, label: a.libelle, document: a.document })),
+    processes,
+    needs: f.besoins.map((n) => ({
+      id: n.id,
+      label: n.libelle,
+      phrases: unique(compileGroups([n.expressions])[0] ?? []),
+      facts: n.faits,
+      requires: { facts: n.exige?.includes("faits") ?? false, expressions: n.exige?.includes("expressions") ?? false },
+      links: n.liens.map((l) => ({ process: l.processus, weight: l.poids, measures: l.mesures, axis: l.axe, status: l.statut, why: l.pourquoi, source: l.source })),
+    })),
+  };
+}
+
+/** Expressions that analyse to the same words ("partager", "partagé") count once. */
+function unique(phrases: string[][]): string[][] {
+  const seen = new Set<string>();
+  return phrases.filter((p) => !seen.has(p.join(" ")) && !!seen.add(p.join(" ")));
+}
+
+const cache = new Map<string, SchemaLinks>();
+
+/** The links file of a knowledge folder (the configured KNOWLEDGE_DIR), loaded once per folder. */
+export function loadSchemaLinks(knowledgeDir: string): SchemaLinks {
+  const file = path.resolve(knowledgeDir, LINKS_FILE_NAME);
+  let links = cache.get(file);
+  if (!links) {
+    links = readLinksFile(file);
+    cache.set(file, links);
+  }
+  return links;
+}

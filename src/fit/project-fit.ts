@@ -1,0 +1,139 @@
+/**
+ * The project-fit answer ("quelle action du schéma peut soutenir ce projet ?"):
+ * when a message describes a project, its features are read, the options ranked
+ * with their eligibility verdicts, and one cited reply is built — offline; a model,
+ * when configured, may only rephrase the lead. Out-of-scope projects (no ESS
+ * character, a request the schema cannot fund) are refused with the public route
+ * that remains. Messages that describe no project return null: the ordinary
+ * question answering takes them.
+ */
+import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
+import { DEFAULT_PROCESS, type Audience } from "../core/ids.js";
+import type { Action, Reply } from "../core/reply.js";
+import type { Facts, LegalForm } from "../eligibility/facts.js";
+import { ANSWER_ACTIONS, REFUSAL_ACTIONS } from "../answer/actions.js";
+import { cleanQuestion } from "../answer/answerer.js";
+import type { Guards } from "../answer/guards.js";
+import type { Retriever } from "../retrieval/retriever.js";
+import type { Router } from "../routing/router.js";
+import type { IndexedChunk } from "../retrieval/index-store.js";
+import { composeFit } from "./compose.js";
+import { describesProject, mightDescribeProject } from "./detect.js";
+import { projectFeatures, type ProjectFeatures } from "./features.js";
+import { loadSchemaLinks, type SchemaLinks } from "./links.js";
+import { rankAll, rankOptions, type RankedOption } from "./rank.js";
+import { rephraseLead } from "./rephrase.js";
+import { Citations, chunksByDoc } from "./sources.js";
+
+export interface ProjectFitOptions {
+  /** The configured knowledge folder (KNOWLEDGE_DIR): the links file is read from it. */
+  knowledgeDir: string;
+  retriever: Retriever;
+  router: Router;
+  guards?: Guards;
+  llm?: BaseChatModel | null;
+  llmTimeoutMs?: number;
+  promptsDir?: string;
+  logger?: { warn: (o: unknown, m?: string) => void };
+}
+
+export interface ProjectFitResult {
+  reply: Reply;
+  /** The eligibility facts the message states (kept by the conversation for the questionnaire). */
+  facts: Partial<Facts>;
+}
+
+const REPORTED_NOTE = "Certaines sources citées sont secondaires (articles de presse, sites de partenaires) : les informations qui en viennent sont à vérifier.";
+
+const ESS_FORMS: LegalForm[] = ["association", "scop", "scic", "cae", "cooperative", "mutuelle", "fondation"];
+
+/**
+ * A project with no ESS character whose request the schema cannot fund: at least two
+ * expressions of the links file's need "hors-champ" (one word, "franchise", is not enough).
+ */
+export function isOutOfScope(f: ProjectFeatures): boolean {
+  const offTopic = f.needs.some((n) => n.need.id === "hors-champ" && n.expressions >= 2);
+  return offTopic && !(f.facts.legalForm && ESS_FORMS.includes(f.facts.legalForm)) && f.facts.essStatutes !== true;
+}
+
+export class ProjectFit {
+  readonly links: SchemaLinks;
+  private docs?: Map<string, IndexedChunk[]>;
+
+  constructor(private readonly o: ProjectFitOptions) {
+    this.links = loadSchemaLinks(o.knowledgeDir);
+  }
+
+  /**
+   * The project-fit reply, or null when the message does not describe a project.
+   * `loose`: read the message more generously (for a message the ordinary answer
+   * could not answer), except a question about a known gap of the public sources.
+   */
+  async reply(raw: string, opts: { audience?: Audience; loose?: boolean } = {}): Promise<ProjectFitResult | null> {
+    const audience = opts.audience ?? "porteur";
+    const question = cleanQuestion(raw);
+    // The cheap first look is skipped by the loose reading: there, two stated facts may stand for a carrier.
+    if (!question || (!opts.loose && !mightDescribeProject(question)) || this.o.guards?.isInjection(question)) return null;
+    // A described project is no creative-writing request ("une association composée de passionnés d'histoire"):
+    // the out-of-mission patterns and the known gaps only hold back the loose reading.
+    if (opts.loose && (this.o.guards?.isOutOfMission(question) || this.o.guards?.gap(question))) return null;
+    const features = projectFeatures(question, this.links);
+    if (!describesProject(question, features, { loose: opts.loose })) return null;
+
+    const outOfScope = isOutOfScope(features);
+    const candidates = this.o.router.candidates(question);
+    // Out of scope: only the public route that remains (the Région's business aid).
+    const ranked = outOfScope ? rankAll(features, candidates).filter((r) => r.process === "region-occitanie").slice(0, 1) : rankOptions(features, candidates);
+    if (!ranked.length) ranked.push(...rankOptions({ ...features, needs: [] }, []));
+    this.docs ??= chunksByDoc(this.o.retriever);
+    const citations = new Citations(this.o.retriever, this.docs, audience);
+    const refusal = outOfScope ? this.refusalLead(citations) : undefined;
+    const composed = composeFit(features, ranked, { links: this.links, directory: this.o.router.directory, citations }, refusal);
+
+    let text = composed.text;
+    if (this.o.llm && !outOfScope) {
+      try {
+        const r = await rephraseLead(composed.lead, { llm: this.o.llm, audience, timeoutMs: this.o.llmTimeoutMs, promptsDir: this.o.promptsDir });
+        if (r.rephrased) text = text.replace(composed.lead, r.lead);
+      } catch (err) {
+        this.o.logger?.warn({ err: String(err) }, "fit lead rephrasing failed, offline lead kept");
+      }
+    }
+    // As in the ordinary answers: secondary (reported) sources are said to be « à vérifier ».
+    if (citations.refs.some((s) => s.status === "reported")) text += `\n\n${REPORTED_NOTE}`;
+    const main = ranked[0]!;
+    const reply: Reply = {
+      type: "answer",
+      // A model may only have rephrased the lead: the reply is still built from rules and sources.
+      generated: false,
+      text,
+      sources: citations.refs,
+      refused: outOfScope,
+      route: this.o.router.toRoute(main.process, confidence(ranked), composed.options[0]!.why.replace(/\s*\[\d+\]/g, "")),
+      followUps: [],
+      actions: outOfScope ? REFUSAL_ACTIONS : actions(main),
+      fit: composed.options,
+      audience,
+    };
+    return { reply, facts: features.facts };
+  }
+
+  private refusalLead(citations: Citations): string {
+    const n = citations.first(["competences-departement", "region-occitanie"], "loi NOTRe aide économique directe entreprise commerciale Département Région");
+    return `Je ne peux pas proposer d'action du schéma départemental de l'ESS pour ce projet : il ne relève pas de l'économie sociale et solidaire, et le Département ne peut pas accorder d'aide économique directe à une entreprise commerciale${n === null ? "" : ` [${n}]`}.`;
+  }
+}
+
+/** How clearly the first option stands out (0.3 to 1). */
+function confidence(ranked: RankedOption[]): number {
+  const [a, b] = ranked;
+  if (!a || a.score <= 0) return 0.3;
+  const margin = b ? (a.score - b.score) / a.score : 1;
+  return Math.round(Math.min(1, 0.5 + 0.5 * margin) * 100) / 100;
+}
+
+/** "Vérifier l'éligibilité" carries the main option's process: the questionnaire then asks only what it lacks. */
+function actions(main: RankedOption): Action[] {
+  const check: Action = { id: "eligibility", label: "Vérifier l'éligibilité", value: main.process === DEFAULT_PROCESS ? undefined : main.process };
+  return ANSWER_ACTIONS.map((a) => (a.id === "eligibility" ? check : a));
+}

@@ -1,0 +1,101 @@
+/**
+ * Ranking the options for one project: each support process scores by the needs
+ * that point to it (links file), its resemblance to the process's example needs
+ * and the explicit routing rules (the Router), then the eligibility engine's
+ * verdict on the known facts lowers what is already ruled out. The best link of
+ * each option gives its measures, axis and "why".
+ */
+import { DEFAULT_PROCESS, type ProcessId } from "../core/ids.js";
+import type { EligibilityResult } from "../core/reply.js";
+import { evaluate } from "../eligibility/engine.js";
+import type { Facts } from "../eligibility/facts.js";
+import type { RouteCandidate } from "../routing/router.js";
+import type { DetectedNeed, ProjectFeatures } from "./features.js";
+import type { NeedLink } from "./links.js";
+
+/** Weight of the router's score (examples + routage.yaml rules) next to the needs. */
+const ROUTER_WEIGHT = 1.0;
+/** An option whose eligibility is known to fail keeps this share of its score. */
+const INELIGIBLE_FACTOR = 0.4;
+/** The ESS team is always a possible option, with this floor score. */
+const DEFAULT_FLOOR = 0.15;
+/** Options kept: at most this many, and only those within this share of the best. */
+const MAX_OPTIONS = 3;
+const MIN_SHARE = 0.3;
+
+export interface RankedOption {
+  process: ProcessId;
+  score: number;
+  /** The link that contributes most (why, measures, axis); none when only the router speaks. */
+  link?: NeedLink & { need: string };
+  /** Needs that point to this process. */
+  needs: string[];
+  eligibility: EligibilityResult;
+  /** Why the router proposes it, when no need link does (its rule's wording). */
+  routerWhy?: string;
+}
+
+interface Acc {
+  score: number;
+  best?: { link: NeedLink; need: string; value: number };
+  needs: string[];
+}
+
+function addNeeds(acc: Map<ProcessId, Acc>, needs: DetectedNeed[]): void {
+  for (const { need, strength } of needs) {
+    for (const link of need.links) {
+      const value = strength * link.weight;
+      const a = acc.get(link.process) ?? { score: 0, needs: [] };
+      a.score += value;
+      a.needs.push(need.id);
+      if (!a.best || value > a.best.value) a.best = { link, need: need.id, value };
+      acc.set(link.process, a);
+    }
+  }
+}
+
+/** Every process with a score for this project, best first, with its eligibility verdict. */
+export function rankAll(features: ProjectFeatures, candidates: RouteCandidate[]): RankedOption[] {
+  const acc = new Map<ProcessId, Acc>();
+  addNeeds(acc, features.needs);
+  const routerWhy = new Map<ProcessId, string>();
+  for (const c of candidates) {
+    const a = acc.get(c.process) ?? { score: 0, needs: [] };
+    a.score += ROUTER_WEIGHT * c.score;
+    acc.set(c.process, a);
+    if (c.rule) routerWhy.set(c.process, c.why);
+  }
+  const floor = acc.get(DEFAULT_PROCESS) ?? { score: 0, needs: [] };
+  floor.score = Math.max(floor.score, DEFAULT_FLOOR);
+  acc.set(DEFAULT_PROCESS, floor);
+
+  const processes = [...acc.keys()];
+  const verdicts = new Map(evaluate(features.facts as Facts, { processes }).map((r) => [r.process, r]));
+  const ranked: RankedOption[] = processes.map((p) => {
+    const a = acc.get(p)!;
+    const eligibility = verdicts.get(p)!;
+    return {
+      process: p,
+      score: eligibility.verdict === "ineligible" ? a.score * INELIGIBLE_FACTOR : a.score,
+      link: a.best ? { ...a.best.link, need: a.best.need } : undefined,
+      needs: [...new Set(a.needs)],
+      eligibility,
+      routerWhy: routerWhy.get(p),
+    };
+  });
+  // Equal scores: the ESS team last, it is the fallback.
+  return ranked.sort((a, b) => b.score - a.score || Number(a.process === DEFAULT_PROCESS) - Number(b.process === DEFAULT_PROCESS));
+}
+
+/**
+ * The options to show, best first: at most three, those within reach of the best,
+ * and at least two (the next best completes a lone one; the ESS team, the default
+ * human contact, always has a floor score).
+ */
+export function rankOptions(features: ProjectFeatures, candidates: RouteCandidate[]): RankedOption[] {
+  const all = rankAll(features, candidates);
+  const best = all[0]!.score;
+  const kept = all.filter((o, i) => i === 0 || o.score >= MIN_SHARE * best).slice(0, MAX_OPTIONS);
+  if (kept.length < 2 && all[1]) kept.push(all[1]);
+  return kept;
+}

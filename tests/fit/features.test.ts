@@ -1,0 +1,125 @@
+/**
+ * Reading a project description without a model: eligibility facts (with the forms
+ * the extractor does not know), kinds of need from knowledge/liens-schema.yaml,
+ * territory (commune → EPCI, QPV, rural) and stage; and telling a project from a
+ * question about the schema.
+ */
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { describesProject } from "../../src/fit/detect.js";
+import { countListedStructures, foldText, projectFeatures, requestZone } from "../../src/fit/features.js";
+import { loadSchemaLinks } from "../../src/fit/links.js";
+
+const KNOWLEDGE = path.resolve(import.meta.dirname, "../../knowledge");
+const links = loadSchemaLinks(KNOWLEDGE);
+const read = (text: string) => projectFeatures(text, links);
+const needIds = (text: string) => read(text).needs.map((n) => n.need.id);
+
+describe("needs", () => {
+  it("reads cooperation, rural service and funding in a holder's colloquial message", () => {
+    const f = read("slt on est 4 assos sur le vigan + une CAE, on veut faire une conciergerie partagée pr les personnes agées isolées des hameaux, y a des sous ?");
+    expect(f.needs.map((n) => n.need.id)).toEqual(expect.arrayContaining(["cooperation", "territoire-rural-qpv", "financement"]));
+    expect(f.facts.partnerStructures).toBe(5);
+  });
+
+  it("reads equity, guarantee or loan, consolidation, incubation and a test of activity as distinct needs", () => {
+    expect(needIds("Notre SCOP de 5 salariés à Uzès doit remplacer une presse et il nous manque des fonds propres : existe-t-il des prêts participatifs ?")).toContain("fonds-propres");
+    expect(needIds("Une SCIC nîmoise doit financer des travaux ; sa banque accepte le prêt à condition d'obtenir une garantie.")).toContain("pret-garantie");
+    expect(needIds("Notre association de 4 salariés est en déficit, on voudrait revoir notre modèle économique et notre gouvernance.")).toContain("consolidation");
+    expect(needIds("On a l'idée d'une coopérative de livraison, on cherche un incubateur pour nous accompagner.")).toContain("incubation");
+    expect(needIds("Je voudrais tester une activité de formatrice sans créer de société et garder un statut de salariée.")).toContain("tester-activite");
+  });
+
+  it("reads market access, patronage, network, SCIC shares, insertion and ESUS approval", () => {
+    expect(needIds("Nous voudrions répondre aux marchés publics du Département avec clauses sociales.")).toContain("marches-publics");
+    expect(needIds("Notre association cherche des mécènes et des fondations d'entreprise pour financer des tablettes.")).toContain("mecenat");
+    expect(needIds("Je voudrais rencontrer d'autres structures de l'ESS et rejoindre un réseau, nous sommes isolés.")).toContain("reseau");
+    expect(needIds("Notre SCIC aimerait que le Département prenne des parts sociales et entre au capital.")).toContain("capital-scic");
+    expect(needIds("On voudrait créer un atelier chantier d'insertion pour des allocataires du RSA.")).toContain("insertion");
+    expect(needIds("Nos investisseurs voudraient la réduction d'impôt : comment obtenir l'agrément ESUS ?")).toContain("agrement-esus");
+  });
+
+  it("a need stated in what is asked outweighs one that only describes the carrier", () => {
+    const f = read("Nous sommes une entreprise d'insertion à Nîmes. Nous voudrions décrocher des marchés du Département avec clauses sociales.");
+    const strength = (id: string) => f.needs.find((n) => n.need.id === id)?.strength ?? 0;
+    expect(requestZone("Nous sommes une entreprise d'insertion. Nous voudrions décrocher des marchés.")).toContain("decrocher des marches");
+    expect(strength("marches-publics")).toBeGreaterThan(strength("insertion"));
+  });
+
+  it("the same word in another sense is no need: « une commune » is not « un commun », « si ça marche » no tender", () => {
+    expect(needIds("Le maire d'une petite commune demande comment sa collectivité peut s'associer au schéma.")).not.toContain("cooperation");
+    expect(needIds("Je voudrais démarrer sans créer ma boîte, le temps de voir si ça marche.")).not.toContain("marches-publics");
+  });
+});
+
+describe("facts", () => {
+  it("counts structures listed one by one, in French and in English with hyphens", () => {
+    expect(read("On est une SCOP de menuiserie, une association de réemploi et une régie de quartier, on veut mutualiser un atelier.").facts.partnerStructures).toBe(3);
+    expect(read("We are a small association. Together with a local SCIC and a mutual health insurer we want a shared minibus.").facts.partnerStructures).toBe(3);
+    expect(countListedStructures(foldText("Three non-profits in Le Vigan want to pool a van"))).toBe(3);
+    expect(countListedStructures(foldText("Une association veut un local"))).toBeUndefined();
+  });
+
+  it("reads ESS statutes, a refused bank loan and a commercial company; « sa collectivité » is no SA", () => {
+    expect(read("Notre SARL a modifié ses statuts pour respecter la loi ESS et veut l'agrément.").facts).toMatchObject({ legalForm: "societe-commerciale", essStatutes: true });
+    expect(read("Une SAS classique d'Alès, sans statuts ESS, veut une aide pour ses machines.").facts).toMatchObject({ legalForm: "societe-commerciale", essStatutes: false });
+    expect(read("yo on lance un atelier vélo a Alès, la banque veut rien savoir").facts.bankAccess).toBe(false);
+    expect(read("Une société hôtelière commerciale sollicite une subvention d'investissement.").facts.legalForm).toBe("societe-commerciale");
+    expect(read("Le maire me demande comment sa collectivité peut s'associer à la démarche du schéma ESS.").facts.legalForm).toBeUndefined();
+  });
+
+  it("the subject that opens an agent's description is the carrier", () => {
+    expect(read("Une coopérative d'activité et d'emploi du Gard (6 salariés) veut consolider son équipe.").facts.legalForm).toBe("cae");
+    expect(read("A cooperative print shop in Uzès asks how the responsible purchasing scheme works.").facts.legalForm).toBe("cooperative");
+  });
+});
+
+describe("territory and stage", () => {
+  it("resolves the commune to its EPCI and the QPV status of the commune, as an inference", () => {
+    const t = read("Une association d'Alès veut ouvrir une épicerie solidaire.").territory!;
+    expect(t).toMatchObject({ commune: "Alès", inGard: true, qpv: "yes", qpvNamed: false, probablyRural: false });
+    expect(t.epci).toMatch(/Alès Agglomération/);
+  });
+
+  it("a named quartier prioritaire is a QPV need; a small commune is probably rural", () => {
+    const f = read("Notre association du quartier Pissevin à Nîmes veut lancer de l'aide aux devoirs.");
+    expect(f.territory?.qpvNamed).toBe(true);
+    expect(f.facts.inQpv).toBe(true);
+    expect(f.needs.map((n) => n.need.id)).toContain("quartier-prioritaire");
+    expect(read("Trois associations de Molières-sur-Cèze veulent ouvrir une garderie.").territory).toMatchObject({ commune: "Molières-sur-Cèze", probablyRural: true });
+  });
+
+  it("a landmark (« près du Pont du Gard ») is not a commune outside the Gard", () => {
+    expect(read("Une société hôtelière installée près du Pont du Gard sollicite une subvention.").facts.commune).toBeUndefined();
+  });
+
+  it("reads the stage", () => {
+    expect(read("Notre association en difficulté veut se consolider et se réorganiser.").stage).toBe("consolidation");
+    expect(read("Trois porteurs envisagent une SCIC, au stade de la réflexion.").stage).toBe("idee");
+  });
+});
+
+describe("project or question", () => {
+  const isProject = (text: string, loose = false) => describesProject(text, read(text), { loose });
+
+  it("project descriptions, agent and holder style, colloquial and English", () => {
+    expect(isProject("Quelle action du schéma peut financer un tiers-lieu porté par trois associations à Alès ?")).toBe(true);
+    expect(isProject("Une épicerie solidaire en SCIC à Saint-Ambroix cherche des fonds propres, le Département peut-il intervenir ?")).toBe(true);
+    expect(isProject("comment on repond a un appel d'offre du departement ?? on est une asso traiteur solidaire a nimes 5 salariés")).toBe(true);
+    expect(isProject("Hi, I run a young SCIC in Le Vigan doing citizen renewable energy. We need a guarantee on a bank loan. Who can help us?")).toBe(true);
+  });
+
+  it("questions about the schema, a rule or a person are not projects", () => {
+    expect(isProject("Qu'est-ce que l'appel à communs ?")).toBe(false);
+    expect(isProject("Qui a rédigé le guide en six étapes pour aider les structures de l'ESS à répondre aux marchés du Département ?")).toBe(false);
+    expect(isProject("Pourquoi le Département du Gard n'a-t-il plus le droit d'aider directement une entreprise commerciale ?")).toBe(false);
+    expect(isProject("Si la DDETS ne répond pas à notre demande d'agrément ESUS, que se passe-t-il ?")).toBe(false);
+  });
+
+  it("the loose reading accepts one need without any stated fact, not a bare question", () => {
+    const text = "Une fédération de centres sociaux souhaite conventionner avec le Département pour animer des actions ESS sur tout le territoire.";
+    expect(isProject(text)).toBe(false);
+    expect(isProject(text, true)).toBe(true);
+    expect(isProject("Quel est le budget de l'appel à communs pour 2027 ?", true)).toBe(false);
+  });
+});

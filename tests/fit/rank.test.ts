@@ -1,0 +1,64 @@
+/**
+ * Ranking the options of a project: the needs of the links file and the router's
+ * candidates give the order, the eligibility engine's verdict on the known facts
+ * lowers an option that is ruled out, and two to three options are kept.
+ */
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { projectFeatures } from "../../src/fit/features.js";
+import { loadSchemaLinks } from "../../src/fit/links.js";
+import { rankAll, rankOptions } from "../../src/fit/rank.js";
+import type { RouteCandidate } from "../../src/routing/router.js";
+
+const KNOWLEDGE = path.resolve(import.meta.dirname, "../../knowledge");
+const links = loadSchemaLinks(KNOWLEDGE);
+const rank = (text: string, candidates: RouteCandidate[] = []) => rankOptions(projectFeatures(text, links), candidates);
+const option = (text: string, process: string) => rankAll(projectFeatures(text, links), []).find((o) => o.process === process)!;
+
+describe("ranking with eligibility verdicts", () => {
+  it("an employer association that wants to consolidate gets the DLA first, eligible on what is known", () => {
+    const [first] = rank("Notre association de 12 salariés à Alès veut revoir son modèle économique et sa gouvernance, et cherche aussi un prêt.");
+    expect(first!.process).toBe("dla");
+    expect(first!.eligibility.verdict).not.toBe("ineligible");
+    expect(first!.link?.need).toBe("consolidation");
+  });
+
+  it("without an employee the DLA is ruled out by its rule and loses its place to solidarity finance", () => {
+    const text = "Notre association sans salarié, que des bénévoles, à Alès veut revoir son modèle économique et sa gouvernance, et cherche aussi un prêt.";
+    const options = rank(text);
+    expect(options[0]!.process).toBe("france-active");
+    const dla = option(text, "dla");
+    expect(dla.eligibility.verdict).toBe("ineligible");
+    expect(dla.eligibility.reasons.some((r) => r.met === false)).toBe(true);
+    const withStaff = option(text.replace("sans salarié, que des bénévoles,", "de 12 salariés"), "dla");
+    expect(dla.score).toBeCloseTo(withStaff.score * 0.4, 5);
+  });
+
+  it("three associations that pool a service: the call for commons, whose rule is met; one structure alone is ruled out", () => {
+    const together = rank("Trois associations de Saint-Ambroix veulent mutualiser un service de garde d'enfants pour les villages.");
+    expect(together[0]!.process).toBe("appel-a-communs");
+    expect(together[0]!.eligibility.verdict).not.toBe("ineligible");
+    expect(together[0]!.link).toMatchObject({ need: "cooperation", axis: "axe-1-cooperations", status: "confirme", measures: ["appel-a-communs", "mesure-gard-centrale"] });
+    const alone = option("Notre association, seule, veut mutualiser un service de garde d'enfants pour les villages de Saint-Ambroix.", "appel-a-communs");
+    expect(alone.eligibility.verdict).toBe("ineligible");
+  });
+
+  it("an unknown fact leaves the verdict incomplete and names the question to ask", () => {
+    const [first] = rank("Une SCIC d'Uzès voudrait que le Département prenne des parts sociales à son capital.");
+    expect(first!.process).toBe("scic-participation");
+    const dla = option("Une coopérative veut revoir sa gouvernance.", "dla");
+    expect(dla.eligibility.verdict).toBe("incomplete");
+    expect(dla.eligibility.missing.map((m) => m.fact)).toContain("employees");
+  });
+
+  it("the router's candidates add to the needs; the ESS team completes a lone option; at most three options", () => {
+    const lone = rank("Notre SCOP voudrait rencontrer des fondations d'entreprise.");
+    expect(lone.length).toBeGreaterThanOrEqual(2);
+    expect(lone.length).toBeLessThanOrEqual(3);
+    expect(lone.map((o) => o.process)).toContain("mission-ess-departement");
+    expect(lone.map((o) => o.process)).not.toContain("commande-publique");
+    const boosted = rank("Notre SCOP voudrait rencontrer des fondations d'entreprise.", [{ process: "commande-publique", score: 1, why: "règle", similarity: 0.5, rule: true }]);
+    expect(boosted.map((o) => o.process).slice(0, 2)).toEqual(["mecenat-fondations", "commande-publique"]);
+    expect(boosted[1]!).toMatchObject({ score: 1, routerWhy: "règle" });
+  });
+});

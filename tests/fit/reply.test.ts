@@ -1,0 +1,189 @@
+/**
+ * The project-fit reply on the real runtime (bundled knowledge, offline): its first
+ * line, its `fit` options (zod schema), every statement cited to a source that is
+ * listed, inferences marked « à vérifier », out-of-scope projects refused with the
+ * route that remains, questions left to the ordinary answer; and with a model, the
+ * same structure where only the lead may be rephrased.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { BaseMessage } from "@langchain/core/messages";
+import { FitOption, Reply } from "../../src/core/reply.js";
+import { createAssistant } from "../../src/conversation/assistant.js";
+import type { ProjectFit } from "../../src/fit/project-fit.js";
+import { isFaithfulRephrasing } from "../../src/fit/rephrase.js";
+import { FIRST_LINE_START, fitHead } from "../../src/fit/text.js";
+import { ScriptedChatModel, citations, expectGroundedAnswer, testRuntime, type TestRuntime } from "../answer/helpers.js";
+
+const TIERS_LIEU = "Quelle action du schéma peut financer un tiers-lieu porté par trois associations à Alès ?";
+const RECYCLERIE = "Un collectif veut créer une recyclerie coopérative à Bagnols-sur-Cèze avec la mairie : quelles mesures du schéma ESS peuvent l'aider ?";
+const EPICERIE = "Une épicerie solidaire en SCIC à Saint-Ambroix cherche des fonds propres, le Département peut-il intervenir ?";
+
+let t: TestRuntime;
+beforeAll(async () => {
+  t = await testRuntime({ llm: null });
+}, 120_000);
+afterAll(async () => {
+  await t?.close();
+});
+
+const ask = (q: string, audience: "agent" | "porteur" = "agent") => t.runtime.assistant.ask(q, { audience });
+
+describe("project-fit reply", () => {
+  it("opens with the main track and the others, each cited, and carries the options in `fit`", async () => {
+    const r = await ask(TIERS_LIEU);
+    expect(() => Reply.parse(r)).not.toThrow();
+    const first = r.text.split("\n")[0]!;
+    expect(first).toMatch(new RegExp(`^${FIRST_LINE_START} \\*\\*Appel à communs[^*]*\\*\\* \\[\\d+\\] ; autres pistes : .+\\.$`));
+    expect(r.fit!.length).toBeGreaterThanOrEqual(2);
+    for (const o of r.fit!) expect(() => FitOption.parse(o)).not.toThrow();
+    expect(r.fit![0]).toMatchObject({ process: "appel-a-communs", axis: "axe-1-cooperations", verdict: "eligible" });
+    expect(r.fit![0]!.measures).toContain("appel-a-communs");
+    expect(r.route?.process).toBe("appel-a-communs");
+    expect(r.refused).toBe(false);
+    expect(r.actions.find((a) => a.id === "eligibility")).toMatchObject({ label: "Vérifier l'éligibilité", value: "appel-a-communs" });
+  });
+
+  it("cites every statement: each [n] is a listed source and each source is cited, measure, axis, process and rule alike", async () => {
+    for (const q of [TIERS_LIEU, RECYCLERIE, EPICERIE]) {
+      const r = await ask(q);
+      expectGroundedAnswer(r, q);
+      const ids = r.sources.map((s) => s.id);
+      expect(ids.some((id) => id.startsWith("regles/")), q).toBe(true);
+      expect(ids.some((id) => id.startsWith("axe-")), q).toBe(true);
+      for (const o of r.fit!) {
+        expect(citations(o.why).length, `${q} — ${o.process}`).toBeGreaterThan(0);
+        expect(citations(o.verdictText ?? "").length, `${q} — ${o.process}`).toBeGreaterThan(0);
+        for (const n of [...citations(o.why), ...citations(o.verdictText ?? ""), ...citations(o.apply ?? "")]) expect(r.sources.map((s) => s.n)).toContain(n);
+      }
+    }
+  });
+
+  it("answers the issue's three agent questions with options instead of « je ne sais pas »", async () => {
+    const recyclerie = await ask(RECYCLERIE);
+    expect(recyclerie.refused).toBe(false);
+    expect(recyclerie.fit![0]!.process).toBe("appel-a-communs");
+    const epicerie = await ask(EPICERIE);
+    expect(epicerie.refused).toBe(false);
+    expect(epicerie.fit!.map((o) => o.process)).toEqual(expect.arrayContaining(["france-active", "scic-participation"]));
+    expect(epicerie.sources.map((s) => s.id)).toEqual(expect.arrayContaining(["scic-participation", "france-active"]));
+  });
+
+  it("names the facts that would change a verdict, at most two, and marks inferences « à vérifier »", async () => {
+    const r = await ask(RECYCLERIE);
+    const incomplete = r.fit!.find((o) => o.verdict === "incomplete")!;
+    expect(incomplete.missing.length).toBeGreaterThan(0);
+    expect(incomplete.missing.length).toBeLessThanOrEqual(2);
+    expect(r.text).toContain("Ce qui changerait le verdict : Combien de structures participent au projet");
+    // Bagnols-sur-Cèze has a QPV: for this address it is an inference.
+    expect(r.text).toMatch(/Bagnols-sur-Cèze compte au moins un quartier prioritaire[^\n]*à vérifier[^\n]*\[\d+\]/);
+    // A process → axis attachment that is the team's hypothesis says so.
+    expect(r.text).toMatch(/Axe 2 — Promouvoir l'ESS \[\d+\] \(rattachement à vérifier\)/);
+  });
+
+  it("the opening paragraphs end before the options, which channels render from `fit`", async () => {
+    const r = await ask(TIERS_LIEU);
+    const head = fitHead(r.text);
+    expect(head.startsWith(FIRST_LINE_START)).toBe(true);
+    expect(head).toContain("Ce que je retiens du projet");
+    expect(head).not.toContain("**1. ");
+    expect(r.text).toContain("**1. ");
+  });
+
+  it("refuses a project out of the ESS scope, with the Région as the route that remains", async () => {
+    const r = await ask("un gars qui a une franchise de fast-food à Beaucaire demande si le schéma ESS peut lui payer sa campagne de pub et l'agrandissement de son parking, il a rien d'ESS");
+    expect(r.refused).toBe(true);
+    expect(r.fit!.map((o) => o.process)).toEqual(["region-occitanie"]);
+    expect(r.text.startsWith(FIRST_LINE_START)).toBe(true);
+    expect(r.text).toMatch(/ne relève pas de l'économie sociale et solidaire/);
+    expectGroundedAnswer({ ...r, refused: false }, "hors champ");
+  });
+
+  it("a commercial SME asking for an investment grant is routed to the Région, not refused", async () => {
+    const r = await ask("on a une petite SAS de torréfaction a Anduze, 2 salariés, premier bilan clôturé, on veut une aide pr un nouveau torréfacteur a 25 000€, le departement peut nous aider ou pas ?", "porteur");
+    expect(r.refused).toBe(false);
+    expect(r.fit![0]!.process).toBe("region-occitanie");
+    expect(r.fit![0]!.axis).toBe("hors-schema");
+  });
+
+  it("a described project that happens to match an out-of-mission pattern is still answered", async () => {
+    const r = await ask("Notre association de Vauvert, composée de passionnés d'histoire locale, voudrait financer la restauration d'un lavoir et cherche des mécènes.", "porteur");
+    expect(r.refused).toBe(false);
+    expect(r.fit![0]!.process).toBe("mecenat-fondations");
+    expect((await ask("Écris-moi un poème sur l'économie sociale et solidaire, s'il te plaît.")).refused).toBe(true);
+  });
+
+  it("a question about the schema keeps the ordinary answer, without `fit`", async () => {
+    const r = await ask("Qu'est-ce que l'appel à communs ?");
+    expect(r.fit).toBeUndefined();
+    expect(r.text.startsWith(FIRST_LINE_START)).toBe(false);
+  });
+
+  it("a failing project fit leaves the ordinary answer intact", async () => {
+    const broken = { reply: async () => Promise.reject(new Error("boom")) } as unknown as ProjectFit;
+    const errors: unknown[] = [];
+    const assistant = createAssistant({ answerer: t.runtime.answerer, storage: t.runtime.storage, pseudonymSecret: "fit-test-secret-0123456789abcdef", fit: broken, logger: { warn: () => {}, error: (o) => errors.push(o) } });
+    const r = await assistant.ask(TIERS_LIEU, { audience: "agent" });
+    expect(r.type).toBe("answer");
+    expect(r.fit).toBeUndefined();
+    expect(errors.length).toBeGreaterThan(0);
+  });
+
+  it("says that secondary sources are « à vérifier »", async () => {
+    const r = await ask(EPICERIE);
+    expect(r.sources.some((s) => s.status === "reported")).toBe(true);
+    expect(r.text).toMatch(/sources citées sont secondaires[^\n]*à vérifier/);
+  });
+
+  it("never cites a document reserved to agents in a holder's answer", async () => {
+    const q = "Notre SCOP de nettoyage d'Alès (22 salariés) veut répondre aux marchés publics du Département : comment s'y préparer ?";
+    const agent = await ask(q, "agent");
+    const porteur = await ask(q, "porteur");
+    expect(agent.fit![0]!.process).toBe("commande-publique");
+    expect(porteur.fit![0]!.process).toBe("commande-publique");
+    expect(porteur.sources.map((s) => s.id)).not.toContain("mesure-formation-acheteurs");
+  });
+});
+
+describe("with a model", () => {
+  const leadOf = (messages: BaseMessage[]) => String(messages.find((m) => m.getType() === "human")?.content ?? "");
+  let offline: Reply;
+  let model: ScriptedChatModel;
+  let withModel: TestRuntime;
+  beforeAll(async () => {
+    offline = await ask(TIERS_LIEU);
+    model = new ScriptedChatModel();
+    withModel = await testRuntime({ llm: model });
+  }, 120_000);
+  afterAll(async () => {
+    await withModel?.close();
+  });
+
+  it("returns the same structure; the model only rephrases the lead", async () => {
+    model.script = (messages) => `Pour vous résumer : ${leadOf(messages)}`;
+    const r = await withModel.runtime.assistant.ask(TIERS_LIEU, { audience: "agent" });
+    expect(r.fit).toEqual(offline.fit);
+    expect(r.sources).toEqual(offline.sources);
+    expect(r.text.split("\n\n")[1]).toMatch(/^Pour vous résumer : /);
+    expect(r.text.split("\n\n")[0]).toBe(offline.text.split("\n\n")[0]);
+    expect(r.text.split("\n\n").slice(2)).toEqual(offline.text.split("\n\n").slice(2));
+  });
+
+  it("discards a rephrasing that adds a figure or drops a citation, and survives a failing model", async () => {
+    model.script = (messages) => `${leadOf(messages)} Le Département y consacre 30 000 € par projet.`;
+    expect((await withModel.runtime.assistant.ask(TIERS_LIEU, { audience: "agent" })).text).toBe(offline.text);
+    model.script = (messages) => leadOf(messages).replace(/\[\d+\]/g, "");
+    expect((await withModel.runtime.assistant.ask(TIERS_LIEU, { audience: "agent" })).text).toBe(offline.text);
+    model.script = () => {
+      throw new Error("model down");
+    };
+    expect((await withModel.runtime.assistant.ask(TIERS_LIEU, { audience: "agent" })).text).toBe(offline.text);
+  });
+
+  it("isFaithfulRephrasing keeps citations and figures, refuses links", () => {
+    const lead = "L'appel à communs finance 250 000 € par an [1].";
+    expect(isFaithfulRephrasing(lead, "Chaque année, l'appel à communs dispose de 250 000 € [1].")).toBe(true);
+    expect(isFaithfulRephrasing(lead, "L'appel à communs finance 300 000 € par an [1].")).toBe(false);
+    expect(isFaithfulRephrasing(lead, "L'appel à communs finance 250 000 € par an [2].")).toBe(false);
+    expect(isFaithfulRephrasing(lead, "Voir https://gard.fr : 250 000 € [1].")).toBe(false);
+  });
+});
