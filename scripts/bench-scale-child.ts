@@ -20,7 +20,10 @@ for (const k of ["OPENAI_API_KEY", "OPENAI_BASE_URL", "LLM_MODEL", "EMBEDDINGS_M
 
 const { loadConfig } = await import("../src/config/env.js");
 const { createEmbeddings } = await import("../src/retrieval/embeddings/index.js");
-const config = loadConfig({ ...process.env, NODE_ENV: "test", LOG_LEVEL: "silent", DATA_DIR: dataDir, KNOWLEDGE_DIR: path.resolve(knowledgeDir) }, { dotenv: false });
+const config = loadConfig(
+  { ...process.env, NODE_ENV: "test", LOG_LEVEL: "silent", DATA_DIR: dataDir, KNOWLEDGE_DIR: path.resolve(knowledgeDir) },
+  { dotenv: false },
+);
 const out = (o: unknown) => process.stdout.write(`${JSON.stringify(o)}\n`);
 const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor(p * xs.length))]!;
 

@@ -33,7 +33,10 @@ export function perturb(text: string, copy: number, words: string[], r: () => nu
   const m = /^---\n([\s\S]*?)\n---\n/.exec(text);
   if (!m) return text;
   // Process documents must carry one of the 14 process ids: their copies become partner pages.
-  const front = m[1]!.replace(/^kind:\s*process\s*$/m, "kind: partner").replace(/^id:\s*(.+)$/m, (_l, id: string) => `id: ${id.trim()}-copie-${copy}`).replace(/^title:\s*"?(.*?)"?$/m, (_l, t: string) => `title: "${t.replace(/"/g, "'")} (${copy})"`);
+  const front = m[1]!
+    .replace(/^kind:\s*process\s*$/m, "kind: partner")
+    .replace(/^id:\s*(.+)$/m, (_l, id: string) => `id: ${id.trim()}-copie-${copy}`)
+    .replace(/^title:\s*"?(.*?)"?$/m, (_l, t: string) => `title: "${t.replace(/"/g, "'")} (${copy})"`);
   const body = text.slice(m[0].length).replace(/\p{L}{3,}/gu, (w) => (r() < share ? words[Math.floor(r() * words.length)]! : w));
   return `---\n${front}\n---\n${body}`;
 }
@@ -56,7 +59,10 @@ export function scaledKnowledge(source: string, dir: string, times: number, seed
 
 function run(args: string[], nodeFlags: string[]): Promise<{ code: number; json?: Record<string, number>; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [...nodeFlags, "--import", "tsx", ...args], { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, LOG_LEVEL: "silent" } });
+    const child = spawn(process.execPath, [...nodeFlags, "--import", "tsx", ...args], {
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, LOG_LEVEL: "silent" },
+    });
     let out = "";
     let err = "";
     child.stdout.on("data", (d: Buffer) => (out += d));
@@ -94,9 +100,12 @@ export async function runScaleBench(o: { root: string; scales: number[]; startFl
   const rows: ScaleRow[] = [];
   const questions: { question: string; audience: string }[] = [];
   const tuning = path.join(o.root, "tests", "gold", "tuning");
-  for (const f of readdirSync(tuning).filter((f) => f.endsWith(".yaml")).sort()) {
+  for (const f of readdirSync(tuning)
+    .filter((f) => f.endsWith(".yaml"))
+    .sort()) {
     const doc = parseYaml(readFileSync(path.join(tuning, f), "utf8")) as { questions?: { question?: unknown; audience?: unknown }[] } | null;
-    for (const q of doc?.questions ?? []) if (typeof q.question === "string") questions.push({ question: q.question, audience: q.audience === "agent" ? "agent" : "porteur" });
+    for (const q of doc?.questions ?? [])
+      if (typeof q.question === "string") questions.push({ question: q.question, audience: q.audience === "agent" ? "agent" : "porteur" });
   }
   const qFile = path.join(tmp, "questions.json");
   writeFileSync(qFile, JSON.stringify(questions.slice(0, 150)));
@@ -143,11 +152,14 @@ export async function runScaleBench(o: { root: string; scales: number[]; startFl
 }
 
 export function scaleTable(rows: ScaleRow[]): string[] {
-  const head = "| taille | passages | construction (passages/s) | démarrage (processus / runtime) | RSS au repos / après | ask p50 / p95 | recherche p95 | recall@10 HNSW |";
+  const head =
+    "| taille | passages | construction (passages/s) | démarrage (processus / runtime) | RSS au repos / après | ask p50 / p95 | recherche p95 | recall@10 HNSW |";
   const lines = [head, "|---|---|---|---|---|---|---|---|"];
   for (const r of rows) {
     if (r.error) {
-      lines.push(`| ×${r.times} | ${r.chunks ?? "—"} | ${r.buildMs ? Math.round((r.chunks! / r.buildMs) * 1000) : "—"} | échec : ${r.error.replace(/\|/g, "/")} | | | | |`);
+      lines.push(
+        `| ×${r.times} | ${r.chunks ?? "—"} | ${r.buildMs ? Math.round((r.chunks! / r.buildMs) * 1000) : "—"} | échec : ${r.error.replace(/\|/g, "/")} | | | | |`,
+      );
       continue;
     }
     lines.push(

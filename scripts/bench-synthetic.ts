@@ -19,7 +19,29 @@ export function rng(seed: number): () => number {
 
 const ONSETS = ["", "b", "c", "d", "f", "g", "j", "l", "m", "n", "p", "r", "s", "t", "v", "ch", "pr", "tr", "cr", "gr", "pl", "bl", "fr", "qu"];
 const VOWELS = ["a", "e", "i", "o", "u", "é", "è", "ou", "ai", "au", "eu", "oi", "an", "en", "on", "in"];
-const ENDINGS = ["", "", "tion", "ment", "eur", "ique", "ité", "age", "ance", "ence", "el", "elle", "ière", "oire", "isme", "iste", "able", "ée", "és", "es", "s"];
+const ENDINGS = [
+  "",
+  "",
+  "tion",
+  "ment",
+  "eur",
+  "ique",
+  "ité",
+  "age",
+  "ance",
+  "ence",
+  "el",
+  "elle",
+  "ière",
+  "oire",
+  "isme",
+  "iste",
+  "able",
+  "ée",
+  "és",
+  "es",
+  "s",
+];
 const GLUE = ["le", "la", "les", "de", "des", "du", "un", "une", "et", "en", "pour", "dans", "par", "sur", "avec", "qui", "que", "est", "sont", "au", "aux"];
 
 function makeWord(r: () => number): string {
@@ -133,5 +155,8 @@ export function percentile(sorted: number[], p: number): number {
 }
 
 export function median(xs: number[]): number {
-  return percentile([...xs].sort((a, b) => a - b), 0.5);
+  return percentile(
+    [...xs].sort((a, b) => a - b),
+    0.5,
+  );
 }

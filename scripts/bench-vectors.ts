@@ -189,7 +189,9 @@ export async function runVectorBench(o: VectorBenchOptions): Promise<VectorBench
       cpuRatio: bruteCpuMsPerQuery / cpuMs,
     };
     sweep.push(point);
-    log(`  efSearch=${ef} : recall@${k} ${point.recall.toFixed(3)}, ${mean.toFixed(3)} ms/requête (CPU ${cpuMs.toFixed(3)}), ×${point.cpuRatio.toFixed(0)} CPU, ×${point.ratio.toFixed(0)} réel`);
+    log(
+      `  efSearch=${ef} : recall@${k} ${point.recall.toFixed(3)}, ${mean.toFixed(3)} ms/requête (CPU ${cpuMs.toFixed(3)}), ×${point.cpuRatio.toFixed(0)} CPU, ×${point.ratio.toFixed(0)} réel`,
+    );
     if (point.recall >= o.recallGoal) break;
   }
   const chosen = sweep.find((p) => p.recall >= o.recallGoal) ?? sweep[sweep.length - 1]!;

@@ -58,7 +58,9 @@ if (argv.includes("--help") || argv.includes("-h")) {
 }
 const scaleIdx = argv.indexOf("--scale");
 if (scaleIdx >= 0) {
-  const scales = String(argv[scaleIdx + 1] ?? "").split(",").map(Number);
+  const scales = String(argv[scaleIdx + 1] ?? "")
+    .split(",")
+    .map(Number);
   if (scales.length === 0 || scales.some((n) => !Number.isInteger(n) || n < 1 || n > 1000)) {
     console.error("--scale attend des entiers séparés par des virgules, par exemple --scale 1,10,30,100.");
     process.exit(2);
@@ -106,7 +108,10 @@ const heapTimer = setInterval(sampleHeap, 50);
 heapTimer.unref();
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} Mo`;
 const ms = (x: number) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
-const fmtInt = (x: number) => Math.round(x).toLocaleString("fr-FR").replace(/\u202f|\u00a0/g, " ");
+const fmtInt = (x: number) =>
+  Math.round(x)
+    .toLocaleString("fr-FR")
+    .replace(/\u202f|\u00a0/g, " ");
 
 async function timed<T>(fn: () => Promise<T>): Promise<{ value: T; wall: number; cpu: number }> {
   const c0 = process.cpuUsage();
@@ -222,7 +227,10 @@ try {
     questionSource = "dev.yaml";
   } else {
     const goldDir = path.join(ROOT, "tests", "gold", "tuning");
-    for (const f of readdirSync(goldDir).filter((f) => f.endsWith(".yaml")).sort()) questions.push(...(await loadEvalSet(path.join(goldDir, f))).questions);
+    for (const f of readdirSync(goldDir)
+      .filter((f) => f.endsWith(".yaml"))
+      .sort())
+      questions.push(...(await loadEvalSet(path.join(goldDir, f))).questions);
     questionSource = "tests/gold";
   }
   if (questions.length === 0) throw new Error("aucune question pour mesurer la latence");
@@ -266,7 +274,10 @@ try {
     (byCpu ? askCpuP95 : askP95) <= GOALS.askP95Ms,
   );
   row(`  dont recherche hybride seule p50 / p95`, `${ms(percentile(searchTimes, 0.5))} / ${ms(percentile(searchTimes, 0.95))} ms`);
-  row(`Démarrage (createRuntime : index existant, géographie, routeur)`, `${ms(opened.wall * 1000)} ms (CPU ${ms(opened.cpu * 1000)} ms)${rebuilt ? " (index reconstruit)" : ""}`);
+  row(
+    `Démarrage (createRuntime : index existant, géographie, routeur)`,
+    `${ms(opened.wall * 1000)} ms (CPU ${ms(opened.cpu * 1000)} ms)${rebuilt ? " (index reconstruit)" : ""}`,
+  );
   results.ask = {
     questions: questions.length,
     source: questionSource,
@@ -307,13 +318,24 @@ try {
   row(`  paramètres retenus`, `M=${vb.m}, efConstruction=${vb.efConstruction}, efSearch=${c.ef}`);
   row(`Recherche exacte (force brute), ${vb.queries} requêtes`, `${ms(vb.bruteMsPerQuery)} ms/requête (CPU ${ms(vb.bruteCpuMsPerQuery)})`);
   row(`Recherche HNSW, ${vb.queries} requêtes`, `${ms(c.hnswMsPerQuery)} ms/requête (p95 ${ms(c.p95Ms)}, CPU ${ms(c.cpuMsPerQuery)})`);
-  row(`HNSW : gain de vitesse (temps réel ; CPU)`, `×${c.ratio.toFixed(0)} ; ×${c.cpuRatio.toFixed(0)}`, `≥ ×${GOALS.speedRatio}`, (byCpu ? c.cpuRatio : c.ratio) >= GOALS.speedRatio);
+  row(
+    `HNSW : gain de vitesse (temps réel ; CPU)`,
+    `×${c.ratio.toFixed(0)} ; ×${c.cpuRatio.toFixed(0)}`,
+    `≥ ×${GOALS.speedRatio}`,
+    (byCpu ? c.cpuRatio : c.ratio) >= GOALS.speedRatio,
+  );
   row(`HNSW : recall@${vb.k}`, c.recall.toFixed(3), `≥ ${GOALS.recall}`, c.recall >= GOALS.recall, false);
   results.vectors = vb;
 
   const rssTotal = process.resourceUsage().maxRSS * 1024;
   row(`Mémoire de pointe (totale, avec ${fmtInt(vb.n)} vecteurs)`, `RSS ${mb(rssTotal)}, tas ${mb(heapPeak)}`);
-  results.memory = { productMaxRssBytes: rssProduct, productHeapPeakBytes: heapProduct, totalMaxRssBytes: rssTotal, heapPeakBytes: heapPeak, heapLimitBytes: v8.getHeapStatistics().heap_size_limit };
+  results.memory = {
+    productMaxRssBytes: rssProduct,
+    productHeapPeakBytes: heapProduct,
+    totalMaxRssBytes: rssTotal,
+    heapPeakBytes: heapPeak,
+    heapLimitBytes: v8.getHeapStatistics().heap_size_limit,
+  };
 } finally {
   await rm(dataDir, { recursive: true, force: true });
 }
@@ -330,7 +352,9 @@ for (const r of rows) console.log(line(r.label, r.value, r.goal, r.status));
 const judged = rows.filter((r) => r.status);
 const missed = judged.filter((r) => r.status.startsWith("MISS")).length;
 console.log("");
-console.log(`${judged.length - missed}/${judged.length} objectifs atteints · durée ${total.toFixed(0)} s · charge machine au départ ${load.toFixed(1)} (${cores} cœurs)`);
+console.log(
+  `${judged.length - missed}/${judged.length} objectifs atteints · durée ${total.toFixed(0)} s · charge machine au départ ${load.toFixed(1)} (${cores} cœurs)`,
+);
 if (jsonFile) {
   results.rows = rows;
   results.seconds = total;

@@ -23,7 +23,10 @@ import { MemoryStorage } from "../src/storage/memory.js";
 
 const dryRun = process.argv.includes("--dry-run");
 const rt = await createRuntime({
-  config: loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", PSEUDONYM_SECRET: "fit-decision-0123456789abcdef0123", ANSWER_CACHE_SIZE: "0" }, { dotenv: false }),
+  config: loadConfig(
+    { NODE_ENV: "test", LOG_LEVEL: "silent", PSEUDONYM_SECRET: "fit-decision-0123456789abcdef0123", ANSWER_CACHE_SIZE: "0" },
+    { dotenv: false },
+  ),
   storage: new MemoryStorage(),
   llm: null,
   decision: null,
@@ -35,7 +38,8 @@ const answerRows: { x: Signals; y: number }[] = [];
 let previous: { conversation?: string; text: string } | undefined;
 for (const q of set.questions) {
   // Follow-up turns are read as the conversation core reads them.
-  const text = q.conversation && previous?.conversation === q.conversation ? await rt.answerer.contextualize(q.question, previous.text, q.audience) : q.question;
+  const text =
+    q.conversation && previous?.conversation === q.conversation ? await rt.answerer.contextualize(q.question, previous.text, q.audience) : q.question;
   previous = { conversation: q.conversation, text };
   const e = await rt.answerer.explain(text, q.audience);
   if (!e) continue;
@@ -52,7 +56,11 @@ for (const q of set.questions) {
   cardRows.push({ x: e.signals, y: ok ? 1 : 0 });
 }
 
-function fit(rows: { x: Signals; y: number }[], features: (keyof Signals)[], choose: (probs: number[], ys: number[]) => number): LogisticModel & { stats: string } {
+function fit(
+  rows: { x: Signals; y: number }[],
+  features: (keyof Signals)[],
+  choose: (probs: number[], ys: number[]) => number,
+): LogisticModel & { stats: string } {
   const X = rows.map((r) => features.map((f) => r.x[f]));
   const Y = rows.map((r) => r.y);
   const { weights, bias } = fitLogistic(X, Y);
@@ -62,7 +70,10 @@ function fit(rows: { x: Signals; y: number }[], features: (keyof Signals)[], cho
   const tp = probs.filter((p, i) => p >= model.threshold && Y[i] === 1).length;
   const fp = probs.filter((p, i) => p >= model.threshold && Y[i] === 0).length;
   const fn = probs.filter((p, i) => p < model.threshold && Y[i] === 1).length;
-  return { ...model, stats: `${rows.length} rows, ${Y.filter(Boolean).length} positive; at ${model.threshold}: ${tp} yes right, ${fp} yes wrong, ${fn} no wrong` };
+  return {
+    ...model,
+    stats: `${rows.length} rows, ${Y.filter(Boolean).length} positive; at ${model.threshold}: ${tp} yes right, ${fp} yes wrong, ${fn} no wrong`,
+  };
 }
 
 const grid = Array.from({ length: 19 }, (_, i) => Math.round((0.05 + i * 0.05) * 100) / 100);

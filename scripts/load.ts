@@ -63,8 +63,7 @@ const cached = argv.includes("--cache");
 const storageKind = opt("--storage") ?? "sqlite";
 const engine = opt("--engine") ?? "paced";
 if (!["paced", "autocannon"].includes(engine)) fail("--engine doit valoir paced ou autocannon.");
-const databaseUrl =
-  storageKind === "memory" ? "memory:" : storageKind === "postgres" ? (opt("--database-url") ?? process.env.TEST_PG_URL ?? "") : "";
+const databaseUrl = storageKind === "memory" ? "memory:" : storageKind === "postgres" ? (opt("--database-url") ?? process.env.TEST_PG_URL ?? "") : "";
 if (!["sqlite", "memory", "postgres"].includes(storageKind)) fail("--storage doit valoir sqlite, memory ou postgres.");
 if (storageKind === "postgres" && !/^postgres(ql)?:\/\/(127\.0\.0\.1|localhost|\[::1\])[:/]/.test(databaseUrl))
   fail("--storage postgres demande --database-url postgres://…@127.0.0.1:5432/base (boucle locale uniquement).");
@@ -85,7 +84,9 @@ function fail(msg: string): never {
 function loadQuestions(): string[] {
   const dir = path.join(ROOT, "tests", "gold", "tuning");
   const out: string[] = [];
-  for (const f of readdirSync(dir).filter((f) => f.endsWith(".yaml")).sort()) {
+  for (const f of readdirSync(dir)
+    .filter((f) => f.endsWith(".yaml"))
+    .sort()) {
     const doc = parseYaml(readFileSync(path.join(dir, f), "utf8")) as { questions?: { question?: unknown }[] } | null;
     for (const q of doc?.questions ?? []) if (typeof q.question === "string" && q.question.trim()) out.push(q.question.trim());
   }
@@ -105,12 +106,14 @@ const CLOSERS = ["", " Merci.", " Merci d'avance.", " svp", " (pour une associat
  */
 function distinctQuestions(base: string[], n: number, seed = 17): string[] {
   let x = seed;
-  const r = () => ((x = (Math.imul(x, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  const r = () => (x = (Math.imul(x, 1103515245) + 12345) >>> 0) / 2 ** 32;
   const pick = <T>(a: T[]) => a[Math.floor(r() * a.length)]!;
   const words = base.flatMap((q) => q.split(/\s+/).filter((w) => /^\p{L}{6,}$/u.test(w)));
   const out = new Set<string>();
   for (let i = 0; out.size < n && i < n * 20; i++) {
-    let ws = pick(base).replace(/[?？]\s*$/, "").split(/\s+/);
+    let ws = pick(base)
+      .replace(/[?？]\s*$/, "")
+      .split(/\s+/);
     if (ws.length > 4 && r() < 0.5) ws.splice(1 + Math.floor(r() * (ws.length - 1)), 1);
     if (r() < 0.5) ws.splice(Math.floor(r() * ws.length), 0, pick(words));
     let q = `${pick(OPENERS)}${ws.join(" ")} ?${pick(CLOSERS)}`;
@@ -458,7 +461,10 @@ async function main(): Promise<number> {
   console.log(`Démarrage du service sur ${base} (DATA_DIR temporaire, hors ligne, Slack vers une fausse API locale)…`);
   // The compiled service, as `npm start` runs it; node directly (not through npm) so that the pid is the service's.
   console.log("Compilation du service (npm run build)…");
-  const build = spawnSync(process.execPath, [path.join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-b", "tsconfig.build.json"], { cwd: ROOT, encoding: "utf8" });
+  const build = spawnSync(process.execPath, [path.join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-b", "tsconfig.build.json"], {
+    cwd: ROOT,
+    encoding: "utf8",
+  });
   if (build.status !== 0) fail(`La compilation a échoué :\n${build.stdout}${build.stderr}`);
   const child = spawn(process.execPath, [...startFlags(), path.join(ROOT, "dist", "main.js")], {
     cwd: ROOT,
@@ -495,7 +501,11 @@ async function main(): Promise<number> {
       await fetch(`${base}/api/ask`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ question: questions[i] }) });
       const { body } = slackEventBody(questions[i]!);
       const ts = Math.floor(Date.now() / 1000);
-      await fetch(`${base}/slack/events`, { method: "POST", headers: { "content-type": "application/json", "x-slack-request-timestamp": String(ts), "x-slack-signature": sign(body, ts) }, body });
+      await fetch(`${base}/slack/events`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-slack-request-timestamp": String(ts), "x-slack-signature": sign(body, ts) },
+        body,
+      });
     }
     const warmEvents = sentEvents.size;
     const warmDeadline = Date.now() + 30_000;
@@ -522,10 +532,14 @@ async function main(): Promise<number> {
     );
     const askRequest = () => {
       const question = questions[askSeq++ % questions.length]!;
-      return { path: "/api/ask", headers: { "content-type": "application/json" }, body: JSON.stringify({ question, audience: askSeq % 4 === 0 ? "agent" : "porteur" }) };
+      return {
+        path: "/api/ask",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ question, audience: askSeq % 4 === 0 ? "agent" : "porteur" }),
+      };
     };
     const slackRequest = () => {
-      const { body, threadTs } = slackEventBody(questions[cached ? (eventSeq * 7) % questions.length : (questions.length - 1 - (eventSeq % questions.length))]!);
+      const { body, threadTs } = slackEventBody(questions[cached ? (eventSeq * 7) % questions.length : questions.length - 1 - (eventSeq % questions.length)]!);
       const ts = Math.floor(Date.now() / 1000);
       return {
         path: "/slack/events",
@@ -621,7 +635,12 @@ async function main(): Promise<number> {
     ];
     console.log(lines.join("\n"));
     const allPass =
-      slack.latency.p99 <= GOALS.slackAckP99Ms && ask.latency.p99 <= GOALS.askP99Ms && askErr + slackErr === 0 && peakMb <= GOALS.rssMb && postedForAcked === acked && duplicates === 0;
+      slack.latency.p99 <= GOALS.slackAckP99Ms &&
+      ask.latency.p99 <= GOALS.askP99Ms &&
+      askErr + slackErr === 0 &&
+      peakMb <= GOALS.rssMb &&
+      postedForAcked === acked &&
+      duplicates === 0;
     console.log(allPass ? "\nRésultat : tous les objectifs sont atteints." : "\nRésultat : au moins un objectif est manqué (MISS).");
     return allPass ? 0 : 1;
   } finally {

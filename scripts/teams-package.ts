@@ -22,7 +22,10 @@ export const PLACEHOLDER_BOT_ID = "00000000-0000-0000-0000-000000000000";
 const ACCENT = { r: 0x1b, g: 0x6e, b: 0x5a };
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-const Https = z.string().url().refine((u) => u.startsWith("https://"), "must be an https URL");
+const Https = z
+  .string()
+  .url()
+  .refine((u) => u.startsWith("https://"), "must be an https URL");
 const Command = z.object({ title: z.string().min(1).max(32), description: z.string().min(1).max(128) });
 
 /** The subset of the Teams manifest schema (v1.17) this package relies on. */
@@ -142,7 +145,11 @@ export function buildManifest(env: NodeJS.ProcessEnv, warnings: string[]): Packa
   const website = (env.TEAMS_WEBSITE_URL ?? "").trim() || "https://www.gard.fr/";
   if (!env.TEAMS_PRIVACY_URL) warnings.push("TEAMS_PRIVACY_URL n'est pas défini : le lien de confidentialité pointe vers le site du Département.");
   const domains = new Set<string>();
-  for (const d of (env.TEAMS_VALID_DOMAINS ?? "").split(",").map((s) => s.trim()).filter(Boolean)) domains.add(d);
+  for (const d of (env.TEAMS_VALID_DOMAINS ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean))
+    domains.add(d);
   const publicHost = hostOf(env.PUBLIC_URL);
   if (publicHost) domains.add(publicHost);
 
@@ -158,9 +165,7 @@ export function buildManifest(env: NodeJS.ProcessEnv, warnings: string[]): Packa
   manifest.validDomains = [...domains];
   const parsed = ManifestSchema.safeParse(manifest);
   if (!parsed.success) {
-    throw new Error(
-      `Manifeste Teams invalide :\n${parsed.error.issues.map((i) => `- ${i.path.join(".")} : ${i.message}`).join("\n")}`,
-    );
+    throw new Error(`Manifeste Teams invalide :\n${parsed.error.issues.map((i) => `- ${i.path.join(".")} : ${i.message}`).join("\n")}`);
   }
   return manifest as PackageResult["manifest"];
 }

@@ -136,7 +136,9 @@ function banner(config: AppConfig, settings: ServerSettings, service: Service, r
     enable.push("Plusieurs instances : définissez DATABASE_URL=postgres://… (état des conversations, dédoublonnage Slack, avis et transmissions partagés).");
   } else lines.push("  Stockage             : mémoire (rien n'est conservé à l'arrêt)");
   const chunks = runtime.index.index.chunks.length;
-  lines.push(`  Données              : ${config.dataDir} — index ${runtime.index.rebuilt ? "reconstruit" : "chargé"} (${chunks} passages de ${config.knowledgeDir})`);
+  lines.push(
+    `  Données              : ${config.dataDir} — index ${runtime.index.rebuilt ? "reconstruit" : "chargé"} (${chunks} passages de ${config.knowledgeDir})`,
+  );
   if (enable.length) {
     lines.push("Pour activer le reste :");
     for (const e of enable) lines.push(`  - ${e}`);
@@ -217,7 +219,10 @@ export async function main(): Promise<void> {
   }
 
   for (const l of banner(config, settings, service, runtime, storage, url)) say(l);
-  logger.info({ port: config.env.PORT, storage: storage.kind, slack: !!service.channels.slack, teams: !!service.channels.teams, llm: !!runtime.llm }, "service started");
+  logger.info(
+    { port: config.env.PORT, storage: storage.kind, slack: !!service.channels.slack, teams: !!service.channels.teams, llm: !!runtime.llm },
+    "service started",
+  );
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -59,7 +59,13 @@ export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
   if (useKnowledgeDir(config.knowledgeDir)) resetLexicons();
   usePromptsDir(config.promptsDir);
   const embeddings = createEmbeddings(config.embeddings);
-  const index = await openIndex({ knowledgeDir: config.knowledgeDir, dataDir: config.dataDir, embeddings, onProgress: o.onIndexProgress, readOnly: config.indexReadOnly });
+  const index = await openIndex({
+    knowledgeDir: config.knowledgeDir,
+    dataDir: config.dataDir,
+    embeddings,
+    onProgress: o.onIndexProgress,
+    readOnly: config.indexReadOnly,
+  });
   const retriever = new Retriever(index.index);
   // People the public sources name (elected officials…) are not masked in questions.
   registerPublicNames(index.index.chunks.map((c) => c.text));
@@ -78,9 +84,29 @@ export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
   for (const c of index.index.chunks) addWords(vocabulary, `${c.title} ${c.section} ${c.text}`);
   for (const c of cards.cards) addWords(vocabulary, `${c.questions.join(" ")} ${c.answer}`);
   const normalizer = new QueryNormalizer(Lexicon.load(config.knowledgeDir), new Speller(vocabulary));
-  const answerer = new Answerer({ retriever, router, guards, llm, llmTimeoutMs: config.llm.timeoutMs, cacheSize: config.answerCacheSize, cards, normalizer, decision: o.decision !== undefined ? o.decision : DECISION_MODELS, logger: o.logger });
+  const answerer = new Answerer({
+    retriever,
+    router,
+    guards,
+    llm,
+    llmTimeoutMs: config.llm.timeoutMs,
+    cacheSize: config.answerCacheSize,
+    cards,
+    normalizer,
+    decision: o.decision !== undefined ? o.decision : DECISION_MODELS,
+    logger: o.logger,
+  });
   const storage = o.storage ?? (await createStorage({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
-  const fit = new ProjectFit({ knowledgeDir: config.knowledgeDir, retriever, router, guards, llm, llmTimeoutMs: config.llm.timeoutMs, promptsDir: config.promptsDir, logger: o.logger });
+  const fit = new ProjectFit({
+    knowledgeDir: config.knowledgeDir,
+    retriever,
+    router,
+    guards,
+    llm,
+    llmTimeoutMs: config.llm.timeoutMs,
+    promptsDir: config.promptsDir,
+    logger: o.logger,
+  });
   const assistant = createAssistant({ answerer, storage, pseudonymSecret: config.pseudonymSecret, handoffTargets: o.handoffTargets, fit, logger: o.logger });
   return {
     assistant,

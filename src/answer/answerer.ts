@@ -54,19 +54,21 @@ export const MAX_QUESTION_CHARS = 4000;
 /** Below this share of the question found in the best passage, no offline answer is attempted. */
 const MIN_ANSWER_COVERAGE = 0.4;
 
-
 /** Someone describing their own situation ("nous sommes…", "notre asso…", "we are…"). */
-const FIRST_PERSON = /\b(je|j'|j’|nous|notre|nos|mon|ma|mes|on|moi|jsuis|jveux|i|i'm|we|our|my|me|mon asso|une personne qui|un porteur|une association|une structure|une entreprise)\b/i;
+const FIRST_PERSON =
+  /\b(je|j'|j’|nous|notre|nos|mon|ma|mes|on|moi|jsuis|jveux|i|i'm|we|our|my|me|mon asso|une personne qui|un porteur|une association|une structure|une entreprise)\b/i;
 
 /** Removes control characters and bounds the length of what we search for. */
 export function cleanQuestion(raw: string): string {
-  return raw
-    // placeholders left by the personal-data scrubber are not part of the question
-    .replace(/\[(email|téléphone|iban|nir|adresse|nom)\]/gi, " ")
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\ufeff]/g, " ")
-    .replace(/\s+/g, " ")
-    .trim()
-    .slice(0, MAX_QUESTION_CHARS);
+  return (
+    raw
+      // placeholders left by the personal-data scrubber are not part of the question
+      .replace(/\[(email|téléphone|iban|nir|adresse|nom)\]/gi, " ")
+      .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\ufeff]/g, " ")
+      .replace(/\s+/g, " ")
+      .trim()
+      .slice(0, MAX_QUESTION_CHARS)
+  );
 }
 
 export class Answerer {
@@ -97,7 +99,8 @@ export class Answerer {
     const query = this.o.retriever.analyzeQuery(searched);
     const terms = query.terms.filter((t) => this.o.retriever.known(t));
     const words = searched.split(/\s+/).filter(Boolean).length;
-    if (terms.length === 0 || isElliptic(clean, terms.length, false) === false && words > 10) return terms.length === 0 ? withTopic(question, previous) : question;
+    if (terms.length === 0 || (isElliptic(clean, terms.length, false) === false && words > 10))
+      return terms.length === 0 ? withTopic(question, previous) : question;
     // Short questions are read both ways; the reading the knowledge answers better wins,
     // and an elliptic one ("c'est gratuit ?") keeps the topic unless alone it is clearly answered.
     const combined = withTopic(question, previous);
@@ -206,12 +209,24 @@ export class Answerer {
   private async answer(rawQuestion: string, audience: Audience, onToken?: (delta: string) => void): Promise<Reply> {
     const question = cleanQuestion(rawQuestion);
     if (!question)
-      return base({ type: "info", text: "Posez-moi votre question sur l'économie sociale et solidaire dans le Gard : je vous réponds en citant mes sources.", audience });
+      return base({
+        type: "info",
+        text: "Posez-moi votre question sur l'économie sociale et solidaire dans le Gard : je vous réponds en citant mes sources.",
+        audience,
+      });
 
     if (this.o.guards.isInjection(question))
-      return this.refusal(audience, null, "Je ne peux pas répondre à cette demande. Je réponds uniquement aux questions sur l'économie sociale et solidaire dans le Gard, à partir de sources publiques.");
+      return this.refusal(
+        audience,
+        null,
+        "Je ne peux pas répondre à cette demande. Je réponds uniquement aux questions sur l'économie sociale et solidaire dans le Gard, à partir de sources publiques.",
+      );
     if (this.o.guards.isOutOfMission(question))
-      return this.refusal(audience, null, "Je ne sais pas répondre à cette demande : elle sort de ma mission. Je réponds aux questions sur l'économie sociale et solidaire dans le Gard (schéma départemental, appel à communs, accompagnements, éligibilité).");
+      return this.refusal(
+        audience,
+        null,
+        "Je ne sais pas répondre à cette demande : elle sort de ma mission. Je réponds aux questions sur l'économie sociale et solidaire dans le Gard (schéma départemental, appel à communs, accompagnements, éligibilité).",
+      );
     const gap = this.o.guards.gap(question);
     if (gap)
       return this.refusal(
@@ -230,7 +245,9 @@ export class Answerer {
     const supported = hits.filter((h) => h.coverage >= minCoverage);
     const top = candidates[0];
     const describesNeed = signals.describesNeed === 1;
-    const ranked = supported.length ? [...supported, ...hits.filter((h) => h.coverage < minCoverage && h.coverage >= 0.35)] : hits.filter((h) => h.coverage >= 0.3);
+    const ranked = supported.length
+      ? [...supported, ...hits.filter((h) => h.coverage < minCoverage && h.coverage >= 0.35)]
+      : hits.filter((h) => h.coverage >= 0.3);
     const answerable = ranked.length > 0 && (this.o.llm ? true : this.answerable(signals, supported.length));
     if (!answerable && top && describesNeed && top.score >= this.routeAnswerScore && top.similarity >= 0.2 && top.process !== DEFAULT_PROCESS) {
       // A need described in the person's own words: answer with the process that fits.
@@ -240,7 +257,9 @@ export class Answerer {
     if (!answerable && cardFits) return offlineCard();
     if (!answerable) {
       const essRelated = signals.bestCoverage >= 0.35 || ((top?.score ?? 0) >= 0.35 && (top?.similarity ?? 0) >= 0.2);
-      const route = essRelated ? this.o.router.toRoute(DEFAULT_PROCESS, 0.5, "Je n'ai pas trouvé la réponse dans mes sources : l'équipe ESS du Département peut vous répondre.") : null;
+      const route = essRelated
+        ? this.o.router.toRoute(DEFAULT_PROCESS, 0.5, "Je n'ai pas trouvé la réponse dans mes sources : l'équipe ESS du Département peut vous répondre.")
+        : null;
       return this.refusal(
         audience,
         route,
@@ -267,7 +286,11 @@ export class Answerer {
     if (generated) ({ text, used } = generated);
     else if (cardFits) return offlineCard();
     if (!text) {
-      return this.refusal(audience, this.o.router.toRoute(DEFAULT_PROCESS, 0.5, "Je n'ai pas trouvé la réponse."), "Je ne sais pas : mes sources ne répondent pas précisément à cette question. L'équipe ESS du Département pourra vous répondre.");
+      return this.refusal(
+        audience,
+        this.o.router.toRoute(DEFAULT_PROCESS, 0.5, "Je n'ai pas trouvé la réponse."),
+        "Je ne sais pas : mes sources ne répondent pas précisément à cette question. L'équipe ESS du Département pourra vous répondre.",
+      );
     }
     const sources = used.map((h, i) => toSource(h, i + 1));
     if (!generated && looksEnglish(question)) text = `${FRENCH_SOURCES_NOTE}\n\n${text}`;
@@ -279,7 +302,11 @@ export class Answerer {
       sources,
       refused: false,
       route,
-      followUps: this.followUps(used.map((h) => h.chunk.docId), new Set(), audience),
+      followUps: this.followUps(
+        used.map((h) => h.chunk.docId),
+        new Set(),
+        audience,
+      ),
       actions: ANSWER_ACTIONS,
       audience,
       generated: generated !== null,
@@ -357,13 +384,27 @@ export class Answerer {
    * What the decisions see for one question (scripts/fit-decision.ts fits the models
    * on it): the signals, and the card that would lead with its text and sources.
    */
-  async explain(rawQuestion: string, audience: Audience): Promise<{ signals: Signals; guarded: boolean; card?: { id: string; text: string; sources: string[]; lacune: boolean } } | null> {
+  async explain(
+    rawQuestion: string,
+    audience: Audience,
+  ): Promise<{ signals: Signals; guarded: boolean; card?: { id: string; text: string; sources: string[]; lacune: boolean } } | null> {
     const question = cleanQuestion(rawQuestion);
     if (!question) return null;
     // Questions the guards stop (injection, out of mission, known gaps) still show what unanswerable questions look like.
     const guarded = this.o.guards.isInjection(question) || this.o.guards.isOutOfMission(question) || this.o.guards.gap(question) !== null;
     const { signals, card } = await this.prepare(question, audience);
-    return { signals, guarded, card: card ? { id: card.card.id, text: cardText(card.card, card.card.sources.length, looksEnglish(question), question), sources: card.card.sources, lacune: card.card.lacune } : undefined };
+    return {
+      signals,
+      guarded,
+      card: card
+        ? {
+            id: card.card.id,
+            text: cardText(card.card, card.card.sources.length, looksEnglish(question), question),
+            sources: card.card.sources,
+            lacune: card.card.lacune,
+          }
+        : undefined,
+    };
   }
 
   /** A curated card leads the answer, cited with its source documents. */
@@ -391,7 +432,10 @@ export class Answerer {
     // The card's own route, else the process its answer is about (its first process document), else the router's.
     const about = card.route ?? card.sources.map((id) => ProcessId.safeParse(id)).find((p) => p.success)?.data;
     const route = about
-      ? { ...this.o.router.toRoute(about, 0.8, this.o.router.directory.get(about)?.name ?? about), alternatives: this.o.router.alternativesOf(about, candidates) }
+      ? {
+          ...this.o.router.toRoute(about, 0.8, this.o.router.directory.get(about)?.name ?? about),
+          alternatives: this.o.router.alternativesOf(about, candidates),
+        }
       : this.o.router.routeFrom(candidates);
     const related = new Set([card.id, ...matches.slice(1).map((m) => m.card.id)]);
     return base({
@@ -446,7 +490,13 @@ export class Answerer {
   }
 
   /** Answer for a need that clearly fits a process: the process's own document, cited. */
-  private async routeAnswer(question: string, audience: Audience, process: ProcessId, query: QueryAnalysis, candidates: RouteCandidate[]): Promise<Reply | null> {
+  private async routeAnswer(
+    question: string,
+    audience: Audience,
+    process: ProcessId,
+    query: QueryAnalysis,
+    candidates: RouteCandidate[],
+  ): Promise<Reply | null> {
     const { hits } = await this.o.retriever.search(question, { audience, k: 6, docIds: [process] });
     if (hits.length === 0) return null;
     const extract = extractAnswer(this.o.retriever, query, question, hits, { maxUnits: 3, maxChars: 700 });
@@ -460,7 +510,13 @@ export class Answerer {
       text: `${lead}\n\n${extract.text}`,
       sources,
       refused: false,
-      route: route?.process === process ? route : { ...this.o.router.toRoute(process, 0.6, `Votre besoin correspond à ce dispositif.`), alternatives: this.o.router.alternativesOf(process, candidates) },
+      route:
+        route?.process === process
+          ? route
+          : {
+              ...this.o.router.toRoute(process, 0.6, `Votre besoin correspond à ce dispositif.`),
+              alternatives: this.o.router.alternativesOf(process, candidates),
+            },
       followUps: [],
       actions: ANSWER_ACTIONS,
       audience,
@@ -474,7 +530,10 @@ export class Answerer {
   /** LLM answer from the passages; null when it declines. Citations are checked. */
   private async generate(question: string, audience: Audience, hits: Hit[], onToken?: (delta: string) => void): Promise<{ text: string; used: Hit[] } | null> {
     const passages = hits
-      .map((h, i) => `[${i + 1}] ${h.chunk.title}${h.chunk.section ? ` — ${h.chunk.section}` : ""} (${h.chunk.status === "reported" ? "rapporté, à vérifier" : "confirmé"})\n${h.chunk.text}`)
+      .map(
+        (h, i) =>
+          `[${i + 1}] ${h.chunk.title}${h.chunk.section ? ` — ${h.chunk.section}` : ""} (${h.chunk.status === "reported" ? "rapporté, à vérifier" : "confirmé"})\n${h.chunk.text}`,
+      )
       .join("\n\n");
     const system = fill(loadPrompt("answer"), { passages, audience: audience === "agent" ? "agent du Département" : "porteur de projet" });
     const abort = new AbortController();
@@ -483,7 +542,11 @@ export class Answerer {
       { role: "user", content: question },
     ];
     const textOf = (content: unknown): string =>
-      typeof content === "string" ? content : Array.isArray(content) ? content.map((c) => (c && typeof c === "object" && "text" in c ? String(c.text) : "")).join("") : "";
+      typeof content === "string"
+        ? content
+        : Array.isArray(content)
+          ? content.map((c) => (c && typeof c === "object" && "text" in c ? String(c.text) : "")).join("")
+          : "";
     // With a listener, the model's text is streamed to it as it comes (same timeout for the whole answer).
     const complete = async (): Promise<string> => {
       if (!onToken) return textOf((await this.o.llm!.invoke(messages, { signal: abort.signal })).content);

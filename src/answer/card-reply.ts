@@ -12,7 +12,11 @@ import type { Hit } from "../retrieval/retriever.js";
 /** One English sentence before a French answer, when no English card text exists. */
 export const FRENCH_SOURCES_NOTE = "The sources I rely on are in French; here is the answer in French.";
 
-const fold = (s: string) => s.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+const fold = (s: string) =>
+  s
+    .toLowerCase()
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "");
 
 /** Words that carry a yes/no question's claim, with their opposite. */
 const POLAR: [string, string][] = [
@@ -41,7 +45,10 @@ export function alignPolarity(answer: string, question: string): string {
   const statement = fold(rest.split(/(?<=[.!?])\s/)[0] ?? rest);
   const q = fold(question);
   for (const [a, b] of POLAR) {
-    for (const [asked, opposite] of [[a, b], [b, a]] as const) {
+    for (const [asked, opposite] of [
+      [a, b],
+      [b, a],
+    ] as const) {
       if (!new RegExp(`\\b${asked}`).test(q)) continue;
       const affirmed = new RegExp(`\\b${asked}`).test(statement) && !new RegExp(`\\b(pas|ne|n'|jamais|non)\\b[^.]{0,20}\\b${asked}`).test(statement);
       const denied = new RegExp(`\\b${opposite}`).test(statement);

@@ -26,24 +26,44 @@ export interface CardMatch {
 export type AnswerType = "number" | "date" | "who" | "where" | "definition" | "yesno" | "other";
 
 export function answerType(question: string): AnswerType {
-  const q = question.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
-  if (/\b(combien|cb|quel montant|quelle somme|quel budget|quel pourcentage|quelle part|quelle proportion|nombre de|how many|how much|what percentage|what share)\b/.test(q)) return "number";
+  const q = question
+    .toLowerCase()
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "");
+  if (
+    /\b(combien|cb|quel montant|quelle somme|quel budget|quel pourcentage|quelle part|quelle proportion|nombre de|how many|how much|what percentage|what share)\b/.test(
+      q,
+    )
+  )
+    return "number";
   if (/\b(quand|quelle date|en quelle annee|depuis quand|jusqu'?a quand|a quelle date|when|what year|since when|until when)\b/.test(q)) return "date";
   if (/^(qui|c'?est qui|who)\b|\b(qui (est|sont|porte|dirige|pilote|preside)|quelle elue|quel elu|who is|who are|who runs|who leads)\b/.test(q)) return "who";
-  if (/^(c'?est quoi|c quoi|ckoi|qu'?est[- ]ce qu[e']|que (veut dire|signifie)|what is|what are|what does)\b|\b(ca veut dire quoi|definition|c'?est quoi (un|une|le|la|les))\b/.test(q)) return "definition";
+  if (
+    /^(c'?est quoi|c quoi|ckoi|qu'?est[- ]ce qu[e']|que (veut dire|signifie)|what is|what are|what does)\b|\b(ca veut dire quoi|definition|c'?est quoi (un|une|le|la|les))\b/.test(
+      q,
+    )
+  )
+    return "definition";
   if (/^(ou|where)\b|\b(ou se trouve|ou est|c'?est ou|ou ca|ou deposer|where is|where can)\b/.test(q)) return "where";
-  if (/^(est-ce que|est ce que|is|are|can|does|do|peut-on|peut on|faut-il|faut il|y a-t-il|ya t il)\b|-(t-)?(il|elle|on|ils|elles)\b.*\?\s*$/.test(q)) return "yesno";
+  if (/^(est-ce que|est ce que|is|are|can|does|do|peut-on|peut on|faut-il|faut il|y a-t-il|ya t il)\b|-(t-)?(il|elle|on|ils|elles)\b.*\?\s*$/.test(q))
+    return "yesno";
   return "other";
 }
 
-const MONTH = /\b(janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|january|february|march|april|may|june|july|august|september|october|november|december)\b/;
+const MONTH =
+  /\b(janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|january|february|march|april|may|june|july|august|september|october|november|december)\b/;
 
 /** Whether an answer can satisfy a question of this type. */
 export function answersType(type: AnswerType, answer: string): boolean {
-  const a = answer.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+  const a = answer
+    .toLowerCase()
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "");
   switch (type) {
     case "number":
-      return /\d|\b(deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|quinze|vingt|trente|cent|mille|moitie|tiers|quart|aucun|gratuit|pas publie|n'est pas publie)\b/.test(a);
+      return /\d|\b(deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|quinze|vingt|trente|cent|mille|moitie|tiers|quart|aucun|gratuit|pas publie|n'est pas publie)\b/.test(
+        a,
+      );
     case "date":
       return /\b(19|20)\d{2}\b/.test(a) || MONTH.test(a) || /\b(pas publie|ne sont pas publie|n'est pas connu|en continu)\b/.test(a);
     default:
@@ -58,7 +78,28 @@ interface Phrasing {
   type: AnswerType;
 }
 
-const NUMBER_WORDS: Record<string, string> = { deux: "2", trois: "3", quatre: "4", cinq: "5", six: "6", sept: "7", huit: "8", neuf: "9", dix: "10", douze: "12", quinze: "15", vingt: "20", trente: "30", cent: "100", mille: "1000", two: "2", three: "3", four: "4", five: "5", ten: "10" };
+const NUMBER_WORDS: Record<string, string> = {
+  deux: "2",
+  trois: "3",
+  quatre: "4",
+  cinq: "5",
+  six: "6",
+  sept: "7",
+  huit: "8",
+  neuf: "9",
+  dix: "10",
+  douze: "12",
+  quinze: "15",
+  vingt: "20",
+  trente: "30",
+  cent: "100",
+  mille: "1000",
+  two: "2",
+  three: "3",
+  four: "4",
+  five: "5",
+  ten: "10",
+};
 const NUMBER_WORD_RE = new RegExp(`\\b(${Object.keys(NUMBER_WORDS).join("|")})\\b`, "g");
 
 /** The terms of a question or phrasing: analysed words, numbers as digits, and its kind as a term ("?number"). */

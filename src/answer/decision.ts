@@ -51,8 +51,34 @@ export interface DecisionModels {
   answer: LogisticModel;
 }
 
-export const CARD_FEATURES: (keyof Signals)[] = ["cardScore", "cardF1", "cardRecall", "cardTypeOk", "cardAgrees", "cardMargin", "lacuneScore", "cardMissing", "bestCoverage", "english"];
-export const ANSWER_FEATURES: (keyof Signals)[] = ["bestCoverage", "secondCoverage", "supported", "knownShare", "typePresent", "typed", "routeScore", "routeSimilarity", "cardScore", "lacuneScore", "missingRare", "english", "terms", "describesNeed"];
+export const CARD_FEATURES: (keyof Signals)[] = [
+  "cardScore",
+  "cardF1",
+  "cardRecall",
+  "cardTypeOk",
+  "cardAgrees",
+  "cardMargin",
+  "lacuneScore",
+  "cardMissing",
+  "bestCoverage",
+  "english",
+];
+export const ANSWER_FEATURES: (keyof Signals)[] = [
+  "bestCoverage",
+  "secondCoverage",
+  "supported",
+  "knownShare",
+  "typePresent",
+  "typed",
+  "routeScore",
+  "routeSimilarity",
+  "cardScore",
+  "lacuneScore",
+  "missingRare",
+  "english",
+  "terms",
+  "describesNeed",
+];
 
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 
@@ -66,7 +92,11 @@ export function probability(model: LogisticModel, s: Signals): number {
  * Fits a logistic regression by full-batch gradient descent with L2 regularisation
  * (features are few and rows a few hundred: this converges in well under a second).
  */
-export function fitLogistic(rows: number[][], labels: number[], opts: { l2?: number; iterations?: number; rate?: number } = {}): { weights: number[]; bias: number } {
+export function fitLogistic(
+  rows: number[][],
+  labels: number[],
+  opts: { l2?: number; iterations?: number; rate?: number } = {},
+): { weights: number[]; bias: number } {
   const l2 = opts.l2 ?? 0.01;
   const iterations = opts.iterations ?? 4000;
   const rate = opts.rate ?? 0.5;

@@ -14,13 +14,19 @@ export interface Extract {
   best: number;
 }
 
-const ANNOUNCES = /\b(deux|trois|quatre|cinq|six|sept|huit|plusieurs|suivant(e)?s?|cumulatives?)\s+(\p{L}+\s+)?(axes|conditions|étapes|critères|défis|objectifs|catégories|thèmes|thématiques|outils|mesures|types|formes|points|volets)\b|:\s*$/iu;
+const ANNOUNCES =
+  /\b(deux|trois|quatre|cinq|six|sept|huit|plusieurs|suivant(e)?s?|cumulatives?)\s+(\p{L}+\s+)?(axes|conditions|étapes|critères|défis|objectifs|catégories|thèmes|thématiques|outils|mesures|types|formes|points|volets)\b|:\s*$/iu;
 
 type QType = "definition" | "date" | "number" | "who" | "where" | "other";
 
 export function questionType(question: string): QType {
   const q = question.toLowerCase();
-  if (/(c.est quoi|c koi|qu.est[- ]ce que|qu.est[- ]ce qu.|que (veut dire|signifie)|ça veut dire|ca veut dire|what is|what does .* mean|définition|definition)/.test(q) && q.split(/\s+/).length <= 12)
+  if (
+    /(c.est quoi|c koi|qu.est[- ]ce que|qu.est[- ]ce qu.|que (veut dire|signifie)|ça veut dire|ca veut dire|what is|what does .* mean|définition|definition)/.test(
+      q,
+    ) &&
+    q.split(/\s+/).length <= 12
+  )
     return "definition";
   if (/\b(quand|quelle date|en quelle année|depuis quand|when|what year|date)\b/.test(q)) return "date";
   if (/\b(combien|quel montant|quelle part|quel pourcentage|nombre|how many|how much|montant|plafond|jusqu'à combien)\b/.test(q)) return "number";
@@ -87,7 +93,8 @@ function unitsOf(chunk: Hit["chunk"]): { units: Unit[]; head: Set<string> } {
 }
 
 /** A sentence that leans on the one before it ("Il explique…", "Cet axe concerne…"). */
-const ANAPHORIC_START = /^(il|elle|ils|elles|cet|cette|ces|ce (dispositif|document|texte|schéma|programme|réseau|fonds|lieu|site|axe|service)|celui|celle|ceux|ceci|cela|son|sa|ses|leur|leurs|là|en outre|de plus|par ailleurs|ensuite|enfin|également|aussi|it|they|this|these)\b/i;
+const ANAPHORIC_START =
+  /^(il|elle|ils|elles|cet|cette|ces|ce (dispositif|document|texte|schéma|programme|réseau|fonds|lieu|site|axe|service)|celui|celle|ceux|ceci|cela|son|sa|ses|leur|leurs|là|en outre|de plus|par ailleurs|ensuite|enfin|également|aussi|it|they|this|these)\b/i;
 /** Two capitalised words that look like a person's name ("Vincent Bouget"). */
 const PERSON = /\b[A-ZÉÈ][a-zéèêëïîôûç]+(?:-[A-ZÉ][a-zéèêëïîôûç]+)?\s+[A-ZÉÈ][A-Za-zéèêëïîôûç'-]{2,}\b/g;
 
@@ -96,7 +103,12 @@ function mentionsUnaskedPerson(unit: string, question: string): boolean {
   for (const m of unit.matchAll(PERSON)) {
     const name = m[0];
     // Place and institution names are not people: they share words with the question or start with a common place word.
-    if (/^(Le|La|Les|Du|De|Des|Pont|Saint|Sainte|Grande|Gard|Pays|Maison|Conseil|Région|France|Initiative|Mission|Alter|Mine|Espace|Mois|Rencontres|Banque|Fonds|Caisse|Code|Loi)\b/.test(name)) continue;
+    if (
+      /^(Le|La|Les|Du|De|Des|Pont|Saint|Sainte|Grande|Gard|Pays|Maison|Conseil|Région|France|Initiative|Mission|Alter|Mine|Espace|Mois|Rencontres|Banque|Fonds|Caisse|Code|Loi)\b/.test(
+        name,
+      )
+    )
+      continue;
     if (name.split(/\s+/).some((w) => q.includes(fold(w)))) continue;
     return true;
   }
@@ -115,7 +127,13 @@ export function oneCheckNotice(text: string): string {
     .replace(/\s+([.,;:])/g, "$1");
 }
 
-export function extractAnswer(retriever: Retriever, query: QueryAnalysis, question: string, hits: Hit[], opts: { maxUnits?: number; maxChars?: number } = {}): Extract {
+export function extractAnswer(
+  retriever: Retriever,
+  query: QueryAnalysis,
+  question: string,
+  hits: Hit[],
+  opts: { maxUnits?: number; maxChars?: number } = {},
+): Extract {
   const maxUnits = opts.maxUnits ?? 6;
   const maxChars = opts.maxChars ?? 900;
   const qtype = questionType(question);

@@ -10,9 +10,7 @@ export type Figure =
   | { kind: "percent"; value: number; raw: string }
   | { kind: "date"; y?: number; m?: number; d?: number; raw: string };
 
-const MONTHS = [
-  "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre",
-];
+const MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
 const MONTH = String.raw`(janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre)`;
 const monthNumber = (w: string): number => {
   const folded = w.toLowerCase().normalize("NFD").replace(/\p{M}/gu, "");
@@ -82,9 +80,7 @@ export function extractFigures(text: string): Figure[] {
 export function sameFigure(claim: Figure, source: Figure): boolean {
   if (claim.kind === "date" && source.kind === "date") {
     return (
-      (claim.y === undefined || claim.y === source.y) &&
-      (claim.m === undefined || claim.m === source.m) &&
-      (claim.d === undefined || claim.d === source.d)
+      (claim.y === undefined || claim.y === source.y) && (claim.m === undefined || claim.m === source.m) && (claim.d === undefined || claim.d === source.d)
     );
   }
   if (claim.kind !== source.kind) return false;

@@ -8,9 +8,11 @@
 import { fold } from "../retrieval/analyzer.js";
 
 /** Openings that lean on what was said before. */
-const ANAPHORIC = /^(et|mais|du coup|alors|donc|ok|d'accord|and|so|what about|how about)\b|^(et )?(pour|avec|sans|si|en) (une?|les?|la|des|mon|ma|notre|nos)\b|^(c'est|c est|ca|cela|elle|il|elles|ils|on y|y a|ce dispositif|cette aide|ce programme|cet accompagnement|ce truc|it|is it|does it|they|is there|can i|can we|who runs it|where is it)\b/;
+const ANAPHORIC =
+  /^(et|mais|du coup|alors|donc|ok|d'accord|and|so|what about|how about)\b|^(et )?(pour|avec|sans|si|en) (une?|les?|la|des|mon|ma|notre|nos)\b|^(c'est|c est|ca|cela|elle|il|elles|ils|on y|y a|ce dispositif|cette aide|ce programme|cet accompagnement|ce truc|it|is it|does it|they|is there|can i|can we|who runs it|where is it)\b/;
 /** Pronouns standing for the topic anywhere in a short question. */
-const PRONOUN = /\b(elle|il|ils|elles|ca|cela|celui-ci|celle-ci|ce dispositif|cette aide|cette structure|la structure|le dispositif|it|its|they|them|this|that|there)\b/;
+const PRONOUN =
+  /\b(elle|il|ils|elles|ca|cela|celui-ci|celle-ci|ce dispositif|cette aide|cette structure|la structure|le dispositif|it|its|they|them|this|that|there)\b/;
 
 /**
  * Whether `question` needs the previous turn to be understood. `contentTerms` is the
@@ -19,7 +21,10 @@ const PRONOUN = /\b(elle|il|ils|elles|ca|cela|celui-ci|celle-ci|ce dispositif|ce
  * — "c'est quoi le DLA ?" is a new question, "c'est gratuit ?" is not).
  */
 export function isElliptic(question: string, contentTerms: number, names = false): boolean {
-  const f = fold(question).replace(/[’`´‘]/g, "'").replace(/[?!.¿]+/g, " ").trim();
+  const f = fold(question)
+    .replace(/[’`´‘]/g, "'")
+    .replace(/[?!.¿]+/g, " ")
+    .trim();
   const words = f.split(/\s+/).filter(Boolean);
   if (words.length === 0) return false;
   if (contentTerms === 0) return true;

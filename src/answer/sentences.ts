@@ -5,7 +5,10 @@
 const ABBREV = /\b(?:art|n°|no|cf|ex|p|M|Mme|MM|St|Ste|etc|env|av|bd|hab|inh|vol|éd|fig)\.$/i;
 
 export function splitUnits(text: string): string[] {
-  const lines = text.split(/\n+/).map((l) => l.trim()).filter(Boolean);
+  const lines = text
+    .split(/\n+/)
+    .map((l) => l.trim())
+    .filter(Boolean);
   const units: string[] = [];
   let listOwner: number | null = null;
   for (const line of lines) {

@@ -10,7 +10,8 @@
 export const MAX_FOLLOW_UP_CHARS = 75;
 export const MAX_FOLLOW_UPS = 3;
 
-const INTERROGATIVE = /^(qui|que|qu['’]|quel|quelle|quels|quelles|quoi|comment|pourquoi|quand|où|ou|combien|est-ce|peut-on|puis-je|dois-je|faut-il|existe-t-il|y a-t-il)\b/i;
+const INTERROGATIVE =
+  /^(qui|que|qu['’]|quel|quelle|quels|quelles|quoi|comment|pourquoi|quand|où|ou|combien|est-ce|peut-on|puis-je|dois-je|faut-il|existe-t-il|y a-t-il)\b/i;
 
 const fold = (s: string) =>
   s
@@ -20,7 +21,11 @@ const fold = (s: string) =>
     .replace(/[^\p{L}\p{N}]+/gu, " ")
     .trim();
 
-const tidy = (s: string) => s.replace(/\s+/g, " ").replace(/\s+([?!:;])/g, " $1").trim();
+const tidy = (s: string) =>
+  s
+    .replace(/\s+/g, " ")
+    .replace(/\s+([?!:;])/g, " $1")
+    .trim();
 
 /** A question ending with « ? », or null when it does not fit. */
 function asQuestion(text: string): string | null {

@@ -70,8 +70,20 @@ function toJson(r: Reply) {
   return {
     answer: r.text,
     refused: r.refused,
-    sources: r.sources.map((s) => ({ n: s.n, id: s.id, title: s.title, kind: s.kind, status: s.status, section: s.section, page: s.page, url: s.url, score: s.score })),
-    route: r.route ? { process: r.route.process, confidence: r.route.confidence, why: r.route.why, name: r.route.name, alternatives: r.route.alternatives ?? [] } : null,
+    sources: r.sources.map((s) => ({
+      n: s.n,
+      id: s.id,
+      title: s.title,
+      kind: s.kind,
+      status: s.status,
+      section: s.section,
+      page: s.page,
+      url: s.url,
+      score: s.score,
+    })),
+    route: r.route
+      ? { process: r.route.process, confidence: r.route.confidence, why: r.route.why, name: r.route.name, alternatives: r.route.alternatives ?? [] }
+      : null,
     followUps: r.followUps,
     // Project-fit options, best first ([] when the message described no project).
     fit: (r.fit ?? []).map((o) => ({ process: o.process, measures: o.measures, axis: o.axis, verdict: o.verdict, why: o.why, missing: o.missing })),
@@ -97,7 +109,12 @@ async function askBatch(file: string, audience: "agent" | "porteur"): Promise<vo
       throw new UsageError(`${file}, ligne ${n} : chaque ligne doit être un objet { "id", "question", "audience" } avec une question non vide.`);
     if (o.conversation !== undefined && typeof o.conversation !== "string" && typeof o.conversation !== "number")
       throw new UsageError(`${file}, ligne ${n} : « conversation » doit être un texte ou un nombre.`);
-    lines.push({ id: o.id ?? n, question: o.question, audience: audienceOf(typeof o.audience === "string" ? o.audience : audience), conversation: o.conversation === undefined ? undefined : String(o.conversation) });
+    lines.push({
+      id: o.id ?? n,
+      question: o.question,
+      audience: audienceOf(typeof o.audience === "string" ? o.audience : audience),
+      conversation: o.conversation === undefined ? undefined : String(o.conversation),
+    });
   }
   const rt = await statelessRuntime();
   // Consecutive lines with the same "conversation" value are the turns of one conversation.
@@ -107,9 +124,10 @@ async function askBatch(file: string, audience: "agent" | "porteur"): Promise<vo
   for (const l of lines) {
     if (l.conversation === undefined || l.conversation !== previous) turn++;
     previous = l.conversation;
-    const r = l.conversation === undefined
-      ? await rt.assistant.ask(l.question, { audience: l.audience })
-      : await rt.assistant.handle({ channel: "cli", conversationId: `batch-${run}-${turn}`, userId: "batch", audience: l.audience, text: l.question });
+    const r =
+      l.conversation === undefined
+        ? await rt.assistant.ask(l.question, { audience: l.audience })
+        : await rt.assistant.handle({ channel: "cli", conversationId: `batch-${run}-${turn}`, userId: "batch", audience: l.audience, text: l.question });
     process.stdout.write(`${JSON.stringify({ id: l.id, ...toJson(r) })}\n`);
   }
   await rt.close();
@@ -141,7 +159,13 @@ async function chat(audience: "agent" | "porteur"): Promise<void> {
     const action = byCommand.get(cmd);
     if (action) {
       const comment = text.slice(cmd.length).trim() || undefined;
-      reply = await rt.assistant.handle({ channel: "cli", conversationId: "terminal", userId: process.env.USER ?? "local", audience, action: { id: action as never, value: action.startsWith("rate") ? lastInteraction : undefined, comment } });
+      reply = await rt.assistant.handle({
+        channel: "cli",
+        conversationId: "terminal",
+        userId: process.env.USER ?? "local",
+        audience,
+        action: { id: action as never, value: action.startsWith("rate") ? lastInteraction : undefined, comment },
+      });
     } else if (text) {
       reply = await rt.assistant.handle({ channel: "cli", conversationId: "terminal", userId: process.env.USER ?? "local", audience, text });
     } else {
@@ -176,7 +200,10 @@ export function buildProgram(): Command {
     .argument("[question]", "la question, entre guillemets")
     .option("--audience <audience>", "agent | porteur", "porteur")
     .option("--json", "sortie JSON (un objet par question)")
-    .option("--batch <file>", "fichier JSON Lines de { id, question, audience, conversation? } (lignes consécutives de même « conversation » : une conversation)")
+    .option(
+      "--batch <file>",
+      "fichier JSON Lines de { id, question, audience, conversation? } (lignes consécutives de même « conversation » : une conversation)",
+    )
     .action(async (question: string | undefined, opts: { audience: string; json?: boolean; batch?: string }) => {
       const audience = audienceOf(opts.audience);
       if (opts.batch) return askBatch(opts.batch, audience);
@@ -206,7 +233,16 @@ export function buildProgram(): Command {
       const bar = progressBar("Indexation");
       const res = await buildIndex({ knowledgeDir: dir, dataDir: cfg.dataDir, embeddings: createEmbeddings(cfg.embeddings), onProgress: bar?.update });
       bar?.stop();
-      const summary = { docs: res.docs, chunks: res.chunks, ms: Math.round(res.ms), added: res.added, changed: res.changed, removed: res.removed, errors: res.errors, dir: res.dir };
+      const summary = {
+        docs: res.docs,
+        chunks: res.chunks,
+        ms: Math.round(res.ms),
+        added: res.added,
+        changed: res.changed,
+        removed: res.removed,
+        errors: res.errors,
+        dir: res.dir,
+      };
       if (opts.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
       else {
         process.stdout.write(

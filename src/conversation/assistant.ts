@@ -185,7 +185,13 @@ class CoreAssistant implements Assistant {
       latencyMs,
     });
     if (reply.refused) await this.o.storage.recordUnanswered({ interactionId, question: clean, reason: "refused", userHash: ctx.user });
-    Object.assign(ctx.state, { lastQuestion: clean, lastTopic: reply.refused && searched === clean ? ctx.state.lastTopic : searched, lastInteractionId: interactionId, lastRoute: reply.route?.process, lastSources: reply.sources.map((s) => s.id) });
+    Object.assign(ctx.state, {
+      lastQuestion: clean,
+      lastTopic: reply.refused && searched === clean ? ctx.state.lastTopic : searched,
+      lastInteractionId: interactionId,
+      lastRoute: reply.route?.process,
+      lastSources: reply.sources.map((s) => s.id),
+    });
     await this.handoffs.remember(ctx.key, clean, reply.sources, reply.route);
     // Facts people state about themselves ("nous sommes une asso à Uzès"), or a described project's facts,
     // are kept for an eligibility check, which then asks only what is missing.
@@ -199,9 +205,13 @@ class CoreAssistant implements Assistant {
    * other, the answerer's — and when that finds nothing, the project-fit answer on a
    * looser reading of the message, if it names a project and a need.
    */
-  private async answer(question: string, opts: { audience?: Audience; priority?: Priority; onToken?: (text: string) => void }): Promise<{ reply: Reply; facts?: Partial<Facts> }> {
+  private async answer(
+    question: string,
+    opts: { audience?: Audience; priority?: Priority; onToken?: (text: string) => void },
+  ): Promise<{ reply: Reply; facts?: Partial<Facts> }> {
     // A failing project fit must not cost the ordinary answer.
-    const fit = (loose: boolean) => this.o.fit?.reply(question, { ...opts, loose }).catch((err: unknown) => (this.o.logger?.error({ err: String(err) }, "project fit failed"), null));
+    const fit = (loose: boolean) =>
+      this.o.fit?.reply(question, { ...opts, loose }).catch((err: unknown) => (this.o.logger?.error({ err: String(err) }, "project fit failed"), null));
     const described = await fit(false);
     if (described) return described;
     const reply = await this.o.answerer.ask(question, opts);
@@ -270,7 +280,10 @@ class CoreAssistant implements Assistant {
     const chosen = ProcessId.safeParse(process);
     const target = chosen.success ? [chosen.data] : this.targetFor(text);
     ctx.state = { ...ctx.state, mode: "eligibility", facts: { ...ctx.state.facts, ...facts }, skipped: [], asked: 0, target, pendingFact: undefined };
-    return this.nextEligibilityStep(ctx, "D'accord, vérifions votre éligibilité. Je vous pose quelques questions, une à la fois (vous pouvez répondre « je ne sais pas » ou « annuler »).");
+    return this.nextEligibilityStep(
+      ctx,
+      "D'accord, vérifions votre éligibilité. Je vous pose quelques questions, une à la fois (vous pouvez répondre « je ne sais pas » ou « annuler »).",
+    );
   }
 
   private async eligibilityAnswer(ctx: Ctx, text: string): Promise<ReplyInput> {
@@ -301,7 +314,14 @@ class CoreAssistant implements Assistant {
       const q = pending ? FACT_QUESTIONS[pending] : undefined;
       return {
         type: "prompt",
-        text: `Je n'ai pas compris votre réponse.${pending === "commune" ? " Je ne trouve pas cette commune." : ""} ${q?.question ?? ""}${q?.options ? ` (par exemple : ${q.options.slice(0, 3).map((o) => o.label).join(", ")})` : ""}`.trim(),
+        text: `Je n'ai pas compris votre réponse.${pending === "commune" ? " Je ne trouve pas cette commune." : ""} ${q?.question ?? ""}${
+          q?.options
+            ? ` (par exemple : ${q.options
+                .slice(0, 3)
+                .map((o) => o.label)
+                .join(", ")})`
+            : ""
+        }`.trim(),
         prompt: q ? { field: q.fact, question: q.question, options: q.options } : undefined,
         actions: [CANCEL],
       };
@@ -335,14 +355,25 @@ class CoreAssistant implements Assistant {
       };
     }
     const final = evaluate(valid as Facts, s.target ? { processes: s.target } : {});
-    ctx.state = { ...fresh(), facts: valid, lastQuestion: s.lastQuestion, lastInteractionId: s.lastInteractionId, lastRoute: s.lastRoute, lastSources: s.lastSources };
+    ctx.state = {
+      ...fresh(),
+      facts: valid,
+      lastQuestion: s.lastQuestion,
+      lastInteractionId: s.lastInteractionId,
+      lastRoute: s.lastRoute,
+      lastSources: s.lastSources,
+    };
     return eligibilityReply(final, lead, valid);
   }
 
   private async eligibilityForm(ctx: Ctx, values: Record<string, unknown>): Promise<ReplyInput> {
     const res = parseFacts(coerceFacts(values));
     if (!res.ok)
-      return { type: "error", text: `Certaines informations ne sont pas valides :\n${res.errors.map((e) => `- ${e}`).join("\n")}`, actions: [{ id: "eligibility", label: "Corriger le formulaire" }] };
+      return {
+        type: "error",
+        text: `Certaines informations ne sont pas valides :\n${res.errors.map((e) => `- ${e}`).join("\n")}`,
+        actions: [{ id: "eligibility", label: "Corriger le formulaire" }],
+      };
     // The form completes what the conversation already knows (it is shown pre-filled).
     const facts = { ...validFacts(ctx.state.facts), ...res.facts } as Facts;
     ctx.state.facts = facts;
@@ -358,7 +389,10 @@ class CoreAssistant implements Assistant {
     const commune = safeExtract(text).commune;
     if (commune) friction.commune = commune;
     ctx.state = { ...ctx.state, mode: "friction", friction, pendingField: undefined };
-    return this.nextFrictionStep(ctx, "Merci de nous aider à améliorer l'accompagnement. Je vous pose quelques questions, une à la fois (« annuler » pour arrêter).");
+    return this.nextFrictionStep(
+      ctx,
+      "Merci de nous aider à améliorer l'accompagnement. Je vous pose quelques questions, une à la fois (« annuler » pour arrêter).",
+    );
   }
 
   private nextFrictionStep(ctx: Ctx, lead?: string): ReplyInput {
@@ -367,7 +401,12 @@ class CoreAssistant implements Assistant {
     if (next) {
       s.pendingField = next;
       const q = FRICTION_QUESTIONS[next];
-      return { type: "prompt", text: [lead, q.question].filter(Boolean).join("\n\n"), prompt: { field: next, question: q.question, options: q.options }, actions: [CANCEL] };
+      return {
+        type: "prompt",
+        text: [lead, q.question].filter(Boolean).join("\n\n"),
+        prompt: { field: next, question: q.question, options: q.options },
+        actions: [CANCEL],
+      };
     }
     const parsed = FrictionInput.safeParse(s.friction);
     if (!parsed.success) {
@@ -391,7 +430,14 @@ class CoreAssistant implements Assistant {
         "",
         "Confirmez-vous l'envoi ? (oui / non)",
       ].join("\n"),
-      prompt: { field: "confirm", question: "Confirmez-vous l'envoi ?", options: [{ value: "oui", label: "Oui, envoyer" }, { value: "non", label: "Non, annuler" }] },
+      prompt: {
+        field: "confirm",
+        question: "Confirmez-vous l'envoi ?",
+        options: [
+          { value: "oui", label: "Oui, envoyer" },
+          { value: "non", label: "Non, annuler" },
+        ],
+      },
       actions: [{ id: "confirm", label: "Envoyer le signalement" }, CANCEL],
     };
   }
@@ -400,7 +446,12 @@ class CoreAssistant implements Assistant {
     const s = ctx.state;
     if (s.mode === "friction-confirm") {
       const yes = isYes(text);
-      if (yes === undefined) return { type: "prompt", text: "Répondez « oui » pour envoyer le signalement ou « non » pour l'annuler.", actions: [{ id: "confirm", label: "Envoyer le signalement" }, CANCEL] };
+      if (yes === undefined)
+        return {
+          type: "prompt",
+          text: "Répondez « oui » pour envoyer le signalement ou « non » pour l'annuler.",
+          actions: [{ id: "confirm", label: "Envoyer le signalement" }, CANCEL],
+        };
       if (!yes) {
         ctx.state = afterFlow(s);
         return { type: "info", text: "D'accord, le signalement n'a pas été envoyé.", actions: START_ACTIONS };
@@ -414,7 +465,11 @@ class CoreAssistant implements Assistant {
       if (looksLikeQuestion(text) && field !== "description") {
         const answer = await this.question(ctx, text);
         const q = FRICTION_QUESTIONS[field];
-        return { ...answer, text: `${answer.text}\n\nReprenons votre signalement : ${q.question}`, prompt: { field, question: q.question, options: q.options } };
+        return {
+          ...answer,
+          text: `${answer.text}\n\nReprenons votre signalement : ${q.question}`,
+          prompt: { field, question: q.question, options: q.options },
+        };
       }
       const q = FRICTION_QUESTIONS[field];
       return { type: "prompt", text: `Je n'ai pas compris. ${q.question}`, prompt: { field, question: q.question, options: q.options }, actions: [CANCEL] };
@@ -430,7 +485,11 @@ class CoreAssistant implements Assistant {
     if (typeof coerced.description === "string") coerced.description = scrub(coerced.description);
     const parsed = FrictionInput.safeParse(coerced);
     if (!parsed.success)
-      return { type: "error", text: `Le signalement n'est pas complet :\n${parsed.error.issues.map((i) => `- ${frictionFieldLabel(String(i.path[0] ?? ""))} : ${i.message}`).join("\n")}`, actions: [{ id: "friction", label: "Corriger le signalement" }] };
+      return {
+        type: "error",
+        text: `Le signalement n'est pas complet :\n${parsed.error.issues.map((i) => `- ${frictionFieldLabel(String(i.path[0] ?? ""))} : ${i.message}`).join("\n")}`,
+        actions: [{ id: "friction", label: "Corriger le signalement" }],
+      };
     return this.saveFriction(ctx, parsed.data);
   }
 
@@ -465,7 +524,11 @@ class CoreAssistant implements Assistant {
   // ---------------------------------------------------------------- report
   private async report(ctx: Ctx): Promise<ReplyInput> {
     if (ctx.turn.audience !== "agent")
-      return { type: "info", text: "Le rapport de suivi est réservé aux agents du Département. Je peux en revanche répondre à vos questions.", actions: START_ACTIONS };
+      return {
+        type: "info",
+        text: "Le rapport de suivi est réservé aux agents du Département. Je peux en revanche répondre à vos questions.",
+        actions: START_ACTIONS,
+      };
     const r = await buildReport(this.o.storage, { from: new Date(Date.now() - 30 * 86_400_000) });
     const rate = r.ratings.satisfactionRate === null ? "pas encore d'avis" : `${Math.round(r.ratings.satisfactionRate * 100)} % d'avis positifs`;
     return {
@@ -516,7 +579,13 @@ export function apology(): Reply {
     type: "error",
     text: "Désolé, je rencontre un problème technique et je ne peux pas répondre pour le moment. L'équipe ESS du Département peut vous aider : utilisez « Parler à une personne ».",
     refused: true,
-    route: { process: DEFAULT_PROCESS, name: PROCESS_LABELS[DEFAULT_PROCESS], confidence: 1, why: "Problème technique : une personne prend le relais.", contacts: [] },
+    route: {
+      process: DEFAULT_PROCESS,
+      name: PROCESS_LABELS[DEFAULT_PROCESS],
+      confidence: 1,
+      why: "Problème technique : une personne prend le relais.",
+      contacts: [],
+    },
     actions: [{ id: "handoff", label: "Parler à une personne" }],
   });
 }
@@ -542,10 +611,16 @@ function help(audience: Audience): ReplyInput {
 }
 
 function eligibilityReply(results: ReturnType<typeof evaluate>, lead?: string, facts: Partial<Facts> = {}): ReplyInput {
-  const VERDICT: Record<string, string> = { eligible: "éligible", ineligible: "non éligible", incomplete: "informations manquantes", "to-check": "à vérifier par une personne" };
+  const VERDICT: Record<string, string> = {
+    eligible: "éligible",
+    ineligible: "non éligible",
+    incomplete: "informations manquantes",
+    "to-check": "à vérifier par une personne",
+  };
   const lines: string[] = [];
   if (lead) lines.push(lead, "");
-  if (results.length === 0) lines.push("Je n'ai pas assez d'informations pour désigner un parcours. Précisez votre forme juridique, votre commune et votre nombre de salariés.");
+  if (results.length === 0)
+    lines.push("Je n'ai pas assez d'informations pour désigner un parcours. Précisez votre forme juridique, votre commune et votre nombre de salariés.");
   else lines.push("Voici ce que disent les règles publiques connues :");
   for (const r of results) {
     lines.push(`- **${PROCESS_LABELS[r.process]}** : ${VERDICT[r.verdict]}`);
@@ -555,7 +630,16 @@ function eligibilityReply(results: ReturnType<typeof evaluate>, lead?: string, f
     if (r.verdict === "to-check" && r.checker) lines.push(`  Qui vérifie : ${r.checker}.`);
   }
   lines.push("", "Ces résultats sont indicatifs : la décision revient à l'organisme qui porte chaque dispositif.");
-  return { type: "eligibility", text: lines.join("\n"), eligibility: results, facts, actions: [{ id: "handoff", label: "Parler à une personne" }, { id: "friction", label: "Signaler une difficulté" }] };
+  return {
+    type: "eligibility",
+    text: lines.join("\n"),
+    eligibility: results,
+    facts,
+    actions: [
+      { id: "handoff", label: "Parler à une personne" },
+      { id: "friction", label: "Signaler une difficulté" },
+    ],
+  };
 }
 
 /** Keeps only facts that pass validation (a wrong value is dropped, not fatal). */
@@ -609,30 +693,61 @@ function safeParseAnswer(fact: FactKey, text: string): unknown {
 const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
 
 const FRICTION_QUESTIONS: Record<FrictionField, { question: string; options?: { value: string; label: string }[] }> = {
-  step: { question: "À quelle étape de votre démarche la difficulté est-elle survenue ?", options: JOURNEY_STEPS.map((v) => ({ value: v, label: STEP_LABELS[v] })) },
+  step: {
+    question: "À quelle étape de votre démarche la difficulté est-elle survenue ?",
+    options: JOURNEY_STEPS.map((v) => ({ value: v, label: STEP_LABELS[v] })),
+  },
   blocker: { question: "Quelle est la nature de la difficulté ?", options: BLOCKERS.map((v) => ({ value: v, label: BLOCKER_LABELS[v] })) },
   process: { question: "Quel dispositif ou interlocuteur cela concerne-t-il ?", options: PROCESS_IDS.map((v) => ({ value: v, label: PROCESS_LABELS[v] })) },
   commune: { question: "Dans quelle commune se situe votre projet ?" },
   description: { question: "Décrivez la difficulté en quelques phrases (sans données personnelles : pas de téléphone ni d'adresse)." },
   severity: { question: "Quelle est sa gravité : 1 (gênant), 2 (sérieux) ou 3 (bloquant) ?", options: options(SEVERITY_LABELS as Record<string, string>) },
-  contactOk: { question: "Acceptez-vous que l'équipe ESS vous recontacte à ce sujet ? (oui / non)", options: [{ value: "oui", label: "Oui" }, { value: "non", label: "Non" }] },
+  contactOk: {
+    question: "Acceptez-vous que l'équipe ESS vous recontacte à ce sujet ? (oui / non)",
+    options: [
+      { value: "oui", label: "Oui" },
+      { value: "non", label: "Non" },
+    ],
+  },
 };
 
 function frictionFieldLabel(f: string): string {
-  const L: Record<string, string> = { step: "étape", blocker: "difficulté", process: "dispositif", commune: "commune", description: "description", severity: "gravité", contactOk: "recontact" };
+  const L: Record<string, string> = {
+    step: "étape",
+    blocker: "difficulté",
+    process: "dispositif",
+    commune: "commune",
+    description: "description",
+    severity: "gravité",
+    contactOk: "recontact",
+  };
   return L[f] ?? f;
 }
 
 function matchOption(text: string, opts: { value: string; label: string }[]): string | undefined {
-  const f = text.trim().toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+  const f = text
+    .trim()
+    .toLowerCase()
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "");
   const n = /^\d+$/.test(f) ? Number(f) : NaN;
   if (!Number.isNaN(n) && n >= 1 && n <= opts.length) return opts[n - 1]!.value;
-  const fold = (s: string) => s.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+  const fold = (s: string) =>
+    s
+      .toLowerCase()
+      .normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "");
   return (
     opts.find((o) => o.value === f)?.value ??
     opts.find((o) => fold(o.label) === f)?.value ??
     opts.find((o) => f.length >= 4 && (fold(o.label).includes(f) || f.includes(fold(o.label))))?.value ??
-    opts.find((o) => f.length >= 4 && fold(o.label).split(/\W+/).some((w) => w.length >= 5 && f.includes(w)))?.value
+    opts.find(
+      (o) =>
+        f.length >= 4 &&
+        fold(o.label)
+          .split(/\W+/)
+          .some((w) => w.length >= 5 && f.includes(w)),
+    )?.value
   );
 }
 

@@ -160,8 +160,13 @@ export class HandoffFlow {
   private async address(t: HandoffTurn, m: HandoffMemory, kind: "email" | "phone", text: string): Promise<ReplyInput> {
     const found = findAddress(kind, text);
     if (!found) {
-      const what = kind === "email" ? "une adresse e-mail valide (par exemple prenom.nom@exemple.fr)" : "un numéro de téléphone français (par exemple 04 66 00 00 00)";
-      return { type: "prompt", text: `Je n'ai pas reconnu ${what}. Vous pouvez aussi écrire « ici » pour recevoir la réponse dans cette conversation, ou « annuler ».`, actions: [CANCEL] };
+      const what =
+        kind === "email" ? "une adresse e-mail valide (par exemple prenom.nom@exemple.fr)" : "un numéro de téléphone français (par exemple 04 66 00 00 00)";
+      return {
+        type: "prompt",
+        text: `Je n'ai pas reconnu ${what}. Vous pouvez aussi écrire « ici » pour recevoir la réponse dans cette conversation, ou « annuler ».`,
+        actions: [CANCEL],
+      };
     }
     return this.askConsent(t, m, kind, found);
   }
@@ -174,7 +179,14 @@ export class HandoffFlow {
     return {
       type: "prompt",
       text: `Acceptez-vous que l'équipe vous réponde à ${what} ? ${CONSENT_NOTE}`,
-      prompt: { field: "handoffConsent", question: "Acceptez-vous ?", options: [{ value: "oui", label: "Oui, j'accepte" }, { value: "non", label: "Non" }] },
+      prompt: {
+        field: "handoffConsent",
+        question: "Acceptez-vous ?",
+        options: [
+          { value: "oui", label: "Oui, j'accepte" },
+          { value: "non", label: "Non" },
+        ],
+      },
       actions: [{ id: "confirm", label: "Oui, j'accepte", value: "oui" }, CANCEL],
     };
   }
@@ -182,12 +194,22 @@ export class HandoffFlow {
   private async consent(t: HandoffTurn, m: HandoffMemory, text: string): Promise<ReplyInput> {
     const yes = /^\s*(oui|yes|ok|d'accord|j'accepte|accepte|confirme)\b/i.test(text);
     const no = /^\s*(non|no|refuse)\b/i.test(text);
-    if (!m.pending || (!yes && !no)) return { type: "prompt", text: "Répondez « oui » pour accepter, « non » pour choisir une autre façon d'être recontacté·e, ou « annuler ».", actions: [CANCEL] };
+    if (!m.pending || (!yes && !no))
+      return {
+        type: "prompt",
+        text: "Répondez « oui » pour accepter, « non » pour choisir une autre façon d'être recontacté·e, ou « annuler ».",
+        actions: [CANCEL],
+      };
     if (no) {
       delete m.pending;
       m.awaiting = "via";
       await this.save(t.key, m);
-      return { type: "prompt", text: "Entendu, l'adresse n'est pas conservée. Souhaitez-vous plutôt la réponse ici, dans cette conversation ?", prompt: { field: "handoffReplyVia", question: "Comment souhaitez-vous recevoir la réponse ?", options: VIA_OPTIONS }, actions: [CANCEL] };
+      return {
+        type: "prompt",
+        text: "Entendu, l'adresse n'est pas conservée. Souhaitez-vous plutôt la réponse ici, dans cette conversation ?",
+        prompt: { field: "handoffReplyVia", question: "Comment souhaitez-vous recevoir la réponse ?", options: VIA_OPTIONS },
+        actions: [CANCEL],
+      };
     }
     return this.create(t, m.pending.kind, m.pending);
   }
@@ -227,7 +249,16 @@ export class HandoffFlow {
     return {
       type: "handoff",
       text: `Votre demande a été transmise (référence ${h.id.slice(0, 8)}) à l'équipe qui suit ce parcours : ${PROCESS_LABELS[process]}.${where ? ` ${where}` : ""} ${how} En attendant, vous pouvez continuer à me poser des questions.`,
-      handoff: { id: h.id, process: h.process, status: h.status, summary: h.summary, question: h.question, facts: h.facts, sources: h.sources, createdAt: h.createdAt },
+      handoff: {
+        id: h.id,
+        process: h.process,
+        status: h.status,
+        summary: h.summary,
+        question: h.question,
+        facts: h.facts,
+        sources: h.sources,
+        createdAt: h.createdAt,
+      },
       route: this.d.toRoute(process, 1, "Transmis à une personne."),
     };
   }
@@ -315,9 +346,14 @@ export function replyText(h: HandoffRecord): string {
 }
 
 function parseVia(text: string): ReplyVia | undefined {
-  const f = text.trim().toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+  const f = text
+    .trim()
+    .toLowerCase()
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "");
   if (!f) return undefined;
-  if (/^(1|conversation|ici|oui|dans cette conversation|ici, dans cette conversation|ici dans cette conversation|sur slack|sur teams)\b/.test(f)) return "conversation";
+  if (/^(1|conversation|ici|oui|dans cette conversation|ici, dans cette conversation|ici dans cette conversation|sur slack|sur teams)\b/.test(f))
+    return "conversation";
   if (/@|\b(e-?mail|mail|courriel|2)\b/.test(f)) return "email";
   if (/\b(phone|telephone|tel|appel|rappel\w*|3)\b/.test(f) || Phone.safeParse(f.replace(/[^\d+ .-]/g, "").trim()).success) return "phone";
   return undefined;

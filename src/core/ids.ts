@@ -27,17 +27,7 @@ export type ProcessId = z.infer<typeof ProcessId>;
 /** The default human handoff: the Department's ESS team. */
 export const DEFAULT_PROCESS: ProcessId = "mission-ess-departement";
 
-export const DOC_KINDS = [
-  "schema",
-  "axe",
-  "mesure",
-  "concertation",
-  "process",
-  "partner",
-  "legal",
-  "territory",
-  "glossary",
-] as const;
+export const DOC_KINDS = ["schema", "axe", "mesure", "concertation", "process", "partner", "legal", "territory", "glossary"] as const;
 export const DocKind = z.enum(DOC_KINDS);
 export type DocKind = z.infer<typeof DocKind>;
 

@@ -43,21 +43,14 @@ export const Route = z.object({
   why: z.string(),
   contacts: z.array(PublicContact).default([]),
   /** Up to two other processes that also fit, each with its reason. */
-  alternatives: z.array(z.object({ process: ProcessId, name: z.string(), why: z.string() })).max(2).default([]),
+  alternatives: z
+    .array(z.object({ process: ProcessId, name: z.string(), why: z.string() }))
+    .max(2)
+    .default([]),
 });
 export type Route = z.infer<typeof Route>;
 
-export const ActionId = z.enum([
-  "rate-up",
-  "rate-down",
-  "eligibility",
-  "friction",
-  "handoff",
-  "report",
-  "cancel",
-  "confirm",
-  "help",
-]);
+export const ActionId = z.enum(["rate-up", "rate-down", "eligibility", "friction", "handoff", "report", "cancel", "confirm", "help"]);
 export type ActionId = z.infer<typeof ActionId>;
 
 export const Action = z.object({
@@ -145,17 +138,7 @@ export const PromptField = z.object({
 });
 export type PromptField = z.infer<typeof PromptField>;
 
-export const ReplyType = z.enum([
-  "answer",
-  "eligibility",
-  "prompt",
-  "handoff",
-  "friction",
-  "report",
-  "help",
-  "info",
-  "error",
-]);
+export const ReplyType = z.enum(["answer", "eligibility", "prompt", "handoff", "friction", "report", "help", "info", "error"]);
 export type ReplyType = z.infer<typeof ReplyType>;
 
 export const Reply = z.object({
@@ -199,9 +182,7 @@ export const Turn = z.object({
   /** How soon the answer is needed (default interactive): see Priority. */
   priority: Priority.optional(),
   /** A form submission (eligibility facts or friction fields), validated by the core. */
-  form: z
-    .object({ kind: z.enum(["eligibility", "friction"]), values: z.record(z.string(), z.unknown()) })
-    .optional(),
+  form: z.object({ kind: z.enum(["eligibility", "friction"]), values: z.record(z.string(), z.unknown()) }).optional(),
 });
 export type Turn = z.infer<typeof Turn>;
 export type TurnInput = z.input<typeof Turn>;

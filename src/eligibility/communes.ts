@@ -219,10 +219,7 @@ function info(e: Entry, idx: Index, others: Entry[]): CommuneInfo {
 
 /** Order homonyms: current names before former ones, the Gard first, then the largest. */
 function rank(list: IndexEntry[], depHint?: string): IndexEntry[] {
-  const score = (x: IndexEntry) =>
-    (depHint && x.entry.departement === depHint ? 4 : 0) +
-    (x.former ? 0 : 2) +
-    (x.entry.departement === GARD ? 1 : 0);
+  const score = (x: IndexEntry) => (depHint && x.entry.departement === depHint ? 4 : 0) + (x.former ? 0 : 2) + (x.entry.departement === GARD ? 1 : 0);
   return [...list].sort((a, b) => score(b) - score(a) || b.entry.population - a.entry.population);
 }
 
@@ -269,7 +266,12 @@ function resolveUncached(raw: string): CommuneInfo | null {
     const e = idx.byCode.get(compact);
     if (e) return info(e, idx, []);
     const byPc = idx.byPostcode.get(compact);
-    if (byPc?.length) return pick(byPc.map((entry) => ({ entry, former: false })), idx, "");
+    if (byPc?.length)
+      return pick(
+        byPc.map((entry) => ({ entry, former: false })),
+        idx,
+        "",
+      );
     return null;
   }
   const whole = lookupName(raw, idx);
@@ -300,14 +302,69 @@ function lookupName(name: string, idx: Index, depHint?: string): CommuneInfo | n
 // Communes mentioned in free text
 
 /** Locative words that announce a place ("à Uzès", "sur Alès", "commune de Sauve"). */
-const CUES = new Set(["a", "au", "sur", "vers", "pres", "proche", "commune", "ville", "village", "bases", "basees", "base", "basee", "situe", "situee", "situes", "situees", "installe", "installes", "installee", "installees", "implante", "implantes", "implantee", "implantees", "habite", "dans"]);
+const CUES = new Set([
+  "a",
+  "au",
+  "sur",
+  "vers",
+  "pres",
+  "proche",
+  "commune",
+  "ville",
+  "village",
+  "bases",
+  "basees",
+  "base",
+  "basee",
+  "situe",
+  "situee",
+  "situes",
+  "situees",
+  "installe",
+  "installes",
+  "installee",
+  "installees",
+  "implante",
+  "implantes",
+  "implantee",
+  "implantees",
+  "habite",
+  "dans",
+]);
 /** Words skipped between a cue and the name ("à côté de", "près de", "sur la commune de"). */
 const CUE_FILLERS = new Set(["de", "d", "du", "la", "l", "cote"]);
 /** Gard communes whose name is also an everyday French word: need a cue or a capital letter. */
 const COMMON_WORD_NAMES = new Set([
-  "baron", "bouquet", "chambon", "cros", "fons", "mons", "mus", "le pin", "les plans", "pommiers", "portes",
-  "rivieres", "sauve", "treves", "les mages", "le martinet", "les angles", "comps", "rogues", "flaux", "deaux",
-  "dions", "bellegarde", "ners", "saze", "sauveterre", "la calmette", "les plantiers", "generac", "combas",
+  "baron",
+  "bouquet",
+  "chambon",
+  "cros",
+  "fons",
+  "mons",
+  "mus",
+  "le pin",
+  "les plans",
+  "pommiers",
+  "portes",
+  "rivieres",
+  "sauve",
+  "treves",
+  "les mages",
+  "le martinet",
+  "les angles",
+  "comps",
+  "rogues",
+  "flaux",
+  "deaux",
+  "dions",
+  "bellegarde",
+  "ners",
+  "saze",
+  "sauveterre",
+  "la calmette",
+  "les plantiers",
+  "generac",
+  "combas",
 ]);
 /** Large communes elsewhere whose name is also an everyday word ("à tours de rôle"): need a capital letter. */
 const COMMON_WORD_CITIES = new Set(["tours", "sens", "orange", "nice", "vienne", "vire", "die", "digne", "lens", "belle", "foix"]);
@@ -397,8 +454,7 @@ export function findCommunesInText(text: string): CommuneMention[] {
     else {
       const top = ranked[0]!;
       const bigEnough = top.entry.population >= LOWERCASE_POPULATION_MIN && !COMMON_WORD_CITIES.has(best.key);
-      if (cue && (capital || firstCapital || bigEnough || (tokenCount > 1 && !/^(le|la|les|l) \S+$/.test(best.key))))
-        accepted = top;
+      if (cue && (capital || firstCapital || bigEnough || (tokenCount > 1 && !/^(le|la|les|l) \S+$/.test(best.key)))) accepted = top;
       else if (capital && bigEnough) accepted = top;
     }
     if (!accepted) {
@@ -406,8 +462,7 @@ export function findCommunesInText(text: string): CommuneMention[] {
       continue;
     }
     const others = new Map<string, Entry>();
-    for (const x of [...ranked.map((r) => r.entry), ...(idx.renamed.get(best.key) ?? [])])
-      if (x.code !== accepted.entry.code) others.set(x.code, x);
+    for (const x of [...ranked.map((r) => r.entry), ...(idx.renamed.get(best.key) ?? [])]) if (x.code !== accepted.entry.code) others.set(x.code, x);
     const last = toks[best.end]!;
     out.push({
       commune: info(accepted.entry, idx, [...others.values()]),
@@ -466,12 +521,7 @@ export function suggestCommunes(input: string, max = 3): CommuneRef[] {
     if (d > maxDist) continue;
     for (const x of list) if (!x.former) found.push({ e: x.entry, d });
   }
-  found.sort(
-    (a, b) =>
-      a.d - b.d ||
-      Number(b.e.departement === GARD) - Number(a.e.departement === GARD) ||
-      b.e.population - a.e.population,
-  );
+  found.sort((a, b) => a.d - b.d || Number(b.e.departement === GARD) - Number(a.e.departement === GARD) || b.e.population - a.e.population);
   const seen = new Set<string>();
   const out: CommuneRef[] = [];
   for (const f of found) {

@@ -14,15 +14,7 @@ import type { ProcessId } from "../core/ids.js";
 import { PROCESS_IDS } from "../core/ids.js";
 import type { EligibilityResult } from "../core/reply.js";
 import { resolveCommune, type CommuneInfo } from "./communes.js";
-import {
-  FACT_QUESTIONS,
-  LEGAL_FORM_LABELS,
-  PROJECT_STAGE_LABELS,
-  type FactKey,
-  type Facts,
-  type LegalForm,
-  type ProjectStage,
-} from "./facts.js";
+import { FACT_QUESTIONS, LEGAL_FORM_LABELS, PROJECT_STAGE_LABELS, type FactKey, type Facts, type LegalForm, type ProjectStage } from "./facts.js";
 import { conditionTest, exprFacts, getRules, type Condition, type Expr, type LoadedRule } from "./rules.js";
 
 export const DEFAULT_CHECKER = "l'équipe ESS du Département du Gard";
@@ -162,10 +154,7 @@ function detail(c: Condition, ctx: Ctx): string {
     if (f === "commune") {
       if (ctx.commune) {
         const alt = ctx.commune.alternatives.slice(0, 3).map((a) => `${a.name} (${a.departementName})`);
-        parts.push(
-          `commune : ${ctx.commune.name} (${ctx.commune.departementName})` +
-            (alt.length ? `, à ne pas confondre avec ${alt.join(", ")}` : ""),
-        );
+        parts.push(`commune : ${ctx.commune.name} (${ctx.commune.departementName})` + (alt.length ? `, à ne pas confondre avec ${alt.join(", ")}` : ""));
       }
       continue;
     }
@@ -188,9 +177,7 @@ function reasonText(r: CondResult, rule: LoadedRule, ctx: Ctx): string {
     case "assumed":
       return `Condition présumée remplie : ${stripDot(c.label)} (information non fournie). ${c.explanation}`;
     case "ineligible":
-      return c.ifNotMet
-        ? `${stripDot(c.ifNotMet)}${d}.`
-        : `Condition non remplie : ${stripDot(c.label)}${d}. ${c.explanation}`;
+      return c.ifNotMet ? `${stripDot(c.ifNotMet)}${d}.` : `Condition non remplie : ${stripDot(c.label)}${d}. ${c.explanation}`;
     case "to-check":
       return `À vérifier : ${stripDot(c.label)}${d}. ${c.explanation} Vérification : ${c.checker ?? rule.checker}.`;
     case "missing":

@@ -37,19 +37,48 @@ export function fold(text: string): string {
 // Numbers
 
 const UNITS: Record<string, number> = {
-  zero: 0, un: 1, une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, six: 6, sept: 7, huit: 8, neuf: 9,
-  dix: 10, onze: 11, douze: 12, treize: 13, quatorze: 14, quinze: 15, seize: 16,
-  vingt: 20, vingts: 20, trente: 30, quarante: 40, cinquante: 50, soixante: 60,
-  septante: 70, huitante: 80, octante: 80, nonante: 90,
+  zero: 0,
+  un: 1,
+  une: 1,
+  deux: 2,
+  trois: 3,
+  quatre: 4,
+  cinq: 5,
+  six: 6,
+  sept: 7,
+  huit: 8,
+  neuf: 9,
+  dix: 10,
+  onze: 11,
+  douze: 12,
+  treize: 13,
+  quatorze: 14,
+  quinze: 15,
+  seize: 16,
+  vingt: 20,
+  vingts: 20,
+  trente: 30,
+  quarante: 40,
+  cinquante: 50,
+  soixante: 60,
+  septante: 70,
+  huitante: 80,
+  octante: 80,
+  nonante: 90,
 };
 /** "une douzaine" ≈ 12, "une vingtaine" ≈ 20… (approximate quantities). */
 const APPROX: Record<string, number> = {
-  dizaine: 10, douzaine: 12, quinzaine: 15, vingtaine: 20, trentaine: 30, quarantaine: 40,
-  cinquantaine: 50, soixantaine: 60, centaine: 100,
+  dizaine: 10,
+  douzaine: 12,
+  quinzaine: 15,
+  vingtaine: 20,
+  trentaine: 30,
+  quarantaine: 40,
+  cinquantaine: 50,
+  soixantaine: 60,
+  centaine: 100,
 };
-const NUMBER_WORD = new RegExp(
-  `^(?:${[...Object.keys(UNITS), "cent", "cents", "mille", "milles", "million", "millions", "et"].join("|")})$`,
-);
+const NUMBER_WORD = new RegExp(`^(?:${[...Object.keys(UNITS), "cent", "cents", "mille", "milles", "million", "millions", "et"].join("|")})$`);
 
 /** Parse a sequence of French number words ("quatre-vingt-dix-sept", "deux mille cinq cents"). */
 export function parseFrenchNumberWords(words: string[]): number | undefined {
@@ -96,14 +125,11 @@ interface NumberHit {
 /** Every number in a folded text: digits ("30 000", "1,5"), k/M suffixes, French words, "une douzaine". */
 function findNumbers(f: string): NumberHit[] {
   const hits: NumberHit[] = [];
-  const re =
-    /(\d{1,3}(?:[ .]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)\s*(k|k€|keur|m€|m|millions?|mille)?(?![\d])/g;
+  const re = /(\d{1,3}(?:[ .]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)\s*(k|k€|keur|m€|m|millions?|mille)?(?![\d])/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(f))) {
     const raw = m[1]!;
-    let value = /^\d{1,3}([ .]\d{3})+(,\d+)?$/.test(raw)
-      ? Number(raw.replace(/[ .]/g, "").replace(",", "."))
-      : Number(raw.replace(",", "."));
+    let value = /^\d{1,3}([ .]\d{3})+(,\d+)?$/.test(raw) ? Number(raw.replace(/[ .]/g, "").replace(",", ".")) : Number(raw.replace(",", "."));
     const suffix = m[2];
     // a bare "m" or "k" must stand alone ("30k", "2 m€"), not start a word ("3 mois")
     const nextChar = f[m.index + m[0].length] ?? " ";
@@ -166,8 +192,10 @@ export function parseAmount(text: string): number | undefined {
 // Yes / no
 
 const DONT_KNOW = /\b(je (ne )?sais pas|sais pas|sait pas|aucune idee|pas sur|pas certain|je ne suis pas sur|peut etre|ca depend|je verifie|a verifier)\b/;
-const NO = /^(non|nan|nope|no|pas du tout|absolument pas|jamais|aucun|aucune|negatif|faux|pas encore|pas vraiment|toujours pas)\b|\b(non|pas|jamais|aucun|aucune)\b/;
-const YES = /^(oui|ouais|ouai|ouep|yes|yep|ok|okay|d accord|exact|exactement|bien sur|tout a fait|absolument|affirmatif|vrai|evidemment|effectivement|c est le cas|oui oui|tkt|carrement|bien entendu|certainement|si)\b/;
+const NO =
+  /^(non|nan|nope|no|pas du tout|absolument pas|jamais|aucun|aucune|negatif|faux|pas encore|pas vraiment|toujours pas)\b|\b(non|pas|jamais|aucun|aucune)\b/;
+const YES =
+  /^(oui|ouais|ouai|ouep|yes|yep|ok|okay|d accord|exact|exactement|bien sur|tout a fait|absolument|affirmatif|vrai|evidemment|effectivement|c est le cas|oui oui|tkt|carrement|bien entendu|certainement|si)\b/;
 
 /** French yes/no ("oui", "ouais", "bien sûr", "non", "pas encore"); undefined when unsure. */
 export function parseYesNo(text: string): boolean | undefined {
@@ -190,25 +218,40 @@ interface FormPattern {
 }
 
 const FORM_PATTERNS: FormPattern[] = [
-  { re: /\b(pas (encore )?de (structure|statut|societe|entreprise)|sans (structure|statut)|aucune structure|rien de cree|pas encore (cree|immatricule)|(ai|avons|a) pas encore (de structure|cree))\b/, value: "aucune" },
+  {
+    re: /\b(pas (encore )?de (structure|statut|societe|entreprise)|sans (structure|statut)|aucune structure|rien de cree|pas encore (cree|immatricule)|(ai|avons|a) pas encore (de structure|cree))\b/,
+    value: "aucune",
+  },
   { re: /\bscops?\b|\bsociete cooperative (ouvriere|et participative|de production)\b/, value: "scop" },
   { re: /\bscics?\b|\bcooperative d interet collectif\b/, value: "scic" },
   { re: /\bcae\b|\bcooperative d activites? et d emploi\b/, value: "cae", weak: true },
-  { re: /\b(auto|micro) ?-?entrepreneu(r|se)s?\b|\bmicro ?-?entreprise\b|\bentreprise individuelle\b|\bentrepreneu(r|se) individuel(le)?\b|\beirl\b|\bfreelance\b|\bindependant(e)?\b/, value: "entrepreneur-individuel" },
+  {
+    re: /\b(auto|micro) ?-?entrepreneu(r|se)s?\b|\bmicro ?-?entreprise\b|\bentreprise individuelle\b|\bentrepreneu(r|se) individuel(le)?\b|\beirl\b|\bfreelance\b|\bindependant(e)?\b/,
+    value: "entrepreneur-individuel",
+  },
   // "SA" only after an article ("une SA", "en SA") or as a whole answer: elsewhere "sa" is the possessive ("sa tournée").
-  { re: /\b(sarl|sas|sasu|eurl|sca|snc|scs|sci)\b|\b(une|en|la|notre|cette|leur) sa\b|^sa$|\bsociete commerciale\b|\bstart ?-?up\b|\bpme\b|\btpe\b/, value: "societe-commerciale" },
+  {
+    re: /\b(sarl|sas|sasu|eurl|sca|snc|scs|sci)\b|\b(une|en|la|notre|cette|leur) sa\b|^sa$|\bsociete commerciale\b|\bstart ?-?up\b|\bpme\b|\btpe\b/,
+    value: "societe-commerciale",
+  },
   { re: /\bassos?\b|\bassociations?\b|\bloi (de )?1901\b/, value: "association" },
   { re: /\bmutuelles?\b|\bmutuelle d assurance\b/, value: "mutuelle", weak: true },
   { re: /\bfondations?\b|\bfonds de dotation\b/, value: "fondation", weak: true },
   { re: /\bcooperatives?\b|\bcoop\b|\bcuma\b/, value: "cooperative", weak: true },
   { re: /\bcollectif( informel| d habitants| citoyen| de citoyens)?\b|\bgroupe d habitants\b/, value: "collectif-informel", weak: true },
-  { re: /\b(collectivite|mairie|commune|communaute de communes|communaute d agglomeration|agglo|epci|ccas|syndicat mixte|etablissement public)\b/, value: "collectivite", weak: true },
+  {
+    re: /\b(collectivite|mairie|commune|communaute de communes|communaute d agglomeration|agglo|epci|ccas|syndicat mixte|etablissement public)\b/,
+    value: "collectivite",
+    weak: true,
+  },
 ];
 
 /** Before a form word: this is a target, a partner or a funder, not the speaker's own form. */
-const NOT_SELF = /\b(rejoindre|integrer|cherche|cherchons|chercher|trouver|contacter|creer|monter|fonder|devenir|transformer en|passer en|avec|aupres d(e|u|es)|aide d(e|u|es)|par (une|un|la|le)|d autres|plusieurs|des|les|pour (une|un|des|les))\s+((une|un|la|le|l|des|deux|trois|quatre|cinq|\d+|autres?|petites?|grandes?)\s+)*$/;
+const NOT_SELF =
+  /\b(rejoindre|integrer|cherche|cherchons|chercher|trouver|contacter|creer|monter|fonder|devenir|transformer en|passer en|avec|aupres d(e|u|es)|aide d(e|u|es)|par (une|un|la|le)|d autres|plusieurs|des|les|pour (une|un|des|les))\s+((une|un|la|le|l|des|deux|trois|quatre|cinq|\d+|autres?|petites?|grandes?)\s+)*$/;
 /** Before a weak form word: identity marker. */
-const SELF = /\b(nous sommes|on est|je suis|sommes|suis|notre|ma|mon|nous representons|je represente|en tant que|c est une|c est un|statut|statuts|forme juridique|structure est|est une|est un)\s+((une|un|la|le|l|en|d|de|petite|grande|jeune)\s+)*$/;
+const SELF =
+  /\b(nous sommes|on est|je suis|sommes|suis|notre|ma|mon|nous representons|je represente|en tant que|c est une|c est un|statut|statuts|forme juridique|structure est|est une|est un)\s+((une|un|la|le|l|en|d|de|petite|grande|jeune)\s+)*$/;
 
 function findLegalForm(f: string, freeText: boolean): LegalForm | undefined {
   let best: { value: LegalForm; index: number } | undefined;
@@ -238,10 +281,16 @@ function findLegalForm(f: string, freeText: boolean): LegalForm | undefined {
 // Project stage
 
 const STAGE_PATTERNS: [RegExp, ProjectStage][] = [
-  [/\b(changement d echelle|changer d echelle|essaimer|essaimage|dupliquer|nouveaux? territoires?|a l echelle (du gard|departementale|regionale))\b/, "changement-echelle"],
+  [
+    /\b(changement d echelle|changer d echelle|essaimer|essaimage|dupliquer|nouveaux? territoires?|a l echelle (du gard|departementale|regionale))\b/,
+    "changement-echelle",
+  ],
   [/\b(consolid\w*|en difficulte|difficultes financieres|redresse\w*|reorganis\w*|restructur\w*|perenniser|tresorerie tendue|fragilise\w*)\b/, "consolidation"],
   [/\b(developper|developpons|developpe|developpent|en (phase de )?developpement|agrandir|etendre|nouvelle activite|diversifier)\b/, "developpement"],
-  [/\b(en creation|en cours de creation|creer|creons|lancer|lancement|demarrer|demarrage|on demarre|immatricul(er|ation)|reprendre une? \w+|reprise d une? \w+|m installer)\b/, "creation"],
+  [
+    /\b(en creation|en cours de creation|creer|creons|lancer|lancement|demarrer|demarrage|on demarre|immatricul(er|ation)|reprendre une? \w+|reprise d une? \w+|m installer)\b/,
+    "creation",
+  ],
   [/\b((?<!aucune )idee|reflexion|reflechi\w*|envisage\w*|pas encore commence|au tout debut|emergence)\b/, "idee"],
 ];
 
@@ -254,8 +303,10 @@ function findStage(f: string): ProjectStage | undefined {
 // Counts
 
 const PEOPLE_WORDS = /^(?:(?:de|d) )?(salarie|salariee|salaries|salariees|employes?|employees?|etp|personnes? salariee?s?|postes?|cdi|emplois?)\b/;
-const STRUCTURE_WORDS = /^(?:(?:de|d) )?(autres? )?(structures?|associations?|assos?|partenaires?|cooperatives?|coops?|organisations?|organismes?|entreprises?|acteurs?|membres?|scops?|scics?)\b/;
-const NO_EMPLOYEE = /\b(pas de salaries?|aucun salarie|aucune salariee|sans salaries?|zero salaries?|que des benevoles|uniquement des benevoles|seulement des benevoles|pas d employes?|aucun employe|pas encore de salaries?|100 % benevole|entierement benevole)\b/;
+const STRUCTURE_WORDS =
+  /^(?:(?:de|d) )?(autres? )?(structures?|associations?|assos?|partenaires?|cooperatives?|coops?|organisations?|organismes?|entreprises?|acteurs?|membres?|scops?|scics?)\b/;
+const NO_EMPLOYEE =
+  /\b(pas de salaries?|aucun salarie|aucune salariee|sans salaries?|zero salaries?|que des benevoles|uniquement des benevoles|seulement des benevoles|pas d employes?|aucun employe|pas encore de salaries?|100 % benevole|entierement benevole)\b/;
 
 function findEmployees(f: string): number | undefined {
   if (NO_EMPLOYEE.test(f)) return 0;
@@ -282,13 +333,19 @@ function findPartners(f: string): number | undefined {
 // Booleans found in free text
 
 function findBankAccess(f: string): boolean | undefined {
-  if (/\b(banques? (me |nous )?(refuse|refusent|a refuse|ont refuse|ne (me |nous )?suit pas|ne (me |nous )?suivent pas|ne veut pas|ne veulent pas)|refus (de la banque|bancaire|de pret|de credit)|pas (d )?acces (au|aux|a la) (credit|pret|banque)s?|interdit bancaire|fiche(e)? (a la )?banque de france|pas de pret bancaire|aucune banque)\b/.test(f))
+  if (
+    /\b(banques? (me |nous )?(refuse|refusent|a refuse|ont refuse|ne (me |nous )?suit pas|ne (me |nous )?suivent pas|ne veut pas|ne veulent pas)|refus (de la banque|bancaire|de pret|de credit)|pas (d )?acces (au|aux|a la) (credit|pret|banque)s?|interdit bancaire|fiche(e)? (a la )?banque de france|pas de pret bancaire|aucune banque)\b/.test(
+      f,
+    )
+  )
     return false;
-  if (/\b(banque (est d accord|accepte|nous suit|me suit|a accepte|a dit oui)|pret bancaire (accorde|obtenu|ok)|accord (de la banque|bancaire))\b/.test(f)) return true;
+  if (/\b(banque (est d accord|accepte|nous suit|me suit|a accepte|a dit oui)|pret bancaire (accorde|obtenu|ok)|accord (de la banque|bancaire))\b/.test(f))
+    return true;
   return undefined;
 }
 
-const QPV_NAMES = /\b(pissevin|valdegour|richelieu|gambetta|chemin bas d avignon|clos d orville|mas de mingue|nemausus|jonquilles|haute magaille|sabatot|escanaux|coronelle|vigan braquet|pres saint jean)\b/;
+const QPV_NAMES =
+  /\b(pissevin|valdegour|richelieu|gambetta|chemin bas d avignon|clos d orville|mas de mingue|nemausus|jonquilles|haute magaille|sabatot|escanaux|coronelle|vigan braquet|pres saint jean)\b/;
 
 /** Known quartiers prioritaires → their commune (INSEE code), facts dossier §6.4. */
 const QPV_COMMUNE: [RegExp, string][] = [
@@ -299,21 +356,32 @@ const QPV_COMMUNE: [RegExp, string][] = [
 ];
 
 function findQpv(f: string): boolean | undefined {
-  if (/\b(pas en (qpv|quartier prioritaire)|hors (qpv|quartier prioritaire)|pas dans un (qpv|quartier prioritaire)|n est pas (en|un) (qpv|quartier prioritaire))\b/.test(f)) return false;
+  if (
+    /\b(pas en (qpv|quartier prioritaire)|hors (qpv|quartier prioritaire)|pas dans un (qpv|quartier prioritaire)|n est pas (en|un) (qpv|quartier prioritaire))\b/.test(
+      f,
+    )
+  )
+    return false;
   if (/\b(qpv|quartiers? prioritaires?|quartiers? politique de la ville)\b/.test(f) || QPV_NAMES.test(f)) return true;
   return undefined;
 }
 
 function findFirstBalanceSheet(f: string): boolean | undefined {
   if (!/\bbilans?\b/.test(f)) return undefined;
-  if (/\b(pas (encore )?(de|d|clos|cloture|fait)( premier)? bilan|aucun bilan|pas encore de bilan|premier bilan (pas|n est pas)|avant (le|notre) premier bilan)\b/.test(f)) return false;
+  if (
+    /\b(pas (encore )?(de|d|clos|cloture|fait)( premier)? bilan|aucun bilan|pas encore de bilan|premier bilan (pas|n est pas)|avant (le|notre) premier bilan)\b/.test(
+      f,
+    )
+  )
+    return false;
   if (/\b(premier bilan|bilans?)\b.*\b(clos|cloture|fait|depose|realise)\b|\b(clos|cloture|fait|depose|realise)\b.*\bbilan/.test(f)) return true;
   return undefined;
 }
 
 function findEsus(f: string): boolean | undefined {
   if (!/\besus\b/.test(f)) return undefined;
-  if (/\b(pas (encore )?(l |d )?agrement esus|pas (encore )?agree(e)?s? esus|sans agrement esus|demander l agrement|obtenir l agrement)\b/.test(f)) return false;
+  if (/\b(pas (encore )?(l |d )?agrement esus|pas (encore )?agree(e)?s? esus|sans agrement esus|demander l agrement|obtenir l agrement)\b/.test(f))
+    return false;
   if (/\b(agree(e)?s? esus|(avons|a|ai) (l )?agrement esus|titulaire(s)? de l agrement|(notre|son) agrement esus)\b/.test(f)) return true;
   return undefined;
 }
@@ -329,7 +397,8 @@ function communeValue(c: CommuneInfo): string {
   return resolveCommune(c.name)?.code === c.code ? c.name : c.code;
 }
 
-const COST_BEFORE = /\b(budget|cout|coute|couterait|montant|investissement|investir|projet|besoin|financer|financement|lever|levee|pret|emprunt|total|estime|evalue)\b[^.!?]{0,40}$/;
+const COST_BEFORE =
+  /\b(budget|cout|coute|couterait|montant|investissement|investir|projet|besoin|financer|financement|lever|levee|pret|emprunt|total|estime|evalue)\b[^.!?]{0,40}$/;
 const NOT_COST_AFTER = /^(€|euros?|eur)?\s*(par mois|\/ ?mois|mensuels?|par an|\/ ?an|de salaire|bruts?|nets?|de l heure|par personne)/;
 
 /** The project cost in a free message: an amount in euros announced by budget/coût/projet…, not a monthly pay. */
@@ -401,7 +470,9 @@ function matchOption<T extends string>(f: string, values: readonly T[], labels: 
 export function parseChoice<K extends FactKey>(fact: K, text: string): Facts[K] | undefined {
   const q = FACT_QUESTIONS[fact];
   if (!q?.options?.length || typeof text !== "string") return undefined;
-  const f = fold(text.slice(0, 200)).replace(/[.!)]+$/, "").trim();
+  const f = fold(text.slice(0, 200))
+    .replace(/[.!)]+$/, "")
+    .trim();
   if (!f) return undefined;
   const n = /^\d{1,2}$/.test(f) ? Number(f) : NaN;
   const option =
@@ -463,13 +534,7 @@ export function parseAnswer<K extends FactKey>(fact: K, text: string): Facts[K] 
     default: {
       if (type !== "boolean") return undefined;
       const specific =
-        fact === "bankAccess"
-          ? findBankAccess(f)
-          : fact === "inQpv"
-            ? findQpv(f)
-            : fact === "firstBalanceSheet"
-              ? findFirstBalanceSheet(f)
-              : undefined;
+        fact === "bankAccess" ? findBankAccess(f) : fact === "inQpv" ? findQpv(f) : fact === "firstBalanceSheet" ? findFirstBalanceSheet(f) : undefined;
       result = specific ?? parseYesNo(text);
     }
   }

@@ -231,42 +231,34 @@ export function parseFacts(input: unknown): ParseFactsResult {
   if (input === null || typeof input !== "object" || Array.isArray(input)) {
     return {
       ok: false,
-      errors: ["Les informations doivent être un objet JSON, par exemple {\"legalForm\": \"association\"} (expected an object)."],
+      errors: ['Les informations doivent être un objet JSON, par exemple {"legalForm": "association"} (expected an object).'],
     };
   }
   const errors: string[] = [];
   const raw = input as Record<string, unknown>;
   for (const key of Object.keys(raw)) {
     if (!(FACT_KEYS as string[]).includes(key)) {
-      errors.push(
-        `Information inconnue « ${key} » (unknown key). Informations acceptées : ${FACT_KEYS.join(", ")}.`,
-      );
+      errors.push(`Information inconnue « ${key} » (unknown key). Informations acceptées : ${FACT_KEYS.join(", ")}.`);
     }
   }
   for (const key of FACT_KEYS) {
     if (!(key in raw) || raw[key] === undefined) continue;
     const r = Facts.shape[key].safeParse(raw[key]);
     if (!r.success) {
-      errors.push(
-        `« ${key} » (${FACT_QUESTIONS[key].label}) : valeur ${show(raw[key])} refusée ; attendu ${expectation(key)}.`,
-      );
+      errors.push(`« ${key} » (${FACT_QUESTIONS[key].label}) : valeur ${show(raw[key])} refusée ; attendu ${expectation(key)}.`);
     }
   }
   if (errors.length === 0 && typeof raw.commune === "string" && raw.commune.trim()) {
     if (!resolveCommune(raw.commune)) {
       const near = suggestCommunes(raw.commune);
-      const hint = near.length
-        ? ` Vouliez-vous dire : ${near.map((c) => `${c.name} (${c.departementName}, code ${c.code})`).join(", ")} ?`
-        : "";
+      const hint = near.length ? ` Vouliez-vous dire : ${near.map((c) => `${c.name} (${c.departementName}, code ${c.code})`).join(", ")} ?` : "";
       errors.push(
         `« commune » : « ${raw.commune} » n'est pas une commune connue (unknown commune).${hint} Indiquez le nom de la commune (par exemple « Alès ») ou son code INSEE (par exemple « 30007 »).`,
       );
     }
   }
   if (errors.length) return { ok: false, errors };
-  const parsed = Facts.safeParse(
-    Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined)),
-  );
+  const parsed = Facts.safeParse(Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined)));
   if (!parsed.success) return { ok: false, errors: parsed.error.issues.map((i) => i.message) };
   return { ok: true, facts: parsed.data };
 }

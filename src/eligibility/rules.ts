@@ -34,7 +34,14 @@ const FactKeyZ = z.enum(FACT_KEYS as [FactKey, ...FactKey[]]);
 const Scalar = z.union([z.string(), z.number(), z.boolean()]);
 
 export type Expr =
-  | { fact: FactKey; op?: CompareOp; value?: string | number | boolean; in?: (string | number | boolean)[]; notIn?: (string | number | boolean)[]; ifMissing?: boolean }
+  | {
+      fact: FactKey;
+      op?: CompareOp;
+      value?: string | number | boolean;
+      in?: (string | number | boolean)[];
+      notIn?: (string | number | boolean)[];
+      ifMissing?: boolean;
+    }
   | { scope: ScopeName }
   | { departement: string[] }
   | { communeQpv: ("yes" | "unconfirmed" | "no")[] }
@@ -204,7 +211,9 @@ export function loadRulesFrom(dir: string): Map<ProcessId, LoadedRule> {
   const problems: string[] = [];
   let files: string[];
   try {
-    files = readdirSync(dir).filter((f) => f.endsWith(".yaml") || f.endsWith(".yml")).sort();
+    files = readdirSync(dir)
+      .filter((f) => f.endsWith(".yaml") || f.endsWith(".yml"))
+      .sort();
   } catch (e) {
     throw new RulesError(`cannot read rules folder ${dir}: ${(e as Error).message}`);
   }

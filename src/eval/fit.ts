@@ -66,7 +66,16 @@ function tick(m: FitMetric, id: string, ok: boolean): boolean {
 
 /** Runs every project through `ask` and scores the replies' `fit` options and sources. */
 export async function runFitEval(set: FitSet, ask: (description: string, audience: "agent" | "porteur") => Promise<Reply>): Promise<FitReport> {
-  const r: FitReport = { projects: set.projects.length, first: metric(), firstTwo: metric(), cited: metric(), refusal: metric(), wrongRefusals: [], latency: { p50: 0, p95: 0 }, details: [] };
+  const r: FitReport = {
+    projects: set.projects.length,
+    first: metric(),
+    firstTwo: metric(),
+    cited: metric(),
+    refusal: metric(),
+    wrongRefusals: [],
+    latency: { p50: 0, p95: 0 },
+    details: [],
+  };
   const times: number[] = [];
   for (const p of set.projects) {
     const t0 = performance.now();
@@ -76,7 +85,13 @@ export async function runFitEval(set: FitSet, ask: (description: string, audienc
     const cited = [...new Set(reply.sources.map((s) => s.id))];
     let ok = tick(r.first, p.id, options[0] === p.expect.first);
     ok = tick(r.firstTwo, p.id, options.slice(0, 2).includes(p.expect.first)) && ok;
-    if (p.expect.sources.length) ok = tick(r.cited, p.id, p.expect.sources.some((s) => cited.includes(s))) && ok;
+    if (p.expect.sources.length)
+      ok =
+        tick(
+          r.cited,
+          p.id,
+          p.expect.sources.some((s) => cited.includes(s)),
+        ) && ok;
     ok = tick(r.refusal, p.id, reply.refused === p.expect.refuse) && ok;
     if (reply.refused && !p.expect.refuse) r.wrongRefusals.push(p.id);
     r.details.push({ id: p.id, options, refused: reply.refused, cited, ok });

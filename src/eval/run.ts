@@ -38,7 +38,8 @@ export type EvalQuestion = z.infer<typeof EvalQuestion>;
 export async function loadEvalSet(file: string): Promise<EvalSet> {
   const text = await readFile(file, "utf8");
   const parsed = EvalSet.safeParse(parseYaml(text) ?? {});
-  if (!parsed.success) throw new Error(`${file} : format d'évaluation invalide : ${parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")}`);
+  if (!parsed.success)
+    throw new Error(`${file} : format d'évaluation invalide : ${parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")}`);
   return parsed.data;
 }
 
@@ -85,7 +86,17 @@ function tick(m: Metric, id: string, ok: boolean) {
 export type ConverseFn = (q: string, audience: "agent" | "porteur", conversationId: string) => Promise<Reply>;
 
 export async function runEval(set: EvalSet, ask: (q: string, audience: "agent" | "porteur") => Promise<Reply>, converse?: ConverseFn): Promise<EvalReport> {
-  const r: EvalReport = { questions: set.questions.length, retrieval: metric(), includes: metric(), refusal: metric(), route: metric(), followUp: metric(), eligibility: metric(), latency: { p50: 0, p95: 0 }, details: [] };
+  const r: EvalReport = {
+    questions: set.questions.length,
+    retrieval: metric(),
+    includes: metric(),
+    refusal: metric(),
+    route: metric(),
+    followUp: metric(),
+    eligibility: metric(),
+    latency: { p50: 0, p95: 0 },
+    details: [],
+  };
   const times: number[] = [];
   const run = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
   let previousConversation: string | undefined;
@@ -102,10 +113,17 @@ export async function runEval(set: EvalSet, ask: (q: string, audience: "agent" |
       tick(m, q.id, pass);
       ok &&= pass;
     };
-    if (q.expect.sources) check(r.retrieval, q.expect.sources.some((s) => ids.includes(s)));
+    if (q.expect.sources)
+      check(
+        r.retrieval,
+        q.expect.sources.some((s) => ids.includes(s)),
+      );
     if (q.expect.includes) {
       const text = fold(reply.text);
-      check(r.includes, q.expect.includes.every((re) => new RegExp(re, "i").test(text)));
+      check(
+        r.includes,
+        q.expect.includes.every((re) => new RegExp(re, "i").test(text)),
+      );
     }
     check(r.refusal, reply.refused === (q.expect.refuse ?? false));
     if (q.expect.route) check(r.route, reply.route?.process === q.expect.route);
@@ -180,7 +198,8 @@ export function formatComparison(tuning: { set: EvalSet; report: EvalReport }, b
     ["eligibility", "eligibility"],
   ];
   const lines = [`${"".padEnd(18)}${"tuning".padStart(19)}${"blind".padStart(19)}${"écart".padStart(7)}`];
-  for (const [name, key] of rows) lines.push(`${name.padEnd(18)}${cell(tuning.report[key])}${cell(blind.report[key])}${gap(tuning.report[key], blind.report[key])}`);
+  for (const [name, key] of rows)
+    lines.push(`${name.padEnd(18)}${cell(tuning.report[key])}${cell(blind.report[key])}${gap(tuning.report[key], blind.report[key])}`);
   const pct = (n: number, d: number) => (d ? `${((n / d) * 100).toFixed(1)} % (${n}/${d})` : "—").padStart(19);
   const et = refusalErrors(tuning.set, tuning.report);
   const eb = refusalErrors(blind.set, blind.report);

@@ -16,7 +16,6 @@ import type { RankedOption } from "./rank.js";
 import type { Citations } from "./sources.js";
 import { FIRST_LINE_START, OPTIONS_TITLE } from "./text.js";
 
-
 export interface ComposedFit {
   text: string;
   /** The lead paragraph (second paragraph of `text`). */
@@ -52,7 +51,6 @@ function verdictText(o: RankedOption): string {
   }
 }
 
-
 /** The reason the verdict rests on (for its citation). */
 function decidingReason(o: RankedOption) {
   const r = o.eligibility;
@@ -80,7 +78,8 @@ function option(o: RankedOption, index: number, ctx: Ctx): { block: string; fit:
 
   const lines = [`**${index}. ${name}**`, `- Pourquoi : ${stripDot(why)}${cite(whyCite)}.`];
   const schema: string[] = [];
-  if (measures.length) schema.push(`mesure${measures.length > 1 ? "s" : ""} ${measures.map((m) => `« ${ctx.citations.title(m)} »${cite(ctx.citations.doc(m, why))}`).join(", ")}`);
+  if (measures.length)
+    schema.push(`mesure${measures.length > 1 ? "s" : ""} ${measures.map((m) => `« ${ctx.citations.title(m)} »${cite(ctx.citations.doc(m, why))}`).join(", ")}`);
   if (axis) {
     const axisCite = axis.document ? cite(ctx.citations.doc(axis.document, axis.label)) : "";
     schema.push(`${axis.label}${axisCite}${axisStatus === "hypothese" ? " (rattachement à vérifier)" : ""}`);

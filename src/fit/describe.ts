@@ -18,8 +18,10 @@ export function describeProject(features: ProjectFeatures, citations: Citations)
   const { facts } = features;
   const parts: string[] = [];
   if (facts.legalForm) parts.push(`forme juridique : ${lower(LEGAL_FORM_LABELS[facts.legalForm])}`);
-  if (facts.partnerStructures !== undefined) parts.push(`${facts.partnerStructures} structure${facts.partnerStructures > 1 ? "s" : ""} associée${facts.partnerStructures > 1 ? "s" : ""} au projet`);
-  if (facts.employees !== undefined) parts.push(facts.employees === 0 ? "aucun salarié" : `${NUMBER_FR.format(facts.employees)} salarié${facts.employees > 1 ? "s" : ""}`);
+  if (facts.partnerStructures !== undefined)
+    parts.push(`${facts.partnerStructures} structure${facts.partnerStructures > 1 ? "s" : ""} associée${facts.partnerStructures > 1 ? "s" : ""} au projet`);
+  if (facts.employees !== undefined)
+    parts.push(facts.employees === 0 ? "aucun salarié" : `${NUMBER_FR.format(facts.employees)} salarié${facts.employees > 1 ? "s" : ""}`);
   if (features.territory) {
     const t = features.territory;
     const epci = t.epci ? ` (${t.epci})${cite(citations.doc("territoire-epci", `${t.epci} intercommunalité`))}` : "";
@@ -39,14 +41,24 @@ export function describeProject(features: ProjectFeatures, citations: Citations)
 function territoryNotes(t: Territory, citations: Citations): string[] {
   const out: string[] = [];
   if (!t.inGard) {
-    out.push(`- ${t.commune} n'est pas une commune du Gard : les dispositifs du Département ne s'y appliquent pas, à vérifier avec l'équipe ESS${cite(citations.doc("territoire-gard", "communes du Gard département"))}.`);
+    out.push(
+      `- ${t.commune} n'est pas une commune du Gard : les dispositifs du Département ne s'y appliquent pas, à vérifier avec l'équipe ESS${cite(citations.doc("territoire-gard", "communes du Gard département"))}.`,
+    );
     return out;
   }
   const qpvDoc = () => cite(citations.doc("territoire-qpv", `quartiers prioritaires ${t.commune}`));
-  if (t.qpvNamed) out.push(`- Le projet se situe dans un quartier prioritaire de la politique de la ville, d'après votre message : l'adresse exacte est à vérifier sur le service national de géographie prioritaire${qpvDoc()}.`);
-  else if (t.qpv === "yes") out.push(`- ${t.commune} compte au moins un quartier prioritaire : si l'adresse du projet s'y trouve, la politique de la ville peut aussi s'appliquer (à vérifier)${qpvDoc()}.`);
+  if (t.qpvNamed)
+    out.push(
+      `- Le projet se situe dans un quartier prioritaire de la politique de la ville, d'après votre message : l'adresse exacte est à vérifier sur le service national de géographie prioritaire${qpvDoc()}.`,
+    );
+  else if (t.qpv === "yes")
+    out.push(
+      `- ${t.commune} compte au moins un quartier prioritaire : si l'adresse du projet s'y trouve, la politique de la ville peut aussi s'appliquer (à vérifier)${qpvDoc()}.`,
+    );
   else if (t.qpv === "unconfirmed") out.push(`- ${t.commune} comptait un quartier prioritaire en 2015 ; son statut actuel est à vérifier${qpvDoc()}.`);
   if (t.probablyRural)
-    out.push(`- ${t.commune} compte moins de 2 000 habitants : territoire probablement rural (à vérifier), ce qui correspond au défi de l'appel à communs pour les zones rurales${cite(citations.doc("territoire-rural", "communes rurales moins de 2 000 habitants appel à communs zone rurale"))}.`);
+    out.push(
+      `- ${t.commune} compte moins de 2 000 habitants : territoire probablement rural (à vérifier), ce qui correspond au défi de l'appel à communs pour les zones rurales${cite(citations.doc("territoire-rural", "communes rurales moins de 2 000 habitants appel à communs zone rurale"))}.`,
+    );
   return out;
 }

@@ -15,9 +15,11 @@ const INTENT =
   /\b(veut|veulent|voudrait|voudraient|voudrais|voudrions|veux|voulons|souhaite|souhaitent|souhaiterait|souhaitons|aimerait|aimerions|aimerais|cherche|cherchent|cherchons|chercher|demande|demandent|sollicite|besoin|monter|montons|creer|cree|lancer|lance|lancons|ouvrir|reprendre|developper|financer|tester|envisage|projette|porte|portons|gere|gerons|animons|anime|embaucher|recruter|doit|devons|manque|orienter|conseiller|proposer|soutenir|aider|accompagner|mobiliser|intervenir|want|wants|would like|d like|need|needs|lacks|looking for|asks|seeks|plan|plans|run|runs|start|point|help|fund|support)\b/;
 
 /** A question about the schema, a text or a rule opens with a question word. */
-const QUESTION_START = /^(pourquoi|qui|quel|quelle|quels|quelles|que|qu est|c est quoi|combien|comment|si|est ce|ou|quand|what|who|why|which|how|when|where|is|are|does|do|can)\b/;
+const QUESTION_START =
+  /^(pourquoi|qui|quel|quelle|quels|quelles|que|qu est|c est quoi|combien|comment|si|est ce|ou|quand|what|who|why|which|how|when|where|is|are|does|do|can)\b/;
 /** The writer says who they are ("jsuis au chômage", "notre asso", "we are a…"). */
-const SELF_DESCRIPTION = /\b(je suis|jsuis|nous sommes|on est|notre (asso|association|structure|scop|scic|cooperative|entreprise|societe|collectif|club)|mon (asso|association|entreprise|projet)|ma (structure|cooperative|societe|boite)|we are|i am|i m|our (non profit|association|cooperative|company|charity))\b/;
+const SELF_DESCRIPTION =
+  /\b(je suis|jsuis|nous sommes|on est|notre (asso|association|structure|scop|scic|cooperative|entreprise|societe|collectif|club)|mon (asso|association|entreprise|projet)|ma (structure|cooperative|societe|boite)|we are|i am|i m|our (non profit|association|cooperative|company|charity))\b/;
 /** The writer speaks of their own project. */
 const FIRST_PERSON = /\b(je|j|jsuis|jveux|jvoudrais|moi|nous|notre|nos|on|mon|ma|mes|we|our|i|my|me)\b/;
 
@@ -28,7 +30,8 @@ export function mightDescribeProject(text: string): boolean {
 }
 
 /** A third party described with what it wants ("une association qui veut…", "a SCIC that wants…"). */
-const THIRD_PARTY = /\b(qui|that|which|who)\s+(veut|veulent|voudrait|souhaite|souhaitent|cherche|cherchent|demande|sollicite|monte|porte|gere|a besoin|wants?|needs?|seeks?|runs?|plans?)\b/;
+const THIRD_PARTY =
+  /\b(qui|that|which|who)\s+(veut|veulent|voudrait|souhaite|souhaitent|cherche|cherchent|demande|sollicite|monte|porte|gere|a besoin|wants?|needs?|seeks?|runs?|plans?)\b/;
 
 /**
  * True when the message describes a project: a carrier, an intention (or two facts

@@ -47,17 +47,41 @@ export interface ProjectFeatures {
 
 /** Folded text (lower case, no accents) with hyphens as spaces: "non-profit" → "non profit". */
 export function foldText(text: string): string {
-  return fold(text).replace(/[-‐‑–]/g, " ").replace(/\s+/g, " ");
+  return fold(text)
+    .replace(/[-‐‑–]/g, " ")
+    .replace(/\s+/g, " ");
 }
 
 const STRUCTURE_NOUN =
   "(?:associations?|assos?|scops?|scics?|cae|mutuelles?|cooperatives?|coops?|regies? de quartier|centres? sociaux|centre social|ressourceries?|recycleries?|epiceries?|tiers lieux?|entreprises? d insertion|federations?|non profits?|mutual(?:s| health insurer)?|cooperatives?|charities|charity)";
-const COUNT_WORD: Record<string, number> = { un: 1, une: 1, le: 1, la: 1, l: 1, a: 1, an: 1, notre: 1, our: 1, deux: 2, two: 2, trois: 3, three: 3, quatre: 4, four: 4, cinq: 5, five: 5, six: 6 };
+const COUNT_WORD: Record<string, number> = {
+  un: 1,
+  une: 1,
+  le: 1,
+  la: 1,
+  l: 1,
+  a: 1,
+  an: 1,
+  notre: 1,
+  our: 1,
+  deux: 2,
+  two: 2,
+  trois: 3,
+  three: 3,
+  quatre: 4,
+  four: 4,
+  cinq: 5,
+  five: 5,
+  six: 6,
+};
 const JOINT = /\b(ensemble|together|avec|with|groupement|collectif d|consortium|plusieurs|et (un|une|le|la|l|deux|trois))\b|\+/;
 
 /** Structures listed one by one ("une SCOP, une asso et une régie de quartier") when there are at least two. */
 export function countListedStructures(f: string): number | undefined {
-  const re = new RegExp(`\\b(\\d+|un|une|le|la|l|a|an|notre|our|deux|two|trois|three|quatre|four|cinq|five|six)\\s+(?:(?:petite?s?|small|local|jeunes?|autres?)\\s+)?${STRUCTURE_NOUN}\\b`, "g");
+  const re = new RegExp(
+    `\\b(\\d+|un|une|le|la|l|a|an|notre|our|deux|two|trois|three|quatre|four|cinq|five|six)\\s+(?:(?:petite?s?|small|local|jeunes?|autres?)\\s+)?${STRUCTURE_NOUN}\\b`,
+    "g",
+  );
   let total = 0;
   let mentions = 0;
   for (const m of f.matchAll(re)) {
@@ -83,18 +107,31 @@ const LEADING_FORM: [RegExp, LegalForm][] = [
 ];
 
 function essStatutes(f: string): boolean | undefined {
-  if (/\b(sans|pas de|aucun|without|no) statuts? (ess|de l ess)\b|\bsociete classique\b|\brien d ess\b|\bclassique\b.{0,40}\b(sas|sarl|societe)\b|\b(sas|sarl|societe) classique\b/.test(f)) return false;
+  if (
+    /\b(sans|pas de|aucun|without|no) statuts? (ess|de l ess)\b|\bsociete classique\b|\brien d ess\b|\bclassique\b.{0,40}\b(sas|sarl|societe)\b|\b(sas|sarl|societe) classique\b/.test(
+      f,
+    )
+  )
+    return false;
   if (/\bstatuts?\b.{0,60}\b(loi ess|loi de 2014|economie sociale et solidaire)\b|\bess compliant\b|\bstatuts? ess\b|\bess statutes\b/.test(f)) return true;
   return undefined;
 }
 
 function bankAccess(f: string): boolean | undefined {
-  if (/\b(banques?|bank) (ne )?(me |nous )?(veut|veulent|suit|suivent)? ?(rien savoir|pas|plus|refuse|refusent|won t|refused|says no)\b|\bbanque refuse\b|\bpas acces au credit\b/.test(f)) return false;
+  if (
+    /\b(banques?|bank) (ne )?(me |nous )?(veut|veulent|suit|suivent)? ?(rien savoir|pas|plus|refuse|refusent|won t|refused|says no)\b|\bbanque refuse\b|\bpas acces au credit\b/.test(
+      f,
+    )
+  )
+    return false;
   return undefined;
 }
 
-const PERSON = /^(je |j |moi |i |i m |my name)|\b(je suis|j ai \d+ ans|je veux|je voudrais|je souhaite|jvoudrais|jveux|un porteur|une porteuse|porteur individuel|une personne|un couple|un demandeur|une demandeuse|demandeur d emploi|une ancienne|un ancien|ancien cadre|une jeune|un jeune|jeune diplomee?|retraitee?|creer seule?|auto ?entrepreneu|micro entrepreneu|freelance|independante?|i live|i want to start|i d like to start)\b/;
-const STRUCTURE_WORDS = new RegExp(`\\b${STRUCTURE_NOUN}\\b|\\b(collectif|structure|entreprise|societe|sarl|sas|pme|tpe|club|compagnie|creche|company|business)\\b`);
+const PERSON =
+  /^(je |j |moi |i |i m |my name)|\b(je suis|j ai \d+ ans|je veux|je voudrais|je souhaite|jvoudrais|jveux|un porteur|une porteuse|porteur individuel|une personne|un couple|un demandeur|une demandeuse|demandeur d emploi|une ancienne|un ancien|ancien cadre|une jeune|un jeune|jeune diplomee?|retraitee?|creer seule?|auto ?entrepreneu|micro entrepreneu|freelance|independante?|i live|i want to start|i d like to start)\b/;
+const STRUCTURE_WORDS = new RegExp(
+  `\\b${STRUCTURE_NOUN}\\b|\\b(collectif|structure|entreprise|societe|sarl|sas|pme|tpe|club|compagnie|creche|company|business)\\b`,
+);
 
 function actorOf(facts: Partial<Facts>, f: string): Actor {
   switch (facts.legalForm) {
@@ -133,7 +170,8 @@ export function projectFacts(text: string): Partial<Facts> {
     const bank = bankAccess(f);
     if (bank !== undefined) facts.bankAccess = bank;
   }
-  if (facts.employees === undefined && /\b(une seule salariee?|un seul salarie|no employees?( yet)?|pas encore de salariee?s?)\b/.test(f)) facts.employees = /\bseule?\b/.test(f) ? 1 : 0;
+  if (facts.employees === undefined && /\b(une seule salariee?|un seul salarie|no employees?( yet)?|pas encore de salariee?s?)\b/.test(f))
+    facts.employees = /\bseule?\b/.test(f) ? 1 : 0;
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(facts)) {
     const r = parseFacts({ [k]: v });
@@ -188,7 +226,8 @@ function withinOneEdit(a: string, b: string): boolean {
 const MAX_STRENGTH = 1.4;
 
 /** Verbs that introduce what is asked for ("nous voudrions décrocher des marchés"). */
-const REQUEST = /\b(veut|veulent|voudrait|voudraient|voudrais|voudrions|jvoudrais|jveux|aimerait|aimerions|aimerais|souhaite|souhaitent|souhaitons|cherche|cherchent|cherchons|demande|demandent|sollicite|sollicitent|besoin|want|wants|would like|d like|need|needs|looking for|asks|seeks)\b/g;
+const REQUEST =
+  /\b(veut|veulent|voudrait|voudraient|voudrais|voudrions|jvoudrais|jveux|aimerait|aimerions|aimerais|souhaite|souhaitent|souhaitons|cherche|cherchent|cherchons|demande|demandent|sollicite|sollicitent|besoin|want|wants|would like|d like|need|needs|looking for|asks|seeks)\b/g;
 /** A need stated in what is asked for outweighs one that only describes the carrier ("une entreprise d'insertion"). */
 const REQUEST_BONUS = 0.3;
 
@@ -223,7 +262,8 @@ export function detectNeeds(text: string, facts: Partial<Facts>, links: SchemaLi
   return out.sort((a, b) => b.strength - a.strength);
 }
 
-const QPV_WORDS = /\b(qpv|quartiers? prioritaires?|politique de la ville|pissevin|valdegour|richelieu|gambetta|chemin bas|clos d orville|mas de mingue|nemausus|jonquilles|haute magaille|sabatot|escanaux|coronelle|citadelle|vigan braquet|pres saint jean|priority neighbourhoods?)\b/;
+const QPV_WORDS =
+  /\b(qpv|quartiers? prioritaires?|politique de la ville|pissevin|valdegour|richelieu|gambetta|chemin bas|clos d orville|mas de mingue|nemausus|jonquilles|haute magaille|sabatot|escanaux|coronelle|citadelle|vigan braquet|pres saint jean|priority neighbourhoods?)\b/;
 
 export function territoryOf(facts: Partial<Facts>, text: string): Territory | null {
   if (!facts.commune) return null;

@@ -91,7 +91,8 @@ export const LinksFile = z
     f.besoins.forEach((n, i) => {
       if (ids.has(n.id)) ctx.addIssue({ code: "custom", message: `besoin ${n.id} en double`, path: ["besoins", i] });
       ids.add(n.id);
-      for (const l of n.liens) if (!axes.has(l.axe)) ctx.addIssue({ code: "custom", message: `besoin ${n.id} : axe inconnu « ${l.axe} »`, path: ["besoins", i] });
+      for (const l of n.liens)
+        if (!axes.has(l.axe)) ctx.addIssue({ code: "custom", message: `besoin ${n.id} : axe inconnu « ${l.axe} »`, path: ["besoins", i] });
     });
   });
 export type LinksFile = z.infer<typeof LinksFile>;
@@ -152,7 +153,10 @@ export function readLinksFile(file: string): SchemaLinks {
   }
   const f = parsed.data;
   const processes = Object.fromEntries(
-    Object.entries(f.processus).map(([p, l]) => [p, { axis: l.axe, status: l.statut, source: l.source, documents: l.documents, measures: l.mesures, apply: l.demarche, why: l.pourquoi }]),
+    Object.entries(f.processus).map(([p, l]) => [
+      p,
+      { axis: l.axe, status: l.statut, source: l.source, documents: l.documents, measures: l.mesures, apply: l.demarche, why: l.pourquoi },
+    ]),
   ) as Record<ProcessId, ProcessLink>;
   return {
     file,
@@ -166,7 +170,15 @@ export function readLinksFile(file: string): SchemaLinks {
       phrases: unique(compileGroups([n.expressions])[0] ?? []),
       facts: n.faits,
       requires: { facts: n.exige?.includes("faits") ?? false, expressions: n.exige?.includes("expressions") ?? false },
-      links: n.liens.map((l) => ({ process: l.processus, weight: l.poids, measures: l.mesures, axis: l.axe, status: l.statut, why: l.pourquoi, source: l.source })),
+      links: n.liens.map((l) => ({
+        process: l.processus,
+        weight: l.poids,
+        measures: l.mesures,
+        axis: l.axe,
+        status: l.statut,
+        why: l.pourquoi,
+        source: l.source,
+      })),
     })),
   };
 }

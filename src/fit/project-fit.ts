@@ -43,7 +43,8 @@ export interface ProjectFitResult {
   facts: Partial<Facts>;
 }
 
-const REPORTED_NOTE = "Certaines sources citées sont secondaires (articles de presse, sites de partenaires) : les informations qui en viennent sont à vérifier.";
+const REPORTED_NOTE =
+  "Certaines sources citées sont secondaires (articles de presse, sites de partenaires) : les informations qui en viennent sont à vérifier.";
 
 const ESS_FORMS: LegalForm[] = ["association", "scop", "scic", "cae", "cooperative", "mutuelle", "fondation"];
 
@@ -83,7 +84,11 @@ export class ProjectFit {
     const outOfScope = isOutOfScope(features);
     const candidates = this.o.router.candidates(question);
     // Out of scope: only the public route that remains (the Région's business aid).
-    const ranked = outOfScope ? rankAll(features, candidates).filter((r) => r.process === "region-occitanie").slice(0, 1) : rankOptions(features, candidates);
+    const ranked = outOfScope
+      ? rankAll(features, candidates)
+          .filter((r) => r.process === "region-occitanie")
+          .slice(0, 1)
+      : rankOptions(features, candidates);
     if (!ranked.length) ranked.push(...rankOptions({ ...features, needs: [] }, []));
     this.docs ??= chunksByDoc(this.o.retriever);
     const citations = new Citations(this.o.retriever, this.docs, audience);

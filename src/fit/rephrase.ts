@@ -9,7 +9,11 @@ import type { Audience } from "../core/ids.js";
 import { fill, loadPrompt } from "../answer/prompts.js";
 import { withTimeout } from "../llm/provider.js";
 
-const markers = (s: string) => [...s.matchAll(/\[(\d+)\]/g)].map((m) => m[1]).sort().join(",");
+const markers = (s: string) =>
+  [...s.matchAll(/\[(\d+)\]/g)]
+    .map((m) => m[1])
+    .sort()
+    .join(",");
 const numbers = (s: string) => new Set((s.replace(/\[\d+\]/g, "").match(/\d+(?:[ ,.]\d+)*/g) ?? []).map((n) => n.replace(/\D/g, "")));
 
 /** Whether `candidate` only rephrases `lead`: same citations, no new figure, no link, similar length. */

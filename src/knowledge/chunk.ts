@@ -39,8 +39,35 @@ const DEFAULTS = { maxChars: 1200, minChars: 80, maxOverlapChars: 300 };
 
 /** Abbreviations after which a period does not end a sentence (lower-case, without the dot). */
 const ABBREVIATIONS = new Set([
-  "m", "mm", "mme", "mmes", "mlle", "dr", "pr", "me", "st", "ste", "cf", "art", "al", "p", "pp",
-  "n", "no", "vol", "chap", "env", "fig", "ex", "éd", "ed", "av", "bd", "r", "min", "max",
+  "m",
+  "mm",
+  "mme",
+  "mmes",
+  "mlle",
+  "dr",
+  "pr",
+  "me",
+  "st",
+  "ste",
+  "cf",
+  "art",
+  "al",
+  "p",
+  "pp",
+  "n",
+  "no",
+  "vol",
+  "chap",
+  "env",
+  "fig",
+  "ex",
+  "éd",
+  "ed",
+  "av",
+  "bd",
+  "r",
+  "min",
+  "max",
 ]);
 
 /**
@@ -174,12 +201,7 @@ function splitSection(s: Section, o: typeof DEFAULTS): { text: string; page?: nu
       const wholeChunkIsOverlap = cur.length === 1 && sentences.length <= 1;
       cur = [];
       curLen = 0;
-      if (
-        overlap &&
-        !wholeChunkIsOverlap &&
-        overlap.length <= o.maxOverlapChars &&
-        overlap.length + 1 + u.text.length <= o.maxChars
-      ) {
+      if (overlap && !wholeChunkIsOverlap && overlap.length <= o.maxOverlapChars && overlap.length + 1 + u.text.length <= o.maxChars) {
         cur.push({ text: overlap, sep: "", ...(last.page !== undefined ? { page: last.page } : {}) });
         curLen = overlap.length;
       }
@@ -202,9 +224,7 @@ export function chunkSections(docId: string, sections: Section[], options: Chunk
   // 1. Clean: drop empty blocks and sections without text.
   const clean: Section[] = [];
   for (const s of sections) {
-    const blocks = s.blocks
-      .map((b) => ({ ...b, text: b.text.replace(/[ \t]+\n/g, "\n").trim() }))
-      .filter((b) => b.text.length > 0);
+    const blocks = s.blocks.map((b) => ({ ...b, text: b.text.replace(/[ \t]+\n/g, "\n").trim() })).filter((b) => b.text.length > 0);
     if (blocks.length) clean.push({ headingPath: s.headingPath, blocks });
   }
   // 2. Merge tiny sections with the next one.

@@ -99,8 +99,7 @@ async function loadOne(absPath: string, relPath: string, chunk?: ChunkOptions): 
   }
   const parsed = await loaderFor(relPath)({ bytes, displayPath: relPath, filePath: absPath, mtime });
   const chunks = chunkSections(parsed.meta.id, parsed.sections, chunk);
-  if (chunks.length === 0)
-    throw new KnowledgeLoadError(relPath, `${relPath} : le document ne contient aucun texte à indexer.`);
+  if (chunks.length === 0) throw new KnowledgeLoadError(relPath, `${relPath} : le document ne contient aucun texte à indexer.`);
   return { meta: parsed.meta, path: relPath, hash: sha256(bytes), body: parsed.body, chunks };
 }
 
@@ -156,10 +155,7 @@ export async function loadCorpus(root = "knowledge", opts: LoadCorpusOptions = {
   const isBinary = (f: string) => !f.toLowerCase().endsWith(".md");
   const text = files.filter((f) => !isBinary(f));
   const binary = files.filter(isBinary);
-  const [textResults, binaryResults] = await Promise.all([
-    Promise.all(text.map(attempt)),
-    mapLimit(binary, opts.concurrency ?? 4, attempt),
-  ]);
+  const [textResults, binaryResults] = await Promise.all([Promise.all(text.map(attempt)), mapLimit(binary, opts.concurrency ?? 4, attempt)]);
   const byPath = new Map<string, KnowledgeDoc | CorpusError>();
   text.forEach((f, i) => byPath.set(f, textResults[i]!));
   binary.forEach((f, i) => byPath.set(f, binaryResults[i]!));
@@ -196,10 +192,7 @@ export async function fingerprintCorpus(
   opts: { skipDirs?: string[] } = {},
 ): Promise<{ files: { path: string; hash: string }[]; hash: string }> {
   const docs = await listDocuments(root, opts.skipDirs ?? DEFAULT_SKIP_DIRS);
-  const candidates = docs.flatMap((rel) => [
-    rel,
-    ...(rel.toLowerCase().endsWith(".md") ? [] : sidecarPaths(rel)),
-  ]);
+  const candidates = docs.flatMap((rel) => [rel, ...(rel.toLowerCase().endsWith(".md") ? [] : sidecarPaths(rel))]);
   const files: { path: string; hash: string }[] = [];
   await Promise.all(
     candidates.map(async (rel) => {

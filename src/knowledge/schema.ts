@@ -65,8 +65,7 @@ export const FrontMatter = z
     if (fm.kind === "mesure" && !fm.axis) ctx.addIssue({ code: "custom", message: "a mesure must name its axis" });
     if (fm.kind === "process") {
       if (!fm.process) ctx.addIssue({ code: "custom", message: "a process document needs its `process` fields" });
-      if (!ProcessId.safeParse(fm.id).success)
-        ctx.addIssue({ code: "custom", message: `process id ${fm.id} is not one of the 14 support processes` });
+      if (!ProcessId.safeParse(fm.id).success) ctx.addIssue({ code: "custom", message: `process id ${fm.id} is not one of the 14 support processes` });
     }
   });
 export type FrontMatter = z.infer<typeof FrontMatter>;

@@ -25,7 +25,7 @@ const cached = new Map<string, AxisMapping>();
 export function loadAxisMapping(file: string = defaultAxesFile()): AxisMapping {
   const hit = cached.get(file);
   if (hit) return hit;
-  let links;
+  let links: ReturnType<typeof readLinksFile>;
   try {
     links = readLinksFile(file);
   } catch (err) {

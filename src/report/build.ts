@@ -13,15 +13,7 @@ import type { FrictionRecord, InteractionRecord, Storage, UnansweredRecord } fro
 import { JOURNEY_STEPS, BLOCKERS } from "../storage/types.js";
 import { PROCESS_IDS } from "../core/ids.js";
 import { loadAxisMapping, type AxisMapping } from "./axes.js";
-import {
-  AUDIENCE_LABELS,
-  BLOCKER_LABELS,
-  CHANNEL_LABELS,
-  PROCESS_LABELS,
-  SEVERITY_LABELS,
-  STEP_LABELS,
-  label,
-} from "./labels.js";
+import { AUDIENCE_LABELS, BLOCKER_LABELS, CHANNEL_LABELS, PROCESS_LABELS, SEVERITY_LABELS, STEP_LABELS, label } from "./labels.js";
 
 const Count = z.object({ key: z.string(), label: z.string(), count: z.number().int().nonnegative() });
 export type Count = z.infer<typeof Count>;
@@ -57,9 +49,7 @@ export const Report = z.object({
   }),
   downComments: z.array(z.object({ createdAt: z.string(), comment: z.string(), question: z.string().nullable() })),
   friction: z.object({
-    byStepProcess: z.array(
-      z.object({ step: z.string(), stepLabel: z.string(), process: z.string(), processLabel: z.string(), count: z.number().int() }),
-    ),
+    byStepProcess: z.array(z.object({ step: z.string(), stepLabel: z.string(), process: z.string(), processLabel: z.string(), count: z.number().int() })),
     byStep: z.array(Count),
     byProcess: z.array(Count),
     byBlocker: z.array(Count),

@@ -29,13 +29,9 @@ export function renderChartSvg(spec: ChartSpec): string {
     });
     const svg = chart.renderToSVGString();
     // Accessible name and description; the data table next to the chart is the full alternative.
-    return svg.replace(
-      /^<svg /,
-      `<svg role="img" aria-labelledby="${spec.id}-t ${spec.id}-d" focusable="false" `,
-    ).replace(
-      /^(<svg[^>]*>)/,
-      `$1<title id="${spec.id}-t">${esc(spec.title)}</title><desc id="${spec.id}-d">${esc(spec.description)}</desc>`,
-    );
+    return svg
+      .replace(/^<svg /, `<svg role="img" aria-labelledby="${spec.id}-t ${spec.id}-d" focusable="false" `)
+      .replace(/^(<svg[^>]*>)/, `$1<title id="${spec.id}-t">${esc(spec.title)}</title><desc id="${spec.id}-d">${esc(spec.description)}</desc>`);
   } finally {
     chart.dispose();
   }

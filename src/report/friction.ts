@@ -35,17 +35,11 @@ export function checkFrictionField(k: keyof FrictionInput, raw: unknown): string
   if (v === undefined || v === null || v === "") return `Champ manquant : ${FRICTION_FIELDS[k]}.`;
   switch (k) {
     case "step":
-      return (JOURNEY_STEPS as readonly unknown[]).includes(v)
-        ? null
-        : `Étape inconnue : « ${String(v)} ». Étapes possibles : ${list(JOURNEY_STEPS)}.`;
+      return (JOURNEY_STEPS as readonly unknown[]).includes(v) ? null : `Étape inconnue : « ${String(v)} ». Étapes possibles : ${list(JOURNEY_STEPS)}.`;
     case "blocker":
-      return (BLOCKERS as readonly unknown[]).includes(v)
-        ? null
-        : `Type de blocage inconnu : « ${String(v)} ». Types possibles : ${list(BLOCKERS)}.`;
+      return (BLOCKERS as readonly unknown[]).includes(v) ? null : `Type de blocage inconnu : « ${String(v)} ». Types possibles : ${list(BLOCKERS)}.`;
     case "process":
-      return (PROCESS_IDS as readonly unknown[]).includes(v)
-        ? null
-        : `Dispositif inconnu : « ${String(v)} ». Dispositifs possibles : ${list(PROCESS_IDS)}.`;
+      return (PROCESS_IDS as readonly unknown[]).includes(v) ? null : `Dispositif inconnu : « ${String(v)} ». Dispositifs possibles : ${list(PROCESS_IDS)}.`;
     case "commune":
       if (typeof v !== "string") return "La commune doit être un texte, par exemple « Alès ».";
       return v.length > 120 ? `Le nom de commune est trop long (${v.length} caractères, 120 au plus).` : null;
@@ -66,7 +60,7 @@ export function checkFrictionField(k: keyof FrictionInput, raw: unknown): string
 /** Validates raw input (parsed JSON, form values…). Never throws. */
 export function validateFriction(raw: unknown): FrictionValidation {
   if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
-    return { ok: false, errors: ["Le signalement doit être un objet JSON, par exemple {\"step\": \"depot\", …}."] };
+    return { ok: false, errors: ['Le signalement doit être un objet JSON, par exemple {"step": "depot", …}.'] };
   }
   const input = { ...(raw as Record<string, unknown>) };
   // Trim text fields first: a commune or description made only of spaces is missing.

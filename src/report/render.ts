@@ -103,25 +103,90 @@ export function renderMarkdown(r: Report): string {
   out.push(`# ${r.title}`, "", `Période : ${periodText(r)}. Rapport établi le ${dateFr(r.generatedAt)}.`, "");
   out.push("## En bref", "", mdTable(["Indicateur", "Valeur"], headline(r)));
 
-  out.push("## Volumes", "", "### Par canal", "", mdTable(["Canal", "Questions"], r.volumes.byChannel.map((c) => [c.label, c.count])));
-  out.push("### Par public", "", mdTable(["Public", "Questions"], r.volumes.byAudience.map((c) => [c.label, c.count])));
-  out.push("### Par dispositif vers lequel l'assistant a orienté", "", mdTable(["Dispositif", "Questions"], r.volumes.byRoute.map((c) => [c.label, c.count])));
+  out.push(
+    "## Volumes",
+    "",
+    "### Par canal",
+    "",
+    mdTable(
+      ["Canal", "Questions"],
+      r.volumes.byChannel.map((c) => [c.label, c.count]),
+    ),
+  );
+  out.push(
+    "### Par public",
+    "",
+    mdTable(
+      ["Public", "Questions"],
+      r.volumes.byAudience.map((c) => [c.label, c.count]),
+    ),
+  );
+  out.push(
+    "### Par dispositif vers lequel l'assistant a orienté",
+    "",
+    mdTable(
+      ["Dispositif", "Questions"],
+      r.volumes.byRoute.map((c) => [c.label, c.count]),
+    ),
+  );
 
   out.push("## Avis des utilisateurs", "");
-  out.push(`${nf.format(r.ratings.up)} avis positif(s), ${nf.format(r.ratings.down)} avis négatif(s) ; taux de satisfaction : ${pct(r.ratings.satisfactionRate)}.`, "");
+  out.push(
+    `${nf.format(r.ratings.up)} avis positif(s), ${nf.format(r.ratings.down)} avis négatif(s) ; taux de satisfaction : ${pct(r.ratings.satisfactionRate)}.`,
+    "",
+  );
   out.push("### Commentaires joints aux avis négatifs", "");
-  out.push(mdTable(["Date", "Question", "Commentaire"], r.downComments.map((c) => [shortDate(c.createdAt), c.question ?? "—", c.comment])));
+  out.push(
+    mdTable(
+      ["Date", "Question", "Commentaire"],
+      r.downComments.map((c) => [shortDate(c.createdAt), c.question ?? "—", c.comment]),
+    ),
+  );
 
-  out.push("## Difficultés signalées", "", `${nf.format(r.frictions)} signalement(s), dont ${nf.format(r.friction.contactOk)} avec accord pour être recontacté.`, "");
+  out.push(
+    "## Difficultés signalées",
+    "",
+    `${nf.format(r.frictions)} signalement(s), dont ${nf.format(r.friction.contactOk)} avec accord pour être recontacté.`,
+    "",
+  );
   const m = matrix(r);
   out.push("### Par étape du parcours et par dispositif", "");
-  out.push(mdTable(["Étape", ...m.processes.map((p) => label(PROCESS_LABELS, p)), "Total"], m.rows.map((row) => [label(STEP_LABELS, row.step), ...row.cells, row.total])));
-  out.push("### Par type de blocage", "", mdTable(["Blocage", "Signalements"], r.friction.byBlocker.map((c) => [c.label, c.count])));
-  out.push("### Par gravité", "", mdTable(["Gravité", "Signalements"], r.friction.bySeverity.map((c) => [c.label, c.count])));
+  out.push(
+    mdTable(
+      ["Étape", ...m.processes.map((p) => label(PROCESS_LABELS, p)), "Total"],
+      m.rows.map((row) => [label(STEP_LABELS, row.step), ...row.cells, row.total]),
+    ),
+  );
+  out.push(
+    "### Par type de blocage",
+    "",
+    mdTable(
+      ["Blocage", "Signalements"],
+      r.friction.byBlocker.map((c) => [c.label, c.count]),
+    ),
+  );
+  out.push(
+    "### Par gravité",
+    "",
+    mdTable(
+      ["Gravité", "Signalements"],
+      r.friction.bySeverity.map((c) => [c.label, c.count]),
+    ),
+  );
   out.push("### Par territoire (EPCI, à défaut commune)", "");
-  out.push(mdTable(["Territoire", "Niveau", "Signalements"], r.friction.byTerritory.map((t) => [t.territory, t.level === "epci" ? "EPCI" : "Commune", t.count])));
+  out.push(
+    mdTable(
+      ["Territoire", "Niveau", "Signalements"],
+      r.friction.byTerritory.map((t) => [t.territory, t.level === "epci" ? "EPCI" : "Commune", t.count]),
+    ),
+  );
   out.push("### Au regard des axes du schéma départemental de l'ESS", "", `> ${r.friction.axisMappingNote}`, "");
-  out.push(mdTable(["Axe", "Signalements", "Dispositifs concernés"], r.friction.byAxis.map((a) => [a.label, a.count, a.processes.map((p) => label(PROCESS_LABELS, p)).join(", ") || "—"])));
+  out.push(
+    mdTable(
+      ["Axe", "Signalements", "Dispositifs concernés"],
+      r.friction.byAxis.map((a) => [a.label, a.count, a.processes.map((p) => label(PROCESS_LABELS, p)).join(", ") || "—"]),
+    ),
+  );
   out.push("### Détail des signalements", "");
   out.push(
     mdTable(
@@ -140,13 +205,33 @@ export function renderMarkdown(r: Report): string {
   );
 
   out.push("## Tendance par semaine", "");
-  out.push(mdTable(["Semaine", "Début", "Questions", "Refus", "Difficultés", "Avis positifs", "Avis négatifs"], r.trend.map((w) => [w.week, shortDate(w.weekStart), w.interactions, w.refused, w.frictions, w.up, w.down])));
+  out.push(
+    mdTable(
+      ["Semaine", "Début", "Questions", "Refus", "Difficultés", "Avis positifs", "Avis négatifs"],
+      r.trend.map((w) => [w.week, shortDate(w.weekStart), w.interactions, w.refused, w.frictions, w.up, w.down]),
+    ),
+  );
 
-  out.push("## Questions sans réponse les plus fréquentes", "", "Questions refusées par l'assistant ou dont la réponse a reçu un avis négatif, regroupées quand elles sont presque identiques.", "");
-  out.push(mdTable(["Question", "Nombre", "Refus", "Avis négatifs", "Dernière fois"], r.topUnanswered.map((q) => [q.question, q.count, q.refused, q.ratedDown, shortDate(q.lastAt)])));
+  out.push(
+    "## Questions sans réponse les plus fréquentes",
+    "",
+    "Questions refusées par l'assistant ou dont la réponse a reçu un avis négatif, regroupées quand elles sont presque identiques.",
+    "",
+  );
+  out.push(
+    mdTable(
+      ["Question", "Nombre", "Refus", "Avis négatifs", "Dernière fois"],
+      r.topUnanswered.map((q) => [q.question, q.count, q.refused, q.ratedDown, shortDate(q.lastAt)]),
+    ),
+  );
 
   out.push("## Mises en relation en attente", "");
-  out.push(mdTable(["Dispositif", "Canal", "Créée le", "Ancienneté (jours)", "Résumé"], r.openHandoffList.map((h) => [h.processLabel, label(CHANNEL_LABELS, h.channel), shortDate(h.createdAt), h.ageDays, h.summary])));
+  out.push(
+    mdTable(
+      ["Dispositif", "Canal", "Créée le", "Ancienneté (jours)", "Résumé"],
+      r.openHandoffList.map((h) => [h.processLabel, label(CHANNEL_LABELS, h.channel), shortDate(h.createdAt), h.ageDays, h.summary]),
+    ),
+  );
   return out.join("\n");
 }
 
@@ -160,7 +245,9 @@ function htmlTable(caption: string, head: string[], rows: (string | number)[][],
     .map(
       (row) =>
         `<tr>${row
-          .map((c, i) => (i === 0 ? `<th scope="row">${esc(String(c))}</th>` : `<td${i >= numericFrom && typeof c === "number" ? ' class="num"' : ""}>${esc(String(c))}</td>`))
+          .map((c, i) =>
+            i === 0 ? `<th scope="row">${esc(String(c))}</th>` : `<td${i >= numericFrom && typeof c === "number" ? ' class="num"' : ""}>${esc(String(c))}</td>`,
+          )
           .join("")}</tr>`,
     )
     .join("\n");
@@ -194,17 +281,49 @@ export function renderHtml(r: Report): string {
 
   // Volumes
   const answeredSvg = r.interactions
-    ? renderChartSvg(barChart("c-reponses", "Réponses données et refus", `${r.answered} réponses données et ${r.refused} refus sur ${r.interactions} questions.`, ["Réponses données", "Refus", "Avis positifs", "Avis négatifs"], [r.answered, r.refused, r.ratings.up, r.ratings.down]))
+    ? renderChartSvg(
+        barChart(
+          "c-reponses",
+          "Réponses données et refus",
+          `${r.answered} réponses données et ${r.refused} refus sur ${r.interactions} questions.`,
+          ["Réponses données", "Refus", "Avis positifs", "Avis négatifs"],
+          [r.answered, r.refused, r.ratings.up, r.ratings.down],
+        ),
+      )
     : null;
   parts.push(
     `<section aria-labelledby="s-volumes"><h2 id="s-volumes">Volumes et réponses</h2>`,
-    figure(answeredSvg, htmlTable("Réponses, refus et avis", ["Indicateur", "Nombre"], [["Réponses données", r.answered], ["Refus", r.refused], ["Avis positifs", r.ratings.up], ["Avis négatifs", r.ratings.down]])),
+    figure(
+      answeredSvg,
+      htmlTable(
+        "Réponses, refus et avis",
+        ["Indicateur", "Nombre"],
+        [
+          ["Réponses données", r.answered],
+          ["Refus", r.refused],
+          ["Avis positifs", r.ratings.up],
+          ["Avis négatifs", r.ratings.down],
+        ],
+      ),
+    ),
     `<h3>Par canal</h3>`,
-    htmlTable("Questions par canal", ["Canal", "Questions"], r.volumes.byChannel.map((c) => [c.label, c.count])),
+    htmlTable(
+      "Questions par canal",
+      ["Canal", "Questions"],
+      r.volumes.byChannel.map((c) => [c.label, c.count]),
+    ),
     `<h3>Par public</h3>`,
-    htmlTable("Questions par public", ["Public", "Questions"], r.volumes.byAudience.map((c) => [c.label, c.count])),
+    htmlTable(
+      "Questions par public",
+      ["Public", "Questions"],
+      r.volumes.byAudience.map((c) => [c.label, c.count]),
+    ),
     `<h3>Par dispositif vers lequel l'assistant a orienté</h3>`,
-    htmlTable("Questions par dispositif d'orientation", ["Dispositif", "Questions"], r.volumes.byRoute.map((c) => [c.label, c.count])),
+    htmlTable(
+      "Questions par dispositif d'orientation",
+      ["Dispositif", "Questions"],
+      r.volumes.byRoute.map((c) => [c.label, c.count]),
+    ),
     `</section>`,
   );
 
@@ -212,17 +331,30 @@ export function renderHtml(r: Report): string {
   const weeks = r.trend.map((w) => w.week);
   const trendSvg = r.trend.length
     ? renderChartSvg(
-        lineChart("c-tendance", "Tendance par semaine", `Évolution hebdomadaire sur ${r.trend.length} semaine(s) des questions, refus, difficultés et avis.`, weeks, [
-          { name: "Questions", values: r.trend.map((w) => w.interactions) },
-          { name: "Refus", values: r.trend.map((w) => w.refused) },
-          { name: "Difficultés", values: r.trend.map((w) => w.frictions) },
-          { name: "Avis négatifs", values: r.trend.map((w) => w.down) },
-        ]),
+        lineChart(
+          "c-tendance",
+          "Tendance par semaine",
+          `Évolution hebdomadaire sur ${r.trend.length} semaine(s) des questions, refus, difficultés et avis.`,
+          weeks,
+          [
+            { name: "Questions", values: r.trend.map((w) => w.interactions) },
+            { name: "Refus", values: r.trend.map((w) => w.refused) },
+            { name: "Difficultés", values: r.trend.map((w) => w.frictions) },
+            { name: "Avis négatifs", values: r.trend.map((w) => w.down) },
+          ],
+        ),
       )
     : null;
   parts.push(
     `<section aria-labelledby="s-tendance"><h2 id="s-tendance">Tendance par semaine</h2>`,
-    figure(trendSvg, htmlTable("Tendance par semaine", ["Semaine", "Début", "Questions", "Refus", "Difficultés", "Avis positifs", "Avis négatifs"], r.trend.map((w) => [w.week, shortDate(w.weekStart), w.interactions, w.refused, w.frictions, w.up, w.down]))),
+    figure(
+      trendSvg,
+      htmlTable(
+        "Tendance par semaine",
+        ["Semaine", "Début", "Questions", "Refus", "Difficultés", "Avis positifs", "Avis négatifs"],
+        r.trend.map((w) => [w.week, shortDate(w.weekStart), w.interactions, w.refused, w.frictions, w.up, w.down]),
+      ),
+    ),
     `</section>`,
   );
 
@@ -231,41 +363,114 @@ export function renderHtml(r: Report): string {
     `<section aria-labelledby="s-avis"><h2 id="s-avis">Avis des utilisateurs</h2>`,
     `<p>${nf.format(r.ratings.up)} avis positif(s), ${nf.format(r.ratings.down)} avis négatif(s) ; taux de satisfaction : ${esc(pct(r.ratings.satisfactionRate))}.</p>`,
     `<h3>Commentaires joints aux avis négatifs</h3>`,
-    htmlTable("Commentaires des avis négatifs", ["Date", "Question", "Commentaire"], r.downComments.map((c) => [shortDate(c.createdAt), c.question ?? "—", c.comment])),
+    htmlTable(
+      "Commentaires des avis négatifs",
+      ["Date", "Question", "Commentaire"],
+      r.downComments.map((c) => [shortDate(c.createdAt), c.question ?? "—", c.comment]),
+    ),
     `</section>`,
   );
 
   // Frictions
   const m = matrix(r);
   const stepSvg = r.frictions
-    ? renderChartSvg(barChart("c-etapes", "Difficultés par étape du parcours", `Répartition des ${r.frictions} difficultés signalées par étape du parcours.`, r.friction.byStep.map((c) => c.label), r.friction.byStep.map((c) => c.count), true))
+    ? renderChartSvg(
+        barChart(
+          "c-etapes",
+          "Difficultés par étape du parcours",
+          `Répartition des ${r.frictions} difficultés signalées par étape du parcours.`,
+          r.friction.byStep.map((c) => c.label),
+          r.friction.byStep.map((c) => c.count),
+          true,
+        ),
+      )
     : null;
   const terrSvg = r.friction.byTerritory.length
-    ? renderChartSvg(barChart("c-territoires", "Difficultés par territoire", "Répartition des difficultés par EPCI, à défaut par commune.", r.friction.byTerritory.map((t) => t.territory), r.friction.byTerritory.map((t) => t.count), true))
+    ? renderChartSvg(
+        barChart(
+          "c-territoires",
+          "Difficultés par territoire",
+          "Répartition des difficultés par EPCI, à défaut par commune.",
+          r.friction.byTerritory.map((t) => t.territory),
+          r.friction.byTerritory.map((t) => t.count),
+          true,
+        ),
+      )
     : null;
   const axisSvg = r.frictions
-    ? renderChartSvg(barChart("c-axes", "Difficultés au regard des axes du schéma", "Nombre de difficultés rattachées à chaque axe du schéma (hypothèse de travail).", r.friction.byAxis.map((a) => a.label.split(" — ")[0]!), r.friction.byAxis.map((a) => a.count), true))
+    ? renderChartSvg(
+        barChart(
+          "c-axes",
+          "Difficultés au regard des axes du schéma",
+          "Nombre de difficultés rattachées à chaque axe du schéma (hypothèse de travail).",
+          r.friction.byAxis.map((a) => a.label.split(" — ")[0]!),
+          r.friction.byAxis.map((a) => a.count),
+          true,
+        ),
+      )
     : null;
   parts.push(
     `<section aria-labelledby="s-frictions"><h2 id="s-frictions">Difficultés signalées</h2>`,
     `<p>${nf.format(r.frictions)} signalement(s), dont ${nf.format(r.friction.contactOk)} avec accord pour être recontacté.</p>`,
     `<h3>Par étape du parcours et par dispositif</h3>`,
-    figure(stepSvg, htmlTable("Difficultés par étape", ["Étape", "Signalements"], r.friction.byStep.map((c) => [c.label, c.count]))),
-    htmlTable("Difficultés par étape du parcours et par dispositif", ["Étape", ...m.processes.map((p) => label(PROCESS_LABELS, p)), "Total"], m.rows.map((row) => [label(STEP_LABELS, row.step), ...row.cells, row.total])),
+    figure(
+      stepSvg,
+      htmlTable(
+        "Difficultés par étape",
+        ["Étape", "Signalements"],
+        r.friction.byStep.map((c) => [c.label, c.count]),
+      ),
+    ),
+    htmlTable(
+      "Difficultés par étape du parcours et par dispositif",
+      ["Étape", ...m.processes.map((p) => label(PROCESS_LABELS, p)), "Total"],
+      m.rows.map((row) => [label(STEP_LABELS, row.step), ...row.cells, row.total]),
+    ),
     `<h3>Par type de blocage</h3>`,
-    htmlTable("Difficultés par type de blocage", ["Blocage", "Signalements"], r.friction.byBlocker.map((c) => [c.label, c.count])),
+    htmlTable(
+      "Difficultés par type de blocage",
+      ["Blocage", "Signalements"],
+      r.friction.byBlocker.map((c) => [c.label, c.count]),
+    ),
     `<h3>Par gravité</h3>`,
-    htmlTable("Difficultés par gravité", ["Gravité", "Signalements"], r.friction.bySeverity.map((c) => [c.label, c.count])),
+    htmlTable(
+      "Difficultés par gravité",
+      ["Gravité", "Signalements"],
+      r.friction.bySeverity.map((c) => [c.label, c.count]),
+    ),
     `<h3>Par territoire (EPCI, à défaut commune)</h3>`,
-    figure(terrSvg, htmlTable("Difficultés par territoire", ["Territoire", "Niveau", "Signalements"], r.friction.byTerritory.map((t) => [t.territory, t.level === "epci" ? "EPCI" : "Commune", t.count]))),
+    figure(
+      terrSvg,
+      htmlTable(
+        "Difficultés par territoire",
+        ["Territoire", "Niveau", "Signalements"],
+        r.friction.byTerritory.map((t) => [t.territory, t.level === "epci" ? "EPCI" : "Commune", t.count]),
+      ),
+    ),
     `<h3>Au regard des axes du schéma départemental de l'ESS</h3>`,
     `<p class="note">${esc(r.friction.axisMappingNote)}</p>`,
-    figure(axisSvg, htmlTable("Difficultés par axe du schéma", ["Axe", "Signalements", "Dispositifs concernés"], r.friction.byAxis.map((a) => [a.label, a.count, a.processes.map((p) => label(PROCESS_LABELS, p)).join(", ") || "—"]))),
+    figure(
+      axisSvg,
+      htmlTable(
+        "Difficultés par axe du schéma",
+        ["Axe", "Signalements", "Dispositifs concernés"],
+        r.friction.byAxis.map((a) => [a.label, a.count, a.processes.map((p) => label(PROCESS_LABELS, p)).join(", ") || "—"]),
+      ),
+    ),
     `<h3>Détail des signalements</h3>`,
     htmlTable(
       "Détail des signalements",
       ["Date", "Étape", "Blocage", "Dispositif", "Territoire", "Gravité", "Accord pour être recontacté", "Description"],
-      r.friction.items.map((f) => [shortDate(f.createdAt), label(STEP_LABELS, f.step), label(BLOCKER_LABELS, f.blocker), label(PROCESS_LABELS, f.process), f.territory, label(SEVERITY_LABELS as Record<string, string>, String(f.severity)), f.contactOk ? "oui" : "non", f.description]),
+      r.friction.items.map((f) => [
+        shortDate(f.createdAt),
+        label(STEP_LABELS, f.step),
+        label(BLOCKER_LABELS, f.blocker),
+        label(PROCESS_LABELS, f.process),
+        f.territory,
+        label(SEVERITY_LABELS as Record<string, string>, String(f.severity)),
+        f.contactOk ? "oui" : "non",
+        f.description,
+      ]),
     ),
     `</section>`,
   );
@@ -273,10 +478,18 @@ export function renderHtml(r: Report): string {
   parts.push(
     `<section aria-labelledby="s-sans-reponse"><h2 id="s-sans-reponse">Questions sans réponse les plus fréquentes</h2>`,
     `<p>Questions refusées par l'assistant ou dont la réponse a reçu un avis négatif, regroupées quand elles sont presque identiques.</p>`,
-    htmlTable("Questions sans réponse", ["Question", "Nombre", "Refus", "Avis négatifs", "Dernière fois"], r.topUnanswered.map((q) => [q.question, q.count, q.refused, q.ratedDown, shortDate(q.lastAt)])),
+    htmlTable(
+      "Questions sans réponse",
+      ["Question", "Nombre", "Refus", "Avis négatifs", "Dernière fois"],
+      r.topUnanswered.map((q) => [q.question, q.count, q.refused, q.ratedDown, shortDate(q.lastAt)]),
+    ),
     `</section>`,
     `<section aria-labelledby="s-relations"><h2 id="s-relations">Mises en relation en attente</h2>`,
-    htmlTable("Mises en relation en attente", ["Dispositif", "Canal", "Créée le", "Ancienneté (jours)", "Résumé"], r.openHandoffList.map((h) => [h.processLabel, label(CHANNEL_LABELS, h.channel), shortDate(h.createdAt), h.ageDays, h.summary])),
+    htmlTable(
+      "Mises en relation en attente",
+      ["Dispositif", "Canal", "Créée le", "Ancienneté (jours)", "Résumé"],
+      r.openHandoffList.map((h) => [h.processLabel, label(CHANNEL_LABELS, h.channel), shortDate(h.createdAt), h.ageDays, h.summary]),
+    ),
     `</section>`,
   );
 

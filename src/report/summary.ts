@@ -17,7 +17,9 @@ export function summarizeReport(r: Report): string {
   );
   lines.push(`- Avis : ${r.ratings.up} positif(s), ${r.ratings.down} négatif(s) — satisfaction : ${pct(r.ratings.satisfactionRate)}.`);
   lines.push(`- ${plural(r.frictions, "difficulté signalée", "difficultés signalées")}.`);
-  lines.push(`- ${plural(r.handoffs, "mise en relation demandée", "mises en relation demandées")}, ${plural(r.openHandoffs, "encore en attente", "encore en attente")}.`);
+  lines.push(
+    `- ${plural(r.handoffs, "mise en relation demandée", "mises en relation demandées")}, ${plural(r.openHandoffs, "encore en attente", "encore en attente")}.`,
+  );
   const topStep = [...r.friction.byStep].sort((a, b) => b.count - a.count)[0];
   if (topStep) lines.push(`- Étape du parcours la plus signalée : ${topStep.label} (${topStep.count}).`);
   const topQ = r.topUnanswered[0];
@@ -28,8 +30,7 @@ export function summarizeReport(r: Report): string {
 }
 
 function periodLabel(r: Report): string {
-  const d = (iso: string) =>
-    new Intl.DateTimeFormat("fr-FR", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(iso));
+  const d = (iso: string) => new Intl.DateTimeFormat("fr-FR", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(iso));
   const last = r.period.to ? new Date(new Date(r.period.to).getTime() - 1).toISOString() : null;
   if (r.period.from && last) return `du ${d(r.period.from)} au ${d(last)}`;
   if (r.period.from) return `depuis le ${d(r.period.from)}`;

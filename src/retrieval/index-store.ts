@@ -231,7 +231,9 @@ function sha256Hex(data: string | Buffer): string {
 }
 
 async function fileHash(file: string): Promise<string> {
-  return createHash("sha256").update(await readFile(file)).digest("hex");
+  return createHash("sha256")
+    .update(await readFile(file))
+    .digest("hex");
 }
 
 export async function loadIndex(dir: string, embeddings: NamedEmbeddings): Promise<SearchIndex> {
@@ -277,9 +279,10 @@ export function checkIndexFits(chunks: number, heapLimitBytes = v8.getHeapStatis
   if (need <= heapLimitBytes) return;
   const mo = (b: number) => Math.ceil(b / 2 ** 20);
   const advised = Math.ceil((mo(need) * 1.25) / 128) * 128;
-  throw new IndexUnavailable(`l'index de ${chunks} passages demande environ ${mo(need)} Mo de mémoire, plus que la limite du tas de Node (${mo(heapLimitBytes)} Mo).`, [
-    `Relancez avec une limite plus haute : node --max-old-space-size=${advised} … dist/main.js (voir docs/service.md, « Mémoire »).`,
-  ]);
+  throw new IndexUnavailable(
+    `l'index de ${chunks} passages demande environ ${mo(need)} Mo de mémoire, plus que la limite du tas de Node (${mo(heapLimitBytes)} Mo).`,
+    [`Relancez avec une limite plus haute : node --max-old-space-size=${advised} … dist/main.js (voir docs/service.md, « Mémoire »).`],
+  );
 }
 
 /** A short stable identifier of an index artifact (format, embeddings and every document's content). */

@@ -141,7 +141,7 @@ export class Speller {
 
   constructor(private readonly vocab: Vocabulary) {
     let pairs = 0;
-    for (const w of vocab.keys()) if (w.length >= 4 && this.words.length < 2 ** 20) (this.words.push(w), (pairs += w.length + 1));
+    for (const w of vocab.keys()) if (w.length >= 4 && this.words.length < 2 ** 20) this.words.push(w), (pairs += w.length + 1);
     this.keys = new Float64Array(pairs);
     let n = 0;
     this.words.forEach((w, i) => {
@@ -209,7 +209,12 @@ export class Lexicon {
     const entries = Object.entries(parsed.data).sort((a, b) => b[0].length - a[0].length);
     return new Lexicon(
       entries.map(([from, to]) => ({
-        re: new RegExp(`(^|[^\\p{L}\\p{N}])${fold(from).replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "[\\s'’-]+")}(?=$|[^\\p{L}\\p{N}])`, "gu"),
+        re: new RegExp(
+          `(^|[^\\p{L}\\p{N}])${fold(from)
+            .replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
+            .replace(/\s+/g, "[\\s'’-]+")}(?=$|[^\\p{L}\\p{N}])`,
+          "gu",
+        ),
         to: fold(to),
       })),
     );

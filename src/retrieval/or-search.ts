@@ -105,7 +105,7 @@ export class OrSearch<T> {
    */
   prime(terms: Iterable<string>, _boosts: number[] = [1]): number {
     let n = 0;
-    for (const t of terms) if (n < this.maxCached) (this.postings(t, false, false), n++);
+    for (const t of terms) if (n < this.maxCached) this.postings(t, false, false), n++;
     return n;
   }
 

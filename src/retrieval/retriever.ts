@@ -56,7 +56,11 @@ export class Retriever {
     readonly index: SearchIndex,
     readonly synonyms: SynonymExpander = SynonymExpander.fromKnowledge(),
   ) {
-    this.lexical = new OrSearch(index.lexical, 50_000, index.chunks.map((c) => c.id));
+    this.lexical = new OrSearch(
+      index.lexical,
+      50_000,
+      index.chunks.map((c) => c.id),
+    );
     index.chunks.forEach((c, i) => this.chunkNumber.set(c.id, i));
     for (const c of index.chunks) {
       const terms = new Set(analyze(`${c.title} ${c.section} ${c.text} ${c.tags.join(" ")}`));
@@ -102,7 +106,9 @@ export class Retriever {
    * on first use (a few hundred matches at most), so start-up does not grow with the vocabulary.
    */
   primeLexical(limit = 3_000): number {
-    const frequent = [...this.termNames.keys()].sort((a, b) => this.dfCounts[b]! - this.dfCounts[a]! || (this.termNames[a]! < this.termNames[b]! ? -1 : 1)).slice(0, limit);
+    const frequent = [...this.termNames.keys()]
+      .sort((a, b) => this.dfCounts[b]! - this.dfCounts[a]! || (this.termNames[a]! < this.termNames[b]! ? -1 : 1))
+      .slice(0, limit);
     return this.lexical.prime(frequent.map((n) => this.termNames[n]!));
   }
 

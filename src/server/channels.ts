@@ -78,7 +78,9 @@ export async function loadChannelsFile(config: AppConfig): Promise<ChannelsFile>
   const section = (raw as { teams?: unknown }).teams;
   const teams = TeamsSection.safeParse(section ?? {});
   if (!teams.success)
-    throw new ChannelSetupError(`Configuration des canaux invalide (${file}, section teams) :\n${teams.error.issues.map((i) => `- ${i.path.join(".")} : ${i.message}`).join("\n")}`);
+    throw new ChannelSetupError(
+      `Configuration des canaux invalide (${file}, section teams) :\n${teams.error.issues.map((i) => `- ${i.path.join(".")} : ${i.message}`).join("\n")}`,
+    );
   const handoffTargets: HandoffTargets = { ...slack.handoffTargets };
   for (const [k, v] of Object.entries(teams.data.handoff)) {
     if (!v) continue;
@@ -129,9 +131,7 @@ export function createChannels(o: CreateChannelsOptions): ChannelSetup {
   let teams: TeamsChannel | null = null;
   const hasTeamsCredentials = !!o.config.env.MicrosoftAppId;
   if (o.config.production && !hasTeamsCredentials) {
-    notes.push(
-      "Teams désactivé : en production, /api/messages exige MicrosoftAppId, MicrosoftAppPassword et MicrosoftAppTenantId (voir .env.example).",
-    );
+    notes.push("Teams désactivé : en production, /api/messages exige MicrosoftAppId, MicrosoftAppPassword et MicrosoftAppTenantId (voir .env.example).");
   } else {
     try {
       teams = createTeamsChannel({

@@ -58,10 +58,18 @@ export function instrumentAssistant(inner: Assistant, metrics: ServiceMetrics): 
     },
     handle(turn: TurnInput): Promise<Reply> {
       const channel = channelOf(turn);
-      return track(channel, () => inner.handle(turn), (r) => observe(channel, r));
+      return track(
+        channel,
+        () => inner.handle(turn),
+        (r) => observe(channel, r),
+      );
     },
     ask(question: string, opts?: AskOptions): Promise<Reply> {
-      return track("api", () => inner.ask(question, opts), (r) => observe("api", r));
+      return track(
+        "api",
+        () => inner.ask(question, opts),
+        (r) => observe("api", r),
+      );
     },
     resolveHandoff(id: string) {
       return inner.resolveHandoff(id);

@@ -18,17 +18,14 @@ const int = (def: number, min: number, max: number, name: string) =>
       .default(def),
   );
 const bool = (name: string) =>
-  z.preprocess(
-    (v) => {
-      const s = emptyToUndef(v);
-      if (typeof s !== "string") return s;
-      const t = s.trim().toLowerCase();
-      if (["1", "true", "oui", "yes", "on"].includes(t)) return true;
-      if (["0", "false", "non", "no", "off"].includes(t)) return false;
-      return s;
-    },
-    z.boolean({ error: `${name} doit valoir true ou false` }).optional(),
-  );
+  z.preprocess((v) => {
+    const s = emptyToUndef(v);
+    if (typeof s !== "string") return s;
+    const t = s.trim().toLowerCase();
+    if (["1", "true", "oui", "yes", "on"].includes(t)) return true;
+    if (["0", "false", "non", "no", "off"].includes(t)) return false;
+    return s;
+  }, z.boolean({ error: `${name} doit valoir true ou false` }).optional());
 
 export const ServerEnvSchema = z.object({
   /** Playground and its API (/, /api/turn, /api/vocabulary, /api/report). Default: on outside production. */

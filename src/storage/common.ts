@@ -46,17 +46,7 @@ export function fromJson<T>(text: string | null | undefined, fallback: T): T {
 }
 
 /** Table names, in the order used by purge/forget reports. */
-export const DATA_TABLES = [
-  "interactions",
-  "ratings",
-  "frictions",
-  "handoffs",
-  "unanswered",
-  "message_links",
-  "events",
-  "state",
-  "channel_refs",
-] as const;
+export const DATA_TABLES = ["interactions", "ratings", "frictions", "handoffs", "unanswered", "message_links", "events", "state", "channel_refs"] as const;
 export type DataTable = (typeof DATA_TABLES)[number];
 
 export function zeroCounts(tables: readonly string[]): Record<string, number> {

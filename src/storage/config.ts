@@ -47,9 +47,7 @@ export function loadStorageConfig(env: NodeJS.ProcessEnv = process.env): Storage
   if (rawRetention) {
     const n = Number(rawRetention);
     if (!Number.isInteger(n) || n < 1) {
-      throw new ConfigError(
-        `RETENTION_DAYS doit être un nombre entier de jours supérieur ou égal à 1 (valeur reçue : « ${rawRetention} »).`,
-      );
+      throw new ConfigError(`RETENTION_DAYS doit être un nombre entier de jours supérieur ou égal à 1 (valeur reçue : « ${rawRetention} »).`);
     }
     retentionDays = n;
   }

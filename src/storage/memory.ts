@@ -182,7 +182,16 @@ export class MemoryStorage implements Storage {
   async purge(before: Date): Promise<Record<string, number>> {
     const cut = before.toISOString();
     const counts = zeroCounts([
-      "interactions", "ratings", "frictions", "handoffs", "handoff_contacts", "unanswered", "message_links", "events", "state", "channel_refs",
+      "interactions",
+      "ratings",
+      "frictions",
+      "handoffs",
+      "handoff_contacts",
+      "unanswered",
+      "message_links",
+      "events",
+      "state",
+      "channel_refs",
     ]);
     const gone = new Set([...this.interactions.values()].filter((i) => i.createdAt < cut).map((i) => i.id));
     const del = <V>(map: Map<string, V>, table: string, pred: (v: V) => boolean) => {
@@ -208,9 +217,7 @@ export class MemoryStorage implements Storage {
   }
 
   async forgetUser(userHash: string, platformIds: readonly string[] = []): Promise<Record<string, number>> {
-    const counts = zeroCounts([
-      "interactions", "ratings", "frictions", "handoffs", "handoff_contacts", "unanswered", "message_links", "state", "channel_refs",
-    ]);
+    const counts = zeroCounts(["interactions", "ratings", "frictions", "handoffs", "handoff_contacts", "unanswered", "message_links", "state", "channel_refs"]);
     const mine = [...this.interactions.values()].filter((i) => i.userHash === userHash);
     const ids = new Set(mine.map((i) => i.id));
     const keys = new Set([

@@ -133,9 +133,7 @@ export class PostgresStorage implements Storage {
     const sorted = [...this.migrations].sort((a, b) => a.version - b.version);
     await this.tx(async (c) => {
       await c.query("SELECT pg_advisory_xact_lock($1)", [MIGRATION_LOCK_ID]);
-      await c.query(
-        "CREATE TABLE IF NOT EXISTS migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL)",
-      );
+      await c.query("CREATE TABLE IF NOT EXISTS migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL)");
       const done = new Set((await c.query<{ version: number }>("SELECT version FROM migrations")).rows.map((r) => r.version));
       for (const m of sorted) {
         if (done.has(m.version)) continue;
@@ -246,10 +244,14 @@ export class PostgresStorage implements Storage {
   }
   async recordUnanswered(rec: UnansweredRecord): Promise<string> {
     const id = rec.id ?? newId();
-    await this.q(
-      "INSERT INTO unanswered (id, created_at, interaction_id, question, reason, user_hash) VALUES ($1, $2, $3, $4, $5, $6)",
-      [id, isoOrNow(rec.createdAt), rec.interactionId ?? null, rec.question, rec.reason, rec.userHash],
-    );
+    await this.q("INSERT INTO unanswered (id, created_at, interaction_id, question, reason, user_hash) VALUES ($1, $2, $3, $4, $5, $6)", [
+      id,
+      isoOrNow(rec.createdAt),
+      rec.interactionId ?? null,
+      rec.question,
+      rec.reason,
+      rec.userHash,
+    ]);
     return id;
   }
 
@@ -347,17 +349,14 @@ export class PostgresStorage implements Storage {
 
   async forgetUser(userHash: string, platformIds: readonly string[] = []): Promise<Record<string, number>> {
     const mine = "SELECT id FROM interactions WHERE user_hash = $1";
-    const keys =
-      "SELECT conversation_key FROM interactions WHERE user_hash = $1 UNION SELECT conversation_key FROM handoffs WHERE user_hash = $1";
+    const keys = "SELECT conversation_key FROM interactions WHERE user_hash = $1 UNION SELECT conversation_key FROM handoffs WHERE user_hash = $1";
     const params = [userHash, hashLikePattern(userHash)];
     // Channel references (Teams) holding the person's raw platform id anywhere: the person is removed from them.
     const holds = "jsonb_path_exists(ref, '$.** ? (@ == $id)', jsonb_build_object('id', $1::text))";
-    const refSteps: Step[] = [...new Set(platformIds)]
-      .filter(Boolean)
-      .flatMap((id) => [
-        ["channel_refs", `UPDATE channel_refs SET ref = ref #- '{reference,user}' WHERE ${holds}`, [id]],
-        ["channel_refs", `DELETE FROM channel_refs WHERE ${holds}`, [id]],
-      ]);
+    const refSteps: Step[] = [...new Set(platformIds)].filter(Boolean).flatMap((id) => [
+      ["channel_refs", `UPDATE channel_refs SET ref = ref #- '{reference,user}' WHERE ${holds}`, [id]],
+      ["channel_refs", `DELETE FROM channel_refs WHERE ${holds}`, [id]],
+    ]);
     return this.runDeletes([
       ["ratings", `DELETE FROM ratings WHERE user_hash = $1 OR interaction_id IN (${mine})`, params],
       ["unanswered", `DELETE FROM unanswered WHERE user_hash = $1 OR interaction_id IN (${mine})`, params],
@@ -401,8 +400,7 @@ export class PostgresStorage implements Storage {
     const client = await this.pool.connect();
     try {
       await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-      const all = async (table: string) =>
-        (await client.query<Row>(`SELECT * FROM ${table} ${clause} ORDER BY created_at, id`, params)).rows;
+      const all = async (table: string) => (await client.query<Row>(`SELECT * FROM ${table} ${clause} ORDER BY created_at, id`, params)).rows;
       const data: ReportData = {
         interactions: (await all("interactions")).map(rowToInteraction),
         ratings: (await all("ratings")).map(rowToRating),

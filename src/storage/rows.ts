@@ -1,11 +1,5 @@
 /** Row ↔ record mapping shared by the SQL backends (column names are identical). */
-import type {
-  FrictionRecord,
-  HandoffRecord,
-  InteractionRecord,
-  RatingRecord,
-  UnansweredRecord,
-} from "./types.js";
+import type { FrictionRecord, HandoffRecord, InteractionRecord, RatingRecord, UnansweredRecord } from "./types.js";
 import { fromJson } from "./common.js";
 
 type Row = Record<string, unknown>;
@@ -82,8 +76,7 @@ export function rowToHandoff(r: Row): HandoffRecord {
   if (r.resolved_at !== null && r.resolved_at !== undefined) rec.resolvedAt = ts(r.resolved_at);
   opt(rec, "question", r.question);
   opt(rec, "replyVia", r.reply_via);
-  if (r.reply_text !== null && r.reply_text !== undefined)
-    rec.reply = { text: String(r.reply_text), agent: String(r.reply_agent ?? ""), at: ts(r.replied_at) };
+  if (r.reply_text !== null && r.reply_text !== undefined) rec.reply = { text: String(r.reply_text), agent: String(r.reply_agent ?? ""), at: ts(r.replied_at) };
   if (r.reply_delivered_at !== null && r.reply_delivered_at !== undefined) rec.replyDeliveredAt = ts(r.reply_delivered_at);
   return rec;
 }

@@ -50,7 +50,10 @@ export class SqliteStorage implements Storage {
    */
   private readonly stmts = new Map<string, Database.Statement>();
 
-  constructor(file: string, private readonly migrations: Migration[] = SQLITE_MIGRATIONS) {
+  constructor(
+    file: string,
+    private readonly migrations: Migration[] = SQLITE_MIGRATIONS,
+  ) {
     this.file = file;
     const isNew = file !== ":memory:" && !fs.existsSync(file);
     // Private by default: the data folder and the database hold (pseudonymised) personal data.
@@ -90,20 +93,15 @@ export class SqliteStorage implements Storage {
   }
 
   async migrate(): Promise<void> {
-    this.db.exec(
-      "CREATE TABLE IF NOT EXISTS migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)",
-    );
+    this.db.exec("CREATE TABLE IF NOT EXISTS migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
     const sorted = [...this.migrations].sort((a, b) => a.version - b.version);
     // IMMEDIATE takes the write lock first, so two processes migrating at once serialise.
     const apply = this.db.transaction(() => {
-      const done = new Set(
-        (this.stmt("SELECT version FROM migrations").all() as { version: number }[]).map((r) => r.version),
-      );
+      const done = new Set((this.stmt("SELECT version FROM migrations").all() as { version: number }[]).map((r) => r.version));
       for (const m of sorted) {
         if (done.has(m.version)) continue;
         this.db.exec(m.sql);
-        this.stmt("INSERT INTO migrations (version, name, applied_at) VALUES (?, ?, ?)")
-          .run(m.version, m.name, isoOrNow());
+        this.stmt("INSERT INTO migrations (version, name, applied_at) VALUES (?, ?, ?)").run(m.version, m.name, isoOrNow());
       }
     });
     apply.immediate();
@@ -143,9 +141,7 @@ export class SqliteStorage implements Storage {
 
   /** Applied migration versions (ascending). */
   async appliedMigrations(): Promise<number[]> {
-    return (this.stmt("SELECT version FROM migrations ORDER BY version").all() as { version: number }[]).map(
-      (r) => r.version,
-    );
+    return (this.stmt("SELECT version FROM migrations ORDER BY version").all() as { version: number }[]).map((r) => r.version);
   }
 
   async ping(): Promise<boolean> {
@@ -174,8 +170,7 @@ export class SqliteStorage implements Storage {
   }
 
   async claimEvent(key: string): Promise<boolean> {
-    const res = this.stmt("INSERT INTO events (key, created_at) VALUES (?, ?) ON CONFLICT (key) DO NOTHING")
-      .run(key, isoOrNow());
+    const res = this.stmt("INSERT INTO events (key, created_at) VALUES (?, ?) ON CONFLICT (key) DO NOTHING").run(key, isoOrNow());
     return res.changes === 1;
   }
 
@@ -211,8 +206,9 @@ export class SqliteStorage implements Storage {
     ).run(channel, messageId, interactionId, isoOrNow());
   }
   async findInteractionByMessage(channel: Channel, messageId: string): Promise<string | null> {
-    const row = this.stmt("SELECT interaction_id FROM message_links WHERE channel = ? AND message_id = ?")
-      .get(channel, messageId) as { interaction_id: string } | undefined;
+    const row = this.stmt("SELECT interaction_id FROM message_links WHERE channel = ? AND message_id = ?").get(channel, messageId) as
+      | { interaction_id: string }
+      | undefined;
     return row?.interaction_id ?? null;
   }
 
@@ -251,8 +247,14 @@ export class SqliteStorage implements Storage {
   }
   async recordUnanswered(rec: UnansweredRecord): Promise<string> {
     const id = rec.id ?? newId();
-    this.stmt("INSERT INTO unanswered (id, created_at, interaction_id, question, reason, user_hash) VALUES (?, ?, ?, ?, ?, ?)")
-      .run(id, isoOrNow(rec.createdAt), rec.interactionId ?? null, rec.question, rec.reason, rec.userHash);
+    this.stmt("INSERT INTO unanswered (id, created_at, interaction_id, question, reason, user_hash) VALUES (?, ?, ?, ?, ?, ?)").run(
+      id,
+      isoOrNow(rec.createdAt),
+      rec.interactionId ?? null,
+      rec.question,
+      rec.reason,
+      rec.userHash,
+    );
     return id;
   }
 
@@ -404,8 +406,7 @@ export class SqliteStorage implements Storage {
       params.to = q.to.toISOString();
     }
     const clause = where.length ? `WHERE ${where.join(" AND ")}` : "";
-    const all = (table: string) =>
-      this.stmt(`SELECT * FROM ${table} ${clause} ORDER BY created_at, id`).all(params) as Row[];
+    const all = (table: string) => this.stmt(`SELECT * FROM ${table} ${clause} ORDER BY created_at, id`).all(params) as Row[];
     // One read transaction: a consistent snapshot across tables.
     return this.db.transaction(() => ({
       interactions: all("interactions").map(rowToInteraction),

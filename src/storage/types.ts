@@ -18,15 +18,7 @@ export const JOURNEY_STEPS = [
   "versement",
   "suivi-bilan",
 ] as const;
-export const BLOCKERS = [
-  "delai",
-  "piece-justificative",
-  "critere-flou",
-  "mauvais-interlocuteur",
-  "outil-numerique",
-  "cofinancement",
-  "autre",
-] as const;
+export const BLOCKERS = ["delai", "piece-justificative", "critere-flou", "mauvais-interlocuteur", "outil-numerique", "cofinancement", "autre"] as const;
 
 export interface InteractionRecord {
   id?: string;

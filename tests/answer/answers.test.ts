@@ -65,10 +65,16 @@ describe("audiences", () => {
     it(`agent sees ${doc}, porteur does not`, async () => {
       expect(agentDocs.has(doc), `${doc} devrait être réservé aux agents`).toBe(true);
       const agent = await ask(q, "agent");
-      expect(agent.sources.map((s) => s.id), agent.text).toContain(doc);
+      expect(
+        agent.sources.map((s) => s.id),
+        agent.text,
+      ).toContain(doc);
       expect(agent.audience).toBe("agent");
       const porteur = await ask(q, "porteur");
-      expect(porteur.sources.map((s) => s.id), porteur.text).not.toContain(doc);
+      expect(
+        porteur.sources.map((s) => s.id),
+        porteur.text,
+      ).not.toContain(doc);
       expect(porteur.audience).toBe("porteur");
       // the text given to a porteur quotes nothing that only the agent document says
       for (const s of agent.sources.filter((s) => s.id === doc)) {

@@ -17,10 +17,7 @@ const passages = [
 
 describe("checkCitations — sentences", () => {
   it("drops an invented sentence whose citation is invalid, and keeps the cited one", () => {
-    const r = checkCitations(
-      "L'appel à communs est une mesure du schéma [1]. Le Département verse 5 000 000 € à chaque porteur sans condition [9].",
-      passages,
-    );
+    const r = checkCitations("L'appel à communs est une mesure du schéma [1]. Le Département verse 5 000 000 € à chaque porteur sans condition [9].", passages);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.text).toBe("L'appel à communs est une mesure du schéma [1].");
@@ -52,7 +49,10 @@ describe("checkCitations — sentences", () => {
   });
 
   it("keeps a list introduction when a cited item follows, and drops uncited items", () => {
-    const r = checkCitations("Deux points à retenir :\n- l'appel à communs est une mesure [1]\n- tout le monde est financé\n\nLe schéma est voté [2].", passages);
+    const r = checkCitations(
+      "Deux points à retenir :\n- l'appel à communs est une mesure [1]\n- tout le monde est financé\n\nLe schéma est voté [2].",
+      passages,
+    );
     expect(r.ok && r.text).toBe("Deux points à retenir :\n- l'appel à communs est une mesure [1]\n\nLe schéma est voté [2].");
   });
 

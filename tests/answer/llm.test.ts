@@ -283,4 +283,3 @@ describe("follow-ups with a model (condense step)", () => {
     expect(searched).toContain("Qu'est-ce que le DLA ?");
   });
 });
-

@@ -75,7 +75,14 @@ describe("card polarity", () => {
 
 describe("logistic fit", () => {
   it("separates two groups on the signal that tells them apart", () => {
-    const rows = [[0.1, 0.5], [0.2, 0.4], [0.15, 0.6], [0.8, 0.5], [0.9, 0.45], [0.85, 0.55]];
+    const rows = [
+      [0.1, 0.5],
+      [0.2, 0.4],
+      [0.15, 0.6],
+      [0.8, 0.5],
+      [0.9, 0.45],
+      [0.85, 0.55],
+    ];
     const { weights, bias } = fitLogistic(rows, [0, 0, 0, 1, 1, 1]);
     expect(weights[0]).toBeGreaterThan(1);
     expect(Math.abs(weights[1]!)).toBeLessThan(weights[0]!);

@@ -25,7 +25,9 @@ describe("follow-ups as short questions", () => {
   });
 
   it("keeps questions as they are, drops duplicates and what cannot be made short", () => {
-    expect(followUpQuestions(["Qu'est-ce que l'appel à communs ?", "qu'est-ce que l'appel a communs?", "x".repeat(200)], 4)).toEqual(["Qu'est-ce que l'appel à communs ?"]);
+    expect(followUpQuestions(["Qu'est-ce que l'appel à communs ?", "qu'est-ce que l'appel a communs?", "x".repeat(200)], 4)).toEqual([
+      "Qu'est-ce que l'appel à communs ?",
+    ]);
     expect(toQuestion("France Active : Garantie des prêts bancaires")).toBe("Que savoir sur « Garantie des prêts bancaires » ?");
     expect(toQuestion("")).toBeNull();
   });

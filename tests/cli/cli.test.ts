@@ -29,7 +29,7 @@ interface Run {
 function cli(args: string[]): Promise<Run> {
   return new Promise((resolve) => {
     execFile(TSX, ["src/cli/main.ts", ...args], { cwd: ROOT, env, maxBuffer: 64 * 1024 * 1024, timeout: SLOW - 10_000 }, (err, stdout, stderr) => {
-      const code = err ? (typeof (err as { code?: unknown }).code === "number" ? ((err as { code: number }).code) : -1) : 0;
+      const code = err ? (typeof (err as { code?: unknown }).code === "number" ? (err as { code: number }).code : -1) : 0;
       resolve({ code, stdout: String(stdout), stderr: String(stderr) });
     });
   });
@@ -147,7 +147,10 @@ describe.concurrent("ask", () => {
       writeFileSync(file, inputs.map((x) => JSON.stringify(x)).join("\n") + "\n");
       const r = await cli(["ask", "--batch", file, "--json"]);
       expect(r.code, r.stderr).toBe(0);
-      const out = r.stdout.split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l));
+      const out = r.stdout
+        .split("\n")
+        .filter((l) => l.trim())
+        .map((l) => JSON.parse(l));
       expect(out.map((o) => o.id)).toEqual([1, 2, 3, 4]);
       // The follow-up keeps its conversation's topic: the DLA, then Gard centrale.
       expect(out[1].sources.map((s: { id: string }) => s.id).join(" ")).toMatch(/dla/);
@@ -266,11 +269,29 @@ describe.concurrent("project fit", () => {
     "eval on project sets prints tuning and blind figures side by side, without the blind set's failing ids",
     async () => {
       const project = (id: string, description: string, first: string) =>
-        [`  - id: ${id}`, `    description: "${description}"`, "    audience: agent", "    expect:", `      first: ${first}`, `      sources: [${first}]`, "      refuse: false"].join("\n");
+        [
+          `  - id: ${id}`,
+          `    description: "${description}"`,
+          "    audience: agent",
+          "    expect:",
+          `      first: ${first}`,
+          `      sources: [${first}]`,
+          "      refuse: false",
+        ].join("\n");
       const tuning = path.join(tmp, "mini-tuning.yaml");
       const blind = path.join(tmp, "mini-blind.yaml");
-      writeFileSync(tuning, ["projects:", project("mt-1", "Trois associations d'Alès veulent mutualiser un local pour un service de répit.", "appel-a-communs"), ""].join("\n"));
-      writeFileSync(blind, ["projects:", project("mb-1", "Notre association de 8 salariés à Nîmes veut revoir son modèle économique et sa gouvernance.", "commande-publique"), ""].join("\n"));
+      writeFileSync(
+        tuning,
+        ["projects:", project("mt-1", "Trois associations d'Alès veulent mutualiser un local pour un service de répit.", "appel-a-communs"), ""].join("\n"),
+      );
+      writeFileSync(
+        blind,
+        [
+          "projects:",
+          project("mb-1", "Notre association de 8 salariés à Nîmes veut revoir son modèle économique et sa gouvernance.", "commande-publique"),
+          "",
+        ].join("\n"),
+      );
       const r = await cli(["eval", tuning, blind]);
       expect(r.code, r.stderr).toBe(0);
       const header = r.stdout.split("\n")[0]!;
@@ -296,22 +317,22 @@ describe.concurrent("eval and eligibility", () => {
         [
           "questions:",
           "  - id: t-q-1",
-          "    question: \"Qu'est-ce que le DLA ?\"",
+          '    question: "Qu\'est-ce que le DLA ?"',
           "    expect:",
           "      route: dla",
           "      sources: [dla, dla-gard-acegaa, glossaire]",
-          "      includes: [\"accompagnement\"]",
+          '      includes: ["accompagnement"]',
           "  - id: t-q-2",
-          "    question: \"Quelle est la recette de la ratatouille ?\"",
+          '    question: "Quelle est la recette de la ratatouille ?"',
           "    expect:",
           "      refuse: true",
           "  - id: t-q-3",
           "    question: \"Qu'est-ce que l'appel à communs ?\"",
           "    expect:",
-          "      includes: [\"ceci n'apparait dans aucune reponse\"]",
+          '      includes: ["ceci n\'apparait dans aucune reponse"]',
           "eligibility:",
           "  - id: t-e-1",
-          "    facts: { legalForm: association, commune: \"Alès\", partnerStructures: 3, employees: 2 }",
+          '    facts: { legalForm: association, commune: "Alès", partnerStructures: 3, employees: 2 }',
           "    expect:",
           "      appel-a-communs: eligible",
           "",
@@ -384,9 +405,21 @@ describe("index after a change", () => {
       const r = await cli(["index"]);
       expect(r.code, r.stderr).toBe(0);
       const line = (label: string) => r.stdout.split("\n").find((l) => l.startsWith(`${label} :`)) ?? "";
-      expect(line("Ajoutés").split(/[:,]\s*/).slice(1)).toEqual(["test-nouveau-document"]);
-      expect(line("Modifiés").split(/[:,]\s*/).slice(1)).toEqual(["spaser"]);
-      expect(line("Retirés").split(/[:,]\s*/).slice(1)).toEqual(["rtes"]);
+      expect(
+        line("Ajoutés")
+          .split(/[:,]\s*/)
+          .slice(1),
+      ).toEqual(["test-nouveau-document"]);
+      expect(
+        line("Modifiés")
+          .split(/[:,]\s*/)
+          .slice(1),
+      ).toEqual(["spaser"]);
+      expect(
+        line("Retirés")
+          .split(/[:,]\s*/)
+          .slice(1),
+      ).toEqual(["rtes"]);
     },
     SLOW,
   );

@@ -35,8 +35,26 @@ async function run(args: string[]) {
 
 async function seed(): Promise<string> {
   const s = await open();
-  const h = await s.createHandoff({ process: "dla", userHash: "u-cli", channel: "web", conversationKey: "web:c:-:u-cli", summary: "Questions posées :\n- Qu'est-ce que le DLA ?", question: "Qu'est-ce que le DLA ?", facts: {}, sources: [], replyVia: "conversation" });
-  await s.createHandoff({ process: "agrement-esus", userHash: "u-cli-2", channel: "slack", conversationKey: "slack:c2:-:u-cli-2", summary: "ESUS", facts: {}, sources: [] });
+  const h = await s.createHandoff({
+    process: "dla",
+    userHash: "u-cli",
+    channel: "web",
+    conversationKey: "web:c:-:u-cli",
+    summary: "Questions posées :\n- Qu'est-ce que le DLA ?",
+    question: "Qu'est-ce que le DLA ?",
+    facts: {},
+    sources: [],
+    replyVia: "conversation",
+  });
+  await s.createHandoff({
+    process: "agrement-esus",
+    userHash: "u-cli-2",
+    channel: "slack",
+    conversationKey: "slack:c2:-:u-cli-2",
+    summary: "ESUS",
+    facts: {},
+    sources: [],
+  });
   await s.close();
   return h.id;
 }

@@ -220,7 +220,15 @@ describe("eligibility questionnaire", () => {
 describe("eligibility form", () => {
   it("coerces form strings and returns per-process verdicts", async () => {
     const c = conversation(core.runtime.assistant, { channel: "teams" });
-    const r = await c.form("eligibility", { legalForm: "scop", commune: "Nîmes", employees: "7", partnerStructures: "3", essStatutes: "true", inQpv: "false", projectCost: "" });
+    const r = await c.form("eligibility", {
+      legalForm: "scop",
+      commune: "Nîmes",
+      employees: "7",
+      partnerStructures: "3",
+      essStatutes: "true",
+      inQpv: "false",
+      projectCost: "",
+    });
     expect(r.type).toBe("eligibility");
     expect(r.eligibility!.length).toBeGreaterThan(0);
     const processes = r.eligibility!.map((e) => e.process);
@@ -231,7 +239,12 @@ describe("eligibility form", () => {
   });
 
   it("a commune outside the Gard makes the Département's processes ineligible", async () => {
-    const r = await conversation(core.runtime.assistant).form("eligibility", { legalForm: "association", commune: "Montpellier", employees: "2", partnerStructures: "4" });
+    const r = await conversation(core.runtime.assistant).form("eligibility", {
+      legalForm: "association",
+      commune: "Montpellier",
+      employees: "2",
+      partnerStructures: "4",
+    });
     expect(r.type).toBe("eligibility");
     const aac = r.eligibility!.find((e) => e.process === "appel-a-communs");
     expect(aac?.verdict).toBe("ineligible");

@@ -152,7 +152,14 @@ describe("context after a friction report", () => {
     expect(q.sources.length).toBeGreaterThan(0);
     await c.form("eligibility", { legalForm: "association", commune: "Alès", employees: "4" });
     let r = await c.say("signaler une difficulté");
-    const answers: Record<string, string> = { step: "1", blocker: "7", commune: "Alès", description: "Nous ne savons pas à qui nous adresser.", severity: "1", contactOk: "non" };
+    const answers: Record<string, string> = {
+      step: "1",
+      blocker: "7",
+      commune: "Alès",
+      description: "Nous ne savons pas à qui nous adresser.",
+      severity: "1",
+      contactOk: "non",
+    };
     for (let i = 0; i < 10 && r.prompt?.field !== "confirm"; i++) r = await c.say(answers[r.prompt!.field]!);
     await c.say("oui");
     expect(await frictionsOf(c.base)).toHaveLength(1);

@@ -52,7 +52,10 @@ describe("handoff, both ways", () => {
     expect(s.split("\n").filter((l) => l.startsWith("- ") && titles.some((t) => l.includes(t))).length).toBeGreaterThan(0);
     const card = cards.find((x) => x.h.id === r.handoff!.id)!;
     expect(card.contact).toBeUndefined();
-    expect(JSON.parse((await core.storage.getHandoffContacts(r.handoff!.id)).origin!)).toEqual({ conversationId: c.base.conversationId, threadId: "1700000000.000200" });
+    expect(JSON.parse((await core.storage.getHandoffContacts(r.handoff!.id)).origin!)).toEqual({
+      conversationId: c.base.conversationId,
+      threadId: "1700000000.000200",
+    });
   });
 
   it("an agent's answer reaches the person's conversation once, the card is updated, a second agent sees it answered", async () => {
@@ -107,7 +110,9 @@ describe("handoff, both ways", () => {
     expect(cards.find((x) => x.h.id === id)!.contact).toEqual({ kind: "email", value: "ada.lovelace@exemple.fr" });
     expect((await core.storage.getHandoffContacts(id)).email).toBe("ada.lovelace@exemple.fr");
     expect(JSON.stringify(await core.storage.reportData({}))).not.toContain("ada.lovelace");
-    expect(JSON.stringify(await core.storage.getState(`slack:${c.base.conversationId}:-:${userHash("slack", userId, SECRET)}:handoff`))).not.toContain("ada.lovelace");
+    expect(JSON.stringify(await core.storage.getState(`slack:${c.base.conversationId}:-:${userHash("slack", userId, SECRET)}:handoff`))).not.toContain(
+      "ada.lovelace",
+    );
     const counts = await core.storage.forgetUser(userHash("slack", userId, SECRET));
     expect(counts.handoff_contacts).toBeGreaterThanOrEqual(1);
     expect(await core.storage.getHandoffContacts(id)).toEqual({});

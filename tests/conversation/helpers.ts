@@ -27,10 +27,7 @@ export interface TestCore {
 /** Builds the whole core once (call it in beforeAll). */
 export async function buildCore(opts: Partial<Omit<RuntimeOptions, "config">> = {}): Promise<TestCore> {
   const dataDir = mkdtempSync(path.join(tmpdir(), "conv-test-"));
-  const config = loadConfig(
-    { NODE_ENV: "test", DATA_DIR: dataDir, PSEUDONYM_SECRET: SECRET, LOG_LEVEL: "silent" },
-    { dotenv: false },
-  );
+  const config = loadConfig({ NODE_ENV: "test", DATA_DIR: dataDir, PSEUDONYM_SECRET: SECRET, LOG_LEVEL: "silent" }, { dotenv: false });
   const storage = opts.storage ?? new MemoryStorage();
   const runtime = await createRuntime({ config, storage, llm: null, ...opts });
   return {
@@ -63,8 +60,7 @@ export function conversation(assistant: Assistant, base: Partial<Base> = {}) {
     say: async (text: string) => check(await assistant.handle({ ...b, text })),
     click: async (id: NonNullable<TurnInput["action"]>["id"], value?: string, comment?: string) =>
       check(await assistant.handle({ ...b, action: { id, value, comment } })),
-    form: async (kind: "eligibility" | "friction", values: Record<string, unknown>) =>
-      check(await assistant.handle({ ...b, form: { kind, values } })),
+    form: async (kind: "eligibility" | "friction", values: Record<string, unknown>) => check(await assistant.handle({ ...b, form: { kind, values } })),
   };
 }
 

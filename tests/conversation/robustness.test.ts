@@ -71,7 +71,20 @@ describe("hostile texts", () => {
     const texts = fc.oneof(
       fc.string({ maxLength: 300 }),
       fc.string({ unit: "binary", maxLength: 300 }),
-      fc.constantFrom("oui", "non", "annuler", "aide", "recommencer", "suis-je éligible ?", "signaler une difficulté", "parler à une personne", "rapport", "3", "Alès", "je ne sais pas"),
+      fc.constantFrom(
+        "oui",
+        "non",
+        "annuler",
+        "aide",
+        "recommencer",
+        "suis-je éligible ?",
+        "signaler une difficulté",
+        "parler à une personne",
+        "rapport",
+        "3",
+        "Alès",
+        "je ne sais pas",
+      ),
     );
     const turn = fc.record({
       text: texts,

@@ -67,7 +67,14 @@ describe("architecture", () => {
   });
 
   it("finds a cycle when there is one (the check itself works)", () => {
-    expect(findCycle(new Map([["a", new Set(["b"])], ["b", new Set(["a"])]]))).toEqual(["a", "b", "a"]);
+    expect(
+      findCycle(
+        new Map([
+          ["a", new Set(["b"])],
+          ["b", new Set(["a"])],
+        ]),
+      ),
+    ).toEqual(["a", "b", "a"]);
   });
 
   it("keeps Slack and Teams packages inside their channel folders", () => {

@@ -21,7 +21,9 @@ describe("index integrity", () => {
       const reopened = await openIndex({ knowledgeDir: "knowledge", dataDir, embeddings });
       expect(reopened.rebuilt, name).toBe(true);
       expect(reopened.reason).toMatch(/damaged/);
-      const { hits } = await import("../../src/retrieval/retriever.js").then(({ Retriever }) => new Retriever(reopened.index).search("appel à communs Gard centrale"));
+      const { hits } = await import("../../src/retrieval/retriever.js").then(({ Retriever }) =>
+        new Retriever(reopened.index).search("appel à communs Gard centrale"),
+      );
       expect(hits.length).toBeGreaterThan(0);
     }
     rmSync(dataDir, { recursive: true, force: true });

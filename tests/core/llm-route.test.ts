@@ -44,7 +44,10 @@ describe("LLM routing checked against the offline candidates", () => {
   });
 
   it("accepts another candidate from the offline top 3", async () => {
-    const candidates = rt.router.candidates(NEED).slice(0, 3).map((c) => c.process);
+    const candidates = rt.router
+      .candidates(NEED)
+      .slice(0, 3)
+      .map((c) => c.process);
     const other = candidates.find((p) => p !== "dla");
     expect(other).toBeDefined();
     const r = await answererWith([JSON.stringify({ process: other }), "JE_NE_SAIS_PAS"]).ask(NEED);
@@ -52,7 +55,10 @@ describe("LLM routing checked against the offline candidates", () => {
   });
 
   it("falls back to the offline route on a choice outside the candidates, garbage or 'aucun'", async () => {
-    const candidates = rt.router.candidates(NEED).slice(0, 3).map((c) => c.process);
+    const candidates = rt.router
+      .candidates(NEED)
+      .slice(0, 3)
+      .map((c) => c.process);
     const outside = ["region-occitanie", "cae", "scic-participation", "agrement-esus"].find((p) => !candidates.includes(p as never))!;
     for (const reply of [JSON.stringify({ process: outside }), "pas du JSON", JSON.stringify({ process: "aucun" })]) {
       const r = await answererWith([reply, "JE_NE_SAIS_PAS"]).ask(NEED);

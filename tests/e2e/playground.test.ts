@@ -229,7 +229,14 @@ describe.skipIf(!hasChromium)("playground in headless Chromium", () => {
       const log = document.getElementById("log")!;
       const a = node.getBoundingClientRect();
       const l = log.getBoundingClientRect();
-      return { answerTop: a.top, answerHeight: a.height, logTop: l.top, logHeight: l.height, atBottom: log.scrollTop + log.clientHeight >= log.scrollHeight - 2, innerHeight: window.innerHeight };
+      return {
+        answerTop: a.top,
+        answerHeight: a.height,
+        logTop: l.top,
+        logHeight: l.height,
+        atBottom: log.scrollTop + log.clientHeight >= log.scrollHeight - 2,
+        innerHeight: window.innerHeight,
+      };
     });
     // Longer than the conversation box, and read from its start: its top at the top of the box, in view.
     expect(geometry.answerHeight).toBeGreaterThan(geometry.logHeight);
@@ -249,7 +256,12 @@ describe.skipIf(!hasChromium)("playground in headless Chromium", () => {
     const overflow = await page.evaluate(() => ({ scrollWidth: document.scrollingElement!.scrollWidth, innerWidth: window.innerWidth }));
     expect(overflow.scrollWidth).toBeLessThanOrEqual(overflow.innerWidth);
     // No element sticks out on the right either (clipped overflow would hide text).
-    const wide = await page.$$eval("main *", (els) => els.filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1).map((e) => e.tagName + "#" + e.id + "." + e.className).slice(0, 5));
+    const wide = await page.$$eval("main *", (els) =>
+      els
+        .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1)
+        .map((e) => e.tagName + "#" + e.id + "." + e.className)
+        .slice(0, 5),
+    );
     expect(wide).toEqual([]);
 
     mkdirSync(ARTIFACTS, { recursive: true });

@@ -3,13 +3,7 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import {
-  cacheFileName,
-  defaultCacheDirs,
-  loadCompactCommunes,
-  packageInfo,
-  type CompactCommunes,
-} from "../../src/eligibility/communes-data.js";
+import { cacheFileName, defaultCacheDirs, loadCompactCommunes, packageInfo, type CompactCommunes } from "../../src/eligibility/communes-data.js";
 import { normaliseName, resolveCommune } from "../../src/eligibility/communes.js";
 
 interface RawCommune {
@@ -24,8 +18,7 @@ interface RawCommune {
 }
 
 const require = createRequire(import.meta.url);
-const rawJson = <T>(file: string): T =>
-  JSON.parse(readFileSync(require.resolve(`@etalab/decoupage-administratif/data/${file}`), "utf8")) as T;
+const rawJson = <T>(file: string): T => JSON.parse(readFileSync(require.resolve(`@etalab/decoupage-administratif/data/${file}`), "utf8")) as T;
 
 const tmp = mkdtempSync(join(tmpdir(), "communes-data-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -169,7 +162,12 @@ describe("compact data against the raw package data", () => {
       )[0]!;
       const r = resolveCommune(pc);
       expect(r?.code, pc).toBe(expected.code);
-      expect(r!.alternatives.map((a) => a.code).sort(), pc).toEqual(list.filter((c) => c !== expected).map((c) => c.code).sort());
+      expect(r!.alternatives.map((a) => a.code).sort(), pc).toEqual(
+        list
+          .filter((c) => c !== expected)
+          .map((c) => c.code)
+          .sort(),
+      );
       checked++;
     }
     expect(checked).toBeGreaterThan(500);

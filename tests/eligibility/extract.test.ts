@@ -122,7 +122,21 @@ describe("parseAnswer", () => {
 
 describe("numbers and yes/no", () => {
   it("reads French numbers up to a hundred and beyond", () => {
-    const words = ["zéro", "un", "dix-sept", "vingt et un", "trente-deux", "quarante-quatre", "cinquante-cinq", "soixante-six", "soixante-dix-sept", "quatre-vingts", "quatre-vingt-huit", "quatre-vingt-dix-neuf", "cent"];
+    const words = [
+      "zéro",
+      "un",
+      "dix-sept",
+      "vingt et un",
+      "trente-deux",
+      "quarante-quatre",
+      "cinquante-cinq",
+      "soixante-six",
+      "soixante-dix-sept",
+      "quatre-vingts",
+      "quatre-vingt-huit",
+      "quatre-vingt-dix-neuf",
+      "cent",
+    ];
     expect(words.map(parseFrenchNumber)).toEqual([0, 1, 17, 21, 32, 44, 55, 66, 77, 80, 88, 99, 100]);
     expect(parseFrenchNumber("deux cent cinquante")).toBe(250);
     expect(parseFrenchNumber("une vingtaine")).toBe(20);

@@ -90,7 +90,11 @@ export function mention(text: string, o: { eventId?: string; channel?: string; u
 export async function postSignedEvent(baseUrl: string, payload: unknown, secret = SLACK_SECRET): Promise<{ status: number; ms: number; text: string }> {
   const body = JSON.stringify(payload);
   const t0 = performance.now();
-  const res = await fetch(`${baseUrl}/slack/events`, { method: "POST", headers: { "content-type": "application/json", ...sign(body, undefined, secret) }, body });
+  const res = await fetch(`${baseUrl}/slack/events`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...sign(body, undefined, secret) },
+    body,
+  });
   const text = await res.text();
   return { status: res.status, ms: performance.now() - t0, text };
 }

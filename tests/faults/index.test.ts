@@ -53,31 +53,41 @@ describe("index file faults", () => {
 
   const corruptions: Array<[string, () => void]> = [
     ["chunks.json is not JSON", () => writeFileSync(path.join(indexDir, "chunks.json"), "{ ceci n'est pas du JSON")],
-    ["lexical.json is truncated", () => {
-      const f = path.join(indexDir, "lexical.json");
-      truncateSync(f, Math.floor(readFileSync(f).length / 2));
-    }],
-    ["the vector file is empty", () => {
-      const f = ["hnsw.index", "vectors.index"].map((n) => path.join(indexDir, n)).find((p) => existsSync(p));
-      expect(f, "vector index file").toBeDefined();
-      writeFileSync(f!, Buffer.alloc(0));
-    }],
+    [
+      "lexical.json is truncated",
+      () => {
+        const f = path.join(indexDir, "lexical.json");
+        truncateSync(f, Math.floor(readFileSync(f).length / 2));
+      },
+    ],
+    [
+      "the vector file is empty",
+      () => {
+        const f = ["hnsw.index", "vectors.index"].map((n) => path.join(indexDir, n)).find((p) => existsSync(p));
+        expect(f, "vector index file").toBeDefined();
+        writeFileSync(f!, Buffer.alloc(0));
+      },
+    ],
     ["the manifest is garbage", () => writeFileSync(path.join(indexDir, "manifest.json"), Buffer.from([0xff, 0xfe, 0x00, 0x01, 0x02]))],
     ["chunks.json is missing", () => rmSync(path.join(indexDir, "chunks.json"))],
   ];
 
-  it.each(corruptions)("rebuilds when %s, and answers work", async (_what, corrupt) => {
-    expect(existsSync(path.join(indexDir, "manifest.json"))).toBe(true);
-    corrupt();
-    const rt = await open();
-    expect(rt.index.rebuilt).toBe(true);
-    expect(rt.index.reason).toMatch(/illisible|absent/);
-    expect(rt.index.index.chunks.length).toBeGreaterThan(0);
-    await expectAnswers(rt);
-    await rt.close();
-    // The rebuilt files are sound: the next start loads them.
-    const next = await open();
-    expect(next.index.rebuilt).toBe(false);
-    await next.close();
-  }, 180_000);
+  it.each(corruptions)(
+    "rebuilds when %s, and answers work",
+    async (_what, corrupt) => {
+      expect(existsSync(path.join(indexDir, "manifest.json"))).toBe(true);
+      corrupt();
+      const rt = await open();
+      expect(rt.index.rebuilt).toBe(true);
+      expect(rt.index.reason).toMatch(/illisible|absent/);
+      expect(rt.index.index.chunks.length).toBeGreaterThan(0);
+      await expectAnswers(rt);
+      await rt.close();
+      // The rebuilt files are sound: the next start loads them.
+      const next = await open();
+      expect(next.index.rebuilt).toBe(false);
+      await next.close();
+    },
+    180_000,
+  );
 });

@@ -79,10 +79,14 @@ describe.each(["hang", "500"] as const)("LLM endpoint that %s", (mode) => {
     expect(ack.status).toBe(200);
     expect(ack.ms).toBeLessThan(3000);
 
-    const [posted] = await waitFor(() => {
-      const ok = slack.ok("chat.postMessage");
-      return ok.length ? ok : null;
-    }, "the answer posted to Slack", 4 * LLM_TIMEOUT_MS + 15_000);
+    const [posted] = await waitFor(
+      () => {
+        const ok = slack.ok("chat.postMessage");
+        return ok.length ? ok : null;
+      },
+      "the answer posted to Slack",
+      4 * LLM_TIMEOUT_MS + 15_000,
+    );
     // The model was really tried (and failed) before the offline answer went out.
     expect(llm.calls).toBeGreaterThan(callsBefore);
     expect(visible(posted!.args)).toEqual(visible(renderReply(expected)));

@@ -22,7 +22,8 @@ import { startHarness, type Harness } from "../slack/harness.js";
 import { eventEnvelope, postEvent, postInteraction, uid, waitFor } from "../slack/helpers.js";
 import { personalMessage, submitMessage } from "../teams/helpers.js";
 
-const PROJECT = "Notre association d'aide à domicile d'Alès (8 salariés) est en déficit et veut revoir son modèle économique ; on cherche aussi un prêt solidaire.";
+const PROJECT =
+  "Notre association d'aide à domicile d'Alès (8 salariés) est en déficit et veut revoir son modèle économique ; on cherche aussi un prêt solidaire.";
 
 let runtime: Runtime;
 let storage: MemoryStorage;
@@ -32,7 +33,10 @@ let fitReply: Reply;
 
 beforeAll(async () => {
   dataDir = mkdtempSync(path.join(tmpdir(), "fit-channels-"));
-  const config = loadConfig({ NODE_ENV: "test", DATA_DIR: dataDir, PSEUDONYM_SECRET: "fit-channels-secret-0123456789abcdef", LOG_LEVEL: "silent" }, { dotenv: false });
+  const config = loadConfig(
+    { NODE_ENV: "test", DATA_DIR: dataDir, PSEUDONYM_SECRET: "fit-channels-secret-0123456789abcdef", LOG_LEVEL: "silent" },
+    { dotenv: false },
+  );
   storage = new MemoryStorage();
   runtime = await createRuntime({ config, storage, llm: null });
   h = await startHarness({ assistant: () => runtime.assistant, storage });
@@ -112,7 +116,10 @@ describe("Slack", () => {
       actions: [{ type: "button", action_id: option.action_id, block_id: "ess-fit-1", value: option.value, action_ts: "1" }],
     });
     const next = await waitFor(
-      () => [...h.slack.ok("chat.postMessage"), ...h.slack.ok("chat.postEphemeral")].find((c) => c.args.channel === channel && c !== answer && /Voici ce que disent les règles|\?/.test(String(c.args.text))),
+      () =>
+        [...h.slack.ok("chat.postMessage"), ...h.slack.ok("chat.postEphemeral")].find(
+          (c) => c.args.channel === channel && c !== answer && /Voici ce que disent les règles|\?/.test(String(c.args.text)),
+        ),
       "questionnaire step",
       20_000,
     );
@@ -123,7 +130,21 @@ describe("Slack", () => {
 });
 
 /** Adaptive Card 1.5 vocabulary used by Relais (elements, actions, enumerations). */
-const ELEMENTS = new Set(["TextBlock", "RichTextBlock", "TextRun", "Container", "ColumnSet", "Column", "FactSet", "Image", "ActionSet", "Input.Text", "Input.Number", "Input.ChoiceSet", "Input.Toggle"]);
+const ELEMENTS = new Set([
+  "TextBlock",
+  "RichTextBlock",
+  "TextRun",
+  "Container",
+  "ColumnSet",
+  "Column",
+  "FactSet",
+  "Image",
+  "ActionSet",
+  "Input.Text",
+  "Input.Number",
+  "Input.ChoiceSet",
+  "Input.Toggle",
+]);
 const ACTIONS = new Set(["Action.Submit", "Action.OpenUrl", "Action.ShowCard", "Action.ToggleVisibility", "Action.Execute"]);
 const STYLES = new Set(["default", "emphasis", "good", "attention", "warning", "accent"]);
 const COLORS = new Set(["Default", "Dark", "Light", "Accent", "Good", "Warning", "Attention"]);
@@ -149,7 +170,8 @@ function adaptiveCardProblems(node: unknown, where = "card"): string[] {
 
 describe("Teams", () => {
   const cardOf = (a: Partial<Activity>) => a.attachments?.[0]?.content as Record<string, any>;
-  const fitContainers = (card: Record<string, any>) => (card.body as any[]).filter((c) => c.type === "Container" && c.items?.some((i: any) => i.type === "ActionSet"));
+  const fitContainers = (card: Record<string, any>) =>
+    (card.body as any[]).filter((c) => c.type === "Container" && c.items?.some((i: any) => i.type === "ActionSet"));
 
   it("renders one container per option (title, why, verdict, contact, one button) in a valid Adaptive Card 1.5", () => {
     const activity = renderTeams(fitReply);
@@ -160,7 +182,9 @@ describe("Teams", () => {
     expect(options).toHaveLength(fitReply.fit!.length);
     for (const [i, c] of options.entries()) {
       const buttons = c.items.filter((x: any) => x.type === "ActionSet").flatMap((x: any) => x.actions);
-      expect(buttons).toEqual([{ type: "Action.Submit", title: "Vérifier l'éligibilité", data: { relais: "action", id: "eligibility", value: fitReply.fit![i]!.process } }]);
+      expect(buttons).toEqual([
+        { type: "Action.Submit", title: "Vérifier l'éligibilité", data: { relais: "action", id: "eligibility", value: fitReply.fit![i]!.process } },
+      ]);
       const text = JSON.stringify(c.items);
       expect(text).toContain(`${i + 1}. `);
       expect(text).toContain("Éligibilité : ");

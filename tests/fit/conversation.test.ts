@@ -31,7 +31,9 @@ describe("« Vérifier l'éligibilité » after a project-fit answer", () => {
     let reply = await c.say(first.prompt!.field === "partnerStructures" ? "3 structures" : "une association");
     while (reply.type === "prompt") {
       asked.push(reply.prompt!.field);
-      reply = await c.say(reply.prompt!.field === "partnerStructures" ? "3 structures" : reply.prompt!.field === "legalForm" ? "une association" : "je ne sais pas");
+      reply = await c.say(
+        reply.prompt!.field === "partnerStructures" ? "3 structures" : reply.prompt!.field === "legalForm" ? "une association" : "je ne sais pas",
+      );
     }
     expect(asked).not.toContain("commune");
     expect(asked.sort()).toEqual(["legalForm", "partnerStructures"]);
@@ -50,9 +52,16 @@ describe("« Vérifier l'éligibilité » after a project-fit answer", () => {
 
   it("an option's own button evaluates that option's process, not the main one", async () => {
     const c = conversation(core.runtime.assistant, { audience: "porteur" });
-    const fit = await c.say("Notre association d'aide à domicile d'Alès est en déficit et veut revoir son modèle économique, et on cherche aussi un prêt solidaire.");
+    const fit = await c.say(
+      "Notre association d'aide à domicile d'Alès est en déficit et veut revoir son modèle économique, et on cherche aussi un prêt solidaire.",
+    );
     const [main, second] = fit.fit!;
-    expect(fit.fit!.map((o) => o.process).slice(0, 2).sort()).toEqual(["dla", "france-active"]);
+    expect(
+      fit
+        .fit!.map((o) => o.process)
+        .slice(0, 2)
+        .sort(),
+    ).toEqual(["dla", "france-active"]);
     expect(second!.process).not.toBe(main!.process);
     let reply = await c.click("eligibility", second!.process);
     expect((await stateOf(core.storage, c.base))!.target ?? [second!.process]).toEqual([second!.process]);

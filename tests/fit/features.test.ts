@@ -17,15 +17,21 @@ const needIds = (text: string) => read(text).needs.map((n) => n.need.id);
 
 describe("needs", () => {
   it("reads cooperation, rural service and funding in a holder's colloquial message", () => {
-    const f = read("slt on est 4 assos sur le vigan + une CAE, on veut faire une conciergerie partagée pr les personnes agées isolées des hameaux, y a des sous ?");
+    const f = read(
+      "slt on est 4 assos sur le vigan + une CAE, on veut faire une conciergerie partagée pr les personnes agées isolées des hameaux, y a des sous ?",
+    );
     expect(f.needs.map((n) => n.need.id)).toEqual(expect.arrayContaining(["cooperation", "territoire-rural-qpv", "financement"]));
     expect(f.facts.partnerStructures).toBe(5);
   });
 
   it("reads equity, guarantee or loan, consolidation, incubation and a test of activity as distinct needs", () => {
-    expect(needIds("Notre SCOP de 5 salariés à Uzès doit remplacer une presse et il nous manque des fonds propres : existe-t-il des prêts participatifs ?")).toContain("fonds-propres");
+    expect(
+      needIds("Notre SCOP de 5 salariés à Uzès doit remplacer une presse et il nous manque des fonds propres : existe-t-il des prêts participatifs ?"),
+    ).toContain("fonds-propres");
     expect(needIds("Une SCIC nîmoise doit financer des travaux ; sa banque accepte le prêt à condition d'obtenir une garantie.")).toContain("pret-garantie");
-    expect(needIds("Notre association de 4 salariés est en déficit, on voudrait revoir notre modèle économique et notre gouvernance.")).toContain("consolidation");
+    expect(needIds("Notre association de 4 salariés est en déficit, on voudrait revoir notre modèle économique et notre gouvernance.")).toContain(
+      "consolidation",
+    );
     expect(needIds("On a l'idée d'une coopérative de livraison, on cherche un incubateur pour nous accompagner.")).toContain("incubation");
     expect(needIds("Je voudrais tester une activité de formatrice sans créer de société et garder un statut de salariée.")).toContain("tester-activite");
   });
@@ -54,15 +60,25 @@ describe("needs", () => {
 
 describe("facts", () => {
   it("counts structures listed one by one, in French and in English with hyphens", () => {
-    expect(read("On est une SCOP de menuiserie, une association de réemploi et une régie de quartier, on veut mutualiser un atelier.").facts.partnerStructures).toBe(3);
-    expect(read("We are a small association. Together with a local SCIC and a mutual health insurer we want a shared minibus.").facts.partnerStructures).toBe(3);
+    expect(
+      read("On est une SCOP de menuiserie, une association de réemploi et une régie de quartier, on veut mutualiser un atelier.").facts.partnerStructures,
+    ).toBe(3);
+    expect(read("We are a small association. Together with a local SCIC and a mutual health insurer we want a shared minibus.").facts.partnerStructures).toBe(
+      3,
+    );
     expect(countListedStructures(foldText("Three non-profits in Le Vigan want to pool a van"))).toBe(3);
     expect(countListedStructures(foldText("Une association veut un local"))).toBeUndefined();
   });
 
   it("reads ESS statutes, a refused bank loan and a commercial company; « sa collectivité » is no SA", () => {
-    expect(read("Notre SARL a modifié ses statuts pour respecter la loi ESS et veut l'agrément.").facts).toMatchObject({ legalForm: "societe-commerciale", essStatutes: true });
-    expect(read("Une SAS classique d'Alès, sans statuts ESS, veut une aide pour ses machines.").facts).toMatchObject({ legalForm: "societe-commerciale", essStatutes: false });
+    expect(read("Notre SARL a modifié ses statuts pour respecter la loi ESS et veut l'agrément.").facts).toMatchObject({
+      legalForm: "societe-commerciale",
+      essStatutes: true,
+    });
+    expect(read("Une SAS classique d'Alès, sans statuts ESS, veut une aide pour ses machines.").facts).toMatchObject({
+      legalForm: "societe-commerciale",
+      essStatutes: false,
+    });
     expect(read("yo on lance un atelier vélo a Alès, la banque veut rien savoir").facts.bankAccess).toBe(false);
     expect(read("Une société hôtelière commerciale sollicite une subvention d'investissement.").facts.legalForm).toBe("societe-commerciale");
     expect(read("Le maire me demande comment sa collectivité peut s'associer à la démarche du schéma ESS.").facts.legalForm).toBeUndefined();
@@ -86,7 +102,10 @@ describe("territory and stage", () => {
     expect(f.territory?.qpvNamed).toBe(true);
     expect(f.facts.inQpv).toBe(true);
     expect(f.needs.map((n) => n.need.id)).toContain("quartier-prioritaire");
-    expect(read("Trois associations de Molières-sur-Cèze veulent ouvrir une garderie.").territory).toMatchObject({ commune: "Molières-sur-Cèze", probablyRural: true });
+    expect(read("Trois associations de Molières-sur-Cèze veulent ouvrir une garderie.").territory).toMatchObject({
+      commune: "Molières-sur-Cèze",
+      probablyRural: true,
+    });
   });
 
   it("a landmark (« près du Pont du Gard ») is not a commune outside the Gard", () => {

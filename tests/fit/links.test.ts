@@ -40,7 +40,10 @@ describe("the links file", () => {
     for (const p of PROCESS_IDS) {
       const l = links.processes[p];
       expect(l, p).toBeDefined();
-      expect(links.axes.map((a) => a.id), p).toContain(l.axis);
+      expect(
+        links.axes.map((a) => a.id),
+        p,
+      ).toContain(l.axis);
       expect(l.apply.length, p).toBeGreaterThan(20);
     }
     expect(links.processes["appel-a-communs"]).toMatchObject({ axis: "axe-1-cooperations", status: "confirme" });
@@ -74,7 +77,10 @@ describe("the links file", () => {
 
   it("refuses a broken file with a French message naming the problem", () => {
     const file = path.join(tmp, LINKS_FILE_NAME);
-    const text = readFileSync(path.join(KNOWLEDGE, LINKS_FILE_NAME), "utf8").replace("  dla:\n    axe: axe-3-acteurs-ressources", "  dla:\n    axe: axe-9-inconnu");
+    const text = readFileSync(path.join(KNOWLEDGE, LINKS_FILE_NAME), "utf8").replace(
+      "  dla:\n    axe: axe-3-acteurs-ressources",
+      "  dla:\n    axe: axe-9-inconnu",
+    );
     writeFileSync(file, text);
     expect(() => readLinksFile(file)).toThrow(LinksError);
     expect(() => readLinksFile(file)).toThrow(/processus dla : axe inconnu « axe-9-inconnu »/);
@@ -87,7 +93,13 @@ describe("the links file", () => {
     const previous = process.env.KNOWLEDGE_DIR;
     process.env.KNOWLEDGE_DIR = tmp;
     try {
-      writeFileSync(path.join(tmp, LINKS_FILE_NAME), readFileSync(path.join(KNOWLEDGE, LINKS_FILE_NAME), "utf8").replace("cae:\n    axe: axe-3-acteurs-ressources", "cae:\n    axe: axe-4-innovation-sociale"));
+      writeFileSync(
+        path.join(tmp, LINKS_FILE_NAME),
+        readFileSync(path.join(KNOWLEDGE, LINKS_FILE_NAME), "utf8").replace(
+          "cae:\n    axe: axe-3-acteurs-ressources",
+          "cae:\n    axe: axe-4-innovation-sociale",
+        ),
+      );
       expect(loadAxisMapping().byProcess.cae).toBe("axe-4-innovation-sociale");
     } finally {
       if (previous === undefined) delete process.env.KNOWLEDGE_DIR;

@@ -38,7 +38,12 @@ describe("ranking with eligibility verdicts", () => {
     const together = rank("Trois associations de Saint-Ambroix veulent mutualiser un service de garde d'enfants pour les villages.");
     expect(together[0]!.process).toBe("appel-a-communs");
     expect(together[0]!.eligibility.verdict).not.toBe("ineligible");
-    expect(together[0]!.link).toMatchObject({ need: "cooperation", axis: "axe-1-cooperations", status: "confirme", measures: ["appel-a-communs", "mesure-gard-centrale"] });
+    expect(together[0]!.link).toMatchObject({
+      need: "cooperation",
+      axis: "axe-1-cooperations",
+      status: "confirme",
+      measures: ["appel-a-communs", "mesure-gard-centrale"],
+    });
     const alone = option("Notre association, seule, veut mutualiser un service de garde d'enfants pour les villages de Saint-Ambroix.", "appel-a-communs");
     expect(alone.eligibility.verdict).toBe("ineligible");
   });
@@ -57,7 +62,9 @@ describe("ranking with eligibility verdicts", () => {
     expect(lone.length).toBeLessThanOrEqual(3);
     expect(lone.map((o) => o.process)).toContain("mission-ess-departement");
     expect(lone.map((o) => o.process)).not.toContain("commande-publique");
-    const boosted = rank("Notre SCOP voudrait rencontrer des fondations d'entreprise.", [{ process: "commande-publique", score: 1, why: "règle", similarity: 0.5, rule: true }]);
+    const boosted = rank("Notre SCOP voudrait rencontrer des fondations d'entreprise.", [
+      { process: "commande-publique", score: 1, why: "règle", similarity: 0.5, rule: true },
+    ]);
     expect(boosted.map((o) => o.process).slice(0, 2)).toEqual(["mecenat-fondations", "commande-publique"]);
     expect(boosted[1]!).toMatchObject({ score: 1, routerWhy: "règle" });
   });

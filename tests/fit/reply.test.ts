@@ -48,8 +48,14 @@ describe("project-fit reply", () => {
       const r = await ask(q);
       expectGroundedAnswer(r, q);
       const ids = r.sources.map((s) => s.id);
-      expect(ids.some((id) => id.startsWith("regles/")), q).toBe(true);
-      expect(ids.some((id) => id.startsWith("axe-")), q).toBe(true);
+      expect(
+        ids.some((id) => id.startsWith("regles/")),
+        q,
+      ).toBe(true);
+      expect(
+        ids.some((id) => id.startsWith("axe-")),
+        q,
+      ).toBe(true);
       for (const o of r.fit!) {
         expect(citations(o.why).length, `${q} — ${o.process}`).toBeGreaterThan(0);
         expect(citations(o.verdictText ?? "").length, `${q} — ${o.process}`).toBeGreaterThan(0);
@@ -90,7 +96,9 @@ describe("project-fit reply", () => {
   });
 
   it("refuses a project out of the ESS scope, with the Région as the route that remains", async () => {
-    const r = await ask("un gars qui a une franchise de fast-food à Beaucaire demande si le schéma ESS peut lui payer sa campagne de pub et l'agrandissement de son parking, il a rien d'ESS");
+    const r = await ask(
+      "un gars qui a une franchise de fast-food à Beaucaire demande si le schéma ESS peut lui payer sa campagne de pub et l'agrandissement de son parking, il a rien d'ESS",
+    );
     expect(r.refused).toBe(true);
     expect(r.fit!.map((o) => o.process)).toEqual(["region-occitanie"]);
     expect(r.text.startsWith(FIRST_LINE_START)).toBe(true);
@@ -99,14 +107,20 @@ describe("project-fit reply", () => {
   });
 
   it("a commercial SME asking for an investment grant is routed to the Région, not refused", async () => {
-    const r = await ask("on a une petite SAS de torréfaction a Anduze, 2 salariés, premier bilan clôturé, on veut une aide pr un nouveau torréfacteur a 25 000€, le departement peut nous aider ou pas ?", "porteur");
+    const r = await ask(
+      "on a une petite SAS de torréfaction a Anduze, 2 salariés, premier bilan clôturé, on veut une aide pr un nouveau torréfacteur a 25 000€, le departement peut nous aider ou pas ?",
+      "porteur",
+    );
     expect(r.refused).toBe(false);
     expect(r.fit![0]!.process).toBe("region-occitanie");
     expect(r.fit![0]!.axis).toBe("hors-schema");
   });
 
   it("a described project that happens to match an out-of-mission pattern is still answered", async () => {
-    const r = await ask("Notre association de Vauvert, composée de passionnés d'histoire locale, voudrait financer la restauration d'un lavoir et cherche des mécènes.", "porteur");
+    const r = await ask(
+      "Notre association de Vauvert, composée de passionnés d'histoire locale, voudrait financer la restauration d'un lavoir et cherche des mécènes.",
+      "porteur",
+    );
     expect(r.refused).toBe(false);
     expect(r.fit![0]!.process).toBe("mecenat-fondations");
     expect((await ask("Écris-moi un poème sur l'économie sociale et solidaire, s'il te plaît.")).refused).toBe(true);
@@ -121,7 +135,13 @@ describe("project-fit reply", () => {
   it("a failing project fit leaves the ordinary answer intact", async () => {
     const broken = { reply: async () => Promise.reject(new Error("boom")) } as unknown as ProjectFit;
     const errors: unknown[] = [];
-    const assistant = createAssistant({ answerer: t.runtime.answerer, storage: t.runtime.storage, pseudonymSecret: "fit-test-secret-0123456789abcdef", fit: broken, logger: { warn: () => {}, error: (o) => errors.push(o) } });
+    const assistant = createAssistant({
+      answerer: t.runtime.answerer,
+      storage: t.runtime.storage,
+      pseudonymSecret: "fit-test-secret-0123456789abcdef",
+      fit: broken,
+      logger: { warn: () => {}, error: (o) => errors.push(o) },
+    });
     const r = await assistant.ask(TIERS_LIEU, { audience: "agent" });
     expect(r.type).toBe("answer");
     expect(r.fit).toBeUndefined();

@@ -25,7 +25,12 @@ beforeAll(async () => {
     sets[name] = await loadFitSet(file);
     reports[name] = await runFitEval(sets[name]!, (q, audience) => t.runtime.assistant.ask(q, { audience }));
   }
-  console.log(`\nProject fit (offline)\n${formatFitEval([{ name: "tuning", report: reports.tuning! }, { name: "blind", report: reports.blind!, showFailures: false }])}\n`);
+  console.log(
+    `\nProject fit (offline)\n${formatFitEval([
+      { name: "tuning", report: reports.tuning! },
+      { name: "blind", report: reports.blind!, showFailures: false },
+    ])}\n`,
+  );
 }, 300_000);
 afterAll(async () => {
   await t?.close();

@@ -66,8 +66,28 @@ describe("card loading", () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it("reports a card with too few phrasings and loads the valid one", () => {
-    const good = ["---", "id: rep-ok", "questions: [a1 ?, a2 ?, a3 ?, a4 ?, a5 ?]", 'answer: "Une réponse assez longue."', "sources: [dla]", "status: confirmed", "updated: 2026-12-04", "---", ""].join("\n");
-    const bad = ["---", "id: rep-ko", "questions: [une seule ?]", 'answer: "Une réponse assez longue."', "sources: [dla]", "status: confirmed", "updated: 2026-12-04", "---", ""].join("\n");
+    const good = [
+      "---",
+      "id: rep-ok",
+      "questions: [a1 ?, a2 ?, a3 ?, a4 ?, a5 ?]",
+      'answer: "Une réponse assez longue."',
+      "sources: [dla]",
+      "status: confirmed",
+      "updated: 2026-12-04",
+      "---",
+      "",
+    ].join("\n");
+    const bad = [
+      "---",
+      "id: rep-ko",
+      "questions: [une seule ?]",
+      'answer: "Une réponse assez longue."',
+      "sources: [dla]",
+      "status: confirmed",
+      "updated: 2026-12-04",
+      "---",
+      "",
+    ].join("\n");
     writeFileSync(path.join(dir, "reponses", "ok.md"), good);
     writeFileSync(path.join(dir, "reponses", "ko.md"), bad);
     writeFileSync(path.join(dir, "reponses", "binaire.md"), Buffer.from([0, 1, 2, 255, 254]));

@@ -67,7 +67,11 @@ describe("chunkSections", () => {
       { headingPath: ["Doc", "Axe 3"], blocks: [{ text: paragraph(2, 2) }] },
       { headingPath: ["Doc", "Axe 3", "Note"], blocks: [{ text: "Court." }] },
     ]);
-    expect(chunks.map((c) => c.headingPath)).toEqual([["Doc", "Axe 2"], ["Doc", "Axe 3"], ["Doc", "Axe 3", "Note"]]);
+    expect(chunks.map((c) => c.headingPath)).toEqual([
+      ["Doc", "Axe 2"],
+      ["Doc", "Axe 3"],
+      ["Doc", "Axe 3", "Note"],
+    ]);
     expect(chunks[0]!.text).toBe(`Promouvoir l'ESS.\n\nMesure 2.1\n\n${paragraph(0, 2)}`);
     // The last tiny section has no next one: it stays on its own.
     expect(chunks[2]!.text).toBe("Court.");

@@ -31,7 +31,10 @@ describe("loadCorpus", () => {
     await put("README.md", "# Dossier de connaissances\n");
     // Binary documents dropped without sidecar.
     await put("schema/officiel/Schéma officiel.pdf", await schemaPdf());
-    await put("schema/plan.docx", await makeDocx([{ heading: "title", text: "Plan d'actions" }, { text: "Le plan d'actions détaille les fiches-actions du schéma de l'ESS." }]));
+    await put(
+      "schema/plan.docx",
+      await makeDocx([{ heading: "title", text: "Plan d'actions" }, { text: "Le plan d'actions détaille les fiches-actions du schéma de l'ESS." }]),
+    );
     await put("schema/corrompu.pdf", new Uint8Array(Array.from({ length: 2048 }, (_, i) => (i * 31 + 7) % 256)));
   });
   afterAll(() => cleanup());

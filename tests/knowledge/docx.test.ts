@@ -46,10 +46,7 @@ describe("DOCX loader", () => {
 
   it("prefers the document properties title and honours a sidecar kind", async () => {
     const bytes = await makeDocx(
-      [
-        { heading: 1, text: "Contexte" },
-        { text: "La loi du 31 juillet 2014 relative à l'économie sociale et solidaire définit le périmètre de l'ESS." },
-      ],
+      [{ heading: 1, text: "Contexte" }, { text: "La loi du 31 juillet 2014 relative à l'économie sociale et solidaire définit le périmètre de l'ESS." }],
       { title: "Cadre légal de l'ESS" },
     );
     const file = path.join(dir, "cadre.docx");
@@ -74,9 +71,7 @@ describe("DOCX loader", () => {
   });
 
   it("rejects a file that is not a DOCX", async () => {
-    const err = await loadDocx({ bytes: new TextEncoder().encode("pas un document word"), displayPath: "faux.docx" }).catch(
-      (e: unknown) => e,
-    );
+    const err = await loadDocx({ bytes: new TextEncoder().encode("pas un document word"), displayPath: "faux.docx" }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(KnowledgeLoadError);
     expect((err as Error).message).toMatch(/^faux\.docx : .*Word/);
   });

@@ -16,7 +16,13 @@ const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");
 let dir: string;
 
 async function cli(args: string[], knowledge?: string) {
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "test", LOG_LEVEL: "silent", DATA_DIR: path.join(dir, "data"), PSEUDONYM_SECRET: "knowledge-dir-test-0123456789abcdef" };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "test",
+    LOG_LEVEL: "silent",
+    DATA_DIR: path.join(dir, "data"),
+    PSEUDONYM_SECRET: "knowledge-dir-test-0123456789abcdef",
+  };
   delete env.KNOWLEDGE_DIR;
   if (knowledge) env.KNOWLEDGE_DIR = knowledge;
   const { stdout } = await run(TSX, ["src/cli/main.ts", ...args], { cwd: ROOT, env, maxBuffer: 10_000_000 });

@@ -116,8 +116,6 @@ describe("loadMarkdown", () => {
 
   it("reports a missing or unreadable front matter", () => {
     expect(() => loadMarkdown({ bytes: enc("# Juste un titre\n"), displayPath: "nu.md" })).toThrow(/nu\.md : en-tête YAML .*absent/);
-    expect(() => loadMarkdown({ bytes: enc("---\nid: [oops\n---\nTexte"), displayPath: "casse.md" })).toThrow(
-      /casse\.md : en-tête YAML .*illisible/,
-    );
+    expect(() => loadMarkdown({ bytes: enc("---\nid: [oops\n---\nTexte"), displayPath: "casse.md" })).toThrow(/casse\.md : en-tête YAML .*illisible/);
   });
 });

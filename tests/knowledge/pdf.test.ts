@@ -55,11 +55,7 @@ describe("PDF loader", () => {
     expect(axe1?.headingPath).toEqual(["Schéma départemental de l'ESS du Gard", "Axe 1 : Coopérations locales"]);
     expect(axe1?.page).toBe(1);
     const fiche = find("Gard centrale réunit");
-    expect(fiche?.headingPath).toEqual([
-      "Schéma départemental de l'ESS du Gard",
-      "Axe 1 : Coopérations locales",
-      "Fiche-action 3 : Gard centrale",
-    ]);
+    expect(fiche?.headingPath).toEqual(["Schéma départemental de l'ESS du Gard", "Axe 1 : Coopérations locales", "Fiche-action 3 : Gard centrale"]);
     expect(fiche?.page).toBe(1);
     const axe2 = find("Saint-Gilles");
     expect(axe2?.headingPath).toEqual(["Schéma départemental de l'ESS du Gard", "Axe 2 : Promotion de l'ESS"]);
@@ -139,10 +135,7 @@ describe("PDF loader", () => {
       (d) => void d.moveDown(),
       (d) => void d.fontSize(11).text("Axe 1 : Coopérations ........................ 2").text("Axe 2 : Promotion ........................ 3"),
       (d) => void d.addPage(),
-      (d) =>
-        void d
-          .fontSize(18)
-          .text("Axe 1 : faire émerger et soutenir des coopérations locales adaptées", { width: 300 }),
+      (d) => void d.fontSize(18).text("Axe 1 : faire émerger et soutenir des coopérations locales adaptées", { width: 300 }),
       (d) => void d.moveDown(),
       (d) => void d.fontSize(11).text("Les objectifs de l'axe sont les suivants :"),
       (d) => void d.text("1. Renforcer les coopérations").text("2. Soutenir les tiers-lieux"),

@@ -109,8 +109,35 @@ describe("scrubber on the written corpus (200 sentences)", () => {
   });
 
   it("keeps the places and structures of the Gard wherever they stand", () => {
-    const protectedNames = ["Alès", "Uzès", "La Grande Bobine", "Gard centrale", "Saint-Ambroix", "Nîmes Métropole", "France Active", "Initiative Gard", "Alès Agglomération", "Le Vigan", "Pont-Saint-Esprit", "Saint-Jean-du-Gard", "France Travail", "Villeneuve-lès-Avignon", "Saint-Martin-de-Valgalgues", "Saint-Christol-lez-Alès"];
-    const frames = ["%", "Je suis à %.", "% accompagne les porteurs.", "Contact : %", "Je suis %.", "avec %, Marie Durand et Pierre", "LE PROJET DE % EST LANCÉ", "Bonjour % !", "Demandez à % : « % »."];
+    const protectedNames = [
+      "Alès",
+      "Uzès",
+      "La Grande Bobine",
+      "Gard centrale",
+      "Saint-Ambroix",
+      "Nîmes Métropole",
+      "France Active",
+      "Initiative Gard",
+      "Alès Agglomération",
+      "Le Vigan",
+      "Pont-Saint-Esprit",
+      "Saint-Jean-du-Gard",
+      "France Travail",
+      "Villeneuve-lès-Avignon",
+      "Saint-Martin-de-Valgalgues",
+      "Saint-Christol-lez-Alès",
+    ];
+    const frames = [
+      "%",
+      "Je suis à %.",
+      "% accompagne les porteurs.",
+      "Contact : %",
+      "Je suis %.",
+      "avec %, Marie Durand et Pierre",
+      "LE PROJET DE % EST LANCÉ",
+      "Bonjour % !",
+      "Demandez à % : « % ».",
+    ];
     for (const n of protectedNames) {
       for (const f of frames) {
         const text = f.replaceAll("%", n);
@@ -123,7 +150,10 @@ describe("scrubber on the written corpus (200 sentences)", () => {
 describe("scrubber on the evaluation questions (no personal data)", () => {
   it("masks nothing but names of people the public sources do not cite", () => {
     const files = ["tests/gold/tuning", "tests/gold/blind"].flatMap((d) =>
-      fs.readdirSync(path.join(ROOT, d)).filter((f) => f.endsWith(".yaml")).map((f) => `${d}/${f}`),
+      fs
+        .readdirSync(path.join(ROOT, d))
+        .filter((f) => f.endsWith(".yaml"))
+        .map((f) => `${d}/${f}`),
     );
     const texts: string[] = [];
     const collect = (o: unknown): void => {
@@ -136,7 +166,9 @@ describe("scrubber on the evaluation questions (no personal data)", () => {
     };
     for (const f of files) collect(parseYaml(fs.readFileSync(path.join(ROOT, f), "utf8")));
     const masked = texts.filter((t) => scrubDetailed(t).found.name > 0);
-    console.log(`Evaluation questions with a name masked (no public-name list loaded): ${masked.length}/${texts.length}\n${masked.map((m) => `  ${m}`).join("\n")}`);
+    console.log(
+      `Evaluation questions with a name masked (no public-name list loaded): ${masked.length}/${texts.length}\n${masked.map((m) => `  ${m}`).join("\n")}`,
+    );
     expect(texts.length).toBeGreaterThan(300);
     // Without the runtime's list of public figures, only questions naming a person are touched.
     expect(masked.length).toBeLessThanOrEqual(10);

@@ -13,11 +13,58 @@ const TAG_WORDS = new Set(Object.values(PII_TAGS).map((t) => t.slice(1, -1)));
 const words = (s: string) => s.match(/[\p{L}\p{N}]+/gu) ?? [];
 
 const FILLER = [
-  "bonjour", "nous", "sommes", "une", "association", "à", "Alès", "et", "je", "voudrais", "savoir", "si", "notre", "projet",
-  "est", "éligible", "à", "l'appel", "à", "communs", "du", "Département", "merci", "de", "me", "rappeler", "au", ",", ".",
-  "France Active", "Initiative Gard", "La Grande Bobine", "Gard centrale", "Uzès", "Saint-Ambroix", "Nîmes Métropole",
-  "250 000 €", "le 8 mars 2024", "SIRET 362 521 879 00034", "12 salariés", "30100", "Mme", "M.", "contact :", "Je suis",
-  "je m'appelle", "Madame la Présidente", "avenue Jean Jaurès", "Rose", "France", "Pierre", "Marie",
+  "bonjour",
+  "nous",
+  "sommes",
+  "une",
+  "association",
+  "à",
+  "Alès",
+  "et",
+  "je",
+  "voudrais",
+  "savoir",
+  "si",
+  "notre",
+  "projet",
+  "est",
+  "éligible",
+  "à",
+  "l'appel",
+  "à",
+  "communs",
+  "du",
+  "Département",
+  "merci",
+  "de",
+  "me",
+  "rappeler",
+  "au",
+  ",",
+  ".",
+  "France Active",
+  "Initiative Gard",
+  "La Grande Bobine",
+  "Gard centrale",
+  "Uzès",
+  "Saint-Ambroix",
+  "Nîmes Métropole",
+  "250 000 €",
+  "le 8 mars 2024",
+  "SIRET 362 521 879 00034",
+  "12 salariés",
+  "30100",
+  "Mme",
+  "M.",
+  "contact :",
+  "Je suis",
+  "je m'appelle",
+  "Madame la Présidente",
+  "avenue Jean Jaurès",
+  "Rose",
+  "France",
+  "Pierre",
+  "Marie",
 ];
 const SPACES = [" ", "\u00a0", "\u202f", "\u2009", "\u2007"];
 const SEPARATORS = [...SPACES, ".", "-", ""];
@@ -31,7 +78,8 @@ const digits = (n: number) => fc.array(fc.integer({ min: 0, max: 9 }), { minLeng
 const phone = fc
   .tuple(fc.constantFrom("06", "07", "04", "01", "09"), digits(8), fc.constantFrom(...SEPARATORS), fc.constantFrom("2-2-2-2", "2-3-3", "3-3-2", "+33"))
   .map(([head, d, sep, grouping]) => {
-    if (grouping === "+33") return `+33${sep === "" ? " " : sep}${head[1]}${sep}${d.slice(0, 2)}${sep}${d.slice(2, 4)}${sep}${d.slice(4, 6)}${sep}${d.slice(6)}`;
+    if (grouping === "+33")
+      return `+33${sep === "" ? " " : sep}${head[1]}${sep}${d.slice(0, 2)}${sep}${d.slice(2, 4)}${sep}${d.slice(4, 6)}${sep}${d.slice(6)}`;
     const sizes = grouping.split("-").map(Number);
     const groups: string[] = [];
     let i = 0;
@@ -41,9 +89,13 @@ const phone = fc
     }
     return `${head}${sep}${groups.join(sep)}`;
   });
-const email = fc.tuple(fc.constantFrom("marie.durand", "k.benali", "contact", "jp-faure"), fc.constantFrom("gmail.com", "orange.fr", "asso-gard.org")).map(([u, d]) => `${u}@${d}`);
+const email = fc
+  .tuple(fc.constantFrom("marie.durand", "k.benali", "contact", "jp-faure"), fc.constantFrom("gmail.com", "orange.fr", "asso-gard.org"))
+  .map(([u, d]) => `${u}@${d}`);
 const fullName = fc.tuple(fc.constantFrom(...FIRST), fc.constantFrom(...LAST)).map(([f, l]) => `${f} ${l}`);
-const civility = fc.tuple(fc.constantFrom("Mme", "M.", "Monsieur", "Madame"), fc.constantFrom("Durand", "Benali", "Fabre", "Nguyen", "Moreau")).map(([c, l]) => ({ text: `${c} ${l}`, secret: l }));
+const civility = fc
+  .tuple(fc.constantFrom("Mme", "M.", "Monsieur", "Madame"), fc.constantFrom("Durand", "Benali", "Fabre", "Nguyen", "Moreau"))
+  .map(([c, l]) => ({ text: `${c} ${l}`, secret: l }));
 const pii = fc.oneof(
   phone.map((p) => ({ text: p, secret: p.replace(/\D/g, "").slice(-6) })),
   email.map((e) => ({ text: e, secret: e })),
@@ -63,21 +115,39 @@ describe("scrub — properties", () => {
 
   it("is idempotent on French text mixing personal data, places and amounts", () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(filler, pii.map((p) => p.text)), { maxLength: 8 }), (parts) => {
-        const once = scrub(parts.join(" "));
-        return scrub(once) === once;
-      }),
+      fc.property(
+        fc.array(
+          fc.oneof(
+            filler,
+            pii.map((p) => p.text),
+          ),
+          { maxLength: 8 },
+        ),
+        (parts) => {
+          const once = scrub(parts.join(" "));
+          return scrub(once) === once;
+        },
+      ),
       { numRuns: 400 },
     );
   });
 
   it("only removes: every word of the output is a word of the input or a tag", () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(filler, pii.map((p) => p.text)), { maxLength: 8 }), (parts) => {
-        const input = parts.join(" ");
-        const inputWords = new Set(words(input));
-        return words(scrub(input)).every((w) => inputWords.has(w) || TAG_WORDS.has(w));
-      }),
+      fc.property(
+        fc.array(
+          fc.oneof(
+            filler,
+            pii.map((p) => p.text),
+          ),
+          { maxLength: 8 },
+        ),
+        (parts) => {
+          const input = parts.join(" ");
+          const inputWords = new Set(words(input));
+          return words(scrub(input)).every((w) => inputWords.has(w) || TAG_WORDS.has(w));
+        },
+      ),
       { numRuns: 400 },
     );
   });

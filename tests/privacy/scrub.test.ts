@@ -118,7 +118,39 @@ describe("scrub — ordinary text is left untouched", () => {
 
 describe("scrub — properties", async () => {
   const fc = (await import("fast-check")).default;
-  const words = ["Alès", "rue", "des", "Lilas", "06", "12", "34", "56", "78", "FR76", "3000", "€", "%", "@", "gard.fr", "1", "84", "2A", "bis", "place", "de", "l'Horloge", "SIRET", "362", "521", "879", "00034", ",", ".", "+33", "0612345678"];
+  const words = [
+    "Alès",
+    "rue",
+    "des",
+    "Lilas",
+    "06",
+    "12",
+    "34",
+    "56",
+    "78",
+    "FR76",
+    "3000",
+    "€",
+    "%",
+    "@",
+    "gard.fr",
+    "1",
+    "84",
+    "2A",
+    "bis",
+    "place",
+    "de",
+    "l'Horloge",
+    "SIRET",
+    "362",
+    "521",
+    "879",
+    "00034",
+    ",",
+    ".",
+    "+33",
+    "0612345678",
+  ];
   it("is idempotent", () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...words), { maxLength: 25 }), fc.constantFrom(" ", "", "  "), (parts, sep) => {

@@ -67,12 +67,34 @@ describe("core under hostile input", () => {
       text: markedText(1),
       // Several turns share a conversation, so questionnaires in progress get hostile answers too.
       conversation: fc.integer({ min: 0, max: 40 }),
-      action: fc.option(fc.record({ id: fc.constantFrom(...ActionId.options), value: fc.option(markedText(0), { nil: undefined }), comment: fc.option(markedText(0), { nil: undefined }) }), { nil: undefined, freq: 4 }),
+      action: fc.option(
+        fc.record({
+          id: fc.constantFrom(...ActionId.options),
+          value: fc.option(markedText(0), { nil: undefined }),
+          comment: fc.option(markedText(0), { nil: undefined }),
+        }),
+        { nil: undefined, freq: 4 },
+      ),
       form: fc.option(
         fc.record({
           kind: fc.constantFrom("eligibility", "friction" as const),
           values: fc.dictionary(
-            fc.oneof(fc.constantFrom("commune", "legalForm", "employees", "description", "step", "blocker", "process", "severity", "contactOk", "__proto__", "constructor"), fc.string({ maxLength: 12 })),
+            fc.oneof(
+              fc.constantFrom(
+                "commune",
+                "legalForm",
+                "employees",
+                "description",
+                "step",
+                "blocker",
+                "process",
+                "severity",
+                "contactOk",
+                "__proto__",
+                "constructor",
+              ),
+              fc.string({ maxLength: 12 }),
+            ),
             fc.oneof(markedText(0), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.constant(undefined)),
             { maxKeys: 8 },
           ),

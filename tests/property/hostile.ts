@@ -35,7 +35,7 @@ export const INJECTIONS = [
   "&amp;lt;@U123&amp;gt;",
   "<script>alert(1)</script>",
   '<img src=x onerror="alert(1)">',
-  "<a href=\"javascript:alert(1)\">lien</a>",
+  '<a href="javascript:alert(1)">lien</a>',
   "[cliquez ici](https://evil.example/phishing)",
   "![image](https://evil.example/pixel.png)",
   "# Titre\n## Sous-titre\n---\n| a | b |\n|---|---|",
@@ -62,9 +62,36 @@ export const INJECTIONS = [
 ] as const;
 
 const FRENCH_WORDS = [
-  "bonjour", "association", "SCOP", "SCIC", "subvention", "Gard", "Alès", "Nîmes", "éligible", "appel à communs",
-  "DLA", "accompagnement", "ESS", "insertion", "entreprise", "coopérative", "financement", "dossier", "emploi", "projet",
-  "quelle", "comment", "est-ce", "que", "mon", "pour", "le", "la", "de", "?",
+  "bonjour",
+  "association",
+  "SCOP",
+  "SCIC",
+  "subvention",
+  "Gard",
+  "Alès",
+  "Nîmes",
+  "éligible",
+  "appel à communs",
+  "DLA",
+  "accompagnement",
+  "ESS",
+  "insertion",
+  "entreprise",
+  "coopérative",
+  "financement",
+  "dossier",
+  "emploi",
+  "projet",
+  "quelle",
+  "comment",
+  "est-ce",
+  "que",
+  "mon",
+  "pour",
+  "le",
+  "la",
+  "de",
+  "?",
 ];
 
 const controlChars = fc.string({ unit: fc.integer({ min: 0, max: 0x1f }).map((c) => String.fromCharCode(c)), maxLength: 60 });
@@ -72,9 +99,12 @@ const loneSurrogates = fc.string({ unit: fc.integer({ min: 0xd800, max: 0xdfff }
 const binaryBytes = fc.uint8Array({ maxLength: 400 }).map((b) => Buffer.from(b).toString("latin1"));
 const invalidUtf8 = fc.uint8Array({ maxLength: 400 }).map((b) => Buffer.from(b).toString("utf8"));
 const mixed = fc
-  .array(fc.oneof(fc.constantFrom(...INJECTIONS), fc.constantFrom(...FRENCH_WORDS), fc.string({ maxLength: 20 }), fc.string({ unit: "binary", maxLength: 10 })), {
-    maxLength: 25,
-  })
+  .array(
+    fc.oneof(fc.constantFrom(...INJECTIONS), fc.constantFrom(...FRENCH_WORDS), fc.string({ maxLength: 20 }), fc.string({ unit: "binary", maxLength: 10 })),
+    {
+      maxLength: 25,
+    },
+  )
   .map((parts) => parts.join(" "));
 /** Up to 100 kB: a piece repeated. */
 const huge = fc

@@ -16,7 +16,12 @@ import { MARKER, assertSlackSafe, assertTeamsSafe, hostileText, markedText } fro
 export const RENDER_RUNS = { slack: Number(process.env.PROP_RUNS_SLACK ?? 3500), teams: Number(process.env.PROP_RUNS_TEAMS ?? 3500) };
 
 /** URLs a reply may legitimately carry (knowledge documents, public contacts). */
-const SAFE_URLS = ["https://www.gard.fr/", "https://www.gard.fr/au-quotidien/economie-sociale-et-solidaire", "https://www.francebenevolat.org/", "http://www.info-dla.fr/?a=1&b=2"];
+const SAFE_URLS = [
+  "https://www.gard.fr/",
+  "https://www.gard.fr/au-quotidien/economie-sociale-et-solidaire",
+  "https://www.francebenevolat.org/",
+  "http://www.info-dla.fr/?a=1&b=2",
+];
 /** URL fields the renderers must drop. */
 const BAD_URLS = ["javascript:alert(1)", "data:text/html,<script>alert(1)</script>", "vbscript:msgbox", "pas une adresse", ""];
 const isSafe = (url: string) => SAFE_URLS.some((s) => new URL(s).href === new URL(url).href);
@@ -58,13 +63,18 @@ const reply = fc
       { nil: null },
     ),
     followUps: fc.array(kText, { maxLength: 4 }),
-    actions: fc.array(fc.record({ id: fc.constantFrom(...ActionId.options), label: kText, value: fc.option(fc.string({ maxLength: 40 }), { nil: undefined }) }), { maxLength: 6 }),
+    actions: fc.array(
+      fc.record({ id: fc.constantFrom(...ActionId.options), label: kText, value: fc.option(fc.string({ maxLength: 40 }), { nil: undefined }) }),
+      { maxLength: 6 },
+    ),
     eligibility: fc.option(
       fc.array(
         fc.record({
           process: fc.constantFrom(...PROCESS_IDS),
           verdict: fc.constantFrom(...Verdict.options),
-          reasons: fc.array(fc.record({ condition: fc.string({ maxLength: 20 }), text: uText, met: fc.option(fc.boolean(), { nil: null }), source: kText }), { maxLength: 4 }),
+          reasons: fc.array(fc.record({ condition: fc.string({ maxLength: 20 }), text: uText, met: fc.option(fc.boolean(), { nil: null }), source: kText }), {
+            maxLength: 4,
+          }),
           missing: fc.array(fc.record({ fact: fc.string({ maxLength: 20 }), question: uText }), { maxLength: 3 }),
           checker: fc.option(uText, { nil: undefined }),
         }),
@@ -105,7 +115,8 @@ describe("Slack renderer under hostile replies", () => {
         assertSlackSafe(msg, isSafe);
         expect(msg.blocks.length).toBeLessThanOrEqual(50);
         expect(msg.text.length).toBeLessThanOrEqual(40_000);
-        for (const b of msg.blocks as Array<{ type: string; text?: { text: string } }>) if (b.type === "section" && b.text) expect(b.text.text.length).toBeLessThanOrEqual(3000);
+        for (const b of msg.blocks as Array<{ type: string; text?: { text: string } }>)
+          if (b.type === "section" && b.text) expect(b.text.text.length).toBeLessThanOrEqual(3000);
         expect(renderFallback(r)).toBe(msg.text);
       }),
       { numRuns: RENDER_RUNS.slack },
@@ -133,11 +144,17 @@ describe("the safety checks themselves", () => {
     for (const bad of ["<!channel>", "<@U123>", "<#C123>", "<http://x|y>", "<https://www.gard.fr/>", "a < b"]) {
       expect(() => assertSlackSafe({ text: "x", blocks: [{ type: "section", text: { type: "mrkdwn", text: bad } }] }, isSafe), bad).toThrow();
     }
-    const card = (el: unknown) => ({ type: "message", text: "ok", attachments: [{ contentType: "application/vnd.microsoft.card.adaptive", content: { type: "AdaptiveCard", body: [el] } }] });
+    const card = (el: unknown) => ({
+      type: "message",
+      text: "ok",
+      attachments: [{ contentType: "application/vnd.microsoft.card.adaptive", content: { type: "AdaptiveCard", body: [el] } }],
+    });
     expect(() => assertTeamsSafe(card({ type: "RichTextBlock", inlines: [{ type: "TextRun", text: `a ${MARKER}` }] }), isSafe)).not.toThrow();
     expect(() => assertTeamsSafe(card({ type: "ActionSet", actions: [{ type: "Action.Submit", title: MARKER }] }), isSafe)).toThrow();
     expect(() => assertTeamsSafe(card({ type: "Input.ChoiceSet", choices: [{ title: MARKER, value: "x" }] }), isSafe)).toThrow();
-    expect(() => assertTeamsSafe(card({ type: "TextRun", text: "x", selectAction: { type: "Action.OpenUrl", url: "https://evil.example/" } }), isSafe)).toThrow();
+    expect(() =>
+      assertTeamsSafe(card({ type: "TextRun", text: "x", selectAction: { type: "Action.OpenUrl", url: "https://evil.example/" } }), isSafe),
+    ).toThrow();
     expect(() => assertTeamsSafe({ type: "message", text: "[a](https://evil.example)" }, isSafe)).toThrow();
     expect(() => assertTeamsSafe({ type: "message", text: "<b>gras</b>" }, isSafe)).toThrow();
   });

@@ -88,7 +88,11 @@ for (const setup of setups) {
         "mauvais-interlocuteur": 1,
         "piece-justificative": 1,
       });
-      expect(r.friction.bySeverity.map((c) => [c.key, c.count])).toEqual([["3", 2], ["2", 2], ["1", 2]]);
+      expect(r.friction.bySeverity.map((c) => [c.key, c.count])).toEqual([
+        ["3", 2],
+        ["2", 2],
+        ["1", 2],
+      ]);
       expect(r.friction.contactOk).toBe(3);
       expect(r.friction.byTerritory).toEqual([
         { territory: "Alès Agglomération", level: "epci", count: 2 },
@@ -130,7 +134,12 @@ for (const setup of setups) {
       expect(r.topUnanswered).toHaveLength(5);
       expect(r.topUnanswered.slice(1).map((q) => q.count)).toEqual([1, 1, 1, 1]);
       expect(r.topUnanswered.map((q) => q.question)).toEqual(
-        expect.arrayContaining(["Quelle est la date limite de l'appel à communs ?", "Combien de structures faut-il pour un commun ?", "Quel montant pour un pacte émergence ?", "Question de février hors période"]),
+        expect.arrayContaining([
+          "Quelle est la date limite de l'appel à communs ?",
+          "Combien de structures faut-il pour un commun ?",
+          "Quel montant pour un pacte émergence ?",
+          "Question de février hors période",
+        ]),
       );
     });
 

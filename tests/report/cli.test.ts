@@ -103,7 +103,11 @@ describe("friction add", () => {
   const bad: [string, unknown, RegExp][] = [
     ["unknown step", { ...valid, step: "paiement" }, /Étape inconnue : « paiement »\. Étapes possibles : information-orientation/],
     ["oversized description", { ...valid, description: "x".repeat(4001) }, /description est trop longue : 4\s001 caractères, 4\s000 au plus/],
-    ["missing fields", { step: "depot", blocker: "delai" }, /Champ manquant : le dispositif concerné \(process\)[\s\S]*Champ manquant : la commune[\s\S]*Champ manquant : l'accord pour être recontacté/],
+    [
+      "missing fields",
+      { step: "depot", blocker: "delai" },
+      /Champ manquant : le dispositif concerné \(process\)[\s\S]*Champ manquant : la commune[\s\S]*Champ manquant : l'accord pour être recontacté/,
+    ],
     ["blank commune", { ...valid, commune: "   " }, /Champ manquant : la commune \(commune\)/],
     ["severity out of range", { ...valid, severity: 5 }, /gravité doit être un nombre entier : 1 \(gêne\)/],
     ["contactOk not boolean", { ...valid, contactOk: "oui" }, /recontacté doit valoir true ou false/],
@@ -151,7 +155,17 @@ describe("friction add", () => {
 describe("purge", () => {
   const seedAges = async () =>
     inspect(async (s) => {
-      const base = { channel: "slack" as const, audience: "porteur" as const, userHash: "u", conversationKey: "k", answer: "a", sources: [], route: null, refused: false, latencyMs: 1 };
+      const base = {
+        channel: "slack" as const,
+        audience: "porteur" as const,
+        userHash: "u",
+        conversationKey: "k",
+        answer: "a",
+        sources: [],
+        route: null,
+        refused: false,
+        latencyMs: 1,
+      };
       await s.recordInteraction({ ...base, question: "vieille", createdAt: "2024-01-01T00:00:00Z" });
       await s.recordInteraction({ ...base, question: "de mars", createdAt: "2025-03-01T00:00:00Z" });
       await s.recordInteraction({ ...base, question: "récente", createdAt: "2025-05-20T00:00:00Z" });

@@ -42,13 +42,21 @@ describe("friction validation shared with the conversation", () => {
     expect(rec).toMatchObject({ description: "Mon IBAN [iban]", communeCode: "30007", epci: "Alès Agglomération", userHash: "abc", channel: "teams" });
     const noResolver = await prepareFriction(v.value, { userHash: "abc", channel: "teams", resolveCommune: null });
     expect(noResolver.communeCode).toBeUndefined();
-    const failing = await prepareFriction(v.value, { userHash: "abc", channel: "teams", resolveCommune: () => { throw new Error("boom"); } });
+    const failing = await prepareFriction(v.value, {
+      userHash: "abc",
+      channel: "teams",
+      resolveCommune: () => {
+        throw new Error("boom");
+      },
+    });
     expect(failing.commune).toBe("Alès");
   });
 
   it("describes a report in French for the confirmation step", () => {
     const v = validateFriction(valid);
     if (!v.ok) throw new Error("should be valid");
-    expect(describeFriction(v.value)).toBe("Étape : Dépôt ; blocage : Délai ; dispositif : Dispositif local d'accompagnement (DLA) ; commune : Alès ; gravité : 3/3 ; recontact : non.");
+    expect(describeFriction(v.value)).toBe(
+      "Étape : Dépôt ; blocage : Délai ; dispositif : Dispositif local d'accompagnement (DLA) ; commune : Alès ; gravité : 3/3 ; recontact : non.",
+    );
   });
 });

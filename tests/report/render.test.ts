@@ -21,7 +21,11 @@ describe("Markdown", () => {
       ...report,
       downComments: [
         { createdAt: NOW.toISOString(), comment: "<script>alert(1)</script> et <img src=x onerror=alert(2)>", question: "[clic](javascript:alert(3))" },
-        { createdAt: NOW.toISOString(), comment: "![pixel](https://tracker.example/p.png) voir [la page](https://www.gard.fr/ess)", question: "[x](data:text/html;base64,PHNjcmlwdD4=) | fin" },
+        {
+          createdAt: NOW.toISOString(),
+          comment: "![pixel](https://tracker.example/p.png) voir [la page](https://www.gard.fr/ess)",
+          question: "[x](data:text/html;base64,PHNjcmlwdD4=) | fin",
+        },
       ],
     };
     const md = renderMarkdown(evil);
@@ -126,7 +130,9 @@ describe("JSON and CSV", () => {
 
   it("CSV neutralises formulas and quotes separators", () => {
     const r = { ...report, downComments: [{ createdAt: "2025-03-01T00:00:00.000Z", comment: '=HYPERLINK("x"), "ok"', question: "a, b" }] };
-    const line = renderCsv(r).split("\r\n").find((l) => l.startsWith("commentaire_negatif"));
+    const line = renderCsv(r)
+      .split("\r\n")
+      .find((l) => l.startsWith("commentaire_negatif"));
     expect(line).toBe('commentaire_negatif,2025-03-01T00:00:00.000Z,"a, b","\'=HYPERLINK(""x""), ""ok"""');
   });
 });

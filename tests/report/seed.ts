@@ -14,7 +14,15 @@ import type { FrictionRecord, InteractionRecord, Storage } from "../../src/stora
 export const PERIOD = { from: new Date("2025-03-01T00:00:00Z"), to: new Date("2025-04-01T00:00:00Z") };
 export const NOW = new Date("2025-04-01T00:00:00Z");
 
-const I = (createdAt: string, channel: InteractionRecord["channel"], audience: InteractionRecord["audience"], route: InteractionRecord["route"], refused: boolean, question: string, userHash = "u-porteur-1"): InteractionRecord => ({
+const I = (
+  createdAt: string,
+  channel: InteractionRecord["channel"],
+  audience: InteractionRecord["audience"],
+  route: InteractionRecord["route"],
+  refused: boolean,
+  question: string,
+  userHash = "u-porteur-1",
+): InteractionRecord => ({
   createdAt,
   channel,
   audience,
@@ -28,7 +36,16 @@ const I = (createdAt: string, channel: InteractionRecord["channel"], audience: I
   latencyMs: 100,
 });
 
-const F = (createdAt: string, step: FrictionRecord["step"], blocker: FrictionRecord["blocker"], process: FrictionRecord["process"], commune: string, epci: string | undefined, severity: number, contactOk: boolean): FrictionRecord => ({
+const F = (
+  createdAt: string,
+  step: FrictionRecord["step"],
+  blocker: FrictionRecord["blocker"],
+  process: FrictionRecord["process"],
+  commune: string,
+  epci: string | undefined,
+  severity: number,
+  contactOk: boolean,
+): FrictionRecord => ({
   createdAt,
   step,
   blocker,
@@ -58,10 +75,14 @@ export async function seed(storage: Storage, backdate: (handoffId: string, iso: 
   ids.i3 = await storage.recordInteraction(I("2025-03-05T09:00:00Z", "teams", "agent", null, true, budget, "u-agent-1"));
   ids.i4 = await storage.recordInteraction(I("2025-03-10T09:00:00Z", "teams", "agent", "commande-publique", false, "Qu'est-ce que le SPASER ?", "u-agent-1"));
   ids.i5 = await storage.recordInteraction(I("2025-03-11T09:00:00Z", "slack", "porteur", null, true, "quel est le budget de l’axe 2?"));
-  ids.i6 = await storage.recordInteraction(I("2025-03-12T09:00:00Z", "cli", "agent", "mecenat-fondations", false, "Quand ont lieu les rencontres du mécénat ?", "u-agent-2"));
+  ids.i6 = await storage.recordInteraction(
+    I("2025-03-12T09:00:00Z", "cli", "agent", "mecenat-fondations", false, "Quand ont lieu les rencontres du mécénat ?", "u-agent-2"),
+  );
   ids.i7 = await storage.recordInteraction(I("2025-03-17T09:00:00Z", "slack", "porteur", "france-active", false, "Quel montant pour un pacte émergence ?"));
   ids.i8 = await storage.recordInteraction(I("2025-03-18T09:00:00Z", "web", "porteur", null, true, "Quelle est la date limite de l'appel à communs ?"));
-  ids.i9 = await storage.recordInteraction(I("2025-03-24T09:00:00Z", "slack", "porteur", "appel-a-communs", false, "Combien de structures faut-il pour un commun ?"));
+  ids.i9 = await storage.recordInteraction(
+    I("2025-03-24T09:00:00Z", "slack", "porteur", "appel-a-communs", false, "Combien de structures faut-il pour un commun ?"),
+  );
   ids.i10 = await storage.recordInteraction(I("2025-03-31T22:00:00Z", "teams", "agent", "dla", false, "Qui porte le DLA dans le Gard ?", "u-agent-1"));
 
   await storage.recordRating({ interactionId: ids.i0, userHash: "u-porteur-1", value: "down", comment: "Hors sujet", createdAt: "2025-03-02T08:00:00Z" });
@@ -69,7 +90,13 @@ export async function seed(storage: Storage, backdate: (handoffId: string, iso: 
   await storage.recordRating({ interactionId: ids.i2, userHash: "u-porteur-1", value: "up", createdAt: "2025-03-04T09:05:00Z" });
   await storage.recordRating({ interactionId: ids.i4, userHash: "u-agent-1", value: "up", createdAt: "2025-03-10T09:05:00Z" });
   await storage.recordRating({ interactionId: ids.i6, userHash: "u-agent-2", value: "up", createdAt: "2025-03-12T09:05:00Z" });
-  await storage.recordRating({ interactionId: ids.i7, userHash: "u-porteur-1", value: "down", comment: "Montant pas à jour", createdAt: "2025-03-17T09:05:00Z" });
+  await storage.recordRating({
+    interactionId: ids.i7,
+    userHash: "u-porteur-1",
+    value: "down",
+    comment: "Montant pas à jour",
+    createdAt: "2025-03-17T09:05:00Z",
+  });
   await storage.recordRating({ interactionId: ids.i9, userHash: "u-porteur-1", value: "down", createdAt: "2025-03-24T09:05:00Z" });
   // Outside the period: ignored.
   await storage.recordRating({ interactionId: ids.i10, userHash: "u-agent-1", value: "up", createdAt: "2025-04-02T09:05:00Z" });
@@ -81,8 +108,12 @@ export async function seed(storage: Storage, backdate: (handoffId: string, iso: 
   await storage.recordFriction(F("2025-03-11T10:00:00Z", "depot", "delai", "appel-a-communs", "Nîmes", "Nîmes Métropole", 3, false));
   await storage.recordFriction(F("2025-03-12T10:00:00Z", "eligibilite", "critere-flou", "dla", "Sauve", undefined, 1, true));
   await storage.recordFriction(F("2025-03-19T10:00:00Z", "versement", "delai", "commande-publique", "Nîmes", "Nîmes Métropole", 3, true));
-  await storage.recordFriction(F("2025-03-25T10:00:00Z", "information-orientation", "mauvais-interlocuteur", "region-occitanie", "Uzès", "CC Pays d'Uzès", 2, false));
-  await storage.recordFriction(F("2025-03-26T10:00:00Z", "depot", "piece-justificative", "incubation-innovation-sociale", "Alès", "Alès Agglomération", 1, false));
+  await storage.recordFriction(
+    F("2025-03-25T10:00:00Z", "information-orientation", "mauvais-interlocuteur", "region-occitanie", "Uzès", "CC Pays d'Uzès", 2, false),
+  );
+  await storage.recordFriction(
+    F("2025-03-26T10:00:00Z", "depot", "piece-justificative", "incubation-innovation-sociale", "Alès", "Alès Agglomération", 1, false),
+  );
   await storage.recordFriction(F("2025-02-26T10:00:00Z", "decision", "autre", "cae", "Alès", "Alès Agglomération", 1, false)); // out of period
 
   const h = (process: FrictionRecord["process"], summary: string) =>
@@ -111,7 +142,16 @@ export async function seededSqlite(): Promise<Seeded & { file: string; dir: stri
     db.close();
   };
   const ids = await seed(storage, backdate);
-  return { storage, ids, file, dir, cleanup: async () => { await storage.close(); fs.rmSync(dir, { recursive: true, force: true }); } };
+  return {
+    storage,
+    ids,
+    file,
+    dir,
+    cleanup: async () => {
+      await storage.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 export async function seededPostgres(url: string): Promise<Seeded> {

@@ -4,7 +4,18 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadCorpus } from "../../src/knowledge/corpus.js";
 import { createEmbeddings } from "../../src/retrieval/embeddings/index.js";
-import { buildIndex, buildInMemory, checkIndexFits, corpusHash, diffManifests, heapNeededBytes, indexDir, IndexUnavailable, loadIndex, openIndex } from "../../src/retrieval/index-store.js";
+import {
+  buildIndex,
+  buildInMemory,
+  checkIndexFits,
+  corpusHash,
+  diffManifests,
+  heapNeededBytes,
+  indexDir,
+  IndexUnavailable,
+  loadIndex,
+  openIndex,
+} from "../../src/retrieval/index-store.js";
 import { INCUBATEUR, knowledgeFixture, NOTE_AGENTS, SUBVENTIONS, type KnowledgeFixture } from "./fixtures.js";
 
 const embeddings = createEmbeddings({});
@@ -43,7 +54,13 @@ describe("buildIndex", () => {
 
     // the chunk carries the document metadata used at answer time
     const note = first.index.chunks.find((c) => c.docId === NOTE_AGENTS.id)!;
-    expect(note).toMatchObject({ kind: "territory", audience: "agent", status: "confirmed", title: NOTE_AGENTS.title, url: `https://example.org/${NOTE_AGENTS.id}` });
+    expect(note).toMatchObject({
+      kind: "territory",
+      audience: "agent",
+      status: "confirmed",
+      title: NOTE_AGENTS.title,
+      url: `https://example.org/${NOTE_AGENTS.id}`,
+    });
     expect(note.headingPath[0]).toBe(NOTE_AGENTS.title);
 
     // nothing changed → nothing reported

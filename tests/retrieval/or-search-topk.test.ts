@@ -28,12 +28,24 @@ beforeAll(async () => {
 }, 60_000);
 
 /** Today's algorithm, written out: one MiniSearch search per word, scores summed, × words matched, full stable sort. */
-function reference(ms: MiniSearch<IndexedChunk>, terms: string[], tolerant: (t: string) => boolean, boost: (t: string) => number, filter: (id: string) => boolean) {
+function reference(
+  ms: MiniSearch<IndexedChunk>,
+  terms: string[],
+  tolerant: (t: string) => boolean,
+  boost: (t: string) => number,
+  filter: (id: string) => boolean,
+) {
   const raw = new Map<string, number>();
   const matched = new Map<string, Set<string>>();
   for (const t of terms) {
     const tol = tolerant(t);
-    const res = ms.search(t, { fuzzy: tol ? 0.2 : false, prefix: tol, tokenize: (s) => s.split(" ").filter(Boolean), processTerm: (x) => x, boostTerm: () => boost(t) });
+    const res = ms.search(t, {
+      fuzzy: tol ? 0.2 : false,
+      prefix: tol,
+      tokenize: (s) => s.split(" ").filter(Boolean),
+      processTerm: (x) => x,
+      boostTerm: () => boost(t),
+    });
     for (const r of res) {
       const id = String(r.id);
       raw.set(id, (raw.get(id) ?? 0) + r.score);
@@ -66,7 +78,12 @@ function rng(seed: number) {
   };
 }
 
-const FILTERS: SearchOptions[] = [{ audience: "agent" }, { audience: "porteur" }, { audience: "porteur", kinds: ["mesure", "process"] }, { audience: "agent", kinds: ["schema"] }];
+const FILTERS: SearchOptions[] = [
+  { audience: "agent" },
+  { audience: "porteur" },
+  { audience: "porteur", kinds: ["mesure", "process"] },
+  { audience: "agent", kinds: ["schema"] },
+];
 
 function check(or: OrSearch<IndexedChunk>, terms: string[], boost: (t: string) => number, opts: SearchOptions, k: number, label: string) {
   const known = (t: string) => vocabulary.includes(t);
@@ -83,7 +100,11 @@ function check(or: OrSearch<IndexedChunk>, terms: string[], boost: (t: string) =
 
 describe("OrSearch.top on the bundled knowledge", () => {
   it("gives the exhaustive ranking and scores for every tuning question, with and without filters", () => {
-    const or = new OrSearch(index.lexical, 50_000, index.chunks.map((c) => c.id));
+    const or = new OrSearch(
+      index.lexical,
+      50_000,
+      index.chunks.map((c) => c.id),
+    );
     const questions = tuningQuestions();
     expect(questions.length).toBeGreaterThan(50);
     questions.forEach((question, i) => {
@@ -96,7 +117,11 @@ describe("OrSearch.top on the bundled knowledge", () => {
   });
 
   it("gives the exhaustive ranking for random bags of words, repeated words, typos and small k", () => {
-    const or = new OrSearch(index.lexical, 50_000, index.chunks.map((c) => c.id));
+    const or = new OrSearch(
+      index.lexical,
+      50_000,
+      index.chunks.map((c) => c.id),
+    );
     const r = rng(17);
     const pick = () => vocabulary[Math.floor(r() * vocabulary.length)]!;
     // frequent words make the pruning work hardest
@@ -107,8 +132,10 @@ describe("OrSearch.top on the bundled knowledge", () => {
       for (let j = 0; j < len; j++) {
         const x = r();
         if (x < 0.3) terms.push(common[Math.floor(r() * common.length)]!);
-        else if (x < 0.4 && terms.length) terms.push(terms[Math.floor(r() * terms.length)]!); // repeated word
-        else if (x < 0.47) terms.push(`${pick()}x`); // unknown: fuzzy and prefix matches
+        else if (x < 0.4 && terms.length)
+          terms.push(terms[Math.floor(r() * terms.length)]!); // repeated word
+        else if (x < 0.47)
+          terms.push(`${pick()}x`); // unknown: fuzzy and prefix matches
         else terms.push(pick());
       }
       const half = new Set(terms.filter(() => r() < 0.3));
@@ -118,7 +145,11 @@ describe("OrSearch.top on the bundled knowledge", () => {
   });
 
   it("returns nothing for no words, unknown words or k = 0", () => {
-    const or = new OrSearch(index.lexical, 50_000, index.chunks.map((c) => c.id));
+    const or = new OrSearch(
+      index.lexical,
+      50_000,
+      index.chunks.map((c) => c.id),
+    );
     expect(or.top([], 10, { tolerant: () => false })).toEqual([]);
     expect(or.top(["zzzzqqq"], 10, { tolerant: () => false })).toEqual([]);
     expect(or.top(["projet"], 0, { tolerant: () => false })).toEqual([]);

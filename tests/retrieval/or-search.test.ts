@@ -19,7 +19,13 @@ const DOCS: Doc[] = [
 ];
 
 function build(): MiniSearch<Doc> {
-  const ms = new MiniSearch<Doc>({ fields: ["title", "text"], storeFields: [], tokenize: (t) => analyze(t), processTerm: (t) => t, searchOptions: { boost: { title: 2 } } });
+  const ms = new MiniSearch<Doc>({
+    fields: ["title", "text"],
+    storeFields: [],
+    tokenize: (t) => analyze(t),
+    processTerm: (t) => t,
+    searchOptions: { boost: { title: 2 } },
+  });
   ms.addAll(DOCS);
   return ms;
 }
@@ -54,7 +60,10 @@ describe("OrSearch", () => {
       });
       // MiniSearch tokenizes the query string again: OrSearch takes the terms that tokenization gives.
       const got = or.search(analyze(terms.join(" ")), { tolerant, prefix: true, boostTerm: boost, filter: (id) => id !== "f" });
-      expect(got.map((r) => r.id), q).toEqual(expected.map((r) => String(r.id)));
+      expect(
+        got.map((r) => r.id),
+        q,
+      ).toEqual(expected.map((r) => String(r.id)));
       got.forEach((r, i) => expect(r.score).toBeCloseTo(expected[i]!.score, 10));
     }
   });

@@ -49,14 +49,21 @@ describe("Speller (compact index)", () => {
     const compact = new Speller(vocab);
     const reference = new MapSpeller(vocab);
     let seed = 7;
-    const r = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const r = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const words = [...vocab.keys()].filter((w) => w.length >= 5);
     let corrected = 0;
     for (let n = 0; n < 3000; n++) {
       const w = words[Math.floor(r() * words.length)]!;
       const i = Math.floor(r() * w.length);
       const x = r();
-      const typo = x < 0.3 ? w.slice(0, i) + w.slice(i + 1) : x < 0.6 ? w.slice(0, i) + "e" + w.slice(i) : x < 0.8 ? w.slice(0, i) + "a" + w.slice(i + 1) : w.slice(0, i) + (w[i + 1] ?? "") + w[i] + w.slice(i + 2);
+      const typo =
+        x < 0.3
+          ? w.slice(0, i) + w.slice(i + 1)
+          : x < 0.6
+            ? w.slice(0, i) + "e" + w.slice(i)
+            : x < 0.8
+              ? w.slice(0, i) + "a" + w.slice(i + 1)
+              : w.slice(0, i) + (w[i + 1] ?? "") + w[i] + w.slice(i + 2);
       const expected = reference.correct(typo);
       if (expected) corrected++;
       expect(compact.correct(typo), typo).toBe(expected);

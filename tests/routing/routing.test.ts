@@ -46,22 +46,18 @@ describe("explicit rules of knowledge/routage.yaml", () => {
       "Je gère une SAS de menuiserie à Uzès. Le Département pourrait-il nous verser une aide pour acheter une nouvelle scie numérique ?",
     "trois-structures-projet-commun":
       "Nous sommes 4 structures (deux associations, une SCOP et une SCIC) du Vigan et nous montons un projet commun de cuisine partagée.",
-    "mutualiser-a-plusieurs":
-      "Plusieurs associations sportives de Sommières aimeraient mutualiser un minibus et un local de stockage : quel soutien existe ?",
+    "mutualiser-a-plusieurs": "Plusieurs associations sportives de Sommières aimeraient mutualiser un minibus et un local de stockage : quel soutien existe ?",
     "employeur-consolidation":
       "Notre association d'aide à domicile emploie 12 salariés à Bagnols-sur-Cèze ; nous cherchons un accompagnement pour consolider notre modèle économique.",
     "sans-acces-bancaire":
       "Je veux lancer mon activité de couture à Alès mais je n'ai pas accès au crédit bancaire. Qui peut m'aider à financer le démarrage ?",
     "quartier-prioritaire":
       "Notre projet de jardin partagé se situe dans le quartier de Pissevin à Nîmes, en quartier prioritaire. Quels soutiens pouvons-nous solliciter ?",
-    "scic-capital":
-      "Notre SCIC d'énergie citoyenne aimerait que le Département devienne sociétaire et entre au capital. Comment procéder ?",
+    "scic-capital": "Notre SCIC d'énergie citoyenne aimerait que le Département devienne sociétaire et entre au capital. Comment procéder ?",
     insertion:
       "Nous gérons un atelier chantier d'insertion de rénovation de murets en pierre sèche et voulons développer de nouveaux postes. Vers qui nous tourner ?",
-    "embaucher-allocataires-rsa":
-      "Notre ressourcerie voudrait recruter des allocataires du RSA sur des postes de tri. Existe-t-il un soutien ?",
-    "banque-refuse":
-      "J'ai un projet de food truck bio dans les Cévennes mais aucune banque ne veut me suivre. Existe-t-il des solutions ?",
+    "embaucher-allocataires-rsa": "Notre ressourcerie voudrait recruter des allocataires du RSA sur des postes de tri. Existe-t-il un soutien ?",
+    "banque-refuse": "J'ai un projet de food truck bio dans les Cévennes mais aucune banque ne veut me suivre. Existe-t-il des solutions ?",
   };
 
   it("has a message for every rule of the data file (and none for a removed rule)", () => {
@@ -87,7 +83,10 @@ describe("explicit rules of knowledge/routage.yaml", () => {
   it("a rule does not fire on an unrelated message", () => {
     for (const rule of rules) {
       const c = routerWithOnly(rule).candidates("Quand le schéma de l'économie sociale et solidaire a-t-il été voté ?");
-      expect(c.some((x) => x.rule), rule.id).toBe(false);
+      expect(
+        c.some((x) => x.rule),
+        rule.id,
+      ).toBe(false);
     }
   });
 });
@@ -132,7 +131,11 @@ describe("when no process fits", () => {
       expect(reply.route, `${q} → ${reply.route?.process}`).toBeNull();
     });
 
-  for (const q of ["Écrivez-moi une blague sur les Nîmois.", "Quelle est la recette de cuisine de la brandade ?", "Comment changer la roue de secours de ma voiture ?"])
+  for (const q of [
+    "Écrivez-moi une blague sur les Nîmois.",
+    "Quelle est la recette de cuisine de la brandade ?",
+    "Comment changer la roue de secours de ma voiture ?",
+  ])
     it(`fully out of scope "${q}" → no route`, async () => {
       const reply = await ask(q);
       expect(reply.refused).toBe(true);

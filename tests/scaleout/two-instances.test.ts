@@ -21,7 +21,9 @@ import { PG_ADMIN_URL, PG_AVAILABLE, createTestDatabase } from "../storage/pg-he
 import { SLACK_SECRET, dataDir, mention, postSignedEvent } from "../faults/helpers.js";
 
 if (!PG_AVAILABLE) {
-  console.warn(`\n[tests/scaleout] PostgreSQL injoignable sur ${PG_ADMIN_URL} : le test à deux instances est IGNORÉ (skipped). Démarrez PostgreSQL (utilisateur postgres, accès local) pour le lancer.\n`);
+  console.warn(
+    `\n[tests/scaleout] PostgreSQL injoignable sur ${PG_ADMIN_URL} : le test à deux instances est IGNORÉ (skipped). Démarrez PostgreSQL (utilisateur postgres, accès local) pour le lancer.\n`,
+  );
 }
 
 interface Instance {
@@ -76,7 +78,17 @@ describe.skipIf(!PG_AVAILABLE)("two instances on one PostgreSQL", () => {
 
   it("answers a Slack event delivered to both instances at once exactly once", async () => {
     const before = posts().length;
-    const events = Array.from({ length: 4 }, (_, i) => mention(["Qu'est-ce que l'appel à communs ?", "Comment être accompagné par le DLA ?", "Quand le schéma ESS du Gard a-t-il été voté ?", "Qu'est-ce qu'une SCIC ?"][i]!, { eventId: uid("EvScale") }));
+    const events = Array.from({ length: 4 }, (_, i) =>
+      mention(
+        [
+          "Qu'est-ce que l'appel à communs ?",
+          "Comment être accompagné par le DLA ?",
+          "Quand le schéma ESS du Gard a-t-il été voté ?",
+          "Qu'est-ce qu'une SCIC ?",
+        ][i]!,
+        { eventId: uid("EvScale") },
+      ),
+    );
     for (const ev of events) {
       // Same event_id, same body, same signature, at the same time on both instances.
       const [ra, rb] = await Promise.all([postSignedEvent(a.svc.url, ev), postSignedEvent(b.svc.url, ev)]);

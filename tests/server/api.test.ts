@@ -208,7 +208,15 @@ describe("playground API", () => {
             conversationId,
             form: {
               kind: "friction",
-              values: { step: "depot", blocker: "outil-numerique", process: "appel-a-communs", commune: "Alès", description: "La plateforme refuse mon fichier.", severity: 2, contactOk: false },
+              values: {
+                step: "depot",
+                blocker: "outil-numerique",
+                process: "appel-a-communs",
+                commune: "Alès",
+                description: "La plateforme refuse mon fichier.",
+                severity: 2,
+                contactOk: false,
+              },
             },
           },
           { cookie: jar },
@@ -244,16 +252,26 @@ describe("playground API", () => {
   });
 
   it("names each invalid form field in French (never a validator's raw text)", async () => {
-    const friction = await postJson(`${svc.url}/api/turn`, { conversationId, form: { kind: "friction", values: { step: "nulle-part", commune: "Alès", severity: 7 } } });
+    const friction = await postJson(`${svc.url}/api/turn`, {
+      conversationId,
+      form: { kind: "friction", values: { step: "nulle-part", commune: "Alès", severity: 7 } },
+    });
     expect(friction.status).toBe(400);
     const body = (await friction.json()) as { error: string; fields: Record<string, string> };
     expect(body.error).toMatch(/corrigez les champs signalés/);
     expect(Object.keys(body.fields).sort()).toEqual(["blocker", "description", "process", "severity", "step"]);
     expect(body.fields.step).toBe("Choisissez l'étape de votre démarche.");
-    const eligibility = await postJson(`${svc.url}/api/turn`, { conversationId, form: { kind: "eligibility", values: { commune: "Atlantide", employees: "-3", partnerStructures: "1,5" } } });
+    const eligibility = await postJson(`${svc.url}/api/turn`, {
+      conversationId,
+      form: { kind: "eligibility", values: { commune: "Atlantide", employees: "-3", partnerStructures: "1,5" } },
+    });
     expect(eligibility.status).toBe(400);
     const fields = ((await eligibility.json()) as { fields: Record<string, string> }).fields;
-    expect(fields).toEqual({ commune: expect.stringMatching(/^Je ne trouve pas cette commune/), employees: "Le nombre ne peut pas être négatif.", partnerStructures: "Indiquez un nombre entier." });
+    expect(fields).toEqual({
+      commune: expect.stringMatching(/^Je ne trouve pas cette commune/),
+      employees: "Le nombre ne peut pas être négatif.",
+      partnerStructures: "Indiquez un nombre entier.",
+    });
     const english = /invalid|expected|option|required/i;
     for (const text of [...Object.values(body.fields), ...Object.values(fields)]) expect(text).not.toMatch(english);
     const unknown = await postJson(`${svc.url}/api/turn`, { conversationId, audience: "chef", text: "bonjour" });

@@ -77,11 +77,24 @@ describe("Teams", () => {
   });
 
   it("rejects unauthenticated activities with 401 when credentials are set", async () => {
-    const config = testConfig(tmp.dir, { MicrosoftAppId: "00000000-0000-0000-0000-000000000001", MicrosoftAppPassword: "pw", MicrosoftAppTenantId: "00000000-0000-0000-0000-000000000002" });
+    const config = testConfig(tmp.dir, {
+      MicrosoftAppId: "00000000-0000-0000-0000-000000000001",
+      MicrosoftAppPassword: "pw",
+      MicrosoftAppTenantId: "00000000-0000-0000-0000-000000000002",
+    });
     const svc = await startService({ runtime, config });
     try {
       expect(svc.service.channels.teams?.anonymous).toBe(false);
-      const activity = { type: "message", id: "a1", text: "bonjour", from: { id: "u1" }, conversation: { id: "c1" }, recipient: { id: "b" }, serviceUrl: "http://127.0.0.1:1/", channelId: "msteams" };
+      const activity = {
+        type: "message",
+        id: "a1",
+        text: "bonjour",
+        from: { id: "u1" },
+        conversation: { id: "c1" },
+        recipient: { id: "b" },
+        serviceUrl: "http://127.0.0.1:1/",
+        channelId: "msteams",
+      };
       const res = await fetch(`${svc.url}/api/messages`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(activity) });
       expect(res.status).toBe(401);
     } finally {

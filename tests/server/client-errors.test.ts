@@ -85,10 +85,14 @@ describe("Teams /api/messages", () => {
     expect(JSON.parse(res.body).error).toMatch(/trop volumineux/);
     // Without Content-Length (chunked), the limit holds too.
     const chunked = await new Promise<number>((resolve, reject) => {
-      const req = http.request(new URL("/api/messages", svc.url), { method: "POST", headers: { "content-type": "application/json", "transfer-encoding": "chunked" } }, (r) => {
-        r.resume();
-        r.on("end", () => resolve(r.statusCode ?? 0));
-      });
+      const req = http.request(
+        new URL("/api/messages", svc.url),
+        { method: "POST", headers: { "content-type": "application/json", "transfer-encoding": "chunked" } },
+        (r) => {
+          r.resume();
+          r.on("end", () => resolve(r.statusCode ?? 0));
+        },
+      );
       req.on("error", reject);
       for (let i = 0; i < 12; i++) req.write(Buffer.alloc(150_000, 0x20));
       req.end();

@@ -60,68 +60,64 @@ describe("compiled service (dist/main.js)", () => {
     expect(map.sources.map((s) => path.resolve(outDir, s))).toEqual([path.join(ROOT, "src", "main.ts")]);
   });
 
-  it(
-    "starts with node, becomes ready, answers with sources, serves the playground and stops on SIGTERM (code 0)",
-    async () => {
-      const port = await closedPort();
-      const url = `http://127.0.0.1:${port}`;
-      child = spawn(process.execPath, ["--enable-source-maps", path.join(outDir, "main.js")], {
-        cwd: work.dir,
-        env: {
-          PATH: process.env.PATH ?? "",
-          HOME: process.env.HOME ?? work.dir,
-          NODE_ENV: "development",
-          PORT: String(port),
-          HOST: "127.0.0.1",
-          LOG_LEVEL: "silent",
-          DATA_DIR: path.join(work.dir, "data"),
-          DATABASE_URL: "memory:",
-          KNOWLEDGE_DIR: path.join(ROOT, "knowledge"),
-          PROMPTS_DIR: path.join(ROOT, "prompts"),
-        },
-        stdio: ["ignore", "ignore", "pipe"],
-      });
-      child.stderr!.on("data", (d) => (stderr += String(d)));
-      const exited = new Promise<number | null>((resolve) => child!.on("exit", (code) => resolve(code)));
+  it("starts with node, becomes ready, answers with sources, serves the playground and stops on SIGTERM (code 0)", async () => {
+    const port = await closedPort();
+    const url = `http://127.0.0.1:${port}`;
+    child = spawn(process.execPath, ["--enable-source-maps", path.join(outDir, "main.js")], {
+      cwd: work.dir,
+      env: {
+        PATH: process.env.PATH ?? "",
+        HOME: process.env.HOME ?? work.dir,
+        NODE_ENV: "development",
+        PORT: String(port),
+        HOST: "127.0.0.1",
+        LOG_LEVEL: "silent",
+        DATA_DIR: path.join(work.dir, "data"),
+        DATABASE_URL: "memory:",
+        KNOWLEDGE_DIR: path.join(ROOT, "knowledge"),
+        PROMPTS_DIR: path.join(ROOT, "prompts"),
+      },
+      stdio: ["ignore", "ignore", "pipe"],
+    });
+    child.stderr!.on("data", (d) => (stderr += String(d)));
+    const exited = new Promise<number | null>((resolve) => child!.on("exit", (code) => resolve(code)));
 
-      await waitReady(url, Date.now() + 90_000);
+    await waitReady(url, Date.now() + 90_000);
 
-      const ask = await postJson(`${url}/api/ask`, { question: "Qui peut répondre à l'appel à communs ?", audience: "porteur" });
-      expect(ask.status).toBe(200);
-      const reply = Reply.parse(await ask.json());
-      expect(reply.type).toBe("answer");
-      expect(reply.sources.length).toBeGreaterThan(0);
+    const ask = await postJson(`${url}/api/ask`, { question: "Qui peut répondre à l'appel à communs ?", audience: "porteur" });
+    expect(ask.status).toBe(200);
+    const reply = Reply.parse(await ask.json());
+    expect(reply.type).toBe("answer");
+    expect(reply.sources.length).toBeGreaterThan(0);
 
-      // Files located from the project root: the playground's static files…
-      const page = await fetch(`${url}/`);
-      expect(page.status).toBe(200);
-      expect(page.headers.get("content-type")).toMatch(/text\/html/);
-      const html = await page.text();
-      expect(html).toContain('<html lang="fr">');
-      expect(html).toContain(readFileSync(path.join(ROOT, "src", "channels", "web", "public", "index.html"), "utf8").match(/<title>.*<\/title>/)![0]);
-      expect((await fetch(`${url}/app.js`)).status).toBe(200);
+    // Files located from the project root: the playground's static files…
+    const page = await fetch(`${url}/`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get("content-type")).toMatch(/text\/html/);
+    const html = await page.text();
+    expect(html).toContain('<html lang="fr">');
+    expect(html).toContain(readFileSync(path.join(ROOT, "src", "channels", "web", "public", "index.html"), "utf8").match(/<title>.*<\/title>/)![0]);
+    expect((await fetch(`${url}/app.js`)).status).toBe(200);
 
-      // …the eligibility rules (knowledge/regles)…
-      const elig = await postJson(`${url}/api/turn`, {
-        conversationId: "compiled-conv-1",
-        form: { kind: "eligibility", values: { legalForm: "association", commune: "Alès", employees: "3" } },
-      });
-      expect(elig.status).toBe(200);
-      const verdicts = Reply.parse(await elig.json());
-      expect(verdicts.type).toBe("eligibility");
-      expect(verdicts.eligibility?.length).toBeGreaterThan(0);
+    // …the eligibility rules (knowledge/regles)…
+    const elig = await postJson(`${url}/api/turn`, {
+      conversationId: "compiled-conv-1",
+      form: { kind: "eligibility", values: { legalForm: "association", commune: "Alès", employees: "3" } },
+    });
+    expect(elig.status).toBe(200);
+    const verdicts = Reply.parse(await elig.json());
+    expect(verdicts.type).toBe("eligibility");
+    expect(verdicts.eligibility?.length).toBeGreaterThan(0);
 
-      // …and the process → axis mapping of the report (knowledge/liens-schema.yaml).
-      const report = await fetch(`${url}/api/report?days=30`);
-      expect(report.status).toBe(200);
-      const body = (await report.json()) as { friction?: { axisMappingNote?: string; byAxis?: unknown[] } };
-      expect(body.friction?.axisMappingNote).toBeTruthy();
-      expect(body.friction?.byAxis?.length).toBeGreaterThan(0);
+    // …and the process → axis mapping of the report (knowledge/liens-schema.yaml).
+    const report = await fetch(`${url}/api/report?days=30`);
+    expect(report.status).toBe(200);
+    const body = (await report.json()) as { friction?: { axisMappingNote?: string; byAxis?: unknown[] } };
+    expect(body.friction?.axisMappingNote).toBeTruthy();
+    expect(body.friction?.byAxis?.length).toBeGreaterThan(0);
 
-      child.kill("SIGTERM");
-      expect(await exited).toBe(0);
-      expect(stderr).toMatch(/Relais ESS est arrêté/);
-    },
-    150_000,
-  );
+    child.kill("SIGTERM");
+    expect(await exited).toBe(0);
+    expect(stderr).toMatch(/Relais ESS est arrêté/);
+  }, 150_000);
 });

@@ -150,11 +150,20 @@ interface Run {
 }
 
 /** Runs src/main.ts in a clean environment (no inherited secrets, no .env: cwd is a temp dir). */
-function runMain(env: Record<string, string>, opts: { onStderr?: (all: string, kill: (s: NodeJS.Signals) => void) => void; timeoutMs?: number } = {}): Promise<Run> {
+function runMain(
+  env: Record<string, string>,
+  opts: { onStderr?: (all: string, kill: (s: NodeJS.Signals) => void) => void; timeoutMs?: number } = {},
+): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(TSX, [MAIN], {
       cwd: tmp.dir,
-      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? tmp.dir, KNOWLEDGE_DIR: path.join(ROOT, "knowledge"), PROMPTS_DIR: path.join(ROOT, "prompts"), ...env },
+      env: {
+        PATH: process.env.PATH ?? "",
+        HOME: process.env.HOME ?? tmp.dir,
+        KNOWLEDGE_DIR: path.join(ROOT, "knowledge"),
+        PROMPTS_DIR: path.join(ROOT, "prompts"),
+        ...env,
+      },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let stderr = "";
@@ -210,39 +219,35 @@ describe("npm start (src/main.ts)", () => {
     expect(run.stderr).not.toContain("motdepasse-tres-secret");
   });
 
-  it(
-    "builds the index, serves, prints the banner and stops cleanly on SIGTERM (code 0)",
-    async () => {
-      let url: string | undefined;
-      let checked: Promise<{ health: number; ready: number; ask: number }> | undefined;
-      const run = await runMain(
-        { DATA_DIR: path.join(tmp.dir, "data-start"), PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "silent" },
-        {
-          timeoutMs: 120_000,
-          onStderr: (all, kill) => {
-            const m = /est démarré sur (http:\/\/127\.0\.0\.1:\d+)/.exec(all);
-            if (m && !url) {
-              url = m[1];
-              checked = (async () => {
-                const health = (await fetch(`${url}/healthz`)).status;
-                const ready = (await fetch(`${url}/readyz`)).status;
-                const ask = (await postJson(`${url}/api/ask`, { question: QUESTION })).status;
-                kill("SIGTERM");
-                return { health, ready, ask };
-              })();
-            }
-          },
+  it("builds the index, serves, prints the banner and stops cleanly on SIGTERM (code 0)", async () => {
+    let url: string | undefined;
+    let checked: Promise<{ health: number; ready: number; ask: number }> | undefined;
+    const run = await runMain(
+      { DATA_DIR: path.join(tmp.dir, "data-start"), PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "silent" },
+      {
+        timeoutMs: 120_000,
+        onStderr: (all, kill) => {
+          const m = /est démarré sur (http:\/\/127\.0\.0\.1:\d+)/.exec(all);
+          if (m && !url) {
+            url = m[1];
+            checked = (async () => {
+              const health = (await fetch(`${url}/healthz`)).status;
+              const ready = (await fetch(`${url}/readyz`)).status;
+              const ask = (await postJson(`${url}/api/ask`, { question: QUESTION })).status;
+              kill("SIGTERM");
+              return { health, ready, ask };
+            })();
+          }
         },
-      );
-      expect(run.stderr).toMatch(/Construction de l'index/);
-      expect(run.stderr).toMatch(/Slack\s+: désactivé/);
-      expect(run.stderr).toMatch(/Stockage\s+: SQLite/);
-      expect(run.stderr).toMatch(/Pour activer le reste/);
-      expect(await checked).toEqual({ health: 200, ready: 200, ask: 200 });
-      expect(run.stderr).toMatch(/SIGTERM reçu/);
-      expect(run.stderr).toMatch(/Relais ESS est arrêté/);
-      expect(run.code).toBe(0);
-    },
-    150_000,
-  );
+      },
+    );
+    expect(run.stderr).toMatch(/Construction de l'index/);
+    expect(run.stderr).toMatch(/Slack\s+: désactivé/);
+    expect(run.stderr).toMatch(/Stockage\s+: SQLite/);
+    expect(run.stderr).toMatch(/Pour activer le reste/);
+    expect(await checked).toEqual({ health: 200, ready: 200, ask: 200 });
+    expect(run.stderr).toMatch(/SIGTERM reçu/);
+    expect(run.stderr).toMatch(/Relais ESS est arrêté/);
+    expect(run.code).toBe(0);
+  }, 150_000);
 });

@@ -53,7 +53,9 @@ describe("slackSettingsFromEnv", () => {
   });
 
   it("reads the secrets, the optional app token and API URL", () => {
-    expect(slackSettingsFromEnv({ SLACK_SIGNING_SECRET: "s", SLACK_BOT_TOKEN: "xoxb-1", SLACK_APP_TOKEN: "xapp-1", SLACK_API_URL: "http://127.0.0.1:9/api/" })).toEqual({
+    expect(
+      slackSettingsFromEnv({ SLACK_SIGNING_SECRET: "s", SLACK_BOT_TOKEN: "xoxb-1", SLACK_APP_TOKEN: "xapp-1", SLACK_API_URL: "http://127.0.0.1:9/api/" }),
+    ).toEqual({
       enabled: true,
       signingSecret: "s",
       botToken: "xoxb-1",

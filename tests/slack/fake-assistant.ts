@@ -138,7 +138,15 @@ export class FakeAssistant implements Assistant {
       return Reply.parse({
         type: "report",
         text: "**Rapport des 30 derniers jours**\n- 42 questions\n- 3 demandes de contact",
-        report: { title: "Rapport", interactions: 42, refused: 4, ratings: { up: 10, down: 2, satisfactionRate: 0.83 }, frictions: 5, handoffs: 3, openHandoffs: 1 },
+        report: {
+          title: "Rapport",
+          interactions: 42,
+          refused: 4,
+          ratings: { up: 10, down: 2, satisfactionRate: 0.83 },
+          frictions: 5,
+          handoffs: 3,
+          openHandoffs: 1,
+        },
         audience: "agent",
       });
     }
@@ -157,7 +165,14 @@ export class FakeAssistant implements Assistant {
             reasons:
               partners === undefined
                 ? []
-                : [{ condition: "min-3-structures", text: `Le projet réunit ${partners} structure(s) ; il en faut au moins 3.`, met: partners >= 3, source: "https://gard-centrale.gard.fr/" }],
+                : [
+                    {
+                      condition: "min-3-structures",
+                      text: `Le projet réunit ${partners} structure(s) ; il en faut au moins 3.`,
+                      met: partners >= 3,
+                      source: "https://gard-centrale.gard.fr/",
+                    },
+                  ],
             missing: partners === undefined ? [{ fact: "partnerStructures", question: "Combien de structures participent au projet ?" }] : [],
           },
           { process: "dla", verdict: "to-check", reasons: [], missing: [], checker: "Le DLA du Gard (Acegaa)" },
@@ -214,7 +229,13 @@ export class FakeAssistant implements Assistant {
     let sources: ReplyInput["sources"] = SOURCES.map((s) => ({ ...s }));
     if (/long/i.test(q)) {
       text = Array.from({ length: 120 }, (_, i) => `Paragraphe ${i + 1} : ${"l'économie sociale et solidaire du Gard ".repeat(30)}[1]`).join("\n\n");
-      sources = Array.from({ length: 60 }, (_, i) => ({ ...SOURCES[0], n: i + 1, id: `doc-${i}`, chunkId: `doc-${i}#1`, title: `Document ${i + 1} ${"très ".repeat(40)}long` }));
+      sources = Array.from({ length: 60 }, (_, i) => ({
+        ...SOURCES[0],
+        n: i + 1,
+        id: `doc-${i}`,
+        chunkId: `doc-${i}#1`,
+        title: `Document ${i + 1} ${"très ".repeat(40)}long`,
+      }));
     }
     if (/inject/i.test(q)) {
       sources = [{ ...SOURCES[0], title: "Titre <!here> & <@U999|admin>", url: "javascript:alert(1)" }];

@@ -82,7 +82,9 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       if (violations.length) {
         rejected.push({ method, violations });
         const error = violations.some((x) => x.path.includes("blocks")) ? "invalid_blocks" : "invalid_arguments";
-        const body = isResponse ? { ok: false, error } : { ok: false, error, response_metadata: { messages: violations.map((x) => `[ERROR] ${x.message} [json-pointer:/${x.path}]`) } };
+        const body = isResponse
+          ? { ok: false, error }
+          : { ok: false, error, response_metadata: { messages: violations.map((x) => `[ERROR] ${x.message} [json-pointer:/${x.path}]`) } };
         calls.push({ method, token, args, status: 200, path: url.pathname, response: body });
         res.writeHead(isResponse ? 400 : 200, { "content-type": "application/json" });
         res.end(JSON.stringify(body));

@@ -22,14 +22,12 @@ async function post(baseUrl: string, body: string, contentType: string, o: PostO
   return { status: res.status, text: await res.text() };
 }
 
-export const postEvent = (baseUrl: string, payload: unknown, o?: PostOptions) =>
-  post(baseUrl, JSON.stringify(payload), "application/json", o);
+export const postEvent = (baseUrl: string, payload: unknown, o?: PostOptions) => post(baseUrl, JSON.stringify(payload), "application/json", o);
 
 export const postForm = (baseUrl: string, fields: Record<string, string>, o?: PostOptions) =>
   post(baseUrl, new URLSearchParams(fields).toString(), "application/x-www-form-urlencoded", o);
 
-export const postInteraction = (baseUrl: string, payload: unknown, o?: PostOptions) =>
-  postForm(baseUrl, { payload: JSON.stringify(payload) }, o);
+export const postInteraction = (baseUrl: string, payload: unknown, o?: PostOptions) => postForm(baseUrl, { payload: JSON.stringify(payload) }, o);
 
 /** Polls until `fn` returns a truthy value (or throws after `timeoutMs`). */
 export async function waitFor<T>(fn: () => T | Promise<T>, what = "condition", timeoutMs = 5000, intervalMs = 15): Promise<NonNullable<T>> {

@@ -34,7 +34,15 @@ const posts = (channel: string) => h.slack.ok("chat.postMessage").filter((c) => 
 const ephemerals = (channel: string) => h.slack.ok("chat.postEphemeral").filter((c) => c.args.channel === channel);
 const responses = (url: string) => h.slack.calls.filter((c) => c.method === "response" && c.status === 200 && url.endsWith(c.path));
 
-function blockAction(o: { user: string; channel: string; message?: { ts: string; thread_ts?: string }; ephemeral?: boolean; actionId: string; value?: string; responseUrl?: string }) {
+function blockAction(o: {
+  user: string;
+  channel: string;
+  message?: { ts: string; thread_ts?: string };
+  ephemeral?: boolean;
+  actionId: string;
+  value?: string;
+  responseUrl?: string;
+}) {
   return {
     type: "block_actions",
     user: { id: o.user, username: "someone", team_id: "T0001" },
@@ -42,7 +50,13 @@ function blockAction(o: { user: string; channel: string; message?: { ts: string;
     token: "legacy",
     team: { id: "T0001", domain: "test" },
     trigger_id: `${Date.now()}.1.${Math.random().toString(36).slice(2)}`,
-    container: { type: "message", channel_id: o.channel, message_ts: o.message?.ts ?? ts(), thread_ts: o.message?.thread_ts, is_ephemeral: o.ephemeral ?? false },
+    container: {
+      type: "message",
+      channel_id: o.channel,
+      message_ts: o.message?.ts ?? ts(),
+      thread_ts: o.message?.thread_ts,
+      is_ephemeral: o.ephemeral ?? false,
+    },
     channel: { id: o.channel, name: "canal" },
     ...(o.message && !o.ephemeral ? { message: { type: "message", user: "UBOT", ts: o.message.ts, thread_ts: o.message.thread_ts, text: "…" } } : {}),
     response_url: o.responseUrl ?? h.slack.responseUrl(),
@@ -50,7 +64,13 @@ function blockAction(o: { user: string; channel: string; message?: { ts: string;
   };
 }
 
-function viewSubmission(o: { user: string; callbackId: string; privateMetadata: string; values: Record<string, unknown>; type?: "view_submission" | "view_closed" }) {
+function viewSubmission(o: {
+  user: string;
+  callbackId: string;
+  privateMetadata: string;
+  values: Record<string, unknown>;
+  type?: "view_submission" | "view_closed";
+}) {
   return {
     type: o.type ?? "view_submission",
     team: { id: "T0001", domain: "test" },
@@ -92,7 +112,10 @@ function slashCommand(o: { user: string; channel: string; text: string; response
 async function mention(channel: string, user: string, text: string, threadTs?: string): Promise<{ call: RecordedCall; eventTs: string }> {
   const eventTs = ts();
   const before = posts(channel).length;
-  const res = await postEvent(h.baseUrl, eventEnvelope({ type: "app_mention", user, text: `<@UBOT> ${text}`, ts: eventTs, thread_ts: threadTs, channel, event_ts: eventTs }));
+  const res = await postEvent(
+    h.baseUrl,
+    eventEnvelope({ type: "app_mention", user, text: `<@UBOT> ${text}`, ts: eventTs, thread_ts: threadTs, channel, event_ts: eventTs }),
+  );
   expect(res.status).toBe(200);
   const call = await waitFor(() => posts(channel)[before], "answer to the mention");
   return { call, eventTs };
@@ -116,7 +139,9 @@ describe("mentions, DMs and the Assistant panel", () => {
     expect(json).toContain("Vers qui vous tourner");
     expect(json).toContain("<https://gard-centrale.gard.fr/|Plateforme Gard centrale>");
     const labels = buttons(blocks).map((b) => b.text);
-    expect(labels).toEqual(expect.arrayContaining(["👍 Utile", "👎 Pas utile", "Vérifier mon éligibilité", "Signaler une difficulté", "Parler à une personne"]));
+    expect(labels).toEqual(
+      expect.arrayContaining(["👍 Utile", "👎 Pas utile", "Vérifier mon éligibilité", "Signaler une difficulté", "Parler à une personne"]),
+    );
     expect(call.args.text).toContain("Sources");
 
     const turn = h.fake!.turns.find((t) => t.conversationId === channel)!;
@@ -140,7 +165,10 @@ describe("mentions, DMs and the Assistant panel", () => {
     const dm = uid("D");
     const user = newUser();
     const mts = ts();
-    await postEvent(h.baseUrl, eventEnvelope({ type: "message", channel_type: "im", channel: dm, user, text: "Bonjour, c'est quoi l'ESS ?", ts: mts, event_ts: mts }));
+    await postEvent(
+      h.baseUrl,
+      eventEnvelope({ type: "message", channel_type: "im", channel: dm, user, text: "Bonjour, c'est quoi l'ESS ?", ts: mts, event_ts: mts }),
+    );
     const call = await waitFor(() => posts(dm)[0], "DM answer");
     expect(call.args.thread_ts).toBeUndefined();
     expect(allText(call.args.blocks)).toContain("Sources");
@@ -175,7 +203,11 @@ describe("mentions, DMs and the Assistant panel", () => {
     const threadTs = ts();
     await postEvent(
       h.baseUrl,
-      eventEnvelope({ type: "assistant_thread_started", assistant_thread: { user_id: user, context: { channel_id: AGENT_CHANNEL, team_id: "T0001" }, channel_id: dm, thread_ts: threadTs }, event_ts: ts() }),
+      eventEnvelope({
+        type: "assistant_thread_started",
+        assistant_thread: { user_id: user, context: { channel_id: AGENT_CHANNEL, team_id: "T0001" }, channel_id: dm, thread_ts: threadTs },
+        event_ts: ts(),
+      }),
     );
     const prompts = await waitFor(() => h.slack.ok("assistant.threads.setSuggestedPrompts").find((c) => c.args.channel_id === dm), "suggested prompts");
     expect(prompts.args.thread_ts).toBe(threadTs);
@@ -183,7 +215,19 @@ describe("mentions, DMs and the Assistant panel", () => {
     expect(posts(dm)[0]?.args.text).toContain("Relais ESS");
 
     const mts = ts();
-    await postEvent(h.baseUrl, eventEnvelope({ type: "message", channel_type: "im", channel: dm, user, text: "Que finance le Département ?", ts: mts, thread_ts: threadTs, event_ts: mts }));
+    await postEvent(
+      h.baseUrl,
+      eventEnvelope({
+        type: "message",
+        channel_type: "im",
+        channel: dm,
+        user,
+        text: "Que finance le Département ?",
+        ts: mts,
+        thread_ts: threadTs,
+        event_ts: mts,
+      }),
+    );
     const answer = await waitFor(() => posts(dm).find((c) => c.args.thread_ts === threadTs && String(c.args.text).includes("Sources")), "assistant answer");
     expect(answer).toBeTruthy();
     const status = h.slack.ok("assistant.threads.setStatus").find((c) => c.args.channel_id === dm);
@@ -195,7 +239,6 @@ describe("mentions, DMs and the Assistant panel", () => {
     expect(h.fake!.turns.find((t) => t.conversationId === dm)).toMatchObject({ threadId: threadTs, audience: "agent" });
   });
 });
-
 
 describe("the /ess command", () => {
   it("answers a question privately through the response_url, with a share button", async () => {
@@ -227,7 +270,10 @@ describe("the /ess command", () => {
     await postForm(h.baseUrl, slashCommand({ user, channel, text: "éligibilité", responseUrl: h.slack.responseUrl() }));
     await postForm(h.baseUrl, slashCommand({ user, channel, text: "difficulte", responseUrl: h.slack.responseUrl() }));
     await waitFor(() => h.slack.ok("views.open").length >= before + 2, "two modals");
-    const views = h.slack.ok("views.open").slice(before).map((c) => c.args.view);
+    const views = h.slack
+      .ok("views.open")
+      .slice(before)
+      .map((c) => c.args.view);
     expect(views.map((v: any) => v.callback_id).sort()).toEqual(["ess_eligibility", "ess_friction"]);
     expect(views.every((v: any) => v.title.text.length <= 24)).toBe(true);
   });
@@ -296,7 +342,10 @@ describe("buttons and modals", () => {
     const user = newUser();
     const { call, eventTs } = await mention(channel, user, "Une question à noter");
     const up = buttons(call.args.blocks).find((b) => b.action_id === "ess:action:rate-up")!;
-    const res = await postInteraction(h.baseUrl, blockAction({ user, channel, message: { ts: call.response!.ts, thread_ts: eventTs }, actionId: up.action_id, value: up.value }));
+    const res = await postInteraction(
+      h.baseUrl,
+      blockAction({ user, channel, message: { ts: call.response!.ts, thread_ts: eventTs }, actionId: up.action_id, value: up.value }),
+    );
     expect(res.status).toBe(200);
     const rating = await waitFor(async () => (await h.storage.reportData({})).ratings.find((r) => r.interactionId === up.value), "rating");
     expect(rating.value).toBe("up");
@@ -320,7 +369,10 @@ describe("buttons and modals", () => {
     const { call, eventTs } = await mention(channel, user, "Une réponse décevante");
     const down = buttons(call.args.blocks).find((b) => b.action_id === "ess:action:rate-down")!;
     const before = h.slack.ok("views.open").length;
-    await postInteraction(h.baseUrl, blockAction({ user, channel, message: { ts: call.response!.ts, thread_ts: eventTs }, actionId: down.action_id, value: down.value }));
+    await postInteraction(
+      h.baseUrl,
+      blockAction({ user, channel, message: { ts: call.response!.ts, thread_ts: eventTs }, actionId: down.action_id, value: down.value }),
+    );
     const open = await waitFor(() => h.slack.ok("views.open")[before], "comment modal");
     const view = open.args.view;
     expect(view.callback_id).toBe("ess_rating_comment");
@@ -328,7 +380,12 @@ describe("buttons and modals", () => {
 
     const res = await postInteraction(
       h.baseUrl,
-      viewSubmission({ user, callbackId: view.callback_id, privateMetadata: view.private_metadata, values: { comment: { value: { type: "plain_text_input", value: "Il manque les dates" } } } }),
+      viewSubmission({
+        user,
+        callbackId: view.callback_id,
+        privateMetadata: view.private_metadata,
+        values: { comment: { value: { type: "plain_text_input", value: "Il manque les dates" } } },
+      }),
     );
     expect(res.status).toBe(200);
     const rating = await waitFor(async () => (await h.storage.reportData({})).ratings.find((r) => r.interactionId === down.value), "down rating");
@@ -339,7 +396,13 @@ describe("buttons and modals", () => {
     const down2 = buttons(second.call.args.blocks).find((b) => b.action_id === "ess:action:rate-down")!;
     await postInteraction(
       h.baseUrl,
-      viewSubmission({ type: "view_closed", user, callbackId: "ess_rating_comment", privateMetadata: JSON.stringify({ c: channel, i: down2.value }), values: {} }),
+      viewSubmission({
+        type: "view_closed",
+        user,
+        callbackId: "ess_rating_comment",
+        privateMetadata: JSON.stringify({ c: channel, i: down2.value }),
+        values: {},
+      }),
     );
     const r2 = await waitFor(async () => (await h.storage.reportData({})).ratings.find((r) => r.interactionId === down2.value), "closed down rating");
     expect(r2.comment).toBeUndefined();
@@ -350,7 +413,10 @@ describe("buttons and modals", () => {
     const user = newUser();
     const { call, eventTs } = await mention(channel, user, "Suis-je éligible ?");
     const before = h.slack.ok("views.open").length;
-    await postInteraction(h.baseUrl, blockAction({ user, channel, message: { ts: call.response!.ts, thread_ts: eventTs }, actionId: "ess:action:eligibility" }));
+    await postInteraction(
+      h.baseUrl,
+      blockAction({ user, channel, message: { ts: call.response!.ts, thread_ts: eventTs }, actionId: "ess:action:eligibility" }),
+    );
     const view = (await waitFor(() => h.slack.ok("views.open")[before], "eligibility modal")).args.view;
     expect(view.callback_id).toBe("ess_eligibility");
     const blockIds = view.blocks.map((b: any) => b.block_id);
@@ -373,7 +439,12 @@ describe("buttons and modals", () => {
 
     const unknownCommune = await postInteraction(
       h.baseUrl,
-      viewSubmission({ user, callbackId: "ess_eligibility", privateMetadata: view.private_metadata, values: { commune: { value: { type: "plain_text_input", value: "Atlantide-sur-Mer" } } } }),
+      viewSubmission({
+        user,
+        callbackId: "ess_eligibility",
+        privateMetadata: view.private_metadata,
+        values: { commune: { value: { type: "plain_text_input", value: "Atlantide-sur-Mer" } } },
+      }),
     );
     expect(JSON.parse(unknownCommune.text)).toMatchObject({ response_action: "errors", errors: { commune: expect.stringContaining("commune") } });
 
@@ -401,7 +472,10 @@ describe("buttons and modals", () => {
     expect(allText(verdicts.args.blocks)).toContain("À vérifier par une personne");
     // "Parler à une personne" on that private message stays in the same thread (same conversation for the core).
     const handoffButton = buttons(verdicts.args.blocks).find((b) => b.action_id === "ess:action:handoff")!;
-    await postInteraction(h.baseUrl, blockAction({ user, channel, ephemeral: true, message: { ts: verdicts.response!.message_ts }, actionId: handoffButton.action_id }));
+    await postInteraction(
+      h.baseUrl,
+      blockAction({ user, channel, ephemeral: true, message: { ts: verdicts.response!.message_ts }, actionId: handoffButton.action_id }),
+    );
     const handoffTurn = await waitFor(() => h.fake!.turns.find((t) => t.conversationId === channel && t.action?.id === "handoff"), "handoff turn");
     expect(handoffTurn.threadId).toBe(eventTs);
 
@@ -414,9 +488,20 @@ describe("buttons and modals", () => {
     const user = newUser();
     const { call, eventTs } = await mention(AGENT_CHANNEL, user, "Éligibilité d'un porteur ?");
     const before = h.slack.ok("views.open").length;
-    await postInteraction(h.baseUrl, blockAction({ user, channel: AGENT_CHANNEL, message: { ts: call.response!.ts, thread_ts: eventTs }, actionId: "ess:action:eligibility" }));
+    await postInteraction(
+      h.baseUrl,
+      blockAction({ user, channel: AGENT_CHANNEL, message: { ts: call.response!.ts, thread_ts: eventTs }, actionId: "ess:action:eligibility" }),
+    );
     const view = (await waitFor(() => h.slack.ok("views.open")[before], "modal")).args.view;
-    await postInteraction(h.baseUrl, viewSubmission({ user, callbackId: "ess_eligibility", privateMetadata: view.private_metadata, values: { partnerStructures: { value: { type: "number_input", value: "1" } } } }));
+    await postInteraction(
+      h.baseUrl,
+      viewSubmission({
+        user,
+        callbackId: "ess_eligibility",
+        privateMetadata: view.private_metadata,
+        values: { partnerStructures: { value: { type: "number_input", value: "1" } } },
+      }),
+    );
     const verdicts = await waitFor(() => posts(AGENT_CHANNEL).find((c) => String(c.args.text).includes("Non éligible")), "verdicts in thread");
     expect(verdicts.args.thread_ts).toBe(eventTs);
   });
@@ -427,7 +512,10 @@ describe("buttons and modals", () => {
     const { call, eventTs } = await mention(channel, user, "Le dépôt est compliqué");
     const friction = buttons(call.args.blocks).find((b) => b.action_id === "ess:action:friction")!;
     const before = h.slack.ok("views.open").length;
-    await postInteraction(h.baseUrl, blockAction({ user, channel, message: { ts: call.response!.ts, thread_ts: eventTs }, actionId: friction.action_id, value: friction.value }));
+    await postInteraction(
+      h.baseUrl,
+      blockAction({ user, channel, message: { ts: call.response!.ts, thread_ts: eventTs }, actionId: friction.action_id, value: friction.value }),
+    );
     const view = (await waitFor(() => h.slack.ok("views.open")[before], "friction modal")).args.view;
     expect(view.callback_id).toBe("ess_friction");
     expect(view.blocks.find((b: any) => b.block_id === "process").element.initial_option.value).toBe("appel-a-communs");
@@ -435,13 +523,24 @@ describe("buttons and modals", () => {
     const sel = (v: string) => ({ value: { type: "static_select", selected_option: { value: v } } });
     const txt = (v: string) => ({ value: { type: "plain_text_input", value: v } });
     const radio = (v: string) => ({ value: { type: "radio_buttons", selected_option: { value: v } } });
-    const complete = { step: sel("depot"), blocker: sel("outil-numerique"), process: sel("appel-a-communs"), commune: txt("Nîmes"), description: txt("La plateforme refuse mon fichier."), severity: radio("2"), contactOk: radio("false") };
+    const complete = {
+      step: sel("depot"),
+      blocker: sel("outil-numerique"),
+      process: sel("appel-a-communs"),
+      commune: txt("Nîmes"),
+      description: txt("La plateforme refuse mon fichier."),
+      severity: radio("2"),
+      contactOk: radio("false"),
+    };
     const { description: _d, ...missing } = complete;
     const bad = await postInteraction(h.baseUrl, viewSubmission({ user, callbackId: "ess_friction", privateMetadata: view.private_metadata, values: missing }));
     expect(JSON.parse(bad.text)).toMatchObject({ response_action: "errors", errors: { description: expect.stringContaining("Décrivez") } });
 
     await postInteraction(h.baseUrl, viewSubmission({ user, callbackId: "ess_friction", privateMetadata: view.private_metadata, values: complete }));
-    const stored = await waitFor(async () => (await h.storage.reportData({})).frictions.find((f) => f.commune === "Nîmes" && f.description.includes("plateforme")), "friction stored");
+    const stored = await waitFor(
+      async () => (await h.storage.reportData({})).frictions.find((f) => f.commune === "Nîmes" && f.description.includes("plateforme")),
+      "friction stored",
+    );
     expect(stored).toMatchObject({ step: "depot", blocker: "outil-numerique", process: "appel-a-communs", severity: 2, contactOk: false, channel: "slack" });
     await waitFor(() => ephemerals(channel).find((c) => String(c.args.text).includes("signalement est enregistré")), "friction confirmation");
   });
@@ -466,7 +565,10 @@ describe("buttons and modals", () => {
 
     const resolve = buttons(notice.args.blocks).find((b) => b.text === "Marquer comme traité")!;
     const agent = newUser();
-    await postInteraction(h.baseUrl, blockAction({ user: agent, channel: HANDOFF_CHANNEL, message: { ts: notice.response!.ts }, actionId: resolve.action_id, value: resolve.value }));
+    await postInteraction(
+      h.baseUrl,
+      blockAction({ user: agent, channel: HANDOFF_CHANNEL, message: { ts: notice.response!.ts }, actionId: resolve.action_id, value: resolve.value }),
+    );
     const update = await waitFor(() => h.slack.ok("chat.update").find((c) => c.args.ts === notice.response!.ts), "notice updated");
     expect(allText(update.args.blocks)).toContain(`Traitée* par <@${agent}>`);
     expect(buttons(update.args.blocks)).toHaveLength(0);
@@ -479,7 +581,10 @@ describe("buttons and modals", () => {
     const { call, eventTs } = await mention(channel, user, "Quelle forme pour ma structure ?");
     const options = buttons(call.args.blocks).filter((b) => b.action_id.startsWith("ess:option:"));
     expect(options.map((o) => o.text)).toEqual(["Association", "SCOP"]);
-    await postInteraction(h.baseUrl, blockAction({ user, channel, message: { ts: call.response!.ts, thread_ts: eventTs }, actionId: options[1]!.action_id, value: options[1]!.value }));
+    await postInteraction(
+      h.baseUrl,
+      blockAction({ user, channel, message: { ts: call.response!.ts, thread_ts: eventTs }, actionId: options[1]!.action_id, value: options[1]!.value }),
+    );
     await waitFor(() => h.fake!.turns.find((t) => t.conversationId === channel && t.text === "scop"), "option turn");
     const t = h.fake!.turns.find((x) => x.text === "scop")!;
     expect(t.threadId).toBe(eventTs);
@@ -494,9 +599,15 @@ describe("reliability and security", () => {
     expect(forged.status).toBe(401);
     const stale = await postEvent(h.baseUrl, payload, { ts: Math.floor(Date.now() / 1000) - 6 * 60 });
     expect(stale.status).toBe(401);
-    const missing = await fetch(`${h.baseUrl}/slack/events`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(payload) });
+    const missing = await fetch(`${h.baseUrl}/slack/events`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(payload),
+    });
     expect(missing.status).toBe(401);
-    const cmd = await postForm(h.baseUrl, slashCommand({ user: newUser(), channel, text: "bonjour", responseUrl: h.slack.responseUrl() }), { signature: "v0=deadbeef" });
+    const cmd = await postForm(h.baseUrl, slashCommand({ user: newUser(), channel, text: "bonjour", responseUrl: h.slack.responseUrl() }), {
+      signature: "v0=deadbeef",
+    });
     expect(cmd.status).toBe(401);
     await h.channel.idle();
     expect(posts(channel)).toHaveLength(0);
@@ -567,7 +678,11 @@ describe("reliability and security", () => {
   it("escapes mrkdwn injection from the person and from the knowledge", async () => {
     const channel = newChannel();
     // Slack sends typed "<" as "&lt;"; real mentions/links arrive as markup.
-    const { call } = await mention(channel, newUser(), "inject &lt;!channel&gt; &lt;@U123&gt; &lt;http://evil|click&gt; <!here> <@U777> <http://evil.example|clic>");
+    const { call } = await mention(
+      channel,
+      newUser(),
+      "inject &lt;!channel&gt; &lt;@U123&gt; &lt;http://evil|click&gt; <!here> <@U777> <http://evil.example|clic>",
+    );
     const payload = allText(call.args.blocks) + String(call.args.text);
     for (const bad of ["<!channel>", "<!here>", "<@U123>", "<@U777>", "<@U999", "<http://evil", "javascript:"]) expect(payload).not.toContain(bad);
     // Only our own links remain as Slack markup.

@@ -51,11 +51,26 @@ function click(o: { user: string; channel: string; message: { ts: string; thread
     channel: { id: o.channel, name: "canal" },
     ...(o.ephemeral ? {} : { message: { type: "message", user: "UBOT", ts: o.message.ts, thread_ts: o.message.thread_ts, text: "…" } }),
     response_url: o.responseUrl ?? h.slack.responseUrl(),
-    actions: [{ type: "button", action_id: o.button.action_id, block_id: o.button.block_id, value: o.button.value, action_ts: ts(), text: { type: "plain_text", text: o.button.text } }],
+    actions: [
+      {
+        type: "button",
+        action_id: o.button.action_id,
+        block_id: o.button.block_id,
+        value: o.button.value,
+        action_ts: ts(),
+        text: { type: "plain_text", text: o.button.text },
+      },
+    ],
   });
 }
 
-function viewEvent(o: { user: string; callbackId: string; privateMetadata?: string; values: Record<string, unknown>; type?: "view_submission" | "view_closed" }) {
+function viewEvent(o: {
+  user: string;
+  callbackId: string;
+  privateMetadata?: string;
+  values: Record<string, unknown>;
+  type?: "view_submission" | "view_closed";
+}) {
   return postInteraction(h.baseUrl, {
     type: o.type ?? "view_submission",
     team: { id: "T0001", domain: "test" },
@@ -63,7 +78,15 @@ function viewEvent(o: { user: string; callbackId: string; privateMetadata?: stri
     api_app_id: "A0001",
     token: "legacy",
     trigger_id: "1.2.3",
-    view: { id: "V0001", team_id: "T0001", type: "modal", callback_id: o.callbackId, private_metadata: o.privateMetadata ?? "", state: { values: o.values }, hash: "h" },
+    view: {
+      id: "V0001",
+      team_id: "T0001",
+      type: "modal",
+      callback_id: o.callbackId,
+      private_metadata: o.privateMetadata ?? "",
+      state: { values: o.values },
+      hash: "h",
+    },
     ...(o.type === "view_closed" ? { is_cleared: false } : {}),
   });
 }
@@ -71,7 +94,10 @@ function viewEvent(o: { user: string; callbackId: string; privateMetadata?: stri
 async function mention(channel: string, user: string, text: string, threadTs?: string): Promise<{ call: RecordedCall; eventTs: string }> {
   const eventTs = ts();
   const before = posts(channel).length;
-  await postEvent(h.baseUrl, eventEnvelope({ type: "app_mention", user, text: `<@UBOT> ${text}`, ts: eventTs, thread_ts: threadTs, channel, event_ts: eventTs }));
+  await postEvent(
+    h.baseUrl,
+    eventEnvelope({ type: "app_mention", user, text: `<@UBOT> ${text}`, ts: eventTs, thread_ts: threadTs, channel, event_ts: eventTs }),
+  );
   const call = await waitFor(() => posts(channel)[before], "answer to the mention");
   return { call, eventTs };
 }
@@ -158,13 +184,20 @@ describe("one vote per person per answer", () => {
     const opened = h.slack.ok("views.open").length;
     await click({ user, channel, message, button: down });
     const modal = (await waitFor(() => h.slack.ok("views.open")[opened], "comment modal")).args.view;
-    await viewEvent({ user, callbackId: modal.callback_id, privateMetadata: modal.private_metadata, values: { comment: { value: { type: "plain_text_input", value: "Il manque les dates" } } } });
+    await viewEvent({
+      user,
+      callbackId: modal.callback_id,
+      privateMetadata: modal.private_metadata,
+      values: { comment: { value: { type: "plain_text_input", value: "Il manque les dates" } } },
+    });
     await waitFor(async () => (await h.storage.reportData({})).ratings.find((r) => r.interactionId === up.value && r.value === "down"), "down vote");
     await h.channel.idle();
     const ratings = (await h.storage.reportData({})).ratings.filter((r) => r.interactionId === up.value);
     expect(ratings).toHaveLength(1);
     expect(ratings[0]).toMatchObject({ value: "down", comment: "Il manque les dates" });
-    const last = updates(channel).filter((c) => c.args.ts === message.ts).at(-1)!;
+    const last = updates(channel)
+      .filter((c) => c.args.ts === message.ts)
+      .at(-1)!;
     expect(JSON.stringify(last.args.blocks)).toContain("Avis donné : réponse pas utile");
     // The thank-you is private, offers a person, and has no "Partager".
     const thanks = await waitFor(() => ephemerals(channel).find((c) => String(c.args.text).includes("Merci")), "thank-you");
@@ -191,7 +224,10 @@ describe("eligibility results", () => {
         inQpv: { value: { type: "radio_buttons", selected_option: { value: "false" } } },
       },
     });
-    const result = await waitFor(() => posts(AGENT_CHANNEL).find((c) => c.args.thread_ts === eventTs && String(c.args.text).startsWith("Résultat")), "verdicts");
+    const result = await waitFor(
+      () => posts(AGENT_CHANNEL).find((c) => c.args.thread_ts === eventTs && String(c.args.text).startsWith("Résultat")),
+      "verdicts",
+    );
     const json = JSON.stringify(result.args.blocks);
     expect(json).toContain("• *Appel à communs* : ❌ Non éligible");
     expect(json).not.toContain("Le projet réunit 1 structure");
@@ -222,8 +258,18 @@ describe("sharing and refusals", () => {
     const user = uid("U");
     const url = h.slack.responseUrl();
     await postForm(h.baseUrl, {
-      token: "legacy", team_id: "T0001", team_domain: "test", channel_id: channel, channel_name: "canal", user_id: user, user_name: "someone",
-      command: "/ess", text: "Quel budget pour l'appel à communs ?", api_app_id: "A0001", response_url: url, trigger_id: "1.2.trigger",
+      token: "legacy",
+      team_id: "T0001",
+      team_domain: "test",
+      channel_id: channel,
+      channel_name: "canal",
+      user_id: user,
+      user_name: "someone",
+      command: "/ess",
+      text: "Quel budget pour l'appel à communs ?",
+      api_app_id: "A0001",
+      response_url: url,
+      trigger_id: "1.2.trigger",
     });
     const priv = await waitFor(() => h.slack.calls.find((c) => c.method === "response" && url.endsWith(c.path)), "private answer");
     const share = buttons(priv.args.blocks).find((b) => b.action_id === "ess:share")!;
@@ -292,7 +338,10 @@ describe("channel threads", () => {
     await threadMessage(channel, user, eventTs, "Je demande une mise en relation");
     await waitFor(() => ephemerals(channel).find((c) => String(c.args.text).includes("transmise")), "private handoff reply");
     await h.channel.idle();
-    const statuses = h.slack.ok("assistant.threads.setStatus").filter((c) => c.args.channel_id === channel).map((c) => c.args.status);
+    const statuses = h.slack
+      .ok("assistant.threads.setStatus")
+      .filter((c) => c.args.channel_id === channel)
+      .map((c) => c.args.status);
     expect(statuses).toEqual(["réfléchit…", "réfléchit…", ""]);
   });
 });
@@ -313,15 +362,33 @@ describe("App Home", () => {
 
     const opened = h.slack.ok("views.open").length;
     await postInteraction(h.baseUrl, {
-      type: "block_actions", user: { id: user, team_id: "T0001" }, api_app_id: "A0001", token: "legacy", team: { id: "T0001", domain: "test" },
-      trigger_id: "1.2.3", container: { type: "view", view_id: "V0001" }, view: { id: "V0001", type: "home" },
-      actions: [{ type: "button", action_id: actions[0]!.action_id, block_id: actions[0]!.block_id, action_ts: ts(), text: { type: "plain_text", text: "Poser une question" } }],
+      type: "block_actions",
+      user: { id: user, team_id: "T0001" },
+      api_app_id: "A0001",
+      token: "legacy",
+      team: { id: "T0001", domain: "test" },
+      trigger_id: "1.2.3",
+      container: { type: "view", view_id: "V0001" },
+      view: { id: "V0001", type: "home" },
+      actions: [
+        {
+          type: "button",
+          action_id: actions[0]!.action_id,
+          block_id: actions[0]!.block_id,
+          action_ts: ts(),
+          text: { type: "plain_text", text: "Poser une question" },
+        },
+      ],
     });
     const modal = (await waitFor(() => h.slack.ok("views.open")[opened], "question modal")).args.view;
     expect(modal.callback_id).toBe("ess_question");
     const empty = await viewEvent({ user, callbackId: "ess_question", values: { question: { value: { type: "plain_text_input", value: "  " } } } });
     expect(JSON.parse(empty.text)).toMatchObject({ response_action: "errors", errors: { question: "Écrivez votre question." } });
-    await viewEvent({ user, callbackId: "ess_question", values: { question: { value: { type: "plain_text_input", value: "Qui peut répondre à l'appel à communs ?" } } } });
+    await viewEvent({
+      user,
+      callbackId: "ess_question",
+      values: { question: { value: { type: "plain_text_input", value: "Qui peut répondre à l'appel à communs ?" } } },
+    });
     const answer = await waitFor(() => posts(user)[0], "answer in the DM");
     expect(JSON.stringify(answer.args.blocks)).toContain("Sources");
 

@@ -7,7 +7,17 @@ import { ASK_SHORTCUT } from "../../src/channels/slack/listeners/shortcuts.js";
 import { SLACK_EVENTS_PATH } from "../../src/channels/slack/index.js";
 
 const manifest = parse(readFileSync("slack/manifest.yaml", "utf8"));
-const source = ["listeners/messages.ts", "listeners/assistant.ts", "listeners/actions.ts", "listeners/views.ts", "listeners/commands.ts", "listeners/home.ts", "runtime.ts", "stream.ts", "notifier.ts"]
+const source = [
+  "listeners/messages.ts",
+  "listeners/assistant.ts",
+  "listeners/actions.ts",
+  "listeners/views.ts",
+  "listeners/commands.ts",
+  "listeners/home.ts",
+  "runtime.ts",
+  "stream.ts",
+  "notifier.ts",
+]
   .map((f) => readFileSync(`src/channels/slack/${f}`, "utf8"))
   .join("\n");
 
@@ -21,7 +31,15 @@ describe("slack/manifest.yaml", () => {
 
   it("subscribes to the events the listeners handle", () => {
     expect([...manifest.settings.event_subscriptions.bot_events].sort()).toEqual(
-      ["app_home_opened", "app_mention", "assistant_thread_context_changed", "assistant_thread_started", "message.channels", "message.groups", "message.im"].sort(),
+      [
+        "app_home_opened",
+        "app_mention",
+        "assistant_thread_context_changed",
+        "assistant_thread_started",
+        "message.channels",
+        "message.groups",
+        "message.im",
+      ].sort(),
     );
     expect(manifest.features.assistant_view.assistant_description).toBeTruthy();
     // The App Home is published on app_home_opened.
@@ -36,7 +54,16 @@ describe("slack/manifest.yaml", () => {
 
   it("asks only for the scopes it uses", () => {
     const scopes: string[] = manifest.oauth_config.scopes.bot;
-    expect([...scopes].sort()).toEqual(["app_mentions:read", "assistant:write", "channels:history", "chat:write", "commands", "groups:history", "im:history", "im:write"]);
+    expect([...scopes].sort()).toEqual([
+      "app_mentions:read",
+      "assistant:write",
+      "channels:history",
+      "chat:write",
+      "commands",
+      "groups:history",
+      "im:history",
+      "im:write",
+    ]);
     // The history scopes only bring the messages of threads the app answered in: it never reads a channel's history.
     expect(source).not.toMatch(/conversations\.(history|replies)|users\.(info|list)/);
   });

@@ -60,7 +60,10 @@ describe("Slack on the real core", () => {
     const channel = uid("C");
     const user = uid("U");
     const eventTs = ts();
-    await postEvent(h.baseUrl, eventEnvelope({ type: "app_mention", user, channel, ts: eventTs, text: "<@UBOT> Qui peut répondre à l'appel à communs du Département ?" }));
+    await postEvent(
+      h.baseUrl,
+      eventEnvelope({ type: "app_mention", user, channel, ts: eventTs, text: "<@UBOT> Qui peut répondre à l'appel à communs du Département ?" }),
+    );
     const answer = await waitFor(() => h.slack.ok("chat.postMessage").find((c) => c.args.channel === channel), "answer", 30_000);
     expect(answer.args.thread_ts).toBe(eventTs);
     // Offline answers arrive at once: no stream.
@@ -85,12 +88,23 @@ describe("Slack on the real core", () => {
     const seen = inThread().length;
     await click(user, channel, { ts: answer.response!.ts, thread_ts: eventTs }, "ess:action:handoff");
     // The assistant first asks how the person wants the answer: « Ici, dans cette conversation ».
-    const ask = await waitFor(() => inThread().slice(seen).find((c) => String(c.args.text).includes("Comment souhaitez-vous")), "reply-via question", 10_000);
+    const ask = await waitFor(
+      () =>
+        inThread()
+          .slice(seen)
+          .find((c) => String(c.args.text).includes("Comment souhaitez-vous")),
+      "reply-via question",
+      10_000,
+    );
     const here = buttons(ask.args.blocks).find((e: any) => e.text.text === "Ici, dans cette conversation");
     expect(here).toBeTruthy();
     await click(user, channel, { ts: ask.response!.ts ?? ask.response!.message_ts, thread_ts: eventTs }, here.action_id, here.value, here.block_id);
     const notice = await waitFor(() => handoffPosts()[before], "handoff notice", 10_000);
-    const told = await waitFor(() => h.slack.ok("chat.postEphemeral").find((c) => c.args.channel === channel && String(c.args.text).includes("transmise")), "handoff reply", 10_000);
+    const told = await waitFor(
+      () => h.slack.ok("chat.postEphemeral").find((c) => c.args.channel === channel && String(c.args.text).includes("transmise")),
+      "handoff reply",
+      10_000,
+    );
     expect(told.args.user).toBe(user);
     expect(String(told.args.text)).toContain("canal Slack");
     // The team's post: the person's questions, no raw values, a « Répondre » button.
@@ -109,20 +123,44 @@ describe("Slack on the real core", () => {
       api_app_id: "A0001",
       token: "legacy",
       trigger_id: "1.2.3",
-      view: { id: "V1", team_id: "T0001", type: "modal", callback_id: "ess_handoff_reply", private_metadata: modal.args.view.private_metadata, state: { values: { reply: { value: { type: "plain_text_input", value: "Bonjour, l'appel à communs ouvre en mars." } } } }, hash: "h" },
+      view: {
+        id: "V1",
+        team_id: "T0001",
+        type: "modal",
+        callback_id: "ess_handoff_reply",
+        private_metadata: modal.args.view.private_metadata,
+        state: { values: { reply: { value: { type: "plain_text_input", value: "Bonjour, l'appel à communs ouvre en mars." } } } },
+        hash: "h",
+      },
     });
     // The person receives the answer in the same thread; the team's post shows who answered.
-    const delivered = await waitFor(() => h.slack.ok("chat.postMessage").find((c) => c.args.channel === channel && String(c.args.text).includes("ouvre en mars")), "answer delivered", 10_000);
+    const delivered = await waitFor(
+      () => h.slack.ok("chat.postMessage").find((c) => c.args.channel === channel && String(c.args.text).includes("ouvre en mars")),
+      "answer delivered",
+      10_000,
+    );
     expect(delivered.args.thread_ts).toBe(eventTs);
     expect(String(delivered.args.text)).toContain("camille");
-    const updated = await waitFor(() => h.slack.ok("chat.update").find((c) => c.args.ts === notice.response!.ts && JSON.stringify(c.args.blocks).includes("Répondu")), "post shows answered", 10_000);
+    const updated = await waitFor(
+      () => h.slack.ok("chat.update").find((c) => c.args.ts === notice.response!.ts && JSON.stringify(c.args.blocks).includes("Répondu")),
+      "post shows answered",
+      10_000,
+    );
     expect(buttons(updated.args.blocks).some((e: any) => e.action_id === "ess:handoff:reply")).toBe(false);
     const handoffId = replyButton.value as string;
     expect((await h.storage.getHandoff(handoffId))?.reply?.agent).toBe("camille");
     // A second agent is told it was already answered.
     const ephemerals = h.slack.ok("chat.postEphemeral").length;
     await click(uid("U"), notice.args.channel, { ts: notice.response!.ts }, replyButton.action_id, replyButton.value, replyButton.block_id);
-    const told2 = await waitFor(() => h.slack.ok("chat.postEphemeral").slice(ephemerals).find((c) => String(c.args.text).includes("déjà reçu une réponse")), "already answered", 10_000);
+    const told2 = await waitFor(
+      () =>
+        h.slack
+          .ok("chat.postEphemeral")
+          .slice(ephemerals)
+          .find((c) => String(c.args.text).includes("déjà reçu une réponse")),
+      "already answered",
+      10_000,
+    );
     expect(String(told2.args.text)).toContain("camille");
     const resolve = buttons(notice.args.blocks).find((e: any) => e.action_id === "ess:handoff:resolve");
     await click(uid("U"), notice.args.channel, { ts: notice.response!.ts }, resolve.action_id, resolve.value);

@@ -81,7 +81,9 @@ describe("mrkdwn safety", () => {
           sources: [{ ...SOURCES[0], title, section: question }],
           route: { ...ROUTE, why: question, contacts: [{ label: title, url: question }] },
           followUps: [question || "?"],
-          eligibility: [{ process: "dla", verdict: "to-check", reasons: [{ condition: "c", text: question, met: null, source: "s" }], missing: [], checker: title }],
+          eligibility: [
+            { process: "dla", verdict: "to-check", reasons: [{ condition: "c", text: question, met: null, source: "s" }], missing: [], checker: title },
+          ],
           actions: [{ id: "handoff", label: title }],
         });
         const m = renderReply(r);
@@ -114,7 +116,15 @@ describe("renderReply", () => {
   });
 
   it("gives emoji-only buttons a word", () => {
-    const m = renderReply(reply({ actions: [{ id: "rate-up", label: "👍" }, { id: "rate-down", label: "👎" }], interactionId: "i-1" }));
+    const m = renderReply(
+      reply({
+        actions: [
+          { id: "rate-up", label: "👍" },
+          { id: "rate-down", label: "👎" },
+        ],
+        interactionId: "i-1",
+      }),
+    );
     const labels = m.blocks.filter((b) => b.type === "actions").flatMap((b: any) => b.elements.map((e: any) => [e.text.text, e.value]));
     expect(labels).toEqual([
       ["👍 Utile", "i-1"],
@@ -125,9 +135,20 @@ describe("renderReply", () => {
   it("keeps action ids unique and button texts non-empty (Slack rejects the message otherwise)", () => {
     const m = renderReply(
       reply({
-        actions: [{ id: "confirm", label: "Oui" }, { id: "confirm", label: "Encore oui" }, { id: "cancel", label: "  " }],
+        actions: [
+          { id: "confirm", label: "Oui" },
+          { id: "confirm", label: "Encore oui" },
+          { id: "cancel", label: "  " },
+        ],
         followUps: ["   ", "Une question ?"],
-        prompt: { field: "f", question: "Q ?", options: [{ value: "a", label: "" }, { value: "b", label: "B" }] },
+        prompt: {
+          field: "f",
+          question: "Q ?",
+          options: [
+            { value: "a", label: "" },
+            { value: "b", label: "B" },
+          ],
+        },
       }),
     );
     for (const b of m.blocks.filter((x: any) => x.type === "actions") as any[]) {
@@ -141,7 +162,12 @@ describe("renderReply", () => {
 
   it("renders eligibility verdicts, a prompt's options and a handoff", () => {
     const results: ReplyInput["eligibility"] = [
-      { process: "appel-a-communs", verdict: "ineligible", reasons: [{ condition: "min3", text: "Il faut au moins 3 structures.", met: false, source: "x" }], missing: [] },
+      {
+        process: "appel-a-communs",
+        verdict: "ineligible",
+        reasons: [{ condition: "min3", text: "Il faut au moins 3 structures.", met: false, source: "x" }],
+        missing: [],
+      },
       { process: "dla", verdict: "incomplete", reasons: [], missing: [{ fact: "employees", question: "Combien de salariés ?" }] },
     ];
     const m = renderReply(
@@ -158,10 +184,13 @@ describe("renderReply", () => {
     expect(s).toContain("• *Appel à communs* : ❌ Non éligible");
     expect(s).toContain("Pour conclure, il me manque : nombre de salariés.");
     expect(s).not.toContain("Il faut au moins 3 structures.");
-    expect(s).not.toContain("Résultat\"");
+    expect(s).not.toContain('Résultat"');
     expect(m.text.startsWith("Résultat de la vérification d'éligibilité")).toBe(true);
     expect(s).toContain("référence abcdef12");
-    const labels = m.blocks.flatMap((b: any) => b.elements ?? []).filter((e: any) => e.type === "button").map((e: any) => e.text.text);
+    const labels = m.blocks
+      .flatMap((b: any) => b.elements ?? [])
+      .filter((e: any) => e.type === "button")
+      .map((e: any) => e.text.text);
     expect(labels).toEqual(expect.arrayContaining(["Voir le détail", "Compléter les informations"]));
     const optionBlocks = m.blocks.filter((b: any) => b.block_id?.startsWith("ess-options-"));
     expect(optionBlocks).toHaveLength(2); // 25 + 5
@@ -202,14 +231,28 @@ describe("renderReply", () => {
     expect(voted).toContain("Avis donné : réponse utile");
     expect(voted).not.toContain("ess:action:rate-up");
     expect(voted).toContain("ess:action:rate-down");
-    const question = reply({ type: "prompt", text: "Êtes-vous en QPV ?", prompt: { field: "inQpv", question: "Êtes-vous en QPV ?", options: [{ value: "oui", label: "Oui" }, { value: "non", label: "Non" }] }, actions: [{ id: "cancel", label: "Annuler" }] });
+    const question = reply({
+      type: "prompt",
+      text: "Êtes-vous en QPV ?",
+      prompt: {
+        field: "inQpv",
+        question: "Êtes-vous en QPV ?",
+        options: [
+          { value: "oui", label: "Oui" },
+          { value: "non", label: "Non" },
+        ],
+      },
+      actions: [{ id: "cancel", label: "Annuler" }],
+    });
     const chosen = renderReply(question, { chosen: "Non" });
     expect(JSON.stringify(chosen.blocks)).toContain("Votre réponse : *Non*");
     expect(chosen.blocks.some((b: any) => b.type === "actions")).toBe(false);
   });
 
   it("carries the message id and the person asked in the block ids of its buttons", () => {
-    const m = renderReply(reply({ actions: [{ id: "handoff", label: "Parler à une personne" }], followUps: ["Une question ?"] }), { tag: { m: "0123456789abcdef", u: "U123" } });
+    const m = renderReply(reply({ actions: [{ id: "handoff", label: "Parler à une personne" }], followUps: ["Une question ?"] }), {
+      tag: { m: "0123456789abcdef", u: "U123" },
+    });
     const ids = m.blocks.filter((b: any) => b.type === "actions").map((b: any) => b.block_id);
     expect(ids.length).toBe(2);
     for (const id of ids) expect(id).toMatch(/~m:0123456789abcdef~u:U123$/);

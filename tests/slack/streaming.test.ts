@@ -45,13 +45,17 @@ const calls = (method: string, channel: string) => h.slack.ok(method).filter((c)
 function streamedText(channel: string): string {
   const pieces = (c: { args: Record<string, any> }) =>
     [c.args.markdown_text ?? "", ...(c.args.chunks ?? []).filter((x: any) => x.type === "markdown_text").map((x: any) => x.text)].join("");
-  return ["chat.startStream", "chat.appendStream", "chat.stopStream"].flatMap((m) => calls(m, channel)).map(pieces).join("");
+  return ["chat.startStream", "chat.appendStream", "chat.stopStream"]
+    .flatMap((m) => calls(m, channel))
+    .map(pieces)
+    .join("");
 }
 const buttons = (blocks: any[]) => blocks.filter((b) => b.type === "actions").flatMap((b) => b.elements.map((e: any) => ({ ...e, block_id: b.block_id })));
 
 describe("streaming a model's answer into Slack", () => {
   it("streams the answer in the thread, then adds sources and buttons when it stops", async () => {
-    model.reply = "L'appel à communs du Département soutient des projets portés ensemble par plusieurs structures de l'économie sociale et solidaire du Gard, au service d'un besoin du territoire [1].";
+    model.reply =
+      "L'appel à communs du Département soutient des projets portés ensemble par plusieurs structures de l'économie sociale et solidaire du Gard, au service d'un besoin du territoire [1].";
     const channel = uid("C");
     const user = uid("U");
     const eventTs = ts();
@@ -80,9 +84,15 @@ describe("streaming a model's answer into Slack", () => {
     // The streamed message's buttons work like any other: a vote redraws it.
     const up = buttons(stop.args.blocks).find((b: any) => b.action_id === "ess:action:rate-up");
     await postInteraction(h.baseUrl, {
-      type: "block_actions", user: { id: user, team_id: "T0001" }, api_app_id: "A0001", token: "legacy", team: { id: "T0001", domain: "test" }, trigger_id: "1.2.3",
+      type: "block_actions",
+      user: { id: user, team_id: "T0001" },
+      api_app_id: "A0001",
+      token: "legacy",
+      team: { id: "T0001", domain: "test" },
+      trigger_id: "1.2.3",
       container: { type: "message", channel_id: channel, message_ts: stop.args.ts, thread_ts: eventTs, is_ephemeral: false },
-      channel: { id: channel, name: "canal" }, message: { type: "message", user: "UBOT", ts: stop.args.ts, thread_ts: eventTs, text: "…" },
+      channel: { id: channel, name: "canal" },
+      message: { type: "message", user: "UBOT", ts: stop.args.ts, thread_ts: eventTs, text: "…" },
       response_url: h.slack.responseUrl(),
       actions: [{ type: "button", action_id: up.action_id, block_id: up.block_id, value: up.value, action_ts: ts(), text: up.text }],
     });
@@ -111,10 +121,20 @@ describe("streaming a model's answer into Slack", () => {
     const dm = uid("D");
     const user = uid("U");
     const threadTs = ts();
-    await postEvent(h.baseUrl, eventEnvelope({ type: "assistant_thread_started", assistant_thread: { user_id: user, context: {}, channel_id: dm, thread_ts: threadTs }, event_ts: ts() }));
+    await postEvent(
+      h.baseUrl,
+      eventEnvelope({
+        type: "assistant_thread_started",
+        assistant_thread: { user_id: user, context: {}, channel_id: dm, thread_ts: threadTs },
+        event_ts: ts(),
+      }),
+    );
     await waitFor(() => calls("assistant.threads.setSuggestedPrompts", dm)[0], "first prompts");
     const mts = ts();
-    await postEvent(h.baseUrl, eventEnvelope({ type: "message", channel_type: "im", channel: dm, user, text: QUESTION, ts: mts, thread_ts: threadTs, event_ts: mts }));
+    await postEvent(
+      h.baseUrl,
+      eventEnvelope({ type: "message", channel_type: "im", channel: dm, user, text: QUESTION, ts: mts, thread_ts: threadTs, event_ts: mts }),
+    );
     await waitFor(() => calls("chat.stopStream", dm)[0], "stopStream", 20_000);
     // In a direct message, no recipient is needed.
     expect(calls("chat.startStream", dm)[0]!.args.recipient_user_id).toBeUndefined();

@@ -61,7 +61,10 @@ describe("Slack transport", () => {
     servers.push(srv);
     await new Promise<void>((r) => srv.listen(0, "127.0.0.1", r));
     const c = client(`http://127.0.0.1:${(srv.address() as AddressInfo).port}/api/`);
-    await expect(c.chat.postMessage({ channel: "CX", text: "x" })).rejects.toMatchObject({ code: "slack_webapi_platform_error", data: { error: "channel_not_found" } });
+    await expect(c.chat.postMessage({ channel: "CX", text: "x" })).rejects.toMatchObject({
+      code: "slack_webapi_platform_error",
+      data: { error: "channel_not_found" },
+    });
   });
 
   it("retries after a 429, honouring Retry-After", async () => {

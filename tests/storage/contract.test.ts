@@ -142,9 +142,7 @@ for (const backend of backends) {
       const other = env.open();
       extra.push(other);
       await other.migrate();
-      const results = await Promise.all(
-        Array.from({ length: 20 }, (_, i) => (i % 2 ? other : s).claimEvent("evt-two-instances")),
-      );
+      const results = await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? other : s).claimEvent("evt-two-instances")));
       expect(results.filter(Boolean)).toHaveLength(1);
       expect(await other.claimEvent("evt-two-instances")).toBe(false);
     });
@@ -212,7 +210,14 @@ for (const backend of backends) {
       ]);
       expect(data.frictions[1]).not.toHaveProperty("epci");
       expect(data.unanswered).toEqual([
-        { id: uid, createdAt: "2030-01-07T10:02:00.000Z", interactionId: iid, question: "Quel est le budget de l'axe 2 ?", reason: "rated-down", userHash: "user-b" },
+        {
+          id: uid,
+          createdAt: "2030-01-07T10:02:00.000Z",
+          interactionId: iid,
+          question: "Quel est le budget de l'axe 2 ?",
+          reason: "rated-down",
+          userHash: "user-b",
+        },
         { id: uid2, createdAt: "2030-01-09T00:00:00.000Z", question: "Sans interaction", reason: "refused", userHash: "user-c" },
       ]);
     });
@@ -266,7 +271,16 @@ for (const backend of backends) {
     });
 
     it("records one answer per handoff, resolves it, and a second answer gets the first one back", async () => {
-      const h = await s.createHandoff({ process: "dla", userHash: "user-r", channel: "slack", conversationKey: "slack:conv-r", summary: "DLA", facts: {}, sources: [], replyVia: "email" });
+      const h = await s.createHandoff({
+        process: "dla",
+        userHash: "user-r",
+        channel: "slack",
+        conversationKey: "slack:conv-r",
+        summary: "DLA",
+        facts: {},
+        sources: [],
+        replyVia: "email",
+      });
       expect(h.replyVia).toBe("email");
       expect(h.reply).toBeUndefined();
       await s.setHandoffContact(h.id, "email", "ada@example.org");
@@ -295,7 +309,16 @@ for (const backend of backends) {
     });
 
     it("forget erases the contacts of the person's handoffs", async () => {
-      const h = await s.createHandoff({ process: "dla", userHash: "user-contact-f", channel: "web", conversationKey: "web:conv-f", summary: "x", facts: {}, sources: [], replyVia: "phone" });
+      const h = await s.createHandoff({
+        process: "dla",
+        userHash: "user-contact-f",
+        channel: "web",
+        conversationKey: "web:conv-f",
+        summary: "x",
+        facts: {},
+        sources: [],
+        replyVia: "phone",
+      });
       await s.setHandoffContact(h.id, "phone", "06 12 34 56 78");
       const counts = await s.forgetUser("user-contact-f");
       expect(counts.handoff_contacts).toBe(1);
@@ -343,7 +366,13 @@ for (const backend of backends) {
     it("keeps one rating per person per interaction: the last vote counts, with the same id", async () => {
       const iid = await s.recordInteraction(interaction({ createdAt: "2031-02-01T10:00:00.000Z" }));
       const first = await s.upsertRating({ interactionId: iid, userHash: "voter-a", value: "up", createdAt: "2031-02-01T10:01:00.000Z" });
-      const again = await s.upsertRating({ interactionId: iid, userHash: "voter-a", value: "down", comment: "Finalement incomplet", createdAt: "2031-02-01T10:05:00.000Z" });
+      const again = await s.upsertRating({
+        interactionId: iid,
+        userHash: "voter-a",
+        value: "down",
+        comment: "Finalement incomplet",
+        createdAt: "2031-02-01T10:05:00.000Z",
+      });
       expect(again).toBe(first);
       // recordRating follows the same rule; another person keeps their own vote.
       const third = await s.recordRating({ interactionId: iid, userHash: "voter-a", value: "up", createdAt: "2031-02-01T10:06:00.000Z" });
@@ -425,7 +454,16 @@ for (const backend of backends) {
     });
 
     it("retention purge erases handoff contacts with their handoffs", async () => {
-      const h = await s.createHandoff({ process: "dla", userHash: "user-contact-p", channel: "web", conversationKey: "web:conv-p", summary: "x", facts: {}, sources: [], replyVia: "email" });
+      const h = await s.createHandoff({
+        process: "dla",
+        userHash: "user-contact-p",
+        channel: "web",
+        conversationKey: "web:conv-p",
+        summary: "x",
+        facts: {},
+        sources: [],
+        replyVia: "email",
+      });
       await s.setHandoffContact(h.id, "email", "purge@example.org");
       const counts = await s.purge(new Date(Date.now() + 60_000));
       expect(counts.handoff_contacts).toBeGreaterThanOrEqual(1);
@@ -514,7 +552,13 @@ for (const backend of backends.filter((b) => b.name !== "memory")) {
               .prepare("INSERT INTO ratings (id, created_at, interaction_id, user_hash, value) VALUES (?, ?, ?, ?, ?)")
               .run(id, at, iid, user, value);
           else
-            await (old as PostgresStorage).pool.query("INSERT INTO ratings (id, created_at, interaction_id, user_hash, value) VALUES ($1, $2, $3, $4, $5)", [id, at, iid, user, value]);
+            await (old as PostgresStorage).pool.query("INSERT INTO ratings (id, created_at, interaction_id, user_hash, value) VALUES ($1, $2, $3, $4, $5)", [
+              id,
+              at,
+              iid,
+              user,
+              value,
+            ]);
         };
         await insert("r1", "dup-user", "up", "2030-05-01T10:00:00.000Z");
         await insert("r2", "dup-user", "down", "2030-05-01T11:00:00.000Z");

@@ -51,18 +51,44 @@ async function seedPerson(s: Storage, aad: string, word: string, createdAt?: str
   const conv = `a:personal-${aad}`;
   const key = `teams:${conv}:-:${h}`;
   const long = `Je cherche des aides pour notre ressourcerie ${word}. `.repeat(120); // several pages, overflow pages
-  const base = { channel: "teams" as const, audience: "agent" as const, userHash: h, conversationKey: key, sources: ["doc-1"], route: null, refused: false, latencyMs: 3 };
+  const base = {
+    channel: "teams" as const,
+    audience: "agent" as const,
+    userHash: h,
+    conversationKey: key,
+    sources: ["doc-1"],
+    route: null,
+    refused: false,
+    latencyMs: 3,
+  };
   const i1 = await s.recordInteraction({ ...base, createdAt, question: `Qui finance la ressourcerie ${word} ?`, answer: "Le DLA [1]." });
   const i2 = await s.recordInteraction({ ...base, createdAt, question: long, answer: "Voir [1]." });
   await s.linkMessage("teams", `msg-${aad}`, i1);
   await s.recordRating({ interactionId: i1, userHash: h, value: "down", comment: `pas assez précis pour ${word}`, createdAt });
   await s.recordUnanswered({ interactionId: i2, question: `ressourcerie ${word}`, reason: "rated-down", userHash: h, createdAt });
   await s.recordFriction({
-    step: "depot", blocker: "autre", process: "dla", commune: "Alès", description: `Dossier ${word} bloqué`, severity: 2, contactOk: true,
-    userHash: h, channel: "teams", createdAt,
+    step: "depot",
+    blocker: "autre",
+    process: "dla",
+    commune: "Alès",
+    description: `Dossier ${word} bloqué`,
+    severity: 2,
+    contactOk: true,
+    userHash: h,
+    channel: "teams",
+    createdAt,
   });
   if (createdAt) return; // handoffs and states are always stamped now: no old ones
-  await s.createHandoff({ process: "dla", userHash: h, channel: "teams", conversationKey: key, summary: `Rappeler pour ${word}`, question: `aide ${word}`, facts: { projet: word }, sources: [] });
+  await s.createHandoff({
+    process: "dla",
+    userHash: h,
+    channel: "teams",
+    conversationKey: key,
+    summary: `Rappeler pour ${word}`,
+    question: `aide ${word}`,
+    facts: { projet: word },
+    sources: [],
+  });
   await s.setState(key, { mode: "idle", lastQuestion: `Qui finance la ressourcerie ${word} ?`, facts: { note: word } });
 }
 
@@ -172,7 +198,9 @@ describe("SQLite: erased text is in none of the files", () => {
     const db = new Database(path.join(dir, SQLITE_FILE_NAME), { readonly: true });
     try {
       const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name);
-      expect(tables).toEqual(expect.arrayContaining(["interactions", "ratings", "frictions", "handoffs", "unanswered", "message_links", "events", "state", "channel_refs"]));
+      expect(tables).toEqual(
+        expect.arrayContaining(["interactions", "ratings", "frictions", "handoffs", "unanswered", "message_links", "events", "state", "channel_refs"]),
+      );
       for (const t of tables) {
         const dump = JSON.stringify(db.prepare(`SELECT * FROM "${t}"`).all());
         for (const needle of FORGOTTEN) expect(dump.includes(needle), `${t} holds ${needle}`).toBe(false);
@@ -215,9 +243,13 @@ describe.skipIf(!PG_AVAILABLE)("PostgreSQL: forget deletes the person from every
     await client.connect();
     try {
       const tables = (
-        await client.query<{ table_name: string }>("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'")
+        await client.query<{ table_name: string }>(
+          "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'",
+        )
       ).rows.map((r) => r.table_name);
-      expect(tables).toEqual(expect.arrayContaining(["interactions", "ratings", "frictions", "handoffs", "unanswered", "message_links", "events", "state", "channel_refs"]));
+      expect(tables).toEqual(
+        expect.arrayContaining(["interactions", "ratings", "frictions", "handoffs", "unanswered", "message_links", "events", "state", "channel_refs"]),
+      );
       const dump = async (t: string) => JSON.stringify((await client.query(`SELECT row_to_json(x)::text AS j FROM "${t}" x`)).rows.map((r) => r.j));
       // Before: the check finds what it looks for.
       const dumpAll = async () => {

@@ -43,7 +43,5 @@ export async function createTestDatabase(): Promise<{ url: string; drop: () => P
 
 export const PG_AVAILABLE = await pgReachable();
 if (!PG_AVAILABLE) {
-  console.warn(
-    `\n[tests/storage] PostgreSQL injoignable sur ${PG_ADMIN_URL} : les tests PostgreSQL sont IGNORÉS (skipped).\n`,
-  );
+  console.warn(`\n[tests/storage] PostgreSQL injoignable sur ${PG_ADMIN_URL} : les tests PostgreSQL sont IGNORÉS (skipped).\n`);
 }

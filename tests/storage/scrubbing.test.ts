@@ -29,7 +29,16 @@ describe("withScrubbing", () => {
     expect(back?.answer).toBe("Contactez le DLA au 04 66 00 00 00.");
     await s.recordRating({ interactionId: id, userHash: "h", value: "down", comment: "écrivez à a.b@c.fr" });
     await s.recordUnanswered({ question: "mon IBAN FR76 3000 6000 0112 3456 7890 189", reason: "refused", userHash: "h" });
-    const h = await s.createHandoff({ process: "dla", userHash: "h", channel: "slack", conversationKey: "k", summary: "Rappeler au 0612345678", question: "q a.b@c.fr", facts: {}, sources: [] });
+    const h = await s.createHandoff({
+      process: "dla",
+      userHash: "h",
+      channel: "slack",
+      conversationKey: "k",
+      summary: "Rappeler au 0612345678",
+      question: "q a.b@c.fr",
+      facts: {},
+      sources: [],
+    });
     expect(h.summary).toBe("Rappeler au [téléphone]");
     expect(h.question).toBe("q [email]");
     const data = await inner.reportData({});
@@ -45,7 +54,15 @@ describe("withScrubbing", () => {
       expect(s).toBeInstanceOf(SqliteStorage);
       expect(await (s as SqliteStorage).appliedMigrations()).toEqual([1, 2, 3]);
       const fid = await s.recordFriction({
-        step: "depot", blocker: "autre", process: "dla", commune: "Alès", description: "mail: x@y.fr", severity: 1, contactOk: false, userHash: "h", channel: "cli",
+        step: "depot",
+        blocker: "autre",
+        process: "dla",
+        commune: "Alès",
+        description: "mail: x@y.fr",
+        severity: 1,
+        contactOk: false,
+        userHash: "h",
+        channel: "cli",
       });
       const f = (await s.reportData({})).frictions.find((x) => x.id === fid);
       expect(f?.description).toBe("mail: [email]");
@@ -63,12 +80,40 @@ describe("withScrubbing", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "relais-scrub-report-"));
     try {
       const s = await createStorage({ dataDir: dir });
-      const base = { channel: "slack" as const, audience: "porteur" as const, userHash: "h", conversationKey: "k", answer: "a", sources: [], route: "dla" as const, latencyMs: 1 };
+      const base = {
+        channel: "slack" as const,
+        audience: "porteur" as const,
+        userHash: "h",
+        conversationKey: "k",
+        answer: "a",
+        sources: [],
+        route: "dla" as const,
+        latencyMs: 1,
+      };
       const id = await s.recordInteraction({ ...base, refused: true, question: "Je m'appelle Marie Durand, rappelez-moi au 06 12 345 678" });
       await s.recordRating({ interactionId: id, userHash: "h", value: "down", comment: "Pierre-Yves Le Gall n'a jamais eu de réponse" });
       await s.recordUnanswered({ interactionId: id, question: "Mme Rousseau demande le calendrier", reason: "refused", userHash: "h" });
-      await s.recordFriction({ step: "depot", blocker: "autre", process: "dla", commune: "Alès", description: "Dossier de Karim Benali bloqué, joignable au 06\u00a012\u00a034\u00a056\u00a078", severity: 2, contactOk: true, userHash: "h", channel: "slack" });
-      await s.createHandoff({ process: "dla", userHash: "h", channel: "slack", conversationKey: "k", summary: "Rappeler Sandrine Morel", question: "contact : Sandrine", facts: {}, sources: [] });
+      await s.recordFriction({
+        step: "depot",
+        blocker: "autre",
+        process: "dla",
+        commune: "Alès",
+        description: "Dossier de Karim Benali bloqué, joignable au 06\u00a012\u00a034\u00a056\u00a078",
+        severity: 2,
+        contactOk: true,
+        userHash: "h",
+        channel: "slack",
+      });
+      await s.createHandoff({
+        process: "dla",
+        userHash: "h",
+        channel: "slack",
+        conversationKey: "k",
+        summary: "Rappeler Sandrine Morel",
+        question: "contact : Sandrine",
+        facts: {},
+        sources: [],
+      });
       const report = await buildReport(s, {});
       for (const format of REPORT_FORMATS) {
         const out = renderReport(report, format);

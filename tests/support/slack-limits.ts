@@ -62,13 +62,16 @@ function checkElement(v: LimitViolation[], path: string, e: Json): void {
         if (typeof e[k] !== "number" || e[k] < min || e[k] > 3000) v.push({ path: `${path}.${k}`, message: `${k} ${e[k]} outside ${min}–3000` });
       }
       if (len(e.initial_value) > 3000) v.push({ path: `${path}.initial_value`, message: "initial_value > 3000" });
-      if (typeof e.max_length === "number" && len(e.initial_value) > e.max_length) v.push({ path: `${path}.initial_value`, message: "initial_value longer than max_length" });
+      if (typeof e.max_length === "number" && len(e.initial_value) > e.max_length)
+        v.push({ path: `${path}.initial_value`, message: "initial_value longer than max_length" });
       break;
     case "static_select":
     case "multi_static_select":
       if ((e.options?.length ?? 0) > 100) v.push({ path: `${path}.options`, message: `${e.options.length} options > 100` });
       (e.options ?? []).forEach((o: Json, i: number) => checkOption(v, `${path}.options[${i}]`, o));
-      (e.option_groups ?? []).forEach((g: Json, gi: number) => (g.options ?? []).forEach((o: Json, i: number) => checkOption(v, `${path}.option_groups[${gi}].options[${i}]`, o)));
+      (e.option_groups ?? []).forEach((g: Json, gi: number) =>
+        (g.options ?? []).forEach((o: Json, i: number) => checkOption(v, `${path}.option_groups[${gi}].options[${i}]`, o)),
+      );
       if (e.initial_option) checkOption(v, `${path}.initial_option`, e.initial_option);
       break;
     case "radio_buttons":
@@ -146,7 +149,8 @@ export function checkBlocks(blocks: unknown, maxBlocks: number, path = "blocks")
 export function checkMessage(args: Json): LimitViolation[] {
   const v = checkBlocks(args.blocks, 50);
   if (args.text !== undefined && len(args.text) > 4000) v.push({ path: "text", message: `fallback text of ${len(args.text)} > 4000` });
-  if (args.text === undefined && args.blocks === undefined && !args.delete_original && args.markdown_text === undefined) v.push({ path: "text", message: "neither text nor blocks" });
+  if (args.text === undefined && args.blocks === undefined && !args.delete_original && args.markdown_text === undefined)
+    v.push({ path: "text", message: "neither text nor blocks" });
   return v;
 }
 
@@ -198,7 +202,8 @@ export function checkSlackCall(method: string, args: Json): LimitViolation[] {
       if (typeof args.status !== "string") v.push({ path: "status", message: "missing status" });
       if (!args.channel_id || !args.thread_ts) v.push({ path: "thread_ts", message: "channel_id and thread_ts are required" });
       const loading = args.loading_messages;
-      if (loading !== undefined && (!Array.isArray(loading) || loading.length > 10)) v.push({ path: "loading_messages", message: "at most 10 loading messages" });
+      if (loading !== undefined && (!Array.isArray(loading) || loading.length > 10))
+        v.push({ path: "loading_messages", message: "at most 10 loading messages" });
       return v;
     }
     case "assistant.threads.setSuggestedPrompts": {

@@ -105,7 +105,16 @@ afterAll(async () => {
 /** A feedback invoke on a message linked to a stored interaction (answered in the HTTP response). */
 async function feedback(authorization?: string) {
   const interactionId = await storage.recordInteraction({
-    channel: "teams", audience: "agent", userHash: "h".repeat(64), conversationKey: "k", question: "q", answer: "a", sources: [], route: null, refused: false, latencyMs: 1,
+    channel: "teams",
+    audience: "agent",
+    userHash: "h".repeat(64),
+    conversationKey: "k",
+    question: "q",
+    answer: "a",
+    sources: [],
+    route: null,
+    refused: false,
+    latencyMs: 1,
   });
   const messageId = `sent-${interactionId}`;
   await storage.linkMessage("teams", messageId, interactionId);
@@ -122,7 +131,7 @@ async function feedback(authorization?: string) {
       recipient: { id: `28:${APP_ID}` },
       conversation: { id: "a:conv-auth" },
       replyToId: messageId,
-      value: { actionName: "feedback", actionValue: { reaction: "like", feedback: "{\"feedbackText\":\"\"}" } },
+      value: { actionName: "feedback", actionValue: { reaction: "like", feedback: '{"feedbackText":""}' } },
     }),
   });
   const text = await res.text();
@@ -144,11 +153,20 @@ describe("Bot Framework authentication with a local OpenID endpoint", () => {
     ["not a JWT", () => "Bearer not.a.jwt"],
     ["alg none", () => `Bearer ${jwt({ alg: "none", typ: "JWT" }, claims(), () => "")}`],
     ["alg none with a key id", () => `Bearer ${jwt({ alg: "none", typ: "JWT", kid: KID }, claims(), () => "")}`],
-    ["HS256 signed with the app password", () => `Bearer ${jwt({ alg: "HS256", typ: "JWT", kid: KID }, claims(), (d) => createHmac("sha256", APP_PASSWORD).update(d).digest("base64url"))}`],
+    [
+      "HS256 signed with the app password",
+      () => `Bearer ${jwt({ alg: "HS256", typ: "JWT", kid: KID }, claims(), (d) => createHmac("sha256", APP_PASSWORD).update(d).digest("base64url"))}`,
+    ],
     ["the known key id with a wrong signature", () => `Bearer ${jwt({ alg: "RS256", typ: "JWT", kid: KID }, claims(), rs256(other.privateKey))}`],
     ["an unknown key id", () => `Bearer ${jwt({ alg: "RS256", typ: "JWT", kid: "unknown-kid" }, claims(), rs256(other.privateKey))}`],
-    ["an expired token", () => `Bearer ${jwt({ alg: "RS256", typ: "JWT", kid: KID }, claims({ exp: Math.floor(Date.now() / 1000) - 3600 }), rs256(good.privateKey))}`],
-    ["another app's audience", () => `Bearer ${jwt({ alg: "RS256", typ: "JWT", kid: KID }, claims({ aud: "00000000-0000-4000-8000-0000000000ff" }), rs256(good.privateKey))}`],
+    [
+      "an expired token",
+      () => `Bearer ${jwt({ alg: "RS256", typ: "JWT", kid: KID }, claims({ exp: Math.floor(Date.now() / 1000) - 3600 }), rs256(good.privateKey))}`,
+    ],
+    [
+      "another app's audience",
+      () => `Bearer ${jwt({ alg: "RS256", typ: "JWT", kid: KID }, claims({ aud: "00000000-0000-4000-8000-0000000000ff" }), rs256(good.privateKey))}`,
+    ],
     ["another issuer", () => `Bearer ${jwt({ alg: "RS256", typ: "JWT", kid: KID }, claims({ iss: "https://evil.example" }), rs256(good.privateKey))}`],
   ];
 

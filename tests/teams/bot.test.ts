@@ -4,23 +4,19 @@ import { RelaisTeamsBot } from "../../src/channels/teams/bot.js";
 import { silentLogger } from "../../src/channels/teams/logger.js";
 import { MemoryStorage } from "../../src/storage/memory.js";
 import { FakeAssistant } from "./fake-assistant.js";
-import {
-  BOT,
-  CHANNEL,
-  TEAM,
-  botAddedToChannel,
-  cardTexts,
-  channelMessage,
-  findAll,
-  mention,
-  personalMessage,
-  submitMessage,
-} from "./helpers.js";
+import { BOT, CHANNEL, TEAM, botAddedToChannel, cardTexts, channelMessage, findAll, mention, personalMessage, submitMessage } from "./helpers.js";
 
 function setup(teamAudience?: Record<string, "agent" | "porteur">) {
   const storage = new MemoryStorage();
   const assistant = new FakeAssistant(storage);
-  const bot = new RelaisTeamsBot({ assistant, storage, logger: silentLogger, teamAudience, retry: { baseMs: 1 }, reportAccess: { tenants: ["tenant-1"], teams: [], users: [] } });
+  const bot = new RelaisTeamsBot({
+    assistant,
+    storage,
+    logger: silentLogger,
+    teamAudience,
+    retry: { baseMs: 1 },
+    reportAccess: { tenants: ["tenant-1"], teams: [], users: [] },
+  });
   const adapter = new TestAdapter((ctx) => bot.run(ctx));
   const typing: Partial<Activity>[] = [];
   /** What the bot sent back (typing indicators collected apart). */
@@ -74,9 +70,7 @@ describe("Teams bot (TestAdapter)", () => {
 
   it("reads an @mention in a channel without the mention text and stores the channel reference", async () => {
     const { send, assistant, storage } = setup({ [TEAM.id]: "porteur" });
-    const out = await send(
-      channelMessage("<at>Relais ESS</at> Qui porte le DLA dans le Gard ?", { entities: [mention()] }),
-    );
+    const out = await send(channelMessage("<at>Relais ESS</at> Qui porte le DLA dans le Gard ?", { entities: [mention()] }));
     expect(out).toHaveLength(1);
     expect(assistant.turns[0]?.text).toBe("Qui porte le DLA dans le Gard ?");
     expect(assistant.turns[0]?.audience).toBe("porteur");
@@ -116,9 +110,7 @@ describe("Teams bot (TestAdapter)", () => {
     expect(assistant.turns).toHaveLength(0);
 
     // Invalid: negative staff, decimal structures → errors shown back, core not called.
-    const bad = await send(
-      submitMessage({ relais: "form", kind: "eligibility", legalForm: "association", employees: "-2", partnerStructures: "1.5" }),
-    );
+    const bad = await send(submitMessage({ relais: "form", kind: "eligibility", legalForm: "association", employees: "-2", partnerStructures: "1.5" }));
     expect(assistant.turns).toHaveLength(0);
     const badTexts = cardTexts(cardOf(bad[0])).join("\n");
     expect(badTexts).toContain("Quelques informations sont à corriger");

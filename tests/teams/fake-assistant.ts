@@ -218,7 +218,14 @@ export class FakeAssistant implements Assistant {
       return Reply.parse({
         type: "prompt",
         text: "Quelle est la forme juridique de votre structure ?",
-        prompt: { field: "legalForm", question: "Quelle est la forme juridique de votre structure ?", options: [{ value: "association", label: "Association" }, { value: "scop", label: "SCOP" }] },
+        prompt: {
+          field: "legalForm",
+          question: "Quelle est la forme juridique de votre structure ?",
+          options: [
+            { value: "association", label: "Association" },
+            { value: "scop", label: "SCOP" },
+          ],
+        },
         actions: [{ id: "cancel", label: "Annuler" }],
       });
     }

@@ -9,17 +9,7 @@ import { createTeamsChannel, TeamsConfigError, type Logger } from "../../src/cha
 import { silentLogger } from "../../src/channels/teams/logger.js";
 import { MemoryStorage } from "../../src/storage/memory.js";
 import { FakeAssistant } from "./fake-assistant.js";
-import {
-  CHANNEL,
-  botAddedToChannel,
-  cardTexts,
-  channelMessage,
-  findAll,
-  listen,
-  personalMessage,
-  startFakeConnector,
-  submitMessage,
-} from "./helpers.js";
+import { CHANNEL, botAddedToChannel, cardTexts, channelMessage, findAll, listen, personalMessage, startFakeConnector, submitMessage } from "./helpers.js";
 
 type Connector = Awaited<ReturnType<typeof startFakeConnector>>;
 
@@ -170,15 +160,11 @@ describe("Teams over HTTP (CloudAdapter + fake connector)", () => {
   it("refuses to start anonymously under NODE_ENV=production", () => {
     const storage = new MemoryStorage();
     const assistant = new FakeAssistant(storage);
-    expect(() => createTeamsChannel({ assistant, storage, nodeEnv: "production", appId: "", logger: silentLogger })).toThrow(
-      TeamsConfigError,
+    expect(() => createTeamsChannel({ assistant, storage, nodeEnv: "production", appId: "", logger: silentLogger })).toThrow(TeamsConfigError);
+    expect(() => createTeamsChannel({ assistant, storage, nodeEnv: "production", appId: "", logger: silentLogger })).toThrow(/MicrosoftAppId/);
+    expect(() => createTeamsChannel({ assistant, storage, appId: "00000000-0000-4000-8000-000000000001", appPassword: "", logger: silentLogger })).toThrow(
+      /MicrosoftAppPassword/,
     );
-    expect(() => createTeamsChannel({ assistant, storage, nodeEnv: "production", appId: "", logger: silentLogger })).toThrow(
-      /MicrosoftAppId/,
-    );
-    expect(() =>
-      createTeamsChannel({ assistant, storage, appId: "00000000-0000-4000-8000-000000000001", appPassword: "", logger: silentLogger }),
-    ).toThrow(/MicrosoftAppPassword/);
   });
 
   it("warns when running anonymously outside production", async () => {

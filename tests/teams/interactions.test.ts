@@ -35,14 +35,27 @@ const AGENTS: ReportAccess = { tenants: ["tenant-1"], teams: [], users: ["aad-bo
 async function startBot(reportAccess: ReportAccess = AGENTS) {
   const storage = new MemoryStorage();
   const assistant = new FakeAssistant(storage);
-  const channel = createTeamsChannel({ assistant, storage, nodeEnv: "test", appId: "", appPassword: "", logger: silentLogger, retry: { baseMs: 5, maxMs: 50 }, reportAccess });
+  const channel = createTeamsChannel({
+    assistant,
+    storage,
+    nodeEnv: "test",
+    appId: "",
+    appPassword: "",
+    logger: silentLogger,
+    retry: { baseMs: 5, maxMs: 50 },
+    reportAccess,
+  });
   const app = express();
   app.post("/api/messages", express.json({ limit: "1mb" }), (req, res) => channel.handler(req as never, res as never));
   const server = http.createServer(app);
   servers.push(server);
   const base = await listen(server);
   const post = async (activity: Record<string, unknown>) => {
-    const res = await fetch(`${base}/api/messages`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ serviceUrl: connector.url, ...activity }) });
+    const res = await fetch(`${base}/api/messages`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ serviceUrl: connector.url, ...activity }),
+    });
     return res.status;
   };
   return { storage, assistant, post };
@@ -95,7 +108,9 @@ describe("the report, for agents only", () => {
     await post(personalMessage("rapport", { conversation: GROUP }));
     expect(last().body.text).toBe(REPORT_DECLINED_TEXT);
     // A personal chat in another tenant.
-    await post(personalMessage("Rapport", { conversation: { id: "a:other-tenant", conversationType: "personal" }, channelData: { tenant: { id: "tenant-2" } } }));
+    await post(
+      personalMessage("Rapport", { conversation: { id: "a:other-tenant", conversationType: "personal" }, channelData: { tenant: { id: "tenant-2" } } }),
+    );
     expect(last().body.text).toBe(REPORT_DECLINED_TEXT);
     // A person declared by id, in the group chat; the tenant, in a personal chat.
     await post(personalMessage("rapport", { conversation: GROUP, from: { id: "29:boss", name: "Cheffe", aadObjectId: "aad-boss" } }));
@@ -185,8 +200,14 @@ describe("votes and the eligibility form", () => {
     const answer = last();
     const vote = (reaction: "like" | "dislike") =>
       post({
-        type: "invoke", name: "message/submitAction", id: nextId(), channelId: "msteams", from: { id: "29:user-1", aadObjectId: "aad-user-1" }, recipient: BOT,
-        conversation: { id: "a:personal-conv-1", conversationType: "personal" }, replyToId: answer.responseId,
+        type: "invoke",
+        name: "message/submitAction",
+        id: nextId(),
+        channelId: "msteams",
+        from: { id: "29:user-1", aadObjectId: "aad-user-1" },
+        recipient: BOT,
+        conversation: { id: "a:personal-conv-1", conversationType: "personal" },
+        replyToId: answer.responseId,
         value: { actionName: "feedback", actionValue: { reaction, feedback: '{"feedbackText":""}' } },
       });
     expect(await vote("like")).toBe(200);

@@ -72,9 +72,7 @@ describe("Teams app package", () => {
     const res = await buildTeamsPackage({ env: {}, outDir: tmp(), warn: (m) => warnings.push(m) });
     expect(res.manifest.bots[0]?.botId).toBe(PLACEHOLDER_BOT_ID);
     expect(warnings.join("\n")).toMatch(/MicrosoftAppId/);
-    await expect(buildTeamsPackage({ env: { MicrosoftAppId: "not-a-guid" }, outDir: tmp(), warn: () => {} })).rejects.toThrow(
-      /GUID/,
-    );
+    await expect(buildTeamsPackage({ env: { MicrosoftAppId: "not-a-guid" }, outDir: tmp(), warn: () => {} })).rejects.toThrow(/GUID/);
   });
 
   it("runs as the npm script (tsx scripts/teams-package.ts)", () => {

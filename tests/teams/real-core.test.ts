@@ -16,17 +16,7 @@ import { createRuntime, type Runtime } from "../../src/runtime.js";
 import { createTeamsChannel } from "../../src/channels/teams/index.js";
 import { silentLogger } from "../../src/channels/teams/logger.js";
 import { MemoryStorage } from "../../src/storage/memory.js";
-import {
-  CHANNEL,
-  botAddedToChannel,
-  cardTexts,
-  channelMessage,
-  findAll,
-  listen,
-  personalMessage,
-  startFakeConnector,
-  submitMessage,
-} from "./helpers.js";
+import { CHANNEL, botAddedToChannel, cardTexts, channelMessage, findAll, listen, personalMessage, startFakeConnector, submitMessage } from "./helpers.js";
 
 let runtime: Runtime;
 let dataDir: string;

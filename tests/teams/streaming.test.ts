@@ -34,7 +34,15 @@ beforeAll(async () => {
   const storage = new MemoryStorage();
   runtime = await createRuntime({ config, storage });
   connector = await startFakeConnector();
-  const channel = createTeamsChannel({ assistant: runtime.assistant, storage, appId: "", nodeEnv: "test", logger: silentLogger, retry: { baseMs: 5, maxMs: 50 }, streamIntervalMs: 200 });
+  const channel = createTeamsChannel({
+    assistant: runtime.assistant,
+    storage,
+    appId: "",
+    nodeEnv: "test",
+    logger: silentLogger,
+    retry: { baseMs: 5, maxMs: 50 },
+    streamIntervalMs: 200,
+  });
   const app = express();
   app.post("/api/messages", express.json(), (req, res) => channel.handler(req as never, res as never));
   server = http.createServer(app);
@@ -51,7 +59,11 @@ afterAll(async () => {
 
 async function post(activity: Record<string, unknown>) {
   const before = connector.requests.length;
-  const res = await fetch(`${base}/api/messages`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ serviceUrl: connector.url, ...activity }) });
+  const res = await fetch(`${base}/api/messages`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ serviceUrl: connector.url, ...activity }),
+  });
   expect(res.status).toBe(200);
   return connector.requests.slice(before);
 }
@@ -60,7 +72,8 @@ const streamInfo = (body: any) => (body?.entities ?? []).find((e: any) => e.type
 describe("Teams streaming", () => {
   it("streams a model's answer in a personal chat: informative, growing updates, then the final message", async () => {
     model.mode = "ok";
-    model.reply = "L'appel à communs du Département soutient des projets portés ensemble par plusieurs structures de l'économie sociale et solidaire du Gard [1].";
+    model.reply =
+      "L'appel à communs du Département soutient des projets portés ensemble par plusieurs structures de l'économie sociale et solidaire du Gard [1].";
     const calls = await post(personalMessage(QUESTION, { conversation: { id: "a:stream-1", conversationType: "personal" } }));
     const updates = calls.filter((c) => c.body?.type === "typing" && streamInfo(c.body));
     const [informative, ...streaming] = updates;

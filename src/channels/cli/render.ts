@@ -32,12 +32,13 @@ export function kindLabel(kind: string): string {
 
 export function renderTerminal(r: Reply): string {
   const out: string[] = [r.text.replace(/\*\*(.+?)\*\*/g, "$1")];
-  if (r.prompt?.options?.length && r.type === "prompt")
-    out.push("", ...r.prompt.options.map((o, i) => `  ${i + 1}. ${o.label}`));
+  if (r.prompt?.options?.length && r.type === "prompt") out.push("", ...r.prompt.options.map((o, i) => `  ${i + 1}. ${o.label}`));
   if (r.sources.length) {
     out.push("", "Sources :");
     for (const s of r.sources)
-      out.push(`  [${s.n}] ${s.title}${s.section ? ` — ${s.section}` : ""} (${kindLabel(s.kind)}${s.status === "reported" ? ", à vérifier" : ""})${s.url ? `\n      ${s.url}` : ""}`);
+      out.push(
+        `  [${s.n}] ${s.title}${s.section ? ` — ${s.section}` : ""} (${kindLabel(s.kind)}${s.status === "reported" ? ", à vérifier" : ""})${s.url ? `\n      ${s.url}` : ""}`,
+      );
   }
   if (r.route) {
     out.push("", `Orientation : ${r.route.name}${r.route.operator ? ` (${r.route.operator})` : ""}`);
@@ -45,6 +46,7 @@ export function renderTerminal(r: Reply): string {
     for (const a of r.route.alternatives ?? []) out.push(`Autre piste : ${a.name} — ${a.why}`);
   }
   if (r.handoff) out.push("", "Résumé transmis :", ...r.handoff.summary.split("\n").map((l) => `  ${l}`));
-  if (r.actions.length) out.push("", `Actions : ${r.actions.map((a) => `${ACTION_COMMANDS[a.id] ?? a.id} (${a.label.replace(/^[^\p{L}]+/u, "")})`).join("  ")}`);
+  if (r.actions.length)
+    out.push("", `Actions : ${r.actions.map((a) => `${ACTION_COMMANDS[a.id] ?? a.id} (${a.label.replace(/^[^\p{L}]+/u, "")})`).join("  ")}`);
   return out.join("\n");
 }

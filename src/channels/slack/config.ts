@@ -85,8 +85,14 @@ export async function loadChannelConfig(path: string): Promise<SlackConfig> {
 
 export const SlackEnv = z.object({
   SLACK_SIGNING_SECRET: z.string().min(1).optional(),
-  SLACK_BOT_TOKEN: z.string().regex(/^xoxb-/, "SLACK_BOT_TOKEN doit commencer par xoxb-").optional(),
-  SLACK_APP_TOKEN: z.string().regex(/^xapp-/, "SLACK_APP_TOKEN doit commencer par xapp-").optional(),
+  SLACK_BOT_TOKEN: z
+    .string()
+    .regex(/^xoxb-/, "SLACK_BOT_TOKEN doit commencer par xoxb-")
+    .optional(),
+  SLACK_APP_TOKEN: z
+    .string()
+    .regex(/^xapp-/, "SLACK_APP_TOKEN doit commencer par xapp-")
+    .optional(),
   SLACK_API_URL: z.string().url().optional(),
   CHANNELS_CONFIG: z.string().default("config/channels.yaml"),
 });

@@ -63,7 +63,12 @@ export function homeView(): types.HomeView {
     { type: "section", text: { type: "mrkdwn", text: PRIVACY_NOTICE } },
     {
       type: "context",
-      elements: [{ type: "mrkdwn", text: "Réponses indicatives, à vérifier auprès des contacts indiqués : la décision revient à l'organisme qui porte chaque dispositif." }],
+      elements: [
+        {
+          type: "mrkdwn",
+          text: "Réponses indicatives, à vérifier auprès des contacts indiqués : la décision revient à l'organisme qui porte chaque dispositif.",
+        },
+      ],
     },
   ];
   return { type: "home", blocks };

@@ -170,7 +170,10 @@ export function requireFreshTimestamp(logger: Pick<Logger, "warn">, now: () => n
     const raw = req.headers["x-slack-request-timestamp"];
     const ts = typeof raw === "string" && /^\d{1,12}$/.test(raw.trim()) ? Number(raw) : Number.NaN;
     if (Number.isFinite(ts) && Math.abs(now() / 1000 - ts) <= SLACK_MAX_CLOCK_SKEW_S) return next();
-    logger.warn({ reason: Number.isFinite(ts) ? (ts > now() / 1000 ? "timestamp in the future" : "stale timestamp") : "no timestamp" }, "slack: request refused");
+    logger.warn(
+      { reason: Number.isFinite(ts) ? (ts > now() / 1000 ? "timestamp in the future" : "stale timestamp") : "no timestamp" },
+      "slack: request refused",
+    );
     res.status(401).json({ error: "Requête Slack refusée : horodatage absent ou trop éloigné de l'heure du serveur." });
   };
 }

@@ -6,7 +6,6 @@ import type { DocKind, ProcessId } from "../../core/ids.js";
 import type { ActionId, Verdict } from "../../core/reply.js";
 import { PROCESS_LABELS } from "../../report/labels.js";
 
-
 /** Kind of a source, as shown next to it ("engagement du schéma", "cadre légal"…). */
 export const KIND_LABELS: Record<DocKind, string> = {
   schema: "schéma départemental",
@@ -59,8 +58,7 @@ export const RESOLVE_LABEL = "Marquer comme traité";
 export const DETAIL_LABEL = "Voir le détail";
 export const COMPLETE_LABEL = "Compléter les informations";
 
-export const ELIGIBILITY_NOTICE =
-  "Résultats indicatifs, selon les règles publiques connues : la décision revient à l'organisme qui porte chaque dispositif.";
+export const ELIGIBILITY_NOTICE = "Résultats indicatifs, selon les règles publiques connues : la décision revient à l'organisme qui porte chaque dispositif.";
 
 /** The vote shown on an answer once given (the other rating stays, to change one's mind). */
 export const VOTE_LABELS: Record<"up" | "down", string> = {

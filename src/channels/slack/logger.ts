@@ -4,7 +4,11 @@ import type { Logger } from "pino";
 
 export function boltLogger(log: Logger): BoltLogger {
   let level: LogLevel = LogLevel.INFO;
-  const str = (args: unknown[]) => args.map((a) => (typeof a === "string" ? a : a instanceof Error ? a.message : JSON.stringify(a))).join(" ").slice(0, 1000);
+  const str = (args: unknown[]) =>
+    args
+      .map((a) => (typeof a === "string" ? a : a instanceof Error ? a.message : JSON.stringify(a)))
+      .join(" ")
+      .slice(0, 1000);
   return {
     debug: (...args: unknown[]) => log.debug(str(args)),
     info: (...args: unknown[]) => log.info(str(args)),

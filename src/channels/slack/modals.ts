@@ -8,7 +8,16 @@ import { z } from "zod";
 import type { types } from "@slack/bolt";
 import { Audience, PROCESS_IDS, type ProcessId } from "../../core/ids.js";
 import { BLOCKERS, FrictionInput, JOURNEY_STEPS } from "../../storage/types.js";
-import { FACT_KEYS, FACT_QUESTIONS, LEGAL_FORMS, LEGAL_FORM_LABELS, PROJECT_STAGES, PROJECT_STAGE_LABELS, parseFacts, type FactKey } from "../../eligibility/facts.js";
+import {
+  FACT_KEYS,
+  FACT_QUESTIONS,
+  LEGAL_FORMS,
+  LEGAL_FORM_LABELS,
+  PROJECT_STAGES,
+  PROJECT_STAGE_LABELS,
+  parseFacts,
+  type FactKey,
+} from "../../eligibility/facts.js";
 import { BLOCKER_LABELS, PROCESS_LABELS, SEVERITY_LABELS, STEP_LABELS } from "../../report/labels.js";
 import { plain, truncate } from "./mrkdwn.js";
 import { FRICTION_FIELD_MESSAGES as FRICTION_MESSAGES } from "../form-messages.js";
@@ -137,7 +146,8 @@ function initialOption(options: Option[], value: unknown): { initial_option: Opt
 export function eligibilityModal(origin: z.input<typeof ModalOrigin>, facts: Record<string, unknown> = {}): View {
   const legalForms = LEGAL_FORMS.map((v) => opt(v, LEGAL_FORM_LABELS[v]));
   const stages = PROJECT_STAGES.map((v) => opt(v, PROJECT_STAGE_LABELS[v]));
-  const number = (k: FactKey) => (typeof facts[k] === "number" && Number.isFinite(facts[k]) && (facts[k] as number) >= 0 ? { initial_value: String(facts[k]) } : {});
+  const number = (k: FactKey) =>
+    typeof facts[k] === "number" && Number.isFinite(facts[k]) && (facts[k] as number) >= 0 ? { initial_value: String(facts[k]) } : {};
   const commune = typeof facts.commune === "string" && facts.commune.length <= 120 ? { initial_value: facts.commune } : {};
   const blocks: Block[] = [
     {
@@ -149,13 +159,37 @@ export function eligibilityModal(origin: z.input<typeof ModalOrigin>, facts: Rec
           : "Répondez à ce que vous savez : toutes les questions sont facultatives. Je vous dirai ce qui manque pour conclure.",
       },
     },
-    input("legalForm", capitalise(FACT_QUESTIONS.legalForm.label), { type: "static_select", action_id: "value", placeholder: SELECT, options: legalForms, ...initialOption(legalForms, facts.legalForm) }, true),
-    input("commune", capitalise(FACT_QUESTIONS.commune.label), { type: "plain_text_input", action_id: "value", max_length: 120, placeholder: { type: "plain_text", text: "Par exemple : Alès ou 30007" }, ...commune }, true, "Nom de la commune du Gard ou code INSEE."),
-    ...NUMBER_FACTS.map((k) =>
-      input(k, FACT_QUESTIONS[k].question, { type: "number_input", action_id: "value", is_decimal_allowed: FACT_QUESTIONS[k].type === "number", min_value: "0", ...number(k) }, true, NUMBER_HINTS[k]),
+    input(
+      "legalForm",
+      capitalise(FACT_QUESTIONS.legalForm.label),
+      { type: "static_select", action_id: "value", placeholder: SELECT, options: legalForms, ...initialOption(legalForms, facts.legalForm) },
+      true,
     ),
-    input("projectStage", capitalise(FACT_QUESTIONS.projectStage.label), { type: "static_select", action_id: "value", placeholder: SELECT, options: stages, ...initialOption(stages, facts.projectStage) }, true),
-    ...BOOLEAN_FACTS.map((k) => input(k, FACT_QUESTIONS[k].question, { type: "radio_buttons", action_id: "value", options: YES_NO, ...initialOption(YES_NO, facts[k]) }, true)),
+    input(
+      "commune",
+      capitalise(FACT_QUESTIONS.commune.label),
+      { type: "plain_text_input", action_id: "value", max_length: 120, placeholder: { type: "plain_text", text: "Par exemple : Alès ou 30007" }, ...commune },
+      true,
+      "Nom de la commune du Gard ou code INSEE.",
+    ),
+    ...NUMBER_FACTS.map((k) =>
+      input(
+        k,
+        FACT_QUESTIONS[k].question,
+        { type: "number_input", action_id: "value", is_decimal_allowed: FACT_QUESTIONS[k].type === "number", min_value: "0", ...number(k) },
+        true,
+        NUMBER_HINTS[k],
+      ),
+    ),
+    input(
+      "projectStage",
+      capitalise(FACT_QUESTIONS.projectStage.label),
+      { type: "static_select", action_id: "value", placeholder: SELECT, options: stages, ...initialOption(stages, facts.projectStage) },
+      true,
+    ),
+    ...BOOLEAN_FACTS.map((k) =>
+      input(k, FACT_QUESTIONS[k].question, { type: "radio_buttons", action_id: "value", options: YES_NO, ...initialOption(YES_NO, facts[k]) }, true),
+    ),
   ];
   return {
     type: "modal",
@@ -179,12 +213,28 @@ export function frictionModal(origin: z.input<typeof ModalOrigin>): View {
         text: "Votre signalement aide le Département à simplifier les démarches. N'indiquez pas de données personnelles dans la description.",
       },
     },
-    input("step", "À quelle étape ?", { type: "static_select", action_id: "value", placeholder: SELECT, options: JOURNEY_STEPS.map((s) => opt(s, STEP_LABELS[s])) }, false),
-    input("blocker", "Quelle difficulté ?", { type: "static_select", action_id: "value", placeholder: SELECT, options: BLOCKERS.map((b) => opt(b, BLOCKER_LABELS[b])) }, false),
+    input(
+      "step",
+      "À quelle étape ?",
+      { type: "static_select", action_id: "value", placeholder: SELECT, options: JOURNEY_STEPS.map((s) => opt(s, STEP_LABELS[s])) },
+      false,
+    ),
+    input(
+      "blocker",
+      "Quelle difficulté ?",
+      { type: "static_select", action_id: "value", placeholder: SELECT, options: BLOCKERS.map((b) => opt(b, BLOCKER_LABELS[b])) },
+      false,
+    ),
     input(
       "process",
       "Pour quel dispositif ?",
-      { type: "static_select", action_id: "value", placeholder: SELECT, options: processOptions, ...(initialProcess ? { initial_option: initialProcess } : {}) },
+      {
+        type: "static_select",
+        action_id: "value",
+        placeholder: SELECT,
+        options: processOptions,
+        ...(initialProcess ? { initial_option: initialProcess } : {}),
+      },
       false,
     ),
     input("commune", "Commune", { type: "plain_text_input", action_id: "value", max_length: 120 }, false),
@@ -199,7 +249,12 @@ export function frictionModal(origin: z.input<typeof ModalOrigin>): View {
       },
       false,
     ),
-    input("contactOk", "Acceptez-vous d'être recontacté à ce sujet ?", { type: "radio_buttons", action_id: "value", options: [opt("true", "Oui"), opt("false", "Non")] }, false),
+    input(
+      "contactOk",
+      "Acceptez-vous d'être recontacté à ce sujet ?",
+      { type: "radio_buttons", action_id: "value", options: [opt("true", "Oui"), opt("false", "Non")] },
+      false,
+    ),
   ];
   return {
     type: "modal",
@@ -221,11 +276,20 @@ export function questionModal(): View {
     submit: { type: "plain_text", text: "Envoyer" },
     close: { type: "plain_text", text: "Annuler" },
     blocks: [
-      { type: "section", text: { type: "mrkdwn", text: "Je vous réponds dans l'onglet *Messages* de Relais ESS, avec mes sources. N'indiquez pas de données personnelles." } },
+      {
+        type: "section",
+        text: { type: "mrkdwn", text: "Je vous réponds dans l'onglet *Messages* de Relais ESS, avec mes sources. N'indiquez pas de données personnelles." },
+      },
       input(
         "question",
         "Votre question",
-        { type: "plain_text_input", action_id: "value", multiline: true, max_length: 3000, placeholder: { type: "plain_text", text: "Par exemple : qui peut répondre à l'appel à communs ?" } },
+        {
+          type: "plain_text_input",
+          action_id: "value",
+          multiline: true,
+          max_length: 3000,
+          placeholder: { type: "plain_text", text: "Par exemple : qui peut répondre à l'appel à communs ?" },
+        },
         false,
       ),
     ],
@@ -305,13 +369,15 @@ export function parseEligibility(state: ViewState): Parsed<Record<string, unknow
   if (!checked.ok) {
     for (const message of checked.errors) {
       const key = FACT_KEYS.find((k) => message.includes(`« ${k} »`)) ?? "legalForm";
-      errors[key] ??= key === "commune" ? "Je ne trouve pas cette commune : indiquez une commune du Gard ou son code INSEE." : "Valeur non valide : choisissez dans la liste.";
+      errors[key] ??=
+        key === "commune"
+          ? "Je ne trouve pas cette commune : indiquez une commune du Gard ou son code INSEE."
+          : "Valeur non valide : choisissez dans la liste.";
     }
     return { ok: false, errors };
   }
   return { ok: true, values };
 }
-
 
 export function parseFriction(state: ViewState): Parsed<FrictionInput> {
   const severity = read(state, "severity");

@@ -8,13 +8,15 @@
 
 /** Escapes the three characters Slack treats as control characters in mrkdwn. */
 export function escapeMrkdwn(text: string): string {
-  return stripControl(text)
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    // Plain "@channel"/"@here"/"@everyone" are not parsed by chat.postMessage
-    // without `link_names`, but a zero-width space makes sure of it.
-    .replace(/@(channel|here|everyone)\b/gi, "@\u200B$1");
+  return (
+    stripControl(text)
+      .replace(/&/g, "&amp;")
+      .replace(/</g, "&lt;")
+      .replace(/>/g, "&gt;")
+      // Plain "@channel"/"@here"/"@everyone" are not parsed by chat.postMessage
+      // without `link_names`, but a zero-width space makes sure of it.
+      .replace(/@(channel|here|everyone)\b/gi, "@\u200B$1")
+  );
 }
 
 /** Removes control characters (except tab and newline) that Slack would show as garbage. */
@@ -57,7 +59,10 @@ export function toMrkdwn(text: string): string {
     // **bold** → *bold* (Slack bold). Single "*" left alone.
     return body.replace(/\*\*(?=\S)([^*\n]+?)\*\*/g, "*$1*");
   });
-  return lines.join("\n").replace(/\n{3,}/g, "\n\n").trim();
+  return lines
+    .join("\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
 }
 
 /** Plain-text version of the same subset (for the notification fallback). */

@@ -71,7 +71,13 @@ export class SlackNotifier implements Notifier {
     if (handoff.channel !== "slack" || !origin) return false;
     const o = JSON.parse(origin) as { conversationId?: string; threadId?: string };
     if (!o.conversationId) return false;
-    await this.client().chat.postMessage({ channel: o.conversationId, ...(o.threadId ? { thread_ts: o.threadId } : {}), text: text.slice(0, 3900), unfurl_links: false, unfurl_media: false });
+    await this.client().chat.postMessage({
+      channel: o.conversationId,
+      ...(o.threadId ? { thread_ts: o.threadId } : {}),
+      text: text.slice(0, 3900),
+      unfurl_links: false,
+      unfurl_media: false,
+    });
     return true;
   }
 

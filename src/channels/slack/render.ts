@@ -110,7 +110,11 @@ function button(actionId: string, text: string, value?: string, style?: "primary
 function actionBlocks(buttons: Button[], blockIdPrefix: string, tag?: ButtonTag): KnownBlock[] {
   const blocks: KnownBlock[] = [];
   for (let i = 0; i < buttons.length; i += LIMITS.actionsPerBlock) {
-    blocks.push({ type: "actions", block_id: tagBlockId(`${blockIdPrefix}${i / LIMITS.actionsPerBlock}`, tag), elements: buttons.slice(i, i + LIMITS.actionsPerBlock) });
+    blocks.push({
+      type: "actions",
+      block_id: tagBlockId(`${blockIdPrefix}${i / LIMITS.actionsPerBlock}`, tag),
+      elements: buttons.slice(i, i + LIMITS.actionsPerBlock),
+    });
   }
   return blocks;
 }
@@ -240,9 +244,7 @@ function routeBlock(route: NonNullable<Reply["route"]>): KnownBlock[] {
 
 function handoffBlock(h: NonNullable<Reply["handoff"]>): KnownBlock {
   const status = h.status === "resolved" ? "traitée" : "transmise";
-  return contextBlock([
-    `Demande ${status} à : ${escapeMrkdwn(processName(h.process))} · référence ${escapeMrkdwn(h.id.slice(0, 8))}`,
-  ]);
+  return contextBlock([`Demande ${status} à : ${escapeMrkdwn(processName(h.process))} · référence ${escapeMrkdwn(h.id.slice(0, 8))}`]);
 }
 
 /** Key figures of the report (src/report/build.ts), labelled in French; unknown shapes show nothing. */
@@ -258,10 +260,16 @@ const REPORT_FIGURES: [string, string][] = [
 
 function reportBlocks(report: unknown): KnownBlock[] {
   if (!report || typeof report !== "object") return [];
-  const get = (path: string): unknown => path.split(".").reduce<unknown>((o, k) => (o && typeof o === "object" ? (o as Record<string, unknown>)[k] : undefined), report);
+  const get = (path: string): unknown =>
+    path.split(".").reduce<unknown>((o, k) => (o && typeof o === "object" ? (o as Record<string, unknown>)[k] : undefined), report);
   const fields = REPORT_FIGURES.flatMap(([path, label]) => {
     const v = get(path);
-    const n = typeof v === "number" ? v : v && typeof v === "object" && typeof (v as { count?: unknown }).count === "number" ? (v as { count: number }).count : undefined;
+    const n =
+      typeof v === "number"
+        ? v
+        : v && typeof v === "object" && typeof (v as { count?: unknown }).count === "number"
+          ? (v as { count: number }).count
+          : undefined;
     return n === undefined ? [] : [{ type: "mrkdwn" as const, text: `*${label}*\n${n.toLocaleString("fr-FR")}` }];
   });
   if (!fields.length) return [];
@@ -386,9 +394,7 @@ export function renderFallback(reply: Reply): string {
   if (reply.prompt && !reply.text.includes(reply.prompt.question)) parts.push(escapeMrkdwn(reply.prompt.question));
   if (reply.route && !reply.fit?.length) parts.push(`Vers qui vous tourner : ${escapeMrkdwn(reply.route.name)}`);
   if (reply.sources.length) {
-    parts.push(
-      `Sources :\n${reply.sources.map((s) => `[${s.n}] ${escapeMrkdwn(s.title)} (${escapeMrkdwn(sourceKindLabel(s))})`).join("\n")}`,
-    );
+    parts.push(`Sources :\n${reply.sources.map((s) => `[${s.n}] ${escapeMrkdwn(s.title)} (${escapeMrkdwn(sourceKindLabel(s))})`).join("\n")}`);
   }
   return truncate(parts.filter(Boolean).join("\n\n") || "Relais ESS", LIMITS.fallbackText);
 }
@@ -409,9 +415,7 @@ export interface HandoffNoticeOptions {
 /** The message posted in the follow-up channel for a handoff. */
 export function renderHandoffNotice(h: HandoffRecord, o: HandoffNoticeOptions = {}): SlackMessage {
   const name = processName(h.process);
-  const blocks: KnownBlock[] = [
-    { type: "header", text: { type: "plain_text", text: plain(`Demande de contact — ${name}`, LIMITS.headerText) } },
-  ];
+  const blocks: KnownBlock[] = [{ type: "header", text: { type: "plain_text", text: plain(`Demande de contact — ${name}`, LIMITS.headerText) } }];
   for (const chunk of splitMrkdwn(toMrkdwn(h.summary))) blocks.push(mrkdwnSection(chunk));
   if (h.question) blocks.push(mrkdwnSection(`*Question posée :*\n>${escapeMrkdwn(truncate(h.question, 2500)).replace(/\n/g, "\n>")}`));
   const facts = Object.entries(h.facts ?? {}).filter(([, v]) => v !== undefined && v !== null && v !== "");
@@ -425,13 +429,26 @@ export function renderHandoffNotice(h: HandoffRecord, o: HandoffNoticeOptions = 
       })),
     });
   }
-  if (o.contact) blocks.push(mrkdwnSection(`*Répondre ${o.contact.kind === "email" ? "par e-mail" : "par téléphone"} :* ${escapeMrkdwn(o.contact.value)} (donné avec l'accord de la personne, pour cette demande seulement)`));
-  const where: string[] = [`Référence ${escapeMrkdwn(h.id.slice(0, 8))}`, `reçue le ${frenchDate(h.createdAt)}`, `via ${escapeMrkdwn(CHANNEL_LABELS[h.channel] ?? h.channel)}`];
+  if (o.contact)
+    blocks.push(
+      mrkdwnSection(
+        `*Répondre ${o.contact.kind === "email" ? "par e-mail" : "par téléphone"} :* ${escapeMrkdwn(o.contact.value)} (donné avec l'accord de la personne, pour cette demande seulement)`,
+      ),
+    );
+  const where: string[] = [
+    `Référence ${escapeMrkdwn(h.id.slice(0, 8))}`,
+    `reçue le ${frenchDate(h.createdAt)}`,
+    `via ${escapeMrkdwn(CHANNEL_LABELS[h.channel] ?? h.channel)}`,
+  ];
   if (o.requester) where.push(`demandée par ${mentionUser(o.requester)}`);
   if (o.permalink) where.push(link(o.permalink, "voir la conversation"));
   blocks.push(contextBlock([where.join(" · ")]));
   if (h.reply) {
-    blocks.push(mrkdwnSection(`✅ *Répondu* par ${escapeMrkdwn(h.reply.agent)} le ${frenchDate(h.reply.at)} :\n>${escapeMrkdwn(truncate(h.reply.text, 2500)).replace(/\n/g, "\n>")}`));
+    blocks.push(
+      mrkdwnSection(
+        `✅ *Répondu* par ${escapeMrkdwn(h.reply.agent)} le ${frenchDate(h.reply.at)} :\n>${escapeMrkdwn(truncate(h.reply.text, 2500)).replace(/\n/g, "\n>")}`,
+      ),
+    );
   } else if (h.status === "resolved") {
     const by = o.resolvedBy ? ` par ${mentionUser(o.resolvedBy)}` : "";
     const at = h.resolvedAt ? ` le ${frenchDate(h.resolvedAt)}` : "";

@@ -196,7 +196,11 @@ export class SlackRuntime {
       const text = typeof turn.text === "string" ? turn.text.slice(0, MAX_QUESTION_CHARS) : turn.text;
       const raw = await this.als.run(ctx, () =>
         // The person already has the acknowledgement: the answer is background work.
-        withTimeout(this.assistant.handle({ ...turn, text, channel: "slack", priority: "background" }, onToken ? { onToken } : undefined), this.o.coreTimeoutMs, "core timeout"),
+        withTimeout(
+          this.assistant.handle({ ...turn, text, channel: "slack", priority: "background" }, onToken ? { onToken } : undefined),
+          this.o.coreTimeoutMs,
+          "core timeout",
+        ),
       );
       const parsed = Reply.safeParse(raw);
       if (!parsed.success) {
@@ -280,7 +284,14 @@ export class SlackRuntime {
    * Bookkeeping once a reply is out: its buttons registered, the conversation's
    * latest question, the thread remembered as the bot's.
    */
-  private async afterSend(reply: Reply, dest: Destination, msg: SlackMessage, tag: ButtonTag | undefined, ts: string | undefined, shareKey?: string): Promise<void> {
+  private async afterSend(
+    reply: Reply,
+    dest: Destination,
+    msg: SlackMessage,
+    tag: ButtonTag | undefined,
+    ts: string | undefined,
+    shareKey?: string,
+  ): Promise<void> {
     const channel = dest.channel;
     const conversation = this.conversationKey(channel, dest.threadTs, dest.user);
     const hasButtons = msg.blocks.some((b) => b.type === "actions");
@@ -306,13 +317,17 @@ export class SlackRuntime {
   async apologize(client: WebClient, dest: Destination, err: unknown): Promise<void> {
     try {
       if (dest.kind === "message") await client.chat.postMessage({ channel: dest.channel, thread_ts: dest.threadTs, text: REFUSED_TEXT });
-      else if (dest.kind === "ephemeral") await client.chat.postEphemeral({ channel: dest.channel, user: dest.user, thread_ts: dest.threadTs, text: REFUSED_TEXT });
+      else if (dest.kind === "ephemeral")
+        await client.chat.postEphemeral({ channel: dest.channel, user: dest.user, thread_ts: dest.threadTs, text: REFUSED_TEXT });
       else await this.postResponseUrl(dest.url, { response_type: "ephemeral", replace_original: false, text: REFUSED_TEXT });
     } catch (again) {
       this.log.error({ err: again }, "the apology could not be posted either");
     }
     const data = (err as { data?: { error?: string; response_metadata?: { messages?: string[] } } }).data;
-    this.log.error({ err, error: data?.error, messages: data?.response_metadata?.messages?.slice(0, 5) }, "slack refused a message; an apology was posted instead");
+    this.log.error(
+      { err, error: data?.error, messages: data?.response_metadata?.messages?.slice(0, 5) },
+      "slack refused a message; an apology was posted instead",
+    );
   }
 
   /**
@@ -341,7 +356,10 @@ export class SlackRuntime {
     const ctx = { userId: place.user, channelId: place.channel, threadTs: place.threadTs };
     const threadTs = place.threadTs;
     if (threadTs) await this.setStatus(client, place.channel, threadTs, STATUS_TEXT);
-    const stream = threadTs && !place.ephemeral && !place.responseUrl ? new SlackAnswerStream(client, { channel: place.channel, threadTs, user: place.user, teamId: o.teamId }, this.log) : undefined;
+    const stream =
+      threadTs && !place.ephemeral && !place.responseUrl
+        ? new SlackAnswerStream(client, { channel: place.channel, threadTs, user: place.user, teamId: o.teamId }, this.log)
+        : undefined;
     const reply = await this.handle(turn, ctx, stream?.onToken);
     const dest = this.destFor(reply, place);
     if (stream && dest.kind === "message" && (await this.deliverStreamed(client, reply, dest, stream))) return reply;

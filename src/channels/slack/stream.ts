@@ -47,10 +47,13 @@ export class SlackAnswerStream {
     if (this.failed) return;
     this.text.push(delta);
     if (this.timer) return;
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.flush();
-    }, this.streamer ? this.intervalMs : 0);
+    this.timer = setTimeout(
+      () => {
+        this.timer = undefined;
+        this.flush();
+      },
+      this.streamer ? this.intervalMs : 0,
+    );
     this.timer.unref?.();
   };
 

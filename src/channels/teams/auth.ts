@@ -41,9 +41,7 @@ function normaliseType(raw: string | undefined, tenantId: string | undefined): A
   if (t === "multitenant") return "MultiTenant";
   if (t === "singletenant") return "SingleTenant";
   if (t === "userassignedmsi") return "UserAssignedMSI";
-  throw new TeamsConfigError(
-    `Teams : MicrosoftAppType « ${raw} » inconnu. Valeurs possibles : MultiTenant, SingleTenant, UserAssignedMSI.`,
-  );
+  throw new TeamsConfigError(`Teams : MicrosoftAppType « ${raw} » inconnu. Valeurs possibles : MultiTenant, SingleTenant, UserAssignedMSI.`);
 }
 
 export function resolveAuth(creds: TeamsCredentials, logger: Logger): ResolvedAuth {
@@ -58,9 +56,7 @@ export function resolveAuth(creds: TeamsCredentials, logger: Logger): ResolvedAu
           "authentification Bot Framework. Renseignez ces variables ou retirez NODE_ENV=production pour un test local.",
       );
     }
-    logger.warn(
-      "Teams: no MicrosoftAppId set — /api/messages accepts unauthenticated requests (Bot Framework Emulator only, never in production)",
-    );
+    logger.warn("Teams: no MicrosoftAppId set — /api/messages accepts unauthenticated requests (Bot Framework Emulator only, never in production)");
     return { auth: new ConfigurationBotFrameworkAuthentication({ ...creds.settings }), appId: "", appType: null, anonymous: true };
   }
   const appType = normaliseType(creds.appType, tenantId);

@@ -9,15 +9,7 @@
  * references used for proactive handoff messages.
  */
 import { createHmac } from "node:crypto";
-import {
-  ActivityHandler,
-  ActivityTypes,
-  TurnContext,
-  type Activity,
-  type ConversationReference,
-  type InvokeResponse,
-  type ResourceResponse,
-} from "botbuilder";
+import { ActivityHandler, ActivityTypes, TurnContext, type Activity, type ConversationReference, type InvokeResponse, type ResourceResponse } from "botbuilder";
 import { z } from "zod";
 import { ProcessId, type Audience } from "../../core/ids.js";
 import { Reply, type ActionId, type TurnInput } from "../../core/reply.js";
@@ -78,7 +70,12 @@ const COMMANDS: Array<[RegExp, ActionId]> = [
 ];
 
 export function commandOf(text: string): ActionId | null {
-  const t = text.trim().toLowerCase().replace(/[’]/g, "'").replace(/\s+/g, " ").replace(/[.!?]+$/, "");
+  const t = text
+    .trim()
+    .toLowerCase()
+    .replace(/[’]/g, "'")
+    .replace(/\s+/g, " ")
+    .replace(/[.!?]+$/, "");
   for (const [re, id] of COMMANDS) if (re.test(t)) return id;
   return null;
 }
@@ -172,7 +169,10 @@ export class RelaisTeamsBot extends ActivityHandler {
 
   /** Pseudonymous key of a person's conversation (raw ids are never stored). */
   private conversationKey(context: TurnContext): string {
-    const person = createHmac("sha256", this.deps.secret ?? "relais-ess-teams").update(`teams:${this.userOf(context)}`).digest("hex").slice(0, 24);
+    const person = createHmac("sha256", this.deps.secret ?? "relais-ess-teams")
+      .update(`teams:${this.userOf(context)}`)
+      .digest("hex")
+      .slice(0, 24);
     return `${(context.activity.conversation?.id ?? "-").slice(0, 256)}:${person}`;
   }
 
@@ -259,7 +259,11 @@ export class RelaisTeamsBot extends ActivityHandler {
     }
     const name = (from.name || "Bonjour").replace(/[<>]/g, "");
     const mention = { type: "mention", text: `<at>${name}</at>`, mentioned: { id: from.id, name } };
-    await this.send(context, { type: "message", text: `${mention.text}, ${NOT_ACTIVE_TEXT.charAt(0).toLowerCase()}${NOT_ACTIVE_TEXT.slice(1)}`, entities: [mention as never] });
+    await this.send(context, {
+      type: "message",
+      text: `${mention.text}, ${NOT_ACTIVE_TEXT.charAt(0).toLowerCase()}${NOT_ACTIVE_TEXT.slice(1)}`,
+      entities: [mention as never],
+    });
   }
 
   /** Redraws a registered card (the choice made, the vote given); never throws. */
@@ -326,7 +330,10 @@ export class RelaisTeamsBot extends ActivityHandler {
     let text = a.text ?? "";
     if (TurnContext.getMentions(a).length) text = TurnContext.removeRecipientMention(a) ?? "";
     // Other mentions (people, tags) stay as their display names, without the <at> markup.
-    text = text.replace(/<at>(.*?)<\/at>/gi, "$1").replace(/&nbsp;/g, " ").trim();
+    text = text
+      .replace(/<at>(.*?)<\/at>/gi, "$1")
+      .replace(/&nbsp;/g, " ")
+      .trim();
     if (!text) {
       if (a.value !== undefined && a.value !== null) return; // a card we do not know: ignore it
       return this.runTurn(context, { action: { id: "help" } });
@@ -338,11 +345,7 @@ export class RelaisTeamsBot extends ActivityHandler {
     return this.runTurn(context, { text: text.slice(0, 4000) });
   }
 
-  private async handleSubmit(
-    context: TurnContext,
-    submit: NonNullable<ReturnType<typeof readSubmit>>,
-    value: Record<string, unknown>,
-  ): Promise<void> {
+  private async handleSubmit(context: TurnContext, submit: NonNullable<ReturnType<typeof readSubmit>>, value: Record<string, unknown>): Promise<void> {
     if (submit.relais === "resolve-handoff") return this.resolveHandoff(context, submit.handoffId);
     // Someone else's card, a finished step, an earlier question: nothing happens but a word to that person.
     let record: CardRecord | null = null;
@@ -359,7 +362,8 @@ export class RelaisTeamsBot extends ActivityHandler {
       case "action":
         // "Compléter les informations" carries the known facts: the form opens pre-filled; with a
         // process (a project-fit option), the core's questionnaire asks only what is missing.
-        if (submit.id === "eligibility" && !ProcessId.safeParse(submit.value).success) return this.sendForm(context, eligibilityFormCard({ values: submit.facts ?? {} }));
+        if (submit.id === "eligibility" && !ProcessId.safeParse(submit.value).success)
+          return this.sendForm(context, eligibilityFormCard({ values: submit.facts ?? {} }));
         if (submit.id === "friction") return this.sendForm(context, frictionFormCard({ process: submit.process }));
         await this.closeQuestion(context, submit.m, record, submit.id === "cancel" ? "Annuler" : "Confirmer");
         return this.runTurn(context, {

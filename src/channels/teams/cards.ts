@@ -146,20 +146,23 @@ function sourceLine(s: SourceRef): CardElement {
 
 export function sourcesSection(sources: SourceRef[]): CardElement[] {
   if (!sources.length) return [];
-  return [
-    { type: "Container", spacing: "Medium", separator: true, items: [heading("Sources", "Default"), ...sources.map(sourceLine)] },
-  ];
+  return [{ type: "Container", spacing: "Medium", separator: true, items: [heading("Sources", "Default"), ...sources.map(sourceLine)] }];
 }
 
 export function routeSection(route: NonNullable<Reply["route"]>): CardElement[] {
-  const items: CardElement[] = [
-    heading("Parcours conseillé", "Default"),
-    runs([{ text: route.name || PROCESS_LABELS[route.process], bold: true }]),
-  ];
+  const items: CardElement[] = [heading("Parcours conseillé", "Default"), runs([{ text: route.name || PROCESS_LABELS[route.process], bold: true }])];
   if (route.operator) items.push(...rows([["Porté par", route.operator]]));
   if (route.why) items.push(...markup(route.why, 600));
   for (const c of route.contacts.slice(0, 4)) {
-    items.push(runs([{ text: "Contact : ", bold: true }, { text: truncate(c.label, 200), url: c.url }], { spacing: "Small" }));
+    items.push(
+      runs(
+        [
+          { text: "Contact : ", bold: true },
+          { text: truncate(c.label, 200), url: c.url },
+        ],
+        { spacing: "Small" },
+      ),
+    );
   }
   return [{ type: "Container", style: "emphasis", spacing: "Medium", items }];
 }
@@ -179,7 +182,16 @@ export function fitSection(options: FitOption[]): CardElement[] {
         { spacing: "Small" },
       ),
     ];
-    if (o.contact) items.push(runs([{ text: "Contact : ", bold: true }, { text: truncate(o.contact.label, 200), url: o.contact.url }], { spacing: "Small" }));
+    if (o.contact)
+      items.push(
+        runs(
+          [
+            { text: "Contact : ", bold: true },
+            { text: truncate(o.contact.label, 200), url: o.contact.url },
+          ],
+          { spacing: "Small" },
+        ),
+      );
     items.push({ type: "ActionSet", actions: [submit(MAIN_ACTION_LABELS.eligibility, { relais: "action", id: "eligibility", value: o.process })] });
     return { type: "Container", style: i === 0 ? "emphasis" : "default", separator: i > 0, spacing: "Medium", items };
   });
@@ -220,7 +232,8 @@ export function replyActions(reply: Reply): CardElement[] {
         : reply.type === "friction"
           ? ["handoff"]
           : [];
-  for (const id of main) add(id, MAIN_ACTION_LABELS[id as keyof typeof MAIN_ACTION_LABELS], id === "eligibility" && reply.fit?.length ? coreValue(id) : undefined);
+  for (const id of main)
+    add(id, MAIN_ACTION_LABELS[id as keyof typeof MAIN_ACTION_LABELS], id === "eligibility" && reply.fit?.length ? coreValue(id) : undefined);
   for (const a of reply.actions) {
     // Teams has its own 👍/👎 feedback loop: no rating buttons in the card.
     if (a.id === "rate-up" || a.id === "rate-down") continue;
@@ -273,9 +286,7 @@ export function verdictCard(reply: Reply, opts: { compact?: boolean } = {}): Ada
   const body: CardElement[] = [heading("Résultat de la vérification d'éligibilité")];
   body.push(...results.slice(0, 14).map((r) => verdictBlock(r, opts.compact ?? false)));
   if (!results.length) body.push(note("Aucun dispositif n'a pu être évalué avec ces informations."));
-  body.push(
-    note("Ce résultat applique les règles publiques connues ; il ne remplace pas l'instruction du dossier par l'organisme concerné."),
-  );
+  body.push(note("Ce résultat applique les règles publiques connues ; il ne remplace pas l'instruction du dossier par l'organisme concerné."));
   // "Compléter les informations" opens the form pre-filled with the facts the conversation knows.
   const facts = Object.fromEntries(
     Object.entries(reply.facts ?? {}).filter((e): e is [string, string | number | boolean] => ["string", "number", "boolean"].includes(typeof e[1])),
@@ -288,8 +299,7 @@ export function verdictCard(reply: Reply, opts: { compact?: boolean } = {}): Ada
 export function promptCard(reply: Reply, prompt: PromptField): AdaptiveCard {
   // The message text already carries reply.text; repeat the question only when it adds something.
   const question = plainText(prompt.question);
-  const body: CardElement[] =
-    question && !plainText(reply.text).includes(question) ? [...markup(prompt.question, 1500)] : [];
+  const body: CardElement[] = question && !plainText(reply.text).includes(question) ? [...markup(prompt.question, 1500)] : [];
   const options = prompt.options ?? [];
   const actions: CardElement[] = [];
   if (options.length > 0 && options.length <= 5) {
@@ -380,11 +390,14 @@ export function handoffCard(h: HandoffRecord): AdaptiveCard {
     body.push(...rows(facts.map(([k, v]) => [factLabel(k), factValue(v)])));
   }
   if (h.sources.length) body.push(...rows([["Sources consultées", truncate(h.sources.slice(0, 8).join(", "), 600)]]));
-  body.push(...rows([["Reçue le", formatDate(h.createdAt)], ["Canal", h.channel]]));
+  body.push(
+    ...rows([
+      ["Reçue le", formatDate(h.createdAt)],
+      ["Canal", h.channel],
+    ]),
+  );
   if (h.status === "resolved") {
-    body.push(
-      runs([{ text: `Traitée${h.resolvedAt ? ` le ${formatDate(h.resolvedAt)}` : ""}`, bold: true, color: "Good" }]),
-    );
+    body.push(runs([{ text: `Traitée${h.resolvedAt ? ` le ${formatDate(h.resolvedAt)}` : ""}`, bold: true, color: "Good" }]));
     return card(body);
   }
   body.push(runs([{ text: "À traiter", bold: true, color: "Warning" }]));
@@ -423,10 +436,7 @@ export function welcomeCard(questions: readonly string[] = WELCOME_QUESTIONS): A
 
 export function apologyCard(): AdaptiveCard {
   return card(
-    [
-      runs([{ text: PROCESS_LABELS["mission-ess-departement"], bold: true }]),
-      note("L'équipe ESS du Département peut reprendre votre demande."),
-    ],
+    [runs([{ text: PROCESS_LABELS["mission-ess-departement"], bold: true }]), note("L'équipe ESS du Département peut reprendre votre demande.")],
     [submit(MAIN_ACTION_LABELS.handoff, { relais: "action", id: "handoff", process: "mission-ess-departement" })],
   );
 }
@@ -439,10 +449,7 @@ function errorBox(errors: string[]): CardElement[] {
     {
       type: "Container",
       style: "attention",
-      items: [
-        heading("Quelques informations sont à corriger", "Default"),
-        ...errors.slice(0, 12).map((e) => runs([{ text: `• ${e}` }], { spacing: "Small" })),
-      ],
+      items: [heading("Quelques informations sont à corriger", "Default"), ...errors.slice(0, 12).map((e) => runs([{ text: `• ${e}` }], { spacing: "Small" }))],
     },
   ];
 }
@@ -500,9 +507,7 @@ export function eligibilityFormCard(opts: { values?: Record<string, unknown>; er
   ]);
 }
 
-export function frictionFormCard(
-  opts: { values?: Record<string, unknown>; errors?: string[]; process?: ProcessId } = {},
-): AdaptiveCard {
+export function frictionFormCard(opts: { values?: Record<string, unknown>; errors?: string[]; process?: ProcessId } = {}): AdaptiveCard {
   const values = opts.values ?? {};
   const v = (k: string) => str(values[k]);
   const body: CardElement[] = [

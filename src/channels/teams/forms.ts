@@ -64,7 +64,6 @@ export function parseEligibilityForm(value: Record<string, unknown>): Parsed<Rec
   return errors.length ? { ok: false, errors, raw: value } : { ok: true, values: facts };
 }
 
-
 /** Friction report from a card submission, validated by the storage schema. */
 export function parseFrictionForm(value: Record<string, unknown>): Parsed<FrictionInput> {
   const text = (k: string) => (blank(value[k]) ? undefined : String(value[k]).trim());

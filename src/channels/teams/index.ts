@@ -143,7 +143,10 @@ function readJsonBody(req: IncomingMessage, limit: number): Promise<unknown> {
 const IncomingActivity = z
   .object({
     type: z.string().min(1).max(100),
-    serviceUrl: z.string().max(2048).refine((u) => /^https?:\/\//i.test(u) && URL.canParse(u)),
+    serviceUrl: z
+      .string()
+      .max(2048)
+      .refine((u) => /^https?:\/\//i.test(u) && URL.canParse(u)),
     conversation: z.object({ id: z.string().min(1).max(1024) }).passthrough(),
   })
   .passthrough();
@@ -309,7 +312,11 @@ export function createTeamsChannel(opts: TeamsChannelOptions): TeamsChannel {
 /** Timestamps as Date objects, as botbuilder's own request handling does. */
 function withDates(activity: Activity): Activity {
   const a = activity as Activity & Record<string, unknown>;
-  for (const [field, raw] of [["timestamp", "rawTimestamp"], ["expiration", "rawExpiration"], ["localTimestamp", "rawLocalTimestamp"]] as const) {
+  for (const [field, raw] of [
+    ["timestamp", "rawTimestamp"],
+    ["expiration", "rawExpiration"],
+    ["localTimestamp", "rawLocalTimestamp"],
+  ] as const) {
     if (typeof a[field] === "string") {
       a[raw] = a[field];
       a[field] = new Date(a[field] as string);

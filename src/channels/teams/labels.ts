@@ -75,16 +75,15 @@ const FORM_ORDER: FactKey[] = [
 ];
 
 /** The eligibility facts vocabulary (shared/domain/support-processes.md), in form order. */
-export const FACT_FIELDS: readonly FactField[] = [
-  ...FORM_ORDER,
-  ...(Object.keys(FACT_QUESTIONS) as FactKey[]).filter((k) => !FORM_ORDER.includes(k)),
-].map((k) => {
-  const q = FACT_QUESTIONS[k];
-  const field: FactField = { id: k, kind: q.type, label: q.question, short: q.label };
-  if (q.type === "enum" && q.options) field.options = Object.fromEntries(q.options.map((o) => [o.value, o.label]));
-  if (k === "commune") field.placeholder = "Par exemple : Alès";
-  return field;
-});
+export const FACT_FIELDS: readonly FactField[] = [...FORM_ORDER, ...(Object.keys(FACT_QUESTIONS) as FactKey[]).filter((k) => !FORM_ORDER.includes(k))].map(
+  (k) => {
+    const q = FACT_QUESTIONS[k];
+    const field: FactField = { id: k, kind: q.type, label: q.question, short: q.label };
+    if (q.type === "enum" && q.options) field.options = Object.fromEntries(q.options.map((o) => [o.value, o.label]));
+    if (k === "commune") field.placeholder = "Par exemple : Alès";
+    return field;
+  },
+);
 
 export const BOOLEAN_CHOICES: Record<string, string> = {
   true: "Oui",

@@ -45,9 +45,7 @@ export class TeamsNotifier implements Notifier {
     const fallback = this.deps.handoffTargets?.default?.teams;
     if (!stored && fallback && fallback !== target) stored = await this.lookup(fallback);
     if (!stored) {
-      throw new TeamsHandoffError(
-        `Teams: no conversation reference for target "${target}". Install the app in that channel (or mention it there once).`,
-      );
+      throw new TeamsHandoffError(`Teams: no conversation reference for target "${target}". Install the app in that channel (or mention it there once).`);
     }
     const process = PROCESS_LABELS[handoff.process] ?? handoff.process;
     const message = cardMessage(handoffCard(handoff), `Nouvelle demande de mise en relation : ${process}.`);

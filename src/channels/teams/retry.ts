@@ -40,8 +40,7 @@ export function retryAfterMs(err: unknown): number | undefined {
     | { get?: (name: string) => unknown; [k: string]: unknown }
     | undefined;
   if (!headers) return undefined;
-  const raw =
-    typeof headers.get === "function" ? headers.get("retry-after") : (headers["retry-after"] ?? headers["Retry-After"]);
+  const raw = typeof headers.get === "function" ? headers.get("retry-after") : (headers["retry-after"] ?? headers["Retry-After"]);
   if (typeof raw !== "string" && typeof raw !== "number") return undefined;
   const seconds = Number(raw);
   if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
@@ -72,8 +71,7 @@ export async function withRetry<T>(fn: () => Promise<T>, opts: RetryOptions = {}
       const status = errorStatus(err);
       if (status === undefined || !statuses.includes(status) || attempt > retries) throw err;
       const hinted = retryAfterMs(err);
-      const delayMs =
-        hinted !== undefined ? Math.min(maxMs, hinted) : backoffDelay(attempt, baseMs, maxMs, random);
+      const delayMs = hinted !== undefined ? Math.min(maxMs, hinted) : backoffDelay(attempt, baseMs, maxMs, random);
       opts.onRetry?.({ attempt, status, delayMs });
       await sleep(delayMs);
     }

@@ -38,10 +38,13 @@ export class TeamsStream {
     if (this.failed) return;
     this.text.push(delta);
     if (this.timer) return;
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.flush();
-    }, this.sequence ? this.intervalMs : 0);
+    this.timer = setTimeout(
+      () => {
+        this.timer = undefined;
+        this.flush();
+      },
+      this.sequence ? this.intervalMs : 0,
+    );
     this.timer.unref?.();
   };
 
@@ -50,7 +53,11 @@ export class TeamsStream {
       if (this.failed) return;
       try {
         if (!this.streamId) {
-          const first = await this.send({ type: "typing", text: INFORMATIVE_TEXT, entities: [streamInfo({ streamType: "informative", streamSequence: ++this.sequence })] as never });
+          const first = await this.send({
+            type: "typing",
+            text: INFORMATIVE_TEXT,
+            entities: [streamInfo({ streamType: "informative", streamSequence: ++this.sequence })] as never,
+          });
           if (!first?.id) throw new Error("no stream id in the answer to the first streaming update");
           this.streamId = first.id;
         }

@@ -34,36 +34,41 @@ const USER_ID = /^[A-Za-z0-9-]{16,64}$/;
 export const TurnRequest = z
   .object(
     {
-    conversationId: z
-      .string({ error: "identifiant de conversation manquant" })
-      .regex(/^[A-Za-z0-9_-]{8,64}$/, "identifiant de conversation invalide (8 à 64 lettres, chiffres, - ou _)"),
-    audience: z.enum(Audience.options, { error: "public inconnu (agent ou porteur)" }).default("porteur"),
-    text: z.string({ error: "le message doit être un texte" }).max(MAX_TEXT_CHARS, `le message est trop long (${MAX_TEXT_CHARS} caractères au plus)`).optional(),
-    action: z
-      .object(
-        {
-          id: z.enum(ActionId.options, { error: "action inconnue" }),
-          value: z.string({ error: "valeur d'action invalide" }).max(200, "valeur d'action trop longue").optional(),
-          comment: z.string({ error: "le commentaire doit être un texte" }).max(1000, "le commentaire est trop long (1 000 caractères au plus)").optional(),
-        },
-        { error: (iss) => (iss.code === "unrecognized_keys" ? `champ inconnu dans l'action : ${iss.keys.join(", ")}` : "action invalide") },
-      )
-      .strict()
-      .optional(),
-    form: z
-      .object(
-        {
-          kind: z.enum(["eligibility", "friction"], { error: "formulaire inconnu" }),
-          values: z.record(
-            z.string().max(64, "nom de champ trop long"),
-            z.union([z.string().max(4000, "valeur trop longue (4 000 caractères au plus)"), z.number(), z.boolean(), z.null()], { error: "valeur de champ invalide" }),
-            { error: "valeurs du formulaire invalides" },
-          ),
-        },
-        { error: (iss) => (iss.code === "unrecognized_keys" ? `champ inconnu dans le formulaire : ${iss.keys.join(", ")}` : "formulaire invalide") },
-      )
-      .strict()
-      .optional(),
+      conversationId: z
+        .string({ error: "identifiant de conversation manquant" })
+        .regex(/^[A-Za-z0-9_-]{8,64}$/, "identifiant de conversation invalide (8 à 64 lettres, chiffres, - ou _)"),
+      audience: z.enum(Audience.options, { error: "public inconnu (agent ou porteur)" }).default("porteur"),
+      text: z
+        .string({ error: "le message doit être un texte" })
+        .max(MAX_TEXT_CHARS, `le message est trop long (${MAX_TEXT_CHARS} caractères au plus)`)
+        .optional(),
+      action: z
+        .object(
+          {
+            id: z.enum(ActionId.options, { error: "action inconnue" }),
+            value: z.string({ error: "valeur d'action invalide" }).max(200, "valeur d'action trop longue").optional(),
+            comment: z.string({ error: "le commentaire doit être un texte" }).max(1000, "le commentaire est trop long (1 000 caractères au plus)").optional(),
+          },
+          { error: (iss) => (iss.code === "unrecognized_keys" ? `champ inconnu dans l'action : ${iss.keys.join(", ")}` : "action invalide") },
+        )
+        .strict()
+        .optional(),
+      form: z
+        .object(
+          {
+            kind: z.enum(["eligibility", "friction"], { error: "formulaire inconnu" }),
+            values: z.record(
+              z.string().max(64, "nom de champ trop long"),
+              z.union([z.string().max(4000, "valeur trop longue (4 000 caractères au plus)"), z.number(), z.boolean(), z.null()], {
+                error: "valeur de champ invalide",
+              }),
+              { error: "valeurs du formulaire invalides" },
+            ),
+          },
+          { error: (iss) => (iss.code === "unrecognized_keys" ? `champ inconnu dans le formulaire : ${iss.keys.join(", ")}` : "formulaire invalide") },
+        )
+        .strict()
+        .optional(),
     },
     { error: (iss) => (iss.code === "unrecognized_keys" ? `champ inconnu dans la requête : ${iss.keys.join(", ")}` : "requête invalide") },
   )

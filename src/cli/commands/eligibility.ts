@@ -24,7 +24,7 @@ export function eligibilityCommand(io: EligibilityCommandIo = {}): Command {
   const cmd = new Command("eligibility");
   cmd
     .description("Évalue l'éligibilité aux parcours d'accompagnement à partir de faits (JSON)")
-    .option("--facts <json>", "faits au format JSON, par exemple '{\"legalForm\":\"association\",\"commune\":\"Alès\"}'")
+    .option("--facts <json>", 'faits au format JSON, par exemple \'{"legalForm":"association","commune":"Alès"}\'')
     .option("--process <ids...>", `parcours à évaluer (par défaut : ceux que les faits concernent) : ${PROCESS_IDS.join(", ")}`)
     .option("--json", "sortie JSON { results: [...] }")
     .configureOutput({ writeOut: out, writeErr: err, outputError: (s, write) => write(s) })
@@ -35,7 +35,7 @@ export function eligibilityCommand(io: EligibilityCommandIo = {}): Command {
           code: "eligibility.invalidInput",
         });
       if (opts.facts === undefined) {
-        fail(["l'option --facts est obligatoire (missing --facts), par exemple --facts '{\"legalForm\":\"association\"}'."]);
+        fail(['l\'option --facts est obligatoire (missing --facts), par exemple --facts \'{"legalForm":"association"}\'.']);
       }
       let raw: unknown;
       try {

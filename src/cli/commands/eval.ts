@@ -40,18 +40,31 @@ async function load(file: string): Promise<Loaded> {
 async function loadPath(p: string): Promise<Loaded[]> {
   if (!existsSync(p)) throw new UsageError(`Fichier introuvable : ${p}`);
   if (!statSync(p).isDirectory()) return [await load(p)];
-  const files = readdirSync(p).filter((f) => /\.ya?ml$/i.test(f)).sort().map((f) => path.join(p, f));
+  const files = readdirSync(p)
+    .filter((f) => /\.ya?ml$/i.test(f))
+    .sort()
+    .map((f) => path.join(p, f));
   const loaded = await Promise.all(files.map(load));
   const questions = loaded.filter((l): l is Loaded & { kind: "questions" } => l.kind === "questions");
   const merged: Loaded[] = questions.length
-    ? [{ file: p, name: path.basename(p), blind: isBlind(p), kind: "questions", set: { questions: questions.flatMap((q) => q.set.questions), eligibility: questions.flatMap((q) => q.set.eligibility) } }]
+    ? [
+        {
+          file: p,
+          name: path.basename(p),
+          blind: isBlind(p),
+          kind: "questions",
+          set: { questions: questions.flatMap((q) => q.set.questions), eligibility: questions.flatMap((q) => q.set.eligibility) },
+        },
+      ]
     : [];
   return [...merged, ...loaded.filter((l) => l.kind === "projects")];
 }
 
 export function evalCommand(runtime: () => Promise<Runtime>): Command {
   return new Command("eval")
-    .description("Évalue l'assistant sur des jeux de questions ou de projets (format ../shared/eval/README.md ; `projects:` pour l'adéquation des projets) ; sans argument : réglage et aveugle côte à côte")
+    .description(
+      "Évalue l'assistant sur des jeux de questions ou de projets (format ../shared/eval/README.md ; `projects:` pour l'adéquation des projets) ; sans argument : réglage et aveugle côte à côte",
+    )
     .argument("[files...]", "fichiers ou dossiers YAML d'évaluation (par défaut : tests/gold/tuning et tests/gold/blind)")
     .option("--json", "résultat JSON (un objet ; plusieurs fichiers : un objet par nom de fichier)")
     .action(async (files: string[], opts: { json?: boolean }) => {
@@ -82,7 +95,12 @@ export function evalCommand(runtime: () => Promise<Runtime>): Command {
         const tuning = questionSets.find((x) => !x.loaded.blind);
         const blind = questionSets.find((x) => x.loaded.blind);
         if (tuning && blind && questionSets.length === 2)
-          out.push(formatComparison({ set: tuning.loaded.set as EvalSet, report: tuning.report as EvalReport }, { set: blind.loaded.set as EvalSet, report: blind.report as EvalReport }));
+          out.push(
+            formatComparison(
+              { set: tuning.loaded.set as EvalSet, report: tuning.report as EvalReport },
+              { set: blind.loaded.set as EvalSet, report: blind.report as EvalReport },
+            ),
+          );
         else
           for (const { loaded, report } of questionSets) {
             const r = loaded.blind ? (withoutIds(report) as EvalReport) : (report as EvalReport);
@@ -100,5 +118,9 @@ export function evalCommand(runtime: () => Promise<Runtime>): Command {
 /** A blind set's report without what would reveal its questions (failing ids, details). */
 function withoutIds(r: EvalReport | FitReport): unknown {
   const strip = (m: unknown) => (m && typeof m === "object" && "failures" in m ? { ...m, failures: [] } : m);
-  return Object.fromEntries(Object.entries(r).filter(([k]) => k !== "details" && k !== "wrongRefusals").map(([k, v]) => [k, strip(v)]));
+  return Object.fromEntries(
+    Object.entries(r)
+      .filter(([k]) => k !== "details" && k !== "wrongRefusals")
+      .map(([k, v]) => [k, strip(v)]),
+  );
 }

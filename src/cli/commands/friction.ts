@@ -31,10 +31,10 @@ export function frictionCommand(open: StorageOpener, io: FrictionCommandIo = {})
     .configureOutput({ writeOut: out, writeErr: err, outputError: (s, write) => write(s) })
     .action(async (opts: { json: string }) => {
       const fail = (messages: string[]): never =>
-        add.error(
-          ["Le signalement n'a pas été enregistré.", ...messages.map((m) => `Erreur : ${m}`)].join("\n"),
-          { exitCode: EXIT_BAD_INPUT, code: "friction.invalidInput" },
-        );
+        add.error(["Le signalement n'a pas été enregistré.", ...messages.map((m) => `Erreur : ${m}`)].join("\n"), {
+          exitCode: EXIT_BAD_INPUT,
+          code: "friction.invalidInput",
+        });
       let raw: unknown;
       try {
         raw = JSON.parse(opts.json);

@@ -48,7 +48,12 @@ export function handoffsCommand(open: StorageOpener, io: CommandIo = {}): Comman
     await withStorage(open, async (s) => {
       const all = await s.listHandoffs();
       const matches = all.filter((h) => h.id === id || (id.length >= 8 && h.id.startsWith(id)));
-      if (matches.length !== 1) fail(matches.length ? `la référence « ${id} » désigne plusieurs demandes : donnez l'identifiant complet.` : `aucune demande ne porte la référence « ${id} ».`);
+      if (matches.length !== 1)
+        fail(
+          matches.length
+            ? `la référence « ${id} » désigne plusieurs demandes : donnez l'identifiant complet.`
+            : `aucune demande ne porte la référence « ${id} ».`,
+        );
       const res = await s.answerHandoff(matches[0]!.id, { text, agent });
       if (!res) fail(`aucune demande ne porte la référence « ${id} ».`);
       if (!res!.first) {

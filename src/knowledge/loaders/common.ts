@@ -54,10 +54,7 @@ export function formatIssues(issues: readonly z.core.$ZodIssue[]): string {
 export function validateFrontMatter(data: unknown, displayPath: string, origin: string): FrontMatter {
   const parsed = FrontMatter.safeParse(data);
   if (parsed.success) return parsed.data;
-  throw new KnowledgeLoadError(
-    displayPath,
-    `${displayPath} : métadonnées invalides (${origin}) :\n${formatIssues(parsed.error.issues)}`,
-  );
+  throw new KnowledgeLoadError(displayPath, `${displayPath} : métadonnées invalides (${origin}) :\n${formatIssues(parsed.error.issues)}`);
 }
 
 /** "Schéma ESS Gard 2024.pdf" → "schema-ess-gard-2024". */
@@ -114,10 +111,7 @@ async function readSidecar(filePath: string | undefined, displayPath: string): P
  * status `confirmed`, updated = mtime, audience `all`, no sources). The result is validated
  * with the same `FrontMatter` schema as Markdown.
  */
-export async function metaForBinary(
-  input: LoaderInput,
-  synth: { baseName: string; title: string },
-): Promise<FrontMatter> {
+export async function metaForBinary(input: LoaderInput, synth: { baseName: string; title: string }): Promise<FrontMatter> {
   let updated = input.mtime;
   if (!updated && input.filePath) {
     try {
@@ -137,17 +131,11 @@ export async function metaForBinary(
     sources: [],
   };
   const sidecar = await readSidecar(input.filePath, input.displayPath);
-  return validateFrontMatter(
-    { ...defaults, ...(sidecar ?? {}) },
-    input.displayPath,
-    sidecar ? "fichier .meta.yaml" : "métadonnées déduites du fichier",
-  );
+  return validateFrontMatter({ ...defaults, ...(sidecar ?? {}) }, input.displayPath, sidecar ? "fichier .meta.yaml" : "métadonnées déduites du fichier");
 }
 
 /** A heading or a block of text, in reading order. */
-export type OutlineItem =
-  | { type: "heading"; level: number; text: string; page?: number }
-  | { type: "block"; text: string; page?: number };
+export type OutlineItem = { type: "heading"; level: number; text: string; page?: number } | { type: "block"; text: string; page?: number };
 
 /**
  * Index of the heading that is the document title: the first heading, when it sits at the

@@ -8,16 +8,7 @@
 import path from "node:path";
 import JSZip from "jszip";
 import mammoth from "mammoth";
-import {
-  KnowledgeLoadError,
-  buildSections,
-  findTitleHeading,
-  metaForBinary,
-  tidy,
-  type LoaderInput,
-  type OutlineItem,
-  type ParsedDoc,
-} from "./common.js";
+import { KnowledgeLoadError, buildSections, findTitleHeading, metaForBinary, tidy, type LoaderInput, type OutlineItem, type ParsedDoc } from "./common.js";
 
 const STYLE_MAP = [
   "p[style-name='Title'] => p.doc-title:fresh",
@@ -172,21 +163,17 @@ export async function loadDocx(input: LoaderInput): Promise<ParsedDoc> {
     const result = await mammoth.convertToHtml({ buffer: Buffer.from(input.bytes) }, { styleMap: STYLE_MAP });
     html = result.value;
   } catch (e) {
-    throw new KnowledgeLoadError(
-      input.displayPath,
-      `${input.displayPath} : le fichier n'est pas un document Word (.docx) lisible (${(e as Error).message}).`,
-      { cause: e },
-    );
+    throw new KnowledgeLoadError(input.displayPath, `${input.displayPath} : le fichier n'est pas un document Word (.docx) lisible (${(e as Error).message}).`, {
+      cause: e,
+    });
   }
   const items = htmlToOutline(html);
-  if (items.length === 0)
-    throw new KnowledgeLoadError(input.displayPath, `${input.displayPath} : document Word vide (aucun texte).`);
+  if (items.length === 0) throw new KnowledgeLoadError(input.displayPath, `${input.displayPath} : document Word vide (aucun texte).`);
   const propsTitle = await coreTitle(input.bytes);
   let titleIndex = findTitleHeading(items);
   // A lone Heading 1 is the title only when nothing else names the document (or it says the same).
   const candidate = items[titleIndex];
-  if (candidate?.type === "heading" && candidate.level > 0 && propsTitle && propsTitle.toLowerCase() !== candidate.text.toLowerCase())
-    titleIndex = -1;
+  if (candidate?.type === "heading" && candidate.level > 0 && propsTitle && propsTitle.toLowerCase() !== candidate.text.toLowerCase()) titleIndex = -1;
   const firstHeading = items.find((i) => i.type === "heading")?.text ?? "";
   const titleHeading = titleIndex >= 0 ? items[titleIndex]!.text : "";
   const baseName = path.basename(input.displayPath).replace(/\.docx$/i, "");

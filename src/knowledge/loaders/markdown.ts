@@ -33,7 +33,11 @@ export function stripInline(s: string): string {
   t = t.replace(/(?<![\p{L}\p{N}_\\])_(?=[^\s_])([^_]*?[^\s_\\])_(?![\p{L}\p{N}_])/gu, "$1");
   t = t.replace(/~~(?=\S)([\s\S]*?\S)~~/g, "$1");
   t = t.replace(/\\([\\`*_{}[\]()#+\-.!|>~])/g, "$1");
-  t = t.replace(/&nbsp;/g, " ").replace(/&amp;/g, "&").replace(/&lt;/g, "<").replace(/&gt;/g, ">");
+  t = t
+    .replace(/&nbsp;/g, " ")
+    .replace(/&amp;/g, "&")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">");
   return t;
 }
 
@@ -48,7 +52,10 @@ const LINK_DEFINITION = /^\s{0,3}\[[^\]]+\]:\s*\S+/;
 /** Parse a Markdown body (front matter already removed) into outline items. */
 export function markdownOutline(body: string): OutlineItem[] {
   const items: OutlineItem[] = [];
-  const lines = body.replace(/<!--[\s\S]*?-->/g, "").replace(/\r\n?/g, "\n").split("\n");
+  const lines = body
+    .replace(/<!--[\s\S]*?-->/g, "")
+    .replace(/\r\n?/g, "\n")
+    .split("\n");
   let para: string[] = [];
   let kind: "text" | "list" | "table" | "code" = "text";
   const flush = () => {
@@ -125,7 +132,9 @@ export function markdownOutline(body: string): OutlineItem[] {
 
 /** Load a Markdown knowledge document. Throws KnowledgeLoadError with a readable message. */
 export function loadMarkdown(input: LoaderInput): ParsedDoc {
-  const text = Buffer.from(input.bytes).toString("utf8").replace(/^\uFEFF/, "");
+  const text = Buffer.from(input.bytes)
+    .toString("utf8")
+    .replace(/^\uFEFF/, "");
   if (!/^---\s*\r?\n/.test(text))
     throw new KnowledgeLoadError(
       input.displayPath,
@@ -136,11 +145,7 @@ export function loadMarkdown(input: LoaderInput): ParsedDoc {
     // Passing options disables gray-matter's global cache (shared, mutable results).
     parsed = matter(text, { excerpt: false });
   } catch (e) {
-    throw new KnowledgeLoadError(
-      input.displayPath,
-      `${input.displayPath} : en-tête YAML (front matter) illisible : ${(e as Error).message}`,
-      { cause: e },
-    );
+    throw new KnowledgeLoadError(input.displayPath, `${input.displayPath} : en-tête YAML (front matter) illisible : ${(e as Error).message}`, { cause: e });
   }
   const meta = validateFrontMatter(parsed.data, input.displayPath, "en-tête YAML");
   const items = markdownOutline(parsed.content);

@@ -16,15 +16,7 @@
  */
 import { createRequire } from "node:module";
 import path from "node:path";
-import {
-  KnowledgeLoadError,
-  buildSections,
-  findTitleHeading,
-  metaForBinary,
-  type LoaderInput,
-  type OutlineItem,
-  type ParsedDoc,
-} from "./common.js";
+import { KnowledgeLoadError, buildSections, findTitleHeading, metaForBinary, type LoaderInput, type OutlineItem, type ParsedDoc } from "./common.js";
 
 type PdfJs = typeof import("pdfjs-dist/legacy/build/pdf.mjs");
 let pdfjsPromise: Promise<PdfJs> | null = null;
@@ -213,14 +205,7 @@ export function linesToOutline(pages: PdfLine[][]): OutlineItem[] {
     if (TOC_LINE.test(l.text)) continue;
     const large = isLarge(l);
     const prev = cands[cands.length - 1];
-    if (
-      large &&
-      prev?.large &&
-      prev.page === l.page &&
-      Math.abs(prev.size - l.size) <= 0.5 &&
-      prev.y - l.y > 0 &&
-      prev.y - l.y <= l.size * 1.6
-    ) {
+    if (large && prev?.large && prev.page === l.page && Math.abs(prev.size - l.size) <= 0.5 && prev.y - l.y > 0 && prev.y - l.y <= l.size * 1.6) {
       prev.text = joinLines([prev.text, l.text]);
       prev.y = l.y;
       continue;
@@ -256,12 +241,7 @@ export function linesToOutline(pages: PdfLine[][]): OutlineItem[] {
       continue;
     }
     const gap = prev ? prev.y - c.y : 0;
-    const newPara =
-      !prev ||
-      prev.page !== c.page ||
-      gap > c.size * 1.6 ||
-      gap < -c.size ||
-      Math.abs(prev.size - c.size) > 1.5;
+    const newPara = !prev || prev.page !== c.page || gap > c.size * 1.6 || gap < -c.size || Math.abs(prev.size - c.size) > 1.5;
     if (newPara) {
       flush();
       paraPage = c.page;
@@ -308,10 +288,7 @@ export async function extractPdfLines(bytes: Uint8Array, displayPath: string): P
   } catch (e) {
     await task.destroy().catch(() => undefined);
     const name = (e as { name?: string }).name;
-    const why =
-      name === "PasswordException"
-        ? "le PDF est protégé par un mot de passe"
-        : "le fichier n'est pas un PDF lisible (corrompu ou d'un autre format)";
+    const why = name === "PasswordException" ? "le PDF est protégé par un mot de passe" : "le fichier n'est pas un PDF lisible (corrompu ou d'un autre format)";
     throw new KnowledgeLoadError(displayPath, `${displayPath} : ${why} (${(e as Error).message}).`, { cause: e });
   }
   try {

@@ -60,7 +60,9 @@ export function factsOf(value: string | undefined): Record<string, unknown> {
   if (!value || !value.startsWith("{")) return {};
   try {
     const raw = JSON.parse(value) as Record<string, unknown>;
-    return Object.fromEntries(Object.entries(raw).filter(([k, v]) => (FACT_KEYS as string[]).includes(k) && ["string", "number", "boolean"].includes(typeof v)));
+    return Object.fromEntries(
+      Object.entries(raw).filter(([k, v]) => (FACT_KEYS as string[]).includes(k) && ["string", "number", "boolean"].includes(typeof v)),
+    );
   } catch {
     return {};
   }
@@ -69,7 +71,8 @@ export function factsOf(value: string | undefined): Record<string, unknown> {
 /** The private "Ce bouton n'est plus actif", to the person who clicked only. */
 async function notActive(rt: SlackRuntime, client: WebClient, body: BlockAction, place: Place): Promise<void> {
   try {
-    if (place.ephemeral && body.response_url) await rt.postResponseUrl(body.response_url, { response_type: "ephemeral", replace_original: false, text: NOT_ACTIVE_TEXT });
+    if (place.ephemeral && body.response_url)
+      await rt.postResponseUrl(body.response_url, { response_type: "ephemeral", replace_original: false, text: NOT_ACTIVE_TEXT });
     else await client.chat.postEphemeral({ channel: place.channel, user: place.user!, thread_ts: place.threadTs, text: NOT_ACTIVE_TEXT });
   } catch (err) {
     rt.log.warn({ err: errInfo(err) }, "could not say that a button is no longer active");
@@ -161,7 +164,8 @@ export function registerActions(app: App, rt: SlackRuntime): void {
   });
 
   // Questionnaire options and suggested follow-up questions are answers typed for the user.
-  const asText = (kind: "option" | "follow-up") =>
+  const asText =
+    (kind: "option" | "follow-up") =>
     async ({ ack, body, action, client }: { ack: () => Promise<void>; body: BlockAction; action: ButtonAction; client: WebClient }) => {
       await ack();
       const place = await withThread(rt, placeOf(rt, body));
@@ -201,7 +205,12 @@ export function registerActions(app: App, rt: SlackRuntime): void {
     await rt.track("share", async () => {
       const shared = await rt.loadShare(action.value ?? "");
       if (!shared) {
-        if (body.response_url) await rt.postResponseUrl(body.response_url, { response_type: "ephemeral", replace_original: false, text: "Ce message n'est plus disponible pour le partage." });
+        if (body.response_url)
+          await rt.postResponseUrl(body.response_url, {
+            response_type: "ephemeral",
+            replace_original: false,
+            text: "Ce message n'est plus disponible pour le partage.",
+          });
         return;
       }
       const channel = place.channel || shared.channel;
@@ -226,12 +235,20 @@ export function registerActions(app: App, rt: SlackRuntime): void {
     await rt.track("reply handoff", async () => {
       const rec = action.value ? await rt.storage.getHandoff(action.value) : null;
       if (!rec) {
-        await client.chat.postEphemeral({ channel: place.channel!, user: place.user!, text: "Cette demande est introuvable : elle a peut-être été supprimée." });
+        await client.chat.postEphemeral({
+          channel: place.channel!,
+          user: place.user!,
+          text: "Cette demande est introuvable : elle a peut-être été supprimée.",
+        });
         return;
       }
       if (rec.reply) {
         const msg = renderHandoffNotice(rec);
-        await client.chat.postEphemeral({ channel: place.channel!, user: place.user!, text: `Cette demande a déjà reçu une réponse de ${rec.reply.agent} (${msg.text.slice(0, 200)}).` });
+        await client.chat.postEphemeral({
+          channel: place.channel!,
+          user: place.user!,
+          text: `Cette demande a déjà reçu une réponse de ${rec.reply.agent} (${msg.text.slice(0, 200)}).`,
+        });
         return;
       }
       await client.views.open({ trigger_id: body.trigger_id, view: handoffReplyModal({ h: rec.id, c: place.channel, m: place.messageTs }, rec.question) });

@@ -18,7 +18,12 @@ export function registerMessageListeners(app: App, rt: SlackRuntime): void {
     const audience = rt.audienceOf(ev.channel);
     const text = slackToPlain(ev.text, context.botUserId ?? rt.botUserId);
     await rt.track("app_mention", () =>
-      rt.respond(client, { conversationId: ev.channel, threadId: threadTs, userId: user, audience, text }, { channel: ev.channel, threadTs, user, audience }, { teamId: context.teamId }),
+      rt.respond(
+        client,
+        { conversationId: ev.channel, threadId: threadTs, userId: user, audience, text },
+        { channel: ev.channel, threadTs, user, audience },
+        { teamId: context.teamId },
+      ),
     );
   });
 
@@ -32,7 +37,11 @@ export function registerMessageListeners(app: App, rt: SlackRuntime): void {
     const text = slackToPlain(ev.text, bot);
     if (ev.channel_type === "im") {
       await rt.track("message.im", () =>
-        rt.respond(client, { conversationId: ev.channel, threadId: ev.thread_ts, userId: user, audience, text }, { channel: ev.channel, threadTs: ev.thread_ts, user, audience }),
+        rt.respond(
+          client,
+          { conversationId: ev.channel, threadId: ev.thread_ts, userId: user, audience, text },
+          { channel: ev.channel, threadTs: ev.thread_ts, user, audience },
+        ),
       );
       return;
     }
@@ -42,7 +51,12 @@ export function registerMessageListeners(app: App, rt: SlackRuntime): void {
     const threadTs = ev.thread_ts;
     await rt.track("thread message", async () => {
       if (!(await rt.threads.isForBot(ev.channel, threadTs, user, ev.text ?? "", bot))) return;
-      await rt.respond(client, { conversationId: ev.channel, threadId: threadTs, userId: user, audience, text }, { channel: ev.channel, threadTs, user, audience }, { teamId: context.teamId });
+      await rt.respond(
+        client,
+        { conversationId: ev.channel, threadId: threadTs, userId: user, audience, text },
+        { channel: ev.channel, threadTs, user, audience },
+        { teamId: context.teamId },
+      );
     });
   });
 }

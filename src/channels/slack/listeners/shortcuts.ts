@@ -13,7 +13,10 @@ export function registerShortcuts(app: App, rt: SlackRuntime): void {
     const text = slackToPlain(shortcut.message.text, rt.botUserId);
     const audience = rt.audienceOf(channel);
     await rt.track("message shortcut", async () => {
-      const reply = await rt.handle({ conversationId: channel, threadId: threadTs, userId: user, audience, text }, { userId: user, channelId: channel, threadTs });
+      const reply = await rt.handle(
+        { conversationId: channel, threadId: threadTs, userId: user, audience, text },
+        { userId: user, channelId: channel, threadTs },
+      );
       await rt.deliver(client, reply, { kind: "response_url", url: shortcut.response_url, channel, threadTs, user });
     });
   });

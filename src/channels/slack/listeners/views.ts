@@ -7,7 +7,18 @@
  * rated answer is then redrawn with the vote).
  */
 import type { App, webApi } from "@slack/bolt";
-import { CALLBACK, HandoffReplyOrigin, parseHandoffReply, decodeOrigin, parseComment, parseEligibility, parseFriction, parseQuestion, type ModalOrigin, type ViewState } from "../modals.js";
+import {
+  CALLBACK,
+  HandoffReplyOrigin,
+  parseHandoffReply,
+  decodeOrigin,
+  parseComment,
+  parseEligibility,
+  parseFriction,
+  parseQuestion,
+  type ModalOrigin,
+  type ViewState,
+} from "../modals.js";
 import type { Destination, SlackRuntime } from "../runtime.js";
 
 type WebClient = webApi.WebClient;
@@ -38,7 +49,10 @@ export function registerViews(app: App, rt: SlackRuntime): void {
       const origin = decodeOrigin(view.private_metadata);
       const user = body.user.id;
       await rt.track(`${kind} form`, async () => {
-        const reply = await rt.handle({ ...conversation(origin, user), form: { kind, values: parsed.values } }, { userId: user, channelId: origin.c, threadTs: origin.t });
+        const reply = await rt.handle(
+          { ...conversation(origin, user), form: { kind, values: parsed.values } },
+          { userId: user, channelId: origin.c, threadTs: origin.t },
+        );
         await rt.deliver(client as WebClient, reply, destOf(rt, origin, user, reply));
       });
     });
@@ -74,7 +88,8 @@ export function registerViews(app: App, rt: SlackRuntime): void {
       const res = await rt.assistant.answerHandoff(meta.data.h, parsed.values, agent);
       const tell = (text: string) => (meta.data.c ? client.chat.postEphemeral({ channel: meta.data.c, user: body.user.id, text }) : undefined);
       if (!res) await tell("Cette demande est introuvable : elle a peut-être été supprimée.");
-      else if (!res.first) await tell(`Cette demande avait déjà reçu une réponse de ${res.handoff.reply?.agent ?? "quelqu'un"} : la vôtre n'a pas été envoyée.`);
+      else if (!res.first)
+        await tell(`Cette demande avait déjà reçu une réponse de ${res.handoff.reply?.agent ?? "quelqu'un"} : la vôtre n'a pas été envoyée.`);
       else if (!res.delivered) await tell("Réponse enregistrée : la personne la verra dans sa conversation à son prochain message.");
     });
   });
@@ -92,10 +107,18 @@ export function registerViews(app: App, rt: SlackRuntime): void {
     const user = body.user.id;
     const comment = parseComment(view.state.values as ViewState);
     await rt.track("rate-down", async () => {
-      const reply = await rt.handle({ ...conversation(origin, user), action: { id: "rate-down", value: origin.i, comment } }, { userId: user, channelId: origin.c, threadTs: origin.t });
+      const reply = await rt.handle(
+        { ...conversation(origin, user), action: { id: "rate-down", value: origin.i, comment } },
+        { userId: user, channelId: origin.c, threadTs: origin.t },
+      );
       if (reply.type !== "error") await showVote(client as WebClient, origin, user);
       // The thank-you offers a person: private, never shared.
-      if (origin.c) await rt.deliver(client as WebClient, reply, rt.destFor(reply, { channel: origin.c, threadTs: origin.t, user, audience: origin.a, ephemeral: true, responseUrl: origin.e ? origin.r : undefined }));
+      if (origin.c)
+        await rt.deliver(
+          client as WebClient,
+          reply,
+          rt.destFor(reply, { channel: origin.c, threadTs: origin.t, user, audience: origin.a, ephemeral: true, responseUrl: origin.e ? origin.r : undefined }),
+        );
     });
   });
 
@@ -105,7 +128,10 @@ export function registerViews(app: App, rt: SlackRuntime): void {
     const origin = decodeOrigin(view.private_metadata);
     const user = body.user.id;
     await rt.track("rate-down (closed)", async () => {
-      const reply = await rt.handle({ ...conversation(origin, user), action: { id: "rate-down", value: origin.i } }, { userId: user, channelId: origin.c, threadTs: origin.t });
+      const reply = await rt.handle(
+        { ...conversation(origin, user), action: { id: "rate-down", value: origin.i } },
+        { userId: user, channelId: origin.c, threadTs: origin.t },
+      );
       if (reply.type !== "error") await showVote(client as WebClient, origin, user);
     });
   });

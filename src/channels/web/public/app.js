@@ -382,7 +382,14 @@
   function formError(form, target, err) {
     if (err.fields && showFieldErrors(form, err.fields)) {
       const n = Object.keys(err.fields).length;
-      showResult(target, el("p", { class: "form-error", role: "alert" }, `Le formulaire contient ${n} erreur${n > 1 ? "s" : ""} : corrigez ${n > 1 ? "les champs signalés" : "le champ signalé"}.`));
+      showResult(
+        target,
+        el(
+          "p",
+          { class: "form-error", role: "alert" },
+          `Le formulaire contient ${n} erreur${n > 1 ? "s" : ""} : corrigez ${n > 1 ? "les champs signalés" : "le champ signalé"}.`,
+        ),
+      );
       return;
     }
     showResult(target, errorNode(err));
@@ -394,7 +401,13 @@
       { class: "msg bot error", "data-type": "error" },
       el("p", { class: "who" }, "Relais ESS"),
       el("p", {}, err.message),
-      err.details && err.details.length ? el("ul", {}, err.details.map((d) => el("li", {}, d))) : null,
+      err.details && err.details.length
+        ? el(
+            "ul",
+            {},
+            err.details.map((d) => el("li", {}, d)),
+          )
+        : null,
     );
   }
 
@@ -499,7 +512,11 @@
       {},
       el("caption", {}, caption),
       el("thead", {}, el("tr", {}, el("th", { scope: "col" }, "Libellé"), el("th", { scope: "col" }, "Nombre"))),
-      el("tbody", {}, rows.map((r) => el("tr", {}, el("td", {}, r.label), el("td", {}, String(r.count))))),
+      el(
+        "tbody",
+        {},
+        rows.map((r) => el("tr", {}, el("td", {}, r.label), el("td", {}, String(r.count)))),
+      ),
     );
   }
 
