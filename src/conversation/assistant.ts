@@ -20,6 +20,7 @@ import { buildReport } from "../report/build.js";
 import { BLOCKER_LABELS, PROCESS_LABELS, SEVERITY_LABELS, STEP_LABELS } from "../report/labels.js";
 import { BLOCKERS, FrictionInput, JOURNEY_STEPS, type HandoffRecord, type Storage } from "../storage/types.js";
 import { HandoffFlow, type HandoffTurn } from "./handoff.js";
+import { isGeneralQuestion } from "../fit/detect.js";
 import { detectIntent, isDontKnow, isYes, looksLikeQuestion } from "./intents.js";
 import type { Assistant, HandoffAnswer, HandoffTargets, Notifier, TurnOptions } from "./types.js";
 
@@ -44,6 +45,8 @@ export interface ConversationState {
   lastSources?: string[];
   /** What the last question was about (searched with an elliptic follow-up). */
   lastTopic?: string;
+  /** The main option of the last project-fit answer: « vérifier l'éligibilité » then checks it. */
+  lastFit?: ProcessId;
 }
 
 const fresh = (): ConversationState => ({ mode: "idle", facts: {}, skipped: [], asked: 0, friction: {} });
@@ -196,7 +199,8 @@ class CoreAssistant implements Assistant {
     // Facts people state about themselves ("nous sommes une asso à Uzès"), or a described project's facts,
     // are kept for an eligibility check, which then asks only what is missing.
     if (SELF.test(clean)) ctx.state.facts = { ...ctx.state.facts, ...safeExtract(clean) };
-    if (facts) ctx.state.facts = { ...ctx.state.facts, ...facts };
+    if (facts && !isGeneralQuestion(clean)) ctx.state.facts = { ...ctx.state.facts, ...facts };
+    ctx.state.lastFit = reply.fit?.[0]?.process;
     return { ...reply, interactionId, actions: withValue(reply.actions, interactionId) };
   }
 
@@ -278,7 +282,7 @@ class CoreAssistant implements Assistant {
   private async startEligibility(ctx: Ctx, text: string, process?: string): Promise<ReplyInput> {
     const facts = text ? safeExtract(text) : {};
     const chosen = ProcessId.safeParse(process);
-    const target = chosen.success ? [chosen.data] : this.targetFor(text);
+    const target = chosen.success ? [chosen.data] : (this.targetFor(text) ?? (ctx.state.lastFit ? [ctx.state.lastFit] : undefined));
     ctx.state = { ...ctx.state, mode: "eligibility", facts: { ...ctx.state.facts, ...facts }, skipped: [], asked: 0, target, pendingFact: undefined };
     return this.nextEligibilityStep(
       ctx,

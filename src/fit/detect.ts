@@ -29,6 +29,18 @@ export function mightDescribeProject(text: string): boolean {
   return f.split(/\s+/).length >= 8 && CARRIER.test(f);
 }
 
+/** A general yes/no question about what a kind of structure may do ("une SCOP peut-elle… ?"). */
+const GENERIC_CAN = /\b(peut elle|peut il|peuvent elles|peuvent ils|est ce qu une?|est ce que les?|can an?|can a|may an?)\b/;
+
+/**
+ * A question about the rules for a kind of structure, asked by nobody in particular
+ * ("Une SCOP peut-elle obtenir l'agrément ESUS ?"): its facts are not the writer's own.
+ */
+export function isGeneralQuestion(text: string): boolean {
+  const f = foldText(text);
+  return GENERIC_CAN.test(f) && !FIRST_PERSON.test(f) && !SELF_DESCRIPTION.test(f);
+}
+
 /** A third party described with what it wants ("une association qui veut…", "a SCIC that wants…"). */
 const THIRD_PARTY =
   /\b(qui|that|which|who)\s+(veut|veulent|voudrait|souhaite|souhaitent|cherche|cherchent|demande|sollicite|monte|porte|gere|a besoin|wants?|needs?|seeks?|runs?|plans?)\b/;

@@ -15,6 +15,9 @@ import { fold, isStopword, looksEnglish } from "./analyzer.js";
 
 const LexiconFile = z.record(z.string(), z.coerce.string()).nullable();
 
+/** Longest word kept in a vocabulary (and so the longest word worth correcting), plus one typo. */
+const MAX_WORD = 31;
+
 /** Folded word → how often the knowledge uses it. */
 export type Vocabulary = Map<string, number>;
 
@@ -179,7 +182,9 @@ export class Speller {
 
   /** The known word closest to an unknown one, or undefined (known words, short words and stopwords are left alone). */
   correct(word: string): string | undefined {
-    if (word.length < 5 || this.vocab.has(word) || isStopword(word) || /\d/.test(word) || FrenchWords.has(word)) return undefined;
+    // A word longer than any word of the vocabulary is no misspelling of one (and its
+    // deletes would cost quadratic time and memory: a 10 000-letter "word" in hostile input).
+    if (word.length < 5 || word.length > MAX_WORD || this.vocab.has(word) || isStopword(word) || /\d/.test(word) || FrenchWords.has(word)) return undefined;
     const max = word.length >= 8 ? 2 : 1;
     const keys = new Set([word, ...deletes1(word)]);
     if (max === 2) for (const k of [...keys]) for (const k2 of deletes1(k)) keys.add(k2);

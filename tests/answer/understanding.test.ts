@@ -96,3 +96,10 @@ describe("extractive answers read as answers", () => {
     expect(oneCheckNotice("Le 12 novembre (à vérifier) et le 22 novembre (à vérifier).")).toBe("Le 12 novembre (à vérifier) et le 22 novembre.");
   });
 });
+
+describe("spelling correction on hostile input", () => {
+  it("leaves a 20 000-letter word alone (its deletes would exhaust memory)", () => {
+    const vocab: Vocabulary = new Map([["financement", 3]]);
+    expect(new Speller(vocab).correct("a".repeat(20_000))).toBeUndefined();
+  });
+});

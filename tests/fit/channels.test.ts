@@ -100,7 +100,9 @@ describe("Slack", () => {
     const eventTs = `${Math.floor(Date.now() / 1000)}.000100`;
     await postEvent(h.baseUrl, eventEnvelope({ type: "app_mention", user, channel, ts: eventTs, text: `<@UBOT> ${PROJECT}` }));
     const answer = await waitFor(() => h.slack.ok("chat.postMessage").find((c) => c.args.channel === channel), "fit answer", 30_000);
-    const option = (answer.args.blocks as any[]).find((b) => b.block_id === "ess-fit-1")!.accessory;
+    // The block id carries the message and the person asked (buttons belong to them).
+    const block = (answer.args.blocks as any[]).find((b) => String(b.block_id).startsWith("ess-fit-1"))!;
+    const option = block.accessory;
     const opened = h.slack.ok("views.open").length;
     await postInteraction(h.baseUrl, {
       type: "block_actions",
@@ -113,12 +115,15 @@ describe("Slack", () => {
       channel: { id: channel, name: "canal" },
       message: { type: "message", user: "UBOT", ts: answer.response!.ts, thread_ts: eventTs, text: "…" },
       response_url: h.slack.responseUrl(),
-      actions: [{ type: "button", action_id: option.action_id, block_id: "ess-fit-1", value: option.value, action_ts: "1" }],
+      actions: [{ type: "button", action_id: option.action_id, block_id: block.block_id, value: option.value, action_ts: "1" }],
     });
     const next = await waitFor(
       () =>
         [...h.slack.ok("chat.postMessage"), ...h.slack.ok("chat.postEphemeral")].find(
-          (c) => c.args.channel === channel && c !== answer && /Voici ce que disent les règles|\?/.test(String(c.args.text)),
+          (c) =>
+            c.args.channel === channel &&
+            c !== answer &&
+            /Voici ce que disent les règles|Résultat de la vérification d'éligibilité|\?/.test(String(c.args.text)),
         ),
       "questionnaire step",
       20_000,
@@ -206,9 +211,10 @@ describe("Teams", () => {
       await adapter.processActivity(activity as Partial<Activity>);
       return adapter.activeQueue.splice(0) as Partial<Activity>[];
     };
-    const [answer] = await send(personalMessage(PROJECT));
+    // Typing indicators come first: the answer is the message with a card.
+    const answer = (await send(personalMessage(PROJECT))).find((a) => a.attachments?.length);
     const process = fitContainers(cardOf(answer!))[1]!.items.find((x: any) => x.type === "ActionSet").actions[0].data.value;
-    const [next] = await send(submitMessage({ relais: "action", id: "eligibility", value: process }));
+    const next = (await send(submitMessage({ relais: "action", id: "eligibility", value: process }))).find((a) => a.type === "message");
     const json = JSON.stringify(next);
     expect(json).not.toContain('"id":"legalForm"'); // the form's inputs
     expect(json).toMatch(/Voici ce que disent les règles|\?/);

@@ -221,12 +221,16 @@ function eligibilitySummaryBlocks(results: EligibilityResult[]): KnownBlock[] {
 export const FIT_BUTTON_LABEL = "Vérifier l'éligibilité";
 
 /** One compact section per project-fit option: title, why, verdict, contact, one button. */
-function fitBlocks(options: FitOption[], interactive: boolean): KnownBlock[] {
+function fitBlocks(options: FitOption[], interactive: boolean, tag?: ButtonTag): KnownBlock[] {
   return options.slice(0, 5).map((o, i) => {
     const lines = [`*${i + 1}. ${escapeMrkdwn(truncate(o.name, 200))}*`, escapeMrkdwn(truncate(o.why, 1000))];
     lines.push(`*Éligibilité :* ${VERDICT_LABELS[o.verdict]}${o.verdictText ? ` — ${escapeMrkdwn(truncate(o.verdictText, 600))}` : ""}`);
     if (o.contact) lines.push(`*Contact :* ${link(o.contact.url, truncate(o.contact.label, 200))}`);
-    const block: KnownBlock = { type: "section", block_id: `ess-fit-${i}`, text: { type: "mrkdwn", text: truncate(lines.join("\n"), LIMITS.sectionText) } };
+    const block: KnownBlock = {
+      type: "section",
+      block_id: tagBlockId(`ess-fit-${i}`, tag),
+      text: { type: "mrkdwn", text: truncate(lines.join("\n"), LIMITS.sectionText) },
+    };
     // The core's "eligibility" action with the option's process (one button per block, so the action_id may repeat).
     if (interactive) block.accessory = button(`${ACTION.corePrefix}eligibility`, FIT_BUTTON_LABEL, o.process, i === 0 ? "primary" : undefined);
     return block;
@@ -354,7 +358,7 @@ export function renderReply(reply: Reply, opts: RenderOptions = {}): SlackMessag
   if (opts.sharedBy) head.push(contextBlock([`Partagé par ${mentionUser(opts.sharedBy)}`]));
   if (!opts.afterText) head.push(...bodyBlocks(reply, opts));
   // A project-fit answer: its opening paragraphs (bodyBlocks), then one compact section per option.
-  if (reply.fit?.length) head.push(...fitBlocks(reply.fit, interactive));
+  if (reply.fit?.length) head.push(...fitBlocks(reply.fit, interactive, opts.tag));
   head.push(...promptBlocks(reply, opts, interactive));
 
   if (reply.handoff) head.push(handoffBlock(reply.handoff));
