@@ -6,6 +6,7 @@
  * the stage. Only what the message states becomes a fact; territory inferences
  * are flagged so that the reply says "à vérifier".
  */
+import { editDistanceAtMost1 } from "../retrieval/retriever.js";
 import type { QpvStatus } from "../eligibility/communes.js";
 import { resolveCommune } from "../eligibility/communes.js";
 import { extractFacts, fold } from "../eligibility/extract.js";
@@ -198,28 +199,7 @@ function maximal(found: string[][]): string[][] {
 /** A typo ("acompagnement", "devellopement"): a long word within one edit, same first letter. */
 function nearWord(tokens: string[], word: string): boolean {
   if (word.length < 7) return false;
-  return tokens.some((t) => t[0] === word[0] && Math.abs(t.length - word.length) <= 1 && t !== word && withinOneEdit(t, word));
-}
-
-function withinOneEdit(a: string, b: string): boolean {
-  let i = 0;
-  let j = 0;
-  let edits = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) {
-      i++;
-      j++;
-      continue;
-    }
-    if (++edits > 1) return false;
-    if (a.length > b.length) i++;
-    else if (b.length > a.length) j++;
-    else {
-      i++;
-      j++;
-    }
-  }
-  return edits + (a.length - i) + (b.length - j) <= 1;
+  return tokens.some((t) => t[0] === word[0] && Math.abs(t.length - word.length) <= 1 && t !== word && editDistanceAtMost1(t, word));
 }
 
 /** One expression found: 0.6; each other one adds 0.2, up to this. */

@@ -235,7 +235,8 @@ export class Retriever {
   }
 }
 
-function editDistanceAtMost1(a: string, b: string): boolean {
+/** Whether two words are at most one edit apart (insertion, deletion or substitution). */
+export function editDistanceAtMost1(a: string, b: string): boolean {
   if (a === b) return true;
   if (Math.abs(a.length - b.length) > 1) return false;
   let i = 0;
