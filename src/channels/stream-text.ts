@@ -68,3 +68,28 @@ export class StreamText {
     return final.startsWith(this.shown) ? final.slice(this.shown.length) : null;
   }
 }
+
+/**
+ * Groups a model's pieces into few channel updates: the first flush runs at once, the
+ * next ones at most every `delay` ms (Slack and Teams rate-limit stream updates).
+ */
+export class FlushTimer {
+  private timer?: NodeJS.Timeout;
+
+  constructor(private readonly flush: () => void) {}
+
+  /** Flushes after `delayMs` unless a flush is already pending. */
+  schedule(delayMs: number): void {
+    if (this.timer) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.flush();
+    }, delayMs);
+    this.timer.unref?.();
+  }
+
+  cancel(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+}

@@ -10,7 +10,7 @@
 import type { Logger } from "pino";
 import type { webApi } from "@slack/bolt";
 import type { Reply } from "../../core/reply.js";
-import { StreamText } from "../stream-text.js";
+import { FlushTimer, StreamText } from "../stream-text.js";
 import type { SlackMessage } from "./render.js";
 
 type WebClient = webApi.WebClient;
@@ -31,7 +31,7 @@ export class SlackAnswerStream {
   private readonly text = new StreamText();
   private streamer?: Streamer;
   private chain: Promise<void> = Promise.resolve();
-  private timer?: NodeJS.Timeout;
+  private readonly timer = new FlushTimer(() => this.flush());
   private failed = false;
 
   constructor(
@@ -46,15 +46,7 @@ export class SlackAnswerStream {
   readonly onToken = (delta: string): void => {
     if (this.failed) return;
     this.text.push(delta);
-    if (this.timer) return;
-    this.timer = setTimeout(
-      () => {
-        this.timer = undefined;
-        this.flush();
-      },
-      this.streamer ? this.intervalMs : 0,
-    );
-    this.timer.unref?.();
+    this.timer.schedule(this.streamer ? this.intervalMs : 0);
   };
 
   private flush(): void {
@@ -86,8 +78,7 @@ export class SlackAnswerStream {
    * caller posts the reply as usual).
    */
   async finish(reply: Reply, after: SlackMessage, whole: SlackMessage): Promise<string | null> {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
+    this.timer.cancel();
     await this.chain;
     const ts = this.streamer?.ts;
     if (!this.streamer || !ts) return null;

@@ -8,7 +8,7 @@
  * Teams streams in one-on-one chats only.
  */
 import type { Activity, ResourceResponse } from "botbuilder";
-import { StreamText } from "../stream-text.js";
+import { FlushTimer, StreamText } from "../stream-text.js";
 import type { Logger } from "./logger.js";
 import { toTeamsMarkdown, truncate } from "./text.js";
 
@@ -23,7 +23,7 @@ export class TeamsStream {
   private streamId?: string;
   private sequence = 0;
   private chain: Promise<void> = Promise.resolve();
-  private timer?: NodeJS.Timeout;
+  private readonly timer = new FlushTimer(() => this.flush());
   private failed = false;
 
   constructor(
@@ -37,15 +37,7 @@ export class TeamsStream {
   readonly onToken = (delta: string): void => {
     if (this.failed) return;
     this.text.push(delta);
-    if (this.timer) return;
-    this.timer = setTimeout(
-      () => {
-        this.timer = undefined;
-        this.flush();
-      },
-      this.sequence ? this.intervalMs : 0,
-    );
-    this.timer.unref?.();
+    this.timer.schedule(this.sequence ? this.intervalMs : 0);
   };
 
   private flush(): void {
@@ -77,8 +69,7 @@ export class TeamsStream {
 
   /** The stream id once started (the final message must carry it). */
   async finish(): Promise<string | null> {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
+    this.timer.cancel();
     await this.chain;
     return this.streamId ?? null;
   }
