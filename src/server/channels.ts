@@ -121,6 +121,7 @@ export function createChannels(o: CreateChannelsOptions): ChannelSetup {
       apiUrl: settings.apiUrl,
       audienceMap: o.channelsFile.audienceMap,
       handoffTargets: o.handoffTargets ?? o.channelsFile.handoffTargets,
+      pseudonymSecret: o.config.pseudonymSecret,
       logger: o.logger,
     });
     o.assistant.registerNotifier(slack.notifier);

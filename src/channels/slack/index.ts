@@ -58,6 +58,11 @@ export interface SlackChannelOptions {
   apiTimeoutMs?: number;
   /** Upper bound for one core call, ms; past it the person gets an apology. Default 30 000. */
   coreTimeoutMs?: number;
+  /**
+   * Secret of the pseudonymous person keys the channel keeps (the service passes
+   * PSEUDONYM_SECRET, so `forget` finds them); the signing secret when absent.
+   */
+  pseudonymSecret?: string;
 }
 
 export interface SlackChannel {
@@ -88,7 +93,7 @@ export function createSlackChannel(opts: SlackChannelOptions): SlackChannel {
     handoffTargets: opts.handoffTargets ?? {},
     coreTimeoutMs: opts.coreTimeoutMs ?? 30_000,
     httpTimeoutMs: opts.apiTimeoutMs ?? 10_000,
-    secret: opts.signingSecret || opts.appToken || opts.botToken,
+    secret: opts.pseudonymSecret || opts.signingSecret || opts.appToken || opts.botToken,
   });
 
   const transport = createSlackTransport();

@@ -8,9 +8,10 @@
  * the 3-second acknowledgement.
  */
 import { AsyncLocalStorage } from "node:async_hooks";
-import { createHmac, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import type { Logger } from "pino";
 import type { webApi } from "@slack/bolt";
+import { personKey } from "../../privacy/pseudonym.js";
 import { DEFAULT_PROCESS, type Audience } from "../../core/ids.js";
 import { Reply, type TurnInput } from "../../core/reply.js";
 import type { Assistant, HandoffTargets } from "../../conversation/types.js";
@@ -81,7 +82,7 @@ export interface RuntimeOptions {
   coreTimeoutMs: number;
   /** Timeout of POSTs to response_url. */
   httpTimeoutMs: number;
-  /** Key of the pseudonymous person keys kept in the storage (the signing secret). */
+  /** Key of the pseudonymous person keys kept in the storage (PSEUDONYM_SECRET in the service). */
   secret: string;
 }
 
@@ -109,7 +110,7 @@ export class SlackRuntime {
 
   /** Pseudonymous key of a Slack user id (raw ids are never stored). */
   personKey(userId: string): string {
-    return createHmac("sha256", this.o.secret).update(`slack:${userId}`).digest("hex").slice(0, 24);
+    return personKey("slack", userId, this.o.secret);
   }
 
   /** Key of a person's conversation in a channel or thread. */

@@ -8,9 +8,9 @@
  * report for agents only, the welcome message, and the conversation
  * references used for proactive handoff messages.
  */
-import { createHmac } from "node:crypto";
 import { ActivityHandler, ActivityTypes, TurnContext, type Activity, type ConversationReference, type InvokeResponse, type ResourceResponse } from "botbuilder";
 import { z } from "zod";
+import { personKey } from "../../privacy/pseudonym.js";
 import { ProcessId, type Audience } from "../../core/ids.js";
 import { Reply, type ActionId, type TurnInput } from "../../core/reply.js";
 import type { Assistant } from "../../conversation/types.js";
@@ -169,10 +169,7 @@ export class RelaisTeamsBot extends ActivityHandler {
 
   /** Pseudonymous key of a person's conversation (raw ids are never stored). */
   private conversationKey(context: TurnContext): string {
-    const person = createHmac("sha256", this.deps.secret ?? "relais-ess-teams")
-      .update(`teams:${this.userOf(context)}`)
-      .digest("hex")
-      .slice(0, 24);
+    const person = personKey("teams", this.userOf(context), this.deps.secret ?? "relais-ess-teams");
     return `${(context.activity.conversation?.id ?? "-").slice(0, 256)}:${person}`;
   }
 

@@ -55,7 +55,8 @@ export class CardRegistry {
 
   async save(id: string, rec: CardRecord): Promise<void> {
     await this.storage.setState(recordKey(id), rec);
-    if (rec.activityId) await this.storage.setState(activityKey(rec.activityId), id);
+    // The conversation key (with the person's short key) lets `forget` find this link too.
+    if (rec.activityId) await this.storage.setState(activityKey(rec.activityId), { id, conversation: rec.conversation });
   }
 
   async update(id: string, patch: Partial<CardRecord>): Promise<CardRecord | null> {
@@ -68,8 +69,9 @@ export class CardRegistry {
 
   /** The card id of a sent activity (feedback invokes name the activity). */
   async idOfActivity(activityId: string): Promise<string | null> {
-    const v = await this.storage.getState<string>(activityKey(activityId));
-    return typeof v === "string" ? v : null;
+    const v = await this.storage.getState<string | { id?: unknown }>(activityKey(activityId));
+    if (typeof v === "string") return v; // written before the link held the conversation
+    return v && typeof v.id === "string" ? v.id : null;
   }
 
   async setLatestQuestion(conversation: string, id: string | null): Promise<void> {
