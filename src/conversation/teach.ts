@@ -5,7 +5,7 @@
  */
 import { DEFAULT_PROCESS } from "../core/ids.js";
 import type { Storage } from "../storage/types.js";
-import { type Draft, TeachError, writeDraft } from "../knowledge/drafts.js";
+import { type Draft, loadDrafts, TeachError, writeDraft } from "../knowledge/drafts.js";
 
 export interface DraftFromHandoffOptions {
   knowledgeDir: string;
@@ -20,7 +20,7 @@ export interface DraftFromHandoffOptions {
  * Writes a draft card from a handoff: its question as the first phrasing, the agent's
  * reply as the answer, its process (unless the default one) as the card's route. `ref` is the handoff id or its
  * first 8 characters. Throws TeachError (French message) when the handoff is unknown,
- * ambiguous, has no question or no answer yet.
+ * ambiguous, has no question or no answer yet, or already has a draft.
  *
  * @example
  * const draft = await draftFromHandoff(storage, "1a2b3c4d", { knowledgeDir: knowledgeDir() });
@@ -42,6 +42,10 @@ export async function draftFromHandoff(storage: Storage, ref: string, o: DraftFr
       "handoff.notAnswered",
       `La demande ${h.id.slice(0, 8)} n'a pas encore de réponse : répondez d'abord (handoffs reply), ou donnez le texte de la réponse type.`,
     );
+  const origin = `mise en relation ${h.id.slice(0, 8)}`;
+  // A second click on « Enregistrer comme réponse type » does not write a second draft.
+  const existing = loadDrafts(o.knowledgeDir).drafts.find((d) => d.origin === origin);
+  if (existing) throw new TeachError("draft.exists", `Un brouillon existe déjà pour cette demande : ${existing.id} (${existing.file}).`);
   if (!h.question?.trim())
     throw new TeachError(
       "handoff.notAnswered",
@@ -50,7 +54,7 @@ export async function draftFromHandoff(storage: Storage, ref: string, o: DraftFr
   return writeDraft(o.knowledgeDir, {
     question: h.question,
     text,
-    origin: `mise en relation ${h.id.slice(0, 8)}`,
+    origin,
     proposedBy: o.proposedBy ?? h.reply?.agent,
     // The Department's ESS team is where every handoff lands by default: not a route of its own.
     route: h.process === DEFAULT_PROCESS ? undefined : h.process,

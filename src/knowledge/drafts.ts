@@ -49,7 +49,7 @@ export type Draft = DraftCard & { file: string };
 export class TeachError extends Error {
   override name = "TeachError";
   constructor(
-    readonly code: "draft.invalid" | "draft.notFound" | "draft.notApprovable" | "handoff.notFound" | "handoff.notAnswered",
+    readonly code: "draft.invalid" | "draft.notFound" | "draft.exists" | "draft.notApprovable" | "handoff.notFound" | "handoff.notAnswered",
     message: string,
   ) {
     super(message);

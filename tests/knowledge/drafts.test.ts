@@ -187,6 +187,8 @@ describe("a draft from a handoff (SQLite)", () => {
       expect(d.origin).toBe(`mise en relation ${h.id.slice(0, 8)}`);
       expect(d.proposed_by).toBe("Camille");
       expect(loadDrafts(dir).drafts.map((x) => x.id)).toEqual([d.id]);
+      await expect(draftFromHandoff(storage, h.id, { knowledgeDir: dir })).rejects.toThrow(`Un brouillon existe déjà pour cette demande : ${d.id}`);
+      expect(loadDrafts(dir).drafts).toHaveLength(1);
     } finally {
       await storage.close();
     }
