@@ -61,3 +61,21 @@ export async function draftFromHandoff(storage: Storage, ref: string, o: DraftFr
     now: o.now,
   });
 }
+
+/** The button on an answered handoff's card (Slack, Teams). */
+export const SAVE_AS_ANSWER_LABEL = "Enregistrer comme réponse type";
+
+/**
+ * What a channel does on « Enregistrer comme réponse type »: writes the draft and
+ * returns the sentence to show the agent — the draft written, or why not (already
+ * saved, not answered yet, unknown handoff). Other errors are thrown.
+ */
+export async function saveHandoffAsDraft(storage: Storage, handoffId: string, knowledgeDir: string): Promise<string> {
+  try {
+    const d = await draftFromHandoff(storage, handoffId, { knowledgeDir });
+    return `Brouillon de réponse type enregistré (${d.id}). L'équipe ESS le relit, complète ses formulations et ses sources, puis l'approuve : l'assistant répondra alors ainsi aux questions semblables.`;
+  } catch (err) {
+    if (err instanceof TeachError) return err.message;
+    throw err;
+  }
+}
