@@ -9,6 +9,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadCards, numbersIn, type AnswerCard } from "../../src/knowledge/cards.js";
 import { loadCorpus } from "../../src/knowledge/corpus.js";
+import { loadDrafts } from "../../src/knowledge/drafts.js";
 import type { KnowledgeDoc } from "../../src/knowledge/types.js";
 import { KNOWLEDGE_DIR } from "../answer/helpers.js";
 
@@ -27,6 +28,10 @@ describe("answer cards", () => {
     expect(errors, JSON.stringify(errors.slice(0, 5))).toEqual([]);
     expect(cards.length).toBeGreaterThanOrEqual(200);
     expect(new Set(cards.map((c) => c.id)).size).toBe(cards.length);
+  });
+
+  it("have no malformed draft waiting in reponses/brouillons", () => {
+    expect(loadDrafts(KNOWLEDGE_DIR).errors).toEqual([]);
   });
 
   it("cite knowledge documents that exist", () => {
