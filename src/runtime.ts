@@ -50,8 +50,6 @@ export interface RuntimeOptions {
   /** Override the fitted answering decisions (null: fixed thresholds; the fitting script). */
   decision?: DecisionModels | null;
   logger?: { warn: (o: unknown, m?: string) => void; error: (o: unknown, m?: string) => void; info?: (o: unknown, m?: string) => void };
-  /** How often, at most, the answer cards folder is checked for changes (default 2000 ms). */
-  cardsCheckMs?: number;
 }
 
 export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
@@ -78,11 +76,10 @@ export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
   const guards = Guards.load({ promptsDir: config.promptsDir, knowledgeDir: config.knowledgeDir });
   const llm = o.llm !== undefined ? o.llm : await createChatModel(config.llm);
   // Answer cards only cite documents that exist: a card whose source is missing is skipped.
-  // Cards approved while the service runs are picked up within `cardsCheckMs` (see LiveCards).
+  // Cards approved while the service runs are picked up within two seconds (see LiveCards).
   const cards = new LiveCards({
     knowledgeDir: config.knowledgeDir,
     accept: (c) => c.sources.every((id) => retriever.hasDoc(id)),
-    checkMs: o.cardsCheckMs,
     logger: o.logger,
   });
   const vocabulary: Vocabulary = new Map();
