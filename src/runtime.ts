@@ -6,8 +6,7 @@
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import { Answerer } from "./answer/answerer.js";
 import { Guards } from "./answer/guards.js";
-import { CardIndex } from "./answer/cards.js";
-import { loadCards } from "./knowledge/cards.js";
+import { LiveCards } from "./answer/live-cards.js";
 import { useKnowledgeDir } from "./core/paths.js";
 import { resetLexicons } from "./retrieval/analyzer.js";
 import { usePromptsDir } from "./answer/prompts.js";
@@ -76,13 +75,16 @@ export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
   router.primeLexical();
   const guards = Guards.load({ promptsDir: config.promptsDir, knowledgeDir: config.knowledgeDir });
   const llm = o.llm !== undefined ? o.llm : await createChatModel(config.llm);
-  const { cards: loadedCards, errors: cardErrors } = loadCards(config.knowledgeDir);
-  for (const e of cardErrors) o.logger?.warn({ file: e.file, problem: e.message }, "answer card skipped");
   // Answer cards only cite documents that exist: a card whose source is missing is skipped.
-  const cards = new CardIndex(loadedCards.filter((c) => c.sources.every((id) => retriever.hasDoc(id))));
+  // Cards approved while the service runs are picked up within two seconds (see LiveCards).
+  const cards = new LiveCards({
+    knowledgeDir: config.knowledgeDir,
+    accept: (c) => c.sources.every((id) => retriever.hasDoc(id)),
+    logger: o.logger,
+  });
   const vocabulary: Vocabulary = new Map();
   for (const c of index.index.chunks) addWords(vocabulary, `${c.title} ${c.section} ${c.text}`);
-  for (const c of cards.cards) addWords(vocabulary, `${c.questions.join(" ")} ${c.answer}`);
+  for (const c of cards.current().cards) addWords(vocabulary, `${c.questions.join(" ")} ${c.answer}`);
   const normalizer = new QueryNormalizer(Lexicon.load(config.knowledgeDir), new Speller(vocabulary));
   const answerer = new Answerer({
     retriever,

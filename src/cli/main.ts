@@ -26,6 +26,7 @@ import { reportCommand } from "./commands/report.js";
 import { purgeCommand } from "./commands/purge.js";
 import { forgetCommand } from "./commands/forget.js";
 import { handoffsCommand } from "./commands/handoffs.js";
+import { answersCommand } from "./commands/answers.js";
 import { UsageError, fail } from "./errors.js";
 
 function config(): AppConfig {
@@ -265,6 +266,7 @@ export function buildProgram(): Command {
   program.addCommand(purgeCommand(openStorage));
   program.addCommand(forgetCommand(openStorage));
   program.addCommand(handoffsCommand(openStorage));
+  program.addCommand(answersCommand(openStorage));
   return program;
 }
 

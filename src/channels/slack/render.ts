@@ -15,6 +15,7 @@ import type { HandoffRecord } from "../../storage/types.js";
 import { FACT_QUESTIONS } from "../../eligibility/facts.js";
 import { fitHead } from "../../fit/text.js";
 import { CHANNEL_LABELS } from "../../report/labels.js";
+import { SAVE_AS_ANSWER_LABEL } from "../../conversation/teach.js";
 import { followUpQuestions } from "../follow-ups.js";
 import { tagBlockId, type ButtonTag } from "./buttons.js";
 import {
@@ -58,6 +59,8 @@ export const ACTION = {
   resolveHandoff: "ess:handoff:resolve",
   /** "Répondre" on a handoff post: opens the answer modal. */
   replyHandoff: "ess:handoff:reply",
+  /** « Enregistrer comme réponse type » on an answered handoff post: writes a draft answer card. */
+  teachHandoff: "ess:handoff:teach",
   /** "Voir le détail" of an eligibility result. */
   detail: "ess:detail",
   /** App Home: "Poser une question" (opens the question form). */
@@ -453,6 +456,7 @@ export function renderHandoffNotice(h: HandoffRecord, o: HandoffNoticeOptions = 
         `✅ *Répondu* par ${escapeMrkdwn(h.reply.agent)} le ${frenchDate(h.reply.at)} :\n>${escapeMrkdwn(truncate(h.reply.text, 2500)).replace(/\n/g, "\n>")}`,
       ),
     );
+    blocks.push({ type: "actions", block_id: "ess-handoff-teach", elements: [button(ACTION.teachHandoff, SAVE_AS_ANSWER_LABEL, h.id)] });
   } else if (h.status === "resolved") {
     const by = o.resolvedBy ? ` par ${mentionUser(o.resolvedBy)}` : "";
     const at = h.resolvedAt ? ` le ${frenchDate(h.resolvedAt)}` : "";

@@ -15,6 +15,8 @@ import { ProcessId, type Audience } from "../../core/ids.js";
 import { Reply, type ActionId, type TurnInput } from "../../core/reply.js";
 import type { Assistant } from "../../conversation/types.js";
 import type { Storage } from "../../storage/types.js";
+import { knowledgeDir } from "../../core/paths.js";
+import { saveHandoffAsDraft } from "../../conversation/teach.js";
 import { mayReadReport, REPORT_DECLINED_TEXT, type ReportAccess } from "./access.js";
 import { CardRegistry, newCardId, NOT_ACTIVE_TEXT, type CardRecord, type CardTag } from "./buttons.js";
 import { eligibilityFormCard, frictionFormCard, handoffCard, welcomeCard, type AdaptiveCard } from "./cards.js";
@@ -344,6 +346,7 @@ export class RelaisTeamsBot extends ActivityHandler {
 
   private async handleSubmit(context: TurnContext, submit: NonNullable<ReturnType<typeof readSubmit>>, value: Record<string, unknown>): Promise<void> {
     if (submit.relais === "resolve-handoff") return this.resolveHandoff(context, submit.handoffId);
+    if (submit.relais === "teach-handoff") return this.teachHandoff(context, submit.handoffId);
     // Someone else's card, a finished step, an earlier question: nothing happens but a word to that person.
     let record: CardRecord | null = null;
     try {
@@ -412,6 +415,18 @@ export class RelaisTeamsBot extends ActivityHandler {
       }
     }
     await this.send(context, updated);
+  }
+
+  /** « Enregistrer comme réponse type »: a draft answer card for the team to review. */
+  private async teachHandoff(context: TurnContext, id: string): Promise<void> {
+    let text: string;
+    try {
+      text = await saveHandoffAsDraft(this.deps.storage, id, knowledgeDir());
+    } catch (err) {
+      this.deps.logger.error({ err: String(err), handoff: id }, "teams: draft answer card not written");
+      text = "Désolé, le brouillon de réponse type n'a pas pu être enregistré. Réessayez dans un instant.";
+    }
+    await this.send(context, { type: "message", text });
   }
 
   // ------------------------------------------------------------ invokes

@@ -19,6 +19,7 @@ import {
   VERDICT_LABELS,
 } from "./labels.js";
 import { Report as ReportSchema } from "../../report/build.js";
+import { SAVE_AS_ANSWER_LABEL } from "../../conversation/teach.js";
 import { parseMarkup, plainText, stripControl, truncate } from "./text.js";
 
 export const ADAPTIVE_CARD_CONTENT_TYPE = "application/vnd.microsoft.card.adaptive";
@@ -40,6 +41,7 @@ export type SubmitData = (
   | { relais: "form"; kind: "eligibility" | "friction" }
   | { relais: "prompt"; field: string; value: string }
   | { relais: "resolve-handoff"; handoffId: string }
+  | { relais: "teach-handoff"; handoffId: string }
 ) & {
   /** Card id and the person it answers (added by render.ts tagCard; buttons.ts). */
   m?: string;
@@ -398,7 +400,8 @@ export function handoffCard(h: HandoffRecord): AdaptiveCard {
   );
   if (h.status === "resolved") {
     body.push(runs([{ text: `Traitée${h.resolvedAt ? ` le ${formatDate(h.resolvedAt)}` : ""}`, bold: true, color: "Good" }]));
-    return card(body);
+    // An agent's answer can become a draft answer card (conversation/teach.ts).
+    return card(body, h.reply ? [submit(SAVE_AS_ANSWER_LABEL, { relais: "teach-handoff", handoffId: h.id })] : []);
   }
   body.push(runs([{ text: "À traiter", bold: true, color: "Warning" }]));
   return card(body, [submit("Marquer comme traité", { relais: "resolve-handoff", handoffId: h.id })]);
