@@ -93,6 +93,8 @@ describe("known gaps of knowledge/lacunes.yaml", () => {
     "prochains-evenements": "Quand aura lieu la prochaine édition du Mois de l'ESS dans le Gard ?",
     "suivi-dossier": "Nous avons envoyé notre demande d'agrément ESUS il y a un mois : où en est notre dossier ?",
     "schema-suivant": "Que prévoit le Département pour le prochain schéma ESS, après 2028 ?",
+    "candidatures-recues": "Combien de candidatures l'appel à communs a-t-il reçues en 2025 ?",
+    "budgets-a-venir": "Quel sera le budget de l'appel à communs l'année prochaine ?",
     "noms-salaries-partenaires": "Comment s'appelle la conseillère d'Initiative Gard qui suit les créateurs à Alès ?",
   };
 
