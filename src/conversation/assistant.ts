@@ -173,7 +173,7 @@ class CoreAssistant implements Assistant {
     const clean = scrub(text);
     // "c'est gratuit ?" after "C'est quoi Gard centrale ?" is about Gard centrale.
     const searched = await this.o.answerer.contextualize(clean, ctx.state.lastTopic, ctx.turn.audience);
-    const { reply, facts } = await this.answer(searched, { audience: ctx.turn.audience, priority: ctx.turn.priority, onToken: ctx.onToken });
+    const { reply, facts } = await this.answer(searched, { audience: ctx.turn.audience, priority: ctx.turn.priority, onToken: ctx.onToken }, clean);
     const latencyMs = Math.round(performance.now() - t0);
     const interactionId = await this.o.storage.recordInteraction({
       channel: ctx.turn.channel,
@@ -190,7 +190,8 @@ class CoreAssistant implements Assistant {
     if (reply.refused) await this.o.storage.recordUnanswered({ interactionId, question: clean, reason: "refused", userHash: ctx.user });
     Object.assign(ctx.state, {
       lastQuestion: clean,
-      lastTopic: reply.refused && searched === clean ? ctx.state.lastTopic : searched,
+      // After a project-fit answer, the topic is its main option: the description is too long to carry.
+      lastTopic: reply.fit?.length && reply.route ? reply.route.name : reply.refused && searched === clean ? ctx.state.lastTopic : searched,
       lastInteractionId: interactionId,
       lastRoute: reply.route?.process,
       lastSources: reply.sources.map((s) => s.id),
@@ -207,15 +208,18 @@ class CoreAssistant implements Assistant {
   /**
    * A message that describes a project gets the project-fit answer (src/fit); any
    * other, the answerer's — and when that finds nothing, the project-fit answer on a
-   * looser reading of the message, if it names a project and a need.
+   * looser reading of the message, if it names a project and a need. A project is
+   * read from the message itself (`own`), never from a follow-up's reading with the
+   * previous topic added: "ça dure combien de temps ?" describes no project.
    */
   private async answer(
     question: string,
     opts: { audience?: Audience; priority?: Priority; onToken?: (text: string) => void },
+    own = question,
   ): Promise<{ reply: Reply; facts?: Partial<Facts> }> {
     // A failing project fit must not cost the ordinary answer.
     const fit = (loose: boolean) =>
-      this.o.fit?.reply(question, { ...opts, loose }).catch((err: unknown) => (this.o.logger?.error({ err: String(err) }, "project fit failed"), null));
+      this.o.fit?.reply(own, { ...opts, loose }).catch((err: unknown) => (this.o.logger?.error({ err: String(err) }, "project fit failed"), null));
     const described = await fit(false);
     if (described) return described;
     const reply = await this.o.answerer.ask(question, opts);
