@@ -5,6 +5,7 @@
  *   /api/messages   Teams (botbuilder CloudAdapter; anonymous outside production)
  *   POST /api/ask   JSON question → the core's Reply
  *   /api/turn, /api/vocabulary, /api/report, /   the web playground (src/channels/web)
+ *   GET /report     the web report for agents, behind a signed link (src/channels/web/report-page.ts)
  *   /healthz, /readyz, /metrics                  operations
  *
  * Raw-body channels (Slack, Teams) are mounted before any JSON parser; JSON
@@ -22,6 +23,7 @@ import { Reply } from "../core/reply.js";
 import type { Runtime } from "../runtime.js";
 import type { SlackConfig } from "../channels/slack/index.js";
 import { createWebChannel } from "../channels/web/index.js";
+import { createReportPage } from "../channels/web/report-page.js";
 import { createChannels, type ChannelSetup } from "./channels.js";
 import { asyncRoute, issueText, limiter, requireJson, sendError, TimeoutError, withTimeout } from "../http/helpers.js";
 import { instrumentAssistant, type InstrumentedAssistant } from "./instrument.js";
@@ -82,7 +84,7 @@ export interface Service {
 /** Low-cardinality route label for metrics and logs (never the raw URL). */
 export function routeLabel(req: Request): string {
   const p = req.path;
-  if (p === "/slack/events" || p === "/api/messages" || p === "/api/ask" || p === "/api/turn" || p === "/api/report") return p;
+  if (p === "/slack/events" || p === "/api/messages" || p === "/api/ask" || p === "/api/turn" || p === "/api/report" || p === "/report") return p;
   if (p === "/api/vocabulary" || p === "/healthz" || p === "/readyz" || p === "/metrics") return p;
   if (p.startsWith("/api/")) return "/api/other";
   if (req.method === "GET" || req.method === "HEAD") return "static";
@@ -250,6 +252,9 @@ export function createServer(o: CreateServerOptions): Service {
       res.json(out.data);
     }),
   );
+
+  // ---- Web report for agents (signed links only: src/channels/web/report-page.ts).
+  app.use(createReportPage({ storage, secret: o.config.pseudonymSecret, timeoutMs: settings.requestTimeoutMs, ipLimiter }));
 
   // ---- Playground.
   if (settings.playground) {
