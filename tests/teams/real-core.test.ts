@@ -168,7 +168,7 @@ describe("Teams on the real core", () => {
     // The signed link to the web report, as a button of the card.
     const open = findAll(content, (el: any) => el.type === "Action.OpenUrl");
     expect(open.map((a: any) => a.title)).toContain("Ouvrir le rapport complet");
-    expect(open.find((a: any) => a.title === "Ouvrir le rapport complet").url).toMatch(
+    expect(open.find((a: any) => a.title === "Ouvrir le rapport complet")?.url).toMatch(
       /^https:\/\/relais\.example\.fr\/report\?days=30&expires=\d+&sig=[\w-]{43}$/,
     );
   });
