@@ -29,7 +29,7 @@ export type ReportPayload = Report & { link?: string };
 export async function reportReply(storage: Storage, o: ReportReplyOptions): Promise<{ text: string; report: ReportPayload }> {
   const now = o.now ?? new Date();
   const days = o.days ?? REPORT_DAYS;
-  const report = await buildReport(storage, { from: new Date(now.getTime() - days * DAY), now });
+  const report = await buildReport(storage, { from: new Date(now.getTime() - days * DAY), to: now, now });
   const link = o.publicBaseUrl ? reportLink({ baseUrl: o.publicBaseUrl, secret: o.secret, days, now }) : undefined;
   const text = summarizeReport(report, { link, heading: o.heading ?? `Rapport des ${days} derniers jours` });
   return { text, report: link ? { ...report, link } : report };

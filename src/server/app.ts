@@ -25,6 +25,8 @@ import type { SlackConfig } from "../channels/slack/index.js";
 import { createWebChannel } from "../channels/web/index.js";
 import { createReportPage } from "../channels/web/report-page.js";
 import { createChannels, type ChannelSetup } from "./channels.js";
+import { createServiceDigest } from "./digest.js";
+import type { Clock, DigestScheduler } from "../report/digest.js";
 import { asyncRoute, issueText, limiter, requireJson, sendError, TimeoutError, withTimeout } from "../http/helpers.js";
 import { instrumentAssistant, type InstrumentedAssistant } from "./instrument.js";
 import { createMetrics, type ServiceMetrics } from "./metrics.js";
@@ -65,6 +67,8 @@ export interface CreateServerOptions {
   channelsFile?: SlackConfig;
   /** Channels to mount instead of those derived from the configuration (tests). */
   channels?: ChannelSetup;
+  /** Clock of the weekly digest (tests fire its timer themselves). */
+  clock?: Clock;
 }
 
 export interface Service {
@@ -74,6 +78,8 @@ export interface Service {
   metrics: ServiceMetrics;
   channels: ChannelSetup;
   settings: ServerSettings;
+  /** The weekly digest (null when DIGEST_ENABLED is off or no team channel is configured). */
+  digest: DigestScheduler | null;
   /** Starts listening; port 0 picks a free port. */
   listen(port?: number, host?: string): Promise<{ port: number; url: string }>;
   /** Stops accepting, finishes in-flight requests and turns (bounded), stops channels. Idempotent. */
@@ -119,6 +125,15 @@ export function createServer(o: CreateServerOptions): Service {
       logger,
       teamsBodyLimitBytes: settings.teamsBodyLimitBytes,
     });
+
+  const digest = createServiceDigest({
+    config: o.config,
+    channels,
+    storage,
+    handoffTargets: o.channelsFile?.handoffTargets ?? {},
+    logger,
+    clock: o.clock,
+  });
 
   const app = express();
   app.disable("x-powered-by");
@@ -337,6 +352,7 @@ export function createServer(o: CreateServerOptions): Service {
     metrics,
     channels,
     settings,
+    digest,
     get server() {
       return server;
     },
@@ -356,6 +372,7 @@ export function createServer(o: CreateServerOptions): Service {
         });
       });
       if (channels.slack) await channels.slack.start();
+      digest?.start();
       const addr = s.address() as AddressInfo;
       const shown = host === "0.0.0.0" || host === "::" ? "localhost" : host;
       return { port: addr.port, url: `http://${shown}:${addr.port}` };
@@ -364,6 +381,7 @@ export function createServer(o: CreateServerOptions): Service {
       if (closing) return closing;
       closing = (async () => {
         shuttingDown = true;
+        const digestStopped = digest?.stop();
         const deadline = Date.now() + settings.shutdownTimeoutMs;
         const left = () => Math.max(0, deadline - Date.now());
         const s = server;
@@ -376,6 +394,7 @@ export function createServer(o: CreateServerOptions): Service {
         }
         s?.closeAllConnections();
         await closed;
+        await digestStopped;
       })();
       return closing;
     },

@@ -49,7 +49,7 @@ export function createReportPage(o: ReportPageOptions): Router {
         res.status(403).type("html").send(page("Rapport de Relais ESS", check.message));
         return;
       }
-      const report = await withTimeout(buildReport(o.storage, { from: new Date(now.getTime() - check.days * DAY), now }), o.timeoutMs);
+      const report = await withTimeout(buildReport(o.storage, { from: new Date(now.getTime() - check.days * DAY), to: now, now }), o.timeoutMs);
       res.type("html").send(renderHtml(report));
     }),
   );
