@@ -26,6 +26,7 @@ import { createWebChannel } from "../channels/web/index.js";
 import { createReportPage } from "../channels/web/report-page.js";
 import { createChannels, type ChannelSetup } from "./channels.js";
 import { createServiceDigest } from "./digest.js";
+import { DEV_PSEUDONYM_SECRET } from "../storage/config.js";
 import type { Clock, DigestScheduler } from "../report/digest.js";
 import { asyncRoute, issueText, limiter, requireJson, sendError, TimeoutError, withTimeout } from "../http/helpers.js";
 import { instrumentAssistant, type InstrumentedAssistant } from "./instrument.js";
@@ -268,8 +269,11 @@ export function createServer(o: CreateServerOptions): Service {
     }),
   );
 
-  // ---- Web report for agents (signed links only: src/channels/web/report-page.ts).
-  app.use(createReportPage({ storage, secret: o.config.pseudonymSecret, timeoutMs: settings.requestTimeoutMs, ipLimiter }));
+  // ---- Web report for agents (signed links only: src/channels/web/report-page.ts). With the
+  // public development secret anyone could sign a link: then only alongside the open playground.
+  if (settings.playground || o.config.pseudonymSecret !== DEV_PSEUDONYM_SECRET) {
+    app.use(createReportPage({ storage, secret: o.config.pseudonymSecret, timeoutMs: settings.requestTimeoutMs, ipLimiter }));
+  }
 
   // ---- Playground.
   if (settings.playground) {

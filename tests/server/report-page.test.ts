@@ -113,4 +113,15 @@ describe("web report for agents", () => {
     // Playground off: the unsigned API stays unmounted.
     expect((await fetch(`${off.url}/api/report?format=html`)).status).toBe(404);
   });
+
+  it("is not served when links could be signed with the public development secret and the playground is off", async () => {
+    const config = testConfig(tmp.dir, { PUBLIC_BASE_URL: BASE });
+    const svc = await startService({ runtime, config, settings: { playground: false } });
+    try {
+      const link = reportLink({ baseUrl: BASE, secret: config.pseudonymSecret, days: 30 });
+      expect((await fetch(local(link, svc))).status).toBe(404);
+    } finally {
+      await svc.close();
+    }
+  });
 });
