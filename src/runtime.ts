@@ -109,7 +109,15 @@ export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
     promptsDir: config.promptsDir,
     logger: o.logger,
   });
-  const assistant = createAssistant({ answerer, storage, pseudonymSecret: config.pseudonymSecret, handoffTargets: o.handoffTargets, fit, logger: o.logger });
+  const assistant = createAssistant({
+    answerer,
+    storage,
+    pseudonymSecret: config.pseudonymSecret,
+    handoffTargets: o.handoffTargets,
+    fit,
+    publicBaseUrl: config.publicBaseUrl,
+    logger: o.logger,
+  });
   return {
     assistant,
     answerer,

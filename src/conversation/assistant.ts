@@ -16,7 +16,7 @@ import { FACT_QUESTIONS, parseFacts, type FactKey, type Facts } from "../eligibi
 import type { ProjectFit } from "../fit/project-fit.js";
 import { scrub } from "../privacy/scrub.js";
 import { userHash } from "../privacy/pseudonym.js";
-import { buildReport } from "../report/build.js";
+import { reportReply } from "../report/reply.js";
 import { BLOCKER_LABELS, PROCESS_LABELS, SEVERITY_LABELS, STEP_LABELS } from "../report/labels.js";
 import { BLOCKERS, FrictionInput, JOURNEY_STEPS, type HandoffRecord, type Storage } from "../storage/types.js";
 import { HandoffFlow, type HandoffTurn } from "./handoff.js";
@@ -67,6 +67,8 @@ export interface AssistantOptions {
   handoffTargets?: HandoffTargets;
   /** Project-fit answers for messages that describe a project (src/fit). */
   fit?: ProjectFit;
+  /** Public address of the service (PUBLIC_BASE_URL): the report reply links to its web page. */
+  publicBaseUrl?: string;
   logger?: { warn: (o: unknown, m?: string) => void; error: (o: unknown, m?: string) => void };
 }
 
@@ -537,21 +539,8 @@ class CoreAssistant implements Assistant {
         text: "Le rapport de suivi est réservé aux agents du Département. Je peux en revanche répondre à vos questions.",
         actions: START_ACTIONS,
       };
-    const r = await buildReport(this.o.storage, { from: new Date(Date.now() - 30 * 86_400_000) });
-    const rate = r.ratings.satisfactionRate === null ? "pas encore d'avis" : `${Math.round(r.ratings.satisfactionRate * 100)} % d'avis positifs`;
-    return {
-      type: "report",
-      text: [
-        "**Rapport des 30 derniers jours**",
-        `- Questions : ${r.interactions} (dont ${r.refused} sans réponse)`,
-        `- Avis : ${r.ratings.up} utiles, ${r.ratings.down} pas utiles (${rate})`,
-        `- Difficultés signalées : ${r.frictions}`,
-        `- Demandes transmises à une personne : ${r.handoffs} (dont ${r.openHandoffs} encore ouvertes)`,
-        "",
-        "Le rapport complet (graphiques, détail par étape et par territoire) : commande « report --format html ».",
-      ].join("\n"),
-      report: r,
-    };
+    const r = await reportReply(this.o.storage, { publicBaseUrl: this.o.publicBaseUrl, secret: this.o.pseudonymSecret });
+    return { type: "report", text: r.text, report: r.report };
   }
 }
 

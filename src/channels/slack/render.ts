@@ -279,8 +279,16 @@ function reportBlocks(report: unknown): KnownBlock[] {
           : undefined;
     return n === undefined ? [] : [{ type: "mrkdwn" as const, text: `*${label}*\n${n.toLocaleString("fr-FR")}` }];
   });
-  if (!fields.length) return [];
-  return [{ type: "section", text: { type: "mrkdwn", text: "*Chiffres clés*" }, fields: fields.slice(0, 10) }];
+  const blocks: KnownBlock[] = fields.length ? [{ type: "section", text: { type: "mrkdwn", text: "*Chiffres clés*" }, fields: fields.slice(0, 10) }] : [];
+  const link = reportLinkBlock(get("link"));
+  if (link) blocks.push(link);
+  return blocks;
+}
+
+/** « Ouvrir le rapport complet »: the signed web report address (src/report/link.ts), as a plain Slack link. */
+export function reportLinkBlock(link: unknown): KnownBlock | null {
+  if (typeof link !== "string" || link.length > 2800 || !/^https?:\/\/[^\s<>|]+$/i.test(link)) return null;
+  return mrkdwnSection(`*<${link.replace(/&/g, "&amp;")}|Ouvrir le rapport complet>* — page web réservée aux agents, lien valable 7 jours.`);
 }
 
 function coreActionButton(a: Action, reply: Reply): Button {

@@ -20,6 +20,7 @@ import {
 } from "./labels.js";
 import { Report as ReportSchema } from "../../report/build.js";
 import { SAVE_AS_ANSWER_LABEL } from "../../conversation/teach.js";
+import { NO_LINK_TEXT } from "../../report/summary.js";
 import { parseMarkup, plainText, stripControl, truncate } from "./text.js";
 
 export const ADAPTIVE_CARD_CONTENT_TYPE = "application/vnd.microsoft.card.adaptive";
@@ -335,7 +336,10 @@ export function reportCard(reply: Reply): AdaptiveCard | null {
       ["Questions posées", `${r.interactions} (dont ${r.refused} sans réponse)`],
       ["Avis", `${r.ratings.up} utiles, ${r.ratings.down} pas utiles — satisfaction : ${pct(r.ratings.satisfactionRate)}`],
       ["Difficultés signalées", String(r.frictions)],
-      ["Mises en relation", `${r.handoffs} (dont ${r.openHandoffs} encore ouvertes)`],
+      ["Mises en relation", `${r.handoffs.count} (dont ${r.openHandoffs} encore ouvertes)`],
+      ...(r.friction.byBlocker[0]
+        ? [["Blocage le plus signalé", `${r.friction.byBlocker[0].label} (${r.friction.byBlocker[0].count})`] as [string, string]]
+        : []),
     ]),
   ];
   const routes = r.volumes.byRoute.filter((c) => c.count > 0).slice(0, 3);
@@ -355,7 +359,11 @@ export function reportCard(reply: Reply): AdaptiveCard | null {
         .map((h) => runs([{ text: `• ${h.processLabel} — ouverte depuis ${h.ageDays} jour${h.ageDays > 1 ? "s" : ""}` }], { spacing: "Small" })),
     );
   }
-  return card(body, replyActions(reply));
+  const link = (reply.report as { link?: unknown }).link;
+  const open: CardElement[] =
+    typeof link === "string" && /^https?:\/\/\S+$/i.test(link) ? [{ type: "Action.OpenUrl", title: "Ouvrir le rapport complet", url: link }] : [];
+  if (!open.length) body.push(note(NO_LINK_TEXT));
+  return card(body, [...open, ...replyActions(reply)]);
 }
 
 function formatDate(iso: string): string {

@@ -520,8 +520,9 @@
     );
   }
 
-  function renderReport(r) {
-    const pct = (x) => (x === null || x === undefined ? "—" : `${Math.round(x * 100)} %`);
+  function renderReport(r, days) {
+    const votes = r.ratings.up + r.ratings.down;
+    const pct = (x) => (x === null || x === undefined ? "pas encore d'avis" : `${Math.round(x * 100)} % (${r.ratings.up} sur ${votes} avis)`);
     const figures = [
       ["Questions", r.interactions],
       ["Réponses données", r.answered],
@@ -530,7 +531,7 @@
       ["Avis « pas utile »", r.ratings.down],
       ["Satisfaction", pct(r.ratings.satisfactionRate)],
       ["Difficultés signalées", r.frictions],
-      ["Demandes transmises", r.handoffs],
+      ["Demandes transmises", typeof r.handoffs === "object" ? r.handoffs.count : r.handoffs],
       ["Demandes encore ouvertes", r.openHandoffs],
     ];
     const dl = el("dl", { class: "figures" });
@@ -542,6 +543,15 @@
       { class: "report" },
       el("h3", {}, r.title),
       dl,
+      el(
+        "p",
+        {},
+        el(
+          "a",
+          { href: `/api/report?days=${encodeURIComponent(days)}&format=html`, target: "_blank", rel: "noopener" },
+          "Ouvrir le rapport complet (tableaux, graphiques, détail des signalements et des avis)",
+        ),
+      ),
       countTable("Questions par dispositif", r.volumes.byRoute),
       countTable("Difficultés par étape", r.friction.byStep),
       countTable("Difficultés par type de blocage", r.friction.byBlocker),
@@ -556,7 +566,7 @@
     const days = Number($("report-days").value) || 30;
     out.replaceChildren(el("p", { class: "status" }, "Chargement du rapport…"));
     try {
-      showResult(out, renderReport(await api("GET", `/api/report?days=${encodeURIComponent(days)}`)));
+      showResult(out, renderReport(await api("GET", `/api/report?days=${encodeURIComponent(days)}`), days));
     } catch (err) {
       showResult(out, errorNode(err));
     }
