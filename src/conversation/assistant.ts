@@ -16,9 +16,12 @@ import { FACT_QUESTIONS, parseFacts, type FactKey, type Facts } from "../eligibi
 import type { ProjectFit } from "../fit/project-fit.js";
 import { scrub } from "../privacy/scrub.js";
 import { userHash } from "../privacy/pseudonym.js";
+import { APOLOGY_ROUTE_WHY, APOLOGY_TEXT, HELP_FOLLOW_UPS, helpText } from "../domain/copy.js";
+import { BLOCKERS, DESCRIPTION_MAX, FRICTION_FIELD_ORDER, FrictionInput, JOURNEY_STEPS, validateFriction, type FrictionField } from "../domain/friction.js";
+import { ACTION_LABELS, BLOCKER_LABELS, PROCESS_LABELS, SEVERITY_LABELS, STEP_LABELS, verdictText } from "../domain/labels.js";
 import { buildReport } from "../report/build.js";
-import { BLOCKER_LABELS, PROCESS_LABELS, SEVERITY_LABELS, STEP_LABELS } from "../report/labels.js";
-import { BLOCKERS, FrictionInput, JOURNEY_STEPS, type HandoffRecord, type Storage } from "../storage/types.js";
+import { prepareFriction } from "../report/friction.js";
+import type { HandoffRecord, Storage } from "../storage/types.js";
 import { HandoffFlow, type HandoffTurn } from "./handoff.js";
 import { isGeneralQuestion } from "../fit/detect.js";
 import { detectIntent, isDontKnow, isYes, looksLikeQuestion } from "./intents.js";
@@ -27,8 +30,6 @@ import type { Assistant, HandoffAnswer, HandoffTargets, Notifier, TurnOptions } 
 /** Core facts asked when the target process is not known yet, in this order. */
 const CORE_FACTS: FactKey[] = ["legalForm", "commune", "employees", "partnerStructures"];
 const MAX_QUESTIONS = 8;
-const FRICTION_FIELDS = ["step", "blocker", "process", "commune", "description", "severity", "contactOk"] as const;
-type FrictionField = (typeof FRICTION_FIELDS)[number];
 
 export interface ConversationState {
   mode: "idle" | "eligibility" | "friction" | "friction-confirm";
@@ -242,7 +243,7 @@ class CoreAssistant implements Assistant {
               ? "Merci, votre commentaire a bien été enregistré. Il aidera l'équipe ESS à améliorer les réponses."
               : "Merci pour votre retour. Si vous le souhaitez, dites-nous ce qui n'allait pas, ou parlez à une personne."
             : "Merci pour votre retour !",
-          actions: down ? [{ id: "handoff", label: "Parler à une personne" }] : [],
+          actions: down ? [{ id: "handoff", label: ACTION_LABELS.handoff }] : [],
         };
       }
       case "eligibility":
@@ -389,7 +390,7 @@ class CoreAssistant implements Assistant {
     const friction: ConversationState["friction"] = {};
     if (ctx.state.lastRoute) friction.process = ctx.state.lastRoute;
     const rest = text.replace(/^.*?(difficult[ée]s?|probl[èe]mes?|blocages?|soucis?)\s*[:,.-]?\s*/i, "").trim();
-    if (rest.split(/\s+/).length >= 5) friction.description = scrub(rest).slice(0, 4000);
+    if (rest.split(/\s+/).length >= 5) friction.description = scrub(rest).slice(0, DESCRIPTION_MAX);
     const commune = safeExtract(text).commune;
     if (commune) friction.commune = commune;
     ctx.state = { ...ctx.state, mode: "friction", friction, pendingField: undefined };
@@ -401,7 +402,7 @@ class CoreAssistant implements Assistant {
 
   private nextFrictionStep(ctx: Ctx, lead?: string): ReplyInput {
     const s = ctx.state;
-    const next = FRICTION_FIELDS.find((f) => s.friction[f] === undefined);
+    const next = FRICTION_FIELD_ORDER.find((f) => s.friction[f] === undefined);
     if (next) {
       s.pendingField = next;
       const q = FRICTION_QUESTIONS[next];
@@ -487,29 +488,21 @@ class CoreAssistant implements Assistant {
     if (typeof coerced.severity === "string") coerced.severity = Number(coerced.severity);
     if (typeof coerced.contactOk === "string") coerced.contactOk = isYes(coerced.contactOk) ?? coerced.contactOk === "true";
     if (typeof coerced.description === "string") coerced.description = scrub(coerced.description);
-    const parsed = FrictionInput.safeParse(coerced);
-    if (!parsed.success)
+    const checked = validateFriction(coerced);
+    if (!checked.ok)
       return {
         type: "error",
-        text: `Le signalement n'est pas complet :\n${parsed.error.issues.map((i) => `- ${frictionFieldLabel(String(i.path[0] ?? ""))} : ${i.message}`).join("\n")}`,
+        text: `Le signalement n'est pas complet :\n${checked.errors.map((e) => `- ${e}`).join("\n")}`,
         actions: [{ id: "friction", label: "Corriger le signalement" }],
       };
-    return this.saveFriction(ctx, parsed.data);
+    return this.saveFriction(ctx, checked.value);
   }
 
   private async saveFriction(ctx: Ctx, raw: Partial<Record<FrictionField, unknown>>): Promise<ReplyInput> {
     const parsed = FrictionInput.safeParse(raw);
     if (!parsed.success) return { type: "error", text: "Le signalement n'est pas complet : reprenons avec « signaler une difficulté »." };
     const f = parsed.data;
-    const c = resolveCommune(f.commune);
-    const id = await this.o.storage.recordFriction({
-      ...f,
-      description: scrub(f.description),
-      userHash: ctx.user,
-      channel: ctx.turn.channel,
-      communeCode: c?.code,
-      epci: c?.epci?.name,
-    });
+    const id = await this.o.storage.recordFriction(await prepareFriction(f, { userHash: ctx.user, channel: ctx.turn.channel }));
     const s = ctx.state;
     ctx.state = afterFlow(s);
     return {
@@ -563,9 +556,9 @@ const CANCEL: Action = { id: "cancel", label: "Annuler" };
 /** A message about the person's own structure (first person). */
 const SELF = /\b(je|j'|j’|nous|notre|nos|mon|ma|mes|on)\b/i;
 const START_ACTIONS: Action[] = [
-  { id: "eligibility", label: "Vérifier mon éligibilité" },
-  { id: "friction", label: "Signaler une difficulté" },
-  { id: "handoff", label: "Parler à une personne" },
+  { id: "eligibility", label: ACTION_LABELS.eligibility },
+  { id: "friction", label: ACTION_LABELS.friction },
+  { id: "handoff", label: ACTION_LABELS.handoff },
 ];
 
 /** What the core reads of one message: the answerer reads no more than this either. */
@@ -581,53 +574,36 @@ function finish(r: ReplyInput): Reply {
 export function apology(): Reply {
   return Reply.parse({
     type: "error",
-    text: "Désolé, je rencontre un problème technique et je ne peux pas répondre pour le moment. L'équipe ESS du Département peut vous aider : utilisez « Parler à une personne ».",
+    text: APOLOGY_TEXT,
     refused: true,
     route: {
       process: DEFAULT_PROCESS,
       name: PROCESS_LABELS[DEFAULT_PROCESS],
       confidence: 1,
-      why: "Problème technique : une personne prend le relais.",
+      why: APOLOGY_ROUTE_WHY,
       contacts: [],
     },
-    actions: [{ id: "handoff", label: "Parler à une personne" }],
+    actions: [{ id: "handoff", label: ACTION_LABELS.handoff }],
   });
 }
 
 function help(audience: Audience): ReplyInput {
   return {
     type: "help",
-    text: [
-      "Je suis Relais ESS, l'assistant de la politique d'économie sociale et solidaire du Département du Gard. Je peux :",
-      "- répondre à vos questions sur le schéma départemental de l'ESS, l'appel à communs et les accompagnements, en citant mes sources ;",
-      "- vous orienter vers le bon interlocuteur ;",
-      "- vérifier votre éligibilité (écrivez « suis-je éligible ? ») ;",
-      "- recueillir une difficulté rencontrée dans vos démarches (« signaler une difficulté ») ;",
-      "- transmettre votre demande à une personne (« parler à une personne »).",
-      audience === "agent" ? "- afficher le rapport de suivi pour l'équipe ESS (« rapport »)." : "",
-      "Écrivez « recommencer » pour repartir de zéro.",
-    ]
-      .filter(Boolean)
-      .join("\n"),
-    followUps: ["Qu'est-ce que l'appel à communs ?", "Quels sont les axes du schéma départemental de l'ESS ?", "Qui peut m'aider à financer mon projet ?"],
-    actions: audience === "agent" ? [...START_ACTIONS, { id: "report", label: "Voir le rapport" }] : START_ACTIONS,
+    text: helpText(audience),
+    followUps: HELP_FOLLOW_UPS,
+    actions: audience === "agent" ? [...START_ACTIONS, { id: "report", label: ACTION_LABELS.report }] : START_ACTIONS,
   };
 }
 
 function eligibilityReply(results: ReturnType<typeof evaluate>, lead?: string, facts: Partial<Facts> = {}): ReplyInput {
-  const VERDICT: Record<string, string> = {
-    eligible: "éligible",
-    ineligible: "non éligible",
-    incomplete: "informations manquantes",
-    "to-check": "à vérifier par une personne",
-  };
   const lines: string[] = [];
   if (lead) lines.push(lead, "");
   if (results.length === 0)
     lines.push("Je n'ai pas assez d'informations pour désigner un parcours. Précisez votre forme juridique, votre commune et votre nombre de salariés.");
   else lines.push("Voici ce que disent les règles publiques connues :");
   for (const r of results) {
-    lines.push(`- **${PROCESS_LABELS[r.process]}** : ${VERDICT[r.verdict]}`);
+    lines.push(`- **${PROCESS_LABELS[r.process]}** : ${verdictText(r.verdict)}`);
     const failed = r.reasons.filter((x) => x.met === false);
     for (const x of (failed.length ? failed : r.reasons).slice(0, 2)) lines.push(`  ${x.text}`);
     if (r.missing.length) lines.push(`  À préciser : ${r.missing.map((m) => m.question).join(" ")}`);
@@ -640,8 +616,8 @@ function eligibilityReply(results: ReturnType<typeof evaluate>, lead?: string, f
     eligibility: results,
     facts,
     actions: [
-      { id: "handoff", label: "Parler à une personne" },
-      { id: "friction", label: "Signaler une difficulté" },
+      { id: "handoff", label: ACTION_LABELS.handoff },
+      { id: "friction", label: ACTION_LABELS.friction },
     ],
   };
 }
@@ -715,19 +691,6 @@ const FRICTION_QUESTIONS: Record<FrictionField, { question: string; options?: { 
   },
 };
 
-function frictionFieldLabel(f: string): string {
-  const L: Record<string, string> = {
-    step: "étape",
-    blocker: "difficulté",
-    process: "dispositif",
-    commune: "commune",
-    description: "description",
-    severity: "gravité",
-    contactOk: "recontact",
-  };
-  return L[f] ?? f;
-}
-
 function matchOption(text: string, opts: { value: string; label: string }[]): string | undefined {
   const f = text
     .trim()
@@ -771,7 +734,7 @@ function parseFrictionAnswer(field: FrictionField, text: string): unknown {
       return c ? c.name : undefined;
     }
     case "description":
-      return t.length > 4000 ? scrub(t).slice(0, 4000) : scrub(t);
+      return t.length > DESCRIPTION_MAX ? scrub(t).slice(0, DESCRIPTION_MAX) : scrub(t);
     case "severity": {
       const m = /\b([123])\b/.exec(t);
       if (m) return Number(m[1]);

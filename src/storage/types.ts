@@ -5,20 +5,10 @@
  * data (src/privacy) and user ids are pseudonymous (HMAC), never raw platform ids.
  * A method that resolves has durably written its data (acknowledged = stored).
  */
-import { z } from "zod";
-import { Audience, Channel, ProcessId } from "../core/ids.js";
+import type { Audience, Channel, ProcessId } from "../core/ids.js";
+import type { FrictionInput } from "../domain/friction.js";
 
-export const JOURNEY_STEPS = [
-  "information-orientation",
-  "eligibilite",
-  "montage-dossier",
-  "depot",
-  "instruction",
-  "decision",
-  "versement",
-  "suivi-bilan",
-] as const;
-export const BLOCKERS = ["delai", "piece-justificative", "critere-flou", "mauvais-interlocuteur", "outil-numerique", "cofinancement", "autre"] as const;
+export { BLOCKERS, FrictionInput, JOURNEY_STEPS } from "../domain/friction.js";
 
 export interface InteractionRecord {
   id?: string;
@@ -43,19 +33,6 @@ export interface RatingRecord {
   value: "up" | "down";
   comment?: string;
 }
-
-export const FrictionInput = z
-  .object({
-    step: z.enum(JOURNEY_STEPS),
-    blocker: z.enum(BLOCKERS),
-    process: ProcessId,
-    commune: z.string().min(1).max(120),
-    description: z.string().min(1).max(4000),
-    severity: z.number().int().min(1).max(3),
-    contactOk: z.boolean(),
-  })
-  .strict();
-export type FrictionInput = z.infer<typeof FrictionInput>;
 
 export interface FrictionRecord extends FrictionInput {
   id?: string;

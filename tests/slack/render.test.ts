@@ -103,7 +103,7 @@ describe("renderReply", () => {
   it("labels sources by kind in French and marks reported ones", () => {
     const m = renderReply(reply({ sources: SOURCES.map((s) => ({ ...s })) }));
     const s = JSON.stringify(m.blocks);
-    expect(s).toContain("_engagement du schéma_");
+    expect(s).toContain("_mesure du schéma_");
     expect(s).toContain("_résultat de la concertation_ · à vérifier");
     expect(s).toContain("_cadre légal_");
   });
