@@ -12,13 +12,13 @@ import { parseAnswer } from "../eligibility/extract.js";
 import { FACT_QUESTIONS, parseFacts, type FactKey, type Facts } from "../eligibility/facts.js";
 import { isDontKnow, isYes, looksLikeQuestion } from "./intents.js";
 import { question } from "./question.js";
-import { CANCEL, type Ctx, type FlowDeps, fresh, safeExtract, validFacts } from "./state.js";
+import { CANCEL, type Ctx, type Deps, fresh, type QuestionStorage, safeExtract, validFacts } from "./state.js";
 
 /** Core facts asked when the target process is not known yet, in this order. */
 const CORE_FACTS: FactKey[] = ["legalForm", "commune", "employees", "partnerStructures"];
 const MAX_QUESTIONS = 8;
 
-function targetFor(d: FlowDeps, text: string): ProcessId[] | undefined {
+function targetFor(d: Pick<Deps<unknown>, "answerer">, text: string): ProcessId[] | undefined {
   // Only a confident route narrows the questionnaire: facts alone ("une SCOP de 7
   // salariés à Anduze") resemble some process's examples at ~0.4, which is no need.
   // The previous answer's route does not narrow it: every process the facts concern is checked.
@@ -28,7 +28,7 @@ function targetFor(d: FlowDeps, text: string): ProcessId[] | undefined {
 }
 
 /** `process`: the option a project-fit answer proposed (its button's value). */
-export async function startEligibility(d: FlowDeps, ctx: Ctx, text: string, process?: string): Promise<ReplyInput> {
+export async function startEligibility(d: Deps<QuestionStorage>, ctx: Ctx, text: string, process?: string): Promise<ReplyInput> {
   const facts = text ? safeExtract(text) : {};
   const chosen = ProcessId.safeParse(process);
   const target = chosen.success ? [chosen.data] : (targetFor(d, text) ?? (ctx.state.lastFit ? [ctx.state.lastFit] : undefined));
@@ -39,7 +39,7 @@ export async function startEligibility(d: FlowDeps, ctx: Ctx, text: string, proc
   );
 }
 
-export async function eligibilityAnswer(d: FlowDeps, ctx: Ctx, text: string): Promise<ReplyInput> {
+export async function eligibilityAnswer(d: Deps<QuestionStorage>, ctx: Ctx, text: string): Promise<ReplyInput> {
   const s = ctx.state;
   const pending = s.pendingFact;
   if (pending && isDontKnow(text)) {
@@ -119,7 +119,7 @@ function nextEligibilityStep(ctx: Ctx, lead?: string): ReplyInput {
   return eligibilityReply(final, lead, valid);
 }
 
-export async function eligibilityForm(_d: FlowDeps, ctx: Ctx, values: Record<string, unknown>): Promise<ReplyInput> {
+export async function eligibilityForm(_d: Deps<unknown>, ctx: Ctx, values: Record<string, unknown>): Promise<ReplyInput> {
   const res = parseFacts(coerceFacts(values));
   if (!res.ok)
     return {

@@ -2,10 +2,17 @@
 import type { ReplyInput } from "../core/reply.js";
 import { ACTION_LABELS } from "../domain/labels.js";
 import { scrub } from "../privacy/scrub.js";
-import type { Ctx, FlowDeps } from "./state.js";
+import type { FeedbackStore, InteractionLog } from "../storage/types.js";
+import type { Ctx, Deps } from "./state.js";
 
 /** `value`: the rated interaction (the button's value), else the conversation's last answer. */
-export async function rate(d: FlowDeps, ctx: Ctx, id: "rate-up" | "rate-down", value?: string, comment?: string): Promise<ReplyInput> {
+export async function rate(
+  d: Deps<Pick<InteractionLog, "getInteraction"> & FeedbackStore>,
+  ctx: Ctx,
+  id: "rate-up" | "rate-down",
+  value?: string,
+  comment?: string,
+): Promise<ReplyInput> {
   const interactionId = value || ctx.state.lastInteractionId;
   if (!interactionId) return { type: "info", text: "Je ne retrouve pas la réponse à évaluer. Merci quand même pour votre retour." };
   const interaction = await d.storage.getInteraction(interactionId);

@@ -10,11 +10,12 @@ import { BLOCKER_LABELS, PROCESS_LABELS, SEVERITY_LABELS, STEP_LABELS } from "..
 import { resolveCommune } from "../eligibility/communes.js";
 import { scrub } from "../privacy/scrub.js";
 import { prepareFriction } from "../report/friction.js";
+import type { FrictionStore } from "../storage/types.js";
 import { isYes, looksLikeQuestion } from "./intents.js";
 import { question } from "./question.js";
-import { afterFlow, CANCEL, type ConversationState, type Ctx, type FlowDeps, START_ACTIONS, safeExtract } from "./state.js";
+import { afterFlow, CANCEL, type ConversationState, type Ctx, type Deps, type QuestionStorage, START_ACTIONS, safeExtract } from "./state.js";
 
-export async function startFriction(_d: FlowDeps, ctx: Ctx, text: string): Promise<ReplyInput> {
+export async function startFriction(_d: Deps<unknown>, ctx: Ctx, text: string): Promise<ReplyInput> {
   const friction: ConversationState["friction"] = {};
   if (ctx.state.lastRoute) friction.process = ctx.state.lastRoute;
   const rest = text.replace(/^.*?(difficult[ée]s?|probl[èe]mes?|blocages?|soucis?)\s*[:,.-]?\s*/i, "").trim();
@@ -72,7 +73,7 @@ function nextFrictionStep(ctx: Ctx, lead?: string): ReplyInput {
   };
 }
 
-export async function frictionAnswer(d: FlowDeps, ctx: Ctx, text: string): Promise<ReplyInput> {
+export async function frictionAnswer(d: Deps<QuestionStorage & FrictionStore>, ctx: Ctx, text: string): Promise<ReplyInput> {
   const s = ctx.state;
   if (s.mode === "friction-confirm") {
     const yes = isYes(text);
@@ -108,7 +109,7 @@ export async function frictionAnswer(d: FlowDeps, ctx: Ctx, text: string): Promi
   return nextFrictionStep(ctx);
 }
 
-export async function frictionForm(d: FlowDeps, ctx: Ctx, values: Record<string, unknown>): Promise<ReplyInput> {
+export async function frictionForm(d: Deps<QuestionStorage & FrictionStore>, ctx: Ctx, values: Record<string, unknown>): Promise<ReplyInput> {
   const coerced: Record<string, unknown> = { ...values };
   if (typeof coerced.severity === "string") coerced.severity = Number(coerced.severity);
   if (typeof coerced.contactOk === "string") coerced.contactOk = isYes(coerced.contactOk) ?? coerced.contactOk === "true";
@@ -123,7 +124,7 @@ export async function frictionForm(d: FlowDeps, ctx: Ctx, values: Record<string,
   return saveFriction(d, ctx, checked.value);
 }
 
-async function saveFriction(d: FlowDeps, ctx: Ctx, raw: Partial<Record<FrictionField, unknown>>): Promise<ReplyInput> {
+async function saveFriction(d: Deps<QuestionStorage & FrictionStore>, ctx: Ctx, raw: Partial<Record<FrictionField, unknown>>): Promise<ReplyInput> {
   const parsed = FrictionInput.safeParse(raw);
   if (!parsed.success) return { type: "error", text: "Le signalement n'est pas complet : reprenons avec « signaler une difficulté »." };
   const f = parsed.data;

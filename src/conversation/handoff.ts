@@ -10,7 +10,7 @@ import type { Action, ReplyInput, Route, SourceRef, Turn } from "../core/reply.j
 import type { Facts } from "../eligibility/facts.js";
 import { scrub } from "../privacy/scrub.js";
 import { CHANNEL_LABELS, PROCESS_LABELS } from "../domain/labels.js";
-import type { ContactKind, HandoffRecord, ReplyVia, Storage } from "../storage/types.js";
+import type { ContactKind, HandoffRecord, HandoffStore, ReplyVia, StateStore } from "../storage/types.js";
 import { CONSENT_NOTE, factLabel, factValue, findAddress, parseVia, replyText, VIA_OPTIONS } from "./handoff-text.js";
 import type { HandoffTargets, Notifier } from "./types.js";
 
@@ -44,7 +44,7 @@ export interface HandoffTurn {
 }
 
 export interface HandoffDeps {
-  storage: Storage;
+  storage: StateStore & HandoffStore;
   notifiers: ReadonlyMap<Channel, Notifier>;
   targets?: HandoffTargets;
   toRoute: (process: ProcessId, confidence: number, why: string) => Route;

@@ -8,12 +8,12 @@ import type { Action, Reply, ReplyInput } from "../core/reply.js";
 import type { Facts } from "../eligibility/facts.js";
 import { isGeneralQuestion } from "../fit/detect.js";
 import { scrub } from "../privacy/scrub.js";
-import { type Ctx, type FlowDeps, safeExtract } from "./state.js";
+import { type Ctx, type Deps, type QuestionStorage, safeExtract } from "./state.js";
 
 /** A message about the person's own structure (first person). */
 const SELF = /\b(je|j'|j’|nous|notre|nos|mon|ma|mes|on)\b/i;
 
-export async function question(d: FlowDeps, ctx: Ctx, text: string): Promise<ReplyInput> {
+export async function question(d: Deps<QuestionStorage>, ctx: Ctx, text: string): Promise<ReplyInput> {
   const t0 = performance.now();
   const clean = scrub(text);
   // "c'est gratuit ?" after "C'est quoi Gard centrale ?" is about Gard centrale.
@@ -55,7 +55,7 @@ export async function question(d: FlowDeps, ctx: Ctx, text: string): Promise<Rep
  * looser reading of the message, if it names a project and a need.
  */
 export async function answer(
-  d: FlowDeps,
+  d: Omit<Deps<unknown>, "storage">,
   question: string,
   opts: { audience?: Audience; priority?: Priority; onToken?: (text: string) => void },
 ): Promise<{ reply: Reply; facts?: Partial<Facts> }> {

@@ -1,9 +1,10 @@
 /** The report flow: a short summary of the last 30 days, for agents of the Département only. */
 import type { ReplyInput } from "../core/reply.js";
 import { buildReport } from "../report/build.js";
-import { type Ctx, type FlowDeps, START_ACTIONS } from "./state.js";
+import type { ReportSource } from "../storage/types.js";
+import { type Ctx, type Deps, START_ACTIONS } from "./state.js";
 
-export async function report(d: FlowDeps, ctx: Ctx): Promise<ReplyInput> {
+export async function report(d: Deps<ReportSource>, ctx: Ctx): Promise<ReplyInput> {
   if (ctx.turn.audience !== "agent")
     return {
       type: "info",

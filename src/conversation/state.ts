@@ -11,7 +11,7 @@ import { ACTION_LABELS } from "../domain/labels.js";
 import { extractFacts } from "../eligibility/extract.js";
 import { parseFacts, type FactKey, type Facts } from "../eligibility/facts.js";
 import type { ProjectFit } from "../fit/project-fit.js";
-import type { Storage } from "../storage/types.js";
+import type { FeedbackStore, FrictionStore, InteractionLog, ReportSource } from "../storage/types.js";
 import type { HandoffFlow, HandoffTurn } from "./handoff.js";
 import type { TurnOptions } from "./types.js";
 
@@ -54,15 +54,21 @@ export interface Ctx {
   onToken?: TurnOptions["onToken"];
 }
 
-/** What the flows use. */
+/** What the flows use; each flow asks for the storage ports it uses (`Deps<…>`). */
 export interface FlowDeps {
   answerer: Answerer;
-  storage: Storage;
+  storage: InteractionLog & FeedbackStore & FrictionStore & ReportSource;
   handoffs: HandoffFlow;
   /** Project-fit answers for messages that describe a project (src/fit). */
   fit?: ProjectFit;
   logger?: { warn: (o: unknown, m?: string) => void; error: (o: unknown, m?: string) => void };
 }
+
+/** The flows' dependencies with only the storage ports `S`. */
+export type Deps<S> = Omit<FlowDeps, "storage"> & { storage: S };
+
+/** What answering a question stores (the question flow, and the flows that answer an interleaved question). */
+export type QuestionStorage = InteractionLog & Pick<FeedbackStore, "recordUnanswered">;
 
 export const CANCEL: Action = { id: "cancel", label: ACTION_LABELS.cancel };
 export const START_ACTIONS: Action[] = [

@@ -4,7 +4,7 @@
  */
 import type { Audience, Channel, ProcessId } from "../core/ids.js";
 import type { Reply, TurnInput } from "../core/reply.js";
-import type { HandoffRecord, Storage } from "../storage/types.js";
+import type { ChannelStorage, HandoffRecord } from "../storage/types.js";
 
 /** Delivers a handoff to the people who will follow it up (one per channel). */
 export interface Notifier {
@@ -66,7 +66,8 @@ export interface Assistant {
   answerHandoff(id: string, text: string, agent: string): Promise<HandoffAnswer | null>;
   /** Registers the notifier of a channel (Slack, Teams) for handoffs. */
   registerNotifier(notifier: Notifier): void;
-  readonly storage: Storage;
+  /** The storage ports the channels use (state, dedupe, message links, references, report). */
+  readonly storage: ChannelStorage;
 }
 
 /** Where handoffs for each process go, per channel (from configuration). */

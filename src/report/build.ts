@@ -9,7 +9,7 @@
  * date (they still wait), except those created after `to`.
  */
 import { z } from "zod";
-import type { FrictionRecord, InteractionRecord, Storage, UnansweredRecord } from "../storage/types.js";
+import type { FrictionRecord, InteractionRecord, ReportSource, UnansweredRecord } from "../storage/types.js";
 import { JOURNEY_STEPS, BLOCKERS } from "../storage/types.js";
 import { PROCESS_IDS } from "../core/ids.js";
 import { loadAxisMapping, type AxisMapping } from "./axes.js";
@@ -217,7 +217,7 @@ export function territoryOf(f: FrictionRecord): { territory: string; level: "epc
   return f.epci?.trim() ? { territory: f.epci.trim(), level: "epci" } : { territory: f.commune.trim(), level: "commune" };
 }
 
-export async function buildReport(storage: Storage, opts: BuildReportOptions = {}): Promise<Report> {
+export async function buildReport(storage: ReportSource, opts: BuildReportOptions = {}): Promise<Report> {
   const now = opts.now ?? new Date();
   const data = await storage.reportData({ from: opts.from, to: opts.to });
   const mapping = opts.axisMapping ?? loadAxisMapping();

@@ -14,7 +14,10 @@ import { z } from "zod";
 import { ProcessId, type Audience } from "../../core/ids.js";
 import { Reply, type ActionId, type TurnInput } from "../../core/reply.js";
 import type { Assistant } from "../../conversation/types.js";
-import type { Storage } from "../../storage/types.js";
+import type { ChannelRefStore, EventDedupe, MessageLinks, StateStore } from "../../storage/types.js";
+
+/** What the Teams channel uses of the storage. */
+export type TeamsStorage = StateStore & EventDedupe & MessageLinks & ChannelRefStore;
 import { mayReadReport, REPORT_DECLINED_TEXT, type ReportAccess } from "./access.js";
 import { CardRegistry, newCardId, NOT_ACTIVE_TEXT, type CardRecord, type CardTag } from "./buttons.js";
 import { eligibilityFormCard, frictionFormCard, handoffCard, welcomeCard, type AdaptiveCard } from "./cards.js";
@@ -37,7 +40,7 @@ export const channelRefKey = (channelOrTeamId: string) => `teams:${channelOrTeam
 
 export interface BotDeps {
   assistant: Assistant;
-  storage: Storage;
+  storage: TeamsStorage;
   logger: Logger;
   /** Audience per team id; agents by default. */
   teamAudience?: Record<string, Audience>;
