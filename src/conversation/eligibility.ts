@@ -5,6 +5,7 @@
  */
 import { DEFAULT_PROCESS, ProcessId } from "../core/ids.js";
 import type { ReplyInput } from "../core/reply.js";
+import { ELIGIBILITY_NOTICE } from "../domain/copy.js";
 import { ACTION_LABELS, PROCESS_LABELS, verdictText } from "../domain/labels.js";
 import { resolveCommune } from "../eligibility/communes.js";
 import { evaluate } from "../eligibility/engine.js";
@@ -146,7 +147,7 @@ function eligibilityReply(results: ReturnType<typeof evaluate>, lead?: string, f
     if (r.missing.length) lines.push(`  À préciser : ${r.missing.map((m) => m.question).join(" ")}`);
     if (r.verdict === "to-check" && r.checker) lines.push(`  Qui vérifie : ${r.checker}.`);
   }
-  lines.push("", "Ces résultats sont indicatifs : la décision revient à l'organisme qui porte chaque dispositif.");
+  lines.push("", ELIGIBILITY_NOTICE);
   return {
     type: "eligibility",
     text: lines.join("\n"),

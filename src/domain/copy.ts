@@ -12,6 +12,9 @@ export const APOLOGY_TEXT =
 /** Why the apology routes to a person (its route's `why`). */
 export const APOLOGY_ROUTE_WHY = "Problème technique : une personne prend le relais.";
 
+/** Under every eligibility result. */
+export const ELIGIBILITY_NOTICE = "Ces résultats sont indicatifs : la décision revient à l'organisme qui porte chaque dispositif.";
+
 /** What the assistant can do, for the help message (the report line only for agents). */
 export function helpText(audience: Audience): string {
   return [

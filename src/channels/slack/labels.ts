@@ -44,7 +44,7 @@ export const RESOLVE_LABEL = "Marquer comme traité";
 export const DETAIL_LABEL = "Voir le détail";
 export const COMPLETE_LABEL = "Compléter les informations";
 
-export const ELIGIBILITY_NOTICE = "Résultats indicatifs, selon les règles publiques connues : la décision revient à l'organisme qui porte chaque dispositif.";
+export { ELIGIBILITY_NOTICE } from "../../domain/copy.js";
 
 /** The vote shown on an answer once given (the other rating stays, to change one's mind). */
 export const VOTE_LABELS = SHARED_VOTES;
