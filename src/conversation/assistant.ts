@@ -7,8 +7,8 @@
  * (report.ts), help and reset. It never throws: a failure becomes a short
  * apology with a route to a person.
  */
-import { DEFAULT_PROCESS, type Audience, type Channel } from "../core/ids.js";
-import { Reply, Turn, type Action, type ReplyInput, type TurnInput } from "../core/reply.js";
+import { DEFAULT_PROCESS, type Audience, type Channel } from "../domain/ids.js";
+import { Reply, Turn, type Action, type ReplyInput, type TurnInput } from "../domain/reply.js";
 import { MAX_QUESTION_CHARS, type Answerer } from "../answer/answerer.js";
 import { APOLOGY_ROUTE_WHY, APOLOGY_TEXT, HELP_FOLLOW_UPS, helpText } from "../domain/copy.js";
 import { ACTION_LABELS, PROCESS_LABELS } from "../domain/labels.js";

@@ -3,8 +3,8 @@
  * need, one at a time (answers, corrections, « je ne sais pas », an interleaved
  * question), or a form; then the verdict of each process the facts concern.
  */
-import { DEFAULT_PROCESS, ProcessId } from "../core/ids.js";
-import type { ReplyInput } from "../core/reply.js";
+import { DEFAULT_PROCESS, ProcessId } from "../domain/ids.js";
+import type { ReplyInput } from "../domain/reply.js";
 import { ELIGIBILITY_NOTICE } from "../domain/copy.js";
 import { ACTION_LABELS, PROCESS_LABELS, verdictText } from "../domain/labels.js";
 import { resolveCommune } from "../eligibility/communes.js";

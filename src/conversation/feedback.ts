@@ -1,5 +1,5 @@
 /** The feedback flow: a rating (useful / not useful, with an optional comment) of one answer, stored once per person. */
-import type { ReplyInput } from "../core/reply.js";
+import type { ReplyInput } from "../domain/reply.js";
 import { ACTION_LABELS } from "../domain/labels.js";
 import { scrub } from "../privacy/scrub.js";
 import type { FeedbackStore, InteractionLog } from "../storage/types.js";

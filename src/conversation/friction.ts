@@ -3,8 +3,8 @@
  * at a time (or a form), a confirmation, then one record stored through the
  * shared validation and preparation (src/domain/friction.ts, src/report/friction.ts).
  */
-import { PROCESS_IDS, ProcessId } from "../core/ids.js";
-import type { ReplyInput } from "../core/reply.js";
+import { PROCESS_IDS, ProcessId } from "../domain/ids.js";
+import type { ReplyInput } from "../domain/reply.js";
 import { BLOCKERS, DESCRIPTION_MAX, FRICTION_FIELD_ORDER, FrictionInput, JOURNEY_STEPS, validateFriction, type FrictionField } from "../domain/friction.js";
 import { BLOCKER_LABELS, PROCESS_LABELS, SEVERITY_LABELS, STEP_LABELS } from "../domain/labels.js";
 import { resolveCommune } from "../eligibility/communes.js";

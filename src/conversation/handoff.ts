@@ -5,8 +5,8 @@
  * back to the person's conversation. Contacts go to their own storage table,
  * never to the summary, the state of analytics or reports.
  */
-import { DEFAULT_PROCESS, type Channel, type ProcessId } from "../core/ids.js";
-import type { Action, ReplyInput, Route, SourceRef, Turn } from "../core/reply.js";
+import { DEFAULT_PROCESS, type Channel, type ProcessId } from "../domain/ids.js";
+import type { Action, ReplyInput, Route, SourceRef, Turn } from "../domain/reply.js";
 import type { Facts } from "../eligibility/facts.js";
 import { scrub } from "../privacy/scrub.js";
 import { CHANNEL_LABELS, PROCESS_LABELS } from "../domain/labels.js";

@@ -3,8 +3,8 @@
  * the project-fit answer when it describes a project), recorded with its sources;
  * the conversation remembers its topic, route and the facts people state.
  */
-import type { Audience, Priority } from "../core/ids.js";
-import type { Action, Reply, ReplyInput } from "../core/reply.js";
+import type { Audience, Priority } from "../domain/ids.js";
+import type { Action, Reply, ReplyInput } from "../domain/reply.js";
 import type { Facts } from "../eligibility/facts.js";
 import { isGeneralQuestion } from "../fit/detect.js";
 import { scrub } from "../privacy/scrub.js";

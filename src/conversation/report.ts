@@ -1,5 +1,5 @@
 /** The report flow: a short summary of the last 30 days, for agents of the Département only. */
-import type { ReplyInput } from "../core/reply.js";
+import type { ReplyInput } from "../domain/reply.js";
 import { buildReport } from "../report/build.js";
 import type { ReportSource } from "../storage/types.js";
 import { type Ctx, type Deps, START_ACTIONS } from "./state.js";

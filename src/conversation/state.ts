@@ -4,8 +4,8 @@
  * the storage ports a flow uses, the handoff flow).
  */
 import type { Answerer } from "../answer/answerer.js";
-import type { ProcessId } from "../core/ids.js";
-import type { Action, Turn } from "../core/reply.js";
+import type { ProcessId } from "../domain/ids.js";
+import type { Action, Turn } from "../domain/reply.js";
 import type { FrictionField } from "../domain/friction.js";
 import { ACTION_LABELS } from "../domain/labels.js";
 import { extractFacts } from "../eligibility/extract.js";

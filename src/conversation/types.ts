@@ -2,8 +2,8 @@
  * The channel-facing contract of the core. Channels (CLI, Slack, Teams, web, API)
  * only ever call an `Assistant` and render the `Reply` it returns.
  */
-import type { Audience, Channel, ProcessId } from "../core/ids.js";
-import type { Reply, TurnInput } from "../core/reply.js";
+import type { Audience, Channel, ProcessId } from "../domain/ids.js";
+import type { Reply, TurnInput } from "../domain/reply.js";
 import type { ChannelStorage, HandoffRecord } from "../storage/types.js";
 
 /** Delivers a handoff to the people who will follow it up (one per channel). */

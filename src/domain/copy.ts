@@ -3,7 +3,7 @@
  * something fails, and the help text. Channels style these texts; they do not
  * reword them.
  */
-import type { Audience } from "../core/ids.js";
+import type { Audience } from "./ids.js";
 
 /** Said when the core or a channel fails: short, with a route to a person. */
 export const APOLOGY_TEXT =

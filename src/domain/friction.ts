@@ -4,7 +4,7 @@
  * CLI (`friction add`), the channels' forms and the conversation intake.
  */
 import { z } from "zod";
-import { PROCESS_IDS, ProcessId } from "../core/ids.js";
+import { PROCESS_IDS, ProcessId } from "./ids.js";
 import { BLOCKER_LABELS, PROCESS_LABELS, STEP_LABELS } from "./labels.js";
 
 export const JOURNEY_STEPS = [

@@ -4,8 +4,8 @@
  * natures of documents, button actions. Channels only style them (emoji, colours,
  * capitalisation inside a sentence); the core and the report use them as they are.
  */
-import type { DocKind, ProcessId } from "../core/ids.js";
-import type { ActionId, Verdict } from "../core/reply.js";
+import type { DocKind, ProcessId } from "./ids.js";
+import type { ActionId, Verdict } from "./reply.js";
 import type { Blocker, JourneyStep } from "./friction.js";
 
 export const PROCESS_LABELS: Record<ProcessId, string> = {

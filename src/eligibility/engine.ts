@@ -10,9 +10,9 @@
  * - eligible: every condition is met.
  * Every evaluated condition gives a French reason, met or not, with its source.
  */
-import type { ProcessId } from "../core/ids.js";
-import { PROCESS_IDS } from "../core/ids.js";
-import type { EligibilityResult } from "../core/reply.js";
+import type { ProcessId } from "../domain/ids.js";
+import { PROCESS_IDS } from "../domain/ids.js";
+import type { EligibilityResult } from "../domain/reply.js";
 import { verdictText } from "../domain/labels.js";
 import { resolveCommune, type CommuneInfo } from "./communes.js";
 import { FACT_QUESTIONS, LEGAL_FORM_LABELS, PROJECT_STAGE_LABELS, type FactKey, type Facts, type LegalForm, type ProjectStage } from "./facts.js";

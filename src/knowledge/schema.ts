@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { DOC_NATURE_LABELS } from "../domain/labels.js";
-import { DocKind, ProcessId } from "../core/ids.js";
+import { DocKind, ProcessId } from "../domain/ids.js";
 
 /** What the document is, so answers can keep commitments, results and context apart. */
 export const DocNature = z.enum([

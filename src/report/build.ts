@@ -11,7 +11,7 @@
 import { z } from "zod";
 import type { FrictionRecord, InteractionRecord, ReportSource, UnansweredRecord } from "../storage/types.js";
 import { JOURNEY_STEPS, BLOCKERS } from "../storage/types.js";
-import { PROCESS_IDS } from "../core/ids.js";
+import { PROCESS_IDS } from "../domain/ids.js";
 import { loadAxisMapping, type AxisMapping } from "./axes.js";
 import { AUDIENCE_LABELS, BLOCKER_LABELS, CHANNEL_LABELS, PROCESS_LABELS, SEVERITY_LABELS, STEP_LABELS, label } from "./labels.js";
 

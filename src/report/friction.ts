@@ -4,7 +4,7 @@
  * data, commune resolved to INSEE code and EPCI when possible. The vocabulary and
  * the validation live in src/domain/friction.ts.
  */
-import type { Channel } from "../core/ids.js";
+import type { Channel } from "../domain/ids.js";
 import type { FrictionInput } from "../domain/friction.js";
 import { scrub } from "../privacy/scrub.js";
 import type { FrictionRecord } from "../storage/types.js";

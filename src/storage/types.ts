@@ -8,7 +8,7 @@
  * data (src/privacy) and user ids are pseudonymous (HMAC), never raw platform ids.
  * A method that resolves has durably written its data (acknowledged = stored).
  */
-import type { Audience, Channel, ProcessId } from "../core/ids.js";
+import type { Audience, Channel, ProcessId } from "../domain/ids.js";
 import type { FrictionInput } from "../domain/friction.js";
 
 export { BLOCKERS, FrictionInput, JOURNEY_STEPS } from "../domain/friction.js";

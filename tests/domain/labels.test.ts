@@ -3,8 +3,8 @@
  * and the channels style these labels rather than rewording them.
  */
 import { describe, expect, it } from "vitest";
-import { DOC_KINDS, PROCESS_IDS } from "../../src/core/ids.js";
-import { Verdict } from "../../src/core/reply.js";
+import { DOC_KINDS, PROCESS_IDS } from "../../src/domain/ids.js";
+import { Verdict } from "../../src/domain/reply.js";
 import { APOLOGY_TEXT, helpText } from "../../src/domain/copy.js";
 import { BLOCKERS, FRICTION_FIELD_ORDER, FrictionInput, JOURNEY_STEPS, validateFriction } from "../../src/domain/friction.js";
 import { ACTION_LABELS, BLOCKER_LABELS, DOC_KIND_LABELS, PROCESS_LABELS, STEP_LABELS, VERDICT_LABELS, verdictText } from "../../src/domain/labels.js";

@@ -1,5 +1,5 @@
 /** Renders the core's Reply for a terminal (plain text, numbered sources, actions as slash commands). */
-import type { Reply } from "../../core/reply.js";
+import type { Reply } from "../../domain/reply.js";
 import { DOC_KIND_LABELS, DOC_NATURE_LABELS, label } from "../../domain/labels.js";
 
 export const ACTION_COMMANDS: Record<string, string> = {

@@ -9,7 +9,7 @@
  * or on an earlier question gets a private "Ce bouton n'est plus actif".
  */
 import { randomBytes } from "node:crypto";
-import { Reply } from "../../core/reply.js";
+import { Reply } from "../../domain/reply.js";
 import type { StateStore } from "../../storage/types.js";
 
 export const NOT_ACTIVE_TEXT =

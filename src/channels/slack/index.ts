@@ -15,7 +15,7 @@
 import express, { type Router } from "express";
 import { App, ExpressReceiver, type webApi } from "@slack/bolt";
 import { pino, type Logger } from "pino";
-import type { Audience } from "../../core/ids.js";
+import type { Audience } from "../../domain/ids.js";
 import type { Assistant, HandoffTargets, Notifier } from "../../conversation/types.js";
 import { boltLogger } from "./logger.js";
 import { registerActions } from "./listeners/actions.js";

@@ -3,8 +3,8 @@
  * emoji, lower-case labels inside a line; and the texts only Slack says (its
  * refusal of a message, the thread status).
  */
-import type { DocKind, ProcessId } from "../../core/ids.js";
-import type { ActionId, Verdict } from "../../core/reply.js";
+import type { DocKind, ProcessId } from "../../domain/ids.js";
+import type { ActionId, Verdict } from "../../domain/reply.js";
 import { APOLOGY_TEXT as SHARED_APOLOGY, VOTE_LABELS as SHARED_VOTES } from "../../domain/copy.js";
 import {
   ACTION_LABELS as SHARED_ACTIONS,

@@ -11,8 +11,8 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { createHmac, randomUUID } from "node:crypto";
 import type { Logger } from "pino";
 import type { webApi } from "@slack/bolt";
-import { DEFAULT_PROCESS, type Audience } from "../../core/ids.js";
-import { Reply, type TurnInput } from "../../core/reply.js";
+import { DEFAULT_PROCESS, type Audience } from "../../domain/ids.js";
+import { Reply, type TurnInput } from "../../domain/reply.js";
 import type { Assistant, HandoffTargets } from "../../conversation/types.js";
 import type { ChannelRefStore, EventDedupe, HandoffLookup, MessageLinks, StateStore } from "../../storage/types.js";
 

@@ -11,8 +11,8 @@
 import { createHmac } from "node:crypto";
 import { ActivityHandler, ActivityTypes, TurnContext, type Activity, type ConversationReference, type InvokeResponse, type ResourceResponse } from "botbuilder";
 import { z } from "zod";
-import { ProcessId, type Audience } from "../../core/ids.js";
-import { Reply, type ActionId, type TurnInput } from "../../core/reply.js";
+import { ProcessId, type Audience } from "../../domain/ids.js";
+import { Reply, type ActionId, type TurnInput } from "../../domain/reply.js";
 import type { Assistant } from "../../conversation/types.js";
 import type { ChannelRefStore, EventDedupe, MessageLinks, StateStore } from "../../storage/types.js";
 

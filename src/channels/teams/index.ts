@@ -20,7 +20,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { isIP } from "node:net";
 import { CloudAdapter, type Activity, type TurnContext } from "botbuilder";
 import { z } from "zod";
-import type { Audience } from "../../core/ids.js";
+import type { Audience } from "../../domain/ids.js";
 import type { Assistant, HandoffTargets, Notifier } from "../../conversation/types.js";
 import { resolveAuth } from "./auth.js";
 import { patchEntitySerialization, quietTokenErrors } from "./compat.js";

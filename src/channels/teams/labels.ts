@@ -2,7 +2,7 @@
  * How the Teams cards style the shared French vocabulary (src/domain): verdict
  * colours, card input choices, the eligibility form's field order.
  */
-import type { Verdict } from "../../core/reply.js";
+import type { Verdict } from "../../domain/reply.js";
 import { SEVERITY_LABELS } from "../../domain/labels.js";
 import { FACT_QUESTIONS, type FactKey } from "../../eligibility/facts.js";
 

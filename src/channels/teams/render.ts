@@ -8,7 +8,7 @@
  * degrading gracefully.
  */
 import type { Activity, Attachment } from "botbuilder";
-import type { Reply, SourceRef } from "../../core/reply.js";
+import type { Reply, SourceRef } from "../../domain/reply.js";
 import type { CardTag } from "./buttons.js";
 import {
   ADAPTIVE_CARD_CONTENT_TYPE,

@@ -3,7 +3,7 @@
  * GET /api/vocabulary: eligibility facts (FACT_QUESTIONS), friction fields
  * (journey steps, blockers, processes, severities) and display labels.
  */
-import { DOC_KINDS, PROCESS_IDS } from "../../core/ids.js";
+import { DOC_KINDS, PROCESS_IDS } from "../../domain/ids.js";
 import { BLOCKERS, FRICTION_FIELDS, JOURNEY_STEPS } from "../../domain/friction.js";
 import { BLOCKER_LABELS, DOC_KIND_LABELS, PROCESS_LABELS, SEVERITY_LABELS, STEP_LABELS, VERDICT_LABELS } from "../../domain/labels.js";
 import { FACT_KEYS, FACT_QUESTIONS } from "../../eligibility/facts.js";
