@@ -5,8 +5,8 @@
  */
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import { z } from "zod";
-import { DEFAULT_PROCESS, ProcessId, type Audience, type Priority } from "../core/ids.js";
-import type { Reply, Route, SourceRef } from "../core/reply.js";
+import { DEFAULT_PROCESS, ProcessId, type Audience, type Priority } from "../domain/ids.js";
+import type { Reply, Route, SourceRef } from "../domain/reply.js";
 import { withTimeout } from "../llm/provider.js";
 import type { Hit, QueryAnalysis, Retriever } from "../retrieval/retriever.js";
 import { looksEnglish } from "../retrieval/analyzer.js";

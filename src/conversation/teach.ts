@@ -3,8 +3,11 @@
  * card (see knowledge/drafts.ts) that the ESS team reviews and approves. Channels and
  * the CLI call this one function; it reads the handoff from storage, never a channel.
  */
-import { DEFAULT_PROCESS } from "../core/ids.js";
-import type { Storage } from "../storage/types.js";
+import { DEFAULT_PROCESS } from "../domain/ids.js";
+import type { HandoffLookup, HandoffStore } from "../storage/types.js";
+
+/** What teaching reads of the storage: handoffs and their replies. */
+export type TeachStorage = HandoffLookup & Pick<HandoffStore, "listHandoffs">;
 import { type Draft, loadDrafts, TeachError, writeDraft } from "../knowledge/drafts.js";
 
 export interface DraftFromHandoffOptions {
@@ -25,7 +28,7 @@ export interface DraftFromHandoffOptions {
  * @example
  * const draft = await draftFromHandoff(storage, "1a2b3c4d", { knowledgeDir: knowledgeDir() });
  */
-export async function draftFromHandoff(storage: Storage, ref: string, o: DraftFromHandoffOptions): Promise<Draft> {
+export async function draftFromHandoff(storage: TeachStorage, ref: string, o: DraftFromHandoffOptions): Promise<Draft> {
   const exact = await storage.getHandoff(ref);
   const matches = exact ? [exact] : ref.length >= 8 ? (await storage.listHandoffs()).filter((h) => h.id.startsWith(ref)) : [];
   if (matches.length !== 1)
@@ -70,7 +73,7 @@ export const SAVE_AS_ANSWER_LABEL = "Enregistrer comme réponse type";
  * returns the sentence to show the agent — the draft written, or why not (already
  * saved, not answered yet, unknown handoff). Other errors are thrown.
  */
-export async function saveHandoffAsDraft(storage: Storage, handoffId: string, knowledgeDir: string): Promise<string> {
+export async function saveHandoffAsDraft(storage: TeachStorage, handoffId: string, knowledgeDir: string): Promise<string> {
   try {
     const d = await draftFromHandoff(storage, handoffId, { knowledgeDir });
     return `Brouillon de réponse type enregistré (${d.id}). L'équipe ESS le relit, complète ses formulations et ses sources, puis l'approuve : l'assistant répondra alors ainsi aux questions semblables.`;

@@ -10,7 +10,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import matter from "gray-matter";
 import { z } from "zod";
-import { ProcessId } from "../core/ids.js";
+import { ProcessId } from "../domain/ids.js";
 
 /** Folder of the cards, relative to the knowledge root. */
 export const CARDS_DIR = "reponses";

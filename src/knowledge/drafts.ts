@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import path from "node:path";
 import matter from "gray-matter";
 import { z } from "zod";
-import { ProcessId } from "../core/ids.js";
+import { ProcessId } from "../domain/ids.js";
 import { scrub } from "../privacy/scrub.js";
 import { AnswerCard, CARDS_DIR, DRAFTS_DIR, listMarkdown, loadCards, unsupportedNumbers } from "./cards.js";
 

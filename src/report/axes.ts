@@ -5,7 +5,7 @@
  * repeats it.
  */
 import path from "node:path";
-import type { ProcessId } from "../core/ids.js";
+import type { ProcessId } from "../domain/ids.js";
 import { LINKS_FILE_NAME, readLinksFile } from "../fit/links.js";
 
 /** The links file of the configured knowledge folder (KNOWLEDGE_DIR, default ./knowledge). */

@@ -9,9 +9,9 @@
  * date (they still wait), except those created after `to`.
  */
 import { z } from "zod";
-import type { FrictionRecord, HandoffRecord, InteractionRecord, ReportData, Storage, UnansweredRecord } from "../storage/types.js";
+import type { FrictionRecord, HandoffRecord, InteractionRecord, ReportData, ReportSource, UnansweredRecord } from "../storage/types.js";
 import { JOURNEY_STEPS, BLOCKERS } from "../storage/types.js";
-import { PROCESS_IDS } from "../core/ids.js";
+import { PROCESS_IDS } from "../domain/ids.js";
 import { scrub } from "../privacy/scrub.js";
 import { loadAxisMapping, type AxisMapping } from "./axes.js";
 import { AUDIENCE_LABELS, BLOCKER_LABELS, CHANNEL_LABELS, PROCESS_LABELS, SEVERITY_LABELS, STEP_LABELS, label } from "./labels.js";
@@ -272,7 +272,7 @@ export function territoryOf(f: FrictionRecord): { territory: string; level: "epc
   return f.epci?.trim() ? { territory: f.epci.trim(), level: "epci" } : { territory: f.commune.trim(), level: "commune" };
 }
 
-export async function buildReport(storage: Storage, opts: BuildReportOptions = {}): Promise<Report> {
+export async function buildReport(storage: ReportSource, opts: BuildReportOptions = {}): Promise<Report> {
   const now = opts.now ?? new Date();
   const data = scrubData(await storage.reportData({ from: opts.from, to: opts.to }));
   const mapping = opts.axisMapping ?? loadAxisMapping();

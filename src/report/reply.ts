@@ -5,7 +5,7 @@
  * signed address of the web report when the service has a public address.
  * Channels render `payload.link` as a button; the text carries it too.
  */
-import type { Storage } from "../storage/types.js";
+import type { ReportSource } from "../storage/types.js";
 import { buildReport, type Report } from "./build.js";
 import { reportLink } from "./link.js";
 import { summarizeReport } from "./summary.js";
@@ -26,7 +26,7 @@ export interface ReportReplyOptions {
 /** `Reply.report` of a report reply: the Report, plus the web report's address when there is one. */
 export type ReportPayload = Report & { link?: string };
 
-export async function reportReply(storage: Storage, o: ReportReplyOptions): Promise<{ text: string; report: ReportPayload }> {
+export async function reportReply(storage: ReportSource, o: ReportReplyOptions): Promise<{ text: string; report: ReportPayload }> {
   const now = o.now ?? new Date();
   const days = o.days ?? REPORT_DAYS;
   const report = await buildReport(storage, { from: new Date(now.getTime() - days * DAY), to: now, now });

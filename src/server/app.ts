@@ -18,8 +18,8 @@ import express, { type ErrorRequestHandler, type Request, type RequestHandler, t
 import { pino, type Logger } from "pino";
 import { z } from "zod";
 import type { AppConfig } from "../config/env.js";
-import { Audience } from "../core/ids.js";
-import { Reply } from "../core/reply.js";
+import { Audience } from "../domain/ids.js";
+import { Reply } from "../domain/reply.js";
 import type { Runtime } from "../runtime.js";
 import type { SlackConfig } from "../channels/slack/index.js";
 import { createWebChannel } from "../channels/web/index.js";

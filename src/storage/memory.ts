@@ -16,7 +16,7 @@ import type {
   Storage,
   UnansweredRecord,
 } from "./types.js";
-import type { Channel } from "../core/ids.js";
+import type { Channel } from "../domain/ids.js";
 import { hashNeedle, isoOrNow, newId, zeroCounts } from "./common.js";
 
 type Stamped<T> = T & { id: string; createdAt: string };

@@ -24,7 +24,7 @@ import type {
   Storage,
   UnansweredRecord,
 } from "./types.js";
-import type { Channel } from "../core/ids.js";
+import type { Channel } from "../domain/ids.js";
 import { POSTGRES_MIGRATIONS } from "./migrations/postgres.js";
 import type { Migration } from "./migrations/index.js";
 import { hashLikePattern, isoOrNow, newId, toJson } from "./common.js";

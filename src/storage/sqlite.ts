@@ -29,7 +29,7 @@ import type {
   Storage,
   UnansweredRecord,
 } from "./types.js";
-import type { Channel } from "../core/ids.js";
+import type { Channel } from "../domain/ids.js";
 import { SQLITE_MIGRATIONS } from "./migrations/sqlite.js";
 import type { Migration } from "./migrations/index.js";
 import { fromJson, hashLikePattern, isoOrNow, newId, toJson } from "./common.js";

@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Reply } from "../../src/core/reply.js";
+import { Reply } from "../../src/domain/reply.js";
 import { citations, KNOWLEDGE_DIR, testRuntime, type TestRuntime } from "./helpers.js";
 
 let t: TestRuntime;

@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import matter from "gray-matter";
 import { afterAll, describe, expect, it } from "vitest";
-import { PROCESS_IDS } from "../../src/core/ids.js";
+import { PROCESS_IDS } from "../../src/domain/ids.js";
 import { LINKS_FILE_NAME, LinksError, loadSchemaLinks, readLinksFile } from "../../src/fit/links.js";
 import { loadAxisMapping } from "../../src/report/axes.js";
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildReport, groupQuestions, isoWeek, type Report } from "../../src/report/build.js";
 import { loadAxisMapping } from "../../src/report/axes.js";
-import { PROCESS_IDS } from "../../src/core/ids.js";
+import { PROCESS_IDS } from "../../src/domain/ids.js";
 import { MemoryStorage } from "../../src/storage/memory.js";
 import { NOW, PERIOD, seededPostgres, seededSqlite, type Seeded } from "./seed.js";
 import { PG_AVAILABLE, createTestDatabase } from "../storage/pg-helper.js";

@@ -10,7 +10,7 @@ import type { Command } from "commander";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { answersCommand } from "../../src/cli/commands/answers.js";
 import type { AppConfig } from "../../src/config/env.js";
-import { Reply } from "../../src/core/reply.js";
+import { Reply } from "../../src/domain/reply.js";
 import { createRuntime, type Runtime } from "../../src/runtime.js";
 import { MemoryStorage } from "../../src/storage/memory.js";
 import { postJson, ROOT, startService, tempDir, testConfig, type Running } from "./helpers.js";

@@ -8,7 +8,7 @@ import type { Assistant, HandoffTargets } from "../../src/conversation/types.js"
 import { createSlackChannel, type SlackChannel } from "../../src/channels/slack/index.js";
 import { MemoryStorage } from "../../src/storage/memory.js";
 import type { Storage } from "../../src/storage/types.js";
-import type { Audience } from "../../src/core/ids.js";
+import type { Audience } from "../../src/domain/ids.js";
 import { FakeAssistant } from "./fake-assistant.js";
 import { startFakeSlack, type FakeSlack } from "./fake-slack.js";
 import { SIGNING_SECRET } from "./helpers.js";

@@ -16,7 +16,7 @@
 import { readFile } from "node:fs/promises";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
-import { Audience, ProcessId } from "../../core/ids.js";
+import { Audience, ProcessId } from "../../domain/ids.js";
 import type { HandoffTargets } from "../../conversation/types.js";
 
 const ChannelId = z.string().regex(/^[CGD][A-Z0-9]{2,30}$/, "identifiant de canal Slack attendu (C…, G… ou D…)");

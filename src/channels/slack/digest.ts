@@ -4,7 +4,7 @@
  * buttons, posted in the channel where the handoff cards go.
  */
 import type { webApi } from "@slack/bolt";
-import { Reply } from "../../core/reply.js";
+import { Reply } from "../../domain/reply.js";
 import type { DigestPoster } from "../../report/digest.js";
 import type { ReportPayload } from "../../report/reply.js";
 import { renderReply } from "./render.js";

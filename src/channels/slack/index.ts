@@ -15,9 +15,8 @@
 import express, { type Router } from "express";
 import { App, ExpressReceiver, type webApi } from "@slack/bolt";
 import { pino, type Logger } from "pino";
-import type { Audience } from "../../core/ids.js";
+import type { Audience } from "../../domain/ids.js";
 import type { Assistant, HandoffTargets, Notifier } from "../../conversation/types.js";
-import type { Storage } from "../../storage/types.js";
 import { boltLogger } from "./logger.js";
 import { registerActions } from "./listeners/actions.js";
 import { registerAssistant } from "./listeners/assistant.js";
@@ -28,7 +27,7 @@ import { registerMessageListeners } from "./listeners/messages.js";
 import { registerShortcuts } from "./listeners/shortcuts.js";
 import { registerViews } from "./listeners/views.js";
 import { SlackNotifier } from "./notifier.js";
-import { SlackRuntime } from "./runtime.js";
+import { SlackRuntime, type SlackStorage } from "./runtime.js";
 import { createSlackTransport } from "./transport.js";
 
 export { loadChannelConfig, parseChannelConfig, slackSettingsFromEnv, ChannelConfigError, type SlackConfig } from "./config.js";
@@ -40,7 +39,7 @@ export const SLACK_EVENTS_PATH = "/slack/events";
 
 export interface SlackChannelOptions {
   assistant: Assistant;
-  storage?: Storage;
+  storage?: SlackStorage;
   signingSecret: string;
   botToken: string;
   /** xapp-… token: use Socket Mode instead of HTTP (never in tests: it needs slack.com). */

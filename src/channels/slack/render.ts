@@ -9,8 +9,8 @@
  * their detail one click away ("Voir le détail").
  */
 import type { types } from "@slack/bolt";
-import type { ProcessId } from "../../core/ids.js";
-import type { Action, EligibilityResult, FitOption, Reply, SourceRef } from "../../core/reply.js";
+import type { ProcessId } from "../../domain/ids.js";
+import type { Action, EligibilityResult, FitOption, Reply, SourceRef } from "../../domain/reply.js";
 import type { HandoffRecord } from "../../storage/types.js";
 import { FACT_QUESTIONS } from "../../eligibility/facts.js";
 import { fitHead } from "../../fit/text.js";

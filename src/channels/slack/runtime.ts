@@ -12,10 +12,14 @@ import { randomUUID } from "node:crypto";
 import type { Logger } from "pino";
 import type { webApi } from "@slack/bolt";
 import { personKey } from "../../privacy/pseudonym.js";
-import { DEFAULT_PROCESS, type Audience } from "../../core/ids.js";
-import { Reply, type TurnInput } from "../../core/reply.js";
+import type { TeachStorage } from "../../conversation/teach.js";
+import { DEFAULT_PROCESS, type Audience } from "../../domain/ids.js";
+import { Reply, type TurnInput } from "../../domain/reply.js";
 import type { Assistant, HandoffTargets } from "../../conversation/types.js";
-import type { Storage } from "../../storage/types.js";
+import type { ChannelRefStore, EventDedupe, HandoffLookup, MessageLinks, StateStore } from "../../storage/types.js";
+
+/** What the Slack channel uses of the storage. */
+export type SlackStorage = StateStore & EventDedupe & MessageLinks & ChannelRefStore & HandoffLookup & TeachStorage;
 import { ButtonRegistry, newMessageId, type ButtonTag, type MessageRecord } from "./buttons.js";
 import { ACTION_LABELS, APOLOGY_TEXT, LOADING_MESSAGES, PROCESS_NAMES, REFUSED_TEXT, STATUS_TEXT } from "./labels.js";
 import { renderReply, type RenderOptions, type SlackMessage } from "./render.js";
@@ -74,7 +78,7 @@ export interface ReplyPlace {
 
 export interface RuntimeOptions {
   assistant: Assistant;
-  storage: Storage;
+  storage: SlackStorage;
   logger: Logger;
   audienceMap: Record<string, Audience>;
   handoffTargets: HandoffTargets;
@@ -121,7 +125,7 @@ export class SlackRuntime {
   get assistant(): Assistant {
     return this.o.assistant;
   }
-  get storage(): Storage {
+  get storage(): SlackStorage {
     return this.o.storage;
   }
   get log(): Logger {

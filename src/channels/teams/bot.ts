@@ -11,12 +11,15 @@
 import { ActivityHandler, ActivityTypes, TurnContext, type Activity, type ConversationReference, type InvokeResponse, type ResourceResponse } from "botbuilder";
 import { z } from "zod";
 import { personKey } from "../../privacy/pseudonym.js";
-import { ProcessId, type Audience } from "../../core/ids.js";
-import { Reply, type ActionId, type TurnInput } from "../../core/reply.js";
+import { ProcessId, type Audience } from "../../domain/ids.js";
+import { Reply, type ActionId, type TurnInput } from "../../domain/reply.js";
 import type { Assistant } from "../../conversation/types.js";
-import type { Storage } from "../../storage/types.js";
+import type { ChannelRefStore, EventDedupe, MessageLinks, StateStore } from "../../storage/types.js";
 import { knowledgeDir } from "../../core/paths.js";
-import { saveHandoffAsDraft } from "../../conversation/teach.js";
+import { saveHandoffAsDraft, type TeachStorage } from "../../conversation/teach.js";
+
+/** What the Teams channel uses of the storage. */
+export type TeamsStorage = StateStore & EventDedupe & MessageLinks & ChannelRefStore & TeachStorage;
 import { mayReadReport, REPORT_DECLINED_TEXT, type ReportAccess } from "./access.js";
 import { CardRegistry, newCardId, NOT_ACTIVE_TEXT, type CardRecord, type CardTag } from "./buttons.js";
 import { eligibilityFormCard, frictionFormCard, handoffCard, welcomeCard, type AdaptiveCard } from "./cards.js";
@@ -39,7 +42,7 @@ export const channelRefKey = (channelOrTeamId: string) => `teams:${channelOrTeam
 
 export interface BotDeps {
   assistant: Assistant;
-  storage: Storage;
+  storage: TeamsStorage;
   logger: Logger;
   /** Audience per team id; agents by default. */
   teamAudience?: Record<string, Audience>;

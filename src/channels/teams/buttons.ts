@@ -8,8 +8,8 @@
  * reply to that person only: "Ce bouton n'est plus actif".
  */
 import { randomBytes } from "node:crypto";
-import { Reply } from "../../core/reply.js";
-import type { Storage } from "../../storage/types.js";
+import { Reply } from "../../domain/reply.js";
+import type { StateStore } from "../../storage/types.js";
 
 export const NOT_ACTIVE_TEXT =
   "Ce bouton n'est plus actif : il concerne une autre personne ou une étape déjà terminée. " +
@@ -43,7 +43,7 @@ const activityKey = (activityId: string) => `teams:card-of:${activityId}`;
 const latestKey = (conversation: string) => `teams:latest-question:${conversation}`;
 
 export class CardRegistry {
-  constructor(private readonly storage: Storage) {}
+  constructor(private readonly storage: StateStore) {}
 
   async get(id: string): Promise<CardRecord | null> {
     const rec = await this.storage.getState<CardRecord>(recordKey(id));

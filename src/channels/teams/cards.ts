@@ -4,8 +4,8 @@
  * Markdown; our own fixed French labels use TextBlocks. No templating is used,
  * so no `${…}` expression is ever evaluated.
  */
-import type { ActionId, EligibilityResult, FitOption, PromptField, Reply, SourceRef } from "../../core/reply.js";
-import { PROCESS_IDS, type ProcessId } from "../../core/ids.js";
+import type { ActionId, EligibilityResult, FitOption, PromptField, Reply, SourceRef } from "../../domain/reply.js";
+import { PROCESS_IDS, type ProcessId } from "../../domain/ids.js";
 import { BLOCKERS, JOURNEY_STEPS, type HandoffRecord } from "../../storage/types.js";
 import {
   BLOCKER_LABELS,

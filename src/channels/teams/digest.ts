@@ -5,7 +5,7 @@
  * conversation reference is stored when the app is installed there).
  */
 import type { CloudAdapter } from "botbuilder";
-import { Reply } from "../../core/reply.js";
+import { Reply } from "../../domain/reply.js";
 import type { DigestPoster } from "../../report/digest.js";
 import type { ReportPayload } from "../../report/reply.js";
 import type { Storage } from "../../storage/types.js";

@@ -4,8 +4,8 @@
  * facts / a FrictionInput and lists every problem in French.
  */
 import { z } from "zod";
-import { ProcessId } from "../../core/ids.js";
-import { ActionId } from "../../core/reply.js";
+import { ProcessId } from "../../domain/ids.js";
+import { ActionId } from "../../domain/reply.js";
 import { FrictionInput } from "../../storage/types.js";
 import { FACT_FIELDS, type FactField } from "./labels.js";
 import type { SubmitData } from "./cards.js";

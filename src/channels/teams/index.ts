@@ -20,12 +20,11 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { isIP } from "node:net";
 import { CloudAdapter, type Activity, type TurnContext } from "botbuilder";
 import { z } from "zod";
-import type { Audience } from "../../core/ids.js";
+import type { Audience } from "../../domain/ids.js";
 import type { Assistant, HandoffTargets, Notifier } from "../../conversation/types.js";
-import type { Storage } from "../../storage/types.js";
 import { resolveAuth } from "./auth.js";
 import { patchEntitySerialization, quietTokenErrors } from "./compat.js";
-import { RelaisTeamsBot } from "./bot.js";
+import { RelaisTeamsBot, type TeamsStorage } from "./bot.js";
 import type { ReportAccess } from "./access.js";
 import { consoleLogger, type Logger } from "./logger.js";
 import { TeamsNotifier } from "./notifier.js";
@@ -43,7 +42,7 @@ export type { Logger } from "./logger.js";
 
 export interface TeamsChannelOptions {
   assistant: Assistant;
-  storage: Storage;
+  storage: TeamsStorage;
   /** Defaults to process.env.MicrosoftAppId (and likewise for the three others). */
   appId?: string;
   appPassword?: string;

@@ -9,7 +9,7 @@
  * gets a private "Ce bouton n'est plus actif" (buttons.ts).
  */
 import type { App, BlockAction, ButtonAction, webApi } from "@slack/bolt";
-import { ActionId } from "../../../core/reply.js";
+import { ActionId } from "../../../domain/reply.js";
 import { FACT_KEYS } from "../../../eligibility/facts.js";
 import { NOT_ACTIVE_TEXT, type ButtonTag, type MessageRecord } from "../buttons.js";
 import { eligibilityModal, frictionModal, isProcessId, ratingCommentModal } from "../modals.js";
