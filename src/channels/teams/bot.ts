@@ -17,8 +17,10 @@ import type { Assistant } from "../../conversation/types.js";
 import type { Storage } from "../../storage/types.js";
 import { mayReadReport, REPORT_DECLINED_TEXT, type ReportAccess } from "./access.js";
 import { CardRegistry, newCardId, NOT_ACTIVE_TEXT, type CardRecord, type CardTag } from "./buttons.js";
-import { eligibilityFormCard, frictionFormCard, handoffCard, welcomeCard, type AdaptiveCard } from "./cards.js";
+import { eligibilityFormCard, frictionFormCard, welcomeCard, type AdaptiveCard } from "./cards.js";
 import { parseEligibilityForm, parseFrictionForm, readSubmit } from "./forms.js";
+import { handoffCard } from "./handoff-card.js";
+import { answerHandoffFromCard, saveHandoffOrigin } from "./handoff-reply.js";
 import type { Logger } from "./logger.js";
 import { apologyMessage, cardMessage, renderReply, type RenderOptions } from "./render.js";
 import { withRetry, type RetryOptions } from "./retry.js";
@@ -215,6 +217,8 @@ export class RelaisTeamsBot extends ActivityHandler {
     if (reply.type === "report" && !mayReadReport(context.activity, this.deps.reportAccess)) {
       reply = Reply.parse({ type: "info", text: REPORT_DECLINED_TEXT });
     }
+    // The team's answer to this handoff comes back here by a proactive message.
+    if (reply.type === "handoff" && reply.handoff) await saveHandoffOrigin(this.deps.storage, context, reply.handoff.id, this.deps.logger);
     await this.sendReply(context, reply, stream);
   }
 
@@ -347,6 +351,13 @@ export class RelaisTeamsBot extends ActivityHandler {
 
   private async handleSubmit(context: TurnContext, submit: NonNullable<ReturnType<typeof readSubmit>>, value: Record<string, unknown>): Promise<void> {
     if (submit.relais === "resolve-handoff") return this.resolveHandoff(context, submit.handoffId);
+    if (submit.relais === "reply-handoff")
+      return answerHandoffFromCard(
+        { assistant: this.deps.assistant, storage: this.deps.storage, logger: this.deps.logger, send: (a) => this.send(context, a) },
+        context,
+        submit.handoffId,
+        value,
+      );
     // Someone else's card, a finished step, an earlier question: nothing happens but a word to that person.
     let record: CardRecord | null = null;
     try {
