@@ -6,7 +6,7 @@
  * never to the summary, the state of analytics or reports.
  */
 import { z } from "zod";
-import { DEFAULT_PROCESS, type Channel, type ProcessId } from "../core/ids.js";
+import { DEFAULT_PROCESS, ProcessId, type Channel } from "../core/ids.js";
 import type { Action, ReplyInput, Route, SourceRef, Turn } from "../core/reply.js";
 import { FACT_QUESTIONS, type FactKey, type Facts } from "../eligibility/facts.js";
 import { scrub } from "../privacy/scrub.js";
@@ -108,7 +108,8 @@ export class HandoffFlow {
 
   /** "Parler à une personne": asks how to answer, unless the choice comes with the press. */
   async start(t: HandoffTurn, choice?: string): Promise<ReplyInput> {
-    const via = choice ? parseVia(choice) : undefined;
+    // Channels may pass the answer's process as the press's value (Teams): that is no choice ("appel-a-communs" is not "appel").
+    const via = choice && !ProcessId.safeParse(choice).success ? parseVia(choice) : undefined;
     if (via) return this.chosen(t, via, choice!);
     const m = await this.memory(t.key);
     m.awaiting = "via";
@@ -175,7 +176,9 @@ export class HandoffFlow {
     m.awaiting = "consent";
     m.pending = { kind, value };
     await this.save(t.key, m);
-    const what = kind === "email" ? `l'adresse ${value}` : `le ${value}`;
+    // Masked: channels keep their messages (buttons, cards) beyond this handoff; the address itself stays in memory only.
+    const what =
+      kind === "email" ? `l'adresse que vous avez indiquée (${maskAddress(kind, value)})` : `le numéro que vous avez indiqué (${maskAddress(kind, value)})`;
     return {
       type: "prompt",
       text: `Acceptez-vous que l'équipe vous réponde à ${what} ? ${CONSENT_NOTE}`,
@@ -317,11 +320,12 @@ export class HandoffFlow {
         this.d.logger?.warn({ err, handoff: h.id }, "handoff answer not delivered now; shown on the person's next message");
       }
     }
+    // The cards show whether the answer reached the person: read it back first.
+    const fresh = (await this.d.storage.getHandoff(h.id)) ?? h;
     for (const n of this.d.notifiers.values()) {
       if (!n.handoffAnswered) continue;
-      await n.handoffAnswered(h).catch((err: unknown) => this.d.logger?.warn({ err, handoff: h.id }, "team card not updated"));
+      await n.handoffAnswered(fresh).catch((err: unknown) => this.d.logger?.warn({ err, handoff: h.id }, "team card not updated"));
     }
-    const fresh = (await this.d.storage.getHandoff(h.id)) ?? h;
     return { handoff: fresh, first: true, delivered };
   }
 
@@ -357,6 +361,21 @@ function parseVia(text: string): ReplyVia | undefined {
   if (/@|\b(e-?mail|mail|courriel|2)\b/.test(f)) return "email";
   if (/\b(phone|telephone|tel|appel|rappel\w*|3)\b/.test(f) || Phone.safeParse(f.replace(/[^\d+ .-]/g, "").trim()).success) return "phone";
   return undefined;
+}
+
+/**
+ * Enough of an address for the person to recognise it, not enough to reach them.
+ * @example maskAddress("email", "ada.lovelace@exemple.fr") // "a…e@exemple.fr"
+ * @example maskAddress("phone", "06 12 34 56 78") // "06 … 78"
+ */
+export function maskAddress(kind: "email" | "phone", value: string): string {
+  if (kind === "email") {
+    const at = value.lastIndexOf("@");
+    const local = value.slice(0, at);
+    return `${local.slice(0, 1)}…${local.length > 2 ? local.slice(-1) : ""}${value.slice(at)}`;
+  }
+  const digits = value.replace(/\D/g, "");
+  return `${value.trim().startsWith("+") ? "+" : ""}${digits.slice(0, 2)} … ${digits.slice(-2)}`;
 }
 
 function findAddress(kind: "email" | "phone", text: string): string | undefined {
