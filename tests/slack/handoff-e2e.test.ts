@@ -198,6 +198,23 @@ describe("Slack handoff, both ways", () => {
     );
     expect(String(told.args.text)).toMatch(/^Cette demande a déjà reçu une réponse de camille le \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}\.$/);
     expect(h.slack.ok("views.open").length).toBe(opened);
+
+    // A third agent had opened the modal before the answer: their answer is refused, the person gets nothing more.
+    const late = uid("U");
+    const lateEphemerals = h.slack.ok("chat.postEphemeral").length;
+    await submitReply({ id: late, name: "dominique" }, modal.args.view.private_metadata, "Une autre réponse.");
+    const refused = await waitFor(
+      () =>
+        h.slack
+          .ok("chat.postEphemeral")
+          .slice(lateEphemerals)
+          .find((c) => c.args.user === late),
+      "late answer refused",
+      10_000,
+    );
+    expect(String(refused.args.text)).toMatch(/avait déjà reçu une réponse de camille le .+ : la vôtre n'a pas été envoyée\.$/);
+    expect(h.slack.ok("chat.postMessage").filter((c) => c.args.channel === channel && String(c.args.text).includes("Une autre réponse"))).toEqual([]);
+    expect((await storage.getHandoff(handoffId))?.reply?.agent).toBe("camille");
   });
 
   it("with an e-mail given with consent: the post shows it, the answer erases it; forget erases another from the file", async () => {

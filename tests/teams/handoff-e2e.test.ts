@@ -249,14 +249,24 @@ describe("Teams handoff, both ways", () => {
     expect(out).toBe("");
   });
 
-  it("an empty answer is refused with a French message, and the handoff stays open", async () => {
+  it("an empty answer, or one sent from outside the team's card, is refused with a French message; the handoff stays open", async () => {
     const p = person();
     const how = await askThenHandoff(p);
     const cardsBefore = teamCards().length;
     await inChat(p, { value: submitData(how, (d) => d?.relais === "prompt" && d.value === "conversation") });
     const teamCard = teamCards()[cardsBefore]!;
     const { data, inputId } = replyForm(teamCard);
-    const before = connector.posts().length;
+    // The form's data sent from elsewhere (the person's own chat) does nothing but say so.
+    let before = connector.posts().length;
+    await inChat(p, { value: { ...data, [inputId]: "Je me réponds à moi-même." } });
+    expect(
+      connector
+        .posts()
+        .slice(before)
+        .map((r) => r.body.text),
+    ).toEqual([expect.stringContaining("que depuis la carte de la demande")]);
+    expect((await storage.getHandoff(data.handoffId as string))?.status).toBe("open");
+    before = connector.posts().length;
     await fromTeamCard(AGENT, teamCard.responseId!, { ...data, [inputId]: "   " });
     expect(
       connector
