@@ -157,9 +157,9 @@ describe("Slack handoff, both ways", () => {
     // A link to the person's thread (chat.getPermalink), and who asked.
     const permalinkCall = h.slack.ok("chat.getPermalink").find((c) => c.args.channel === channel);
     expect(permalinkCall?.args.message_ts).toBe(eventTs);
-    const notice_json = JSON.stringify(notice.args.blocks);
-    expect(notice_json).toContain(`<${permalinkCall!.response.permalink}|voir la conversation>`);
-    expect(notice_json).toContain(`<@${user}>`);
+    const noticeJson = JSON.stringify(notice.args.blocks);
+    expect(noticeJson).toContain(`<${permalinkCall!.response!.permalink}|voir la conversation>`);
+    expect(noticeJson).toContain(`<@${user}>`);
 
     const { modal, replyButton, handoffId } = await openReplyModal(uid("U"), notice);
     await submitReply({ id: uid("U"), name: "camille" }, modal.args.view.private_metadata, "Bonjour, l'appel à communs ouvre en mars.");
@@ -171,7 +171,7 @@ describe("Slack handoff, both ways", () => {
     expect(delivered.args.thread_ts).toBe(eventTs);
     expect(String(delivered.args.text)).toContain("camille");
     const updated = await waitFor(
-      () => h.slack.ok("chat.update").find((c) => c.args.ts === notice.response.ts && JSON.stringify(c.args.blocks).includes("Répondu")),
+      () => h.slack.ok("chat.update").find((c) => c.args.ts === notice.response!.ts && JSON.stringify(c.args.blocks).includes("Répondu")),
       "post shows answered",
       10_000,
     );
@@ -258,7 +258,7 @@ describe("Slack handoff, both ways", () => {
         h.slack
           .ok("chat.update")
           .slice(updates)
-          .find((c) => c.args.ts === notice.response.ts),
+          .find((c) => c.args.ts === notice.response!.ts),
       "post shows answered",
       10_000,
     );
