@@ -190,6 +190,7 @@ describe("Teams handoff, both ways", () => {
     expect(teamCard, "the card posted in the team channel").toBeTruthy();
     expect(textOf(teamCard)).toContain("Comment fonctionne l'appel à communs du Département ?");
     expect(textOf(teamCard)).toContain("À traiter");
+    expect(textOf(teamCard)).not.toContain("Voir la conversation"); // a personal chat: the team cannot open it
     const { data, inputId } = replyForm(teamCard);
     const id = data.handoffId as string;
     // The person's conversation reference is the handoff's origin: no name, no user id.
@@ -247,6 +248,49 @@ describe("Teams handoff, both ways", () => {
     await cmd.parseAsync(["reply", id.slice(0, 8), "--text", "Encore une"], { from: "user" }).catch(() => undefined);
     expect(err).toMatch(/cette demande a déjà reçu une réponse de Camille Agent le/);
     expect(out).toBe("");
+  });
+
+  it("asked in a channel thread: the team's card links to the thread, and the answer is posted in that thread", async () => {
+    const thread = "1700000000123";
+    const where = {
+      from: { id: "29:person-thread", name: "Porteur Fil", aadObjectId: "aad-person-thread" },
+      conversation: { id: `19:porteurs@thread.tacv2;messageid=${thread}`, conversationType: "channel", isGroup: true, tenantId: "tenant-1" },
+    };
+    const inThread = (extra: Record<string, unknown>) =>
+      post({
+        type: "message",
+        id: nextId(),
+        channelId: "msteams",
+        recipient: BOT,
+        channelData: { team: { ...TEAM, aadGroupId: "group-1" }, channel: { id: "19:porteurs@thread.tacv2", name: "Porteurs" }, tenant: { id: "tenant-1" } },
+        ...where,
+        ...extra,
+      });
+    const toThread = () => connector.posts().filter((r) => r.url.startsWith(`/v3/conversations/${encodeURIComponent(where.conversation.id)}/activities`));
+    await inThread({
+      text: "<at>Relais ESS</at> Comment fonctionne l'appel à communs du Département ?",
+      entities: [{ type: "mention", mentioned: BOT, text: "<at>Relais ESS</at>" }],
+    });
+    const answer = toThread().at(-1)!;
+    await inThread({ value: submitData(answer, (d) => d?.relais === "action" && d.id === "handoff"), replyToId: answer.responseId });
+    const how = toThread().at(-1)!;
+    const cardsBefore = teamCards().length;
+    await inThread({ value: submitData(how, (d) => d?.relais === "prompt" && d.value === "conversation"), replyToId: how.responseId });
+    const teamCard = teamCards()[cardsBefore]!;
+    const link = findAll(cardOf(teamCard), (o) => (o.selectAction as any)?.type === "Action.OpenUrl" && o.text === "Voir la conversation")[0];
+    expect((link?.selectAction as any)?.url).toBe(
+      `https://teams.microsoft.com/l/message/${encodeURIComponent("19:porteurs@thread.tacv2")}/${thread}?tenantId=tenant-1&groupId=group-1&parentMessageId=${thread}`,
+    );
+    const { data, inputId } = replyForm(teamCard);
+    const seen = toThread().length;
+    const requests = connector.requests.length;
+    await fromTeamCard(AGENT, teamCard.responseId!, { ...data, [inputId]: "Bonjour, voici la réponse dans votre fil." });
+    const delivered = toThread().slice(seen);
+    expect(delivered).toHaveLength(1);
+    expect(textOf(delivered[0]!)).toContain("voici la réponse dans votre fil");
+    const update = connector.requests.slice(requests).find((r) => r.method === "PUT" && r.url.endsWith(`/activities/${teamCard.responseId}`));
+    expect(textOf(update!)).toContain("Répondu par Camille Agent");
+    expect(textOf(update!)).toContain("Voir la conversation");
   });
 
   it("an empty answer, or one sent from outside the team's card, is refused with a French message; the handoff stays open", async () => {

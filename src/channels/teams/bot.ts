@@ -19,8 +19,10 @@ import { mayReadReport, REPORT_DECLINED_TEXT, type ReportAccess } from "./access
 import { CardRegistry, newCardId, NOT_ACTIVE_TEXT, type CardRecord, type CardTag } from "./buttons.js";
 import { eligibilityFormCard, frictionFormCard, welcomeCard, type AdaptiveCard } from "./cards.js";
 import { parseEligibilityForm, parseFrictionForm, readSubmit } from "./forms.js";
+import { askingTurn } from "./asking-turn.js";
 import { handoffCard } from "./handoff-card.js";
 import { answerHandoffFromCard, saveHandoffOrigin } from "./handoff-reply.js";
+import { handoffCardKey, type HandoffCardPost } from "./notifier.js";
 import type { Logger } from "./logger.js";
 import { apologyMessage, cardMessage, renderReply, type RenderOptions } from "./render.js";
 import { withRetry, type RetryOptions } from "./retry.js";
@@ -139,7 +141,8 @@ export class RelaisTeamsBot extends ActivityHandler {
         return;
       }
     }
-    await super.run(context);
+    // The handoff notifier links the team's card to the thread a request comes from.
+    await askingTurn.run(a, () => super.run(context));
   }
 
   // ------------------------------------------------------------ helpers
@@ -415,7 +418,8 @@ export class RelaisTeamsBot extends ActivityHandler {
       await this.send(context, { type: "message", text: "Cette demande de mise en relation est introuvable : elle a peut-être été supprimée." });
       return;
     }
-    const updated = cardMessage(handoffCard(record));
+    const post = await this.deps.storage.getChannelRef<HandoffCardPost>(handoffCardKey(record.id)).catch(() => null);
+    const updated = cardMessage(handoffCard(record, { link: post?.link }));
     const cardId = context.activity.replyToId;
     if (cardId) {
       try {

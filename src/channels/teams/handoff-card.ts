@@ -19,6 +19,8 @@ export const HANDOFF_REPLY_MAX = 4000;
 export interface HandoffCardOptions {
   /** The e-mail or phone the person gave, with consent, to be answered there (never stored in the card's record). */
   contact?: { kind: "email" | "phone"; value: string };
+  /** Deep link to the channel thread where the person asked, when there is one. */
+  link?: string;
 }
 
 /** What the answer form says will happen to the agent's text. */
@@ -92,6 +94,7 @@ export function handoffCard(h: HandoffRecord, o: HandoffCardOptions = {}): Adapt
       ["Référence", h.id.slice(0, 8)],
     ]),
   );
+  if (o.link) body.push(runs([{ text: "Voir la conversation", url: o.link }], { spacing: "Small" }));
   if (h.reply) {
     body.push(runs([{ text: `Répondu par ${h.reply.agent} le ${formatDate(h.reply.at)}`, bold: true, color: "Good" }]));
     body.push(runs([{ text: truncate(h.reply.text, 2500) }]));

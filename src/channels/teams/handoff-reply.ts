@@ -88,18 +88,18 @@ export async function answerHandoffFromCard(d: HandoffReplyDeps, context: TurnCo
     return;
   }
   // The core has the card redrawn through the notifier when it knows where the card is; otherwise, here.
-  if (!res.first || !post) await redraw(context, res.handoff, d.logger);
+  if (!res.first || !post) await redraw(context, res.handoff, post?.link, d.logger);
   if (!res.first) {
     const first = res.handoff.reply;
     await say(`Cette demande avait déjà reçu une réponse${first ? ` de ${first.agent} le ${frenchDate(first.at)}` : ""} : la vôtre n'a pas été envoyée.`);
   }
 }
 
-async function redraw(context: TurnContext, handoff: Parameters<typeof handoffCard>[0], logger: Logger): Promise<void> {
+async function redraw(context: TurnContext, handoff: Parameters<typeof handoffCard>[0], link: string | undefined, logger: Logger): Promise<void> {
   const id = context.activity.replyToId;
   if (!id) return;
   try {
-    await context.updateActivity({ ...cardMessage(handoffCard(handoff)), id });
+    await context.updateActivity({ ...cardMessage(handoffCard(handoff, { link })), id });
   } catch (err) {
     logger.warn({ err: String(err) }, "teams: could not redraw the handoff card");
   }

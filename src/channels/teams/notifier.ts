@@ -10,6 +10,7 @@ import type { CloudAdapter, ConversationReference, TurnContext } from "botbuilde
 import { z } from "zod";
 import type { DeliverExtra, HandoffTargets, Notifier } from "../../conversation/types.js";
 import type { HandoffRecord, Storage } from "../../storage/types.js";
+import { askingTurn, conversationLink } from "./asking-turn.js";
 import { channelRefKey, type StoredChannelRef } from "./bot.js";
 import { handoffAnswerCard, handoffCard } from "./handoff-card.js";
 import type { Logger } from "./logger.js";
@@ -37,6 +38,8 @@ export interface TeamsNotifierDeps {
 export interface HandoffCardPost {
   reference: Partial<ConversationReference>;
   activityId: string;
+  /** Deep link to the channel thread where the person asked (none for a personal chat). */
+  link?: string;
 }
 
 export const handoffCardKey = (id: string) => `teams:handoff:${id}`;
@@ -70,12 +73,13 @@ export class TeamsNotifier implements Notifier {
       throw new TeamsHandoffError(`Teams: no conversation reference for target "${target}". Install the app in that channel (or mention it there once).`);
     }
     const process = PROCESS_LABELS[handoff.process] ?? handoff.process;
-    const message = cardMessage(handoffCard(handoff, { contact: extra.contact }), `Nouvelle demande de mise en relation : ${process}.`);
+    const link = handoff.channel === "teams" ? conversationLink(askingTurn.getStore()) : undefined;
+    const message = cardMessage(handoffCard(handoff, { contact: extra.contact, link }), `Nouvelle demande de mise en relation : ${process}.`);
     const reference = stored.reference;
     await this.proactive(reference, async (context) => {
       const sent = await this.send(context, message);
       if (!sent?.id) return;
-      const post: HandoffCardPost = { reference, activityId: sent.id };
+      const post: HandoffCardPost = { reference, activityId: sent.id, ...(link ? { link } : {}) };
       await this.deps.storage.saveChannelRef(handoffCardKey(handoff.id), post).catch((err: unknown) => {
         this.deps.logger.warn({ err: String(err) }, "teams: could not record where the handoff card was posted");
       });
@@ -103,7 +107,7 @@ export class TeamsNotifier implements Notifier {
   async handoffAnswered(handoff: HandoffRecord): Promise<void> {
     const post = await this.deps.storage.getChannelRef<HandoffCardPost>(handoffCardKey(handoff.id));
     if (!post?.reference || !post.activityId) return;
-    const updated = { ...cardMessage(handoffCard(handoff)), id: post.activityId };
+    const updated = { ...cardMessage(handoffCard(handoff, { link: post.link })), id: post.activityId };
     await this.proactive(post.reference, async (context) => {
       await withRetry(() => context.updateActivity(updated), this.deps.retry);
     });
