@@ -15,7 +15,7 @@ export const askingTurn = new AsyncLocalStorage<Partial<Activity>>();
  * @example conversationLink(activity) // "https://teams.microsoft.com/l/message/19%3A…/1700000000000?tenantId=…&parentMessageId=1700000000000"
  */
 export function conversationLink(a: Partial<Activity> | undefined): string | undefined {
-  if (!a || a.conversation?.conversationType !== "channel") return undefined;
+  if (a?.conversation?.conversationType !== "channel") return undefined;
   const cd = (a.channelData ?? {}) as { channel?: { id?: string }; team?: { aadGroupId?: string }; tenant?: { id?: string } };
   const [base, thread] = (a.conversation.id ?? "").split(";messageid=");
   const channelId = cd.channel?.id ?? base;
