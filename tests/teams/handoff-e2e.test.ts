@@ -293,6 +293,35 @@ describe("Teams handoff, both ways", () => {
     expect(textOf(update!)).toContain("Voir la conversation");
   });
 
+  it("when the proactive message fails, the answer is kept and shown on the person's next message", async () => {
+    const p = person();
+    const how = await askThenHandoff(p);
+    const cardsBefore = teamCards().length;
+    await inChat(p, { value: submitData(how, (d) => d?.relais === "prompt" && d.value === "conversation") });
+    const teamCard = teamCards()[cardsBefore]!;
+    const { data, inputId } = replyForm(teamCard);
+    const seen = toChat(p).length;
+    const requests = connector.requests.length;
+    connector.fail(403); // the next connector call (the message to the person) is refused
+    await fromTeamCard(AGENT, teamCard.responseId!, { ...data, [inputId]: "Votre dossier est complet." });
+    expect(
+      toChat(p)
+        .slice(seen)
+        .filter((r) => r.responseId),
+    ).toEqual([]);
+    const update = connector.requests.slice(requests).find((r) => r.method === "PUT" && r.url.endsWith(`/activities/${teamCard.responseId}`));
+    expect(textOf(update!)).toContain("La personne verra la réponse dans sa conversation à son prochain message.");
+    const stored = await storage.getHandoff(data.handoffId as string);
+    expect(stored).toMatchObject({ status: "resolved", reply: { text: "Votre dossier est complet." } });
+    expect(stored?.replyDeliveredAt).toBeUndefined();
+
+    await inChat(p, { text: "merci" });
+    expect(textOf(toChat(p).at(-1)!)).toContain("Votre dossier est complet.");
+    expect((await storage.getHandoff(data.handoffId as string))?.replyDeliveredAt).toBeTruthy();
+    await inChat(p, { text: "aide" });
+    expect(textOf(toChat(p).at(-1)!)).not.toContain("Votre dossier est complet.");
+  });
+
   it("an empty answer, or one sent from outside the team's card, is refused with a French message; the handoff stays open", async () => {
     const p = person();
     const how = await askThenHandoff(p);

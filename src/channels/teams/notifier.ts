@@ -113,15 +113,22 @@ export class TeamsNotifier implements Notifier {
     });
   }
 
+  /** Runs `logic` in a proactive turn; its failure is thrown here (the adapter's onTurnError would swallow it). */
   private async proactive(reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>): Promise<void> {
+    let failure: { err: unknown } | undefined;
     await this.deps.adapter.continueConversationAsync(this.deps.appId, reference, async (context) => {
       // The continuation activity has a fresh id that would become `replyToId`: post a new message instead.
       context.onSendActivities(async (_ctx, activities, next) => {
         for (const a of activities) delete a.replyToId;
         return next();
       });
-      await logic(context);
+      try {
+        await logic(context);
+      } catch (err) {
+        failure = { err };
+      }
     });
+    if (failure) throw failure.err;
   }
 
   private send(context: TurnContext, message: Parameters<TurnContext["sendActivity"]>[0]) {
