@@ -69,7 +69,8 @@ describe("the team's handoff card (Teams)", () => {
   });
 
   it("agents' and people's text stays literal (TextRuns), and the largest card fits one Teams message", () => {
-    const hostile = "**gras** [lien](https://x.example) ${expression} <at>Quelqu'un</at>";
+    // A template expression, on purpose: it must stay literal text.
+    const hostile = `**gras** [lien](https://x.example) ${"$"}{expression} <at>Quelqu'un</at>`;
     const huge: HandoffRecord = {
       ...base,
       summary: `${"Une très longue question sur le DLA. ".repeat(400)}`,
