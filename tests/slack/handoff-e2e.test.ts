@@ -217,6 +217,52 @@ describe("Slack handoff, both ways", () => {
     expect((await storage.getHandoff(handoffId))?.reply?.agent).toBe("camille");
   });
 
+  it("when the answer cannot be posted in the thread, it is kept, the agent is told, and the person sees it on their next message", async () => {
+    const channel = uid("C");
+    const user = uid("U");
+    const { eventTs, how } = await askThenHandoff(user, channel);
+    const before = teamPosts().length;
+    await choose(user, channel, eventTs, how, "Ici, dans cette conversation");
+    const notice = await waitFor(() => teamPosts()[before], "team post", 10_000);
+    const agent = uid("U");
+    const { modal, handoffId } = await openReplyModal(agent, notice);
+    h.slack.failNext("chat.postMessage", 200, {}, "channel_not_found");
+    const ephemerals = h.slack.ok("chat.postEphemeral").length;
+    await submitReply({ id: agent, name: "camille" }, modal.args.view.private_metadata, "Votre dossier est complet.");
+    const told = await waitFor(
+      () =>
+        h.slack
+          .ok("chat.postEphemeral")
+          .slice(ephemerals)
+          .find((c) => c.args.user === agent),
+      "agent told",
+      10_000,
+    );
+    expect(String(told.args.text)).toContain("la personne la verra dans sa conversation à son prochain message");
+    await waitFor(
+      () => h.slack.ok("chat.update").find((c) => c.args.ts === notice.response!.ts && JSON.stringify(c.args.blocks).includes("Répondu")),
+      "post",
+      10_000,
+    );
+    expect((await storage.getHandoff(handoffId))?.replyDeliveredAt).toBeUndefined();
+
+    const seen = inChannel(channel).length;
+    await postEvent(
+      h.baseUrl,
+      eventEnvelope({ type: "message", channel_type: "channel", user, channel, ts: ts(), thread_ts: eventTs, text: "merci, et le DLA ?" }),
+    );
+    const next = await waitFor(
+      () =>
+        inChannel(channel)
+          .slice(seen)
+          .find((c) => String(c.args.text).includes("Votre dossier est complet.")),
+      "answer shown on the next message",
+      30_000,
+    );
+    expect(next.args.thread_ts).toBe(eventTs);
+    expect((await storage.getHandoff(handoffId))?.replyDeliveredAt).toBeTruthy();
+  });
+
   it("with an e-mail given with consent: the post shows it, the answer erases it; forget erases another from the file", async () => {
     const channel = uid("C");
     const user = uid("U");
