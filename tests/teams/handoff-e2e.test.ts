@@ -338,6 +338,14 @@ describe("Teams handoff, both ways", () => {
         .slice(before)
         .map((r) => r.body.text),
     ).toEqual([expect.stringContaining("que depuis la carte de la demande")]);
+    before = connector.posts().length;
+    await inChat(p, { value: { relais: "resolve-handoff", handoffId: data.handoffId } });
+    expect(
+      connector
+        .posts()
+        .slice(before)
+        .map((r) => r.body.text),
+    ).toEqual([expect.stringContaining("que depuis sa carte")]);
     expect((await storage.getHandoff(data.handoffId as string))?.status).toBe("open");
     before = connector.posts().length;
     await fromTeamCard(AGENT, teamCard.responseId!, { ...data, [inputId]: "   " });

@@ -21,7 +21,7 @@ import { eligibilityFormCard, frictionFormCard, welcomeCard, type AdaptiveCard }
 import { parseEligibilityForm, parseFrictionForm, readSubmit } from "./forms.js";
 import { askingTurn } from "./asking-turn.js";
 import { handoffCard } from "./handoff-card.js";
-import { answerHandoffFromCard, saveHandoffOrigin } from "./handoff-reply.js";
+import { answerHandoffFromCard, fromTeamCard, saveHandoffOrigin } from "./handoff-reply.js";
 import { handoffCardKey, type HandoffCardPost } from "./notifier.js";
 import type { Logger } from "./logger.js";
 import { apologyMessage, cardMessage, renderReply, type RenderOptions } from "./render.js";
@@ -406,6 +406,10 @@ export class RelaisTeamsBot extends ActivityHandler {
   }
 
   private async resolveHandoff(context: TurnContext, id: string): Promise<void> {
+    if (!fromTeamCard(await this.deps.storage.getChannelRef<HandoffCardPost>(handoffCardKey(id)).catch(() => null), context)) {
+      await this.send(context, { type: "message", text: "Cette demande ne peut être marquée comme traitée que depuis sa carte, dans le canal de l'équipe." });
+      return;
+    }
     let record: Awaited<ReturnType<Assistant["resolveHandoff"]>>;
     try {
       record = await this.deps.assistant.resolveHandoff(id);

@@ -60,12 +60,17 @@ export async function saveHandoffOrigin(storage: Storage, context: TurnContext, 
   }
 }
 
+/** False when the team's card of this handoff was posted in another conversation than this press (buttons act from that card only). */
+export function fromTeamCard(post: HandoffCardPost | null, context: TurnContext): boolean {
+  const where = post?.reference?.conversation?.id;
+  return !where || baseId(where) === baseId(context.activity.conversation?.id);
+}
+
 /** « Envoyer la réponse » on the team's card. */
 export async function answerHandoffFromCard(d: HandoffReplyDeps, context: TurnContext, handoffId: string, value: Record<string, unknown>): Promise<void> {
   const say = (text: string) => d.send({ type: "message", text });
   const post = await d.storage.getChannelRef<HandoffCardPost>(handoffCardKey(handoffId)).catch(() => null);
-  // The form acts from the team's card only, not from a copy sent elsewhere.
-  if (post?.reference?.conversation?.id && baseId(post.reference.conversation.id) !== baseId(context.activity.conversation?.id)) {
+  if (!fromTeamCard(post, context)) {
     await say("Cette réponse ne peut être envoyée que depuis la carte de la demande, dans le canal de l'équipe.");
     return;
   }
