@@ -49,10 +49,11 @@ describe("the team's handoff card (Teams)", () => {
     const after = handoffCard(answered, { contact: { kind: "email", value: "ada@exemple.fr" } });
     expect(cardTexts(after).join("\n")).not.toContain("ada@exemple.fr");
     expect(cardTexts(after).join("\n")).toContain("Réponse donnée par e-mail ; l'adresse a été effacée.");
-    expect(after.actions).toBeUndefined();
+    // Answered: only « Enregistrer comme réponse type » (no « Répondre », no « Marquer comme traité »).
+    expect((after.actions ?? []).map((a: any) => a.data?.relais)).toEqual(["teach-handoff"]);
   });
 
-  it("answered: who, when, what, and whether it reached the person; no button", () => {
+  it("answered: who, when, what, and whether it reached the person; no answer button", () => {
     const answered: HandoffRecord = {
       ...base,
       status: "resolved",
@@ -64,7 +65,7 @@ describe("the team's handoff card (Teams)", () => {
     expect(texts).toContain("Répondu par Camille le 4 décembre 2026 à 11:00");
     expect(texts).toContain("Le DLA vous rappelle.");
     expect(texts).toContain("Transmise à la personne dans sa conversation le 4 décembre 2026 à 11:00.");
-    expect(card.actions).toBeUndefined();
+    expect((card.actions ?? []).map((a: any) => a.data?.relais)).toEqual(["teach-handoff"]);
     expect(cardTexts(handoffCard({ ...answered, replyDeliveredAt: undefined })).join("\n")).toContain("à son prochain message");
   });
 
