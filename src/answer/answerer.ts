@@ -65,6 +65,15 @@ const FIRST_PERSON =
   /\b(je|j'|j’|nous|notre|nos|mon|ma|mes|on|moi|jsuis|jveux|i|i'm|we|our|my|me|mon asso|une personne qui|un porteur|une association|une structure|une entreprise)\b/i;
 
 /** Removes control characters and bounds the length of what we search for. */
+/** How one question is asked: for whom, how urgently, streamed or not, and which cards not to lead with. */
+export interface AskOptions {
+  audience?: Audience;
+  priority?: Priority;
+  onToken?: (delta: string) => void;
+  /** Cards the person has just been shown (the previous turn's): a follow-up asks something else. */
+  avoidCards?: readonly string[];
+}
+
 export function cleanQuestion(raw: string): string {
   return (
     raw
@@ -179,12 +188,13 @@ export class Answerer {
     return index;
   }
 
-  async ask(rawQuestion: string, opts: { audience?: Audience; priority?: Priority; onToken?: (delta: string) => void } = {}): Promise<Reply> {
+  async ask(rawQuestion: string, opts: AskOptions = {}): Promise<Reply> {
     const audience = opts.audience ?? "porteur";
+    const avoid = opts.avoidCards ?? [];
     this.cards();
     // With a model, answering waits on the network: no queue, no cache.
-    if (this.o.llm) return this.answer(rawQuestion, audience, opts.onToken);
-    const key = `${audience}\u0000${cleanQuestion(rawQuestion).toLowerCase()}`;
+    if (this.o.llm) return this.answer(rawQuestion, audience, opts.onToken, avoid);
+    const key = `${audience}\u0000${avoid.join(",")}\u0000${cleanQuestion(rawQuestion).toLowerCase()}`;
     const cacheSize = this.o.cacheSize ?? 500;
     const cached = cacheSize <= 0 ? undefined : this.cache.get(key);
     if (cached) {
@@ -195,7 +205,7 @@ export class Answerer {
     // Offline answers are CPU work: computed in turn (see WorkQueue), once per question in flight.
     const reply = await this.queue.run(
       async () => {
-        const r = await this.answer(rawQuestion, audience);
+        const r = await this.answer(rawQuestion, audience, undefined, avoid);
         if (cacheSize > 0) {
           this.cache.set(key, r);
           if (this.cache.size > cacheSize) this.cache.delete(this.cache.keys().next().value!);
@@ -226,7 +236,7 @@ export class Answerer {
     return { answers, ms: Math.round(performance.now() - t0) };
   }
 
-  private async answer(rawQuestion: string, audience: Audience, onToken?: (delta: string) => void): Promise<Reply> {
+  private async answer(rawQuestion: string, audience: Audience, onToken?: (delta: string) => void, avoidCards: readonly string[] = []): Promise<Reply> {
     const question = cleanQuestion(rawQuestion);
     if (!question)
       return base({
@@ -255,7 +265,7 @@ export class Answerer {
         `Je ne sais pas : les sources publiques dont je dispose ne précisent pas ${gap.sujet}. Je préfère ne rien inventer. L'équipe ESS du Département pourra vous répondre : utilisez « Parler à une personne ».`,
       );
 
-    const p = await this.prepare(question, audience);
+    const p = await this.prepare(question, audience, avoidCards);
     const { searched, hits, query, card, cardMatches, candidates, minCoverage, signals } = p;
     // Offline, a fitting card leads; with a model, the passages go to the model first and the
     // card is the offline answer used when the model declines, fails or cites nothing valid.
@@ -334,11 +344,17 @@ export class Answerer {
   }
 
   /** Retrieval, card matching, routing candidates and the decision signals of one question. */
-  private async prepare(question: string, audience: Audience) {
+  private async prepare(question: string, audience: Audience, avoidCards: readonly string[] = []) {
     const searched = this.o.normalizer ? this.o.normalizer.normalize(question).text : question;
     const { hits, query } = await this.o.retriever.search(searched, { audience, k: 8 });
     const cards = this.cards();
-    const cardMatches = cards ? cards.match(query, { audience, limit: 3, question: searched }) : [];
+    // A follow-up never gets the card the person has just read: they ask something else.
+    const cardMatches = cards
+      ? cards
+          .match(query, { audience, limit: 3 + avoidCards.length, question: searched })
+          .filter((m) => !avoidCards.includes(m.card.id))
+          .slice(0, 3)
+      : [];
     const card = cardMatches[0];
     const candidates = this.o.router.candidates(searched, hits);
     const english = looksEnglish(question);
@@ -445,6 +461,7 @@ export class Answerer {
         text: `${text}\n\nPour en savoir plus, utilisez « Parler à une personne » : l'équipe concernée pourra vous répondre.`,
         sources,
         refused: true,
+        card: card.id,
         route: this.o.router.toRoute(process, 0.8, "Information non publiée : une personne pourra vous répondre."),
         actions: REFUSAL_ACTIONS,
         audience,
@@ -464,6 +481,7 @@ export class Answerer {
       text,
       sources,
       refused: false,
+      card: card.id,
       route,
       followUps: this.followUps(card.sources, related, audience),
       actions: ANSWER_ACTIONS,

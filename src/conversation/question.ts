@@ -3,7 +3,7 @@
  * the project-fit answer when it describes a project), recorded with its sources;
  * the conversation remembers its topic, route and the facts people state.
  */
-import type { Audience, Priority } from "../domain/ids.js";
+import type { AskOptions } from "../answer/answerer.js";
 import type { Action, Reply, ReplyInput } from "../domain/reply.js";
 import type { Facts } from "../eligibility/facts.js";
 import { isGeneralQuestion } from "../fit/detect.js";
@@ -18,7 +18,9 @@ export async function question(d: Deps<QuestionStorage>, ctx: Ctx, text: string)
   const clean = scrub(text);
   // "c'est gratuit ?" after "C'est quoi Gard centrale ?" is about Gard centrale.
   const searched = await d.answerer.contextualize(clean, ctx.state.lastTopic, ctx.turn.audience);
-  const { reply, facts } = await answer(d, searched, { audience: ctx.turn.audience, priority: ctx.turn.priority, onToken: ctx.onToken }, clean);
+  // Read with the previous topic, a follow-up asks something else than the card just shown.
+  const avoidCards = searched !== clean && ctx.state.lastCard ? [ctx.state.lastCard] : [];
+  const { reply, facts } = await answer(d, searched, { audience: ctx.turn.audience, priority: ctx.turn.priority, onToken: ctx.onToken, avoidCards }, clean);
   const latencyMs = Math.round(performance.now() - t0);
   const interactionId = await d.storage.recordInteraction({
     channel: ctx.turn.channel,
@@ -40,6 +42,7 @@ export async function question(d: Deps<QuestionStorage>, ctx: Ctx, text: string)
     lastInteractionId: interactionId,
     lastRoute: reply.route?.process,
     lastSources: reply.sources.map((s) => s.id),
+    lastCard: reply.card,
   });
   await d.handoffs.remember(ctx.key, clean, reply.sources, reply.route);
   // Facts people state about themselves ("nous sommes une asso à Uzès"), or a described project's facts,
@@ -60,7 +63,7 @@ export async function question(d: Deps<QuestionStorage>, ctx: Ctx, text: string)
 export async function answer(
   d: Omit<Deps<unknown>, "storage">,
   question: string,
-  opts: { audience?: Audience; priority?: Priority; onToken?: (text: string) => void },
+  opts: AskOptions,
   own = question,
 ): Promise<{ reply: Reply; facts?: Partial<Facts> }> {
   // A failing project fit must not cost the ordinary answer.

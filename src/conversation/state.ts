@@ -30,6 +30,8 @@ export interface ConversationState {
   lastSources?: string[];
   /** What the last question was about (searched with an elliptic follow-up). */
   lastTopic?: string;
+  /** The answer card the last answer showed: a follow-up is not answered with it again. */
+  lastCard?: string;
   /** The main option of the last project-fit answer: « vérifier l'éligibilité » then checks it. */
   lastFit?: ProcessId;
 }

@@ -158,6 +158,8 @@ export const Reply = z.object({
   report: z.unknown().optional(),
   /** Id of the stored interaction this reply answers (for ratings). */
   interactionId: z.string().optional(),
+  /** Id of the answer card (knowledge/reponses) that led this answer, when one did. */
+  card: z.string().max(200).optional(),
   /** True when a language model wrote `text` (channels show an AI label on it, and only then). */
   generated: z.boolean().default(false),
   /** Eligibility facts the conversation knows (eligibility replies): channels pre-fill their form with them. */

@@ -255,3 +255,17 @@ describe("help, reset and report", () => {
     expect(porteurButton.type).toBe("info");
   });
 });
+
+describe("follow-ups and answer cards", () => {
+  it("a follow-up is not answered with the card the person has just read", async () => {
+    const c = conversation(core.runtime.assistant);
+    const first = await c.say("L'incubateur Alter'Incub, ça accompagne quels projets ?");
+    expect(first.card, first.text).toBeTruthy();
+    const next = await c.say("et c'est basé où ?");
+    expect(next.card).not.toBe(first.card);
+    expect(next.text).not.toBe(first.text);
+    // Asked again on its own, the same question gets the same card.
+    const again = await conversation(core.runtime.assistant).say("L'incubateur Alter'Incub, ça accompagne quels projets ?");
+    expect(again.card).toBe(first.card);
+  });
+});
