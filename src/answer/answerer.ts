@@ -72,6 +72,12 @@ export interface AskOptions {
   onToken?: (delta: string) => void;
   /** Cards the person has just been shown (the previous turn's): a follow-up asks something else. */
   avoidCards?: readonly string[];
+  /**
+   * The person's own message, when the question asked is a follow-up read with the
+   * previous topic: the guards read the message itself, so that words of an earlier
+   * turn do not make it out of mission or a known gap.
+   */
+  own?: string;
 }
 
 export function cleanQuestion(raw: string): string {
@@ -190,11 +196,11 @@ export class Answerer {
 
   async ask(rawQuestion: string, opts: AskOptions = {}): Promise<Reply> {
     const audience = opts.audience ?? "porteur";
-    const avoid = opts.avoidCards ?? [];
+    const turn = { avoidCards: opts.avoidCards ?? [], own: opts.own };
     this.cards();
     // With a model, answering waits on the network: no queue, no cache.
-    if (this.o.llm) return this.answer(rawQuestion, audience, opts.onToken, avoid);
-    const key = `${audience}\u0000${avoid.join(",")}\u0000${cleanQuestion(rawQuestion).toLowerCase()}`;
+    if (this.o.llm) return this.answer(rawQuestion, audience, { ...turn, onToken: opts.onToken });
+    const key = [audience, turn.avoidCards.join(","), turn.own ?? "", cleanQuestion(rawQuestion).toLowerCase()].join("\u0000");
     const cacheSize = this.o.cacheSize ?? 500;
     const cached = cacheSize <= 0 ? undefined : this.cache.get(key);
     if (cached) {
@@ -205,7 +211,7 @@ export class Answerer {
     // Offline answers are CPU work: computed in turn (see WorkQueue), once per question in flight.
     const reply = await this.queue.run(
       async () => {
-        const r = await this.answer(rawQuestion, audience, undefined, avoid);
+        const r = await this.answer(rawQuestion, audience, turn);
         if (cacheSize > 0) {
           this.cache.set(key, r);
           if (this.cache.size > cacheSize) this.cache.delete(this.cache.keys().next().value!);
@@ -236,8 +242,13 @@ export class Answerer {
     return { answers, ms: Math.round(performance.now() - t0) };
   }
 
-  private async answer(rawQuestion: string, audience: Audience, onToken?: (delta: string) => void, avoidCards: readonly string[] = []): Promise<Reply> {
+  private async answer(
+    rawQuestion: string,
+    audience: Audience,
+    { onToken, avoidCards = [], own }: Pick<AskOptions, "onToken" | "avoidCards" | "own"> = {},
+  ): Promise<Reply> {
     const question = cleanQuestion(rawQuestion);
+    const mine = own ? cleanQuestion(own) || question : question;
     if (!question)
       return base({
         type: "info",
@@ -245,19 +256,19 @@ export class Answerer {
         audience,
       });
 
-    if (this.o.guards.isInjection(question))
+    if (this.o.guards.isInjection(mine))
       return this.refusal(
         audience,
         null,
         "Je ne peux pas répondre à cette demande. Je réponds uniquement aux questions sur l'économie sociale et solidaire dans le Gard, à partir de sources publiques.",
       );
-    if (this.o.guards.isOutOfMission(question))
+    if (this.o.guards.isOutOfMission(mine))
       return this.refusal(
         audience,
         null,
         "Je ne sais pas répondre à cette demande : elle sort de ma mission. Je réponds aux questions sur l'économie sociale et solidaire dans le Gard (schéma départemental, appel à communs, accompagnements, éligibilité).",
       );
-    const gap = this.o.guards.gap(question);
+    const gap = this.o.guards.gap(question, mine === question ? undefined : mine);
     if (gap)
       return this.refusal(
         audience,

@@ -9,7 +9,7 @@ import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { ProcessId } from "../domain/ids.js";
 import { fold } from "../retrieval/analyzer.js";
-import { compileGroups, matchesAll, phraseTokens, type PhraseGroups } from "../retrieval/phrases.js";
+import { compileGroups, containsPhrase, matchesAll, phraseTokens, type PhraseGroups } from "../retrieval/phrases.js";
 
 const GuardFile = z.object({ injection: z.array(z.string()).default([]), hors_mission: z.array(z.string()).default([]) });
 const GapFile = z.array(
@@ -59,10 +59,15 @@ export class Guards {
     return this.outOfMission.some((r) => r.test(f));
   }
 
-  /** The known gap the question asks about, if any. */
-  gap(text: string): Gap | null {
+  /**
+   * The known gap the question asks about, if any. For a follow-up read with the
+   * previous topic, `own` is the person's message: it must itself hold one of the
+   * gap's expressions ("et son mail ?" does; "et pour une SCOP ?" does not).
+   */
+  gap(text: string, own?: string): Gap | null {
     const tokens = phraseTokens(text);
-    for (const { gap, groups } of this.gaps) if (matchesAll(tokens, groups)) return gap;
+    const mine = own === undefined ? tokens : phraseTokens(own);
+    for (const { gap, groups } of this.gaps) if (matchesAll(tokens, groups) && groups.some((alts) => alts.some((seq) => containsPhrase(mine, seq)))) return gap;
     return null;
   }
 }

@@ -20,7 +20,12 @@ export async function question(d: Deps<QuestionStorage>, ctx: Ctx, text: string)
   const searched = await d.answerer.contextualize(clean, ctx.state.lastTopic, ctx.turn.audience);
   // Read with the previous topic, a follow-up asks something else than the card just shown.
   const avoidCards = searched !== clean && ctx.state.lastCard ? [ctx.state.lastCard] : [];
-  const { reply, facts } = await answer(d, searched, { audience: ctx.turn.audience, priority: ctx.turn.priority, onToken: ctx.onToken, avoidCards }, clean);
+  const { reply, facts } = await answer(
+    d,
+    searched,
+    { audience: ctx.turn.audience, priority: ctx.turn.priority, onToken: ctx.onToken, avoidCards, own: searched === clean ? undefined : clean },
+    clean,
+  );
   const latencyMs = Math.round(performance.now() - t0);
   const interactionId = await d.storage.recordInteraction({
     channel: ctx.turn.channel,

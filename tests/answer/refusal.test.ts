@@ -131,6 +131,22 @@ describe("known gaps do not swallow answerable questions", () => {
     });
 });
 
+describe("a follow-up read with the previous topic: the guards read the person's own message", () => {
+  const withTopic = (own: string, previous: string) => `${own} — ${previous}`;
+  it("an earlier turn's off-topic words do not make it out of mission", async () => {
+    const read = withTopic("et la MIESS, elle est où ?", "Il va faire beau à Alès demain ?");
+    expect((await ask(read)).text).toMatch(/sort de ma mission/); // read as one message, the weather is out of mission
+    const reply = await t.runtime.answerer.ask(read, { audience: "porteur", own: "et la MIESS, elle est où ?" });
+    expect(reply.text).not.toMatch(/sort de ma mission/);
+  });
+  it("an earlier turn's words do not make it a known gap", async () => {
+    const read = withTopic("et une SCOP peut en bénéficier ?", "Quel est le contact du DLA dans le Gard ?");
+    expect((await ask(read)).text).toMatch(/ne précisent pas/);
+    const reply = await t.runtime.answerer.ask(read, { audience: "porteur", own: "et une SCOP peut en bénéficier ?" });
+    expect(reply.text).not.toMatch(/ne précisent pas l'adresse/);
+  });
+});
+
 describe("inputs that must not break the answerer", () => {
   it("empty and whitespace-only questions get an info reply", async () => {
     for (const q of ["", "   ", "\n\t  \r\n", "\u200b\u200b", "\u0000\u0001"]) {
