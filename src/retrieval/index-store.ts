@@ -154,7 +154,55 @@ export async function buildInMemory(
     chunks: chunks.length,
     files: {},
   };
-  return { chunks, byId: new Map(chunks.map((c) => [c.id, c])), lexical, vectors, embeddings, manifest };
+  return { chunks: shareRepeatedValues(chunks), byId: new Map(chunks.map((c) => [c.id, c])), lexical, vectors, embeddings, manifest };
+}
+
+/**
+ * JSON with every character above U+00FF written as a \u escape. V8 parses a source
+ * that holds one such character (a « ’ » or « € » in one passage) into two-byte strings
+ * throughout — every id, title and tag at twice its size (120 MB of passages at ×100
+ * instead of 48): an ASCII/Latin-1 source gives one-byte strings, and only the texts that
+ * hold such characters stay two-byte.
+ */
+export function latin1Json(value: unknown): string {
+  return JSON.stringify(value).replace(/[\u0100-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+/**
+ * One copy of the values that passages of a document repeat (document id, title, kind,
+ * source, tags, heading path), shared by all its passages instead of one per passage.
+ * Passages are read-only once indexed.
+ */
+export function shareRepeatedValues(chunks: IndexedChunk[]): IndexedChunk[] {
+  const strings = new Map<string, string>();
+  const lists = new Map<string, string[]>();
+  const one = (s: string): string => {
+    const known = strings.get(s);
+    if (known !== undefined) return known;
+    strings.set(s, s);
+    return s;
+  };
+  const list = (xs: string[]): string[] => {
+    const key = xs.join("\u0000");
+    const known = lists.get(key);
+    if (known) return known;
+    const shared = xs.map(one);
+    lists.set(key, shared);
+    return shared;
+  };
+  for (const c of chunks) {
+    c.docId = one(c.docId);
+    c.title = one(c.title);
+    c.kind = one(c.kind) as DocKind;
+    c.nature = one(c.nature) as DocNature;
+    c.status = one(c.status) as IndexedChunk["status"];
+    c.audience = one(c.audience) as IndexedChunk["audience"];
+    if (c.url !== undefined) c.url = one(c.url);
+    c.section = one(c.section);
+    c.headingPath = list(c.headingPath);
+    c.tags = list(c.tags);
+  }
+  return chunks;
 }
 
 export function indexDir(dataDir: string): string {
@@ -182,7 +230,7 @@ export function diffManifests(prev: Record<string, string> | undefined, next: Re
 async function saveIndex(idx: Omit<SearchIndex, "dir">, dir: string): Promise<void> {
   const tmp = `${dir}.tmp-${process.pid}-${Date.now()}`;
   await mkdir(tmp, { recursive: true });
-  const chunksJson = JSON.stringify(idx.chunks);
+  const chunksJson = latin1Json(idx.chunks);
   const lexicalJson = JSON.stringify(idx.lexical);
   await Promise.all([writeFile(path.join(tmp, "chunks.json"), chunksJson), writeFile(path.join(tmp, "lexical.json"), lexicalJson), idx.vectors.save(tmp)]);
   const files: Record<string, string> = {
@@ -244,7 +292,7 @@ export async function loadIndex(dir: string, embeddings: NamedEmbeddings): Promi
     if (!expected || (await fileHash(path.join(dir, f))) !== expected) throw new Error(`index file ${f} damaged or missing`);
   }
   if (manifest.embeddingsId !== embeddings.id) throw new Error(`index built with ${manifest.embeddingsId}, not ${embeddings.id}`);
-  const chunks = JSON.parse(await readFile(path.join(dir, "chunks.json"), "utf8")) as IndexedChunk[];
+  const chunks = shareRepeatedValues(JSON.parse(await readFile(path.join(dir, "chunks.json"), "utf8")) as IndexedChunk[]);
   const lexical = MiniSearch.loadJSON<IndexedChunk>(await readFile(path.join(dir, "lexical.json"), "utf8"), MINISEARCH_OPTIONS);
   const vectors = await HnswStore.load(dir, embeddings.embeddings);
   if (vectors.size !== chunks.length || lexical.documentCount !== chunks.length) throw new Error("index files disagree");

@@ -132,6 +132,24 @@ describe("loadIndex / openIndex", () => {
     expect(loaded.lexical.search("convention").map((r) => r.id)).toEqual(built.index.lexical.search("convention").map((r) => r.id));
   });
 
+  it("writes the passages file in Latin-1 (escapes above U+00FF) and shares a document's values between its passages", async () => {
+    await fx.write({
+      ...SUBVENTIONS,
+      body: `${SUBVENTIONS.body}\n\n## L’œuvre du Département\n\nL’aide atteint 5 000 € « au plus » par an — 😀 compris.`,
+    });
+    const built = await buildIndex(opts());
+    const raw = await readFile(path.join(indexDir(fx.dataDir), "chunks.json"), "utf8");
+    expect(raw).not.toMatch(/[^\u0000-\u00ff]/);
+    expect(raw).toContain("\\u2019");
+    const loaded = await loadIndex(indexDir(fx.dataDir), embeddings);
+    expect(loaded.chunks).toEqual(built.index.chunks);
+    expect(loaded.chunks.some((c) => c.text.includes("L’aide atteint 5 000 € « au plus » par an — 😀 compris."))).toBe(true);
+    const passages = loaded.chunks.filter((c) => c.docId === SUBVENTIONS.id);
+    expect(passages.length).toBeGreaterThan(1);
+    expect(passages[1]!.tags).toBe(passages[0]!.tags);
+    expect(passages[1]!.headingPath[0]).toBe(passages[0]!.headingPath[0]);
+  });
+
   it("builds the index when it is missing, then reuses it", async () => {
     const first = await openIndex(opts());
     expect(first).toMatchObject({ rebuilt: true, reason: "index absent" });
