@@ -98,7 +98,7 @@ describe("OrSearch", () => {
 
   it("bounds its cache by (word, document) pairs too, and priming fills half of it at most", () => {
     const ms = build();
-    const cached = (or: OrSearch<unknown>) => {
+    const cached = (or: object) => {
       const cache = (or as unknown as { cache: Map<string, { docs: Int32Array }> }).cache;
       return { words: cache.size, pairs: [...cache.values()].reduce((n, p) => n + p.docs.length, 0) };
     };
