@@ -20,7 +20,7 @@ import { analyze } from "./analyzer.js";
 import type { NamedEmbeddings } from "./embeddings/index.js";
 import { HnswStore, hnswParams } from "./hnsw-store.js";
 
-export const INDEX_FORMAT = 6;
+export const INDEX_FORMAT = 7;
 
 /** A chunk as stored in the index, with the document metadata it needs at answer time. */
 export interface IndexedChunk {
@@ -106,8 +106,45 @@ export function toIndexedChunks(docs: KnowledgeDoc[]): IndexedChunk[] {
   return out;
 }
 
+/**
+ * Each passage's distinct analysed terms, computed once when the index is built (analysing
+ * every passage again took about 3 s of start-up at ×100): term numbers of passage `i` are
+ * `numbers[offsets[i]]` … `numbers[offsets[i + 1] - 1]`, names of the numbers in `names`.
+ */
+export interface ChunkTerms {
+  names: string[];
+  offsets: Int32Array;
+  numbers: Int32Array;
+}
+
+/** The terms the retriever knows a passage by (title, section, text and tags, analysed). */
+export function analyzeChunkTerms(chunks: IndexedChunk[]): ChunkTerms {
+  const names: string[] = [];
+  const numberOf = new Map<string, number>();
+  const offsets = new Int32Array(chunks.length + 1);
+  let numbers = new Int32Array(Math.max(1024, chunks.length * 64));
+  let at = 0;
+  chunks.forEach((c, i) => {
+    offsets[i] = at;
+    for (const t of new Set(analyze(`${c.title} ${c.section} ${c.text} ${c.tags.join(" ")}`))) {
+      let n = numberOf.get(t);
+      if (n === undefined) numberOf.set(t, (n = names.push(t) - 1));
+      if (at >= numbers.length) {
+        const grown = new Int32Array(numbers.length * 2);
+        grown.set(numbers);
+        numbers = grown;
+      }
+      numbers[at++] = n;
+    }
+  });
+  offsets[chunks.length] = at;
+  return { names, offsets, numbers: numbers.slice(0, at) };
+}
+
 export interface SearchIndex {
   chunks: IndexedChunk[];
+  /** Each passage's terms (absent: the retriever analyses the passages itself). */
+  terms?: ChunkTerms;
   byId: Map<string, IndexedChunk>;
   lexical: MiniSearch<IndexedChunk>;
   vectors: HnswStore;
@@ -238,10 +275,24 @@ async function saveIndex(idx: Omit<SearchIndex, "dir">, dir: string): Promise<vo
   await mkdir(tmp, { recursive: true });
   const chunksJson = latin1Json(idx.chunks);
   const lexicalJson = JSON.stringify(idx.lexical);
-  await Promise.all([writeFile(path.join(tmp, "chunks.json"), chunksJson), writeFile(path.join(tmp, "lexical.json"), lexicalJson), idx.vectors.save(tmp)]);
+  const terms = idx.terms ?? analyzeChunkTerms(idx.chunks);
+  const termsJson = latin1Json(terms.names);
+  const termsBin = Buffer.concat([
+    Buffer.from(terms.offsets.buffer, terms.offsets.byteOffset, terms.offsets.byteLength),
+    Buffer.from(terms.numbers.buffer, terms.numbers.byteOffset, terms.numbers.byteLength),
+  ]);
+  await Promise.all([
+    writeFile(path.join(tmp, "chunks.json"), chunksJson),
+    writeFile(path.join(tmp, "lexical.json"), lexicalJson),
+    writeFile(path.join(tmp, "terms.json"), termsJson),
+    writeFile(path.join(tmp, "terms.bin"), termsBin),
+    idx.vectors.save(tmp),
+  ]);
   const files: Record<string, string> = {
     "chunks.json": sha256Hex(chunksJson),
     "lexical.json": sha256Hex(lexicalJson),
+    "terms.json": sha256Hex(termsJson),
+    "terms.bin": sha256Hex(termsBin),
     "hnsw.index": await fileHash(path.join(tmp, "hnsw.index")),
     "hnsw.docs.json": await fileHash(path.join(tmp, "hnsw.docs.json")),
   };
@@ -278,7 +329,7 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildResult & { in
   };
 }
 
-const INDEX_FILES = ["chunks.json", "lexical.json", "hnsw.index", "hnsw.docs.json"] as const;
+const INDEX_FILES = ["chunks.json", "lexical.json", "terms.json", "terms.bin", "hnsw.index", "hnsw.docs.json"] as const;
 
 function sha256Hex(data: string | Buffer): string {
   return createHash("sha256").update(data).digest("hex");
@@ -301,8 +352,27 @@ export async function loadIndex(dir: string, embeddings: NamedEmbeddings): Promi
   const chunks = shareRepeatedValues(JSON.parse(await readFile(path.join(dir, "chunks.json"), "utf8")) as IndexedChunk[]);
   const lexical = MiniSearch.loadJSON<IndexedChunk>(await readFile(path.join(dir, "lexical.json"), "utf8"), MINISEARCH_OPTIONS);
   const vectors = await HnswStore.load(dir, embeddings.embeddings);
+  const terms = await readChunkTerms(dir, chunks.length);
   if (vectors.size !== chunks.length || lexical.documentCount !== chunks.length) throw new Error("index files disagree");
-  return { chunks, byId: new Map(chunks.map((c) => [c.id, c])), lexical, vectors, embeddings, manifest, dir };
+  return { chunks, terms, byId: new Map(chunks.map((c) => [c.id, c])), lexical, vectors, embeddings, manifest, dir };
+}
+
+async function readChunkTerms(dir: string, chunkCount: number): Promise<ChunkTerms> {
+  const names = z.array(z.string()).parse(JSON.parse(await readFile(path.join(dir, "terms.json"), "utf8")));
+  const bin = await readFile(path.join(dir, "terms.bin"));
+  const ints = new Int32Array(bin.byteLength / 4);
+  new Uint8Array(ints.buffer).set(bin.subarray(0, ints.byteLength));
+  const offsets = ints.slice(0, chunkCount + 1);
+  const numbers = ints.slice(chunkCount + 1);
+  const ok =
+    bin.byteLength % 4 === 0 &&
+    offsets.length === chunkCount + 1 &&
+    offsets[0] === 0 &&
+    offsets[chunkCount] === numbers.length &&
+    offsets.every((o, i) => i === 0 || o >= offsets[i - 1]!) &&
+    numbers.every((n) => n >= 0 && n < names.length);
+  if (!ok) throw new Error("index file terms.bin disagrees with the passages");
+  return { names, offsets, numbers };
 }
 
 /** The index cannot be used at start (too large for the heap, or absent/damaged in read-only mode): the service exits with code 5. */
