@@ -87,9 +87,15 @@ export interface ScaleRow {
   startS?: number;
   runtimeMs?: number;
   rssRestMb?: number;
+  /** V8 heap in use at rest (what the start-up fit check, heapNeededBytes, estimates). */
+  heapRestMb?: number;
   rssAfterMb?: number;
   askP50?: number;
   askP95?: number;
+  /** CPU time (user + system) of the start and of each ask: what a busy machine does not distort. */
+  startCpuS?: number;
+  askCpuP50?: number;
+  askCpuP95?: number;
   searchP95?: number;
   recall?: number;
   error?: string;
@@ -136,9 +142,13 @@ export async function runScaleBench(o: { root: string; scales: number[]; startFl
         startS: j.startS,
         runtimeMs: j.runtimeMs,
         rssRestMb: j.rssRest! / 2 ** 20,
+        heapRestMb: j.heapRest! / 2 ** 20,
         rssAfterMb: j.rssAfter! / 2 ** 20,
         askP50: j.askP50,
         askP95: j.askP95,
+        startCpuS: j.startCpuS,
+        askCpuP50: j.askCpuP50,
+        askCpuP95: j.askCpuP95,
         searchP95: j.searchP95,
         recall: j.recall,
       });
@@ -153,17 +163,17 @@ export async function runScaleBench(o: { root: string; scales: number[]; startFl
 
 export function scaleTable(rows: ScaleRow[]): string[] {
   const head =
-    "| taille | passages | construction (passages/s) | démarrage (processus / runtime) | RSS au repos / après | ask p50 / p95 | recherche p95 | recall@10 HNSW |";
-  const lines = [head, "|---|---|---|---|---|---|---|---|"];
+    "| taille | passages | construction (passages/s) | démarrage (processus / runtime) | RSS au repos / après | tas au repos | ask p50 / p95 | CPU : démarrage, ask p50 / p95 | recherche p95 | recall@10 HNSW |";
+  const lines = [head, "|---|---|---|---|---|---|---|---|---|---|"];
   for (const r of rows) {
     if (r.error) {
       lines.push(
-        `| ×${r.times} | ${r.chunks ?? "—"} | ${r.buildMs ? Math.round((r.chunks! / r.buildMs) * 1000) : "—"} | échec : ${r.error.replace(/\|/g, "/")} | | | | |`,
+        `| ×${r.times} | ${r.chunks ?? "—"} | ${r.buildMs ? Math.round((r.chunks! / r.buildMs) * 1000) : "—"} | échec : ${r.error.replace(/\|/g, "/")} | | | | | | |`,
       );
       continue;
     }
     lines.push(
-      `| ×${r.times} | ${r.chunks} | ${Math.round((r.chunks! / r.buildMs!) * 1000)} | ${r.startS!.toFixed(1)} s / ${(r.runtimeMs! / 1000).toFixed(1)} s | ${r.rssRestMb!.toFixed(0)} / ${r.rssAfterMb!.toFixed(0)} Mo | ${r.askP50!.toFixed(1)} / ${r.askP95!.toFixed(1)} ms | ${r.searchP95!.toFixed(1)} ms | ${r.recall!.toFixed(3)} |`,
+      `| ×${r.times} | ${r.chunks} | ${Math.round((r.chunks! / r.buildMs!) * 1000)} | ${r.startS!.toFixed(1)} s / ${(r.runtimeMs! / 1000).toFixed(1)} s | ${r.rssRestMb!.toFixed(0)} / ${r.rssAfterMb!.toFixed(0)} Mo | ${r.heapRestMb!.toFixed(0)} Mo | ${r.askP50!.toFixed(1)} / ${r.askP95!.toFixed(1)} ms | ${r.startCpuS!.toFixed(1)} s, ${r.askCpuP50!.toFixed(1)} / ${r.askCpuP95!.toFixed(1)} ms | ${r.searchP95!.toFixed(1)} ms | ${r.recall!.toFixed(3)} |`,
     );
   }
   return lines;

@@ -25,16 +25,23 @@ export interface HnswArgs {
 
 /**
  * HNSW settings for a corpus of `n` vectors: the product builds its index with them and
- * `npm run bench` measures recall@10 against brute force with the same function.
- * M and efConstruction stay fixed (M 16 / efConstruction 100 needs the smallest efSearch
- * for a given recall at 100 000 vectors, see scripts/bench.ts); the search breadth grows
- * with the corpus so that recall@10 stays ≥ 0.95 from 300 to 100 000 passages.
+ * `npm run bench -- --scale` measures recall@10 against brute force with the same function.
+ * The scaled corpora are hard for HNSW (each passage has up to N−1 near-copies): recall
+ * levels off with efSearch alone (M 16 stops near 0.92 at 30 900 vectors, whatever the
+ * breadth), so the graph gets more links (M) as the corpus grows, then a wider search.
+ * Measured recall@10 on the tuning questions (scripts/bench-scale.ts corpora):
+ * 309 → 0.995 (M 16, ef 64); 3 090 → 0.989 (M 16, ef 96); 9 270 → 0.99 and 15 450 → 0.977
+ * (M 32, ef 160); 30 900 → 0.98 (M 48, ef 384); 61 800 → 0.970 (M 64, ef 768).
+ * Beyond about 60 000 passages the settings are extrapolated, not measured.
  *
- * @example hnswParams(30_900) // { m: 16, efConstruction: 100, efSearch: 160 }
+ * @example hnswParams(30_900) // { m: 48, efConstruction: 200, efSearch: 384 }
  */
 export function hnswParams(n: number): { m: number; efConstruction: number; efSearch: number } {
-  const efSearch = n <= 2_000 ? 64 : n <= 10_000 ? 96 : n <= 40_000 ? 160 : 256;
-  return { m: 16, efConstruction: 100, efSearch };
+  if (n <= 2_000) return { m: 16, efConstruction: 100, efSearch: 64 };
+  if (n <= 5_000) return { m: 16, efConstruction: 100, efSearch: 96 };
+  if (n <= 20_000) return { m: 32, efConstruction: 200, efSearch: 160 };
+  if (n <= 40_000) return { m: 48, efConstruction: 200, efSearch: 384 };
+  return { m: 64, efConstruction: 200, efSearch: 768 };
 }
 
 export class HnswStore extends SaveableVectorStore {

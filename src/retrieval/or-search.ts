@@ -74,14 +74,21 @@ export class OrSearch<T> {
   private readonly numbers = new Map<string, number>();
   private readonly ids: string[] = [];
 
+  /** (word, document) pairs held in the cache: bounded by `maxPostings`, whatever the number of words. */
+  private cachedPostings = 0;
+
   /**
    * @param ids document ids in the order that gives their numbers (e.g. the index's chunks), so
    *   that `keep` bitsets can be built from that order; ids met later get the next numbers.
+   * @param maxPostings (word, document) pairs kept at most (16 bytes each): on a large corpus the
+   *   frequent words match tens of thousands of documents, so the cache is bounded by size, not
+   *   only by its number of words.
    */
   constructor(
     private readonly index: MiniSearch<T>,
     private readonly maxCached = 50_000,
     ids: Iterable<string> = [],
+    private readonly maxPostings = 1_500_000,
   ) {
     for (const id of ids) this.numberOf(id);
   }
@@ -105,7 +112,14 @@ export class OrSearch<T> {
    */
   prime(terms: Iterable<string>, _boosts: number[] = [1]): number {
     let n = 0;
-    for (const t of terms) if (n < this.maxCached) this.postings(t, false, false), n++;
+    for (const t of terms) {
+      // Priming fills an eighth of the cache at most: on a large corpus the frequent words
+      // are costly to score (about 5 s of start-up at ×100 for half the cache), and the rest
+      // is for the words questions bring.
+      if (n >= this.maxCached / 2 || this.cachedPostings >= this.maxPostings / 8) break;
+      this.postings(t, false, false);
+      n++;
+    }
     return n;
   }
 
@@ -270,7 +284,12 @@ export class OrSearch<T> {
       });
     }
     this.cache.set(key, list);
-    if (this.cache.size > this.maxCached) this.cache.delete(this.cache.keys().next().value!);
+    this.cachedPostings += list.docs.length;
+    while (this.cache.size > 1 && (this.cache.size > this.maxCached || this.cachedPostings > this.maxPostings)) {
+      const [oldest, dropped] = this.cache.entries().next().value!;
+      this.cache.delete(oldest);
+      this.cachedPostings -= dropped.docs.length;
+    }
     return list;
   }
 }

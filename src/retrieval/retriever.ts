@@ -7,7 +7,7 @@
  */
 import type { DocKind, Audience } from "../domain/ids.js";
 import { analyze } from "./analyzer.js";
-import type { IndexedChunk, SearchIndex } from "./index-store.js";
+import { analyzeChunkTerms, type IndexedChunk, type SearchIndex } from "./index-store.js";
 import { OrSearch } from "./or-search.js";
 import { SynonymExpander } from "./synonyms.js";
 
@@ -42,10 +42,10 @@ const RRF_K = 60;
 export class Retriever {
   /** Each chunk's distinct terms as term numbers (compact: one Int32Array per chunk, not a Set of strings). */
   private readonly chunkTerms = new Map<string, Int32Array>();
-  private readonly termNames: string[] = [];
+  private readonly termNames: string[];
   private readonly termNumbers = new Map<string, number>();
   /** Document frequency of each term, by term number. */
-  private dfCounts = new Int32Array(1024);
+  private readonly dfCounts: Int32Array;
   private readonly lexical: OrSearch<IndexedChunk>;
   private readonly chunksByDoc = new Map<string, IndexedChunk[]>();
   /** Chunks each set of search options allows, by chunk number (the order of `index.chunks`). */
@@ -62,26 +62,18 @@ export class Retriever {
       index.chunks.map((c) => c.id),
     );
     index.chunks.forEach((c, i) => this.chunkNumber.set(c.id, i));
-    for (const c of index.chunks) {
-      const terms = new Set(analyze(`${c.title} ${c.section} ${c.text} ${c.tags.join(" ")}`));
-      const numbers = new Int32Array(terms.size);
-      let i = 0;
-      for (const t of terms) {
-        let n = this.termNumbers.get(t);
-        if (n === undefined) this.termNumbers.set(t, (n = this.termNames.push(t) - 1));
-        if (n >= this.dfCounts.length) {
-          const grown = new Int32Array(this.dfCounts.length * 2);
-          grown.set(this.dfCounts);
-          this.dfCounts = grown;
-        }
-        this.dfCounts[n]!++;
-        numbers[i++] = n;
-      }
-      this.chunkTerms.set(c.id, numbers);
+    // The passages' terms as analysed when the index was built (one shared buffer, views per passage).
+    const terms = index.terms ?? analyzeChunkTerms(index.chunks);
+    this.termNames = terms.names;
+    terms.names.forEach((t, n) => this.termNumbers.set(t, n));
+    this.dfCounts = new Int32Array(Math.max(1, terms.names.length));
+    for (const n of terms.numbers) this.dfCounts[n]!++;
+    index.chunks.forEach((c, i) => {
+      this.chunkTerms.set(c.id, terms.numbers.subarray(terms.offsets[i]!, terms.offsets[i + 1]!));
       const list = this.chunksByDoc.get(c.docId);
       if (list) list.push(c);
       else this.chunksByDoc.set(c.docId, [c]);
-    }
+    });
   }
 
   /** Whether a knowledge document with this id is indexed. */

@@ -4,9 +4,12 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadCorpus } from "../../src/knowledge/corpus.js";
 import { createEmbeddings } from "../../src/retrieval/embeddings/index.js";
+import { Retriever } from "../../src/retrieval/retriever.js";
 import {
+  analyzeChunkTerms,
   buildIndex,
   buildInMemory,
+  type ChunkTerms,
   checkIndexFits,
   corpusHash,
   diffManifests,
@@ -50,7 +53,7 @@ describe("buildIndex", () => {
     expect(first.index.lexical.documentCount).toBe(first.chunks);
     expect(progress.at(-1)).toEqual([first.chunks, first.chunks]);
     const files = await readdir(indexDir(fx.dataDir));
-    expect(files.sort()).toEqual(["chunks.json", "hnsw.docs.json", "hnsw.index", "lexical.json", "manifest.json"]);
+    expect(files.sort()).toEqual(["chunks.json", "hnsw.docs.json", "hnsw.index", "lexical.json", "manifest.json", "terms.bin", "terms.json"]);
 
     // the chunk carries the document metadata used at answer time
     const note = first.index.chunks.find((c) => c.docId === NOTE_AGENTS.id)!;
@@ -132,6 +135,45 @@ describe("loadIndex / openIndex", () => {
     expect(loaded.lexical.search("convention").map((r) => r.id)).toEqual(built.index.lexical.search("convention").map((r) => r.id));
   });
 
+  it("writes the passages file in Latin-1 (escapes above U+00FF) and shares a document's values between its passages", async () => {
+    await fx.write({
+      ...SUBVENTIONS,
+      body: `${SUBVENTIONS.body}\n\n## L’œuvre du Département\n\nL’aide atteint 5 000 € « au plus » par an — 😀 compris.`,
+    });
+    const built = await buildIndex(opts());
+    const raw = await readFile(path.join(indexDir(fx.dataDir), "chunks.json"), "utf8");
+    expect(raw).not.toMatch(/[^\u0000-\u00ff]/);
+    expect(raw).toContain("\\u2019");
+    const loaded = await loadIndex(indexDir(fx.dataDir), embeddings);
+    expect(loaded.chunks).toEqual(built.index.chunks);
+    expect(loaded.chunks.some((c) => c.text.includes("L’aide atteint 5 000 € « au plus » par an — 😀 compris."))).toBe(true);
+    const passages = loaded.chunks.filter((c) => c.docId === SUBVENTIONS.id);
+    expect(passages.length).toBeGreaterThan(1);
+    expect(passages[1]!.tags).toBe(passages[0]!.tags);
+    expect(passages[1]!.headingPath[0]).toBe(passages[0]!.headingPath[0]);
+  });
+
+  it("saves each passage's analysed terms with the index, the ones the retriever would compute from the text", async () => {
+    await buildIndex(opts());
+    const loaded = await loadIndex(indexDir(fx.dataDir), embeddings);
+    const fresh = analyzeChunkTerms(loaded.chunks);
+    const termsOf = (t: ChunkTerms, i: number) => [...t.numbers.subarray(t.offsets[i]!, t.offsets[i + 1]!)].map((n) => t.names[n]!).sort();
+    expect(loaded.terms).toBeDefined();
+    expect(loaded.terms!.offsets).toHaveLength(loaded.chunks.length + 1);
+    for (let i = 0; i < loaded.chunks.length; i++) {
+      expect(termsOf(loaded.terms!, i)).toEqual(termsOf(fresh, i));
+      expect(termsOf(loaded.terms!, i).length).toBeGreaterThan(0);
+    }
+    // the retriever reads them as it would have analysed them
+    const q = "convention au-delà de 23 000 euros";
+    const withSaved = new Retriever(loaded);
+    const analysed = new Retriever({ ...loaded, terms: undefined });
+    expect(withSaved.searchWithVector(q, await embeddings.embeddings.embedQuery(q)).hits.map((h) => [h.chunk.id, h.coverage])).toEqual(
+      analysed.searchWithVector(q, await embeddings.embeddings.embedQuery(q)).hits.map((h) => [h.chunk.id, h.coverage]),
+    );
+    expect(withSaved.idf("convent")).toBe(analysed.idf("convent"));
+  });
+
   it("builds the index when it is missing, then reuses it", async () => {
     const first = await openIndex(opts());
     expect(first).toMatchObject({ rebuilt: true, reason: "index absent" });
@@ -155,6 +197,8 @@ describe("loadIndex / openIndex", () => {
     ["chunks.json", "{ tronqué"],
     ["lexical.json", "[]"],
     ["hnsw.docs.json", "null"],
+    ["terms.json", '["un"]'],
+    ["terms.bin", "xyz"],
     ["manifest.json", '{"format": 3}'],
   ])("rebuilds when %s is corrupted", async (file, garbage) => {
     await buildIndex(opts());

@@ -96,6 +96,27 @@ describe("OrSearch", () => {
     expect((or as unknown as { cache: Map<string, unknown> }).cache.size).toBe(3);
   });
 
+  it("bounds its cache by (word, document) pairs too, and priming fills an eighth of it at most", () => {
+    const ms = build();
+    const cached = (or: object) => {
+      const cache = (or as unknown as { cache: Map<string, { docs: Int32Array }> }).cache;
+      return { words: cache.size, pairs: [...cache.values()].reduce((n, p) => n + p.docs.length, 0) };
+    };
+    const words = [...vocabulary(ms)].sort();
+    const unbounded = new OrSearch(ms);
+    unbounded.prime(words);
+    const all = cached(unbounded);
+    expect(all.pairs).toBeGreaterThan(32);
+
+    const or = new OrSearch(ms, 50_000, [], 32);
+    expect(or.prime(words)).toBeLessThan(words.length);
+    expect(cached(or).pairs).toBeLessThan(32 / 8 + 6);
+    for (const w of words) or.search([w], { tolerant: () => false });
+    expect(cached(or).pairs).toBeLessThanOrEqual(32);
+    // a bounded cache answers as the unbounded one
+    for (const w of words.slice(0, 5)) expect(or.search([w], { tolerant: () => false })).toEqual(unbounded.search([w], { tolerant: () => false }));
+  });
+
   it("returns nothing for no terms", () => {
     expect(new OrSearch(build()).search([], { tolerant: () => true })).toEqual([]);
   });
