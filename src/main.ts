@@ -9,7 +9,7 @@
  */
 import path from "node:path";
 import { pino } from "pino";
-import { ConfigProblems, loadConfig, type AppConfig } from "./config/env.js";
+import { ConfigProblems, loadConfig, processEnv, type AppConfig } from "./config/env.js";
 import type { Runtime } from "./runtime.js";
 import { createStorage } from "./storage/index.js";
 import { SQLITE_FILE_NAME } from "./storage/sqlite.js";
@@ -48,7 +48,8 @@ function loadAll(): { config: AppConfig; settings: ServerSettings } {
   }
   let settings: ServerSettings | undefined;
   try {
-    settings = loadServerSettings(process.env, process.env.NODE_ENV === "production");
+    const env = processEnv();
+    settings = loadServerSettings(env, env.NODE_ENV === "production");
   } catch (err) {
     if (err instanceof ServerSettingsProblems) problems.push(...err.problems);
     else problems.push((err as Error).message);

@@ -7,7 +7,17 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { config as loadDotenv } from "dotenv";
 import { z } from "zod";
-import { loadStorageConfig } from "../storage/config.js";
+import { type KnowledgePaths, knowledgePaths } from "../core/paths.js";
+import { loadStorageConfig } from "./storage.js";
+
+/**
+ * The process environment: the one place that reads `process.env` (a test scans
+ * `src/` for any other). Entry points read it once, at start, through loadConfig and
+ * the settings parsers (server, Slack, storage commands); everything below receives values.
+ */
+export function processEnv(): NodeJS.ProcessEnv {
+  return process.env;
+}
 
 const emptyToUndef = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const str = () => z.preprocess(emptyToUndef, z.string().optional());
@@ -75,8 +85,12 @@ export class ConfigProblems extends Error {
 export interface AppConfig {
   env: Env;
   production: boolean;
+  /** Pino level (LOG_LEVEL). */
+  logLevel: Env["LOG_LEVEL"];
   knowledgeDir: string;
   promptsDir: string;
+  /** Every knowledge and prompt file, derived from KNOWLEDGE_DIR and PROMPTS_DIR. */
+  paths: KnowledgePaths;
   dataDir: string;
   databaseUrl?: string;
   pseudonymSecret: string;
@@ -87,10 +101,12 @@ export interface AppConfig {
   indexReadOnly?: boolean;
   llm: { model?: string; baseURL?: string; apiKey?: string; timeoutMs: number };
   embeddings: { model?: string; baseURL?: string; apiKey?: string };
+  /** Backend tuning: SQLite synchronous level, PostgreSQL named prepared statements. */
+  storage: { sqliteSynchronous: Env["SQLITE_SYNCHRONOUS"]; pgPreparedStatements: boolean };
 }
 
 /** Reads `.env` (if present) then validates; throws ConfigProblems listing every problem. */
-export function loadConfig(source: NodeJS.ProcessEnv = process.env, opts: { dotenv?: boolean } = {}): AppConfig {
+export function loadConfig(source: NodeJS.ProcessEnv = processEnv(), opts: { dotenv?: boolean } = {}): AppConfig {
   if (opts.dotenv !== false && source === process.env && existsSync(".env")) loadDotenv({ path: ".env", quiet: true });
   const parsed = EnvSchema.safeParse(source);
   const problems: string[] = parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join(".")} : ${i.message}`);
@@ -112,8 +128,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, opts: { dote
   return {
     env,
     production: env.NODE_ENV === "production",
+    logLevel: env.LOG_LEVEL,
     knowledgeDir: path.resolve(env.KNOWLEDGE_DIR),
     promptsDir: path.resolve(env.PROMPTS_DIR),
+    paths: knowledgePaths(env.KNOWLEDGE_DIR, env.PROMPTS_DIR),
     dataDir: path.resolve(env.DATA_DIR),
     databaseUrl: env.DATABASE_URL,
     pseudonymSecret: storage.pseudonymSecret,
@@ -122,5 +140,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, opts: { dote
     indexReadOnly: ["true", "1", "yes", "on"].includes(env.INDEX_READONLY),
     llm: { model: env.LLM_MODEL, baseURL: env.OPENAI_BASE_URL, apiKey: env.OPENAI_API_KEY, timeoutMs: env.LLM_TIMEOUT_MS },
     embeddings: { model: env.EMBEDDINGS_MODEL, baseURL: env.OPENAI_BASE_URL, apiKey: env.OPENAI_API_KEY },
+    storage: { sqliteSynchronous: env.SQLITE_SYNCHRONOUS, pgPreparedStatements: !["off", "false", "0", "no"].includes(env.PG_PREPARED_STATEMENTS) },
   };
 }

@@ -22,7 +22,7 @@ import { join } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { PROCESS_IDS, ProcessId } from "../core/ids.js";
-import { BUNDLED_KNOWLEDGE_DIR, knowledgeDir } from "../core/paths.js";
+import { currentKnowledgePaths, knowledgePaths } from "../core/paths.js";
 import { FACT_KEYS, FACT_QUESTIONS, Facts, type FactKey } from "./facts.js";
 
 export const ScopeName = z.enum(["gard", "occitanie"]);
@@ -201,7 +201,7 @@ export function conditionTest(c: Condition): Expr {
   return c.test ?? { scope: c.scope! };
 }
 
-export const DEFAULT_RULES_DIR = join(BUNDLED_KNOWLEDGE_DIR, "regles");
+export const DEFAULT_RULES_DIR = knowledgePaths().rules;
 
 export class RulesError extends Error {}
 
@@ -253,7 +253,7 @@ let cached: Map<ProcessId, LoadedRule> | undefined;
 
 /** The rules of the configured knowledge folder (`<KNOWLEDGE_DIR>/regles`), loaded and validated once. */
 export function getRules(): Map<ProcessId, LoadedRule> {
-  const dir = join(knowledgeDir(), "regles");
+  const dir = currentKnowledgePaths().rules;
   if (cachedDir !== dir) cached = undefined;
   cachedDir = dir;
   cached ??= loadRulesFrom(dir);

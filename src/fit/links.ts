@@ -5,10 +5,10 @@
  * for its process → axis mapping (src/report/axes.ts).
  */
 import { readFileSync } from "node:fs";
-import path from "node:path";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { PROCESS_IDS, ProcessId } from "../core/ids.js";
+import { knowledgePaths } from "../core/paths.js";
 import { LegalForm } from "../eligibility/facts.js";
 import { compileGroups, type PhraseGroups } from "../retrieval/phrases.js";
 
@@ -193,7 +193,7 @@ const cache = new Map<string, SchemaLinks>();
 
 /** The links file of a knowledge folder (the configured KNOWLEDGE_DIR), loaded once per folder. */
 export function loadSchemaLinks(knowledgeDir: string): SchemaLinks {
-  const file = path.resolve(knowledgeDir, LINKS_FILE_NAME);
+  const file = knowledgePaths(knowledgeDir).links;
   let links = cache.get(file);
   if (!links) {
     links = readLinksFile(file);

@@ -16,7 +16,7 @@ import type { AddressInfo } from "node:net";
 import express, { type ErrorRequestHandler, type Request, type RequestHandler, type Response } from "express";
 import { pino, type Logger } from "pino";
 import { z } from "zod";
-import type { AppConfig } from "../config/env.js";
+import { type AppConfig, processEnv } from "../config/env.js";
 import { Audience } from "../core/ids.js";
 import { Reply } from "../core/reply.js";
 import type { Runtime } from "../runtime.js";
@@ -101,8 +101,8 @@ const securityHeaders: RequestHandler = (_req, res, next) => {
 };
 
 export function createServer(o: CreateServerOptions): Service {
-  const settings: ServerSettings = { ...loadServerSettings(process.env, o.config.production), ...o.settings };
-  const logger = o.logger ?? pino({ level: o.config.env.LOG_LEVEL });
+  const settings: ServerSettings = { ...loadServerSettings(processEnv(), o.config.production), ...o.settings };
+  const logger = o.logger ?? pino({ level: o.config.logLevel });
   const httpLog = logger.child({ component: "http" });
   const metrics = createMetrics();
   const assistant = instrumentAssistant(o.runtime.assistant, metrics);

@@ -78,7 +78,7 @@ function parseTrustProxy(raw: string | undefined): boolean | number | string {
 }
 
 /** Reads the service settings; throws ServerSettingsProblems (one message per problem). */
-export function loadServerSettings(source: NodeJS.ProcessEnv = process.env, production = source.NODE_ENV === "production"): ServerSettings {
+export function loadServerSettings(source: NodeJS.ProcessEnv, production = source.NODE_ENV === "production"): ServerSettings {
   const parsed = ServerEnvSchema.safeParse(source);
   if (!parsed.success) throw new ServerSettingsProblems(parsed.error.issues.map((i) => `${i.path.join(".")} : ${i.message}`));
   const e = parsed.data;

@@ -102,7 +102,7 @@ export type SlackEnvSettings =
   | { enabled: true; signingSecret: string; botToken: string; appToken?: string; apiUrl?: string; channelsConfig: string };
 
 /** Reads the Slack settings from the environment: enabled only when both secrets are present. */
-export function slackSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): SlackEnvSettings {
+export function slackSettingsFromEnv(env: NodeJS.ProcessEnv): SlackEnvSettings {
   const blank = (v: string | undefined) => (v && v.trim() ? v.trim() : undefined);
   const parsed = SlackEnv.safeParse({
     SLACK_SIGNING_SECRET: blank(env.SLACK_SIGNING_SECRET),

@@ -15,6 +15,7 @@
 import express, { type Router } from "express";
 import { App, ExpressReceiver, type webApi } from "@slack/bolt";
 import { pino, type Logger } from "pino";
+import { processEnv } from "../../config/env.js";
 import type { Audience } from "../../core/ids.js";
 import type { Assistant, HandoffTargets, Notifier } from "../../conversation/types.js";
 import type { Storage } from "../../storage/types.js";
@@ -77,7 +78,7 @@ export interface SlackChannel {
 export function createSlackChannel(opts: SlackChannelOptions): SlackChannel {
   if (!opts.signingSecret && !opts.appToken) throw new Error("Slack: signingSecret is required in HTTP mode");
   if (!opts.botToken) throw new Error("Slack: botToken is required");
-  const logger = (opts.logger ?? pino({ level: process.env.LOG_LEVEL ?? "info" })).child({ channel: "slack" });
+  const logger = (opts.logger ?? pino({ level: processEnv().LOG_LEVEL ?? "info" })).child({ channel: "slack" });
   const storage = opts.storage ?? opts.assistant.storage;
 
   const rt = new SlackRuntime({

@@ -20,6 +20,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { isIP } from "node:net";
 import { CloudAdapter, type Activity, type TurnContext } from "botbuilder";
 import { z } from "zod";
+import { processEnv } from "../../config/env.js";
 import type { Audience } from "../../core/ids.js";
 import type { Assistant, HandoffTargets, Notifier } from "../../conversation/types.js";
 import type { Storage } from "../../storage/types.js";
@@ -44,12 +45,12 @@ export type { Logger } from "./logger.js";
 export interface TeamsChannelOptions {
   assistant: Assistant;
   storage: Storage;
-  /** Defaults to process.env.MicrosoftAppId (and likewise for the three others). */
+  /** Defaults to the environment's MicrosoftAppId (and likewise for the three others). */
   appId?: string;
   appPassword?: string;
   appTenantId?: string;
   appType?: string;
-  /** Defaults to process.env.NODE_ENV; "production" refuses anonymous mode. */
+  /** Defaults to the environment's NODE_ENV; "production" refuses anonymous mode. */
   nodeEnv?: string;
   /** Audience per Teams team id (agents by default). */
   teamAudience?: Record<string, Audience>;
@@ -204,7 +205,7 @@ function expressLike(res: AnyResponse): AnyResponse {
 }
 
 export function createTeamsChannel(opts: TeamsChannelOptions): TeamsChannel {
-  const env = process.env;
+  const env = processEnv();
   const logger = opts.logger ?? consoleLogger;
   const resolved = resolveAuth(
     {

@@ -1,6 +1,7 @@
 /**
- * Storage-related settings read from the environment. The service's global
- * configuration wraps this helper; keep it small and side-effect free.
+ * Storage-related settings read from the environment (pseudonym secret, retention,
+ * data folder). The service's configuration (env.ts) wraps this helper, and the
+ * storage CLI commands call it on their own; keep it small and side-effect free.
  */
 import path from "node:path";
 
@@ -24,7 +25,7 @@ export class ConfigError extends Error {
   override name = "ConfigError";
 }
 
-export function loadStorageConfig(env: NodeJS.ProcessEnv = process.env): StorageConfig {
+export function loadStorageConfig(env: NodeJS.ProcessEnv): StorageConfig {
   const production = env.NODE_ENV === "production";
   const dataDir = path.resolve(env.DATA_DIR?.trim() || "./data");
   const databaseUrl = env.DATABASE_URL?.trim() || undefined;
