@@ -8,7 +8,7 @@
  * the heap limit, or absent/damaged with INDEX_READONLY): restarting would not help.
  */
 import path from "node:path";
-import { pino } from "pino";
+import { createLogger } from "./core/log.js";
 import { ConfigProblems, loadConfig, processEnv, type AppConfig } from "./config/env.js";
 import type { Runtime } from "./runtime.js";
 import { createStorage } from "./storage/index.js";
@@ -150,7 +150,7 @@ function banner(config: AppConfig, settings: ServerSettings, service: Service, r
 
 export async function main(): Promise<void> {
   const { config, settings } = loadAll();
-  const logger = pino({ level: config.env.LOG_LEVEL, base: { service: "relais-ess" } });
+  const logger = createLogger({ level: config.logLevel, base: { service: "relais-ess" } });
   // Heavy modules (Bolt, botbuilder, LangChain) load only once the configuration is known to be valid.
   const { ChannelSetupError, loadChannelsFile } = await import("./server/channels.js");
   const { createRuntime } = await import("./runtime.js");
@@ -189,7 +189,7 @@ export async function main(): Promise<void> {
   // Warm-up before taking traffic: lazy resources load and the answer pipeline gets optimised by the JIT.
   if (!runtime.llm && settings.warmUpMs > 0) {
     const w = await runtime.answerer.warmUp(settings.warmUpMs).catch((err: unknown) => {
-      logger.warn({ err: String(err) }, "warm-up failed");
+      logger.warn({ err }, "warm-up failed");
       return null;
     });
     if (w) logger.info(w, "warm-up done");
@@ -253,7 +253,7 @@ export async function main(): Promise<void> {
   process.on("SIGTERM", () => void stop("SIGTERM"));
   process.on("SIGINT", () => void stop("SIGINT"));
   process.on("unhandledRejection", (reason) => {
-    logger.error({ err: { message: String((reason as Error)?.message ?? reason).slice(0, 300) } }, "unhandled rejection");
+    logger.error({ err: reason }, "unhandled rejection");
   });
 }
 

@@ -278,7 +278,7 @@ export class Answerer {
       this.llmRoute(question, candidates, this.o.router.routeFrom(candidates)),
       this.o.llm
         ? this.generate(question, audience, ranked.slice(0, 5), onToken).catch((err: unknown) => {
-            this.o.logger?.warn({ err: String(err) }, "llm generation failed, offline answer used");
+            this.o.logger?.warn({ err }, "llm generation failed, offline answer used");
             return null;
           })
         : Promise.resolve(null),
@@ -484,7 +484,7 @@ export class Answerer {
       if (offline?.process === chosen.process) return offline;
       return this.o.router.toRoute(chosen.process, Math.max(0.5, chosen.score), chosen.why);
     } catch (err) {
-      this.o.logger?.warn({ err: String(err) }, "llm routing failed, offline route kept");
+      this.o.logger?.warn({ err }, "llm routing failed, offline route kept");
       return offline;
     }
   }

@@ -9,6 +9,7 @@ import { config as loadDotenv } from "dotenv";
 import { z } from "zod";
 import { type KnowledgePaths, knowledgePaths } from "../core/paths.js";
 import { loadStorageConfig } from "./storage.js";
+import { RelaisError } from "../core/errors.js";
 
 /**
  * The process environment: the one place that reads `process.env` (a test scans
@@ -75,10 +76,10 @@ export const EnvSchema = z.object({
 });
 export type Env = z.infer<typeof EnvSchema>;
 
-export class ConfigProblems extends Error {
+export class ConfigProblems extends RelaisError {
+  readonly code = "config.invalid";
   constructor(readonly problems: string[]) {
     super(`Configuration invalide :\n${problems.map((p) => `- ${p}`).join("\n")}`);
-    this.name = "ConfigProblems";
   }
 }
 

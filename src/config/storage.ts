@@ -4,6 +4,7 @@
  * storage CLI commands call it on their own; keep it small and side-effect free.
  */
 import path from "node:path";
+import { RelaisError } from "../core/errors.js";
 
 export interface StorageConfig {
   /** Folder holding the SQLite file (and other local data). */
@@ -21,8 +22,8 @@ export interface StorageConfig {
 export const DEV_PSEUDONYM_SECRET = "relais-ess-dev-secret-ne-pas-utiliser-en-production";
 export const DEFAULT_RETENTION_DAYS = 365;
 
-export class ConfigError extends Error {
-  override name = "ConfigError";
+export class ConfigError extends RelaisError {
+  readonly code = "config.storage";
 }
 
 export function loadStorageConfig(env: NodeJS.ProcessEnv): StorageConfig {

@@ -24,6 +24,7 @@ import { z } from "zod";
 import { PROCESS_IDS, ProcessId } from "../core/ids.js";
 import { currentKnowledgePaths, knowledgePaths } from "../core/paths.js";
 import { FACT_KEYS, FACT_QUESTIONS, Facts, type FactKey } from "./facts.js";
+import { RelaisError } from "../core/errors.js";
 
 export const ScopeName = z.enum(["gard", "occitanie"]);
 export type ScopeName = z.infer<typeof ScopeName>;
@@ -203,7 +204,9 @@ export function conditionTest(c: Condition): Expr {
 
 export const DEFAULT_RULES_DIR = knowledgePaths().rules;
 
-export class RulesError extends Error {}
+export class RulesError extends RelaisError {
+  readonly code = "knowledge.rules";
+}
 
 /** Load and validate every rule file of a folder (throws RulesError with every problem found). */
 export function loadRulesFrom(dir: string): Map<ProcessId, LoadedRule> {

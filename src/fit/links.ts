@@ -11,6 +11,7 @@ import { PROCESS_IDS, ProcessId } from "../core/ids.js";
 import { knowledgePaths } from "../core/paths.js";
 import { LegalForm } from "../eligibility/facts.js";
 import { compileGroups, type PhraseGroups } from "../retrieval/phrases.js";
+import { RelaisError } from "../core/errors.js";
 
 export const LINKS_FILE_NAME = "liens-schema.yaml";
 
@@ -137,7 +138,9 @@ export interface SchemaLinks {
   needs: Need[];
 }
 
-export class LinksError extends Error {}
+export class LinksError extends RelaisError {
+  readonly code = "knowledge.links";
+}
 
 /** Reads and validates a links file (throws LinksError with every problem, in French). */
 export function readLinksFile(file: string): SchemaLinks {

@@ -5,6 +5,7 @@
 import type { NextFunction, Request, RequestHandler, Response } from "express";
 import { rateLimit, ipKeyGenerator } from "express-rate-limit";
 import type { z } from "zod";
+import { RelaisError } from "../core/errors.js";
 
 export interface ErrorBody {
   error: string;
@@ -32,8 +33,8 @@ export function issueText(issue: z.core.$ZodIssue): string {
   return `${where} : ${issue.message}`;
 }
 
-export class TimeoutError extends Error {
-  override name = "TimeoutError";
+export class TimeoutError extends RelaisError {
+  readonly code = "timeout";
 }
 
 export function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {

@@ -14,7 +14,8 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import express, { type ErrorRequestHandler, type Request, type RequestHandler, type Response } from "express";
-import { pino, type Logger } from "pino";
+import type { Logger } from "pino";
+import { createLogger } from "../core/log.js";
 import { z } from "zod";
 import { type AppConfig, processEnv } from "../config/env.js";
 import { Audience } from "../core/ids.js";
@@ -102,7 +103,7 @@ const securityHeaders: RequestHandler = (_req, res, next) => {
 
 export function createServer(o: CreateServerOptions): Service {
   const settings: ServerSettings = { ...loadServerSettings(processEnv(), o.config.production), ...o.settings };
-  const logger = o.logger ?? pino({ level: o.config.logLevel });
+  const logger = o.logger ?? createLogger({ level: o.config.logLevel });
   const httpLog = logger.child({ component: "http" });
   const metrics = createMetrics();
   const assistant = instrumentAssistant(o.runtime.assistant, metrics);
@@ -299,11 +300,11 @@ export function createServer(o: CreateServerOptions): Service {
     const channel = req.path === "/api/turn" ? "web" : req.path === "/api/messages" ? "teams" : req.path === "/slack/events" ? "slack" : "api";
     metrics.errors.inc({ channel });
     if (err instanceof TimeoutError) {
-      httpLog.warn({ route: routeLabel(req), err: { name: e.name, message: e.message } }, "request timed out");
+      httpLog.warn({ route: routeLabel(req), err: e }, "request timed out");
       sendError(res, 503, "L'assistant met trop de temps à répondre. Réessayez dans un instant.");
       return;
     }
-    httpLog.error({ route: routeLabel(req), err: { name: e.name, message: String(e.message ?? "").slice(0, 300) } }, "request failed");
+    httpLog.error({ route: routeLabel(req), err: e }, "request failed");
     sendError(res, 500, "Erreur interne du service. Réessayez plus tard.");
   };
   app.use(onError);

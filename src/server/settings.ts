@@ -5,6 +5,7 @@
  * variable); main.ts reports the problems of both together.
  */
 import { z } from "zod";
+import { RelaisError } from "../core/errors.js";
 
 const emptyToUndef = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const int = (def: number, min: number, max: number, name: string) =>
@@ -61,10 +62,10 @@ export interface ServerSettings {
   teamsBodyLimitBytes: number;
 }
 
-export class ServerSettingsProblems extends Error {
+export class ServerSettingsProblems extends RelaisError {
+  readonly code = "config.server";
   constructor(readonly problems: string[]) {
     super(problems.join("\n"));
-    this.name = "ServerSettingsProblems";
   }
 }
 

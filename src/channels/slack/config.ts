@@ -18,6 +18,7 @@ import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { Audience, ProcessId } from "../../core/ids.js";
 import type { HandoffTargets } from "../../conversation/types.js";
+import { RelaisError } from "../../core/errors.js";
 
 const ChannelId = z.string().regex(/^[CGD][A-Z0-9]{2,30}$/, "identifiant de canal Slack attendu (C…, G… ou D…)");
 
@@ -37,11 +38,8 @@ export interface SlackConfig {
   handoffTargets: HandoffTargets;
 }
 
-export class ChannelConfigError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "ChannelConfigError";
-  }
+export class ChannelConfigError extends RelaisError {
+  readonly code = "slack.config";
 }
 
 /** Turns the YAML `slack.handoff` map into the shared HandoffTargets shape. */

@@ -20,6 +20,7 @@ import { ACTION_LABELS, APOLOGY_TEXT, LOADING_MESSAGES, PROCESS_NAMES, REFUSED_T
 import { renderReply, type RenderOptions, type SlackMessage } from "./render.js";
 import { SlackAnswerStream } from "./stream.js";
 import { ThreadMemory } from "./threads.js";
+import { RelaisError } from "../../core/errors.js";
 
 type WebClient = webApi.WebClient;
 
@@ -43,8 +44,8 @@ export const PRIVATE_REPLY_TYPES = new Set<Reply["type"]>(["eligibility", "frict
 export const SHAREABLE_TYPES = new Set<Reply["type"]>(["answer", "eligibility"]);
 
 /** A response_url post Slack refused (4xx): the payload, not the network, is at fault. */
-export class ResponseUrlRefusedError extends Error {
-  override name = "ResponseUrlRefusedError";
+export class ResponseUrlRefusedError extends RelaisError {
+  readonly code = "slack.response_url_refused";
   constructor(
     readonly status: number,
     readonly body: string,
@@ -149,7 +150,7 @@ export class SlackRuntime {
         await this.nextSlot();
         await work();
       } catch (err) {
-        this.log.error({ err: errInfo(err), work: label }, "slack work failed");
+        this.log.error({ err, work: label }, "slack work failed");
       }
     })();
     this.inflight.add(p);
@@ -210,7 +211,7 @@ export class SlackRuntime {
       this.log.debug({ type: parsed.data.type, ms: Date.now() - started }, "core reply");
       return parsed.data;
     } catch (err) {
-      this.log.error({ err: errInfo(err), ms: Date.now() - started }, "core call failed");
+      this.log.error({ err, ms: Date.now() - started }, "core call failed");
       return apologyReply();
     }
   }
@@ -265,7 +266,7 @@ export class SlackRuntime {
         try {
           opts = { ...opts, shareKey: await this.shareKey(reply, channel ?? "", dest.threadTs) };
         } catch (err) {
-          this.log.warn({ err: errInfo(err) }, "could not store share state");
+          this.log.warn({ err }, "could not store share state");
         }
       }
     }
@@ -309,7 +310,7 @@ export class SlackRuntime {
       if (dest.user) await this.buttons.setLatestQuestion(conversation, tag && hasButtons && reply.prompt ? tag.m : null);
       if (channel && dest.threadTs && dest.user && !SlackRuntime.isDm(channel)) await this.threads.claim(channel, dest.threadTs, dest.user);
     } catch (err) {
-      this.log.warn({ err: errInfo(err) }, "could not record the message's buttons");
+      this.log.warn({ err }, "could not record the message's buttons");
     }
   }
 
@@ -393,13 +394,13 @@ export class SlackRuntime {
     try {
       await client.assistant.threads.setStatus({ channel_id: channel, thread_ts: threadTs, status, ...(status ? { loading_messages: LOADING_MESSAGES } : {}) });
     } catch (err) {
-      this.log.warn({ err: errInfo(err) }, "setStatus failed");
+      this.log.warn({ err }, "setStatus failed");
     }
   }
 
   private async link(channel: string, ts: string, interactionId: string): Promise<void> {
     await this.storage.linkMessage("slack", `${channel}:${ts}`, interactionId).catch((err) => {
-      this.log.warn({ err: errInfo(err) }, "linkMessage failed");
+      this.log.warn({ err }, "linkMessage failed");
     });
   }
 
@@ -483,12 +484,6 @@ export function withTimeout<T>(p: Promise<T>, ms: number, message: string): Prom
       timer.unref?.();
     }),
   ]);
-}
-
-/** Error details safe for logs (no request bodies, no tokens). */
-export function errInfo(err: unknown): { name?: string; message: string; code?: string } {
-  if (err instanceof Error) return { name: err.name, message: err.message.slice(0, 300), code: (err as { code?: string }).code };
-  return { message: String(err).slice(0, 300) };
 }
 
 /**

@@ -33,6 +33,7 @@ import { TeamsNotifier } from "./notifier.js";
 import { apologyMessage } from "./render.js";
 import { tokenRejection } from "./token.js";
 import type { RetryOptions } from "./retry.js";
+import { RelaisError } from "../../core/errors.js";
 
 export { TeamsConfigError } from "./auth.js";
 export { mayReadReport, REPORT_DECLINED_TEXT, type ReportAccess } from "./access.js";
@@ -104,7 +105,8 @@ class RelaisCloudAdapter extends CloudAdapter {
   }
 }
 
-class BodyError extends Error {
+class BodyError extends RelaisError {
+  readonly code = "teams.body";
   constructor(
     readonly status: number,
     message: string,
@@ -236,7 +238,7 @@ export function createTeamsChannel(opts: TeamsChannelOptions): TeamsChannel {
   });
 
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
-    logger.error({ err: error?.message ?? String(error), type: context.activity.type }, "teams: unhandled turn error");
+    logger.error({ err: error, type: context.activity.type }, "teams: unhandled turn error");
     if (context.activity.type === "message") {
       try {
         await context.sendActivity(apologyMessage());

@@ -12,12 +12,10 @@ import type { Logger } from "./logger.js";
 import { PROCESS_LABELS } from "./labels.js";
 import { cardMessage } from "./render.js";
 import { withRetry, type RetryOptions } from "./retry.js";
+import { RelaisError } from "../../core/errors.js";
 
-export class TeamsHandoffError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "TeamsHandoffError";
-  }
+export class TeamsHandoffError extends RelaisError {
+  readonly code = "teams.handoff";
 }
 
 export interface TeamsNotifierDeps {
