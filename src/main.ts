@@ -16,7 +16,7 @@ import { SQLITE_FILE_NAME } from "./storage/sqlite.js";
 import type { Storage } from "./storage/types.js";
 import type { Service } from "./server/app.js";
 import { loadServerSettings, ServerSettingsProblems, type ServerSettings } from "./server/settings.js";
-import { withTimeout } from "./http/helpers.js";
+import { withTimeout } from "./core/timeout.js";
 
 export const EXIT = { ok: 0, failure: 1, config: 2, storage: 3, port: 4, index: 5 } as const;
 

@@ -7,7 +7,8 @@ import type { BaseChatModel } from "@langchain/core/language_models/chat_models"
 import { z } from "zod";
 import { DEFAULT_PROCESS, ProcessId, type Audience, type Priority } from "../core/ids.js";
 import type { Reply, Route, SourceRef } from "../core/reply.js";
-import { withTimeout } from "../llm/provider.js";
+import { MAX_QUESTION_CHARS } from "../core/limits.js";
+import { withTimeout } from "../core/timeout.js";
 import type { Hit, QueryAnalysis, Retriever } from "../retrieval/retriever.js";
 import { looksEnglish } from "../retrieval/analyzer.js";
 import type { RouteCandidate, Router } from "../routing/router.js";
@@ -49,7 +50,7 @@ export interface AnswererOptions {
   logger?: { warn: (obj: unknown, msg?: string) => void };
 }
 
-export const MAX_QUESTION_CHARS = 4000;
+export { MAX_QUESTION_CHARS };
 
 /** Below this share of the question found in the best passage, no offline answer is attempted. */
 const MIN_ANSWER_COVERAGE = 0.4;
@@ -125,7 +126,7 @@ export class Answerer {
           { signal: abort.signal },
         ),
         Math.min(this.o.llmTimeoutMs ?? 8000, 4000),
-        abort,
+        { abort, message: "LLM timeout" },
       );
       const raw = typeof res.content === "string" ? res.content : res.content.map((c) => ("text" in c ? c.text : "")).join("");
       const text = cleanQuestion(raw.replace(/^["«\s]+|["»\s]+$/g, ""));
@@ -476,7 +477,7 @@ export class Answerer {
             { signal: abort.signal },
           ),
           this.o.llmTimeoutMs ?? 8000,
-          abort,
+          { abort, message: "LLM timeout" },
         ),
       );
       const chosen = top.find((c) => c.process === out.process);
@@ -563,7 +564,7 @@ export class Answerer {
       }
       return all;
     };
-    const raw = await withTimeout(complete(), this.o.llmTimeoutMs ?? 8000, abort);
+    const raw = await withTimeout(complete(), this.o.llmTimeoutMs ?? 8000, { abort, message: "LLM timeout" });
     if (/JE_NE_SAIS_PAS/.test(raw)) return null;
     // Sentences without a valid citation are dropped; unsupported amounts or dates reject the answer (citations.ts).
     const checked = checkCitations(raw, hits);

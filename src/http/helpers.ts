@@ -5,7 +5,6 @@
 import type { NextFunction, Request, RequestHandler, Response } from "express";
 import { rateLimit, ipKeyGenerator } from "express-rate-limit";
 import type { z } from "zod";
-import { RelaisError } from "../core/errors.js";
 
 export interface ErrorBody {
   error: string;
@@ -31,21 +30,6 @@ export const requireJson: RequestHandler = (req, res, next) => {
 export function issueText(issue: z.core.$ZodIssue): string {
   const where = issue.path.length ? issue.path.join(".") : "requête";
   return `${where} : ${issue.message}`;
-}
-
-export class TimeoutError extends RelaisError {
-  readonly code = "timeout";
-}
-
-export function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  return Promise.race([
-    p.finally(() => clearTimeout(timer)),
-    new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new TimeoutError(`timed out after ${ms} ms`)), ms);
-      timer.unref?.();
-    }),
-  ]);
 }
 
 /** Wraps an async handler so rejections reach the error middleware (express 5 does it too; explicit is clearer). */

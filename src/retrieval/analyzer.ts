@@ -7,33 +7,12 @@ import { readFileSync, existsSync } from "node:fs";
 import { parse as parseYaml } from "yaml";
 import { StemmerFr, StopwordsFr } from "@nlpjs/lang-fr";
 import { currentKnowledgePaths } from "../core/paths.js";
+import { fold } from "../core/text.js";
 
 const stemmer = new StemmerFr();
 const frStop = new StopwordsFr();
 
-const foldCache = new Map<string, string>();
-
-/** Lower-case, accents removed, ligatures expanded. Short strings (tokens) are cached. */
-export function fold(text: string): string {
-  if (text.length <= 24) {
-    let f = foldCache.get(text);
-    if (f === undefined) {
-      f = foldRaw(text);
-      if (foldCache.size < 50_000) foldCache.set(text, f);
-    }
-    return f;
-  }
-  return foldRaw(text);
-}
-
-function foldRaw(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/œ/g, "oe")
-    .replace(/æ/g, "ae")
-    .toLowerCase();
-}
+export { fold };
 
 const EXTRA_STOPWORDS = [
   // French question glue that carries no topic

@@ -24,12 +24,14 @@ import type { Runtime } from "../runtime.js";
 import type { SlackConfig } from "../channels/slack/index.js";
 import { createWebChannel } from "../channels/web/index.js";
 import { createChannels, type ChannelSetup } from "./channels.js";
-import { asyncRoute, issueText, limiter, requireJson, sendError, TimeoutError, withTimeout } from "../http/helpers.js";
+import { asyncRoute, issueText, limiter, requireJson, sendError } from "../http/helpers.js";
+import { TimeoutError, withTimeout } from "../core/timeout.js";
 import { instrumentAssistant, type InstrumentedAssistant } from "./instrument.js";
 import { createMetrics, type ServiceMetrics } from "./metrics.js";
 import { loadServerSettings, type ServerSettings } from "./settings.js";
+import { MAX_QUESTION_CHARS } from "../core/limits.js";
 
-export const MAX_QUESTION_CHARS = 4000;
+export { MAX_QUESTION_CHARS };
 
 /** French messages for client errors raised by the body parsers (status kept as raised). */
 const CLIENT_ERRORS: Record<number, string> = {

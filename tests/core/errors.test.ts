@@ -11,7 +11,7 @@ import { describe, expect, it } from "vitest";
 import { ERROR_CODES, RelaisError } from "../../src/core/errors.js";
 import { createLogger } from "../../src/core/log.js";
 import { loadRulesFrom, RulesError } from "../../src/eligibility/rules.js";
-import { withTimeout, TimeoutError } from "../../src/http/helpers.js";
+import { TimeoutError, withTimeout } from "../../src/core/timeout.js";
 
 const SRC = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../../src");
 

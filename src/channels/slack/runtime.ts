@@ -21,6 +21,8 @@ import { renderReply, type RenderOptions, type SlackMessage } from "./render.js"
 import { SlackAnswerStream } from "./stream.js";
 import { ThreadMemory } from "./threads.js";
 import { RelaisError } from "../../core/errors.js";
+import { MAX_QUESTION_CHARS } from "../../core/limits.js";
+import { withTimeout } from "../../core/timeout.js";
 
 type WebClient = webApi.WebClient;
 
@@ -59,7 +61,7 @@ export function isSlackRefusal(err: unknown): boolean {
   return (err as { code?: string } | null)?.code === "slack_webapi_platform_error" || err instanceof ResponseUrlRefusedError;
 }
 
-export const MAX_QUESTION_CHARS = 4000;
+export { MAX_QUESTION_CHARS };
 
 /** The conversation a reply belongs to. */
 export interface ReplyPlace {
@@ -200,7 +202,7 @@ export class SlackRuntime {
         withTimeout(
           this.assistant.handle({ ...turn, text, channel: "slack", priority: "background" }, onToken ? { onToken } : undefined),
           this.o.coreTimeoutMs,
-          "core timeout",
+          { message: "core timeout" },
         ),
       );
       const parsed = Reply.safeParse(raw);
@@ -473,17 +475,6 @@ export function apologyReply(): Reply {
     },
     actions: [{ id: "handoff", label: ACTION_LABELS.handoff }],
   });
-}
-
-export function withTimeout<T>(p: Promise<T>, ms: number, message: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  return Promise.race([
-    p.finally(() => clearTimeout(timer)),
-    new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(message)), ms);
-      timer.unref?.();
-    }),
-  ]);
 }
 
 /**
