@@ -6,8 +6,7 @@
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import { Answerer } from "./answer/answerer.js";
 import { Guards } from "./answer/guards.js";
-import { CardIndex } from "./answer/cards.js";
-import { loadCards } from "./knowledge/cards.js";
+import { LiveCards } from "./answer/live-cards.js";
 import { useKnowledgePaths } from "./core/paths.js";
 import { resetLexicons } from "./retrieval/analyzer.js";
 import type { DecisionModels } from "./answer/decision.js";
@@ -75,13 +74,16 @@ export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
   router.primeLexical();
   const guards = Guards.load(paths);
   const llm = o.llm !== undefined ? o.llm : await createChatModel(config.llm);
-  const { cards: loadedCards, errors: cardErrors } = loadCards(paths.root);
-  for (const e of cardErrors) o.logger?.warn({ file: e.file, problem: e.message }, "answer card skipped");
   // Answer cards only cite documents that exist: a card whose source is missing is skipped.
-  const cards = new CardIndex(loadedCards.filter((c) => c.sources.every((id) => retriever.hasDoc(id))));
+  // Cards approved while the service runs are picked up within two seconds (see LiveCards).
+  const cards = new LiveCards({
+    knowledgeDir: paths.root,
+    accept: (c) => c.sources.every((id) => retriever.hasDoc(id)),
+    logger: o.logger,
+  });
   const vocabulary: Vocabulary = new Map();
   for (const c of index.index.chunks) addWords(vocabulary, `${c.title} ${c.section} ${c.text}`);
-  for (const c of cards.cards) addWords(vocabulary, `${c.questions.join(" ")} ${c.answer}`);
+  for (const c of cards.current().cards) addWords(vocabulary, `${c.questions.join(" ")} ${c.answer}`);
   const normalizer = new QueryNormalizer(Lexicon.load(paths.root), new Speller(vocabulary));
   const answerer = new Answerer({
     retriever,
@@ -106,7 +108,15 @@ export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
     promptsDir: paths.prompts,
     logger: o.logger,
   });
-  const assistant = createAssistant({ answerer, storage, pseudonymSecret: config.pseudonymSecret, handoffTargets: o.handoffTargets, fit, logger: o.logger });
+  const assistant = createAssistant({
+    answerer,
+    storage,
+    pseudonymSecret: config.pseudonymSecret,
+    handoffTargets: o.handoffTargets,
+    fit,
+    publicBaseUrl: config.publicBaseUrl,
+    logger: o.logger,
+  });
   return {
     assistant,
     answerer,

@@ -1,5 +1,5 @@
 /** The buttons a reply offers; labels are French words, never an emoji alone. */
-import type { Action } from "../core/reply.js";
+import type { Action } from "../domain/reply.js";
 
 export const ANSWER_ACTIONS: Action[] = [
   { id: "rate-up", label: "👍 Réponse utile" },

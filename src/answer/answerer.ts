@@ -5,8 +5,8 @@
  */
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import { z } from "zod";
-import { DEFAULT_PROCESS, ProcessId, type Audience, type Priority } from "../core/ids.js";
-import type { Reply, Route, SourceRef } from "../core/reply.js";
+import { DEFAULT_PROCESS, ProcessId, type Audience, type Priority } from "../domain/ids.js";
+import type { Reply, Route, SourceRef } from "../domain/reply.js";
 import { MAX_QUESTION_CHARS } from "../core/limits.js";
 import { withTimeout } from "../core/timeout.js";
 import type { Hit, QueryAnalysis, Retriever } from "../retrieval/retriever.js";
@@ -39,8 +39,8 @@ export interface AnswererOptions {
   cacheSize?: number;
   /** Minimum router score to answer a described need with its process. */
   routeAnswerScore?: number;
-  /** Curated answer cards (knowledge/reponses). */
-  cards?: CardIndex;
+  /** Curated answer cards (knowledge/reponses); LiveCards follows the files of a running service. */
+  cards?: CardIndex | CardSource;
   /** Minimum card score (0..1) for a card to lead the answer. */
   minCardScore?: number;
   /** Colloquial rewriting and spelling correction of questions. */
@@ -48,6 +48,12 @@ export interface AnswererOptions {
   /** Fitted decisions (card or not, answer or refuse); without them, fixed thresholds. */
   decision?: DecisionModels | null;
   logger?: { warn: (obj: unknown, msg?: string) => void };
+}
+
+/** Cards that may change while the service runs (see LiveCards): `version` increases at each change. */
+export interface CardSource {
+  current(): CardIndex;
+  readonly version: number;
 }
 
 export { MAX_QUESTION_CHARS };
@@ -160,9 +166,23 @@ export class Answerer {
    * written by a language model are not cached.
    */
   private readonly cache = new Map<string, Reply>();
+  private cardsVersion = 0;
+
+  /** The cards to answer with now; cached answers are dropped when the cards changed. */
+  private cards(): CardIndex | undefined {
+    const c = this.o.cards;
+    if (!c || !("current" in c)) return c;
+    const index = c.current();
+    if (c.version !== this.cardsVersion) {
+      this.cardsVersion = c.version;
+      this.cache.clear();
+    }
+    return index;
+  }
 
   async ask(rawQuestion: string, opts: { audience?: Audience; priority?: Priority; onToken?: (delta: string) => void } = {}): Promise<Reply> {
     const audience = opts.audience ?? "porteur";
+    this.cards();
     // With a model, answering waits on the network: no queue, no cache.
     if (this.o.llm) return this.answer(rawQuestion, audience, opts.onToken);
     const key = `${audience}\u0000${cleanQuestion(rawQuestion).toLowerCase()}`;
@@ -318,7 +338,8 @@ export class Answerer {
   private async prepare(question: string, audience: Audience) {
     const searched = this.o.normalizer ? this.o.normalizer.normalize(question).text : question;
     const { hits, query } = await this.o.retriever.search(searched, { audience, k: 8 });
-    const cardMatches = this.o.cards ? this.o.cards.match(query, { audience, limit: 3, question: searched }) : [];
+    const cards = this.cards();
+    const cardMatches = cards ? cards.match(query, { audience, limit: 3, question: searched }) : [];
     const card = cardMatches[0];
     const candidates = this.o.router.candidates(searched, hits);
     const english = looksEnglish(question);
@@ -452,7 +473,8 @@ export class Answerer {
   }
 
   private followUps(docIds: string[], exclude: Set<string>, audience: Audience): string[] {
-    return this.o.cards ? cardFollowUps(this.o.cards.cards, docIds, exclude, audience) : [];
+    const cards = this.cards();
+    return cards ? cardFollowUps(cards.cards, docIds, exclude, audience) : [];
   }
 
   /**

@@ -5,7 +5,7 @@
  * the question. A card that says the information is not published becomes a refusal
  * with a route to a person.
  */
-import type { SourceRef } from "../core/reply.js";
+import type { SourceRef } from "../domain/reply.js";
 import type { AnswerCard } from "../knowledge/cards.js";
 import type { Hit } from "../retrieval/retriever.js";
 import { foldUncached as fold } from "../core/text.js";

@@ -35,14 +35,24 @@ export function answerType(question: string): AnswerType {
   )
     return "number";
   if (/\b(quand|quelle date|en quelle annee|depuis quand|jusqu'?a quand|a quelle date|when|what year|since when|until when)\b/.test(q)) return "date";
-  if (/^(qui|c'?est qui|who)\b|\b(qui (est|sont|porte|dirige|pilote|preside)|quelle elue|quel elu|who is|who are|who runs|who leads)\b/.test(q)) return "who";
+  if (
+    /^((et|mais|ok|alors|and) )?(qui|c'?est qui|who)\b|\bpar qui\b|\b(qui (est|sont|porte|dirige|pilote|preside)|quelle elue|quel elu|who is|who are|who runs|who leads)\b/.test(
+      q,
+    )
+  )
+    return "who";
   if (
     /^(c'?est quoi|c quoi|ckoi|qu'?est[- ]ce qu[e']|que (veut dire|signifie)|what is|what are|what does)\b|\b(ca veut dire quoi|definition|c'?est quoi (un|une|le|la|les))\b/.test(
       q,
     )
   )
     return "definition";
-  if (/^(ou|where)\b|\b(ou se trouve|ou est|c'?est ou|ou ca|ou deposer|where is|where can)\b/.test(q)) return "where";
+  if (
+    /^((et|mais|ok|alors|and) )?(ou|where)\b|\b(ou se trouve|ou est|c'?est ou|ou ca|ou deposer|where is|where can|(basee?s?|situee?s?|installee?s?|implantee?s?|localisee?s?) ou)\b|\bou\s*\?*\s*$/.test(
+      q,
+    )
+  )
+    return "where";
   if (/^(est-ce que|est ce que|is|are|can|does|do|peut-on|peut on|faut-il|faut il|y a-t-il|ya t il)\b|-(t-)?(il|elle|on|ils|elles)\b.*\?\s*$/.test(q))
     return "yesno";
   return "other";

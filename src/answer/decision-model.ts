@@ -2,8 +2,8 @@
  * Fitted answering decisions (see decision.ts). Written by scripts/fit-decision.ts on
  * tests/gold/tuning only — do not edit by hand; re-run the script after changing the
  * knowledge, the cards or the signals.
- *   card:   339 rows, 200 positive; at 0.65: 120 yes right, 38 yes wrong, 80 no wrong
- *   answer: 418 rows, 347 positive; at 0.7: 330 yes right, 29 yes wrong, 17 no wrong
+ *   card:   516 rows, 312 positive; at 0.65: 217 yes right, 65 yes wrong, 95 no wrong
+ *   answer: 629 rows, 496 positive; at 0.6: 480 yes right, 64 yes wrong, 16 no wrong
  */
 import type { DecisionModels } from "./decision.js";
 
@@ -22,18 +22,18 @@ export const DECISION_MODELS: DecisionModels = {
       "english"
     ],
     "weights": [
-      0.2394,
-      0.1286,
-      0.6825,
-      -0.0008,
-      1.5468,
-      0.6599,
-      -0.1019,
-      -0.6833,
-      -0.2726,
-      0.141
+      0.4551,
+      0.3899,
+      0.7157,
+      -0.0009,
+      1.5,
+      0.4476,
+      -0.0433,
+      -0.7166,
+      -0.2253,
+      0.1255
     ],
-    "bias": -1.3873,
+    "bias": -1.6372,
     "threshold": 0.65
   },
   "answer": {
@@ -54,22 +54,22 @@ export const DECISION_MODELS: DecisionModels = {
       "describesNeed"
     ],
     "weights": [
-      0.614,
-      0.5829,
-      0.6152,
-      0.6147,
-      0.0534,
-      -0.0424,
-      0.7366,
-      0.5306,
-      0.2543,
-      -2.0616,
-      -0.6533,
-      0.3173,
-      0.1839,
-      0.0107
+      0.7561,
+      0.7321,
+      0.4783,
+      0.7022,
+      -0.0619,
+      -0.1989,
+      0.5661,
+      0.3163,
+      0.5858,
+      -1.9495,
+      -0.8434,
+      0.2433,
+      0.1869,
+      0.1966
     ],
-    "bias": -0.4756,
-    "threshold": 0.7
+    "bias": -0.8125,
+    "threshold": 0.6
   }
 };

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
-import { ProcessId } from "../core/ids.js";
+import { ProcessId } from "../domain/ids.js";
 import { currentKnowledgePaths, type KnowledgePaths } from "../core/paths.js";
 import { fold } from "../retrieval/analyzer.js";
 import { compileGroups, matchesAll, phraseTokens, type PhraseGroups } from "../retrieval/phrases.js";

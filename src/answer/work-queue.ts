@@ -12,7 +12,7 @@
  * acknowledgement (`background`: Slack answers). Within a priority, first in,
  * first out. Identical computations in flight are shared (same key).
  */
-import type { Priority } from "../core/ids.js";
+import type { Priority } from "../domain/ids.js";
 
 export type { Priority };
 

@@ -7,8 +7,8 @@ import { createReadStream, existsSync } from "node:fs";
 import readline from "node:readline";
 import { Command, CommanderError } from "commander";
 import cliProgress from "cli-progress";
-import { Audience } from "../core/ids.js";
-import type { Reply } from "../core/reply.js";
+import { Audience } from "../domain/ids.js";
+import type { Reply } from "../domain/reply.js";
 import { ConfigProblems, loadConfig, processEnv, type AppConfig } from "../config/env.js";
 import { createEmbeddings } from "../retrieval/embeddings/index.js";
 import { buildIndex } from "../retrieval/index-store.js";
@@ -25,6 +25,7 @@ import { reportCommand } from "./commands/report.js";
 import { purgeCommand } from "./commands/purge.js";
 import { forgetCommand } from "./commands/forget.js";
 import { handoffsCommand } from "./commands/handoffs.js";
+import { answersCommand } from "./commands/answers.js";
 import { UsageError, fail } from "./errors.js";
 
 function config(): AppConfig {
@@ -266,6 +267,7 @@ export function buildProgram(): Command {
   program.addCommand(purgeCommand(openStorage));
   program.addCommand(forgetCommand(openStorage));
   program.addCommand(handoffsCommand(openStorage));
+  program.addCommand(answersCommand(openStorage));
   return program;
 }
 

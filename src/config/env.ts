@@ -32,6 +32,8 @@ const int = (def: number, min = 0) =>
       .default(def),
   );
 
+const WEEKDAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"] as const;
+
 export const EnvSchema = z.object({
   NODE_ENV: z.preprocess(emptyToUndef, z.enum(["development", "production", "test"]).default("development")),
   PORT: int(3978, 0),
@@ -73,6 +75,32 @@ export const EnvSchema = z.object({
   MicrosoftAppTenantId: str(),
   MicrosoftAppType: z.preprocess(emptyToUndef, z.enum(["MultiTenant", "SingleTenant", "UserAssignedMSI"]).optional()),
   CHANNELS_CONFIG: z.preprocess(emptyToUndef, z.string().default("config/channels.yaml")),
+  /** Public address of the service (https://…): the report replies and the weekly digest link to its web report page. */
+  PUBLIC_BASE_URL: z.preprocess(
+    emptyToUndef,
+    z
+      .string()
+      .url("PUBLIC_BASE_URL doit être une URL (https://relais.exemple.fr)")
+      .refine((u) => /^https?:\/\//i.test(u), "PUBLIC_BASE_URL doit commencer par https:// (ou http:// en local)")
+      .optional(),
+  ),
+  /** Weekly digest of the report, posted where the handoff cards go (off by default). */
+  DIGEST_ENABLED: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() ? v.trim().toLowerCase() : undefined),
+    z.enum(["true", "false", "1", "0", "yes", "no", "on", "off", "oui", "non"], { error: "doit valoir true ou false" }).default("false"),
+  ),
+  /** Day of the digest: lundi … dimanche (or 1 = Monday … 7 = Sunday). */
+  DIGEST_DAY: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() ? v.trim().toLowerCase() : undefined),
+    z
+      .enum([...WEEKDAYS, "1", "2", "3", "4", "5", "6", "7"], { error: "doit être un jour de la semaine (lundi … dimanche) ou un nombre de 1 à 7" })
+      .default("lundi"),
+  ),
+  /** Hour of the digest, Paris time (0–23). */
+  DIGEST_HOUR: z.preprocess(
+    emptyToUndef,
+    z.coerce.number({ error: "doit être un nombre entier de 0 à 23" }).int({ error: "doit être un nombre entier de 0 à 23" }).min(0).max(23).default(9),
+  ),
 });
 export type Env = z.infer<typeof EnvSchema>;
 
@@ -102,6 +130,10 @@ export interface AppConfig {
   indexReadOnly?: boolean;
   llm: { model?: string; baseURL?: string; apiKey?: string; timeoutMs: number };
   embeddings: { model?: string; baseURL?: string; apiKey?: string };
+  /** Public address of the service, without a trailing slash (PUBLIC_BASE_URL). */
+  publicBaseUrl?: string;
+  /** Weekly digest: day 1 = Monday … 7 = Sunday, hour 0–23 (Europe/Paris). Off by default. */
+  digest: { enabled: boolean; day: number; hour: number };
   /** Backend tuning: SQLite synchronous level, PostgreSQL named prepared statements. */
   storage: { sqliteSynchronous: Env["SQLITE_SYNCHRONOUS"]; pgPreparedStatements: boolean };
 }
@@ -141,6 +173,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = processEnv(), opts: { dot
     indexReadOnly: ["true", "1", "yes", "on"].includes(env.INDEX_READONLY),
     llm: { model: env.LLM_MODEL, baseURL: env.OPENAI_BASE_URL, apiKey: env.OPENAI_API_KEY, timeoutMs: env.LLM_TIMEOUT_MS },
     embeddings: { model: env.EMBEDDINGS_MODEL, baseURL: env.OPENAI_BASE_URL, apiKey: env.OPENAI_API_KEY },
+    publicBaseUrl: env.PUBLIC_BASE_URL?.replace(/\/+$/, ""),
+    digest: {
+      enabled: ["true", "1", "yes", "on", "oui"].includes(env.DIGEST_ENABLED),
+      day: /^[1-7]$/.test(env.DIGEST_DAY) ? Number(env.DIGEST_DAY) : (WEEKDAYS as readonly string[]).indexOf(env.DIGEST_DAY) + 1,
+      hour: env.DIGEST_HOUR,
+    },
     storage: { sqliteSynchronous: env.SQLITE_SYNCHRONOUS, pgPreparedStatements: !["off", "false", "0", "no"].includes(env.PG_PREPARED_STATEMENTS) },
   };
 }

@@ -5,14 +5,16 @@
  * back to the person's conversation. Contacts go to their own storage table,
  * never to the summary, the state of analytics or reports.
  */
-import { z } from "zod";
-import { DEFAULT_PROCESS, type Channel, type ProcessId } from "../core/ids.js";
-import type { Action, ReplyInput, Route, SourceRef, Turn } from "../core/reply.js";
-import { FACT_QUESTIONS, type FactKey, type Facts } from "../eligibility/facts.js";
+import { DEFAULT_PROCESS, type Channel, type ProcessId } from "../domain/ids.js";
+import type { Action, ReplyInput, Route, SourceRef, Turn } from "../domain/reply.js";
+import type { Facts } from "../eligibility/facts.js";
 import { scrub } from "../privacy/scrub.js";
-import { CHANNEL_LABELS, PROCESS_LABELS } from "../report/labels.js";
-import type { ContactKind, HandoffRecord, ReplyVia, Storage } from "../storage/types.js";
+import { CHANNEL_LABELS, PROCESS_LABELS } from "../domain/labels.js";
+import type { ContactKind, HandoffRecord, HandoffStore, ReplyVia, StateStore } from "../storage/types.js";
+import { CONSENT_NOTE, factLabel, factValue, findAddress, parseVia, replyText, VIA_OPTIONS } from "./handoff-text.js";
 import type { HandoffTargets, Notifier } from "./types.js";
+
+export { factValue, replyText, VIA_OPTIONS } from "./handoff-text.js";
 
 /** What the flow remembers of one conversation, in its own state key (`<key>:handoff`). */
 export interface HandoffMemory {
@@ -42,7 +44,7 @@ export interface HandoffTurn {
 }
 
 export interface HandoffDeps {
-  storage: Storage;
+  storage: StateStore & HandoffStore;
   notifiers: ReadonlyMap<Channel, Notifier>;
   targets?: HandoffTargets;
   toRoute: (process: ProcessId, confidence: number, why: string) => Route;
@@ -57,17 +59,7 @@ export interface HandoffAnswerOutcome {
   delivered: boolean;
 }
 
-const Email = z.email().max(254);
-const Phone = z.string().regex(/^(?:\+33\s?|0)[1-9](?:[\s.-]?\d{2}){4}$/);
-
-export const VIA_OPTIONS: { value: ReplyVia; label: string }[] = [
-  { value: "conversation", label: "Ici, dans cette conversation" },
-  { value: "email", label: "Par e-mail" },
-  { value: "phone", label: "Par téléphone" },
-];
 const CANCEL: Action = { id: "cancel", label: "Annuler" };
-const CONSENT_NOTE =
-  "Elle servira uniquement à vous répondre sur cette demande : elle est transmise à l'équipe qui la suit, n'apparaît dans aucune statistique et elle est effacée une fois la réponse donnée.";
 
 export class HandoffFlow {
   constructor(private readonly d: HandoffDeps) {}
@@ -338,45 +330,4 @@ export class HandoffFlow {
     }
     return out;
   }
-}
-
-/** The message the person receives. */
-export function replyText(h: HandoffRecord): string {
-  return `Réponse de l'équipe ESS à votre demande (référence ${h.id.slice(0, 8)}), par ${h.reply?.agent ?? "l'équipe"} :\n\n${h.reply?.text ?? ""}`;
-}
-
-function parseVia(text: string): ReplyVia | undefined {
-  const f = text
-    .trim()
-    .toLowerCase()
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "");
-  if (!f) return undefined;
-  if (/^(1|conversation|ici|oui|dans cette conversation|ici, dans cette conversation|ici dans cette conversation|sur slack|sur teams)\b/.test(f))
-    return "conversation";
-  if (/@|\b(e-?mail|mail|courriel|2)\b/.test(f)) return "email";
-  if (/\b(phone|telephone|tel|appel|rappel\w*|3)\b/.test(f) || Phone.safeParse(f.replace(/[^\d+ .-]/g, "").trim()).success) return "phone";
-  return undefined;
-}
-
-function findAddress(kind: "email" | "phone", text: string): string | undefined {
-  if (kind === "email") {
-    const m = /[^\s<>()«»"',;:]+@[^\s<>()«»"',;:]+\.[a-z]{2,}/i.exec(text);
-    return m && Email.safeParse(m[0]).success ? m[0] : undefined;
-  }
-  const m = /(?:\+33\s?|0)[1-9](?:[\s.-]?\d{2}){4}/.exec(text);
-  return m && Phone.safeParse(m[0]).success ? m[0] : undefined;
-}
-
-function factLabel(key: string): string {
-  return FACT_QUESTIONS[key as FactKey]?.label ?? key;
-}
-
-/** A fact in French words: « oui », « non », the option's label, numbers in French. */
-export function factValue(key: string, v: unknown): string {
-  if (v === true) return "oui";
-  if (v === false) return "non";
-  if (typeof v === "number") return v.toLocaleString("fr-FR");
-  const option = FACT_QUESTIONS[key as FactKey]?.options?.find((o) => o.value === v);
-  return option ? option.label : String(v);
 }

@@ -2,9 +2,9 @@
  * The channel-facing contract of the core. Channels (CLI, Slack, Teams, web, API)
  * only ever call an `Assistant` and render the `Reply` it returns.
  */
-import type { Audience, Channel, ProcessId } from "../core/ids.js";
-import type { Reply, TurnInput } from "../core/reply.js";
-import type { HandoffRecord, Storage } from "../storage/types.js";
+import type { Audience, Channel, ProcessId } from "../domain/ids.js";
+import type { Reply, TurnInput } from "../domain/reply.js";
+import type { ChannelStorage, HandoffRecord } from "../storage/types.js";
 
 /** Delivers a handoff to the people who will follow it up (one per channel). */
 export interface Notifier {
@@ -66,7 +66,8 @@ export interface Assistant {
   answerHandoff(id: string, text: string, agent: string): Promise<HandoffAnswer | null>;
   /** Registers the notifier of a channel (Slack, Teams) for handoffs. */
   registerNotifier(notifier: Notifier): void;
-  readonly storage: Storage;
+  /** The storage ports the channels use (state, dedupe, message links, references, report). */
+  readonly storage: ChannelStorage;
 }
 
 /** Where handoffs for each process go, per channel (from configuration). */

@@ -23,6 +23,12 @@ export const ERROR_CODES = [
   "index.unavailable",
   "timeout",
   "cli.usage",
+  "draft.invalid",
+  "draft.notFound",
+  "draft.exists",
+  "draft.notApprovable",
+  "handoff.notFound",
+  "handoff.notAnswered",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -42,6 +42,8 @@ export interface KnowledgePaths {
   documents: string;
   /** Answer cards (`reponses/`). */
   cards: string;
+  /** Draft answer cards written from handoffs, waiting for the team's approval (`reponses/brouillons/`). */
+  drafts: string;
   /** Eligibility rules (`regles/*.yaml`). */
   rules: string;
   /** Schema axes and process links, read by project fit and the report (`liens-schema.yaml`). */
@@ -75,6 +77,7 @@ export function knowledgePaths(knowledgeDir: string = BUNDLED_KNOWLEDGE_DIR, pro
     root,
     documents: root,
     cards: path.join(root, "reponses"),
+    drafts: path.join(root, "reponses", "brouillons"),
     rules: path.join(root, "regles"),
     links: path.join(root, "liens-schema.yaml"),
     synonyms: path.join(root, "glossaire", "synonymes.yaml"),

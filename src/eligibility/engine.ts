@@ -10,21 +10,15 @@
  * - eligible: every condition is met.
  * Every evaluated condition gives a French reason, met or not, with its source.
  */
-import type { ProcessId } from "../core/ids.js";
-import { PROCESS_IDS } from "../core/ids.js";
-import type { EligibilityResult } from "../core/reply.js";
+import type { ProcessId } from "../domain/ids.js";
+import { PROCESS_IDS } from "../domain/ids.js";
+import type { EligibilityResult } from "../domain/reply.js";
+import { verdictText } from "../domain/labels.js";
 import { resolveCommune, type CommuneInfo } from "./communes.js";
 import { FACT_QUESTIONS, LEGAL_FORM_LABELS, PROJECT_STAGE_LABELS, type FactKey, type Facts, type LegalForm, type ProjectStage } from "./facts.js";
 import { conditionTest, exprFacts, getRules, type Condition, type Expr, type LoadedRule } from "./rules.js";
 
 export const DEFAULT_CHECKER = "l'équipe ESS du Département du Gard";
-
-export const VERDICT_LABELS: Record<EligibilityResult["verdict"], string> = {
-  eligible: "éligible",
-  ineligible: "non éligible",
-  incomplete: "informations manquantes",
-  "to-check": "à vérifier",
-};
 
 interface Ctx {
   facts: Facts;
@@ -310,7 +304,7 @@ export function formatResults(results: EligibilityResult[]): string {
   }
   const out: string[] = [];
   for (const r of results) {
-    out.push(`**${processName(r.process)}** : ${VERDICT_LABELS[r.verdict]}`);
+    out.push(`**${processName(r.process)}** : ${verdictText(r.verdict)}`);
     for (const reason of r.reasons) out.push(`- ${reason.text}`);
     if (r.verdict === "to-check" && r.checker) out.push(`- Qui vérifie : ${r.checker}.`);
     if (r.missing.length) {

@@ -9,8 +9,8 @@
 import { readFileSync } from "node:fs";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
-import { ProcessId } from "../core/ids.js";
-import { Verdict } from "../core/reply.js";
+import { ProcessId } from "../domain/ids.js";
+import { Verdict } from "../domain/reply.js";
 import { evaluate } from "./engine.js";
 import { parseFacts } from "./facts.js";
 

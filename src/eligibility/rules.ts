@@ -21,7 +21,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
-import { PROCESS_IDS, ProcessId } from "../core/ids.js";
+import { PROCESS_IDS, ProcessId } from "../domain/ids.js";
 import { currentKnowledgePaths, knowledgePaths } from "../core/paths.js";
 import { FACT_KEYS, FACT_QUESTIONS, Facts, type FactKey } from "./facts.js";
 import { RelaisError } from "../core/errors.js";

@@ -8,8 +8,8 @@
 import { readFile } from "node:fs/promises";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
-import { Audience, ProcessId } from "../core/ids.js";
-import type { Reply } from "../core/reply.js";
+import { Audience, ProcessId } from "../domain/ids.js";
+import type { Reply } from "../domain/reply.js";
 
 export const FitProject = z.object({
   id: z.string().min(1),

@@ -5,7 +5,7 @@
  * schema's measures and axis, the eligibility verdict for the known facts, what
  * would change it, how to apply, whom to contact — every statement cited `[n]`.
  */
-import type { FitOption } from "../core/reply.js";
+import type { FitOption } from "../domain/reply.js";
 import { DEFAULT_CHECKER } from "../eligibility/engine.js";
 import { FACT_QUESTIONS, type FactKey } from "../eligibility/facts.js";
 import type { Directory } from "../routing/directory.js";

@@ -223,10 +223,20 @@ export function requestZone(text: string): string {
   return parts.join(" . ");
 }
 
+/** What the writer says they do not want ("on n'a pas besoin de prêt", "we don't need a loan"), up to the end of that clause. */
+const NEGATED =
+  /\b(pas besoin d[e']?|n ?(a|avons|ont|ai) pas besoin d[e']?|ne (cherche|cherchons|cherchent|veut|voulons|veulent|demande|demandons|demandent|souhaite|souhaitons|souhaitent) pas|plutot que|au lieu d[e']?|(don t|do not|does not|doesn t) (need|want)|not looking for|no need for|rather than|instead of)\b[^.;:!?,]*/g;
+
+/** The message without the needs it rules out. */
+export function withoutNegated(text: string): string {
+  return foldText(text).replace(NEGATED, " ");
+}
+
 /** The needs of the links file that the message states, strongest first. */
 export function detectNeeds(text: string, facts: Partial<Facts>, links: SchemaLinks): DetectedNeed[] {
-  const tokens = phraseTokens(text);
-  const asked = phraseTokens(requestZone(text));
+  const kept = withoutNegated(text);
+  const tokens = phraseTokens(kept);
+  const asked = phraseTokens(requestZone(kept));
   const out: DetectedNeed[] = [];
   for (const need of links.needs) {
     const matched = maximal(need.phrases.filter((p) => containsPhrase(tokens, p) || (p.length === 1 && nearWord(tokens, p[0]!)))).length;

@@ -7,7 +7,7 @@
 import { readFileSync } from "node:fs";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
-import { PROCESS_IDS, ProcessId } from "../core/ids.js";
+import { PROCESS_IDS, ProcessId } from "../domain/ids.js";
 import { knowledgePaths } from "../core/paths.js";
 import { LegalForm } from "../eligibility/facts.js";
 import { compileGroups, type PhraseGroups } from "../retrieval/phrases.js";

@@ -8,8 +8,8 @@
  * question answering takes them.
  */
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
-import { DEFAULT_PROCESS, type Audience } from "../core/ids.js";
-import type { Action, Reply } from "../core/reply.js";
+import { DEFAULT_PROCESS, type Audience } from "../domain/ids.js";
+import type { Action, Reply } from "../domain/reply.js";
 import type { Facts, LegalForm } from "../eligibility/facts.js";
 import { ANSWER_ACTIONS, REFUSAL_ACTIONS } from "../answer/actions.js";
 import { cleanQuestion } from "../answer/answerer.js";

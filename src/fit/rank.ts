@@ -5,8 +5,8 @@
  * verdict on the known facts lowers what is already ruled out. The best link of
  * each option gives its measures, axis and "why".
  */
-import { DEFAULT_PROCESS, type ProcessId } from "../core/ids.js";
-import type { EligibilityResult } from "../core/reply.js";
+import { DEFAULT_PROCESS, type ProcessId } from "../domain/ids.js";
+import type { EligibilityResult } from "../domain/reply.js";
 import { evaluate } from "../eligibility/engine.js";
 import type { Facts } from "../eligibility/facts.js";
 import type { RouteCandidate } from "../routing/router.js";

@@ -5,7 +5,7 @@
  * a link, or runs long is discarded and the offline lead kept.
  */
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
-import type { Audience } from "../core/ids.js";
+import type { Audience } from "../domain/ids.js";
 import { fill, loadPrompt } from "../answer/prompts.js";
 import { withTimeout } from "../core/timeout.js";
 

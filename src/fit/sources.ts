@@ -5,8 +5,8 @@
  * SourceRef shape. For a document, the passage closest to the statement is the
  * one shown.
  */
-import type { Audience, ProcessId } from "../core/ids.js";
-import type { EligibilityResult, SourceRef } from "../core/reply.js";
+import type { Audience, ProcessId } from "../domain/ids.js";
+import type { EligibilityResult, SourceRef } from "../domain/reply.js";
 
 type EligibilityReason = EligibilityResult["reasons"][number];
 import { getRules } from "../eligibility/rules.js";

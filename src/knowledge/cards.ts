@@ -10,11 +10,13 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import matter from "gray-matter";
 import { z } from "zod";
-import { ProcessId } from "../core/ids.js";
+import { ProcessId } from "../domain/ids.js";
 import { knowledgePaths } from "../core/paths.js";
 
 /** Folder of the cards, relative to the knowledge root. */
 export const CARDS_DIR = "reponses";
+/** Draft cards awaiting the team's review (`<CARDS_DIR>/brouillons`): never used to answer. */
+export const DRAFTS_DIR = "brouillons";
 
 export const AnswerCard = z
   .object({
@@ -42,18 +44,22 @@ export interface CardLoadResult {
   errors: { file: string; message: string }[];
 }
 
-function listMarkdown(dir: string, rel = ""): string[] {
+/** The card files under `dir` (relative paths, sorted); drafts, hidden and `_` files are not cards. */
+export function listMarkdown(dir: string, rel = ""): string[] {
   const out: string[] = [];
   for (const e of readdirSync(path.join(dir, rel), { withFileTypes: true })) {
     if (e.name.startsWith(".") || e.name.startsWith("_")) continue;
     const child = rel ? `${rel}/${e.name}` : e.name;
-    if (e.isDirectory()) out.push(...listMarkdown(dir, child));
-    else if (e.isFile() && e.name.toLowerCase().endsWith(".md") && !/^readme\.md$/i.test(e.name)) out.push(child);
+    if (e.isDirectory()) {
+      if (child !== DRAFTS_DIR) out.push(...listMarkdown(dir, child));
+      continue;
+    }
+    if (e.isFile() && e.name.toLowerCase().endsWith(".md") && !/^readme\.md$/i.test(e.name)) out.push(child);
   }
   return out.sort();
 }
 
-/** Loads every card under `<knowledgeDir>/reponses` (and an optional extra folder, e.g. approved drafts). */
+/** Loads every card under `<knowledgeDir>/reponses`, drafts (`reponses/brouillons`) excepted. */
 export function loadCards(knowledgeDir: string): CardLoadResult {
   const dir = knowledgePaths(knowledgeDir).cards;
   const result: CardLoadResult = { cards: [], errors: [] };
@@ -79,4 +85,16 @@ export function loadCards(knowledgeDir: string): CardLoadResult {
     }
   }
   return result;
+}
+
+/** Numbers as written in French text: "250 000", "11,6", "2024" → "250000", "11,6", "2024". */
+export function numbersIn(text: string): string[] {
+  const joined = text.replace(/(\d)[\s\u00a0\u202f.](?=\d{3}\b)/g, "$1");
+  return [...new Set(joined.match(/\d+(?:,\d+)?/g) ?? [])];
+}
+
+/** The numbers, amounts and years of `answer` that none of the cited documents' texts contains. */
+export function unsupportedNumbers(answer: string, sourceTexts: readonly string[]): string[] {
+  const cited = new Set(numbersIn(sourceTexts.join("\n")));
+  return numbersIn(answer).filter((n) => !cited.has(n));
 }

@@ -4,7 +4,8 @@
  * `<file>.meta.yaml` with the same fields.
  */
 import { z } from "zod";
-import { DocKind, ProcessId } from "../core/ids.js";
+import { DOC_NATURE_LABELS } from "../domain/labels.js";
+import { DocKind, ProcessId } from "../domain/ids.js";
 
 /** What the document is, so answers can keep commitments, results and context apart. */
 export const DocNature = z.enum([
@@ -18,15 +19,8 @@ export const DocNature = z.enum([
 ]);
 export type DocNature = z.infer<typeof DocNature>;
 
-export const NATURE_LABELS: Record<DocNature, string> = {
-  "engagement-schema": "Engagement du schéma",
-  "resultat-concertation": "Résultat de la concertation",
-  dispositif: "Dispositif d'accompagnement",
-  acteur: "Acteur partenaire",
-  "contexte-legal": "Cadre légal",
-  "donnee-territoire": "Donnée territoriale",
-  glossaire: "Glossaire",
-};
+/** French names of the natures (src/domain/labels.ts). */
+export const NATURE_LABELS: Record<DocNature, string> = DOC_NATURE_LABELS;
 
 export const ProcessFields = z
   .object({

@@ -23,6 +23,18 @@ export function userHash(channel: string, platformUserId: string, secret: string
   return pseudonymize(`${channel}:${platformUserId}`, secret);
 }
 
+/** Characters of a user hash kept in channel keys (96 bits: no collision in practice). */
+export const PERSON_KEY_CHARS = 24;
+
+/**
+ * The short pseudonymous key channels put in their own records (button
+ * ownership, thread memory, card registries): the first characters of
+ * `userHash`, so `forget` finds them from the same secret.
+ */
+export function personKey(channel: string, platformUserId: string, secret: string): string {
+  return userHash(channel, platformUserId, secret).slice(0, PERSON_KEY_CHARS);
+}
+
 /**
  * Every hash a platform id may have been stored under: with the channel prefix
  * (one per channel, or only `channel` when given) and, defensively, without prefix.

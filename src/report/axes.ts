@@ -4,7 +4,7 @@
  * working assumption, not an official mapping — the file says so and the report
  * repeats it.
  */
-import type { ProcessId } from "../core/ids.js";
+import type { ProcessId } from "../domain/ids.js";
 import { currentKnowledgePaths } from "../core/paths.js";
 import { readLinksFile } from "../fit/links.js";
 

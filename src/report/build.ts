@@ -9,9 +9,10 @@
  * date (they still wait), except those created after `to`.
  */
 import { z } from "zod";
-import type { FrictionRecord, InteractionRecord, Storage, UnansweredRecord } from "../storage/types.js";
+import type { FrictionRecord, HandoffRecord, InteractionRecord, ReportData, ReportSource, UnansweredRecord } from "../storage/types.js";
 import { JOURNEY_STEPS, BLOCKERS } from "../storage/types.js";
-import { PROCESS_IDS } from "../core/ids.js";
+import { PROCESS_IDS } from "../domain/ids.js";
+import { scrub } from "../privacy/scrub.js";
 import { loadAxisMapping, type AxisMapping } from "./axes.js";
 import { AUDIENCE_LABELS, BLOCKER_LABELS, CHANNEL_LABELS, PROCESS_LABELS, SEVERITY_LABELS, STEP_LABELS, label } from "./labels.js";
 
@@ -33,12 +34,53 @@ export const Report = z.object({
     satisfactionRate: z.number().nullable(),
   }),
   frictions: z.number().int(),
-  /** Handoffs created during the period. */
-  handoffs: z.number().int(),
-  /** Handoffs still open now (whatever their creation date, up to `to`). */
+  /**
+   * Handoffs: `count` created during the period, `open` still open now
+   * (whatever their creation date, up to `to`), `answered` answered during the
+   * period, with the median time from request to answer (hours, null if none).
+   */
+  handoffs: z.object({
+    count: z.number().int(),
+    open: z.number().int(),
+    answered: z.number().int(),
+    medianHoursToAnswer: z.number().nullable(),
+  }),
+  /** Handoffs still open now (same as `handoffs.open`, kept for scripts). */
   openHandoffs: z.number().int(),
   /** Unanswered items (refused or rated down), one per interaction. */
-  unanswered: z.number().int(),
+  unansweredCount: z.number().int(),
+  /** Every unanswered question of the period, grouped by similarity: the most frequent phrasing and how many times. */
+  unanswered: z.array(
+    z.object({ question: z.string(), count: z.number().int(), refused: z.number().int(), ratedDown: z.number().int(), variants: z.number().int() }),
+  ),
+  /** Friction reports of the period, by blocker then date, with their schema axis. */
+  frictionReports: z.array(
+    z.object({
+      id: z.string(),
+      createdAt: z.string(),
+      description: z.string(),
+      step: z.string(),
+      stepLabel: z.string(),
+      blocker: z.string(),
+      blockerLabel: z.string(),
+      process: z.string(),
+      processLabel: z.string(),
+      commune: z.string(),
+      severity: z.number().int(),
+      axis: z.string(),
+      axisLabel: z.string(),
+    }),
+  ),
+  /** Answers rated « pas utile » during the period, newest first, with the comment when one was left. */
+  thumbsDown: z.array(
+    z.object({
+      createdAt: z.string(),
+      question: z.string().nullable(),
+      answer: z.string().nullable(),
+      route: z.string().nullable(),
+      comment: z.string().nullable(),
+    }),
+  ),
 
   volumes: z.object({
     byChannel: z.array(Count),
@@ -105,6 +147,17 @@ export const Report = z.object({
       summary: z.string(),
     }),
   ),
+  answeredHandoffList: z.array(
+    z.object({
+      id: z.string(),
+      process: z.string(),
+      processLabel: z.string(),
+      channel: z.string(),
+      createdAt: z.string(),
+      answeredAt: z.string(),
+      hoursToAnswer: z.number(),
+    }),
+  ),
 });
 export type Report = z.infer<typeof Report>;
 
@@ -115,6 +168,8 @@ export interface BuildReportOptions {
   now?: Date;
   /** How many grouped unanswered questions to list (default 10). */
   topUnanswered?: number;
+  /** How many groups `unanswered` lists at most (default 100). */
+  maxUnanswered?: number;
   axisMapping?: AxisMapping;
 }
 
@@ -217,9 +272,9 @@ export function territoryOf(f: FrictionRecord): { territory: string; level: "epc
   return f.epci?.trim() ? { territory: f.epci.trim(), level: "epci" } : { territory: f.commune.trim(), level: "commune" };
 }
 
-export async function buildReport(storage: Storage, opts: BuildReportOptions = {}): Promise<Report> {
+export async function buildReport(storage: ReportSource, opts: BuildReportOptions = {}): Promise<Report> {
   const now = opts.now ?? new Date();
-  const data = await storage.reportData({ from: opts.from, to: opts.to });
+  const data = scrubData(await storage.reportData({ from: opts.from, to: opts.to }));
   const mapping = opts.axisMapping ?? loadAxisMapping();
 
   // Volumes
@@ -233,7 +288,8 @@ export async function buildReport(storage: Storage, opts: BuildReportOptions = {
   const byId = new Map<string, InteractionRecord>(interactions.map((i) => [i.id!, i]));
   const lookup = async (id: string): Promise<InteractionRecord | null> => {
     if (byId.has(id)) return byId.get(id)!;
-    const rec = await storage.getInteraction(id);
+    const raw = await storage.getInteraction(id);
+    const rec = raw ? { ...raw, question: scrub(raw.question) } : null;
     if (rec) byId.set(id, rec);
     return rec;
   };
@@ -242,6 +298,19 @@ export async function buildReport(storage: Storage, opts: BuildReportOptions = {
   for (const r of data.ratings) {
     if (r.value !== "down" || !r.comment?.trim()) continue;
     downComments.push({ createdAt: r.createdAt!, comment: r.comment.trim(), question: (await lookup(r.interactionId))?.question ?? null });
+  }
+
+  const thumbsDown: Report["thumbsDown"] = [];
+  for (const r of [...data.ratings].sort((a, b) => b.createdAt!.localeCompare(a.createdAt!))) {
+    if (r.value !== "down") continue;
+    const i = await lookup(r.interactionId);
+    thumbsDown.push({
+      createdAt: r.createdAt!,
+      question: i?.question ?? null,
+      answer: i ? excerpt(scrub(i.answer), 300) : null,
+      route: i?.route ?? null,
+      comment: r.comment?.trim() || null,
+    });
   }
 
   // Unanswered: stored records, plus refused or down-rated interactions that have none (one per interaction).
@@ -318,6 +387,42 @@ export async function buildReport(storage: Storage, opts: BuildReportOptions = {
   for (const r of data.ratings) bump(r.createdAt!, r.value);
   const trend = fillWeeks(weekRows, opts.from, opts.to ? new Date(opts.to.getTime() - 1) : undefined);
 
+  // Frictions one by one, grouped by blocker (then oldest first), each with its schema axis.
+  const axisLabel = (id: string) => mapping.axes.find((a) => a.id === id)?.label ?? "Non rattaché à un axe";
+  const frictionReports: Report["frictionReports"] = [...fr]
+    .sort((a, b) => idx(BLOCKERS, a.blocker) - idx(BLOCKERS, b.blocker) || a.createdAt!.localeCompare(b.createdAt!))
+    .map((f) => ({
+      id: f.id!,
+      createdAt: f.createdAt!,
+      description: f.description,
+      step: f.step,
+      stepLabel: label(STEP_LABELS, f.step),
+      blocker: f.blocker,
+      blockerLabel: label(BLOCKER_LABELS, f.blocker),
+      process: f.process,
+      processLabel: label(PROCESS_LABELS, f.process),
+      commune: f.commune,
+      severity: f.severity,
+      axis: axisOf(f.process),
+      axisLabel: axisLabel(axisOf(f.process)),
+    }));
+
+  // Handoffs answered during the period, with the time from request to answer.
+  const inPeriod = (iso: string) => (!opts.from || iso >= opts.from.toISOString()) && (!opts.to || iso < opts.to.toISOString());
+  const answeredHandoffList: Report["answeredHandoffList"] = (await storage.listHandoffs("resolved"))
+    .map((h) => ({ h, at: h.reply?.at ?? h.resolvedAt }))
+    .filter((x): x is { h: HandoffRecord; at: string } => typeof x.at === "string" && inPeriod(new Date(x.at).toISOString()))
+    .map(({ h, at }) => ({
+      id: h.id,
+      process: h.process,
+      processLabel: label(PROCESS_LABELS, h.process),
+      channel: h.channel,
+      createdAt: h.createdAt,
+      answeredAt: new Date(at).toISOString(),
+      hoursToAnswer: Math.max(0, Math.round((new Date(at).getTime() - new Date(h.createdAt).getTime()) / 360_000) / 10),
+    }))
+    .sort((a, b) => a.answeredAt.localeCompare(b.answeredAt));
+
   // Open handoffs, oldest first.
   const open = (await storage.listHandoffs("open")).filter((h) => !opts.to || new Date(h.createdAt) < opts.to);
   const openHandoffList = open.map((h) => ({
@@ -327,7 +432,7 @@ export async function buildReport(storage: Storage, opts: BuildReportOptions = {
     channel: h.channel,
     createdAt: h.createdAt,
     ageDays: Math.max(0, Math.floor((now.getTime() - new Date(h.createdAt).getTime()) / DAY)),
-    summary: h.summary,
+    summary: scrub(h.summary),
   }));
 
   const report: Report = {
@@ -339,9 +444,23 @@ export async function buildReport(storage: Storage, opts: BuildReportOptions = {
     refused,
     ratings: { up, down, satisfactionRate: up + down ? up / (up + down) : null },
     frictions: fr.length,
-    handoffs: data.handoffs.length,
+    handoffs: {
+      count: data.handoffs.length,
+      open: openHandoffList.length,
+      answered: answeredHandoffList.length,
+      medianHoursToAnswer: median(answeredHandoffList.map((h) => h.hoursToAnswer)),
+    },
     openHandoffs: openHandoffList.length,
-    unanswered: items.length,
+    unansweredCount: items.length,
+    unanswered: groupQuestions(items, opts.maxUnanswered ?? 100).map((g) => ({
+      question: g.question,
+      count: g.count,
+      refused: g.refused,
+      ratedDown: g.ratedDown,
+      variants: g.variants.length,
+    })),
+    frictionReports,
+    thumbsDown,
     volumes: {
       byChannel: countBy(interactions, (i) => i.channel, CHANNEL_LABELS),
       byAudience: countBy(interactions, (i) => i.audience, AUDIENCE_LABELS),
@@ -376,8 +495,37 @@ export async function buildReport(storage: Storage, opts: BuildReportOptions = {
     trend,
     topUnanswered: groupQuestions(items, opts.topUnanswered ?? 10),
     openHandoffList,
+    answeredHandoffList,
   };
   return Report.parse(report);
+}
+
+/**
+ * Every free text of the period scrubbed of personal data again (defence in
+ * depth: rows stored before a scrubber improvement, or by another tool), so no
+ * format of the report can show a name, an e-mail or a phone number.
+ */
+function scrubData(d: ReportData): ReportData {
+  return {
+    interactions: d.interactions.map((i) => ({ ...i, question: scrub(i.question) })),
+    ratings: d.ratings.map((r) => (r.comment ? { ...r, comment: scrub(r.comment) } : r)),
+    frictions: d.frictions.map((f) => ({ ...f, description: scrub(f.description), commune: scrub(f.commune) })),
+    handoffs: d.handoffs,
+    unanswered: d.unanswered.map((u) => ({ ...u, question: scrub(u.question) })),
+  };
+}
+
+function excerpt(text: string, max: number): string {
+  const t = text.replace(/\s+/g, " ").trim();
+  return t.length <= max ? t : `${t.slice(0, max - 1).trimEnd()}…`;
+}
+
+/** Median of a list of numbers (null when empty). */
+export function median(xs: number[]): number | null {
+  if (!xs.length) return null;
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : Math.round(((s[m - 1]! + s[m]!) / 2) * 10) / 10;
 }
 
 const MAX_WEEKS = 160;

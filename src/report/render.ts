@@ -10,15 +10,17 @@
  *   etape_dispositif    cle = step id, sous_cle = process id, valeur = count
  *   blocage | gravite | territoire | axe   cle = id or name, sous_cle = label/level, valeur = count
  *   tendance            cle = ISO week (2025-W10), sous_cle = metric, valeur = count
- *   sans_reponse        cle = question, sous_cle = nombre | refus | avis_negatifs, valeur = count
+ *   sans_reponse        cle = question (most frequent phrasing of a group of similar ones), sous_cle = nombre | refus | avis_negatifs, valeur = count
+ *   avis_negatif        cle = rank (1 = newest), sous_cle = date | question | reponse | dispositif | commentaire
  *   commentaire_negatif cle = date, sous_cle = question, valeur = comment
- *   mise_en_relation    cle = handoff id, sous_cle = field, valeur = value
+ *   mise_en_relation    cle = handoff id, sous_cle = field, valeur = value (open handoffs)
+ *   mise_en_relation_traitee  cle = handoff id, sous_cle = dispositif | canal | creee_le | repondue_le | delai_heures
  *   signalement         cle = friction id, sous_cle = field, valeur = value
  * Cells starting with = + - @ are prefixed with ' (no formula injection in spreadsheets).
  */
 import type { Report } from "./build.js";
 import { barChart, esc, lineChart, renderChartSvg } from "./charts.js";
-import { BLOCKER_LABELS, CHANNEL_LABELS, PROCESS_LABELS, SEVERITY_LABELS, STEP_LABELS, label } from "./labels.js";
+import { CHANNEL_LABELS, PROCESS_LABELS, SEVERITY_LABELS, STEP_LABELS, label } from "./labels.js";
 
 export type ReportFormat = "md" | "html" | "json" | "csv";
 export const REPORT_FORMATS: readonly ReportFormat[] = ["md", "html", "json", "csv"];
@@ -40,6 +42,16 @@ function periodText(r: Report): string {
   return "toute la période enregistrée";
 }
 
+/** « 57 % (4 avis positifs sur 7) », or « pas encore d'avis » — never a bare dash. */
+export function satisfactionText(r: Report): string {
+  const n = r.ratings.up + r.ratings.down;
+  if (!n || r.ratings.satisfactionRate === null) return "pas encore d'avis";
+  return `${pct(r.ratings.satisfactionRate)} (${nf.format(r.ratings.up)} avis positif${r.ratings.up > 1 ? "s" : ""} sur ${nf.format(n)})`;
+}
+
+/** « 12,5 h », or « — » when no handoff was answered. */
+export const hoursText = (h: number | null): string => (h === null ? "—" : `${new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1 }).format(h)} h`);
+
 function headline(r: Report): [string, string][] {
   return [
     ["Questions posées", nf.format(r.interactions)],
@@ -47,15 +59,72 @@ function headline(r: Report): [string, string][] {
     ["Questions sans réponse de l'assistant (refus)", `${nf.format(r.refused)} (${pct(r.volumes.refusalRate)})`],
     ["Avis positifs", nf.format(r.ratings.up)],
     ["Avis négatifs", nf.format(r.ratings.down)],
-    ["Taux de satisfaction", pct(r.ratings.satisfactionRate)],
+    ["Taux de satisfaction", satisfactionText(r)],
     ["Difficultés signalées", nf.format(r.frictions)],
-    ["Mises en relation demandées sur la période", nf.format(r.handoffs)],
-    ["Mises en relation en attente", nf.format(r.openHandoffs)],
-    ["Questions restées sans réponse satisfaisante", nf.format(r.unanswered)],
+    ["Mises en relation demandées sur la période", nf.format(r.handoffs.count)],
+    ["Mises en relation en attente", nf.format(r.handoffs.open)],
+    ["Mises en relation traitées sur la période", nf.format(r.handoffs.answered)],
+    ["Délai médian de réponse aux mises en relation", hoursText(r.handoffs.medianHoursToAnswer)],
+    ["Questions restées sans réponse satisfaisante", nf.format(r.unansweredCount)],
   ];
 }
 
 const STEP_ORDER = Object.keys(STEP_LABELS);
+
+type Rows = { head: string[]; rows: (string | number)[][] };
+type Group = { key: string; title: string; table: Rows };
+
+const THUMBS_DOWN_HEAD = ["Date", "Question", "Réponse (extrait)", "Commentaire"];
+const thumbsDownRows = (r: Report) => r.thumbsDown.map((t) => [shortDate(t.createdAt), t.question ?? "—", t.answer ?? "—", t.comment ?? "(sans commentaire)"]);
+
+const UNANSWERED_HEAD = ["Question (exemple)", "Nombre", "Refus", "Avis négatifs", "Formulations"];
+const unansweredRows = (r: Report) => r.unanswered.map((q) => [q.question, q.count, q.refused, q.ratedDown, q.variants]);
+
+const ANSWERED_HEAD = ["Dispositif", "Canal", "Demandée le", "Répondue le", "Délai (heures)"];
+const answeredRows = (r: Report) =>
+  r.answeredHandoffList.map((h) => [h.processLabel, label(CHANNEL_LABELS, h.channel), shortDate(h.createdAt), shortDate(h.answeredAt), h.hoursToAnswer]);
+
+function handoffSentence(r: Report): string {
+  const h = r.handoffs;
+  return (
+    `${nf.format(h.count)} demandée(s) sur la période, ${nf.format(h.open)} en attente, ${nf.format(h.answered)} traitée(s) sur la période ; ` +
+    `délai médian entre la demande et la réponse : ${hoursText(h.medianHoursToAnswer)}.`
+  );
+}
+
+/** Friction reports grouped by blocker, then by schema axis (one table per group, empty groups left out). */
+function frictionGroups(r: Report): { byBlocker: Group[]; byAxis: Group[] } {
+  const group = (
+    key: (f: Report["frictionReports"][number]) => string,
+    title: (f: Report["frictionReports"][number]) => string,
+    head: string[],
+    row: (f: Report["frictionReports"][number]) => (string | number)[],
+  ) => {
+    const out = new Map<string, Group>();
+    for (const f of r.frictionReports) {
+      const g = out.get(key(f)) ?? { key: key(f), title: title(f), table: { head, rows: [] } };
+      g.table.rows.push(row(f));
+      out.set(key(f), g);
+    }
+    return [...out.values()].map((g) => ({ ...g, title: `${g.title} (${g.table.rows.length})` }));
+  };
+  const sev = (n: number) => label(SEVERITY_LABELS as Record<string, string>, String(n));
+  const byBlocker = group(
+    (f) => f.blocker,
+    (f) => f.blockerLabel,
+    ["Date", "Étape", "Dispositif", "Commune", "Gravité", "Description"],
+    (f) => [shortDate(f.createdAt), f.stepLabel, f.processLabel, f.commune, sev(f.severity), f.description],
+  );
+  const axisOrder = r.friction.byAxis.map((a) => a.axis);
+  const byAxis = group(
+    (f) => f.axis,
+    (f) => f.axisLabel,
+    ["Date", "Blocage", "Étape", "Dispositif", "Commune", "Gravité", "Description"],
+    (f) => [shortDate(f.createdAt), f.blockerLabel, f.stepLabel, f.processLabel, f.commune, sev(f.severity), f.description],
+  );
+  byAxis.sort((a, b) => axisOrder.indexOf(a.key) - axisOrder.indexOf(b.key));
+  return { byBlocker, byAxis };
+}
 
 /** Step × process matrix: rows = steps having frictions, columns = processes having frictions. */
 function matrix(r: Report): { processes: string[]; rows: { step: string; cells: number[]; total: number }[] } {
@@ -131,10 +200,7 @@ export function renderMarkdown(r: Report): string {
   );
 
   out.push("## Avis des utilisateurs", "");
-  out.push(
-    `${nf.format(r.ratings.up)} avis positif(s), ${nf.format(r.ratings.down)} avis négatif(s) ; taux de satisfaction : ${pct(r.ratings.satisfactionRate)}.`,
-    "",
-  );
+  out.push(`${nf.format(r.ratings.up)} avis positif(s), ${nf.format(r.ratings.down)} avis négatif(s) ; taux de satisfaction : ${satisfactionText(r)}.`, "");
   out.push("### Commentaires joints aux avis négatifs", "");
   out.push(
     mdTable(
@@ -142,6 +208,7 @@ export function renderMarkdown(r: Report): string {
       r.downComments.map((c) => [shortDate(c.createdAt), c.question ?? "—", c.comment]),
     ),
   );
+  out.push("### Réponses jugées « pas utiles »", "", mdTable(THUMBS_DOWN_HEAD, thumbsDownRows(r)));
 
   out.push(
     "## Difficultés signalées",
@@ -187,22 +254,13 @@ export function renderMarkdown(r: Report): string {
       r.friction.byAxis.map((a) => [a.label, a.count, a.processes.map((p) => label(PROCESS_LABELS, p)).join(", ") || "—"]),
     ),
   );
-  out.push("### Détail des signalements", "");
-  out.push(
-    mdTable(
-      ["Date", "Étape", "Blocage", "Dispositif", "Territoire", "Gravité", "Accord pour être recontacté", "Description"],
-      r.friction.items.map((f) => [
-        shortDate(f.createdAt),
-        label(STEP_LABELS, f.step),
-        label(BLOCKER_LABELS, f.blocker),
-        label(PROCESS_LABELS, f.process),
-        f.territory,
-        label(SEVERITY_LABELS as Record<string, string>, String(f.severity)),
-        f.contactOk ? "oui" : "non",
-        f.description,
-      ]),
-    ),
-  );
+  const groups = frictionGroups(r);
+  out.push("### Signalements par type de blocage", "");
+  if (!groups.byBlocker.length) out.push("_Aucune donnée sur la période._", "");
+  for (const g of groups.byBlocker) out.push(`#### ${mdText(g.title)}`, "", mdTable(g.table.head, g.table.rows));
+  out.push("### Signalements par axe du schéma", "");
+  if (!groups.byAxis.length) out.push("_Aucune donnée sur la période._", "");
+  for (const g of groups.byAxis) out.push(`#### ${mdText(g.title)}`, "", mdTable(g.table.head, g.table.rows));
 
   out.push("## Tendance par semaine", "");
   out.push(
@@ -218,13 +276,10 @@ export function renderMarkdown(r: Report): string {
     "Questions refusées par l'assistant ou dont la réponse a reçu un avis négatif, regroupées quand elles sont presque identiques.",
     "",
   );
-  out.push(
-    mdTable(
-      ["Question", "Nombre", "Refus", "Avis négatifs", "Dernière fois"],
-      r.topUnanswered.map((q) => [q.question, q.count, q.refused, q.ratedDown, shortDate(q.lastAt)]),
-    ),
-  );
+  out.push(mdTable(UNANSWERED_HEAD, unansweredRows(r)));
 
+  out.push("## Mises en relation", "", handoffSentence(r), "");
+  out.push("## Mises en relation traitées sur la période", "", mdTable(ANSWERED_HEAD, answeredRows(r)));
   out.push("## Mises en relation en attente", "");
   out.push(
     mdTable(
@@ -252,6 +307,11 @@ function htmlTable(caption: string, head: string[], rows: (string | number)[][],
     )
     .join("\n");
   return `<table><caption>${esc(caption)}</caption><thead><tr>${th}</tr></thead><tbody>\n${body}\n</tbody></table>`;
+}
+
+function groupsHtml(groups: Group[], caption: string): string[] {
+  if (!groups.length) return [`<p class="empty">${esc(caption)} : aucune donnée sur la période.</p>`];
+  return groups.map((g) => `<h4>${esc(g.title)}</h4>\n${htmlTable(`${caption} : ${g.title}`, g.table.head, g.table.rows)}`);
 }
 
 function figure(svg: string | null, tableHtml: string): string {
@@ -361,13 +421,15 @@ export function renderHtml(r: Report): string {
   // Ratings
   parts.push(
     `<section aria-labelledby="s-avis"><h2 id="s-avis">Avis des utilisateurs</h2>`,
-    `<p>${nf.format(r.ratings.up)} avis positif(s), ${nf.format(r.ratings.down)} avis négatif(s) ; taux de satisfaction : ${esc(pct(r.ratings.satisfactionRate))}.</p>`,
+    `<p>${nf.format(r.ratings.up)} avis positif(s), ${nf.format(r.ratings.down)} avis négatif(s) ; taux de satisfaction : ${esc(satisfactionText(r))}.</p>`,
     `<h3>Commentaires joints aux avis négatifs</h3>`,
     htmlTable(
       "Commentaires des avis négatifs",
       ["Date", "Question", "Commentaire"],
       r.downComments.map((c) => [shortDate(c.createdAt), c.question ?? "—", c.comment]),
     ),
+    `<h3>Réponses jugées « pas utiles »</h3>`,
+    htmlTable("Réponses jugées pas utiles", THUMBS_DOWN_HEAD, thumbsDownRows(r)),
     `</section>`,
   );
 
@@ -457,34 +519,23 @@ export function renderHtml(r: Report): string {
         r.friction.byAxis.map((a) => [a.label, a.count, a.processes.map((p) => label(PROCESS_LABELS, p)).join(", ") || "—"]),
       ),
     ),
-    `<h3>Détail des signalements</h3>`,
-    htmlTable(
-      "Détail des signalements",
-      ["Date", "Étape", "Blocage", "Dispositif", "Territoire", "Gravité", "Accord pour être recontacté", "Description"],
-      r.friction.items.map((f) => [
-        shortDate(f.createdAt),
-        label(STEP_LABELS, f.step),
-        label(BLOCKER_LABELS, f.blocker),
-        label(PROCESS_LABELS, f.process),
-        f.territory,
-        label(SEVERITY_LABELS as Record<string, string>, String(f.severity)),
-        f.contactOk ? "oui" : "non",
-        f.description,
-      ]),
-    ),
+    `<h3>Signalements par type de blocage</h3>`,
+    ...groupsHtml(frictionGroups(r).byBlocker, "Signalements — blocage"),
+    `<h3>Signalements par axe du schéma</h3>`,
+    ...groupsHtml(frictionGroups(r).byAxis, "Signalements — axe"),
     `</section>`,
   );
 
   parts.push(
     `<section aria-labelledby="s-sans-reponse"><h2 id="s-sans-reponse">Questions sans réponse les plus fréquentes</h2>`,
     `<p>Questions refusées par l'assistant ou dont la réponse a reçu un avis négatif, regroupées quand elles sont presque identiques.</p>`,
-    htmlTable(
-      "Questions sans réponse",
-      ["Question", "Nombre", "Refus", "Avis négatifs", "Dernière fois"],
-      r.topUnanswered.map((q) => [q.question, q.count, q.refused, q.ratedDown, shortDate(q.lastAt)]),
-    ),
+    htmlTable("Questions sans réponse", UNANSWERED_HEAD, unansweredRows(r)),
     `</section>`,
-    `<section aria-labelledby="s-relations"><h2 id="s-relations">Mises en relation en attente</h2>`,
+    `<section aria-labelledby="s-relations"><h2 id="s-relations">Mises en relation</h2>`,
+    `<p>${esc(handoffSentence(r))}</p>`,
+    `<h3>Traitées sur la période</h3>`,
+    htmlTable("Mises en relation traitées sur la période", ANSWERED_HEAD, answeredRows(r)),
+    `<h3>En attente</h3>`,
     htmlTable(
       "Mises en relation en attente",
       ["Dispositif", "Canal", "Créée le", "Ancienneté (jours)", "Résumé"],
@@ -530,10 +581,13 @@ export function renderCsv(r: Report): string {
   add("synthese", "avis_positifs", "", r.ratings.up);
   add("synthese", "avis_negatifs", "", r.ratings.down);
   add("synthese", "taux_satisfaction", "", r.ratings.satisfactionRate);
+  add("synthese", "nombre_avis", "", r.ratings.up + r.ratings.down);
   add("synthese", "difficultes", "", r.frictions);
-  add("synthese", "mises_en_relation", "", r.handoffs);
-  add("synthese", "mises_en_relation_en_attente", "", r.openHandoffs);
-  add("synthese", "sans_reponse", "", r.unanswered);
+  add("synthese", "mises_en_relation", "", r.handoffs.count);
+  add("synthese", "mises_en_relation_en_attente", "", r.handoffs.open);
+  add("synthese", "mises_en_relation_traitees", "", r.handoffs.answered);
+  add("synthese", "delai_median_reponse_heures", "", r.handoffs.medianHoursToAnswer);
+  add("synthese", "sans_reponse", "", r.unansweredCount);
   for (const c of r.volumes.byChannel) add("canal", c.key, c.label, c.count);
   for (const c of r.volumes.byAudience) add("public", c.key, c.label, c.count);
   for (const c of r.volumes.byRoute) add("orientation", c.key, c.label, c.count);
@@ -545,12 +599,27 @@ export function renderCsv(r: Report): string {
   for (const w of r.trend) {
     for (const k of ["interactions", "refused", "frictions", "up", "down"] as const) add("tendance", w.week, k, w[k]);
   }
-  for (const q of r.topUnanswered) {
+  for (const q of r.unanswered) {
     add("sans_reponse", q.question, "nombre", q.count);
     add("sans_reponse", q.question, "refus", q.refused);
     add("sans_reponse", q.question, "avis_negatifs", q.ratedDown);
   }
   for (const c of r.downComments) add("commentaire_negatif", c.createdAt, c.question ?? "", c.comment);
+  r.thumbsDown.forEach((t, i) => {
+    const n = String(i + 1);
+    add("avis_negatif", n, "date", t.createdAt);
+    add("avis_negatif", n, "question", t.question);
+    add("avis_negatif", n, "reponse", t.answer);
+    add("avis_negatif", n, "dispositif", t.route);
+    add("avis_negatif", n, "commentaire", t.comment);
+  });
+  for (const h of r.answeredHandoffList) {
+    add("mise_en_relation_traitee", h.id, "dispositif", h.process);
+    add("mise_en_relation_traitee", h.id, "canal", h.channel);
+    add("mise_en_relation_traitee", h.id, "creee_le", h.createdAt);
+    add("mise_en_relation_traitee", h.id, "repondue_le", h.answeredAt);
+    add("mise_en_relation_traitee", h.id, "delai_heures", h.hoursToAnswer);
+  }
   for (const h of r.openHandoffList) {
     add("mise_en_relation", h.id, "dispositif", h.process);
     add("mise_en_relation", h.id, "canal", h.channel);
@@ -558,8 +627,10 @@ export function renderCsv(r: Report): string {
     add("mise_en_relation", h.id, "anciennete_jours", h.ageDays);
     add("mise_en_relation", h.id, "resume", h.summary);
   }
+  const axisById = new Map(r.frictionReports.map((f) => [f.id, f.axis]));
   for (const f of r.friction.items) {
     add("signalement", f.id, "date", f.createdAt);
+    add("signalement", f.id, "axe", axisById.get(f.id) ?? "");
     add("signalement", f.id, "etape", f.step);
     add("signalement", f.id, "blocage", f.blocker);
     add("signalement", f.id, "dispositif", f.process);

@@ -12,7 +12,7 @@ import v8 from "node:v8";
 import MiniSearch from "minisearch";
 import { Document } from "@langchain/core/documents";
 import { z } from "zod";
-import type { DocKind } from "../core/ids.js";
+import type { DocKind } from "../domain/ids.js";
 import { fingerprintCorpus, loadCorpus } from "../knowledge/corpus.js";
 import type { DocNature } from "../knowledge/schema.js";
 import type { KnowledgeDoc } from "../knowledge/types.js";

@@ -5,7 +5,7 @@
  * the question's terms the passage contains (synonyms count), which the answer
  * and refusal logic use as an absolute relevance signal.
  */
-import type { DocKind, Audience } from "../core/ids.js";
+import type { DocKind, Audience } from "../domain/ids.js";
 import { analyze } from "./analyzer.js";
 import type { IndexedChunk, SearchIndex } from "./index-store.js";
 import { OrSearch } from "./or-search.js";

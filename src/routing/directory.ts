@@ -8,7 +8,7 @@ import { currentKnowledgePaths, knowledgePaths } from "../core/paths.js";
 import path from "node:path";
 import matter from "gray-matter";
 import { parse as parseYaml } from "yaml";
-import { PROCESS_IDS, ProcessId } from "../core/ids.js";
+import { PROCESS_IDS, ProcessId } from "../domain/ids.js";
 import { ProcessFields } from "../knowledge/schema.js";
 
 export interface ProcessEntry extends ProcessFields {

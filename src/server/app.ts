@@ -5,6 +5,7 @@
  *   /api/messages   Teams (botbuilder CloudAdapter; anonymous outside production)
  *   POST /api/ask   JSON question → the core's Reply
  *   /api/turn, /api/vocabulary, /api/report, /   the web playground (src/channels/web)
+ *   GET /report     the web report for agents, behind a signed link (src/channels/web/report-page.ts)
  *   /healthz, /readyz, /metrics                  operations
  *
  * Raw-body channels (Slack, Teams) are mounted before any JSON parser; JSON
@@ -18,12 +19,16 @@ import type { Logger } from "pino";
 import { createLogger } from "../core/log.js";
 import { z } from "zod";
 import { type AppConfig, processEnv } from "../config/env.js";
-import { Audience } from "../core/ids.js";
-import { Reply } from "../core/reply.js";
+import { Audience } from "../domain/ids.js";
+import { Reply } from "../domain/reply.js";
 import type { Runtime } from "../runtime.js";
 import type { SlackConfig } from "../channels/slack/index.js";
 import { createWebChannel } from "../channels/web/index.js";
+import { createReportPage } from "../channels/web/report-page.js";
 import { createChannels, type ChannelSetup } from "./channels.js";
+import { createServiceDigest } from "./digest.js";
+import { DEV_PSEUDONYM_SECRET } from "../config/storage.js";
+import type { Clock, DigestScheduler } from "../report/digest.js";
 import { asyncRoute, issueText, limiter, requireJson, sendError } from "../http/helpers.js";
 import { TimeoutError, withTimeout } from "../core/timeout.js";
 import { instrumentAssistant, type InstrumentedAssistant } from "./instrument.js";
@@ -66,6 +71,8 @@ export interface CreateServerOptions {
   channelsFile?: SlackConfig;
   /** Channels to mount instead of those derived from the configuration (tests). */
   channels?: ChannelSetup;
+  /** Clock of the weekly digest (tests fire its timer themselves). */
+  clock?: Clock;
 }
 
 export interface Service {
@@ -75,6 +82,8 @@ export interface Service {
   metrics: ServiceMetrics;
   channels: ChannelSetup;
   settings: ServerSettings;
+  /** The weekly digest (null when DIGEST_ENABLED is off or no team channel is configured). */
+  digest: DigestScheduler | null;
   /** Starts listening; port 0 picks a free port. */
   listen(port?: number, host?: string): Promise<{ port: number; url: string }>;
   /** Stops accepting, finishes in-flight requests and turns (bounded), stops channels. Idempotent. */
@@ -85,7 +94,7 @@ export interface Service {
 /** Low-cardinality route label for metrics and logs (never the raw URL). */
 export function routeLabel(req: Request): string {
   const p = req.path;
-  if (p === "/slack/events" || p === "/api/messages" || p === "/api/ask" || p === "/api/turn" || p === "/api/report") return p;
+  if (p === "/slack/events" || p === "/api/messages" || p === "/api/ask" || p === "/api/turn" || p === "/api/report" || p === "/report") return p;
   if (p === "/api/vocabulary" || p === "/healthz" || p === "/readyz" || p === "/metrics") return p;
   if (p.startsWith("/api/")) return "/api/other";
   if (req.method === "GET" || req.method === "HEAD") return "static";
@@ -120,6 +129,15 @@ export function createServer(o: CreateServerOptions): Service {
       logger,
       teamsBodyLimitBytes: settings.teamsBodyLimitBytes,
     });
+
+  const digest = createServiceDigest({
+    config: o.config,
+    channels,
+    storage,
+    handoffTargets: o.channelsFile?.handoffTargets ?? {},
+    logger,
+    clock: o.clock,
+  });
 
   const app = express();
   app.disable("x-powered-by");
@@ -254,6 +272,12 @@ export function createServer(o: CreateServerOptions): Service {
     }),
   );
 
+  // ---- Web report for agents (signed links only: src/channels/web/report-page.ts). With the
+  // public development secret anyone could sign a link: then only alongside the open playground.
+  if (settings.playground || o.config.pseudonymSecret !== DEV_PSEUDONYM_SECRET) {
+    app.use(createReportPage({ storage, secret: o.config.pseudonymSecret, timeoutMs: settings.requestTimeoutMs, ipLimiter }));
+  }
+
   // ---- Playground.
   if (settings.playground) {
     app.use(
@@ -335,6 +359,7 @@ export function createServer(o: CreateServerOptions): Service {
     metrics,
     channels,
     settings,
+    digest,
     get server() {
       return server;
     },
@@ -354,6 +379,7 @@ export function createServer(o: CreateServerOptions): Service {
         });
       });
       if (channels.slack) await channels.slack.start();
+      digest?.start();
       const addr = s.address() as AddressInfo;
       const shown = host === "0.0.0.0" || host === "::" ? "localhost" : host;
       return { port: addr.port, url: `http://${shown}:${addr.port}` };
@@ -362,6 +388,7 @@ export function createServer(o: CreateServerOptions): Service {
       if (closing) return closing;
       closing = (async () => {
         shuttingDown = true;
+        const digestStopped = digest?.stop();
         const deadline = Date.now() + settings.shutdownTimeoutMs;
         const left = () => Math.max(0, deadline - Date.now());
         const s = server;
@@ -374,6 +401,7 @@ export function createServer(o: CreateServerOptions): Service {
         }
         s?.closeAllConnections();
         await closed;
+        await digestStopped;
       })();
       return closing;
     },

@@ -7,7 +7,7 @@ import path from "node:path";
 import type { Logger } from "pino";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
-import { Audience, ProcessId } from "../core/ids.js";
+import { Audience, ProcessId } from "../domain/ids.js";
 import type { AppConfig } from "../config/env.js";
 import type { Assistant, HandoffTargets } from "../conversation/types.js";
 import type { Storage } from "../storage/types.js";
@@ -122,6 +122,7 @@ export function createChannels(o: CreateChannelsOptions): ChannelSetup {
       apiUrl: settings.apiUrl,
       audienceMap: o.channelsFile.audienceMap,
       handoffTargets: o.handoffTargets ?? o.channelsFile.handoffTargets,
+      pseudonymSecret: o.config.pseudonymSecret,
       logger: o.logger,
     });
     o.assistant.registerNotifier(slack.notifier);

@@ -3,8 +3,8 @@
  * (replies, refusals, handoffs, errors per channel) and tracked for graceful
  * shutdown — without any channel knowing about it.
  */
-import type { Channel } from "../core/ids.js";
-import type { Reply, TurnInput } from "../core/reply.js";
+import type { Channel } from "../domain/ids.js";
+import type { Reply, TurnInput } from "../domain/reply.js";
 import type { Assistant, AskOptions, Notifier } from "../conversation/types.js";
 import type { ServiceMetrics } from "./metrics.js";
 

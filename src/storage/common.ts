@@ -1,5 +1,6 @@
 /** Helpers shared by the storage backends. */
 import { randomUUID } from "node:crypto";
+import { PERSON_KEY_CHARS } from "../privacy/pseudonym.js";
 
 export const newId = (): string => randomUUID();
 
@@ -56,12 +57,21 @@ export function zeroCounts(tables: readonly string[]): Record<string, number> {
 /**
  * forgetUser also deletes state/channel-ref rows whose key contains the user
  * hash (the core keys conversations as `channel:conversation:thread:userHash`),
- * but only for real hashes: short test ids would match unrelated keys.
+ * and state rows whose key or value holds the person's short key (channels
+ * keep button ownership, thread memory and card registries under the first
+ * PERSON_KEY_CHARS characters of the hash, see privacy/pseudonym.ts) — but
+ * only for real hashes: short test ids would match unrelated keys.
  */
 export const MIN_HASH_IN_KEY = 16;
 
-/** LIKE pattern matching keys that contain `hash`; "" for short ids (the SQL then skips the test). */
+/** What of a user hash is searched in keys and values: its short form, which the full hash contains. */
+export function hashNeedle(hash: string): string {
+  return hash.length < MIN_HASH_IN_KEY ? "" : hash.slice(0, PERSON_KEY_CHARS);
+}
+
+/** LIKE pattern matching text that contains the hash's short form; "" for short ids (the SQL then skips the test). */
 export function hashLikePattern(hash: string): string {
-  if (hash.length < MIN_HASH_IN_KEY) return "";
-  return `%${hash.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const needle = hashNeedle(hash);
+  if (!needle) return "";
+  return `%${needle.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }

@@ -16,8 +16,8 @@ import type {
   Storage,
   UnansweredRecord,
 } from "./types.js";
-import type { Channel } from "../core/ids.js";
-import { MIN_HASH_IN_KEY, isoOrNow, newId, zeroCounts } from "./common.js";
+import type { Channel } from "../domain/ids.js";
+import { hashNeedle, isoOrNow, newId, zeroCounts } from "./common.js";
 
 type Stamped<T> = T & { id: string; createdAt: string };
 
@@ -239,8 +239,10 @@ export class MemoryStorage implements Storage {
     const theirs = new Set([...this.handoffs.values()].filter((h) => h.userHash === userHash).map((h) => h.id));
     del(this.contacts, "handoff_contacts", (c) => theirs.has(c.handoffId));
     del(this.handoffs, "handoffs", (h) => h.userHash === userHash);
-    const holds = (k: string) => keys.has(k) || (userHash.length >= MIN_HASH_IN_KEY && k.includes(userHash));
-    del(this.state, "state", (_v, k) => holds(k));
+    const needle = hashNeedle(userHash);
+    const holds = (k: string) => keys.has(k) || (needle !== "" && k.includes(needle));
+    // Channel records (button ownership, thread memory, cards) hold the person's short key in their key or value.
+    del(this.state, "state", (v, k) => holds(k) || (needle !== "" && JSON.stringify(v).includes(needle)));
     del(this.refs, "channel_refs", (_v, k) => holds(k));
     // Channel references holding the person's raw id: the person is removed from them.
     const raw = new Set(platformIds.filter(Boolean));

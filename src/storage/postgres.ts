@@ -24,7 +24,7 @@ import type {
   Storage,
   UnansweredRecord,
 } from "./types.js";
-import type { Channel } from "../core/ids.js";
+import type { Channel } from "../domain/ids.js";
 import { POSTGRES_MIGRATIONS } from "./migrations/postgres.js";
 import type { Migration } from "./migrations/index.js";
 import { hashLikePattern, isoOrNow, newId, toJson } from "./common.js";
@@ -357,7 +357,8 @@ export class PostgresStorage implements Storage {
       ["unanswered", `DELETE FROM unanswered WHERE user_hash = $1 OR interaction_id IN (${mine})`, params],
       ["message_links", `DELETE FROM message_links WHERE interaction_id IN (${mine})`, params],
       ["frictions", "DELETE FROM frictions WHERE user_hash = $1", params],
-      ["state", `DELETE FROM state WHERE key IN (${keys}) OR ($2 <> '' AND key LIKE $2 ESCAPE '\\')`, params],
+      // Channel records (button ownership, thread memory, cards) hold the person's short key in their key or value.
+      ["state", `DELETE FROM state WHERE key IN (${keys}) OR ($2 <> '' AND (key LIKE $2 ESCAPE '\\' OR value::text LIKE $2 ESCAPE '\\'))`, params],
       ["channel_refs", `DELETE FROM channel_refs WHERE key IN (${keys}) OR ($2 <> '' AND key LIKE $2 ESCAPE '\\')`, params],
       ...refSteps,
       ["handoff_contacts", "DELETE FROM handoff_contacts WHERE handoff_id IN (SELECT id FROM handoffs WHERE user_hash = $1)", [userHash]],

@@ -29,7 +29,7 @@ import type {
   Storage,
   UnansweredRecord,
 } from "./types.js";
-import type { Channel } from "../core/ids.js";
+import type { Channel } from "../domain/ids.js";
 import { SQLITE_MIGRATIONS } from "./migrations/sqlite.js";
 import type { Migration } from "./migrations/index.js";
 import { fromJson, hashLikePattern, isoOrNow, newId, toJson } from "./common.js";
@@ -365,7 +365,8 @@ export class SqliteStorage implements Storage {
       ["unanswered", `DELETE FROM unanswered WHERE user_hash = @h OR interaction_id IN (${mine})`],
       ["message_links", `DELETE FROM message_links WHERE interaction_id IN (${mine})`],
       ["frictions", "DELETE FROM frictions WHERE user_hash = @h"],
-      ["state", `DELETE FROM state WHERE key IN (${keys}) OR (@like <> '' AND key LIKE @like ESCAPE '\\')`],
+      // Channel records (button ownership, thread memory, cards) hold the person's short key in their key or value.
+      ["state", `DELETE FROM state WHERE key IN (${keys}) OR (@like <> '' AND (key LIKE @like ESCAPE '\\' OR value LIKE @like ESCAPE '\\'))`],
       ["channel_refs", `DELETE FROM channel_refs WHERE key IN (${keys}) OR (@like <> '' AND key LIKE @like ESCAPE '\\')`],
       ["handoff_contacts", "DELETE FROM handoff_contacts WHERE handoff_id IN (SELECT id FROM handoffs WHERE user_hash = @h)"],
       ["handoffs", "DELETE FROM handoffs WHERE user_hash = @h"],

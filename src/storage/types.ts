@@ -1,24 +1,17 @@
 /**
- * The one storage interface. Backends: memory (tests, scratch), SQLite (default,
- * better-sqlite3, WAL) and PostgreSQL (pg, selected by DATABASE_URL).
+ * The storage interface, as small ports (conversation state, event dedupe,
+ * interactions, message links, feedback, frictions, handoffs, channel references,
+ * report source, retention) that `Storage` sums up: each channel and each flow
+ * asks only for the ports it uses. Backends: memory (tests, scratch), SQLite
+ * (default, better-sqlite3, WAL) and PostgreSQL (pg, selected by DATABASE_URL).
  * Every text field reaching a backend has already been scrubbed of personal
  * data (src/privacy) and user ids are pseudonymous (HMAC), never raw platform ids.
  * A method that resolves has durably written its data (acknowledged = stored).
  */
-import { z } from "zod";
-import { Audience, Channel, ProcessId } from "../core/ids.js";
+import type { Audience, Channel, ProcessId } from "../domain/ids.js";
+import type { FrictionInput } from "../domain/friction.js";
 
-export const JOURNEY_STEPS = [
-  "information-orientation",
-  "eligibilite",
-  "montage-dossier",
-  "depot",
-  "instruction",
-  "decision",
-  "versement",
-  "suivi-bilan",
-] as const;
-export const BLOCKERS = ["delai", "piece-justificative", "critere-flou", "mauvais-interlocuteur", "outil-numerique", "cofinancement", "autre"] as const;
+export { BLOCKERS, FrictionInput, JOURNEY_STEPS } from "../domain/friction.js";
 
 export interface InteractionRecord {
   id?: string;
@@ -43,19 +36,6 @@ export interface RatingRecord {
   value: "up" | "down";
   comment?: string;
 }
-
-export const FrictionInput = z
-  .object({
-    step: z.enum(JOURNEY_STEPS),
-    blocker: z.enum(BLOCKERS),
-    process: ProcessId,
-    commune: z.string().min(1).max(120),
-    description: z.string().min(1).max(4000),
-    severity: z.number().int().min(1).max(3),
-    contactOk: z.boolean(),
-  })
-  .strict();
-export type FrictionInput = z.infer<typeof FrictionInput>;
 
 export interface FrictionRecord extends FrictionInput {
   id?: string;
@@ -138,27 +118,34 @@ export interface ReportData {
   unanswered: UnansweredRecord[];
 }
 
-export interface Storage {
-  readonly kind: "memory" | "sqlite" | "postgres";
-  /** Applies pending versioned migrations. Idempotent. */
-  migrate(): Promise<void>;
-  ping(): Promise<boolean>;
-  close(): Promise<void>;
-
-  /** Conversation state, keyed by channel/conversation/thread/user key. JSON-serialisable. */
+/** Conversation state, keyed by channel/conversation/thread/user key. JSON-serialisable. */
+export interface StateStore {
   getState<T = unknown>(key: string): Promise<T | null>;
   setState(key: string, state: unknown): Promise<void>;
   deleteState(key: string): Promise<void>;
+}
 
-  /** Dedupe: true the first time a key is claimed (across replicas), false afterwards. */
+/** Event dedupe across replicas (Slack and Teams retry deliveries). */
+export interface EventDedupe {
+  /** True the first time a key is claimed (across replicas), false afterwards. */
   claimEvent(key: string): Promise<boolean>;
+}
 
+/** The log of answered questions. */
+export interface InteractionLog {
   recordInteraction(rec: InteractionRecord): Promise<string>;
   getInteraction(id: string): Promise<InteractionRecord | null>;
+}
+
+/** Which channel message (Slack ts, Teams activity id) showed which interaction (for ratings). */
+export interface MessageLinks {
   /** Links a channel message id (Slack ts, Teams activity id) to an interaction. */
   linkMessage(channel: Channel, messageId: string, interactionId: string): Promise<void>;
   findInteractionByMessage(channel: Channel, messageId: string): Promise<string | null>;
+}
 
+/** Ratings and the questions left unanswered. */
+export interface FeedbackStore {
   /**
    * One rating per person per interaction: the first vote inserts, a later one
    * replaces value, comment and date (the last one counts) and keeps the id.
@@ -167,12 +154,22 @@ export interface Storage {
   upsertRating(rec: RatingRecord): Promise<string>;
   /** Same as `upsertRating` (one rating per person per interaction). */
   recordRating(rec: RatingRecord): Promise<string>;
-  recordFriction(rec: FrictionRecord): Promise<string>;
   recordUnanswered(rec: UnansweredRecord): Promise<string>;
+}
 
+export interface FrictionStore {
+  recordFriction(rec: FrictionRecord): Promise<string>;
+}
+
+/** Reading one handoff (a channel redrawing its card). */
+export interface HandoffLookup {
+  getHandoff(id: string): Promise<HandoffRecord | null>;
+}
+
+/** Handoffs to a person, their answers and their contacts (kept apart). */
+export interface HandoffStore extends HandoffLookup {
   createHandoff(rec: Omit<HandoffRecord, "id" | "createdAt" | "status" | "reply" | "replyDeliveredAt" | "resolvedAt">): Promise<HandoffRecord>;
   resolveHandoff(id: string): Promise<HandoffRecord | null>;
-  getHandoff(id: string): Promise<HandoffRecord | null>;
   listHandoffs(status?: "open" | "resolved"): Promise<HandoffRecord[]>;
   /**
    * Records the agent's answer and resolves the handoff, atomically: only the
@@ -185,11 +182,21 @@ export interface Storage {
   /** Stores one contact of a handoff (replaces the same kind). */
   setHandoffContact(handoffId: string, kind: ContactKind, value: string): Promise<void>;
   getHandoffContacts(handoffId: string): Promise<HandoffContacts>;
+}
 
-  /** Channel references (e.g. Teams conversation references) for proactive messages. */
+/** Channel references (e.g. Teams conversation references) for proactive messages. */
+export interface ChannelRefStore {
   saveChannelRef(key: string, ref: unknown): Promise<void>;
   getChannelRef<T = unknown>(key: string): Promise<T | null>;
+}
 
+/** What the report reads. */
+export interface ReportSource extends Pick<InteractionLog, "getInteraction">, Pick<HandoffStore, "listHandoffs"> {
+  reportData(q: ReportQuery): Promise<ReportData>;
+}
+
+/** Retention and the right to erasure. */
+export interface Retention {
   /** Deletes every record older than `before`; returns counts per table. */
   purge(before: Date): Promise<Record<string, number>>;
   /**
@@ -199,6 +206,29 @@ export interface Storage {
    * and display name (Teams conversation references).
    */
   forgetUser(userHash: string, platformIds?: readonly string[]): Promise<Record<string, number>>;
-
-  reportData(q: ReportQuery): Promise<ReportData>;
 }
+
+/**
+ * The whole storage, as the runtime builds it: the sum of the ports above plus
+ * its life cycle. Code below the runtime asks for the ports it uses.
+ */
+export interface Storage
+  extends StateStore,
+    EventDedupe,
+    InteractionLog,
+    MessageLinks,
+    FeedbackStore,
+    FrictionStore,
+    HandoffStore,
+    ChannelRefStore,
+    ReportSource,
+    Retention {
+  readonly kind: "memory" | "sqlite" | "postgres";
+  /** Applies pending versioned migrations. Idempotent. */
+  migrate(): Promise<void>;
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+/** What the channels (Slack, Teams, web) use of the storage. */
+export type ChannelStorage = StateStore & EventDedupe & MessageLinks & ChannelRefStore & HandoffLookup & ReportSource;

@@ -4,7 +4,7 @@
  * two audiences (a porteur never sees an `audience: agent` document).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Reply } from "../../src/core/reply.js";
+import { Reply } from "../../src/domain/reply.js";
 import { expectGroundedAnswer, testRuntime, type TestRuntime } from "./helpers.js";
 
 let t: TestRuntime;

@@ -15,7 +15,7 @@ import type { ChatResult } from "@langchain/core/outputs";
 import { RunnableLambda } from "@langchain/core/runnables";
 import { expect } from "vitest";
 import { loadConfig, type AppConfig } from "../../src/config/env.js";
-import type { Reply } from "../../src/core/reply.js";
+import type { Reply } from "../../src/domain/reply.js";
 import { createRuntime, type Runtime, type RuntimeOptions } from "../../src/runtime.js";
 import { MemoryStorage } from "../../src/storage/memory.js";
 

@@ -8,8 +8,8 @@ import { FakeListChatModel } from "@langchain/core/utils/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Answerer } from "../../src/answer/answerer.js";
 import { Guards } from "../../src/answer/guards.js";
-import { PROCESS_IDS } from "../../src/core/ids.js";
-import { Reply } from "../../src/core/reply.js";
+import { PROCESS_IDS } from "../../src/domain/ids.js";
+import { Reply } from "../../src/domain/reply.js";
 import { citations, expectGroundedAnswer, promptPassages, ScriptedChatModel, tempDir, testConfig, testRuntime, type TestRuntime } from "./helpers.js";
 
 const QUESTION = "Quand et comment l'assemblée départementale du Gard a-t-elle voté son schéma de l'ESS ?";

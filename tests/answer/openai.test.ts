@@ -4,7 +4,7 @@
  * server that never answers gives the offline answer (within the configured timeout).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Reply } from "../../src/core/reply.js";
+import type { Reply } from "../../src/domain/reply.js";
 import { expectGroundedAnswer, startFakeOpenAI, tempDir, testConfig, testRuntime, type FakeOpenAI, type TestRuntime } from "./helpers.js";
 
 const QUESTION = "Qu'est-ce que l'appel à communs lancé par le Département du Gard ?";

@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Reply } from "../../src/core/reply.js";
+import { Reply } from "../../src/domain/reply.js";
 import { citations, KNOWLEDGE_DIR, testRuntime, type TestRuntime } from "./helpers.js";
 
 let t: TestRuntime;
@@ -91,6 +91,11 @@ describe("known gaps of knowledge/lacunes.yaml", () => {
     "communes-frr": "Ma commune, Lasalle, est-elle classée France Ruralités Revitalisation ?",
     "adresses-partenaires": "Où se trouvent les bureaux d'Initiative Gard, à quelle adresse ?",
     "prochains-evenements": "Quand aura lieu la prochaine édition du Mois de l'ESS dans le Gard ?",
+    "suivi-dossier": "Nous avons envoyé notre demande d'agrément ESUS il y a un mois : où en est notre dossier ?",
+    "schema-suivant": "Que prévoit le Département pour le prochain schéma ESS, après 2028 ?",
+    "candidatures-recues": "Combien de candidatures l'appel à communs a-t-il reçues en 2025 ?",
+    "budgets-a-venir": "Quel sera le budget de l'appel à communs l'année prochaine ?",
+    "noms-salaries-partenaires": "Comment s'appelle la conseillère d'Initiative Gard qui suit les créateurs à Alès ?",
   };
 
   const gaps = parseYaml(readFileSync(path.join(KNOWLEDGE_DIR, "lacunes.yaml"), "utf8")) as { id: string; route?: string }[];
@@ -115,6 +120,8 @@ describe("known gaps do not swallow answerable questions", () => {
     { q: "Comment monter un projet avec d'autres structures pour l'appel à communs ?", audience: "porteur", doc: "appel-a-communs" },
     { q: "Tel qu'il a été adopté en 2024, combien d'axes compte le schéma ESS ?", audience: "porteur", doc: "schema-ess-gard" },
     { q: "Les acheteurs publics qui siègent dans les jurys ont-ils été formés à l'ESS ?", audience: "agent", doc: "mesure-formation-acheteurs" },
+    // A rule asked about one's own future file is not the status of that file.
+    { q: "Si notre demande est acceptée, l'agrément ESUS est valable combien de temps ?", audience: "porteur", doc: "agrement-esus" },
   ];
   for (const { q, audience, doc } of cases)
     it(`answers: ${q}`, async () => {

@@ -9,8 +9,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } 
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PROCESS_IDS, DocKind } from "../../src/core/ids.js";
-import { Verdict } from "../../src/core/reply.js";
+import { PROCESS_IDS, DocKind } from "../../src/domain/ids.js";
+import { Verdict } from "../../src/domain/reply.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const TSX = path.join(ROOT, "node_modules/.bin/tsx");

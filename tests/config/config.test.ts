@@ -10,6 +10,7 @@ import type Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config/env.js";
 import { currentKnowledgePaths, knowledgePaths, useKnowledgePaths } from "../../src/core/paths.js";
+import { CARDS_DIR, DRAFTS_DIR } from "../../src/knowledge/cards.js";
 import { defaultAxesFile } from "../../src/report/axes.js";
 import { createStorage } from "../../src/storage/index.js";
 
@@ -50,6 +51,9 @@ describe("configuration", () => {
     expect(c.paths.links).toBe("/srv/gard/connaissances/liens-schema.yaml");
     expect(c.paths.synonyms).toBe("/srv/gard/connaissances/glossaire/synonymes.yaml");
     expect(c.paths.guardrails).toBe("/srv/gard/consignes/guardrails.yaml");
+    // The folder names the card and draft modules show in messages are the ones read.
+    expect(c.paths.cards).toBe(path.join("/srv/gard/connaissances", CARDS_DIR));
+    expect(c.paths.drafts).toBe(path.join("/srv/gard/connaissances", CARDS_DIR, DRAFTS_DIR));
     // Every path but the prompts lies inside the knowledge folder.
     for (const [k, p] of Object.entries(c.paths)) if (k !== "prompts" && k !== "guardrails") expect(p.startsWith("/srv/gard/connaissances")).toBe(true);
   });

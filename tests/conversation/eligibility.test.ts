@@ -5,7 +5,7 @@
  * interleaved question and resumes; and the eligibility form with raw strings.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Verdict } from "../../src/core/reply.js";
+import { Verdict } from "../../src/domain/reply.js";
 import { FACT_QUESTIONS, type FactKey } from "../../src/eligibility/facts.js";
 import { buildCore, conversation, stateOf, type TestCore } from "./helpers.js";
 

@@ -204,7 +204,7 @@ describe("friction form", () => {
     const c = conversation(core.runtime.assistant, { channel: "teams" });
     const r = await c.form("friction", { step: "inconnue", blocker: "delai", severity: "7", description: "x" });
     expect(r.type).toBe("error");
-    expect(r.text).toMatch(/étape/);
+    expect(r.text).toMatch(/étape/i);
     expect(r.text).toMatch(/gravité/);
     expect(r.text).toMatch(/commune/);
     expect(await frictionsOf(c.base)).toHaveLength(0);

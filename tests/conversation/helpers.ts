@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect } from "vitest";
 import { loadConfig, type AppConfig } from "../../src/config/env.js";
-import { Reply, type TurnInput } from "../../src/core/reply.js";
+import { Reply, type TurnInput } from "../../src/domain/reply.js";
 import type { Assistant } from "../../src/conversation/types.js";
 import { createRuntime, type Runtime, type RuntimeOptions } from "../../src/runtime.js";
 import { MemoryStorage } from "../../src/storage/memory.js";

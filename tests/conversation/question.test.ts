@@ -242,11 +242,11 @@ describe("help, reset and report", () => {
     const r = await agentConv.say("rapport");
     expect(r.type).toBe("report");
     const data = await core.storage.reportData({});
-    const report = r.report as { interactions: number; ratings: { up: number; down: number }; handoffs: number };
+    const report = r.report as { interactions: number; ratings: { up: number; down: number }; handoffs: { count: number } };
     expect(report.interactions).toBe(data.interactions.length);
     expect(report.ratings.up).toBe(data.ratings.filter((x) => x.value === "up").length);
     expect(report.ratings.down).toBe(data.ratings.filter((x) => x.value === "down").length);
-    expect(report.handoffs).toBe(data.handoffs.length);
+    expect(report.handoffs.count).toBe(data.handoffs.length);
     expect(r.text).toContain(String(data.interactions.length));
 
     const byButton = await agentConv.click("report");

@@ -6,7 +6,7 @@ import { randomBytes } from "node:crypto";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAssistant } from "../../src/conversation/assistant.js";
-import { Reply, type TurnInput } from "../../src/core/reply.js";
+import { Reply, type TurnInput } from "../../src/domain/reply.js";
 import { MemoryStorage } from "../../src/storage/memory.js";
 import type { Storage } from "../../src/storage/types.js";
 import { SECRET, buildCore, conversation, uid, type TestCore } from "./helpers.js";

@@ -6,7 +6,7 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAssistant } from "../../src/conversation/assistant.js";
-import { Reply } from "../../src/core/reply.js";
+import { Reply } from "../../src/domain/reply.js";
 import { SqliteStorage } from "../../src/storage/sqlite.js";
 import { SECRET, buildCore, type TestCore } from "./helpers.js";
 

@@ -38,6 +38,25 @@ function graph(): Map<string, Set<string>> {
   return edges;
 }
 
+/** The names a source file imports from src/storage/types.ts. */
+function storageTypesImported(source: string): string[] {
+  const names: string[] = [];
+  for (const m of source.matchAll(/import\s+(?:type\s+)?\{([^}]*)\}\s*from\s*"[./]*\/storage\/types\.js"/g))
+    names.push(
+      ...m[1]!
+        .split(",")
+        .map(
+          (n) =>
+            n
+              .trim()
+              .replace(/^type\s+/, "")
+              .split(/\s+as\s+/)[0]!,
+        )
+        .filter(Boolean),
+    );
+  return names;
+}
+
 function findCycle(edges: Map<string, Set<string>>): string[] | null {
   const state = new Map<string, "visiting" | "done">();
   const stack: string[] = [];
@@ -83,5 +102,18 @@ describe("architecture", () => {
       .filter((f) => /from\s+"(@slack\/|botbuilder|botframework)/.test(readFileSync(f, "utf8")))
       .map((f) => path.relative(SRC, f));
     expect(leaks).toEqual([]);
+  });
+
+  it("gives channels the storage ports they use, never the whole Storage", () => {
+    const whole = files(path.join(SRC, "channels"))
+      .filter((f) => storageTypesImported(readFileSync(f, "utf8")).includes("Storage"))
+      .map((f) => path.relative(SRC, f));
+    expect(whole).toEqual([]);
+  });
+
+  it("sees an import of the whole Storage (the check itself works)", () => {
+    expect(storageTypesImported('import type { HandoffRecord, Storage } from "../../storage/types.js";')).toContain("Storage");
+    expect(storageTypesImported('import { type StateStore, type Storage as S } from "../storage/types.js";')).toContain("Storage");
+    expect(storageTypesImported('import type { StateStore } from "../../storage/types.js";')).not.toContain("Storage");
   });
 });

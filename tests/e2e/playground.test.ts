@@ -208,6 +208,10 @@ describe.skipIf(!hasChromium)("playground in headless Chromium", () => {
     expect(text).toMatch(/Questions/);
     expect(text).toMatch(/Difficultés signalées1/);
     expect(text).toMatch(/Avis « utile »1/);
+    expect(text).toMatch(/Demandes transmises\d+/);
+    expect(text).not.toContain("[object Object]");
+    const full = page.getByRole("link", { name: /Ouvrir le rapport complet/ });
+    expect(await full.getAttribute("href")).toBe("/api/report?days=30&format=html");
 
     mkdirSync(ARTIFACTS, { recursive: true });
     const file = path.join(ARTIFACTS, "playground.png");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { ProcessId } from "../../src/core/ids.js";
-import { EligibilityResult } from "../../src/core/reply.js";
+import type { ProcessId } from "../../src/domain/ids.js";
+import { EligibilityResult } from "../../src/domain/reply.js";
 import { concernedProcesses, evaluate, formatResults } from "../../src/eligibility/engine.js";
 import { parseFacts, type Facts } from "../../src/eligibility/facts.js";
 

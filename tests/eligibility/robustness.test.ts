@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { EligibilityResult } from "../../src/core/reply.js";
-import { PROCESS_IDS } from "../../src/core/ids.js";
+import { EligibilityResult } from "../../src/domain/reply.js";
+import { PROCESS_IDS } from "../../src/domain/ids.js";
 import { evaluate } from "../../src/eligibility/engine.js";
 import { extractFacts, parseAnswer } from "../../src/eligibility/extract.js";
 import { FACT_KEYS, LEGAL_FORMS, PROJECT_STAGES, parseFacts, type Facts } from "../../src/eligibility/facts.js";

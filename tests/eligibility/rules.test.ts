@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { PROCESS_IDS } from "../../src/core/ids.js";
+import { PROCESS_IDS } from "../../src/domain/ids.js";
 import { DEFAULT_RULES_DIR, getRules, loadRulesFrom, RulesError } from "../../src/eligibility/rules.js";
 
 const made: string[] = [];

@@ -5,7 +5,7 @@
 import { existsSync, readFileSync, rmSync, truncateSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Reply } from "../../src/core/reply.js";
+import { Reply } from "../../src/domain/reply.js";
 import { createRuntime } from "../../src/runtime.js";
 import { MemoryStorage } from "../../src/storage/memory.js";
 import { testConfig } from "../server/helpers.js";

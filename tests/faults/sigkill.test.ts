@@ -7,7 +7,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Reply } from "../../src/core/reply.js";
+import { Reply } from "../../src/domain/reply.js";
 import { SqliteStorage } from "../../src/storage/sqlite.js";
 import { postJson } from "../server/helpers.js";
 import { dataDir, goldQuestions, startChildService, type ChildService } from "./helpers.js";

@@ -14,7 +14,7 @@ import { RelaisTeamsBot } from "../../src/channels/teams/bot.js";
 import { silentLogger } from "../../src/channels/teams/logger.js";
 import { MAX_ACTIVITY_BYTES, renderReply as renderTeams } from "../../src/channels/teams/render.js";
 import { loadConfig } from "../../src/config/env.js";
-import { Reply } from "../../src/core/reply.js";
+import { Reply } from "../../src/domain/reply.js";
 import { createRuntime, type Runtime } from "../../src/runtime.js";
 import { MemoryStorage } from "../../src/storage/memory.js";
 import { checkMessage } from "../support/slack-limits.js";

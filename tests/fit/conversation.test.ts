@@ -82,3 +82,15 @@ describe("« Vérifier l'éligibilité » after a project-fit answer", () => {
     expect((await stateOf(core.storage, c.base))!).toMatchObject({ mode: "eligibility", target: ["appel-a-communs"], facts: { commune: "Bagnols-sur-Cèze" } });
   });
 });
+
+describe("a follow-up after a project-fit answer", () => {
+  it("is read as a question on the same topic, not as the project described again", async () => {
+    const c = conversation(core.runtime.assistant, { audience: "porteur" });
+    const fit = await c.say("Notre SAS d'insertion à Alès voudrait accueillir de l'épargne solidaire : il lui faut l'agrément ESUS, à qui le demander ?");
+    expect(fit.fit?.[0]?.process).toBe("agrement-esus");
+    const next = await c.say("ça dure combien de temps ?");
+    expect(next.fit ?? []).toEqual([]);
+    expect(next.refused).toBe(false);
+    expect(next.sources.map((s) => s.id)).toContain("agrement-esus");
+  });
+});

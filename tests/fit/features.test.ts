@@ -142,3 +142,17 @@ describe("project or question", () => {
     expect(isProject("Quel est le budget de l'appel à communs pour 2027 ?", true)).toBe(false);
   });
 });
+
+describe("needs the writer rules out", () => {
+  const needIds = (text: string) => read(text).needs.map((n) => n.need.id);
+  it("a loan they say they do not need is not a need; what they ask for still is", () => {
+    const text = "Notre SCOP de Sommières n'a pas besoin de prêt bancaire : nous voudrions répondre aux marchés publics du Département.";
+    expect(needIds(text)).not.toContain("pret-garantie");
+    expect(needIds(text)).toContain("marches-publics");
+    // The same loan, asked for, is one.
+    expect(needIds("Notre SCOP de Sommières cherche un prêt bancaire pour un camion.")).toContain("pret-garantie");
+  });
+  it("in English too", () => {
+    expect(needIds("We don't need a bank loan, we want to bid for public contracts of the Département.")).not.toContain("pret-garantie");
+  });
+});

@@ -11,7 +11,7 @@ import matter from "gray-matter";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config/env.js";
 import { currentKnowledgePaths, useKnowledgePaths } from "../../src/core/paths.js";
-import { PROCESS_IDS } from "../../src/core/ids.js";
+import { PROCESS_IDS } from "../../src/domain/ids.js";
 import { LINKS_FILE_NAME, LinksError, loadSchemaLinks, readLinksFile } from "../../src/fit/links.js";
 import { loadAxisMapping } from "../../src/report/axes.js";
 

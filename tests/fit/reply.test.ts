@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BaseMessage } from "@langchain/core/messages";
-import { FitOption, Reply } from "../../src/core/reply.js";
+import { FitOption, Reply } from "../../src/domain/reply.js";
 import { createAssistant } from "../../src/conversation/assistant.js";
 import type { ProjectFit } from "../../src/fit/project-fit.js";
 import { isFaithfulRephrasing } from "../../src/fit/rephrase.js";

@@ -9,7 +9,7 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PROCESS_IDS } from "../../src/core/ids.js";
+import { PROCESS_IDS } from "../../src/domain/ids.js";
 import { formatComparison, loadEvalDir, runEval, type EvalReport, type EvalSet, type Metric } from "../../src/eval/run.js";
 import { KNOWLEDGE_DIR, testRuntime, type TestRuntime } from "../answer/helpers.js";
 

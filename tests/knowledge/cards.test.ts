@@ -7,20 +7,15 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadCards, type AnswerCard } from "../../src/knowledge/cards.js";
+import { loadCards, numbersIn, type AnswerCard } from "../../src/knowledge/cards.js";
 import { loadCorpus } from "../../src/knowledge/corpus.js";
+import { loadDrafts } from "../../src/knowledge/drafts.js";
 import type { KnowledgeDoc } from "../../src/knowledge/types.js";
 import { KNOWLEDGE_DIR } from "../answer/helpers.js";
 
 let cards: (AnswerCard & { file: string })[];
 let errors: { file: string; message: string }[];
 let docs: Map<string, string>;
-
-/** Numbers as written in French text: "250 000", "11,6", "2024" → "250000", "11,6", "2024". */
-function numbersIn(text: string): string[] {
-  const joined = text.replace(/(\d)[\s\u00a0\u202f.](?=\d{3}\b)/g, "$1");
-  return [...new Set(joined.match(/\d+(?:,\d+)?/g) ?? [])];
-}
 
 beforeAll(async () => {
   ({ cards, errors } = loadCards(KNOWLEDGE_DIR));
@@ -33,6 +28,10 @@ describe("answer cards", () => {
     expect(errors, JSON.stringify(errors.slice(0, 5))).toEqual([]);
     expect(cards.length).toBeGreaterThanOrEqual(200);
     expect(new Set(cards.map((c) => c.id)).size).toBe(cards.length);
+  });
+
+  it("have no malformed draft waiting in reponses/brouillons", () => {
+    expect(loadDrafts(KNOWLEDGE_DIR).errors).toEqual([]);
   });
 
   it("cite knowledge documents that exist", () => {

@@ -8,8 +8,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { renderFallback, renderReply as renderSlack } from "../../src/channels/slack/render.js";
 import { renderReply as renderTeams } from "../../src/channels/teams/render.js";
-import { DocKind, PROCESS_IDS } from "../../src/core/ids.js";
-import { ActionId, Reply, ReplyType, Verdict } from "../../src/core/reply.js";
+import { DocKind, PROCESS_IDS } from "../../src/domain/ids.js";
+import { ActionId, Reply, ReplyType, Verdict } from "../../src/domain/reply.js";
 import { MARKER, assertSlackSafe, assertTeamsSafe, hostileText, markedText } from "./hostile.js";
 
 /** Runs per property: with core.test.ts (3 000), ≥ 10 000 hostile inputs in total. */

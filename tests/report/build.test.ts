@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildReport, groupQuestions, isoWeek, type Report } from "../../src/report/build.js";
 import { loadAxisMapping } from "../../src/report/axes.js";
-import { PROCESS_IDS } from "../../src/core/ids.js";
+import { PROCESS_IDS } from "../../src/domain/ids.js";
 import { MemoryStorage } from "../../src/storage/memory.js";
 import { NOW, PERIOD, seededPostgres, seededSqlite, type Seeded } from "./seed.js";
 import { PG_AVAILABLE, createTestDatabase } from "../storage/pg-helper.js";
@@ -38,9 +38,9 @@ for (const setup of setups) {
       expect(r.refused).toBe(3);
       expect(r.ratings).toEqual({ up: 4, down: 3, satisfactionRate: 4 / 7 });
       expect(r.frictions).toBe(6);
-      expect(r.handoffs).toBe(2);
+      expect(r.handoffs).toEqual({ count: 2, open: 2, answered: 0, medianHoursToAnswer: null });
       expect(r.openHandoffs).toBe(2);
-      expect(r.unanswered).toBe(6);
+      expect(r.unansweredCount).toBe(6);
       expect(r.period).toEqual({ from: "2025-03-01T00:00:00.000Z", to: "2025-04-01T00:00:00.000Z" });
     });
 
@@ -156,7 +156,7 @@ for (const setup of setups) {
       expect(all.interactions).toBe(11);
       expect(all.frictions).toBe(7);
       expect(all.ratings).toMatchObject({ up: 5, down: 3 });
-      expect(all.handoffs).toBe(4);
+      expect(all.handoffs.count).toBe(4);
       expect(all.openHandoffs).toBe(3);
     });
   });
@@ -197,7 +197,9 @@ describe("report helpers", () => {
   it("an empty storage gives a zero report", async () => {
     const s = new MemoryStorage();
     const r = await buildReport(s, { now: NOW });
-    expect([r.interactions, r.ratings.up, r.ratings.down, r.frictions, r.handoffs, r.unanswered]).toEqual([0, 0, 0, 0, 0, 0]);
+    expect([r.interactions, r.ratings.up, r.ratings.down, r.frictions, r.handoffs.count, r.unansweredCount]).toEqual([0, 0, 0, 0, 0, 0]);
+    expect(r.handoffs).toEqual({ count: 0, open: 0, answered: 0, medianHoursToAnswer: null });
+    expect([r.unanswered, r.frictionReports, r.thumbsDown, r.answeredHandoffList]).toEqual([[], [], [], []]);
     expect(r.ratings.satisfactionRate).toBeNull();
     expect(r.trend).toEqual([]);
   });

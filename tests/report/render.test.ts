@@ -62,7 +62,7 @@ describe("Markdown", () => {
     }
     expect(md).toContain("Période : du 1 mars 2025 au 31 mars 2025.");
     expect(md).toContain("| Questions posées | 10 |");
-    expect(md).toContain("| Taux de satisfaction | 57 % |");
+    expect(md).toContain("| Taux de satisfaction | 57 % (4 avis positifs sur 7) |");
     expect(md).toContain("| Alès Agglomération | EPCI | 2 |");
     expect(md).toMatch(/\| Dépôt \|( \d \|)+ 3 \|/);
     expect(md).toContain("| 2025-W10 | 03/03/2025 | 3 | 1 | 1 | 2 | 0 |");
@@ -111,7 +111,13 @@ describe("HTML", () => {
 describe("JSON and CSV", () => {
   it("JSON has the headline counts at top level and validates against the schema", () => {
     const json = JSON.parse(renderJson(report));
-    expect(json).toMatchObject({ interactions: 10, ratings: { up: 4, down: 3 }, frictions: 6, handoffs: 2, unanswered: 6 });
+    expect(json).toMatchObject({
+      interactions: 10,
+      ratings: { up: 4, down: 3 },
+      frictions: 6,
+      handoffs: { count: 2, open: 2, answered: 0 },
+      unansweredCount: 6,
+    });
     expect(Report.safeParse(json).success).toBe(true);
     expect(json.friction.byTerritory).toHaveLength(4);
   });
@@ -125,7 +131,7 @@ describe("JSON and CSV", () => {
     expect(lines).toContain("etape_dispositif,depot,appel-a-communs,2");
     expect(lines).toContain("territoire,Alès Agglomération,epci,2");
     expect(lines).toContain("tendance,2025-W11,frictions,2");
-    expect(lines.filter((l) => l.startsWith("signalement,")).length).toBe(6 * 9);
+    expect(lines.filter((l) => l.startsWith("signalement,")).length).toBe(6 * 10);
   });
 
   it("CSV neutralises formulas and quotes separators", () => {
@@ -158,7 +164,13 @@ describe("report command", () => {
   it("prints JSON with the required counts for a period", async () => {
     const { out, code } = await run(["--from", "2025-03-01", "--to", "2025-03-31", "--format", "json"]);
     expect(code).toBe(0);
-    expect(JSON.parse(out)).toMatchObject({ interactions: 10, ratings: { up: 4, down: 3 }, frictions: 6, handoffs: 2, unanswered: 6 });
+    expect(JSON.parse(out)).toMatchObject({
+      interactions: 10,
+      ratings: { up: 4, down: 3 },
+      frictions: 6,
+      handoffs: { count: 2, open: 2, answered: 0 },
+      unansweredCount: 6,
+    });
   });
 
   it("writes one HTML file with --out", async () => {
@@ -189,14 +201,19 @@ describe("report command", () => {
 });
 
 describe("conversation summary", () => {
-  it("summarises the figures in French", async () => {
-    const { summarizeReport } = await import("../../src/report/summary.js");
+  it("summarises the figures in French, with the web report's link or a sentence — never a command line", async () => {
+    const { summarizeReport, NO_LINK_TEXT } = await import("../../src/report/summary.js");
     const text = summarizeReport(report);
     expect(text).toContain("du 1 mars 2025 au 31 mars 2025");
-    expect(text).toContain("10 questions posées, dont 3 sans réponse de l'assistant.");
-    expect(text).toContain("Avis : 4 positif(s), 3 négatif(s) — satisfaction : 57 %.");
-    expect(text).toContain("6 difficultés signalées.");
-    expect(text).toContain("Étape du parcours la plus signalée : Dépôt (3).");
+    expect(text).toContain("- Questions posées : 10, dont 3 sans réponse de l'assistant (taux de refus : 30 %).");
+    expect(text).toContain("- Satisfaction : 57 % (4 avis positifs sur 7).");
+    expect(text).toContain("- Mises en relation en attente : 2 (0 traitée(s) sur la période).");
+    expect(text).toContain("- Difficultés signalées : 6 ; blocage le plus signalé : Délai (2).");
+    expect(text).toContain(NO_LINK_TEXT);
+    expect(text).not.toMatch(/report --format|commande/);
+    const linked = summarizeReport(report, { link: "https://relais.example.fr/report?days=30&expires=1&sig=x" });
+    expect(linked).toContain("page web réservée aux agents : https://relais.example.fr/report?days=30&expires=1&sig=x");
+    expect(linked).not.toContain(NO_LINK_TEXT);
     expect(text).toContain("« Quel est le budget de l'axe 2 ? » (2)");
   });
 });

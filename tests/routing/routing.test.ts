@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parse as parseYaml, stringify as stringifyYaml } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PROCESS_IDS, type ProcessId } from "../../src/core/ids.js";
+import { PROCESS_IDS, type ProcessId } from "../../src/domain/ids.js";
 import { Router } from "../../src/routing/router.js";
 import { KNOWLEDGE_DIR, tempDir, testRuntime, type TestRuntime } from "../answer/helpers.js";
 

@@ -10,7 +10,7 @@
  * Skipped, with a message, when PostgreSQL is unreachable on 127.0.0.1:5432.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Reply } from "../../src/core/reply.js";
+import { Reply } from "../../src/domain/reply.js";
 import { createRuntime, type Runtime } from "../../src/runtime.js";
 import { createStorage } from "../../src/storage/index.js";
 import type { Storage } from "../../src/storage/types.js";

@@ -1,7 +1,7 @@
 /** The service over real HTTP: /api/ask, validation, limits, health, readiness, metrics, playground API, logs. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DOC_KINDS } from "../../src/core/ids.js";
-import { Reply } from "../../src/core/reply.js";
+import { DOC_KINDS } from "../../src/domain/ids.js";
+import { Reply } from "../../src/domain/reply.js";
 import type { Runtime } from "../../src/runtime.js";
 import { MemoryStorage } from "../../src/storage/memory.js";
 import type { AppConfig } from "../../src/config/env.js";

@@ -8,7 +8,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Reply } from "../../src/core/reply.js";
+import { Reply } from "../../src/domain/reply.js";
 import { closedPort, postJson, ROOT, tempDir } from "./helpers.js";
 
 const TSC = path.join(ROOT, "node_modules", ".bin", "tsc");

@@ -3,7 +3,7 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AppConfig } from "../../src/config/env.js";
-import { Reply } from "../../src/core/reply.js";
+import { Reply } from "../../src/domain/reply.js";
 import type { Assistant } from "../../src/conversation/types.js";
 import type { Runtime } from "../../src/runtime.js";
 import { closedPort, postJson, ROOT, startService, tempDir, testConfig, testRuntime } from "./helpers.js";

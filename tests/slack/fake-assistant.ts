@@ -1,10 +1,10 @@
 /**
  * A stand-in for the core's Assistant, returning realistic replies (shaped by
- * src/core/reply.ts) and writing to a real Storage, so the Slack channel can
+ * src/domain/reply.ts) and writing to a real Storage, so the Slack channel can
  * be tested before/independently of the real pipeline.
  */
 import { createHash } from "node:crypto";
-import { Reply, type ReplyInput, type Turn, Turn as TurnSchema, type TurnInput } from "../../src/core/reply.js";
+import { Reply, type ReplyInput, type Turn, Turn as TurnSchema, type TurnInput } from "../../src/domain/reply.js";
 import type { Assistant, HandoffTargets, Notifier } from "../../src/conversation/types.js";
 import { FrictionInput, type HandoffRecord, type Storage } from "../../src/storage/types.js";
 

@@ -7,7 +7,8 @@ import { pino } from "pino";
 import type { Assistant, HandoffTargets } from "../../src/conversation/types.js";
 import { createSlackChannel, type SlackChannel } from "../../src/channels/slack/index.js";
 import { MemoryStorage } from "../../src/storage/memory.js";
-import type { Audience } from "../../src/core/ids.js";
+import type { Storage } from "../../src/storage/types.js";
+import type { Audience } from "../../src/domain/ids.js";
 import { FakeAssistant } from "./fake-assistant.js";
 import { startFakeSlack, type FakeSlack } from "../support/fake-slack.js";
 import { SIGNING_SECRET } from "../support/slack-requests.js";
@@ -21,7 +22,7 @@ export interface Harness {
   baseUrl: string;
   slack: FakeSlack;
   channel: SlackChannel;
-  storage: MemoryStorage;
+  storage: Storage;
   assistant: Assistant;
   fake?: FakeAssistant;
   /** Log lines at warn level and above (JSON objects). */
@@ -31,8 +32,10 @@ export interface Harness {
 
 export interface HarnessOptions {
   /** The core to use (default: the fake one on the harness's storage). */
-  assistant?: (storage: MemoryStorage) => Assistant;
-  storage?: MemoryStorage;
+  assistant?: (storage: Storage) => Assistant;
+  storage?: Storage;
+  /** Secret of the channel's pseudonymous person keys (the service passes PSEUDONYM_SECRET). */
+  pseudonymSecret?: string;
   audienceMap?: Record<string, Audience>;
   delayMs?: number;
   /** The test sends over-limit payloads on purpose: do not fail `close()` on them. */
@@ -64,6 +67,7 @@ export async function startHarness(o: HarnessOptions = {}): Promise<Harness> {
     handoffTargets: HANDOFF_TARGETS,
     logger: pino({ level: process.env.TEST_LOG_LEVEL ?? "warn" }, sink),
     coreTimeoutMs: o.coreTimeoutMs,
+    pseudonymSecret: o.pseudonymSecret,
     retryConfig: { retries: 3, factor: 2, minTimeout: 50, maxTimeout: 500, randomize: false },
   });
   assistant.registerNotifier(channel.notifier);

@@ -132,7 +132,7 @@ describe("mentions, DMs and the Assistant panel", () => {
     const json = allText(blocks);
     expect(json).toContain("*au moins trois structures*");
     expect(json).toContain("[1] <https://gard-centrale.gard.fr/|Appel à communs du Département du Gard>");
-    expect(json).toContain("engagement du schéma");
+    expect(json).toContain("mesure du schéma");
     expect(json).toContain("résultat de la concertation");
     expect(json).toContain("cadre légal");
     expect(json).toContain("à vérifier"); // the reported source

@@ -11,8 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config/env.js";
 import { createRuntime, type Runtime } from "../../src/runtime.js";
 import { MemoryStorage } from "../../src/storage/memory.js";
-import { HANDOFF_TARGETS, startHarness, type Harness } from "./harness.js";
-import { eventEnvelope, postEvent, postInteraction, uid, waitFor } from "../support/slack-requests.js";
+import { AGENT_CHANNEL, HANDOFF_TARGETS, startHarness, type Harness } from "./harness.js";
+import { eventEnvelope, postEvent, postForm, postInteraction, uid, waitFor } from "../support/slack-requests.js";
 
 let h: Harness;
 let runtime: Runtime;
@@ -21,7 +21,13 @@ let dataDir: string;
 beforeAll(async () => {
   dataDir = mkdtempSync(path.join(tmpdir(), "slack-real-core-"));
   const config = loadConfig(
-    { NODE_ENV: "test", DATA_DIR: dataDir, PSEUDONYM_SECRET: "test-pseudonym-secret-0123456789abcdef", LOG_LEVEL: "silent" },
+    {
+      NODE_ENV: "test",
+      DATA_DIR: dataDir,
+      PSEUDONYM_SECRET: "test-pseudonym-secret-0123456789abcdef",
+      LOG_LEVEL: "silent",
+      PUBLIC_BASE_URL: "https://relais.example.fr",
+    },
     { dotenv: false },
   );
   const storage = new MemoryStorage();
@@ -239,5 +245,36 @@ describe("Slack on the real core", () => {
     expect(res.status).toBe(200);
     const verdicts = await waitFor(() => h.slack.ok("chat.postEphemeral").find((c) => c.args.channel === channel), "verdicts", 10_000);
     expect(JSON.stringify(verdicts.args.blocks)).toMatch(/Non éligible|Éligible|À vérifier|Informations manquantes/);
+  });
+
+  it("/ess rapport gives an agent a short summary and the signed link to the web report, never a command line", async () => {
+    const responseUrl = h.slack.responseUrl();
+    await postForm(h.baseUrl, {
+      token: "legacy",
+      team_id: "T0001",
+      team_domain: "test",
+      channel_id: AGENT_CHANNEL,
+      channel_name: "agents",
+      user_id: uid("U"),
+      user_name: "agent",
+      command: "/ess",
+      text: "rapport",
+      api_app_id: "A0001",
+      response_url: responseUrl,
+      trigger_id: `${Date.now()}.1.trigger`,
+    });
+    const report = await waitFor(
+      () => h.slack.calls.find((c) => c.method === "response" && c.status === 200 && responseUrl.endsWith(c.path)),
+      "report",
+      10_000,
+    );
+    const json = JSON.stringify(report.args.blocks);
+    expect(json).toContain("Rapport des 30 derniers jours");
+    expect(json).toContain("Questions posées : ");
+    expect(json).toContain("Satisfaction : ");
+    expect(json).toContain("Mises en relation en attente : ");
+    expect(json).toMatch(/<https:\/\/relais\.example\.fr\/report\?days=30&amp;expires=\d+&amp;sig=[\w-]{43}\|Ouvrir le rapport complet>/);
+    expect(json).not.toMatch(/report --format|ligne de commande/);
+    expect(h.slack.rejected).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 /** The Block Kit renderer on its own: escaping, French labels, Slack's limits. */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { Reply, type ReplyInput } from "../../src/core/reply.js";
+import { Reply, type ReplyInput } from "../../src/domain/reply.js";
 import { escapeMrkdwn, link, toMrkdwn, truncate } from "../../src/channels/slack/mrkdwn.js";
 import { LIMITS, renderHandoffNotice, renderReply, splitMrkdwn } from "../../src/channels/slack/render.js";
 import { slackToPlain } from "../../src/channels/slack/runtime.js";
@@ -103,7 +103,7 @@ describe("renderReply", () => {
   it("labels sources by kind in French and marks reported ones", () => {
     const m = renderReply(reply({ sources: SOURCES.map((s) => ({ ...s })) }));
     const s = JSON.stringify(m.blocks);
-    expect(s).toContain("_engagement du schéma_");
+    expect(s).toContain("_mesure du schéma_");
     expect(s).toContain("_résultat de la concertation_ · à vérifier");
     expect(s).toContain("_cadre légal_");
   });

@@ -11,7 +11,7 @@ import path from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAssistant } from "../../src/conversation/assistant.js";
-import { Reply } from "../../src/core/reply.js";
+import { Reply } from "../../src/domain/reply.js";
 import { createStorage } from "../../src/storage/index.js";
 import type { Storage } from "../../src/storage/types.js";
 import { validString, validText } from "../../src/storage/valid-text.js";

@@ -3,8 +3,8 @@
  * by a real Storage so interactions, ratings, frictions and handoffs are stored.
  */
 import type { Assistant, Notifier } from "../../src/conversation/types.js";
-import { Reply, type ReplyInput, type SourceRef, type TurnInput } from "../../src/core/reply.js";
-import type { ProcessId } from "../../src/core/ids.js";
+import { Reply, type ReplyInput, type SourceRef, type TurnInput } from "../../src/domain/reply.js";
+import type { ProcessId } from "../../src/domain/ids.js";
 import type { HandoffRecord, Storage } from "../../src/storage/types.js";
 import { buildReport } from "../../src/report/build.js";
 

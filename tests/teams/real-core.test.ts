@@ -38,7 +38,13 @@ let storage: MemoryStorage;
 beforeAll(async () => {
   dataDir = mkdtempSync(path.join(tmpdir(), "teams-real-core-"));
   const config = loadConfig(
-    { NODE_ENV: "test", DATA_DIR: dataDir, PSEUDONYM_SECRET: "test-pseudonym-secret-0123456789abcdef", LOG_LEVEL: "silent" },
+    {
+      NODE_ENV: "test",
+      DATA_DIR: dataDir,
+      PSEUDONYM_SECRET: "test-pseudonym-secret-0123456789abcdef",
+      LOG_LEVEL: "silent",
+      PUBLIC_BASE_URL: "https://relais.example.fr",
+    },
     { dotenv: false },
   );
   storage = new MemoryStorage();
@@ -166,7 +172,15 @@ describe("Teams on the real core", () => {
     await post(personalMessage("rapport"));
     const report = lastPost();
     expect(report.body.text).toContain("Rapport des 30 derniers jours");
-    expect(cardTexts(report.body.attachments[0].content).join("\n")).toContain("Questions posées");
+    expect(report.body.text).not.toMatch(/report --format|ligne de commande/);
+    const content = report.body.attachments[0].content;
+    expect(cardTexts(content).join("\n")).toContain("Questions posées");
+    // The signed link to the web report, as a button of the card.
+    const open = findAll(content, (el: any) => el.type === "Action.OpenUrl");
+    expect(open.map((a: any) => a.title)).toContain("Ouvrir le rapport complet");
+    expect(open.find((a: any) => a.title === "Ouvrir le rapport complet")?.url).toMatch(
+      /^https:\/\/relais\.example\.fr\/report\?days=30&expires=\d+&sig=[\w-]{43}$/,
+    );
   });
 
   it("hands off to the configured Teams channel and resolves from the card", async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { Reply } from "../../src/core/reply.js";
+import { Reply } from "../../src/domain/reply.js";
 import { renderReply } from "../../src/channels/teams/render.js";
 import { withRetry } from "../../src/channels/teams/retry.js";
 import { DLA_SOURCES } from "./fake-assistant.js";

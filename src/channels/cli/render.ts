@@ -1,18 +1,6 @@
 /** Renders the core's Reply for a terminal (plain text, numbered sources, actions as slash commands). */
-import type { Reply } from "../../core/reply.js";
-import { NATURE_LABELS } from "../../knowledge/schema.js";
-
-const KIND_LABELS: Record<string, string> = {
-  schema: "Schéma départemental",
-  axe: "Axe du schéma",
-  mesure: "Mesure du schéma",
-  concertation: "Résultat de la concertation",
-  process: "Dispositif d'accompagnement",
-  partner: "Acteur partenaire",
-  legal: "Cadre légal",
-  territory: "Territoire",
-  glossary: "Glossaire",
-};
+import type { Reply } from "../../domain/reply.js";
+import { DOC_KIND_LABELS, DOC_NATURE_LABELS, label } from "../../domain/labels.js";
 
 export const ACTION_COMMANDS: Record<string, string> = {
   "rate-up": "/utile",
@@ -27,7 +15,7 @@ export const ACTION_COMMANDS: Record<string, string> = {
 };
 
 export function kindLabel(kind: string): string {
-  return KIND_LABELS[kind] ?? NATURE_LABELS[kind as keyof typeof NATURE_LABELS] ?? kind;
+  return label(DOC_KIND_LABELS, kind) === kind ? label(DOC_NATURE_LABELS, kind) : label(DOC_KIND_LABELS, kind);
 }
 
 export function renderTerminal(r: Reply): string {

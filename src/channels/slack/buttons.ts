@@ -9,8 +9,8 @@
  * or on an earlier question gets a private "Ce bouton n'est plus actif".
  */
 import { randomBytes } from "node:crypto";
-import { Reply } from "../../core/reply.js";
-import type { Storage } from "../../storage/types.js";
+import { Reply } from "../../domain/reply.js";
+import type { StateStore } from "../../storage/types.js";
 
 export const NOT_ACTIVE_TEXT =
   "Ce bouton n'est plus actif : il concerne une autre personne ou une étape déjà terminée. " +
@@ -61,7 +61,7 @@ const latestKey = (conversation: string) => `slack:latest-question:${conversatio
 
 /** The message registry on the shared storage (works across replicas). */
 export class ButtonRegistry {
-  constructor(private readonly storage: Storage) {}
+  constructor(private readonly storage: StateStore) {}
 
   async get(id: string): Promise<MessageRecord | null> {
     const rec = await this.storage.getState<MessageRecord>(recordKey(id));

@@ -16,7 +16,7 @@
 import { readFile } from "node:fs/promises";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
-import { Audience, ProcessId } from "../../core/ids.js";
+import { Audience, ProcessId } from "../../domain/ids.js";
 import type { HandoffTargets } from "../../conversation/types.js";
 import { RelaisError } from "../../core/errors.js";
 

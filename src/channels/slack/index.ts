@@ -17,9 +17,8 @@ import { App, ExpressReceiver, type webApi } from "@slack/bolt";
 import type { Logger } from "pino";
 import { createLogger } from "../../core/log.js";
 import { processEnv } from "../../config/env.js";
-import type { Audience } from "../../core/ids.js";
+import type { Audience } from "../../domain/ids.js";
 import type { Assistant, HandoffTargets, Notifier } from "../../conversation/types.js";
-import type { Storage } from "../../storage/types.js";
 import { boltLogger } from "./logger.js";
 import { registerActions } from "./listeners/actions.js";
 import { registerAssistant } from "./listeners/assistant.js";
@@ -30,7 +29,7 @@ import { registerMessageListeners } from "./listeners/messages.js";
 import { registerShortcuts } from "./listeners/shortcuts.js";
 import { registerViews } from "./listeners/views.js";
 import { SlackNotifier } from "./notifier.js";
-import { SlackRuntime } from "./runtime.js";
+import { SlackRuntime, type SlackStorage } from "./runtime.js";
 import { createSlackTransport } from "./transport.js";
 
 export { loadChannelConfig, parseChannelConfig, slackSettingsFromEnv, ChannelConfigError, type SlackConfig } from "./config.js";
@@ -42,7 +41,7 @@ export const SLACK_EVENTS_PATH = "/slack/events";
 
 export interface SlackChannelOptions {
   assistant: Assistant;
-  storage?: Storage;
+  storage?: SlackStorage;
   signingSecret: string;
   botToken: string;
   /** xapp-… token: use Socket Mode instead of HTTP (never in tests: it needs slack.com). */
@@ -60,6 +59,11 @@ export interface SlackChannelOptions {
   apiTimeoutMs?: number;
   /** Upper bound for one core call, ms; past it the person gets an apology. Default 30 000. */
   coreTimeoutMs?: number;
+  /**
+   * Secret of the pseudonymous person keys the channel keeps (the service passes
+   * PSEUDONYM_SECRET, so `forget` finds them); the signing secret when absent.
+   */
+  pseudonymSecret?: string;
 }
 
 export interface SlackChannel {
@@ -90,7 +94,7 @@ export function createSlackChannel(opts: SlackChannelOptions): SlackChannel {
     handoffTargets: opts.handoffTargets ?? {},
     coreTimeoutMs: opts.coreTimeoutMs ?? 30_000,
     httpTimeoutMs: opts.apiTimeoutMs ?? 10_000,
-    secret: opts.signingSecret || opts.appToken || opts.botToken,
+    secret: opts.pseudonymSecret || opts.signingSecret || opts.appToken || opts.botToken,
   });
 
   const transport = createSlackTransport();

@@ -1,56 +1,42 @@
 /**
- * French labels used by the Slack renderer. Only presentation: the core's
- * reply carries the content; these name the vocabularies it uses.
+ * How the Slack renderer styles the shared French vocabulary (src/domain):
+ * emoji, lower-case labels inside a line; and the texts only Slack says (its
+ * refusal of a message, the thread status).
  */
-import type { DocKind, ProcessId } from "../../core/ids.js";
-import type { ActionId, Verdict } from "../../core/reply.js";
-import { PROCESS_LABELS } from "../../report/labels.js";
+import type { DocKind, ProcessId } from "../../domain/ids.js";
+import type { ActionId, Verdict } from "../../domain/reply.js";
+import { APOLOGY_TEXT as SHARED_APOLOGY, VOTE_LABELS as SHARED_VOTES } from "../../domain/copy.js";
+import {
+  ACTION_LABELS as SHARED_ACTIONS,
+  DOC_KIND_LABELS,
+  DOC_NATURE_LABELS,
+  inSentence,
+  PROCESS_LABELS,
+  VERDICT_LABELS as SHARED_VERDICTS,
+} from "../../domain/labels.js";
 
-/** Kind of a source, as shown next to it ("engagement du schéma", "cadre légal"…). */
-export const KIND_LABELS: Record<DocKind, string> = {
-  schema: "schéma départemental",
-  axe: "axe du schéma",
-  mesure: "engagement du schéma",
-  concertation: "résultat de la concertation",
-  process: "dispositif d'accompagnement",
-  partner: "acteur partenaire",
-  legal: "cadre légal",
-  territory: "donnée territoriale",
-  glossary: "glossaire",
-};
+const lowered = (m: Record<string, string>) => Object.fromEntries(Object.entries(m).map(([k, v]) => [k, inSentence(v)]));
+
+/** Kind of a source, as shown next to it ("mesure du schéma", "cadre légal"…). */
+export const KIND_LABELS = lowered(DOC_KIND_LABELS) as Record<DocKind, string>;
 
 /** Nature of a knowledge document, when the core provides it (knowledge/schema.ts DocNature). */
-export const NATURE_LABELS: Record<string, string> = {
-  "engagement-schema": "engagement du schéma",
-  "resultat-concertation": "résultat de la concertation",
-  dispositif: "dispositif d'accompagnement",
-  acteur: "acteur partenaire",
-  "contexte-legal": "cadre légal",
-  "donnee-territoire": "donnée territoriale",
-  glossaire: "glossaire",
-};
+export const NATURE_LABELS: Record<string, string> = lowered(DOC_NATURE_LABELS);
 
-/** Process names, shared with the report (src/report/labels.ts). */
+/** Process names (src/domain/labels.ts). */
 export const PROCESS_NAMES: Record<ProcessId, string> = PROCESS_LABELS;
 
-export const VERDICT_LABELS: Record<Verdict, string> = {
-  eligible: "✅ Éligible",
-  ineligible: "❌ Non éligible",
-  incomplete: "❔ Informations manquantes",
-  "to-check": "🔎 À vérifier par une personne",
-};
+const VERDICT_EMOJI: Record<Verdict, string> = { eligible: "✅", ineligible: "❌", incomplete: "❔", "to-check": "🔎" };
+export const VERDICT_LABELS = Object.fromEntries(Object.entries(SHARED_VERDICTS).map(([v, l]) => [v, `${VERDICT_EMOJI[v as Verdict]} ${l}`])) as Record<
+  Verdict,
+  string
+>;
 
 /** Default button labels (used when the core's label is empty or has no word). */
 export const ACTION_LABELS: Record<ActionId, string> = {
-  "rate-up": "👍 Utile",
-  "rate-down": "👎 Pas utile",
-  eligibility: "Vérifier mon éligibilité",
-  friction: "Signaler une difficulté",
-  handoff: "Parler à une personne",
-  report: "Voir le rapport",
-  cancel: "Annuler",
-  confirm: "Confirmer",
-  help: "Aide",
+  ...SHARED_ACTIONS,
+  "rate-up": `👍 ${SHARED_ACTIONS["rate-up"]}`,
+  "rate-down": `👎 ${SHARED_ACTIONS["rate-down"]}`,
 };
 
 export const SHARE_LABEL = "Partager dans le canal";
@@ -58,13 +44,10 @@ export const RESOLVE_LABEL = "Marquer comme traité";
 export const DETAIL_LABEL = "Voir le détail";
 export const COMPLETE_LABEL = "Compléter les informations";
 
-export const ELIGIBILITY_NOTICE = "Résultats indicatifs, selon les règles publiques connues : la décision revient à l'organisme qui porte chaque dispositif.";
+export { ELIGIBILITY_NOTICE } from "../../domain/copy.js";
 
 /** The vote shown on an answer once given (the other rating stays, to change one's mind). */
-export const VOTE_LABELS: Record<"up" | "down", string> = {
-  up: "Avis donné : réponse utile. Merci !",
-  down: "Avis donné : réponse pas utile. Merci, l'équipe ESS en tiendra compte.",
-};
+export const VOTE_LABELS = SHARED_VOTES;
 
 /** A label must contain a word, never be an emoji alone. */
 export function buttonLabel(id: ActionId, label: string | undefined): string {
@@ -84,6 +67,4 @@ export const LOADING_MESSAGES = [
   "Je prépare une réponse avec ses sources…",
 ];
 
-export const APOLOGY_TEXT =
-  "Désolé, je n'ai pas pu traiter votre demande pour le moment. Vous pouvez réessayer dans un instant, " +
-  "ou vous adresser directement à l'équipe ESS du Département du Gard.";
+export const APOLOGY_TEXT = SHARED_APOLOGY;

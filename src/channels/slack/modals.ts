@@ -6,7 +6,7 @@
  */
 import { z } from "zod";
 import type { types } from "@slack/bolt";
-import { Audience, PROCESS_IDS, type ProcessId } from "../../core/ids.js";
+import { Audience, PROCESS_IDS, type ProcessId } from "../../domain/ids.js";
 import { BLOCKERS, FrictionInput, JOURNEY_STEPS } from "../../storage/types.js";
 import {
   FACT_KEYS,

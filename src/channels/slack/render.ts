@@ -9,12 +9,13 @@
  * their detail one click away ("Voir le détail").
  */
 import type { types } from "@slack/bolt";
-import type { ProcessId } from "../../core/ids.js";
-import type { Action, EligibilityResult, FitOption, Reply, SourceRef } from "../../core/reply.js";
+import type { ProcessId } from "../../domain/ids.js";
+import type { Action, EligibilityResult, FitOption, Reply, SourceRef } from "../../domain/reply.js";
 import type { HandoffRecord } from "../../storage/types.js";
 import { FACT_QUESTIONS } from "../../eligibility/facts.js";
 import { fitHead } from "../../fit/text.js";
 import { CHANNEL_LABELS } from "../../report/labels.js";
+import { SAVE_AS_ANSWER_LABEL } from "../../conversation/teach.js";
 import { followUpQuestions } from "../follow-ups.js";
 import { tagBlockId, type ButtonTag } from "./buttons.js";
 import {
@@ -58,6 +59,8 @@ export const ACTION = {
   resolveHandoff: "ess:handoff:resolve",
   /** "Répondre" on a handoff post: opens the answer modal. */
   replyHandoff: "ess:handoff:reply",
+  /** « Enregistrer comme réponse type » on an answered handoff post: writes a draft answer card. */
+  teachHandoff: "ess:handoff:teach",
   /** "Voir le détail" of an eligibility result. */
   detail: "ess:detail",
   /** App Home: "Poser une question" (opens the question form). */
@@ -276,8 +279,16 @@ function reportBlocks(report: unknown): KnownBlock[] {
           : undefined;
     return n === undefined ? [] : [{ type: "mrkdwn" as const, text: `*${label}*\n${n.toLocaleString("fr-FR")}` }];
   });
-  if (!fields.length) return [];
-  return [{ type: "section", text: { type: "mrkdwn", text: "*Chiffres clés*" }, fields: fields.slice(0, 10) }];
+  const blocks: KnownBlock[] = fields.length ? [{ type: "section", text: { type: "mrkdwn", text: "*Chiffres clés*" }, fields: fields.slice(0, 10) }] : [];
+  const link = reportLinkBlock(get("link"));
+  if (link) blocks.push(link);
+  return blocks;
+}
+
+/** « Ouvrir le rapport complet »: the signed web report address (src/report/link.ts), as a plain Slack link. */
+export function reportLinkBlock(link: unknown): KnownBlock | null {
+  if (typeof link !== "string" || link.length > 2800 || !/^https?:\/\/[^\s<>|]+$/i.test(link)) return null;
+  return mrkdwnSection(`*<${link.replace(/&/g, "&amp;")}|Ouvrir le rapport complet>* — page web réservée aux agents, lien valable 7 jours.`);
 }
 
 function coreActionButton(a: Action, reply: Reply): Button {
@@ -453,6 +464,7 @@ export function renderHandoffNotice(h: HandoffRecord, o: HandoffNoticeOptions = 
         `✅ *Répondu* par ${escapeMrkdwn(h.reply.agent)} le ${frenchDate(h.reply.at)} :\n>${escapeMrkdwn(truncate(h.reply.text, 2500)).replace(/\n/g, "\n>")}`,
       ),
     );
+    blocks.push({ type: "actions", block_id: "ess-handoff-teach", elements: [button(ACTION.teachHandoff, SAVE_AS_ANSWER_LABEL, h.id)] });
   } else if (h.status === "resolved") {
     const by = o.resolvedBy ? ` par ${mentionUser(o.resolvedBy)}` : "";
     const at = h.resolvedAt ? ` le ${frenchDate(h.resolvedAt)}` : "";

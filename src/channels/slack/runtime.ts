@@ -8,13 +8,18 @@
  * the 3-second acknowledgement.
  */
 import { AsyncLocalStorage } from "node:async_hooks";
-import { createHmac, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import type { Logger } from "pino";
 import type { webApi } from "@slack/bolt";
-import { DEFAULT_PROCESS, type Audience } from "../../core/ids.js";
-import { Reply, type TurnInput } from "../../core/reply.js";
+import { personKey } from "../../privacy/pseudonym.js";
+import type { TeachStorage } from "../../conversation/teach.js";
+import { DEFAULT_PROCESS, type Audience } from "../../domain/ids.js";
+import { Reply, type TurnInput } from "../../domain/reply.js";
 import type { Assistant, HandoffTargets } from "../../conversation/types.js";
-import type { Storage } from "../../storage/types.js";
+import type { ChannelRefStore, EventDedupe, HandoffLookup, MessageLinks, StateStore } from "../../storage/types.js";
+
+/** What the Slack channel uses of the storage. */
+export type SlackStorage = StateStore & EventDedupe & MessageLinks & ChannelRefStore & HandoffLookup & TeachStorage;
 import { ButtonRegistry, newMessageId, type ButtonTag, type MessageRecord } from "./buttons.js";
 import { ACTION_LABELS, APOLOGY_TEXT, LOADING_MESSAGES, PROCESS_NAMES, REFUSED_TEXT, STATUS_TEXT } from "./labels.js";
 import { renderReply, type RenderOptions, type SlackMessage } from "./render.js";
@@ -76,7 +81,7 @@ export interface ReplyPlace {
 
 export interface RuntimeOptions {
   assistant: Assistant;
-  storage: Storage;
+  storage: SlackStorage;
   logger: Logger;
   audienceMap: Record<string, Audience>;
   handoffTargets: HandoffTargets;
@@ -84,7 +89,7 @@ export interface RuntimeOptions {
   coreTimeoutMs: number;
   /** Timeout of POSTs to response_url. */
   httpTimeoutMs: number;
-  /** Key of the pseudonymous person keys kept in the storage (the signing secret). */
+  /** Key of the pseudonymous person keys kept in the storage (PSEUDONYM_SECRET in the service). */
   secret: string;
 }
 
@@ -112,7 +117,7 @@ export class SlackRuntime {
 
   /** Pseudonymous key of a Slack user id (raw ids are never stored). */
   personKey(userId: string): string {
-    return createHmac("sha256", this.o.secret).update(`slack:${userId}`).digest("hex").slice(0, 24);
+    return personKey("slack", userId, this.o.secret);
   }
 
   /** Key of a person's conversation in a channel or thread. */
@@ -123,7 +128,7 @@ export class SlackRuntime {
   get assistant(): Assistant {
     return this.o.assistant;
   }
-  get storage(): Storage {
+  get storage(): SlackStorage {
     return this.o.storage;
   }
   get log(): Logger {

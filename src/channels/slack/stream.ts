@@ -9,7 +9,7 @@
  */
 import type { Logger } from "pino";
 import type { webApi } from "@slack/bolt";
-import type { Reply } from "../../core/reply.js";
+import type { Reply } from "../../domain/reply.js";
 import { FlushTimer, StreamText } from "../stream-text.js";
 import type { SlackMessage } from "./render.js";
 

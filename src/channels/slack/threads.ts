@@ -6,7 +6,7 @@
  * addressed to someone else (mentioning another person). Kept in the shared
  * storage (several replicas); people are kept as pseudonymous keys.
  */
-import type { Storage } from "../../storage/types.js";
+import type { StateStore } from "../../storage/types.js";
 
 /** How long a thread stays the bot's after its last answer there. */
 export const THREAD_TTL_MS = 24 * 60 * 60 * 1000;
@@ -20,7 +20,7 @@ const key = (channel: string, threadTs: string) => `slack:thread:${channel}:${th
 
 export class ThreadMemory {
   constructor(
-    private readonly storage: Storage,
+    private readonly storage: StateStore,
     /** Pseudonymous key of a Slack user id. */
     private readonly person: (userId: string) => string,
     private readonly now: () => number = Date.now,

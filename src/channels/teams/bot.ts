@@ -8,13 +8,18 @@
  * report for agents only, the welcome message, and the conversation
  * references used for proactive handoff messages.
  */
-import { createHmac } from "node:crypto";
 import { ActivityHandler, ActivityTypes, TurnContext, type Activity, type ConversationReference, type InvokeResponse, type ResourceResponse } from "botbuilder";
 import { z } from "zod";
-import { ProcessId, type Audience } from "../../core/ids.js";
-import { Reply, type ActionId, type TurnInput } from "../../core/reply.js";
+import { personKey } from "../../privacy/pseudonym.js";
+import { ProcessId, type Audience } from "../../domain/ids.js";
+import { Reply, type ActionId, type TurnInput } from "../../domain/reply.js";
 import type { Assistant } from "../../conversation/types.js";
-import type { Storage } from "../../storage/types.js";
+import type { ChannelRefStore, EventDedupe, MessageLinks, StateStore } from "../../storage/types.js";
+import { knowledgeDir } from "../../core/paths.js";
+import { saveHandoffAsDraft, type TeachStorage } from "../../conversation/teach.js";
+
+/** What the Teams channel uses of the storage. */
+export type TeamsStorage = StateStore & EventDedupe & MessageLinks & ChannelRefStore & TeachStorage;
 import { mayReadReport, REPORT_DECLINED_TEXT, type ReportAccess } from "./access.js";
 import { CardRegistry, newCardId, NOT_ACTIVE_TEXT, type CardRecord, type CardTag } from "./buttons.js";
 import { eligibilityFormCard, frictionFormCard, handoffCard, welcomeCard, type AdaptiveCard } from "./cards.js";
@@ -37,7 +42,7 @@ export const channelRefKey = (channelOrTeamId: string) => `teams:${channelOrTeam
 
 export interface BotDeps {
   assistant: Assistant;
-  storage: Storage;
+  storage: TeamsStorage;
   logger: Logger;
   /** Audience per team id; agents by default. */
   teamAudience?: Record<string, Audience>;
@@ -169,10 +174,7 @@ export class RelaisTeamsBot extends ActivityHandler {
 
   /** Pseudonymous key of a person's conversation (raw ids are never stored). */
   private conversationKey(context: TurnContext): string {
-    const person = createHmac("sha256", this.deps.secret ?? "relais-ess-teams")
-      .update(`teams:${this.userOf(context)}`)
-      .digest("hex")
-      .slice(0, 24);
+    const person = personKey("teams", this.userOf(context), this.deps.secret ?? "relais-ess-teams");
     return `${(context.activity.conversation?.id ?? "-").slice(0, 256)}:${person}`;
   }
 
@@ -347,6 +349,7 @@ export class RelaisTeamsBot extends ActivityHandler {
 
   private async handleSubmit(context: TurnContext, submit: NonNullable<ReturnType<typeof readSubmit>>, value: Record<string, unknown>): Promise<void> {
     if (submit.relais === "resolve-handoff") return this.resolveHandoff(context, submit.handoffId);
+    if (submit.relais === "teach-handoff") return this.teachHandoff(context, submit.handoffId);
     // Someone else's card, a finished step, an earlier question: nothing happens but a word to that person.
     let record: CardRecord | null = null;
     try {
@@ -415,6 +418,18 @@ export class RelaisTeamsBot extends ActivityHandler {
       }
     }
     await this.send(context, updated);
+  }
+
+  /** « Enregistrer comme réponse type »: a draft answer card for the team to review. */
+  private async teachHandoff(context: TurnContext, id: string): Promise<void> {
+    let text: string;
+    try {
+      text = await saveHandoffAsDraft(this.deps.storage, id, knowledgeDir());
+    } catch (err) {
+      this.deps.logger.error({ err, handoff: id }, "teams: draft answer card not written");
+      text = "Désolé, le brouillon de réponse type n'a pas pu être enregistré. Réessayez dans un instant.";
+    }
+    await this.send(context, { type: "message", text });
   }
 
   // ------------------------------------------------------------ invokes

@@ -8,8 +8,8 @@
  * reply to that person only: "Ce bouton n'est plus actif".
  */
 import { randomBytes } from "node:crypto";
-import { Reply } from "../../core/reply.js";
-import type { Storage } from "../../storage/types.js";
+import { Reply } from "../../domain/reply.js";
+import type { StateStore } from "../../storage/types.js";
 
 export const NOT_ACTIVE_TEXT =
   "Ce bouton n'est plus actif : il concerne une autre personne ou une étape déjà terminée. " +
@@ -43,7 +43,7 @@ const activityKey = (activityId: string) => `teams:card-of:${activityId}`;
 const latestKey = (conversation: string) => `teams:latest-question:${conversation}`;
 
 export class CardRegistry {
-  constructor(private readonly storage: Storage) {}
+  constructor(private readonly storage: StateStore) {}
 
   async get(id: string): Promise<CardRecord | null> {
     const rec = await this.storage.getState<CardRecord>(recordKey(id));
@@ -55,7 +55,8 @@ export class CardRegistry {
 
   async save(id: string, rec: CardRecord): Promise<void> {
     await this.storage.setState(recordKey(id), rec);
-    if (rec.activityId) await this.storage.setState(activityKey(rec.activityId), id);
+    // The conversation key (with the person's short key) lets `forget` find this link too.
+    if (rec.activityId) await this.storage.setState(activityKey(rec.activityId), { id, conversation: rec.conversation });
   }
 
   async update(id: string, patch: Partial<CardRecord>): Promise<CardRecord | null> {
@@ -68,8 +69,9 @@ export class CardRegistry {
 
   /** The card id of a sent activity (feedback invokes name the activity). */
   async idOfActivity(activityId: string): Promise<string | null> {
-    const v = await this.storage.getState<string>(activityKey(activityId));
-    return typeof v === "string" ? v : null;
+    const v = await this.storage.getState<string | { id?: unknown }>(activityKey(activityId));
+    if (typeof v === "string") return v; // written before the link held the conversation
+    return v && typeof v.id === "string" ? v.id : null;
   }
 
   async setLatestQuestion(conversation: string, id: string | null): Promise<void> {

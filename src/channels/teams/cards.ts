@@ -4,8 +4,8 @@
  * Markdown; our own fixed French labels use TextBlocks. No templating is used,
  * so no `${…}` expression is ever evaluated.
  */
-import type { ActionId, EligibilityResult, FitOption, PromptField, Reply, SourceRef } from "../../core/reply.js";
-import { PROCESS_IDS, type ProcessId } from "../../core/ids.js";
+import type { ActionId, EligibilityResult, FitOption, PromptField, Reply, SourceRef } from "../../domain/reply.js";
+import { PROCESS_IDS, type ProcessId } from "../../domain/ids.js";
 import { BLOCKERS, JOURNEY_STEPS, type HandoffRecord } from "../../storage/types.js";
 import {
   BLOCKER_LABELS,
@@ -19,6 +19,8 @@ import {
   VERDICT_LABELS,
 } from "./labels.js";
 import { Report as ReportSchema } from "../../report/build.js";
+import { SAVE_AS_ANSWER_LABEL } from "../../conversation/teach.js";
+import { NO_LINK_TEXT } from "../../report/summary.js";
 import { parseMarkup, plainText, stripControl, truncate } from "./text.js";
 import { safeUrl } from "../../core/url.js";
 
@@ -41,6 +43,7 @@ export type SubmitData = (
   | { relais: "form"; kind: "eligibility" | "friction" }
   | { relais: "prompt"; field: string; value: string }
   | { relais: "resolve-handoff"; handoffId: string }
+  | { relais: "teach-handoff"; handoffId: string }
 ) & {
   /** Card id and the person it answers (added by render.ts tagCard; buttons.ts). */
   m?: string;
@@ -324,7 +327,10 @@ export function reportCard(reply: Reply): AdaptiveCard | null {
       ["Questions posées", `${r.interactions} (dont ${r.refused} sans réponse)`],
       ["Avis", `${r.ratings.up} utiles, ${r.ratings.down} pas utiles — satisfaction : ${pct(r.ratings.satisfactionRate)}`],
       ["Difficultés signalées", String(r.frictions)],
-      ["Mises en relation", `${r.handoffs} (dont ${r.openHandoffs} encore ouvertes)`],
+      ["Mises en relation", `${r.handoffs.count} (dont ${r.openHandoffs} encore ouvertes)`],
+      ...(r.friction.byBlocker[0]
+        ? [["Blocage le plus signalé", `${r.friction.byBlocker[0].label} (${r.friction.byBlocker[0].count})`] as [string, string]]
+        : []),
     ]),
   ];
   const routes = r.volumes.byRoute.filter((c) => c.count > 0).slice(0, 3);
@@ -344,7 +350,11 @@ export function reportCard(reply: Reply): AdaptiveCard | null {
         .map((h) => runs([{ text: `• ${h.processLabel} — ouverte depuis ${h.ageDays} jour${h.ageDays > 1 ? "s" : ""}` }], { spacing: "Small" })),
     );
   }
-  return card(body, replyActions(reply));
+  const link = (reply.report as { link?: unknown }).link;
+  const open: CardElement[] =
+    typeof link === "string" && /^https?:\/\/\S+$/i.test(link) ? [{ type: "Action.OpenUrl", title: "Ouvrir le rapport complet", url: link }] : [];
+  if (!open.length) body.push(note(NO_LINK_TEXT));
+  return card(body, [...open, ...replyActions(reply)]);
 }
 
 function formatDate(iso: string): string {
@@ -389,7 +399,8 @@ export function handoffCard(h: HandoffRecord): AdaptiveCard {
   );
   if (h.status === "resolved") {
     body.push(runs([{ text: `Traitée${h.resolvedAt ? ` le ${formatDate(h.resolvedAt)}` : ""}`, bold: true, color: "Good" }]));
-    return card(body);
+    // An agent's answer can become a draft answer card (conversation/teach.ts).
+    return card(body, h.reply ? [submit(SAVE_AS_ANSWER_LABEL, { relais: "teach-handoff", handoffId: h.id })] : []);
   }
   body.push(runs([{ text: "À traiter", bold: true, color: "Warning" }]));
   return card(body, [submit("Marquer comme traité", { relais: "resolve-handoff", handoffId: h.id })]);

@@ -4,8 +4,8 @@
  * facts / a FrictionInput and lists every problem in French.
  */
 import { z } from "zod";
-import { ProcessId } from "../../core/ids.js";
-import { ActionId } from "../../core/reply.js";
+import { ProcessId } from "../../domain/ids.js";
+import { ActionId } from "../../domain/reply.js";
 import { FrictionInput } from "../../storage/types.js";
 import { FACT_FIELDS, type FactField } from "./labels.js";
 import type { SubmitData } from "./cards.js";
@@ -102,6 +102,7 @@ const SubmitSchema = z.discriminatedUnion("relais", [
   z.object({ relais: z.literal("form"), kind: z.enum(["eligibility", "friction"]), ...Tag }),
   z.object({ relais: z.literal("prompt"), field: z.string().max(200), value: z.string().max(2000), ...Tag }),
   z.object({ relais: z.literal("resolve-handoff"), handoffId: z.string().min(1).max(200) }),
+  z.object({ relais: z.literal("teach-handoff"), handoffId: z.string().min(1).max(200) }),
 ]);
 
 /** The submit data of one of our cards, or null for anything else. */

@@ -21,12 +21,11 @@ import { isIP } from "node:net";
 import { CloudAdapter, type Activity, type TurnContext } from "botbuilder";
 import { z } from "zod";
 import { processEnv } from "../../config/env.js";
-import type { Audience } from "../../core/ids.js";
+import type { Audience } from "../../domain/ids.js";
 import type { Assistant, HandoffTargets, Notifier } from "../../conversation/types.js";
-import type { Storage } from "../../storage/types.js";
 import { resolveAuth } from "./auth.js";
 import { patchEntitySerialization, quietTokenErrors } from "./compat.js";
-import { RelaisTeamsBot } from "./bot.js";
+import { RelaisTeamsBot, type TeamsStorage } from "./bot.js";
 import type { ReportAccess } from "./access.js";
 import { consoleLogger, type Logger } from "./logger.js";
 import { TeamsNotifier } from "./notifier.js";
@@ -45,7 +44,7 @@ export type { Logger } from "./logger.js";
 
 export interface TeamsChannelOptions {
   assistant: Assistant;
-  storage: Storage;
+  storage: TeamsStorage;
   /** Defaults to the environment's MicrosoftAppId (and likewise for the three others). */
   appId?: string;
   appPassword?: string;

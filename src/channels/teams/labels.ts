@@ -1,32 +1,13 @@
 /**
- * French labels the Teams cards show for the shared vocabularies (process ids,
- * journey steps, blockers, eligibility facts, doc kinds, verdicts).
+ * How the Teams cards style the shared French vocabulary (src/domain): verdict
+ * colours, card input choices, the eligibility form's field order.
  */
-import type { DocKind } from "../../core/ids.js";
-import type { Verdict } from "../../core/reply.js";
+import type { Verdict } from "../../domain/reply.js";
+import { SEVERITY_LABELS } from "../../domain/labels.js";
 import { FACT_QUESTIONS, type FactKey } from "../../eligibility/facts.js";
-import { SEVERITY_LABELS } from "../../report/labels.js";
 
-export { BLOCKER_LABELS, PROCESS_LABELS, STEP_LABELS } from "../../report/labels.js";
-
-export const DOC_KIND_LABELS: Record<DocKind, string> = {
-  schema: "Schéma ESS",
-  axe: "Axe du schéma",
-  mesure: "Mesure du schéma",
-  concertation: "Concertation",
-  process: "Fiche parcours",
-  partner: "Partenaire",
-  legal: "Texte juridique",
-  territory: "Territoire",
-  glossary: "Glossaire",
-};
-
-export const VERDICT_LABELS: Record<Verdict, string> = {
-  eligible: "Éligible",
-  ineligible: "Non éligible",
-  incomplete: "Informations manquantes",
-  "to-check": "À vérifier par une personne",
-};
+export { VOTE_LABELS } from "../../domain/copy.js";
+export { BLOCKER_LABELS, DOC_KIND_LABELS, PROCESS_LABELS, STEP_LABELS, VERDICT_LABELS } from "../../domain/labels.js";
 
 /** Adaptive Card TextColor per verdict. */
 export const VERDICT_COLORS: Record<Verdict, string> = {
@@ -89,10 +70,4 @@ export const BOOLEAN_CHOICES: Record<string, string> = {
   true: "Oui",
   false: "Non",
   unknown: "Je ne sais pas",
-};
-
-/** The vote shown on an answer once given (Teams' own 👍/👎 stay, to change one's mind: the last vote counts). */
-export const VOTE_LABELS: Record<"up" | "down", string> = {
-  up: "Avis donné : réponse utile. Merci !",
-  down: "Avis donné : réponse pas utile. Merci, l'équipe ESS en tiendra compte.",
 };

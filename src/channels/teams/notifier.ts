@@ -5,7 +5,7 @@
  */
 import type { CloudAdapter } from "botbuilder";
 import type { HandoffTargets, Notifier } from "../../conversation/types.js";
-import type { HandoffRecord, Storage } from "../../storage/types.js";
+import type { ChannelRefStore, HandoffRecord } from "../../storage/types.js";
 import { channelRefKey, type StoredChannelRef } from "./bot.js";
 import { handoffCard } from "./cards.js";
 import type { Logger } from "./logger.js";
@@ -21,7 +21,7 @@ export class TeamsHandoffError extends RelaisError {
 export interface TeamsNotifierDeps {
   adapter: CloudAdapter;
   appId: string;
-  storage: Storage;
+  storage: ChannelRefStore;
   logger: Logger;
   handoffTargets?: HandoffTargets;
   retry?: RetryOptions;

@@ -8,7 +8,7 @@
  * degrading gracefully.
  */
 import type { Activity, Attachment } from "botbuilder";
-import type { Reply, SourceRef } from "../../core/reply.js";
+import type { Reply, SourceRef } from "../../domain/reply.js";
 import type { CardTag } from "./buttons.js";
 import {
   ADAPTIVE_CARD_CONTENT_TYPE,
@@ -22,6 +22,7 @@ import {
   type AdaptiveCard,
   type CardElement,
 } from "./cards.js";
+import { APOLOGY_TEXT } from "../../domain/copy.js";
 import { DOC_KIND_LABELS, VOTE_LABELS } from "./labels.js";
 import { fitHead } from "../../fit/text.js";
 import { jsonBytes, plainText, toTeamsMarkdown, truncate } from "./text.js";
@@ -200,8 +201,7 @@ export function cardMessage(card: AdaptiveCard, text?: string, tag?: CardTag): P
   return activity;
 }
 
-export const APOLOGY_TEXT =
-  "Désolé, je ne parviens pas à répondre pour le moment. L'équipe ESS du Département peut prendre le relais : utilisez le bouton ci-dessous.";
+export { APOLOGY_TEXT };
 
 /** Short apology with a route to a person, used when the core fails. */
 export function apologyMessage(): Partial<Activity> {

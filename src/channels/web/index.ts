@@ -8,17 +8,19 @@
  *   each field in French, `fields`), ratings `action` turns; follow-ups come
  *   back as short questions.
  * - `GET /api/vocabulary` → facts and friction vocabularies with labels.
- * - `GET /api/report?days=30` → the ESS team's report (JSON of src/report/build.ts).
+ * - `GET /api/report?days=30[&format=json|html|md|csv]` → the ESS team's report
+ *   (JSON of src/report/build.ts by default; the other formats of src/report/render.ts).
  */
 import { randomUUID } from "node:crypto";
 import path from "node:path";
 import express, { type Request, type RequestHandler, type Router } from "express";
 import { z } from "zod";
-import { ActionId, Reply } from "../../core/reply.js";
-import { Audience } from "../../core/ids.js";
+import { ActionId, Reply } from "../../domain/reply.js";
+import { Audience } from "../../domain/ids.js";
 import { PROJECT_ROOT } from "../../core/paths.js";
 import type { Assistant } from "../../conversation/types.js";
 import { buildReport } from "../../report/build.js";
+import { REPORT_FORMATS, renderReport, type ReportFormat } from "../../report/render.js";
 import { asyncRoute, issueText, readCookie, requireJson, sendError } from "../../http/helpers.js";
 import { withTimeout } from "../../core/timeout.js";
 import { followUpQuestions } from "../follow-ups.js";
@@ -159,8 +161,21 @@ export function createWebChannel(o: WebChannelOptions): Router {
         sendError(res, 400, "Le paramètre days doit être un nombre entier de jours entre 1 et 3660.");
         return;
       }
+      const format = req.query.format === undefined ? "json" : req.query.format;
+      if (typeof format !== "string" || !(REPORT_FORMATS as readonly string[]).includes(format)) {
+        sendError(res, 400, "Le paramètre format doit valoir json, html, md ou csv.");
+        return;
+      }
       const report = await withTimeout(buildReport(o.assistant.storage, { from: new Date(Date.now() - days * 86_400_000) }), o.timeoutMs);
-      res.set("Cache-Control", "no-store").json(report);
+      res.set("Cache-Control", "no-store");
+      if (format === "json") {
+        res.json(report);
+        return;
+      }
+      if (format === "html")
+        res.set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; frame-ancestors 'none'");
+      const types: Record<string, string> = { html: "text/html; charset=utf-8", md: "text/markdown; charset=utf-8", csv: "text/csv; charset=utf-8" };
+      res.type(types[format]!).send(renderReport(report, format as ReportFormat));
     }),
   );
 

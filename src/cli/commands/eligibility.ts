@@ -7,7 +7,7 @@
  * wrong type, unknown commune, unknown process) → French message on stderr, exit code 2.
  */
 import { Command } from "commander";
-import { PROCESS_IDS, type ProcessId } from "../../core/ids.js";
+import { PROCESS_IDS, type ProcessId } from "../../domain/ids.js";
 import { evaluate, formatResults } from "../../eligibility/engine.js";
 import { parseFacts } from "../../eligibility/facts.js";
 

@@ -8,7 +8,7 @@
  * wiped (secure_delete, incremental vacuum, WAL truncated).
  */
 import { Command } from "commander";
-import { Channel } from "../../core/ids.js";
+import { Channel } from "../../domain/ids.js";
 import { candidateHashes } from "../../privacy/pseudonym.js";
 import { EXIT_BAD_INPUT, configOrFail, formatCounts, resolveIo, withStorage, type CommandIo, type StorageOpener } from "../../storage/command-io.js";
 

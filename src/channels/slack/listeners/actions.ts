@@ -9,7 +9,7 @@
  * gets a private "Ce bouton n'est plus actif" (buttons.ts).
  */
 import type { App, BlockAction, ButtonAction, webApi } from "@slack/bolt";
-import { ActionId } from "../../../core/reply.js";
+import { ActionId } from "../../../domain/reply.js";
 import { FACT_KEYS } from "../../../eligibility/facts.js";
 import { NOT_ACTIVE_TEXT, type ButtonTag, type MessageRecord } from "../buttons.js";
 import { eligibilityModal, frictionModal, isProcessId, ratingCommentModal } from "../modals.js";
@@ -18,6 +18,8 @@ import { ACTION, renderHandoffNotice, renderReply } from "../render.js";
 import { handoffReplyModal } from "../modals.js";
 import { ephemeralKey, SlackRuntime, type ReplyPlace } from "../runtime.js";
 import { REPORT_REFUSAL } from "./commands.js";
+import { knowledgeDir } from "../../../core/paths.js";
+import { saveHandoffAsDraft } from "../../../conversation/teach.js";
 
 type WebClient = webApi.WebClient;
 type Place = ReplyPlace & { messageTs?: string };
@@ -252,6 +254,22 @@ export function registerActions(app: App, rt: SlackRuntime): void {
         return;
       }
       await client.views.open({ trigger_id: body.trigger_id, view: handoffReplyModal({ h: rec.id, c: place.channel, m: place.messageTs }, rec.question) });
+    });
+  });
+
+  // « Enregistrer comme réponse type »: a draft answer card for the team to review (conversation/teach.ts).
+  app.action<BlockAction<ButtonAction>>(ACTION.teachHandoff, async ({ ack, body, action, client }) => {
+    await ack();
+    const place = placeOf(rt, body);
+    await rt.track("teach handoff", async () => {
+      let text: string;
+      try {
+        text = await saveHandoffAsDraft(rt.storage, action.value ?? "", knowledgeDir());
+      } catch (err) {
+        rt.log.error({ err, handoff: action.value }, "draft answer card not written");
+        text = "Désolé, le brouillon de réponse type n'a pas pu être enregistré. Réessayez dans un instant.";
+      }
+      await client.chat.postEphemeral({ channel: place.channel, user: place.user!, text });
     });
   });
 

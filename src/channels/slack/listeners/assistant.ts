@@ -7,7 +7,7 @@
  * shared storage, per thread.
  */
 import { Assistant, type App } from "@slack/bolt";
-import type { Reply } from "../../../core/reply.js";
+import type { Reply } from "../../../domain/reply.js";
 import { followUpQuestions } from "../../follow-ups.js";
 import { slackToPlain, type SlackRuntime } from "../runtime.js";
 import { plain } from "../mrkdwn.js";

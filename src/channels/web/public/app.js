@@ -27,7 +27,7 @@
  * @typedef {{
  *   title: string, interactions: number, answered: number, refused: number,
  *   ratings: { up: number, down: number, satisfactionRate: number | null },
- *   frictions: number, handoffs: number, openHandoffs: number,
+ *   frictions: number, handoffs: number | { count: number }, openHandoffs: number,
  *   volumes: { byRoute: CountRow[] }, friction: { byStep: CountRow[], byBlocker: CountRow[] },
  *   topUnanswered?: { question: string, count: number }[],
  *   openHandoffList?: { processLabel: string, summary: string, ageDays: number }[]
@@ -718,10 +718,14 @@ const messageOf = (err) => (err instanceof Error ? err.message : String(err));
     );
   }
 
-  /** @param {ActivityReport} r */
-  function renderReport(r) {
+  /**
+   * @param {ActivityReport} r
+   * @param {number} days
+   */
+  function renderReport(r, days) {
+    const votes = r.ratings.up + r.ratings.down;
     /** @param {number | null | undefined} x */
-    const pct = (x) => (x === null || x === undefined ? "—" : `${Math.round(x * 100)} %`);
+    const pct = (x) => (x === null || x === undefined ? "pas encore d'avis" : `${Math.round(x * 100)} % (${r.ratings.up} sur ${votes} avis)`);
     /** @type {[string, number | string][]} */
     const figures = [
       ["Questions", r.interactions],
@@ -731,7 +735,7 @@ const messageOf = (err) => (err instanceof Error ? err.message : String(err));
       ["Avis « pas utile »", r.ratings.down],
       ["Satisfaction", pct(r.ratings.satisfactionRate)],
       ["Difficultés signalées", r.frictions],
-      ["Demandes transmises", r.handoffs],
+      ["Demandes transmises", typeof r.handoffs === "object" ? r.handoffs.count : r.handoffs],
       ["Demandes encore ouvertes", r.openHandoffs],
     ];
     const dl = el("dl", { class: "figures" });
@@ -743,6 +747,15 @@ const messageOf = (err) => (err instanceof Error ? err.message : String(err));
       { class: "report" },
       el("h3", {}, r.title),
       dl,
+      el(
+        "p",
+        {},
+        el(
+          "a",
+          { href: `/api/report?days=${encodeURIComponent(days)}&format=html`, target: "_blank", rel: "noopener" },
+          "Ouvrir le rapport complet (tableaux, graphiques, détail des signalements et des avis)",
+        ),
+      ),
       countTable("Questions par dispositif", r.volumes.byRoute),
       countTable("Difficultés par étape", r.friction.byStep),
       countTable("Difficultés par type de blocage", r.friction.byBlocker),
@@ -758,7 +771,7 @@ const messageOf = (err) => (err instanceof Error ? err.message : String(err));
     const days = Number(field("report-days").value) || 30;
     out.replaceChildren(el("p", { class: "status" }, "Chargement du rapport…"));
     try {
-      showResult(out, renderReport(await api("GET", `/api/report?days=${encodeURIComponent(days)}`)));
+      showResult(out, renderReport(await api("GET", `/api/report?days=${encodeURIComponent(days)}`), days));
     } catch (err) {
       showResult(out, errorNode(err));
     }

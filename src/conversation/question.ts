@@ -1,0 +1,76 @@
+/**
+ * The question flow: a message that is a question gets the answerer's reply (or
+ * the project-fit answer when it describes a project), recorded with its sources;
+ * the conversation remembers its topic, route and the facts people state.
+ */
+import type { Audience, Priority } from "../domain/ids.js";
+import type { Action, Reply, ReplyInput } from "../domain/reply.js";
+import type { Facts } from "../eligibility/facts.js";
+import { isGeneralQuestion } from "../fit/detect.js";
+import { scrub } from "../privacy/scrub.js";
+import { type Ctx, type Deps, type QuestionStorage, safeExtract } from "./state.js";
+
+/** A message about the person's own structure (first person). */
+const SELF = /\b(je|j'|j’|nous|notre|nos|mon|ma|mes|on)\b/i;
+
+export async function question(d: Deps<QuestionStorage>, ctx: Ctx, text: string): Promise<ReplyInput> {
+  const t0 = performance.now();
+  const clean = scrub(text);
+  // "c'est gratuit ?" after "C'est quoi Gard centrale ?" is about Gard centrale.
+  const searched = await d.answerer.contextualize(clean, ctx.state.lastTopic, ctx.turn.audience);
+  const { reply, facts } = await answer(d, searched, { audience: ctx.turn.audience, priority: ctx.turn.priority, onToken: ctx.onToken }, clean);
+  const latencyMs = Math.round(performance.now() - t0);
+  const interactionId = await d.storage.recordInteraction({
+    channel: ctx.turn.channel,
+    audience: ctx.turn.audience,
+    userHash: ctx.user,
+    conversationKey: ctx.key,
+    question: clean,
+    answer: reply.text,
+    sources: reply.sources.map((s) => s.id),
+    route: reply.route?.process ?? null,
+    refused: reply.refused,
+    latencyMs,
+  });
+  if (reply.refused) await d.storage.recordUnanswered({ interactionId, question: clean, reason: "refused", userHash: ctx.user });
+  Object.assign(ctx.state, {
+    lastQuestion: clean,
+    // After a project-fit answer, the topic is its main option: the description is too long to carry.
+    lastTopic: reply.fit?.length && reply.route ? reply.route.name : reply.refused && searched === clean ? ctx.state.lastTopic : searched,
+    lastInteractionId: interactionId,
+    lastRoute: reply.route?.process,
+    lastSources: reply.sources.map((s) => s.id),
+  });
+  await d.handoffs.remember(ctx.key, clean, reply.sources, reply.route);
+  // Facts people state about themselves ("nous sommes une asso à Uzès"), or a described project's facts,
+  // are kept for an eligibility check, which then asks only what is missing.
+  if (SELF.test(clean)) ctx.state.facts = { ...ctx.state.facts, ...safeExtract(clean) };
+  if (facts && !isGeneralQuestion(clean)) ctx.state.facts = { ...ctx.state.facts, ...facts };
+  ctx.state.lastFit = reply.fit?.[0]?.process;
+  return { ...reply, interactionId, actions: withValue(reply.actions, interactionId) };
+}
+
+/**
+ * A message that describes a project gets the project-fit answer (src/fit); any
+ * other, the answerer's — and when that finds nothing, the project-fit answer on a
+ * looser reading of the message, if it names a project and a need. A project is
+ * read from the message itself (`own`), never from a follow-up's reading with the
+ * previous topic added: "ça dure combien de temps ?" describes no project.
+ */
+export async function answer(
+  d: Omit<Deps<unknown>, "storage">,
+  question: string,
+  opts: { audience?: Audience; priority?: Priority; onToken?: (text: string) => void },
+  own = question,
+): Promise<{ reply: Reply; facts?: Partial<Facts> }> {
+  // A failing project fit must not cost the ordinary answer.
+  const fit = (loose: boolean) => d.fit?.reply(own, { ...opts, loose }).catch((err: unknown) => (d.logger?.error({ err }, "project fit failed"), null));
+  const described = await fit(false);
+  if (described) return described;
+  const reply = await d.answerer.ask(question, opts);
+  return (reply.refused && (await fit(true))) || { reply };
+}
+
+function withValue(actions: Action[], interactionId: string): Action[] {
+  return actions.map((a) => (a.id === "rate-up" || a.id === "rate-down" ? { ...a, value: interactionId } : a));
+}

@@ -1,0 +1,106 @@
+/**
+ * The state of one conversation and what every flow receives: the turn, the
+ * pseudonymous user, the state key, and the flows' dependencies (the answerer,
+ * the storage ports a flow uses, the handoff flow).
+ */
+import type { Answerer } from "../answer/answerer.js";
+import type { ProcessId } from "../domain/ids.js";
+import type { Action, Turn } from "../domain/reply.js";
+import type { FrictionField } from "../domain/friction.js";
+import { ACTION_LABELS } from "../domain/labels.js";
+import { extractFacts } from "../eligibility/extract.js";
+import { parseFacts, type FactKey, type Facts } from "../eligibility/facts.js";
+import type { ProjectFit } from "../fit/project-fit.js";
+import type { FeedbackStore, FrictionStore, InteractionLog, ReportSource } from "../storage/types.js";
+import type { HandoffFlow, HandoffTurn } from "./handoff.js";
+import type { TurnOptions } from "./types.js";
+
+export interface ConversationState {
+  mode: "idle" | "eligibility" | "friction" | "friction-confirm";
+  facts: Partial<Facts>;
+  skipped: FactKey[];
+  pendingFact?: FactKey;
+  asked: number;
+  target?: ProcessId[];
+  friction: Partial<Record<FrictionField, unknown>>;
+  pendingField?: FrictionField;
+  lastQuestion?: string;
+  lastInteractionId?: string;
+  lastRoute?: ProcessId;
+  lastSources?: string[];
+  /** What the last question was about (searched with an elliptic follow-up). */
+  lastTopic?: string;
+  /** The main option of the last project-fit answer: « vérifier l'éligibilité » then checks it. */
+  lastFit?: ProcessId;
+}
+
+export const fresh = (): ConversationState => ({ mode: "idle", facts: {}, skipped: [], asked: 0, friction: {} });
+/** Back to idle after a flow (friction report, cancel), keeping what a handoff needs (question, route, sources, facts). */
+export const afterFlow = (s: ConversationState): ConversationState => ({
+  ...fresh(),
+  facts: s.facts,
+  lastQuestion: s.lastQuestion,
+  lastInteractionId: s.lastInteractionId,
+  lastRoute: s.lastRoute,
+  lastSources: s.lastSources,
+});
+
+/** One turn as the flows see it; a flow may replace `state`, which the dispatcher then saves. */
+export interface Ctx {
+  turn: Turn;
+  user: string;
+  key: string;
+  state: ConversationState;
+  onToken?: TurnOptions["onToken"];
+}
+
+/** What the flows use; each flow asks for the storage ports it uses (`Deps<…>`). */
+export interface FlowDeps {
+  answerer: Answerer;
+  storage: InteractionLog & FeedbackStore & FrictionStore & ReportSource;
+  handoffs: HandoffFlow;
+  /** Project-fit answers for messages that describe a project (src/fit). */
+  fit?: ProjectFit;
+  logger?: { warn: (o: unknown, m?: string) => void; error: (o: unknown, m?: string) => void };
+  /** What the report reply needs to sign its link to the web report. */
+  report?: { publicBaseUrl?: string; secret: string };
+}
+
+/** The flows' dependencies with only the storage ports `S`. */
+export type Deps<S> = Omit<FlowDeps, "storage"> & { storage: S };
+
+/** What answering a question stores (the question flow, and the flows that answer an interleaved question). */
+export type QuestionStorage = InteractionLog & Pick<FeedbackStore, "recordUnanswered">;
+
+export const CANCEL: Action = { id: "cancel", label: ACTION_LABELS.cancel };
+export const START_ACTIONS: Action[] = [
+  { id: "eligibility", label: ACTION_LABELS.eligibility },
+  { id: "friction", label: ACTION_LABELS.friction },
+  { id: "handoff", label: ACTION_LABELS.handoff },
+];
+
+/** Keeps only facts that pass validation (a wrong value is dropped, not fatal). */
+export function validFacts(facts: Partial<Facts>): Partial<Facts> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(facts)) {
+    if (v === undefined) continue;
+    const r = parseFacts({ [k]: v });
+    if (r.ok) Object.assign(out, r.facts);
+  }
+  return out as Partial<Facts>;
+}
+
+/** The facts a message states, valid ones only; never throws. */
+export function safeExtract(text: string): Partial<Facts> {
+  try {
+    return validFacts(extractFacts(text) as Partial<Facts>);
+  } catch {
+    return {};
+  }
+}
+
+/** What the handoff flow reads of this turn (src/conversation/handoff.ts). */
+export function handoffTurn(ctx: Ctx): HandoffTurn {
+  const s = ctx.state;
+  return { turn: ctx.turn, user: ctx.user, key: ctx.key, lastRoute: s.lastRoute, facts: validFacts(s.facts), sourceIds: s.lastSources ?? [] };
+}

@@ -1,0 +1,118 @@
+/**
+ * `forget --user` erases what the Slack channel itself keeps about a person,
+ * not only the core's records: the stored replies behind their buttons (with
+ * the facts they show), button ownership, the latest question, and the
+ * threads where they may talk without an @mention. Driven through the real
+ * Bolt receiver on the real core, on a SQLite file, with the service's
+ * PSEUDONYM_SECRET; the CLI command opens the same file as a second process would.
+ */
+import fs, { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { forgetCommand } from "../../src/cli/commands/forget.js";
+import { loadConfig } from "../../src/config/env.js";
+import { personKey } from "../../src/privacy/pseudonym.js";
+import { createRuntime, type Runtime } from "../../src/runtime.js";
+import { createStorage, SQLITE_FILE_NAME } from "../../src/storage/index.js";
+import type { Storage } from "../../src/storage/types.js";
+import { HANDOFF_TARGETS, startHarness, type Harness } from "./harness.js";
+import { eventEnvelope, postEvent, postInteraction, uid, waitFor } from "../support/slack-requests.js";
+
+const SECRET = "forget-slack-secret-0123456789abcdef";
+let h: Harness;
+let runtime: Runtime;
+let storage: Storage;
+let dir: string;
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), "slack-forget-"));
+  const config = loadConfig({ NODE_ENV: "test", DATA_DIR: dir, PSEUDONYM_SECRET: SECRET, LOG_LEVEL: "silent" }, { dotenv: false });
+  storage = await createStorage({ dataDir: dir });
+  runtime = await createRuntime({ config, storage, llm: null, handoffTargets: HANDOFF_TARGETS });
+  h = await startHarness({ assistant: () => runtime.assistant, storage, pseudonymSecret: SECRET });
+}, 180_000);
+
+afterAll(async () => {
+  await h?.close();
+  await runtime?.close();
+  await storage?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+const ts = () => `${Math.floor(Date.now() / 1000)}.${String(Math.floor(Math.random() * 1e6)).padStart(6, "0")}`;
+const buttons = (blocks: any[]) => blocks.filter((b) => b.type === "actions").flatMap((b) => b.elements.map((e: any) => ({ ...e, block_id: b.block_id })));
+
+/** A person mentions the bot in a channel, gets an answer in the thread, and votes on it. */
+async function askAndVote(user: string, channel: string): Promise<void> {
+  const eventTs = ts();
+  await postEvent(
+    h.baseUrl,
+    eventEnvelope({ type: "app_mention", user, channel, ts: eventTs, text: "<@UBOT> Qui peut répondre à l'appel à communs du Département ?" }),
+  );
+  const answer = await waitFor(() => h.slack.ok("chat.postMessage").find((c) => c.args.channel === channel), "answer", 30_000);
+  const up = buttons(answer.args.blocks).find((e: any) => e.action_id === "ess:action:rate-up");
+  expect(up?.block_id).toContain(`~u:${user}`);
+  await postInteraction(h.baseUrl, {
+    type: "block_actions",
+    user: { id: user, team_id: "T0001" },
+    api_app_id: "A0001",
+    token: "legacy",
+    team: { id: "T0001", domain: "test" },
+    trigger_id: "1.2.3",
+    container: { type: "message", channel_id: channel, message_ts: answer.response!.ts, thread_ts: eventTs, is_ephemeral: false },
+    channel: { id: channel, name: "canal" },
+    message: { type: "message", user: "UBOT", ts: answer.response!.ts, thread_ts: eventTs, text: "…" },
+    response_url: h.slack.responseUrl(),
+    actions: [{ type: "button", action_id: up.action_id, block_id: up.block_id, value: up.value, action_ts: ts() }],
+  });
+  await waitFor(async () => (await storage.reportData({})).ratings.find((r) => r.interactionId === up.value), "rating", 10_000);
+  await h.channel.idle(10_000);
+}
+
+/** State rows (key + value) that hold `needle`, read from the SQLite file itself. */
+function stateRowsHolding(needle: string): string[] {
+  const db = new Database(path.join(dir, SQLITE_FILE_NAME), { readonly: true, fileMustExist: true });
+  try {
+    const rows = db.prepare("SELECT key, value FROM state").all() as { key: string; value: string }[];
+    return rows.filter((r) => r.key.includes(needle) || r.value.includes(needle)).map((r) => r.key);
+  } finally {
+    db.close();
+  }
+}
+
+describe("Slack: forget --user erases the channel's own records of the person", () => {
+  it("stored replies, button ownership and thread memory are gone; someone else's stay", async () => {
+    const gone = uid("U");
+    const kept = uid("U");
+    await askAndVote(gone, uid("C"));
+    await askAndVote(kept, uid("C"));
+
+    const goneKey = personKey("slack", gone, SECRET);
+    const keptKey = personKey("slack", kept, SECRET);
+    const before = stateRowsHolding(goneKey);
+    // The check finds what it looks for: the message record (reply, vote) and the thread.
+    expect(before.some((k) => k.startsWith("slack:msg:"))).toBe(true);
+    expect(before.some((k) => k.startsWith("slack:thread:"))).toBe(true);
+    const keptBefore = stateRowsHolding(keptKey).length;
+    expect(keptBefore).toBeGreaterThan(0);
+
+    let out = "";
+    const cmd = forgetCommand(() => createStorage({ dataDir: dir }), {
+      out: (s) => (out += s),
+      err: (s) => (out += s),
+      env: { PSEUDONYM_SECRET: SECRET, NODE_ENV: "test" } as NodeJS.ProcessEnv,
+    });
+    cmd.exitOverride();
+    await cmd.parseAsync(["--user", gone, "--channel", "slack"], { from: "user" });
+    expect(out).toMatch(/états de conversation : [1-9]/);
+
+    expect(stateRowsHolding(goneKey)).toEqual([]);
+    expect(stateRowsHolding(keptKey)).toHaveLength(keptBefore);
+    // Nor is the key anywhere in the files (the erased pages are overwritten).
+    for (const f of fs.readdirSync(dir).filter((n) => n.startsWith(SQLITE_FILE_NAME))) {
+      expect(fs.readFileSync(path.join(dir, f)).includes(Buffer.from(goneKey))).toBe(false);
+    }
+  }, 90_000);
+});
