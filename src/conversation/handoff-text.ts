@@ -37,6 +37,21 @@ export function parseVia(text: string): ReplyVia | undefined {
   return undefined;
 }
 
+/**
+ * Enough of an address for the person to recognise it, not enough to reach them.
+ * @example maskAddress("email", "ada.lovelace@exemple.fr") // "a…e@exemple.fr"
+ * @example maskAddress("phone", "06 12 34 56 78") // "06 … 78"
+ */
+export function maskAddress(kind: "email" | "phone", value: string): string {
+  if (kind === "email") {
+    const at = value.lastIndexOf("@");
+    const local = value.slice(0, at);
+    return `${local.slice(0, 1)}…${local.length > 2 ? local.slice(-1) : ""}${value.slice(at)}`;
+  }
+  const digits = value.replace(/\D/g, "");
+  return `${value.trim().startsWith("+") ? "+" : ""}${digits.slice(0, 2)} … ${digits.slice(-2)}`;
+}
+
 export function findAddress(kind: "email" | "phone", text: string): string | undefined {
   if (kind === "email") {
     const m = /[^\s<>()«»"',;:]+@[^\s<>()«»"',;:]+\.[a-z]{2,}/i.exec(text);

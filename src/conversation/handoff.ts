@@ -5,16 +5,16 @@
  * back to the person's conversation. Contacts go to their own storage table,
  * never to the summary, the state of analytics or reports.
  */
-import { DEFAULT_PROCESS, type Channel, type ProcessId } from "../domain/ids.js";
+import { DEFAULT_PROCESS, ProcessId, type Channel } from "../domain/ids.js";
 import type { Action, ReplyInput, Route, SourceRef, Turn } from "../domain/reply.js";
 import type { Facts } from "../eligibility/facts.js";
 import { scrub } from "../privacy/scrub.js";
 import { CHANNEL_LABELS, PROCESS_LABELS } from "../domain/labels.js";
 import type { ContactKind, HandoffRecord, HandoffStore, ReplyVia, StateStore } from "../storage/types.js";
-import { CONSENT_NOTE, factLabel, factValue, findAddress, parseVia, replyText, VIA_OPTIONS } from "./handoff-text.js";
+import { CONSENT_NOTE, factLabel, factValue, findAddress, maskAddress, parseVia, replyText, VIA_OPTIONS } from "./handoff-text.js";
 import type { HandoffTargets, Notifier } from "./types.js";
 
-export { factValue, replyText, VIA_OPTIONS } from "./handoff-text.js";
+export { factValue, maskAddress, replyText, VIA_OPTIONS } from "./handoff-text.js";
 
 /** What the flow remembers of one conversation, in its own state key (`<key>:handoff`). */
 export interface HandoffMemory {
@@ -100,7 +100,8 @@ export class HandoffFlow {
 
   /** "Parler à une personne": asks how to answer, unless the choice comes with the press. */
   async start(t: HandoffTurn, choice?: string): Promise<ReplyInput> {
-    const via = choice ? parseVia(choice) : undefined;
+    // Channels may pass the answer's process as the press's value (Teams): that is no choice ("appel-a-communs" is not "appel").
+    const via = choice && !ProcessId.safeParse(choice).success ? parseVia(choice) : undefined;
     if (via) return this.chosen(t, via, choice!);
     const m = await this.memory(t.key);
     m.awaiting = "via";
@@ -167,7 +168,9 @@ export class HandoffFlow {
     m.awaiting = "consent";
     m.pending = { kind, value };
     await this.save(t.key, m);
-    const what = kind === "email" ? `l'adresse ${value}` : `le ${value}`;
+    // Masked: channels keep their messages (buttons, cards) beyond this handoff; the address itself stays in memory only.
+    const what =
+      kind === "email" ? `l'adresse que vous avez indiquée (${maskAddress(kind, value)})` : `le numéro que vous avez indiqué (${maskAddress(kind, value)})`;
     return {
       type: "prompt",
       text: `Acceptez-vous que l'équipe vous réponde à ${what} ? ${CONSENT_NOTE}`,
@@ -309,11 +312,12 @@ export class HandoffFlow {
         this.d.logger?.warn({ err, handoff: h.id }, "handoff answer not delivered now; shown on the person's next message");
       }
     }
+    // The cards show whether the answer reached the person: read it back first.
+    const fresh = (await this.d.storage.getHandoff(h.id)) ?? h;
     for (const n of this.d.notifiers.values()) {
       if (!n.handoffAnswered) continue;
-      await n.handoffAnswered(h).catch((err: unknown) => this.d.logger?.warn({ err, handoff: h.id }, "team card not updated"));
+      await n.handoffAnswered(fresh).catch((err: unknown) => this.d.logger?.warn({ err, handoff: h.id }, "team card not updated"));
     }
-    const fresh = (await this.d.storage.getHandoff(h.id)) ?? h;
     return { handoff: fresh, first: true, delivered };
   }
 

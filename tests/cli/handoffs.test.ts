@@ -88,6 +88,32 @@ describe("handoffs command", () => {
     expect(again.err).toMatch(/déjà reçu une réponse de Camille/);
   });
 
+  it("shows the team the e-mail given with consent while the handoff is open, never in JSON; answering erases it", async () => {
+    const s = await open();
+    const h = await s.createHandoff({
+      process: "dla",
+      userHash: "u-cli-mail",
+      channel: "teams",
+      conversationKey: "teams:c3:-:u-cli-mail",
+      summary: "Réponse souhaitée : par e-mail (adresse donnée avec son accord).",
+      facts: {},
+      sources: [],
+      replyVia: "email",
+    });
+    await s.setHandoffContact(h.id, "email", "ada.lovelace@exemple.fr");
+    await s.close();
+    const listed = await run(["list", "--open"]);
+    expect(listed.out).toContain("Répondre par e-mail à : ada.lovelace@exemple.fr");
+    expect((await run(["list", "--json"])).out).not.toContain("ada.lovelace");
+    const r = await run(["reply", h.id, "--text", "Je vous ai écrit.", "--agent", "Camille"]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/l'adresse e-mail de la personne a été effacée/);
+    expect((await run(["list"])).out).not.toContain("ada.lovelace");
+    const check = await open();
+    expect(await check.getHandoffContacts(h.id)).toEqual({});
+    await check.close();
+  });
+
   it("usage errors exit with code 2 and a French message", async () => {
     await seed();
     const missing = await run(["reply", "abcdef12", "--text", "x"]);

@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import matter from "gray-matter";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { handoffCard } from "../../src/channels/teams/cards.js";
+import { handoffCard } from "../../src/channels/teams/handoff-card.js";
 import { createTeamsChannel } from "../../src/channels/teams/index.js";
 import { silentLogger } from "../../src/channels/teams/logger.js";
 import { knowledgePaths, useKnowledgePaths } from "../../src/core/paths.js";

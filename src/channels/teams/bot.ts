@@ -19,11 +19,15 @@ import { knowledgeDir } from "../../core/paths.js";
 import { saveHandoffAsDraft, type TeachStorage } from "../../conversation/teach.js";
 
 /** What the Teams channel uses of the storage. */
-export type TeamsStorage = StateStore & EventDedupe & MessageLinks & ChannelRefStore & TeachStorage;
+export type TeamsStorage = StateStore & EventDedupe & MessageLinks & ChannelRefStore & TeachStorage & HandoffReplyStorage;
 import { mayReadReport, REPORT_DECLINED_TEXT, type ReportAccess } from "./access.js";
 import { CardRegistry, newCardId, NOT_ACTIVE_TEXT, type CardRecord, type CardTag } from "./buttons.js";
-import { eligibilityFormCard, frictionFormCard, handoffCard, welcomeCard, type AdaptiveCard } from "./cards.js";
+import { eligibilityFormCard, frictionFormCard, welcomeCard, type AdaptiveCard } from "./cards.js";
 import { parseEligibilityForm, parseFrictionForm, readSubmit } from "./forms.js";
+import { askingTurn } from "./asking-turn.js";
+import { handoffCard } from "./handoff-card.js";
+import { answerHandoffFromCard, fromTeamCard, saveHandoffOrigin, type HandoffReplyStorage } from "./handoff-reply.js";
+import { handoffCardKey, type HandoffCardPost } from "./notifier.js";
 import type { Logger } from "./logger.js";
 import { apologyMessage, cardMessage, renderReply, type RenderOptions } from "./render.js";
 import { withRetry, type RetryOptions } from "./retry.js";
@@ -142,7 +146,8 @@ export class RelaisTeamsBot extends ActivityHandler {
         return;
       }
     }
-    await super.run(context);
+    // The handoff notifier links the team's card to the thread a request comes from.
+    await askingTurn.run(a, () => super.run(context));
   }
 
   // ------------------------------------------------------------ helpers
@@ -217,6 +222,8 @@ export class RelaisTeamsBot extends ActivityHandler {
     if (reply.type === "report" && !mayReadReport(context.activity, this.deps.reportAccess)) {
       reply = Reply.parse({ type: "info", text: REPORT_DECLINED_TEXT });
     }
+    // The team's answer to this handoff comes back here by a proactive message.
+    if (reply.type === "handoff" && reply.handoff) await saveHandoffOrigin(this.deps.storage, context, reply.handoff.id, this.deps.logger);
     await this.sendReply(context, reply, stream);
   }
 
@@ -350,6 +357,13 @@ export class RelaisTeamsBot extends ActivityHandler {
   private async handleSubmit(context: TurnContext, submit: NonNullable<ReturnType<typeof readSubmit>>, value: Record<string, unknown>): Promise<void> {
     if (submit.relais === "resolve-handoff") return this.resolveHandoff(context, submit.handoffId);
     if (submit.relais === "teach-handoff") return this.teachHandoff(context, submit.handoffId);
+    if (submit.relais === "reply-handoff")
+      return answerHandoffFromCard(
+        { assistant: this.deps.assistant, storage: this.deps.storage, logger: this.deps.logger, send: (a) => this.send(context, a) },
+        context,
+        submit.handoffId,
+        value,
+      );
     // Someone else's card, a finished step, an earlier question: nothing happens but a word to that person.
     let record: CardRecord | null = null;
     try {
@@ -395,6 +409,10 @@ export class RelaisTeamsBot extends ActivityHandler {
   }
 
   private async resolveHandoff(context: TurnContext, id: string): Promise<void> {
+    if (!fromTeamCard(await this.deps.storage.getChannelRef<HandoffCardPost>(handoffCardKey(id)).catch(() => null), context)) {
+      await this.send(context, { type: "message", text: "Cette demande ne peut être marquée comme traitée que depuis sa carte, dans le canal de l'équipe." });
+      return;
+    }
     let record: Awaited<ReturnType<Assistant["resolveHandoff"]>>;
     try {
       record = await this.deps.assistant.resolveHandoff(id);
@@ -407,7 +425,8 @@ export class RelaisTeamsBot extends ActivityHandler {
       await this.send(context, { type: "message", text: "Cette demande de mise en relation est introuvable : elle a peut-être été supprimée." });
       return;
     }
-    const updated = cardMessage(handoffCard(record));
+    const post = await this.deps.storage.getChannelRef<HandoffCardPost>(handoffCardKey(record.id)).catch(() => null);
+    const updated = cardMessage(handoffCard(record, { link: post?.link }));
     const cardId = context.activity.replyToId;
     if (cardId) {
       try {

@@ -6,7 +6,7 @@
  */
 import type { ActionId, EligibilityResult, FitOption, PromptField, Reply, SourceRef } from "../../domain/reply.js";
 import { PROCESS_IDS, type ProcessId } from "../../domain/ids.js";
-import { BLOCKERS, JOURNEY_STEPS, type HandoffRecord } from "../../storage/types.js";
+import { BLOCKERS, JOURNEY_STEPS } from "../../storage/types.js";
 import {
   BLOCKER_LABELS,
   BOOLEAN_CHOICES,
@@ -44,6 +44,7 @@ export type SubmitData = (
   | { relais: "prompt"; field: string; value: string }
   | { relais: "resolve-handoff"; handoffId: string }
   | { relais: "teach-handoff"; handoffId: string }
+  | { relais: "reply-handoff"; handoffId: string }
 ) & {
   /** Card id and the person it answers (added by render.ts tagCard; buttons.ts). */
   m?: string;
@@ -357,7 +358,7 @@ export function reportCard(reply: Reply): AdaptiveCard | null {
   return card(body, [...open, ...replyActions(reply)]);
 }
 
-function formatDate(iso: string): string {
+export function formatDate(iso: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
   return d.toLocaleString("fr-FR", { timeZone: "Europe/Paris", dateStyle: "long", timeStyle: "short" });
@@ -365,45 +366,17 @@ function formatDate(iso: string): string {
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-function factLabel(id: string): string {
+export function factLabel(id: string): string {
   const short = FACT_FIELDS.find((f) => f.id === id)?.short;
   return short ? capitalise(short) : id;
 }
 
-function factValue(v: unknown): string {
+export function factValue(v: unknown): string {
   if (v === true) return "oui";
   if (v === false) return "non";
   if (typeof v === "number") return v.toLocaleString("fr-FR");
   if (typeof v === "string") return truncate(v, 200);
   return truncate(JSON.stringify(v) ?? "", 200);
-}
-
-export function handoffCard(h: HandoffRecord): AdaptiveCard {
-  const body: CardElement[] = [
-    heading("Demande de mise en relation"),
-    runs([{ text: PROCESS_LABELS[h.process] ?? h.process, bold: true }]),
-    ...markup(h.summary, 2000),
-  ];
-  if (h.question) body.push(...rows([["Question posée", truncate(h.question, 1000)]]));
-  const facts = Object.entries(h.facts ?? {}).slice(0, 14);
-  if (facts.length) {
-    body.push(heading("Informations recueillies", "Default"));
-    body.push(...rows(facts.map(([k, v]) => [factLabel(k), factValue(v)])));
-  }
-  if (h.sources.length) body.push(...rows([["Sources consultées", truncate(h.sources.slice(0, 8).join(", "), 600)]]));
-  body.push(
-    ...rows([
-      ["Reçue le", formatDate(h.createdAt)],
-      ["Canal", h.channel],
-    ]),
-  );
-  if (h.status === "resolved") {
-    body.push(runs([{ text: `Traitée${h.resolvedAt ? ` le ${formatDate(h.resolvedAt)}` : ""}`, bold: true, color: "Good" }]));
-    // An agent's answer can become a draft answer card (conversation/teach.ts).
-    return card(body, h.reply ? [submit(SAVE_AS_ANSWER_LABEL, { relais: "teach-handoff", handoffId: h.id })] : []);
-  }
-  body.push(runs([{ text: "À traiter", bold: true, color: "Warning" }]));
-  return card(body, [submit("Marquer comme traité", { relais: "resolve-handoff", handoffId: h.id })]);
 }
 
 export const WELCOME_QUESTIONS = [

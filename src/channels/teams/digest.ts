@@ -8,11 +8,11 @@ import type { CloudAdapter } from "botbuilder";
 import { Reply } from "../../domain/reply.js";
 import type { DigestPoster } from "../../report/digest.js";
 import type { ReportPayload } from "../../report/reply.js";
-import type { Storage } from "../../storage/types.js";
+import type { ChannelRefStore } from "../../storage/types.js";
 import { channelRefKey, type StoredChannelRef } from "./bot.js";
 import { renderReply } from "./render.js";
 
-export function teamsDigestPoster(o: { adapter: CloudAdapter; appId: string; storage: Storage; target: string }): DigestPoster {
+export function teamsDigestPoster(o: { adapter: CloudAdapter; appId: string; storage: ChannelRefStore; target: string }): DigestPoster {
   return {
     where: `Teams ${o.target}`,
     async post(text: string, report: ReportPayload): Promise<void> {

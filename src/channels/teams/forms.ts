@@ -103,6 +103,7 @@ const SubmitSchema = z.discriminatedUnion("relais", [
   z.object({ relais: z.literal("prompt"), field: z.string().max(200), value: z.string().max(2000), ...Tag }),
   z.object({ relais: z.literal("resolve-handoff"), handoffId: z.string().min(1).max(200) }),
   z.object({ relais: z.literal("teach-handoff"), handoffId: z.string().min(1).max(200) }),
+  z.object({ relais: z.literal("reply-handoff"), handoffId: z.string().min(1).max(200) }),
 ]);
 
 /** The submit data of one of our cards, or null for anything else. */

@@ -8,7 +8,7 @@
  * referrer so the signed address does not leak to the sites it links to.
  */
 import express, { type RequestHandler, type Router } from "express";
-import type { Storage } from "../../storage/types.js";
+import type { ReportSource } from "../../storage/types.js";
 import { buildReport } from "../../report/build.js";
 import { checkReportLink, REPORT_PAGE_PATH } from "../../report/link.js";
 import { renderHtml } from "../../report/render.js";
@@ -17,7 +17,7 @@ import { asyncRoute } from "../../http/helpers.js";
 import { withTimeout } from "../../core/timeout.js";
 
 export interface ReportPageOptions {
-  storage: Storage;
+  storage: ReportSource;
   /** The service's pseudonym secret (the links are signed with a key derived from it). */
   secret: string;
   timeoutMs: number;

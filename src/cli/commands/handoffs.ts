@@ -8,7 +8,7 @@ import { Command } from "commander";
 import { z } from "zod";
 import { CHANNEL_LABELS, PROCESS_LABELS } from "../../report/labels.js";
 import { EXIT_BAD_INPUT, resolveIo, withStorage, type CommandIo, type StorageOpener } from "../../storage/command-io.js";
-import type { HandoffRecord } from "../../storage/types.js";
+import type { HandoffContacts, HandoffRecord } from "../../storage/types.js";
 
 const ReplyOptions = z.object({
   text: z.string().trim().min(1, "le texte de la réponse est vide.").max(4000, "la réponse dépasse 4000 caractères."),
@@ -27,10 +27,17 @@ export function handoffsCommand(open: StorageOpener, io: CommandIo = {}): Comman
     .option("--json", "sortie JSON (une liste)")
     .configureOutput({ writeOut: out, writeErr: err, outputError: (s, write) => write(s) })
     .action(async (opts: { open?: boolean; json?: boolean }) => {
-      const list = await withStorage(open, (s) => s.listHandoffs(opts.open ? "open" : undefined));
+      const { list, contacts } = await withStorage(open, async (s) => {
+        const list = await s.listHandoffs(opts.open ? "open" : undefined);
+        // The team's view shows the address given with consent, as the team's card does (never in JSON for tools).
+        const contacts = new Map<string, HandoffContacts>();
+        if (!opts.json)
+          for (const h of list) if (!h.reply && (h.replyVia ?? "conversation") !== "conversation") contacts.set(h.id, await s.getHandoffContacts(h.id));
+        return { list, contacts };
+      });
       if (opts.json) return out(`${JSON.stringify(list.map(publicView), null, 2)}\n`);
       if (!list.length) return out(opts.open ? "Aucune demande ouverte.\n" : "Aucune demande.\n");
-      out(`${list.map(describe).join("\n\n")}\n`);
+      out(`${list.map((h) => describe(h, contacts.get(h.id))).join("\n\n")}\n`);
     });
 
   const reply = cmd
@@ -60,7 +67,14 @@ export function handoffsCommand(open: StorageOpener, io: CommandIo = {}): Comman
         const r = res!.handoff.reply!;
         fail(`cette demande a déjà reçu une réponse de ${r.agent} le ${frenchDate(r.at)}.`);
       }
-      out(`Réponse enregistrée pour la demande ${res!.handoff.id.slice(0, 8)} : elle est close, et la personne verra la réponse dans sa conversation.\n`);
+      const via = res!.handoff.replyVia ?? "conversation";
+      const then =
+        via === "email"
+          ? "l'adresse e-mail de la personne a été effacée : écrivez-lui si ce n'est pas déjà fait."
+          : via === "phone"
+            ? "le numéro de la personne a été effacé : appelez-la si ce n'est pas déjà fait."
+            : "la personne verra la réponse dans sa conversation.";
+      out(`Réponse enregistrée pour la demande ${res!.handoff.id.slice(0, 8)} : elle est close, et ${then}\n`);
     });
   });
   return cmd;
@@ -82,10 +96,15 @@ function publicView(h: HandoffRecord) {
   };
 }
 
-function describe(h: HandoffRecord): string {
+function describe(h: HandoffRecord, contacts: HandoffContacts = {}): string {
+  const contact = contacts.email
+    ? `\nRépondre par e-mail à : ${contacts.email} (donnée avec l'accord de la personne, pour cette demande seulement)`
+    : contacts.phone
+      ? `\nRappeler au : ${contacts.phone} (donné avec l'accord de la personne, pour cette demande seulement)`
+      : "";
   const head = `[${h.status === "open" ? "ouverte" : "close"}] ${h.id.slice(0, 8)} — ${PROCESS_LABELS[h.process]} — ${CHANNEL_LABELS[h.channel] ?? h.channel}, le ${frenchDate(h.createdAt)}`;
   const answer = h.reply ? `\nRépondu par ${h.reply.agent} le ${frenchDate(h.reply.at)} : ${h.reply.text}` : "";
-  return `${head}\n${h.summary}${answer}`;
+  return `${head}\n${h.summary}${contact}${answer}`;
 }
 
 function frenchDate(iso: string): string {

@@ -14,7 +14,7 @@ import { FACT_KEYS } from "../../../eligibility/facts.js";
 import { NOT_ACTIVE_TEXT, type ButtonTag, type MessageRecord } from "../buttons.js";
 import { eligibilityModal, frictionModal, isProcessId, ratingCommentModal } from "../modals.js";
 import { handoffRefKey, type HandoffPost } from "../notifier.js";
-import { ACTION, renderHandoffNotice, renderReply } from "../render.js";
+import { ACTION, frenchDate, renderHandoffNotice, renderReply } from "../render.js";
 import { handoffReplyModal } from "../modals.js";
 import { ephemeralKey, SlackRuntime, type ReplyPlace } from "../runtime.js";
 import { REPORT_REFUSAL } from "./commands.js";
@@ -245,11 +245,10 @@ export function registerActions(app: App, rt: SlackRuntime): void {
         return;
       }
       if (rec.reply) {
-        const msg = renderHandoffNotice(rec);
         await client.chat.postEphemeral({
           channel: place.channel!,
           user: place.user!,
-          text: `Cette demande a déjà reçu une réponse de ${rec.reply.agent} (${msg.text.slice(0, 200)}).`,
+          text: `Cette demande a déjà reçu une réponse de ${rec.reply.agent} le ${frenchDate(rec.reply.at)}.`,
         });
         return;
       }

@@ -19,6 +19,7 @@ import {
   type ModalOrigin,
   type ViewState,
 } from "../modals.js";
+import { frenchDate } from "../render.js";
 import type { Destination, SlackRuntime } from "../runtime.js";
 
 type WebClient = webApi.WebClient;
@@ -89,7 +90,9 @@ export function registerViews(app: App, rt: SlackRuntime): void {
       const tell = (text: string) => (meta.data.c ? client.chat.postEphemeral({ channel: meta.data.c, user: body.user.id, text }) : undefined);
       if (!res) await tell("Cette demande est introuvable : elle a peut-être été supprimée.");
       else if (!res.first)
-        await tell(`Cette demande avait déjà reçu une réponse de ${res.handoff.reply?.agent ?? "quelqu'un"} : la vôtre n'a pas été envoyée.`);
+        await tell(
+          `Cette demande avait déjà reçu une réponse${res.handoff.reply ? ` de ${res.handoff.reply.agent} le ${frenchDate(res.handoff.reply.at)}` : ""} : la vôtre n'a pas été envoyée.`,
+        );
       else if (!res.delivered) await tell("Réponse enregistrée : la personne la verra dans sa conversation à son prochain message.");
     });
   });
