@@ -79,7 +79,7 @@ export class TeamsNotifier implements Notifier {
       if (!sent?.id) return;
       const post: HandoffCardPost = { reference, activityId: sent.id, ...(link ? { link } : {}) };
       await this.deps.storage.saveChannelRef(handoffCardKey(handoff.id), post).catch((err: unknown) => {
-        this.deps.logger.warn({ err: String(err) }, "teams: could not record where the handoff card was posted");
+        this.deps.logger.warn({ err }, "teams: could not record where the handoff card was posted");
       });
     });
     const where = stored.channelName ? `le canal Teams « ${stored.channelName} »` : "le canal Teams configuré";
