@@ -8,15 +8,15 @@
  * the heap limit, or absent/damaged with INDEX_READONLY): restarting would not help.
  */
 import path from "node:path";
-import { pino } from "pino";
-import { ConfigProblems, loadConfig, type AppConfig } from "./config/env.js";
+import { createLogger } from "./core/log.js";
+import { ConfigProblems, loadConfig, processEnv, type AppConfig } from "./config/env.js";
 import type { Runtime } from "./runtime.js";
 import { createStorage } from "./storage/index.js";
 import { SQLITE_FILE_NAME } from "./storage/sqlite.js";
 import type { Storage } from "./storage/types.js";
 import type { Service } from "./server/app.js";
 import { loadServerSettings, ServerSettingsProblems, type ServerSettings } from "./server/settings.js";
-import { withTimeout } from "./http/helpers.js";
+import { withTimeout } from "./core/timeout.js";
 
 export const EXIT = { ok: 0, failure: 1, config: 2, storage: 3, port: 4, index: 5 } as const;
 
@@ -48,7 +48,8 @@ function loadAll(): { config: AppConfig; settings: ServerSettings } {
   }
   let settings: ServerSettings | undefined;
   try {
-    settings = loadServerSettings(process.env, process.env.NODE_ENV === "production");
+    const env = processEnv();
+    settings = loadServerSettings(env, env.NODE_ENV === "production");
   } catch (err) {
     if (err instanceof ServerSettingsProblems) problems.push(...err.problems);
     else problems.push((err as Error).message);
@@ -149,7 +150,7 @@ function banner(config: AppConfig, settings: ServerSettings, service: Service, r
 
 export async function main(): Promise<void> {
   const { config, settings } = loadAll();
-  const logger = pino({ level: config.env.LOG_LEVEL, base: { service: "relais-ess" } });
+  const logger = createLogger({ level: config.logLevel, base: { service: "relais-ess" } });
   // Heavy modules (Bolt, botbuilder, LangChain) load only once the configuration is known to be valid.
   const { ChannelSetupError, loadChannelsFile } = await import("./server/channels.js");
   const { createRuntime } = await import("./runtime.js");
@@ -188,7 +189,7 @@ export async function main(): Promise<void> {
   // Warm-up before taking traffic: lazy resources load and the answer pipeline gets optimised by the JIT.
   if (!runtime.llm && settings.warmUpMs > 0) {
     const w = await runtime.answerer.warmUp(settings.warmUpMs).catch((err: unknown) => {
-      logger.warn({ err: String(err) }, "warm-up failed");
+      logger.warn({ err }, "warm-up failed");
       return null;
     });
     if (w) logger.info(w, "warm-up done");
@@ -252,7 +253,7 @@ export async function main(): Promise<void> {
   process.on("SIGTERM", () => void stop("SIGTERM"));
   process.on("SIGINT", () => void stop("SIGINT"));
   process.on("unhandledRejection", (reason) => {
-    logger.error({ err: { message: String((reason as Error)?.message ?? reason).slice(0, 300) } }, "unhandled rejection");
+    logger.error({ err: reason }, "unhandled rejection");
   });
 }
 

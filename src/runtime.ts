@@ -7,9 +7,8 @@ import type { BaseChatModel } from "@langchain/core/language_models/chat_models"
 import { Answerer } from "./answer/answerer.js";
 import { Guards } from "./answer/guards.js";
 import { LiveCards } from "./answer/live-cards.js";
-import { useKnowledgeDir } from "./core/paths.js";
+import { useKnowledgePaths } from "./core/paths.js";
 import { resetLexicons } from "./retrieval/analyzer.js";
-import { usePromptsDir } from "./answer/prompts.js";
 import type { DecisionModels } from "./answer/decision.js";
 import { DECISION_MODELS } from "./answer/decision-model.js";
 import { addWords, Lexicon, QueryNormalizer, Speller, type Vocabulary } from "./retrieval/normalize.js";
@@ -54,12 +53,12 @@ export interface RuntimeOptions {
 
 export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
   const { config } = o;
-  // Every loader reads the configured folders (no process.env below the configuration).
-  if (useKnowledgeDir(config.knowledgeDir)) resetLexicons();
-  usePromptsDir(config.promptsDir);
+  // Every loader reads the configured paths (no environment read below the configuration).
+  const paths = config.paths;
+  if (useKnowledgePaths(paths)) resetLexicons();
   const embeddings = createEmbeddings(config.embeddings);
   const index = await openIndex({
-    knowledgeDir: config.knowledgeDir,
+    knowledgeDir: paths.documents,
     dataDir: config.dataDir,
     embeddings,
     onProgress: o.onIndexProgress,
@@ -69,23 +68,23 @@ export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
   // People the public sources name (elected officials…) are not masked in questions.
   registerPublicNames(index.index.chunks.map((c) => c.text));
   warmUpCommunes(); // loads the geography once (≈12 MB) instead of on the first question
-  const router = new Router(loadDirectory(config.knowledgeDir), config.knowledgeDir, retriever.synonyms);
+  const router = new Router(loadDirectory(paths.root), paths.root, retriever.synonyms);
   // Score every indexed word once now (≈ 0.2 s, 3–4 MB): questions then only pay for new words.
   retriever.primeLexical();
   router.primeLexical();
-  const guards = Guards.load({ promptsDir: config.promptsDir, knowledgeDir: config.knowledgeDir });
+  const guards = Guards.load(paths);
   const llm = o.llm !== undefined ? o.llm : await createChatModel(config.llm);
   // Answer cards only cite documents that exist: a card whose source is missing is skipped.
   // Cards approved while the service runs are picked up within two seconds (see LiveCards).
   const cards = new LiveCards({
-    knowledgeDir: config.knowledgeDir,
+    knowledgeDir: paths.root,
     accept: (c) => c.sources.every((id) => retriever.hasDoc(id)),
     logger: o.logger,
   });
   const vocabulary: Vocabulary = new Map();
   for (const c of index.index.chunks) addWords(vocabulary, `${c.title} ${c.section} ${c.text}`);
   for (const c of cards.current().cards) addWords(vocabulary, `${c.questions.join(" ")} ${c.answer}`);
-  const normalizer = new QueryNormalizer(Lexicon.load(config.knowledgeDir), new Speller(vocabulary));
+  const normalizer = new QueryNormalizer(Lexicon.load(paths.root), new Speller(vocabulary));
   const answerer = new Answerer({
     retriever,
     router,
@@ -98,15 +97,15 @@ export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
     decision: o.decision !== undefined ? o.decision : DECISION_MODELS,
     logger: o.logger,
   });
-  const storage = o.storage ?? (await createStorage({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
+  const storage = o.storage ?? (await createStorage({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, ...config.storage }));
   const fit = new ProjectFit({
-    knowledgeDir: config.knowledgeDir,
+    knowledgeDir: paths.root,
     retriever,
     router,
     guards,
     llm,
     llmTimeoutMs: config.llm.timeoutMs,
-    promptsDir: config.promptsDir,
+    promptsDir: paths.prompts,
     logger: o.logger,
   });
   const assistant = createAssistant({

@@ -7,7 +7,8 @@ import type { BaseChatModel } from "@langchain/core/language_models/chat_models"
 import { z } from "zod";
 import { DEFAULT_PROCESS, ProcessId, type Audience, type Priority } from "../domain/ids.js";
 import type { Reply, Route, SourceRef } from "../domain/reply.js";
-import { withTimeout } from "../llm/provider.js";
+import { MAX_QUESTION_CHARS } from "../core/limits.js";
+import { withTimeout } from "../core/timeout.js";
 import type { Hit, QueryAnalysis, Retriever } from "../retrieval/retriever.js";
 import { looksEnglish } from "../retrieval/analyzer.js";
 import type { RouteCandidate, Router } from "../routing/router.js";
@@ -55,7 +56,7 @@ export interface CardSource {
   readonly version: number;
 }
 
-export const MAX_QUESTION_CHARS = 4000;
+export { MAX_QUESTION_CHARS };
 
 /** Below this share of the question found in the best passage, no offline answer is attempted. */
 const MIN_ANSWER_COVERAGE = 0.4;
@@ -146,7 +147,7 @@ export class Answerer {
           { signal: abort.signal },
         ),
         Math.min(this.o.llmTimeoutMs ?? 8000, 4000),
-        abort,
+        { abort, message: "LLM timeout" },
       );
       const raw = typeof res.content === "string" ? res.content : res.content.map((c) => ("text" in c ? c.text : "")).join("");
       const text = cleanQuestion(raw.replace(/^["«\s]+|["»\s]+$/g, ""));
@@ -319,7 +320,7 @@ export class Answerer {
       this.llmRoute(question, candidates, this.o.router.routeFrom(candidates)),
       this.o.llm
         ? this.generate(question, audience, ranked.slice(0, 5), onToken).catch((err: unknown) => {
-            this.o.logger?.warn({ err: String(err) }, "llm generation failed, offline answer used");
+            this.o.logger?.warn({ err }, "llm generation failed, offline answer used");
             return null;
           })
         : Promise.resolve(null),
@@ -527,7 +528,7 @@ export class Answerer {
             { signal: abort.signal },
           ),
           this.o.llmTimeoutMs ?? 8000,
-          abort,
+          { abort, message: "LLM timeout" },
         ),
       );
       const chosen = top.find((c) => c.process === out.process);
@@ -535,7 +536,7 @@ export class Answerer {
       if (offline?.process === chosen.process) return offline;
       return this.o.router.toRoute(chosen.process, Math.max(0.5, chosen.score), chosen.why);
     } catch (err) {
-      this.o.logger?.warn({ err: String(err) }, "llm routing failed, offline route kept");
+      this.o.logger?.warn({ err }, "llm routing failed, offline route kept");
       return offline;
     }
   }
@@ -614,7 +615,7 @@ export class Answerer {
       }
       return all;
     };
-    const raw = await withTimeout(complete(), this.o.llmTimeoutMs ?? 8000, abort);
+    const raw = await withTimeout(complete(), this.o.llmTimeoutMs ?? 8000, { abort, message: "LLM timeout" });
     if (/JE_NE_SAIS_PAS/.test(raw)) return null;
     // Sentences without a valid citation are dropped; unsupported amounts or dates reject the answer (citations.ts).
     const checked = checkCitations(raw, hits);

@@ -8,15 +8,10 @@
 import type { SourceRef } from "../domain/reply.js";
 import type { AnswerCard } from "../knowledge/cards.js";
 import type { Hit } from "../retrieval/retriever.js";
+import { foldUncached as fold } from "../core/text.js";
 
 /** One English sentence before a French answer, when no English card text exists. */
 export const FRENCH_SOURCES_NOTE = "The sources I rely on are in French; here is the answer in French.";
-
-const fold = (s: string) =>
-  s
-    .toLowerCase()
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "");
 
 /** Words that carry a yes/no question's claim, with their opposite. */
 const POLAR: [string, string][] = [

@@ -7,6 +7,7 @@
  */
 import type { AnswerCard } from "../knowledge/cards.js";
 import { analyze, fold } from "../retrieval/analyzer.js";
+import { foldUncached } from "../core/text.js";
 import type { QueryAnalysis } from "../retrieval/retriever.js";
 
 export interface CardMatch {
@@ -26,10 +27,7 @@ export interface CardMatch {
 export type AnswerType = "number" | "date" | "who" | "where" | "definition" | "yesno" | "other";
 
 export function answerType(question: string): AnswerType {
-  const q = question
-    .toLowerCase()
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "");
+  const q = foldUncached(question);
   if (
     /\b(combien|cb|quel montant|quelle somme|quel budget|quel pourcentage|quelle part|quelle proportion|nombre de|how many|how much|what percentage|what share)\b/.test(
       q,
@@ -65,10 +63,7 @@ const MONTH =
 
 /** Whether an answer can satisfy a question of this type. */
 export function answersType(type: AnswerType, answer: string): boolean {
-  const a = answer
-    .toLowerCase()
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "");
+  const a = foldUncached(answer);
   switch (type) {
     case "number":
       return /\d|\b(deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|quinze|vingt|trente|cent|mille|moitie|tiers|quart|aucun|gratuit|pas publie|n'est pas publie)\b/.test(

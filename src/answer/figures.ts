@@ -4,6 +4,7 @@
  * 2024" and "2024" are found in "le 8 mars 2024". Used to check that a
  * generated answer invents no figure (citations.ts).
  */
+import { fold } from "../core/text.js";
 
 export type Figure =
   | { kind: "amount"; value: number; raw: string }
@@ -13,8 +14,8 @@ export type Figure =
 const MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
 const MONTH = String.raw`(janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre)`;
 const monthNumber = (w: string): number => {
-  const folded = w.toLowerCase().normalize("NFD").replace(/\p{M}/gu, "");
-  return MONTHS.findIndex((m) => m.normalize("NFD").replace(/\p{M}/gu, "") === folded) + 1;
+  const folded = fold(w);
+  return MONTHS.findIndex((m) => fold(m) === folded) + 1;
 };
 
 /** A French number: "5 000 000", "12,5", "1.250.000" (any space: NBSP, narrow NBSP…). */

@@ -4,10 +4,10 @@
  * (knowledge/lacunes.yaml). All are data files the ESS team can edit.
  */
 import { existsSync, readFileSync } from "node:fs";
-import path from "node:path";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { ProcessId } from "../domain/ids.js";
+import { currentKnowledgePaths, type KnowledgePaths } from "../core/paths.js";
 import { fold } from "../retrieval/analyzer.js";
 import { compileGroups, containsPhrase, matchesAll, phraseTokens, type PhraseGroups } from "../retrieval/phrases.js";
 
@@ -34,10 +34,10 @@ export class Guards {
     private readonly gaps: { gap: Gap; groups: PhraseGroups }[],
   ) {}
 
-  static load(opts: { promptsDir?: string; knowledgeDir?: string } = {}): Guards {
-    const gfile = path.resolve(opts.promptsDir ?? "prompts", "guardrails.yaml");
+  static load(paths: KnowledgePaths = currentKnowledgePaths()): Guards {
+    const gfile = paths.guardrails;
     const guards = existsSync(gfile) ? GuardFile.parse(parseYaml(readFileSync(gfile, "utf8"))) : { injection: [], hors_mission: [] };
-    const lfile = path.resolve(opts.knowledgeDir ?? "knowledge", "lacunes.yaml");
+    const lfile = paths.gaps;
     const gaps = existsSync(lfile) ? GapFile.parse(parseYaml(readFileSync(lfile, "utf8")) ?? []) : [];
     return new Guards(
       guards.injection.map((r) => new RegExp(r, "i")),

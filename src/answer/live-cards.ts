@@ -7,7 +7,8 @@
  */
 import { existsSync, statSync } from "node:fs";
 import path from "node:path";
-import { type AnswerCard, CARDS_DIR, listMarkdown, loadCards } from "../knowledge/cards.js";
+import { type AnswerCard, listMarkdown, loadCards } from "../knowledge/cards.js";
+import { knowledgePaths } from "../core/paths.js";
 import { CardIndex } from "./cards.js";
 
 export interface LiveCardsOptions {
@@ -22,7 +23,7 @@ export interface LiveCardsOptions {
 
 /** "name:size:mtime" of every card file, in order: changes when a card is added, removed, moved or edited. */
 export function cardsFingerprint(knowledgeDir: string): string {
-  const dir = path.join(knowledgeDir, CARDS_DIR);
+  const dir = knowledgePaths(knowledgeDir).cards;
   if (!existsSync(dir)) return "";
   return listMarkdown(dir)
     .map((rel) => {

@@ -1,17 +1,11 @@
 /** Prompt templates are data files in prompts/ (French), loaded once. */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { PROJECT_ROOT } from "../core/paths.js";
+import { currentKnowledgePaths } from "../core/paths.js";
 
 const cache = new Map<string, string>();
-let promptsDir = path.join(PROJECT_ROOT, "prompts");
-
-/** The prompts folder (PROMPTS_DIR), set from the configuration by createRuntime. */
-export function usePromptsDir(dir: string): void {
-  promptsDir = path.resolve(dir);
-}
-
-export function loadPrompt(name: string, dir = promptsDir): string {
+/** A prompt template of `dir` (default: the configured PROMPTS_DIR, see KnowledgePaths). */
+export function loadPrompt(name: string, dir = currentKnowledgePaths().prompts): string {
   const file = path.resolve(dir, `${name}.md`);
   let p = cache.get(file);
   if (p === undefined) {

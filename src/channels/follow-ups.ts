@@ -6,20 +6,13 @@
  * question about its section (« Que savoir sur « … » ? »), and at most three
  * of them are kept.
  */
+import { foldWords } from "../core/text.js";
 
 export const MAX_FOLLOW_UP_CHARS = 75;
 export const MAX_FOLLOW_UPS = 3;
 
 const INTERROGATIVE =
   /^(qui|que|qu['’]|quel|quelle|quels|quelles|quoi|comment|pourquoi|quand|où|ou|combien|est-ce|peut-on|puis-je|dois-je|faut-il|existe-t-il|y a-t-il)\b/i;
-
-const fold = (s: string) =>
-  s
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .trim();
 
 const tidy = (s: string) =>
   s
@@ -74,7 +67,7 @@ export function followUpQuestions(followUps: readonly string[], max = MAX_FOLLOW
   for (const f of followUps) {
     const q = toQuestion(f);
     if (!q) continue;
-    const key = fold(q);
+    const key = foldWords(q);
     if (!key || seen.has(key)) continue;
     seen.add(key);
     out.push(q);

@@ -1,6 +1,8 @@
 /** CLI error conventions: usage problems exit with code 2 and a clear message on stderr. */
-export class UsageError extends Error {
-  override name = "UsageError";
+import { RelaisError } from "../core/errors.js";
+
+export class UsageError extends RelaisError {
+  readonly code = "cli.usage";
 }
 
 export function fail(message: string, code = 2): number {

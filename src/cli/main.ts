@@ -3,21 +3,20 @@
  * Run as `npm run --silent cli -- <command>`. Errors → a clear message on
  * stderr and exit code 2.
  */
-import { createReadStream, existsSync, statSync } from "node:fs";
-import path from "node:path";
+import { createReadStream, existsSync } from "node:fs";
 import readline from "node:readline";
 import { Command, CommanderError } from "commander";
 import cliProgress from "cli-progress";
 import { Audience } from "../domain/ids.js";
 import type { Reply } from "../domain/reply.js";
-import { ConfigProblems, loadConfig, type AppConfig } from "../config/env.js";
+import { ConfigProblems, loadConfig, processEnv, type AppConfig } from "../config/env.js";
 import { createEmbeddings } from "../retrieval/embeddings/index.js";
 import { buildIndex } from "../retrieval/index-store.js";
 import { createRuntime, type Runtime } from "../runtime.js";
 import { MemoryStorage } from "../storage/memory.js";
 import { createStorage } from "../storage/index.js";
 import { ACTION_COMMANDS, renderTerminal } from "../channels/cli/render.js";
-import { useKnowledgeDir } from "../core/paths.js";
+import { useKnowledgePaths } from "../core/paths.js";
 import { resetLexicons } from "../retrieval/analyzer.js";
 import { eligibilityCommand } from "./commands/eligibility.js";
 import { evalCommand } from "./commands/eval.js";
@@ -143,6 +142,8 @@ async function chat(audience: "agent" | "porteur"): Promise<void> {
     channel: "cli",
     deliver: async (h) => `Résumé enregistré sous la référence ${h.id.slice(0, 8)}.`,
   });
+  // Pseudonymised like any channel user id before storing.
+  const userId = processEnv().USER ?? "local";
   const rl = readline.createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
   const byCommand = new Map(Object.entries(ACTION_COMMANDS).map(([id, cmd]) => [cmd, id]));
   console.log(
@@ -163,12 +164,12 @@ async function chat(audience: "agent" | "porteur"): Promise<void> {
       reply = await rt.assistant.handle({
         channel: "cli",
         conversationId: "terminal",
-        userId: process.env.USER ?? "local",
+        userId,
         audience,
         action: { id: action as never, value: action.startsWith("rate") ? lastInteraction : undefined, comment },
       });
     } else if (text) {
-      reply = await rt.assistant.handle({ channel: "cli", conversationId: "terminal", userId: process.env.USER ?? "local", audience, text });
+      reply = await rt.assistant.handle({ channel: "cli", conversationId: "terminal", userId, audience, text });
     } else {
       rl.prompt();
       continue;
@@ -188,7 +189,7 @@ export function buildProgram(): Command {
     // Every command reads the configured knowledge folder (KNOWLEDGE_DIR), rules included.
     .hook("preAction", () => {
       try {
-        if (useKnowledgeDir(loadConfig().knowledgeDir)) resetLexicons();
+        if (useKnowledgePaths(loadConfig().paths)) resetLexicons();
       } catch {
         // An invalid configuration is reported by the commands that need it.
       }
@@ -258,7 +259,7 @@ export function buildProgram(): Command {
 
   const openStorage = async () => {
     const cfg = config();
-    return createStorage({ databaseUrl: cfg.databaseUrl, dataDir: cfg.dataDir });
+    return createStorage({ databaseUrl: cfg.databaseUrl, dataDir: cfg.dataDir, ...cfg.storage });
   };
   program.addCommand(eligibilityCommand());
   program.addCommand(frictionCommand(openStorage));

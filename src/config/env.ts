@@ -7,7 +7,18 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { config as loadDotenv } from "dotenv";
 import { z } from "zod";
-import { loadStorageConfig } from "../storage/config.js";
+import { type KnowledgePaths, knowledgePaths } from "../core/paths.js";
+import { loadStorageConfig } from "./storage.js";
+import { RelaisError } from "../core/errors.js";
+
+/**
+ * The process environment: the one place that reads `process.env` (a test scans
+ * `src/` for any other). Entry points read it once, at start, through loadConfig and
+ * the settings parsers (server, Slack, storage commands); everything below receives values.
+ */
+export function processEnv(): NodeJS.ProcessEnv {
+  return process.env;
+}
 
 const emptyToUndef = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const str = () => z.preprocess(emptyToUndef, z.string().optional());
@@ -93,18 +104,22 @@ export const EnvSchema = z.object({
 });
 export type Env = z.infer<typeof EnvSchema>;
 
-export class ConfigProblems extends Error {
+export class ConfigProblems extends RelaisError {
+  readonly code = "config.invalid";
   constructor(readonly problems: string[]) {
     super(`Configuration invalide :\n${problems.map((p) => `- ${p}`).join("\n")}`);
-    this.name = "ConfigProblems";
   }
 }
 
 export interface AppConfig {
   env: Env;
   production: boolean;
+  /** Pino level (LOG_LEVEL). */
+  logLevel: Env["LOG_LEVEL"];
   knowledgeDir: string;
   promptsDir: string;
+  /** Every knowledge and prompt file, derived from KNOWLEDGE_DIR and PROMPTS_DIR. */
+  paths: KnowledgePaths;
   dataDir: string;
   databaseUrl?: string;
   pseudonymSecret: string;
@@ -119,10 +134,12 @@ export interface AppConfig {
   publicBaseUrl?: string;
   /** Weekly digest: day 1 = Monday … 7 = Sunday, hour 0–23 (Europe/Paris). Off by default. */
   digest: { enabled: boolean; day: number; hour: number };
+  /** Backend tuning: SQLite synchronous level, PostgreSQL named prepared statements. */
+  storage: { sqliteSynchronous: Env["SQLITE_SYNCHRONOUS"]; pgPreparedStatements: boolean };
 }
 
 /** Reads `.env` (if present) then validates; throws ConfigProblems listing every problem. */
-export function loadConfig(source: NodeJS.ProcessEnv = process.env, opts: { dotenv?: boolean } = {}): AppConfig {
+export function loadConfig(source: NodeJS.ProcessEnv = processEnv(), opts: { dotenv?: boolean } = {}): AppConfig {
   if (opts.dotenv !== false && source === process.env && existsSync(".env")) loadDotenv({ path: ".env", quiet: true });
   const parsed = EnvSchema.safeParse(source);
   const problems: string[] = parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join(".")} : ${i.message}`);
@@ -144,8 +161,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, opts: { dote
   return {
     env,
     production: env.NODE_ENV === "production",
+    logLevel: env.LOG_LEVEL,
     knowledgeDir: path.resolve(env.KNOWLEDGE_DIR),
     promptsDir: path.resolve(env.PROMPTS_DIR),
+    paths: knowledgePaths(env.KNOWLEDGE_DIR, env.PROMPTS_DIR),
     dataDir: path.resolve(env.DATA_DIR),
     databaseUrl: env.DATABASE_URL,
     pseudonymSecret: storage.pseudonymSecret,
@@ -160,5 +179,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, opts: { dote
       day: /^[1-7]$/.test(env.DIGEST_DAY) ? Number(env.DIGEST_DAY) : (WEEKDAYS as readonly string[]).indexOf(env.DIGEST_DAY) + 1,
       hour: env.DIGEST_HOUR,
     },
+    storage: { sqliteSynchronous: env.SQLITE_SYNCHRONOUS, pgPreparedStatements: !["off", "false", "0", "no"].includes(env.PG_PREPARED_STATEMENTS) },
   };
 }

@@ -78,7 +78,7 @@ class CoreAssistant implements Assistant {
     try {
       return (await answer(this.d, scrub(bounded(question)), opts)).reply;
     } catch (err) {
-      this.o.logger?.error({ err: String(err) }, "ask failed");
+      this.o.logger?.error({ err }, "ask failed");
       return apology();
     }
   }
@@ -108,7 +108,7 @@ class CoreAssistant implements Assistant {
       const text = answers.length ? `${answers.join("\n\n")}\n\n${reply.text}` : reply.text;
       return finish({ ...reply, text, audience: turn.audience });
     } catch (err) {
-      this.o.logger?.error({ err: String(err), stack: (err as Error)?.stack }, "turn failed");
+      this.o.logger?.error({ err }, "turn failed");
       return apology();
     }
   }

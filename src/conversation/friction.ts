@@ -14,6 +14,7 @@ import type { FrictionStore } from "../storage/types.js";
 import { isYes, looksLikeQuestion } from "./intents.js";
 import { question } from "./question.js";
 import { afterFlow, CANCEL, type ConversationState, type Ctx, type Deps, type QuestionStorage, START_ACTIONS, safeExtract } from "./state.js";
+import { foldUncached } from "../core/text.js";
 
 export async function startFriction(_d: Deps<unknown>, ctx: Ctx, text: string): Promise<ReplyInput> {
   const friction: ConversationState["friction"] = {};
@@ -160,18 +161,10 @@ const FRICTION_QUESTIONS: Record<FrictionField, { question: string; options?: { 
 };
 
 function matchOption(text: string, opts: { value: string; label: string }[]): string | undefined {
-  const f = text
-    .trim()
-    .toLowerCase()
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "");
+  const f = foldUncached(text.trim());
   const n = /^\d+$/.test(f) ? Number(f) : NaN;
   if (!Number.isNaN(n) && n >= 1 && n <= opts.length) return opts[n - 1]!.value;
-  const fold = (s: string) =>
-    s
-      .toLowerCase()
-      .normalize("NFD")
-      .replace(/[\u0300-\u036f]/g, "");
+  const fold = foldUncached;
   return (
     opts.find((o) => o.value === f)?.value ??
     opts.find((o) => fold(o.label) === f)?.value ??

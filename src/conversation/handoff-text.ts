@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { FACT_QUESTIONS, type FactKey } from "../eligibility/facts.js";
 import type { HandoffRecord, ReplyVia } from "../storage/types.js";
+import { foldUncached } from "../core/text.js";
 
 export const Email = z.email().max(254);
 export const Phone = z.string().regex(/^(?:\+33\s?|0)[1-9](?:[\s.-]?\d{2}){4}$/);
@@ -24,11 +25,7 @@ export function replyText(h: HandoffRecord): string {
 }
 
 export function parseVia(text: string): ReplyVia | undefined {
-  const f = text
-    .trim()
-    .toLowerCase()
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "");
+  const f = foldUncached(text.trim());
   if (!f) return undefined;
   if (/^(1|conversation|ici|oui|dans cette conversation|ici, dans cette conversation|ici dans cette conversation|sur slack|sur teams)\b/.test(f))
     return "conversation";

@@ -72,8 +72,7 @@ export async function answer(
   own = question,
 ): Promise<{ reply: Reply; facts?: Partial<Facts> }> {
   // A failing project fit must not cost the ordinary answer.
-  const fit = (loose: boolean) =>
-    d.fit?.reply(own, { ...opts, loose }).catch((err: unknown) => (d.logger?.error({ err: String(err) }, "project fit failed"), null));
+  const fit = (loose: boolean) => d.fit?.reply(own, { ...opts, loose }).catch((err: unknown) => (d.logger?.error({ err }, "project fit failed"), null));
   const described = await fit(false);
   if (described) return described;
   const reply = await d.answerer.ask(question, opts);

@@ -21,6 +21,7 @@ import { createRequire } from "node:module";
 import { homedir } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { MessageChannel, Worker, receiveMessageOnPort } from "node:worker_threads";
+import { processEnv } from "../config/env.js";
 
 /** Bump when the extraction or the layout below changes: old cache files are then ignored. */
 export const COMPACT_FORMAT = 1;
@@ -124,7 +125,7 @@ export function defaultCacheDirs(pkg: PackageInfo = packageInfo()): string[] {
   const dirs: string[] = [];
   const { nodeModules } = pkg;
   if (nodeModules) dirs.push(join(nodeModules, ".cache", "relais-ess"));
-  const userCache = process.env.XDG_CACHE_HOME || join(homedir(), ".cache");
+  const userCache = processEnv().XDG_CACHE_HOME || join(homedir(), ".cache");
   dirs.push(join(userCache, "relais-ess"));
   return dirs;
 }
@@ -162,7 +163,7 @@ export function parseCompact(text: string, expectedSource: string): CompactCommu
  * all the memory of the big parse belongs to that process and goes with it.
  */
 function extractInChild(dataDir: string, source: string): string {
-  const env = { ...process.env };
+  const env = { ...processEnv() };
   delete env.NODE_OPTIONS; // no loader (tsx) or heap flags meant for the service
   return execFileSync(process.execPath, ["--input-type=commonjs", "-e", CHILD_SOURCE, dataDir, source, String(COMPACT_FORMAT)], {
     encoding: "utf8",

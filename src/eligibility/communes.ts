@@ -10,6 +10,7 @@
  * look-ups.
  */
 import { loadCompactCommunes } from "./communes-data.js";
+import { foldUncached } from "../core/text.js";
 
 export type QpvStatus = "yes" | "unconfirmed" | "no";
 
@@ -104,12 +105,7 @@ const TOKEN_ALIASES: Record<string, string> = {
 /** Fold a single token: lower case, no accents, ligatures expanded, St → Saint. */
 export function foldToken(token: string): string {
   if (/^[a-z0-9]+$/.test(token)) return TOKEN_ALIASES[token] ?? token;
-  const t = token
-    .toLowerCase()
-    .replace(/œ/g, "oe")
-    .replace(/æ/g, "ae")
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "");
+  const t = foldUncached(token.toLowerCase());
   return TOKEN_ALIASES[t] ?? t;
 }
 

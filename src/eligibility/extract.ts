@@ -7,6 +7,7 @@
  * Text is folded (lower case, no accents) before matching.
  */
 import { findCommunesInText, resolveCommune, type CommuneInfo } from "./communes.js";
+import { foldUncached as foldAccents } from "../core/text.js";
 import {
   FACT_QUESTIONS,
   LEGAL_FORMS,
@@ -21,12 +22,7 @@ import {
 
 /** Lower case, no accents, apostrophes and dashes as spaces, single spaces. */
 export function fold(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/œ/g, "oe")
-    .replace(/æ/g, "ae")
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
+  return foldAccents(text.toLowerCase())
     .replace(/[’'`´‘]/g, " ")
     .replace(/[\u00a0\u202f]/g, " ")
     .replace(/\s+/g, " ")

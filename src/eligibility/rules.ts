@@ -22,8 +22,9 @@ import { join } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { PROCESS_IDS, ProcessId } from "../domain/ids.js";
-import { BUNDLED_KNOWLEDGE_DIR, knowledgeDir } from "../core/paths.js";
+import { currentKnowledgePaths, knowledgePaths } from "../core/paths.js";
 import { FACT_KEYS, FACT_QUESTIONS, Facts, type FactKey } from "./facts.js";
+import { RelaisError } from "../core/errors.js";
 
 export const ScopeName = z.enum(["gard", "occitanie"]);
 export type ScopeName = z.infer<typeof ScopeName>;
@@ -201,9 +202,11 @@ export function conditionTest(c: Condition): Expr {
   return c.test ?? { scope: c.scope! };
 }
 
-export const DEFAULT_RULES_DIR = join(BUNDLED_KNOWLEDGE_DIR, "regles");
+export const DEFAULT_RULES_DIR = knowledgePaths().rules;
 
-export class RulesError extends Error {}
+export class RulesError extends RelaisError {
+  readonly code = "knowledge.rules";
+}
 
 /** Load and validate every rule file of a folder (throws RulesError with every problem found). */
 export function loadRulesFrom(dir: string): Map<ProcessId, LoadedRule> {
@@ -253,7 +256,7 @@ let cached: Map<ProcessId, LoadedRule> | undefined;
 
 /** The rules of the configured knowledge folder (`<KNOWLEDGE_DIR>/regles`), loaded and validated once. */
 export function getRules(): Map<ProcessId, LoadedRule> {
-  const dir = join(knowledgeDir(), "regles");
+  const dir = currentKnowledgePaths().rules;
   if (cachedDir !== dir) cached = undefined;
   cachedDir = dir;
   cached ??= loadRulesFrom(dir);

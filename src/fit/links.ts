@@ -5,12 +5,13 @@
  * for its process → axis mapping (src/report/axes.ts).
  */
 import { readFileSync } from "node:fs";
-import path from "node:path";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { PROCESS_IDS, ProcessId } from "../domain/ids.js";
+import { knowledgePaths } from "../core/paths.js";
 import { LegalForm } from "../eligibility/facts.js";
 import { compileGroups, type PhraseGroups } from "../retrieval/phrases.js";
+import { RelaisError } from "../core/errors.js";
 
 export const LINKS_FILE_NAME = "liens-schema.yaml";
 
@@ -137,7 +138,9 @@ export interface SchemaLinks {
   needs: Need[];
 }
 
-export class LinksError extends Error {}
+export class LinksError extends RelaisError {
+  readonly code = "knowledge.links";
+}
 
 /** Reads and validates a links file (throws LinksError with every problem, in French). */
 export function readLinksFile(file: string): SchemaLinks {
@@ -193,7 +196,7 @@ const cache = new Map<string, SchemaLinks>();
 
 /** The links file of a knowledge folder (the configured KNOWLEDGE_DIR), loaded once per folder. */
 export function loadSchemaLinks(knowledgeDir: string): SchemaLinks {
-  const file = path.resolve(knowledgeDir, LINKS_FILE_NAME);
+  const file = knowledgePaths(knowledgeDir).links;
   let links = cache.get(file);
   if (!links) {
     links = readLinksFile(file);

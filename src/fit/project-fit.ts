@@ -101,7 +101,7 @@ export class ProjectFit {
         const r = await rephraseLead(composed.lead, { llm: this.o.llm, audience, timeoutMs: this.o.llmTimeoutMs, promptsDir: this.o.promptsDir });
         if (r.rephrased) text = text.replace(composed.lead, r.lead);
       } catch (err) {
-        this.o.logger?.warn({ err: String(err) }, "fit lead rephrasing failed, offline lead kept");
+        this.o.logger?.warn({ err }, "fit lead rephrasing failed, offline lead kept");
       }
     }
     // As in the ordinary answers: secondary (reported) sources are said to be « à vérifier ».

@@ -7,7 +7,7 @@
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import type { Audience } from "../domain/ids.js";
 import { fill, loadPrompt } from "../answer/prompts.js";
-import { withTimeout } from "../llm/provider.js";
+import { withTimeout } from "../core/timeout.js";
 
 const markers = (s: string) =>
   [...s.matchAll(/\[(\d+)\]/g)]
@@ -47,7 +47,7 @@ export async function rephraseLead(lead: string, o: RephraseOptions): Promise<{ 
       { signal: abort.signal },
     ),
     o.timeoutMs ?? 8000,
-    abort,
+    { abort, message: "LLM timeout" },
   );
   const raw = typeof res.content === "string" ? res.content : res.content.map((c) => ("text" in c ? c.text : "")).join("");
   const candidate = raw.replace(/\s+/g, " ").trim();

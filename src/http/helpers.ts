@@ -32,21 +32,6 @@ export function issueText(issue: z.core.$ZodIssue): string {
   return `${where} : ${issue.message}`;
 }
 
-export class TimeoutError extends Error {
-  override name = "TimeoutError";
-}
-
-export function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  return Promise.race([
-    p.finally(() => clearTimeout(timer)),
-    new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new TimeoutError(`timed out after ${ms} ms`)), ms);
-      timer.unref?.();
-    }),
-  ]);
-}
-
 /** Wraps an async handler so rejections reach the error middleware (express 5 does it too; explicit is clearer). */
 export function asyncRoute(fn: (req: Request, res: Response) => Promise<void>): RequestHandler {
   return (req: Request, res: Response, next: NextFunction) => {

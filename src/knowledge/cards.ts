@@ -11,6 +11,7 @@ import path from "node:path";
 import matter from "gray-matter";
 import { z } from "zod";
 import { ProcessId } from "../domain/ids.js";
+import { knowledgePaths } from "../core/paths.js";
 
 /** Folder of the cards, relative to the knowledge root. */
 export const CARDS_DIR = "reponses";
@@ -60,7 +61,7 @@ export function listMarkdown(dir: string, rel = ""): string[] {
 
 /** Loads every card under `<knowledgeDir>/reponses`, drafts (`reponses/brouillons`) excepted. */
 export function loadCards(knowledgeDir: string): CardLoadResult {
-  const dir = path.join(knowledgeDir, CARDS_DIR);
+  const dir = knowledgePaths(knowledgeDir).cards;
   const result: CardLoadResult = { cards: [], errors: [] };
   if (!existsSync(dir)) return result;
   const seen = new Set<string>();

@@ -11,6 +11,8 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import path from "node:path";
 import matter from "gray-matter";
 import { z } from "zod";
+import { RelaisError } from "../core/errors.js";
+import { knowledgePaths } from "../core/paths.js";
 import { ProcessId } from "../domain/ids.js";
 import { scrub } from "../privacy/scrub.js";
 import { AnswerCard, CARDS_DIR, DRAFTS_DIR, listMarkdown, loadCards, unsupportedNumbers } from "./cards.js";
@@ -46,8 +48,7 @@ export type DraftCard = z.infer<typeof DraftCard>;
 export type Draft = DraftCard & { file: string };
 
 /** A request the team can fix: its message is French and names what to change. */
-export class TeachError extends Error {
-  override name = "TeachError";
+export class TeachError extends RelaisError {
   constructor(
     readonly code: "draft.invalid" | "draft.notFound" | "draft.exists" | "draft.notApprovable" | "handoff.notFound" | "handoff.notAnswered",
     message: string,
@@ -61,7 +62,7 @@ export interface DraftLoadResult {
   errors: { file: string; message: string }[];
 }
 
-const draftsDir = (knowledgeDir: string) => path.join(knowledgeDir, CARDS_DIR, DRAFTS_DIR);
+const draftsDir = (knowledgeDir: string) => knowledgePaths(knowledgeDir).drafts;
 
 /** Every draft of `<knowledgeDir>/reponses/brouillons`; a malformed file is reported, never thrown. */
 export function loadDrafts(knowledgeDir: string): DraftLoadResult {

@@ -26,23 +26,3 @@ export async function createChatModel(cfg: LlmConfig): Promise<BaseChatModel | n
     configuration: cfg.baseURL ? { baseURL: cfg.baseURL } : undefined,
   });
 }
-
-/** Rejects after `ms`; the caller falls back to the offline answer. */
-export function withTimeout<T>(p: Promise<T>, ms: number, signal?: AbortController): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const t = setTimeout(() => {
-      signal?.abort();
-      reject(new Error(`LLM timeout after ${ms} ms`));
-    }, ms);
-    p.then(
-      (v) => {
-        clearTimeout(t);
-        resolve(v);
-      },
-      (e) => {
-        clearTimeout(t);
-        reject(e);
-      },
-    );
-  });
-}

@@ -12,9 +12,8 @@
  * Meunier", "Charles Gide") are public: the runtime registers them from the
  * knowledge base (registerPublicNames) and they are kept.
  */
+import { foldUncached as fold } from "../core/text.js";
 import { FIRST_NAMES_ALSO_WORDS, INSEE_FIRST_NAMES } from "./first-names-data.js";
-
-const fold = (s: string): string => s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
 
 /** INSEE first names that are, in this service's texts, mostly something else. */
 const NOT_FIRST_NAMES = ["France", "Paris", "Saint", "Mai", "Avril", "Aude", "Nancy", "Lorraine", "Amour", "Lys", "Nil"];

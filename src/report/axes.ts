@@ -4,13 +4,13 @@
  * working assumption, not an official mapping — the file says so and the report
  * repeats it.
  */
-import path from "node:path";
 import type { ProcessId } from "../domain/ids.js";
-import { LINKS_FILE_NAME, readLinksFile } from "../fit/links.js";
+import { currentKnowledgePaths } from "../core/paths.js";
+import { readLinksFile } from "../fit/links.js";
 
-/** The links file of the configured knowledge folder (KNOWLEDGE_DIR, default ./knowledge). */
+/** The links file of the configured knowledge folder (KNOWLEDGE_DIR, default: the bundled knowledge/). */
 export function defaultAxesFile(): string {
-  return path.resolve(process.env.KNOWLEDGE_DIR ?? "knowledge", LINKS_FILE_NAME);
+  return currentKnowledgePaths().links;
 }
 
 export interface AxisMapping {

@@ -15,6 +15,7 @@ import { PROCESS_IDS } from "../domain/ids.js";
 import { scrub } from "../privacy/scrub.js";
 import { loadAxisMapping, type AxisMapping } from "./axes.js";
 import { AUDIENCE_LABELS, BLOCKER_LABELS, CHANNEL_LABELS, PROCESS_LABELS, SEVERITY_LABELS, STEP_LABELS, label } from "./labels.js";
+import { foldUncached } from "../core/text.js";
 
 const Count = z.object({ key: z.string(), label: z.string(), count: z.number().int().nonnegative() });
 export type Count = z.infer<typeof Count>;
@@ -209,10 +210,7 @@ const STOPWORDS = new Set(
 
 /** Normalised tokens of a question: lower case, no accents, no punctuation, no stopwords. */
 export function questionTokens(q: string): string[] {
-  return q
-    .toLowerCase()
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
+  return foldUncached(q)
     .replace(/[^a-z0-9]+/g, " ")
     .split(" ")
     .filter((t) => t && !STOPWORDS.has(t));

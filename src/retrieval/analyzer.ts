@@ -4,37 +4,15 @@
  * Snowball stemming (@nlpjs/lang-fr), acronyms kept whole.
  */
 import { readFileSync, existsSync } from "node:fs";
-import path from "node:path";
 import { parse as parseYaml } from "yaml";
 import { StemmerFr, StopwordsFr } from "@nlpjs/lang-fr";
-import { knowledgeDir } from "../core/paths.js";
+import { currentKnowledgePaths } from "../core/paths.js";
+import { fold } from "../core/text.js";
 
 const stemmer = new StemmerFr();
 const frStop = new StopwordsFr();
 
-const foldCache = new Map<string, string>();
-
-/** Lower-case, accents removed, ligatures expanded. Short strings (tokens) are cached. */
-export function fold(text: string): string {
-  if (text.length <= 24) {
-    let f = foldCache.get(text);
-    if (f === undefined) {
-      f = foldRaw(text);
-      if (foldCache.size < 50_000) foldCache.set(text, f);
-    }
-    return f;
-  }
-  return foldRaw(text);
-}
-
-function foldRaw(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/œ/g, "oe")
-    .replace(/æ/g, "ae")
-    .toLowerCase();
-}
+export { fold };
 
 const EXTRA_STOPWORDS = [
   // French question glue that carries no topic
@@ -257,7 +235,7 @@ export function resetLexicons(): void {
 function loadAbbreviations(): Map<string, string> {
   if (abbreviations) return abbreviations;
   abbreviations = new Map();
-  const file = path.join(knowledgeDir(), "lexique", "abreviations.yaml");
+  const file = currentKnowledgePaths().abbreviations;
   if (existsSync(file)) {
     const data = parseYaml(readFileSync(file, "utf8")) as Record<string, string> | null;
     for (const [k, v] of Object.entries(data ?? {})) abbreviations.set(fold(k), fold(String(v)));
@@ -290,7 +268,7 @@ let acronyms: Set<string> | null = null;
 function loadAcronyms(): Set<string> {
   if (acronyms) return acronyms;
   acronyms = new Set();
-  const file = path.join(knowledgeDir(), "glossaire", "synonymes.yaml");
+  const file = currentKnowledgePaths().synonyms;
   if (existsSync(file)) {
     const groups = parseYaml(readFileSync(file, "utf8")) as { terms?: unknown[] }[] | null;
     for (const g of groups ?? [])

@@ -19,6 +19,7 @@ import type { KnowledgeDoc } from "../knowledge/types.js";
 import { analyze } from "./analyzer.js";
 import type { NamedEmbeddings } from "./embeddings/index.js";
 import { HnswStore, hnswParams } from "./hnsw-store.js";
+import { RelaisError } from "../core/errors.js";
 
 export const INDEX_FORMAT = 7;
 
@@ -376,8 +377,8 @@ async function readChunkTerms(dir: string, chunkCount: number): Promise<ChunkTer
 }
 
 /** The index cannot be used at start (too large for the heap, or absent/damaged in read-only mode): the service exits with code 5. */
-export class IndexUnavailable extends Error {
-  override readonly name = "IndexUnavailable";
+export class IndexUnavailable extends RelaisError {
+  readonly code = "index.unavailable";
   constructor(
     message: string,
     readonly hints: string[] = [],

@@ -11,6 +11,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
+import { knowledgePaths } from "../core/paths.js";
 import { fold, isStopword, looksEnglish } from "./analyzer.js";
 
 const LexiconFile = z.record(z.string(), z.coerce.string()).nullable();
@@ -207,7 +208,7 @@ export class Lexicon {
   private constructor(private readonly rules: { re: RegExp; to: string }[]) {}
 
   static load(knowledgeDir: string): Lexicon {
-    const file = path.join(knowledgeDir, "lexique", "familier.yaml");
+    const file = knowledgePaths(knowledgeDir).colloquial;
     if (!existsSync(file)) return new Lexicon([]);
     const parsed = LexiconFile.safeParse(parseYaml(readFileSync(file, "utf8")));
     if (!parsed.success || !parsed.data) return new Lexicon([]);

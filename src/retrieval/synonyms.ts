@@ -4,10 +4,9 @@
  * contains one term of a group also searches the others, with a lower weight.
  */
 import { existsSync, readFileSync } from "node:fs";
-import path from "node:path";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
-import { knowledgeDir } from "../core/paths.js";
+import { currentKnowledgePaths, knowledgePaths } from "../core/paths.js";
 import { analyze } from "./analyzer.js";
 
 const SynonymFile = z.array(z.object({ terms: z.array(z.coerce.string()).min(2) }).passthrough());
@@ -31,8 +30,8 @@ export class SynonymExpander {
     }
   }
 
-  static fromKnowledge(root = knowledgeDir()): SynonymExpander {
-    const file = path.resolve(root, "glossaire", "synonymes.yaml");
+  static fromKnowledge(root = currentKnowledgePaths().root): SynonymExpander {
+    const file = knowledgePaths(root).synonyms;
     if (!existsSync(file)) return new SynonymExpander([]);
     const parsed = SynonymFile.safeParse(parseYaml(readFileSync(file, "utf8")));
     if (!parsed.success) throw new Error(`${file}: invalid synonym file: ${parsed.error.message}`);

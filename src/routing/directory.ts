@@ -4,7 +4,7 @@
  * (knowledge/processus/directory/*.yaml) for processes documented elsewhere.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { knowledgeDir as currentKnowledgeDir } from "../core/paths.js";
+import { currentKnowledgePaths, knowledgePaths } from "../core/paths.js";
 import path from "node:path";
 import matter from "gray-matter";
 import { parse as parseYaml } from "yaml";
@@ -46,9 +46,9 @@ function walk(dir: string, out: string[] = []): string[] {
   return out;
 }
 
-export function loadDirectory(knowledgeDir = currentKnowledgeDir()): Directory {
+export function loadDirectory(knowledgeDir = currentKnowledgePaths().root): Directory {
   const dir: Directory = new Map();
-  for (const file of walk(path.resolve(knowledgeDir, "processus"))) {
+  for (const file of walk(knowledgePaths(knowledgeDir).processes)) {
     let id: string | undefined;
     let fields: unknown;
     if (file.endsWith(".md")) {

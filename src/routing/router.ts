@@ -6,12 +6,11 @@
  * An optional LLM may pick among the offline candidates (see Answerer.llmRoute).
  */
 import { existsSync, readFileSync } from "node:fs";
-import path from "node:path";
 import MiniSearch from "minisearch";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { DEFAULT_PROCESS, ProcessId } from "../domain/ids.js";
-import { knowledgeDir as currentKnowledgeDir } from "../core/paths.js";
+import { currentKnowledgePaths, knowledgePaths } from "../core/paths.js";
 import type { Route } from "../domain/reply.js";
 import { extractFacts } from "../eligibility/extract.js";
 import { analyze } from "../retrieval/analyzer.js";
@@ -69,10 +68,10 @@ export class Router {
 
   constructor(
     readonly directory: Directory,
-    knowledgeDir = currentKnowledgeDir(),
+    knowledgeDir = currentKnowledgePaths().root,
     private readonly synonyms?: SynonymExpander,
   ) {
-    const file = path.resolve(knowledgeDir, "routage.yaml");
+    const file = knowledgePaths(knowledgeDir).routing;
     this.rules = existsSync(file)
       ? RuleFile.parse(parseYaml(readFileSync(file, "utf8")) ?? []).map((r) => ({ ...r, groups: r.quand ? compileGroups(r.quand) : undefined }))
       : [];

@@ -15,9 +15,10 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import express, { type ErrorRequestHandler, type Request, type RequestHandler, type Response } from "express";
-import { pino, type Logger } from "pino";
+import type { Logger } from "pino";
+import { createLogger } from "../core/log.js";
 import { z } from "zod";
-import type { AppConfig } from "../config/env.js";
+import { type AppConfig, processEnv } from "../config/env.js";
 import { Audience } from "../domain/ids.js";
 import { Reply } from "../domain/reply.js";
 import type { Runtime } from "../runtime.js";
@@ -26,14 +27,16 @@ import { createWebChannel } from "../channels/web/index.js";
 import { createReportPage } from "../channels/web/report-page.js";
 import { createChannels, type ChannelSetup } from "./channels.js";
 import { createServiceDigest } from "./digest.js";
-import { DEV_PSEUDONYM_SECRET } from "../storage/config.js";
+import { DEV_PSEUDONYM_SECRET } from "../config/storage.js";
 import type { Clock, DigestScheduler } from "../report/digest.js";
-import { asyncRoute, issueText, limiter, requireJson, sendError, TimeoutError, withTimeout } from "../http/helpers.js";
+import { asyncRoute, issueText, limiter, requireJson, sendError } from "../http/helpers.js";
+import { TimeoutError, withTimeout } from "../core/timeout.js";
 import { instrumentAssistant, type InstrumentedAssistant } from "./instrument.js";
 import { createMetrics, type ServiceMetrics } from "./metrics.js";
 import { loadServerSettings, type ServerSettings } from "./settings.js";
+import { MAX_QUESTION_CHARS } from "../core/limits.js";
 
-export const MAX_QUESTION_CHARS = 4000;
+export { MAX_QUESTION_CHARS };
 
 /** French messages for client errors raised by the body parsers (status kept as raised). */
 const CLIENT_ERRORS: Record<number, string> = {
@@ -110,8 +113,8 @@ const securityHeaders: RequestHandler = (_req, res, next) => {
 };
 
 export function createServer(o: CreateServerOptions): Service {
-  const settings: ServerSettings = { ...loadServerSettings(process.env, o.config.production), ...o.settings };
-  const logger = o.logger ?? pino({ level: o.config.env.LOG_LEVEL });
+  const settings: ServerSettings = { ...loadServerSettings(processEnv(), o.config.production), ...o.settings };
+  const logger = o.logger ?? createLogger({ level: o.config.logLevel });
   const httpLog = logger.child({ component: "http" });
   const metrics = createMetrics();
   const assistant = instrumentAssistant(o.runtime.assistant, metrics);
@@ -323,11 +326,11 @@ export function createServer(o: CreateServerOptions): Service {
     const channel = req.path === "/api/turn" ? "web" : req.path === "/api/messages" ? "teams" : req.path === "/slack/events" ? "slack" : "api";
     metrics.errors.inc({ channel });
     if (err instanceof TimeoutError) {
-      httpLog.warn({ route: routeLabel(req), err: { name: e.name, message: e.message } }, "request timed out");
+      httpLog.warn({ route: routeLabel(req), err: e }, "request timed out");
       sendError(res, 503, "L'assistant met trop de temps à répondre. Réessayez dans un instant.");
       return;
     }
-    httpLog.error({ route: routeLabel(req), err: { name: e.name, message: String(e.message ?? "").slice(0, 300) } }, "request failed");
+    httpLog.error({ route: routeLabel(req), err: e }, "request failed");
     sendError(res, 500, "Erreur interne du service. Réessayez plus tard.");
   };
   app.use(onError);

@@ -13,6 +13,7 @@ import type { Assistant, HandoffTargets } from "../conversation/types.js";
 import type { Storage } from "../storage/types.js";
 import { createSlackChannel, loadChannelConfig, slackSettingsFromEnv, type SlackChannel, type SlackConfig } from "../channels/slack/index.js";
 import { createTeamsChannel, type ReportAccess, type TeamsChannel } from "../channels/teams/index.js";
+import { RelaisError } from "../core/errors.js";
 
 export interface ChannelSetup {
   slack: SlackChannel | null;
@@ -22,8 +23,8 @@ export interface ChannelSetup {
 }
 
 /** Thrown when a channel is configured but cannot start (bad secret format, production without auth…). */
-export class ChannelSetupError extends Error {
-  override name = "ChannelSetupError";
+export class ChannelSetupError extends RelaisError {
+  readonly code = "channel.setup";
 }
 
 /** Env-like view of the validated configuration (what the channel helpers read). */

@@ -5,6 +5,7 @@
  * variable); main.ts reports the problems of both together.
  */
 import { z } from "zod";
+import { RelaisError } from "../core/errors.js";
 
 const emptyToUndef = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const int = (def: number, min: number, max: number, name: string) =>
@@ -61,10 +62,10 @@ export interface ServerSettings {
   teamsBodyLimitBytes: number;
 }
 
-export class ServerSettingsProblems extends Error {
+export class ServerSettingsProblems extends RelaisError {
+  readonly code = "config.server";
   constructor(readonly problems: string[]) {
     super(problems.join("\n"));
-    this.name = "ServerSettingsProblems";
   }
 }
 
@@ -78,7 +79,7 @@ function parseTrustProxy(raw: string | undefined): boolean | number | string {
 }
 
 /** Reads the service settings; throws ServerSettingsProblems (one message per problem). */
-export function loadServerSettings(source: NodeJS.ProcessEnv = process.env, production = source.NODE_ENV === "production"): ServerSettings {
+export function loadServerSettings(source: NodeJS.ProcessEnv, production = source.NODE_ENV === "production"): ServerSettings {
   const parsed = ServerEnvSchema.safeParse(source);
   if (!parsed.success) throw new ServerSettingsProblems(parsed.error.issues.map((i) => `${i.path.join(".")} : ${i.message}`));
   const e = parsed.data;

@@ -1,10 +1,11 @@
 /** Small helpers shared by the storage-backed CLI commands (friction, report, purge, forget). */
+import { processEnv } from "../config/env.js";
 import type { Storage } from "./types.js";
 
 export interface CommandIo {
   out?: (s: string) => void;
   err?: (s: string) => void;
-  /** Environment for configuration (defaults to process.env). */
+  /** Environment for configuration (defaults to the process environment). */
   env?: NodeJS.ProcessEnv;
   /** Reference time (tests). */
   now?: () => Date;
@@ -19,7 +20,7 @@ export function resolveIo(io: CommandIo = {}) {
   return {
     out: io.out ?? ((s: string) => void process.stdout.write(s)),
     err: io.err ?? ((s: string) => void process.stderr.write(s)),
-    env: io.env ?? process.env,
+    env: io.env ?? processEnv(),
     now: io.now ?? (() => new Date()),
   };
 }
@@ -72,8 +73,8 @@ export function formatCounts(counts: Record<string, number>): string {
 export async function configOrFail(
   cmd: { error: (message: string, opts: { exitCode: number; code: string }) => never },
   env: NodeJS.ProcessEnv,
-): Promise<import("./config.js").StorageConfig> {
-  const { loadStorageConfig, ConfigError } = await import("./config.js");
+): Promise<import("../config/storage.js").StorageConfig> {
+  const { loadStorageConfig, ConfigError } = await import("../config/storage.js");
   try {
     return loadStorageConfig(env);
   } catch (e) {

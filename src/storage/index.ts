@@ -4,9 +4,8 @@
  * user-written texts are scrubbed of personal data on the way in (withScrubbing),
  * and every text is made valid Unicode before any backend sees it (withValidText).
  */
-import path from "node:path";
 import type { Storage } from "./types.js";
-import { SqliteStorage } from "./sqlite.js";
+import { type SqliteSynchronous, SqliteStorage } from "./sqlite.js";
 import { MemoryStorage } from "./memory.js";
 import { withScrubbing } from "./scrubbing.js";
 import { withValidText } from "./valid-text.js";
@@ -15,7 +14,6 @@ export type { Storage } from "./types.js";
 export { MemoryStorage } from "./memory.js";
 export { SqliteStorage, SQLITE_FILE_NAME } from "./sqlite.js";
 // PostgresStorage: import it from "./postgres.js" (pg loads only when PostgreSQL is used).
-export { loadStorageConfig, type StorageConfig } from "./config.js";
 export { withScrubbing } from "./scrubbing.js";
 export { withValidText, validText } from "./valid-text.js";
 
@@ -28,18 +26,23 @@ export interface CreateStorageOptions {
   migrate?: boolean;
   /** Scrub personal data from user-written texts before storing (default true; see scrubbing.ts). */
   scrub?: boolean;
+  /** SQLite synchronous level (SQLITE_SYNCHRONOUS; default NORMAL). */
+  sqliteSynchronous?: SqliteSynchronous;
+  /** PostgreSQL named prepared statements (PG_PREPARED_STATEMENTS; default on). */
+  pgPreparedStatements?: boolean;
 }
 
 export async function createStorage(opts: CreateStorageOptions): Promise<Storage> {
   const url = opts.databaseUrl?.trim();
   let storage: Storage;
-  if (url && /^postgres(ql)?:\/\//i.test(url)) storage = new (await import("./postgres.js")).PostgresStorage(url);
+  if (url && /^postgres(ql)?:\/\//i.test(url))
+    storage = new (await import("./postgres.js")).PostgresStorage(url, { preparedStatements: opts.pgPreparedStatements });
   else if (url === "memory:") storage = new MemoryStorage();
   else if (url) {
     throw new Error(
       `DATABASE_URL non reconnue : elle doit commencer par postgres:// ou postgresql:// (laissez-la vide pour utiliser SQLite dans ${opts.dataDir}).`,
     );
-  } else storage = SqliteStorage.inDataDir(opts.dataDir);
+  } else storage = SqliteStorage.inDataDir(opts.dataDir, opts.sqliteSynchronous);
   if (opts.migrate !== false) {
     try {
       await storage.migrate();
@@ -50,14 +53,4 @@ export async function createStorage(opts: CreateStorageOptions): Promise<Storage
   }
   // The one place where text is made valid Unicode: every backend, scrubbed or not.
   return withValidText(opts.scrub === false ? storage : withScrubbing(storage));
-}
-
-/** Opener for CLI commands and the service: configuration from the environment (DATA_DIR, DATABASE_URL). */
-export function storageFromEnv(env: NodeJS.ProcessEnv = process.env): () => Promise<Storage> {
-  // Only the location is needed here: no PSEUDONYM_SECRET requirement for opening the storage.
-  return () =>
-    createStorage({
-      databaseUrl: env.DATABASE_URL?.trim() || undefined,
-      dataDir: path.resolve(env.DATA_DIR?.trim() || "./data"),
-    });
 }

@@ -78,16 +78,11 @@ export interface PostgresOptions {
   connectionTimeoutMillis?: number;
   migrations?: Migration[];
   /**
-   * Run the per-turn queries as named prepared statements (default: true,
-   * unless PG_PREPARED_STATEMENTS is off/false/0). Turn off behind a pooler
+   * Run the per-turn queries as named prepared statements (default: true;
+   * PG_PREPARED_STATEMENTS=off in the configuration). Turn off behind a pooler
    * that cannot track them (PgBouncer < 1.21 in transaction mode).
    */
   preparedStatements?: boolean;
-}
-
-function preparedFromEnv(env: NodeJS.ProcessEnv = process.env): boolean {
-  const v = env.PG_PREPARED_STATEMENTS?.trim().toLowerCase();
-  return !(v === "off" || v === "false" || v === "0" || v === "no");
 }
 
 export class PostgresStorage implements Storage {
@@ -102,7 +97,7 @@ export class PostgresStorage implements Storage {
     // An idle client losing its connection must not crash the process.
     this.pool.on("error", () => {});
     this.migrations = opts.migrations ?? POSTGRES_MIGRATIONS;
-    this.prepared = opts.preparedStatements ?? preparedFromEnv();
+    this.prepared = opts.preparedStatements ?? true;
   }
 
   private async q(sql: string, params: unknown[] = []): Promise<pg.QueryResult<Row>> {

@@ -39,6 +39,8 @@ type Row = Record<string, unknown>;
 
 export const SQLITE_FILE_NAME = "relais-ess.sqlite";
 
+export type SqliteSynchronous = "NORMAL" | "FULL" | "EXTRA";
+
 export class SqliteStorage implements Storage {
   readonly kind = "sqlite" as const;
   readonly file: string;
@@ -53,6 +55,8 @@ export class SqliteStorage implements Storage {
   constructor(
     file: string,
     private readonly migrations: Migration[] = SQLITE_MIGRATIONS,
+    /** NORMAL (default, SIGKILL-safe) or FULL/EXTRA (also power-cut-safe): SQLITE_SYNCHRONOUS. */
+    synchronous: SqliteSynchronous = "NORMAL",
   ) {
     this.file = file;
     const isNew = file !== ":memory:" && !fs.existsSync(file);
@@ -72,8 +76,7 @@ export class SqliteStorage implements Storage {
     if (isNew) this.db.pragma("auto_vacuum = INCREMENTAL");
     this.db.pragma("secure_delete = ON");
     this.db.pragma("journal_mode = WAL");
-    const sync = (process.env.SQLITE_SYNCHRONOUS ?? "NORMAL").toUpperCase();
-    this.db.pragma(`synchronous = ${sync === "FULL" || sync === "EXTRA" ? sync : "NORMAL"}`);
+    this.db.pragma(`synchronous = ${synchronous === "FULL" || synchronous === "EXTRA" ? synchronous : "NORMAL"}`);
     this.db.pragma("foreign_keys = ON");
   }
 
@@ -88,8 +91,8 @@ export class SqliteStorage implements Storage {
   }
 
   /** Creates the storage for `<dataDir>/relais-ess.sqlite`. */
-  static inDataDir(dataDir: string): SqliteStorage {
-    return new SqliteStorage(path.join(dataDir, SQLITE_FILE_NAME));
+  static inDataDir(dataDir: string, synchronous?: SqliteSynchronous): SqliteStorage {
+    return new SqliteStorage(path.join(dataDir, SQLITE_FILE_NAME), SQLITE_MIGRATIONS, synchronous);
   }
 
   async migrate(): Promise<void> {

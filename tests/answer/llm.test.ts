@@ -168,7 +168,10 @@ describe("LLM answers", () => {
     const n = warnings.length;
     expectOffline(await ask());
     expect(warnings.length).toBeGreaterThan(n);
-    expect(JSON.stringify(warnings.at(-1))).toContain("upstream 503");
+    // The error object itself is logged (pino's err serializer keeps its stack).
+    const logged = (warnings.at(-1) as { err?: unknown }).err;
+    expect(logged).toBeInstanceOf(Error);
+    expect((logged as Error).message).toContain("upstream 503");
   });
 
   it("the model is not called for injections, out-of-scope requests, known gaps or empty questions", async () => {

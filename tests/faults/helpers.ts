@@ -1,7 +1,8 @@
 /**
  * Shared setup for the fault, property and scale-out tests: temp data folders
  * (seeded with the already built index when there is one), a fake
- * OpenAI-compatible endpoint, a child service process, signed Slack events.
+ * OpenAI-compatible endpoint, a child service process (signed Slack events:
+ * ../support/slack-requests.ts).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { cpSync, existsSync, readdirSync, readFileSync } from "node:fs";
@@ -10,7 +11,6 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
 import { ROOT, closedPort, tempDir } from "../server/helpers.js";
-import { eventEnvelope, sign, uid } from "../slack/helpers.js";
 
 export { ROOT };
 
@@ -72,31 +72,6 @@ export async function startFakeLlm(mode: "hang" | "500"): Promise<FakeLlm> {
         server.close(() => r());
       }),
   };
-}
-
-// ---------------------------------------------------------------- Slack
-export const SLACK_SECRET = "test-signing-secret-0123456789abcdef";
-
-/** An app_mention envelope in a porteur channel; the answer goes to the thread `ts`. */
-export function mention(text: string, o: { eventId?: string; channel?: string; user?: string; ts?: string } = {}) {
-  const ts = o.ts ?? `${Math.floor(Date.now() / 1000)}.${String(Math.floor(Math.random() * 1e6)).padStart(6, "0")}`;
-  return eventEnvelope(
-    { type: "app_mention", user: o.user ?? "U0PORTEUR1", text: `<@UBOT> ${text}`, channel: o.channel ?? "C0GENERAL", ts, event_ts: ts },
-    o.eventId ?? uid("Ev"),
-  );
-}
-
-/** POSTs a signed Slack event; returns the status and how long the ack took. */
-export async function postSignedEvent(baseUrl: string, payload: unknown, secret = SLACK_SECRET): Promise<{ status: number; ms: number; text: string }> {
-  const body = JSON.stringify(payload);
-  const t0 = performance.now();
-  const res = await fetch(`${baseUrl}/slack/events`, {
-    method: "POST",
-    headers: { "content-type": "application/json", ...sign(body, undefined, secret) },
-    body,
-  });
-  const text = await res.text();
-  return { status: res.status, ms: performance.now() - t0, text };
 }
 
 // ---------------------------------------------------------------- child service

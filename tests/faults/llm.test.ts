@@ -9,9 +9,9 @@ import { Reply } from "../../src/domain/reply.js";
 import { createRuntime, type Runtime } from "../../src/runtime.js";
 import { MemoryStorage } from "../../src/storage/memory.js";
 import { postJson, startService, testConfig } from "../server/helpers.js";
-import { startFakeSlack, type FakeSlack } from "../slack/fake-slack.js";
-import { waitFor } from "../slack/helpers.js";
-import { SLACK_SECRET, dataDir, mention, postSignedEvent, startFakeLlm, type FakeLlm } from "./helpers.js";
+import { startFakeSlack, type FakeSlack } from "../support/fake-slack.js";
+import { appMention, postSignedEvent, SIGNING_SECRET, waitFor } from "../support/slack-requests.js";
+import { dataDir, startFakeLlm, type FakeLlm } from "./helpers.js";
 
 const QUESTION = "Pourriez-vous m'indiquer la date à laquelle l'assemblée départementale du Gard a adopté son schéma de l'économie sociale et solidaire ?";
 const LLM_TIMEOUT_MS = 1000;
@@ -54,7 +54,7 @@ describe.each(["hang", "500"] as const)("LLM endpoint that %s", (mode) => {
       OPENAI_BASE_URL: llm.baseURL,
       OPENAI_API_KEY: "sk-fake",
       LLM_TIMEOUT_MS: String(LLM_TIMEOUT_MS),
-      SLACK_SIGNING_SECRET: SLACK_SECRET,
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
       SLACK_BOT_TOKEN: "xoxb-test",
       SLACK_API_URL: slack.apiUrl,
     });
@@ -75,7 +75,7 @@ describe.each(["hang", "500"] as const)("LLM endpoint that %s", (mode) => {
   it("acknowledges a Slack mention within 3 s and posts the offline answer", async () => {
     expect(expected.type).toBe("answer");
     const callsBefore = llm.calls;
-    const ack = await postSignedEvent(svc.url, mention(QUESTION));
+    const ack = await postSignedEvent(svc.url, appMention(QUESTION));
     expect(ack.status).toBe(200);
     expect(ack.ms).toBeLessThan(3000);
 

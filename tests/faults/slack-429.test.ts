@@ -6,9 +6,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Runtime } from "../../src/runtime.js";
 import { startService, testConfig, testRuntime } from "../server/helpers.js";
-import { startFakeSlack, type FakeSlack } from "../slack/fake-slack.js";
-import { waitFor } from "../slack/helpers.js";
-import { SLACK_SECRET, dataDir, mention, postSignedEvent } from "./helpers.js";
+import { startFakeSlack, type FakeSlack } from "../support/fake-slack.js";
+import { appMention, postSignedEvent, SIGNING_SECRET, waitFor } from "../support/slack-requests.js";
+import { dataDir } from "./helpers.js";
 
 let tmp: ReturnType<typeof dataDir>;
 let slack: FakeSlack;
@@ -18,7 +18,7 @@ let svc: Awaited<ReturnType<typeof startService>>;
 beforeAll(async () => {
   tmp = dataDir("relais-faults-429-");
   slack = await startFakeSlack();
-  const config = testConfig(tmp.dir, { SLACK_SIGNING_SECRET: SLACK_SECRET, SLACK_BOT_TOKEN: "xoxb-test", SLACK_API_URL: slack.apiUrl });
+  const config = testConfig(tmp.dir, { SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_BOT_TOKEN: "xoxb-test", SLACK_API_URL: slack.apiUrl });
   runtime = await testRuntime(config);
   svc = await startService({ runtime, config });
 }, 180_000);
@@ -32,7 +32,7 @@ afterAll(async () => {
 describe("Slack Web API rate limit", () => {
   it("retries chat.postMessage after Retry-After and posts the answer once", async () => {
     slack.failNext("chat.postMessage", 429, { "retry-after": "1" });
-    const ack = await postSignedEvent(svc.url, mention("Qu'est-ce que l'appel à communs du Département du Gard ?"));
+    const ack = await postSignedEvent(svc.url, appMention("Qu'est-ce que l'appel à communs du Département du Gard ?"));
     expect(ack.status).toBe(200);
     expect(ack.ms).toBeLessThan(3000);
 
@@ -54,7 +54,7 @@ describe("Slack Web API rate limit", () => {
   it("waits at least the Retry-After delay between the 429 and the retry", async () => {
     const before = slack.calls.length;
     slack.failNext("chat.postMessage", 429, { "retry-after": "1" });
-    const ack = await postSignedEvent(svc.url, mention("Comment être accompagné par le DLA dans le Gard ?"));
+    const ack = await postSignedEvent(svc.url, appMention("Comment être accompagné par le DLA dans le Gard ?"));
     expect(ack.status).toBe(200);
     // Note when each attempt reaches the fake (polled every 5 ms).
     const seen: Record<number, number> = {};

@@ -19,8 +19,8 @@ import { createRuntime, type Runtime } from "../../src/runtime.js";
 import { MemoryStorage } from "../../src/storage/memory.js";
 import { checkMessage } from "../support/slack-limits.js";
 import { startHarness, type Harness } from "../slack/harness.js";
-import { eventEnvelope, postEvent, postInteraction, uid, waitFor } from "../slack/helpers.js";
-import { personalMessage, submitMessage } from "../teams/helpers.js";
+import { eventEnvelope, postEvent, postInteraction, uid, waitFor } from "../support/slack-requests.js";
+import { personalMessage, submitMessage } from "../support/teams.js";
 
 const PROJECT =
   "Notre association d'aide à domicile d'Alès (8 salariés) est en déficit et veut revoir son modèle économique ; on cherche aussi un prêt solidaire.";

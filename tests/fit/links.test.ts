@@ -9,6 +9,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import matter from "gray-matter";
 import { afterAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../../src/config/env.js";
+import { currentKnowledgePaths, useKnowledgePaths } from "../../src/core/paths.js";
 import { PROCESS_IDS } from "../../src/domain/ids.js";
 import { LINKS_FILE_NAME, LinksError, loadSchemaLinks, readLinksFile } from "../../src/fit/links.js";
 import { loadAxisMapping } from "../../src/report/axes.js";
@@ -90,8 +92,8 @@ describe("the links file", () => {
     const m = loadAxisMapping(path.join(KNOWLEDGE, LINKS_FILE_NAME));
     expect(m.status).toBe("hypothese-de-travail");
     for (const p of PROCESS_IDS) expect(m.byProcess[p]).toBe(links.processes[p].axis);
-    const previous = process.env.KNOWLEDGE_DIR;
-    process.env.KNOWLEDGE_DIR = tmp;
+    const previous = currentKnowledgePaths();
+    useKnowledgePaths(loadConfig({ NODE_ENV: "test", KNOWLEDGE_DIR: tmp } as NodeJS.ProcessEnv, { dotenv: false }).paths);
     try {
       writeFileSync(
         path.join(tmp, LINKS_FILE_NAME),
@@ -102,8 +104,7 @@ describe("the links file", () => {
       );
       expect(loadAxisMapping().byProcess.cae).toBe("axe-4-innovation-sociale");
     } finally {
-      if (previous === undefined) delete process.env.KNOWLEDGE_DIR;
-      else process.env.KNOWLEDGE_DIR = previous;
+      useKnowledgePaths(previous);
     }
   });
 });

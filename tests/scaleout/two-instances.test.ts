@@ -15,10 +15,10 @@ import { createRuntime, type Runtime } from "../../src/runtime.js";
 import { createStorage } from "../../src/storage/index.js";
 import type { Storage } from "../../src/storage/types.js";
 import { startService, testConfig, type Running } from "../server/helpers.js";
-import { startFakeSlack, type FakeSlack } from "../slack/fake-slack.js";
-import { uid, waitFor } from "../slack/helpers.js";
+import { startFakeSlack, type FakeSlack } from "../support/fake-slack.js";
+import { appMention, postSignedEvent, SIGNING_SECRET, uid, waitFor } from "../support/slack-requests.js";
 import { PG_ADMIN_URL, PG_AVAILABLE, createTestDatabase } from "../storage/pg-helper.js";
-import { SLACK_SECRET, dataDir, mention, postSignedEvent } from "../faults/helpers.js";
+import { dataDir } from "../faults/helpers.js";
 
 if (!PG_AVAILABLE) {
   console.warn(
@@ -42,7 +42,7 @@ describe.skipIf(!PG_AVAILABLE)("two instances on one PostgreSQL", () => {
   async function instance(databaseUrl: string): Promise<Instance> {
     const config = testConfig(tmp.dir, {
       DATABASE_URL: databaseUrl,
-      SLACK_SIGNING_SECRET: SLACK_SECRET,
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
       SLACK_BOT_TOKEN: "xoxb-test",
       SLACK_API_URL: slack.apiUrl,
     });
@@ -79,7 +79,7 @@ describe.skipIf(!PG_AVAILABLE)("two instances on one PostgreSQL", () => {
   it("answers a Slack event delivered to both instances at once exactly once", async () => {
     const before = posts().length;
     const events = Array.from({ length: 4 }, (_, i) =>
-      mention(
+      appMention(
         [
           "Qu'est-ce que l'appel à communs ?",
           "Comment être accompagné par le DLA ?",
@@ -111,14 +111,14 @@ describe.skipIf(!PG_AVAILABLE)("two instances on one PostgreSQL", () => {
     const separate: Instance[] = [];
     try {
       for (let i = 0; i < 2; i++) {
-        const config = testConfig(tmp.dir, { SLACK_SIGNING_SECRET: SLACK_SECRET, SLACK_BOT_TOKEN: "xoxb-test", SLACK_API_URL: slack.apiUrl });
+        const config = testConfig(tmp.dir, { SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_BOT_TOKEN: "xoxb-test", SLACK_API_URL: slack.apiUrl });
         const storage = new MemoryStorage();
         await storage.migrate();
         const runtime = await createRuntime({ config, storage, llm: null });
         separate.push({ storage, runtime, svc: await startService({ runtime, config }) });
       }
       const before = posts().length;
-      const ev = mention("Qu'est-ce que l'appel à communs ?", { eventId: uid("EvCtl") });
+      const ev = appMention("Qu'est-ce que l'appel à communs ?", { eventId: uid("EvCtl") });
       await Promise.all(separate.map((i) => postSignedEvent(i.svc.url, ev)));
       await waitFor(() => posts().length - before >= 2, "two answers without shared dedupe", 20_000);
       expect(posts().length - before).toBe(2);
@@ -132,15 +132,20 @@ describe.skipIf(!PG_AVAILABLE)("two instances on one PostgreSQL", () => {
 
   it("ignores Slack's retry of an event on the other instance", async () => {
     const before = posts().length;
-    const ev = mention("Quels accompagnements pour une association du Gard ?", { eventId: uid("EvRetry") });
+    const ev = appMention("Quels accompagnements pour une association du Gard ?", { eventId: uid("EvRetry") });
     expect((await postSignedEvent(a.svc.url, ev)).status).toBe(200);
     await waitFor(() => posts().length - before === 1, "the first answer", 20_000);
     // Slack re-delivers the same event (X-Slack-Retry-Num) to whichever instance the balancer picks.
     const body = JSON.stringify(ev);
-    const { sign } = await import("../slack/helpers.js");
+    const { sign } = await import("../support/slack-requests.js");
     const res = await fetch(`${b.svc.url}/slack/events`, {
       method: "POST",
-      headers: { "content-type": "application/json", "x-slack-retry-num": "1", "x-slack-retry-reason": "http_timeout", ...sign(body, undefined, SLACK_SECRET) },
+      headers: {
+        "content-type": "application/json",
+        "x-slack-retry-num": "1",
+        "x-slack-retry-reason": "http_timeout",
+        ...sign(body, undefined, SIGNING_SECRET),
+      },
       body,
     });
     expect(res.status).toBe(200);

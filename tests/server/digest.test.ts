@@ -11,8 +11,8 @@ import { type Clock, DigestScheduler, nextDigestAt } from "../../src/report/dige
 import { createRuntime, type Runtime } from "../../src/runtime.js";
 import { MemoryStorage } from "../../src/storage/memory.js";
 import { seededSqlite } from "../report/seed.js";
-import { startFakeSlack, type FakeSlack } from "../slack/fake-slack.js";
-import { waitFor } from "../slack/helpers.js";
+import { startFakeSlack, type FakeSlack } from "../support/fake-slack.js";
+import { waitFor } from "../support/slack-requests.js";
 import { startService, tempDir, testConfig } from "./helpers.js";
 
 const HANDOFF_CHANNEL = "CHANDOFF01";

@@ -18,7 +18,7 @@ import { createRuntime, type Runtime } from "../../src/runtime.js";
 import { createStorage, SQLITE_FILE_NAME } from "../../src/storage/index.js";
 import type { Storage } from "../../src/storage/types.js";
 import { HANDOFF_TARGETS, startHarness, type Harness } from "./harness.js";
-import { eventEnvelope, postEvent, postInteraction, uid, waitFor } from "./helpers.js";
+import { eventEnvelope, postEvent, postInteraction, uid, waitFor } from "../support/slack-requests.js";
 
 const SECRET = "forget-slack-secret-0123456789abcdef";
 let h: Harness;

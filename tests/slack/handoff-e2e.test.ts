@@ -20,7 +20,7 @@ import type { MemoryStorage } from "../../src/storage/memory.js";
 import { SqliteStorage } from "../../src/storage/sqlite.js";
 import type { Storage } from "../../src/storage/types.js";
 import { HANDOFF_TARGETS, startHarness, type Harness } from "./harness.js";
-import { eventEnvelope, postEvent, postInteraction, uid, waitFor } from "./helpers.js";
+import { eventEnvelope, postEvent, postInteraction, uid, waitFor } from "../support/slack-requests.js";
 
 const SECRET = "test-pseudonym-secret-0123456789abcdef";
 let h: Harness;

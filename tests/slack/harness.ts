@@ -10,8 +10,8 @@ import { MemoryStorage } from "../../src/storage/memory.js";
 import type { Storage } from "../../src/storage/types.js";
 import type { Audience } from "../../src/domain/ids.js";
 import { FakeAssistant } from "./fake-assistant.js";
-import { startFakeSlack, type FakeSlack } from "./fake-slack.js";
-import { SIGNING_SECRET } from "./helpers.js";
+import { startFakeSlack, type FakeSlack } from "../support/fake-slack.js";
+import { SIGNING_SECRET } from "../support/slack-requests.js";
 
 export const AGENT_CHANNEL = "CAGENTS01";
 export const PORTEUR_CHANNEL = "CPORTEUR1";

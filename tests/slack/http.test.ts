@@ -4,8 +4,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AGENT_CHANNEL, HANDOFF_CHANNEL, startHarness, type Harness } from "./harness.js";
-import { eventEnvelope, postEvent, postForm, postInteraction, uid, waitFor } from "./helpers.js";
-import type { RecordedCall } from "./fake-slack.js";
+import { eventEnvelope, postEvent, postForm, postInteraction, uid, waitFor } from "../support/slack-requests.js";
+import type { RecordedCall } from "../support/fake-slack.js";
 import { LIMITS } from "../../src/channels/slack/render.js";
 
 let h: Harness;

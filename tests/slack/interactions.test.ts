@@ -8,8 +8,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AGENT_CHANNEL, startHarness, type Harness } from "./harness.js";
-import { eventEnvelope, postEvent, postForm, postInteraction, uid, waitFor } from "./helpers.js";
-import type { RecordedCall } from "./fake-slack.js";
+import { eventEnvelope, postEvent, postForm, postInteraction, uid, waitFor } from "../support/slack-requests.js";
+import type { RecordedCall } from "../support/fake-slack.js";
 import { NOT_ACTIVE_TEXT } from "../../src/channels/slack/buttons.js";
 import { THREAD_TTL_MS } from "../../src/channels/slack/threads.js";
 

@@ -12,7 +12,7 @@ import { loadConfig } from "../../src/config/env.js";
 import { createRuntime, type Runtime } from "../../src/runtime.js";
 import { MemoryStorage } from "../../src/storage/memory.js";
 import { AGENT_CHANNEL, HANDOFF_TARGETS, startHarness, type Harness } from "./harness.js";
-import { eventEnvelope, postEvent, postForm, postInteraction, uid, waitFor } from "./helpers.js";
+import { eventEnvelope, postEvent, postForm, postInteraction, uid, waitFor } from "../support/slack-requests.js";
 
 let h: Harness;
 let runtime: Runtime;

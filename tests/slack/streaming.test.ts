@@ -12,7 +12,7 @@ import { createRuntime, type Runtime } from "../../src/runtime.js";
 import { MemoryStorage } from "../../src/storage/memory.js";
 import { startFakeOpenAI, tempDir, testConfig, type FakeOpenAI } from "../answer/helpers.js";
 import { HANDOFF_TARGETS, startHarness, type Harness } from "./harness.js";
-import { eventEnvelope, postEvent, postInteraction, uid, waitFor } from "./helpers.js";
+import { eventEnvelope, postEvent, postInteraction, uid, waitFor } from "../support/slack-requests.js";
 
 const QUESTION = "Qu'est-ce que l'appel à communs lancé par le Département du Gard ?";
 

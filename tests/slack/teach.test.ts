@@ -9,23 +9,23 @@ import path from "node:path";
 import matter from "gray-matter";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderHandoffNotice } from "../../src/channels/slack/render.js";
-import { BUNDLED_KNOWLEDGE_DIR, useKnowledgeDir } from "../../src/core/paths.js";
+import { knowledgePaths, useKnowledgePaths } from "../../src/core/paths.js";
 import { checkMessage } from "../support/slack-limits.js";
 import { startHarness, type Harness } from "./harness.js";
-import { postInteraction, uid, waitFor } from "./helpers.js";
+import { postInteraction, uid, waitFor } from "../support/slack-requests.js";
 
 let h: Harness;
 let dir: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), "slack-teach-"));
-  useKnowledgeDir(dir);
+  useKnowledgePaths(knowledgePaths(dir));
   h = await startHarness();
 });
 
 afterAll(async () => {
   await h?.close();
-  useKnowledgeDir(BUNDLED_KNOWLEDGE_DIR);
+  useKnowledgePaths(knowledgePaths());
   rmSync(dir, { recursive: true, force: true });
 });
 

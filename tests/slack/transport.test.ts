@@ -8,7 +8,7 @@ import type { AddressInfo, Socket } from "node:net";
 import { webApi } from "@slack/bolt";
 import { afterEach, describe, expect, it } from "vitest";
 import { createSlackTransport, type SlackTransport } from "../../src/channels/slack/transport.js";
-import { startFakeSlack, type FakeSlack } from "./fake-slack.js";
+import { startFakeSlack, type FakeSlack } from "../support/fake-slack.js";
 
 const { WebClient } = webApi;
 

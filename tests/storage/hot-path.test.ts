@@ -123,10 +123,6 @@ describe.skipIf(!PG_AVAILABLE)("PostgreSQL named prepared statements", () => {
   afterAll(async () => {
     await db?.drop();
   });
-  afterEach(() => {
-    delete process.env.PG_PREPARED_STATEMENTS;
-  });
-
   it("a statement that failed to parse before migrate works once the tables exist (same connection)", async () => {
     const s = new PostgresStorage(db.url, { max: 1 });
     try {
@@ -142,9 +138,8 @@ describe.skipIf(!PG_AVAILABLE)("PostgreSQL named prepared statements", () => {
     }
   });
 
-  it("PG_PREPARED_STATEMENTS=off runs the same queries unnamed", async () => {
-    process.env.PG_PREPARED_STATEMENTS = "off";
-    const s = new PostgresStorage(db.url, { max: 1 });
+  it("with prepared statements off (PG_PREPARED_STATEMENTS=off), the same queries run unnamed", async () => {
+    const s = new PostgresStorage(db.url, { max: 1, preparedStatements: false });
     try {
       await s.migrate();
       await turn(s, 3000);
@@ -157,8 +152,7 @@ describe.skipIf(!PG_AVAILABLE)("PostgreSQL named prepared statements", () => {
 
   it("concurrent turns over several pooled connections, with and without prepared statements", async () => {
     const named = new PostgresStorage(db.url, { max: 4 });
-    process.env.PG_PREPARED_STATEMENTS = "off";
-    const plain = new PostgresStorage(db.url, { max: 2 });
+    const plain = new PostgresStorage(db.url, { max: 2, preparedStatements: false });
     try {
       await named.migrate();
       await Promise.all(Array.from({ length: 24 }, (_, i) => turn(named, 1000 + i)));

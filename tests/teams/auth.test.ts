@@ -15,7 +15,7 @@ import { createTeamsChannel, type Logger, type TeamsChannel } from "../../src/ch
 import { tokenRejection } from "../../src/channels/teams/token.js";
 import { MemoryStorage } from "../../src/storage/memory.js";
 import { FakeAssistant } from "./fake-assistant.js";
-import { listen } from "./helpers.js";
+import { listen } from "../support/teams.js";
 
 const APP_ID = "00000000-0000-4000-8000-0000000000a1";
 const APP_PASSWORD = "app-password-used-to-forge-hs256";

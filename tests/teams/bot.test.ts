@@ -4,7 +4,7 @@ import { RelaisTeamsBot } from "../../src/channels/teams/bot.js";
 import { silentLogger } from "../../src/channels/teams/logger.js";
 import { MemoryStorage } from "../../src/storage/memory.js";
 import { FakeAssistant } from "./fake-assistant.js";
-import { BOT, CHANNEL, TEAM, botAddedToChannel, cardTexts, channelMessage, findAll, mention, personalMessage, submitMessage } from "./helpers.js";
+import { BOT, CHANNEL, TEAM, botAddedToChannel, cardTexts, channelMessage, findAll, mention, personalMessage, submitMessage } from "../support/teams.js";
 
 function setup(teamAudience?: Record<string, "agent" | "porteur">) {
   const storage = new MemoryStorage();

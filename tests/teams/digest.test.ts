@@ -14,7 +14,7 @@ import { silentLogger } from "../../src/channels/teams/logger.js";
 import { type Clock, DigestScheduler } from "../../src/report/digest.js";
 import { seededSqlite } from "../report/seed.js";
 import { FakeAssistant } from "./fake-assistant.js";
-import { CHANNEL, botAddedToChannel, cardTexts, findAll, listen, startFakeConnector } from "./helpers.js";
+import { CHANNEL, botAddedToChannel, cardTexts, findAll, listen, startFakeConnector } from "../support/teams.js";
 
 let seeded: Awaited<ReturnType<typeof seededSqlite>>;
 let connector: Awaited<ReturnType<typeof startFakeConnector>>;

@@ -19,7 +19,7 @@ import { personKey } from "../../src/privacy/pseudonym.js";
 import { createRuntime, type Runtime } from "../../src/runtime.js";
 import { createStorage, SQLITE_FILE_NAME } from "../../src/storage/index.js";
 import type { Storage } from "../../src/storage/types.js";
-import { listen, personalMessage, startFakeConnector } from "./helpers.js";
+import { listen, personalMessage, startFakeConnector } from "../support/teams.js";
 
 const SECRET = "forget-teams-secret-0123456789abcdef";
 let runtime: Runtime;

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { HANDOFF_REPLY_INPUT, handoffAnswerCard, handoffCard } from "../../src/channels/teams/handoff-card.js";
 import { cardMessage, MAX_ACTIVITY_BYTES } from "../../src/channels/teams/render.js";
 import type { HandoffRecord } from "../../src/storage/types.js";
-import { cardTexts, findAll } from "./helpers.js";
+import { cardTexts, findAll } from "../support/teams.js";
 
 const base: HandoffRecord = {
   id: "0b5e2c1a-1111-4222-8333-444455556666",

@@ -23,7 +23,7 @@ import { loadConfig } from "../../src/config/env.js";
 import { createRuntime, type Runtime } from "../../src/runtime.js";
 import { SqliteStorage } from "../../src/storage/sqlite.js";
 import type { Storage } from "../../src/storage/types.js";
-import { BOT, CHANNEL, TEAM, botAddedToChannel, cardTexts, findAll, listen, nextId, startFakeConnector } from "./helpers.js";
+import { BOT, CHANNEL, TEAM, botAddedToChannel, cardTexts, findAll, listen, nextId, startFakeConnector } from "../support/teams.js";
 
 const SECRET = "test-pseudonym-secret-0123456789abcdef";
 let runtime: Runtime;

@@ -9,7 +9,17 @@ import { createTeamsChannel, TeamsConfigError, type Logger } from "../../src/cha
 import { silentLogger } from "../../src/channels/teams/logger.js";
 import { MemoryStorage } from "../../src/storage/memory.js";
 import { FakeAssistant } from "./fake-assistant.js";
-import { CHANNEL, botAddedToChannel, cardTexts, channelMessage, findAll, listen, personalMessage, startFakeConnector, submitMessage } from "./helpers.js";
+import {
+  CHANNEL,
+  botAddedToChannel,
+  cardTexts,
+  channelMessage,
+  findAll,
+  listen,
+  personalMessage,
+  startFakeConnector,
+  submitMessage,
+} from "../support/teams.js";
 
 type Connector = Awaited<ReturnType<typeof startFakeConnector>>;
 

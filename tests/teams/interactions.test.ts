@@ -13,7 +13,19 @@ import { NOT_ACTIVE_TEXT } from "../../src/channels/teams/buttons.js";
 import { silentLogger } from "../../src/channels/teams/logger.js";
 import { MemoryStorage } from "../../src/storage/memory.js";
 import { FakeAssistant } from "./fake-assistant.js";
-import { BOT, TEAM, cardTexts, channelMessage, findAll, listen, mention, nextId, personalMessage, startFakeConnector, submitMessage } from "./helpers.js";
+import {
+  BOT,
+  TEAM,
+  cardTexts,
+  channelMessage,
+  findAll,
+  listen,
+  mention,
+  nextId,
+  personalMessage,
+  startFakeConnector,
+  submitMessage,
+} from "../support/teams.js";
 
 type Connector = Awaited<ReturnType<typeof startFakeConnector>>;
 let connector: Connector;

@@ -16,7 +16,17 @@ import { createRuntime, type Runtime } from "../../src/runtime.js";
 import { createTeamsChannel } from "../../src/channels/teams/index.js";
 import { silentLogger } from "../../src/channels/teams/logger.js";
 import { MemoryStorage } from "../../src/storage/memory.js";
-import { CHANNEL, botAddedToChannel, cardTexts, channelMessage, findAll, listen, personalMessage, startFakeConnector, submitMessage } from "./helpers.js";
+import {
+  CHANNEL,
+  botAddedToChannel,
+  cardTexts,
+  channelMessage,
+  findAll,
+  listen,
+  personalMessage,
+  startFakeConnector,
+  submitMessage,
+} from "../support/teams.js";
 
 let runtime: Runtime;
 let dataDir: string;

@@ -4,7 +4,7 @@ import { Reply } from "../../src/domain/reply.js";
 import { renderReply } from "../../src/channels/teams/render.js";
 import { withRetry } from "../../src/channels/teams/retry.js";
 import { DLA_SOURCES } from "./fake-assistant.js";
-import { findAll } from "./helpers.js";
+import { findAll } from "../support/teams.js";
 
 describe("Teams renderer", () => {
   it("never lets user text become markup, and always stays under the size budget", () => {

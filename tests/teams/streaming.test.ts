@@ -15,7 +15,7 @@ import { INFORMATIVE_TEXT } from "../../src/channels/teams/stream.js";
 import { silentLogger } from "../../src/channels/teams/logger.js";
 import { MemoryStorage } from "../../src/storage/memory.js";
 import { startFakeOpenAI, tempDir, testConfig, type FakeOpenAI } from "../answer/helpers.js";
-import { listen, personalMessage, startFakeConnector } from "./helpers.js";
+import { listen, personalMessage, startFakeConnector } from "../support/teams.js";
 
 const QUESTION = "Qu'est-ce que l'appel à communs lancé par le Département du Gard ?";
 

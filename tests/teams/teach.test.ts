@@ -13,10 +13,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { handoffCard } from "../../src/channels/teams/handoff-card.js";
 import { createTeamsChannel } from "../../src/channels/teams/index.js";
 import { silentLogger } from "../../src/channels/teams/logger.js";
-import { BUNDLED_KNOWLEDGE_DIR, useKnowledgeDir } from "../../src/core/paths.js";
+import { knowledgePaths, useKnowledgePaths } from "../../src/core/paths.js";
 import { MemoryStorage } from "../../src/storage/memory.js";
 import { FakeAssistant } from "./fake-assistant.js";
-import { CHANNEL, channelMessage, findAll, listen, startFakeConnector } from "./helpers.js";
+import { CHANNEL, channelMessage, findAll, listen, startFakeConnector } from "../support/teams.js";
 
 let connector: Awaited<ReturnType<typeof startFakeConnector>>;
 let server: http.Server;
@@ -26,7 +26,7 @@ const storage = new MemoryStorage();
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), "teams-teach-"));
-  useKnowledgeDir(dir);
+  useKnowledgePaths(knowledgePaths(dir));
   connector = await startFakeConnector();
   await storage.migrate();
   const channel = createTeamsChannel({
@@ -45,7 +45,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await new Promise<void>((r) => server?.close(() => r()));
   await connector?.close();
-  useKnowledgeDir(BUNDLED_KNOWLEDGE_DIR);
+  useKnowledgePaths(knowledgePaths());
   rmSync(dir, { recursive: true, force: true });
 });
 

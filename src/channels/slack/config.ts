@@ -18,6 +18,7 @@ import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { Audience, ProcessId } from "../../domain/ids.js";
 import type { HandoffTargets } from "../../conversation/types.js";
+import { RelaisError } from "../../core/errors.js";
 
 const ChannelId = z.string().regex(/^[CGD][A-Z0-9]{2,30}$/, "identifiant de canal Slack attendu (C…, G… ou D…)");
 
@@ -37,11 +38,8 @@ export interface SlackConfig {
   handoffTargets: HandoffTargets;
 }
 
-export class ChannelConfigError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "ChannelConfigError";
-  }
+export class ChannelConfigError extends RelaisError {
+  readonly code = "slack.config";
 }
 
 /** Turns the YAML `slack.handoff` map into the shared HandoffTargets shape. */
@@ -102,7 +100,7 @@ export type SlackEnvSettings =
   | { enabled: true; signingSecret: string; botToken: string; appToken?: string; apiUrl?: string; channelsConfig: string };
 
 /** Reads the Slack settings from the environment: enabled only when both secrets are present. */
-export function slackSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): SlackEnvSettings {
+export function slackSettingsFromEnv(env: NodeJS.ProcessEnv): SlackEnvSettings {
   const blank = (v: string | undefined) => (v && v.trim() ? v.trim() : undefined);
   const parsed = SlackEnv.safeParse({
     SLACK_SIGNING_SECRET: blank(env.SLACK_SIGNING_SECRET),

@@ -14,7 +14,9 @@
  */
 import express, { type Router } from "express";
 import { App, ExpressReceiver, type webApi } from "@slack/bolt";
-import { pino, type Logger } from "pino";
+import type { Logger } from "pino";
+import { createLogger } from "../../core/log.js";
+import { processEnv } from "../../config/env.js";
 import type { Audience } from "../../domain/ids.js";
 import type { Assistant, HandoffTargets, Notifier } from "../../conversation/types.js";
 import { boltLogger } from "./logger.js";
@@ -81,7 +83,7 @@ export interface SlackChannel {
 export function createSlackChannel(opts: SlackChannelOptions): SlackChannel {
   if (!opts.signingSecret && !opts.appToken) throw new Error("Slack: signingSecret is required in HTTP mode");
   if (!opts.botToken) throw new Error("Slack: botToken is required");
-  const logger = (opts.logger ?? pino({ level: process.env.LOG_LEVEL ?? "info" })).child({ channel: "slack" });
+  const logger = (opts.logger ?? createLogger({ level: processEnv().LOG_LEVEL ?? "info" })).child({ channel: "slack" });
   const storage = opts.storage ?? opts.assistant.storage;
 
   const rt = new SlackRuntime({
@@ -130,7 +132,7 @@ export function createSlackChannel(opts: SlackChannelOptions): SlackChannel {
   }
 
   app.error(async (err) => {
-    logger.error({ err: { name: err.name, message: err.message, code: err.code } }, "bolt error");
+    logger.error({ err }, "bolt error");
   });
 
   registerGuards(app, rt);

@@ -25,6 +25,9 @@ import { ACTION_LABELS, APOLOGY_TEXT, LOADING_MESSAGES, PROCESS_NAMES, REFUSED_T
 import { renderReply, type RenderOptions, type SlackMessage } from "./render.js";
 import { SlackAnswerStream } from "./stream.js";
 import { ThreadMemory } from "./threads.js";
+import { RelaisError } from "../../core/errors.js";
+import { MAX_QUESTION_CHARS } from "../../core/limits.js";
+import { withTimeout } from "../../core/timeout.js";
 
 type WebClient = webApi.WebClient;
 
@@ -48,8 +51,8 @@ export const PRIVATE_REPLY_TYPES = new Set<Reply["type"]>(["eligibility", "frict
 export const SHAREABLE_TYPES = new Set<Reply["type"]>(["answer", "eligibility"]);
 
 /** A response_url post Slack refused (4xx): the payload, not the network, is at fault. */
-export class ResponseUrlRefusedError extends Error {
-  override name = "ResponseUrlRefusedError";
+export class ResponseUrlRefusedError extends RelaisError {
+  readonly code = "slack.response_url_refused";
   constructor(
     readonly status: number,
     readonly body: string,
@@ -63,7 +66,7 @@ export function isSlackRefusal(err: unknown): boolean {
   return (err as { code?: string } | null)?.code === "slack_webapi_platform_error" || err instanceof ResponseUrlRefusedError;
 }
 
-export const MAX_QUESTION_CHARS = 4000;
+export { MAX_QUESTION_CHARS };
 
 /** The conversation a reply belongs to. */
 export interface ReplyPlace {
@@ -154,7 +157,7 @@ export class SlackRuntime {
         await this.nextSlot();
         await work();
       } catch (err) {
-        this.log.error({ err: errInfo(err), work: label }, "slack work failed");
+        this.log.error({ err, work: label }, "slack work failed");
       }
     })();
     this.inflight.add(p);
@@ -204,7 +207,7 @@ export class SlackRuntime {
         withTimeout(
           this.assistant.handle({ ...turn, text, channel: "slack", priority: "background" }, onToken ? { onToken } : undefined),
           this.o.coreTimeoutMs,
-          "core timeout",
+          { message: "core timeout" },
         ),
       );
       const parsed = Reply.safeParse(raw);
@@ -215,7 +218,7 @@ export class SlackRuntime {
       this.log.debug({ type: parsed.data.type, ms: Date.now() - started }, "core reply");
       return parsed.data;
     } catch (err) {
-      this.log.error({ err: errInfo(err), ms: Date.now() - started }, "core call failed");
+      this.log.error({ err, ms: Date.now() - started }, "core call failed");
       return apologyReply();
     }
   }
@@ -270,7 +273,7 @@ export class SlackRuntime {
         try {
           opts = { ...opts, shareKey: await this.shareKey(reply, channel ?? "", dest.threadTs) };
         } catch (err) {
-          this.log.warn({ err: errInfo(err) }, "could not store share state");
+          this.log.warn({ err }, "could not store share state");
         }
       }
     }
@@ -314,7 +317,7 @@ export class SlackRuntime {
       if (dest.user) await this.buttons.setLatestQuestion(conversation, tag && hasButtons && reply.prompt ? tag.m : null);
       if (channel && dest.threadTs && dest.user && !SlackRuntime.isDm(channel)) await this.threads.claim(channel, dest.threadTs, dest.user);
     } catch (err) {
-      this.log.warn({ err: errInfo(err) }, "could not record the message's buttons");
+      this.log.warn({ err }, "could not record the message's buttons");
     }
   }
 
@@ -398,13 +401,13 @@ export class SlackRuntime {
     try {
       await client.assistant.threads.setStatus({ channel_id: channel, thread_ts: threadTs, status, ...(status ? { loading_messages: LOADING_MESSAGES } : {}) });
     } catch (err) {
-      this.log.warn({ err: errInfo(err) }, "setStatus failed");
+      this.log.warn({ err }, "setStatus failed");
     }
   }
 
   private async link(channel: string, ts: string, interactionId: string): Promise<void> {
     await this.storage.linkMessage("slack", `${channel}:${ts}`, interactionId).catch((err) => {
-      this.log.warn({ err: errInfo(err) }, "linkMessage failed");
+      this.log.warn({ err }, "linkMessage failed");
     });
   }
 
@@ -477,23 +480,6 @@ export function apologyReply(): Reply {
     },
     actions: [{ id: "handoff", label: ACTION_LABELS.handoff }],
   });
-}
-
-export function withTimeout<T>(p: Promise<T>, ms: number, message: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  return Promise.race([
-    p.finally(() => clearTimeout(timer)),
-    new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(message)), ms);
-      timer.unref?.();
-    }),
-  ]);
-}
-
-/** Error details safe for logs (no request bodies, no tokens). */
-export function errInfo(err: unknown): { name?: string; message: string; code?: string } {
-  if (err instanceof Error) return { name: err.name, message: err.message.slice(0, 300), code: (err as { code?: string }).code };
-  return { message: String(err).slice(0, 300) };
 }
 
 /**

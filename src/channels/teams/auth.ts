@@ -6,6 +6,7 @@
  */
 import { ConfigurationBotFrameworkAuthentication } from "botbuilder";
 import type { Logger } from "./logger.js";
+import { RelaisError } from "../../core/errors.js";
 
 export type AppType = "MultiTenant" | "SingleTenant" | "UserAssignedMSI";
 
@@ -19,11 +20,8 @@ export interface TeamsCredentials {
   settings?: Record<string, string>;
 }
 
-export class TeamsConfigError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "TeamsConfigError";
-  }
+export class TeamsConfigError extends RelaisError {
+  readonly code = "teams.config";
 }
 
 export interface ResolvedAuth {

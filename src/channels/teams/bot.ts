@@ -136,7 +136,7 @@ export class RelaisTeamsBot extends ActivityHandler {
       try {
         first = await this.deps.storage.claimEvent(`teams:${a.conversation?.id ?? ""}:${a.id}`);
       } catch (err) {
-        this.deps.logger.warn({ err: String(err) }, "teams: dedupe unavailable, handling the activity anyway");
+        this.deps.logger.warn({ err }, "teams: dedupe unavailable, handling the activity anyway");
       }
       if (!first) {
         this.deps.logger.info({ type: a.type }, "teams: duplicate activity ignored");
@@ -196,7 +196,7 @@ export class RelaisTeamsBot extends ActivityHandler {
     try {
       await context.sendActivity({ type: ActivityTypes.Typing });
     } catch (err) {
-      this.deps.logger.warn({ err: String(err) }, "teams: typing indicator failed");
+      this.deps.logger.warn({ err }, "teams: typing indicator failed");
     }
   }
 
@@ -214,7 +214,7 @@ export class RelaisTeamsBot extends ActivityHandler {
     try {
       reply = Reply.parse(await this.deps.assistant.handle(turn, stream ? { onToken: stream.onToken } : undefined));
     } catch (err) {
-      this.deps.logger.error({ err: String(err) }, "teams: core call failed");
+      this.deps.logger.error({ err }, "teams: core call failed");
       const streamId = await stream?.finish();
       await this.send(context, streamId ? finalOf(apologyMessage(), streamId) : apologyMessage());
       return;
@@ -238,7 +238,7 @@ export class RelaisTeamsBot extends ActivityHandler {
     try {
       if (reply.interactionId) for (const id of ids) await this.deps.storage.linkMessage("teams", id, reply.interactionId);
     } catch (err) {
-      this.deps.logger.error({ err: String(err) }, "teams: could not link the message to its interaction");
+      this.deps.logger.error({ err }, "teams: could not link the message to its interaction");
     }
     try {
       const conversation = this.conversationKey(context);
@@ -246,7 +246,7 @@ export class RelaisTeamsBot extends ActivityHandler {
       if (activity.attachments?.length) await this.cards.save(tag.m, record);
       await this.cards.setLatestQuestion(conversation, reply.prompt && activity.attachments?.length ? tag.m : null);
     } catch (err) {
-      this.deps.logger.warn({ err: String(err) }, "teams: could not record the card");
+      this.deps.logger.warn({ err }, "teams: could not record the card");
     }
   }
 
@@ -255,7 +255,7 @@ export class RelaisTeamsBot extends ActivityHandler {
     const tag: CardTag = { m: newCardId(), o: this.userOf(context) };
     const sent = await this.send(context, cardMessage(card, undefined, tag));
     await this.cards.save(tag.m, { conversation: this.conversationKey(context), activityId: sent?.id, at: new Date().toISOString() }).catch((err) => {
-      this.deps.logger.warn({ err: String(err) }, "teams: could not record the form");
+      this.deps.logger.warn({ err }, "teams: could not record the form");
     });
   }
 
@@ -283,7 +283,7 @@ export class RelaisTeamsBot extends ActivityHandler {
       const updated = renderReply(record.reply, this.renderOptions(context, { tag: { m: id, o: this.userOf(context) }, ...opts }));
       await withRetry(() => context.updateActivity({ ...updated, id: activityId }), this.deps.retry);
     } catch (err) {
-      this.deps.logger.warn({ err: String(err) }, "teams: could not redraw a card");
+      this.deps.logger.warn({ err }, "teams: could not redraw a card");
     }
   }
 
@@ -324,7 +324,7 @@ export class RelaisTeamsBot extends ActivityHandler {
       }
       this.savedRefs.add(key);
     } catch (err) {
-      this.deps.logger.error({ err: String(err) }, "teams: could not store the channel reference");
+      this.deps.logger.error({ err }, "teams: could not store the channel reference");
     }
   }
 
@@ -371,7 +371,7 @@ export class RelaisTeamsBot extends ActivityHandler {
       if (!check.ok) return this.notActive(context);
       record = check.record;
     } catch (err) {
-      this.deps.logger.warn({ err: String(err) }, "teams: card check unavailable");
+      this.deps.logger.warn({ err }, "teams: card check unavailable");
     }
     switch (submit.relais) {
       case "ask":
@@ -417,7 +417,7 @@ export class RelaisTeamsBot extends ActivityHandler {
     try {
       record = await this.deps.assistant.resolveHandoff(id);
     } catch (err) {
-      this.deps.logger.error({ err: String(err) }, "teams: resolveHandoff failed");
+      this.deps.logger.error({ err }, "teams: resolveHandoff failed");
       await this.send(context, { type: "message", text: "Désolé, la demande n'a pas pu être marquée comme traitée. Réessayez dans un instant." });
       return;
     }
@@ -433,7 +433,7 @@ export class RelaisTeamsBot extends ActivityHandler {
         await withRetry(() => context.updateActivity({ ...updated, id: cardId }), this.deps.retry);
         return;
       } catch (err) {
-        this.deps.logger.warn({ err: String(err) }, "teams: could not update the handoff card, sending a new one");
+        this.deps.logger.warn({ err }, "teams: could not update the handoff card, sending a new one");
       }
     }
     await this.send(context, updated);
@@ -445,7 +445,7 @@ export class RelaisTeamsBot extends ActivityHandler {
     try {
       text = await saveHandoffAsDraft(this.deps.storage, id, knowledgeDir());
     } catch (err) {
-      this.deps.logger.error({ err: String(err), handoff: id }, "teams: draft answer card not written");
+      this.deps.logger.error({ err, handoff: id }, "teams: draft answer card not written");
       text = "Désolé, le brouillon de réponse type n'a pas pu être enregistré. Réessayez dans un instant.";
     }
     await this.send(context, { type: "message", text });

@@ -22,6 +22,7 @@ import { Report as ReportSchema } from "../../report/build.js";
 import { SAVE_AS_ANSWER_LABEL } from "../../conversation/teach.js";
 import { NO_LINK_TEXT } from "../../report/summary.js";
 import { parseMarkup, plainText, stripControl, truncate } from "./text.js";
+import { safeUrl } from "../../core/url.js";
 
 export const ADAPTIVE_CARD_CONTENT_TYPE = "application/vnd.microsoft.card.adaptive";
 
@@ -76,16 +77,6 @@ export function heading(text: string, size: "Medium" | "Default" = "Medium"): Ca
 }
 export function note(text: string): CardElement {
   return { type: "TextBlock", text, wrap: true, isSubtle: true, size: "Small" };
-}
-
-function safeUrl(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  try {
-    const u = new URL(url);
-    return u.protocol === "https:" || u.protocol === "http:" ? u.toString() : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 export interface RunSpec {

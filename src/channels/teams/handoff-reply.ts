@@ -59,7 +59,7 @@ export async function saveHandoffOrigin(storage: HandoffReplyStorage, context: T
     }
     await storage.setHandoffContact(handoffId, "origin", JSON.stringify({ ...base, reference }));
   } catch (err) {
-    logger.warn({ err: String(err) }, "teams: could not store where the handoff was asked");
+    logger.warn({ err }, "teams: could not store where the handoff was asked");
   }
 }
 
@@ -87,7 +87,7 @@ export async function answerHandoffFromCard(d: HandoffReplyDeps, context: TurnCo
   try {
     res = await d.assistant.answerHandoff(handoffId, text.data, agent);
   } catch (err) {
-    d.logger.error({ err: String(err) }, "teams: answerHandoff failed");
+    d.logger.error({ err }, "teams: answerHandoff failed");
     await say("Désolé, votre réponse n'a pas pu être enregistrée. Réessayez dans un instant.");
     return;
   }
@@ -109,6 +109,6 @@ async function redraw(context: TurnContext, handoff: Parameters<typeof handoffCa
   try {
     await context.updateActivity({ ...cardMessage(handoffCard(handoff, { link })), id });
   } catch (err) {
-    logger.warn({ err: String(err) }, "teams: could not redraw the handoff card");
+    logger.warn({ err }, "teams: could not redraw the handoff card");
   }
 }

@@ -20,6 +20,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { isIP } from "node:net";
 import { CloudAdapter, type Activity, type TurnContext } from "botbuilder";
 import { z } from "zod";
+import { processEnv } from "../../config/env.js";
 import type { Audience } from "../../domain/ids.js";
 import type { Assistant, HandoffTargets, Notifier } from "../../conversation/types.js";
 import { resolveAuth } from "./auth.js";
@@ -31,6 +32,7 @@ import { TeamsNotifier } from "./notifier.js";
 import { apologyMessage } from "./render.js";
 import { tokenRejection } from "./token.js";
 import type { RetryOptions } from "./retry.js";
+import { RelaisError } from "../../core/errors.js";
 
 export { TeamsConfigError } from "./auth.js";
 export { mayReadReport, REPORT_DECLINED_TEXT, type ReportAccess } from "./access.js";
@@ -43,12 +45,12 @@ export type { Logger } from "./logger.js";
 export interface TeamsChannelOptions {
   assistant: Assistant;
   storage: TeamsStorage;
-  /** Defaults to process.env.MicrosoftAppId (and likewise for the three others). */
+  /** Defaults to the environment's MicrosoftAppId (and likewise for the three others). */
   appId?: string;
   appPassword?: string;
   appTenantId?: string;
   appType?: string;
-  /** Defaults to process.env.NODE_ENV; "production" refuses anonymous mode. */
+  /** Defaults to the environment's NODE_ENV; "production" refuses anonymous mode. */
   nodeEnv?: string;
   /** Audience per Teams team id (agents by default). */
   teamAudience?: Record<string, Audience>;
@@ -102,7 +104,8 @@ class RelaisCloudAdapter extends CloudAdapter {
   }
 }
 
-class BodyError extends Error {
+class BodyError extends RelaisError {
+  readonly code = "teams.body";
   constructor(
     readonly status: number,
     message: string,
@@ -203,7 +206,7 @@ function expressLike(res: AnyResponse): AnyResponse {
 }
 
 export function createTeamsChannel(opts: TeamsChannelOptions): TeamsChannel {
-  const env = process.env;
+  const env = processEnv();
   const logger = opts.logger ?? consoleLogger;
   const resolved = resolveAuth(
     {
@@ -234,7 +237,7 @@ export function createTeamsChannel(opts: TeamsChannelOptions): TeamsChannel {
   });
 
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
-    logger.error({ err: error?.message ?? String(error), type: context.activity.type }, "teams: unhandled turn error");
+    logger.error({ err: error, type: context.activity.type }, "teams: unhandled turn error");
     if (context.activity.type === "message") {
       try {
         await context.sendActivity(apologyMessage());

@@ -17,12 +17,10 @@ import type { Logger } from "./logger.js";
 import { PROCESS_LABELS } from "./labels.js";
 import { cardMessage } from "./render.js";
 import { withRetry, type RetryOptions } from "./retry.js";
+import { RelaisError } from "../../core/errors.js";
 
-export class TeamsHandoffError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "TeamsHandoffError";
-  }
+export class TeamsHandoffError extends RelaisError {
+  readonly code = "teams.handoff";
 }
 
 export interface TeamsNotifierDeps {
@@ -81,7 +79,7 @@ export class TeamsNotifier implements Notifier {
       if (!sent?.id) return;
       const post: HandoffCardPost = { reference, activityId: sent.id, ...(link ? { link } : {}) };
       await this.deps.storage.saveChannelRef(handoffCardKey(handoff.id), post).catch((err: unknown) => {
-        this.deps.logger.warn({ err: String(err) }, "teams: could not record where the handoff card was posted");
+        this.deps.logger.warn({ err }, "teams: could not record where the handoff card was posted");
       });
     });
     const where = stored.channelName ? `le canal Teams « ${stored.channelName} »` : "le canal Teams configuré";

@@ -26,6 +26,7 @@ import { APOLOGY_TEXT } from "../../domain/copy.js";
 import { DOC_KIND_LABELS, VOTE_LABELS } from "./labels.js";
 import { fitHead } from "../../fit/text.js";
 import { jsonBytes, plainText, toTeamsMarkdown, truncate } from "./text.js";
+import { safeUrl } from "../../core/url.js";
 
 /** Teams rejects messages above ~28 KB; keep room for the envelope the adapter adds. */
 export const MAX_ACTIVITY_BYTES = 26_000;
@@ -45,16 +46,6 @@ export interface RenderOptions {
 
 export function cardAttachment(card: AdaptiveCard): Attachment {
   return { contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: card };
-}
-
-function safeUrl(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  try {
-    const u = new URL(url);
-    return u.protocol === "https:" || u.protocol === "http:" ? u.toString() : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 export function citation(s: SourceRef, abstractMax = 160) {

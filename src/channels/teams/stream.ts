@@ -62,7 +62,7 @@ export class TeamsStream {
         });
       } catch (err) {
         this.failed = true;
-        this.log.warn({ err: String(err) }, "teams: streaming failed, the answer will be sent whole");
+        this.log.warn({ err }, "teams: streaming failed, the answer will be sent whole");
       }
     });
   }

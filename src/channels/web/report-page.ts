@@ -13,7 +13,8 @@ import { buildReport } from "../../report/build.js";
 import { checkReportLink, REPORT_PAGE_PATH } from "../../report/link.js";
 import { renderHtml } from "../../report/render.js";
 import { esc } from "../../report/charts.js";
-import { asyncRoute, withTimeout } from "../../http/helpers.js";
+import { asyncRoute } from "../../http/helpers.js";
+import { withTimeout } from "../../core/timeout.js";
 
 export interface ReportPageOptions {
   storage: ReportSource;

@@ -8,6 +8,7 @@ import YAML from "yaml";
 import type { z } from "zod";
 import { FrontMatter } from "../schema.js";
 import type { Block, Section } from "../chunk.js";
+import { RelaisError } from "../../core/errors.js";
 
 /** What every loader returns; `corpus.ts` adds the hash and the chunks. */
 export interface ParsedDoc {
@@ -29,14 +30,14 @@ export interface LoaderInput {
 }
 
 /** A document that cannot be loaded; the message names the file and says why, in French. */
-export class KnowledgeLoadError extends Error {
+export class KnowledgeLoadError extends RelaisError {
+  readonly code = "knowledge.load";
   constructor(
     readonly path: string,
     message: string,
     options?: { cause?: unknown },
   ) {
     super(message, options);
-    this.name = "KnowledgeLoadError";
   }
 }
 

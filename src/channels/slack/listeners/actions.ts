@@ -16,7 +16,7 @@ import { eligibilityModal, frictionModal, isProcessId, ratingCommentModal } from
 import { handoffRefKey, type HandoffPost } from "../notifier.js";
 import { ACTION, frenchDate, renderHandoffNotice, renderReply } from "../render.js";
 import { handoffReplyModal } from "../modals.js";
-import { ephemeralKey, errInfo, SlackRuntime, type ReplyPlace } from "../runtime.js";
+import { ephemeralKey, SlackRuntime, type ReplyPlace } from "../runtime.js";
 import { REPORT_REFUSAL } from "./commands.js";
 import { knowledgeDir } from "../../../core/paths.js";
 import { saveHandoffAsDraft } from "../../../conversation/teach.js";
@@ -77,7 +77,7 @@ async function notActive(rt: SlackRuntime, client: WebClient, body: BlockAction,
       await rt.postResponseUrl(body.response_url, { response_type: "ephemeral", replace_original: false, text: NOT_ACTIVE_TEXT });
     else await client.chat.postEphemeral({ channel: place.channel, user: place.user!, thread_ts: place.threadTs, text: NOT_ACTIVE_TEXT });
   } catch (err) {
-    rt.log.warn({ err: errInfo(err) }, "could not say that a button is no longer active");
+    rt.log.warn({ err }, "could not say that a button is no longer active");
   }
 }
 
@@ -90,7 +90,7 @@ async function allowed(rt: SlackRuntime, client: WebClient, body: BlockAction, a
     check = await rt.buttons.check(action.block_id, body.user.id);
   } catch (err) {
     // Storage down: the button works as before rather than not at all.
-    rt.log.warn({ err: errInfo(err) }, "button check unavailable");
+    rt.log.warn({ err }, "button check unavailable");
     return { tag: null, record: null };
   }
   if (check.ok) return { tag: check.tag, record: check.record };
@@ -222,7 +222,7 @@ export function registerActions(app: App, rt: SlackRuntime): void {
         await rt.send(client, msg, { kind: "message", channel, threadTs: place.threadTs ?? shared.threadTs }, shared.reply.interactionId);
       } catch (err) {
         // The app is not a member of the channel: post through the response_url instead.
-        rt.log.warn({ err: errInfo(err) }, "share via chat.postMessage failed");
+        rt.log.warn({ err }, "share via chat.postMessage failed");
         if (!body.response_url) throw err;
         await rt.postResponseUrl(body.response_url, { response_type: "in_channel", replace_original: false, text: msg.text, blocks: msg.blocks });
       }
@@ -265,7 +265,7 @@ export function registerActions(app: App, rt: SlackRuntime): void {
       try {
         text = await saveHandoffAsDraft(rt.storage, action.value ?? "", knowledgeDir());
       } catch (err) {
-        rt.log.error({ err: errInfo(err), handoff: action.value }, "draft answer card not written");
+        rt.log.error({ err, handoff: action.value }, "draft answer card not written");
         text = "Désolé, le brouillon de réponse type n'a pas pu être enregistré. Réessayez dans un instant.";
       }
       await client.chat.postEphemeral({ channel: place.channel, user: place.user!, text });

@@ -83,7 +83,7 @@ export function registerAssistant(app: App, rt: SlackRuntime): void {
         if (text && !(await rt.storage.getState(titleKey))) {
           await setTitle(plain(text, 60))
             .then(() => rt.storage.setState(titleKey, true))
-            .catch((err) => rt.log.warn({ err: String(err) }, "setTitle failed"));
+            .catch((err) => rt.log.warn({ err }, "setTitle failed"));
         }
         // Status with loading messages, then the answer (streamed with a model); posting it clears the status.
         const reply = await rt.respond(

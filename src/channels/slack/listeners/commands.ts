@@ -5,6 +5,7 @@
 import type { App } from "@slack/bolt";
 import { eligibilityModal, frictionModal } from "../modals.js";
 import type { SlackRuntime } from "../runtime.js";
+import { foldUncached } from "../../../core/text.js";
 
 export const COMMAND = "/ess";
 
@@ -27,7 +28,7 @@ type Sub = "question" | "eligibilite" | "difficulte" | "personne" | "rapport" | 
 export function parseSubcommand(text: string): { sub: Sub; rest: string } {
   const trimmed = text.trim();
   const [first = "", ...others] = trimmed.split(/\s+/);
-  const word = first.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+  const word = foldUncached(first);
   const map: Record<string, Sub> = {
     eligibilite: "eligibilite",
     eligibility: "eligibilite",

@@ -7,7 +7,7 @@
  *   edits/deletions/joins.
  */
 import type { App } from "@slack/bolt";
-import { errInfo, type SlackRuntime } from "../runtime.js";
+import type { SlackRuntime } from "../runtime.js";
 
 /** Message subtypes that carry a new message from a person. */
 const HUMAN_SUBTYPES = new Set([undefined, "file_share", "thread_broadcast"]);
@@ -34,7 +34,7 @@ export function registerGuards(app: App, rt: SlackRuntime): void {
       } catch (err) {
         // Storage down: a retry most likely means the first delivery was seen.
         first = !(context.retryNum && context.retryNum > 0);
-        rt.log.warn({ err: errInfo(err), retry: context.retryNum }, "claimEvent failed");
+        rt.log.warn({ err, retry: context.retryNum }, "claimEvent failed");
       }
       if (!first) {
         rt.log.info({ eventId: b.event_id, retry: context.retryNum ?? 0 }, "duplicate Slack event ignored");

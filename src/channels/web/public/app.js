@@ -1,10 +1,89 @@
+// @ts-check
 // Relais ESS playground. Plain browser JavaScript, no build step.
 // Every text coming from the user or the knowledge is inserted with
 // textContent / text nodes — never innerHTML.
 "use strict";
 
+/**
+ * Shapes of the JSON the service sends (see src/core/reply.ts, src/channels/web/labels.ts
+ * and src/report/build.ts); only the fields this page reads are listed.
+ * @typedef {{ value: string, label: string }} Option
+ * @typedef {{ n: number, id: string, title: string, kind: string, status?: string, section?: string, page?: number, url?: string }} Source
+ * @typedef {{ process: string, name: string, operator?: string, why?: string, contacts?: { label: string, url?: string }[] }} Route
+ * @typedef {{ process: string, verdict: string, reasons?: { text: string }[], missing?: { question: string }[], checker?: string }} Verdict
+ * @typedef {{ id: string, label: string, value?: string }} Action
+ * @typedef {{
+ *   type: string, text: string, refused?: boolean, sources?: Source[], route?: Route | null,
+ *   eligibility?: Verdict[], handoff?: { id: string } | null, prompt?: { options?: Option[] } | null,
+ *   followUps?: string[], actions?: Action[]
+ * }} Reply
+ * @typedef {{ fact: string, type: string, label: string, question: string, options: Option[] | null }} FactQuestion
+ * @typedef {{ steps: Option[], blockers: Option[], processes: Option[], severities: Option[] }} FrictionVocabulary
+ * @typedef {{
+ *   facts: FactQuestion[], friction: FrictionVocabulary, kinds: Record<string, string>,
+ *   verdicts: Record<string, string>, processes: Record<string, string>
+ * }} Vocabulary
+ * @typedef {{ label: string, count: number }} CountRow
+ * @typedef {{
+ *   title: string, interactions: number, answered: number, refused: number,
+ *   ratings: { up: number, down: number, satisfactionRate: number | null },
+ *   frictions: number, handoffs: number | { count: number }, openHandoffs: number,
+ *   volumes: { byRoute: CountRow[] }, friction: { byStep: CountRow[], byBlocker: CountRow[] },
+ *   topUnanswered?: { question: string, count: number }[],
+ *   openHandoffList?: { processLabel: string, summary: string, ageDays: number }[]
+ * }} ActivityReport
+ * @typedef {HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement} Field
+ */
+
+/** An error answered by the service: its French message, details, and one message per form field. */
+class ApiError extends Error {
+  /**
+   * @param {string} message
+   * @param {string[]} details
+   * @param {Record<string, string> | null} fields
+   */
+  constructor(message, details, fields) {
+    super(message);
+    this.details = details;
+    this.fields = fields;
+  }
+}
+
+/** @param {unknown} err */
+const messageOf = (err) => (err instanceof Error ? err.message : String(err));
+
 (() => {
-  const $ = (id) => document.getElementById(id);
+  /**
+   * An element of the page (they are all in index.html).
+   * @param {string} id
+   * @returns {HTMLElement}
+   */
+  const $ = (id) => {
+    const node = document.getElementById(id);
+    if (!node) throw new Error(`Élément #${id} absent de la page.`);
+    return node;
+  };
+  /**
+   * A form field of the page.
+   * @param {string} id
+   * @returns {Field}
+   */
+  const field = (id) => {
+    const node = $(id);
+    if (node instanceof HTMLInputElement || node instanceof HTMLSelectElement || node instanceof HTMLTextAreaElement) return node;
+    throw new Error(`#${id} n'est pas un champ de formulaire.`);
+  };
+  /**
+   * A form of the page.
+   * @param {string} id
+   * @returns {HTMLFormElement}
+   */
+  const form = (id) => {
+    const node = $(id);
+    if (node instanceof HTMLFormElement) return node;
+    throw new Error(`#${id} n'est pas un formulaire.`);
+  };
+  /** @type {{ conversationId: string, vocab: Vocabulary | null, lastRoute: string | null, msgCount: number }} */
   const state = {
     conversationId: newConversationId(),
     vocab: null,
@@ -19,14 +98,21 @@
     return "web-" + Array.from(a, (b) => b.toString(16).padStart(2, "0")).join("");
   }
 
-  /** el("p", { class: "x" }, "text", otherNode) — strings become text nodes. */
+  /**
+   * el("p", { class: "x" }, "text", otherNode) — strings become text nodes.
+   * @template {keyof HTMLElementTagNameMap} K
+   * @param {K} tag
+   * @param {Record<string, unknown>} [attrs]
+   * @param {...(Node | string | null | undefined | false | (Node | string)[])} children
+   * @returns {HTMLElementTagNameMap[K]}
+   */
   function el(tag, attrs, ...children) {
     const node = document.createElement(tag);
     for (const [k, v] of Object.entries(attrs || {})) {
       if (v === undefined || v === null || v === false) continue;
-      if (k === "class") node.className = v;
-      else if (k === "text") node.textContent = v;
-      else if (k.startsWith("on") && typeof v === "function") node.addEventListener(k.slice(2), v);
+      if (k === "class") node.className = String(v);
+      else if (k === "text") node.textContent = String(v);
+      else if (k.startsWith("on") && typeof v === "function") node.addEventListener(k.slice(2), /** @type {EventListener} */ (v));
       else node.setAttribute(k, v === true ? "" : String(v));
     }
     for (const c of children.flat()) {
@@ -36,7 +122,11 @@
     return node;
   }
 
-  /** Only http(s) links are rendered as links. */
+  /**
+   * Only http(s) links are rendered as links.
+   * @param {unknown} u
+   * @returns {string | null}
+   */
   function safeUrl(u) {
     try {
       const url = new URL(String(u), window.location.href);
@@ -47,9 +137,15 @@
   }
 
   function audience() {
-    return $("audience").value === "agent" ? "agent" : "porteur";
+    return field("audience").value === "agent" ? "agent" : "porteur";
   }
 
+  /**
+   * @param {"GET" | "POST"} method
+   * @param {string} path
+   * @param {unknown} [body]
+   * @returns {Promise<any>} the JSON answer (its shape depends on the route: Reply, Vocabulary, ActivityReport)
+   */
   async function api(method, path, body) {
     const res = await fetch(path, {
       method,
@@ -65,23 +161,32 @@
     }
     if (!res.ok) {
       const msg = (data && data.error) || `Le service a répondu ${res.status}.`;
-      const details = data && Array.isArray(data.details) ? data.details : [];
-      const err = new Error(msg);
-      err.details = details;
+      const details = data && Array.isArray(data.details) ? data.details.map(String) : [];
       // Form errors: one French message per field, shown next to it.
-      err.fields = data && data.fields && typeof data.fields === "object" ? data.fields : null;
-      throw err;
+      const fields = data && data.fields && typeof data.fields === "object" ? data.fields : null;
+      throw new ApiError(msg, details, fields);
     }
     return data;
   }
 
+  /**
+   * @param {Record<string, unknown>} payload
+   * @returns {Promise<Reply>}
+   */
   function turn(payload) {
     return api("POST", "/api/turn", { conversationId: state.conversationId, audience: audience(), ...payload });
   }
 
   // ------------------------------------------------------------------ text
-  /** Inline: **bold** and [n] citation markers (links to the numbered source). */
+  /**
+   * Inline: **bold** and [n] citation markers (links to the numbered source).
+   * @param {string} text
+   * @param {string} prefix
+   * @param {Set<number>} sourceNs
+   * @returns {(Node | string)[]}
+   */
   function inline(text, prefix, sourceNs) {
+    /** @type {(Node | string)[]} */
     const out = [];
     const re = /\*\*([^*]+)\*\*|\[(\d{1,2})\]/g;
     let last = 0;
@@ -98,13 +203,20 @@
     return out;
   }
 
-  /** The core's tiny Markdown subset: paragraphs, "- " bullets, **bold**, [n]. */
+  /**
+   * The core's tiny Markdown subset: paragraphs, "- " bullets, **bold**, [n].
+   * @param {string} text
+   * @param {string} prefix
+   * @param {Set<number>} sourceNs
+   */
   function richText(text, prefix, sourceNs) {
     const frag = document.createDocumentFragment();
     for (const block of String(text || "").split(/\n{2,}/)) {
       const lines = block.split("\n").filter((l) => l.trim() !== "");
       if (!lines.length) continue;
+      /** @type {HTMLUListElement | null} */
       let list = null;
+      /** @type {string[]} */
       let para = [];
       const flush = () => {
         if (para.length) frag.append(el("p", {}, ...para.flatMap((l, i) => (i ? [el("br"), ...inline(l, prefix, sourceNs)] : inline(l, prefix, sourceNs)))));
@@ -130,16 +242,23 @@
   }
 
   // ------------------------------------------------------------------ replies
+  /** @param {string} kind */
   function kindLabel(kind) {
-    return (state.vocab && state.vocab.kinds[kind]) || kind;
+    return state.vocab?.kinds[kind] || kind;
   }
+  /** @param {string} v */
   function verdictLabel(v) {
-    return (state.vocab && state.vocab.verdicts[v]) || v;
+    return state.vocab?.verdicts[v] || v;
   }
+  /** @param {string} p */
   function processLabel(p) {
-    return (state.vocab && state.vocab.processes[p]) || p;
+    return state.vocab?.processes[p] || p;
   }
 
+  /**
+   * @param {Source[] | undefined} sources
+   * @param {string} prefix
+   */
   function renderSources(sources, prefix) {
     if (!sources || !sources.length) return null;
     const ol = el("ol");
@@ -161,6 +280,7 @@
     return el("div", { class: "sources" }, el("h3", {}, "Sources"), ol);
   }
 
+  /** @param {Route | null | undefined} route */
   function renderRoute(route) {
     if (!route) return null;
     state.lastRoute = route.process;
@@ -178,6 +298,7 @@
     );
   }
 
+  /** @param {Verdict[] | undefined} results */
   function renderEligibility(results) {
     if (!results || !results.length) return null;
     const ul = el("ul", { class: "verdicts" });
@@ -205,12 +326,20 @@
     return el("div", { class: "eligibility" }, el("h3", {}, "Verdicts par dispositif"), ul);
   }
 
+  /**
+   * @param {Action} action
+   * @param {HTMLElement} container
+   */
   function ratingControls(action, container) {
     const interactionId = action.value;
     const wrap = el("div", { class: "actions rating", role: "group", "aria-label": "Évaluer cette réponse" });
     const up = el("button", { type: "button", class: "secondary" }, "Réponse utile");
     const down = el("button", { type: "button", class: "secondary" }, "Réponse pas utile");
     const status = el("p", { class: "status", role: "status" });
+    /**
+     * @param {string} id
+     * @param {string} [comment]
+     */
     const send = async (id, comment) => {
       up.disabled = true;
       down.disabled = true;
@@ -218,7 +347,7 @@
         const reply = await turn({ action: { id, value: interactionId, comment: comment || undefined } });
         status.textContent = reply.text;
       } catch (err) {
-        status.textContent = err.message;
+        status.textContent = messageOf(err);
         up.disabled = false;
         down.disabled = false;
       }
@@ -241,7 +370,12 @@
     container.append(wrap);
   }
 
+  /**
+   * @param {Reply} reply
+   * @param {HTMLElement} container
+   */
   function renderActions(reply, container) {
+    /** @type {Action[]} */
     const rest = [];
     let rated = false;
     for (const a of reply.actions || []) {
@@ -260,15 +394,16 @@
     container.append(row);
   }
 
+  /** @param {Action} a */
   function onAction(a) {
     if (a.id === "eligibility") {
       $("eligibility-section").scrollIntoView({ behavior: "smooth" });
       const first = $("facts-fields").querySelector("select, input");
-      if (first) first.focus();
+      if (first instanceof HTMLElement) first.focus();
       return;
     }
     if (a.id === "friction") {
-      if (state.lastRoute) $("f-process").value = state.lastRoute;
+      if (state.lastRoute) field("f-process").value = state.lastRoute;
       $("friction-section").scrollIntoView({ behavior: "smooth" });
       $("f-step").focus();
       return;
@@ -281,6 +416,7 @@
     sendTurn({ action: { id: a.id, value: a.value } }, a.label);
   }
 
+  /** @param {Reply} reply */
   function renderReply(reply) {
     const prefix = `m${++state.msgCount}`;
     const sourceNs = new Set((reply.sources || []).map((s) => s.n));
@@ -319,13 +455,17 @@
     return art;
   }
 
+  /** @param {string} text */
   function appendUser(text) {
     const log = $("log");
     log.append(el("article", { class: "msg user" }, el("p", { class: "who" }, "Vous"), el("p", {}, text)));
     log.scrollTop = log.scrollHeight;
   }
 
-  /** A new answer is read from its start: scrolled to the top of the conversation, and into view. */
+  /**
+   * A new answer is read from its start: scrolled to the top of the conversation, and into view.
+   * @param {HTMLElement} node
+   */
   function appendBot(node) {
     const log = $("log");
     log.append(node);
@@ -335,13 +475,17 @@
   }
 
   // ------------------------------------------------------------------ field errors
-  /** Shows a French message under a field, tied to it (aria-invalid, aria-describedby). */
+  /**
+   * Shows a French message under a field, tied to it (aria-invalid, aria-describedby).
+   * @param {HTMLElement} input
+   * @param {string} message
+   */
   function setFieldError(input, message) {
     const id = `${input.id}-error`;
     let p = document.getElementById(id);
     if (!p) {
       p = el("p", { class: "field-error", id });
-      (input.closest(".field") || input.parentElement).append(p);
+      (input.closest(".field") || input.parentElement || input).append(p);
     }
     p.textContent = message;
     p.hidden = false;
@@ -351,6 +495,7 @@
     input.setAttribute("aria-describedby", [...ids].join(" "));
   }
 
+  /** @param {HTMLFormElement} form */
   function clearFieldErrors(form) {
     for (const input of form.querySelectorAll("[aria-invalid]")) {
       input.removeAttribute("aria-invalid");
@@ -363,13 +508,18 @@
     }
   }
 
-  /** Every field error of a form; the first invalid field gets the focus. Returns how many were shown. */
+  /**
+   * Every field error of a form; the first invalid field gets the focus. Returns how many were shown.
+   * @param {HTMLFormElement} form
+   * @param {Record<string, string> | null} fields
+   */
   function showFieldErrors(form, fields) {
+    /** @type {HTMLElement | null} */
     let first = null;
     let count = 0;
     for (const [name, message] of Object.entries(fields || {})) {
       const input = form.querySelector(`[name="${CSS.escape(name)}"]`);
-      if (!input) continue;
+      if (!(input instanceof HTMLElement)) continue;
       setFieldError(input, String(message));
       count++;
       if (!first) first = input;
@@ -378,9 +528,14 @@
     return count;
   }
 
-  /** The result of a form: its field errors next to the fields, or the error as a message. */
+  /**
+   * The result of a form: its field errors next to the fields, or the error as a message.
+   * @param {HTMLFormElement} form
+   * @param {HTMLElement} target
+   * @param {unknown} err
+   */
   function formError(form, target, err) {
-    if (err.fields && showFieldErrors(form, err.fields)) {
+    if (err instanceof ApiError && err.fields && showFieldErrors(form, err.fields)) {
       const n = Object.keys(err.fields).length;
       showResult(
         target,
@@ -395,22 +550,28 @@
     showResult(target, errorNode(err));
   }
 
+  /** @param {unknown} err */
   function errorNode(err) {
+    const details = err instanceof ApiError ? err.details : [];
     return el(
       "article",
       { class: "msg bot error", "data-type": "error" },
       el("p", { class: "who" }, "Relais ESS"),
-      el("p", {}, err.message),
-      err.details && err.details.length
+      el("p", {}, messageOf(err)),
+      details.length
         ? el(
             "ul",
             {},
-            err.details.map((d) => el("li", {}, d)),
+            details.map((d) => el("li", {}, d)),
           )
         : null,
     );
   }
 
+  /**
+   * @param {Record<string, unknown>} payload
+   * @param {string} [shown] what the person sees as their message
+   */
   async function sendTurn(payload, shown) {
     if (shown) appendUser(shown);
     $("ask-status").textContent = "Recherche en cours…";
@@ -425,17 +586,24 @@
   }
 
   // ------------------------------------------------------------------ forms
+  /**
+   * @param {HTMLSelectElement} select
+   * @param {Option[]} options
+   * @param {string} [placeholder]
+   */
   function optionList(select, options, placeholder) {
     select.replaceChildren();
     if (placeholder !== undefined) select.append(el("option", { value: "" }, placeholder));
     for (const o of options) select.append(el("option", { value: o.value }, o.label));
   }
 
+  /** @param {FactQuestion[]} facts */
   function buildFactsForm(facts) {
     const box = $("facts-fields");
     box.replaceChildren();
     for (const f of facts) {
       const id = `fact-${f.fact}`;
+      /** @type {HTMLSelectElement | HTMLInputElement} */
       let input;
       if (f.options && f.options.length) {
         input = el("select", { id, name: f.fact });
@@ -452,59 +620,89 @@
     }
   }
 
-  function buildFrictionForm(fr) {
-    optionList($("f-step"), fr.steps, "Choisissez une étape");
-    optionList($("f-blocker"), fr.blockers, "Choisissez un type de blocage");
-    optionList($("f-process"), fr.processes, "Choisissez un dispositif");
-    optionList($("f-severity"), fr.severities, "Choisissez une gravité");
+  /**
+   * A select of the page.
+   * @param {string} id
+   * @returns {HTMLSelectElement}
+   */
+  function select(id) {
+    const node = $(id);
+    if (node instanceof HTMLSelectElement) return node;
+    throw new Error(`#${id} n'est pas une liste de choix.`);
   }
 
+  /** @param {FrictionVocabulary} fr */
+  function buildFrictionForm(fr) {
+    optionList(select("f-step"), fr.steps, "Choisissez une étape");
+    optionList(select("f-blocker"), fr.blockers, "Choisissez un type de blocage");
+    optionList(select("f-process"), fr.processes, "Choisissez un dispositif");
+    optionList(select("f-severity"), fr.severities, "Choisissez une gravité");
+  }
+
+  /**
+   * @param {HTMLElement} target
+   * @param {Node} node
+   */
   function showResult(target, node) {
     target.replaceChildren(node);
   }
 
+  /** @param {SubmitEvent} ev */
   async function onEligibility(ev) {
     ev.preventDefault();
+    /** @type {Record<string, string>} */
     const values = {};
     for (const input of $("facts-fields").querySelectorAll("select, input")) {
+      if (!(input instanceof HTMLSelectElement || input instanceof HTMLInputElement)) continue;
       const v = input.value.trim();
       if (v !== "") values[input.name] = v;
     }
     const out = $("eligibility-result");
-    clearFieldErrors($("eligibility-form"));
+    clearFieldErrors(form("eligibility-form"));
     out.replaceChildren(el("p", { class: "status" }, "Vérification en cours…"));
     try {
       showResult(out, renderReply(await turn({ form: { kind: "eligibility", values } })));
     } catch (err) {
-      formError($("eligibility-form"), out, err);
+      formError(form("eligibility-form"), out, err);
     }
   }
 
+  /** @param {SubmitEvent} ev */
   async function onFriction(ev) {
     ev.preventDefault();
-    const form = $("friction-form");
+    const friction = form("friction-form");
+    /** @param {string} name */
+    const value = (name) => {
+      const input = friction.elements.namedItem(name);
+      return input instanceof HTMLInputElement || input instanceof HTMLSelectElement || input instanceof HTMLTextAreaElement ? input.value : "";
+    };
+    const contactOk = friction.elements.namedItem("contactOk");
     const values = {
-      step: form.step.value,
-      blocker: form.blocker.value,
-      process: form.process.value,
-      commune: form.commune.value.trim(),
-      description: form.description.value.trim(),
-      severity: form.severity.value ? Number(form.severity.value) : "",
-      contactOk: form.contactOk.checked,
+      step: value("step"),
+      blocker: value("blocker"),
+      process: value("process"),
+      commune: value("commune").trim(),
+      description: value("description").trim(),
+      severity: value("severity") ? Number(value("severity")) : "",
+      contactOk: contactOk instanceof HTMLInputElement && contactOk.checked,
     };
     const out = $("friction-result");
-    clearFieldErrors(form);
+    clearFieldErrors(friction);
     out.replaceChildren(el("p", { class: "status" }, "Envoi en cours…"));
     try {
       const reply = await turn({ form: { kind: "friction", values } });
       showResult(out, renderReply(reply));
-      if (reply.type === "friction") form.reset();
+      if (reply.type === "friction") friction.reset();
     } catch (err) {
-      formError(form, out, err);
+      formError(friction, out, err);
     }
   }
 
   // ------------------------------------------------------------------ report
+  /**
+   * @param {string} caption
+   * @param {CountRow[] | undefined} rows
+   */
   function countTable(caption, rows) {
     if (!rows || !rows.length) return null;
     return el(
@@ -520,9 +718,15 @@
     );
   }
 
+  /**
+   * @param {ActivityReport} r
+   * @param {number} days
+   */
   function renderReport(r, days) {
     const votes = r.ratings.up + r.ratings.down;
+    /** @param {number | null | undefined} x */
     const pct = (x) => (x === null || x === undefined ? "pas encore d'avis" : `${Math.round(x * 100)} % (${r.ratings.up} sur ${votes} avis)`);
+    /** @type {[string, number | string][]} */
     const figures = [
       ["Questions", r.interactions],
       ["Réponses données", r.answered],
@@ -560,10 +764,11 @@
     );
   }
 
+  /** @param {Event} [ev] */
   async function loadReport(ev) {
     if (ev) ev.preventDefault();
     const out = $("report");
-    const days = Number($("report-days").value) || 30;
+    const days = Number(field("report-days").value) || 30;
     out.replaceChildren(el("p", { class: "status" }, "Chargement du rapport…"));
     try {
       showResult(out, renderReport(await api("GET", `/api/report?days=${encodeURIComponent(days)}`), days));
@@ -578,41 +783,44 @@
   }
 
   async function init() {
-    $("ask-form").addEventListener("submit", (ev) => {
+    const question = field("question");
+    form("ask-form").addEventListener("submit", (ev) => {
       ev.preventDefault();
-      const q = $("question").value.trim();
-      clearFieldErrors($("ask-form"));
+      const q = question.value.trim();
+      clearFieldErrors(form("ask-form"));
       if (!q) {
-        setFieldError($("question"), "Écrivez une question avant d'envoyer.");
-        $("question").focus();
+        setFieldError(question, "Écrivez une question avant d'envoyer.");
+        question.focus();
         return;
       }
-      $("question").value = "";
+      question.value = "";
       sendTurn({ text: q }, q);
     });
-    $("question").addEventListener("keydown", (ev) => {
-      if (ev.key === "Enter" && !ev.shiftKey) {
+    question.addEventListener("keydown", (ev) => {
+      if (ev instanceof KeyboardEvent && ev.key === "Enter" && !ev.shiftKey) {
         ev.preventDefault();
-        $("ask-form").requestSubmit();
+        form("ask-form").requestSubmit();
       }
     });
     $("new-conversation").addEventListener("click", () => {
       state.conversationId = newConversationId();
       $("log").replaceChildren(el("p", { class: "hint" }, "Nouvelle conversation. Posez votre question."));
-      $("question").focus();
+      question.focus();
     });
     $("audience").addEventListener("change", onAudience);
-    $("eligibility-form").addEventListener("submit", onEligibility);
-    $("friction-form").addEventListener("submit", onFriction);
-    $("report-form").addEventListener("submit", loadReport);
+    form("eligibility-form").addEventListener("submit", onEligibility);
+    form("friction-form").addEventListener("submit", onFriction);
+    form("report-form").addEventListener("submit", loadReport);
     onAudience();
     try {
-      state.vocab = await api("GET", "/api/vocabulary");
-      buildFactsForm(state.vocab.facts);
-      buildFrictionForm(state.vocab.friction);
+      /** @type {Vocabulary} */
+      const vocab = await api("GET", "/api/vocabulary");
+      state.vocab = vocab;
+      buildFactsForm(vocab.facts);
+      buildFrictionForm(vocab.friction);
       document.body.dataset.ready = "true";
     } catch (err) {
-      $("facts-fields").replaceChildren(el("p", {}, `Le formulaire n'a pas pu être chargé : ${err.message}`));
+      $("facts-fields").replaceChildren(el("p", {}, `Le formulaire n'a pas pu être chargé : ${messageOf(err)}`));
     }
   }
 

@@ -1,4 +1,4 @@
-/** Signed requests to the Bolt receiver, and polling (no fixed sleeps). */
+/** Signed requests to the Bolt receiver (events, commands, interactions), Slack envelopes, and polling (no fixed sleeps). */
 import { createHmac } from "node:crypto";
 
 export const SIGNING_SECRET = "test-signing-secret-0123456789abcdef";
@@ -60,4 +60,26 @@ export function eventEnvelope(event: Record<string, unknown>, eventId = uid("Ev"
     authorizations: [{ team_id: "T0001", user_id: "UBOT", is_bot: true }],
     event,
   };
+}
+
+/** An app_mention envelope in a porteur channel; the answer goes to the thread `ts`. */
+export function appMention(text: string, o: { eventId?: string; channel?: string; user?: string; ts?: string } = {}) {
+  const ts = o.ts ?? `${Math.floor(Date.now() / 1000)}.${String(Math.floor(Math.random() * 1e6)).padStart(6, "0")}`;
+  return eventEnvelope(
+    { type: "app_mention", user: o.user ?? "U0PORTEUR1", text: `<@UBOT> ${text}`, channel: o.channel ?? "C0GENERAL", ts, event_ts: ts },
+    o.eventId ?? uid("Ev"),
+  );
+}
+
+/** POSTs a signed Slack event; returns the status and how long the ack took. */
+export async function postSignedEvent(baseUrl: string, payload: unknown, secret = SIGNING_SECRET): Promise<{ status: number; ms: number; text: string }> {
+  const body = JSON.stringify(payload);
+  const t0 = performance.now();
+  const res = await fetch(`${baseUrl}/slack/events`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...sign(body, undefined, secret) },
+    body,
+  });
+  const text = await res.text();
+  return { status: res.status, ms: performance.now() - t0, text };
 }

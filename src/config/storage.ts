@@ -1,8 +1,10 @@
 /**
- * Storage-related settings read from the environment. The service's global
- * configuration wraps this helper; keep it small and side-effect free.
+ * Storage-related settings read from the environment (pseudonym secret, retention,
+ * data folder). The service's configuration (env.ts) wraps this helper, and the
+ * storage CLI commands call it on their own; keep it small and side-effect free.
  */
 import path from "node:path";
+import { RelaisError } from "../core/errors.js";
 
 export interface StorageConfig {
   /** Folder holding the SQLite file (and other local data). */
@@ -20,11 +22,11 @@ export interface StorageConfig {
 export const DEV_PSEUDONYM_SECRET = "relais-ess-dev-secret-ne-pas-utiliser-en-production";
 export const DEFAULT_RETENTION_DAYS = 365;
 
-export class ConfigError extends Error {
-  override name = "ConfigError";
+export class ConfigError extends RelaisError {
+  readonly code = "config.storage";
 }
 
-export function loadStorageConfig(env: NodeJS.ProcessEnv = process.env): StorageConfig {
+export function loadStorageConfig(env: NodeJS.ProcessEnv): StorageConfig {
   const production = env.NODE_ENV === "production";
   const dataDir = path.resolve(env.DATA_DIR?.trim() || "./data");
   const databaseUrl = env.DATABASE_URL?.trim() || undefined;

@@ -7,7 +7,7 @@
  */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { checkSlackCall, type LimitViolation } from "../support/slack-limits.js";
+import { checkSlackCall, type LimitViolation } from "./slack-limits.js";
 
 export interface RecordedCall {
   method: string;
