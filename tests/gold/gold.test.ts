@@ -49,7 +49,7 @@ function expectRate(m: Metric, min: number, name: string): void {
  * that a change that makes answers worse on unseen questions fails. Raised only from a
  * new measurement, never by tuning on blind questions.
  */
-const BLIND_FLOOR = { retrieval: 0.69, includes: 0.72, refusal: 0.87, route: 0.72, followUp: 0.35 };
+const BLIND_FLOOR = { retrieval: 0.75, includes: 0.76, refusal: 0.9, route: 0.8, followUp: 0.48 };
 
 describe("blind set floor (offline)", () => {
   it("has at least 200 questions, 30 conversations and 40 refusals", () => {
@@ -62,11 +62,11 @@ describe("blind set floor (offline)", () => {
 });
 
 describe("gold set thresholds (offline)", () => {
-  it("retrieval hit ≥ 0.78", () => expectRate(report.retrieval, 0.78, "retrieval hit"));
-  it("includes ≥ 0.80", () => expectRate(report.includes, 0.8, "includes"));
+  it("retrieval hit ≥ 0.82", () => expectRate(report.retrieval, 0.82, "retrieval hit"));
+  it("includes ≥ 0.78", () => expectRate(report.includes, 0.78, "includes"));
   it("refusal accuracy ≥ 0.92", () => expectRate(report.refusal, 0.92, "refusal accuracy"));
   it("route accuracy ≥ 0.93", () => expectRate(report.route, 0.93, "route accuracy"));
-  it("follow-up turns ≥ 0.45", () => expectRate(report.followUp, 0.45, "follow-up turns"));
+  it("follow-up turns ≥ 0.60", () => expectRate(report.followUp, 0.6, "follow-up turns"));
   it("eligibility = 1.0", () => expectRate(report.eligibility, 1, "eligibility"));
 });
 
