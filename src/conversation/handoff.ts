@@ -5,59 +5,20 @@
  * back to the person's conversation. Contacts go to their own storage table,
  * never to the summary, the state of analytics or reports.
  */
-import { DEFAULT_PROCESS, ProcessId, type Channel } from "../domain/ids.js";
-import type { Action, ReplyInput, Route, SourceRef, Turn } from "../domain/reply.js";
-import type { Facts } from "../eligibility/facts.js";
+import { type Channel, DEFAULT_PROCESS, ProcessId } from "../domain/ids.js";
+import type { Action, ReplyInput, Route, SourceRef } from "../domain/reply.js";
 import { scrub } from "../privacy/scrub.js";
 import { CHANNEL_LABELS, PROCESS_LABELS } from "../domain/labels.js";
-import type { ContactKind, HandoffRecord, HandoffStore, ReplyVia, StateStore } from "../storage/types.js";
+import type { ContactKind, HandoffRecord, ReplyVia } from "../storage/types.js";
 import { CONSENT_NOTE, factLabel, factValue, findAddress, maskAddress, parseVia, replyText, VIA_OPTIONS } from "./handoff-text.js";
-import type { HandoffTargets, Notifier } from "./types.js";
+import type { HandoffAnswerOutcome, HandoffDeps, HandoffMemory, HandoffTurn } from "./handoff-types.js";
 
 export { factValue, maskAddress, replyText, VIA_OPTIONS } from "./handoff-text.js";
-
-/** What the flow remembers of one conversation, in its own state key (`<key>:handoff`). */
-export interface HandoffMemory {
-  /** The person's questions of this conversation (scrubbed), most recent last. */
-  questions: string[];
-  sources: { id: string; title: string; url?: string }[];
-  alternatives: Route["alternatives"];
-  awaiting?: "via" | "email" | "phone" | "consent";
-  pending?: { kind: "email" | "phone"; value: string };
-  /** Handoffs of this conversation whose answer may still have to be shown here. */
-  handoffIds: string[];
-}
+export type { HandoffAnswerOutcome, HandoffDeps, HandoffMemory, HandoffTurn } from "./handoff-types.js";
 
 const MAX_QUESTIONS = 5;
 const MAX_SOURCES = 8;
 const empty = (): HandoffMemory => ({ questions: [], sources: [], alternatives: [], handoffIds: [] });
-
-/** What the flow reads of one turn (the dispatcher's context). */
-export interface HandoffTurn {
-  turn: Turn;
-  user: string;
-  key: string;
-  /** The conversation's last route, facts and sources (ids), from the main state. */
-  lastRoute?: ProcessId;
-  facts: Partial<Facts>;
-  sourceIds: string[];
-}
-
-export interface HandoffDeps {
-  storage: StateStore & HandoffStore;
-  notifiers: ReadonlyMap<Channel, Notifier>;
-  targets?: HandoffTargets;
-  toRoute: (process: ProcessId, confidence: number, why: string) => Route;
-  logger?: { warn: (o: unknown, m?: string) => void; error: (o: unknown, m?: string) => void };
-}
-
-/** The answer of `answer()`: `first` false when the handoff had already been answered. */
-export interface HandoffAnswerOutcome {
-  handoff: HandoffRecord;
-  first: boolean;
-  /** True when the answer reached the person's conversation now (Slack, Teams). */
-  delivered: boolean;
-}
 
 const CANCEL: Action = { id: "cancel", label: "Annuler" };
 

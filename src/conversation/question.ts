@@ -72,11 +72,15 @@ export async function answer(
   own = question,
 ): Promise<{ reply: Reply; facts?: Partial<Facts> }> {
   // A failing project fit must not cost the ordinary answer.
-  const fit = (loose: boolean) => d.fit?.reply(own, { ...opts, loose }).catch((err: unknown) => (d.logger?.error({ err }, "project fit failed"), null));
-  const described = await fit(false);
+  const fitReply = (loose: boolean) =>
+    d.fit?.reply(own, { ...opts, loose }).catch((err: unknown) => {
+      d.logger?.error({ err }, "project fit failed");
+      return null;
+    });
+  const described = await fitReply(false);
   if (described) return described;
   const reply = await d.answerer.ask(question, opts);
-  return (reply.refused && (await fit(true))) || { reply };
+  return (reply.refused && (await fitReply(true))) || { reply };
 }
 
 function withValue(actions: Action[], interactionId: string): Action[] {
