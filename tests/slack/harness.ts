@@ -9,7 +9,7 @@ import { createSlackChannel, type SlackChannel } from "../../src/channels/slack/
 import { MemoryStorage } from "../../src/storage/memory.js";
 import type { Storage } from "../../src/storage/types.js";
 import type { Audience } from "../../src/domain/ids.js";
-import { FakeAssistant } from "./fake-assistant.js";
+import { APPEL_A_COMMUNS, FakeAssistant } from "../support/fake-assistant.js";
 import { startFakeSlack, type FakeSlack } from "../support/fake-slack.js";
 import { SIGNING_SECRET } from "../support/slack-requests.js";
 
@@ -48,7 +48,7 @@ export async function startHarness(o: HarnessOptions = {}): Promise<Harness> {
   const slack = await startFakeSlack();
   const storage = o.storage ?? new MemoryStorage();
   await storage.migrate();
-  const fake = o.assistant ? undefined : new FakeAssistant({ storage, handoffTargets: HANDOFF_TARGETS, delayMs: o.delayMs });
+  const fake = o.assistant ? undefined : new FakeAssistant({ storage, script: APPEL_A_COMMUNS, handoffTargets: HANDOFF_TARGETS, delayMs: o.delayMs });
   const assistant = o.assistant ? o.assistant(storage) : fake!;
   const logs: Record<string, any>[] = [];
   const sink = new Writable({

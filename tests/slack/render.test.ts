@@ -5,7 +5,7 @@ import { Reply, type ReplyInput } from "../../src/domain/reply.js";
 import { escapeMrkdwn, link, toMrkdwn, truncate } from "../../src/channels/slack/mrkdwn.js";
 import { LIMITS, renderHandoffNotice, renderReply, splitMrkdwn } from "../../src/channels/slack/render.js";
 import { slackToPlain } from "../../src/channels/slack/runtime.js";
-import { ROUTE, SOURCES } from "./fake-assistant.js";
+import { ROUTE, SOURCES } from "../support/fake-assistant.js";
 
 const reply = (r: Partial<ReplyInput>) => Reply.parse({ type: "answer", text: "Bonjour", ...r });
 

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTeamsChannel, type Logger, type TeamsChannel } from "../../src/channels/teams/index.js";
 import { tokenRejection } from "../../src/channels/teams/token.js";
 import { MemoryStorage } from "../../src/storage/memory.js";
-import { FakeAssistant } from "./fake-assistant.js";
+import { DLA, FakeAssistant } from "../support/fake-assistant.js";
 import { listen } from "../support/teams.js";
 
 const APP_ID = "00000000-0000-4000-8000-0000000000a1";
@@ -71,7 +71,7 @@ beforeAll(async () => {
   const record = (level: string) => (obj: unknown, msg?: string) => void logLines.push({ level, obj, msg });
   const logger: Logger = { info: record("info"), warn: record("warn"), error: record("error"), debug: () => {} };
   channel = createTeamsChannel({
-    assistant: new FakeAssistant(storage),
+    assistant: new FakeAssistant({ storage, script: DLA }),
     storage,
     appId: APP_ID,
     appPassword: APP_PASSWORD,

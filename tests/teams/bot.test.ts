@@ -3,12 +3,12 @@ import { TestAdapter, type Activity } from "botbuilder";
 import { RelaisTeamsBot } from "../../src/channels/teams/bot.js";
 import { silentLogger } from "../../src/channels/teams/logger.js";
 import { MemoryStorage } from "../../src/storage/memory.js";
-import { FakeAssistant } from "./fake-assistant.js";
+import { DLA, FakeAssistant } from "../support/fake-assistant.js";
 import { BOT, CHANNEL, TEAM, botAddedToChannel, cardTexts, channelMessage, findAll, mention, personalMessage, submitMessage } from "../support/teams.js";
 
 function setup(teamAudience?: Record<string, "agent" | "porteur">) {
   const storage = new MemoryStorage();
-  const assistant = new FakeAssistant(storage);
+  const assistant = new FakeAssistant({ storage, script: DLA });
   const bot = new RelaisTeamsBot({
     assistant,
     storage,

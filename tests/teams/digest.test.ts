@@ -13,7 +13,7 @@ import { teamsDigestPoster } from "../../src/channels/teams/digest.js";
 import { silentLogger } from "../../src/channels/teams/logger.js";
 import { type Clock, DigestScheduler } from "../../src/report/digest.js";
 import { seededSqlite } from "../report/seed.js";
-import { FakeAssistant } from "./fake-assistant.js";
+import { DLA, FakeAssistant } from "../support/fake-assistant.js";
 import { CHANNEL, botAddedToChannel, cardTexts, findAll, listen, startFakeConnector } from "../support/teams.js";
 
 let seeded: Awaited<ReturnType<typeof seededSqlite>>;
@@ -25,7 +25,7 @@ beforeAll(async () => {
   seeded = await seededSqlite();
   connector = await startFakeConnector();
   channel = createTeamsChannel({
-    assistant: new FakeAssistant(seeded.storage),
+    assistant: new FakeAssistant({ storage: seeded.storage, script: DLA }),
     storage: seeded.storage,
     appId: "",
     nodeEnv: "test",

@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createTeamsChannel, TeamsConfigError, type Logger } from "../../src/channels/teams/index.js";
 import { silentLogger } from "../../src/channels/teams/logger.js";
 import { MemoryStorage } from "../../src/storage/memory.js";
-import { FakeAssistant } from "./fake-assistant.js";
+import { DLA, FakeAssistant } from "../support/fake-assistant.js";
 import {
   CHANNEL,
   botAddedToChannel,
@@ -39,7 +39,7 @@ afterEach(async () => {
 
 async function startBot(opts: { plain?: boolean; credentials?: boolean; logger?: Logger } = {}) {
   const storage = new MemoryStorage();
-  const assistant = new FakeAssistant(storage, { handoffTarget: CHANNEL.id });
+  const assistant = new FakeAssistant({ storage, script: DLA, handoffTargets: { default: { teams: CHANNEL.id } } });
   const channel = createTeamsChannel({
     assistant,
     storage,
@@ -169,7 +169,7 @@ describe("Teams over HTTP (CloudAdapter + fake connector)", () => {
 
   it("refuses to start anonymously under NODE_ENV=production", () => {
     const storage = new MemoryStorage();
-    const assistant = new FakeAssistant(storage);
+    const assistant = new FakeAssistant({ storage, script: DLA });
     expect(() => createTeamsChannel({ assistant, storage, nodeEnv: "production", appId: "", logger: silentLogger })).toThrow(TeamsConfigError);
     expect(() => createTeamsChannel({ assistant, storage, nodeEnv: "production", appId: "", logger: silentLogger })).toThrow(/MicrosoftAppId/);
     expect(() => createTeamsChannel({ assistant, storage, appId: "00000000-0000-4000-8000-000000000001", appPassword: "", logger: silentLogger })).toThrow(

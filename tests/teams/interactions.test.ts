@@ -12,7 +12,7 @@ import { createTeamsChannel, REPORT_DECLINED_TEXT, type ReportAccess } from "../
 import { NOT_ACTIVE_TEXT } from "../../src/channels/teams/buttons.js";
 import { silentLogger } from "../../src/channels/teams/logger.js";
 import { MemoryStorage } from "../../src/storage/memory.js";
-import { FakeAssistant } from "./fake-assistant.js";
+import { DLA, FakeAssistant } from "../support/fake-assistant.js";
 import {
   BOT,
   TEAM,
@@ -46,7 +46,7 @@ const AGENTS: ReportAccess = { tenants: ["tenant-1"], teams: [], users: ["aad-bo
 
 async function startBot(reportAccess: ReportAccess = AGENTS) {
   const storage = new MemoryStorage();
-  const assistant = new FakeAssistant(storage);
+  const assistant = new FakeAssistant({ storage, script: DLA });
   const channel = createTeamsChannel({
     assistant,
     storage,

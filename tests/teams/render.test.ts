@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { Reply } from "../../src/domain/reply.js";
 import { renderReply } from "../../src/channels/teams/render.js";
 import { withRetry } from "../../src/channels/teams/retry.js";
-import { DLA_SOURCES } from "./fake-assistant.js";
+import { DLA_SOURCES } from "../support/fake-assistant.js";
 import { findAll } from "../support/teams.js";
 
 describe("Teams renderer", () => {

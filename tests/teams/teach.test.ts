@@ -15,7 +15,7 @@ import { createTeamsChannel } from "../../src/channels/teams/index.js";
 import { silentLogger } from "../../src/channels/teams/logger.js";
 import { knowledgePaths, useKnowledgePaths } from "../../src/core/paths.js";
 import { MemoryStorage } from "../../src/storage/memory.js";
-import { FakeAssistant } from "./fake-assistant.js";
+import { DLA, FakeAssistant } from "../support/fake-assistant.js";
 import { CHANNEL, channelMessage, findAll, listen, startFakeConnector } from "../support/teams.js";
 
 let connector: Awaited<ReturnType<typeof startFakeConnector>>;
@@ -30,7 +30,7 @@ beforeAll(async () => {
   connector = await startFakeConnector();
   await storage.migrate();
   const channel = createTeamsChannel({
-    assistant: new FakeAssistant(storage, { handoffTarget: CHANNEL.id }),
+    assistant: new FakeAssistant({ storage, script: DLA, handoffTargets: { default: { teams: CHANNEL.id } } }),
     storage,
     nodeEnv: "test",
     logger: silentLogger,
