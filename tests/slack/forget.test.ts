@@ -6,16 +6,15 @@
  * Bolt receiver on the real core, on a SQLite file, with the service's
  * PSEUDONYM_SECRET; the CLI command opens the same file as a second process would.
  */
-import fs, { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { forgetCommand } from "../../src/cli/commands/forget.js";
 import { loadConfig } from "../../src/config/env.js";
 import { personKey } from "../../src/privacy/pseudonym.js";
 import { createRuntime, type Runtime } from "../../src/runtime.js";
-import { createStorage, SQLITE_FILE_NAME } from "../../src/storage/index.js";
+import { createStorage } from "../../src/storage/index.js";
+import { forgetOnFile, onDisk, stateRowsHolding } from "../support/erasure.js";
 import type { Storage } from "../../src/storage/types.js";
 import { HANDOFF_TARGETS, startHarness, type Harness } from "./harness.js";
 import { eventEnvelope, postEvent, postInteraction, uid, waitFor } from "../support/slack-requests.js";
@@ -71,17 +70,6 @@ async function askAndVote(user: string, channel: string): Promise<void> {
   await h.channel.idle(10_000);
 }
 
-/** State rows (key + value) that hold `needle`, read from the SQLite file itself. */
-function stateRowsHolding(needle: string): string[] {
-  const db = new Database(path.join(dir, SQLITE_FILE_NAME), { readonly: true, fileMustExist: true });
-  try {
-    const rows = db.prepare("SELECT key, value FROM state").all() as { key: string; value: string }[];
-    return rows.filter((r) => r.key.includes(needle) || r.value.includes(needle)).map((r) => r.key);
-  } finally {
-    db.close();
-  }
-}
-
 describe("Slack: forget --user erases the channel's own records of the person", () => {
   it("stored replies, button ownership and thread memory are gone; someone else's stay", async () => {
     const gone = uid("U");
@@ -91,28 +79,19 @@ describe("Slack: forget --user erases the channel's own records of the person", 
 
     const goneKey = personKey("slack", gone, SECRET);
     const keptKey = personKey("slack", kept, SECRET);
-    const before = stateRowsHolding(goneKey);
+    const before = stateRowsHolding(dir, goneKey);
     // The check finds what it looks for: the message record (reply, vote) and the thread.
     expect(before.some((k) => k.startsWith("slack:msg:"))).toBe(true);
     expect(before.some((k) => k.startsWith("slack:thread:"))).toBe(true);
-    const keptBefore = stateRowsHolding(keptKey).length;
+    const keptBefore = stateRowsHolding(dir, keptKey).length;
     expect(keptBefore).toBeGreaterThan(0);
 
-    let out = "";
-    const cmd = forgetCommand(() => createStorage({ dataDir: dir }), {
-      out: (s) => (out += s),
-      err: (s) => (out += s),
-      env: { PSEUDONYM_SECRET: SECRET, NODE_ENV: "test" } as NodeJS.ProcessEnv,
-    });
-    cmd.exitOverride();
-    await cmd.parseAsync(["--user", gone, "--channel", "slack"], { from: "user" });
+    const out = await forgetOnFile(dir, SECRET, gone, "slack");
     expect(out).toMatch(/états de conversation : [1-9]/);
 
-    expect(stateRowsHolding(goneKey)).toEqual([]);
-    expect(stateRowsHolding(keptKey)).toHaveLength(keptBefore);
+    expect(stateRowsHolding(dir, goneKey)).toEqual([]);
+    expect(stateRowsHolding(dir, keptKey)).toHaveLength(keptBefore);
     // Nor is the key anywhere in the files (the erased pages are overwritten).
-    for (const f of fs.readdirSync(dir).filter((n) => n.startsWith(SQLITE_FILE_NAME))) {
-      expect(fs.readFileSync(path.join(dir, f)).includes(Buffer.from(goneKey))).toBe(false);
-    }
+    expect(onDisk(dir, goneKey)).toBe(false);
   }, 90_000);
 });

@@ -4,20 +4,19 @@
  * from each sent activity to its card, and the latest question — on the real
  * CloudAdapter and core, on a SQLite file, with the service's PSEUDONYM_SECRET.
  */
-import fs, { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import http from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import Database from "better-sqlite3";
 import express from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { forgetCommand } from "../../src/cli/commands/forget.js";
 import { createTeamsChannel } from "../../src/channels/teams/index.js";
 import { silentLogger } from "../../src/channels/teams/logger.js";
 import { loadConfig } from "../../src/config/env.js";
 import { personKey } from "../../src/privacy/pseudonym.js";
 import { createRuntime, type Runtime } from "../../src/runtime.js";
-import { createStorage, SQLITE_FILE_NAME } from "../../src/storage/index.js";
+import { createStorage } from "../../src/storage/index.js";
+import { forgetOnFile, onDisk, stateRowsHolding } from "../support/erasure.js";
 import type { Storage } from "../../src/storage/types.js";
 import { listen, personalMessage, startFakeConnector } from "../support/teams.js";
 
@@ -63,16 +62,6 @@ async function ask(aad: string, text: string): Promise<void> {
   expect(res.status).toBe(200);
 }
 
-function stateRowsHolding(needle: string): string[] {
-  const db = new Database(path.join(dir, SQLITE_FILE_NAME), { readonly: true, fileMustExist: true });
-  try {
-    const rows = db.prepare("SELECT key, value FROM state").all() as { key: string; value: string }[];
-    return rows.filter((r) => r.key.includes(needle) || r.value.includes(needle)).map((r) => r.key);
-  } finally {
-    db.close();
-  }
-}
-
 describe("Teams: forget --user erases the channel's own records of the person", () => {
   it("card records, activity links and the latest question are gone; someone else's stay", async () => {
     const gone = "aad-forget-me-0001";
@@ -84,26 +73,17 @@ describe("Teams: forget --user erases the channel's own records of the person", 
     }
     const goneKey = personKey("teams", gone, SECRET);
     const keptKey = personKey("teams", kept, SECRET);
-    const before = stateRowsHolding(goneKey);
+    const before = stateRowsHolding(dir, goneKey);
     expect(before.some((k) => k.startsWith("teams:card:"))).toBe(true);
     expect(before.some((k) => k.startsWith("teams:card-of:"))).toBe(true);
-    const keptBefore = stateRowsHolding(keptKey).length;
+    const keptBefore = stateRowsHolding(dir, keptKey).length;
     expect(keptBefore).toBeGreaterThan(0);
 
-    let out = "";
-    const cmd = forgetCommand(() => createStorage({ dataDir: dir }), {
-      out: (s) => (out += s),
-      err: (s) => (out += s),
-      env: { PSEUDONYM_SECRET: SECRET, NODE_ENV: "test" } as NodeJS.ProcessEnv,
-    });
-    cmd.exitOverride();
-    await cmd.parseAsync(["--user", gone, "--channel", "teams"], { from: "user" });
+    const out = await forgetOnFile(dir, SECRET, gone, "teams");
     expect(out).toMatch(/états de conversation : [1-9]/);
 
-    expect(stateRowsHolding(goneKey)).toEqual([]);
-    expect(stateRowsHolding(keptKey)).toHaveLength(keptBefore);
-    for (const f of fs.readdirSync(dir).filter((n) => n.startsWith(SQLITE_FILE_NAME))) {
-      expect(fs.readFileSync(path.join(dir, f)).includes(Buffer.from(goneKey))).toBe(false);
-    }
+    expect(stateRowsHolding(dir, goneKey)).toEqual([]);
+    expect(stateRowsHolding(dir, keptKey)).toHaveLength(keptBefore);
+    expect(onDisk(dir, goneKey)).toBe(false);
   }, 90_000);
 });
