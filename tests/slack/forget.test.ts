@@ -17,7 +17,7 @@ import { createStorage } from "../../src/storage/index.js";
 import { forgetOnFile, onDisk, stateRowsHolding } from "../support/erasure.js";
 import type { Storage } from "../../src/storage/types.js";
 import { HANDOFF_TARGETS, startHarness, type Harness } from "./harness.js";
-import { eventEnvelope, postEvent, postInteraction, uid, waitFor } from "../support/slack-requests.js";
+import { buttonsOf, clickButton, eventEnvelope, postEvent, slackTs, uid, waitFor } from "../support/slack-requests.js";
 
 const SECRET = "forget-slack-secret-0123456789abcdef";
 let h: Harness;
@@ -40,32 +40,17 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-const ts = () => `${Math.floor(Date.now() / 1000)}.${String(Math.floor(Math.random() * 1e6)).padStart(6, "0")}`;
-const buttons = (blocks: any[]) => blocks.filter((b) => b.type === "actions").flatMap((b) => b.elements.map((e: any) => ({ ...e, block_id: b.block_id })));
-
 /** A person mentions the bot in a channel, gets an answer in the thread, and votes on it. */
 async function askAndVote(user: string, channel: string): Promise<void> {
-  const eventTs = ts();
+  const eventTs = slackTs();
   await postEvent(
     h.baseUrl,
     eventEnvelope({ type: "app_mention", user, channel, ts: eventTs, text: "<@UBOT> Qui peut répondre à l'appel à communs du Département ?" }),
   );
   const answer = await waitFor(() => h.slack.ok("chat.postMessage").find((c) => c.args.channel === channel), "answer", 30_000);
-  const up = buttons(answer.args.blocks).find((e: any) => e.action_id === "ess:action:rate-up");
+  const up = buttonsOf(answer.args.blocks).find((e: any) => e.action_id === "ess:action:rate-up");
   expect(up?.block_id).toContain(`~u:${user}`);
-  await postInteraction(h.baseUrl, {
-    type: "block_actions",
-    user: { id: user, team_id: "T0001" },
-    api_app_id: "A0001",
-    token: "legacy",
-    team: { id: "T0001", domain: "test" },
-    trigger_id: "1.2.3",
-    container: { type: "message", channel_id: channel, message_ts: answer.response!.ts, thread_ts: eventTs, is_ephemeral: false },
-    channel: { id: channel, name: "canal" },
-    message: { type: "message", user: "UBOT", ts: answer.response!.ts, thread_ts: eventTs, text: "…" },
-    response_url: h.slack.responseUrl(),
-    actions: [{ type: "button", action_id: up.action_id, block_id: up.block_id, value: up.value, action_ts: ts() }],
-  });
+  await clickButton(h.baseUrl, { user, channel, message: { ts: answer.response!.ts, thread_ts: eventTs }, button: up, responseUrl: h.slack.responseUrl() });
   await waitFor(async () => (await storage.reportData({})).ratings.find((r) => r.interactionId === up.value), "rating", 10_000);
   await h.channel.idle(10_000);
 }

@@ -20,7 +20,7 @@ import type { MemoryStorage } from "../../src/storage/memory.js";
 import { SqliteStorage } from "../../src/storage/sqlite.js";
 import type { Storage } from "../../src/storage/types.js";
 import { HANDOFF_TARGETS, startHarness, type Harness } from "./harness.js";
-import { eventEnvelope, postEvent, postInteraction, uid, waitFor } from "../support/slack-requests.js";
+import { buttonsOf, clickButton, eventEnvelope, postEvent, postInteraction, slackTs, uid, waitFor } from "../support/slack-requests.js";
 
 const SECRET = "test-pseudonym-secret-0123456789abcdef";
 let h: Harness;
@@ -46,24 +46,10 @@ afterAll(async () => {
   if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-const ts = () => `${Math.floor(Date.now() / 1000)}.${String(Math.floor(Math.random() * 1e6)).padStart(6, "0")}`;
-const buttons = (blocks: any[] = []) => blocks.filter((b) => b.type === "actions").flatMap((b) => b.elements.map((e: any) => ({ ...e, block_id: b.block_id })));
-
-function click(user: string, channel: string, message: { ts: string; thread_ts?: string }, button: { action_id: string; value?: string; block_id?: string }) {
-  return postInteraction(h.baseUrl, {
-    type: "block_actions",
-    user: { id: user, team_id: "T0001" },
-    api_app_id: "A0001",
-    token: "legacy",
-    team: { id: "T0001", domain: "test" },
-    trigger_id: "1.2.3",
-    container: { type: "message", channel_id: channel, message_ts: message.ts, thread_ts: message.thread_ts, is_ephemeral: false },
-    channel: { id: channel, name: "canal" },
-    message: { type: "message", user: "UBOT", ts: message.ts, thread_ts: message.thread_ts, text: "…" },
-    response_url: h.slack.responseUrl(),
-    actions: [{ type: "button", action_id: button.action_id, block_id: button.block_id ?? "b", value: button.value, action_ts: ts() }],
-  });
-}
+const ts = slackTs;
+const buttons = buttonsOf;
+const click = (user: string, channel: string, message: { ts: string; thread_ts?: string }, button: { action_id: string; value?: string; block_id?: string }) =>
+  clickButton(h.baseUrl, { user, channel, message, button, responseUrl: h.slack.responseUrl() });
 
 function submitReply(agent: { id: string; name: string }, privateMetadata: string, text: string) {
   return postInteraction(h.baseUrl, {

@@ -12,7 +12,7 @@ import { loadConfig } from "../../src/config/env.js";
 import { createRuntime, type Runtime } from "../../src/runtime.js";
 import { MemoryStorage } from "../../src/storage/memory.js";
 import { AGENT_CHANNEL, HANDOFF_TARGETS, startHarness, type Harness } from "./harness.js";
-import { eventEnvelope, postEvent, postForm, postInteraction, uid, waitFor } from "../support/slack-requests.js";
+import { buttonsOf, clickButton, eventEnvelope, postEvent, postForm, postInteraction, slackTs, uid, waitFor } from "../support/slack-requests.js";
 
 let h: Harness;
 let runtime: Runtime;
@@ -41,25 +41,10 @@ afterAll(async () => {
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
-const ts = () => `${Math.floor(Date.now() / 1000)}.${String(Math.floor(Math.random() * 1e6)).padStart(6, "0")}`;
-/** Every button, with the block_id of its block (Slack sends it back with the click). */
-const buttons = (blocks: any[]) => blocks.filter((b) => b.type === "actions").flatMap((b) => b.elements.map((e: any) => ({ ...e, block_id: b.block_id })));
-
-function click(user: string, channel: string, message: { ts: string; thread_ts?: string }, actionId: string, value?: string, blockId = "b") {
-  return postInteraction(h.baseUrl, {
-    type: "block_actions",
-    user: { id: user, team_id: "T0001" },
-    api_app_id: "A0001",
-    token: "legacy",
-    team: { id: "T0001", domain: "test" },
-    trigger_id: "1.2.3",
-    container: { type: "message", channel_id: channel, message_ts: message.ts, thread_ts: message.thread_ts, is_ephemeral: false },
-    channel: { id: channel, name: "canal" },
-    message: { type: "message", user: "UBOT", ts: message.ts, thread_ts: message.thread_ts, text: "…" },
-    response_url: h.slack.responseUrl(),
-    actions: [{ type: "button", action_id: actionId, block_id: blockId, value, action_ts: ts() }],
-  });
-}
+const ts = slackTs;
+const buttons = buttonsOf;
+const click = (user: string, channel: string, message: { ts: string; thread_ts?: string }, actionId: string, value?: string, blockId = "b") =>
+  clickButton(h.baseUrl, { user, channel, message, button: { action_id: actionId, value, block_id: blockId }, responseUrl: h.slack.responseUrl() });
 
 describe("Slack on the real core", () => {
   it("answers a mention with sources, stores a 👍, and hands off to the configured channel", async () => {

@@ -83,3 +83,37 @@ export async function postSignedEvent(baseUrl: string, payload: unknown, secret 
   const text = await res.text();
   return { status: res.status, ms: performance.now() - t0, text };
 }
+
+/** A Slack message timestamp ("1733400000.123456"), unique enough for one test run. */
+export const slackTs = () => `${Math.floor(Date.now() / 1000)}.${String(Math.floor(Math.random() * 1e6)).padStart(6, "0")}`;
+
+/** Every button of a message, with the block_id of its block (Slack sends it back with the click). */
+export const buttonsOf = (blocks: any[] = []) =>
+  blocks.filter((b) => b.type === "actions").flatMap((b) => b.elements.map((e: any) => ({ ...e, block_id: b.block_id })));
+
+/** The signed `block_actions` request Slack sends when `user` presses `button` on a message of `channel`. */
+export function clickButton(
+  baseUrl: string,
+  o: {
+    user: string;
+    channel: string;
+    message: { ts: string; thread_ts?: string };
+    button: { action_id: string; value?: string; block_id?: string };
+    responseUrl: string;
+  },
+) {
+  const { user, channel, message, button } = o;
+  return postInteraction(baseUrl, {
+    type: "block_actions",
+    user: { id: user, team_id: "T0001" },
+    api_app_id: "A0001",
+    token: "legacy",
+    team: { id: "T0001", domain: "test" },
+    trigger_id: "1.2.3",
+    container: { type: "message", channel_id: channel, message_ts: message.ts, thread_ts: message.thread_ts, is_ephemeral: false },
+    channel: { id: channel, name: "canal" },
+    message: { type: "message", user: "UBOT", ts: message.ts, thread_ts: message.thread_ts, text: "…" },
+    response_url: o.responseUrl,
+    actions: [{ type: "button", action_id: button.action_id, block_id: button.block_id ?? "b", value: button.value, action_ts: slackTs() }],
+  });
+}
