@@ -8,11 +8,11 @@ import { foldText, type ProjectFeatures } from "./features.js";
 
 /** Someone who carries the project: a structure, a person, a group. */
 const CARRIER =
-  /\b(associations?|assos?|scops?|scics?|cae|cooperatives?|coops?|mutuelles?|collectifs?|structures?|entreprises?|societes?|sarl|sas|eurl|pme|tpe|start ?up|tiers lieux?|epiceries?|ressourceries?|recycleries?|creches?|clubs?|compagnies?|federations?|regies?|chantiers?|ateliers?|groupements?|porteurs?|porteuses?|demandeurs?|demandeuses?|habitants?|agriculteurs?|eleveurs?|restaurateurs?|restaurants?|artisans?|commercants?|commerces?|boutiques?|magasins?|librairies?|boulangeries?|cafes?|bars?|hotels?|campings?|fermes?|exploitations?|centres? sociaux|centre social|ehpad|ecoles?|mediatheques?|cinemas?|theatres?|festivals?|syndicats?|communes?|mairies?|maires?|collectivites?|agglos?|offices?|foyers?|garages?|friperies?|laveries?|conciergeries?|food trucks?|familles?|couples?|associatifs?|associatives?|cooperatifs?|directrices?|directeurs?|presidente?s?|responsables?|gerante?s?|coordinat(?:eur|rice)s?|fondat(?:eur|rice)s?|benevoles|salariee?s|personnes?|anciens?|ancienne?s?|jeunes?|femmes?|hommes?|gars|createurs?|creatrices?|entrepreneurs?|entrepreneuses?|retraitee?s?|diplomee?s?|someone|woman|women|man|maraichers?|producteurs?|companies|company|non profits?|charity|business|je|j|jsuis|jveux|jvoudrais|nous|on|notre|nos|mon|ma|mes|we|i|our|my)\b/;
+  /\b(associations?|assos?|scops?|scics?|cae|cooperatives?|coops?|mutuelles?|collectifs?|structures?|entreprises?|societes?|sarl|sas|eurl|pme|tpe|start ?up|tiers lieux?|epiceries?|ressourceries?|recycleries?|creches?|clubs?|compagnies?|federations?|regies?|chantiers?|ateliers?|groupements?|porteurs?|porteuses?|demandeurs?|demandeuses?|habitants?|agriculteurs?|eleveurs?|restaurateurs?|restaurants?|artisans?|commercants?|commerces?|boutiques?|magasins?|librairies?|boulangeries?|cafes?|bars?|hotels?|campings?|fermes?|exploitations?|centres? sociaux|centre social|ehpad|ecoles?|mediatheques?|cinemas?|theatres?|festivals?|syndicats?|communes?|mairies?|maires?|collectivites?|agglos?|offices?|foyers?|garages?|friperies?|laveries?|conciergeries?|food trucks?|familles?|couples?|associatifs?|associatives?|cooperatifs?|directrices?|directeurs?|presidente?s?|responsables?|gerante?s?|coordinat(?:eur|rice)s?|fondat(?:eur|rice)s?|benevoles|salariee?s|personnes?|anciens?|ancienne?s?|jeunes?|femmes?|hommes?|gars|createurs?|creatrices?|entrepreneurs?|entrepreneuses?|retraitee?s?|diplomee?s?|someone|woman|women|man|maraichers?|producteurs?|companies|company|non profits?|charity|business|reseaux?|esat|groupes?|groupements?|employeurs?|network|group|employers?|agente?s?|je|j|jsuis|jveux|jvoudrais|nous|on|notre|nos|mon|ma|mes|we|i|our|my)\b/;
 
 /** What they want to do or get. */
 const INTENT =
-  /\b(veut|veulent|voudrait|voudraient|voudrais|voudrions|veux|voulons|souhaite|souhaitent|souhaiterait|souhaitons|aimerait|aimerions|aimerais|cherche|cherchent|cherchons|chercher|demande|demandent|sollicite|besoin|monter|montons|creer|cree|lancer|lance|lancons|ouvrir|reprendre|developper|financer|tester|envisage|projette|porte|portons|gere|gerons|animons|anime|embaucher|recruter|doit|devons|manque|orienter|conseiller|proposer|soutenir|aider|accompagner|mobiliser|intervenir|want|wants|would like|d like|need|needs|lacks|looking for|asks|seeks|plan|plans|run|runs|start|point|help|fund|support)\b/;
+  /\b(veut|veulent|voudrait|voudraient|voudrais|voudrions|veux|voulons|souhaite|souhaitent|souhaiterait|souhaitons|aimerait|aimerions|aimerais|cherche|cherchent|cherchons|chercher|demande|demandent|sollicite|besoin|monter|montons|creer|cree|lancer|lance|lancons|ouvrir|reprendre|developper|financer|tester|envisage|projette|porte|portons|gere|gerons|animons|anime|embaucher|recruter|doit|devons|manque|orienter|conseiller|proposer|soutenir|aider|accompagner|mobiliser|intervenir|adresser|contacter|rejoindre|adherer|implanter|conventionner|repondre|travailler|former|want|wants|would like|d like|need|needs|lacks|looking for|asks|seeks|plan|plans|run|runs|start|point|help|fund|support|join|talk|contact)\b/;
 
 /** A question about the schema, a text or a rule opens with a question word. */
 const QUESTION_START =
@@ -22,6 +22,10 @@ const SELF_DESCRIPTION =
   /\b(je suis|jsuis|nous sommes|on est|notre (asso|association|structure|scop|scic|cooperative|entreprise|societe|collectif|club)|mon (asso|association|entreprise|projet)|ma (structure|cooperative|societe|boite)|we are|i am|i m|our (non profit|association|cooperative|company|charity))\b/;
 /** The writer speaks of their own project. */
 const FIRST_PERSON = /\b(je|j|jsuis|jveux|jvoudrais|moi|nous|notre|nos|on|mon|ma|mes|we|our|i|my|me)\b/;
+
+/** The writer asks whom to turn to ("à qui s'adresser ?", "vers qui l'orienter ?", "who should we talk to?"). */
+const ORIENTATION =
+  /\b(a qui (s adresser|m adresser|nous adresser|l adresser|les adresser|faut il s adresser|on s adresse|je m adresse)|vers qui|qui (contacter|peut (m|nous|l|les) (aider|accompagner|orienter|recevoir|conseiller))|quel interlocuteur|quels? (dispositifs?|interlocuteurs?|partenaires?)|who (should|can|could|do) (we|i|they) (talk|speak|turn|contact|go)|who to (contact|talk to|turn to))\b/;
 
 /** Cheap first look: long enough, and someone who could carry a project. */
 export function mightDescribeProject(text: string): boolean {
@@ -66,6 +70,8 @@ export function describesProject(text: string, features: ProjectFeatures, opts: 
   // Two facts about the project (a commune and a legal form, a number of employees…) stand for a carrier.
   if (!(CARRIER.test(f) || stated >= 2) || !(INTENT.test(f) || stated >= 2)) return false;
   if (opts.loose) return needs.length >= 1 || stated >= 1;
+  // Someone (the writer or a third party) with a stated need asks whom to turn to: a project to orient.
+  if (ORIENTATION.test(f) && (FIRST_PERSON.test(f) || THIRD_PARTY.test(f) || stated >= 1) && (needs.length >= 1 || stated >= 1)) return true;
   if (QUESTION_START.test(f) && !FIRST_PERSON.test(f) && stated < 2 && !(THIRD_PARTY.test(f) && needs.length >= 1)) return false;
   if (stated >= 1) return needs.length >= 1 || stated >= 2;
   // No stated fact: a clearly stated need in a long message, or a need asked for by someone described (self or third party).

@@ -223,9 +223,9 @@ export function requestZone(text: string): string {
   return parts.join(" . ");
 }
 
-/** What the writer says they do not want ("on n'a pas besoin de prêt", "we don't need a loan"), up to the end of that clause. */
+/** What the writer says they do not want ("on n'a pas besoin de prêt", "we don't need a loan") or have already done ("j'ai déjà testé mon activité"), up to the end of that clause. */
 const NEGATED =
-  /\b(pas besoin d[e']?|n ?(a|avons|ont|ai) pas besoin d[e']?|ne (cherche|cherchons|cherchent|veut|voulons|veulent|demande|demandons|demandent|souhaite|souhaitons|souhaitent) pas|plutot que|au lieu d[e']?|(don t|do not|does not|doesn t) (need|want)|not looking for|no need for|rather than|instead of)\b[^.;:!?,]*/g;
+  /\b(pas besoin d[e']?|n ?(a|avons|ont|ai) pas besoin d[e']?|ne (cherche|cherchons|cherchent|veut|voulons|veulent|demande|demandons|demandent|souhaite|souhaitons|souhaitent) pas|plutot que|au lieu d[e']?|(don t|do not|does not|doesn t) (need|want)|not looking for|no need for|rather than|instead of|(ai|a|avons|ont|have|has) deja (teste|essaye|fait|tested|tried)|(have|has) already (tested|tried))\b[^.;:!?,]*/g;
 
 /** The message without the needs it rules out. */
 export function withoutNegated(text: string): string {

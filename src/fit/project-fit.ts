@@ -50,11 +50,14 @@ const ESS_FORMS: LegalForm[] = ["association", "scop", "scic", "cae", "cooperati
 
 /**
  * A project with no ESS character whose request the schema cannot fund: at least two
- * expressions of the links file's need "hors-champ" (one word, "franchise", is not enough).
+ * expressions of the links file's need "hors-champ" (one word, "franchise", is not enough),
+ * or one for a commercial company without ESS statutes.
  */
 export function isOutOfScope(f: ProjectFeatures): boolean {
-  const offTopic = f.needs.some((n) => n.need.id === "hors-champ" && n.expressions >= 2);
-  return offTopic && !(f.facts.legalForm && ESS_FORMS.includes(f.facts.legalForm)) && f.facts.essStatutes !== true;
+  const offTopic = f.needs.find((n) => n.need.id === "hors-champ")?.expressions ?? 0;
+  if (f.facts.essStatutes === true || (f.facts.legalForm && ESS_FORMS.includes(f.facts.legalForm))) return false;
+  // A commercial company without ESS statutes needs one such expression ("aucune dimension sociale").
+  return offTopic >= 2 || (offTopic >= 1 && f.facts.legalForm === "societe-commerciale");
 }
 
 export class ProjectFit {
@@ -80,6 +83,11 @@ export class ProjectFit {
     if (opts.loose && (this.o.guards?.isOutOfMission(question) || this.o.guards?.gap(question))) return null;
     const features = projectFeatures(question, this.links);
     if (!describesProject(question, features, { loose: opts.loose })) return null;
+    // A person's private request (a car loan, a mortgage, a tax return) is no project, even when
+    // it reads like one: the ordinary answer refuses it. A structure's project, or a business
+    // being created or taken over ("un prêt personnel sans intérêt" is an honour loan), keeps its reading.
+    const business = features.actor === "structure" || features.stage !== undefined || features.facts.legalForm !== undefined;
+    if (!opts.loose && !business && this.o.guards?.isOutOfMission(question)) return null;
 
     const outOfScope = isOutOfScope(features);
     const candidates = this.o.router.candidates(question);

@@ -135,6 +135,16 @@ describe("project or question", () => {
     expect(isProject("Si la DDETS ne répond pas à notre demande d'agrément ESUS, que se passe-t-il ?")).toBe(false);
   });
 
+  it("someone with a stated need who asks whom to turn to describes a project to orient", () => {
+    expect(
+      isProject("Des investisseurs solidaires entreraient au capital de notre petite société si on obtenait l'agrément de l'État : à qui s'adresser ?"),
+    ).toBe(true);
+    expect(isProject("Our group of ESS employers would like to join the local network, who should we talk to?")).toBe(true);
+    expect(isProject("Je suis agente au Département et je voudrais me former à l'ESS : qui peut m'aider en interne ?")).toBe(true);
+    // Without anyone's need, asking whom to contact stays a question.
+    expect(isProject("À qui s'adresser pour avoir des informations sur le Mois de l'ESS en général ?")).toBe(false);
+  });
+
   it("the loose reading accepts one need without any stated fact, not a bare question", () => {
     const text = "Une fédération de centres sociaux souhaite conventionner avec le Département pour animer des actions ESS sur tout le territoire.";
     expect(isProject(text)).toBe(false);
@@ -151,6 +161,11 @@ describe("needs the writer rules out", () => {
     expect(needIds(text)).toContain("marches-publics");
     // The same loan, asked for, is one.
     expect(needIds("Notre SCOP de Sommières cherche un prêt bancaire pour un camion.")).toContain("pret-garantie");
+  });
+  it("what the writer has already done is no need: « j'ai déjà testé mon activité »", () => {
+    const text = "Je suis céramiste, j'ai déjà testé mon activité en couveuse pendant un an, maintenant je veux ouvrir ma propre boîte à Uzès.";
+    expect(needIds(text)).not.toContain("tester-activite");
+    expect(needIds(text)).toContain("creation-individuelle");
   });
   it("in English too", () => {
     expect(needIds("We don't need a bank loan, we want to bid for public contracts of the Département.")).not.toContain("pret-garantie");

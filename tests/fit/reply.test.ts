@@ -106,6 +106,33 @@ describe("project-fit reply", () => {
     expectGroundedAnswer({ ...r, refused: false }, "hors champ");
   });
 
+  it("a commercial company without ESS statutes that says it has no social side is refused", async () => {
+    const r = await ask(
+      "Ma SARL de négoce de matériaux à Orange, sans aucune dimension sociale, voudrait une subvention du Département pour agrandir son entrepôt.",
+      "porteur",
+    );
+    expect(r.refused).toBe(true);
+    expect(r.fit!.map((o) => o.process)).toEqual(["region-occitanie"]);
+    // With ESS statutes, the same words do not make it out of scope.
+    const ess = await ask(
+      "Notre SAS à statuts ESS de Bagnols-sur-Cèze, sans aucune dimension commerciale agressive, cherche des fonds propres auprès de financeurs solidaires.",
+      "porteur",
+    );
+    expect(ess.refused).toBe(false);
+  });
+
+  it("a person's private loan is refused, not read as a project; an honour loan to create a business is a project", async () => {
+    const car = await ask("Bonjour, je voudrais un crédit auto de 12 000 € pour changer de voiture, le Département peut-il me le prêter ?", "porteur");
+    expect(car.refused).toBe(true);
+    expect(car.fit ?? []).toEqual([]);
+    const creation = await ask(
+      "Je vais créer mon salon de coiffure à Vauvert en entreprise individuelle et la banque ne suit pas : existe-t-il un prêt personnel sans intérêt ?",
+      "porteur",
+    );
+    expect(creation.refused).toBe(false);
+    expect(creation.fit![0]!.process).toBe("pret-honneur-microcredit");
+  });
+
   it("a commercial SME asking for an investment grant is routed to the Région, not refused", async () => {
     const r = await ask(
       "on a une petite SAS de torréfaction a Anduze, 2 salariés, premier bilan clôturé, on veut une aide pr un nouveau torréfacteur a 25 000€, le departement peut nous aider ou pas ?",
