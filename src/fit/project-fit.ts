@@ -51,13 +51,14 @@ const ESS_FORMS: LegalForm[] = ["association", "scop", "scic", "cae", "cooperati
 /**
  * A project with no ESS character whose request the schema cannot fund: at least two
  * expressions of the links file's need "hors-champ" (one word, "franchise", is not enough),
- * or one for a commercial company without ESS statutes.
+ * or one for a commercial company without ESS statutes or a sole trader.
  */
 export function isOutOfScope(f: ProjectFeatures): boolean {
   const offTopic = f.needs.find((n) => n.need.id === "hors-champ")?.expressions ?? 0;
   if (f.facts.essStatutes === true || (f.facts.legalForm && ESS_FORMS.includes(f.facts.legalForm))) return false;
-  // A commercial company without ESS statutes needs one such expression ("aucune dimension sociale").
-  return offTopic >= 2 || (offTopic >= 1 && f.facts.legalForm === "societe-commerciale");
+  // A commercial company without ESS statutes, or a sole trader, needs one such expression ("aucune dimension sociale").
+  const forProfit = f.facts.legalForm === "societe-commerciale" || f.facts.legalForm === "entrepreneur-individuel";
+  return offTopic >= 2 || (offTopic >= 1 && forProfit);
 }
 
 export class ProjectFit {

@@ -141,6 +141,11 @@ describe("project or question", () => {
     ).toBe(true);
     expect(isProject("Our group of ESS employers would like to join the local network, who should we talk to?")).toBe(true);
     expect(isProject("Je suis agente au Département et je voudrais me former à l'ESS : qui peut m'aider en interne ?")).toBe(true);
+    // A partnership offered to the Département, a research team, a supplier-to-be.
+    expect(isProject("Un laboratoire de l'université de Nîmes propose au Département un partenariat pour évaluer les communs : quel interlocuteur ?")).toBe(
+      true,
+    );
+    expect(isProject("notre esat voudrait devenir fournisseur du departement, on s y prend comment pr les marches publics ?")).toBe(true);
     // Without anyone's need, asking whom to contact stays a question.
     expect(isProject("À qui s'adresser pour avoir des informations sur le Mois de l'ESS en général ?")).toBe(false);
   });

@@ -125,6 +125,11 @@ describe("project-fit reply", () => {
     const car = await ask("Bonjour, je voudrais un crédit auto de 12 000 € pour changer de voiture, le Département peut-il me le prêter ?", "porteur");
     expect(car.refused).toBe(true);
     expect(car.fit ?? []).toEqual([]);
+    const villa = await ask(
+      "An English couple is buying a holiday villa near Sommières for their own family use: does the ESS plan offer a renovation grant?",
+      "porteur",
+    );
+    expect(villa.refused).toBe(true);
     const creation = await ask(
       "Je vais créer mon salon de coiffure à Vauvert en entreprise individuelle et la banque ne suit pas : existe-t-il un prêt personnel sans intérêt ?",
       "porteur",
