@@ -13,7 +13,7 @@ import { formatFitEval, loadFitSet, runFitEval, type FitMetric, type FitReport, 
 import { testRuntime, type TestRuntime } from "../answer/helpers.js";
 
 const GOLD_DIR = path.dirname(new URL(import.meta.url).pathname);
-const SETS = { tuning: path.join(GOLD_DIR, "tuning", "projects-tuning.yaml"), blind: path.join(GOLD_DIR, "blind", "projects-blind.yaml") };
+const SETS = { tuning: path.join(GOLD_DIR, "tuning", "projects-tuning.yaml"), blind: path.join(GOLD_DIR, "blind", "projects-blind-2.yaml") };
 
 let t: TestRuntime;
 const sets: Record<string, FitSet> = {};
