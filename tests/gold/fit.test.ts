@@ -44,10 +44,10 @@ function expectRate(m: FitMetric, min: number, label: string, blind: boolean): v
   expect(rate, msg).toBeGreaterThanOrEqual(min);
 }
 
-/** Thresholds per set: the for tuning; for blind, the floor measured on 2026-12-04. */
+/** Thresholds per set: the for tuning; for blind (projects-blind-2), the floor measured on 2026-12-05. */
 const MIN = {
   tuning: { first: 0.85, firstTwo: 0.95, cited: 0.9, wrongRefusals: 0 },
-  blind: { first: 0.82, firstTwo: 0.88, cited: 0.9, wrongRefusals: 3 },
+  blind: { first: 0.75, firstTwo: 0.8, cited: 0.9, wrongRefusals: 0 },
 } as const;
 
 describe.each(["tuning", "blind"] as const)("project-fit gate (%s)", (name) => {
