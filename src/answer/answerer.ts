@@ -89,9 +89,15 @@ export function cleanQuestion(raw: string): string {
       .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\ufeff]/g, " ")
       .replace(/\s+/g, " ")
       .trim()
+      // "ok merci. et la MIESS elle est où ?": the courtesy before the question is not part of it
+      .replace(COURTESY, "")
       .slice(0, MAX_QUESTION_CHARS)
   );
 }
+
+/** Short courtesy sentences that open a message ("Ok merci.", "D'accord !", "Super, merci beaucoup.", "Thanks!"). */
+const COURTESY =
+  /^(?:(?:ok(?:ay)?|d'accord|dac|merci(?: beaucoup| bien)?|super|parfait|top|tres bien|très bien|génial|genial|ah|bon|ben|tant pis|entendu|compris|noté|note|thanks?(?: a lot)?|thank you|great|perfect|right)[ ,]*){1,3}[.!;:]+\s+(?=\S)/i;
 
 export class Answerer {
   private readonly minCoverage: number;
@@ -277,12 +283,12 @@ export class Answerer {
         `Je ne sais pas : les sources publiques dont je dispose ne précisent pas ${gap.sujet}. Je préfère ne rien inventer. L'équipe ESS du Département pourra vous répondre : utilisez « Parler à une personne ».`,
       );
 
-    const p = await this.prepare(question, audience, avoidCards);
+    const p = await this.prepare(question, audience, avoidCards, mine);
     const { searched, hits, query, card, cardMatches, candidates, minCoverage, signals } = p;
     // Offline, a fitting card leads; with a model, the passages go to the model first and the
     // card is the offline answer used when the model declines, fails or cites nothing valid.
     const cardFits = card !== undefined && this.useCard(signals);
-    const offlineCard = () => this.cardAnswer(question, searched, audience, card!, hits, cardMatches);
+    const offlineCard = () => this.cardAnswer(question, searched, audience, card!, hits, cardMatches, mine);
     if (cardFits && !this.o.llm) return offlineCard();
     const supported = hits.filter((h) => h.coverage >= minCoverage);
     const top = candidates[0];
@@ -312,7 +318,10 @@ export class Answerer {
     }
 
     // Project holders get a short answer (about 500 characters); agents may get more detail.
-    const answer = extractAnswer(this.o.retriever, query, searched, ranked, audience === "agent" ? {} : { maxChars: 650, maxUnits: 5 });
+    const answer = extractAnswer(this.o.retriever, query, searched, ranked, {
+      ...(audience === "agent" ? {} : { maxChars: 650, maxUnits: 5 }),
+      typeOf: p.typeText,
+    });
     let text = answer.text;
     let used = answer.used;
     // Routing and generation run side by side: a slow model costs one timeout, not two.
@@ -335,7 +344,8 @@ export class Answerer {
       );
     }
     const sources = used.map((h, i) => toSource(h, i + 1));
-    if (!generated && looksEnglish(question)) text = `${FRENCH_SOURCES_NOTE}\n\n${text}`;
+    // The language is the person's own message's, not the previous topic's a follow-up is read with.
+    if (!generated && looksEnglish(mine)) text = `${FRENCH_SOURCES_NOTE}\n\n${text}`;
     if (sources.some((s) => s.status === "reported") && !/à vérifier/i.test(text))
       text += "\n\nCertaines de ces informations proviennent de sources secondaires : elles sont à vérifier.";
     return base({
@@ -356,14 +366,19 @@ export class Answerer {
   }
 
   /** Retrieval, card matching, routing candidates and the decision signals of one question. */
-  private async prepare(question: string, audience: Audience, avoidCards: readonly string[] = []) {
+  private async prepare(question: string, audience: Audience, avoidCards: readonly string[] = [], own = question) {
     const searched = this.o.normalizer ? this.o.normalizer.normalize(question).text : question;
+    // A follow-up read with the previous topic asks what its own words ask ("who runs it?" after
+    // "when was it adopted?" wants a name, not a date): its answer type comes from the message itself.
+    const mine = own === question ? searched : this.o.normalizer ? this.o.normalizer.normalize(own).text : own;
+    const typeText = answerType(mine) === "other" ? searched : mine;
     const { hits, query } = await this.o.retriever.search(searched, { audience, k: 8 });
     const cards = this.cards();
+    const focus = mine === searched ? undefined : new Set(this.o.retriever.analyzeQuery(mine).terms);
     // A follow-up never gets the card the person has just read: they ask something else.
     const cardMatches = cards
       ? cards
-          .match(query, { audience, limit: 3 + avoidCards.length, question: searched })
+          .match(query, { audience, limit: 3 + avoidCards.length, question: typeText, focus })
           .filter((m) => !avoidCards.includes(m.card.id))
           .slice(0, 3)
       : [];
@@ -372,7 +387,7 @@ export class Answerer {
     const english = looksEnglish(question);
     const minCoverage = english ? this.minCoverage * 0.7 : this.minCoverage;
     const coverages = hits.map((h) => h.coverage).sort((a, b) => b - a);
-    const type = answerType(searched);
+    const type = answerType(typeText);
     const typed = type === "number" || type === "date" || type === "who";
     const top3 = hits.filter((h) => h.coverage >= 0.3).slice(0, 3);
     const typePresent = typed ? top3.some((h) => (type === "who" ? /\p{Lu}\p{Ll}+\s+\p{Lu}/u.test(h.chunk.text) : answersType(type, h.chunk.text))) : true;
@@ -400,7 +415,7 @@ export class Answerer {
       terms: Math.min(1, query.terms.length / 10),
       describesNeed: (query.terms.length >= 5 && FIRST_PERSON.test(question)) || (top?.rule ?? false) ? 1 : 0,
     };
-    return { searched, hits, query, card, cardMatches, candidates, minCoverage, signals };
+    return { searched, typeText, hits, query, card, cardMatches, candidates, minCoverage, signals };
   }
 
   /** IDF of the rarest question word missing from the best-covering passage, scaled to 0..1. */
@@ -457,12 +472,20 @@ export class Answerer {
   }
 
   /** A curated card leads the answer, cited with its source documents. */
-  private async cardAnswer(question: string, searched: string, audience: Audience, match: CardMatch, hits: Hit[], matches: CardMatch[]): Promise<Reply> {
+  private async cardAnswer(
+    question: string,
+    searched: string,
+    audience: Audience,
+    match: CardMatch,
+    hits: Hit[],
+    matches: CardMatch[],
+    own = question,
+  ): Promise<Reply> {
     const { card } = match;
     const query = this.o.retriever.analyzeQuery(`${searched} ${card.answer}`);
     const passages = cardPassages(card, hits, (docId) => this.o.retriever.bestChunkOf(docId, query, { audience }));
     const sources = passages.map((h, i) => toSource(h, i + 1));
-    let text = cardText(card, sources.length, looksEnglish(question), question);
+    let text = cardText(card, sources.length, looksEnglish(own), own);
     if ((card.status === "reported" || sources.some((s) => s.status === "reported")) && !/à vérifier|to be checked/i.test(text))
       text += "\n\nCertaines de ces informations proviennent de sources secondaires : elles sont à vérifier.";
     const candidates = this.o.router.candidates(searched, hits);

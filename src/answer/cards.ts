@@ -23,6 +23,9 @@ export interface CardMatch {
   phrasing: string;
 }
 
+/** Weight of the previous topic's words, next to the follow-up's own, in card matching. */
+const TOPIC_WEIGHT = 0.5;
+
 /** What kind of answer a question expects, from its wording (French and English). */
 export type AnswerType = "number" | "date" | "who" | "where" | "definition" | "yesno" | "other";
 
@@ -169,12 +172,14 @@ export class CardIndex {
    * found anywhere in the card (0.2); a card whose answer cannot satisfy the question's type (a "combien ?"
    * answered without any number) is scored at half.
    */
-  match(q: QueryAnalysis, opts: { audience?: "agent" | "porteur"; limit?: number; question?: string } = {}): CardMatch[] {
+  match(q: QueryAnalysis, opts: { audience?: "agent" | "porteur"; limit?: number; question?: string; focus?: ReadonlySet<string> } = {}): CardMatch[] {
     if (q.terms.length === 0 || this.phrasings.length === 0) return [];
     const own = opts.question ? termsOf(opts.question) : [];
     const qTerms = [...new Set([...q.terms.map((t) => NUMBER_WORDS[t] ?? t), ...own.filter((t) => t.startsWith("?") || /^\d+$/.test(t))])];
     const alts = qTerms.map((t) => [t, ...(q.alternatives.get(t) ?? [])]);
-    const qWeights = qTerms.map((t) => this.weight(t));
+    // A follow-up read with the previous topic: the words the person just wrote (`focus`) weigh more than the topic's.
+    const focus = opts.focus && new Set([...opts.focus].map((t) => NUMBER_WORDS[t] ?? t));
+    const qWeights = qTerms.map((t) => this.weight(t) * (focus && !t.startsWith("?") && !focus.has(t) ? TOPIC_WEIGHT : 1));
     const qTotal = qWeights.reduce((a, b) => a + b, 0);
     const qSet = new Set(alts.flat());
     // Candidate phrasings: those sharing at least one term (or synonym) with the question.

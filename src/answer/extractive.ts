@@ -132,11 +132,12 @@ export function extractAnswer(
   query: QueryAnalysis,
   question: string,
   hits: Hit[],
-  opts: { maxUnits?: number; maxChars?: number } = {},
+  opts: { maxUnits?: number; maxChars?: number; typeOf?: string } = {},
 ): Extract {
   const maxUnits = opts.maxUnits ?? 6;
   const maxChars = opts.maxChars ?? 900;
-  const qtype = questionType(question);
+  // `typeOf`: the text whose wording gives the question type (a follow-up's own words).
+  const qtype = questionType(opts.typeOf ?? question);
   const scored: Scored[] = [];
   hits.slice(0, 5).forEach((hit, hitRank) => {
     const { units, head } = unitsOf(hit.chunk);

@@ -6,6 +6,7 @@
  * condense step (prompts/condense.md) rewrites the question instead.
  */
 import { fold } from "../retrieval/analyzer.js";
+import { answerType } from "./cards.js";
 
 /** Openings that lean on what was said before. */
 const ANAPHORIC =
@@ -28,6 +29,8 @@ export function isElliptic(question: string, contentTerms: number, names = false
   const words = f.split(/\s+/).filter(Boolean);
   if (words.length === 0) return false;
   if (contentTerms === 0) return true;
+  // "et la MIESS, elle est où ?" names its subject and asks its own question: it stands alone.
+  if (names && answerType(f) !== "other") return false;
   if (/^(et|and|what about|how about)\b/.test(f) && words.length <= 8) return true;
   if (names || contentTerms > 2) return false;
   if (words.length <= 8 && ANAPHORIC.test(f)) return true;

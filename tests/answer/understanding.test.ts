@@ -5,6 +5,7 @@
  * the logistic fit behind the answering decisions.
  */
 import { describe, expect, it } from "vitest";
+import { cleanQuestion } from "../../src/answer/answerer.js";
 import { alignPolarity } from "../../src/answer/card-reply.js";
 import { answerType, answersType } from "../../src/answer/cards.js";
 import { fitLogistic } from "../../src/answer/decision.js";
@@ -42,6 +43,17 @@ describe("follow-up questions", () => {
   it("a question naming its own subject stands alone", () => {
     expect(isElliptic("c'est quoi le DLA ?", 1, true)).toBe(false);
     expect(isElliptic("Combien de structures faut-il pour l'appel à communs ?", 3, true)).toBe(false);
+    // Opening on "et" does not make it elliptic when it names its subject and asks its own question.
+    expect(isElliptic("et la CRESS, elle est où ?", 1, true)).toBe(false);
+    expect(isElliptic("et le DLA ?", 1, true)).toBe(true);
+  });
+  it("a courtesy sentence before the question is not part of it", () => {
+    expect(cleanQuestion("ok merci. et la CRESS elle est où ?")).toBe("et la CRESS elle est où ?");
+    expect(cleanQuestion("Super, merci beaucoup ! Et pour une SCOP ?")).toBe("Et pour une SCOP ?");
+    expect(cleanQuestion("Thanks! Who runs the DLA?")).toBe("Who runs the DLA?");
+    // A message that is only courtesy, or a sentence that goes on, is kept.
+    expect(cleanQuestion("ok merci")).toBe("ok merci");
+    expect(cleanQuestion("D'accord je comprends, et pour une SCOP ?")).toBe("D'accord je comprends, et pour une SCOP ?");
   });
   it("the topic follows the new question", () => {
     expect(withTopic("c'est gratuit ?", "C'est quoi le DLA ?")).toBe("c'est gratuit ? — C'est quoi le DLA ?");

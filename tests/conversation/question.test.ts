@@ -268,4 +268,13 @@ describe("follow-ups and answer cards", () => {
     const again = await conversation(core.runtime.assistant).say("L'incubateur Alter'Incub, ça accompagne quels projets ?");
     expect(again.card).toBe(first.card);
   });
+
+  it("a follow-up is answered in its own language, not the previous turn's", async () => {
+    const c = conversation(core.runtime.assistant);
+    const first = await c.say("Who runs the DLA in the Gard?");
+    expect(first.text).toMatch(/Acegaa/);
+    const next = await c.say("et c'est gratuit ?");
+    expect(next.text).not.toMatch(/sources I rely on are in French/);
+    expect(next.text).toMatch(/gratuit/);
+  });
 });
