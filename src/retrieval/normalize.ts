@@ -185,7 +185,20 @@ export class Speller {
   correct(word: string): string | undefined {
     // A word longer than any word of the vocabulary is no misspelling of one (and its
     // deletes would cost quadratic time and memory: a 10 000-letter "word" in hostile input).
-    if (word.length < 5 || word.length > MAX_WORD || this.vocab.has(word) || isStopword(word) || /\d/.test(word) || FrenchWords.has(word)) return undefined;
+    if (word.length < 4 || word.length > MAX_WORD || this.vocab.has(word) || isStopword(word) || /\d/.test(word) || FrenchWords.has(word)) return undefined;
+    const whole = this.closest(word);
+    // A lost apostrophe ("lapel", "dappel"): the elided article and the word after it, when that word is the more common reading.
+    if (/^[ldjmnst]/.test(word) && word.length >= 5) {
+      const rest = word.slice(1);
+      const restWord = this.vocab.has(rest) ? rest : this.closest(rest);
+      if (restWord && restWord.length >= 4 && (this.vocab.get(restWord) ?? 0) > (whole ? (this.vocab.get(whole) ?? 0) : 0)) return `${word[0]}' ${restWord}`;
+    }
+    return whole;
+  }
+
+  /** The closest vocabulary word (the most frequent among the closest); four-letter words only by one edit with the same first letter. */
+  closest(word: string): string | undefined {
+    if (word.length < 4 || this.vocab.has(word) || isStopword(word) || FrenchWords.has(word)) return undefined;
     const max = word.length >= 8 ? 2 : 1;
     const keys = new Set([word, ...deletes1(word)]);
     if (max === 2) for (const k of [...keys]) for (const k2 of deletes1(k)) keys.add(k2);
@@ -195,6 +208,7 @@ export class Speller {
         if (best?.w === cand) continue;
         const d = osaDistance(word, cand, max);
         if (d > max) continue;
+        if (word.length === 4 && (cand[0] !== word[0] || cand.length < 4)) continue;
         const f = this.vocab.get(cand) ?? 0;
         if (!best || d < best.d || (d === best.d && f > best.f)) best = { w: cand, d, f };
       }

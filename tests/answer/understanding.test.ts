@@ -28,6 +28,17 @@ describe("spelling correction", () => {
     expect(speller.correct("asso")).toBeUndefined();
     expect(speller.correct("financement")).toBeUndefined();
   });
+  it("restores a lost apostrophe and corrects four-letter words by one edit with the same first letter", () => {
+    const v: Vocabulary = new Map();
+    addWords(v, "appel appel appel appel label projet structures communs");
+    const sp = new Speller(v);
+    // "lapel": "l' appel" (common) rather than "label" (rare), both one edit away.
+    expect(sp.correct("lapel")).toBe("l' appel");
+    expect(sp.correct("dappel")).toMatch(/appel$/);
+    expect(sp.correct("apel")).toBe("appel");
+    // A four-letter word is not turned into a word with another first letter.
+    expect(sp.correct("zbel")).toBeUndefined();
+  });
   it("measures transpositions as one edit", () => {
     expect(osaDistance("subvnetion", "subvention")).toBe(1);
     expect(osaDistance("abc", "xyz", 1)).toBe(2);
