@@ -18,6 +18,11 @@ const GapFile = z.array(
     sujet: z.string(),
     route: ProcessId.default("mission-ess-departement"),
     quand: z.array(z.array(z.coerce.string()).min(1)).min(1),
+    /** Whether a described project that asks this is refused too (no: a subject a project may merely mention). */
+    projet: z
+      .union([z.boolean(), z.enum(["oui", "non"])])
+      .default(true)
+      .transform((v) => v === true || v === "oui"),
   }),
 );
 
@@ -25,6 +30,8 @@ export interface Gap {
   id: string;
   sujet: string;
   route: ProcessId;
+  /** A described project that asks this is refused too. */
+  project: boolean;
 }
 
 export class Guards {
@@ -43,7 +50,7 @@ export class Guards {
       guards.injection.map((r) => new RegExp(r, "i")),
       guards.hors_mission.map((r) => new RegExp(r, "i")),
       gaps.map((g) => ({
-        gap: { id: g.id, sujet: g.sujet, route: g.route },
+        gap: { id: g.id, sujet: g.sujet, route: g.route, project: g.projet },
         groups: compileGroups(g.quand),
       })),
     );

@@ -19,7 +19,7 @@ import type { Router } from "../routing/router.js";
 import type { IndexedChunk } from "../retrieval/index-store.js";
 import { composeFit } from "./compose.js";
 import { describesProject, mightDescribeProject } from "./detect.js";
-import { projectFeatures, type ProjectFeatures } from "./features.js";
+import { foldText, projectFeatures, type ProjectFeatures } from "./features.js";
 import { loadSchemaLinks, type SchemaLinks } from "./links.js";
 import { rankAll, rankOptions, type RankedOption } from "./rank.js";
 import { rephraseLead } from "./rephrase.js";
@@ -88,7 +88,12 @@ export class ProjectFit {
     // it reads like one: the ordinary answer refuses it. A structure's project, or a business
     // being created or taken over ("un prêt personnel sans intérêt" is an honour loan), keeps its reading.
     const business = features.actor === "structure" || features.stage !== undefined || features.facts.legalForm !== undefined;
-    if (!opts.loose && !business && this.o.guards?.isOutOfMission(question)) return null;
+    // What the message asks for (its questions, or what it asks the assistant to do): a project that asks for
+    // a poem, another structure's file, its own file's status or a future budget is no request for orientation.
+    const asked = askedPart(question);
+    const addressed = ADDRESSED.test(foldText(asked));
+    if (!opts.loose && (!business || addressed) && this.o.guards?.isOutOfMission(business ? asked : question)) return null;
+    if (!opts.loose && this.o.guards?.gap(asked)?.project) return null;
 
     const outOfScope = isOutOfScope(features);
     const candidates = this.o.router.candidates(question);
@@ -136,6 +141,20 @@ export class ProjectFit {
     const n = citations.first(["competences-departement", "region-occitanie"], "loi NOTRe aide économique directe entreprise commerciale Département Région");
     return `Je ne peux pas proposer d'action du schéma départemental de l'ESS pour ce projet : il ne relève pas de l'économie sociale et solidaire, et le Département ne peut pas accorder d'aide économique directe à une entreprise commerciale${n === null ? "" : ` [${n}]`}.`;
   }
+}
+
+/** A request addressed to the assistant ("pouvez-vous…", "tu peux…", "écrivez-moi…", "can you…"). */
+const ADDRESSED =
+  /\b(pouvez vous|vous pouvez|pourriez vous|peux tu|tu peux|tu pourrais|vous pourriez|ecris moi|ecrivez moi|ecris nous|ecrivez nous|redige moi|redigez moi|fais moi|faites moi|donnez moi|donne moi|transmettez moi|can you|could you|would you|please write|give me|send me)\b/;
+
+/**
+ * The part of a message that asks something: its sentences that end with a question
+ * mark or address the assistant, else its last sentence.
+ */
+export function askedPart(text: string): string {
+  const sentences = text.split(/(?<=[.!?])\s+|\n+/).filter((s) => s.trim());
+  const asking = sentences.filter((s) => s.includes("?") || ADDRESSED.test(foldText(s)));
+  return (asking.length ? asking : sentences.slice(-1)).join(" ");
 }
 
 /** How clearly the first option stands out (0.3 to 1). */

@@ -138,6 +138,22 @@ describe("project-fit reply", () => {
     expect(creation.fit![0]!.process).toBe("pret-honneur-microcredit");
   });
 
+  it("a project that asks for its file's status, a future budget or a poem is refused; one that cites a known case still gets its options", async () => {
+    const status = await ask(
+      "Notre collectif de trois associations de Quissac a déposé un commun sur Gard centrale cet été. Pouvez-vous nous dire où en est notre dossier ?",
+      "porteur",
+    );
+    expect(status.refused).toBe(true);
+    expect(status.fit ?? []).toEqual([]);
+    const poem = await ask("Notre chorale associative de Lédignan fête ses vingt ans : tu peux nous écrire un poème pour l'occasion ?", "porteur");
+    expect(poem.refused).toBe(true);
+    const cited = await ask(
+      "Une SCIC de services à la personne en création à Bagnols-sur-Cèze voudrait que le Département entre à son capital, comme il l'a fait pour Gard et Autonomie : quelle démarche ?",
+    );
+    expect(cited.refused).toBe(false);
+    expect(cited.fit![0]!.process).toBe("scic-participation");
+  });
+
   it("a commercial SME asking for an investment grant is routed to the Région, not refused", async () => {
     const r = await ask(
       "on a une petite SAS de torréfaction a Anduze, 2 salariés, premier bilan clôturé, on veut une aide pr un nouveau torréfacteur a 25 000€, le departement peut nous aider ou pas ?",
