@@ -17,6 +17,9 @@ import type { NeedLink } from "./links.js";
 const ROUTER_WEIGHT = 1.0;
 /** An option whose eligibility is known to fail keeps this share of its score. */
 const INELIGIBLE_FACTOR = 0.4;
+/** Legal forms for which the Région's business aid is doubtful, and the share of its score it keeps. */
+const NON_COMPANY_FORMS = new Set<string>(["association", "mutuelle", "fondation"]);
+const NON_COMPANY_FACTOR = 0.5;
 /** The ESS team is always a possible option, with this floor score. */
 const DEFAULT_FLOOR = 0.15;
 /** Options kept: at most this many, and only those within this share of the best. */
@@ -74,9 +77,12 @@ export function rankAll(features: ProjectFeatures, candidates: RouteCandidate[])
   const ranked: RankedOption[] = processes.map((p) => {
     const a = acc.get(p)!;
     const eligibility = verdicts.get(p)!;
+    // The Région's business aid is for companies: for an association, a mutual or a foundation the Région
+    // must confirm (knowledge/regles/region-occitanie.yaml), so it is not the track to lead with.
+    const notACompany = p === "region-occitanie" && NON_COMPANY_FORMS.has(features.facts.legalForm ?? "");
     return {
       process: p,
-      score: eligibility.verdict === "ineligible" ? a.score * INELIGIBLE_FACTOR : a.score,
+      score: (eligibility.verdict === "ineligible" ? a.score * INELIGIBLE_FACTOR : a.score) * (notACompany ? NON_COMPANY_FACTOR : 1),
       link: a.best ? { ...a.best.link, need: a.best.need } : undefined,
       needs: [...new Set(a.needs)],
       eligibility,

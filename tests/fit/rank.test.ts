@@ -34,6 +34,17 @@ describe("ranking with eligibility verdicts", () => {
     expect(dla.score).toBeCloseTo(withStaff.score * 0.4, 5);
   });
 
+  it("the Région's business aid does not lead for an association: it keeps half the score it has when the form is unknown", () => {
+    const router: RouteCandidate[] = [{ process: "region-occitanie", score: 0.9, similarity: 0.5, why: "", rule: false }];
+    const region = (text: string) => rankAll(projectFeatures(text, links), router).find((o) => o.process === "region-occitanie")!;
+    const asso = region("Notre association de Vézénobres, 3 salariés, voudrait un nouveau four.");
+    const unknown = region("Notre structure de Vézénobres, 3 salariés, voudrait un nouveau four.");
+    expect(asso.score).toBeCloseTo(unknown.score * 0.5, 5);
+    // "centre-ville" is no luxury villa: nothing off-topic in a ressourcerie that loses its premises.
+    const needs = projectFeatures("Notre ressourcerie du centre-ville doit quitter son local.", links).needs.map((n) => n.need.id);
+    expect(needs).not.toContain("hors-champ");
+  });
+
   it("three associations that pool a service: the call for commons, whose rule is met; one structure alone is ruled out", () => {
     const together = rank("Trois associations de Saint-Ambroix veulent mutualiser un service de garde d'enfants pour les villages.");
     expect(together[0]!.process).toBe("appel-a-communs");
