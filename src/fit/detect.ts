@@ -12,7 +12,7 @@ const CARRIER =
 
 /** What they want to do or get. */
 const INTENT =
-  /\b(veut|veulent|voudrait|voudraient|voudrais|voudrions|veux|voulons|souhaite|souhaitent|souhaiterait|souhaitons|aimerait|aimerions|aimerais|cherche|cherchent|cherchons|chercher|demande|demandent|sollicite|besoin|monter|montons|creer|cree|lancer|lance|lancons|ouvrir|reprendre|developper|financer|tester|envisage|projette|porte|portons|gere|gerons|animons|anime|embaucher|recruter|doit|devons|manque|orienter|conseiller|proposer|soutenir|aider|accompagner|mobiliser|intervenir|adresser|contacter|rejoindre|adherer|implanter|conventionner|repondre|travailler|former|propose|proposent|proposons|devenir|partner|become|want|wants|would like|d like|need|needs|lacks|looking for|asks|seeks|plan|plans|run|runs|start|point|help|fund|support|join|talk|contact)\b/;
+  /\b(veut|veulent|voudrait|voudraient|voudrais|voudrions|veux|voulons|souhaite|souhaitent|souhaiterait|souhaitons|aimerait|aimerions|aimerais|cherche|cherchent|cherchons|chercher|demande|demandent|sollicite|besoin|monter|montons|creer|cree|lancer|lance|lancons|ouvrir|reprendre|developper|financer|tester|envisage|projette|porte|portons|gere|gerons|animons|anime|embaucher|recruter|doit|devons|manque|orienter|conseiller|proposer|soutenir|aider|accompagn\w*|mobiliser|intervenir|adresser|contacter|rejoindre|adherer|implanter|conventionner|repondre|travailler|former|propose|proposent|proposons|devenir|partner|become|want|wants|would like|d like|need|needs|lacks|looking for|asks|seeks|plan|plans|run|runs|start|point|help|fund|support|join|talk|contact)\b/;
 
 /** A question about the schema, a text or a rule opens with a question word. */
 const QUESTION_START =
@@ -25,7 +25,7 @@ const FIRST_PERSON = /\b(je|j|jsuis|jveux|jvoudrais|moi|nous|notre|nos|on|mon|ma
 
 /** The writer asks whom to turn to ("à qui s'adresser ?", "vers qui l'orienter ?", "who should we talk to?"). */
 const ORIENTATION =
-  /\b(a qui (s adresser|m adresser|nous adresser|l adresser|les adresser|faut il s adresser|on s adresse|je m adresse)|vers qui|qui (contacter|peut (m|nous|l|les) (aider|accompagner|orienter|recevoir|conseiller))|quel interlocuteur|quels? (dispositifs?|interlocuteurs?|partenaires?)|who (should|can|could|do) (we|i|they) (talk|speak|turn|contact|go)|who to (contact|talk to|turn to))\b/;
+  /\b(a qui (s adresser|m adresser|nous adresser|l adresser|les adresser|faut il s adresser|on s adresse|je m adresse)|vers qui|qui (contacter|peut (m|nous|l|les) (aider|accompagner|orienter|recevoir|conseiller))|ou (pouvons nous|peut on|puis je|pourrions nous|pourrait on) (etre )?(accompagne\w*|aide\w*|soutenu\w*|conseille\w*)|quel interlocuteur|quels? (dispositifs?|interlocuteurs?|partenaires?)|who (should|can|could|do) (we|i|they) (talk|speak|turn|contact|go)|who to (contact|talk to|turn to))\b/;
 
 /** Cheap first look: long enough, and someone who could carry a project. */
 export function mightDescribeProject(text: string): boolean {

@@ -45,6 +45,11 @@ describe("needs", () => {
     expect(needIds("Nos investisseurs voudraient la réduction d'impôt : comment obtenir l'agrément ESUS ?")).toContain("agrement-esus");
   });
 
+  it("« y a-t-il… ? » / « is there… ? » asks for what follows", () => {
+    expect(requestZone("On est trois étudiantes à Nîmes. Y a-t-il un incubateur ESS dans le coin ?")).toContain("incubateur");
+    expect(requestZone("We are a small coop in Alès. Is there a guarantee fund for our bank loan?")).toContain("guarantee");
+  });
+
   it("a need stated in what is asked outweighs one that only describes the carrier", () => {
     const f = read("Nous sommes une entreprise d'insertion à Nîmes. Nous voudrions décrocher des marchés du Département avec clauses sociales.");
     const strength = (id: string) => f.needs.find((n) => n.need.id === id)?.strength ?? 0;
