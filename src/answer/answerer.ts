@@ -65,7 +65,6 @@ const MIN_ANSWER_COVERAGE = 0.4;
 const FIRST_PERSON =
   /\b(je|j'|j’|nous|notre|nos|mon|ma|mes|on|moi|jsuis|jveux|i|i'm|we|our|my|me|mon asso|une personne qui|un porteur|une association|une structure|une entreprise)\b/i;
 
-/** Removes control characters and bounds the length of what we search for. */
 /** How one question is asked: for whom, how urgently, streamed or not, and which cards not to lead with. */
 export interface AskOptions {
   audience?: Audience;
@@ -81,6 +80,7 @@ export interface AskOptions {
   own?: string;
 }
 
+/** Removes control characters and bounds the length of what we search for. */
 export function cleanQuestion(raw: string): string {
   return (
     raw
@@ -585,6 +585,7 @@ export class Answerer {
       text: `${lead}\n\n${extract.text}`,
       sources,
       refused: false,
+      topic: entry?.name ?? process,
       route:
         route?.process === process
           ? route

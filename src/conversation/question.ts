@@ -23,7 +23,13 @@ export async function question(d: Deps<QuestionStorage>, ctx: Ctx, text: string)
   const { reply, facts } = await answer(
     d,
     searched,
-    { audience: ctx.turn.audience, priority: ctx.turn.priority, onToken: ctx.onToken, avoidCards, own: searched === clean ? undefined : clean },
+    {
+      audience: ctx.turn.audience,
+      priority: ctx.turn.priority,
+      onToken: ctx.onToken,
+      avoidCards,
+      own: searched === clean ? undefined : clean,
+    },
     clean,
   );
   const latencyMs = Math.round(performance.now() - t0);
@@ -42,8 +48,9 @@ export async function question(d: Deps<QuestionStorage>, ctx: Ctx, text: string)
   if (reply.refused) await d.storage.recordUnanswered({ interactionId, question: clean, reason: "refused", userHash: ctx.user });
   Object.assign(ctx.state, {
     lastQuestion: clean,
-    // After a project-fit answer, the topic is its main option: the description is too long to carry.
-    lastTopic: reply.fit?.length && reply.route ? reply.route.name : reply.refused && searched === clean ? ctx.state.lastTopic : searched,
+    // After a project-fit answer or a need answered by a process, the topic is that process: the description is too long to carry.
+    lastTopic:
+      reply.fit?.length && reply.route ? reply.route.name : reply.topic ? reply.topic : reply.refused && searched === clean ? ctx.state.lastTopic : searched,
     lastInteractionId: interactionId,
     lastRoute: reply.route?.process,
     lastSources: reply.sources.map((s) => s.id),

@@ -160,6 +160,8 @@ export const Reply = z.object({
   interactionId: z.string().optional(),
   /** Id of the answer card (knowledge/reponses) that led this answer, when one did. */
   card: z.string().max(200).optional(),
+  /** What the answer is about when a process answers the person's need (its name): the topic a follow-up leans on. */
+  topic: z.string().max(300).optional(),
   /** True when a language model wrote `text` (channels show an AI label on it, and only then). */
   generated: z.boolean().default(false),
   /** Eligibility facts the conversation knows (eligibility replies): channels pre-fill their form with them. */

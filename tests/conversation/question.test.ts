@@ -269,6 +269,17 @@ describe("follow-ups and answer cards", () => {
     expect(again.card).toBe(first.card);
   });
 
+  it("after a need answered by a process, a follow-up is about that process", async () => {
+    const c = conversation(core.runtime.assistant);
+    const first = await c.say(
+      "Nous avons une idée d'entreprise sociale de réemploi de matériel médical, encore sans statut. Existe-t-il un incubateur pour nous ?",
+    );
+    expect(first.route?.process).toBe("incubation-innovation-sociale");
+    const next = await c.say("ça dure combien de temps ?");
+    expect(next.text).toMatch(/incubation/i);
+    expect(next.text).toMatch(/\b(12|douze) mois/);
+  });
+
   it("a follow-up is answered in its own language, not the previous turn's", async () => {
     const c = conversation(core.runtime.assistant);
     const first = await c.say("Who runs the DLA in the Gard?");
