@@ -91,9 +91,15 @@ export function cleanQuestion(raw: string): string {
       .trim()
       // "ok merci. et la MIESS elle est où ?": the courtesy before the question is not part of it
       .replace(COURTESY, "")
+      // "Pouvez-vous me rappeler le nombre…": the polite request frames the question without adding to it
+      .replace(POLITE_ASK, "")
       .slice(0, MAX_QUESTION_CHARS)
   );
 }
+
+/** A polite request that opens a question ("Bonjour, pouvez-vous m'indiquer …", "pourriez-vous me rappeler …"). */
+const POLITE_ASK =
+  /^(?:(?:bonjour|bonsoir|madame|monsieur|hello)[ ,!.]*)*(?:pouvez[- ]vous|pourriez[- ]vous|peux[- ]tu|pourrais[- ]tu|vous pouvez|tu peux|tu pourrais)\s+(?:me|m'|m’|nous)\s*(?:rappeler|dire|indiquer|préciser|preciser)\s+(?=\S)/i;
 
 /** Short courtesy sentences that open a message ("Ok merci.", "D'accord !", "Super, merci beaucoup.", "Thanks!"). */
 const COURTESY =

@@ -32,7 +32,7 @@ export type AnswerType = "number" | "date" | "who" | "where" | "definition" | "y
 export function answerType(question: string): AnswerType {
   const q = foldUncached(question);
   if (
-    /\b(combien|cb|quel montant|quelle somme|quel budget|quel pourcentage|quelle part|quelle proportion|nombre de|how many|how much|what percentage|what share)\b/.test(
+    /\b(combien|cb|quel montant|quelle somme|quel budget|quel pourcentage|quelle part|quelle proportion|nombre de|nombre (minimal|minimum|maximal|maximum)|how many|how much|what percentage|what share)\b/.test(
       q,
     )
   )

@@ -66,12 +66,22 @@ describe("follow-up questions", () => {
     expect(cleanQuestion("ok merci")).toBe("ok merci");
     expect(cleanQuestion("D'accord je comprends, et pour une SCOP ?")).toBe("D'accord je comprends, et pour une SCOP ?");
   });
+  it("a polite request that frames the question is dropped; a request for something else is kept", () => {
+    expect(cleanQuestion("Bonjour, pourriez-vous m'indiquer la date du vote du SPASER ?")).toBe("la date du vote du SPASER ?");
+    expect(cleanQuestion("Tu peux me rappeler combien coûte le DLA ?")).toBe("combien coûte le DLA ?");
+    expect(cleanQuestion("Pouvez-vous me transmettre le dossier de l'association voisine ?")).toBe(
+      "Pouvez-vous me transmettre le dossier de l'association voisine ?",
+    );
+  });
   it("the topic follows the new question", () => {
     expect(withTopic("c'est gratuit ?", "C'est quoi le DLA ?")).toBe("c'est gratuit ? — C'est quoi le DLA ?");
   });
 });
 
 describe("question kinds", () => {
+  it("« le nombre minimal de… » asks for a number", () => {
+    expect(answerType("le nombre minimal de partenaires exigé ?")).toBe("number");
+  });
   it("reads what kind of answer is expected", () => {
     expect(answerType("combien de structures faut-il ?")).toBe("number");
     expect(answerType("le schéma a été voté quand ?")).toBe("date");
