@@ -170,8 +170,8 @@ describe("scrubber on the evaluation questions (no personal data)", () => {
       `Evaluation questions with a name masked (no public-name list loaded): ${masked.length}/${texts.length}\n${masked.map((m) => `  ${m}`).join("\n")}`,
     );
     expect(texts.length).toBeGreaterThan(300);
-    // Without the runtime's list of public figures, only questions naming a person are touched.
-    expect(masked.length).toBeLessThanOrEqual(10);
+    // Without the runtime's list of public figures, only questions naming a person are touched (a few in a hundred at most).
+    expect(masked.length).toBeLessThanOrEqual(Math.ceil(texts.length * 0.02));
 
     // With the people the knowledge base cites registered as public (as createRuntime does), none.
     const knowledge: string[] = [];
@@ -184,7 +184,11 @@ describe("scrubber on the evaluation questions (no personal data)", () => {
     };
     walk(path.join(ROOT, "knowledge"));
     expect(registerPublicNames(knowledge)).toBeGreaterThan(5);
-    expect(texts.filter((t) => scrubDetailed(t).found.name > 0)).toEqual([]);
+    // Then only the names of people who introduce themselves ("moi c'est Karim") stay masked: they are private.
+    const introduces = /\b(moi c'est|je m'appelle|my name is)\s+\p{Lu}/iu;
+    const stillMasked = texts.filter((t) => scrubDetailed(t).found.name > 0);
+    expect(stillMasked.filter((t) => !introduces.test(t))).toEqual([]);
+    for (const t of stillMasked) expect(scrub(t)).toMatch(/(moi c'est|je m'appelle|my name is) \[nom\]/i);
     // A person the sources do not cite is still masked.
     expect(scrub("Hélène Meunier et Marie Durand")).toBe("Hélène Meunier et [nom]");
   });
