@@ -48,7 +48,8 @@ if (argv.includes("--help") || argv.includes("-h")) {
                  mesure le chemin en cache ; par défaut, chaque requête pose une question distincte
                  (perturbations des questions de tests/gold/tuning), au-delà de la taille du cache
   --storage S    sqlite (défaut, comme npm start), memory (sans écriture disque, pour isoler son coût)
-                 ou postgres (avec --database-url postgres://… ou TEST_PG_URL)`);
+                 ou postgres (avec --database-url postgres://… ou TEST_PG_URL)
+  --cpu-prof DIR profil CPU du service (node --cpu-prof) écrit dans DIR à son arrêt`);
   process.exit(0);
 }
 function opt(name: string): string | undefined {
@@ -62,6 +63,7 @@ const logLevel = opt("--log-level") ?? "info";
 const cached = argv.includes("--cache");
 const storageKind = opt("--storage") ?? "sqlite";
 const engine = opt("--engine") ?? "paced";
+const cpuProfDir = opt("--cpu-prof");
 if (!["paced", "autocannon"].includes(engine)) fail("--engine doit valoir paced ou autocannon.");
 const databaseUrl = storageKind === "memory" ? "memory:" : storageKind === "postgres" ? (opt("--database-url") ?? process.env.TEST_PG_URL ?? "") : "";
 if (!["sqlite", "memory", "postgres"].includes(storageKind)) fail("--storage doit valoir sqlite, memory ou postgres.");
@@ -466,7 +468,8 @@ async function main(): Promise<number> {
     encoding: "utf8",
   });
   if (build.status !== 0) fail(`La compilation a échoué :\n${build.stdout}${build.stderr}`);
-  const child = spawn(process.execPath, [...startFlags(), path.join(ROOT, "dist", "main.js")], {
+  const profFlags = cpuProfDir ? ["--cpu-prof", "--cpu-prof-dir", path.resolve(cpuProfDir)] : [];
+  const child = spawn(process.execPath, [...startFlags(), ...profFlags, path.join(ROOT, "dist", "main.js")], {
     cwd: ROOT,
     env,
     // Service logs written as in production (one JSON line per request), to a file.
