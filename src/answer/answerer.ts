@@ -282,7 +282,7 @@ export class Answerer {
     // Offline, a fitting card leads; with a model, the passages go to the model first and the
     // card is the offline answer used when the model declines, fails or cites nothing valid.
     const cardFits = card !== undefined && this.useCard(signals);
-    const offlineCard = () => this.cardAnswer(question, searched, audience, card!, hits, cardMatches);
+    const offlineCard = () => this.cardAnswer(question, searched, audience, card!, hits, cardMatches, candidates);
     if (cardFits && !this.o.llm) return offlineCard();
     const supported = hits.filter((h) => h.coverage >= minCoverage);
     const top = candidates[0];
@@ -457,7 +457,15 @@ export class Answerer {
   }
 
   /** A curated card leads the answer, cited with its source documents. */
-  private async cardAnswer(question: string, searched: string, audience: Audience, match: CardMatch, hits: Hit[], matches: CardMatch[]): Promise<Reply> {
+  private async cardAnswer(
+    question: string,
+    searched: string,
+    audience: Audience,
+    match: CardMatch,
+    hits: Hit[],
+    matches: CardMatch[],
+    candidates: RouteCandidate[] = this.o.router.candidates(searched, hits),
+  ): Promise<Reply> {
     const { card } = match;
     const query = this.o.retriever.analyzeQuery(`${searched} ${card.answer}`);
     const passages = cardPassages(card, hits, (docId) => this.o.retriever.bestChunkOf(docId, query, { audience }));
@@ -465,7 +473,6 @@ export class Answerer {
     let text = cardText(card, sources.length, looksEnglish(question), question);
     if ((card.status === "reported" || sources.some((s) => s.status === "reported")) && !/à vérifier|to be checked/i.test(text))
       text += "\n\nCertaines de ces informations proviennent de sources secondaires : elles sont à vérifier.";
-    const candidates = this.o.router.candidates(searched, hits);
     if (card.lacune) {
       const process = card.route ?? DEFAULT_PROCESS;
       return base({
