@@ -152,8 +152,12 @@ export class CardIndex {
   private readonly cardTerms: Set<string>[] = [];
   /** Inverted indexes: term → phrasings that have it, cards whose answer has it, cards that have it anywhere. */
   private readonly byTerm = new Map<string, number[]>();
+  /** For each entry of `byTerm`, the term's position in that phrasing's `termList`. */
+  private readonly positions = new Map<string, number[]>();
   private readonly answersByTerm = new Map<string, number[]>();
   private readonly cardsByTerm = new Map<string, number[]>();
+  /** 1 for the phrasings of cards meant for agents only. */
+  private readonly agentOnly: Uint8Array;
   /** The phrasings of each card. */
   private readonly cardPhrasings: number[][] = [];
   private readonly df = new Map<string, number>();
@@ -164,6 +168,8 @@ export class CardIndex {
   private readonly scratch: {
     stamp: number;
     candidate: Float64Array;
+    /** Bit j: the phrasing's j-th term is among the question's terms (phrasings of up to 31 terms). */
+    shared: Int32Array;
     inPhrasing: Float64Array;
     found: Float64Array;
     foundStamp: Float64Array;
@@ -187,9 +193,11 @@ export class CardIndex {
         if (terms.size === 0) continue;
         const pi = this.phrasings.push({ card: ci, text: q, terms, termList: [...terms], weights: [], total: 0, type: answerType(q) }) - 1;
         own.push(pi);
+        let j = 0;
         for (const t of terms) {
           cardTerms.add(t);
           post(this.byTerm, t, pi);
+          post(this.positions, t, j++);
         }
       }
       this.cardPhrasings.push(own);
@@ -202,10 +210,12 @@ export class CardIndex {
       for (const t of new Set([...cardTerms, ...answer])) this.df.set(t, (this.df.get(t) ?? 0) + 1);
     });
     const np = this.phrasings.length;
+    this.agentOnly = Uint8Array.from(this.phrasings, (p) => (cards[p.card]!.audience === "agent" ? 1 : 0));
     const nc = cards.length;
     this.scratch = {
       stamp: 0,
       candidate: new Float64Array(np),
+      shared: new Int32Array(np),
       inPhrasing: new Float64Array(np),
       found: new Float64Array(np),
       foundStamp: new Float64Array(np),
@@ -253,12 +263,20 @@ export class CardIndex {
     const query = ++x.stamp;
     // Candidate phrasings: those sharing at least one term (or synonym) with the question, in this order.
     const candidates: number[] = [];
-    for (const t of qSet)
-      for (const pi of this.byTerm.get(t) ?? [])
+    for (const t of qSet) {
+      const list = this.byTerm.get(t);
+      if (!list) continue;
+      const at = this.positions.get(t)!;
+      for (let e = 0; e < list.length; e++) {
+        const pi = list[e]!;
         if (x.candidate[pi] !== query) {
           x.candidate[pi] = query;
+          x.shared[pi] = 0;
           candidates.push(pi);
         }
+        if (at[e]! < 31) x.shared[pi]! |= 1 << at[e]!;
+      }
+    }
     // Share of the question's weight in each phrasing (a term found only in the card's answer counts
     // half) and in each card, term by term in the question's order, from the inverted indexes.
     for (let i = 0; i < alts.length; i++) {
@@ -303,13 +321,16 @@ export class CardIndex {
     const type = opts.question ? answerType(opts.question) : "other";
     const best = new Map<number, CardMatch>();
     for (const pi of candidates) {
+      if (opts.audience !== "agent" && this.agentOnly[pi] === 1) continue;
       const p = this.phrasings[pi]!;
       const card = this.cards[p.card]!;
-      if (opts.audience !== "agent" && card.audience === "agent") continue;
       const qFound = x.foundStamp[pi] === query ? x.found[pi]! : 0;
       const pTotal = p.total;
       let pFound = 0;
-      for (let j = 0; j < p.termList.length; j++) if (qSet.has(p.termList[j]!)) pFound += p.weights[j]!;
+      if (p.termList.length <= 31) {
+        // The shared terms' weights, in the phrasing's term order (the same sum, bit by bit).
+        for (let m = x.shared[pi]!; m !== 0; m &= m - 1) pFound += p.weights[31 - Math.clz32(m & -m)]!;
+      } else for (let j = 0; j < p.termList.length; j++) if (qSet.has(p.termList[j]!)) pFound += p.weights[j]!;
       const recall = qTotal ? qFound / qTotal : 0;
       const precision = pTotal ? pFound / pTotal : 0;
       // A phrasing that asks another kind of thing ("y a des PTCE ?" for "c'est quoi un PTCE ?") counts less.

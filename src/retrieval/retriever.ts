@@ -51,6 +51,8 @@ export class Retriever {
   /** Chunks each set of search options allows, by chunk number (the order of `index.chunks`). */
   private readonly allowedSets = new Map<string, Uint8Array>();
   private readonly chunkNumber = new Map<string, number>();
+  /** Vector-index label bitsets of the `allowedSet` bitsets. */
+  private readonly labelSets = new WeakMap<Uint8Array, Uint8Array>();
 
   constructor(
     readonly index: SearchIndex,
@@ -116,6 +118,19 @@ export class Retriever {
       this.allowedSets.set(key, set);
     }
     return set;
+  }
+
+  /** The vector index's bitset by label for a bitset by chunk number (cached with it). */
+  private labelsOf(keep: Uint8Array): Uint8Array {
+    let labels = this.labelSets.get(keep);
+    if (!labels) {
+      labels = this.index.vectors.labelBitset((id) => {
+        const n = this.chunkNumber.get(id);
+        return n !== undefined && keep[n] === 1;
+      });
+      this.labelSets.set(keep, labels);
+    }
+    return labels;
   }
 
   idf(term: string): number {
@@ -204,15 +219,7 @@ export class Retriever {
         fused.set(chunk.id, { chunk, score: 1 / (RRF_K + rank + 1), lexicalRank: rank + 1, coverage: 0 });
       });
     }
-    const vec = this.index.vectors.searchSync(
-      vector,
-      depth,
-      keep &&
-        ((d) => {
-          const n = this.chunkNumber.get(String(d.id));
-          return n !== undefined && keep[n] === 1;
-        }),
-    );
+    const vec = this.index.vectors.searchSync(vector, depth, keep && this.labelsOf(keep));
     vec.forEach(([doc], rank) => {
       const chunk = this.index.byId.get(String(doc.id));
       if (!chunk) return;
