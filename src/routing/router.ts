@@ -117,7 +117,7 @@ export class Router {
       boostTerm: (t) => (extra.has(t) ? 0.5 : 1),
     });
     const qv = hashedVector(question);
-    const all = this.examples.map((e) => ({ e, s: e.vector.reduce((acc, x, i) => acc + x * qv[i]!, 0) }));
+    const all = this.examples.map((e) => ({ e, s: dot(e.vector, qv) }));
     const bestSim = new Map<ProcessId, number>();
     for (const { e, s } of all) bestSim.set(e.process, Math.max(bestSim.get(e.process) ?? 0, s));
     const vec = all.sort((a, b) => b.s - a.s).slice(0, 20);
@@ -199,6 +199,13 @@ export class Router {
       contacts: p?.contacts ?? [],
     };
   }
+}
+
+/** Σ a[i]·b[i], summed from the first component to the last. */
+function dot(a: number[], b: number[]): number {
+  let acc = 0;
+  for (let i = 0; i < a.length; i++) acc += a[i]! * b[i]!;
+  return acc;
 }
 
 type RuleFacts = NonNullable<z.infer<typeof RuleFile>[number]["faits"]>;
