@@ -22,14 +22,14 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
 import { createHmac, randomBytes } from "node:crypto";
-import { cpSync, existsSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync } from "node:fs";
 import http from "node:http";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Pool } from "undici";
-import { parse as parseYaml } from "yaml";
+import { distinctQuestions, tuningQuestions } from "./questions.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const HOST = "127.0.0.1";
@@ -84,48 +84,10 @@ function fail(msg: string): never {
 }
 
 // ---------------------------------------------------------------- questions
-/** The French questions of the tuning sets (tests/gold/tuning; never the blind sets). */
 function loadQuestions(): string[] {
-  const dir = path.join(ROOT, "tests", "gold", "tuning");
-  const out: string[] = [];
-  for (const f of readdirSync(dir)
-    .filter((f) => f.endsWith(".yaml"))
-    .sort()) {
-    const doc = parseYaml(readFileSync(path.join(dir, f), "utf8")) as { questions?: { question?: unknown }[] } | null;
-    for (const q of doc?.questions ?? []) if (typeof q.question === "string" && q.question.trim()) out.push(q.question.trim());
-  }
-  // French only: the sets also hold a few English questions.
-  const french = [...new Set(out.filter((q) => !/\b(the|which|what|how|does|should|where|who)\b/i.test(q)))];
+  const french = tuningQuestions(ROOT);
   if (french.length < 10) fail("Trop peu de questions dans tests/gold/tuning/*.yaml pour la charge.");
   return french;
-}
-
-const OPENERS = ["", "Bonjour, ", "Bonjour ! ", "Question : ", "Merci de me dire : ", "Petite question : ", "Salut, ", "Re-bonjour, "];
-const CLOSERS = ["", " Merci.", " Merci d'avance.", " svp", " (pour une association)", " (pour une SCOP)", " dans le Gard", " pour 2025"];
-
-/**
- * `n` distinct questions made from the tuning questions by perturbation: an opening and a closing
- * phrase, a word dropped, a word borrowed from another question, lower case, accents removed — so
- * that the answer cache (ANSWER_CACHE_SIZE) does not hide the cost of answering.
- */
-function distinctQuestions(base: string[], n: number, seed = 17): string[] {
-  let x = seed;
-  const r = () => (x = (Math.imul(x, 1103515245) + 12345) >>> 0) / 2 ** 32;
-  const pick = <T>(a: T[]) => a[Math.floor(r() * a.length)]!;
-  const words = base.flatMap((q) => q.split(/\s+/).filter((w) => /^\p{L}{6,}$/u.test(w)));
-  const out = new Set<string>();
-  for (let i = 0; out.size < n && i < n * 20; i++) {
-    let ws = pick(base)
-      .replace(/[?？]\s*$/, "")
-      .split(/\s+/);
-    if (ws.length > 4 && r() < 0.5) ws.splice(1 + Math.floor(r() * (ws.length - 1)), 1);
-    if (r() < 0.5) ws.splice(Math.floor(r() * ws.length), 0, pick(words));
-    let q = `${pick(OPENERS)}${ws.join(" ")} ?${pick(CLOSERS)}`;
-    if (r() < 0.2) q = q.toLowerCase();
-    if (r() < 0.15) q = q.normalize("NFD").replace(/[\u0300-\u036f]/g, "");
-    out.add(q);
-  }
-  return [...out];
 }
 
 // ---------------------------------------------------------------- fake Slack Web API
