@@ -22,14 +22,14 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
 import { createHmac, randomBytes } from "node:crypto";
-import { cpSync, existsSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync } from "node:fs";
 import http from "node:http";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Pool } from "undici";
-import { parse as parseYaml } from "yaml";
+import { distinctQuestions, tuningQuestions } from "./questions.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const HOST = "127.0.0.1";
@@ -44,11 +44,12 @@ if (argv.includes("--help") || argv.includes("-h")) {
   --engine E     paced (défaut) : une requête toutes les 1/débit secondes, sans attendre les réponses,
                  latence mesurée depuis l'heure prévue d'envoi ; autocannon : limite de débit d'autocannon,
                  qui envoie le quota de chaque connexion d'un coup au début de chaque seconde
-  --cache        questions du jeu de réglage en boucle (le cache des réponses sert presque tout) :
+  --cache        150 questions du jeu de réglage en boucle (le cache des réponses sert presque tout) :
                  mesure le chemin en cache ; par défaut, chaque requête pose une question distincte
                  (perturbations des questions de tests/gold/tuning), au-delà de la taille du cache
   --storage S    sqlite (défaut, comme npm start), memory (sans écriture disque, pour isoler son coût)
-                 ou postgres (avec --database-url postgres://… ou TEST_PG_URL)`);
+                 ou postgres (avec --database-url postgres://… ou TEST_PG_URL)
+  --cpu-prof DIR profil CPU du service (node --cpu-prof) écrit dans DIR à son arrêt`);
   process.exit(0);
 }
 function opt(name: string): string | undefined {
@@ -62,6 +63,7 @@ const logLevel = opt("--log-level") ?? "info";
 const cached = argv.includes("--cache");
 const storageKind = opt("--storage") ?? "sqlite";
 const engine = opt("--engine") ?? "paced";
+const cpuProfDir = opt("--cpu-prof");
 if (!["paced", "autocannon"].includes(engine)) fail("--engine doit valoir paced ou autocannon.");
 const databaseUrl = storageKind === "memory" ? "memory:" : storageKind === "postgres" ? (opt("--database-url") ?? process.env.TEST_PG_URL ?? "") : "";
 if (!["sqlite", "memory", "postgres"].includes(storageKind)) fail("--storage doit valoir sqlite, memory ou postgres.");
@@ -71,6 +73,8 @@ if (!Number.isFinite(duration) || duration < 1 || duration > 3600) fail("--durat
 if (!Number.isInteger(rate) || rate < 2 || rate > 100_000) fail("--rate doit être un entier entre 2 et 100000.");
 
 const GOALS = { slackAckP99Ms: 50, askP99Ms: 100, rssMb: 250 };
+/** Questions asked in turn with --cache (per endpoint, each with its audience): far fewer than the answer cache holds. */
+const CACHED_POOL = 150;
 const SIGNING_SECRET = `load-${randomBytes(16).toString("hex")}`;
 const CHANNEL = "C0LOADTEST";
 
@@ -80,48 +84,10 @@ function fail(msg: string): never {
 }
 
 // ---------------------------------------------------------------- questions
-/** The French questions of the tuning sets (tests/gold/tuning; never the blind sets). */
 function loadQuestions(): string[] {
-  const dir = path.join(ROOT, "tests", "gold", "tuning");
-  const out: string[] = [];
-  for (const f of readdirSync(dir)
-    .filter((f) => f.endsWith(".yaml"))
-    .sort()) {
-    const doc = parseYaml(readFileSync(path.join(dir, f), "utf8")) as { questions?: { question?: unknown }[] } | null;
-    for (const q of doc?.questions ?? []) if (typeof q.question === "string" && q.question.trim()) out.push(q.question.trim());
-  }
-  // French only: the sets also hold a few English questions.
-  const french = [...new Set(out.filter((q) => !/\b(the|which|what|how|does|should|where|who)\b/i.test(q)))];
+  const french = tuningQuestions(ROOT);
   if (french.length < 10) fail("Trop peu de questions dans tests/gold/tuning/*.yaml pour la charge.");
   return french;
-}
-
-const OPENERS = ["", "Bonjour, ", "Bonjour ! ", "Question : ", "Merci de me dire : ", "Petite question : ", "Salut, ", "Re-bonjour, "];
-const CLOSERS = ["", " Merci.", " Merci d'avance.", " svp", " (pour une association)", " (pour une SCOP)", " dans le Gard", " pour 2025"];
-
-/**
- * `n` distinct questions made from the tuning questions by perturbation: an opening and a closing
- * phrase, a word dropped, a word borrowed from another question, lower case, accents removed — so
- * that the answer cache (ANSWER_CACHE_SIZE) does not hide the cost of answering.
- */
-function distinctQuestions(base: string[], n: number, seed = 17): string[] {
-  let x = seed;
-  const r = () => (x = (Math.imul(x, 1103515245) + 12345) >>> 0) / 2 ** 32;
-  const pick = <T>(a: T[]) => a[Math.floor(r() * a.length)]!;
-  const words = base.flatMap((q) => q.split(/\s+/).filter((w) => /^\p{L}{6,}$/u.test(w)));
-  const out = new Set<string>();
-  for (let i = 0; out.size < n && i < n * 20; i++) {
-    let ws = pick(base)
-      .replace(/[?？]\s*$/, "")
-      .split(/\s+/);
-    if (ws.length > 4 && r() < 0.5) ws.splice(1 + Math.floor(r() * (ws.length - 1)), 1);
-    if (r() < 0.5) ws.splice(Math.floor(r() * ws.length), 0, pick(words));
-    let q = `${pick(OPENERS)}${ws.join(" ")} ?${pick(CLOSERS)}`;
-    if (r() < 0.2) q = q.toLowerCase();
-    if (r() < 0.15) q = q.normalize("NFD").replace(/[\u0300-\u036f]/g, "");
-    out.add(q);
-  }
-  return [...out];
 }
 
 // ---------------------------------------------------------------- fake Slack Web API
@@ -414,7 +380,10 @@ function endpointLines(name: string, r: Result): string[] {
 async function main(): Promise<number> {
   const gold = loadQuestions();
   // Without --cache: one distinct question per request (both endpoints), far beyond the 500 answers the cache keeps.
-  const questions = cached ? gold : distinctQuestions(gold, Math.max(2_000, Math.ceil(rate * duration) + 100));
+  // With --cache: a pool well inside the answer cache (500 answers by default; both endpoints share it). The
+  // whole tuning set (600 questions and more) asked in turn would miss it every time: an LRU cycled
+  // through more entries than it holds keeps none of the ones asked again.
+  const questions = cached ? gold.slice(0, CACHED_POOL) : distinctQuestions(gold, Math.max(2_000, Math.ceil(rate * duration) + 100));
   console.log(
     cached
       ? `Questions : ${questions.length} questions du jeu de réglage en boucle (chemin en cache).`
@@ -466,7 +435,8 @@ async function main(): Promise<number> {
     encoding: "utf8",
   });
   if (build.status !== 0) fail(`La compilation a échoué :\n${build.stdout}${build.stderr}`);
-  const child = spawn(process.execPath, [...startFlags(), path.join(ROOT, "dist", "main.js")], {
+  const profFlags = cpuProfDir ? ["--cpu-prof", "--cpu-prof-dir", path.resolve(cpuProfDir)] : [];
+  const child = spawn(process.execPath, [...startFlags(), ...profFlags, path.join(ROOT, "dist", "main.js")], {
     cwd: ROOT,
     env,
     // Service logs written as in production (one JSON line per request), to a file.

@@ -294,7 +294,7 @@ export class Answerer {
     // Offline, a fitting card leads; with a model, the passages go to the model first and the
     // card is the offline answer used when the model declines, fails or cites nothing valid.
     const cardFits = card !== undefined && this.useCard(signals);
-    const offlineCard = () => this.cardAnswer(question, searched, audience, card!, hits, cardMatches, mine);
+    const offlineCard = () => this.cardAnswer(question, searched, audience, card!, hits, cardMatches, candidates, mine);
     if (cardFits && !this.o.llm) return offlineCard();
     const supported = hits.filter((h) => h.coverage >= minCoverage);
     const top = candidates[0];
@@ -485,6 +485,7 @@ export class Answerer {
     match: CardMatch,
     hits: Hit[],
     matches: CardMatch[],
+    candidates: RouteCandidate[] = this.o.router.candidates(searched, hits),
     own = question,
   ): Promise<Reply> {
     const { card } = match;
@@ -494,7 +495,6 @@ export class Answerer {
     let text = cardText(card, sources.length, looksEnglish(own), own);
     if ((card.status === "reported" || sources.some((s) => s.status === "reported")) && !/à vérifier|to be checked/i.test(text))
       text += "\n\nCertaines de ces informations proviennent de sources secondaires : elles sont à vérifier.";
-    const candidates = this.o.router.candidates(searched, hits);
     if (card.lacune) {
       const process = card.route ?? DEFAULT_PROCESS;
       return base({

@@ -64,8 +64,27 @@ export function answerType(question: string): AnswerType {
 const MONTH =
   /\b(janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|january|february|march|april|may|june|july|august|september|october|november|december)\b/;
 
+/**
+ * answersType of the texts seen most (card answers, passages), by type: the same texts
+ * come back at every question, and folding them is the costly part. Bounded.
+ */
+const typedAnswers = { number: new Map<string, boolean>(), date: new Map<string, boolean>() };
+const TYPED_ANSWERS_MAX = 20_000;
+
 /** Whether an answer can satisfy a question of this type. */
 export function answersType(type: AnswerType, answer: string): boolean {
+  if (type !== "number" && type !== "date") return true;
+  const memo = typedAnswers[type];
+  let ok = memo.get(answer);
+  if (ok === undefined) {
+    ok = satisfies(type, answer);
+    if (memo.size >= TYPED_ANSWERS_MAX) memo.clear();
+    memo.set(answer, ok);
+  }
+  return ok;
+}
+
+function satisfies(type: AnswerType, answer: string): boolean {
   const a = foldUncached(answer);
   switch (type) {
     case "number":
@@ -83,6 +102,10 @@ interface Phrasing {
   card: number;
   text: string;
   terms: Set<string>;
+  /** The terms in the order of `terms`, with their weights, and the sum of those weights (in that order). */
+  termList: string[];
+  weights: number[];
+  total: number;
   type: AnswerType;
 }
 
@@ -130,28 +153,87 @@ export class CardIndex {
   private readonly answerTerms: Set<string>[] = [];
   /** Every term of a card: its phrasings and its answer. */
   private readonly cardTerms: Set<string>[] = [];
+  /** Inverted indexes: term → phrasings that have it, cards whose answer has it, cards that have it anywhere. */
   private readonly byTerm = new Map<string, number[]>();
+  /** For each entry of `byTerm`, the term's position in that phrasing's `termList`. */
+  private readonly positions = new Map<string, number[]>();
+  private readonly answersByTerm = new Map<string, number[]>();
+  private readonly cardsByTerm = new Map<string, number[]>();
+  /** 1 for the phrasings of cards meant for agents only. */
+  private readonly agentOnly: Uint8Array;
+  /** The phrasings of each card. */
+  private readonly cardPhrasings: number[][] = [];
   private readonly df = new Map<string, number>();
+  /**
+   * Scratch space of `match`, reused from one question to the next (match is synchronous):
+   * a slot counts only when its stamp is the current one, so nothing is cleared between questions.
+   */
+  private readonly scratch: {
+    stamp: number;
+    candidate: Float64Array;
+    /** Bit j: the phrasing's j-th term is among the question's terms (phrasings of up to 31 terms). */
+    shared: Int32Array;
+    inPhrasing: Float64Array;
+    found: Float64Array;
+    foundStamp: Float64Array;
+    inAnswer: Float64Array;
+    inCard: Float64Array;
+    cardFound: Float64Array;
+    cardFoundStamp: Float64Array;
+  };
 
   constructor(readonly cards: readonly AnswerCard[]) {
+    const post = (index: Map<string, number[]>, t: string, n: number) => {
+      const list = index.get(t);
+      if (list) list.push(n);
+      else index.set(t, [n]);
+    };
     cards.forEach((card, ci) => {
       const cardTerms = new Set<string>();
+      const own: number[] = [];
       for (const q of card.questions) {
         const terms = new Set(termsOf(q));
         if (terms.size === 0) continue;
-        const pi = this.phrasings.push({ card: ci, text: q, terms, type: answerType(q) }) - 1;
+        const pi = this.phrasings.push({ card: ci, text: q, terms, termList: [...terms], weights: [], total: 0, type: answerType(q) }) - 1;
+        own.push(pi);
+        let j = 0;
         for (const t of terms) {
           cardTerms.add(t);
-          const list = this.byTerm.get(t) ?? [];
-          list.push(pi);
-          this.byTerm.set(t, list);
+          post(this.byTerm, t, pi);
+          post(this.positions, t, j++);
         }
       }
+      this.cardPhrasings.push(own);
       const answer = new Set(analyze(`${card.answer} ${card.answer_en ?? ""}`));
       this.answerTerms.push(answer);
-      this.cardTerms.push(new Set([...cardTerms, ...answer]));
+      for (const t of answer) post(this.answersByTerm, t, ci);
+      const all = new Set([...cardTerms, ...answer]);
+      this.cardTerms.push(all);
+      for (const t of all) post(this.cardsByTerm, t, ci);
       for (const t of new Set([...cardTerms, ...answer])) this.df.set(t, (this.df.get(t) ?? 0) + 1);
     });
+    const np = this.phrasings.length;
+    this.agentOnly = Uint8Array.from(this.phrasings, (p) => (cards[p.card]!.audience === "agent" ? 1 : 0));
+    const nc = cards.length;
+    this.scratch = {
+      stamp: 0,
+      candidate: new Float64Array(np),
+      shared: new Int32Array(np),
+      inPhrasing: new Float64Array(np),
+      found: new Float64Array(np),
+      foundStamp: new Float64Array(np),
+      inAnswer: new Float64Array(nc),
+      inCard: new Float64Array(nc),
+      cardFound: new Float64Array(nc),
+      cardFoundStamp: new Float64Array(nc),
+    };
+    // Weights depend on the document frequencies of every card: computed once all cards are in.
+    for (const p of this.phrasings) {
+      p.weights = p.termList.map((t) => this.weight(t));
+      let total = 0;
+      for (const w of p.weights) total += w;
+      p.total = total;
+    }
   }
 
   get size(): number {
@@ -182,28 +264,78 @@ export class CardIndex {
     const qWeights = qTerms.map((t) => this.weight(t) * (focus && !t.startsWith("?") && !focus.has(t) ? TOPIC_WEIGHT : 1));
     const qTotal = qWeights.reduce((a, b) => a + b, 0);
     const qSet = new Set(alts.flat());
-    // Candidate phrasings: those sharing at least one term (or synonym) with the question.
-    const candidates = new Set<number>();
-    for (const t of qSet) for (const pi of this.byTerm.get(t) ?? []) candidates.add(pi);
+    const x = this.scratch;
+    const query = ++x.stamp;
+    // Candidate phrasings: those sharing at least one term (or synonym) with the question, in this order.
+    const candidates: number[] = [];
+    for (const t of qSet) {
+      const list = this.byTerm.get(t);
+      if (!list) continue;
+      const at = this.positions.get(t)!;
+      for (let e = 0; e < list.length; e++) {
+        const pi = list[e]!;
+        if (x.candidate[pi] !== query) {
+          x.candidate[pi] = query;
+          x.shared[pi] = 0;
+          candidates.push(pi);
+        }
+        if (at[e]! < 31) x.shared[pi]! |= 1 << at[e]!;
+      }
+    }
+    // Share of the question's weight in each phrasing (a term found only in the card's answer counts
+    // half) and in each card, term by term in the question's order, from the inverted indexes.
+    for (let i = 0; i < alts.length; i++) {
+      const forms = alts[i]!;
+      const w = qWeights[i]!;
+      const term = ++x.stamp;
+      for (const f of forms) {
+        for (const pi of this.byTerm.get(f) ?? [])
+          if (x.inPhrasing[pi] !== term) {
+            x.inPhrasing[pi] = term;
+            if (x.foundStamp[pi] === query) x.found[pi] += w;
+            else {
+              x.foundStamp[pi] = query;
+              x.found[pi] = w;
+            }
+          }
+        for (const ci of this.answersByTerm.get(f) ?? []) x.inAnswer[ci] = term;
+        for (const ci of this.cardsByTerm.get(f) ?? [])
+          if (x.inCard[ci] !== term) {
+            x.inCard[ci] = term;
+            if (x.cardFoundStamp[ci] === query) x.cardFound[ci] += w;
+            else {
+              x.cardFoundStamp[ci] = query;
+              x.cardFound[ci] = w;
+            }
+          }
+      }
+      for (const f of forms)
+        for (const ci of this.answersByTerm.get(f) ?? []) {
+          if (x.inAnswer[ci] !== term) continue;
+          x.inAnswer[ci] = 0; // once per card and term
+          for (const pi of this.cardPhrasings[ci]!) {
+            if (x.inPhrasing[pi] === term) continue;
+            if (x.foundStamp[pi] === query) x.found[pi] += 0.5 * w;
+            else {
+              x.foundStamp[pi] = query;
+              x.found[pi] = 0.5 * w;
+            }
+          }
+        }
+    }
     const type = opts.question ? answerType(opts.question) : "other";
     const best = new Map<number, CardMatch>();
     for (const pi of candidates) {
+      if (opts.audience !== "agent" && this.agentOnly[pi] === 1) continue;
       const p = this.phrasings[pi]!;
       const card = this.cards[p.card]!;
-      if (opts.audience !== "agent" && card.audience === "agent") continue;
-      const answer = this.answerTerms[p.card]!;
-      let qFound = 0;
-      alts.forEach((forms, i) => {
-        if (forms.some((f) => p.terms.has(f))) qFound += qWeights[i]!;
-        else if (forms.some((f) => answer.has(f))) qFound += 0.5 * qWeights[i]!;
-      });
-      let pTotal = 0;
+      const qFound = x.foundStamp[pi] === query ? x.found[pi]! : 0;
+      const pTotal = p.total;
       let pFound = 0;
-      for (const t of p.terms) {
-        const w = this.weight(t);
-        pTotal += w;
-        if (qSet.has(t)) pFound += w;
-      }
+      if (p.termList.length <= 31) {
+        // The shared terms' weights, in the phrasing's term order (the same sum, bit by bit).
+        for (let m = x.shared[pi]!; m !== 0; m &= m - 1) pFound += p.weights[31 - Math.clz32(m & -m)]!;
+      } else for (let j = 0; j < p.termList.length; j++) if (qSet.has(p.termList[j]!)) pFound += p.weights[j]!;
       const recall = qTotal ? qFound / qTotal : 0;
       const precision = pTotal ? pFound / pTotal : 0;
       // A phrasing that asks another kind of thing ("y a des PTCE ?" for "c'est quoi un PTCE ?") counts less.
@@ -212,11 +344,7 @@ export class CardIndex {
       if (!prev || f1 > prev.f1) best.set(p.card, { card, score: 0, f1, recall: 0, typeOk: true, phrasing: p.text });
     }
     for (const [ci, m] of best) {
-      const all = this.cardTerms[ci]!;
-      let found = 0;
-      alts.forEach((forms, i) => {
-        if (forms.some((f) => all.has(f))) found += qWeights[i]!;
-      });
+      const found = x.cardFoundStamp[ci] === query ? x.cardFound[ci]! : 0;
       m.recall = qTotal ? found / qTotal : 0;
       m.typeOk = answersType(type, m.card.answer);
       m.score = (0.8 * m.f1 + 0.2 * m.recall) * (m.typeOk ? 1 : 0.5);

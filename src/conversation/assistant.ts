@@ -8,7 +8,7 @@
  * apology with a route to a person.
  */
 import { DEFAULT_PROCESS, type Audience, type Channel } from "../domain/ids.js";
-import { Reply, Turn, type Action, type ReplyInput, type TurnInput } from "../domain/reply.js";
+import { checkReply, Reply, Turn, type Action, type ReplyInput, type TurnInput } from "../domain/reply.js";
 import { MAX_QUESTION_CHARS, type Answerer } from "../answer/answerer.js";
 import { APOLOGY_ROUTE_WHY, APOLOGY_TEXT, HELP_FOLLOW_UPS, helpText } from "../domain/copy.js";
 import { ACTION_LABELS, PROCESS_LABELS } from "../domain/labels.js";
@@ -181,7 +181,7 @@ function bounded(text: string): string {
 }
 
 function finish(r: ReplyInput): Reply {
-  const parsed = Reply.safeParse(r);
+  const parsed = checkReply(r);
   return parsed.success ? parsed.data : apology();
 }
 

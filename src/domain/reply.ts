@@ -171,6 +171,21 @@ export const Reply = z.object({
 export type Reply = z.infer<typeof Reply>;
 export type ReplyInput = z.input<typeof Reply>;
 
+/** Replies `checkReply` has validated (its results are not changed afterwards). */
+const checked = new WeakSet<object>();
+
+/**
+ * `Reply.safeParse`, once per reply: a reply that `checkReply` returned passes again as it
+ * is. A channel's turn is checked by the core, then by the channel (a large reply with its
+ * sources costs a full parse each time).
+ */
+export function checkReply(value: unknown): z.ZodSafeParseResult<Reply> {
+  if (typeof value === "object" && value !== null && checked.has(value)) return { success: true, data: value as Reply };
+  const parsed = Reply.safeParse(value);
+  if (parsed.success) checked.add(parsed.data);
+  return parsed;
+}
+
 /** One incoming turn from any channel. */
 export const Turn = z.object({
   channel: Channel,

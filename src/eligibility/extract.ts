@@ -410,10 +410,27 @@ function findProjectCost(f: string): number | undefined {
   return undefined;
 }
 
+/**
+ * The last messages read: one question is read by the router, the project fit and the
+ * conversation, each on the same text. Facts are plain values: a shallow copy is a copy.
+ */
+const recentFacts = new Map<string, Partial<Facts>>();
+const RECENT_FACTS = 32;
+
 /** Facts stated in a free French message. Only what is stated is returned. */
 export function extractFacts(text: string): Partial<Facts> {
+  if (typeof text !== "string" || !text.trim()) return {};
+  let facts = recentFacts.get(text);
+  if (!facts) {
+    facts = readFacts(text);
+    if (recentFacts.size >= RECENT_FACTS) recentFacts.delete(recentFacts.keys().next().value!);
+    recentFacts.set(text, facts);
+  }
+  return { ...facts };
+}
+
+function readFacts(text: string): Partial<Facts> {
   const out: Partial<Facts> = {};
-  if (typeof text !== "string" || !text.trim()) return out;
   const f = fold(text.slice(0, 5000));
   const form = findLegalForm(f, true);
   if (form) out.legalForm = form;

@@ -57,7 +57,7 @@ export class Citations {
     let best = chunks[0]!;
     let bestScore = -1;
     for (const c of chunks) {
-      const s = this.retriever.coverage(q, this.retriever.termsOf(c.id));
+      const s = this.retriever.chunkCoverage(q, c.id);
       if (s > bestScore) {
         best = c;
         bestScore = s;

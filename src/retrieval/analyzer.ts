@@ -231,6 +231,8 @@ let abbreviations: Map<string, string> | null = null;
 export function resetLexicons(): void {
   abbreviations = null;
   acronyms = null;
+  recent[0].clear();
+  recent[1].clear();
 }
 function loadAbbreviations(): Map<string, string> {
   if (abbreviations) return abbreviations;
@@ -302,8 +304,26 @@ export function words(text: string): { word: string; acronym: boolean }[] {
   return out;
 }
 
+/**
+ * The last texts analysed, without and with stopwords: one question is analysed by the
+ * retrieval, the routing, the cards and the project fit, often as the same text.
+ */
+const recent = [new Map<string, string[]>(), new Map<string, string[]>()] as const;
+const RECENT_TEXTS = 64;
+
 /** The analyzed terms of a text: folded, stopwords removed, stemmed (acronyms kept). */
 export function analyze(text: string, opts: AnalyzeOptions = {}): string[] {
+  const memo = recent[opts.keepStopwords ? 1 : 0];
+  let terms = memo.get(text);
+  if (!terms) {
+    terms = analyzeText(text, opts);
+    if (memo.size >= RECENT_TEXTS) memo.delete(memo.keys().next().value!);
+    memo.set(text, terms);
+  }
+  return terms.slice();
+}
+
+function analyzeText(text: string, opts: AnalyzeOptions): string[] {
   const out: string[] = [];
   for (const { word, acronym } of words(text)) {
     if (!opts.keepStopwords && !acronym && STOPWORDS.has(word)) continue;

@@ -69,8 +69,17 @@ interface Word {
   at: number[];
 }
 
+/** A cached word: its postings, and the access count when it last moved to the young end of the LRU. */
+interface Cached {
+  postings: Postings;
+  moved: number;
+}
+
 export class OrSearch<T> {
-  private readonly cache = new Map<string, Postings>();
+  /** Postings by word: the word itself for exact matches, `word\0` + mode for typo-tolerant ones. */
+  private readonly cache = new Map<string, Cached>();
+  /** Look-ups so far: a word found again moves to the young end only when it has aged (cheaper than at every hit). */
+  private accesses = 0;
   private readonly numbers = new Map<string, number>();
   private readonly ids: string[] = [];
 
@@ -264,12 +273,17 @@ export class OrSearch<T> {
 
   /** One term's scored documents (MiniSearch BM25, with typo tolerance when asked), kept in an LRU. */
   private postings(term: string, fuzzy: boolean, prefix: boolean): Postings {
-    const key = `${term}\u0000${fuzzy ? 1 : 0}${prefix ? 1 : 0}`;
+    // Analysed words are letters and digits: a word alone cannot collide with a "word\0mode" key.
+    const key = fuzzy || prefix ? `${term}\u0000${fuzzy ? 1 : 0}${prefix ? 1 : 0}` : term;
+    const now = ++this.accesses;
     const hit = this.cache.get(key);
     if (hit) {
-      this.cache.delete(key);
-      this.cache.set(key, hit);
-      return hit;
+      if (now - hit.moved > this.maxCached >> 3) {
+        this.cache.delete(key);
+        this.cache.set(key, hit);
+        hit.moved = now;
+      }
+      return hit.postings;
     }
     const res = this.index.search(term, { fuzzy: fuzzy ? 0.2 : false, prefix, tokenize: asIs, processTerm: (t) => t, boostTerm: () => 1 });
     let list = EMPTY;
@@ -283,12 +297,12 @@ export class OrSearch<T> {
         if (e.s > list.max) list.max = e.s;
       });
     }
-    this.cache.set(key, list);
+    this.cache.set(key, { postings: list, moved: now });
     this.cachedPostings += list.docs.length;
     while (this.cache.size > 1 && (this.cache.size > this.maxCached || this.cachedPostings > this.maxPostings)) {
       const [oldest, dropped] = this.cache.entries().next().value!;
       this.cache.delete(oldest);
-      this.cachedPostings -= dropped.docs.length;
+      this.cachedPostings -= dropped.postings.docs.length;
     }
     return list;
   }

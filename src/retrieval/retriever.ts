@@ -51,6 +51,11 @@ export class Retriever {
   /** Chunks each set of search options allows, by chunk number (the order of `index.chunks`). */
   private readonly allowedSets = new Map<string, Uint8Array>();
   private readonly chunkNumber = new Map<string, number>();
+  /** Vector-index label bitsets of the `allowedSet` bitsets. */
+  private readonly labelSets = new WeakMap<Uint8Array, Uint8Array>();
+  /** By term number: the stamp of the last passage whose terms were marked (see `chunkCoverage`). */
+  private readonly marks: Float64Array;
+  private markStamp = 0;
 
   constructor(
     readonly index: SearchIndex,
@@ -67,6 +72,7 @@ export class Retriever {
     this.termNames = terms.names;
     terms.names.forEach((t, n) => this.termNumbers.set(t, n));
     this.dfCounts = new Int32Array(Math.max(1, terms.names.length));
+    this.marks = new Float64Array(Math.max(1, terms.names.length));
     for (const n of terms.numbers) this.dfCounts[n]!++;
     index.chunks.forEach((c, i) => {
       this.chunkTerms.set(c.id, terms.numbers.subarray(terms.offsets[i]!, terms.offsets[i + 1]!));
@@ -86,7 +92,7 @@ export class Retriever {
     let best: Hit | undefined;
     for (const chunk of this.chunksByDoc.get(docId) ?? []) {
       if (!this.allowed(chunk, opts)) continue;
-      const coverage = this.coverage(q, this.termsOf(chunk.id));
+      const coverage = this.chunkCoverage(q, chunk.id);
       if (!best || coverage > best.coverage) best = { chunk, score: 0, coverage };
     }
     return best;
@@ -116,6 +122,19 @@ export class Retriever {
       this.allowedSets.set(key, set);
     }
     return set;
+  }
+
+  /** The vector index's bitset by label for a bitset by chunk number (cached with it). */
+  private labelsOf(keep: Uint8Array): Uint8Array {
+    let labels = this.labelSets.get(keep);
+    if (!labels) {
+      labels = this.index.vectors.labelBitset((id) => {
+        const n = this.chunkNumber.get(id);
+        return n !== undefined && keep[n] === 1;
+      });
+      this.labelSets.set(keep, labels);
+    }
+    return labels;
   }
 
   idf(term: string): number {
@@ -170,6 +189,40 @@ export class Retriever {
     return total === 0 ? 0 : found / total;
   }
 
+  /**
+   * `coverage(q, termsOf(chunkId))` without building the passage's set of words: its term
+   * numbers are marked in a shared array, and the query's words are looked up by number.
+   */
+  chunkCoverage(q: QueryAnalysis, chunkId: string): number {
+    const numbers = this.chunkTerms.get(chunkId) ?? new Int32Array(0);
+    const stamp = ++this.markStamp;
+    for (const n of numbers) this.marks[n] = stamp;
+    const has = (t: string) => {
+      const n = this.termNumbers.get(t);
+      return n !== undefined && this.marks[n] === stamp;
+    };
+    let total = 0;
+    let found = 0;
+    for (const t of q.terms) {
+      const w = q.idf.get(t) ?? 1;
+      total += w;
+      let present = has(t);
+      if (!present) for (const a of q.alternatives.get(t) ?? []) if (has(a)) present = true;
+      if (present) found += w;
+      else if (t.length >= 4 && /^\p{L}+$/u.test(t)) {
+        // typo tolerance: a passage term within edit distance 1 of a long query term
+        for (const n of numbers) {
+          const p = this.termNames[n]!;
+          if (Math.abs(p.length - t.length) <= 1 && p[0] === t[0] && editDistanceAtMost1(p, t)) {
+            found += w * 0.8;
+            break;
+          }
+        }
+      }
+    }
+    return total === 0 ? 0 : found / total;
+  }
+
   allowed(c: IndexedChunk, opts: SearchOptions): boolean {
     if (opts.audience !== "agent" && c.audience === "agent") return false;
     if (opts.kinds && !opts.kinds.includes(c.kind)) return false;
@@ -204,15 +257,7 @@ export class Retriever {
         fused.set(chunk.id, { chunk, score: 1 / (RRF_K + rank + 1), lexicalRank: rank + 1, coverage: 0 });
       });
     }
-    const vec = this.index.vectors.searchSync(
-      vector,
-      depth,
-      keep &&
-        ((d) => {
-          const n = this.chunkNumber.get(String(d.id));
-          return n !== undefined && keep[n] === 1;
-        }),
-    );
+    const vec = this.index.vectors.searchSync(vector, depth, keep && this.labelsOf(keep));
     vec.forEach(([doc], rank) => {
       const chunk = this.index.byId.get(String(doc.id));
       if (!chunk) return;
@@ -222,7 +267,7 @@ export class Retriever {
       fused.set(chunk.id, h);
     });
     const hits = [...fused.values()].sort((a, b) => b.score - a.score).slice(0, Math.max(k, 12));
-    for (const h of hits) h.coverage = this.coverage(query, this.termsOf(h.chunk.id));
+    for (const h of hits) h.coverage = this.chunkCoverage(query, h.chunk.id);
     return { hits: hits.slice(0, k), query };
   }
 }

@@ -117,10 +117,13 @@ export class Router {
       boostTerm: (t) => (extra.has(t) ? 0.5 : 1),
     });
     const qv = hashedVector(question);
-    const all = this.examples.map((e) => ({ e, s: e.vector.reduce((acc, x, i) => acc + x * qv[i]!, 0) }));
+    // The question's non-zero components (a short question has few): the same sums, fewer terms.
+    const nonZero: number[] = [];
+    for (let i = 0; i < qv.length; i++) if (qv[i] !== 0) nonZero.push(i);
+    const all = this.examples.map((e) => ({ e, s: dot(e.vector, qv, nonZero) }));
     const bestSim = new Map<ProcessId, number>();
     for (const { e, s } of all) bestSim.set(e.process, Math.max(bestSim.get(e.process) ?? 0, s));
-    const vec = all.sort((a, b) => b.s - a.s).slice(0, 20);
+    const vec = best(all, 20);
     const votes = new Map<ProcessId, number>();
     lex.slice(0, 20).forEach((r, rank) => {
       const p = this.examples[Number(r.id)]!.process;
@@ -199,6 +202,29 @@ export class Router {
       contacts: p?.contacts ?? [],
     };
   }
+}
+
+/**
+ * Σ a[i]·b[i] over the components where b is not zero, in increasing order: the same value
+ * as the full sum (a zero product adds nothing), for a sparse b.
+ */
+function dot(a: number[], b: number[], nonZero: number[]): number {
+  let acc = 0;
+  for (const i of nonZero) acc += a[i]! * b[i]!;
+  return acc;
+}
+
+/** The `k` highest scores, highest first, equal scores in their original order: `[...xs].sort((a, b) => b.s - a.s).slice(0, k)` without sorting everything. */
+export function best<T extends { s: number }>(xs: readonly T[], k: number): T[] {
+  const out: T[] = [];
+  for (const x of xs) {
+    if (out.length === k && !(x.s > out[k - 1]!.s)) continue;
+    let at = out.length;
+    while (at > 0 && out[at - 1]!.s < x.s) at--;
+    out.splice(at, 0, x);
+    if (out.length > k) out.pop();
+  }
+  return out;
 }
 
 type RuleFacts = NonNullable<z.infer<typeof RuleFile>[number]["faits"]>;

@@ -73,6 +73,18 @@ describe("HnswStore", () => {
     expect(res.map(([d]) => d.id)).not.toContain("scic");
   });
 
+  it("applies a filter given as a bitset by label, as the same document filter does", async () => {
+    const store = await filledStore();
+    await store.delete({ ids: ["communs"] });
+    const keep = (id: string) => id !== "scic";
+    const bits = store.labelBitset(keep);
+    expect([...bits].filter((b) => b === 1)).toHaveLength(2); // esus, mecenat: scic refused, communs deleted
+    const q = await embeddings.embedQuery("société coopérative d'intérêt collectif");
+    const byLabel = store.searchSync(q, 4, bits);
+    expect(byLabel.map(([d]) => d.id)).toEqual(store.searchSync(q, 4, (d) => keep(d.id!)).map(([d]) => d.id));
+    expect(byLabel.map(([d]) => d.id).sort()).toEqual(["esus", "mecenat"]);
+  });
+
   it("deletes documents and replaces a document added again with the same id", async () => {
     const store = await filledStore();
     await store.delete({ ids: ["esus", "unknown-id"] });

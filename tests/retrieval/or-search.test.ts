@@ -96,11 +96,34 @@ describe("OrSearch", () => {
     expect((or as unknown as { cache: Map<string, unknown> }).cache.size).toBe(3);
   });
 
+  it("keeps a word that questions keep using while new words come and go (least recently used out)", () => {
+    const ms = build();
+    const or = new OrSearch(ms, 16);
+    const keys = () => [...(or as unknown as { cache: Map<string, unknown> }).cache.keys()];
+    let hotSearches = 0;
+    const search = ms.search.bind(ms);
+    ms.search = ((q: string, o?: object) => {
+      if (q === "zzhot") hotSearches++;
+      return search(q, o);
+    }) as typeof ms.search;
+    const words = [...vocabulary(ms)].sort();
+    expect(words.length).toBeGreaterThan(30);
+    or.search(["zzhot"], { tolerant: () => false });
+    words.forEach((w, i) => {
+      or.search([w], { tolerant: () => false });
+      if (i % 4 === 0) or.search(["zzhot"], { tolerant: () => false });
+    });
+    expect(keys()).toHaveLength(16);
+    expect(keys()).toContain("zzhot");
+    expect(hotSearches).toBe(1); // scored once, never evicted
+    expect(keys()).not.toContain(words[0]);
+  });
+
   it("bounds its cache by (word, document) pairs too, and priming fills an eighth of it at most", () => {
     const ms = build();
     const cached = (or: object) => {
-      const cache = (or as unknown as { cache: Map<string, { docs: Int32Array }> }).cache;
-      return { words: cache.size, pairs: [...cache.values()].reduce((n, p) => n + p.docs.length, 0) };
+      const cache = (or as unknown as { cache: Map<string, { postings: { docs: Int32Array } }> }).cache;
+      return { words: cache.size, pairs: [...cache.values()].reduce((n, c) => n + c.postings.docs.length, 0) };
     };
     const words = [...vocabulary(ms)].sort();
     const unbounded = new OrSearch(ms);

@@ -94,6 +94,26 @@ describe("Retriever", () => {
     expect(Math.max(0, ...off.hits.map((h) => h.coverage))).toBeLessThan(0.5);
   });
 
+  it("measures a passage's coverage from its term numbers as from its set of words (typos and synonyms included)", async () => {
+    const questions = [
+      "Comment demander une subvention pour mon association ?",
+      "subvantion asociation incubatoin", // typos: edit distance 1
+      "convention d'objectifs au-delà de 23 000 euros",
+      "what grants for a cooperative?",
+      "zzz inconnu",
+    ];
+    let nonZero = 0;
+    for (const question of questions) {
+      const q = retriever.analyzeQuery(question);
+      for (const chunk of retriever.index.chunks) {
+        const byNumbers = retriever.chunkCoverage(q, chunk.id);
+        expect(byNumbers).toBe(retriever.coverage(q, retriever.termsOf(chunk.id)));
+        if (byNumbers > 0 && byNumbers < 1) nonZero++;
+      }
+    }
+    expect(nonZero).toBeGreaterThan(3);
+  });
+
   it("does not fail on empty or stopword-only questions", async () => {
     await expect(retriever.search("")).resolves.toBeDefined();
     const r = await retriever.search("le la les de du");

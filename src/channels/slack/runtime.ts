@@ -14,7 +14,7 @@ import type { webApi } from "@slack/bolt";
 import { personKey } from "../../privacy/pseudonym.js";
 import type { TeachStorage } from "../../conversation/teach.js";
 import { DEFAULT_PROCESS, type Audience } from "../../domain/ids.js";
-import { Reply, type TurnInput } from "../../domain/reply.js";
+import { checkReply, Reply, type TurnInput } from "../../domain/reply.js";
 import type { Assistant, HandoffTargets } from "../../conversation/types.js";
 import type { ChannelRefStore, EventDedupe, HandoffLookup, MessageLinks, StateStore } from "../../storage/types.js";
 
@@ -210,7 +210,7 @@ export class SlackRuntime {
           { message: "core timeout" },
         ),
       );
-      const parsed = Reply.safeParse(raw);
+      const parsed = checkReply(raw);
       if (!parsed.success) {
         this.log.error({ issues: parsed.error.issues.slice(0, 5).map((i) => i.path.join(".")) }, "core returned an invalid reply");
         return apologyReply();
