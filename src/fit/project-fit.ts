@@ -92,7 +92,11 @@ export class ProjectFit {
     // a poem, another structure's file, its own file's status or a future budget is no request for orientation.
     const asked = askedPart(question);
     const addressed = ADDRESSED.test(foldText(asked));
-    if (!opts.loose && (!business || addressed) && this.o.guards?.isOutOfMission(business ? asked : question)) return null;
+    // Said in the first person singular with no business being created ("j'ai besoin d'un prêt perso pour ma voiture"),
+    // a private request stays private even from someone who volunteers in associations.
+    const ownBusiness = features.facts.legalForm === "entrepreneur-individuel" || features.facts.legalForm === "societe-commerciale";
+    const privateAsk = features.stage === undefined && !ownBusiness && SINGULAR.test(foldText(asked)) && !PLURAL.test(foldText(asked));
+    if (!opts.loose && (!business || addressed || privateAsk) && this.o.guards?.isOutOfMission(business ? asked : question)) return null;
     if (!opts.loose && this.o.guards?.gap(asked)?.project) return null;
 
     const outOfScope = isOutOfScope(features);
@@ -142,6 +146,10 @@ export class ProjectFit {
     return `Je ne peux pas proposer d'action du schéma départemental de l'ESS pour ce projet : il ne relève pas de l'économie sociale et solidaire, et le Département ne peut pas accorder d'aide économique directe à une entreprise commerciale${n === null ? "" : ` [${n}]`}.`;
   }
 }
+
+/** The writer speaks for themselves ("j'ai besoin", "ma voiture", "me prêter") or for a group ("nous", "notre asso"). */
+const SINGULAR = /\b(je|j|jsuis|jveux|jvoudrais|moi|me|m|ma|mon|mes|i|my|me)\b/;
+const PLURAL = /\b(nous|notre|nos|on|our|we)\b/;
 
 /** A request addressed to the assistant ("pouvez-vous…", "tu peux…", "écrivez-moi…", "can you…"). */
 const ADDRESSED =

@@ -125,6 +125,13 @@ describe("project-fit reply", () => {
     const car = await ask("Bonjour, je voudrais un crédit auto de 12 000 € pour changer de voiture, le Département peut-il me le prêter ?", "porteur");
     expect(car.refused).toBe(true);
     expect(car.fit ?? []).toEqual([]);
+    // A volunteer of two associations asking for a personal car loan is still asking for herself.
+    const volunteer = await ask(
+      "bjr jsuis bénévole dans 3 assos du Vigan, j'ai besoin d'un crédit auto de 7000€ pr ma voiture, le departement peut me le faire ?",
+      "porteur",
+    );
+    expect(volunteer.refused).toBe(true);
+    expect(volunteer.fit ?? []).toEqual([]);
     const villa = await ask(
       "An English couple is buying a holiday villa near Sommières for their own family use: does the ESS plan offer a renovation grant?",
       "porteur",
