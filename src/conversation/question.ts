@@ -10,6 +10,9 @@ import { isGeneralQuestion } from "../fit/detect.js";
 import { scrub } from "../privacy/scrub.js";
 import { type Ctx, type Deps, type QuestionStorage, safeExtract } from "./state.js";
 
+/** Cards a chain of follow-ups remembers as already shown. */
+const MAX_SHOWN_CARDS = 5;
+
 /** A message about the person's own structure (first person). */
 const SELF = /\b(je|j'|j’|nous|notre|nos|mon|ma|mes|on)\b/i;
 
@@ -19,7 +22,9 @@ export async function question(d: Deps<QuestionStorage>, ctx: Ctx, text: string)
   // "c'est gratuit ?" after "C'est quoi Gard centrale ?" is about Gard centrale.
   const searched = await d.answerer.contextualize(clean, ctx.state.lastTopic, ctx.turn.audience);
   // Read with the previous topic, a follow-up asks something else than the card just shown.
-  const avoidCards = searched !== clean && ctx.state.lastCard ? [ctx.state.lastCard] : [];
+  const followUp = searched !== clean;
+  const shown = followUp ? [...new Set([...(ctx.state.shownCards ?? []), ...(ctx.state.lastCard ? [ctx.state.lastCard] : [])])] : [];
+  const avoidCards = shown;
   const { reply, facts } = await answer(
     d,
     searched,
@@ -55,6 +60,7 @@ export async function question(d: Deps<QuestionStorage>, ctx: Ctx, text: string)
     lastRoute: reply.route?.process,
     lastSources: reply.sources.map((s) => s.id),
     lastCard: reply.card,
+    shownCards: [...shown, ...(reply.card ? [reply.card] : [])].slice(-MAX_SHOWN_CARDS),
   });
   await d.handoffs.remember(ctx.key, clean, reply.sources, reply.route);
   // Facts people state about themselves ("nous sommes une asso à Uzès"), or a described project's facts,

@@ -32,6 +32,8 @@ export interface ConversationState {
   lastTopic?: string;
   /** The answer card the last answer showed: a follow-up is not answered with it again. */
   lastCard?: string;
+  /** The cards shown since the conversation's last self-contained question (at most five): a follow-up asks something else. */
+  shownCards?: string[];
   /** The main option of the last project-fit answer: « vérifier l'éligibilité » then checks it. */
   lastFit?: ProcessId;
 }

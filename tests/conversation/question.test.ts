@@ -269,6 +269,21 @@ describe("follow-ups and answer cards", () => {
     expect(again.card).toBe(first.card);
   });
 
+  it("a chain of follow-ups never shows again a card it has already shown", async () => {
+    const c = conversation(core.runtime.assistant);
+    const cards = [
+      (await c.say("Quand le schéma ESS du Gard a-t-il été voté ?")).card,
+      (await c.say("et qui le porte ?")).card,
+      (await c.say("il dure jusqu'à quand ?")).card,
+    ];
+    expect(cards[0]).toBeTruthy();
+    expect(cards[1]).toBeTruthy();
+    expect(cards[2]).not.toBe(cards[0]);
+    expect(cards[2]).not.toBe(cards[1]);
+    // A self-contained question starts a new chain: the first card may come back.
+    expect((await c.say("Quand le schéma ESS du Gard a-t-il été voté ?")).card).toBe(cards[0]);
+  });
+
   it("after a need answered by a process, a follow-up is about that process", async () => {
     const c = conversation(core.runtime.assistant);
     const first = await c.say(
