@@ -35,6 +35,9 @@ export function mightDescribeProject(text: string): boolean {
 
 /** A general yes/no question about what a kind of structure may do ("une SCOP peut-elle… ?"). */
 const GENERIC_CAN = /\b(peut elle|peut il|peuvent elles|peuvent ils|est ce qu une?|est ce que les?|can an?|can a|may an?)\b/;
+/** A message that opens on a kind of structure and what it may do ("une asso peut avoir le DLA si… ?"). */
+const GENERIC_SUBJECT =
+  /^(une?|les?) (asso|assos|associations?|scop|scops|scic|scics|structures?|cooperatives?|coops?|entreprises?|mutuelles?|fondations?) (peut|peuvent|a le droit|ont le droit)\b/;
 
 /**
  * A question about the rules for a kind of structure, asked by nobody in particular
@@ -70,6 +73,8 @@ export function describesProject(text: string, features: ProjectFeatures, opts: 
   // Two facts about the project (a commune and a legal form, a number of employees…) stand for a carrier.
   if (!(CARRIER.test(f) || stated >= 2) || !(INTENT.test(f) || stated >= 2)) return false;
   if (opts.loose) return needs.length >= 1 || stated >= 1;
+  // "Une asso peut avoir le DLA si elle a 0 salarié ?": a question about a rule, asked by nobody in particular.
+  if (GENERIC_SUBJECT.test(f) && !FIRST_PERSON.test(f)) return false;
   // Someone (the writer or a third party) with a stated need asks whom to turn to: a project to orient.
   if (ORIENTATION.test(f) && (FIRST_PERSON.test(f) || THIRD_PARTY.test(f) || stated >= 1) && (needs.length >= 1 || stated >= 1)) return true;
   if (QUESTION_START.test(f) && !FIRST_PERSON.test(f) && stated < 2 && !(THIRD_PARTY.test(f) && needs.length >= 1)) return false;

@@ -138,6 +138,8 @@ describe("project or question", () => {
     expect(isProject("Qui a rédigé le guide en six étapes pour aider les structures de l'ESS à répondre aux marchés du Département ?")).toBe(false);
     expect(isProject("Pourquoi le Département du Gard n'a-t-il plus le droit d'aider directement une entreprise commerciale ?")).toBe(false);
     expect(isProject("Si la DDETS ne répond pas à notre demande d'agrément ESUS, que se passe-t-il ?")).toBe(false);
+    // A kind of structure and what it may do, with facts that are only the rule's conditions.
+    expect(isProject("une association peut demander le DLA si elle a 0 salarié à Nîmes ?")).toBe(false);
   });
 
   it("someone with a stated need who asks whom to turn to describes a project to orient", () => {
