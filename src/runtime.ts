@@ -15,6 +15,7 @@ import { addWords, Lexicon, QueryNormalizer, Speller, type Vocabulary } from "./
 import type { AppConfig } from "./config/env.js";
 import { createAssistant } from "./conversation/assistant.js";
 import type { Assistant, HandoffTargets } from "./conversation/types.js";
+import { processOfDoc } from "./fit/links.js";
 import { ProjectFit } from "./fit/project-fit.js";
 import { createChatModel } from "./llm/provider.js";
 import { createEmbeddings } from "./retrieval/embeddings/index.js";
@@ -85,7 +86,19 @@ export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
   for (const c of index.index.chunks) addWords(vocabulary, `${c.title} ${c.section} ${c.text}`);
   for (const c of cards.current().cards) addWords(vocabulary, `${c.questions.join(" ")} ${c.answer}`);
   const normalizer = new QueryNormalizer(Lexicon.load(paths.root), new Speller(vocabulary));
+  const fit = new ProjectFit({
+    knowledgeDir: paths.root,
+    retriever,
+    router,
+    guards,
+    llm,
+    llmTimeoutMs: config.llm.timeoutMs,
+    promptsDir: paths.prompts,
+    logger: o.logger,
+  });
   const answerer = new Answerer({
+    // A card about a measure (Gard centrale) routes to the process of that measure (the links file).
+    processOfDoc: processOfDoc(fit.links),
     retriever,
     router,
     guards,
@@ -98,16 +111,6 @@ export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
     logger: o.logger,
   });
   const storage = o.storage ?? (await createStorage({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, ...config.storage }));
-  const fit = new ProjectFit({
-    knowledgeDir: paths.root,
-    retriever,
-    router,
-    guards,
-    llm,
-    llmTimeoutMs: config.llm.timeoutMs,
-    promptsDir: paths.prompts,
-    logger: o.logger,
-  });
   const assistant = createAssistant({
     answerer,
     storage,

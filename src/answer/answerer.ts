@@ -45,6 +45,8 @@ export interface AnswererOptions {
   minCardScore?: number;
   /** Colloquial rewriting and spelling correction of questions. */
   normalizer?: QueryNormalizer;
+  /** The process a schema document (a measure) belongs to, for routing a card about it. */
+  processOfDoc?: (docId: string) => ProcessId | undefined;
   /** Fitted decisions (card or not, answer or refuse); without them, fixed thresholds. */
   decision?: DecisionModels | null;
   logger?: { warn: (obj: unknown, msg?: string) => void };
@@ -509,7 +511,10 @@ export class Answerer {
       });
     }
     // The card's own route, else the process its answer is about (its first process document), else the router's.
-    const about = card.route ?? card.sources.map((id) => ProcessId.safeParse(id)).find((p) => p.success)?.data;
+    const about =
+      card.route ??
+      card.sources.map((id) => ProcessId.safeParse(id)).find((p) => p.success)?.data ??
+      card.sources.map((id) => this.o.processOfDoc?.(id)).find((p) => p !== undefined);
     const route = about
       ? {
           ...this.o.router.toRoute(about, 0.8, this.o.router.directory.get(about)?.name ?? about),

@@ -138,6 +138,14 @@ export interface SchemaLinks {
   needs: Need[];
 }
 
+/** The process each measure of the links file belongs to (the first process that lists it wins). */
+export function processOfDoc(links: SchemaLinks): (docId: string) => ProcessId | undefined {
+  const byDoc = new Map<string, ProcessId>();
+  for (const [process, link] of Object.entries(links.processes) as [ProcessId, ProcessLink][])
+    for (const doc of link.measures) if (!byDoc.has(doc)) byDoc.set(doc, process);
+  return (docId) => byDoc.get(docId);
+}
+
 export class LinksError extends RelaisError {
   readonly code = "knowledge.links";
 }

@@ -12,7 +12,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config/env.js";
 import { currentKnowledgePaths, useKnowledgePaths } from "../../src/core/paths.js";
 import { PROCESS_IDS } from "../../src/domain/ids.js";
-import { LINKS_FILE_NAME, LinksError, loadSchemaLinks, readLinksFile } from "../../src/fit/links.js";
+import { LINKS_FILE_NAME, LinksError, loadSchemaLinks, processOfDoc, readLinksFile } from "../../src/fit/links.js";
 import { loadAxisMapping } from "../../src/report/axes.js";
 
 const KNOWLEDGE = path.resolve(import.meta.dirname, "../../knowledge");
@@ -36,6 +36,16 @@ const SOURCES = new Map(
 
 const tmp = mkdtempSync(path.join(tmpdir(), "links-test-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe("the process of a measure", () => {
+  it("is the process whose links list the measure; a context document belongs to none", () => {
+    const of = processOfDoc(loadSchemaLinks(path.resolve(import.meta.dirname, "../../knowledge")));
+    expect(of("mesure-gard-centrale")).toBe("appel-a-communs");
+    expect(of("mesure-scic-gard-et-autonomie")).toBe("scic-participation");
+    expect(of("schema-solidarites-sociales")).toBeUndefined();
+    expect(of("inconnu")).toBeUndefined();
+  });
+});
 
 describe("the links file", () => {
   it("links every process to an axis, its documents and how to apply", () => {
