@@ -91,11 +91,12 @@ export class ProjectFit {
     // What the message asks for (its questions, or what it asks the assistant to do): a project that asks for
     // a poem, another structure's file, its own file's status or a future budget is no request for orientation.
     const asked = askedPart(question);
-    const addressed = ADDRESSED.test(foldText(asked));
+    const askedFolded = foldText(asked);
+    const addressed = ADDRESSED.test(askedFolded);
     // Said in the first person singular with no business being created ("j'ai besoin d'un prêt perso pour ma voiture"),
     // a private request stays private even from someone who volunteers in associations.
     const ownBusiness = features.facts.legalForm === "entrepreneur-individuel" || features.facts.legalForm === "societe-commerciale";
-    const privateAsk = features.stage === undefined && !ownBusiness && SINGULAR.test(foldText(asked)) && !PLURAL.test(foldText(asked));
+    const privateAsk = features.stage === undefined && !ownBusiness && SINGULAR.test(askedFolded) && !PLURAL.test(askedFolded);
     if (!opts.loose && (!business || addressed || privateAsk) && this.o.guards?.isOutOfMission(business ? asked : question)) return null;
     if (!opts.loose && this.o.guards?.gap(asked)?.project) return null;
 
