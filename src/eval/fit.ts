@@ -1,8 +1,10 @@
 /**
  * Evaluation of project-fit answers on a set of project descriptions
- * (tests/gold/tuning/projects-tuning.yaml, tests/gold/blind/projects-blind-2.yaml):
+ * (tests/gold/tuning/projects-tuning.yaml, tests/gold/blind/projects-blind-3.yaml):
  * first option right, right in the first two, a right schema document cited,
  * refusals (an in-scope project must not be refused, an out-of-scope one must).
+ * A refusal's option is the person its route hands over to; a request to refuse
+ * may expect none (`first: null`) and then counts for the refusal metric only.
  * Tuning and blind figures are printed side by side.
  */
 import { readFile } from "node:fs/promises";
@@ -15,12 +17,15 @@ export const FitProject = z.object({
   id: z.string().min(1),
   description: z.string().min(1),
   audience: Audience.default("porteur"),
-  expect: z.object({
-    first: ProcessId,
-    acceptable: z.array(ProcessId).default([]),
-    sources: z.array(z.string()).default([]),
-    refuse: z.boolean().default(false),
-  }),
+  expect: z
+    .object({
+      /** The process that should come first; for a request to refuse, the person it is handed to, or null. */
+      first: ProcessId.nullable(),
+      acceptable: z.array(ProcessId).nullish().transform((a) => a ?? []),
+      sources: z.array(z.string()).nullish().transform((a) => a ?? []),
+      refuse: z.boolean().default(false),
+    })
+    .refine((e) => e.first !== null || e.refuse, { message: "first ne peut être null que pour un projet à refuser", path: ["first"] }),
 });
 export type FitProject = z.infer<typeof FitProject>;
 export const FitSet = z.object({ projects: z.array(FitProject).min(1) });
@@ -81,10 +86,14 @@ export async function runFitEval(set: FitSet, ask: (description: string, audienc
     const t0 = performance.now();
     const reply = await ask(p.description, p.audience);
     times.push(performance.now() - t0);
-    const options = (reply.fit ?? []).map((o) => o.process);
+    // A refusal with no options orients to the person it hands over to (its route).
+    const options = reply.fit?.length ? reply.fit.map((o) => o.process) : reply.refused && reply.route ? [reply.route.process] : [];
     const cited = [...new Set(reply.sources.map((s) => s.id))];
-    let ok = tick(r.first, p.id, options[0] === p.expect.first);
-    ok = tick(r.firstTwo, p.id, options.slice(0, 2).includes(p.expect.first)) && ok;
+    let ok = true;
+    if (p.expect.first !== null) {
+      ok = tick(r.first, p.id, options[0] === p.expect.first);
+      ok = tick(r.firstTwo, p.id, options.slice(0, 2).includes(p.expect.first)) && ok;
+    }
     if (p.expect.sources.length)
       ok =
         tick(

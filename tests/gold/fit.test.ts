@@ -13,7 +13,7 @@ import { formatFitEval, loadFitSet, runFitEval, type FitMetric, type FitReport, 
 import { testRuntime, type TestRuntime } from "../answer/helpers.js";
 
 const GOLD_DIR = path.dirname(new URL(import.meta.url).pathname);
-const SETS = { tuning: path.join(GOLD_DIR, "tuning", "projects-tuning.yaml"), blind: path.join(GOLD_DIR, "blind", "projects-blind-2.yaml") };
+const SETS = { tuning: path.join(GOLD_DIR, "tuning", "projects-tuning.yaml"), blind: path.join(GOLD_DIR, "blind", "projects-blind-3.yaml") };
 
 let t: TestRuntime;
 const sets: Record<string, FitSet> = {};
@@ -44,10 +44,13 @@ function expectRate(m: FitMetric, min: number, label: string, blind: boolean): v
   expect(rate, msg).toBeGreaterThanOrEqual(min);
 }
 
-/** Thresholds per set: the for tuning; for blind (projects-blind-2), the floor measured on 2026-12-05. */
+/**
+ * Thresholds per set: the issue's for tuning; for blind (projects-blind-3), the issue's where its first
+ * reading (2026-12-05, 86.3 / 91.3 / 98.8 %) reaches them, else a floor just under that reading.
+ */
 const MIN = {
   tuning: { first: 0.85, firstTwo: 0.95, cited: 0.9, wrongRefusals: 0 },
-  blind: { first: 0.75, firstTwo: 0.8, cited: 0.9, wrongRefusals: 0 },
+  blind: { first: 0.85, firstTwo: 0.9, cited: 0.9, wrongRefusals: 0 },
 } as const;
 
 describe.each(["tuning", "blind"] as const)("project-fit gate (%s)", (name) => {
