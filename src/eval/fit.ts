@@ -21,8 +21,14 @@ export const FitProject = z.object({
     .object({
       /** The process that should come first; for a request to refuse, the person it is handed to, or null. */
       first: ProcessId.nullable(),
-      acceptable: z.array(ProcessId).nullish().transform((a) => a ?? []),
-      sources: z.array(z.string()).nullish().transform((a) => a ?? []),
+      acceptable: z
+        .array(ProcessId)
+        .nullish()
+        .transform((a) => a ?? []),
+      sources: z
+        .array(z.string())
+        .nullish()
+        .transform((a) => a ?? []),
       refuse: z.boolean().default(false),
     })
     .refine((e) => e.first !== null || e.refuse, { message: "first ne peut être null que pour un projet à refuser", path: ["first"] }),

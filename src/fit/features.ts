@@ -20,6 +20,8 @@ export interface DetectedNeed {
   strength: number;
   /** Distinct expressions found. */
   expressions: number;
+  /** Added by the ranking only: the need is in a question the message asks (not part of `strength`, which says whether it is stated at all). */
+  asked?: number;
 }
 
 export interface Territory {
@@ -120,7 +122,7 @@ function essStatutes(f: string): boolean | undefined {
 
 function bankAccess(f: string): boolean | undefined {
   if (
-    /\b(banques?|bank) (ne )?(me |nous )?(veut|veulent|suit|suivent)? ?(rien savoir|pas|plus|refuse|refusent|won t|refused|says no)\b|\bbanque refuse\b|\bpas acces au credit\b/.test(
+    /\b(banques?|bank) (ne )?(me |nous )?(veut|veulent|suit|suivent)? ?(rien savoir|pas|plus|refuse|refusent|won t|refused|says no)\b|\bbanques? (a |ont )?refuse\w*\b|\b(pas|sans|plus|ni|aucun|no|without) (d )?acces (au|a un|aux) (credit|pret|emprunt)s?\b|\b(no|without) access to (bank )?(credit|loans?)\b|\bexclue?s? du (credit|systeme) bancaire\b/.test(
       f,
     )
   )
@@ -211,6 +213,8 @@ const REQUEST =
 /** A need stated in what is asked for outweighs one that only describes the carrier ("une entreprise d'insertion"). */
 const REQUEST_BONUS = 0.3;
 
+/** A need in a question of a longer message (`askedZone`) weighs this much more in the ranking. */
+const ASKED_BONUS = 0.3;
 /** The parts of the message that say what is wanted: from each verb of request to the end of its sentence. */
 export function requestZone(text: string): string {
   const f = foldText(text);
@@ -221,6 +225,20 @@ export function requestZone(text: string): string {
     parts.push(end < 0 ? rest : rest.slice(0, end));
   }
   return parts.join(" . ");
+}
+
+/**
+ * The questions of a message that also describes something ("On transforme notre asso en SCIC. Le
+ * Département peut-il entrer au capital ?"): what the writer asks is what they want. A message of
+ * one sentence mixes the description and the question, so it has none.
+ */
+export function askedZone(text: string): string {
+  const sentences = text.split(/(?<=[.!?;])\s+|\n+/).filter((x) => x.trim());
+  if (sentences.length < 2) return "";
+  return sentences
+    .filter((x) => x.trim().endsWith("?"))
+    .map(foldText)
+    .join(" . ");
 }
 
 /** What the writer says they do not want ("on n'a pas besoin de prêt", "we don't need a loan") or have already done ("j'ai déjà testé mon activité"), up to the end of that clause. */
@@ -237,6 +255,7 @@ export function detectNeeds(text: string, facts: Partial<Facts>, links: SchemaLi
   const kept = withoutNegated(text);
   const tokens = phraseTokens(kept);
   const asked = phraseTokens(requestZone(kept));
+  const questions = phraseTokens(withoutNegated(askedZone(text)));
   const out: DetectedNeed[] = [];
   for (const need of links.needs) {
     const matched = maximal(need.phrases.filter((p) => containsPhrase(tokens, p) || (p.length === 1 && nearWord(tokens, p[0]!)))).length;
@@ -247,7 +266,8 @@ export function detectNeeds(text: string, facts: Partial<Facts>, links: SchemaLi
     const inRequest = need.phrases.some((p) => containsPhrase(asked, p)) ? REQUEST_BONUS : 0;
     const byWords = matched === 0 ? 0 : Math.min(MAX_STRENGTH, 0.6 + 0.2 * (matched - 1)) + inRequest;
     const strength = byFacts && !need.requires.facts ? Math.max(1, byWords) : byWords || 1;
-    out.push({ need, strength: Math.round(strength * 100) / 100, expressions: matched });
+    const inQuestion = !inRequest && need.phrases.some((p) => containsPhrase(questions, p)) ? ASKED_BONUS : 0;
+    out.push({ need, strength: Math.round(strength * 100) / 100, expressions: matched, ...(inQuestion ? { asked: inQuestion } : {}) });
   }
   return out.sort((a, b) => b.strength - a.strength);
 }

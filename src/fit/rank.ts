@@ -45,9 +45,10 @@ interface Acc {
 }
 
 function addNeeds(acc: Map<ProcessId, Acc>, needs: DetectedNeed[]): void {
-  for (const { need, strength } of needs) {
+  for (const { need, strength, asked = 0 } of needs) {
     for (const link of need.links) {
-      const value = strength * link.weight;
+      // Asking for the ESS team, the default contact ("quel interlocuteur ?"), asks whom to turn to, not for a need.
+      const value = (strength + (link.process === DEFAULT_PROCESS ? 0 : asked)) * link.weight;
       const a = acc.get(link.process) ?? { score: 0, needs: [] };
       a.score += value;
       a.needs.push(need.id);

@@ -21,7 +21,12 @@ const set = FitSet.parse({
 });
 
 const replies: Record<string, Reply> = {
-  a: Reply.parse({ type: "answer", text: "x", fit: [option("france-active"), option("dla")], sources: [{ n: 1, id: "axe-3-acteurs-ressources", chunkId: "c1", title: "t", kind: "axe", status: "confirmed", score: 1, excerpt: "e" }] }),
+  a: Reply.parse({
+    type: "answer",
+    text: "x",
+    fit: [option("france-active"), option("dla")],
+    sources: [{ n: 1, id: "axe-3-acteurs-ressources", chunkId: "c1", title: "t", kind: "axe", status: "confirmed", score: 1, excerpt: "e" }],
+  }),
   b: Reply.parse({ type: "answer", text: "x", route: route("dla") }),
   c: Reply.parse({ type: "answer", text: "x", refused: true, route: route("mission-ess-departement") }),
   d: Reply.parse({ type: "answer", text: "x", refused: true }),

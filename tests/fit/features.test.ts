@@ -7,7 +7,7 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { describesProject } from "../../src/fit/detect.js";
-import { countListedStructures, foldText, projectFeatures, requestZone } from "../../src/fit/features.js";
+import { askedZone, countListedStructures, foldText, projectFeatures, requestZone } from "../../src/fit/features.js";
 import { loadSchemaLinks } from "../../src/fit/links.js";
 
 const KNOWLEDGE = path.resolve(import.meta.dirname, "../../knowledge");
@@ -50,6 +50,17 @@ describe("needs", () => {
     expect(requestZone("We are a small coop in Alès. Is there a guarantee fund for our bank loan?")).toContain("guarantee");
   });
 
+  it("what the writer asks (a sentence ending with « ? ») in a longer message weighs in the ranking", () => {
+    const text = "On transforme notre asso d'insertion de Bellegarde en SCIC. Est-ce que le Département peut entrer au capital ?";
+    expect(askedZone(text)).toContain("entrer au capital");
+    expect(askedZone(text)).not.toContain("insertion");
+    // One sentence mixes the description and the question: no zone.
+    expect(askedZone("Notre entreprise d'insertion voudrait répondre aux marchés, y a un accompagnement ?")).toBe("");
+    const needs = read(text).needs;
+    expect(needs.find((n) => n.need.id === "capital-scic")?.asked).toBeGreaterThan(0);
+    expect(needs.find((n) => n.need.id === "insertion")?.asked).toBeUndefined();
+  });
+
   it("a need stated in what is asked outweighs one that only describes the carrier", () => {
     const f = read("Nous sommes une entreprise d'insertion à Nîmes. Nous voudrions décrocher des marchés du Département avec clauses sociales.");
     const strength = (id: string) => f.needs.find((n) => n.need.id === id)?.strength ?? 0;
@@ -85,6 +96,9 @@ describe("facts", () => {
       essStatutes: false,
     });
     expect(read("yo on lance un atelier vélo a Alès, la banque veut rien savoir").facts.bankAccess).toBe(false);
+    expect(read("Une habitante de Nîmes, sans accès au crédit bancaire, veut créer son activité.").facts.bankAccess).toBe(false);
+    expect(read("We have no access to bank loans and want to start a food truck in Alès.").facts.bankAccess).toBe(false);
+    expect(read("Notre asso à Alès a un accès au crédit bancaire correct.").facts.bankAccess).toBeUndefined();
     expect(read("Une société hôtelière commerciale sollicite une subvention d'investissement.").facts.legalForm).toBe("societe-commerciale");
     expect(read("Le maire me demande comment sa collectivité peut s'associer à la démarche du schéma ESS.").facts.legalForm).toBeUndefined();
   });
@@ -131,6 +145,20 @@ describe("project or question", () => {
     expect(isProject("Une épicerie solidaire en SCIC à Saint-Ambroix cherche des fonds propres, le Département peut-il intervenir ?")).toBe(true);
     expect(isProject("comment on repond a un appel d'offre du departement ?? on est une asso traiteur solidaire a nimes 5 salariés")).toBe(true);
     expect(isProject("Hi, I run a young SCIC in Le Vigan doing citizen renewable energy. We need a guarantee on a bank loan. Who can help us?")).toBe(true);
+    // Feminine and less common carriers and verbs: « une habitante », « un acheteur », « on monte », « recherche ».
+    expect(
+      isProject(
+        "Une habitante du quartier Pissevin, sans accès au crédit bancaire, souhaite créer une activité de traiteur. Vers quel dispositif l'orienter ?",
+      ),
+    ).toBe(true);
+    expect(
+      isProject(
+        "on monte une SCIC pour l'internet en zone blanche dans les Cévennes, avec les mairies au capital. le Département pourrait prendre des parts ?",
+      ),
+    ).toBe(true);
+    expect(
+      isProject("Une association nîmoise d'inclusion numérique recherche du mécénat de compétences. Existe-t-il un dispositif de mise en relation ?"),
+    ).toBe(true);
   });
 
   it("questions about the schema, a rule or a person are not projects", () => {

@@ -34,6 +34,19 @@ describe("ranking with eligibility verdicts", () => {
     expect(dla.score).toBeCloseTo(withStaff.score * 0.4, 5);
   });
 
+  it("a need in the question of a longer message weighs more; asking « quel interlocuteur ? » does not push the ESS team", () => {
+    const text = "Notre chantier d'insertion à Beaucaire devient une SCIC avec la commune au capital. Le Département peut-il prendre des parts ?";
+    expect(rank(text)[0]!.process).toBe("scic-participation");
+    const asked = option(text, "scic-participation").score;
+    const stated = option(text.replace("Le Département peut-il prendre des parts ?", "Le Département pourrait prendre des parts."), "scic-participation").score;
+    expect(asked).toBeGreaterThan(stated);
+    const contact = "Un atelier d'insertion de Vauvert perd une partie de ses financements. Quel interlocuteur mobiliser ?";
+    const features = projectFeatures(contact, links);
+    expect(features.needs.find((n) => n.need.id === "contact")?.asked).toBeGreaterThan(0);
+    const statement = contact.replace("Quel interlocuteur mobiliser ?", "Reste à savoir quel interlocuteur mobiliser.");
+    expect(option(contact, "mission-ess-departement").score).toBeCloseTo(option(statement, "mission-ess-departement").score, 5);
+  });
+
   it("the Région's business aid does not lead for an association: it keeps half the score it has when the form is unknown", () => {
     const router: RouteCandidate[] = [{ process: "region-occitanie", score: 0.9, similarity: 0.5, why: "", rule: false }];
     const region = (text: string) => rankAll(projectFeatures(text, links), router).find((o) => o.process === "region-occitanie")!;
