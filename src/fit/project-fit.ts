@@ -13,6 +13,7 @@ import type { Action, Reply } from "../domain/reply.js";
 import type { Facts, LegalForm } from "../eligibility/facts.js";
 import { ANSWER_ACTIONS, REFUSAL_ACTIONS } from "../answer/actions.js";
 import { cleanQuestion } from "../answer/answerer.js";
+import { countedNoun } from "../answer/counted.js";
 import type { Guards } from "../answer/guards.js";
 import type { Retriever } from "../retrieval/retriever.js";
 import type { Router } from "../routing/router.js";
@@ -81,7 +82,8 @@ export class ProjectFit {
     if (!question || (!opts.loose && !mightDescribeProject(question)) || this.o.guards?.isInjection(question)) return null;
     // A described project is no creative-writing request ("une association composée de passionnés d'histoire"):
     // the out-of-mission patterns and the known gaps only hold back the loose reading.
-    if (opts.loose && (this.o.guards?.isOutOfMission(question) || this.o.guards?.gap(question))) return null;
+    // Nor a count the sources do not give ("combien d'associations le DLA a-t-il accompagnées ?").
+    if (opts.loose && (this.o.guards?.isOutOfMission(question) || this.o.guards?.gap(question) || countedNoun(question))) return null;
     const features = projectFeatures(question, this.links);
     if (!describesProject(question, features, { loose: opts.loose })) return null;
     // A person's private request (a car loan, a mortgage, a tax return) is no project, even when
