@@ -70,6 +70,7 @@ describe("out of scope", () => {
     "Écrivez un script Python pour télécharger tous les PDF du site du Département.",
     "Notre trésorière veut aller aux prud'hommes contre l'association, elle a raison ?",
     "Notre bailleur veut augmenter le loyer de l'asso de 25 %, on peut refuser ?",
+    "est-ce que l'équipe de foot de Bagnols a gagné hier ?",
   ];
   for (const q of questions)
     it(`refuses: ${q}`, async () => {
@@ -86,6 +87,7 @@ describe("known gaps of knowledge/lacunes.yaml", () => {
     "fiches-actions": "Pourriez-vous me lister toutes les fiches-actions du schéma avec leur budget ?",
     "budget-global-schema": "Quelle enveloppe globale le Département consacre-t-il au schéma de l'ESS ?",
     "coordonnees-service": "À quel numéro de téléphone puis-je joindre le service ESS du Département ?",
+    "coordonnees-personnelles": "Vous auriez le portable perso de la vice-présidente chargée de l'ESS ?",
     "equipe-service-ess": "Qui est le chef de service de l'équipe ESS du Département ?",
     "laureats-appel-a-communs": "Quels projets ont déjà été financés par l'appel à communs ?",
     "pieces-dossier-appel-a-communs": "Quels justificatifs dois-je fournir pour candidater à l'appel à communs ?",
@@ -132,10 +134,13 @@ describe("known gaps do not swallow answerable questions", () => {
   // Questions the knowledge answers, which merely share a word with a gap's triggers.
   const cases: { q: string; audience: "agent" | "porteur"; doc: string }[] = [
     { q: "Comment monter un projet avec d'autres structures pour l'appel à communs ?", audience: "porteur", doc: "appel-a-communs" },
-    { q: "Tel qu'il a été adopté en 2024, combien d'axes compte le schéma ESS ?", audience: "porteur", doc: "schema-ess-gard" },
+    { q: "Tel qu'il a été adopté en 2024, quels sont les axes du schéma ESS ?", audience: "porteur", doc: "schema-ess-gard" },
     { q: "Les acheteurs publics qui siègent dans les jurys ont-ils été formés à l'ESS ?", audience: "agent", doc: "mesure-formation-acheteurs" },
     // A rule asked about one's own future file is not the status of that file.
     { q: "Si notre demande est acceptée, l'agrément ESUS est valable combien de temps ?", audience: "porteur", doc: "agrement-esus" },
+    // A club named after a sport is no sports result; the public address of a platform is no private address.
+    { q: "Le club Olympique de badminton de Nîmes a-t-il été accompagné par le DLA ?", audience: "porteur", doc: "dla-gard-acegaa" },
+    { q: "Quelle est l'adresse du site Gard centrale ?", audience: "porteur", doc: "mesure-gard-centrale" },
   ];
   for (const { q, audience, doc } of cases)
     it(`answers: ${q}`, async () => {
