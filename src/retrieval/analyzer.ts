@@ -250,11 +250,19 @@ const ELISION = /\b(?:l|d|j|m|n|s|t|c|qu|lorsqu|puisqu|quoiqu)['’‘`]/gi;
 // Words, numbers (with inner separators removed later), acronyms.
 const TOKEN = /[\p{L}\p{N}]+/gu;
 
+/**
+ * Words the French stemmer merges with another word of a different sense, kept apart:
+ * "communes" (municipalities) and "communs" (commons) both stem to "commun".
+ */
+const OWN_STEM: Record<string, string> = { commune: "commune", communes: "commune" };
+/** Changes whenever the analysis of a word changes: an index built by another analysis is rebuilt. */
+export const ANALYZER_VERSION = "2";
+
 const stemCache = new Map<string, string>();
 export function stem(foldedWord: string): string {
   let s = stemCache.get(foldedWord);
   if (s === undefined) {
-    s = /^\d+$/.test(foldedWord) || foldedWord.length <= 3 ? foldedWord : stemmer.stemWord(foldedWord);
+    s = /^\d+$/.test(foldedWord) || foldedWord.length <= 3 ? foldedWord : (OWN_STEM[foldedWord] ?? stemmer.stemWord(foldedWord));
     if (stemCache.size < 50_000) stemCache.set(foldedWord, s!);
   }
   return s!;

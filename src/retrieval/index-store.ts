@@ -13,10 +13,10 @@ import MiniSearch from "minisearch";
 import { Document } from "@langchain/core/documents";
 import { z } from "zod";
 import type { DocKind } from "../domain/ids.js";
-import { fingerprintCorpus, loadCorpus } from "../knowledge/corpus.js";
+import { fingerprintCorpus as fingerprintFiles, loadCorpus } from "../knowledge/corpus.js";
 import type { DocNature } from "../knowledge/schema.js";
 import type { KnowledgeDoc } from "../knowledge/types.js";
-import { analyze } from "./analyzer.js";
+import { ANALYZER_VERSION, analyze } from "./analyzer.js";
 import type { NamedEmbeddings } from "./embeddings/index.js";
 import { HnswStore, hnswParams } from "./hnsw-store.js";
 import { RelaisError } from "../core/errors.js";
@@ -308,6 +308,15 @@ export interface BuildOptions {
   dataDir: string;
   embeddings: NamedEmbeddings;
   onProgress?: (done: number, total: number) => void;
+}
+
+/**
+ * The fingerprint an index is built from: the knowledge files and the analysis of words
+ * (an index whose terms were stemmed another way is rebuilt, not read with the new terms).
+ */
+async function fingerprintCorpus(knowledgeDir: string): Promise<{ hash: string }> {
+  const files = await fingerprintFiles(knowledgeDir);
+  return { hash: createHash("sha256").update(`analyzer\t${ANALYZER_VERSION}\n${files.hash}`).digest("hex") };
 }
 
 export async function buildIndex(opts: BuildOptions): Promise<BuildResult & { index: SearchIndex }> {

@@ -32,6 +32,11 @@ describe("French analyzer", () => {
     expect(analyze("accompagnements")).toEqual(analyze("accompagnement"));
   });
 
+  it("keeps « communes » (municipalities) apart from « communs » (commons), which the stemmer merges", () => {
+    expect(analyze("communes commune")).toEqual(["commune", "commune"]);
+    expect(analyze("communs commun")).toEqual(["commun", "commun"]);
+  });
+
   it("keeps acronyms whole instead of stemming them", () => {
     // An unknown lower-case word loses its final s to the stemmer; the same letters in capitals do not.
     expect(analyze("abcds")).not.toEqual(["abcds"]);
