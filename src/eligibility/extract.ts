@@ -261,6 +261,8 @@ function findLegalForm(f: string, freeText: boolean): LegalForm | undefined {
         if (p.weak && !SELF.test(before)) continue;
         // "collectif d'associations", "association de communes": the first noun decides
       }
+      // "ma commune", "ma mairie": where the person lives, not their legal form (a council says "notre commune").
+      if (p.value === "collectivite" && freeText && /\b(ma|mon)\s+$/.test(before)) continue;
       if (p.value === "collectivite" && !freeText && /\bcommune de\b/.test(f.slice(m.index))) {
         // "commune de Nîmes" as an answer is a place, not a legal form
         continue;

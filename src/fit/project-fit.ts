@@ -19,7 +19,7 @@ import type { Retriever } from "../retrieval/retriever.js";
 import type { Router } from "../routing/router.js";
 import type { IndexedChunk } from "../retrieval/index-store.js";
 import { composeFit } from "./compose.js";
-import { describesProject, mightDescribeProject } from "./detect.js";
+import { describesProject, isGeneralQuestion, mightDescribeProject } from "./detect.js";
 import { foldText, projectFeatures, type ProjectFeatures } from "./features.js";
 import { loadSchemaLinks, type SchemaLinks } from "./links.js";
 import { rankAll, rankOptions, type RankedOption } from "./rank.js";
@@ -84,6 +84,8 @@ export class ProjectFit {
     // the out-of-mission patterns and the known gaps only hold back the loose reading.
     // Nor a count the sources do not give ("combien d'associations le DLA a-t-il accompagnées ?").
     if (opts.loose && (this.o.guards?.isOutOfMission(question) || this.o.guards?.gap(question) || countedNoun(question))) return null;
+    // Nor a question about a rule ("Une fondation peut-elle… ?", "Est-ce qu'on doit publier… ?"): it asks what holds, not where to go.
+    if (opts.loose && (isGeneralQuestion(question) || RULE_QUESTION.test(foldText(question)))) return null;
     const features = projectFeatures(question, this.links);
     if (!describesProject(question, features, { loose: opts.loose })) return null;
     // A person's private request (a car loan, a mortgage, a tax return) is no project, even when
@@ -149,6 +151,10 @@ export class ProjectFit {
     return `Je ne peux pas proposer d'action du schéma départemental de l'ESS pour ce projet : il ne relève pas de l'économie sociale et solidaire, et le Département ne peut pas accorder d'aide économique directe à une entreprise commerciale${n === null ? "" : ` [${n}]`}.`;
   }
 }
+
+/** A question about an obligation or a right ("est-ce qu'on doit… ?", "faut-il… ?", "a-t-on le droit… ?"). */
+const RULE_QUESTION =
+  /^(est ce qu (on|il faut|il est obligatoire|on a le droit)|doit on|doit il|faut il|a t on le droit|est il obligatoire|is it (mandatory|compulsory|required)|do we have to|must we)\b/;
 
 /** The writer speaks for themselves ("j'ai besoin", "ma voiture", "me prêter") or for a group ("nous", "notre asso"). */
 const SINGULAR = /\b(je|j|jsuis|jveux|jvoudrais|moi|me|m|ma|mon|mes|i|my|me)\b/;
