@@ -56,7 +56,7 @@ export function foldText(text: string): string {
 }
 
 const STRUCTURE_NOUN =
-  "(?:associations?|assos?|scops?|scics?|cae|mutuelles?|cooperatives?|coops?|regies? de quartier|centres? sociaux|centre social|ressourceries?|recycleries?|epiceries?|tiers lieux?|entreprises? d insertion|federations?|non profits?|mutual(?:s| health insurer)?|cooperatives?|charities|charity)";
+  "(?:associations?|assos?|scops?|scics?|cae|mutuelles?|cooperatives?|coops?|regies? de quartier|centres? sociaux|centre social|ressourceries?|recycleries?|epiceries?|tiers lieux?|entreprises? d insertion|federations?|non profits?|mutual(?:s| health insurer)?|cooperatives?|charities|charity|creches?|esat|chantiers? d insertion|fondations?|foundations?|clubs?|compagnies?)";
 const COUNT_WORD: Record<string, number> = {
   un: 1,
   une: 1,

@@ -79,6 +79,10 @@ describe("facts", () => {
     expect(
       read("On est une SCOP de menuiserie, une association de réemploi et une régie de quartier, on veut mutualiser un atelier.").facts.partnerStructures,
     ).toBe(3);
+    // A crèche, a club or a foundation is a structure too.
+    expect(
+      read("Notre centre social, avec une crèche associative et une SCIC d'aide à domicile, veut créer une garde itinérante.").facts.partnerStructures,
+    ).toBe(3);
     expect(read("We are a small association. Together with a local SCIC and a mutual health insurer we want a shared minibus.").facts.partnerStructures).toBe(
       3,
     );
