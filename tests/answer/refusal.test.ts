@@ -150,6 +150,16 @@ describe("known gaps do not swallow answerable questions", () => {
     });
 });
 
+describe("a follow-up that asks for the next event is the known gap of future dates", () => {
+  it("« et c'est quand la prochaine ? » after the patronage meetings is refused", async () => {
+    const reply = await t.runtime.answerer.ask("et c'est quand la prochaine ? — Les rencontres du mécénat, c'est quoi ?", {
+      audience: "porteur",
+      own: "et c'est quand la prochaine ?",
+    });
+    expectRefusal(reply, "prochaine");
+  });
+});
+
 describe("a follow-up read with the previous topic: the guards read the person's own message", () => {
   const withTopic = (own: string, previous: string) => `${own} — ${previous}`;
   it("an earlier turn's off-topic words do not make it out of mission", async () => {
