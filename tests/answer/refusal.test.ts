@@ -100,6 +100,7 @@ describe("known gaps of knowledge/lacunes.yaml", () => {
     "adresses-partenaires": "Où se trouvent les bureaux d'Initiative Gard, à quelle adresse ?",
     "prochains-evenements": "Quand aura lieu la prochaine édition du Mois de l'ESS dans le Gard ?",
     "suivi-dossier": "Nous avons envoyé notre demande d'agrément ESUS il y a un mois : où en est notre dossier ?",
+    "dossier-autre-structure": "Pouvez-vous me transmettre le dossier que l'association de Sommières a déposé, avec le montant qu'elle a demandé ?",
     "schema-suivant": "Que prévoit le Département pour le prochain schéma ESS, après 2028 ?",
     "candidatures-recues": "Combien de candidatures l'appel à communs a-t-il reçues en 2025 ?",
     "budgets-a-venir": "Quel sera le budget de l'appel à communs l'année prochaine ?",
