@@ -92,6 +92,11 @@ interface Index {
   renamed: Map<string, Entry[]>;
   depName: Map<string, string>;
   maxTokens: number;
+  /**
+   * Short names people use for Gard communes ("Bagnols" for Bagnols-sur-Cèze, "St Hippolyte" for
+   * Saint-Hippolyte-du-Fort): the name up to its first linking word, to the most populous Gard commune.
+   */
+  gardShort: Map<string, Entry>;
 }
 
 const TOKEN_ALIASES: Record<string, string> = {
@@ -120,6 +125,11 @@ export function normaliseName(name: string): string {
 }
 
 let index: Index | undefined;
+
+/** Words that link the parts of a commune's name ("Bagnols-sur-Cèze", "Saint-Jean-du-Gard"). */
+const SHORT_NAME_LINKS = new Set(["sur", "de", "du", "des", "d", "en", "la", "le", "les", "l", "lez", "et", "aux"]);
+/** Short names too common to stand for one commune. */
+const SHORT_NAME_COMMON = new Set(["saint", "sainte", "notre dame", "mont", "pont", "port", "val", "vallee", "chateau", "mas"]);
 
 function getIndex(): Index {
   if (index) return index;
@@ -177,7 +187,18 @@ function getIndex(): Index {
     if (m) renamed.set(m[1]!, [...(renamed.get(m[1]!) ?? []), e]);
   }
   const depName = new Map(departements);
-  index = { byCode, byName, byPostcode, prefixes, renamed, depName, maxTokens };
+  const gardShort = new Map<string, Entry>();
+  for (const e of byCode.values()) {
+    if (e.departement !== GARD) continue;
+    const tokens = keyOf.get(e)!.split(" ");
+    const link = tokens.findIndex((t, i) => i > 0 && SHORT_NAME_LINKS.has(t));
+    if (link < 1) continue;
+    const short = tokens.slice(0, link).join(" ");
+    if (short.length < 5 || SHORT_NAME_COMMON.has(short)) continue;
+    const prev = gardShort.get(short);
+    if (!prev || e.population > prev.population) gardShort.set(short, e);
+  }
+  index = { byCode, byName, byPostcode, prefixes, renamed, depName, maxTokens, gardShort };
   return index;
 }
 
@@ -326,6 +347,9 @@ const CUES = new Set([
   "implantees",
   "habite",
   "dans",
+  // English: "based in Uzès", "near Anduze"
+  "in",
+  "near",
 ]);
 /** Words skipped between a cue and the name ("à côté de", "près de", "sur la commune de"). */
 const CUE_FILLERS = new Set(["de", "d", "du", "la", "l", "cote"]);
@@ -453,6 +477,9 @@ export function findCommunesInText(text: string): CommuneMention[] {
       if (cue && (capital || firstCapital || bigEnough || (tokenCount > 1 && !/^(le|la|les|l) \S+$/.test(best.key)))) accepted = top;
       else if (capital && bigEnough) accepted = top;
     }
+    // "Bagnols", "St Hippolyte" in a Gard assistant: the Gard commune people shorten so, not a homonym elsewhere.
+    const short = idx.gardShort.get(best.key);
+    if (short && (!accepted || accepted.entry.departement !== GARD) && (cue || firstCapital)) accepted = { entry: short, former: false };
     if (!accepted) {
       i++;
       continue;

@@ -163,7 +163,14 @@ export function projectFacts(text: string): Partial<Facts> {
   if (listed !== undefined && listed > ((facts.partnerStructures as number | undefined) ?? 0)) facts.partnerStructures = listed;
   if (facts.legalForm === undefined) facts.legalForm = LEADING_FORM.find(([re]) => re.test(f))?.[1] ?? (COMMERCIAL.test(f) ? "societe-commerciale" : undefined);
   // "près du Pont du Gard": a homonym outside the Gard in a message about the Gard is a landmark, not the commune.
-  if (typeof facts.commune === "string" && /\bgard(ois|oise|oises)?\b/.test(f) && resolveCommune(facts.commune)?.inGard === false) delete facts.commune;
+  // Only the name that is part of such a landmark ("Pont" of "Pont du Gard") is dropped: "based in Avignon (Vaucluse)… the Gard
+  // Département" places the project outside the Gard.
+  if (
+    typeof facts.commune === "string" &&
+    resolveCommune(facts.commune)?.inGard === false &&
+    new RegExp(`\\b${foldText(facts.commune)} (du |de |d )?gard\\b`).test(f)
+  )
+    delete facts.commune;
   if (facts.legalForm === "societe-commerciale") {
     // A negation ("sans statuts ESS") wins over the extractor, which reads only "statuts ESS".
     const ess = essStatutes(f);

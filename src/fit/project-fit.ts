@@ -104,6 +104,9 @@ export class ProjectFit {
     if (!opts.loose && (!business || addressed || privateAsk) && this.o.guards?.isOutOfMission(business ? asked : question)) return null;
     if (!opts.loose && this.o.guards?.gap(asked)?.project) return null;
 
+    // A project located outside the Gard that asks the Gard's Département: its schema is for Gard projects.
+    if (features.territory && !features.territory.inGard && GARD_ASKED.test(foldText(question)))
+      return { reply: this.outsideGard(features.territory.commune, audience), facts: features.facts };
     const outOfScope = isOutOfScope(features);
     const candidates = this.o.router.candidates(question);
     // Out of scope: only the public route that remains (the Région's business aid).
@@ -146,6 +149,21 @@ export class ProjectFit {
     return { reply, facts: features.facts };
   }
 
+  private outsideGard(commune: string, audience: Audience): Reply {
+    return {
+      type: "answer",
+      generated: false,
+      text: `Je ne peux pas proposer d'action du schéma départemental de l'ESS du Gard pour ce projet : il se situe à ${commune}, hors du Gard, et les dispositifs du Département du Gard s'adressent aux projets gardois. Pour un projet dans un autre département, le conseil départemental et la région de ce territoire sont les interlocuteurs. Si le projet a aussi une activité dans le Gard, l'équipe ESS du Département peut l'examiner : utilisez « Parler à une personne ».`,
+      sources: [],
+      refused: true,
+      route: this.o.router.toRoute(DEFAULT_PROCESS, 0.5, "Projet situé hors du Gard : l'équipe ESS du Département peut examiner une activité gardoise."),
+      followUps: [],
+      actions: REFUSAL_ACTIONS,
+      fit: [],
+      audience,
+    };
+  }
+
   private refusalLead(citations: Citations): string {
     const n = citations.first(["competences-departement", "region-occitanie"], "loi NOTRe aide économique directe entreprise commerciale Département Région");
     return `Je ne peux pas proposer d'action du schéma départemental de l'ESS pour ce projet : il ne relève pas de l'économie sociale et solidaire, et le Département ne peut pas accorder d'aide économique directe à une entreprise commerciale${n === null ? "" : ` [${n}]`}.`;
@@ -155,6 +173,9 @@ export class ProjectFit {
 /** A question about an obligation or a right ("est-ce qu'on doit… ?", "faut-il… ?", "a-t-on le droit… ?"). */
 const RULE_QUESTION =
   /^(est ce qu (on|il faut|il est obligatoire|on a le droit)|doit on|doit il|faut il|a t on le droit|est il obligatoire|is it (mandatory|compulsory|required)|do we have to|must we)\b/;
+
+/** The message asks the Gard's Département or its schema ("le Département du Gard", "le schéma ESS", "l'appel à communs"). */
+const GARD_ASKED = /\b(departement|department|gard|schema|appel a communs?|call for commons)\b/;
 
 /** The writer speaks for themselves ("j'ai besoin", "ma voiture", "me prêter") or for a group ("nous", "notre asso"). */
 const SINGULAR = /\b(je|j|jsuis|jveux|jvoudrais|moi|me|m|ma|mon|mes|i|my|me)\b/;

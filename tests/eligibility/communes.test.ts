@@ -79,6 +79,12 @@ describe("findCommuneInText", () => {
     ["on bosse sur la commune de Saint-Jean-du-Gard", "30269"],
     ["nous sommes à Sauve", "30311"],
     ["Je suis à Montpellier", "34172"],
+    // Short names of Gard communes, as people write them, beat a homonym elsewhere.
+    ["J'ai une boulangerie à Bagnols avec 3 salariés", "30028"],
+    ["notre tiers lieu a st hippolyte", "30263"],
+    // English cues.
+    ["We are a cooperative based in Avignon", "84007"],
+    ["I live near Anduze", "30010"],
   ])("%s", (text, code) => {
     expect(findCommuneInText(text)?.code).toBe(code);
   });

@@ -108,7 +108,7 @@ describe("project-fit reply", () => {
 
   it("a commercial company without ESS statutes that says it has no social side is refused", async () => {
     const r = await ask(
-      "Ma SARL de négoce de matériaux à Orange, sans aucune dimension sociale, voudrait une subvention du Département pour agrandir son entrepôt.",
+      "Ma SARL de négoce de matériaux à Beaucaire, sans aucune dimension sociale, voudrait une subvention du Département pour agrandir son entrepôt.",
       "porteur",
     );
     expect(r.refused).toBe(true);
@@ -165,6 +165,23 @@ describe("project-fit reply", () => {
     );
     expect(cited.refused).toBe(false);
     expect(cited.fit![0]!.process).toBe("scic-participation");
+  });
+
+  it("a project outside the Gard that asks the Gard's Département is refused with the ESS team as the person to ask", async () => {
+    for (const text of [
+      "Notre association d'aide alimentaire de Montpellier (Hérault) voudrait une subvention du Département du Gard pour rénover son entrepôt montpelliérain.",
+      "We're a cooperative based in Avignon and all our work is in Provence: can the Gard Département's appel à communs fund us?",
+    ]) {
+      const r = await ask(text, "porteur");
+      expect(r.refused, `${text}\n→ ${r.text}`).toBe(true);
+      expect(r.fit ?? []).toEqual([]);
+      expect(r.route?.process).toBe("mission-ess-departement");
+      expect(r.text).toMatch(/hors du Gard/);
+    }
+    // A Gard project shortened as people say it ("Bagnols", "St Hippolyte") is no project outside the Gard.
+    const short = await ask("notre scic de tiers lieu a st hippolyte voudrait que le departement prenne des parts sociales, c jouable ?", "porteur");
+    expect(short.refused).toBe(false);
+    expect(short.fit![0]!.process).toBe("scic-participation");
   });
 
   it("a commercial SME asking for an investment grant is routed to the Région, not refused", async () => {
