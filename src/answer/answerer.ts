@@ -18,7 +18,7 @@ import type { CardIndex, CardMatch } from "./cards.js";
 import { cardFollowUps, cardPassages, cardText, FRENCH_SOURCES_NOTE } from "./card-reply.js";
 import { isElliptic, withTopic } from "./followup.js";
 import { answersType, answerType } from "./cards.js";
-import { countedNoun, countWords, givesCount, isDuration, YEAR_SPAN } from "./counted.js";
+import { countedNoun, countWords, givesCount } from "./counted.js";
 import { probability, type DecisionModels, type Signals } from "./decision.js";
 import type { QueryNormalizer } from "../retrieval/normalize.js";
 import type { Guards } from "./guards.js";
@@ -618,8 +618,6 @@ export class Answerer {
   private countsWhatIsAsked(question: string, text: string): boolean {
     const noun = countedNoun(question);
     if (!noun) return true;
-    // A span of years answers a duration when the answer leads with it (its first paragraph).
-    if (isDuration(noun) && YEAR_SPAN.test(text.split(/\n\s*\n/)[0]!)) return true;
     // The noun's own stems: its synonyms are too broad here ("associations" ~ "organisé"), except for
     // an acronym, which the synonyms spell out ("QPV" → "quartiers prioritaires").
     const q = this.o.retriever.analyzeQuery(countWords(noun));

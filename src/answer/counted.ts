@@ -9,11 +9,19 @@
  */
 import { fold } from "../core/text.js";
 
-/** Words after "combien de" that do not name what is counted (money, "du monde"). */
+/** Words after "combien de" that do not name what is counted (durations, money, "du monde"). */
 const NOT_COUNTED = new Set([
+  "temps",
+  "tps",
   "fois",
   "monde",
   "gens",
+  "jours",
+  "semaines",
+  "mois",
+  "ans",
+  "annees",
+  "heures",
   "euros",
   "argent",
   "sous",
@@ -30,25 +38,14 @@ const NOT_COUNTED = new Set([
 /** Words for people attending: "combien de participants ?" is answered by "200 personnes". */
 const PEOPLE = new Set(["participants", "participantes", "personnes", "presents", "inscrits", "inscrites", "participant", "personne"]);
 
-/** A duration ("combien de temps", "combien de mois") is answered in any unit of time. */
-const TIME = new Set(["temps", "tps", "mois", "ans", "annees", "jours", "semaines", "heures", "an", "annee"]);
-const TIME_UNITS = "ans années mois semaines jours heures an année";
-
-/** A duration may be given as a span between two years ("d'avril 2023 à décembre 2024"). */
-export function isDuration(noun: string): boolean {
-  return TIME.has(noun);
-}
-export const YEAR_SPAN = /\b(de|d'|d’|du|depuis)\s*(\p{L}+\s+)?(19|20)\d\d\s+(à|a|au|jusqu'en|jusqu’en)\s+(\p{L}+\s+)?(19|20)\d\d\b/iu;
-
-/** Words a count of the noun may use instead of it: the noun itself, the people words for a people word, units of time for a duration. */
+/** Words a count of the noun may use instead of it: the noun itself, or the people words for a people word. */
 export function countWords(noun: string): string {
-  if (TIME.has(noun)) return TIME_UNITS;
   return PEOPLE.has(noun) ? [...PEOPLE].join(" ") : noun;
 }
 
 /** The noun a French "how many" question counts ("combien de salariés…" → "salariés"), if any. */
 export function countedNoun(question: string): string | undefined {
-  const m = /\b(?:combien|cb|nombre)\s+(?:de|d'|d)\s+([a-z]{2,})/.exec(fold(question).replace(/[’']/g, "' "));
+  const m = /\b(?:combien|cb|nombre)\s+(?:de|d)\s*'?\s*([a-z]{3,})/.exec(fold(question).replace(/[’']/g, "' "));
   const noun = m?.[1];
   return noun && !NOT_COUNTED.has(noun) ? noun : undefined;
 }
