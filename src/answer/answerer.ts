@@ -18,7 +18,6 @@ import type { CardIndex, CardMatch } from "./cards.js";
 import { cardFollowUps, cardPassages, cardText, FRENCH_SOURCES_NOTE } from "./card-reply.js";
 import { isElliptic, withTopic } from "./followup.js";
 import { answersType, answerType } from "./cards.js";
-import { countedNoun, countWords, givesCount } from "./counted.js";
 import { probability, type DecisionModels, type Signals } from "./decision.js";
 import type { QueryNormalizer } from "../retrieval/normalize.js";
 import type { Guards } from "./guards.js";
@@ -345,8 +344,6 @@ export class Answerer {
     ]);
     if (generated) ({ text, used } = generated);
     else if (cardFits) return offlineCard();
-    // "Combien de salariés… ?" answered with passages that count something else: say it is not published.
-    if (!generated && text && !this.countsWhatIsAsked(mine, text)) return this.uncounted(audience);
     if (!text) {
       return this.refusal(
         audience,
@@ -590,7 +587,6 @@ export class Answerer {
     if (hits.length === 0) return null;
     const extract = extractAnswer(this.o.retriever, query, question, hits, { maxUnits: 3, maxChars: 700 });
     if (!extract.text) return null;
-    if (!this.countsWhatIsAsked(question, extract.text)) return this.uncounted(audience);
     const route = this.o.router.routeFrom(candidates);
     const entry = this.o.router.directory.get(process);
     const lead = `D'après votre description, le dispositif adapté semble être : **${entry?.name ?? process}**${entry?.operator ? ` (${entry.operator})` : ""}.`;
@@ -612,25 +608,6 @@ export class Answerer {
       actions: ANSWER_ACTIONS,
       audience,
     });
-  }
-
-  /** False when the question asks how many of something and the text gives no number of it (src/answer/counted.ts). */
-  private countsWhatIsAsked(question: string, text: string): boolean {
-    const noun = countedNoun(question);
-    if (!noun) return true;
-    // The noun's own stems: its synonyms are too broad here ("associations" ~ "organisé"), except for
-    // an acronym, which the synonyms spell out ("QPV" → "quartiers prioritaires").
-    const q = this.o.retriever.analyzeQuery(countWords(noun));
-    const terms = new Set(noun.length <= 4 ? [...q.terms, ...q.terms.flatMap((t) => [...(q.alternatives.get(t) ?? [])])] : q.terms);
-    return terms.size === 0 || givesCount(text, terms, (s) => this.o.retriever.analyzeQuery(s).terms);
-  }
-
-  private uncounted(audience: Audience): Reply {
-    return this.refusal(
-      audience,
-      this.o.router.toRoute(DEFAULT_PROCESS, 0.5, "Ce chiffre n'est pas publié : l'équipe ESS du Département pourra vous répondre."),
-      "Je ne sais pas : les sources publiques dont je dispose ne donnent pas ce nombre. Je préfère ne pas citer un autre chiffre à sa place. L'équipe ESS du Département pourra vous répondre : utilisez « Parler à une personne ».",
-    );
   }
 
   private refusal(audience: Audience, route: Route | null, text: string): Reply {

@@ -13,7 +13,6 @@ import type { Action, Reply } from "../domain/reply.js";
 import type { Facts, LegalForm } from "../eligibility/facts.js";
 import { ANSWER_ACTIONS, REFUSAL_ACTIONS } from "../answer/actions.js";
 import { cleanQuestion } from "../answer/answerer.js";
-import { countedNoun } from "../answer/counted.js";
 import type { Guards } from "../answer/guards.js";
 import type { Retriever } from "../retrieval/retriever.js";
 import type { Router } from "../routing/router.js";
@@ -82,8 +81,7 @@ export class ProjectFit {
     if (!question || (!opts.loose && !mightDescribeProject(question)) || this.o.guards?.isInjection(question)) return null;
     // A described project is no creative-writing request ("une association composée de passionnés d'histoire"):
     // the out-of-mission patterns and the known gaps only hold back the loose reading.
-    // Nor a count the sources do not give ("combien d'associations le DLA a-t-il accompagnées ?").
-    if (opts.loose && (this.o.guards?.isOutOfMission(question) || this.o.guards?.gap(question) || countedNoun(question))) return null;
+    if (opts.loose && (this.o.guards?.isOutOfMission(question) || this.o.guards?.gap(question))) return null;
     // Nor a question about a rule ("Une fondation peut-elle… ?", "Est-ce qu'on doit publier… ?"): it asks what holds, not where to go.
     if (opts.loose && (isGeneralQuestion(question) || RULE_QUESTION.test(foldText(question)))) return null;
     const features = projectFeatures(question, this.links);
