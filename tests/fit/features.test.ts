@@ -71,6 +71,10 @@ describe("needs", () => {
   it("the same word in another sense is no need: « une commune » is not « un commun », « si ça marche » no tender", () => {
     expect(needIds("Le maire d'une petite commune demande comment sa collectivité peut s'associer au schéma.")).not.toContain("cooperation");
     expect(needIds("Je voudrais démarrer sans créer ma boîte, le temps de voir si ça marche.")).not.toContain("marches-publics");
+    // « coopérer » and « coopérative » share a stem, « shares » of a SCIC are no sharing between structures.
+    expect(needIds("Avec deux amis on veut monter une coopérative de livraison à vélo.")).not.toContain("cooperation");
+    expect(needIds("We are a SCIC in Alès. Could the Département buy shares in our cooperative?")).not.toContain("cooperation");
+    expect(needIds("Trois associations veulent coopérer avec la mairie pour un jardin partagé.")).toContain("cooperation");
   });
 });
 
