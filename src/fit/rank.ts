@@ -59,9 +59,14 @@ function addNeeds(acc: Map<ProcessId, Acc>, needs: DetectedNeed[]): void {
 }
 
 /** Every process with a score for this project, best first, with its eligibility verdict. */
+/** Needs that suppose a structure already running: at the idea or creation stage they weigh this share. */
+const NOT_YET = { needs: new Set(["consolidation"]), stages: new Set(["idee", "creation"]), factor: 0.5 };
+
 export function rankAll(features: ProjectFeatures, candidates: RouteCandidate[]): RankedOption[] {
   const acc = new Map<ProcessId, Acc>();
-  addNeeds(acc, features.needs);
+  // One cannot consolidate what does not exist yet: "gouvernance" in a project at the idea stage is its design.
+  const early = features.stage !== undefined && NOT_YET.stages.has(features.stage);
+  addNeeds(acc, early ? features.needs.map((n) => (NOT_YET.needs.has(n.need.id) ? { ...n, strength: n.strength * NOT_YET.factor } : n)) : features.needs);
   const routerWhy = new Map<ProcessId, string>();
   for (const c of candidates) {
     const a = acc.get(c.process) ?? { score: 0, needs: [] };

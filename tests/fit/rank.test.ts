@@ -47,6 +47,13 @@ describe("ranking with eligibility verdicts", () => {
     expect(option(contact, "mission-ess-departement").score).toBeCloseTo(option(statement, "mission-ess-departement").score, 5);
   });
 
+  it("at the idea stage, « gouvernance partagée » is a design to incubate, not a structure to consolidate", () => {
+    const text = "Trois jeunes veulent créer à Alès une coopérative de réparation de vélos à gouvernance partagée ; le projet n'est qu'au stade de l'idée.";
+    expect(rank(text)[0]!.process).toBe("incubation-innovation-sociale");
+    const running = option("Trois jeunes ont à Alès une coopérative de réparation de vélos à gouvernance partagée ; elle tourne depuis cinq ans.", "dla");
+    expect(option(text, "dla").score).toBeLessThan(running.score);
+  });
+
   it("the Région's business aid does not lead for an association: it keeps half the score it has when the form is unknown", () => {
     const router: RouteCandidate[] = [{ process: "region-occitanie", score: 0.9, similarity: 0.5, why: "", rule: false }];
     const region = (text: string) => rankAll(projectFeatures(text, links), router).find((o) => o.process === "region-occitanie")!;
