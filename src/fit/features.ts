@@ -220,6 +220,27 @@ const REQUEST =
 /** A need stated in what is asked for outweighs one that only describes the carrier ("une entreprise d'insertion"). */
 const REQUEST_BONUS = 0.3;
 
+/** A need the writer says comes first ("surtout", "avant tout") weighs this much more in the ranking; one said "par ailleurs", this much less. */
+const EMPHASIS_BONUS = 0.3;
+const MAIN_MARK = /\b(surtout|avant tout|principalement|en priorite|prioritairement|d abord|mainly|above all|especially|most of all|first and foremost)\b/g;
+const ASIDE_MARK = /\b(par ailleurs|en outre|accessoirement|au passage|secondairement|by the way|incidentally|as a side note)\b/;
+
+/**
+ * The parts of a folded message the writer marks: what follows "surtout" to the end of its sentence (`main`),
+ * the sentences opened by "par ailleurs" (`secondary`), and the text without them (`rest`).
+ */
+export function emphasisZones(folded: string): { main: string; secondary: string; rest: string } {
+  const main: string[] = [];
+  for (const m of folded.matchAll(MAIN_MARK)) {
+    const after = folded.slice(m.index);
+    const end = after.search(/[.!?;]/);
+    main.push(end < 0 ? after : after.slice(0, end));
+  }
+  const sentences = folded.split(/(?<=[.!?;])\s+/);
+  const secondary = sentences.filter((x) => ASIDE_MARK.test(x));
+  return { main: main.join(" . "), secondary: secondary.join(" . "), rest: sentences.filter((x) => !ASIDE_MARK.test(x)).join(" ") };
+}
+
 /** A need in a question of a longer message (`askedZone`) weighs this much more in the ranking. */
 const ASKED_BONUS = 0.3;
 /** The parts of the message that say what is wanted: from each verb of request to the end of its sentence. */
@@ -263,6 +284,9 @@ export function detectNeeds(text: string, facts: Partial<Facts>, links: SchemaLi
   const tokens = phraseTokens(kept);
   const asked = phraseTokens(requestZone(kept));
   const questions = phraseTokens(withoutNegated(askedZone(text)));
+  const { main, secondary, rest } = emphasisZones(kept);
+  const mainTokens = phraseTokens(main);
+  const restTokens = phraseTokens(rest);
   const out: DetectedNeed[] = [];
   for (const need of links.needs) {
     const matched = maximal(need.phrases.filter((p) => containsPhrase(tokens, p) || (p.length === 1 && nearWord(tokens, p[0]!)))).length;
@@ -274,7 +298,12 @@ export function detectNeeds(text: string, facts: Partial<Facts>, links: SchemaLi
     const byWords = matched === 0 ? 0 : Math.min(MAX_STRENGTH, 0.6 + 0.2 * (matched - 1)) + inRequest;
     const strength = byFacts && !need.requires.facts ? Math.max(1, byWords) : byWords || 1;
     const inQuestion = !inRequest && need.phrases.some((p) => containsPhrase(questions, p)) ? ASKED_BONUS : 0;
-    out.push({ need, strength: Math.round(strength * 100) / 100, expressions: matched, ...(inQuestion ? { asked: inQuestion } : {}) });
+    // "… et demandent surtout comment se positionner sur les marchés": the need said to come first weighs more;
+    // one mentioned only "par ailleurs" weighs less.
+    const stressed = main && need.phrases.some((p) => containsPhrase(mainTokens, p)) ? EMPHASIS_BONUS : 0;
+    const aside = secondary && matched > 0 && !need.phrases.some((p) => containsPhrase(restTokens, p)) ? -EMPHASIS_BONUS : 0;
+    const extra = inQuestion + stressed + aside;
+    out.push({ need, strength: Math.round(strength * 100) / 100, expressions: matched, ...(extra ? { asked: extra } : {}) });
   }
   return out.sort((a, b) => b.strength - a.strength);
 }

@@ -7,7 +7,7 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { describesProject } from "../../src/fit/detect.js";
-import { askedZone, countListedStructures, foldText, projectFeatures, requestZone } from "../../src/fit/features.js";
+import { askedZone, countListedStructures, emphasisZones, foldText, projectFeatures, requestZone } from "../../src/fit/features.js";
 import { loadSchemaLinks } from "../../src/fit/links.js";
 
 const KNOWLEDGE = path.resolve(import.meta.dirname, "../../knowledge");
@@ -59,6 +59,18 @@ describe("needs", () => {
     const needs = read(text).needs;
     expect(needs.find((n) => n.need.id === "capital-scic")?.asked).toBeGreaterThan(0);
     expect(needs.find((n) => n.need.id === "insertion")?.asked).toBeUndefined();
+  });
+
+  it("what the writer says comes first (« surtout ») weighs more, what they add « par ailleurs » less", () => {
+    const z = emphasisZones(foldText("Ils veulent une légumerie. Ils demandent surtout comment répondre aux marchés. Par ailleurs, un prêt serait utile."));
+    expect(z.main).toContain("repondre aux marches");
+    expect(z.secondary).toContain("un pret");
+    expect(z.rest).not.toContain("pret");
+    const text =
+      "Notre centre social de 18 salariés veut revoir sa stratégie et sa gouvernance. Il demande par ailleurs s'il existe une garantie pour un prêt de trésorerie.";
+    const needs = read(text).needs;
+    expect(needs.find((n) => n.need.id === "pret-garantie")?.asked).toBeLessThan(0);
+    expect(needs.find((n) => n.need.id === "consolidation")?.asked).toBeUndefined();
   });
 
   it("a need stated in what is asked outweighs one that only describes the carrier", () => {
