@@ -417,7 +417,8 @@ export class Answerer {
       knownShare: query.terms.length ? query.terms.filter((t) => this.o.retriever.known(t)).length / query.terms.length : 0,
       typePresent: typePresent ? 1 : 0,
       typed: typed ? 1 : 0,
-      routeScore: top?.score ?? 0,
+      // Naming an operator says what the question is about, not that its answer is known.
+      routeScore: top ? Math.max(0, top.score - (top.named ?? 0)) : 0,
       routeSimilarity: top?.similarity ?? 0,
       english: english ? 1 : 0,
       terms: Math.min(1, query.terms.length / 10),

@@ -4,6 +4,7 @@
  * the conversation remembers its topic, route and the facts people state.
  */
 import type { AskOptions } from "../answer/answerer.js";
+import { DEFAULT_PROCESS, type ProcessId } from "../domain/ids.js";
 import type { Action, Reply, ReplyInput } from "../domain/reply.js";
 import type { Facts } from "../eligibility/facts.js";
 import { isGeneralQuestion } from "../fit/detect.js";
@@ -37,6 +38,8 @@ export async function question(d: Deps<QuestionStorage>, ctx: Ctx, text: string)
     },
     clean,
   );
+  // A short message after an answer goes on with its topic ("y a une permanence à Vauvert ?"), even read alone.
+  if (followUp || (ctx.state.lastQuestion && clean.split(/\s+/).length <= SHORT_FOLLOW_UP)) keepRoute(d, ctx.state.lastRoute, clean, reply);
   const latencyMs = Math.round(performance.now() - t0);
   const interactionId = await d.storage.recordInteraction({
     channel: ctx.turn.channel,
@@ -94,6 +97,24 @@ export async function answer(
   if (described) return described;
   const reply = await d.answerer.ask(question, opts);
   return (reply.refused && (await fitReply(true))) || { reply };
+}
+
+/** Words of a message that, after an answer, goes on with its topic. */
+const SHORT_FOLLOW_UP = 10;
+/** A router score from which a follow-up's own words name another process by an explicit rule. */
+const OWN_ROUTE_SCORE = 0.5;
+
+/**
+ * A follow-up ("il va jusqu'à quand ?", "et c'est où ?") stays with the previous turn's process:
+ * its route is kept unless its own words point to another one by an explicit rule. A refusal
+ * keeps its own route (the person to ask), a project-fit answer its main option.
+ */
+function keepRoute(d: Pick<Deps<unknown>, "answerer">, previous: ProcessId | undefined, own: string, reply: Reply): void {
+  // The ESS team is the fallback of any answer: it is no topic to keep.
+  if (!previous || previous === DEFAULT_PROCESS || reply.refused || reply.fit?.length || reply.route?.process === previous) return;
+  const top = d.answerer.router.candidates(own)[0];
+  if ((top?.rule || top?.named !== undefined) && top.process !== previous && top.score >= OWN_ROUTE_SCORE) return;
+  reply.route = d.answerer.router.toRoute(previous, 0.5, "Suite de votre question précédente.");
 }
 
 function withValue(actions: Action[], interactionId: string): Action[] {

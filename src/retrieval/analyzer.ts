@@ -15,6 +15,13 @@ const frStop = new StopwordsFr();
 export { fold };
 
 const EXTRA_STOPWORDS = [
+  // Time fillers ("qui porte le DLA aujourd'hui ?"): the question is about now anyway
+  "aujourd",
+  "hui",
+  "aujourdhui",
+  "actuellement",
+  "today",
+  "currently",
   // French question glue that carries no topic
   "quoi",
   "quel",
@@ -256,7 +263,7 @@ const TOKEN = /[\p{L}\p{N}]+/gu;
  */
 const OWN_STEM: Record<string, string> = { commune: "commune", communes: "commune" };
 /** Changes whenever the analysis of a word changes: an index built by another analysis is rebuilt. */
-export const ANALYZER_VERSION = "2";
+export const ANALYZER_VERSION = "3";
 
 const stemCache = new Map<string, string>();
 export function stem(foldedWord: string): string {

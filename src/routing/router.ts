@@ -37,6 +37,8 @@ const RuleFile = z.array(
       .strict()
       .optional(),
     quand: z.array(z.array(z.coerce.string()).min(1)).optional(),
+    /** The rule recognises a named operator or scheme (the subject of the question), not a need. */
+    nomme: z.boolean().default(false),
     pourquoi: z.string(),
     source: z.string(),
   }),
@@ -51,6 +53,11 @@ export interface RouteCandidate {
   similarity: number;
   /** An explicit domain rule pointed to this process. */
   rule: boolean;
+  /**
+   * The part of `score` given by rules that recognise this process's operator or scheme in the
+   * question ("Initiative Gard", "la MIESS"): its subject, not a need (absent when none did).
+   */
+  named?: number;
 }
 
 interface ExampleDoc {
@@ -97,13 +104,14 @@ export class Router {
 
   /** Candidate processes for a need, best first, scores in 0..1. */
   candidates(question: string, hits: Hit[] = []): RouteCandidate[] {
-    const scores = new Map<ProcessId, { score: number; why: string[]; rule: boolean }>();
-    const add = (p: ProcessId, s: number, why?: string) => {
-      const e = scores.get(p) ?? { score: 0, why: [], rule: false };
+    const scores = new Map<ProcessId, { score: number; why: string[]; rule: boolean; named: number }>();
+    const add = (p: ProcessId, s: number, why?: string, named = false) => {
+      const e = scores.get(p) ?? { score: 0, why: [], rule: false, named: 0 };
       e.score += s;
       if (why) {
         e.why.push(why);
-        e.rule = true;
+        if (named) e.named += s;
+        else e.rule = true;
       }
       scores.set(p, e);
     };
@@ -148,7 +156,7 @@ export class Router {
       if (r.faits && !factsMatch(r.faits, facts)) continue;
       if (!r.faits && !r.groups) continue;
       if (r.groups && !matchesAll(tokens, r.groups)) continue;
-      add(r.process, r.poids, r.pourquoi);
+      add(r.process, r.poids, r.pourquoi, r.nomme);
     }
 
     return [...scores.entries()]
@@ -158,6 +166,7 @@ export class Router {
         why: e.why[0] ?? `Votre besoin ressemble aux situations accompagnées par : ${this.directory.get(process)?.name ?? process}.`,
         similarity: bestSim.get(process) ?? 0,
         rule: e.rule,
+        ...(e.named ? { named: e.named } : {}),
       }))
       .sort((a, b) => b.score - a.score);
   }

@@ -304,3 +304,16 @@ describe("follow-ups and answer cards", () => {
     expect(next.text).toMatch(/gratuit/);
   });
 });
+
+describe("a short follow-up keeps the previous turn's process", () => {
+  it("« on y trouve quoi à part le dépôt ? » after Gard centrale stays with its process; naming another operator changes it", async () => {
+    const c = conversation(core.runtime.assistant);
+    const first = await c.say("C'est quoi Gard centrale ?");
+    expect(first.route?.process).toBe("appel-a-communs");
+    // Read alone, these words resemble the patronage meetings' examples.
+    const next = await c.say("on y trouve quoi à part le dépôt ?");
+    expect(next.route?.process).toBe("appel-a-communs");
+    const other = await c.say("et la MIESS 30, elle organise quoi ?");
+    expect(other.route?.process).toBe("mecenat-fondations");
+  });
+});

@@ -58,6 +58,16 @@ describe("explicit rules of knowledge/routage.yaml", () => {
       "Nous gérons un atelier chantier d'insertion de rénovation de murets en pierre sèche et voulons développer de nouveaux postes. Vers qui nous tourner ?",
     "embaucher-allocataires-rsa": "Notre ressourcerie voudrait recruter des allocataires du RSA sur des postes de tri. Existe-t-il un soutien ?",
     "banque-refuse": "J'ai un projet de food truck bio dans les Cévennes mais aucune banque ne veut me suivre. Existe-t-il des solutions ?",
+    // Named operators: the subject of the question, not a need.
+    "operateur-pret-honneur": "Que propose exactement Initiative Gard aux personnes qui créent leur entreprise ?",
+    "operateur-incubation": "Comment se passe la sélection chez Alter'Incub Occitanie ?",
+    "operateur-france-active": "France Active Airdie Occitanie intervient-elle dans tout le Gard ?",
+    "operateur-cae": "Combien coûte l'accompagnement de Mine de talents pour un graphiste ?",
+    "operateur-dla": "Qui porte le DLA dans le Gard aujourd'hui ?",
+    "operateur-mecenat": "La MIESS 30 organise quels événements pour les associations ?",
+    "operateur-esus": "Qui délivre l'agrément ESUS dans le Gard ?",
+    "operateur-commande-publique": "Le SPASER du Gard a été voté quand ?",
+    "operateur-appel-a-communs": "Gard centrale, c'est quoi exactement ?",
   };
 
   it("has a message for every rule of the data file (and none for a removed rule)", () => {
@@ -69,7 +79,8 @@ describe("explicit rules of knowledge/routage.yaml", () => {
       const message = MESSAGES[rule.id];
       expect(message, `aucun message pour la règle ${rule.id}`).toBeDefined();
       const alone = routerWithOnly(rule).candidates(message!);
-      const fired = alone.find((c) => c.process === rule.process && c.rule);
+      // A need rule marks its candidate `rule`; a named-operator rule (nomme: true) gives its weight as `named` instead.
+      const fired = alone.find((c) => c.process === rule.process && (rule.nomme ? !c.rule && c.named === rule.poids : c.rule));
       expect(fired, `la règle ${rule.id} ne se déclenche pas sur : ${message}`).toBeDefined();
       expect(fired!.why).toBe(rule.pourquoi);
 
@@ -84,7 +95,7 @@ describe("explicit rules of knowledge/routage.yaml", () => {
     for (const rule of rules) {
       const c = routerWithOnly(rule).candidates("Quand le schéma de l'économie sociale et solidaire a-t-il été voté ?");
       expect(
-        c.some((x) => x.rule),
+        c.some((x) => x.rule || x.named !== undefined),
         rule.id,
       ).toBe(false);
     }
