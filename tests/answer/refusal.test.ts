@@ -105,6 +105,20 @@ describe("known gaps of knowledge/lacunes.yaml", () => {
     "candidatures-recues": "Combien de candidatures l'appel à communs a-t-il reçues en 2025 ?",
     "budgets-a-venir": "Quel sera le budget de l'appel à communs l'année prochaine ?",
     "noms-salaries-partenaires": "Comment s'appelle la conseillère d'Initiative Gard qui suit les créateurs à Alès ?",
+    "document-officiel-schema": "Est-ce que je peux lire quelque part le texte complet du schéma ESS voté par le Département ?",
+    "intitules-officiels-axes": "Sous quels intitulés officiels les axes ont-ils été votés, axe transversal compris ?",
+    "concertation-details": "On peut avoir le compte rendu de l'atelier de concertation qui s'est tenu en Gard rhodanien ?",
+    "evenement-12-novembre": "Quel était l'intitulé de la rencontre organisée le 12 novembre 2024 par le Département ?",
+    "adresse-service-ess": "Le service ESS du Département, il se trouve à quelle adresse, dans quels locaux ?",
+    "miess-infos": "La MIESS 30 a-t-elle un site internet où trouver ses coordonnées ?",
+    "plan-ess-region-actuel": "La Région Occitanie a-t-elle un plan ESS en vigueur aujourd'hui, après celui de 2018 ?",
+    "outils-ess-adocc": "Quels outils AD'OCC réserve-t-elle aux structures de l'ESS, de façon spécifique à l'ESS ?",
+    "qpv-liste-complete": "Pouvez-vous m'envoyer la liste officielle des quartiers prioritaires du Gard, quartier par quartier ?",
+    "territoires-concertation-communes": "Notre village, Quissac, dépend de quel territoire de la concertation ?",
+    "plateforme-open-source": "La plateforme Gard centrale est-elle bien celle en logiciel libre que le Département avait promise ?",
+    "licence-reporting-aac": "Sous quelle licence un commun financé par l'appel à communs doit-il diffuser ses productions ?",
+    "chef-de-file-aac": "Dans un consortium de l'appel à communs, qui doit être chef de file ?",
+    "contact-appel-a-communs": "Y a-t-il une personne référente pour l'appel à communs que je pourrais contacter ?",
   };
 
   const gaps = parseYaml(readFileSync(path.join(KNOWLEDGE_DIR, "lacunes.yaml"), "utf8")) as { id: string; route?: string }[];
