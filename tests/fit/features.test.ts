@@ -24,6 +24,12 @@ describe("needs", () => {
     expect(f.facts.partnerStructures).toBe(5);
   });
 
+  it("a seed grant to test a project (« aide d'amorçage ») is its own need, for France Active's Pacte Émergence", () => {
+    const ids = needIds("asso en création à Vergèze, on veut tester l'idée avant de se lancer : il y a une aide d'amorçage ?");
+    expect(ids).toContain("amorcage");
+    expect(links.needs.find((n) => n.id === "amorcage")!.links[0]!.process).toBe("france-active");
+  });
+
   it("reads equity, guarantee or loan, consolidation, incubation and a test of activity as distinct needs", () => {
     expect(
       needIds("Notre SCOP de 5 salariés à Uzès doit remplacer une presse et il nous manque des fonds propres : existe-t-il des prêts participatifs ?"),
