@@ -18,7 +18,16 @@
  * broken as the exhaustive `search` breaks them (first word, then MiniSearch's
  * order for that word), so `top(k)` equals `search().slice(0, k)` exactly.
  */
-import type MiniSearch from "minisearch";
+/**
+ * What OrSearch asks of a lexical index: one analysed term's documents, best first, scored as
+ * MiniSearch scores them (MiniSearch itself, or the compact index of the knowledge base).
+ */
+export interface TermIndex {
+  search(
+    term: string,
+    options: { fuzzy: number | false; prefix: boolean; tokenize: (s: string) => string[]; processTerm: (t: string) => string; boostTerm: () => number },
+  ): Array<{ id: unknown; score: number }>;
+}
 
 export interface OrSearchOptions {
   /** Words searched with typo tolerance (fuzzy 0.2 and, if `prefix`, prefix matches). */
@@ -75,7 +84,7 @@ interface Cached {
   moved: number;
 }
 
-export class OrSearch<T> {
+export class OrSearch {
   /** Postings by word: the word itself for exact matches, `word\0` + mode for typo-tolerant ones. */
   private readonly cache = new Map<string, Cached>();
   /** Look-ups so far: a word found again moves to the young end only when it has aged (cheaper than at every hit). */
@@ -94,7 +103,7 @@ export class OrSearch<T> {
    *   only by its number of words.
    */
   constructor(
-    private readonly index: MiniSearch<T>,
+    private readonly index: TermIndex,
     private readonly maxCached = 50_000,
     ids: Iterable<string> = [],
     private readonly maxPostings = 1_500_000,

@@ -46,7 +46,7 @@ export class Retriever {
   private readonly termNumbers = new Map<string, number>();
   /** Document frequency of each term, by term number. */
   private readonly dfCounts: Int32Array;
-  private readonly lexical: OrSearch<IndexedChunk>;
+  private readonly lexical: OrSearch;
   private readonly chunksByDoc = new Map<string, IndexedChunk[]>();
   /** Chunks each set of search options allows, by chunk number (the order of `index.chunks`). */
   private readonly allowedSets = new Map<string, Uint8Array>();
