@@ -298,7 +298,11 @@ export class OrSearch {
     let list = EMPTY;
     if (res.length > 0) {
       const entries = res.map((r, rank) => ({ d: this.numberOf(String(r.id)), s: r.score, rank })).sort((a, b) => a.d - b.d);
-      list = { docs: new Int32Array(entries.length), scores: new Float64Array(entries.length), ranks: new Int32Array(entries.length), max: 0 };
+      // One buffer per word for its three arrays (scores first, 8-byte aligned): two fewer
+      // ArrayBuffers, each with its own backing store, per cached word.
+      const n = entries.length;
+      const buffer = new ArrayBuffer(n * 16);
+      list = { scores: new Float64Array(buffer, 0, n), docs: new Int32Array(buffer, n * 8, n), ranks: new Int32Array(buffer, n * 12, n), max: 0 };
       entries.forEach((e, i) => {
         list.docs[i] = e.d;
         list.scores[i] = e.s;
