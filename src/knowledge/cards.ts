@@ -68,7 +68,8 @@ export function loadCards(knowledgeDir: string): CardLoadResult {
   for (const rel of listMarkdown(dir)) {
     const file = `${CARDS_DIR}/${rel}`;
     try {
-      const { data } = matter(readFileSync(path.join(dir, rel), "utf8"));
+      // An options object, even empty, turns off gray-matter's cache (every file parsed, kept for the life of the process).
+      const { data } = matter(readFileSync(path.join(dir, rel), "utf8"), {});
       const parsed = AnswerCard.safeParse(data);
       if (!parsed.success) {
         result.errors.push({ file, message: parsed.error.issues.map((i) => `${i.path.join(".") || "(carte)"} : ${i.message}`).join("; ") });

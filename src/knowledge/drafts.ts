@@ -78,7 +78,8 @@ export function loadDrafts(knowledgeDir: string): DraftLoadResult {
   for (const rel of files) {
     const file = `${CARDS_DIR}/${DRAFTS_DIR}/${rel}`;
     try {
-      const parsed = DraftCard.safeParse(matter(readFileSync(path.join(dir, rel), "utf8")).data);
+      // An options object, even empty, turns off gray-matter's cache (every file parsed, kept for the life of the process).
+      const parsed = DraftCard.safeParse(matter(readFileSync(path.join(dir, rel), "utf8"), {}).data);
       if (!parsed.success) {
         result.errors.push({ file, message: parsed.error.issues.map((i) => `${i.path.join(".") || "(brouillon)"} : ${i.message}`).join("; ") });
         continue;

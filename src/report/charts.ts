@@ -2,14 +2,25 @@
  * Server-side SVG charts with Apache ECharts (SSR mode: no DOM, no script in
  * the output). Each chart is returned as an accessible inline <svg>.
  */
-import * as echarts from "echarts";
+import type * as ECharts from "echarts";
+
+let echarts: typeof ECharts | undefined;
+
+/**
+ * Loads Apache ECharts: on the first report drawn as HTML, not at start (its code and data
+ * are several megabytes of memory that a service answering questions does not use).
+ * `renderChartSvg` (hence `renderHtml` and `renderReport(…, "html")`) needs it loaded.
+ */
+export async function loadCharts(): Promise<void> {
+  echarts ??= await import("echarts");
+}
 
 export interface ChartSpec {
   id: string;
   title: string;
   /** One-sentence French description read by screen readers. */
   description: string;
-  option: echarts.EChartsCoreOption;
+  option: ECharts.EChartsCoreOption;
   width?: number;
   height?: number;
 }
@@ -19,6 +30,7 @@ const PALETTE = ["#005a9c", "#c0392b", "#2e7d32", "#8e44ad", "#e67e22", "#546e7a
 export function renderChartSvg(spec: ChartSpec): string {
   const width = spec.width ?? 720;
   const height = spec.height ?? 320;
+  if (!echarts) throw new Error("charts not loaded: await loadCharts() before drawing a chart");
   const chart = echarts.init(null, null, { renderer: "svg", ssr: true, width, height });
   try {
     chart.setOption({

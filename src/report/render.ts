@@ -20,6 +20,8 @@
  */
 import type { Report } from "./build.js";
 import { barChart, esc, lineChart, renderChartSvg } from "./charts.js";
+
+export { loadCharts } from "./charts.js";
 import { CHANNEL_LABELS, PROCESS_LABELS, SEVERITY_LABELS, STEP_LABELS, label } from "./labels.js";
 
 export type ReportFormat = "md" | "html" | "json" | "csv";

@@ -17,6 +17,7 @@ import { fingerprintCorpus as fingerprintFiles, loadCorpus } from "../knowledge/
 import type { DocNature } from "../knowledge/schema.js";
 import type { KnowledgeDoc } from "../knowledge/types.js";
 import { ANALYZER_VERSION, analyze } from "./analyzer.js";
+import { CompactLexical } from "./compact-lexical.js";
 import type { NamedEmbeddings } from "./embeddings/index.js";
 import { HnswStore, hnswParams } from "./hnsw-store.js";
 import { RelaisError } from "../core/errors.js";
@@ -147,7 +148,8 @@ export interface SearchIndex {
   /** Each passage's terms (absent: the retriever analyses the passages itself). */
   terms?: ChunkTerms;
   byId: Map<string, IndexedChunk>;
-  lexical: MiniSearch<IndexedChunk>;
+  /** The lexical index in compact form (MiniSearch's scoring, typed-array postings). */
+  lexical: CompactLexical;
   vectors: HnswStore;
   embeddings: NamedEmbeddings;
   manifest: Manifest;
@@ -158,16 +160,25 @@ function lexicalDoc(c: IndexedChunk) {
   return { ...c, tags: c.tags.join(" ") };
 }
 
-/** Builds the index in memory from loaded documents. */
+/** An index built in memory, with its lexical part as saved (MiniSearch's JSON, lexical.json). */
+export type BuiltIndex = Omit<SearchIndex, "dir"> & { lexicalJson: string };
+
+/**
+ * Builds the index in memory from loaded documents. The lexical index is built by MiniSearch,
+ * serialized, and read back in compact form, as `loadIndex` reads it: a fresh build and a
+ * loaded index search the same way.
+ */
 export async function buildInMemory(
   docs: KnowledgeDoc[],
   embeddings: NamedEmbeddings,
   onProgress?: (done: number, total: number) => void,
   filesHash = "",
-): Promise<Omit<SearchIndex, "dir">> {
+): Promise<BuiltIndex> {
   const chunks = shareRepeatedValues(toIndexedChunks(docs));
-  const lexical = new MiniSearch<IndexedChunk>(MINISEARCH_OPTIONS);
-  lexical.addAll(chunks.map(lexicalDoc) as unknown as IndexedChunk[]);
+  const miniSearch = new MiniSearch<IndexedChunk>(MINISEARCH_OPTIONS);
+  miniSearch.addAll(chunks.map(lexicalDoc) as unknown as IndexedChunk[]);
+  const lexicalJson = JSON.stringify(miniSearch);
+  const lexical = CompactLexical.fromJSON(lexicalJson, MINISEARCH_OPTIONS);
   const dims = (await embeddings.embeddings.embedQuery("dimension")).length;
   const vectors = new HnswStore(embeddings.embeddings, { dims, ...hnswParams(chunks.length) }, chunks.length + 16);
   const batch = 256;
@@ -192,7 +203,7 @@ export async function buildInMemory(
     chunks: chunks.length,
     files: {},
   };
-  return { chunks, byId: new Map(chunks.map((c) => [c.id, c])), lexical, vectors, embeddings, manifest };
+  return { chunks, byId: new Map(chunks.map((c) => [c.id, c])), lexical, lexicalJson, vectors, embeddings, manifest };
 }
 
 /**
@@ -271,11 +282,11 @@ export function diffManifests(prev: Record<string, string> | undefined, next: Re
 }
 
 /** Writes the index atomically (build in a temp folder, then rename). */
-async function saveIndex(idx: Omit<SearchIndex, "dir">, dir: string): Promise<void> {
+async function saveIndex(idx: BuiltIndex, dir: string): Promise<void> {
   const tmp = `${dir}.tmp-${process.pid}-${Date.now()}`;
   await mkdir(tmp, { recursive: true });
   const chunksJson = latin1Json(idx.chunks);
-  const lexicalJson = JSON.stringify(idx.lexical);
+  const lexicalJson = idx.lexicalJson;
   const terms = idx.terms ?? analyzeChunkTerms(idx.chunks);
   const termsJson = latin1Json(terms.names);
   const termsBin = Buffer.concat([
@@ -325,8 +336,8 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildResult & { in
   const previous = await readManifest(dir);
   const [{ docs, errors }, fingerprint] = await Promise.all([loadCorpus(opts.knowledgeDir), fingerprintCorpus(opts.knowledgeDir)]);
   if (docs.length === 0) throw new Error(`Aucun document chargé depuis ${opts.knowledgeDir}.`);
-  const built = await buildInMemory(docs, opts.embeddings, opts.onProgress, fingerprint.hash);
-  await saveIndex(built, dir);
+  const { lexicalJson, ...built } = await buildInMemory(docs, opts.embeddings, opts.onProgress, fingerprint.hash);
+  await saveIndex({ ...built, lexicalJson }, dir);
   const changes = diffManifests(previous?.docs, built.manifest.docs);
   return {
     ...changes,
@@ -360,7 +371,7 @@ export async function loadIndex(dir: string, embeddings: NamedEmbeddings): Promi
   }
   if (manifest.embeddingsId !== embeddings.id) throw new Error(`index built with ${manifest.embeddingsId}, not ${embeddings.id}`);
   const chunks = shareRepeatedValues(JSON.parse(await readFile(path.join(dir, "chunks.json"), "utf8")) as IndexedChunk[]);
-  const lexical = MiniSearch.loadJSON<IndexedChunk>(await readFile(path.join(dir, "lexical.json"), "utf8"), MINISEARCH_OPTIONS);
+  const lexical = CompactLexical.fromJSON(await readFile(path.join(dir, "lexical.json"), "utf8"), MINISEARCH_OPTIONS);
   const vectors = await HnswStore.load(dir, embeddings.embeddings);
   const terms = await readChunkTerms(dir, chunks.length);
   if (vectors.size !== chunks.length || lexical.documentCount !== chunks.length) throw new Error("index files disagree");

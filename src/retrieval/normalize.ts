@@ -28,8 +28,18 @@ const WORD = /[\p{L}]+/gu;
 export function addWords(vocab: Vocabulary, text: string): void {
   for (const m of fold(text).matchAll(WORD)) {
     const w = m[0];
-    if (w.length >= 3 && w.length <= 30) vocab.set(w, (vocab.get(w) ?? 0) + 1);
+    if (w.length < 3 || w.length > 30) continue;
+    const n = vocab.get(w);
+    // A new word is kept as a copy: V8 makes a match of 13 letters or more a view on the whole
+    // folded text, which the vocabulary would keep alive (2.5 MB of passages at ×10).
+    if (n === undefined) vocab.set(ownCopy(w), 1);
+    else vocab.set(w, n + 1);
   }
+}
+
+/** The same characters in a string of their own (not a view on a longer string that it would keep alive). */
+function ownCopy(s: string): string {
+  return s.length < 13 ? s : ` ${s}`.slice(1);
 }
 
 /** 33-bit hash of a key (FNV-1a 32 bits, plus one bit of a second hash). */
@@ -80,13 +90,13 @@ export function osaDistance(a: string, b: string, max = 2): number {
  * The French words of a general dictionary (an-array-of-french-words, ~336 000
  * inflected forms), folded, sorted and packed in one string: a word that French
  * knows is never "corrected" into a knowledge word ("maire" stays "maire"). Loaded
- * on first use (≈ 5 MB).
+ * on first use (3.5 MB: the text alone, searched in place, without a table of word offsets).
  */
 export class FrenchWords {
-  private static packed: { text: string; offsets: Uint32Array } | null = null;
+  private static packed: string | null = null;
 
-  private static load(): { text: string; offsets: Uint32Array } {
-    if (this.packed) return this.packed;
+  private static load(): string {
+    if (this.packed !== null) return this.packed;
     const require = createRequire(import.meta.url);
     const pkgFile = require.resolve("an-array-of-french-words/package.json");
     const version = (JSON.parse(readFileSync(pkgFile, "utf8")) as { version?: string }).version ?? "0";
@@ -111,22 +121,24 @@ export class FrenchWords {
         // Read-only installation: keep the list in memory only.
       }
     }
-    const offsets: number[] = [0];
-    for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) offsets.push(i + 1);
-    this.packed = { text, offsets: Uint32Array.from(offsets) };
-    return this.packed;
+    this.packed = text;
+    return text;
   }
 
+  /** Binary search over the sorted lines of the text (each word ends with "\n"), by character position. */
   static has(foldedWord: string): boolean {
-    const { text, offsets } = this.load();
+    const text = this.load();
+    // The candidates are the lines that start in [lo, hi); lo and hi are line starts (or the end).
     let lo = 0;
-    let hi = offsets.length - 2;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const w = text.slice(offsets[mid], offsets[mid + 1]! - 1);
+    let hi = text.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const start = mid === 0 ? 0 : text.lastIndexOf("\n", mid - 1) + 1; // in [lo, mid]
+      const end = text.indexOf("\n", start);
+      const w = text.slice(start, end);
       if (w === foldedWord) return true;
-      if (w < foldedWord) lo = mid + 1;
-      else hi = mid - 1;
+      if (w < foldedWord) lo = end + 1;
+      else hi = start;
     }
     return false;
   }

@@ -18,7 +18,16 @@
  * broken as the exhaustive `search` breaks them (first word, then MiniSearch's
  * order for that word), so `top(k)` equals `search().slice(0, k)` exactly.
  */
-import type MiniSearch from "minisearch";
+/**
+ * What OrSearch asks of a lexical index: one analysed term's documents, best first, scored as
+ * MiniSearch scores them (MiniSearch itself, or the compact index of the knowledge base).
+ */
+export interface TermIndex {
+  search(
+    term: string,
+    options: { fuzzy: number | false; prefix: boolean; tokenize: (s: string) => string[]; processTerm: (t: string) => string; boostTerm: () => number },
+  ): Array<{ id: unknown; score: number }>;
+}
 
 export interface OrSearchOptions {
   /** Words searched with typo tolerance (fuzzy 0.2 and, if `prefix`, prefix matches). */
@@ -75,7 +84,7 @@ interface Cached {
   moved: number;
 }
 
-export class OrSearch<T> {
+export class OrSearch {
   /** Postings by word: the word itself for exact matches, `word\0` + mode for typo-tolerant ones. */
   private readonly cache = new Map<string, Cached>();
   /** Look-ups so far: a word found again moves to the young end only when it has aged (cheaper than at every hit). */
@@ -94,7 +103,7 @@ export class OrSearch<T> {
    *   only by its number of words.
    */
   constructor(
-    private readonly index: MiniSearch<T>,
+    private readonly index: TermIndex,
     private readonly maxCached = 50_000,
     ids: Iterable<string> = [],
     private readonly maxPostings = 1_500_000,
@@ -289,7 +298,11 @@ export class OrSearch<T> {
     let list = EMPTY;
     if (res.length > 0) {
       const entries = res.map((r, rank) => ({ d: this.numberOf(String(r.id)), s: r.score, rank })).sort((a, b) => a.d - b.d);
-      list = { docs: new Int32Array(entries.length), scores: new Float64Array(entries.length), ranks: new Int32Array(entries.length), max: 0 };
+      // One buffer per word for its three arrays (scores first, 8-byte aligned): two fewer
+      // ArrayBuffers, each with its own backing store, per cached word.
+      const n = entries.length;
+      const buffer = new ArrayBuffer(n * 16);
+      list = { scores: new Float64Array(buffer, 0, n), docs: new Int32Array(buffer, n * 8, n), ranks: new Int32Array(buffer, n * 12, n), max: 0 };
       entries.forEach((e, i) => {
         list.docs[i] = e.d;
         list.scores[i] = e.s;

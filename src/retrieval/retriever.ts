@@ -7,7 +7,7 @@
  */
 import type { DocKind, Audience } from "../domain/ids.js";
 import { analyze } from "./analyzer.js";
-import { analyzeChunkTerms, type IndexedChunk, type SearchIndex } from "./index-store.js";
+import { analyzeChunkTerms, type ChunkTerms, type IndexedChunk, type SearchIndex } from "./index-store.js";
 import { OrSearch } from "./or-search.js";
 import { SynonymExpander } from "./synonyms.js";
 
@@ -40,13 +40,13 @@ export interface QueryAnalysis {
 const RRF_K = 60;
 
 export class Retriever {
-  /** Each chunk's distinct terms as term numbers (compact: one Int32Array per chunk, not a Set of strings). */
-  private readonly chunkTerms = new Map<string, Int32Array>();
+  /** Each chunk's distinct terms as term numbers, by chunk number (one shared buffer: see `chunkTermNumbers`). */
+  private readonly terms: ChunkTerms;
   private readonly termNames: string[];
   private readonly termNumbers = new Map<string, number>();
   /** Document frequency of each term, by term number. */
   private readonly dfCounts: Int32Array;
-  private readonly lexical: OrSearch<IndexedChunk>;
+  private readonly lexical: OrSearch;
   private readonly chunksByDoc = new Map<string, IndexedChunk[]>();
   /** Chunks each set of search options allows, by chunk number (the order of `index.chunks`). */
   private readonly allowedSets = new Map<string, Uint8Array>();
@@ -69,13 +69,13 @@ export class Retriever {
     index.chunks.forEach((c, i) => this.chunkNumber.set(c.id, i));
     // The passages' terms as analysed when the index was built (one shared buffer, views per passage).
     const terms = index.terms ?? analyzeChunkTerms(index.chunks);
+    this.terms = terms;
     this.termNames = terms.names;
     terms.names.forEach((t, n) => this.termNumbers.set(t, n));
     this.dfCounts = new Int32Array(Math.max(1, terms.names.length));
     this.marks = new Float64Array(Math.max(1, terms.names.length));
     for (const n of terms.numbers) this.dfCounts[n]!++;
-    index.chunks.forEach((c, i) => {
-      this.chunkTerms.set(c.id, terms.numbers.subarray(terms.offsets[i]!, terms.offsets[i + 1]!));
+    index.chunks.forEach((c) => {
       const list = this.chunksByDoc.get(c.docId);
       if (list) list.push(c);
       else this.chunksByDoc.set(c.docId, [c]);
@@ -149,8 +149,14 @@ export class Retriever {
     return this.termNumbers.has(term);
   }
 
+  /** A passage's distinct term numbers: a view on the shared buffer, made when asked (no object per passage kept). */
+  private chunkTermNumbers(chunkId: string): Int32Array | undefined {
+    const i = this.chunkNumber.get(chunkId);
+    return i === undefined ? undefined : this.terms.numbers.subarray(this.terms.offsets[i]!, this.terms.offsets[i + 1]!);
+  }
+
   termsOf(chunkId: string): Set<string> {
-    const numbers = this.chunkTerms.get(chunkId);
+    const numbers = this.chunkTermNumbers(chunkId);
     const out = new Set<string>();
     if (numbers) for (const n of numbers) out.add(this.termNames[n]!);
     return out;
@@ -194,7 +200,7 @@ export class Retriever {
    * numbers are marked in a shared array, and the query's words are looked up by number.
    */
   chunkCoverage(q: QueryAnalysis, chunkId: string): number {
-    const numbers = this.chunkTerms.get(chunkId) ?? new Int32Array(0);
+    const numbers = this.chunkTermNumbers(chunkId) ?? new Int32Array(0);
     const stamp = ++this.markStamp;
     for (const n of numbers) this.marks[n] = stamp;
     const has = (t: string) => {

@@ -52,7 +52,8 @@ export function loadDirectory(knowledgeDir = currentKnowledgePaths().root): Dire
     let id: string | undefined;
     let fields: unknown;
     if (file.endsWith(".md")) {
-      const fm = matter(readFileSync(file, "utf8")).data as { id?: string; process?: unknown };
+      // An options object, even empty, turns off gray-matter's cache (every file parsed, kept for the life of the process).
+      const fm = matter(readFileSync(file, "utf8"), {}).data as { id?: string; process?: unknown };
       id = fm.id;
       fields = fm.process;
     } else if (file.endsWith(".yaml") || file.endsWith(".yml")) {

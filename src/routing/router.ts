@@ -70,7 +70,7 @@ interface ExampleDoc {
 export class Router {
   private readonly rules: Rule[];
   private readonly examples: ExampleDoc[] = [];
-  private readonly lexical: OrSearch<ExampleDoc>;
+  private readonly lexical: OrSearch;
   private readonly vocabulary = new Set<string>();
 
   constructor(

@@ -2,9 +2,11 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildReport, Report } from "../../src/report/build.js";
-import { renderCsv, renderHtml, renderJson, renderMarkdown } from "../../src/report/render.js";
+import { loadCharts, renderCsv, renderHtml, renderJson, renderMarkdown } from "../../src/report/render.js";
 import { reportCommand } from "../../src/cli/commands/report.js";
 import { NOW, PERIOD, seededSqlite } from "./seed.js";
+
+beforeAll(loadCharts);
 
 let seeded: Awaited<ReturnType<typeof seededSqlite>>;
 let report: Report;

@@ -13,12 +13,14 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildReport, median, type Report } from "../../src/report/build.js";
-import { renderCsv, renderHtml, renderJson, renderMarkdown } from "../../src/report/render.js";
+import { loadCharts, renderCsv, renderHtml, renderJson, renderMarkdown } from "../../src/report/render.js";
 import { MemoryStorage } from "../../src/storage/memory.js";
 import { PostgresStorage } from "../../src/storage/postgres.js";
 import { SqliteStorage } from "../../src/storage/sqlite.js";
 import type { FrictionRecord, HandoffRecord, InteractionRecord, Storage } from "../../src/storage/types.js";
 import { PG_AVAILABLE, createTestDatabase } from "../storage/pg-helper.js";
+
+beforeAll(loadCharts);
 
 const PERIOD = { from: new Date("2025-03-01T00:00:00Z"), to: new Date("2025-04-01T00:00:00Z") };
 const NOW = new Date("2025-04-01T00:00:00Z");

@@ -1,12 +1,14 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { MemoryStorage } from "../../src/storage/memory.js";
 import { withScrubbing } from "../../src/storage/scrubbing.js";
 import { createStorage, SqliteStorage } from "../../src/storage/index.js";
 import { buildReport } from "../../src/report/build.js";
-import { REPORT_FORMATS, renderReport } from "../../src/report/render.js";
+import { loadCharts, REPORT_FORMATS, renderReport } from "../../src/report/render.js";
+
+beforeAll(loadCharts);
 
 describe("withScrubbing", () => {
   it("scrubs user-written texts but not answers", async () => {

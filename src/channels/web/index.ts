@@ -20,7 +20,7 @@ import { Audience } from "../../domain/ids.js";
 import { PROJECT_ROOT } from "../../core/paths.js";
 import type { Assistant } from "../../conversation/types.js";
 import { buildReport } from "../../report/build.js";
-import { REPORT_FORMATS, renderReport, type ReportFormat } from "../../report/render.js";
+import { loadCharts, REPORT_FORMATS, renderReport, type ReportFormat } from "../../report/render.js";
 import { asyncRoute, issueText, readCookie, requireJson, sendError } from "../../http/helpers.js";
 import { withTimeout } from "../../core/timeout.js";
 import { followUpQuestions } from "../follow-ups.js";
@@ -172,8 +172,10 @@ export function createWebChannel(o: WebChannelOptions): Router {
         res.json(report);
         return;
       }
-      if (format === "html")
+      if (format === "html") {
+        await loadCharts();
         res.set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; frame-ancestors 'none'");
+      }
       const types: Record<string, string> = { html: "text/html; charset=utf-8", md: "text/markdown; charset=utf-8", csv: "text/csv; charset=utf-8" };
       res.type(types[format]!).send(renderReport(report, format as ReportFormat));
     }),

@@ -11,7 +11,7 @@ import express, { type RequestHandler, type Router } from "express";
 import type { ReportSource } from "../../storage/types.js";
 import { buildReport } from "../../report/build.js";
 import { checkReportLink, REPORT_PAGE_PATH } from "../../report/link.js";
-import { renderHtml } from "../../report/render.js";
+import { loadCharts, renderHtml } from "../../report/render.js";
 import { esc } from "../../report/charts.js";
 import { asyncRoute } from "../../http/helpers.js";
 import { withTimeout } from "../../core/timeout.js";
@@ -51,6 +51,7 @@ export function createReportPage(o: ReportPageOptions): Router {
         return;
       }
       const report = await withTimeout(buildReport(o.storage, { from: new Date(now.getTime() - check.days * DAY), to: now, now }), o.timeoutMs);
+      await loadCharts();
       res.type("html").send(renderHtml(report));
     }),
   );

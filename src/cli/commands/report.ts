@@ -7,7 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { Command, Option } from "commander";
 import { buildReport } from "../../report/build.js";
-import { REPORT_FORMATS, renderReport, type ReportFormat } from "../../report/render.js";
+import { loadCharts, REPORT_FORMATS, renderReport, type ReportFormat } from "../../report/render.js";
 import { EXIT_BAD_INPUT, parseDateArg, resolveIo, withStorage, type CommandIo, type StorageOpener } from "../../storage/command-io.js";
 
 export function reportCommand(open: StorageOpener, io: CommandIo = {}): Command {
@@ -28,6 +28,7 @@ export function reportCommand(open: StorageOpener, io: CommandIo = {}): Command 
       if (to === null) fail(`date de fin invalide « ${opts.to} » : utilisez le format AAAA-MM-JJ, par exemple 2025-03-31.`);
       if (from && to && from >= to) fail("la date de début doit précéder la date de fin.");
       const report = await withStorage(open, (s) => buildReport(s, { from: from ?? undefined, to: to ?? undefined, now: now() }));
+      if (opts.format === "html") await loadCharts();
       const text = renderReport(report, opts.format);
       if (opts.out) {
         const file = path.resolve(opts.out);
