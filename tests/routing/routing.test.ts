@@ -16,6 +16,8 @@ interface RuleData {
   id: string;
   process: ProcessId;
   pourquoi: string;
+  poids?: number;
+  nomme?: boolean;
 }
 
 const rules = parseYaml(readFileSync(path.join(KNOWLEDGE_DIR, "routage.yaml"), "utf8")) as RuleData[];
@@ -80,7 +82,7 @@ describe("explicit rules of knowledge/routage.yaml", () => {
       expect(message, `aucun message pour la règle ${rule.id}`).toBeDefined();
       const alone = routerWithOnly(rule).candidates(message!);
       // A need rule marks its candidate `rule`; a named-operator rule (nomme: true) gives its weight as `named` instead.
-      const fired = alone.find((c) => c.process === rule.process && (rule.nomme ? !c.rule && c.named === rule.poids : c.rule));
+      const fired = alone.find((c) => c.process === rule.process && (rule.nomme ? !c.rule && c.named === (rule.poids ?? 1) : c.rule));
       expect(fired, `la règle ${rule.id} ne se déclenche pas sur : ${message}`).toBeDefined();
       expect(fired!.why).toBe(rule.pourquoi);
 
