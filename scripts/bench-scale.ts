@@ -13,10 +13,10 @@
 import { spawn, spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
+import { freePort, HOST, serviceEnv } from "./proc.js";
 import { rng } from "./bench-synthetic.js";
 
 const SKIP = new Set(["regles", "report", "reponses"]);
@@ -84,16 +84,6 @@ function run(args: string[], nodeFlags: string[]): Promise<{ code: number; json?
   });
 }
 
-const HOST = "127.0.0.1";
-
-async function freePort(): Promise<number> {
-  const srv = net.createServer();
-  await new Promise<void>((r) => srv.listen(0, HOST, r));
-  const port = (srv.address() as net.AddressInfo).port;
-  await new Promise<void>((r) => srv.close(() => r()));
-  return port;
-}
-
 function vmRssBytes(pid: number): number {
   try {
     return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? NaN) * 1024;
@@ -117,29 +107,7 @@ export async function measureCompiledService(o: {
 }): Promise<{ startS: number; rssRest: number; heapRest: number; rebuilt: boolean }> {
   const port = await freePort();
   const base = `http://${HOST}:${port}`;
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    NODE_ENV: "development",
-    HOST,
-    PORT: String(port),
-    LOG_LEVEL: "info",
-    DATA_DIR: o.dataDir,
-    KNOWLEDGE_DIR: o.knowledgeDir,
-    PROMPTS_DIR: path.join(o.root, "prompts"),
-    CHANNELS_CONFIG: path.join(o.dataDir, "channels.yaml"),
-    // Blank values win over a developer's .env: offline, SQLite, no channel.
-    OPENAI_API_KEY: "",
-    OPENAI_BASE_URL: "",
-    LLM_MODEL: "",
-    EMBEDDINGS_MODEL: "",
-    DATABASE_URL: "",
-    SLACK_BOT_TOKEN: "",
-    SLACK_SIGNING_SECRET: "",
-    SLACK_APP_TOKEN: "",
-    MicrosoftAppId: "",
-    MicrosoftAppPassword: "",
-  };
+  const env = serviceEnv({ port, dataDir: o.dataDir, knowledgeDir: o.knowledgeDir, promptsDir: path.join(o.root, "prompts"), logLevel: "info" });
   const t0 = performance.now();
   const child = spawn(process.execPath, [...o.startFlags, path.join(o.root, "dist", "main.js")], { cwd: o.root, env, stdio: ["ignore", "ignore", "pipe"] });
   let stderr = "";

@@ -24,15 +24,15 @@ import { createRequire } from "node:module";
 import { createHmac, randomBytes } from "node:crypto";
 import { cpSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync } from "node:fs";
 import http from "node:http";
-import net from "node:net";
+import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Pool } from "undici";
+import { freePort, HOST, serviceEnv } from "./proc.js";
 import { distinctQuestions, tuningQuestions } from "./questions.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const HOST = "127.0.0.1";
 
 // ---------------------------------------------------------------- options
 const argv = process.argv.slice(2);
@@ -126,7 +126,7 @@ async function startFakeSlack(): Promise<FakeSlack> {
     });
   });
   await new Promise<void>((r) => server.listen(0, HOST, r));
-  const port = (server.address() as net.AddressInfo).port;
+  const port = (server.address() as AddressInfo).port;
   return {
     apiUrl: `http://${HOST}:${port}/api/`,
     get posted() {
@@ -143,13 +143,6 @@ async function startFakeSlack(): Promise<FakeSlack> {
 }
 
 // ---------------------------------------------------------------- service child
-async function freePort(): Promise<number> {
-  const srv = net.createServer();
-  await new Promise<void>((r) => srv.listen(0, HOST, r));
-  const port = (srv.address() as net.AddressInfo).port;
-  await new Promise<void>((r) => srv.close(() => r()));
-  return port;
-}
 
 /** CPU seconds (user + system) used so far by a process. */
 function cpuSeconds(pid: number): number {
@@ -399,34 +392,19 @@ async function main(): Promise<number> {
   const port = await freePort();
   const base = `http://${HOST}:${port}`;
 
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    NODE_ENV: "development",
-    HOST,
-    PORT: String(port),
-    LOG_LEVEL: logLevel,
-    DATA_DIR: dataDir,
-    KNOWLEDGE_DIR: path.join(ROOT, "knowledge"),
-    PROMPTS_DIR: path.join(ROOT, "prompts"),
-    CHANNELS_CONFIG: path.join(dataDir, "channels.yaml"),
-    SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    SLACK_BOT_TOKEN: "xoxb-load-test",
-    SLACK_API_URL: fake.apiUrl,
-    // Documented in .env.example: 0 switches a limit off. The load comes from one IP on purpose.
-    RATE_LIMIT_PER_MINUTE: "0",
-    RATE_LIMIT_USER_PER_MINUTE: "0",
-    RATE_LIMIT_SIGNED_PER_MINUTE: "0",
-    // Blank values win over a developer's .env (dotenv never overrides a defined variable): offline, SQLite.
-    OPENAI_API_KEY: "",
-    OPENAI_BASE_URL: "",
-    LLM_MODEL: "",
-    EMBEDDINGS_MODEL: "",
-    DATABASE_URL: databaseUrl,
-    MicrosoftAppId: "",
-    MicrosoftAppPassword: "",
-    SLACK_APP_TOKEN: "",
-  };
+  const env = serviceEnv(
+    { port, dataDir, knowledgeDir: path.join(ROOT, "knowledge"), promptsDir: path.join(ROOT, "prompts"), logLevel },
+    {
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_BOT_TOKEN: "xoxb-load-test",
+      SLACK_API_URL: fake.apiUrl,
+      // Documented in .env.example: 0 switches a limit off. The load comes from one IP on purpose.
+      RATE_LIMIT_PER_MINUTE: "0",
+      RATE_LIMIT_USER_PER_MINUTE: "0",
+      RATE_LIMIT_SIGNED_PER_MINUTE: "0",
+      DATABASE_URL: databaseUrl,
+    },
+  );
   console.log(`Démarrage du service sur ${base} (DATA_DIR temporaire, hors ligne, Slack vers une fausse API locale)…`);
   // The compiled service, as `npm start` runs it; node directly (not through npm) so that the pid is the service's.
   console.log("Compilation du service (npm run build)…");
