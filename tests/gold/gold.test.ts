@@ -47,11 +47,11 @@ function expectRate(m: Metric, min: number, name: string): void {
 /**
  * Floor of the blind set: the figures measured when it was last run, rounded down, so
  * that a change that makes answers worse on unseen questions fails. Raised only from a
- * new measurement, never by tuning on blind questions. Sets B and D (set D written on 2026-12-05,
- * set C moved to tuning once its failures had been read): first reading of B+D, taken on the code
- * as it stood before set D existed (86.9 / 82.2 / 91.6 / 89.7 / 58.3 %).
+ * new measurement, never by tuning on blind questions. Set E (written blind on 2026-12-05; sets B
+ * and D moved to tuning once their failures were to be read): first reading of E, taken on the code
+ * of 3e87cde, before anything was tuned after it was written (83.6 / 80.8 / 86.6 / 93.3 / 59.6 %).
  */
-const BLIND_FLOOR = { retrieval: 0.86, includes: 0.81, refusal: 0.91, route: 0.88, followUp: 0.55 };
+const BLIND_FLOOR = { retrieval: 0.83, includes: 0.8, refusal: 0.86, route: 0.93, followUp: 0.59 };
 
 describe("blind set floor (offline)", () => {
   it("has at least 200 questions, 30 conversations and 40 refusals", () => {
