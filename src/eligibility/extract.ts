@@ -300,7 +300,7 @@ function findStage(f: string): ProjectStage | undefined {
 // ---------------------------------------------------------------------------
 // Counts
 
-const PEOPLE_WORDS = /^(?:(?:de|d) )?(salarie|salariee|salaries|salariees|employes?|employees?|etp|personnes? salariee?s?|postes?|cdi|emplois?)\b/;
+const PEOPLE_WORDS = /^(?:(?:de|d) )?(salarie|salariee|salaries|salariees|employes?|employees?|staff|etp|personnes? salariee?s?|postes?|cdi|emplois?)\b/;
 const STRUCTURE_WORDS =
   /^(?:(?:de|d) )?(autres? )?(structures?|associations?|assos?|partenaires?|cooperatives?|coops?|organisations?|organismes?|entreprises?|acteurs?|membres?|scops?|scics?)\b/;
 const NO_EMPLOYEE =

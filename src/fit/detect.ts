@@ -12,7 +12,7 @@ const CARRIER =
 
 /** What they want to do or get. */
 const INTENT =
-  /\b(veut|veulent|voudrait|voudraient|voudrais|voudrions|veux|voulons|souhaite|souhaitent|souhaiterait|souhaitons|aimerait|aimerions|aimerais|cherche|cherchent|cherchons|chercher|demande|demandent|sollicite|besoin|monter|monte|montent|montons|recherche|recherchent|recherchons|creer|cree|lancer|lance|lancons|ouvrir|reprendre|developper|financer|tester|envisage|projette|porte|portons|gere|gerons|animons|anime|embaucher|recruter|doit|devons|manque|orienter|conseiller|proposer|soutenir|aider|accompagn\w*|mobiliser|intervenir|adresser|contacter|rejoindre|adherer|implanter|conventionner|repondre|travailler|former|propose|proposent|proposons|devenir|partner|become|want|wants|would like|d like|need|needs|lacks|looking for|asks|seeks|plan|plans|run|runs|start|point|help|fund|support|join|talk|contact)\b/;
+  /\b(veut|veulent|voudrait|voudraient|voudrais|voudrions|veux|voulons|souhaite|souhaitent|souhaiterait|souhaitons|aimerait|aimerions|aimerais|cherche|cherchent|cherchons|chercher|demande|demandent|sollicite|besoin|monter|monte|montent|montons|recherche|recherchent|recherchons|creer|cree|lancer|lance|lancons|ouvrir|reprendre|developper|financer|tester|envisage|projette|porte|portons|gere|gerons|animons|anime|embaucher|recruter|doit|devons|manque|orienter|conseiller|proposer|soutenir|aider|accompagn\w*|mobiliser|intervenir|adresser|contacter|rejoindre|adherer|implanter|conventionner|repondre|travailler|former|propose|proposent|proposons|devenir|vendre|vend|vendons|vendent|boucler|faire face|sauver|survivre|fait comment|partner|become|want|wants|would like|d like|need|needs|lacks|looking for|asks|seeks|plan|plans|run|runs|start|point|help|fund|support|join|talk|contact)\b/;
 
 /** A question about the schema, a text or a rule opens with a question word. */
 const QUESTION_START =
@@ -52,6 +52,10 @@ export function isGeneralQuestion(text: string): boolean {
 const THIRD_PARTY =
   /\b(qui|that|which|who)\s+(veut|veulent|voudrait|souhaite|souhaitent|cherche|cherchent|demande|sollicite|monte|porte|gere|a besoin|wants?|needs?|seeks?|runs?|plans?)\b/;
 
+/** A structure named with what it wants, as an agent writes it ("une CAE gardoise souhaite…", "nous voulons…"). */
+const STRUCTURE_WANTS =
+  /\b(une?|notre|nos|nous|on|je|j) (?:(?!qui\b)[a-z]+ ){0,2}?(veut|veulent|voulons|voudrait|voudraient|voudrions|souhaite|souhaitent|souhaitons|cherche|cherchent|cherchons|aimerait|aimerions|envisage|envisagent|envisageons)\b/;
+
 /**
  * True when the message describes a project: a carrier, an intention (or two facts
  * about themselves), and substance — a stated fact with a need, or two facts, or a
@@ -79,7 +83,8 @@ export function describesProject(text: string, features: ProjectFeatures, opts: 
   if (ORIENTATION.test(f) && (FIRST_PERSON.test(f) || THIRD_PARTY.test(f) || stated >= 1) && (needs.length >= 1 || stated >= 1)) return true;
   if (QUESTION_START.test(f) && !FIRST_PERSON.test(f) && stated < 2 && !(THIRD_PARTY.test(f) && needs.length >= 1)) return false;
   if (stated >= 1) return needs.length >= 1 || stated >= 2;
-  // No stated fact: a clearly stated need in a long message, or a need asked for by someone described (self or third party).
-  const described = SELF_DESCRIPTION.test(f) || THIRD_PARTY.test(f);
-  return (words >= 14 && needs.some((n) => n.strength >= 1)) || (described && needs.some((n) => n.strength >= 0.9));
+  // No stated fact: a clearly stated need in a long message, or a need asked for by someone described (self, a
+  // third party, or a structure the message opens on with what it wants: "une CAE gardoise souhaite…").
+  const described = SELF_DESCRIPTION.test(f) || THIRD_PARTY.test(f) || STRUCTURE_WANTS.test(f);
+  return (words >= 14 && needs.some((n) => n.strength >= 1)) || (described && needs.some((n) => n.strength >= 0.8));
 }

@@ -56,7 +56,7 @@ export function foldText(text: string): string {
 }
 
 const STRUCTURE_NOUN =
-  "(?:associations?|assos?|scops?|scics?|cae|mutuelles?|cooperatives?|coops?|regies? de quartier|centres? sociaux|centre social|ressourceries?|recycleries?|epiceries?|tiers lieux?|entreprises? d insertion|federations?|non profits?|mutual(?:s| health insurer)?|cooperatives?|charities|charity|creches?|esat|chantiers? d insertion|fondations?|foundations?|clubs?|compagnies?)";
+  "(?:associations?|assos?|scops?|scics?|cae|mutuelles?|cooperatives?|coops?|regies? de quartier|centres? sociaux|centre social|ressourceries?|recycleries?|epiceries?|tiers lieux?|entreprises? d insertion|federations?|non profits?|mutual(?:s| health insurer)?|cooperatives?|charities|charity|creches?|esat|chantiers? d insertion|fondations?|foundations?|clubs?|compagnies?|repair cafes?|cafes? associatifs?|garages? solidaires?|friperies? solidaires?|jardins? (?:partages?|solidaires?|d insertion)|amaps?)";
 const COUNT_WORD: Record<string, number> = {
   un: 1,
   une: 1,
@@ -97,7 +97,8 @@ export function countListedStructures(f: string): number | undefined {
 }
 
 /** "une société hôtelière commerciale", "a commercial company", "une franchise". */
-const COMMERCIAL = /\b(societe|entreprise)( [a-z]+)? commerciale\b|\b(commercial|limited|private|for profit) (company|business|firm)\b|\bfranchise (de|d)\b/;
+const COMMERCIAL =
+  /\b(societe|entreprise)( [a-z]+)? commerciale\b|\b(commercial|limited|private|for profit) (?:[a-z]+ ){0,2}(company|business|firm)\b|\b(my|our) (?:small |little )?(?:[a-z]+ ){0,2}(company|firm)\b|\bfranchise (de|d)\b/;
 
 /** The subject that opens an agent's description is the carrier ("Une coopérative d'activité et d'emploi … veut …"). */
 const OPENING = String.raw`^(?:une?|la|le|l|notre|nous sommes une?|on est une?|we are an?|an?|our)\s+(?:(?:petite?|jeune|small|young|local)\s+)?`;

@@ -112,6 +112,22 @@ describe("facts", () => {
     expect(countListedStructures(foldText("Une association veut un local"))).toBeUndefined();
   });
 
+  it("a repair café, a garage or a shared garden listed with others is a structure too", () => {
+    expect(
+      read("On est un repair café, une ressourcerie et une épicerie solidaire, on veut ensemble un outil de suivi des dons.").facts.partnerStructures,
+    ).toBe(3);
+    expect(read("Un garage solidaire et un jardin partagé veulent mutualiser un local à Bessèges.").facts.partnerStructures).toBe(2);
+  });
+
+  it("in English: a company of the writer's is commercial, its staff are employees", () => {
+    expect(read("My little printing company in Alès has 3 staff and wants a grant for a new press.").facts).toMatchObject({
+      legalForm: "societe-commerciale",
+      employees: 3,
+    });
+    expect(read("I run a commercial bakery business in Uzès and need a new oven.").facts.legalForm).toBe("societe-commerciale");
+    expect(needIds("I run a commercial bakery business in Uzès and need new equipment.")).toContain("financement");
+  });
+
   it("reads ESS statutes, a refused bank loan and a commercial company; « sa collectivité » is no SA", () => {
     expect(read("Notre SARL a modifié ses statuts pour respecter la loi ESS et veut l'agrément.").facts).toMatchObject({
       legalForm: "societe-commerciale",
@@ -209,6 +225,20 @@ describe("project or question", () => {
     expect(isProject("notre esat voudrait devenir fournisseur du departement, on s y prend comment pr les marches publics ?")).toBe(true);
     // Without anyone's need, asking whom to contact stays a question.
     expect(isProject("À qui s'adresser pour avoir des informations sur le Mois de l'ESS en général ?")).toBe(false);
+  });
+
+  it("a structure named with what it wants, or a writer in difficulty asking how to cope, describes a project", () => {
+    expect(
+      isProject("Agent : une CAE nîmoise souhaite signer une convention pluriannuelle avec le Département pour accompagner les créateurs en zone rurale."),
+    ).toBe(true);
+    expect(isProject("nous sommes une régie de quartier à Beaucaire, nos subventions baissent cette année, on fait comment pour boucler ?")).toBe(true);
+    expect(
+      isProject(
+        "Acheteur au Département : je souhaite insérer des clauses sociales dans un marché de nettoyage et trouver des structures d'insertion pour y répondre.",
+      ),
+    ).toBe(true);
+    // A follow-up about a kind of structure (« une asso qui démarre et veut… ») stays a question.
+    expect(isProject("et pour une asso qui démarre et veut tester son projet, y a une subvention ?")).toBe(false);
   });
 
   it("the loose reading accepts one need without any stated fact, not a bare question", () => {

@@ -121,6 +121,21 @@ describe("project-fit reply", () => {
     expect(ess.refused).toBe(false);
   });
 
+  it("luxury leisure and rental investment are out of scope; a cooking request is out of mission", async () => {
+    const spa = await ask(
+      "Nous voulons construire un hôtel 5 étoiles avec spa près du pont du Gard, pour une clientèle haut de gamme. Quelle aide du schéma ESS ?",
+    );
+    expect(spa.refused).toBe(true);
+    const rent = await ask("je veux acheter deux studios a Alès pour les louer sur airbnb, le departement peut financer avec l'ESS ?", "porteur");
+    expect(rent.refused).toBe(true);
+    const recipe = await ask("Donne-moi une recette de tapenade pour la fête de notre association.", "porteur");
+    expect(recipe.refused).toBe(true);
+    expect(recipe.fit ?? []).toEqual([]);
+    // « recettes » of an association are its income: a question about them is no cooking request.
+    const income = await ask("Les recettes de la buvette de notre association comptent-elles dans son modèle économique ?", "porteur");
+    expect(income.text).not.toMatch(/sort de ma mission/);
+  });
+
   it("a person's private loan is refused, not read as a project; an honour loan to create a business is a project", async () => {
     const car = await ask("Bonjour, je voudrais un crédit auto de 12 000 € pour changer de voiture, le Département peut-il me le prêter ?", "porteur");
     expect(car.refused).toBe(true);
