@@ -21,6 +21,7 @@ import { createChatModel } from "./llm/provider.js";
 import { createEmbeddings } from "./retrieval/embeddings/index.js";
 import { openIndex, type OpenResult } from "./retrieval/index-store.js";
 import { Retriever } from "./retrieval/retriever.js";
+import { loadAspectTerms } from "./answer/followup.js";
 import { registerPublicNames } from "./privacy/names.js";
 import { loadDirectory } from "./routing/directory.js";
 import { Router } from "./routing/router.js";
@@ -107,6 +108,7 @@ export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
     cacheSize: config.answerCacheSize,
     cards,
     normalizer,
+    aspectTerms: loadAspectTerms(paths.root),
     decision: o.decision !== undefined ? o.decision : DECISION_MODELS,
     logger: o.logger,
   });

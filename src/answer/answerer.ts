@@ -45,6 +45,8 @@ export interface AnswererOptions {
   minCardScore?: number;
   /** Colloquial rewriting and spelling correction of questions. */
   normalizer?: QueryNormalizer;
+  /** Analysed words that ask an aspect of a subject without naming it (see loadAspectTerms). */
+  aspectTerms?: ReadonlySet<string>;
   /** The process a schema document (a measure) belongs to, for routing a card about it. */
   processOfDoc?: (docId: string) => ProcessId | undefined;
   /** Fitted decisions (card or not, answer or refuse); without them, fixed thresholds. */
@@ -137,6 +139,9 @@ export class Answerer {
     const words = searched.split(/\s+/).filter(Boolean).length;
     if (terms.length === 0 || (isElliptic(clean, terms.length, false) === false && words > 10))
       return terms.length === 0 ? withTopic(question, previous) : question;
+    // Only words that ask an aspect of a subject ("en quelle année ?", "qui l'organise ?", "c'est combien max ?"):
+    // the subject is the previous turn's.
+    if (words <= 8 && this.o.aspectTerms?.size && terms.every((t) => this.o.aspectTerms!.has(t))) return withTopic(question, previous);
     // Short questions are read both ways; the reading the knowledge answers better wins,
     // and an elliptic one ("c'est gratuit ?") keeps the topic unless alone it is clearly answered.
     const combined = withTopic(question, previous);
@@ -177,7 +182,9 @@ export class Answerer {
   /** How well the knowledge answers a text: the best card or passage match (0..1). */
   private async confidence(text: string, audience: Audience): Promise<number> {
     const { signals } = await this.prepare(cleanQuestion(text), audience);
-    return Math.max(signals.cardScore * (signals.cardAgrees ? 1 : 0.8), signals.bestCoverage * 0.9);
+    // A passage covers one or two words easily: coverage says less the fewer words there are.
+    const terms = Math.round(signals.terms * 10);
+    return Math.max(signals.cardScore * (signals.cardAgrees ? 1 : 0.8), signals.bestCoverage * 0.9 * Math.min(1, 0.2 + 0.2 * terms));
   }
 
   /** The same answerer (knowledge, cards, decisions) with another model. */

@@ -5,8 +5,28 @@
  * the previous question are searched together with the new ones. With a model, the
  * condense step (prompts/condense.md) rewrites the question instead.
  */
-import { fold } from "../retrieval/analyzer.js";
+import { existsSync, readFileSync } from "node:fs";
+import { parse as parseYaml } from "yaml";
+import { z } from "zod";
+import { knowledgePaths } from "../core/paths.js";
+import { analyze, fold } from "../retrieval/analyzer.js";
 import { answerType } from "./cards.js";
+
+const AspectFile = z.array(z.coerce.string()).nullish();
+
+/**
+ * The analysed forms of the words that ask an aspect of a subject without naming it
+ * (`lexique/aspects.yaml`: « année », « combien », « organise », "where"…). A short
+ * question made only of them goes on with the previous turn's subject. Empty when the
+ * file is absent; an invalid file is an error (it is the ESS team's data).
+ */
+export function loadAspectTerms(knowledgeDir: string): Set<string> {
+  const file = knowledgePaths(knowledgeDir).aspects;
+  if (!existsSync(file)) return new Set();
+  const parsed = AspectFile.safeParse(parseYaml(readFileSync(file, "utf8")));
+  if (!parsed.success) throw new Error(`${file} : liste de mots attendue (${parsed.error.issues[0]?.message ?? "format invalide"})`);
+  return new Set((parsed.data ?? []).flatMap((w) => analyze(w)));
+}
 
 /** Openings that lean on what was said before. */
 const ANAPHORIC =

@@ -54,6 +54,8 @@ export interface KnowledgePaths {
   abbreviations: string;
   /** Colloquial words rewritten before answering (`lexique/familier.yaml`). */
   colloquial: string;
+  /** Words that ask an aspect of a subject without naming it, for follow-ups (`lexique/aspects.yaml`). */
+  aspects: string;
   /** Process documents and directory data (`processus/`). */
   processes: string;
   /** Routing phrases (`routage.yaml`). */
@@ -83,6 +85,7 @@ export function knowledgePaths(knowledgeDir: string = BUNDLED_KNOWLEDGE_DIR, pro
     synonyms: path.join(root, "glossaire", "synonymes.yaml"),
     abbreviations: path.join(root, "lexique", "abreviations.yaml"),
     colloquial: path.join(root, "lexique", "familier.yaml"),
+    aspects: path.join(root, "lexique", "aspects.yaml"),
     processes: path.join(root, "processus"),
     routing: path.join(root, "routage.yaml"),
     gaps: path.join(root, "lacunes.yaml"),

@@ -4,12 +4,16 @@
  * recognised, card answers aligned with the question's polarity, question kinds, and
  * the logistic fit behind the answering decisions.
  */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { cleanQuestion } from "../../src/answer/answerer.js";
 import { alignPolarity } from "../../src/answer/card-reply.js";
 import { answerType, answersType } from "../../src/answer/cards.js";
 import { fitLogistic } from "../../src/answer/decision.js";
-import { isElliptic, withTopic } from "../../src/answer/followup.js";
+import { isElliptic, loadAspectTerms, withTopic } from "../../src/answer/followup.js";
+import { analyze } from "../../src/retrieval/analyzer.js";
 import { addWords, FrenchWords, osaDistance, Speller, type Vocabulary } from "../../src/retrieval/normalize.js";
 
 describe("spelling correction", () => {
@@ -75,6 +79,21 @@ describe("follow-up questions", () => {
   });
   it("the topic follows the new question", () => {
     expect(withTopic("c'est gratuit ?", "C'est quoi le DLA ?")).toBe("c'est gratuit ? — C'est quoi le DLA ?");
+  });
+});
+
+describe("aspect words (lexique/aspects.yaml)", () => {
+  it("are read from the knowledge folder, analysed like questions; absent file: none; invalid file: an error", () => {
+    const bundled = loadAspectTerms(path.resolve(import.meta.dirname, "../../knowledge"));
+    for (const w of ["année", "combien", "organise", "where"]) for (const t of analyze(w)) expect(bundled.has(t), w).toBe(true);
+    // Words that name a subject are not aspects.
+    for (const w of ["DLA", "agrément", "présidente"]) for (const t of analyze(w)) expect(bundled.has(t), w).toBe(false);
+    const dir = mkdtempSync(path.join(os.tmpdir(), "aspects-"));
+    expect(loadAspectTerms(dir).size).toBe(0);
+    mkdirSync(path.join(dir, "lexique"));
+    writeFileSync(path.join(dir, "lexique", "aspects.yaml"), "annee: [1, 2]\n");
+    expect(() => loadAspectTerms(dir)).toThrow(/aspects\.yaml/);
+    rmSync(dir, { recursive: true, force: true });
   });
 });
 

@@ -295,6 +295,18 @@ describe("follow-ups and answer cards", () => {
     expect(next.text).toMatch(/\b(12|douze) mois/);
   });
 
+  it("a short question that only asks an aspect (« combien d'années ? », « combien de temps ? ») goes on with the subject", async () => {
+    const c = conversation(core.runtime.assistant);
+    expect((await c.say("Quel est le plafond des aides de minimis ?")).text).toMatch(/300 000/);
+    const years = await c.say("calculé sur combien d'années ?");
+    expect(years.sources.map((s) => s.id)).toContain("aides-etat-de-minimis");
+    expect(years.text).toMatch(/trois ans|3 ans/);
+    const d = conversation(core.runtime.assistant);
+    await d.say("Qui délivre l'agrément ESUS ?");
+    const duration = await d.say("il est valable combien de temps ?");
+    expect(duration.text).toMatch(/\b5 ans|cinq ans/);
+  });
+
   it("a follow-up is answered in its own language, not the previous turn's", async () => {
     const c = conversation(core.runtime.assistant);
     const first = await c.say("Who runs the DLA in the Gard?");
