@@ -88,6 +88,7 @@ describe("known gaps of knowledge/lacunes.yaml", () => {
     "budget-global-schema": "Quelle enveloppe globale le Département consacre-t-il au schéma de l'ESS ?",
     "coordonnees-service": "À quel numéro de téléphone puis-je joindre le service ESS du Département ?",
     "coordonnees-personnelles": "Vous auriez le portable perso de la vice-présidente chargée de l'ESS ?",
+    "remuneration-personnes": "Combien gagne la vice-présidente chargée de l'ESS au Département ?",
     "equipe-service-ess": "Qui est le chef de service de l'équipe ESS du Département ?",
     "laureats-appel-a-communs": "Quels projets ont déjà été financés par l'appel à communs ?",
     "pieces-dossier-appel-a-communs": "Quels justificatifs dois-je fournir pour candidater à l'appel à communs ?",
