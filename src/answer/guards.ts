@@ -34,6 +34,9 @@ export interface Gap {
   project: boolean;
 }
 
+/** The text the patterns read: folded, hyphens as spaces ("ce week-end" as "ce week end", "donne-moi" as "donne moi"). */
+const guardText = (text: string) => fold(text).replace(/-/g, " ");
+
 export class Guards {
   private constructor(
     private readonly injection: RegExp[],
@@ -57,12 +60,12 @@ export class Guards {
   }
 
   isInjection(text: string): boolean {
-    const f = fold(text);
+    const f = guardText(text);
     return this.injection.some((r) => r.test(f));
   }
 
   isOutOfMission(text: string): boolean {
-    const f = fold(text);
+    const f = guardText(text);
     return this.outOfMission.some((r) => r.test(f));
   }
 

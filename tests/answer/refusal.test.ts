@@ -71,6 +71,9 @@ describe("out of scope", () => {
     "Notre trésorière veut aller aux prud'hommes contre l'association, elle a raison ?",
     "Notre bailleur veut augmenter le loyer de l'asso de 25 %, on peut refuser ?",
     "est-ce que l'équipe de foot de Bagnols a gagné hier ?",
+    // Hyphenated words read as two words by the patterns.
+    "Le club de rugby d'Alès a perdu ce week-end ?",
+    "Donne-moi une recette de soupe au pistou.",
   ];
   for (const q of questions)
     it(`refuses: ${q}`, async () => {
@@ -89,6 +92,8 @@ describe("known gaps of knowledge/lacunes.yaml", () => {
     "coordonnees-service": "À quel numéro de téléphone puis-je joindre le service ESS du Département ?",
     "coordonnees-personnelles": "Vous auriez le portable perso de la vice-présidente chargée de l'ESS ?",
     "remuneration-personnes": "Combien gagne la vice-présidente chargée de l'ESS au Département ?",
+    "evenements-annees-a-venir": "Le programme du Mois de l'ESS 2028 est-il déjà connu ?",
+    "autres-departements": "L'Hérault a-t-il aussi un appel à communs pour ses associations ?",
     "equipe-service-ess": "Qui est le chef de service de l'équipe ESS du Département ?",
     "laureats-appel-a-communs": "Quels projets ont déjà été financés par l'appel à communs ?",
     "pieces-dossier-appel-a-communs": "Quels justificatifs dois-je fournir pour candidater à l'appel à communs ?",
@@ -135,6 +140,18 @@ describe("known gaps of knowledge/lacunes.yaml", () => {
       expect(reply.route?.process, `${id}: ${q}\n→ ${reply.text}`).toBe("mission-ess-departement");
       expect(reply.route?.name).toBeTruthy();
       expect(reply.actions.map((a) => a.id)).toContain("handoff");
+    });
+});
+
+describe("the status of one's own file, asked in everyday words", () => {
+  const questions = [
+    "Notre demande d'agrément ESUS, la DDETS l'a-t-elle validée ?",
+    "On a déposé notre projet sur Gard centrale en avril, il est accepté ou pas ?",
+    "Pouvez-vous vérifier si notre candidature à l'appel à communs est complète ?",
+  ];
+  for (const q of questions)
+    it(`refuses: ${q}`, async () => {
+      expectRefusal(await ask(q), q);
     });
 });
 
