@@ -222,7 +222,7 @@ const FORM_PATTERNS: FormPattern[] = [
   { re: /\bscics?\b|\bcooperative d interet collectif\b/, value: "scic" },
   { re: /\bcae\b|\bcooperative d activites? et d emploi\b/, value: "cae", weak: true },
   {
-    re: /\b(auto|micro) ?-?entrepreneu(r|se)s?\b|\bmicro ?-?entreprise\b|\bentreprise individuelle\b|\bentrepreneu(r|se) individuel(le)?\b|\beirl\b|\bfreelance\b|\bindependant(e)?\b/,
+    re: /\b(auto|micro) ?-?entrepreneu(r|se)s?\b|\bmicro ?-?entreprise\b|\bentreprise individuelle\b|\bentrepreneu(r|se) individuel(le)?\b|\beirl\b|\bfreelance\b|\bindependant(e)?\b|\bsole trader\b|\bself ?-?employed\b/,
     value: "entrepreneur-individuel",
   },
   // "SA" only after an article ("une SA", "en SA") or as a whole answer: elsewhere "sa" is the possessive ("sa tournée").

@@ -17,7 +17,7 @@ import type { NeedLink } from "./links.js";
 const ROUTER_WEIGHT = 1.0;
 /** An option whose eligibility is known to fail keeps this share of its score. */
 const INELIGIBLE_FACTOR = 0.4;
-/** Legal forms for which the Région's business aid is doubtful, and the share of its score it keeps. */
+/** Legal forms for which the Région's business aid is doubtful (and companies with ESS statutes), and the share of its score it keeps. */
 const NON_COMPANY_FORMS = new Set<string>(["association", "mutuelle", "fondation"]);
 const NON_COMPANY_FACTOR = 0.5;
 /** The ESS team is always a possible option, with this floor score. */
@@ -85,7 +85,8 @@ export function rankAll(features: ProjectFeatures, candidates: RouteCandidate[])
     const eligibility = verdicts.get(p)!;
     // The Région's business aid is for companies: for an association, a mutual or a foundation the Région
     // must confirm (knowledge/regles/region-occitanie.yaml), so it is not the track to lead with.
-    const notACompany = p === "region-occitanie" && NON_COMPANY_FORMS.has(features.facts.legalForm ?? "");
+    // Nor for a company with ESS statutes: the ESS tracks come first.
+    const notACompany = p === "region-occitanie" && (NON_COMPANY_FORMS.has(features.facts.legalForm ?? "") || features.facts.essStatutes === true);
     return {
       process: p,
       score: (eligibility.verdict === "ineligible" ? a.score * INELIGIBLE_FACTOR : a.score) * (notACompany ? NON_COMPANY_FACTOR : 1),

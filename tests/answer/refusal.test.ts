@@ -94,6 +94,7 @@ describe("known gaps of knowledge/lacunes.yaml", () => {
     "remuneration-personnes": "Combien gagne la vice-présidente chargée de l'ESS au Département ?",
     "evenements-annees-a-venir": "Le programme du Mois de l'ESS 2028 est-il déjà connu ?",
     "autres-departements": "L'Hérault a-t-il aussi un appel à communs pour ses associations ?",
+    "prestations-personnelles": "Mon RSA est suspendu depuis un mois, quand vais-je être payée ?",
     "equipe-service-ess": "Qui est le chef de service de l'équipe ESS du Département ?",
     "laureats-appel-a-communs": "Quels projets ont déjà été financés par l'appel à communs ?",
     "pieces-dossier-appel-a-communs": "Quels justificatifs dois-je fournir pour candidater à l'appel à communs ?",

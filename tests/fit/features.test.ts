@@ -241,6 +241,20 @@ describe("project or question", () => {
     expect(isProject("et pour une asso qui démarre et veut tester son projet, y a une subvention ?")).toBe(false);
   });
 
+  it("an agent's note on a structure that asks « quelle mesure ? » describes a project", () => {
+    expect(isProject("SCIC de maraîchage bio à Vergèze : un investisseur solidaire entrerait au capital si elle obtenait l'agrément. Quel dispositif ?")).toBe(
+      true,
+    );
+    expect(isProject("Quelle mesure du schéma concerne la commande publique ?")).toBe(false);
+  });
+
+  it("reads an association in difficulty and a creator's shop in plain words", () => {
+    expect(needIds("Asso de portage de repas, déficitaire deux années de suite, fort turnover, CA sans président.")).toContain("consolidation");
+    expect(needIds("Madame L., 48 ans, souhaite ouvrir une boutique de réparation de vélos à Vauvert.")).toContain("creation-individuelle");
+    expect(read("Madame L., 48 ans, souhaite ouvrir une boutique de réparation de vélos à Vauvert.").actor).toBe("personne");
+    expect(needIds("Our bakery cooperative would like to supply the canteens of the middle schools.")).toContain("marches-publics");
+  });
+
   it("the loose reading accepts one need without any stated fact, not a bare question", () => {
     const text = "Une fédération de centres sociaux souhaite conventionner avec le Département pour animer des actions ESS sur tout le territoire.";
     expect(isProject(text)).toBe(false);

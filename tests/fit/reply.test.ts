@@ -136,6 +136,34 @@ describe("project-fit reply", () => {
     expect(income.text).not.toMatch(/sort de ma mission/);
   });
 
+  it("private life is no project: a home pool for the family, a wedding, a cover letter, a debt consolidation", async () => {
+    for (const q of [
+      "On voudrait une piscine avec un pool house à la maison, à Milhaud, pour recevoir la famille. Le Département aide ?",
+      "on fete le mariage de mon frere a Anduze en juillet, le departement peut nous aider a payer la salle ?",
+      "Écris-moi une lettre de motivation pour un poste d'animatrice.",
+      "je suis surendetté, je cherche un microcredit pour regrouper mes dettes, c'est possible dans le gard ?",
+    ]) {
+      const r = await ask(q, "porteur");
+      expect(r.refused, `${q}\n→ ${r.text}`).toBe(true);
+    }
+  });
+
+  it("a sole trader starting out who asks for a 0 % loan is a project, not a private loan", async () => {
+    const r = await ask(
+      "I'm a potter and want to set up my own studio in Sommières as a sole trader. Is there a 0% personal loan for people starting a business?",
+      "porteur",
+    );
+    expect(r.refused).toBe(false);
+    expect(r.fit!.map((o) => o.process)).toContain("pret-honneur-microcredit");
+  });
+
+  it("a company with ESS statutes is not sent to the Région's business aid first", async () => {
+    const r = await ask(
+      "SAS à statuts ESS en cours de création à Uzès : une épicerie itinérante pour les villages, modèle économique pas encore stabilisé, trois cofondatrices. Quelle mesure pour les accompagner ?",
+    );
+    expect(r.fit![0]!.process).not.toBe("region-occitanie");
+  });
+
   it("a person's private loan is refused, not read as a project; an honour loan to create a business is a project", async () => {
     const car = await ask("Bonjour, je voudrais un crédit auto de 12 000 € pour changer de voiture, le Département peut-il me le prêter ?", "porteur");
     expect(car.refused).toBe(true);
