@@ -336,6 +336,7 @@ export class Answerer {
     const answer = extractAnswer(this.o.retriever, query, searched, ranked, {
       ...(audience === "agent" ? {} : { maxChars: 650, maxUnits: 5 }),
       typeOf: p.typeText,
+      ...(mine !== question ? { focus: this.o.retriever.analyzeQuery(mine) } : {}),
     });
     let text = answer.text;
     let used = answer.used;

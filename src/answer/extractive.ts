@@ -127,12 +127,15 @@ export function oneCheckNotice(text: string): string {
     .replace(/\s+([.,;:])/g, "$1");
 }
 
+/** Weight of a follow-up's own words in a sentence's score (see `focus`). */
+const FOCUS_WEIGHT = 0.3;
+
 export function extractAnswer(
   retriever: Retriever,
   query: QueryAnalysis,
   question: string,
   hits: Hit[],
-  opts: { maxUnits?: number; maxChars?: number; typeOf?: string } = {},
+  opts: { maxUnits?: number; maxChars?: number; typeOf?: string; focus?: QueryAnalysis } = {},
 ): Extract {
   const maxUnits = opts.maxUnits ?? 6;
   const maxChars = opts.maxChars ?? 900;
@@ -150,7 +153,9 @@ export function extractAnswer(
       // A sentence whose subject is in the sentence before it reads as a riddle on its own.
       const dangling = pos > 0 && ANAPHORIC_START.test(unit) ? 0.05 : 0;
       const passerBy = qtype !== "who" && mentionsUnaskedPerson(unit, question) ? 0.05 : 0;
-      const score = 0.6 * cov + 0.15 * headCov + 0.25 * hit.coverage + 0.2 / (hitRank + 1) + typeBonus(qtype, unit) - meta - dangling - passerBy;
+      // A follow-up read with the previous topic: the sentence should answer the person's own words.
+      const own = opts.focus?.terms.length ? FOCUS_WEIGHT * retriever.coverage(opts.focus, terms) : 0;
+      const score = 0.6 * cov + 0.15 * headCov + 0.25 * hit.coverage + 0.2 / (hitRank + 1) + typeBonus(qtype, unit) + own - meta - dangling - passerBy;
       scored.push({ hit, hitRank, pos, unit, terms, score, cov });
     });
   });

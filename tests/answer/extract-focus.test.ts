@@ -1,0 +1,48 @@
+/**
+ * Sentence choice for a follow-up read with the previous topic: the sentence that
+ * answers the person's own words ("ça dure combien de temps ?") wins over one that
+ * only repeats the topic's many words.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { extractAnswer } from "../../src/answer/extractive.js";
+import type { IndexedChunk } from "../../src/retrieval/index-store.js";
+import type { Hit } from "../../src/retrieval/retriever.js";
+import { testRuntime, type TestRuntime } from "./helpers.js";
+
+let t: TestRuntime;
+beforeAll(async () => {
+  t = await testRuntime({ llm: null });
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+const chunk: IndexedChunk = {
+  id: "test#0",
+  docId: "test",
+  title: "Un incubateur",
+  kind: "process",
+  nature: "dispositif",
+  status: "confirmed",
+  audience: "all",
+  section: "",
+  headingPath: [],
+  text:
+    "Cet incubateur d'innovation sociale accompagne en Occitanie les projets d'entreprise sociale à gouvernance partagée, comme une épicerie coopérative. " +
+    "Le programme dure douze mois, à temps partiel.",
+  tags: [],
+};
+const hits: Hit[] = [{ chunk, score: 1, coverage: 0.8 }];
+
+describe("a follow-up's own words choose the sentence", () => {
+  it("« ça dure combien de temps ? » read with an incubator topic gets the duration", () => {
+    const combined = "ça dure combien de temps ? — projet d'épicerie coopérative en gouvernance partagée, un incubateur d'innovation sociale en Occitanie ?";
+    const query = t.runtime.retriever.analyzeQuery(combined);
+    const own = t.runtime.retriever.analyzeQuery("ça dure combien de temps ?");
+    const focused = extractAnswer(t.runtime.retriever, query, combined, hits, { maxUnits: 1, focus: own });
+    expect(focused.text).toMatch(/^Le programme dure douze mois/);
+    // Without the person's own words, the topic's sentence leads.
+    const plain = extractAnswer(t.runtime.retriever, query, combined, hits, { maxUnits: 1 });
+    expect(plain.text).toMatch(/^Cet incubateur/);
+  });
+});
