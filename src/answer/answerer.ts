@@ -109,6 +109,9 @@ const POLITE_ASK =
 const COURTESY =
   /^(?:(?:ok(?:ay)?|d'accord|dac|merci(?: beaucoup| bien)?|super|parfait|top|tres bien|très bien|génial|genial|ah|bon|ben|tant pis|entendu|compris|noté|note|thanks?(?: a lot)?|thank you|great|perfect|right)[ ,]*){1,3}[.!;:]+\s+(?=\S)/i;
 
+/** A card matched this well (score and F1 of its best phrasing) is the question itself, reworded at most by a typo. */
+const EXACT_CARD_MATCH = 0.99;
+
 export class Answerer {
   private readonly minCoverage: number;
   private readonly routeAnswerScore: number;
@@ -450,6 +453,8 @@ export class Answerer {
 
   private useCard(s: Signals): boolean {
     const model = this.o.decision?.card;
+    // A card whose phrasing the question matches word for word, of the expected kind, answers it.
+    if (s.cardScore >= EXACT_CARD_MATCH && s.cardF1 >= EXACT_CARD_MATCH - 0.01 && s.cardTypeOk === 1 && s.cardLacune === 0) return true;
     if (model) return probability(model, s) >= model.threshold;
     return s.cardScore >= this.minCardScore && (s.cardAgrees === 1 || s.cardScore >= this.minCardScore + 0.15);
   }

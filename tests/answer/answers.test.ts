@@ -107,3 +107,11 @@ describe("audiences", () => {
     expect(agent.hits.some((h) => h.chunk.audience === "agent")).toBe(true);
   });
 });
+
+describe("a card whose phrasing the question matches word for word", () => {
+  it("answers even when a misspelt word keeps the card's documents out of the first passages", async () => {
+    const r = await t.runtime.assistant.ask("il y a combien de comunes au totale dans le gard ?", { audience: "porteur" });
+    expect(r.refused, r.text).toBe(false);
+    expect(r.card).toBe("rep-gard-reperes");
+  });
+});
