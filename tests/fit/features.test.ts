@@ -119,6 +119,18 @@ describe("facts", () => {
     expect(read("Un garage solidaire et un jardin partagé veulent mutualiser un local à Bessèges.").facts.partnerStructures).toBe(2);
   });
 
+  it("a food bank counts as a listed structure; « l'aide sociale à l'enfance » is no business aid", () => {
+    expect(read("Notre SCOP, avec la banque alimentaire et l'association des parents d'élèves, veut créer une cuisine partagée.").facts.partnerStructures).toBe(
+      3,
+    );
+    expect(needIds("Notre SAS accueille des jeunes de l'aide sociale à l'enfance et souhaite l'agrément ESUS.")).not.toContain("aide-entreprise");
+    expect(needIds("Notre SAS de menuiserie voudrait une aide pour acheter une machine.")).toContain("aide-entreprise");
+  });
+
+  it("a structure that wants a multi-year partnership with the Département names the network need", () => {
+    expect(needIds("Une coopérative d'activité souhaite signer un partenariat pluriannuel avec le Département comme acteur ressource.")).toContain("reseau");
+  });
+
   it("in English: a company of the writer's is commercial, its staff are employees", () => {
     expect(read("My little printing company in Alès has 3 staff and wants a grant for a new press.").facts).toMatchObject({
       legalForm: "societe-commerciale",
