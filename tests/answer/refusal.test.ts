@@ -58,6 +58,14 @@ describe("prompt injection", () => {
   });
 });
 
+/** One test per question: each is refused. */
+function itRefusesEach(questions: string[]): void {
+  for (const q of questions)
+    it(`refuses: ${q}`, async () => {
+      expectRefusal(await ask(q), q);
+    });
+}
+
 describe("out of scope", () => {
   const questions = [
     "Écrivez-moi un poème sur les Cévennes en automne.",
@@ -75,10 +83,7 @@ describe("out of scope", () => {
     "Le club de rugby d'Alès a perdu ce week-end ?",
     "Donne-moi une recette de soupe au pistou.",
   ];
-  for (const q of questions)
-    it(`refuses: ${q}`, async () => {
-      expectRefusal(await ask(q), q);
-    });
+  itRefusesEach(questions);
 });
 
 describe("known gaps of knowledge/lacunes.yaml", () => {
@@ -150,10 +155,7 @@ describe("the status of one's own file, asked in everyday words", () => {
     "On a déposé notre projet sur Gard centrale en avril, il est accepté ou pas ?",
     "Pouvez-vous vérifier si notre candidature à l'appel à communs est complète ?",
   ];
-  for (const q of questions)
-    it(`refuses: ${q}`, async () => {
-      expectRefusal(await ask(q), q);
-    });
+  itRefusesEach(questions);
 });
 
 describe("why an application was turned down is someone's file", () => {
