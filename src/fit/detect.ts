@@ -52,7 +52,7 @@ export function isGeneralQuestion(text: string): boolean {
 const THIRD_PARTY =
   /\b(qui|that|which|who)\s+(veut|veulent|voudrait|souhaite|souhaitent|cherche|cherchent|demande|sollicite|monte|porte|gere|a besoin|wants?|needs?|seeks?|runs?|plans?)\b/;
 
-/** A structure named with what it wants, as an agent writes it ("une CAE gardoise souhaite…", "nous voulons…"). */
+/** Someone named with what they want, anywhere in the message ("une CAE gardoise souhaite…", "nous voulons…", "je souhaite…"); not "une asso qui démarre et veut…" (a kind of structure, asked about). */
 const STRUCTURE_WANTS =
   /\b(une?|notre|nos|nous|on|je|j) (?:(?!qui\b)[a-z]+ ){0,2}?(veut|veulent|voulons|voudrait|voudraient|voudrions|souhaite|souhaitent|souhaitons|cherche|cherchent|cherchons|aimerait|aimerions|envisage|envisagent|envisageons)\b/;
 
@@ -84,7 +84,7 @@ export function describesProject(text: string, features: ProjectFeatures, opts: 
   if (QUESTION_START.test(f) && !FIRST_PERSON.test(f) && stated < 2 && !(THIRD_PARTY.test(f) && needs.length >= 1)) return false;
   if (stated >= 1) return needs.length >= 1 || stated >= 2;
   // No stated fact: a clearly stated need in a long message, or a need asked for by someone described (self, a
-  // third party, or a structure the message opens on with what it wants: "une CAE gardoise souhaite…").
+  // third party, or someone named with what they want: "une CAE gardoise souhaite…").
   const described = SELF_DESCRIPTION.test(f) || THIRD_PARTY.test(f) || STRUCTURE_WANTS.test(f);
   return (words >= 14 && needs.some((n) => n.strength >= 1)) || (described && needs.some((n) => n.strength >= 0.8));
 }
