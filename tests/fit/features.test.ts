@@ -6,7 +6,7 @@
  */
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { describesProject } from "../../src/fit/detect.js";
+import { describesProject, mightDescribeProject } from "../../src/fit/detect.js";
 import { askedZone, countListedStructures, emphasisZones, foldText, projectFeatures, requestZone } from "../../src/fit/features.js";
 import { loadSchemaLinks } from "../../src/fit/links.js";
 
@@ -84,6 +84,13 @@ describe("needs", () => {
     const strength = (id: string) => f.needs.find((n) => n.need.id === id)?.strength ?? 0;
     expect(requestZone("Nous sommes une entreprise d'insertion. Nous voudrions décrocher des marchés.")).toContain("decrocher des marches");
     expect(strength("marches-publics")).toBeGreaterThan(strength("insertion"));
+  });
+
+  it("reads where to start, a first stock and short-term rentals in new words", () => {
+    expect(needIds("Un collectif de Quissac ne sait pas à qui parler de son idée de café associatif.")).toContain("contact");
+    expect(needIds("Je voudrais un petit prêt pour mon premier stock de savons artisanaux.")).toContain("creation-individuelle");
+    const rental = read("We bought two houses near Uzès and want to rent them out as short-term rentals; any grant?");
+    expect(rental.needs.find((n) => n.need.id === "hors-champ")?.expressions).toBeGreaterThanOrEqual(2);
   });
 
   it("the same word in another sense is no need: « une commune » is not « un commun », « si ça marche » no tender", () => {
@@ -237,6 +244,28 @@ describe("project or question", () => {
     expect(isProject("notre esat voudrait devenir fournisseur du departement, on s y prend comment pr les marches publics ?")).toBe(true);
     // Without anyone's need, asking whom to contact stays a question.
     expect(isProject("À qui s'adresser pour avoir des informations sur le Mois de l'ESS en général ?")).toBe(false);
+  });
+
+  it("asking who does what the project needs, or where to start, is an intention too", () => {
+    // « qui finance… ? », « qui le délivre ? », « par où commencer ? » stand for « we want… » when someone or a fact is stated.
+    expect(isProject("Création d'une entreprise d'insertion de nettoyage à Bagnols-sur-Cèze pour des allocataires du RSA : qui finance les postes ?")).toBe(
+      true,
+    );
+    expect(isProject("Notre licence d'agrément ESUS arrive à échéance, qui la délivre dans le Gard ?")).toBe(true);
+    expect(isProject("Projet de tiers-lieu à Sauve, on ne sait pas par où commencer.")).toBe(true);
+    // Asked by nobody in particular, about nothing stated, it stays a question.
+    expect(isProject("Qui finance les chantiers d'insertion dans le Gard ?")).toBe(false);
+  });
+
+  it("a need named for the writer's own structure in one terse sentence is a project; a file's status in several is not", () => {
+    expect(isProject("Prêt bancaire et garantie pour le camion de notre ressourcerie à Beaucaire ?")).toBe(true);
+    // The same words without a stated fact stay a question.
+    expect(isProject("Prêt bancaire et garantie pour le camion de notre ressourcerie ?")).toBe(false);
+    expect(isProject("Bonjour, notre dossier de commun à Sauve est parti sur Gard centrale en mars. A-t-il été retenu ? Merci de vérifier.")).toBe(false);
+  });
+
+  it("a courtesy title names a person who may carry a project", () => {
+    expect(mightDescribeProject("Rendez-vous avec Mme B., au chômage, qui a besoin de 3 000 € pour un stock de départ.")).toBe(true);
   });
 
   it("a structure named with what it wants, or a writer in difficulty asking how to cope, describes a project", () => {
