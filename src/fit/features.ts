@@ -7,6 +7,7 @@
  * are flagged so that the reply says "à vérifier".
  */
 import { editDistanceAtMost1 } from "../retrieval/retriever.js";
+import { FrenchWords } from "../retrieval/normalize.js";
 import type { QpvStatus } from "../eligibility/communes.js";
 import { resolveCommune } from "../eligibility/communes.js";
 import { extractFacts, fold } from "../eligibility/extract.js";
@@ -156,6 +157,13 @@ function actorOf(facts: Partial<Facts>, f: string): Actor {
   return "inconnu";
 }
 
+/** The message places its activity in the Gard ("une antenne dans le Gard", "les structures gardoises"). */
+const IN_GARD = /\b(dans le gard|sur le gard|en gard|gardois|gardoise|gardoises|in the gard)\b/;
+/** The commune is only where the carrier has its seat ("siège à Montpellier", "headquartered in Lyon"). */
+function seatIn(f: string, commune: string): boolean {
+  return new RegExp(`\\b(siege|siege social|sieges|head office|headquarters|headquartered)( est)? (a|au|en|in|at) ${commune}\\b`).test(f);
+}
+
 /** Facts stated in the message: the eligibility extractor, completed; invalid values dropped. */
 export function projectFacts(text: string): Partial<Facts> {
   const f = foldText(text);
@@ -171,6 +179,9 @@ export function projectFacts(text: string): Partial<Facts> {
     resolveCommune(facts.commune)?.inGard === false &&
     new RegExp(`\\b${foldText(facts.commune)} (du |de |d )?gard\\b`).test(f)
   )
+    delete facts.commune;
+  // "siège à Montpellier… ouvrir une antenne dans le Gard": the seat is elsewhere, the project is in the Gard.
+  if (typeof facts.commune === "string" && resolveCommune(facts.commune)?.inGard === false && IN_GARD.test(f) && seatIn(f, foldText(facts.commune)))
     delete facts.commune;
   if (facts.legalForm === "societe-commerciale") {
     // A negation ("sans statuts ESS") wins over the extractor, which reads only "statuts ESS".
@@ -206,7 +217,10 @@ function maximal(found: string[][]): string[][] {
   return found.filter((p) => !found.some((q) => q.length > p.length && containsPhrase(q, p)));
 }
 
-/** A typo ("acompagnement", "devellopement"): a long word within one edit, same first letter. */
+/**
+ * A typo ("acompagnement", "devellopement"): a long word within one edit, same first letter. Only words French does not
+ * know can be typos: "conclure" is no "concours".
+ */
 function nearWord(tokens: string[], word: string): boolean {
   if (word.length < 7) return false;
   return tokens.some((t) => t[0] === word[0] && Math.abs(t.length - word.length) <= 1 && t !== word && editDistanceAtMost1(t, word));
@@ -283,6 +297,12 @@ export function withoutNegated(text: string): string {
 export function detectNeeds(text: string, facts: Partial<Facts>, links: SchemaLinks): DetectedNeed[] {
   const kept = withoutNegated(text);
   const tokens = phraseTokens(kept);
+  const unknown = phraseTokens(
+    kept
+      .split(/[^a-z0-9]+/)
+      .filter((w) => w.length >= 7 && !FrenchWords.has(w))
+      .join(" "),
+  );
   const asked = phraseTokens(requestZone(kept));
   const questions = phraseTokens(withoutNegated(askedZone(text)));
   const { main, secondary, rest } = emphasisZones(kept);
@@ -290,7 +310,7 @@ export function detectNeeds(text: string, facts: Partial<Facts>, links: SchemaLi
   const restTokens = phraseTokens(rest);
   const out: DetectedNeed[] = [];
   for (const need of links.needs) {
-    const matched = maximal(need.phrases.filter((p) => containsPhrase(tokens, p) || (p.length === 1 && nearWord(tokens, p[0]!)))).length;
+    const matched = maximal(need.phrases.filter((p) => containsPhrase(tokens, p) || (p.length === 1 && nearWord(unknown, p[0]!)))).length;
     const byFacts = need.facts !== undefined && factsMatch(need.facts, facts);
     if (need.requires.facts && !byFacts) continue;
     if (need.requires.expressions && matched === 0) continue;

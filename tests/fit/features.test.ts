@@ -93,6 +93,11 @@ describe("needs", () => {
     expect(rental.needs.find((n) => n.need.id === "hors-champ")?.expressions).toBeGreaterThanOrEqual(2);
   });
 
+  it("a typo is a word French does not know: « conclure » is no « concours », « mecennat » is « mécénat »", () => {
+    expect(needIds("Notre association d'Alès voudrait conclure un partenariat avec le Département.")).not.toContain("mecenat");
+    expect(needIds("Notre association d'Alès cherche du mecennat pour son festival.")).toContain("mecenat");
+  });
+
   it("the same word in another sense is no need: « une commune » is not « un commun », « si ça marche » no tender", () => {
     expect(needIds("Le maire d'une petite commune demande comment sa collectivité peut s'associer au schéma.")).not.toContain("cooperation");
     expect(needIds("Je voudrais démarrer sans créer ma boîte, le temps de voir si ça marche.")).not.toContain("marches-publics");
@@ -190,6 +195,11 @@ describe("territory and stage", () => {
 
   it("a landmark (« près du Pont du Gard ») is not a commune outside the Gard", () => {
     expect(read("Une société hôtelière installée près du Pont du Gard sollicite une subvention.").facts.commune).toBeUndefined();
+  });
+
+  it("a seat outside the Gard is not where the project is when the message places it in the Gard", () => {
+    expect(read("Notre union régionale, siège à Marseille, veut créer un pôle dans le Gard pour les associations gardoises.").facts.commune).toBeUndefined();
+    expect(read("Notre union régionale de Marseille veut créer un pôle en Provence.").facts.commune).toBe("Marseille");
   });
 
   it("reads the stage", () => {
