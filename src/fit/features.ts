@@ -157,6 +157,10 @@ function actorOf(facts: Partial<Facts>, f: string): Actor {
   return "inconnu";
 }
 
+/** A takeover ("je reprends le…", "racheter la…") or a project before its creation ("pré-création"). */
+const TAKEOVER_OR_EARLY =
+  /\b(je reprends|nous reprenons|on reprend|reprendre (le|la|l|les)|racheter (le|la|l|les)|rachat (du|de la|de l)|pre creation|precreation|avant creation|taking over|take over (the|a))\b/;
+
 /** The message places its activity in the Gard ("une antenne dans le Gard", "les structures gardoises"). */
 const IN_GARD = /\b(dans le gard|sur le gard|en gard|gardois|gardoise|gardoises|in the gard)\b/;
 /** The commune is only where the carrier has its seat ("siège à Montpellier", "headquartered in Lyon"). */
@@ -188,6 +192,8 @@ export function projectFacts(text: string): Partial<Facts> {
     const ess = essStatutes(f);
     if (ess === false || (ess === true && facts.essStatutes === undefined)) facts.essStatutes = ess;
   }
+  // "Je reprends le bar du village", "projet en pré-création": a business being taken over or not yet created.
+  if (facts.projectStage === undefined && TAKEOVER_OR_EARLY.test(f)) facts.projectStage = "creation";
   if (facts.bankAccess === undefined) {
     const bank = bankAccess(f);
     if (bank !== undefined) facts.bankAccess = bank;

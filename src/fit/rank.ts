@@ -20,6 +20,11 @@ const INELIGIBLE_FACTOR = 0.4;
 /** Legal forms for which the Région's business aid is doubtful (and companies with ESS statutes), and the share of its score it keeps. */
 const NON_COMPANY_FORMS = new Set<string>(["association", "mutuelle", "fondation"]);
 const NON_COMPANY_FACTOR = 0.5;
+/**
+ * A person creating or taking over their own business (no structure): solidarity finance for ESS structures
+ * (France Active) keeps this share of its score, the honour loan and the microcredit come first.
+ */
+const PERSONAL_CREATION = { need: "creation-individuelle", process: "france-active", factor: 0.6 };
 /** The ESS team is always a possible option, with this floor score. */
 const DEFAULT_FLOOR = 0.15;
 /** Options kept: at most this many, and only those within this share of the best. */
@@ -80,6 +85,7 @@ export function rankAll(features: ProjectFeatures, candidates: RouteCandidate[])
 
   const processes = [...acc.keys()];
   const verdicts = new Map(evaluate(features.facts as Facts, { processes }).map((r) => [r.process, r]));
+  const personalCreation = features.actor === "personne" && features.needs.some((n) => n.need.id === PERSONAL_CREATION.need);
   const ranked: RankedOption[] = processes.map((p) => {
     const a = acc.get(p)!;
     const eligibility = verdicts.get(p)!;
@@ -87,9 +93,13 @@ export function rankAll(features: ProjectFeatures, candidates: RouteCandidate[])
     // must confirm (knowledge/regles/region-occitanie.yaml), so it is not the track to lead with.
     // Nor for a company with ESS statutes: the ESS tracks come first.
     const notACompany = p === "region-occitanie" && (NON_COMPANY_FORMS.has(features.facts.legalForm ?? "") || features.facts.essStatutes === true);
+    const personal = p === PERSONAL_CREATION.process && personalCreation;
     return {
       process: p,
-      score: (eligibility.verdict === "ineligible" ? a.score * INELIGIBLE_FACTOR : a.score) * (notACompany ? NON_COMPANY_FACTOR : 1),
+      score:
+        (eligibility.verdict === "ineligible" ? a.score * INELIGIBLE_FACTOR : a.score) *
+        (notACompany ? NON_COMPANY_FACTOR : 1) *
+        (personal ? PERSONAL_CREATION.factor : 1),
       link: a.best ? { ...a.best.link, need: a.best.need } : undefined,
       needs: [...new Set(a.needs)],
       eligibility,

@@ -205,6 +205,9 @@ describe("territory and stage", () => {
   it("reads the stage", () => {
     expect(read("Notre association en difficulté veut se consolider et se réorganiser.").stage).toBe("consolidation");
     expect(read("Trois porteurs envisagent une SCIC, au stade de la réflexion.").stage).toBe("idee");
+    // A takeover, and a project before its creation, are at the creation stage.
+    expect(read("Je reprends le garage de Saint-Jean-du-Gard à la retraite du patron.").stage).toBe("creation");
+    expect(read("Notre coopérative de livraison est en pré-création à Nîmes.").stage).toBe("creation");
   });
 });
 
