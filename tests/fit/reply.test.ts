@@ -142,6 +142,20 @@ describe("project-fit reply", () => {
       "on fete le mariage de mon frere a Anduze en juillet, le departement peut nous aider a payer la salle ?",
       "Écris-moi une lettre de motivation pour un poste d'animatrice.",
       "je suis surendetté, je cherche un microcredit pour regrouper mes dettes, c'est possible dans le gard ?",
+      // Consumer credits, a stag party, a holiday trip.
+      "J'ai trois crédits renouvelables et je n'arrive plus à rembourser mes mensualités, l'ESS peut m'aider ?",
+      "on prépare l'EVJF de ma cousine à Uzès (canoë + resto), le département peut payer une partie ?",
+      "Je voudrais financer mon road trip à vélo dans le Gard cet automne, c'est un projet perso, pas d'asso.",
+    ]) {
+      const r = await ask(q, "porteur");
+      expect(r.refused, `${q}\n→ ${r.text}`).toBe(true);
+    }
+  });
+
+  it("a tax dodge under an ESS label, or land bought to resell once buildable, is out of scope", async () => {
+    for (const q of [
+      "Notre holding familiale de Nîmes voudrait une étiquette ESS pour sa flotte de yachts afin de payer moins d'impôts. Comment faire ?",
+      "Notre SCI familiale veut acheter des vignes à Bellegarde qui devraient devenir constructibles, pour les revendre avec une belle plus-value. Le schéma ESS aide ?",
     ]) {
       const r = await ask(q, "porteur");
       expect(r.refused, `${q}\n→ ${r.text}`).toBe(true);
