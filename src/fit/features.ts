@@ -243,7 +243,8 @@ const REQUEST_BONUS = 0.3;
 
 /** A need the writer says comes first ("surtout", "avant tout") weighs this much more in the ranking; one said "par ailleurs", this much less. */
 const EMPHASIS_BONUS = 0.3;
-const MAIN_MARK = /\b(surtout|avant tout|principalement|en priorite|prioritairement|d abord|mainly|above all|especially|most of all|first and foremost)\b/g;
+const MAIN_MARK =
+  /\b(surtout|avant tout|principalement|en priorite|prioritairement|d abord|le vrai (sujet|besoin|probleme|enjeu)|la vraie (question|priorite|difficulte)|ce qui (nous |lui |leur )?manque|ce qu il (nous |lui |leur )?manque|mais en fait|mainly|above all|especially|most of all|first and foremost|the real (issue|need|problem)|what (we|they) really need|what is missing|what s missing)\b/g;
 const ASIDE_MARK = /\b(par ailleurs|en outre|accessoirement|au passage|secondairement|by the way|incidentally|as a side note)\b/;
 
 /**
@@ -292,7 +293,7 @@ export function askedZone(text: string): string {
 
 /** What the writer says they do not want ("on n'a pas besoin de prêt", "we don't need a loan") or have already done ("j'ai déjà testé mon activité"), up to the end of that clause. */
 const NEGATED =
-  /\b(pas besoin d[e']?|n ?(a|avons|ont|ai) pas besoin d[e']?|ne (cherche|cherchons|cherchent|veut|voulons|veulent|demande|demandons|demandent|souhaite|souhaitons|souhaitent) pas|plutot que|au lieu d[e']?|(don t|do not|does not|doesn t) (need|want)|not looking for|no need for|rather than|instead of|(ai|a|avons|ont|have|has) deja (teste|essaye|fait|tested|tried)|(have|has) already (tested|tried))\b[^.;:!?,]*/g;
+  /\b(pas besoin d[e']?|n ?(a|avons|ont|ai) pas besoin d[e']?|ne (cherche|cherchons|cherchent|veut|voulons|veulent|demande|demandons|demandent|souhaite|souhaitons|souhaitent) pas|plutot que|au lieu d[e']?|(don t|do not|does not|doesn t) (need|want)|not looking for|no need for|rather than|instead of|(ai|a|avons|ont|have|has) deja (teste|essaye|fait|tested|tried)|(have|has) already (tested|tried)|(avait|avions|avais|avaient) (d abord |au depart |d ailleurs )?(pense|envisage|songe)|(we|i|they) (had )?(first )?(thought of|considered)|capital (est )?(deja )?(boucle|reuni|complet)|capital is (already )?(raised|complete))\b[^.;:!?,]*/g;
 
 /** The message without the needs it rules out. */
 export function withoutNegated(text: string): string {

@@ -79,6 +79,13 @@ describe("needs", () => {
     expect(needs.find((n) => n.need.id === "consolidation")?.asked).toBeUndefined();
   });
 
+  it("« le vrai sujet », « ce qui manque c'est » mark what comes first, like « surtout »", () => {
+    const text = "Le club de rugby de Vauvert voudrait des sponsors, mais le vrai besoin est de revoir sa gouvernance avec ses 4 salariés.";
+    expect(emphasisZones(foldText(text)).main).toContain("gouvernance");
+    expect(read(text).needs.find((n) => n.need.id === "consolidation")?.asked).toBeGreaterThan(0);
+    expect(emphasisZones(foldText("Le local est trouvé ; ce qui nous manque c'est une garantie bancaire.")).main).toContain("garantie");
+  });
+
   it("a need stated in what is asked outweighs one that only describes the carrier", () => {
     const f = read("Nous sommes une entreprise d'insertion à Nîmes. Nous voudrions décrocher des marchés du Département avec clauses sociales.");
     const strength = (id: string) => f.needs.find((n) => n.need.id === id)?.strength ?? 0;
@@ -330,6 +337,13 @@ describe("needs the writer rules out", () => {
     const text = "Je suis céramiste, j'ai déjà testé mon activité en couveuse pendant un an, maintenant je veux ouvrir ma propre boîte à Uzès.";
     expect(needIds(text)).not.toContain("tester-activite");
     expect(needIds(text)).toContain("creation-individuelle");
+  });
+  it("an idea the writer dropped (« on avait pensé… ») or a capital already raised is no need", () => {
+    const text = "Notre SCIC de Lasalle avait pensé faire entrer le Département au capital ; le capital est déjà bouclé, il nous faut un prêt.";
+    expect(needIds(text)).not.toContain("capital-scic");
+    expect(needIds(text)).not.toContain("fonds-propres-scic");
+    expect(needIds(text)).toContain("pret-garantie");
+    expect(needIds("Notre SCIC de Lasalle voudrait faire entrer le Département au capital.")).toContain("capital-scic");
   });
   it("in English too", () => {
     expect(needIds("We don't need a bank loan, we want to bid for public contracts of the Département.")).not.toContain("pret-garantie");
