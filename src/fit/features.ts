@@ -68,6 +68,9 @@ const COUNT_WORD: Record<string, number> = {
   an: 1,
   notre: 1,
   our: 1,
+  mon: 1,
+  ma: 1,
+  my: 1,
   deux: 2,
   two: 2,
   trois: 3,
@@ -83,7 +86,7 @@ const JOINT = /\b(ensemble|together|avec|with|groupement|collectif d|consortium|
 /** Structures listed one by one ("une SCOP, une asso et une régie de quartier") when there are at least two. */
 export function countListedStructures(f: string): number | undefined {
   const re = new RegExp(
-    `\\b(\\d+|un|une|le|la|l|a|an|notre|our|deux|two|trois|three|quatre|four|cinq|five|six)\\s+(?:(?:petite?s?|small|local|jeunes?|autres?)\\s+)?${STRUCTURE_NOUN}\\b`,
+    `\\b(\\d+|un|une|le|la|l|a|an|notre|our|mon|ma|my|deux|two|trois|three|quatre|four|cinq|five|six)\\s+(?:(?:petite?s?|small|local|jeunes?|autres?)\\s+)?${STRUCTURE_NOUN}\\b`,
     "g",
   );
   let total = 0;

@@ -112,6 +112,19 @@ describe("needs", () => {
     expect(needIds("Avec deux amis on veut monter une coopérative de livraison à vélo.")).not.toContain("cooperation");
     expect(needIds("We are a SCIC in Alès. Could the Département buy shares in our cooperative?")).not.toContain("cooperation");
     expect(needIds("Trois associations veulent coopérer avec la mairie pour un jardin partagé.")).toContain("cooperation");
+    // « un groupe de bénévoles » is no « groupement » of structures; an energy audit is no organisational diagnosis.
+    expect(needIds("Nous sommes un groupe de bénévoles à Vauvert et cherchons un local.")).not.toContain("cooperation");
+    expect(needIds("Deux associations en groupement veulent ouvrir une recyclerie à Vauvert.")).toContain("cooperation");
+    expect(needIds("Notre association voudrait faire le diagnostic énergétique de sa salle des fêtes.")).not.toContain("consolidation");
+    expect(needIds("Notre association de 8 salariés voudrait un diagnostic de son organisation.")).toContain("consolidation");
+  });
+
+  it("a structure that offers to do a job the Département needs is a supplier-to-be; a QPV asked about is a QPV need", () => {
+    expect(needIds("Une SCOP de Nîmes propose au Département de réaliser l'inventaire des arbres de ses routes contre une subvention.")).toContain(
+      "marches-publics",
+    );
+    expect(needIds("Notre association de Beaucaire voudrait savoir si son quartier est prioritaire.")).toContain("quartier-prioritaire");
+    expect(needIds("Trois associations d'Alès montent une conciergerie, chacun apporterait un salarié.")).toContain("cooperation");
   });
 });
 
@@ -120,6 +133,8 @@ describe("facts", () => {
     expect(
       read("On est une SCOP de menuiserie, une association de réemploi et une régie de quartier, on veut mutualiser un atelier.").facts.partnerStructures,
     ).toBe(3);
+    // « mon asso » is one of them.
+    expect(read("Mon asso, avec la crèche du village et une SCIC, veut ouvrir une garderie.").facts.partnerStructures).toBe(3);
     // A crèche, a club or a foundation is a structure too.
     expect(
       read("Notre centre social, avec une crèche associative et une SCIC d'aide à domicile, veut créer une garde itinérante.").facts.partnerStructures,
