@@ -248,7 +248,9 @@ const REQUEST_BONUS = 0.3;
 const EMPHASIS_BONUS = 0.3;
 const MAIN_MARK =
   /\b(surtout|avant tout|principalement|en priorite|prioritairement|d abord|le vrai (sujet|besoin|probleme|enjeu)|la vraie (question|priorite|difficulte)|ce qui (nous |lui |leur )?manque|ce qu il (nous |lui |leur )?manque|mais en fait|mainly|above all|especially|most of all|first and foremost|the real (issue|need|problem)|what (we|they) really need|what is missing|what s missing)\b/g;
-const ASIDE_MARK = /\b(par ailleurs|en outre|accessoirement|au passage|secondairement|by the way|incidentally|as a side note)\b/;
+/** Also what someone else says the writer should do ("un ami nous dit qu'il faut l'agrément"): advice reported, not the writer's own need. */
+const ASIDE_MARK =
+  /\b(par ailleurs|en outre|accessoirement|au passage|secondairement|(on|un ami|une amie|un proche|un collegue|une collegue|quelqu un) (nous|m|me) (a )?(dit|dis|conseille|suggere)|on (nous|m) a (dit|conseille|suggere)|by the way|incidentally|as a side note|(someone|a friend) (told|advised) (us|me)|(we|i) (were|was) told)\b/;
 
 /**
  * The parts of a folded message the writer marks: what follows "surtout" to the end of its sentence (`main`),

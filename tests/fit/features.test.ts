@@ -79,6 +79,14 @@ describe("needs", () => {
     expect(needs.find((n) => n.need.id === "consolidation")?.asked).toBeUndefined();
   });
 
+  it("advice someone else gave (« un ami nous dit qu'il faut… ») weighs less than the writer's own need", () => {
+    const text =
+      "Notre coopérative de covoiturage n'a pas encore de société à Alès. On nous a dit qu'il faut un prêt participatif. Nous voulons d'abord construire le modèle économique.";
+    expect(read(text).needs.find((n) => n.need.id === "fonds-propres")?.asked).toBeLessThan(0);
+    const own = read(text.replace("On nous a dit qu'il faut", "Nous voudrions"));
+    expect(own.needs.find((n) => n.need.id === "fonds-propres")?.asked ?? 0).toBeGreaterThanOrEqual(0);
+  });
+
   it("« le vrai sujet », « ce qui manque c'est » mark what comes first, like « surtout »", () => {
     const text = "Le club de rugby de Vauvert voudrait des sponsors, mais le vrai besoin est de revoir sa gouvernance avec ses 4 salariés.";
     expect(emphasisZones(foldText(text)).main).toContain("gouvernance");
