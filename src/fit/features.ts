@@ -247,7 +247,7 @@ const REQUEST_BONUS = 0.3;
 /** A need the writer says comes first ("surtout", "avant tout") weighs this much more in the ranking; one said "par ailleurs", this much less. */
 const EMPHASIS_BONUS = 0.3;
 const MAIN_MARK =
-  /\b(surtout|avant tout|principalement|en priorite|prioritairement|d abord|le vrai (sujet|besoin|probleme|enjeu)|la vraie (question|priorite|difficulte)|ce qui (nous |lui |leur )?manque|ce qu il (nous |lui |leur )?manque|mais en fait|mainly|above all|especially|most of all|first and foremost|the real (issue|need|problem)|what (we|they) really need|what is missing|what s missing)\b/g;
+  /\b(surtout|avant tout|principalement|en priorite|prioritairement|d abord|le vrai (sujet|besoin|probleme|enjeu)|la vraie (question|priorite|difficulte)|ce qui (nous |lui |leur )?manque|ce qu il (nous |lui |leur )?manque|mais en fait|en realite|mainly|above all|especially|most of all|first and foremost|the real (issue|need|problem)|what (we|they) really need|what is missing|what s missing)\b/g;
 /** Also what someone else says the writer should do ("un ami nous dit qu'il faut l'agrément"): advice reported, not the writer's own need. */
 const ASIDE_MARK =
   /\b(par ailleurs|en outre|accessoirement|au passage|secondairement|(on|un ami|une amie|un proche|un collegue|une collegue|quelqu un) (nous|m|me) (a )?(dit|dis|conseille|suggere)|on (nous|m) a (dit|conseille|suggere)|by the way|incidentally|as a side note|(someone|a friend) (told|advised) (us|me)|(we|i) (were|was) told)\b/;
@@ -298,7 +298,7 @@ export function askedZone(text: string): string {
 
 /** What the writer says they do not want ("on n'a pas besoin de prêt", "we don't need a loan") or have already done ("j'ai déjà testé mon activité"), up to the end of that clause. */
 const NEGATED =
-  /\b(pas besoin d[e']?|n ?(a|avons|ont|ai) pas besoin d[e']?|ne (cherche|cherchons|cherchent|veut|voulons|veulent|demande|demandons|demandent|souhaite|souhaitons|souhaitent) pas|plutot que|au lieu d[e']?|(don t|do not|does not|doesn t) (need|want)|not looking for|no need for|rather than|instead of|(ai|a|avons|ont|have|has) deja (teste|essaye|fait|tested|tried)|(have|has) already (tested|tried)|(avait|avions|avais|avaient) (d abord |au depart |d ailleurs )?(pense|envisage|songe)|(we|i|they) (had )?(first )?(thought of|considered)|capital (est )?(deja )?(boucle|reuni|complet)|capital is (already )?(raised|complete))\b[^.;:!?,]*/g;
+  /\b(pas besoin d[e']?|n ?(a|avons|ont|ai) pas besoin d[e']?|ne (cherche|cherchons|cherchent|veut|voulons|veulent|demande|demandons|demandent|souhaite|souhaitons|souhaitent) pas|plutot que|au lieu d[e']?|(don t|do not|does not|doesn t) (need|want)|not looking for|no need for|rather than|instead of|(ai|a|avons|ont|have|has) deja (teste|essaye|fait|tested|tried)|(have|has) already (tested|tried)|(avait|avions|avais|avaient) (d abord |au depart |d ailleurs )?(pense|envisage|songe)|(pensait|pensais|pensions|pensaient|envisageait|envisagions|envisageaient) (d abord |au depart )?(a )?(demander|solliciter|faire|ouvrir|obtenir)|(au depart|initialement) (on|nous|je|j|il|elle) (voulait|voulions|voulais|pensait|pensions|envisageait)|(we|i|they) (had )?(first )?(thought of|considered)|capital (est )?(deja )?(boucle|reuni|complet)|capital is (already )?(raised|complete))\b[^.;:!?,]*/g;
 
 /** The message without the needs it rules out. */
 export function withoutNegated(text: string): string {

@@ -367,6 +367,7 @@ describe("needs the writer rules out", () => {
     expect(needIds(text)).not.toContain("fonds-propres-scic");
     expect(needIds(text)).toContain("pret-garantie");
     expect(needIds("Notre SCIC de Lasalle voudrait faire entrer le Département au capital.")).toContain("capital-scic");
+    expect(needIds("Notre SCIC de Lasalle pensait demander au Département d'entrer au capital, il lui faut surtout un prêt.")).not.toContain("capital-scic");
   });
   it("in English too", () => {
     expect(needIds("We don't need a bank loan, we want to bid for public contracts of the Département.")).not.toContain("pret-garantie");

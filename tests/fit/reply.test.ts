@@ -152,6 +152,13 @@ describe("project-fit reply", () => {
     }
   });
 
+  it("what the writer gave up is read neither as a need nor by the router: « pensait demander l'entrée au capital… il faut une garantie »", async () => {
+    const r = await ask(
+      "La SCIC d'habitat participatif de Nîmes pensait demander au Département d'entrer au capital, mais en fait ce qui lui manque c'est une garantie bancaire.",
+    );
+    expect(r.fit![0]!.process).toBe("france-active");
+  });
+
   it("a tax dodge under an ESS label, or land bought to resell once buildable, is out of scope", async () => {
     for (const q of [
       "Notre holding familiale de Nîmes voudrait une étiquette ESS pour sa flotte de yachts afin de payer moins d'impôts. Comment faire ?",
