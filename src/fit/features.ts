@@ -57,7 +57,7 @@ export function foldText(text: string): string {
 }
 
 const STRUCTURE_NOUN =
-  "(?:associations?|assos?|scops?|scics?|cae|mutuelles?|cooperatives?|coops?|regies? de quartier|centres? sociaux|centre social|ressourceries?|recycleries?|epiceries?|tiers lieux?|entreprises? d insertion|federations?|non profits?|mutual(?:s| health insurer)?|cooperatives?|charities|charity|creches?|esat|chantiers? d insertion|fondations?|foundations?|clubs?|compagnies?|repair cafes?|banques? alimentaires?|cafes? associatifs?|garages? solidaires?|friperies? solidaires?|jardins? (?:partages?|solidaires?|d insertion)|amaps?)";
+  "(?:associations?|assos?|scops?|scics?|cae|mutuelles?|cooperatives?|coops?|regies? de quartier|centres? sociaux|centre social|ressourceries?|recycleries?|epiceries?|tiers lieux?|entreprises? d insertion|federations?|non profits?|mutual(?:s| health insurer)?|cooperatives?|charities|charity|creches?|esat|chantiers? d insertion|fondations?|foundations?|clubs?|compagnies?|repair cafes?|banques? alimentaires?|cafes? associatifs?|garages? solidaires?|friperies? solidaires?|jardins? (?:partages?|solidaires?|d insertion)|amaps?|mediatheques? associatives?|ludotheques?|mjc|maisons? des jeunes(?: et de la culture)?|offices? de tourisme)";
 const COUNT_WORD: Record<string, number> = {
   un: 1,
   une: 1,
@@ -247,7 +247,7 @@ const REQUEST_BONUS = 0.3;
 /** A need the writer says comes first ("surtout", "avant tout") weighs this much more in the ranking; one said "par ailleurs", this much less. */
 const EMPHASIS_BONUS = 0.3;
 const MAIN_MARK =
-  /\b(surtout|avant tout|principalement|en priorite|prioritairement|d abord|le vrai (sujet|besoin|probleme|enjeu)|la vraie (question|priorite|difficulte)|ce qui (nous |lui |leur )?manque|ce qu il (nous |lui |leur )?manque|mais en fait|en realite|mainly|above all|especially|most of all|first and foremost|the real (issue|need|problem)|what (we|they) really need|what is missing|what s missing)\b/g;
+  /\b(surtout|avant tout|principalement|en priorite|prioritairement|d abord|le vrai (sujet|besoin|probleme|enjeu)|(le|notre|leur|son) (probleme|souci),? c est|la vraie (question|priorite|difficulte)|ce qui (nous |lui |leur )?manque|ce qu il (nous |lui |leur )?manque|mais en fait|en realite|mainly|above all|especially|most of all|first and foremost|the real (issue|need|problem)|(the|our) (problem|issue) is|what (we|they) really need|what is missing|what s missing)\b/g;
 /** Also what someone else says the writer should do ("un ami nous dit qu'il faut l'agrément"): advice reported, not the writer's own need. */
 const ASIDE_MARK =
   /\b(par ailleurs|en outre|accessoirement|au passage|secondairement|(on|un ami|une amie|un proche|un collegue|une collegue|quelqu un) (nous|m|me) (a )?(dit|dis|conseille|suggere)|on (nous|m) a (dit|conseille|suggere)|by the way|incidentally|as a side note|(someone|a friend) (told|advised) (us|me)|(we|i) (were|was) told)\b/;

@@ -92,6 +92,7 @@ describe("needs", () => {
     expect(emphasisZones(foldText(text)).main).toContain("gouvernance");
     expect(read(text).needs.find((n) => n.need.id === "consolidation")?.asked).toBeGreaterThan(0);
     expect(emphasisZones(foldText("Le local est trouvé ; ce qui nous manque c'est une garantie bancaire.")).main).toContain("garantie");
+    expect(emphasisZones(foldText("On a des partenaires, mais notre problème, c'est la gestion des bénévoles.")).main).toContain("benevoles");
   });
 
   it("a need stated in what is asked outweighs one that only describes the carrier", () => {
@@ -133,6 +134,8 @@ describe("needs", () => {
     );
     expect(needIds("Notre association de Beaucaire voudrait savoir si son quartier est prioritaire.")).toContain("quartier-prioritaire");
     expect(needIds("Trois associations d'Alès montent une conciergerie, chacun apporterait un salarié.")).toContain("cooperation");
+    expect(needIds("Des associations d'Alès veulent créer des outils réutilisables par d'autres villages.")).toContain("cooperation");
+    expect(needIds("Notre fédération cherche un accompagnement collectif sur la fonction employeur pour ses associations.")).toContain("consolidation");
   });
 });
 
@@ -141,7 +144,8 @@ describe("facts", () => {
     expect(
       read("On est une SCOP de menuiserie, une association de réemploi et une régie de quartier, on veut mutualiser un atelier.").facts.partnerStructures,
     ).toBe(3);
-    // « mon asso » is one of them.
+    // « mon asso » is one of them, and so are a media library, a tourist office or a youth centre.
+    expect(read("La médiathèque associative, l'office de tourisme et une MJC de Sumène veulent créer ensemble un festival.").facts.partnerStructures).toBe(3);
     expect(read("Mon asso, avec la crèche du village et une SCIC, veut ouvrir une garderie.").facts.partnerStructures).toBe(3);
     // A crèche, a club or a foundation is a structure too.
     expect(
