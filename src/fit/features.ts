@@ -240,7 +240,7 @@ const MAX_STRENGTH = 1.4;
 
 /** Verbs that introduce what is asked for ("nous voudrions décrocher des marchés"). */
 const REQUEST =
-  /\b(veut|veulent|voudrait|voudraient|voudrais|voudrions|jvoudrais|jveux|aimerait|aimerions|aimerais|souhaite|souhaitent|souhaitons|cherche|cherchent|cherchons|demande|demandent|sollicite|sollicitent|besoin|y a t il|ya t il|existe t il|is there|are there|want|wants|would like|d like|need|needs|looking for|asks|seeks)\b/g;
+  /\b(veut|veulent|veux|voulons|voudrait|voudraient|voudrais|voudrions|jvoudrais|jveux|aimerait|aimerions|aimerais|souhaite|souhaitent|souhaitons|cherche|cherchent|cherchons|demande|demandent|sollicite|sollicitent|besoin|y a t il|ya t il|existe t il|is there|are there|want|wants|would like|d like|need|needs|looking for|asks|seeks)\b/g;
 /** A need stated in what is asked for outweighs one that only describes the carrier ("une entreprise d'insertion"). */
 const REQUEST_BONUS = 0.3;
 

@@ -95,6 +95,11 @@ describe("needs", () => {
     expect(emphasisZones(foldText("On a des partenaires, mais notre problème, c'est la gestion des bénévoles.")).main).toContain("benevoles");
   });
 
+  it("« nous voulons », « je veux » introduce what is asked", () => {
+    expect(requestZone("Nous voulons savoir comment répondre aux marchés.")).toContain("marches");
+    expect(requestZone("Je veux un prêt pour mon camion.")).toContain("pret");
+  });
+
   it("a need stated in what is asked outweighs one that only describes the carrier", () => {
     const f = read("Nous sommes une entreprise d'insertion à Nîmes. Nous voudrions décrocher des marchés du Département avec clauses sociales.");
     const strength = (id: string) => f.needs.find((n) => n.need.id === id)?.strength ?? 0;
@@ -136,6 +141,11 @@ describe("needs", () => {
     expect(needIds("Trois associations d'Alès montent une conciergerie, chacun apporterait un salarié.")).toContain("cooperation");
     expect(needIds("Des associations d'Alès veulent créer des outils réutilisables par d'autres villages.")).toContain("cooperation");
     expect(needIds("Notre fédération cherche un accompagnement collectif sur la fonction employeur pour ses associations.")).toContain("consolidation");
+    expect(needIds("Le club de volley de Bagnols veut remettre à plat son fonctionnement et diversifier ses ressources.")).toContain("consolidation");
+    expect(needIds("Des ESAT du Gard veulent savoir si le Département réservera des lots aux structures d'insertion.")).toContain("marches-publics");
+    expect(
+      read("Notre agence immobilière n'a aucun but social, on veut juste profiter des aides ESS.").needs.find((n) => n.need.id === "hors-champ")?.expressions,
+    ).toBeGreaterThanOrEqual(2);
   });
 });
 
@@ -300,6 +310,8 @@ describe("project or question", () => {
     );
     expect(isProject("Notre licence d'agrément ESUS arrive à échéance, qui la délivre dans le Gard ?")).toBe(true);
     expect(isProject("Projet de tiers-lieu à Sauve, on ne sait pas par où commencer.")).toBe(true);
+    expect(isProject("Notre SCOP d'Uzès est agréée ESUS depuis 2020 : qui s'occupe du renouvellement ?")).toBe(true);
+    expect(isProject("Our association's ESUS approval ends next year in Alès. Who handles the renewal?")).toBe(true);
     // Asked by nobody in particular, about nothing stated, it stays a question.
     expect(isProject("Qui finance les chantiers d'insertion dans le Gard ?")).toBe(false);
   });

@@ -63,6 +63,15 @@ describe("ranking with eligibility verdicts", () => {
     expect(person).toBeLessThan(coop.score);
   });
 
+  it("a person on RSA who wants to test an activity alone: the CAE before the insertion structures", () => {
+    const text = "Allocataire du RSA à Vauvert, sans structure, il souhaite tester une activité de réparation de vélos sans créer d'entreprise. Quelle piste ?";
+    expect(rank(text)[0]!.process).toBe("cae");
+    const features = projectFeatures(text, links);
+    const insertion = (f: typeof features) => rankAll(f, []).find((o) => o.process === "insertion-iae")!.score;
+    // The same needs read for a structure keep the insertion track's full score.
+    expect(insertion(features)).toBeCloseTo(insertion({ ...features, actor: "structure" }) * 0.6, 5);
+  });
+
   it("the Région's business aid does not lead for an association: it keeps half the score it has when the form is unknown", () => {
     const router: RouteCandidate[] = [{ process: "region-occitanie", score: 0.9, similarity: 0.5, why: "", rule: false }];
     const region = (text: string) => rankAll(projectFeatures(text, links), router).find((o) => o.process === "region-occitanie")!;
