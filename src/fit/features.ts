@@ -168,7 +168,9 @@ const TAKEOVER_OR_EARLY =
 const IN_GARD = /\b(dans le gard|sur le gard|en gard|gardois|gardoise|gardoises|in the gard)\b/;
 /** The commune is only where the carrier has its seat ("siège à Montpellier", "headquartered in Lyon"). */
 function seatIn(f: string, commune: string): boolean {
-  return new RegExp(`\\b(siege|siege social|sieges|head office|headquarters|headquartered)( est)? (a|au|en|in|at) ${commune}\\b`).test(f);
+  return new RegExp(
+    `\\b(siege|siege social|sieges|head office|headquarters|headquartered|basee?s?|installee?s?|based|located)( est)? (a|au|en|in|at) ${commune}\\b`,
+  ).test(f);
 }
 
 /** Facts stated in the message: the eligibility extractor, completed; invalid values dropped. */

@@ -244,6 +244,7 @@ describe("territory and stage", () => {
   it("a seat outside the Gard is not where the project is when the message places it in the Gard", () => {
     expect(read("Notre union régionale, siège à Marseille, veut créer un pôle dans le Gard pour les associations gardoises.").facts.commune).toBeUndefined();
     expect(read("Notre union régionale de Marseille veut créer un pôle en Provence.").facts.commune).toBe("Marseille");
+    expect(read("A network based in Lyon wants to open an office in the Gard for local charities.").facts.commune).toBeUndefined();
   });
 
   it("reads the stage", () => {
@@ -311,6 +312,9 @@ describe("project or question", () => {
     expect(isProject("Notre licence d'agrément ESUS arrive à échéance, qui la délivre dans le Gard ?")).toBe(true);
     expect(isProject("Projet de tiers-lieu à Sauve, on ne sait pas par où commencer.")).toBe(true);
     expect(isProject("Notre SCOP d'Uzès est agréée ESUS depuis 2020 : qui s'occupe du renouvellement ?")).toBe(true);
+    // « rencontrer », « trouver » say what is wanted too, when the writer speaks of their own structure.
+    expect(isProject("Comment notre chorale de Quissac peut-elle trouver des mécènes ?")).toBe(true);
+    expect(isProject("Comment trouver des mécènes ?")).toBe(false);
     expect(isProject("Our association's ESUS approval ends next year in Alès. Who handles the renewal?")).toBe(true);
     // Asked by nobody in particular, about nothing stated, it stays a question.
     expect(isProject("Qui finance les chantiers d'insertion dans le Gard ?")).toBe(false);

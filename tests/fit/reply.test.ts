@@ -146,6 +146,7 @@ describe("project-fit reply", () => {
       "J'ai trois crédits renouvelables et je n'arrive plus à rembourser mes mensualités, l'ESS peut m'aider ?",
       "on prépare l'EVJF de ma cousine à Uzès (canoë + resto), le département peut payer une partie ?",
       "Je voudrais financer mon road trip à vélo dans le Gard cet automne, c'est un projet perso, pas d'asso.",
+      "le departement peut me payer mes vacances en camping car ?",
     ]) {
       const r = await ask(q, "porteur");
       expect(r.refused, `${q}\n→ ${r.text}`).toBe(true);
