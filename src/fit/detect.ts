@@ -48,6 +48,10 @@ export function mightDescribeProject(text: string): boolean {
   return f.split(/\s+/).length >= 8 && CARRIER.test(f);
 }
 
+/** A question about what something is or how two things differ ("c'est quoi…", "quelle différence entre…", "what is…"). */
+const DEFINITION =
+  /^(c est quoi|qu est ce qu(e|un|une)?|quelle est la difference|quelles? (sont les )?differences?|la difference entre|what is|what s|what are|what is the difference)\b/;
+
 /** A general yes/no question about what a kind of structure may do ("une SCOP peut-elle… ?"). */
 const GENERIC_CAN = /\b(peut elle|peut il|peuvent elles|peuvent ils|est ce qu une?|est ce que les?|can an?|can a|may an?)\b/;
 /** A message that opens on a kind of structure and what it may do ("une asso peut avoir le DLA si… ?"). */
@@ -96,6 +100,8 @@ export function describesProject(text: string, features: ProjectFeatures, opts: 
   const ownNeed = POSSESSIVE.test(f) && stated >= 1 && needs.some((n) => n.strength >= 0.8) && oneSentence(text);
   if (!(CARRIER.test(f) || stated >= 2) || !(INTENT.test(f) || ORIENTATION.test(f) || ownNeed || stated >= 2)) return false;
   if (opts.loose) return needs.length >= 1 || stated >= 1;
+  // "C'est quoi la différence entre une SCOP et une SCIC ?": a question about words, asked by nobody in particular.
+  if (DEFINITION.test(f) && !FIRST_PERSON.test(f)) return false;
   // "Une asso peut avoir le DLA si elle a 0 salarié ?": a question about a rule, asked by nobody in particular.
   if (GENERIC_SUBJECT.test(f) && !FIRST_PERSON.test(f)) return false;
   // Someone (the writer or a third party) with a stated need asks whom to turn to: a project to orient.

@@ -285,6 +285,9 @@ describe("project or question", () => {
     expect(isProject("Qui a rédigé le guide en six étapes pour aider les structures de l'ESS à répondre aux marchés du Département ?")).toBe(false);
     expect(isProject("Pourquoi le Département du Gard n'a-t-il plus le droit d'aider directement une entreprise commerciale ?")).toBe(false);
     expect(isProject("Si la DDETS ne répond pas à notre demande d'agrément ESUS, que se passe-t-il ?")).toBe(false);
+    // A question about words, even naming two structures.
+    expect(isProject("C'est quoi la différence entre une SCOP et une CAE ?")).toBe(false);
+    expect(isProject("What is the difference between a SCIC and a SCOP?")).toBe(false);
     // A kind of structure and what it may do, with facts that are only the rule's conditions.
     expect(isProject("une association peut demander le DLA si elle a 0 salarié à Nîmes ?")).toBe(false);
   });

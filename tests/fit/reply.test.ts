@@ -147,6 +147,7 @@ describe("project-fit reply", () => {
       "on prépare l'EVJF de ma cousine à Uzès (canoë + resto), le département peut payer une partie ?",
       "Je voudrais financer mon road trip à vélo dans le Gard cet automne, c'est un projet perso, pas d'asso.",
       "le departement peut me payer mes vacances en camping car ?",
+      "on part à six entre copains, le Département pourrait financer nos vacances au ski ?",
     ]) {
       const r = await ask(q, "porteur");
       expect(r.refused, `${q}\n→ ${r.text}`).toBe(true);
@@ -158,6 +159,12 @@ describe("project-fit reply", () => {
       "La SCIC d'habitat participatif de Nîmes pensait demander au Département d'entrer au capital, mais en fait ce qui lui manque c'est une garantie bancaire.",
     );
     expect(r.fit![0]!.process).toBe("france-active");
+  });
+
+  it("a structure that organises holidays for families keeps its project reading", async () => {
+    const r = await ask("Notre centre social d'Alès veut organiser des séjours de vacances solidaires pour les familles du quartier : quels financements ?");
+    expect(r.refused).toBe(false);
+    expect(r.fit?.length).toBeGreaterThan(0);
   });
 
   it("a tax dodge under an ESS label, or land bought to resell once buildable, is out of scope", async () => {
