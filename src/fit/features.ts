@@ -160,9 +160,12 @@ function actorOf(facts: Partial<Facts>, f: string): Actor {
   return "inconnu";
 }
 
-/** A takeover ("je reprends le…", "racheter la…") or a project before its creation ("pré-création"). */
+/**
+ * A takeover ("je reprends le bar…", "racheter la boulangerie") or a project before its creation ("pré-création");
+ * not taking up again what a structure already has ("reprendre le projet associatif", "reprendre la gestion").
+ */
 const TAKEOVER_OR_EARLY =
-  /\b(je reprends|nous reprenons|on reprend|reprendre (le|la|l|les)|racheter (le|la|l|les)|rachat (du|de la|de l)|pre creation|precreation|avant creation|taking over|take over (the|a))\b/;
+  /\b((je reprends|nous reprenons|on reprend|reprendre|racheter|rachat) (le|la|l|les|du|de la|de l) (?!(projet|gestion|fonctionnement|dossier|contact|main|travail|comptabilite|compta|statuts?|gouvernance|organisation|rythme|activite normale)\b)[a-z]+|pre creation|precreation|avant creation|taking over|take over (the|a))\b/;
 
 /** The message places its activity in the Gard ("une antenne dans le Gard", "les structures gardoises"). */
 const IN_GARD = /\b(dans le gard|sur le gard|en gard|gardois|gardoise|gardoises|in the gard)\b/;

@@ -144,7 +144,7 @@ describe("needs", () => {
     expect(needIds("Le club de volley de Bagnols veut remettre à plat son fonctionnement et diversifier ses ressources.")).toContain("consolidation");
     expect(needIds("Des ESAT du Gard veulent savoir si le Département réservera des lots aux structures d'insertion.")).toContain("marches-publics");
     expect(
-      read("Notre agence immobilière n'a aucun but social, on veut juste profiter des aides ESS.").needs.find((n) => n.need.id === "hors-champ")?.expressions,
+      read("Notre agence immobilière n'a aucun but social, on veut des aides ESS.").needs.find((n) => n.need.id === "hors-champ")?.expressions,
     ).toBeGreaterThanOrEqual(2);
   });
 });
@@ -253,6 +253,8 @@ describe("territory and stage", () => {
     // A takeover, and a project before its creation, are at the creation stage.
     expect(read("Je reprends le garage de Saint-Jean-du-Gard à la retraite du patron.").stage).toBe("creation");
     expect(read("Notre coopérative de livraison est en pré-création à Nîmes.").stage).toBe("creation");
+    // Taking up again what the structure has is no takeover.
+    expect(read("Notre association d'Alès veut reprendre le projet associatif avec ses bénévoles.").stage).not.toBe("creation");
   });
 });
 

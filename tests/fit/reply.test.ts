@@ -161,6 +161,16 @@ describe("project-fit reply", () => {
     expect(r.fit![0]!.process).toBe("france-active");
   });
 
+  it("a company that wants ESS statutes, or a shop that resells repaired goods, is no tax dodge nor speculation", async () => {
+    for (const q of [
+      "Notre SAS de Nîmes voudrait passer aux statuts ESS et obtenir l'agrément ESUS : par où commencer ?",
+      "Notre SARL de Vauvert collecte des vélos usagés pour les revendre réparés et voudrait embaucher des personnes en insertion : quel accompagnement ?",
+    ]) {
+      const r = await ask(q, "porteur");
+      expect(r.refused, `${q}\n→ ${r.text}`).toBe(false);
+    }
+  });
+
   it("a structure that organises holidays for families keeps its project reading", async () => {
     const r = await ask("Notre centre social d'Alès veut organiser des séjours de vacances solidaires pour les familles du quartier : quels financements ?");
     expect(r.refused).toBe(false);
