@@ -138,6 +138,8 @@ describe("needs", () => {
       "marches-publics",
     );
     expect(needIds("Notre association de Beaucaire voudrait savoir si son quartier est prioritaire.")).toContain("quartier-prioritaire");
+    // A structure that sells services is no supplier of the Département for that alone.
+    expect(needIds("Notre SCOP de prestations de service informatique veut revoir sa gouvernance.")).not.toContain("marches-publics");
     expect(needIds("Trois associations d'Alès montent une conciergerie, chacun apporterait un salarié.")).toContain("cooperation");
     expect(needIds("Des associations d'Alès veulent créer des outils réutilisables par d'autres villages.")).toContain("cooperation");
     expect(needIds("Notre fédération cherche un accompagnement collectif sur la fonction employeur pour ses associations.")).toContain("consolidation");
