@@ -230,7 +230,7 @@ const FORM_PATTERNS: FormPattern[] = [
     re: /\b(sarl|sas|sasu|eurl|sca|snc|scs|sci)\b|\b(une|en|la|notre|cette|leur) sa\b|^sa$|\bsociete commerciale\b|\bstart ?-?up\b|\bpme\b|\btpe\b/,
     value: "societe-commerciale",
   },
-  { re: /\bassos?\b|\bassociations?\b|\bloi (de )?1901\b/, value: "association" },
+  { re: /\bassos?\b|\bassociations?\b|\bloi (de )?1901\b|\bnon[ -]?profits?\b|\bcharit(y|ies)\b/, value: "association" },
   { re: /\bmutuelles?\b|\bmutuelle d assurance\b/, value: "mutuelle", weak: true },
   { re: /\bfondations?\b|\bfonds de dotation\b/, value: "fondation", weak: true },
   { re: /\bcooperatives?\b|\bcoop\b|\bcuma\b/, value: "cooperative", weak: true },

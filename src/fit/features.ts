@@ -127,7 +127,7 @@ function essStatutes(f: string): boolean | undefined {
 
 function bankAccess(f: string): boolean | undefined {
   if (
-    /\b(banques?|bank) (ne )?(me |nous )?(veut|veulent|suit|suivent)? ?(rien savoir|pas|plus|refuse|refusent|won t|refused|says no)\b|\bbanques? (a |ont )?refuse\w*\b|\b(pas|sans|plus|ni|aucun|no|without) (d )?acces (au|a un|aux) (credit|pret|emprunt)s?\b|\b(no|without) access to (bank )?(credit|loans?)\b|\bexclue?s? du (credit|systeme) bancaire\b/.test(
+    /\b(banques?|bank) (ne )?(me |nous )?(veut|veulent|suit|suivent)? ?(rien savoir|pas|plus|refuse|refusent|won t|refused|says no)\b|\bbanques? (a |ont )?refuse\w*\b|\b(pas|sans|plus|ni|aucun|no|without) (d )?acces (au|a un|aux) (credit|pret|emprunt)s?\b|\b(no|without) access to (bank )?(credit|loans?)\b|\bno bank (will|would|wants to|is willing to) (lend|finance|follow|back)\b|\bbanks? (won t|will not|refuse[sd]? to|declined to) (lend|finance)\b|\bexclue?s? du (credit|systeme) bancaire\b/.test(
       f,
     )
   )
@@ -136,7 +136,7 @@ function bankAccess(f: string): boolean | undefined {
 }
 
 const PERSON =
-  /^(je |j |moi |i |i m |my name)|\b(je suis|j ai \d+ ans|je veux|je voudrais|je souhaite|jvoudrais|jveux|un porteur|une porteuse|porteur individuel|une personne|un couple|un demandeur|une demandeuse|demandeur d emploi|une ancienne|un ancien|ancien cadre|une jeune|un jeune|jeune diplomee?|retraitee?|creer seule?|auto ?entrepreneu|micro entrepreneu|freelance|independante?|madame|monsieur|i live|i want to start|i d like to start)\b/;
+  /^(je |j |moi |i |i m |my name|mme |ms |mrs |mr )|\b(je suis|j ai \d+ ans|je veux|je voudrais|je souhaite|jvoudrais|jveux|un porteur|une porteuse|porteur individuel|une personne|un couple|un demandeur|une demandeuse|demandeur d emploi|une ancienne|un ancien|ancien cadre|une jeune|un jeune|jeune diplomee?|retraitee?|creer seule?|auto ?entrepreneu|micro entrepreneu|freelance|independante?|madame|monsieur|i live|i want to start|i d like to start)\b/;
 const STRUCTURE_WORDS = new RegExp(
   `\\b${STRUCTURE_NOUN}\\b|\\b(collectif|structure|entreprise|societe|sarl|sas|pme|tpe|club|compagnie|creche|company|business)\\b`,
 );
@@ -159,6 +159,10 @@ function actorOf(facts: Partial<Facts>, f: string): Actor {
   if (STRUCTURE_WORDS.test(f)) return "structure";
   return "inconnu";
 }
+
+/** No structure yet, in English. */
+const NO_STRUCTURE_YET =
+  /\b(no (company|structure|legal (structure|entity)|business) (set up )?yet|not yet (incorporated|registered)|(have|has) not (yet )?(set up|registered|created) (a|the|our|any) (company|structure))\b/;
 
 /**
  * A takeover ("je reprends le bar…", "racheter la boulangerie") or a project before its creation ("pré-création");
@@ -200,6 +204,8 @@ export function projectFacts(text: string): Partial<Facts> {
     const ess = essStatutes(f);
     if (ess === false || (ess === true && facts.essStatutes === undefined)) facts.essStatutes = ess;
   }
+  // "We have no company yet": no structure yet (the extractor reads the French forms).
+  if (facts.legalForm === undefined && NO_STRUCTURE_YET.test(f)) facts.legalForm = "aucune";
   // "Je reprends le bar du village", "projet en pré-création": a business being taken over or not yet created.
   if (facts.projectStage === undefined && TAKEOVER_OR_EARLY.test(f)) facts.projectStage = "creation";
   if (facts.bankAccess === undefined) {

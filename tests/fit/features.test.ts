@@ -140,6 +140,9 @@ describe("needs", () => {
     expect(needIds("Notre association de Beaucaire voudrait savoir si son quartier est prioritaire.")).toContain("quartier-prioritaire");
     // A structure that sells services is no supplier of the Département for that alone.
     expect(needIds("Notre SCOP de prestations de service informatique veut revoir sa gouvernance.")).not.toContain("marches-publics");
+    // The name of an incubator is no English « real »; shared governance is an incubation word in English too.
+    expect(needIds("Our charity's real problem is its board, with 4 staff.")).not.toContain("incubation");
+    expect(needIds("Three friends want a bike delivery cooperative with shared governance.")).toContain("incubation");
     expect(needIds("Trois associations d'Alès montent une conciergerie, chacun apporterait un salarié.")).toContain("cooperation");
     expect(needIds("Des associations d'Alès veulent créer des outils réutilisables par d'autres villages.")).toContain("cooperation");
     expect(needIds("Notre fédération cherche un accompagnement collectif sur la fonction employeur pour ses associations.")).toContain("consolidation");
@@ -247,6 +250,14 @@ describe("territory and stage", () => {
     expect(read("Notre union régionale, siège à Marseille, veut créer un pôle dans le Gard pour les associations gardoises.").facts.commune).toBeUndefined();
     expect(read("Notre union régionale de Marseille veut créer un pôle en Provence.").facts.commune).toBe("Marseille");
     expect(read("A network based in Lyon wants to open an office in the Gard for local charities.").facts.commune).toBeUndefined();
+  });
+
+  it("reads English forms: no company yet, no bank that will lend, a courtesy title for a person", () => {
+    expect(read("Two founders in Alès with a repair café idea, we have no company yet.").facts.legalForm).toBe("aucune");
+    const f = read("Mrs T. in Beaucaire, no bank will lend to her, wants to start a home bakery business.");
+    expect(f.facts.bankAccess).toBe(false);
+    expect(f.actor).toBe("personne");
+    expect(f.needs.map((n) => n.need.id)).toContain("creation-individuelle");
   });
 
   it("reads the stage", () => {

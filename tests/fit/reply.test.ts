@@ -171,6 +171,13 @@ describe("project-fit reply", () => {
     }
   });
 
+  it("in English, an employer non-profit whose real issue is its business model gets the DLA first", async () => {
+    const r = await ask(
+      "Meeting notes: a theatre non-profit in Alès, 4 employees, lost a city grant. They would like sponsors, but the real issue is their business model.",
+    );
+    expect(r.fit![0]!.process).toBe("dla");
+  });
+
   it("a structure that organises holidays for families keeps its project reading", async () => {
     const r = await ask("Notre centre social d'Alès veut organiser des séjours de vacances solidaires pour les familles du quartier : quels financements ?");
     expect(r.refused).toBe(false);
