@@ -148,6 +148,7 @@ describe("project-fit reply", () => {
       "Je voudrais financer mon road trip à vélo dans le Gard cet automne, c'est un projet perso, pas d'asso.",
       "le departement peut me payer mes vacances en camping car ?",
       "on part à six entre copains, le Département pourrait financer nos vacances au ski ?",
+      "On aimerait une aide pour refaire la salle de bain de notre maison à Bellegarde.",
     ]) {
       const r = await ask(q, "porteur");
       expect(r.refused, `${q}\n→ ${r.text}`).toBe(true);
@@ -178,7 +179,9 @@ describe("project-fit reply", () => {
     expect(r.fit![0]!.process).toBe("dla");
   });
 
-  it("a structure that organises holidays for families keeps its project reading", async () => {
+  it("a structure that organises holidays for families, or renovates its community house, keeps its project reading", async () => {
+    const house = await ask("Notre association veut rénover la cuisine de notre maison de quartier à Pissevin, quels financements ?");
+    expect(house.refused).toBe(false);
     const r = await ask("Notre centre social d'Alès veut organiser des séjours de vacances solidaires pour les familles du quartier : quels financements ?");
     expect(r.refused).toBe(false);
     expect(r.fit?.length).toBeGreaterThan(0);
