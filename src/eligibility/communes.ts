@@ -441,6 +441,22 @@ function hasCue(toks: Tok[], i: number): boolean {
   return j >= 0 && CUES.has(toks[j]!.folded);
 }
 
+/** « du » / « au » are « de le » / « à le », « des » / « aux » are « de les » / « à les ». */
+const CONTRACTED: Record<string, string> = { du: "le", au: "le", des: "les", aux: "les" };
+
+/** The longest commune name that starts at token i (after `article`, the name's own article when contracted). */
+function longestName(idx: Index, toks: Tok[], i: number, article: string): { end: number; key: string } | null {
+  let key = article;
+  let best: { end: number; key: string } | null = null;
+  for (let j = i; j < toks.length && j - i < idx.maxTokens; j++) {
+    key = key ? `${key} ${toks[j]!.folded}` : toks[j]!.folded;
+    const isName = idx.byName.has(key);
+    if (!isName && !idx.prefixes.has(key)) break;
+    if (isName) best = { end: j, key };
+  }
+  return best;
+}
+
 /** Every commune mentioned in a French text, in order (longest names win). */
 export function findCommunesInText(text: string): CommuneMention[] {
   if (typeof text !== "string" || !text) return [];
@@ -449,22 +465,20 @@ export function findCommunesInText(text: string): CommuneMention[] {
   const toks = tokenize(text);
   const out: CommuneMention[] = [];
   for (let i = 0; i < toks.length; ) {
-    let key = "";
-    let best: { end: number; key: string } | null = null;
-    for (let j = i; j < toks.length && j - i < idx.maxTokens; j++) {
-      key = key ? `${key} ${toks[j]!.folded}` : toks[j]!.folded;
-      const isName = idx.byName.has(key);
-      if (!isName && !idx.prefixes.has(key)) break;
-      if (isName) best = { end: j, key };
-    }
+    let best = longestName(idx, toks, i, "");
+    // "du Vigan", "au Cailar", "aux Angles": the article of the name contracted with « de » or « à ». The name's own word
+    // must then be written with a capital letter ("au pin" is no commune); « au » / « aux » say where, like a cue.
+    const article = CONTRACTED[toks[i]!.folded];
+    const contracted = !best && article !== undefined && i + 1 < toks.length && isCapital(text, toks[i + 1]!);
+    if (contracted) best = longestName(idx, toks, i + 1, article);
     if (!best) {
       i++;
       continue;
     }
     const list = idx.byName.get(best.key)!;
     const first = toks[i]!;
-    const cue = hasCue(toks, i);
-    const firstCapital = isCapital(text, first);
+    const cue = hasCue(toks, i) || (contracted && (first.folded === "au" || first.folded === "aux"));
+    const firstCapital = isCapital(text, first) || contracted;
     const capital = firstCapital && !isSentenceStart(text, first);
     const tokenCount = best.end - i + 1;
     const ranked = rank(list);

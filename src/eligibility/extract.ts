@@ -230,7 +230,7 @@ const FORM_PATTERNS: FormPattern[] = [
     re: /\b(sarl|sas|sasu|eurl|sca|snc|scs|sci)\b|\b(une|en|la|notre|cette|leur) sa\b|^sa$|\bsociete commerciale\b|\bstart ?-?up\b|\bpme\b|\btpe\b/,
     value: "societe-commerciale",
   },
-  { re: /\bassos?\b|\bassociations?\b|\bloi (de )?1901\b/, value: "association" },
+  { re: /\bassos?\b|\bassociations?\b|\bloi (de )?1901\b|\bnon[ -]?profits?\b|\bcharit(y|ies)\b/, value: "association" },
   { re: /\bmutuelles?\b|\bmutuelle d assurance\b/, value: "mutuelle", weak: true },
   { re: /\bfondations?\b|\bfonds de dotation\b/, value: "fondation", weak: true },
   { re: /\bcooperatives?\b|\bcoop\b|\bcuma\b/, value: "cooperative", weak: true },
@@ -242,9 +242,9 @@ const FORM_PATTERNS: FormPattern[] = [
   },
 ];
 
-/** Before a form word: this is a target, a partner or a funder, not the speaker's own form. */
+/** Before a form word: this is a target, a partner or a funder, not the speaker's own form; or a form the message denies ("pas d'association"). */
 const NOT_SELF =
-  /\b(rejoindre|integrer|cherche|cherchons|chercher|trouver|contacter|creer|monter|fonder|devenir|transformer en|passer en|avec|aupres d(e|u|es)|aide d(e|u|es)|par (une|un|la|le)|d autres|plusieurs|des|les|pour (une|un|des|les))\s+((une|un|la|le|l|des|deux|trois|quatre|cinq|\d+|autres?|petites?|grandes?)\s+)*$/;
+  /\b(pas (de|d|une|un)|ni (de|d|une|un)|not an?|rejoindre|integrer|cherche|cherchons|chercher|trouver|contacter|creer|monter|fonder|devenir|transformer en|passer en|avec|aupres d(e|u|es)|aide d(e|u|es)|par (une|un|la|le)|d autres|plusieurs|des|les|pour (une|un|des|les))\s+((une|un|la|le|l|des|deux|trois|quatre|cinq|\d+|autres?|petites?|grandes?)\s+)*$/;
 /** Before a weak form word: identity marker. */
 const SELF =
   /\b(nous sommes|on est|je suis|sommes|suis|notre|ma|mon|nous representons|je represente|en tant que|c est une|c est un|statut|statuts|forme juridique|structure est|est une|est un)\s+((une|un|la|le|l|en|d|de|petite|grande|jeune)\s+)*$/;

@@ -8,11 +8,11 @@ import { foldText, type ProjectFeatures } from "./features.js";
 
 /** Someone who carries the project: a structure, a person, a group. */
 const CARRIER =
-  /\b(associations?|assos?|scops?|scics?|cae|cooperatives?|coops?|mutuelles?|collectifs?|structures?|entreprises?|societes?|sarl|sas|eurl|pme|tpe|start ?up|tiers lieux?|epiceries?|ressourceries?|recycleries?|creches?|clubs?|compagnies?|federations?|regies?|chantiers?|ateliers?|groupements?|porteurs?|porteuses?|demandeurs?|demandeuses?|habitante?s?|acheteurs?|acheteuses?|agriculteurs?|eleveurs?|restaurateurs?|restaurants?|artisans?|commercants?|commerces?|boutiques?|magasins?|librairies?|boulangeries?|cafes?|bars?|hotels?|campings?|fermes?|exploitations?|centres? sociaux|centre social|ehpad|ecoles?|mediatheques?|cinemas?|theatres?|festivals?|syndicats?|communes?|mairies?|maires?|collectivites?|agglos?|offices?|foyers?|garages?|friperies?|laveries?|conciergeries?|food trucks?|familles?|couples?|associatifs?|associatives?|cooperatifs?|directrices?|directeurs?|presidente?s?|responsables?|gerante?s?|coordinat(?:eur|rice)s?|fondat(?:eur|rice)s?|benevoles|salariee?s|personnes?|anciens?|ancienne?s?|jeunes?|femmes?|hommes?|gars|createurs?|creatrices?|entrepreneurs?|entrepreneuses?|retraitee?s?|diplomee?s?|someone|woman|women|man|maraichers?|producteurs?|companies|company|non profits?|charity|business|reseaux?|esat|groupes?|groupements?|employeurs?|network|group|employers?|agente?s?|equipes?|team|universites?|university|laboratoires?|chercheurs?|chercheuses?|researchers?|je|j|jsuis|jveux|jvoudrais|nous|on|notre|nos|mon|ma|mes|we|i|our|my)\b/;
+  /\b(associations?|assos?|scops?|scics?|cae|cooperatives?|coops?|mutuelles?|collectifs?|structures?|entreprises?|societes?|sarl|sas|eurl|pme|tpe|start ?up|tiers lieux?|epiceries?|ressourceries?|recycleries?|creches?|clubs?|compagnies?|federations?|regies?|chantiers?|ateliers?|groupements?|porteurs?|porteuses?|demandeurs?|demandeuses?|habitante?s?|acheteurs?|acheteuses?|agriculteurs?|eleveurs?|restaurateurs?|restaurants?|artisans?|commercants?|commerces?|boutiques?|magasins?|librairies?|boulangeries?|cafes?|bars?|hotels?|campings?|fermes?|exploitations?|centres? sociaux|centre social|ehpad|ecoles?|mediatheques?|cinemas?|theatres?|festivals?|syndicats?|communes?|mairies?|maires?|collectivites?|agglos?|offices?|foyers?|garages?|friperies?|laveries?|conciergeries?|food trucks?|familles?|couples?|associatifs?|associatives?|cooperatifs?|directrices?|directeurs?|presidente?s?|responsables?|gerante?s?|coordinat(?:eur|rice)s?|fondat(?:eur|rice)s?|benevoles|salariee?s|personnes?|anciens?|ancienne?s?|jeunes?|femmes?|hommes?|gars|createurs?|creatrices?|entrepreneurs?|entrepreneuses?|retraitee?s?|diplomee?s?|mme|madame|monsieur|mr|mrs|ms|someone|woman|women|man|maraichers?|producteurs?|companies|company|non profits?|charity|business|reseaux?|esat|groupes?|groupements?|employeurs?|network|group|employers?|agente?s?|equipes?|team|universites?|university|laboratoires?|chercheurs?|chercheuses?|researchers?|je|j|jsuis|jveux|jvoudrais|nous|on|notre|nos|mon|ma|mes|we|i|our|my)\b/;
 
 /** What they want to do or get. */
 const INTENT =
-  /\b(veut|veulent|voudrait|voudraient|voudrais|voudrions|veux|voulons|souhaite|souhaitent|souhaiterait|souhaitons|aimerait|aimerions|aimerais|cherche|cherchent|cherchons|chercher|demande|demandent|sollicite|besoin|monter|monte|montent|montons|recherche|recherchent|recherchons|creer|cree|lancer|lance|lancons|ouvrir|reprendre|developper|financer|tester|envisage|projette|porte|portons|gere|gerons|animons|anime|embaucher|recruter|doit|devons|manque|orienter|conseiller|proposer|soutenir|aider|accompagn\w*|mobiliser|intervenir|adresser|contacter|rejoindre|adherer|implanter|conventionner|repondre|travailler|former|propose|proposent|proposons|devenir|vendre|vend|vendons|vendent|boucler|faire face|sauver|survivre|fait comment|quelle mesure|quel service|quel dispositif|quelle aide|quel accompagnement|quelle orientation|quelle piste|which measure|what support|partner|become|want|wants|would like|d like|need|needs|lacks|looking for|asks|seeks|plan|plans|run|runs|start|point|help|fund|support|join|talk|contact)\b/;
+  /\b(veut|veulent|voudrait|voudraient|voudrais|voudrions|veux|voulons|souhaite|souhaitent|souhaiterait|souhaitons|aimerait|aimerions|aimerais|cherche|cherchent|cherchons|chercher|demande|demandent|sollicite|besoin|monter|monte|montent|montons|recherche|recherchent|recherchons|creer|cree|lancer|lance|lancons|ouvrir|reprendre|developper|financer|tester|envisage|projette|porte|portons|gere|gerons|animons|anime|embaucher|recruter|doit|devons|manque|orienter|conseiller|proposer|soutenir|aider|accompagn\w*|mobiliser|intervenir|adresser|contacter|rejoindre|adherer|implanter|conventionner|repondre|travailler|former|rencontrer|trouver|obtenir|beneficier|propose|proposent|proposons|devenir|vendre|vend|vendons|vendent|boucler|faire face|sauver|survivre|fait comment|quelle mesure|quel service|quel dispositif|quelle aide|quel accompagnement|quelle orientation|quelle piste|which measure|what support|partner|become|want|wants|would like|d like|need|needs|lacks|looking for|asks|seeks|plan|plans|run|runs|start|point|help|fund|support|join|talk|contact)\b/;
 
 /** A question about the schema, a text or a rule opens with a question word. */
 const QUESTION_START =
@@ -20,18 +20,37 @@ const QUESTION_START =
 /** The writer says who they are ("jsuis au chômage", "notre asso", "we are a…"). */
 const SELF_DESCRIPTION =
   /\b(je suis|jsuis|nous sommes|on est|notre (asso|association|structure|scop|scic|cooperative|entreprise|societe|collectif|club)|mon (asso|association|entreprise|projet)|ma (structure|cooperative|societe|boite)|we are|i am|i m|our (non profit|association|cooperative|company|charity))\b/;
+/** The writer speaks of what is theirs ("notre épicerie", "mon activité"). */
+const POSSESSIVE = /\b(notre|nos|mon|ma|mes|our|my)\b/;
 /** The writer speaks of their own project. */
 const FIRST_PERSON = /\b(je|j|jsuis|jveux|jvoudrais|moi|nous|notre|nos|on|mon|ma|mes|we|our|i|my|me)\b/;
 
-/** The writer asks whom to turn to ("à qui s'adresser ?", "vers qui l'orienter ?", "who should we talk to?"). */
+/**
+ * The writer asks whom to turn to ("à qui s'adresser ?", "vers qui l'orienter ?", "who should we talk to?"), where to
+ * start ("par où commencer ?"), or who does what they need ("qui finance ce type de structure ?", "qui le renouvelle ?").
+ */
 const ORIENTATION =
-  /\b(a qui (s adresser|m adresser|nous adresser|l adresser|les adresser|faut il s adresser|on s adresse|je m adresse)|vers qui|qui (contacter|peut (m|nous|l|les) (aider|accompagner|orienter|recevoir|conseiller))|ou (pouvons nous|peut on|puis je|pourrions nous|pourrait on) (etre )?(accompagne\w*|aide\w*|soutenu\w*|conseille\w*)|quel interlocuteur|quels? (dispositifs?|interlocuteurs?|partenaires?)|who (should|can|could|do) (we|i|they) (talk|speak|turn|contact|go)|who to (contact|talk to|turn to))\b/;
+  /\b(a qui (s adresser|m adresser|nous adresser|l adresser|les adresser|faut il s adresser|on s adresse|je m adresse|parler|en parler)|par ou (commencer|debuter|demarrer)|par quoi commencer|qui s occupe (du|de la|de l|des)|qui (?:le |la |les |l |nous |les )?(finance|financent|conventionne|conventionnent|renouvelle|renouvellent|delivre|delivrent|accorde|accordent|instruit|instruisent|agree|agreent)|where (to|do we|should we|do i|should i) start|who (funds|finances|renews|grants|issues|handles|deals with)|vers qui|qui (contacter|peut (m|nous|l|les) (aider|accompagner|orienter|recevoir|conseiller))|ou (pouvons nous|peut on|puis je|pourrions nous|pourrait on) (etre )?(accompagne\w*|aide\w*|soutenu\w*|conseille\w*)|quel interlocuteur|quels? (dispositifs?|interlocuteurs?|partenaires?)|who (should|can|could|do) (we|i|they) (talk|speak|turn|contact|go)|who to (contact|talk to|turn to))\b/;
+
+/** A message of one sentence (a terse request), whatever its closing mark. */
+function oneSentence(text: string): boolean {
+  return (
+    text
+      .trim()
+      .split(/(?<=[.!?;])\s+|\n+/)
+      .filter((x) => x.trim()).length === 1
+  );
+}
 
 /** Cheap first look: long enough, and someone who could carry a project. */
 export function mightDescribeProject(text: string): boolean {
   const f = foldText(text);
   return f.split(/\s+/).length >= 8 && CARRIER.test(f);
 }
+
+/** A question about what something is or how two things differ ("c'est quoi…", "quelle différence entre…", "what is…"). */
+const DEFINITION =
+  /^(c est quoi|qu est ce qu(e|un|une)?|quelle est la difference|quelles? (sont les )?differences?|la difference entre|what is|what s|what are|what is the difference)\b/;
 
 /** A general yes/no question about what a kind of structure may do ("une SCOP peut-elle… ?"). */
 const GENERIC_CAN = /\b(peut elle|peut il|peuvent elles|peuvent ils|est ce qu une?|est ce que les?|can an?|can a|may an?)\b/;
@@ -75,8 +94,14 @@ export function describesProject(text: string, features: ProjectFeatures, opts: 
   const stated = Object.keys(features.facts).filter((k) => k !== "projectStage").length;
   const needs = features.needs.filter((n) => n.strength >= 0.6);
   // Two facts about the project (a commune and a legal form, a number of employees…) stand for a carrier.
-  if (!(CARRIER.test(f) || stated >= 2) || !(INTENT.test(f) || stated >= 2)) return false;
+  // What they want may be a question of whom to turn to ("qui finance ce type de structure ?"), or, in a message of
+  // one sentence, a need named for their own structure with a stated fact ("Garantie bancaire pour le prêt de notre
+  // épicerie à Sommières ?").
+  const ownNeed = POSSESSIVE.test(f) && stated >= 1 && needs.some((n) => n.strength >= 0.8) && oneSentence(text);
+  if (!(CARRIER.test(f) || stated >= 2) || !(INTENT.test(f) || ORIENTATION.test(f) || ownNeed || stated >= 2)) return false;
   if (opts.loose) return needs.length >= 1 || stated >= 1;
+  // "C'est quoi la différence entre une SCOP et une SCIC ?": a question about words, asked by nobody in particular.
+  if (DEFINITION.test(f) && !FIRST_PERSON.test(f)) return false;
   // "Une asso peut avoir le DLA si elle a 0 salarié ?": a question about a rule, asked by nobody in particular.
   if (GENERIC_SUBJECT.test(f) && !FIRST_PERSON.test(f)) return false;
   // Someone (the writer or a third party) with a stated need asks whom to turn to: a project to orient.

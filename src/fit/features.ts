@@ -7,6 +7,7 @@
  * are flagged so that the reply says "à vérifier".
  */
 import { editDistanceAtMost1 } from "../retrieval/retriever.js";
+import { FrenchWords } from "../retrieval/normalize.js";
 import type { QpvStatus } from "../eligibility/communes.js";
 import { resolveCommune } from "../eligibility/communes.js";
 import { extractFacts, fold } from "../eligibility/extract.js";
@@ -56,7 +57,7 @@ export function foldText(text: string): string {
 }
 
 const STRUCTURE_NOUN =
-  "(?:associations?|assos?|scops?|scics?|cae|mutuelles?|cooperatives?|coops?|regies? de quartier|centres? sociaux|centre social|ressourceries?|recycleries?|epiceries?|tiers lieux?|entreprises? d insertion|federations?|non profits?|mutual(?:s| health insurer)?|cooperatives?|charities|charity|creches?|esat|chantiers? d insertion|fondations?|foundations?|clubs?|compagnies?|repair cafes?|banques? alimentaires?|cafes? associatifs?|garages? solidaires?|friperies? solidaires?|jardins? (?:partages?|solidaires?|d insertion)|amaps?)";
+  "(?:associations?|assos?|scops?|scics?|cae|mutuelles?|cooperatives?|coops?|regies? de quartier|centres? sociaux|centre social|ressourceries?|recycleries?|epiceries?|tiers lieux?|entreprises? d insertion|federations?|non profits?|mutual(?:s| health insurer)?|cooperatives?|charities|charity|creches?|esat|chantiers? d insertion|fondations?|foundations?|clubs?|compagnies?|repair cafes?|banques? alimentaires?|cafes? associatifs?|garages? solidaires?|friperies? solidaires?|jardins? (?:partages?|solidaires?|d insertion)|amaps?|mediatheques? associatives?|ludotheques?|mjc|maisons? des jeunes(?: et de la culture)?|offices? de tourisme)";
 const COUNT_WORD: Record<string, number> = {
   un: 1,
   une: 1,
@@ -67,6 +68,9 @@ const COUNT_WORD: Record<string, number> = {
   an: 1,
   notre: 1,
   our: 1,
+  mon: 1,
+  ma: 1,
+  my: 1,
   deux: 2,
   two: 2,
   trois: 3,
@@ -82,7 +86,7 @@ const JOINT = /\b(ensemble|together|avec|with|groupement|collectif d|consortium|
 /** Structures listed one by one ("une SCOP, une asso et une régie de quartier") when there are at least two. */
 export function countListedStructures(f: string): number | undefined {
   const re = new RegExp(
-    `\\b(\\d+|un|une|le|la|l|a|an|notre|our|deux|two|trois|three|quatre|four|cinq|five|six)\\s+(?:(?:petite?s?|small|local|jeunes?|autres?)\\s+)?${STRUCTURE_NOUN}\\b`,
+    `\\b(\\d+|un|une|le|la|l|a|an|notre|our|mon|ma|my|deux|two|trois|three|quatre|four|cinq|five|six)\\s+(?:(?:petite?s?|small|local|jeunes?|autres?)\\s+)?${STRUCTURE_NOUN}\\b`,
     "g",
   );
   let total = 0;
@@ -123,7 +127,7 @@ function essStatutes(f: string): boolean | undefined {
 
 function bankAccess(f: string): boolean | undefined {
   if (
-    /\b(banques?|bank) (ne )?(me |nous )?(veut|veulent|suit|suivent)? ?(rien savoir|pas|plus|refuse|refusent|won t|refused|says no)\b|\bbanques? (a |ont )?refuse\w*\b|\b(pas|sans|plus|ni|aucun|no|without) (d )?acces (au|a un|aux) (credit|pret|emprunt)s?\b|\b(no|without) access to (bank )?(credit|loans?)\b|\bexclue?s? du (credit|systeme) bancaire\b/.test(
+    /\b(banques?|bank) (ne )?(me |nous )?(veut|veulent|suit|suivent)? ?(rien savoir|pas|plus|refuse|refusent|won t|refused|says no)\b|\bbanques? (a |ont )?refuse\w*\b|\b(pas|sans|plus|ni|aucun|no|without) (d )?acces (au|a un|aux) (credit|pret|emprunt)s?\b|\b(no|without) access to (bank )?(credit|loans?)\b|\bno bank (will|would|wants to|is willing to) (lend|finance|follow|back)\b|\bbanks? (won t|will not|refuse[sd]? to|declined to) (lend|finance)\b|\bexclue?s? du (credit|systeme) bancaire\b/.test(
       f,
     )
   )
@@ -132,7 +136,7 @@ function bankAccess(f: string): boolean | undefined {
 }
 
 const PERSON =
-  /^(je |j |moi |i |i m |my name)|\b(je suis|j ai \d+ ans|je veux|je voudrais|je souhaite|jvoudrais|jveux|un porteur|une porteuse|porteur individuel|une personne|un couple|un demandeur|une demandeuse|demandeur d emploi|une ancienne|un ancien|ancien cadre|une jeune|un jeune|jeune diplomee?|retraitee?|creer seule?|auto ?entrepreneu|micro entrepreneu|freelance|independante?|madame|monsieur|i live|i want to start|i d like to start)\b/;
+  /^(je |j |moi |i |i m |my name|mme |ms |mrs |mr )|\b(je suis|j ai \d+ ans|je veux|je voudrais|je souhaite|jvoudrais|jveux|un porteur|une porteuse|porteur individuel|une personne|un couple|un demandeur|une demandeuse|demandeur d emploi|une ancienne|un ancien|ancien cadre|une jeune|un jeune|jeune diplomee?|retraitee?|creer seule?|auto ?entrepreneu|micro entrepreneu|freelance|independante?|madame|monsieur|i live|i want to start|i d like to start)\b/;
 const STRUCTURE_WORDS = new RegExp(
   `\\b${STRUCTURE_NOUN}\\b|\\b(collectif|structure|entreprise|societe|sarl|sas|pme|tpe|club|compagnie|creche|company|business)\\b`,
 );
@@ -156,6 +160,26 @@ function actorOf(facts: Partial<Facts>, f: string): Actor {
   return "inconnu";
 }
 
+/** No structure yet, in English. */
+const NO_STRUCTURE_YET =
+  /\b(no (company|structure|legal (structure|entity)|business) (set up )?yet|not yet (incorporated|registered)|(have|has) not (yet )?(set up|registered|created) (a|the|our|any) (company|structure))\b/;
+
+/**
+ * A takeover ("je reprends le bar…", "racheter la boulangerie") or a project before its creation ("pré-création");
+ * not taking up again what a structure already has ("reprendre le projet associatif", "reprendre la gestion").
+ */
+const TAKEOVER_OR_EARLY =
+  /\b((je reprends|nous reprenons|on reprend|reprendre|racheter|rachat) (le|la|l|les|du|de la|de l) (?!(projet|gestion|fonctionnement|dossier|contact|main|travail|comptabilite|compta|statuts?|gouvernance|organisation|rythme|activite normale)\b)[a-z]+|pre creation|precreation|avant creation|taking over|take over (the|a))\b/;
+
+/** The message places its activity in the Gard ("une antenne dans le Gard", "les structures gardoises"). */
+const IN_GARD = /\b(dans le gard|sur le gard|en gard|gardois|gardoise|gardoises|in the gard)\b/;
+/** The commune is only where the carrier has its seat ("siège à Montpellier", "headquartered in Lyon"). */
+function seatIn(f: string, commune: string): boolean {
+  return new RegExp(
+    `\\b(siege|siege social|sieges|head office|headquarters|headquartered|basee?s?|installee?s?|based|located)( est)? (a|au|en|in|at) ${commune}\\b`,
+  ).test(f);
+}
+
 /** Facts stated in the message: the eligibility extractor, completed; invalid values dropped. */
 export function projectFacts(text: string): Partial<Facts> {
   const f = foldText(text);
@@ -172,11 +196,18 @@ export function projectFacts(text: string): Partial<Facts> {
     new RegExp(`\\b${foldText(facts.commune)} (du |de |d )?gard\\b`).test(f)
   )
     delete facts.commune;
+  // "siège à Montpellier… ouvrir une antenne dans le Gard": the seat is elsewhere, the project is in the Gard.
+  if (typeof facts.commune === "string" && resolveCommune(facts.commune)?.inGard === false && IN_GARD.test(f) && seatIn(f, foldText(facts.commune)))
+    delete facts.commune;
   if (facts.legalForm === "societe-commerciale") {
     // A negation ("sans statuts ESS") wins over the extractor, which reads only "statuts ESS".
     const ess = essStatutes(f);
     if (ess === false || (ess === true && facts.essStatutes === undefined)) facts.essStatutes = ess;
   }
+  // "We have no company yet": no structure yet (the extractor reads the French forms).
+  if (facts.legalForm === undefined && NO_STRUCTURE_YET.test(f)) facts.legalForm = "aucune";
+  // "Je reprends le bar du village", "projet en pré-création": a business being taken over or not yet created.
+  if (facts.projectStage === undefined && TAKEOVER_OR_EARLY.test(f)) facts.projectStage = "creation";
   if (facts.bankAccess === undefined) {
     const bank = bankAccess(f);
     if (bank !== undefined) facts.bankAccess = bank;
@@ -206,7 +237,10 @@ function maximal(found: string[][]): string[][] {
   return found.filter((p) => !found.some((q) => q.length > p.length && containsPhrase(q, p)));
 }
 
-/** A typo ("acompagnement", "devellopement"): a long word within one edit, same first letter. */
+/**
+ * A typo ("acompagnement", "devellopement"): a long word within one edit, same first letter. Only words French does not
+ * know can be typos: "conclure" is no "concours".
+ */
 function nearWord(tokens: string[], word: string): boolean {
   if (word.length < 7) return false;
   return tokens.some((t) => t[0] === word[0] && Math.abs(t.length - word.length) <= 1 && t !== word && editDistanceAtMost1(t, word));
@@ -217,14 +251,17 @@ const MAX_STRENGTH = 1.4;
 
 /** Verbs that introduce what is asked for ("nous voudrions décrocher des marchés"). */
 const REQUEST =
-  /\b(veut|veulent|voudrait|voudraient|voudrais|voudrions|jvoudrais|jveux|aimerait|aimerions|aimerais|souhaite|souhaitent|souhaitons|cherche|cherchent|cherchons|demande|demandent|sollicite|sollicitent|besoin|y a t il|ya t il|existe t il|is there|are there|want|wants|would like|d like|need|needs|looking for|asks|seeks)\b/g;
+  /\b(veut|veulent|veux|voulons|voudrait|voudraient|voudrais|voudrions|jvoudrais|jveux|aimerait|aimerions|aimerais|souhaite|souhaitent|souhaitons|cherche|cherchent|cherchons|demande|demandent|sollicite|sollicitent|besoin|y a t il|ya t il|existe t il|is there|are there|want|wants|would like|d like|need|needs|looking for|asks|seeks)\b/g;
 /** A need stated in what is asked for outweighs one that only describes the carrier ("une entreprise d'insertion"). */
 const REQUEST_BONUS = 0.3;
 
 /** A need the writer says comes first ("surtout", "avant tout") weighs this much more in the ranking; one said "par ailleurs", this much less. */
 const EMPHASIS_BONUS = 0.3;
-const MAIN_MARK = /\b(surtout|avant tout|principalement|en priorite|prioritairement|d abord|mainly|above all|especially|most of all|first and foremost)\b/g;
-const ASIDE_MARK = /\b(par ailleurs|en outre|accessoirement|au passage|secondairement|by the way|incidentally|as a side note)\b/;
+const MAIN_MARK =
+  /\b(surtout|avant tout|principalement|en priorite|prioritairement|d abord|le vrai (sujet|besoin|probleme|enjeu)|(le|notre|leur|son) (probleme|souci),? c est|la vraie (question|priorite|difficulte)|ce qui (nous |lui |leur )?manque|ce qu il (nous |lui |leur )?manque|mais en fait|en realite|mainly|above all|especially|most of all|first and foremost|the real (issue|need|problem)|(the|our) (problem|issue) is|what (we|they) really need|what is missing|what s missing)\b/g;
+/** Also what someone else says the writer should do ("un ami nous dit qu'il faut l'agrément"): advice reported, not the writer's own need. */
+const ASIDE_MARK =
+  /\b(par ailleurs|en outre|accessoirement|au passage|secondairement|(on|un ami|une amie|un proche|un collegue|une collegue|quelqu un) (nous|m|me) (a )?(dit|dis|conseille|suggere)|on (nous|m) a (dit|conseille|suggere)|by the way|incidentally|as a side note|(someone|a friend) (told|advised) (us|me)|(we|i) (were|was) told)\b/;
 
 /**
  * The parts of a folded message the writer marks: what follows "surtout" to the end of its sentence (`main`),
@@ -272,7 +309,7 @@ export function askedZone(text: string): string {
 
 /** What the writer says they do not want ("on n'a pas besoin de prêt", "we don't need a loan") or have already done ("j'ai déjà testé mon activité"), up to the end of that clause. */
 const NEGATED =
-  /\b(pas besoin d[e']?|n ?(a|avons|ont|ai) pas besoin d[e']?|ne (cherche|cherchons|cherchent|veut|voulons|veulent|demande|demandons|demandent|souhaite|souhaitons|souhaitent) pas|plutot que|au lieu d[e']?|(don t|do not|does not|doesn t) (need|want)|not looking for|no need for|rather than|instead of|(ai|a|avons|ont|have|has) deja (teste|essaye|fait|tested|tried)|(have|has) already (tested|tried))\b[^.;:!?,]*/g;
+  /\b(pas besoin d[e']?|n ?(a|avons|ont|ai) pas besoin d[e']?|ne (cherche|cherchons|cherchent|veut|voulons|veulent|demande|demandons|demandent|souhaite|souhaitons|souhaitent) pas|plutot que|au lieu d[e']?|(don t|do not|does not|doesn t) (need|want)|not looking for|no need for|rather than|instead of|(ai|a|avons|ont|have|has) deja (teste|essaye|fait|tested|tried)|(have|has) already (tested|tried)|(avait|avions|avais|avaient) (d abord |au depart |d ailleurs )?(pense|envisage|songe)|(pensait|pensais|pensions|pensaient|envisageait|envisagions|envisageaient) (d abord |au depart )?(a )?(demander|solliciter|faire|ouvrir|obtenir)|(au depart|initialement) (on|nous|je|j|il|elle) (voulait|voulions|voulais|pensait|pensions|envisageait)|(we|i|they) (had )?(first )?(thought of|considered)|capital (est )?(deja )?(boucle|reuni|complet)|capital is (already )?(raised|complete))\b[^.;:!?,]*/g;
 
 /** The message without the needs it rules out. */
 export function withoutNegated(text: string): string {
@@ -283,6 +320,12 @@ export function withoutNegated(text: string): string {
 export function detectNeeds(text: string, facts: Partial<Facts>, links: SchemaLinks): DetectedNeed[] {
   const kept = withoutNegated(text);
   const tokens = phraseTokens(kept);
+  const unknown = phraseTokens(
+    kept
+      .split(/[^a-z0-9]+/)
+      .filter((w) => w.length >= 7 && !FrenchWords.has(w))
+      .join(" "),
+  );
   const asked = phraseTokens(requestZone(kept));
   const questions = phraseTokens(withoutNegated(askedZone(text)));
   const { main, secondary, rest } = emphasisZones(kept);
@@ -290,7 +333,7 @@ export function detectNeeds(text: string, facts: Partial<Facts>, links: SchemaLi
   const restTokens = phraseTokens(rest);
   const out: DetectedNeed[] = [];
   for (const need of links.needs) {
-    const matched = maximal(need.phrases.filter((p) => containsPhrase(tokens, p) || (p.length === 1 && nearWord(tokens, p[0]!)))).length;
+    const matched = maximal(need.phrases.filter((p) => containsPhrase(tokens, p) || (p.length === 1 && nearWord(unknown, p[0]!)))).length;
     const byFacts = need.facts !== undefined && factsMatch(need.facts, facts);
     if (need.requires.facts && !byFacts) continue;
     if (need.requires.expressions && matched === 0) continue;

@@ -19,7 +19,7 @@ import type { Router } from "../routing/router.js";
 import type { IndexedChunk } from "../retrieval/index-store.js";
 import { composeFit } from "./compose.js";
 import { describesProject, isGeneralQuestion, mightDescribeProject } from "./detect.js";
-import { foldText, projectFeatures, type ProjectFeatures } from "./features.js";
+import { foldText, projectFeatures, withoutNegated, type ProjectFeatures } from "./features.js";
 import { loadSchemaLinks, type SchemaLinks } from "./links.js";
 import { rankAll, rankOptions, type RankedOption } from "./rank.js";
 import { rephraseLead } from "./rephrase.js";
@@ -106,7 +106,10 @@ export class ProjectFit {
     if (features.territory && !features.territory.inGard && GARD_ASKED.test(foldText(question)))
       return { reply: this.outsideGard(features.territory.commune, audience), facts: features.facts };
     const outOfScope = isOutOfScope(features);
-    const candidates = this.o.router.candidates(question);
+    // The router reads the message without what the writer rules out ("pas besoin de prêt", "on avait pensé au capital");
+    // a message that rules nothing out is read as written (its capitals mark acronyms).
+    const kept = withoutNegated(question);
+    const candidates = this.o.router.candidates(kept === foldText(question) ? question : kept);
     // Out of scope: only the public route that remains (the Région's business aid).
     const ranked = outOfScope
       ? rankAll(features, candidates)

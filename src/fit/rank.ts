@@ -20,6 +20,16 @@ const INELIGIBLE_FACTOR = 0.4;
 /** Legal forms for which the Région's business aid is doubtful (and companies with ESS statutes), and the share of its score it keeps. */
 const NON_COMPANY_FORMS = new Set<string>(["association", "mutuelle", "fondation"]);
 const NON_COMPANY_FACTOR = 0.5;
+/**
+ * A person creating, taking over or testing their own business (no structure): the processes for structures
+ * (France Active's solidarity finance, the insertion structures) keep this share of their score; the honour loan,
+ * the microcredit and the CAE come first.
+ */
+const PERSONAL_CREATION = {
+  needs: new Set(["creation-individuelle", "tester-activite"]),
+  processes: new Set(["france-active", "insertion-iae"]),
+  factor: 0.6,
+};
 /** The ESS team is always a possible option, with this floor score. */
 const DEFAULT_FLOOR = 0.15;
 /** Options kept: at most this many, and only those within this share of the best. */
@@ -80,6 +90,7 @@ export function rankAll(features: ProjectFeatures, candidates: RouteCandidate[])
 
   const processes = [...acc.keys()];
   const verdicts = new Map(evaluate(features.facts as Facts, { processes }).map((r) => [r.process, r]));
+  const personalCreation = features.actor === "personne" && features.needs.some((n) => PERSONAL_CREATION.needs.has(n.need.id));
   const ranked: RankedOption[] = processes.map((p) => {
     const a = acc.get(p)!;
     const eligibility = verdicts.get(p)!;
@@ -87,9 +98,13 @@ export function rankAll(features: ProjectFeatures, candidates: RouteCandidate[])
     // must confirm (knowledge/regles/region-occitanie.yaml), so it is not the track to lead with.
     // Nor for a company with ESS statutes: the ESS tracks come first.
     const notACompany = p === "region-occitanie" && (NON_COMPANY_FORMS.has(features.facts.legalForm ?? "") || features.facts.essStatutes === true);
+    const personal = PERSONAL_CREATION.processes.has(p) && personalCreation;
     return {
       process: p,
-      score: (eligibility.verdict === "ineligible" ? a.score * INELIGIBLE_FACTOR : a.score) * (notACompany ? NON_COMPANY_FACTOR : 1),
+      score:
+        (eligibility.verdict === "ineligible" ? a.score * INELIGIBLE_FACTOR : a.score) *
+        (notACompany ? NON_COMPANY_FACTOR : 1) *
+        (personal ? PERSONAL_CREATION.factor : 1),
       link: a.best ? { ...a.best.link, need: a.best.need } : undefined,
       needs: [...new Set(a.needs)],
       eligibility,

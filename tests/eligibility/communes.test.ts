@@ -96,6 +96,13 @@ describe("findCommuneInText", () => {
     expect(findCommuneInText("Bonjour, nous avons besoin d'aide pour notre projet")).toBeNull();
   });
 
+  it("reads a name whose article is contracted: « du Vigan », « au Cailar », « aux Angles », but not « au pin »", () => {
+    expect(findCommuneInText("une chorale du Vigan cherche des mécènes")?.name).toBe("Le Vigan");
+    expect(findCommuneInText("on ouvre une épicerie au Cailar")?.name).toBe("Le Cailar");
+    expect(findCommuneInText("un atelier vélo aux Angles")?.name).toBe("Les Angles");
+    expect(findCommuneInText("une table en bois au pin massif")).toBeNull();
+  });
+
   it("prefers a Gard commune when several are mentioned", () => {
     const all = findCommunesInText("Nous venons de Montpellier mais le projet est à Alès");
     expect(all.map((m) => m.commune.code)).toEqual(["34172", "30007"]);

@@ -37,6 +37,12 @@ describe("extractFacts", () => {
     expect(extractFacts("je voudrais rejoindre une CAE").legalForm).toBeUndefined();
     expect(extractFacts("on cherche une fondation pour nous financer").legalForm).toBeUndefined();
     expect(extractFacts("nous travaillons avec des mutuelles").legalForm).toBeUndefined();
+    // A form the message denies is not its form.
+    expect(extractFacts("c'est une idée à moi, pas d'association derrière").legalForm).toBeUndefined();
+    expect(extractFacts("nous sommes une SCOP, pas une association").legalForm).toBe("scop");
+    // English: a non-profit or a charity is an association.
+    expect(extractFacts("We are a small non-profit in Alès with 2 staff").legalForm).toBe("association");
+    expect(extractFacts("Our charity runs a food bank").legalForm).toBe("association");
     expect(extractFacts("Bonjour, comment ça marche ?")).toEqual({});
     expect(extractFacts("")).toEqual({});
   });

@@ -6,7 +6,7 @@
  */
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { describesProject } from "../../src/fit/detect.js";
+import { describesProject, mightDescribeProject } from "../../src/fit/detect.js";
 import { askedZone, countListedStructures, emphasisZones, foldText, projectFeatures, requestZone } from "../../src/fit/features.js";
 import { loadSchemaLinks } from "../../src/fit/links.js";
 
@@ -79,11 +79,44 @@ describe("needs", () => {
     expect(needs.find((n) => n.need.id === "consolidation")?.asked).toBeUndefined();
   });
 
+  it("advice someone else gave (« un ami nous dit qu'il faut… ») weighs less than the writer's own need", () => {
+    const text =
+      "Notre coopérative de covoiturage n'a pas encore de société à Alès. On nous a dit qu'il faut un prêt participatif. Nous voulons d'abord construire le modèle économique.";
+    expect(read(text).needs.find((n) => n.need.id === "fonds-propres")?.asked).toBeLessThan(0);
+    const own = read(text.replace("On nous a dit qu'il faut", "Nous voudrions"));
+    expect(own.needs.find((n) => n.need.id === "fonds-propres")?.asked ?? 0).toBeGreaterThanOrEqual(0);
+  });
+
+  it("« le vrai sujet », « ce qui manque c'est » mark what comes first, like « surtout »", () => {
+    const text = "Le club de rugby de Vauvert voudrait des sponsors, mais le vrai besoin est de revoir sa gouvernance avec ses 4 salariés.";
+    expect(emphasisZones(foldText(text)).main).toContain("gouvernance");
+    expect(read(text).needs.find((n) => n.need.id === "consolidation")?.asked).toBeGreaterThan(0);
+    expect(emphasisZones(foldText("Le local est trouvé ; ce qui nous manque c'est une garantie bancaire.")).main).toContain("garantie");
+    expect(emphasisZones(foldText("On a des partenaires, mais notre problème, c'est la gestion des bénévoles.")).main).toContain("benevoles");
+  });
+
+  it("« nous voulons », « je veux » introduce what is asked", () => {
+    expect(requestZone("Nous voulons savoir comment répondre aux marchés.")).toContain("marches");
+    expect(requestZone("Je veux un prêt pour mon camion.")).toContain("pret");
+  });
+
   it("a need stated in what is asked outweighs one that only describes the carrier", () => {
     const f = read("Nous sommes une entreprise d'insertion à Nîmes. Nous voudrions décrocher des marchés du Département avec clauses sociales.");
     const strength = (id: string) => f.needs.find((n) => n.need.id === id)?.strength ?? 0;
     expect(requestZone("Nous sommes une entreprise d'insertion. Nous voudrions décrocher des marchés.")).toContain("decrocher des marches");
     expect(strength("marches-publics")).toBeGreaterThan(strength("insertion"));
+  });
+
+  it("reads where to start, a first stock and short-term rentals in new words", () => {
+    expect(needIds("Un collectif de Quissac ne sait pas à qui parler de son idée de café associatif.")).toContain("contact");
+    expect(needIds("Je voudrais un petit prêt pour mon premier stock de savons artisanaux.")).toContain("creation-individuelle");
+    const rental = read("We bought two houses near Uzès and want to rent them out as short-term rentals; any grant?");
+    expect(rental.needs.find((n) => n.need.id === "hors-champ")?.expressions).toBeGreaterThanOrEqual(2);
+  });
+
+  it("a typo is a word French does not know: « conclure » is no « concours », « mecennat » is « mécénat »", () => {
+    expect(needIds("Notre association d'Alès voudrait conclure un partenariat avec le Département.")).not.toContain("mecenat");
+    expect(needIds("Notre association d'Alès cherche du mecennat pour son festival.")).toContain("mecenat");
   });
 
   it("the same word in another sense is no need: « une commune » is not « un commun », « si ça marche » no tender", () => {
@@ -93,6 +126,31 @@ describe("needs", () => {
     expect(needIds("Avec deux amis on veut monter une coopérative de livraison à vélo.")).not.toContain("cooperation");
     expect(needIds("We are a SCIC in Alès. Could the Département buy shares in our cooperative?")).not.toContain("cooperation");
     expect(needIds("Trois associations veulent coopérer avec la mairie pour un jardin partagé.")).toContain("cooperation");
+    // « un groupe de bénévoles » is no « groupement » of structures; an energy audit is no organisational diagnosis.
+    expect(needIds("Nous sommes un groupe de bénévoles à Vauvert et cherchons un local.")).not.toContain("cooperation");
+    expect(needIds("Deux associations en groupement veulent ouvrir une recyclerie à Vauvert.")).toContain("cooperation");
+    expect(needIds("Notre association voudrait faire le diagnostic énergétique de sa salle des fêtes.")).not.toContain("consolidation");
+    expect(needIds("Notre association de 8 salariés voudrait un diagnostic de son organisation.")).toContain("consolidation");
+  });
+
+  it("a structure that offers to do a job the Département needs is a supplier-to-be; a QPV asked about is a QPV need", () => {
+    expect(needIds("Une SCOP de Nîmes propose au Département de réaliser l'inventaire des arbres de ses routes contre une subvention.")).toContain(
+      "marches-publics",
+    );
+    expect(needIds("Notre association de Beaucaire voudrait savoir si son quartier est prioritaire.")).toContain("quartier-prioritaire");
+    // A structure that sells services is no supplier of the Département for that alone.
+    expect(needIds("Notre SCOP de prestations de service informatique veut revoir sa gouvernance.")).not.toContain("marches-publics");
+    // The name of an incubator is no English « real »; shared governance is an incubation word in English too.
+    expect(needIds("Our charity's real problem is its board, with 4 staff.")).not.toContain("incubation");
+    expect(needIds("Three friends want a bike delivery cooperative with shared governance.")).toContain("incubation");
+    expect(needIds("Trois associations d'Alès montent une conciergerie, chacun apporterait un salarié.")).toContain("cooperation");
+    expect(needIds("Des associations d'Alès veulent créer des outils réutilisables par d'autres villages.")).toContain("cooperation");
+    expect(needIds("Notre fédération cherche un accompagnement collectif sur la fonction employeur pour ses associations.")).toContain("consolidation");
+    expect(needIds("Le club de volley de Bagnols veut remettre à plat son fonctionnement et diversifier ses ressources.")).toContain("consolidation");
+    expect(needIds("Des ESAT du Gard veulent savoir si le Département réservera des lots aux structures d'insertion.")).toContain("marches-publics");
+    expect(
+      read("Notre agence immobilière n'a aucun but social, on veut des aides ESS.").needs.find((n) => n.need.id === "hors-champ")?.expressions,
+    ).toBeGreaterThanOrEqual(2);
   });
 });
 
@@ -101,6 +159,9 @@ describe("facts", () => {
     expect(
       read("On est une SCOP de menuiserie, une association de réemploi et une régie de quartier, on veut mutualiser un atelier.").facts.partnerStructures,
     ).toBe(3);
+    // « mon asso » is one of them, and so are a media library, a tourist office or a youth centre.
+    expect(read("La médiathèque associative, l'office de tourisme et une MJC de Sumène veulent créer ensemble un festival.").facts.partnerStructures).toBe(3);
+    expect(read("Mon asso, avec la crèche du village et une SCIC, veut ouvrir une garderie.").facts.partnerStructures).toBe(3);
     // A crèche, a club or a foundation is a structure too.
     expect(
       read("Notre centre social, avec une crèche associative et une SCIC d'aide à domicile, veut créer une garde itinérante.").facts.partnerStructures,
@@ -185,9 +246,28 @@ describe("territory and stage", () => {
     expect(read("Une société hôtelière installée près du Pont du Gard sollicite une subvention.").facts.commune).toBeUndefined();
   });
 
+  it("a seat outside the Gard is not where the project is when the message places it in the Gard", () => {
+    expect(read("Notre union régionale, siège à Marseille, veut créer un pôle dans le Gard pour les associations gardoises.").facts.commune).toBeUndefined();
+    expect(read("Notre union régionale de Marseille veut créer un pôle en Provence.").facts.commune).toBe("Marseille");
+    expect(read("A network based in Lyon wants to open an office in the Gard for local charities.").facts.commune).toBeUndefined();
+  });
+
+  it("reads English forms: no company yet, no bank that will lend, a courtesy title for a person", () => {
+    expect(read("Two founders in Alès with a repair café idea, we have no company yet.").facts.legalForm).toBe("aucune");
+    const f = read("Mrs T. in Beaucaire, no bank will lend to her, wants to start a home bakery business.");
+    expect(f.facts.bankAccess).toBe(false);
+    expect(f.actor).toBe("personne");
+    expect(f.needs.map((n) => n.need.id)).toContain("creation-individuelle");
+  });
+
   it("reads the stage", () => {
     expect(read("Notre association en difficulté veut se consolider et se réorganiser.").stage).toBe("consolidation");
     expect(read("Trois porteurs envisagent une SCIC, au stade de la réflexion.").stage).toBe("idee");
+    // A takeover, and a project before its creation, are at the creation stage.
+    expect(read("Je reprends le garage de Saint-Jean-du-Gard à la retraite du patron.").stage).toBe("creation");
+    expect(read("Notre coopérative de livraison est en pré-création à Nîmes.").stage).toBe("creation");
+    // Taking up again what the structure has is no takeover.
+    expect(read("Notre association d'Alès veut reprendre le projet associatif avec ses bénévoles.").stage).not.toBe("creation");
   });
 });
 
@@ -220,6 +300,9 @@ describe("project or question", () => {
     expect(isProject("Qui a rédigé le guide en six étapes pour aider les structures de l'ESS à répondre aux marchés du Département ?")).toBe(false);
     expect(isProject("Pourquoi le Département du Gard n'a-t-il plus le droit d'aider directement une entreprise commerciale ?")).toBe(false);
     expect(isProject("Si la DDETS ne répond pas à notre demande d'agrément ESUS, que se passe-t-il ?")).toBe(false);
+    // A question about words, even naming two structures.
+    expect(isProject("C'est quoi la différence entre une SCOP et une CAE ?")).toBe(false);
+    expect(isProject("What is the difference between a SCIC and a SCOP?")).toBe(false);
     // A kind of structure and what it may do, with facts that are only the rule's conditions.
     expect(isProject("une association peut demander le DLA si elle a 0 salarié à Nîmes ?")).toBe(false);
   });
@@ -237,6 +320,33 @@ describe("project or question", () => {
     expect(isProject("notre esat voudrait devenir fournisseur du departement, on s y prend comment pr les marches publics ?")).toBe(true);
     // Without anyone's need, asking whom to contact stays a question.
     expect(isProject("À qui s'adresser pour avoir des informations sur le Mois de l'ESS en général ?")).toBe(false);
+  });
+
+  it("asking who does what the project needs, or where to start, is an intention too", () => {
+    // « qui finance… ? », « qui le délivre ? », « par où commencer ? » stand for « we want… » when someone or a fact is stated.
+    expect(isProject("Création d'une entreprise d'insertion de nettoyage à Bagnols-sur-Cèze pour des allocataires du RSA : qui finance les postes ?")).toBe(
+      true,
+    );
+    expect(isProject("Notre licence d'agrément ESUS arrive à échéance, qui la délivre dans le Gard ?")).toBe(true);
+    expect(isProject("Projet de tiers-lieu à Sauve, on ne sait pas par où commencer.")).toBe(true);
+    expect(isProject("Notre SCOP d'Uzès est agréée ESUS depuis 2020 : qui s'occupe du renouvellement ?")).toBe(true);
+    // « rencontrer », « trouver » say what is wanted too, when the writer speaks of their own structure.
+    expect(isProject("Comment notre chorale de Quissac peut-elle trouver des mécènes ?")).toBe(true);
+    expect(isProject("Comment trouver des mécènes ?")).toBe(false);
+    expect(isProject("Our association's ESUS approval ends next year in Alès. Who handles the renewal?")).toBe(true);
+    // Asked by nobody in particular, about nothing stated, it stays a question.
+    expect(isProject("Qui finance les chantiers d'insertion dans le Gard ?")).toBe(false);
+  });
+
+  it("a need named for the writer's own structure in one terse sentence is a project; a file's status in several is not", () => {
+    expect(isProject("Prêt bancaire et garantie pour le camion de notre ressourcerie à Beaucaire ?")).toBe(true);
+    // The same words without a stated fact stay a question.
+    expect(isProject("Prêt bancaire et garantie pour le camion de notre ressourcerie ?")).toBe(false);
+    expect(isProject("Bonjour, notre dossier de commun à Sauve est parti sur Gard centrale en mars. A-t-il été retenu ? Merci de vérifier.")).toBe(false);
+  });
+
+  it("a courtesy title names a person who may carry a project", () => {
+    expect(mightDescribeProject("Rendez-vous avec Mme B., au chômage, qui a besoin de 3 000 € pour un stock de départ.")).toBe(true);
   });
 
   it("a structure named with what it wants, or a writer in difficulty asking how to cope, describes a project", () => {
@@ -288,6 +398,14 @@ describe("needs the writer rules out", () => {
     const text = "Je suis céramiste, j'ai déjà testé mon activité en couveuse pendant un an, maintenant je veux ouvrir ma propre boîte à Uzès.";
     expect(needIds(text)).not.toContain("tester-activite");
     expect(needIds(text)).toContain("creation-individuelle");
+  });
+  it("an idea the writer dropped (« on avait pensé… ») or a capital already raised is no need", () => {
+    const text = "Notre SCIC de Lasalle avait pensé faire entrer le Département au capital ; le capital est déjà bouclé, il nous faut un prêt.";
+    expect(needIds(text)).not.toContain("capital-scic");
+    expect(needIds(text)).not.toContain("fonds-propres-scic");
+    expect(needIds(text)).toContain("pret-garantie");
+    expect(needIds("Notre SCIC de Lasalle voudrait faire entrer le Département au capital.")).toContain("capital-scic");
+    expect(needIds("Notre SCIC de Lasalle pensait demander au Département d'entrer au capital, il lui faut surtout un prêt.")).not.toContain("capital-scic");
   });
   it("in English too", () => {
     expect(needIds("We don't need a bank loan, we want to bid for public contracts of the Département.")).not.toContain("pret-garantie");

@@ -54,6 +54,24 @@ describe("ranking with eligibility verdicts", () => {
     expect(option(text, "dla").score).toBeLessThan(running.score);
   });
 
+  it("a person creating or taking over their own business: the honour loan and microcredit before France Active", () => {
+    const text = "Je reprends la boulangerie de mon village près de Lussan, la banque me prêtera si j'ai un apport : quel prêt pour compléter ?";
+    expect(rank(text)[0]!.process).toBe("pret-honneur-microcredit");
+    const person = option(text, "france-active").score;
+    // The same finance asked by a cooperative keeps France Active's full score.
+    const coop = option(text.replace("Je reprends la boulangerie de mon village", "Notre coopérative reprend la boulangerie du village"), "france-active");
+    expect(person).toBeLessThan(coop.score);
+  });
+
+  it("a person on RSA who wants to test an activity alone: the CAE before the insertion structures", () => {
+    const text = "Allocataire du RSA à Vauvert, sans structure, il souhaite tester une activité de réparation de vélos sans créer d'entreprise. Quelle piste ?";
+    expect(rank(text)[0]!.process).toBe("cae");
+    const features = projectFeatures(text, links);
+    const insertion = (f: typeof features) => rankAll(f, []).find((o) => o.process === "insertion-iae")!.score;
+    // The same needs read for a structure keep the insertion track's full score.
+    expect(insertion(features)).toBeCloseTo(insertion({ ...features, actor: "structure" }) * 0.6, 5);
+  });
+
   it("the Région's business aid does not lead for an association: it keeps half the score it has when the form is unknown", () => {
     const router: RouteCandidate[] = [{ process: "region-occitanie", score: 0.9, similarity: 0.5, why: "", rule: false }];
     const region = (text: string) => rankAll(projectFeatures(text, links), router).find((o) => o.process === "region-occitanie")!;

@@ -142,6 +142,55 @@ describe("project-fit reply", () => {
       "on fete le mariage de mon frere a Anduze en juillet, le departement peut nous aider a payer la salle ?",
       "Écris-moi une lettre de motivation pour un poste d'animatrice.",
       "je suis surendetté, je cherche un microcredit pour regrouper mes dettes, c'est possible dans le gard ?",
+      // Consumer credits, a stag party, a holiday trip.
+      "J'ai trois crédits renouvelables et je n'arrive plus à rembourser mes mensualités, l'ESS peut m'aider ?",
+      "on prépare l'EVJF de ma cousine à Uzès (canoë + resto), le département peut payer une partie ?",
+      "Je voudrais financer mon road trip à vélo dans le Gard cet automne, c'est un projet perso, pas d'asso.",
+      "le departement peut me payer mes vacances en camping car ?",
+      "on part à six entre copains, le Département pourrait financer nos vacances au ski ?",
+      "On aimerait une aide pour refaire la salle de bain de notre maison à Bellegarde.",
+    ]) {
+      const r = await ask(q, "porteur");
+      expect(r.refused, `${q}\n→ ${r.text}`).toBe(true);
+    }
+  });
+
+  it("what the writer gave up is read neither as a need nor by the router: « pensait demander l'entrée au capital… il faut une garantie »", async () => {
+    const r = await ask(
+      "La SCIC d'habitat participatif de Nîmes pensait demander au Département d'entrer au capital, mais en fait ce qui lui manque c'est une garantie bancaire.",
+    );
+    expect(r.fit![0]!.process).toBe("france-active");
+  });
+
+  it("a company that wants ESS statutes, or a shop that resells repaired goods, is no tax dodge nor speculation", async () => {
+    for (const q of [
+      "Notre SAS de Nîmes voudrait passer aux statuts ESS et obtenir l'agrément ESUS : par où commencer ?",
+      "Notre SARL de Vauvert collecte des vélos usagés pour les revendre réparés et voudrait embaucher des personnes en insertion : quel accompagnement ?",
+    ]) {
+      const r = await ask(q, "porteur");
+      expect(r.refused, `${q}\n→ ${r.text}`).toBe(false);
+    }
+  });
+
+  it("in English, an employer non-profit whose real issue is its business model gets the DLA first", async () => {
+    const r = await ask(
+      "Meeting notes: a theatre non-profit in Alès, 4 employees, lost a city grant. They would like sponsors, but the real issue is their business model.",
+    );
+    expect(r.fit![0]!.process).toBe("dla");
+  });
+
+  it("a structure that organises holidays for families, or renovates its community house, keeps its project reading", async () => {
+    const house = await ask("Notre association veut rénover la cuisine de notre maison de quartier à Pissevin, quels financements ?");
+    expect(house.refused).toBe(false);
+    const r = await ask("Notre centre social d'Alès veut organiser des séjours de vacances solidaires pour les familles du quartier : quels financements ?");
+    expect(r.refused).toBe(false);
+    expect(r.fit?.length).toBeGreaterThan(0);
+  });
+
+  it("a tax dodge under an ESS label, or land bought to resell once buildable, is out of scope", async () => {
+    for (const q of [
+      "Notre holding familiale de Nîmes voudrait une étiquette ESS pour sa flotte de yachts afin de payer moins d'impôts. Comment faire ?",
+      "Notre SCI familiale veut acheter des vignes à Bellegarde qui devraient devenir constructibles, pour les revendre avec une belle plus-value. Le schéma ESS aide ?",
     ]) {
       const r = await ask(q, "porteur");
       expect(r.refused, `${q}\n→ ${r.text}`).toBe(true);
