@@ -152,16 +152,30 @@ function ibanChecksumOk(compact: string): boolean {
 /** Country codes whose IBANs are tagged even with a wrong checksum (typos still identify a person). */
 const IBAN_ALWAYS = new Set(["FR", "MC"]);
 
+/**
+ * IBANs. A candidate that is no IBAN ("me 06 0000 0000 FR76…": two letters, two digits, groups)
+ * must not swallow the real one that starts inside it: the search resumes one character after
+ * the start of a refused candidate, not after its end.
+ */
 function scrubIban(text: string, found: Record<PiiKind, number>): string {
-  return text.replace(IBAN, (m, country: string, check: string, rest: string) => {
+  const re = new RegExp(IBAN.source, IBAN.flags);
+  let out = "";
+  let last = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    const [whole, country, check, rest] = m as unknown as [string, string, string, string];
     const c = country.toUpperCase();
     const compact = (c + check + rest).replace(/[\s\u200b-\u200d\u2060]+/g, "");
     const hasDigits = /\d{6,}/.test(rest.replace(/[\s\u200b-\u200d\u2060]+/g, ""));
     const ok = (IBAN_ALWAYS.has(c) && compact.length === 27 && hasDigits) || (compact.length >= 15 && ibanChecksumOk(compact));
-    if (!ok) return m;
+    if (!ok) {
+      re.lastIndex = m.index + 1;
+      continue;
+    }
     found.iban++;
-    return PII_TAGS.iban;
-  });
+    out += text.slice(last, m.index) + PII_TAGS.iban;
+    last = m.index + whole.length;
+  }
+  return out + text.slice(last);
 }
 
 function isCapitalised(token: string): boolean {

@@ -38,6 +38,9 @@ describe("scrub — personal data is replaced by tags", () => {
     ["iban:FR7630006000011234567890189", "iban:[iban]"],
     ["RIB FR14 2004 1010 0505 0001 3M02 606", "RIB [iban]"],
     ["compte belge BE68 5390 0754 7034", "compte belge [iban]"],
+    // A false candidate starting before it (two letters, two digits, groups of digits) must not hide it.
+    ["au 0600000000 FR76 3000 6000 0112 3456 7890 189", "au [téléphone] [iban]"],
+    ["me 06 12 34 56 78 FR76 3000 6000 0112 3456 7890 189 merci", "me [téléphone] [iban] merci"],
   ])("IBAN: %s", (input, expected) => {
     expect(scrub(input)).toBe(expected);
   });
