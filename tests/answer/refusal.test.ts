@@ -131,6 +131,18 @@ describe("known gaps of knowledge/lacunes.yaml", () => {
     "licence-reporting-aac": "Sous quelle licence un commun financé par l'appel à communs doit-il diffuser ses productions ?",
     "chef-de-file-aac": "Dans un consortium de l'appel à communs, qui doit être chef de file ?",
     "contact-appel-a-communs": "Y a-t-il une personne référente pour l'appel à communs que je pourrais contacter ?",
+    "taux-selection": "Sur dix dossiers déposés à l'appel à communs, quel est le taux de sélection ?",
+    "fiscalite-structure": "Notre SCIC vend des repas : sommes-nous assujettis à la TVA ?",
+    "appreciation-personnes": "À votre avis, la présidente du Département est-elle compétente sur l'ESS ?",
+    "grand-atelier-bilan": "Quelles conclusions a-t-on tirées du grand atelier départemental ?",
+    "frequentation-evenements": "Combien de personnes sont venues aux Rencontres du mécénat, quelle fréquentation ?",
+    "dates-ateliers-territoriaux": "L'atelier territorial de Vidourle-Camargue s'est tenu à quelle date exacte ?",
+    "chiffres-par-commune": "Combien d'associations de l'ESS compte-t-on dans ma commune, Saint-Ambroix ?",
+    "club-achat-membres": "Qui en fait partie, du Club achat du Département ?",
+    "reseau-ess-gard-membres": "Le réseau ESS Gard, qui sont les membres ?",
+    "commande-publique-chiffres": "Quelle part des marchés du Département revient à l'ESS, combien de marchés attribués ?",
+    "conventions-nombre": "Combien de conventions le Département a-t-il signées avec les acteurs de l'ESS ?",
+    "couts-et-versements": "Combien le Département a-t-il payé La Grande Bobine pour la concertation, quel montant a-t-il versé ?",
   };
 
   const gaps = parseYaml(readFileSync(path.join(KNOWLEDGE_DIR, "lacunes.yaml"), "utf8")) as { id: string; route?: string }[];
@@ -154,6 +166,25 @@ describe("the status of one's own file, asked in everyday words", () => {
     "Notre demande d'agrément ESUS, la DDETS l'a-t-elle validée ?",
     "On a déposé notre projet sur Gard centrale en avril, il est accepté ou pas ?",
     "Pouvez-vous vérifier si notre candidature à l'appel à communs est complète ?",
+    // Whether one's own file will succeed is its outcome, not yet published.
+    "Nous avons candidaté à l'appel à communs en juin, notre projet sera retenu ?",
+    "On attend toujours : je peux avoir le résultat de ma candidature déposée cet été ?",
+  ];
+  itRefusesEach(questions);
+});
+
+describe("unpublished facts asked in other words", () => {
+  const questions = [
+    // a phone number in texting shorthand
+    "tu as le num de tel du DLA ?",
+    // a year to come, asked in English
+    "How much will the call for commons receive in 2028?",
+    // another région's départements
+    "Quels départements d'Occitanie ont un plan ESS comparable à celui du Gard ?",
+    // a second edition of the call
+    "Un nouvel appel à communs est prévu ? Il ouvrira quand ?",
+    // the building the team works in
+    "L'équipe ESS, elle travaille dans quel bâtiment ?",
   ];
   itRefusesEach(questions);
 });
@@ -177,6 +208,11 @@ describe("known gaps do not swallow answerable questions", () => {
     // A club named after a sport is no sports result; the public address of a platform is no private address.
     { q: "Le club Olympique de badminton de Nîmes a-t-il été accompagné par le DLA ?", audience: "porteur", doc: "dla-gard-acegaa" },
     { q: "Quelle est l'adresse du site Gard centrale ?", audience: "porteur", doc: "mesure-gard-centrale" },
+    // Published counts and costs next to the new gaps on unpublished ones.
+    { q: "Combien de personnes ont participé aux ateliers territoriaux de la concertation ?", audience: "porteur", doc: "concertation" },
+    { q: "Combien de projets l'Adie a-t-elle financés dans le Gard en 2025 ?", audience: "porteur", doc: "adie" },
+    { q: "Combien coûte l'accompagnement de la CAE Mine de talents ?", audience: "porteur", doc: "cae-mine-de-talents" },
+    { q: "Quel jour a eu lieu le grand atelier départemental ?", audience: "porteur", doc: "concertation" },
   ];
   for (const { q, audience, doc } of cases)
     it(`answers: ${q}`, async () => {
