@@ -1,0 +1,126 @@
+/**
+ * Whether an answer gives the figure a question asks for. A question that asks how
+ * many, how much or what share ("combien de projets l'Adie a-t-elle financés en 2023 ?")
+ * is answered only by a quantity about what it names, for the year it names: a date,
+ * a year or a figure about something else ("120 projets en 2025", "BGE accompagne
+ * depuis vingt-cinq ans" for a question on the DLA) is no answer, and the assistant
+ * says it does not know instead.
+ */
+import { analyze, fold } from "../retrieval/analyzer.js";
+
+const MONTHS =
+  "janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|january|february|march|april|may|june|july|august|september|october|november|december";
+
+/** What reads as a number without being a quantity: dates, years, hours, legal references, citation marks. */
+const NOT_QUANTITY = [
+  /\b(n ?°|no\.?|numero|article|art\.?|loi|decret) ?[a-z]?\d[\d-]*\b/g,
+  /\b[lrd]\.? ?\d{3,}(-\d+)*\b/g,
+  new RegExp(String.raw`\b(1er|\d{1,2}) (${MONTHS})( (19|20)\d{2})?\b`, "g"),
+  new RegExp(String.raw`\b(${MONTHS}) \d{1,2}(st|nd|rd|th)?\b`, "g"),
+  /\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b/g,
+  /\b(19|20)\d{2}\b/g,
+  /\b\d{1,2} ?(h|heures?)( ?\d{2})?\b/g,
+  /\[\d+\]/g,
+];
+
+/** Number words and words that answer "how much" without digits. */
+const QUANTITY_WORDS =
+  /\b(deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente|quarante|cinquante|soixante|cent|cents|mille|million|millions|milliard|milliards|dizaine|douzaine|quinzaine|vingtaine|trentaine|quarantaine|cinquantaine|centaine|centaines|milliers|moitie|tiers|quart|aucun|aucune|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|hundred|thousand|million|half|third)\b/;
+
+/** What answers a question about a price without a figure. */
+const FREE = /\b(gratuit|gratuite|gratuits|gratuites|gratuitement|free of charge|free)\b/;
+/** A question about a price. */
+const COST = /\b(cout\w*|prix|tarif\w*|pay\w*|factur\w*|cost\w*|price\w*|fees?)\b/;
+
+/** Whether a text holds a count, an amount or a share (not only dates, years or references); « gratuit » is a price. */
+export function hasQuantity(text: string, price = false): boolean {
+  let t = fold(text);
+  for (const r of NOT_QUANTITY) t = t.replace(r, " ");
+  return /\d/.test(t) || QUANTITY_WORDS.test(t) || (price && FREE.test(t));
+}
+
+/** Names too general to say what a figure is about: the Gard, its Département, the ESS… */
+const GENERIC_NAMES = new Set(
+  [
+    "gard",
+    "gardois",
+    "gardoise",
+    "gardoises",
+    "departement",
+    "departements",
+    "departemental",
+    "departementale",
+    "conseil",
+    "ess",
+    "economie",
+    "sociale",
+    "solidaire",
+    "france",
+    "francais",
+    "occitanie",
+    "region",
+    "regional",
+    "regionale",
+    "etat",
+    "english",
+    "i",
+  ].map((w) => fold(w)),
+);
+
+/**
+ * The names a question asks about: acronyms ("DLA", "MIESS") and capitalised words that
+ * do not open a sentence ("l'Adie", "Airdie"), without the general ones (Gard, ESS…).
+ * Returned as analysed terms.
+ */
+export function namedTerms(question: string): string[] {
+  const out = new Set<string>();
+  const re = /[\p{L}][\p{L}'’-]*/gu;
+  for (const m of question.matchAll(re)) {
+    let word = m[0].replace(/^[dlcjmnst]['’]/i, "");
+    if (!word) continue;
+    const before = question.slice(0, m.index).trimEnd();
+    const opensSentence = before === "" || /[.?!:;«"]$/.test(before);
+    const acronym = word.length >= 2 && word === word.toUpperCase() && /\p{Lu}/u.test(word);
+    const capitalised = /^\p{Lu}\p{Ll}/u.test(word);
+    if (!(acronym || (capitalised && !opensSentence))) continue;
+    word = word.replace(/['’-]+$/, "");
+    for (const t of analyze(word)) if (!GENERIC_NAMES.has(t) && !GENERIC_NAMES.has(fold(word))) out.add(t);
+  }
+  return [...out];
+}
+
+/** The years a question asks a figure for ("en 2023", "in 2024"), not those that only bound it ("depuis 2020"). */
+export function askedYears(question: string): string[] {
+  const q = fold(question);
+  const years = new Set<string>();
+  for (const m of q.matchAll(/\b(19|20)\d{2}\b/g)) {
+    const before = q.slice(Math.max(0, m.index - 14), m.index);
+    if (/\b(depuis|since|avant|before|apres|after|jusqu'?en|until|entre|between|de|from|a|to)\s*(l'an(nee)?\s*)?$/.test(before)) continue;
+    years.add(m[0]);
+  }
+  return [...years];
+}
+
+/**
+ * Whether `answer` gives what a how-many / how-much `question` asks: a quantity, the
+ * names the question asks about and the years it asks for. The names are looked for in
+ * the whole answer (a figure's sentence may say « elle »), the quantity anywhere in it.
+ * `normalized` is the question as searched (abbreviations written out), when known;
+ * `about` says what the answer is about when it does not repeat it (a card's phrasings);
+ * `equivalents` gives the synonyms of a name (« quartiers prioritaires » for « QPV »), all of whose words count.
+ */
+export function givesAskedQuantity(
+  question: string,
+  answer: string,
+  normalized?: string,
+  about = "",
+  equivalents: (term: string) => string[][] = () => [],
+): boolean {
+  if (!hasQuantity(answer, COST.test(fold(question)))) return false;
+  const text = fold(answer);
+  if (askedYears(question).some((y) => !text.includes(y))) return false;
+  const terms = new Set(analyze(`${answer} ${about}`));
+  // A name the normalizer rewrites (« CA » for « chiffre d'affaires ») is looked for as rewritten.
+  const kept = normalized === undefined ? null : new Set(analyze(normalized));
+  return namedTerms(question).every((t) => terms.has(t) || equivalents(t).some((seq) => seq.every((w) => terms.has(w))) || (kept !== null && !kept.has(t)));
+}
