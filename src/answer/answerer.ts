@@ -110,6 +110,9 @@ const POLITE_ASK =
 const COURTESY =
   /^(?:(?:ok(?:ay)?|d'accord|dac|merci(?: beaucoup| bien)?|super|parfait|top|tres bien|très bien|génial|genial|ah|bon|ben|tant pis|entendu|compris|noté|note|thanks?(?: a lot)?|thank you|great|perfect|right)[ ,]*){1,3}[.!;:]+\s+(?=\S)/i;
 
+/** How many cards are looked at for one that gives an asked figure the passages lack. */
+const MORE_CARDS = 8;
+
 /** The least card score for a card that gives an asked figure (from a document found) to answer instead of passages that do not. */
 const MIN_QUANTITY_CARD = 0.5;
 
@@ -368,7 +371,7 @@ export class Answerer {
     if (text && !generated && asksQuantity) {
       if (!givesAskedQuantity(mine, text, searched, "", equivalents)) {
         const found = new Set(hits.slice(0, 5).map((h) => h.chunk.docId));
-        const fit = cardMatches.find(
+        const fit = p.cardCandidates.find(
           (m) => !m.card.lacune && m.typeOk !== false && m.score >= MIN_QUANTITY_CARD && m.card.sources.some((d) => found.has(d)) && cardGives(m),
         );
         if (fit) return this.cardAnswer(question, searched, audience, fit, hits, cardMatches, candidates, mine);
@@ -415,12 +418,10 @@ export class Answerer {
     const cards = this.cards();
     const focus = mine === searched ? undefined : new Set(this.o.retriever.analyzeQuery(mine).terms);
     // A follow-up never gets the card the person has just read: they ask something else.
-    const cardMatches = cards
-      ? cards
-          .match(query, { audience, limit: 3 + avoidCards.length, question: typeText, focus })
-          .filter((m) => !avoidCards.includes(m.card.id))
-          .slice(0, 3)
+    const cardCandidates = cards
+      ? cards.match(query, { audience, limit: MORE_CARDS + avoidCards.length, question: typeText, focus }).filter((m) => !avoidCards.includes(m.card.id))
       : [];
+    const cardMatches = cardCandidates.slice(0, 3);
     const card = cardMatches[0];
     const candidates = this.o.router.candidates(searched, hits);
     const english = looksEnglish(question);
@@ -455,7 +456,7 @@ export class Answerer {
       terms: Math.min(1, query.terms.length / 10),
       describesNeed: (query.terms.length >= 5 && FIRST_PERSON.test(question)) || (top?.rule ?? false) ? 1 : 0,
     };
-    return { searched, typeText, hits, query, card, cardMatches, candidates, minCoverage, signals };
+    return { searched, typeText, hits, query, card, cardMatches, cardCandidates, candidates, minCoverage, signals };
   }
 
   /** IDF of the rarest question word missing from the best-covering passage, scaled to 0..1. */

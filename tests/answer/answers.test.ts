@@ -123,6 +123,7 @@ describe("answer cards reached in other words", () => {
     { q: "What is the yearly amount set for the call for commons?", card: "rep-aac-budget", includes: /250[,\s]000/ },
     { q: "Si notre commun est retenu, pourra-t-on garder nos productions pour nous seuls ?", card: "rep-aac-obligations-partage", includes: /partag/i },
     { q: "Avec quels outils les ateliers de la concertation ont-ils été animés ?", card: "rep-concertation-methodes", includes: /gabarits|carte/ },
+    { q: "Gard centrale, c'est géré par qui ?", card: "rep-gard-centrale-gestion", includes: /Département du Gard/ },
   ];
   for (const { q, card, includes } of cases)
     it(`answers from ${card}: ${q}`, async () => {

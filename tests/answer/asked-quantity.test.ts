@@ -82,6 +82,15 @@ describe("the answerer refuses a figure it does not have", () => {
     expect(reply.refused, reply.text).toBe(false);
     expect(reply.text).toMatch(/120/);
   });
+  it("a card further down the matches gives the figure of a follow-up", async () => {
+    // After project pistes, the topic is the process's name; the cards first matched give no such figure.
+    const reply = await t.runtime.answerer.ask("et il en faut combien, de structures ? — Appel à communs (plateforme Gard centrale)", {
+      audience: "porteur",
+      own: "et il en faut combien, de structures ?",
+    });
+    expect(reply.refused, reply.text).toBe(false);
+    expect(reply.card).toBe("rep-aac-nombre-structures");
+  });
   it("a card from a document found gives the figure the passages lack", async () => {
     const reply = await ask("Le Département met combien chaque année dans l'appel à communs ?");
     expect(reply.refused, reply.text).toBe(false);
