@@ -15,6 +15,7 @@ const MONTHS =
 const NOT_QUANTITY = [
   /\b(n ?°|no\.?|numero|article|art\.?|loi|decret) ?[a-z]?\d[\d-]*\b/g,
   /\b[lrd]\.? ?\d{3,}(-\d+)*\b/g,
+  new RegExp(String.raw`\b(1er|\d{1,2})( (au|et|a)|-)? (1er|\d{1,2}) (${MONTHS})( (19|20)\d{2})?\b`, "g"),
   new RegExp(String.raw`\b(1er|\d{1,2}) (${MONTHS})( (19|20)\d{2})?\b`, "g"),
   new RegExp(String.raw`\b(${MONTHS}) \d{1,2}(st|nd|rd|th)?\b`, "g"),
   /\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b/g,
@@ -102,12 +103,13 @@ export function askedYears(question: string): string[] {
 }
 
 /**
- * Whether `answer` gives what a how-many / how-much `question` asks: a quantity, the
- * names the question asks about and the years it asks for. The names are looked for in
- * the whole answer (a figure's sentence may say « elle »), the quantity anywhere in it.
- * `normalized` is the question as searched (abbreviations written out), when known;
- * `about` says what the answer is about when it does not repeat it (a card's phrasings);
- * `equivalents` gives the synonyms of a name (« quartiers prioritaires » for « QPV »), all of whose words count.
+ * Whether `answer` gives what a how-many / how-much `question` asks: one of its
+ * paragraphs (each from one passage) holds a quantity, the names the question asks
+ * about and the years it asks for; a paragraph's quantity with another's name is no
+ * answer. `normalized` is the question as searched (abbreviations written out), when
+ * known; `about` says what the answer is about when it does not repeat it (a card's
+ * phrasings); `equivalents` gives the synonyms of a name (« quartiers prioritaires »
+ * for « QPV »), all of whose words count.
  */
 export function givesAskedQuantity(
   question: string,
@@ -116,11 +118,20 @@ export function givesAskedQuantity(
   about = "",
   equivalents: (term: string) => string[][] = () => [],
 ): boolean {
-  if (!hasQuantity(answer, COST.test(fold(question)))) return false;
-  const text = fold(answer);
-  if (askedYears(question).some((y) => !text.includes(y))) return false;
-  const terms = new Set(analyze(`${answer} ${about}`));
+  const price = COST.test(fold(question));
+  const years = askedYears(question);
+  const names = namedTerms(question);
   // A name the normalizer rewrites (« CA » for « chiffre d'affaires ») is looked for as rewritten.
   const kept = normalized === undefined ? null : new Set(analyze(normalized));
-  return namedTerms(question).every((t) => terms.has(t) || equivalents(t).some((seq) => seq.every((w) => terms.has(w))) || (kept !== null && !kept.has(t)));
+  const aboutTerms = analyze(about);
+  return answer
+    .split(/\n\s*\n/)
+    .filter((p) => p.trim())
+    .some((paragraph) => {
+      if (!hasQuantity(paragraph, price)) return false;
+      const text = fold(paragraph);
+      if (years.some((y) => !text.includes(y))) return false;
+      const terms = new Set([...analyze(paragraph), ...aboutTerms]);
+      return names.every((t) => terms.has(t) || equivalents(t).some((seq) => seq.every((w) => terms.has(w))) || (kept !== null && !kept.has(t)));
+    });
 }

@@ -50,6 +50,11 @@ describe("whether an answer gives the figure asked", () => {
     // no figure at all
     expect(givesAskedQuantity(q, "En 2022, la CRESS a accompagné des structures très diverses.")).toBe(false);
   });
+  it("the figure and the name come from the same paragraph (one passage)", () => {
+    const q = "Combien la ville de Beaucaire verse-t-elle aux associations ?";
+    expect(givesAskedQuantity(q, "Beaucaire compte un quartier prioritaire. [1]\n\nLe Département consacre 250 000 € par an aux communs. [2]")).toBe(false);
+    expect(givesAskedQuantity(q, "Beaucaire verse 40 000 € par an aux associations. [1]")).toBe(true);
+  });
   it("a name the answer writes out, or that the card's phrasings carry, counts", () => {
     const q = "Combien de QPV compte le Gard ?";
     const eq = (t: string) => (t === "qpv" ? [analyze("quartiers prioritaires")] : []);

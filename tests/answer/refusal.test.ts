@@ -142,6 +142,13 @@ describe("known gaps of knowledge/lacunes.yaml", () => {
     "reseau-ess-gard-membres": "Le réseau ESS Gard, qui sont les membres ?",
     "commande-publique-chiffres": "Quelle part des marchés du Département revient à l'ESS, combien de marchés attribués ?",
     "conventions-nombre": "Combien de conventions le Département a-t-il signées avec les acteurs de l'ESS ?",
+    "participants-par-atelier": "Et pour l'atelier de Vidourle-Camargue, il y avait combien de participants ?",
+    "commande-publique-part-ess": "Quelle proportion de la commande publique du Département profite aux structures de l'ESS ?",
+    "activite-dla": "Le DLA du Gard suit combien d'associations chaque année ?",
+    "nombre-agrees-esus": "Combien de structures agréées ESUS compte le département ?",
+    "comptes-structures": "La SCOP La Grande Bobine, quel est son chiffre d'affaires ?",
+    "evaluation-resultats": "Qu'a donné l'évaluation de l'expérimentation de l'appel à communs ?",
+    "financements-communes": "Combien la ville de Nîmes donne-t-elle aux associations de l'ESS ?",
     "couts-et-versements": "Combien le Département a-t-il payé La Grande Bobine pour la concertation, quel montant a-t-il versé ?",
   };
 
@@ -185,6 +192,12 @@ describe("unpublished facts asked in other words", () => {
     "Un nouvel appel à communs est prévu ? Il ouvrira quand ?",
     // the building the team works in
     "L'équipe ESS, elle travaille dans quel bâtiment ?",
+    // renewing the schema after its term
+    "Le schéma ESS sera-t-il renouvelé une fois arrivé à échéance ?",
+    // the list of winners, in English
+    "Which projects won the call for commons in 2025?",
+    // the inhabitants of one priority neighbourhood
+    "combien d'habitants dans le quartier de Valdegour ?",
   ];
   itRefusesEach(questions);
 });
@@ -213,6 +226,9 @@ describe("known gaps do not swallow answerable questions", () => {
     { q: "Combien de projets l'Adie a-t-elle financés dans le Gard en 2025 ?", audience: "porteur", doc: "adie" },
     { q: "Combien coûte l'accompagnement de la CAE Mine de talents ?", audience: "porteur", doc: "cae-mine-de-talents" },
     { q: "Quel jour a eu lieu le grand atelier départemental ?", audience: "porteur", doc: "concertation" },
+    { q: "Quelle part des achats du Département va à des fournisseurs gardois ?", audience: "porteur", doc: "commande-publique" },
+    { q: "Une évaluation de l'appel à communs est-elle prévue ?", audience: "porteur", doc: "appel-a-communs" },
+    { q: "L'agrément ESUS doit-il être renouvelé ?", audience: "porteur", doc: "agrement-esus" },
   ];
   for (const { q, audience, doc } of cases)
     it(`answers: ${q}`, async () => {
