@@ -6,7 +6,7 @@
  * depuis vingt-cinq ans" for a question on the DLA) is no answer, and the assistant
  * says it does not know instead.
  */
-import { analyze, fold } from "../retrieval/analyzer.js";
+import { analyze, fold, stem } from "../retrieval/analyzer.js";
 
 const MONTHS =
   "janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|january|february|march|april|may|june|july|august|september|october|november|december";
@@ -38,6 +38,28 @@ export function hasQuantity(text: string, price = false): boolean {
   let t = fold(text);
   for (const r of NOT_QUANTITY) t = t.replace(r, " ");
   return /\d/.test(t) || QUANTITY_WORDS.test(t) || (price && FREE.test(t));
+}
+
+/**
+ * The acronym a « combien de SCIC ? » / "how many EPCI?" question counts, analysed, if
+ * it counts one: such a question is answered by a number of them, not by any figure
+ * about them (« jusqu'à 50 % du capital » is no number of SCIC).
+ */
+export function countedAcronym(question: string): string | null {
+  const m = /\b(?:(?:combien|cb|nombre)\s+(?:de\s+|d['’])|how\s+many\s+)(\p{L}+)/iu.exec(question);
+  if (!m || m[1]!.length < 2 || m[1] !== m[1]!.toUpperCase()) return null;
+  return analyze(m[1]!)[0] ?? null;
+}
+
+/** Whether a quantity stands just before one of `heads` (analysed words): « 14 EPCI », « 17 quartiers prioritaires ». */
+function countsOf(paragraph: string, heads: string[]): boolean {
+  const text = fold(paragraph);
+  for (const m of text.matchAll(/\p{L}+/gu)) {
+    if (!heads.includes(stem(m[0])) && !heads.includes(m[0])) continue;
+    // the quantity is one of the three words before: « 14 EPCI », « six grands quartiers », not « 50 % du capital d'une SCIC »
+    if (hasQuantity(text.slice(0, m.index).trim().split(/\s+/).slice(-3).join(" "))) return true;
+  }
+  return false;
 }
 
 /** Names too general to say what a figure is about: the Gard, its Département, the ESS… */
@@ -124,11 +146,14 @@ export function givesAskedQuantity(
   // A name the normalizer rewrites (« CA » for « chiffre d'affaires ») is looked for as rewritten.
   const kept = normalized === undefined ? null : new Set(analyze(normalized));
   const aboutTerms = analyze(about);
+  const counted = countedAcronym(question);
+  const heads = counted === null ? [] : [counted, ...equivalents(counted).map((seq) => seq[0]!)];
   return answer
     .split(/\n\s*\n/)
     .filter((p) => p.trim())
     .some((paragraph) => {
       if (!hasQuantity(paragraph, price)) return false;
+      if (counted !== null && !countsOf(paragraph, heads)) return false;
       const text = fold(paragraph);
       if (years.some((y) => !text.includes(y))) return false;
       const terms = new Set([...analyze(paragraph), ...aboutTerms]);

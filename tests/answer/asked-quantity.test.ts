@@ -3,7 +3,7 @@
  * for the year it names (src/answer/asked-quantity.ts), on its own and in the answerer.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { askedYears, givesAskedQuantity, hasQuantity, namedTerms } from "../../src/answer/asked-quantity.js";
+import { askedYears, countedAcronym, givesAskedQuantity, hasQuantity, namedTerms } from "../../src/answer/asked-quantity.js";
 import { analyze } from "../../src/retrieval/analyzer.js";
 import { testRuntime, type TestRuntime } from "./helpers.js";
 
@@ -54,6 +54,14 @@ describe("whether an answer gives the figure asked", () => {
     const q = "Combien la ville de Beaucaire verse-t-elle aux associations ?";
     expect(givesAskedQuantity(q, "Beaucaire compte un quartier prioritaire. [1]\n\nLe Département consacre 250 000 € par an aux communs. [2]")).toBe(false);
     expect(givesAskedQuantity(q, "Beaucaire verse 40 000 € par an aux associations. [1]")).toBe(true);
+  });
+  it("a count of an acronym's things is a number just before it", () => {
+    expect(countedAcronym("Combien de SCOP compte le Gard ?")).toBe(analyze("SCOP")[0]);
+    expect(countedAcronym("Combien de structures ?")).toBeNull();
+    const q = "Combien de SCOP compte le Gard ?";
+    expect(givesAskedQuantity(q, "Le Gard compte 42 SCOP.")).toBe(true);
+    expect(givesAskedQuantity(q, "Une SCOP réserve au moins 16 % de ses bénéfices.")).toBe(false);
+    expect(givesAskedQuantity(q, "Les salariés détiennent au moins 51 % du capital d'une SCOP.")).toBe(false);
   });
   it("a name the answer writes out, or that the card's phrasings carry, counts", () => {
     const q = "Combien de QPV compte le Gard ?";

@@ -149,6 +149,8 @@ describe("known gaps of knowledge/lacunes.yaml", () => {
     "comptes-structures": "La SCOP La Grande Bobine, quel est son chiffre d'affaires ?",
     "evaluation-resultats": "Qu'a donné l'évaluation de l'expérimentation de l'appel à communs ?",
     "financements-communes": "Combien la ville de Nîmes donne-t-elle aux associations de l'ESS ?",
+    "dirigeants-partenaires": "Qui est la directrice d'Initiative Gard, comment s'appelle-t-elle ?",
+    "classements-departements": "Pour l'ESS, le Gard est-il le département le plus dynamique de France ?",
     "couts-et-versements": "Combien le Département a-t-il payé La Grande Bobine pour la concertation, quel montant a-t-il versé ?",
   };
 
@@ -229,6 +231,8 @@ describe("known gaps do not swallow answerable questions", () => {
     { q: "Quelle part des achats du Département va à des fournisseurs gardois ?", audience: "porteur", doc: "commande-publique" },
     { q: "Une évaluation de l'appel à communs est-elle prévue ?", audience: "porteur", doc: "appel-a-communs" },
     { q: "L'agrément ESUS doit-il être renouvelé ?", audience: "porteur", doc: "agrement-esus" },
+    { q: "Qui préside le Département du Gard ?", audience: "porteur", doc: "departement-du-gard" },
+    { q: "Combien d'EPCI ont leur siège dans le Gard ?", audience: "porteur", doc: "territoire-epci" },
   ];
   for (const { q, audience, doc } of cases)
     it(`answers: ${q}`, async () => {
