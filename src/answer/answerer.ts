@@ -18,7 +18,7 @@ import type { CardIndex, CardMatch } from "./cards.js";
 import { cardFollowUps, cardPassages, cardText, FRENCH_SOURCES_NOTE } from "./card-reply.js";
 import { isElliptic, withTopic } from "./followup.js";
 import { answersType, answerType } from "./cards.js";
-import { givesAskedQuantity } from "./asked-quantity.js";
+import { asksWhen, givesAsked } from "./asked-quantity.js";
 import { probability, type DecisionModels, type Signals } from "./decision.js";
 import type { QueryNormalizer } from "../retrieval/normalize.js";
 import type { Guards } from "./guards.js";
@@ -313,9 +313,12 @@ export class Answerer {
     // Offline, a fitting card leads; with a model, the passages go to the model first and the
     // card is the offline answer used when the model declines, fails or cites nothing valid.
     // A card leads a how-many / how-much question only with the figure asked (its phrasings say what it is about).
-    const asksQuantity = answerType(mine) === "number";
+    // (a when question likewise: by a date about what it names)
+    const askedType = answerType(mine);
+    const asks = askedType === "number" ? "number" : askedType === "date" && asksWhen(mine) ? "date" : null;
+    const asksQuantity = asks !== null;
     const equivalents = (t: string) => this.o.retriever.synonyms.equivalents(t);
-    const cardGives = (m: CardMatch) => m.card.lacune || givesAskedQuantity(mine, m.card.answer, searched, m.card.questions.join(" "), equivalents);
+    const cardGives = (m: CardMatch) => m.card.lacune || givesAsked(asks!, mine, m.card.answer, searched, m.card.questions.join(" "), equivalents);
     const cardFits = card !== undefined && this.useCard(signals) && (!asksQuantity || cardGives(card));
     const offlineCard = () => this.cardAnswer(question, searched, audience, card!, hits, cardMatches, candidates, mine);
     if (cardFits && !this.o.llm) return offlineCard();
@@ -369,7 +372,7 @@ export class Answerer {
     // A how-many / how-much question is answered by a figure about what it names, for the year it names;
     // a card that gives that figure answers instead of passages that do not, else the assistant does not know.
     if (text && !generated && asksQuantity) {
-      if (!givesAskedQuantity(mine, text, searched, "", equivalents)) {
+      if (!givesAsked(asks!, mine, text, searched, "", equivalents)) {
         const found = new Set(hits.slice(0, 5).map((h) => h.chunk.docId));
         const fit = p.cardCandidates.find(
           (m) => !m.card.lacune && m.typeOk !== false && m.score >= MIN_QUANTITY_CARD && m.card.sources.some((d) => found.has(d)) && cardGives(m),

@@ -118,7 +118,7 @@ export function askedYears(question: string): string[] {
   const years = new Set<string>();
   for (const m of q.matchAll(/\b(19|20)\d{2}\b/g)) {
     const before = q.slice(Math.max(0, m.index - 14), m.index);
-    if (/\b(depuis|since|avant|before|apres|after|jusqu'?en|until|entre|between|de|from|a|to)\s*(l'an(nee)?\s*)?$/.test(before)) continue;
+    if (/\b(depuis|since|avant|before|apres|after|jusqu'?en|until|entre|between|from|a|to)\s*(l'an(nee)?\s*)?$/.test(before)) continue;
     years.add(m[0]);
   }
   return [...years];
@@ -140,19 +140,62 @@ export function givesAskedQuantity(
   about = "",
   equivalents: (term: string) => string[][] = () => [],
 ): boolean {
+  return givesAsked("number", question, answer, normalized, about, equivalents);
+}
+
+/** A date: a year, a month, a weekday, an hour; or the words that say when without one (« chaque année »). */
+const DATE = new RegExp(
+  String.raw`\b(1[89]|20)\d{2}\b|\b(${MONTHS})\b|\b(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b|\b\d{1,2} ?h\b|\b(chaque annee|chaque mois|chaque semaine|tous les ans|en continu|toute l'annee|pas publie|every year|ongoing|all year)\b`,
+);
+
+/**
+ * Whether a question asks when (« c'était quand ? », « en quelle année… », "when was…"),
+ * not merely uses « quand » as a conjunction (« quand on est une asso ») or in « quand même ».
+ */
+export function asksWhen(question: string): boolean {
+  const q = fold(question)
+    .replace(/[’`]/g, "'")
+    .replace(/\bquand meme\b/g, " ")
+    .trim();
+  return (
+    /^(?:(?:et|mais|ok|alors|and)\s+)?(?:quand|depuis quand|jusqu'a quand|when|since when|until when)\b/.test(q) ||
+    /\b(?:en quelle annee|a quelle date|quelle date|quel jour|what year|what date|which year)\b/.test(q) ||
+    /\bquand\s*[?!.]*\s*$/.test(q) ||
+    /\b(?:c'?est|c'?etait|ca s'?est passe|a eu lieu|ont eu lieu|aura lieu|auront lieu)\s+quand\b/.test(q)
+  );
+}
+
+/** Whether a text says when: a year, a month, or « chaque année ». */
+export function hasDate(text: string): boolean {
+  return DATE.test(fold(text));
+}
+
+/**
+ * Whether `answer` gives what a how-many / how-much (`number`) or when (`date`)
+ * question asks, as givesAskedQuantity says for figures: one paragraph with the
+ * figure or the date, the names asked about and the years asked for.
+ */
+export function givesAsked(
+  kind: "number" | "date",
+  question: string,
+  answer: string,
+  normalized?: string,
+  about = "",
+  equivalents: (term: string) => string[][] = () => [],
+): boolean {
   const price = COST.test(fold(question));
   const years = askedYears(question);
   const names = namedTerms(question);
   // A name the normalizer rewrites (« CA » for « chiffre d'affaires ») is looked for as rewritten.
   const kept = normalized === undefined ? null : new Set(analyze(normalized));
   const aboutTerms = analyze(about);
-  const counted = countedAcronym(question);
+  const counted = kind === "number" ? countedAcronym(question) : null;
   const heads = counted === null ? [] : [counted, ...equivalents(counted).map((seq) => seq[0]!)];
   return answer
     .split(/\n\s*\n/)
     .filter((p) => p.trim())
     .some((paragraph) => {
-      if (!hasQuantity(paragraph, price)) return false;
+      if (kind === "number" ? !hasQuantity(paragraph, price) : !hasDate(paragraph)) return false;
       if (counted !== null && !countsOf(paragraph, heads)) return false;
       const text = fold(paragraph);
       if (years.some((y) => !text.includes(y))) return false;

@@ -3,7 +3,7 @@
  * for the year it names (src/answer/asked-quantity.ts), on its own and in the answerer.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { askedYears, countedAcronym, givesAskedQuantity, hasQuantity, namedTerms } from "../../src/answer/asked-quantity.js";
+import { askedYears, asksWhen, countedAcronym, givesAsked, givesAskedQuantity, hasDate, hasQuantity, namedTerms } from "../../src/answer/asked-quantity.js";
 import { analyze } from "../../src/retrieval/analyzer.js";
 import { testRuntime, type TestRuntime } from "./helpers.js";
 
@@ -68,6 +68,24 @@ describe("whether an answer gives the figure asked", () => {
     const eq = (t: string) => (t === "qpv" ? [analyze("quartiers prioritaires")] : []);
     expect(givesAskedQuantity(q, "Six quartiers prioritaires.", undefined, "", eq)).toBe(true);
     expect(givesAskedQuantity("Combien de membres compte le RTES ?", "Environ 180 membres.", undefined, "Le RTES, c'est quoi ?")).toBe(true);
+  });
+});
+
+describe("when questions", () => {
+  it("ask when, not merely use « quand » as a conjunction", () => {
+    expect(asksWhen("La MIESS a ouvert quand ?")).toBe(true);
+    expect(asksWhen("Depuis quand le RTES existe-t-il ?")).toBe(true);
+    expect(asksWhen("En quelle année le DLA a-t-il été créé ?")).toBe(true);
+    expect(asksWhen("Quelles aides quand on est une petite SCOP ?")).toBe(false);
+    expect(asksWhen("On peut déposer quand même sans partenaire ?")).toBe(false);
+  });
+  it("are answered by a date about what they name", () => {
+    expect(hasDate("Il a ouvert en septembre.")).toBe(true);
+    expect(hasDate("La permanence ouvre le jeudi à 9 h.")).toBe(true);
+    expect(hasDate("Il réunit des associations.")).toBe(false);
+    const q = "En quelle année la CRESS a-t-elle été créée ?";
+    expect(givesAsked("date", q, "La CRESS a été créée en 2001.")).toBe(true);
+    expect(givesAsked("date", q, "La CRESS organise le Mois de l'ESS. [1]\n\nLe RTES a été créé en 2002. [2]")).toBe(false);
   });
 });
 

@@ -178,6 +178,10 @@ describe("the status of one's own file, asked in everyday words", () => {
     // Whether one's own file will succeed is its outcome, not yet published.
     "Nous avons candidaté à l'appel à communs en juin, notre projet sera retenu ?",
     "On attend toujours : je peux avoir le résultat de ma candidature déposée cet été ?",
+    // whether a message or a registration arrived, whether one's own structure will obtain something
+    "Vous pouvez vérifier que le Département a bien reçu notre courrier d'octobre ?",
+    "Ma coopérative a-t-elle bien été enregistrée sur la plateforme ?",
+    "Notre association obtiendra-t-elle une aide si elle candidate ?",
   ];
   itRefusesEach(questions);
 });
