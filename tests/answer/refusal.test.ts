@@ -82,6 +82,8 @@ describe("out of scope", () => {
     // Hyphenated words read as two words by the patterns.
     "Le club de rugby d'Alès a perdu ce week-end ?",
     "Donne-moi une recette de soupe au pistou.",
+    // advice on private services
+    "Quelle est la meilleure banque en ce moment ?",
   ];
   itRefusesEach(questions);
 });
@@ -151,6 +153,7 @@ describe("known gaps of knowledge/lacunes.yaml", () => {
     "financements-communes": "Combien la ville de Nîmes donne-t-elle aux associations de l'ESS ?",
     "dirigeants-partenaires": "Qui est la directrice d'Initiative Gard, comment s'appelle-t-elle ?",
     "classements-departements": "Pour l'ESS, le Gard est-il le département le plus dynamique de France ?",
+    "impact-appel-a-communs": "Combien d'emplois ont été créés grâce à l'appel à communs ?",
     "couts-et-versements": "Combien le Département a-t-il payé La Grande Bobine pour la concertation, quel montant a-t-il versé ?",
   };
 
@@ -204,6 +207,11 @@ describe("unpublished facts asked in other words", () => {
     "Which projects won the call for commons in 2025?",
     // the inhabitants of one priority neighbourhood
     "combien d'habitants dans le quartier de Valdegour ?",
+    // the call's future, the schema's next measures, one's own project's outcome, a partner's director
+    "Will the Département renew the call for commons in 2028?",
+    "Quelles nouvelles mesures le schéma ESS prévoit-il ensuite ?",
+    "Notre projet de ressourcerie sera-t-il financé par France Active ?",
+    "Who is the director of the DLA in the Gard?",
   ];
   itRefusesEach(questions);
 });
@@ -237,6 +245,8 @@ describe("known gaps do not swallow answerable questions", () => {
     { q: "L'agrément ESUS doit-il être renouvelé ?", audience: "porteur", doc: "agrement-esus" },
     { q: "Qui préside le Département du Gard ?", audience: "porteur", doc: "departement-du-gard" },
     { q: "Combien d'EPCI ont leur siège dans le Gard ?", audience: "porteur", doc: "territoire-epci" },
+    // a renewal asked with « l'an prochain » is no event of the coming years
+    { q: "Notre agrément ESUS arrive à échéance l'an prochain : qui le renouvelle ?", audience: "porteur", doc: "agrement-esus" },
   ];
   for (const { q, audience, doc } of cases)
     it(`answers: ${q}`, async () => {
