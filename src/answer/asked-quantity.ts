@@ -183,7 +183,9 @@ export function givesAsked(
   about = "",
   equivalents: (term: string) => string[][] = () => [],
 ): boolean {
-  const price = COST.test(fold(question));
+  // A price asked in any words: « ça coûte combien ? », but also « ça revient à combien ? » (how much, not how many).
+  const q = fold(question).replace(/[’`]/g, "'");
+  const price = COST.test(q) || (/\b(combien|cb|how much)\b/.test(q) && !/\b(?:combien|cb|nombre) d(?:e |')|\bhow many\b/.test(q));
   const years = askedYears(question);
   const names = namedTerms(question);
   // A name the normalizer rewrites (« CA » for « chiffre d'affaires ») is looked for as rewritten.

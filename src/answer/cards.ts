@@ -79,9 +79,11 @@ export function asksAmount(question: string): boolean {
   );
 }
 
-/** Whether an answer gives a sum of money (or says it is free, or not published). */
+/** Whether an answer gives a sum of money or a share (« 10 % du chiffre d'affaires »), or says it is free or not published. */
 export function givesAmount(answer: string): boolean {
-  return /\d\s?(€|k€|m€|euros?\b)|\b(euros?|millions? d'euros|gratuit\w*|free|pas publie|n'est pas publie)\b/.test(foldUncached(answer).replace(/[’`]/g, "'"));
+  return /\d\s?(€|k€|m€|euros?\b|%)|\b(euros?|millions? d'euros|pour ?cent|gratuit\w*|taux zero|sans interet|free|pas publie|n'est pas publie)\b/.test(
+    foldUncached(answer).replace(/[’`]/g, "'"),
+  );
 }
 
 /** Whether an answer can satisfy a question of this type. */

@@ -125,6 +125,7 @@ describe("answer cards reached in other words", () => {
     { q: "Avec quels outils les ateliers de la concertation ont-ils été animés ?", card: "rep-concertation-methodes", includes: /gabarits|carte/ },
     { q: "Gard centrale, c'est géré par qui ?", card: "rep-gard-centrale-gestion", includes: /Département du Gard/ },
     { q: "Quelles sortes d'organisations peuvent candidater à l'appel à communs ?", card: "rep-aac-qui-peut-candidater", includes: /coopératives/ },
+    { q: "Quel prix faut-il payer pour être accompagné par le DLA ?", card: "rep-dla-gratuit", includes: /gratuit/ },
     // « à la tête de » asks who leads (lexique/familier.yaml)
     { q: "Qui est à la tête de la MIESS 30 ?", card: "rep-miess-gouvernance", includes: /collégial/ },
   ];

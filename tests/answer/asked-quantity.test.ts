@@ -108,6 +108,11 @@ describe("the answerer refuses a figure it does not have", () => {
     const reply = await ask("Combien de porteurs le DLA du Gard a-t-il accompagnés en tout ?");
     expect(reply.refused, reply.text).toBe(true);
   });
+  it("a price asked in other words (« ça revient à combien ? ») is answered by « gratuit »", async () => {
+    const reply = await ask("Un accompagnement du DLA, ça revient à combien pour nous ?");
+    expect(reply.refused, reply.text).toBe(false);
+    expect(reply.text).toMatch(/gratuit/);
+  });
   it("the published figure is still given", async () => {
     const reply = await ask("Combien de projets l'Adie a-t-elle financés dans le Gard en 2025 ?");
     expect(reply.refused, reply.text).toBe(false);

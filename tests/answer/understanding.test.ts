@@ -166,6 +166,7 @@ describe("questions that ask a sum of money", () => {
   it("an amount is a sum in euros, « gratuit » or « pas publié », not any number", () => {
     expect(givesAmount("Jusqu'à 12 000 € par projet.")).toBe(true);
     expect(givesAmount("L'accompagnement est gratuit.")).toBe(true);
+    expect(givesAmount("Environ 10 % du chiffre d'affaires.")).toBe(true);
     expect(givesAmount("Quatre thématiques ont été évoquées.")).toBe(false);
   });
 });
