@@ -18,6 +18,7 @@ import type { CardIndex, CardMatch } from "./cards.js";
 import { cardFollowUps, cardPassages, cardText, FRENCH_SOURCES_NOTE } from "./card-reply.js";
 import { isElliptic, withTopic } from "./followup.js";
 import { answersType, answerType } from "./cards.js";
+import { asksWhen, givesAsked } from "./asked-quantity.js";
 import { probability, type DecisionModels, type Signals } from "./decision.js";
 import type { QueryNormalizer } from "../retrieval/normalize.js";
 import type { Guards } from "./guards.js";
@@ -108,6 +109,12 @@ const POLITE_ASK =
 /** Short courtesy sentences that open a message ("Ok merci.", "D'accord !", "Super, merci beaucoup.", "Thanks!"). */
 const COURTESY =
   /^(?:(?:ok(?:ay)?|d'accord|dac|merci(?: beaucoup| bien)?|super|parfait|top|tres bien|très bien|génial|genial|ah|bon|ben|tant pis|entendu|compris|noté|note|thanks?(?: a lot)?|thank you|great|perfect|right)[ ,]*){1,3}[.!;:]+\s+(?=\S)/i;
+
+/** How many cards are looked at for one that gives an asked figure the passages lack. */
+const MORE_CARDS = 8;
+
+/** The least card score for a card that gives an asked figure (from a document found) to answer instead of passages that do not. */
+const MIN_QUANTITY_CARD = 0.5;
 
 /** A card matched this well (score and F1 of its best phrasing) is the question itself, reworded at most by a typo. */
 const EXACT_CARD_MATCH = 0.99;
@@ -305,7 +312,14 @@ export class Answerer {
     const { searched, hits, query, card, cardMatches, candidates, minCoverage, signals } = p;
     // Offline, a fitting card leads; with a model, the passages go to the model first and the
     // card is the offline answer used when the model declines, fails or cites nothing valid.
-    const cardFits = card !== undefined && this.useCard(signals);
+    // A card leads a how-many / how-much question only with the figure asked (its phrasings say what it is about).
+    // (a when question likewise: by a date about what it names)
+    const askedType = answerType(mine);
+    const asks = askedType === "number" ? "number" : askedType === "date" && asksWhen(mine) ? "date" : null;
+    const asksQuantity = asks !== null;
+    const equivalents = (t: string) => this.o.retriever.synonyms.equivalents(t);
+    const cardGives = (m: CardMatch) => m.card.lacune || givesAsked(asks!, mine, m.card.answer, searched, m.card.questions.join(" "), equivalents);
+    const cardFits = card !== undefined && this.useCard(signals) && (!asksQuantity || cardGives(card));
     const offlineCard = () => this.cardAnswer(question, searched, audience, card!, hits, cardMatches, candidates, mine);
     if (cardFits && !this.o.llm) return offlineCard();
     const supported = hits.filter((h) => h.coverage >= minCoverage);
@@ -355,6 +369,18 @@ export class Answerer {
     ]);
     if (generated) ({ text, used } = generated);
     else if (cardFits) return offlineCard();
+    // A how-many / how-much question is answered by a figure about what it names, for the year it names;
+    // a card that gives that figure answers instead of passages that do not, else the assistant does not know.
+    if (text && !generated && asksQuantity) {
+      if (!givesAsked(asks!, mine, text, searched, "", equivalents)) {
+        const found = new Set(hits.slice(0, 5).map((h) => h.chunk.docId));
+        const fit = p.cardCandidates.find(
+          (m) => !m.card.lacune && m.typeOk !== false && m.score >= MIN_QUANTITY_CARD && m.card.sources.some((d) => found.has(d)) && cardGives(m),
+        );
+        if (fit) return this.cardAnswer(question, searched, audience, fit, hits, cardMatches, candidates, mine);
+        text = "";
+      }
+    }
     if (!text) {
       return this.refusal(
         audience,
@@ -395,12 +421,10 @@ export class Answerer {
     const cards = this.cards();
     const focus = mine === searched ? undefined : new Set(this.o.retriever.analyzeQuery(mine).terms);
     // A follow-up never gets the card the person has just read: they ask something else.
-    const cardMatches = cards
-      ? cards
-          .match(query, { audience, limit: 3 + avoidCards.length, question: typeText, focus })
-          .filter((m) => !avoidCards.includes(m.card.id))
-          .slice(0, 3)
+    const cardCandidates = cards
+      ? cards.match(query, { audience, limit: MORE_CARDS + avoidCards.length, question: typeText, focus }).filter((m) => !avoidCards.includes(m.card.id))
       : [];
+    const cardMatches = cardCandidates.slice(0, 3);
     const card = cardMatches[0];
     const candidates = this.o.router.candidates(searched, hits);
     const english = looksEnglish(question);
@@ -435,7 +459,7 @@ export class Answerer {
       terms: Math.min(1, query.terms.length / 10),
       describesNeed: (query.terms.length >= 5 && FIRST_PERSON.test(question)) || (top?.rule ?? false) ? 1 : 0,
     };
-    return { searched, typeText, hits, query, card, cardMatches, candidates, minCoverage, signals };
+    return { searched, typeText, hits, query, card, cardMatches, cardCandidates, candidates, minCoverage, signals };
   }
 
   /** IDF of the rarest question word missing from the best-covering passage, scaled to 0..1. */

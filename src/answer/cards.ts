@@ -71,6 +71,21 @@ const MONTH =
 const typedAnswers = { number: new Map<string, boolean>(), date: new Map<string, boolean>() };
 const TYPED_ANSWERS_MAX = 20_000;
 
+/** « c'est combien ? », « ça coûte combien ? », « quel montant ? »: a sum of money, not a count. */
+export function asksAmount(question: string): boolean {
+  const q = foldUncached(question).replace(/[’`]/g, "'");
+  return /\b(c'?est combien|ca coute combien|combien ca coute|combien coute|quel montant|quelle somme|quel budget|how much money|how much does|how much is)\b/.test(
+    q,
+  );
+}
+
+/** Whether an answer gives a sum of money or a share (« 10 % du chiffre d'affaires »), or says it is free or not published. */
+export function givesAmount(answer: string): boolean {
+  return /\d\s?(€|k€|m€|euros?\b|%)|\b(euros?|millions? d'euros|pour ?cent|gratuit\w*|taux zero|sans interet|free|pas publie|n'est pas publie)\b/.test(
+    foldUncached(answer).replace(/[’`]/g, "'"),
+  );
+}
+
 /** Whether an answer can satisfy a question of this type. */
 export function answersType(type: AnswerType, answer: string): boolean {
   if (type !== "number" && type !== "date") return true;
@@ -324,6 +339,7 @@ export class CardIndex {
         }
     }
     const type = opts.question ? answerType(opts.question) : "other";
+    const amount = opts.question !== undefined && asksAmount(opts.question);
     const best = new Map<number, CardMatch>();
     for (const pi of candidates) {
       if (opts.audience !== "agent" && this.agentOnly[pi] === 1) continue;
@@ -346,7 +362,7 @@ export class CardIndex {
     for (const [ci, m] of best) {
       const found = x.cardFoundStamp[ci] === query ? x.cardFound[ci]! : 0;
       m.recall = qTotal ? found / qTotal : 0;
-      m.typeOk = answersType(type, m.card.answer);
+      m.typeOk = answersType(type, m.card.answer) && (!amount || givesAmount(m.card.answer));
       m.score = (0.8 * m.f1 + 0.2 * m.recall) * (m.typeOk ? 1 : 0.5);
     }
     return [...best.values()].sort((a, b) => b.score - a.score).slice(0, opts.limit ?? 3);

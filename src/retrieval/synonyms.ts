@@ -50,6 +50,16 @@ export class SynonymExpander {
     return [...extra];
   }
 
+  /** The analysed terms that mean the same as a one-word term (« qpv »: « quartier prioritair… »), each as a token sequence. */
+  equivalents(token: string): string[][] {
+    const out: string[][] = [];
+    for (const gi of this.byFirst.get(token) ?? []) {
+      const group = this.groups[gi]!;
+      if (group.some((s) => s.length === 1 && s[0] === token)) for (const other of group) if (!(other.length === 1 && other[0] === token)) out.push(other);
+    }
+    return out;
+  }
+
   /**
    * For each query token that belongs to a matched synonym phrase, the set of
    * tokens that may stand for it in a passage (the tokens of the equivalent terms).

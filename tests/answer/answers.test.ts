@@ -115,3 +115,25 @@ describe("a card whose phrasing the question matches word for word", () => {
     expect(r.card).toBe("rep-gard-reperes");
   });
 });
+
+describe("answer cards reached in other words", () => {
+  // Each question is worded for this test; the card holds its published answer.
+  const cases: { q: string; card: string; includes: RegExp }[] = [
+    { q: "Chaque année, quelle somme est réservée à l'appel à communs ?", card: "rep-aac-budget", includes: /250 000/ },
+    { q: "What is the yearly amount set for the call for commons?", card: "rep-aac-budget", includes: /250[,\s]000/ },
+    { q: "Si notre commun est retenu, pourra-t-on garder nos productions pour nous seuls ?", card: "rep-aac-obligations-partage", includes: /partag/i },
+    { q: "Avec quels outils les ateliers de la concertation ont-ils été animés ?", card: "rep-concertation-methodes", includes: /gabarits|carte/ },
+    { q: "Gard centrale, c'est géré par qui ?", card: "rep-gard-centrale-gestion", includes: /Département du Gard/ },
+    { q: "Quelles sortes d'organisations peuvent candidater à l'appel à communs ?", card: "rep-aac-qui-peut-candidater", includes: /coopératives/ },
+    { q: "Quel prix faut-il payer pour être accompagné par le DLA ?", card: "rep-dla-gratuit", includes: /gratuit/ },
+    // « à la tête de » asks who leads (lexique/familier.yaml)
+    { q: "Qui est à la tête de la MIESS 30 ?", card: "rep-miess-gouvernance", includes: /collégial/ },
+  ];
+  for (const { q, card, includes } of cases)
+    it(`answers from ${card}: ${q}`, async () => {
+      const reply = await ask(q);
+      expect(reply.refused, `${q}\n→ ${reply.text}`).toBe(false);
+      expect(reply.card, `${q}\n→ ${reply.text}`).toBe(card);
+      expect(reply.text).toMatch(includes);
+    });
+});

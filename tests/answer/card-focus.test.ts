@@ -36,7 +36,12 @@ function query(text: string): QueryAnalysis {
 describe("card matching of a follow-up", () => {
   const combined = "ça coûte combien ? — qui porte le dispositif local d'accompagnement dans le Gard, quelle association l'anime ?";
   it("without the person's own words singled out, the topic's card wins", () => {
-    expect(cards.match(query(combined), { question: combined })[0]!.card.id).toBe("rep-test-porteur");
+    // (read as the topic's question: asked as a sum of money, the cost card would win on its kind alone)
+    const topic = combined.split(" — ")[1]!;
+    expect(cards.match(query(combined), { question: topic })[0]!.card.id).toBe("rep-test-porteur");
+  });
+  it("a sum asked for is answered by a card that gives one", () => {
+    expect(cards.match(query(combined), { question: combined })[0]!.card.id).toBe("rep-test-cout");
   });
   it("with them (`focus`), the card about what they ask wins", () => {
     const focus = new Set(analyze("ça coûte combien ?"));

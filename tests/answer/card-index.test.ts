@@ -6,7 +6,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { answersType, answerType, CardIndex, type CardMatch, termsOf } from "../../src/answer/cards.js";
+import { answersType, answerType, asksAmount, CardIndex, type CardMatch, givesAmount, termsOf } from "../../src/answer/cards.js";
 import { loadCards } from "../../src/knowledge/cards.js";
 import { analyze } from "../../src/retrieval/analyzer.js";
 import type { QueryAnalysis } from "../../src/retrieval/retriever.js";
@@ -67,7 +67,8 @@ function reference(index: CardIndex) {
         if (forms.some((f) => all[ci]!.has(f))) found += w[i]!;
       });
       m.recall = qTotal ? found / qTotal : 0;
-      m.typeOk = answersType(type, m.card.answer);
+      // a question asking a sum of money is answered by a sum, « gratuit » or « pas publié »
+      m.typeOk = answersType(type, m.card.answer) && (!(opts.question !== undefined && asksAmount(opts.question)) || givesAmount(m.card.answer));
       m.score = (0.8 * m.f1 + 0.2 * m.recall) * (m.typeOk ? 1 : 0.5);
     }
     return [...best.values()].sort((a, b) => b.score - a.score).slice(0, opts.limit ?? 3);

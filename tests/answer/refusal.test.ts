@@ -82,6 +82,8 @@ describe("out of scope", () => {
     // Hyphenated words read as two words by the patterns.
     "Le club de rugby d'Alès a perdu ce week-end ?",
     "Donne-moi une recette de soupe au pistou.",
+    // advice on private services
+    "Quelle est la meilleure banque en ce moment ?",
   ];
   itRefusesEach(questions);
 });
@@ -131,6 +133,28 @@ describe("known gaps of knowledge/lacunes.yaml", () => {
     "licence-reporting-aac": "Sous quelle licence un commun financé par l'appel à communs doit-il diffuser ses productions ?",
     "chef-de-file-aac": "Dans un consortium de l'appel à communs, qui doit être chef de file ?",
     "contact-appel-a-communs": "Y a-t-il une personne référente pour l'appel à communs que je pourrais contacter ?",
+    "taux-selection": "Sur dix dossiers déposés à l'appel à communs, quel est le taux de sélection ?",
+    "fiscalite-structure": "Notre SCIC vend des repas : sommes-nous assujettis à la TVA ?",
+    "appreciation-personnes": "À votre avis, la présidente du Département est-elle compétente sur l'ESS ?",
+    "grand-atelier-bilan": "Quelles conclusions a-t-on tirées du grand atelier départemental ?",
+    "frequentation-evenements": "Combien de personnes sont venues aux Rencontres du mécénat, quelle fréquentation ?",
+    "dates-ateliers-territoriaux": "L'atelier territorial de Vidourle-Camargue s'est tenu à quelle date exacte ?",
+    "chiffres-par-commune": "Combien d'associations de l'ESS compte-t-on dans ma commune, Saint-Ambroix ?",
+    "club-achat-membres": "Qui en fait partie, du Club achat du Département ?",
+    "reseau-ess-gard-membres": "Le réseau ESS Gard, qui sont les membres ?",
+    "commande-publique-chiffres": "Quelle part des marchés du Département revient à l'ESS, combien de marchés attribués ?",
+    "conventions-nombre": "Combien de conventions le Département a-t-il signées avec les acteurs de l'ESS ?",
+    "participants-par-atelier": "Et pour l'atelier de Vidourle-Camargue, il y avait combien de participants ?",
+    "commande-publique-part-ess": "Quelle proportion de la commande publique du Département profite aux structures de l'ESS ?",
+    "activite-dla": "Le DLA du Gard suit combien d'associations chaque année ?",
+    "nombre-agrees-esus": "Combien de structures agréées ESUS compte le département ?",
+    "comptes-structures": "La SCOP La Grande Bobine, quel est son chiffre d'affaires ?",
+    "evaluation-resultats": "Qu'a donné l'évaluation de l'expérimentation de l'appel à communs ?",
+    "financements-communes": "Combien la ville de Nîmes donne-t-elle aux associations de l'ESS ?",
+    "dirigeants-partenaires": "Qui est la directrice d'Initiative Gard, comment s'appelle-t-elle ?",
+    "classements-departements": "Pour l'ESS, le Gard est-il le département le plus dynamique de France ?",
+    "impact-appel-a-communs": "Combien d'emplois ont été créés grâce à l'appel à communs ?",
+    "couts-et-versements": "Combien le Département a-t-il payé La Grande Bobine pour la concertation, quel montant a-t-il versé ?",
   };
 
   const gaps = parseYaml(readFileSync(path.join(KNOWLEDGE_DIR, "lacunes.yaml"), "utf8")) as { id: string; route?: string }[];
@@ -154,6 +178,40 @@ describe("the status of one's own file, asked in everyday words", () => {
     "Notre demande d'agrément ESUS, la DDETS l'a-t-elle validée ?",
     "On a déposé notre projet sur Gard centrale en avril, il est accepté ou pas ?",
     "Pouvez-vous vérifier si notre candidature à l'appel à communs est complète ?",
+    // Whether one's own file will succeed is its outcome, not yet published.
+    "Nous avons candidaté à l'appel à communs en juin, notre projet sera retenu ?",
+    "On attend toujours : je peux avoir le résultat de ma candidature déposée cet été ?",
+    // whether a message or a registration arrived, whether one's own structure will obtain something
+    "Vous pouvez vérifier que le Département a bien reçu notre courrier d'octobre ?",
+    "Ma coopérative a-t-elle bien été enregistrée sur la plateforme ?",
+    "Notre association obtiendra-t-elle une aide si elle candidate ?",
+  ];
+  itRefusesEach(questions);
+});
+
+describe("unpublished facts asked in other words", () => {
+  const questions = [
+    // a phone number in texting shorthand
+    "tu as le num de tel du DLA ?",
+    // a year to come, asked in English
+    "How much will the call for commons receive in 2028?",
+    // another région's départements
+    "Quels départements d'Occitanie ont un plan ESS comparable à celui du Gard ?",
+    // a second edition of the call
+    "Un nouvel appel à communs est prévu ? Il ouvrira quand ?",
+    // the building the team works in
+    "L'équipe ESS, elle travaille dans quel bâtiment ?",
+    // renewing the schema after its term
+    "Le schéma ESS sera-t-il renouvelé une fois arrivé à échéance ?",
+    // the list of winners, in English
+    "Which projects won the call for commons in 2025?",
+    // the inhabitants of one priority neighbourhood
+    "combien d'habitants dans le quartier de Valdegour ?",
+    // the call's future, the schema's next measures, one's own project's outcome, a partner's director
+    "Will the Département renew the call for commons in 2028?",
+    "Quelles nouvelles mesures le schéma ESS prévoit-il ensuite ?",
+    "Notre projet de ressourcerie sera-t-il financé par France Active ?",
+    "Who is the director of the DLA in the Gard?",
   ];
   itRefusesEach(questions);
 });
@@ -177,6 +235,18 @@ describe("known gaps do not swallow answerable questions", () => {
     // A club named after a sport is no sports result; the public address of a platform is no private address.
     { q: "Le club Olympique de badminton de Nîmes a-t-il été accompagné par le DLA ?", audience: "porteur", doc: "dla-gard-acegaa" },
     { q: "Quelle est l'adresse du site Gard centrale ?", audience: "porteur", doc: "mesure-gard-centrale" },
+    // Published counts and costs next to the new gaps on unpublished ones.
+    { q: "Combien de personnes ont participé aux ateliers territoriaux de la concertation ?", audience: "porteur", doc: "concertation" },
+    { q: "Combien de projets l'Adie a-t-elle financés dans le Gard en 2025 ?", audience: "porteur", doc: "adie" },
+    { q: "Combien coûte l'accompagnement de la CAE Mine de talents ?", audience: "porteur", doc: "cae-mine-de-talents" },
+    { q: "Quel jour a eu lieu le grand atelier départemental ?", audience: "porteur", doc: "concertation" },
+    { q: "Quelle part des achats du Département va à des fournisseurs gardois ?", audience: "porteur", doc: "commande-publique" },
+    { q: "Une évaluation de l'appel à communs est-elle prévue ?", audience: "porteur", doc: "appel-a-communs" },
+    { q: "L'agrément ESUS doit-il être renouvelé ?", audience: "porteur", doc: "agrement-esus" },
+    { q: "Qui préside le Département du Gard ?", audience: "porteur", doc: "departement-du-gard" },
+    { q: "Combien d'EPCI ont leur siège dans le Gard ?", audience: "porteur", doc: "territoire-epci" },
+    // a renewal asked with « l'an prochain » is no event of the coming years
+    { q: "Notre agrément ESUS arrive à échéance l'an prochain : qui le renouvelle ?", audience: "porteur", doc: "agrement-esus" },
   ];
   for (const { q, audience, doc } of cases)
     it(`answers: ${q}`, async () => {

@@ -10,7 +10,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { cleanQuestion } from "../../src/answer/answerer.js";
 import { alignPolarity } from "../../src/answer/card-reply.js";
-import { answerType, answersType } from "../../src/answer/cards.js";
+import { answerType, answersType, asksAmount, givesAmount } from "../../src/answer/cards.js";
 import { fitLogistic } from "../../src/answer/decision.js";
 import { isElliptic, loadAspectTerms, withTopic } from "../../src/answer/followup.js";
 import { analyze } from "../../src/retrieval/analyzer.js";
@@ -153,5 +153,20 @@ describe("spelling correction on hostile input", () => {
   it("leaves a 20 000-letter word alone (its deletes would exhaust memory)", () => {
     const vocab: Vocabulary = new Map([["financement", 3]]);
     expect(new Speller(vocab).correct("a".repeat(20_000))).toBeUndefined();
+  });
+});
+
+describe("questions that ask a sum of money", () => {
+  it("« c'est combien ? » and « quel montant » ask an amount; « combien de structures » does not", () => {
+    expect(asksAmount("et c'est combien ?")).toBe(true);
+    expect(asksAmount("Quel montant peut-on obtenir ?")).toBe(true);
+    expect(asksAmount("How much money is there?")).toBe(true);
+    expect(asksAmount("Il faut combien de structures ?")).toBe(false);
+  });
+  it("an amount is a sum in euros, « gratuit » or « pas publié », not any number", () => {
+    expect(givesAmount("Jusqu'à 12 000 € par projet.")).toBe(true);
+    expect(givesAmount("L'accompagnement est gratuit.")).toBe(true);
+    expect(givesAmount("Environ 10 % du chiffre d'affaires.")).toBe(true);
+    expect(givesAmount("Quatre thématiques ont été évoquées.")).toBe(false);
   });
 });

@@ -329,3 +329,20 @@ describe("a short follow-up keeps the previous turn's process", () => {
     expect(other.route?.process).toBe("mecenat-fondations");
   });
 });
+
+describe("follow-ups that ask a sum or a precedent", () => {
+  it("« c'est combien ? » after a measure asks its amount of money, not a count", async () => {
+    const c = conversation(core.runtime.assistant);
+    await c.say("Que propose l'appel à communs du Département ?");
+    const r = await c.say("ok, c'est combien ?");
+    expect(r.refused, r.text).toBe(false);
+    expect(r.text).toMatch(/250 000/);
+  });
+  it("« il l'a déjà fait ? » after a question on what the Département may do names the precedent", async () => {
+    const c = conversation(core.runtime.assistant);
+    await c.say("Le Département a-t-il le droit de devenir sociétaire d'une SCIC ?");
+    const r = await c.say("et il l'a déjà fait ?");
+    // the card on that SCIC says what is published (the participation) and what is not (its share)
+    expect(r.text).toMatch(/Gard et Autonomie/);
+  });
+});

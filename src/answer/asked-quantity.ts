@@ -1,0 +1,207 @@
+/**
+ * Whether an answer gives the figure a question asks for. A question that asks how
+ * many, how much or what share ("combien de projets l'Adie a-t-elle financés en 2023 ?")
+ * is answered only by a quantity about what it names, for the year it names: a date,
+ * a year or a figure about something else ("120 projets en 2025", "BGE accompagne
+ * depuis vingt-cinq ans" for a question on the DLA) is no answer, and the assistant
+ * says it does not know instead.
+ */
+import { analyze, fold, stem } from "../retrieval/analyzer.js";
+
+const MONTHS =
+  "janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|january|february|march|april|may|june|july|august|september|october|november|december";
+
+/** What reads as a number without being a quantity: dates, years, hours, legal references, citation marks. */
+const NOT_QUANTITY = [
+  /\b(n ?°|no\.?|numero|article|art\.?|loi|decret) ?[a-z]?\d[\d-]*\b/g,
+  /\b[lrd]\.? ?\d{3,}(-\d+)*\b/g,
+  new RegExp(String.raw`\b(1er|\d{1,2})( (au|et|a)|-)? (1er|\d{1,2}) (${MONTHS})( (19|20)\d{2})?\b`, "g"),
+  new RegExp(String.raw`\b(1er|\d{1,2}) (${MONTHS})( (19|20)\d{2})?\b`, "g"),
+  new RegExp(String.raw`\b(${MONTHS}) \d{1,2}(st|nd|rd|th)?\b`, "g"),
+  /\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b/g,
+  /\b(19|20)\d{2}\b/g,
+  /\b\d{1,2} ?(h|heures?)( ?\d{2})?\b/g,
+  /\[\d+\]/g,
+];
+
+/** Number words and words that answer "how much" without digits. */
+const QUANTITY_WORDS =
+  /\b(deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente|quarante|cinquante|soixante|cent|cents|mille|million|millions|milliard|milliards|dizaine|douzaine|quinzaine|vingtaine|trentaine|quarantaine|cinquantaine|centaine|centaines|milliers|moitie|tiers|quart|aucun|aucune|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|hundred|thousand|million|half|third)\b/;
+
+/** What answers a question about a price without a figure. */
+const FREE = /\b(gratuit|gratuite|gratuits|gratuites|gratuitement|free of charge|free)\b/;
+/** A question about a price. */
+const COST = /\b(cout\w*|prix|tarif\w*|pay\w*|factur\w*|cost\w*|price\w*|fees?)\b/;
+
+/** Whether a text holds a count, an amount or a share (not only dates, years or references); « gratuit » is a price. */
+export function hasQuantity(text: string, price = false): boolean {
+  let t = fold(text);
+  for (const r of NOT_QUANTITY) t = t.replace(r, " ");
+  return /\d/.test(t) || QUANTITY_WORDS.test(t) || (price && FREE.test(t));
+}
+
+/**
+ * The acronym a « combien de SCIC ? » / "how many EPCI?" question counts, analysed, if
+ * it counts one: such a question is answered by a number of them, not by any figure
+ * about them (« jusqu'à 50 % du capital » is no number of SCIC).
+ */
+export function countedAcronym(question: string): string | null {
+  const m = /\b(?:(?:combien|cb|nombre)\s+(?:de\s+|d['’])|how\s+many\s+)(\p{L}+)/iu.exec(question);
+  if (!m || m[1]!.length < 2 || m[1] !== m[1]!.toUpperCase()) return null;
+  return analyze(m[1]!)[0] ?? null;
+}
+
+/** Whether a quantity stands just before one of `heads` (analysed words): « 14 EPCI », « 17 quartiers prioritaires ». */
+function countsOf(paragraph: string, heads: string[]): boolean {
+  const text = fold(paragraph);
+  for (const m of text.matchAll(/\p{L}+/gu)) {
+    if (!heads.includes(stem(m[0])) && !heads.includes(m[0])) continue;
+    // the quantity is one of the three words before: « 14 EPCI », « six grands quartiers », not « 50 % du capital d'une SCIC »
+    if (hasQuantity(text.slice(0, m.index).trim().split(/\s+/).slice(-3).join(" "))) return true;
+  }
+  return false;
+}
+
+/** Names too general to say what a figure is about: the Gard, its Département, the ESS… */
+const GENERIC_NAMES = new Set(
+  [
+    "gard",
+    "gardois",
+    "gardoise",
+    "gardoises",
+    "departement",
+    "departements",
+    "departemental",
+    "departementale",
+    "conseil",
+    "ess",
+    "economie",
+    "sociale",
+    "solidaire",
+    "france",
+    "francais",
+    "occitanie",
+    "region",
+    "regional",
+    "regionale",
+    "etat",
+    "english",
+    "i",
+  ].map((w) => fold(w)),
+);
+
+/**
+ * The names a question asks about: acronyms ("DLA", "MIESS") and capitalised words that
+ * do not open a sentence ("l'Adie", "Airdie"), without the general ones (Gard, ESS…).
+ * Returned as analysed terms.
+ */
+export function namedTerms(question: string): string[] {
+  const out = new Set<string>();
+  const re = /[\p{L}][\p{L}'’-]*/gu;
+  for (const m of question.matchAll(re)) {
+    let word = m[0].replace(/^[dlcjmnst]['’]/i, "");
+    if (!word) continue;
+    const before = question.slice(0, m.index).trimEnd();
+    const opensSentence = before === "" || /[.?!:;«"]$/.test(before);
+    const acronym = word.length >= 2 && word === word.toUpperCase() && /\p{Lu}/u.test(word);
+    const capitalised = /^\p{Lu}\p{Ll}/u.test(word);
+    if (!(acronym || (capitalised && !opensSentence))) continue;
+    word = word.replace(/['’-]+$/, "");
+    for (const t of analyze(word)) if (!GENERIC_NAMES.has(t) && !GENERIC_NAMES.has(fold(word))) out.add(t);
+  }
+  return [...out];
+}
+
+/** The years a question asks a figure for ("en 2023", "in 2024"), not those that only bound it ("depuis 2020"). */
+export function askedYears(question: string): string[] {
+  const q = fold(question);
+  const years = new Set<string>();
+  for (const m of q.matchAll(/\b(19|20)\d{2}\b/g)) {
+    const before = q.slice(Math.max(0, m.index - 14), m.index);
+    if (/\b(depuis|since|avant|before|apres|after|jusqu'?en|until|entre|between|from|a|to)\s*(l'an(nee)?\s*)?$/.test(before)) continue;
+    years.add(m[0]);
+  }
+  return [...years];
+}
+
+/**
+ * Whether `answer` gives what a how-many / how-much `question` asks: one of its
+ * paragraphs (each from one passage) holds a quantity, the names the question asks
+ * about and the years it asks for; a paragraph's quantity with another's name is no
+ * answer. `normalized` is the question as searched (abbreviations written out), when
+ * known; `about` says what the answer is about when it does not repeat it (a card's
+ * phrasings); `equivalents` gives the synonyms of a name (« quartiers prioritaires »
+ * for « QPV »), all of whose words count.
+ */
+export function givesAskedQuantity(
+  question: string,
+  answer: string,
+  normalized?: string,
+  about = "",
+  equivalents: (term: string) => string[][] = () => [],
+): boolean {
+  return givesAsked("number", question, answer, normalized, about, equivalents);
+}
+
+/** A date: a year, a month, a weekday, an hour; or the words that say when without one (« chaque année »). */
+const DATE = new RegExp(
+  String.raw`\b(1[89]|20)\d{2}\b|\b(${MONTHS})\b|\b(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b|\b\d{1,2} ?h\b|\b(chaque annee|chaque mois|chaque semaine|tous les ans|en continu|toute l'annee|pas publie|every year|ongoing|all year)\b`,
+);
+
+/**
+ * Whether a question asks when (« c'était quand ? », « en quelle année… », "when was…"),
+ * not merely uses « quand » as a conjunction (« quand on est une asso ») or in « quand même ».
+ */
+export function asksWhen(question: string): boolean {
+  const q = fold(question)
+    .replace(/[’`]/g, "'")
+    .replace(/\bquand meme\b/g, " ")
+    .trim();
+  return (
+    /^(?:(?:et|mais|ok|alors|and)\s+)?(?:quand|depuis quand|jusqu'a quand|when|since when|until when)\b/.test(q) ||
+    /\b(?:en quelle annee|a quelle date|quelle date|quel jour|what year|what date|which year)\b/.test(q) ||
+    /\bquand\s*[?!.]*\s*$/.test(q) ||
+    /\b(?:c'?est|c'?etait|ca s'?est passe|a eu lieu|ont eu lieu|aura lieu|auront lieu)\s+quand\b/.test(q)
+  );
+}
+
+/** Whether a text says when: a year, a month, or « chaque année ». */
+export function hasDate(text: string): boolean {
+  return DATE.test(fold(text));
+}
+
+/**
+ * Whether `answer` gives what a how-many / how-much (`number`) or when (`date`)
+ * question asks, as givesAskedQuantity says for figures: one paragraph with the
+ * figure or the date, the names asked about and the years asked for.
+ */
+export function givesAsked(
+  kind: "number" | "date",
+  question: string,
+  answer: string,
+  normalized?: string,
+  about = "",
+  equivalents: (term: string) => string[][] = () => [],
+): boolean {
+  // A price asked in any words: « ça coûte combien ? », but also « ça revient à combien ? » (how much, not how many).
+  const q = fold(question).replace(/[’`]/g, "'");
+  const price = COST.test(q) || (/\b(combien|cb|how much)\b/.test(q) && !/\b(?:combien|cb|nombre) d(?:e |')|\bhow many\b/.test(q));
+  const years = askedYears(question);
+  const names = namedTerms(question);
+  // A name the normalizer rewrites (« CA » for « chiffre d'affaires ») is looked for as rewritten.
+  const kept = normalized === undefined ? null : new Set(analyze(normalized));
+  const aboutTerms = analyze(about);
+  const counted = kind === "number" ? countedAcronym(question) : null;
+  const heads = counted === null ? [] : [counted, ...equivalents(counted).map((seq) => seq[0]!)];
+  return answer
+    .split(/\n\s*\n/)
+    .filter((p) => p.trim())
+    .some((paragraph) => {
+      if (kind === "number" ? !hasQuantity(paragraph, price) : !hasDate(paragraph)) return false;
+      if (counted !== null && !countsOf(paragraph, heads)) return false;
+      const text = fold(paragraph);
+      if (years.some((y) => !text.includes(y))) return false;
+      const terms = new Set([...analyze(paragraph), ...aboutTerms]);
+      return names.every((t) => terms.has(t) || equivalents(t).some((seq) => seq.every((w) => terms.has(w))) || (kept !== null && !kept.has(t)));
+    });
+}

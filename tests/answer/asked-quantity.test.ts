@@ -1,0 +1,135 @@
+/**
+ * A how-many / how-much question is answered only by a figure about what it names,
+ * for the year it names (src/answer/asked-quantity.ts), on its own and in the answerer.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { askedYears, asksWhen, countedAcronym, givesAsked, givesAskedQuantity, hasDate, hasQuantity, namedTerms } from "../../src/answer/asked-quantity.js";
+import { analyze } from "../../src/retrieval/analyzer.js";
+import { testRuntime, type TestRuntime } from "./helpers.js";
+
+describe("what counts as a quantity", () => {
+  it("counts, amounts, shares and number words", () => {
+    expect(hasQuantity("Environ 3 500 emplois.")).toBe(true);
+    expect(hasQuantity("Jusqu'à 8 000 €.")).toBe(true);
+    expect(hasQuantity("Un tiers des structures.")).toBe(true);
+    expect(hasQuantity("Il réunit une trentaine de bénévoles.")).toBe(true);
+    // « gratuit » answers a question about a price only
+    expect(hasQuantity("L'accompagnement est gratuit.", true)).toBe(true);
+    expect(hasQuantity("L'accompagnement est gratuit.")).toBe(false);
+  });
+  it("not dates, years, hours, legal references or citation marks", () => {
+    expect(hasQuantity("La réunion a eu lieu le 14 mai 2023 à 18 h. [1]")).toBe(false);
+    expect(hasQuantity("Créé en 1998, il publie un bilan chaque année.")).toBe(false);
+    expect(hasQuantity("Voir l'article L1234-5 et la loi n° 2014-856.")).toBe(false);
+    expect(hasQuantity("It opened on March 3, 2021.")).toBe(false);
+  });
+});
+
+describe("what a question names and the years it asks", () => {
+  it("acronyms and capitalised words inside the sentence, without the general names", () => {
+    expect(namedTerms("Combien de salariés la CRESS emploie-t-elle dans le Gard ?")).toEqual(["cress"]);
+    expect(namedTerms("Combien de prêts Initiative Gard accorde-t-elle ?")).toEqual(analyze("Initiative"));
+    expect(namedTerms("Quel est le poids de l'ESS en Occitanie ?")).toEqual([]);
+    // the word that opens the question is capitalised for that reason only
+    expect(namedTerms("Combien de projets ?")).toEqual([]);
+  });
+  it("a year asked for, not a year that only bounds the period", () => {
+    expect(askedYears("Combien de dossiers en 2022 ?")).toEqual(["2022"]);
+    expect(askedYears("Combien de structures accompagnées depuis 2019 ?")).toEqual([]);
+  });
+});
+
+describe("whether an answer gives the figure asked", () => {
+  it("a figure about the named subject, for the year asked", () => {
+    const q = "Combien de structures la CRESS a-t-elle accompagnées en 2022 ?";
+    expect(givesAskedQuantity(q, "En 2022, la CRESS a accompagné 40 structures.")).toBe(true);
+    // another year
+    expect(givesAskedQuantity(q, "En 2021, la CRESS a accompagné 40 structures.")).toBe(false);
+    // another subject
+    expect(givesAskedQuantity(q, "En 2022, la MIESS a accompagné 40 structures.")).toBe(false);
+    // no figure at all
+    expect(givesAskedQuantity(q, "En 2022, la CRESS a accompagné des structures très diverses.")).toBe(false);
+  });
+  it("the figure and the name come from the same paragraph (one passage)", () => {
+    const q = "Combien la ville de Beaucaire verse-t-elle aux associations ?";
+    expect(givesAskedQuantity(q, "Beaucaire compte un quartier prioritaire. [1]\n\nLe Département consacre 250 000 € par an aux communs. [2]")).toBe(false);
+    expect(givesAskedQuantity(q, "Beaucaire verse 40 000 € par an aux associations. [1]")).toBe(true);
+  });
+  it("a count of an acronym's things is a number just before it", () => {
+    expect(countedAcronym("Combien de SCOP compte le Gard ?")).toBe(analyze("SCOP")[0]);
+    expect(countedAcronym("Combien de structures ?")).toBeNull();
+    const q = "Combien de SCOP compte le Gard ?";
+    expect(givesAskedQuantity(q, "Le Gard compte 42 SCOP.")).toBe(true);
+    expect(givesAskedQuantity(q, "Une SCOP réserve au moins 16 % de ses bénéfices.")).toBe(false);
+    expect(givesAskedQuantity(q, "Les salariés détiennent au moins 51 % du capital d'une SCOP.")).toBe(false);
+  });
+  it("a name the answer writes out, or that the card's phrasings carry, counts", () => {
+    const q = "Combien de QPV compte le Gard ?";
+    const eq = (t: string) => (t === "qpv" ? [analyze("quartiers prioritaires")] : []);
+    expect(givesAskedQuantity(q, "Six quartiers prioritaires.", undefined, "", eq)).toBe(true);
+    expect(givesAskedQuantity("Combien de membres compte le RTES ?", "Environ 180 membres.", undefined, "Le RTES, c'est quoi ?")).toBe(true);
+  });
+});
+
+describe("when questions", () => {
+  it("ask when, not merely use « quand » as a conjunction", () => {
+    expect(asksWhen("La MIESS a ouvert quand ?")).toBe(true);
+    expect(asksWhen("Depuis quand le RTES existe-t-il ?")).toBe(true);
+    expect(asksWhen("En quelle année le DLA a-t-il été créé ?")).toBe(true);
+    expect(asksWhen("Quelles aides quand on est une petite SCOP ?")).toBe(false);
+    expect(asksWhen("On peut déposer quand même sans partenaire ?")).toBe(false);
+  });
+  it("are answered by a date about what they name", () => {
+    expect(hasDate("Il a ouvert en septembre.")).toBe(true);
+    expect(hasDate("La permanence ouvre le jeudi à 9 h.")).toBe(true);
+    expect(hasDate("Il réunit des associations.")).toBe(false);
+    const q = "En quelle année la CRESS a-t-elle été créée ?";
+    expect(givesAsked("date", q, "La CRESS a été créée en 2001.")).toBe(true);
+    expect(givesAsked("date", q, "La CRESS organise le Mois de l'ESS. [1]\n\nLe RTES a été créé en 2002. [2]")).toBe(false);
+  });
+});
+
+describe("the answerer refuses a figure it does not have", () => {
+  let t: TestRuntime;
+  beforeAll(async () => {
+    t = await testRuntime({ llm: null });
+  }, 120_000);
+  afterAll(async () => {
+    await t?.close();
+  });
+  const ask = (q: string) => t.runtime.answerer.ask(q, { audience: "porteur" });
+
+  it("a figure for a year the sources do not give is not answered with another year's", async () => {
+    const reply = await ask("Combien de projets l'Adie a-t-elle financés dans le Gard en 2022 ?");
+    expect(reply.refused, reply.text).toBe(true);
+    expect(reply.text).not.toMatch(/120/);
+  });
+  it("a count about one partner is not answered with a figure about another", async () => {
+    const reply = await ask("Combien de porteurs le DLA du Gard a-t-il accompagnés en tout ?");
+    expect(reply.refused, reply.text).toBe(true);
+  });
+  it("a price asked in other words (« ça revient à combien ? ») is answered by « gratuit »", async () => {
+    const reply = await ask("Un accompagnement du DLA, ça revient à combien pour nous ?");
+    expect(reply.refused, reply.text).toBe(false);
+    expect(reply.text).toMatch(/gratuit/);
+  });
+  it("the published figure is still given", async () => {
+    const reply = await ask("Combien de projets l'Adie a-t-elle financés dans le Gard en 2025 ?");
+    expect(reply.refused, reply.text).toBe(false);
+    expect(reply.text).toMatch(/120/);
+  });
+  it("a card further down the matches gives the figure of a follow-up", async () => {
+    // After project pistes, the topic is the process's name; the cards first matched give no such figure.
+    const reply = await t.runtime.answerer.ask("et il en faut combien, de structures ? — Appel à communs (plateforme Gard centrale)", {
+      audience: "porteur",
+      own: "et il en faut combien, de structures ?",
+    });
+    expect(reply.refused, reply.text).toBe(false);
+    expect(reply.card).toBe("rep-aac-nombre-structures");
+  });
+  it("a card from a document found gives the figure the passages lack", async () => {
+    const reply = await ask("Le Département met combien chaque année dans l'appel à communs ?");
+    expect(reply.refused, reply.text).toBe(false);
+    expect(reply.text).toMatch(/250 000/);
+  });
+});
