@@ -100,6 +100,34 @@ describe("answering workers", () => {
 });
 
 describe("answering workers that cannot answer", () => {
+  it("answers on the main thread while a dead worker is replaced, then with the new worker", async () => {
+    const tmp = tempDir("relais-pool-dead-");
+    const storage = new MemoryStorage();
+    await storage.migrate();
+    const rt = await createRuntime({ config: testConfig(tmp.dir), storage, llm: null, answerWorkers: 1 });
+    try {
+      const pool = rt.pool!;
+      await pool.ready();
+      // The worker stops as if it had crashed (test-only access to the pool's thread).
+      const [slot] = (pool as unknown as { slots: { worker: { terminate(): Promise<number> } }[] }).slots;
+      await slot!.worker.terminate();
+      expect(pool.size).toBe(0);
+      const before = pool.answered;
+      const reply = await rt.assistant.ask("Qu'est-ce que Gard centrale ?");
+      expect(reply.refused).toBe(false);
+      expect(pool.answered).toBe(before);
+      // Replaced after a pause (1 s by default), the new worker answers again.
+      const deadline = Date.now() + 60_000;
+      while (pool.size < 1 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      expect(pool.size).toBe(1);
+      await rt.assistant.ask("Qui peut répondre à l'appel à communs ?");
+      expect(pool.answered).toBe(before + 1);
+    } finally {
+      await rt.close();
+      tmp.remove();
+    }
+  }, 120_000);
+
   it("refuses to start when the index is missing (read-only), with a clear error", async () => {
     const tmp = tempDir("relais-pool-empty-");
     mkdirSync(path.join(tmp.dir, "index"), { recursive: true });
