@@ -52,8 +52,8 @@ export class SqliteStorage implements Storage {
    */
   private readonly stmts = new Map<string, Database.Statement>();
   /**
-   * Group commit: the frequent small writes of a conversation turn (state, event
-   * claim, interaction, message link, unanswered question) issued during one turn
+   * Group commit: the frequent small writes of a conversation turn (state,
+   * interaction, message link, unanswered question) issued during one turn
    * of the event loop are committed together in one transaction, from the check
    * phase (a commit costs about three times the write itself). Each write's
    * promise resolves once its transaction is committed, as before. Any other
@@ -237,9 +237,9 @@ export class SqliteStorage implements Storage {
     await this.grouped(() => this.stmt("DELETE FROM state WHERE key = ?").run(key));
   }
 
+  /** Not grouped: Slack and Teams wait for it before they acknowledge, and it must not wait for the next group. */
   async claimEvent(key: string): Promise<boolean> {
-    const at = isoOrNow();
-    const res = await this.grouped(() => this.stmt("INSERT INTO events (key, created_at) VALUES (?, ?) ON CONFLICT (key) DO NOTHING").run(key, at));
+    const res = this.stmt("INSERT INTO events (key, created_at) VALUES (?, ?) ON CONFLICT (key) DO NOTHING").run(key, isoOrNow());
     return res.changes === 1;
   }
 
