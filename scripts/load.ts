@@ -49,7 +49,8 @@ if (argv.includes("--help") || argv.includes("-h")) {
                  (perturbations des questions de tests/gold/tuning), au-delà de la taille du cache
   --storage S    sqlite (défaut, comme npm start), memory (sans écriture disque, pour isoler son coût)
                  ou postgres (avec --database-url postgres://… ou TEST_PG_URL)
-  --cpu-prof DIR profil CPU du service (node --cpu-prof) écrit dans DIR à son arrêt`);
+  --cpu-prof DIR profil CPU du service (node --cpu-prof) écrit dans DIR à son arrêt
+  --answer-workers N  fils d'exécution qui calculent les réponses (ANSWER_WORKERS du service ; défaut : celui du service)`);
   process.exit(0);
 }
 function opt(name: string): string | undefined {
@@ -64,6 +65,8 @@ const cached = argv.includes("--cache");
 const storageKind = opt("--storage") ?? "sqlite";
 const engine = opt("--engine") ?? "paced";
 const cpuProfDir = opt("--cpu-prof");
+const answerWorkers = opt("--answer-workers");
+if (answerWorkers !== undefined && !/^\d{1,2}$/.test(answerWorkers)) fail("--answer-workers doit être un nombre entier de 0 à 16.");
 if (!["paced", "autocannon"].includes(engine)) fail("--engine doit valoir paced ou autocannon.");
 const databaseUrl = storageKind === "memory" ? "memory:" : storageKind === "postgres" ? (opt("--database-url") ?? process.env.TEST_PG_URL ?? "") : "";
 if (!["sqlite", "memory", "postgres"].includes(storageKind)) fail("--storage doit valoir sqlite, memory ou postgres.");
@@ -171,7 +174,9 @@ async function waitReady(base: string, child: ChildProcess, stderr: () => string
     if (child.exitCode !== null) throw new Error(`le service s'est arrêté au démarrage (code ${child.exitCode}) :\n${stderr()}`);
     try {
       const res = await fetch(`${base}/readyz`, { signal: AbortSignal.timeout(2000) });
-      if (res.status === 200) return;
+      // With answering workers, the load starts once they are all ready (before, the main thread answers).
+      const body = res.status === 200 ? ((await res.json()) as { answerWorkers?: { ready: number; configured: number } }) : undefined;
+      if (body && (!body.answerWorkers || body.answerWorkers.ready >= body.answerWorkers.configured)) return;
     } catch {
       /* not listening yet */
     }
@@ -403,6 +408,7 @@ async function main(): Promise<number> {
       RATE_LIMIT_USER_PER_MINUTE: "0",
       RATE_LIMIT_SIGNED_PER_MINUTE: "0",
       DATABASE_URL: databaseUrl,
+      ...(answerWorkers !== undefined ? { ANSWER_WORKERS: answerWorkers } : {}),
     },
   );
   console.log(`Démarrage du service sur ${base} (DATA_DIR temporaire, hors ligne, Slack vers une fausse API locale)…`);
@@ -465,6 +471,7 @@ async function main(): Promise<number> {
     let peakRss = 0;
     const rssStart = rssKb(child.pid!)?.rss ?? 0;
     const cpuStart = cpuSeconds(child.pid!);
+    const loaderCpuStart = process.cpuUsage();
     const wallStart = Date.now();
     const sampler = setInterval(() => {
       const m = rssKb(child.pid!);
@@ -552,6 +559,8 @@ async function main(): Promise<number> {
     await new Promise((r) => setTimeout(r, 1000));
     clearInterval(sampler);
     const cpuUsed = cpuSeconds(child.pid!) - cpuStart;
+    const loaderCpu = process.cpuUsage(loaderCpuStart);
+    const loaderUsed = (loaderCpu.user + loaderCpu.system) / 1e6;
     const wallUsed = (Date.now() - wallStart) / 1000;
     const final = rssKb(child.pid!);
     if (final && final.rss > peakRss) peakRss = final.rss;
@@ -571,6 +580,8 @@ async function main(): Promise<number> {
       ...endpointLines("POST /slack/events (accusé de réception)", slack),
       `Réponses Slack publiées après accusé : ${postedForAcked} / ${acked} événements acceptés, ${duplicates} en double (fausse API Slack ; ${warmEvents} événements d'échauffement exclus)`,
       `Processeur du service : ${cpuUsed.toFixed(1)} s de CPU en ${wallUsed.toFixed(1)} s (${Math.round((100 * cpuUsed) / wallUsed)} % d'un cœur ; un processus Node plafonne à 100 %), soit ${((1000 * cpuUsed) / Math.max(1, ask["2xx"] + acked)).toFixed(1)} ms de CPU par requête traitée (réponses Slack comprises)`,
+      // The generator and the fake Slack API share the machine with the service: their CPU is not the service's to use.
+      `Processeur du générateur de charge (et de la fausse API Slack) : ${loaderUsed.toFixed(1)} s de CPU (${Math.round((100 * loaderUsed) / wallUsed)} % d'un cœur) ; processeurs de la machine : ${os.availableParallelism()}`,
       `Journaux du service : ${logFile} (${(statSync(logFile).size / 2 ** 20).toFixed(1)} Mo, niveau ${logLevel}) ; questions ${cached ? "en boucle (cache)" : "distinctes (sans cache)"}`,
       `Mémoire résidente du service : pic ${peakMb.toFixed(0)} Mo pendant la charge (début ${(rssStart / 1024).toFixed(0)} Mo, pic depuis le démarrage VmHWM ${((final?.hwm ?? 0) / 1024).toFixed(0)} Mo)`,
       "",

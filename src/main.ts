@@ -174,6 +174,7 @@ export async function main(): Promise<void> {
       storage,
       handoffTargets: channelsFile.handoffTargets,
       onIndexProgress: bar.update,
+      answerWorkers: settings.answerWorkers,
       logger,
     });
   } catch (err) {

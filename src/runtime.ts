@@ -1,33 +1,21 @@
 /**
- * Composition root: knowledge index → retrieval → answers / routing → the
- * conversation core on a storage. Every entry point (CLI, service, tests)
- * builds its runtime here; channels receive the resulting Assistant.
+ * Composition root: the answering part (src/answering.ts) → the conversation
+ * core on a storage. Every entry point (CLI, service, tests) builds its runtime
+ * here; channels receive the resulting Assistant. With `answerWorkers`, offline
+ * answers are computed by worker threads (src/workers) and the event loop keeps
+ * serving requests.
  */
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
-import { Answerer } from "./answer/answerer.js";
-import { Guards } from "./answer/guards.js";
-import { LiveCards } from "./answer/live-cards.js";
-import { useKnowledgePaths } from "./core/paths.js";
-import { resetLexicons } from "./retrieval/analyzer.js";
-import type { DecisionModels } from "./answer/decision.js";
-import { DECISION_MODELS } from "./answer/decision-model.js";
-import { addWords, Lexicon, QueryNormalizer, Speller, type Vocabulary } from "./retrieval/normalize.js";
-import type { AppConfig } from "./config/env.js";
+import type { Answerer } from "./answer/answerer.js";
+import { type AnsweringOptions, createAnswering } from "./answering.js";
 import { createAssistant } from "./conversation/assistant.js";
 import type { Assistant, HandoffTargets } from "./conversation/types.js";
-import { processOfDoc } from "./fit/links.js";
-import { ProjectFit } from "./fit/project-fit.js";
-import { createChatModel } from "./llm/provider.js";
-import { createEmbeddings } from "./retrieval/embeddings/index.js";
-import { openIndex, type OpenResult } from "./retrieval/index-store.js";
-import { Retriever } from "./retrieval/retriever.js";
-import { loadAspectTerms } from "./answer/followup.js";
-import { registerPublicNames } from "./privacy/names.js";
-import { loadDirectory } from "./routing/directory.js";
-import { Router } from "./routing/router.js";
+import type { OpenResult } from "./retrieval/index-store.js";
+import type { Retriever } from "./retrieval/retriever.js";
+import type { Router } from "./routing/router.js";
 import { createStorage } from "./storage/index.js";
-import { warmUpCommunes } from "./eligibility/communes.js";
 import type { Storage } from "./storage/types.js";
+import { AnswerPool } from "./workers/answer-pool.js";
 
 export interface Runtime {
   assistant: Assistant;
@@ -37,84 +25,29 @@ export interface Runtime {
   storage: Storage;
   index: OpenResult;
   llm: BaseChatModel | null;
+  /** The answering workers, when offline answers run off the main thread. */
+  pool?: AnswerPool;
   close(): Promise<void>;
 }
 
-export interface RuntimeOptions {
-  config: AppConfig;
+export interface RuntimeOptions extends AnsweringOptions {
   /** Use this storage instead of opening the configured one. */
   storage?: Storage;
-  /** Override the language model (tests). */
-  llm?: BaseChatModel | null;
   handoffTargets?: HandoffTargets;
-  onIndexProgress?: (done: number, total: number) => void;
-  /** Override the fitted answering decisions (null: fixed thresholds; the fitting script). */
-  decision?: DecisionModels | null;
-  logger?: { warn: (o: unknown, m?: string) => void; error: (o: unknown, m?: string) => void; info?: (o: unknown, m?: string) => void };
+  /** Worker threads that compute offline answers (0 or absent: on the main thread; ignored with a model). */
+  answerWorkers?: number;
 }
 
 export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
   const { config } = o;
-  // Every loader reads the configured paths (no environment read below the configuration).
-  const paths = config.paths;
-  if (useKnowledgePaths(paths)) resetLexicons();
-  const embeddings = createEmbeddings(config.embeddings);
-  const index = await openIndex({
-    knowledgeDir: paths.documents,
-    dataDir: config.dataDir,
-    embeddings,
-    onProgress: o.onIndexProgress,
-    readOnly: config.indexReadOnly,
-  });
-  const retriever = new Retriever(index.index);
-  // People the public sources name (elected officials…) are not masked in questions.
-  registerPublicNames(index.index.chunks.map((c) => c.text));
-  warmUpCommunes(); // loads the geography once (≈12 MB) instead of on the first question
-  const router = new Router(loadDirectory(paths.root), paths.root, retriever.synonyms);
-  // Score every indexed word once now (≈ 0.2 s, 3–4 MB): questions then only pay for new words.
-  retriever.primeLexical();
-  router.primeLexical();
-  const guards = Guards.load(paths);
-  const llm = o.llm !== undefined ? o.llm : await createChatModel(config.llm);
-  // Answer cards only cite documents that exist: a card whose source is missing is skipped.
-  // Cards approved while the service runs are picked up within two seconds (see LiveCards).
-  const cards = new LiveCards({
-    knowledgeDir: paths.root,
-    accept: (c) => c.sources.every((id) => retriever.hasDoc(id)),
-    logger: o.logger,
-  });
-  const vocabulary: Vocabulary = new Map();
-  for (const c of index.index.chunks) addWords(vocabulary, `${c.title} ${c.section} ${c.text}`);
-  for (const c of cards.current().cards) addWords(vocabulary, `${c.questions.join(" ")} ${c.answer}`);
-  const normalizer = new QueryNormalizer(Lexicon.load(paths.root), new Speller(vocabulary));
-  const fit = new ProjectFit({
-    knowledgeDir: paths.root,
-    retriever,
-    router,
-    guards,
-    llm,
-    llmTimeoutMs: config.llm.timeoutMs,
-    promptsDir: paths.prompts,
-    logger: o.logger,
-  });
-  const answerer = new Answerer({
-    // A card about a measure (Gard centrale) routes to the process of that measure (the links file).
-    processOfDoc: processOfDoc(fit.links),
-    retriever,
-    router,
-    guards,
-    llm,
-    llmTimeoutMs: config.llm.timeoutMs,
-    cacheSize: config.answerCacheSize,
-    cards,
-    normalizer,
-    aspectTerms: loadAspectTerms(paths.root),
-    decision: o.decision !== undefined ? o.decision : DECISION_MODELS,
-    logger: o.logger,
-  });
+  const { index, retriever, router, llm, fit, answerer } = await createAnswering(o);
+  // The workers open the index the runtime has just built or checked, read-only, while this thread goes on
+  // (until a worker is ready, this thread answers).
+  const pool = !llm && o.answerWorkers ? AnswerPool.create({ workers: o.answerWorkers, config, logger: o.logger }) : undefined;
   const storage = o.storage ?? (await createStorage({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, ...config.storage }));
   const assistant = createAssistant({
     answerer,
+    pool,
     storage,
     pseudonymSecret: config.pseudonymSecret,
     handoffTargets: o.handoffTargets,
@@ -130,7 +63,9 @@ export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
     storage,
     index,
     llm,
+    pool,
     close: async () => {
+      await pool?.close();
       if (!o.storage) await storage.close();
     },
   };

@@ -23,7 +23,7 @@ import { HandoffFlow } from "./handoff.js";
 import { detectIntent } from "./intents.js";
 import { answer, question } from "./question.js";
 import { report } from "./report.js";
-import { afterFlow, type ConversationState, type Ctx, type FlowDeps, fresh, handoffTurn, START_ACTIONS } from "./state.js";
+import { afterFlow, type ConversationState, type RemoteAnswering, type Ctx, type FlowDeps, fresh, handoffTurn, START_ACTIONS } from "./state.js";
 import type { Assistant, HandoffAnswer, HandoffTargets, Notifier, TurnOptions } from "./types.js";
 
 export type { ConversationState } from "./state.js";
@@ -35,6 +35,8 @@ export interface AssistantOptions {
   handoffTargets?: HandoffTargets;
   /** Project-fit answers for messages that describe a project (src/fit). */
   fit?: ProjectFit;
+  /** Offline answers computed by worker threads (src/workers). */
+  pool?: RemoteAnswering;
   /** Public address of the service (PUBLIC_BASE_URL): the report reply links to its web page. */
   publicBaseUrl?: string;
   logger?: { warn: (o: unknown, m?: string) => void; error: (o: unknown, m?: string) => void };
@@ -61,6 +63,7 @@ class CoreAssistant implements Assistant {
       storage: o.storage,
       handoffs: this.handoffs,
       fit: o.fit,
+      pool: o.pool,
       logger: o.logger,
       report: { publicBaseUrl: o.publicBaseUrl, secret: o.pseudonymSecret },
     };

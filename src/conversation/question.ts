@@ -4,12 +4,12 @@
  * the conversation remembers its topic, route and the facts people state.
  */
 import type { AskOptions } from "../answer/answerer.js";
-import { DEFAULT_PROCESS, type ProcessId } from "../domain/ids.js";
+import { type Audience, DEFAULT_PROCESS, type ProcessId } from "../domain/ids.js";
 import type { Action, Reply, ReplyInput } from "../domain/reply.js";
 import type { Facts } from "../eligibility/facts.js";
 import { isGeneralQuestion } from "../fit/detect.js";
 import { scrub } from "../privacy/scrub.js";
-import { type Ctx, type Deps, type QuestionStorage, safeExtract } from "./state.js";
+import { type Ctx, type Deps, type FlowDeps, type QuestionStorage, safeExtract } from "./state.js";
 
 /** Cards a chain of follow-ups remembers as already shown. */
 const MAX_SHOWN_CARDS = 5;
@@ -21,7 +21,7 @@ export async function question(d: Deps<QuestionStorage>, ctx: Ctx, text: string)
   const t0 = performance.now();
   const clean = scrub(text);
   // "c'est gratuit ?" after "C'est quoi Gard centrale ?" is about Gard centrale.
-  const searched = await d.answerer.contextualize(clean, ctx.state.lastTopic, ctx.turn.audience);
+  const searched = await contextualize(d, clean, ctx.state.lastTopic, ctx.turn.audience, ctx.onToken !== undefined);
   // Read with the previous topic, a follow-up asks something else than the card just shown.
   const followUp = searched !== clean;
   const shown = followUp ? [...new Set([...(ctx.state.shownCards ?? []), ...(ctx.state.lastCard ? [ctx.state.lastCard] : [])])] : [];
@@ -82,11 +82,19 @@ export async function question(d: Deps<QuestionStorage>, ctx: Ctx, text: string)
  * previous topic added: "ça dure combien de temps ?" describes no project.
  */
 export async function answer(
-  d: Omit<Deps<unknown>, "storage">,
+  d: Pick<FlowDeps, "answerer" | "fit" | "pool" | "logger">,
   question: string,
   opts: AskOptions,
   own = question,
 ): Promise<{ reply: Reply; facts?: Partial<Facts> }> {
+  // Offline, the answering workers compute it (a streamed answer stays here); if none can, this thread does.
+  if (d.pool && !opts.onToken) {
+    try {
+      return await d.pool.answer(question, { audience: opts.audience, priority: opts.priority, avoidCards: opts.avoidCards, own: opts.own }, own);
+    } catch (err) {
+      d.logger?.warn({ err }, "answering worker unavailable: answering on the main thread");
+    }
+  }
   // A failing project fit must not cost the ordinary answer.
   const fitReply = (loose: boolean) =>
     d.fit?.reply(own, { ...opts, loose }).catch((err: unknown) => {
@@ -97,6 +105,24 @@ export async function answer(
   if (described) return described;
   const reply = await d.answerer.ask(question, opts);
   return (reply.refused && (await fitReply(true))) || { reply };
+}
+
+/** The answerer's reading of a follow-up with the previous topic, by the answering workers when there are some. */
+async function contextualize(
+  d: Pick<FlowDeps, "answerer" | "pool" | "logger">,
+  text: string,
+  previous: string | undefined,
+  audience: Audience,
+  streamed: boolean,
+): Promise<string> {
+  if (d.pool && !streamed && previous?.trim()) {
+    try {
+      return await d.pool.contextualize(text, previous, audience);
+    } catch (err) {
+      d.logger?.warn({ err }, "answering worker unavailable: reading the follow-up on the main thread");
+    }
+  }
+  return d.answerer.contextualize(text, previous, audience);
 }
 
 /** Words of a message that, after an answer, goes on with its topic. */

@@ -3,9 +3,9 @@
  * pseudonymous user, the state key, and the flows' dependencies (the answerer,
  * the storage ports a flow uses, the handoff flow).
  */
-import type { Answerer } from "../answer/answerer.js";
-import type { ProcessId } from "../domain/ids.js";
-import type { Action, Turn } from "../domain/reply.js";
+import type { Answerer, AskOptions } from "../answer/answerer.js";
+import type { Audience, ProcessId } from "../domain/ids.js";
+import type { Action, Reply, Turn } from "../domain/reply.js";
 import type { FrictionField } from "../domain/friction.js";
 import { ACTION_LABELS } from "../domain/labels.js";
 import { extractFacts } from "../eligibility/extract.js";
@@ -65,9 +65,24 @@ export interface FlowDeps {
   handoffs: HandoffFlow;
   /** Project-fit answers for messages that describe a project (src/fit). */
   fit?: ProjectFit;
+  /** Offline answers computed off the main thread (src/workers): the same results as here. */
+  pool?: RemoteAnswering;
   logger?: { warn: (o: unknown, m?: string) => void; error: (o: unknown, m?: string) => void };
   /** What the report reply needs to sign its link to the web report. */
   report?: { publicBaseUrl?: string; secret: string };
+}
+
+/**
+ * Where `contextualize` and `answer` (question.ts) may run instead of this thread:
+ * the answering workers, which build the same answering part on the same index.
+ */
+export interface RemoteAnswering {
+  contextualize(question: string, previous: string | undefined, audience: Audience): Promise<string>;
+  answer(
+    question: string,
+    opts: Pick<AskOptions, "audience" | "priority" | "avoidCards" | "own">,
+    own: string,
+  ): Promise<{ reply: Reply; facts?: Partial<Facts> }>;
 }
 
 /** The flows' dependencies with only the storage ports `S`. */

@@ -59,7 +59,7 @@ export const AskRequest = z
   .strict();
 export type AskRequest = z.infer<typeof AskRequest>;
 
-export type ServiceRuntime = Pick<Runtime, "assistant" | "storage" | "index">;
+export type ServiceRuntime = Pick<Runtime, "assistant" | "storage" | "index"> & Partial<Pick<Runtime, "pool">>;
 
 export interface CreateServerOptions {
   runtime: ServiceRuntime;
@@ -207,6 +207,8 @@ export function createServer(o: CreateServerOptions): Service {
           checks: { index, storage: store },
           // Which index artifact this replica serves: every replica behind the balancer should show the same one.
           ...(loaded?.manifest ? { index: { fingerprint: loaded.manifest.corpusHash, chunks: loaded.chunks.length, builtAt: loaded.manifest.builtAt } } : {}),
+          // Answering workers ready of those configured (until they are, the main thread answers).
+          ...(o.runtime.pool ? { answerWorkers: { ready: o.runtime.pool.size, configured: o.runtime.pool.configured } } : {}),
         });
     }),
   );

@@ -45,6 +45,8 @@ export const ServerEnvSchema = z.object({
   SHUTDOWN_TIMEOUT_MS: int(10_000, 0, 120_000, "SHUTDOWN_TIMEOUT_MS"),
   /** Time spent answering sample needs at start, before taking traffic (0: none). */
   WARMUP_MS: int(1500, 0, 60_000, "WARMUP_MS"),
+  /** Worker threads computing offline answers (0: on the main thread). */
+  ANSWER_WORKERS: int(0, 0, 16, "ANSWER_WORKERS"),
 });
 
 export interface ServerSettings {
@@ -56,6 +58,8 @@ export interface ServerSettings {
   requestTimeoutMs: number;
   shutdownTimeoutMs: number;
   warmUpMs: number;
+  /** Worker threads computing offline answers (0: the main thread answers). */
+  answerWorkers: number;
   /** Largest JSON body accepted on /api/*, bytes. */
   jsonLimitBytes: number;
   /** Largest body accepted on the signed channel endpoints (/api/messages, /slack/events), bytes. */
@@ -92,6 +96,7 @@ export function loadServerSettings(source: NodeJS.ProcessEnv, production = sourc
     requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     warmUpMs: e.WARMUP_MS,
+    answerWorkers: e.ANSWER_WORKERS,
     jsonLimitBytes: 64 * 1024,
     teamsBodyLimitBytes: 1024 * 1024,
   };

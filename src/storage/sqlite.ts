@@ -51,6 +51,18 @@ export class SqliteStorage implements Storage {
    * from constants in this file, so the cache stays small.
    */
   private readonly stmts = new Map<string, Database.Statement>();
+  /**
+   * Group commit: the frequent small writes of a conversation turn (state,
+   * interaction, message link, unanswered question) issued during one turn
+   * of the event loop are committed together in one transaction, from the check
+   * phase (a commit costs about three times the write itself). Each write's
+   * promise resolves once its transaction is committed, as before. Any other
+   * statement first commits what is pending, so operations keep their order and
+   * reads see every write issued before them.
+   */
+  private pending: { run: () => unknown; resolve: (v: unknown) => void; reject: (e: unknown) => void }[] = [];
+  private flushScheduled = false;
+  private flushing = false;
 
   constructor(
     file: string,
@@ -80,14 +92,61 @@ export class SqliteStorage implements Storage {
     this.db.pragma("foreign_keys = ON");
   }
 
-  /** The prepared statement for `sql`, prepared on first use. */
+  /** The prepared statement for `sql`, prepared on first use (pending grouped writes are committed first). */
   private stmt(sql: string): Database.Statement {
+    if (this.pending.length && !this.flushing) this.flush();
     let st = this.stmts.get(sql);
     if (st === undefined) {
       st = this.db.prepare(sql);
       this.stmts.set(sql, st);
     }
     return st;
+  }
+
+  /** Queues a small write for the next group commit; resolves with its result once committed. */
+  private grouped<T>(run: () => T): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.pending.push({ run, resolve: resolve as (v: unknown) => void, reject });
+      if (!this.flushScheduled) {
+        this.flushScheduled = true;
+        setImmediate(() => {
+          this.flushScheduled = false;
+          this.flush();
+        });
+      }
+    });
+  }
+
+  /**
+   * Commits the pending writes in one transaction. A write that fails (a
+   * constraint) is rejected alone, as it would have been on its own; if the
+   * transaction itself fails, every write of the group is rejected.
+   */
+  private flush(): void {
+    const ops = this.pending;
+    if (!ops.length) return;
+    this.pending = [];
+    const results: { ok: boolean; value: unknown }[] = [];
+    this.flushing = true;
+    try {
+      this.db.transaction(() => {
+        for (const op of ops) {
+          try {
+            results.push({ ok: true, value: op.run() });
+          } catch (err) {
+            // SQLite rolled back more than the statement (I/O error, full disk): the whole group fails.
+            if (!this.db.inTransaction) throw err;
+            results.push({ ok: false, value: err });
+          }
+        }
+      })();
+    } catch (err) {
+      for (const op of ops) op.reject(err);
+      return;
+    } finally {
+      this.flushing = false;
+    }
+    ops.forEach((op, i) => (results[i]!.ok ? op.resolve(results[i]!.value) : op.reject(results[i]!.value)));
   }
 
   /** Creates the storage for `<dataDir>/relais-ess.sqlite`. */
@@ -156,7 +215,9 @@ export class SqliteStorage implements Storage {
   }
 
   async close(): Promise<void> {
-    if (this.db.open) this.db.close();
+    if (!this.db.open) return;
+    this.flush();
+    this.db.close();
   }
 
   async getState<T = unknown>(key: string): Promise<T | null> {
@@ -164,14 +225,19 @@ export class SqliteStorage implements Storage {
     return row ? fromJson<T | null>(row.value, null) : null;
   }
   async setState(key: string, state: unknown): Promise<void> {
-    this.stmt(
-      "INSERT INTO state (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
-    ).run(key, toJson(state), isoOrNow());
+    const value = toJson(state);
+    const at = isoOrNow();
+    await this.grouped(() =>
+      this.stmt(
+        "INSERT INTO state (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
+      ).run(key, value, at),
+    );
   }
   async deleteState(key: string): Promise<void> {
-    this.stmt("DELETE FROM state WHERE key = ?").run(key);
+    await this.grouped(() => this.stmt("DELETE FROM state WHERE key = ?").run(key));
   }
 
+  /** Not grouped: Slack and Teams wait for it before they acknowledge, and it must not wait for the next group. */
   async claimEvent(key: string): Promise<boolean> {
     const res = this.stmt("INSERT INTO events (key, created_at) VALUES (?, ?) ON CONFLICT (key) DO NOTHING").run(key, isoOrNow());
     return res.changes === 1;
@@ -179,23 +245,25 @@ export class SqliteStorage implements Storage {
 
   async recordInteraction(rec: InteractionRecord): Promise<string> {
     const id = rec.id ?? newId();
-    this.stmt(
-      `INSERT INTO interactions (id, created_at, channel, audience, user_hash, conversation_key, question, answer, sources, route, refused, latency_ms)
+    const write = () =>
+      this.stmt(
+        `INSERT INTO interactions (id, created_at, channel, audience, user_hash, conversation_key, question, answer, sources, route, refused, latency_ms)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(
-      id,
-      isoOrNow(rec.createdAt),
-      rec.channel,
-      rec.audience,
-      rec.userHash,
-      rec.conversationKey,
-      rec.question,
-      rec.answer,
-      toJson(rec.sources ?? []),
-      rec.route ?? null,
-      rec.refused ? 1 : 0,
-      Math.round(rec.latencyMs ?? 0),
-    );
+      ).run(
+        id,
+        isoOrNow(rec.createdAt),
+        rec.channel,
+        rec.audience,
+        rec.userHash,
+        rec.conversationKey,
+        rec.question,
+        rec.answer,
+        toJson(rec.sources ?? []),
+        rec.route ?? null,
+        rec.refused ? 1 : 0,
+        Math.round(rec.latencyMs ?? 0),
+      );
+    await this.grouped(write);
     return id;
   }
   async getInteraction(id: string): Promise<InteractionRecord | null> {
@@ -203,10 +271,13 @@ export class SqliteStorage implements Storage {
     return row ? rowToInteraction(row) : null;
   }
   async linkMessage(channel: Channel, messageId: string, interactionId: string): Promise<void> {
-    this.stmt(
-      `INSERT INTO message_links (channel, message_id, interaction_id, created_at) VALUES (?, ?, ?, ?)
-       ON CONFLICT (channel, message_id) DO UPDATE SET interaction_id = excluded.interaction_id`,
-    ).run(channel, messageId, interactionId, isoOrNow());
+    const at = isoOrNow();
+    await this.grouped(() =>
+      this.stmt(
+        `INSERT INTO message_links (channel, message_id, interaction_id, created_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (channel, message_id) DO UPDATE SET interaction_id = excluded.interaction_id`,
+      ).run(channel, messageId, interactionId, at),
+    );
   }
   async findInteractionByMessage(channel: Channel, messageId: string): Promise<string | null> {
     const row = this.stmt("SELECT interaction_id FROM message_links WHERE channel = ? AND message_id = ?").get(channel, messageId) as
@@ -250,13 +321,16 @@ export class SqliteStorage implements Storage {
   }
   async recordUnanswered(rec: UnansweredRecord): Promise<string> {
     const id = rec.id ?? newId();
-    this.stmt("INSERT INTO unanswered (id, created_at, interaction_id, question, reason, user_hash) VALUES (?, ?, ?, ?, ?, ?)").run(
-      id,
-      isoOrNow(rec.createdAt),
-      rec.interactionId ?? null,
-      rec.question,
-      rec.reason,
-      rec.userHash,
+    const at = isoOrNow(rec.createdAt);
+    await this.grouped(() =>
+      this.stmt("INSERT INTO unanswered (id, created_at, interaction_id, question, reason, user_hash) VALUES (?, ?, ?, ?, ?, ?)").run(
+        id,
+        at,
+        rec.interactionId ?? null,
+        rec.question,
+        rec.reason,
+        rec.userHash,
+      ),
     );
     return id;
   }

@@ -115,6 +115,90 @@ describe("SQLite statements reused per connection", () => {
   });
 });
 
+describe("SQLite group commit of the small writes of a turn", () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "relais-group-"));
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it("commits writes issued together, each resolved once committed and visible to another connection", async () => {
+    const file = path.join(dir, "g.sqlite");
+    const a = new SqliteStorage(file);
+    const b = new SqliteStorage(file);
+    await a.migrate();
+    const claims = await Promise.all([
+      a.claimEvent("e1"),
+      a.claimEvent("e1"),
+      a.claimEvent("e2"),
+      ...Array.from({ length: 20 }, (_, i) => a.setState(`k${i}`, { i })),
+    ]);
+    // Two claims of one key in the same group: exactly one wins.
+    expect(claims.slice(0, 3)).toEqual([true, false, true]);
+    for (let i = 0; i < 20; i++) expect(await b.getState(`k${i}`)).toEqual({ i });
+    await a.close();
+    await b.close();
+  });
+
+  it("keeps the order of operations: a read, or any other statement, sees the writes issued before it", async () => {
+    const s = new SqliteStorage(path.join(dir, "o.sqlite"));
+    await s.migrate();
+    const write = s.setState("k", { v: 1 });
+    // Not awaited: the read commits the pending write first.
+    expect(await s.getState("k")).toEqual({ v: 1 });
+    await write;
+    const id = "i-1";
+    const recorded = s.recordInteraction({
+      id,
+      channel: "web",
+      audience: "porteur",
+      userHash: "u",
+      conversationKey: "c",
+      question: "q",
+      answer: "a",
+      sources: [],
+      route: null,
+      refused: false,
+      latencyMs: 1,
+    });
+    // A rating refers to the interaction (foreign key): it must find it although the interaction was not awaited.
+    await s.recordRating({ interactionId: id, userHash: "u", value: "up" });
+    expect(await recorded).toBe(id);
+    await s.close();
+  });
+
+  it("rejects a failing write alone and commits the others of its group", async () => {
+    const file = path.join(dir, "f.sqlite");
+    const s = new SqliteStorage(file);
+    await s.migrate();
+    const results = await Promise.allSettled([
+      s.setState("before", 1),
+      // The CHECK constraint of the table refuses this reason.
+      s.recordUnanswered({ question: "q", reason: "bogus" as never, userHash: "u" }),
+      s.setState("after", 2),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
+    await s.close();
+    const again = new SqliteStorage(file);
+    expect(await again.getState("before")).toBe(1);
+    expect(await again.getState("after")).toBe(2);
+    await again.close();
+  });
+
+  it("commits what is pending when closed, and rejects writes issued after", async () => {
+    const file = path.join(dir, "c.sqlite");
+    const s = new SqliteStorage(file);
+    await s.migrate();
+    const pending = s.setState("k", "kept");
+    await s.close();
+    await expect(pending).resolves.toBeUndefined();
+    await expect(s.setState("k", "lost")).rejects.toThrow(/not open/);
+    const again = new SqliteStorage(file);
+    expect(await again.getState("k")).toBe("kept");
+    await again.close();
+  });
+});
+
 describe.skipIf(!PG_AVAILABLE)("PostgreSQL named prepared statements", () => {
   let db: Awaited<ReturnType<typeof createTestDatabase>>;
   beforeAll(async () => {

@@ -1,0 +1,198 @@
+/**
+ * Offline answers computed by worker threads. An answer is a few milliseconds
+ * of pure CPU; on the main thread, under load, those milliseconds delay every
+ * acknowledgement and every other request. The pool moves them to `workers`
+ * threads, each with its own read-only copy of the index (about as much memory
+ * again as the answering part of the main thread), and the event loop keeps
+ * serving HTTP, Slack and Teams.
+ *
+ * - A request goes to the worker with the fewest requests in flight.
+ * - A worker that dies fails its requests (the caller then answers on the main
+ *   thread: see conversation/question.ts) and is replaced after a pause.
+ * - `close()` ends the workers; later requests are refused.
+ */
+import { createRequire } from "node:module";
+import { pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
+import type { AppConfig } from "../config/env.js";
+import type { Audience } from "../domain/ids.js";
+import type { AnswerWorkerData } from "./answer-worker.js";
+import type { Answered, RemoteAskOptions, WorkerRequest, WorkerResponse } from "./protocol.js";
+
+/** A request before its id is given (each member of the union without `id`). */
+type NoId<T> = T extends unknown ? Omit<T, "id"> : never;
+
+type Logger = { warn: (o: unknown, m?: string) => void; error: (o: unknown, m?: string) => void; info?: (o: unknown, m?: string) => void };
+
+export interface AnswerPoolOptions {
+  workers: number;
+  config: AppConfig;
+  /** Warm-up of each worker before it takes requests, ms (default 1500). */
+  warmUpMs?: number;
+  /** Longest wait for a worker to be ready, ms (default 120 s: a large index takes a while to load). */
+  startTimeoutMs?: number;
+  /** Pause before a dead worker is replaced, ms (default 1000). */
+  restartDelayMs?: number;
+  logger?: Logger;
+}
+
+interface Slot {
+  worker: Worker;
+  inflight: Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>;
+  ready: boolean;
+}
+
+export class WorkerUnavailable extends Error {
+  override readonly name = "WorkerUnavailable";
+}
+
+/**
+ * The worker's entry: the compiled .js next to this file; under tsx and vitest (this file is
+ * .ts), a bootstrap that loads the .ts source through tsx's API (a worker does not inherit
+ * the parent's module hooks on Node 20).
+ */
+function entry(): { script: URL | string; eval: boolean } {
+  const self = import.meta.url;
+  if (!self.endsWith(".ts")) return { script: new URL("./answer-worker.js", self), eval: false };
+  // tsx's ESM API (its CommonJS build cannot register the hooks from a worker).
+  const api = pathToFileURL(
+    createRequire(self)
+      .resolve("tsx/esm/api")
+      .replace(/\.cjs$/, ".mjs"),
+  ).href;
+  const source = new URL("./answer-worker.ts", self).href;
+  return { script: `import(${JSON.stringify(api)}).then((m) => m.tsImport(${JSON.stringify(source)}, ${JSON.stringify(self)}))`, eval: true };
+}
+
+export class AnswerPool {
+  private readonly slots: Slot[] = [];
+  private nextId = 1;
+  private closed = false;
+  /** Requests the workers have answered (successfully) since the start. */
+  answered = 0;
+
+  private constructor(private readonly o: AnswerPoolOptions) {}
+
+  /** Every worker's start: resolved once all are ready, rejected if one could not start. */
+  private starting: Promise<void> = Promise.resolve();
+
+  /**
+   * Starts the workers without waiting for them: requests made before a worker
+   * is ready are refused (WorkerUnavailable), and the caller answers itself.
+   * A worker that cannot start is logged, not retried.
+   */
+  static create(o: AnswerPoolOptions): AnswerPool {
+    if (!Number.isInteger(o.workers) || o.workers < 1) throw new Error("AnswerPool needs at least one worker");
+    const pool = new AnswerPool(o);
+    pool.starting = Promise.all(Array.from({ length: o.workers }, () => pool.spawn())).then(() => undefined);
+    pool.starting.catch((err: unknown) => o.logger?.error({ err }, "answering worker could not start: the main thread answers"));
+    return pool;
+  }
+
+  /** Starts the workers and resolves once every one is ready (rejects, all stopped, if one cannot start). */
+  static async start(o: AnswerPoolOptions): Promise<AnswerPool> {
+    const pool = AnswerPool.create(o);
+    try {
+      await pool.ready();
+    } catch (err) {
+      await pool.close();
+      throw err;
+    }
+    return pool;
+  }
+
+  /** Resolves once every worker started with the pool is ready. */
+  ready(): Promise<void> {
+    return this.starting;
+  }
+
+  /** Workers the pool was started with. */
+  get configured(): number {
+    return this.o.workers;
+  }
+
+  /** Workers ready to answer now. */
+  get size(): number {
+    return this.slots.filter((s) => s.ready).length;
+  }
+
+  private spawn(): Promise<void> {
+    const { script, eval: isEval } = entry();
+    const data: AnswerWorkerData = { config: this.o.config, warmUpMs: this.o.warmUpMs ?? 1500 };
+    const worker = new Worker(script, { workerData: data, eval: isEval });
+    const slot: Slot = { worker, inflight: new Map(), ready: false };
+    this.slots.push(slot);
+    return new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => fail(new WorkerUnavailable("answering worker not ready in time")), this.o.startTimeoutMs ?? 120_000);
+      const fail = (err: Error) => {
+        clearTimeout(timer);
+        if (!slot.ready) reject(err);
+      };
+      worker.on("message", (m: WorkerResponse) => {
+        if ("ready" in m) {
+          clearTimeout(timer);
+          slot.ready = true;
+          this.o.logger?.info?.({ ms: m.ms }, "answering worker ready");
+          resolve();
+        } else if ("failed" in m) {
+          fail(new WorkerUnavailable(`answering worker could not start: ${m.failed}`));
+          void worker.terminate();
+        } else if ("log" in m) {
+          this.o.logger?.[m.log]({ detail: m.detail }, `answering worker: ${m.msg}`);
+        } else {
+          const p = slot.inflight.get(m.id);
+          if (!p) return;
+          slot.inflight.delete(m.id);
+          if (m.ok) {
+            this.answered++;
+            p.resolve(m.value);
+          } else p.reject(new Error(m.error));
+        }
+      });
+      worker.on("error", (err) => {
+        this.o.logger?.error({ err }, "answering worker failed");
+        fail(err);
+      });
+      worker.on("exit", (code) => {
+        clearTimeout(timer);
+        const i = this.slots.indexOf(slot);
+        if (i >= 0) this.slots.splice(i, 1);
+        for (const p of slot.inflight.values()) p.reject(new WorkerUnavailable(`answering worker stopped (code ${code})`));
+        slot.inflight.clear();
+        if (!slot.ready) return reject(new WorkerUnavailable(`answering worker stopped before it was ready (code ${code})`));
+        if (this.closed) return;
+        this.o.logger?.warn({ code }, "answering worker stopped: replacing it");
+        setTimeout(() => {
+          if (!this.closed) this.spawn().catch((err: unknown) => this.o.logger?.error({ err }, "answering worker could not be replaced"));
+        }, this.o.restartDelayMs ?? 1000).unref();
+      });
+    });
+  }
+
+  private call<T>(req: NoId<WorkerRequest>): Promise<T> {
+    let best: Slot | undefined;
+    for (const s of this.slots) if (s.ready && (!best || s.inflight.size < best.inflight.size)) best = s;
+    if (this.closed || !best) return Promise.reject(new WorkerUnavailable("no answering worker available"));
+    const slot = best;
+    const id = this.nextId++;
+    return new Promise<T>((resolve, reject) => {
+      slot.inflight.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      slot.worker.postMessage({ ...req, id } as WorkerRequest);
+    });
+  }
+
+  contextualize(question: string, previous: string | undefined, audience: Audience): Promise<string> {
+    return this.call({ op: "contextualize", question, previous, audience });
+  }
+
+  answer(question: string, opts: RemoteAskOptions, own: string): Promise<Answered> {
+    const { audience, priority, avoidCards, own: ownOpt } = opts;
+    return this.call({ op: "answer", question, opts: { audience, priority, avoidCards, own: ownOpt }, own });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+    this.slots.length = 0;
+  }
+}
