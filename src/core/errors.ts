@@ -29,6 +29,7 @@ export const ERROR_CODES = [
   "draft.notApprovable",
   "handoff.notFound",
   "handoff.notAnswered",
+  "worker.unavailable",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -15,6 +15,7 @@ import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { AppConfig } from "../config/env.js";
+import { RelaisError } from "../core/errors.js";
 import type { Audience } from "../domain/ids.js";
 import type { AnswerWorkerData } from "./answer-worker.js";
 import type { Answered, RemoteAskOptions, WorkerRequest, WorkerResponse } from "./protocol.js";
@@ -42,8 +43,9 @@ interface Slot {
   ready: boolean;
 }
 
-export class WorkerUnavailable extends Error {
-  override readonly name = "WorkerUnavailable";
+/** No answering worker can take the request (starting, stopped, closed): the caller answers itself. */
+export class WorkerUnavailable extends RelaisError {
+  readonly code = "worker.unavailable";
 }
 
 /**
