@@ -99,7 +99,10 @@ export class ProjectFit {
     // a private request stays private even from someone who volunteers in associations.
     const ownBusiness = features.facts.legalForm === "entrepreneur-individuel" || features.facts.legalForm === "societe-commerciale";
     const privateAsk = features.stage === undefined && !ownBusiness && SINGULAR.test(askedFolded) && !PLURAL.test(askedFolded);
-    if (!opts.loose && (!business || addressed || privateAsk) && this.o.guards?.isOutOfMission(business ? asked : question)) return null;
+    // A structure's project that is not being created or taken over is held back by what it asks, too
+    // ("la meilleure banque pour notre asso ?"); one being created keeps its « prêt personnel » (an honour loan).
+    const creating = features.stage !== undefined || ownBusiness;
+    if (!opts.loose && (!business || addressed || privateAsk || !creating) && this.o.guards?.isOutOfMission(business ? asked : question)) return null;
     if (!opts.loose && this.o.guards?.gap(asked)?.project) return null;
 
     // A project located outside the Gard that asks the Gard's Département: its schema is for Gard projects.

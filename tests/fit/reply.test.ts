@@ -206,6 +206,23 @@ describe("project-fit reply", () => {
     expect(r.fit!.map((o) => o.process)).toContain("pret-honneur-microcredit");
   });
 
+  it("an existing structure asking for something outside the mission is refused (not given funders); one being created keeps its honour loan", async () => {
+    for (const q of [
+      "Quelle est la meilleure banque pour notre asso à Nîmes ?",
+      "notre scop de Beaucaire cherche quelle banque choisir pour ses comptes, vous conseillez laquelle ?",
+    ]) {
+      const r = await ask(q, "porteur");
+      expect(r.refused, `${q}\n→ ${r.text}`).toBe(true);
+      expect(r.fit ?? []).toEqual([]);
+    }
+    const takeover = await ask(
+      "Je reprends l'épicerie de mon village près d'Alès en entreprise individuelle ; il me manque 10 000 €, existe-t-il un prêt personnel à taux zéro ?",
+      "porteur",
+    );
+    expect(takeover.refused).toBe(false);
+    expect(takeover.fit!.map((o) => o.process)).toContain("pret-honneur-microcredit");
+  });
+
   it("a company with ESS statutes is not sent to the Région's business aid first", async () => {
     const r = await ask(
       "SAS à statuts ESS en cours de création à Uzès : une épicerie itinérante pour les villages, modèle économique pas encore stabilisé, trois cofondatrices. Quelle mesure pour les accompagner ?",
