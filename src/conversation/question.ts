@@ -90,7 +90,8 @@ export async function answer(
   // Offline, the answering workers compute it (a streamed answer stays here); if none can, this thread does.
   if (d.pool && !opts.onToken) {
     try {
-      return await d.pool.answer(question, { audience: opts.audience, priority: opts.priority, avoidCards: opts.avoidCards, own: opts.own }, own);
+      // The pool sends only the options that are data (see RemoteAskOptions).
+      return await d.pool.answer(question, opts, own);
     } catch (err) {
       d.logger?.warn({ err }, "answering worker unavailable: answering on the main thread");
     }
