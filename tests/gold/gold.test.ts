@@ -47,11 +47,11 @@ function expectRate(m: Metric, min: number, name: string): void {
 /**
  * Floor of the blind set: the figures measured when it was last run, rounded down, so
  * that a change that makes answers worse on unseen questions fails. Raised only from a
- * new measurement, never by tuning on blind questions. Set E (written blind on 2026-12-05; sets B
- * and D moved to tuning once their failures were to be read): first reading of E, taken on the code
- * of 3e87cde, before anything was tuned after it was written (83.6 / 80.8 / 86.6 / 93.3 / 59.6 %).
+ * new measurement, never by tuning on blind questions. Set G (written blind on 2026-12-05; set E
+ * moved to tuning once its failures were to be read): first reading of G, taken on the code of
+ * c5b186c, before anything was tuned after it was written (90.0 / 81.2 / 90.5 / 75.8 / 58.2 %).
  */
-const BLIND_FLOOR = { retrieval: 0.83, includes: 0.8, refusal: 0.86, route: 0.93, followUp: 0.59 };
+const BLIND_FLOOR = { retrieval: 0.89, includes: 0.81, refusal: 0.9, route: 0.75, followUp: 0.58 };
 
 describe("blind set floor (offline)", () => {
   it("has at least 200 questions, 30 conversations and 40 refusals", () => {
