@@ -22,8 +22,8 @@ type Loaded = { file: string; name: string; blind: boolean } & ({ kind: "questio
 
 /** Column name of a set: its file name without extension ("projects-tuning"). */
 const nameOf = (file: string) => path.basename(file).replace(/\.ya?ml$/i, "");
-/** A blind set (by its folder or name): figures only, never the failing ids. */
-const isBlind = (file: string) => /(^|[/\\-])blind([/\\.-]|$)/i.test(file);
+/** A blind set (by its folder or name; a former blind set moved to tuning/ is tuning): figures only, never the failing ids. */
+const isBlind = (file: string) => !/(^|[/\\])tuning[/\\]/i.test(file) && /(^|[/\\-])blind([/\\.-]|$)/i.test(file);
 
 async function load(file: string): Promise<Loaded> {
   if (!existsSync(file)) throw new UsageError(`Fichier introuvable : ${file}`);
