@@ -18,6 +18,11 @@ const GapFile = z.array(
     sujet: z.string(),
     route: ProcessId.default("mission-ess-departement"),
     quand: z.array(z.array(z.coerce.string()).min(1)).min(1),
+    /** Expressions that cancel the gap ("combien de temps" is a duration, not the amount a budget gap is about). */
+    sauf: z
+      .array(z.coerce.string())
+      .nullish()
+      .transform((a) => a ?? []),
     /** Whether a described project that asks this is refused too (no: a subject a project may merely mention). */
     projet: z
       .union([z.boolean(), z.enum(["oui", "non"])])
@@ -41,7 +46,7 @@ export class Guards {
   private constructor(
     private readonly injection: RegExp[],
     private readonly outOfMission: RegExp[],
-    private readonly gaps: { gap: Gap; groups: PhraseGroups }[],
+    private readonly gaps: { gap: Gap; groups: PhraseGroups; except: PhraseGroups[number] }[],
   ) {}
 
   static load(paths: KnowledgePaths = currentKnowledgePaths()): Guards {
@@ -55,6 +60,7 @@ export class Guards {
       gaps.map((g) => ({
         gap: { id: g.id, sujet: g.sujet, route: g.route, project: g.projet },
         groups: compileGroups(g.quand),
+        except: g.sauf.length ? compileGroups([g.sauf])[0]! : [],
       })),
     );
   }
@@ -77,7 +83,8 @@ export class Guards {
   gap(text: string, own?: string): Gap | null {
     const tokens = phraseTokens(text);
     const mine = own === undefined ? tokens : phraseTokens(own);
-    for (const { gap, groups } of this.gaps) if (matchesAll(tokens, groups) && groups.some((alts) => alts.some((seq) => containsPhrase(mine, seq)))) return gap;
+    for (const { gap, groups, except } of this.gaps)
+      if (matchesAll(tokens, groups) && groups.some((alts) => alts.some((seq) => containsPhrase(mine, seq))) && !except.some((seq) => containsPhrase(mine, seq))) return gap;
     return null;
   }
 }

@@ -84,6 +84,9 @@ describe("out of scope", () => {
     "Donne-moi une recette de soupe au pistou.",
     // advice on private services
     "Quelle est la meilleure banque en ce moment ?",
+    // leisure recommendations
+    "Vous me conseillez un bon resto pour ce soir à Uzès ?",
+    "Could you suggest a nice bar near the arena?",
   ];
   itRefusesEach(questions);
 });
@@ -185,6 +188,8 @@ describe("the status of one's own file, asked in everyday words", () => {
     "Vous pouvez vérifier que le Département a bien reçu notre courrier d'octobre ?",
     "Ma coopérative a-t-elle bien été enregistrée sur la plateforme ?",
     "Notre association obtiendra-t-elle une aide si elle candidate ?",
+    // someone else's file, asked by an agent on their behalf
+    "Une habitante voudrait savoir où en est sa demande de RSA, vous pouvez regarder ?",
   ];
   itRefusesEach(questions);
 });
@@ -247,7 +252,14 @@ describe("known gaps do not swallow answerable questions", () => {
     { q: "Combien d'EPCI ont leur siège dans le Gard ?", audience: "porteur", doc: "territoire-epci" },
     // a renewal asked with « l'an prochain » is no event of the coming years
     { q: "Notre agrément ESUS arrive à échéance l'an prochain : qui le renouvelle ?", audience: "porteur", doc: "agrement-esus" },
+    // « combien de temps » next year is a duration, not next year's budget (the gap's « sauf »)
+    { q: "On doit refaire notre agrément ESUS l'année prochaine, il sera valable combien de temps ?", audience: "porteur", doc: "agrement-esus" },
   ];
+  // A restaurant as a project is no leisure recommendation.
+  it("answers a solidarity restaurant project", async () => {
+    const reply = await ask("Nous voulons ouvrir un bon restaurant solidaire en SCIC à Nîmes, quelles aides ?", "porteur");
+    expect(reply.refused, reply.text).toBe(false);
+  });
   for (const { q, audience, doc } of cases)
     it(`answers: ${q}`, async () => {
       const reply = await ask(q, audience);
