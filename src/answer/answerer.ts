@@ -21,6 +21,7 @@ import { answersType, answerType } from "./cards.js";
 import { asksWhen, givesAsked } from "./asked-quantity.js";
 import { probability, type DecisionModels, type Signals } from "./decision.js";
 import type { QueryNormalizer } from "../retrieval/normalize.js";
+import { asksOutOfMission } from "./asked-part.js";
 import type { Guards } from "./guards.js";
 import { fill, loadPrompt } from "./prompts.js";
 import { ANSWER_ACTIONS, REFUSAL_ACTIONS } from "./actions.js";
@@ -294,7 +295,7 @@ export class Answerer {
         null,
         "Je ne peux pas répondre à cette demande. Je réponds uniquement aux questions sur l'économie sociale et solidaire dans le Gard, à partir de sources publiques.",
       );
-    if (this.o.guards.isOutOfMission(mine))
+    if (asksOutOfMission(mine, (t) => this.o.guards.isOutOfMission(t)))
       return this.refusal(
         audience,
         null,

@@ -84,7 +84,12 @@ export class Guards {
     const tokens = phraseTokens(text);
     const mine = own === undefined ? tokens : phraseTokens(own);
     for (const { gap, groups, except } of this.gaps)
-      if (matchesAll(tokens, groups) && groups.some((alts) => alts.some((seq) => containsPhrase(mine, seq))) && !except.some((seq) => containsPhrase(mine, seq))) return gap;
+      if (
+        matchesAll(tokens, groups) &&
+        groups.some((alts) => alts.some((seq) => containsPhrase(mine, seq))) &&
+        !except.some((seq) => containsPhrase(mine, seq))
+      )
+        return gap;
     return null;
   }
 }

@@ -29,6 +29,13 @@ export function fold(text: string): string {
     .trim();
 }
 
+/** Folded as `fold`, with hyphens and dashes as spaces ("tiers-lieu" as "tiers lieu"). */
+export function foldText(text: string): string {
+  return fold(text)
+    .replace(/[-‐‑–]/g, " ")
+    .replace(/\s+/g, " ");
+}
+
 // ---------------------------------------------------------------------------
 // Numbers
 

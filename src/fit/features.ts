@@ -10,9 +10,10 @@ import { editDistanceAtMost1 } from "../retrieval/retriever.js";
 import { FrenchWords } from "../retrieval/normalize.js";
 import type { QpvStatus } from "../eligibility/communes.js";
 import { resolveCommune } from "../eligibility/communes.js";
-import { extractFacts, fold } from "../eligibility/extract.js";
+import { extractFacts, fold, foldText } from "../eligibility/extract.js";
 import { parseFacts, type Facts, type LegalForm, type ProjectStage } from "../eligibility/facts.js";
 import { containsPhrase, phraseTokens } from "../retrieval/phrases.js";
+import { STRUCTURE_NOUN } from "../answer/asked-part.js";
 import type { Need, NeedFacts, SchemaLinks } from "./links.js";
 
 export interface DetectedNeed {
@@ -50,14 +51,8 @@ export interface ProjectFeatures {
 }
 
 /** Folded text (lower case, no accents) with hyphens as spaces: "non-profit" → "non profit". */
-export function foldText(text: string): string {
-  return fold(text)
-    .replace(/[-‐‑–]/g, " ")
-    .replace(/\s+/g, " ");
-}
+export { foldText };
 
-const STRUCTURE_NOUN =
-  "(?:associations?|assos?|scops?|scics?|cae|mutuelles?|cooperatives?|coops?|regies? de quartier|centres? sociaux|centre social|ressourceries?|recycleries?|epiceries?|tiers lieux?|entreprises? d insertion|federations?|non profits?|mutual(?:s| health insurer)?|cooperatives?|charities|charity|creches?|esat|chantiers? d insertion|fondations?|foundations?|clubs?|compagnies?|repair cafes?|banques? alimentaires?|cafes? associatifs?|garages? solidaires?|friperies? solidaires?|jardins? (?:partages?|solidaires?|d insertion)|amaps?|mediatheques? associatives?|ludotheques?|mjc|maisons? des jeunes(?: et de la culture)?|offices? de tourisme)";
 const COUNT_WORD: Record<string, number> = {
   un: 1,
   une: 1,

@@ -13,6 +13,7 @@ import type { Action, Reply } from "../domain/reply.js";
 import type { Facts, LegalForm } from "../eligibility/facts.js";
 import { ANSWER_ACTIONS, REFUSAL_ACTIONS } from "../answer/actions.js";
 import { cleanQuestion } from "../answer/answerer.js";
+import { ADDRESSED, PLURAL, SINGULAR, askedPart, asksOutOfMission } from "../answer/asked-part.js";
 import type { Guards } from "../answer/guards.js";
 import type { Retriever } from "../retrieval/retriever.js";
 import type { Router } from "../routing/router.js";
@@ -81,7 +82,8 @@ export class ProjectFit {
     if (!question || (!opts.loose && !mightDescribeProject(question)) || this.o.guards?.isInjection(question)) return null;
     // A described project is no creative-writing request ("une association composée de passionnés d'histoire"):
     // the out-of-mission patterns and the known gaps only hold back the loose reading.
-    if (opts.loose && (this.o.guards?.isOutOfMission(question) || this.o.guards?.gap(question))) return null;
+    const guards = this.o.guards;
+    if (opts.loose && guards && (asksOutOfMission(question, (t) => guards.isOutOfMission(t)) || guards.gap(askedPart(question)))) return null;
     // Nor a question about a rule ("Une fondation peut-elle… ?", "Est-ce qu'on doit publier… ?"): it asks what holds, not where to go.
     if (opts.loose && (isGeneralQuestion(question) || RULE_QUESTION.test(foldText(question)))) return null;
     const features = projectFeatures(question, this.links);
@@ -102,7 +104,8 @@ export class ProjectFit {
     // A structure's project that is not being created or taken over is held back by what it asks, too
     // ("la meilleure banque pour notre asso ?"); one being created keeps its « prêt personnel » (an honour loan).
     const creating = features.stage !== undefined || ownBusiness;
-    if (!opts.loose && (!business || addressed || privateAsk || !creating) && this.o.guards?.isOutOfMission(business ? asked : question)) return null;
+    if (!opts.loose && (!business || addressed || privateAsk || !creating) && this.o.guards?.isOutOfMission(business && !privateAsk ? asked : question))
+      return null;
     if (!opts.loose && this.o.guards?.gap(asked)?.project) return null;
 
     // A project located outside the Gard that asks the Gard's Département: its schema is for Gard projects.
@@ -180,24 +183,6 @@ const RULE_QUESTION =
 
 /** The message asks the Gard's Département or its schema ("le Département du Gard", "le schéma ESS", "l'appel à communs"). */
 const GARD_ASKED = /\b(departement|department|gard|schema|appel a communs?|call for commons)\b/;
-
-/** The writer speaks for themselves ("j'ai besoin", "ma voiture", "me prêter") or for a group ("nous", "notre asso"). */
-const SINGULAR = /\b(je|j|jsuis|jveux|jvoudrais|moi|me|m|ma|mon|mes|i|my|me)\b/;
-const PLURAL = /\b(nous|notre|nos|on|our|we)\b/;
-
-/** A request addressed to the assistant ("pouvez-vous…", "tu peux…", "écrivez-moi…", "can you…"). */
-const ADDRESSED =
-  /\b(pouvez vous|vous pouvez|pourriez vous|peux tu|tu peux|tu pourrais|vous pourriez|ecris moi|ecrivez moi|ecris nous|ecrivez nous|redige moi|redigez moi|fais moi|faites moi|donnez moi|donne moi|transmettez moi|can you|could you|would you|please write|give me|send me)\b/;
-
-/**
- * The part of a message that asks something: its sentences that end with a question
- * mark or address the assistant, else its last sentence.
- */
-export function askedPart(text: string): string {
-  const sentences = text.split(/(?<=[.!?])\s+|\n+/).filter((s) => s.trim());
-  const asking = sentences.filter((s) => s.includes("?") || ADDRESSED.test(foldText(s)));
-  return (asking.length ? asking : sentences.slice(-1)).join(" ");
-}
 
 /** How clearly the first option stands out (0.3 to 1). */
 function confidence(ranked: RankedOption[]): number {
