@@ -184,11 +184,12 @@ describe("scrubber on the evaluation questions (no personal data)", () => {
     };
     walk(path.join(ROOT, "knowledge"));
     expect(registerPublicNames(knowledge)).toBeGreaterThan(5);
-    // Then only the names of people who introduce themselves ("moi c'est Karim") stay masked: they are private.
-    const introduces = /\b(moi c'est|je m'appelle|my name is)\s+\p{Lu}/iu;
+    // Then only the names of people who introduce themselves ("moi c'est Karim") or are named with a
+    // civility title ("notre président, M. Dupont") stay masked: they are private.
+    const introduces = /\b(moi c'est|je m'appelle|my name is)\s+\p{Lu}|(^|\s)(M\.|Mme|Mlle|Monsieur|Madame)\s+\p{Lu}/u;
     const stillMasked = texts.filter((t) => scrubDetailed(t).found.name > 0);
     expect(stillMasked.filter((t) => !introduces.test(t))).toEqual([]);
-    for (const t of stillMasked) expect(scrub(t)).toMatch(/(moi c'est|je m'appelle|my name is) \[nom\]/i);
+    for (const t of stillMasked) expect(scrub(t)).toMatch(/((moi c'est|je m'appelle|my name is)|(M\.|Mme|Mlle|Monsieur|Madame)) \[nom\]/i);
     // A person the sources do not cite is still masked.
     expect(scrub("Hélène Meunier et Marie Durand")).toBe("Hélène Meunier et [nom]");
   });
