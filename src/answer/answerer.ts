@@ -16,7 +16,7 @@ import { checkCitations } from "./citations.js";
 import { extractAnswer } from "./extractive.js";
 import type { CardIndex, CardMatch } from "./cards.js";
 import { cardFollowUps, cardPassages, cardText, FRENCH_SOURCES_NOTE } from "./card-reply.js";
-import { isElliptic, withTopic } from "./followup.js";
+import { cardAnswersFollowUp, isElliptic, withTopic } from "./followup.js";
 import { answersType, answerType } from "./cards.js";
 import { asksWhen, givesAsked } from "./asked-quantity.js";
 import { probability, type DecisionModels, type Signals } from "./decision.js";
@@ -319,7 +319,7 @@ export class Answerer {
     const asksQuantity = asks !== null;
     const equivalents = (t: string) => this.o.retriever.synonyms.equivalents(t);
     const cardGives = (m: CardMatch) => m.card.lacune || givesAsked(asks!, mine, m.card.answer, searched, m.card.questions.join(" "), equivalents);
-    const cardFits = card !== undefined && this.useCard(signals) && (!asksQuantity || cardGives(card));
+    const cardFits = card !== undefined && (p.reshown || this.useCard(signals)) && (!asksQuantity || cardGives(card));
     const offlineCard = () => this.cardAnswer(question, searched, audience, card!, hits, cardMatches, candidates, mine);
     if (cardFits && !this.o.llm) return offlineCard();
     const supported = hits.filter((h) => h.coverage >= minCoverage);
@@ -420,12 +420,16 @@ export class Answerer {
     const { hits, query } = await this.o.retriever.search(searched, { audience, k: 8 });
     const cards = this.cards();
     const focus = mine === searched ? undefined : new Set(this.o.retriever.analyzeQuery(mine).terms);
-    // A follow-up never gets the card the person has just read: they ask something else.
+    // A follow-up does not get the card the person has just read again, unless that card holds what they now ask.
     const cardCandidates = cards
-      ? cards.match(query, { audience, limit: MORE_CARDS + avoidCards.length, question: typeText, focus }).filter((m) => !avoidCards.includes(m.card.id))
+      ? cards
+          .match(query, { audience, limit: MORE_CARDS + avoidCards.length, question: typeText, focus })
+          .filter((m) => !avoidCards.includes(m.card.id) || (focus !== undefined && cardAnswersFollowUp(m.card, mine)))
       : [];
     const cardMatches = cardCandidates.slice(0, 3);
     const card = cardMatches[0];
+    // The card just read, best again and holding what the follow-up asks: it answers it.
+    const reshown = card !== undefined && avoidCards.includes(card.card.id);
     const candidates = this.o.router.candidates(searched, hits);
     const english = looksEnglish(question);
     const minCoverage = english ? this.minCoverage * 0.7 : this.minCoverage;
@@ -459,7 +463,7 @@ export class Answerer {
       terms: Math.min(1, query.terms.length / 10),
       describesNeed: (query.terms.length >= 5 && FIRST_PERSON.test(question)) || (top?.rule ?? false) ? 1 : 0,
     };
-    return { searched, typeText, hits, query, card, cardMatches, cardCandidates, candidates, minCoverage, signals };
+    return { searched, typeText, hits, query, card, reshown, cardMatches, cardCandidates, candidates, minCoverage, signals };
   }
 
   /** IDF of the rarest question word missing from the best-covering passage, scaled to 0..1. */

@@ -261,7 +261,8 @@ describe("follow-ups and answer cards", () => {
     const c = conversation(core.runtime.assistant);
     const first = await c.say("L'incubateur Alter'Incub, ça accompagne quels projets ?");
     expect(first.card, first.text).toBeTruthy();
-    const next = await c.say("et c'est basé où ?");
+    // The card says where it is based, not what it costs: a question on its price gets something else.
+    const next = await c.say("et c'est payant ?");
     expect(next.card).not.toBe(first.card);
     expect(next.text).not.toBe(first.text);
     // Asked again on its own, the same question gets the same card.
@@ -314,6 +315,18 @@ describe("follow-ups and answer cards", () => {
     const next = await c.say("et c'est gratuit ?");
     expect(next.text).not.toMatch(/sources I rely on are in French/);
     expect(next.text).toMatch(/gratuit/);
+  });
+});
+
+describe("a follow-up the card just read already answers", () => {
+  it("« c'est quel canton pour elle ? » after the card naming the elected member and her canton gets that card again", async () => {
+    const c = conversation(core.runtime.assistant);
+    const first = await c.say("Qui est la vice-présidente en charge de l'ESS au Département du Gard ?");
+    expect(first.card, first.text).toBeTruthy();
+    expect(first.text).toMatch(/Vigan/);
+    const next = await c.say("c'est quel canton pour elle ?");
+    expect(next.refused, next.text).toBe(false);
+    expect(next.text).toMatch(/Vigan/);
   });
 });
 
