@@ -17,7 +17,7 @@ import { extractAnswer } from "./extractive.js";
 import type { CardIndex, CardMatch } from "./cards.js";
 import { cardFollowUps, cardPassages, cardText, FRENCH_SOURCES_NOTE } from "./card-reply.js";
 import { cardAnswersFollowUp, isElliptic, withTopic } from "./followup.js";
-import { answersType, answerType } from "./cards.js";
+import { answersType, answerType, asksAmount, givesAmount } from "./cards.js";
 import { asksWhen, givesAsked } from "./asked-quantity.js";
 import { probability, type DecisionModels, type Signals } from "./decision.js";
 import type { QueryNormalizer } from "../retrieval/normalize.js";
@@ -372,7 +372,8 @@ export class Answerer {
     // A how-many / how-much question is answered by a figure about what it names, for the year it names;
     // a card that gives that figure answers instead of passages that do not, else the assistant does not know.
     if (text && !generated && asksQuantity) {
-      if (!givesAsked(asks!, mine, text, searched, "", equivalents)) {
+      // A follow-up « c'est combien ? » asks a sum of its topic: any number in the topic's passages (« le tiers-lieu Le 21 ») is no answer.
+      if (!givesAsked(asks!, mine, text, searched, "", equivalents) || (mine !== question && asksAmount(mine) && !givesAmount(text))) {
         const found = new Set(hits.slice(0, 5).map((h) => h.chunk.docId));
         const fit = p.cardCandidates.find(
           (m) => !m.card.lacune && m.typeOk !== false && m.score >= MIN_QUANTITY_CARD && m.card.sources.some((d) => found.has(d)) && cardGives(m),

@@ -351,6 +351,13 @@ describe("follow-ups that ask a sum or a precedent", () => {
     expect(r.refused, r.text).toBe(false);
     expect(r.text).toMatch(/250 000/);
   });
+  it("« c'est combien ? » is not answered by a passage of the topic whose only number is no sum (« le tiers-lieu Le 21 »)", async () => {
+    // The follow-up read with its topic, as the conversation reads it.
+    const own = "c'est combien ?";
+    const r = await core.runtime.answerer.ask(`${own} — Bonjour, l'appel à communs du Département dont tout le monde parle, c'est quoi exactement ?`, { own });
+    expect(r.refused, r.text).toBe(false);
+    expect(r.text).toMatch(/250 000 €/);
+  });
   it("« il l'a déjà fait ? » after a question on what the Département may do names the precedent", async () => {
     const c = conversation(core.runtime.assistant);
     await c.say("Le Département a-t-il le droit de devenir sociétaire d'une SCIC ?");
