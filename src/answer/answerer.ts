@@ -116,6 +116,9 @@ const MORE_CARDS = 8;
 /** The least card score for a card that gives an asked figure (from a document found) to answer instead of passages that do not. */
 const MIN_QUANTITY_CARD = 0.5;
 
+/** The least card score for a follow-up made only of aspect words to be answered by its topic's card (see aspectCard). */
+const ASPECT_CARD = 0.4;
+
 /** A card matched this well (score and F1 of its best phrasing) is the question itself, reworded at most by a typo. */
 const EXACT_CARD_MATCH = 0.99;
 
@@ -319,7 +322,11 @@ export class Answerer {
     const asksQuantity = asks !== null;
     const equivalents = (t: string) => this.o.retriever.synonyms.equivalents(t);
     const cardGives = (m: CardMatch) => m.card.lacune || givesAsked(asks!, mine, m.card.answer, searched, m.card.questions.join(" "), equivalents);
-    const cardFits = card !== undefined && (p.reshown || this.useCard(signals)) && (!asksQuantity || cardGives(card));
+    // A follow-up made only of aspect words (« cb max », « ça dure combien de temps ? ») asks a figure or a date of
+    // its topic: the topic's card that gives it, from a document found, answers, though few words matched.
+    const aspectCard =
+      asksQuantity && card !== undefined && card.typeOk && signals.cardAgrees === 1 && card.score >= ASPECT_CARD && mine !== question && this.onlyAspects(mine);
+    const cardFits = card !== undefined && (p.reshown || aspectCard || this.useCard(signals)) && (!asksQuantity || cardGives(card));
     const offlineCard = () => this.cardAnswer(question, searched, audience, card!, hits, cardMatches, candidates, mine);
     if (cardFits && !this.o.llm) return offlineCard();
     const supported = hits.filter((h) => h.coverage >= minCoverage);
@@ -465,6 +472,13 @@ export class Answerer {
       describesNeed: (query.terms.length >= 5 && FIRST_PERSON.test(question)) || (top?.rule ?? false) ? 1 : 0,
     };
     return { searched, typeText, hits, query, card, reshown, cardMatches, cardCandidates, candidates, minCoverage, signals };
+  }
+
+  /** Whether a message's words all ask an aspect of a subject without naming it (see loadAspectTerms). */
+  private onlyAspects(text: string): boolean {
+    const aspects = this.o.aspectTerms;
+    const terms = this.o.retriever.analyzeQuery(text).terms;
+    return aspects !== undefined && terms.length > 0 && terms.every((t) => aspects.has(t));
   }
 
   /** IDF of the rarest question word missing from the best-covering passage, scaled to 0..1. */

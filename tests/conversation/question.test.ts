@@ -358,6 +358,16 @@ describe("follow-ups that ask a sum or a precedent", () => {
     expect(r.refused, r.text).toBe(false);
     expect(r.text).toMatch(/250 000 €/);
   });
+  it("a follow-up made only of aspect words gets the figure or the duration from its topic's card", async () => {
+    const ask = (own: string, topic: string) => core.runtime.answerer.ask(`${own} — ${topic}`, { own });
+    const duration = await ask(
+      "ça dure combien de temps en tout ?",
+      "Nous sommes quatre associées avec un projet de cantine coopérative en gouvernance partagée ; y a-t-il un incubateur pour l'innovation sociale dans la région ?",
+    );
+    expect(duration.text).toMatch(/12 mois/);
+    const ceiling = await ask("cb max ?", "slt jveux lancer ma petite activité de couture mais la banque veut pas me preter");
+    expect(ceiling.text).toMatch(/10 000 €/);
+  });
   it("« il l'a déjà fait ? » after a question on what the Département may do names the precedent", async () => {
     const c = conversation(core.runtime.assistant);
     await c.say("Le Département a-t-il le droit de devenir sociétaire d'une SCIC ?");
