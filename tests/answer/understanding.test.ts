@@ -126,6 +126,9 @@ describe("question kinds", () => {
     expect(answerType("qui est la vice-présidente ?")).toBe("who");
     expect(answerType("c'est quoi un PTCE ?")).toBe("definition");
     expect(answerType("How many people work in the ESS?")).toBe("number");
+    // An English question on a budget asks a sum, as « quel budget ? » does.
+    expect(answerType("and what's the budget of this measure?")).toBe("number");
+    expect(asksAmount("What is the amount for each project?")).toBe(true);
   });
   it("an answer without a number cannot answer « combien »", () => {
     expect(answersType("number", "C'est une plateforme en ligne.")).toBe(false);
