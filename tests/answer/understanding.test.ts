@@ -107,6 +107,9 @@ describe("aspect words (lexique/aspects.yaml)", () => {
     for (const w of ["adopté", "créé", "enveloppe", "durer", "launched", "va"]) for (const t of analyze(w)) expect(bundled.has(t), w).toBe(true);
     // Words that name a subject are not aspects.
     for (const w of ["DLA", "agrément", "présidente"]) for (const t of analyze(w)) expect(bundled.has(t), w).toBe(false);
+    // « fondé » is analysed like « fonds » (a subject): the aspect is written « fondée ».
+    for (const w of ["fonds", "fonds de dotation"]) for (const t of analyze(w)) expect(bundled.has(t), w).toBe(false);
+    for (const w of ["fondée", "présenté", "vaut", "take"]) for (const t of analyze(w)) expect(bundled.has(t), w).toBe(true);
     const dir = mkdtempSync(path.join(os.tmpdir(), "aspects-"));
     expect(loadAspectTerms(dir).size).toBe(0);
     mkdirSync(path.join(dir, "lexique"));
