@@ -16,7 +16,7 @@ import { checkCitations } from "./citations.js";
 import { extractAnswer } from "./extractive.js";
 import type { CardIndex, CardMatch } from "./cards.js";
 import { cardFollowUps, cardPassages, cardText, FRENCH_SOURCES_NOTE } from "./card-reply.js";
-import { cardAnswersFollowUp, isElliptic, withTopic } from "./followup.js";
+import { asksWhere, cardAnswersFollowUp, isElliptic, namesPlace, withTopic } from "./followup.js";
 import { answersType, answerType, asksAmount, givesAmount } from "./cards.js";
 import { asksWhen, givesAsked } from "./asked-quantity.js";
 import { probability, type DecisionModels, type Signals } from "./decision.js";
@@ -115,6 +115,9 @@ const MORE_CARDS = 8;
 
 /** The least card score for a card that gives an asked figure (from a document found) to answer instead of passages that do not. */
 const MIN_QUANTITY_CARD = 0.5;
+
+/** How much less than the best card a card naming a place may score and still answer a follow-up asking « où ? ». */
+const WHERE_MARGIN = 0.1;
 
 /** The least card score for a follow-up made only of aspect words to be answered by its topic's card (see aspectCard). */
 const ASPECT_CARD = 0.4;
@@ -434,6 +437,13 @@ export class Answerer {
           .match(query, { audience, limit: MORE_CARDS + avoidCards.length, question: typeText, focus })
           .filter((m) => !avoidCards.includes(m.card.id) || (focus !== undefined && cardAnswersFollowUp(m.card, mine)))
       : [];
+    // A follow-up asking « où ? » is answered by a card that names a place: one matched about as well as the best comes first.
+    const best = cardCandidates[0];
+    if (best && focus !== undefined && !namesPlace(best.card) && asksWhere(mine)) {
+      const close = cardCandidates.filter((m) => m.score >= best.score - WHERE_MARGIN);
+      const placed = close.find((m) => namesPlace(m.card) === 2) ?? close.find((m) => namesPlace(m.card) === 1);
+      if (placed) cardCandidates.splice(cardCandidates.indexOf(placed), 1), cardCandidates.unshift(placed);
+    }
     const cardMatches = cardCandidates.slice(0, 3);
     const card = cardMatches[0];
     // The card just read, best again and holding what the follow-up asks: it answers it.

@@ -75,6 +75,23 @@ function askedKind(own: string): ReturnType<typeof answerType> {
   return WHERE.test(text) || WHERE.test(fold(text)) ? "where" : type;
 }
 
+/**
+ * Whether a card names a place, what a follow-up asking « où ? » needs: 2 for a place
+ * (« à Nîmes »), 1 for a web address only (« gard-centrale.gard.fr »), 0 for none.
+ */
+export function namesPlace(card: { answer: string; answer_en?: string }): 0 | 1 | 2 {
+  const text = `${card.answer} ${card.answer_en ?? ""}`;
+  return PLACE.test(text) ? 2 : WEB_ADDRESS.test(text) ? 1 : 0;
+}
+
+/** A web address: where something is filed or found online (« gard-centrale.gard.fr »). */
+const WEB_ADDRESS = /\bhttps?:\/\/|\b[\w-]+(?:\.[\w-]+)*\.(?:fr|org|com|eu|net)\b/;
+
+/** Whether a follow-up asks where (« elle est où ? », "where are they based?"). */
+export function asksWhere(own: string): boolean {
+  return askedKind(own) === "where";
+}
+
 /** A place in an answer: a capitalised name after a preposition (« à Nîmes », « du canton du Vigan », "in Nîmes"). */
 const PLACE =
   /(?:^|[\s(])(?:(?:à|au|aux|en|dans|du|de|des|sur|in|at|near)\s+|d['’])(?:l['’]|la\s+|le\s+|les\s+)?(?!(?:Janvier|Février|Mars|Avril|Mai|Juin|Juillet|Août|Septembre|Octobre|Novembre|Décembre|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)\p{Lu}\p{Ll}/u;

@@ -12,7 +12,7 @@ import { cleanQuestion } from "../../src/answer/answerer.js";
 import { alignPolarity } from "../../src/answer/card-reply.js";
 import { answerType, answersType, asksAmount, givesAmount } from "../../src/answer/cards.js";
 import { fitLogistic } from "../../src/answer/decision.js";
-import { cardAnswersFollowUp, isElliptic, loadAspectTerms, withTopic } from "../../src/answer/followup.js";
+import { asksWhere, cardAnswersFollowUp, isElliptic, loadAspectTerms, namesPlace, withTopic } from "../../src/answer/followup.js";
 import { analyze } from "../../src/retrieval/analyzer.js";
 import { addWords, FrenchWords, osaDistance, Speller, type Vocabulary } from "../../src/retrieval/normalize.js";
 
@@ -93,6 +93,14 @@ describe("follow-up questions", () => {
     // A month after "in" is no place; « où » without its accent still asks one.
     expect(cardAnswersFollowUp({ answer: "Voted in November 2022 by the assembly." }, "voted where?")).toBe(false);
     expect(cardAnswersFollowUp({ answer: "Le vote a eu lieu en novembre 2022." }, "et c'etait ou le vote ?")).toBe(false);
+  });
+  it("a follow-up asking where wants a card naming a place, a web address coming second", () => {
+    expect(asksWhere("c ou ?")).toBe(true);
+    expect(asksWhere("where do they meet?")).toBe(true);
+    expect(asksWhere("c'est pour qui ?")).toBe(false);
+    expect(namesPlace({ answer: "Ses permanences se tiennent à Beaucaire et au Vigan." })).toBe(2);
+    expect(namesPlace({ answer: "Tout se passe en ligne, sur exemple-plateforme.fr." })).toBe(1);
+    expect(namesPlace({ answer: "Aux associations employeuses, depuis mars 2021." })).toBe(0);
   });
   it("the topic follows the new question", () => {
     expect(withTopic("c'est gratuit ?", "C'est quoi le DLA ?")).toBe("c'est gratuit ? — C'est quoi le DLA ?");

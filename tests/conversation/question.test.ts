@@ -330,6 +330,16 @@ describe("a follow-up the card just read already answers", () => {
   });
 });
 
+describe("a follow-up asking where", () => {
+  it("« c ou ? » after a project-fit answer gets the card that names the places, not the one on whom it serves", async () => {
+    const c = conversation(core.runtime.assistant);
+    await c.say("moi je fais de la photo, jvoudrais tester mon activite sans monter de societe, possible ?");
+    const r = await c.say("c ou ?");
+    expect(r.refused, r.text).toBe(false);
+    expect(r.text).toMatch(/Lozère/);
+  });
+});
+
 describe("a short follow-up keeps the previous turn's process", () => {
   it("« on y trouve quoi à part le dépôt ? » after Gard centrale stays with its process; naming another operator changes it", async () => {
     const c = conversation(core.runtime.assistant);
