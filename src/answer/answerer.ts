@@ -116,14 +116,14 @@ const MORE_CARDS = 8;
 /** The least card score for a card that gives an asked figure (from a document found) to answer instead of passages that do not. */
 const MIN_QUANTITY_CARD = 0.5;
 
+/** A card matched this well (score and F1 of its best phrasing) is the question itself, reworded at most by a typo. */
+const EXACT_CARD_MATCH = 0.99;
+
 /** How much less than the best card a card naming a place may score and still answer a follow-up asking « où ? ». */
 const WHERE_MARGIN = 0.1;
 
 /** The least card score for a follow-up made only of aspect words to be answered by its topic's card (see aspectCard). */
 const ASPECT_CARD = 0.4;
-
-/** A card matched this well (score and F1 of its best phrasing) is the question itself, reworded at most by a typo. */
-const EXACT_CARD_MATCH = 0.99;
 
 export class Answerer {
   private readonly minCoverage: number;
