@@ -16,8 +16,8 @@ import { checkCitations } from "./citations.js";
 import { extractAnswer } from "./extractive.js";
 import type { CardIndex, CardMatch } from "./cards.js";
 import { cardFollowUps, cardPassages, cardText, FRENCH_SOURCES_NOTE } from "./card-reply.js";
-import { isElliptic, withTopic } from "./followup.js";
-import { answersType, answerType } from "./cards.js";
+import { asksWhere, cardAnswersFollowUp, isElliptic, namesPlace, withTopic } from "./followup.js";
+import { answersType, answerType, asksAmount, givesAmount } from "./cards.js";
 import { asksWhen, givesAsked } from "./asked-quantity.js";
 import { probability, type DecisionModels, type Signals } from "./decision.js";
 import type { QueryNormalizer } from "../retrieval/normalize.js";
@@ -119,6 +119,12 @@ const MIN_QUANTITY_CARD = 0.5;
 
 /** A card matched this well (score and F1 of its best phrasing) is the question itself, reworded at most by a typo. */
 const EXACT_CARD_MATCH = 0.99;
+
+/** How much less than the best card a card naming a place may score and still answer a follow-up asking « où ? ». */
+const WHERE_MARGIN = 0.1;
+
+/** The least card score for a follow-up made only of aspect words to be answered by its topic's card (see aspectCard). */
+const ASPECT_CARD = 0.4;
 
 export class Answerer {
   private readonly minCoverage: number;
@@ -320,7 +326,11 @@ export class Answerer {
     const asksQuantity = asks !== null;
     const equivalents = (t: string) => this.o.retriever.synonyms.equivalents(t);
     const cardGives = (m: CardMatch) => m.card.lacune || givesAsked(asks!, mine, m.card.answer, searched, m.card.questions.join(" "), equivalents);
-    const cardFits = card !== undefined && this.useCard(signals) && (!asksQuantity || cardGives(card));
+    // A follow-up made only of aspect words (« cb max », « ça dure combien de temps ? ») asks a figure or a date of
+    // its topic: the topic's card that gives it, from a document found, answers, though few words matched.
+    const aspectCard =
+      asksQuantity && card !== undefined && card.typeOk && signals.cardAgrees === 1 && card.score >= ASPECT_CARD && mine !== question && this.onlyAspects(mine);
+    const cardFits = card !== undefined && (p.reshown || aspectCard || this.useCard(signals)) && (!asksQuantity || cardGives(card));
     const offlineCard = () => this.cardAnswer(question, searched, audience, card!, hits, cardMatches, candidates, mine);
     if (cardFits && !this.o.llm) return offlineCard();
     const supported = hits.filter((h) => h.coverage >= minCoverage);
@@ -373,7 +383,8 @@ export class Answerer {
     // A how-many / how-much question is answered by a figure about what it names, for the year it names;
     // a card that gives that figure answers instead of passages that do not, else the assistant does not know.
     if (text && !generated && asksQuantity) {
-      if (!givesAsked(asks!, mine, text, searched, "", equivalents)) {
+      // A follow-up « c'est combien ? » asks a sum of its topic: any number in the topic's passages (« le tiers-lieu Le 21 ») is no answer.
+      if (!givesAsked(asks!, mine, text, searched, "", equivalents) || (mine !== question && asksAmount(mine) && !givesAmount(text))) {
         const found = new Set(hits.slice(0, 5).map((h) => h.chunk.docId));
         const fit = p.cardCandidates.find(
           (m) => !m.card.lacune && m.typeOk !== false && m.score >= MIN_QUANTITY_CARD && m.card.sources.some((d) => found.has(d)) && cardGives(m),
@@ -421,12 +432,23 @@ export class Answerer {
     const { hits, query } = await this.o.retriever.search(searched, { audience, k: 8 });
     const cards = this.cards();
     const focus = mine === searched ? undefined : new Set(this.o.retriever.analyzeQuery(mine).terms);
-    // A follow-up never gets the card the person has just read: they ask something else.
+    // A follow-up does not get the card the person has just read again, unless that card holds what they now ask.
     const cardCandidates = cards
-      ? cards.match(query, { audience, limit: MORE_CARDS + avoidCards.length, question: typeText, focus }).filter((m) => !avoidCards.includes(m.card.id))
+      ? cards
+          .match(query, { audience, limit: MORE_CARDS + avoidCards.length, question: typeText, focus })
+          .filter((m) => !avoidCards.includes(m.card.id) || (focus !== undefined && cardAnswersFollowUp(m.card, mine)))
       : [];
+    // A follow-up asking « où ? » is answered by a card that names a place: one matched about as well as the best comes first.
+    const best = cardCandidates[0];
+    if (best && focus !== undefined && !namesPlace(best.card) && asksWhere(mine)) {
+      const close = cardCandidates.filter((m) => m.score >= best.score - WHERE_MARGIN);
+      const placed = close.find((m) => namesPlace(m.card) === 2) ?? close.find((m) => namesPlace(m.card) === 1);
+      if (placed) cardCandidates.splice(cardCandidates.indexOf(placed), 1), cardCandidates.unshift(placed);
+    }
     const cardMatches = cardCandidates.slice(0, 3);
     const card = cardMatches[0];
+    // The card just read, best again and holding what the follow-up asks: it answers it.
+    const reshown = card !== undefined && avoidCards.includes(card.card.id);
     const candidates = this.o.router.candidates(searched, hits);
     const english = looksEnglish(question);
     const minCoverage = english ? this.minCoverage * 0.7 : this.minCoverage;
@@ -460,7 +482,14 @@ export class Answerer {
       terms: Math.min(1, query.terms.length / 10),
       describesNeed: (query.terms.length >= 5 && FIRST_PERSON.test(question)) || (top?.rule ?? false) ? 1 : 0,
     };
-    return { searched, typeText, hits, query, card, cardMatches, cardCandidates, candidates, minCoverage, signals };
+    return { searched, typeText, hits, query, card, reshown, cardMatches, cardCandidates, candidates, minCoverage, signals };
+  }
+
+  /** Whether a message's words all ask an aspect of a subject without naming it (see loadAspectTerms). */
+  private onlyAspects(text: string): boolean {
+    const aspects = this.o.aspectTerms;
+    const terms = this.o.retriever.analyzeQuery(text).terms;
+    return aspects !== undefined && terms.length > 0 && terms.every((t) => aspects.has(t));
   }
 
   /** IDF of the rarest question word missing from the best-covering passage, scaled to 0..1. */

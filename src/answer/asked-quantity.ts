@@ -143,6 +143,12 @@ export function givesAskedQuantity(
   return givesAsked("number", question, answer, normalized, about, equivalents);
 }
 
+/** A question that asks how long something lasts or takes. */
+const ASKS_DURATION = /\b(combien de (temps|mois|semaines|jours|annees|ans)|cb de (temps|mois)|quelle duree|how long|how many (months|years|weeks|days))\b/;
+/** A duration in an answer: a number of days, weeks, months or years, or words that say how long without one. */
+const DURATION =
+  /\b(\d+|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|quinze|vingt|trente|quelques|plusieurs|one|two|three|four|five|six|twelve|a few|several)\s*(?:[a-z]+\s+)?(jours?|semaines?|mois|ans|annees?|days?|weeks?|months?|years?)\b|\b(renouvelable|sans limite|duree indeterminee|pas publie|n'est pas publie|not published)\b|\b(?:19|20)\d{2}\s*(?:a|au|to|-|–)\s*(?:[a-z]+\s+)?(?:19|20)\d{2}\b/;
+
 /** A date: a year, a month, a weekday, an hour; or the words that say when without one (« chaque année »). */
 const DATE = new RegExp(
   String.raw`\b(1[89]|20)\d{2}\b|\b(${MONTHS})\b|\b(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b|\b\d{1,2} ?h\b|\b(chaque annee|chaque mois|chaque semaine|tous les ans|en continu|toute l'annee|pas publie|every year|ongoing|all year)\b`,
@@ -192,12 +198,16 @@ export function givesAsked(
   const kept = normalized === undefined ? null : new Set(analyze(normalized));
   const aboutTerms = analyze(about);
   const counted = kind === "number" ? countedAcronym(question) : null;
+  const duration = ASKS_DURATION.test(q);
   const heads = counted === null ? [] : [counted, ...equivalents(counted).map((seq) => seq[0]!)];
   return answer
     .split(/\n\s*\n/)
     .filter((p) => p.trim())
     .some((paragraph) => {
-      if (kind === "number" ? !hasQuantity(paragraph, price) : !hasDate(paragraph)) return false;
+      // « combien de temps ? », "how long?" asks a duration (« 12 mois », « d'avril 2023 à décembre 2024 »): another figure is no answer.
+      if (kind === "number" && duration) {
+        if (!DURATION.test(fold(paragraph))) return false;
+      } else if (kind === "number" ? !hasQuantity(paragraph, price) : !hasDate(paragraph)) return false;
       if (counted !== null && !countsOf(paragraph, heads)) return false;
       const text = fold(paragraph);
       if (years.some((y) => !text.includes(y))) return false;

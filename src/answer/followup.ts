@@ -10,7 +10,8 @@ import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { knowledgePaths } from "../core/paths.js";
 import { analyze, fold } from "../retrieval/analyzer.js";
-import { answerType } from "./cards.js";
+import { givesAsked, hasDate } from "./asked-quantity.js";
+import { answerType, asksAmount, givesAmount } from "./cards.js";
 
 const AspectFile = z.array(z.coerce.string()).nullish();
 
@@ -60,4 +61,69 @@ export function isElliptic(question: string, contentTerms: number, names = false
 /** The text to search for a follow-up: the new question, then the previous topic. */
 export function withTopic(question: string, previous: string): string {
   return `${question.trim()} — ${previous.trim()}`.slice(0, 1200);
+}
+
+/** « où » ("where") asked anywhere in a follow-up, accents or not: « c'était où le vote ? », « le vote a eu lieu où ? ». */
+const WHERE =
+  /(?<!\p{L})où(?!\p{L})|\b(?:c'?est|c'?etait|est|sont|etait|se trouve|se passe|a eu lieu|basee?s?)\s+ou\b|\bou\s+(?:est|sont|se|ca|c'?est|c'?etait|etait)\b|\bwhere\b/u;
+
+/** What a follow-up asks for: answerType's reading, « où » anywhere meaning a place. */
+function askedKind(own: string): ReturnType<typeof answerType> {
+  const type = answerType(own);
+  if (type !== "other" && type !== "yesno") return type;
+  const text = own.toLowerCase().replace(/[’`]/g, "'");
+  return WHERE.test(text) || WHERE.test(fold(text)) ? "where" : type;
+}
+
+/**
+ * Whether a card names a place, what a follow-up asking « où ? » needs: 2 for a place
+ * (« à Nîmes »), 1 for a web address only (« gard-centrale.gard.fr »), 0 for none.
+ */
+export function namesPlace(card: { answer: string; answer_en?: string }): 0 | 1 | 2 {
+  const text = `${card.answer} ${card.answer_en ?? ""}`;
+  return PLACE.test(text) ? 2 : WEB_ADDRESS.test(text) ? 1 : 0;
+}
+
+/** A web address: where something is filed or found online (« gard-centrale.gard.fr »). */
+const WEB_ADDRESS = /\bhttps?:\/\/|\b[\w-]+(?:\.[\w-]+)*\.(?:fr|org|com|eu|net)\b/;
+
+/** Whether a follow-up asks where (« elle est où ? », "where are they based?"). */
+export function asksWhere(own: string): boolean {
+  return askedKind(own) === "where";
+}
+
+/** A place in an answer: a capitalised name after a preposition (« à Nîmes », « du canton du Vigan », "in Nîmes"). */
+const PLACE =
+  /(?:^|[\s(])(?:(?:à|au|aux|en|dans|du|de|des|sur|in|at|near)\s+|d['’])(?:l['’]|la\s+|le\s+|les\s+)?(?!(?:Janvier|Février|Mars|Avril|Mai|Juin|Juillet|Août|Septembre|Octobre|Novembre|Décembre|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)\p{Lu}\p{Ll}/u;
+/** A person's name in an answer (« Hélène Meunier »). */
+const PERSON = /\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?\s+\p{Lu}[\p{Ll}-]+/u;
+
+/**
+ * Whether a card the person has just read already answers their follow-up ("elle est
+ * élue où ?" after a card that names the elected member and her canton): the card
+ * holds every word the follow-up asks about and the kind of thing it asks (a figure,
+ * a date, a place, a name). People ask again what they skimmed; the card is then the
+ * right answer, not another one. A follow-up asking anything the card lacks ("c'est
+ * combien ?" after a definition) still gets something else.
+ */
+export function cardAnswersFollowUp(card: { answer: string; answer_en?: string }, own: string): boolean {
+  const text = `${card.answer} ${card.answer_en ?? ""}`;
+  const held = new Set(analyze(text));
+  const asked = analyze(own);
+  if (asked.some((t) => !held.has(t))) return false;
+  switch (askedKind(own)) {
+    case "number":
+      return asksAmount(own)
+        ? givesAmount(text)
+        : givesAsked("number", own, card.answer) || (card.answer_en !== undefined && givesAsked("number", own, card.answer_en));
+    case "date":
+      return hasDate(text);
+    case "where":
+      return PLACE.test(text);
+    case "who":
+      return PERSON.test(text);
+    default:
+      // "il couvre quelle période ?", "c'est gratuit ?": the card must hold what it names.
+      return asked.length > 0;
+  }
 }

@@ -63,6 +63,13 @@ describe("whether an answer gives the figure asked", () => {
     expect(givesAskedQuantity(q, "Une SCOP réserve au moins 16 % de ses bénéfices.")).toBe(false);
     expect(givesAskedQuantity(q, "Les salariés détiennent au moins 51 % du capital d'une SCOP.")).toBe(false);
   });
+  it("a how-long question is answered by a duration, not by another figure", () => {
+    const q = "L'accompagnement, ça prend combien de semaines d'habitude ?";
+    expect(givesAskedQuantity(q, "Il réunit trois consultants et deux structures.")).toBe(false);
+    expect(givesAskedQuantity(q, "Il dure en général six semaines.")).toBe(true);
+    expect(givesAskedQuantity("How long did their assignment last?", "It ran from 2023 to 2024.")).toBe(true);
+    expect(givesAskedQuantity("et ça a duré combien de temps ?", "La mission a couru de mars 2022 à juin 2023.")).toBe(true);
+  });
   it("a name the answer writes out, or that the card's phrasings carry, counts", () => {
     const q = "Combien de QPV compte le Gard ?";
     const eq = (t: string) => (t === "qpv" ? [analyze("quartiers prioritaires")] : []);

@@ -12,7 +12,7 @@ import { cleanQuestion } from "../../src/answer/answerer.js";
 import { alignPolarity } from "../../src/answer/card-reply.js";
 import { answerType, answersType, asksAmount, givesAmount } from "../../src/answer/cards.js";
 import { fitLogistic } from "../../src/answer/decision.js";
-import { isElliptic, loadAspectTerms, withTopic } from "../../src/answer/followup.js";
+import { asksWhere, cardAnswersFollowUp, isElliptic, loadAspectTerms, namesPlace, withTopic } from "../../src/answer/followup.js";
 import { analyze } from "../../src/retrieval/analyzer.js";
 import { addWords, FrenchWords, osaDistance, Speller, type Vocabulary } from "../../src/retrieval/normalize.js";
 
@@ -77,6 +77,31 @@ describe("follow-up questions", () => {
       "Pouvez-vous me transmettre le dossier de l'association voisine ?",
     );
   });
+  it("a card just read answers a follow-up only when it holds the words and the kind of thing asked", () => {
+    const card = {
+      answer: "Une coopérative d'insertion installée à Beaucaire depuis 2012, dirigée par Jeanne Martin.",
+      answer_en: "A work-integration cooperative based in Beaucaire.",
+    };
+    expect(cardAnswersFollowUp(card, "installée où déjà ?")).toBe(true);
+    expect(cardAnswersFollowUp(card, "depuis quand ?")).toBe(true);
+    expect(cardAnswersFollowUp(card, "where is it based?")).toBe(true);
+    expect(cardAnswersFollowUp(card, "dirigée par qui ?")).toBe(true);
+    // What the card lacks: a price, a number of employees, a word it does not hold.
+    expect(cardAnswersFollowUp(card, "ça coûte combien ?")).toBe(false);
+    expect(cardAnswersFollowUp(card, "combien de salariés ?")).toBe(false);
+    expect(cardAnswersFollowUp(card, "et son site internet ?")).toBe(false);
+    // A month after "in" is no place; « où » without its accent still asks one.
+    expect(cardAnswersFollowUp({ answer: "Voted in November 2022 by the assembly." }, "voted where?")).toBe(false);
+    expect(cardAnswersFollowUp({ answer: "Le vote a eu lieu en novembre 2022." }, "et c'etait ou le vote ?")).toBe(false);
+  });
+  it("a follow-up asking where wants a card naming a place, a web address coming second", () => {
+    expect(asksWhere("c ou ?")).toBe(true);
+    expect(asksWhere("where do they meet?")).toBe(true);
+    expect(asksWhere("c'est pour qui ?")).toBe(false);
+    expect(namesPlace({ answer: "Ses permanences se tiennent à Beaucaire et au Vigan." })).toBe(2);
+    expect(namesPlace({ answer: "Tout se passe en ligne, sur exemple-plateforme.fr." })).toBe(1);
+    expect(namesPlace({ answer: "Aux associations employeuses, depuis mars 2021." })).toBe(0);
+  });
   it("the topic follows the new question", () => {
     expect(withTopic("c'est gratuit ?", "C'est quoi le DLA ?")).toBe("c'est gratuit ? — C'est quoi le DLA ?");
   });
@@ -86,8 +111,13 @@ describe("aspect words (lexique/aspects.yaml)", () => {
   it("are read from the knowledge folder, analysed like questions; absent file: none; invalid file: an error", () => {
     const bundled = loadAspectTerms(path.resolve(import.meta.dirname, "../../knowledge"));
     for (const w of ["année", "combien", "organise", "where"]) for (const t of analyze(w)) expect(bundled.has(t), w).toBe(true);
+    // What happened to a subject, and its budget, without naming it: « adopté en quelle année ? », « et l'enveloppe ? ».
+    for (const w of ["adopté", "créé", "enveloppe", "durer", "launched", "va"]) for (const t of analyze(w)) expect(bundled.has(t), w).toBe(true);
     // Words that name a subject are not aspects.
     for (const w of ["DLA", "agrément", "présidente"]) for (const t of analyze(w)) expect(bundled.has(t), w).toBe(false);
+    // « fondé » is analysed like « fonds » (a subject): the aspect is written « fondée ».
+    for (const w of ["fonds", "fonds de dotation"]) for (const t of analyze(w)) expect(bundled.has(t), w).toBe(false);
+    for (const w of ["fondée", "présenté", "vaut", "take"]) for (const t of analyze(w)) expect(bundled.has(t), w).toBe(true);
     const dir = mkdtempSync(path.join(os.tmpdir(), "aspects-"));
     expect(loadAspectTerms(dir).size).toBe(0);
     mkdirSync(path.join(dir, "lexique"));
@@ -107,6 +137,9 @@ describe("question kinds", () => {
     expect(answerType("qui est la vice-présidente ?")).toBe("who");
     expect(answerType("c'est quoi un PTCE ?")).toBe("definition");
     expect(answerType("How many people work in the ESS?")).toBe("number");
+    // An English question on a budget asks a sum, as « quel budget ? » does.
+    expect(answerType("and what's the budget of this measure?")).toBe("number");
+    expect(asksAmount("What is the amount for each project?")).toBe(true);
   });
   it("an answer without a number cannot answer « combien »", () => {
     expect(answersType("number", "C'est une plateforme en ligne.")).toBe(false);

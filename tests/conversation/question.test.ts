@@ -261,7 +261,8 @@ describe("follow-ups and answer cards", () => {
     const c = conversation(core.runtime.assistant);
     const first = await c.say("L'incubateur Alter'Incub, ça accompagne quels projets ?");
     expect(first.card, first.text).toBeTruthy();
-    const next = await c.say("et c'est basé où ?");
+    // The card says where it is based, not what it costs: a question on its price gets something else.
+    const next = await c.say("et c'est payant ?");
     expect(next.card).not.toBe(first.card);
     expect(next.text).not.toBe(first.text);
     // Asked again on its own, the same question gets the same card.
@@ -317,6 +318,28 @@ describe("follow-ups and answer cards", () => {
   });
 });
 
+describe("a follow-up the card just read already answers", () => {
+  it("« c'est quel canton pour elle ? » after the card naming the elected member and her canton gets that card again", async () => {
+    const c = conversation(core.runtime.assistant);
+    const first = await c.say("Qui est la vice-présidente en charge de l'ESS au Département du Gard ?");
+    expect(first.card, first.text).toBeTruthy();
+    expect(first.text).toMatch(/Vigan/);
+    const next = await c.say("c'est quel canton pour elle ?");
+    expect(next.refused, next.text).toBe(false);
+    expect(next.text).toMatch(/Vigan/);
+  });
+});
+
+describe("a follow-up asking where", () => {
+  it("« c ou ? » after a project-fit answer gets the card that names the places, not the one on whom it serves", async () => {
+    const c = conversation(core.runtime.assistant);
+    await c.say("moi je fais de la photo, jvoudrais tester mon activite sans monter de societe, possible ?");
+    const r = await c.say("c ou ?");
+    expect(r.refused, r.text).toBe(false);
+    expect(r.text).toMatch(/Lozère/);
+  });
+});
+
 describe("a short follow-up keeps the previous turn's process", () => {
   it("« on y trouve quoi à part le dépôt ? » after Gard centrale stays with its process; naming another operator changes it", async () => {
     const c = conversation(core.runtime.assistant);
@@ -337,6 +360,23 @@ describe("follow-ups that ask a sum or a precedent", () => {
     const r = await c.say("ok, c'est combien ?");
     expect(r.refused, r.text).toBe(false);
     expect(r.text).toMatch(/250 000/);
+  });
+  it("« c'est combien ? » is not answered by a passage of the topic whose only number is no sum (« le tiers-lieu Le 21 »)", async () => {
+    // The follow-up read with its topic, as the conversation reads it.
+    const own = "c'est combien ?";
+    const r = await core.runtime.answerer.ask(`${own} — Bonjour, l'appel à communs du Département dont tout le monde parle, c'est quoi exactement ?`, { own });
+    expect(r.refused, r.text).toBe(false);
+    expect(r.text).toMatch(/250 000 €/);
+  });
+  it("a follow-up made only of aspect words gets the figure or the duration from its topic's card", async () => {
+    const ask = (own: string, topic: string) => core.runtime.answerer.ask(`${own} — ${topic}`, { own });
+    const duration = await ask(
+      "ça dure combien de temps en tout ?",
+      "Nous sommes quatre associées avec un projet de cantine coopérative en gouvernance partagée ; y a-t-il un incubateur pour l'innovation sociale dans la région ?",
+    );
+    expect(duration.text).toMatch(/12 mois/);
+    const ceiling = await ask("cb max ?", "slt jveux lancer ma petite activité de couture mais la banque veut pas me preter");
+    expect(ceiling.text).toMatch(/10 000 €/);
   });
   it("« il l'a déjà fait ? » after a question on what the Département may do names the precedent", async () => {
     const c = conversation(core.runtime.assistant);

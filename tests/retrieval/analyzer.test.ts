@@ -101,6 +101,14 @@ describe("SynonymExpander", () => {
     expect(s.expand(analyze("grant"))).toContain(stem("subvention"));
   });
 
+  it("reads short English follow-ups in the glossary's words: cross-cutting, partners, nationwide", () => {
+    const s = SynonymExpander.fromKnowledge(path.resolve("knowledge"));
+    // « and a cross-cutting one? » is the transversal axis, "partners" the structures of a consortium, "nationwide" France.
+    expect(s.expand(analyze("cross-cutting"))).toEqual(expect.arrayContaining(analyze("axe transversal")));
+    expect(s.expand(analyze("partners"))).toEqual(expect.arrayContaining(analyze("partenaires")));
+    expect(s.expand(analyze("nationwide"))).toEqual(expect.arrayContaining(analyze("France")));
+  });
+
   it("is empty, not failing, without a glossary file", () => {
     expect(SynonymExpander.fromKnowledge("/nonexistent-folder").size).toBe(0);
   });
