@@ -22,6 +22,7 @@ import { asksWhen, givesAsked } from "./asked-quantity.js";
 import { probability, type DecisionModels, type Signals } from "./decision.js";
 import type { QueryNormalizer } from "../retrieval/normalize.js";
 import { asksOutOfMission } from "./asked-part.js";
+import { foldText } from "../eligibility/extract.js";
 import type { Guards } from "./guards.js";
 import { fill, loadPrompt } from "./prompts.js";
 import { ANSWER_ACTIONS, REFUSAL_ACTIONS } from "./actions.js";
@@ -68,6 +69,14 @@ export { MAX_QUESTION_CHARS };
 const MIN_ANSWER_COVERAGE = 0.4;
 
 /** Someone describing their own situation ("nous sommes…", "notre asso…", "we are…"). */
+/**
+ * What a described need asks of a support process: money, advice, creating or growing an activity
+ * ("on cherche un prêt", "pour embaucher", "se faire accompagner"). A first-person question without
+ * one (« traduis-moi ce contrat », « suis-je personnellement responsable ? ») is no need to route.
+ */
+const SUPPORT_NEED =
+  /\b(financ\w*|aides?|aider|accompagn\w*|soutien|soutenir|subventions?|prets?|emprunt\w*|garanties?|fonds propres|capital|creer|creation|monter|lancer|developper|embaucher|recruter|consolider|tester|agrement|structurer|incub\w*|accelerat\w*|idee|reprendre|reprise|activite|marches? publics?|appels? d offres?|vendre|clients?|mecenes?|mecenat|fondations?|epargne|investisseurs?|parts sociales|insertion|need|needs|funding|fund|support|loan|start|create|set up|hire|grow|incubator|tender\w*|sponsor\w*|invest\w*)\b/;
+
 const FIRST_PERSON =
   /\b(je|j'|j’|nous|notre|nos|mon|ma|mes|on|moi|jsuis|jveux|i|i'm|we|our|my|me|mon asso|une personne qui|un porteur|une association|une structure|une entreprise)\b/i;
 
@@ -340,7 +349,15 @@ export class Answerer {
       ? [...supported, ...hits.filter((h) => h.coverage < minCoverage && h.coverage >= 0.35)]
       : hits.filter((h) => h.coverage >= 0.3);
     const answerable = ranked.length > 0 && (this.o.llm ? true : this.answerable(signals, supported.length));
-    if (!answerable && top && describesNeed && top.score >= this.routeAnswerScore && top.similarity >= 0.2 && top.process !== DEFAULT_PROCESS) {
+    if (
+      !answerable &&
+      top &&
+      describesNeed &&
+      SUPPORT_NEED.test(foldText(mine)) &&
+      top.score >= this.routeAnswerScore &&
+      top.similarity >= 0.2 &&
+      top.process !== DEFAULT_PROCESS
+    ) {
       // A need described in the person's own words: answer with the process that fits.
       const routed = await this.routeAnswer(question, audience, top.process, query, candidates);
       if (routed) return routed;
