@@ -104,6 +104,9 @@ export class ProjectFit {
     // A structure's project that is not being created or taken over is held back by what it asks, too
     // ("la meilleure banque pour notre asso ?"); one being created keeps its « prêt personnel » (an honour loan).
     const creating = features.stage !== undefined || ownBusiness;
+    // Read loosely (the ordinary answer found nothing), a private matter said in the first person with no
+    // structure, stage or legal form (« mon voisin me doit de l'argent ») by a holder is not taken for a project (an agent speaks for their work).
+    if (opts.loose && audience === "porteur" && !business && privateAsk) return null;
     if (!opts.loose && (!business || addressed || privateAsk || !creating) && this.o.guards?.isOutOfMission(business && !privateAsk ? asked : question))
       return null;
     if (!opts.loose && this.o.guards?.gap(asked)?.project) return null;

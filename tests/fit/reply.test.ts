@@ -230,6 +230,18 @@ describe("project-fit reply", () => {
     expect(r.fit![0]!.process).not.toBe("region-occitanie");
   });
 
+  it("a holder's private money matter is no project, even read loosely; an agent's work in the first person still is", async () => {
+    const debt = await ask("Ma sœur ne m'a jamais rendu les 1 500 € que je lui ai prêtés, comment je peux les récupérer ?", "porteur");
+    expect(debt.refused, debt.text).toBe(true);
+    expect(debt.fit ?? []).toEqual([]);
+    const agent = await ask(
+      "Je prépare un marché de nettoyage des collèges et je voudrais que des entreprises d'insertion puissent y répondre : sur quoi m'appuyer ?",
+      "agent",
+    );
+    expect(agent.refused, agent.text).toBe(false);
+    expect(agent.route).not.toBeNull();
+  });
+
   it("a person's private loan is refused, not read as a project; an honour loan to create a business is a project", async () => {
     const car = await ask("Bonjour, je voudrais un crédit auto de 12 000 € pour changer de voiture, le Département peut-il me le prêter ?", "porteur");
     expect(car.refused).toBe(true);
