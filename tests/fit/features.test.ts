@@ -293,6 +293,9 @@ describe("project or question", () => {
     expect(
       isProject("Une association nîmoise d'inclusion numérique recherche du mécénat de compétences. Existe-t-il un dispositif de mise en relation ?"),
     ).toBe(true);
+    // English intents in -ing and « what can the Department do for us? »
+    expect(isProject("Four neighbours in Sommières are planning a cooperative laundry for the old town. What can the Department do for us?")).toBe(true);
+    expect(isProject("We are launching a solidarity bike workshop in Vauvert with two other associations, what support is available?")).toBe(true);
   });
 
   it("questions about the schema, a rule or a person are not projects", () => {
