@@ -9,6 +9,7 @@ import type { SourceRef } from "../domain/reply.js";
 import type { AnswerCard } from "../knowledge/cards.js";
 import type { Hit } from "../retrieval/retriever.js";
 import { foldUncached as fold } from "../core/text.js";
+import { answerType } from "./cards.js";
 
 /** One English sentence before a French answer, when no English card text exists. */
 export const FRENCH_SOURCES_NOTE = "The sources I rely on are in French; here is the answer in French.";
@@ -25,6 +26,8 @@ const POLAR: [string, string][] = [
   ["reserve", "ouvert a tous"],
 ];
 
+const OPEN_TYPES = new Set(["who", "where", "date", "number", "definition"]);
+
 /**
  * A card's "Oui / Non" answers the phrasing it was written for ("Le DLA est-il
  * payant ? — Non, il est gratuit"). Asked the other way ("c'est gratuit ?"), the
@@ -37,6 +40,8 @@ export function alignPolarity(answer: string, question: string): string {
   if (!m) return answer;
   const yes = m[1]!.toLowerCase() === "oui";
   const rest = answer.slice(m[0].length);
+  // An open question (who, where, when, how many, what is) is not answered by « Oui » or « Non »: the statement leads.
+  if (question && OPEN_TYPES.has(answerType(question))) return rest.charAt(0).toUpperCase() + rest.slice(1);
   const statement = fold(rest.split(/(?<=[.!?])\s/)[0] ?? rest);
   const q = fold(question);
   for (const [a, b] of POLAR) {

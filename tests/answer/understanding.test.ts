@@ -156,6 +156,13 @@ describe("card polarity", () => {
     expect(alignPolarity("Non, il n'est pas payant.", "le DLA est payant ?")).toBe("Non, il n'est pas payant.");
     expect(alignPolarity("Non : trois structures suffisent.", "il faut cinq structures ?")).toBe("Non : trois structures suffisent.");
   });
+  it("drops Oui / Non before the statement when the question is open (who, where, when, how many, what is)", () => {
+    expect(alignPolarity("Non : c'est la DDETS qui le délivre, pas le Département.", "Our cooperative needs the approval: who issues it?")).toBe(
+      "C'est la DDETS qui le délivre, pas le Département.",
+    );
+    expect(alignPolarity("Oui : au 176 boulevard Salvador-Allende.", "C'est où, le service ESS ?")).toBe("Au 176 boulevard Salvador-Allende.");
+    expect(alignPolarity("Non : trois structures suffisent.", "Il faut combien de structures au minimum ?")).toBe("Trois structures suffisent.");
+  });
 });
 
 describe("logistic fit", () => {
