@@ -85,7 +85,8 @@ export class ProjectFit {
     const guards = this.o.guards;
     if (opts.loose && guards && (asksOutOfMission(question, (t) => guards.isOutOfMission(t)) || guards.gap(askedPart(question)))) return null;
     // Nor a question about a rule ("Une fondation peut-elle… ?", "Est-ce qu'on doit publier… ?"): it asks what holds, not where to go.
-    if (opts.loose && (isGeneralQuestion(question) || RULE_QUESTION.test(foldText(question)))) return null;
+    // Nor a count asked by nobody in particular ("Combien de SCIC le Département a-t-il accompagnées ?"): a statistic.
+    if (opts.loose && (isGeneralQuestion(question) || RULE_QUESTION.test(foldText(question)) || statisticQuestion(foldText(question)))) return null;
     const features = projectFeatures(question, this.links);
     if (!describesProject(question, features, { loose: opts.loose })) return null;
     // A person's private request (a car loan, a mortgage, a tax return) is no project, even when
@@ -178,6 +179,11 @@ export class ProjectFit {
     const n = citations.first(["competences-departement", "region-occitanie"], "loi NOTRe aide économique directe entreprise commerciale Département Région");
     return `Je ne peux pas proposer d'action du schéma départemental de l'ESS pour ce projet : il ne relève pas de l'économie sociale et solidaire, et le Département ne peut pas accorder d'aide économique directe à une entreprise commerciale${n === null ? "" : ` [${n}]`}.`;
   }
+}
+
+/** A how-many question with no first person: it asks a statistic, not where a project should go. */
+function statisticQuestion(f: string): boolean {
+  return /^(combien|cb|how many|quel est le nombre|quel nombre)\b/.test(f) && !PLURAL.test(f) && !SINGULAR.test(f);
 }
 
 /** A question about an obligation or a right ("est-ce qu'on doit… ?", "faut-il… ?", "a-t-on le droit… ?"). */

@@ -230,8 +230,13 @@ describe("project-fit reply", () => {
     expect(r.fit![0]!.process).not.toBe("region-occitanie");
   });
 
+  it("a count asked by nobody in particular is a statistic, not a project", async () => {
+    const r = await ask("Combien de SCIC le Département a-t-il accompagnées depuis 2024 ?", "agent");
+    expect(r.fit ?? []).toEqual([]);
+  });
+
   it("a holder's private money matter is no project, even read loosely; an agent's work in the first person still is", async () => {
-    const debt = await ask("Ma sœur ne m'a jamais rendu les 1 500 € que je lui ai prêtés, comment je peux les récupérer ?", "porteur");
+    const debt = await ask("Mon voisin me doit 2000 euros, comment je récupère mon argent ?", "porteur");
     expect(debt.refused, debt.text).toBe(true);
     expect(debt.fit ?? []).toEqual([]);
     const agent = await ask(
