@@ -116,6 +116,12 @@ const MORE_CARDS = 8;
 /** The least card score for a card that gives an asked figure (from a document found) to answer instead of passages that do not. */
 const MIN_QUANTITY_CARD = 0.5;
 
+/** The least router score for a refused question to be handed to the process it names. */
+const REFUSAL_ROUTE_SCORE = 0.5;
+
+/** A process's operator that is the Department's ESS team (« Département du Gard (équipe ESS) »). */
+const ESS_TEAM_RUNS = /équipe ESS/i;
+
 /** A card matched this well (score and F1 of its best phrasing) is the question itself, reworded at most by a typo. */
 const EXACT_CARD_MATCH = 0.99;
 
@@ -301,12 +307,15 @@ export class Answerer {
         "Je ne sais pas répondre à cette demande : elle sort de ma mission. Je réponds aux questions sur l'économie sociale et solidaire dans le Gard (schéma départemental, appel à communs, accompagnements, éligibilité).",
       );
     const gap = this.o.guards.gap(question, mine === question ? undefined : mine);
-    if (gap)
+    if (gap) {
+      const process = gap.route ?? this.aboutProcess(this.o.router.candidates(this.o.normalizer ? this.o.normalizer.normalize(question).text : question));
+      const who = this.whoAnswers(process);
       return this.refusal(
         audience,
-        this.o.router.toRoute(gap.route, 0.9, "Information non publiée : l'équipe ESS du Département pourra vous répondre."),
-        `Je ne sais pas : les sources publiques dont je dispose ne précisent pas ${gap.sujet}. Je préfère ne rien inventer. L'équipe ESS du Département pourra vous répondre : utilisez « Parler à une personne ».`,
+        this.o.router.toRoute(process, 0.9, `Information non publiée : ${lowerFirst(who)} pourra vous répondre.`),
+        `Je ne sais pas : les sources publiques dont je dispose ne précisent pas ${gap.sujet}. Je préfère ne rien inventer. ${who} pourra vous répondre : utilisez « Parler à une personne ».`,
       );
+    }
 
     const p = await this.prepare(question, audience, avoidCards, mine);
     const { searched, hits, query, card, cardMatches, candidates, minCoverage, signals } = p;
@@ -337,14 +346,16 @@ export class Answerer {
     if (!answerable && cardFits) return offlineCard();
     if (!answerable) {
       const essRelated = signals.bestCoverage >= 0.35 || ((top?.score ?? 0) >= 0.35 && (top?.similarity ?? 0) >= 0.2);
+      const process = this.aboutProcess(candidates);
+      const who = this.whoAnswers(process);
       const route = essRelated
-        ? this.o.router.toRoute(DEFAULT_PROCESS, 0.5, "Je n'ai pas trouvé la réponse dans mes sources : l'équipe ESS du Département peut vous répondre.")
+        ? this.o.router.toRoute(process, 0.5, `Je n'ai pas trouvé la réponse dans mes sources : ${lowerFirst(who)} pourra vous répondre.`)
         : null;
       return this.refusal(
         audience,
         route,
         essRelated
-          ? "Je ne sais pas : je n'ai pas trouvé d'information fiable sur ce point dans les sources publiques dont je dispose. L'équipe ESS du Département pourra vous répondre : utilisez « Parler à une personne »."
+          ? `Je ne sais pas : je n'ai pas trouvé d'information fiable sur ce point dans les sources publiques dont je dispose. ${who} pourra vous répondre : utilisez « Parler à une personne ».`
           : "Je ne sais pas répondre à cette question : elle ne semble pas porter sur l'économie sociale et solidaire dans le Gard. Je peux vous renseigner sur le schéma départemental de l'ESS, l'appel à communs, les accompagnements et votre éligibilité.",
       );
     }
@@ -382,10 +393,11 @@ export class Answerer {
       }
     }
     if (!text) {
+      const process = this.aboutProcess(candidates);
       return this.refusal(
         audience,
-        this.o.router.toRoute(DEFAULT_PROCESS, 0.5, "Je n'ai pas trouvé la réponse."),
-        "Je ne sais pas : mes sources ne répondent pas précisément à cette question. L'équipe ESS du Département pourra vous répondre.",
+        this.o.router.toRoute(process, 0.5, "Je n'ai pas trouvé la réponse."),
+        `Je ne sais pas : mes sources ne répondent pas précisément à cette question. ${this.whoAnswers(process)} pourra vous répondre.`,
       );
     }
     const sources = used.map((h, i) => toSource(h, i + 1));
@@ -536,7 +548,7 @@ export class Answerer {
     if ((card.status === "reported" || sources.some((s) => s.status === "reported")) && !/à vérifier|to be checked/i.test(text))
       text += "\n\nCertaines de ces informations proviennent de sources secondaires : elles sont à vérifier.";
     if (card.lacune) {
-      const process = card.route ?? DEFAULT_PROCESS;
+      const process = card.route ?? this.aboutProcess(candidates);
       return base({
         type: "answer",
         text: `${text}\n\nPour en savoir plus, utilisez « Parler à une personne » : l'équipe concernée pourra vous répondre.`,
@@ -648,6 +660,23 @@ export class Answerer {
     });
   }
 
+  /**
+   * Who can answer a question the assistant cannot: the people of the process it names (an
+   * operator or a scheme: « le DLA », « France Active ») when others than the Department's ESS
+   * team run it; else that team, everyone's fallback (it runs the call for commons itself).
+   */
+  private aboutProcess(candidates: RouteCandidate[]): ProcessId {
+    const top = candidates[0];
+    if (!top || !((top.named ?? 0) > 0) || top.score < REFUSAL_ROUTE_SCORE) return DEFAULT_PROCESS;
+    return ESS_TEAM_RUNS.test(this.o.router.directory.get(top.process)?.operator ?? "") ? DEFAULT_PROCESS : top.process;
+  }
+
+  /** Who a refusal hands to, as the subject of « … pourra vous répondre ». */
+  private whoAnswers(process: ProcessId): string {
+    if (process === DEFAULT_PROCESS) return "L'équipe ESS du Département";
+    return `L'équipe du parcours « ${this.o.router.directory.get(process)?.name ?? process} »`;
+  }
+
   private refusal(audience: Audience, route: Route | null, text: string): Reply {
     return base({ type: "answer", text, refused: true, route, actions: route ? REFUSAL_ACTIONS : [], audience });
   }
@@ -717,6 +746,8 @@ export function toSource(h: Hit, n: number): SourceRef {
     excerpt,
   };
 }
+
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
 function base(r: Partial<Reply> & { type: Reply["type"]; text: string }): Reply {
   return { sources: [], refused: false, route: null, followUps: [], actions: [], generated: false, ...r };

@@ -16,7 +16,8 @@ const GapFile = z.array(
   z.object({
     id: z.string(),
     sujet: z.string(),
-    route: ProcessId.default("mission-ess-departement"),
+    /** Absent: the process the question is about, else the Department's ESS team (see Answerer). */
+    route: ProcessId.optional(),
     quand: z.array(z.array(z.coerce.string()).min(1)).min(1),
     /** Whether a described project that asks this is refused too (no: a subject a project may merely mention). */
     projet: z
@@ -29,7 +30,8 @@ const GapFile = z.array(
 export interface Gap {
   id: string;
   sujet: string;
-  route: ProcessId;
+  /** The process to hand to, when the gap says so; else the process the question is about. */
+  route?: ProcessId;
   /** A described project that asks this is refused too. */
   project: boolean;
 }

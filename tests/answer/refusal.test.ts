@@ -163,11 +163,28 @@ describe("known gaps of knowledge/lacunes.yaml", () => {
     expect(Object.keys(QUESTIONS).sort()).toEqual(gaps.map((g) => g.id).sort());
   });
 
+  // A question that names a process run by others than the Department's ESS team (the DLA,
+  // France Active, the MIESS…) is handed to that process's people; the others (the call for
+  // commons is the ESS team's own, gaps with their own route) go to the ESS team.
+  const NAMED: Record<string, string> = {
+    "horaires-partenaires": "mecenat-fondations",
+    "miess-infos": "mecenat-fondations",
+    "frequentation-evenements": "mecenat-fondations",
+    "adresses-partenaires": "pret-honneur-microcredit",
+    "noms-salaries-partenaires": "pret-honneur-microcredit",
+    "dirigeants-partenaires": "pret-honneur-microcredit",
+    "suivi-dossier": "agrement-esus",
+    "nombre-agrees-esus": "agrement-esus",
+    "club-achat-membres": "commande-publique",
+    "commande-publique-part-ess": "commande-publique",
+    "activite-dla": "dla",
+  };
+
   for (const [id, q] of Object.entries(QUESTIONS))
-    it(`gap ${id}: refused and routed to the ESS team`, async () => {
+    it(`gap ${id}: refused and routed to the process it names, else the ESS team`, async () => {
       const reply = await ask(q);
       expectRefusal(reply, `${id}: ${q}`);
-      expect(reply.route?.process, `${id}: ${q}\n→ ${reply.text}`).toBe("mission-ess-departement");
+      expect(reply.route?.process, `${id}: ${q}\n→ ${reply.text}`).toBe(NAMED[id] ?? "mission-ess-departement");
       expect(reply.route?.name).toBeTruthy();
       expect(reply.actions.map((a) => a.id)).toContain("handoff");
     });
@@ -217,11 +234,32 @@ describe("unpublished facts asked in other words", () => {
 });
 
 describe("why an application was turned down is someone's file", () => {
-  it("refuses and routes to the ESS team", async () => {
+  it("refuses and routes to the ESS team, which runs the call", async () => {
     const reply = await ask("Notre association n'a pas été retenue à l'appel à communs, vous savez ce qui n'allait pas ?");
     expectRefusal(reply, "not retained");
     expect(reply.route?.process).toBe("mission-ess-departement");
   });
+});
+
+describe("a refused question is handed to the people of the process it is about", () => {
+  const cases: { q: string; process: string }[] = [
+    { q: "Où sont les bureaux d'Acegaa, qui porte le DLA ?", process: "dla" },
+    { q: "Le téléphone de France Active Airdie à Nîmes, c'est lequel ?", process: "france-active" },
+    { q: "La DDETS a-t-elle une adresse mail pour les demandes d'agrément ESUS ?", process: "agrement-esus" },
+    // about no process in particular: the ESS team
+    { q: "Combien de bénévoles l'ESS gardoise compte-t-elle en 2031 ?", process: "mission-ess-departement" },
+    // another département's scheme, even when it names one of ours: the ESS team
+    { q: "Le Vaucluse a-t-il lui aussi un appel à communs ?", process: "mission-ess-departement" },
+  ];
+  for (const { q, process } of cases)
+    it(`${process}: ${q}`, async () => {
+      const reply = await ask(q);
+      expectRefusal(reply, q);
+      expect(reply.route?.process, `${q}\n→ ${reply.text}`).toBe(process);
+      // the text names who will answer
+      if (process !== "mission-ess-departement") expect(reply.text).toContain(reply.route!.name);
+      else expect(reply.text).toContain("L'équipe ESS du Département");
+    });
 });
 
 describe("known gaps do not swallow answerable questions", () => {
