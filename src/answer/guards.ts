@@ -36,6 +36,13 @@ export interface Gap {
   project: boolean;
 }
 
+/**
+ * Verbs whose stem is a gap's noun: « le DLA s'adresse aux associations » or « adressez-vous
+ * à… » ask no address. They are read as « vise » / « contacter ».
+ */
+const withoutVerbs = (text: string) =>
+  text.replace(/\bs['’]\s*adress\p{L}*/giu, "vise").replace(/\badress(?:er|ez|ons|ent)\b(?:[- ](?:vous|nous))?/giu, "contacter");
+
 /** The text the patterns read: folded, hyphens as spaces ("ce week-end" as "ce week end", "donne-moi" as "donne moi"). */
 const guardText = (text: string) => fold(text).replace(/-/g, " ");
 
@@ -77,8 +84,8 @@ export class Guards {
    * gap's expressions ("et son mail ?" does; "et pour une SCOP ?" does not).
    */
   gap(text: string, own?: string): Gap | null {
-    const tokens = phraseTokens(text);
-    const mine = own === undefined ? tokens : phraseTokens(own);
+    const tokens = phraseTokens(withoutVerbs(text));
+    const mine = own === undefined ? tokens : phraseTokens(withoutVerbs(own));
     for (const { gap, groups } of this.gaps) if (matchesAll(tokens, groups) && groups.some((alts) => alts.some((seq) => containsPhrase(mine, seq)))) return gap;
     return null;
   }

@@ -273,6 +273,8 @@ describe("known gaps do not swallow answerable questions", () => {
     // A club named after a sport is no sports result; the public address of a platform is no private address.
     { q: "Le club Olympique de badminton de Nîmes a-t-il été accompagné par le DLA ?", audience: "porteur", doc: "dla-gard-acegaa" },
     { q: "Quelle est l'adresse du site Gard centrale ?", audience: "porteur", doc: "mesure-gard-centrale" },
+    // « local » in the DLA's full name is no « locaux » (premises), « s'adresse à » no address
+    { q: "Le DLA, dispositif local d'accompagnement, s'adresse à quelles structures ?", audience: "porteur", doc: "dla" },
     // Published counts and costs next to the new gaps on unpublished ones.
     { q: "Combien de personnes ont participé aux ateliers territoriaux de la concertation ?", audience: "porteur", doc: "concertation" },
     { q: "Combien de projets l'Adie a-t-elle financés dans le Gard en 2025 ?", audience: "porteur", doc: "adie" },
