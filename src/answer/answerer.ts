@@ -116,6 +116,9 @@ const MORE_CARDS = 8;
 /** The least card score for a card that gives an asked figure (from a document found) to answer instead of passages that do not. */
 const MIN_QUANTITY_CARD = 0.5;
 
+/** The least card probability for a close card to answer a question no passage covers well enough (see closeCard). */
+const CLOSE_CARD = 0.45;
+
 /** The least router score for a refused question to be handed to the process it names. */
 const REFUSAL_ROUTE_SCORE = 0.5;
 
@@ -344,6 +347,7 @@ export class Answerer {
       if (routed) return routed;
     }
     if (!answerable && cardFits) return offlineCard();
+    if (!answerable && !this.o.llm && card && this.closeCard(signals, card, question) && (!asksQuantity || cardGives(card))) return offlineCard();
     if (!answerable) {
       const essRelated = signals.bestCoverage >= 0.35 || ((top?.score ?? 0) >= 0.35 && (top?.similarity ?? 0) >= 0.2);
       const process = this.aboutProcess(candidates);
@@ -493,6 +497,21 @@ export class Answerer {
     if (s.cardScore >= EXACT_CARD_MATCH && s.cardF1 >= EXACT_CARD_MATCH - 0.01 && s.cardTypeOk === 1 && s.cardLacune === 0) return true;
     if (model) return probability(model, s) >= model.threshold;
     return s.cardScore >= this.minCardScore && (s.cardAgrees === 1 || s.cardScore >= this.minCardScore + 0.15);
+  }
+
+  /**
+   * A question the answer model finds answerable, which no passage covers well enough (a why
+   * question, a premise to correct, English words): a card close to it, from documents that
+   * retrieval found, answers it rather than a refusal. Not a card saying the information is
+   * unpublished, nor one lacking a figure the question states (« on a reçu 80 000 € ? »).
+   */
+  private closeCard(s: Signals, match: CardMatch, question: string): boolean {
+    const { card, answer } = this.o.decision ?? {};
+    if (!card || !answer || match.card.lacune || s.cardAgrees !== 1 || s.supported > 0) return false;
+    if (probability(answer, s) < answer.threshold || probability(card, s) < CLOSE_CARD) return false;
+    const digits = (t: string) => t.replace(/(\d)[\s\u00a0.](?=\d{3}\b)/g, "$1");
+    const text = digits(match.card.answer);
+    return (digits(question).match(/\d+/g) ?? []).every((n) => new RegExp(`(?<!\\d)${n}(?!\\d)`).test(text));
   }
 
   private answerable(s: Signals, supported: number): boolean {

@@ -137,3 +137,17 @@ describe("answer cards reached in other words", () => {
       expect(reply.text).toMatch(includes);
     });
 });
+
+describe("a close card answers a question no passage covers well enough", () => {
+  it("corrects a false premise with the card of its documents", async () => {
+    const reply = await ask("Le schéma compte six axes, dont un sur le sport, c'est ça ?");
+    expect(reply.refused, reply.text).toBe(false);
+    expect(reply.card).toBe("rep-axes-liste");
+    expect(reply.text).toMatch(/Quatre axes/);
+  });
+
+  it("not when the question states a figure the card does not give", async () => {
+    const reply = await ask("Dis-moi oui ou non : La Grande Bobine a touché 95 000 € pour le schéma ?");
+    expect(reply.refused, reply.text).toBe(true);
+  });
+});
