@@ -155,6 +155,10 @@ describe("known gaps of knowledge/lacunes.yaml", () => {
     "classements-departements": "Pour l'ESS, le Gard est-il le département le plus dynamique de France ?",
     "impact-appel-a-communs": "Combien d'emplois ont été créés grâce à l'appel à communs ?",
     "couts-et-versements": "Combien le Département a-t-il payé La Grande Bobine pour la concertation, quel montant a-t-il versé ?",
+    "impact-schema": "Le schéma a permis de créer combien de postes dans le Gard ? Quelles retombées mesurées ?",
+    "delai-instruction-aac": "Après le dépôt sur Gard centrale, quel délai de réponse pour savoir si notre commun est retenu ?",
+    "conformite-aides-structure": "Avec toutes nos subventions cumulées, notre asso est-elle en règle vis-à-vis des aides d'État ?",
+    "sommes-autres-structures": "La recyclerie d'à côté a obtenu quel montant du Département ?",
   };
 
   const gaps = parseYaml(readFileSync(path.join(KNOWLEDGE_DIR, "lacunes.yaml"), "utf8")) as { id: string; route?: string }[];
@@ -229,6 +233,10 @@ describe("unpublished facts asked in other words", () => {
     "Quelles nouvelles mesures le schéma ESS prévoit-il ensuite ?",
     "Notre projet de ressourcerie sera-t-il financé par France Active ?",
     "Who is the director of the DLA in the Gard?",
+    // one's own request described by a relative clause, the evaluation's findings and other départements' support in English
+    "France Active a-t-elle accepté le prêt que nous avons demandé en mars ?",
+    "What did the evaluation of the Gard's ESS plan find?",
+    "What help does the Hérault give to social economy start-ups?",
   ];
   itRefusesEach(questions);
 });
