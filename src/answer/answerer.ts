@@ -326,11 +326,13 @@ export class Answerer {
     // card is the offline answer used when the model declines, fails or cites nothing valid.
     // A card leads a how-many / how-much question only with the figure asked (its phrasings say what it is about).
     // (a when question likewise: by a date about what it names)
-    const askedType = answerType(mine);
-    const asks = askedType === "number" ? "number" : askedType === "date" && asksWhen(mine) ? "date" : null;
+    // Asked in texting shorthand (« c jusqu a qd ? »), the question says what it asks once rewritten.
+    const asking = answerType(mine) === "other" && this.o.normalizer ? this.o.normalizer.normalize(mine).text : mine;
+    const askedType = answerType(asking);
+    const asks = askedType === "number" ? "number" : askedType === "date" && asksWhen(asking) ? "date" : null;
     const asksQuantity = asks !== null;
     const equivalents = (t: string) => this.o.retriever.synonyms.equivalents(t);
-    const cardGives = (m: CardMatch) => m.card.lacune || givesAsked(asks!, mine, m.card.answer, searched, m.card.questions.join(" "), equivalents);
+    const cardGives = (m: CardMatch) => m.card.lacune || givesAsked(asks!, asking, m.card.answer, searched, m.card.questions.join(" "), equivalents);
     const cardFits = card !== undefined && this.useCard(signals) && (!asksQuantity || cardGives(card));
     const offlineCard = () => this.cardAnswer(question, searched, audience, card!, hits, cardMatches, candidates, mine);
     if (cardFits && !this.o.llm) return offlineCard();
@@ -387,7 +389,7 @@ export class Answerer {
     // A how-many / how-much question is answered by a figure about what it names, for the year it names;
     // a card that gives that figure answers instead of passages that do not, else the assistant does not know.
     if (text && !generated && asksQuantity) {
-      if (!givesAsked(asks!, mine, text, searched, "", equivalents)) {
+      if (!givesAsked(asks!, asking, text, searched, "", equivalents)) {
         const found = new Set(hits.slice(0, 5).map((h) => h.chunk.docId));
         const fit = p.cardCandidates.find(
           (m) => !m.card.lacune && m.typeOk !== false && m.score >= MIN_QUANTITY_CARD && m.card.sources.some((d) => found.has(d)) && cardGives(m),

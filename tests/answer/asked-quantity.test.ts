@@ -87,6 +87,13 @@ describe("when questions", () => {
     expect(givesAsked("date", q, "La CRESS a été créée en 2001.")).toBe(true);
     expect(givesAsked("date", q, "La CRESS organise le Mois de l'ESS. [1]\n\nLe RTES a été créé en 2002. [2]")).toBe(false);
   });
+  it("asking until when, are answered by an end or a period, not by a start", () => {
+    const q = "Le contrat de ville du Gard court jusqu'a quand ?";
+    expect(givesAsked("date", q, "Le contrat de ville a été signé le 3 avril 2024.")).toBe(false);
+    expect(givesAsked("date", q, "Le contrat de ville couvre la période 2024-2030.")).toBe(true);
+    expect(givesAsked("date", q, "Il s'applique jusqu'en 2030.")).toBe(true);
+    expect(givesAsked("date", "until when is the plan in force?", "The plan was voted in March 2024.")).toBe(false);
+  });
 });
 
 describe("the answerer refuses a figure it does not have", () => {
