@@ -376,7 +376,7 @@ export class Answerer {
     let used = answer.used;
     // Routing and generation run side by side: a slow model costs one timeout, not two.
     const [route, generated] = await Promise.all([
-      this.llmRoute(question, candidates, this.o.router.routeFrom(candidates)),
+      this.llmRoute(question, candidates, this.routeOf(candidates)),
       this.o.llm
         ? this.generate(question, audience, ranked.slice(0, 5), onToken).catch((err: unknown) => {
             this.o.logger?.warn({ err }, "llm generation failed, offline answer used");
@@ -581,9 +581,11 @@ export class Answerer {
         audience,
       });
     }
-    // The card's own route, else the process its answer is about (its first process document), else the router's.
+    // The card's own route, else the one process the question names, else the process its answer is
+    // about (its first process document), else the router's.
     const about =
       card.route ??
+      this.namedProcess(candidates) ??
       card.sources.map((id) => ProcessId.safeParse(id)).find((p) => p.success)?.data ??
       card.sources.map((id) => this.o.processOfDoc?.(id)).find((p) => p !== undefined);
     const route = about
@@ -690,6 +692,24 @@ export class Answerer {
     const top = candidates[0];
     if (!top || !((top.named ?? 0) > 0) || top.score < REFUSAL_ROUTE_SCORE) return DEFAULT_PROCESS;
     return ESS_TEAM_RUNS.test(this.o.router.directory.get(top.process)?.operator ?? "") ? DEFAULT_PROCESS : top.process;
+  }
+
+  /**
+   * The one process a question names (its operator or scheme: « l'Adie », « l'appel à communs »),
+   * when it names exactly one: what the question is about, whatever else it mentions (« dans un
+   * quartier prioritaire », « les chantiers d'insertion »).
+   */
+  private namedProcess(candidates: RouteCandidate[]): ProcessId | undefined {
+    const named = candidates.filter((c) => (c.named ?? 0) > 0);
+    return named.length === 1 && named[0]!.score >= REFUSAL_ROUTE_SCORE ? named[0]!.process : undefined;
+  }
+
+  /** An answer's route: the one process the question names, else the router's best. */
+  private routeOf(candidates: RouteCandidate[]): Route | null {
+    const named = this.namedProcess(candidates);
+    if (!named || candidates[0]?.process === named) return this.o.router.routeFrom(candidates);
+    const c = candidates.find((x) => x.process === named)!;
+    return { ...this.o.router.toRoute(named, Math.max(0.5, c.score), c.why), alternatives: this.o.router.alternativesOf(named, candidates) };
   }
 
   /** Who a refusal hands to, as the subject of « … pourra vous répondre ». */

@@ -151,3 +151,18 @@ describe("a close card answers a question no passage covers well enough", () => 
     expect(reply.refused, reply.text).toBe(true);
   });
 });
+
+describe("an answer is routed to the one process the question names", () => {
+  const cases: { q: string; process: string }[] = [
+    // names the Adie (honour loans and microcredit), mentions the priority neighbourhoods
+    { q: "Le microcrédit de l'Adie est-il accessible dans les quartiers prioritaires ?", process: "pret-honneur-microcredit" },
+    // names the call for commons, mentions a priority neighbourhood
+    { q: "L'appel à communs accepte-t-il un commun situé dans un quartier de la politique de la ville ?", process: "appel-a-communs" },
+  ];
+  for (const { q, process } of cases)
+    it(`${process}: ${q}`, async () => {
+      const reply = await ask(q);
+      expect(reply.refused, reply.text).toBe(false);
+      expect(reply.route?.process, reply.text).toBe(process);
+    });
+});
