@@ -18,7 +18,7 @@ import type { CardIndex, CardMatch } from "./cards.js";
 import { cardFollowUps, cardPassages, cardText, FRENCH_SOURCES_NOTE } from "./card-reply.js";
 import { isElliptic, withTopic } from "./followup.js";
 import { answersType, answerType } from "./cards.js";
-import { asksWhen, givesAsked } from "./asked-quantity.js";
+import { askedYears, asksWhen, givesAsked } from "./asked-quantity.js";
 import { probability, type DecisionModels, type Signals } from "./decision.js";
 import type { QueryNormalizer } from "../retrieval/normalize.js";
 import type { Guards } from "./guards.js";
@@ -283,7 +283,24 @@ export class Answerer {
     return { answers, ms: Math.round(performance.now() - t0) };
   }
 
-  private async answer(
+  private async answer(rawQuestion: string, audience: Audience, opts: Pick<AskOptions, "onToken" | "avoidCards" | "own"> = {}): Promise<Reply> {
+    const reply = await this.answerOnce(rawQuestion, audience, opts);
+    if (reply.refused || reply.generated) return reply;
+    // A question about a year later than every year its answer speaks of (« les thèmes de l'appel
+    // en 2026 ? » answered with those of 2024) asks what is not published yet.
+    const own = cleanQuestion(opts.own ?? rawQuestion);
+    const later = laterYearAsked(own, reply.text);
+    if (!later) return reply;
+    const process = reply.route?.process === DEFAULT_PROCESS ? DEFAULT_PROCESS : this.aboutProcess(this.o.router.candidates(own));
+    const who = this.whoAnswers(process);
+    return this.refusal(
+      audience,
+      this.o.router.toRoute(process, 0.7, `Information non publiée pour ${later} : ${lowerFirst(who)} pourra vous répondre.`),
+      `Je ne sais pas : les sources publiques dont je dispose ne disent rien pour ${later}. Je préfère ne rien inventer. ${who} pourra vous répondre : utilisez « Parler à une personne ».`,
+    );
+  }
+
+  private async answerOnce(
     rawQuestion: string,
     audience: Audience,
     { onToken, avoidCards = [], own }: Pick<AskOptions, "onToken" | "avoidCards" | "own"> = {},
@@ -786,6 +803,19 @@ export function toSource(h: Hit, n: number): SourceRef {
     score: Math.round(h.score * 10000) / 10000,
     excerpt,
   };
+}
+
+/**
+ * The year a question asks about (« en 2026 », "in 2027") when its answer speaks of years, all
+ * earlier and none the one asked: the answer is about another time than the question.
+ */
+export function laterYearAsked(question: string, answer: string): string | null {
+  const asked = askedYears(question);
+  if (asked.length === 0) return null;
+  const said = [...answer.matchAll(/\b(?:19|20)\d{2}\b/g)].map((m) => Number(m[0]));
+  if (said.length === 0) return null;
+  const latest = Math.max(...said);
+  return asked.find((y) => Number(y) > latest) ?? null;
 }
 
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);

@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { askedYears, asksWhen, countedAcronym, givesAsked, givesAskedQuantity, hasDate, hasQuantity, namedTerms } from "../../src/answer/asked-quantity.js";
+import { laterYearAsked } from "../../src/answer/answerer.js";
 import { analyze } from "../../src/retrieval/analyzer.js";
 import { testRuntime, type TestRuntime } from "./helpers.js";
 
@@ -138,5 +139,17 @@ describe("the answerer refuses a figure it does not have", () => {
     const reply = await ask("Le Département met combien chaque année dans l'appel à communs ?");
     expect(reply.refused, reply.text).toBe(false);
     expect(reply.text).toMatch(/250 000/);
+  });
+});
+
+describe("a year asked later than every year of the answer", () => {
+  it("is a year the answer does not speak of", () => {
+    expect(laterYearAsked("Quel programme pour le Mois de l'ESS 2026 ?", "Trois rendez-vous en novembre 2024.")).toBe("2026");
+    expect(laterYearAsked("Quel programme pour le Mois de l'ESS 2024 ?", "Trois rendez-vous en novembre 2024.")).toBeNull();
+    // an answer that reaches the year (a period), or says no year at all
+    expect(laterYearAsked("Le schéma vaut-il encore en 2027 ?", "Le schéma couvre 2024-2028.")).toBeNull();
+    expect(laterYearAsked("Combien d'axes en 2026 ?", "Quatre axes et un axe transversal.")).toBeNull();
+    // « depuis 2026 » asks no year's facts
+    expect(laterYearAsked("Qu'a changé le de minimis depuis 2030 ?", "Le règlement de 2023 s'applique.")).toBeNull();
   });
 });
