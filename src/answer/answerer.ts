@@ -368,7 +368,12 @@ export class Answerer {
     if (!answerable && cardFits) return offlineCard();
     if (!answerable && !this.o.llm && card && this.closeCard(signals, card, question) && (!asksQuantity || cardGives(card))) return offlineCard();
     if (!answerable) {
-      const essRelated = signals.bestCoverage >= 0.35 || ((top?.score ?? 0) >= 0.35 && (top?.similarity ?? 0) >= 0.2);
+      // A question that names an operator or a scheme of the ESS (« l'adhésion à la MIESS ») is about the ESS.
+      const essRelated =
+        signals.bestCoverage >= 0.35 ||
+        ((top?.score ?? 0) >= 0.35 && (top?.similarity ?? 0) >= 0.2) ||
+        candidates.some((c) => (c.named ?? 0) > 0) ||
+        this.namesKnownAcronym(mine);
       const process = this.aboutProcess(candidates);
       const who = this.whoAnswers(process);
       const route = essRelated
@@ -727,6 +732,11 @@ export class Answerer {
     if (!named || candidates[0]?.process === named) return this.o.router.routeFrom(candidates);
     const c = candidates.find((x) => x.process === named)!;
     return { ...this.o.router.toRoute(named, Math.max(0.5, c.score), c.why), alternatives: this.o.router.alternativesOf(named, candidates) };
+  }
+
+  /** Whether a message names an acronym the knowledge speaks of (« la CRESS », « l'URSCOP »): it is about the ESS. */
+  private namesKnownAcronym(text: string): boolean {
+    return [...text.matchAll(/\b\p{Lu}{3,}\b/gu)].some((m) => this.o.retriever.analyzeQuery(m[0]).terms.some((t) => this.o.retriever.known(t)));
   }
 
   /** Who a refusal hands to, as the subject of « … pourra vous répondre ». */

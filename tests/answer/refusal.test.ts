@@ -159,6 +159,7 @@ describe("known gaps of knowledge/lacunes.yaml", () => {
     "delai-instruction-aac": "Après le dépôt sur Gard centrale, quel délai de réponse pour savoir si notre commun est retenu ?",
     "conformite-aides-structure": "Avec toutes nos subventions cumulées, notre asso est-elle en règle vis-à-vis des aides d'État ?",
     "sommes-autres-structures": "La recyclerie d'à côté a obtenu quel montant du Département ?",
+    "elus-communes": "Qui est le maire de Beaucaire ?",
   };
 
   const gaps = parseYaml(readFileSync(path.join(KNOWLEDGE_DIR, "lacunes.yaml"), "utf8")) as { id: string; route?: string }[];
@@ -243,6 +244,9 @@ describe("unpublished facts asked in other words", () => {
     // a year later than every year its answer would speak of
     "Pour l'édition 2026 du Mois de l'ESS, quels rendez-vous sont prévus ?",
     "Les thématiques de l'appel à communs pour 2027, ce sera lesquelles ?",
+    // what the Département paid, in English; the opening hours of the State's office
+    "How much did the Département pay to build its commons platform?",
+    "La DDETS est ouverte à quels horaires ?",
   ];
   itRefusesEach(questions);
 });
@@ -260,6 +264,8 @@ describe("a refused question is handed to the people of the process it is about"
     { q: "Où sont les bureaux d'Acegaa, qui porte le DLA ?", process: "dla" },
     { q: "Le téléphone de France Active Airdie à Nîmes, c'est lequel ?", process: "france-active" },
     { q: "La DDETS a-t-elle une adresse mail pour les demandes d'agrément ESUS ?", process: "agrement-esus" },
+    // unpublished, not found: the process named, and no « not about the ESS »
+    { q: "L'adhésion à la MIESS coûte combien par an ?", process: "mecenat-fondations" },
     // about no process in particular: the ESS team
     { q: "Combien de bénévoles l'ESS gardoise compte-t-elle en 2031 ?", process: "mission-ess-departement" },
     // another département's scheme, even when it names one of ours: the ESS team
