@@ -483,7 +483,8 @@ export class Answerer {
       cardAgrees: card !== undefined && hits.slice(0, 5).some((h) => card.card.sources.includes(h.chunk.docId)) ? 1 : 0,
       cardMargin: card ? card.score - (cardMatches[1]?.score ?? 0) : 0,
       cardLacune: card?.card.lacune ? 1 : 0,
-      lacuneScore: card?.card.lacune ? card.score : 0,
+      // An unpublished-information card about documents retrieval did not find (another event, another measure) says little.
+      lacuneScore: card?.card.lacune && hits.slice(0, 5).some((h) => card.card.sources.includes(h.chunk.docId)) ? card.score : 0,
       bestCoverage: coverages[0] ?? 0,
       missingRare: this.missingRare(query, hits),
       cardMissing: card ? 1 - card.recall : 1,

@@ -168,3 +168,11 @@ describe("an answer is routed to the one process the question names", () => {
       expect(reply.route?.process, reply.text).toBe(process);
     });
 });
+
+describe("an unpublished-information card about other documents than those found", () => {
+  it("does not hold back the passages that answer", async () => {
+    const reply = await ask("Dans quel lieu se sont tenues les Rencontres du mécénat de 2024 ?");
+    expect(reply.refused, reply.text).toBe(false);
+    expect(reply.text).toMatch(/Diderot/);
+  });
+});
