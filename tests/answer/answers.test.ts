@@ -176,3 +176,11 @@ describe("an unpublished-information card about other documents than those found
     expect(reply.text).toMatch(/Diderot/);
   });
 });
+
+describe("older series of the Gard's ESS figures", () => {
+  it("answers a figure asked for an earlier year", async () => {
+    const reply = await ask("Combien d'établissements employeurs comptait l'ESS du Gard en 2020 ?");
+    expect(reply.refused, reply.text).toBe(false);
+    expect(reply.text).toMatch(/2 730/);
+  });
+});
