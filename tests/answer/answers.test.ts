@@ -126,6 +126,12 @@ describe("answer cards reached in other words", () => {
     { q: "Gard centrale, c'est géré par qui ?", card: "rep-gard-centrale-gestion", includes: /Département du Gard/ },
     { q: "Quelles sortes d'organisations peuvent candidater à l'appel à communs ?", card: "rep-aac-qui-peut-candidater", includes: /coopératives/ },
     { q: "Quel prix faut-il payer pour être accompagné par le DLA ?", card: "rep-dla-gratuit", includes: /gratuit/ },
+    // probable but unconfirmed: answered with its caveat, not refused
+    {
+      q: "Le site Gard centrale, c'est la plateforme de partage en logiciel libre promise par le Département ?",
+      card: "rep-plateforme-open-source",
+      includes: /probablement/,
+    },
     // « bossent » is « travaillent » (lexique/familier.yaml)
     { q: "Combien de personnes bossent dans les structures de l'ESS du Gard ?", card: "rep-chiffres-structures-personnes", includes: /24 000/ },
     // « à la tête de » asks who leads (lexique/familier.yaml)

@@ -129,7 +129,6 @@ describe("known gaps of knowledge/lacunes.yaml", () => {
     "outils-ess-adocc": "Quels outils AD'OCC réserve-t-elle aux structures de l'ESS, de façon spécifique à l'ESS ?",
     "qpv-liste-complete": "Pouvez-vous m'envoyer la liste officielle des quartiers prioritaires du Gard, quartier par quartier ?",
     "territoires-concertation-communes": "Notre village, Quissac, dépend de quel territoire de la concertation ?",
-    "plateforme-open-source": "La plateforme Gard centrale est-elle bien celle en logiciel libre que le Département avait promise ?",
     "licence-reporting-aac": "Sous quelle licence un commun financé par l'appel à communs doit-il diffuser ses productions ?",
     "chef-de-file-aac": "Dans un consortium de l'appel à communs, qui doit être chef de file ?",
     "contact-appel-a-communs": "Y a-t-il une personne référente pour l'appel à communs que je pourrais contacter ?",
