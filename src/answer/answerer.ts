@@ -591,7 +591,9 @@ export class Answerer {
     let text = cardText(card, sources.length, looksEnglish(own), own);
     if ((card.status === "reported" || sources.some((s) => s.status === "reported")) && !/à vérifier|to be checked/i.test(text))
       text += "\n\nCertaines de ces informations proviennent de sources secondaires : elles sont à vérifier.";
-    if (card.lacune) {
+    // A yes/no question that states a figure the card gives as known (« chaque projet touche 250 000 € ? »
+    // when 250 000 € is the yearly sum for all commons) checks a premise: the card answers it.
+    if (card.lacune && !premiseChecked(own, card.answer)) {
       const process = card.route ?? this.aboutProcess(candidates);
       return base({
         type: "answer",
@@ -814,6 +816,18 @@ export function toSource(h: Hit, n: number): SourceRef {
     score: Math.round(h.score * 10000) / 10000,
     excerpt,
   };
+}
+
+/**
+ * Whether a yes/no question (« …, c'est ça ? », « donc … ? », "is it…?") states an amount of at
+ * least three digits that the text gives too: it checks a premise the text settles.
+ */
+export function premiseChecked(question: string, text: string): boolean {
+  if (answerType(question) !== "yesno" && !/\b(donc|c'est (bien )?(ca|ça)|c'est bien|n'est-ce pas|right|so)\b/i.test(question)) return false;
+  const amounts = (t: string) =>
+    [...t.replace(/(\d)[\s\u00a0.,](?=\d{3}\b)/g, "$1").matchAll(/\d{3,}/g)].map((m) => m[0]).filter((n) => !/^(19|20)\d{2}$/.test(n));
+  const known = new Set(amounts(text));
+  return amounts(question).some((n) => known.has(n));
 }
 
 /**

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { askedYears, asksWhen, countedAcronym, givesAsked, givesAskedQuantity, hasDate, hasQuantity, namedTerms } from "../../src/answer/asked-quantity.js";
-import { laterYearAsked } from "../../src/answer/answerer.js";
+import { laterYearAsked, premiseChecked } from "../../src/answer/answerer.js";
 import { analyze } from "../../src/retrieval/analyzer.js";
 import { testRuntime, type TestRuntime } from "./helpers.js";
 
@@ -151,5 +151,17 @@ describe("a year asked later than every year of the answer", () => {
     expect(laterYearAsked("Combien d'axes en 2026 ?", "Quatre axes et un axe transversal.")).toBeNull();
     // « depuis 2026 » asks no year's facts
     expect(laterYearAsked("Qu'a changé le de minimis depuis 2030 ?", "Le règlement de 2023 s'applique.")).toBeNull();
+  });
+});
+
+describe("a yes/no question that states a figure the text gives", () => {
+  const text = "Le plafond par dossier n'est pas publié ; on sait seulement que 250 000 € par an vont à l'ensemble des communs.";
+  it("checks a premise the text settles", () => {
+    expect(premiseChecked("Un commun lauréat reçoit donc 250 000 euros à lui seul ?", text)).toBe(true);
+    expect(premiseChecked("Is it right that each commons project gets 250,000 €?", text)).toBe(true);
+  });
+  it("not when the figure is another, or the question asks an amount", () => {
+    expect(premiseChecked("Un commun lauréat reçoit donc 100 000 euros ?", text)).toBe(false);
+    expect(premiseChecked("Quel est le montant maximum par commun ?", text)).toBe(false);
   });
 });
