@@ -18,7 +18,7 @@ import type { CardIndex, CardMatch } from "./cards.js";
 import { cardFollowUps, cardPassages, cardText, FRENCH_SOURCES_NOTE } from "./card-reply.js";
 import { isElliptic, withTopic } from "./followup.js";
 import { answersType, answerType } from "./cards.js";
-import { askedYears, asksWhen, givesAsked } from "./asked-quantity.js";
+import { askedYears, asksWhen, givesAsked, namedTerms } from "./asked-quantity.js";
 import { probability, type DecisionModels, type Signals } from "./decision.js";
 import type { QueryNormalizer } from "../retrieval/normalize.js";
 import type { Guards } from "./guards.js";
@@ -121,6 +121,9 @@ const CLOSE_CARD = 0.45;
 
 /** The least router score for a refused question to be handed to the process it names. */
 const REFUSAL_ROUTE_SCORE = 0.5;
+
+/** Words every question about the Gard's ESS shares, which say nothing of what it asks. */
+const GENERIC_ASPECT = new Set(["gard", "gardois", "ess", "depart", "departement", "structur", "associ"]);
 
 /** A process's operator that is the Department's ESS team (« Département du Gard (équipe ESS) »). */
 const ESS_TEAM_RUNS = /équipe ESS/i;
@@ -350,7 +353,8 @@ export class Answerer {
     const asksQuantity = asks !== null;
     const equivalents = (t: string) => this.o.retriever.synonyms.equivalents(t);
     const cardGives = (m: CardMatch) => m.card.lacune || givesAsked(asks!, asking, m.card.answer, searched, m.card.questions.join(" "), equivalents);
-    const cardFits = card !== undefined && this.useCard(signals) && (!asksQuantity || cardGives(card));
+    const cardFits =
+      card !== undefined && this.useCard(signals) && (!asksQuantity || cardGives(card)) && (!card.card.lacune || this.asksCardAspect(searched, card));
     const offlineCard = () => this.cardAnswer(question, searched, audience, card!, hits, cardMatches, candidates, mine);
     if (cardFits && !this.o.llm) return offlineCard();
     const supported = hits.filter((h) => h.coverage >= minCoverage);
@@ -735,6 +739,20 @@ export class Answerer {
     if (!named || candidates[0]?.process === named) return this.o.router.routeFrom(candidates);
     const c = candidates.find((x) => x.process === named)!;
     return { ...this.o.router.toRoute(named, Math.max(0.5, c.score), c.why), alternatives: this.o.router.alternativesOf(named, candidates) };
+  }
+
+  /**
+   * Whether a question asks what an unpublished-information card is about, not merely names its
+   * subject: beyond the names they share (« France Active », « AD'OCC »), the question and the
+   * card's closest phrasing share a word (« adresse », « plan », « liste »…). « France Active,
+   * ils donnent des subventions ? » does not ask for France Active's unpublished contact.
+   */
+  private asksCardAspect(question: string, match: CardMatch): boolean {
+    const names = new Set([...namedTerms(match.phrasing), ...namedTerms(question), ...namedTerms(match.card.questions.join(". "))]);
+    const asked = new Set(this.o.retriever.analyzeQuery(question).terms.filter((t) => !names.has(t)));
+    return [match.phrasing, ...match.card.questions].some((p) =>
+      this.o.retriever.analyzeQuery(p).terms.some((t) => !names.has(t) && !GENERIC_ASPECT.has(t) && asked.has(t)),
+    );
   }
 
   /** Whether a message names an acronym the knowledge speaks of (« la CRESS », « l'URSCOP »): it is about the ESS. */

@@ -190,3 +190,11 @@ describe("older series of the Gard's ESS figures", () => {
     expect(reply.text).toMatch(/2 730/);
   });
 });
+
+describe("an unpublished-information card that merely shares the question's names", () => {
+  it("does not refuse what the question asks (AD'OCC's nature, not its ESS tools)", async () => {
+    const reply = await ask("AD'OCC, c'est quoi comme organisme au juste ?");
+    expect(reply.refused, reply.text).toBe(false);
+    expect(reply.text).toMatch(/agence/i);
+  });
+});
