@@ -132,6 +132,8 @@ describe("answer cards reached in other words", () => {
       card: "rep-plateforme-open-source",
       includes: /probablement/,
     },
+    // English fillers (« main ») ask nothing; « strands » are the axes
+    { q: "Which are the main strands of the Gard département's social economy plan?", card: "rep-axes-liste", includes: /Four axes/ },
     // « bossent » is « travaillent » (lexique/familier.yaml)
     { q: "Combien de personnes bossent dans les structures de l'ESS du Gard ?", card: "rep-chiffres-structures-personnes", includes: /24 000/ },
     // « à la tête de » asks who leads (lexique/familier.yaml)
