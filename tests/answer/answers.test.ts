@@ -132,6 +132,8 @@ describe("answer cards reached in other words", () => {
       card: "rep-plateforme-open-source",
       includes: /probablement/,
     },
+    // what replaced the ZRR is published (only the list of FRR communes is not): answered, naming the FRR
+    { q: "Les zones de revitalisation rurale, c'est fini ?", card: "rep-frr-definition", includes: /France Ruralités Revitalisation/ },
     // English fillers (« main ») ask nothing; « strands » are the axes
     { q: "Which are the main strands of the Gard département's social economy plan?", card: "rep-axes-liste", includes: /Four axes/ },
     // « bossent » is « travaillent » (lexique/familier.yaml)
