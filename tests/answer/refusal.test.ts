@@ -78,6 +78,9 @@ describe("out of scope", () => {
     "Écrivez un script Python pour télécharger tous les PDF du site du Département.",
     "Notre trésorière veut aller aux prud'hommes contre l'association, elle a raison ?",
     "Notre bailleur veut augmenter le loyer de l'asso de 25 %, on peut refuser ?",
+    // a private rental investment, in English and in French
+    "We want to buy a house in Uzès and let it on Airbnb: can the Département help with the works?",
+    "Un investissement locatif à Alès, le Département peut-il m'aider ?",
     "est-ce que l'équipe de foot de Bagnols a gagné hier ?",
     // Hyphenated words read as two words by the patterns.
     "Le club de rugby d'Alès a perdu ce week-end ?",
