@@ -122,6 +122,30 @@ const CLOSE_CARD = 0.45;
 /** The least router score for a refused question to be handed to the process it names. */
 const REFUSAL_ROUTE_SCORE = 0.5;
 
+/** Analysed words that count a measure, not things: « combien de temps / d'argent / de personnes ». */
+const MEASURES = new Set([
+  "temp",
+  "argent",
+  "fois",
+  "person",
+  "gen",
+  "euros",
+  "anne",
+  "ans",
+  "mois",
+  "jour",
+  "heur",
+  "semain",
+  "peopl",
+  "tim",
+  "money",
+  "year",
+  "month",
+  "week",
+  "day",
+  "hour",
+]);
+
 /** Words every question about the Gard's ESS shares, which say nothing of what it asks. */
 const GENERIC_ASPECT = new Set(["gard", "gardois", "ess", "depart", "departement", "structur", "associ"]);
 
@@ -352,7 +376,10 @@ export class Answerer {
     const asks = askedType === "number" ? "number" : askedType === "date" && asksWhen(asking) ? "date" : null;
     const asksQuantity = asks !== null;
     const equivalents = (t: string) => this.o.retriever.synonyms.equivalents(t);
-    const cardGives = (m: CardMatch) => m.card.lacune || givesAsked(asks!, asking, m.card.answer, searched, m.card.questions.join(" "), equivalents);
+    const cardGives = (m: CardMatch) =>
+      m.card.lacune ||
+      (givesAsked(asks!, asking, m.card.answer, searched, m.card.questions.join(" "), equivalents) &&
+        this.speaksOfCounted(asks!, searched, `${m.card.answer} ${m.card.questions.join(" ")}`));
     const cardFits =
       card !== undefined && this.useCard(signals) && (!asksQuantity || cardGives(card)) && (!card.card.lacune || this.asksCardAspect(searched, card));
     const offlineCard = () => this.cardAnswer(question, searched, audience, card!, hits, cardMatches, candidates, mine);
@@ -415,7 +442,7 @@ export class Answerer {
     // A how-many / how-much question is answered by a figure about what it names, for the year it names;
     // a card that gives that figure answers instead of passages that do not, else the assistant does not know.
     if (text && !generated && asksQuantity) {
-      if (!givesAsked(asks!, asking, text, searched, "", equivalents)) {
+      if (!givesAsked(asks!, asking, text, searched, "", equivalents) || !this.speaksOfCounted(asks!, searched, text)) {
         const found = new Set(hits.slice(0, 5).map((h) => h.chunk.docId));
         const fit = p.cardCandidates.find(
           (m) => !m.card.lacune && m.typeOk !== false && m.score >= MIN_QUANTITY_CARD && m.card.sources.some((d) => found.has(d)) && cardGives(m),
@@ -753,6 +780,23 @@ export class Answerer {
     return [match.phrasing, ...match.card.questions].some((p) =>
       this.o.retriever.analyzeQuery(p).terms.some((t) => !names.has(t) && !GENERIC_ASPECT.has(t) && asked.has(t)),
     );
+  }
+
+  /**
+   * Whether a text speaks of what a how-many question counts (« combien de coopératives ? »,
+   * « combien de bénévoles ? »): a figure about something else (participants, employees) is no
+   * answer. Measures (« combien de temps », « d'argent », « de personnes »), words the knowledge
+   * does not know (typos) and acronyms (see givesAsked) are not checked.
+   */
+  private speaksOfCounted(kind: "number" | "date", question: string, text: string): boolean {
+    if (kind !== "number") return true;
+    const m = /\b(?:combien|nombre)\s+(?:de\s+|d['’])(\p{L}+)|\bhow\s+many\s+(\p{L}+)/iu.exec(question);
+    const word = m?.[1] ?? m?.[2];
+    if (!word || word === word.toUpperCase()) return true;
+    const noun = this.o.retriever.analyzeQuery(word).terms[0];
+    if (!noun || MEASURES.has(noun) || !this.o.retriever.known(noun)) return true;
+    const terms = new Set(this.o.retriever.analyzeQuery(text).terms);
+    return terms.has(noun) || this.o.retriever.synonyms.equivalents(noun).some((seq) => seq.every((w) => terms.has(w)));
   }
 
   /** Whether a message names an acronym the knowledge speaks of (« la CRESS », « l'URSCOP »): it is about the ESS. */

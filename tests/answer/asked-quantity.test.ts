@@ -116,6 +116,15 @@ describe("the answerer refuses a figure it does not have", () => {
     const reply = await ask("Combien de porteurs le DLA du Gard a-t-il accompagnés en tout ?");
     expect(reply.refused, reply.text).toBe(true);
   });
+  it("a how-many question is not answered by a figure about other things (participants, employees)", async () => {
+    const reply = await ask("Combien de mutuelles sont implantées dans le Gard ?");
+    expect(reply.refused, reply.text).toBe(true);
+  });
+  it("a count the knowledge gives is answered", async () => {
+    const reply = await ask("Combien de communes compte le Gard ?");
+    expect(reply.refused, reply.text).toBe(false);
+    expect(reply.text).toMatch(/351/);
+  });
   it("a price asked in other words (« ça revient à combien ? ») is answered by « gratuit »", async () => {
     const reply = await ask("Un accompagnement du DLA, ça revient à combien pour nous ?");
     expect(reply.refused, reply.text).toBe(false);
