@@ -202,3 +202,11 @@ describe("an unpublished-information card that merely shares the question's name
     expect(reply.text).toMatch(/agence/i);
   });
 });
+
+describe("a why question", () => {
+  it("is not answered by a card that opens with « oui » or « non »", async () => {
+    const reply = await ask("Pourquoi l'appel à communs est-il qualifié d'appel d'offres inversé ?");
+    expect(reply.refused, reply.text).toBe(false);
+    expect(reply.text).not.toMatch(/^\s*(Oui|Non)\b/);
+  });
+});
