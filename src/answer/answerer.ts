@@ -18,7 +18,7 @@ import type { CardIndex, CardMatch } from "./cards.js";
 import { cardFollowUps, cardPassages, cardText, FRENCH_SOURCES_NOTE } from "./card-reply.js";
 import { asksWhere, cardAnswersFollowUp, isElliptic, namesPlace, withTopic } from "./followup.js";
 import { answersType, answerType, asksAmount, givesAmount } from "./cards.js";
-import { asksWhen, givesAsked } from "./asked-quantity.js";
+import { askedYears, asksWhen, givesAsked, namedTerms } from "./asked-quantity.js";
 import { probability, type DecisionModels, type Signals } from "./decision.js";
 import type { QueryNormalizer } from "../retrieval/normalize.js";
 import { asksOutOfMission } from "./asked-part.js";
@@ -125,6 +125,42 @@ const MORE_CARDS = 8;
 
 /** The least card score for a card that gives an asked figure (from a document found) to answer instead of passages that do not. */
 const MIN_QUANTITY_CARD = 0.5;
+
+/** The least card probability for a close card to answer a question no passage covers well enough (see closeCard). */
+const CLOSE_CARD = 0.45;
+
+/** The least router score for a refused question to be handed to the process it names. */
+const REFUSAL_ROUTE_SCORE = 0.5;
+
+/** Analysed words that count a measure, not things: « combien de temps / d'argent / de personnes ». */
+const MEASURES = new Set([
+  "temp",
+  "argent",
+  "fois",
+  "person",
+  "gen",
+  "euros",
+  "anne",
+  "ans",
+  "mois",
+  "jour",
+  "heur",
+  "semain",
+  "peopl",
+  "tim",
+  "money",
+  "year",
+  "month",
+  "week",
+  "day",
+  "hour",
+]);
+
+/** Words every question about the Gard's ESS shares, which say nothing of what it asks. */
+const GENERIC_ASPECT = new Set(["gard", "gardois", "ess", "depart", "departement", "structur", "associ"]);
+
+/** A process's operator that is the Department's ESS team (« Département du Gard (équipe ESS) »). */
+const ESS_TEAM_RUNS = /équipe ESS/i;
 
 /** A card matched this well (score and F1 of its best phrasing) is the question itself, reworded at most by a typo. */
 const EXACT_CARD_MATCH = 0.99;
@@ -290,7 +326,24 @@ export class Answerer {
     return { answers, ms: Math.round(performance.now() - t0) };
   }
 
-  private async answer(
+  private async answer(rawQuestion: string, audience: Audience, opts: Pick<AskOptions, "onToken" | "avoidCards" | "own"> = {}): Promise<Reply> {
+    const reply = await this.answerOnce(rawQuestion, audience, opts);
+    if (reply.refused || reply.generated) return reply;
+    // A question about a year later than every year its answer speaks of (« les thèmes de l'appel
+    // en 2026 ? » answered with those of 2024) asks what is not published yet.
+    const own = cleanQuestion(opts.own ?? rawQuestion);
+    const later = laterYearAsked(own, reply.text);
+    if (!later) return reply;
+    const process = reply.route?.process === DEFAULT_PROCESS ? DEFAULT_PROCESS : this.aboutProcess(this.o.router.candidates(own));
+    const who = this.whoAnswers(process);
+    return this.refusal(
+      audience,
+      this.o.router.toRoute(process, 0.7, `Information non publiée pour ${later} : ${lowerFirst(who)} pourra vous répondre.`),
+      `Je ne sais pas : les sources publiques dont je dispose ne disent rien pour ${later}. Je préfère ne rien inventer. ${who} pourra vous répondre : utilisez « Parler à une personne ».`,
+    );
+  }
+
+  private async answerOnce(
     rawQuestion: string,
     audience: Audience,
     { onToken, avoidCards = [], own }: Pick<AskOptions, "onToken" | "avoidCards" | "own"> = {},
@@ -317,12 +370,15 @@ export class Answerer {
         "Je ne sais pas répondre à cette demande : elle sort de ma mission. Je réponds aux questions sur l'économie sociale et solidaire dans le Gard (schéma départemental, appel à communs, accompagnements, éligibilité).",
       );
     const gap = this.o.guards.gap(question, mine === question ? undefined : mine);
-    if (gap)
+    if (gap) {
+      const process = gap.route ?? this.aboutProcess(this.o.router.candidates(this.o.normalizer ? this.o.normalizer.normalize(question).text : question));
+      const who = this.whoAnswers(process);
       return this.refusal(
         audience,
-        this.o.router.toRoute(gap.route, 0.9, "Information non publiée : l'équipe ESS du Département pourra vous répondre."),
-        `Je ne sais pas : les sources publiques dont je dispose ne précisent pas ${gap.sujet}. Je préfère ne rien inventer. L'équipe ESS du Département pourra vous répondre : utilisez « Parler à une personne ».`,
+        this.o.router.toRoute(process, 0.9, `Information non publiée : ${lowerFirst(who)} pourra vous répondre.`),
+        `Je ne sais pas : les sources publiques dont je dispose ne précisent pas ${gap.sujet}. Je préfère ne rien inventer. ${who} pourra vous répondre : utilisez « Parler à une personne ».`,
       );
+    }
 
     const p = await this.prepare(question, audience, avoidCards, mine);
     const { searched, hits, query, card, cardMatches, candidates, minCoverage, signals } = p;
@@ -330,16 +386,25 @@ export class Answerer {
     // card is the offline answer used when the model declines, fails or cites nothing valid.
     // A card leads a how-many / how-much question only with the figure asked (its phrasings say what it is about).
     // (a when question likewise: by a date about what it names)
-    const askedType = answerType(mine);
-    const asks = askedType === "number" ? "number" : askedType === "date" && asksWhen(mine) ? "date" : null;
+    // Asked in texting shorthand (« c jusqu a qd ? »), the question says what it asks once rewritten.
+    const asking = answerType(mine) === "other" && this.o.normalizer ? this.o.normalizer.normalize(mine).text : mine;
+    const askedType = answerType(asking);
+    const asks = askedType === "number" ? "number" : askedType === "date" && asksWhen(asking) ? "date" : null;
     const asksQuantity = asks !== null;
     const equivalents = (t: string) => this.o.retriever.synonyms.equivalents(t);
-    const cardGives = (m: CardMatch) => m.card.lacune || givesAsked(asks!, mine, m.card.answer, searched, m.card.questions.join(" "), equivalents);
+    const cardGives = (m: CardMatch) =>
+      m.card.lacune ||
+      (givesAsked(asks!, asking, m.card.answer, searched, m.card.questions.join(" "), equivalents) &&
+        this.speaksOfCounted(asks!, searched, `${m.card.answer} ${m.card.questions.join(" ")}`));
     // A follow-up made only of aspect words (« cb max », « ça dure combien de temps ? ») asks a figure or a date of
     // its topic: the topic's card that gives it, from a document found, answers, though few words matched.
     const aspectCard =
       asksQuantity && card !== undefined && card.typeOk && signals.cardAgrees === 1 && card.score >= ASPECT_CARD && mine !== question && this.onlyAspects(mine);
-    const cardFits = card !== undefined && (p.reshown || aspectCard || this.useCard(signals)) && (!asksQuantity || cardGives(card));
+    const cardFits =
+      card !== undefined &&
+      (p.reshown || aspectCard || this.useCard(signals)) &&
+      (!asksQuantity || cardGives(card)) &&
+      (!card.card.lacune || this.asksCardAspect(searched, card));
     const offlineCard = () => this.cardAnswer(question, searched, audience, card!, hits, cardMatches, candidates, mine);
     if (cardFits && !this.o.llm) return offlineCard();
     const supported = hits.filter((h) => h.coverage >= minCoverage);
@@ -363,16 +428,24 @@ export class Answerer {
       if (routed) return routed;
     }
     if (!answerable && cardFits) return offlineCard();
+    if (!answerable && !this.o.llm && card && this.closeCard(signals, card, question) && (!asksQuantity || cardGives(card))) return offlineCard();
     if (!answerable) {
-      const essRelated = signals.bestCoverage >= 0.35 || ((top?.score ?? 0) >= 0.35 && (top?.similarity ?? 0) >= 0.2);
+      // A question that names an operator or a scheme of the ESS (« l'adhésion à la MIESS ») is about the ESS.
+      const essRelated =
+        signals.bestCoverage >= 0.35 ||
+        ((top?.score ?? 0) >= 0.35 && (top?.similarity ?? 0) >= 0.2) ||
+        candidates.some((c) => (c.named ?? 0) > 0) ||
+        this.namesKnownAcronym(mine);
+      const process = this.aboutProcess(candidates);
+      const who = this.whoAnswers(process);
       const route = essRelated
-        ? this.o.router.toRoute(DEFAULT_PROCESS, 0.5, "Je n'ai pas trouvé la réponse dans mes sources : l'équipe ESS du Département peut vous répondre.")
+        ? this.o.router.toRoute(process, 0.5, `Je n'ai pas trouvé la réponse dans mes sources : ${lowerFirst(who)} pourra vous répondre.`)
         : null;
       return this.refusal(
         audience,
         route,
         essRelated
-          ? "Je ne sais pas : je n'ai pas trouvé d'information fiable sur ce point dans les sources publiques dont je dispose. L'équipe ESS du Département pourra vous répondre : utilisez « Parler à une personne »."
+          ? `Je ne sais pas : je n'ai pas trouvé d'information fiable sur ce point dans les sources publiques dont je dispose. ${who} pourra vous répondre : utilisez « Parler à une personne ».`
           : "Je ne sais pas répondre à cette question : elle ne semble pas porter sur l'économie sociale et solidaire dans le Gard. Je peux vous renseigner sur le schéma départemental de l'ESS, l'appel à communs, les accompagnements et votre éligibilité.",
       );
     }
@@ -387,7 +460,7 @@ export class Answerer {
     let used = answer.used;
     // Routing and generation run side by side: a slow model costs one timeout, not two.
     const [route, generated] = await Promise.all([
-      this.llmRoute(question, candidates, this.o.router.routeFrom(candidates)),
+      this.llmRoute(question, candidates, this.routeOf(candidates)),
       this.o.llm
         ? this.generate(question, audience, ranked.slice(0, 5), onToken).catch((err: unknown) => {
             this.o.logger?.warn({ err }, "llm generation failed, offline answer used");
@@ -401,7 +474,11 @@ export class Answerer {
     // a card that gives that figure answers instead of passages that do not, else the assistant does not know.
     if (text && !generated && asksQuantity) {
       // A follow-up « c'est combien ? » asks a sum of its topic: any number in the topic's passages (« le tiers-lieu Le 21 ») is no answer.
-      if (!givesAsked(asks!, mine, text, searched, "", equivalents) || (mine !== question && asksAmount(mine) && !givesAmount(text))) {
+      if (
+        !givesAsked(asks!, asking, text, searched, "", equivalents) ||
+        !this.speaksOfCounted(asks!, searched, text) ||
+        (mine !== question && asksAmount(mine) && !givesAmount(text))
+      ) {
         const found = new Set(hits.slice(0, 5).map((h) => h.chunk.docId));
         const fit = p.cardCandidates.find(
           (m) => !m.card.lacune && m.typeOk !== false && m.score >= MIN_QUANTITY_CARD && m.card.sources.some((d) => found.has(d)) && cardGives(m),
@@ -411,10 +488,11 @@ export class Answerer {
       }
     }
     if (!text) {
+      const process = this.aboutProcess(candidates);
       return this.refusal(
         audience,
-        this.o.router.toRoute(DEFAULT_PROCESS, 0.5, "Je n'ai pas trouvé la réponse."),
-        "Je ne sais pas : mes sources ne répondent pas précisément à cette question. L'équipe ESS du Département pourra vous répondre.",
+        this.o.router.toRoute(process, 0.5, "Je n'ai pas trouvé la réponse."),
+        `Je ne sais pas : mes sources ne répondent pas précisément à cette question. ${this.whoAnswers(process)} pourra vous répondre.`,
       );
     }
     const sources = used.map((h, i) => toSource(h, i + 1));
@@ -483,7 +561,8 @@ export class Answerer {
       cardAgrees: card !== undefined && hits.slice(0, 5).some((h) => card.card.sources.includes(h.chunk.docId)) ? 1 : 0,
       cardMargin: card ? card.score - (cardMatches[1]?.score ?? 0) : 0,
       cardLacune: card?.card.lacune ? 1 : 0,
-      lacuneScore: card?.card.lacune ? card.score : 0,
+      // An unpublished-information card about documents retrieval did not find (another event, another measure) says little.
+      lacuneScore: card?.card.lacune && hits.slice(0, 5).some((h) => card.card.sources.includes(h.chunk.docId)) ? card.score : 0,
       bestCoverage: coverages[0] ?? 0,
       missingRare: this.missingRare(query, hits),
       cardMissing: card ? 1 - card.recall : 1,
@@ -528,6 +607,21 @@ export class Answerer {
     if (s.cardScore >= EXACT_CARD_MATCH && s.cardF1 >= EXACT_CARD_MATCH - 0.01 && s.cardTypeOk === 1 && s.cardLacune === 0) return true;
     if (model) return probability(model, s) >= model.threshold;
     return s.cardScore >= this.minCardScore && (s.cardAgrees === 1 || s.cardScore >= this.minCardScore + 0.15);
+  }
+
+  /**
+   * A question the answer model finds answerable, which no passage covers well enough (a why
+   * question, a premise to correct, English words): a card close to it, from documents that
+   * retrieval found, answers it rather than a refusal. Not a card saying the information is
+   * unpublished, nor one lacking a figure the question states (« on a reçu 80 000 € ? »).
+   */
+  private closeCard(s: Signals, match: CardMatch, question: string): boolean {
+    const { card, answer } = this.o.decision ?? {};
+    if (!card || !answer || match.card.lacune || s.cardAgrees !== 1 || s.supported > 0) return false;
+    if (probability(answer, s) < answer.threshold || probability(card, s) < CLOSE_CARD) return false;
+    const digits = (t: string) => t.replace(/(\d)[\s\u00a0.](?=\d{3}\b)/g, "$1");
+    const text = digits(match.card.answer);
+    return (digits(question).match(/\d+/g) ?? []).every((n) => new RegExp(`(?<!\\d)${n}(?!\\d)`).test(text));
   }
 
   private answerable(s: Signals, supported: number): boolean {
@@ -582,8 +676,10 @@ export class Answerer {
     let text = cardText(card, sources.length, looksEnglish(own), own);
     if ((card.status === "reported" || sources.some((s) => s.status === "reported")) && !/à vérifier|to be checked/i.test(text))
       text += "\n\nCertaines de ces informations proviennent de sources secondaires : elles sont à vérifier.";
-    if (card.lacune) {
-      const process = card.route ?? DEFAULT_PROCESS;
+    // A yes/no question that states a figure the card gives as known (« chaque projet touche 250 000 € ? »
+    // when 250 000 € is the yearly sum for all commons) checks a premise: the card answers it.
+    if (card.lacune && !premiseChecked(own, card.answer)) {
+      const process = card.route ?? this.aboutProcess(candidates);
       return base({
         type: "answer",
         text: `${text}\n\nPour en savoir plus, utilisez « Parler à une personne » : l'équipe concernée pourra vous répondre.`,
@@ -595,9 +691,11 @@ export class Answerer {
         audience,
       });
     }
-    // The card's own route, else the process its answer is about (its first process document), else the router's.
+    // The card's own route, else the one process the question names, else the process its answer is
+    // about (its first process document), else the router's.
     const about =
       card.route ??
+      this.namedProcess(candidates) ??
       card.sources.map((id) => ProcessId.safeParse(id)).find((p) => p.success)?.data ??
       card.sources.map((id) => this.o.processOfDoc?.(id)).find((p) => p !== undefined);
     const route = about
@@ -695,6 +793,77 @@ export class Answerer {
     });
   }
 
+  /**
+   * Who can answer a question the assistant cannot: the people of the process it names (an
+   * operator or a scheme: « le DLA », « France Active ») when others than the Department's ESS
+   * team run it; else that team, everyone's fallback (it runs the call for commons itself).
+   */
+  private aboutProcess(candidates: RouteCandidate[]): ProcessId {
+    const top = candidates[0];
+    if (!top || !((top.named ?? 0) > 0) || top.score < REFUSAL_ROUTE_SCORE) return DEFAULT_PROCESS;
+    return ESS_TEAM_RUNS.test(this.o.router.directory.get(top.process)?.operator ?? "") ? DEFAULT_PROCESS : top.process;
+  }
+
+  /**
+   * The one process a question names (its operator or scheme: « l'Adie », « l'appel à communs »),
+   * when it names exactly one: what the question is about, whatever else it mentions (« dans un
+   * quartier prioritaire », « les chantiers d'insertion »).
+   */
+  private namedProcess(candidates: RouteCandidate[]): ProcessId | undefined {
+    const named = candidates.filter((c) => (c.named ?? 0) > 0);
+    return named.length === 1 && named[0]!.score >= REFUSAL_ROUTE_SCORE ? named[0]!.process : undefined;
+  }
+
+  /** An answer's route: the one process the question names, else the router's best. */
+  private routeOf(candidates: RouteCandidate[]): Route | null {
+    const named = this.namedProcess(candidates);
+    if (!named || candidates[0]?.process === named) return this.o.router.routeFrom(candidates);
+    const c = candidates.find((x) => x.process === named)!;
+    return { ...this.o.router.toRoute(named, Math.max(0.5, c.score), c.why), alternatives: this.o.router.alternativesOf(named, candidates) };
+  }
+
+  /**
+   * Whether a question asks what an unpublished-information card is about, not merely names its
+   * subject: beyond the names they share (« France Active », « AD'OCC »), the question and the
+   * card's closest phrasing share a word (« adresse », « plan », « liste »…). « France Active,
+   * ils donnent des subventions ? » does not ask for France Active's unpublished contact.
+   */
+  private asksCardAspect(question: string, match: CardMatch): boolean {
+    const names = new Set([...namedTerms(match.phrasing), ...namedTerms(question), ...namedTerms(match.card.questions.join(". "))]);
+    const asked = new Set(this.o.retriever.analyzeQuery(question).terms.filter((t) => !names.has(t)));
+    return [match.phrasing, ...match.card.questions].some((p) =>
+      this.o.retriever.analyzeQuery(p).terms.some((t) => !names.has(t) && !GENERIC_ASPECT.has(t) && asked.has(t)),
+    );
+  }
+
+  /**
+   * Whether a text speaks of what a how-many question counts (« combien de coopératives ? »,
+   * « combien de bénévoles ? »): a figure about something else (participants, employees) is no
+   * answer. Measures (« combien de temps », « d'argent », « de personnes »), words the knowledge
+   * does not know (typos) and acronyms (see givesAsked) are not checked.
+   */
+  private speaksOfCounted(kind: "number" | "date", question: string, text: string): boolean {
+    if (kind !== "number") return true;
+    const m = /\b(?:combien|nombre)\s+(?:de\s+|d['’])(\p{L}+)|\bhow\s+many\s+(\p{L}+)/iu.exec(question);
+    const word = m?.[1] ?? m?.[2];
+    if (!word || word === word.toUpperCase()) return true;
+    const noun = this.o.retriever.analyzeQuery(word).terms[0];
+    if (!noun || MEASURES.has(noun) || !this.o.retriever.known(noun)) return true;
+    const terms = new Set(this.o.retriever.analyzeQuery(text).terms);
+    return terms.has(noun) || this.o.retriever.synonyms.equivalents(noun).some((seq) => seq.every((w) => terms.has(w)));
+  }
+
+  /** Whether a message names an acronym the knowledge speaks of (« la CRESS », « l'URSCOP »): it is about the ESS. */
+  private namesKnownAcronym(text: string): boolean {
+    return [...text.matchAll(/\b\p{Lu}{3,}\b/gu)].some((m) => this.o.retriever.analyzeQuery(m[0]).terms.some((t) => this.o.retriever.known(t)));
+  }
+
+  /** Who a refusal hands to, as the subject of « … pourra vous répondre ». */
+  private whoAnswers(process: ProcessId): string {
+    if (process === DEFAULT_PROCESS) return "L'équipe ESS du Département";
+    return `L'équipe du parcours « ${this.o.router.directory.get(process)?.name ?? process} »`;
+  }
+
   private refusal(audience: Audience, route: Route | null, text: string): Reply {
     return base({ type: "answer", text, refused: true, route, actions: route ? REFUSAL_ACTIONS : [], audience });
   }
@@ -764,6 +933,33 @@ export function toSource(h: Hit, n: number): SourceRef {
     excerpt,
   };
 }
+
+/**
+ * Whether a yes/no question (« …, c'est ça ? », « donc … ? », "is it…?") states an amount of at
+ * least three digits that the text gives too: it checks a premise the text settles.
+ */
+export function premiseChecked(question: string, text: string): boolean {
+  if (answerType(question) !== "yesno" && !/\b(donc|c'est (bien )?(ca|ça)|c'est bien|n'est-ce pas|right|so)\b/i.test(question)) return false;
+  const amounts = (t: string) =>
+    [...t.replace(/(\d)[\s\u00a0.,](?=\d{3}\b)/g, "$1").matchAll(/\d{3,}/g)].map((m) => m[0]).filter((n) => !/^(19|20)\d{2}$/.test(n));
+  const known = new Set(amounts(text));
+  return amounts(question).some((n) => known.has(n));
+}
+
+/**
+ * The year a question asks about (« en 2026 », "in 2027") when its answer speaks of years, all
+ * earlier and none the one asked: the answer is about another time than the question.
+ */
+export function laterYearAsked(question: string, answer: string): string | null {
+  const asked = askedYears(question);
+  if (asked.length === 0) return null;
+  const said = [...answer.matchAll(/\b(?:19|20)\d{2}\b/g)].map((m) => Number(m[0]));
+  if (said.length === 0) return null;
+  const latest = Math.max(...said);
+  return asked.find((y) => Number(y) > latest) ?? null;
+}
+
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
 function base(r: Partial<Reply> & { type: Reply["type"]; text: string }): Reply {
   return { sources: [], refused: false, route: null, followUps: [], actions: [], generated: false, ...r };

@@ -171,6 +171,14 @@ export function asksWhen(question: string): boolean {
   );
 }
 
+/** A question asking when something ends (« jusqu'à quand ? », « ça se termine quand ? », "until when"). */
+const UNTIL =
+  /\b(jusqu'? ?a quand|jusqu'? ?en quelle annee|jusqu'? ?a quelle date|se termine quand|prend fin quand|finit quand|s'arrete quand|until when|ends? when|when does it end|how long does it run|runs? until)\b/;
+
+/** The words that give an end or a period: « jusqu'en 2028 », « d'ici 2027 », « 2024-2028 », « fin », "until". */
+const END =
+  /\b(jusqu|d'ici|fin|echeance|termine|terminera|s'acheve|expire|until|through|ends?|valable|renouvelable|duree)\b|\b(\d+|un|une|deux|trois|quatre|cinq|six|dix) (ans?|annees?|mois|years?|months?)\b|\b(19|20)\d{2}\s*[-–]\s*(19|20)?\d{2}\b|\b(19|20)\d{2} a (19|20)\d{2}\b|\bpas publie/;
+
 /** Whether a text says when: a year, a month, or « chaque année ». */
 export function hasDate(text: string): boolean {
   return DATE.test(fold(text));
@@ -199,6 +207,8 @@ export function givesAsked(
   const aboutTerms = analyze(about);
   const counted = kind === "number" ? countedAcronym(question) : null;
   const duration = ASKS_DURATION.test(q);
+  // « jusqu'à quand ? » asks an end: a date that says when something began does not give it.
+  const until = kind === "date" && UNTIL.test(q);
   const heads = counted === null ? [] : [counted, ...equivalents(counted).map((seq) => seq[0]!)];
   return answer
     .split(/\n\s*\n/)
@@ -210,6 +220,7 @@ export function givesAsked(
       } else if (kind === "number" ? !hasQuantity(paragraph, price) : !hasDate(paragraph)) return false;
       if (counted !== null && !countsOf(paragraph, heads)) return false;
       const text = fold(paragraph);
+      if (until && !END.test(text)) return false;
       if (years.some((y) => !text.includes(y))) return false;
       const terms = new Set([...analyze(paragraph), ...aboutTerms]);
       return names.every((t) => terms.has(t) || equivalents(t).some((seq) => seq.every((w) => terms.has(w))) || (kept !== null && !kept.has(t)));

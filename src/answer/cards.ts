@@ -156,6 +156,14 @@ export function termsOf(text: string): string[] {
 }
 
 /** Two question types ask the same thing (an untyped question goes with any). */
+/** An answer that opens with yes or no. */
+const YES_NO_ANSWER = /^\s*(oui|non|yes|no)\b/i;
+
+/** A question opened by « pourquoi » (why), which « oui » or « non » does not answer. */
+export function asksWhy(question: string): boolean {
+  return /^(?:(?:et|mais|ok|alors|and|so)\s+)?(?:pourquoi|pk|pq|why)\b/.test(foldUncached(question).replace(/[’`]/g, "'").trim());
+}
+
 function compatible(a: AnswerType, b: AnswerType): boolean {
   return a === b || a === "other" || b === "other";
 }
@@ -339,6 +347,7 @@ export class CardIndex {
         }
     }
     const type = opts.question ? answerType(opts.question) : "other";
+    const why = opts.question !== undefined && asksWhy(opts.question);
     const amount = opts.question !== undefined && asksAmount(opts.question);
     const best = new Map<number, CardMatch>();
     for (const pi of candidates) {
@@ -362,7 +371,8 @@ export class CardIndex {
     for (const [ci, m] of best) {
       const found = x.cardFoundStamp[ci] === query ? x.cardFound[ci]! : 0;
       m.recall = qTotal ? found / qTotal : 0;
-      m.typeOk = answersType(type, m.card.answer) && (!amount || givesAmount(m.card.answer));
+      // « Pourquoi… ? » is not answered by « Oui. » / « Non. »
+      m.typeOk = answersType(type, m.card.answer) && (!amount || givesAmount(m.card.answer)) && !(why && YES_NO_ANSWER.test(m.card.answer));
       m.score = (0.8 * m.f1 + 0.2 * m.recall) * (m.typeOk ? 1 : 0.5);
     }
     return [...best.values()].sort((a, b) => b.score - a.score).slice(0, opts.limit ?? 3);

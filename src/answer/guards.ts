@@ -16,7 +16,8 @@ const GapFile = z.array(
   z.object({
     id: z.string(),
     sujet: z.string(),
-    route: ProcessId.default("mission-ess-departement"),
+    /** Absent: the process the question is about, else the Department's ESS team (see Answerer). */
+    route: ProcessId.optional(),
     quand: z.array(z.array(z.coerce.string()).min(1)).min(1),
     /** Expressions that cancel the gap ("combien de temps" is a duration, not the amount a budget gap is about). */
     sauf: z
@@ -34,10 +35,18 @@ const GapFile = z.array(
 export interface Gap {
   id: string;
   sujet: string;
-  route: ProcessId;
+  /** The process to hand to, when the gap says so; else the process the question is about. */
+  route?: ProcessId;
   /** A described project that asks this is refused too. */
   project: boolean;
 }
+
+/**
+ * Verbs whose stem is a gap's noun: « le DLA s'adresse aux associations » or « adressez-vous
+ * à… » ask no address. They are read as « vise » / « contacter ».
+ */
+const withoutVerbs = (text: string) =>
+  text.replace(/\bs['’]\s*adress\p{L}*/giu, "vise").replace(/\badress(?:er|ez|ons|ent)\b(?:[- ](?:vous|nous))?/giu, "contacter");
 
 /** The text the patterns read: folded, hyphens as spaces ("ce week-end" as "ce week end", "donne-moi" as "donne moi"). */
 const guardText = (text: string) => fold(text).replace(/-/g, " ");
@@ -81,8 +90,8 @@ export class Guards {
    * gap's expressions ("et son mail ?" does; "et pour une SCOP ?" does not).
    */
   gap(text: string, own?: string): Gap | null {
-    const tokens = phraseTokens(text);
-    const mine = own === undefined ? tokens : phraseTokens(own);
+    const tokens = phraseTokens(withoutVerbs(text));
+    const mine = own === undefined ? tokens : phraseTokens(withoutVerbs(own));
     for (const { gap, groups, except } of this.gaps)
       if (
         matchesAll(tokens, groups) &&

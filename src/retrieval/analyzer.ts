@@ -225,6 +225,17 @@ const EXTRA_STOPWORDS = [
   "some",
   "kind",
   "exactly",
+  // English fillers that ask nothing of their own ("the main axes", "what's the key date")
+  "main",
+  "key",
+  "major",
+  "overall",
+  "also",
+  "still",
+  "really",
+  "actually",
+  "just",
+  "whats",
 ];
 const STOPWORDS = new Set<string>([...Object.keys(frStop.dictionary).map(fold), ...EXTRA_STOPWORDS.map(fold)]);
 

@@ -126,6 +126,18 @@ describe("answer cards reached in other words", () => {
     { q: "Gard centrale, c'est géré par qui ?", card: "rep-gard-centrale-gestion", includes: /Département du Gard/ },
     { q: "Quelles sortes d'organisations peuvent candidater à l'appel à communs ?", card: "rep-aac-qui-peut-candidater", includes: /coopératives/ },
     { q: "Quel prix faut-il payer pour être accompagné par le DLA ?", card: "rep-dla-gratuit", includes: /gratuit/ },
+    // probable but unconfirmed: answered with its caveat, not refused
+    {
+      q: "Le site Gard centrale, c'est la plateforme de partage en logiciel libre promise par le Département ?",
+      card: "rep-plateforme-open-source",
+      includes: /probablement/,
+    },
+    // what replaced the ZRR is published (only the list of FRR communes is not): answered, naming the FRR
+    { q: "Les zones de revitalisation rurale, c'est fini ?", card: "rep-frr-definition", includes: /France Ruralités Revitalisation/ },
+    // English fillers (« main ») ask nothing; « strands » are the axes
+    { q: "Which are the main strands of the Gard département's social economy plan?", card: "rep-axes-liste", includes: /Four axes/ },
+    // « bossent » is « travaillent » (lexique/familier.yaml)
+    { q: "Combien de personnes bossent dans les structures de l'ESS du Gard ?", card: "rep-chiffres-structures-personnes", includes: /24 000/ },
     // « à la tête de » asks who leads (lexique/familier.yaml)
     { q: "Qui est à la tête de la MIESS 30 ?", card: "rep-miess-gouvernance", includes: /collégial/ },
   ];
@@ -136,4 +148,65 @@ describe("answer cards reached in other words", () => {
       expect(reply.card, `${q}\n→ ${reply.text}`).toBe(card);
       expect(reply.text).toMatch(includes);
     });
+});
+
+describe("a close card answers a question no passage covers well enough", () => {
+  it("corrects a false premise with the card of its documents", async () => {
+    const reply = await ask("Le schéma compte six axes, dont un sur le sport, c'est ça ?");
+    expect(reply.refused, reply.text).toBe(false);
+    expect(reply.card).toBe("rep-axes-liste");
+    expect(reply.text).toMatch(/Quatre axes/);
+  });
+
+  it("not when the question states a figure the card does not give", async () => {
+    const reply = await ask("Dis-moi oui ou non : La Grande Bobine a touché 95 000 € pour le schéma ?");
+    expect(reply.refused, reply.text).toBe(true);
+  });
+});
+
+describe("an answer is routed to the one process the question names", () => {
+  const cases: { q: string; process: string }[] = [
+    // names the Adie (honour loans and microcredit), mentions the priority neighbourhoods
+    { q: "Le microcrédit de l'Adie est-il accessible dans les quartiers prioritaires ?", process: "pret-honneur-microcredit" },
+    // names the call for commons, mentions a priority neighbourhood
+    { q: "L'appel à communs accepte-t-il un commun situé dans un quartier de la politique de la ville ?", process: "appel-a-communs" },
+  ];
+  for (const { q, process } of cases)
+    it(`${process}: ${q}`, async () => {
+      const reply = await ask(q);
+      expect(reply.refused, reply.text).toBe(false);
+      expect(reply.route?.process, reply.text).toBe(process);
+    });
+});
+
+describe("an unpublished-information card about other documents than those found", () => {
+  it("does not hold back the passages that answer", async () => {
+    const reply = await ask("Dans quel lieu se sont tenues les Rencontres du mécénat de 2024 ?");
+    expect(reply.refused, reply.text).toBe(false);
+    expect(reply.text).toMatch(/Diderot/);
+  });
+});
+
+describe("older series of the Gard's ESS figures", () => {
+  it("answers a figure asked for an earlier year", async () => {
+    const reply = await ask("Combien d'établissements employeurs comptait l'ESS du Gard en 2020 ?");
+    expect(reply.refused, reply.text).toBe(false);
+    expect(reply.text).toMatch(/2 730/);
+  });
+});
+
+describe("an unpublished-information card that merely shares the question's names", () => {
+  it("does not refuse what the question asks (AD'OCC's nature, not its ESS tools)", async () => {
+    const reply = await ask("AD'OCC, c'est quoi comme organisme au juste ?");
+    expect(reply.refused, reply.text).toBe(false);
+    expect(reply.text).toMatch(/agence/i);
+  });
+});
+
+describe("a why question", () => {
+  it("is not answered by a card that opens with « oui » or « non »", async () => {
+    const reply = await ask("Pourquoi l'appel à communs est-il qualifié d'appel d'offres inversé ?");
+    expect(reply.refused, reply.text).toBe(false);
+    expect(reply.text).not.toMatch(/^\s*(Oui|Non)\b/);
+  });
 });

@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { askedYears, asksWhen, countedAcronym, givesAsked, givesAskedQuantity, hasDate, hasQuantity, namedTerms } from "../../src/answer/asked-quantity.js";
+import { laterYearAsked, premiseChecked } from "../../src/answer/answerer.js";
 import { analyze } from "../../src/retrieval/analyzer.js";
 import { testRuntime, type TestRuntime } from "./helpers.js";
 
@@ -94,6 +95,13 @@ describe("when questions", () => {
     expect(givesAsked("date", q, "La CRESS a été créée en 2001.")).toBe(true);
     expect(givesAsked("date", q, "La CRESS organise le Mois de l'ESS. [1]\n\nLe RTES a été créé en 2002. [2]")).toBe(false);
   });
+  it("asking until when, are answered by an end or a period, not by a start", () => {
+    const q = "Le contrat de ville du Gard court jusqu'a quand ?";
+    expect(givesAsked("date", q, "Le contrat de ville a été signé le 3 avril 2024.")).toBe(false);
+    expect(givesAsked("date", q, "Le contrat de ville couvre la période 2024-2030.")).toBe(true);
+    expect(givesAsked("date", q, "Il s'applique jusqu'en 2030.")).toBe(true);
+    expect(givesAsked("date", "until when is the plan in force?", "The plan was voted in March 2024.")).toBe(false);
+  });
 });
 
 describe("the answerer refuses a figure it does not have", () => {
@@ -114,6 +122,15 @@ describe("the answerer refuses a figure it does not have", () => {
   it("a count about one partner is not answered with a figure about another", async () => {
     const reply = await ask("Combien de porteurs le DLA du Gard a-t-il accompagnés en tout ?");
     expect(reply.refused, reply.text).toBe(true);
+  });
+  it("a how-many question is not answered by a figure about other things (participants, employees)", async () => {
+    const reply = await ask("Combien de mutuelles sont implantées dans le Gard ?");
+    expect(reply.refused, reply.text).toBe(true);
+  });
+  it("a count the knowledge gives is answered", async () => {
+    const reply = await ask("Combien de communes compte le Gard ?");
+    expect(reply.refused, reply.text).toBe(false);
+    expect(reply.text).toMatch(/351/);
   });
   it("a price asked in other words (« ça revient à combien ? ») is answered by « gratuit »", async () => {
     const reply = await ask("Un accompagnement du DLA, ça revient à combien pour nous ?");
@@ -138,5 +155,29 @@ describe("the answerer refuses a figure it does not have", () => {
     const reply = await ask("Le Département met combien chaque année dans l'appel à communs ?");
     expect(reply.refused, reply.text).toBe(false);
     expect(reply.text).toMatch(/250 000/);
+  });
+});
+
+describe("a year asked later than every year of the answer", () => {
+  it("is a year the answer does not speak of", () => {
+    expect(laterYearAsked("Quel programme pour le Mois de l'ESS 2026 ?", "Trois rendez-vous en novembre 2024.")).toBe("2026");
+    expect(laterYearAsked("Quel programme pour le Mois de l'ESS 2024 ?", "Trois rendez-vous en novembre 2024.")).toBeNull();
+    // an answer that reaches the year (a period), or says no year at all
+    expect(laterYearAsked("Le schéma vaut-il encore en 2027 ?", "Le schéma couvre 2024-2028.")).toBeNull();
+    expect(laterYearAsked("Combien d'axes en 2026 ?", "Quatre axes et un axe transversal.")).toBeNull();
+    // « depuis 2026 » asks no year's facts
+    expect(laterYearAsked("Qu'a changé le de minimis depuis 2030 ?", "Le règlement de 2023 s'applique.")).toBeNull();
+  });
+});
+
+describe("a yes/no question that states a figure the text gives", () => {
+  const text = "Le plafond par dossier n'est pas publié ; on sait seulement que 250 000 € par an vont à l'ensemble des communs.";
+  it("checks a premise the text settles", () => {
+    expect(premiseChecked("Un commun lauréat reçoit donc 250 000 euros à lui seul ?", text)).toBe(true);
+    expect(premiseChecked("Is it right that each commons project gets 250,000 €?", text)).toBe(true);
+  });
+  it("not when the figure is another, or the question asks an amount", () => {
+    expect(premiseChecked("Un commun lauréat reçoit donc 100 000 euros ?", text)).toBe(false);
+    expect(premiseChecked("Quel est le montant maximum par commun ?", text)).toBe(false);
   });
 });

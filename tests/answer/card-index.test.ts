@@ -6,7 +6,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { answersType, answerType, asksAmount, CardIndex, type CardMatch, givesAmount, termsOf } from "../../src/answer/cards.js";
+import { answersType, answerType, asksAmount, asksWhy, CardIndex, type CardMatch, givesAmount, termsOf } from "../../src/answer/cards.js";
 import { loadCards } from "../../src/knowledge/cards.js";
 import { analyze } from "../../src/retrieval/analyzer.js";
 import type { QueryAnalysis } from "../../src/retrieval/retriever.js";
@@ -68,7 +68,10 @@ function reference(index: CardIndex) {
       });
       m.recall = qTotal ? found / qTotal : 0;
       // a question asking a sum of money is answered by a sum, « gratuit » or « pas publié »
-      m.typeOk = answersType(type, m.card.answer) && (!(opts.question !== undefined && asksAmount(opts.question)) || givesAmount(m.card.answer));
+      m.typeOk =
+        answersType(type, m.card.answer) &&
+        (!(opts.question !== undefined && asksAmount(opts.question)) || givesAmount(m.card.answer)) &&
+        !(opts.question !== undefined && asksWhy(opts.question) && /^\s*(oui|non|yes|no)\b/i.test(m.card.answer));
       m.score = (0.8 * m.f1 + 0.2 * m.recall) * (m.typeOk ? 1 : 0.5);
     }
     return [...best.values()].sort((a, b) => b.score - a.score).slice(0, opts.limit ?? 3);
@@ -125,5 +128,14 @@ describe("answer card matching", () => {
       ),
       { numRuns: 150, seed: 17 },
     );
+  });
+});
+
+describe("a why question", () => {
+  it("is recognised in French, texting shorthand and English", () => {
+    expect(asksWhy("Pourquoi le Département soutient-il l'ESS ?")).toBe(true);
+    expect(asksWhy("pq ils font un appel à communs ?")).toBe(true);
+    expect(asksWhy("Why is it called a reverse tender?")).toBe(true);
+    expect(asksWhy("Le DLA est-il gratuit ?")).toBe(false);
   });
 });

@@ -84,6 +84,9 @@ describe("out of scope", () => {
     "Écrivez un script Python pour télécharger tous les PDF du site du Département.",
     "Notre trésorière veut aller aux prud'hommes contre l'association, elle a raison ?",
     "Notre bailleur veut augmenter le loyer de l'asso de 25 %, on peut refuser ?",
+    // a private rental investment, in English and in French
+    "We want to buy a house in Uzès and let it on Airbnb: can the Département help with the works?",
+    "Un investissement locatif à Alès, le Département peut-il m'aider ?",
     "est-ce que l'équipe de foot de Bagnols a gagné hier ?",
     // Hyphenated words read as two words by the patterns.
     "Le club de rugby d'Alès a perdu ce week-end ?",
@@ -140,7 +143,6 @@ describe("known gaps of knowledge/lacunes.yaml", () => {
     "outils-ess-adocc": "Quels outils AD'OCC réserve-t-elle aux structures de l'ESS, de façon spécifique à l'ESS ?",
     "qpv-liste-complete": "Pouvez-vous m'envoyer la liste officielle des quartiers prioritaires du Gard, quartier par quartier ?",
     "territoires-concertation-communes": "Notre village, Quissac, dépend de quel territoire de la concertation ?",
-    "plateforme-open-source": "La plateforme Gard centrale est-elle bien celle en logiciel libre que le Département avait promise ?",
     "licence-reporting-aac": "Sous quelle licence un commun financé par l'appel à communs doit-il diffuser ses productions ?",
     "chef-de-file-aac": "Dans un consortium de l'appel à communs, qui doit être chef de file ?",
     "contact-appel-a-communs": "Y a-t-il une personne référente pour l'appel à communs que je pourrais contacter ?",
@@ -166,6 +168,11 @@ describe("known gaps of knowledge/lacunes.yaml", () => {
     "classements-departements": "Pour l'ESS, le Gard est-il le département le plus dynamique de France ?",
     "impact-appel-a-communs": "Combien d'emplois ont été créés grâce à l'appel à communs ?",
     "couts-et-versements": "Combien le Département a-t-il payé La Grande Bobine pour la concertation, quel montant a-t-il versé ?",
+    "impact-schema": "Le schéma a permis de créer combien de postes dans le Gard ? Quelles retombées mesurées ?",
+    "delai-instruction-aac": "Après le dépôt sur Gard centrale, quel délai de réponse pour savoir si notre commun est retenu ?",
+    "conformite-aides-structure": "Avec toutes nos subventions cumulées, notre asso est-elle en règle vis-à-vis des aides d'État ?",
+    "sommes-autres-structures": "La recyclerie d'à côté a obtenu quel montant du Département ?",
+    "elus-communes": "Qui est le maire de Beaucaire ?",
   };
 
   const gaps = parseYaml(readFileSync(path.join(KNOWLEDGE_DIR, "lacunes.yaml"), "utf8")) as { id: string; route?: string }[];
@@ -174,11 +181,28 @@ describe("known gaps of knowledge/lacunes.yaml", () => {
     expect(Object.keys(QUESTIONS).sort()).toEqual(gaps.map((g) => g.id).sort());
   });
 
+  // A question that names a process run by others than the Department's ESS team (the DLA,
+  // France Active, the MIESS…) is handed to that process's people; the others (the call for
+  // commons is the ESS team's own, gaps with their own route) go to the ESS team.
+  const NAMED: Record<string, string> = {
+    "horaires-partenaires": "mecenat-fondations",
+    "miess-infos": "mecenat-fondations",
+    "frequentation-evenements": "mecenat-fondations",
+    "adresses-partenaires": "pret-honneur-microcredit",
+    "noms-salaries-partenaires": "pret-honneur-microcredit",
+    "dirigeants-partenaires": "pret-honneur-microcredit",
+    "suivi-dossier": "agrement-esus",
+    "nombre-agrees-esus": "agrement-esus",
+    "club-achat-membres": "commande-publique",
+    "commande-publique-part-ess": "commande-publique",
+    "activite-dla": "dla",
+  };
+
   for (const [id, q] of Object.entries(QUESTIONS))
-    it(`gap ${id}: refused and routed to the ESS team`, async () => {
+    it(`gap ${id}: refused and routed to the process it names, else the ESS team`, async () => {
       const reply = await ask(q);
       expectRefusal(reply, `${id}: ${q}`);
-      expect(reply.route?.process, `${id}: ${q}\n→ ${reply.text}`).toBe("mission-ess-departement");
+      expect(reply.route?.process, `${id}: ${q}\n→ ${reply.text}`).toBe(NAMED[id] ?? "mission-ess-departement");
       expect(reply.route?.name).toBeTruthy();
       expect(reply.actions.map((a) => a.id)).toContain("handoff");
     });
@@ -225,16 +249,52 @@ describe("unpublished facts asked in other words", () => {
     "Quelles nouvelles mesures le schéma ESS prévoit-il ensuite ?",
     "Notre projet de ressourcerie sera-t-il financé par France Active ?",
     "Who is the director of the DLA in the Gard?",
+    // one's own request described by a relative clause, the evaluation's findings and other départements' support in English
+    "France Active a-t-elle accepté le prêt que nous avons demandé en mars ?",
+    "What did the evaluation of the Gard's ESS plan find?",
+    "What help does the Hérault give to social economy start-ups?",
+    // whether one's own file is complete, a named person's pay
+    "Notre demande d'agrément ESUS est-elle complète ?",
+    "C'est quoi le salaire du président du Département ?",
+    // a year later than every year its answer would speak of
+    "Pour l'édition 2026 du Mois de l'ESS, quels rendez-vous sont prévus ?",
+    "Les thématiques de l'appel à communs pour 2027, ce sera lesquelles ?",
+    // what the Département paid, in English; the opening hours of the State's office
+    "How much did the Département pay to build its commons platform?",
+    "La DDETS est ouverte à quels horaires ?",
   ];
   itRefusesEach(questions);
 });
 
 describe("why an application was turned down is someone's file", () => {
-  it("refuses and routes to the ESS team", async () => {
+  it("refuses and routes to the ESS team, which runs the call", async () => {
     const reply = await ask("Notre association n'a pas été retenue à l'appel à communs, vous savez ce qui n'allait pas ?");
     expectRefusal(reply, "not retained");
     expect(reply.route?.process).toBe("mission-ess-departement");
   });
+});
+
+describe("a refused question is handed to the people of the process it is about", () => {
+  const cases: { q: string; process: string }[] = [
+    { q: "Où sont les bureaux d'Acegaa, qui porte le DLA ?", process: "dla" },
+    { q: "Le téléphone de France Active Airdie à Nîmes, c'est lequel ?", process: "france-active" },
+    { q: "La DDETS a-t-elle une adresse mail pour les demandes d'agrément ESUS ?", process: "agrement-esus" },
+    // unpublished, not found: the process named, and no « not about the ESS »
+    { q: "L'adhésion à la MIESS coûte combien par an ?", process: "mecenat-fondations" },
+    // about no process in particular: the ESS team
+    { q: "Combien de bénévoles l'ESS gardoise compte-t-elle en 2031 ?", process: "mission-ess-departement" },
+    // another département's scheme, even when it names one of ours: the ESS team
+    { q: "Le Vaucluse a-t-il lui aussi un appel à communs ?", process: "mission-ess-departement" },
+  ];
+  for (const { q, process } of cases)
+    it(`${process}: ${q}`, async () => {
+      const reply = await ask(q);
+      expectRefusal(reply, q);
+      expect(reply.route?.process, `${q}\n→ ${reply.text}`).toBe(process);
+      // the text names who will answer
+      if (process !== "mission-ess-departement") expect(reply.text).toContain(reply.route!.name);
+      else expect(reply.text).toContain("L'équipe ESS du Département");
+    });
 });
 
 describe("known gaps do not swallow answerable questions", () => {
@@ -248,6 +308,8 @@ describe("known gaps do not swallow answerable questions", () => {
     // A club named after a sport is no sports result; the public address of a platform is no private address.
     { q: "Le club Olympique de badminton de Nîmes a-t-il été accompagné par le DLA ?", audience: "porteur", doc: "dla-gard-acegaa" },
     { q: "Quelle est l'adresse du site Gard centrale ?", audience: "porteur", doc: "mesure-gard-centrale" },
+    // « local » in the DLA's full name is no « locaux » (premises), « s'adresse à » no address
+    { q: "Le DLA, dispositif local d'accompagnement, s'adresse à quelles structures ?", audience: "porteur", doc: "dla" },
     // Published counts and costs next to the new gaps on unpublished ones.
     { q: "Combien de personnes ont participé aux ateliers territoriaux de la concertation ?", audience: "porteur", doc: "concertation" },
     { q: "Combien de projets l'Adie a-t-elle financés dans le Gard en 2025 ?", audience: "porteur", doc: "adie" },
