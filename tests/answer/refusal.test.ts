@@ -256,6 +256,9 @@ describe("unpublished facts asked in other words", () => {
     // whether one's own file is complete, a named person's pay
     "Notre demande d'agrément ESUS est-elle complète ?",
     "C'est quoi le salaire du président du Département ?",
+    // the head of a State service or a partner, by their role
+    "Comment s'appelle la responsable de la DDETS du Gard ?",
+    "What is the name of the head of Initiative Gard?",
     // a year later than every year its answer would speak of
     "Pour l'édition 2026 du Mois de l'ESS, quels rendez-vous sont prévus ?",
     "Les thématiques de l'appel à communs pour 2027, ce sera lesquelles ?",
