@@ -418,7 +418,8 @@ export class Answerer {
       !answerable &&
       top &&
       describesNeed &&
-      SUPPORT_NEED.test(foldText(mine)) &&
+      // (a routing rule of knowledge/routage.yaml that fires, « aucune banque ne veut me suivre », states the need itself)
+      (top.rule || SUPPORT_NEED.test(foldText(mine))) &&
       top.score >= this.routeAnswerScore &&
       top.similarity >= 0.2 &&
       top.process !== DEFAULT_PROCESS
