@@ -134,11 +134,15 @@ const OWN_ROUTE_SCORE = 0.5;
 /**
  * A follow-up ("il va jusqu'à quand ?", "et c'est où ?") stays with the previous turn's process:
  * its route is kept unless its own words point to another one by an explicit rule. A refusal
- * keeps its own route (the person to ask), a project-fit answer its main option.
+ * routed to the ESS team by default goes to that process too; one with a route of its own keeps it,
+ * a project-fit answer its main option.
  */
 function keepRoute(d: Pick<Deps<unknown>, "answerer">, previous: ProcessId | undefined, own: string, reply: Reply): void {
   // The ESS team is the fallback of any answer: it is no topic to keep.
-  if (!previous || previous === DEFAULT_PROCESS || reply.refused || reply.fit?.length || reply.route?.process === previous) return;
+  if (!previous || previous === DEFAULT_PROCESS || reply.fit?.length || reply.route?.process === previous) return;
+  // A refusal sent to the ESS team by default goes to the topic's process instead: « leur antenne dans le Gard ? »
+  // after France Active is France Active's to answer. A refusal with a route of its own, or none (out of scope), keeps it.
+  if (reply.refused && reply.route?.process !== DEFAULT_PROCESS) return;
   const top = d.answerer.router.candidates(own)[0];
   if ((top?.rule || top?.named !== undefined) && top.process !== previous && top.score >= OWN_ROUTE_SCORE) return;
   reply.route = d.answerer.router.toRoute(previous, 0.5, "Suite de votre question précédente.");

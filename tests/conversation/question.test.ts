@@ -351,6 +351,14 @@ describe("a short follow-up keeps the previous turn's process", () => {
     const other = await c.say("et la MIESS 30, elle organise quoi ?");
     expect(other.route?.process).toBe("mecenat-fondations");
   });
+  it("a follow-up the sources cannot answer goes to the topic's process, not to the ESS team by default", async () => {
+    const c = conversation(core.runtime.assistant);
+    const first = await c.say("C'est quoi l'Adie ? ils prêtent aux gens sans banque ?");
+    expect(first.route?.process).toBe("pret-honneur-microcredit");
+    const next = await c.say("ils ont un numéro de téléphone à Alès ?");
+    expect(next.refused, next.text).toBe(true);
+    expect(next.route?.process).toBe("pret-honneur-microcredit");
+  });
 });
 
 describe("follow-ups that ask a sum or a precedent", () => {
