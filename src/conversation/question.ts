@@ -39,7 +39,7 @@ export async function question(d: Deps<QuestionStorage>, ctx: Ctx, text: string)
     clean,
   );
   // A short message after an answer goes on with its topic ("y a une permanence à Vauvert ?"), even read alone.
-  if (followUp || (ctx.state.lastQuestion && clean.split(/\s+/).length <= SHORT_FOLLOW_UP)) keepRoute(d, ctx.state.lastRoute, clean, reply);
+  if (followUp || (ctx.state.lastQuestion && goesOn(clean))) keepRoute(d, ctx.state.lastRoute, clean, reply);
   const latencyMs = Math.round(performance.now() - t0);
   const interactionId = await d.storage.recordInteraction({
     channel: ctx.turn.channel,
@@ -128,6 +128,16 @@ async function contextualize(
 
 /** Words of a message that, after an answer, goes on with its topic. */
 const SHORT_FOLLOW_UP = 10;
+/** Words of a message that goes on with its topic when a pronoun stands for those just named (« leur antenne »). */
+const PRONOUN_FOLLOW_UP = 16;
+/** Pronouns that stand for an organisation named just before (« leur antenne », « chez eux », "their office"). */
+const THEIR = /\b(leur|leurs|eux|their|them)\b/i;
+
+/** Whether a message after an answer goes on with its topic: a short one, or a longer one that points back to it. */
+function goesOn(clean: string): boolean {
+  const words = clean.split(/\s+/).length;
+  return words <= SHORT_FOLLOW_UP || (words <= PRONOUN_FOLLOW_UP && THEIR.test(clean));
+}
 /** A router score from which a follow-up's own words name another process by an explicit rule. */
 const OWN_ROUTE_SCORE = 0.5;
 

@@ -359,6 +359,13 @@ describe("a short follow-up keeps the previous turn's process", () => {
     expect(next.refused, next.text).toBe(true);
     expect(next.route?.process).toBe("pret-honneur-microcredit");
   });
+  it("a longer message that points back with « leur » stays with the topic's process", async () => {
+    const c = conversation(core.runtime.assistant);
+    const first = await c.say("Qui porte le DLA dans le Gard ?");
+    expect(first.route?.process).toBe("dla");
+    const next = await c.say("est-ce que vous auriez le numéro de téléphone direct de leur bureau à Nîmes ?");
+    expect(next.route?.process).toBe("dla");
+  });
 });
 
 describe("follow-ups that ask a sum or a precedent", () => {
