@@ -330,6 +330,16 @@ describe("a follow-up the card just read already answers", () => {
   });
 });
 
+describe("a follow-up asking who runs its topic", () => {
+  it("« et qui la dirige ? » after Gard centrale is answered by who manages it (« gérer » and « diriger » are one group)", async () => {
+    const c = conversation(core.runtime.assistant);
+    await c.say("Gard centrale, ça sert à quoi ?");
+    const r = await c.say("et qui la dirige ?");
+    expect(r.refused, r.text).toBe(false);
+    expect(r.text).toMatch(/^Le Département du Gard/);
+  });
+});
+
 describe("a follow-up asking where", () => {
   it("« c ou ? » after a project-fit answer gets the card that names the places, not the one on whom it serves", async () => {
     const c = conversation(core.runtime.assistant);
