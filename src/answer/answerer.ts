@@ -16,7 +16,7 @@ import { checkCitations } from "./citations.js";
 import { extractAnswer } from "./extractive.js";
 import type { CardIndex, CardMatch } from "./cards.js";
 import { cardFollowUps, cardPassages, cardText, FRENCH_SOURCES_NOTE } from "./card-reply.js";
-import { asksWhere, cardAnswersFollowUp, isElliptic, namesPlace, withTopic } from "./followup.js";
+import { asksWhere, cardAnswersFollowUp, cardNamesTopic, isElliptic, namesPlace, withTopic } from "./followup.js";
 import { answersType, answerType, asksAmount, givesAmount } from "./cards.js";
 import { askedYears, asksWhen, givesAsked, namedTerms } from "./asked-quantity.js";
 import { probability, type DecisionModels, type Signals } from "./decision.js";
@@ -533,6 +533,9 @@ export class Answerer {
       ? cards
           .match(query, { audience, limit: MORE_CARDS + avoidCards.length, question: typeText, focus })
           .filter((m) => !avoidCards.includes(m.card.id) || (focus !== undefined && cardAnswersFollowUp(m.card, mine)))
+          // A card saying something is not published answers a follow-up only about its topic: « c'est combien max ? »
+          // after Initiative Gard is not answered by « le montant par projet de l'appel à communs n'est pas publié ».
+          .filter((m) => focus === undefined || !m.card.lacune || cardNamesTopic(m.card, question, mine, this.o.aspectTerms))
       : [];
     // A follow-up asking « où ? » is answered by a card that names a place: one matched about as well as the best comes first.
     const best = cardCandidates[0];

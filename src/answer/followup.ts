@@ -60,7 +60,28 @@ export function isElliptic(question: string, contentTerms: number, names = false
 
 /** The text to search for a follow-up: the new question, then the previous topic. */
 export function withTopic(question: string, previous: string): string {
-  return `${question.trim()} — ${previous.trim()}`.slice(0, 1200);
+  return `${question.trim()}${TOPIC_JOIN}${previous.trim()}`.slice(0, 1200);
+}
+
+/** What joins a follow-up to the topic it is read with. */
+const TOPIC_JOIN = " — ";
+
+/** Topic words too general to tie a card to the topic of a follow-up. */
+const TOPIC_GENERIC = new Set(analyze("Gard gardois Département départemental ESS économie sociale solidaire quoi c'est fait faire"));
+
+/**
+ * Whether a card shares a word of a follow-up's topic (`question` is the follow-up read with its
+ * topic, see withTopic; `own` the person's own words), other than the Gard, the ESS and words that
+ * only ask an aspect. True when the topic holds no such word.
+ */
+export function cardNamesTopic(card: { answer: string; questions: string[] }, question: string, own: string, aspects?: ReadonlySet<string>): boolean {
+  const at = question.indexOf(TOPIC_JOIN);
+  if (at < 0) return true;
+  const mine = new Set(analyze(own));
+  const terms = analyze(question.slice(at + TOPIC_JOIN.length)).filter((t) => !mine.has(t) && !aspects?.has(t) && !TOPIC_GENERIC.has(t));
+  if (terms.length === 0) return true;
+  const held = new Set(analyze(`${card.answer} ${card.questions.join(" ")}`));
+  return terms.some((t) => held.has(t));
 }
 
 /** « où » ("where") asked anywhere in a follow-up, accents or not: « c'était où le vote ? », « le vote a eu lieu où ? ». */

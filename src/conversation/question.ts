@@ -39,7 +39,7 @@ export async function question(d: Deps<QuestionStorage>, ctx: Ctx, text: string)
     clean,
   );
   // A short message after an answer goes on with its topic ("y a une permanence à Vauvert ?"), even read alone.
-  if (followUp || (ctx.state.lastQuestion && clean.split(/\s+/).length <= SHORT_FOLLOW_UP)) keepRoute(d, ctx.state.lastRoute, clean, reply);
+  if (followUp || (ctx.state.lastQuestion && goesOn(clean))) keepRoute(d, ctx.state.lastRoute, clean, reply);
   const latencyMs = Math.round(performance.now() - t0);
   const interactionId = await d.storage.recordInteraction({
     channel: ctx.turn.channel,
@@ -128,17 +128,31 @@ async function contextualize(
 
 /** Words of a message that, after an answer, goes on with its topic. */
 const SHORT_FOLLOW_UP = 10;
+/** Words of a message that goes on with its topic when a pronoun stands for those just named (« leur antenne »). */
+const PRONOUN_FOLLOW_UP = 16;
+/** Pronouns that stand for an organisation named just before (« leur antenne », « chez eux », "their office"). */
+const THEIR = /\b(leur|leurs|eux|their|them)\b/i;
+
+/** Whether a message after an answer goes on with its topic: a short one, or a longer one that points back to it. */
+function goesOn(clean: string): boolean {
+  const words = clean.split(/\s+/).length;
+  return words <= SHORT_FOLLOW_UP || (words <= PRONOUN_FOLLOW_UP && THEIR.test(clean));
+}
 /** A router score from which a follow-up's own words name another process by an explicit rule. */
 const OWN_ROUTE_SCORE = 0.5;
 
 /**
  * A follow-up ("il va jusqu'à quand ?", "et c'est où ?") stays with the previous turn's process:
  * its route is kept unless its own words point to another one by an explicit rule. A refusal
- * keeps its own route (the person to ask), a project-fit answer its main option.
+ * routed to the ESS team by default goes to that process too; one with a route of its own keeps it,
+ * a project-fit answer its main option.
  */
 function keepRoute(d: Pick<Deps<unknown>, "answerer">, previous: ProcessId | undefined, own: string, reply: Reply): void {
   // The ESS team is the fallback of any answer: it is no topic to keep.
-  if (!previous || previous === DEFAULT_PROCESS || reply.refused || reply.fit?.length || reply.route?.process === previous) return;
+  if (!previous || previous === DEFAULT_PROCESS || reply.fit?.length || reply.route?.process === previous) return;
+  // A refusal sent to the ESS team by default goes to the topic's process instead: « leur antenne dans le Gard ? »
+  // after France Active is France Active's to answer. A refusal with a route of its own, or none (out of scope), keeps it.
+  if (reply.refused && reply.route?.process !== DEFAULT_PROCESS) return;
   const top = d.answerer.router.candidates(own)[0];
   if ((top?.rule || top?.named !== undefined) && top.process !== previous && top.score >= OWN_ROUTE_SCORE) return;
   reply.route = d.answerer.router.toRoute(previous, 0.5, "Suite de votre question précédente.");

@@ -12,7 +12,7 @@ import { cleanQuestion } from "../../src/answer/answerer.js";
 import { alignPolarity } from "../../src/answer/card-reply.js";
 import { answerType, answersType, asksAmount, givesAmount } from "../../src/answer/cards.js";
 import { fitLogistic } from "../../src/answer/decision.js";
-import { asksWhere, cardAnswersFollowUp, isElliptic, loadAspectTerms, namesPlace, withTopic } from "../../src/answer/followup.js";
+import { asksWhere, cardAnswersFollowUp, cardNamesTopic, isElliptic, loadAspectTerms, namesPlace, withTopic } from "../../src/answer/followup.js";
 import { analyze } from "../../src/retrieval/analyzer.js";
 import { addWords, FrenchWords, osaDistance, Speller, type Vocabulary } from "../../src/retrieval/normalize.js";
 
@@ -104,6 +104,18 @@ describe("follow-up questions", () => {
   });
   it("the topic follows the new question", () => {
     expect(withTopic("c'est gratuit ?", "C'est quoi le DLA ?")).toBe("c'est gratuit ? — C'est quoi le DLA ?");
+  });
+  it("a card saying something is unpublished answers a follow-up only when it names the topic", () => {
+    const unpublished = {
+      answer: "Le montant accordé à chaque lauréat du concours n'est pas publié.",
+      questions: ["Combien touche chaque lauréat du concours ?"],
+    };
+    const own = "ça monte à combien au maximum ?";
+    expect(cardNamesTopic(unpublished, withTopic(own, "La couveuse d'entreprises, elle propose quoi ?"), own)).toBe(false);
+    expect(cardNamesTopic(unpublished, withTopic(own, "Le concours des lauréats ESS, c'est quoi ?"), own)).toBe(true);
+    // A topic made of general words (the Gard, the ESS) ties no card to it; a question read alone neither.
+    expect(cardNamesTopic(unpublished, withTopic(own, "Et dans le Gard, l'ESS c'est quoi ?"), own)).toBe(true);
+    expect(cardNamesTopic(unpublished, own, own)).toBe(true);
   });
 });
 

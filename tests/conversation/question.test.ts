@@ -330,6 +330,16 @@ describe("a follow-up the card just read already answers", () => {
   });
 });
 
+describe("a follow-up asking who runs its topic", () => {
+  it("« et qui la dirige ? » after Gard centrale is answered by who manages it (« gérer » and « diriger » are one group)", async () => {
+    const c = conversation(core.runtime.assistant);
+    await c.say("Gard centrale, ça sert à quoi ?");
+    const r = await c.say("et qui la dirige ?");
+    expect(r.refused, r.text).toBe(false);
+    expect(r.text).toMatch(/^Le Département du Gard/);
+  });
+});
+
 describe("a follow-up asking where", () => {
   it("« c ou ? » after a project-fit answer gets the card that names the places, not the one on whom it serves", async () => {
     const c = conversation(core.runtime.assistant);
@@ -350,6 +360,21 @@ describe("a short follow-up keeps the previous turn's process", () => {
     expect(next.route?.process).toBe("appel-a-communs");
     const other = await c.say("et la MIESS 30, elle organise quoi ?");
     expect(other.route?.process).toBe("mecenat-fondations");
+  });
+  it("a follow-up the sources cannot answer goes to the topic's process, not to the ESS team by default", async () => {
+    const c = conversation(core.runtime.assistant);
+    const first = await c.say("C'est quoi l'Adie ? ils prêtent aux gens sans banque ?");
+    expect(first.route?.process).toBe("pret-honneur-microcredit");
+    const next = await c.say("ils ont un numéro de téléphone à Alès ?");
+    expect(next.refused, next.text).toBe(true);
+    expect(next.route?.process).toBe("pret-honneur-microcredit");
+  });
+  it("a longer message that points back with « leur » stays with the topic's process", async () => {
+    const c = conversation(core.runtime.assistant);
+    const first = await c.say("Qui porte le DLA dans le Gard ?");
+    expect(first.route?.process).toBe("dla");
+    const next = await c.say("est-ce que vous auriez le numéro de téléphone direct de leur bureau à Nîmes ?");
+    expect(next.route?.process).toBe("dla");
   });
 });
 
