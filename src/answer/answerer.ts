@@ -387,7 +387,7 @@ export class Answerer {
     // A card leads a how-many / how-much question only with the figure asked (its phrasings say what it is about).
     // (a when question likewise: by a date about what it names)
     // Asked in texting shorthand (« c jusqu a qd ? »), the question says what it asks once rewritten.
-    const asking = answerType(mine) === "other" && this.o.normalizer ? this.o.normalizer.normalize(mine).text : mine;
+    const asking = answerType(mine) === "other" && this.o.normalizer ? p.ownSearched : mine;
     const askedType = answerType(asking);
     const asks = askedType === "number" ? "number" : askedType === "date" && asksWhen(asking) ? "date" : null;
     const asksQuantity = asks !== null;
@@ -582,7 +582,8 @@ export class Answerer {
       terms: Math.min(1, query.terms.length / 10),
       describesNeed: (query.terms.length >= 5 && FIRST_PERSON.test(question)) || (top?.rule ?? false) ? 1 : 0,
     };
-    return { searched, typeText, hits, query, card, reshown, cardMatches, cardCandidates, candidates, minCoverage, signals };
+    // ownSearched: the person's own message as searched (normalized once, here)
+    return { searched, ownSearched: mine, typeText, hits, query, card, reshown, cardMatches, cardCandidates, candidates, minCoverage, signals };
   }
 
   /** Whether a message's words all ask an aspect of a subject without naming it (see loadAspectTerms). */
