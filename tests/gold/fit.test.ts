@@ -13,7 +13,7 @@ import { formatFitEval, loadFitSet, runFitEval, type FitMetric, type FitReport, 
 import { testRuntime, type TestRuntime } from "../answer/helpers.js";
 
 const GOLD_DIR = path.dirname(new URL(import.meta.url).pathname);
-const SETS = { tuning: path.join(GOLD_DIR, "tuning", "projects-tuning.yaml"), blind: path.join(GOLD_DIR, "blind", "projects-blind-5.yaml") };
+const SETS = { tuning: path.join(GOLD_DIR, "tuning", "projects-tuning.yaml"), blind: path.join(GOLD_DIR, "blind", "projects-blind-6.yaml") };
 
 let t: TestRuntime;
 const sets: Record<string, FitSet> = {};
@@ -45,13 +45,13 @@ function expectRate(m: FitMetric, min: number, label: string, blind: boolean): v
 }
 
 /**
- * Thresholds per set: the issue's for tuning; for blind (projects-blind-5), the issue's where its first
- * reading (2026-12-05, code of c5b186c: 97.3 / 97.3 / 98.6 %, one in-scope project refused) reaches
- * them, else the first reading.
+ * Thresholds per set: the issue's for tuning; for blind (projects-blind-6), the issue's where its first
+ * reading (2026-12-05, code of 266a1f9: 88.6 / 91.4 / 98.6 %, no in-scope project refused) reaches
+ * them, else the first reading rounded down.
  */
 const MIN = {
   tuning: { first: 0.85, firstTwo: 0.95, cited: 0.9, wrongRefusals: 0 },
-  blind: { first: 0.85, firstTwo: 0.95, cited: 0.9, wrongRefusals: 1 },
+  blind: { first: 0.85, firstTwo: 0.91, cited: 0.9, wrongRefusals: 0 },
 } as const;
 
 describe.each(["tuning", "blind"] as const)("project-fit gate (%s)", (name) => {

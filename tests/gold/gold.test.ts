@@ -47,13 +47,12 @@ function expectRate(m: Metric, min: number, name: string): void {
 /**
  * Floor of the blind set: the figures measured when it was last run, rounded down, so
  * that a change that makes answers worse on unseen questions fails. Raised only from a
- * new measurement, never by tuning on blind questions. Set G (written blind on 2026-12-05; set E
- * moved to tuning once its failures were to be read): first reading of G, taken on the code of
- * c5b186c, before anything was tuned after it was written (90.0 / 81.2 / 90.5 / 75.8 / 58.2 %);
- * raised to its reading at the end of that session's tuning, done on tuning sets E, I and the
- * others only (91.2 / 83.5 / 90.9 / 79.7 / 69.1 %).
+ * new measurement, never by tuning on blind questions. Set H (written blind on 2026-12-05, with the
+ * routing convention of support-processes.md spelt out in its brief; set G moved to tuning once its
+ * failures were to be read): first reading of H, taken on the code of 266a1f9, before anything was
+ * tuned after it was written (90.5 / 84.1 / 91.5 / 90.1 / 70.6 %).
  */
-const BLIND_FLOOR = { retrieval: 0.91, includes: 0.83, refusal: 0.9, route: 0.79, followUp: 0.69 };
+const BLIND_FLOOR = { retrieval: 0.9, includes: 0.84, refusal: 0.91, route: 0.9, followUp: 0.7 };
 
 describe("blind set floor (offline)", () => {
   it("has at least 200 questions, 30 conversations and 40 refusals", () => {
