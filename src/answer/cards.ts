@@ -32,7 +32,7 @@ export type AnswerType = "number" | "date" | "who" | "where" | "definition" | "y
 export function answerType(question: string): AnswerType {
   const q = foldUncached(question);
   if (
-    /\b(combien|cb|quel montant|quelle somme|quel budget|quel pourcentage|quelle part|quelle proportion|nombre de|nombre (minimal|minimum|maximal|maximum)|how many|how much|what percentage|what share|what(?:['’]?s| is| was) the (?:budget|amount|cost|price)|what (?:budget|amount))\b/.test(
+    /\b(combien|cb|quel montant|quelle somme|quel budget|quel pourcentage|quelle part|quelle proportion|nombre de|nombre (minimal|minimum|maximal|maximum)|how many|how much|what percentage|what share|what(?:['’]?s| is| was) the (?:budget|amount|cost|price)|what (?:budget|amount)|(?:coute|coutent|couter|couterait|coutera|revient|reviennent|reviendrait) (?:quoi|a quoi)|what does (?:it|this|that) cost)\b/.test(
       q,
     )
   )
@@ -74,7 +74,7 @@ const TYPED_ANSWERS_MAX = 20_000;
 /** « c'est combien ? », « ça coûte combien ? », « quel montant ? »: a sum of money, not a count. */
 export function asksAmount(question: string): boolean {
   const q = foldUncached(question).replace(/[’`]/g, "'");
-  return /\b(c'?est combien|ca coute combien|combien ca coute|combien coute|quel montant|quelle somme|quel budget|how much money|how much does|how much is|what(?:['’]?s| is| was) the (?:budget|amount|cost|price)|what (?:budget|amount))\b/.test(
+  return /\b(c'?est combien|ca coute combien|combien ca coute|combien coute|quel montant|quelle somme|quel budget|how much money|how much does|how much is|what(?:['’]?s| is| was) the (?:budget|amount|cost|price)|what (?:budget|amount)|(?:coute|coutent|couter|couterait|coutera|revient|reviennent|reviendrait) (?:quoi|a quoi)|what does (?:it|this|that) cost)\b/.test(
     q,
   );
 }

@@ -140,6 +140,11 @@ describe("answer cards reached in other words", () => {
     { q: "Combien de personnes bossent dans les structures de l'ESS du Gard ?", card: "rep-chiffres-structures-personnes", includes: /24 000/ },
     // « à la tête de » asks who leads (lexique/familier.yaml)
     { q: "Qui est à la tête de la MIESS 30 ?", card: "rep-miess-gouvernance", includes: /collégial/ },
+    // spoken fillers (« euh », « du coup », « ok », « pardon ») say nothing of the subject (lexique/familier.yaml)
+    { q: "euh pardon, du coup le DLA ça coûte quoi ?", card: "rep-dla-gratuit", includes: /gratuit/ },
+    { q: "ok en vrai le DLA c'est payant ?", card: "rep-dla-gratuit", includes: /gratuit/ },
+    // question words mistyped in three letters (« qoi », « koa ») ask what something is
+    { q: "coucou, une SCIC c'est qoi ?", card: "rep-scic-definition", includes: /intérêt collectif/ },
   ];
   for (const { q, card, includes } of cases)
     it(`answers from ${card}: ${q}`, async () => {

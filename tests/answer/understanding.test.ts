@@ -152,6 +152,10 @@ describe("question kinds", () => {
     // An English question on a budget asks a sum, as « quel budget ? » does.
     expect(answerType("and what's the budget of this measure?")).toBe("number");
     expect(asksAmount("What is the amount for each project?")).toBe(true);
+    // « ça coûte quoi ? » asks a price, as « combien ? » does: the answer is not led by « Oui » or « Non ».
+    expect(answerType("et l'incubateur, ça nous coûterait quoi ?")).toBe("number");
+    expect(answerType("une formation comme ça, ça revient à quoi ?")).toBe("number");
+    expect(answerType("what does this cost for a small association?")).toBe("number");
   });
   it("an answer without a number cannot answer « combien »", () => {
     expect(answersType("number", "C'est une plateforme en ligne.")).toBe(false);
