@@ -475,3 +475,10 @@ describe("project readings added for agents' and holders' wordings", () => {
     expect(asked?.asked ?? 0).toBeGreaterThan(plain?.asked ?? 0);
   });
 });
+
+describe("a cooperative form is not cooperating with others", () => {
+  it("« une coopérative avec ses salariés et ses usagers » states a form, « coopérer avec d'autres structures » a cooperation", () => {
+    expect(needIds("On lance une coopérative avec nos salariés et nos usagers pour fabriquer des meubles à Alès.")).not.toContain("cooperation");
+    expect(needIds("Notre association veut coopérer avec d'autres structures du quartier.")).toContain("cooperation");
+  });
+});
