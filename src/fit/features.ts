@@ -180,6 +180,10 @@ function seatIn(f: string, commune: string): boolean {
   ).test(f);
 }
 
+/** A federation or network that counts its own members ("une fédération… ses vingt associations locales"). */
+const MEMBERS_OF_NETWORK =
+  /\b(federations?|reseaux?|tete de reseau|union|network|federation)\b.{0,160}\b(ses|leurs|its|their) (?:[a-z0-9]+ ){1,2}?(associations?|structures?|adherents?|adherentes?|membres?|members?|member organisations?|antennes?|clubs?)\b/;
+
 /** The commune is only where an event is or was held ("au Forum mondial de l'ESS à Bordeaux", "the summit in Lyon"). */
 function eventIn(f: string, commune: string): boolean {
   return new RegExp(
@@ -203,6 +207,9 @@ export function projectFacts(text: string): Partial<Facts> {
     new RegExp(`\\b${foldText(facts.commune)} (du |de |d )?gard\\b`).test(f)
   )
     delete facts.commune;
+  // "Une fédération … ses vingt associations locales": the members of a federation or network are not partners building a
+  // project together (the count is of its members).
+  if (facts.partnerStructures !== undefined && MEMBERS_OF_NETWORK.test(f)) delete facts.partnerStructures;
   // "comme au Forum mondial de l'ESS à Bordeaux": a commune outside the Gard where an event took place is not where the project is.
   if (typeof facts.commune === "string" && resolveCommune(facts.commune)?.inGard === false && eventIn(f, foldText(facts.commune))) delete facts.commune;
   // "siège à Montpellier… ouvrir une antenne dans le Gard": the seat is elsewhere, the project is in the Gard.

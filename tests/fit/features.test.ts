@@ -482,3 +482,12 @@ describe("a cooperative form is not cooperating with others", () => {
     expect(needIds("Notre association veut coopérer avec d'autres structures du quartier.")).toContain("cooperation");
   });
 });
+
+describe("members of a network are not partners of a joint project", () => {
+  it("a federation that counts its own member associations states no partnership", () => {
+    expect(
+      read("Un réseau départemental de crèches parentales nous écrit : ses quinze associations adhérentes manquent de bénévoles.").facts.partnerStructures,
+    ).toBeUndefined();
+    expect(read("Nous sommes quatre associations d'Alès et voulons mutualiser un local.").facts.partnerStructures).toBe(4);
+  });
+});
