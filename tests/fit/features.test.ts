@@ -491,3 +491,9 @@ describe("members of a network are not partners of a joint project", () => {
     expect(read("Nous sommes quatre associations d'Alès et voulons mutualiser un local.").facts.partnerStructures).toBe(4);
   });
 });
+
+describe("public tenders named by their publication", () => {
+  it("asking when the Département publishes its tenders is a need for public procurement", () => {
+    expect(needIds("Notre SCOP de menuiserie voudrait savoir où le Département publie ses marchés de mobilier scolaire.")).toContain("marches-publics");
+  });
+});
