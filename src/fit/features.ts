@@ -111,7 +111,7 @@ const LEADING_FORM: [RegExp, LegalForm][] = [
 
 function essStatutes(f: string): boolean | undefined {
   if (
-    /\b(sans|pas de|aucun|without|no) statuts? (ess|de l ess)\b|\bsociete classique\b|\brien d ess\b|\bclassique\b.{0,40}\b(sas|sarl|societe)\b|\b(sas|sarl|societe) classique\b/.test(
+    /\b(sans|pas de|aucun|without|no) statuts? (ess|de l ess)\b|\bsociete classique\b|\brien d ess\b|\((pas|not|non|hors) (d )?ess\)|\b(pas|not) (une structure |an )?ess\b(?! (compliant|statutes))|\bclassique\b.{0,40}\b(sas|sarl|societe)\b|\b(sas|sarl|societe) classique\b/.test(
       f,
     )
   )

@@ -497,3 +497,14 @@ describe("public tenders named by their publication", () => {
     expect(needIds("Notre SCOP de menuiserie voudrait savoir où le Département publie ses marchés de mobilier scolaire.")).toContain("marches-publics");
   });
 });
+
+describe("a company outside the ESS asking to skip competition", () => {
+  it("« (pas ESS) » states no ESS statutes, and a contract awarded without competition is a request outside the ESS", async () => {
+    const { isOutOfScope } = await import("../../src/fit/project-fit.js");
+    const f = read("Notre SAS de déménagement (pas ESS) à Alès aimerait que le Département nous confie ses déménagements sans mise en concurrence.");
+    expect(f.facts.essStatutes).toBe(false);
+    expect(isOutOfScope(f)).toBe(true);
+    // The same company asking how to answer a tender is not refused.
+    expect(isOutOfScope(read("Notre SAS de déménagement (pas ESS) à Alès voudrait répondre aux appels d'offres du Département."))).toBe(false);
+  });
+});
