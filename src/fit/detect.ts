@@ -30,7 +30,7 @@ const FIRST_PERSON = /\b(je|j|jsuis|jveux|jvoudrais|moi|nous|notre|nos|on|mon|ma
  * start ("par où commencer ?"), or who does what they need ("qui finance ce type de structure ?", "qui le renouvelle ?").
  */
 const ORIENTATION =
-  /\b(a qui (s adresser|m adresser|nous adresser|l adresser|les adresser|faut il s adresser|on s adresse|je m adresse|parler|en parler)|par ou (commencer|debuter|demarrer)|par quoi commencer|qui s occupe (du|de la|de l|des)|qui (?:le |la |les |l |nous |les )?(finance|financent|conventionne|conventionnent|renouvelle|renouvellent|delivre|delivrent|accorde|accordent|instruit|instruisent|agree|agreent)|where (to|do we|should we|do i|should i) start|who (funds|finances|renews|grants|issues|handles|deals with)|vers qui|qui (contacter|peut (m|nous|l|les) (aider|accompagner|orienter|recevoir|conseiller))|ou (pouvons nous|peut on|puis je|pourrions nous|pourrait on) (etre )?(accompagne\w*|aide\w*|soutenu\w*|conseille\w*)|quel interlocuteur|quels? (dispositifs?|interlocuteurs?|partenaires?)|who (should|can|could|do) (we|i|they) (talk|speak|turn|contact|go)|who to (contact|talk to|turn to)|what can (the )?(department|departement) do (for|to help)|what (help|support|funding) (is there|is available|can we get|could we get)|que peut faire (pour nous|pour moi|le departement)|qu est ce que le departement peut faire)\b/;
+  /\b(a qui (s adresser|m adresser|nous adresser|l adresser|les adresser|faut il s adresser|on s adresse|je m adresse|parler|en parler)|par ou (commencer|debuter|demarrer)|par quoi commencer|qui s occupe (du|de la|de l|des)|qui (?:le |la |les |l |nous |les )?(finance|financent|conventionne|conventionnent|renouvelle|renouvellent|delivre|delivrent|accorde|accordent|instruit|instruisent|agree|agreent)|where (to|do we|should we|do i|should i) start|who (funds|finances|renews|grants|issues|handles|deals with)|vers qui|qui (faut il|doit on|dois je|devons nous|pouvons nous|peut on) (contacter|solliciter|appeler|joindre)|qui (contacter|peut (m|nous|l|les) (aider|accompagner|orienter|recevoir|conseiller))|ou (pouvons nous|peut on|puis je|pourrions nous|pourrait on) (etre )?(accompagne\w*|aide\w*|soutenu\w*|conseille\w*)|quel interlocuteur|quels? (dispositifs?|interlocuteurs?|partenaires?)|who (should|can|could|do) (we|i|they) (talk|speak|turn|contact|go)|who to (contact|talk to|turn to)|what can (the )?(department|departement) do (for|to help)|what (help|support|funding) (is there|is available|can we get|could we get)|que peut faire (pour nous|pour moi|le departement)|qu est ce que le departement peut faire)\b/;
 
 /** A message of one sentence (a terse request), whatever its closing mark. */
 function oneSentence(text: string): boolean {
@@ -76,6 +76,30 @@ const STRUCTURE_WANTS =
   /\b(une?|notre|nos|nous|on|je|j) (?:(?!qui\b)[a-z]+ ){0,2}?(veut|veulent|voulons|voudrait|voudraient|voudrions|souhaite|souhaitent|souhaitons|cherche|cherchent|cherchons|aimerait|aimerions|envisage|envisagent|envisageons)\b/;
 
 /**
+ * An agent's description that opens on the carrier and says, in its first sentence, what it wants or carries
+ * ("Un collectif de jeunes diplômés nîmois porte un projet de…", "Une entreprise adaptée de restauration veut…",
+ * "Un groupement universitaire qui documente… souhaite…"): a described project, whatever lies between.
+ */
+const OPENING_CARRIER =
+  /^(?:une?|des|deux|trois|quatre|cinq|plusieurs|an?|two|three|several) (?:[a-z]+ )?(associations?|assos?|scops?|scics?|cae|cooperatives?|coops?|mutuelles?|collectifs?|structures?|entreprises?|societes?|tiers lieux?|epiceries?|ressourceries?|recycleries?|creches?|clubs?|compagnies?|federations?|regies?|chantiers?|ateliers?|groupements?|reseaux?|porteurs?|porteuses?|personnes?|habitante?s?|jeunes?|femmes?|hommes?|artisans?|agriculteurs?|eleveurs?|producteurs?|maraichers?|communes?|centres? sociaux|centre social|esat|fondations?|non profits?|charity|charities|cooperatives?|groupes?|company|companies|social enterprises?|group|network|woman|man)\b/;
+const FIRST_SENTENCE_WANTS =
+  /\b(veut|veulent|voudrait|voudraient|souhaite|souhaitent|souhaiterait|souhaiteraient|cherche|cherchent|recherche|recherchent|aimerait|aimeraient|envisage|envisagent|porte un projet|portent un projet|projette|projettent|a besoin|ont besoin|wants?|needs?|seeks?|plans?|would like|is looking for|are looking for)\b/;
+
+/**
+ * A question of which support fits the creation, opening or launch of one thing ("Quelle politique peut soutenir la création
+ * d'un chantier d'insertion à Alès ?"): with a stated fact (a commune), it orients a project, not a question about the schema.
+ */
+const WHICH_SUPPORT_FOR =
+  /^(quel|quelle|quels|quelles|which|what) (politique|action|mesure|dispositif|aide|accompagnement|soutien|financement|demarche|piste|structure|partenaire|scheme|support|measure|policy)s? (du schema |du departement |departementale? )?(peut|peuvent|pourrait|pourraient|pour|can|could|would|for)\b.{0,40}\b(la creation|le lancement|l ouverture|la reprise|le developpement|le projet|un projet|creer|lancer|ouvrir|the creation|the launch|the opening|setting up|a project)\b/;
+
+function openingCarrierWants(f: string): boolean {
+  // It asks something ("quelle démarche lui conseiller ?"): a bare statement of what a structure wants is left to the ordinary answer.
+  if (!OPENING_CARRIER.test(f) || !f.includes("?")) return false;
+  const first = f.split(/(?<=[.!?;])\s+|\n+/)[0] ?? f;
+  return FIRST_SENTENCE_WANTS.test(first);
+}
+
+/**
  * True when the message describes a project: a carrier, an intention (or two facts
  * about themselves), and substance — a stated fact with a need, or two facts, or a
  * clearly stated need in a long enough message. A message that opens with a
@@ -106,10 +130,13 @@ export function describesProject(text: string, features: ProjectFeatures, opts: 
   if (GENERIC_SUBJECT.test(f) && !FIRST_PERSON.test(f)) return false;
   // Someone (the writer or a third party) with a stated need asks whom to turn to: a project to orient.
   if (ORIENTATION.test(f) && (FIRST_PERSON.test(f) || THIRD_PARTY.test(f) || stated >= 1) && (needs.length >= 1 || stated >= 1)) return true;
-  if (QUESTION_START.test(f) && !FIRST_PERSON.test(f) && stated < 2 && !(THIRD_PARTY.test(f) && needs.length >= 1)) return false;
+  const supportFor = WHICH_SUPPORT_FOR.test(f) && stated >= 1 && needs.length >= 1;
+  if (QUESTION_START.test(f) && !FIRST_PERSON.test(f) && stated < 2 && !(THIRD_PARTY.test(f) && needs.length >= 1) && !supportFor) return false;
   if (stated >= 1) return needs.length >= 1 || stated >= 2;
   // No stated fact: a clearly stated need in a long message, or a need asked for by someone described (self, a
   // third party, or someone named with what they want: "une CAE gardoise souhaite…").
-  const described = SELF_DESCRIPTION.test(f) || THIRD_PARTY.test(f) || STRUCTURE_WANTS.test(f);
-  return (words >= 14 && needs.some((n) => n.strength >= 1)) || (described && needs.some((n) => n.strength >= 0.8));
+  const described = SELF_DESCRIPTION.test(f) || THIRD_PARTY.test(f) || STRUCTURE_WANTS.test(f) || openingCarrierWants(f);
+  // A stated stage ("le projet en est au stade de l'idée") makes any need stated a need of that project.
+  const staged = features.stage !== undefined && needs.length >= 1;
+  return (words >= 14 && needs.some((n) => n.strength >= 1)) || (described && (staged || needs.some((n) => n.strength >= 0.8)));
 }

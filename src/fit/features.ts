@@ -111,12 +111,17 @@ const LEADING_FORM: [RegExp, LegalForm][] = [
 
 function essStatutes(f: string): boolean | undefined {
   if (
-    /\b(sans|pas de|aucun|without|no) statuts? (ess|de l ess)\b|\bsociete classique\b|\brien d ess\b|\bclassique\b.{0,40}\b(sas|sarl|societe)\b|\b(sas|sarl|societe) classique\b/.test(
+    /\b(sans|pas de|aucun|without|no) statuts? (ess|de l ess)\b|\bsociete classique\b|\brien d ess\b|\((pas|not|non|hors) (d )?ess\)|\b(pas|not) (une structure |an )?ess\b(?! (compliant|statutes))|\bclassique\b.{0,40}\b(sas|sarl|societe)\b|\b(sas|sarl|societe) classique\b/.test(
       f,
     )
   )
     return false;
-  if (/\bstatuts?\b.{0,60}\b(loi ess|loi de 2014|economie sociale et solidaire)\b|\bess compliant\b|\bstatuts? ess\b|\bess statutes\b/.test(f)) return true;
+  if (
+    /\bstatuts?\b.{0,60}\b(loi ess|loi de 2014|economie sociale et solidaire)\b|\bstatutes?\b.{0,60}\b(ess law|2014 law|law of 2014|social and solidarity economy law)\b|\bess compliant\b|\bstatuts? ess\b|\bess statutes\b/.test(
+      f,
+    )
+  )
+    return true;
   return undefined;
 }
 
@@ -175,6 +180,17 @@ function seatIn(f: string, commune: string): boolean {
   ).test(f);
 }
 
+/** A federation or network that counts its own members ("une fédération… ses vingt associations locales"). */
+const MEMBERS_OF_NETWORK =
+  /\b(federations?|reseaux?|tete de reseau|union|network|federation)\b.{0,160}\b(ses|leurs|its|their) (?:[a-z0-9]+ ){1,2}?(associations?|structures?|adherents?|adherentes?|membres?|members?|member organisations?|antennes?|clubs?)\b/;
+
+/** The commune is only where an event is or was held ("au Forum mondial de l'ESS à Bordeaux", "the summit in Lyon"). */
+function eventIn(f: string, commune: string): boolean {
+  return new RegExp(
+    `\\b(forum|forums|salon|salons|congres|colloque|colloques|sommet|rencontres|conference|conferences|seminaire|assises|biennale|universite d ete|summit|congress|fair|symposium)\\b[^.;!?]{0,50}\\b(a|au|de|in|at) ${commune}\\b`,
+  ).test(f);
+}
+
 /** Facts stated in the message: the eligibility extractor, completed; invalid values dropped. */
 export function projectFacts(text: string): Partial<Facts> {
   const f = foldText(text);
@@ -191,6 +207,11 @@ export function projectFacts(text: string): Partial<Facts> {
     new RegExp(`\\b${foldText(facts.commune)} (du |de |d )?gard\\b`).test(f)
   )
     delete facts.commune;
+  // "Une fédération … ses vingt associations locales": the members of a federation or network are not partners building a
+  // project together (the count is of its members).
+  if (facts.partnerStructures !== undefined && MEMBERS_OF_NETWORK.test(f)) delete facts.partnerStructures;
+  // "comme au Forum mondial de l'ESS à Bordeaux": a commune outside the Gard where an event took place is not where the project is.
+  if (typeof facts.commune === "string" && resolveCommune(facts.commune)?.inGard === false && eventIn(f, foldText(facts.commune))) delete facts.commune;
   // "siège à Montpellier… ouvrir une antenne dans le Gard": the seat is elsewhere, the project is in the Gard.
   if (typeof facts.commune === "string" && resolveCommune(facts.commune)?.inGard === false && IN_GARD.test(f) && seatIn(f, foldText(facts.commune)))
     delete facts.commune;
@@ -336,7 +357,10 @@ export function detectNeeds(text: string, facts: Partial<Facts>, links: SchemaLi
     const inRequest = need.phrases.some((p) => containsPhrase(asked, p)) ? REQUEST_BONUS : 0;
     const byWords = matched === 0 ? 0 : Math.min(MAX_STRENGTH, 0.6 + 0.2 * (matched - 1)) + inRequest;
     const strength = byFacts && !need.requires.facts ? Math.max(1, byWords) : byWords || 1;
-    const inQuestion = !inRequest && need.phrases.some((p) => containsPhrase(questions, p)) ? ASKED_BONUS : 0;
+    // A need the facts show, whose request bonus the fact's strength swallows, still weighs more when a question of the message
+    // asks for it ("… à Valdegour. Existe-t-il un dispositif pour les quartiers prioritaires ?").
+    const swallowed = inRequest > 0 && byFacts && !need.requires.facts && byWords <= 1;
+    const inQuestion = (!inRequest || swallowed) && need.phrases.some((p) => containsPhrase(questions, p)) ? ASKED_BONUS : 0;
     // "… et demandent surtout comment se positionner sur les marchés": the need said to come first weighs more;
     // one mentioned only "par ailleurs" weighs less.
     const stressed = main && need.phrases.some((p) => containsPhrase(mainTokens, p)) ? EMPHASIS_BONUS : 0;

@@ -125,5 +125,14 @@ export function rankOptions(features: ProjectFeatures, candidates: RouteCandidat
   const best = all[0]!.score;
   const kept = all.filter((o, i) => i === 0 || o.score >= MIN_SHARE * best).slice(0, MAX_OPTIONS);
   if (kept.length < 2 && all[1]) kept.push(all[1]);
+  // When the ESS team (the generic contact) comes first, the second option is the specific process a stated need points to,
+  // not one the router only guesses from the words: the team orients, the second option says where to.
+  if (kept[0]?.process === DEFAULT_PROCESS && kept[1] && !kept[1].needs.length) {
+    const specific = all.find((o) => o.process !== DEFAULT_PROCESS && o.needs.length > 0 && o.score > 0);
+    if (specific) {
+      const rest = kept.slice(1).filter((o) => o.process !== specific.process);
+      return [kept[0], specific, ...rest].slice(0, MAX_OPTIONS);
+    }
+  }
   return kept;
 }

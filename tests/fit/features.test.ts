@@ -414,3 +414,97 @@ describe("needs the writer rules out", () => {
     expect(needIds("We don't need a bank loan, we want to bid for public contracts of the Département.")).not.toContain("pret-garantie");
   });
 });
+
+describe("project readings added for agents' and holders' wordings", () => {
+  const isProject = (text: string) => describesProject(text, read(text));
+
+  it("an agent's description that opens on the carrier and says what it wants, with words or a clause in between", () => {
+    expect(
+      isProject(
+        "Une ressourcerie associative du piémont cévenol veut répondre aux marchés publics d'entretien des espaces verts. Quelle démarche lui conseiller ?",
+      ),
+    ).toBe(true);
+    expect(
+      isProject(
+        "Un réseau d'artisans qui répare du mobilier ancien souhaite partager ses méthodes de façon libre et réutilisable. Qui au Département pourrait appuyer cela ?",
+      ),
+    ).toBe(true);
+    // A stated stage makes a weakly stated need the project's own.
+    expect(
+      isProject(
+        "Un groupe de trois jeunes alésiens porte un projet de conserverie coopérative, encore au stade de l'idée ; quel accompagnement leur proposer ?",
+      ),
+    ).toBe(true);
+    // A question about a rule for a kind of structure is still a question ("demande" is a noun there).
+    expect(isProject("Une entreprise adaptée doit-elle faire une demande d'agrément ESUS ou l'obtient-elle d'office ?")).toBe(false);
+  });
+
+  it("which support fits the creation of one thing in a named commune is a project to orient", () => {
+    expect(isProject("Quel dispositif peut accompagner la création d'une entreprise d'insertion en blanchisserie à Bagnols-sur-Cèze ?")).toBe(true);
+    expect(isProject("Quel dispositif accompagne les entreprises d'insertion ?")).toBe(false);
+  });
+
+  it("a commune outside the Gard where an event was held is not where the project is", () => {
+    const f = read("Notre collectif prépare des rencontres sur les tiers-lieux, après le colloque national de Lyon. Qui faut-il contacter au Département ?");
+    expect(f.facts.commune).toBeUndefined();
+    expect(read("Notre association est basée à Lyon et veut ouvrir une antenne.").facts.commune).toBeDefined();
+  });
+
+  it("not wanting to create a company, nor to do the paperwork, points to the CAE; so does an employee-entrepreneur", () => {
+    expect(needIds("Mon fils veut se lancer comme illustrateur mais sans créer de société ni gérer la gestion administrative et comptable.")).toContain(
+      "tester-activite",
+    );
+    expect(needIds("I'm a graphic designer and I'd rather not set up my own company: could I work as an employee-entrepreneur?")).toContain("tester-activite");
+  });
+
+  it("English wordings of consolidation, the Département asked to speak at an event, and export for a company", () => {
+    expect(needIds("Our theatre association lost a grant and must diversify its income.")).toContain("consolidation");
+    expect(needIds("Nous organisons une table ronde et aimerions que le Département vienne témoigner.")).toContain("promotion");
+    expect(needIds("Notre SARL de cosmétiques à Alès voudrait une aide pour exporter au Japon.")).toContain("aide-entreprise");
+  });
+
+  it("English ESS statutes of a company are read", () => {
+    expect(read("Our SAS in Alès has statutes that follow the ESS law of 2014.").facts.essStatutes).toBe(true);
+  });
+
+  it("a need the facts show weighs more when a question of the message asks for it", () => {
+    const base = "Un habitant du quartier prioritaire de Pissevin à Nîmes veut ouvrir un atelier de couture ; il n'a pas accès au crédit.";
+    const plain = read(base).needs.find((n) => n.need.id === "quartier-prioritaire");
+    const asked = read(`${base} Y a-t-il une aide propre aux quartiers prioritaires ?`).needs.find((n) => n.need.id === "quartier-prioritaire");
+    expect(plain).toBeDefined();
+    expect(asked?.asked ?? 0).toBeGreaterThan(plain?.asked ?? 0);
+  });
+});
+
+describe("a cooperative form is not cooperating with others", () => {
+  it("« une coopérative avec ses salariés et ses usagers » states a form, « coopérer avec d'autres structures » a cooperation", () => {
+    expect(needIds("On lance une coopérative avec nos salariés et nos usagers pour fabriquer des meubles à Alès.")).not.toContain("cooperation");
+    expect(needIds("Notre association veut coopérer avec d'autres structures du quartier.")).toContain("cooperation");
+  });
+});
+
+describe("members of a network are not partners of a joint project", () => {
+  it("a federation that counts its own member associations states no partnership", () => {
+    expect(
+      read("Un réseau départemental de crèches parentales nous écrit : ses quinze associations adhérentes manquent de bénévoles.").facts.partnerStructures,
+    ).toBeUndefined();
+    expect(read("Nous sommes quatre associations d'Alès et voulons mutualiser un local.").facts.partnerStructures).toBe(4);
+  });
+});
+
+describe("public tenders named by their publication", () => {
+  it("asking when the Département publishes its tenders is a need for public procurement", () => {
+    expect(needIds("Notre SCOP de menuiserie voudrait savoir où le Département publie ses marchés de mobilier scolaire.")).toContain("marches-publics");
+  });
+});
+
+describe("a company outside the ESS asking to skip competition", () => {
+  it("« (pas ESS) » states no ESS statutes, and a contract awarded without competition is a request outside the ESS", async () => {
+    const { isOutOfScope } = await import("../../src/fit/project-fit.js");
+    const f = read("Notre SAS de déménagement (pas ESS) à Alès aimerait que le Département nous confie ses déménagements sans mise en concurrence.");
+    expect(f.facts.essStatutes).toBe(false);
+    expect(isOutOfScope(f)).toBe(true);
+    // The same company asking how to answer a tender is not refused.
+    expect(isOutOfScope(read("Notre SAS de déménagement (pas ESS) à Alès voudrait répondre aux appels d'offres du Département."))).toBe(false);
+  });
+});

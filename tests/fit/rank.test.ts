@@ -118,3 +118,16 @@ describe("ranking with eligibility verdicts", () => {
     expect(boosted[1]!).toMatchObject({ score: 1, routerWhy: "règle" });
   });
 });
+
+describe("second option after the ESS team", () => {
+  it("when the ESS team comes first, the second option is the process a stated need points to, not a router guess", () => {
+    const text = "Notre association d'Uzès voudrait rencontrer l'équipe ESS et, par ailleurs, trouver des mécènes.";
+    const candidates: RouteCandidate[] = [
+      { process: "mission-ess-departement", score: 3, why: "" } as RouteCandidate,
+      { process: "commande-publique", score: 0.9, why: "" } as RouteCandidate,
+    ];
+    const options = rank(text, candidates);
+    expect(options[0]!.process).toBe("mission-ess-departement");
+    expect(options[1]!.process).toBe("mecenat-fondations");
+  });
+});
