@@ -26,18 +26,14 @@ export async function question(d: Deps<QuestionStorage>, ctx: Ctx, text: string)
   const followUp = searched !== clean;
   const shown = followUp ? [...new Set([...(ctx.state.shownCards ?? []), ...(ctx.state.lastCard ? [ctx.state.lastCard] : [])])] : [];
   const avoidCards = shown;
-  const { reply, facts } = await answer(
-    d,
-    searched,
-    {
-      audience: ctx.turn.audience,
-      priority: ctx.turn.priority,
-      onToken: ctx.onToken,
-      avoidCards,
-      own: searched === clean ? undefined : clean,
-    },
-    clean,
-  );
+  const opts = { audience: ctx.turn.audience, priority: ctx.turn.priority, onToken: ctx.onToken, avoidCards };
+  let { reply, facts } = await answer(d, searched, { ...opts, own: followUp ? clean : undefined }, clean);
+  // Read with a refused question's words (« combien de candidatures reçues en 2025 ? »), a follow-up
+  // (« et le budget alors ? ») may find nothing that its own words find: it is then read alone.
+  if (followUp && reply.refused && ctx.state.topicRefused) {
+    const alone = await answer(d, clean, opts, clean);
+    if (!alone.reply.refused) ({ reply, facts } = alone);
+  }
   // A short message after an answer goes on with its topic ("y a une permanence à Vauvert ?"), even read alone.
   if (followUp || (ctx.state.lastQuestion && goesOn(clean))) keepRoute(d, ctx.state.lastRoute, clean, reply);
   const latencyMs = Math.round(performance.now() - t0);
@@ -57,8 +53,16 @@ export async function question(d: Deps<QuestionStorage>, ctx: Ctx, text: string)
   Object.assign(ctx.state, {
     lastQuestion: clean,
     // After a project-fit answer or a need answered by a process, the topic is that process: the description is too long to carry.
+    // A refused question keeps the topic before it; the first one, if about the ESS (routed), starts it: « je contacte qui alors ? ».
     lastTopic:
-      reply.fit?.length && reply.route ? reply.route.name : reply.topic ? reply.topic : reply.refused && searched === clean ? ctx.state.lastTopic : searched,
+      reply.fit?.length && reply.route
+        ? reply.route.name
+        : reply.topic
+          ? reply.topic
+          : reply.refused && searched === clean
+            ? (ctx.state.lastTopic ?? (reply.route ? clean : undefined))
+            : searched,
+    topicRefused: reply.refused && searched === clean ? (ctx.state.lastTopic === undefined ? reply.route !== null : ctx.state.topicRefused) : false,
     lastInteractionId: interactionId,
     lastRoute: reply.route?.process,
     lastSources: reply.sources.map((s) => s.id),

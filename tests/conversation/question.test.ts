@@ -285,6 +285,20 @@ describe("follow-ups and answer cards", () => {
     expect((await c.say("Quand le schéma ESS du Gard a-t-il été voté ?")).card).toBe(cards[0]);
   });
 
+  it("after a first question refused, an elliptic follow-up is read with it; one it leads nowhere is read alone", async () => {
+    const c = conversation(core.runtime.assistant);
+    const first = await c.say("Une mairie peut-elle être l'une des trois structures d'un commun ?");
+    expect(first.refused).toBe(true);
+    const next = await c.say("et une coopérative ?");
+    expect(next.refused, next.text).toBe(false);
+    expect(next.route?.process).toBe("appel-a-communs");
+    const other = conversation(core.runtime.assistant);
+    expect((await other.say("Combien de dossiers l'appel à communs a-t-il reçus l'an dernier ?")).refused).toBe(true);
+    const sum = await other.say("et l'enveloppe alors ?");
+    expect(sum.refused, sum.text).toBe(false);
+    expect(sum.text).toMatch(/250 000/);
+  });
+
   it("after a need answered by a process, a follow-up is about that process", async () => {
     const c = conversation(core.runtime.assistant);
     const first = await c.say(
