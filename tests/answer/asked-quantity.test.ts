@@ -127,6 +127,11 @@ describe("the answerer refuses a figure it does not have", () => {
   });
   const ask = (q: string) => t.runtime.answerer.ask(q, { audience: "porteur" });
 
+  it("texting shorthand for intercommunal bodies and for the Gard by its number is understood", async () => {
+    const reply = await ask("y a cmb de comcoms dans le 30 ?");
+    expect(reply.refused, reply.text).toBe(false);
+    expect(reply.text).toMatch(/\b11 communautés de communes/);
+  });
   it("a figure for a year the sources do not give is not answered with another year's", async () => {
     const reply = await ask("Combien de projets l'Adie a-t-elle financés dans le Gard en 2022 ?");
     expect(reply.refused, reply.text).toBe(true);
