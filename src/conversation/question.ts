@@ -9,6 +9,7 @@ import type { Action, Reply, ReplyInput } from "../domain/reply.js";
 import type { Facts } from "../eligibility/facts.js";
 import { isGeneralQuestion } from "../fit/detect.js";
 import { scrub } from "../privacy/scrub.js";
+import { fold } from "../retrieval/analyzer.js";
 import { type Ctx, type Deps, type FlowDeps, type QuestionStorage, safeExtract } from "./state.js";
 
 /** Cards a chain of follow-ups remembers as already shown. */
@@ -21,7 +22,12 @@ export async function question(d: Deps<QuestionStorage>, ctx: Ctx, text: string)
   const t0 = performance.now();
   const clean = scrub(text);
   // "c'est gratuit ?" after "C'est quoi Gard centrale ?" is about Gard centrale.
-  const searched = await contextualize(d, clean, ctx.state.lastTopic, ctx.turn.audience, ctx.onToken !== undefined);
+  // « bon, je contacte qui alors ? » after a refusal asks how to reach the people it handed the question to.
+  const handedTo =
+    ctx.state.lastRefused && ctx.state.lastRoute && asksWhomToContact(clean) ? d.answerer.router.directory.get(ctx.state.lastRoute)?.name : undefined;
+  const searched = handedTo
+    ? `Qui contacter pour : ${handedTo} ?`
+    : await contextualize(d, clean, ctx.state.lastTopic, ctx.turn.audience, ctx.onToken !== undefined);
   // Read with the previous topic, a follow-up asks something else than the card just shown.
   const followUp = searched !== clean;
   const shown = followUp ? [...new Set([...(ctx.state.shownCards ?? []), ...(ctx.state.lastCard ? [ctx.state.lastCard] : [])])] : [];
@@ -65,6 +71,7 @@ export async function question(d: Deps<QuestionStorage>, ctx: Ctx, text: string)
     topicRefused: reply.refused && searched === clean ? (ctx.state.lastTopic === undefined ? reply.route !== null : ctx.state.topicRefused) : false,
     lastInteractionId: interactionId,
     lastRoute: reply.route?.process,
+    lastRefused: reply.refused,
     lastSources: reply.sources.map((s) => s.id),
     lastCard: reply.card,
     shownCards: [...shown, ...(reply.card ? [reply.card] : [])].slice(-MAX_SHOWN_CARDS),
@@ -128,6 +135,20 @@ async function contextualize(
     }
   }
   return d.answerer.contextualize(text, previous, audience);
+}
+
+/** Who (« qui », "who", « quel service ») … */
+const WHOM = /\b(qui|who|whom|quel service|quel interlocuteur|quelle personne)\b/;
+/** … to contact, call, write to or turn to. */
+const CONTACT =
+  /\b(contact\w*|appeler|appelle|appellerai|joindre|ecrire|ecris|m'adresse\w*|adresser|demander|tourne\w*|ask|call|reach|write|talk|turn to|get in touch)\b/;
+/** Words of a message that only asks whom to contact. */
+const SHORT_CONTACT_ASK = 10;
+
+/** Whether a short message asks whom to contact (« bon ben j'appelle qui ? », "who should I write to then?"). */
+export function asksWhomToContact(text: string): boolean {
+  const f = fold(text).replace(/[’`]/g, "'");
+  return f.split(/\s+/).filter(Boolean).length <= SHORT_CONTACT_ASK && WHOM.test(f) && CONTACT.test(f);
 }
 
 /** Words of a message that, after an answer, goes on with its topic. */

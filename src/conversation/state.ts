@@ -27,6 +27,8 @@ export interface ConversationState {
   lastQuestion?: string;
   lastInteractionId?: string;
   lastRoute?: ProcessId;
+  /** Whether the last answer was a refusal (the assistant did not know). */
+  lastRefused?: boolean;
   lastSources?: string[];
   /** What the last question was about (searched with an elliptic follow-up). */
   lastTopic?: string;
