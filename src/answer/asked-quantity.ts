@@ -51,6 +51,31 @@ export function countedAcronym(question: string): string | null {
   return analyze(m[1]!)[0] ?? null;
 }
 
+/** Words a how-many question counts that are measures or people, whose figure an answer gives in other words. */
+const MEASURE_NOUNS =
+  /^(temps|argent|fois|personnes?|gens|monde|euros?|annees?|ans|mois|jours?|heures?|semaines?|places?|salaries?|emplois?|habitants?|people|time|money|years?|months?|weeks?|days?|hours?|jobs?|euros?)$/;
+
+/**
+ * The noun a « combien d'agents ont été formés ? » question counts, analysed (not an acronym, see
+ * countedAcronym, nor a measure): a paragraph that names those things with no figure in digits and
+ * no number before them (« former ses agents », beside « trois engagements ») does not count them.
+ */
+export function countedNoun(question: string): string | null {
+  const m = /\b(?:(?:combien|cb|nombre)\s+(?:de\s+|d['’])|how\s+many\s+)(\p{L}+)/iu.exec(question);
+  const word = m?.[1];
+  // A plural (« combien d'agents »), not a mass noun (« combien de subvention ») nor an adjective (« how many intercommunal… »).
+  if (!word || word.length < 3 || word === word.toUpperCase() || !/[sx]$/i.test(word) || MEASURE_NOUNS.test(fold(word))) return null;
+  return analyze(word)[0] ?? null;
+}
+
+/** A figure in digits (in a paragraph without its citation marks and years). */
+const FIGURE = /\d/;
+
+/** Whether a paragraph names one of `heads` (analysed words). */
+function mentions(paragraph: string, heads: string[]): boolean {
+  return [...fold(paragraph).matchAll(/\p{L}+/gu)].some((m) => heads.includes(stem(m[0])) || heads.includes(m[0]));
+}
+
 /** Whether a quantity stands just before one of `heads` (analysed words): « 14 EPCI », « 17 quartiers prioritaires ». */
 function countsOf(paragraph: string, heads: string[]): boolean {
   const text = fold(paragraph);
@@ -210,6 +235,8 @@ export function givesAsked(
   // « jusqu'à quand ? » asks an end: a date that says when something began does not give it.
   const until = kind === "date" && UNTIL.test(q);
   const heads = counted === null ? [] : [counted, ...equivalents(counted).map((seq) => seq[0]!)];
+  const noun = kind === "number" && counted === null ? countedNoun(question) : null;
+  const nounHeads = noun === null ? [] : [noun];
   return answer
     .split(/\n\s*\n/)
     .filter((p) => p.trim())
@@ -219,6 +246,15 @@ export function givesAsked(
         if (!DURATION.test(fold(paragraph))) return false;
       } else if (kind === "number" ? !hasQuantity(paragraph, price) : !hasDate(paragraph)) return false;
       if (counted !== null && !countsOf(paragraph, heads)) return false;
+      // « combien d'agents formés ? »: a paragraph speaking of the agents gives their number before them.
+      // (a figure in digits, not a year, elsewhere in the paragraph may still count them in other words: « 57,5 % … en réserves »)
+      if (
+        nounHeads.length &&
+        mentions(paragraph, nounHeads) &&
+        !FIGURE.test(paragraph.replace(/\[\d+\]|\b(?:19|20)\d{2}\b/g, " ")) &&
+        !countsOf(paragraph, nounHeads)
+      )
+        return false;
       const text = fold(paragraph);
       if (until && !END.test(text)) return false;
       if (years.some((y) => !text.includes(y))) return false;

@@ -9,6 +9,7 @@ import type { Action, Reply, ReplyInput } from "../domain/reply.js";
 import type { Facts } from "../eligibility/facts.js";
 import { isGeneralQuestion } from "../fit/detect.js";
 import { scrub } from "../privacy/scrub.js";
+import { fold } from "../retrieval/analyzer.js";
 import { type Ctx, type Deps, type FlowDeps, type QuestionStorage, safeExtract } from "./state.js";
 
 /** Cards a chain of follow-ups remembers as already shown. */
@@ -21,23 +22,24 @@ export async function question(d: Deps<QuestionStorage>, ctx: Ctx, text: string)
   const t0 = performance.now();
   const clean = scrub(text);
   // "c'est gratuit ?" after "C'est quoi Gard centrale ?" is about Gard centrale.
-  const searched = await contextualize(d, clean, ctx.state.lastTopic, ctx.turn.audience, ctx.onToken !== undefined);
+  // « bon, je contacte qui alors ? » after a refusal asks how to reach the people it handed the question to.
+  const handedTo =
+    ctx.state.lastRefused && ctx.state.lastRoute && asksWhomToContact(clean) ? d.answerer.router.directory.get(ctx.state.lastRoute)?.name : undefined;
+  const searched = handedTo
+    ? `Qui contacter pour : ${handedTo} ?`
+    : await contextualize(d, clean, ctx.state.lastTopic, ctx.turn.audience, ctx.onToken !== undefined);
   // Read with the previous topic, a follow-up asks something else than the card just shown.
   const followUp = searched !== clean;
   const shown = followUp ? [...new Set([...(ctx.state.shownCards ?? []), ...(ctx.state.lastCard ? [ctx.state.lastCard] : [])])] : [];
   const avoidCards = shown;
-  const { reply, facts } = await answer(
-    d,
-    searched,
-    {
-      audience: ctx.turn.audience,
-      priority: ctx.turn.priority,
-      onToken: ctx.onToken,
-      avoidCards,
-      own: searched === clean ? undefined : clean,
-    },
-    clean,
-  );
+  const opts = { audience: ctx.turn.audience, priority: ctx.turn.priority, onToken: ctx.onToken, avoidCards };
+  let { reply, facts } = await answer(d, searched, { ...opts, own: followUp ? clean : undefined }, clean);
+  // Read with a refused question's words (« combien de candidatures reçues en 2025 ? »), a follow-up
+  // (« et le budget alors ? ») may find nothing that its own words find: it is then read alone.
+  if (followUp && reply.refused && ctx.state.topicRefused) {
+    const alone = await answer(d, clean, opts, clean);
+    if (!alone.reply.refused) ({ reply, facts } = alone);
+  }
   // A short message after an answer goes on with its topic ("y a une permanence à Vauvert ?"), even read alone.
   if (followUp || (ctx.state.lastQuestion && goesOn(clean))) keepRoute(d, ctx.state.lastRoute, clean, reply);
   const latencyMs = Math.round(performance.now() - t0);
@@ -57,10 +59,19 @@ export async function question(d: Deps<QuestionStorage>, ctx: Ctx, text: string)
   Object.assign(ctx.state, {
     lastQuestion: clean,
     // After a project-fit answer or a need answered by a process, the topic is that process: the description is too long to carry.
+    // A refused question keeps the topic before it; the first one, if about the ESS (routed), starts it: « je contacte qui alors ? ».
     lastTopic:
-      reply.fit?.length && reply.route ? reply.route.name : reply.topic ? reply.topic : reply.refused && searched === clean ? ctx.state.lastTopic : searched,
+      reply.fit?.length && reply.route
+        ? reply.route.name
+        : reply.topic
+          ? reply.topic
+          : reply.refused && searched === clean
+            ? (ctx.state.lastTopic ?? (reply.route ? clean : undefined))
+            : searched,
+    topicRefused: reply.refused && searched === clean ? (ctx.state.lastTopic === undefined ? reply.route !== null : ctx.state.topicRefused) : false,
     lastInteractionId: interactionId,
     lastRoute: reply.route?.process,
+    lastRefused: reply.refused,
     lastSources: reply.sources.map((s) => s.id),
     lastCard: reply.card,
     shownCards: [...shown, ...(reply.card ? [reply.card] : [])].slice(-MAX_SHOWN_CARDS),
@@ -124,6 +135,20 @@ async function contextualize(
     }
   }
   return d.answerer.contextualize(text, previous, audience);
+}
+
+/** Who (« qui », "who", « quel service ») … */
+const WHOM = /\b(qui|who|whom|quel service|quel interlocuteur|quelle personne)\b/;
+/** … to contact, call, write to or turn to. */
+const CONTACT =
+  /\b(contact\w*|appeler|appelle|appellerai|joindre|ecrire|ecris|m'adresse\w*|adresser|demander|tourne\w*|ask|call|reach|write|talk|turn to|get in touch)\b/;
+/** Words of a message that only asks whom to contact. */
+const SHORT_CONTACT_ASK = 10;
+
+/** Whether a short message asks whom to contact (« bon ben j'appelle qui ? », "who should I write to then?"). */
+export function asksWhomToContact(text: string): boolean {
+  const f = fold(text).replace(/[’`]/g, "'");
+  return f.split(/\s+/).filter(Boolean).length <= SHORT_CONTACT_ASK && WHOM.test(f) && CONTACT.test(f);
 }
 
 /** Words of a message that, after an answer, goes on with its topic. */

@@ -27,9 +27,13 @@ export interface ConversationState {
   lastQuestion?: string;
   lastInteractionId?: string;
   lastRoute?: ProcessId;
+  /** Whether the last answer was a refusal (the assistant did not know). */
+  lastRefused?: boolean;
   lastSources?: string[];
   /** What the last question was about (searched with an elliptic follow-up). */
   lastTopic?: string;
+  /** Whether that topic is a question that was refused (see question.ts): a follow-up may do better alone. */
+  topicRefused?: boolean;
   /** The answer card the last answer showed: a follow-up is not answered with it again. */
   lastCard?: string;
   /** The cards shown since the conversation's last self-contained question (at most five): a follow-up asks something else. */

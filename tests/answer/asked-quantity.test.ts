@@ -79,6 +79,19 @@ describe("whether an answer gives the figure asked", () => {
   });
 });
 
+describe("a how-many question about things the answer names without counting them", () => {
+  it("is not answered by a paragraph that names them with no number before them", () => {
+    const text = "Le Département sensibilise ses élus et ses bénévoles à l'ESS ; c'est l'un des deux chantiers de l'axe transversal. [1]";
+    expect(givesAsked("number", "Combien de bénévoles ont suivi la sensibilisation ?", text)).toBe(false);
+    expect(givesAsked("number", "Combien de bénévoles ont suivi la sensibilisation ?", "Quarante bénévoles l'ont suivie en 2025. [1]")).toBe(true);
+  });
+  it("a figure in digits elsewhere in the paragraph, a mass noun or a measure are not checked this way", () => {
+    expect(givesAsked("number", "Combien de bénéfices vont aux réserves ?", "Au moins 57,5 % des bénéfices sont mis en réserves. [1]")).toBe(true);
+    expect(givesAsked("number", "Il faut combien de subvention pour une convention ?", "Une convention dès 23 000 € de subvention.")).toBe(true);
+    expect(givesAsked("number", "Combien de personnes sont venues ?", "Environ deux cents acteurs étaient présents.")).toBe(true);
+  });
+});
+
 describe("when questions", () => {
   it("ask when, not merely use « quand » as a conjunction", () => {
     expect(asksWhen("La MIESS a ouvert quand ?")).toBe(true);
@@ -114,6 +127,11 @@ describe("the answerer refuses a figure it does not have", () => {
   });
   const ask = (q: string) => t.runtime.answerer.ask(q, { audience: "porteur" });
 
+  it("texting shorthand for intercommunal bodies and for the Gard by its number is understood", async () => {
+    const reply = await ask("y a cmb de comcoms dans le 30 ?");
+    expect(reply.refused, reply.text).toBe(false);
+    expect(reply.text).toMatch(/\b11 communautés de communes/);
+  });
   it("a figure for a year the sources do not give is not answered with another year's", async () => {
     const reply = await ask("Combien de projets l'Adie a-t-elle financés dans le Gard en 2022 ?");
     expect(reply.refused, reply.text).toBe(true);

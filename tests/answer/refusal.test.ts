@@ -327,6 +327,8 @@ describe("known gaps do not swallow answerable questions", () => {
     { q: "Notre agrément ESUS arrive à échéance l'an prochain : qui le renouvelle ?", audience: "porteur", doc: "agrement-esus" },
     // « combien de temps » next year is a duration, not next year's budget (the gap's « sauf »)
     { q: "On doit refaire notre agrément ESUS l'année prochaine, il sera valable combien de temps ?", audience: "porteur", doc: "agrement-esus" },
+    // which départements a structure covers is where it works, not what other départements do (the gap's « sauf »)
+    { q: "Mine de talents, ça couvre quels départements exactement ?", audience: "porteur", doc: "cae-mine-de-talents" },
   ];
   // Words that describe a structure's activity or role are no injection and no out-of-mission request
   // (whether the answer then finds what fits is the answer's business, not the guards').

@@ -285,6 +285,37 @@ describe("follow-ups and answer cards", () => {
     expect((await c.say("Quand le schéma ESS du Gard a-t-il été voté ?")).card).toBe(cards[0]);
   });
 
+  it("after a first question refused, an elliptic follow-up is read with it; one it leads nowhere is read alone", async () => {
+    const c = conversation(core.runtime.assistant);
+    const first = await c.say("Une mairie peut-elle être l'une des trois structures d'un commun ?");
+    expect(first.refused).toBe(true);
+    const next = await c.say("et une coopérative ?");
+    expect(next.refused, next.text).toBe(false);
+    expect(next.route?.process).toBe("appel-a-communs");
+    const other = conversation(core.runtime.assistant);
+    expect((await other.say("Combien de dossiers l'appel à communs a-t-il reçus l'an dernier ?")).refused).toBe(true);
+    const sum = await other.say("et l'enveloppe alors ?");
+    expect(sum.refused, sum.text).toBe(false);
+    expect(sum.text).toMatch(/250 000/);
+  });
+
+  it("« j'appelle qui du coup ? » after a refusal is told whom the question was handed to", async () => {
+    const c = conversation(core.runtime.assistant);
+    const first = await c.say("Qui fait partie du jury qui choisit les communs ?");
+    expect(first.refused).toBe(true);
+    const next = await c.say("who should I write to then?");
+    expect(next.refused, next.text).toBe(false);
+    expect(next.route?.process).toBe(first.route?.process);
+    expect(next.sources.some((s) => s.id === first.route?.process)).toBe(true);
+    const other = conversation(core.runtime.assistant);
+    expect((await other.say("On a envoyé notre demande d'agrément ESUS il y a trois semaines : où en est notre dossier ?")).route?.process).toBe(
+      "agrement-esus",
+    );
+    const esus = await other.say("ok, j'appelle qui du coup ?");
+    expect(esus.refused, esus.text).toBe(false);
+    expect(esus.text).toMatch(/DDETS/);
+  });
+
   it("after a need answered by a process, a follow-up is about that process", async () => {
     const c = conversation(core.runtime.assistant);
     const first = await c.say(
