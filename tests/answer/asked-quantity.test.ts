@@ -3,7 +3,17 @@
  * for the year it names (src/answer/asked-quantity.ts), on its own and in the answerer.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { askedYears, asksWhen, countedAcronym, givesAsked, givesAskedQuantity, hasDate, hasQuantity, namedTerms } from "../../src/answer/asked-quantity.js";
+import {
+  askedDays,
+  askedYears,
+  asksWhen,
+  countedAcronym,
+  givesAsked,
+  givesAskedQuantity,
+  hasDate,
+  hasQuantity,
+  namedTerms,
+} from "../../src/answer/asked-quantity.js";
 import { laterYearAsked, premiseChecked } from "../../src/answer/answerer.js";
 import { analyze } from "../../src/retrieval/analyzer.js";
 import { testRuntime, type TestRuntime } from "./helpers.js";
@@ -63,6 +73,17 @@ describe("whether an answer gives the figure asked", () => {
     expect(givesAskedQuantity(q, "Le Gard compte 42 SCOP.")).toBe(true);
     expect(givesAskedQuantity(q, "Une SCOP réserve au moins 16 % de ses bénéfices.")).toBe(false);
     expect(givesAskedQuantity(q, "Les salariés détiennent au moins 51 % du capital d'une SCOP.")).toBe(false);
+  });
+  it("an ordinal says which one, not how many", () => {
+    expect(hasQuantity("La 12e édition s'est tenue à Alès.")).toBe(false);
+    expect(hasQuantity("Le 3ème forum a réuni 60 structures.")).toBe(true);
+  });
+  it("a figure asked about one day's event is not given by another day's", () => {
+    expect(askedDays("Combien d'exposants au forum du 1er octobre ?")).toEqual(["1 octobre"]);
+    expect(askedDays("How many came on March 14?")).toEqual(["14 march"]);
+    const q = "Combien d'exposants au forum du 14 mars ?";
+    expect(givesAskedQuantity(q, "Le forum du 2 juin 2019 avait réuni 45 exposants.")).toBe(false);
+    expect(givesAskedQuantity(q, "Le forum du 14 mars a réuni 45 exposants.")).toBe(true);
   });
   it("a how-long question is answered by a duration, not by another figure", () => {
     const q = "L'accompagnement, ça prend combien de semaines d'habitude ?";
@@ -125,6 +146,10 @@ describe("the answerer refuses a figure it does not have", () => {
   });
   it("a how-many question is not answered by a figure about other things (participants, employees)", async () => {
     const reply = await ask("Combien de mutuelles sont implantées dans le Gard ?");
+    expect(reply.refused, reply.text).toBe(true);
+  });
+  it("a how-many question is not answered by passages that speak of those things without counting them", async () => {
+    const reply = await ask("Combien d'acheteurs du Département ont suivi la formation à l'ESS jusqu'ici ?");
     expect(reply.refused, reply.text).toBe(true);
   });
   it("a count the knowledge gives is answered", async () => {
