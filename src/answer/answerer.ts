@@ -17,7 +17,7 @@ import { extractAnswer } from "./extractive.js";
 import type { CardIndex, CardMatch } from "./cards.js";
 import { cardFollowUps, cardPassages, cardText, FRENCH_SOURCES_NOTE } from "./card-reply.js";
 import { asksWhere, cardAnswersFollowUp, cardNamesTopic, isElliptic, namesPlace, withTopic } from "./followup.js";
-import { answersType, answerType, asksAmount, givesAmount } from "./cards.js";
+import { answersType, answerType, asksAmount, asksSum, givesAmount } from "./cards.js";
 import { askedYears, asksWhen, countsOf, givesAsked, namedTerms } from "./asked-quantity.js";
 import { probability, type DecisionModels, type Signals } from "./decision.js";
 import type { QueryNormalizer } from "../retrieval/normalize.js";
@@ -478,7 +478,7 @@ export class Answerer {
       if (
         !givesAsked(asks!, asking, text, searched, "", equivalents) ||
         !this.speaksOfCounted(asks!, searched, text, true) ||
-        (mine !== question && asksAmount(mine) && !givesAmount(text))
+        (((mine !== question && asksAmount(mine)) || (asksSum(mine) && !looksEnglish(mine))) && !givesAmount(text))
       ) {
         const found = new Set(hits.slice(0, 5).map((h) => h.chunk.docId));
         const fit = p.cardCandidates.find(
@@ -487,6 +487,12 @@ export class Answerer {
         if (fit) return this.cardAnswer(question, searched, audience, fit, hits, cardMatches, candidates, mine);
         text = "";
       }
+    }
+    // A sum asked in other words (« quel est le montant de… », « quelle enveloppe… », « doté de combien ? ») is answered by
+    // a sum: a description of what is funded is no answer. (French: an English question is answered from French passages.)
+    if (text && !generated && !asksQuantity && !looksEnglish(mine) && asksSum(mine)) {
+      // (a sum about what it names: « le montant versé à la MIESS » is not given by the insertion budget)
+      if (!givesAmount(text) || !givesAsked("number", mine, text, searched, "", equivalents)) text = "";
     }
     if (!text) {
       const process = this.aboutProcess(candidates);

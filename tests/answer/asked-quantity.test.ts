@@ -15,6 +15,7 @@ import {
   namedTerms,
 } from "../../src/answer/asked-quantity.js";
 import { laterYearAsked, premiseChecked } from "../../src/answer/answerer.js";
+import { asksSum } from "../../src/answer/cards.js";
 import { analyze } from "../../src/retrieval/analyzer.js";
 import { testRuntime, type TestRuntime } from "./helpers.js";
 
@@ -100,6 +101,16 @@ describe("whether an answer gives the figure asked", () => {
   });
 });
 
+describe("a sum asked in other words", () => {
+  it("« quel est le montant », « quelle enveloppe », « doté de combien », not a count or a duration", () => {
+    expect(asksSum("Quel est le montant de la dotation du fonds ?")).toBe(true);
+    expect(asksSum("Quelle enveloppe pour le volet insertion ?")).toBe(true);
+    expect(asksSum("Le fonds est doté de combien ?")).toBe(true);
+    expect(asksSum("Combien de structures sont membres ?")).toBe(false);
+    expect(asksSum("Quelle est la durée du contrat ?")).toBe(false);
+  });
+});
+
 describe("when questions", () => {
   it("ask when, not merely use « quand » as a conjunction", () => {
     expect(asksWhen("La MIESS a ouvert quand ?")).toBe(true);
@@ -151,6 +162,12 @@ describe("the answerer refuses a figure it does not have", () => {
   it("a how-many question is not answered by passages that speak of those things without counting them", async () => {
     const reply = await ask("Combien d'acheteurs du Département ont suivi la formation à l'ESS jusqu'ici ?");
     expect(reply.refused, reply.text).toBe(true);
+  });
+  it("a sum asked without « combien » (« quel est le montant… », « quelle enveloppe… ») is not answered by a description", async () => {
+    const reply = await ask("Quelle enveloppe financière le Département réserve-t-il à l'axe 3 du schéma ?");
+    expect(reply.refused, reply.text).toBe(true);
+    const other = await ask("Quel est le montant de l'aide annuelle que le Département accorde à la CRESS ?");
+    expect(other.refused, other.text).toBe(true);
   });
   it("a count the knowledge gives is answered", async () => {
     const reply = await ask("Combien de communes compte le Gard ?");
