@@ -267,6 +267,8 @@ describe("unpublished facts asked in other words", () => {
     "La DDETS est ouverte à quels horaires ?",
     // a partner's opening time asked as a time of day
     "La CRESS, elle ouvre à quelle heure le lundi ?",
+    // a phone number asked as a direct line
+    "Vous avez la ligne directe de la personne qui suit les dossiers à France Active ?",
   ];
   itRefusesEach(questions);
 });
