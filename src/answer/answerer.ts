@@ -17,8 +17,8 @@ import { extractAnswer } from "./extractive.js";
 import type { CardIndex, CardMatch } from "./cards.js";
 import { cardFollowUps, cardPassages, cardText, FRENCH_SOURCES_NOTE } from "./card-reply.js";
 import { asksWhere, cardAnswersFollowUp, cardNamesTopic, isElliptic, namesPlace, withTopic } from "./followup.js";
-import { answersType, answerType, asksAmount, givesAmount } from "./cards.js";
-import { askedYears, asksWhen, givesAsked, namedTerms } from "./asked-quantity.js";
+import { answersType, answerType, asksAmount, asksSum, givesAmount } from "./cards.js";
+import { askedYears, asksWhen, countsOf, givesAsked, namedTerms } from "./asked-quantity.js";
 import { probability, type DecisionModels, type Signals } from "./decision.js";
 import type { QueryNormalizer } from "../retrieval/normalize.js";
 import { asksOutOfMission } from "./asked-part.js";
@@ -477,8 +477,8 @@ export class Answerer {
       // A follow-up « c'est combien ? » asks a sum of its topic: any number in the topic's passages (« le tiers-lieu Le 21 ») is no answer.
       if (
         !givesAsked(asks!, asking, text, searched, "", equivalents) ||
-        !this.speaksOfCounted(asks!, searched, text) ||
-        (mine !== question && asksAmount(mine) && !givesAmount(text))
+        !this.speaksOfCounted(asks!, searched, text, true) ||
+        (((mine !== question && asksAmount(mine)) || (asksSum(mine) && !looksEnglish(mine))) && !givesAmount(text))
       ) {
         const found = new Set(hits.slice(0, 5).map((h) => h.chunk.docId));
         const fit = p.cardCandidates.find(
@@ -487,6 +487,12 @@ export class Answerer {
         if (fit) return this.cardAnswer(question, searched, audience, fit, hits, cardMatches, candidates, mine);
         text = "";
       }
+    }
+    // A sum asked in other words (« quel est le montant de… », « quelle enveloppe… », « doté de combien ? ») is answered by
+    // a sum: a description of what is funded is no answer. (French: an English question is answered from French passages.)
+    if (text && !generated && !asksQuantity && !looksEnglish(mine) && asksSum(mine)) {
+      // (a sum about what it names: « le montant versé à la MIESS » is not given by the insertion budget)
+      if (!givesAmount(text) || !givesAsked("number", mine, text, searched, "", equivalents)) text = "";
     }
     if (!text) {
       const process = this.aboutProcess(candidates);
@@ -847,13 +853,17 @@ export class Answerer {
    * answer. Measures (« combien de temps », « d'argent », « de personnes »), words the knowledge
    * does not know (typos) and acronyms (see givesAsked) are not checked.
    */
-  private speaksOfCounted(kind: "number" | "date", question: string, text: string): boolean {
+  private speaksOfCounted(kind: "number" | "date", question: string, text: string, counted = false): boolean {
     if (kind !== "number") return true;
     const m = /\b(?:combien|nombre)\s+(?:de\s+|d['’])(\p{L}+)|\bhow\s+many\s+(\p{L}+)/iu.exec(question);
     const word = m?.[1] ?? m?.[2];
     if (!word || word === word.toUpperCase()) return true;
     const noun = this.o.retriever.analyzeQuery(word).terms[0];
     if (!noun || MEASURES.has(noun) || !this.o.retriever.known(noun)) return true;
+    // Passages found for the question must count it (« 12 agents formés »): a passage that only speaks of
+    // agents, or counts something else (« sept financeurs présents »), does not say how many.
+    // (French only: an English question counts a noun its adjectives precede, and is answered in French)
+    if (counted && m?.[1]) return countsOf(text, [noun, ...this.o.retriever.synonyms.equivalents(noun).map((seq) => seq[0]!)]);
     const terms = new Set(this.o.retriever.analyzeQuery(text).terms);
     return terms.has(noun) || this.o.retriever.synonyms.equivalents(noun).some((seq) => seq.every((w) => terms.has(w)));
   }

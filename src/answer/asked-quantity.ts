@@ -22,6 +22,8 @@ const NOT_QUANTITY = [
   /\b(19|20)\d{2}\b/g,
   /\b\d{1,2} ?(h|heures?)( ?\d{2})?\b/g,
   /\[\d+\]/g,
+  // ordinals: « la 10e édition » says which one, not how many
+  /\b\d+ ?(e|eme|er|ere|nd|nde|th|st|rd)\b/g,
 ];
 
 /** Number words and words that answer "how much" without digits. */
@@ -77,7 +79,7 @@ function mentions(paragraph: string, heads: string[]): boolean {
 }
 
 /** Whether a quantity stands just before one of `heads` (analysed words): « 14 EPCI », « 17 quartiers prioritaires ». */
-function countsOf(paragraph: string, heads: string[]): boolean {
+export function countsOf(paragraph: string, heads: string[]): boolean {
   const text = fold(paragraph);
   for (const m of text.matchAll(/\p{L}+/gu)) {
     if (!heads.includes(stem(m[0])) && !heads.includes(m[0])) continue;
@@ -210,6 +212,25 @@ export function hasDate(text: string): boolean {
 }
 
 /**
+ * The days a question names (« aux Rencontres du 7 novembre », "on 22 November"), folded as
+ * « 7 novembre »: a figure is asked about that day's event, and another edition's does not give it.
+ */
+export function askedDays(question: string): string[] {
+  const q = fold(question).replace(/\b1er\b/g, "1");
+  const days = new Set<string>();
+  for (const m of q.matchAll(new RegExp(String.raw`\b(\d{1,2}) (${MONTHS})\b`, "g"))) days.add(`${m[1]} ${m[2]}`);
+  for (const m of q.matchAll(new RegExp(String.raw`\b(${MONTHS}) (\d{1,2})(?:st|nd|rd|th)?\b`, "g"))) days.add(`${m[2]} ${m[1]}`);
+  return [...days];
+}
+
+/** Whether a folded text names a day (« 7 novembre », « 1er novembre », "November 7"). */
+function namesDay(text: string, day: string): boolean {
+  const [n, month] = day.split(" ");
+  const first = n === "1" ? "(?:1|1er)" : n;
+  return new RegExp(String.raw`\b${first} ${month}\b|\b${month} ${n}(?:st|nd|rd|th)?\b`).test(text);
+}
+
+/**
  * Whether `answer` gives what a how-many / how-much (`number`) or when (`date`)
  * question asks, as givesAskedQuantity says for figures: one paragraph with the
  * figure or the date, the names asked about and the years asked for.
@@ -226,6 +247,7 @@ export function givesAsked(
   const q = fold(question).replace(/[’`]/g, "'");
   const price = COST.test(q) || (/\b(combien|cb|how much)\b/.test(q) && !/\b(?:combien|cb|nombre) d(?:e |')|\bhow many\b/.test(q));
   const years = askedYears(question);
+  const days = askedDays(question);
   const names = namedTerms(question);
   // A name the normalizer rewrites (« CA » for « chiffre d'affaires ») is looked for as rewritten.
   const kept = normalized === undefined ? null : new Set(analyze(normalized));
@@ -258,6 +280,8 @@ export function givesAsked(
       const text = fold(paragraph);
       if (until && !END.test(text)) return false;
       if (years.some((y) => !text.includes(y))) return false;
+      // « combien… aux Rencontres du 7 novembre ? »: a paragraph about another day's edition does not answer.
+      if (days.some((d) => !namesDay(text, d))) return false;
       const terms = new Set([...analyze(paragraph), ...aboutTerms]);
       return names.every((t) => terms.has(t) || equivalents(t).some((seq) => seq.every((w) => terms.has(w))) || (kept !== null && !kept.has(t)));
     });

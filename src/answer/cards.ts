@@ -79,6 +79,18 @@ export function asksAmount(question: string): boolean {
   );
 }
 
+/**
+ * A sum of money asked in French words that do not say « combien » alone: « quel est le montant de… »,
+ * « quelle enveloppe… », « il est doté de combien ? », « à hauteur de combien ? ». Such a question is
+ * answered by a sum (givesAmount), not by a description of what is funded.
+ */
+export function asksSum(question: string): boolean {
+  const q = foldUncached(question).replace(/[’`]/g, "'");
+  return /\b(quel montant|quelle somme|quel budget|quelle enveloppe|quel(?:le)? est (?:le|la|l') ?(?:montant|somme|budget|enveloppe)|(?:dote|dotee|finance|financee|abonde|subventionne|subventionnee|aide|aidee)s? (?:de|a hauteur de|pour) combien|a hauteur de combien|pour quel montant|combien (?:d'argent|d'euros))\b/.test(
+    q,
+  );
+}
+
 /** Whether an answer gives a sum of money or a share (« 10 % du chiffre d'affaires »), or says it is free or not published. */
 export function givesAmount(answer: string): boolean {
   return /\d\s?(€|k€|m€|euros?\b|%)|\b(euros?|millions? d'euros|pour ?cent|gratuit\w*|taux zero|sans interet|free|pas publie|n'est pas publie)\b/.test(

@@ -3,8 +3,19 @@
  * for the year it names (src/answer/asked-quantity.ts), on its own and in the answerer.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { askedYears, asksWhen, countedAcronym, givesAsked, givesAskedQuantity, hasDate, hasQuantity, namedTerms } from "../../src/answer/asked-quantity.js";
+import {
+  askedDays,
+  askedYears,
+  asksWhen,
+  countedAcronym,
+  givesAsked,
+  givesAskedQuantity,
+  hasDate,
+  hasQuantity,
+  namedTerms,
+} from "../../src/answer/asked-quantity.js";
 import { laterYearAsked, premiseChecked } from "../../src/answer/answerer.js";
+import { asksSum } from "../../src/answer/cards.js";
 import { analyze } from "../../src/retrieval/analyzer.js";
 import { testRuntime, type TestRuntime } from "./helpers.js";
 
@@ -64,6 +75,17 @@ describe("whether an answer gives the figure asked", () => {
     expect(givesAskedQuantity(q, "Une SCOP réserve au moins 16 % de ses bénéfices.")).toBe(false);
     expect(givesAskedQuantity(q, "Les salariés détiennent au moins 51 % du capital d'une SCOP.")).toBe(false);
   });
+  it("an ordinal says which one, not how many", () => {
+    expect(hasQuantity("La 12e édition s'est tenue à Alès.")).toBe(false);
+    expect(hasQuantity("Le 3ème forum a réuni 60 structures.")).toBe(true);
+  });
+  it("a figure asked about one day's event is not given by another day's", () => {
+    expect(askedDays("Combien d'exposants au forum du 1er octobre ?")).toEqual(["1 octobre"]);
+    expect(askedDays("How many came on March 14?")).toEqual(["14 march"]);
+    const q = "Combien d'exposants au forum du 14 mars ?";
+    expect(givesAskedQuantity(q, "Le forum du 2 juin 2019 avait réuni 45 exposants.")).toBe(false);
+    expect(givesAskedQuantity(q, "Le forum du 14 mars a réuni 45 exposants.")).toBe(true);
+  });
   it("a how-long question is answered by a duration, not by another figure", () => {
     const q = "L'accompagnement, ça prend combien de semaines d'habitude ?";
     expect(givesAskedQuantity(q, "Il réunit trois consultants et deux structures.")).toBe(false);
@@ -89,6 +111,16 @@ describe("a how-many question about things the answer names without counting the
     expect(givesAsked("number", "Combien de bénéfices vont aux réserves ?", "Au moins 57,5 % des bénéfices sont mis en réserves. [1]")).toBe(true);
     expect(givesAsked("number", "Il faut combien de subvention pour une convention ?", "Une convention dès 23 000 € de subvention.")).toBe(true);
     expect(givesAsked("number", "Combien de personnes sont venues ?", "Environ deux cents acteurs étaient présents.")).toBe(true);
+  });
+});
+
+describe("a sum asked in other words", () => {
+  it("« quel est le montant », « quelle enveloppe », « doté de combien », not a count or a duration", () => {
+    expect(asksSum("Quel est le montant de la dotation du fonds ?")).toBe(true);
+    expect(asksSum("Quelle enveloppe pour le volet insertion ?")).toBe(true);
+    expect(asksSum("Le fonds est doté de combien ?")).toBe(true);
+    expect(asksSum("Combien de structures sont membres ?")).toBe(false);
+    expect(asksSum("Quelle est la durée du contrat ?")).toBe(false);
   });
 });
 
@@ -144,6 +176,16 @@ describe("the answerer refuses a figure it does not have", () => {
   it("a how-many question is not answered by a figure about other things (participants, employees)", async () => {
     const reply = await ask("Combien de mutuelles sont implantées dans le Gard ?");
     expect(reply.refused, reply.text).toBe(true);
+  });
+  it("a how-many question is not answered by passages that speak of those things without counting them", async () => {
+    const reply = await ask("Combien d'acheteurs du Département ont suivi la formation à l'ESS jusqu'ici ?");
+    expect(reply.refused, reply.text).toBe(true);
+  });
+  it("a sum asked without « combien » (« quel est le montant… », « quelle enveloppe… ») is not answered by a description", async () => {
+    const reply = await ask("Quelle enveloppe financière le Département réserve-t-il à l'axe 3 du schéma ?");
+    expect(reply.refused, reply.text).toBe(true);
+    const other = await ask("Quel est le montant de l'aide annuelle que le Département accorde à la CRESS ?");
+    expect(other.refused, other.text).toBe(true);
   });
   it("a count the knowledge gives is answered", async () => {
     const reply = await ask("Combien de communes compte le Gard ?");

@@ -265,6 +265,10 @@ describe("unpublished facts asked in other words", () => {
     // what the Département paid, in English; the opening hours of the State's office
     "How much did the Département pay to build its commons platform?",
     "La DDETS est ouverte à quels horaires ?",
+    // a partner's opening time asked as a time of day
+    "La CRESS, elle ouvre à quelle heure le lundi ?",
+    // a phone number asked as a direct line
+    "Vous avez la ligne directe de la personne qui suit les dossiers à France Active ?",
   ];
   itRefusesEach(questions);
 });
