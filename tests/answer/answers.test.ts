@@ -145,6 +145,12 @@ describe("answer cards reached in other words", () => {
     { q: "ok en vrai le DLA c'est payant ?", card: "rep-dla-gratuit", includes: /gratuit/ },
     // question words mistyped in three letters (« qoi », « koa ») ask what something is
     { q: "coucou, une SCIC c'est qoi ?", card: "rep-scic-definition", includes: /intérêt collectif/ },
+    // how to get started: the first published step and the public channel
+    { q: "notre asso voudrait se faire accompagner par le DLA, quelle démarche ?", card: "rep-dla-demarche", includes: /info-dla\.fr/ },
+    { q: "how can our association request DLA support?", card: "rep-dla-demarche", includes: /info-dla\.fr/ },
+    { q: "how do I join the Mine de talents cooperative?", card: "rep-cae-demarche", includes: /minedetalents\.fr/ },
+    { q: "comment obtenir un financement du contrat de ville pour notre quartier ?", card: "rep-qpv-demarche", includes: /Engagements Quartiers 2030/ },
+    { q: "qui contacter pour un pret d'honneur dans le gard ?", card: "rep-pret-honneur-contact", includes: /Initiative Gard/ },
   ];
   for (const { q, card, includes } of cases)
     it(`answers from ${card}: ${q}`, async () => {
