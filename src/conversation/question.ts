@@ -25,8 +25,10 @@ export async function question(d: Deps<QuestionStorage>, ctx: Ctx, text: string)
   // « bon, je contacte qui alors ? » after a refusal asks how to reach the people it handed the question to.
   const handedTo =
     ctx.state.lastRefused && ctx.state.lastRoute && asksWhomToContact(clean) ? d.answerer.router.directory.get(ctx.state.lastRoute)?.name : undefined;
+  // The process's name without its bracketed part (« (entreprise solidaire d'utilité sociale) »), which would
+  // draw the definition rather than the contact.
   const searched = handedTo
-    ? `Qui contacter pour : ${handedTo} ?`
+    ? `Qui contacter pour : ${handedTo.replace(/\s*\([^)]*\)/g, "")} ?`
     : await contextualize(d, clean, ctx.state.lastTopic, ctx.turn.audience, ctx.onToken !== undefined);
   // Read with the previous topic, a follow-up asks something else than the card just shown.
   const followUp = searched !== clean;
