@@ -179,6 +179,11 @@ const EXACT_CARD_MATCH = 0.99;
 /** How much less than the best card a card naming a place may score and still answer a follow-up asking « où ? ». */
 const WHERE_MARGIN = 0.1;
 
+/** Whether two knowledge documents are about one subject: the same id, or one id extending the other (« france-active-airdie-occitanie »). */
+function sameSubject(a: string, b: string): boolean {
+  return a === b || a.startsWith(`${b}-`) || b.startsWith(`${a}-`);
+}
+
 /** How many of the documents a follow-up's topic was answered with are looked in for what it asks (see topicFirst). */
 const TOPIC_DOCS = 4;
 
@@ -374,7 +379,9 @@ export class Answerer {
     const mine = cleanQuestion(own);
     const question = cleanQuestion(rawQuestion);
     const given = reply.refused ? false : givesAskedKind(mine, reply.text, question);
-    if (given !== false) return null;
+    // A reply giving what is asked from the topic's documents (or one of their kin: « dla-gard-acegaa » for « dla ») stands;
+    // one wholly from elsewhere gives way to theirs, if they hold it.
+    if (given === null || (given && reply.sources.some((s) => topic.sources.some((t) => sameSubject(s.id, t))))) return null;
     if (
       this.o.guards.isInjection(mine) ||
       asksOutOfMission(mine, (t) => this.o.guards.isOutOfMission(t)) ||

@@ -166,7 +166,7 @@ export const ASKING_TERMS: ReadonlySet<string> = new Set(
 
 /** Words asking how much money (« il a touché combien ? », « ça finance combien ? »): a figure that is no sum does not answer them. */
 const MONEY =
-  /\b(touche\w*|recu\w*|percu\w*|finance\w*|financ\w*|verse\w*|subvention\w*|argent|euros?|budget|montant|cout\w*|paye\w*|prix|dote\w*|money|paid|receive\w*|funding|budget|cost\w*)\b/;
+  /\b(touche\w*|recu\w*|percu\w*|finance\w*|financ\w*|verse\w*|subvention\w*|argent|euros?|budget|montant|cout\w*|paye\w*|prix|dote\w*|money|paid|receive\w*|funding|budget|cost\w*)\b|\bjusqu'?a combien\b|\bcombien (?:au )?max/;
 
 /** Organisations named by their acronym (« l'URSCOP », « la CRESS »), not the ESS itself; one the question names is no answer to « qui ? ». */
 const ACRONYMS = /(?<!\p{L})(?!ESS(?!\p{L}))\p{Lu}{3,}(?!\p{L})/gu;
