@@ -16,7 +16,7 @@ import { checkCitations } from "./citations.js";
 import { extractAnswer } from "./extractive.js";
 import type { CardIndex, CardMatch } from "./cards.js";
 import { cardFollowUps, cardPassages, cardText, FRENCH_SOURCES_NOTE } from "./card-reply.js";
-import { asksWhere, cardAnswersFollowUp, cardNamesTopic, isElliptic, namesPlace, withTopic } from "./followup.js";
+import { ASKING_TERMS, asksWhere, cardAnswersFollowUp, cardNamesTopic, givesAskedKind, isElliptic, namesPlace, withTopic } from "./followup.js";
 import { answersType, answerType, asksAmount, asksSum, givesAmount } from "./cards.js";
 import { askedYears, asksWhen, countsOf, givesAsked, namedTerms } from "./asked-quantity.js";
 import { probability, type DecisionModels, type Signals } from "./decision.js";
@@ -93,6 +93,17 @@ export interface AskOptions {
    * turn do not make it out of mission or a known gap.
    */
   own?: string;
+  /**
+   * The documents the previous turn's reply cited (and the card it led with), for a follow-up read with
+   * that turn's topic: what the follow-up asks is looked for first in them (see topicFirst).
+   */
+  topic?: TopicRef;
+}
+
+/** What a follow-up's topic was answered with: the previous reply's source documents and card. Data only. */
+export interface TopicRef {
+  sources: readonly string[];
+  card?: string;
 }
 
 /** Removes control characters and bounds the length of what we search for. */
@@ -167,6 +178,17 @@ const EXACT_CARD_MATCH = 0.99;
 
 /** How much less than the best card a card naming a place may score and still answer a follow-up asking « où ? ». */
 const WHERE_MARGIN = 0.1;
+
+/** Whether two knowledge documents are about one subject: the same id, or one id extending the other (« france-active-airdie-occitanie »). */
+function sameSubject(a: string, b: string): boolean {
+  return a === b || a.startsWith(`${b}-`) || b.startsWith(`${a}-`);
+}
+
+/** How many of the documents a follow-up's topic was answered with are looked in for what it asks (see topicFirst). */
+const TOPIC_DOCS = 4;
+
+/** The least share of a follow-up's own subject words (not its aspect words) a passage of its topic holds to answer it. */
+const TOPIC_OWN_COVERAGE = 0.5;
 
 /** The least card score for a follow-up made only of aspect words to be answered by its topic's card (see aspectCard). */
 const ASPECT_CARD = 0.4;
@@ -280,11 +302,12 @@ export class Answerer {
 
   async ask(rawQuestion: string, opts: AskOptions = {}): Promise<Reply> {
     const audience = opts.audience ?? "porteur";
-    const turn = { avoidCards: opts.avoidCards ?? [], own: opts.own };
+    const turn = { avoidCards: opts.avoidCards ?? [], own: opts.own, topic: opts.topic };
     this.cards();
     // With a model, answering waits on the network: no queue, no cache.
     if (this.o.llm) return this.answer(rawQuestion, audience, { ...turn, onToken: opts.onToken });
-    const key = [audience, turn.avoidCards.join(","), turn.own ?? "", cleanQuestion(rawQuestion).toLowerCase()].join("\u0000");
+    const topicKey = turn.topic ? `${turn.topic.card ?? ""}:${turn.topic.sources.join(",")}` : "";
+    const key = [audience, turn.avoidCards.join(","), turn.own ?? "", topicKey, cleanQuestion(rawQuestion).toLowerCase()].join("\u0000");
     const cacheSize = this.o.cacheSize ?? 500;
     const cached = cacheSize <= 0 ? undefined : this.cache.get(key);
     if (cached) {
@@ -326,8 +349,9 @@ export class Answerer {
     return { answers, ms: Math.round(performance.now() - t0) };
   }
 
-  private async answer(rawQuestion: string, audience: Audience, opts: Pick<AskOptions, "onToken" | "avoidCards" | "own"> = {}): Promise<Reply> {
-    const reply = await this.answerOnce(rawQuestion, audience, opts);
+  private async answer(rawQuestion: string, audience: Audience, opts: Pick<AskOptions, "onToken" | "avoidCards" | "own" | "topic"> = {}): Promise<Reply> {
+    const first = await this.answerOnce(rawQuestion, audience, opts);
+    const reply = (opts.topic && opts.own && (await this.topicFirst(rawQuestion, audience, opts.own, opts.topic, first))) || first;
     if (reply.refused || reply.generated) return reply;
     // A question about a year later than every year its answer speaks of (« les thèmes de l'appel
     // en 2026 ? » answered with those of 2024) asks what is not published yet.
@@ -343,10 +367,72 @@ export class Answerer {
     );
   }
 
+  /**
+   * A follow-up asking a kind of thing (« c'est combien ? », « c'était quand ? », « qui le porte ? », « c'est où ? »)
+   * that its reading with the topic did not answer with that kind of thing is looked for in the documents its topic
+   * was answered with (`topic`): a passage of theirs holding every word of its own the follow-up names and the kind
+   * it asks answers it. Null when none does, when the reply already gives it, or when the guards or an
+   * unpublished-information card answered: a follow-up naming a subject of its own is read alone upstream.
+   */
+  private async topicFirst(rawQuestion: string, audience: Audience, own: string, topic: TopicRef, reply: Reply): Promise<Reply | null> {
+    if (reply.generated || (reply.refused && reply.card)) return null;
+    const mine = cleanQuestion(own);
+    const question = cleanQuestion(rawQuestion);
+    const given = reply.refused ? false : givesAskedKind(mine, reply.text, question);
+    // A reply giving what is asked from the topic's documents (or one of their kin: « dla-gard-acegaa » for « dla ») stands;
+    // one wholly from elsewhere gives way to theirs, if they hold it.
+    if (given === null || (given && reply.sources.some((s) => topic.sources.some((t) => sameSubject(s.id, t))))) return null;
+    if (
+      this.o.guards.isInjection(mine) ||
+      asksOutOfMission(mine, (t) => this.o.guards.isOutOfMission(t)) ||
+      this.o.guards.gap(question, mine === question ? undefined : mine)
+    )
+      return null;
+    const normalize = (t: string) => (this.o.normalizer ? this.o.normalizer.normalize(t).text : t);
+    const searched = normalize(question);
+    const ownQuery = this.o.retriever.analyzeQuery(normalize(mine));
+    const named = { ...ownQuery, terms: ownQuery.terms.filter((t) => !this.o.aspectTerms?.has(t) && !GENERIC_ASPECT.has(t) && !ASKING_TERMS.has(t)) };
+    const query = this.o.retriever.analyzeQuery(searched);
+    const hits = [...new Set(topic.sources)]
+      .slice(0, TOPIC_DOCS)
+      .flatMap((doc) => this.o.retriever.chunksOf(doc, query, { audience }))
+      .filter((h) => {
+        if (named.terms.length && this.o.retriever.coverage(named, this.o.retriever.termsOf(h.chunk.id)) < TOPIC_OWN_COVERAGE) return false;
+        return givesAskedKind(mine, h.chunk.text, question) === true;
+      })
+      .sort((a, b) => b.coverage - a.coverage);
+    if (!hits.length) return null;
+    const answer = extractAnswer(this.o.retriever, query, searched, hits, {
+      ...(audience === "agent" ? {} : { maxChars: 650, maxUnits: 5 }),
+      typeOf: mine,
+      focus: ownQuery,
+    });
+    if (!answer.text || givesAskedKind(mine, answer.text, question) !== true) return null;
+    let text = answer.text;
+    const sources = answer.used.map((h, i) => toSource(h, i + 1));
+    if (looksEnglish(mine)) text = `${FRENCH_SOURCES_NOTE}\n\n${text}`;
+    if (sources.some((s) => s.status === "reported") && !/à vérifier/i.test(text))
+      text += "\n\nCertaines de ces informations proviennent de sources secondaires : elles sont à vérifier.";
+    return base({
+      type: "answer",
+      text,
+      sources,
+      refused: false,
+      route: reply.route ?? this.routeOf(this.o.router.candidates(searched, hits)),
+      followUps: this.followUps(
+        answer.used.map((h) => h.chunk.docId),
+        new Set(),
+        audience,
+      ),
+      actions: ANSWER_ACTIONS,
+      audience,
+    });
+  }
+
   private async answerOnce(
     rawQuestion: string,
     audience: Audience,
-    { onToken, avoidCards = [], own }: Pick<AskOptions, "onToken" | "avoidCards" | "own"> = {},
+    { onToken, avoidCards = [], own, topic }: Pick<AskOptions, "onToken" | "avoidCards" | "own" | "topic"> = {},
   ): Promise<Reply> {
     const question = cleanQuestion(rawQuestion);
     const mine = own ? cleanQuestion(own) || question : question;
@@ -380,7 +466,7 @@ export class Answerer {
       );
     }
 
-    const p = await this.prepare(question, audience, avoidCards, mine);
+    const p = await this.prepare(question, audience, avoidCards, mine, topic);
     const { searched, hits, query, card, cardMatches, candidates, minCoverage, signals } = p;
     // Offline, a fitting card leads; with a model, the passages go to the model first and the
     // card is the offline answer used when the model declines, fails or cites nothing valid.
@@ -525,7 +611,7 @@ export class Answerer {
   }
 
   /** Retrieval, card matching, routing candidates and the decision signals of one question. */
-  private async prepare(question: string, audience: Audience, avoidCards: readonly string[] = [], own = question) {
+  private async prepare(question: string, audience: Audience, avoidCards: readonly string[] = [], own = question, topic?: TopicRef) {
     const searched = this.o.normalizer ? this.o.normalizer.normalize(question).text : question;
     // A follow-up read with the previous topic asks what its own words ask ("who runs it?" after
     // "when was it adopted?" wants a name, not a date): its answer type comes from the message itself.

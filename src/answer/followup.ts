@@ -88,12 +88,17 @@ export function cardNamesTopic(card: { answer: string; questions: string[] }, qu
 const WHERE =
   /(?<!\p{L})où(?!\p{L})|\b(?:c'?est|c'?etait|est|sont|etait|se trouve|se passe|a eu lieu|basee?s?)\s+ou\b|\bou\s+(?:est|sont|se|ca|c'?est|c'?etait|etait)\b|\bwhere\b/u;
 
+/** « qui » asked anywhere in a follow-up: « et dans le Gard c'est qui qui le porte ? », « ça dépend de qui ? ». */
+const WHO =
+  /\bc'?est qui\b|\bqui qui\b|\b(?:de|par|avec|aupres de|chez) qui\b|\bqui (?:le|la|les|l'|s'en|en|y)\s*(?:porte|gere|organise|anime|finance|pilote|dirige|s'occupe|occupe|charge|instruit|decide|accompagne)\w*/;
+
 /** What a follow-up asks for: answerType's reading, « où » anywhere meaning a place. */
-function askedKind(own: string): ReturnType<typeof answerType> {
+export function askedKind(own: string): ReturnType<typeof answerType> {
   const type = answerType(own);
   if (type !== "other" && type !== "yesno") return type;
   const text = own.toLowerCase().replace(/[’`]/g, "'");
-  return WHERE.test(text) || WHERE.test(fold(text)) ? "where" : type;
+  if (WHERE.test(text) || WHERE.test(fold(text))) return "where";
+  return WHO.test(fold(text)) ? "who" : type;
 }
 
 /**
@@ -146,5 +151,47 @@ export function cardAnswersFollowUp(card: { answer: string; answer_en?: string }
     default:
       // "il couvre quelle période ?", "c'est gratuit ?": the card must hold what it names.
       return asked.length > 0;
+  }
+}
+
+/**
+ * Words that only say what is asked of a subject (« qui le porte ? », « qui s'en occupe ? », « ça se trouve dans quelle
+ * ville ? »), not which subject: a passage of the topic need not hold them to answer (see Answerer.topicFirst).
+ */
+export const ASKING_TERMS: ReadonlySet<string> = new Set(
+  analyze(
+    "porte porter porté gère gérer géré organise organiser organisé anime animer pilote piloter dirige diriger occupe occuper charge instruit instruire décide décider trouve trouver situé basé installé ville lieu endroit adresse date jour mois année déroule tenu passe",
+  ),
+);
+
+/** Words asking how much money (« il a touché combien ? », « ça finance combien ? »): a figure that is no sum does not answer them. */
+const MONEY =
+  /\b(touche\w*|recu\w*|percu\w*|finance\w*|financ\w*|verse\w*|subvention\w*|argent|euros?|budget|montant|cout\w*|paye\w*|prix|dote\w*|money|paid|receive\w*|funding|budget|cost\w*)\b|\bjusqu'?a combien\b|\bcombien (?:au )?max/;
+
+/** Organisations named by their acronym (« l'URSCOP », « la CRESS »), not the ESS itself; one the question names is no answer to « qui ? ». */
+const ACRONYMS = /(?<!\p{L})(?!ESS(?!\p{L}))\p{Lu}{3,}(?!\p{L})/gu;
+/** An organisation named after what it is (« l'association Terres Vives », « la coopérative Oxalis »). */
+const ORGANISATION =
+  /\b(?:association|coopérative|cooperative|société|structure|fédération|réseau|union|cabinet|fondation|organisation|organization|association called)\s+(?:«\s*)?\p{Lu}/u;
+
+/**
+ * Whether a text gives the kind of thing a follow-up asks (`own`, the person's own words): a figure
+ * for « combien ? » (a sum for « c'est combien ? »), a date for « quand ? », a place for « où ? », a
+ * person or an organisation for « qui ? » (`about`: what the question names, no answer to it). Null when the follow-up asks no such kind: anything may answer it.
+ */
+export function givesAskedKind(own: string, text: string, about = own): boolean | null {
+  switch (askedKind(own)) {
+    case "number":
+      return asksAmount(own) || MONEY.test(fold(own)) ? givesAmount(text) : givesAsked("number", own, text);
+    case "date":
+      return hasDate(text);
+    case "where":
+      return PLACE.test(text);
+    case "who":
+      return (
+        PERSON.test(text) || ORGANISATION.test(text) || [...text.matchAll(ACRONYMS)].some((m) => !new RegExp(`(?<!\\p{L})${m[0]}(?!\\p{L})`, "iu").test(about))
+      );
+    default:
+      return null;
   }
 }

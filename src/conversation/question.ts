@@ -35,7 +35,9 @@ export async function question(d: Deps<QuestionStorage>, ctx: Ctx, text: string)
   const shown = followUp ? [...new Set([...(ctx.state.shownCards ?? []), ...(ctx.state.lastCard ? [ctx.state.lastCard] : [])])] : [];
   const avoidCards = shown;
   const opts = { audience: ctx.turn.audience, priority: ctx.turn.priority, onToken: ctx.onToken, avoidCards };
-  let { reply, facts } = await answer(d, searched, { ...opts, own: followUp ? clean : undefined }, clean);
+  // A follow-up is answered first from what its topic was answered with: the previous reply's documents and card.
+  const topic = followUp && ctx.state.lastSources?.length ? { sources: ctx.state.lastSources, card: ctx.state.lastCard } : undefined;
+  let { reply, facts } = await answer(d, searched, { ...opts, own: followUp ? clean : undefined, topic }, clean);
   // Read with a refused question's words (« combien de candidatures reçues en 2025 ? »), a follow-up
   // (« et le budget alors ? ») may find nothing that its own words find: it is then read alone.
   if (followUp && reply.refused && ctx.state.topicRefused) {

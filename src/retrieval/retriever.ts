@@ -98,6 +98,13 @@ export class Retriever {
     return best;
   }
 
+  /** Every passage of a document the options allow, with its coverage of the query, in document order. */
+  chunksOf(docId: string, q: QueryAnalysis, opts: SearchOptions = {}): Hit[] {
+    return (this.chunksByDoc.get(docId) ?? [])
+      .filter((c) => this.allowed(c, opts))
+      .map((chunk) => ({ chunk, score: 0, coverage: this.chunkCoverage(q, chunk.id) }));
+  }
+
   /**
    * Scores the most frequent words of the index now (start-up warm-up, see OrSearch.prime):
    * they are the costly ones and nearly every question has some. Rarer words are scored

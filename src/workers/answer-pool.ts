@@ -188,8 +188,8 @@ export class AnswerPool {
   }
 
   answer(question: string, opts: RemoteAskOptions, own: string): Promise<Answered> {
-    const { audience, priority, avoidCards, own: ownOpt } = opts;
-    return this.call({ op: "answer", question, opts: { audience, priority, avoidCards, own: ownOpt }, own });
+    const { audience, priority, avoidCards, own: ownOpt, topic } = opts;
+    return this.call({ op: "answer", question, opts: { audience, priority, avoidCards, own: ownOpt, topic }, own });
   }
 
   async close(): Promise<void> {

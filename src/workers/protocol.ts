@@ -14,6 +14,7 @@ export interface RemoteAskOptions {
   priority?: Priority;
   avoidCards?: readonly string[];
   own?: string;
+  topic?: { sources: readonly string[]; card?: string };
 }
 
 export type WorkerRequest =
