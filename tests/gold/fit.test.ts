@@ -47,11 +47,12 @@ function expectRate(m: FitMetric, min: number, label: string, blind: boolean): v
 /**
  * Thresholds per set: the issue's for tuning; for blind (projects-blind-6), the issue's where its first
  * reading (2026-12-05, code of 266a1f9: 88.6 / 91.4 / 98.6 %, no in-scope project refused) reaches
- * them, else the first reading rounded down.
+ * them, else its latest reading rounded down (after that session's tuning on the tuning sets only:
+ * 90.0 / 92.9 / 98.6 %).
  */
 const MIN = {
   tuning: { first: 0.85, firstTwo: 0.95, cited: 0.9, wrongRefusals: 0 },
-  blind: { first: 0.85, firstTwo: 0.91, cited: 0.9, wrongRefusals: 0 },
+  blind: { first: 0.89, firstTwo: 0.92, cited: 0.9, wrongRefusals: 0 },
 } as const;
 
 describe.each(["tuning", "blind"] as const)("project-fit gate (%s)", (name) => {
