@@ -408,9 +408,19 @@ export class Answerer {
       focus: ownQuery,
     });
     if (!answer.text || givesAskedKind(mine, answer.text, question) !== true) return null;
-    let text = answer.text;
-    const sources = answer.used.map((h, i) => toSource(h, i + 1));
-    if (looksEnglish(mine)) text = `${FRENCH_SOURCES_NOTE}\n\n${text}`;
+    return this.passageReply(answer.text, answer.used, {
+      english: looksEnglish(mine),
+      route: reply.route ?? this.routeOf(this.o.router.candidates(searched, hits)),
+      audience,
+      generated: false,
+    });
+  }
+
+  /** An answer made of passages (extracted offline, or written by a model from them), cited, with its notices. */
+  private passageReply(answerText: string, used: Hit[], o: { english: boolean; route: Reply["route"]; audience: Audience; generated: boolean }): Reply {
+    let text = answerText;
+    const sources = used.map((h, i) => toSource(h, i + 1));
+    if (o.english) text = `${FRENCH_SOURCES_NOTE}\n\n${text}`;
     if (sources.some((s) => s.status === "reported") && !/à vérifier/i.test(text))
       text += "\n\nCertaines de ces informations proviennent de sources secondaires : elles sont à vérifier.";
     return base({
@@ -418,14 +428,15 @@ export class Answerer {
       text,
       sources,
       refused: false,
-      route: reply.route ?? this.routeOf(this.o.router.candidates(searched, hits)),
+      route: o.route,
       followUps: this.followUps(
-        answer.used.map((h) => h.chunk.docId),
+        used.map((h) => h.chunk.docId),
         new Set(),
-        audience,
+        o.audience,
       ),
       actions: ANSWER_ACTIONS,
-      audience,
+      audience: o.audience,
+      generated: o.generated,
     });
   }
 
@@ -588,26 +599,8 @@ export class Answerer {
         `Je ne sais pas : mes sources ne répondent pas précisément à cette question. ${this.whoAnswers(process)} pourra vous répondre.`,
       );
     }
-    const sources = used.map((h, i) => toSource(h, i + 1));
     // The language is the person's own message's, not the previous topic's a follow-up is read with.
-    if (!generated && looksEnglish(mine)) text = `${FRENCH_SOURCES_NOTE}\n\n${text}`;
-    if (sources.some((s) => s.status === "reported") && !/à vérifier/i.test(text))
-      text += "\n\nCertaines de ces informations proviennent de sources secondaires : elles sont à vérifier.";
-    return base({
-      type: "answer",
-      text,
-      sources,
-      refused: false,
-      route,
-      followUps: this.followUps(
-        used.map((h) => h.chunk.docId),
-        new Set(),
-        audience,
-      ),
-      actions: ANSWER_ACTIONS,
-      audience,
-      generated: generated !== null,
-    });
+    return this.passageReply(text, used, { english: !generated && looksEnglish(mine), route, audience, generated: generated !== null });
   }
 
   /** Retrieval, card matching, routing candidates and the decision signals of one question. */
