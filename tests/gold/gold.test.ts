@@ -47,12 +47,12 @@ function expectRate(m: Metric, min: number, name: string): void {
 /**
  * Floor of the blind set: the figures measured when it was last run, rounded down, so
  * that a change that makes answers worse on unseen questions fails. Raised only from a
- * new measurement, never by tuning on blind questions. Set H (written blind on 2026-12-05, with the
- * routing convention of support-processes.md spelt out in its brief; set G moved to tuning once its
- * failures were to be read): first reading of H, taken on the code of 266a1f9, before anything was
- * tuned after it was written (90.5 / 84.1 / 91.5 / 90.1 / 70.6 %).
+ * new measurement, never by tuning on blind questions. Set J (497 questions, 70 conversations, 121
+ * refusals, written blind on 2026-12-05 with the routing convention of support-processes.md in its
+ * brief; set H moved to tuning before its failures were read): first reading of J, taken on the code
+ * of 20059a8, before anything was tuned after it was written (86.2 / 81.6 / 89.5 / 83.6 / 58.5 %).
  */
-const BLIND_FLOOR = { retrieval: 0.9, includes: 0.84, refusal: 0.91, route: 0.9, followUp: 0.7 };
+const BLIND_FLOOR = { retrieval: 0.86, includes: 0.81, refusal: 0.89, route: 0.83, followUp: 0.58 };
 
 describe("blind set floor (offline)", () => {
   it("has at least 200 questions, 30 conversations and 40 refusals", () => {
