@@ -42,6 +42,8 @@ export interface HarnessOptions {
   allowRejected?: boolean;
   /** Timeout of one core call, ms. */
   coreTimeoutMs?: number;
+  /** How long an answer may take before the thread shows a status, ms (default: the channel's, 300). */
+  statusDelayMs?: number;
 }
 
 export async function startHarness(o: HarnessOptions = {}): Promise<Harness> {
@@ -67,6 +69,7 @@ export async function startHarness(o: HarnessOptions = {}): Promise<Harness> {
     handoffTargets: HANDOFF_TARGETS,
     logger: pino({ level: process.env.TEST_LOG_LEVEL ?? "warn" }, sink),
     coreTimeoutMs: o.coreTimeoutMs,
+    statusDelayMs: o.statusDelayMs,
     pseudonymSecret: o.pseudonymSecret,
     retryConfig: { retries: 3, factor: 2, minTimeout: 50, maxTimeout: 500, randomize: false },
   });

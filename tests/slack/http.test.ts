@@ -197,7 +197,7 @@ describe("mentions, DMs and the Assistant panel", () => {
     expect(h.fake!.turns.filter((t) => t.conversationId === dm).map((t) => t.text)).toEqual(["Une vraie question"]);
   });
 
-  it("runs the Assistant panel: suggested prompts, status while working, title, one answer in the thread", async () => {
+  it("runs the Assistant panel: suggested prompts, title, one answer in the thread", async () => {
     const dm = uid("D");
     const user = newUser();
     const threadTs = ts();
@@ -230,8 +230,6 @@ describe("mentions, DMs and the Assistant panel", () => {
     );
     const answer = await waitFor(() => posts(dm).find((c) => c.args.thread_ts === threadTs && String(c.args.text).includes("Sources")), "assistant answer");
     expect(answer).toBeTruthy();
-    const status = h.slack.ok("assistant.threads.setStatus").find((c) => c.args.channel_id === dm);
-    expect(status?.args.status).toBe("réfléchit…");
     expect(h.slack.ok("assistant.threads.setTitle").find((c) => c.args.channel_id === dm)?.args.title).toBe("Que finance le Département ?");
     await h.channel.idle();
     expect(posts(dm).filter((c) => String(c.args.text).includes("Sources"))).toHaveLength(1);
@@ -721,9 +719,26 @@ describe("reliability and security", () => {
       expect(res.status).toBe(200);
       expect(Date.now() - started).toBeLessThan(1000);
       expect(slow.slack.ok("chat.postMessage").filter((c) => c.args.channel === channel)).toHaveLength(0);
-      await waitFor(() => slow.slack.ok("chat.postMessage").find((c) => c.args.channel === channel), "late answer");
+      const answer = await waitFor(() => slow.slack.ok("chat.postMessage").find((c) => c.args.channel === channel), "late answer");
+      // A slow answer shows « réfléchit… » in its thread first (past the default 300 ms).
+      const status = slow.slack.ok("assistant.threads.setStatus").filter((c) => c.args.channel_id === channel);
+      expect(status.map((c) => c.args.status)).toEqual(["réfléchit…"]);
+      expect(slow.slack.calls.indexOf(status[0]!)).toBeLessThan(slow.slack.calls.indexOf(answer));
     } finally {
       await slow.close();
+    }
+  });
+
+  it("shows no status for an answer quicker than the status delay, and goes straight to the answer", async () => {
+    const quick = await startHarness({ statusDelayMs: 10_000 });
+    try {
+      const channel = newChannel();
+      await postEvent(quick.baseUrl, eventEnvelope({ type: "app_mention", user: newUser(), text: "<@UBOT> Que finance le Département ?", ts: ts(), channel }));
+      await waitFor(() => quick.slack.ok("chat.postMessage").find((c) => c.args.channel === channel), "answer");
+      await quick.channel.idle();
+      expect(quick.slack.calls.filter((c) => c.method === "assistant.threads.setStatus")).toHaveLength(0);
+    } finally {
+      await quick.close();
     }
   });
 });

@@ -15,7 +15,8 @@ import { THREAD_TTL_MS } from "../../src/channels/slack/threads.js";
 
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness();
+  // The thread status at once (not only for answers slower than 300 ms): this file checks when it is set and cleared.
+  h = await startHarness({ statusDelayMs: 0 });
 });
 afterAll(async () => {
   await h?.close();

@@ -29,7 +29,8 @@ beforeAll(async () => {
   config.llm = { model: "fake", baseURL: model.baseURL, apiKey: "x", timeoutMs: 8000 };
   const storage = new MemoryStorage();
   runtime = await createRuntime({ config, storage, handoffTargets: HANDOFF_TARGETS });
-  h = await startHarness({ assistant: () => runtime.assistant, storage });
+  // The status at once: this file checks that it comes before the streamed answer.
+  h = await startHarness({ assistant: () => runtime.assistant, storage, statusDelayMs: 0 });
 }, 180_000);
 
 afterAll(async () => {

@@ -60,6 +60,12 @@ export interface SlackChannelOptions {
   /** Upper bound for one core call, ms; past it the person gets an apology. Default 30 000. */
   coreTimeoutMs?: number;
   /**
+   * How long a free-text answer may take before the thread shows « réfléchit… », ms. A quicker
+   * answer needs no status: it saves a Web API call that would otherwise come before the answer.
+   * 0 shows it at once. Default 300.
+   */
+  statusDelayMs?: number;
+  /**
    * Secret of the pseudonymous person keys the channel keeps (the service passes
    * PSEUDONYM_SECRET, so `forget` finds them); the signing secret when absent.
    */
@@ -93,6 +99,7 @@ export function createSlackChannel(opts: SlackChannelOptions): SlackChannel {
     audienceMap: opts.audienceMap ?? {},
     handoffTargets: opts.handoffTargets ?? {},
     coreTimeoutMs: opts.coreTimeoutMs ?? 30_000,
+    statusDelayMs: opts.statusDelayMs ?? 300,
     httpTimeoutMs: opts.apiTimeoutMs ?? 10_000,
     secret: opts.pseudonymSecret || opts.signingSecret || opts.appToken || opts.botToken,
   });

@@ -87,6 +87,8 @@ export interface RuntimeOptions {
   handoffTargets: HandoffTargets;
   /** Upper bound for one core call before answering with an apology. */
   coreTimeoutMs: number;
+  /** How long a free-text answer may take before the thread shows a status, ms (0: at once). */
+  statusDelayMs: number;
   /** Timeout of POSTs to response_url. */
   httpTimeoutMs: number;
   /** Key of the pseudonymous person keys kept in the storage (PSEUDONYM_SECRET in the service). */
@@ -363,17 +365,39 @@ export class SlackRuntime {
   async respond(client: WebClient, turn: TextTurn, place: ReplyPlace, o: { teamId?: string } = {}): Promise<Reply> {
     const ctx = { userId: place.user, channelId: place.channel, threadTs: place.threadTs };
     const threadTs = place.threadTs;
-    if (threadTs) await this.setStatus(client, place.channel, threadTs, STATUS_TEXT);
+    // « réfléchit… » only when the answer takes a while: a quick answer goes out without waiting for
+    // a status call first (one Web API call less per message, counted in Slack's rate limits too).
+    let status: Promise<void> | undefined;
+    const showStatus = () => {
+      status = this.setStatus(client, place.channel, threadTs!, STATUS_TEXT);
+    };
+    let timer: NodeJS.Timeout | undefined;
+    if (threadTs && this.o.statusDelayMs <= 0) showStatus();
+    else if (threadTs) timer = setTimeout(showStatus, this.o.statusDelayMs);
     const stream =
       threadTs && !place.ephemeral && !place.responseUrl
         ? new SlackAnswerStream(client, { channel: place.channel, threadTs, user: place.user, teamId: o.teamId }, this.log)
         : undefined;
-    const reply = await this.handle(turn, ctx, stream?.onToken);
+    let reply: Reply;
+    try {
+      // Once the answer starts to appear (streamed), a status would come too late.
+      const onToken = stream
+        ? (delta: string) => {
+            clearTimeout(timer);
+            stream.onToken(delta);
+          }
+        : undefined;
+      reply = await this.handle(turn, ctx, onToken);
+    } finally {
+      clearTimeout(timer);
+    }
+    // The status, when shown, comes before the answer.
+    await status;
     const dest = this.destFor(reply, place);
     if (stream && dest.kind === "message" && (await this.deliverStreamed(client, reply, dest, stream))) return reply;
     await this.deliver(client, reply, dest);
     // A posted message clears the status; a private one does not.
-    if (threadTs && dest.kind !== "message") await this.setStatus(client, place.channel, threadTs, "");
+    if (threadTs && status && dest.kind !== "message") await this.setStatus(client, place.channel, threadTs, "");
     return reply;
   }
 
