@@ -16,7 +16,19 @@ import { checkCitations } from "./citations.js";
 import { extractAnswer } from "./extractive.js";
 import type { CardIndex, CardMatch } from "./cards.js";
 import { cardFollowUps, cardPassages, cardText, FRENCH_SOURCES_NOTE } from "./card-reply.js";
-import { ASKING_TERMS, asksWhere, cardAnswersFollowUp, cardNamesTopic, givesAskedKind, isElliptic, namesPlace, withTopic } from "./followup.js";
+import {
+  ASKING_TERMS,
+  LEGAL_FORM_TERMS,
+  asksLegalForm,
+  asksWhere,
+  cardAnswersFollowUp,
+  cardNamesTopic,
+  givesAskedKind,
+  isElliptic,
+  namesPlace,
+  resolveOrdinal,
+  withTopic,
+} from "./followup.js";
 import { answersType, answerType, asksAmount, asksSum, givesAmount } from "./cards.js";
 import { askedYears, asksWhen, countsOf, givesAsked, namedTerms } from "./asked-quantity.js";
 import { probability, type DecisionModels, type Signals } from "./decision.js";
@@ -212,6 +224,9 @@ export class Answerer {
    */
   async contextualize(question: string, previous: string | undefined, audience: Audience = "porteur"): Promise<string> {
     if (!previous?.trim()) return question;
+    // « et le premier ? » after a list names an item of it: read as naming it (« et l'axe 1 ? »).
+    const ranked = resolveOrdinal(question, previous);
+    if (ranked) return withTopic(ranked, previous);
     if (this.o.llm) {
       const condensed = await this.condense(question, previous);
       if (condensed) return condensed;
@@ -391,7 +406,14 @@ export class Answerer {
     const normalize = (t: string) => (this.o.normalizer ? this.o.normalizer.normalize(t).text : t);
     const searched = normalize(question);
     const ownQuery = this.o.retriever.analyzeQuery(normalize(mine));
-    const named = { ...ownQuery, terms: ownQuery.terms.filter((t) => !this.o.aspectTerms?.has(t) && !GENERIC_ASPECT.has(t) && !ASKING_TERMS.has(t)) };
+    const legalForm = asksLegalForm(mine);
+    const named = {
+      ...ownQuery,
+      terms: ownQuery.terms.filter(
+        (t) =>
+          !this.o.aspectTerms?.has(t) && !GENERIC_ASPECT.has(t) && !ASKING_TERMS.has(t) && !(legalForm && LEGAL_FORM_TERMS.has(t)) && this.o.retriever.known(t),
+      ),
+    };
     const query = this.o.retriever.analyzeQuery(searched);
     const hits = [...new Set(topic.sources)]
       .slice(0, TOPIC_DOCS)

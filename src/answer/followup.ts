@@ -9,6 +9,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { knowledgePaths } from "../core/paths.js";
+import { findCommunesInText } from "../eligibility/communes.js";
 import { analyze, fold } from "../retrieval/analyzer.js";
 import { givesAsked, hasDate } from "./asked-quantity.js";
 import { answerType, asksAmount, givesAmount } from "./cards.js";
@@ -58,6 +59,63 @@ export function isElliptic(question: string, contentTerms: number, names = false
   return words.length <= 8 && contentTerms <= 2 && PRONOUN.test(f);
 }
 
+/** Ordinal words and the rank they say (« le premier », « la 3e », "the second one"). */
+const ORDINALS: Record<string, number> = {
+  premier: 1,
+  premiere: 1,
+  "1er": 1,
+  "1ere": 1,
+  first: 1,
+  deuxieme: 2,
+  second: 2,
+  seconde: 2,
+  "2e": 2,
+  "2eme": 2,
+  "2nd": 2,
+  troisieme: 3,
+  "3e": 3,
+  "3eme": 3,
+  third: 3,
+  "3rd": 3,
+  quatrieme: 4,
+  "4e": 4,
+  "4eme": 4,
+  fourth: 4,
+  "4th": 4,
+  cinquieme: 5,
+  "5e": 5,
+  "5eme": 5,
+  fifth: 5,
+  "5th": 5,
+};
+const ORDINAL = new RegExp(`\\b(le|la|l'|the)\\s+(${Object.keys(ORDINALS).join("|")})\\b(?:\\s+(?:one|un|une))?`);
+/** A list asked for in a question (« quels sont les axes du schéma ? », "what are the measures?"): its plural noun. */
+const LISTED =
+  /\b(?:les|des|ses|leurs|the|its|their)\s+(?:(?:grands|grandes|principaux|principales|differents|differentes|quatre|cinq|trois|main|key|different|four|five|three)\s+)?(\p{L}{3,}(?:s|x))\b/u;
+
+/**
+ * A follow-up naming an item of a list by its rank (« et le premier, il vise quoi ? » after « quels sont les axes du
+ * schéma ? ») rewritten to name it (« et l'axe 1, il vise quoi ? »). Null when it names no rank or the previous
+ * question asked no list.
+ */
+export function resolveOrdinal(question: string, previous: string): string | null {
+  const f = fold(question).replace(/[’`]/g, "'");
+  const m = ORDINAL.exec(f);
+  if (!m) return null;
+  const list = previous
+    .split(TOPIC_JOIN)
+    .map((part) => LISTED.exec(fold(part).replace(/[’`]/g, "'")))
+    .find((l) => l !== null);
+  if (!list) return null;
+  const plural = list[1]!;
+  const noun = plural.endsWith("aux") ? `${plural.slice(0, -3)}al` : plural.slice(0, -1);
+  const rank = ORDINALS[m[2]!]!;
+  // « le premier axe » names the noun already: the rank is what is rewritten.
+  const rest = f.slice(m.index + m[0].length).replace(new RegExp(`^\\s+(?:${noun}|${plural})\\b`), "");
+  const article = m[1] === "the" ? "the " : /^[aeiouyh]/.test(noun) ? "l'" : `${m[1] === "l'" ? "le" : m[1]} `;
+  return `${f.slice(0, m.index)}${article}${noun} ${rank}${rest}`;
+}
+
 /** The text to search for a follow-up: the new question, then the previous topic. */
 export function withTopic(question: string, previous: string): string {
   return `${question.trim()}${TOPIC_JOIN}${previous.trim()}`.slice(0, 1200);
@@ -90,7 +148,7 @@ const WHERE =
 
 /** « qui » asked anywhere in a follow-up: « et dans le Gard c'est qui qui le porte ? », « ça dépend de qui ? ». */
 const WHO =
-  /\bc'?est qui\b|\bqui qui\b|\b(?:de|par|avec|aupres de|chez) qui\b|\bqui (?:le|la|les|l'|s'en|en|y)\s*(?:porte|gere|organise|anime|finance|pilote|dirige|s'occupe|occupe|charge|instruit|decide|accompagne)\w*/;
+  /\bc'?est qui\b|\bc qui\b|\b(?:laquelle|lequel|lesquel(?:le)?s|which (?:one|ones|organi[sz]ations?|structures?|cooperatives?|compan(?:y|ies)|bod(?:y|ies)))\b|\bqui qui\b|\b(?:de|par|avec|aupres de|chez) qui\b|\bqui (?:le|la|les|l'|s'en|en|y)\s*(?:porte|gere|organise|anime|finance|pilote|dirige|s'occupe|occupe|charge|instruit|decide|accompagne)\w*/;
 
 /** What a follow-up asks for: answerType's reading, « où » anywhere meaning a place. */
 export function askedKind(own: string): ReturnType<typeof answerType> {
@@ -121,6 +179,21 @@ export function asksWhere(own: string): boolean {
 /** A place in an answer: a capitalised name after a preposition (« à Nîmes », « du canton du Vigan », "in Nîmes"). */
 const PLACE =
   /(?:^|[\s(])(?:(?:à|au|aux|en|dans|du|de|des|sur|in|at|near)\s+|d['’])(?:l['’]|la\s+|le\s+|les\s+)?(?!(?:Janvier|Février|Mars|Avril|Mai|Juin|Juillet|Août|Septembre|Octobre|Novembre|Décembre|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)\p{Lu}\p{Ll}/u;
+/** A territory named as where something is (« dans le Gard », « en Occitanie », « dans les Cévennes »), not « le Département du Gard ». */
+const TERRITORY =
+  /\b(?:en|dans (?:le|la|les)|partout dans (?:le|la|les))\s+(?:Gard|Occitanie|Cévennes|Camargue|Hérault|Lozère|Vaucluse|Ardèche|Bouches-du-Rhône)\b/u;
+/** A street address (« 3 rue … », « 12, avenue … »). */
+const STREET = /\b\d+(?:\s?(?:bis|ter))?,?\s+(?:rue|avenue|av\.|boulevard|bd|chemin|place|quai|allée|impasse|route)\s/iu;
+
+/**
+ * Whether a text says where something is, what a follow-up asking « où ? » needs: a commune (« à Nîmes », « au Spot, à
+ * Alès »), a territory (« dans le Gard »), a street address or a web address. A capitalised name after « à » is not
+ * enough: « confié à La Grande Bobine » names who, not where.
+ */
+export function givesPlace(text: string): boolean {
+  return WEB_ADDRESS.test(text) || TERRITORY.test(text) || STREET.test(text) || findCommunesInText(text).length > 0;
+}
+
 /** A person's name in an answer (« Hélène Meunier »). */
 const PERSON = /\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?\s+\p{Lu}[\p{Ll}-]+/u;
 
@@ -145,7 +218,7 @@ export function cardAnswersFollowUp(card: { answer: string; answer_en?: string }
     case "date":
       return hasDate(text);
     case "where":
-      return PLACE.test(text);
+      return givesPlace(text);
     case "who":
       return PERSON.test(text);
     default:
@@ -173,6 +246,8 @@ const ACRONYMS = /(?<!\p{L})(?!ESS(?!\p{L}))\p{Lu}{3,}(?!\p{L})/gu;
 /** An organisation named after what it is (« l'association Terres Vives », « la coopérative Oxalis »). */
 const ORGANISATION =
   /\b(?:association|coopérative|cooperative|société|structure|fédération|réseau|union|cabinet|fondation|organisation|organization|association called)\s+(?:«\s*)?\p{Lu}/u;
+/** An organisation named after its kind's acronym (« la CAE Mine de talents », « la SCIC Gard et Autonomie »). */
+const NAMED_BY_ACRONYM = /(?<!\p{L})\p{Lu}{2,6}\s+\p{Lu}\p{Ll}/u;
 
 /**
  * Whether a text gives the kind of thing a follow-up asks (`own`, the person's own words): a figure
@@ -186,12 +261,32 @@ export function givesAskedKind(own: string, text: string, about = own): boolean 
     case "date":
       return hasDate(text);
     case "where":
-      return PLACE.test(text);
+      return givesPlace(text);
     case "who":
       return (
-        PERSON.test(text) || ORGANISATION.test(text) || [...text.matchAll(ACRONYMS)].some((m) => !new RegExp(`(?<!\\p{L})${m[0]}(?!\\p{L})`, "iu").test(about))
+        PERSON.test(text) ||
+        ORGANISATION.test(text) ||
+        NAMED_BY_ACRONYM.test(text) ||
+        [...text.matchAll(ACRONYMS)].some((m) => !new RegExp(`(?<!\\p{L})${m[0]}(?!\\p{L})`, "iu").test(about))
       );
     default:
-      return null;
+      return asksLegalForm(own) ? LEGAL_FORM.test(fold(text)) : null;
   }
 }
+
+/** A follow-up asking what legal form a structure has (« c'est quoi leur statut ? », "what kind of company is it?"). */
+const LEGAL_FORM_ASKED =
+  /\b(?:statuts?|forme juridique|type de structure|quel type d'(?:entreprise|organisme|structure)|legal (?:form|status)|what kind of (?:company|organi[sz]ation|structure|business)|what type of (?:company|organi[sz]ation|structure|business))\b/;
+/** Whether a follow-up asks what legal form a structure has (see LEGAL_FORM_ASKED). */
+export function asksLegalForm(own: string): boolean {
+  return LEGAL_FORM_ASKED.test(fold(own).replace(/[’`]/g, "'"));
+}
+
+/** Words that only ask a legal form (« statut », « forme juridique », "kind of company"): no subject of their own. */
+export const LEGAL_FORM_TERMS: ReadonlySet<string> = new Set(
+  analyze("statut statuts forme juridique type structure status legal form kind company organisation organization business"),
+);
+
+/** A legal form named in a text (folded). */
+const LEGAL_FORM =
+  /\b(?:scop|scic|cae|sarl|sas|eurl|sapo|une association|association loi|cooperative|mutuelle|fondation|fonds de dotation|groupement d'interet public|gip|etablissement public|societe commerciale|entreprise individuelle|micro-entrepreneur|loi 1901)\b/;

@@ -44,8 +44,17 @@ export async function question(d: Deps<QuestionStorage>, ctx: Ctx, text: string)
     const alone = await answer(d, clean, opts, clean);
     if (!alone.reply.refused) ({ reply, facts } = alone);
   }
+  // A follow-up stating a new need (« et si en plus on a besoin d'un prêt ? ») may call for another process than the
+  // topic's: read alone, it is answered by that process when its answer goes elsewhere than the topic's route.
+  let switched = false;
+  if (followUp && !reply.refused && statesNewNeed(clean) && ctx.state.lastRoute) {
+    const alone = await answer(d, clean, opts, clean);
+    const to = alone.reply.route?.process;
+    switched = !alone.reply.refused && to !== undefined && to !== DEFAULT_PROCESS && to !== ctx.state.lastRoute && to !== reply.route?.process;
+    if (switched) ({ reply, facts } = alone);
+  }
   // A short message after an answer goes on with its topic ("y a une permanence à Vauvert ?"), even read alone.
-  if (followUp || (ctx.state.lastQuestion && goesOn(clean))) keepRoute(d, ctx.state.lastRoute, clean, reply);
+  if (!switched && (followUp || (ctx.state.lastQuestion && goesOn(clean)))) keepRoute(d, ctx.state.lastRoute, clean, reply);
   const latencyMs = Math.round(performance.now() - t0);
   const interactionId = await d.storage.recordInteraction({
     channel: ctx.turn.channel,
@@ -71,7 +80,9 @@ export async function question(d: Deps<QuestionStorage>, ctx: Ctx, text: string)
           ? reply.topic
           : reply.refused && searched === clean
             ? (ctx.state.lastTopic ?? (reply.route ? clean : undefined))
-            : searched,
+            : switched
+              ? clean
+              : searched,
     topicRefused: reply.refused && searched === clean ? (ctx.state.lastTopic === undefined ? reply.route !== null : ctx.state.topicRefused) : false,
     lastInteractionId: interactionId,
     lastRoute: reply.route?.process,
@@ -153,6 +164,15 @@ const SHORT_CONTACT_ASK = 10;
 export function asksWhomToContact(text: string): boolean {
   const f = fold(text).replace(/[’`]/g, "'");
   return f.split(/\s+/).filter(Boolean).length <= SHORT_CONTACT_ASK && WHOM.test(f) && CONTACT.test(f);
+}
+
+/** A message stating something the person needs (« on a besoin d'un prêt », « il nous faudrait un local », "we need a loan"). */
+const NEED =
+  /\b(?:(?:on a|nous avons|j'ai|j ai|aurait|aurions|aurais|aura|aurons|avoir) (?:aussi |en plus |egalement )?besoin d(?:'|e |u |es )\s*(?!quoi\b)|(?:il nous|il me) (?:faut|faudrait|faudra) (?:aussi |en plus )?(?:un|une|des|du|de)\b|on cherche (?:aussi |en plus )?(?:un|une|des|du)\b|we (?:also )?need (?:an?|some)\b|we(?:'re| are) (?:also )?looking for (?:an?|some)\b)/;
+
+/** Whether a message states a need (see NEED). */
+export function statesNewNeed(text: string): boolean {
+  return NEED.test(fold(text).replace(/[’`]/g, "'"));
 }
 
 /** Words of a message that, after an answer, goes on with its topic. */

@@ -143,6 +143,8 @@ describe("answer cards reached in other words", () => {
     // spoken fillers (« euh », « du coup », « ok », « pardon ») say nothing of the subject (lexique/familier.yaml)
     { q: "euh pardon, du coup le DLA ça coûte quoi ?", card: "rep-dla-gratuit", includes: /gratuit/ },
     { q: "ok en vrai le DLA c'est payant ?", card: "rep-dla-gratuit", includes: /gratuit/ },
+    // support other than money asked in spoken words (« à part les sous ») (lexique/familier.yaml)
+    { q: "pour l'appel à communs, à part les sous le Département apporte quoi ?", card: "rep-aac-accompagnement", includes: /ingénierie/ },
     // question words mistyped in three letters (« qoi », « koa ») ask what something is
     { q: "coucou, une SCIC c'est qoi ?", card: "rep-scic-definition", includes: /intérêt collectif/ },
     // how to get started: the first published step and the public channel

@@ -3,7 +3,7 @@
  * topicFirst applies before looking in the topic's documents.
  */
 import { describe, expect, it } from "vitest";
-import { askedKind, givesAskedKind } from "../../src/answer/followup.js";
+import { askedKind, givesAskedKind, resolveOrdinal } from "../../src/answer/followup.js";
 
 describe("the kind a follow-up asks", () => {
   it("reads « qui » asked after other words as asking who", () => {
@@ -34,7 +34,38 @@ describe("whether a text gives what a follow-up asks", () => {
     expect(givesAskedKind("c'est où exactement ?", "Les bureaux sont à Alès, près de la gare.")).toBe(true);
   });
 
+  it("wants a real place for where, not a name after « à »", () => {
+    expect(givesAskedKind("elle se trouve où ?", "La mission a été confiée à La Petite Navette en 2022.")).toBe(false);
+    expect(givesAskedKind("elle se trouve où ?", "La Petite Navette est installée à Alès, dans un ancien atelier.")).toBe(true);
+    expect(givesAskedKind("elle se trouve où ?", "Les dossiers se déposent sur exemple-plateforme.gard.fr.")).toBe(true);
+  });
+
+  it("wants a legal form for a status question", () => {
+    expect(askedKind("et leur forme juridique ?")).toBe("other");
+    expect(givesAskedKind("et leur forme juridique ?", "La Petite Navette est une SCIC créée en 2020.")).toBe(true);
+    expect(givesAskedKind("what type of organisation is it?", "It is a cooperative (SCOP).")).toBe(true);
+    expect(givesAskedKind("et leur forme juridique ?", "Elle anime des ateliers de design.")).toBe(false);
+  });
+
+  it('reads « lequel » and "which one" as asking a name, given by a kind\'s acronym and a proper name', () => {
+    expect(askedKind("et lequel est actif près d'Uzès ?")).toBe("who");
+    expect(askedKind("which ones work near Nîmes?")).toBe("who");
+    expect(givesAskedKind("et lequel est actif près d'Uzès ?", "La SCIC Terre Commune agit autour d'Uzès.")).toBe(true);
+  });
+
   it("says nothing of a follow-up asking no such kind", () => {
     expect(givesAskedKind("et pour une coopérative ?", "Oui.")).toBeNull();
+  });
+});
+
+describe("an item of a list named by its rank", () => {
+  it("names the item of the list the previous question asked for", () => {
+    expect(resolveOrdinal("et la deuxième, elle porte sur quoi ?", "quelles sont les mesures phares du plan ?")).toBe("et la mesure 2, elle porte sur quoi ?");
+    expect(resolveOrdinal("ok et le 4e axe ?", "x — on m'a parlé des axes du schéma")).toBe("ok et l'axe 4 ?");
+  });
+
+  it("leaves a rank alone when no list was asked", () => {
+    expect(resolveOrdinal("le premier rendez-vous, c'est quand ?", "c'est gratuit ?")).toBeNull();
+    expect(resolveOrdinal("c'est pour qui ?", "quels sont les axes ?")).toBeNull();
   });
 });

@@ -27,6 +27,39 @@ describe("a follow-up and its topic's sources", () => {
     expect(r.text).toMatch(/acegaa/i);
   });
 
+  it("answers where an organisation of the topic is from its documents, not with its description again", async () => {
+    const c = conversation(core.runtime.assistant);
+    await c.say("Quel prestataire a rédigé le schéma ESS ?");
+    const r = await c.say("et elle se trouve où ?");
+    expect(r.refused).toBe(false);
+    expect(r.text).toMatch(/Nîmes/);
+  });
+
+  it("answers what legal form an organisation of the topic has", async () => {
+    const c = conversation(core.runtime.assistant);
+    await c.say("Quel prestataire a rédigé le schéma ESS ?");
+    await c.say("et elle se trouve où ?");
+    const r = await c.say("et son statut juridique ?");
+    expect(r.refused).toBe(false);
+    expect(r.text).toMatch(/SCOP|coopérative/);
+  });
+
+  it("goes to the process of a new need a follow-up states", async () => {
+    const c = conversation(core.runtime.assistant);
+    await c.say("Notre association emploie 8 personnes et cherche à se consolider, le DLA peut nous aider ?");
+    const r = await c.say("et s'il nous faut aussi un prêt pour investir ?");
+    expect(r.refused).toBe(false);
+    expect(r.route?.process).not.toBe("dla");
+  });
+
+  it("answers an item of a list named by its rank", async () => {
+    const c = conversation(core.runtime.assistant);
+    await c.say("le schéma ESS est organisé en quels axes ?");
+    const r = await c.say("et le deuxième, il parle de quoi ?");
+    expect(r.refused).toBe(false);
+    expect(r.sources.some((s) => s.id === "axe-2-promotion")).toBe(true);
+  });
+
   it("leaves a question naming another subject to that subject", async () => {
     const c = conversation(core.runtime.assistant);
     await c.say("Le DLA, ça marche comment ?");
