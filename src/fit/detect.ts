@@ -42,10 +42,23 @@ function oneSentence(text: string): boolean {
   );
 }
 
+/**
+ * A message that opens on someone named by their trade (« Un apiculteur de Lasalle voudrait… », « Une fleuriste
+ * d'Uzès souhaite… ») and says in its first clause what they want: a carrier. A private individual, an investor,
+ * an owner or a buyer is no trade.
+ */
+const OPENING_TRADE_WANTS =
+  /^(?:une?) (?!(?:particulier|particuliere|investisseur|investisseuse|proprietaire|acquereur|acquereuse|contribuable|locataire|bailleur|rentier|rentiere)\b)[a-z]+(?:eur|euse|rice|iste|ier|iere|ien|ienne|ste)\b[^.?!;:]{0,80}?\b(veut|voudrait|souhaite|souhaiterait|cherche|aimerait|envisage|projette)\b/;
+
+/** Someone who could carry a project: a word for a carrier, or someone named by their trade at the opening with what they want. */
+function hasCarrier(f: string): boolean {
+  return CARRIER.test(f) || OPENING_TRADE_WANTS.test(f);
+}
+
 /** Cheap first look: long enough, and someone who could carry a project. */
 export function mightDescribeProject(text: string): boolean {
   const f = foldText(text);
-  return f.split(/\s+/).length >= 8 && CARRIER.test(f);
+  return f.split(/\s+/).length >= 8 && hasCarrier(f);
 }
 
 /** A question about what something is or how two things differ ("c'est quoi…", "quelle différence entre…", "what is…"). */
@@ -124,7 +137,7 @@ export function describesProject(text: string, features: ProjectFeatures, opts: 
   const ownNeed = POSSESSIVE.test(f) && stated >= 1 && needs.some((n) => n.strength >= 0.8) && oneSentence(text);
   // A project said to be at the idea or creation stage, with a need clearly named ("j'ai une idée d'appli… un incubateur ?"), is intended.
   const early = (features.stage === "idee" || features.stage === "creation") && needs.some((n) => n.strength >= 0.8);
-  if (!(CARRIER.test(f) || stated >= 2) || !(INTENT.test(f) || ORIENTATION.test(f) || ownNeed || early || stated >= 2)) return false;
+  if (!(hasCarrier(f) || stated >= 2) || !(INTENT.test(f) || ORIENTATION.test(f) || ownNeed || early || stated >= 2)) return false;
   if (opts.loose) return needs.length >= 1 || stated >= 1;
   // "C'est quoi la différence entre une SCOP et une SCIC ?": a question about words, asked by nobody in particular.
   if (DEFINITION.test(f) && !FIRST_PERSON.test(f)) return false;

@@ -26,6 +26,11 @@ describe("project readings", () => {
     expect(read(text).actor).toBe("personne");
   });
 
+  it("someone named at the opening by their trade, with what they want, carries a project; a private individual does not", () => {
+    expect(isProject("Un apiculteur de Lasalle voudrait un prêt d'honneur pour acheter ses premières ruches : vers qui l'orienter ?")).toBe(true);
+    expect(isProject("Un particulier de Manduel voudrait un financement pour agrandir sa terrasse : vers qui l'orienter ?")).toBe(false);
+  });
+
   it("« qui pilote ? » and « get in touch » ask whom to turn to", () => {
     expect(isProject("Ouverture d'une entreprise d'insertion à Beaucaire avec des chômeurs de longue durée : qui pilote ce conventionnement ?")).toBe(true);
     expect(isProject("I'm a master's student in Alès and I'd like to interview the team behind the ESS plan: who can I get in touch with?")).toBe(true);
