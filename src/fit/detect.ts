@@ -8,7 +8,7 @@ import { foldText, type ProjectFeatures } from "./features.js";
 
 /** Someone who carries the project: a structure, a person, a group. */
 const CARRIER =
-  /\b(associations?|assos?|scops?|scics?|cae|cooperatives?|coops?|mutuelles?|collectifs?|structures?|entreprises?|societes?|sarl|sas|eurl|pme|tpe|start ?up|tiers lieux?|epiceries?|ressourceries?|recycleries?|creches?|clubs?|compagnies?|federations?|regies?|chantiers?|ateliers?|groupements?|porteurs?|porteuses?|demandeurs?|demandeuses?|habitante?s?|acheteurs?|acheteuses?|agriculteurs?|eleveurs?|restaurateurs?|restaurants?|artisans?|commercants?|commerces?|boutiques?|magasins?|librairies?|boulangeries?|cafes?|bars?|hotels?|campings?|fermes?|exploitations?|centres? sociaux|centre social|ehpad|ecoles?|mediatheques?|cinemas?|theatres?|festivals?|syndicats?|communes?|mairies?|maires?|collectivites?|agglos?|offices?|foyers?|garages?|friperies?|laveries?|conciergeries?|food trucks?|familles?|couples?|associatifs?|associatives?|cooperatifs?|directrices?|directeurs?|presidente?s?|responsables?|gerante?s?|coordinat(?:eur|rice)s?|fondat(?:eur|rice)s?|benevoles|salariee?s|personnes?|anciens?|ancienne?s?|jeunes?|femmes?|hommes?|gars|createurs?|creatrices?|entrepreneurs?|entrepreneuses?|retraitee?s?|diplomee?s?|mme|madame|monsieur|mr|mrs|ms|someone|woman|women|man|maraichers?|producteurs?|companies|company|non profits?|charity|business|reseaux?|esat|groupes?|groupements?|employeurs?|network|group|employers?|agente?s?|equipes?|team|universites?|university|laboratoires?|chercheurs?|chercheuses?|researchers?|je|j|jsuis|jveux|jvoudrais|nous|on|notre|nos|mon|ma|mes|we|i|our|my)\b/;
+  /\b(associations?|assos?|scops?|scics?|cae|cooperatives?|coops?|mutuelles?|collectifs?|structures?|entreprises?|societes?|sarl|sas|eurl|pme|tpe|start ?up|tiers lieux?|epiceries?|ressourceries?|recycleries?|creches?|clubs?|compagnies?|federations?|regies?|chantiers?|ateliers?|groupements?|porteurs?|porteuses?|demandeurs?|demandeuses?|habitante?s?|allocataires?|beneficiaires?|chomeurs?|chomeuses?|etudiante?s?|doctorante?s?|students?|acheteurs?|acheteuses?|agriculteurs?|eleveurs?|restaurateurs?|restaurants?|artisans?|commercants?|commerces?|boutiques?|magasins?|librairies?|boulangeries?|cafes?|bars?|hotels?|campings?|fermes?|exploitations?|centres? sociaux|centre social|ehpad|ecoles?|mediatheques?|cinemas?|theatres?|festivals?|syndicats?|communes?|mairies?|maires?|collectivites?|agglos?|offices?|foyers?|garages?|friperies?|laveries?|conciergeries?|food trucks?|familles?|couples?|associatifs?|associatives?|cooperatifs?|directrices?|directeurs?|presidente?s?|responsables?|gerante?s?|coordinat(?:eur|rice)s?|fondat(?:eur|rice)s?|benevoles|salariee?s|personnes?|anciens?|ancienne?s?|jeunes?|femmes?|hommes?|gars|createurs?|creatrices?|entrepreneurs?|entrepreneuses?|retraitee?s?|diplomee?s?|mme|madame|monsieur|mr|mrs|ms|someone|woman|women|man|maraichers?|producteurs?|companies|company|non profits?|charity|business|reseaux?|esat|groupes?|groupements?|employeurs?|network|group|employers?|agente?s?|equipes?|team|universites?|university|laboratoires?|chercheurs?|chercheuses?|researchers?|je|j|jsuis|jveux|jvoudrais|nous|on|notre|nos|mon|ma|mes|we|i|our|my)\b/;
 
 /** What they want to do or get. */
 const INTENT =
@@ -30,7 +30,7 @@ const FIRST_PERSON = /\b(je|j|jsuis|jveux|jvoudrais|moi|nous|notre|nos|on|mon|ma
  * start ("par où commencer ?"), or who does what they need ("qui finance ce type de structure ?", "qui le renouvelle ?").
  */
 const ORIENTATION =
-  /\b(a qui (s adresser|m adresser|nous adresser|l adresser|les adresser|faut il s adresser|on s adresse|je m adresse|parler|en parler)|par ou (commencer|debuter|demarrer)|par quoi commencer|qui s occupe (du|de la|de l|des)|qui (?:le |la |les |l |nous |les )?(finance|financent|conventionne|conventionnent|renouvelle|renouvellent|delivre|delivrent|accorde|accordent|instruit|instruisent|agree|agreent)|where (to|do we|should we|do i|should i) start|who (funds|finances|renews|grants|issues|handles|deals with)|vers qui|qui (faut il|doit on|dois je|devons nous|pouvons nous|peut on) (contacter|solliciter|appeler|joindre)|qui (contacter|peut (m|nous|l|les) (aider|accompagner|orienter|recevoir|conseiller))|ou (pouvons nous|peut on|puis je|pourrions nous|pourrait on) (etre )?(accompagne\w*|aide\w*|soutenu\w*|conseille\w*)|quel interlocuteur|quels? (dispositifs?|interlocuteurs?|partenaires?)|who (should|can|could|do) (we|i|they) (talk|speak|turn|contact|go)|who to (contact|talk to|turn to)|what can (the )?(department|departement) do (for|to help)|what (help|support|funding) (is there|is available|can we get|could we get)|que peut faire (pour nous|pour moi|le departement)|qu est ce que le departement peut faire)\b/;
+  /\b(a qui (s adresser|m adresser|nous adresser|l adresser|les adresser|faut il s adresser|on s adresse|je m adresse|parler|en parler)|par ou (commencer|debuter|demarrer)|par quoi commencer|qui s occupe (du|de la|de l|des)|qui (?:le |la |les |l |nous |les )?(finance|financent|conventionne|conventionnent|renouvelle|renouvellent|delivre|delivrent|accorde|accordent|instruit|instruisent|agree|agreent|pilote|pilotent)|where (to|do we|should we|do i|should i) start|who (funds|finances|renews|grants|issues|handles|deals with)|vers qui|qui (faut il|doit on|dois je|devons nous|pouvons nous|peut on) (contacter|solliciter|appeler|joindre)|qui (contacter|peut (m|nous|l|les) (aider|accompagner|orienter|recevoir|conseiller))|ou (pouvons nous|peut on|puis je|pourrions nous|pourrait on) (etre )?(accompagne\w*|aide\w*|soutenu\w*|conseille\w*)|quel interlocuteur|quels? (dispositifs?|interlocuteurs?|partenaires?)|who (should|can|could|do) (we|i|they) (talk|speak|turn|contact|go|get in touch|reach out)|who to (contact|talk to|turn to)|what can (the )?(department|departement) do (for|to help)|what (help|support|funding) (is there|is available|can we get|could we get)|que peut faire (pour nous|pour moi|le departement)|qu est ce que le departement peut faire)\b/;
 
 /** A message of one sentence (a terse request), whatever its closing mark. */
 function oneSentence(text: string): boolean {
@@ -42,10 +42,23 @@ function oneSentence(text: string): boolean {
   );
 }
 
+/**
+ * A message that opens on someone named by their trade (« Un apiculteur de Lasalle voudrait… », « Une fleuriste
+ * d'Uzès souhaite… ») and says in its first clause what they want: a carrier. A private individual, an investor,
+ * an owner or a buyer is no trade.
+ */
+const OPENING_TRADE_WANTS =
+  /^(?:une?) (?!(?:particulier|particuliere|investisseur|investisseuse|proprietaire|acquereur|acquereuse|contribuable|locataire|bailleur|rentier|rentiere)\b)[a-z]+(?:eur|euse|rice|iste|ier|iere|ien|ienne|ste)\b[^.?!;:]{0,80}?\b(veut|voudrait|souhaite|souhaiterait|cherche|aimerait|envisage|projette)\b/;
+
+/** Someone who could carry a project: a word for a carrier, or someone named by their trade at the opening with what they want. */
+function hasCarrier(f: string): boolean {
+  return CARRIER.test(f) || OPENING_TRADE_WANTS.test(f);
+}
+
 /** Cheap first look: long enough, and someone who could carry a project. */
 export function mightDescribeProject(text: string): boolean {
   const f = foldText(text);
-  return f.split(/\s+/).length >= 8 && CARRIER.test(f);
+  return f.split(/\s+/).length >= 8 && hasCarrier(f);
 }
 
 /** A question about what something is or how two things differ ("c'est quoi…", "quelle différence entre…", "what is…"). */
@@ -90,7 +103,7 @@ const FIRST_SENTENCE_WANTS =
  * d'un chantier d'insertion à Alès ?"): with a stated fact (a commune), it orients a project, not a question about the schema.
  */
 const WHICH_SUPPORT_FOR =
-  /^(quel|quelle|quels|quelles|which|what) (politique|action|mesure|dispositif|aide|accompagnement|soutien|financement|demarche|piste|structure|partenaire|scheme|support|measure|policy)s? (du schema |du departement |departementale? )?(peut|peuvent|pourrait|pourraient|pour|can|could|would|for)\b.{0,40}\b(la creation|le lancement|l ouverture|la reprise|le developpement|le projet|un projet|creer|lancer|ouvrir|the creation|the launch|the opening|setting up|a project)\b/;
+  /^(quel|quelle|quels|quelles|which|what) (politique|action|mesure|dispositif|aide|accompagnement|soutien|financement|demarche|piste|structure|partenaire|scheme|support|measure|policy)s? (du schema |du departement |departementale? )?(peut|peuvent|pourrait|pourraient|permet|permettent|permettrait|permettraient|pour|can|could|would|for)\b.{0,60}\b(la creation|le lancement|l ouverture|la reprise|le developpement|le projet|un projet|creer|lancer|ouvrir|reprendre|tester|the creation|the launch|the opening|setting up|a project)\b/;
 
 function openingCarrierWants(f: string): boolean {
   // It asks something ("quelle démarche lui conseiller ?"): a bare statement of what a structure wants is left to the ordinary answer.
@@ -122,7 +135,9 @@ export function describesProject(text: string, features: ProjectFeatures, opts: 
   // one sentence, a need named for their own structure with a stated fact ("Garantie bancaire pour le prêt de notre
   // épicerie à Sommières ?").
   const ownNeed = POSSESSIVE.test(f) && stated >= 1 && needs.some((n) => n.strength >= 0.8) && oneSentence(text);
-  if (!(CARRIER.test(f) || stated >= 2) || !(INTENT.test(f) || ORIENTATION.test(f) || ownNeed || stated >= 2)) return false;
+  // A project said to be at the idea or creation stage, with a need clearly named ("j'ai une idée d'appli… un incubateur ?"), is intended.
+  const early = (features.stage === "idee" || features.stage === "creation") && needs.some((n) => n.strength >= 0.8);
+  if (!(hasCarrier(f) || stated >= 2) || !(INTENT.test(f) || ORIENTATION.test(f) || ownNeed || early || stated >= 2)) return false;
   if (opts.loose) return needs.length >= 1 || stated >= 1;
   // "C'est quoi la différence entre une SCOP et une SCIC ?": a question about words, asked by nobody in particular.
   if (DEFINITION.test(f) && !FIRST_PERSON.test(f)) return false;

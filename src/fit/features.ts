@@ -117,7 +117,7 @@ function essStatutes(f: string): boolean | undefined {
   )
     return false;
   if (
-    /\bstatuts?\b.{0,60}\b(loi ess|loi de 2014|economie sociale et solidaire)\b|\bstatutes?\b.{0,60}\b(ess law|2014 law|law of 2014|social and solidarity economy law)\b|\bess compliant\b|\bstatuts? ess\b|\bess statutes\b/.test(
+    /\bstatuts?\b.{0,60}\b(loi ess|loi de 2014|economie sociale et solidaire|(principes|valeurs|regles) de l ess)\b|\bstatutes?\b.{0,60}\b(ess principles|principles of the ess)\b|\bstatutes?\b.{0,60}\b(ess law|2014 law|law of 2014|social and solidarity economy law)\b|\bess compliant\b|\bstatuts? ess\b|\bess statutes\b/.test(
       f,
     )
   )
@@ -136,7 +136,7 @@ function bankAccess(f: string): boolean | undefined {
 }
 
 const PERSON =
-  /^(je |j |moi |i |i m |my name|mme |ms |mrs |mr )|\b(je suis|j ai \d+ ans|je veux|je voudrais|je souhaite|jvoudrais|jveux|un porteur|une porteuse|porteur individuel|une personne|un couple|un demandeur|une demandeuse|demandeur d emploi|une ancienne|un ancien|ancien cadre|une jeune|un jeune|jeune diplomee?|retraitee?|creer seule?|auto ?entrepreneu|micro entrepreneu|freelance|independante?|madame|monsieur|i live|i want to start|i d like to start)\b/;
+  /^(je |j |moi |i |i m |my name|mme |ms |mrs |mr )|\b(je suis|j ai \d+ ans|je veux|je voudrais|je souhaite|jvoudrais|jveux|un porteur|une porteuse|porteur individuel|une personne|un habitant|une habitante|une? allocataire|une? beneficiaire|un chomeur|une chomeuse|un couple|un demandeur|une demandeuse|demandeur d emploi|une ancienne|un ancien|ancien cadre|une jeune|un jeune|jeune diplomee?|retraitee?|creer seule?|auto ?entrepreneu|micro entrepreneu|freelance|independante?|madame|monsieur|i live|i want to start|i d like to start)\b/;
 const STRUCTURE_WORDS = new RegExp(
   `\\b${STRUCTURE_NOUN}\\b|\\b(collectif|structure|entreprise|societe|sarl|sas|pme|tpe|club|compagnie|creche|company|business)\\b`,
 );
@@ -163,6 +163,13 @@ function actorOf(facts: Partial<Facts>, f: string): Actor {
 /** No structure yet, in English. */
 const NO_STRUCTURE_YET =
   /\b(no (company|structure|legal (structure|entity)|business) (set up )?yet|not yet (incorporated|registered)|(have|has) not (yet )?(set up|registered|created) (a|the|our|any) (company|structure))\b/;
+
+/** Setting up a business in plain words (« monter une boîte », « monter notre coopérative »). */
+const SET_UP =
+  /\b(monter|montons|montent|on monte|je monte) (une|notre|ma|sa|son|leur|nos) (petite )?(boite|entreprise|societe|cooperative|coop|scop|scic|activite|structure)\b/;
+
+/** A project at the idea stage, in English ("with an idea to…", "still only an idea on paper"). */
+const IDEA_STAGE_EN = /\b((with|have|has|had|got) an idea (to|for|of)|(only|just|still) an idea|(at|in) the idea stage|idea stage)\b/;
 
 /**
  * A takeover ("je reprends le bar…", "racheter la boulangerie") or a project before its creation ("pré-création");
@@ -222,6 +229,10 @@ export function projectFacts(text: string): Partial<Facts> {
   }
   // "We have no company yet": no structure yet (the extractor reads the French forms).
   if (facts.legalForm === undefined && NO_STRUCTURE_YET.test(f)) facts.legalForm = "aucune";
+  // "We have an idea to…", "it's still only an idea": a project at the idea stage (the extractor reads the French forms).
+  if (facts.projectStage === undefined && IDEA_STAGE_EN.test(f)) facts.projectStage = "idee";
+  // "On veut monter une boîte", « monter notre coopérative »: a business being created (the extractor reads « créer », « lancer »).
+  if (facts.projectStage === undefined && SET_UP.test(f)) facts.projectStage = "creation";
   // "Je reprends le bar du village", "projet en pré-création": a business being taken over or not yet created.
   if (facts.projectStage === undefined && TAKEOVER_OR_EARLY.test(f)) facts.projectStage = "creation";
   if (facts.bankAccess === undefined) {

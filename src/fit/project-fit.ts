@@ -114,7 +114,10 @@ export class ProjectFit {
 
     // A project located outside the Gard that asks the Gard's Département: its schema is for Gard projects.
     if (features.territory && !features.territory.inGard && GARD_ASKED.test(foldText(question)))
-      return { reply: this.outsideGard(features.territory.commune, audience), facts: features.facts };
+      return { reply: this.outsideGard(`à ${features.territory.commune}`, audience), facts: features.facts };
+    // Nor one located abroad ("a cooperative in Liège, Belgium", « une association installée en Suisse »), with no Gard commune.
+    if (!features.territory && isAbroad(foldText(question)) && GARD_ASKED.test(foldText(question)))
+      return { reply: this.outsideGard("à l'étranger", audience), facts: features.facts };
     const outOfScope = isOutOfScope(features);
     // The router reads the message without what the writer rules out ("pas besoin de prêt", "on avait pensé au capital");
     // a message that rules nothing out is read as written (its capitals mark acronyms).
@@ -160,11 +163,12 @@ export class ProjectFit {
     return { reply, facts: features.facts };
   }
 
-  private outsideGard(commune: string, audience: Audience): Reply {
+  /** `place`: where the project is, as the reply says it (« à Montpellier », « à l'étranger »). */
+  private outsideGard(place: string, audience: Audience): Reply {
     return {
       type: "answer",
       generated: false,
-      text: `Je ne peux pas proposer d'action du schéma départemental de l'ESS du Gard pour ce projet : il se situe à ${commune}, hors du Gard, et les dispositifs du Département du Gard s'adressent aux projets gardois. Pour un projet dans un autre département, le conseil départemental et la région de ce territoire sont les interlocuteurs. Si le projet a aussi une activité dans le Gard, l'équipe ESS du Département peut l'examiner : utilisez « Parler à une personne ».`,
+      text: `Je ne peux pas proposer d'action du schéma départemental de l'ESS du Gard pour ce projet : il se situe ${place}, hors du Gard, et les dispositifs du Département du Gard s'adressent aux projets gardois. Pour un projet dans un autre département, le conseil départemental et la région de ce territoire sont les interlocuteurs. Si le projet a aussi une activité dans le Gard, l'équipe ESS du Département peut l'examiner : utilisez « Parler à une personne ».`,
       sources: [],
       refused: true,
       route: this.o.router.toRoute(DEFAULT_PROCESS, 0.5, "Projet situé hors du Gard : l'équipe ESS du Département peut examiner une activité gardoise."),
@@ -192,6 +196,21 @@ const RULE_QUESTION =
 
 /** The message asks the Gard's Département or its schema ("le Département du Gard", "le schéma ESS", "l'appel à communs"). */
 const GARD_ASKED = /\b(departement|department|gard|schema|appel a communs?|call for commons)\b/;
+
+/** Countries and large cities abroad where a carrier may say it is located. */
+const ABROAD_PLACE =
+  "(?:belgique|belgium|suisse|switzerland|espagne|spain|italie|italy|allemagne|germany|portugal|luxembourg|royaume uni|united kingdom|angleterre|england|irlande|ireland|pays bas|netherlands|canada|quebec|maroc|morocco|tunisie|tunisia|algerie|algeria|senegal|bruxelles|brussels|liege|geneve|geneva|lausanne|barcelone|barcelona|madrid|milan|rome|londres|london|berlin|amsterdam|lisbonne|lisbon|montreal)";
+/**
+ * The carrier is located abroad: its seat ("based in Geneva", « installée en Suisse ») or the structure itself ("we run a
+ * social cooperative in Liège", « une association de Bruxelles »); not where it sells or exports (« exporte en Espagne »).
+ */
+const ABROAD = new RegExp(
+  `\\b(?:based in|located in|headquartered in|registered in|basee?s? (?:en|au|a)|installee?s? (?:en|au|a)|situee?s? (?:en|au|a)|implantee?s? (?:en|au|a)|domiciliee?s? (?:en|au|a)|siege (?:social )?(?:est )?(?:en|au|a)|(?:associations?|assos?|cooperatives?|coops?|scops?|scics?|charity|charities|non profits?|company|companies|enterprises?|entreprises?|societes?|fondations?|foundations?|structures?|collectifs?) (?:in|en|au|a|de|d|from))\\s+${ABROAD_PLACE}\\b`,
+);
+/** Located abroad and nowhere in the Gard (« une antenne dans le Gard » keeps the Gard reading). */
+export function isAbroad(folded: string): boolean {
+  return ABROAD.test(folded) && !/\b(dans le gard|sur le gard|en gard|gardois\w*|in the gard|au gard)\b/.test(folded);
+}
 
 /** How clearly the first option stands out (0.3 to 1). */
 function confidence(ranked: RankedOption[]): number {
