@@ -31,11 +31,12 @@ import {
 } from "./followup.js";
 import { answersType, answerType, asksAmount, asksSum, givesAmount } from "./cards.js";
 import { askedYears, asksWhen, countsOf, givesAsked, namedTerms } from "./asked-quantity.js";
+import { answersStatistic, givesStatistic, statisticAsked } from "./asked-statistic.js";
 import { probability, type DecisionModels, type Signals } from "./decision.js";
 import type { QueryNormalizer } from "../retrieval/normalize.js";
 import { asksOutOfMission } from "./asked-part.js";
 import { foldText } from "../eligibility/extract.js";
-import type { Guards } from "./guards.js";
+import { type Guards, withAddress } from "./guards.js";
 import { fill, loadPrompt } from "./prompts.js";
 import { ANSWER_ACTIONS, REFUSAL_ACTIONS } from "./actions.js";
 import { WorkQueue } from "./work-queue.js";
@@ -149,6 +150,9 @@ const MORE_CARDS = 8;
 /** The least card score for a card that gives an asked figure (from a document found) to answer instead of passages that do not. */
 const MIN_QUANTITY_CARD = 0.5;
 
+/** The least card score of a card phrased as the question itself, whose documents retrieval need not have found. */
+const CLOSE_PHRASING = 0.9;
+
 /** The least card probability for a close card to answer a question no passage covers well enough (see closeCard). */
 const CLOSE_CARD = 0.45;
 
@@ -244,6 +248,9 @@ export class Answerer {
     // Short questions are read both ways; the reading the knowledge answers better wins,
     // and an elliptic one ("c'est gratuit ?") keeps the topic unless alone it is clearly answered.
     const combined = withTopic(question, previous);
+    // A follow-up asking, of its topic, what the public sources do not say (« and who sits on the jury? » after the
+    // commons call) is that known gap: it is read with its topic, whatever else its words alone would find.
+    if (!this.o.guards.gap(clean) && this.o.guards.gap(combined, clean, { asked: true })) return combined;
     const [alone, withPrevious] = await Promise.all([this.confidence(clean, audience), this.confidence(combined, audience)]);
     const elliptic = isElliptic(clean, terms.length, /\b\p{Lu}{2,7}\b/u.test(clean));
     return withPrevious + (elliptic ? 0.15 : -0.05) >= alone ? combined : question;
@@ -420,7 +427,7 @@ export class Answerer {
       .flatMap((doc) => this.o.retriever.chunksOf(doc, query, { audience }))
       .filter((h) => {
         if (named.terms.length && this.o.retriever.coverage(named, this.o.retriever.termsOf(h.chunk.id)) < TOPIC_OWN_COVERAGE) return false;
-        return givesAskedKind(mine, h.chunk.text, question) === true;
+        return givesAskedKind(mine, h.chunk.text, question) === true && answersStatistic(mine, h.chunk.text, question);
       })
       .sort((a, b) => b.coverage - a.coverage);
     if (!hits.length) return null;
@@ -429,7 +436,7 @@ export class Answerer {
       typeOf: mine,
       focus: ownQuery,
     });
-    if (!answer.text || givesAskedKind(mine, answer.text, question) !== true) return null;
+    if (!answer.text || givesAskedKind(mine, answer.text, question) !== true || !answersStatistic(mine, answer.text, question)) return null;
     return this.passageReply(answer.text, answer.used, {
       english: looksEnglish(mine),
       route: reply.route ?? this.routeOf(this.o.router.candidates(searched, hits)),
@@ -488,7 +495,7 @@ export class Answerer {
         null,
         "Je ne sais pas répondre à cette demande : elle sort de ma mission. Je réponds aux questions sur l'économie sociale et solidaire dans le Gard (schéma départemental, appel à communs, accompagnements, éligibilité).",
       );
-    const gap = this.o.guards.gap(question, mine === question ? undefined : mine);
+    const gap = this.o.guards.gap(withAddress(rawQuestion, question), mine === question ? undefined : withAddress(own ?? rawQuestion, mine));
     if (gap) {
       const process = gap.route ?? this.aboutProcess(this.o.router.candidates(this.o.normalizer ? this.o.normalizer.normalize(question).text : question));
       const who = this.whoAnswers(process);
@@ -511,10 +518,15 @@ export class Answerer {
     const asks = askedType === "number" ? "number" : askedType === "date" && asksWhen(asking) ? "date" : null;
     const asksQuantity = asks !== null;
     const equivalents = (t: string) => this.o.retriever.synonyms.equivalents(t);
+    // An average, a rate, the sum of something done or a count of things is answered only by a figure of that kind
+    // (a ceiling or a share of turnover is none): read with the follow-up's topic, which may say what was done.
+    const statistic = statisticAsked(asking, searched);
+    const cardStatistic = (m: CardMatch) => m.card.lacune || statistic === null || givesStatistic(statistic, m.card.answer, asking);
     const cardGives = (m: CardMatch) =>
       m.card.lacune ||
       (givesAsked(asks!, asking, m.card.answer, searched, m.card.questions.join(" "), equivalents) &&
-        this.speaksOfCounted(asks!, searched, `${m.card.answer} ${m.card.questions.join(" ")}`));
+        this.speaksOfCounted(asks!, searched, `${m.card.answer} ${m.card.questions.join(" ")}`) &&
+        cardStatistic(m));
     // A follow-up made only of aspect words (« cb max », « ça dure combien de temps ? ») asks a figure or a date of
     // its topic: the topic's card that gives it, from a document found, answers, though few words matched.
     const aspectCard =
@@ -523,6 +535,7 @@ export class Answerer {
       card !== undefined &&
       (p.reshown || aspectCard || this.useCard(signals)) &&
       (!asksQuantity || cardGives(card)) &&
+      cardStatistic(card) &&
       (!card.card.lacune || this.asksCardAspect(searched, card));
     const offlineCard = () => this.cardAnswer(question, searched, audience, card!, hits, cardMatches, candidates, mine);
     if (cardFits && !this.o.llm) return offlineCard();
@@ -548,7 +561,8 @@ export class Answerer {
       if (routed) return routed;
     }
     if (!answerable && cardFits) return offlineCard();
-    if (!answerable && !this.o.llm && card && this.closeCard(signals, card, question) && (!asksQuantity || cardGives(card))) return offlineCard();
+    if (!answerable && !this.o.llm && card && this.closeCard(signals, card, question) && (!asksQuantity || cardGives(card)) && cardStatistic(card))
+      return offlineCard();
     if (!answerable) {
       // A question that names an operator or a scheme of the ESS (« l'adhésion à la MIESS ») is about the ESS.
       const essRelated =
@@ -606,6 +620,21 @@ export class Answerer {
         if (fit) return this.cardAnswer(question, searched, audience, fit, hits, cardMatches, candidates, mine);
         text = "";
       }
+    }
+    if (text && !generated && statistic !== null && !givesStatistic(statistic, text, asking)) {
+      const found = new Set(hits.slice(0, 5).map((h) => h.chunk.docId));
+      const fit = p.cardCandidates.find(
+        (m) =>
+          !m.card.lacune &&
+          m.typeOk !== false &&
+          m.score >= MIN_QUANTITY_CARD &&
+          // (a card phrased as the question itself need not have its documents found: the passages found answer something else)
+          (m.card.sources.some((d) => found.has(d)) || m.score >= CLOSE_PHRASING) &&
+          cardStatistic(m) &&
+          (!asksQuantity || cardGives(m)),
+      );
+      if (fit) return this.cardAnswer(question, searched, audience, fit, hits, cardMatches, candidates, mine);
+      text = "";
     }
     // A sum asked in other words (« quel est le montant de… », « quelle enveloppe… », « doté de combien ? ») is answered by
     // a sum: a description of what is funded is no answer. (French: an English question is answered from French passages.)

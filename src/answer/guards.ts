@@ -29,6 +29,11 @@ const GapFile = z.array(
       .union([z.boolean(), z.enum(["oui", "non"])])
       .default(true)
       .transform((v) => v === true || v === "oui"),
+    /**
+     * The group (from 1) that says what is asked (« combien », « qui siège au jury »): a follow-up must hold one of its
+     * expressions itself, the other groups may come from its topic (« et qui siège au jury ? » after the appel à communs).
+     */
+    demande: z.number().int().min(1).optional(),
   }),
 );
 
@@ -46,16 +51,27 @@ export interface Gap {
  * à… » ask no address. They are read as « vise » / « contacter ».
  */
 const withoutVerbs = (text: string) =>
-  text.replace(/\bs['’]\s*adress\p{L}*/giu, "vise").replace(/\badress(?:er|ez|ons|ent)\b(?:[- ](?:vous|nous))?/giu, "contacter");
+  text
+    .replace(/\bs['’]\s*adress\p{L}*/giu, "vise")
+    .replace(/\b[mt]['’]\s*adress\p{L}*/giu, "contacter")
+    .replace(/\badress(?:er|ez|ons|ent)\b(?:[- ](?:vous|nous))?/giu, "contacter");
 
 /** The text the patterns read: folded, hyphens as spaces ("ce week-end" as "ce week end", "donne-moi" as "donne moi"). */
 const guardText = (text: string) => fold(text).replace(/-/g, " ");
+
+/**
+ * The question as the known gaps read it: a street address the personal-data scrubber replaced by its tag
+ * (« le [adresse], c'est en QPV ? ») is « une adresse précise », which the public sources never place.
+ */
+export function withAddress(raw: string, clean: string): string {
+  return /\[adresse\]/i.test(raw) ? `${clean} (une adresse précise)` : clean;
+}
 
 export class Guards {
   private constructor(
     private readonly injection: RegExp[],
     private readonly outOfMission: RegExp[],
-    private readonly gaps: { gap: Gap; groups: PhraseGroups; except: PhraseGroups[number] }[],
+    private readonly gaps: { gap: Gap; groups: PhraseGroups; except: PhraseGroups[number]; asked?: number }[],
   ) {}
 
   static load(paths: KnowledgePaths = currentKnowledgePaths()): Guards {
@@ -70,6 +86,7 @@ export class Guards {
         gap: { id: g.id, sujet: g.sujet, route: g.route, project: g.projet },
         groups: compileGroups(g.quand),
         except: g.sauf.length ? compileGroups([g.sauf])[0]! : [],
+        asked: g.demande === undefined ? undefined : Math.min(g.demande, g.quand.length) - 1,
       })),
     );
   }
@@ -89,16 +106,20 @@ export class Guards {
    * previous topic, `own` is the person's message: it must itself hold one of the
    * gap's expressions ("et son mail ?" does; "et pour une SCOP ?" does not).
    */
-  gap(text: string, own?: string): Gap | null {
+  gap(text: string, own?: string, opts: { asked?: boolean } = {}): Gap | null {
     const tokens = phraseTokens(withoutVerbs(text));
     const mine = own === undefined ? tokens : phraseTokens(withoutVerbs(own));
-    for (const { gap, groups, except } of this.gaps)
+    for (const { gap, groups, except, asked } of this.gaps) {
+      // `asked`: only the gaps that say which group is asked, whose expression the person's own message holds.
+      if (opts.asked && asked === undefined) continue;
+      const ownGroups = asked === undefined ? groups : [groups[asked]!];
       if (
         matchesAll(tokens, groups) &&
-        groups.some((alts) => alts.some((seq) => containsPhrase(mine, seq))) &&
+        ownGroups.some((alts) => alts.some((seq) => containsPhrase(mine, seq))) &&
         !except.some((seq) => containsPhrase(mine, seq))
       )
         return gap;
+    }
     return null;
   }
 }

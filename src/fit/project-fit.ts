@@ -14,7 +14,7 @@ import type { Facts, LegalForm } from "../eligibility/facts.js";
 import { ANSWER_ACTIONS, REFUSAL_ACTIONS } from "../answer/actions.js";
 import { cleanQuestion } from "../answer/answerer.js";
 import { ADDRESSED, PLURAL, SINGULAR, askedPart, asksOutOfMission } from "../answer/asked-part.js";
-import type { Guards } from "../answer/guards.js";
+import { type Guards, withAddress } from "../answer/guards.js";
 import type { Retriever } from "../retrieval/retriever.js";
 import type { Router } from "../routing/router.js";
 import type { IndexedChunk } from "../retrieval/index-store.js";
@@ -83,7 +83,7 @@ export class ProjectFit {
     // A described project is no creative-writing request ("une association composée de passionnés d'histoire"):
     // the out-of-mission patterns and the known gaps only hold back the loose reading.
     const guards = this.o.guards;
-    if (opts.loose && guards && (asksOutOfMission(question, (t) => guards.isOutOfMission(t)) || guards.gap(askedPart(question)))) return null;
+    if (opts.loose && guards && (asksOutOfMission(question, (t) => guards.isOutOfMission(t)) || guards.gap(withAddress(raw, askedPart(question))))) return null;
     // Nor a question about a rule ("Une fondation peut-elle… ?", "Est-ce qu'on doit publier… ?"): it asks what holds, not where to go.
     // Nor a count asked by nobody in particular ("Combien de SCIC le Département a-t-il accompagnées ?"): a statistic.
     if (opts.loose && (isGeneralQuestion(question) || RULE_QUESTION.test(foldText(question)) || statisticQuestion(foldText(question)))) return null;
@@ -110,7 +110,7 @@ export class ProjectFit {
     if (opts.loose && audience === "porteur" && !business && privateAsk) return null;
     if (!opts.loose && (!business || addressed || privateAsk || !creating) && this.o.guards?.isOutOfMission(business && !privateAsk ? asked : question))
       return null;
-    if (!opts.loose && this.o.guards?.gap(asked)?.project) return null;
+    if (!opts.loose && this.o.guards?.gap(withAddress(raw, asked))?.project) return null;
 
     // A project located outside the Gard that asks the Gard's Département: its schema is for Gard projects.
     if (features.territory && !features.territory.inGard && GARD_ASKED.test(foldText(question)))

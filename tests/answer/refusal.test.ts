@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Guards } from "../../src/answer/guards.js";
 import { Reply } from "../../src/domain/reply.js";
 import { citations, KNOWLEDGE_DIR, testRuntime, type TestRuntime } from "./helpers.js";
 
@@ -173,6 +174,10 @@ describe("known gaps of knowledge/lacunes.yaml", () => {
     "conformite-aides-structure": "Avec toutes nos subventions cumulées, notre asso est-elle en règle vis-à-vis des aides d'État ?",
     "sommes-autres-structures": "La recyclerie d'à côté a obtenu quel montant du Département ?",
     "elus-communes": "Qui est le maire de Beaucaire ?",
+    "suivi-demande-envoyee": "Nous avons transmis notre candidature à France Active en mai, elle est acceptée ?",
+    "adresse-qpv": "Notre local se trouve au 8 avenue Jean Jaurès à Alès : est-il dans un quartier prioritaire ?",
+    "prochains-marches": "Quand seront publiés les prochains appels d'offres du Département ?",
+    "montant-participation-scic": "Le Département a pris des parts dans une SCIC : pour quel montant ?",
   };
 
   const gaps = parseYaml(readFileSync(path.join(KNOWLEDGE_DIR, "lacunes.yaml"), "utf8")) as { id: string; route?: string }[];
@@ -196,6 +201,9 @@ describe("known gaps of knowledge/lacunes.yaml", () => {
     "club-achat-membres": "commande-publique",
     "commande-publique-part-ess": "commande-publique",
     "activite-dla": "dla",
+    "suivi-demande-envoyee": "france-active",
+    "adresse-qpv": "politique-de-la-ville",
+    "prochains-marches": "commande-publique",
   };
 
   for (const [id, q] of Object.entries(QUESTIONS))
@@ -224,6 +232,66 @@ describe("the status of one's own file, asked in everyday words", () => {
     "Une habitante voudrait savoir où en est sa demande de RSA, vous pouvez regarder ?",
   ];
   itRefusesEach(questions);
+});
+
+describe("a figure of another kind than the one asked is no answer", () => {
+  // an average answered by a ceiling, a rate by a description, a count by a share of turnover
+  itRefusesEach([
+    "Quel est le prêt moyen accordé par l'Adie dans le Gard ?",
+    "France Active prête à quel taux aux coopératives ?",
+    "Combien de porteurs de projet sont hébergés par la CAE Mine de talents ?",
+  ]);
+  it("a rate that is published is still given", async () => {
+    const reply = await ask("Quel est le taux du prêt d'honneur d'Initiative Gard ?");
+    expect(reply.refused, reply.text).toBe(false);
+    expect(reply.text).toMatch(/taux z[ée]ro/i);
+  });
+});
+
+describe("one's own application, sent and asked about in the first person", () => {
+  itRefusesEach(["Nous avons envoyé notre dossier au DLA le mois dernier, il est retenu ?", "J'ai postulé à l'appel à communs en juin : c'est validé ?"]);
+  it("a question about the rule for a refused application is not the status of one's own file", async () => {
+    const reply = await ask("Si notre candidature est refusée par le DLA, peut-on la représenter ?");
+    expect(reply.text).not.toMatch(/l'état d'un dossier/);
+  });
+  it("a street address the scrubber replaced is an address the sources do not place", async () => {
+    const reply = await ask("Notre local au [adresse] à Alès, c'est en quartier prioritaire ?");
+    expectRefusal(reply, "address");
+    expect(reply.route?.process).toBe("politique-de-la-ville");
+  });
+});
+
+describe("a private dispute and the future of elected offices are out of mission", () => {
+  for (const q of [
+    "Notre ancienne présidente garde le matériel de l'asso, on peut la poursuivre ?",
+    "Qui sera président du Département après les prochaines départementales ?",
+  ])
+    it(`refuses: ${q}`, async () => {
+      const reply = await ask(q);
+      expectRefusal(reply, q);
+      expect(reply.text).toMatch(/sort de ma mission/);
+    });
+});
+
+describe("a follow-up asking, of its topic, what is not published is that known gap", () => {
+  it("« et les membres du jury ? » after the call for commons is read with its topic and refused", async () => {
+    const previous = "Qu'est-ce que l'appel à communs ?";
+    const read = await t.runtime.answerer.contextualize("et les membres du jury, on les connaît ?", previous);
+    expect(read).toContain(previous);
+    const reply = await t.runtime.answerer.ask(read, { audience: "porteur", own: "et les membres du jury, on les connaît ?" });
+    expectRefusal(reply, read);
+    expect(reply.text).toMatch(/jury/);
+  });
+  it("only a gap that says which group is asked pulls a follow-up to its topic, by the asked words", () => {
+    const guards = Guards.load();
+    // participants-par-atelier says no asked group: « et à Vidourle ? » may ask its topic's count, read as the answerer reads it
+    const count = "et à Vidourle-Camargue ? — Combien de participants aux ateliers territoriaux ?";
+    expect(guards.gap(count, "et à Vidourle-Camargue ?")?.id).toBe("participants-par-atelier");
+    expect(guards.gap(count, "et à Vidourle-Camargue ?", { asked: true })).toBeNull();
+    // jury-selection asks its first group: the jury named by the follow-up itself
+    expect(guards.gap("et le jury ? — Qu'est-ce que l'appel à communs ?", "et le jury ?", { asked: true })?.id).toBe("jury-selection");
+    expect(guards.gap("et l'appel à communs ? — Qui siège au jury ?", "et l'appel à communs ?", { asked: true })).toBeNull();
+  });
 });
 
 describe("unpublished facts asked in other words", () => {

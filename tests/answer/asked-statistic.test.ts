@@ -1,0 +1,40 @@
+/** The kind of figure a question asks (average, rate, sum of something done, count) and whether a text gives it. */
+import { describe, expect, it } from "vitest";
+import { answersStatistic, givesStatistic, statisticAsked } from "../../src/answer/asked-statistic.js";
+
+describe("statisticAsked", () => {
+  it("reads an average, a rate, the sum of something done and a count", () => {
+    expect(statisticAsked("Quelle est la subvention moyenne versée par la Région ?")).toBe("average");
+    expect(statisticAsked("En moyenne, les prêts de l'Adie font combien ?")).toBe("average");
+    expect(statisticAsked("L'Adie prête à quel taux ?")).toBe("rate");
+    expect(statisticAsked("c'est combien ?", "c'est combien ? — La Région a-t-elle déjà investi dans une coopérative ?")).toBe("realised-sum");
+    expect(statisticAsked("Combien de porteurs de projet sont suivis par la BGE ?")).toBe("count");
+  });
+  it("reads no such figure in other questions", () => {
+    expect(statisticAsked("Quels moyens humains pour l'équipe ESS ?")).toBeNull();
+    // what may be done, which a ceiling answers
+    expect(statisticAsked("Combien peut-on emprunter au maximum auprès d'Initiative Gard ?")).toBeNull();
+    expect(statisticAsked("Le prêt à taux zéro, c'est pour qui ?")).toBeNull();
+  });
+});
+
+describe("givesStatistic", () => {
+  it("an average is not given by a ceiling", () => {
+    expect(givesStatistic("average", "Le prêt peut atteindre 30 000 €. [1]")).toBe(false);
+    expect(givesStatistic("average", "Le prêt moyen est de 6 000 €. [1]")).toBe(true);
+  });
+  it("a rate is given by a percentage or a loan without interest, not by a description", () => {
+    expect(givesStatistic("rate", "France Active propose des prêts et des garanties, jusqu'à 20 000 €.")).toBe(false);
+    expect(givesStatistic("rate", "C'est un prêt personnel à taux zéro.")).toBe(true);
+  });
+  it("the sum of something done is not given by a ceiling alone", () => {
+    expect(givesStatistic("realised-sum", "Le total des collectivités reste plafonné à 50 % du capital.")).toBe(false);
+    expect(givesStatistic("realised-sum", "La Région a apporté 40 000 € au capital.")).toBe(true);
+  });
+  it("a count is not given by a share of something else, but by a share of what it counts", () => {
+    const q = "Combien de coopératives sont hébergées par la CAE ?";
+    expect(answersStatistic(q, "Environ 10 % de votre chiffre d'affaires, versés à la coopérative en échange de la gestion.")).toBe(false);
+    expect(answersStatistic(q, "La CAE héberge une quarantaine de coopératives.")).toBe(true);
+    expect(answersStatistic("Combien de réserves impartageables pour une SCOP ?", "Au moins 16 % des bénéfices d'une SCOP vont en réserves.")).toBe(true);
+  });
+});
