@@ -667,7 +667,7 @@ export class Answerer {
     // A follow-up does not get the card the person has just read again, unless that card holds what they now ask.
     const cardCandidates = cards
       ? cards
-          .match(query, { audience, limit: MORE_CARDS + avoidCards.length, question: typeText, focus })
+          .match(query, { audience, limit: MORE_CARDS + avoidCards.length, question: typeText, focus, asked: mine })
           .filter((m) => !avoidCards.includes(m.card.id) || (focus !== undefined && cardAnswersFollowUp(m.card, mine)))
           // A card saying something is not published answers a follow-up only about its topic: « c'est combien max ? »
           // after Initiative Gard is not answered by « le montant par projet de l'appel à communs n'est pas publié ».

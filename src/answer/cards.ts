@@ -29,6 +29,9 @@ const TOPIC_WEIGHT = 0.5;
 /** What kind of answer a question expects, from its wording (French and English). */
 export type AnswerType = "number" | "date" | "who" | "where" | "definition" | "yesno" | "other";
 
+/** An interrogative word, which an inversion after it does not turn into a yes/no question. */
+const INTERROGATIVE = /\b(quel|quelle|quels|quelles|lequel|laquelle|lesquels|lesquelles|comment|combien|quoi|que|qu)\b/;
+
 export function answerType(question: string): AnswerType {
   const q = foldUncached(question);
   if (
@@ -37,7 +40,7 @@ export function answerType(question: string): AnswerType {
     )
   )
     return "number";
-  if (/\b(quand|quelle date|en quelle annee|depuis quand|jusqu'?a quand|a quelle date|when|what year|since when|until when)\b/.test(q)) return "date";
+  if (/\b(quand|quelle date|(en|de) quelle annee|depuis quand|jusqu'?a quand|a quelle date|when|what year|since when|until when)\b/.test(q)) return "date";
   if (
     /^((et|mais|ok|alors|and) )?(qui|c'?est qui|who)\b|\bpar qui\b|\b(qui (est|sont|porte|dirige|pilote|preside|delivre|delivrent|accorde|accordent|decide|decident|gere|gerent)|quelle elue|quel elu|who is|who are|who runs|who leads|who (grants|issues|delivers|decides|handles|manages))\b/.test(
       q,
@@ -56,7 +59,11 @@ export function answerType(question: string): AnswerType {
     )
   )
     return "where";
-  if (/^(est-ce que|est ce que|is|are|can|does|do|peut-on|peut on|faut-il|faut il|y a-t-il|ya t il)\b|-(t-)?(il|elle|on|ils|elles)\b.*\?\s*$/.test(q))
+  // (an inversion after an interrogative word asks that word: « dans quelle SCIC a-t-il… ? », « comment la loi définit-elle… ? »)
+  if (
+    /^(est-ce que|est ce que|is|are|can|does|do|peut-on|peut on|faut-il|faut il|y a-t-il|ya t il)\b/.test(q) ||
+    (/-(t-)?(il|elle|on|ils|elles)\b.*\?\s*$/.test(q) && !INTERROGATIVE.test(q.split(/-(?:t-)?(?:il|elle|on|ils|elles)\b/)[0]!))
+  )
     return "yesno";
   return "other";
 }
@@ -167,7 +174,107 @@ export function termsOf(text: string): string[] {
   return type === "other" ? terms : [...terms, `?${type}`];
 }
 
-/** Two question types ask the same thing (an untyped question goes with any). */
+/**
+ * The kind of answer a question asks, finer than answerType for card kinds: a how-to (« comment faire ? »)
+ * and a reason (« pourquoi ? ») are kinds of their own. Not a term of the matching: it says what a card answers.
+ */
+export type AskedKind = AnswerType | "how" | "why";
+
+export function askedKind(question: string): AskedKind {
+  if (asksWhy(question)) return "why";
+  const type = answerType(question);
+  if (type !== "other" && type !== "yesno") return type;
+  const q = foldUncached(question).replace(/[’`]/g, "'");
+  // « Initiative Gard, c'est quoi ? », « ça consiste en quoi ? » (not a term of the matching, whose phrasings are typed as before)
+  if (/\b(?:c'?est|c) quoi\s*[?!.]*\s*$|\b(?:ca|cela) consiste en quoi\b/.test(q)) return "definition";
+  if (
+    /^((et|mais|ok|alors|and) )?(comment|how (do|can|does|should|to)|what are the steps)\b|\b((ca|cela) se passe comment|on fait comment|je fais comment|comment (faire|proceder|s'y prendre|ca (se passe|marche)))\b/.test(
+      q,
+    )
+  )
+    return "how";
+  return type;
+}
+
+/**
+ * What a card answers, read from its own phrasings: the kinds they ask (a yes/no or untyped phrasing says
+ * nothing), and whether its answer opens with a figure (« Six : … », « Environ 10 % … »).
+ */
+export interface CardKind {
+  kinds: ReadonlySet<AskedKind>;
+  figureLed: boolean;
+}
+
+/** An answer that opens with a figure: a count, a sum or a share, not a definition, a name or a reason. */
+const FIGURE_LED =
+  /^\s*(?:(?:environ|pres de|plus de|moins de|au moins|au plus|jusqu'a|about|around|over|up to|at least)\s+)?(?:\d|(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|quinze|vingt|trente|cent|mille|two|three|four|five|six|ten)\b)/;
+
+export function cardKind(card: Pick<AnswerCard, "questions" | "answer">): CardKind {
+  const kinds = new Set<AskedKind>();
+  for (const q of card.questions) {
+    const k = askedKind(q);
+    if (k !== "other" && k !== "yesno") kinds.add(k);
+  }
+  return { kinds, figureLed: FIGURE_LED.test(foldUncached(card.answer).replace(/[’`]/g, "'")) };
+}
+
+/** Kinds a card's phrasings may ask and still answer « qui ? » or « où ? » (a contact is asked « qui ? », « où ? » or « comment ? »). */
+const PLACE_OR_NAME: readonly AskedKind[] = ["who", "where", "how"];
+/** Kinds that say a card gives a figure, a date or steps, not what a thing is. */
+const NOT_WHAT: readonly AskedKind[] = ["how", "number", "date"];
+
+/** « c'est quoi les axes ? », « quels sont… ? », « what are the… ? »: a list, which a count may open (« Quatre : … »). */
+function asksList(question: string): boolean {
+  const q = foldUncached(question).replace(/[’`]/g, "'");
+  return (
+    /\b(?:(?:c'?est|c|cest) quoi (?:les|the)|quels sont|quelles sont|what are the|which)\b/.test(q) ||
+    /^(?:(?:et|mais|ok|alors|and) )?les\b.*\b(?:c'?est|c) quoi\b/.test(q)
+  );
+}
+
+/** « c'est quoi le montant… ? », « what is the yearly amount… ? »: something of a thing named, which a figure may give. */
+function asksAttribute(question: string): boolean {
+  return /\b(?:c'?est quoi|c quoi|what is|what's|qu'?est[- ]ce que|que (?:veut dire|signifie)) (?:le|la|l'|the|son|sa|ses|leur|leurs)\b/.test(
+    foldUncached(question).replace(/[’`]/g, "'"),
+  );
+}
+
+/**
+ * Whether a card can answer a question of this kind: a card whose phrasings all ask a definition does not answer
+ * « qui délivre ? », one whose phrasings all ask how to proceed (or a figure, a date) does not answer « c'est quoi ? »,
+ * and an answer opening with a figure (« Six : … ») does not answer « c'est quoi un… ? ».
+ */
+export function kindFits(kind: AskedKind, card: CardKind, question = ""): boolean {
+  if (kind !== "definition" && kind !== "who" && kind !== "where") return true;
+  const list = asksList(question);
+  // (« c'est quoi un QPV ? » is not answered by « Six : … »; « what is the yearly amount ? » asks a figure of something named)
+  if (card.figureLed && kind === "definition" && !list && !asksAttribute(question)) return false;
+  // (« c'est quoi les axes ? » asks which, not what: a count or a list answers it)
+  if (kind === "definition" && list) return true;
+  if (card.kinds.size === 0) return true;
+  const kinds = [...card.kinds];
+  if (kind === "definition") return !kinds.every((k) => NOT_WHAT.includes(k));
+  return kinds.some((k) => PLACE_OR_NAME.includes(k));
+}
+
+/**
+ * « combien d'entrepreneurs… ? », « how many members… ? »: a count of people or organisations, which a share or a sum
+ * (« Environ 10 % de votre chiffre d'affaires ») does not give.
+ */
+export function asksCount(question: string): boolean {
+  const q = foldUncached(question).replace(/[’`]/g, "'");
+  return /\b(?:combien (?:de |d')|how many |nombre d(?:e |'))(?:personnes|gens|entrepreneurs?|salaries|membres|adherents|participants|beneficiaires|structures|entreprises|associations|cooperatives|projets|laureats|communes|quartiers|emplois|dossiers|people|members|organisations|organizations|companies|projects|entrepreneurs)\b/.test(
+    q,
+  );
+}
+
+/** Whether an answer gives a count: a number that is not a share, a sum or a year. */
+export function givesCount(answer: string): boolean {
+  const a = foldUncached(answer).replace(/[’`]/g, "'");
+  const stripped = a.replace(/\d[\d\s.,]*\s?(?:%|€|k€|m€|euros?\b|millions?\b|milliards?\b|pour ?cent)/g, " ").replace(/\b(?:19|20)\d{2}\b/g, " ");
+  return /\d|\b(deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|quinze|vingt|trente|cent|mille|aucun|aucune|pas publie|n'est pas publie)\b/.test(stripped);
+}
+
 /** An answer that opens with yes or no. */
 const YES_NO_ANSWER = /^\s*(oui|non|yes|no)\b/i;
 
@@ -198,6 +305,8 @@ export class CardIndex {
   private readonly agentOnly: Uint8Array;
   /** The phrasings of each card. */
   private readonly cardPhrasings: number[][] = [];
+  /** What each card answers (see cardKind). */
+  private readonly kinds: CardKind[];
   private readonly df = new Map<string, number>();
   /**
    * Scratch space of `match`, reused from one question to the next (match is synchronous):
@@ -247,6 +356,7 @@ export class CardIndex {
       for (const t of all) post(this.cardsByTerm, t, ci);
       for (const t of new Set([...cardTerms, ...answer])) this.df.set(t, (this.df.get(t) ?? 0) + 1);
     });
+    this.kinds = cards.map(cardKind);
     const np = this.phrasings.length;
     this.agentOnly = Uint8Array.from(this.phrasings, (p) => (cards[p.card]!.audience === "agent" ? 1 : 0));
     const nc = cards.length;
@@ -289,7 +399,10 @@ export class CardIndex {
    * found anywhere in the card (0.2); a card whose answer cannot satisfy the question's type (a "combien ?"
    * answered without any number) is scored at half.
    */
-  match(q: QueryAnalysis, opts: { audience?: "agent" | "porteur"; limit?: number; question?: string; focus?: ReadonlySet<string> } = {}): CardMatch[] {
+  match(
+    q: QueryAnalysis,
+    opts: { audience?: "agent" | "porteur"; limit?: number; question?: string; focus?: ReadonlySet<string>; asked?: string } = {},
+  ): CardMatch[] {
     if (q.terms.length === 0 || this.phrasings.length === 0) return [];
     const own = opts.question ? termsOf(opts.question) : [];
     const qTerms = [...new Set([...q.terms.map((t) => NUMBER_WORDS[t] ?? t), ...own.filter((t) => t.startsWith("?") || /^\d+$/.test(t))])];
@@ -361,6 +474,10 @@ export class CardIndex {
     const type = opts.question ? answerType(opts.question) : "other";
     const why = opts.question !== undefined && asksWhy(opts.question);
     const amount = opts.question !== undefined && asksAmount(opts.question);
+    // The kind a card must answer is the one the person's own words ask (a follow-up's, not its topic's).
+    const asked = opts.asked ?? opts.question;
+    const kind = asked ? askedKind(asked) : "other";
+    const count = asked !== undefined && asksCount(asked);
     const best = new Map<number, CardMatch>();
     for (const pi of candidates) {
       if (opts.audience !== "agent" && this.agentOnly[pi] === 1) continue;
@@ -384,7 +501,14 @@ export class CardIndex {
       const found = x.cardFoundStamp[ci] === query ? x.cardFound[ci]! : 0;
       m.recall = qTotal ? found / qTotal : 0;
       // « Pourquoi… ? » is not answered by « Oui. » / « Non. »
-      m.typeOk = answersType(type, m.card.answer) && (!amount || givesAmount(m.card.answer)) && !(why && YES_NO_ANSWER.test(m.card.answer));
+      // A card answers the kind of question its phrasings ask (« qui délivre ? » is not answered by a definition), and a
+      // count (« combien d'entrepreneurs ? ») is not given by a share.
+      m.typeOk =
+        answersType(type, m.card.answer) &&
+        (!amount || givesAmount(m.card.answer)) &&
+        !(why && YES_NO_ANSWER.test(m.card.answer)) &&
+        kindFits(kind, this.kinds[ci]!, asked) &&
+        (!count || givesCount(m.card.answer));
       m.score = (0.8 * m.f1 + 0.2 * m.recall) * (m.typeOk ? 1 : 0.5);
     }
     return [...best.values()].sort((a, b) => b.score - a.score).slice(0, opts.limit ?? 3);

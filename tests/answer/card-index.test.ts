@@ -6,7 +6,21 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { answersType, answerType, asksAmount, asksWhy, CardIndex, type CardMatch, givesAmount, termsOf } from "../../src/answer/cards.js";
+import {
+  answersType,
+  answerType,
+  askedKind,
+  asksAmount,
+  asksCount,
+  asksWhy,
+  CardIndex,
+  type CardMatch,
+  cardKind,
+  givesAmount,
+  givesCount,
+  kindFits,
+  termsOf,
+} from "../../src/answer/cards.js";
 import { loadCards } from "../../src/knowledge/cards.js";
 import { analyze } from "../../src/retrieval/analyzer.js";
 import type { QueryAnalysis } from "../../src/retrieval/retriever.js";
@@ -71,7 +85,10 @@ function reference(index: CardIndex) {
       m.typeOk =
         answersType(type, m.card.answer) &&
         (!(opts.question !== undefined && asksAmount(opts.question)) || givesAmount(m.card.answer)) &&
-        !(opts.question !== undefined && asksWhy(opts.question) && /^\s*(oui|non|yes|no)\b/i.test(m.card.answer));
+        !(opts.question !== undefined && asksWhy(opts.question) && /^\s*(oui|non|yes|no)\b/i.test(m.card.answer)) &&
+        // a card answers the kind of question its phrasings ask; a count is not given by a share
+        kindFits(opts.question ? askedKind(opts.question) : "other", cardKind(m.card), opts.question) &&
+        !(opts.question !== undefined && asksCount(opts.question) && !givesCount(m.card.answer));
       m.score = (0.8 * m.f1 + 0.2 * m.recall) * (m.typeOk ? 1 : 0.5);
     }
     return [...best.values()].sort((a, b) => b.score - a.score).slice(0, opts.limit ?? 3);
@@ -137,5 +154,53 @@ describe("a why question", () => {
     expect(asksWhy("pq ils font un appel à communs ?")).toBe(true);
     expect(asksWhy("Why is it called a reverse tender?")).toBe(true);
     expect(asksWhy("Le DLA est-il gratuit ?")).toBe(false);
+  });
+});
+
+describe("the kind of answer a card gives", () => {
+  const howTo = cardKind({
+    questions: ["Comment s'inscrire au Mois de l'ESS ?", "on fait comment pour y participer ?", "inscription mois ess", "How do I take part?"],
+    answer: "Inscrivez-vous auprès de la CRESS avant septembre.",
+  });
+  const whatIs = cardKind({
+    questions: ["Qu'est-ce que le Mois de l'ESS ?", "le mois de l'ess c'est quoi", "What is the ESS Month?"],
+    answer: "Une manifestation nationale de promotion de l'ESS, chaque mois de novembre.",
+  });
+  const counted = cardKind({
+    questions: ["Combien d'EPCI dans le Gard ?", "il y a combien d'intercos ?"],
+    answer: "Trois agglomérations et dix communautés de communes.",
+  });
+
+  it("reads a trailing « c'est quoi ? » as asking what, and an inversion after an interrogative word as no yes/no", () => {
+    expect(askedKind("Le Mois de l'ESS, c'est quoi ?")).toBe("definition");
+    expect(askedKind("la CRESS cest quoi")).toBe("definition");
+    expect(answerType("Pour quelle raison la Région a-t-elle créé AD'OCC ?")).toBe("other");
+    expect(answerType("La CRESS a-t-elle un bureau à Nîmes ?")).toBe("yesno");
+    expect(answerType("La loi Hamon, elle est de quelle année ?")).toBe("date");
+    expect(askedKind("on fait comment pour adhérer à la CRESS ?")).toBe("how");
+  });
+
+  it("does not answer « c'est quoi ? » with how to proceed, nor « qui ? » with a definition", () => {
+    expect(kindFits(askedKind("Le Mois de l'ESS, c'est quoi ?"), howTo)).toBe(false);
+    expect(kindFits(askedKind("Le Mois de l'ESS, c'est quoi ?"), whatIs)).toBe(true);
+    expect(kindFits(askedKind("Qui organise le Mois de l'ESS dans le Gard ?"), whatIs)).toBe(false);
+    expect(kindFits(askedKind("Le Mois de l'ESS, ça tombe quand ?"), whatIs)).toBe(true);
+  });
+
+  it("does not answer « c'est quoi un… ? » with an answer opening with a figure, but a list may open with one", () => {
+    expect(counted.figureLed).toBe(true);
+    expect(kindFits(askedKind("c'est quoi un EPCI ?"), counted, "c'est quoi un EPCI ?")).toBe(false);
+    expect(kindFits(askedKind("c'est quoi les EPCI du Gard ?"), counted, "c'est quoi les EPCI du Gard ?")).toBe(true);
+    expect(kindFits(askedKind("les intercos du Gard c koi ?"), counted, "les intercos du Gard c koi ?")).toBe(true);
+    expect(kindFits(askedKind("il y a combien d'EPCI ?"), counted, "il y a combien d'EPCI ?")).toBe(true);
+  });
+
+  it("does not give a count of people with a share or a sum", () => {
+    expect(asksCount("Combien de salariés compte la CRESS Occitanie ?")).toBe(true);
+    expect(asksCount("Combien de réserves faut-il garder ?")).toBe(false);
+    expect(asksCount("C'est combien d'argent ?")).toBe(false);
+    expect(givesCount("Environ 5 % de votre chiffre d'affaires.")).toBe(false);
+    expect(givesCount("Un budget de 250 000 € voté en 2024.")).toBe(false);
+    expect(givesCount("Douze salariés, à Montpellier.")).toBe(true);
   });
 });
