@@ -22,6 +22,7 @@ import { askedYears, asksWhen, countsOf, givesAsked, namedTerms } from "./asked-
 import { probability, type DecisionModels, type Signals } from "./decision.js";
 import type { QueryNormalizer } from "../retrieval/normalize.js";
 import { asksOutOfMission } from "./asked-part.js";
+import { findCommunesInText } from "../eligibility/communes.js";
 import { foldText } from "../eligibility/extract.js";
 import type { Guards } from "./guards.js";
 import { fill, loadPrompt } from "./prompts.js";
@@ -136,6 +137,9 @@ const MORE_CARDS = 8;
 
 /** The least card score for a card that gives an asked figure (from a document found) to answer instead of passages that do not. */
 const MIN_QUANTITY_CARD = 0.5;
+
+/** The least card score for a card that gives the amount a yes/no question states to settle that premise (the amount says the rest). */
+const PREMISE_CARD = 0.3;
 
 /** The least card probability for a close card to answer a question no passage covers well enough (see closeCard). */
 const CLOSE_CARD = 0.45;
@@ -501,7 +505,7 @@ export class Answerer {
       card !== undefined &&
       (p.reshown || aspectCard || this.useCard(signals)) &&
       (!asksQuantity || cardGives(card)) &&
-      (!card.card.lacune || this.asksCardAspect(searched, card));
+      (!card.card.lacune || (this.asksCardAspect(searched, card) && !namesKnownCommune(mine, card.card)));
     const offlineCard = () => this.cardAnswer(question, searched, audience, card!, hits, cardMatches, candidates, mine);
     if (cardFits && !this.o.llm) return offlineCard();
     const supported = hits.filter((h) => h.coverage >= minCoverage);
@@ -527,6 +531,15 @@ export class Answerer {
     }
     if (!answerable && cardFits) return offlineCard();
     if (!answerable && !this.o.llm && card && this.closeCard(signals, card, question) && (!asksQuantity || cardGives(card))) return offlineCard();
+    if (!answerable && !this.o.llm) {
+      // A yes/no question stating an amount (« donc chaque commun touche 250 000 € ? ») checks a premise: a card
+      // from a document found that gives this amount settles it, even one saying the rest is unpublished.
+      const found = new Set(hits.slice(0, 5).map((h) => h.chunk.docId));
+      const settles = p.cardCandidates.find(
+        (m) => m.typeOk !== false && m.score >= PREMISE_CARD && m.card.sources.some((d) => found.has(d)) && premiseChecked(mine, m.card.answer),
+      );
+      if (settles) return this.cardAnswer(question, searched, audience, settles, hits, cardMatches, candidates, mine);
+    }
     if (!answerable) {
       // A question that names an operator or a scheme of the ESS (« l'adhésion à la MIESS ») is about the ESS.
       const essRelated =
@@ -1029,15 +1042,35 @@ export function toSource(h: Hit, n: number): SourceRef {
 }
 
 /**
- * Whether a yes/no question (« …, c'est ça ? », « donc … ? », "is it…?") states an amount of at
+ * Whether a yes/no question (« …, c'est ça ? », « donc … ? », « si je comprends bien … ? », "is it…?") states an amount of at
  * least three digits that the text gives too: it checks a premise the text settles.
  */
 export function premiseChecked(question: string, text: string): boolean {
-  if (answerType(question) !== "yesno" && !/\b(donc|c'est (bien )?(ca|ça)|c'est bien|n'est-ce pas|right|so)\b/i.test(question)) return false;
+  if (
+    answerType(question) !== "yesno" &&
+    !/\b(donc|c'est (bien )?(ca|ça)|c'est bien|n'est-ce pas|si je comprends bien|si j'ai bien compris|c'est (exact|vrai|correct)|right|so|correct|is that true)\b/i.test(
+      question,
+    )
+  )
+    return false;
   const amounts = (t: string) =>
     [...t.replace(/(\d)[\s\u00a0.,](?=\d{3}\b)/g, "$1").matchAll(/\d{3,}/g)].map((m) => m[0]).filter((n) => !/^(19|20)\d{2}$/.test(n));
   const known = new Set(amounts(text));
   return amounts(question).some((n) => known.has(n));
+}
+
+/**
+ * Whether a question names a commune that a card saying something is unpublished gives as known (« Saint-Gilles
+ * a un quartier prioritaire ? » when the card lists the confirmed ones): what is known of that commune answers,
+ * not the unpublished rest. (A commune its phrasings name is what the card is about, not a known case.)
+ */
+export function namesKnownCommune(question: string, card: { answer: string; questions: string[] }): boolean {
+  const ids = (t: string) => new Set(findCommunesInText(t).map((m) => m.commune.code));
+  const named = ids(question);
+  if (named.size === 0) return false;
+  const known = ids(card.answer);
+  const asked = ids(card.questions.join(". "));
+  return [...named].some((c) => known.has(c) && !asked.has(c));
 }
 
 /**

@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Reply } from "../../src/domain/reply.js";
+import { namesKnownCommune } from "../../src/answer/answerer.js";
 import { expectGroundedAnswer, testRuntime, type TestRuntime } from "./helpers.js";
 
 let t: TestRuntime;
@@ -219,5 +220,34 @@ describe("a why question", () => {
     const reply = await ask("Pourquoi l'appel à communs est-il qualifié d'appel d'offres inversé ?");
     expect(reply.refused, reply.text).toBe(false);
     expect(reply.text).not.toMatch(/^\s*(Oui|Non)\b/);
+  });
+});
+
+describe("answerable questions asked in other words are not refused", () => {
+  // Each question is worded for this test.
+  const cases: { q: string; includes: RegExp; audience?: "agent" | "porteur" }[] = [
+    // « mettre sur la table » is a sum spent (lexique/familier.yaml)
+    { q: "Quelle somme le Département met-il sur la table pour l'appel à communs ?", includes: /250 000/ },
+    // « en contrepartie » asks the obligations, not the list of winners (knowledge/lacunes.yaml)
+    { q: "Lauréats de l'appel à communs : qu'est-ce qu'on nous demande en contrepartie ?", includes: /partag/i },
+    // a premise on an amount is settled by the card that gives it, though it says the rest is unpublished
+    { q: "Si j'ai bien compris, un commun retenu reçoit 250 000 € à lui seul ?", includes: /ensemble des communs/ },
+    // « qui a écrit » asks who designed it (lexique/familier.yaml)
+    { q: "C'est une agence parisienne qui a écrit le schéma ESS du Gard ?", includes: /Grande Bobine/ },
+    // a commune the unpublished-list card gives as known: the passages about it answer
+    { q: "Il y a un quartier prioritaire à Anduze ?", includes: /Anduze/, audience: "agent" },
+  ];
+  for (const { q, includes, audience } of cases)
+    it(q, async () => {
+      const reply = await ask(q, audience);
+      expect(reply.refused, `${q}\n→ ${reply.text}`).toBe(false);
+      expect(reply.text).toMatch(includes);
+    });
+
+  it("a commune is known to an unpublished-information card only when its answer names it and its phrasings do not", () => {
+    const card = { answer: "La liste complète n'est pas publiée ; plusieurs sont confirmés (Alès, Vauvert).", questions: ["Quels sont tous les QPV ?"] };
+    expect(namesKnownCommune("Vauvert a un quartier prioritaire ?", card)).toBe(true);
+    expect(namesKnownCommune("Sommières a un quartier prioritaire ?", card)).toBe(false);
+    expect(namesKnownCommune("Vauvert a un QPV ?", { ...card, questions: ["Les QPV de Vauvert ?"] })).toBe(false);
   });
 });
