@@ -141,6 +141,9 @@ const MIN_QUANTITY_CARD = 0.5;
 /** The least card score for a card that gives the amount a yes/no question states to settle that premise (the amount says the rest). */
 const PREMISE_CARD = 0.3;
 
+/** How much less of the question a document's passage may cover than a glossary entry and still be quoted instead (see documentsFirst). */
+const GLOSSARY_MARGIN = 0;
+
 /** The least card probability for a close card to answer a question no passage covers well enough (see closeCard). */
 const CLOSE_CARD = 0.45;
 
@@ -511,9 +514,10 @@ export class Answerer {
     const supported = hits.filter((h) => h.coverage >= minCoverage);
     const top = candidates[0];
     const describesNeed = signals.describesNeed === 1;
-    const ranked = supported.length
-      ? [...supported, ...hits.filter((h) => h.coverage < minCoverage && h.coverage >= 0.35)]
-      : hits.filter((h) => h.coverage >= 0.3);
+    const ranked = documentsFirst(
+      looksEnglish(mine),
+      supported.length ? [...supported, ...hits.filter((h) => h.coverage < minCoverage && h.coverage >= 0.35)] : hits.filter((h) => h.coverage >= 0.3),
+    );
     const answerable = ranked.length > 0 && (this.o.llm ? true : this.answerable(signals, supported.length));
     if (
       !answerable &&
@@ -1057,6 +1061,26 @@ export function premiseChecked(question: string, text: string): boolean {
     [...t.replace(/(\d)[\s\u00a0.,](?=\d{3}\b)/g, "$1").matchAll(/\d{3,}/g)].map((m) => m[0]).filter((n) => !/^(19|20)\d{2}$/.test(n));
   const known = new Set(amounts(text));
   return amounts(question).some((n) => known.has(n));
+}
+
+/**
+ * A glossary entry sums up what documents say, with English equivalents that English questions match: for
+ * an English question, a passage of another document that covers it as well holds the fact, and comes before
+ * the entry (which still completes the answer, for an acronym it spells out).
+ */
+export function documentsFirst(english: boolean, hits: Hit[]): Hit[] {
+  const out = [...hits];
+  if (!english) return out;
+  for (const g of hits) {
+    if (g.chunk.kind !== "glossary") continue;
+    let last = -1;
+    out.forEach((d, i) => {
+      if (d.chunk.kind !== "glossary" && d.coverage >= g.coverage - GLOSSARY_MARGIN) last = i;
+    });
+    const at = out.indexOf(g);
+    if (last > at) out.splice(last, 0, ...out.splice(at, 1));
+  }
+  return out;
 }
 
 /**
