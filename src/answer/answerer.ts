@@ -35,6 +35,7 @@ import { answersStatistic, givesStatistic, statisticAsked } from "./asked-statis
 import { probability, type DecisionModels, type Signals } from "./decision.js";
 import type { QueryNormalizer } from "../retrieval/normalize.js";
 import { asksOutOfMission } from "./asked-part.js";
+import { findCommunesInText } from "../eligibility/communes.js";
 import { foldText } from "../eligibility/extract.js";
 import { type Guards, withAddress } from "./guards.js";
 import { fill, loadPrompt } from "./prompts.js";
@@ -152,6 +153,12 @@ const MIN_QUANTITY_CARD = 0.5;
 
 /** The least card score of a card phrased as the question itself, whose documents retrieval need not have found. */
 const CLOSE_PHRASING = 0.9;
+
+/** The least card score for a card that gives the amount a yes/no question states to settle that premise (the amount says the rest). */
+const PREMISE_CARD = 0.3;
+
+/** How much less of the question a document's passage may cover than a glossary entry and still be quoted instead (see documentsFirst). */
+const GLOSSARY_MARGIN = 0;
 
 /** The least card probability for a close card to answer a question no passage covers well enough (see closeCard). */
 const CLOSE_CARD = 0.45;
@@ -536,15 +543,16 @@ export class Answerer {
       (p.reshown || aspectCard || this.useCard(signals)) &&
       (!asksQuantity || cardGives(card)) &&
       cardStatistic(card) &&
-      (!card.card.lacune || this.asksCardAspect(searched, card));
+      (!card.card.lacune || (this.asksCardAspect(searched, card) && !namesKnownCommune(mine, card.card)));
     const offlineCard = () => this.cardAnswer(question, searched, audience, card!, hits, cardMatches, candidates, mine);
     if (cardFits && !this.o.llm) return offlineCard();
     const supported = hits.filter((h) => h.coverage >= minCoverage);
     const top = candidates[0];
     const describesNeed = signals.describesNeed === 1;
-    const ranked = supported.length
-      ? [...supported, ...hits.filter((h) => h.coverage < minCoverage && h.coverage >= 0.35)]
-      : hits.filter((h) => h.coverage >= 0.3);
+    const ranked = documentsFirst(
+      looksEnglish(mine),
+      supported.length ? [...supported, ...hits.filter((h) => h.coverage < minCoverage && h.coverage >= 0.35)] : hits.filter((h) => h.coverage >= 0.3),
+    );
     const answerable = ranked.length > 0 && (this.o.llm ? true : this.answerable(signals, supported.length));
     if (
       !answerable &&
@@ -563,6 +571,15 @@ export class Answerer {
     if (!answerable && cardFits) return offlineCard();
     if (!answerable && !this.o.llm && card && this.closeCard(signals, card, question) && (!asksQuantity || cardGives(card)) && cardStatistic(card))
       return offlineCard();
+    if (!answerable && !this.o.llm) {
+      // A yes/no question stating an amount (« donc chaque commun touche 250 000 € ? ») checks a premise: a card
+      // from a document found that gives this amount settles it, even one saying the rest is unpublished.
+      const found = new Set(hits.slice(0, 5).map((h) => h.chunk.docId));
+      const settles = p.cardCandidates.find(
+        (m) => m.typeOk !== false && m.score >= PREMISE_CARD && m.card.sources.some((d) => found.has(d)) && premiseChecked(mine, m.card.answer),
+      );
+      if (settles) return this.cardAnswer(question, searched, audience, settles, hits, cardMatches, candidates, mine);
+    }
     if (!answerable) {
       // A question that names an operator or a scheme of the ESS (« l'adhésion à la MIESS ») is about the ESS.
       const essRelated =
@@ -1080,15 +1097,55 @@ export function toSource(h: Hit, n: number): SourceRef {
 }
 
 /**
- * Whether a yes/no question (« …, c'est ça ? », « donc … ? », "is it…?") states an amount of at
+ * Whether a yes/no question (« …, c'est ça ? », « donc … ? », « si je comprends bien … ? », "is it…?") states an amount of at
  * least three digits that the text gives too: it checks a premise the text settles.
  */
 export function premiseChecked(question: string, text: string): boolean {
-  if (answerType(question) !== "yesno" && !/\b(donc|c'est (bien )?(ca|ça)|c'est bien|n'est-ce pas|right|so)\b/i.test(question)) return false;
+  if (
+    answerType(question) !== "yesno" &&
+    !/\b(donc|c'est (bien )?(ca|ça)|c'est bien|n'est-ce pas|si je comprends bien|si j'ai bien compris|c'est (exact|vrai|correct)|right|so|correct|is that true)\b/i.test(
+      question,
+    )
+  )
+    return false;
   const amounts = (t: string) =>
     [...t.replace(/(\d)[\s\u00a0.,](?=\d{3}\b)/g, "$1").matchAll(/\d{3,}/g)].map((m) => m[0]).filter((n) => !/^(19|20)\d{2}$/.test(n));
   const known = new Set(amounts(text));
   return amounts(question).some((n) => known.has(n));
+}
+
+/**
+ * A glossary entry sums up what documents say, with English equivalents that English questions match: for
+ * an English question, a passage of another document that covers it as well holds the fact, and comes before
+ * the entry (which still completes the answer, for an acronym it spells out).
+ */
+export function documentsFirst(english: boolean, hits: Hit[]): Hit[] {
+  const out = [...hits];
+  if (!english) return out;
+  for (const g of hits) {
+    if (g.chunk.kind !== "glossary") continue;
+    let last = -1;
+    out.forEach((d, i) => {
+      if (d.chunk.kind !== "glossary" && d.coverage >= g.coverage - GLOSSARY_MARGIN) last = i;
+    });
+    const at = out.indexOf(g);
+    if (last > at) out.splice(last, 0, ...out.splice(at, 1));
+  }
+  return out;
+}
+
+/**
+ * Whether a question names a commune that a card saying something is unpublished gives as known (« Saint-Gilles
+ * a un quartier prioritaire ? » when the card lists the confirmed ones): what is known of that commune answers,
+ * not the unpublished rest. (A commune its phrasings name is what the card is about, not a known case.)
+ */
+export function namesKnownCommune(question: string, card: { answer: string; questions: string[] }): boolean {
+  const ids = (t: string) => new Set(findCommunesInText(t).map((m) => m.commune.code));
+  const named = ids(question);
+  if (named.size === 0) return false;
+  const known = ids(card.answer);
+  const asked = ids(card.questions.join(". "));
+  return [...named].some((c) => known.has(c) && !asked.has(c));
 }
 
 /**

@@ -236,6 +236,34 @@ const EXTRA_STOPWORDS = [
   "actually",
   "just",
   "whats",
+  // English question words and glue that name nothing ("why can't…", "has it been…", "…, right?")
+  "why",
+  "whose",
+  "whom",
+  "were",
+  "been",
+  "being",
+  "having",
+  "got",
+  "yet",
+  "anymore",
+  "once",
+  "if",
+  "than",
+  "so",
+  "then",
+  "only",
+  "ever",
+  "else",
+  "able",
+  "anything",
+  "something",
+  "one",
+  "ones",
+  "during",
+  "right",
+  "roughly",
+  "approximately",
 ];
 const STOPWORDS = new Set<string>([...Object.keys(frStop.dictionary).map(fold), ...EXTRA_STOPWORDS.map(fold)]);
 
@@ -274,7 +302,7 @@ const TOKEN = /[\p{L}\p{N}]+/gu;
  */
 const OWN_STEM: Record<string, string> = { commune: "commune", communes: "commune" };
 /** Changes whenever the analysis of a word changes: an index built by another analysis is rebuilt. */
-export const ANALYZER_VERSION = "3";
+export const ANALYZER_VERSION = "4";
 
 const stemCache = new Map<string, string>();
 export function stem(foldedWord: string): string {

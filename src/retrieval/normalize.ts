@@ -244,7 +244,7 @@ export class Lexicon {
         re: new RegExp(
           `(^|[^\\p{L}\\p{N}])${fold(from)
             .replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
-            .replace(/\s+/g, "[\\s'’-]+")}(?=$|[^\\p{L}\\p{N}])`,
+            .replace(/\s+/g, "[\\s'’-]+")}(?=$|[^\\p{L}\\p{N}-]|-(?!\\p{L}))`,
           "gu",
         ),
         to: fold(to),

@@ -6,7 +6,7 @@
  * and refusal logic use as an absolute relevance signal.
  */
 import type { DocKind, Audience } from "../domain/ids.js";
-import { analyze } from "./analyzer.js";
+import { analyze, looksEnglish } from "./analyzer.js";
 import { analyzeChunkTerms, type ChunkTerms, type IndexedChunk, type SearchIndex } from "./index-store.js";
 import { OrSearch } from "./or-search.js";
 import { SynonymExpander } from "./synonyms.js";
@@ -38,6 +38,11 @@ export interface QueryAnalysis {
 }
 
 const RRF_K = 60;
+
+/** Glossary equivalents searched besides a question's own words (the first ones: the closest). */
+const EXPANSIONS = 12;
+/** The same for an English question, whose words the French documents hold only through their equivalents. */
+const ENGLISH_EXPANSIONS = 20;
 
 export class Retriever {
   /** Each chunk's distinct terms as term numbers, by chunk number (one shared buffer: see `chunkTermNumbers`). */
@@ -172,8 +177,9 @@ export class Retriever {
   analyzeQuery(question: string): QueryAnalysis {
     const terms = [...new Set(analyze(question))];
     const alternatives = this.synonyms.alternatives(terms);
-    // the closest expansions are enough; long lists cost more than they bring
-    const expansions = this.synonyms.expand(terms).slice(0, 12);
+    // The closest expansions are enough; long lists cost more than they bring. An English question gets more:
+    // its words are found in the French documents only through their equivalents.
+    const expansions = this.synonyms.expand(terms).slice(0, looksEnglish(question) ? ENGLISH_EXPANSIONS : EXPANSIONS);
     // A word the knowledge base never uses weighs less than a rare known one:
     // long descriptions are full of incidental words.
     const unknownWeight = 0.6 * this.idf("\u0000unknown");

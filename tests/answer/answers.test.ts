@@ -5,6 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Reply } from "../../src/domain/reply.js";
+import { documentsFirst, namesKnownCommune } from "../../src/answer/answerer.js";
+import type { Hit } from "../../src/retrieval/retriever.js";
 import { expectGroundedAnswer, testRuntime, type TestRuntime } from "./helpers.js";
 
 let t: TestRuntime;
@@ -221,5 +223,54 @@ describe("a why question", () => {
     const reply = await ask("Pourquoi l'appel à communs est-il qualifié d'appel d'offres inversé ?");
     expect(reply.refused, reply.text).toBe(false);
     expect(reply.text).not.toMatch(/^\s*(Oui|Non)\b/);
+  });
+});
+
+describe("answerable questions asked in other words are not refused", () => {
+  // Each question is worded for this test.
+  const cases: { q: string; includes: RegExp; audience?: "agent" | "porteur" }[] = [
+    // « mettre sur la table » is a sum spent (lexique/familier.yaml)
+    { q: "Quelle somme le Département met-il sur la table pour l'appel à communs ?", includes: /250 000/ },
+    // « en contrepartie » asks the obligations, not the list of winners (knowledge/lacunes.yaml)
+    { q: "Lauréats de l'appel à communs : qu'est-ce qu'on nous demande en contrepartie ?", includes: /partag/i },
+    // a premise on an amount is settled by the card that gives it, though it says the rest is unpublished
+    { q: "Si j'ai bien compris, un commun retenu reçoit 250 000 € à lui seul ?", includes: /ensemble des communs/ },
+    // « qui a écrit » asks who designed it (lexique/familier.yaml)
+    { q: "C'est une agence parisienne qui a écrit le schéma ESS du Gard ?", includes: /Grande Bobine/ },
+    // « les sous » (money, lexique/familier.yaml) is not the start of a compound word
+    { q: "Dans le Gard, les sous-préfectures sont quelles villes ?", includes: /Alès/ },
+    // a commune the unpublished-list card gives as known: the passages about it answer
+    { q: "Il y a un quartier prioritaire à Anduze ?", includes: /Anduze/, audience: "agent" },
+  ];
+  for (const { q, includes, audience } of cases)
+    it(q, async () => {
+      const reply = await ask(q, audience);
+      expect(reply.refused, `${q}\n→ ${reply.text}`).toBe(false);
+      expect(reply.text).toMatch(includes);
+    });
+
+  it("a commune is known to an unpublished-information card only when its answer names it and its phrasings do not", () => {
+    const card = { answer: "La liste complète n'est pas publiée ; plusieurs sont confirmés (Alès, Vauvert).", questions: ["Quels sont tous les QPV ?"] };
+    expect(namesKnownCommune("Vauvert a un quartier prioritaire ?", card)).toBe(true);
+    expect(namesKnownCommune("Sommières a un quartier prioritaire ?", card)).toBe(false);
+    expect(namesKnownCommune("Vauvert a un QPV ?", { ...card, questions: ["Les QPV de Vauvert ?"] })).toBe(false);
+  });
+});
+
+describe("an English question is answered from the document, not the glossary entry that sums it up", () => {
+  const hit = (docId: string, kind: string, coverage: number) => ({ chunk: { id: docId, docId, kind }, score: 0, coverage }) as unknown as Hit;
+
+  it("puts a glossary entry after the documents that cover an English question as well", () => {
+    const hits = [hit("glossaire", "glossary", 0.6), hit("dla", "process", 0.6), hit("dla-gard", "partner", 0.4)];
+    expect(documentsFirst(true, hits).map((h) => h.chunk.docId)).toEqual(["dla", "glossaire", "dla-gard"]);
+    // a glossary entry covering more, or a French question, keeps its place
+    expect(documentsFirst(true, [hit("glossaire", "glossary", 0.8), hit("dla", "process", 0.6)])[0]!.chunk.docId).toBe("glossaire");
+    expect(documentsFirst(false, hits)[0]!.chunk.docId).toBe("glossaire");
+  });
+
+  it("reads everyday English words through their French equivalents (synonymes.yaml)", async () => {
+    const reply = await ask("What do cooperatives gain from ESUS approval?");
+    expect(reply.refused, reply.text).toBe(false);
+    expect(reply.sources.map((s) => s.id)).toContain("agrement-esus");
   });
 });

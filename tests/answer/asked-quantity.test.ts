@@ -235,6 +235,8 @@ describe("a yes/no question that states a figure the text gives", () => {
   it("checks a premise the text settles", () => {
     expect(premiseChecked("Un commun lauréat reçoit donc 250 000 euros à lui seul ?", text)).toBe(true);
     expect(premiseChecked("Is it right that each commons project gets 250,000 €?", text)).toBe(true);
+    // « si j'ai bien compris » states a premise as « donc » does
+    expect(premiseChecked("Si j'ai bien compris, chaque dossier retenu perçoit 250 000 € ?", text)).toBe(true);
   });
   it("not when the figure is another, or the question asks an amount", () => {
     expect(premiseChecked("Un commun lauréat reçoit donc 100 000 euros ?", text)).toBe(false);

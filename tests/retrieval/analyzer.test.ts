@@ -26,6 +26,11 @@ describe("French analyzer", () => {
     expect(isStopword("cooperative")).toBe(false);
   });
 
+  it("removes English question words and glue that name nothing", () => {
+    expect(analyze("Why were they able to apply once, right?")).toEqual(analyze("apply"));
+    expect(analyze("Has anything else been funded during the year?")).toEqual(analyze("funded year"));
+  });
+
   it("stems plurals and inflections to the same term", () => {
     expect(analyze("coopératives")).toEqual(analyze("coopérative"));
     expect(analyze("subventions")).toEqual(analyze("subvention"));
