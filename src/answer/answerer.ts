@@ -160,6 +160,9 @@ const PREMISE_CARD = 0.3;
 /** How much less of the question a document's passage may cover than a glossary entry and still be quoted instead (see documentsFirst). */
 const GLOSSARY_MARGIN = 0;
 
+/** How much lower a card that answers may score than a "not published" card and still come first (a near tie). */
+const LACUNE_TIE = 0.02;
+
 /** The least card probability for a close card to answer a question no passage covers well enough (see closeCard). */
 const CLOSE_CARD = 0.45;
 
@@ -696,6 +699,16 @@ export class Answerer {
       const close = cardCandidates.filter((m) => m.score >= best.score - WHERE_MARGIN);
       const placed = close.find((m) => namesPlace(m.card) === 2) ?? close.find((m) => namesPlace(m.card) === 1);
       if (placed) cardCandidates.splice(cardCandidates.indexOf(placed), 1), cardCandidates.unshift(placed);
+    }
+    // On a near tie, a card that answers, from a document found, comes before one saying the answer is not published
+    // (not in a follow-up, whose matches the topic's words inflate: there the "not published" card may hold the figure asked).
+    const first = cardCandidates[0];
+    if (first?.card.lacune && focus === undefined) {
+      const found = new Set(hits.slice(0, 5).map((h) => h.chunk.docId));
+      const answers = cardCandidates.find(
+        (m) => !m.card.lacune && m.typeOk !== false && m.score >= first.score - LACUNE_TIE && m.card.sources.some((d) => found.has(d)),
+      );
+      if (answers) cardCandidates.splice(cardCandidates.indexOf(answers), 1), cardCandidates.unshift(answers);
     }
     const cardMatches = cardCandidates.slice(0, 3);
     const card = cardMatches[0];
