@@ -517,7 +517,7 @@ export class Answerer {
     }
 
     const p = await this.prepare(question, audience, avoidCards, mine, topic);
-    const { searched, hits, query, card, cardMatches, candidates, minCoverage, signals } = p;
+    const { searched, hits, found, query, card, cardMatches, candidates, minCoverage, signals } = p;
     // Offline, a fitting card leads; with a model, the passages go to the model first and the
     // card is the offline answer used when the model declines, fails or cites nothing valid.
     // A card leads a how-many / how-much question only with the figure asked (its phrasings say what it is about).
@@ -577,7 +577,6 @@ export class Answerer {
     if (!answerable && !this.o.llm) {
       // A yes/no question stating an amount (« donc chaque commun touche 250 000 € ? ») checks a premise: a card
       // from a document found that gives this amount settles it, even one saying the rest is unpublished.
-      const found = new Set(hits.slice(0, 5).map((h) => h.chunk.docId));
       const settles = p.cardCandidates.find(
         (m) => m.typeOk !== false && m.score >= PREMISE_CARD && m.card.sources.some((d) => found.has(d)) && premiseChecked(mine, m.card.answer),
       );
@@ -633,7 +632,6 @@ export class Answerer {
         !this.speaksOfCounted(asks!, searched, text, true) ||
         (((mine !== question && asksAmount(mine)) || (asksSum(mine) && !looksEnglish(mine))) && !givesAmount(text))
       ) {
-        const found = new Set(hits.slice(0, 5).map((h) => h.chunk.docId));
         const fit = p.cardCandidates.find(
           (m) => !m.card.lacune && m.typeOk !== false && m.score >= MIN_QUANTITY_CARD && m.card.sources.some((d) => found.has(d)) && cardGives(m),
         );
@@ -642,7 +640,6 @@ export class Answerer {
       }
     }
     if (text && !generated && statistic !== null && !givesStatistic(statistic, text, asking)) {
-      const found = new Set(hits.slice(0, 5).map((h) => h.chunk.docId));
       const fit = p.cardCandidates.find(
         (m) =>
           !m.card.lacune &&
@@ -700,11 +697,12 @@ export class Answerer {
       const placed = close.find((m) => namesPlace(m.card) === 2) ?? close.find((m) => namesPlace(m.card) === 1);
       if (placed) cardCandidates.splice(cardCandidates.indexOf(placed), 1), cardCandidates.unshift(placed);
     }
+    // The documents of the best passages: a card "agrees" with retrieval when it cites one of them.
+    const found = new Set(hits.slice(0, 5).map((h) => h.chunk.docId));
     // On a near tie, a card that answers, from a document found, comes before one saying the answer is not published
     // (not in a follow-up, whose matches the topic's words inflate: there the "not published" card may hold the figure asked).
     const first = cardCandidates[0];
     if (first?.card.lacune && focus === undefined) {
-      const found = new Set(hits.slice(0, 5).map((h) => h.chunk.docId));
       const answers = cardCandidates.find(
         (m) => !m.card.lacune && m.typeOk !== false && m.score >= first.score - LACUNE_TIE && m.card.sources.some((d) => found.has(d)),
       );
@@ -728,11 +726,11 @@ export class Answerer {
       cardF1: card?.f1 ?? 0,
       cardRecall: card?.recall ?? 0,
       cardTypeOk: card?.typeOk === false ? 0 : 1,
-      cardAgrees: card !== undefined && hits.slice(0, 5).some((h) => card.card.sources.includes(h.chunk.docId)) ? 1 : 0,
+      cardAgrees: card !== undefined && card.card.sources.some((d) => found.has(d)) ? 1 : 0,
       cardMargin: card ? card.score - (cardMatches[1]?.score ?? 0) : 0,
       cardLacune: card?.card.lacune ? 1 : 0,
       // An unpublished-information card about documents retrieval did not find (another event, another measure) says little.
-      lacuneScore: card?.card.lacune && hits.slice(0, 5).some((h) => card.card.sources.includes(h.chunk.docId)) ? card.score : 0,
+      lacuneScore: card?.card.lacune && card.card.sources.some((d) => found.has(d)) ? card.score : 0,
       bestCoverage: coverages[0] ?? 0,
       missingRare: this.missingRare(query, hits),
       cardMissing: card ? 1 - card.recall : 1,
@@ -749,7 +747,7 @@ export class Answerer {
       describesNeed: (query.terms.length >= 5 && FIRST_PERSON.test(question)) || (top?.rule ?? false) ? 1 : 0,
     };
     // ownSearched: the person's own message as searched (normalized once, here)
-    return { searched, ownSearched: mine, typeText, hits, query, card, reshown, cardMatches, cardCandidates, candidates, minCoverage, signals };
+    return { searched, ownSearched: mine, typeText, hits, found, query, card, reshown, cardMatches, cardCandidates, candidates, minCoverage, signals };
   }
 
   /** Whether a message's words all ask an aspect of a subject without naming it (see loadAspectTerms). */
