@@ -47,12 +47,13 @@ function expectRate(m: Metric, min: number, name: string): void {
 /**
  * Floor of the blind set: the figures measured when it was last run, rounded down, so
  * that a change that makes answers worse on unseen questions fails. Raised only from a
- * new measurement, never by tuning on blind questions. Set J (497 questions, 70 conversations, 121
- * refusals, written blind on 2026-12-05 with the routing convention of support-processes.md in its
- * brief; set H moved to tuning before its failures were read): first reading of J, taken on the code
- * of 20059a8, before anything was tuned after it was written (86.2 / 81.6 / 89.5 / 83.6 / 58.5 %).
+ * new measurement, never by tuning on blind questions. Set K (475 questions, 60 conversations, 107
+ * refusals, 53 in English, written blind on 2026-12-05 from the facts dossier alone, with the routing
+ * convention of support-processes.md in its brief; set J moved to tuning before its failures were read):
+ * first reading of K, taken on the code of 0649dd7, before anything was tuned after it was written
+ * (93.5 / 89.7 / 94.5 / 87.4 / 67.5 %).
  */
-const BLIND_FLOOR = { retrieval: 0.86, includes: 0.81, refusal: 0.89, route: 0.83, followUp: 0.58 };
+const BLIND_FLOOR = { retrieval: 0.93, includes: 0.89, refusal: 0.94, route: 0.87, followUp: 0.67 };
 
 describe("blind set floor (offline)", () => {
   it("has at least 200 questions, 30 conversations and 40 refusals", () => {
