@@ -50,7 +50,7 @@ if (argv.includes("--help") || argv.includes("-h")) {
   --storage S    sqlite (défaut, comme npm start), memory (sans écriture disque, pour isoler son coût)
                  ou postgres (avec --database-url postgres://… ou TEST_PG_URL)
   --cpu-prof DIR profil CPU du service (node --cpu-prof) écrit dans DIR à son arrêt
-  --answer-workers N  fils d'exécution qui calculent les réponses (ANSWER_WORKERS du service ; défaut : celui du service)`);
+  --answer-workers N  fils d'exécution qui calculent les réponses (ANSWER_WORKERS du service : un nombre ou auto ; défaut : celui du service)`);
   process.exit(0);
 }
 function opt(name: string): string | undefined {
@@ -66,7 +66,7 @@ const storageKind = opt("--storage") ?? "sqlite";
 const engine = opt("--engine") ?? "paced";
 const cpuProfDir = opt("--cpu-prof");
 const answerWorkers = opt("--answer-workers");
-if (answerWorkers !== undefined && !/^\d{1,2}$/.test(answerWorkers)) fail("--answer-workers doit être un nombre entier de 0 à 16.");
+if (answerWorkers !== undefined && !/^(\d{1,2}|auto)$/.test(answerWorkers)) fail("--answer-workers doit valoir auto ou un nombre entier de 0 à 16.");
 if (!["paced", "autocannon"].includes(engine)) fail("--engine doit valoir paced ou autocannon.");
 const databaseUrl = storageKind === "memory" ? "memory:" : storageKind === "postgres" ? (opt("--database-url") ?? process.env.TEST_PG_URL ?? "") : "";
 if (!["sqlite", "memory", "postgres"].includes(storageKind)) fail("--storage doit valoir sqlite, memory ou postgres.");
@@ -175,8 +175,10 @@ async function waitReady(base: string, child: ChildProcess, stderr: () => string
     try {
       const res = await fetch(`${base}/readyz`, { signal: AbortSignal.timeout(2000) });
       // With answering workers, the load starts once they are all ready (before, the main thread answers).
-      const body = res.status === 200 ? ((await res.json()) as { answerWorkers?: { ready: number; configured: number } }) : undefined;
-      if (body && (!body.answerWorkers || body.answerWorkers.ready >= body.answerWorkers.configured)) return;
+      const body = res.status === 200 ? ((await res.json()) as { answerWorkers?: { ready: number; configured: number | "auto" } }) : undefined;
+      // "auto": the worker starts under load only, so there is nothing to wait for.
+      const w = body?.answerWorkers;
+      if (body && (!w || w.configured === "auto" || w.ready >= w.configured)) return;
     } catch {
       /* not listening yet */
     }
@@ -567,6 +569,10 @@ async function main(): Promise<number> {
     const acked = ackedThreads.size;
     const postedForAcked = answeredAcked();
     const duplicates = fake.posted - postedBefore - fake.postedEvents.size + postedEventsBefore;
+    // Answering workers at the end of the load (with ANSWER_WORKERS=auto, those the load made start).
+    const workers = await fetch(`${base}/readyz`, { signal: AbortSignal.timeout(2000) })
+      .then(async (r) => ((await r.json()) as { answerWorkers?: { ready: number; configured: number | "auto" } }).answerWorkers)
+      .catch(() => undefined);
 
     // ---------------------------------------------------------------- print
     const askErr = errorsOf(ask);
@@ -582,6 +588,7 @@ async function main(): Promise<number> {
       `Processeur du service : ${cpuUsed.toFixed(1)} s de CPU en ${wallUsed.toFixed(1)} s (${Math.round((100 * cpuUsed) / wallUsed)} % d'un cœur ; un processus Node plafonne à 100 %), soit ${((1000 * cpuUsed) / Math.max(1, ask["2xx"] + acked)).toFixed(1)} ms de CPU par requête traitée (réponses Slack comprises)`,
       // The generator and the fake Slack API share the machine with the service: their CPU is not the service's to use.
       `Processeur du générateur de charge (et de la fausse API Slack) : ${loaderUsed.toFixed(1)} s de CPU (${Math.round((100 * loaderUsed) / wallUsed)} % d'un cœur) ; processeurs de la machine : ${os.availableParallelism()}`,
+      `Fils de réponse : ${workers ? `${workers.ready} prêt(s) à la fin de la charge (ANSWER_WORKERS=${workers.configured})` : "aucun (ANSWER_WORKERS=0 : le fil principal répond)"}`,
       `Journaux du service : ${logFile} (${(statSync(logFile).size / 2 ** 20).toFixed(1)} Mo, niveau ${logLevel}) ; questions ${cached ? "en boucle (cache)" : "distinctes (sans cache)"}`,
       `Mémoire résidente du service : pic ${peakMb.toFixed(0)} Mo pendant la charge (début ${(rssStart / 1024).toFixed(0)} Mo, pic depuis le démarrage VmHWM ${((final?.hwm ?? 0) / 1024).toFixed(0)} Mo)`,
       "",

@@ -34,8 +34,11 @@ export interface RuntimeOptions extends AnsweringOptions {
   /** Use this storage instead of opening the configured one. */
   storage?: Storage;
   handoffTargets?: HandoffTargets;
-  /** Worker threads that compute offline answers (0 or absent: on the main thread; ignored with a model). */
-  answerWorkers?: number;
+  /**
+   * Worker threads that compute offline answers (0 or absent: on the main thread; ignored with a model);
+   * "auto": one, started only while the main thread is busy (none with a single processor).
+   */
+  answerWorkers?: number | "auto";
 }
 
 export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
@@ -43,7 +46,13 @@ export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
   const { index, retriever, router, llm, fit, answerer } = await createAnswering(o);
   // The workers open the index the runtime has just built or checked, read-only, while this thread goes on
   // (until a worker is ready, this thread answers).
-  const pool = !llm && o.answerWorkers ? AnswerPool.create({ workers: o.answerWorkers, config, logger: o.logger }) : undefined;
+  const pool = llm
+    ? undefined
+    : o.answerWorkers === "auto"
+      ? (AnswerPool.onDemand({ workers: 1, config, logger: o.logger }) ?? undefined)
+      : o.answerWorkers
+        ? AnswerPool.create({ workers: o.answerWorkers, config, logger: o.logger })
+        : undefined;
   const storage = o.storage ?? (await createStorage({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, ...config.storage }));
   const assistant = createAssistant({
     answerer,

@@ -114,7 +114,7 @@ export async function answer(
   own = question,
 ): Promise<{ reply: Reply; facts?: Partial<Facts> }> {
   // Offline, the answering workers compute it (a streamed answer stays here); if none can, this thread does.
-  if (d.pool && !opts.onToken) {
+  if (d.pool && d.pool.available !== false && !opts.onToken) {
     try {
       // The pool sends only the options that are data (see RemoteAskOptions).
       return await d.pool.answer(question, opts, own);
@@ -142,7 +142,7 @@ async function contextualize(
   audience: Audience,
   streamed: boolean,
 ): Promise<string> {
-  if (d.pool && !streamed && previous?.trim()) {
+  if (d.pool && d.pool.available !== false && !streamed && previous?.trim()) {
     try {
       return await d.pool.contextualize(text, previous, audience);
     } catch (err) {

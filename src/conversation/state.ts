@@ -81,6 +81,8 @@ export interface FlowDeps {
  * the answering workers, which build the same answering part on the same index.
  */
 export interface RemoteAnswering {
+  /** False while no worker can take a request (starting, or started only under load): this thread answers without asking. */
+  readonly available?: boolean;
   contextualize(question: string, previous: string | undefined, audience: Audience): Promise<string>;
   answer(
     question: string,

@@ -207,8 +207,10 @@ export function createServer(o: CreateServerOptions): Service {
           checks: { index, storage: store },
           // Which index artifact this replica serves: every replica behind the balancer should show the same one.
           ...(loaded?.manifest ? { index: { fingerprint: loaded.manifest.corpusHash, chunks: loaded.chunks.length, builtAt: loaded.manifest.builtAt } } : {}),
-          // Answering workers ready of those configured (until they are, the main thread answers).
-          ...(o.runtime.pool ? { answerWorkers: { ready: o.runtime.pool.size, configured: o.runtime.pool.configured } } : {}),
+          // Answering workers ready of those configured (until they are, the main thread answers); "auto": started under load only.
+          ...(o.runtime.pool
+            ? { answerWorkers: { ready: o.runtime.pool.size, configured: o.runtime.pool.onDemand ? "auto" : o.runtime.pool.configured } }
+            : {}),
         });
     }),
   );

@@ -45,8 +45,10 @@ export const ServerEnvSchema = z.object({
   SHUTDOWN_TIMEOUT_MS: int(10_000, 0, 120_000, "SHUTDOWN_TIMEOUT_MS"),
   /** Time spent answering sample needs at start, before taking traffic (0: none). */
   WARMUP_MS: int(1500, 0, 60_000, "WARMUP_MS"),
-  /** Worker threads computing offline answers (0: on the main thread). */
-  ANSWER_WORKERS: int(0, 0, 16, "ANSWER_WORKERS"),
+  /** Worker threads computing offline answers (0: on the main thread; auto: one, started only under load). */
+  ANSWER_WORKERS: z.union([z.preprocess((v) => (typeof v === "string" ? v.trim().toLowerCase() : v), z.literal("auto")), int(0, 0, 16, "ANSWER_WORKERS")], {
+    error: "ANSWER_WORKERS doit valoir auto ou un nombre entier de 0 à 16",
+  }),
 });
 
 export interface ServerSettings {
@@ -58,8 +60,8 @@ export interface ServerSettings {
   requestTimeoutMs: number;
   shutdownTimeoutMs: number;
   warmUpMs: number;
-  /** Worker threads computing offline answers (0: the main thread answers). */
-  answerWorkers: number;
+  /** Worker threads computing offline answers (0: the main thread answers; "auto": one, started under load). */
+  answerWorkers: number | "auto";
   /** Largest JSON body accepted on /api/*, bytes. */
   jsonLimitBytes: number;
   /** Largest body accepted on the signed channel endpoints (/api/messages, /slack/events), bytes. */

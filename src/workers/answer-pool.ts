@@ -12,6 +12,8 @@
  * - `close()` ends the workers; later requests are refused.
  */
 import { createRequire } from "node:module";
+import os from "node:os";
+import { type EventLoopUtilization, performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { AppConfig } from "../config/env.js";
@@ -35,6 +37,26 @@ export interface AnswerPoolOptions {
   /** Pause before a dead worker is replaced, ms (default 1000). */
   restartDelayMs?: number;
   logger?: Logger;
+}
+
+/**
+ * A pool whose workers start only when the main thread is busy (`ANSWER_WORKERS=auto`):
+ * at rest the service keeps one copy of the index (its memory at rest is that of
+ * `ANSWER_WORKERS=0`); under sustained load, `workers` threads take the answers and the
+ * main thread keeps its time for HTTP, Slack, Teams and storage; after a quiet spell
+ * they stop again and give their memory back.
+ */
+export interface OnDemandOptions extends AnswerPoolOptions {
+  /** Event-loop utilisation of the main thread (0–1) that counts as busy (default 0.7). */
+  busyAbove?: number;
+  /** How long the main thread must stay busy before a worker starts, ms (default 2000). */
+  busyForMs?: number;
+  /** How long without load before the workers stop, ms (default 5 minutes). */
+  idleAfterMs?: number;
+  /** How often the load is sampled, ms (default 250). */
+  sampleMs?: number;
+  /** Processors available (default os.availableParallelism()): with one, no worker ever starts. */
+  cpus?: number;
 }
 
 interface Slot {
@@ -75,6 +97,13 @@ export class AnswerPool {
 
   private constructor(private readonly o: AnswerPoolOptions) {}
 
+  /** On demand (see OnDemandOptions): the load monitor, when the pool starts workers only under load. */
+  private monitor?: NodeJS.Timeout;
+  /** Workers asked to stop by the pool itself (not replaced when they exit). */
+  private readonly retiring = new WeakSet<Worker>();
+  /** Workers started on demand since the pool was created. */
+  started = 0;
+
   /** Every worker's start: resolved once all are ready, rejected if one could not start. */
   private starting: Promise<void> = Promise.resolve();
 
@@ -89,6 +118,59 @@ export class AnswerPool {
     pool.starting = Promise.all(Array.from({ length: o.workers }, () => pool.spawn())).then(() => undefined);
     pool.starting.catch((err: unknown) => o.logger?.error({ err }, "answering worker could not start: the main thread answers"));
     return pool;
+  }
+
+  /**
+   * A pool with no worker at first, which starts `workers` threads once the main
+   * thread has been busy for `busyForMs` and stops them after `idleAfterMs` without
+   * load. Null with a single processor: a second thread there only adds work.
+   */
+  static onDemand(o: OnDemandOptions): AnswerPool | null {
+    if (!Number.isInteger(o.workers) || o.workers < 1) throw new Error("AnswerPool needs at least one worker");
+    if ((o.cpus ?? os.availableParallelism()) < 2) return null;
+    const pool = new AnswerPool(o);
+    pool.watch(o);
+    return pool;
+  }
+
+  /** Samples the event-loop utilisation of the main thread (and of the workers) and starts or stops workers. */
+  private watch(o: OnDemandOptions): void {
+    const busyAbove = o.busyAbove ?? 0.7;
+    const busyForMs = o.busyForMs ?? 2000;
+    const idleAfterMs = o.idleAfterMs ?? 5 * 60_000;
+    let last: EventLoopUtilization = performance.eventLoopUtilization();
+    const lastOf = new WeakMap<Worker, EventLoopUtilization>();
+    let busySince: number | undefined;
+    let lastLoad = performance.now();
+    this.monitor = setInterval(() => {
+      const now = performance.now();
+      const elu = performance.eventLoopUtilization(last);
+      last = performance.eventLoopUtilization();
+      // Load is the main thread's, or the workers' once they take the answers.
+      let workersBusy = false;
+      for (const s of this.slots) {
+        const w = s.worker.performance.eventLoopUtilization(lastOf.get(s.worker));
+        lastOf.set(s.worker, s.worker.performance.eventLoopUtilization());
+        if (w.utilization >= busyAbove / 2) workersBusy = true;
+      }
+      const busy = elu.utilization >= busyAbove;
+      if (busy || workersBusy) lastLoad = now;
+      busySince = busy ? (busySince ?? now) : undefined;
+      if (busySince !== undefined && now - busySince >= busyForMs && this.slots.length < o.workers && !this.closed) {
+        busySince = undefined;
+        this.started++;
+        o.logger?.info?.({ utilization: Number(elu.utilization.toFixed(2)) }, "main thread busy: starting an answering worker");
+        this.spawn().catch((err: unknown) => o.logger?.error({ err }, "answering worker could not start: the main thread answers"));
+      } else if (this.slots.length && this.slots.every((s) => s.ready) && now - lastLoad >= idleAfterMs) {
+        o.logger?.info?.({ workers: this.slots.length }, "no load: stopping the answering workers");
+        for (const s of this.slots.splice(0)) {
+          this.retiring.add(s.worker);
+          for (const p of s.inflight.values()) p.reject(new WorkerUnavailable("answering worker stopped (no load)"));
+          void s.worker.terminate();
+        }
+      }
+    }, o.sampleMs ?? 250);
+    this.monitor.unref();
   }
 
   /** Starts the workers and resolves once every one is ready (rejects, all stopped, if one cannot start). */
@@ -116,6 +198,16 @@ export class AnswerPool {
   /** Workers ready to answer now. */
   get size(): number {
     return this.slots.filter((s) => s.ready).length;
+  }
+
+  /** Whether a request would find a worker now (otherwise the caller answers itself without trying). */
+  get available(): boolean {
+    return !this.closed && this.slots.some((s) => s.ready);
+  }
+
+  /** Whether workers start only under load (ANSWER_WORKERS=auto). */
+  get onDemand(): boolean {
+    return this.monitor !== undefined;
   }
 
   private spawn(): Promise<void> {
@@ -162,7 +254,7 @@ export class AnswerPool {
         for (const p of slot.inflight.values()) p.reject(new WorkerUnavailable(`answering worker stopped (code ${code})`));
         slot.inflight.clear();
         if (!slot.ready) return reject(new WorkerUnavailable(`answering worker stopped before it was ready (code ${code})`));
-        if (this.closed) return;
+        if (this.closed || this.retiring.has(worker)) return;
         this.o.logger?.warn({ code }, "answering worker stopped: replacing it");
         setTimeout(() => {
           if (!this.closed) this.spawn().catch((err: unknown) => this.o.logger?.error({ err }, "answering worker could not be replaced"));
@@ -194,6 +286,7 @@ export class AnswerPool {
 
   async close(): Promise<void> {
     this.closed = true;
+    clearInterval(this.monitor);
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
     this.slots.length = 0;
   }

@@ -154,3 +154,66 @@ describe("answering workers that cannot answer", () => {
     }
   }, 120_000);
 });
+
+describe("answering workers started on demand (ANSWER_WORKERS=auto)", () => {
+  /** Keeps the main thread busy (`busyMs` of every `everyMs`) until stopped. */
+  function keepBusy(busyMs: number, everyMs: number): () => void {
+    const timer = setInterval(() => {
+      const end = performance.now() + busyMs;
+      while (performance.now() < end) {
+        /* the load a flood of questions puts on the main thread */
+      }
+    }, everyMs);
+    return () => clearInterval(timer);
+  }
+  const until = async (cond: () => boolean, ms: number) => {
+    const deadline = Date.now() + ms;
+    while (!cond() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  };
+
+  it("starts none with a single processor", () => {
+    const tmp = tempDir("relais-pool-one-");
+    try {
+      expect(AnswerPool.onDemand({ workers: 1, config: testConfig(tmp.dir), cpus: 1 })).toBeNull();
+    } finally {
+      tmp.remove();
+    }
+  });
+
+  it("starts no worker at rest, one under sustained load, which answers, and stops it after a quiet spell", async () => {
+    const tmp = tempDir("relais-pool-auto-");
+    const rt = await runtime(tmp.dir, 0); // builds the index the worker opens
+    const pool = AnswerPool.onDemand({ workers: 1, config: testConfig(tmp.dir), cpus: 2, warmUpMs: 0, busyForMs: 400, sampleMs: 50, idleAfterMs: 1500 })!;
+    try {
+      // At rest: nothing starts, and nobody waits for a worker.
+      await new Promise((r) => setTimeout(r, 700));
+      expect(pool.onDemand).toBe(true);
+      expect(pool.started).toBe(0);
+      expect(pool.available).toBe(false);
+      await expect(pool.answer("Qu'est-ce que Gard centrale ?", {}, "Qu'est-ce que Gard centrale ?")).rejects.toBeInstanceOf(WorkerUnavailable);
+      // Under load: one worker starts (and only one), and answers as the main thread does.
+      const stop = keepBusy(45, 50);
+      try {
+        await until(() => pool.started > 0, 10_000);
+      } finally {
+        stop();
+      }
+      expect(pool.started).toBe(1);
+      await until(() => pool.available, 60_000);
+      expect(pool.size).toBe(1);
+      const q = "Combien de structures faut-il pour répondre à l'appel à communs ?";
+      const [remote, mine] = await Promise.all([pool.answer(q, {}, q), rt.assistant.ask(q)]);
+      expect(seen(remote.reply)).toEqual(seen(mine));
+      // Quiet again: the worker stops and is not replaced.
+      await until(() => pool.size === 0, 15_000);
+      expect(pool.size).toBe(0);
+      await new Promise((r) => setTimeout(r, 1500));
+      expect(pool.available).toBe(false);
+      expect(pool.started).toBe(1);
+    } finally {
+      await pool.close();
+      await rt.close();
+      tmp.remove();
+    }
+  }, 180_000);
+});
