@@ -49,7 +49,8 @@ export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
   const pool = llm
     ? undefined
     : o.answerWorkers === "auto"
-      ? (AnswerPool.onDemand({ workers: 1, config, logger: o.logger }) ?? undefined)
+      ? // Started when answers are already waiting: a short warm-up, so that it takes them sooner.
+        (AnswerPool.onDemand({ workers: 1, config, logger: o.logger, warmUpMs: 300 }) ?? undefined)
       : o.answerWorkers
         ? AnswerPool.create({ workers: o.answerWorkers, config, logger: o.logger })
         : undefined;

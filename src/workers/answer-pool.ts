@@ -49,7 +49,7 @@ export interface AnswerPoolOptions {
 export interface OnDemandOptions extends AnswerPoolOptions {
   /** Event-loop utilisation of the main thread (0–1) that counts as busy (default 0.7). */
   busyAbove?: number;
-  /** How long the main thread must stay busy before a worker starts, ms (default 2000). */
+  /** How long the main thread must stay busy before a worker starts, ms (default 1000). */
   busyForMs?: number;
   /** How long without load before the workers stop, ms (default 5 minutes). */
   idleAfterMs?: number;
@@ -136,7 +136,7 @@ export class AnswerPool {
   /** Samples the event-loop utilisation of the main thread (and of the workers) and starts or stops workers. */
   private watch(o: OnDemandOptions): void {
     const busyAbove = o.busyAbove ?? 0.7;
-    const busyForMs = o.busyForMs ?? 2000;
+    const busyForMs = o.busyForMs ?? 1000;
     const idleAfterMs = o.idleAfterMs ?? 5 * 60_000;
     let last: EventLoopUtilization = performance.eventLoopUtilization();
     const lastOf = new WeakMap<Worker, EventLoopUtilization>();
