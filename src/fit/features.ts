@@ -198,6 +198,10 @@ function eventIn(f: string, commune: string): boolean {
   ).test(f);
 }
 
+/** A structure changing into a SCIC (« se transforme en SCIC », « transformation de l'association en SCIC », « devient une SCIC »). */
+const INTO_SCIC =
+  /\b(transform\w*|devien\w*|deviendr\w*|passer|passe|passage|bascul\w*|evolu\w*|conversion|convertir)\b(?: [^ .;!?]+){0,12}? en (une )?scic\b|\b(devient|deviendra|devenir|devenue?) une scic\b/;
+
 /** Facts stated in the message: the eligibility extractor, completed; invalid values dropped. */
 export function projectFacts(text: string): Partial<Facts> {
   const f = foldText(text);
@@ -222,6 +226,8 @@ export function projectFacts(text: string): Partial<Facts> {
   // "siège à Montpellier… ouvrir une antenne dans le Gard": the seat is elsewhere, the project is in the Gard.
   if (typeof facts.commune === "string" && resolveCommune(facts.commune)?.inGard === false && IN_GARD.test(f) && seatIn(f, foldText(facts.commune)))
     delete facts.commune;
+  // « Transformation d'une association … en SCIC », « notre asso devient une SCIC »: the project is the SCIC to come.
+  if (facts.legalForm !== "scic" && INTO_SCIC.test(f)) facts.legalForm = "scic";
   if (facts.legalForm === "societe-commerciale") {
     // A negation ("sans statuts ESS") wins over the extractor, which reads only "statuts ESS".
     const ess = essStatutes(f);

@@ -561,3 +561,18 @@ describe("a telegraphic message that opens on what the writer wants to do with t
     expect(isProject("Comment tester une activité sans créer de société dans le Gard ?")).toBe(false);
   });
 });
+
+describe("a structure becoming a SCIC, and a Région scheme named", () => {
+  it("« transformation d'une association (25 salariés) en SCIC » makes the project a SCIC, « devient une SCIC » too", () => {
+    expect(read("Projet de transformation d'une association d'Alès (25 salariés) en SCIC ; le Département peut-il prendre des parts ?").facts.legalForm).toBe(
+      "scic",
+    );
+    expect(read("Notre association de Vauvert devient une SCIC et voudrait que le Département entre au capital.").facts.legalForm).toBe("scic");
+    // Only naming a SCIC among partners is no change of form.
+    expect(read("Notre association de Vauvert travaille avec une SCIC voisine et veut mutualiser un local.").facts.legalForm).toBe("association");
+  });
+
+  it("naming the Pass Occitanie asks for the Région's aid, whatever the legal form", () => {
+    expect(needIds("pass occitanie c pour qui ? mon entreprise de plomberie a 2 salariés à Nîmes veut acheter un utilitaire")).toContain("region-nommee");
+  });
+});
