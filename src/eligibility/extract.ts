@@ -349,7 +349,7 @@ function findPartners(f: string): number | undefined {
 
 function findBankAccess(f: string): boolean | undefined {
   if (
-    /\b(banques? (me |nous )?(refuse|refusent|a refuse|ont refuse|ne (me |nous )?suit pas|ne (me |nous )?suivent pas|ne veut pas|ne veulent pas)|refus (de la banque|bancaire|de pret|de credit)|pas (d )?acces (au|aux|a la) (credit|pret|banque)s?|interdit bancaire|fiche(e)? (a la )?banque de france|pas de pret bancaire|aucune banque)\b/.test(
+    /\b(banques? (me |nous )?(refuse|refusent|a refuse|ont refuse|ne (me |nous )?suit pas|ne (me |nous )?suivent pas|ne veut pas|ne veulent pas)|refus (de la banque|bancaire|de pret|de credit)|(pas|sans|plus|aucun) (d )?acces (au|aux|a la|a un) (credit|pret|banque|emprunt)s?( bancaires?)?|interdit bancaire|fiche(e)? (a la )?banque de france|pas de pret bancaire|aucune banque)\b/.test(
       f,
     )
   )
@@ -372,7 +372,8 @@ const QPV_COMMUNE: [RegExp, string][] = [
 
 /** The span [start, end) of the text lies inside the name of a known quartier prioritaire ("Saint-Jean" of "Prés Saint-Jean"). */
 function insideQpvName(text: string, start: number, end: number): boolean {
-  const name = foldText(text.slice(start, end));
+  // « au Chemin-Bas » is read as « Le Chemin »: the contracted article is not part of the quartier's name.
+  const name = foldText(text.slice(start, end)).replace(/^(au|aux|du|des|le|la|les|l) /, "");
   const around = foldText(text.slice(Math.max(0, start - 25), end + 25));
   return [...around.matchAll(new RegExp(QPV_NAMES.source, "g"))].some((m) => m[0].includes(name));
 }
