@@ -321,12 +321,22 @@ function findEmployees(f: string): number | undefined {
   return undefined;
 }
 
+/** Being in touch with companies or structures, not building with them (« des contacts avec », « en relation avec »). */
+const CONTACTS_WITH = /\b(contacts?|relations?|en lien|liens?|echanges?|discussions?|rendez vous|rdv) (deja |pris |noues? )?avec\s+$/;
+/** The writer runs, leads or federates a network, which the count that follows describes. */
+const RUN_NETWORK =
+  /\b(anime|animons|animent|animer|animait|coordonne|coordonnons|coordonnent|coordonner|federe|federons|federent|federer|pilote|pilotons|pilotent|piloter|tete d un)\b[^.;!?]{0,60}\breseaux?\b[^.;!?]{0,30}$/;
+
 function findPartners(f: string): number | undefined {
   for (const h of findNumbers(f)) {
     if (!STRUCTURE_WORDS.test(h.after) || !Number.isInteger(h.value) || h.value > 10_000) continue;
     // "une SCOP", "un partenaire": an article, not a count ("une seule structure" is handled below)
     if (/^(un|une)$/.test(f.slice(h.start, h.end))) continue;
     const before = f.slice(Math.max(0, h.start - 25), h.start);
+    // Companies one is in touch with ("des contacts avec deux entreprises du bâtiment") are no partners of the project.
+    if (CONTACTS_WITH.test(before)) continue;
+    // The members of a network the writer runs ("on anime un réseau informel d'une trentaine d'acteurs") are not partners either.
+    if (RUN_NETWORK.test(f.slice(Math.max(0, h.start - 120), h.start))) continue;
     const others = /^autres?\b/.test(h.after) || /\bavec\s+$/.test(before);
     return others ? h.value + 1 : h.value;
   }
@@ -339,7 +349,7 @@ function findPartners(f: string): number | undefined {
 
 function findBankAccess(f: string): boolean | undefined {
   if (
-    /\b(banques? (me |nous )?(refuse|refusent|a refuse|ont refuse|ne (me |nous )?suit pas|ne (me |nous )?suivent pas|ne veut pas|ne veulent pas)|refus (de la banque|bancaire|de pret|de credit)|pas (d )?acces (au|aux|a la) (credit|pret|banque)s?|interdit bancaire|fiche(e)? (a la )?banque de france|pas de pret bancaire|aucune banque)\b/.test(
+    /\b(banques? (me |nous )?(refuse|refusent|a refuse|ont refuse|ne (me |nous )?suit pas|ne (me |nous )?suivent pas|ne veut pas|ne veulent pas)|refus (de la banque|bancaire|de pret|de credit)|(pas|sans|plus|aucun) (d )?acces (au|aux|a la|a un) (credit|pret|banque|emprunt)s?( bancaires?)?|interdit bancaire|fiche(e)? (a la )?banque de france|pas de pret bancaire|aucune banque)\b/.test(
       f,
     )
   )
@@ -360,7 +370,17 @@ const QPV_COMMUNE: [RegExp, string][] = [
   [/\bpres saint jean\b/, "30007"],
 ];
 
-function findQpv(f: string): boolean | undefined {
+/** The span [start, end) of the text lies inside the name of a known quartier prioritaire ("Saint-Jean" of "Prés Saint-Jean"). */
+function insideQpvName(text: string, start: number, end: number): boolean {
+  // « au Chemin-Bas » is read as « Le Chemin »: the contracted article is not part of the quartier's name.
+  const name = foldText(text.slice(start, end)).replace(/^(au|aux|du|des|le|la|les|l) /, "");
+  const around = foldText(text.slice(Math.max(0, start - 25), end + 25));
+  return [...around.matchAll(new RegExp(QPV_NAMES.source, "g"))].some((m) => m[0].includes(name));
+}
+
+function findQpv(raw: string): boolean | undefined {
+  // Quartier names are written with hyphens or not (« Prés Saint-Jean »).
+  const f = raw.replace(/-/g, " ");
   if (
     /\b(pas en (qpv|quartier prioritaire)|hors (qpv|quartier prioritaire)|pas dans un (qpv|quartier prioritaire)|n est pas (en|un) (qpv|quartier prioritaire))\b/.test(
       f,
@@ -447,11 +467,12 @@ function readFacts(text: string): Partial<Facts> {
   if (employees !== undefined) out.employees = employees;
   const partners = findPartners(f);
   if (partners !== undefined) out.partnerStructures = partners;
-  const mentions = findCommunesInText(text.slice(0, 5000));
+  // "Prés Saint-Jean" is a quartier of Alès, not Saint-Jean-du-Gard: a commune named inside a known quartier's name is no mention.
+  const mentions = findCommunesInText(text.slice(0, 5000)).filter((m) => !insideQpvName(text, m.start, m.end));
   const commune = mentions.find((m) => m.commune.inGard) ?? mentions[0];
   if (commune) out.commune = communeValue(commune.commune);
   else {
-    const q = QPV_COMMUNE.find(([re]) => re.test(f));
+    const q = QPV_COMMUNE.find(([re]) => re.test(f.replace(/-/g, " ")));
     const c = q ? resolveCommune(q[1]) : null;
     if (c) out.commune = communeValue(c);
   }

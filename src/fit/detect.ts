@@ -50,9 +50,16 @@ function oneSentence(text: string): boolean {
 const OPENING_TRADE_WANTS =
   /^(?:une?) (?!(?:particulier|particuliere|investisseur|investisseuse|proprietaire|acquereur|acquereuse|contribuable|locataire|bailleur|rentier|rentiere)\b)[a-z]+(?:eur|euse|rice|iste|ier|iere|ien|ienne|ste)\b[^.?!;:]{0,80}?\b(veut|voudrait|souhaite|souhaiterait|cherche|aimerait|envisage|projette)\b/;
 
+/**
+ * A telegraphic message that opens on what the writer wants to do with their own activity (« tester activité poterie sans créer
+ * de boîte… », « lancer mon activité de traiteur à Alès, quelles aides ? »): the writer, unnamed, is the carrier.
+ */
+const TELEGRAPHIC_PROJECT =
+  /^(tester|lancer|demarrer|monter|reprendre) (une |un |mon |ma |son |sa |l |d |de )?(activite|boite|petite boite|entreprise|petite entreprise|commerce|affaire)\b/;
+
 /** Someone who could carry a project: a word for a carrier, or someone named by their trade at the opening with what they want. */
 function hasCarrier(f: string): boolean {
-  return CARRIER.test(f) || OPENING_TRADE_WANTS.test(f);
+  return CARRIER.test(f) || OPENING_TRADE_WANTS.test(f) || TELEGRAPHIC_PROJECT.test(f);
 }
 
 /** Cheap first look: long enough, and someone who could carry a project. */
@@ -150,7 +157,7 @@ export function describesProject(text: string, features: ProjectFeatures, opts: 
   if (stated >= 1) return needs.length >= 1 || stated >= 2;
   // No stated fact: a clearly stated need in a long message, or a need asked for by someone described (self, a
   // third party, or someone named with what they want: "une CAE gardoise souhaite…").
-  const described = SELF_DESCRIPTION.test(f) || THIRD_PARTY.test(f) || STRUCTURE_WANTS.test(f) || openingCarrierWants(f);
+  const described = SELF_DESCRIPTION.test(f) || THIRD_PARTY.test(f) || STRUCTURE_WANTS.test(f) || openingCarrierWants(f) || TELEGRAPHIC_PROJECT.test(f);
   // A stated stage ("le projet en est au stade de l'idée") makes any need stated a need of that project.
   const staged = features.stage !== undefined && needs.length >= 1;
   return (words >= 14 && needs.some((n) => n.strength >= 1)) || (described && (staged || needs.some((n) => n.strength >= 0.8)));

@@ -198,6 +198,10 @@ function eventIn(f: string, commune: string): boolean {
   ).test(f);
 }
 
+/** A structure changing into a SCIC (« se transforme en SCIC », « transformation de l'association en SCIC », « devient une SCIC »). */
+const INTO_SCIC =
+  /\b(transform\w*|devien\w*|deviendr\w*|passer|passe|passage|bascul\w*|evolu\w*|conversion|convertir)\b(?: [^ .;!?]+){0,12}? en (une )?scic\b|\b(devient|deviendra|devenir|devenue?) une scic\b/;
+
 /** Facts stated in the message: the eligibility extractor, completed; invalid values dropped. */
 export function projectFacts(text: string): Partial<Facts> {
   const f = foldText(text);
@@ -222,6 +226,8 @@ export function projectFacts(text: string): Partial<Facts> {
   // "siège à Montpellier… ouvrir une antenne dans le Gard": the seat is elsewhere, the project is in the Gard.
   if (typeof facts.commune === "string" && resolveCommune(facts.commune)?.inGard === false && IN_GARD.test(f) && seatIn(f, foldText(facts.commune)))
     delete facts.commune;
+  // « Transformation d'une association … en SCIC », « notre asso devient une SCIC »: the project is the SCIC to come.
+  if (facts.legalForm !== "scic" && INTO_SCIC.test(f)) facts.legalForm = "scic";
   if (facts.legalForm === "societe-commerciale") {
     // A negation ("sans statuts ESS") wins over the extractor, which reads only "statuts ESS".
     const ess = essStatutes(f);
@@ -334,9 +340,13 @@ export function askedZone(text: string): string {
     .join(" . ");
 }
 
-/** What the writer says they do not want ("on n'a pas besoin de prêt", "we don't need a loan") or have already done ("j'ai déjà testé mon activité"), up to the end of that clause. */
+/**
+ * What the writer says they do not want ("on n'a pas besoin de prêt", "we don't need a loan") or have already done ("j'ai déjà
+ * testé mon activité"), up to the end of that clause. Not wanting to create a company (« il ne veut pas créer de société tant
+ * que… ») is no need ruled out: it is the need to test an activity first.
+ */
 const NEGATED =
-  /\b(pas besoin d[e']?|n ?(a|avons|ont|ai) pas besoin d[e']?|ne (cherche|cherchons|cherchent|veut|voulons|veulent|demande|demandons|demandent|souhaite|souhaitons|souhaitent) pas|plutot que|au lieu d[e']?|(don t|do not|does not|doesn t) (need|want)|not looking for|no need for|rather than|instead of|(ai|a|avons|ont|have|has) deja (teste|essaye|fait|tested|tried)|(have|has) already (tested|tried)|(avait|avions|avais|avaient) (d abord |au depart |d ailleurs )?(pense|envisage|songe)|(pensait|pensais|pensions|pensaient|envisageait|envisagions|envisageaient) (d abord |au depart )?(a )?(demander|solliciter|faire|ouvrir|obtenir)|(au depart|initialement) (on|nous|je|j|il|elle) (voulait|voulions|voulais|pensait|pensions|envisageait)|(we|i|they) (had )?(first )?(thought of|considered)|capital (est )?(deja )?(boucle|reuni|complet)|capital is (already )?(raised|complete))\b[^.;:!?,]*/g;
+  /\b(pas besoin d[e']?|n ?(a|avons|ont|ai) pas besoin d[e']?|ne (cherche|cherchons|cherchent|veut|voulons|veulent|demande|demandons|demandent|souhaite|souhaitons|souhaitent) pas(?! (encore |tout de suite |forcement |d emblee )?(creer|monter|fonder|immatriculer|se mettre a son compte)\b)|plutot que|au lieu d[e']?|(don t|do not|does not|doesn t) (need|want)|not looking for|no need for|rather than|instead of|(ai|a|avons|ont|have|has) deja (teste|essaye|fait|tested|tried)|(have|has) already (tested|tried)|(avait|avions|avais|avaient) (d abord |au depart |d ailleurs )?(pense|envisage|songe)|(pensait|pensais|pensions|pensaient|envisageait|envisagions|envisageaient) (d abord |au depart )?(a )?(demander|solliciter|faire|ouvrir|obtenir)|(au depart|initialement) (on|nous|je|j|il|elle) (voulait|voulions|voulais|pensait|pensions|envisageait)|(we|i|they) (had )?(first )?(thought of|considered)|capital (est )?(deja )?(boucle|reuni|complet)|capital is (already )?(raised|complete))\b[^.;:!?,]*/g;
 
 /** The message without the needs it rules out. */
 export function withoutNegated(text: string): string {
@@ -359,6 +369,10 @@ export function detectNeeds(text: string, facts: Partial<Facts>, links: SchemaLi
   const mainTokens = phraseTokens(main);
   const restTokens = phraseTokens(rest);
   const out: DetectedNeed[] = [];
+  // Needs the message asks for: in a request, a question of a longer message, said to come first, or named in a message
+  // that is one question (« Quelle action peut aider une association … à rencontrer des fondations ? »).
+  const requested = new Set<string>();
+  const wholeQuestion = text.trim().endsWith("?") && !askedZone(text);
   for (const need of links.needs) {
     const matched = maximal(need.phrases.filter((p) => containsPhrase(tokens, p) || (p.length === 1 && nearWord(unknown, p[0]!)))).length;
     const byFacts = need.facts !== undefined && factsMatch(need.facts, facts);
@@ -378,7 +392,12 @@ export function detectNeeds(text: string, facts: Partial<Facts>, links: SchemaLi
     const aside = secondary && matched > 0 && !need.phrases.some((p) => containsPhrase(restTokens, p)) ? -EMPHASIS_BONUS : 0;
     const extra = inQuestion + stressed + aside;
     out.push({ need, strength: Math.round(strength * 100) / 100, expressions: matched, ...(extra ? { asked: extra } : {}) });
+    if (matched > 0 && (inRequest || inQuestion || stressed || wholeQuestion)) requested.add(need.id);
   }
+  // A need shown only by where the project is (« au Chemin-Bas d'Avignon ») gives way to the need the message asks for
+  // (« rencontrer des fondations »): the place is context, the request is the project's.
+  for (const n of out)
+    if (n.need.context !== undefined && n.expressions === 0 && [...requested].some((id) => id !== n.need.id)) n.strength = Math.min(n.strength, n.need.context);
   return out.sort((a, b) => b.strength - a.strength);
 }
 

@@ -53,6 +53,11 @@ const Need = z
     faits: NeedFacts.optional(),
     /** Both the facts and an expression are needed (default: either). */
     exige: z.array(z.enum(["faits", "expressions"])).optional(),
+    /**
+     * The facts that show it only say where the project is (a quartier prioritaire): shown by them alone, with no expression,
+     * the need weighs this much when the message asks for another need.
+     */
+    contexte: z.number().min(0.1).max(1).optional(),
     liens: z.array(Link).min(1),
   })
   .strict()
@@ -115,6 +120,8 @@ export interface Need {
   phrases: PhraseGroups[number];
   facts?: NeedFacts;
   requires: { facts: boolean; expressions: boolean };
+  /** Strength of the need shown only by facts of place when another need is asked (the file's « contexte »). */
+  context?: number;
   links: NeedLink[];
 }
 
@@ -181,6 +188,7 @@ export function readLinksFile(file: string): SchemaLinks {
       phrases: unique(compileGroups([n.expressions])[0] ?? []),
       facts: n.faits,
       requires: { facts: n.exige?.includes("faits") ?? false, expressions: n.exige?.includes("expressions") ?? false },
+      ...(n.contexte !== undefined ? { context: n.contexte } : {}),
       links: n.liens.map((l) => ({
         process: l.processus,
         weight: l.poids,

@@ -29,6 +29,11 @@ describe("extractFacts", () => {
     ["on est une coopérative agricole", { legalForm: "cooperative" }],
     ["notre projet coûte 25 000 euros", { projectCost: 25000 }],
     ["je voudrais reprendre une boulangerie à Alès", { commune: "Alès", projectStage: "creation" }],
+    ["une habitante sans accès au crédit bancaire", { bankAccess: false }],
+    ["un centre social des Prés Saint-Jean, à Alès", { commune: "Alès", inQpv: true }],
+    ["une asso au Chemin-Bas d'Avignon", { legalForm: "association", commune: "Nîmes", inQpv: true }],
+    ["nous avons des contacts avec deux entreprises du bâtiment", {}],
+    ["notre asso anime un réseau d'une trentaine d'acteurs", { legalForm: "association" }],
   ])("%s", (text, expected) => {
     expect(extractFacts(text)).toEqual(expected);
   });

@@ -508,3 +508,71 @@ describe("a company outside the ESS asking to skip competition", () => {
     expect(isOutOfScope(read("Notre SAS de déménagement (pas ESS) à Alès voudrait répondre aux appels d'offres du Département."))).toBe(false);
   });
 });
+
+describe("counts that are no partners, quartiers named like communes, wordings of a few needs", () => {
+  it("the network the writer runs, or companies they are only in touch with, are no partners of the project", () => {
+    expect(
+      read("Notre asso d'Anduze anime un réseau informel d'une vingtaine d'associations et veut rencontrer le Département.").facts.partnerStructures,
+    ).toBeUndefined();
+    expect(
+      read("Notre régie de quartier de Nîmes a des contacts avec deux entreprises du bâtiment et veut créer une ETTI.").facts.partnerStructures,
+    ).toBeUndefined();
+    // Building with two other structures is a partnership.
+    expect(read("Notre régie de quartier de Nîmes s'associe avec deux associations pour créer une ETTI.").facts.partnerStructures).toBe(3);
+  });
+
+  it("a quartier prioritaire whose name holds a commune's (« Prés Saint-Jean ») places the project in its own commune, in a QPV", () => {
+    const f = read("Un centre social des Prés Saint-Jean, à Alès, veut ouvrir une épicerie solidaire avec des habitants.").facts;
+    expect(f.commune).toBe("Alès");
+    expect(f.inQpv).toBe(true);
+  });
+
+  it("not wanting to create a company before the activity pays is the test of an activity, not a need ruled out", () => {
+    const text =
+      "Une ancienne comptable de Nîmes veut devenir formatrice ; elle ne veut pas créer de société tant qu'elle n'a pas vérifié que l'activité peut la faire vivre.";
+    expect(needIds(text)).toContain("tester-activite");
+    expect(needIds("Notre SCOP ne veut pas de prêt bancaire : elle cherche des fonds propres.")).not.toContain("pret-garantie");
+  });
+
+  it("a temporary-work insertion company and people far from employment are insertion; a company's « soutien financier » is business aid", () => {
+    expect(needIds("Notre ressourcerie veut créer une entreprise de travail temporaire d'insertion pour des personnes éloignées de l'emploi.")).toContain(
+      "insertion",
+    );
+    expect(needIds("Notre SARL de Bagnols-sur-Cèze souhaite un soutien financier pour un projet d'innovation.")).toContain("aide-entreprise");
+  });
+
+  it("selling services to the Département and tenders written « AO » are public procurement", () => {
+    expect(needIds("asso, on veut vendre nos prestations au dept mais on trouve pas les AO")).toContain("marches-publics");
+  });
+
+  it("wanting to be a relay of the schema on one's territory, and asking « on s'adresse à qui ? », is the ESS team's network", () => {
+    const needs = needIds("Notre association voudrait être reconnue comme relais du schéma ESS dans les Cévennes. On s'adresse à qui ?");
+    expect(needs).toContain("reseau");
+    expect(needs).toContain("contact");
+  });
+});
+
+describe("a telegraphic message that opens on what the writer wants to do with their activity", () => {
+  const isProject = (text: string) => mightDescribeProject(text) && describesProject(text, read(text));
+  it("« tester activité X sans créer de boîte » names no carrier but describes the writer's project", () => {
+    expect(isProject("tester activite couture sans creer de boite a ales, c possible ?")).toBe(true);
+    expect(isProject("lancer mon activité de traiteur à Nîmes sans créer de société, c'est possible ?")).toBe(true);
+    // A question about the CAE asked by nobody in particular stays a question.
+    expect(isProject("Comment tester une activité sans créer de société dans le Gard ?")).toBe(false);
+  });
+});
+
+describe("a structure becoming a SCIC, and a Région scheme named", () => {
+  it("« transformation d'une association (25 salariés) en SCIC » makes the project a SCIC, « devient une SCIC » too", () => {
+    expect(read("Projet de transformation d'une association d'Alès (25 salariés) en SCIC ; le Département peut-il prendre des parts ?").facts.legalForm).toBe(
+      "scic",
+    );
+    expect(read("Notre association de Vauvert devient une SCIC et voudrait que le Département entre au capital.").facts.legalForm).toBe("scic");
+    // Only naming a SCIC among partners is no change of form.
+    expect(read("Notre association de Vauvert travaille avec une SCIC voisine et veut mutualiser un local.").facts.legalForm).toBe("association");
+  });
+
+  it("naming the Pass Occitanie asks for the Région's aid, whatever the legal form", () => {
+    expect(needIds("pass occitanie c pour qui ? mon entreprise de plomberie a 2 salariés à Nîmes veut acheter un utilitaire")).toContain("region-nommee");
+  });
+});
