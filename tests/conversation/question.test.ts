@@ -468,6 +468,13 @@ describe("later turns that ask what the sources do not say", () => {
     const next = await c.say("et on doit faire un rapport à la fin ?");
     expect(next.refused, next.text).toBe(true);
   });
+  it("« and is our file complete? » after the ESUS approval asks the state of one's own file, refused and left with that process", async () => {
+    const c = conversation(core.runtime.assistant);
+    await c.say("Which state office issues the ESUS approval in the Gard?");
+    const next = await c.say("and is our file complete?");
+    expect(next.refused, next.text).toBe(true);
+    expect(next.route?.process).toBe("agrement-esus");
+  });
   it("« qui en fait partie ? » after the ESS Gard network asks its members, which are not published", async () => {
     const c = conversation(core.runtime.assistant);
     await c.say("Le réseau ESS Gard, il existe déjà ?");
