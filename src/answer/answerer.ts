@@ -312,6 +312,11 @@ export class Answerer {
     return this.o.router;
   }
 
+  /** Whether a question (a follow-up read with its topic, `own` the person's words) asks what the public sources do not say. */
+  asksKnownGap(question: string, own?: string): boolean {
+    return this.o.guards.gap(question, own) !== null;
+  }
+
   /**
    * Offline answers are a pure function of (question, audience, knowledge): the
    * most recent ones are kept, since many people ask the same things. Answers
@@ -970,7 +975,15 @@ export class Answerer {
   private aboutProcess(candidates: RouteCandidate[]): ProcessId {
     const top = candidates[0];
     if (!top || !((top.named ?? 0) > 0) || top.score < REFUSAL_ROUTE_SCORE) return DEFAULT_PROCESS;
-    return ESS_TEAM_RUNS.test(this.o.router.directory.get(top.process)?.operator ?? "") ? DEFAULT_PROCESS : top.process;
+    return this.runByEssTeam(top.process) ? DEFAULT_PROCESS : top.process;
+  }
+
+  /**
+   * Whether the Department's ESS team runs a process itself (the call for commons, the SCIC stakes): what the
+   * assistant cannot answer about it goes to that team, everyone's fallback, not to the process as if others ran it.
+   */
+  runByEssTeam(process: ProcessId): boolean {
+    return ESS_TEAM_RUNS.test(this.o.router.directory.get(process)?.operator ?? "");
   }
 
   /**

@@ -40,7 +40,8 @@ export async function question(d: Deps<QuestionStorage>, ctx: Ctx, text: string)
   let { reply, facts } = await answer(d, searched, { ...opts, own: followUp ? clean : undefined, topic }, clean);
   // Read with a refused question's words (« combien de candidatures reçues en 2025 ? »), a follow-up
   // (« et le budget alors ? ») may find nothing that its own words find: it is then read alone.
-  if (followUp && reply.refused && ctx.state.topicRefused) {
+  // Not one that, read with the topic, asks a known gap (« et on doit faire un rapport à la fin ? » after a commons' grant).
+  if (followUp && reply.refused && ctx.state.topicRefused && !d.answerer.asksKnownGap(searched, clean)) {
     const alone = await answer(d, clean, opts, clean);
     if (!alone.reply.refused) ({ reply, facts } = alone);
   }
@@ -124,7 +125,7 @@ export async function answer(
   }
   // A failing project fit must not cost the ordinary answer.
   const fitReply = (loose: boolean) =>
-    d.fit?.reply(own, { ...opts, loose }).catch((err: unknown) => {
+    d.fit?.reply(own, { ...opts, loose, context: question !== own ? question : undefined }).catch((err: unknown) => {
       d.logger?.error({ err }, "project fit failed");
       return null;
     });
@@ -200,8 +201,10 @@ function keepRoute(d: Pick<Deps<unknown>, "answerer">, previous: ProcessId | und
   // The ESS team is the fallback of any answer: it is no topic to keep.
   if (!previous || previous === DEFAULT_PROCESS || reply.fit?.length || reply.route?.process === previous) return;
   // A refusal sent to the ESS team by default goes to the topic's process instead: « leur antenne dans le Gard ? »
-  // after France Active is France Active's to answer. A refusal with a route of its own, or none (out of scope), keeps it.
-  if (reply.refused && reply.route?.process !== DEFAULT_PROCESS) return;
+  // after France Active is France Active's to answer. A refusal with a route of its own, or none (out of scope), keeps it;
+  // so does one about a process the ESS team runs itself (« et la date limite ? » after the call for commons): a first
+  // question would be handed to that team too.
+  if (reply.refused && (reply.route?.process !== DEFAULT_PROCESS || d.answerer.runByEssTeam(previous))) return;
   const top = d.answerer.router.candidates(own)[0];
   if ((top?.rule || top?.named !== undefined) && top.process !== previous && top.score >= OWN_ROUTE_SCORE) return;
   reply.route = d.answerer.router.toRoute(previous, 0.5, "Suite de votre question précédente.");

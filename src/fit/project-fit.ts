@@ -75,7 +75,7 @@ export class ProjectFit {
    * `loose`: read the message more generously (for a message the ordinary answer
    * could not answer), except a question about a known gap of the public sources.
    */
-  async reply(raw: string, opts: { audience?: Audience; loose?: boolean } = {}): Promise<ProjectFitResult | null> {
+  async reply(raw: string, opts: { audience?: Audience; loose?: boolean; context?: string } = {}): Promise<ProjectFitResult | null> {
     const audience = opts.audience ?? "porteur";
     const question = cleanQuestion(raw);
     // The cheap first look is skipped by the loose reading: there, two stated facts may stand for a carrier.
@@ -111,6 +111,9 @@ export class ProjectFit {
     if (!opts.loose && (!business || addressed || privateAsk || !creating) && this.o.guards?.isOutOfMission(business && !privateAsk ? asked : question))
       return null;
     if (!opts.loose && this.o.guards?.gap(withAddress(raw, asked))?.project) return null;
+    // A follow-up (« et pour une fondation qui voudrait nous rejoindre ? » after the call for commons) asking, read with
+    // its topic (`context`), what the public sources do not say is that known gap, not a project to orient.
+    if (opts.context && this.o.guards?.gap(opts.context, raw)?.project) return null;
 
     // A project located outside the Gard that asks the Gard's Département: its schema is for Gard projects.
     if (features.territory && !features.territory.inGard && GARD_ASKED.test(foldText(question)))

@@ -442,3 +442,43 @@ describe("follow-ups that ask a sum or a precedent", () => {
     expect(r.text).toMatch(/Gard et Autonomie/);
   });
 });
+
+describe("later turns that ask what the sources do not say", () => {
+  it("a refused follow-up on the call for commons goes to the ESS team that runs it, as a first question would", async () => {
+    const c = conversation(core.runtime.assistant);
+    const first = await c.say("Quel est le montant annuel prévu pour l'appel à communs ?");
+    expect(first.refused, first.text).toBe(false);
+    const next = await c.say("et le plafond par projet ?");
+    expect(next.refused, next.text).toBe(true);
+    expect(next.route?.process).toBe("mission-ess-departement");
+  });
+  it("« et pour une fondation qui voudrait nous rejoindre ? » after a commons project is that known gap, not a project to orient", async () => {
+    const c = conversation(core.runtime.assistant);
+    await c.say(
+      "On est une asso et deux SCOP dans l'Uzège, on voudrait mutualiser une cuisine centrale pour les cantines rurales. L'appel à communs c'est pour nous ?",
+    );
+    const next = await c.say("et pour une fondation qui voudrait nous rejoindre ?");
+    expect(next.refused, next.text).toBe(true);
+    expect(next.fit ?? []).toEqual([]);
+  });
+  it("after a refused question, a follow-up that asks a known gap with its topic is not read alone", async () => {
+    const c = conversation(core.runtime.assistant);
+    const first = await c.say("Notre commun a été retenu, quand est-ce qu'on touche la subvention ?");
+    expect(first.refused, first.text).toBe(true);
+    const next = await c.say("et on doit faire un rapport à la fin ?");
+    expect(next.refused, next.text).toBe(true);
+  });
+  it("« and is our file complete? » after the ESUS approval asks the state of one's own file, refused and left with that process", async () => {
+    const c = conversation(core.runtime.assistant);
+    await c.say("Which state office issues the ESUS approval in the Gard?");
+    const next = await c.say("and is our file complete?");
+    expect(next.refused, next.text).toBe(true);
+    expect(next.route?.process).toBe("agrement-esus");
+  });
+  it("« qui en fait partie ? » after the ESS Gard network asks its members, which are not published", async () => {
+    const c = conversation(core.runtime.assistant);
+    await c.say("Le réseau ESS Gard, il existe déjà ?");
+    const next = await c.say("qui en fait partie ?");
+    expect(next.refused, next.text).toBe(true);
+  });
+});
