@@ -233,6 +233,14 @@ export class Answerer {
   }
 
   /**
+   * Whether a follow-up read with its topic (`question`) asks, in its own words (`own`), what a known gap
+   * says the public sources do not publish (« et on doit faire un rapport à la fin ? » after a commons retained).
+   */
+  asksKnownGap(question: string, own: string): boolean {
+    return this.o.guards.gap(cleanQuestion(question), cleanQuestion(own), { asked: true }) !== null;
+  }
+
+  /**
    * The question to search in a conversation: an elliptic follow-up ("c'est gratuit ?")
    * carries the previous turn's topic; a self-contained question stands alone.
    */

@@ -39,8 +39,9 @@ export async function question(d: Deps<QuestionStorage>, ctx: Ctx, text: string)
   const topic = followUp && ctx.state.lastSources?.length ? { sources: ctx.state.lastSources, card: ctx.state.lastCard } : undefined;
   let { reply, facts } = await answer(d, searched, { ...opts, own: followUp ? clean : undefined, topic }, clean);
   // Read with a refused question's words (« combien de candidatures reçues en 2025 ? »), a follow-up
-  // (« et le budget alors ? ») may find nothing that its own words find: it is then read alone.
-  if (followUp && reply.refused && ctx.state.topicRefused) {
+  // (« et le budget alors ? ») may find nothing that its own words find: it is then read alone; not one whose own
+  // words ask, of that topic, what is not published (« et on doit faire un rapport à la fin ? » after a commons retained).
+  if (followUp && reply.refused && ctx.state.topicRefused && !d.answerer.asksKnownGap(searched, clean)) {
     const alone = await answer(d, clean, opts, clean);
     if (!alone.reply.refused) ({ reply, facts } = alone);
   }

@@ -99,6 +99,9 @@ describe("out of scope", () => {
     "Could you suggest a nice bar near the arena?",
     // a private request after a comma is still read whole: no structure is named
     "J'ai besoin d'un crédit auto pour changer de voiture, qui peut m'aider ?",
+    // bookings, and legal documents drafted for a structure
+    "Tu peux me réserver un billet d'avion pour Lyon ?",
+    "Pouvez-vous rédiger le règlement intérieur de notre association ?",
   ];
   itRefusesEach(questions);
 });
@@ -178,6 +181,11 @@ describe("known gaps of knowledge/lacunes.yaml", () => {
     "adresse-qpv": "Notre local se trouve au 8 avenue Jean Jaurès à Alès : est-il dans un quartier prioritaire ?",
     "prochains-marches": "Quand seront publiés les prochains appels d'offres du Département ?",
     "montant-participation-scic": "Le Département a pris des parts dans une SCIC : pour quel montant ?",
+    "nom-personne": "J'aimerais connaître le nom de l'agent qui suit notre demande au Département.",
+    "intervenants-evenements": "Qui a représenté le Département au dernier colloque national de l'ESS ?",
+    "nombre-projets-a-financer": "Combien de projets l'appel à communs financera-t-il en tout ?",
+    "qpv-2024-communes-a-confirmer": "Beaucaire fait-il encore partie des quartiers prioritaires ?",
+    "membres-commun-statuts": "Une communauté d'agglomération peut-elle être partenaire d'un commun ?",
   };
 
   const gaps = parseYaml(readFileSync(path.join(KNOWLEDGE_DIR, "lacunes.yaml"), "utf8")) as { id: string; route?: string }[];
@@ -204,6 +212,7 @@ describe("known gaps of knowledge/lacunes.yaml", () => {
     "suivi-demande-envoyee": "france-active",
     "adresse-qpv": "politique-de-la-ville",
     "prochains-marches": "commande-publique",
+    "qpv-2024-communes-a-confirmer": "politique-de-la-ville",
   };
 
   for (const [id, q] of Object.entries(QUESTIONS))
@@ -218,6 +227,9 @@ describe("known gaps of knowledge/lacunes.yaml", () => {
 
 describe("the status of one's own file, asked in everyday words", () => {
   const questions = [
+    // when it goes before a committee, whether it is complete
+    "Notre demande de prêt passe en comité quand ?",
+    "Is my file complete now?",
     "Notre demande d'agrément ESUS, la DDETS l'a-t-elle validée ?",
     "On a déposé notre projet sur Gard centrale en avril, il est accepté ou pas ?",
     "Pouvez-vous vérifier si notre candidature à l'appel à communs est complète ?",
