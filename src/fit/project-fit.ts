@@ -112,8 +112,10 @@ export class ProjectFit {
       return null;
     // A question relayed by an agent (« une asso me demande si la délibération est en ligne ») asks what it relays:
     // any known gap it holds is asked, not merely mentioned by a project.
+    // So does a message that is one question and nothing else, asked for no structure of the writer's (« How much does the
+    // city of Nîmes give to ESS associations? »); « notre SCIC voudrait…, comme pour la SCIC Gard et Autonomie ? » keeps its project.
     const gap = opts.loose ? null : this.o.guards?.gap(withAddress(raw, asked));
-    if (gap && (gap.project || relaysQuestion(askedFolded))) return null;
+    if (gap && (gap.project || relaysQuestion(askedFolded) || (onlyAsks(question) && !PLURAL.test(foldText(question))))) return null;
 
     // A project located outside the Gard that asks the Gard's Département: its schema is for Gard projects.
     if (features.territory && !features.territory.inGard && GARD_ASKED.test(foldText(question)))
@@ -198,6 +200,12 @@ const RELAYED =
 /** Whether the message passes on someone else's question (see RELAYED). */
 export function relaysQuestion(folded: string): boolean {
   return RELAYED.test(folded);
+}
+
+/** A message made of one question and nothing else: no sentence describes a project beside it. */
+function onlyAsks(text: string): boolean {
+  const sentences = text.split(/(?<=[.!?])\s+|\n+/).filter((s) => s.trim());
+  return sentences.length === 1 && sentences[0]!.trim().endsWith("?");
 }
 
 /** A how-many question with no first person: it asks a statistic, not where a project should go. */

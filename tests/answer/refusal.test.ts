@@ -186,6 +186,8 @@ describe("known gaps of knowledge/lacunes.yaml", () => {
     "nombre-projets-a-financer": "Combien de projets l'appel à communs financera-t-il en tout ?",
     "qpv-2024-communes-a-confirmer": "Beaucaire fait-il encore partie des quartiers prioritaires ?",
     "membres-commun-statuts": "Une communauté d'agglomération peut-elle être partenaire d'un commun ?",
+    "cofinancement-aac": "Quelle part d'autofinancement faut-il apporter pour un commun ?",
+    "programme-evenements": "Le programme détaillé du Mois de l'ESS de cette année est-il sorti ?",
   };
 
   const gaps = parseYaml(readFileSync(path.join(KNOWLEDGE_DIR, "lacunes.yaml"), "utf8")) as { id: string; route?: string }[];
@@ -213,6 +215,7 @@ describe("known gaps of knowledge/lacunes.yaml", () => {
     "adresse-qpv": "politique-de-la-ville",
     "prochains-marches": "commande-publique",
     "qpv-2024-communes-a-confirmer": "politique-de-la-ville",
+    "outils-ess-adocc": "region-occitanie",
   };
 
   for (const [id, q] of Object.entries(QUESTIONS))

@@ -344,6 +344,15 @@ describe("project-fit reply", () => {
     expect(r.text).toMatch(/^Je ne sais pas/);
   });
 
+  it("one question about an unpublished subject, asked for no structure of the writer's, is no project", async () => {
+    const r = await ask("Combien la ville de Nîmes verse-t-elle chaque année aux associations de l'ESS ?");
+    expect(r.fit).toBeUndefined();
+    expect(r.refused, r.text).toBe(true);
+    // a structure's project that merely cites the same kind of subject keeps its options
+    const project = await ask("Notre SCIC d'Alès voudrait que le Département entre à son capital comme pour la SCIC Gard et Autonomie : à qui le demander ?");
+    expect(project.fit?.length, project.text).toBeGreaterThan(0);
+  });
+
   it("a failing project fit leaves the ordinary answer intact", async () => {
     const broken = { reply: async () => Promise.reject(new Error("boom")) } as unknown as ProjectFit;
     const errors: unknown[] = [];
