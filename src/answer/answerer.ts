@@ -258,6 +258,11 @@ export class Answerer {
     const query = this.o.retriever.analyzeQuery(searched);
     const terms = query.terms.filter((t) => this.o.retriever.known(t));
     const words = searched.split(/\s+/).filter(Boolean).length;
+    const combined = withTopic(question, previous);
+    // A follow-up asking, of its topic, what the public sources do not say (« and who sits on the jury? » after the
+    // commons call, « et avec la communauté de communes comme troisième partenaire, ça passe ? ») is that known gap:
+    // it is read with its topic, whatever else its words alone would find, however long it is.
+    if (!this.o.guards.gap(clean) && this.o.guards.gap(combined, clean, { asked: true })) return combined;
     if (terms.length === 0 || (isElliptic(clean, terms.length, false) === false && words > 10))
       return terms.length === 0 ? withTopic(question, previous) : question;
     // Only words that ask an aspect of a subject ("en quelle année ?", "qui l'organise ?", "c'est combien max ?"):
@@ -265,10 +270,6 @@ export class Answerer {
     if (words <= 8 && this.o.aspectTerms?.size && terms.every((t) => this.o.aspectTerms!.has(t))) return withTopic(question, previous);
     // Short questions are read both ways; the reading the knowledge answers better wins,
     // and an elliptic one ("c'est gratuit ?") keeps the topic unless alone it is clearly answered.
-    const combined = withTopic(question, previous);
-    // A follow-up asking, of its topic, what the public sources do not say (« and who sits on the jury? » after the
-    // commons call) is that known gap: it is read with its topic, whatever else its words alone would find.
-    if (!this.o.guards.gap(clean) && this.o.guards.gap(combined, clean, { asked: true })) return combined;
     const [alone, withPrevious] = await Promise.all([this.confidence(clean, audience), this.confidence(combined, audience)]);
     const elliptic = isElliptic(clean, terms.length, /\b\p{Lu}{2,7}\b/u.test(clean));
     return withPrevious + (elliptic ? 0.15 : -0.05) >= alone ? combined : question;

@@ -297,6 +297,13 @@ describe("a follow-up asking, of its topic, what is not published is that known 
     expectRefusal(reply, read);
     expect(reply.text).toMatch(/jury/);
   });
+  it("a long follow-up naming, of its topic, what is not published is read with it too", async () => {
+    const previous = "Peut-on répondre à plusieurs associations à l'appel à communs ?";
+    const own = "et si on prend la communauté d'agglomération comme troisième partenaire du projet, c'est possible ?";
+    const read = await t.runtime.answerer.contextualize(own, previous);
+    expect(read).toContain(previous);
+    expectRefusal(await t.runtime.answerer.ask(read, { audience: "porteur", own }), read);
+  });
   it("only a gap that says which group is asked pulls a follow-up to its topic, by the asked words", () => {
     const guards = Guards.load();
     // participants-par-atelier says no asked group: « et à Vidourle ? » may ask its topic's count, read as the answerer reads it
