@@ -233,6 +233,14 @@ export class Answerer {
   }
 
   /**
+   * Whether a follow-up read with its topic (`question`) asks, in its own words (`own`), what a known gap
+   * says the public sources do not publish (« et on doit faire un rapport à la fin ? » after a commons retained).
+   */
+  asksKnownGap(question: string, own: string): boolean {
+    return this.o.guards.gap(cleanQuestion(question), cleanQuestion(own), { asked: true }) !== null;
+  }
+
+  /**
    * The question to search in a conversation: an elliptic follow-up ("c'est gratuit ?")
    * carries the previous turn's topic; a self-contained question stands alone.
    */
@@ -250,6 +258,11 @@ export class Answerer {
     const query = this.o.retriever.analyzeQuery(searched);
     const terms = query.terms.filter((t) => this.o.retriever.known(t));
     const words = searched.split(/\s+/).filter(Boolean).length;
+    const combined = withTopic(question, previous);
+    // A follow-up asking, of its topic, what the public sources do not say (« and who sits on the jury? » after the
+    // commons call, « et avec la communauté de communes comme troisième partenaire, ça passe ? ») is that known gap:
+    // it is read with its topic, whatever else its words alone would find, however long it is.
+    if (!this.o.guards.gap(clean) && this.o.guards.gap(combined, clean, { asked: true })) return combined;
     if (terms.length === 0 || (isElliptic(clean, terms.length, false) === false && words > 10))
       return terms.length === 0 ? withTopic(question, previous) : question;
     // Only words that ask an aspect of a subject ("en quelle année ?", "qui l'organise ?", "c'est combien max ?"):
@@ -257,10 +270,6 @@ export class Answerer {
     if (words <= 8 && this.o.aspectTerms?.size && terms.every((t) => this.o.aspectTerms!.has(t))) return withTopic(question, previous);
     // Short questions are read both ways; the reading the knowledge answers better wins,
     // and an elliptic one ("c'est gratuit ?") keeps the topic unless alone it is clearly answered.
-    const combined = withTopic(question, previous);
-    // A follow-up asking, of its topic, what the public sources do not say (« and who sits on the jury? » after the
-    // commons call) is that known gap: it is read with its topic, whatever else its words alone would find.
-    if (!this.o.guards.gap(clean) && this.o.guards.gap(combined, clean, { asked: true })) return combined;
     const [alone, withPrevious] = await Promise.all([this.confidence(clean, audience), this.confidence(combined, audience)]);
     const elliptic = isElliptic(clean, terms.length, /\b\p{Lu}{2,7}\b/u.test(clean));
     return withPrevious + (elliptic ? 0.15 : -0.05) >= alone ? combined : question;
@@ -310,11 +319,6 @@ export class Answerer {
 
   get router(): Router {
     return this.o.router;
-  }
-
-  /** Whether a question (a follow-up read with its topic, `own` the person's words) asks what the public sources do not say. */
-  asksKnownGap(question: string, own?: string): boolean {
-    return this.o.guards.gap(question, own) !== null;
   }
 
   /**

@@ -110,7 +110,12 @@ export class ProjectFit {
     if (opts.loose && audience === "porteur" && !business && privateAsk) return null;
     if (!opts.loose && (!business || addressed || privateAsk || !creating) && this.o.guards?.isOutOfMission(business && !privateAsk ? asked : question))
       return null;
-    if (!opts.loose && this.o.guards?.gap(withAddress(raw, asked))?.project) return null;
+    // A question relayed by an agent (« une asso me demande si la délibération est en ligne ») asks what it relays:
+    // any known gap it holds is asked, not merely mentioned by a project.
+    // So does a message that is one question and nothing else, asked for no structure of the writer's (« How much does the
+    // city of Nîmes give to ESS associations? »); « notre SCIC voudrait…, comme pour la SCIC Gard et Autonomie ? » keeps its project.
+    const gap = opts.loose ? null : this.o.guards?.gap(withAddress(raw, asked));
+    if (gap && (gap.project || relaysQuestion(askedFolded) || (onlyAsks(question) && !PLURAL.test(foldText(question))))) return null;
     // A follow-up (« et pour une fondation qui voudrait nous rejoindre ? » after the call for commons) asking, read with
     // its topic (`context`), what the public sources do not say is that known gap, not a project to orient.
     if (opts.context && this.o.guards?.gap(opts.context, raw)?.project) return null;
@@ -186,6 +191,24 @@ export class ProjectFit {
     const n = citations.first(["competences-departement", "region-occitanie"], "loi NOTRe aide économique directe entreprise commerciale Département Région");
     return `Je ne peux pas proposer d'action du schéma départemental de l'ESS pour ce projet : il ne relève pas de l'économie sociale et solidaire, et le Département ne peut pas accorder d'aide économique directe à une entreprise commerciale${n === null ? "" : ` [${n}]`}.`;
   }
+}
+
+/**
+ * Someone's question passed on by the writer (« une association me demande si… », « un élu m'a demandé combien… »,
+ * "a partner asks me who…"): what follows is that person's question.
+ */
+const RELAYED =
+  /\b(?:me|nous) (?:demande|demandent|ont demande|pose la question|posent la question|ont pose la question)\b|\b(?:m|nous) ?['’]?a (?:demande|pose la question)\b|\b(?:asks|asked|ask) (?:me|us)\b/;
+
+/** Whether the message passes on someone else's question (see RELAYED). */
+export function relaysQuestion(folded: string): boolean {
+  return RELAYED.test(folded);
+}
+
+/** A message made of one question and nothing else: no sentence describes a project beside it. */
+function onlyAsks(text: string): boolean {
+  const sentences = text.split(/(?<=[.!?])\s+|\n+/).filter((s) => s.trim());
+  return sentences.length === 1 && sentences[0]!.trim().endsWith("?");
 }
 
 /** A how-many question with no first person: it asks a statistic, not where a project should go. */

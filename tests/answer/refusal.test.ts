@@ -99,6 +99,9 @@ describe("out of scope", () => {
     "Could you suggest a nice bar near the arena?",
     // a private request after a comma is still read whole: no structure is named
     "J'ai besoin d'un crédit auto pour changer de voiture, qui peut m'aider ?",
+    // bookings, and legal documents drafted for a structure
+    "Tu peux me réserver un billet d'avion pour Lyon ?",
+    "Pouvez-vous rédiger le règlement intérieur de notre association ?",
   ];
   itRefusesEach(questions);
 });
@@ -181,6 +184,13 @@ describe("known gaps of knowledge/lacunes.yaml", () => {
     "adresse-qpv": "Notre local se trouve au 8 avenue Jean Jaurès à Alès : est-il dans un quartier prioritaire ?",
     "prochains-marches": "Quand seront publiés les prochains appels d'offres du Département ?",
     "montant-participation-scic": "Le Département a pris des parts dans une SCIC : pour quel montant ?",
+    "nom-personne": "J'aimerais connaître le nom de l'agent qui suit notre demande au Département.",
+    "intervenants-evenements": "Qui a représenté le Département au dernier colloque national de l'ESS ?",
+    "nombre-projets-a-financer": "Combien de projets l'appel à communs financera-t-il en tout ?",
+    "qpv-2024-communes-a-confirmer": "Beaucaire fait-il encore partie des quartiers prioritaires ?",
+    "membres-commun-statuts": "Une communauté d'agglomération peut-elle être partenaire d'un commun ?",
+    "cofinancement-aac": "Quelle part d'autofinancement faut-il apporter pour un commun ?",
+    "programme-evenements": "Le programme détaillé du Mois de l'ESS de cette année est-il sorti ?",
   };
 
   const gaps = parseYaml(readFileSync(path.join(KNOWLEDGE_DIR, "lacunes.yaml"), "utf8")) as { id: string; route?: string }[];
@@ -207,6 +217,8 @@ describe("known gaps of knowledge/lacunes.yaml", () => {
     "suivi-demande-envoyee": "france-active",
     "adresse-qpv": "politique-de-la-ville",
     "prochains-marches": "commande-publique",
+    "qpv-2024-communes-a-confirmer": "politique-de-la-ville",
+    "outils-ess-adocc": "region-occitanie",
   };
 
   for (const [id, q] of Object.entries(QUESTIONS))
@@ -221,6 +233,9 @@ describe("known gaps of knowledge/lacunes.yaml", () => {
 
 describe("the status of one's own file, asked in everyday words", () => {
   const questions = [
+    // when it goes before a committee, whether it is complete
+    "Notre demande de prêt passe en comité quand ?",
+    "Is my file complete now?",
     "Notre demande d'agrément ESUS, la DDETS l'a-t-elle validée ?",
     "On a déposé notre projet sur Gard centrale en avril, il est accepté ou pas ?",
     "Pouvez-vous vérifier si notre candidature à l'appel à communs est complète ?",
@@ -298,6 +313,13 @@ describe("a follow-up asking, of its topic, what is not published is that known 
     const reply = await t.runtime.answerer.ask(read, { audience: "porteur", own: "et les membres du jury, on les connaît ?" });
     expectRefusal(reply, read);
     expect(reply.text).toMatch(/jury/);
+  });
+  it("a long follow-up naming, of its topic, what is not published is read with it too", async () => {
+    const previous = "Peut-on répondre à plusieurs associations à l'appel à communs ?";
+    const own = "et si on prend la communauté d'agglomération comme troisième partenaire du projet, c'est possible ?";
+    const read = await t.runtime.answerer.contextualize(own, previous);
+    expect(read).toContain(previous);
+    expectRefusal(await t.runtime.answerer.ask(read, { audience: "porteur", own }), read);
   });
   it("only a gap that says which group is asked pulls a follow-up to its topic, by the asked words", () => {
     const guards = Guards.load();

@@ -299,6 +299,14 @@ describe("follow-ups and answer cards", () => {
     expect(sum.text).toMatch(/250 000/);
   });
 
+  it("after a first question refused, a follow-up asking of it what is not published stays refused, not read alone", async () => {
+    const c = conversation(core.runtime.assistant);
+    expect((await c.say("Notre commun a été retenu, quand est-ce qu'on touche la subvention ?")).refused).toBe(true);
+    const next = await c.say("et on doit faire un rapport à la fin ?");
+    expect(next.refused, next.text).toBe(true);
+    expect(next.text).toMatch(/^Je ne sais pas/);
+  });
+
   it("« j'appelle qui du coup ? » after a refusal is told whom the question was handed to", async () => {
     const c = conversation(core.runtime.assistant);
     const first = await c.say("Qui fait partie du jury qui choisit les communs ?");

@@ -336,6 +336,23 @@ describe("project-fit reply", () => {
     expect(r.text.startsWith(FIRST_LINE_START)).toBe(false);
   });
 
+  it("a question relayed by an agent that asks something unpublished is no project: the known gap answers", async () => {
+    // « prochaines éditions » is a gap a project may merely mention (projet: non); relayed, it is asked
+    const r = await ask("Une association de mon secteur me demande quand aura lieu la prochaine édition des Rencontres du mécénat.");
+    expect(r.fit).toBeUndefined();
+    expect(r.refused, r.text).toBe(true);
+    expect(r.text).toMatch(/^Je ne sais pas/);
+  });
+
+  it("one question about an unpublished subject, asked for no structure of the writer's, is no project", async () => {
+    const r = await ask("Combien la ville de Nîmes verse-t-elle chaque année aux associations de l'ESS ?");
+    expect(r.fit).toBeUndefined();
+    expect(r.refused, r.text).toBe(true);
+    // a structure's project that merely cites the same kind of subject keeps its options
+    const project = await ask("Notre SCIC d'Alès voudrait que le Département entre à son capital comme pour la SCIC Gard et Autonomie : à qui le demander ?");
+    expect(project.fit?.length, project.text).toBeGreaterThan(0);
+  });
+
   it("a failing project fit leaves the ordinary answer intact", async () => {
     const broken = { reply: async () => Promise.reject(new Error("boom")) } as unknown as ProjectFit;
     const errors: unknown[] = [];
