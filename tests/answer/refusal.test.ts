@@ -204,6 +204,9 @@ describe("known gaps of knowledge/lacunes.yaml", () => {
     "suivi-demande-envoyee": "france-active",
     "adresse-qpv": "politique-de-la-ville",
     "prochains-marches": "commande-publique",
+    "plan-ess-region-actuel": "region-occitanie",
+    "outils-ess-adocc": "region-occitanie",
+    "qpv-liste-complete": "politique-de-la-ville",
   };
 
   for (const [id, q] of Object.entries(QUESTIONS))
