@@ -202,6 +202,9 @@ const GENERIC_ASPECT = new Set(["gard", "gardois", "ess", "depart", "departement
  */
 const PROPER_NAME = /(?<=[^.!?:\s]\s+)(?:\p{Lu}[\p{Ll}'’-]+\s+)+\p{Lu}[\p{Ll}'’-]+/gu;
 
+/** Kinds of documents about the schema itself: its text, its axes, its concertation (not a measure, which has its process). */
+const SCHEMA_KINDS = new Set(["schema", "axe", "concertation"]);
+
 /** A card matched this well (score and F1 of its best phrasing) is the question itself, reworded at most by a typo. */
 const EXACT_CARD_MATCH = 0.99;
 
@@ -866,12 +869,15 @@ export class Answerer {
       });
     }
     // The card's own route, else the one process the question names, else the process its answer is
-    // about (its first process document), else the router's.
+    // about (its first process document), else the ESS team for an answer from the schema, its axes or
+    // the concertation alone (their questions are that team's) when no explicit rule reads a need in the
+    // question (« l'insertion par l'activité économique »), else the router's.
     const about =
       card.route ??
       this.namedProcess(candidates) ??
       card.sources.map((id) => ProcessId.safeParse(id)).find((p) => p.success)?.data ??
-      card.sources.map((id) => this.o.processOfDoc?.(id)).find((p) => p !== undefined);
+      card.sources.map((id) => this.o.processOfDoc?.(id)).find((p) => p !== undefined) ??
+      (sources.length > 0 && sources.every((s) => SCHEMA_KINDS.has(s.kind)) && !candidates.some((c) => c.rule) ? DEFAULT_PROCESS : undefined);
     const route = about
       ? {
           ...this.o.router.toRoute(about, 0.8, this.o.router.directory.get(about)?.name ?? about),

@@ -192,6 +192,19 @@ describe("refused questions about a process others than the ESS team run", () =>
     });
 });
 
+describe("an answer from the schema itself", () => {
+  it("routes to the ESS team when the question names no process (the router alone leans elsewhere)", async () => {
+    for (const q of [
+      "What is the Gard's plan for the social and solidarity economy, and when was it voted?",
+      "Le plan du Gard pour l'économie sociale et solidaire a été adopté quand ?",
+    ]) {
+      const reply = await ask(q);
+      expect(reply.refused, q).toBe(false);
+      expect(reply.route?.process, `${q}\n→ ${reply.text.slice(0, 120)}`).toBe("mission-ess-departement");
+    }
+  });
+});
+
 describe("a prompt injection", () => {
   it("carrying a question on a subject of the ESS hands it to the ESS team; one about the assistant, to no one", async () => {
     for (const q of [
