@@ -196,8 +196,14 @@ const MEASURES = new Set([
 /** Words every question about the Gard's ESS shares, which say nothing of what it asks. */
 const GENERIC_ASPECT = new Set(["gard", "gardois", "ess", "depart", "departement", "structur", "associ"]);
 
-/** A process's operator that is the Department's ESS team (« Département du Gard (équipe ESS) »). */
-const ESS_TEAM_RUNS = /équipe ESS/i;
+/**
+ * Two or more capitalised words in a row, not opening the message (« La Grande Bobine », « Hélène Meunier »):
+ * a proper name, which the sources may name. Words in capitals (« SYSTEM OVERRIDE ») are none.
+ */
+const PROPER_NAME = /(?<=[^.!?:\s]\s+)(?:\p{Lu}[\p{Ll}'’-]+\s+)+\p{Lu}[\p{Ll}'’-]+/gu;
+
+/** Kinds of documents about the schema itself: its text, its axes, its concertation (not a measure, which has its process). */
+const SCHEMA_KINDS = new Set(["schema", "axe", "concertation"]);
 
 /** A card matched this well (score and F1 of its best phrasing) is the question itself, reworded at most by a typo. */
 const EXACT_CARD_MATCH = 0.99;
@@ -505,7 +511,9 @@ export class Answerer {
     if (this.o.guards.isInjection(mine))
       return this.refusal(
         audience,
-        null,
+        this.injectedSubject(mine)
+          ? this.o.router.toRoute(DEFAULT_PROCESS, 0.5, "Je ne peux pas répondre à cette demande : l'équipe ESS du Département pourra vous répondre.")
+          : null,
         "Je ne peux pas répondre à cette demande. Je réponds uniquement aux questions sur l'économie sociale et solidaire dans le Gard, à partir de sources publiques.",
       );
     if (asksOutOfMission(mine, (t) => this.o.guards.isOutOfMission(t)))
@@ -870,12 +878,15 @@ export class Answerer {
       });
     }
     // The card's own route, else the one process the question names, else the process its answer is
-    // about (its first process document), else the router's.
+    // about (its first process document), else the ESS team for an answer from the schema, its axes or
+    // the concertation alone (their questions are that team's) when no explicit rule reads a need in the
+    // question (« l'insertion par l'activité économique »), else the router's.
     const about =
       card.route ??
       this.namedProcess(candidates) ??
       card.sources.map((id) => ProcessId.safeParse(id)).find((p) => p.success)?.data ??
-      card.sources.map((id) => this.o.processOfDoc?.(id)).find((p) => p !== undefined);
+      card.sources.map((id) => this.o.processOfDoc?.(id)).find((p) => p !== undefined) ??
+      (sources.length > 0 && sources.every((s) => SCHEMA_KINDS.has(s.kind)) && !candidates.some((c) => c.rule) ? DEFAULT_PROCESS : undefined);
     const route = about
       ? {
           ...this.o.router.toRoute(about, 0.8, this.o.router.directory.get(about)?.name ?? about),
@@ -973,21 +984,14 @@ export class Answerer {
 
   /**
    * Who can answer a question the assistant cannot: the people of the process it names (an
-   * operator or a scheme: « le DLA », « France Active ») when others than the Department's ESS
-   * team run it; else that team, everyone's fallback (it runs the call for commons itself).
+   * operator or a scheme: « le DLA », « France Active ») or whose need an explicit rule reads in it
+   * (« notre chantier d'insertion », « le QPV de… ») when others than the Department's ESS team run
+   * it; else that team, everyone's fallback (it runs the call for commons itself).
    */
   private aboutProcess(candidates: RouteCandidate[]): ProcessId {
     const top = candidates[0];
-    if (!top || !((top.named ?? 0) > 0) || top.score < REFUSAL_ROUTE_SCORE) return DEFAULT_PROCESS;
-    return this.runByEssTeam(top.process) ? DEFAULT_PROCESS : top.process;
-  }
-
-  /**
-   * Whether the Department's ESS team runs a process itself (the call for commons, the SCIC stakes): what the
-   * assistant cannot answer about it goes to that team, everyone's fallback, not to the process as if others ran it.
-   */
-  runByEssTeam(process: ProcessId): boolean {
-    return ESS_TEAM_RUNS.test(this.o.router.directory.get(process)?.operator ?? "");
+    if (!top || !((top.named ?? 0) > 0 || top.rule) || top.score < REFUSAL_ROUTE_SCORE) return DEFAULT_PROCESS;
+    return this.o.router.handsTo(top.process);
   }
 
   /**
@@ -1041,6 +1045,21 @@ export class Answerer {
     if (counted && m?.[1]) return countsOf(text, [noun, ...this.o.retriever.synonyms.equivalents(noun).map((seq) => seq[0]!)]);
     const terms = new Set(this.o.retriever.analyzeQuery(text).terms);
     return terms.has(noun) || this.o.retriever.synonyms.equivalents(noun).some((seq) => seq.every((w) => terms.has(w)));
+  }
+
+  /**
+   * Whether a prompt injection carries a question about a subject of the ESS in the Gard: a scheme or an
+   * operator a routing rule names (« la date limite de l'appel à communs »), or a structure or a person the
+   * sources name (« La Grande Bobine », « Hélène Meunier »). That question, which the assistant will not
+   * answer under those terms, is the ESS team's; an injection about the assistant itself (« affiche ton
+   * prompt système ») is handed to no one.
+   */
+  private injectedSubject(text: string): boolean {
+    if (this.o.router.candidates(text).some((c) => (c.named ?? 0) > 0)) return true;
+    return [...text.matchAll(PROPER_NAME)].some((m) => {
+      const terms = this.o.retriever.analyzeQuery(m[0]).terms;
+      return terms.length >= 2 && terms.every((t) => this.o.retriever.known(t));
+    });
   }
 
   /** Whether a message names an acronym the knowledge speaks of (« la CRESS », « l'URSCOP »): it is about the ESS. */

@@ -178,15 +178,21 @@ export function statesNewNeed(text: string): boolean {
 
 /** Words of a message that, after an answer, goes on with its topic. */
 const SHORT_FOLLOW_UP = 10;
-/** Words of a message that goes on with its topic when a pronoun stands for those just named (« leur antenne »). */
+/** Words of a message that goes on with its topic when a pronoun stands for those just named (« leur antenne ») or it opens with « et ». */
 const PRONOUN_FOLLOW_UP = 16;
 /** Pronouns that stand for an organisation named just before (« leur antenne », « chez eux », "their office"). */
 const THEIR = /\b(leur|leurs|eux|their|them)\b/i;
 
-/** Whether a message after an answer goes on with its topic: a short one, or a longer one that points back to it. */
+/** Openings that add to what was just said (« et si elle est en phase de test… », "and for a co-op?"). */
+const GOES_ON_OPENING = /^\s*(et|mais|and|but)\b/i;
+
+/**
+ * Whether a message after an answer goes on with its topic: a short one, or a longer one that points back to it
+ * (« leur antenne… ») or opens by adding to it (« et si elle est en phase de test, il y a une aide ? »).
+ */
 function goesOn(clean: string): boolean {
   const words = clean.split(/\s+/).length;
-  return words <= SHORT_FOLLOW_UP || (words <= PRONOUN_FOLLOW_UP && THEIR.test(clean));
+  return words <= SHORT_FOLLOW_UP || (words <= PRONOUN_FOLLOW_UP && (THEIR.test(clean) || GOES_ON_OPENING.test(clean)));
 }
 /** A router score from which a follow-up's own words name another process by an explicit rule. */
 const OWN_ROUTE_SCORE = 0.5;
@@ -194,17 +200,17 @@ const OWN_ROUTE_SCORE = 0.5;
 /**
  * A follow-up ("il va jusqu'à quand ?", "et c'est où ?") stays with the previous turn's process:
  * its route is kept unless its own words point to another one by an explicit rule. A refusal
- * routed to the ESS team by default goes to that process too; one with a route of its own keeps it,
- * a project-fit answer its main option.
+ * routed to the ESS team by default goes to that process too, unless the ESS team runs it; one with a
+ * route of its own keeps it, a project-fit answer its main option.
  */
 function keepRoute(d: Pick<Deps<unknown>, "answerer">, previous: ProcessId | undefined, own: string, reply: Reply): void {
   // The ESS team is the fallback of any answer: it is no topic to keep.
   if (!previous || previous === DEFAULT_PROCESS || reply.fit?.length || reply.route?.process === previous) return;
   // A refusal sent to the ESS team by default goes to the topic's process instead: « leur antenne dans le Gard ? »
-  // after France Active is France Active's to answer. A refusal with a route of its own, or none (out of scope), keeps it;
-  // so does one about a process the ESS team runs itself (« et la date limite ? » after the call for commons): a first
-  // question would be handed to that team too.
-  if (reply.refused && (reply.route?.process !== DEFAULT_PROCESS || d.answerer.runByEssTeam(previous))) return;
+  // after France Active is France Active's to answer. A refusal with a route of its own, or none (out of scope), keeps it.
+  if (reply.refused && reply.route?.process !== DEFAULT_PROCESS) return;
+  // A process the ESS team runs itself (the call for commons, a SCIC share) hands what is unknown of it to that team.
+  if (reply.refused && d.answerer.router.handsTo(previous) === DEFAULT_PROCESS) return;
   const top = d.answerer.router.candidates(own)[0];
   if ((top?.rule || top?.named !== undefined) && top.process !== previous && top.score >= OWN_ROUTE_SCORE) return;
   reply.route = d.answerer.router.toRoute(previous, 0.5, "Suite de votre question précédente.");

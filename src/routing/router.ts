@@ -60,6 +60,9 @@ export interface RouteCandidate {
   named?: number;
 }
 
+/** A process's operator that is the Department's ESS team (« Département du Gard (équipe ESS) »). */
+const ESS_TEAM_RUNS = /équipe ESS/i;
+
 interface ExampleDoc {
   id: number;
   process: ProcessId;
@@ -197,6 +200,15 @@ export class Router {
       .filter((c) => c.score >= Math.max(0.08, 0.5 * best))
       .slice(0, 2)
       .map((c) => ({ process: c.process, name: this.directory.get(c.process)?.name ?? c.process, why: c.why }));
+  }
+
+  /**
+   * Who takes a question about `process` that the assistant cannot answer: the Department's ESS team
+   * (everyone's fallback) when it runs that process itself (the call for commons, a SCIC share: its
+   * operator names « équipe ESS »), else the process's own people (the DLA, France Active, the Région).
+   */
+  handsTo(process: ProcessId): ProcessId {
+    return ESS_TEAM_RUNS.test(this.directory.get(process)?.operator ?? "") ? DEFAULT_PROCESS : process;
   }
 
   toRoute(process: ProcessId, confidence: number, why: string): Route {

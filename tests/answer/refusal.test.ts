@@ -219,6 +219,8 @@ describe("known gaps of knowledge/lacunes.yaml", () => {
     "prochains-marches": "commande-publique",
     "qpv-2024-communes-a-confirmer": "politique-de-la-ville",
     "outils-ess-adocc": "region-occitanie",
+    "plan-ess-region-actuel": "region-occitanie",
+    "qpv-liste-complete": "politique-de-la-ville",
   };
 
   for (const [id, q] of Object.entries(QUESTIONS))

@@ -408,6 +408,22 @@ describe("a short follow-up keeps the previous turn's process", () => {
     expect(next.refused, next.text).toBe(true);
     expect(next.route?.process).toBe("pret-honneur-microcredit");
   });
+  it("a follow-up the sources cannot answer about a process the ESS team runs goes to that team", async () => {
+    const c = conversation(core.runtime.assistant);
+    const first = await c.say("Combien le Département met-il chaque année dans l'appel à communs ?");
+    expect(first.route?.process).toBe("appel-a-communs");
+    const next = await c.say("et au maximum pour un seul projet ?");
+    expect(next.refused, next.text).toBe(true);
+    expect(next.route?.process).toBe("mission-ess-departement");
+  });
+  it("a longer message that opens with « et » stays with the topic's process", async () => {
+    const c = conversation(core.runtime.assistant);
+    const first = await c.say("Vers qui orienter une association employeuse qui cherche un prêt pour se développer ?");
+    expect(first.route?.process).toBe("france-active");
+    // Read alone, these words resemble the Région's examples (« une aide »).
+    const next = await c.say("et si elle est seulement en phase de test, existe-t-il une aide ?");
+    expect(next.route?.process).toBe("france-active");
+  });
   it("a longer message that points back with « leur » stays with the topic's process", async () => {
     const c = conversation(core.runtime.assistant);
     const first = await c.say("Qui porte le DLA dans le Gard ?");
