@@ -41,6 +41,7 @@ import { type Guards, withAddress } from "./guards.js";
 import { fill, loadPrompt } from "./prompts.js";
 import { ANSWER_ACTIONS, REFUSAL_ACTIONS } from "./actions.js";
 import { WorkQueue } from "./work-queue.js";
+import { unframe } from "./relayed.js";
 
 export interface AnswererOptions {
   retriever: Retriever;
@@ -122,19 +123,18 @@ export interface TopicRef {
 
 /** Removes control characters and bounds the length of what we search for. */
 export function cleanQuestion(raw: string): string {
-  return (
-    raw
-      // placeholders left by the personal-data scrubber are not part of the question
-      .replace(/\[(email|téléphone|iban|nir|adresse|nom)\]/gi, " ")
-      .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\ufeff]/g, " ")
-      .replace(/\s+/g, " ")
-      .trim()
-      // "ok merci. et la MIESS elle est où ?": the courtesy before the question is not part of it
-      .replace(COURTESY, "")
-      // "Pouvez-vous me rappeler le nombre…": the polite request frames the question without adding to it
-      .replace(POLITE_ASK, "")
-      .slice(0, MAX_QUESTION_CHARS)
-  );
+  const asked = raw
+    // placeholders left by the personal-data scrubber are not part of the question
+    .replace(/\[(email|téléphone|iban|nir|adresse|nom)\]/gi, " ")
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\ufeff]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim()
+    // "ok merci. et la MIESS elle est où ?": the courtesy before the question is not part of it
+    .replace(COURTESY, "")
+    // "Pouvez-vous me rappeler le nombre…": the polite request frames the question without adding to it
+    .replace(POLITE_ASK, "");
+  // « Pour la newsletter : combien… ? », « Un élu me demande si… » : an agent's frame around the question asked
+  return unframe(asked).slice(0, MAX_QUESTION_CHARS);
 }
 
 /** A polite request that opens a question ("Bonjour, pouvez-vous m'indiquer …", "pourriez-vous me rappeler …"). */

@@ -1,0 +1,61 @@
+/**
+ * A question relayed or framed by an agent (« Pour la newsletter interne : combien… ? », « Une asso me demande qui
+ * porte… », "A partner asks me who… — what do I say?") asks what its inner question asks: the frame is no part of it
+ * and only dilutes the words searched. The frames are data (below); the inner question is returned as written.
+ */
+
+/** What the answer is for (« Pour la newsletter interne : », « Pour un courrier officiel, », "For a European partner delegation:"). */
+const PURPOSE =
+  /^(?:pour|for)\s+(?:(?:un|une|le|la|les|l'|l’|mon|ma|mes|notre|nos|ce|cette|a|an|the|my|our)\s*)(?:[\p{L}'’-]+\s+){0,3}?(?:présentation|presentation|newsletter|bulletin|lettre|note|rapport|courrier|mail|e-mail|courriel|réunion|reunion|compte[- ]rendu|bilan|fiche|diaporama|article|comité|comite|commission|délégation|delegation|dossier|brief|briefing|synthèse|synthese|séance|seance|report|letter|memo|meeting|visit|visite|slides?|deck|talk|intervention|formation|webinaire|webinar)(?:\s+[\p{L}'’-]+){0,3}?\s*[:,]\s+(?=\S)/iu;
+
+/** Someone who asks the writer (« Une asso de mon territoire me demande », « Un élu me demande », "A partner asks me"). */
+const ASKER =
+  /^(?:(?:bonjour|bonsoir|hello|hi)[ ,!.]*)?(?:un|une|des|mon|ma|mes|notre|nos|le|la|l'|l’|a|an|one of my|my|our|the)\s*(?:[\p{L}'’-]+\s+){0,5}?(?:me|m'|m’|nous)\s*(?:demande|demandent|a demandé|ont demandé|pose la question|posent la question|interroge|interrogent)\s+(?:de savoir\s+)?|^(?:(?:hello|hi)[ ,!.]*)?(?:a|an|one of my|my|our|the)\s+(?:[\p{L}'’-]+\s+){0,4}?(?:asks|asked|is asking|are asking|ask)\s+(?:me|us)\s+/iu;
+
+/** What the asker's question opens on for it to be a question of its own (not « me demande une aide pour… »). */
+const INNER_START =
+  /^(?:si|s'il|s’il|s'ils|s’ils|qui|quel|quelle|quels|quelles|combien|comment|pourquoi|quand|où|ou|à qui|a qui|à quoi|a quoi|à combien|a combien|à quel|a quel|à quelle|a quelle|depuis quand|ce que|ce qu'|ce qu’|ce qui|whether|if|who|what|which|how|why|when|where)(?!\p{L})/iu;
+
+/** An inner yes/no question (« si le Département… », "whether…"). */
+const YES_NO = /^(?:si|s['’]ils?|whether|if)\b/iu;
+
+/** The writer's own closing question about how to pass it on (« : je lui dis quoi ? », "— what do I say?"). */
+const PASS_ON =
+  /\s*(?:[.:;,?!—–-]\s*)+(?:(?:qu'est-ce que|qu’est-ce que|que)\s+(?:je\s+)?(?:(?:lui|leur)\s+)?(?:dis|dire|réponds|répondre|reponds|repondre)|(?:lequel|laquelle|lesquels|lesquelles|quel exemple|quels exemples|quel document|quel texte)\s+(?:citer|donner|indiquer|mentionner)|je\s+(?:lui|leur)\s+(?:dis|réponds|reponds)\s+quoi(?:,?\s+en\s+(?:deux|quelques)\s+mots)?|comment\s+(?:l'|l’|le\s+|lui\s+|leur\s+)?(?:expliquer|présenter|presenter|résumer|resumer|formuler)(?:\s+simplement)?|que\s+puis-je\s+(?:lui|leur)\s+(?:dire|répondre|repondre)|what\s+(?:do|should|can)\s+i\s+(?:say|tell\s+(?:him|her|them)|answer)|how\s+(?:do|should|can)\s+i\s+(?:explain|put)\s+it(?:\s+simply)?)\s*\??\s*$/iu;
+
+/** A writer who first says what their job is (« Bonjour, je suis chargée de développement dans une interco. »). */
+const JOB_INTRO =
+  /^(?:(?:bonjour|bonsoir|hello|hi)[ ,!.]*)?(?:je suis|i am|i'm|i’m)\s+(?:un |une |l'|l’|le |la |an? |the )?(?:chargée?|agente?|élue?|elue?|technicienne?|responsable|directeur|directrice|conseill(?:er|ère|ere)|coordinat(?:eur|rice)|travailleu(?:r|se)|secrétaire|secretaire|animat(?:eur|rice)|développeu(?:r|se)|developpeu(?:r|se)|officer|adviser|advisor|manager|councillor|councilor|staff|member|project officer)(?!\p{L})[^.!?]{0,100}[.!]\s+(?=\S)/iu;
+
+/** Words by which the writer speaks of themselves or their own structure. */
+const OWN = /(?:^|[^\p{L}])(?:je|j['’]|nous|notre|nos|mon|ma|mes|on|moi|we|our|us|i|my|me)(?=$|[^\p{L}])/iu;
+
+/** The inner question of a relayed or framed question, or the text itself when it is neither. */
+export function unframe(text: string): string {
+  let t = text;
+  const purpose = t.replace(PURPOSE, "");
+  if (purpose !== t && purpose.split(/\s+/).length >= 3) t = upperFirst(purpose);
+  const intro = t.replace(JOB_INTRO, "");
+  if (intro !== t && intro.includes("?") && intro.split(/\s+/).length >= 4 && !OWN.test(intro)) t = upperFirst(intro);
+  const m = ASKER.exec(t);
+  if (m) {
+    let inner = t.slice(m[0].length);
+    // A relayed yes/no question (« me demande si… ») is left whole: its frame's words (« un porteur », « une SCIC ») say
+    // whose case it is, which the inner clause alone (« il peut… ») no longer does.
+    if (INNER_START.test(inner) && !YES_NO.test(inner)) {
+      // « ce qui change » asks « qu'est-ce qui change ? »
+      inner = inner.replace(/^ce (qui|que|qu['’])/iu, "qu'est-ce $1");
+      const passOn = inner.replace(PASS_ON, " ?");
+      inner = passOn.trim().replace(/[.]\s*$/u, " ?");
+      if (inner.split(/\s+/).length >= 3) t = upperFirst(inner);
+    }
+  } else if (t !== text || PASS_ON.test(t)) {
+    const passOn = t.replace(PASS_ON, " ?");
+    if (passOn.split(/\s+/).length >= 4) t = passOn;
+  }
+  return t;
+}
+
+function upperFirst(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

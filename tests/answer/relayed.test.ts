@@ -1,0 +1,43 @@
+/**
+ * An agent's frame around a question (src/answer/relayed.ts): what the answer is for, who asked it, the
+ * closing « je lui dis quoi ? », or the writer's job, is no part of what is asked.
+ */
+import { describe, expect, it } from "vitest";
+import { cleanQuestion } from "../../src/answer/answerer.js";
+import { unframe } from "../../src/answer/relayed.js";
+
+describe("unframe", () => {
+  it("drops what the answer is for", () => {
+    expect(unframe("Pour le bulletin interne : combien de structures compte l'ESS gardoise ?")).toBe("Combien de structures compte l'ESS gardoise ?");
+    expect(unframe("Pour mon compte rendu, quel est le budget annuel de l'appel à communs ?")).toBe("Quel est le budget annuel de l'appel à communs ?");
+    expect(unframe("For a visiting delegation: who runs the DLA in the Gard?")).toBe("Who runs the DLA in the Gard?");
+  });
+
+  it("keeps the question asked by someone else, without the writer's closing question", () => {
+    expect(unframe("Une association de mon secteur me demande qui porte la pépinière Réalis.")).toBe("Qui porte la pépinière Réalis ?");
+    expect(unframe("Un élu me demande combien de QPV compte Nîmes : que lui répondre ?")).toBe("Combien de QPV compte Nîmes ?");
+    expect(unframe("A partner asked me who operates the DLA in the Gard — what should I say?")).toBe("Who operates the DLA in the Gard ?");
+    expect(unframe("Des assos me demandent ce qui change avec l'appel à communs. Je leur dis quoi ?")).toBe("Qu'est-ce qui change avec l'appel à communs ?");
+  });
+
+  it("drops the writer's job when the question does not speak of them", () => {
+    expect(unframe("Bonjour, je suis chargé de mission dans une communauté de communes. Le Département anime-t-il un réseau ESS ?")).toBe(
+      "Le Département anime-t-il un réseau ESS ?",
+    );
+    const own = "Je suis agent aux achats. Qu'est-ce que le schéma change pour nous ?";
+    expect(unframe(own)).toBe(own);
+  });
+
+  it("leaves a relayed yes/no question, a need and an ordinary question whole", () => {
+    const yesNo = "Un porteur me demande s'il peut candidater seul à l'appel à communs.";
+    expect(unframe(yesNo)).toBe(yesNo);
+    const need = "Un porteur me demande une aide à l'investissement pour sa SARL. Je l'oriente où ?";
+    expect(unframe(need)).toBe(need);
+    const plain = "Pour une asso, le DLA est gratuit ?";
+    expect(unframe(plain)).toBe(plain);
+  });
+
+  it("is applied by cleanQuestion", () => {
+    expect(cleanQuestion("Pour la lettre d'information : quand le schéma a-t-il été voté ?")).toBe("Quand le schéma a-t-il été voté ?");
+  });
+});
