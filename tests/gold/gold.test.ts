@@ -47,13 +47,14 @@ function expectRate(m: Metric, min: number, name: string): void {
 /**
  * Floor of the blind set: the figures measured when it was last run, rounded down, so
  * that a change that makes answers worse on unseen questions fails. Raised only from a
- * new measurement, never by tuning on blind questions. Set K (475 questions, 60 conversations, 107
- * refusals, 53 in English, written blind on 2026-12-05 from the facts dossier alone, with the routing
- * convention of support-processes.md in its brief; set J moved to tuning before its failures were read):
- * first reading of K, taken on the code of 0649dd7, before anything was tuned after it was written
- * (93.5 / 89.7 / 94.5 / 87.4 / 67.5 %).
+ * new measurement, never by tuning on blind questions. Set L (345 questions, 49 conversations, 90
+ * refusals, 38 in English, 117 agent questions, written blind on 2026-12-05 from the facts dossier alone;
+ * set K moved to tuning before its failures were read): first reading of L, taken on the code of
+ * 520a323, before anything was tuned after it was written (92.5 / 91.8 / 96.2 / 80.6 / 68.2 %; false
+ * refusals 1.2 %, false answers 11.1 %). Its writer routed every refusal to the ESS team (the default
+ * handoff), where the router hands a refusal naming another process's own need to that process.
  */
-const BLIND_FLOOR = { retrieval: 0.93, includes: 0.89, refusal: 0.94, route: 0.87, followUp: 0.67 };
+const BLIND_FLOOR = { retrieval: 0.92, includes: 0.91, refusal: 0.96, route: 0.8, followUp: 0.68 };
 
 describe("blind set floor (offline)", () => {
   it("has at least 200 questions, 30 conversations and 40 refusals", () => {
