@@ -225,6 +225,11 @@ const TOPIC_OWN_COVERAGE = 0.5;
 /** The least card score for a follow-up made only of aspect words to be answered by its topic's card (see aspectCard). */
 const ASPECT_CARD = 0.4;
 
+/** The notice under an answer that rests on secondary sources (the one « à vérifier » of the answer). */
+const REPORTED_NOTICE = "Certaines de ces informations proviennent de sources secondaires : elles sont à vérifier.";
+/** The same notice under an English card answer (the French words kept, as the sources' own label). */
+const REPORTED_NOTICE_EN = "Some of this information comes from secondary sources: it is to be checked (« à vérifier »).";
+
 export class Answerer {
   private readonly minCoverage: number;
   private readonly routeAnswerScore: number;
@@ -475,8 +480,7 @@ export class Answerer {
     let text = answerText;
     const sources = used.map((h, i) => toSource(h, i + 1));
     if (o.english) text = `${FRENCH_SOURCES_NOTE}\n\n${text}`;
-    if (sources.some((s) => s.status === "reported") && !/à vérifier/i.test(text))
-      text += "\n\nCertaines de ces informations proviennent de sources secondaires : elles sont à vérifier.";
+    if (sources.some((s) => s.status === "reported") && !/à vérifier/i.test(text)) text += `\n\n${REPORTED_NOTICE}`;
     return base({
       type: "answer",
       text,
@@ -859,9 +863,10 @@ export class Answerer {
     const query = this.o.retriever.analyzeQuery(`${searched} ${card.answer}`);
     const passages = cardPassages(card, hits, (docId) => this.o.retriever.bestChunkOf(docId, query, { audience }));
     const sources = passages.map((h, i) => toSource(h, i + 1));
-    let text = cardText(card, sources.length, looksEnglish(own), own);
+    const english = looksEnglish(own);
+    let text = cardText(card, sources.length, english, own);
     if ((card.status === "reported" || sources.some((s) => s.status === "reported")) && !/à vérifier|to be checked/i.test(text))
-      text += "\n\nCertaines de ces informations proviennent de sources secondaires : elles sont à vérifier.";
+      text += english && card.answer_en ? `\n\n${REPORTED_NOTICE_EN}` : `\n\n${REPORTED_NOTICE}`;
     // A yes/no question that states a figure the card gives as known (« chaque projet touche 250 000 € ? »
     // when 250 000 € is the yearly sum for all commons) checks a premise: the card answers it.
     if (card.lacune && !premiseChecked(own, card.answer)) {

@@ -29,6 +29,32 @@ const POLAR: [string, string][] = [
 const OPEN_TYPES = new Set(["who", "where", "date", "number", "definition"]);
 
 /**
+ * A question opened by an interrogative word (« quel axe… ? », « dans quelle SCIC… ? », « comment… ? »,
+ * "which…?", "how…?"), after an optional « et / mais » and preposition: it asks for a thing, never
+ * for « oui » or « non ».
+ */
+const OPENED_BY_INTERROGATIVE =
+  /^(?:(?:et|mais|ok|alors|and|so)\s+)?(?:(?:dans|a|de|du|sur|pour|par|avec|aupres de|en|vers|in|for|from|with|to|at|on|by)\s+)?(?:quel|quelle|quels|quelles|lequel|laquelle|lesquels|lesquelles|comment|pourquoi|qui|ou|quand|combien|what|which|how|why|who|whom|where|when)\b/;
+
+/** Whether a question is open: it asks who, where, when, how many, what is, which or how — not yes or no. */
+export function isOpenQuestion(question: string): boolean {
+  if (!question) return false;
+  if (OPEN_TYPES.has(answerType(question))) return true;
+  const q = fold(question)
+    .replace(/[’`]/g, "'")
+    .replace(/^[^\p{L}]+/u, "");
+  return OPENED_BY_INTERROGATIVE.test(q);
+}
+
+/** « Yes: … » / « No, … » opening an English card answer, dropped before an open question like the French one. */
+function dropEnglishPolarity(answer: string, question: string): string {
+  const m = /^(yes|no)\s*[,:;.–-]\s*/i.exec(answer);
+  if (!m || !isOpenQuestion(question)) return answer;
+  const rest = answer.slice(m[0].length);
+  return rest.charAt(0).toUpperCase() + rest.slice(1);
+}
+
+/**
  * A card's "Oui / Non" answers the phrasing it was written for ("Le DLA est-il
  * payant ? — Non, il est gratuit"). Asked the other way ("c'est gratuit ?"), the
  * statement after it still holds but the "Non" would contradict it. When the question
@@ -40,8 +66,8 @@ export function alignPolarity(answer: string, question: string): string {
   if (!m) return answer;
   const yes = m[1]!.toLowerCase() === "oui";
   const rest = answer.slice(m[0].length);
-  // An open question (who, where, when, how many, what is) is not answered by « Oui » or « Non »: the statement leads.
-  if (question && OPEN_TYPES.has(answerType(question))) return rest.charAt(0).toUpperCase() + rest.slice(1);
+  // An open question (who, where, when, how many, what is, which, how) is not answered by « Oui » or « Non »: the statement leads.
+  if (isOpenQuestion(question)) return rest.charAt(0).toUpperCase() + rest.slice(1);
   const statement = fold(rest.split(/(?<=[.!?])\s/)[0] ?? rest);
   const q = fold(question);
   for (const [a, b] of POLAR) {
@@ -62,7 +88,7 @@ export function alignPolarity(answer: string, question: string): string {
 /** The card's answer text, with citation markers for `n` sources. */
 export function cardText(card: AnswerCard, sourceCount: number, english: boolean, question = ""): string {
   const markers = Array.from({ length: sourceCount }, (_, i) => `[${i + 1}]`).join("");
-  if (english && card.answer_en) return `${card.answer_en} ${markers}`.trim();
+  if (english && card.answer_en) return `${dropEnglishPolarity(card.answer_en, question)} ${markers}`.trim();
   const french = `${alignPolarity(card.answer, question)} ${markers}`.trim();
   return english ? `${FRENCH_SOURCES_NOTE}\n\n${french}` : french;
 }

@@ -48,7 +48,7 @@ export function answerType(question: string): AnswerType {
   )
     return "who";
   if (
-    /^(c'?est quoi|c quoi|ckoi|qu'?est[- ]ce qu[e']|que (veut dire|signifie)|what is|what are|what does)\b|\b(ca veut dire quoi|definition|c'?est quoi (un|une|le|la|les))\b/.test(
+    /^(c'? ?est quoi|c quoi|ckoi|qu'?est[- ]ce qu[e']|que (veut dire|signifie)|what is|what are|what does)\b|\b(ca veut dire quoi|definition|c'? ?est quoi (un|une|le|la|les))\b/.test(
       q,
     )
   )

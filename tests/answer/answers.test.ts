@@ -50,6 +50,22 @@ describe("grounded offline answers", () => {
     const withReported = replies.filter((r) => r.sources.some((s) => s.status === "reported"));
     for (const r of withReported) expect(r.text).toMatch(/à vérifier/i);
   });
+
+  it("an English answer gets its « to be checked » notice in English, and never opens with Yes to an open question", async () => {
+    const english = [
+      "When was the Gard's call for commons showcased at the Global Social Economy Forum?",
+      "Which SCIC did the Département buy shares in?",
+      "What open-source platform did the Département announce?",
+    ];
+    const replies = await Promise.all(english.map((q) => ask(q)));
+    const inEnglish = replies.filter((r) => r.type === "answer" && !r.text.startsWith("The sources I rely on are in French"));
+    expect(inEnglish.length).toBeGreaterThan(0);
+    for (const r of inEnglish) {
+      expect(r.text).not.toMatch(/^(yes|no)\b/i);
+      expect(r.text).not.toMatch(/Certaines de ces informations/);
+      if (r.sources.some((s) => s.status === "reported")) expect(r.text).toMatch(/to be checked/i);
+    }
+  });
 });
 
 describe("audiences", () => {

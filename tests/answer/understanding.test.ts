@@ -9,7 +9,8 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { cleanQuestion } from "../../src/answer/answerer.js";
-import { alignPolarity } from "../../src/answer/card-reply.js";
+import { alignPolarity, cardText, isOpenQuestion } from "../../src/answer/card-reply.js";
+import type { AnswerCard } from "../../src/knowledge/cards.js";
 import { answerType, answersType, asksAmount, givesAmount } from "../../src/answer/cards.js";
 import { fitLogistic } from "../../src/answer/decision.js";
 import { asksWhere, cardAnswersFollowUp, cardNamesTopic, isElliptic, loadAspectTerms, namesPlace, withTopic } from "../../src/answer/followup.js";
@@ -178,6 +179,22 @@ describe("card polarity", () => {
     );
     expect(alignPolarity("Oui : au 176 boulevard Salvador-Allende.", "C'est où, le service ESS ?")).toBe("Au 176 boulevard Salvador-Allende.");
     expect(alignPolarity("Non : trois structures suffisent.", "Il faut combien de structures au minimum ?")).toBe("Trois structures suffisent.");
+  });
+  it("drops Oui / Non before the statement when an interrogative word opens the question (which, how, in which…)", () => {
+    expect(alignPolarity("Oui, de la SCIC Gard et Autonomie.", "Dans quelle SCIC le Département a-t-il pris une participation ?")).toBe(
+      "De la SCIC Gard et Autonomie.",
+    );
+    expect(alignPolarity("Oui, c'est l'axe transversal.", "Quel axe couvre la formation des agents ?")).toBe("C'est l'axe transversal.");
+    expect(alignPolarity("Oui. Une feuille de route existe.", "et comment on répond aux marchés ?")).toBe("Une feuille de route existe.");
+    expect(isOpenQuestion("Which axis covers training?")).toBe(true);
+    expect(isOpenQuestion("Le DLA est-il payant ?")).toBe(false);
+    expect(isOpenQuestion("Est-ce que le DLA est gratuit ?")).toBe(false);
+    expect(isOpenQuestion("Is the DLA free?")).toBe(false);
+  });
+  it("drops Yes / No before an English card answer to an open question, and keeps it for a yes/no one", () => {
+    const card = { answer: "Oui : en octobre 2025.", answer_en: "Yes: in October 2025, in Bordeaux.", sources: ["a"] } as unknown as AnswerCard;
+    expect(cardText(card, 1, true, "When was it shown at the GSEF?")).toBe("In October 2025, in Bordeaux. [1]");
+    expect(cardText(card, 1, true, "Was it shown at the GSEF?")).toBe("Yes: in October 2025, in Bordeaux. [1]");
   });
 });
 
