@@ -26,6 +26,22 @@ const POLAR: [string, string][] = [
   ["reserve", "ouvert a tous"],
 ];
 
+/** English claim words, in the French of the POLAR pairs. */
+const EN_CLAIM: Record<string, string> = {
+  free: "gratuit",
+  paid: "payant",
+  mandatory: "obligatoire",
+  compulsory: "obligatoire",
+  optional: "facultatif",
+  open: "ouvert",
+  closed: "ferme",
+  eligible: "eligible",
+  possible: "possible",
+  allowed: "autorise",
+  forbidden: "interdit",
+  reserved: "reserve",
+};
+
 const OPEN_TYPES = new Set(["who", "where", "date", "number", "definition"]);
 
 /**
@@ -36,6 +52,28 @@ const OPEN_TYPES = new Set(["who", "where", "date", "number", "definition"]);
 const OPENED_BY_INTERROGATIVE =
   /^(?:(?:et|mais|ok|alors|and|so)\s+)?(?:(?:dans|a|de|du|sur|pour|par|avec|aupres de|en|vers|in|for|from|with|to|at|on|by)\s+)?(?:quel|quelle|quels|quelles|lequel|laquelle|lesquels|lesquelles|comment|pourquoi|qui|ou|quand|combien|what|which|how|why|who|whom|where|when)\b/;
 
+/**
+ * An interrogative word later in the question (« c'était à quelles dates ? », « ça sert à quoi ? »,
+ * « elle s'adresse à qui ? »), not « quel que soit » nor a noun « qui » opening a clause.
+ */
+const ASKS_INSIDE = new RegExp(
+  [
+    "\\b(?:quel|quelle|quels|quelles|lequel|laquelle|lesquels|lesquelles)\\b(?!\\s+que\\b)",
+    "\\b(?:combien|comment|pourquoi)\\b",
+    // « a changé quoi ? », « ça sert à quoi ? », « c quoi la différence ? » (not « quoi que »)
+    "\\bquoi\\b(?!\\s+que\\b)",
+    "\\b(?:a|de|par|pour|avec|aupres de|chez|sur) qui\\s*\\??\\s*$",
+    "\\b(?:c'?est|c|ca|cela) (?:qui|ou|quand|combien)\\b",
+    "\\b(?:est|sont|se trouve|se trouvent) ou\\b",
+    "\\b(?:quand|ou)\\s*\\??\\s*$",
+    // an alternative, « salarié ou indépendant ? », « du définitif ou un test ? » (not « … ou pas ? »)
+    "\\S \\bou\\b (?!pas\\b|non\\b|bien\\s*\\?|quoi\\b)[^?]*\\?\\s*$",
+  ].join("|"),
+);
+
+/** A yes/no form: « est-ce que… », « y a-t-il… », an inverted subject (« peut-il », « faut-il »), "is / can / does…". */
+const YES_NO_FORM = /^(?:est-ce que|est ce que|y a-t-il|ya t il|is|are|can|does|do|did|was|were|will)\b|-(?:t-)?(?:il|elle|on|ils|elles)\b/;
+
 /** Whether a question is open: it asks who, where, when, how many, what is, which or how — not yes or no. */
 export function isOpenQuestion(question: string): boolean {
   if (!question) return false;
@@ -43,7 +81,8 @@ export function isOpenQuestion(question: string): boolean {
   const q = fold(question)
     .replace(/[’`]/g, "'")
     .replace(/^[^\p{L}]+/u, "");
-  return OPENED_BY_INTERROGATIVE.test(q);
+  // « Le Département peut-il entrer au capital, et à quelle hauteur ? » asks yes or no first: its « Oui » stays.
+  return OPENED_BY_INTERROGATIVE.test(q) || (ASKS_INSIDE.test(q) && !YES_NO_FORM.test(q));
 }
 
 /** « Yes: … » / « No, … » opening an English card answer, dropped before an open question like the French one. */
@@ -69,7 +108,11 @@ export function alignPolarity(answer: string, question: string): string {
   // An open question (who, where, when, how many, what is, which, how) is not answered by « Oui » or « Non »: the statement leads.
   if (isOpenQuestion(question)) return rest.charAt(0).toUpperCase() + rest.slice(1);
   const statement = fold(rest.split(/(?<=[.!?])\s/)[0] ?? rest);
-  const q = fold(question);
+  // An English question checked against a French answer: its claim words read in French.
+  const q = fold(question).replace(
+    /\b(free|paid|mandatory|compulsory|optional|open|closed|eligible|possible|allowed|forbidden|reserved)\b/g,
+    (w) => EN_CLAIM[w] ?? w,
+  );
   for (const [a, b] of POLAR) {
     for (const [asked, opposite] of [
       [a, b],

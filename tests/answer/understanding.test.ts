@@ -187,6 +187,20 @@ describe("card polarity", () => {
     expect(alignPolarity("Oui, c'est l'axe transversal.", "Quel axe couvre la formation des agents ?")).toBe("C'est l'axe transversal.");
     expect(alignPolarity("Oui. Une feuille de route existe.", "et comment on répond aux marchés ?")).toBe("Une feuille de route existe.");
     expect(isOpenQuestion("Which axis covers training?")).toBe(true);
+    expect(isOpenQuestion("Le GSEF de Bordeaux, c'était à quelles dates ?")).toBe(true);
+    expect(isOpenQuestion("le dla ça sert à quoi ?")).toBe(true);
+    expect(isOpenQuestion("Une SCIC, quelle que soit sa taille, peut-elle candidater ?")).toBe(false);
+    expect(isOpenQuestion("Le Département peut-il entrer au capital de notre SCIC, et à quelle hauteur ?")).toBe(false);
+    expect(isOpenQuestion("La loi 3DS a changé quoi pour les SCIC ?")).toBe(true);
+    expect(isOpenQuestion("Il est où le site pour voir les communs ?")).toBe(true);
+    expect(isOpenQuestion("En CAE on est salarié ou indépendant ?")).toBe(true);
+    expect(isOpenQuestion("Le guide, c'est qui qui l'a écrit ?")).toBe(true);
+    expect(isOpenQuestion("Le DLA c'est pour les assos ou pas ?")).toBe(false);
+    expect(isOpenQuestion("Le DLA c'est payant ?")).toBe(false);
+  });
+  it("reads an English question's claim word against a French card answer", () => {
+    expect(alignPolarity("Non, il est gratuit pour la structure accompagnée.", "is it free?")).toBe("Il est gratuit pour la structure accompagnée.");
+    expect(alignPolarity("Non, il est gratuit pour la structure accompagnée.", "is it paid?")).toBe("Non, il est gratuit pour la structure accompagnée.");
     expect(isOpenQuestion("Le DLA est-il payant ?")).toBe(false);
     expect(isOpenQuestion("Est-ce que le DLA est gratuit ?")).toBe(false);
     expect(isOpenQuestion("Is the DLA free?")).toBe(false);
