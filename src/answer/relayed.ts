@@ -27,12 +27,22 @@ const PASS_ON =
 const JOB_INTRO =
   /^(?:(?:bonjour|bonsoir|hello|hi)[ ,!.]*)?(?:je suis|i am|i'm|i’m)\s+(?:un |une |l'|l’|le |la |an? |the )?(?:chargée?|agente?|élue?|elue?|technicienne?|responsable|directeur|directrice|conseill(?:er|ère|ere)|coordinat(?:eur|rice)|travailleu(?:r|se)|secrétaire|secretaire|animat(?:eur|rice)|développeu(?:r|se)|developpeu(?:r|se)|officer|adviser|advisor|manager|councillor|councilor|staff|member|project officer)(?!\p{L})[^.!?]{0,100}[.!]\s+(?=\S)/iu;
 
+/** How to answer, not what (« Réponds-moi simplement : », « en deux mots, », "Briefly:"), before the question. */
+const HOW_TO_ANSWER_BEFORE =
+  /^(?:(?:bonjour|bonsoir|hello|hi)[ ,!.]*)?(?:(?:réponds|reponds|répondez|repondez|explique|expliquez|dis|dites|résume|resume|résumez|resumez)(?:[- ](?:moi|nous))?\s+(?:simplement|brièvement|brievement|vite|rapidement|clairement|en bref|en (?:deux|trois|quelques) mots|en une phrase|sans jargon)|en (?:deux|trois|quelques) mots|en bref|(?:answer|explain|tell me)\s+(?:briefly|simply|quickly|in (?:a few|two) words)|briefly|in short|in a few words)\s*(?:stp|svp|please|s'il (?:te|vous) pla[iî]t)?\s*[:,.!]\s+(?=\S)/iu;
+
+/** The same after the question (« …c'est quoi le DLA ? réponds simplement », "… ? Keep it short please"). */
+const HOW_TO_ANSWER_AFTER =
+  /(?<=[?.!,;:])\s*(?:(?:réponds|reponds|répondez|repondez|explique|expliquez|dis|dites)(?:[- ](?:moi|nous))?\s+(?:simplement|brièvement|brievement|vite|rapidement|clairement|en bref|en (?:deux|trois|quelques) mots|en une phrase|sans jargon)|en (?:deux|trois|quelques) mots|(?:answer|explain)\s+(?:briefly|simply|in (?:a few|two) words)|keep it short|short answer)\s*(?:stp|svp|please|s'il (?:te|vous) pla[iî]t|merci|thanks)?\s*[.!]?\s*$/iu;
+
 /** Words by which the writer speaks of themselves or their own structure. */
 const OWN = /(?:^|[^\p{L}])(?:je|j['’]|nous|notre|nos|mon|ma|mes|on|moi|we|our|us|i|my|me)(?=$|[^\p{L}])/iu;
 
 /** The inner question of a relayed or framed question, or the text itself when it is neither. */
 export function unframe(text: string): string {
   let t = text;
+  const how = t.replace(HOW_TO_ANSWER_BEFORE, "").replace(HOW_TO_ANSWER_AFTER, "");
+  if (how !== t && how.split(/\s+/).length >= 3) t = upperFirst(how.trim());
   const purpose = t.replace(PURPOSE, "");
   if (purpose !== t && purpose.split(/\s+/).length >= 3) t = upperFirst(purpose);
   const intro = t.replace(JOB_INTRO, "");

@@ -20,6 +20,15 @@ describe("unframe", () => {
     expect(unframe("Des assos me demandent ce qui change avec l'appel à communs. Je leur dis quoi ?")).toBe("Qu'est-ce qui change avec l'appel à communs ?");
   });
 
+  it("drops how to answer (« réponds simplement », « en deux mots », briefly), before or after the question", () => {
+    expect(unframe("Réponds-moi simplement : c'est quoi le DLA ?")).toBe("C'est quoi le DLA ?");
+    expect(unframe("En deux mots, c'est quoi une SCIC ?")).toBe("C'est quoi une SCIC ?");
+    expect(unframe("c'est quoi le DLA ? réponds simplement stp")).toBe("C'est quoi le DLA ?");
+    expect(unframe("Briefly: who runs the DLA in the Gard?")).toBe("Who runs the DLA in the Gard?");
+    const own = "On répond simplement aux marchés du Département ?";
+    expect(unframe(own)).toBe(own);
+  });
+
   it("drops the writer's job when the question does not speak of them", () => {
     expect(unframe("Bonjour, je suis chargé de mission dans une communauté de communes. Le Département anime-t-il un réseau ESS ?")).toBe(
       "Le Département anime-t-il un réseau ESS ?",
