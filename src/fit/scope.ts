@@ -1,0 +1,94 @@
+/**
+ * The scope gate of the project-fit reply: which described projects the schema cannot
+ * take (a private individual's own property or leisure, a question about a person's
+ * private data), and which are in the ESS scope whatever else they say (an ESS structure,
+ * a collective of inhabitants or a local authority asking to be supported or oriented).
+ * An in-scope carrier is never refused by these rules: a private matter supposes no
+ * structure, and an ESS legal form lifts the out-of-scope reading (see isOutOfScope).
+ */
+import type { LegalForm } from "../eligibility/facts.js";
+import { STRUCTURE_NOUN } from "../answer/asked-part.js";
+import type { ProjectFeatures } from "./features.js";
+
+/** Legal forms of the ESS scope: the schema's carriers (a collective of inhabitants and a local authority included). */
+const IN_SCOPE_FORMS = new Set<LegalForm>(["association", "scop", "scic", "cae", "cooperative", "mutuelle", "fondation", "collectif-informel", "collectivite"]);
+
+/** A private good of the writer or of the person described (« mon jardin », « sa maison », "my house"); not a shared one. */
+const OWN_PRIVATE_GOOD =
+  /\b(mon|ma|mes|sa|son|ses|my|his|her)\s+(?:propre\s+|own\s+)?(maison|jardin|appartement|appart|logement|residence|villa|piscine|terrain|propriete|domicile|studio|house|home|garden|flat|apartment|pool)\b(?!\s+(de quartier|partagee?s?|associati\w+|collecti\w+|solidaires?|d insertion|des jeunes))/;
+/** Buying or building a dwelling, a pool or a property (« acheter un appartement », « faire construire une piscine »). */
+const PROPERTY_PURCHASE =
+  /\b(acheter|achat|acquerir|acquisition|faire construire|construire|buy|buying|build)\s+(?:(?:d|de|un|une|des|deux|trois|quatre|an?|two|three)\s+)?(appartements?|maisons?|villas?|studios?|piscines?|immeubles?|biens? immobiliers?|residences? secondaires?|flats?|apartments?|houses?|swimming pools?|pools?)\b/;
+/** Renting out one's property to tourists, or a rental investment's tax scheme (LMNP, Pinel). */
+const PRIVATE_RENTAL =
+  /\b(lmnp|lmp|loueur en meuble\w*|loi pinel|dispositif pinel|denormandie|(le|la|les) louer (aux|a des) (touristes|vacanciers|estivants)|louer (aux|a des) (touristes|vacanciers|estivants)|meubles? de tourisme|location touristique|rent (it|them) (out )?to tourists)\b/;
+/** Said of a private individual (« un particulier », "a private individual"). */
+const PRIVATE_INDIVIDUAL = /\b(une? particulier|une particuliere|le particulier|la particuliere|private individual|private person)\b/;
+/** What makes a good shared or a project collective: then it is no private matter. */
+const SHARED =
+  /\b(jardins? partages?|partage\w* avec|ouverte? (au public|a tous|aux habitants)|pour les habitants|habitants du quartier|collecti(f|fs|ve|ves)|cooperati\w+|insertion|tiers lieux?|utilite sociale|accueillir (des|les) (jeunes|enfants|personnes|familles|migrants|refugies|habitants))\b/;
+const STRUCTURE = new RegExp(`\\b${STRUCTURE_NOUN}\\b`);
+/** A business activity (« créer des chambres d'hôtes », « lancer mon activité »). */
+const BUSINESS =
+  /\b(activites?|entreprises?|boites?|commerces?|societes?|gites?|chambres? d hotes|boutiques?|ateliers?|restaurants?|cafes?|magasins?|micro entreprises?|auto entrepreneu\w*|a (mon|son) compte|business|company|shop)\b/;
+/** A collective of inhabitants or citizens, with or without statutes. */
+const COLLECTIVE =
+  /\b(collectifs? (d habitants|citoyens?|de citoyens|informels?|de parents|de benevoles)|groupes? d habitants|residents group|citizens group)\b/;
+
+/**
+ * A private individual's own property or leisure (« Je veux faire construire une piscine dans mon jardin », « acheter un
+ * appartement en LMNP pour le louer aux touristes »): no structure, no legal form, no business being created, and a private
+ * good as its object. The schema funds ESS structures and projects, not a person's home.
+ */
+export function isPrivateMatter(folded: string, features: ProjectFeatures): boolean {
+  if (features.facts.legalForm !== undefined && features.facts.legalForm !== "aucune") return false;
+  if (features.facts.essStatutes === true || features.facts.partnerStructures !== undefined) return false;
+  // A business being created (a gîte, a shop) is a creator's project: the honour loans and the Région may take it.
+  if (features.stage === "creation" && BUSINESS.test(folded)) return false;
+  const person = features.actor === "personne" || PRIVATE_INDIVIDUAL.test(folded) || (features.actor === "inconnu" && !STRUCTURE.test(folded));
+  if (!person || STRUCTURE.test(folded) || SHARED.test(folded)) return false;
+  return OWN_PRIVATE_GOOD.test(folded) || PROPERTY_PURCHASE.test(folded) || PRIVATE_RENTAL.test(folded);
+}
+
+/** Private data of a person (their pay, family, health, home, beliefs). */
+const PRIVATE_DATA =
+  "(salaires?|remunerations?|revenus?|indemnites?|situation familiale|situation de famille|vie privee|vie personnelle|etat de sante|sante|maladies?|age|adresse personnelle|adresse perso|domicile|religion|opinions? politiques?|orientation sexuelle|casier judiciaire|date de naissance|salary|salaries|pay|income|family situation|marital status|private life|health|home address|religion|criminal record|date of birth)";
+/** Someone identified by their role or name (« l'agent qui instruit », « la chargée de mission », « Mme Martin », "the officer"). */
+const IDENTIFIED_PERSON =
+  "(l agente?|l instructeur|l instructrice|l elue?|l employee?|l animat(eur|rice)|la personne|le (charge|responsable|directeur|president|vice president|technicien|referent|chef|maire|conseiller|secretaire|salarie|fonctionnaire)|la (chargee|responsable|directrice|presidente|vice presidente|technicienne|referente|cheffe|maire|conseillere|secretaire|salariee|fonctionnaire)|m|mme|mr|monsieur|madame|the (officer|agent|person|employee|official|manager|director|president|mayor|councillor|instructor))";
+const ASKS_PRIVATE_DATA = new RegExp(
+  `\\b${PRIVATE_DATA}\\b(?:\\s+(?:et|and|ou|or)\\s+(?:(?:la|le|les|l|sa|son|ses|his|her|their)\\s+)?${PRIVATE_DATA}\\b)*\\s+(?:de|du|d|of)\\s+${IDENTIFIED_PERSON}\\b|\\b(son|sa|ses|his|her)\\s+${PRIVATE_DATA}\\b(?=[^.;!?]*\\?)`,
+);
+
+/**
+ * The message asks a person's private data (« Quel est le salaire et la situation familiale de l'agent qui instruit les
+ * dossiers ? », "the home address of the officer"): no project to orient, whatever it mentions. A project's own costs
+ * (« financer le salaire d'un animateur ») name nobody in particular.
+ */
+export function asksPersonalData(askedFolded: string): boolean {
+  return ASKS_PRIVATE_DATA.test(askedFolded);
+}
+
+/** Asking to be supported or oriented (« peuvent-elles être accompagnées », « vers qui l'orienter ? », "who can help us?"). */
+const SUPPORT_ASK =
+  /\b((peut|peuvent|pourrait|pourraient|pourrions|pouvons|puis|peux)\s+(?:(?:elle|il|elles|ils|on|nous|je|t on|etre|y)\s+){0,3}(etre\s+)?(accompagne\w*|aide\w*|soutenu\w*|finance\w*|oriente\w*|conseille\w*|epaule\w*)|vers qui|a qui (s|l|les|nous|m) ?adresser|qui (peut|pourrait) (nous|les|l|la|le|m|lui|leur) (aider|accompagner|soutenir|orienter|conseiller)|quel(le)?s? (aides?|accompagnements?|soutiens?|appuis?|dispositifs?|pistes?|interlocuteurs?)|(can|could) (they|we|it|she|he) be (supported|helped|funded|advised)|who (can|could) (help|support|advise)|what (help|support) (is there|can))\b/;
+/** A local authority or its mayor speaking for its territory's structures (« le maire de … », « notre commune »). */
+const LOCAL_AUTHORITY =
+  /\b(le maire|la maire|maires?|adjointe? au maire|mairie|notre commune|sa commune|leur commune|conseil municipal|elus? municipaux|mayor|town council|municipality)\b/;
+
+/**
+ * An ESS carrier asking to be supported or oriented: an ESS legal form (an association, a cooperative, a collective of
+ * inhabitants, a local authority), or an ESS kind of structure named, or a mayor speaking for the structures of the commune,
+ * with a request for support or orientation. Such a message is in the scope of the schema: when the ordinary answer finds
+ * nothing, it is oriented (the ESS team by default), never refused.
+ */
+export function asksSupportForEssCarrier(folded: string, features: ProjectFeatures): boolean {
+  const form = features.facts.legalForm;
+  const carrier =
+    (form !== undefined && IN_SCOPE_FORMS.has(form)) ||
+    features.facts.essStatutes === true ||
+    STRUCTURE.test(folded) ||
+    COLLECTIVE.test(folded) ||
+    LOCAL_AUTHORITY.test(folded);
+  return carrier && features.actor !== "entreprise-commerciale" && SUPPORT_ASK.test(folded);
+}
