@@ -24,7 +24,7 @@ import { foldText, projectFeatures, withoutNegated, type ProjectFeatures } from 
 import { loadSchemaLinks, type SchemaLinks } from "./links.js";
 import { rankAll, rankOptions, type RankedOption } from "./rank.js";
 import { rephraseLead } from "./rephrase.js";
-import { asksPersonalData, asksSupportForEssCarrier, isPrivateMatter } from "./scope.js";
+import { asksPersonalData, asksSupportForEssCarrier, isEssCarrier, isPrivateMatter } from "./scope.js";
 import { Citations, chunksByDoc } from "./sources.js";
 
 export interface ProjectFitOptions {
@@ -48,16 +48,16 @@ export interface ProjectFitResult {
 const REPORTED_NOTE =
   "Certaines sources citées sont secondaires (articles de presse, sites de partenaires) : les informations qui en viennent sont à vérifier.";
 
-const ESS_FORMS: LegalForm[] = ["association", "scop", "scic", "cae", "cooperative", "mutuelle", "fondation"];
-
 /**
  * A project with no ESS character whose request the schema cannot fund: at least two
  * expressions of the links file's need "hors-champ" (one word, "franchise", is not enough),
- * or one for a commercial company without ESS statutes or a sole trader.
+ * or one for a commercial company without ESS statutes or a sole trader. An ESS carrier
+ * (an ESS legal form or statutes, a collective of inhabitants, a local authority: see
+ * scope.ts) is never out of scope, whatever words its project uses (`folded`: the message).
  */
-export function isOutOfScope(f: ProjectFeatures): boolean {
+export function isOutOfScope(f: ProjectFeatures, folded?: string): boolean {
   const offTopic = f.needs.find((n) => n.need.id === "hors-champ")?.expressions ?? 0;
-  if (f.facts.essStatutes === true || (f.facts.legalForm && ESS_FORMS.includes(f.facts.legalForm))) return false;
+  if (isEssCarrier(f, folded)) return false;
   // A commercial company without ESS statutes, or a sole trader, needs one such expression ("aucune dimension sociale").
   const forProfit = f.facts.legalForm === "societe-commerciale" || f.facts.legalForm === "entrepreneur-individuel";
   return offTopic >= 2 || (offTopic >= 1 && forProfit);
@@ -136,7 +136,7 @@ export class ProjectFit {
     // Nor one located abroad ("a cooperative in Liège, Belgium", « une association installée en Suisse »), with no Gard commune.
     if (!features.territory && isAbroad(foldText(question)) && GARD_ASKED.test(foldText(question)))
       return { reply: this.outsideGard("à l'étranger", audience), facts: features.facts };
-    const outOfScope = isOutOfScope(features);
+    const outOfScope = isOutOfScope(features, folded);
     // The router reads the message without what the writer rules out ("pas besoin de prêt", "on avait pensé au capital");
     // a message that rules nothing out is read as written (its capitals mark acronyms).
     const kept = withoutNegated(question);
@@ -146,7 +146,7 @@ export class ProjectFit {
       ? rankAll(features, candidates)
           .filter((r) => r.process === "region-occitanie")
           .slice(0, 1)
-      : rankOptions(features, candidates);
+      : rankOptions(isEssCarrier(features, folded) ? withoutOffTopic(features) : features, candidates);
     if (!ranked.length) ranked.push(...rankOptions({ ...features, needs: [] }, []));
     this.docs ??= chunksByDoc(this.o.retriever);
     const citations = new Citations(this.o.retriever, this.docs, audience);
@@ -220,6 +220,11 @@ export class ProjectFit {
     const n = citations.first(["competences-departement", "region-occitanie"], "loi NOTRe aide économique directe entreprise commerciale Département Région");
     return `Je ne peux pas proposer d'action du schéma départemental de l'ESS pour ce projet : il ne relève pas de l'économie sociale et solidaire, et le Département ne peut pas accorder d'aide économique directe à une entreprise commerciale${n === null ? "" : ` [${n}]`}.`;
   }
+}
+
+/** An ESS carrier's project without the words of a request outside the ESS (« un parking », « de la pub »): they point to no track. */
+function withoutOffTopic(f: ProjectFeatures): ProjectFeatures {
+  return { ...f, needs: f.needs.filter((n) => n.need.id !== "hors-champ") };
 }
 
 /**

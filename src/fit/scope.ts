@@ -77,18 +77,21 @@ const LOCAL_AUTHORITY =
   /\b(le maire|la maire|maires?|adjointe? au maire|mairie|notre commune|sa commune|leur commune|conseil municipal|elus? municipaux|mayor|town council|municipality)\b/;
 
 /**
+ * The carrier is of the ESS scope by what it is: an ESS legal form or ESS statutes, a collective of inhabitants or a local
+ * authority (its form, or « un collectif d'habitants » named without one). A private club or a company is not, by its name.
+ */
+export function isEssCarrier(features: ProjectFeatures, folded?: string): boolean {
+  const form = features.facts.legalForm;
+  return (form !== undefined && IN_SCOPE_FORMS.has(form)) || features.facts.essStatutes === true || (folded !== undefined && COLLECTIVE.test(folded));
+}
+
+/**
  * An ESS carrier asking to be supported or oriented: an ESS legal form (an association, a cooperative, a collective of
  * inhabitants, a local authority), or an ESS kind of structure named, or a mayor speaking for the structures of the commune,
  * with a request for support or orientation. Such a message is in the scope of the schema: when the ordinary answer finds
  * nothing, it is oriented (the ESS team by default), never refused.
  */
 export function asksSupportForEssCarrier(folded: string, features: ProjectFeatures): boolean {
-  const form = features.facts.legalForm;
-  const carrier =
-    (form !== undefined && IN_SCOPE_FORMS.has(form)) ||
-    features.facts.essStatutes === true ||
-    STRUCTURE.test(folded) ||
-    COLLECTIVE.test(folded) ||
-    LOCAL_AUTHORITY.test(folded);
+  const carrier = isEssCarrier(features, folded) || STRUCTURE.test(folded) || LOCAL_AUTHORITY.test(folded);
   return carrier && features.actor !== "entreprise-commerciale" && SUPPORT_ASK.test(folded);
 }

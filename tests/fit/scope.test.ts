@@ -63,6 +63,13 @@ describe("an ESS carrier asking to be supported or oriented is in scope", () => 
     expect(inScopeAsk("Notre association de Quissac organise un loto le mois prochain.")).toBe(false);
   });
 
+  it("a collective of inhabitants is never read out of scope; a private club, by its name, still is", () => {
+    const collective = "Un collectif d'habitants de Sauve veut transformer un parking en placette et faire de la publicité pour la fête : quel soutien ?";
+    expect(isOutOfScope(read(collective), foldText(collective))).toBe(false);
+    const club = "Un club de golf privé réservé aux membres près d'Uzès veut une subvention pour sa piscine à débordement.";
+    expect(isOutOfScope(read(club), foldText(club))).toBe(true);
+  });
+
   it("an ESS legal form is never read out of scope, a private matter supposes no structure", () => {
     const text = "Notre association organise une activité de loisirs et une campagne de pub pour un club privé à Nîmes : qui peut nous aider ?";
     expect(isOutOfScope(read(text))).toBe(false);
