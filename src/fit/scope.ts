@@ -53,11 +53,17 @@ export function isPrivateMatter(folded: string, features: ProjectFeatures): bool
 /** Private data of a person (their pay, family, health, home, beliefs). */
 const PRIVATE_DATA =
   "(salaires?|remunerations?|revenus?|indemnites?|situation familiale|situation de famille|vie privee|vie personnelle|etat de sante|sante|maladies?|age|adresse personnelle|adresse perso|domicile|religion|opinions? politiques?|orientation sexuelle|casier judiciaire|date de naissance|salary|salaries|pay|income|family situation|marital status|private life|health|home address|religion|criminal record|date of birth)";
-/** Someone identified by their role or name (« l'agent qui instruit », « la chargée de mission », « Mme Martin », "the officer"). */
+/** Private data that no project states of someone else, whoever they are (their family, health, home, beliefs). */
+const PRIVATE_LIFE =
+  "(situation familiale|situation de famille|vie privee|vie personnelle|etat de sante|adresse personnelle|adresse perso|religion|opinions? politiques?|orientation sexuelle|casier judiciaire|date de naissance|family situation|marital status|private life|home address|criminal record|date of birth)";
+/**
+ * Someone identified by a public role or a name (« l'agent qui instruit », « du chargé de mission », « de Mme Martin », "of the
+ * officer"); not someone a project pays or hires (« le salaire d'un animateur », « de la salariée »).
+ */
 const IDENTIFIED_PERSON =
-  "(l agente?|l instructeur|l instructrice|l elue?|l employee?|l animat(eur|rice)|la personne|le (charge|responsable|directeur|president|vice president|technicien|referent|chef|maire|conseiller|secretaire|salarie|fonctionnaire)|la (chargee|responsable|directrice|presidente|vice presidente|technicienne|referente|cheffe|maire|conseillere|secretaire|salariee|fonctionnaire)|m|mme|mr|monsieur|madame|the (officer|agent|person|employee|official|manager|director|president|mayor|councillor|instructor))";
+  "(?:de l|de la|du|de|d|of the|of)\\s+(?:agente?|instruct(?:eur|rice)|elue?|charge(?:e)? de mission|chargee?|responsable|direct(?:eur|rice)|presidente?|vice presidente?|technicienne?|referente?|chef(?:fe)?|maire|conseill(?:er|ere)|fonctionnaire|m|mme|mr|monsieur|madame|officer|official|director|mayor|councillor|instructor)";
 const ASKS_PRIVATE_DATA = new RegExp(
-  `\\b${PRIVATE_DATA}\\b(?:\\s+(?:et|and|ou|or)\\s+(?:(?:la|le|les|l|sa|son|ses|his|her|their)\\s+)?${PRIVATE_DATA}\\b)*\\s+(?:de|du|d|of)\\s+${IDENTIFIED_PERSON}\\b|\\b(son|sa|ses|his|her)\\s+${PRIVATE_DATA}\\b(?=[^.;!?]*\\?)`,
+  `\\b${PRIVATE_DATA}\\b(?:\\s+(?:et|and|ou|or)\\s+(?:(?:la|le|les|l|sa|son|ses|his|her|their)\\s+)?${PRIVATE_DATA}\\b)*\\s+${IDENTIFIED_PERSON}\\b|\\b(son|sa|ses|his|her)\\s+${PRIVATE_LIFE}\\b(?=[^.;!?]*\\?)`,
 );
 
 /**
@@ -66,8 +72,14 @@ const ASKS_PRIVATE_DATA = new RegExp(
  * (« financer le salaire d'un animateur ») name nobody in particular.
  */
 export function asksPersonalData(askedFolded: string): boolean {
-  return ASKS_PRIVATE_DATA.test(askedFolded);
+  const m = ASKS_PRIVATE_DATA.exec(askedFolded);
+  if (!m) return false;
+  // The pay of someone the writer's structure employs (« le salaire de notre directrice », « nous ne pouvons plus payer le
+  // salaire de la responsable ») is the project's cost.
+  return !(PAY.test(m[0]) && OWN_STRUCTURE.test(askedFolded));
 }
+const PAY = /^(salaires?|remunerations?|revenus?|indemnites?|salary|salaries|pay|income)\b/;
+const OWN_STRUCTURE = /\b(notre|nos|nous|our|we)\b/;
 
 /** Asking to be supported or oriented (« peuvent-elles être accompagnées », « vers qui l'orienter ? », "who can help us?"). */
 const SUPPORT_ASK =

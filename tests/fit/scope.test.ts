@@ -76,3 +76,11 @@ describe("an ESS carrier asking to be supported or oriented is in scope", () => 
     expect(isPrivate(text)).toBe(false);
   });
 });
+
+describe("the pay of the writer's own staff", () => {
+  it("is a project's cost, not private data", () => {
+    expect(asksPersonalData(foldText("Nous ne pouvons plus payer le salaire de la responsable de notre épicerie, quelle aide ?"))).toBe(false);
+    expect(asksPersonalData(foldText("Quel est le salaire du chargé de mission ESS du Département ?"))).toBe(true);
+    expect(asksPersonalData(foldText("Peut-on financer le salaire de la salariée qui anime notre tiers-lieu ?"))).toBe(false);
+  });
+});
