@@ -202,6 +202,20 @@ function eventIn(f: string, commune: string): boolean {
 const INTO_SCIC =
   /\b(transform\w*|devien\w*|deviendr\w*|passer|passe|passage|bascul\w*|evolu\w*|conversion|convertir)\b(?: [^ .;!?]+){0,12}? en (une )?scic\b|\b(devient|deviendra|devenir|devenue?) une scic\b/;
 
+/** A sole business being created (« créer une entreprise individuelle », « se mettre à son compte en micro-entreprise »). */
+const SOLE_BUSINESS_CREATED =
+  /\b(creer|cree|monter|lancer|ouvrir|demarrer|immatriculer|installer|mettre a son compte|mettre a mon compte|start|set up)\b[^.;!?]{0,40}\b(entreprise individuelle|micro ?entreprises?|auto ?entreprises?|eirl|sole trader|sole proprietorship)\b/;
+/** An association the writer or the person described volunteers in or belongs to (« bénévole dans une association de quartier »). */
+const VOLUNTEER_ASSOCIATION =
+  /\b(benevoles?|membres?|adherente?s?|engagee?s?|investie?s?|volunteers?|members?) (dans|d|a|au sein d|de|in|of) (une|un|deux|trois|plusieurs|des|l|la|les|an?|two|three|several|the) (assos?|associations?|charit(y|ies)|non profits?)\b/g;
+const ASSOCIATION_WORD = /\b(assos?|associations?|charit(y|ies)|non profits?)\b/g;
+
+/** Every association the message names is one someone volunteers in or belongs to. */
+function onlyVolunteerAssociations(f: string): boolean {
+  const volunteer = [...f.matchAll(VOLUNTEER_ASSOCIATION)].length;
+  return volunteer > 0 && volunteer === [...f.matchAll(ASSOCIATION_WORD)].length;
+}
+
 /** Facts stated in the message: the eligibility extractor, completed; invalid values dropped. */
 export function projectFacts(text: string): Partial<Facts> {
   const f = foldText(text);
@@ -226,6 +240,9 @@ export function projectFacts(text: string): Partial<Facts> {
   // "siège à Montpellier… ouvrir une antenne dans le Gard": the seat is elsewhere, the project is in the Gard.
   if (typeof facts.commune === "string" && resolveCommune(facts.commune)?.inGard === false && IN_GARD.test(f) && seatIn(f, foldText(facts.commune)))
     delete facts.commune;
+  // « Un habitant, bénévole dans une association de quartier, souhaite créer une entreprise individuelle »: the association is
+  // where the carrier volunteers, the project is the sole business being created.
+  if (facts.legalForm === "association" && SOLE_BUSINESS_CREATED.test(f) && onlyVolunteerAssociations(f)) facts.legalForm = "entrepreneur-individuel";
   // « Transformation d'une association … en SCIC », « notre asso devient une SCIC »: the project is the SCIC to come.
   if (facts.legalForm !== "scic" && INTO_SCIC.test(f)) facts.legalForm = "scic";
   if (facts.legalForm === "societe-commerciale") {

@@ -24,6 +24,7 @@ import { foldText, projectFeatures, withoutNegated, type ProjectFeatures } from 
 import { loadSchemaLinks, type SchemaLinks } from "./links.js";
 import { rankAll, rankOptions, type RankedOption } from "./rank.js";
 import { rephraseLead } from "./rephrase.js";
+import { asksPersonalData, asksSupportForEssCarrier, isEssCarrier, isPrivateMatter } from "./scope.js";
 import { Citations, chunksByDoc } from "./sources.js";
 
 export interface ProjectFitOptions {
@@ -47,16 +48,16 @@ export interface ProjectFitResult {
 const REPORTED_NOTE =
   "Certaines sources citées sont secondaires (articles de presse, sites de partenaires) : les informations qui en viennent sont à vérifier.";
 
-const ESS_FORMS: LegalForm[] = ["association", "scop", "scic", "cae", "cooperative", "mutuelle", "fondation"];
-
 /**
  * A project with no ESS character whose request the schema cannot fund: at least two
  * expressions of the links file's need "hors-champ" (one word, "franchise", is not enough),
- * or one for a commercial company without ESS statutes or a sole trader.
+ * or one for a commercial company without ESS statutes or a sole trader. An ESS carrier
+ * (an ESS legal form or statutes, a collective of inhabitants, a local authority: see
+ * scope.ts) is never out of scope, whatever words its project uses (`folded`: the message).
  */
-export function isOutOfScope(f: ProjectFeatures): boolean {
+export function isOutOfScope(f: ProjectFeatures, folded?: string): boolean {
   const offTopic = f.needs.find((n) => n.need.id === "hors-champ")?.expressions ?? 0;
-  if (f.facts.essStatutes === true || (f.facts.legalForm && ESS_FORMS.includes(f.facts.legalForm))) return false;
+  if (isEssCarrier(f, folded)) return false;
   // A commercial company without ESS statutes, or a sole trader, needs one such expression ("aucune dimension sociale").
   const forProfit = f.facts.legalForm === "societe-commerciale" || f.facts.legalForm === "entrepreneur-individuel";
   return offTopic >= 2 || (offTopic >= 1 && forProfit);
@@ -88,7 +89,13 @@ export class ProjectFit {
     // Nor a count asked by nobody in particular ("Combien de SCIC le Département a-t-il accompagnées ?"): a statistic.
     if (opts.loose && (isGeneralQuestion(question) || RULE_QUESTION.test(foldText(question)) || statisticQuestion(foldText(question)))) return null;
     const features = projectFeatures(question, this.links);
-    if (!describesProject(question, features, { loose: opts.loose })) return null;
+    const folded = foldText(question);
+    // A person's private data asked (« le salaire de l'agent qui instruit… ») is no project, whatever it names.
+    if (asksPersonalData(foldText(askedPart(question)))) return null;
+    // Read loosely (the ordinary answer found nothing), an ESS carrier asking to be supported or oriented is a project
+    // in the schema's scope even with no need named (« le maire demande si les associations de sa commune peuvent être
+    // accompagnées ») : it is oriented, not refused.
+    if (!describesProject(question, features, { loose: opts.loose }) && !(opts.loose && asksSupportForEssCarrier(folded, features))) return null;
     // A person's private request (a car loan, a mortgage, a tax return) is no project, even when
     // it reads like one: the ordinary answer refuses it. A structure's project, or a business
     // being created or taken over ("un prêt personnel sans intérêt" is an honour loan), keeps its reading.
@@ -120,13 +127,16 @@ export class ProjectFit {
     // its topic (`context`), what the public sources do not say is that known gap, not a project to orient.
     if (opts.context && this.o.guards?.gap(opts.context, raw)?.project) return null;
 
+    // A private individual's own property or leisure (a pool in their garden, a flat to let to tourists): no ESS project.
+    // Read loosely, the ordinary answer's refusal stands.
+    if (isPrivateMatter(folded, features)) return opts.loose ? null : { reply: this.privateRefusal(audience), facts: features.facts };
     // A project located outside the Gard that asks the Gard's Département: its schema is for Gard projects.
     if (features.territory && !features.territory.inGard && GARD_ASKED.test(foldText(question)))
       return { reply: this.outsideGard(`à ${features.territory.commune}`, audience), facts: features.facts };
     // Nor one located abroad ("a cooperative in Liège, Belgium", « une association installée en Suisse »), with no Gard commune.
     if (!features.territory && isAbroad(foldText(question)) && GARD_ASKED.test(foldText(question)))
       return { reply: this.outsideGard("à l'étranger", audience), facts: features.facts };
-    const outOfScope = isOutOfScope(features);
+    const outOfScope = isOutOfScope(features, folded);
     // The router reads the message without what the writer rules out ("pas besoin de prêt", "on avait pensé au capital");
     // a message that rules nothing out is read as written (its capitals mark acronyms).
     const kept = withoutNegated(question);
@@ -136,7 +146,7 @@ export class ProjectFit {
       ? rankAll(features, candidates)
           .filter((r) => r.process === "region-occitanie")
           .slice(0, 1)
-      : rankOptions(features, candidates);
+      : rankOptions(isEssCarrier(features, folded) ? withoutOffTopic(features) : features, candidates);
     if (!ranked.length) ranked.push(...rankOptions({ ...features, needs: [] }, []));
     this.docs ??= chunksByDoc(this.o.retriever);
     const citations = new Citations(this.o.retriever, this.docs, audience);
@@ -187,10 +197,34 @@ export class ProjectFit {
     };
   }
 
+  /** A private individual's own property or leisure: the schema supports ESS structures and projects, cited. */
+  private privateRefusal(audience: Audience): Reply {
+    this.docs ??= chunksByDoc(this.o.retriever);
+    const citations = new Citations(this.o.retriever, this.docs, audience);
+    const n = citations.first(["schema-ess-gard"], "schéma ESS quatre axes coopérations locales promouvoir l'ESS structures de l'ESS innovation sociale");
+    return {
+      type: "answer",
+      generated: false,
+      text: `Je ne peux pas proposer d'action du schéma départemental de l'ESS pour cette demande : c'est un projet privé (un bien, un logement ou un loisir personnel), qui ne relève pas de l'économie sociale et solidaire. Le schéma soutient les coopérations locales, la promotion de l'ESS et l'innovation sociale des structures de l'ESS${n === null ? "" : ` [${n}]`}. Si votre demande concerne un projet collectif ou une structure de l'ESS, décrivez-le et je vous orienterai.`,
+      sources: citations.refs,
+      refused: true,
+      route: this.o.router.toRoute(DEFAULT_PROCESS, 0.5, "Projet privé : hors du champ du schéma départemental de l'ESS."),
+      followUps: [],
+      actions: REFUSAL_ACTIONS,
+      fit: [],
+      audience,
+    };
+  }
+
   private refusalLead(citations: Citations): string {
     const n = citations.first(["competences-departement", "region-occitanie"], "loi NOTRe aide économique directe entreprise commerciale Département Région");
     return `Je ne peux pas proposer d'action du schéma départemental de l'ESS pour ce projet : il ne relève pas de l'économie sociale et solidaire, et le Département ne peut pas accorder d'aide économique directe à une entreprise commerciale${n === null ? "" : ` [${n}]`}.`;
   }
+}
+
+/** An ESS carrier's project without the words of a request outside the ESS (« un parking », « de la pub »): they point to no track. */
+function withoutOffTopic(f: ProjectFeatures): ProjectFeatures {
+  return { ...f, needs: f.needs.filter((n) => n.need.id !== "hors-champ") };
 }
 
 /**

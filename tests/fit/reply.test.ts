@@ -155,6 +155,39 @@ describe("project-fit reply", () => {
     }
   });
 
+  it("a private individual's pool or flat to let is refused with the schema cited; a person's private data is no project", async () => {
+    for (const q of [
+      "J'aimerais faire construire une piscine à Vauvert, chez moi, le Département subventionne ?",
+      "Je compte acheter deux studios à Alès en LMNP pour les louer aux vacanciers, quelle aide ?",
+    ]) {
+      const r = await ask(q, "porteur");
+      expect(r.refused, `${q}\n→ ${r.text}`).toBe(true);
+      expect(r.fit ?? []).toEqual([]);
+      expect(r.sources.map((s) => s.id)).toContain("schema-ess-gard");
+      expect(citations(r.text)).toEqual([1]);
+    }
+    const data = await ask("Combien gagne et quelle est la situation familiale de la chargée de mission qui suit l'appel à communs ?");
+    expect(data.refused).toBe(true);
+    expect(data.fit ?? []).toEqual([]);
+  });
+
+  it("an ESS carrier asking to be supported, with no need named, is oriented to the ESS team with the team cited, not refused", async () => {
+    for (const q of [
+      "La maire de Lédignan se demande si les associations du village peuvent être soutenues au titre du schéma ESS ; rien de précis pour le moment. Vers qui l'orienter ?",
+      "Un collectif d'habitants de Sauve veut transformer un parking en placette et faire de la publicité pour la fête : quel soutien ?",
+    ]) {
+      const r = await ask(q);
+      expect(r.refused, `${q}\n→ ${r.text}`).toBe(false);
+      expect(r.fit?.length).toBeGreaterThan(0);
+      expect(r.fit![0]!.process).not.toBe("region-occitanie");
+    }
+    const mayor = await ask(
+      "La maire de Lédignan se demande si les associations du village peuvent être soutenues au titre du schéma ESS ; rien de précis pour le moment. Vers qui l'orienter ?",
+    );
+    expect(mayor.fit![0]!.process).toBe("mission-ess-departement");
+    expect(mayor.sources.map((s) => s.id)).toContain("mission-ess-departement");
+  });
+
   it("what the writer gave up is read neither as a need nor by the router: « pensait demander l'entrée au capital… il faut une garantie »", async () => {
     const r = await ask(
       "La SCIC d'habitat participatif de Nîmes pensait demander au Département d'entrer au capital, mais en fait ce qui lui manque c'est une garantie bancaire.",

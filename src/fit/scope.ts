@@ -1,0 +1,109 @@
+/**
+ * The scope gate of the project-fit reply: which described projects the schema cannot
+ * take (a private individual's own property or leisure, a question about a person's
+ * private data), and which are in the ESS scope whatever else they say (an ESS structure,
+ * a collective of inhabitants or a local authority asking to be supported or oriented).
+ * An in-scope carrier is never refused by these rules: a private matter supposes no
+ * structure, and an ESS legal form lifts the out-of-scope reading (see isOutOfScope).
+ */
+import type { LegalForm } from "../eligibility/facts.js";
+import { STRUCTURE_NOUN } from "../answer/asked-part.js";
+import type { ProjectFeatures } from "./features.js";
+
+/** Legal forms of the ESS scope: the schema's carriers (a collective of inhabitants and a local authority included). */
+const IN_SCOPE_FORMS = new Set<LegalForm>(["association", "scop", "scic", "cae", "cooperative", "mutuelle", "fondation", "collectif-informel", "collectivite"]);
+
+/** A private good of the writer or of the person described (« mon jardin », « sa maison », "my house"); not a shared one. */
+const OWN_PRIVATE_GOOD =
+  /\b(mon|ma|mes|sa|son|ses|my|his|her)\s+(?:propre\s+|own\s+)?(maison|jardin|appartement|appart|logement|residence|villa|piscine|terrain|propriete|domicile|studio|house|home|garden|flat|apartment|pool)\b(?!\s+(de quartier|partagee?s?|associati\w+|collecti\w+|solidaires?|d insertion|des jeunes))/;
+/** Buying or building a dwelling, a pool or a property (« acheter un appartement », « faire construire une piscine »). */
+const PROPERTY_PURCHASE =
+  /\b(acheter|achat|acquerir|acquisition|faire construire|construire|buy|buying|build)\s+(?:(?:d|de|un|une|des|deux|trois|quatre|an?|two|three)\s+)?(appartements?|maisons?|villas?|studios?|piscines?|immeubles?|biens? immobiliers?|residences? secondaires?|flats?|apartments?|houses?|swimming pools?|pools?)\b/;
+/** Renting out one's property to tourists, or a rental investment's tax scheme (LMNP, Pinel). */
+const PRIVATE_RENTAL =
+  /\b(lmnp|lmp|loueur en meuble\w*|loi pinel|dispositif pinel|denormandie|(le|la|les) louer (aux|a des) (touristes|vacanciers|estivants)|louer (aux|a des) (touristes|vacanciers|estivants)|meubles? de tourisme|location touristique|rent (it|them) (out )?to tourists)\b/;
+/** Said of a private individual (« un particulier », "a private individual"). */
+const PRIVATE_INDIVIDUAL = /\b(une? particulier|une particuliere|le particulier|la particuliere|private individual|private person)\b/;
+/** What makes a good shared or a project collective: then it is no private matter. */
+const SHARED =
+  /\b(jardins? partages?|partage\w* avec|ouverte? (au public|a tous|aux habitants)|pour les habitants|habitants du quartier|collecti(f|fs|ve|ves)|cooperati\w+|insertion|tiers lieux?|utilite sociale|accueillir (des|les) (jeunes|enfants|personnes|familles|migrants|refugies|habitants))\b/;
+const STRUCTURE = new RegExp(`\\b${STRUCTURE_NOUN}\\b`);
+/** A business activity (« créer des chambres d'hôtes », « lancer mon activité »). */
+const BUSINESS =
+  /\b(activites?|entreprises?|boites?|commerces?|societes?|gites?|chambres? d hotes|boutiques?|ateliers?|restaurants?|cafes?|magasins?|micro entreprises?|auto entrepreneu\w*|a (mon|son) compte|business|company|shop)\b/;
+/** A collective of inhabitants or citizens, with or without statutes. */
+const COLLECTIVE =
+  /\b(collectifs? (d habitants|citoyens?|de citoyens|informels?|de parents|de benevoles)|groupes? d habitants|residents group|citizens group)\b/;
+
+/**
+ * A private individual's own property or leisure (« Je veux faire construire une piscine dans mon jardin », « acheter un
+ * appartement en LMNP pour le louer aux touristes »): no structure, no legal form, no business being created, and a private
+ * good as its object. The schema funds ESS structures and projects, not a person's home.
+ */
+export function isPrivateMatter(folded: string, features: ProjectFeatures): boolean {
+  if (features.facts.legalForm !== undefined && features.facts.legalForm !== "aucune") return false;
+  if (features.facts.essStatutes === true || features.facts.partnerStructures !== undefined) return false;
+  // A business being created (a gîte, a shop) is a creator's project: the honour loans and the Région may take it.
+  if (features.stage === "creation" && BUSINESS.test(folded)) return false;
+  const person = features.actor === "personne" || PRIVATE_INDIVIDUAL.test(folded) || (features.actor === "inconnu" && !STRUCTURE.test(folded));
+  if (!person || STRUCTURE.test(folded) || SHARED.test(folded)) return false;
+  return OWN_PRIVATE_GOOD.test(folded) || PROPERTY_PURCHASE.test(folded) || PRIVATE_RENTAL.test(folded);
+}
+
+/** Private data of a person (their pay, family, health, home, beliefs). */
+const PRIVATE_DATA =
+  "(salaires?|remunerations?|revenus?|indemnites?|situation familiale|situation de famille|vie privee|vie personnelle|etat de sante|sante|maladies?|age|adresse personnelle|adresse perso|domicile|religion|opinions? politiques?|orientation sexuelle|casier judiciaire|date de naissance|salary|salaries|pay|income|family situation|marital status|private life|health|home address|religion|criminal record|date of birth)";
+/** Private data that no project states of someone else, whoever they are (their family, health, home, beliefs). */
+const PRIVATE_LIFE =
+  "(situation familiale|situation de famille|vie privee|vie personnelle|etat de sante|adresse personnelle|adresse perso|religion|opinions? politiques?|orientation sexuelle|casier judiciaire|date de naissance|family situation|marital status|private life|home address|criminal record|date of birth)";
+/**
+ * Someone identified by a public role or a name (« l'agent qui instruit », « du chargé de mission », « de Mme Martin », "of the
+ * officer"); not someone a project pays or hires (« le salaire d'un animateur », « de la salariée »).
+ */
+const IDENTIFIED_PERSON =
+  "(?:de l|de la|du|de|d|of the|of)\\s+(?:agente?|instruct(?:eur|rice)|elue?|charge(?:e)? de mission|chargee?|responsable|direct(?:eur|rice)|presidente?|vice presidente?|technicienne?|referente?|chef(?:fe)?|maire|conseill(?:er|ere)|fonctionnaire|m|mme|mr|monsieur|madame|officer|official|director|mayor|councillor|instructor)";
+const ASKS_PRIVATE_DATA = new RegExp(
+  `\\b${PRIVATE_DATA}\\b(?:\\s+(?:et|and|ou|or)\\s+(?:(?:la|le|les|l|sa|son|ses|his|her|their)\\s+)?${PRIVATE_DATA}\\b)*\\s+${IDENTIFIED_PERSON}\\b|\\b(son|sa|ses|his|her)\\s+${PRIVATE_LIFE}\\b(?=[^.;!?]*\\?)`,
+);
+
+/**
+ * The message asks a person's private data (« Quel est le salaire et la situation familiale de l'agent qui instruit les
+ * dossiers ? », "the home address of the officer"): no project to orient, whatever it mentions. A project's own costs
+ * (« financer le salaire d'un animateur ») name nobody in particular.
+ */
+export function asksPersonalData(askedFolded: string): boolean {
+  const m = ASKS_PRIVATE_DATA.exec(askedFolded);
+  if (!m) return false;
+  // The pay of someone the writer's structure employs (« le salaire de notre directrice », « nous ne pouvons plus payer le
+  // salaire de la responsable ») is the project's cost.
+  return !(PAY.test(m[0]) && OWN_STRUCTURE.test(askedFolded));
+}
+const PAY = /^(salaires?|remunerations?|revenus?|indemnites?|salary|salaries|pay|income)\b/;
+const OWN_STRUCTURE = /\b(notre|nos|nous|our|we)\b/;
+
+/** Asking to be supported or oriented (« peuvent-elles être accompagnées », « vers qui l'orienter ? », "who can help us?"). */
+const SUPPORT_ASK =
+  /\b((peut|peuvent|pourrait|pourraient|pourrions|pouvons|puis|peux)\s+(?:(?:elle|il|elles|ils|on|nous|je|t on|etre|y)\s+){0,3}(etre\s+)?(accompagne\w*|aide\w*|soutenu\w*|finance\w*|oriente\w*|conseille\w*|epaule\w*)|vers qui|a qui (s|l|les|nous|m) ?adresser|qui (peut|pourrait) (nous|les|l|la|le|m|lui|leur) (aider|accompagner|soutenir|orienter|conseiller)|quel(le)?s? (aides?|accompagnements?|soutiens?|appuis?|dispositifs?|pistes?|interlocuteurs?)|(can|could) (they|we|it|she|he) be (supported|helped|funded|advised)|who (can|could) (help|support|advise)|what (help|support) (is there|can))\b/;
+/** A local authority or its mayor speaking for its territory's structures (« le maire de … », « notre commune »). */
+const LOCAL_AUTHORITY =
+  /\b(le maire|la maire|maires?|adjointe? au maire|mairie|notre commune|sa commune|leur commune|conseil municipal|elus? municipaux|mayor|town council|municipality)\b/;
+
+/**
+ * The carrier is of the ESS scope by what it is: an ESS legal form or ESS statutes, a collective of inhabitants or a local
+ * authority (its form, or « un collectif d'habitants » named without one). A private club or a company is not, by its name.
+ */
+export function isEssCarrier(features: ProjectFeatures, folded?: string): boolean {
+  const form = features.facts.legalForm;
+  return (form !== undefined && IN_SCOPE_FORMS.has(form)) || features.facts.essStatutes === true || (folded !== undefined && COLLECTIVE.test(folded));
+}
+
+/**
+ * An ESS carrier asking to be supported or oriented: an ESS legal form (an association, a cooperative, a collective of
+ * inhabitants, a local authority), or an ESS kind of structure named, or a mayor speaking for the structures of the commune,
+ * with a request for support or orientation. Such a message is in the scope of the schema: when the ordinary answer finds
+ * nothing, it is oriented (the ESS team by default), never refused.
+ */
+export function asksSupportForEssCarrier(folded: string, features: ProjectFeatures): boolean {
+  const carrier = isEssCarrier(features, folded) || STRUCTURE.test(folded) || LOCAL_AUTHORITY.test(folded);
+  return carrier && features.actor !== "entreprise-commerciale" && SUPPORT_ASK.test(folded);
+}
