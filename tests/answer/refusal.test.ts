@@ -207,6 +207,7 @@ describe("known gaps of knowledge/lacunes.yaml", () => {
     "decision-future-structure": "Est-ce que le Département va reconduire notre subvention de fonctionnement ?",
     "vie-privee-personnes": "La vice-présidente chargée de l'ESS est-elle mariée, a-t-elle des enfants ?",
     "exercices-concertation": "Qu'a produit l'exercice de la soupe pendant la concertation ?",
+    "suivi-dossier-suite": "Notre dossier déposé sur Gard centrale en mars a-t-il été retenu ?",
     "situation-juridique-structure": "Notre comptable a relevé une irrégularité dans nos comptes : qu'est-ce qu'on risque ?",
   };
 
