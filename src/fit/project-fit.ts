@@ -123,6 +123,9 @@ export class ProjectFit {
     // city of Nîmes give to ESS associations? »); « notre SCIC voudrait…, comme pour la SCIC Gard et Autonomie ? » keeps its project.
     const gap = opts.loose ? null : this.o.guards?.gap(withAddress(raw, asked));
     if (gap && (gap.project || relaysQuestion(askedFolded) || (onlyAsks(question) && !PLURAL.test(foldText(question))))) return null;
+    // A request addressed to the assistant that itself asks a known gap (« …tu peux me donner la liste des communes FRR ? »)
+    // asks that information, whatever project the message describes before it.
+    if (!opts.loose && this.o.guards && addressedGap(asked, this.o.guards, raw)) return null;
     // A follow-up (« et pour une fondation qui voudrait nous rejoindre ? » after the call for commons) asking, read with
     // its topic (`context`), what the public sources do not say is that known gap, not a project to orient.
     if (opts.context && this.o.guards?.gap(opts.context, raw)?.project) return null;
@@ -237,6 +240,18 @@ const RELAYED =
 /** Whether the message passes on someone else's question (see RELAYED). */
 export function relaysQuestion(folded: string): boolean {
   return RELAYED.test(folded);
+}
+
+/**
+ * The known gap asked by a sentence of the asked part that addresses the assistant (« tu peux me donner la liste… ? »),
+ * if any: such a sentence asks for information, not for orientation.
+ */
+export function addressedGap(asked: string, guards: Pick<Guards, "gap">, raw = asked): boolean {
+  const addressed = asked
+    .split(/(?<=[.!?])\s+|\n+/)
+    .filter((s) => ADDRESSED.test(foldText(s)))
+    .join(" ");
+  return addressed !== "" && guards.gap(withAddress(raw, addressed)) !== null;
 }
 
 /** A message made of one question and nothing else: no sentence describes a project beside it. */
