@@ -158,7 +158,8 @@ describe("project-fit reply", () => {
   it("a private individual's pool or flat to let is refused with the schema cited; a person's private data is no project", async () => {
     for (const q of [
       "J'aimerais faire construire une piscine à Vauvert, chez moi, le Département subventionne ?",
-      "Je compte acheter deux studios à Alès en LMNP pour les louer aux vacanciers, quelle aide ?",
+      // (« LMNP », « louer aux touristes » are out of mission on the question side already: prompts/guardrails.yaml)
+      "Je compte acheter deux studios à Alès pour les louer aux vacanciers, quelle aide ?",
     ]) {
       const r = await ask(q, "porteur");
       expect(r.refused, `${q}\n→ ${r.text}`).toBe(true);
