@@ -561,11 +561,14 @@ export class Answerer {
     // its topic: the topic's card that gives it, from a document found, answers, though few words matched.
     const aspectCard =
       asksQuantity && card !== undefined && card.typeOk && signals.cardAgrees === 1 && card.score >= ASPECT_CARD && mine !== question && this.onlyAspects(mine);
+    // A sum asked in other words (« quelle enveloppe… ») is answered by a sum, from a card as from passages (below).
+    const sumGiven = (m: CardMatch) => m.card.lacune || asksQuantity || looksEnglish(mine) || !asksSum(mine) || givesAmount(m.card.answer);
     const cardFits =
       card !== undefined &&
       (p.reshown || aspectCard || this.useCard(signals)) &&
       (!asksQuantity || cardGives(card)) &&
       cardStatistic(card) &&
+      sumGiven(card) &&
       (!card.card.lacune || (this.asksCardAspect(searched, card) && !namesKnownCommune(mine, card.card)));
     const offlineCard = () => this.cardAnswer(question, searched, audience, card!, hits, cardMatches, candidates, mine);
     if (cardFits && !this.o.llm) return offlineCard();
@@ -592,7 +595,15 @@ export class Answerer {
       if (routed) return routed;
     }
     if (!answerable && cardFits) return offlineCard();
-    if (!answerable && !this.o.llm && card && this.closeCard(signals, card, question) && (!asksQuantity || cardGives(card)) && cardStatistic(card))
+    if (
+      !answerable &&
+      !this.o.llm &&
+      card &&
+      this.closeCard(signals, card, question) &&
+      (!asksQuantity || cardGives(card)) &&
+      cardStatistic(card) &&
+      sumGiven(card)
+    )
       return offlineCard();
     if (!answerable && !this.o.llm) {
       // A yes/no question stating an amount (« donc chaque commun touche 250 000 € ? ») checks a premise: a card
