@@ -205,6 +205,9 @@ const PROPER_NAME = /(?<=[^.!?:\s]\s+)(?:\p{Lu}[\p{Ll}'’-]+\s+)+\p{Lu}[\p{Ll}'
 /** Kinds of documents about the schema itself: its text, its axes, its concertation (not a measure, which has its process). */
 const SCHEMA_KINDS = new Set(["schema", "axe", "concertation"]);
 
+/** Kinds of documents describing the Gard itself (its figures, territories): no process of their own. */
+const TERRITORY_KINDS = new Set(["territory"]);
+
 /** A card matched this well (score and F1 of its best phrasing) is the question itself, reworded at most by a typo. */
 const EXACT_CARD_MATCH = 0.99;
 
@@ -562,11 +565,14 @@ export class Answerer {
     // its topic: the topic's card that gives it, from a document found, answers, though few words matched.
     const aspectCard =
       asksQuantity && card !== undefined && card.typeOk && signals.cardAgrees === 1 && card.score >= ASPECT_CARD && mine !== question && this.onlyAspects(mine);
+    // A sum asked in other words (« quelle enveloppe… ») is answered by a sum, from a card as from passages (below).
+    const sumGiven = (m: CardMatch) => m.card.lacune || asksQuantity || looksEnglish(mine) || !asksSum(mine) || givesAmount(m.card.answer);
     const cardFits =
       card !== undefined &&
       (p.reshown || aspectCard || this.useCard(signals)) &&
       (!asksQuantity || cardGives(card)) &&
       cardStatistic(card) &&
+      sumGiven(card) &&
       (!card.card.lacune || (this.asksCardAspect(searched, card) && !namesKnownCommune(mine, card.card)));
     const offlineCard = () => this.cardAnswer(question, searched, audience, card!, hits, cardMatches, candidates, mine);
     if (cardFits && !this.o.llm) return offlineCard();
@@ -593,7 +599,15 @@ export class Answerer {
       if (routed) return routed;
     }
     if (!answerable && cardFits) return offlineCard();
-    if (!answerable && !this.o.llm && card && this.closeCard(signals, card, question) && (!asksQuantity || cardGives(card)) && cardStatistic(card))
+    if (
+      !answerable &&
+      !this.o.llm &&
+      card &&
+      this.closeCard(signals, card, question) &&
+      (!asksQuantity || cardGives(card)) &&
+      cardStatistic(card) &&
+      sumGiven(card)
+    )
       return offlineCard();
     if (!answerable && !this.o.llm) {
       // A yes/no question stating an amount (« donc chaque commun touche 250 000 € ? ») checks a premise: a card
@@ -634,7 +648,7 @@ export class Answerer {
     let used = answer.used;
     // Routing and generation run side by side: a slow model costs one timeout, not two.
     const [route, generated] = await Promise.all([
-      this.llmRoute(question, candidates, this.routeOf(candidates)),
+      this.llmRoute(question, candidates, this.passageRoute(candidates, used)),
       this.o.llm
         ? this.generate(question, audience, ranked.slice(0, 5), onToken).catch((err: unknown) => {
             this.o.logger?.warn({ err }, "llm generation failed, offline answer used");
@@ -882,16 +896,17 @@ export class Answerer {
         audience,
       });
     }
-    // The card's own route, else the one process the question names, else the process its answer is
-    // about (its first process document), else the ESS team for an answer from the schema, its axes or
-    // the concertation alone (their questions are that team's) when no explicit rule reads a need in the
-    // question (« l'insertion par l'activité économique »), else the router's.
+    // The card's own route, else the ESS team for an answer from the schema, its axes, the concertation,
+    // the Gard's figures or a measure no process runs alone (their questions are that team's, even one naming
+    // the call for commons: « les ateliers de co-construction de l'appel à communs ») when no explicit rule
+    // reads a need in the question (« l'insertion par l'activité économique »), else the one process the
+    // question names, else the process its answer is about (its first process document), else the router's.
     const about =
       card.route ??
+      (this.aboutSchema(sources, candidates) ? DEFAULT_PROCESS : undefined) ??
       this.namedProcess(candidates) ??
       card.sources.map((id) => ProcessId.safeParse(id)).find((p) => p.success)?.data ??
-      card.sources.map((id) => this.o.processOfDoc?.(id)).find((p) => p !== undefined) ??
-      (sources.length > 0 && sources.every((s) => SCHEMA_KINDS.has(s.kind)) && !candidates.some((c) => c.rule) ? DEFAULT_PROCESS : undefined);
+      card.sources.map((id) => this.o.processOfDoc?.(id)).find((p) => p !== undefined);
     const route = about
       ? {
           ...this.o.router.toRoute(about, 0.8, this.o.router.directory.get(about)?.name ?? about),
@@ -1007,6 +1022,43 @@ export class Answerer {
   private namedProcess(candidates: RouteCandidate[]): ProcessId | undefined {
     const named = candidates.filter((c) => (c.named ?? 0) > 0);
     return named.length === 1 && named[0]!.score >= REFUSAL_ROUTE_SCORE ? named[0]!.process : undefined;
+  }
+
+  /**
+   * Whether an answer is about the schema and the Gard only, hence a question for the Department's ESS team:
+   * every cited document is the schema's text, an axis, the concertation, a description of the Gard (its
+   * figures, territories), the glossary beside one of them, or a measure of the schema no process runs (« la formation des acheteurs », « le
+   * GSEF »), and no explicit rule of knowledge/routage.yaml reads a need in the question; when the question names a
+   * process, at least one of them is such a measure.
+   */
+  private aboutSchema(sources: readonly Pick<SourceRef, "id" | "kind">[], candidates: RouteCandidate[]): boolean {
+    if (sources.length === 0 || candidates.some((c) => c.rule)) return false;
+    const processless = (s: Pick<SourceRef, "id" | "kind">) =>
+      s.kind === "mesure" && !ProcessId.safeParse(s.id).success && this.o.processOfDoc !== undefined && this.o.processOfDoc(s.id) === undefined;
+    const member = (s: Pick<SourceRef, "id" | "kind">) => SCHEMA_KINDS.has(s.kind) || TERRITORY_KINDS.has(s.kind) || processless(s);
+    // (the glossary, which defines the words of every process, goes with them but says nothing alone)
+    if (!sources.every((s) => member(s) || s.kind === "glossary") || !sources.some(member)) return false;
+    // A question naming a process (« l'appel à communs, c'est 1 million ? ») answered from the schema or an axis stays that
+    // process's; one answered from a measure no process runs (« les ateliers de co-construction de l'appel à communs ») is the team's.
+    return this.namedProcess(candidates) === undefined || sources.some(processless);
+  }
+
+  /**
+   * An answer made of passages: the one process the question names, else the Department's ESS team when the
+   * passages are about the schema and the Gard only (see aboutSchema), else the router's best.
+   */
+  private passageRoute(candidates: RouteCandidate[], used: Hit[]): Route | null {
+    if (
+      !this.aboutSchema(
+        used.map((h) => ({ id: h.chunk.docId, kind: h.chunk.kind })),
+        candidates,
+      )
+    )
+      return this.routeOf(candidates);
+    return {
+      ...this.o.router.toRoute(DEFAULT_PROCESS, 0.8, this.o.router.directory.get(DEFAULT_PROCESS)?.name ?? DEFAULT_PROCESS),
+      alternatives: this.o.router.alternativesOf(DEFAULT_PROCESS, candidates),
+    };
   }
 
   /** An answer's route: the one process the question names, else the router's best. */

@@ -20,6 +20,10 @@ const EXTRA_STOPWORDS = [
   "hui",
   "aujourdhui",
   "actuellement",
+  "actuel",
+  "actuelle",
+  "actuels",
+  "actuelles",
   "today",
   "currently",
   // French question glue that carries no topic

@@ -203,6 +203,29 @@ describe("an answer from the schema itself", () => {
       expect(reply.route?.process, `${q}\n→ ${reply.text.slice(0, 120)}`).toBe("mission-ess-departement");
     }
   });
+
+  it("routes to the ESS team an answer from the concertation, the Gard's figures or a measure no process runs, even one naming a process", async () => {
+    // (passages of the concertation; a card citing the schema and a territory document; measures of the schema the links
+    // file gives no process, asked with the call for commons named)
+    for (const q of [
+      "La concertation du schéma a été animée par qui ?",
+      "Quelle part de l'emploi salarié du Gard relève de l'ESS ?",
+      "Combien d'ateliers de co-construction ont préparé l'appel à communs après le vote du schéma ?",
+      "Le Département a-t-il témoigné de son appel à communs au Forum mondial de l'ESS ?",
+    ]) {
+      const reply = await ask(q);
+      expect(reply.refused, q).toBe(false);
+      expect(reply.route?.process, `${q}\n→ ${reply.text.slice(0, 120)}`).toBe("mission-ess-departement");
+    }
+  });
+
+  it("keeps the process of a measure that has one, and a rule's need", async () => {
+    const spaser = await ask("Quand le SPASER du Gard a-t-il été voté ?");
+    expect(spaser.route?.process, spaser.text).toBe("commande-publique");
+    const qpv = await ask("Quel décret fixe la géographie prioritaire actuelle ?");
+    expect(qpv.refused, qpv.text).toBe(false);
+    expect(qpv.route?.process, qpv.text).toBe("politique-de-la-ville");
+  });
 });
 
 describe("a prompt injection", () => {
