@@ -4,6 +4,7 @@
  * the conversation remembers its topic, route and the facts people state.
  */
 import type { AskOptions } from "../answer/answerer.js";
+import { answeredEntity, pointsBack, withTopic } from "../answer/followup.js";
 import { type Audience, DEFAULT_PROCESS, type ProcessId } from "../domain/ids.js";
 import type { Action, Reply, ReplyInput } from "../domain/reply.js";
 import type { Facts } from "../eligibility/facts.js";
@@ -29,7 +30,7 @@ export async function question(d: Deps<QuestionStorage>, ctx: Ctx, text: string)
   // draw the definition rather than the contact.
   const searched = handedTo
     ? `Qui contacter pour : ${handedTo.replace(/\s*\([^)]*\)/g, "")} ?`
-    : await contextualize(d, clean, ctx.state.lastTopic, ctx.turn.audience, ctx.onToken !== undefined);
+    : await contextualize(d, clean, aboutNamed(ctx.state, clean), ctx.turn.audience, ctx.onToken !== undefined);
   // Read with the previous topic, a follow-up asks something else than the card just shown.
   const followUp = searched !== clean;
   const shown = followUp ? [...new Set([...(ctx.state.shownCards ?? []), ...(ctx.state.lastCard ? [ctx.state.lastCard] : [])])] : [];
@@ -70,6 +71,8 @@ export async function question(d: Deps<QuestionStorage>, ctx: Ctx, text: string)
     latencyMs,
   });
   if (reply.refused) await d.storage.recordUnanswered({ interactionId, question: clean, reason: "refused", userHash: ctx.user });
+  // Whom the answer to a « qui ? » names is what a pronoun of the next message stands for (« elle est où ? »).
+  const named = reply.refused ? undefined : answeredEntity(clean, reply.text);
   Object.assign(ctx.state, {
     lastQuestion: clean,
     // After a project-fit answer or a need answered by a process, the topic is that process: the description is too long to carry.
@@ -92,6 +95,8 @@ export async function question(d: Deps<QuestionStorage>, ctx: Ctx, text: string)
     lastCard: reply.card,
     shownCards: [...shown, ...(reply.card ? [reply.card] : [])].slice(-MAX_SHOWN_CARDS),
   });
+  // A self-contained question forgets whom the last « qui ? » named; a follow-up keeps it (« elle est où ? » then « qui l'a fondée ? »).
+  ctx.state.lastNamed = named ?? (followUp ? ctx.state.lastNamed : undefined);
   await d.handoffs.remember(ctx.key, clean, reply.sources, reply.route);
   // Facts people state about themselves ("nous sommes une asso à Uzès"), or a described project's facts,
   // are kept for an eligibility check, which then asks only what is missing.
@@ -151,6 +156,16 @@ async function contextualize(
     }
   }
   return d.answerer.contextualize(text, previous, audience);
+}
+
+/**
+ * The topic a message is read with: the last topic, and whom the last « qui ? » answer named when the message
+ * points back to someone (« elle est où ? », "do they hold an ESUS approval?") and names no one else.
+ */
+function aboutNamed(state: Ctx["state"], text: string): string | undefined {
+  const named = state.lastNamed;
+  if (!named || !state.lastTopic || !pointsBack(text) || fold(state.lastTopic).includes(fold(named))) return state.lastTopic;
+  return withTopic(state.lastTopic, named);
 }
 
 /** Who (« qui », "who", « quel service ») … */
