@@ -35,7 +35,7 @@ const INTERROGATIVE = /\b(quel|quelle|quels|quelles|lequel|laquelle|lesquels|les
 export function answerType(question: string): AnswerType {
   const q = foldUncached(question);
   if (
-    /\b(combien|cb|quel montant|quelle somme|quel budget|quel pourcentage|quelle part|quelle proportion|nombre de|nombre (minimal|minimum|maximal|maximum)|how many|how much|what percentage|what share|what(?:['’]?s| is| was) the (?:budget|amount|cost|price)|what (?:budget|amount)|(?:coute|coutent|couter|couterait|coutera|revient|reviennent|reviendrait) (?:quoi|a quoi)|what does (?:it|this|that) cost)\b/.test(
+    /\b(combien|cb|quel montant|quelle somme|quel budget|quel pourcentage|quelle part|quelle proportion|nombre de|nombre (minimal|minimum|maximal|maximum)|how many|how much|how long|what percentage|what share|what(?:['’]?s| is| was) the (?:budget|amount|cost|price)|what (?:budget|amount)|(?:coute|coutent|couter|couterait|coutera|revient|reviennent|reviendrait) (?:quoi|a quoi)|what does (?:it|this|that) cost)\b/.test(
       q,
     )
   )

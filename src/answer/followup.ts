@@ -61,6 +61,8 @@ export function isElliptic(question: string, contentTerms: number, names = false
   // "et la MIESS, elle est où ?" names its subject and asks its own question: it stands alone.
   if (names && answerType(f) !== "other") return false;
   if (/^(et|and|what about|how about)\b/.test(f) && words.length <= 8) return true;
+  // « combien de participants ? », « conditions de salaire ? »: a few words naming no subject of their own.
+  if (!names && words.length <= 4 && contentTerms <= 2) return true;
   if (names || contentTerms > 2) return false;
   if (words.length <= 8 && ANAPHORIC.test(f)) return true;
   return words.length <= 8 && contentTerms <= 2 && PRONOUN.test(f);

@@ -44,3 +44,12 @@ describe("a follow-up pointing back to someone", () => {
     expect(isElliptic("et la MIESS, elle est où ?", 1, true)).toBe(false);
   });
 });
+
+describe("a few words naming no subject", () => {
+  it("go on with the topic (« combien de participants ? »)", () => {
+    expect(isElliptic("combien de participants ?", 1)).toBe(true);
+    expect(isElliptic("conditions de salaire ?", 2)).toBe(true);
+    expect(isElliptic("et le DLA du Gard ?", 1, true)).toBe(true);
+    expect(isElliptic("c'est quoi le DLA ?", 1, true)).toBe(false);
+  });
+});
