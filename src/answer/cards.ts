@@ -35,11 +35,13 @@ const INTERROGATIVE = /\b(quel|quelle|quels|quelles|lequel|laquelle|lesquels|les
 export function answerType(question: string): AnswerType {
   const q = foldUncached(question);
   if (
-    /\b(combien|cb|quel montant|quelle somme|quel budget|quel pourcentage|quelle part|quelle proportion|nombre de|nombre (minimal|minimum|maximal|maximum)|how many|how much|how long|what percentage|what share|what(?:['’]?s| is| was) the (?:budget|amount|cost|price)|what (?:budget|amount)|(?:coute|coutent|couter|couterait|coutera|revient|reviennent|reviendrait) (?:quoi|a quoi)|what does (?:it|this|that) cost)\b/.test(
+    /\b(combien|cb|quel montant|quelle somme|quel budget|quel pourcentage|quelle part|quelle proportion|nombre de|nombre (minimal|minimum|maximal|maximum)|how many|how much|what percentage|what share|what(?:['’]?s| is| was) the (?:budget|amount|cost|price)|what (?:budget|amount)|(?:coute|coutent|couter|couterait|coutera|revient|reviennent|reviendrait) (?:quoi|a quoi)|what does (?:it|this|that) cost)\b/.test(
       q,
     )
   )
     return "number";
+  // "how long does it last?" asks a duration, as « combien de temps ? » does (not "who grants it and for how long?").
+  if (/^(?:(?:and|so|but|ok) )?how long\b/.test(q)) return "number";
   if (/\b(quand|quelle date|(en|de) quelle annee|depuis quand|jusqu'?a quand|a quelle date|when|what year|since when|until when)\b/.test(q)) return "date";
   if (
     /^((et|mais|ok|alors|and) )?(qui|c'?est qui|who)\b|\bpar qui\b|\b(qui (est|sont|porte|dirige|pilote|preside|delivre|delivrent|accorde|accordent|decide|decident|gere|gerent)|quelle elue|quel elu|who is|who are|who runs|who leads|who (grants|issues|delivers|decides|handles|manages))\b/.test(

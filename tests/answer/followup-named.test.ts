@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { answeredEntity, isElliptic, pointsBack } from "../../src/answer/followup.js";
+import { takesUpAnswer } from "../../src/conversation/question.js";
 
 describe("whom a « qui ? » answer names", () => {
   it("takes the first proper name the question did not give", () => {
@@ -51,5 +52,18 @@ describe("a few words naming no subject", () => {
     expect(isElliptic("conditions de salaire ?", 2)).toBe(true);
     expect(isElliptic("et le DLA du Gard ?", 1, true)).toBe(true);
     expect(isElliptic("c'est quoi le DLA ?", 1, true)).toBe(false);
+  });
+});
+
+describe("a message taking up what the last answer introduced", () => {
+  const topic = "Quelle action du schéma aide les structures ESS à accéder à la commande publique ?";
+  const answer = "Le Département a présenté une feuille de route, avec un guide en six étapes rédigé par une juriste. [1]";
+  it("is read with the topic when the answer holds its words and the topic's question does not", () => {
+    expect(takesUpAnswer("qui a rédigé le guide ?", topic, answer)).toBe(true);
+  });
+  it("is not when it names what the answer does not, or when it is long", () => {
+    expect(takesUpAnswer("qui a rédigé le Livre blanc ?", topic, answer)).toBe(false);
+    expect(takesUpAnswer("qui a rédigé le guide que le Département a présenté aux acheteurs publics du Gard en novembre ?", topic, answer)).toBe(false);
+    expect(takesUpAnswer("qui a rédigé le guide ?", topic, undefined)).toBe(false);
   });
 });
