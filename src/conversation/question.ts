@@ -179,10 +179,12 @@ const SHORT_TAKE_UP = 8;
 /**
  * Whether a short message asks about something the last answer introduced (« qui a rédigé le guide ? » after an answer
  * on the feuille de route and its guide): every word of it the answer holds, one of them not from the topic's question.
- * It is then read with the topic, whatever its own words alone would find.
+ * It is then read with the topic, whatever its own words alone would find. One naming a subject of its own is not.
  */
 export function takesUpAnswer(text: string, topic: string, answer: string | undefined): boolean {
   if (!answer || text.split(/\s+/).filter(Boolean).length > SHORT_TAKE_UP) return false;
+  // A name of its own (« et France Active, c'est qui ? ») changes the subject, even one the answer gave.
+  if (/\s\p{Lu}/u.test(text.trim())) return false;
   const own = analyze(text).filter((t) => !ASKING_TERMS.has(t));
   if (own.length === 0) return false;
   const said = new Set(analyze(answer));

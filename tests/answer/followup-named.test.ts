@@ -65,5 +65,6 @@ describe("a message taking up what the last answer introduced", () => {
     expect(takesUpAnswer("qui a rédigé le Livre blanc ?", topic, answer)).toBe(false);
     expect(takesUpAnswer("qui a rédigé le guide que le Département a présenté aux acheteurs publics du Gard en novembre ?", topic, answer)).toBe(false);
     expect(takesUpAnswer("qui a rédigé le guide ?", topic, undefined)).toBe(false);
+    expect(takesUpAnswer("et le Département, il a rédigé le guide ?", topic, answer)).toBe(false);
   });
 });
