@@ -40,8 +40,6 @@ export function answerType(question: string): AnswerType {
     )
   )
     return "number";
-  // "how long does it last?" asks a duration, as « combien de temps ? » does (not "who grants it and for how long?").
-  if (/^(?:(?:and|so|but|ok) )?how long\b/.test(q)) return "number";
   if (/\b(quand|quelle date|(en|de) quelle annee|depuis quand|jusqu'?a quand|a quelle date|when|what year|since when|until when)\b/.test(q)) return "date";
   if (
     /^((et|mais|ok|alors|and) )?(qui|c'?est qui|who)\b|\bpar qui\b|\b(qui (est|sont|porte|dirige|pilote|preside|delivre|delivrent|accorde|accordent|decide|decident|gere|gerent)|quelle elue|quel elu|who is|who are|who runs|who leads|who (grants|issues|delivers|decides|handles|manages))\b/.test(

@@ -37,10 +37,6 @@ const ANAPHORIC =
 const PRONOUN =
   /\b(elle|il|ils|elles|ca|cela|celui-ci|celle-ci|ce dispositif|cette aide|cette structure|la structure|le dispositif|it|its|they|them|this|that|there)\b/;
 
-/** A subject pronoun opening a question (« ils avaient… », « elle fait quoi ? », "do they…", "is it…"), not an impersonal « il y a ». */
-const LEADING_PRONOUN =
-  /^(?:(?:et|mais|and|but|so) )?(?:(?:do|does|did|is|are|was|were|has|have|had|can|could|will|would) (?:they|it|she|he)\b|(?:ils|elles|elle|il)\s(?!(?:y a|y avait|y aura|faut|fallait|existe|reste|s'agit)\b))/;
-
 /**
  * Whether `question` needs the previous turn to be understood. `contentTerms` is the
  * number of topic words it carries (analysed terms the knowledge knows) and `names`
@@ -55,14 +51,9 @@ export function isElliptic(question: string, contentTerms: number, names = false
   const words = f.split(/\s+/).filter(Boolean);
   if (words.length === 0) return false;
   if (contentTerms === 0) return true;
-  // "do they hold an ESUS approval?", « ils avaient déjà travaillé pour le Département ? »: a subject pronoun opening
-  // the question stands for what was just named, whatever else the question names.
-  if (names && words.length <= 10 && LEADING_PRONOUN.test(f)) return true;
   // "et la MIESS, elle est où ?" names its subject and asks its own question: it stands alone.
   if (names && answerType(f) !== "other") return false;
   if (/^(et|and|what about|how about)\b/.test(f) && words.length <= 8) return true;
-  // « combien de participants ? », « conditions de salaire ? »: a few words naming no subject of their own.
-  if (!names && words.length <= 4 && contentTerms <= 2) return true;
   if (names || contentTerms > 2) return false;
   if (words.length <= 8 && ANAPHORIC.test(f)) return true;
   return words.length <= 8 && contentTerms <= 2 && PRONOUN.test(f);
@@ -299,60 +290,3 @@ export const LEGAL_FORM_TERMS: ReadonlySet<string> = new Set(
 /** A legal form named in a text (folded). */
 const LEGAL_FORM =
   /\b(?:scop|scic|cae|sarl|sas|eurl|sapo|une association|association loi|cooperative|mutuelle|fondation|fonds de dotation|groupement d'interet public|gip|etablissement public|societe commerciale|entreprise individuelle|micro-entrepreneur|loi 1901)\b/;
-
-/** Words of a proper name that name no one in particular here: the Gard, the Département, the ESS. */
-const GENERIC_NAME_WORDS = new Set(
-  "le la les l de du des d et gard departement departemental departementale conseil ess economie sociale solidaire occitanie region etat france the of".split(
-    " ",
-  ),
-);
-/** The notice opening an English answer, which names no one. */
-const ENGLISH_NOTICE = /^The sources I rely on are in French[^\n]*\n+/;
-
-/**
- * Whom the answer to a « qui ? » question names (« La Grande Bobine, une SCOP… », « C'est l'association Acegaa qui… »):
- * the proper name its first sentence gives first, other than those the question names and the Gard, the Département
- * or the ESS. A follow-up's pronoun (« elle est où ? », "do they hold…?") stands for it. Undefined for any other question.
- */
-export function answeredEntity(question: string, answer: string): string | undefined {
-  if (askedKind(question) !== "who") return undefined;
-  const first = answer.replace(ENGLISH_NOTICE, "").split(/(?<=[.!?])\s|\n/)[0] ?? "";
-  const words = first.split(/[\s,;:()«»"]+/).filter(Boolean);
-  const asked = fold(question);
-  const capital = (w: string) => /^\p{Lu}/u.test(w.replace(/^(?:l|d|qu)['’]/i, ""));
-  for (let i = 0; i < words.length; i++) {
-    if (!capital(words[i]!)) continue;
-    const name = [words[i]!];
-    for (let j = i + 1; j < words.length; j++) {
-      const w = words[j]!;
-      if (capital(w)) name.push(w);
-      else if (/^(?:de|du|des|d'|et)$/i.test(w) && words[j + 1] !== undefined && capital(words[j + 1]!)) name.push(w);
-      else break;
-    }
-    // A lone capitalised word opening the sentence is no name (« Environ », « C'est »), a longer one may be (« La Grande Bobine »).
-    const words2 = name.map((w) => fold(w).replace(/^(?:l|d|qu)'/, ""));
-    const specific = words2.filter((w) => !GENERIC_NAME_WORDS.has(w.replace(/[^a-z0-9-]/g, "")));
-    if ((i === 0 && name.length === 1) || specific.length === 0 || specific.every((w) => asked.includes(w.replace(/[^a-z0-9-]/g, "")))) {
-      i += name.length - 1;
-      continue;
-    }
-    return name
-      .join(" ")
-      .replace(/^(?:l|d|qu)['’]/i, "")
-      .replace(/[.,]+$/, "");
-  }
-  return undefined;
-}
-
-/**
- * A pronoun or a phrase standing for someone just named: a subject pronoun opening the message or after a verb
- * (« elle est où ? », « ont-ils… »), an object or possessive one (« qui l'a fondée ? », « leur siège »), « cette
- * structure », "they", "its". Not « il y a », nor a pronoun taking up a subject the message names (« et le Département, il… »).
- */
-const POINTS_BACK =
-  /^(?:(?:et|mais|ok|alors|du coup|and|but|so) )?(?:elle|elles|ils|il(?!\s(?:y a|y avait|y aura|faut|fallait|existe|reste|s'agit)\b))\b|-(?:t-)?(?:elle|elles|ils|il)\b|\b(?:eux|leur|leurs|cette structure|cette association|cette entreprise|cette boite|cette societe|they|them|their|it|its|she|her|he|his)\b|\b(?:l'|la |le |les )(?:a|ont|avait|avaient|fait|font|dirige|dirigent|fonde|fondee|cree|creee|finance|financent|contacter|joindre)\b/;
-
-/** Whether a message points back to someone just named (see POINTS_BACK). */
-export function pointsBack(question: string): boolean {
-  return POINTS_BACK.test(fold(question).replace(/[’`]/g, "'"));
-}

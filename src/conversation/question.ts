@@ -4,13 +4,12 @@
  * the conversation remembers its topic, route and the facts people state.
  */
 import type { AskOptions } from "../answer/answerer.js";
-import { ASKING_TERMS, answeredEntity, pointsBack, withTopic } from "../answer/followup.js";
 import { type Audience, DEFAULT_PROCESS, type ProcessId } from "../domain/ids.js";
 import type { Action, Reply, ReplyInput } from "../domain/reply.js";
 import type { Facts } from "../eligibility/facts.js";
 import { isGeneralQuestion } from "../fit/detect.js";
 import { scrub } from "../privacy/scrub.js";
-import { analyze, fold } from "../retrieval/analyzer.js";
+import { fold } from "../retrieval/analyzer.js";
 import { type Ctx, type Deps, type FlowDeps, type QuestionStorage, safeExtract } from "./state.js";
 
 /** Cards a chain of follow-ups remembers as already shown. */
@@ -30,9 +29,7 @@ export async function question(d: Deps<QuestionStorage>, ctx: Ctx, text: string)
   // draw the definition rather than the contact.
   const searched = handedTo
     ? `Qui contacter pour : ${handedTo.replace(/\s*\([^)]*\)/g, "")} ?`
-    : ctx.state.lastTopic && takesUpAnswer(clean, ctx.state.lastTopic, ctx.state.lastAnswer)
-      ? withTopic(clean, ctx.state.lastTopic)
-      : await contextualize(d, clean, aboutNamed(ctx.state, clean), ctx.turn.audience, ctx.onToken !== undefined);
+    : await contextualize(d, clean, ctx.state.lastTopic, ctx.turn.audience, ctx.onToken !== undefined);
   // Read with the previous topic, a follow-up asks something else than the card just shown.
   const followUp = searched !== clean;
   const shown = followUp ? [...new Set([...(ctx.state.shownCards ?? []), ...(ctx.state.lastCard ? [ctx.state.lastCard] : [])])] : [];
@@ -73,8 +70,6 @@ export async function question(d: Deps<QuestionStorage>, ctx: Ctx, text: string)
     latencyMs,
   });
   if (reply.refused) await d.storage.recordUnanswered({ interactionId, question: clean, reason: "refused", userHash: ctx.user });
-  // Whom the answer to a « qui ? » names is what a pronoun of the next message stands for (« elle est où ? »).
-  const named = reply.refused ? undefined : answeredEntity(clean, reply.text);
   Object.assign(ctx.state, {
     lastQuestion: clean,
     // After a project-fit answer or a need answered by a process, the topic is that process: the description is too long to carry.
@@ -94,12 +89,9 @@ export async function question(d: Deps<QuestionStorage>, ctx: Ctx, text: string)
     lastRoute: reply.route?.process,
     lastRefused: reply.refused,
     lastSources: reply.sources.map((s) => s.id),
-    lastAnswer: reply.refused ? undefined : reply.text.slice(0, MAX_ANSWER_KEPT),
     lastCard: reply.card,
     shownCards: [...shown, ...(reply.card ? [reply.card] : [])].slice(-MAX_SHOWN_CARDS),
   });
-  // A self-contained question forgets whom the last « qui ? » named; a follow-up keeps it (« elle est où ? » then « qui l'a fondée ? »).
-  ctx.state.lastNamed = named ?? (followUp ? ctx.state.lastNamed : undefined);
   await d.handoffs.remember(ctx.key, clean, reply.sources, reply.route);
   // Facts people state about themselves ("nous sommes une asso à Uzès"), or a described project's facts,
   // are kept for an eligibility check, which then asks only what is missing.
@@ -159,37 +151,6 @@ async function contextualize(
     }
   }
   return d.answerer.contextualize(text, previous, audience);
-}
-
-/**
- * The topic a message is read with: the last topic, and whom the last « qui ? » answer named when the message
- * points back to someone (« elle est où ? », "do they hold an ESUS approval?") and names no one else.
- */
-function aboutNamed(state: Ctx["state"], text: string): string | undefined {
-  const named = state.lastNamed;
-  if (!named || !state.lastTopic || !pointsBack(text) || fold(state.lastTopic).includes(fold(named))) return state.lastTopic;
-  return withTopic(state.lastTopic, named);
-}
-
-/** How much of the last answer a conversation keeps to read the next message (see takesUpAnswer). */
-const MAX_ANSWER_KEPT = 1500;
-/** Words of a message that takes up what the last answer introduced. */
-const SHORT_TAKE_UP = 8;
-
-/**
- * Whether a short message asks about something the last answer introduced (« qui a rédigé le guide ? » after an answer
- * on the feuille de route and its guide): every word of it the answer holds, one of them not from the topic's question.
- * It is then read with the topic, whatever its own words alone would find. One naming a subject of its own is not.
- */
-export function takesUpAnswer(text: string, topic: string, answer: string | undefined): boolean {
-  if (!answer || text.split(/\s+/).filter(Boolean).length > SHORT_TAKE_UP) return false;
-  // A name of its own (« et France Active, c'est qui ? ») changes the subject, even one the answer gave.
-  if (/\s\p{Lu}/u.test(text.trim())) return false;
-  const own = analyze(text).filter((t) => !ASKING_TERMS.has(t));
-  if (own.length === 0) return false;
-  const said = new Set(analyze(answer));
-  const asked = new Set(analyze(topic));
-  return own.every((t) => said.has(t)) && own.some((t) => !asked.has(t));
 }
 
 /** Who (« qui », "who", « quel service ») … */

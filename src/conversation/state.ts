@@ -32,10 +32,6 @@ export interface ConversationState {
   lastSources?: string[];
   /** What the last question was about (searched with an elliptic follow-up). */
   lastTopic?: string;
-  /** The last answer's text (its beginning): a message may take up what it introduced (« qui a rédigé le guide ? »). */
-  lastAnswer?: string;
-  /** Whom the answer to the last « qui ? » named (« La Grande Bobine »): what a pronoun of a follow-up stands for. */
-  lastNamed?: string;
   /** Whether that topic is a question that was refused (see question.ts): a follow-up may do better alone. */
   topicRefused?: boolean;
   /** The answer card the last answer showed: a follow-up is not answered with it again. */

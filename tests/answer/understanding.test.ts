@@ -150,8 +150,6 @@ describe("question kinds", () => {
     expect(answerType("qui est la vice-présidente ?")).toBe("who");
     expect(answerType("c'est quoi un PTCE ?")).toBe("definition");
     expect(answerType("How many people work in the ESS?")).toBe("number");
-    // "how long?" asks a duration, as « combien de temps ? » does.
-    expect(answerType("how long does the incubation last?")).toBe("number");
     // An English question on a budget asks a sum, as « quel budget ? » does.
     expect(answerType("and what's the budget of this measure?")).toBe("number");
     expect(asksAmount("What is the amount for each project?")).toBe(true);
