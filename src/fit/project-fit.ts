@@ -85,11 +85,11 @@ export class ProjectFit {
     // the out-of-mission patterns and the known gaps only hold back the loose reading.
     const guards = this.o.guards;
     if (opts.loose && guards && (asksOutOfMission(question, (t) => guards.isOutOfMission(t)) || guards.gap(withAddress(raw, askedPart(question))))) return null;
+    const folded = foldText(question);
     // Nor a question about a rule ("Une fondation peut-elle… ?", "Est-ce qu'on doit publier… ?"): it asks what holds, not where to go.
     // Nor a count asked by nobody in particular ("Combien de SCIC le Département a-t-il accompagnées ?"): a statistic.
-    if (opts.loose && (isGeneralQuestion(question) || RULE_QUESTION.test(foldText(question)) || statisticQuestion(foldText(question)))) return null;
+    if (opts.loose && (isGeneralQuestion(question) || RULE_QUESTION.test(folded) || statisticQuestion(folded))) return null;
     const features = projectFeatures(question, this.links);
-    const folded = foldText(question);
     // A person's private data asked (« le salaire de l'agent qui instruit… ») is no project, whatever it names.
     if (asksPersonalData(foldText(askedPart(question)))) return null;
     // Read loosely (the ordinary answer found nothing), an ESS carrier asking to be supported or oriented is a project
@@ -122,7 +122,7 @@ export class ProjectFit {
     // So does a message that is one question and nothing else, asked for no structure of the writer's (« How much does the
     // city of Nîmes give to ESS associations? »); « notre SCIC voudrait…, comme pour la SCIC Gard et Autonomie ? » keeps its project.
     const gap = opts.loose ? null : this.o.guards?.gap(withAddress(raw, asked));
-    if (gap && (gap.project || relaysQuestion(askedFolded) || (onlyAsks(question) && !PLURAL.test(foldText(question))))) return null;
+    if (gap && (gap.project || relaysQuestion(askedFolded) || (onlyAsks(question) && !PLURAL.test(folded)))) return null;
     // A request addressed to the assistant that itself asks a known gap (« …tu peux me donner la liste des communes FRR ? »)
     // asks that information, whatever project the message describes before it.
     if (!opts.loose && this.o.guards && addressedGap(asked, this.o.guards, raw)) return null;
@@ -134,16 +134,15 @@ export class ProjectFit {
     // Read loosely, the ordinary answer's refusal stands.
     if (isPrivateMatter(folded, features)) return opts.loose ? null : { reply: this.privateRefusal(audience), facts: features.facts };
     // A project located outside the Gard that asks the Gard's Département: its schema is for Gard projects.
-    if (features.territory && !features.territory.inGard && GARD_ASKED.test(foldText(question)))
+    if (features.territory && !features.territory.inGard && GARD_ASKED.test(folded))
       return { reply: this.outsideGard(`à ${features.territory.commune}`, audience), facts: features.facts };
     // Nor one located abroad ("a cooperative in Liège, Belgium", « une association installée en Suisse »), with no Gard commune.
-    if (!features.territory && isAbroad(foldText(question)) && GARD_ASKED.test(foldText(question)))
-      return { reply: this.outsideGard("à l'étranger", audience), facts: features.facts };
+    if (!features.territory && isAbroad(folded) && GARD_ASKED.test(folded)) return { reply: this.outsideGard("à l'étranger", audience), facts: features.facts };
     const outOfScope = isOutOfScope(features, folded);
     // The router reads the message without what the writer rules out ("pas besoin de prêt", "on avait pensé au capital");
     // a message that rules nothing out is read as written (its capitals mark acronyms).
     const kept = withoutNegated(question);
-    const candidates = this.o.router.candidates(kept === foldText(question) ? question : kept);
+    const candidates = this.o.router.candidates(kept === folded ? question : kept);
     // Out of scope: only the public route that remains (the Région's business aid).
     const ranked = outOfScope
       ? rankAll(features, candidates)
