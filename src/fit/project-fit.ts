@@ -10,7 +10,7 @@
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import { DEFAULT_PROCESS, type Audience } from "../domain/ids.js";
 import type { Action, Reply } from "../domain/reply.js";
-import type { Facts, LegalForm } from "../eligibility/facts.js";
+import type { Facts } from "../eligibility/facts.js";
 import { ANSWER_ACTIONS, REFUSAL_ACTIONS } from "../answer/actions.js";
 import { cleanQuestion } from "../answer/answerer.js";
 import { ADDRESSED, PLURAL, SINGULAR, askedPart, asksOutOfMission } from "../answer/asked-part.js";
