@@ -47,14 +47,14 @@ function expectRate(m: Metric, min: number, name: string): void {
 /**
  * Floor of the blind set: the figures measured when it was last run, rounded down, so
  * that a change that makes answers worse on unseen questions fails. Raised only from a
- * new measurement, never by tuning on blind questions. Set L (345 questions, 49 conversations, 90
- * refusals, 38 in English, 117 agent questions, written blind on 2026-12-05 from the facts dossier alone;
- * set K moved to tuning before its failures were read): first reading of L, taken on the code of
- * 520a323, before anything was tuned after it was written (92.5 / 91.8 / 96.2 / 80.6 / 68.2 %; false
- * refusals 1.2 %, false answers 11.1 %). Its writer routed every refusal to the ESS team (the default
- * handoff), where the router hands a refusal naming another process's own need to that process.
+ * new measurement, never by tuning on blind questions. Set M (406 questions, 53 conversations, 96
+ * refusals, 56 in English, 132 agent questions, written blind on 2026-12-06 from the facts dossier alone;
+ * set L moved to tuning before its failures were read): first reading of M, taken on the code of
+ * cebbc58, before anything was tuned after it was written (92.6 / 87.7 / 96.8 / 80.5 / 51.2 %). Its
+ * writer routed refusals to the ESS team (the default handoff) except where the unknown fact belongs
+ * to a process another body runs (an ESUS file → agrement-esus), a convention that differs from L's.
  */
-const BLIND_FLOOR = { retrieval: 0.92, includes: 0.91, refusal: 0.96, route: 0.8, followUp: 0.68 };
+const BLIND_FLOOR = { retrieval: 0.92, includes: 0.87, refusal: 0.96, route: 0.8, followUp: 0.51 };
 
 describe("blind set floor (offline)", () => {
   it("has at least 200 questions, 30 conversations and 40 refusals", () => {
