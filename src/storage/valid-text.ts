@@ -16,32 +16,39 @@ export function validString(s: string): string {
   return SUSPECT.test(s) ? s.replace(INVALID, "\ufffd") : s;
 }
 
-/**
- * `value` with every string (object keys included) made valid, recursively
- * through arrays and plain objects; other values are returned as they are.
- */
-export function validText<T>(value: T): T {
-  if (typeof value === "string") return validString(value) as T;
+/** Whether `value` holds a string (or an object key) that validString would change; allocates nothing. */
+function needsRepair(value: unknown): boolean {
+  if (typeof value === "string") return SUSPECT.test(value);
   if (Array.isArray(value)) {
-    let out: unknown[] | null = null;
-    value.forEach((v, i) => {
-      const w = validText(v);
-      if (w !== v) (out ??= [...value])[i] = w;
-    });
-    return (out ?? value) as T;
+    for (const v of value) if (needsRepair(v)) return true;
+    return false;
   }
   if (value !== null && typeof value === "object") {
     const proto = Object.getPrototypeOf(value);
-    if (proto !== Object.prototype && proto !== null) return value; // Date, Buffer…: left alone
-    let changed = false;
+    if (proto !== Object.prototype && proto !== null) return false; // Date, Buffer…: left alone
+    for (const k in value) if (SUSPECT.test(k) || needsRepair((value as Record<string, unknown>)[k])) return true;
+  }
+  return false;
+}
+
+/**
+ * `value` with every string (object keys included) made valid, recursively
+ * through arrays and plain objects; other values are returned as they are
+ * (the same value, not a copy, when nothing needs repair: the common case, which allocates nothing).
+ */
+export function validText<T>(value: T): T {
+  return needsRepair(value) ? repaired(value) : value;
+}
+
+function repaired<T>(value: T): T {
+  if (typeof value === "string") return validString(value) as T;
+  if (Array.isArray(value)) return value.map(repaired) as T;
+  if (value !== null && typeof value === "object") {
+    const proto = Object.getPrototypeOf(value);
+    if (proto !== Object.prototype && proto !== null) return value;
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) {
-      const key = validString(k);
-      const w = validText(v);
-      if (key !== k || w !== v) changed = true;
-      out[key] = w;
-    }
-    return (changed ? out : value) as T;
+    for (const [k, v] of Object.entries(value)) out[validString(k)] = repaired(v);
+    return out as T;
   }
   return value;
 }
@@ -60,7 +67,7 @@ export function withValidText<S extends Storage>(inner: S): S {
       let w = wrapped.get(prop);
       if (!w) {
         const fn = v as (...args: unknown[]) => unknown;
-        w = (...args: unknown[]) => fn.apply(target, args.map(validText));
+        w = (...args: unknown[]) => (args.some(needsRepair) ? fn.apply(target, args.map(validText)) : fn.apply(target, args));
         wrapped.set(prop, w);
       }
       return w;

@@ -32,6 +32,17 @@ describe("validText", () => {
     });
   });
 
+  it("returns the very value, not a copy, when nothing needs repair (the common case costs no allocation)", () => {
+    const state = { facts: { commune: "Alès", partnerStructures: 3 }, shownCards: ["rep-dla"], when: new Date(0) };
+    expect(validText(state)).toBe(state);
+    expect(validText(state.shownCards)).toBe(state.shownCards);
+    const broken = { facts: { commune: "Al\ud800s" }, keep: ["ok"] };
+    const fixed = validText(broken);
+    expect(fixed).not.toBe(broken);
+    expect(fixed).toEqual({ facts: { commune: "Al\ufffds" }, keep: ["ok"] });
+    expect(broken.facts.commune).toBe("Al\ud800s"); // the caller's value is never changed in place
+  });
+
   it("always gives well-formed text, unchanged when it already was (property)", () => {
     fc.assert(
       fc.property(fc.string({ unit: "binary", maxLength: 40 }), (s) => {
