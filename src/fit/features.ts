@@ -103,7 +103,7 @@ const COMMERCIAL =
 const OPENING = String.raw`^(?:une?|la|le|l|notre|nous sommes une?|on est une?|we are an?|an?|our)\s+(?:(?:petite?|jeune|small|young|local)\s+)?`;
 const LEADING_FORM: [RegExp, LegalForm][] = [
   [new RegExp(`${OPENING}(?:cae|cooperative d activites? et d emploi)\\b`), "cae"],
-  [new RegExp(`${OPENING}(?:cooperative|coop)\\b`), "cooperative"],
+  [new RegExp(`${OPENING}(?:cooperative|coop|cuma)\\b`), "cooperative"],
   [new RegExp(`${OPENING}(?:mutuelle|mutual)\\b`), "mutuelle"],
   [new RegExp(`${OPENING}(?:fondation|fonds de dotation|foundation)\\b`), "fondation"],
   [new RegExp(`${OPENING}(?:association|asso|non profit|charity)\\b`), "association"],
@@ -370,6 +370,18 @@ export function withoutNegated(text: string): string {
   return foldText(text).replace(NEGATED, " ");
 }
 
+/** The adverb « peut-être » (hyphenated: not the verb of « elle peut être aidée ») written as its synonym, to be found folded. */
+function markHedges(text: string): string {
+  return text.replace(/\bpeut[-‑]\s?[êe]tre\b/gi, "éventuellement");
+}
+/** A need the writer only considers (« peut-être », "maybe") loses this share of its strength in the ranking. */
+const HEDGE_SHARE = 0.5;
+/** What the writer only considers, from « éventuellement », "maybe"… to the end of its clause. */
+const HEDGED = /\b(eventuellement|pourquoi pas|maybe|perhaps|possibly)\b[^.;:!?,()]*/g;
+function withoutHedged(folded: string): string {
+  return folded.replace(HEDGED, " ");
+}
+
 /** The needs of the links file that the message states, strongest first. */
 export function detectNeeds(text: string, facts: Partial<Facts>, links: SchemaLinks): DetectedNeed[] {
   const kept = withoutNegated(text);
@@ -385,13 +397,17 @@ export function detectNeeds(text: string, facts: Partial<Facts>, links: SchemaLi
   const { main, secondary, rest } = emphasisZones(kept);
   const mainTokens = phraseTokens(main);
   const restTokens = phraseTokens(rest);
+  // What the writer only considers (« et peut-être renforcer nos fonds propres »): the message without those clauses.
+  const plainTokens = phraseTokens(withoutHedged(withoutNegated(markHedges(text))));
+  const hedged = plainTokens.length < phraseTokens(withoutNegated(markHedges(text))).length;
   const out: DetectedNeed[] = [];
   // Needs the message asks for: in a request, a question of a longer message, said to come first, or named in a message
   // that is one question (« Quelle action peut aider une association … à rencontrer des fondations ? »).
   const requested = new Set<string>();
   const wholeQuestion = text.trim().endsWith("?") && !askedZone(text);
   for (const need of links.needs) {
-    const matched = maximal(need.phrases.filter((p) => containsPhrase(tokens, p) || (p.length === 1 && nearWord(unknown, p[0]!)))).length;
+    const phrases = maximal(need.phrases.filter((p) => containsPhrase(tokens, p) || (p.length === 1 && nearWord(unknown, p[0]!))));
+    const matched = phrases.length;
     const byFacts = need.facts !== undefined && factsMatch(need.facts, facts);
     if (need.requires.facts && !byFacts) continue;
     if (need.requires.expressions && matched === 0) continue;
@@ -406,7 +422,14 @@ export function detectNeeds(text: string, facts: Partial<Facts>, links: SchemaLi
     // "… et demandent surtout comment se positionner sur les marchés": the need said to come first weighs more;
     // one mentioned only "par ailleurs" weighs less.
     const stressed = main && need.phrases.some((p) => containsPhrase(mainTokens, p)) ? EMPHASIS_BONUS : 0;
-    const aside = secondary && matched > 0 && !need.phrases.some((p) => containsPhrase(restTokens, p)) ? -EMPHASIS_BONUS : 0;
+    // Mentioned only "par ailleurs", or only as a possibility (« peut-être », "maybe"): it weighs less.
+    const onlyHedged = hedged && matched > 0 && !phrases.some((p) => containsPhrase(plainTokens, p));
+    const aside =
+      secondary && matched > 0 && !need.phrases.some((p) => containsPhrase(restTokens, p))
+        ? -EMPHASIS_BONUS
+        : onlyHedged
+          ? -Math.round(HEDGE_SHARE * strength * 100) / 100
+          : 0;
     const extra = inQuestion + stressed + aside;
     out.push({ need, strength: Math.round(strength * 100) / 100, expressions: matched, ...(extra ? { asked: extra } : {}) });
     if (matched > 0 && (inRequest || inQuestion || stressed || wholeQuestion)) requested.add(need.id);

@@ -59,7 +59,8 @@ export function isOutOfScope(f: ProjectFeatures, folded?: string): boolean {
   const offTopic = f.needs.find((n) => n.need.id === "hors-champ")?.expressions ?? 0;
   if (isEssCarrier(f, folded)) return false;
   // A commercial company without ESS statutes, or a sole trader, needs one such expression ("aucune dimension sociale").
-  const forProfit = f.facts.legalForm === "societe-commerciale" || f.facts.legalForm === "entrepreneur-individuel";
+  // So does a company listed on the stock market (« une chaîne hôtelière cotée en bourse »).
+  const forProfit = f.facts.legalForm === "societe-commerciale" || f.facts.legalForm === "entrepreneur-individuel" || f.facts.listedShares === true;
   return offTopic >= 2 || (offTopic >= 1 && forProfit);
 }
 

@@ -42,6 +42,11 @@ describe("needs", () => {
     expect(needIds("Je voudrais tester une activité de formatrice sans créer de société et garder un statut de salariée.")).toContain("tester-activite");
   });
 
+  it("« le patron » (the boss) is no patronage; a CUMA opening the message is a cooperative", () => {
+    expect(needIds("Les salariés veulent reprendre l'imprimerie au départ à la retraite du patron.")).not.toContain("mecenat");
+    expect(read("Une CUMA de Roquemaure cherche une aide à l'investissement pour un hangar.").facts.legalForm).toBe("cooperative");
+  });
+
   it("reads market access, patronage, network, SCIC shares, insertion and ESUS approval", () => {
     expect(needIds("Nous voudrions répondre aux marchés publics du Département avec clauses sociales.")).toContain("marches-publics");
     expect(needIds("Notre association cherche des mécènes et des fondations d'entreprise pour financer des tablettes.")).toContain("mecenat");

@@ -131,3 +131,34 @@ describe("second option after the ESS team", () => {
     expect(options[1]!.process).toBe("mecenat-fondations");
   });
 });
+
+describe("collective takeovers, cooperatives' investments, hedged needs", () => {
+  it("employees taking over their firm as a cooperative: France Active before the honour loans", () => {
+    for (const text of [
+      "Les salariés d'une imprimerie de Bessèges veulent reprendre l'entreprise en SCOP au départ du patron. Qui peut financer la reprise ?",
+      "The five staff of a bookshop in Anduze want to take over the business as a SCOP when the owner retires. Who can fund the buyout?",
+    ])
+      expect(rank(text)[0]!.process).toBe("france-active");
+    // A person taking over a business alone keeps the honour loan first.
+    expect(rank("Je veux reprendre la boulangerie de mon village à Génolhac, il me faut un prêt d'honneur.")[0]!.process).toBe("pret-honneur-microcredit");
+  });
+
+  it("a cooperative asking a public investment aid is sent to the Région; asking a loan or a guarantee, to France Active", () => {
+    expect(rank("Une CUMA de Roquemaure cherche une aide à l'investissement pour construire un hangar.")[0]!.process).toBe("region-occitanie");
+    expect(rank("Our SCOP in Alès wants to buy printing equipment: which public investment aid exists?")[0]!.process).toBe("region-occitanie");
+    expect(rank("Notre SCOP de Beaucaire doit acheter un camion, la banque demande une garantie.")[0]!.process).toBe("france-active");
+  });
+
+  it('a need the writer only considers (« peut-être », « éventuellement », "maybe") weighs less than the one they want', () => {
+    for (const text of [
+      "Notre ressourcerie associative (9 salariés) sort d'une année déficitaire. On veut revoir notre modèle économique et peut-être renforcer nos fonds propres.",
+      "Our community shop (6 employees) had a deficit year; we want to rethink our business model and maybe strengthen our equity.",
+    ])
+      expect(rank(text)[0]!.process).toBe("dla");
+    const f = projectFeatures("Notre épicerie a perdu une subvention ; on veut revoir notre modèle économique et éventuellement demander un prêt.", links);
+    expect(f.needs.find((n) => n.need.id === "pret-garantie")!.asked).toBeLessThan(0);
+    // The verb « peut être » (« peut être accompagnée ») is no hedge.
+    const verb = projectFeatures("Notre association de 5 salariés peut être accompagnée pour un prêt ?", links);
+    expect(verb.needs.find((n) => n.need.id === "pret-garantie")?.asked ?? 0).toBeGreaterThanOrEqual(0);
+  });
+});

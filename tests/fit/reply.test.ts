@@ -121,6 +121,20 @@ describe("project-fit reply", () => {
     expect(ess.refused).toBe(false);
   });
 
+  it("gambling, or a hotel chain listed on the stock market, is out of scope; an association's project keeps its reading", async () => {
+    for (const q of [
+      "Un groupe privé veut ouvrir un casino avec machines à sous au Grau-du-Roi. Quelle action du schéma ESS peut financer ce projet ?",
+      "A start-up for online sports betting (an SAS backed by an investment fund) wants to settle in Nîmes. Which ESS measure can fund its launch?",
+      "Une chaîne hôtelière cotée en bourse veut construire un hôtel à Uzès et demande quelle mesure du schéma ESS peut la subventionner.",
+    ])
+      expect((await ask(q)).refused).toBe(true);
+    const prevention = await ask(
+      "Notre association de prévention des addictions aux jeux d'argent et aux paris sportifs, à Nîmes (3 salariés), cherche des financements pour ouvrir une permanence.",
+      "porteur",
+    );
+    expect(prevention.refused).toBe(false);
+  });
+
   it("luxury leisure and rental investment are out of scope; a cooking request is out of mission", async () => {
     const spa = await ask(
       "Nous voulons construire un hôtel 5 étoiles avec spa près du pont du Gard, pour une clientèle haut de gamme. Quelle aide du schéma ESS ?",
