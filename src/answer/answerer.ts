@@ -67,6 +67,12 @@ export interface AnswererOptions {
   aspectTerms?: ReadonlySet<string>;
   /** The process a schema document (a measure) belongs to, for routing a card about it. */
   processOfDoc?: (docId: string) => ProcessId | undefined;
+  /**
+   * The processes whose documents (links file) include a document: the people who answer what it says
+   * (« adie » → pret-honneur-microcredit). An empty list: a reference text no process runs (the ESS law, the
+   * de minimis rules, the CRESS, the RTES).
+   */
+  processesOfDoc?: (docId: string) => readonly ProcessId[];
   /** Fitted decisions (card or not, answer or refuse); without them, fixed thresholds. */
   decision?: DecisionModels | null;
   logger?: { warn: (obj: unknown, msg?: string) => void };
@@ -207,6 +213,9 @@ const SCHEMA_KINDS = new Set(["schema", "axe", "concertation"]);
 
 /** Kinds of documents describing the Gard itself (its figures, territories): no process of their own. */
 const TERRITORY_KINDS = new Set(["territory"]);
+
+/** Kinds of reference documents (a law, a partner): the ESS team's when no process but that team's lists them. */
+const REFERENCE_KINDS = new Set(["legal", "partner"]);
 
 /** A card matched this well (score and F1 of its best phrasing) is the question itself, reworded at most by a typo. */
 const EXACT_CARD_MATCH = 0.99;
@@ -1035,7 +1044,10 @@ export class Answerer {
     if (sources.length === 0 || candidates.some((c) => c.rule)) return false;
     const processless = (s: Pick<SourceRef, "id" | "kind">) =>
       s.kind === "mesure" && !ProcessId.safeParse(s.id).success && this.o.processOfDoc !== undefined && this.o.processOfDoc(s.id) === undefined;
-    const member = (s: Pick<SourceRef, "id" | "kind">) => SCHEMA_KINDS.has(s.kind) || TERRITORY_KINDS.has(s.kind) || processless(s);
+    // A law or a partner no process lists but the team's own (« la loi ESS de 2014 », « la CRESS », « le Département »).
+    const teamReference = (s: Pick<SourceRef, "id" | "kind">) =>
+      REFERENCE_KINDS.has(s.kind) && this.o.processesOfDoc !== undefined && this.o.processesOfDoc(s.id).every((p) => p === DEFAULT_PROCESS);
+    const member = (s: Pick<SourceRef, "id" | "kind">) => SCHEMA_KINDS.has(s.kind) || TERRITORY_KINDS.has(s.kind) || processless(s) || teamReference(s);
     // (the glossary, which defines the words of every process, goes with them but says nothing alone)
     if (!sources.every((s) => member(s) || s.kind === "glossary") || !sources.some(member)) return false;
     // A question naming a process (« l'appel à communs, c'est 1 million ? ») answered from the schema or an axis stays that
