@@ -14,7 +14,8 @@ import { LiveCards } from "./answer/live-cards.js";
 import type { AppConfig } from "./config/env.js";
 import { useKnowledgePaths } from "./core/paths.js";
 import { warmUpCommunes } from "./eligibility/communes.js";
-import { processOfDoc } from "./fit/links.js";
+import { processOfDoc, type SchemaLinks } from "./fit/links.js";
+import type { ProcessId } from "./domain/ids.js";
 import { ProjectFit } from "./fit/project-fit.js";
 import { createChatModel } from "./llm/provider.js";
 import { registerPublicNames } from "./privacy/names.js";
@@ -94,6 +95,8 @@ export async function createAnswering(o: AnsweringOptions): Promise<Answering> {
   const answerer = new Answerer({
     // A card about a measure (Gard centrale) routes to the process of that measure (the links file).
     processOfDoc: processOfDoc(fit.links),
+    // A reference text no process lists (the ESS law, the CRESS) is the ESS team's to answer for.
+    processesOfDoc: processesOfDoc(fit.links),
     retriever,
     router,
     guards,
@@ -107,4 +110,12 @@ export async function createAnswering(o: AnsweringOptions): Promise<Answering> {
     logger: o.logger,
   });
   return { index, retriever, router, llm, fit, answerer };
+}
+
+/** Every process whose documents or measures (the links file) include a document, in the file's order. */
+export function processesOfDoc(links: SchemaLinks): (docId: string) => readonly ProcessId[] {
+  const byDoc = new Map<string, ProcessId[]>();
+  for (const [process, link] of Object.entries(links.processes) as [ProcessId, SchemaLinks["processes"][ProcessId]][])
+    for (const doc of new Set([...link.documents, ...link.measures])) byDoc.set(doc, [...(byDoc.get(doc) ?? []), process]);
+  return (docId) => byDoc.get(docId) ?? [];
 }

@@ -10,7 +10,7 @@ import type { Reply, Route, SourceRef } from "../domain/reply.js";
 import { MAX_QUESTION_CHARS } from "../core/limits.js";
 import { withTimeout } from "../core/timeout.js";
 import type { Hit, QueryAnalysis, Retriever } from "../retrieval/retriever.js";
-import { looksEnglish } from "../retrieval/analyzer.js";
+import { analyze, looksEnglish } from "../retrieval/analyzer.js";
 import type { RouteCandidate, Router } from "../routing/router.js";
 import { checkCitations } from "./citations.js";
 import { extractAnswer } from "./extractive.js";
@@ -67,6 +67,12 @@ export interface AnswererOptions {
   aspectTerms?: ReadonlySet<string>;
   /** The process a schema document (a measure) belongs to, for routing a card about it. */
   processOfDoc?: (docId: string) => ProcessId | undefined;
+  /**
+   * The processes whose documents (links file) include a document: the people who answer what it says
+   * (« adie » → pret-honneur-microcredit). An empty list: a reference text no process runs (the ESS law, the
+   * de minimis rules, the CRESS, the RTES).
+   */
+  processesOfDoc?: (docId: string) => readonly ProcessId[];
   /** Fitted decisions (card or not, answer or refuse); without them, fixed thresholds. */
   decision?: DecisionModels | null;
   logger?: { warn: (obj: unknown, msg?: string) => void };
@@ -166,6 +172,9 @@ const LACUNE_TIE = 0.02;
 /** The least card probability for a close card to answer a question no passage covers well enough (see closeCard). */
 const CLOSE_CARD = 0.45;
 
+/** Why a message outside the assistant's mission goes to the default handoff. */
+const OUT_OF_SCOPE_WHY = "Hors du champ de l'assistant : l'équipe ESS du Département est l'interlocutrice par défaut.";
+
 /** The least router score for a refused question to be handed to the process it names. */
 const REFUSAL_ROUTE_SCORE = 0.5;
 
@@ -207,6 +216,9 @@ const SCHEMA_KINDS = new Set(["schema", "axe", "concertation"]);
 
 /** Kinds of documents describing the Gard itself (its figures, territories): no process of their own. */
 const TERRITORY_KINDS = new Set(["territory"]);
+
+/** Kinds of reference documents (a law, a partner): the ESS team's when no process but that team's lists them. */
+const REFERENCE_KINDS = new Set(["legal", "partner"]);
 
 /** A card matched this well (score and F1 of its best phrasing) is the question itself, reworded at most by a typo. */
 const EXACT_CARD_MATCH = 0.99;
@@ -518,15 +530,16 @@ export class Answerer {
     if (this.o.guards.isInjection(mine))
       return this.refusal(
         audience,
+        // (an injection about the assistant itself reads no need: the team is only the default handoff)
         this.injectedSubject(mine)
           ? this.o.router.toRoute(DEFAULT_PROCESS, 0.5, "Je ne peux pas répondre à cette demande : l'équipe ESS du Département pourra vous répondre.")
-          : null,
+          : this.o.router.defaultHandoff(OUT_OF_SCOPE_WHY),
         "Je ne peux pas répondre à cette demande. Je réponds uniquement aux questions sur l'économie sociale et solidaire dans le Gard, à partir de sources publiques.",
       );
     if (asksOutOfMission(mine, (t) => this.o.guards.isOutOfMission(t)))
       return this.refusal(
         audience,
-        null,
+        this.o.router.defaultHandoff(OUT_OF_SCOPE_WHY),
         "Je ne sais pas répondre à cette demande : elle sort de ma mission. Je réponds aux questions sur l'économie sociale et solidaire dans le Gard (schéma départemental, appel à communs, accompagnements, éligibilité).",
       );
     const gap = this.o.guards.gap(withAddress(rawQuestion, question), mine === question ? undefined : withAddress(own ?? rawQuestion, mine));
@@ -628,7 +641,9 @@ export class Answerer {
       const who = this.whoAnswers(process);
       const route = essRelated
         ? this.o.router.toRoute(process, 0.5, `Je n'ai pas trouvé la réponse dans mes sources : ${lowerFirst(who)} pourra vous répondre.`)
-        : null;
+        : analyze(mine).length > 0
+          ? this.o.router.defaultHandoff(OUT_OF_SCOPE_WHY)
+          : null; // (small talk, « bonjour », « merci » : nothing asked, no one to hand it to)
       return this.refusal(
         audience,
         route,
@@ -1035,7 +1050,10 @@ export class Answerer {
     if (sources.length === 0 || candidates.some((c) => c.rule)) return false;
     const processless = (s: Pick<SourceRef, "id" | "kind">) =>
       s.kind === "mesure" && !ProcessId.safeParse(s.id).success && this.o.processOfDoc !== undefined && this.o.processOfDoc(s.id) === undefined;
-    const member = (s: Pick<SourceRef, "id" | "kind">) => SCHEMA_KINDS.has(s.kind) || TERRITORY_KINDS.has(s.kind) || processless(s);
+    // A law or a partner no process lists but the team's own (« la loi ESS de 2014 », « la CRESS », « le Département »).
+    const teamReference = (s: Pick<SourceRef, "id" | "kind">) =>
+      REFERENCE_KINDS.has(s.kind) && this.o.processesOfDoc !== undefined && this.o.processesOfDoc(s.id).every((p) => p === DEFAULT_PROCESS);
+    const member = (s: Pick<SourceRef, "id" | "kind">) => SCHEMA_KINDS.has(s.kind) || TERRITORY_KINDS.has(s.kind) || processless(s) || teamReference(s);
     // (the glossary, which defines the words of every process, goes with them but says nothing alone)
     if (!sources.every((s) => member(s) || s.kind === "glossary") || !sources.some(member)) return false;
     // A question naming a process (« l'appel à communs, c'est 1 million ? ») answered from the schema or an axis stays that
@@ -1131,7 +1149,8 @@ export class Answerer {
   }
 
   private refusal(audience: Audience, route: Route | null, text: string): Reply {
-    return base({ type: "answer", text, refused: true, route, actions: route ? REFUSAL_ACTIONS : [], audience });
+    // (no handoff offered for what is out of scope: its route is the default one, no need was read)
+    return base({ type: "answer", text, refused: true, route, actions: route && route.confidence > 0 ? REFUSAL_ACTIONS : [], audience });
   }
 
   /** LLM answer from the passages; null when it declines. Citations are checked. */

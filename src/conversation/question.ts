@@ -10,6 +10,7 @@ import type { Facts } from "../eligibility/facts.js";
 import { isGeneralQuestion } from "../fit/detect.js";
 import { scrub } from "../privacy/scrub.js";
 import { fold } from "../retrieval/analyzer.js";
+import { isDefaultHandoff } from "../routing/router.js";
 import { type Ctx, type Deps, type FlowDeps, type QuestionStorage, safeExtract } from "./state.js";
 
 /** Cards a chain of follow-ups remembers as already shown. */
@@ -70,6 +71,8 @@ export async function question(d: Deps<QuestionStorage>, ctx: Ctx, text: string)
     latencyMs,
   });
   if (reply.refused) await d.storage.recordUnanswered({ interactionId, question: clean, reason: "refused", userHash: ctx.user });
+  // A message out of scope is handed to the ESS team by default, but reads no need: no topic, no route to go on with.
+  const needRoute = isDefaultHandoff(reply.route) ? null : reply.route;
   Object.assign(ctx.state, {
     lastQuestion: clean,
     // After a project-fit answer or a need answered by a process, the topic is that process: the description is too long to carry.
@@ -80,13 +83,13 @@ export async function question(d: Deps<QuestionStorage>, ctx: Ctx, text: string)
         : reply.topic
           ? reply.topic
           : reply.refused && searched === clean
-            ? (ctx.state.lastTopic ?? (reply.route ? clean : undefined))
+            ? (ctx.state.lastTopic ?? (needRoute ? clean : undefined))
             : switched
               ? clean
               : searched,
-    topicRefused: reply.refused && searched === clean ? (ctx.state.lastTopic === undefined ? reply.route !== null : ctx.state.topicRefused) : false,
+    topicRefused: reply.refused && searched === clean ? (ctx.state.lastTopic === undefined ? Boolean(needRoute) : ctx.state.topicRefused) : false,
     lastInteractionId: interactionId,
-    lastRoute: reply.route?.process,
+    lastRoute: needRoute?.process,
     lastRefused: reply.refused,
     lastSources: reply.sources.map((s) => s.id),
     lastCard: reply.card,
@@ -208,7 +211,8 @@ function keepRoute(d: Pick<Deps<unknown>, "answerer">, previous: ProcessId | und
   if (!previous || previous === DEFAULT_PROCESS || reply.fit?.length || reply.route?.process === previous) return;
   // A refusal sent to the ESS team by default goes to the topic's process instead: « leur antenne dans le Gard ? »
   // after France Active is France Active's to answer. A refusal with a route of its own, or none (out of scope), keeps it.
-  if (reply.refused && reply.route?.process !== DEFAULT_PROCESS) return;
+  // (out of scope: the default handoff, with no need read, confidence 0)
+  if (reply.refused && (reply.route?.process !== DEFAULT_PROCESS || isDefaultHandoff(reply.route))) return;
   // A process the ESS team runs itself (the call for commons, a SCIC share) hands what is unknown of it to that team.
   if (reply.refused && d.answerer.router.handsTo(previous) === DEFAULT_PROCESS) return;
   const top = d.answerer.router.candidates(own)[0];

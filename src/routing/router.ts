@@ -70,6 +70,11 @@ interface ExampleDoc {
   vector: number[];
 }
 
+/** Whether a route is only the default handoff of a message no process fits (see Router.defaultHandoff). */
+export function isDefaultHandoff(route: Route | null | undefined): boolean {
+  return route?.process === DEFAULT_PROCESS && route.confidence === 0;
+}
+
 export class Router {
   private readonly rules: Rule[];
   private readonly examples: ExampleDoc[] = [];
@@ -209,6 +214,14 @@ export class Router {
    */
   handsTo(process: ProcessId): ProcessId {
     return ESS_TEAM_RUNS.test(this.directory.get(process)?.operator ?? "") ? DEFAULT_PROCESS : process;
+  }
+
+  /**
+   * The route of a message no process fits (out of scope, an injection about the assistant itself): the Department's
+   * ESS team, everyone's default handoff (support-processes.md), with a confidence of 0 since no need was read.
+   */
+  defaultHandoff(why: string): Route {
+    return this.toRoute(DEFAULT_PROCESS, 0, why);
   }
 
   toRoute(process: ProcessId, confidence: number, why: string): Route {
