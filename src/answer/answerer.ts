@@ -237,6 +237,12 @@ const TOPIC_DOCS = 4;
 /** The least share of a follow-up's own subject words (not its aspect words) a passage of its topic holds to answer it. */
 const TOPIC_OWN_COVERAGE = 0.5;
 
+/** The least card score for a card from a follow-up's topic documents to answer it when its reply went elsewhere (see topicCard). */
+const TOPIC_CARD = 0.4;
+
+/** How much lower than the best card a card from a follow-up's topic documents may score and still answer it (see topicCard). */
+const TOPIC_CARD_MARGIN = 0.15;
+
 /** The least card score for a follow-up made only of aspect words to be answered by its topic's card (see aspectCard). */
 const ASPECT_CARD = 0.4;
 
@@ -347,6 +353,12 @@ export class Answerer {
     return this.o.router;
   }
 
+  /** The process a knowledge document belongs to: its own id when it is a process's document, else the schema links' (undefined when none). */
+  processOfDoc(docId: string): ProcessId | undefined {
+    const own = ProcessId.safeParse(docId);
+    return own.success ? own.data : this.o.processOfDoc?.(docId);
+  }
+
   /**
    * Offline answers are a pure function of (question, audience, knowledge): the
    * most recent ones are kept, since many people ask the same things. Answers
@@ -418,7 +430,12 @@ export class Answerer {
 
   private async answer(rawQuestion: string, audience: Audience, opts: Pick<AskOptions, "onToken" | "avoidCards" | "own" | "topic"> = {}): Promise<Reply> {
     const first = await this.answerOnce(rawQuestion, audience, opts);
-    const reply = (opts.topic && opts.own && (await this.topicFirst(rawQuestion, audience, opts.own, opts.topic, first))) || first;
+    const reply =
+      (opts.topic &&
+        opts.own &&
+        ((await this.topicFirst(rawQuestion, audience, opts.own, opts.topic, first)) ??
+          (await this.topicCard(rawQuestion, audience, opts.own, opts.topic, opts.avoidCards ?? [], first)))) ||
+      first;
     if (reply.refused || reply.generated) return reply;
     // A question about a year later than every year its answer speaks of (« les thèmes de l'appel
     // en 2026 ? » answered with those of 2024) asks what is not published yet.
@@ -488,6 +505,66 @@ export class Answerer {
       audience,
       generated: false,
     });
+  }
+
+  /**
+   * A follow-up read with its topic whose reply went to documents other than the topic's, or found nothing
+   * (« ça coûte combien ? » after the CAE answered with the DLA's « gratuit »): a card from the topic's documents that
+   * holds every word of its own the follow-up names, and the kind of thing it asks, answers it instead. People ask
+   * on about what they have just read; a card about another subject that matched the aspect words better is no answer.
+   * Null when the reply already comes from the topic's documents, when the guards answered, or when no such card is close.
+   */
+  private async topicCard(
+    rawQuestion: string,
+    audience: Audience,
+    own: string,
+    topic: TopicRef,
+    avoidCards: readonly string[],
+    reply: Reply,
+  ): Promise<Reply | null> {
+    if (reply.generated || (reply.refused && reply.card)) return null;
+    const docs = [...new Set(topic.sources)].slice(0, TOPIC_DOCS);
+    const ofTopic = (ids: readonly string[]) => ids.some((s) => docs.some((t) => sameSubject(s, t)));
+    if (reply.card && ofTopic(this.cards()?.cards.find((c) => c.id === reply.card)?.sources ?? [])) return null;
+    if (!reply.refused && ofTopic(reply.sources.map((s) => s.id))) return null;
+    const mine = cleanQuestion(own);
+    const question = cleanQuestion(rawQuestion);
+    if (
+      this.o.guards.isInjection(mine) ||
+      asksOutOfMission(mine, (t) => this.o.guards.isOutOfMission(t)) ||
+      this.o.guards.gap(question, mine === question ? undefined : mine)
+    )
+      return null;
+    const normalize = (t: string) => (this.o.normalizer ? this.o.normalizer.normalize(t).text : t);
+    const named = this.o.retriever
+      .analyzeQuery(normalize(mine))
+      .terms.filter((t) => !this.o.aspectTerms?.has(t) && !GENERIC_ASPECT.has(t) && !ASKING_TERMS.has(t) && this.o.retriever.known(t));
+    // The carried topic yields to the new turn's own words: a reply from elsewhere that holds them and gives the kind
+    // asked (« et de communes ? » after the intercommunalities, answered from the Gard's figures) stands. One about
+    // which nothing can be told (no word of its own, nothing of a kind asked) stands too.
+    if (!reply.refused) {
+      const kind = givesAskedKind(mine, reply.text, question);
+      const replyHeld = new Set(analyze(reply.text));
+      if (kind !== false && (named.length === 0 ? kind === null || kind === true : named.every((t) => replyHeld.has(t)))) return null;
+    }
+    const p = await this.prepare(question, audience, avoidCards, mine, topic);
+    const best = p.cardCandidates.find((m) => !m.card.lacune);
+    if (!best) return null;
+    const fit = p.cardCandidates.find(
+      (m) =>
+        !m.card.lacune &&
+        m.typeOk !== false &&
+        m.score >= TOPIC_CARD &&
+        m.score >= best.score - TOPIC_CARD_MARGIN &&
+        ofTopic(m.card.sources) &&
+        givesAskedKind(mine, m.card.answer, question) !== false &&
+        (() => {
+          const held = new Set(analyze(`${m.card.answer} ${m.card.questions.join(" ")}`));
+          return named.every((t) => held.has(t));
+        })(),
+    );
+    if (!fit) return null;
+    return this.cardAnswer(question, p.searched, audience, fit, p.hits, p.cardMatches, p.candidates, mine);
   }
 
   /** An answer made of passages (extracted offline, or written by a model from them), cited, with its notices. */

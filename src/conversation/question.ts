@@ -56,7 +56,7 @@ export async function question(d: Deps<QuestionStorage>, ctx: Ctx, text: string)
     if (switched) ({ reply, facts } = alone);
   }
   // A short message after an answer goes on with its topic ("y a une permanence à Vauvert ?"), even read alone.
-  if (!switched && (followUp || (ctx.state.lastQuestion && goesOn(clean)))) keepRoute(d, ctx.state.lastRoute, clean, reply);
+  if (!switched && (followUp || (ctx.state.lastQuestion && goesOn(clean)))) keepRoute(d, ctx.state.lastRoute, clean, reply, ctx.state.lastSources);
   const latencyMs = Math.round(performance.now() - t0);
   const interactionId = await d.storage.recordInteraction({
     channel: ctx.turn.channel,
@@ -206,9 +206,20 @@ const OWN_ROUTE_SCORE = 0.5;
  * routed to the ESS team by default goes to that process too, unless the ESS team runs it; one with a
  * route of its own keeps it, a project-fit answer its main option.
  */
-function keepRoute(d: Pick<Deps<unknown>, "answerer">, previous: ProcessId | undefined, own: string, reply: Reply): void {
-  // The ESS team is the fallback of any answer: it is no topic to keep.
-  if (!previous || previous === DEFAULT_PROCESS || reply.fit?.length || reply.route?.process === previous) return;
+function keepRoute(
+  d: Pick<Deps<unknown>, "answerer">,
+  previous: ProcessId | undefined,
+  own: string,
+  reply: Reply,
+  previousSources: readonly string[] = [],
+): void {
+  if (!previous || reply.fit?.length || reply.route?.process === previous) return;
+  // The ESS team is the fallback of any answer: it is no topic to keep, except for a follow-up answered from a
+  // document the ESS team's answer cited, whose route only the passage's words chose (see keepsTeam).
+  if (previous === DEFAULT_PROCESS) {
+    if (keepsTeam(d, own, reply, previousSources)) reply.route = d.answerer.router.toRoute(DEFAULT_PROCESS, 0.5, "Suite de votre question précédente.");
+    return;
+  }
   // A refusal sent to the ESS team by default goes to the topic's process instead: « leur antenne dans le Gard ? »
   // after France Active is France Active's to answer. A refusal with a route of its own, or none (out of scope), keeps it.
   // (out of scope: the default handoff, with no need read, confidence 0)
@@ -218,6 +229,23 @@ function keepRoute(d: Pick<Deps<unknown>, "answerer">, previous: ProcessId | und
   const top = d.answerer.router.candidates(own)[0];
   if ((top?.rule || top?.named !== undefined) && top.process !== previous && top.score >= OWN_ROUTE_SCORE) return;
   reply.route = d.answerer.router.toRoute(previous, 0.5, "Suite de votre question précédente.");
+}
+
+/**
+ * Whether a follow-up of an answer the ESS team was the route of (the schema, the Gard's figures, the Mois de l'ESS)
+ * stays with that team: answered, from a document that answer cited (« qui l'organise ? » after the Mois de l'ESS,
+ * from the same page), while no document it cites belongs to the process its passages' words point to (« organise »
+ * reads as incubation) and its own words name no other process by an explicit rule. A follow-up answered from another
+ * process's document (« on dépose où ? », the call for commons) goes to that process.
+ */
+function keepsTeam(d: Pick<Deps<unknown>, "answerer">, own: string, reply: Reply, previousSources: readonly string[]): boolean {
+  const to = reply.route?.process;
+  if (reply.refused || !to || to === DEFAULT_PROCESS) return false;
+  const cited = reply.sources.map((s) => s.id);
+  if (!cited.some((id) => previousSources.includes(id))) return false;
+  if (cited.some((id) => d.answerer.processOfDoc(id) === to)) return false;
+  const top = d.answerer.router.candidates(own)[0];
+  return !((top?.rule || top?.named !== undefined) && top.process === to && top.score >= OWN_ROUTE_SCORE);
 }
 
 function withValue(actions: Action[], interactionId: string): Action[] {
