@@ -117,6 +117,11 @@ const GENERIC_NAMES = new Set(
   ].map((w) => fold(w)),
 );
 
+/** A month or a weekday, French or English. */
+const DATE_WORD = new RegExp(
+  String.raw`^(${MONTHS}|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$`,
+);
+
 /**
  * The names a question asks about: acronyms ("DLA", "MIESS") and capitalised words that
  * do not open a sentence ("l'Adie", "Airdie"), without the general ones (Gard, ESS…).
@@ -128,6 +133,8 @@ export function namedTerms(question: string): string[] {
   for (const m of question.matchAll(re)) {
     let word = m[0].replace(/^[dlcjmnst]['’]/i, "");
     if (!word) continue;
+    // A month or a weekday (« the October 2023 workshops ») says when, which askedYears and askedDays read.
+    if (DATE_WORD.test(fold(word))) continue;
     const before = question.slice(0, m.index).trimEnd();
     const opensSentence = before === "" || /[.?!:;«"]$/.test(before);
     const acronym = word.length >= 2 && word === word.toUpperCase() && /\p{Lu}/u.test(word);

@@ -276,3 +276,14 @@ describe("a figure for another place, time or level of detail than the one asked
     expect(detailUnpublished("Quelles sont précisément les obligations ?", "Il faut publier les comptes.")).toBe(false);
   });
 });
+
+describe("a month or a weekday is a date, not a name asked about", () => {
+  it("is not among the named terms", () => {
+    expect(namedTerms("How many people took part in the October 2023 workshops?")).toEqual([]);
+    expect(namedTerms("What happened on Tuesday 26 November at the MIESS?")).toEqual(analyze("MIESS"));
+  });
+  it("a French answer gives the figure of an English question naming the month", () => {
+    const card = "Plus de 200 personnes, dans tout le Gard. Les ateliers territoriaux d'octobre 2023 ont réuni des partenaires.";
+    expect(givesAsked("number", "How many people took part in the October 2023 territorial workshops?", card)).toBe(true);
+  });
+});

@@ -182,6 +182,7 @@ describe("known gaps of knowledge/lacunes.yaml", () => {
     "activite-dla": "Le DLA du Gard suit combien d'associations chaque année ?",
     "nombre-agrees-esus": "Combien de structures agréées ESUS compte le département ?",
     "nombre-agrees-esus-gard": "Combien de structures ont l'agrément ESUS dans le Gard aujourd'hui ?",
+    "participation-capital-hors-scic": "Le Département peut-il entrer au capital d'une SCOP, et jusqu'à quelle part ?",
     "portable-personne": "C'est quoi le 06 de la vice-présidente ? Je voudrais l'appeler directement.",
     "budgets-annee-non-publiee": "What will the Gard ESS budget be for 2026?",
     "comptes-structures": "La SCOP La Grande Bobine, quel est son chiffre d'affaires ?",
