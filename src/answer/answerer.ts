@@ -975,7 +975,9 @@ export class Answerer {
       text += english && card.answer_en ? `\n\n${REPORTED_NOTICE_EN}` : `\n\n${REPORTED_NOTICE}`;
     // A yes/no question that states a figure the card gives as known (« chaque projet touche 250 000 € ? »
     // when 250 000 € is the yearly sum for all commons) checks a premise: the card answers it.
-    if (card.lacune && !premiseChecked(own, card.answer)) {
+    // A card that gives the gist and says its detail is not published (« le détail de ces obligations n'est pas
+    // précisé ») does not answer a question asking that detail (« quelles sont précisément les obligations ? »).
+    if ((card.lacune && !premiseChecked(own, card.answer)) || detailUnpublished(own, card.answer)) {
       const process = card.route ?? this.aboutProcess(candidates);
       return base({
         type: "answer",
@@ -1312,6 +1314,17 @@ export function premiseChecked(question: string, text: string): boolean {
     [...t.replace(/(\d)[\s\u00a0.,](?=\d{3}\b)/g, "$1").matchAll(/\d{3,}/g)].map((m) => m[0]).filter((n) => !/^(19|20)\d{2}$/.test(n));
   const known = new Set(amounts(text));
   return amounts(question).some((n) => known.has(n));
+}
+
+/** Words that ask for the detail of something (« précisément », « en détail », "exactly"). */
+const ASKS_DETAIL =
+  /\b(precisement|precises|en detail|le detail|les details|exactement|concretement|lesquelles|lesquels|in detail|exactly|specifically|precisely|which ones)\b/;
+/** A text saying that the detail of what it sums up is not published. */
+const DETAIL_NOT_PUBLISHED = /\b(le detail|les details|le contenu)\b[^.;:]{0,40}\b(n est|ne sont) pas (publies?|precises?|documentes?|connus?)\b/;
+
+/** Whether a question asks for the detail of something its answer sums up while saying that detail is not published. */
+export function detailUnpublished(question: string, answer: string): boolean {
+  return ASKS_DETAIL.test(foldText(question)) && DETAIL_NOT_PUBLISHED.test(foldText(answer).replace(/['’`]/g, " "));
 }
 
 /**

@@ -117,6 +117,11 @@ const GENERIC_NAMES = new Set(
   ].map((w) => fold(w)),
 );
 
+/** A month or a weekday, French or English. */
+const DATE_WORD = new RegExp(
+  String.raw`^(${MONTHS}|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$`,
+);
+
 /**
  * The names a question asks about: acronyms ("DLA", "MIESS") and capitalised words that
  * do not open a sentence ("l'Adie", "Airdie"), without the general ones (Gard, ESS…).
@@ -128,6 +133,8 @@ export function namedTerms(question: string): string[] {
   for (const m of question.matchAll(re)) {
     let word = m[0].replace(/^[dlcjmnst]['’]/i, "");
     if (!word) continue;
+    // A month or a weekday (« the October 2023 workshops ») says when, which askedYears and askedDays read.
+    if (DATE_WORD.test(fold(word))) continue;
     const before = question.slice(0, m.index).trimEnd();
     const opensSentence = before === "" || /[.?!:;«"]$/.test(before);
     const acronym = word.length >= 2 && word === word.toUpperCase() && /\p{Lu}/u.test(word);
@@ -146,6 +153,8 @@ export function askedYears(question: string): string[] {
   for (const m of q.matchAll(/\b(19|20)\d{2}\b/g)) {
     const before = q.slice(Math.max(0, m.index - 14), m.index);
     if (/\b(depuis|since|avant|before|apres|after|jusqu'?en|until|entre|between|from|a|to)\s*(l'an(nee)?\s*)?$/.test(before)) continue;
+    // the end of a period written « 2024-2030 » bounds it, as « de 2024 à 2030 » does (« couvre quelle période ? 2024-2030 ? »)
+    if (/\b(19|20)\d{2}\s*[-–]\s*$/.test(before)) continue;
     years.add(m[0]);
   }
   return [...years];
@@ -230,6 +239,31 @@ function namesDay(text: string, day: string): boolean {
   return new RegExp(String.raw`\b${first} ${month}\b|\b${month} ${n}(?:st|nd|rd|th)?\b`).test(text);
 }
 
+/** A recent period named relative to now (« l'an dernier », "last year"). */
+const RECENT = /\b(l'an dernier|l'annee derniere|l'an passe|l'annee passee|last year|past year)\b/;
+
+/** Whether a folded text names a year at most two years before the current one. */
+function recentYear(text: string): boolean {
+  const now = new Date().getUTCFullYear();
+  return [...text.matchAll(/\b(?:19|20)\d{2}\b/g)].some((m) => Number(m[0]) >= now - 2);
+}
+
+/** Words that place a figure in the Gard. */
+const LOCAL = /\b(gard|gardois|gardoise|gardoises|gardois)\b/;
+/** Words that place a figure at the national level. */
+const NATIONAL = /\b(en france|au niveau national|nationalement|a l'echelle nationale|dans toute la france|in france|nationally|nationwide|national level)\b/;
+
+/**
+ * Whether a paragraph gives a figure for France as a whole and none for the Gard: a sentence holding a
+ * quantity says « en France », and no sentence holding one names the Gard.
+ */
+function nationalOnly(paragraph: string): boolean {
+  const counted = fold(paragraph)
+    .split(/(?<=[.!?;:])\s+/)
+    .filter((s) => hasQuantity(s));
+  return counted.some((s) => NATIONAL.test(s)) && !counted.some((s) => LOCAL.test(s));
+}
+
 /**
  * Whether `answer` gives what a how-many / how-much (`number`) or when (`date`)
  * question asks, as givesAskedQuantity says for figures: one paragraph with the
@@ -258,31 +292,35 @@ export function givesAsked(
   const until = kind === "date" && UNTIL.test(q);
   const heads = counted === null ? [] : [counted, ...equivalents(counted).map((seq) => seq[0]!)];
   const noun = kind === "number" && counted === null ? countedNoun(question) : null;
+  const recent = RECENT.test(q);
   const nounHeads = noun === null ? [] : [noun];
-  return answer
-    .split(/\n\s*\n/)
-    .filter((p) => p.trim())
-    .some((paragraph) => {
-      // « combien de temps ? », "how long?" asks a duration (« 12 mois », « d'avril 2023 à décembre 2024 »): another figure is no answer.
-      if (kind === "number" && duration) {
-        if (!DURATION.test(fold(paragraph))) return false;
-      } else if (kind === "number" ? !hasQuantity(paragraph, price) : !hasDate(paragraph)) return false;
-      if (counted !== null && !countsOf(paragraph, heads)) return false;
-      // « combien d'agents formés ? »: a paragraph speaking of the agents gives their number before them.
-      // (a figure in digits, not a year, elsewhere in the paragraph may still count them in other words: « 57,5 % … en réserves »)
-      if (
-        nounHeads.length &&
-        mentions(paragraph, nounHeads) &&
-        !FIGURE.test(paragraph.replace(/\[\d+\]|\b(?:19|20)\d{2}\b/g, " ")) &&
-        !countsOf(paragraph, nounHeads)
-      )
-        return false;
-      const text = fold(paragraph);
-      if (until && !END.test(text)) return false;
-      if (years.some((y) => !text.includes(y))) return false;
-      // « combien… aux Rencontres du 7 novembre ? »: a paragraph about another day's edition does not answer.
-      if (days.some((d) => !namesDay(text, d))) return false;
-      const terms = new Set([...analyze(paragraph), ...aboutTerms]);
-      return names.every((t) => terms.has(t) || equivalents(t).some((seq) => seq.every((w) => terms.has(w))) || (kept !== null && !kept.has(t)));
-    });
+  const paragraphs = answer.split(/\n\s*\n/).filter((p) => p.trim());
+  // « combien … dans le Gard ? » is not answered by a figure for all of France (« environ 1 700 en France »): an answer
+  // that gives one has found the national figure, not the Gard's (its other figures count something else).
+  if (kind === "number" && LOCAL.test(q) && paragraphs.some(nationalOnly)) return false;
+  return paragraphs.some((paragraph) => {
+    // « combien de temps ? », "how long?" asks a duration (« 12 mois », « d'avril 2023 à décembre 2024 »): another figure is no answer.
+    if (kind === "number" && duration) {
+      if (!DURATION.test(fold(paragraph))) return false;
+    } else if (kind === "number" ? !hasQuantity(paragraph, price) : !hasDate(paragraph)) return false;
+    if (counted !== null && !countsOf(paragraph, heads)) return false;
+    // « combien d'agents formés ? »: a paragraph speaking of the agents gives their number before them.
+    // (a figure in digits, not a year, elsewhere in the paragraph may still count them in other words: « 57,5 % … en réserves »)
+    if (
+      nounHeads.length &&
+      mentions(paragraph, nounHeads) &&
+      !FIGURE.test(paragraph.replace(/\[\d+\]|\b(?:19|20)\d{2}\b/g, " ")) &&
+      !countsOf(paragraph, nounHeads)
+    )
+      return false;
+    const text = fold(paragraph);
+    if (until && !END.test(text)) return false;
+    if (years.some((y) => !text.includes(y))) return false;
+    // « combien… l'an dernier ? », "last year": a figure with no recent year (a total since 1994, a ceiling) is another time's.
+    if (kind === "number" && recent && !recentYear(text)) return false;
+    // « combien… aux Rencontres du 7 novembre ? »: a paragraph about another day's edition does not answer.
+    if (days.some((d) => !namesDay(text, d))) return false;
+    const terms = new Set([...analyze(paragraph), ...aboutTerms]);
+    return names.every((t) => terms.has(t) || equivalents(t).some((seq) => seq.every((w) => terms.has(w))) || (kept !== null && !kept.has(t)));
+  });
 }

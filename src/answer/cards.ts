@@ -93,7 +93,7 @@ export function asksAmount(question: string): boolean {
  */
 export function asksSum(question: string): boolean {
   const q = foldUncached(question).replace(/[’`]/g, "'");
-  return /\b(quel montant|quelle somme|quel budget|quelle enveloppe|quel(?:le)? est (?:le|la|l') ?(?:montant|somme|budget|enveloppe)|(?:dote|dotee|finance|financee|abonde|subventionne|subventionnee|aide|aidee)s? (?:de|a hauteur de|pour) combien|a hauteur de combien|pour quel montant|combien (?:d'argent|d'euros))\b/.test(
+  return /\b(quels? montants?|quelles? sommes?|quels? budgets?|quelles? enveloppes?|quel(?:le)? est (?:le|la|l') ?(?:montant|somme|budget|enveloppe)|(?:dote|dotee|finance|financee|abonde|subventionne|subventionnee|aide|aidee)s? (?:de|a hauteur de|pour) combien|a hauteur de combien|pour quels? montants?|combien (?:d'argent|d'euros))\b/.test(
     q,
   );
 }

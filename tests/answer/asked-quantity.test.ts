@@ -14,7 +14,7 @@ import {
   hasQuantity,
   namedTerms,
 } from "../../src/answer/asked-quantity.js";
-import { laterYearAsked, premiseChecked } from "../../src/answer/answerer.js";
+import { detailUnpublished, laterYearAsked, premiseChecked } from "../../src/answer/answerer.js";
 import { asksSum } from "../../src/answer/cards.js";
 import { analyze } from "../../src/retrieval/analyzer.js";
 import { testRuntime, type TestRuntime } from "./helpers.js";
@@ -241,5 +241,49 @@ describe("a yes/no question that states a figure the text gives", () => {
   it("not when the figure is another, or the question asks an amount", () => {
     expect(premiseChecked("Un commun lauréat reçoit donc 100 000 euros ?", text)).toBe(false);
     expect(premiseChecked("Quel est le montant maximum par commun ?", text)).toBe(false);
+  });
+});
+
+describe("a figure for another place, time or level of detail than the one asked", () => {
+  it("a Gard count is not answered by a national figure", () => {
+    const national = "Environ 1 700 structures ESUS en France en mars 2019 : l'agrément restait alors peu répandu.";
+    expect(givesAsked("number", "Combien de structures ont l'agrément ESUS dans le Gard ?", national)).toBe(false);
+    expect(givesAsked("number", "Combien de structures détiennent l'agrément ESUS en France ?", national)).toBe(true);
+    expect(givesAsked("number", "Combien de structures de l'ESS dans le Gard ?", "Près de 2 300 structures dans le Gard, contre 200 000 en France.")).toBe(
+      true,
+    );
+  });
+  it("the end of a period written 2024-2030 is not a year asked", () => {
+    expect(askedYears("Le schéma couvre quelle période ? 2024-2030 ?")).toEqual(["2024"]);
+    expect(laterYearAsked("Le schéma couvre quelle période ? 2024-2030 ?", "De 2024 à 2027 ou 2028, selon les sources.")).toBeNull();
+    expect(askedYears("Quel budget en 2026 ?")).toEqual(["2026"]);
+  });
+  it("« last year » is not answered by a total with no recent year", () => {
+    const total = "France Active : environ 13 500 projets soutenus et 212 millions d'euros de prêts depuis 1994.";
+    expect(givesAsked("number", "and how many loans did they grant last year?", total)).toBe(false);
+    expect(givesAsked("number", "Combien de prêts France Active a-t-elle accordés l'an dernier ?", total)).toBe(false);
+    expect(givesAsked("number", "Combien de prêts France Active a-t-elle accordés ?", total)).toBe(true);
+  });
+  it("plural sums are sums asked", () => {
+    expect(asksSum("avec quels acteurs, et pour quels montants ?")).toBe(true);
+    expect(asksSum("quelles sommes ont été versées ?")).toBe(true);
+    expect(asksSum("quels acteurs ?")).toBe(false);
+  });
+  it("the detail a card says is unpublished is not answered by its gist", () => {
+    const card = "Des obligations de publication s'appliquent au-delà de 153 000 €. Le détail de ces obligations n'est pas précisé dans nos sources.";
+    expect(detailUnpublished("Au-delà de 153 000 €, quelles sont précisément les obligations ?", card)).toBe(true);
+    expect(detailUnpublished("Quelles obligations s'appliquent au-delà de 153 000 € ?", card)).toBe(false);
+    expect(detailUnpublished("Quelles sont précisément les obligations ?", "Il faut publier les comptes.")).toBe(false);
+  });
+});
+
+describe("a month or a weekday is a date, not a name asked about", () => {
+  it("is not among the named terms", () => {
+    expect(namedTerms("How many people took part in the October 2023 workshops?")).toEqual([]);
+    expect(namedTerms("What happened on Tuesday 26 November at the MIESS?")).toEqual(analyze("MIESS"));
+  });
+  it("a French answer gives the figure of an English question naming the month", () => {
+    const card = "Plus de 200 personnes, dans tout le Gard. Les ateliers territoriaux d'octobre 2023 ont réuni des partenaires.";
+    expect(givesAsked("number", "How many people took part in the October 2023 territorial workshops?", card)).toBe(true);
   });
 });
