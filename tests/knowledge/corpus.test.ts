@@ -114,20 +114,16 @@ describe("loadCorpus", () => {
     expect(r.errors[0]!.message).toContain("absent");
   });
 
-  it("loads 60 Markdown files well under a second", async () => {
+  it("loads 60 Markdown files (their speed: scripts/bench-micro.ts)", async () => {
     const { dir, cleanup: done } = await tempDir();
     try {
       for (let i = 0; i < 60; i++) {
         const long = Array.from({ length: 12 }, (_, k) => `## Section ${k}\n\n${"Texte de la section sur l'ESS gardoise. ".repeat(20)}\n`).join("\n");
         await writeFile(path.join(dir, `doc-${i}.md`), markdownDoc({ id: `doc-${i}` }, long));
       }
-      await loadCorpus(dir); // warm-up (module loading)
-      const t0 = performance.now();
       const r = await loadCorpus(dir);
-      const ms = performance.now() - t0;
       expect(r.errors).toEqual([]);
       expect(r.docs).toHaveLength(60);
-      expect(ms).toBeLessThan(1000);
     } finally {
       await done();
     }
