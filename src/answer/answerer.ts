@@ -1131,7 +1131,7 @@ export class Answerer {
       s.kind === "mesure" && !ProcessId.safeParse(s.id).success && this.o.processOfDoc !== undefined && this.o.processOfDoc(s.id) === undefined;
     // A law or a partner no process lists but the team's own (« la loi ESS de 2014 », « la CRESS », « le Département »).
     const teamReference = (s: Pick<SourceRef, "id" | "kind">) =>
-      REFERENCE_KINDS.has(s.kind) && this.o.processesOfDoc !== undefined && this.o.processesOfDoc(s.id).every((p) => p === DEFAULT_PROCESS);
+      REFERENCE_KINDS.has(s.kind) && (this.o.processesOfDoc?.(s.id).every((p) => p === DEFAULT_PROCESS) ?? false);
     const member = (s: Pick<SourceRef, "id" | "kind">) => SCHEMA_KINDS.has(s.kind) || TERRITORY_KINDS.has(s.kind) || processless(s) || teamReference(s);
     // (the glossary, which defines the words of every process, goes with them but says nothing alone)
     if (!sources.every((s) => member(s) || s.kind === "glossary") || !sources.some(member)) return false;

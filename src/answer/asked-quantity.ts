@@ -118,9 +118,7 @@ const GENERIC_NAMES = new Set(
 );
 
 /** A month or a weekday, French or English. */
-const DATE_WORD = new RegExp(
-  String.raw`^(${MONTHS}|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$`,
-);
+const DATE_WORD = new RegExp(`^(${MONTHS}|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$`);
 
 /**
  * The names a question asks about: acronyms ("DLA", "MIESS") and capitalised words that
