@@ -466,12 +466,7 @@ export class Answerer {
     // A reply giving what is asked from the topic's documents (or one of their kin: « dla-gard-acegaa » for « dla ») stands;
     // one wholly from elsewhere gives way to theirs, if they hold it.
     if (given === null || (given && reply.sources.some((s) => topic.sources.some((t) => sameSubject(s.id, t))))) return null;
-    if (
-      this.o.guards.isInjection(mine) ||
-      asksOutOfMission(mine, (t) => this.o.guards.isOutOfMission(t)) ||
-      this.o.guards.gap(question, mine === question ? undefined : mine)
-    )
-      return null;
+    if (this.guardsStop(mine, question)) return null;
     const normalize = (t: string) => (this.o.normalizer ? this.o.normalizer.normalize(t).text : t);
     const searched = normalize(question);
     const ownQuery = this.o.retriever.analyzeQuery(normalize(mine));
@@ -529,12 +524,7 @@ export class Answerer {
     if (!reply.refused && ofTopic(reply.sources.map((s) => s.id))) return null;
     const mine = cleanQuestion(own);
     const question = cleanQuestion(rawQuestion);
-    if (
-      this.o.guards.isInjection(mine) ||
-      asksOutOfMission(mine, (t) => this.o.guards.isOutOfMission(t)) ||
-      this.o.guards.gap(question, mine === question ? undefined : mine)
-    )
-      return null;
+    if (this.guardsStop(mine, question)) return null;
     const normalize = (t: string) => (this.o.normalizer ? this.o.normalizer.normalize(t).text : t);
     const named = this.o.retriever
       .analyzeQuery(normalize(mine))
@@ -931,6 +921,15 @@ export class Answerer {
    * What the decisions see for one question (scripts/fit-decision.ts fits the models
    * on it): the signals, and the card that would lead with its text and sources.
    */
+  /** Whether the guards stop a follow-up (its own words `mine`, read with its topic `question`): an injection, out of mission or a known gap. */
+  private guardsStop(mine: string, question: string): boolean {
+    return (
+      this.o.guards.isInjection(mine) ||
+      asksOutOfMission(mine, (t) => this.o.guards.isOutOfMission(t)) ||
+      this.o.guards.gap(question, mine === question ? undefined : mine) !== null
+    );
+  }
+
   async explain(
     rawQuestion: string,
     audience: Audience,
