@@ -19,8 +19,8 @@ export const FitProject = z.object({
   audience: Audience.default("porteur"),
   expect: z
     .object({
-      /** The process that should come first; for a request to refuse, the person it is handed to, or null. */
-      first: ProcessId.nullable(),
+      /** The process that should come first; for a request to refuse, the person it is handed to, or null (absent = null). */
+      first: ProcessId.nullish().transform((f) => f ?? null),
       acceptable: z
         .array(ProcessId)
         .nullish()
@@ -31,7 +31,7 @@ export const FitProject = z.object({
         .transform((a) => a ?? []),
       refuse: z.boolean().default(false),
     })
-    .refine((e) => e.first !== null || e.refuse, { message: "first ne peut être null que pour un projet à refuser", path: ["first"] }),
+    .refine((e) => e.first !== null || e.refuse, { message: "first ne peut manquer que pour un projet à refuser", path: ["first"] }),
 });
 export type FitProject = z.infer<typeof FitProject>;
 export const FitSet = z.object({ projects: z.array(FitProject).min(1) });

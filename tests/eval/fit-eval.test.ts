@@ -43,7 +43,13 @@ describe("project-fit evaluation scoring", () => {
     expect(r.wrongRefusals).toEqual([]);
   });
 
-  it("rejects first: null on a project that must not be refused", () => {
+  it("rejects first: null or absent on a project that must not be refused", () => {
     expect(FitSet.safeParse({ projects: [{ id: "x", description: "y", expect: { first: null } }] }).success).toBe(false);
+    expect(FitSet.safeParse({ projects: [{ id: "x", description: "y", expect: {} }] }).success).toBe(false);
+  });
+
+  it("reads a refusal written as `expect: { refuse: true }` (no first) as first: null", () => {
+    const parsed = FitSet.parse({ projects: [{ id: "x", description: "y", expect: { refuse: true } }] });
+    expect(parsed.projects[0]!.expect).toEqual({ first: null, acceptable: [], sources: [], refuse: true });
   });
 });
