@@ -47,14 +47,14 @@ function expectRate(m: Metric, min: number, name: string): void {
 /**
  * Floor of the blind set: the figures measured when it was last run, rounded down, so
  * that a change that makes answers worse on unseen questions fails. Raised only from a
- * new measurement, never by tuning on blind questions. Set M (406 questions, 53 conversations, 96
- * refusals, 56 in English, 132 agent questions, written blind on 2026-12-06 from the facts dossier alone;
- * set L moved to tuning before its failures were read): first reading of M, taken on the code of
- * cebbc58, before anything was tuned after it was written (92.6 / 87.7 / 96.8 / 80.5 / 51.2 %). Its
+ * new measurement, never by tuning on blind questions. Set N (356 questions, 52 conversations, 92
+ * refusals, 51 in English, 133 agent questions, written blind on 2026-12-06 from the facts dossier alone;
+ * set M moved to tuning before its failures were read): first reading of N, taken on the answering code
+ * of d653f89, before anything was tuned after it was written (84.5 / 76.2 / 91.3 / 84.8 / 55.0 %). Its
  * writer routed refusals to the ESS team (the default handoff) except where the unknown fact belongs
- * to a process another body runs (an ESUS file → agrement-esus), a convention that differs from L's.
+ * to a process another body runs or to the Appel à communs, as set M did.
  */
-const BLIND_FLOOR = { retrieval: 0.92, includes: 0.87, refusal: 0.96, route: 0.8, followUp: 0.51 };
+const BLIND_FLOOR = { retrieval: 0.84, includes: 0.76, refusal: 0.91, route: 0.84, followUp: 0.55 };
 
 describe("blind set floor (offline)", () => {
   it("has at least 200 questions, 30 conversations and 40 refusals", () => {
