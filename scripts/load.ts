@@ -157,6 +157,16 @@ function cpuSeconds(pid: number): number {
   }
 }
 
+/** CPU seconds used so far by a process's main thread (its task whose id is the pid): the one thread that reads every request and acknowledges Slack. */
+function mainThreadCpuSeconds(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/task/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
 function rssKb(pid: number): { rss: number; hwm: number } | null {
   try {
     const status = readFileSync(`/proc/${pid}/status`, "utf8");
@@ -473,6 +483,7 @@ async function main(): Promise<number> {
     let peakRss = 0;
     const rssStart = rssKb(child.pid!)?.rss ?? 0;
     const cpuStart = cpuSeconds(child.pid!);
+    const mainCpuStart = mainThreadCpuSeconds(child.pid!);
     const loaderCpuStart = process.cpuUsage();
     const wallStart = Date.now();
     const sampler = setInterval(() => {
@@ -561,6 +572,7 @@ async function main(): Promise<number> {
     await new Promise((r) => setTimeout(r, 1000));
     clearInterval(sampler);
     const cpuUsed = cpuSeconds(child.pid!) - cpuStart;
+    const mainCpuUsed = mainThreadCpuSeconds(child.pid!) - mainCpuStart;
     const loaderCpu = process.cpuUsage(loaderCpuStart);
     const loaderUsed = (loaderCpu.user + loaderCpu.system) / 1e6;
     const wallUsed = (Date.now() - wallStart) / 1000;
@@ -585,7 +597,7 @@ async function main(): Promise<number> {
       ...endpointLines("POST /api/ask", ask),
       ...endpointLines("POST /slack/events (accusé de réception)", slack),
       `Réponses Slack publiées après accusé : ${postedForAcked} / ${acked} événements acceptés, ${duplicates} en double (fausse API Slack ; ${warmEvents} événements d'échauffement exclus)`,
-      `Processeur du service : ${cpuUsed.toFixed(1)} s de CPU en ${wallUsed.toFixed(1)} s (${Math.round((100 * cpuUsed) / wallUsed)} % d'un cœur ; un processus Node plafonne à 100 %), soit ${((1000 * cpuUsed) / Math.max(1, ask["2xx"] + acked)).toFixed(1)} ms de CPU par requête traitée (réponses Slack comprises)`,
+      `Processeur du service : ${cpuUsed.toFixed(1)} s de CPU en ${wallUsed.toFixed(1)} s (${Math.round((100 * cpuUsed) / wallUsed)} % d'un cœur ; un processus Node plafonne à 100 %), soit ${((1000 * cpuUsed) / Math.max(1, ask["2xx"] + acked)).toFixed(1)} ms de CPU par requête traitée (réponses Slack comprises), dont ${((1000 * mainCpuUsed) / Math.max(1, ask["2xx"] + acked)).toFixed(1)} ms sur le fil principal (${Math.round((100 * mainCpuUsed) / wallUsed)} % d'un cœur)`,
       // The generator and the fake Slack API share the machine with the service: their CPU is not the service's to use.
       `Processeur du générateur de charge (et de la fausse API Slack) : ${loaderUsed.toFixed(1)} s de CPU (${Math.round((100 * loaderUsed) / wallUsed)} % d'un cœur) ; processeurs de la machine : ${os.availableParallelism()}`,
       `Fils de réponse : ${workers ? `${workers.ready} prêt(s) à la fin de la charge (ANSWER_WORKERS=${workers.configured})` : "aucun (ANSWER_WORKERS=0 : le fil principal répond)"}`,

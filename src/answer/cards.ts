@@ -246,9 +246,14 @@ function asksAttribute(question: string): boolean {
  */
 export function kindFits(kind: AskedKind, card: CardKind, question = ""): boolean {
   if (kind !== "definition" && kind !== "who" && kind !== "where") return true;
-  const list = asksList(question);
+  return kindFitsAsked(kind, card, asksList(question), () => asksAttribute(question));
+}
+
+/** kindFits with what the question asks read once (a list? an attribute of something named?), for many cards in a row. */
+function kindFitsAsked(kind: AskedKind, card: CardKind, list: boolean, attribute: () => boolean): boolean {
+  if (kind !== "definition" && kind !== "who" && kind !== "where") return true;
   // (« c'est quoi un QPV ? » is not answered by « Six : … »; « what is the yearly amount ? » asks a figure of something named)
-  if (card.figureLed && kind === "definition" && !list && !asksAttribute(question)) return false;
+  if (card.figureLed && kind === "definition" && !list && !attribute()) return false;
   // (« c'est quoi les axes ? » asks which, not what: a count or a list answers it)
   if (kind === "definition" && list) return true;
   if (card.kinds.size === 0) return true;
@@ -307,6 +312,10 @@ export class CardIndex {
   private readonly cardPhrasings: number[][] = [];
   /** What each card answers (see cardKind). */
   private readonly kinds: CardKind[];
+  /** Per card, read once from its answer: gives a sum (givesAmount), a count (givesCount), opens with yes or no. */
+  private readonly givesSum: Uint8Array;
+  private readonly givesCountOf: Uint8Array;
+  private readonly yesNo: Uint8Array;
   private readonly df = new Map<string, number>();
   /**
    * Scratch space of `match`, reused from one question to the next (match is synchronous):
@@ -357,6 +366,9 @@ export class CardIndex {
       for (const t of new Set([...cardTerms, ...answer])) this.df.set(t, (this.df.get(t) ?? 0) + 1);
     });
     this.kinds = cards.map(cardKind);
+    this.givesSum = Uint8Array.from(cards, (c) => (givesAmount(c.answer) ? 1 : 0));
+    this.givesCountOf = Uint8Array.from(cards, (c) => (givesCount(c.answer) ? 1 : 0));
+    this.yesNo = Uint8Array.from(cards, (c) => (YES_NO_ANSWER.test(c.answer) ? 1 : 0));
     const np = this.phrasings.length;
     this.agentOnly = Uint8Array.from(this.phrasings, (p) => (cards[p.card]!.audience === "agent" ? 1 : 0));
     const nc = cards.length;
@@ -478,6 +490,10 @@ export class CardIndex {
     const asked = opts.asked ?? opts.question;
     const kind = asked ? askedKind(asked) : "other";
     const count = asked !== undefined && asksCount(asked);
+    // What the asked words want, read once for all the cards below.
+    const list = kind === "definition" && asked !== undefined && asksList(asked);
+    let attribute: boolean | undefined;
+    const asksAttributeOnce = () => (attribute ??= asked !== undefined && asksAttribute(asked));
     const best = new Map<number, CardMatch>();
     for (const pi of candidates) {
       if (opts.audience !== "agent" && this.agentOnly[pi] === 1) continue;
@@ -505,10 +521,10 @@ export class CardIndex {
       // count (« combien d'entrepreneurs ? ») is not given by a share.
       m.typeOk =
         answersType(type, m.card.answer) &&
-        (!amount || givesAmount(m.card.answer)) &&
-        !(why && YES_NO_ANSWER.test(m.card.answer)) &&
-        kindFits(kind, this.kinds[ci]!, asked) &&
-        (!count || givesCount(m.card.answer));
+        (!amount || this.givesSum[ci] === 1) &&
+        !(why && this.yesNo[ci] === 1) &&
+        kindFitsAsked(kind, this.kinds[ci]!, list, asksAttributeOnce) &&
+        (!count || this.givesCountOf[ci] === 1);
       m.score = (0.8 * m.f1 + 0.2 * m.recall) * (m.typeOk ? 1 : 0.5);
     }
     return [...best.values()].sort((a, b) => b.score - a.score).slice(0, opts.limit ?? 3);
