@@ -149,7 +149,9 @@ export async function runEval(set: EvalSet, ask: (q: string, audience: "agent" |
   return r;
 }
 
-export function formatEval(r: EvalReport): string {
+/** One set's figures; with its refusal errors (refusalErrors, read before a blind report loses its details), the false refusals and false answers too. */
+export function formatEval(r: EvalReport, errors?: ReturnType<typeof refusalErrors>): string {
+  const share = (n: number, of: number) => (of ? `${((100 * n) / of).toFixed(1).padStart(5)} %  (${n}/${of})` : "   —  ");
   const line = (name: string, m: Metric) =>
     `${name.padEnd(18)} ${m.rate === null ? "   —  " : (m.rate * 100).toFixed(1).padStart(5) + " %"}  (${m.passed}/${m.total})${m.failures.length ? `  échecs : ${m.failures.join(", ")}` : ""}`;
   return [
@@ -160,6 +162,12 @@ export function formatEval(r: EvalReport): string {
     line("route accuracy", r.route),
     line("follow-up turns", r.followUp),
     line("eligibility", r.eligibility),
+    ...(errors
+      ? [
+          `${"faux refus".padEnd(18)} ${share(errors.falseRefusals, errors.answerable)}`,
+          `${"fausses réponses".padEnd(18)} ${share(errors.falseAnswers, errors.toRefuse)}`,
+        ]
+      : []),
     `latence ask        p50 ${r.latency.p50} ms, p95 ${r.latency.p95} ms`,
   ].join("\n");
 }

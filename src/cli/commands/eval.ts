@@ -14,7 +14,7 @@ import { parse as parseYaml } from "yaml";
 import type { Runtime } from "../../runtime.js";
 import { readdirSync, statSync } from "node:fs";
 import { PROJECT_ROOT } from "../../core/paths.js";
-import { formatComparison, formatEval, loadEvalSet, runEval, type EvalReport, type EvalSet } from "../../eval/run.js";
+import { formatComparison, formatEval, loadEvalSet, refusalErrors, runEval, type EvalReport, type EvalSet } from "../../eval/run.js";
 import { formatFitEval, isFitSet, loadFitSet, runFitEval, type FitReport, type FitSet } from "../../eval/fit.js";
 import { UsageError } from "../errors.js";
 
@@ -104,7 +104,8 @@ export function evalCommand(runtime: () => Promise<Runtime>): Command {
         else
           for (const { loaded, report } of questionSets) {
             const r = loaded.blind ? (withoutIds(report) as EvalReport) : (report as EvalReport);
-            out.push(`${reports.size > 1 ? `${loaded.name}\n` : ""}${formatEval(r)}`);
+            const errors = refusalErrors(loaded.set as EvalSet, report as EvalReport);
+            out.push(`${reports.size > 1 ? `${loaded.name}\n` : ""}${formatEval(r, errors)}`);
           }
         const fits = [...reports.values()].filter((x) => x.loaded.kind === "projects");
         if (fits.length) out.push(formatFitEval(fits.map((x) => ({ name: x.loaded.name, report: x.report as FitReport, showFailures: !x.loaded.blind }))));
