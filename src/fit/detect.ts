@@ -144,7 +144,10 @@ export function describesProject(text: string, features: ProjectFeatures, opts: 
   const ownNeed = POSSESSIVE.test(f) && stated >= 1 && needs.some((n) => n.strength >= 0.8) && oneSentence(text);
   // A project said to be at the idea or creation stage, with a need clearly named ("j'ai une idée d'appli… un incubateur ?"), is intended.
   const early = (features.stage === "idee" || features.stage === "creation") && needs.some((n) => n.strength >= 0.8);
-  if (!(hasCarrier(f) || stated >= 2) || !(INTENT.test(f) || ORIENTATION.test(f) || ownNeed || early || stated >= 2)) return false;
+  // A writer who says who they are (« nous sommes une SCIC… ») and asks, in a question of the message, for a need named
+  // there (« Le Département pourrait-il prendre des parts ? ») wants it: the question is the intention.
+  const askedOwn = SELF_DESCRIPTION.test(f) && stated >= 1 && needs.some((n) => (n.asked ?? 0) > 0 && n.expressions > 0);
+  if (!(hasCarrier(f) || stated >= 2) || !(INTENT.test(f) || ORIENTATION.test(f) || ownNeed || early || askedOwn || stated >= 2)) return false;
   if (opts.loose) return needs.length >= 1 || stated >= 1;
   // "C'est quoi la différence entre une SCOP et une SCIC ?": a question about words, asked by nobody in particular.
   if (DEFINITION.test(f) && !FIRST_PERSON.test(f)) return false;

@@ -581,3 +581,33 @@ describe("a structure becoming a SCIC, and a Région scheme named", () => {
     expect(needIds("pass occitanie c pour qui ? mon entreprise de plomberie a 2 salariés à Nîmes veut acheter un utilitaire")).toContain("region-nommee");
   });
 });
+
+describe("new ways to state a need or a fact", () => {
+  const isProject = (text: string) => describesProject(text, read(text));
+
+  it("a structure that says who it is and asks the Département, in a question, for a need named there describes a project", () => {
+    expect(
+      isProject("Bonjour, nous sommes une SCIC de covoiturage rural dans les Cévennes. Le Département pourrait-il souscrire au capital de la coopérative ?"),
+    ).toBe(true);
+  });
+
+  it("a buyer's side of public procurement and a funder looking for associations are needs", () => {
+    expect(needIds("Le service des achats prépare un marché de nettoyage et voudrait que des structures de l'ESS puissent candidater.")).toContain(
+      "marches-publics",
+    );
+    const funder = read("Fondation d'entreprise lyonnaise, nous souhaitons rencontrer des associations gardoises à soutenir. Comment faire ?");
+    expect(funder.needs.find((n) => n.need.id === "mecenat")!.expressions).toBeGreaterThanOrEqual(2);
+  });
+
+  it("« the bank turned him down » is no access to credit; « a resident » is a person", () => {
+    const f = read("A resident of Bagnols-sur-Cèze wants to start a small upholstery business, but the bank turned him down.");
+    expect(f.facts.bankAccess).toBe(false);
+    expect(f.actor).toBe("personne");
+    expect(f.needs.map((n) => n.need.id)).toContain("creation-individuelle");
+  });
+
+  it("« il nous faut » introduces what is asked", () => {
+    const f = read("Notre association d'Alès s'agrandit. Il nous faut un prêt pour acheter un camion.");
+    expect(f.needs.find((n) => n.need.id === "pret-garantie")!.strength).toBeGreaterThan(0.6);
+  });
+});

@@ -162,3 +162,31 @@ describe("collective takeovers, cooperatives' investments, hedged needs", () => 
     expect(verb.needs.find((n) => n.need.id === "pret-garantie")?.asked ?? 0).toBeGreaterThanOrEqual(0);
   });
 });
+
+describe("what the carrier is versus what it asks", () => {
+  it("an insertion structure asking for help with its management gets the DLA before the insertion track", () => {
+    const text = "Une entreprise d'insertion de Bagnols-sur-Cèze (9 salariés) veut revoir son modèle économique et sa gouvernance. Que lui proposer ?";
+    const candidates: RouteCandidate[] = [{ process: "insertion-iae", score: 1, rule: true, similarity: 0.5, why: "structure d'insertion" } as RouteCandidate];
+    const f = projectFeatures(text, links);
+    expect(f.needs.find((n) => n.need.id === "insertion")?.carrierOnly).toBe(0.5);
+    expect(rankOptions(f, candidates)[0]!.process).toBe("dla");
+  });
+
+  it("the question names only a kind of support: the problems the message describes are what it asks", () => {
+    const f = projectFeatures("Un chantier d'insertion de Bessèges a de gros soucis de gouvernance et de pilotage. Quelle aide lui conseiller ?", links);
+    expect(f.needs.find((n) => n.need.id === "insertion")?.carrierOnly).toBe(0.5);
+  });
+
+  it("an insertion structure asking about insertion keeps the insertion track", () => {
+    const f = projectFeatures("Une association de Bessèges veut devenir un chantier d'insertion conventionné. Comment faire ?", links);
+    expect(f.needs.find((n) => n.need.id === "insertion")?.carrierOnly).toBeUndefined();
+  });
+
+  it("a person creating their business in a priority neighbourhood gets the honour loan or the microcredit first", () => {
+    const text = "Un habitant du quartier Pissevin à Nîmes veut créer sa boîte de réparation de vélos ; sa banque ne veut pas le suivre.";
+    const candidates: RouteCandidate[] = [
+      { process: "politique-de-la-ville", score: 1, rule: true, similarity: 0.5, why: "quartier prioritaire" } as RouteCandidate,
+    ];
+    expect(rankOptions(projectFeatures(text, links), candidates)[0]!.process).toBe("pret-honneur-microcredit");
+  });
+});

@@ -84,3 +84,13 @@ describe("the pay of the writer's own staff", () => {
     expect(asksPersonalData(foldText("Peut-on financer le salaire de la salariée qui anime notre tiers-lieu ?"))).toBe(false);
   });
 });
+
+describe("an ordinary business said to have no social side, in English", () => {
+  it("« a regular business, no social purpose » asking for ESS money is out of scope; a charity saying so is not", () => {
+    const shop =
+      "My partner and I plan to open a bike repair shop in Alès. It is a regular business, nothing social about it; can the ESS budget pay for our tools?";
+    expect(isOutOfScope(read(shop), foldText(shop))).toBe(true);
+    const charity = "Our association in Alès runs a regular business of bike repairs, nothing social beyond that; can the ESS budget help?";
+    expect(isOutOfScope(read(charity), foldText(charity))).toBe(false);
+  });
+});
