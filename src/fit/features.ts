@@ -167,9 +167,9 @@ function actorOf(facts: Partial<Facts>, f: string): Actor {
 const NO_STRUCTURE_YET =
   /\b(no (company|structure|legal (structure|entity)|business) (set up )?yet|not yet (incorporated|registered)|(have|has) not (yet )?(set up|registered|created) (a|the|our|any) (company|structure))\b/;
 
-/** Setting up a business in plain words (« monter une boîte », « monter notre coopérative »). */
+/** Setting up a business in plain words (« monter une boîte », « monter notre coopérative », « je monte une micro-entreprise »). */
 const SET_UP =
-  /\b(monter|montons|montent|on monte|je monte) (une|notre|ma|sa|son|leur|nos) (petite )?(boite|entreprise|societe|cooperative|coop|scop|scic|activite|structure)\b/;
+  /\b(monter|montons|montent|on monte|je monte) (une|notre|ma|sa|son|leur|nos) (petite )?(boite|entreprise|micro entreprise|auto entreprise|societe|cooperative|coop|scop|scic|activite|structure)\b/;
 
 /** A project at the idea stage, in English ("with an idea to…", "still only an idea on paper"). */
 const IDEA_STAGE_EN = /\b((with|have|has|had|got) an idea (to|for|of)|(only|just|still) an idea|(at|in) the idea stage|idea stage)\b/;
@@ -311,7 +311,7 @@ const REQUEST_BONUS = 0.3;
 /** A need the writer says comes first ("surtout", "avant tout") weighs this much more in the ranking; one said "par ailleurs", this much less. */
 const EMPHASIS_BONUS = 0.3;
 const MAIN_MARK =
-  /\b(surtout|avant tout|principalement|en priorite|prioritairement|d abord|le vrai (sujet|besoin|probleme|enjeu)|(le|notre|leur|son) (probleme|souci),? c est|la vraie (question|priorite|difficulte)|ce qui (nous |lui |leur )?manque|ce qu il (nous |lui |leur )?manque|mais en fait|en realite|mainly|above all|especially|most of all|first and foremost|the real (issue|need|problem)|(the|our) (problem|issue) is|what (we|they) really need|what is missing|what s missing)\b/g;
+  /\b(surtout|avant tout|principalement|en priorite|prioritairement|d abord|le vrai (sujet|besoin|probleme|enjeu)|(le|notre|leur|son) (probleme|souci),? c est|la vraie (question|priorite|difficulte)|ce qui (nous |lui |leur )?manque|ce qu il (nous |lui |leur )?manque|mais en fait|en realite|(le|leur|notre|son|mon) principal (souci|probleme|enjeu|besoin)|(la|leur|notre|sa|ma) principale (preoccupation|difficulte|priorite)|(our|their|the) main (concern|worry|issue|need)|mainly|above all|especially|most of all|first and foremost|the real (issue|need|problem)|(the|our) (problem|issue) is|what (we|they) really need|what is missing|what s missing)\b/g;
 /** Also what someone else says the writer should do ("un ami nous dit qu'il faut l'agrément"): advice reported, not the writer's own need. */
 const ASIDE_MARK =
   /\b(par ailleurs|en outre|accessoirement|au passage|secondairement|(on|un ami|une amie|un proche|un collegue|une collegue|quelqu un) (nous|m|me) (a )?(dit|dis|conseille|suggere)|on (nous|m) a (dit|conseille|suggere)|by the way|incidentally|as a side note|(someone|a friend) (told|advised) (us|me)|(we|i) (were|was) told)\b/;
@@ -385,6 +385,13 @@ function withoutHedged(folded: string): string {
   return folded.replace(HEDGED, " ");
 }
 
+/** What follows a verb of becoming or creating, to the end of its clause (« se transformer en atelier chantier d'insertion »). */
+const BECOMING =
+  /\b(transformer|transforme|devenir|devient|deviendra|creer|creation d|ouvrir|ouverture d|monter|lancer|s implanter|become|becoming|turn into|set up|open)\b[^.;:!?,]*/g;
+function becomingZone(folded: string): string {
+  return [...folded.matchAll(BECOMING)].map((m) => m[0]).join(" . ");
+}
+
 /** The needs of the links file that the message states, strongest first. */
 export function detectNeeds(text: string, facts: Partial<Facts>, links: SchemaLinks): DetectedNeed[] {
   const kept = withoutNegated(text);
@@ -449,9 +456,18 @@ export function detectNeeds(text: string, facts: Partial<Facts>, links: SchemaLi
   // conventionnement ? » keeps the insertion track.
   const otherAsked = (id: string) =>
     [...requested].some((r) => r !== id && out.some((n) => n.need.id === r && n.need.links.some((l) => l.process !== DEFAULT_PROCESS)));
+  // Becoming or opening such a structure (« se transformer en chantier d'insertion », « créer une ETTI ») is the project, not
+  // what the carrier is.
+  const becoming = phraseTokens(becomingZone(kept));
   const described = requested.size === 0 && askedZone(text) !== "" ? out.filter((n) => n.expressions > 0 && n.need.identity === undefined) : [];
   for (const n of out)
-    if (n.need.identity !== undefined && n.expressions > 0 && !requested.has(n.need.id) && (otherAsked(n.need.id) || described.length > 0))
+    if (
+      n.need.identity !== undefined &&
+      n.expressions > 0 &&
+      !requested.has(n.need.id) &&
+      !n.need.phrases.some((p) => containsPhrase(becoming, p)) &&
+      (otherAsked(n.need.id) || described.length > 0)
+    )
       n.carrierOnly = n.need.identity;
   return out.sort((a, b) => b.strength - a.strength);
 }

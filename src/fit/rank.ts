@@ -71,12 +71,19 @@ function addNeeds(acc: Map<ProcessId, Acc>, needs: DetectedNeed[]): void {
 /** Every process with a score for this project, best first, with its eligibility verdict. */
 /** Needs that suppose a structure already running: at the idea or creation stage they weigh this share. */
 const NOT_YET = { needs: new Set(["consolidation"]), stages: new Set(["idee", "creation"]), factor: 0.5 };
+/**
+ * The Région's business aid for a sole trader's running business: at the creation of a sole business, the honour loan and
+ * the microcredit come first, so this need weighs nothing there.
+ */
+const CREATOR_AID = { need: "aide-entreprise", legalForm: "entrepreneur-individuel" };
 
 export function rankAll(features: ProjectFeatures, candidates: RouteCandidate[]): RankedOption[] {
   const acc = new Map<ProcessId, Acc>();
   // One cannot consolidate what does not exist yet: "gouvernance" in a project at the idea stage is its design.
   const early = features.stage !== undefined && NOT_YET.stages.has(features.stage);
-  addNeeds(acc, early ? features.needs.map((n) => (NOT_YET.needs.has(n.need.id) ? { ...n, strength: n.strength * NOT_YET.factor } : n)) : features.needs);
+  const creator = early && features.facts.legalForm === CREATOR_AID.legalForm;
+  const needs = features.needs.filter((n) => !(creator && n.need.id === CREATOR_AID.need));
+  addNeeds(acc, early ? needs.map((n) => (NOT_YET.needs.has(n.need.id) ? { ...n, strength: n.strength * NOT_YET.factor } : n)) : needs);
   const routerWhy = new Map<ProcessId, string>();
   for (const c of candidates) {
     const a = acc.get(c.process) ?? { score: 0, needs: [] };
@@ -100,9 +107,9 @@ export function rankAll(features: ProjectFeatures, candidates: RouteCandidate[])
   const processes = [...acc.keys()];
   const verdicts = new Map(evaluate(features.facts as Facts, { processes }).map((r) => [r.process, r]));
   const personalCreation = features.actor === "personne" && features.needs.some((n) => PERSONAL_CREATION.needs.has(n.need.id));
-  // The neighbourhood is context for a person's own business, unless the message's question asks for it (« existe-t-il un
-  // dispositif pour les quartiers prioritaires ? »): then its process keeps its score.
-  const askedFor = new Set(features.needs.filter((n) => n.need.context !== undefined && (n.asked ?? 0) > 0).flatMap((n) => n.need.links.map((l) => l.process)));
+  // The neighbourhood named only as where the person lives is context for their own business; a message that speaks of the
+  // neighbourhoods' schemes (« un dispositif pour les quartiers prioritaires ? ») keeps the city policy's score.
+  const askedFor = new Set(features.needs.filter((n) => n.need.context !== undefined && n.expressions > 0).flatMap((n) => n.need.links.map((l) => l.process)));
   const ranked: RankedOption[] = processes.map((p) => {
     const a = acc.get(p)!;
     const eligibility = verdicts.get(p)!;

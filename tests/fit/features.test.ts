@@ -611,3 +611,13 @@ describe("new ways to state a need or a fact", () => {
     expect(f.needs.find((n) => n.need.id === "pret-garantie")!.strength).toBeGreaterThan(0.6);
   });
 });
+
+describe("place words", () => {
+  it("« the … neighbourhood » names a place, not a priority neighbourhood; « priority neighbourhood » does", () => {
+    expect(
+      needIds("Our association in the Gambetta neighbourhood of Nîmes needs a loan.").filter((id) => id === "quartier-prioritaire").length,
+    ).toBeLessThanOrEqual(1);
+    expect(read("Our association in the old neighbourhood of Sommières needs a loan.").needs.some((n) => n.need.id === "quartier-prioritaire")).toBe(false);
+    expect(needIds("Our association works in a priority neighbourhood of Alès and needs a loan.")).toContain("quartier-prioritaire");
+  });
+});
