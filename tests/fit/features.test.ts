@@ -591,6 +591,10 @@ describe("new ways to state a need or a fact", () => {
     ).toBe(true);
   });
 
+  it("a structure asking a rule in its question (« faut-il… ? ») describes no project by that question alone", () => {
+    expect(isProject("Faut-il obligatoirement un numéro de TVA pour toucher une subvention ? Nous sommes une petite association loi 1901.")).toBe(false);
+  });
+
   it("a buyer's side of public procurement and a funder looking for associations are needs", () => {
     expect(needIds("Le service des achats prépare un marché de nettoyage et voudrait que des structures de l'ESS puissent candidater.")).toContain(
       "marches-publics",
