@@ -22,6 +22,9 @@ const PROPERTY_PURCHASE =
 /** Renting out one's property to tourists, or a rental investment's tax scheme (LMNP, Pinel). */
 const PRIVATE_RENTAL =
   /\b(lmnp|lmp|loueur en meuble\w*|loi pinel|dispositif pinel|denormandie|(le|la|les) louer (aux|a des) (touristes|vacanciers|estivants)|louer (aux|a des) (touristes|vacanciers|estivants)|meubles? de tourisme|location touristique|rent (it|them) (out )?to tourists)\b/;
+/** A private family celebration (« notre mariage », « un anniversaire », "a wedding"): a person's leisure. */
+const PRIVATE_EVENT =
+  /\b(mariages?|noces?|anniversaires?|bapteme|baptemes|communion|fetes? de famille|fetes? familiales?|enterrement de vie de (garcon|jeune fille)|weddings?|birthday part(y|ies)|family part(y|ies))\b/;
 /** Said of a private individual (« un particulier », "a private individual"). */
 const PRIVATE_INDIVIDUAL = /\b(une? particulier|une particuliere|le particulier|la particuliere|private individual|private person)\b/;
 /** What makes a good shared or a project collective: then it is no private matter. */
@@ -37,7 +40,7 @@ const COLLECTIVE =
 
 /**
  * A private individual's own property or leisure (« Je veux faire construire une piscine dans mon jardin », « acheter un
- * appartement en LMNP pour le louer aux touristes »): no structure, no legal form, no business being created, and a private
+ * appartement en LMNP pour le louer aux touristes », « une salle pour notre mariage »): no structure, no legal form, no business being created, and a private
  * good as its object. The schema funds ESS structures and projects, not a person's home.
  */
 export function isPrivateMatter(folded: string, features: ProjectFeatures): boolean {
@@ -47,7 +50,7 @@ export function isPrivateMatter(folded: string, features: ProjectFeatures): bool
   if (features.stage === "creation" && BUSINESS.test(folded)) return false;
   const person = features.actor === "personne" || PRIVATE_INDIVIDUAL.test(folded) || (features.actor === "inconnu" && !STRUCTURE.test(folded));
   if (!person || STRUCTURE.test(folded) || SHARED.test(folded)) return false;
-  return OWN_PRIVATE_GOOD.test(folded) || PROPERTY_PURCHASE.test(folded) || PRIVATE_RENTAL.test(folded);
+  return OWN_PRIVATE_GOOD.test(folded) || PROPERTY_PURCHASE.test(folded) || PRIVATE_RENTAL.test(folded) || PRIVATE_EVENT.test(folded);
 }
 
 /** Private data of a person (their pay, family, health, home, beliefs). */

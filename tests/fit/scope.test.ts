@@ -94,3 +94,11 @@ describe("an ordinary business said to have no social side, in English", () => {
     expect(isOutOfScope(read(charity), foldText(charity))).toBe(false);
   });
 });
+
+describe("a private family celebration", () => {
+  it("a wedding or a birthday party of one's own is a private matter; an association that organises them is not", () => {
+    expect(isPrivate("Est-ce que le Département aide pour un anniversaire ? On cherche un traiteur pas cher à Bagnols.")).toBe(true);
+    expect(isPrivate("We would like the Département to pay for the hall of our wedding in Sommières, is there a grant?")).toBe(true);
+    expect(isPrivate("Notre association de Bagnols organise des mariages solidaires pour des familles modestes et cherche un financement.")).toBe(false);
+  });
+});
