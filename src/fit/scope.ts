@@ -22,9 +22,15 @@ const PROPERTY_PURCHASE =
 /** Renting out one's property to tourists, or a rental investment's tax scheme (LMNP, Pinel). */
 const PRIVATE_RENTAL =
   /\b(lmnp|lmp|loueur en meuble\w*|loi pinel|dispositif pinel|denormandie|(le|la|les) louer (aux|a des) (touristes|vacanciers|estivants)|louer (aux|a des) (touristes|vacanciers|estivants)|meubles? de tourisme|location touristique|rent (it|them) (out )?to tourists)\b/;
-/** A private family celebration (« notre mariage », « un anniversaire », "a wedding"): a person's leisure. */
-const PRIVATE_EVENT =
-  /\b(mariages?|noces?|anniversaires?|bapteme|baptemes|communion|fetes? de famille|fetes? familiales?|enterrement de vie de (garcon|jeune fille)|weddings?|birthday part(y|ies)|family part(y|ies))\b/;
+/**
+ * One's own family celebration (« notre mariage », « une aide pour un anniversaire », « le Département finance-t-il les
+ * mariages ? », "our wedding"): a person's leisure. Not a trade that serves them (« des coiffures de mariage »).
+ */
+const CELEBRATION =
+  "(?:mariages?|noces?|anniversaires?|baptemes?|communion|fetes? de famille|fetes? familiales?|weddings?|birthday part(?:y|ies)|family part(?:y|ies))";
+const PRIVATE_EVENT = new RegExp(
+  `\\b(?:mon|ma|notre|nos|son|sa|leur|my|our|his|her|their) (?:propre |own )?${CELEBRATION}\\b|\\b(?:finance\\w*|paie|paient|payer|pay for|pays for|aides?|subventions?|grants?) (?:(?:pour|for) )?(?:les|le|la|l|un|une|des|mon|ma|notre|a|an|our|my) ${CELEBRATION}\\b`,
+);
 /** Said of a private individual (« un particulier », "a private individual"). */
 const PRIVATE_INDIVIDUAL = /\b(une? particulier|une particuliere|le particulier|la particuliere|private individual|private person)\b/;
 /** What makes a good shared or a project collective: then it is no private matter. */

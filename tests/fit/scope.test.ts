@@ -100,5 +100,9 @@ describe("a private family celebration", () => {
     expect(isPrivate("Est-ce que le Département aide pour un anniversaire ? On cherche un traiteur pas cher à Bagnols.")).toBe(true);
     expect(isPrivate("We would like the Département to pay for the hall of our wedding in Sommières, is there a grant?")).toBe(true);
     expect(isPrivate("Notre association de Bagnols organise des mariages solidaires pour des familles modestes et cherche un financement.")).toBe(false);
+    // A trade that serves celebrations is a business, not one's own celebration.
+    expect(isPrivate("Je suis photographe, je fais surtout des photos de mariage à Nîmes, et je voudrais racheter le studio de mon ancien patron.")).toBe(
+      false,
+    );
   });
 });
