@@ -4,7 +4,7 @@
  * someone who wants something; a question about the schema or a process
  * ("qu'est-ce que l'appel à communs ?") does not, and keeps the ordinary answer.
  */
-import { foldText, type ProjectFeatures } from "./features.js";
+import { askedZone, foldText, type ProjectFeatures } from "./features.js";
 
 /** Someone who carries the project: a structure, a person, a group. */
 const CARRIER =
@@ -31,6 +31,9 @@ const FIRST_PERSON = /\b(je|j|jsuis|jveux|jvoudrais|moi|nous|notre|nos|on|mon|ma
  */
 const ORIENTATION =
   /\b(a qui (s adresser|m adresser|nous adresser|l adresser|les adresser|faut il s adresser|on s adresse|je m adresse|parler|en parler)|par ou (commencer|debuter|demarrer)|(on |je |nous )?(commence|commencons|commencer) (par ou|ou)|par quoi commencer|qui s occupe (du|de la|de l|des)|qui (?:le |la |les |l |nous |les )?(finance|financent|conventionne|conventionnent|renouvelle|renouvellent|delivre|delivrent|accorde|accordent|instruit|instruisent|agree|agreent|pilote|pilotent)|where (to|do we|should we|do i|should i) start|who (funds|finances|renews|grants|issues|handles|deals with)|vers qui|qui (faut il|doit on|dois je|devons nous|pouvons nous|peut on) (contacter|solliciter|appeler|joindre)|qui (contacter|peut (m|nous|l|les) (aider|accompagner|orienter|recevoir|conseiller))|ou (pouvons nous|peut on|puis je|pourrions nous|pourrait on) (etre )?(accompagne\w*|aide\w*|soutenu\w*|conseille\w*)|quel interlocuteur|quels? (dispositifs?|interlocuteurs?|partenaires?)|who (should|can|could|do) (we|i|they) (talk|speak|turn|contact|go|get in touch|reach out)|who to (contact|talk to|turn to)|what can (the )?(department|departement) do (for|to help)|what (help|support|funding) (is there|is available|can we get|could we get)|que peut faire (pour nous|pour moi|le departement)|qu est ce que le departement peut faire)\b/;
+
+/** A question that asks an actor to do something (« le Département pourrait-il… ? », "could the Region…?", « pouvez-vous… ? »). */
+const ASKS_ACTOR = /\b(departement|department|region|vous|you)\b/;
 
 /** A message of one sentence (a terse request), whatever its closing mark. */
 function oneSentence(text: string): boolean {
@@ -144,7 +147,12 @@ export function describesProject(text: string, features: ProjectFeatures, opts: 
   const ownNeed = POSSESSIVE.test(f) && stated >= 1 && needs.some((n) => n.strength >= 0.8) && oneSentence(text);
   // A project said to be at the idea or creation stage, with a need clearly named ("j'ai une idée d'appli… un incubateur ?"), is intended.
   const early = (features.stage === "idee" || features.stage === "creation") && needs.some((n) => n.strength >= 0.8);
-  if (!(hasCarrier(f) || stated >= 2) || !(INTENT.test(f) || ORIENTATION.test(f) || ownNeed || early || stated >= 2)) return false;
+  // A writer who says who they are (« nous sommes une SCIC… ») and asks, in a question of the message, for a need named
+  // there (« Le Département pourrait-il prendre des parts ? ») wants it: the question is the intention.
+  // The question asks someone to act (the Département, the Région, the assistant): « faut-il un SIRET pour une subvention ? »
+  // asks a rule, not for the need.
+  const askedOwn = SELF_DESCRIPTION.test(f) && stated >= 1 && ASKS_ACTOR.test(askedZone(text)) && needs.some((n) => (n.asked ?? 0) > 0 && n.expressions > 0);
+  if (!(hasCarrier(f) || stated >= 2) || !(INTENT.test(f) || ORIENTATION.test(f) || ownNeed || early || askedOwn || stated >= 2)) return false;
   if (opts.loose) return needs.length >= 1 || stated >= 1;
   // "C'est quoi la différence entre une SCOP et une SCIC ?": a question about words, asked by nobody in particular.
   if (DEFINITION.test(f) && !FIRST_PERSON.test(f)) return false;

@@ -14,6 +14,7 @@ import { extractFacts, fold, foldText } from "../eligibility/extract.js";
 import { parseFacts, type Facts, type LegalForm, type ProjectStage } from "../eligibility/facts.js";
 import { containsPhrase, phraseTokens } from "../retrieval/phrases.js";
 import { STRUCTURE_NOUN } from "../answer/asked-part.js";
+import { DEFAULT_PROCESS } from "../domain/ids.js";
 import type { Need, NeedFacts, SchemaLinks } from "./links.js";
 
 export interface DetectedNeed {
@@ -24,6 +25,8 @@ export interface DetectedNeed {
   expressions: number;
   /** Added by the ranking only: the need is in a question the message asks (not part of `strength`, which says whether it is stated at all). */
   asked?: number;
+  /** Share of its processes' score kept: the need only names what the carrier is, and the message asks another need. */
+  carrierOnly?: number;
 }
 
 export interface Territory {
@@ -127,7 +130,7 @@ function essStatutes(f: string): boolean | undefined {
 
 function bankAccess(f: string): boolean | undefined {
   if (
-    /\b(banques?|bank) (ne )?(me |nous )?(veut|veulent|suit|suivent)? ?(rien savoir|pas|plus|refuse|refusent|won t|refused|says no)\b|\bbanques? (a |ont )?refuse\w*\b|\b(pas|sans|plus|ni|aucun|no|without) (d )?acces (au|a un|aux) (credit|pret|emprunt)s?\b|\b(no|without) access to (bank )?(credit|loans?)\b|\bno bank (will|would|wants to|is willing to) (lend|finance|follow|back)\b|\bbanks? (won t|will not|refuse[sd]? to|declined to) (lend|finance)\b|\bexclue?s? du (credit|systeme) bancaire\b/.test(
+    /\b(banques?|bank) (ne )?(me |nous )?(veut|veulent|suit|suivent)? ?(rien savoir|pas|plus|refuse|refusent|won t|refused|says no)\b|\bbanques? (a |ont )?refuse\w*\b|\b(pas|sans|plus|ni|aucun|no|without) (d )?acces (au|a un|aux) (credit|pret|emprunt)s?\b|\b(no|without) access to (bank )?(credit|loans?)\b|\bno bank (will|would|wants to|is willing to) (lend|finance|follow|back)\b|\bbanks? (won t|will not|refuse[sd]? to|declined to) (lend|finance)\b|\bexclue?s? du (credit|systeme) bancaire\b|\b(the |her |his |their |my |our )?banks? (has |have )?(turned|turns) (her|him|them|me|us) down\b/.test(
       f,
     )
   )
@@ -136,7 +139,7 @@ function bankAccess(f: string): boolean | undefined {
 }
 
 const PERSON =
-  /^(je |j |moi |i |i m |my name|mme |ms |mrs |mr )|\b(je suis|j ai \d+ ans|je veux|je voudrais|je souhaite|jvoudrais|jveux|un porteur|une porteuse|porteur individuel|une personne|un habitant|une habitante|une? allocataire|une? beneficiaire|un chomeur|une chomeuse|un couple|un demandeur|une demandeuse|demandeur d emploi|une ancienne|un ancien|ancien cadre|une jeune|un jeune|jeune diplomee?|retraitee?|creer seule?|auto ?entrepreneu|micro entrepreneu|freelance|independante?|madame|monsieur|i live|i want to start|i d like to start)\b/;
+  /^(je |j |moi |i |i m |my name|mme |ms |mrs |mr )|\b(je suis|j ai \d+ ans|je veux|je voudrais|je souhaite|jvoudrais|jveux|un porteur|une porteuse|porteur individuel|une personne|un habitant|une habitante|une? allocataire|une? beneficiaire|un chomeur|une chomeuse|un couple|un demandeur|une demandeuse|demandeur d emploi|une ancienne|un ancien|ancien cadre|une jeune|un jeune|jeune diplomee?|retraitee?|creer seule?|auto ?entrepreneu|micro entrepreneu|freelance|independante?|madame|monsieur|i live|an? (local )?resident|i want to start|i d like to start)\b/;
 const STRUCTURE_WORDS = new RegExp(
   `\\b${STRUCTURE_NOUN}\\b|\\b(collectif|structure|entreprise|societe|sarl|sas|pme|tpe|club|compagnie|creche|company|business)\\b`,
 );
@@ -164,9 +167,9 @@ function actorOf(facts: Partial<Facts>, f: string): Actor {
 const NO_STRUCTURE_YET =
   /\b(no (company|structure|legal (structure|entity)|business) (set up )?yet|not yet (incorporated|registered)|(have|has) not (yet )?(set up|registered|created) (a|the|our|any) (company|structure))\b/;
 
-/** Setting up a business in plain words (« monter une boîte », « monter notre coopérative »). */
+/** Setting up a business in plain words (« monter une boîte », « monter notre coopérative », « je monte une micro-entreprise »). */
 const SET_UP =
-  /\b(monter|montons|montent|on monte|je monte) (une|notre|ma|sa|son|leur|nos) (petite )?(boite|entreprise|societe|cooperative|coop|scop|scic|activite|structure)\b/;
+  /\b(monter|montons|montent|on monte|je monte) (une|notre|ma|sa|son|leur|nos) (petite )?(boite|entreprise|micro entreprise|auto entreprise|societe|cooperative|coop|scop|scic|activite|structure)\b/;
 
 /** A project at the idea stage, in English ("with an idea to…", "still only an idea on paper"). */
 const IDEA_STAGE_EN = /\b((with|have|has|had|got) an idea (to|for|of)|(only|just|still) an idea|(at|in) the idea stage|idea stage)\b/;
@@ -301,14 +304,14 @@ const MAX_STRENGTH = 1.4;
 
 /** Verbs that introduce what is asked for ("nous voudrions décrocher des marchés"). */
 const REQUEST =
-  /\b(veut|veulent|veux|voulons|voudrait|voudraient|voudrais|voudrions|jvoudrais|jveux|aimerait|aimerions|aimerais|souhaite|souhaitent|souhaitons|cherche|cherchent|cherchons|demande|demandent|sollicite|sollicitent|besoin|y a t il|ya t il|existe t il|is there|are there|want|wants|would like|d like|need|needs|looking for|asks|seeks)\b/g;
+  /\b(veut|veulent|veux|voulons|voudrait|voudraient|voudrais|voudrions|jvoudrais|jveux|aimerait|aimerions|aimerais|souhaite|souhaitent|souhaitons|cherche|cherchent|cherchons|demande|demandent|sollicite|sollicitent|besoin|il (nous|leur|lui|me) faut|y a t il|ya t il|existe t il|is there|are there|want|wants|would like|d like|need|needs|looking for|asks|seeks)\b/g;
 /** A need stated in what is asked for outweighs one that only describes the carrier ("une entreprise d'insertion"). */
 const REQUEST_BONUS = 0.3;
 
 /** A need the writer says comes first ("surtout", "avant tout") weighs this much more in the ranking; one said "par ailleurs", this much less. */
 const EMPHASIS_BONUS = 0.3;
 const MAIN_MARK =
-  /\b(surtout|avant tout|principalement|en priorite|prioritairement|d abord|le vrai (sujet|besoin|probleme|enjeu)|(le|notre|leur|son) (probleme|souci),? c est|la vraie (question|priorite|difficulte)|ce qui (nous |lui |leur )?manque|ce qu il (nous |lui |leur )?manque|mais en fait|en realite|mainly|above all|especially|most of all|first and foremost|the real (issue|need|problem)|(the|our) (problem|issue) is|what (we|they) really need|what is missing|what s missing)\b/g;
+  /\b(surtout|avant tout|principalement|en priorite|prioritairement|d abord|le vrai (sujet|besoin|probleme|enjeu)|(le|notre|leur|son) (probleme|souci),? c est|la vraie (question|priorite|difficulte)|ce qui (nous |lui |leur )?manque|ce qu il (nous |lui |leur )?manque|mais en fait|en realite|(le|leur|notre|son|mon) principal (souci|probleme|enjeu|besoin)|(la|leur|notre|sa|ma) principale (preoccupation|difficulte|priorite)|(our|their|the) main (concern|worry|issue|need)|mainly|above all|especially|most of all|first and foremost|the real (issue|need|problem)|(the|our) (problem|issue) is|what (we|they) really need|what is missing|what s missing)\b/g;
 /** Also what someone else says the writer should do ("un ami nous dit qu'il faut l'agrément"): advice reported, not the writer's own need. */
 const ASIDE_MARK =
   /\b(par ailleurs|en outre|accessoirement|au passage|secondairement|(on|un ami|une amie|un proche|un collegue|une collegue|quelqu un) (nous|m|me) (a )?(dit|dis|conseille|suggere)|on (nous|m) a (dit|conseille|suggere)|by the way|incidentally|as a side note|(someone|a friend) (told|advised) (us|me)|(we|i) (were|was) told)\b/;
@@ -382,6 +385,13 @@ function withoutHedged(folded: string): string {
   return folded.replace(HEDGED, " ");
 }
 
+/** What follows a verb of becoming or creating, to the end of its clause (« se transformer en atelier chantier d'insertion »). */
+const BECOMING =
+  /\b(transformer|transforme|devenir|devient|deviendra|creer|creation d|ouvrir|ouverture d|monter|lancer|s implanter|become|becoming|turn into|set up|open)\b[^.;:!?,]*/g;
+function becomingZone(folded: string): string {
+  return [...folded.matchAll(BECOMING)].map((m) => m[0]).join(" . ");
+}
+
 /** The needs of the links file that the message states, strongest first. */
 export function detectNeeds(text: string, facts: Partial<Facts>, links: SchemaLinks): DetectedNeed[] {
   const kept = withoutNegated(text);
@@ -438,6 +448,27 @@ export function detectNeeds(text: string, facts: Partial<Facts>, links: SchemaLi
   // (« rencontrer des fondations »): the place is context, the request is the project's.
   for (const n of out)
     if (n.need.context !== undefined && n.expressions === 0 && [...requested].some((id) => id !== n.need.id)) n.strength = Math.min(n.strength, n.need.context);
+  // A need that can name what the carrier is (« un atelier chantier d'insertion… demande un appui pour sa trésorerie ») and is
+  // not in what the message asks, when the message asks another need: it describes the carrier, the request is elsewhere.
+  // When the message's question asks only for a kind of support (« Quel accompagnement lui proposer ? »), the needs it
+  // describes are what it asks.
+  // Asking only whom to turn to (a need of the ESS team alone) asks no other need: « quels interlocuteurs pour le
+  // conventionnement ? » keeps the insertion track.
+  const otherAsked = (id: string) =>
+    [...requested].some((r) => r !== id && out.some((n) => n.need.id === r && n.need.links.some((l) => l.process !== DEFAULT_PROCESS)));
+  // Becoming or opening such a structure (« se transformer en chantier d'insertion », « créer une ETTI ») is the project, not
+  // what the carrier is.
+  const becoming = phraseTokens(becomingZone(kept));
+  const described = requested.size === 0 && askedZone(text) !== "" ? out.filter((n) => n.expressions > 0 && n.need.identity === undefined) : [];
+  for (const n of out)
+    if (
+      n.need.identity !== undefined &&
+      n.expressions > 0 &&
+      !requested.has(n.need.id) &&
+      !n.need.phrases.some((p) => containsPhrase(becoming, p)) &&
+      (otherAsked(n.need.id) || described.length > 0)
+    )
+      n.carrierOnly = n.need.identity;
   return out.sort((a, b) => b.strength - a.strength);
 }
 

@@ -58,6 +58,12 @@ const Need = z
      * the need weighs this much when the message asks for another need.
      */
     contexte: z.number().min(0.1).max(1).optional(),
+    /**
+     * Its expressions may only name what the carrier is (« un chantier d'insertion… demande un appui pour sa trésorerie »):
+     * when none of them is in what the message asks and the message asks another need, the processes of this need keep this
+     * share of their score (the need and the routing rules alike).
+     */
+    identite: z.number().min(0.1).max(1).optional(),
     liens: z.array(Link).min(1),
   })
   .strict()
@@ -122,6 +128,8 @@ export interface Need {
   requires: { facts: boolean; expressions: boolean };
   /** Strength of the need shown only by facts of place when another need is asked (the file's « contexte »). */
   context?: number;
+  /** Share of its processes' score when it only names what the carrier is (the file's « identite »). */
+  identity?: number;
   links: NeedLink[];
 }
 
@@ -189,6 +197,7 @@ export function readLinksFile(file: string): SchemaLinks {
       facts: n.faits,
       requires: { facts: n.exige?.includes("faits") ?? false, expressions: n.exige?.includes("expressions") ?? false },
       ...(n.contexte !== undefined ? { context: n.contexte } : {}),
+      ...(n.identite !== undefined ? { identity: n.identite } : {}),
       links: n.liens.map((l) => ({
         process: l.processus,
         weight: l.poids,

@@ -22,12 +22,12 @@ const NON_COMPANY_FORMS = new Set<string>(["association", "mutuelle", "fondation
 const NON_COMPANY_FACTOR = 0.5;
 /**
  * A person creating, taking over or testing their own business (no structure): the processes for structures
- * (France Active's solidarity finance, the insertion structures) keep this share of their score; the honour loan,
- * the microcredit and the CAE come first.
+ * (France Active's solidarity finance, the insertion structures, the city policy's contracts with the neighbourhood's
+ * structures) keep this share of their score; the honour loan, the microcredit and the CAE come first.
  */
 const PERSONAL_CREATION = {
   needs: new Set(["creation-individuelle", "tester-activite"]),
-  processes: new Set(["france-active", "insertion-iae"]),
+  processes: new Set(["france-active", "insertion-iae", "politique-de-la-ville"]),
   factor: 0.6,
 };
 /** The ESS team is always a possible option, with this floor score. */
@@ -71,18 +71,34 @@ function addNeeds(acc: Map<ProcessId, Acc>, needs: DetectedNeed[]): void {
 /** Every process with a score for this project, best first, with its eligibility verdict. */
 /** Needs that suppose a structure already running: at the idea or creation stage they weigh this share. */
 const NOT_YET = { needs: new Set(["consolidation"]), stages: new Set(["idee", "creation"]), factor: 0.5 };
+/**
+ * The Région's business aid for a sole trader's running business: at the creation of a sole business, the honour loan and
+ * the microcredit come first, so this need weighs nothing there.
+ */
+const CREATOR_AID = { need: "aide-entreprise", legalForm: "entrepreneur-individuel" };
 
 export function rankAll(features: ProjectFeatures, candidates: RouteCandidate[]): RankedOption[] {
   const acc = new Map<ProcessId, Acc>();
   // One cannot consolidate what does not exist yet: "gouvernance" in a project at the idea stage is its design.
   const early = features.stage !== undefined && NOT_YET.stages.has(features.stage);
-  addNeeds(acc, early ? features.needs.map((n) => (NOT_YET.needs.has(n.need.id) ? { ...n, strength: n.strength * NOT_YET.factor } : n)) : features.needs);
+  const creator = early && features.facts.legalForm === CREATOR_AID.legalForm;
+  const needs = features.needs.filter((n) => !(creator && n.need.id === CREATOR_AID.need));
+  addNeeds(acc, early ? needs.map((n) => (NOT_YET.needs.has(n.need.id) ? { ...n, strength: n.strength * NOT_YET.factor } : n)) : needs);
   const routerWhy = new Map<ProcessId, string>();
   for (const c of candidates) {
     const a = acc.get(c.process) ?? { score: 0, needs: [] };
     a.score += ROUTER_WEIGHT * c.score;
     acc.set(c.process, a);
     if (c.rule) routerWhy.set(c.process, c.why);
+  }
+  // A need that only names what the carrier is (an insertion structure asking for help with its cash flow): the processes
+  // it points to keep its share of their score, the words of the routing rules included — the request is elsewhere.
+  for (const n of features.needs) {
+    if (n.carrierOnly === undefined) continue;
+    for (const link of n.need.links) {
+      const a = acc.get(link.process);
+      if (a && link.process !== DEFAULT_PROCESS) a.score *= n.carrierOnly;
+    }
   }
   const floor = acc.get(DEFAULT_PROCESS) ?? { score: 0, needs: [] };
   floor.score = Math.max(floor.score, DEFAULT_FLOOR);
@@ -91,6 +107,9 @@ export function rankAll(features: ProjectFeatures, candidates: RouteCandidate[])
   const processes = [...acc.keys()];
   const verdicts = new Map(evaluate(features.facts as Facts, { processes }).map((r) => [r.process, r]));
   const personalCreation = features.actor === "personne" && features.needs.some((n) => PERSONAL_CREATION.needs.has(n.need.id));
+  // The neighbourhood named only as where the person lives is context for their own business; a message that speaks of the
+  // neighbourhoods' schemes (« un dispositif pour les quartiers prioritaires ? ») keeps the city policy's score.
+  const askedFor = new Set(features.needs.filter((n) => n.need.context !== undefined && n.expressions > 0).flatMap((n) => n.need.links.map((l) => l.process)));
   const ranked: RankedOption[] = processes.map((p) => {
     const a = acc.get(p)!;
     const eligibility = verdicts.get(p)!;
@@ -98,7 +117,7 @@ export function rankAll(features: ProjectFeatures, candidates: RouteCandidate[])
     // must confirm (knowledge/regles/region-occitanie.yaml), so it is not the track to lead with.
     // Nor for a company with ESS statutes: the ESS tracks come first.
     const notACompany = p === "region-occitanie" && (NON_COMPANY_FORMS.has(features.facts.legalForm ?? "") || features.facts.essStatutes === true);
-    const personal = PERSONAL_CREATION.processes.has(p) && personalCreation;
+    const personal = PERSONAL_CREATION.processes.has(p) && personalCreation && !askedFor.has(p);
     return {
       process: p,
       score:

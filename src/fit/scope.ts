@@ -22,6 +22,15 @@ const PROPERTY_PURCHASE =
 /** Renting out one's property to tourists, or a rental investment's tax scheme (LMNP, Pinel). */
 const PRIVATE_RENTAL =
   /\b(lmnp|lmp|loueur en meuble\w*|loi pinel|dispositif pinel|denormandie|(le|la|les) louer (aux|a des) (touristes|vacanciers|estivants)|louer (aux|a des) (touristes|vacanciers|estivants)|meubles? de tourisme|location touristique|rent (it|them) (out )?to tourists)\b/;
+/**
+ * One's own family celebration (« notre mariage », « une aide pour un anniversaire », « le Département finance-t-il les
+ * mariages ? », "our wedding"): a person's leisure. Not a trade that serves them (« des coiffures de mariage »).
+ */
+const CELEBRATION =
+  "(?:mariages?|noces?|anniversaires?|baptemes?|communion|fetes? de famille|fetes? familiales?|weddings?|birthday part(?:y|ies)|family part(?:y|ies))";
+const PRIVATE_EVENT = new RegExp(
+  `\\b(?:mon|ma|notre|nos|son|sa|leur|my|our|his|her|their) (?:propre |own )?${CELEBRATION}\\b|\\b(?:finance\\w*|paie|paient|payer|pay for|pays for|aides?|subventions?|grants?) (?:(?:pour|for) )?(?:les|le|la|l|un|une|des|mon|ma|notre|a|an|our|my) ${CELEBRATION}\\b`,
+);
 /** Said of a private individual (« un particulier », "a private individual"). */
 const PRIVATE_INDIVIDUAL = /\b(une? particulier|une particuliere|le particulier|la particuliere|private individual|private person)\b/;
 /** What makes a good shared or a project collective: then it is no private matter. */
@@ -37,7 +46,7 @@ const COLLECTIVE =
 
 /**
  * A private individual's own property or leisure (« Je veux faire construire une piscine dans mon jardin », « acheter un
- * appartement en LMNP pour le louer aux touristes »): no structure, no legal form, no business being created, and a private
+ * appartement en LMNP pour le louer aux touristes », « une salle pour notre mariage »): no structure, no legal form, no business being created, and a private
  * good as its object. The schema funds ESS structures and projects, not a person's home.
  */
 export function isPrivateMatter(folded: string, features: ProjectFeatures): boolean {
@@ -47,7 +56,7 @@ export function isPrivateMatter(folded: string, features: ProjectFeatures): bool
   if (features.stage === "creation" && BUSINESS.test(folded)) return false;
   const person = features.actor === "personne" || PRIVATE_INDIVIDUAL.test(folded) || (features.actor === "inconnu" && !STRUCTURE.test(folded));
   if (!person || STRUCTURE.test(folded) || SHARED.test(folded)) return false;
-  return OWN_PRIVATE_GOOD.test(folded) || PROPERTY_PURCHASE.test(folded) || PRIVATE_RENTAL.test(folded);
+  return OWN_PRIVATE_GOOD.test(folded) || PROPERTY_PURCHASE.test(folded) || PRIVATE_RENTAL.test(folded) || PRIVATE_EVENT.test(folded);
 }
 
 /** Private data of a person (their pay, family, health, home, beliefs). */

@@ -581,3 +581,47 @@ describe("a structure becoming a SCIC, and a Région scheme named", () => {
     expect(needIds("pass occitanie c pour qui ? mon entreprise de plomberie a 2 salariés à Nîmes veut acheter un utilitaire")).toContain("region-nommee");
   });
 });
+
+describe("new ways to state a need or a fact", () => {
+  const isProject = (text: string) => describesProject(text, read(text));
+
+  it("a structure that says who it is and asks the Département, in a question, for a need named there describes a project", () => {
+    expect(
+      isProject("Bonjour, nous sommes une SCIC de covoiturage rural dans les Cévennes. Le Département pourrait-il souscrire au capital de la coopérative ?"),
+    ).toBe(true);
+  });
+
+  it("a structure asking a rule in its question (« faut-il… ? ») describes no project by that question alone", () => {
+    expect(isProject("Faut-il obligatoirement un numéro de TVA pour toucher une subvention ? Nous sommes une petite association loi 1901.")).toBe(false);
+  });
+
+  it("a buyer's side of public procurement and a funder looking for associations are needs", () => {
+    expect(needIds("Le service des achats prépare un marché de nettoyage et voudrait que des structures de l'ESS puissent candidater.")).toContain(
+      "marches-publics",
+    );
+    const funder = read("Fondation d'entreprise lyonnaise, nous souhaitons rencontrer des associations gardoises à soutenir. Comment faire ?");
+    expect(funder.needs.find((n) => n.need.id === "mecenat")!.expressions).toBeGreaterThanOrEqual(2);
+  });
+
+  it("« the bank turned him down » is no access to credit; « a resident » is a person", () => {
+    const f = read("A resident of Bagnols-sur-Cèze wants to start a small upholstery business, but the bank turned him down.");
+    expect(f.facts.bankAccess).toBe(false);
+    expect(f.actor).toBe("personne");
+    expect(f.needs.map((n) => n.need.id)).toContain("creation-individuelle");
+  });
+
+  it("« il nous faut » introduces what is asked", () => {
+    const f = read("Notre association d'Alès s'agrandit. Il nous faut un prêt pour acheter un camion.");
+    expect(f.needs.find((n) => n.need.id === "pret-garantie")!.strength).toBeGreaterThan(0.6);
+  });
+});
+
+describe("place words", () => {
+  it("« the … neighbourhood » names a place, not a priority neighbourhood; « priority neighbourhood » does", () => {
+    expect(
+      needIds("Our association in the Gambetta neighbourhood of Nîmes needs a loan.").filter((id) => id === "quartier-prioritaire").length,
+    ).toBeLessThanOrEqual(1);
+    expect(read("Our association in the old neighbourhood of Sommières needs a loan.").needs.some((n) => n.need.id === "quartier-prioritaire")).toBe(false);
+    expect(needIds("Our association works in a priority neighbourhood of Alès and needs a loan.")).toContain("quartier-prioritaire");
+  });
+});

@@ -162,3 +162,61 @@ describe("collective takeovers, cooperatives' investments, hedged needs", () => 
     expect(verb.needs.find((n) => n.need.id === "pret-garantie")?.asked ?? 0).toBeGreaterThanOrEqual(0);
   });
 });
+
+describe("what the carrier is versus what it asks", () => {
+  it("an insertion structure asking for help with its management gets the DLA before the insertion track", () => {
+    const text = "Une entreprise d'insertion de Bagnols-sur-Cèze (9 salariés) veut revoir son modèle économique et sa gouvernance. Que lui proposer ?";
+    const candidates: RouteCandidate[] = [{ process: "insertion-iae", score: 1, rule: true, similarity: 0.5, why: "structure d'insertion" } as RouteCandidate];
+    const f = projectFeatures(text, links);
+    expect(f.needs.find((n) => n.need.id === "insertion")?.carrierOnly).toBe(0.5);
+    expect(rankOptions(f, candidates)[0]!.process).toBe("dla");
+  });
+
+  it("the question names only a kind of support: the problems the message describes are what it asks", () => {
+    const f = projectFeatures("Un chantier d'insertion de Bessèges a de gros soucis de gouvernance et de pilotage. Quelle aide lui conseiller ?", links);
+    expect(f.needs.find((n) => n.need.id === "insertion")?.carrierOnly).toBe(0.5);
+  });
+
+  it("an insertion structure asking about insertion keeps the insertion track", () => {
+    const f = projectFeatures("Une association de Bessèges veut devenir un chantier d'insertion conventionné. Comment faire ?", links);
+    expect(f.needs.find((n) => n.need.id === "insertion")?.carrierOnly).toBeUndefined();
+  });
+
+  it("a person creating their business in a priority neighbourhood gets the honour loan or the microcredit first", () => {
+    const text = "Un habitant du quartier Pissevin à Nîmes veut créer sa boîte de réparation de vélos ; sa banque ne veut pas le suivre.";
+    const candidates: RouteCandidate[] = [
+      { process: "politique-de-la-ville", score: 1, rule: true, similarity: 0.5, why: "quartier prioritaire" } as RouteCandidate,
+    ];
+    expect(rankOptions(projectFeatures(text, links), candidates)[0]!.process).toBe("pret-honneur-microcredit");
+  });
+});
+
+describe("becoming, the main concern, the neighbourhood's schemes, a running sole business", () => {
+  it("a structure that plans to become an insertion structure keeps the insertion track", () => {
+    const f = projectFeatures(
+      "Une friperie associative de Bagnols envisage de se transformer en chantier d'insertion ; il lui faudra aussi revoir sa gouvernance. Quelle piste ?",
+      links,
+    );
+    expect(f.needs.find((n) => n.need.id === "insertion")?.carrierOnly).toBeUndefined();
+  });
+
+  it("« leur principal souci » marks what comes first, like « surtout »", () => {
+    const f = projectFeatures("Un chantier d'insertion d'Anduze a des soucis de trésorerie. Leur principal souci : le conventionnement IAE.", links);
+    expect(f.needs.find((n) => n.need.id === "insertion")?.asked).toBeGreaterThan(0);
+  });
+
+  it("a person who asks for the neighbourhoods' schemes keeps the city policy first", () => {
+    const text = "J'habite à Valdegour et je veux créer ma boîte de couture ; y a-t-il des aides pour les habitants des quartiers prioritaires ?";
+    const candidates: RouteCandidate[] = [
+      { process: "politique-de-la-ville", score: 1, rule: true, similarity: 0.5, why: "quartier prioritaire" } as RouteCandidate,
+    ];
+    expect(rankOptions(projectFeatures(text, links), candidates)[0]!.process).toBe("politique-de-la-ville");
+  });
+
+  it("a sole trader's running business asking for an investment goes to the Région; one being created to the honour loan", () => {
+    const running = rank("Je suis micro-entrepreneur en menuiserie à Sommières depuis trois ans et je voudrais une subvention pour acheter une machine.");
+    expect(running[0]!.process).toBe("region-occitanie");
+    const creating = rank("Je veux créer ma micro-entreprise de menuiserie à Sommières et je cherche un financement pour acheter une machine.");
+    expect(creating[0]!.process).toBe("pret-honneur-microcredit");
+  });
+});

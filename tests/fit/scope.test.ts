@@ -84,3 +84,25 @@ describe("the pay of the writer's own staff", () => {
     expect(asksPersonalData(foldText("Peut-on financer le salaire de la salariée qui anime notre tiers-lieu ?"))).toBe(false);
   });
 });
+
+describe("an ordinary business said to have no social side, in English", () => {
+  it("« a regular business, no social purpose » asking for ESS money is out of scope; a charity saying so is not", () => {
+    const shop =
+      "My partner and I plan to open a bike repair shop in Alès. It is a regular business, nothing social about it; can the ESS budget pay for our tools?";
+    expect(isOutOfScope(read(shop), foldText(shop))).toBe(true);
+    const charity = "Our association in Alès runs a regular business of bike repairs, nothing social beyond that; can the ESS budget help?";
+    expect(isOutOfScope(read(charity), foldText(charity))).toBe(false);
+  });
+});
+
+describe("a private family celebration", () => {
+  it("a wedding or a birthday party of one's own is a private matter; an association that organises them is not", () => {
+    expect(isPrivate("Est-ce que le Département aide pour un anniversaire ? On cherche un traiteur pas cher à Bagnols.")).toBe(true);
+    expect(isPrivate("We would like the Département to pay for the hall of our wedding in Sommières, is there a grant?")).toBe(true);
+    expect(isPrivate("Notre association de Bagnols organise des mariages solidaires pour des familles modestes et cherche un financement.")).toBe(false);
+    // A trade that serves celebrations is a business, not one's own celebration.
+    expect(isPrivate("Je suis photographe, je fais surtout des photos de mariage à Nîmes, et je voudrais racheter le studio de mon ancien patron.")).toBe(
+      false,
+    );
+  });
+});
