@@ -105,6 +105,8 @@ export function asksSum(question: string): boolean {
  */
 export function asksMoneyPut(question: string): boolean {
   const q = foldUncached(question).replace(/[’`]/g, "'");
+  // (« combien le DLA met de temps… » asks a duration)
+  if (/\b(temps|delais?|duree|how long|time)\b/.test(q)) return false;
   return (
     /\b(combien|cb)\b(?! (de|d'|d) (?!argent|euros))[^?]{0,50}\b(met|mettent|mettra|mettre|mis|donne|donnent|donnera|verse|versent|versera|consacre|consacrent|consacrera|investit|investissent|alloue|allouent|injecte|injectent|apporte|apportent|debourse|debloque|debloquent)\b/.test(
       q,

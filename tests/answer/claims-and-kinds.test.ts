@@ -138,6 +138,7 @@ describe("a sum put in by someone", () => {
       "Combien de structures donnent leur avis pendant la concertation ?",
       "How many projects does the Department fund?",
       "Combien de temps met le DLA pour répondre ?",
+      "Combien le DLA met de temps à répondre ?",
     ])
       expect(asksMoneyPut(q), q).toBe(false);
   });
