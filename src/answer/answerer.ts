@@ -29,7 +29,7 @@ import {
   resolveOrdinal,
   withTopic,
 } from "./followup.js";
-import { answersType, answerType, asksAmount, asksSum, givesAmount } from "./cards.js";
+import { answersType, answerType, asksAmount, asksMoneyPut, asksSum, givesAmount } from "./cards.js";
 import { askedYears, asksWhen, countsOf, givesAsked, namedTerms } from "./asked-quantity.js";
 import { answersStatistic, givesStatistic, statisticAsked } from "./asked-statistic.js";
 import { probability, type DecisionModels, type Signals } from "./decision.js";
@@ -159,9 +159,13 @@ const MIN_QUANTITY_CARD = 0.5;
 
 /** The least card score of a card phrased as the question itself, whose documents retrieval need not have found. */
 const CLOSE_PHRASING = 0.9;
+/** The least score of the closest card that answers a sum put in by someone when retrieval missed its documents. */
+const MONEY_CARD = 0.6;
 
 /** The least card score for a card that gives the amount a yes/no question states to settle that premise (the amount says the rest). */
 const PREMISE_CARD = 0.3;
+/** The least score of the card that settles a claim put up for confirmation (« …, c'est bien ça ? »). */
+const CONFIRMED_CARD = 0.4;
 
 /** How much less of the question a document's passage may cover than a glossary entry and still be quoted instead (see documentsFirst). */
 const GLOSSARY_MARGIN = 0;
@@ -646,7 +650,10 @@ export class Answerer {
     const aspectCard =
       asksQuantity && card !== undefined && card.typeOk && signals.cardAgrees === 1 && card.score >= ASPECT_CARD && mine !== question && this.onlyAspects(mine);
     // A sum asked in other words (« quelle enveloppe… ») is answered by a sum, from a card as from passages (below).
-    const sumGiven = (m: CardMatch) => m.card.lacune || asksQuantity || looksEnglish(mine) || !asksSum(mine) || givesAmount(m.card.answer);
+    // (a sum put in by someone, « cb le Département met dans… », "how much money…", is one whatever the language)
+    const moneyPut = asksMoneyPut(mine) || asksMoneyPut(asking);
+    const sumGiven = (m: CardMatch) =>
+      m.card.lacune || (moneyPut ? givesAmount(m.card.answer) : asksQuantity || looksEnglish(mine) || !asksSum(mine) || givesAmount(m.card.answer));
     const cardFits =
       card !== undefined &&
       (p.reshown || aspectCard || this.useCard(signals)) &&
@@ -696,6 +703,11 @@ export class Answerer {
         (m) => m.typeOk !== false && m.score >= PREMISE_CARD && m.card.sources.some((d) => found.has(d)) && premiseChecked(mine, m.card.answer),
       );
       if (settles) return this.cardAnswer(question, searched, audience, settles, hits, cardMatches, candidates, mine);
+      // A claim put up for confirmation (« le schéma a six axes, c'est bien ça ? », « ils ont voté contre, je crois ? »)
+      // is settled by the card closest to it, from a document found: it says what is so, confirming or correcting.
+      const closest = p.cardCandidates[0];
+      if (closest && asksConfirmation(mine) && closest.typeOk !== false && closest.score >= CONFIRMED_CARD && closest.card.sources.some((d) => found.has(d)))
+        return this.cardAnswer(question, searched, audience, closest, hits, cardMatches, candidates, mine);
     }
     if (!answerable) {
       // A question that names an operator or a scheme of the ESS (« l'adhésion à la MIESS ») is about the ESS.
@@ -744,16 +756,23 @@ export class Answerer {
     // a card that gives that figure answers instead of passages that do not, else the assistant does not know.
     if (text && !generated && asksQuantity) {
       // A follow-up « c'est combien ? » asks a sum of its topic: any number in the topic's passages (« le tiers-lieu Le 21 ») is no answer.
-      if (
+      const wrongKind =
         !givesAsked(asks!, asking, text, searched, "", equivalents) ||
         !this.speaksOfCounted(asks!, searched, text, true) ||
-        (((mine !== question && asksAmount(mine)) || (asksSum(mine) && !looksEnglish(mine))) && !givesAmount(text))
-      ) {
-        const fit = p.cardCandidates.find(
-          (m) => !m.card.lacune && m.typeOk !== false && m.score >= MIN_QUANTITY_CARD && m.card.sources.some((d) => found.has(d)) && cardGives(m),
-        );
+        (((mine !== question && asksAmount(mine)) || (asksSum(mine) && !looksEnglish(mine))) && !givesAmount(text));
+      // A sum put in by someone (« cb le Département met dans… », "how much money…") is answered by a sum.
+      const noSum = moneyPut && !givesAmount(text);
+      if (wrongKind || noSum) {
+        const usable = (m: CardMatch) =>
+          !m.card.lacune && m.typeOk !== false && m.score >= MIN_QUANTITY_CARD && cardGives(m) && (!moneyPut || givesAmount(m.card.answer));
+        const top = p.cardCandidates[0];
+        const fit =
+          p.cardCandidates.find((m) => usable(m) && m.card.sources.some((d) => found.has(d))) ??
+          // (the closest card that gives the sum, though retrieval missed its documents, as an English question's may)
+          (moneyPut && top && usable(top) && top.score >= MONEY_CARD ? top : undefined);
         if (fit) return this.cardAnswer(question, searched, audience, fit, hits, cardMatches, candidates, mine);
-        text = "";
+        // (passages that give no sum are kept when nothing gives one: the sum was not asked in the usual words)
+        if (wrongKind) text = "";
       }
     }
     if (text && !generated && statistic !== null && !givesStatistic(statistic, text, asking)) {
@@ -1313,6 +1332,22 @@ export function premiseChecked(question: string, text: string): boolean {
     [...t.replace(/(\d)[\s\u00a0.,](?=\d{3}\b)/g, "$1").matchAll(/\d{3,}/g)].map((m) => m[0]).filter((n) => !/^(19|20)\d{2}$/.test(n));
   const known = new Set(amounts(text));
   return amounts(question).some((n) => known.has(n));
+}
+
+/**
+ * A claim put up for confirmation: a statement closed by a tag (« …, c'est bien ça ? », « …, je crois ? », « …, non ? »,
+ * "…, right?") or opened by one (« c'est vrai que… », « si je comprends bien… », "is it true that…").
+ */
+const CONFIRMATION =
+  /(\b(c est (bien )?(ca|exact|vrai|correct|juste)|c est bien cela|je crois|il me semble|n est ce pas|(?<!\bou )non|hein|pas vrai|right|correct|isn t it|aren t they|is that (true|right|correct))\s*\?)|^(c est vrai qu|est ce vrai qu|si je comprends bien|si j ai bien compris|on m a dit qu|j ai entendu dire qu|j ai lu qu|is it true that|i heard that|i read that)/;
+
+export function asksConfirmation(question: string): boolean {
+  return CONFIRMATION.test(
+    foldText(question)
+      .replace(/['’`-]/g, " ")
+      .replace(/\s+/g, " ")
+      .trim(),
+  );
 }
 
 /** Words that ask for the detail of something (« précisément », « en détail », "exactly"). */

@@ -98,6 +98,25 @@ export function asksSum(question: string): boolean {
   );
 }
 
+/**
+ * A sum of money put in by someone, asked with « combien » and a verb of giving (« combien le Département met dans… »,
+ * « cb la Région verse ? »), or in English ("how much money…", "how much does the Department put into…"): not a count
+ * (« combien de projets… » counts things).
+ */
+export function asksMoneyPut(question: string): boolean {
+  const q = foldUncached(question).replace(/[’`]/g, "'");
+  // (« combien le DLA met de temps… » asks a duration)
+  if (/\b(temps|delais?|duree|how long|time)\b/.test(q)) return false;
+  return (
+    /\b(combien|cb)\b(?! (de|d'|d) (?!argent|euros))[^?]{0,50}\b(met|mettent|mettra|mettre|mis|donne|donnent|donnera|verse|versent|versera|consacre|consacrent|consacrera|investit|investissent|alloue|allouent|injecte|injectent|apporte|apportent|debourse|debloque|debloquent)\b/.test(
+      q,
+    ) ||
+    /\bhow much (money|funding|cash)\b|\bhow much (does|do|will|did) (the )?[a-z]+( [a-z]+)? (put|give|spend|invest|allocate|contribute|pay|provide|commit)\b/.test(
+      q,
+    )
+  );
+}
+
 /** Whether an answer gives a sum of money or a share (« 10 % du chiffre d'affaires »), or says it is free or not published. */
 export function givesAmount(answer: string): boolean {
   return /\d\s?(€|k€|m€|euros?\b|%)|\b(euros?|millions? d'euros|pour ?cent|gratuit\w*|taux zero|sans interet|free|pas publie|n'est pas publie)\b/.test(

@@ -10,6 +10,7 @@ import { ProcessId } from "../domain/ids.js";
 import { currentKnowledgePaths, type KnowledgePaths } from "../core/paths.js";
 import { fold } from "../retrieval/analyzer.js";
 import { compileGroups, containsPhrase, matchesAll, phraseTokens, type PhraseGroups } from "../retrieval/phrases.js";
+import { countedNoun } from "./asked-quantity.js";
 
 const GuardFile = z.object({ injection: z.array(z.string()).default([]), hors_mission: z.array(z.string()).default([]) });
 const GapFile = z.array(
@@ -36,6 +37,12 @@ const GapFile = z.array(
     demande: z.number().int().min(1).optional(),
   }),
 );
+
+/**
+ * A gap whose subject is a sum of money (« le montant maximal… », « les budgets des années à venir ») says
+ * nothing of a count of things: « il faut être combien de structures ? » asks how many, and the sources may say it.
+ */
+const SUM_SUBJECT = /^(le|la|les) (montants?|sommes?|budgets?|enveloppes?|dotations?)\b/i;
 
 export interface Gap {
   id: string;
@@ -71,7 +78,7 @@ export class Guards {
   private constructor(
     private readonly injection: RegExp[],
     private readonly outOfMission: RegExp[],
-    private readonly gaps: { gap: Gap; groups: PhraseGroups; except: PhraseGroups[number]; asked?: number }[],
+    private readonly gaps: { gap: Gap; groups: PhraseGroups; except: PhraseGroups[number]; asked?: number; sum: boolean }[],
   ) {}
 
   static load(paths: KnowledgePaths = currentKnowledgePaths()): Guards {
@@ -87,6 +94,7 @@ export class Guards {
         groups: compileGroups(g.quand),
         except: g.sauf.length ? compileGroups([g.sauf])[0]! : [],
         asked: g.demande === undefined ? undefined : Math.min(g.demande, g.quand.length) - 1,
+        sum: SUM_SUBJECT.test(g.sujet.trim()),
       })),
     );
   }
@@ -109,9 +117,12 @@ export class Guards {
   gap(text: string, own?: string, opts: { asked?: boolean } = {}): Gap | null {
     const tokens = phraseTokens(withoutVerbs(text));
     const mine = own === undefined ? tokens : phraseTokens(withoutVerbs(own));
-    for (const { gap, groups, except, asked } of this.gaps) {
+    // The things the person's own message counts (« combien de structures »), if it asks how many of them.
+    const counts = countedNoun(own ?? text) !== null;
+    for (const { gap, groups, except, asked, sum } of this.gaps) {
       // `asked`: only the gaps that say which group is asked, whose expression the person's own message holds.
       if (opts.asked && asked === undefined) continue;
+      if (sum && counts) continue;
       const ownGroups = asked === undefined ? groups : [groups[asked]!];
       if (
         matchesAll(tokens, groups) &&

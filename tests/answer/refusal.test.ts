@@ -218,6 +218,8 @@ describe("known gaps of knowledge/lacunes.yaml", () => {
     "exercices-concertation": "Qu'a produit l'exercice de la soupe pendant la concertation ?",
     "suivi-dossier-suite": "Notre dossier déposé sur Gard centrale en mars a-t-il été retenu ?",
     "situation-juridique-structure": "Notre comptable a relevé une irrégularité dans nos comptes : qu'est-ce qu'on risque ?",
+    "decision-financement-projet": "Le Département va-t-il financer notre ressourcerie l'an prochain ?",
+    "promesse-financement": "Puis-je promettre à cette coopérative qu'elle obtiendra la subvention ?",
   };
 
   const gaps = parseYaml(readFileSync(path.join(KNOWLEDGE_DIR, "lacunes.yaml"), "utf8")) as { id: string; route?: string }[];
