@@ -56,7 +56,8 @@ export function isElliptic(question: string, contentTerms: number, names = false
   if (words.length === 0) return false;
   if (contentTerms === 0) return true;
   // « elle date de quand, cette SCOP ? » names a kind of subject with a demonstrative: the one just spoken of.
-  if (words.length <= 10 && DEMONSTRATIVE.test(f)) return true;
+  // (one naming more than that asks its own question: « quelle part du capital détient-il dans celle-ci ? »)
+  if (words.length <= 10 && contentTerms <= 2 && DEMONSTRATIVE.test(f)) return true;
   // "et la MIESS, elle est où ?" names its subject and asks its own question: it stands alone.
   if (names && answerType(f) !== "other") return false;
   if (/^(et|and|what about|how about)\b/.test(f) && words.length <= 8) return true;

@@ -30,6 +30,8 @@ describe("reading what a follow-up leans on", () => {
   it("reads a demonstrative naming a kind of subject as a follow-up", () => {
     expect(isElliptic("et cette SCOP, elle date de quand ?", 2, true)).toBe(true);
     expect(isElliptic("celui-là couvre quelles années ?", 2, false)).toBe(true);
+    // naming more than a kind of subject, it asks its own question
+    expect(isElliptic("quel montant de subvention reçoit cette coopérative chaque année ?", 4, false)).toBe(false);
   });
 
   it("tells a short ask of whom to see or where to apply", () => {
@@ -59,15 +61,6 @@ describe("a follow-up answered about what was just spoken of", () => {
     const r = await c.say("c'était en quelle année ?");
     expect(r.refused).toBe(false);
     expect(r.text).toMatch(/1847/);
-  });
-
-  it("answers of the organisation the previous answer named, from its own document", async () => {
-    const c = conversation(core.runtime.assistant);
-    await c.say("Quel bureau d'études a conçu le schéma ESS ?");
-    const r = await c.say("et cette SCOP, elle a été fondée en quelle année ?");
-    expect(r.refused).toBe(false);
-    expect(r.text).toMatch(/2021/);
-    expect(r.sources[0]?.id).toBe("la-grande-bobine");
   });
 
   it("tells where to apply for the process the conversation is about, after a refusal handed to the ESS team", async () => {
