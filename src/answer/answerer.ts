@@ -10,7 +10,7 @@ import type { Reply, Route, SourceRef } from "../domain/reply.js";
 import { MAX_QUESTION_CHARS } from "../core/limits.js";
 import { withTimeout } from "../core/timeout.js";
 import type { Hit, QueryAnalysis, Retriever } from "../retrieval/retriever.js";
-import { analyze, looksEnglish } from "../retrieval/analyzer.js";
+import { analyze, fold, looksEnglish } from "../retrieval/analyzer.js";
 import type { RouteCandidate, Router } from "../routing/router.js";
 import { checkCitations } from "./citations.js";
 import { extractAnswer } from "./extractive.js";
@@ -26,6 +26,8 @@ import {
   givesAskedKind,
   isElliptic,
   namesPlace,
+  pointsBack,
+  previousQuestions,
   resolveOrdinal,
   withTopic,
 } from "./followup.js";
@@ -125,6 +127,8 @@ export interface AskOptions {
 export interface TopicRef {
   sources: readonly string[];
   card?: string;
+  /** The proper names the previous reply led with (« La Grande Bobine »): what « cette SCOP », « elle » may stand for. */
+  names?: readonly string[];
 }
 
 /** Removes control characters and bounds the length of what we search for. */
@@ -240,6 +244,12 @@ const TOPIC_DOCS = 4;
 
 /** The least share of a follow-up's own subject words (not its aspect words) a passage of its topic holds to answer it. */
 const TOPIC_OWN_COVERAGE = 0.5;
+
+/**
+ * The least share of the previous questions' subject words (weighted by rarity) a passage holds to answer an elliptic
+ * follow-up instead of a reply that holds none of them (see topicFirst).
+ */
+const FOCUS_HELD = 0.5;
 
 /** The least card score for a card from a follow-up's topic documents to answer it when its reply went elsewhere (see topicCard). */
 const TOPIC_CARD = 0.4;
@@ -389,7 +399,7 @@ export class Answerer {
     this.cards();
     // With a model, answering waits on the network: no queue, no cache.
     if (this.o.llm) return this.answer(rawQuestion, audience, { ...turn, onToken: opts.onToken });
-    const topicKey = turn.topic ? `${turn.topic.card ?? ""}:${turn.topic.sources.join(",")}` : "";
+    const topicKey = turn.topic ? `${turn.topic.card ?? ""}:${turn.topic.sources.join(",")}:${(turn.topic.names ?? []).join(",")}` : "";
     const key = [audience, turn.avoidCards.join(","), turn.own ?? "", topicKey, cleanQuestion(rawQuestion).toLowerCase()].join("\u0000");
     const cacheSize = this.o.cacheSize ?? 500;
     const cached = cacheSize <= 0 ? undefined : this.cache.get(key);
@@ -467,13 +477,29 @@ export class Answerer {
     const mine = cleanQuestion(own);
     const question = cleanQuestion(rawQuestion);
     const given = reply.refused ? false : givesAskedKind(mine, reply.text, question);
+    const normalize = (t: string) => (this.o.normalizer ? this.o.normalizer.normalize(t).text : t);
+    const ownQuery = this.o.retriever.analyzeQuery(normalize(mine));
+    // The subject of the questions before (« Charles Gide » in « Charles Gide est né où ? »): what an elliptic
+    // follow-up asking a kind of thing (« en quelle année ? ») asks it of.
+    const focus = this.focusOf(question, ownQuery, topic.names);
+    const fromTopic = reply.sources.some((s) => topic.sources.some((t) => sameSubject(s.id, t)));
+    // A reply giving the kind asked, from the topic's documents but holding none of the previous questions' subject words
+    // (the schema's years for « en quelle année ? » after Charles Gide's birthplace), gives way to a passage of theirs that
+    // gives it of that subject.
+    const focusOf = (text: string) => this.o.retriever.coverage(focus, new Set(analyze(text)));
+    const replyFocus = focus.terms.length ? focusOf(reply.text) : 1;
+    // (English subject words are matched with the French passages only loosely: no reply is judged off them.)
+    const offFocus = given === true && fromTopic && replyFocus === 0 && !looksEnglish(previousQuestions(question));
+    // A follow-up pointing back (« elle a été créée quand, cette SCOP ? ») at a name the previous reply led with that has a
+    // document of its own (« La Grande Bobine ») asks of it: a reply giving the kind asked from another document gives way
+    // to that document's passage, if it holds it.
+    const entity = pointsBack(mine) ? this.namedDoc(topic.names ?? []) : undefined;
+    const offEntity = given === true && entity !== undefined && !reply.sources.some((s) => sameSubject(s.id, entity));
     // A reply giving what is asked from the topic's documents (or one of their kin: « dla-gard-acegaa » for « dla ») stands;
     // one wholly from elsewhere gives way to theirs, if they hold it.
-    if (given === null || (given && reply.sources.some((s) => topic.sources.some((t) => sameSubject(s.id, t))))) return null;
+    if (given === null || (given && fromTopic && !offFocus && !offEntity)) return null;
     if (this.guardsStop(mine, question)) return null;
-    const normalize = (t: string) => (this.o.normalizer ? this.o.normalizer.normalize(t).text : t);
     const searched = normalize(question);
-    const ownQuery = this.o.retriever.analyzeQuery(normalize(mine));
     const legalForm = asksLegalForm(mine);
     const named = {
       ...ownQuery,
@@ -483,27 +509,67 @@ export class Answerer {
       ),
     };
     const query = this.o.retriever.analyzeQuery(searched);
-    const hits = [...new Set(topic.sources)]
-      .slice(0, TOPIC_DOCS)
+    const docs = offEntity ? [entity!] : [...new Set([...(entity ? [entity] : []), ...topic.sources])].slice(0, TOPIC_DOCS + (entity ? 1 : 0));
+    const hits = docs
       .flatMap((doc) => this.o.retriever.chunksOf(doc, query, { audience }))
       .filter((h) => {
-        if (named.terms.length && this.o.retriever.coverage(named, this.o.retriever.termsOf(h.chunk.id)) < TOPIC_OWN_COVERAGE) return false;
+        // (the document of the name pointed back at is about what the follow-up's words name: « cette coopérative »)
+        if (named.terms.length && h.chunk.docId !== entity && this.o.retriever.coverage(named, this.o.retriever.termsOf(h.chunk.id)) < TOPIC_OWN_COVERAGE)
+          return false;
+        if (offFocus && focusOf(h.chunk.text) < FOCUS_HELD) return false;
         return givesAskedKind(mine, h.chunk.text, question) === true && answersStatistic(mine, h.chunk.text, question);
       })
-      .sort((a, b) => b.coverage - a.coverage);
+      // Passages about the previous question's subject first (« Charles Gide » for « c'était en quelle année ? »).
+      .map((h) => ({ h, own: h.chunk.docId === entity ? 1 : 0, about: focus.terms.length ? focusOf(h.chunk.text) : 0 }))
+      .sort((a, b) => b.own - a.own || b.about - a.about || b.h.coverage - a.h.coverage)
+      .map(({ h }) => h);
     if (!hits.length) return null;
     const answer = extractAnswer(this.o.retriever, query, searched, hits, {
       ...(audience === "agent" ? {} : { maxChars: 650, maxUnits: 5 }),
       typeOf: mine,
-      focus: ownQuery,
+      // The sentence answers the follow-up's own words, or when it names nothing (« en quelle année ? ») the previous question's subject.
+      focus: focus.terms.length && !named.terms.length ? { ...ownQuery, terms: [...new Set([...ownQuery.terms, ...focus.terms])] } : ownQuery,
     });
     if (!answer.text || givesAskedKind(mine, answer.text, question) !== true || !answersStatistic(mine, answer.text, question)) return null;
+    if (offFocus && focusOf(answer.text) < FOCUS_HELD) return null;
     return this.passageReply(answer.text, answer.used, {
       english: looksEnglish(mine),
       route: reply.route ?? this.routeOf(this.o.router.candidates(searched, hits)),
       audience,
       generated: false,
     });
+  }
+
+  /**
+   * The document of its own a name stands for (« La Grande Bobine » → « la-grande-bobine »), the first of `names` that
+   * has one; undefined when none does.
+   */
+  private namedDoc(names: readonly string[]): string | undefined {
+    const empty = this.o.retriever.analyzeQuery("");
+    return names
+      .map((n) =>
+        fold(n)
+          .replace(/['’]/g, "-")
+          .replace(/[^a-z0-9]+/g, "-")
+          .replace(/^-+|-+$/g, ""),
+      )
+      .find((id) => id.length > 3 && this.o.retriever.chunksOf(id, empty).length > 0);
+  }
+
+  /**
+   * The subject words of the questions before a follow-up (see previousQuestions) and of the names the last reply led with
+   * (`names`, see leadNames): the words the knowledge knows,
+   * other than the follow-up's own, the words that only ask an aspect and the Gard's or the ESS's. Empty when none.
+   */
+  private focusOf(question: string, own: QueryAnalysis, names: readonly string[] = []): QueryAnalysis {
+    const normalize = (t: string) => (this.o.normalizer ? this.o.normalizer.normalize(t).text : t);
+    const previous = [previousQuestions(question), ...names].filter(Boolean).join(" ; ");
+    const q = this.o.retriever.analyzeQuery(previous ? normalize(previous) : "");
+    const mine = new Set(own.terms);
+    return {
+      ...q,
+      terms: q.terms.filter((t) => !mine.has(t) && !this.o.aspectTerms?.has(t) && !GENERIC_ASPECT.has(t) && !ASKING_TERMS.has(t) && this.o.retriever.known(t)),
+    };
   }
 
   /**

@@ -33,6 +33,10 @@ export function loadAspectTerms(knowledgeDir: string): Set<string> {
 /** Openings that lean on what was said before. */
 const ANAPHORIC =
   /^(et|mais|du coup|alors|donc|ok|d'accord|and|so|what about|how about)\b|^(et )?(pour|avec|sans|si|en) (une?|les?|la|des|mon|ma|notre|nos)\b|^(c'est|c est|ca|cela|elle|il|elles|ils|on y|y a|ce dispositif|cette aide|ce programme|cet accompagnement|ce truc|it|is it|does it|they|is there|can i|can we|who runs it|where is it)\b/;
+/** A demonstrative pointing back at what was just named (« cette SCOP », « cet organisme », « celui-là », "that company"). */
+const DEMONSTRATIVE =
+  /\b(?:cette|cet|ces) \p{L}{3,}|\bcel(?:ui|le)-(?:la|ci)\b|\b(?:that|this) (?:company|organi[sz]ation|cooperative|co-op|structure|scheme|body|one)\b/u;
+
 /** Pronouns standing for the topic anywhere in a short question. */
 const PRONOUN =
   /\b(elle|il|ils|elles|ca|cela|celui-ci|celle-ci|ce dispositif|cette aide|cette structure|la structure|le dispositif|it|its|they|them|this|that|there)\b/;
@@ -51,6 +55,9 @@ export function isElliptic(question: string, contentTerms: number, names = false
   const words = f.split(/\s+/).filter(Boolean);
   if (words.length === 0) return false;
   if (contentTerms === 0) return true;
+  // « elle date de quand, cette SCOP ? » names a kind of subject with a demonstrative: the one just spoken of.
+  // (one naming more than that asks its own question: « quelle part du capital détient-il dans celle-ci ? »)
+  if (words.length <= 10 && contentTerms <= 2 && DEMONSTRATIVE.test(f)) return true;
   // "et la MIESS, elle est où ?" names its subject and asks its own question: it stands alone.
   if (names && answerType(f) !== "other") return false;
   if (/^(et|and|what about|how about)\b/.test(f) && words.length <= 8) return true;
@@ -121,8 +128,37 @@ export function withTopic(question: string, previous: string): string {
   return `${question.trim()}${TOPIC_JOIN}${previous.trim()}`.slice(0, 1200);
 }
 
+/** Two or more capitalised words in a row (« La Grande Bobine », « Charles Gide »): a proper name. */
+const NAME = /\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’-]+)+/gu;
+
+/**
+ * The proper names the first sentence of a reply names (« Le Département a confié à La Grande Bobine… »): what a
+ * follow-up's pronoun or demonstrative (« elle », « cette SCOP ») most likely stands for. At most `max`.
+ */
+export function leadNames(reply: string, max = 3): string[] {
+  const lead = reply.replace(/^[^\n]*\n\n/, (m) => (/^(The sources|Les sources)/.test(m) ? "" : m)).split(/(?<=[.!?])\s|\n/)[0] ?? "";
+  return [...new Set([...lead.matchAll(NAME)].map((m) => m[0]))].slice(0, max);
+}
+
+/**
+ * Whether a follow-up points back with a demonstrative (« cette SCOP », « celui-là », "that company") at what was just
+ * named; a plain pronoun (« il », « elle ») may stand for the whole topic.
+ */
+export function pointsBack(own: string): boolean {
+  return DEMONSTRATIVE.test(fold(own).replace(/[’`]/g, "'"));
+}
+
 /** What joins a follow-up to the topic it is read with. */
 const TOPIC_JOIN = " — ";
+
+/**
+ * The questions before a follow-up, in its reading with the topic (see withTopic): the part after the first join, back
+ * to the conversation's last self-contained question. Empty when the question carries no topic.
+ */
+export function previousQuestions(question: string): string {
+  const at = question.indexOf(TOPIC_JOIN);
+  return at < 0 ? "" : question.slice(at + TOPIC_JOIN.length).trim();
+}
 
 /** Topic words too general to tie a card to the topic of a follow-up. */
 const TOPIC_GENERIC = new Set(analyze("Gard gardois Département départemental ESS économie sociale solidaire quoi c'est fait faire"));
@@ -231,10 +267,13 @@ export function cardAnswersFollowUp(card: { answer: string; answer_en?: string }
  * Words that only say what is asked of a subject (« qui le porte ? », « qui s'en occupe ? », « ça se trouve dans quelle
  * ville ? »), not which subject: a passage of the topic need not hold them to answer (see Answerer.topicFirst).
  */
+/** Pronouns standing for the subject of the turn before (« elles sont où ? », "where are they?"): no subject word of their own. */
+const PRONOUN_TERMS = analyze("il ils elle elles lui leur leurs eux celui celle ceux celles cela it its they them their this that these those");
+
 export const ASKING_TERMS: ReadonlySet<string> = new Set(
   analyze(
     "porte porter porté gère gérer géré organise organiser organisé anime animer pilote piloter dirige diriger occupe occuper charge instruit instruire décide décider trouve trouver situé basé installé ville lieu endroit adresse date jour mois année déroule tenu passe",
-  ),
+  ).concat(PRONOUN_TERMS),
 );
 
 /** Words asking how much money (« il a touché combien ? », « ça finance combien ? »): a figure that is no sum does not answer them. */

@@ -4,6 +4,7 @@
  * the conversation remembers its topic, route and the facts people state.
  */
 import type { AskOptions } from "../answer/answerer.js";
+import { leadNames } from "../answer/followup.js";
 import { type Audience, DEFAULT_PROCESS, type ProcessId } from "../domain/ids.js";
 import type { Action, Reply, ReplyInput } from "../domain/reply.js";
 import type { Facts } from "../eligibility/facts.js";
@@ -28,16 +29,23 @@ export async function question(d: Deps<QuestionStorage>, ctx: Ctx, text: string)
     ctx.state.lastRefused && ctx.state.lastRoute && asksWhomToContact(clean) ? d.answerer.router.directory.get(ctx.state.lastRoute)?.name : undefined;
   // The process's name without its bracketed part (« (entreprise solidaire d'utilité sociale) »), which would
   // draw the definition rather than the contact.
-  const searched = handedTo
+  const read = handedTo
     ? `Qui contacter pour : ${handedTo.replace(/\s*\([^)]*\)/g, "")} ?`
     : await contextualize(d, clean, ctx.state.lastTopic, ctx.turn.audience, ctx.onToken !== undefined);
+  // A follow-up asking only whom to turn to or where to apply (« bon, je vais voir qui ? », "ok, where do we apply?") asks
+  // it of the process the conversation is about: the last answer's, else the last one other than the ESS team's.
+  const steps = !handedTo && read !== clean ? processStepAsked(clean) : null;
+  const stepOf = steps && (ctx.state.lastRoute && ctx.state.lastRoute !== DEFAULT_PROCESS ? ctx.state.lastRoute : ctx.state.topicRoute);
+  const stepName = stepOf ? d.answerer.router.directory.get(stepOf)?.name?.replace(/\s*\([^)]*\)/g, "") : undefined;
+  const searched = steps && stepName ? `${steps === "contact" ? "Qui contacter" : "Comment candidater et déposer un dossier"} pour : ${stepName} ?` : read;
   // Read with the previous topic, a follow-up asks something else than the card just shown.
   const followUp = searched !== clean;
   const shown = followUp ? [...new Set([...(ctx.state.shownCards ?? []), ...(ctx.state.lastCard ? [ctx.state.lastCard] : [])])] : [];
   const avoidCards = shown;
   const opts = { audience: ctx.turn.audience, priority: ctx.turn.priority, onToken: ctx.onToken, avoidCards };
   // A follow-up is answered first from what its topic was answered with: the previous reply's documents and card.
-  const topic = followUp && ctx.state.lastSources?.length ? { sources: ctx.state.lastSources, card: ctx.state.lastCard } : undefined;
+  const topic =
+    followUp && ctx.state.lastSources?.length ? { sources: ctx.state.lastSources, card: ctx.state.lastCard, names: ctx.state.lastNames } : undefined;
   let { reply, facts } = await answer(d, searched, { ...opts, own: followUp ? clean : undefined, topic }, clean);
   // Read with a refused question's words (« combien de candidatures reçues en 2025 ? »), a follow-up
   // (« et le budget alors ? ») may find nothing that its own words find: it is then read alone.
@@ -90,9 +98,11 @@ export async function question(d: Deps<QuestionStorage>, ctx: Ctx, text: string)
     topicRefused: reply.refused && searched === clean ? (ctx.state.lastTopic === undefined ? Boolean(needRoute) : ctx.state.topicRefused) : false,
     lastInteractionId: interactionId,
     lastRoute: needRoute?.process,
+    topicRoute: needRoute && needRoute.process !== DEFAULT_PROCESS ? needRoute.process : ctx.state.topicRoute,
     lastRefused: reply.refused,
     lastSources: reply.sources.map((s) => s.id),
     lastCard: reply.card,
+    lastNames: reply.refused ? [] : leadNames(reply.text),
     shownCards: [...shown, ...(reply.card ? [reply.card] : [])].slice(-MAX_SHOWN_CARDS),
   });
   await d.handoffs.remember(ctx.key, clean, reply.sources, reply.route);
@@ -168,6 +178,26 @@ const SHORT_CONTACT_ASK = 10;
 export function asksWhomToContact(text: string): boolean {
   const f = fold(text).replace(/[’`]/g, "'");
   return f.split(/\s+/).filter(Boolean).length <= SHORT_CONTACT_ASK && WHOM.test(f) && CONTACT.test(f);
+}
+
+/** Asking whom to see or turn to (« je vais voir qui ? », « je m'adresse à qui ? », "who do we talk to?"). */
+const WHOM_TO_SEE =
+  /\b(?:(?:voir|contacter|appeler|joindre|m'adresser?|s'adresser?|adresser|ecrire|demander|aller voir|tourner?) (?:a |aupres de |vers )?qui|qui (?:je |on |dois-je |faut-il )?(?:vais |va |dois |doit |peux |peut )?(?:voir|contacter|appeler|joindre|solliciter)|(?:who|whom) (?:do|should|can) (?:i|we) (?:see|contact|call|talk to|ask|turn to|write to))\b/;
+/** Asking where or how to apply (« on postule où ? », « comment on candidate ? », "where do we apply?", "how do I apply?"). */
+const WHERE_TO_APPLY =
+  /\b(?:(?:ou|comment) (?:est-ce qu'on |est ce qu'on |on |je |nous |faut-il |peut-on )?(?:postule|postuler|candidate|candidater|depose|deposer|s'inscrit|s'inscrire|m'inscris)|(?:postule|postuler|candidate|candidater|depose|deposer|inscrit|inscrire)r? (?:ou|comment)|(?:where|how) (?:do|can|should|could) (?:i|we|you|they) (?:apply|sign up|register|submit)|(?:where|how) to (?:apply|sign up|register|submit))\b/;
+/** Words of a message that only asks whom to see or where to apply. */
+const SHORT_STEP_ASK = 8;
+
+/**
+ * What a short message asks of the process at hand, when it asks only that: whom to see (« bon alors je vais voir
+ * qui ? ») or where to apply (« ok, where do we apply? »). Null for any other message.
+ */
+export function processStepAsked(text: string): "contact" | "apply" | null {
+  const f = fold(text).replace(/[’`]/g, "'");
+  if (f.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length > SHORT_STEP_ASK) return null;
+  if (WHERE_TO_APPLY.test(f)) return "apply";
+  return WHOM_TO_SEE.test(f) || asksWhomToContact(text) ? "contact" : null;
 }
 
 /** A message stating something the person needs (« on a besoin d'un prêt », « il nous faudrait un local », "we need a loan"). */

@@ -27,6 +27,8 @@ export interface ConversationState {
   lastQuestion?: string;
   lastInteractionId?: string;
   lastRoute?: ProcessId;
+  /** The last process other than the ESS team's an answer went to: a refusal handed to that team keeps it as the topic's process. */
+  topicRoute?: ProcessId;
   /** Whether the last answer was a refusal (the assistant did not know). */
   lastRefused?: boolean;
   lastSources?: string[];
@@ -34,6 +36,8 @@ export interface ConversationState {
   lastTopic?: string;
   /** Whether that topic is a question that was refused (see question.ts): a follow-up may do better alone. */
   topicRefused?: boolean;
+  /** The proper names the last answer led with (see leadNames): what a follow-up's « elle », « cette SCOP » stands for. */
+  lastNames?: string[];
   /** The answer card the last answer showed: a follow-up is not answered with it again. */
   lastCard?: string;
   /** The cards shown since the conversation's last self-contained question (at most five): a follow-up asks something else. */

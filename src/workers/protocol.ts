@@ -14,7 +14,7 @@ export interface RemoteAskOptions {
   priority?: Priority;
   avoidCards?: readonly string[];
   own?: string;
-  topic?: { sources: readonly string[]; card?: string };
+  topic?: { sources: readonly string[]; card?: string; names?: readonly string[] };
 }
 
 export type WorkerRequest =

@@ -1,0 +1,75 @@
+/**
+ * Follow-ups that lean on the turn just before: an elliptic one asking a kind of thing (« c'était en quelle année ? »)
+ * is answered about the previous question's subject; one pointing back (« cette SCOP ») at a name the previous answer
+ * led with is answered from that name's own document; a short « on postule comment ? » or « je m'adresse à qui ? »
+ * asks it of the process the conversation is about.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { isElliptic, leadNames, pointsBack, previousQuestions } from "../../src/answer/followup.js";
+import { processStepAsked } from "../../src/conversation/question.js";
+import { buildCore, conversation, type TestCore } from "./helpers.js";
+
+describe("reading what a follow-up leans on", () => {
+  it("takes the questions before from a chain of topics", () => {
+    expect(previousQuestions("et en quelle année ? — il vient d'où ? — qui a fondé la coopérative ?")).toBe("il vient d'où ? — qui a fondé la coopérative ?");
+    expect(previousQuestions("une question sans sujet reporté")).toBe("");
+  });
+
+  it("reads the proper names an answer leads with", () => {
+    expect(leadNames("Le bureau Atelier Vert Horizon, installé à Alès, a rédigé le plan. Marie Durand le dirige.")).toEqual(["Atelier Vert Horizon"]);
+    expect(leadNames("The sources I rely on are in French; here is the answer in French.\n\nLa Maison Commune, à Uzès.")).toEqual(["La Maison Commune"]);
+  });
+
+  it("knows a pronoun or demonstrative pointing back", () => {
+    expect(pointsBack("et cette coopérative, elle existe depuis quand ?")).toBe(true);
+    expect(pointsBack("when did that company start?")).toBe(true);
+    expect(pointsBack("et il va jusqu'à quand ?")).toBe(false);
+    expect(pointsBack("combien de communes dans le Gard ?")).toBe(false);
+  });
+
+  it("reads a demonstrative naming a kind of subject as a follow-up", () => {
+    expect(isElliptic("et cette SCOP, elle date de quand ?", 2, true)).toBe(true);
+    expect(isElliptic("celui-là couvre quelles années ?", 2, false)).toBe(true);
+    // naming more than a kind of subject, it asks its own question
+    expect(isElliptic("quel montant de subvention reçoit cette coopérative chaque année ?", 4, false)).toBe(false);
+  });
+
+  it("tells a short ask of whom to see or where to apply", () => {
+    expect(processStepAsked("bon ben je vais voir qui du coup ?")).toBe("contact");
+    expect(processStepAsked("on s'adresse à qui ?")).toBe("contact");
+    expect(processStepAsked("ok et on candidate où ?")).toBe("apply");
+    expect(processStepAsked("fine, how can we apply?")).toBe("apply");
+    expect(processStepAsked("qui finance les tiers-lieux dans les Cévennes et à quel taux pour une association ?")).toBeNull();
+    expect(processStepAsked("c'est gratuit ?")).toBeNull();
+  });
+});
+
+let core: TestCore;
+
+beforeAll(async () => {
+  core = await buildCore();
+}, 120_000);
+
+afterAll(async () => {
+  await core?.cleanup();
+});
+
+describe("a follow-up answered about what was just spoken of", () => {
+  it("gives the year of the previous question's subject, not of the document's main subject", async () => {
+    const c = conversation(core.runtime.assistant);
+    await c.say("Dans quelle ville Charles Gide a-t-il vu le jour ?");
+    const r = await c.say("c'était en quelle année ?");
+    expect(r.refused).toBe(false);
+    expect(r.text).toMatch(/1847/);
+  });
+
+  it("tells where to apply for the process the conversation is about, after a refusal handed to the ESS team", async () => {
+    const c = conversation(core.runtime.assistant);
+    await c.say("Une coopérative peut-elle participer à l'appel à communs ?");
+    await c.say("et une mairie ?");
+    const r = await c.say("bon, on postule comment ?");
+    expect(r.refused).toBe(false);
+    expect(r.route?.process).toBe("appel-a-communs");
+    expect(r.text).toMatch(/gard-centrale|Gard centrale/i);
+  });
+});
