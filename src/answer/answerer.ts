@@ -611,12 +611,7 @@ export class Answerer {
       );
     const gap = this.o.guards.gap(withAddress(rawQuestion, question), mine === question ? undefined : withAddress(own ?? rawQuestion, mine));
     if (gap) {
-      // Refusal → the process the unknown fact belongs to: the gap's own route, else the one process its subject
-      // names (« … de l'appel à communs », « … du DLA du Gard »), else the one the question is about.
-      const process =
-        gap.route ??
-        this.o.router.namedIn(gap.sujet) ??
-        this.aboutProcess(this.o.router.candidates(this.o.normalizer ? this.o.normalizer.normalize(question).text : question));
+      const process = gap.route ?? this.aboutProcess(this.o.router.candidates(this.o.normalizer ? this.o.normalizer.normalize(question).text : question));
       const who = this.whoAnswers(process);
       return this.refusal(
         audience,
@@ -1101,15 +1096,15 @@ export class Answerer {
   }
 
   /**
-   * The process a question the assistant cannot answer is about, which its refusal is routed to: the one
-   * it names (an operator or a scheme: « le DLA », « l'appel à communs », « la SCIC ») or whose need an
-   * explicit rule reads in it (« notre chantier d'insertion », « le QPV de… »), whoever runs it (the ESS
-   * team runs the call for commons: see whoAnswers); else the ESS team, everyone's fallback.
+   * Who can answer a question the assistant cannot: the people of the process it names (an
+   * operator or a scheme: « le DLA », « France Active ») or whose need an explicit rule reads in it
+   * (« notre chantier d'insertion », « le QPV de… ») when others than the Department's ESS team run
+   * it; else that team, everyone's fallback (it runs the call for commons itself).
    */
   private aboutProcess(candidates: RouteCandidate[]): ProcessId {
     const top = candidates[0];
     if (!top || !((top.named ?? 0) > 0 || top.rule) || top.score < REFUSAL_ROUTE_SCORE) return DEFAULT_PROCESS;
-    return top.process;
+    return this.o.router.handsTo(top.process);
   }
 
   /**
@@ -1227,8 +1222,7 @@ export class Answerer {
 
   /** Who a refusal hands to, as the subject of « … pourra vous répondre ». */
   private whoAnswers(process: ProcessId): string {
-    // (a process the ESS team runs itself, the call for commons or a SCIC share, is answered by that team)
-    if (this.o.router.runByTeam(process)) return "L'équipe ESS du Département";
+    if (process === DEFAULT_PROCESS) return "L'équipe ESS du Département";
     return `L'équipe du parcours « ${this.o.router.directory.get(process)?.name ?? process} »`;
   }
 

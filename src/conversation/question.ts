@@ -224,6 +224,8 @@ function keepRoute(
   // after France Active is France Active's to answer. A refusal with a route of its own, or none (out of scope), keeps it.
   // (out of scope: the default handoff, with no need read, confidence 0)
   if (reply.refused && (reply.route?.process !== DEFAULT_PROCESS || isDefaultHandoff(reply.route))) return;
+  // A process the ESS team runs itself (the call for commons, a SCIC share) hands what is unknown of it to that team.
+  if (reply.refused && d.answerer.router.handsTo(previous) === DEFAULT_PROCESS) return;
   const top = d.answerer.router.candidates(own)[0];
   if ((top?.rule || top?.named !== undefined) && top.process !== previous && top.score >= OWN_ROUTE_SCORE) return;
   reply.route = d.answerer.router.toRoute(previous, 0.5, "Suite de votre question précédente.");

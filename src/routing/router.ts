@@ -63,9 +63,6 @@ export interface RouteCandidate {
 /** A process's operator that is the Department's ESS team (« Département du Gard (équipe ESS) »). */
 const ESS_TEAM_RUNS = /équipe ESS/i;
 
-/** The part of a candidate's score named-operator rules must give for a text to name its process (see Router.namedIn). */
-const NAMED_PROCESS = 0.5;
-
 interface ExampleDoc {
   id: number;
   process: ProcessId;
@@ -211,21 +208,12 @@ export class Router {
   }
 
   /**
-   * Whether the Department's ESS team runs `process` itself (the call for commons, a SCIC share: its operator
-   * names « équipe ESS »): the people who answer what is unknown of it are that team, though the route stays
-   * the process the question is about (refusal → the process its topic belongs to).
+   * Who takes a question about `process` that the assistant cannot answer: the Department's ESS team
+   * (everyone's fallback) when it runs that process itself (the call for commons, a SCIC share: its
+   * operator names « équipe ESS »), else the process's own people (the DLA, France Active, the Région).
    */
-  runByTeam(process: ProcessId): boolean {
-    return process === DEFAULT_PROCESS || ESS_TEAM_RUNS.test(this.directory.get(process)?.operator ?? "");
-  }
-
-  /**
-   * The one process a text names by an operator or scheme rule of knowledge/routage.yaml (« l'appel à communs »,
-   * « le DLA », « l'agrément ESUS »), when it names exactly one; undefined when it names none or several.
-   */
-  namedIn(text: string): ProcessId | undefined {
-    const named = this.candidates(text).filter((c) => (c.named ?? 0) >= NAMED_PROCESS);
-    return named.length === 1 ? named[0]!.process : undefined;
+  handsTo(process: ProcessId): ProcessId {
+    return ESS_TEAM_RUNS.test(this.directory.get(process)?.operator ?? "") ? DEFAULT_PROCESS : process;
   }
 
   /**
