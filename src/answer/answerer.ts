@@ -367,6 +367,12 @@ export class Answerer {
     return this.o.router;
   }
 
+  /** Every process a knowledge document belongs to: its own id when it is a process's page, else the processes whose documents or measures the schema links list. */
+  processesOf(docId: string): readonly ProcessId[] {
+    const own = ProcessId.safeParse(docId);
+    return own.success ? [own.data] : (this.o.processesOfDoc?.(docId) ?? []);
+  }
+
   /** The process a knowledge document belongs to: its own id when it is a process's document, else the schema links' (undefined when none). */
   processOfDoc(docId: string): ProcessId | undefined {
     const own = ProcessId.safeParse(docId);

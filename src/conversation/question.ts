@@ -243,7 +243,16 @@ function keepRoute(
   reply: Reply,
   previousSources: readonly string[] = [],
 ): void {
-  if (!previous || reply.fit?.length || reply.route?.process === previous) return;
+  if (!previous || reply.fit?.length) return;
+  // A follow-up answered only from the documents of another process than the topic's, one the previous answer
+  // presented too (« et pour une asso sans salarié ? » after « DLA or France Active? », answered from France Active's
+  // pages), its own words naming no other, is that process's: the person chose between the two.
+  const cited = citedProcess(d, reply, previous);
+  if (cited && cited !== DEFAULT_PROCESS && previousSources.includes(cited) && !namesOther(d, own, cited)) {
+    reply.route = d.answerer.router.toRoute(cited, 0.5, "Réponse tirée des documents de ce parcours.");
+    return;
+  }
+  if (reply.route?.process === previous) return;
   // The ESS team is the fallback of any answer: it is no topic to keep, except for a follow-up answered from a
   // document the ESS team's answer cited, whose route only the passage's words chose (see keepsTeam).
   if (previous === DEFAULT_PROCESS) {
@@ -259,6 +268,28 @@ function keepRoute(
   const top = d.answerer.router.candidates(own)[0];
   if ((top?.rule || top?.named !== undefined) && top.process !== previous && top.score >= OWN_ROUTE_SCORE) return;
   reply.route = d.answerer.router.toRoute(previous, 0.5, "Suite de votre question précédente.");
+}
+
+/**
+ * The one process every document an answer cites belongs to (its page, its rules, its operator's page), when the
+ * answer cites that process's own page and no document of the topic's process (`previous`): the Adie's page, which
+ * the microcredit and the city policy both list, keeps a microcredit topic.
+ */
+function citedProcess(d: Pick<Deps<unknown>, "answerer">, reply: Reply, previous: ProcessId): ProcessId | undefined {
+  if (reply.refused || reply.sources.length === 0) return undefined;
+  let common: ProcessId[] | undefined;
+  for (const s of reply.sources) {
+    const of = d.answerer.processesOf(s.id);
+    if (of.includes(previous)) return undefined;
+    common = common === undefined ? [...of] : common.filter((p) => of.includes(p));
+  }
+  const only = common?.length === 1 ? common[0] : undefined;
+  return only && reply.sources.some((s) => s.id === only) ? only : undefined;
+}
+
+/** Whether a message's own words name a process other than `process` by an operator rule (« le DLA »). */
+function namesOther(d: Pick<Deps<unknown>, "answerer">, own: string, process: ProcessId): boolean {
+  return d.answerer.router.candidates(own).some((c) => (c.named ?? 0) > 0 && c.process !== process);
 }
 
 /**

@@ -433,6 +433,25 @@ describe("a short follow-up keeps the previous turn's process", () => {
   });
 });
 
+describe("a follow-up answered only from another process's documents is that process's", () => {
+  it("after the DLA, a follow-up answered from France Active's pages alone goes to France Active", async () => {
+    const c = conversation(core.runtime.assistant);
+    const first = await c.say("Quelle différence entre le DLA et France Active ?");
+    expect(first.route?.process).toBe("dla");
+    const next = await c.say("et pour une asso sans aucun salarié ?");
+    expect(next.refused, next.text).toBe(false);
+    expect(next.sources.some((s) => s.id === "dla")).toBe(false);
+    expect(next.route?.process).toBe("france-active");
+  });
+  it("the Adie's page, listed by the microcredit and the city policy, keeps a microcredit topic", async () => {
+    const c = conversation(core.runtime.assistant);
+    const first = await c.say("C'est quoi l'Adie ? ils prêtent aux gens sans banque ?");
+    expect(first.route?.process).toBe("pret-honneur-microcredit");
+    const next = await c.say("ils tiennent des permanences où ?");
+    expect(next.route?.process).toBe("pret-honneur-microcredit");
+  });
+});
+
 describe("follow-ups that ask a sum or a precedent", () => {
   it("« c'est combien ? » after a measure asks its amount of money, not a count", async () => {
     const c = conversation(core.runtime.assistant);
