@@ -129,7 +129,7 @@ export class ProjectFit {
     if (!opts.loose && this.o.guards && addressedGap(asked, this.o.guards, raw)) return null;
     // A follow-up (« et pour une fondation qui voudrait nous rejoindre ? » after the call for commons) asking, read with
     // its topic (`context`), what the public sources do not say is that known gap, not a project to orient.
-    if (opts.context && this.o.guards?.gap(opts.context, raw)?.project) return null;
+    if (opts.context && this.o.guards?.gap(opts.context, raw)) return null;
 
     // A private individual's own property or leisure (a pool in their garden, a flat to let to tourists): no ESS project.
     // Read loosely, the ordinary answer's refusal stands.
@@ -165,6 +165,9 @@ export class ProjectFit {
         this.o.logger?.warn({ err }, "fit lead rephrasing failed, offline lead kept");
       }
     }
+    // A point the project asks that the public sources do not settle (a gap a project may ask and still get its options:
+    // « la mairie peut-elle faire partie du commun ? ») is said to be unknown, with whom to ask, rather than left unanswered.
+    if (gap && !outOfScope) text += `\n\n${unsettledNote(gap.sujet)}`;
     // As in the ordinary answers: secondary (reported) sources are said to be « à vérifier ».
     if (citations.refs.some((s) => s.status === "reported")) text += `\n\n${REPORTED_NOTE}`;
     const main = ranked[0]!;
@@ -240,6 +243,11 @@ const RELAYED =
 /** Whether the message passes on someone else's question (see RELAYED). */
 export function relaysQuestion(folded: string): boolean {
   return RELAYED.test(folded);
+}
+
+/** What a project-fit answer says of a point it asks that the public sources do not settle. */
+export function unsettledNote(sujet: string): string {
+  return `Un point reste à vérifier : les sources publiques dont je dispose ne précisent pas ${sujet}. L'équipe ESS du Département pourra vous répondre : utilisez « Parler à une personne ».`;
 }
 
 /**
