@@ -149,7 +149,7 @@ export class ProjectFit {
       ? rankAll(features, candidates)
           .filter((r) => r.process === "region-occitanie")
           .slice(0, 1)
-      : rankOptions(isEssCarrier(features, folded) ? withoutOffTopic(features) : features, candidates);
+      : rankOptions(isEssCarrier(features, folded) ? withoutOffTopic(features) : features, candidates, { asksIfPossible: ASKS_IF_POSSIBLE.test(askedFolded) });
     if (!ranked.length) ranked.push(...rankOptions({ ...features, needs: [] }, []));
     this.docs ??= chunksByDoc(this.o.retriever);
     const citations = new Citations(this.o.retriever, this.docs, audience);
@@ -278,6 +278,9 @@ const RULE_QUESTION =
   /^(est ce qu (on|il faut|il est obligatoire|on a le droit)|doit on|doit il|faut il|a t on le droit|est il obligatoire|is it (mandatory|compulsory|required)|do we have to|must we)\b/;
 
 /** The message asks the Gard's Département or its schema ("le Département du Gard", "le schéma ESS", "l'appel à communs"). */
+/** A yes-or-no question whether something is open to the writer (« c'est possible ? », « c'est pour nous ? », « are we eligible? »). */
+const ASKS_IF_POSSIBLE =
+  /\b(c est possible|est ce possible|est il possible|(ca|c|cela) (est|serait) (il )?(possible|envisageable)|est ce envisageable|c est pour nous|pour nous|y avons droit|y a droit|on y a droit|avons nous droit|sommes nous eligibles?|on est eligibles?|is (it|that|this) possible|can we (apply|get)|are we eligible|is it for us)\b/;
 const GARD_ASKED = /\b(departement|department|gard|schema|appel a communs?|call for commons)\b/;
 
 /** Countries and large cities abroad where a carrier may say it is located. */
