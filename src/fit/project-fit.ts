@@ -171,6 +171,7 @@ export class ProjectFit {
     // As in the ordinary answers: secondary (reported) sources are said to be « à vérifier ».
     if (citations.refs.some((s) => s.status === "reported")) text += `\n\n${REPORTED_NOTE}`;
     const main = ranked[0]!;
+    const routed = ranked.find((o) => o.askedButRuledOut && composed.options[ranked.indexOf(o)]) ?? main;
     const reply: Reply = {
       type: "answer",
       // A model may only have rephrased the lead: the reply is still built from rules and sources.
@@ -178,7 +179,8 @@ export class ProjectFit {
       text,
       sources: citations.refs,
       refused: outOfScope,
-      route: this.o.router.toRoute(main.process, confidence(ranked), composed.options[0]!.why.replace(/\s*\[\d+\]/g, "")),
+      // The route names what the question is about: a programme asked about and ruled out keeps it, the ESS team leading the advice.
+      route: this.o.router.toRoute(routed.process, confidence(ranked), composed.options[ranked.indexOf(routed)]!.why.replace(/\s*\[\d+\]/g, "")),
       followUps: [],
       actions: outOfScope ? REFUSAL_ACTIONS : actions(main),
       fit: composed.options,
@@ -302,7 +304,8 @@ export function isAbroad(folded: string): boolean {
 function confidence(ranked: RankedOption[]): number {
   const [a, b] = ranked;
   if (!a || a.score <= 0) return 0.3;
-  const margin = b ? (a.score - b.score) / a.score : 1;
+  // A leader placed by a rule rather than by its score (the ESS team reorienting) has no margin over the next option.
+  const margin = b ? Math.max(0, (a.score - b.score) / a.score) : 1;
   return Math.round(Math.min(1, 0.5 + 0.5 * margin) * 100) / 100;
 }
 

@@ -46,6 +46,8 @@ export interface RankedOption {
   eligibility: EligibilityResult;
   /** Why the router proposes it, when no need link does (its rule's wording). */
   routerWhy?: string;
+  /** The programme the writer asks about, ruled out by what they state: second in the advice, still what the question is about. */
+  askedButRuledOut?: boolean;
 }
 
 interface Acc {
@@ -169,7 +171,7 @@ export function rankOptions(features: ProjectFeatures, candidates: RouteCandidat
     const wanted = all.reduce((a, o) => (unruledScore(o) > unruledScore(a) ? o : a));
     if (wanted.eligibility.verdict === "ineligible" && REORIENTED_PROGRAMMES.has(wanted.process)) {
       const rest = kept.filter((o) => o.process !== DEFAULT_PROCESS && o.process !== wanted.process);
-      return [team, wanted, ...rest].slice(0, MAX_OPTIONS);
+      return [team, { ...wanted, askedButRuledOut: true }, ...rest].slice(0, MAX_OPTIONS);
     }
   }
   // A project still at the idea or creation stage that asks where to start, and states no need clearly (none said more than
