@@ -256,6 +256,11 @@ const NOT_SELF =
 const SELF =
   /\b(nous sommes|on est|je suis|sommes|suis|notre|ma|mon|nous representons|je represente|en tant que|c est une|c est un|statut|statuts|forme juridique|structure est|est une|est un)\s+((une|un|la|le|l|en|d|de|petite|grande|jeune)\s+)*$/;
 
+/** Before a plural form word with no article: a category (« d'associations », « aux associations »). */
+const CATEGORY_OF = /\b(d|aux)\s+$/;
+/** …unless a grouping of them is the carrier (« un collectif d'associations », « notre fédération d'assos »). */
+const GROUPING_OF = /\b(collectif|reseau|federation|union|groupement|regroupement|consortium|ensemble|plateforme|coordination|pole|maison)\s+(d|des)\s+$/;
+
 function findLegalForm(f: string, freeText: boolean): LegalForm | undefined {
   let best: { value: LegalForm; index: number } | undefined;
   for (const p of FORM_PATTERNS) {
@@ -268,6 +273,9 @@ function findLegalForm(f: string, freeText: boolean): LegalForm | undefined {
         if (p.weak && !SELF.test(before)) continue;
         // "collectif d'associations", "association de communes": the first noun decides
       }
+      // "formateur en gestion d'associations", « un service aux associations »: associations in the plural with no article are
+      // whom the project serves, not the carrier's form — unless they are what a collective or a federation groups.
+      if (freeText && p.value === "association" && /s$/.test(m[0]) && CATEGORY_OF.test(before) && !GROUPING_OF.test(before)) continue;
       // "ma commune", "ma mairie": where the person lives, not their legal form (a council says "notre commune").
       if (p.value === "collectivite" && freeText && /\b(ma|mon)\s+$/.test(before)) continue;
       if (p.value === "collectivite" && !freeText && /\bcommune de\b/.test(f.slice(m.index))) {

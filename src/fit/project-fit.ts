@@ -149,7 +149,7 @@ export class ProjectFit {
       ? rankAll(features, candidates)
           .filter((r) => r.process === "region-occitanie")
           .slice(0, 1)
-      : rankOptions(isEssCarrier(features, folded) ? withoutOffTopic(features) : features, candidates);
+      : rankOptions(isEssCarrier(features, folded) ? withoutOffTopic(features) : features, candidates, { asksIfPossible: ASKS_IF_POSSIBLE.test(askedFolded) });
     if (!ranked.length) ranked.push(...rankOptions({ ...features, needs: [] }, []));
     this.docs ??= chunksByDoc(this.o.retriever);
     const citations = new Citations(this.o.retriever, this.docs, audience);
@@ -171,6 +171,7 @@ export class ProjectFit {
     // As in the ordinary answers: secondary (reported) sources are said to be « à vérifier ».
     if (citations.refs.some((s) => s.status === "reported")) text += `\n\n${REPORTED_NOTE}`;
     const main = ranked[0]!;
+    const routed = ranked.find((o) => o.askedButRuledOut && composed.options[ranked.indexOf(o)]) ?? main;
     const reply: Reply = {
       type: "answer",
       // A model may only have rephrased the lead: the reply is still built from rules and sources.
@@ -178,7 +179,8 @@ export class ProjectFit {
       text,
       sources: citations.refs,
       refused: outOfScope,
-      route: this.o.router.toRoute(main.process, confidence(ranked), composed.options[0]!.why.replace(/\s*\[\d+\]/g, "")),
+      // The route names what the question is about: a programme asked about and ruled out keeps it, the ESS team leading the advice.
+      route: this.o.router.toRoute(routed.process, confidence(ranked), composed.options[ranked.indexOf(routed)]!.why.replace(/\s*\[\d+\]/g, "")),
       followUps: [],
       actions: outOfScope ? REFUSAL_ACTIONS : actions(main),
       fit: composed.options,
@@ -278,6 +280,9 @@ const RULE_QUESTION =
   /^(est ce qu (on|il faut|il est obligatoire|on a le droit)|doit on|doit il|faut il|a t on le droit|est il obligatoire|is it (mandatory|compulsory|required)|do we have to|must we)\b/;
 
 /** The message asks the Gard's Département or its schema ("le Département du Gard", "le schéma ESS", "l'appel à communs"). */
+/** A yes-or-no question whether something is open to the writer (« c'est possible ? », « c'est pour nous ? », « are we eligible? »). */
+const ASKS_IF_POSSIBLE =
+  /\b(c est possible|est ce possible|est il possible|(ca|c|cela) (est|serait) (il )?(possible|envisageable)|est ce envisageable|c est pour nous|pour nous|y avons droit|y a droit|on y a droit|avons nous droit|sommes nous eligibles?|on est eligibles?|is (it|that|this) possible|can we (apply|get)|are we eligible|is it for us)\b/;
 const GARD_ASKED = /\b(departement|department|gard|schema|appel a communs?|call for commons)\b/;
 
 /** Countries and large cities abroad where a carrier may say it is located. */
@@ -299,7 +304,8 @@ export function isAbroad(folded: string): boolean {
 function confidence(ranked: RankedOption[]): number {
   const [a, b] = ranked;
   if (!a || a.score <= 0) return 0.3;
-  const margin = b ? (a.score - b.score) / a.score : 1;
+  // A leader placed by a rule rather than by its score (the ESS team reorienting) has no margin over the next option.
+  const margin = b ? Math.max(0, (a.score - b.score) / a.score) : 1;
   return Math.round(Math.min(1, 0.5 + 0.5 * margin) * 100) / 100;
 }
 

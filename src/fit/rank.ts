@@ -46,6 +46,8 @@ export interface RankedOption {
   eligibility: EligibilityResult;
   /** Why the router proposes it, when no need link does (its rule's wording). */
   routerWhy?: string;
+  /** The programme the writer asks about, ruled out by what they state: second in the advice, still what the question is about. */
+  askedButRuledOut?: boolean;
 }
 
 interface Acc {
@@ -134,16 +136,57 @@ export function rankAll(features: ProjectFeatures, candidates: RouteCandidate[])
   return ranked.sort((a, b) => b.score - a.score || Number(a.process === DEFAULT_PROCESS) - Number(b.process === DEFAULT_PROCESS));
 }
 
+/** Support programmes a structure may not be open to yet: when asked for and ruled out, the ESS team reorients. */
+const REORIENTED_PROGRAMMES = new Set<ProcessId>(["dla", "appel-a-communs"]);
+
+/** The need of asking whom to turn to, and the strength from which a need counts as clearly stated (two expressions, or facts). */
+const WHERE_TO_START = { need: "contact", clear: 0.9 };
+
+function startsWithoutClearNeed(features: ProjectFeatures): boolean {
+  if (features.stage === undefined || !NOT_YET.stages.has(features.stage)) return false;
+  if (!features.needs.some((n) => n.need.id === WHERE_TO_START.need)) return false;
+  return features.needs.every((n) => n.need.id === WHERE_TO_START.need || n.strength < WHERE_TO_START.clear);
+}
+
+/** An option's score before its rule's verdict lowered it. */
+function unruledScore(o: RankedOption): number {
+  return o.eligibility.verdict === "ineligible" ? o.score / INELIGIBLE_FACTOR : o.score;
+}
+
 /**
  * The options to show, best first: at most three, those within reach of the best,
  * and at least two (the next best completes a lone one; the ESS team, the default
  * human contact, always has a floor score).
  */
-export function rankOptions(features: ProjectFeatures, candidates: RouteCandidate[]): RankedOption[] {
+export function rankOptions(features: ProjectFeatures, candidates: RouteCandidate[], opts: { asksIfPossible?: boolean } = {}): RankedOption[] {
   const all = rankAll(features, candidates);
   const best = all[0]!.score;
   const kept = all.filter((o, i) => i === 0 || o.score >= MIN_SHARE * best).slice(0, MAX_OPTIONS);
   if (kept.length < 2 && all[1]) kept.push(all[1]);
+  const team = all.find((o) => o.process === DEFAULT_PROCESS);
+  // The writer asks whether a support programme is open to them and what they state rules it out (an accompaniment for
+  // employers asked by volunteers only, a call for joint projects by one structure alone): the ESS team leads — it says
+  // what they can get instead — and the programme asked about comes second, with the reason it does not fit yet.
+  if (opts.asksIfPossible && team) {
+    const wanted = all.reduce((a, o) => (unruledScore(o) > unruledScore(a) ? o : a));
+    if (wanted.eligibility.verdict === "ineligible" && REORIENTED_PROGRAMMES.has(wanted.process)) {
+      const rest = kept.filter((o) => o.process !== DEFAULT_PROCESS && o.process !== wanted.process);
+      return [team, { ...wanted, askedButRuledOut: true }, ...rest].slice(0, MAX_OPTIONS);
+    }
+  }
+  // A project still at the idea or creation stage that asks where to start, and states no need clearly (none said more than
+  // once), and whose leading option no routing rule points to and scores below what one clear need gives: the ESS team,
+  // which orients, leads; the options the words point to follow.
+  const lead = kept[0]!;
+  if (team && lead.process !== DEFAULT_PROCESS && !lead.routerWhy && lead.score < 1 && startsWithoutClearNeed(features)) {
+    const rest = kept.filter((o) => o.process !== DEFAULT_PROCESS);
+    return [team, ...rest].slice(0, MAX_OPTIONS);
+  }
+  // The leading option is ruled out by what the message states: the ESS team, the fair fallback, comes right after it.
+  if (kept[0]!.eligibility.verdict === "ineligible" && kept[0]!.process !== DEFAULT_PROCESS && team) {
+    const rest = kept.slice(1).filter((o) => o.process !== DEFAULT_PROCESS);
+    return [kept[0]!, team, ...rest].slice(0, MAX_OPTIONS);
+  }
   // When the ESS team (the generic contact) comes first, the second option is the specific process a stated need points to,
   // not one the router only guesses from the words: the team orients, the second option says where to.
   if (kept[0]?.process === DEFAULT_PROCESS && kept[1] && !kept[1].needs.length) {

@@ -29,6 +29,15 @@ afterAll(async () => {
 const ask = (q: string, audience: "agent" | "porteur" = "agent") => t.runtime.assistant.ask(q, { audience });
 
 describe("project-fit reply", () => {
+  it("a programme asked about and ruled out: the ESS team leads, the reply stays valid and is routed to the programme", async () => {
+    const r = await ask("Notre chorale de Lasalle n'a que des bénévoles, aucun salarié. Le DLA, c'est pour nous ?", "porteur");
+    expect(() => Reply.parse(r)).not.toThrow();
+    expect(r.fit![0]!.process).toBe("mission-ess-departement");
+    expect(r.fit![1]!.process).toBe("dla");
+    expect(r.route?.process).toBe("dla");
+    expect(r.route!.confidence).toBeGreaterThanOrEqual(0);
+  });
+
   it("opens with the main track and the others, each cited, and carries the options in `fit`", async () => {
     const r = await ask(TIERS_LIEU);
     expect(() => Reply.parse(r)).not.toThrow();
