@@ -29,7 +29,6 @@ import {
   namedWords,
   writtenInEnglish,
   pointsBack,
-  pronounSubject,
   previousQuestions,
   resolveOrdinal,
   withTopic,
@@ -502,7 +501,7 @@ export class Answerer {
     // A follow-up pointing back (« elle a été créée quand, cette SCOP ? ») at a name the previous reply led with that has a
     // document of its own (« La Grande Bobine ») asks of it: a reply giving the kind asked from another document gives way
     // to that document's passage, if it holds it.
-    const entity = pointsBack(mine) || pronounSubject(mine) ? this.namedDoc(topic.names ?? []) : undefined;
+    const entity = pointsBack(mine) ? this.namedDoc(topic.names ?? []) : undefined;
     const offEntity = given === true && entity !== undefined && !reply.sources.some((s) => sameSubject(s.id, entity));
     // A reply giving what is asked from the topic's documents (or one of their kin: « dla-gard-acegaa » for « dla ») stands;
     // one wholly from elsewhere gives way to theirs, if they hold it.
@@ -541,8 +540,6 @@ export class Answerer {
       .sort((a, b) => b.own - a.own || b.about - a.about || b.h.coverage - a.h.coverage)
       .map(({ h }) => h);
     if (!hits.length) return null;
-    // The document of the name pointed back at answers alone when it holds what is asked.
-    if (entity && hits[0]!.chunk.docId === entity) hits.splice(0, hits.length, ...hits.filter((h) => h.chunk.docId === entity));
     const answer = extractAnswer(this.o.retriever, query, searched, hits, {
       ...(audience === "agent" ? {} : { maxChars: 650, maxUnits: 5 }),
       typeOf: mine,
@@ -557,25 +554,6 @@ export class Answerer {
       audience,
       generated: false,
     });
-  }
-
-  /**
-   * Whether one passage of the documents a follow-up's topic was answered with holds every subject word of its own (at
-   * least two: not its aspect words, pronouns or the Gard's): what it asks is published there.
-   */
-  private topicHoldsAll(mine: string, topic: TopicRef, audience: Audience): boolean {
-    const normalize = (t: string) => (this.o.normalizer ? this.o.normalizer.normalize(t).text : t);
-    const own = this.o.retriever.analyzeQuery(normalize(mine));
-    const named = {
-      ...own,
-      terms: own.terms.filter((t) => !this.o.aspectTerms?.has(t) && !GENERIC_ASPECT.has(t) && !ASKING_TERMS.has(t) && this.o.retriever.known(t)),
-    };
-    if (named.terms.length < 2) return false;
-    return [...new Set(topic.sources)]
-      .slice(0, TOPIC_DOCS)
-      .some((doc) =>
-        this.o.retriever.chunksOf(doc, own, { audience }).some((h) => this.o.retriever.coverage(named, this.o.retriever.termsOf(h.chunk.id)) >= 1),
-      );
   }
 
   /**
@@ -720,14 +698,7 @@ export class Answerer {
         "Je ne sais pas répondre à cette demande : elle sort de ma mission. Je réponds aux questions sur l'économie sociale et solidaire dans le Gard (schéma départemental, appel à communs, accompagnements, éligibilité).",
       );
     const gap = this.o.guards.gap(withAddress(rawQuestion, question), mine === question ? undefined : withAddress(own ?? rawQuestion, mine));
-    // A gap reached only through the follow-up's topic (« y a-t-il une permanence à Sommières ? » after a partner was
-    // named) is no gap when a passage of the topic's documents holds every subject word of the follow-up's own.
-    const topicHolds = () =>
-      topic !== undefined &&
-      mine !== question &&
-      this.o.guards.gap(withAddress(own ?? rawQuestion, mine)) === null &&
-      this.topicHoldsAll(mine, topic, audience);
-    if (gap && !topicHolds()) {
+    if (gap) {
       const process = gap.route ?? this.aboutProcess(this.o.router.candidates(this.o.normalizer ? this.o.normalizer.normalize(question).text : question));
       const who = this.whoAnswers(process);
       return this.refusal(

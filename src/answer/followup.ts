@@ -148,17 +148,6 @@ export function pointsBack(own: string): boolean {
   return DEMONSTRATIVE.test(fold(own).replace(/[’`]/g, "'"));
 }
 
-/** A follow-up whose subject is a personal pronoun (« elle est basée où ? », « ils ont combien de salariés ? », "where are they based?"). */
-const PRONOUN_SUBJECT = /^(?:(?:et|mais|ok|alors|bon|and|so)[,\s]+)*(?:il|elle|ils|elles|they|she|he)\b|\b(?:are|is|were|was|do|does|did) (?:they|she|he)\b/;
-
-/**
- * Whether a follow-up's subject is a personal pronoun: it most likely stands for the organisation the last answer led
- * with (« La Grande Bobine »), when that one has a document of its own (see Answerer.topicFirst).
- */
-export function pronounSubject(own: string): boolean {
-  return PRONOUN_SUBJECT.test(fold(own).replace(/[’`]/g, "'").trim());
-}
-
 /** What joins a follow-up to the topic it is read with. */
 const TOPIC_JOIN = " — ";
 
@@ -191,7 +180,7 @@ export function cardNamesTopic(card: { answer: string; questions: string[] }, qu
 
 /** « où » ("where") asked anywhere in a follow-up, accents or not: « c'était où le vote ? », « le vote a eu lieu où ? ». */
 const WHERE =
-  /(?<!\p{L})où(?!\p{L})|\b(?:c'?est|c'?etait|est|sont|etait|se trouve|se passe|a eu lieu|basee?s?)\s+ou\b|\bou\s+(?:est|sont|se|ca|c'?est|c'?etait|etait)\b|\bwhere\b|\b(?:dans|en) quelle (?:ville|commune|localite)\b|\bquel (?:lieu|endroit)\b|\bin (?:which|what) (?:town|city)\b/u;
+  /(?<!\p{L})où(?!\p{L})|\b(?:c'?est|c'?etait|est|sont|etait|se trouve|se passe|a eu lieu|basee?s?)\s+ou\b|\bou\s+(?:est|sont|se|ca|c'?est|c'?etait|etait)\b|\bwhere\b/u;
 
 /** « qui » asked anywhere in a follow-up: « et dans le Gard c'est qui qui le porte ? », « ça dépend de qui ? ». */
 const WHO =

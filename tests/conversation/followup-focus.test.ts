@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { answerType } from "../../src/answer/cards.js";
-import { askedKind, isElliptic, leadNames, namedWords, pointsBack, previousQuestions, pronounSubject, writtenInEnglish } from "../../src/answer/followup.js";
+import { isElliptic, leadNames, namedWords, pointsBack, previousQuestions, writtenInEnglish } from "../../src/answer/followup.js";
 import { processStepAsked } from "../../src/conversation/question.js";
 import { buildCore, conversation, type TestCore } from "./helpers.js";
 
@@ -26,14 +26,6 @@ describe("reading what a follow-up leans on", () => {
     expect(pointsBack("when did that company start?")).toBe(true);
     expect(pointsBack("et il va jusqu'à quand ?")).toBe(false);
     expect(pointsBack("combien de communes dans le Gard ?")).toBe(false);
-  });
-
-  it("knows a follow-up whose subject is a personal pronoun", () => {
-    expect(pronounSubject("et elles emploient combien de personnes ?")).toBe(true);
-    expect(pronounSubject("ok, il a été fondé quand ?")).toBe(true);
-    expect(pronounSubject("when were they set up?")).toBe(true);
-    expect(pronounSubject("c'est quand la prochaine réunion ?")).toBe(false);
-    expect(pronounSubject("qui les accompagne ?")).toBe(false);
   });
 
   it("reads a demonstrative naming a kind of subject as a follow-up", () => {
@@ -65,15 +57,6 @@ describe("an English follow-up's subject words", () => {
   it("keeps only the names an English question writes", () => {
     expect(namedWords("when did it start?")).toBe("");
     expect(namedWords("And who manages the Tiers Lieu Bleu? — Is the SCIC based in Alès since 2021?")).toBe("Tiers Lieu Bleu SCIC Alès 2021");
-  });
-});
-
-describe("a follow-up asking in which town", () => {
-  it("reads « dans quelle ville » and 'in which town' as asking where", () => {
-    expect(askedKind("et elle est implantée dans quelle ville ?")).toBe("where");
-    expect(askedKind("ça se passe en quelle commune ?")).toBe("where");
-    expect(askedKind("in which town is it?")).toBe("where");
-    expect(askedKind("et quelle ville a le plus de projets ?")).not.toBe("where");
   });
 });
 
@@ -110,23 +93,6 @@ describe("a follow-up answered about what was just spoken of", () => {
     const r = await c.say("and when did it go live?");
     expect(r.refused).toBe(false);
     expect(r.text).toMatch(/2025/);
-  });
-
-  it("answers a follow-up with a pronoun from the own document of the organisation the last answer led with", async () => {
-    const c = conversation(core.runtime.assistant);
-    await c.say("Quelle coopérative a mené la démarche de concertation pour le schéma ESS ?");
-    const r = await c.say("et ils sont installés dans quelle ville ?");
-    expect(r.refused).toBe(false);
-    expect(r.text).toMatch(/Nîmes/);
-    expect(r.sources.map((s) => s.id)).toContain("la-grande-bobine");
-  });
-
-  it("answers a follow-up a known gap matched only through its topic when the topic's pages hold its words", async () => {
-    const c = conversation(core.runtime.assistant);
-    await c.say("Entre Initiative Gard et l'Adie, lequel prête aux créateurs sans banque ?");
-    const r = await c.say("et à Alès, ils ont une permanence ?");
-    expect(r.refused).toBe(false);
-    expect(r.text).toMatch(/Alès/);
   });
 
   it("tells where to apply for the process the conversation is about, after a refusal handed to the ESS team", async () => {
