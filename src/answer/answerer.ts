@@ -26,6 +26,8 @@ import {
   givesAskedKind,
   isElliptic,
   namesPlace,
+  namedWords,
+  writtenInEnglish,
   pointsBack,
   previousQuestions,
   resolveOrdinal,
@@ -494,8 +496,8 @@ export class Answerer {
     // gives it of that subject.
     const focusOf = (text: string) => this.o.retriever.coverage(focus, new Set(analyze(text)));
     const replyFocus = focus.terms.length ? focusOf(reply.text) : 1;
-    // (English subject words are matched with the French passages only loosely: no reply is judged off them.)
-    const offFocus = given === true && fromTopic && replyFocus === 0 && !looksEnglish(previousQuestions(question));
+    // (English questions before give only their names as subject words: see focusOf.)
+    const offFocus = given === true && fromTopic && replyFocus === 0;
     // A follow-up pointing back (« elle a été créée quand, cette SCOP ? ») at a name the previous reply led with that has a
     // document of its own (« La Grande Bobine ») asks of it: a reply giving the kind asked from another document gives way
     // to that document's passage, if it holds it.
@@ -507,11 +509,19 @@ export class Answerer {
     if (this.guardsStop(mine, question)) return null;
     const searched = normalize(question);
     const legalForm = asksLegalForm(mine);
+    // An English follow-up's subject words are the names it writes ("when did it open?" names none): its other words
+    // only ask what is wanted, and match the French passages loosely.
+    const ownNames = writtenInEnglish(mine) ? new Set(this.o.retriever.analyzeQuery(normalize(namedWords(mine))).terms) : undefined;
     const named = {
       ...ownQuery,
       terms: ownQuery.terms.filter(
         (t) =>
-          !this.o.aspectTerms?.has(t) && !GENERIC_ASPECT.has(t) && !ASKING_TERMS.has(t) && !(legalForm && LEGAL_FORM_TERMS.has(t)) && this.o.retriever.known(t),
+          !this.o.aspectTerms?.has(t) &&
+          !GENERIC_ASPECT.has(t) &&
+          !ASKING_TERMS.has(t) &&
+          !(legalForm && LEGAL_FORM_TERMS.has(t)) &&
+          (!ownNames || ownNames.has(t)) &&
+          this.o.retriever.known(t),
       ),
     };
     const query = this.o.retriever.analyzeQuery(searched);
@@ -569,7 +579,9 @@ export class Answerer {
    */
   private focusOf(question: string, own: QueryAnalysis, names: readonly string[] = []): QueryAnalysis {
     const normalize = (t: string) => (this.o.normalizer ? this.o.normalizer.normalize(t).text : t);
-    const previous = [previousQuestions(question), ...names].filter(Boolean).join(" ; ");
+    // (English questions before give only the names they write: their other words match the French passages loosely.)
+    const before = previousQuestions(question);
+    const previous = [writtenInEnglish(before) ? namedWords(before) : before, ...names].filter(Boolean).join(" ; ");
     const q = this.o.retriever.analyzeQuery(previous ? normalize(previous) : "");
     const mine = new Set(own.terms);
     return {

@@ -40,7 +40,12 @@ export function answerType(question: string): AnswerType {
     )
   )
     return "number";
-  if (/\b(quand|quelle date|(en|de) quelle annee|depuis quand|jusqu'?a quand|a quelle date|when|what year|since when|until when)\b/.test(q)) return "date";
+  if (
+    /\b(quand|quelle date|(en|de) quelle annee|depuis quand|jusqu'?a quand|a quelle date|(?:sur |pour )?quelle periode|a quelle epoque|quelles annees|when|what year|what period|which years|since when|until when)\b/.test(
+      q,
+    )
+  )
+    return "date";
   if (
     /^((et|mais|ok|alors|and) )?(qui|c'?est qui|who)\b|\bpar qui\b|\b(qui (est|sont|porte|dirige|pilote|preside|delivre|delivrent|accorde|accordent|decide|decident|gere|gerent)|quelle elue|quel elu|who is|who are|who runs|who leads|who (grants|issues|delivers|decides|handles|manages))\b/.test(
       q,

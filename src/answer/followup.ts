@@ -10,7 +10,7 @@ import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { knowledgePaths } from "../core/paths.js";
 import { findCommunesInText } from "../eligibility/communes.js";
-import { analyze, fold } from "../retrieval/analyzer.js";
+import { analyze, fold, looksEnglish } from "../retrieval/analyzer.js";
 import { givesAsked, hasDate } from "./asked-quantity.js";
 import { answerType, asksAmount, givesAmount } from "./cards.js";
 
@@ -275,6 +275,33 @@ export const ASKING_TERMS: ReadonlySet<string> = new Set(
     "porte porter porté gère gérer géré organise organiser organisé anime animer pilote piloter dirige diriger occupe occuper charge instruit instruire décide décider trouve trouver situé basé installé ville lieu endroit adresse date jour mois année déroule tenu passe",
   ).concat(PRONOUN_TERMS),
 );
+
+/**
+ * The words of an English text written as names (« Gard centrale », "SCIC", "Nîmes", "2025"): capitalised words that do
+ * not open a sentence, acronyms and figures. An English follow-up's other words (« open », « based », « run ») ask
+ * what is wanted of the subject, and match the French passages only loosely: they are no subject words of its own.
+ */
+export function namedWords(text: string): string {
+  return [...text.matchAll(/(^|[.!?;:—–]\s*|\s)([\p{L}\p{N}'’-]+)/gu)]
+    .filter(([, before, w]) => /\p{N}/u.test(w!) || /^\p{Lu}{2,}/u.test(w!) || (/^\p{Lu}/u.test(w!) && before !== "" && !/[.!?;:—–]/.test(before!)))
+    .map(([, , w]) => w)
+    .join(" ");
+}
+
+/** An English question's opening (« and since when? », "so where is it based?"). */
+const ENGLISH_OPENING =
+  /^(?:(?:and|so|ok|okay|right|but)[,\s]+)*(?:what|when|where|who|whom|whose|which|why|how|since|did|does|do|is|are|was|were|has|have|can|could|will)\b/;
+/** French function words: a question holding one is not read as English off its opening alone. */
+const FRENCH_WORD = /\b(?:le|la|les|des|du|de|un|une|est|et|pour|que|qui|quoi|quel|quelle|quand|ou|combien|c'est|il|elle|ils|elles|on|je)\b/;
+
+/**
+ * Whether a follow-up is written in English: looksEnglish, or a short question opening like an English one with no French
+ * function word ("when did it open?", "since when?"), which holds too few function words for looksEnglish.
+ */
+export function writtenInEnglish(text: string): boolean {
+  const f = fold(text).replace(/[’`]/g, "'").trim();
+  return looksEnglish(text) || (ENGLISH_OPENING.test(f) && !FRENCH_WORD.test(f));
+}
 
 /** Words asking how much money (« il a touché combien ? », « ça finance combien ? »): a figure that is no sum does not answer them. */
 const MONEY =

@@ -5,7 +5,8 @@
  * asks it of the process the conversation is about.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { isElliptic, leadNames, pointsBack, previousQuestions } from "../../src/answer/followup.js";
+import { answerType } from "../../src/answer/cards.js";
+import { isElliptic, leadNames, namedWords, pointsBack, previousQuestions, writtenInEnglish } from "../../src/answer/followup.js";
 import { processStepAsked } from "../../src/conversation/question.js";
 import { buildCore, conversation, type TestCore } from "./helpers.js";
 
@@ -44,6 +45,29 @@ describe("reading what a follow-up leans on", () => {
   });
 });
 
+describe("an English follow-up's subject words", () => {
+  it("tells a short English question from a French one", () => {
+    expect(writtenInEnglish("and since when?")).toBe(true);
+    expect(writtenInEnglish("when did they start?")).toBe(true);
+    expect(writtenInEnglish("ok, where is it?")).toBe(true);
+    expect(writtenInEnglish("et depuis quand ?")).toBe(false);
+    expect(writtenInEnglish("c'est où ?")).toBe(false);
+  });
+
+  it("keeps only the names an English question writes", () => {
+    expect(namedWords("when did it start?")).toBe("");
+    expect(namedWords("And who manages the Tiers Lieu Bleu? — Is the SCIC based in Alès since 2021?")).toBe("Tiers Lieu Bleu SCIC Alès 2021");
+  });
+});
+
+describe("a follow-up asking over which years", () => {
+  it("reads « quelle période » and « à quelle époque » as asking a date", () => {
+    expect(answerType("et ce plan, il s'étend sur quelle période ?")).toBe("date");
+    expect(answerType("c'était à quelle époque ?")).toBe("date");
+    expect(answerType("which years does the plan cover?")).toBe("date");
+  });
+});
+
 let core: TestCore;
 
 beforeAll(async () => {
@@ -61,6 +85,14 @@ describe("a follow-up answered about what was just spoken of", () => {
     const r = await c.say("c'était en quelle année ?");
     expect(r.refused).toBe(false);
     expect(r.text).toMatch(/1847/);
+  });
+
+  it("answers a short English follow-up from the topic's documents, not off its English verbs", async () => {
+    const c = conversation(core.runtime.assistant);
+    await c.say("Tell me about the Gard centrale website");
+    const r = await c.say("and when did it go live?");
+    expect(r.refused).toBe(false);
+    expect(r.text).toMatch(/2025/);
   });
 
   it("tells where to apply for the process the conversation is about, after a refusal handed to the ESS team", async () => {
