@@ -4,20 +4,12 @@
  * understands French answers, takes corrections, skips, cancels, answers an
  * interleaved question and resumes; and the eligibility form with raw strings.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { Verdict } from "../../src/domain/reply.js";
 import { FACT_QUESTIONS, type FactKey } from "../../src/eligibility/facts.js";
-import { buildCore, conversation, stateOf, type TestCore } from "./helpers.js";
+import { conversation, stateOf, sharedCore } from "./helpers.js";
 
-let core: TestCore;
-
-beforeAll(async () => {
-  core = await buildCore();
-}, 120_000);
-
-afterAll(async () => {
-  await core?.cleanup();
-});
+const core = sharedCore();
 
 /** A plausible French answer to any fact question ("je ne sais pas" for the rest). */
 function answerFor(field: string): string {

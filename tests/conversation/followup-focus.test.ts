@@ -4,11 +4,11 @@
  * led with is answered from that name's own document; a short « on postule comment ? » or « je m'adresse à qui ? »
  * asks it of the process the conversation is about.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { answerType } from "../../src/answer/cards.js";
 import { isElliptic, leadNames, namedWords, pointsBack, previousQuestions, writtenInEnglish } from "../../src/answer/followup.js";
 import { processStepAsked } from "../../src/conversation/question.js";
-import { buildCore, conversation, type TestCore } from "./helpers.js";
+import { conversation, sharedCore } from "./helpers.js";
 
 describe("reading what a follow-up leans on", () => {
   it("takes the questions before from a chain of topics", () => {
@@ -68,15 +68,7 @@ describe("a follow-up asking over which years", () => {
   });
 });
 
-let core: TestCore;
-
-beforeAll(async () => {
-  core = await buildCore();
-}, 120_000);
-
-afterAll(async () => {
-  await core?.cleanup();
-});
+const core = sharedCore();
 
 describe("a follow-up answered about what was just spoken of", () => {
   it("gives the year of the previous question's subject, not of the document's main subject", async () => {

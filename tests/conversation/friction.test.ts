@@ -3,21 +3,13 @@
  * one question at a time, answers by number, by label and yes/no, a summary to
  * confirm, exactly one record on "oui", none on "non", personal data scrubbed.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { userHash } from "../../src/privacy/pseudonym.js";
 import { BLOCKER_LABELS, PROCESS_LABELS, STEP_LABELS } from "../../src/report/labels.js";
 import { JOURNEY_STEPS } from "../../src/storage/types.js";
-import { SECRET, buildCore, conversation, stateOf, type TestCore } from "./helpers.js";
+import { SECRET, conversation, stateOf, sharedCore } from "./helpers.js";
 
-let core: TestCore;
-
-beforeAll(async () => {
-  core = await buildCore();
-}, 120_000);
-
-afterAll(async () => {
-  await core?.cleanup();
-});
+const core = sharedCore();
 
 const EMAIL = "paul.martin@asso-exemple.org";
 const PHONE = "04 66 12 34 56";

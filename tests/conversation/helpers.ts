@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { expect } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 import { loadConfig, type AppConfig } from "../../src/config/env.js";
 import { Reply, type TurnInput } from "../../src/domain/reply.js";
 import type { Assistant } from "../../src/conversation/types.js";
@@ -39,6 +39,39 @@ export async function buildCore(opts: Partial<Omit<RuntimeOptions, "config">> = 
       await runtime.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * One core for a whole test file: built before its tests, closed after them. The fields read
+ * the core built (`core.runtime`, `core.storage`…), so they are used inside tests only.
+ */
+export function sharedCore(opts: Partial<Omit<RuntimeOptions, "config">> = {}): TestCore {
+  let built: TestCore | undefined;
+  beforeAll(async () => {
+    built = await buildCore(opts);
+  }, 120_000);
+  afterAll(async () => {
+    await built?.cleanup();
+  });
+  const get = (): TestCore => {
+    if (!built) throw new Error("sharedCore: the core is built in beforeAll; read it inside a test");
+    return built;
+  };
+  return {
+    get runtime() {
+      return get().runtime;
+    },
+    get storage() {
+      return get().storage;
+    },
+    get config() {
+      return get().config;
+    },
+    get dataDir() {
+      return get().dataDir;
+    },
+    cleanup: async () => get().cleanup(),
   };
 }
 

@@ -4,22 +4,14 @@
  */
 import { randomBytes } from "node:crypto";
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createAssistant } from "../../src/conversation/assistant.js";
 import { Reply, type TurnInput } from "../../src/domain/reply.js";
 import { MemoryStorage } from "../../src/storage/memory.js";
 import type { Storage } from "../../src/storage/types.js";
-import { SECRET, buildCore, conversation, uid, type TestCore } from "./helpers.js";
+import { SECRET, conversation, uid, sharedCore } from "./helpers.js";
 
-let core: TestCore;
-
-beforeAll(async () => {
-  core = await buildCore();
-}, 120_000);
-
-afterAll(async () => {
-  await core?.cleanup();
-});
+const core = sharedCore();
 
 const valid = (r: unknown) => {
   const p = Reply.safeParse(r);

@@ -3,18 +3,10 @@
  * documents the previous answer cited answers a follow-up whose reply went elsewhere without what it asks; a follow-up
  * of an ESS-team answer, from the same document, keeps that team as its route; a new subject is not pulled back.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildCore, conversation, type TestCore } from "./helpers.js";
+import { describe, expect, it } from "vitest";
+import { conversation, sharedCore } from "./helpers.js";
 
-let core: TestCore;
-
-beforeAll(async () => {
-  core = await buildCore();
-}, 120_000);
-
-afterAll(async () => {
-  await core?.cleanup();
-});
+const core = sharedCore();
 
 describe("a follow-up's route and card from its topic", () => {
   it("keeps the ESS team for a follow-up answered from the page the team's answer cited", async () => {

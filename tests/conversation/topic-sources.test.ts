@@ -4,18 +4,10 @@
  * is looked for there before the reading with the topic's words; a question naming a new subject
  * is not pulled back to them.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildCore, conversation, type TestCore } from "./helpers.js";
+import { describe, expect, it } from "vitest";
+import { conversation, sharedCore } from "./helpers.js";
 
-let core: TestCore;
-
-beforeAll(async () => {
-  core = await buildCore();
-}, 120_000);
-
-afterAll(async () => {
-  await core?.cleanup();
-});
+const core = sharedCore();
 
 describe("a follow-up and its topic's sources", () => {
   it("finds who runs a scheme locally in the documents the previous answers cited", async () => {

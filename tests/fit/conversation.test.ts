@@ -3,16 +3,10 @@
  * typed) starts the questionnaire for that process with the facts the description
  * already gave, and asks only what is missing.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildCore, conversation, stateOf, type TestCore } from "../conversation/helpers.js";
+import { describe, expect, it } from "vitest";
+import { conversation, stateOf, sharedCore } from "../conversation/helpers.js";
 
-let core: TestCore;
-beforeAll(async () => {
-  core = await buildCore();
-}, 120_000);
-afterAll(async () => {
-  await core?.cleanup();
-});
+const core = sharedCore();
 
 const RECYCLERIE = "Un collectif veut créer une recyclerie coopérative à Bagnols-sur-Cèze avec la mairie : quelles mesures du schéma ESS peuvent l'aider ?";
 

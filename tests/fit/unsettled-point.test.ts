@@ -4,16 +4,10 @@
  * the same, with that point said to be unknown and whom to ask; asked alone, or as a follow-up
  * of the call for commons, the same point is refused (« Je ne sais pas »).
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildCore, conversation, type TestCore } from "../conversation/helpers.js";
+import { describe, expect, it } from "vitest";
+import { conversation, sharedCore } from "../conversation/helpers.js";
 
-let core: TestCore;
-beforeAll(async () => {
-  core = await buildCore();
-}, 120_000);
-afterAll(async () => {
-  await core?.cleanup();
-});
+const core = sharedCore();
 
 describe("a rule not published, asked by a described project", () => {
   it("gives the project's options and says the point is to check with the ESS team", async () => {

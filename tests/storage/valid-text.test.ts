@@ -9,13 +9,13 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createAssistant } from "../../src/conversation/assistant.js";
 import { Reply } from "../../src/domain/reply.js";
 import { createStorage } from "../../src/storage/index.js";
 import type { Storage } from "../../src/storage/types.js";
 import { validString, validText } from "../../src/storage/valid-text.js";
-import { buildCore, SECRET, stateOf, type TestCore } from "../conversation/helpers.js";
+import { SECRET, stateOf, sharedCore } from "../conversation/helpers.js";
 import { createTestDatabase, PG_AVAILABLE } from "./pg-helper.js";
 
 const BROKEN = "Qu'est-ce que le DLA \ud800 ? Merci\u0000 \udc00 😀";
@@ -56,13 +56,7 @@ describe("validText", () => {
   });
 });
 
-let core: TestCore;
-beforeAll(async () => {
-  core = await buildCore();
-}, 120_000);
-afterAll(async () => {
-  await core?.cleanup();
-});
+const core = sharedCore();
 
 async function fullTurn(storage: Storage): Promise<void> {
   const assistant = createAssistant({ answerer: core.runtime.answerer, storage, pseudonymSecret: SECRET });
