@@ -47,14 +47,15 @@ function expectRate(m: Metric, min: number, name: string): void {
 /**
  * Floor of the blind set: the figures measured when it was last run, rounded down, so
  * that a change that makes answers worse on unseen questions fails. Raised only from a
- * new measurement, never by tuning on blind questions. Set N (356 questions, 52 conversations, 92
- * refusals, 51 in English, 133 agent questions, written blind on 2026-12-06 from the facts dossier alone;
- * set M moved to tuning before its failures were read): first reading of N, taken on the answering code
- * of d653f89, before anything was tuned after it was written (84.5 / 76.2 / 91.3 / 84.8 / 55.0 %). Its
- * writer routed refusals to the ESS team (the default handoff) except where the unknown fact belongs
- * to a process another body runs or to the Appel à communs, as set M did.
+ * new measurement, never by tuning on blind questions. Set O (300 questions, 47 conversations of
+ * which 26 with three turns, 90 refusals, 51 in English, 106 agent questions, written blind on 2026-12-06
+ * from the facts dossier alone; set N moved to tuning before its failures were read): first reading of O,
+ * taken on the answering code of 075353e, before anything was tuned after it was written
+ * (92.4 / 85.2 / 93.7 / 96.8 / 72.6 %). Its writer routed a refusal to the ESS team (the default handoff),
+ * Appel à communs and SCIC details included, except where the unknown fact belongs to a process another
+ * body runs, as the development set does.
  */
-const BLIND_FLOOR = { retrieval: 0.84, includes: 0.76, refusal: 0.91, route: 0.84, followUp: 0.55 };
+const BLIND_FLOOR = { retrieval: 0.92, includes: 0.85, refusal: 0.93, route: 0.96, followUp: 0.72 };
 
 describe("blind set floor (offline)", () => {
   it("has at least 200 questions, 30 conversations and 40 refusals", () => {
