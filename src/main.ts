@@ -152,7 +152,7 @@ export async function main(): Promise<void> {
   const { config, settings } = loadAll();
   const logger = createLogger({ level: config.logLevel, base: { service: "relais-ess" } });
   // Heavy modules (Bolt, botbuilder, LangChain) load only once the configuration is known to be valid.
-  const { ChannelSetupError, loadChannelsFile } = await import("./server/channels.js");
+  const { ChannelSetupError, loadChannelKits, loadChannelsFile } = await import("./server/channels.js");
   const { createRuntime } = await import("./runtime.js");
   const { createServer } = await import("./server/app.js");
 
@@ -198,7 +198,9 @@ export async function main(): Promise<void> {
 
   let service: Service;
   try {
-    service = createServer({ runtime, config, logger, settings, channelsFile });
+    // Only the channels this configuration turns on are loaded (Bolt, botbuilder).
+    const kits = await loadChannelKits(config);
+    service = createServer({ runtime, config, logger, settings, channelsFile, kits });
   } catch (err) {
     await runtime.close().catch(() => {});
     await storage.close().catch(() => {});

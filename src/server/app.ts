@@ -25,7 +25,7 @@ import type { Runtime } from "../runtime.js";
 import type { SlackConfig } from "../channels/slack/index.js";
 import { createWebChannel } from "../channels/web/index.js";
 import { createReportPage } from "../channels/web/report-page.js";
-import { createChannels, type ChannelSetup } from "./channels.js";
+import { createChannels, type ChannelKits, type ChannelSetup } from "./channels.js";
 import { createServiceDigest } from "./digest.js";
 import { DEV_PSEUDONYM_SECRET } from "../config/storage.js";
 import type { Clock, DigestScheduler } from "../report/digest.js";
@@ -71,6 +71,8 @@ export interface CreateServerOptions {
   channelsFile?: SlackConfig;
   /** Channels to mount instead of those derived from the configuration (tests). */
   channels?: ChannelSetup;
+  /** The code of the channels the configuration turns on (loadChannelKits); needed unless `channels` is given. */
+  kits?: ChannelKits;
   /** Clock of the weekly digest (tests fire its timer themselves). */
   clock?: Clock;
 }
@@ -128,6 +130,7 @@ export function createServer(o: CreateServerOptions): Service {
       channelsFile: o.channelsFile ?? { audienceMap: {}, handoffTargets: {} },
       logger,
       teamsBodyLimitBytes: settings.teamsBodyLimitBytes,
+      kits: o.kits ?? {},
     });
 
   const digest = createServiceDigest({

@@ -11,8 +11,10 @@ import { Audience, ProcessId } from "../domain/ids.js";
 import type { AppConfig } from "../config/env.js";
 import type { Assistant, HandoffTargets } from "../conversation/types.js";
 import type { Storage } from "../storage/types.js";
-import { createSlackChannel, loadChannelConfig, slackSettingsFromEnv, type SlackChannel, type SlackConfig } from "../channels/slack/index.js";
-import { createTeamsChannel, type ReportAccess, type TeamsChannel } from "../channels/teams/index.js";
+import { loadChannelConfig, slackSettingsFromEnv, type SlackConfig } from "../channels/slack/config.js";
+import type { SlackChannel } from "../channels/slack/index.js";
+import type { ReportAccess } from "../channels/teams/access.js";
+import type { TeamsChannel } from "../channels/teams/index.js";
 import { RelaisError } from "../core/errors.js";
 
 export interface ChannelSetup {
@@ -25,6 +27,38 @@ export interface ChannelSetup {
 /** Thrown when a channel is configured but cannot start (bad secret format, production without auth…). */
 export class ChannelSetupError extends RelaisError {
   readonly code = "channel.setup";
+}
+
+/**
+ * The code of the channels this configuration turns on. Each channel folder is
+ * loaded only when its channel is on: Bolt and botbuilder, with their
+ * dependencies, weigh tens of megabytes that a service without that channel
+ * would carry for nothing.
+ */
+export interface ChannelKits {
+  slack?: Pick<typeof import("../channels/slack/index.js"), "createSlackChannel">;
+  teams?: Pick<typeof import("../channels/teams/index.js"), "createTeamsChannel">;
+}
+
+/** Whether Slack and Teams are on for this configuration (the same decision as createChannels). */
+export function channelsOn(config: AppConfig): { slack: boolean; teams: boolean } {
+  let slack = false;
+  try {
+    slack = slackSettingsFromEnv(envOf(config)).enabled;
+  } catch {
+    slack = false; // a bad Slack setting: createChannels reports it before it needs the channel's code
+  }
+  return { slack, teams: !(config.production && !config.env.MicrosoftAppId) };
+}
+
+/** Loads the channel folders of the channels this configuration turns on, and only those. */
+export async function loadChannelKits(config: AppConfig): Promise<ChannelKits> {
+  const on = channelsOn(config);
+  const [slack, teams] = await Promise.all([
+    on.slack ? import("../channels/slack/index.js") : undefined,
+    on.teams ? import("../channels/teams/index.js") : undefined,
+  ]);
+  return { slack, teams };
 }
 
 /** Env-like view of the validated configuration (what the channel helpers read). */
@@ -99,6 +133,8 @@ export interface CreateChannelsOptions {
   handoffTargets?: HandoffTargets;
   logger: Logger;
   teamsBodyLimitBytes?: number;
+  /** The channel folders, loaded beforehand by loadChannelKits. */
+  kits: ChannelKits;
 }
 
 export function createChannels(o: CreateChannelsOptions): ChannelSetup {
@@ -113,7 +149,7 @@ export function createChannels(o: CreateChannelsOptions): ChannelSetup {
     throw new ChannelSetupError(`Slack : ${(err as Error).message}`);
   }
   if (settings.enabled) {
-    slack = createSlackChannel({
+    slack = kit(o.kits.slack, "Slack").createSlackChannel({
       assistant: o.assistant,
       storage: o.storage,
       signingSecret: settings.signingSecret,
@@ -136,7 +172,7 @@ export function createChannels(o: CreateChannelsOptions): ChannelSetup {
     notes.push("Teams désactivé : en production, /api/messages exige MicrosoftAppId, MicrosoftAppPassword et MicrosoftAppTenantId (voir .env.example).");
   } else {
     try {
-      teams = createTeamsChannel({
+      teams = kit(o.kits.teams, "Teams").createTeamsChannel({
         assistant: o.assistant,
         storage: o.storage,
         appId: o.config.env.MicrosoftAppId,
@@ -160,4 +196,10 @@ export function createChannels(o: CreateChannelsOptions): ChannelSetup {
       );
   }
   return { slack, teams, notes };
+}
+
+/** A channel's folder, which loadChannelKits must have loaded for a channel that is on. */
+function kit<K>(loaded: K | undefined, channel: string): K {
+  if (!loaded) throw new ChannelSetupError(`${channel} : le code du canal n'a pas été chargé (appelez loadChannelKits avant createChannels).`);
+  return loaded;
 }

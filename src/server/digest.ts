@@ -7,8 +7,6 @@
 import type { Logger } from "pino";
 import type { AppConfig } from "../config/env.js";
 import type { HandoffTargets } from "../conversation/types.js";
-import { slackDigestPoster } from "../channels/slack/digest.js";
-import { teamsDigestPoster } from "../channels/teams/digest.js";
 import { DigestScheduler, type Clock, type DigestPoster } from "../report/digest.js";
 import type { Storage } from "../storage/types.js";
 import type { ChannelSetup } from "./channels.js";
@@ -29,10 +27,9 @@ export function createServiceDigest(o: ServiceDigestOptions): DigestScheduler | 
   const slackTarget = o.handoffTargets.default?.slack;
   const teamsTarget = o.handoffTargets.default?.teams;
   if (o.channels.slack && slackTarget) {
-    const app = o.channels.slack.app;
-    poster = slackDigestPoster(() => app.client, slackTarget);
+    poster = o.channels.slack.digestPoster(slackTarget);
   } else if (o.channels.teams && teamsTarget) {
-    poster = teamsDigestPoster({ adapter: o.channels.teams.adapter, appId: o.channels.teams.appId, storage: o.storage, target: teamsTarget });
+    poster = o.channels.teams.digestPoster(o.storage, teamsTarget);
   }
   if (!poster) {
     log.warn("weekly digest enabled but no team channel: set handoffs.default.slack or handoffs.default.teams in config/channels.yaml");

@@ -8,6 +8,7 @@ import { pino, type Logger } from "pino";
 import { loadConfig, type AppConfig } from "../../src/config/env.js";
 import { createRuntime, type Runtime } from "../../src/runtime.js";
 import { createServer, type CreateServerOptions, type Service } from "../../src/server/app.js";
+import { loadChannelKits } from "../../src/server/channels.js";
 import { MemoryStorage } from "../../src/storage/memory.js";
 
 export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");
@@ -57,7 +58,8 @@ export interface Running {
 }
 
 export async function startService(o: CreateServerOptions): Promise<Running> {
-  const service = createServer({ logger: pino({ level: "silent" }), ...o });
+  const kits = o.kits ?? (o.channels ? {} : await loadChannelKits(o.config));
+  const service = createServer({ logger: pino({ level: "silent" }), ...o, kits });
   const { port } = await service.listen(0, "127.0.0.1");
   return { service, url: `http://127.0.0.1:${port}`, close: () => service.close() };
 }

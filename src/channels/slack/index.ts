@@ -31,6 +31,8 @@ import { registerViews } from "./listeners/views.js";
 import { SlackNotifier } from "./notifier.js";
 import { SlackRuntime, type SlackStorage } from "./runtime.js";
 import { createSlackTransport } from "./transport.js";
+import { slackDigestPoster } from "./digest.js";
+import type { DigestPoster } from "../../report/digest.js";
 
 export { loadChannelConfig, parseChannelConfig, slackSettingsFromEnv, ChannelConfigError, type SlackConfig } from "./config.js";
 export { renderReply, renderHandoffNotice, renderFallback, LIMITS, ACTION } from "./render.js";
@@ -83,6 +85,8 @@ export interface SlackChannel {
   stop(): Promise<void>;
   /** Resolves when the work started after acknowledgements is done (tests, shutdown). */
   idle(timeoutMs?: number): Promise<void>;
+  /** Posts the weekly digest to a Slack channel id. */
+  digestPoster(target: string): DigestPoster;
   readonly mode: "http" | "socket";
 }
 
@@ -167,6 +171,7 @@ export function createSlackChannel(opts: SlackChannelOptions): SlackChannel {
       await transport.close().catch(() => undefined);
     },
     idle: (timeoutMs?: number) => rt.idle(timeoutMs),
+    digestPoster: (target: string) => slackDigestPoster(() => app.client, target),
   };
 }
 

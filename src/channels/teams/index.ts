@@ -31,6 +31,9 @@ import { consoleLogger, type Logger } from "./logger.js";
 import { TeamsNotifier } from "./notifier.js";
 import { apologyMessage } from "./render.js";
 import { tokenRejection } from "./token.js";
+import { teamsDigestPoster } from "./digest.js";
+import type { DigestPoster } from "../../report/digest.js";
+import type { ChannelRefStore } from "../../storage/types.js";
 import type { RetryOptions } from "./retry.js";
 import { RelaisError } from "../../core/errors.js";
 
@@ -95,6 +98,8 @@ export interface TeamsChannel {
   /** True when running without Bot Framework credentials (local testing only). */
   anonymous: boolean;
   appId: string;
+  /** Posts the weekly digest to a Teams channel id, through the conversation references kept in `storage`. */
+  digestPoster(storage: ChannelRefStore, target: string): DigestPoster;
 }
 
 /** CloudAdapter whose activity processing can run on an authentication result checked beforehand. */
@@ -308,7 +313,9 @@ export function createTeamsChannel(opts: TeamsChannelOptions): TeamsChannel {
     }
   };
 
-  return { handler, notifier, adapter, bot, anonymous: resolved.anonymous, appId: resolved.appId };
+  const appId = resolved.appId;
+  const digestPoster = (refs: ChannelRefStore, target: string) => teamsDigestPoster({ adapter, appId, storage: refs, target });
+  return { handler, notifier, adapter, bot, anonymous: resolved.anonymous, appId, digestPoster };
 }
 
 /** Timestamps as Date objects, as botbuilder's own request handling does. */
