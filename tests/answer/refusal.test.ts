@@ -227,6 +227,9 @@ describe("known gaps of knowledge/lacunes.yaml", () => {
     "situation-juridique-structure": "Notre comptable a relevé une irrégularité dans nos comptes : qu'est-ce qu'on risque ?",
     "decision-financement-projet": "Le Département va-t-il financer notre ressourcerie l'an prochain ?",
     "promesse-financement": "Puis-je promettre à cette coopérative qu'elle obtiendra la subvention ?",
+    "frequentation-plateforme": "Combien de visites le site Gard centrale a-t-il eues l'an dernier ?",
+    "identifiants-structure": "Vous avez le SIREN de la coopérative Mine de talents ?",
+    "dates-ateliers-coconstruction": "À quelle date et où s'est tenu chacun des ateliers de co-construction ?",
   };
 
   const gaps = parseYaml(readFileSync(path.join(KNOWLEDGE_DIR, "lacunes.yaml"), "utf8")) as { id: string; route?: string }[];
@@ -304,6 +307,31 @@ describe("a figure of another kind than the one asked is no answer", () => {
     const reply = await ask("Quel est le taux du prêt d'honneur d'Initiative Gard ?");
     expect(reply.refused, reply.text).toBe(false);
     expect(reply.text).toMatch(/taux z[ée]ro/i);
+  });
+});
+
+describe("an outcome asked of one's own file in other everyday words", () => {
+  // a decision said as « c'est validé ? », « on est pris ? », « a-t-il voté ? », a file « où est-il ? », a prediction asked firmly
+  itRefusesEach([
+    "Le comité a étudié notre prêt d'honneur jeudi, c'est validé ?",
+    "Ma candidature à l'incubateur, elle est où ? Toujours pas de nouvelles.",
+    "Nous avons postulé au programme d'accélération, on est pris ?",
+    "Notre coopérative a sollicité une entrée du Département à son capital : la commission a-t-elle voté ?",
+    "Notre SARL sera-t-elle agréée ESUS l'an prochain ?",
+  ]);
+  it("a particular structure's aid ceiling, someone's benefit kept and a structure's identifiers are known gaps; the rules are not", () => {
+    const guards = Guards.load();
+    expect(guards.gap("La ressourcerie de Saint-Gilles a-t-elle dépassé son plafond de minimis ?")?.id).toBe("conformite-aides-structure");
+    expect(guards.gap("Si une association dépasse le plafond de minimis, que se passe-t-il ?")).toBeNull();
+    expect(guards.gap("Une allocataire garde-t-elle son RSA si elle commence un contrat en chantier d'insertion ?")?.id).toBe("prestations-personnelles");
+    expect(guards.gap("Faut-il un numéro SIRET pour qu'une association reçoive une subvention ?")).toBeNull();
+  });
+  it("a field of competence is no judgement of someone's competence, and Occitanie's rank is no other region's policy", () => {
+    const guards = Guards.load();
+    expect(guards.gap("Dans quels domaines de compétence du Département l'ESS est-elle mobilisée ?")).toBeNull();
+    expect(guards.gap("Par rapport aux autres régions, l'Occitanie est-elle bien placée pour l'ESS ?")).toBeNull();
+    expect(guards.gap("La chargée de mission est-elle vraiment compétente selon vous ?")?.id).toBe("appreciation-personnes");
+    expect(guards.gap("Que font les autres régions pour l'ESS ?")?.id).toBe("autres-departements");
   });
 });
 
