@@ -230,6 +230,7 @@ describe("known gaps of knowledge/lacunes.yaml", () => {
     "frequentation-plateforme": "Combien de visites le site Gard centrale a-t-il eues l'an dernier ?",
     "identifiants-structure": "Vous avez le SIREN de la coopérative Mine de talents ?",
     "dates-ateliers-coconstruction": "À quelle date et où s'est tenu chacun des ateliers de co-construction ?",
+    "decision-agrement-structure": "Ma régie de quartier sera-t-elle agréée ESUS l'an prochain ?",
   };
 
   const gaps = parseYaml(readFileSync(path.join(KNOWLEDGE_DIR, "lacunes.yaml"), "utf8")) as { id: string; route?: string }[];
@@ -249,6 +250,7 @@ describe("known gaps of knowledge/lacunes.yaml", () => {
     "noms-salaries-partenaires": "pret-honneur-microcredit",
     "dirigeants-partenaires": "pret-honneur-microcredit",
     "suivi-dossier": "agrement-esus",
+    "decision-agrement-structure": "agrement-esus",
     "nombre-agrees-esus": "agrement-esus",
     "nombre-agrees-esus-gard": "agrement-esus",
     "club-achat-membres": "commande-publique",
@@ -317,7 +319,6 @@ describe("an outcome asked of one's own file in other everyday words", () => {
     "Ma candidature à l'incubateur, elle est où ? Toujours pas de nouvelles.",
     "Nous avons postulé au programme d'accélération, on est pris ?",
     "Notre coopérative a sollicité une entrée du Département à son capital : la commission a-t-elle voté ?",
-    "Notre SARL sera-t-elle agréée ESUS l'an prochain ?",
   ]);
   it("a particular structure's aid ceiling, someone's benefit kept and a structure's identifiers are known gaps; the rules are not", () => {
     const guards = Guards.load();
