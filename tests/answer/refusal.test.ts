@@ -230,6 +230,7 @@ describe("known gaps of knowledge/lacunes.yaml", () => {
     "frequentation-plateforme": "Combien de visites le site Gard centrale a-t-il eues l'an dernier ?",
     "identifiants-structure": "Vous avez le SIREN de la coopérative Mine de talents ?",
     "dates-ateliers-coconstruction": "À quelle date et où s'est tenu chacun des ateliers de co-construction ?",
+    "annee-creation-service-ess": "Le service dédié à l'ESS au Département, il a été créé en quelle année ?",
     "decision-agrement-structure": "Ma régie de quartier sera-t-elle agréée ESUS l'an prochain ?",
   };
 
