@@ -231,6 +231,10 @@ describe("known gaps of knowledge/lacunes.yaml", () => {
     "identifiants-structure": "Vous avez le SIREN de la coopérative Mine de talents ?",
     "dates-ateliers-coconstruction": "À quelle date et où s'est tenu chacun des ateliers de co-construction ?",
     "annee-creation-service-ess": "Le service dédié à l'ESS au Département, il a été créé en quelle année ?",
+    previsions: "Le Département va-t-il augmenter ses aides à l'ESS après les élections ?",
+    "avis-politique": "Franchement, que penses-tu du schéma ESS du Gard ?",
+    "droits-personne-accompagnee": "Madame Martin touche l'APA : peut-elle garder son allocation si elle entre en résidence autonomie ?",
+    "sommes-structure-nommee": "Combien a reçu la coopérative Mine de talents du Département ?",
     "decision-agrement-structure": "Ma régie de quartier sera-t-elle agréée ESUS l'an prochain ?",
   };
 
