@@ -240,6 +240,8 @@ describe("known gaps of knowledge/lacunes.yaml", () => {
     "droits-personne-accompagnee": "Madame Martin touche l'APA : peut-elle garder son allocation si elle entre en résidence autonomie ?",
     "sommes-structure-nommee": "Combien a reçu la coopérative Mine de talents du Département ?",
     "certitude-decision": "Si on candidate en avril, est-on sûrs d'obtenir le prêt ?",
+    "cumul-aides-structure": "Vu qu'on a déjà reçu 120 000 € d'aides publiques, pouvons-nous encore demander une subvention ?",
+    "agent-en-charge": "Who is the official in charge of processing commons call applications?",
     "decision-agrement-structure": "Ma régie de quartier sera-t-elle agréée ESUS l'an prochain ?",
   };
 
