@@ -242,6 +242,7 @@ describe("known gaps of knowledge/lacunes.yaml", () => {
     "certitude-decision": "Si on candidate en avril, est-on sûrs d'obtenir le prêt ?",
     "cumul-aides-structure": "Vu qu'on a déjà reçu 120 000 € d'aides publiques, pouvons-nous encore demander une subvention ?",
     "agent-en-charge": "Who is the official in charge of processing commons call applications?",
+    "part-capital-detenue": "Quel pourcentage des parts de cette SCIC le Département possède-t-il ?",
     "decision-agrement-structure": "Ma régie de quartier sera-t-elle agréée ESUS l'an prochain ?",
   };
 
