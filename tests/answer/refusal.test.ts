@@ -105,6 +105,7 @@ describe("out of scope", () => {
     "Le club de rugby d'Alès a perdu ce week-end ?",
     "Donne-moi une recette de soupe au pistou.",
     "C'est quoi le meilleur resto du Gard pour un anniversaire ?",
+    "Vous pouvez remplir notre demande d'agrément à notre place ?",
     // advice on private services
     "Quelle est la meilleure banque en ce moment ?",
     // leisure recommendations
@@ -243,6 +244,10 @@ describe("known gaps of knowledge/lacunes.yaml", () => {
     "cumul-aides-structure": "Vu qu'on a déjà reçu 120 000 € d'aides publiques, pouvons-nous encore demander une subvention ?",
     "agent-en-charge": "Who is the official in charge of processing commons call applications?",
     "part-capital-detenue": "Quel pourcentage des parts de cette SCIC le Département possède-t-il ?",
+    "effectifs-partenaires": "Combien de personnes travaillent à la MIESS 30 ?",
+    "positions-politiques": "La présidente du Département, elle est de quel bord politique ?",
+    "offres-emploi": "Y a-t-il des postes à pourvoir au service ESS du Département ?",
+    "titulaires-marches": "Quelles structures ont remporté les marchés réservés, qui a obtenu le marché d'entretien des espaces verts ?",
     "decision-agrement-structure": "Ma régie de quartier sera-t-elle agréée ESUS l'an prochain ?",
   };
 
@@ -271,6 +276,8 @@ describe("known gaps of knowledge/lacunes.yaml", () => {
     "activite-dla": "dla",
     "suivi-demande-envoyee": "france-active",
     "adresse-qpv": "politique-de-la-ville",
+    "titulaires-marches": "commande-publique",
+    "effectifs-partenaires": "mecenat-fondations",
     "prochains-marches": "commande-publique",
     "qpv-2024-communes-a-confirmer": "politique-de-la-ville",
     "outils-ess-adocc": "region-occitanie",
