@@ -146,7 +146,10 @@ export function cleanQuestion(raw: string): string {
     // "Pouvez-vous me rappeler le nombre…": the polite request frames the question without adding to it
     .replace(POLITE_ASK, "");
   // « Pour la newsletter : combien… ? », « Un élu me demande si… » : an agent's frame around the question asked
-  return unframe(asked).slice(0, MAX_QUESTION_CHARS);
+  // (and the polite request the frame opened on: « Pour une note, pouvez-vous me rappeler… »)
+  const inner = unframe(asked);
+  const polite = inner === asked ? inner : inner.replace(POLITE_ASK, "");
+  return (polite === inner ? inner : polite.charAt(0).toUpperCase() + polite.slice(1)).slice(0, MAX_QUESTION_CHARS);
 }
 
 /** A polite request that opens a question ("Bonjour, pouvez-vous m'indiquer …", "pourriez-vous me rappeler …"). */

@@ -6,7 +6,15 @@
 
 /** What the answer is for (« Pour la newsletter interne : », « Pour un courrier officiel, », "For a European partner delegation:"). */
 const PURPOSE =
-  /^(?:pour|for)\s+(?:(?:un|une|le|la|les|l'|l’|mon|ma|mes|notre|nos|ce|cette|a|an|the|my|our)\s*)(?:[\p{L}'’-]+\s+){0,3}?(?:présentation|presentation|newsletter|bulletin|lettre|note|rapport|courrier|mail|e-mail|courriel|réunion|reunion|compte[- ]rendu|bilan|fiche|diaporama|article|comité|comite|commission|délégation|delegation|dossier|brief|briefing|synthèse|synthese|séance|seance|report|letter|memo|meeting|visit|visite|slides?|deck|talk|intervention|formation|webinaire|webinar)(?:\s+[\p{L}'’-]+){0,3}?\s*[:,]\s+(?=\S)/iu;
+  /^(?:pour|for)\s+(?:(?:un|une|le|la|les|l'|l’|mon|ma|mes|notre|nos|ce|cette|a|an|the|my|our)\s*)(?:[\p{L}'’-]+\s+){0,3}?(?:présentation|presentation|newsletter|bulletin|lettre|note|rapport|courrier|mail|e-mail|courriel|réunion|reunion|compte[- ]rendu|bilan|fiche|diaporama|article|comité|comite|commission|délégation|delegation|dossier|brief|briefing|synthèse|synthese|séance|seance|report|letter|memo|meeting|visit|visite|slides?|deck|talk|intervention|formation|webinaire|webinar|mémoire|memoire|thèse|these|exposé|expose|discours|essay|thesis|dissertation)(?:\s+[\p{L}'’-]+){0,5}?\s*[:,]\s+(?=\S)/iu;
+
+/**
+ * What the answer is for, said after the question in a sentence of its own (« …? Je dois retracer la genèse pour une
+ * élue. », « …? J'en ai besoin pour le rapport annuel. », "…? I need it for a briefing."): the writer's purpose, which
+ * names a document or a reader, not something asked.
+ */
+const PURPOSE_AFTER =
+  /(?<=\?)\s+(?:je dois|il faut que je|j'en ai besoin|j’en ai besoin|c'est pour|c’est pour|ce sera pour|je prépare|je prepare|je rédige|je redige|nous préparons|on prépare|i need (?:it|this|that) for|it's for|it’s for|i'm preparing|i am preparing|i'm writing|i am writing)\b[^?]*?\b(?:note|rapport|courrier|réunion|reunion|compte[- ]rendu|bilan|présentation|presentation|newsletter|bulletin|mémoire|memoire|thèse|these|article|élue?s?|elue?s?|cabinet|direction|délégation|delegation|hiérarchie|hierarchie|genèse|genese|historique|briefing|report|memo|meeting|presentation|thesis|councillor)\b[^?]*$/iu;
 
 /** Someone who asks the writer (« Une asso de mon territoire me demande », « Un élu me demande », "A partner asks me"). */
 const ASKER =
@@ -43,6 +51,8 @@ export function unframe(text: string): string {
   let t = text;
   const how = t.replace(HOW_TO_ANSWER_BEFORE, "").replace(HOW_TO_ANSWER_AFTER, "");
   if (how !== t && how.split(/\s+/).length >= 3) t = upperFirst(how.trim());
+  const after = t.replace(PURPOSE_AFTER, "");
+  if (after !== t && after.split(/\s+/).length >= 3) t = after;
   const purpose = t.replace(PURPOSE, "");
   if (purpose !== t && purpose.split(/\s+/).length >= 3) t = upperFirst(purpose);
   const intro = t.replace(JOB_INTRO, "");

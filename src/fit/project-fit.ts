@@ -264,11 +264,22 @@ export function addressedGap(asked: string, guards: Pick<Guards, "gap">, raw = a
   return addressed !== "" && guards.gap(withAddress(raw, addressed)) !== null;
 }
 
-/** A message made of one question and nothing else: no sentence describes a project beside it. */
-function onlyAsks(text: string): boolean {
-  const sentences = text.split(/(?<=[.!?])\s+|\n+/).filter((s) => s.trim());
-  return sentences.length === 1 && sentences[0]!.trim().endsWith("?");
+/**
+ * A message made of questions and nothing else: no sentence describes a project beside them. A question pressed
+ * again (« …? Oui ou non ? ») or a demand on how to answer (« Donnez-moi une réponse ferme. ») describes nothing.
+ */
+export function onlyAsks(text: string): boolean {
+  const sentences = text
+    .split(/(?<=[.!?])\s+|\n+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+  return (
+    sentences[0]?.endsWith("?") === true && sentences.every((s) => s.endsWith("?") || (ADDRESSED.test(foldText(s)) && s.split(/\s+/).length <= SHORT_DEMAND))
+  );
 }
+
+/** Words of a demand on how to answer that follows a question (« Donnez-moi une réponse ferme. »). */
+const SHORT_DEMAND = 6;
 
 /** A how-many question with no first person: it asks a statistic, not where a project should go. */
 function statisticQuestion(f: string): boolean {

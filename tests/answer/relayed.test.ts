@@ -46,6 +46,19 @@ describe("unframe", () => {
     expect(unframe(plain)).toBe(plain);
   });
 
+  it("drops a longer purpose before the question, and one said in a sentence after it", () => {
+    expect(unframe("Pour ma thèse sur l'histoire des coopératives : qui porte le DLA du Gard ?")).toBe("Qui porte le DLA du Gard ?");
+    expect(unframe("Qui porte le DLA du Gard ? Je dois le citer dans une note pour la direction.")).toBe("Qui porte le DLA du Gard ?");
+    expect(unframe("How many SCIC are there in the Gard? I need it for a briefing tomorrow.")).toBe("How many SCIC are there in the Gard?");
+    // a sentence after the question that describes a project is kept
+    const project = "Vous pouvez nous aider ? Je dois créer une ressourcerie à Alès.";
+    expect(unframe(project)).toBe(project);
+  });
+
+  it("drops the polite request a frame opened on", () => {
+    expect(cleanQuestion("Pour une réunion avec les élus du territoire, pouvez-vous me rappeler qui porte le DLA ?")).toBe("Qui porte le DLA ?");
+  });
+
   it("is applied by cleanQuestion", () => {
     expect(cleanQuestion("Pour la lettre d'information : quand le schéma a-t-il été voté ?")).toBe("Quand le schéma a-t-il été voté ?");
   });

@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { Guards } from "../../src/answer/guards.js";
 import { askedPart } from "../../src/answer/asked-part.js";
-import { addressedGap } from "../../src/fit/project-fit.js";
+import { addressedGap, onlyAsks } from "../../src/fit/project-fit.js";
 
 const guards = Guards.load();
 const asks = (text: string) => addressedGap(askedPart(text), guards, text);
@@ -25,5 +25,16 @@ describe("a request to the assistant that asks a known gap", () => {
 
   it("is not found when no sentence addresses the assistant", () => {
     expect(asks("Nous sommes trois associations près de Lussan, en zone FRR. Quelles pistes pour une crèche partagée ?")).toBe(false);
+  });
+});
+
+describe("a message made of questions only", () => {
+  it("stays one when the question is pressed again or followed by a short demand on how to answer", () => {
+    expect(onlyAsks("Une fondation peut-elle être l'une des structures d'un commun ? Oui ou non ?")).toBe(true);
+    expect(onlyAsks("Ma SCOP sera-t-elle retenue ? Donnez-moi une réponse claire.")).toBe(true);
+  });
+  it("is none when a sentence describes a project", () => {
+    expect(onlyAsks("Nous sommes une association d'Alès. Quelles aides ?")).toBe(false);
+    expect(onlyAsks("Quelles aides ? Nous ouvrons une ressourcerie à Alès avec deux salariés.")).toBe(false);
   });
 });
