@@ -96,9 +96,12 @@ const ORDINALS: Record<string, number> = {
   "5th": 5,
 };
 const ORDINAL = new RegExp(`\\b(le|la|l'|the)\\s+(${Object.keys(ORDINALS).join("|")})\\b(?:\\s+(?:one|un|une))?`);
-/** A list asked for in a question (« quels sont les axes du schéma ? », "what are the measures?"): its plural noun. */
+/**
+ * A list asked for in a question (« quels sont les axes du schéma ? », "what are the measures?") or counted (« il a
+ * combien d'axes ? », "how many measures?"): its plural noun.
+ */
 const LISTED =
-  /\b(?:les|des|ses|leurs|the|its|their)\s+(?:(?:grands|grandes|principaux|principales|differents|differentes|quatre|cinq|trois|main|key|different|four|five|three)\s+)?(\p{L}{3,}(?:s|x))\b/u;
+  /\b(?:(?:les|des|ses|leurs|the|its|their|combien de|how many)\s+|combien d')(?:(?:grands|grandes|principaux|principales|differents|differentes|quatre|cinq|trois|main|key|different|four|five|three)\s+)?(\p{L}{3,}(?:s|x))\b/u;
 
 /**
  * A follow-up naming an item of a list by its rank (« et le premier, il vise quoi ? » after « quels sont les axes du
