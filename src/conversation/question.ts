@@ -60,11 +60,22 @@ export async function question(d: Deps<QuestionStorage>, ctx: Ctx, text: string)
   if (followUp && !reply.refused && statesNewNeed(clean) && ctx.state.lastRoute) {
     const alone = await answer(d, clean, opts, clean);
     const to = alone.reply.route?.process;
-    switched = !alone.reply.refused && to !== undefined && to !== DEFAULT_PROCESS && to !== ctx.state.lastRoute && to !== reply.route?.process;
+    // Not when that answer still draws only on the topic's process's documents (« on a besoin d'un prêt, c'est lequel des
+    // deux ? » answered from the financer's page the topic was about): the need is the topic's, not another process's.
+    switched =
+      !alone.reply.refused &&
+      to !== undefined &&
+      to !== DEFAULT_PROCESS &&
+      to !== ctx.state.lastRoute &&
+      to !== reply.route?.process &&
+      !answeredFrom(d, alone.reply, ctx.state.lastRoute);
     if (switched) ({ reply, facts } = alone);
   }
-  // A short message after an answer goes on with its topic ("y a une permanence à Vauvert ?"), even read alone.
-  if (!switched && (followUp || (ctx.state.lastQuestion && goesOn(clean)))) keepRoute(d, ctx.state.lastRoute, clean, reply, ctx.state.lastSources);
+  // A short message after an answer goes on with its topic ("y a une permanence à Vauvert ?"), even read alone; so does
+  // a longer one answered only from the topic's process's documents (« il existe une instance locale sur notre bassin ? »).
+  const last = ctx.state.lastRoute;
+  const onTopic = last !== undefined && last !== DEFAULT_PROCESS && !reply.refused && answeredFrom(d, reply, last);
+  if (!switched && (followUp || (ctx.state.lastQuestion && (goesOn(clean) || onTopic)))) keepRoute(d, last, clean, reply, ctx.state.lastSources);
   const latencyMs = Math.round(performance.now() - t0);
   const interactionId = await d.storage.recordInteraction({
     channel: ctx.turn.channel,
@@ -259,6 +270,13 @@ function keepRoute(
     if (keepsTeam(d, own, reply, previousSources)) reply.route = d.answerer.router.toRoute(DEFAULT_PROCESS, 0.5, "Suite de votre question précédente.");
     return;
   }
+  // A follow-up answered only from documents of the topic's process (« une instance locale pour l'emploi ? » after the
+  // insertion process, from its own page) stays with it, though a need word of its own (« emploi ») reads as another
+  // process: only naming that other process by an explicit rule (« et le DLA ? ») takes it elsewhere.
+  if (!reply.refused && answeredFrom(d, reply, previous) && !namesOther(d, own, previous)) {
+    reply.route = d.answerer.router.toRoute(previous, 0.5, "Suite de votre question précédente.");
+    return;
+  }
   // A refusal sent to the ESS team by default goes to the topic's process instead: « leur antenne dans le Gard ? »
   // after France Active is France Active's to answer. A refusal with a route of its own, or none (out of scope), keeps it.
   // (out of scope: the default handoff, with no need read, confidence 0)
@@ -285,6 +303,11 @@ function citedProcess(d: Pick<Deps<unknown>, "answerer">, reply: Reply, previous
   }
   const only = common?.length === 1 ? common[0] : undefined;
   return only && reply.sources.some((s) => s.id === only) ? only : undefined;
+}
+
+/** Whether every document an answer cites belongs to `process` (its page, its rules, a page it lists). */
+function answeredFrom(d: Pick<Deps<unknown>, "answerer">, reply: Reply, process: ProcessId): boolean {
+  return reply.sources.length > 0 && reply.sources.every((s) => d.answerer.processesOf(s.id).includes(process));
 }
 
 /** Whether a message's own words name a process other than `process` by an operator rule (« le DLA »). */

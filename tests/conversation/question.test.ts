@@ -452,6 +452,22 @@ describe("a follow-up answered only from another process's documents is that pro
   });
 });
 
+describe("a follow-up answered only from the topic's process's documents stays with it", () => {
+  it("a need word (« prêt ») that reads as another process does not take the route from the financer the answer cites", async () => {
+    const c = conversation(core.runtime.assistant);
+    await c.say("c'est quoi la différence entre France Active et le DLA ?");
+    const second = await c.say("et pour une asso qui n'a pas de salarié ?");
+    expect(second.route?.process).toBe("france-active");
+    const next = await c.say("nous avons besoin d'un prêt : lequel des deux ?");
+    expect(next.refused, next.text).toBe(false);
+    expect(
+      next.sources.every((s) => s.id.startsWith("france-active")),
+      JSON.stringify(next.sources.map((s) => s.id)),
+    ).toBe(true);
+    expect(next.route?.process).toBe("france-active");
+  });
+});
+
 describe("follow-ups that ask a sum or a precedent", () => {
   it("« c'est combien ? » after a measure asks its amount of money, not a count", async () => {
     const c = conversation(core.runtime.assistant);
