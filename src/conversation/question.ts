@@ -153,7 +153,9 @@ export async function answer(
       d.logger?.error({ err }, "project fit failed");
       return null;
     });
-  const described = await fitReply(false);
+  // A follow-up read with its topic describes a project only in the first person (« et si on le monte à trois ? »): a
+  // question about the topic (« et une SAS classique peut en faire partie ? ») asks of it, whatever its words resemble.
+  const described = question !== own && !SELF.test(own) ? null : await fitReply(false);
   if (described) return described;
   const reply = await d.answerer.ask(question, opts);
   return (reply.refused && (await fitReply(true))) || { reply };
