@@ -468,6 +468,18 @@ describe("a follow-up answered only from the topic's process's documents stays w
   });
 });
 
+describe("a follow-up written in SMS abbreviations", () => {
+  it("« depuis qd ? » asks a date of the person just named, looked for in the topic's documents", async () => {
+    const c = conversation(core.runtime.assistant);
+    const first = await c.say("qui est la présidente du Département du Gard ?");
+    expect(first.text).toMatch(/Laurent-Perrigot/);
+    const next = await c.say("et elle est là depuis qd ?");
+    expect(next.refused, next.text).toBe(false);
+    expect(next.text).toMatch(/2020/);
+    expect(next.sources.map((s) => s.id)).toContain("departement-du-gard");
+  });
+});
+
 describe("follow-ups that ask a sum or a precedent", () => {
   it("« c'est combien ? » after a measure asks its amount of money, not a count", async () => {
     const c = conversation(core.runtime.assistant);
