@@ -257,6 +257,13 @@ function keepRoute(
   previousSources: readonly string[] = [],
 ): void {
   if (!previous || reply.fit?.length) return;
+  // A follow-up naming another process by an explicit rule (« et l'appel à communs, ça marche aussi en quartier
+  // prioritaire ? » after the city policy) asks of that process, whichever documents answered it.
+  const named = onlyNamed(d, own);
+  if (named && named !== previous && named !== DEFAULT_PROCESS && !reply.refused) {
+    if (reply.route?.process !== named) reply.route = d.answerer.router.toRoute(named, 0.5, "Dispositif nommé dans votre question.");
+    return;
+  }
   // A follow-up answered only from the documents of another process than the topic's, one the previous answer
   // presented too (« et pour une asso sans salarié ? » after « DLA or France Active? », answered from France Active's
   // pages), its own words naming no other, is that process's: the person chose between the two.
@@ -310,6 +317,20 @@ function citedProcess(d: Pick<Deps<unknown>, "answerer">, reply: Reply, previous
 /** Whether every document an answer cites belongs to `process` (its page, its rules, a page it lists). */
 function answeredFrom(d: Pick<Deps<unknown>, "answerer">, reply: Reply, process: ProcessId): boolean {
   return reply.sources.length > 0 && reply.sources.every((s) => d.answerer.processesOf(s.id).includes(process));
+}
+
+/** A message opening on a subject named with a definite article (« et l'appel à communs, … », « et le DLA ? », "and the MIESS?"). */
+const SUBJECT_OPENING = /^(?:(?:et|mais|and|but|so|ok|what about|how about)\s+)?(?:le |la |les |l'|the )([^,;:?!]+)/;
+
+/**
+ * The one process a message opens on by naming it with an operator or scheme rule (« et l'appel à communs, ça marche
+ * aussi… ? »), if only one; not a process its words name only as a condition (« et une SARL non agréée ESUS ? »).
+ */
+function onlyNamed(d: Pick<Deps<unknown>, "answerer">, own: string): ProcessId | undefined {
+  const subject = SUBJECT_OPENING.exec(own.toLowerCase().replace(/[’`]/g, "'").trim())?.[1];
+  if (!subject) return undefined;
+  const named = d.answerer.router.candidates(subject).filter((c) => (c.named ?? 0) > 0);
+  return named.length === 1 ? named[0]!.process : undefined;
 }
 
 /** Whether a message's own words name a process other than `process` by an operator rule (« le DLA »). */

@@ -480,6 +480,24 @@ describe("a follow-up written in SMS abbreviations", () => {
   });
 });
 
+describe("a follow-up naming another process", () => {
+  it("asks of the process it names (« et l'appel à communs… ? »), not of the topic's, whichever documents answered", async () => {
+    const c = conversation(core.runtime.assistant);
+    const first = await c.say("Quel est le cadre pour les projets associatifs dans un quartier prioritaire ?");
+    expect(first.route?.process).toBe("politique-de-la-ville");
+    const next = await c.say("et l'appel à communs, il peut aussi servir dans un quartier prioritaire ?");
+    expect(next.refused, next.text).toBe(false);
+    expect(next.route?.process).toBe("appel-a-communs");
+  });
+  it("keeps the topic's process when the other is named only as a condition (« et une EURL non agréée ESUS ? »)", async () => {
+    const c = conversation(core.runtime.assistant);
+    const first = await c.say("Est-ce que le DLA accompagne les entreprises adaptées ?");
+    expect(first.route?.process).toBe("dla");
+    const next = await c.say("et une EURL non agréée ESUS ?");
+    expect(next.route?.process).toBe("dla");
+  });
+});
+
 describe("follow-ups that ask a sum or a precedent", () => {
   it("« c'est combien ? » after a measure asks its amount of money, not a count", async () => {
     const c = conversation(core.runtime.assistant);
