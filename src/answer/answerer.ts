@@ -485,10 +485,11 @@ export class Answerer {
    */
   private async topicFirst(rawQuestion: string, audience: Audience, own: string, topic: TopicRef, reply: Reply): Promise<Reply | null> {
     if (reply.generated || (reply.refused && reply.card)) return null;
-    const mine = cleanQuestion(own);
+    const normalize = (t: string) => (this.o.normalizer ? this.o.normalizer.normalize(t).text : t);
+    // The kind asked is read in the words written out (« depuis qd ? » asks a date).
+    const mine = normalize(cleanQuestion(own));
     const question = cleanQuestion(rawQuestion);
     const given = reply.refused ? false : givesAskedKind(mine, reply.text, question);
-    const normalize = (t: string) => (this.o.normalizer ? this.o.normalizer.normalize(t).text : t);
     const ownQuery = this.o.retriever.analyzeQuery(normalize(mine));
     // The subject of the questions before (« Charles Gide » in « Charles Gide est né où ? »): what an elliptic
     // follow-up asking a kind of thing (« en quelle année ? ») asks it of.
@@ -613,10 +614,11 @@ export class Answerer {
     const ofTopic = (ids: readonly string[]) => ids.some((s) => docs.some((t) => sameSubject(s, t)));
     if (reply.card && ofTopic(this.cards()?.cards.find((c) => c.id === reply.card)?.sources ?? [])) return null;
     if (!reply.refused && ofTopic(reply.sources.map((s) => s.id))) return null;
-    const mine = cleanQuestion(own);
+    const normalize = (t: string) => (this.o.normalizer ? this.o.normalizer.normalize(t).text : t);
+    // The kind asked is read in the words written out (« depuis qd ? » asks a date).
+    const mine = normalize(cleanQuestion(own));
     const question = cleanQuestion(rawQuestion);
     if (this.guardsStop(mine, question)) return null;
-    const normalize = (t: string) => (this.o.normalizer ? this.o.normalizer.normalize(t).text : t);
     const named = this.o.retriever
       .analyzeQuery(normalize(mine))
       .terms.filter((t) => !this.o.aspectTerms?.has(t) && !GENERIC_ASPECT.has(t) && !ASKING_TERMS.has(t) && this.o.retriever.known(t));

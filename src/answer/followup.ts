@@ -37,6 +37,11 @@ const ANAPHORIC =
 const DEMONSTRATIVE =
   /\b(?:cette|cet|ces) \p{L}{3,}|\bcel(?:ui|le)-(?:la|ci)\b|\b(?:that|this) (?:company|organi[sz]ation|cooperative|co-op|structure|scheme|body|one)\b/u;
 
+/** Openings that put a condition to what was just said (« et si… », « mais si… », "and if…", "what if…"). */
+const HYPOTHESIS = /^(?:et|mais|and|but|so)?\s*(?:si|s'il|s'ils|if|what if)\b/;
+/** Words of a follow-up that puts a condition to the topic. */
+const MAX_HYPOTHESIS_WORDS = 14;
+
 /** Pronouns standing for the topic anywhere in a short question. */
 const PRONOUN =
   /\b(elle|il|ils|elles|ca|cela|celui-ci|celle-ci|ce dispositif|cette aide|cette structure|la structure|le dispositif|it|its|they|them|this|that|there)\b/;
@@ -61,6 +66,9 @@ export function isElliptic(question: string, contentTerms: number, names = false
   // "et la MIESS, elle est où ?" names its subject and asks its own question: it stands alone.
   if (names && answerType(f) !== "other") return false;
   if (/^(et|and|what about|how about)\b/.test(f) && words.length <= 8) return true;
+  // « et si je suis seule pour l'instant, ça passe ? », "and what if we move?": a condition put to what was just said,
+  // however many words state it, as long as it names no subject of its own.
+  if (!names && HYPOTHESIS.test(f) && words.length <= MAX_HYPOTHESIS_WORDS) return true;
   if (names || contentTerms > 2) return false;
   if (words.length <= 8 && ANAPHORIC.test(f)) return true;
   return words.length <= 8 && contentTerms <= 2 && PRONOUN.test(f);
@@ -96,9 +104,12 @@ const ORDINALS: Record<string, number> = {
   "5th": 5,
 };
 const ORDINAL = new RegExp(`\\b(le|la|l'|the)\\s+(${Object.keys(ORDINALS).join("|")})\\b(?:\\s+(?:one|un|une))?`);
-/** A list asked for in a question (« quels sont les axes du schéma ? », "what are the measures?"): its plural noun. */
+/**
+ * A list asked for in a question (« quels sont les axes du schéma ? », "what are the measures?") or counted (« il a
+ * combien d'axes ? », "how many measures?"): its plural noun.
+ */
 const LISTED =
-  /\b(?:les|des|ses|leurs|the|its|their)\s+(?:(?:grands|grandes|principaux|principales|differents|differentes|quatre|cinq|trois|main|key|different|four|five|three)\s+)?(\p{L}{3,}(?:s|x))\b/u;
+  /\b(?:(?:les|des|ses|leurs|the|its|their|combien de|how many)\s+|combien d')(?:(?:grands|grandes|principaux|principales|differents|differentes|quatre|cinq|trois|main|key|different|four|five|three)\s+)?(\p{L}{3,}(?:s|x))\b/u;
 
 /**
  * A follow-up naming an item of a list by its rank (« et le premier, il vise quoi ? » after « quels sont les axes du

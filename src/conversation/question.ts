@@ -60,11 +60,22 @@ export async function question(d: Deps<QuestionStorage>, ctx: Ctx, text: string)
   if (followUp && !reply.refused && statesNewNeed(clean) && ctx.state.lastRoute) {
     const alone = await answer(d, clean, opts, clean);
     const to = alone.reply.route?.process;
-    switched = !alone.reply.refused && to !== undefined && to !== DEFAULT_PROCESS && to !== ctx.state.lastRoute && to !== reply.route?.process;
+    // Not when that answer still draws only on the topic's process's documents (« on a besoin d'un prêt, c'est lequel des
+    // deux ? » answered from the financer's page the topic was about): the need is the topic's, not another process's.
+    switched =
+      !alone.reply.refused &&
+      to !== undefined &&
+      to !== DEFAULT_PROCESS &&
+      to !== ctx.state.lastRoute &&
+      to !== reply.route?.process &&
+      !answeredFrom(d, alone.reply, ctx.state.lastRoute);
     if (switched) ({ reply, facts } = alone);
   }
-  // A short message after an answer goes on with its topic ("y a une permanence à Vauvert ?"), even read alone.
-  if (!switched && (followUp || (ctx.state.lastQuestion && goesOn(clean)))) keepRoute(d, ctx.state.lastRoute, clean, reply, ctx.state.lastSources);
+  // A short message after an answer goes on with its topic ("y a une permanence à Vauvert ?"), even read alone; so does
+  // a longer one answered only from the topic's process's documents (« il existe une instance locale sur notre bassin ? »).
+  const last = ctx.state.lastRoute;
+  const onTopic = last !== undefined && last !== DEFAULT_PROCESS && !reply.refused && answeredFrom(d, reply, last);
+  if (!switched && (followUp || (ctx.state.lastQuestion && (goesOn(clean) || onTopic)))) keepRoute(d, last, clean, reply, ctx.state.lastSources);
   const latencyMs = Math.round(performance.now() - t0);
   const interactionId = await d.storage.recordInteraction({
     channel: ctx.turn.channel,
@@ -142,7 +153,9 @@ export async function answer(
       d.logger?.error({ err }, "project fit failed");
       return null;
     });
-  const described = await fitReply(false);
+  // A follow-up read with its topic describes a project only in the first person (« et si on le monte à trois ? »): a
+  // question about the topic (« et une SAS classique peut en faire partie ? ») asks of it, whatever its words resemble.
+  const described = question !== own && !SELF.test(own) ? null : await fitReply(false);
   if (described) return described;
   const reply = await d.answerer.ask(question, opts);
   return (reply.refused && (await fitReply(true))) || { reply };
@@ -244,6 +257,13 @@ function keepRoute(
   previousSources: readonly string[] = [],
 ): void {
   if (!previous || reply.fit?.length) return;
+  // A follow-up naming another process by an explicit rule (« et l'appel à communs, ça marche aussi en quartier
+  // prioritaire ? » after the city policy) asks of that process, whichever documents answered it.
+  const named = onlyNamed(d, own);
+  if (named && named !== previous && named !== DEFAULT_PROCESS && !reply.refused) {
+    if (reply.route?.process !== named) reply.route = d.answerer.router.toRoute(named, 0.5, "Dispositif nommé dans votre question.");
+    return;
+  }
   // A follow-up answered only from the documents of another process than the topic's, one the previous answer
   // presented too (« et pour une asso sans salarié ? » after « DLA or France Active? », answered from France Active's
   // pages), its own words naming no other, is that process's: the person chose between the two.
@@ -257,6 +277,13 @@ function keepRoute(
   // document the ESS team's answer cited, whose route only the passage's words chose (see keepsTeam).
   if (previous === DEFAULT_PROCESS) {
     if (keepsTeam(d, own, reply, previousSources)) reply.route = d.answerer.router.toRoute(DEFAULT_PROCESS, 0.5, "Suite de votre question précédente.");
+    return;
+  }
+  // A follow-up answered only from documents of the topic's process (« une instance locale pour l'emploi ? » after the
+  // insertion process, from its own page) stays with it, though a need word of its own (« emploi ») reads as another
+  // process: only naming that other process by an explicit rule (« et le DLA ? ») takes it elsewhere.
+  if (!reply.refused && answeredFrom(d, reply, previous) && !namesOther(d, own, previous)) {
+    reply.route = d.answerer.router.toRoute(previous, 0.5, "Suite de votre question précédente.");
     return;
   }
   // A refusal sent to the ESS team by default goes to the topic's process instead: « leur antenne dans le Gard ? »
@@ -285,6 +312,25 @@ function citedProcess(d: Pick<Deps<unknown>, "answerer">, reply: Reply, previous
   }
   const only = common?.length === 1 ? common[0] : undefined;
   return only && reply.sources.some((s) => s.id === only) ? only : undefined;
+}
+
+/** Whether every document an answer cites belongs to `process` (its page, its rules, a page it lists). */
+function answeredFrom(d: Pick<Deps<unknown>, "answerer">, reply: Reply, process: ProcessId): boolean {
+  return reply.sources.length > 0 && reply.sources.every((s) => d.answerer.processesOf(s.id).includes(process));
+}
+
+/** A message opening on a subject named with a definite article (« et l'appel à communs, … », « et le DLA ? », "and the MIESS?"). */
+const SUBJECT_OPENING = /^(?:(?:et|mais|and|but|so|ok|what about|how about)\s+)?(?:le |la |les |l'|the )([^,;:?!]+)/;
+
+/**
+ * The one process a message opens on by naming it with an operator or scheme rule (« et l'appel à communs, ça marche
+ * aussi… ? »), if only one; not a process its words name only as a condition (« et une SARL non agréée ESUS ? »).
+ */
+function onlyNamed(d: Pick<Deps<unknown>, "answerer">, own: string): ProcessId | undefined {
+  const subject = SUBJECT_OPENING.exec(own.toLowerCase().replace(/[’`]/g, "'").trim())?.[1];
+  if (!subject) return undefined;
+  const named = d.answerer.router.candidates(subject).filter((c) => (c.named ?? 0) > 0);
+  return named.length === 1 ? named[0]!.process : undefined;
 }
 
 /** Whether a message's own words name a process other than `process` by an operator rule (« le DLA »). */

@@ -64,6 +64,12 @@ describe("an item of a list named by its rank", () => {
     expect(resolveOrdinal("ok et le 4e axe ?", "x — on m'a parlé des axes du schéma")).toBe("ok et l'axe 4 ?");
   });
 
+  it("names the item of a list the previous question counted", () => {
+    expect(resolveOrdinal("et la troisième, c'est laquelle ?", "le plan compte combien de mesures ?")).toBe("et la mesure 3, c'est laquelle ?");
+    expect(resolveOrdinal("and the second one?", "how many measures does the plan have?")).toBe("and the measure 2?");
+    expect(resolveOrdinal("et le premier ?", "il y a combien d'ateliers prévus ?")).toBe("et l'atelier 1 ?");
+  });
+
   it("leaves a rank alone when no list was asked", () => {
     expect(resolveOrdinal("le premier rendez-vous, c'est quand ?", "c'est gratuit ?")).toBeNull();
     expect(resolveOrdinal("c'est pour qui ?", "quels sont les axes ?")).toBeNull();

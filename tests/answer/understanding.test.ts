@@ -56,6 +56,13 @@ describe("follow-up questions", () => {
     expect(isElliptic("elle est où ?", 0)).toBe(true);
     expect(isElliptic("et pour une SCOP ?", 1, true)).toBe(true);
   });
+  it("a condition put to what was just said leans on it, however many words state the condition", () => {
+    expect(isElliptic("et si notre asso n'a encore aucun bénévole, c'est quand même possible ?", 3)).toBe(true);
+    expect(isElliptic("mais s'il n'y a qu'une seule structure porteuse, ça reste ouvert ?", 3)).toBe(true);
+    expect(isElliptic("and what if we are only two organisations for now?", 2)).toBe(true);
+    // A condition naming its own subject asks its own question.
+    expect(isElliptic("et si on demande aussi l'agrément ESUS pour notre structure, c'est long ?", 3, true)).toBe(false);
+  });
   it("a question naming its own subject stands alone", () => {
     expect(isElliptic("c'est quoi le DLA ?", 1, true)).toBe(false);
     expect(isElliptic("Combien de structures faut-il pour l'appel à communs ?", 3, true)).toBe(false);

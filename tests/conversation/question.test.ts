@@ -452,6 +452,52 @@ describe("a follow-up answered only from another process's documents is that pro
   });
 });
 
+describe("a follow-up answered only from the topic's process's documents stays with it", () => {
+  it("a need word (« prêt ») that reads as another process does not take the route from the financer the answer cites", async () => {
+    const c = conversation(core.runtime.assistant);
+    await c.say("c'est quoi la différence entre France Active et le DLA ?");
+    const second = await c.say("et pour une asso qui n'a pas de salarié ?");
+    expect(second.route?.process).toBe("france-active");
+    const next = await c.say("nous avons besoin d'un prêt : lequel des deux ?");
+    expect(next.refused, next.text).toBe(false);
+    expect(
+      next.sources.every((s) => s.id.startsWith("france-active")),
+      JSON.stringify(next.sources.map((s) => s.id)),
+    ).toBe(true);
+    expect(next.route?.process).toBe("france-active");
+  });
+});
+
+describe("a follow-up written in SMS abbreviations", () => {
+  it("« depuis qd ? » asks a date of the person just named, looked for in the topic's documents", async () => {
+    const c = conversation(core.runtime.assistant);
+    const first = await c.say("qui est la présidente du Département du Gard ?");
+    expect(first.text).toMatch(/Laurent-Perrigot/);
+    const next = await c.say("et elle est là depuis qd ?");
+    expect(next.refused, next.text).toBe(false);
+    expect(next.text).toMatch(/2020/);
+    expect(next.sources.map((s) => s.id)).toContain("departement-du-gard");
+  });
+});
+
+describe("a follow-up naming another process", () => {
+  it("asks of the process it names (« et l'appel à communs… ? »), not of the topic's, whichever documents answered", async () => {
+    const c = conversation(core.runtime.assistant);
+    const first = await c.say("Quel est le cadre pour les projets associatifs dans un quartier prioritaire ?");
+    expect(first.route?.process).toBe("politique-de-la-ville");
+    const next = await c.say("et l'appel à communs, il peut aussi servir dans un quartier prioritaire ?");
+    expect(next.refused, next.text).toBe(false);
+    expect(next.route?.process).toBe("appel-a-communs");
+  });
+  it("keeps the topic's process when the other is named only as a condition (« et une EURL non agréée ESUS ? »)", async () => {
+    const c = conversation(core.runtime.assistant);
+    const first = await c.say("Est-ce que le DLA accompagne les entreprises adaptées ?");
+    expect(first.route?.process).toBe("dla");
+    const next = await c.say("et une EURL non agréée ESUS ?");
+    expect(next.route?.process).toBe("dla");
+  });
+});
+
 describe("follow-ups that ask a sum or a precedent", () => {
   it("« c'est combien ? » after a measure asks its amount of money, not a count", async () => {
     const c = conversation(core.runtime.assistant);
