@@ -100,7 +100,14 @@ export function countListedStructures(f: string): number | undefined {
 
 /** "une société hôtelière commerciale", "a commercial company", "une franchise". */
 const COMMERCIAL =
-  /\b(societe|entreprise)( [a-z]+)? commerciale\b|\b(commercial|limited|private|for profit) (?:[a-z]+ ){0,2}(company|business|firm)\b|\b(my|our) (?:small |little )?(?:[a-z]+ ){0,2}(company|firm)\b|\bfranchise (de|d)\b/;
+  /\b(societe|entreprise)( [a-z]+)? commerciale\b|\b(commercial|limited|private|for profit) (?:[a-z]+ ){0,2}(company|business|firm)\b|\b(my|our) (?:small |little )?(?:[a-z]+ ){0,2}(company|firm)\b|\bfranchise (de|d)\b|\b(?:enseignes? (?:nationales?|commerciales?|de la grande distribution)|(?:franchises|franchisee?s|franchiseurs?|franchisors?|franchisees)\b(?! (?:sociales?|solidaires?|social))|(?:chaines?|chains?) (?:nationales? |national |commerciales? )?(?:de |d |of )?(?:restaurants?|restauration rapide|fast food|magasins?|hotels?|supermarches?|boutiques?|salles de sport|stores?|shops?))\b/;
+
+/**
+ * A structure named with the adjective of its form (« un club sportif associatif », « notre café associatif », « une structure
+ * associative ») is an association; not the sector or a network it belongs to (« le monde associatif », « un réseau associatif »).
+ */
+const ASSOCIATIVE_STRUCTURE =
+  /\b(club|structure|compagnie|troupe|ecole|creche|radio|cinema|theatre|cafe|bar|lieu|tiers lieu|epicerie|ressourcerie|recyclerie|garage|jardin|atelier|centre|chantier|media|journal|magasin|boutique|club house) (?:[a-z]+ )?associati(?:f|ve)\b/;
 
 /** The subject that opens an agent's description is the carrier ("Une coopérative d'activité et d'emploi … veut …"). */
 const OPENING = String.raw`^(?:une?|la|le|l|notre|nous sommes une?|on est une?|we are an?|an?|our)\s+(?:(?:petite?|jeune|small|young|local)\s+)?`;
@@ -171,6 +178,13 @@ const NO_STRUCTURE_YET =
 const SET_UP =
   /\b(monter|montons|montent|on monte|je monte) (une|notre|ma|sa|son|leur|nos) (petite )?(boite|entreprise|micro entreprise|auto entreprise|societe|cooperative|coop|scop|scic|activite|structure)\b/;
 
+/**
+ * Opening a shop or a trade of one's own (« ouvrir une petite boutique d'artisanat », « j'ouvre mon salon de coiffure », "open
+ * a small shop"): a business being created, as « créer » or « lancer » says (the extractor does not read « ouvrir »).
+ */
+const OPEN_BUSINESS =
+  /\b(ouvrir|ouvre|ouvrons|ouvrirai|ouvrira|open|opening) (une|un|mon|ma|son|sa|a|an|my|his|her) (?:(?:petite?|nouvelle?|nouveau|propre|small|little|new|own) ){0,2}(boutique|commerce|magasin|restaurant|cafe|bar|epicerie|librairie|boulangerie|patisserie|salon|atelier|gite|food truck|friperie|laverie|fleuriste|cabinet|institut|snack|shop|store|bakery|bookshop|workshop|business)\b/;
+
 /** A project at the idea stage, in English ("with an idea to…", "still only an idea on paper"). */
 const IDEA_STAGE_EN = /\b((with|have|has|had|got) an idea (to|for|of)|(only|just|still) an idea|(at|in) the idea stage|idea stage)\b/;
 
@@ -225,7 +239,9 @@ export function projectFacts(text: string): Partial<Facts> {
   const facts: Record<string, unknown> = { ...safeExtract(text) };
   const listed = countListedStructures(f);
   if (listed !== undefined && listed > ((facts.partnerStructures as number | undefined) ?? 0)) facts.partnerStructures = listed;
-  if (facts.legalForm === undefined) facts.legalForm = LEADING_FORM.find(([re]) => re.test(f))?.[1] ?? (COMMERCIAL.test(f) ? "societe-commerciale" : undefined);
+  if (facts.legalForm === undefined)
+    facts.legalForm =
+      LEADING_FORM.find(([re]) => re.test(f))?.[1] ?? (COMMERCIAL.test(f) ? "societe-commerciale" : ASSOCIATIVE_STRUCTURE.test(f) ? "association" : undefined);
   // "près du Pont du Gard": a homonym outside the Gard in a message about the Gard is a landmark, not the commune.
   // Only the name that is part of such a landmark ("Pont" of "Pont du Gard") is dropped: "based in Avignon (Vaucluse)… the Gard
   // Département" places the project outside the Gard.
@@ -259,6 +275,8 @@ export function projectFacts(text: string): Partial<Facts> {
   if (facts.projectStage === undefined && IDEA_STAGE_EN.test(f)) facts.projectStage = "idee";
   // "On veut monter une boîte", « monter notre coopérative »: a business being created (the extractor reads « créer », « lancer »).
   if (facts.projectStage === undefined && SET_UP.test(f)) facts.projectStage = "creation";
+  // « Ouvrir une petite boutique », "open my own shop": a business being created.
+  if (facts.projectStage === undefined && OPEN_BUSINESS.test(f)) facts.projectStage = "creation";
   // "Je reprends le bar du village", "projet en pré-création": a business being taken over or not yet created.
   if (facts.projectStage === undefined && TAKEOVER_OR_EARLY.test(f)) facts.projectStage = "creation";
   if (facts.bankAccess === undefined) {
