@@ -27,6 +27,8 @@ export interface DetectedNeed {
   asked?: number;
   /** Share of its processes' score kept: the need only names what the carrier is, and the message asks another need. */
   carrierOnly?: number;
+  /** The writer says this need comes first (« surtout », « l'urgence est de… »). */
+  stressed?: boolean;
 }
 
 export interface Territory {
@@ -329,7 +331,7 @@ const REQUEST_BONUS = 0.3;
 /** A need the writer says comes first ("surtout", "avant tout") weighs this much more in the ranking; one said "par ailleurs", this much less. */
 const EMPHASIS_BONUS = 0.3;
 const MAIN_MARK =
-  /\b(surtout|avant tout|principalement|en priorite|prioritairement|d abord|le vrai (sujet|besoin|probleme|enjeu)|(le|notre|leur|son) (probleme|souci),? c est|la vraie (question|priorite|difficulte)|ce qui (nous |lui |leur )?manque|ce qu il (nous |lui |leur )?manque|mais en fait|en realite|(le|leur|notre|son|mon) principal (souci|probleme|enjeu|besoin)|(la|leur|notre|sa|ma) principale (preoccupation|difficulte|priorite)|(our|their|the) main (concern|worry|issue|need)|mainly|above all|especially|most of all|first and foremost|the real (issue|need|problem)|(the|our) (problem|issue) is|what (we|they) really need|what is missing|what s missing)\b/g;
+  /\b(surtout|avant tout|principalement|en priorite|prioritairement|d abord|le vrai (sujet|besoin|probleme|enjeu)|(le|notre|leur|son) (probleme|souci),? c est|la vraie (question|priorite|difficulte)|ce qui (nous |lui |leur )?manque|ce qu il (nous |lui |leur )?manque|mais en fait|en realite|(le|leur|notre|son|mon) principal (souci|probleme|enjeu|besoin)|(la|leur|notre|sa|ma) principale (preoccupation|difficulte|priorite)|(l|leur|notre|son|sa) urgence,? (est|c est|serait)|(la|leur|notre|sa|ma) priorite,? (est|c est|serait)|le plus urgent,? (est|c est|serait)|(the|our|their) (priority|most urgent thing|urgent need) is|(our|their|the) main (concern|worry|issue|need)|mainly|above all|especially|most of all|first and foremost|the real (issue|need|problem)|(the|our) (problem|issue) is|what (we|they) really need|what is missing|what s missing)\b/g;
 /** Also what someone else says the writer should do ("un ami nous dit qu'il faut l'agrément"): advice reported, not the writer's own need. */
 const ASIDE_MARK =
   /\b(par ailleurs|en outre|accessoirement|au passage|secondairement|(on|un ami|une amie|un proche|un collegue|une collegue|quelqu un) (nous|m|me) (a )?(dit|dis|conseille|suggere)|on (nous|m) a (dit|conseille|suggere)|by the way|incidentally|as a side note|(someone|a friend) (told|advised) (us|me)|(we|i) (were|was) told)\b/;
@@ -384,7 +386,7 @@ export function askedZone(text: string): string {
  * que… ») is no need ruled out: it is the need to test an activity first.
  */
 const NEGATED =
-  /\b(pas besoin d[e']?|n ?(a|avons|ont|ai) pas besoin d[e']?|ne (cherche|cherchons|cherchent|veut|voulons|veulent|demande|demandons|demandent|souhaite|souhaitons|souhaitent) pas(?! (encore |tout de suite |forcement |d emblee )?(creer|monter|fonder|immatriculer|se mettre a son compte)\b)|plutot que|au lieu d[e']?|(don t|do not|does not|doesn t) (need|want)|not looking for|no need for|rather than|instead of|(ai|a|avons|ont|have|has) deja (teste|essaye|fait|tested|tried)|(have|has) already (tested|tried)|(avait|avions|avais|avaient) (d abord |au depart |d ailleurs )?(pense|envisage|songe)|(pensait|pensais|pensions|pensaient|envisageait|envisagions|envisageaient) (d abord |au depart )?(a )?(demander|solliciter|faire|ouvrir|obtenir)|(au depart|initialement) (on|nous|je|j|il|elle) (voulait|voulions|voulais|pensait|pensions|envisageait)|(we|i|they) (had )?(first )?(thought of|considered)|capital (est )?(deja )?(boucle|reuni|complet)|capital is (already )?(raised|complete))\b[^.;:!?,]*/g;
+  /\b(pas besoin d[e']?|n ?(a|avons|ont|ai) pas besoin d[e']?|ne (cherche|cherchons|cherchent|veut|voulons|veulent|demande|demandons|demandent|souhaite|souhaitons|souhaitent) (?:surtout |vraiment |absolument |en aucun cas )?pas(?! (encore |tout de suite |forcement |d emblee )?(creer|monter|fonder|immatriculer|se mettre a son compte)\b)|plutot que|au lieu d[e']?|(don t|do not|does not|doesn t) (need|want)|not looking for|no need for|rather than|instead of|(ai|a|avons|ont|have|has) deja (teste|essaye|fait|tested|tried)|(have|has) already (tested|tried)|(avait|avions|avais|avaient) (d abord |au depart |d ailleurs )?(pense|envisage|songe)|(pensait|pensais|pensions|pensaient|envisageait|envisagions|envisageaient) (d abord |au depart )?(a )?(demander|solliciter|faire|ouvrir|obtenir)|(au depart|initialement) (on|nous|je|j|il|elle) (voulait|voulions|voulais|pensait|pensions|envisageait)|(we|i|they) (had )?(first )?(thought of|considered)|capital (est )?(deja )?(boucle|reuni|complet)|capital is (already )?(raised|complete))\b[^.;:!?,]*/g;
 
 /** The message without the needs it rules out. */
 export function withoutNegated(text: string): string {
@@ -459,7 +461,13 @@ export function detectNeeds(text: string, facts: Partial<Facts>, links: SchemaLi
           ? -Math.round(HEDGE_SHARE * strength * 100) / 100
           : 0;
     const extra = inQuestion + stressed + aside;
-    out.push({ need, strength: Math.round(strength * 100) / 100, expressions: matched, ...(extra ? { asked: extra } : {}) });
+    out.push({
+      need,
+      strength: Math.round(strength * 100) / 100,
+      expressions: matched,
+      ...(extra ? { asked: extra } : {}),
+      ...(stressed ? { stressed: true } : {}),
+    });
     if (matched > 0 && (inRequest || inQuestion || stressed || wholeQuestion)) requested.add(need.id);
   }
   // A need shown only by where the project is (« au Chemin-Bas d'Avignon ») gives way to the need the message asks for
