@@ -102,7 +102,7 @@ export function countListedStructures(f: string): number | undefined {
 
 /** "une société hôtelière commerciale", "a commercial company", "une franchise". */
 const COMMERCIAL =
-  /\b(societe|entreprise)( [a-z]+)? commerciale\b|\b(commercial|limited|private|for profit) (?:[a-z]+ ){0,2}(company|business|firm)\b|\b(my|our) (?:small |little )?(?:[a-z]+ ){0,2}(company|firm)\b|\bfranchise (de|d)\b|\b(?:enseignes? (?:nationales?|commerciales?|de la grande distribution)|(?:franchises|franchisee?s|franchiseurs?|franchisors?|franchisees)\b(?! (?:sociales?|solidaires?|social))|(?:chaines?|chains?) (?:nationales? |national |commerciales? )?(?:de |d |of )?(?:restaurants?|restauration rapide|fast food|magasins?|hotels?|supermarches?|boutiques?|salles de sport|stores?|shops?))\b/;
+  /\b(societe|entreprise)( [a-z]+)? commerciale\b|\b(commercial|limited|private|for profit) (?:[a-z]+ ){0,2}(company|business|firm)\b|\b(my|our) (?:small |little )?(?:[a-z]+ ){0,2}(company|firm)\b|\bfranchise (de|d)\b|\b(?:enseignes? (?:nationales?|commerciales?|de la grande distribution)|(?:franchises|franchisee?s|franchiseurs?|franchisors?|franchisees)\b(?! (?:sociales?|solidaires?|social))|(?:chaines?|chains?) (?:nationales? |national |commerciales? )?(?:de |d |of )?(?:restaurants?|restauration rapide|fast food|magasins?|hotels?|supermarches?|boutiques?|salles de sport|stores?|shops?)(?! (?:solidaires?|associati\w*|cooperati\w*|d insertion|sociales?|social)))\b/;
 
 /**
  * A structure named with the adjective of its form (« un club sportif associatif », « notre café associatif », « une structure

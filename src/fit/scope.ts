@@ -79,7 +79,7 @@ const OWN_SAVINGS =
   /\b(mes economies|mon epargne|nos economies|notre epargne|placer (mon|notre|de l) argent|mon argent|mon capital|(euros?|€) d (economies|epargne)|my savings|our savings|(euros?|dollars?) of (my |our )?savings|my money|invest my|my capital)\b/;
 /** Seeking the best return or a capital gain (« le meilleur rendement », « la meilleure rentabilité », "the best return"). */
 const BEST_RETURN =
-  /\b(meilleur rendement|meilleure rentabilite|plus rentable|rapporte le plus|rapportera le plus|rendement maximal|maximiser (le|mon|notre) rendement|plus values?|best returns?|highest returns?|most profitable|maximi[sz]e (the |my |our )?returns?|capital gains?)\b/;
+  /\b(meilleur rendement|meilleure rentabilite|plus rentable|rapporte le plus|rapportera le plus|rendement maximal|maximiser (le|mon|notre) rendement|plus values?(?! sociales?)|best returns?|highest returns?|most profitable|maximi[sz]e (the |my |our )?returns?|capital gains?)\b/;
 
 /**
  * A private investment of one's own savings seeking the best return (« quel fonds à impact me rapportera le plus sur mes

@@ -25,6 +25,7 @@ describe("a commercial chain is a commercial company", () => {
   it("a social franchise or a VAT exemption is no chain", () => {
     expect(read("Notre association essaime en franchises sociales dans trois villes, qui peut nous aider ?").facts.legalForm).toBe("association");
     expect(read("Une chaîne de solidarité entre voisins à Alès cherche un local").facts.legalForm).toBeUndefined();
+    expect(read("Nous voulons créer une chaîne de boutiques solidaires dans les Cévennes, qui peut nous aider ?").facts.legalForm).toBeUndefined();
   });
 });
 
@@ -72,6 +73,7 @@ describe("private matters: property bought to resell, one's savings placed for t
   it("one's own savings placed for the best return, not an ESS project's savings scheme", () => {
     expect(seeksPersonalReturn(foldText("Où placer mon argent pour avoir le meilleur rendement dans une entreprise solidaire ?"))).toBe(true);
     expect(seeksPersonalReturn(foldText("Which impact fund is the most profitable for my savings?"))).toBe(true);
+    expect(seeksPersonalReturn(foldText("Je mets mon argent dans une SCIC pour la plus-value sociale du projet, qui peut m'aider ?"))).toBe(false);
     expect(seeksPersonalReturn(foldText("Notre coopérative veut proposer de l'épargne solidaire à ses clients, qui peut nous conseiller ?"))).toBe(false);
   });
 });
