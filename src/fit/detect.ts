@@ -4,6 +4,7 @@
  * someone who wants something; a question about the schema or a process
  * ("qu'est-ce que l'appel à communs ?") does not, and keeps the ordinary answer.
  */
+import { STRUCTURE_NOUN } from "../answer/asked-part.js";
 import { askedZone, foldText, type ProjectFeatures } from "./features.js";
 
 /** Someone who carries the project: a structure, a person, a group. */
@@ -12,7 +13,7 @@ const CARRIER =
 
 /** What they want to do or get. */
 const INTENT =
-  /\b(veut|veulent|voudrait|voudraient|voudrais|voudrions|veux|voulons|souhaite|souhaitent|souhaiterait|souhaitons|aimerait|aimerions|aimerais|cherche|cherchent|cherchons|chercher|demande|demandent|sollicite|besoin|monter|monte|montent|montons|recherche|recherchent|recherchons|creer|cree|lancer|lance|lancons|ouvrir|reprendre|developper|financer|tester|envisage|projette|porte|portons|gere|gerons|animons|anime|embaucher|recruter|doit|devons|manque|orienter|conseiller|proposer|soutenir|aider|accompagn\w*|mobiliser|intervenir|adresser|contacter|rejoindre|adherer|implanter|conventionner|repondre|travailler|former|rencontrer|trouver|obtenir|beneficier|propose|proposent|proposons|devenir|vendre|vend|vendons|vendent|boucler|faire face|sauver|survivre|fait comment|quelle mesure|quel service|quel dispositif|quelle aide|quel accompagnement|quelle orientation|quelle piste|which measure|what support|partner|become|want|wants|would like|d like|need|needs|lacks|looking for|asks|seeks|plan|plans|planning|planned|intend|intends|aim|aims|hope|hoping|setting up|set up|launch|launching|opening|build|building|grow|expand|hire|run|runs|start|starting|point|help|fund|support|join|talk|contact)\b/;
+  /\b(veut|veulent|voudrait|voudraient|voudrais|voudrions|veux|voulons|souhaite|souhaitent|souhaiterait|souhaitons|aimerait|aimerions|aimerais|cherche|cherchent|cherchons|chercher|demande|demandent|sollicite|besoin|monter|monte|montent|montons|recherche|recherchent|recherchons|creer|cree|lancer|lance|lancons|ouvrir|reprendre|developper|financer|tester|envisage|projette|porte|portons|gere|gerons|animons|anime|embaucher|recruter|doit|devons|manque|orienter|conseiller|proposer|soutenir|aider|accompagn\w*|mobiliser|intervenir|adresser|contacter|rejoindre|adherer|implanter|conventionner|repondre|travailler|former|rencontrer|trouver|obtenir|beneficier|propose|proposent|proposons|devenir|vendre|vend|vendons|vendent|revendre|boucler|faire face|sauver|survivre|fait comment|quelle mesure|quel service|quel dispositif|quelle aide|quel accompagnement|quelle orientation|quelle piste|which measure|what support|partner|become|want|wants|would like|d like|need|needs|lacks|looking for|asks|seeks|plan|plans|planning|planned|intend|intends|aim|aims|hope|hoping|setting up|set up|launch|launching|opening|build|building|grow|expand|hire|run|runs|start|starting|point|help|fund|support|join|talk|contact)\b/;
 
 /** A question about the schema, a text or a rule opens with a question word. */
 const QUESTION_START =
@@ -20,6 +21,14 @@ const QUESTION_START =
 /** The writer says who they are ("jsuis au chômage", "notre asso", "we are a…"). */
 const SELF_DESCRIPTION =
   /\b(je suis|jsuis|nous sommes|on est|notre (asso|association|structure|scop|scic|cooperative|entreprise|societe|collectif|club)|mon (asso|association|entreprise|projet)|ma (structure|cooperative|societe|boite)|we are|i am|i m|our (non profit|association|cooperative|company|charity))\b/;
+/**
+ * The writer says which structure they run (« on a un chantier d'insertion à… », « nous gérons une crèche », "we run a
+ * repair café"): the carrier is theirs.
+ */
+const RUNS_STRUCTURE = new RegExp(
+  `\\b(?:on a|nous avons|j ai|on gere|nous gerons|je gere|on anime|nous animons|on porte|nous portons|we run|we have|i run)\\s+(?:un|une|a|an|notre|our)\\s+(?:[a-z]+\\s+){0,2}?${STRUCTURE_NOUN}\\b`,
+);
+
 /** The writer speaks of what is theirs ("notre épicerie", "mon activité"). */
 const POSSESSIVE = /\b(notre|nos|mon|ma|mes|our|my)\b/;
 /** The writer speaks of their own project. */
@@ -152,7 +161,11 @@ export function describesProject(text: string, features: ProjectFeatures, opts: 
   // The question asks someone to act (the Département, the Région, the assistant): « faut-il un SIRET pour une subvention ? »
   // asks a rule, not for the need.
   const askedOwn = SELF_DESCRIPTION.test(f) && stated >= 1 && ASKS_ACTOR.test(askedZone(text)) && needs.some((n) => (n.asked ?? 0) > 0 && n.expressions > 0);
-  if (!(hasCarrier(f) || stated >= 2) || !(INTENT.test(f) || ORIENTATION.test(f) || ownNeed || early || askedOwn || stated >= 2)) return false;
+  // Said in one question (« on a un chantier d'insertion à Aigues-Mortes, le département il finance les postes ? »): the
+  // structure the writer runs, a stated fact and a need named, asked of an actor, is a request for that need.
+  const runsAndAsks =
+    RUNS_STRUCTURE.test(f) && stated >= 1 && oneSentence(text) && text.trim().endsWith("?") && ASKS_ACTOR.test(f) && needs.some((n) => n.expressions > 0);
+  if (!(hasCarrier(f) || stated >= 2) || !(INTENT.test(f) || ORIENTATION.test(f) || ownNeed || early || askedOwn || runsAndAsks || stated >= 2)) return false;
   if (opts.loose) return needs.length >= 1 || stated >= 1;
   // "C'est quoi la différence entre une SCOP et une SCIC ?": a question about words, asked by nobody in particular.
   if (DEFINITION.test(f) && !FIRST_PERSON.test(f)) return false;

@@ -27,6 +27,8 @@ export interface DetectedNeed {
   asked?: number;
   /** Share of its processes' score kept: the need only names what the carrier is, and the message asks another need. */
   carrierOnly?: number;
+  /** The writer says this need comes first (« surtout », « l'urgence est de… »). */
+  stressed?: boolean;
 }
 
 export interface Territory {
@@ -100,7 +102,14 @@ export function countListedStructures(f: string): number | undefined {
 
 /** "une société hôtelière commerciale", "a commercial company", "une franchise". */
 const COMMERCIAL =
-  /\b(societe|entreprise)( [a-z]+)? commerciale\b|\b(commercial|limited|private|for profit) (?:[a-z]+ ){0,2}(company|business|firm)\b|\b(my|our) (?:small |little )?(?:[a-z]+ ){0,2}(company|firm)\b|\bfranchise (de|d)\b/;
+  /\b(societe|entreprise)( [a-z]+)? commerciale\b|\b(commercial|limited|private|for profit) (?:[a-z]+ ){0,2}(company|business|firm)\b|\b(my|our) (?:small |little )?(?:[a-z]+ ){0,2}(company|firm)\b|\bfranchise (de|d)\b|\b(?:enseignes? (?:nationales?|commerciales?|de la grande distribution)|(?:franchises|franchisee?s|franchiseurs?|franchisors?|franchisees)\b(?! (?:sociales?|solidaires?|social))|(?:chaines?|chains?) (?:nationales? |national |commerciales? )?(?:de |d |of )?(?:restaurants?|restauration rapide|fast food|magasins?|hotels?|supermarches?|boutiques?|salles de sport|stores?|shops?)(?! (?:solidaires?|associati\w*|cooperati\w*|d insertion|sociales?|social)))\b/;
+
+/**
+ * A structure named with the adjective of its form (« un club sportif associatif », « notre café associatif », « une structure
+ * associative ») is an association; not the sector or a network it belongs to (« le monde associatif », « un réseau associatif »).
+ */
+const ASSOCIATIVE_STRUCTURE =
+  /\b(club|structure|compagnie|troupe|ecole|creche|radio|cinema|theatre|cafe|bar|lieu|tiers lieu|epicerie|ressourcerie|recyclerie|garage|jardin|atelier|centre|chantier|media|journal|magasin|boutique|club house) (?:[a-z]+ )?associati(?:f|ve)\b/;
 
 /** The subject that opens an agent's description is the carrier ("Une coopérative d'activité et d'emploi … veut …"). */
 const OPENING = String.raw`^(?:une?|la|le|l|notre|nous sommes une?|on est une?|we are an?|an?|our)\s+(?:(?:petite?|jeune|small|young|local)\s+)?`;
@@ -171,6 +180,13 @@ const NO_STRUCTURE_YET =
 const SET_UP =
   /\b(monter|montons|montent|on monte|je monte) (une|notre|ma|sa|son|leur|nos) (petite )?(boite|entreprise|micro entreprise|auto entreprise|societe|cooperative|coop|scop|scic|activite|structure)\b/;
 
+/**
+ * Opening a shop or a trade of one's own (« ouvrir une petite boutique d'artisanat », « j'ouvre mon salon de coiffure », "open
+ * a small shop"): a business being created, as « créer » or « lancer » says (the extractor does not read « ouvrir »).
+ */
+const OPEN_BUSINESS =
+  /\b(ouvrir|ouvre|ouvrons|ouvrirai|ouvrira|open|opening) (une|un|mon|ma|son|sa|a|an|my|his|her) (?:(?:petite?|nouvelle?|nouveau|propre|small|little|new|own) ){0,2}(boutique|commerce|magasin|restaurant|cafe|bar|epicerie|librairie|boulangerie|patisserie|salon|atelier|gite|food truck|friperie|laverie|fleuriste|cabinet|institut|snack|shop|store|bakery|bookshop|workshop|business)\b/;
+
 /** A project at the idea stage, in English ("with an idea to…", "still only an idea on paper"). */
 const IDEA_STAGE_EN = /\b((with|have|has|had|got) an idea (to|for|of)|(only|just|still) an idea|(at|in) the idea stage|idea stage)\b/;
 
@@ -225,7 +241,9 @@ export function projectFacts(text: string): Partial<Facts> {
   const facts: Record<string, unknown> = { ...safeExtract(text) };
   const listed = countListedStructures(f);
   if (listed !== undefined && listed > ((facts.partnerStructures as number | undefined) ?? 0)) facts.partnerStructures = listed;
-  if (facts.legalForm === undefined) facts.legalForm = LEADING_FORM.find(([re]) => re.test(f))?.[1] ?? (COMMERCIAL.test(f) ? "societe-commerciale" : undefined);
+  if (facts.legalForm === undefined)
+    facts.legalForm =
+      LEADING_FORM.find(([re]) => re.test(f))?.[1] ?? (COMMERCIAL.test(f) ? "societe-commerciale" : ASSOCIATIVE_STRUCTURE.test(f) ? "association" : undefined);
   // "près du Pont du Gard": a homonym outside the Gard in a message about the Gard is a landmark, not the commune.
   // Only the name that is part of such a landmark ("Pont" of "Pont du Gard") is dropped: "based in Avignon (Vaucluse)… the Gard
   // Département" places the project outside the Gard.
@@ -259,6 +277,8 @@ export function projectFacts(text: string): Partial<Facts> {
   if (facts.projectStage === undefined && IDEA_STAGE_EN.test(f)) facts.projectStage = "idee";
   // "On veut monter une boîte", « monter notre coopérative »: a business being created (the extractor reads « créer », « lancer »).
   if (facts.projectStage === undefined && SET_UP.test(f)) facts.projectStage = "creation";
+  // « Ouvrir une petite boutique », "open my own shop": a business being created.
+  if (facts.projectStage === undefined && OPEN_BUSINESS.test(f)) facts.projectStage = "creation";
   // "Je reprends le bar du village", "projet en pré-création": a business being taken over or not yet created.
   if (facts.projectStage === undefined && TAKEOVER_OR_EARLY.test(f)) facts.projectStage = "creation";
   if (facts.bankAccess === undefined) {
@@ -311,7 +331,7 @@ const REQUEST_BONUS = 0.3;
 /** A need the writer says comes first ("surtout", "avant tout") weighs this much more in the ranking; one said "par ailleurs", this much less. */
 const EMPHASIS_BONUS = 0.3;
 const MAIN_MARK =
-  /\b(surtout|avant tout|principalement|en priorite|prioritairement|d abord|le vrai (sujet|besoin|probleme|enjeu)|(le|notre|leur|son) (probleme|souci),? c est|la vraie (question|priorite|difficulte)|ce qui (nous |lui |leur )?manque|ce qu il (nous |lui |leur )?manque|mais en fait|en realite|(le|leur|notre|son|mon) principal (souci|probleme|enjeu|besoin)|(la|leur|notre|sa|ma) principale (preoccupation|difficulte|priorite)|(our|their|the) main (concern|worry|issue|need)|mainly|above all|especially|most of all|first and foremost|the real (issue|need|problem)|(the|our) (problem|issue) is|what (we|they) really need|what is missing|what s missing)\b/g;
+  /\b(surtout|avant tout|principalement|en priorite|prioritairement|d abord|le vrai (sujet|besoin|probleme|enjeu)|(le|notre|leur|son) (probleme|souci),? c est|la vraie (question|priorite|difficulte)|ce qui (nous |lui |leur )?manque|ce qu il (nous |lui |leur )?manque|mais en fait|en realite|(le|leur|notre|son|mon) principal (souci|probleme|enjeu|besoin)|(la|leur|notre|sa|ma) principale (preoccupation|difficulte|priorite)|(l|leur|notre|son|sa) urgence,? (est|c est|serait)|(la|leur|notre|sa|ma) priorite,? (est|c est|serait)|le plus urgent,? (est|c est|serait)|(the|our|their) (priority|most urgent thing|urgent need) is|(our|their|the) main (concern|worry|issue|need)|mainly|above all|especially|most of all|first and foremost|the real (issue|need|problem)|(the|our) (problem|issue) is|what (we|they) really need|what is missing|what s missing)\b/g;
 /** Also what someone else says the writer should do ("un ami nous dit qu'il faut l'agrément"): advice reported, not the writer's own need. */
 const ASIDE_MARK =
   /\b(par ailleurs|en outre|accessoirement|au passage|secondairement|(on|un ami|une amie|un proche|un collegue|une collegue|quelqu un) (nous|m|me) (a )?(dit|dis|conseille|suggere)|on (nous|m) a (dit|conseille|suggere)|by the way|incidentally|as a side note|(someone|a friend) (told|advised) (us|me)|(we|i) (were|was) told)\b/;
@@ -366,7 +386,7 @@ export function askedZone(text: string): string {
  * que… ») is no need ruled out: it is the need to test an activity first.
  */
 const NEGATED =
-  /\b(pas besoin d[e']?|n ?(a|avons|ont|ai) pas besoin d[e']?|ne (cherche|cherchons|cherchent|veut|voulons|veulent|demande|demandons|demandent|souhaite|souhaitons|souhaitent) pas(?! (encore |tout de suite |forcement |d emblee )?(creer|monter|fonder|immatriculer|se mettre a son compte)\b)|plutot que|au lieu d[e']?|(don t|do not|does not|doesn t) (need|want)|not looking for|no need for|rather than|instead of|(ai|a|avons|ont|have|has) deja (teste|essaye|fait|tested|tried)|(have|has) already (tested|tried)|(avait|avions|avais|avaient) (d abord |au depart |d ailleurs )?(pense|envisage|songe)|(pensait|pensais|pensions|pensaient|envisageait|envisagions|envisageaient) (d abord |au depart )?(a )?(demander|solliciter|faire|ouvrir|obtenir)|(au depart|initialement) (on|nous|je|j|il|elle) (voulait|voulions|voulais|pensait|pensions|envisageait)|(we|i|they) (had )?(first )?(thought of|considered)|capital (est )?(deja )?(boucle|reuni|complet)|capital is (already )?(raised|complete))\b[^.;:!?,]*/g;
+  /\b(pas besoin d[e']?|n ?(a|avons|ont|ai) pas besoin d[e']?|ne (cherche|cherchons|cherchent|veut|voulons|veulent|demande|demandons|demandent|souhaite|souhaitons|souhaitent) (?:surtout |vraiment |absolument |en aucun cas )?pas(?! (encore |tout de suite |forcement |d emblee )?(creer|monter|fonder|immatriculer|se mettre a son compte)\b)|plutot que|au lieu d[e']?|(don t|do not|does not|doesn t) (need|want)|not looking for|no need for|rather than|instead of|(ai|a|avons|ont|have|has) deja (teste|essaye|fait|tested|tried)|(have|has) already (tested|tried)|(avait|avions|avais|avaient) (d abord |au depart |d ailleurs )?(pense|envisage|songe)|(pensait|pensais|pensions|pensaient|envisageait|envisagions|envisageaient) (d abord |au depart )?(a )?(demander|solliciter|faire|ouvrir|obtenir)|(au depart|initialement) (on|nous|je|j|il|elle) (voulait|voulions|voulais|pensait|pensions|envisageait)|(we|i|they) (had )?(first )?(thought of|considered)|capital (est )?(deja )?(boucle|reuni|complet)|capital is (already )?(raised|complete))\b[^.;:!?,]*/g;
 
 /** The message without the needs it rules out. */
 export function withoutNegated(text: string): string {
@@ -441,7 +461,13 @@ export function detectNeeds(text: string, facts: Partial<Facts>, links: SchemaLi
           ? -Math.round(HEDGE_SHARE * strength * 100) / 100
           : 0;
     const extra = inQuestion + stressed + aside;
-    out.push({ need, strength: Math.round(strength * 100) / 100, expressions: matched, ...(extra ? { asked: extra } : {}) });
+    out.push({
+      need,
+      strength: Math.round(strength * 100) / 100,
+      expressions: matched,
+      ...(extra ? { asked: extra } : {}),
+      ...(stressed ? { stressed: true } : {}),
+    });
     if (matched > 0 && (inRequest || inQuestion || stressed || wholeQuestion)) requested.add(need.id);
   }
   // A need shown only by where the project is (« au Chemin-Bas d'Avignon ») gives way to the need the message asks for

@@ -24,7 +24,16 @@ import { foldText, projectFeatures, withoutNegated, type ProjectFeatures } from 
 import { loadSchemaLinks, type SchemaLinks } from "./links.js";
 import { rankAll, rankOptions, type RankedOption } from "./rank.js";
 import { rephraseLead } from "./rephrase.js";
-import { asksPersonalData, asksSupportForEssCarrier, isEssCarrier, isPrivateMatter } from "./scope.js";
+import {
+  asksOthersFile,
+  asksPersonalDataIn,
+  asksSupportForEssCarrier,
+  isEssCarrier,
+  isGamblingActivity,
+  isPrivateMatter,
+  otherDepartementNamed,
+  seeksPersonalReturn,
+} from "./scope.js";
 import { Citations, chunksByDoc } from "./sources.js";
 
 export interface ProjectFitOptions {
@@ -57,6 +66,8 @@ const REPORTED_NOTE =
  */
 export function isOutOfScope(f: ProjectFeatures, folded?: string): boolean {
   const offTopic = f.needs.find((n) => n.need.id === "hors-champ")?.expressions ?? 0;
+  // Gambling (« une salle de poker et de paris sportifs ») is no ESS activity, whatever the carrier's legal form.
+  if (folded !== undefined && isGamblingActivity(folded)) return true;
   if (isEssCarrier(f, folded)) return false;
   // A commercial company without ESS statutes, or a sole trader, needs one such expression ("aucune dimension sociale").
   // So does a company listed on the stock market (« une chaîne hôtelière cotée en bourse »).
@@ -91,8 +102,13 @@ export class ProjectFit {
     // Nor a count asked by nobody in particular ("Combien de SCIC le Département a-t-il accompagnées ?"): a statistic.
     if (opts.loose && (isGeneralQuestion(question) || RULE_QUESTION.test(folded) || statisticQuestion(folded))) return null;
     const features = projectFeatures(question, this.links);
+    // One's own savings placed for the best return (« quel fonds me rapportera le plus sur mes économies ? »): personal
+    // finance, refused as a private matter even when it names no project of its own.
+    if (!opts.loose && seeksPersonalReturn(folded) && !isEssCarrier(features, folded)) return { reply: this.privateRefusal(audience), facts: features.facts };
     // A person's private data asked (« le salaire de l'agent qui instruit… ») is no project, whatever it names.
-    if (asksPersonalData(foldText(askedPart(question)))) return null;
+    if (asksPersonalDataIn(foldText(askedPart(question)), folded)) return null;
+    // Nor is what another carrier wrote in its file or got from it (« je veux savoir ce qu'il a écrit dedans et combien il a touché »).
+    if (asksOthersFile(foldText(askedPart(question)))) return { reply: this.othersFileRefusal(audience), facts: features.facts };
     // Read loosely (the ordinary answer found nothing), an ESS carrier asking to be supported or oriented is a project
     // in the schema's scope even with no need named (« le maire demande si les associations de sa commune peuvent être
     // accompagnées ») : it is oriented, not refused.
@@ -139,6 +155,10 @@ export class ProjectFit {
       return { reply: this.outsideGard(`à ${features.territory.commune}`, audience), facts: features.facts };
     // Nor one located abroad ("a cooperative in Liège, Belgium", « une association installée en Suisse »), with no Gard commune.
     if (!features.territory && isAbroad(folded) && GARD_ASKED.test(folded)) return { reply: this.outsideGard("à l'étranger", audience), facts: features.facts };
+    // Nor one that speaks for or from another Département (« collègue du Département de l'Hérault », « notre appel à projets »),
+    // with no Gard commune and nothing placed in the Gard.
+    const otherDepartement = features.territory ? undefined : otherDepartementNamed(folded);
+    if (otherDepartement) return { reply: this.outsideGard(`dans un autre département (${otherDepartement})`, audience), facts: features.facts };
     const outOfScope = isOutOfScope(features, folded);
     // The router reads the message without what the writer rules out ("pas besoin de prêt", "on avait pensé au capital");
     // a message that rules nothing out is read as written (its capitals mark acronyms).
@@ -213,10 +233,26 @@ export class ProjectFit {
     return {
       type: "answer",
       generated: false,
-      text: `Je ne peux pas proposer d'action du schéma départemental de l'ESS pour cette demande : c'est un projet privé (un bien, un logement ou un loisir personnel), qui ne relève pas de l'économie sociale et solidaire. Le schéma soutient les coopérations locales, la promotion de l'ESS et l'innovation sociale des structures de l'ESS${n === null ? "" : ` [${n}]`}. Si votre demande concerne un projet collectif ou une structure de l'ESS, décrivez-le et je vous orienterai.`,
+      text: `Je ne peux pas proposer d'action du schéma départemental de l'ESS pour cette demande : c'est un projet privé (un bien, un logement, un placement ou un loisir personnel), qui ne relève pas de l'économie sociale et solidaire. Le schéma soutient les coopérations locales, la promotion de l'ESS et l'innovation sociale des structures de l'ESS${n === null ? "" : ` [${n}]`}. Si votre demande concerne un projet collectif ou une structure de l'ESS, décrivez-le et je vous orienterai.`,
       sources: citations.refs,
       refused: true,
       route: this.o.router.toRoute(DEFAULT_PROCESS, 0.5, "Projet privé : hors du champ du schéma départemental de l'ESS."),
+      followUps: [],
+      actions: REFUSAL_ACTIONS,
+      fit: [],
+      audience,
+    };
+  }
+
+  /** What another carrier wrote in its file or got from it: that file concerns it alone. */
+  private othersFileRefusal(audience: Audience): Reply {
+    return {
+      type: "answer",
+      generated: false,
+      text: "Je ne peux pas vous communiquer le contenu du dossier d'une autre structure ni les sommes qu'elle a demandées ou obtenues : ce dossier la concerne seule, et mes sources publiques ne le détaillent pas. Si vous portez vous-même un projet, décrivez-le et je vous orienterai ; pour une question sur un dossier, l'équipe ESS du Département peut vous répondre : utilisez « Parler à une personne ».",
+      sources: [],
+      refused: true,
+      route: this.o.router.toRoute(DEFAULT_PROCESS, 0.5, "Dossier d'une autre structure : il la concerne seule."),
       followUps: [],
       actions: REFUSAL_ACTIONS,
       fit: [],
@@ -293,7 +329,7 @@ const RULE_QUESTION =
 /** The message asks the Gard's Département or its schema ("le Département du Gard", "le schéma ESS", "l'appel à communs"). */
 /** A yes-or-no question whether something is open to the writer (« c'est possible ? », « c'est pour nous ? », « are we eligible? »). */
 const ASKS_IF_POSSIBLE =
-  /\b(c est possible|est ce possible|est il possible|(ca|c|cela) (est|serait) (il )?(possible|envisageable)|est ce envisageable|c est pour nous|pour nous|y avons droit|y a droit|on y a droit|avons nous droit|sommes nous eligibles?|on est eligibles?|is (it|that|this) possible|can we (apply|get)|are we eligible|is it for us)\b/;
+  /\b(c est possible|est ce possible|est il possible|(ca|c|cela) (est|serait) (il )?(possible|envisageable)|est ce envisageable|c est pour nous|pour nous|y avons droit|y a droit|on y a droit|avons nous droit|sommes nous eligibles?|on est eligibles?|(c est|est ce|serait ce|ce serait) (la|le) (bonne?|bon) (porte|piste|voie|adresse|dispositif|interlocuteur|guichet)|is (it|that|this) possible|can we (apply|get)|are we eligible|is it for us|is (it|that|this) the right (door|place|scheme|route|track))\b/;
 const GARD_ASKED = /\b(departement|department|gard|schema|appel a communs?|call for commons)\b/;
 
 /** Countries and large cities abroad where a carrier may say it is located. */

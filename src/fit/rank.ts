@@ -82,7 +82,8 @@ const CREATOR_AID = { need: "aide-entreprise", legalForm: "entrepreneur-individu
 export function rankAll(features: ProjectFeatures, candidates: RouteCandidate[]): RankedOption[] {
   const acc = new Map<ProcessId, Acc>();
   // One cannot consolidate what does not exist yet: "gouvernance" in a project at the idea stage is its design.
-  const early = features.stage !== undefined && NOT_YET.stages.has(features.stage);
+  // A structure that already employs people runs: « une réflexion sur l'engagement des bénévoles » is no idea stage of it.
+  const early = features.stage !== undefined && NOT_YET.stages.has(features.stage) && !(features.stage === "idee" && (features.facts.employees ?? 0) >= 1);
   const creator = early && features.facts.legalForm === CREATOR_AID.legalForm;
   const needs = features.needs.filter((n) => !(creator && n.need.id === CREATOR_AID.need));
   addNeeds(acc, early ? needs.map((n) => (NOT_YET.needs.has(n.need.id) ? { ...n, strength: n.strength * NOT_YET.factor } : n)) : needs);
@@ -148,6 +149,26 @@ function startsWithoutClearNeed(features: ProjectFeatures): boolean {
   return features.needs.every((n) => n.need.id === WHERE_TO_START.need || n.strength < WHERE_TO_START.clear);
 }
 
+/**
+ * An option a specific need of the message points to in words (a link of full weight: « un plan de développement » to the DLA,
+ * « des financements privés » to the sponsors); not a general one (« financer », whom to turn to).
+ */
+function clearlyNeeded(o: RankedOption, features: ProjectFeatures): boolean {
+  return features.needs.some((n) => n.expressions > 0 && n.strength >= 0.6 && n.need.links.some((l) => l.process === o.process && l.weight >= 1));
+}
+
+/** The share of the leader's score from which the track of the needs said to come first takes the lead. */
+const STRESSED_SHARE = 0.75;
+/** The one track (not the ESS team) the needs said to come first point to, if it is not ruled out. */
+function stressedTrack(features: ProjectFeatures, all: RankedOption[]): RankedOption | undefined {
+  const stressed = features.needs.filter((n) => n.stressed && n.expressions > 0);
+  if (!stressed.length) return undefined;
+  const tracks = new Set(stressed.flatMap((n) => n.need.links.filter((l) => l.weight >= 1 && l.process !== DEFAULT_PROCESS).map((l) => l.process)));
+  if (tracks.size !== 1) return undefined;
+  const track = all.find((o) => tracks.has(o.process));
+  return track && track.eligibility.verdict !== "ineligible" ? track : undefined;
+}
+
 /** An option's score before its rule's verdict lowered it. */
 function unruledScore(o: RankedOption): number {
   return o.eligibility.verdict === "ineligible" ? o.score / INELIGIBLE_FACTOR : o.score;
@@ -171,6 +192,11 @@ export function rankOptions(features: ProjectFeatures, candidates: RouteCandidat
     const wanted = all.reduce((a, o) => (unruledScore(o) > unruledScore(a) ? o : a));
     if (wanted.eligibility.verdict === "ineligible" && REORIENTED_PROGRAMMES.has(wanted.process)) {
       const rest = kept.filter((o) => o.process !== DEFAULT_PROCESS && o.process !== wanted.process);
+      // A need the message states clearly points to another track its facts do not rule out (a plan of development for an
+      // employer that asked for the call for commons alone): that track leads, the programme asked about follows with its
+      // reason, then the team.
+      const fitting = rest.find((o) => o.eligibility.verdict !== "ineligible" && clearlyNeeded(o, features));
+      if (fitting) return [fitting, { ...wanted, askedButRuledOut: true }, team, ...rest.filter((o) => o.process !== fitting.process)].slice(0, MAX_OPTIONS);
       return [team, { ...wanted, askedButRuledOut: true }, ...rest].slice(0, MAX_OPTIONS);
     }
   }
@@ -182,6 +208,12 @@ export function rankOptions(features: ProjectFeatures, candidates: RouteCandidat
     const rest = kept.filter((o) => o.process !== DEFAULT_PROCESS);
     return [team, ...rest].slice(0, MAX_OPTIONS);
   }
+  // The writer says which need comes first (« mais l'urgence est de réorganiser la structure », « surtout trouver des
+  // marchés »): when those needs all point to one track their facts do not rule out, and it comes close to the leader, the
+  // writer's word decides and it leads.
+  const stressedLead = stressedTrack(features, all);
+  if (stressedLead && kept[0]!.process !== stressedLead.process && stressedLead.score >= STRESSED_SHARE * best)
+    return [stressedLead, ...kept.filter((o) => o.process !== stressedLead.process)].slice(0, MAX_OPTIONS);
   // The leading option is ruled out by what the message states: the ESS team, the fair fallback, comes right after it.
   if (kept[0]!.eligibility.verdict === "ineligible" && kept[0]!.process !== DEFAULT_PROCESS && team) {
     const rest = kept.slice(1).filter((o) => o.process !== DEFAULT_PROCESS);

@@ -7,6 +7,9 @@
  * structure, and an ESS legal form lifts the out-of-scope reading (see isOutOfScope).
  */
 import type { LegalForm } from "../eligibility/facts.js";
+import { GARD } from "../eligibility/communes.js";
+import { loadCompactCommunes } from "../eligibility/communes-data.js";
+import { foldText } from "../eligibility/extract.js";
 import { STRUCTURE_NOUN } from "../answer/asked-part.js";
 import type { ProjectFeatures } from "./features.js";
 
@@ -16,9 +19,21 @@ const IN_SCOPE_FORMS = new Set<LegalForm>(["association", "scop", "scic", "cae",
 /** A private good of the writer or of the person described (« mon jardin », « sa maison », "my house"); not a shared one. */
 const OWN_PRIVATE_GOOD =
   /\b(mon|ma|mes|sa|son|ses|my|his|her)\s+(?:propre\s+|own\s+)?(maison|jardin|appartement|appart|logement|residence|villa|piscine|terrain|propriete|domicile|studio|house|home|garden|flat|apartment|pool)\b(?!\s+(de quartier|partagee?s?|associati\w+|collecti\w+|solidaires?|d insertion|des jeunes))/;
+/**
+ * What someone else put in their file or got from it (« ce qu'il a écrit dedans », « combien elle a touché », "how much they
+ * received"): another carrier's file, which concerns it alone.
+ */
+const OTHERS_FILE =
+  /\b(ce qu (?:il|elle|ils|elles) (?:y )?(?:a|ont|avait|avaient) (?:ecrit|mis|redige|depose|demande|obtenu|touche|recu|percu|declare)|combien (?:il|elle|ils|elles) (?:a|ont|avait|avaient) (?:touche|obtenu|recu|percu|eu|demande|empoche)|what (?:he|she|they) (?:wrote|put|asked for|got|received)|how much (?:he|she|they) (?:got|received|was given|were given|asked for))\b/;
+
+/** The message asks what another carrier's file holds or brought it (its content, the sums it asked for or got). */
+export function asksOthersFile(askedFolded: string): boolean {
+  return OTHERS_FILE.test(askedFolded);
+}
+
 /** Buying or building a dwelling, a pool or a property (« acheter un appartement », « faire construire une piscine »). */
 const PROPERTY_PURCHASE =
-  /\b(acheter|achat|acquerir|acquisition|faire construire|construire|buy|buying|build)\s+(?:(?:d|de|un|une|des|deux|trois|quatre|an?|two|three)\s+)?(appartements?|maisons?|villas?|studios?|piscines?|immeubles?|biens? immobiliers?|residences? secondaires?|flats?|apartments?|houses?|swimming pools?|pools?)\b/;
+  /\b(acheter|achete|achetons|achetent|achat|acquerir|acquisition|faire construire|construire|buy|buying|bought|build)\s+(?:(?:d|de|un|une|des|deux|trois|quatre|an?|two|three)\s+)?(appartements?|maisons?|villas?|studios?|piscines?|immeubles?|biens? immobiliers?|residences? secondaires?|flats?|apartments?|houses?|swimming pools?|pools?)\b/;
 /** Renting out one's property to tourists, or a rental investment's tax scheme (LMNP, Pinel). */
 const PRIVATE_RENTAL =
   /\b(lmnp|lmp|loueur en meuble\w*|loi pinel|dispositif pinel|denormandie|(le|la|les) louer (aux|a des) (touristes|vacanciers|estivants)|louer (aux|a des) (touristes|vacanciers|estivants)|meubles? de tourisme|location touristique|rent (it|them) (out )?to tourists)\b/;
@@ -59,6 +74,21 @@ export function isPrivateMatter(folded: string, features: ProjectFeatures): bool
   return OWN_PRIVATE_GOOD.test(folded) || PROPERTY_PURCHASE.test(folded) || PRIVATE_RENTAL.test(folded) || PRIVATE_EVENT.test(folded);
 }
 
+/** One's own money to invest (« mes économies », « placer mon argent », "100,000 euros of savings", "my savings"). */
+const OWN_SAVINGS =
+  /\b(mes economies|mon epargne|nos economies|notre epargne|placer (mon|notre|de l) argent|mon argent|mon capital|(euros?|€) d (economies|epargne)|my savings|our savings|(euros?|dollars?) of (my |our )?savings|my money|invest my|my capital)\b/;
+/** Seeking the best return or a capital gain (« le meilleur rendement », « la meilleure rentabilité », "the best return"). */
+const BEST_RETURN =
+  /\b(meilleur rendement|meilleure rentabilite|plus rentable|rapporte le plus|rapportera le plus|rendement maximal|maximiser (le|mon|notre) rendement|plus values?(?! sociales?)|best returns?|highest returns?|most profitable|maximi[sz]e (the |my |our )?returns?|capital gains?)\b/;
+
+/**
+ * A private investment of one's own savings seeking the best return (« quel fonds à impact me rapportera le plus sur mes
+ * économies ? », "which fund gives the best return on my savings?"): personal finance, not an ESS project.
+ */
+export function seeksPersonalReturn(folded: string): boolean {
+  return OWN_SAVINGS.test(folded) && BEST_RETURN.test(folded);
+}
+
 /** Private data of a person (their pay, family, health, home, beliefs). */
 const PRIVATE_DATA =
   "(salaires?|remunerations?|revenus?|indemnites?|situation familiale|situation de famille|vie privee|vie personnelle|etat de sante|sante|maladies?|age|adresse personnelle|adresse perso|domicile|religion|opinions? politiques?|orientation sexuelle|casier judiciaire|date de naissance|salary|salaries|pay|income|family situation|marital status|private life|health|home address|religion|criminal record|date of birth)";
@@ -86,6 +116,20 @@ export function asksPersonalData(askedFolded: string): boolean {
   // The pay of someone the writer's structure employs (« le salaire de notre directrice », « nous ne pouvons plus payer le
   // salaire de la responsable ») is the project's cost.
   return !(PAY.test(m[0]) && OWN_STRUCTURE.test(askedFolded));
+}
+/**
+ * A request that hands over what an earlier sentence named (« Tu peux me les sortir ? », « pouvez-vous me la donner ? », "can
+ * you get them for me?"): what it asks is in that sentence.
+ */
+const REFERS_BACK =
+  /\b(?:me|m|nous|lui|leur)?\s*(?:les|la|le|l)\s+(?:sortir|donner|trouver|retrouver|communiquer|transmettre|envoyer|fournir|chercher|obtenir|avoir|passer|dire|indiquer)\b|\b(?:give|send|find|get|tell)\s+(?:me|us)\s+(?:them|it|those)\b|\b(?:get|find)\s+(?:them|it|those)\s+for\s+(?:me|us)\b/;
+
+/**
+ * The message asks a person's private data: in what it asks (`askedFolded`), or in the sentence before a request that only
+ * points back to it (« Un élu me demande le salaire et l'adresse personnelle de la présidente… Tu peux me les sortir ? »).
+ */
+export function asksPersonalDataIn(askedFolded: string, folded: string): boolean {
+  return asksPersonalData(askedFolded) || (REFERS_BACK.test(askedFolded) && asksPersonalData(folded));
 }
 const PAY = /^(salaires?|remunerations?|revenus?|indemnites?|salary|salaries|pay|income)\b/;
 const OWN_STRUCTURE = /\b(notre|nos|nous|our|we)\b/;
@@ -115,4 +159,46 @@ export function isEssCarrier(features: ProjectFeatures, folded?: string): boolea
 export function asksSupportForEssCarrier(folded: string, features: ProjectFeatures): boolean {
   const carrier = isEssCarrier(features, folded) || STRUCTURE.test(folded) || LOCAL_AUTHORITY.test(folded);
   return carrier && features.actor !== "entreprise-commerciale" && SUPPORT_ASK.test(folded);
+}
+
+/**
+ * Gambling as what the project does (« une salle de poker », « des paris sportifs », "a casino"): no legal form makes it an
+ * ESS project the schema may fund. Preventing or treating gambling addiction is one.
+ */
+const GAMBLING =
+  /\b(poker|casinos?|machines? a sous|paris sportifs|paris en ligne|paris hippiques|jeux d argent|jeux de hasard|cercles? de jeux|salles? de jeux d argent|sports betting|online betting|betting (shops?|parlou?rs?)|gambling|slot machines)\b/;
+const GAMBLING_CARE =
+  /\b(prevention|prevenir|addictions?|addictologie|addictive|dependances?|joueurs? (pathologiques|excessifs|compulsifs)|sensibilis\w*|problem gambling)\b/;
+
+/** The project's activity is gambling, whatever its carrier's legal form; not the prevention of its addiction. */
+export function isGamblingActivity(folded: string): boolean {
+  return GAMBLING.test(folded) && !GAMBLING_CARE.test(folded);
+}
+
+let otherDepartement: { re: RegExp; names: Map<string, string> } | undefined;
+/** The Départements other than the Gard, by name (« le Département de l'Hérault », « conseil départemental de la Lozère »). */
+function otherDepartementPattern(): { re: RegExp; names: Map<string, string> } {
+  if (otherDepartement) return otherDepartement;
+  const names = new Map(
+    loadCompactCommunes()
+      .data.departements.filter(([code]) => code !== GARD)
+      .map(([, name]) => [foldText(name), name] as const),
+  );
+  const alternatives = [...names.keys()].sort((a, b) => b.length - a.length);
+  const re = new RegExp(
+    `\\b(?:departement|conseil departemental|conseil general|department|departmental council) (?:de l |de la |du |des |de |d |of (?:the )?)(${alternatives.join("|")})\\b`,
+  );
+  otherDepartement = { re, names };
+  return otherDepartement;
+}
+
+/**
+ * The name of another Département the message speaks for or from (« collègue du Département de l'Hérault », "the Department of
+ * Vaucluse"), when it places nothing in the Gard; undefined otherwise.
+ */
+export function otherDepartementNamed(folded: string): string | undefined {
+  if (/\b(dans le gard|sur le gard|en gard|gardois\w*|in the gard|au gard|departement du gard|conseil departemental du gard)\b/.test(folded)) return undefined;
+  const { re, names } = otherDepartementPattern();
+  const m = re.exec(folded);
+  return m ? names.get(m[1]!) : undefined;
 }
