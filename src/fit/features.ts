@@ -12,7 +12,7 @@ import type { QpvStatus } from "../eligibility/communes.js";
 import { resolveCommune } from "../eligibility/communes.js";
 import { extractFacts, fold, foldText } from "../eligibility/extract.js";
 import { parseFacts, type Facts, type LegalForm, type ProjectStage } from "../eligibility/facts.js";
-import { containsPhrase, phraseTokens } from "../retrieval/phrases.js";
+import { containsPhrase, FirstWords, phraseTokens } from "../retrieval/phrases.js";
 import { STRUCTURE_NOUN } from "../answer/asked-part.js";
 import { DEFAULT_PROCESS } from "../domain/ids.js";
 import type { Need, NeedFacts, SchemaLinks } from "./links.js";
@@ -392,6 +392,17 @@ function becomingZone(folded: string): string {
   return [...folded.matchAll(BECOMING)].map((m) => m[0]).join(" . ");
 }
 
+/** The first words of each need's expressions, per list of needs (see FirstWords). */
+const needFirstWords = new WeakMap<readonly Need[], { fw: FirstWords; count: number }>();
+function firstWordsOf(needs: readonly Need[]): FirstWords {
+  let e = needFirstWords.get(needs);
+  if (!e || e.count !== needs.length) {
+    e = { fw: new FirstWords(needs.map((n) => n.phrases)), count: needs.length };
+    needFirstWords.set(needs, e);
+  }
+  return e.fw;
+}
+
 /** The needs of the links file that the message states, strongest first. */
 export function detectNeeds(text: string, facts: Partial<Facts>, links: SchemaLinks): DetectedNeed[] {
   const kept = withoutNegated(text);
@@ -415,8 +426,15 @@ export function detectNeeds(text: string, facts: Partial<Facts>, links: SchemaLi
   // that is one question (« Quelle action peut aider une association … à rencontrer des fondations ? »).
   const requested = new Set<string>();
   const wholeQuestion = text.trim().endsWith("?") && !askedZone(text);
-  for (const need of links.needs) {
-    const phrases = maximal(need.phrases.filter((p) => containsPhrase(tokens, p) || (p.length === 1 && nearWord(unknown, p[0]!))));
+  // A need none of whose expressions' first words is in the message has none of them in it: only its typos are looked for.
+  const possible = firstWordsOf(links.needs).marks(tokens);
+  for (const [i, need] of links.needs.entries()) {
+    const phrases =
+      possible[i] === 1
+        ? maximal(need.phrases.filter((p) => containsPhrase(tokens, p) || (p.length === 1 && nearWord(unknown, p[0]!))))
+        : unknown.length === 0
+          ? []
+          : maximal(need.phrases.filter((p) => p.length === 1 && nearWord(unknown, p[0]!)));
     const matched = phrases.length;
     const byFacts = need.facts !== undefined && factsMatch(need.facts, facts);
     if (need.requires.facts && !byFacts) continue;
