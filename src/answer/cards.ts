@@ -357,6 +357,10 @@ export class CardIndex {
     inCard: Float64Array;
     cardFound: Float64Array;
     cardFoundStamp: Float64Array;
+    /** Per card: the stamp of the question it was met in, its best F1 and that phrasing. */
+    bestStamp: Float64Array;
+    bestF1: Float64Array;
+    bestPhrasing: Int32Array;
   };
 
   constructor(readonly cards: readonly AnswerCard[]) {
@@ -407,6 +411,9 @@ export class CardIndex {
       inCard: new Float64Array(nc),
       cardFound: new Float64Array(nc),
       cardFoundStamp: new Float64Array(nc),
+      bestStamp: new Float64Array(nc),
+      bestF1: new Float64Array(nc),
+      bestPhrasing: new Int32Array(nc),
     };
     // Weights depend on the document frequencies of every card: computed once all cards are in.
     for (const p of this.phrasings) {
@@ -518,11 +525,12 @@ export class CardIndex {
     const list = kind === "definition" && asked !== undefined && asksList(asked);
     let attribute: boolean | undefined;
     const asksAttributeOnce = () => (attribute ??= asked !== undefined && asksAttribute(asked));
-    const best = new Map<number, CardMatch>();
+    // Per card, its best phrasing so far (the first of equal F1), in the order cards are first met.
+    const seen = ++x.stamp;
+    const met: number[] = [];
     for (const pi of candidates) {
       if (opts.audience !== "agent" && this.agentOnly[pi] === 1) continue;
       const p = this.phrasings[pi]!;
-      const card = this.cards[p.card]!;
       const qFound = x.foundStamp[pi] === query ? x.found[pi]! : 0;
       const pTotal = p.total;
       let pFound = 0;
@@ -534,10 +542,18 @@ export class CardIndex {
       const precision = pTotal ? pFound / pTotal : 0;
       // A phrasing that asks another kind of thing ("y a des PTCE ?" for "c'est quoi un PTCE ?") counts less.
       const f1 = (recall + precision ? (2 * recall * precision) / (recall + precision) : 0) * (compatible(type, p.type) ? 1 : 0.7);
-      const prev = best.get(p.card);
-      if (!prev || f1 > prev.f1) best.set(p.card, { card, score: 0, f1, recall: 0, typeOk: true, phrasing: p.text });
+      const ci = p.card;
+      if (x.bestStamp[ci] !== seen) {
+        x.bestStamp[ci] = seen;
+        met.push(ci);
+      } else if (!(f1 > x.bestF1[ci]!)) continue;
+      x.bestF1[ci] = f1;
+      x.bestPhrasing[ci] = pi;
     }
-    for (const [ci, m] of best) {
+    const matches: CardMatch[] = [];
+    for (const ci of met) {
+      const m: CardMatch = { card: this.cards[ci]!, score: 0, f1: x.bestF1[ci]!, recall: 0, typeOk: true, phrasing: this.phrasings[x.bestPhrasing[ci]!]!.text };
+      matches.push(m);
       const found = x.cardFoundStamp[ci] === query ? x.cardFound[ci]! : 0;
       m.recall = qTotal ? found / qTotal : 0;
       // « Pourquoi… ? » is not answered by « Oui. » / « Non. »
@@ -551,6 +567,6 @@ export class CardIndex {
         (!count || this.givesCountOf[ci] === 1);
       m.score = (0.8 * m.f1 + 0.2 * m.recall) * (m.typeOk ? 1 : 0.5);
     }
-    return [...best.values()].sort((a, b) => b.score - a.score).slice(0, opts.limit ?? 3);
+    return matches.sort((a, b) => b.score - a.score).slice(0, opts.limit ?? 3);
   }
 }
