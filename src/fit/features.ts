@@ -509,12 +509,22 @@ export function territoryOf(facts: Partial<Facts>, text: string): Territory | nu
   };
 }
 
-/** Everything the ranking needs to know about a described project. */
+/**
+ * Everything the ranking needs to know about a described project. The needs are read when first asked for (an enumerable
+ * property, read once): a message that the facts alone show describes no project never reads them.
+ */
 export function projectFeatures(text: string, links: SchemaLinks): ProjectFeatures {
   const facts = projectFacts(text);
+  let needs: DetectedNeed[] | undefined;
   return {
     facts,
-    needs: detectNeeds(text, facts, links),
+    get needs(): DetectedNeed[] {
+      needs ??= detectNeeds(text, facts, links);
+      return needs;
+    },
+    set needs(v: DetectedNeed[]) {
+      needs = v;
+    },
     territory: territoryOf(facts, text),
     stage: facts.projectStage,
     actor: actorOf(facts, foldText(text)),
