@@ -334,6 +334,17 @@ export class CardIndex {
   private readonly agentOnly: Uint8Array;
   /** The phrasings of each card. */
   private readonly cardPhrasings: number[][] = [];
+  /**
+   * The phrasings' numbers read by `match` for each candidate, side by side (a candidate is then read from a few
+   * contiguous arrays, not from its object): card, number of terms, total weight, answer type, and the offset of its
+   * term weights in `phrasingWeights`.
+   */
+  private readonly phrasingCard: Int32Array;
+  private readonly phrasingTermCount: Int32Array;
+  private readonly phrasingTotal: Float64Array;
+  private readonly phrasingType: AnswerType[];
+  private readonly phrasingWeightsAt: Int32Array;
+  private readonly phrasingWeights: Float64Array;
   /** What each card answers (see cardKind). */
   private readonly kinds: CardKind[];
   /** Per card, read once from its answer: gives a sum (givesAmount), a count (givesCount), opens with yes or no. */
@@ -357,6 +368,10 @@ export class CardIndex {
     inCard: Float64Array;
     cardFound: Float64Array;
     cardFoundStamp: Float64Array;
+    /** Per card: the stamp of the question it was met in, its best F1 and that phrasing. */
+    bestStamp: Float64Array;
+    bestF1: Float64Array;
+    bestPhrasing: Int32Array;
   };
 
   constructor(readonly cards: readonly AnswerCard[]) {
@@ -407,6 +422,9 @@ export class CardIndex {
       inCard: new Float64Array(nc),
       cardFound: new Float64Array(nc),
       cardFoundStamp: new Float64Array(nc),
+      bestStamp: new Float64Array(nc),
+      bestF1: new Float64Array(nc),
+      bestPhrasing: new Int32Array(nc),
     };
     // Weights depend on the document frequencies of every card: computed once all cards are in.
     for (const p of this.phrasings) {
@@ -415,6 +433,18 @@ export class CardIndex {
       for (const w of p.weights) total += w;
       p.total = total;
     }
+    this.phrasingCard = Int32Array.from(this.phrasings, (p) => p.card);
+    this.phrasingTermCount = Int32Array.from(this.phrasings, (p) => p.termList.length);
+    this.phrasingTotal = Float64Array.from(this.phrasings, (p) => p.total);
+    this.phrasingType = this.phrasings.map((p) => p.type);
+    this.phrasingWeightsAt = new Int32Array(np);
+    let at = 0;
+    this.phrasings.forEach((p, pi) => {
+      this.phrasingWeightsAt[pi] = at;
+      at += p.weights.length;
+    });
+    this.phrasingWeights = new Float64Array(at);
+    this.phrasings.forEach((p, pi) => this.phrasingWeights.set(p.weights, this.phrasingWeightsAt[pi]!));
   }
 
   get size(): number {
@@ -518,39 +548,67 @@ export class CardIndex {
     const list = kind === "definition" && asked !== undefined && asksList(asked);
     let attribute: boolean | undefined;
     const asksAttributeOnce = () => (attribute ??= asked !== undefined && asksAttribute(asked));
-    const best = new Map<number, CardMatch>();
+    // Per card, its best phrasing so far (the first of equal F1), in the order cards are first met.
+    const seen = ++x.stamp;
+    const met: number[] = [];
     for (const pi of candidates) {
       if (opts.audience !== "agent" && this.agentOnly[pi] === 1) continue;
-      const p = this.phrasings[pi]!;
-      const card = this.cards[p.card]!;
       const qFound = x.foundStamp[pi] === query ? x.found[pi]! : 0;
-      const pTotal = p.total;
+      const pTotal = this.phrasingTotal[pi]!;
       let pFound = 0;
-      if (p.termList.length <= 31) {
+      if (this.phrasingTermCount[pi]! <= 31) {
         // The shared terms' weights, in the phrasing's term order (the same sum, bit by bit).
-        for (let m = x.shared[pi]!; m !== 0; m &= m - 1) pFound += p.weights[31 - Math.clz32(m & -m)]!;
-      } else for (let j = 0; j < p.termList.length; j++) if (qSet.has(p.termList[j]!)) pFound += p.weights[j]!;
+        const weights = this.phrasingWeights;
+        const w0 = this.phrasingWeightsAt[pi]! + 31;
+        for (let m = x.shared[pi]!; m !== 0; m &= m - 1) pFound += weights[w0 - Math.clz32(m & -m)]!;
+      } else {
+        const p = this.phrasings[pi]!;
+        for (let j = 0; j < p.termList.length; j++) if (qSet.has(p.termList[j]!)) pFound += p.weights[j]!;
+      }
       const recall = qTotal ? qFound / qTotal : 0;
       const precision = pTotal ? pFound / pTotal : 0;
       // A phrasing that asks another kind of thing ("y a des PTCE ?" for "c'est quoi un PTCE ?") counts less.
-      const f1 = (recall + precision ? (2 * recall * precision) / (recall + precision) : 0) * (compatible(type, p.type) ? 1 : 0.7);
-      const prev = best.get(p.card);
-      if (!prev || f1 > prev.f1) best.set(p.card, { card, score: 0, f1, recall: 0, typeOk: true, phrasing: p.text });
+      const f1 = (recall + precision ? (2 * recall * precision) / (recall + precision) : 0) * (compatible(type, this.phrasingType[pi]!) ? 1 : 0.7);
+      const ci = this.phrasingCard[pi]!;
+      if (x.bestStamp[ci] !== seen) {
+        x.bestStamp[ci] = seen;
+        met.push(ci);
+      } else if (!(f1 > x.bestF1[ci]!)) continue;
+      x.bestF1[ci] = f1;
+      x.bestPhrasing[ci] = pi;
     }
-    for (const [ci, m] of best) {
+    // Each card met is scored; only the best ones become match objects (sorted as the cards were met, the same order).
+    const scores = new Float64Array(met.length);
+    const recalls = new Float64Array(met.length);
+    const typeOks = new Uint8Array(met.length);
+    for (let k = 0; k < met.length; k++) {
+      const ci = met[k]!;
       const found = x.cardFoundStamp[ci] === query ? x.cardFound[ci]! : 0;
-      m.recall = qTotal ? found / qTotal : 0;
+      const recall = qTotal ? found / qTotal : 0;
       // « Pourquoi… ? » is not answered by « Oui. » / « Non. »
       // A card answers the kind of question its phrasings ask (« qui délivre ? » is not answered by a definition), and a
       // count (« combien d'entrepreneurs ? ») is not given by a share.
-      m.typeOk =
-        answersType(type, m.card.answer) &&
+      const typeOk =
+        answersType(type, this.cards[ci]!.answer) &&
         (!amount || this.givesSum[ci] === 1) &&
         !(why && this.yesNo[ci] === 1) &&
         kindFitsAsked(kind, this.kinds[ci]!, list, asksAttributeOnce) &&
         (!count || this.givesCountOf[ci] === 1);
-      m.score = (0.8 * m.f1 + 0.2 * m.recall) * (m.typeOk ? 1 : 0.5);
+      recalls[k] = recall;
+      typeOks[k] = typeOk ? 1 : 0;
+      scores[k] = (0.8 * x.bestF1[ci]! + 0.2 * recall) * (typeOk ? 1 : 0.5);
     }
-    return [...best.values()].sort((a, b) => b.score - a.score).slice(0, opts.limit ?? 3);
+    const order = Array.from(met.keys()).sort((a, b) => scores[b]! - scores[a]!);
+    return order.slice(0, opts.limit ?? 3).map((k) => {
+      const ci = met[k]!;
+      return {
+        card: this.cards[ci]!,
+        score: scores[k]!,
+        f1: x.bestF1[ci]!,
+        recall: recalls[k]!,
+        typeOk: typeOks[k] === 1,
+        phrasing: this.phrasings[x.bestPhrasing[ci]!]!.text,
+      };
+    });
   }
 }

@@ -9,7 +9,7 @@ import { z } from "zod";
 import { ProcessId } from "../domain/ids.js";
 import { currentKnowledgePaths, type KnowledgePaths } from "../core/paths.js";
 import { fold } from "../retrieval/analyzer.js";
-import { compileGroups, containsPhrase, matchesAll, phraseTokens, type PhraseGroups } from "../retrieval/phrases.js";
+import { compileGroups, containsPhrase, FirstWords, matchesAll, phraseTokens, type PhraseGroups } from "../retrieval/phrases.js";
 import { countedNoun } from "./asked-quantity.js";
 
 const GuardFile = z.object({ injection: z.array(z.string()).default([]), hors_mission: z.array(z.string()).default([]) });
@@ -75,11 +75,19 @@ export function withAddress(raw: string, clean: string): string {
 }
 
 export class Guards {
+  /**
+   * The first words of each gap's smallest group: a gap none of whose phrases in that group can be in the question
+   * does not match (every group must), and is skipped without trying its phrases.
+   */
+  private readonly firstWords: FirstWords;
+
   private constructor(
     private readonly injection: RegExp[],
     private readonly outOfMission: RegExp[],
     private readonly gaps: { gap: Gap; groups: PhraseGroups; except: PhraseGroups[number]; asked?: number; sum: boolean }[],
-  ) {}
+  ) {
+    this.firstWords = new FirstWords(gaps.map((g) => g.groups.reduce((a, b) => (b.length < a.length ? b : a), g.groups[0] ?? [])));
+  }
 
   static load(paths: KnowledgePaths = currentKnowledgePaths()): Guards {
     const gfile = paths.guardrails;
@@ -119,10 +127,13 @@ export class Guards {
     const mine = own === undefined ? tokens : phraseTokens(withoutVerbs(own));
     // The things the person's own message counts (« combien de structures »), if it asks how many of them.
     const counts = countedNoun(own ?? text) !== null;
-    for (const { gap, groups, except, asked, sum } of this.gaps) {
+    const possible = this.firstWords.marks(tokens);
+    for (let i = 0; i < this.gaps.length; i++) {
+      const { gap, groups, except, asked, sum } = this.gaps[i]!;
       // `asked`: only the gaps that say which group is asked, whose expression the person's own message holds.
       if (opts.asked && asked === undefined) continue;
       if (sum && counts) continue;
+      if (possible[i] === 0) continue;
       const ownGroups = asked === undefined ? groups : [groups[asked]!];
       if (
         matchesAll(tokens, groups) &&

@@ -29,11 +29,24 @@ export function fold(text: string): string {
     .trim();
 }
 
+/**
+ * The last texts folded by `foldText`: the project fit reads one message through many tests (the first look, the facts,
+ * the needs, the project test, the territory), each folding it again.
+ */
+const recentFolds = new Map<string, string>();
+const RECENT_FOLDS = 16;
+
 /** Folded as `fold`, with hyphens and dashes as spaces ("tiers-lieu" as "tiers lieu"). */
 export function foldText(text: string): string {
-  return fold(text)
-    .replace(/[-‐‑–]/g, " ")
-    .replace(/\s+/g, " ");
+  let f = recentFolds.get(text);
+  if (f === undefined) {
+    f = fold(text)
+      .replace(/[-‐‑–]/g, " ")
+      .replace(/\s+/g, " ");
+    if (recentFolds.size >= RECENT_FOLDS) recentFolds.delete(recentFolds.keys().next().value!);
+    recentFolds.set(text, f);
+  }
+  return f;
 }
 
 // ---------------------------------------------------------------------------

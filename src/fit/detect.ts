@@ -5,7 +5,7 @@
  * ("qu'est-ce que l'appel à communs ?") does not, and keeps the ordinary answer.
  */
 import { STRUCTURE_NOUN } from "../answer/asked-part.js";
-import { askedZone, foldText, type ProjectFeatures } from "./features.js";
+import { askedZone, type DetectedNeed, foldText, type ProjectFeatures } from "./features.js";
 
 /** Someone who carries the project: a structure, a person, a group. */
 const CARRIER =
@@ -148,38 +148,42 @@ export function describesProject(text: string, features: ProjectFeatures, opts: 
   const words = f.split(/\s+/).filter(Boolean).length;
   if (words < 8) return false;
   const stated = Object.keys(features.facts).filter((k) => k !== "projectStage").length;
-  const needs = features.needs.filter((n) => n.strength >= 0.6);
+  // The needs stated clearly enough, read only when a test below needs them (every test is free of side effects).
+  let stronger: DetectedNeed[] | undefined;
+  const needs = () => (stronger ??= features.needs.filter((n) => n.strength >= 0.6));
   // Two facts about the project (a commune and a legal form, a number of employees…) stand for a carrier.
   // What they want may be a question of whom to turn to ("qui finance ce type de structure ?"), or, in a message of
   // one sentence, a need named for their own structure with a stated fact ("Garantie bancaire pour le prêt de notre
   // épicerie à Sommières ?").
-  const ownNeed = POSSESSIVE.test(f) && stated >= 1 && needs.some((n) => n.strength >= 0.8) && oneSentence(text);
+  const ownNeed = () => POSSESSIVE.test(f) && stated >= 1 && needs().some((n) => n.strength >= 0.8) && oneSentence(text);
   // A project said to be at the idea or creation stage, with a need clearly named ("j'ai une idée d'appli… un incubateur ?"), is intended.
-  const early = (features.stage === "idee" || features.stage === "creation") && needs.some((n) => n.strength >= 0.8);
+  const early = () => (features.stage === "idee" || features.stage === "creation") && needs().some((n) => n.strength >= 0.8);
   // A writer who says who they are (« nous sommes une SCIC… ») and asks, in a question of the message, for a need named
   // there (« Le Département pourrait-il prendre des parts ? ») wants it: the question is the intention.
   // The question asks someone to act (the Département, the Région, the assistant): « faut-il un SIRET pour une subvention ? »
   // asks a rule, not for the need.
-  const askedOwn = SELF_DESCRIPTION.test(f) && stated >= 1 && ASKS_ACTOR.test(askedZone(text)) && needs.some((n) => (n.asked ?? 0) > 0 && n.expressions > 0);
+  const askedOwn = () =>
+    SELF_DESCRIPTION.test(f) && stated >= 1 && ASKS_ACTOR.test(askedZone(text)) && needs().some((n) => (n.asked ?? 0) > 0 && n.expressions > 0);
   // Said in one question (« on a un chantier d'insertion à Aigues-Mortes, le département il finance les postes ? »): the
   // structure the writer runs, a stated fact and a need named, asked of an actor, is a request for that need.
-  const runsAndAsks =
-    RUNS_STRUCTURE.test(f) && stated >= 1 && oneSentence(text) && text.trim().endsWith("?") && ASKS_ACTOR.test(f) && needs.some((n) => n.expressions > 0);
-  if (!(hasCarrier(f) || stated >= 2) || !(INTENT.test(f) || ORIENTATION.test(f) || ownNeed || early || askedOwn || runsAndAsks || stated >= 2)) return false;
-  if (opts.loose) return needs.length >= 1 || stated >= 1;
+  const runsAndAsks = () =>
+    RUNS_STRUCTURE.test(f) && stated >= 1 && oneSentence(text) && text.trim().endsWith("?") && ASKS_ACTOR.test(f) && needs().some((n) => n.expressions > 0);
+  if (!(hasCarrier(f) || stated >= 2) || !(INTENT.test(f) || ORIENTATION.test(f) || stated >= 2 || ownNeed() || early() || askedOwn() || runsAndAsks()))
+    return false;
+  if (opts.loose) return stated >= 1 || needs().length >= 1;
   // "C'est quoi la différence entre une SCOP et une SCIC ?": a question about words, asked by nobody in particular.
   if (DEFINITION.test(f) && !FIRST_PERSON.test(f)) return false;
   // "Une asso peut avoir le DLA si elle a 0 salarié ?": a question about a rule, asked by nobody in particular.
   if (GENERIC_SUBJECT.test(f) && !FIRST_PERSON.test(f)) return false;
   // Someone (the writer or a third party) with a stated need asks whom to turn to: a project to orient.
-  if (ORIENTATION.test(f) && (FIRST_PERSON.test(f) || THIRD_PARTY.test(f) || stated >= 1) && (needs.length >= 1 || stated >= 1)) return true;
-  const supportFor = WHICH_SUPPORT_FOR.test(f) && stated >= 1 && needs.length >= 1;
-  if (QUESTION_START.test(f) && !FIRST_PERSON.test(f) && stated < 2 && !(THIRD_PARTY.test(f) && needs.length >= 1) && !supportFor) return false;
-  if (stated >= 1) return needs.length >= 1 || stated >= 2;
+  if (ORIENTATION.test(f) && (FIRST_PERSON.test(f) || THIRD_PARTY.test(f) || stated >= 1) && (stated >= 1 || needs().length >= 1)) return true;
+  const supportFor = () => WHICH_SUPPORT_FOR.test(f) && stated >= 1 && needs().length >= 1;
+  if (QUESTION_START.test(f) && !FIRST_PERSON.test(f) && stated < 2 && !(THIRD_PARTY.test(f) && needs().length >= 1) && !supportFor()) return false;
+  if (stated >= 1) return stated >= 2 || needs().length >= 1;
   // No stated fact: a clearly stated need in a long message, or a need asked for by someone described (self, a
   // third party, or someone named with what they want: "une CAE gardoise souhaite…").
   const described = SELF_DESCRIPTION.test(f) || THIRD_PARTY.test(f) || STRUCTURE_WANTS.test(f) || openingCarrierWants(f) || TELEGRAPHIC_PROJECT.test(f);
   // A stated stage ("le projet en est au stade de l'idée") makes any need stated a need of that project.
-  const staged = features.stage !== undefined && needs.length >= 1;
-  return (words >= 14 && needs.some((n) => n.strength >= 1)) || (described && (staged || needs.some((n) => n.strength >= 0.8)));
+  const staged = () => features.stage !== undefined && needs().length >= 1;
+  return (words >= 14 && needs().some((n) => n.strength >= 1)) || (described && (staged() || needs().some((n) => n.strength >= 0.8)));
 }

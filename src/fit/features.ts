@@ -12,7 +12,7 @@ import type { QpvStatus } from "../eligibility/communes.js";
 import { resolveCommune } from "../eligibility/communes.js";
 import { extractFacts, fold, foldText } from "../eligibility/extract.js";
 import { parseFacts, type Facts, type LegalForm, type ProjectStage } from "../eligibility/facts.js";
-import { containsPhrase, phraseTokens } from "../retrieval/phrases.js";
+import { containsPhrase, FirstWords, phraseTokens } from "../retrieval/phrases.js";
 import { STRUCTURE_NOUN } from "../answer/asked-part.js";
 import { DEFAULT_PROCESS } from "../domain/ids.js";
 import type { Need, NeedFacts, SchemaLinks } from "./links.js";
@@ -412,6 +412,17 @@ function becomingZone(folded: string): string {
   return [...folded.matchAll(BECOMING)].map((m) => m[0]).join(" . ");
 }
 
+/** The first words of each need's expressions, per list of needs (see FirstWords). */
+const needFirstWords = new WeakMap<readonly Need[], { fw: FirstWords; count: number }>();
+function firstWordsOf(needs: readonly Need[]): FirstWords {
+  let e = needFirstWords.get(needs);
+  if (!e || e.count !== needs.length) {
+    e = { fw: new FirstWords(needs.map((n) => n.phrases)), count: needs.length };
+    needFirstWords.set(needs, e);
+  }
+  return e.fw;
+}
+
 /** The needs of the links file that the message states, strongest first. */
 export function detectNeeds(text: string, facts: Partial<Facts>, links: SchemaLinks): DetectedNeed[] {
   const kept = withoutNegated(text);
@@ -435,8 +446,15 @@ export function detectNeeds(text: string, facts: Partial<Facts>, links: SchemaLi
   // that is one question (« Quelle action peut aider une association … à rencontrer des fondations ? »).
   const requested = new Set<string>();
   const wholeQuestion = text.trim().endsWith("?") && !askedZone(text);
-  for (const need of links.needs) {
-    const phrases = maximal(need.phrases.filter((p) => containsPhrase(tokens, p) || (p.length === 1 && nearWord(unknown, p[0]!))));
+  // A need none of whose expressions' first words is in the message has none of them in it: only its typos are looked for.
+  const possible = firstWordsOf(links.needs).marks(tokens);
+  for (const [i, need] of links.needs.entries()) {
+    const phrases =
+      possible[i] === 1
+        ? maximal(need.phrases.filter((p) => containsPhrase(tokens, p) || (p.length === 1 && nearWord(unknown, p[0]!))))
+        : unknown.length === 0
+          ? []
+          : maximal(need.phrases.filter((p) => p.length === 1 && nearWord(unknown, p[0]!)));
     const matched = phrases.length;
     const byFacts = need.facts !== undefined && factsMatch(need.facts, facts);
     if (need.requires.facts && !byFacts) continue;
@@ -517,12 +535,22 @@ export function territoryOf(facts: Partial<Facts>, text: string): Territory | nu
   };
 }
 
-/** Everything the ranking needs to know about a described project. */
+/**
+ * Everything the ranking needs to know about a described project. The needs are read when first asked for (an enumerable
+ * property, read once): a message that the facts alone show describes no project never reads them.
+ */
 export function projectFeatures(text: string, links: SchemaLinks): ProjectFeatures {
   const facts = projectFacts(text);
+  let needs: DetectedNeed[] | undefined;
   return {
     facts,
-    needs: detectNeeds(text, facts, links),
+    get needs(): DetectedNeed[] {
+      needs ??= detectNeeds(text, facts, links);
+      return needs;
+    },
+    set needs(v: DetectedNeed[]) {
+      needs = v;
+    },
     territory: territoryOf(facts, text),
     stage: facts.projectStage,
     actor: actorOf(facts, foldText(text)),

@@ -78,6 +78,11 @@ export function isOutOfScope(f: ProjectFeatures, folded?: string): boolean {
 export class ProjectFit {
   readonly links: SchemaLinks;
   private docs?: Map<string, IndexedChunk[]>;
+  /**
+   * The features of the last message read: a message the ordinary answer refuses is read again, loosely, with the same
+   * features (they depend on the message and the links only, and no reading changes them).
+   */
+  private lastFeatures?: { question: string; features: ProjectFeatures };
 
   constructor(private readonly o: ProjectFitOptions) {
     this.links = loadSchemaLinks(o.knowledgeDir);
@@ -101,7 +106,7 @@ export class ProjectFit {
     // Nor a question about a rule ("Une fondation peut-elle… ?", "Est-ce qu'on doit publier… ?"): it asks what holds, not where to go.
     // Nor a count asked by nobody in particular ("Combien de SCIC le Département a-t-il accompagnées ?"): a statistic.
     if (opts.loose && (isGeneralQuestion(question) || RULE_QUESTION.test(folded) || statisticQuestion(folded))) return null;
-    const features = projectFeatures(question, this.links);
+    const features = this.featuresOf(question);
     // One's own savings placed for the best return (« quel fonds me rapportera le plus sur mes économies ? »): personal
     // finance, refused as a private matter even when it names no project of its own.
     if (!opts.loose && seeksPersonalReturn(folded) && !isEssCarrier(features, folded)) return { reply: this.privateRefusal(audience), facts: features.facts };
@@ -207,6 +212,11 @@ export class ProjectFit {
       audience,
     };
     return { reply, facts: features.facts };
+  }
+
+  private featuresOf(question: string): ProjectFeatures {
+    if (this.lastFeatures?.question !== question) this.lastFeatures = { question, features: projectFeatures(question, this.links) };
+    return this.lastFeatures.features;
   }
 
   /** `place`: where the project is, as the reply says it (« à Montpellier », « à l'étranger »). */

@@ -312,6 +312,11 @@ export function registerPublicNames(texts: Iterable<string>): number {
   return publicNames.size;
 }
 
+/** How many public names are registered: they only ever grow, so a change of this count says that findNames may read differently. */
+export function publicNameCount(): number {
+  return publicNames.size;
+}
+
 /** Spans [start, end) of personal names in `text`, sorted and not overlapping; public names excluded. */
 export function findNames(text: string): [number, number][] {
   const found = findAllNames(text);

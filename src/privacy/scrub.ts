@@ -11,7 +11,7 @@
  * or SIREN of a structure (a legal person's public identifier), INSEE and postal
  * codes, commune names.
  */
-import { findNames } from "./names.js";
+import { findNames, publicNameCount } from "./names.js";
 
 export const PII_TAGS = {
   email: "[email]",
@@ -235,7 +235,28 @@ export function scrubDetailed(input: string): ScrubResult {
   return { text, found };
 }
 
+/**
+ * The last texts scrubbed and their results: one message is scrubbed by the core, then again by the storage wrapper for
+ * each record that holds it (the interaction, the unanswered question), mostly as the same text. Emptied when the
+ * public names (which are never masked) change.
+ */
+const recentScrubs = new Map<string, string>();
+const RECENT_SCRUBS = 64;
+let scrubbedWithNames = -1;
+
 /** Returns `text` with personal data replaced by tags ([email], [téléphone], [iban], [nir], [adresse], [nom]). */
 export function scrub(text: string): string {
-  return scrubDetailed(text).text;
+  if (typeof text !== "string" || !text) return scrubDetailed(text).text;
+  const names = publicNameCount();
+  if (names !== scrubbedWithNames) {
+    recentScrubs.clear();
+    scrubbedWithNames = names;
+  }
+  let out = recentScrubs.get(text);
+  if (out === undefined) {
+    out = scrubDetailed(text).text;
+    if (recentScrubs.size >= RECENT_SCRUBS) recentScrubs.delete(recentScrubs.keys().next().value!);
+    recentScrubs.set(text, out);
+  }
+  return out;
 }

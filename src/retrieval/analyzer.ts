@@ -283,6 +283,8 @@ export function resetLexicons(): void {
   acronyms = null;
   recent[0].clear();
   recent[1].clear();
+  tokenTerms[0].clear();
+  tokenTerms[1].clear();
 }
 function loadAbbreviations(): Map<string, string> {
   if (abbreviations) return abbreviations;
@@ -340,24 +342,33 @@ function loadAcronyms(): Set<string> {
   return acronyms;
 }
 
+/** A text with elisions removed and the digits of a number joined, before it is cut into tokens. */
+function cleanForTokens(text: string): string {
+  return text
+    .normalize("NFKC")
+    .replace(ELISION, " ")
+    .replace(/(\d)[\s\u00a0\u202f.](?=\d{3}\b)/g, "$1");
+}
+
+/** The words of one raw token (`words` below): folded, an abbreviation expanded, an acronym flagged. */
+function tokenWords(raw: string, abbr: Map<string, string>, out: { word: string; acronym: boolean }[]): void {
+  const f = fold(raw);
+  const acronym = (raw.length >= 2 && raw.length <= 7 && raw === raw.toUpperCase() && /\p{Lu}/u.test(raw)) || loadAcronyms().has(f);
+  const expanded = abbr.get(f);
+  if (expanded && !acronym) {
+    for (const w of expanded.replace(ELISION, " ").match(TOKEN) ?? []) out.push({ word: w, acronym: false });
+  } else out.push({ word: f, acronym });
+}
+
 /** Raw word tokens, folded, elisions removed, abbreviations expanded, numbers joined ("250 000" → "250000"). */
 export function words(text: string): { word: string; acronym: boolean }[] {
   const abbr = loadAbbreviations();
   loadAcronyms();
-  const cleaned = text
-    .normalize("NFKC")
-    .replace(ELISION, " ")
-    .replace(/(\d)[\s\u00a0\u202f.](?=\d{3}\b)/g, "$1");
   const out: { word: string; acronym: boolean }[] = [];
-  for (const m of cleaned.matchAll(TOKEN)) {
+  for (const m of cleanForTokens(text).matchAll(TOKEN)) {
     const raw = m[0];
     if (raw.length > 40) continue; // not a word (hashes, pasted junk): skip, it would only cost time
-    const f = fold(raw);
-    const acronym = (raw.length >= 2 && raw.length <= 7 && raw === raw.toUpperCase() && /\p{Lu}/u.test(raw)) || loadAcronyms().has(f);
-    const expanded = abbr.get(f);
-    if (expanded && !acronym) {
-      for (const w of expanded.replace(ELISION, " ").match(TOKEN) ?? []) out.push({ word: w, acronym: false });
-    } else out.push({ word: f, acronym });
+    tokenWords(raw, abbr, out);
   }
   return out;
 }
@@ -381,12 +392,41 @@ export function analyze(text: string, opts: AnalyzeOptions = {}): string[] {
   return terms.slice();
 }
 
-function analyzeText(text: string, opts: AnalyzeOptions): string[] {
+/**
+ * The analysed terms of each raw token seen (without and with stopwords): a token's terms depend on the token and the
+ * lexicons only, so each new question looks most of its words up once instead of folding, expanding and stemming them.
+ */
+const tokenTerms = [new Map<string, readonly string[]>(), new Map<string, readonly string[]>()] as const;
+const TOKEN_TERMS = 50_000;
+
+/** The terms of one raw token: its words without stopwords (unless kept) and one-letter words, stemmed (acronyms kept). */
+function termsOfToken(raw: string, abbr: Map<string, string>, keepStopwords: boolean): readonly string[] {
+  const ws: { word: string; acronym: boolean }[] = [];
+  tokenWords(raw, abbr, ws);
   const out: string[] = [];
-  for (const { word, acronym } of words(text)) {
-    if (!opts.keepStopwords && !acronym && STOPWORDS.has(word)) continue;
+  for (const { word, acronym } of ws) {
+    if (!keepStopwords && !acronym && STOPWORDS.has(word)) continue;
     if (word.length === 1 && !/\d/.test(word)) continue;
     out.push(acronym ? word : stem(word));
+  }
+  return out;
+}
+
+function analyzeText(text: string, opts: AnalyzeOptions): string[] {
+  const abbr = loadAbbreviations();
+  loadAcronyms();
+  const keep = opts.keepStopwords === true;
+  const memo = tokenTerms[keep ? 1 : 0];
+  const out: string[] = [];
+  for (const m of cleanForTokens(text).matchAll(TOKEN)) {
+    const raw = m[0];
+    if (raw.length > 40) continue; // not a word (see words)
+    let terms = memo.get(raw);
+    if (terms === undefined) {
+      terms = termsOfToken(raw, abbr, keep);
+      if (memo.size < TOKEN_TERMS) memo.set(raw, terms);
+    }
+    for (let i = 0; i < terms.length; i++) out.push(terms[i]!);
   }
   return out;
 }

@@ -231,7 +231,7 @@ export class Speller {
 
 /** Colloquial phrases → plain French, longest first, matched on folded words. */
 export class Lexicon {
-  private constructor(private readonly rules: { re: RegExp; to: string }[]) {}
+  private constructor(private readonly rules: { re: RegExp; to: string; needle: string }[]) {}
 
   static load(knowledgeDir: string): Lexicon {
     const file = knowledgePaths(knowledgeDir).colloquial;
@@ -241,6 +241,10 @@ export class Lexicon {
     const entries = Object.entries(parsed.data).sort((a, b) => b[0].length - a[0].length);
     return new Lexicon(
       entries.map(([from, to]) => ({
+        // The longest word of the expression, which any match holds as written: a text without it is left as is.
+        needle: fold(from)
+          .split(/\s+/)
+          .reduce((a, b) => (b.length > a.length ? b : a), ""),
         re: new RegExp(
           `(^|[^\\p{L}\\p{N}])${fold(from)
             .replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
@@ -254,7 +258,7 @@ export class Lexicon {
 
   apply(folded: string): string {
     let out = folded;
-    for (const r of this.rules) out = out.replace(r.re, (_m, pre: string) => `${pre}${r.to}`);
+    for (const r of this.rules) if (out.includes(r.needle)) out = out.replace(r.re, (_m, pre: string) => `${pre}${r.to}`);
     return out;
   }
 }

@@ -13,16 +13,24 @@ export function compileGroups(groups: string[][]): PhraseGroups {
  * (gaps, routing rules, the needs of the links file) are tried on each message.
  */
 const wordSets = new WeakMap<string[], Set<string>>();
+/** The token list of the last call and its words: phrases are mostly tried one after another on the same list. */
+let lastTokens: string[] | undefined;
+let lastWords: Set<string> | undefined;
+
+function wordsOf(tokens: string[]): Set<string> {
+  if (tokens === lastTokens) return lastWords!;
+  let words = wordSets.get(tokens);
+  if (!words) {
+    words = new Set(tokens);
+    wordSets.set(tokens, words);
+  }
+  lastTokens = tokens;
+  lastWords = words;
+  return words;
+}
 
 export function containsPhrase(tokens: string[], seq: string[]): boolean {
-  if (seq.length > 0) {
-    let words = wordSets.get(tokens);
-    if (!words) {
-      words = new Set(tokens);
-      wordSets.set(tokens, words);
-    }
-    if (!words.has(seq[0]!)) return false;
-  }
+  if (seq.length > 0 && !wordsOf(tokens).has(seq[0]!)) return false;
   outer: for (let i = 0; i + seq.length <= tokens.length; i++) {
     for (let k = 0; k < seq.length; k++) if (tokens[i + k] !== seq[k]) continue outer;
     return true;
@@ -37,4 +45,40 @@ export function matchesAll(tokens: string[], groups: PhraseGroups): boolean {
 
 export function phraseTokens(text: string): string[] {
   return analyze(text, { keepStopwords: true });
+}
+
+/**
+ * The first words of the phrases of many lists (the alternatives of a gap's group, a need's expressions): which lists
+ * may have a phrase in a text, from the text's words, instead of trying each phrase of each list. A list left unmarked
+ * has no phrase in the text (each phrase's first word is missing); a marked one is then tried as before.
+ */
+export class FirstWords {
+  private readonly byWord = new Map<string, number[]>();
+  /** Lists with an empty phrase, which any text holds. */
+  private readonly always: number[] = [];
+
+  constructor(private readonly lists: readonly (readonly string[][])[]) {
+    lists.forEach((list, i) => {
+      for (const seq of list) {
+        if (seq.length === 0) {
+          if (this.always.at(-1) !== i) this.always.push(i);
+          continue;
+        }
+        const at = this.byWord.get(seq[0]!);
+        if (!at) this.byWord.set(seq[0]!, [i]);
+        else if (at.at(-1) !== i) at.push(i);
+      }
+    });
+  }
+
+  /** 1 for each list that has a phrase whose first word is among `tokens` (or an empty phrase), 0 for the others. */
+  marks(tokens: readonly string[]): Uint8Array {
+    const m = new Uint8Array(this.lists.length);
+    for (const i of this.always) m[i] = 1;
+    for (const t of tokens) {
+      const at = this.byWord.get(t);
+      if (at) for (const i of at) m[i] = 1;
+    }
+    return m;
+  }
 }

@@ -80,6 +80,11 @@ export class Router {
   private readonly examples: ExampleDoc[] = [];
   private readonly lexical: OrSearch;
   private readonly vocabulary = new Set<string>();
+  /**
+   * The examples' vectors by component: `byComponent[i * examples.length + e]` is component i of example e, so that
+   * one component of the question is multiplied by every example's in one contiguous run (see `similarities`).
+   */
+  private readonly byComponent: Float64Array;
 
   constructor(
     readonly directory: Directory,
@@ -100,6 +105,10 @@ export class Router {
       tokenize: (t) => analyze(t),
       processTerm: (t) => t,
     });
+    const n = this.examples.length;
+    const dims = this.examples[0]?.vector.length ?? 0;
+    this.byComponent = new Float64Array(dims * n);
+    for (const e of this.examples) for (let i = 0; i < dims; i++) this.byComponent[i * n + e.id] = e.vector[i]!;
     lexical.addAll(this.examples);
     this.lexical = new OrSearch(lexical);
     for (const e of this.examples) for (const t of analyze(e.text)) this.vocabulary.add(t);
@@ -136,7 +145,8 @@ export class Router {
     // The question's non-zero components (a short question has few): the same sums, fewer terms.
     const nonZero: number[] = [];
     for (let i = 0; i < qv.length; i++) if (qv[i] !== 0) nonZero.push(i);
-    const all = this.examples.map((e) => ({ e, s: dot(e.vector, qv, nonZero) }));
+    const sims = this.similarities(qv, nonZero);
+    const all = this.examples.map((e) => ({ e, s: sims[e.id]! }));
     const bestSim = new Map<ProcessId, number>();
     for (const { e, s } of all) bestSim.set(e.process, Math.max(bestSim.get(e.process) ?? 0, s));
     const vec = best(all, 20);
@@ -177,6 +187,26 @@ export class Router {
         ...(e.named ? { named: e.named } : {}),
       }))
       .sort((a, b) => b.score - a.score);
+  }
+
+  /**
+   * Each example's dot product with the question's vector `qv`: Σ over the question's non-zero components, in increasing
+   * order, of the two components' product (the same sums, in the same order, as `dot` for each example).
+   */
+  private similarities(qv: number[], nonZero: number[]): Float64Array {
+    const n = this.examples.length;
+    const sims = new Float64Array(n);
+    if (this.byComponent.length !== n * qv.length) {
+      for (const e of this.examples) sims[e.id] = dot(e.vector, qv, nonZero);
+      return sims;
+    }
+    const m = this.byComponent;
+    for (const i of nonZero) {
+      const b = qv[i]!;
+      const row = i * n;
+      for (let e = 0; e < n; e++) sims[e] += m[row + e]! * b;
+    }
+    return sims;
   }
 
   /** The route for a need, or null when no process fits. */

@@ -60,7 +60,7 @@ export class SqliteStorage implements Storage {
    * statement first commits what is pending, so operations keep their order and
    * reads see every write issued before them.
    */
-  private pending: { run: () => unknown; resolve: (v: unknown) => void; reject: (e: unknown) => void }[] = [];
+  private pending: { run: () => unknown; resolve: (v: unknown) => void; reject: (e: unknown) => void; stateKey?: string }[] = [];
   private flushScheduled = false;
   private flushing = false;
 
@@ -95,6 +95,11 @@ export class SqliteStorage implements Storage {
   /** The prepared statement for `sql`, prepared on first use (pending grouped writes are committed first). */
   private stmt(sql: string): Database.Statement {
     if (this.pending.length && !this.flushing) this.flush();
+    return this.prepared(sql);
+  }
+
+  /** The prepared statement for `sql`, pending grouped writes left pending (for a read none of them can change). */
+  private prepared(sql: string): Database.Statement {
     let st = this.stmts.get(sql);
     if (st === undefined) {
       st = this.db.prepare(sql);
@@ -104,9 +109,9 @@ export class SqliteStorage implements Storage {
   }
 
   /** Queues a small write for the next group commit; resolves with its result once committed. */
-  private grouped<T>(run: () => T): Promise<T> {
+  private grouped<T>(run: () => T, stateKey?: string): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      this.pending.push({ run, resolve: resolve as (v: unknown) => void, reject });
+      this.pending.push({ run, resolve: resolve as (v: unknown) => void, reject, stateKey });
       if (!this.flushScheduled) {
         this.flushScheduled = true;
         setImmediate(() => {
@@ -221,20 +226,26 @@ export class SqliteStorage implements Storage {
   }
 
   async getState<T = unknown>(key: string): Promise<T | null> {
-    const row = this.stmt("SELECT value FROM state WHERE key = ?").get(key) as { value: string } | undefined;
+    // Only a pending write of this key's state can change what the read returns: without one, the pending group is left
+    // to its own commit (a read between two turns would otherwise split the group in two transactions).
+    const sql = "SELECT value FROM state WHERE key = ?";
+    const st = this.pending.some((op) => op.stateKey === key) ? this.stmt(sql) : this.prepared(sql);
+    const row = st.get(key) as { value: string } | undefined;
     return row ? fromJson<T | null>(row.value, null) : null;
   }
   async setState(key: string, state: unknown): Promise<void> {
     const value = toJson(state);
     const at = isoOrNow();
-    await this.grouped(() =>
-      this.stmt(
-        "INSERT INTO state (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
-      ).run(key, value, at),
+    await this.grouped(
+      () =>
+        this.stmt(
+          "INSERT INTO state (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
+        ).run(key, value, at),
+      key,
     );
   }
   async deleteState(key: string): Promise<void> {
-    await this.grouped(() => this.stmt("DELETE FROM state WHERE key = ?").run(key));
+    await this.grouped(() => this.stmt("DELETE FROM state WHERE key = ?").run(key), key);
   }
 
   /** Not grouped: Slack and Teams wait for it before they acknowledge, and it must not wait for the next group. */

@@ -10,7 +10,10 @@ export function boltLogger(log: Logger): BoltLogger {
       .join(" ")
       .slice(0, 1000);
   return {
-    debug: (...args: unknown[]) => log.debug(str(args)),
+    // The Web API client logs every request at debug level: its text is built only when debug is on.
+    debug: (...args: unknown[]) => {
+      if (typeof log.isLevelEnabled !== "function" || log.isLevelEnabled("debug")) log.debug(str(args));
+    },
     info: (...args: unknown[]) => log.info(str(args)),
     warn: (...args: unknown[]) => log.warn(str(args)),
     error: (...args: unknown[]) => log.error(str(args)),
