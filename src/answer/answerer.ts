@@ -146,7 +146,8 @@ export function cleanQuestion(raw: string): string {
     // "Pouvez-vous me rappeler le nombre…": the polite request frames the question without adding to it
     .replace(POLITE_ASK, "");
   // « Pour la newsletter : combien… ? », « Un élu me demande si… » : an agent's frame around the question asked
-  return unframe(asked).slice(0, MAX_QUESTION_CHARS);
+  // (a polite request may follow the frame: « Pour une note, pouvez-vous me rappeler la date… »)
+  return unframe(asked).replace(POLITE_ASK, "").slice(0, MAX_QUESTION_CHARS);
 }
 
 /** A polite request that opens a question ("Bonjour, pouvez-vous m'indiquer …", "pourriez-vous me rappeler …"). */
