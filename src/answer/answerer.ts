@@ -182,6 +182,11 @@ const GLOSSARY_MARGIN = 0;
 /** How much lower a card that answers may score than a "not published" card and still come first (a near tie). */
 const LACUNE_TIE = 0.02;
 
+/** The least card score for a close card to answer a question asked in English in English (see answerOnce). */
+const ENGLISH_CARD = 0.5;
+/** How far ahead of the next card that card must be (English words match French cards loosely: a near tie is a guess). */
+const ENGLISH_CARD_MARGIN = 0.03;
+
 /** The least card probability for a close card to answer a question no passage covers well enough (see closeCard). */
 const CLOSE_CARD = 0.45;
 
@@ -752,6 +757,25 @@ export class Answerer {
       (!card.card.lacune || (this.asksCardAspect(searched, card) && !namesKnownCommune(mine, card.card)));
     const offlineCard = () => this.cardAnswer(question, searched, audience, card!, hits, cardMatches, candidates, mine);
     if (cardFits && !this.o.llm) return offlineCard();
+    // A question in English, asked on its own, is answered in English by a close card (its answer_en) rather than by
+    // French passages: the card of the kind asked, from documents found and clearly ahead of the others, says it in the
+    // person's language.
+    if (
+      !this.o.llm &&
+      mine === question &&
+      card !== undefined &&
+      looksEnglish(mine) &&
+      card.card.answer_en &&
+      !card.card.lacune &&
+      card.typeOk &&
+      card.score >= ENGLISH_CARD &&
+      signals.cardAgrees === 1 &&
+      signals.cardMargin >= ENGLISH_CARD_MARGIN &&
+      (!asksQuantity || cardGives(card)) &&
+      cardStatistic(card) &&
+      sumGiven(card)
+    )
+      return offlineCard();
     const supported = hits.filter((h) => h.coverage >= minCoverage);
     const top = candidates[0];
     const describesNeed = signals.describesNeed === 1;

@@ -6,7 +6,21 @@
 
 /** What the answer is for (« Pour la newsletter interne : », « Pour un courrier officiel, », "For a European partner delegation:"). */
 const PURPOSE =
-  /^(?:pour|for)\s+(?:(?:un|une|le|la|les|l'|l’|mon|ma|mes|notre|nos|ce|cette|a|an|the|my|our)\s*)(?:[\p{L}'’-]+\s+){0,3}?(?:présentation|presentation|newsletter|bulletin|lettre|note|rapport|courrier|mail|e-mail|courriel|réunion|reunion|compte[- ]rendu|bilan|fiche|diaporama|article|comité|comite|commission|délégation|delegation|dossier|brief|briefing|synthèse|synthese|séance|seance|report|letter|memo|meeting|visit|visite|slides?|deck|talk|intervention|formation|webinaire|webinar|mémoire|memoire|thèse|these|exposé|expose|discours|essay|thesis|dissertation)(?:\s+[\p{L}'’-]+){0,5}?\s*[:,]\s+(?=\S)/iu;
+  /^(?:pour|for)\s+(?:(?:un|une|le|la|les|l'|l’|mon|ma|mes|notre|nos|ce|cette|a|an|the|my|our)\s*)(?:[\p{L}'’-]+\s+){0,3}?(?:présentation|presentation|newsletter|bulletin|lettre|note|rapport|courrier|mail|e-mail|courriel|réunion|reunion|compte[- ]rendu|bilan|fiche|diaporama|article|comité|comite|commission|délégation|delegation|dossier|brief|briefing|synthèse|synthese|séance|seance|report|letter|memo|meeting|visit|visite|slides?|deck|talk|intervention|formation|webinaire|webinar|mémoire|memoire|thèse|these|exposé|expose|étude|etude|enquête|enquete|reportage|chronique|papier|essay|thesis|dissertation|paper|story)(?:\s+[\p{L}'’-]+){0,5}?\s*[:,]\s+(?=\S)/iu;
+
+/**
+ * A writer who opens with their job and what they are, before a comma or a colon (« Journaliste, … », « Comptable d'une
+ * association nîmoise, je me demande… », « Secrétaire de mairie à Castillon-du-Gard : … », "As a journalist, …").
+ */
+const PERSONA =
+  /^(?:(?:bonjour|bonsoir|hello|hi)[ ,!.]*)?(?:en tant que\s+|as an?\s+)?(?:journaliste|expert[- ]comptable|comptable|secrétaire de mairie|secrétaire générale?|secretaire de mairie|conseill(?:er|ère|ere) (?:municipale?|départementale?|departementale?|communautaire|régionale?|regionale?)|élue? municipale?|elue? municipale?|maire|adjointe? au maire|trésori(?:er|ère)|tresori(?:er|ere)|étudiante?|etudiante?|chercheu(?:r|se)|doctorante?|journalist|accountant|researcher|student|town clerk|councill?or|mayor|treasurer)(?![\p{L}-])([^,:;.?!]{0,70}?)\s*[,:]\s+(?=\S)/iu;
+
+/** What opens the question itself after a persona (« je me demande », « je cherche », « je reviens sur la séance du… : »). */
+const ASK_OPENER =
+  /^(?:je me demande\s+|je voudrais savoir\s+|j['’]aimerais savoir\s+|je souhaite savoir\s+|je cherche à savoir\s+|je cherche a savoir\s+|je cherche\s+|je reviens sur [^:?]{3,80}:\s+|i wonder\s+|i(?:'m| am) looking for\s+|i(?:'d| would) like to know\s+)/iu;
+
+/** A place the persona names (« … à Castillon-du-Gard »), which the question may be about (« à quelle communauté appartient-on ? »). */
+const PERSONA_PLACE = /(?:^|\s)(?:à|a|de|in|near|at)\s+(\p{Lu}[\p{L}'’]+(?:[- ](?:\p{Lu}[\p{L}'’]+|sur|en|du|de|la|le|les|d['’]\p{Lu}[\p{L}'’]+))*)/u;
 
 /**
  * What the answer is for, said after the question in a sentence of its own (« …? Je dois retracer la genèse pour une
@@ -14,7 +28,7 @@ const PURPOSE =
  * names a document or a reader, not something asked.
  */
 const PURPOSE_AFTER =
-  /(?<=\?)\s+(?:je dois|il faut que je|j'en ai besoin|j’en ai besoin|c'est pour|c’est pour|ce sera pour|je prépare|je prepare|je rédige|je redige|nous préparons|on prépare|i need (?:it|this|that) for|it's for|it’s for|i'm preparing|i am preparing|i'm writing|i am writing)\b[^?]*?\b(?:note|rapport|courrier|réunion|reunion|compte[- ]rendu|bilan|présentation|presentation|newsletter|bulletin|mémoire|memoire|thèse|these|article|élue?s?|elue?s?|cabinet|direction|délégation|delegation|hiérarchie|hierarchie|genèse|genese|historique|briefing|report|memo|meeting|presentation|thesis|councillor)\b[^?]*$/iu;
+  /(?<=\?)\s+(?:je dois|il faut que je|j'en ai besoin|j’en ai besoin|c'est pour|c’est pour|ce sera pour|je prépare|je prepare|je rédige|je redige|nous préparons|on prépare|i need (?:it|this|that) for|it's for|it’s for|i'm preparing|i am preparing|i'm writing|i am writing)\b[^?]*?\b(?:note|rapport|courrier|réunion|reunion|compte[- ]rendu|bilan|présentation|presentation|newsletter|bulletin|mémoire|memoire|thèse|these|article|élue?s?|elue?s?|cabinet|direction|délégation|delegation|hiérarchie|hierarchie|genèse|genese|historique|briefing|report|memo|meeting|presentation|thesis|councillor|diapositive|diapo|slides?)\b[^?]*$/iu;
 
 /** Someone who asks the writer (« Une asso de mon territoire me demande », « Un élu me demande », "A partner asks me"). */
 const ASKER =
@@ -23,6 +37,10 @@ const ASKER =
 /** What the asker's question opens on for it to be a question of its own (not « me demande une aide pour… »). */
 const INNER_START =
   /^(?:si|s'il|s’il|s'ils|s’ils|qui|quel|quelle|quels|quelles|combien|comment|pourquoi|quand|où|ou|à qui|a qui|à quoi|a quoi|à combien|a combien|à quel|a quel|à quelle|a quelle|depuis quand|ce que|ce qu'|ce qu’|ce qui|whether|if|who|what|which|how|why|when|where)(?!\p{L})/iu;
+
+/** A question opened by a preposition and an interrogative word (« de quel EPCI… », « dans quelle commune… », "in which…"). */
+const PREPOSITION_ASKS =
+  /^(?:de|d['’]|dans|sur|en|par|avec|pour|chez|depuis|jusqu['’]à|jusqu['’]a|in|on|for|with|from|since|by)\s*(?:quel|quelle|quels|quelles|qui|quoi|combien|which|what|whom)(?!\p{L})/iu;
 
 /** An inner yes/no question (« si le Département… », "whether…"). */
 const YES_NO = /^(?:si|s['’]ils?|whether|if)\b/iu;
@@ -55,6 +73,7 @@ export function unframe(text: string): string {
   if (after !== t && after.split(/\s+/).length >= 3) t = after;
   const purpose = t.replace(PURPOSE, "");
   if (purpose !== t && purpose.split(/\s+/).length >= 3) t = upperFirst(purpose);
+  t = withoutPersona(t);
   const intro = t.replace(JOB_INTRO, "");
   if (intro !== t && intro.includes("?") && intro.split(/\s+/).length >= 4 && !OWN.test(intro)) t = upperFirst(intro);
   const m = ASKER.exec(t);
@@ -74,6 +93,26 @@ export function unframe(text: string): string {
     if (passOn.split(/\s+/).length >= 4) t = passOn;
   }
   return t;
+}
+
+/**
+ * The question without the persona that opens it (« Journaliste radio, je cherche l'origine de… » → « L'origine de… »): only
+ * when what follows is a question of its own (opened by « je me demande », « je cherche »…, or by an interrogative word).
+ * A place the persona names stays, at the end, for a question about « our » commune.
+ */
+function withoutPersona(text: string): string {
+  const m = PERSONA.exec(text);
+  if (!m) return text;
+  const rest = text.slice(m[0].length);
+  const opened = rest.replace(ASK_OPENER, "");
+  if (opened === rest && !INNER_START.test(rest) && !PREPOSITION_ASKS.test(rest)) return text;
+  if (opened.split(/\s+/).length < 3) return text;
+  const place = PERSONA_PLACE.exec(m[1] ?? "")?.[1];
+  let inner = opened.trim();
+  // (« je me demande à partir de quel montant… . » asks it)
+  if (!/[?]\s*$/.test(inner)) inner = `${inner.replace(/[.!]\s*$/u, "")} ?`;
+  if (place && !inner.includes(place)) inner = inner.replace(/\s*\?\s*$/u, ` (${place}) ?`);
+  return upperFirst(inner);
 }
 
 function upperFirst(s: string): string {

@@ -84,6 +84,26 @@ export function mightDescribeProject(text: string): boolean {
 const DEFINITION =
   /^(c est quoi|qu est ce qu(e|un|une)?|quelle est la difference|quelles? (sont les )?differences?|la difference entre|what is|what s|what are|what is the difference)\b/;
 
+/** A question asking when (« lancé quand ? », « depuis quand… », "when was…", "what year…"), not « quand » as a conjunction. */
+const ASKS_WHEN =
+  /\bquand\s*(?:exactement|precisement|donc|alors|au juste|deja)?\s*\?|^(?:et |mais |alors )?quand\b|\b(?:depuis|jusqu a) quand\b|\b(?:en quelle annee|a quelle date|since when|until when|what year|which year)\b|^(?:and |so )?when\b/;
+/** A question asking what a thing named is (« c'est quoi ce truc ? », "what is this call…?"). */
+const ASKS_WHAT_THIS = /^(?:et |mais |alors |and |so )?(?:c est quoi|qu est ce que|what is|what s|whats) (?:ce|cet|cette|ces|this|that|these)\b/;
+
+/** A second thing asked in the same question (« … et comment s'y inscrire ? », "… and how do we apply?"). */
+const ALSO_ASKS = /\b(?:et|and) (?:comment|ou|a qui|aupres de qui|qui|combien|how|where|who|whom)\b/;
+
+/** Whether the last question of a message asks a date or what a thing named is (see ASKS_WHEN, ASKS_WHAT_THIS). */
+function asksDateOrWhatThis(text: string): boolean {
+  const questions = text.split(/(?<=[.!?;:])\s+|\n+/).filter((x) => x.trim().endsWith("?"));
+  const last = questions.at(-1);
+  if (!last) return false;
+  const f = foldText(last).trim();
+  // (« quand ont lieu les rencontres et comment s'y inscrire ? » also asks how to take part: a project's question)
+  if (ALSO_ASKS.test(f)) return false;
+  return ASKS_WHEN.test(`${f}?`) || ASKS_WHAT_THIS.test(f);
+}
+
 /** A general yes/no question about what a kind of structure may do ("une SCOP peut-elle… ?"). */
 const GENERIC_CAN = /\b(peut elle|peut il|peuvent elles|peuvent ils|est ce qu une?|est ce que les?|can an?|can a|may an?)\b/;
 /** A message that opens on a kind of structure and what it may do ("une asso peut avoir le DLA si… ?"). */
@@ -171,6 +191,9 @@ export function describesProject(text: string, features: ProjectFeatures, opts: 
   if (!(hasCarrier(f) || stated >= 2) || !(INTENT.test(f) || ORIENTATION.test(f) || stated >= 2 || ownNeed() || early() || askedOwn() || runsAndAsks()))
     return false;
   if (opts.loose) return stated >= 1 || needs().length >= 1;
+  // « …, il a été lancé quand ? », "What is this call the council launched?": whatever the writer says of themselves, the
+  // question asks a date or what a thing named is, which the ordinary answer gives.
+  if (asksDateOrWhatThis(text)) return false;
   // "C'est quoi la différence entre une SCOP et une SCIC ?": a question about words, asked by nobody in particular.
   if (DEFINITION.test(f) && !FIRST_PERSON.test(f)) return false;
   // "Une asso peut avoir le DLA si elle a 0 salarié ?": a question about a rule, asked by nobody in particular.

@@ -59,7 +59,28 @@ describe("unframe", () => {
     expect(cleanQuestion("Pour une réunion avec les élus du territoire, pouvez-vous me rappeler qui porte le DLA ?")).toBe("Qui porte le DLA ?");
   });
 
+  it("drops a persona that opens the question (« Journaliste, … », « Trésorière d'une asso, je me demande… »)", () => {
+    expect(unframe("Journaliste à la radio locale, je me demande qui anime le DLA dans le Gard.")).toBe("Qui anime le DLA dans le Gard ?");
+    expect(unframe("Étudiante en master, je cherche le nombre de QPV à Nîmes.")).toBe("Le nombre de QPV à Nîmes ?");
+    expect(unframe("Trésorier d'un club sportif : combien de temps dure l'agrément ESUS ?")).toBe("Combien de temps dure l'agrément ESUS ?");
+    expect(unframe("Journaliste, je reviens sur le forum de 2022 : qui y a pris la parole ?")).toBe("Qui y a pris la parole ?");
+    // (a place the persona names stays: the question may ask about « our » commune)
+    expect(unframe("Conseillère municipale à Saint-Gilles : de quel EPCI dépend-on ?")).toBe("De quel EPCI dépend-on (Saint-Gilles) ?");
+    // (a persona followed by a story, not a question, is left whole)
+    const story = "Journaliste, j'ai assisté au vote du schéma. Il a été adopté à l'unanimité ?";
+    expect(unframe(story)).toBe(story);
+  });
+
+  it("drops a longer purpose (« pour mon mémoire sur … : ») and a closing sentence that only says what the answer is for", () => {
+    expect(unframe("Pour ma thèse sur les coopératives du Sud : quand la CRESS a-t-elle été créée ?")).toBe("Quand la CRESS a-t-elle été créée ?");
+    expect(unframe("Combien de communes compte le Gard ? Je dois préparer une diapositive pour lundi.")).toBe("Combien de communes compte le Gard ?");
+    expect(unframe("Who runs the DLA? It's for an internal memo.")).toBe("Who runs the DLA?");
+    const asks = "Combien de communes compte le Gard ? Je dois m'adresser à qui ?";
+    expect(unframe(asks)).toBe(asks);
+  });
+
   it("is applied by cleanQuestion", () => {
+    expect(cleanQuestion("Pour un courrier au préfet, pourriez-vous me rappeler le nombre de QPV du Gard ?")).toBe("Le nombre de QPV du Gard ?");
     expect(cleanQuestion("Pour la lettre d'information : quand le schéma a-t-il été voté ?")).toBe("Quand le schéma a-t-il été voté ?");
   });
 });

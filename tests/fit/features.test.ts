@@ -279,6 +279,20 @@ describe("territory and stage", () => {
 describe("project or question", () => {
   const isProject = (text: string, loose = false) => describesProject(text, read(text), { loose });
 
+  it("a message whose question asks a date or what a thing named is is no project, whatever the writer says of themselves", () => {
+    expect(isProject("Trésorière d'une asso de quartier à Alès, j'ai suivi la réunion d'information. Le prêt d'honneur existe depuis quand ?")).toBe(false);
+    expect(isProject("Notre association de Bagnols veut coopérer avec deux autres : Gard centrale a ouvert quand exactement ?")).toBe(false);
+    expect(isProject("We run a small cooperative near Alès and need funding. What is this DLA the Département mentions?")).toBe(false);
+    // (a date asked with how to take part is a project's question)
+    expect(
+      isProject("Nous sommes une association d'aide à domicile à Alès et cherchons des mécènes. Quand a lieu le prochain salon et comment s'y inscrire ?"),
+    ).toBe(true);
+    // (« quand » as a conjunction asks no date)
+    expect(
+      isProject("Une épicerie solidaire en SCIC à Saint-Ambroix cherche des fonds propres : le Département peut-il intervenir quand on est une SCIC ?"),
+    ).toBe(true);
+  });
+
   it("project descriptions, agent and holder style, colloquial and English", () => {
     expect(isProject("Quelle action du schéma peut financer un tiers-lieu porté par trois associations à Alès ?")).toBe(true);
     expect(isProject("Une épicerie solidaire en SCIC à Saint-Ambroix cherche des fonds propres, le Département peut-il intervenir ?")).toBe(true);
