@@ -2,7 +2,7 @@
  * A how-many / how-much question is answered only by a figure about what it names,
  * for the year it names (src/answer/asked-quantity.ts), on its own and in the answerer.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   askedDays,
   askedYears,
@@ -17,7 +17,7 @@ import {
 import { detailUnpublished, laterYearAsked, premiseChecked } from "../../src/answer/answerer.js";
 import { asksSum } from "../../src/answer/cards.js";
 import { analyze } from "../../src/retrieval/analyzer.js";
-import { testRuntime, type TestRuntime } from "./helpers.js";
+import { sharedRuntime } from "./helpers.js";
 
 describe("what counts as a quantity", () => {
   it("counts, amounts, shares and number words", () => {
@@ -150,13 +150,7 @@ describe("when questions", () => {
 });
 
 describe("the answerer refuses a figure it does not have", () => {
-  let t: TestRuntime;
-  beforeAll(async () => {
-    t = await testRuntime({ llm: null });
-  }, 120_000);
-  afterAll(async () => {
-    await t?.close();
-  });
+  const t = sharedRuntime({ llm: null });
   const ask = (q: string) => t.runtime.answerer.ask(q, { audience: "porteur" });
 
   it("texting shorthand for intercommunal bodies and for the Gard by its number is understood", async () => {

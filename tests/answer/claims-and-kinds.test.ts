@@ -4,11 +4,11 @@
  * predicted or promised, is the funder's alone; code and a legal verdict on someone's own case are out of mission.
  * Wordings written for this test.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { asksConfirmation } from "../../src/answer/answerer.js";
 import { asksMoneyPut } from "../../src/answer/cards.js";
 import { Guards } from "../../src/answer/guards.js";
-import { testRuntime, type TestRuntime } from "./helpers.js";
+import { sharedRuntime } from "./helpers.js";
 
 describe("a claim put up for confirmation", () => {
   it("is read from a tag that closes or opens it", () => {
@@ -91,13 +91,7 @@ describe("requests outside the mission", () => {
 });
 
 describe("on the runtime", () => {
-  let t: TestRuntime;
-  beforeAll(async () => {
-    t = await testRuntime({ llm: null });
-  }, 120_000);
-  afterAll(async () => {
-    await t?.close();
-  });
+  const t = sharedRuntime({ llm: null });
   const ask = (q: string, audience: "agent" | "porteur" = "porteur") => t.runtime.answerer.ask(q, { audience });
 
   it("a wrong count of axes put up for confirmation is corrected with the count", async () => {

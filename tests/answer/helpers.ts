@@ -13,7 +13,7 @@ import { BaseChatModel, type BaseChatModelParams } from "@langchain/core/languag
 import { AIMessage, type BaseMessage } from "@langchain/core/messages";
 import type { ChatResult } from "@langchain/core/outputs";
 import { RunnableLambda } from "@langchain/core/runnables";
-import { expect } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 import { loadConfig, type AppConfig } from "../../src/config/env.js";
 import type { Reply } from "../../src/domain/reply.js";
 import { createRuntime, type Runtime, type RuntimeOptions } from "../../src/runtime.js";
@@ -71,6 +71,27 @@ export async function testRuntime(
       await runtime.close();
       tmp?.remove();
     },
+  };
+}
+
+/**
+ * One runtime for the tests of a file or a describe block: built before them, closed after them.
+ * Read `runtime` inside a test (it does not exist before beforeAll has run).
+ */
+export function sharedRuntime(o: Parameters<typeof testRuntime>[0] = {}): TestRuntime {
+  let built: TestRuntime | undefined;
+  beforeAll(async () => {
+    built = await testRuntime(o);
+  }, 120_000);
+  afterAll(async () => {
+    await built?.close();
+  });
+  return {
+    get runtime(): Runtime {
+      if (!built) throw new Error("sharedRuntime: the runtime is built in beforeAll; read it inside a test");
+      return built.runtime;
+    },
+    close: async () => built?.close(),
   };
 }
 

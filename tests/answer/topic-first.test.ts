@@ -3,18 +3,10 @@
  * answered with (AskOptions.topic): a reading that drifts to another subject's figures or names
  * gives way to a passage of those documents holding what the follow-up asks.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { testRuntime, type TestRuntime } from "./helpers.js";
+import { describe, expect, it } from "vitest";
+import { sharedRuntime } from "./helpers.js";
 
-let t: TestRuntime;
-
-beforeAll(async () => {
-  t = await testRuntime({ llm: null });
-}, 120_000);
-
-afterAll(async () => {
-  await t?.close();
-});
+const t = sharedRuntime({ llm: null });
 
 const read = (own: string, ...previous: string[]) => [own, ...previous].join(" — ");
 

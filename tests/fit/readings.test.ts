@@ -6,12 +6,12 @@
  * principles, and a person's home renovation or stock-market savings as no project.
  */
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { describesProject } from "../../src/fit/detect.js";
 import { foldText, projectFeatures } from "../../src/fit/features.js";
 import { loadSchemaLinks } from "../../src/fit/links.js";
 import { isAbroad } from "../../src/fit/project-fit.js";
-import { testRuntime, type TestRuntime } from "../answer/helpers.js";
+import { sharedRuntime } from "../answer/helpers.js";
 
 const KNOWLEDGE = path.resolve(import.meta.dirname, "../../knowledge");
 const links = loadSchemaLinks(KNOWLEDGE);
@@ -87,13 +87,7 @@ describe("project readings", () => {
 });
 
 describe("project-fit replies", () => {
-  let t: TestRuntime;
-  beforeAll(async () => {
-    t = await testRuntime({ llm: null });
-  }, 120_000);
-  afterAll(async () => {
-    await t?.close();
-  });
+  const t = sharedRuntime({ llm: null });
   const ask = (q: string, audience: "agent" | "porteur" = "agent") => t.runtime.assistant.ask(q, { audience });
 
   it("a carrier located abroad that asks the Gard's schema is refused as outside the Gard", async () => {

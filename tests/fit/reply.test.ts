@@ -12,19 +12,13 @@ import { createAssistant } from "../../src/conversation/assistant.js";
 import type { ProjectFit } from "../../src/fit/project-fit.js";
 import { isFaithfulRephrasing } from "../../src/fit/rephrase.js";
 import { FIRST_LINE_START, fitHead } from "../../src/fit/text.js";
-import { ScriptedChatModel, citations, expectGroundedAnswer, testRuntime, type TestRuntime } from "../answer/helpers.js";
+import { ScriptedChatModel, citations, expectGroundedAnswer, testRuntime, type TestRuntime, sharedRuntime } from "../answer/helpers.js";
 
 const TIERS_LIEU = "Quelle action du schéma peut financer un tiers-lieu porté par trois associations à Alès ?";
 const RECYCLERIE = "Un collectif veut créer une recyclerie coopérative à Bagnols-sur-Cèze avec la mairie : quelles mesures du schéma ESS peuvent l'aider ?";
 const EPICERIE = "Une épicerie solidaire en SCIC à Saint-Ambroix cherche des fonds propres, le Département peut-il intervenir ?";
 
-let t: TestRuntime;
-beforeAll(async () => {
-  t = await testRuntime({ llm: null });
-}, 120_000);
-afterAll(async () => {
-  await t?.close();
-});
+const t = sharedRuntime({ llm: null });
 
 const ask = (q: string, audience: "agent" | "porteur" = "agent") => t.runtime.assistant.ask(q, { audience });
 

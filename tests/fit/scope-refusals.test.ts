@@ -3,13 +3,13 @@
  * sets'): a commercial chain, another Département, gambling, a property bought to resell, one's own savings placed for the
  * best return, another carrier's file, a person's private data asked through a pronoun; a person opening a shop is a creator.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import path from "node:path";
 import { foldText, projectFeatures } from "../../src/fit/features.js";
 import { loadSchemaLinks } from "../../src/fit/links.js";
 import { isOutOfScope } from "../../src/fit/project-fit.js";
 import { asksOthersFile, asksPersonalDataIn, isGamblingActivity, isPrivateMatter, otherDepartementNamed, seeksPersonalReturn } from "../../src/fit/scope.js";
-import { testRuntime, type TestRuntime } from "../answer/helpers.js";
+import { sharedRuntime } from "../answer/helpers.js";
 
 const links = loadSchemaLinks(path.resolve(import.meta.dirname, "../../knowledge"));
 const read = (text: string) => projectFeatures(text, links);
@@ -94,13 +94,7 @@ describe("what a request asks", () => {
 });
 
 describe("the project-fit reply", () => {
-  let t: TestRuntime;
-  beforeAll(async () => {
-    t = await testRuntime({ llm: null });
-  }, 120_000);
-  afterAll(async () => {
-    await t?.close();
-  });
+  const t = sharedRuntime({ llm: null });
   const ask = (q: string) => t.runtime.assistant.ask(q, { audience: "porteur" });
 
   it("a person opening a shop who asks for an interest-free personal loan is a creator, not refused", async () => {
