@@ -236,27 +236,28 @@ export function scrubDetailed(input: string): ScrubResult {
 }
 
 /**
- * The last texts scrubbed and their results: one message is scrubbed by the core, then again by the storage wrapper for
- * each record that holds it (the interaction, the unanswered question), mostly as the same text. Emptied when the
- * public names (which are never masked) change.
+ * The last texts found free of personal data: one message is scrubbed by the core, then again by the storage wrapper for
+ * each record that holds it (the interaction, the unanswered question), as the already scrubbed text. Only texts that
+ * scrubbing leaves as they are are kept, so no personal data stays in memory here. Emptied when the public names
+ * (which are never masked) change.
  */
-const recentScrubs = new Map<string, string>();
-const RECENT_SCRUBS = 64;
-let scrubbedWithNames = -1;
+const recentClean = new Set<string>();
+const RECENT_CLEAN = 64;
+let cleanWithNames = -1;
 
 /** Returns `text` with personal data replaced by tags ([email], [téléphone], [iban], [nir], [adresse], [nom]). */
 export function scrub(text: string): string {
   if (typeof text !== "string" || !text) return scrubDetailed(text).text;
   const names = publicNameCount();
-  if (names !== scrubbedWithNames) {
-    recentScrubs.clear();
-    scrubbedWithNames = names;
+  if (names !== cleanWithNames) {
+    recentClean.clear();
+    cleanWithNames = names;
   }
-  let out = recentScrubs.get(text);
-  if (out === undefined) {
-    out = scrubDetailed(text).text;
-    if (recentScrubs.size >= RECENT_SCRUBS) recentScrubs.delete(recentScrubs.keys().next().value!);
-    recentScrubs.set(text, out);
+  if (recentClean.has(text)) return text;
+  const out = scrubDetailed(text).text;
+  if (out === text) {
+    if (recentClean.size >= RECENT_CLEAN) recentClean.delete(recentClean.values().next().value!);
+    recentClean.add(text);
   }
   return out;
 }
