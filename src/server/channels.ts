@@ -167,8 +167,7 @@ export function createChannels(o: CreateChannelsOptions): ChannelSetup {
   }
 
   let teams: TeamsChannel | null = null;
-  const hasTeamsCredentials = !!o.config.env.MicrosoftAppId;
-  if (o.config.production && !hasTeamsCredentials) {
+  if (!channelsOn(o.config).teams) {
     notes.push("Teams désactivé : en production, /api/messages exige MicrosoftAppId, MicrosoftAppPassword et MicrosoftAppTenantId (voir .env.example).");
   } else {
     try {
