@@ -13,7 +13,7 @@ import { formatFitEval, loadFitSet, runFitEval, type FitMetric, type FitReport, 
 import { testRuntime, type TestRuntime } from "../answer/helpers.js";
 
 const GOLD_DIR = path.dirname(new URL(import.meta.url).pathname);
-const SETS = { tuning: path.join(GOLD_DIR, "tuning", "projects-tuning.yaml"), blind: path.join(GOLD_DIR, "blind", "projects-blind-11.yaml") };
+const SETS = { tuning: path.join(GOLD_DIR, "tuning", "projects-tuning.yaml"), blind: path.join(GOLD_DIR, "blind", "projects-blind-13.yaml") };
 
 let t: TestRuntime;
 const sets: Record<string, FitSet> = {};
@@ -45,15 +45,15 @@ function expectRate(m: FitMetric, min: number, label: string, blind: boolean): v
 }
 
 /**
- * Thresholds per set: the issue's for tuning; for blind (projects-blind-11, 93 descriptions with 13 refusals,
- * written blind on 2026-12-06 from the facts dossier alone; projects-blind-10 moved to tuning before its
- * failures were read), its first reading rounded down (code of d653f89, before any tuning on
- * projects-blind-10's failures: 83.8 % (67/80) / 93.8 % (75/80) / 97.5 % (78/80), one in-scope project refused). The floor only keeps
+ * Thresholds per set: the issue's for tuning; for blind (projects-blind-13, 100 descriptions with 14 refusals,
+ * 12 in English, 35 agent, written blind on 2026-12-06 from the facts dossier alone; projects-blind-11 moved to
+ * tuning before its failures were read), its first reading rounded down (code of 77227cc, before any tuning on
+ * projects-blind-11's failures: 83.9 % (73/87) / 90.8 % (79/87) / 98.8 % (85/86), no in-scope project refused). The floor only keeps
  * a change from making it worse; the issue's targets are reported by `eval`.
  */
 const MIN = {
   tuning: { first: 0.85, firstTwo: 0.95, cited: 0.9, wrongRefusals: 0 },
-  blind: { first: 0.83, firstTwo: 0.93, cited: 0.97, wrongRefusals: 1 },
+  blind: { first: 0.83, firstTwo: 0.9, cited: 0.98, wrongRefusals: 0 },
 } as const;
 
 describe.each(["tuning", "blind"] as const)("project-fit gate (%s)", (name) => {
