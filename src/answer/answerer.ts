@@ -440,6 +440,16 @@ export class Answerer {
   }
 
   /**
+   * Runs other offline CPU work of a turn (the project-fit reading, the follow-up reading) on the
+   * answers' queue, in its priority's turn: under load a Slack answer, which its person waits
+   * for after an acknowledgement, no longer computes ahead of someone waiting on an open request.
+   * With a model the work waits on the network: it runs at once, as `ask` does.
+   */
+  schedule<T>(work: () => Promise<T>, priority?: Priority): Promise<T> {
+    return this.o.llm ? work() : this.queue.run(work, { priority });
+  }
+
+  /**
    * Runs the offline pipeline before the service takes traffic: the first
    * answers of a fresh process cost 3–4× more (code not yet optimised by the
    * JIT, caches empty). Sample needs are answered until `budgetMs` (the word

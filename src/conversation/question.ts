@@ -5,7 +5,7 @@
  */
 import type { AskOptions } from "../answer/answerer.js";
 import { leadNames } from "../answer/followup.js";
-import { type Audience, DEFAULT_PROCESS, type ProcessId } from "../domain/ids.js";
+import { type Audience, DEFAULT_PROCESS, type Priority, type ProcessId } from "../domain/ids.js";
 import type { Action, Reply, ReplyInput } from "../domain/reply.js";
 import type { Facts } from "../eligibility/facts.js";
 import { isGeneralQuestion } from "../fit/detect.js";
@@ -31,7 +31,7 @@ export async function question(d: Deps<QuestionStorage>, ctx: Ctx, text: string)
   // draw the definition rather than the contact.
   const read = handedTo
     ? `Qui contacter pour : ${handedTo.replace(/\s*\([^)]*\)/g, "")} ?`
-    : await contextualize(d, clean, ctx.state.lastTopic, ctx.turn.audience, ctx.onToken !== undefined);
+    : await contextualize(d, clean, ctx.state.lastTopic, ctx.turn.audience, ctx.onToken !== undefined, ctx.turn.priority);
   // A follow-up asking only whom to turn to or where to apply (« bon, je vais voir qui ? », "ok, where do we apply?") asks
   // it of the process the conversation is about: the last answer's, else the last one other than the ESS team's.
   const steps = !handedTo && read !== clean ? processStepAsked(clean) : null;
@@ -148,11 +148,16 @@ export async function answer(
     }
   }
   // A failing project fit must not cost the ordinary answer.
+  // Computed in its turn on the answers' queue, like the answer itself (see Answerer.schedule).
+  const fit = d.fit;
   const fitReply = (loose: boolean) =>
-    d.fit?.reply(own, { ...opts, loose, context: question !== own ? question : undefined }).catch((err: unknown) => {
-      d.logger?.error({ err }, "project fit failed");
-      return null;
-    });
+    fit &&
+    d.answerer
+      .schedule(() => fit.reply(own, { ...opts, loose, context: question !== own ? question : undefined }), opts.priority)
+      .catch((err: unknown) => {
+        d.logger?.error({ err }, "project fit failed");
+        return null;
+      });
   // A follow-up read with its topic describes a project only in the first person (« et si on le monte à trois ? »): a
   // question about the topic (« et une SAS classique peut en faire partie ? ») asks of it, whatever its words resemble.
   const described = question !== own && !SELF.test(own) ? null : await fitReply(false);
@@ -168,6 +173,7 @@ async function contextualize(
   previous: string | undefined,
   audience: Audience,
   streamed: boolean,
+  priority?: Priority,
 ): Promise<string> {
   if (d.pool && d.pool.available !== false && !streamed && previous?.trim()) {
     try {
@@ -176,7 +182,8 @@ async function contextualize(
       d.logger?.warn({ err }, "answering worker unavailable: reading the follow-up on the main thread");
     }
   }
-  return d.answerer.contextualize(text, previous, audience);
+  // Only a follow-up is read with its topic (searches: CPU work, computed in its turn).
+  return previous?.trim() ? d.answerer.schedule(() => d.answerer.contextualize(text, previous, audience), priority) : text;
 }
 
 /** Who (« qui », "who", « quel service ») … */

@@ -14,7 +14,7 @@ function deps() {
   return {
     calls,
     d: {
-      answerer: { ask: async () => plain },
+      answerer: { ask: async () => plain, schedule: <T>(work: () => Promise<T>) => work() },
       fit: {
         reply: async (own: string, o: { loose?: boolean }) => {
           calls.push({ own, loose: Boolean(o.loose) });
