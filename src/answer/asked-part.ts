@@ -8,7 +8,7 @@ import { foldText } from "../eligibility/extract.js";
 
 /** Kinds of ESS structure, folded ("tiers lieux", "entreprises d insertion"), as a regex source. */
 export const STRUCTURE_NOUN =
-  "(?:associations?|assos?|scops?|scics?|cae|mutuelles?|cooperatives?|coops?|regies? de quartier|centres? sociaux|centre social|ressourceries?|recycleries?|epiceries?|tiers lieux?|entreprises? d insertion|federations?|non profits?|mutual(?:s| health insurer)?|cooperatives?|charities|charity|creches?|esat|chantiers? d insertion|fondations?|foundations?|clubs?|compagnies?|repair cafes?|banques? alimentaires?|cafes? associatifs?|garages? solidaires?|friperies? solidaires?|jardins? (?:partages?|solidaires?|d insertion)|amaps?|mediatheques? associatives?|ludotheques?|mjc|maisons? des jeunes(?: et de la culture)?|offices? de tourisme)";
+  "(?:associations?|assos?|scops?|scics?|cae|mutuelles?|cooperatives?|coops?|cumas?|regies? de quartier|centres? sociaux|centre social|ressourceries?|recycleries?|epiceries?|tiers lieux?|entreprises? d insertion|federations?|non profits?|mutual(?:s| health insurer)?|cooperatives?|charities|charity|creches?|esat|chantiers? d insertion|fondations?|foundations?|clubs?|compagnies?|repair cafes?|banques? alimentaires?|cafes? associatifs?|garages? solidaires?|friperies? solidaires?|jardins? (?:partages?|solidaires?|d insertion)|amaps?|mediatheques? associatives?|ludotheques?|mjc|maisons? des jeunes(?: et de la culture)?|offices? de tourisme)";
 
 /** The writer speaks for themselves ("j'ai besoin", "ma voiture", "me prêter") or for a group ("nous", "notre asso"). */
 export const SINGULAR = /\b(je|j|jsuis|jveux|jvoudrais|moi|me|m|ma|mon|mes|i|my|me)\b/;

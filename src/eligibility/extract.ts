@@ -368,9 +368,10 @@ function findPartners(f: string): number | undefined {
 // ---------------------------------------------------------------------------
 // Booleans found in free text
 
+/** Whether the writer has access to bank credit: « la banque refuse », « prêt bancaire refusé », "bank loan rejected" say no. */
 function findBankAccess(f: string): boolean | undefined {
   if (
-    /\b(banques? (me |nous )?(refuse|refusent|a refuse|ont refuse|ne (me |nous )?suit pas|ne (me |nous )?suivent pas|ne veut pas|ne veulent pas)|refus (de la banque|bancaire|de pret|de credit)|(pas|sans|plus|aucun) (d )?acces (au|aux|a la|a un) (credit|pret|banque|emprunt)s?( bancaires?)?|interdit bancaire|fiche(e)? (a la )?banque de france|pas de pret bancaire|aucune banque)\b/.test(
+    /\b(banques? (me |nous )?(refuse|refusent|a refuse|ont refuse|ne (me |nous )?suit pas|ne (me |nous )?suivent pas|ne veut pas|ne veulent pas)|refus (de la banque|bancaire|de pret|de credit)|(pas|sans|plus|aucun) (d )?acces (au|aux|a la|a un) (credit|pret|banque|emprunt)s?( bancaires?)?|interdit bancaire|fiche(e)? (a la )?banque de france|pas de pret bancaire|aucune banque|(pret|credit|emprunt)s? (bancaires? )?((a|ont) ete |est |sont )?refusee?s?|(bank )?(loan|credit) (was |has been )?(refused|rejected|denied|turned down))\b/.test(
       f,
     )
   )
@@ -408,9 +409,14 @@ function findQpv(raw: string): boolean | undefined {
     )
   )
     return false;
-  if (/\b(qpv|quartiers? prioritaires?|quartiers? politique de la ville)\b/.test(f) || QPV_NAMES.test(f)) return true;
+  if (/\b(qpv|quartiers? prioritaires?|quartiers? politique de la ville)\b/.test(f) || QPV_NAMES.test(f) || QPV_TOWN_CENTRE.test(f)) return true;
   return undefined;
 }
+
+/** Pont-Saint-Esprit's town centre is a quartier prioritaire (knowledge/territoire/territoire-qpv.md). */
+const TOWN_CENTRE =
+  "(centre ville|centre de la ville|coeur de ville|centre ancien|centre historique|town centre|town center|city centre|city center|historic centre)";
+const QPV_TOWN_CENTRE = new RegExp(`\\b(${TOWN_CENTRE}\\b.{0,30}\\bpont saint esprit|pont saint esprit\\b.{0,40}\\b${TOWN_CENTRE})\\b`);
 
 function findFirstBalanceSheet(f: string): boolean | undefined {
   if (!/\bbilans?\b/.test(f)) return undefined;

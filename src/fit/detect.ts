@@ -41,6 +41,14 @@ const FIRST_PERSON = /\b(je|j|jsuis|jveux|jvoudrais|moi|nous|notre|nos|on|mon|ma
 const ORIENTATION =
   /\b(a qui (s adresser|m adresser|nous adresser|l adresser|les adresser|faut il s adresser|on s adresse|je m adresse|parler|en parler)|par ou (commencer|debuter|demarrer)|(on |je |nous )?(commence|commencons|commencer) (par ou|ou)|par quoi commencer|qui s occupe (du|de la|de l|des)|qui (?:le |la |les |l |nous |les )?(finance|financent|conventionne|conventionnent|renouvelle|renouvellent|delivre|delivrent|accorde|accordent|instruit|instruisent|agree|agreent|pilote|pilotent)|where (to|do we|should we|do i|should i) start|who (funds|finances|renews|grants|issues|handles|deals with)|vers qui|qui (faut il|doit on|dois je|devons nous|pouvons nous|peut on) (contacter|solliciter|appeler|joindre)|qui (contacter|peut (m|nous|l|les) (aider|accompagner|orienter|recevoir|conseiller))|ou (pouvons nous|peut on|puis je|pourrions nous|pourrait on) (etre )?(accompagne\w*|aide\w*|soutenu\w*|conseille\w*)|quel interlocuteur|quels? (dispositifs?|interlocuteurs?|partenaires?)|who (should|can|could|do) (we|i|they) (talk|speak|turn|contact|go|get in touch|reach out)|who to (contact|talk to|turn to)|what can (the )?(department|departement) do (for|to help)|what (help|support|funding) (is there|is available|can we get|could we get)|que peut faire (pour nous|pour moi|le departement)|qu est ce que le departement peut faire)\b/;
 
+/**
+ * An agent asks where to orient the person or structure they speak for (« Vers qui l'orienter ? », « à qui les adresser ? »,
+ * « que lui conseiller ? »): someone is to be oriented, even when the relayed question itself names nobody (« comment sa
+ * commune peut… »).
+ */
+const ORIENTS_SOMEONE =
+  /\b((vers|a) qui (l|la|le|les|lui|leur) (orienter|adresser|envoyer|diriger|renvoyer)|que (lui|leur) (conseiller|proposer|repondre)|(l|la|le|les) orienter (vers|ou))\b/;
+
 /** A question that asks an actor to do something (« le Département pourrait-il… ? », "could the Region…?", « pouvez-vous… ? »). */
 const ASKS_ACTOR = /\b(departement|department|region|vous|you)\b/;
 
@@ -199,7 +207,8 @@ export function describesProject(text: string, features: ProjectFeatures, opts: 
   // "Une asso peut avoir le DLA si elle a 0 salarié ?": a question about a rule, asked by nobody in particular.
   if (GENERIC_SUBJECT.test(f) && !FIRST_PERSON.test(f)) return false;
   // Someone (the writer or a third party) with a stated need asks whom to turn to: a project to orient.
-  if (ORIENTATION.test(f) && (FIRST_PERSON.test(f) || THIRD_PARTY.test(f) || stated >= 1) && (stated >= 1 || needs().length >= 1)) return true;
+  if (ORIENTATION.test(f) && (FIRST_PERSON.test(f) || THIRD_PARTY.test(f) || ORIENTS_SOMEONE.test(f) || stated >= 1) && (stated >= 1 || needs().length >= 1))
+    return true;
   const supportFor = () => WHICH_SUPPORT_FOR.test(f) && stated >= 1 && needs().length >= 1;
   if (QUESTION_START.test(f) && !FIRST_PERSON.test(f) && stated < 2 && !(THIRD_PARTY.test(f) && needs().length >= 1) && !supportFor()) return false;
   if (stated >= 1) return stated >= 2 || needs().length >= 1;

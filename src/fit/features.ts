@@ -221,6 +221,10 @@ function eventIn(f: string, commune: string): boolean {
 const INTO_SCIC =
   /\b(transform\w*|devien\w*|deviendr\w*|passer|passe|passage|bascul\w*|evolu\w*|conversion|convertir)\b(?: [^ .;!?]+){0,12}? en (une )?scic\b|\b(devient|deviendra|devenir|devenue?) une scic\b/;
 
+/** A business changing into a SCOP (« la transformer en SCOP », « passer en SCOP », « devenir une SCOP »). */
+const INTO_SCOP =
+  /\b(transform\w*|devien\w*|deviendr\w*|passer|passe|passage|bascul\w*|evolu\w*|conversion|convertir|reprendre|reprise|racheter|rachat)\b(?: [^ .;!?]+){0,12}? en (une )?scop\b|\b(devient|deviendra|devenir|devenue?) une scop\b/;
+
 /** A sole business being created (« créer une entreprise individuelle », « se mettre à son compte en micro-entreprise »). */
 const SOLE_BUSINESS_CREATED =
   /\b(creer|cree|monter|lancer|ouvrir|demarrer|immatriculer|installer|mettre a son compte|mettre a mon compte|start|set up)\b[^.;!?]{0,40}\b(entreprise individuelle|micro ?entreprises?|auto ?entreprises?|eirl|sole trader|sole proprietorship)\b/;
@@ -266,10 +270,15 @@ export function projectFacts(text: string): Partial<Facts> {
   if (facts.legalForm === "association" && SOLE_BUSINESS_CREATED.test(f) && onlyVolunteerAssociations(f)) facts.legalForm = "entrepreneur-individuel";
   // « Transformation d'une association … en SCIC », « notre asso devient une SCIC »: the project is the SCIC to come.
   if (facts.legalForm !== "scic" && INTO_SCIC.test(f)) facts.legalForm = "scic";
+  // « Les salariés veulent racheter l'imprimerie et la transformer en SCOP »: with no form stated, the project is the SCOP to come.
+  if (facts.legalForm === undefined && INTO_SCOP.test(f)) facts.legalForm = "scop";
   if (facts.legalForm === "societe-commerciale") {
     // A negation ("sans statuts ESS") wins over the extractor, which reads only "statuts ESS".
     const ess = essStatutes(f);
     if (ess === false || (ess === true && facts.essStatutes === undefined)) facts.essStatutes = ess;
+    // « notre SAS agréée ESUS »: the approval requires belonging to the ESS under the 2014 law (agrement-esus-cadre-legal), so
+    // the company has ESS statutes unless the message says otherwise.
+    if (facts.esusApproved === true && facts.essStatutes === undefined) facts.essStatutes = true;
   }
   // "We have no company yet": no structure yet (the extractor reads the French forms).
   if (facts.legalForm === undefined && NO_STRUCTURE_YET.test(f)) facts.legalForm = "aucune";
@@ -455,8 +464,11 @@ export function detectNeeds(text: string, facts: Partial<Facts>, links: SchemaLi
         : unknown.length === 0
           ? []
           : maximal(need.phrases.filter((p) => p.length === 1 && nearWord(unknown, p[0]!)));
-    const matched = phrases.length;
     const byFacts = need.facts !== undefined && factsMatch(need.facts, facts);
+    // Words that show the need only when a question of the message holds them and the need's facts hold (« un relais dans le
+    // quartier ? » for a project in a quartier prioritaire): they count as its expression, asked, when it has none of its own.
+    const byQuestion = byFacts && phrases.length === 0 && !!need.questionPhrases?.some((p) => containsPhrase(questions, p));
+    const matched = phrases.length + (byQuestion ? 1 : 0);
     if (need.requires.facts && !byFacts) continue;
     if (need.requires.expressions && matched === 0) continue;
     if (!byFacts && matched === 0) continue;
@@ -466,7 +478,7 @@ export function detectNeeds(text: string, facts: Partial<Facts>, links: SchemaLi
     // A need the facts show, whose request bonus the fact's strength swallows, still weighs more when a question of the message
     // asks for it ("… à Valdegour. Existe-t-il un dispositif pour les quartiers prioritaires ?").
     const swallowed = inRequest > 0 && byFacts && !need.requires.facts && byWords <= 1;
-    const inQuestion = (!inRequest || swallowed) && need.phrases.some((p) => containsPhrase(questions, p)) ? ASKED_BONUS : 0;
+    const inQuestion = (!inRequest || swallowed) && (byQuestion || need.phrases.some((p) => containsPhrase(questions, p))) ? ASKED_BONUS : 0;
     // "… et demandent surtout comment se positionner sur les marchés": the need said to come first weighs more;
     // one mentioned only "par ailleurs" weighs less.
     const stressed = main && need.phrases.some((p) => containsPhrase(mainTokens, p)) ? EMPHASIS_BONUS : 0;

@@ -64,6 +64,11 @@ const Need = z
      * share of their score (the need and the routing rules alike).
      */
     identite: z.number().min(0.1).max(1).optional(),
+    /**
+     * Expressions that show the need only in a question of the message, and only when its facts hold: « Existe-t-il un relais
+     * dans le quartier ? » asks for the neighbourhood's schemes when the project is in a quartier prioritaire.
+     */
+    en_question: z.array(z.coerce.string().min(1)).optional(),
     liens: z.array(Link).min(1),
   })
   .strict()
@@ -130,6 +135,8 @@ export interface Need {
   context?: number;
   /** Share of its processes' score when it only names what the carrier is (the file's « identite »). */
   identity?: number;
+  /** Expressions that count only in a question of the message, when the need's facts hold (the file's « en_question »). */
+  questionPhrases?: PhraseGroups[number];
   links: NeedLink[];
 }
 
@@ -198,6 +205,7 @@ export function readLinksFile(file: string): SchemaLinks {
       requires: { facts: n.exige?.includes("faits") ?? false, expressions: n.exige?.includes("expressions") ?? false },
       ...(n.contexte !== undefined ? { context: n.contexte } : {}),
       ...(n.identite !== undefined ? { identity: n.identite } : {}),
+      ...(n.en_question?.length ? { questionPhrases: unique(compileGroups([n.en_question])[0] ?? []) } : {}),
       links: n.liens.map((l) => ({
         process: l.processus,
         weight: l.poids,

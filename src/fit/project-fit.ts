@@ -143,7 +143,9 @@ export class ProjectFit {
     // any known gap it holds is asked, not merely mentioned by a project.
     // So does a message that is one question and nothing else, asked for no structure of the writer's (« How much does the
     // city of Nîmes give to ESS associations? »); « notre SCIC voudrait…, comme pour la SCIC Gard et Autonomie ? » keeps its project.
-    const gap = opts.loose ? null : this.o.guards?.gap(withAddress(raw, asked));
+    // A described project that asks nothing (an agent's note « Pour la commission : une association… veut… », no question, no
+    // request addressed to the assistant, no wish to know) asks no gap: its words describe the project.
+    const gap = opts.loose || !asksAnything(question) ? null : this.o.guards?.gap(withAddress(raw, asked));
     if (gap && (gap.project || relaysQuestion(askedFolded) || (onlyAsks(question) && !PLURAL.test(folded)))) return null;
     // A request addressed to the assistant that itself asks a known gap (« …tu peux me donner la liste des communes FRR ? »)
     // asks that information, whatever project the message describes before it.
@@ -287,6 +289,22 @@ function withoutOffTopic(f: ProjectFeatures): ProjectFeatures {
  */
 const RELAYED =
   /\b(?:me|nous) (?:demande|demandent|ont demande|pose la question|posent la question|ont pose la question)\b|\b(?:m|nous) ?['’]?a (?:demande|pose la question)\b|\b(?:asks|asked|ask) (?:me|us)\b/;
+
+/**
+ * Someone wants to know something (« voudrait savoir », « se demande si », "wants to know") or the writer asks to get it
+ * (« je souhaiterais obtenir le nom… »), question mark or not.
+ */
+const WANTS_TO_KNOW =
+  /\b(savoir|connaitre|se demande|se demandent|demande si|demandent si|demande combien|demande quand|demande ou|demande qui|demande comment|me demande|nous demande|want to know|wants to know|would like to know|asks whether|asks if|wonder|wonders|wondering)\b|\b(je|j|nous|on) (souhaiterais|souhaite|voudrais|veux|aimerais|voudrions|voulons|souhaiterions|souhaitons|aimerions) (obtenir|avoir|recevoir|connaitre)\b|\bi (would like|d like|want) to (get|have|receive|obtain)\b/;
+
+/**
+ * Whether a message asks something: a question mark, a request addressed to the assistant (« donnez-moi… ») or someone's wish
+ * to know. A note that only describes a project asks nothing.
+ */
+export function asksAnything(text: string): boolean {
+  const f = foldText(text);
+  return text.includes("?") || ADDRESSED.test(f) || WANTS_TO_KNOW.test(f);
+}
 
 /** Whether the message passes on someone else's question (see RELAYED). */
 export function relaysQuestion(folded: string): boolean {

@@ -74,9 +74,9 @@ export function isPrivateMatter(folded: string, features: ProjectFeatures): bool
   return OWN_PRIVATE_GOOD.test(folded) || PROPERTY_PURCHASE.test(folded) || PRIVATE_RENTAL.test(folded) || PRIVATE_EVENT.test(folded);
 }
 
-/** One's own money to invest (« mes économies », « placer mon argent », "100,000 euros of savings", "my savings"). */
+/** One's own money to invest (« mes économies », « placer mon argent », « 20 000 € d'épargne », "my savings"; « € » is no word character). */
 const OWN_SAVINGS =
-  /\b(mes economies|mon epargne|nos economies|notre epargne|placer (mon|notre|de l) argent|mon argent|mon capital|(euros?|€) d (economies|epargne)|my savings|our savings|(euros?|dollars?) of (my |our )?savings|my money|invest my|my capital)\b/;
+  /\b(mes economies|mon epargne|nos economies|notre epargne|placer (mon|notre|de l) argent|mon argent|mon capital|euros? d (economies|epargne)|my savings|our savings|(euros?|dollars?) of (my |our )?savings|my money|invest my|my capital)\b|€ d (economies|epargne)\b/;
 /** Seeking the best return or a capital gain (« le meilleur rendement », « la meilleure rentabilité », "the best return"). */
 const BEST_RETURN =
   /\b(meilleur rendement|meilleure rentabilite|plus rentable|rapporte le plus|rapportera le plus|rendement maximal|maximiser (le|mon|notre) rendement|plus values?(?! sociales?)|best returns?|highest returns?|most profitable|maximi[sz]e (the |my |our )?returns?|capital gains?)\b/;
@@ -86,8 +86,15 @@ const BEST_RETURN =
  * économies ? », "which fund gives the best return on my savings?"): personal finance, not an ESS project.
  */
 export function seeksPersonalReturn(folded: string): boolean {
-  return OWN_SAVINGS.test(folded) && BEST_RETURN.test(folded);
+  return OWN_SAVINGS.test(folded) && (BEST_RETURN.test(folded) || PRIVATE_PLACEMENT.test(folded));
 }
+
+/**
+ * A placement of one's own money chosen among private investments (« investir dans la crypto ou dans l'immobilier », "put my
+ * savings in bitcoin or the stock market"): with one's own savings, personal finance.
+ */
+const PRIVATE_PLACEMENT =
+  /\b(crypto\w*|bitcoins?|ethereum|(investir|placer|placement|mettre|invest|put) (\w+ ){0,3}(dans|en|a|in|into) (la |l |de l |des |the )?(immobilier|bourse|actions|assurance vie|or|real estate|stock market|stocks|shares|gold))\b/;
 
 /** Private data of a person (their pay, family, health, home, beliefs). */
 const PRIVATE_DATA =
