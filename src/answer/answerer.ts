@@ -19,6 +19,7 @@ import { cardFollowUps, cardPassages, cardText, FRENCH_SOURCES_NOTE } from "./ca
 import {
   ASKING_TERMS,
   LEGAL_FORM_TERMS,
+  asksFormOfNamed,
   asksLegalForm,
   asksWhere,
   cardAnswersFollowUp,
@@ -509,8 +510,9 @@ export class Answerer {
     const offFocus = given === true && fromTopic && replyFocus === 0;
     // A follow-up pointing back (« elle a été créée quand, cette SCOP ? ») at a name the previous reply led with that has a
     // document of its own (« La Grande Bobine ») asks of it: a reply giving the kind asked from another document gives way
-    // to that document's passage, if it holds it.
-    const entity = pointsBack(mine) ? this.namedDoc(topic.names ?? []) : undefined;
+    // to that document's passage, if it holds it. So does one asking the legal form of what was just named (« c'est quoi
+    // leur statut ? »): only an organisation has one.
+    const entity = pointsBack(mine) || asksFormOfNamed(mine) ? this.namedDoc(topic.names ?? []) : undefined;
     const offEntity = given === true && entity !== undefined && !reply.sources.some((s) => sameSubject(s.id, entity));
     // A reply giving what is asked from the topic's documents (or one of their kin: « dla-gard-acegaa » for « dla ») stands;
     // one wholly from elsewhere gives way to theirs, if they hold it.
