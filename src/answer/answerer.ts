@@ -301,8 +301,11 @@ export class Answerer {
    * The question to search in a conversation: an elliptic follow-up ("c'est gratuit ?")
    * carries the previous turn's topic; a self-contained question stands alone.
    */
-  async contextualize(question: string, previous: string | undefined, audience: Audience = "porteur"): Promise<string> {
-    if (!previous?.trim()) return question;
+  async contextualize(question: string, topic: string | undefined, audience: Audience = "porteur"): Promise<string> {
+    if (!topic?.trim()) return question;
+    // The topic is what the previous question asked, without its frame (« Pour le rapport d'activité, … »,
+    // « Journaliste radio, je cherche… »): the frame's words are no subject a follow-up goes on with.
+    const previous = cleanQuestion(topic);
     // « et le premier ? » after a list names an item of it: read as naming it (« et l'axe 1 ? »).
     const ranked = resolveOrdinal(question, previous);
     if (ranked) return withTopic(ranked, previous);

@@ -97,6 +97,14 @@ describe("a follow-up answered about what was just spoken of", () => {
     expect(r.sources.map((s) => s.id)).toContain("la-grande-bobine");
   });
 
+  it("goes on with what the previous question asked, not with the frame it was asked in", async () => {
+    const c = conversation(core.runtime.assistant);
+    await c.say("Pour une note : part de l'ESS dans l'emploi salarié gardois ?");
+    const r = await c.say("et en Occitanie ?");
+    expect(r.refused).toBe(false);
+    expect(r.text).toMatch(/214 000|12 %/);
+  });
+
   it("answers a short English follow-up from the topic's documents, not off its English verbs", async () => {
     const c = conversation(core.runtime.assistant);
     await c.say("Tell me about the Gard centrale website");
