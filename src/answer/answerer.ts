@@ -19,6 +19,7 @@ import { cardFollowUps, cardPassages, cardText, FRENCH_SOURCES_NOTE } from "./ca
 import {
   ASKING_TERMS,
   LEGAL_FORM_TERMS,
+  asksFormOfNamed,
   asksLegalForm,
   asksWhere,
   cardAnswersFollowUp,
@@ -300,8 +301,11 @@ export class Answerer {
    * The question to search in a conversation: an elliptic follow-up ("c'est gratuit ?")
    * carries the previous turn's topic; a self-contained question stands alone.
    */
-  async contextualize(question: string, previous: string | undefined, audience: Audience = "porteur"): Promise<string> {
-    if (!previous?.trim()) return question;
+  async contextualize(question: string, topic: string | undefined, audience: Audience = "porteur"): Promise<string> {
+    if (!topic?.trim()) return question;
+    // The topic is what the previous question asked, without its frame (« Pour le rapport d'activité, … »,
+    // « Journaliste radio, je cherche… »): the frame's words are no subject a follow-up goes on with.
+    const previous = cleanQuestion(topic);
     // « et le premier ? » after a list names an item of it: read as naming it (« et l'axe 1 ? »).
     const ranked = resolveOrdinal(question, previous);
     if (ranked) return withTopic(ranked, previous);
@@ -519,8 +523,9 @@ export class Answerer {
     const offFocus = given === true && fromTopic && replyFocus === 0;
     // A follow-up pointing back (« elle a été créée quand, cette SCOP ? ») at a name the previous reply led with that has a
     // document of its own (« La Grande Bobine ») asks of it: a reply giving the kind asked from another document gives way
-    // to that document's passage, if it holds it.
-    const entity = pointsBack(mine) ? this.namedDoc(topic.names ?? []) : undefined;
+    // to that document's passage, if it holds it. So does one asking the legal form of what was just named (« c'est quoi
+    // leur statut ? »): only an organisation has one.
+    const entity = pointsBack(mine) || asksFormOfNamed(mine) ? this.namedDoc(topic.names ?? []) : undefined;
     const offEntity = given === true && entity !== undefined && !reply.sources.some((s) => sameSubject(s.id, entity));
     // A reply giving what is asked from the topic's documents (or one of their kin: « dla-gard-acegaa » for « dla ») stands;
     // one wholly from elsewhere gives way to theirs, if they hold it.

@@ -359,6 +359,22 @@ export function asksLegalForm(own: string): boolean {
   return LEGAL_FORM_ASKED.test(fold(own).replace(/[’`]/g, "'"));
 }
 
+/**
+ * A word standing for a structure just named (« leur statut », « c'est quel type de structure ? », "what kind of company
+ * is it?"), not the « il » of an inversion (« faut-il »).
+ */
+const STANDS_FOR = /(?<![\p{L}-])(?:il|elle|ils|elles|leur|leurs|son|sa|ses|c'est|c'etait|it|its|they|their|them)(?![\p{L}-])/u;
+
+/**
+ * Whether a follow-up asks the legal form of the structure just named, by a word standing for it (« c'est quoi leur
+ * statut ? », "what kind of organisation is it?"): only an organisation has one, so it asks it of the name the previous
+ * reply led with, not of the topic's documents at large. « quel statut faut-il pour ma structure ? » asks another thing.
+ */
+export function asksFormOfNamed(own: string): boolean {
+  const f = fold(own).replace(/[’`]/g, "'");
+  return asksLegalForm(f) && STANDS_FOR.test(f);
+}
+
 /** Words that only ask a legal form (« statut », « forme juridique », "kind of company"): no subject of their own. */
 export const LEGAL_FORM_TERMS: ReadonlySet<string> = new Set(
   analyze("statut statuts forme juridique type structure status legal form kind company organisation organization business"),

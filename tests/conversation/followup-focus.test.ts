@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { answerType } from "../../src/answer/cards.js";
-import { isElliptic, leadNames, namedWords, pointsBack, previousQuestions, writtenInEnglish } from "../../src/answer/followup.js";
+import { asksFormOfNamed, isElliptic, leadNames, namedWords, pointsBack, previousQuestions, writtenInEnglish } from "../../src/answer/followup.js";
 import { processStepAsked } from "../../src/conversation/question.js";
 import { conversation, sharedCore } from "./helpers.js";
 
@@ -26,6 +26,14 @@ describe("reading what a follow-up leans on", () => {
     expect(pointsBack("when did that company start?")).toBe(true);
     expect(pointsBack("et il va jusqu'à quand ?")).toBe(false);
     expect(pointsBack("combien de communes dans le Gard ?")).toBe(false);
+  });
+
+  it("knows a legal form asked of what was just named", () => {
+    expect(asksFormOfNamed("c'est quoi leur statut ?")).toBe(true);
+    expect(asksFormOfNamed("C'est quel type de structure, et basée où ?")).toBe(true);
+    expect(asksFormOfNamed("what kind of organisation is it?")).toBe(true);
+    expect(asksFormOfNamed("quel statut faut-il pour ma structure ?")).toBe(false);
+    expect(asksFormOfNamed("elle est basée où ?")).toBe(false);
   });
 
   it("reads a demonstrative naming a kind of subject as a follow-up", () => {
@@ -77,6 +85,24 @@ describe("a follow-up answered about what was just spoken of", () => {
     const r = await c.say("c'était en quelle année ?");
     expect(r.refused).toBe(false);
     expect(r.text).toMatch(/1847/);
+  });
+
+  it("answers a legal form asked of the name just given from that name's own document", async () => {
+    const c = conversation(core.runtime.assistant);
+    await c.say("Qui a conçu le schéma ESS du Gard ?");
+    await c.say("ils sont basés où ?");
+    const r = await c.say("c'est quoi leur statut ?");
+    expect(r.refused).toBe(false);
+    expect(r.text).toMatch(/SCOP/);
+    expect(r.sources.map((s) => s.id)).toContain("la-grande-bobine");
+  });
+
+  it("goes on with what the previous question asked, not with the frame it was asked in", async () => {
+    const c = conversation(core.runtime.assistant);
+    await c.say("Pour une note : part de l'ESS dans l'emploi salarié gardois ?");
+    const r = await c.say("et en Occitanie ?");
+    expect(r.refused).toBe(false);
+    expect(r.text).toMatch(/214 000|12 %/);
   });
 
   it("answers a short English follow-up from the topic's documents, not off its English verbs", async () => {
