@@ -111,6 +111,8 @@ export interface AskOptions {
   audience?: Audience;
   priority?: Priority;
   onToken?: (delta: string) => void;
+  /** The caller already computes in its turn on the answers' queue (see `schedule`): the answer is computed at once. */
+  inTurn?: boolean;
   /** Cards the person has just been shown (the previous turn's): a follow-up asks something else. */
   avoidCards?: readonly string[];
   /**
@@ -428,29 +430,30 @@ export class Answerer {
       this.cache.set(key, cached);
       return structuredClone(cached);
     }
-    // Offline answers are CPU work: computed in turn (see WorkQueue), once per question in flight.
-    const reply = await this.queue.run(
-      async () => {
-        const r = await this.answer(rawQuestion, audience, turn);
-        if (cacheSize > 0) {
-          this.cache.set(key, r);
-          if (this.cache.size > cacheSize) this.cache.delete(this.cache.keys().next().value!);
-        }
-        return r;
-      },
-      { priority: opts.priority, key },
-    );
+    const compute = async () => {
+      const r = await this.answer(rawQuestion, audience, turn);
+      if (cacheSize > 0) {
+        this.cache.set(key, r);
+        if (this.cache.size > cacheSize) this.cache.delete(this.cache.keys().next().value!);
+      }
+      return r;
+    };
+    // Offline answers are CPU work: computed in turn (see WorkQueue), once per question in flight — at once when the
+    // caller already computes in its turn (`inTurn`: a turn's readings scheduled as one piece of work).
+    const reply = opts.inTurn ? await compute() : await this.queue.run(compute, { priority: opts.priority, key });
     return structuredClone(reply);
   }
 
   /**
-   * Runs other offline CPU work of a turn (the project-fit reading, the follow-up reading) on the
-   * answers' queue, in its priority's turn: under load a Slack answer, which its person waits
+   * Runs other offline CPU work of a turn (its readings as a project and as an answer, the follow-up
+   * reading) on the answers' queue, in its priority's turn, once per `key` in flight: under load a Slack answer, which its person waits
    * for after an acknowledgement, no longer computes ahead of someone waiting on an open request.
    * With a model the work waits on the network: it runs at once, as `ask` does.
    */
-  schedule<T>(work: () => Promise<T>, priority?: Priority): Promise<T> {
-    return this.o.llm ? work() : this.queue.run(work, { priority });
+  schedule<T>(work: () => Promise<T>, priority?: Priority, key?: string): Promise<T> {
+    if (this.o.llm) return work();
+    // Callers sharing a keyed computation each get their own copy of its result.
+    return key === undefined ? this.queue.run(work, { priority }) : this.queue.run(work, { priority, key }).then((r) => structuredClone(r));
   }
 
   /**

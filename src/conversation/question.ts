@@ -148,22 +148,29 @@ export async function answer(
     }
   }
   // A failing project fit must not cost the ordinary answer.
-  // Computed in its turn on the answers' queue, like the answer itself (see Answerer.schedule).
+  // A failing project fit must not cost the ordinary answer.
   const fit = d.fit;
   const fitReply = (loose: boolean) =>
-    fit &&
-    d.answerer
-      .schedule(() => fit.reply(own, { ...opts, loose, context: question !== own ? question : undefined }), opts.priority)
-      .catch((err: unknown) => {
-        d.logger?.error({ err }, "project fit failed");
-        return null;
-      });
-  // A follow-up read with its topic describes a project only in the first person (« et si on le monte à trois ? »): a
-  // question about the topic (« et une SAS classique peut en faire partie ? ») asks of it, whatever its words resemble.
-  const described = question !== own && !SELF.test(own) ? null : await fitReply(false);
-  if (described) return described;
-  const reply = await d.answerer.ask(question, opts);
-  return (reply.refused && (await fitReply(true))) || { reply };
+    fit?.reply(own, { ...opts, loose, context: question !== own ? question : undefined }).catch((err: unknown) => {
+      d.logger?.error({ err }, "project fit failed");
+      return null;
+    });
+  // The message's readings (as a project, as a question, then loosely as a project) are one piece of CPU work, computed
+  // in its turn on the answers' queue (see Answerer.schedule), once per identical turn in flight.
+  const topicKey = opts.topic ? JSON.stringify(opts.topic) : "";
+  const key = ["turn", opts.audience ?? "porteur", (opts.avoidCards ?? []).join(","), topicKey, own, question].join("\u0000");
+  return d.answerer.schedule(
+    async () => {
+      // A follow-up read with its topic describes a project only in the first person (« et si on le monte à trois ? »): a
+      // question about the topic (« et une SAS classique peut en faire partie ? ») asks of it, whatever its words resemble.
+      const described = question !== own && !SELF.test(own) ? null : await fitReply(false);
+      if (described) return described;
+      const reply = await d.answerer.ask(question, { ...opts, inTurn: true });
+      return (reply.refused && (await fitReply(true))) || { reply };
+    },
+    opts.priority,
+    opts.onToken ? undefined : key,
+  );
 }
 
 /** The answerer's reading of a follow-up with the previous topic, by the answering workers when there are some. */
