@@ -148,7 +148,6 @@ export async function answer(
     }
   }
   // A failing project fit must not cost the ordinary answer.
-  // A failing project fit must not cost the ordinary answer.
   const fit = d.fit;
   const fitReply = (loose: boolean) =>
     fit?.reply(own, { ...opts, loose, context: question !== own ? question : undefined }).catch((err: unknown) => {
