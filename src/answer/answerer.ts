@@ -111,7 +111,10 @@ export interface AskOptions {
   audience?: Audience;
   priority?: Priority;
   onToken?: (delta: string) => void;
-  /** The caller already computes in its turn on the answers' queue (see `schedule`): the answer is computed at once. */
+  /**
+   * The caller already computes in its turn on the answers' queue, inside `schedule` with a key: the answer is computed at
+   * once and not copied (the result of keyed scheduled work is copied once for each caller).
+   */
   inTurn?: boolean;
   /** Cards the person has just been shown (the previous turn's): a follow-up asks something else. */
   avoidCards?: readonly string[];
@@ -440,8 +443,10 @@ export class Answerer {
     };
     // Offline answers are CPU work: computed in turn (see WorkQueue), once per question in flight — at once when the
     // caller already computes in its turn (`inTurn`: a turn's readings scheduled as one piece of work).
-    const reply = opts.inTurn ? await compute() : await this.queue.run(compute, { priority: opts.priority, key });
-    return structuredClone(reply);
+    // A reply handed out is a copy: the cached one stays as computed. Inside a turn's scheduled work, the copy `schedule`
+    // makes of the turn's result is that copy.
+    if (opts.inTurn) return compute();
+    return structuredClone(await this.queue.run(compute, { priority: opts.priority, key }));
   }
 
   /**

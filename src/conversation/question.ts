@@ -168,7 +168,7 @@ export async function answer(
       return (reply.refused && (await fitReply(true))) || { reply };
     },
     opts.priority,
-    opts.onToken ? undefined : key,
+    key,
   );
 }
 
