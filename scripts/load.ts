@@ -16,7 +16,7 @@
  *    events, each with a unique event_id, a fresh timestamp and its own signature;
  *  - samples the service's resident memory (VmRSS) every 200 ms;
  *  - prints p50/p99 latency, throughput and errors per endpoint, peak RSS, the
- *    Slack answers posted, and PASS/MISS against the goals. Exits 0 when every
+ *    Slack answers posted and how long after its event each one arrived (p50/p99), and PASS/MISS against the goals. Exits 0 when every
  *    goal passes, 1 otherwise. It stops by itself.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
@@ -98,12 +98,14 @@ interface FakeSlack {
   apiUrl: string;
   posted: number;
   postedEvents: Set<string>;
+  /** When each thread's first answer arrived (performance.now()). */
+  postedAt: Map<string, number>;
   calls: Map<string, number>;
   close(): Promise<void>;
 }
 
 async function startFakeSlack(): Promise<FakeSlack> {
-  const state = { posted: 0, postedEvents: new Set<string>(), calls: new Map<string, number>() };
+  const state = { posted: 0, postedEvents: new Set<string>(), postedAt: new Map<string, number>(), calls: new Map<string, number>() };
   let ts = 1_700_000_000;
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -118,7 +120,10 @@ async function startFakeSlack(): Promise<FakeSlack> {
         try {
           const raw = Buffer.concat(chunks).toString("utf8");
           const args = req.headers["content-type"]?.includes("json") ? JSON.parse(raw) : Object.fromEntries(new URLSearchParams(raw));
-          if (typeof args.thread_ts === "string") state.postedEvents.add(args.thread_ts);
+          if (typeof args.thread_ts === "string") {
+            state.postedEvents.add(args.thread_ts);
+            if (!state.postedAt.has(args.thread_ts)) state.postedAt.set(args.thread_ts, performance.now());
+          }
         } catch {
           /* counted anyway */
         }
@@ -136,6 +141,7 @@ async function startFakeSlack(): Promise<FakeSlack> {
       return state.posted;
     },
     postedEvents: state.postedEvents,
+    postedAt: state.postedAt,
     calls: state.calls,
     close: () =>
       new Promise((r) => {
@@ -254,6 +260,8 @@ function sign(body: string, ts: number): string {
 let eventSeq = 0;
 const sentEvents = new Set<string>();
 const ackedThreads = new Set<string>();
+/** When each event was built to be sent (performance.now()), by thread: the answer's delay runs from it. */
+const sentAt = new Map<string, number>();
 
 function slackEventBody(question: string): { body: string; threadTs: string } {
   const n = ++eventSeq;
@@ -261,6 +269,7 @@ function slackEventBody(question: string): { body: string; threadTs: string } {
   const now = Date.now() / 1000;
   const threadTs = `${Math.floor(now)}.${String(n).padStart(6, "0")}`;
   sentEvents.add(eventId);
+  sentAt.set(threadTs, performance.now());
   const body = JSON.stringify({
     token: "legacy",
     team_id: "T0LOAD",
@@ -372,6 +381,20 @@ async function runPaced(base: string, spec: PacedSpec): Promise<Result> {
 const fmtMs = (n: number) => `${n.toLocaleString("fr-FR", { maximumFractionDigits: 1 })} ms`;
 const pad = (s: string, n: number) => s.padEnd(n);
 const errorsOf = (r: Result) => r.errors + r.timeouts + r.non2xx;
+
+/** p50, p99 and max of the delay between sending an acknowledged event and its answer's arrival at the fake Web API. */
+function answerDelayLine(postedAt: Map<string, number>): string {
+  const delays: number[] = [];
+  for (const t of ackedThreads) {
+    const sent = sentAt.get(t);
+    const posted = postedAt.get(t);
+    if (sent !== undefined && posted !== undefined) delays.push(posted - sent);
+  }
+  if (!delays.length) return "aucune mesure";
+  delays.sort((a, b) => a - b);
+  const at = (q: number) => delays[Math.min(delays.length - 1, Math.floor(q * delays.length))]!;
+  return `p50 ${fmtMs(at(0.5))} · p99 ${fmtMs(at(0.99))} · max ${fmtMs(delays[delays.length - 1]!)}`;
+}
 
 function endpointLines(name: string, r: Result): string[] {
   return [
@@ -597,6 +620,7 @@ async function main(): Promise<number> {
       ...endpointLines("POST /api/ask", ask),
       ...endpointLines("POST /slack/events (accusé de réception)", slack),
       `Réponses Slack publiées après accusé : ${postedForAcked} / ${acked} événements acceptés, ${duplicates} en double (fausse API Slack ; ${warmEvents} événements d'échauffement exclus)`,
+      `  délai de la réponse publiée (de l'envoi de l'événement à chat.postMessage) : ${answerDelayLine(fake.postedAt)}`,
       `Processeur du service : ${cpuUsed.toFixed(1)} s de CPU en ${wallUsed.toFixed(1)} s (${Math.round((100 * cpuUsed) / wallUsed)} % d'un cœur ; un processus Node plafonne à 100 %), soit ${((1000 * cpuUsed) / Math.max(1, ask["2xx"] + acked)).toFixed(1)} ms de CPU par requête traitée (réponses Slack comprises), dont ${((1000 * mainCpuUsed) / Math.max(1, ask["2xx"] + acked)).toFixed(1)} ms sur le fil principal (${Math.round((100 * mainCpuUsed) / wallUsed)} % d'un cœur)`,
       // The generator and the fake Slack API share the machine with the service: their CPU is not the service's to use.
       `Processeur du générateur de charge (et de la fausse API Slack) : ${loaderUsed.toFixed(1)} s de CPU (${Math.round((100 * loaderUsed) / wallUsed)} % d'un cœur) ; processeurs de la machine : ${os.availableParallelism()}`,
