@@ -1,6 +1,6 @@
 /**
  * Evaluation of project-fit answers on a set of project descriptions
- * (tests/gold/tuning/projects-tuning.yaml, tests/gold/blind/projects-blind-13.yaml):
+ * (tests/gold/tuning/projects-tuning.yaml, tests/gold/blind/projects-blind-14.yaml):
  * first option right, right in the first two, a right schema document cited,
  * refusals (an in-scope project must not be refused, an out-of-scope one must).
  * A refusal's option is the person its route hands over to; a request to refuse

@@ -13,7 +13,7 @@ import { formatFitEval, loadFitSet, runFitEval, type FitMetric, type FitReport, 
 import { testRuntime, type TestRuntime } from "../answer/helpers.js";
 
 const GOLD_DIR = path.dirname(new URL(import.meta.url).pathname);
-const SETS = { tuning: path.join(GOLD_DIR, "tuning", "projects-tuning.yaml"), blind: path.join(GOLD_DIR, "blind", "projects-blind-13.yaml") };
+const SETS = { tuning: path.join(GOLD_DIR, "tuning", "projects-tuning.yaml"), blind: path.join(GOLD_DIR, "blind", "projects-blind-14.yaml") };
 
 let t: TestRuntime;
 const sets: Record<string, FitSet> = {};
@@ -45,15 +45,15 @@ function expectRate(m: FitMetric, min: number, label: string, blind: boolean): v
 }
 
 /**
- * Thresholds per set: the issue's for tuning; for blind (projects-blind-13, 100 descriptions with 14 refusals,
- * 12 in English, 35 agent, written blind on 2026-12-06 from the facts dossier alone; projects-blind-11 moved to
- * tuning before its failures were read), its first reading rounded down (code of 77227cc, before any tuning on
- * projects-blind-11's failures: 83.9 % (73/87) / 90.8 % (79/87) / 98.8 % (85/86), no in-scope project refused). The floor only keeps
- * a change from making it worse; the issue's targets are reported by `eval`.
+ * Thresholds per set: the issue's for tuning; for blind (projects-blind-14, 100 descriptions with 14 refusals,
+ * 12 in English, 35 agent, written blind on 2026-12-06 afternoon from the facts dossier alone; projects-blind-13 moved
+ * to tuning before its failures were read), its first reading rounded down (code of 0c24322, before any tuning on
+ * projects-blind-13's failures: 90.7 % (78/86) / 96.5 % (83/86) / 98.8 % (85/86), no in-scope project refused). The
+ * floor only keeps a change from making it worse; the issue's targets are reported by `eval`.
  */
 const MIN = {
   tuning: { first: 0.85, firstTwo: 0.95, cited: 0.9, wrongRefusals: 0 },
-  blind: { first: 0.83, firstTwo: 0.9, cited: 0.98, wrongRefusals: 0 },
+  blind: { first: 0.9, firstTwo: 0.96, cited: 0.98, wrongRefusals: 0 },
 } as const;
 
 describe.each(["tuning", "blind"] as const)("project-fit gate (%s)", (name) => {
