@@ -47,15 +47,15 @@ function expectRate(m: Metric, min: number, name: string): void {
 /**
  * Floor of the blind set: the figures measured when it was last run, rounded down, so
  * that a change that makes answers worse on unseen questions fails. Raised only from a
- * new measurement, never by tuning on blind questions. Set O (300 questions, 47 conversations of
- * which 26 with three turns, 90 refusals, 51 in English, 106 agent questions, written blind on 2026-12-06
- * from the facts dossier alone; set N moved to tuning before its failures were read): first reading of O,
- * taken on the answering code of 075353e, before anything was tuned after it was written
- * (92.4 / 85.2 / 93.7 / 96.8 / 72.6 %). Its writer routed a refusal to the ESS team (the default handoff),
+ * new measurement, never by tuning on blind questions. Set P (300 questions, 39 conversations of
+ * which 37 with three turns, 90 refusals, 30 in English, 60 agent questions, written blind on 2026-12-06
+ * afternoon from the facts dossier alone; set O moved to tuning before its failures were read): first reading
+ * of P, taken on the answering code of f69aa78, before anything was tuned after it was written
+ * (92.4 / 88.6 / 92.7 / 92.8 / 78.9 %). Its writer routed a refusal to the ESS team (the default handoff),
  * Appel à communs and SCIC details included, except where the unknown fact belongs to a process another
  * body runs, as the development set does.
  */
-const BLIND_FLOOR = { retrieval: 0.92, includes: 0.85, refusal: 0.93, route: 0.96, followUp: 0.72 };
+const BLIND_FLOOR = { retrieval: 0.92, includes: 0.88, refusal: 0.92, route: 0.92, followUp: 0.78 };
 
 describe("blind set floor (offline)", () => {
   it("has at least 200 questions, 30 conversations and 40 refusals", () => {
