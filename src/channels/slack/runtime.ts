@@ -403,6 +403,8 @@ export class SlackRuntime {
 
   /** Ends a stream with the reply's blocks; false when nothing was streamed (post it as usual). */
   private async deliverStreamed(client: WebClient, reply: Reply, dest: Destination & { kind: "message" }, stream: SlackAnswerStream): Promise<boolean> {
+    // No text came (an offline answer): nothing was streamed, the reply is rendered once, by deliver.
+    if (!stream.received) return false;
     const tag = this.tagFor(dest, {});
     const whole = renderReply(reply, { tag });
     const after = renderReply(reply, { tag, afterText: true });

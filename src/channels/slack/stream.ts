@@ -42,9 +42,16 @@ export class SlackAnswerStream {
     private readonly intervalMs = 300,
   ) {}
 
+  /** Whether any text came (an offline answer sends none: the reply is posted whole, nothing to render for a stream). */
+  get received(): boolean {
+    return this.anyText;
+  }
+  private anyText = false;
+
   /** Receives the model's text piece by piece (Assistant.handle's onToken). */
   readonly onToken = (delta: string): void => {
     if (this.failed) return;
+    if (delta) this.anyText = true;
     this.text.push(delta);
     this.timer.schedule(this.streamer ? this.intervalMs : 0);
   };
