@@ -432,6 +432,9 @@ function firstWordsOf(needs: readonly Need[]): FirstWords {
   return e.fw;
 }
 
+/** Share of their score the processes of a need the carrier already meets keep (see the links file's « acquis »). */
+const HELD_SHARE = 0.3;
+
 /** The needs of the links file that the message states, strongest first. */
 export function detectNeeds(text: string, facts: Partial<Facts>, links: SchemaLinks): DetectedNeed[] {
   const kept = withoutNegated(text);
@@ -516,8 +519,12 @@ export function detectNeeds(text: string, facts: Partial<Facts>, links: SchemaLi
   // what the carrier is.
   const becoming = phraseTokens(becomingZone(kept));
   const described = requested.size === 0 && askedZone(text) !== "" ? out.filter((n) => n.expressions > 0 && n.need.identity === undefined) : [];
+  // A need the carrier already meets (« notre SAS agréée ESUS… veut structurer son développement »), not asked for: its words say
+  // what the carrier is.
+  for (const n of out) if (n.need.held?.some((k) => facts[k] === true) && !requested.has(n.need.id)) n.carrierOnly = n.need.identity ?? HELD_SHARE;
   for (const n of out)
     if (
+      n.carrierOnly === undefined &&
       n.need.identity !== undefined &&
       n.expressions > 0 &&
       !requested.has(n.need.id) &&

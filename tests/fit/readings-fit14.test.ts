@@ -1,0 +1,36 @@
+/**
+ * Project readings closed after projects-tuning-blind13 (new wordings, not the set's): an approval the carrier already holds is
+ * what it is, not what it asks; « comment on fait pour… » asks to do it; an ETTI or a SIAE carries a project; pushing a price
+ * up to resell is speculation; the isolation of the people a project serves is not the carrier's; a governance « partagée » is
+ * no shared place; an app or a cooperative model to build is incubation; a company's premises modernised or renovated ask the
+ * Région; a lot reserved in a contract is public procurement; an association testing its project is seed funding; a small
+ * loan for someone the banks turn down is a creator's; the neighbourhood asked in the last clause of a one-question message;
+ * the manager of a garage or a bakery runs a company.
+ */
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import type { Audience } from "../../src/domain/ids.js";
+import { projectFeatures } from "../../src/fit/features.js";
+import { loadSchemaLinks } from "../../src/fit/links.js";
+import { sharedRuntime } from "../answer/helpers.js";
+
+const KNOWLEDGE = path.resolve(import.meta.dirname, "../../knowledge");
+const links = loadSchemaLinks(KNOWLEDGE);
+const read = (text: string) => projectFeatures(text, links);
+const need = (text: string, id: string) => read(text).needs.find((n) => n.need.id === id);
+
+describe("project options", () => {
+  const t = sharedRuntime({ llm: null });
+  const options = async (text: string, audience: Audience = "porteur") => {
+    const r = await t.runtime.assistant.ask(text, { audience });
+    return { refused: r.refused, fit: (r.fit ?? []).map((o) => o.process) };
+  };
+  const lead = async (text: string, audience: Audience = "porteur") => (await options(text, audience)).fit[0];
+
+  it("an ESUS approval the carrier already holds is what it is: the need it asks for leads", async () => {
+    expect(await lead("Notre SCOP agréée ESUS de Nîmes, 8 salariés, traverse des difficultés financières. Qui peut nous aider ?")).toBe("dla");
+    expect(await lead("Notre entreprise d'Alès, déjà agréée ESUS, voudrait revoir son organisation interne et sa gouvernance.")).toBe("dla");
+    // Asked for again, the approval leads.
+    expect(await lead("Notre SARL agréée ESUS veut renouveler son agrément ESUS, comment faire ?")).toBe("agrement-esus");
+  });
+});
