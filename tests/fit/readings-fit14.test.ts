@@ -33,4 +33,16 @@ describe("project options", () => {
     // Asked for again, the approval leads.
     expect(await lead("Notre SARL agréée ESUS veut renouveler son agrément ESUS, comment faire ?")).toBe("agrement-esus");
   });
+
+  it("« comment on fait pour… » asks to do it: a structure that says what it is describes a project", async () => {
+    expect(await lead("nous sommes une épicerie solidaire à Beaucaire, comment on fait pour vendre nos paniers aux cantines des collèges ?")).toBe(
+      "commande-publique",
+    );
+    expect(await lead("We are a repair café in Nîmes, how do we get into the Département's public tenders?")).toBe("commande-publique");
+  });
+
+  it("an ETTI or a SIAE carries a project", async () => {
+    expect(await lead("Quel accompagnement pour une SIAE d'Alès qui veut ouvrir une antenne à La Grand-Combe ?", "agent")).toBe("insertion-iae");
+    expect(await lead("Quelle action pour une ETTI de Nîmes qui veut embaucher des allocataires du RSA ?", "agent")).toBe("insertion-iae");
+  });
 });
