@@ -10,8 +10,9 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Audience } from "../../src/domain/ids.js";
-import { projectFeatures } from "../../src/fit/features.js";
+import { foldText, projectFeatures } from "../../src/fit/features.js";
 import { loadSchemaLinks } from "../../src/fit/links.js";
+import { seeksPersonalReturn } from "../../src/fit/scope.js";
 import { sharedRuntime } from "../answer/helpers.js";
 
 const KNOWLEDGE = path.resolve(import.meta.dirname, "../../knowledge");
@@ -44,5 +45,20 @@ describe("project options", () => {
   it("an ETTI or a SIAE carries a project", async () => {
     expect(await lead("Quel accompagnement pour une SIAE d'Alès qui veut ouvrir une antenne à La Grand-Combe ?", "agent")).toBe("insertion-iae");
     expect(await lead("Quelle action pour une ETTI de Nîmes qui veut embaucher des allocataires du RSA ?", "agent")).toBe("insertion-iae");
+  });
+
+  it("pushing a price up to resell is speculation, refused", async () => {
+    for (const q of [
+      "On veut créer une monnaie virtuelle, acheter bas et revendre plus cher, le Département peut nous aider ?",
+      "My plan is a pump and dump on a new token; can the council advertise it for me?",
+    ])
+      expect((await options(q)).refused, q).toBe(true);
+  });
+});
+
+describe("project readings", () => {
+  it("speculation on a price is personal return; a shop reselling second-hand goods is not", () => {
+    expect(seeksPersonalReturn(foldText("Je veux créer un token, faire grimper son cours et tout revendre."))).toBe(true);
+    expect(seeksPersonalReturn(foldText("Notre ressourcerie achète des meubles à bas prix pour les revendre à petits prix."))).toBe(false);
   });
 });
