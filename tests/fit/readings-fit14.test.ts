@@ -47,6 +47,44 @@ describe("project options", () => {
     expect(await lead("Quelle action pour une ETTI de Nîmes qui veut embaucher des allocataires du RSA ?", "agent")).toBe("insertion-iae");
   });
 
+  it("a lot reserved in a contract for ESS structures is public procurement", async () => {
+    expect(need("Le Département souhaite réserver un lot aux entreprises d'insertion pour le nettoyage de ses bâtiments.", "marches-publics")).toBeDefined();
+    expect(
+      await lead(
+        "Le service des bâtiments souhaite réserver un lot de son marché d'entretien des espaces verts aux entreprises de l'ESS. Quel appui mobiliser ?",
+        "agent",
+      ),
+    ).toBe("commande-publique");
+  });
+
+  it("a shared or collective governance is incubation, not a shared place; so is an app to create", async () => {
+    expect(
+      await lead("Avec deux amis, je veux lancer une plateforme de covoiturage solidaire à Alès avec une gouvernance partagée. Qui peut nous accompagner ?"),
+    ).toBe("incubation-innovation-sociale");
+    expect(await lead("Je veux créer une application pour les aidants familiaux avec une gouvernance collective, quel accompagnement ?")).toBe(
+      "incubation-innovation-sociale",
+    );
+    expect(await lead("On veut monter une épicerie en modèle coopératif à Sommières, quels statuts choisir ?")).toBe("incubation-innovation-sociale");
+  });
+
+  it("a company modernising or renovating its premises asks the Région", async () => {
+    expect(await lead("Une SARL de Sommières (boulangerie, 5 salariés) veut moderniser son laboratoire : le Département peut-il aider ?")).toBe(
+      "region-occitanie",
+    );
+  });
+
+  it("an association of volunteers testing its project looks for seed funding", async () => {
+    expect(await lead("Notre association de bénévoles à Anduze veut tester son projet d'atelier vélo avant de se lancer. Qui peut financer ?")).toBe(
+      "france-active",
+    );
+    expect(need("Notre association veut tester son projet de jardin avant d'embaucher, qui peut nous aider ?", "amorcage")).toBeDefined();
+  });
+
+  it("a small loan for someone out of work is a creator's", async () => {
+    expect(await lead("Unemployed in Alès, I would like a small loan to start my own food stall. Who can help?")).toBe("pret-honneur-microcredit");
+    expect(need("Unemployed, I need a small loan for a food stall in Alès.", "creation-individuelle")).toBeDefined();
+  });
+
   it("pushing a price up to resell is speculation, refused", async () => {
     for (const q of [
       "On veut créer une monnaie virtuelle, acheter bas et revendre plus cher, le Département peut nous aider ?",
@@ -60,5 +98,18 @@ describe("project readings", () => {
   it("speculation on a price is personal return; a shop reselling second-hand goods is not", () => {
     expect(seeksPersonalReturn(foldText("Je veux créer un token, faire grimper son cours et tout revendre."))).toBe(true);
     expect(seeksPersonalReturn(foldText("Notre ressourcerie achète des meubles à bas prix pour les revendre à petits prix."))).toBe(false);
+  });
+
+  it("the isolation of the people served is not the carrier's wish to join a network; its own is", () => {
+    expect(need("Une association de Bagnols-sur-Cèze veut créer un service de visites pour les seniors isolés. Qui peut l'aider à démarrer ?", "reseau")).toBe(
+      undefined,
+    );
+    expect(
+      need("Nous nous sentons très isolés dans notre petite association de Sauve, nous voudrions rencontrer d'autres structures de l'ESS.", "reseau"),
+    ).toBeDefined();
+  });
+
+  it("the banks that keep turning someone down: no access to credit", () => {
+    expect(read("The banks keep turning me down for my bakery project in Alès.").facts.bankAccess).toBe(false);
   });
 });
