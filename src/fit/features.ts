@@ -389,6 +389,13 @@ export function askedZone(text: string): string {
     .join(" . ");
 }
 
+/** The last clause of a message that is one question (after its last comma or colon), or nothing. */
+export function lastClauseAsked(text: string): string {
+  if (askedZone(text) !== "" || !text.trim().endsWith("?")) return "";
+  const f = foldText(text);
+  return f.slice(Math.max(f.lastIndexOf(","), f.lastIndexOf(":"), f.lastIndexOf(";")) + 1);
+}
+
 /**
  * What the writer says they do not want ("on n'a pas besoin de prêt", "we don't need a loan") or have already done ("j'ai déjà
  * testé mon activité"), up to the end of that clause. Not wanting to create a company (« il ne veut pas créer de société tant
@@ -447,6 +454,9 @@ export function detectNeeds(text: string, facts: Partial<Facts>, links: SchemaLi
   );
   const asked = phraseTokens(requestZone(kept));
   const questions = phraseTokens(withoutNegated(askedZone(text)));
+  // Where a question-only expression is looked for: the questions of a longer message, or the last clause of a message that is
+  // one question (« je veux créer ma boîte, on m'a parlé d'une permanence dans le quartier, c'est où ? »).
+  const questionClause = questions.length ? questions : phraseTokens(withoutNegated(lastClauseAsked(text)));
   const { main, secondary, rest } = emphasisZones(kept);
   const mainTokens = phraseTokens(main);
   const restTokens = phraseTokens(rest);
@@ -470,7 +480,7 @@ export function detectNeeds(text: string, facts: Partial<Facts>, links: SchemaLi
     const byFacts = need.facts !== undefined && factsMatch(need.facts, facts);
     // Words that show the need only when a question of the message holds them and the need's facts hold (« un relais dans le
     // quartier ? » for a project in a quartier prioritaire): they count as its expression, asked, when it has none of its own.
-    const byQuestion = byFacts && phrases.length === 0 && !!need.questionPhrases?.some((p) => containsPhrase(questions, p));
+    const byQuestion = byFacts && phrases.length === 0 && !!need.questionPhrases?.some((p) => containsPhrase(questionClause, p));
     const matched = phrases.length + (byQuestion ? 1 : 0);
     if (need.requires.facts && !byFacts) continue;
     if (need.requires.expressions && matched === 0) continue;

@@ -85,6 +85,22 @@ describe("project options", () => {
     expect(need("Unemployed, I need a small loan for a food stall in Alès.", "creation-individuelle")).toBeDefined();
   });
 
+  it("the neighbourhood asked in the last clause of a one-question message from a quartier prioritaire", async () => {
+    expect(
+      await lead("Je vis à Pissevin et je voudrais lancer ma petite activité de couture, est-ce qu'il y a quelqu'un qui accompagne dans le quartier ?"),
+    ).toBe("politique-de-la-ville");
+    const qpv = need(
+      "J'habite Valdegour à Nîmes, je veux créer ma micro-entreprise de couture, il y a une permanence dans le quartier ?",
+      "quartier-prioritaire",
+    );
+    expect(qpv?.expressions).toBe(1);
+    expect(qpv?.asked).toBeGreaterThan(0);
+    // Not from a commune without a quartier prioritaire.
+    expect(
+      need("J'habite Uzès, je veux créer ma micro-entreprise de couture, il y a une permanence dans le quartier ?", "quartier-prioritaire"),
+    ).toBeUndefined();
+  });
+
   it("pushing a price up to resell is speculation, refused", async () => {
     for (const q of [
       "On veut créer une monnaie virtuelle, acheter bas et revendre plus cher, le Département peut nous aider ?",
