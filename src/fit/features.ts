@@ -100,9 +100,9 @@ export function countListedStructures(f: string): number | undefined {
   return mentions === 1 && total >= 2 ? total : undefined;
 }
 
-/** "une société hôtelière commerciale", "a commercial company", "une franchise". */
+/** "une société hôtelière commerciale", "a commercial company", "une franchise", « gérant d'un garage auto » (a trade run for profit). */
 const COMMERCIAL =
-  /\b(societe|entreprise)( [a-z]+)? commerciale\b|\b(commercial|limited|private|for profit) (?:[a-z]+ ){0,2}(company|business|firm)\b|\b(my|our) (?:small |little )?(?:[a-z]+ ){0,2}(company|firm)\b|\bfranchise (de|d)\b|\b(?:enseignes? (?:nationales?|commerciales?|de la grande distribution)|(?:franchises|franchisee?s|franchiseurs?|franchisors?|franchisees)\b(?! (?:sociales?|solidaires?|social))|(?:chaines?|chains?) (?:nationales? |national |commerciales? )?(?:de |d |of )?(?:restaurants?|restauration rapide|fast food|magasins?|hotels?|supermarches?|boutiques?|salles de sport|stores?|shops?)(?! (?:solidaires?|associati\w*|cooperati\w*|d insertion|sociales?|social)))\b/;
+  /\b(societe|entreprise)( [a-z]+)? commerciale\b|\b(?:gerante?|patron|patronne|owner|manager) (?:d un|d une|du|de la|de l|of a|of an) (?:petite? |small )?(?:garage|commerce|boutique|magasin|restaurant|boulangerie|patisserie|boucherie|bar|hotel|salon de coiffure|camping|pharmacie|superette|supermarche|pizzeria|snack|car repair shop|shop|bakery)\b(?! (?:[a-z]+ )?(?:solidaires?|associati\w*|cooperati\w*|d insertion|sociale?s?|social|charity)\b)|\b(commercial|limited|private|for profit) (?:[a-z]+ ){0,2}(company|business|firm)\b|\b(my|our) (?:small |little )?(?:[a-z]+ ){0,2}(company|firm)\b|\bfranchise (de|d)\b|\b(?:enseignes? (?:nationales?|commerciales?|de la grande distribution)|(?:franchises|franchisee?s|franchiseurs?|franchisors?|franchisees)\b(?! (?:sociales?|solidaires?|social))|(?:chaines?|chains?) (?:nationales? |national |commerciales? )?(?:de |d |of )?(?:restaurants?|restauration rapide|fast food|magasins?|hotels?|supermarches?|boutiques?|salles de sport|stores?|shops?)(?! (?:solidaires?|associati\w*|cooperati\w*|d insertion|sociales?|social)))\b/;
 
 /**
  * A structure named with the adjective of its form (« un club sportif associatif », « notre café associatif », « une structure

@@ -73,6 +73,13 @@ describe("project options", () => {
     );
   });
 
+  it("the manager of a bakery or a restaurant runs a company: its investment asks the Région", async () => {
+    expect(await lead("Je suis gérante d'une boulangerie à Alès avec 3 salariés, je voudrais une subvention pour acheter un nouveau four.")).toBe(
+      "region-occitanie",
+    );
+    expect(await lead("Patron d'un restaurant à Uzès, on veut agrandir la terrasse, le Département peut aider ?")).toBe("region-occitanie");
+  });
+
   it("an association of volunteers testing its project looks for seed funding", async () => {
     expect(await lead("Notre association de bénévoles à Anduze veut tester son projet d'atelier vélo avant de se lancer. Qui peut financer ?")).toBe(
       "france-active",
@@ -127,5 +134,10 @@ describe("project readings", () => {
 
   it("the banks that keep turning someone down: no access to credit", () => {
     expect(read("The banks keep turning me down for my bakery project in Alès.").facts.bankAccess).toBe(false);
+  });
+
+  it("the manager of a trade runs a company, unless the trade is solidarity or associative", () => {
+    expect(read("gérant d'un garage à Alès, 2 salariés, besoin d'aide pour un pont élévateur").facts.legalForm).toBe("societe-commerciale");
+    expect(read("Je suis gérant d'un garage solidaire associatif à Alès, on cherche des financements.").facts.legalForm).toBe("association");
   });
 });
