@@ -100,9 +100,17 @@ export function countListedStructures(f: string): number | undefined {
   return mentions === 1 && total >= 2 ? total : undefined;
 }
 
-/** "une société hôtelière commerciale", "a commercial company", "une franchise", « gérant d'un garage auto » (a trade run for profit). */
-const COMMERCIAL =
-  /\b(societe|entreprise)( [a-z]+)? commerciale\b|\b(?:gerante?|patron|patronne|owner|manager) (?:d un|d une|du|de la|de l|of a|of an) (?:petite? |small )?(?:garage|commerce|boutique|magasin|restaurant|boulangerie|patisserie|boucherie|bar|hotel|salon de coiffure|camping|pharmacie|superette|supermarche|pizzeria|snack|car repair shop|shop|bakery)\b(?! (?:[a-z]+ )?(?:solidaires?|associati\w*|cooperati\w*|d insertion|sociale?s?|social|charity)\b)|\b(commercial|limited|private|for profit) (?:[a-z]+ ){0,2}(company|business|firm)\b|\b(my|our) (?:small |little )?(?:[a-z]+ ){0,2}(company|firm)\b|\bfranchise (de|d)\b|\b(?:enseignes? (?:nationales?|commerciales?|de la grande distribution)|(?:franchises|franchisee?s|franchiseurs?|franchisors?|franchisees)\b(?! (?:sociales?|solidaires?|social))|(?:chaines?|chains?) (?:nationales? |national |commerciales? )?(?:de |d |of )?(?:restaurants?|restauration rapide|fast food|magasins?|hotels?|supermarches?|boutiques?|salles de sport|stores?|shops?)(?! (?:solidaires?|associati\w*|cooperati\w*|d insertion|sociales?|social)))\b/;
+/** A trade run for profit, not one said solidarity, associative, cooperative, social or of insertion (« un garage solidaire »). */
+const TRADE = String.raw`(?:garage|commerce|boutique|magasin|restaurant|boulangerie|patisserie|boucherie|bar|hotel|salon de coiffure|camping|pharmacie|superette|supermarche|pizzeria|snack|car repair shop|shop|bakery)\b(?! (?:[a-z]+ )?(?:solidaires?|associati\w*|cooperati\w*|d insertion|sociale?s?|social|charity|equitables?|de producteurs)\b)`;
+/** A trade that opens a telegraphic message (« garage auto à Saint-Ambroix, 3 salariés… », « Restaurant à Uzès… »). */
+const OPENING_TRADE = String.raw`^(?:(?:mon|notre|un|une|my|our|a) )?(?:petite? |small )?(?:garage|boulangerie|patisserie|boucherie|restaurant|bar|hotel|salon de coiffure|camping|pharmacie|pizzeria|snack|commerce de proximite)(?: auto| automobile)?\b(?! (?:[a-z]+ )?(?:solidaires?|associati\w*|cooperati\w*|d insertion|sociale?s?|social|charity|equitables?|de producteurs)\b)(?= (?:a|au|sur|de|d|in|at) )`;
+/**
+ * "une société hôtelière commerciale", "a commercial company", "une franchise", a trade run for profit by its manager or owner
+ * (« gérant d'un garage auto », « patron d'un restaurant ») or opening a telegraphic message.
+ */
+const COMMERCIAL = new RegExp(
+  String.raw`\b(societe|entreprise)( [a-z]+)? commerciale\b|\b(?:gerante?|patron|patronne|owner|manager) (?:d un|d une|du|de la|de l|of a|of an) (?:petite? |small )?${TRADE}|${OPENING_TRADE}|\b(commercial|limited|private|for profit) (?:[a-z]+ ){0,2}(company|business|firm)\b|\b(my|our) (?:small |little )?(?:[a-z]+ ){0,2}(company|firm)\b|\bfranchise (de|d)\b|\b(?:enseignes? (?:nationales?|commerciales?|de la grande distribution)|(?:franchises|franchisee?s|franchiseurs?|franchisors?|franchisees)\b(?! (?:sociales?|solidaires?|social))|(?:chaines?|chains?) (?:nationales? |national |commerciales? )?(?:de |d |of )?(?:restaurants?|restauration rapide|fast food|magasins?|hotels?|supermarches?|boutiques?|salles de sport|stores?|shops?)(?! (?:solidaires?|associati\w*|cooperati\w*|d insertion|sociales?|social)))\b`,
+);
 
 /**
  * A structure named with the adjective of its form (« un club sportif associatif », « notre café associatif », « une structure

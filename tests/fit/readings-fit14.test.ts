@@ -140,4 +140,11 @@ describe("project readings", () => {
     expect(read("gérant d'un garage à Alès, 2 salariés, besoin d'aide pour un pont élévateur").facts.legalForm).toBe("societe-commerciale");
     expect(read("Je suis gérant d'un garage solidaire associatif à Alès, on cherche des financements.").facts.legalForm).toBe("association");
   });
+
+  it("a trade that opens a telegraphic message is a company, unless said solidarity or of insertion", () => {
+    expect(read("Boulangerie à Alès, 3 salariés, on voudrait une aide pour changer le four, c'est possible ?").facts.legalForm).toBe("societe-commerciale");
+    expect(read("Petit restaurant à Uzès, on veut refaire la cuisine, des subventions ?").facts.legalForm).toBe("societe-commerciale");
+    expect(read("Garage solidaire à Alès, on voudrait financer un pont élévateur.").facts.legalForm).toBeUndefined();
+    expect(read("Restaurant d'insertion à Nîmes, 12 salariés en parcours, on cherche un financement pour la cuisine.").facts.legalForm).toBeUndefined();
+  });
 });
