@@ -141,6 +141,12 @@ describe("project readings", () => {
     expect(read("Je suis gérant d'un garage solidaire associatif à Alès, on cherche des financements.").facts.legalForm).toBe("association");
   });
 
+  it("someone who runs a trade runs a company; a solidarity shop is no trade", () => {
+    expect(read("Je tiens une boulangerie à Sommières avec deux salariés, je voudrais moderniser le magasin.").facts.legalForm).toBe("societe-commerciale");
+    expect(read("I run a small bakery in Alès and want to buy a new oven.").facts.legalForm).toBe("societe-commerciale");
+    expect(read("Nous gérons une boutique solidaire à Alès et voulons rénover le local.").facts.legalForm).toBeUndefined();
+  });
+
   it("a trade that opens a telegraphic message is a company, unless said solidarity or of insertion", () => {
     expect(read("Boulangerie à Alès, 3 salariés, on voudrait une aide pour changer le four, c'est possible ?").facts.legalForm).toBe("societe-commerciale");
     expect(read("Petit restaurant à Uzès, on veut refaire la cuisine, des subventions ?").facts.legalForm).toBe("societe-commerciale");
