@@ -147,6 +147,10 @@ describe("project readings", () => {
     expect(read("Nous gérons une boutique solidaire à Alès et voulons rénover le local.").facts.legalForm).toBeUndefined();
   });
 
+  it("renovating or extending one's premises is a need of funding, for an ESS structure too", () => {
+    expect(need("Nous gérons une boutique solidaire à Alès et voulons rénover le local, quelles aides ?", "financement")).toBeDefined();
+  });
+
   it("a trade that opens a telegraphic message is a company, unless said solidarity or of insertion", () => {
     expect(read("Boulangerie à Alès, 3 salariés, on voudrait une aide pour changer le four, c'est possible ?").facts.legalForm).toBe("societe-commerciale");
     expect(read("Petit restaurant à Uzès, on veut refaire la cuisine, des subventions ?").facts.legalForm).toBe("societe-commerciale");
