@@ -475,6 +475,8 @@ export function detectNeeds(text: string, facts: Partial<Facts>, links: SchemaLi
   // Needs the message asks for: in a request, a question of a longer message, said to come first, or named in a message
   // that is one question (« Quelle action peut aider une association … à rencontrer des fondations ? »).
   const requested = new Set<string>();
+  // Those asked for in words (a request, a question of a longer message, said to come first), not only named in a message that is one question.
+  const requestedInWords = new Set<string>();
   const wholeQuestion = text.trim().endsWith("?") && !askedZone(text);
   // A need none of whose expressions' first words is in the message has none of them in it: only its typos are looked for.
   const possible = firstWordsOf(links.needs).marks(tokens);
@@ -520,6 +522,7 @@ export function detectNeeds(text: string, facts: Partial<Facts>, links: SchemaLi
       ...(stressed ? { stressed: true } : {}),
     });
     if (matched > 0 && (inRequest || inQuestion || stressed || wholeQuestion)) requested.add(need.id);
+    if (matched > 0 && (inRequest || inQuestion || stressed)) requestedInWords.add(need.id);
   }
   // A need shown only by where the project is (« au Chemin-Bas d'Avignon ») gives way to the need the message asks for
   // (« rencontrer des fondations »): the place is context, the request is the project's.
@@ -539,7 +542,7 @@ export function detectNeeds(text: string, facts: Partial<Facts>, links: SchemaLi
   const described = requested.size === 0 && askedZone(text) !== "" ? out.filter((n) => n.expressions > 0 && n.need.identity === undefined) : [];
   // A need the carrier already meets (« notre SAS agréée ESUS… veut structurer son développement »), not asked for: its words say
   // what the carrier is.
-  for (const n of out) if (n.need.held?.some((k) => facts[k] === true) && !requested.has(n.need.id)) n.carrierOnly = n.need.identity ?? HELD_SHARE;
+  for (const n of out) if (n.need.held?.some((k) => facts[k] === true) && !requestedInWords.has(n.need.id)) n.carrierOnly = n.need.identity ?? HELD_SHARE;
   for (const n of out)
     if (
       n.carrierOnly === undefined &&

@@ -31,6 +31,8 @@ describe("project options", () => {
   it("an ESUS approval the carrier already holds is what it is: the need it asks for leads", async () => {
     expect(await lead("Notre SCOP agréée ESUS de Nîmes, 8 salariés, traverse des difficultés financières. Qui peut nous aider ?")).toBe("dla");
     expect(await lead("Notre entreprise d'Alès, déjà agréée ESUS, voudrait revoir son organisation interne et sa gouvernance.")).toBe("dla");
+    // Named in a message that is one question, it is still what the carrier is.
+    expect(need("Une SARL agréée ESUS de Nîmes souhaite faire entrer le Département à son capital ?", "agrement-esus")?.carrierOnly).toBe(0.3);
     // Asked for again, the approval leads.
     expect(await lead("Notre SARL agréée ESUS veut renouveler son agrément ESUS, comment faire ?")).toBe("agrement-esus");
   });
