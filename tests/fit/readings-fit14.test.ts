@@ -69,6 +69,21 @@ describe("project options", () => {
     expect(await lead("On veut monter une épicerie en modèle coopératif à Sommières, quels statuts choisir ?")).toBe("incubation-innovation-sociale");
   });
 
+  it("a company that wants the Département « à son capital » asks for a share in it", () => {
+    expect(need("Notre SCIC de Nîmes voudrait faire entrer le Département à son capital.", "capital-scic")).toBeDefined();
+    expect(need("A Uzès, notre coopérative souhaite ouvrir son capital aux collectivités.", "capital-scic")).toBeDefined();
+  });
+
+  it("an app being built is incubation, in English too", () => {
+    expect(need("We are three students in Nîmes building an app for lonely seniors. Who can support us at the start?", "incubation")).toBeDefined();
+  });
+
+  it("testing one's activity before creating one's business is the CAE's offer", async () => {
+    expect(await lead("Je suis seul, je veux lancer mon activité de réparateur de vélos à Nîmes et tester avant de créer ma boîte. Qui peut m'aider ?")).toBe(
+      "cae",
+    );
+  });
+
   it("a company modernising or renovating its premises asks the Région", async () => {
     expect(await lead("Une SARL de Sommières (boulangerie, 5 salariés) veut moderniser son laboratoire : le Département peut-il aider ?")).toBe(
       "region-occitanie",
