@@ -49,6 +49,13 @@ describe("project options", () => {
     expect(await lead("Quelle action pour une ETTI de Nîmes qui veut embaucher des allocataires du RSA ?", "agent")).toBe("insertion-iae");
   });
 
+  it("an ACI carries a project; so does a directorate of the Département that wants something", async () => {
+    expect(await lead("Quelle action pour un ACI de Saint-Ambroix qui veut créer 6 postes supplémentaires ?", "agent")).toBe("insertion-iae");
+    expect(await lead("La direction de l'enfance veut intégrer des clauses sociales dans son marché de restauration. Quel appui du schéma ?", "agent")).toBe(
+      "commande-publique",
+    );
+  });
+
   it("a lot reserved in a contract for ESS structures is public procurement", async () => {
     expect(need("Le Département souhaite réserver un lot aux entreprises d'insertion pour le nettoyage de ses bâtiments.", "marches-publics")).toBeDefined();
     expect(
