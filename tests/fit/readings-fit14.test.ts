@@ -147,6 +147,11 @@ describe("project readings", () => {
     expect(seeksPersonalReturn(foldText("Notre ressourcerie achète des meubles à bas prix pour les revendre à petits prix."))).toBe(false);
   });
 
+  it("buying to resell dearer is speculation", () => {
+    expect(seeksPersonalReturn(foldText("Je veux acheter des actions d'une start-up pour les revendre plus cher dans deux ans."))).toBe(true);
+    expect(seeksPersonalReturn(foldText("Notre recyclerie veut acheter un camion pour collecter les meubles et les revendre."))).toBe(false);
+  });
+
   it("the isolation of the people served is not the carrier's wish to join a network; its own is", () => {
     expect(need("Une association de Bagnols-sur-Cèze veut créer un service de visites pour les seniors isolés. Qui peut l'aider à démarrer ?", "reseau")).toBe(
       undefined,
