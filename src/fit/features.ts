@@ -397,6 +397,14 @@ export function askedZone(text: string): string {
     .join(" . ");
 }
 
+/** An indirect question (« demande s'il existe… », « voudrait savoir si… », "asks whether…"), to the end of its sentence. */
+const INDIRECT =
+  /\b(demande s il|demande si|demandent s ils?|demandent si|se demande|se demandent|veut savoir|veulent savoir|voudrait savoir|voudraient savoir|asks whether|asks if|wants to know|would like to know)\b[^.!?;]*/g;
+/** The indirect questions of a folded message, joined. */
+function indirectQuestions(folded: string): string {
+  return [...folded.matchAll(INDIRECT)].map((m) => m[0]).join(" . ");
+}
+
 /** The last clause of a message that is one question (after its last comma or colon), or nothing. */
 export function lastClauseAsked(text: string): string {
   if (askedZone(text) !== "" || !text.trim().endsWith("?")) return "";
@@ -464,7 +472,10 @@ export function detectNeeds(text: string, facts: Partial<Facts>, links: SchemaLi
   const questions = phraseTokens(withoutNegated(askedZone(text)));
   // Where a question-only expression is looked for: the questions of a longer message, or the last clause of a message that is
   // one question (« je veux créer ma boîte, on m'a parlé d'une permanence dans le quartier, c'est où ? »).
-  const questionClause = questions.length ? questions : phraseTokens(withoutNegated(lastClauseAsked(text)));
+  // So are the questions it relays or reports (« il demande s'il existe un relais dans son quartier »).
+  const reported = indirectQuestions(kept);
+  const questionClause =
+    questions.length || reported ? phraseTokens(`${withoutNegated(askedZone(text))} . ${reported}`) : phraseTokens(withoutNegated(lastClauseAsked(text)));
   const { main, secondary, rest } = emphasisZones(kept);
   const mainTokens = phraseTokens(main);
   const restTokens = phraseTokens(rest);

@@ -152,6 +152,15 @@ describe("project readings", () => {
     expect(seeksPersonalReturn(foldText("Notre recyclerie veut acheter un camion pour collecter les meubles et les revendre."))).toBe(false);
   });
 
+  it("a question relayed by an agent (« demande s'il existe un relais dans son quartier ») asks for the neighbourhood's schemes", () => {
+    const qpv = need(
+      "Un habitant du Mas de Mingue souhaite créer une activité de livraison à vélo et demande s'il existe un relais dans son quartier. Vers qui l'orienter ?",
+      "quartier-prioritaire",
+    );
+    expect(qpv?.expressions).toBe(1);
+    expect(qpv?.asked).toBeGreaterThan(0);
+  });
+
   it("the isolation of the people served is not the carrier's wish to join a network; its own is", () => {
     expect(need("Une association de Bagnols-sur-Cèze veut créer un service de visites pour les seniors isolés. Qui peut l'aider à démarrer ?", "reseau")).toBe(
       undefined,
