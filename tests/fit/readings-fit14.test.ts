@@ -152,6 +152,11 @@ describe("project readings", () => {
     expect(seeksPersonalReturn(foldText("Notre recyclerie veut acheter un camion pour collecter les meubles et les revendre."))).toBe(false);
   });
 
+  it("a token made to be resold is speculation; a local currency is not", () => {
+    expect(seeksPersonalReturn(foldText("Je voudrais créer un NFT de l'appel à communs et le revendre aux collectionneurs."))).toBe(true);
+    expect(seeksPersonalReturn(foldText("Nous lançons une monnaie locale complémentaire à Alès avec les commerçants du centre."))).toBe(false);
+  });
+
   it("a question relayed by an agent (« demande s'il existe un relais dans son quartier ») asks for the neighbourhood's schemes", () => {
     const qpv = need(
       "Un habitant du Mas de Mingue souhaite créer une activité de livraison à vélo et demande s'il existe un relais dans son quartier. Vers qui l'orienter ?",
