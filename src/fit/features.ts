@@ -100,9 +100,17 @@ export function countListedStructures(f: string): number | undefined {
   return mentions === 1 && total >= 2 ? total : undefined;
 }
 
-/** "une société hôtelière commerciale", "a commercial company", "une franchise". */
-const COMMERCIAL =
-  /\b(societe|entreprise)( [a-z]+)? commerciale\b|\b(commercial|limited|private|for profit) (?:[a-z]+ ){0,2}(company|business|firm)\b|\b(my|our) (?:small |little )?(?:[a-z]+ ){0,2}(company|firm)\b|\bfranchise (de|d)\b|\b(?:enseignes? (?:nationales?|commerciales?|de la grande distribution)|(?:franchises|franchisee?s|franchiseurs?|franchisors?|franchisees)\b(?! (?:sociales?|solidaires?|social))|(?:chaines?|chains?) (?:nationales? |national |commerciales? )?(?:de |d |of )?(?:restaurants?|restauration rapide|fast food|magasins?|hotels?|supermarches?|boutiques?|salles de sport|stores?|shops?)(?! (?:solidaires?|associati\w*|cooperati\w*|d insertion|sociales?|social)))\b/;
+/** A trade run for profit, not one said solidarity, associative, cooperative, social or of insertion (« un garage solidaire »). */
+const TRADE = String.raw`(?:garage|commerce|boutique|magasin|restaurant|boulangerie|patisserie|boucherie|bar|hotel|salon de coiffure|camping|pharmacie|superette|supermarche|pizzeria|snack|car repair shop|shop|bakery)\b(?! (?:[a-z]+ )?(?:solidaires?|associati\w*|cooperati\w*|d insertion|sociale?s?|social|charity|equitables?|de producteurs)\b)`;
+/** A trade that opens a telegraphic message (« garage auto à Saint-Ambroix, 3 salariés… », « Restaurant à Uzès… »). */
+const OPENING_TRADE = String.raw`^(?:(?:mon|notre|un|une|my|our|a) )?(?:petite? |small )?(?:garage|boulangerie|patisserie|boucherie|restaurant|bar|hotel|salon de coiffure|camping|pharmacie|pizzeria|snack|commerce de proximite)(?: auto| automobile)?\b(?! (?:[a-z]+ )?(?:solidaires?|associati\w*|cooperati\w*|d insertion|sociale?s?|social|charity|equitables?|de producteurs)\b)(?= (?:a|au|sur|de|d|in|at) )`;
+/**
+ * "une société hôtelière commerciale", "a commercial company", "une franchise", a trade run for profit by its manager or owner
+ * (« gérant d'un garage auto », « patron d'un restaurant », « je tiens une boulangerie », "I run a bakery") or opening a telegraphic message.
+ */
+const COMMERCIAL = new RegExp(
+  String.raw`\b(societe|entreprise)( [a-z]+)? commerciale\b|\b(?:gerante?|patron|patronne|owner|manager) (?:d un|d une|du|de la|de l|of a|of an) (?:petite? |small )?${TRADE}|\b(?:je tiens|nous tenons|on tient|je gere|nous gerons|on gere|je possede|i run|we run|i own|we own|i manage) (?:un|une|a|an) (?:petite? |small )?${TRADE}|${OPENING_TRADE}|\b(commercial|limited|private|for profit) (?:[a-z]+ ){0,2}(company|business|firm)\b|\b(my|our) (?:small |little )?(?:[a-z]+ ){0,2}(company|firm)\b|\bfranchise (de|d)\b|\b(?:enseignes? (?:nationales?|commerciales?|de la grande distribution)|(?:franchises|franchisee?s|franchiseurs?|franchisors?|franchisees)\b(?! (?:sociales?|solidaires?|social))|(?:chaines?|chains?) (?:nationales? |national |commerciales? )?(?:de |d |of )?(?:restaurants?|restauration rapide|fast food|magasins?|hotels?|supermarches?|boutiques?|salles de sport|stores?|shops?)(?! (?:solidaires?|associati\w*|cooperati\w*|d insertion|sociales?|social)))\b`,
+);
 
 /**
  * A structure named with the adjective of its form (« un club sportif associatif », « notre café associatif », « une structure
@@ -139,7 +147,7 @@ function essStatutes(f: string): boolean | undefined {
 
 function bankAccess(f: string): boolean | undefined {
   if (
-    /\b(banques?|bank) (ne )?(me |nous )?(veut|veulent|suit|suivent)? ?(rien savoir|pas|plus|refuse|refusent|won t|refused|says no)\b|\bbanques? (a |ont )?refuse\w*\b|\b(pas|sans|plus|ni|aucun|no|without) (d )?acces (au|a un|aux) (credit|pret|emprunt)s?\b|\b(no|without) access to (bank )?(credit|loans?)\b|\bno bank (will|would|wants to|is willing to) (lend|finance|follow|back)\b|\bbanks? (won t|will not|refuse[sd]? to|declined to) (lend|finance)\b|\bexclue?s? du (credit|systeme) bancaire\b|\b(the |her |his |their |my |our )?banks? (has |have )?(turned|turns) (her|him|them|me|us) down\b/.test(
+    /\b(banques?|bank) (ne )?(me |nous )?(veut|veulent|suit|suivent)? ?(rien savoir|pas|plus|refuse|refusent|won t|refused|says no)\b|\bbanques? (a |ont )?refuse\w*\b|\b(pas|sans|plus|ni|aucun|no|without) (d )?acces (au|a un|aux) (credit|pret|emprunt)s?\b|\b(no|without) access to (bank )?(credit|loans?)\b|\bno bank (will|would|wants to|is willing to) (lend|finance|follow|back)\b|\bbanks? (won t|will not|refuse[sd]? to|declined to) (lend|finance)\b|\bexclue?s? du (credit|systeme) bancaire\b|\b(the |her |his |their |my |our )?banks? (has |have |keep |keeps |kept |always )?(turned|turns|turning) (her|him|them|me|us) down\b/.test(
       f,
     )
   )
@@ -389,6 +397,21 @@ export function askedZone(text: string): string {
     .join(" . ");
 }
 
+/** An indirect question (« demande s'il existe… », « voudrait savoir si… », "asks whether…"), to the end of its sentence. */
+const INDIRECT =
+  /\b(demande s il|demande si|demandent s ils?|demandent si|se demande|se demandent|veut savoir|veulent savoir|voudrait savoir|voudraient savoir|asks whether|asks if|wants to know|would like to know)\b[^.!?;]*/g;
+/** The indirect questions of a folded message, joined. */
+function indirectQuestions(folded: string): string {
+  return [...folded.matchAll(INDIRECT)].map((m) => m[0]).join(" . ");
+}
+
+/** The last clause of a message that is one question (after its last comma or colon), or nothing. */
+export function lastClauseAsked(text: string): string {
+  if (askedZone(text) !== "" || !text.trim().endsWith("?")) return "";
+  const f = foldText(text);
+  return f.slice(Math.max(f.lastIndexOf(","), f.lastIndexOf(":"), f.lastIndexOf(";")) + 1);
+}
+
 /**
  * What the writer says they do not want ("on n'a pas besoin de prêt", "we don't need a loan") or have already done ("j'ai déjà
  * testé mon activité"), up to the end of that clause. Not wanting to create a company (« il ne veut pas créer de société tant
@@ -432,6 +455,9 @@ function firstWordsOf(needs: readonly Need[]): FirstWords {
   return e.fw;
 }
 
+/** Share of their score the processes of a need the carrier already meets keep (see the links file's « acquis »). */
+const HELD_SHARE = 0.3;
+
 /** The needs of the links file that the message states, strongest first. */
 export function detectNeeds(text: string, facts: Partial<Facts>, links: SchemaLinks): DetectedNeed[] {
   const kept = withoutNegated(text);
@@ -444,6 +470,12 @@ export function detectNeeds(text: string, facts: Partial<Facts>, links: SchemaLi
   );
   const asked = phraseTokens(requestZone(kept));
   const questions = phraseTokens(withoutNegated(askedZone(text)));
+  // Where a question-only expression is looked for: the questions of a longer message, or the last clause of a message that is
+  // one question (« je veux créer ma boîte, on m'a parlé d'une permanence dans le quartier, c'est où ? »).
+  // So are the questions it relays or reports (« il demande s'il existe un relais dans son quartier »).
+  const reported = indirectQuestions(kept);
+  const questionClause =
+    questions.length || reported ? phraseTokens(`${withoutNegated(askedZone(text))} . ${reported}`) : phraseTokens(withoutNegated(lastClauseAsked(text)));
   const { main, secondary, rest } = emphasisZones(kept);
   const mainTokens = phraseTokens(main);
   const restTokens = phraseTokens(rest);
@@ -454,6 +486,8 @@ export function detectNeeds(text: string, facts: Partial<Facts>, links: SchemaLi
   // Needs the message asks for: in a request, a question of a longer message, said to come first, or named in a message
   // that is one question (« Quelle action peut aider une association … à rencontrer des fondations ? »).
   const requested = new Set<string>();
+  // Those asked for in words (a request, a question of a longer message, said to come first), not only named in a message that is one question.
+  const requestedInWords = new Set<string>();
   const wholeQuestion = text.trim().endsWith("?") && !askedZone(text);
   // A need none of whose expressions' first words is in the message has none of them in it: only its typos are looked for.
   const possible = firstWordsOf(links.needs).marks(tokens);
@@ -467,7 +501,7 @@ export function detectNeeds(text: string, facts: Partial<Facts>, links: SchemaLi
     const byFacts = need.facts !== undefined && factsMatch(need.facts, facts);
     // Words that show the need only when a question of the message holds them and the need's facts hold (« un relais dans le
     // quartier ? » for a project in a quartier prioritaire): they count as its expression, asked, when it has none of its own.
-    const byQuestion = byFacts && phrases.length === 0 && !!need.questionPhrases?.some((p) => containsPhrase(questions, p));
+    const byQuestion = byFacts && phrases.length === 0 && !!need.questionPhrases?.some((p) => containsPhrase(questionClause, p));
     const matched = phrases.length + (byQuestion ? 1 : 0);
     if (need.requires.facts && !byFacts) continue;
     if (need.requires.expressions && matched === 0) continue;
@@ -499,6 +533,7 @@ export function detectNeeds(text: string, facts: Partial<Facts>, links: SchemaLi
       ...(stressed ? { stressed: true } : {}),
     });
     if (matched > 0 && (inRequest || inQuestion || stressed || wholeQuestion)) requested.add(need.id);
+    if (matched > 0 && (inRequest || inQuestion || stressed)) requestedInWords.add(need.id);
   }
   // A need shown only by where the project is (« au Chemin-Bas d'Avignon ») gives way to the need the message asks for
   // (« rencontrer des fondations »): the place is context, the request is the project's.
@@ -516,8 +551,12 @@ export function detectNeeds(text: string, facts: Partial<Facts>, links: SchemaLi
   // what the carrier is.
   const becoming = phraseTokens(becomingZone(kept));
   const described = requested.size === 0 && askedZone(text) !== "" ? out.filter((n) => n.expressions > 0 && n.need.identity === undefined) : [];
+  // A need the carrier already meets (« notre SAS agréée ESUS… veut structurer son développement »), not asked for: its words say
+  // what the carrier is.
+  for (const n of out) if (n.need.held?.some((k) => facts[k] === true) && !requestedInWords.has(n.need.id)) n.carrierOnly = n.need.identity ?? HELD_SHARE;
   for (const n of out)
     if (
+      n.carrierOnly === undefined &&
       n.need.identity !== undefined &&
       n.expressions > 0 &&
       !requested.has(n.need.id) &&

@@ -65,6 +65,11 @@ const Need = z
      */
     identite: z.number().min(0.1).max(1).optional(),
     /**
+     * Facts saying the carrier already has what the need seeks (« notre SAS agréée ESUS »): when they hold and the message does not
+     * ask for the need, its expressions name what the carrier is, and its processes keep the « identite » share of their score (0.3 without one).
+     */
+    acquis: z.array(z.enum(["esusApproved"])).optional(),
+    /**
      * Expressions that show the need only in a question of the message, and only when its facts hold: « Existe-t-il un relais
      * dans le quartier ? » asks for the neighbourhood's schemes when the project is in a quartier prioritaire.
      */
@@ -135,6 +140,8 @@ export interface Need {
   context?: number;
   /** Share of its processes' score when it only names what the carrier is (the file's « identite »). */
   identity?: number;
+  /** Facts saying the carrier already has what the need seeks (the file's « acquis »). */
+  held?: "esusApproved"[];
   /** Expressions that count only in a question of the message, when the need's facts hold (the file's « en_question »). */
   questionPhrases?: PhraseGroups[number];
   links: NeedLink[];
@@ -205,6 +212,7 @@ export function readLinksFile(file: string): SchemaLinks {
       requires: { facts: n.exige?.includes("faits") ?? false, expressions: n.exige?.includes("expressions") ?? false },
       ...(n.contexte !== undefined ? { context: n.contexte } : {}),
       ...(n.identite !== undefined ? { identity: n.identite } : {}),
+      ...(n.acquis?.length ? { held: n.acquis } : {}),
       ...(n.en_question?.length ? { questionPhrases: unique(compileGroups([n.en_question])[0] ?? []) } : {}),
       links: n.liens.map((l) => ({
         process: l.processus,

@@ -86,8 +86,15 @@ const BEST_RETURN =
  * économies ? », "which fund gives the best return on my savings?"): personal finance, not an ESS project.
  */
 export function seeksPersonalReturn(folded: string): boolean {
-  return OWN_SAVINGS.test(folded) && (BEST_RETURN.test(folded) || PRIVATE_PLACEMENT.test(folded));
+  return (OWN_SAVINGS.test(folded) && (BEST_RETURN.test(folded) || PRIVATE_PLACEMENT.test(folded))) || SPECULATION.test(folded);
 }
+
+/**
+ * Speculation: pushing up a price to sell at a profit (« en acheter beaucoup, faire monter le cours puis revendre », "pump and
+ * dump", "buy low and sell high"), or buying to resell dearer (« acheter des actions pour les revendre plus cher »), or a token made to be resold (« créer un NFT et le revendre »), whatever it is called — a gain sought on one's own money, no ESS project.
+ */
+const SPECULATION =
+  /\b((faire|fait|font|ferait|on fait) (monter|grimper|flamber|exploser) (le|les|son|sa|leur|leurs) (cours|prix|valeurs?)|pump (and|n) dump|(pump|push|drive) up the (price|value)|buy low( and)? sell high|acheter (a )?bas (prix )?(et |pour |puis )?(re)?vendre (plus )?(cher|haut)|(acheter|racheter|buy|buying)\b[^.;!?]{0,60}\b(les |la |le |l )?(revendre|resell|sell (them|it)) (plus cher|au plus haut|a prix d or|at a higher price|for more|at a profit)|\b(nfts?|jetons?|tokens?|crypto\w*)\b[^.;!?]{0,80}\b(revendre|resell|speculer|speculate|speculation|flip))\b/;
 
 /**
  * A placement of one's own money chosen among private investments (« investir dans la crypto ou dans l'immobilier », "put my
