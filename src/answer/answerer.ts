@@ -327,7 +327,11 @@ export class Answerer {
     // A follow-up asking, of its topic, what the public sources do not say (« and who sits on the jury? » after the
     // commons call, « et avec la communauté de communes comme troisième partenaire, ça passe ? ») is that known gap:
     // it is read with its topic, whatever else its words alone would find, however long it is.
-    if (!this.o.guards.gap(clean) && this.o.guards.gap(combined, clean, { asked: true })) return combined;
+    const ownGap = this.o.guards.gap(clean);
+    if (!ownGap && this.o.guards.gap(combined, clean, { asked: true })) return combined;
+    // A gap read in the person's own words (« ils vont nous dire oui ? ») is about the topic's process: read with it,
+    // so that the refusal hands over to that process's team.
+    if (ownGap?.read) return combined;
     if (terms.length === 0 || (isElliptic(clean, terms.length, false) === false && words > 10))
       return terms.length === 0 ? withTopic(question, previous) : question;
     // Only words that ask an aspect of a subject ("en quelle année ?", "qui l'organise ?", "c'est combien max ?"):
