@@ -251,6 +251,8 @@ describe("known gaps of knowledge/lacunes.yaml", () => {
     "decision-agrement-structure": "Ma régie de quartier sera-t-elle agréée ESUS l'an prochain ?",
     "issue-de-sa-demande": "Vous croyez que France Active va nous dire oui pour la garantie ?",
     "date-a-venir": "Le prochain grand atelier du schéma ESS, il est prévu quand ?",
+    "siege-regle-aac": "Faut-il que toutes les structures d'un commun aient leur siège dans le Gard ?",
+    "bureaux-partenaires": "Dans quel bâtiment se trouve le bureau de France Active à Nîmes ?",
   };
 
   const gaps = parseYaml(readFileSync(path.join(KNOWLEDGE_DIR, "lacunes.yaml"), "utf8")) as { id: string; route?: string }[];
@@ -267,6 +269,7 @@ describe("known gaps of knowledge/lacunes.yaml", () => {
     "miess-infos": "mecenat-fondations",
     "frequentation-evenements": "mecenat-fondations",
     "adresses-partenaires": "pret-honneur-microcredit",
+    "bureaux-partenaires": "france-active",
     "issue-de-sa-demande": "france-active",
     "noms-salaries-partenaires": "pret-honneur-microcredit",
     "dirigeants-partenaires": "pret-honneur-microcredit",
