@@ -68,6 +68,8 @@ export interface Gap {
   project: boolean;
   /** Recognised by a reading of the person's own message (its subject may be the conversation's topic). */
   read?: boolean;
+  /** Its subject is a sum of money (« le montant maximal… »). */
+  sum?: boolean;
 }
 
 /**
@@ -135,6 +137,7 @@ export class Guards {
           route: g.route,
           project: g.projet,
           ...(g.lecture ? { read: true } : {}),
+          ...(SUM_SUBJECT.test(g.sujet.trim()) ? { sum: true } : {}),
         },
         groups: compileGroups(g.quand),
         except: g.sauf.length ? compileGroups([g.sauf])[0]! : [],
