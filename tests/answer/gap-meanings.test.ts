@@ -44,3 +44,16 @@ describe("known gaps by meaning", () => {
   ];
   for (const [q, id] of cases) it(`${q} → ${id ?? "no gap"}`, () => expect(gapOf(q)).toBe(id));
 });
+
+describe("world knowledge is out of the mission", () => {
+  const cases: [string, boolean][] = [
+    ["Quelle est la capitale du Japon ?", true],
+    ["What is the capital city of Canada?", true],
+    ["c koi la capitale de l'italie", true],
+    ["What share of a SCIC's capital can the Department hold?", false],
+    ["Can the Department own part of the capital of our cooperative?", false],
+    ["Quelle est la capitale du Gard ?", false],
+    ["What's the administrative capital of the Gard?", false],
+  ];
+  for (const [q, out] of cases) it(`${q} → ${out ? "out of mission" : "in"}`, () => expect(guards.isOutOfMission(q)).toBe(out));
+});
