@@ -255,6 +255,9 @@ describe("answerable questions asked in other words are not refused", () => {
     { q: "Le plafond d'un commun, ce sont bien les 250 000 € annoncés ?", includes: /ensemble des communs/ },
     { q: "Un commun peut obtenir 250 000 € au maximum, c'est ça ?", includes: /ensemble des communs/ },
     { q: "Each commons project can get up to 250 000 euros, is that it?", includes: /all commons/ },
+    // English words of the glossary (glossaire/synonymes.yaml): "poorest", "portfolio"
+    { q: "Is the Gard one of the poorest departments in France?", includes: /cinquième département le plus pauvre/ },
+    { q: "Whose portfolio includes the ESS at the Department, and since when?", includes: /Meunier/ },
     // « qui a écrit » asks who designed it (lexique/familier.yaml)
     { q: "C'est une agence parisienne qui a écrit le schéma ESS du Gard ?", includes: /Grande Bobine/ },
     // « les sous » (money, lexique/familier.yaml) is not the start of a compound word
