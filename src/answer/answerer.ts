@@ -327,7 +327,11 @@ export class Answerer {
     // A follow-up asking, of its topic, what the public sources do not say (« and who sits on the jury? » after the
     // commons call, « et avec la communauté de communes comme troisième partenaire, ça passe ? ») is that known gap:
     // it is read with its topic, whatever else its words alone would find, however long it is.
-    if (!this.o.guards.gap(clean) && this.o.guards.gap(combined, clean, { asked: true })) return combined;
+    const ownGap = this.o.guards.gap(clean);
+    if (!ownGap && this.o.guards.gap(combined, clean, { asked: true })) return combined;
+    // A gap read in the person's own words (« ils vont nous dire oui ? ») is about the topic's process: read with it,
+    // so that the refusal hands over to that process's team.
+    if (ownGap?.read) return combined;
     if (terms.length === 0 || (isElliptic(clean, terms.length, false) === false && words > 10))
       return terms.length === 0 ? withTopic(question, previous) : question;
     // Only words that ask an aspect of a subject ("en quelle année ?", "qui l'organise ?", "c'est combien max ?"):
@@ -732,6 +736,16 @@ export class Answerer {
       );
     const gap = this.o.guards.gap(withAddress(rawQuestion, question), mine === question ? undefined : withAddress(own ?? rawQuestion, mine));
     if (gap) {
+      // A premise quoting a sum (« le plafond d'un commun, ce sont bien les 250 000 € ? ») checks a figure the person has
+      // read: a card from a document found that gives this very amount settles it, confirming or correcting, though what
+      // the gap says is unpublished (the amount per project) stays unsaid.
+      if (gap.sum && !this.o.llm) {
+        const p = await this.prepare(question, audience, avoidCards, mine, topic);
+        const settles = p.cardCandidates.find(
+          (m) => m.typeOk !== false && m.score >= PREMISE_CARD && m.card.sources.some((d) => p.found.has(d)) && quotesKnownSum(mine, m.card.answer),
+        );
+        if (settles) return this.cardAnswer(question, p.searched, audience, settles, p.hits, p.cardMatches, p.candidates, mine);
+      }
       const process = gap.route ?? this.aboutProcess(this.o.router.candidates(this.o.normalizer ? this.o.normalizer.normalize(question).text : question));
       const who = this.whoAnswers(process);
       return this.refusal(
@@ -1131,7 +1145,7 @@ export class Answerer {
     // when 250 000 € is the yearly sum for all commons) checks a premise: the card answers it.
     // A card that gives the gist and says its detail is not published (« le détail de ces obligations n'est pas
     // précisé ») does not answer a question asking that detail (« quelles sont précisément les obligations ? »).
-    if ((card.lacune && !premiseChecked(own, card.answer)) || detailUnpublished(own, card.answer)) {
+    if ((card.lacune && !premiseChecked(own, card.answer) && !quotesKnownSum(own, card.answer)) || detailUnpublished(own, card.answer)) {
       const process = card.route ?? this.aboutProcess(candidates);
       return base({
         type: "answer",
@@ -1464,10 +1478,28 @@ export function premiseChecked(question: string, text: string): boolean {
     )
   )
     return false;
-  const amounts = (t: string) =>
-    [...t.replace(/(\d)[\s\u00a0.,](?=\d{3}\b)/g, "$1").matchAll(/\d{3,}/g)].map((m) => m[0]).filter((n) => !/^(19|20)\d{2}$/.test(n));
-  const known = new Set(amounts(text));
-  return amounts(question).some((n) => known.has(n));
+  return sharesAmount(question, text);
+}
+
+/** The amounts (three digits or more, not a year) a text writes. */
+const amountsOf = (t: string) =>
+  [...t.replace(/(\d)[\s\u00a0.,](?=\d{3}\b)/g, "$1").matchAll(/\d{3,}/g)].map((m) => m[0]).filter((n) => !/^(19|20)\d{2}$/.test(n));
+
+/** Whether a question quotes an amount that a text gives. */
+function sharesAmount(question: string, text: string): boolean {
+  const known = new Set(amountsOf(text));
+  return amountsOf(question).some((n) => known.has(n));
+}
+
+/** Words asking a sum (« combien », « quel montant », "how much"): a question holding one asks an amount, it quotes none. */
+const ASKS_SUM = /\b(?:combien|cb|quel(?:le)?s? (?:montant|somme|plafond|budget|enveloppe)|how much|what amount|what is the (?:ceiling|cap|maximum))\b/;
+
+/**
+ * A premise quoting a sum (« le plafond d'un commun, ce sont bien les 250 000 € ? », « un commun touche 250 000 €, c'est ça ? »):
+ * the question writes an amount the text gives and asks no amount itself, whatever its form.
+ */
+export function quotesKnownSum(question: string, text: string): boolean {
+  return !ASKS_SUM.test(foldText(question)) && sharesAmount(question, text);
 }
 
 /**

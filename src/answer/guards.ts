@@ -11,32 +11,47 @@ import { currentKnowledgePaths, type KnowledgePaths } from "../core/paths.js";
 import { fold } from "../retrieval/analyzer.js";
 import { compileGroups, containsPhrase, FirstWords, matchesAll, phraseTokens, type PhraseGroups } from "../retrieval/phrases.js";
 import { countedNoun } from "./asked-quantity.js";
+import { asksNextDate, asksOwnOutcome } from "./own-outcome.js";
 
 const GuardFile = z.object({ injection: z.array(z.string()).default([]), hors_mission: z.array(z.string()).default([]) });
 const GapFile = z.array(
-  z.object({
-    id: z.string(),
-    sujet: z.string(),
-    /** Absent: the process the question is about, else the Department's ESS team (see Answerer). */
-    route: ProcessId.optional(),
-    quand: z.array(z.array(z.coerce.string()).min(1)).min(1),
-    /** Expressions that cancel the gap ("combien de temps" is a duration, not the amount a budget gap is about). */
-    sauf: z
-      .array(z.coerce.string())
-      .nullish()
-      .transform((a) => a ?? []),
-    /** Whether a described project that asks this is refused too (no: a subject a project may merely mention). */
-    projet: z
-      .union([z.boolean(), z.enum(["oui", "non"])])
-      .default(true)
-      .transform((v) => v === true || v === "oui"),
-    /**
-     * The group (from 1) that says what is asked (« combien », « qui siège au jury »): a follow-up must hold one of its
-     * expressions itself, the other groups may come from its topic (« et qui siège au jury ? » after the appel à communs).
-     */
-    demande: z.number().int().min(1).optional(),
-  }),
+  z
+    .object({
+      id: z.string(),
+      sujet: z.string(),
+      /** Absent: the process the question is about, else the Department's ESS team (see Answerer). */
+      route: ProcessId.optional(),
+      /** Groups of expressions, every one of which the question must hold (empty when a `lecture` reads the question). */
+      quand: z.array(z.array(z.coerce.string()).min(1)).default([]),
+      /** A reading of the question by its meaning (see READINGS) instead of, or besides, listed expressions. */
+      lecture: z.enum(["issue-de-sa-demande", "date-a-venir"]).optional(),
+      /** Expressions that cancel the gap ("combien de temps" is a duration, not the amount a budget gap is about). */
+      sauf: z
+        .array(z.coerce.string())
+        .nullish()
+        .transform((a) => a ?? []),
+      /** Whether a described project that asks this is refused too (no: a subject a project may merely mention). */
+      projet: z
+        .union([z.boolean(), z.enum(["oui", "non"])])
+        .default(true)
+        .transform((v) => v === true || v === "oui"),
+      /**
+       * The group (from 1) that says what is asked (« combien », « qui siège au jury »): a follow-up must hold one of its
+       * expressions itself, the other groups may come from its topic (« et qui siège au jury ? » after the appel à communs).
+       */
+      demande: z.number().int().min(1).optional(),
+    })
+    .refine((g) => g.quand.length > 0 || g.lecture !== undefined, { message: "a gap needs `quand` or `lecture`" }),
 );
+
+/**
+ * Readings a gap may name: a family of unpublished facts recognised by the structure of the question rather than by
+ * listed wordings. Each reads the person's own message.
+ */
+const READINGS: Record<string, (own: string) => boolean> = {
+  "issue-de-sa-demande": asksOwnOutcome,
+  "date-a-venir": asksNextDate,
+};
 
 /**
  * A gap whose subject is a sum of money (« le montant maximal… », « les budgets des années à venir ») says
@@ -51,6 +66,10 @@ export interface Gap {
   route?: ProcessId;
   /** A described project that asks this is refused too. */
   project: boolean;
+  /** Recognised by a reading of the person's own message (its subject may be the conversation's topic). */
+  read?: boolean;
+  /** Its subject is a sum of money (« le montant maximal… »). */
+  sum?: boolean;
 }
 
 /**
@@ -80,13 +99,27 @@ export class Guards {
    * does not match (every group must), and is skipped without trying its phrases.
    */
   private readonly firstWords: FirstWords;
+  /** The gaps recognised by their expressions (in file order), and those recognised by a reading alone. */
+  private readonly listed: Guards["gaps"];
+  private readonly read: Guards["gaps"];
 
   private constructor(
     private readonly injection: RegExp[],
     private readonly outOfMission: RegExp[],
-    private readonly gaps: { gap: Gap; groups: PhraseGroups; except: PhraseGroups[number]; asked?: number; sum: boolean }[],
+    private readonly gaps: {
+      gap: Gap;
+      groups: PhraseGroups;
+      except: PhraseGroups[number];
+      asked?: number;
+      sum: boolean;
+      reading?: (own: string) => boolean;
+    }[],
   ) {
-    this.firstWords = new FirstWords(gaps.map((g) => g.groups.reduce((a, b) => (b.length < a.length ? b : a), g.groups[0] ?? [])));
+    this.firstWords = new FirstWords(
+      gaps.filter((g) => g.groups.length > 0).map((g) => g.groups.reduce((a, b) => (b.length < a.length ? b : a), g.groups[0]!)),
+    );
+    this.listed = gaps.filter((g) => g.groups.length > 0);
+    this.read = gaps.filter((g) => g.groups.length === 0 && g.reading !== undefined);
   }
 
   static load(paths: KnowledgePaths = currentKnowledgePaths()): Guards {
@@ -98,11 +131,19 @@ export class Guards {
       guards.injection.map((r) => new RegExp(r, "i")),
       guards.hors_mission.map((r) => new RegExp(r, "i")),
       gaps.map((g) => ({
-        gap: { id: g.id, sujet: g.sujet, route: g.route, project: g.projet },
+        gap: {
+          id: g.id,
+          sujet: g.sujet,
+          route: g.route,
+          project: g.projet,
+          ...(g.lecture ? { read: true } : {}),
+          ...(SUM_SUBJECT.test(g.sujet.trim()) ? { sum: true } : {}),
+        },
         groups: compileGroups(g.quand),
         except: g.sauf.length ? compileGroups([g.sauf])[0]! : [],
         asked: g.demande === undefined ? undefined : Math.min(g.demande, g.quand.length) - 1,
         sum: SUM_SUBJECT.test(g.sujet.trim()),
+        reading: g.lecture === undefined ? undefined : READINGS[g.lecture],
       })),
     );
   }
@@ -128,8 +169,8 @@ export class Guards {
     // The things the person's own message counts (« combien de structures »), if it asks how many of them.
     const counts = countedNoun(own ?? text) !== null;
     const possible = this.firstWords.marks(tokens);
-    for (let i = 0; i < this.gaps.length; i++) {
-      const { gap, groups, except, asked, sum } = this.gaps[i]!;
+    for (let i = 0; i < this.listed.length; i++) {
+      const { gap, groups, except, asked, sum } = this.listed[i]!;
       // `asked`: only the gaps that say which group is asked, whose expression the person's own message holds.
       if (opts.asked && asked === undefined) continue;
       if (sum && counts) continue;
@@ -142,6 +183,9 @@ export class Guards {
       )
         return gap;
     }
+    // A reading reads the person's own message: it says by itself what is asked (a follow-up as well).
+    const ownText = own ?? text;
+    for (const { gap, except, reading } of this.read) if (reading!(ownText) && !except.some((seq) => containsPhrase(mine, seq))) return gap;
     return null;
   }
 }

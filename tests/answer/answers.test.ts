@@ -251,6 +251,13 @@ describe("answerable questions asked in other words are not refused", () => {
     { q: "Lauréats de l'appel à communs : qu'est-ce qu'on nous demande en contrepartie ?", includes: /partag/i },
     // a premise on an amount is settled by the card that gives it, though it says the rest is unpublished
     { q: "Si j'ai bien compris, un commun retenu reçoit 250 000 € à lui seul ?", includes: /ensemble des communs/ },
+    // a sum quoted, not asked (any form, not only a yes/no one), settles the premise though the amount per project is unpublished
+    { q: "Le plafond d'un commun, ce sont bien les 250 000 € annoncés ?", includes: /ensemble des communs/ },
+    { q: "Un commun peut obtenir 250 000 € au maximum, c'est ça ?", includes: /ensemble des communs/ },
+    { q: "Each commons project can get up to 250 000 euros, is that it?", includes: /all commons/ },
+    // English words of the glossary (glossaire/synonymes.yaml): "poorest", "portfolio"
+    { q: "Is the Gard one of the poorest departments in France?", includes: /cinquième département le plus pauvre/ },
+    { q: "Whose portfolio includes the ESS at the Department, and since when?", includes: /Meunier/ },
     // « qui a écrit » asks who designed it (lexique/familier.yaml)
     { q: "C'est une agence parisienne qui a écrit le schéma ESS du Gard ?", includes: /Grande Bobine/ },
     // « les sous » (money, lexique/familier.yaml) is not the start of a compound word

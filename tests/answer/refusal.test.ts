@@ -249,6 +249,10 @@ describe("known gaps of knowledge/lacunes.yaml", () => {
     "offres-emploi": "Y a-t-il des postes à pourvoir au service ESS du Département ?",
     "titulaires-marches": "Quelles structures ont remporté les marchés réservés, qui a obtenu le marché d'entretien des espaces verts ?",
     "decision-agrement-structure": "Ma régie de quartier sera-t-elle agréée ESUS l'an prochain ?",
+    "issue-de-sa-demande": "Vous croyez que France Active va nous dire oui pour la garantie ?",
+    "date-a-venir": "Le prochain grand atelier du schéma ESS, il est prévu quand ?",
+    "siege-regle-aac": "Faut-il que toutes les structures d'un commun aient leur siège dans le Gard ?",
+    "bureaux-partenaires": "Dans quel bâtiment se trouve le bureau de France Active à Nîmes ?",
   };
 
   const gaps = parseYaml(readFileSync(path.join(KNOWLEDGE_DIR, "lacunes.yaml"), "utf8")) as { id: string; route?: string }[];
@@ -265,6 +269,8 @@ describe("known gaps of knowledge/lacunes.yaml", () => {
     "miess-infos": "mecenat-fondations",
     "frequentation-evenements": "mecenat-fondations",
     "adresses-partenaires": "pret-honneur-microcredit",
+    "bureaux-partenaires": "france-active",
+    "issue-de-sa-demande": "france-active",
     "noms-salaries-partenaires": "pret-honneur-microcredit",
     "dirigeants-partenaires": "pret-honneur-microcredit",
     "suivi-dossier": "agrement-esus",

@@ -1,0 +1,112 @@
+/**
+ * A reading of one family of unpublished facts by its meaning rather than by listed wordings: the outcome of the
+ * person's OWN request — the decision a funder, an incubator, an administration has taken or will take on it
+ * (« la DDETS va-t-elle nous accorder l'agrément ? », « mon prêt, c'est validé ? », "has the committee approved our guarantee?").
+ * The public sources say who decides what and by which rules, never what was or will be decided for one file.
+ *
+ * The reading is structural: in the clause that asks (the last clause of a question), a decision predicate in an
+ * outcome form (future, perfect, a state), about the person's own case (a first-person marker in that clause, or a
+ * pronoun standing for what the person described earlier in the message). A rule (« si notre dossier est retenu… »),
+ * a how or a which (« qui va financer notre projet ? ») ask what the sources do say, and are left to the answer.
+ */
+import { foldUncached } from "../core/text.js";
+
+/** Decision predicates, French and English, as folded stems (a word that begins with one of them). */
+const DECISION =
+  "(?:accept|accord|valid|retenu|reten|retien|selection|select|refus|approuv|approv|agree|agre[ea]|reject|grant|financ|fund|subventionn|obten|obtiendr|dire oui|diront oui|dira oui|dit oui|disent oui|say yes|said yes|feu vert|green light|entrer (?:a|au|dans) (?:notre|mon|leur|son) capital|prendre (?:une |des )?parts? (?:a|au|dans) (?:notre|mon) capital)";
+
+/** A French decision predicate as a past participle (« a accepté », « a été retenue »), not the English article « a grant ». */
+const PARTICIPLE =
+  "(?:acceptee?s?|accordee?s?|validee?s?|retenue?s?|selectionnee?s?|refusee?s?|approuvee?s?|agreee?s?|financee?s?|subventionnee?s?|obtenue?s?|dit oui)\\b";
+
+/** A decision predicate in the future: « va(-t-il) (me l') accorder », « acceptera », « sera retenu », "will … select". */
+const FUTURE = new RegExp(
+  String.raw`(?:\b(?:va|vont|vais|allons|allez)(?:(?: t)? (?:il|elle|on|ils|elles|je|nous))?(?: (?:me|m|nous|te|vous|l|le|la|les|lui|leur|y|en))*(?: (?:etre|bien|vraiment|finalement))* ${DECISION}` +
+    String.raw`|\b${DECISION}\w*(?:era|eront|erons|erai|eras|erez|iendra|iendront|iendrons|iendrai|ira|iront|irons)\b` +
+    String.raw`|\b(?:sera|seront|serons|serai|serez|serait|seraient|serions)(?: t (?:il|elle|on|ils|elles))?(?: (?:bien|vraiment|finalement|pris|prise))* ${DECISION}` +
+    String.raw`|\b(?:will|going to|gonna)(?: \w+){0,3} (?:be )?${DECISION}` +
+    String.raw`|\b(?:va|vont|vais|allons|sera|seront|serai|serons)(?:(?: t)? (?:il|elle|on|ils|elles|je|nous))? (?:etre )?pris(?:e|es)?\b(?! en charge))`,
+);
+
+/** A decision already taken, or the state of the request: « a-t-elle accepté », « il est validé ? », "has it been approved". */
+const TAKEN = new RegExp(
+  String.raw`(?:\b(?:a|ont|avez|as|m a|nous a|m ont|nous ont|l a|l ont)(?: t (?:il|elle|ils|elles|on))?(?: (?:deja|bien|pas|finalement|enfin|vraiment))*(?: ete)? ${PARTICIPLE}` +
+    String.raw`|\b(?:did|has|have|had)\b(?: \w+){0,4} (?:been )?${DECISION}` +
+    String.raw`|\b(?:est|sont|sommes|suis|is|are|was|were|am)(?: t? ?(?:il|elle|on))?(?: (?:deja|bien|finalement|already))* (?:accepte|valide|retenu|selectionne|refuse|approuve|accorde|agree|finance|subventionne|pris|accepted|approved|selected|rejected|granted|funded)\w*(?! en charge))`,
+);
+
+/** The person's own case: a first-person marker (subject, object or possessive). */
+const OWN = /(?:\b(?:je|j|me|m|moi|nous|on|mon|ma|mes|notre|nos)\b|\b(?:i|we|us|our|my)\b)/;
+/** A pronoun for something the message named before (« on a postulé en juin. Ils ont accepté ? »). */
+const ANAPHOR = /\b(?:il|elle|ils|elles|c|ca|it|they)\b/;
+/** What the sources answer: a rule, a how, a who or which, a sum (« si notre commun est retenu… », « qui va financer… »). */
+const ASKS_PUBLISHED =
+  /(?:de plein droit|d office|automatiquement|\bautomatically\b|\bby (?:law|right)\b|\bou (?:il |elle )?(?:faut|doit)\b|\bor (?:do|must|should)\b|faire une demande|\bif\b|\bonce\b|une fois|\bcomment\b|\bhow\b|pour que|afin que|so that|criteres?|criteria|conditions?|\bqui\b|\bwho\b|\bwhich\b|\bquel(?:le)?s?\b|\blesquel|\bcombien\b|\bwhat\b|qu est ce que|\bquoi\b|\bpourquoi\b|\bwhy\b|\bavantages?\b|benefits?)/;
+/** « si » opens a condition, except after a verb of knowing or telling (« dites-moi si… », « savoir si… » ask the outcome). */
+const CONDITION_SI = /\bsi\b/;
+const INDIRECT_SI = /\b(?:dire|dites|dis|savoir|sais|savez|verifier|verifiez|confirmer|confirmez|demande|demander|tell me|know|check|wonder)(?: \w+){0,2} si\b/;
+/** Someone else's request (« son dossier », « une asso me demande… ») is not the person's own case. */
+const OTHERS =
+  /\b(?:une asso|une association|une structure|une entreprise|une cooperative|une scop|une scic|une regie|un porteur|une porteuse|un adherent|une adherente|un client|une cliente|a client|an association|an organisation|an organization)\b|\b(?:me|nous) (?:demande|demandent|a demande|ont demande)\b/;
+
+const text = (raw: string) =>
+  foldUncached(raw)
+    .replace(/[’']/g, " ")
+    .replace(/-/g, " ")
+    .replace(/[«»"“”()]/g, " ")
+    .replace(/[ \t]+/g, " ");
+
+/**
+ * The clauses that ask: the last clause of each question (a message without « ? » asks in its last clause), and
+ * whether its sentence opens on a condition (« si la DDETS ne répond pas, c'est refusé ? » asks a rule; only a future,
+ * « si on postule demain, on sera pris ? », is still a prediction for the person's own file).
+ */
+function askingClauses(folded: string): { clause: string; sentence: string; conditional: boolean }[] {
+  const sentences = folded.split(/(?<=[?.!])/);
+  const questions = sentences.filter((s) => s.includes("?"));
+  const asked = questions.length > 0 ? questions : sentences.slice(-1);
+  return asked.map((s) => {
+    const clauses = s
+      .replace(/[?.!]/g, " ")
+      .split(/[,;:—–]| - /)
+      .map((c) => c.trim())
+      .filter((c) => c.length > 0);
+    // a trailing tag (« vous pensez ? », "do you think?") asks about the clause before it
+    // (and so does a last clause of one or two words: « …le prochain comité, en juin ? »)
+    const tail = clauses.at(-1) ?? "";
+    const tag = /^(?:vous pensez|tu penses|d apres vous|selon vous|do you think|you think|vous savez|tu sais|you know|d apres toi)\b/.test(tail);
+    const last = clauses.length > 1 && (tag || tail.split(" ").length <= 2) ? clauses.slice(-2).join(" ") : tail;
+    const opening = clauses.length > 1 ? clauses[0]! : "";
+    return { clause: last, sentence: s, conditional: (CONDITION_SI.test(opening) && !INDIRECT_SI.test(opening)) || /\bif\b/.test(opening) };
+  });
+}
+
+/** Whether the message asks the outcome of the person's own request (taken or to come). */
+export function asksOwnOutcome(raw: string): boolean {
+  const folded = text(raw);
+  return askingClauses(folded).some(({ clause, conditional }) => {
+    if (!FUTURE.test(clause) && (conditional || !TAKEN.test(clause))) return false;
+    if (ASKS_PUBLISHED.test(clause)) return false;
+    if (CONDITION_SI.test(clause) && !INDIRECT_SI.test(clause)) return false;
+    if (OTHERS.test(clause)) return false;
+    return OWN.test(clause) || (ANAPHOR.test(clause) && OWN.test(folded));
+  });
+}
+
+/** Something still to come: « la prochaine (session) », « le mois prochain », "the next one", "upcoming". */
+const NEXT = /\b(?:prochaine?s?|next|upcoming)\b/;
+/** A date asked: « quand », « quelle date », « quel jour », "when", "what date". */
+const WHEN_ASKED = /\b(?:quand|qd|when|date|dates|quel jour|quels jours|what day|en quel mois|quel mois|which month|which day)\b/;
+/** A next step, a next stage of a procedure (« quelle est la prochaine étape ? »): what to do, which the sources may say. */
+const NEXT_STEP = /\b(?:prochaines? etapes?|next steps?|etape suivante)\b/;
+
+/**
+ * Whether the message asks the date of something still to come named as the next one (« le prochain comité, c'est
+ * quel jour ? », « prochaine réunion c qd ? », "upcoming board meeting: what date?"): sessions, meetings,
+ * deadlines and editions to come are announced when they are set, never in the public sources the assistant reads.
+ */
+export function asksNextDate(raw: string): boolean {
+  const folded = text(raw);
+  // the thing to come may be named in the sentence before the clause that asks (« les prochaines Rencontres, c'est quand ? »)
+  return askingClauses(folded).some(({ clause, sentence }) => NEXT.test(sentence) && WHEN_ASKED.test(clause) && !NEXT_STEP.test(sentence));
+}

@@ -1,0 +1,67 @@
+/**
+ * The outcome of the person's own request (decision taken or to come) is read by its meaning: wordings written for
+ * this test, in several registers and both languages, none taken from an evaluation set.
+ */
+import { describe, expect, it } from "vitest";
+import { asksNextDate, asksOwnOutcome } from "../../src/answer/own-outcome.js";
+
+describe("asksOwnOutcome", () => {
+  const asked = [
+    "Le DLA va-t-il accepter de nous accompagner l'an prochain ?",
+    "Do you reckon Initiative Gard will approve my loan?",
+    "La DDETS nous a refusé l'agrément ?",
+    "mon pret d'honneur c'est validé ?",
+    "Est-ce que la Région acceptera notre dossier Pass Occitanie ?",
+    "Vont-ils nous dire oui pour la subvention ?",
+    "Je vais être pris à Alter'Incub ?",
+    "On a postulé chez France Active en juin. Ils ont accepté ?",
+    "Initiative Gard m'a accordé le prêt ou pas, vous savez ?",
+    "Has the committee approved our guarantee yet?",
+    "Le Département va-t-il entrer à notre capital l'an prochain ?",
+    "Dites-moi si notre demande a été retenue.",
+  ];
+  for (const q of asked) it(`asks: ${q}`, () => expect(asksOwnOutcome(q)).toBe(true));
+
+  const notAsked = [
+    "Si notre dossier est accepté, quand l'argent arrive-t-il ?",
+    "Comment faire pour que notre demande soit acceptée ?",
+    "Qui va financer notre projet de ressourcerie ?",
+    "Notre SCOP a été agréée ESUS l'an dernier : quels avantages fiscaux pour nos sociétaires ?",
+    "Un projet refusé peut-il être redéposé ?",
+    "What happens if our application is rejected?",
+    "L'agrément ESUS est accordé pour combien de temps ?",
+    "Si la DDETS ne répond pas à notre demande, c'est accepté ?",
+    "La banque a refusé mon prêt, l'Adie peut-elle m'aider ?",
+    "L'agrément ESUS est accordé pour dix ans, je me trompe ?",
+    "Je peux candidater seul avec mon asso ou pas ?",
+    "Est-ce que notre SCOP sera éligible à l'appel à communs ?",
+    "Le Département peut-il financer notre projet ?",
+    "Une asso me demande si son projet sera retenu, que lui dire ?",
+    "Could the Department give us a grant for a new oven?",
+    "Notre SCOP est-elle agréée ESUS automatiquement ?",
+    "Le Département, il finance ce genre de projet ou pas ?",
+    "Un adhérent me demande si son prêt sera accordé, que lui dire ?",
+  ];
+  for (const q of notAsked) it(`does not ask: ${q}`, () => expect(asksOwnOutcome(q)).toBe(false));
+});
+
+describe("asksNextDate", () => {
+  const asked = [
+    "Le prochain Grand atelier, vous savez quand il aura lieu ?",
+    "When's the next info session on the commons call?",
+    "prochaine reunion du club achat c qd ?",
+    "La commission se réunit quel jour le mois prochain ?",
+    "Quelle date pour la prochaine promo de l'incubateur ?",
+    "Et les prochaines Rencontres, ce sera quand ?",
+  ];
+  for (const q of asked) it(`asks: ${q}`, () => expect(asksNextDate(q)).toBe(true));
+
+  const notAsked = [
+    "Quelle est la prochaine étape après le dépôt du dossier ?",
+    "Les prochaines Rencontres du mécénat, qui les organise ?",
+    "Quand a eu lieu la dernière rencontre du mécénat ?",
+    "What are the next steps once we are selected?",
+    "Quand le schéma a-t-il été voté ?",
+  ];
+  for (const q of notAsked) it(`does not ask: ${q}`, () => expect(asksNextDate(q)).toBe(false));
+});
