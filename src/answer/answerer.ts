@@ -34,7 +34,7 @@ import {
   resolveOrdinal,
   withTopic,
 } from "./followup.js";
-import { answersType, answerType, asksAmount, asksMoneyPut, asksSum, givesAmount } from "./cards.js";
+import { type AnswerType, answersType, answerType, asksAmount, asksMoneyPut, asksSum, givesAmount } from "./cards.js";
 import { askedYears, asksWhen, countsOf, givesAsked, namedTerms } from "./asked-quantity.js";
 import { answersStatistic, givesStatistic, statisticAsked } from "./asked-statistic.js";
 import { probability, type DecisionModels, type Signals } from "./decision.js";
@@ -267,6 +267,9 @@ const TOPIC_OWN_COVERAGE = 0.5;
  */
 const FOCUS_HELD = 0.5;
 
+/** An interrogative word of a question asking something of its own (« comment », « quels », "which", "what"). */
+const ASKS_SOMETHING = /\b(comment|quel|quelle|quels|quelles|quoi|lequel|laquelle|how|which|what)\b/;
+
 /** The least card score for a card from a follow-up's topic documents to answer it when its reply went elsewhere (see topicCard). */
 const TOPIC_CARD = 0.4;
 
@@ -310,7 +313,10 @@ export class Answerer {
     if (!topic?.trim()) return question;
     // The topic is what the previous question asked, without its frame (« Pour le rapport d'activité, … »,
     // « Journaliste radio, je cherche… »): the frame's words are no subject a follow-up goes on with.
-    const previous = cleanQuestion(topic);
+    const asked = cleanQuestion(topic);
+    // What the previous question asked of its subject (« voté quand ? », "when was it adopted?") is no part of the topic a
+    // follow-up asking another kind of thing (« il est structuré comment ? ») goes on with: only its subject is carried.
+    const previous = this.subjectOf(asked, question);
     // « et le premier ? » after a list names an item of it: read as naming it (« et l'axe 1 ? »).
     const ranked = resolveOrdinal(question, previous);
     if (ranked) return withTopic(ranked, previous);
@@ -342,6 +348,29 @@ export class Answerer {
     const [alone, withPrevious] = await Promise.all([this.confidence(clean, audience), this.confidence(combined, audience)]);
     const elliptic = isElliptic(clean, terms.length, /\b\p{Lu}{2,7}\b/u.test(clean));
     return withPrevious + (elliptic ? 0.15 : -0.05) >= alone ? combined : question;
+  }
+
+  /**
+   * The previous question (`question`) a follow-up (`own`) goes on with, without its words that only ask an aspect (see
+   * aspectTerms), when it asked a date or a sum (« il a été voté quand ? ») and the follow-up asks a thing of another kind
+   * (« il est structuré comment ? », « elle couvre quels départements ? »): that date or sum is no part of the topic.
+   * A follow-up asking a date or a sum too (« et il compte combien d'actions ? », where the vote tells which document),
+   * or nothing of its own (« et pour une SCOP ? »), keeps the question whole, and so does one whose question has nothing
+   * left without those words.
+   */
+  private subjectOf(question: string, own: string): string {
+    const aspects = this.o.aspectTerms;
+    if (!aspects?.size) return question;
+    const before = answerType(question);
+    const mine = answerType(own);
+    const quantity = (t: AnswerType) => t === "date" || t === "number";
+    const asksOwn = mine === "who" || mine === "where" || mine === "definition" || (mine === "other" && ASKS_SOMETHING.test(fold(own)));
+    if (!quantity(before) || !asksOwn) return question;
+    const kept = question.split(/\s+/).filter((w) => {
+      const terms = analyze(w);
+      return terms.length === 0 || !terms.every((t) => aspects.has(t));
+    });
+    return kept.some((w) => analyze(w).length > 0) ? kept.join(" ") : question;
   }
 
   /**
