@@ -366,11 +366,9 @@ export class Answerer {
     const quantity = (t: AnswerType) => t === "date" || t === "number";
     const asksOwn = mine === "who" || mine === "where" || mine === "definition" || (mine === "other" && ASKS_SOMETHING.test(fold(own)));
     if (!quantity(before) || !asksOwn) return question;
-    const kept = question.split(/\s+/).filter((w) => {
-      const terms = analyze(w);
-      return terms.length === 0 || !terms.every((t) => aspects.has(t));
-    });
-    return kept.some((w) => analyze(w).length > 0) ? kept.join(" ") : question;
+    const words = question.split(/\s+/).map((w) => ({ w, terms: analyze(w) }));
+    const kept = words.filter(({ terms }) => terms.length === 0 || !terms.every((t) => aspects.has(t)));
+    return kept.some(({ terms }) => terms.length > 0) ? kept.map(({ w }) => w).join(" ") : question;
   }
 
   /**

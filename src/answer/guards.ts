@@ -23,7 +23,7 @@ const GapFile = z.array(
       route: ProcessId.optional(),
       /** Groups of expressions, every one of which the question must hold (empty when a `lecture` reads the question). */
       quand: z.array(z.array(z.coerce.string()).min(1)).default([]),
-      /** A reading of the question by its meaning (see READINGS) instead of, or besides, listed expressions. */
+      /** A reading of the question by its meaning (see READINGS) instead of listed expressions (a gap has one or the other). */
       lecture: z.enum(["issue-de-sa-demande", "date-a-venir"]).optional(),
       /** Expressions that cancel the gap ("combien de temps" is a duration, not the amount a budget gap is about). */
       sauf: z
@@ -41,7 +41,7 @@ const GapFile = z.array(
        */
       demande: z.number().int().min(1).optional(),
     })
-    .refine((g) => g.quand.length > 0 || g.lecture !== undefined, { message: "a gap needs `quand` or `lecture`" }),
+    .refine((g) => g.quand.length > 0 !== (g.lecture !== undefined), { message: "a gap needs `quand` or `lecture`, not both" }),
 );
 
 /**
@@ -130,21 +130,17 @@ export class Guards {
     return new Guards(
       guards.injection.map((r) => new RegExp(r, "i")),
       guards.hors_mission.map((r) => new RegExp(r, "i")),
-      gaps.map((g) => ({
-        gap: {
-          id: g.id,
-          sujet: g.sujet,
-          route: g.route,
-          project: g.projet,
-          ...(g.lecture ? { read: true } : {}),
-          ...(SUM_SUBJECT.test(g.sujet.trim()) ? { sum: true } : {}),
-        },
-        groups: compileGroups(g.quand),
-        except: g.sauf.length ? compileGroups([g.sauf])[0]! : [],
-        asked: g.demande === undefined ? undefined : Math.min(g.demande, g.quand.length) - 1,
-        sum: SUM_SUBJECT.test(g.sujet.trim()),
-        reading: g.lecture === undefined ? undefined : READINGS[g.lecture],
-      })),
+      gaps.map((g) => {
+        const sum = SUM_SUBJECT.test(g.sujet.trim());
+        return {
+          gap: { id: g.id, sujet: g.sujet, route: g.route, project: g.projet, ...(g.lecture ? { read: true } : {}), ...(sum ? { sum } : {}) },
+          groups: compileGroups(g.quand),
+          except: g.sauf.length ? compileGroups([g.sauf])[0]! : [],
+          asked: g.demande === undefined ? undefined : Math.min(g.demande, g.quand.length) - 1,
+          sum,
+          reading: g.lecture === undefined ? undefined : READINGS[g.lecture],
+        };
+      }),
     );
   }
 
