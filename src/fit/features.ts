@@ -100,10 +100,12 @@ export function countListedStructures(f: string): number | undefined {
   return mentions === 1 && total >= 2 ? total : undefined;
 }
 
-/** A trade run for profit, not one said solidarity, associative, cooperative, social or of insertion (« un garage solidaire »). */
-const TRADE = String.raw`(?:garage|commerce|boutique|magasin|restaurant|boulangerie|patisserie|boucherie|bar|hotel|salon de coiffure|camping|pharmacie|superette|supermarche|pizzeria|snack|car repair shop|shop|bakery)\b(?! (?:[a-z]+ )?(?:solidaires?|associati\w*|cooperati\w*|d insertion|sociale?s?|social|charity|equitables?|de producteurs)\b)`;
+/** Not a trade said solidarity, associative, cooperative, social or of insertion (« un garage solidaire »). */
+const NOT_SOLIDARITY = String.raw`(?! (?:[a-z]+ )?(?:solidaires?|associati\w*|cooperati\w*|d insertion|sociale?s?|social|charity|equitables?|de producteurs)\b)`;
+/** A trade run for profit (see NOT_SOLIDARITY). */
+const TRADE = String.raw`(?:garage|commerce|boutique|magasin|restaurant|boulangerie|patisserie|boucherie|bar|hotel|salon de coiffure|camping|pharmacie|superette|supermarche|pizzeria|snack|car repair shop|shop|bakery)\b${NOT_SOLIDARITY}`;
 /** A trade that opens a telegraphic message (« garage auto à Saint-Ambroix, 3 salariés… », « Restaurant à Uzès… »). */
-const OPENING_TRADE = String.raw`^(?:(?:mon|notre|un|une|my|our|a) )?(?:petite? |small )?(?:garage|boulangerie|patisserie|boucherie|restaurant|bar|hotel|salon de coiffure|camping|pharmacie|pizzeria|snack|commerce de proximite)(?: auto| automobile)?\b(?! (?:[a-z]+ )?(?:solidaires?|associati\w*|cooperati\w*|d insertion|sociale?s?|social|charity|equitables?|de producteurs)\b)(?= (?:a|au|sur|de|d|in|at) )`;
+const OPENING_TRADE = String.raw`^(?:(?:mon|notre|un|une|my|our|a) )?(?:petite? |small )?(?:garage|boulangerie|patisserie|boucherie|restaurant|bar|hotel|salon de coiffure|camping|pharmacie|pizzeria|snack|commerce de proximite)(?: auto| automobile)?\b${NOT_SOLIDARITY}(?= (?:a|au|sur|de|d|in|at) )`;
 /**
  * "une société hôtelière commerciale", "a commercial company", "une franchise", a trade run for profit by its manager or owner
  * (« gérant d'un garage auto », « patron d'un restaurant », « je tiens une boulangerie », "I run a bakery") or opening a telegraphic message.
@@ -469,13 +471,14 @@ export function detectNeeds(text: string, facts: Partial<Facts>, links: SchemaLi
       .join(" "),
   );
   const asked = phraseTokens(requestZone(kept));
-  const questions = phraseTokens(withoutNegated(askedZone(text)));
+  const zone = askedZone(text);
+  const askedQuestions = withoutNegated(zone);
+  const questions = phraseTokens(askedQuestions);
   // Where a question-only expression is looked for: the questions of a longer message, or the last clause of a message that is
   // one question (« je veux créer ma boîte, on m'a parlé d'une permanence dans le quartier, c'est où ? »).
   // So are the questions it relays or reports (« il demande s'il existe un relais dans son quartier »).
   const reported = indirectQuestions(kept);
-  const questionClause =
-    questions.length || reported ? phraseTokens(`${withoutNegated(askedZone(text))} . ${reported}`) : phraseTokens(withoutNegated(lastClauseAsked(text)));
+  const questionClause = questions.length || reported ? phraseTokens(`${askedQuestions} . ${reported}`) : phraseTokens(withoutNegated(lastClauseAsked(text)));
   const { main, secondary, rest } = emphasisZones(kept);
   const mainTokens = phraseTokens(main);
   const restTokens = phraseTokens(rest);
@@ -488,7 +491,7 @@ export function detectNeeds(text: string, facts: Partial<Facts>, links: SchemaLi
   const requested = new Set<string>();
   // Those asked for in words (a request, a question of a longer message, said to come first), not only named in a message that is one question.
   const requestedInWords = new Set<string>();
-  const wholeQuestion = text.trim().endsWith("?") && !askedZone(text);
+  const wholeQuestion = text.trim().endsWith("?") && !zone;
   // A need none of whose expressions' first words is in the message has none of them in it: only its typos are looked for.
   const possible = firstWordsOf(links.needs).marks(tokens);
   for (const [i, need] of links.needs.entries()) {
@@ -550,7 +553,7 @@ export function detectNeeds(text: string, facts: Partial<Facts>, links: SchemaLi
   // Becoming or opening such a structure (« se transformer en chantier d'insertion », « créer une ETTI ») is the project, not
   // what the carrier is.
   const becoming = phraseTokens(becomingZone(kept));
-  const described = requested.size === 0 && askedZone(text) !== "" ? out.filter((n) => n.expressions > 0 && n.need.identity === undefined) : [];
+  const described = requested.size === 0 && zone !== "" ? out.filter((n) => n.expressions > 0 && n.need.identity === undefined) : [];
   // A need the carrier already meets (« notre SAS agréée ESUS… veut structurer son développement »), not asked for: its words say
   // what the carrier is.
   for (const n of out) if (n.need.held?.some((k) => facts[k] === true) && !requestedInWords.has(n.need.id)) n.carrierOnly = n.need.identity ?? HELD_SHARE;
