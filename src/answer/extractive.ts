@@ -175,15 +175,37 @@ export function extractAnswer(
     chars += next.unit.length;
     if (!announces) break;
   }
+  // What the chosen sentences already say: a sentence of another passage that adds no word and no figure to it says
+  // the same fact again (two documents often tell it in other words); its passage only corroborates the one that said it.
+  const said = new Set<string>();
+  const saidFigures = new Set<string>();
+  const say = (u: Scored) => {
+    for (const t of u.terms) said.add(t);
+    for (const f of figuresOf(u.unit)) saidFigures.add(f);
+  };
+  for (const c of chosen) say(c);
+  const corroborated = new Map<string, Hit[]>();
   for (const s of scored.slice(1)) {
     if (chosen.length >= maxUnits) break;
     if (chosen.includes(s)) continue;
     if (s.score < 0.7 * best.score || s.cov <= 0) continue;
     if (chars + s.unit.length > maxChars) continue;
-    if (chosen.some((c) => c.unit === s.unit || similar(c.terms, s.terms))) continue; // the same fact twice
+    const sameFact = chosen.some((c) => c.unit === s.unit || similar(c.terms, s.terms)); // the same fact twice
+    const otherPassage = !chosen.some((c) => c.hit.chunk.id === s.hit.chunk.id);
+    if (sameFact && !otherPassage) continue;
+    if (sameFact || saysAgain(s, said, saidFigures, (t) => retriever.idf(t))) {
+      const by = chosen.find((c) => c.hit.chunk.docId !== s.hit.chunk.docId && overlap(s.terms, c.terms) > 0);
+      if (by) {
+        const list = corroborated.get(by.hit.chunk.id) ?? [];
+        if (!list.some((h) => h.chunk.docId === s.hit.chunk.docId)) list.push(s.hit);
+        corroborated.set(by.hit.chunk.id, list);
+      }
+      continue;
+    }
     const chunksUsed = new Set(chosen.map((c) => c.hit.chunk.id));
     if (!chunksUsed.has(s.hit.chunk.id) && chunksUsed.size >= 3) continue;
     chosen.push(s);
+    say(s);
     chars += s.unit.length;
   }
   // A chosen sentence that leans on the one before it gets that sentence back, when it fits.
@@ -206,11 +228,64 @@ export function extractAnswer(
     const units = chosen.filter((c) => c.hit.chunk.id === chunkId).sort((a, b) => a.pos - b.pos);
     const hit = units[0]!.hit;
     used.push(hit);
-    const n = used.length;
+    let markers = `[${used.length}]`;
+    // The passages that said the same thing are cited with it (unless cited for a sentence of their own).
+    for (const h of corroborated.get(chunkId) ?? []) {
+      if (order.includes(h.chunk.id) || used.some((u) => u.chunk.id === h.chunk.id)) continue;
+      used.push(h);
+      markers += `[${used.length}]`;
+    }
     const body = units.map((u) => u.unit).join(" ");
-    parts.push(/\n/.test(body) ? `${body}\n[${n}]` : `${body.replace(/\s*$/, "")} [${n}]`);
+    parts.push(/\n/.test(body) ? `${body}\n${markers}` : `${body.replace(/\s*$/, "")} ${markers}`);
   }
   return { text: oneCheckNotice(parts.join("\n\n")), used, best: best.score };
+}
+
+/**
+ * Rarity (idf) below which a word is common in the knowledge (in about one passage in ten or more): a sentence whose only
+ * words not yet said are such words (« organisé », « représente ») says nothing new; one that adds a rarer word (a name,
+ * « Rhodanien », « conventions ») does.
+ */
+const COMMON_IDF = 2.3;
+
+const NUMBER_WORDS: Record<string, string> = {
+  deux: "2",
+  trois: "3",
+  quatre: "4",
+  cinq: "5",
+  six: "6",
+  sept: "7",
+  huit: "8",
+  neuf: "9",
+  dix: "10",
+  onze: "11",
+  douze: "12",
+  quinze: "15",
+  vingt: "20",
+  trente: "30",
+  cent: "100",
+  mille: "1000",
+};
+
+/** The figures a sentence states: digits (« 3,3 » and « 250 000 » read whole) and number words (« dix » is 10). */
+function figuresOf(unit: string): string[] {
+  const digits = (unit.match(/\d[\d\s.,]*\d|\d/g) ?? []).map((f) => f.replace(/[\s.,]/g, ""));
+  const words = (fold(unit).match(/\p{L}+/gu) ?? []).flatMap((w) => (NUMBER_WORDS[w] ? [NUMBER_WORDS[w]!] : []));
+  return [...digits, ...words];
+}
+
+/** Whether a sentence only says again what the chosen sentences say: no figure of its own, no rare word not yet said. */
+function saysAgain(s: { unit: string; terms: Set<string> }, said: Set<string>, saidFigures: Set<string>, idf: (t: string) => number): boolean {
+  if (s.terms.size < 4) return false;
+  if (figuresOf(s.unit).some((f) => !saidFigures.has(f))) return false;
+  for (const t of s.terms) if (!said.has(t) && idf(t) > COMMON_IDF) return false;
+  return true;
+}
+
+function overlap(ta: Set<string>, tb: Set<string>): number {
+  let inter = 0;
+  for (const t of ta) if (tb.has(t)) inter++;
+  return inter;
 }
 
 function similar(ta: Set<string>, tb: Set<string>): boolean {

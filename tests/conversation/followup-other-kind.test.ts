@@ -8,6 +8,17 @@ import { conversation, sharedCore } from "./helpers.js";
 const core = sharedCore();
 const SOCIAL_PLAN = "schema-solidarites-sociales";
 
+/**
+ * The documents a reply's paragraphs come from (the first citation mark of each): another document cited after it in the
+ * same paragraph only says the same thing again (see `saysAgain` in src/answer/extractive.ts).
+ */
+function leadingSources(r: { text: string; sources: { id: string }[] }): (string | undefined)[] {
+  return r.text.split(/\n\s*\n/).flatMap((p) => {
+    const m = /\[(\d+)\](?:\[\d+\])*\s*$/.exec(p);
+    return m ? [r.sources[Number(m[1]) - 1]?.id] : [];
+  });
+}
+
 describe("a follow-up asking another kind of thing than the date asked before", () => {
   it("answers how the plan is organised from that plan, not a definition of plans", async () => {
     const c = conversation(core.runtime.assistant);
@@ -31,7 +42,8 @@ describe("a follow-up asking another kind of thing than the date asked before", 
     await c.say("When was the social solidarity plan of the Gard voted?");
     const r = await c.say("how is it organised?");
     expect(r.refused).toBe(false);
-    expect(r.sources.map((s) => s.id).every((id) => id === SOCIAL_PLAN)).toBe(true);
+    expect(leadingSources(r).length).toBeGreaterThan(0);
+    expect(leadingSources(r).every((id) => id === SOCIAL_PLAN)).toBe(true);
   });
 
   it("answers in the plan's own documents in an agent's words", async () => {
@@ -39,6 +51,7 @@ describe("a follow-up asking another kind of thing than the date asked before", 
     await c.say("Le schéma des solidarités sociales date de quand ?");
     const r = await c.say("et il s'organise comment ?");
     expect(r.refused).toBe(false);
-    expect(r.sources.map((s) => s.id).every((id) => id === SOCIAL_PLAN)).toBe(true);
+    expect(leadingSources(r).length).toBeGreaterThan(0);
+    expect(leadingSources(r).every((id) => id === SOCIAL_PLAN)).toBe(true);
   });
 });
