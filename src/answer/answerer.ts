@@ -41,6 +41,7 @@ import { probability, type DecisionModels, type Signals } from "./decision.js";
 import type { QueryNormalizer } from "../retrieval/normalize.js";
 import { asksOutOfMission } from "./asked-part.js";
 import { asksToDraft } from "./drafting.js";
+import { askedEnumeration, setsOut, statesCount } from "./enumeration.js";
 import { findCommunesInText } from "../eligibility/communes.js";
 import { foldText } from "../eligibility/extract.js";
 import { type Guards, withAddress } from "./guards.js";
@@ -983,6 +984,21 @@ export class Answerer {
     if (text && !generated && !asksQuantity && !looksEnglish(mine) && asksSum(mine)) {
       // (a sum about what it names: « le montant versé à la MIESS » is not given by the insertion budget)
       if (!givesAmount(text) || !givesAsked("number", mine, text, searched, "", equivalents)) text = "";
+    }
+    // Things asked one by one, with their number (« quelles sont les six étapes… ? », « détaillez les 39 actions »): passages
+    // that only count them (« un guide en six étapes ») do not give them; the count is said, and who can give the rest.
+    const enumeration = text && !generated ? askedEnumeration(mine) : null;
+    const passages = ranked.slice(0, 8).map((h) => h.chunk.text);
+    // (only when the passages state that count: a number the person supposes is no count the sources give)
+    if (enumeration && statesCount(enumeration, passages) && !setsOut(enumeration, [...passages, ...used.map((h) => h.chunk.text)])) {
+      const process = this.aboutProcess(candidates);
+      const who = this.whoAnswers(process);
+      const known = `les sources publiques dont je dispose en donnent le nombre (${enumeration.written} ${enumeration.noun}), mais ne les détaillent pas une à une`;
+      return this.refusal(
+        audience,
+        this.o.router.toRoute(process, 0.5, `Détail non publié : ${lowerFirst(who)} pourra vous répondre.`),
+        `Je ne sais pas : ${known}. Je préfère ne rien inventer. ${who} pourra vous les indiquer : utilisez « Parler à une personne ».`,
+      );
     }
     if (!text) {
       const process = this.aboutProcess(candidates);
