@@ -28,9 +28,9 @@ const BETWEEN =
 /** A determiner that opens the verb's direct object. */
 const DETERMINER =
   "(?:le|la|les|l|un|une|des|du|mon|ma|mes|notre|nos|ton|ta|tes|votre|vos|son|sa|ses|leur|leurs|ce|cet|cette|ces|the|a|an|my|our|your|their|this|that)";
-/** Documents the person's structure writes and signs itself. */
+/** Documents the person's structure writes and signs itself (a request for an appointment or a call back is no such document). */
 const DOCUMENT =
-  "(?:dossiers?|candidatures?|lettres?|courriers?|courriels?|mails?|e mails?|emails?|business plans?|plans? d affaires|plans? de financement|previsionnels?|budgets?(?: previsionnels?)?|statuts|formulaires?|demandes?|projets? associatifs?|notes? d intention|argumentaires?|pitchs?|memoires? techniques?|reponses? a l appel|conventions?|contrats?|rapports? d activite|fiches? projets?|applications?|letters?|cover letters?|forms?|proposals?|bylaws|grant applications?|funding applications?|pitch decks?)";
+  "(?:dossiers?|candidatures?|lettres?|courriers?|courriels?|mails?|e mails?|emails?|business plans?|plans? d affaires|plans? de financement|previsionnels?|budgets?(?: previsionnels?)?|statuts|formulaires?|demandes?(?! de (?:rendez vous|rdv|contact|mise en relation|rappel|information|informations|renseignements?))|projets? associatifs?|notes? d intention|argumentaires?|pitchs?|memoires? techniques?|reponses? a l appel|conventions?|contrats?|rapports? d activite|fiches? projets?|applications?|letters?|cover letters?|forms?|proposals?|bylaws|grant applications?|funding applications?|pitch decks?)";
 /** Adjectives that may stand between the determiner and the document (« notre futur dossier », "a complete business plan"). */
 const ADJECTIVE = "(?: (?:futur|future|nouveau|nouvelle|premier|premiere|complet|complete|full|complete|whole|entire|new|first|petit|petite|short))?";
 

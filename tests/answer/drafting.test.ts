@@ -31,6 +31,7 @@ describe("asksToDraft", () => {
     "How do we write a strong application for the commons call?",
     "Nous avons rédigé nos statuts, qui peut les relire ?",
     "Écrivez-moi si vous avez des nouvelles de l'appel à communs.",
+    "Pouvez-vous faire une demande de rendez-vous avec un conseiller du DLA pour nous ?",
   ];
   for (const q of notAsked) it(`does not ask: ${q}`, () => expect(asksToDraft(q)).toBe(false));
 });
