@@ -40,6 +40,8 @@ import { answersStatistic, givesStatistic, statisticAsked } from "./asked-statis
 import { probability, type DecisionModels, type Signals } from "./decision.js";
 import type { QueryNormalizer } from "../retrieval/normalize.js";
 import { asksOutOfMission } from "./asked-part.js";
+import { asksToDraft } from "./drafting.js";
+import { askedEnumeration, setsOut, statesCount } from "./enumeration.js";
 import { findCommunesInText } from "../eligibility/communes.js";
 import { foldText } from "../eligibility/extract.js";
 import { type Guards, withAddress } from "./guards.js";
@@ -761,6 +763,17 @@ export class Answerer {
         this.o.router.defaultHandoff(OUT_OF_SCOPE_WHY),
         "Je ne sais pas répondre à cette demande : elle sort de ma mission. Je réponds aux questions sur l'économie sociale et solidaire dans le Gard (schéma départemental, appel à communs, accompagnements, éligibilité).",
       );
+    // A document to write for the person (their application, a letter in their name, a business plan): not done, but
+    // the procedure and criteria can be explained, and the people of the process the document belongs to can help.
+    if (asksToDraft(mine)) {
+      const process = this.aboutProcess(this.o.router.candidates(this.o.normalizer ? this.o.normalizer.normalize(question).text : question));
+      const who = this.whoAnswers(process);
+      return this.refusal(
+        audience,
+        this.o.router.toRoute(process, 0.9, `Rédaction d'un document à la place de la personne : ${lowerFirst(who)} pourra l'accompagner.`),
+        `Je ne rédige pas de documents à votre place (dossier de candidature, lettre, business plan, statuts…) : leur contenu et leur signature reviennent à votre structure. Je peux en revanche vous expliquer la démarche, les critères et les pièces demandées : posez-moi la question. ${who} pourra vous accompagner : utilisez « Parler à une personne ».`,
+      );
+    }
     const gap = this.o.guards.gap(withAddress(rawQuestion, question), mine === question ? undefined : withAddress(own ?? rawQuestion, mine));
     if (gap) {
       // A premise quoting a sum (« le plafond d'un commun, ce sont bien les 250 000 € ? ») checks a figure the person has
@@ -972,6 +985,21 @@ export class Answerer {
       // (a sum about what it names: « le montant versé à la MIESS » is not given by the insertion budget)
       if (!givesAmount(text) || !givesAsked("number", mine, text, searched, "", equivalents)) text = "";
     }
+    // Things asked one by one, with their number (« quelles sont les six étapes… ? », « détaillez les 39 actions »): passages
+    // that only count them (« un guide en six étapes ») do not give them; the count is said, and who can give the rest.
+    const enumeration = text && !generated ? askedEnumeration(mine) : null;
+    const passages = ranked.slice(0, 8).map((h) => h.chunk.text);
+    // (only when the passages state that count: a number the person supposes is no count the sources give)
+    if (enumeration && statesCount(enumeration, passages) && !setsOut(enumeration, [...passages, ...used.map((h) => h.chunk.text)])) {
+      const process = this.aboutProcess(candidates);
+      const who = this.whoAnswers(process);
+      const known = `les sources publiques dont je dispose en donnent le nombre (${enumeration.written} ${enumeration.noun}), mais ne les détaillent pas une à une`;
+      return this.refusal(
+        audience,
+        this.o.router.toRoute(process, 0.5, `Détail non publié : ${lowerFirst(who)} pourra vous répondre.`),
+        `Je ne sais pas : ${known}. Je préfère ne rien inventer. ${who} pourra vous les indiquer : utilisez « Parler à une personne ».`,
+      );
+    }
     if (!text) {
       const process = this.aboutProcess(candidates);
       return this.refusal(
@@ -1122,6 +1150,7 @@ export class Answerer {
     return (
       this.o.guards.isInjection(mine) ||
       asksOutOfMission(mine, (t) => this.o.guards.isOutOfMission(t)) ||
+      asksToDraft(mine) ||
       this.o.guards.gap(question, mine === question ? undefined : mine) !== null
     );
   }

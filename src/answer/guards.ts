@@ -11,7 +11,7 @@ import { currentKnowledgePaths, type KnowledgePaths } from "../core/paths.js";
 import { fold } from "../retrieval/analyzer.js";
 import { compileGroups, containsPhrase, FirstWords, matchesAll, phraseTokens, type PhraseGroups } from "../retrieval/phrases.js";
 import { countedNoun } from "./asked-quantity.js";
-import { asksNextDate, asksOwnOutcome } from "./own-outcome.js";
+import { asksNextDate, asksOthersOutcome, asksOwnOutcome } from "./own-outcome.js";
 
 const GuardFile = z.object({ injection: z.array(z.string()).default([]), hors_mission: z.array(z.string()).default([]) });
 const GapFile = z.array(
@@ -49,7 +49,7 @@ const GapFile = z.array(
  * listed wordings. Each reads the person's own message.
  */
 const READINGS: Record<string, (own: string) => boolean> = {
-  "issue-de-sa-demande": asksOwnOutcome,
+  "issue-de-sa-demande": (own) => asksOwnOutcome(own) || asksOthersOutcome(own),
   "date-a-venir": asksNextDate,
 };
 

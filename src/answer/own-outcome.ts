@@ -13,11 +13,11 @@ import { foldUncached } from "../core/text.js";
 
 /** Decision predicates, French and English, as folded stems (a word that begins with one of them). */
 const DECISION =
-  "(?:accept|accord|valid|retenu|reten|retien|selection|select|refus|approuv|approv|agree|agre[ea]|reject|grant|financ|fund|subventionn|obten|obtiendr|dire oui|diront oui|dira oui|dit oui|disent oui|say yes|said yes|feu vert|green light|entrer (?:a|au|dans) (?:notre|mon|leur|son) capital|prendre (?:une |des )?parts? (?:a|au|dans) (?:notre|mon) capital)";
+  "(?:accept|accord|valid|retenu|reten|retien|selection|select|refus|rejet|approuv|approv|agree|agre[ea]|reject|grant|financ|fund|subventionn|obten|obtiendr|dire oui|diront oui|dira oui|dit oui|disent oui|say yes|said yes|feu vert|green light|entrer (?:a|au|dans) (?:notre|mon|leur|son) capital|prendre (?:une |des )?parts? (?:a|au|dans) (?:notre|mon) capital)";
 
 /** A French decision predicate as a past participle (« a accepté », « a été retenue »), not the English article « a grant ». */
 const PARTICIPLE =
-  "(?:acceptee?s?|accordee?s?|validee?s?|retenue?s?|selectionnee?s?|refusee?s?|approuvee?s?|agreee?s?|financee?s?|subventionnee?s?|obtenue?s?|dit oui)\\b";
+  "(?:acceptee?s?|accordee?s?|validee?s?|retenue?s?|selectionnee?s?|refusee?s?|rejetee?s?|approuvee?s?|agreee?s?|financee?s?|subventionnee?s?|obtenue?s?|dit oui)\\b";
 
 /** A decision predicate in the future: « va(-t-il) (me l') accorder », « acceptera », « sera retenu », "will … select". */
 const FUTURE = new RegExp(
@@ -30,10 +30,36 @@ const FUTURE = new RegExp(
 
 /** A decision already taken, or the state of the request: « a-t-elle accepté », « il est validé ? », "has it been approved". */
 const TAKEN = new RegExp(
-  String.raw`(?:\b(?:a|ont|avez|as|m a|nous a|m ont|nous ont|l a|l ont)(?: t (?:il|elle|ils|elles|on))?(?: (?:deja|bien|pas|finalement|enfin|vraiment))*(?: ete)? ${PARTICIPLE}` +
+  String.raw`(?:\b(?:a|ont|avez|as|m a|nous a|m ont|nous ont|l a|l ont)(?:(?: t)? (?:il|elle|ils|elles|on))?(?: (?:deja|bien|pas|finalement|enfin|vraiment))*(?: ete)? ${PARTICIPLE}` +
     String.raw`|\b(?:did|has|have|had)\b(?: \w+){0,4} (?:been )?${DECISION}` +
-    String.raw`|\b(?:est|sont|sommes|suis|is|are|was|were|am)(?: t? ?(?:il|elle|on))?(?: (?:deja|bien|finalement|already))* (?:accepte|valide|retenu|selectionne|refuse|approuve|accorde|agree|finance|subventionne|pris|accepted|approved|selected|rejected|granted|funded)\w*(?! en charge))`,
+    String.raw`|\b(?:was|were|is|are)\b(?: \w+){1,3} (?:accepted|approved|selected|rejected|granted|funded|refused|declined|turned down)\b` +
+    String.raw`|\b(?:est|sont|sommes|suis|is|are|was|were|am)(?: t? ?(?:il|elle|on))?(?: (?:deja|bien|finalement|already))* (?:accepte|valide|retenu|selectionne|refuse|rejete|approuve|accorde|agree|finance|subventionne|pris|accepted|approved|selected|rejected|granted|funded|turned down)\w*(?! en charge))`,
 );
+
+/** Money or an approval to be had, as the object of a future « avoir » (« aura-t-elle des crédits ? », "will we get the grant?"). */
+const AWARD =
+  "(?:credits?|subventions?|financements?|aides?|prets?|agrement|argent|fonds|enveloppes?|dotations?|bourses?|labels?|grants?|loans?|funding|money|subsid(?:y|ies)|approval|accreditation)\\b";
+/** A future « have » of such an award: the outcome of the file, worded as what the person will get. */
+const FUTURE_AWARD = new RegExp(
+  String.raw`\b(?:aura|auront|aurons|aurai|auras|aurez|touchera|toucheront|toucherons|toucherai|recevra|recevront|recevrons|recevrai|percevra|percevront|percevrons|obtiendra|obtiendront|obtiendrons|obtiendrai)(?: t)?(?: (?:il|elle|on|ils|elles|nous|vous|je))?(?: (?:bien|vraiment|finalement|enfin))* (?:(?:des|du|de la|de l|la|le|les|l|une?|notre|nos|mon|ma|mes|son|sa|ses|leur|leurs|cette|ce) )?${AWARD}` +
+    String.raw`|\b(?:will|gonna|going to)(?: \w+){0,3} (?:get|receive|obtain|be given|be awarded) (?:(?:the|a|an|our|my|their|its|any|some|that) )?(?:\w+ )?${AWARD}`,
+);
+/** A refusal, whose reason (« pourquoi ? ») is asked about one file: the organism's, never published. */
+const REFUSAL =
+  /\b(?:refus\w*|rejet\w*|reject\w*|turned down|declined|pas (?:ete )?(?:retenue?s?|selectionnee?s?|acceptee?s?)|not (?:been )?(?:selected|accepted|approved))\b/;
+const WHY = /\b(?:pourquoi|why)\b/g;
+
+/**
+ * Another structure's own file, named as its own (« a-t-elle obtenu son agrément ? », "did it get its grant?"): its
+ * status is that structure's and the examining body's, never published. A public body's acts (« le Département a-t-il
+ * financé des communs ? ») are no file of its own, and what it did is public.
+ */
+const OTHERS_AWARD = new RegExp(
+  String.raw`\b(?:a|ont)(?: t (?:il|elle|ils|elles))?(?: (?:deja|bien|finalement|enfin|pas))* (?:obtenu|eu|recu|decroche|touche|percu) (?:son|sa|ses|leur|leurs) (?:\w+ )?(?:${AWARD}|dossiers?\b|demandes?\b|candidatures?\b|places?\b)` +
+    String.raw`|\b(?:did|has|have)\b(?: \w+){0,4} (?:get|got|gotten|obtain|obtained|receive|received|win|won) (?:its|their|his|her) (?:\w+ )?${AWARD}` +
+    String.raw`|\b(?:son|sa|leur) (?:dossier|demande|candidature|projet|pret|agrement|subvention)\b(?: \w+){0,3} (?:a|ont)(?: t (?:il|elle|ils|elles))?(?: (?:deja|bien|finalement|enfin|pas))*(?: ete)? ${PARTICIPLE}`,
+);
+const PUBLIC_BODY = /\b(?:departement|region|etat|prefecture|ddets|ministere|gouvernement|department|state|government)\b/;
 
 /** The person's own case: a first-person marker (subject, object or possessive). */
 const OWN = /(?:\b(?:je|j|me|m|moi|nous|on|mon|ma|mes|notre|nos)\b|\b(?:i|we|us|our|my)\b)/;
@@ -85,12 +111,28 @@ function askingClauses(folded: string): { clause: string; sentence: string; cond
 export function asksOwnOutcome(raw: string): boolean {
   const folded = text(raw);
   return askingClauses(folded).some(({ clause, conditional }) => {
-    if (!FUTURE.test(clause) && (conditional || !TAKEN.test(clause))) return false;
-    if (ASKS_PUBLISHED.test(clause)) return false;
+    const taken = !conditional && TAKEN.test(clause);
+    // (an award to come after a condition, « if we are selected, will we get the money at once? », asks a rule)
+    if (!FUTURE.test(clause) && !taken && (conditional || !FUTURE_AWARD.test(clause))) return false;
+    // « pourquoi ? » after a refusal of one's file asks the reason of that decision, not a rule
+    const why = taken && REFUSAL.test(clause) ? clause.replace(WHY, " ") : clause;
+    if (ASKS_PUBLISHED.test(why)) return false;
     if (CONDITION_SI.test(clause) && !INDIRECT_SI.test(clause)) return false;
     if (OTHERS.test(clause)) return false;
     return OWN.test(clause) || (ANAPHOR.test(clause) && OWN.test(folded));
   });
+}
+
+/**
+ * Whether the message asks the status of another structure's own file (« la recyclerie a-t-elle obtenu son
+ * agrément ? », « son dossier a-t-il été retenu ? », "did the co-op get its grant?"): the file is theirs, and no public
+ * source says what became of it.
+ */
+export function asksOthersOutcome(raw: string): boolean {
+  const folded = text(raw);
+  return askingClauses(folded).some(
+    ({ clause, conditional }) => !conditional && OTHERS_AWARD.test(clause) && !PUBLIC_BODY.test(clause) && !ASKS_PUBLISHED.test(clause) && !OTHERS.test(clause),
+  );
 }
 
 /** Something still to come: « la prochaine (session) », « le mois prochain », "the next one", "upcoming". */

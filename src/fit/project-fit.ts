@@ -14,6 +14,7 @@ import type { Facts } from "../eligibility/facts.js";
 import { ANSWER_ACTIONS, REFUSAL_ACTIONS } from "../answer/actions.js";
 import { cleanQuestion } from "../answer/answerer.js";
 import { ADDRESSED, PLURAL, SINGULAR, askedPart, asksOutOfMission } from "../answer/asked-part.js";
+import { asksToDraft } from "../answer/drafting.js";
 import { type Guards, withAddress } from "../answer/guards.js";
 import type { Retriever } from "../retrieval/retriever.js";
 import type { Router } from "../routing/router.js";
@@ -101,6 +102,9 @@ export class ProjectFit {
     // A described project is no creative-writing request ("une association composée de passionnés d'histoire"):
     // the out-of-mission patterns and the known gaps only hold back the loose reading.
     const guards = this.o.guards;
+    // A document to write for the person (« rédigez notre dossier… ») asks for work, not for orientation: the ordinary
+    // answer refuses it, with the process the document belongs to.
+    if (asksToDraft(question)) return null;
     if (opts.loose && guards && (asksOutOfMission(question, (t) => guards.isOutOfMission(t)) || guards.gap(withAddress(raw, askedPart(question))))) return null;
     const folded = foldText(question);
     // Nor a question about a rule ("Une fondation peut-elle… ?", "Est-ce qu'on doit publier… ?"): it asks what holds, not where to go.

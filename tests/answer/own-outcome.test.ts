@@ -3,7 +3,7 @@
  * this test, in several registers and both languages, none taken from an evaluation set.
  */
 import { describe, expect, it } from "vitest";
-import { asksNextDate, asksOwnOutcome } from "../../src/answer/own-outcome.js";
+import { asksNextDate, asksOthersOutcome, asksOwnOutcome } from "../../src/answer/own-outcome.js";
 
 describe("asksOwnOutcome", () => {
   const asked = [
@@ -19,6 +19,14 @@ describe("asksOwnOutcome", () => {
     "Has the committee approved our guarantee yet?",
     "Le Département va-t-il entrer à notre capital l'an prochain ?",
     "Dites-moi si notre demande a été retenue.",
+    // the award itself, in the future: what the person's structure will get
+    "Est-ce que notre SCOP recevra la subvention du Département cette année ?",
+    "On aura le prêt d'honneur ou pas ?",
+    "Will we get the grant from the Department this autumn?",
+    // the reason of a refusal of one's own file
+    "France Active nous a refusé la garantie, pourquoi ?",
+    "Why was our application turned down?",
+    "Pourquoi ont-ils rejeté notre candidature ?",
   ];
   for (const q of asked) it(`asks: ${q}`, () => expect(asksOwnOutcome(q)).toBe(true));
 
@@ -41,8 +49,31 @@ describe("asksOwnOutcome", () => {
     "Notre SCOP est-elle agréée ESUS automatiquement ?",
     "Le Département, il finance ce genre de projet ou pas ?",
     "Un adhérent me demande si son prêt sera accordé, que lui dire ?",
+    // a right, a rule or a reason that the sources give
+    "Notre association aura-t-elle droit au DLA ?",
+    "Pourquoi l'agrément ESUS est-il refusé aux entreprises cotées ?",
+    "Notre SCIC a été agréée l'an dernier, pourquoi est-ce utile pour lever des fonds ?",
+    "If we are selected, will we get the money in one go or in instalments?",
   ];
   for (const q of notAsked) it(`does not ask: ${q}`, () => expect(asksOwnOutcome(q)).toBe(false));
+});
+
+describe("asksOthersOutcome", () => {
+  const asked = [
+    "L'épicerie solidaire du Vigan a-t-elle obtenu son prêt France Active ?",
+    "La ressourcerie d'Alès a eu sa subvention finalement ?",
+    "Did the Uzès co-op get its ESUS approval?",
+    "Cette SCIC, son dossier a-t-il été retenu ?",
+  ];
+  for (const q of asked) it(`asks: ${q}`, () => expect(asksOthersOutcome(q)).toBe(true));
+
+  const notAsked = [
+    "Le Département a-t-il financé des communs en 2025 ?",
+    "Combien de structures ont obtenu leur agrément ESUS dans le Gard ?",
+    "Une entreprise qui a obtenu son agrément ESUS peut-elle le perdre ?",
+    "Si une asso a obtenu sa subvention, doit-elle faire un bilan ?",
+  ];
+  for (const q of notAsked) it(`does not ask: ${q}`, () => expect(asksOthersOutcome(q)).toBe(false));
 });
 
 describe("asksNextDate", () => {

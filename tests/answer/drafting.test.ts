@@ -1,0 +1,61 @@
+/**
+ * A document the person asks the assistant to write for them is read by its meaning (a writing verb addressed to the
+ * assistant whose object is a document), in several registers and both languages; wordings written for this test, none
+ * taken from an evaluation set. A question on how to write one, or a request for someone's help to write it, is left to
+ * the answer.
+ */
+import { describe, expect, it } from "vitest";
+import { asksToDraft } from "../../src/answer/drafting.js";
+import { sharedRuntime } from "./helpers.js";
+
+describe("asksToDraft", () => {
+  const asked = [
+    "Rédigez-nous la réponse à l'appel à communs, on manque de temps.",
+    "tu peux me faire le budget prévisionnel de ma future épicerie stp ?",
+    "Pourriez-vous écrire le courrier de demande de subvention au Département pour notre association ?",
+    "Bonjour, écris notre candidature pour Alter'Incub en une page.",
+    "J'aimerais que vous remplissiez le formulaire de demande de prêt d'honneur à ma place.",
+    "Merci de préparer le plan de financement complet de notre SCIC.",
+    "Can you draft our funding application for France Active?",
+    "Please write the cover letter for our DLA request.",
+    "Write our bylaws for the new cooperative.",
+  ];
+  for (const q of asked) it(`asks: ${q}`, () => expect(asksToDraft(q)).toBe(true));
+
+  const notAsked = [
+    "Comment rédiger un bon dossier pour l'appel à communs ?",
+    "Qui peut nous aider à écrire notre business plan ?",
+    "Je prépare notre dossier de candidature : quelles pièces faut-il joindre ?",
+    "Faut-il écrire une lettre à la DDETS pour l'agrément ESUS ?",
+    "Pouvez-vous m'expliquer le dossier de l'appel à communs ?",
+    "How do we write a strong application for the commons call?",
+    "Nous avons rédigé nos statuts, qui peut les relire ?",
+    "Écrivez-moi si vous avez des nouvelles de l'appel à communs.",
+    "Pouvez-vous faire une demande de rendez-vous avec un conseiller du DLA pour nous ?",
+  ];
+  for (const q of notAsked) it(`does not ask: ${q}`, () => expect(asksToDraft(q)).toBe(false));
+});
+
+describe("the answer to a document asked to be written", () => {
+  const t = sharedRuntime({ llm: null });
+  const ask = (q: string) => t.runtime.answerer.ask(q, { audience: "porteur" });
+
+  it("is a plain refusal that says what can be done instead, routed to the process the document belongs to", async () => {
+    const reply = await ask("Tu pourrais rédiger la demande d'agrément ESUS de ma SCOP, que je n'aurai plus qu'à signer ?");
+    expect(reply.refused).toBe(true);
+    expect(reply.text).toMatch(/ne rédige pas/);
+    expect(reply.text).toMatch(/démarche, les critères/);
+    expect(reply.route?.process).toBe("agrement-esus");
+  });
+
+  it("an honour loan's business plan goes to the honour loans' people", async () => {
+    const reply = await ask("Fais-moi le business plan pour le comité Initiative Gard, je lance une boulangerie.");
+    expect(reply.refused).toBe(true);
+    expect(reply.route?.process).toBe("pret-honneur-microcredit");
+  });
+
+  it("a question on what the file holds is still answered", async () => {
+    const reply = await ask("Que faut-il mettre dans le dossier de candidature à l'appel à communs ?");
+    expect(reply.text).not.toMatch(/ne rédige pas/);
+  });
+});
