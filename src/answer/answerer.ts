@@ -40,6 +40,7 @@ import { answersStatistic, givesStatistic, statisticAsked } from "./asked-statis
 import { probability, type DecisionModels, type Signals } from "./decision.js";
 import type { QueryNormalizer } from "../retrieval/normalize.js";
 import { asksOutOfMission } from "./asked-part.js";
+import { fillsAskedSlots } from "./asked-slot.js";
 import { findCommunesInText } from "../eligibility/communes.js";
 import { foldText } from "../eligibility/extract.js";
 import { type Guards, withAddress } from "./guards.js";
@@ -797,7 +798,9 @@ export class Answerer {
     // An average, a rate, the sum of something done or a count of things is answered only by a figure of that kind
     // (a ceiling or a share of turnover is none): read with the follow-up's topic, which may say what was done.
     const statistic = statisticAsked(asking, searched);
-    const cardStatistic = (m: CardMatch) => m.card.lacune || statistic === null || givesStatistic(statistic, m.card.answer, asking);
+    // (a precise detail asked, a provider, a boundary, clauses, who leads, is given only by a text that speaks of it)
+    const cardStatistic = (m: CardMatch) =>
+      m.card.lacune || ((statistic === null || givesStatistic(statistic, m.card.answer, asking)) && fillsAskedSlots(mine, m.card.answer));
     const cardGives = (m: CardMatch) =>
       m.card.lacune ||
       (givesAsked(asks!, asking, m.card.answer, searched, m.card.questions.join(" "), equivalents) &&
@@ -962,6 +965,15 @@ export class Answerer {
           (m.card.sources.some((d) => found.has(d)) || m.score >= CLOSE_PHRASING) &&
           cardStatistic(m) &&
           (!asksQuantity || cardGives(m)),
+      );
+      if (fit) return this.cardAnswer(question, searched, audience, fit, hits, cardMatches, candidates, mine);
+      text = "";
+    }
+    // A precise detail asked (« quel prestataire a développé… », « les rues exactes… », « quelles clauses… ») is given only by
+    // passages that speak of it: a description of the platform, the neighbourhood or the plan is no answer.
+    if (text && !generated && !fillsAskedSlots(mine, text)) {
+      const fit = p.cardCandidates.find(
+        (m) => !m.card.lacune && m.typeOk !== false && m.score >= MIN_QUANTITY_CARD && m.card.sources.some((d) => found.has(d)) && cardStatistic(m),
       );
       if (fit) return this.cardAnswer(question, searched, audience, fit, hits, cardMatches, candidates, mine);
       text = "";
