@@ -202,6 +202,8 @@ const OUT_OF_SCOPE_WHY = "Hors du champ de l'assistant : l'équipe ESS du Dépar
 
 /** The least router score for a refused question to be handed to the process it names. */
 const REFUSAL_ROUTE_SCORE = 0.5;
+/** Below this confidence, the router's best is a guess the passages used may overrule (see passagesOwner). */
+const WEAK_ROUTE = 0.4;
 
 /** Analysed words that count a measure, not things: « combien de temps / d'argent / de personnes ». */
 const MEASURES = new Set([
@@ -1213,7 +1215,7 @@ export class Answerer {
           ...this.o.router.toRoute(about, 0.8, this.o.router.directory.get(about)?.name ?? about),
           alternatives: this.o.router.alternativesOf(about, candidates),
         }
-      : this.o.router.routeFrom(candidates);
+      : this.passagesOwner(this.o.router.routeFrom(candidates), candidates, sources);
     const related = new Set([card.id, ...matches.slice(1).map((m) => m.card.id)]);
     return base({
       type: "answer",
@@ -1358,10 +1360,41 @@ export class Answerer {
         candidates,
       )
     )
-      return this.routeOf(candidates);
+      return this.passagesOwner(
+        this.routeOf(candidates),
+        candidates,
+        used.map((h) => ({ id: h.chunk.docId, kind: h.chunk.kind })),
+      );
     return {
       ...this.o.router.toRoute(DEFAULT_PROCESS, 0.8, this.o.router.directory.get(DEFAULT_PROCESS)?.name ?? DEFAULT_PROCESS),
       alternatives: this.o.router.alternativesOf(DEFAULT_PROCESS, candidates),
+    };
+  }
+
+  /**
+   * A weak guess of the router (« un commun peut-il concerner un seul village ? » resembling a SCIC's situations) that
+   * none of the passages used belongs to yields to the passages: the one process they all belong to, else the
+   * Department's ESS team when they belong to none but the team's (a law, the Département's own services).
+   */
+  private passagesOwner(route: Route | null, candidates: RouteCandidate[], used: readonly Pick<SourceRef, "id" | "kind">[]): Route | null {
+    if (!route || route.confidence >= WEAK_ROUTE || !this.o.processesOfDoc || this.namedProcess(candidates) !== undefined) return route;
+    const docs = [...new Map(used.filter((s) => s.kind !== "glossary").map((s) => [s.id, s.kind] as const))];
+    if (docs.length === 0) return route;
+    // (the schema, the Gard's territory, a law or a partner are also the team's, who answers questions of reference)
+    const teamKind = (kind: string) => SCHEMA_KINDS.has(kind) || TERRITORY_KINDS.has(kind) || REFERENCE_KINDS.has(kind);
+    const owners = docs.map(([d, kind]) => [
+      ...(ProcessId.safeParse(d).success ? [d as ProcessId] : this.o.processesOfDoc!(d)),
+      ...(teamKind(kind) ? [DEFAULT_PROCESS] : []),
+    ]);
+    if (owners.some((o) => o.includes(route.process))) return route;
+    const common = owners[0]!.filter((p) => owners.every((o) => o.includes(p)));
+    const own = common.filter((p) => p !== DEFAULT_PROCESS);
+    const references = docs.every(([, kind]) => teamKind(kind));
+    const owner = own.length && !references ? own[0]! : common.includes(DEFAULT_PROCESS) ? DEFAULT_PROCESS : own[0];
+    if (owner === undefined) return route;
+    return {
+      ...this.o.router.toRoute(owner, route.confidence, this.o.router.directory.get(owner)?.name ?? owner),
+      alternatives: this.o.router.alternativesOf(owner, candidates),
     };
   }
 
