@@ -44,6 +44,10 @@ describe("known gaps by meaning", () => {
     ["Sur 50 000 € de CA, quel montant on reverse à la CAE ?", "calcul-personnel"],
     ["Pour un projet à 25 000 €, jusqu'à combien peut-on emprunter ?", null],
     ["La CAE prend combien sur le chiffre d'affaires ?", null],
+    // who stood for a partner at a past, dated event is sometimes published; who leads it is not
+    ["Qui représentait France Active lors de la réunion de lancement de 2023 ?", null],
+    ["Who represented the CRESS at the event in Alès last spring?", null],
+    ["Qui est la directrice de France Active ?", "dirigeants-partenaires"],
     // a structure's own tax position, asked as what it must do
     ["Vous pouvez me dire ce que notre SCOP doit faire fiscalement ?", "fiscalite-structure"],
     ["Tax-wise, what should we do with our association?", "fiscalite-structure"],
