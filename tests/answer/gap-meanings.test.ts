@@ -48,6 +48,10 @@ describe("known gaps by meaning", () => {
     ["Qui représentait France Active lors de la réunion de lancement de 2023 ?", null],
     ["Who represented the CRESS at the event in Alès last spring?", null],
     ["Qui est la directrice de France Active ?", "dirigeants-partenaires"],
+    // a structure located outside the Gard as a member of a commons, asked without the word « siège »
+    ["Une SCOP de Montpellier peut-elle rejoindre un commun avec deux assos d'Alès ?", "structure-hors-gard-commun"],
+    ["Our charity is based in the Vaucluse: can it join a Gard commons project?", "structure-hors-gard-commun"],
+    ["Trois associations d'Alès peuvent-elles monter un commun ensemble ?", null],
     // a structure's own tax position, asked as what it must do
     ["Vous pouvez me dire ce que notre SCOP doit faire fiscalement ?", "fiscalite-structure"],
     ["Tax-wise, what should we do with our association?", "fiscalite-structure"],
