@@ -42,6 +42,7 @@ import type { QueryNormalizer } from "../retrieval/normalize.js";
 import { asksOutOfMission } from "./asked-part.js";
 import { asksToDraft } from "./drafting.js";
 import { askedEnumeration, setsOut, statesCount } from "./enumeration.js";
+import { fillsAskedSlots } from "./asked-slot.js";
 import { findCommunesInText } from "../eligibility/communes.js";
 import { foldText } from "../eligibility/extract.js";
 import { type Guards, withAddress } from "./guards.js";
@@ -203,6 +204,8 @@ const OUT_OF_SCOPE_WHY = "Hors du champ de l'assistant : l'équipe ESS du Dépar
 
 /** The least router score for a refused question to be handed to the process it names. */
 const REFUSAL_ROUTE_SCORE = 0.5;
+/** Below this confidence, the router's best is a guess the passages used may overrule (see passagesOwner). */
+const WEAK_ROUTE = 0.4;
 
 /** Analysed words that count a measure, not things: « combien de temps / d'argent / de personnes ». */
 const MEASURES = new Set([
@@ -810,7 +813,9 @@ export class Answerer {
     // An average, a rate, the sum of something done or a count of things is answered only by a figure of that kind
     // (a ceiling or a share of turnover is none): read with the follow-up's topic, which may say what was done.
     const statistic = statisticAsked(asking, searched);
-    const cardStatistic = (m: CardMatch) => m.card.lacune || statistic === null || givesStatistic(statistic, m.card.answer, asking);
+    // (a precise detail asked, a provider, a boundary, clauses, who leads, is given only by a text that speaks of it)
+    const cardStatistic = (m: CardMatch) =>
+      m.card.lacune || ((statistic === null || givesStatistic(statistic, m.card.answer, asking)) && fillsAskedSlots(mine, m.card.answer));
     const cardGives = (m: CardMatch) =>
       m.card.lacune ||
       (givesAsked(asks!, asking, m.card.answer, searched, m.card.questions.join(" "), equivalents) &&
@@ -975,6 +980,15 @@ export class Answerer {
           (m.card.sources.some((d) => found.has(d)) || m.score >= CLOSE_PHRASING) &&
           cardStatistic(m) &&
           (!asksQuantity || cardGives(m)),
+      );
+      if (fit) return this.cardAnswer(question, searched, audience, fit, hits, cardMatches, candidates, mine);
+      text = "";
+    }
+    // A precise detail asked (« quel prestataire a développé… », « les rues exactes… », « quelles clauses… ») is given only by
+    // passages that speak of it: a description of the platform, the neighbourhood or the plan is no answer.
+    if (text && !generated && !fillsAskedSlots(mine, text)) {
+      const fit = p.cardCandidates.find(
+        (m) => !m.card.lacune && m.typeOk !== false && m.score >= MIN_QUANTITY_CARD && m.card.sources.some((d) => found.has(d)) && cardStatistic(m),
       );
       if (fit) return this.cardAnswer(question, searched, audience, fit, hits, cardMatches, candidates, mine);
       text = "";
@@ -1230,7 +1244,7 @@ export class Answerer {
           ...this.o.router.toRoute(about, 0.8, this.o.router.directory.get(about)?.name ?? about),
           alternatives: this.o.router.alternativesOf(about, candidates),
         }
-      : this.o.router.routeFrom(candidates);
+      : this.passagesOwner(this.o.router.routeFrom(candidates), candidates, sources);
     const related = new Set([card.id, ...matches.slice(1).map((m) => m.card.id)]);
     return base({
       type: "answer",
@@ -1375,10 +1389,41 @@ export class Answerer {
         candidates,
       )
     )
-      return this.routeOf(candidates);
+      return this.passagesOwner(
+        this.routeOf(candidates),
+        candidates,
+        used.map((h) => ({ id: h.chunk.docId, kind: h.chunk.kind })),
+      );
     return {
       ...this.o.router.toRoute(DEFAULT_PROCESS, 0.8, this.o.router.directory.get(DEFAULT_PROCESS)?.name ?? DEFAULT_PROCESS),
       alternatives: this.o.router.alternativesOf(DEFAULT_PROCESS, candidates),
+    };
+  }
+
+  /**
+   * A weak guess of the router (« un commun peut-il concerner un seul village ? » resembling a SCIC's situations) that
+   * none of the passages used belongs to yields to the passages: the one process they all belong to, else the
+   * Department's ESS team when they belong to none but the team's (a law, the Département's own services).
+   */
+  private passagesOwner(route: Route | null, candidates: RouteCandidate[], used: readonly Pick<SourceRef, "id" | "kind">[]): Route | null {
+    if (!route || route.confidence >= WEAK_ROUTE || !this.o.processesOfDoc || this.namedProcess(candidates) !== undefined) return route;
+    const docs = [...new Map(used.filter((s) => s.kind !== "glossary").map((s) => [s.id, s.kind] as const))];
+    if (docs.length === 0) return route;
+    // (the schema, the Gard's territory, a law or a partner are also the team's, who answers questions of reference)
+    const teamKind = (kind: string) => SCHEMA_KINDS.has(kind) || TERRITORY_KINDS.has(kind) || REFERENCE_KINDS.has(kind);
+    const owners = docs.map(([d, kind]) => [
+      ...(ProcessId.safeParse(d).success ? [d as ProcessId] : this.o.processesOfDoc!(d)),
+      ...(teamKind(kind) ? [DEFAULT_PROCESS] : []),
+    ]);
+    if (owners.some((o) => o.includes(route.process))) return route;
+    const common = owners[0]!.filter((p) => owners.every((o) => o.includes(p)));
+    const own = common.filter((p) => p !== DEFAULT_PROCESS);
+    const references = docs.every(([, kind]) => teamKind(kind));
+    const owner = own.length && !references ? own[0]! : common.includes(DEFAULT_PROCESS) ? DEFAULT_PROCESS : own[0];
+    if (owner === undefined) return route;
+    return {
+      ...this.o.router.toRoute(owner, route.confidence, this.o.router.directory.get(owner)?.name ?? owner),
+      alternatives: this.o.router.alternativesOf(owner, candidates),
     };
   }
 

@@ -70,6 +70,83 @@ export function countedNoun(question: string): string | null {
   return analyze(word)[0] ?? null;
 }
 
+/**
+ * Participles that say a thing exists, is placed or is counted (« combien de communes sont classées en QPV », « situées »):
+ * they narrow nothing, and a figure need not repeat them.
+ */
+const NEUTRAL_PARTICIPLE =
+  /^(situe|implante|installe|present|recense|compte|denombre|enregistre|repertorie|reference|identifie|comptabilise|declare|classe|concerne|existant|prevu|base|localise|domicilie|inscrit|represente|reparti|tenu|deroule|organise|soutenu|aide|accompagne|finance|retenu|selectionne|laureat|beneficie)(e|s|es)?$/;
+
+/** Nouns after « dans le… » that place a figure without narrowing it (« dans le Gard », « dans le cadre de »). */
+const NEUTRAL_PLACE =
+  /^(cadre|departement|territoire|region|pays|monde|total|ensemble|annee|mois|moment|temps|futur|avenir|passe|detail|fond|coin|secteur|domaine|public|gard|ess|economie|esprit|but|objectif|departements|territoires|regions)$/;
+
+/** An auxiliary before a participle said of the counted things (« ont été », « sont-ils »). */
+const AUXILIARY = /^(?:ont|a|sont|seront|auront|avaient|étaient|ont-ils|ont-elles|sont-ils|sont-elles|seront-ils|seront-elles)$/u;
+/** A French past participle. */
+const PARTICIPLE = /^\p{L}+(?:é|ée|és|ées|is|ie|ies|us|ue|ues|it|its|ite|ites)$/u;
+/** A participle used as an adjective right after the counted noun (« d'exemplaires imprimés »). */
+const PARTICIPLE_ADJECTIVE = /^\p{L}+(?:é|ée|és|ées)$/u;
+/** Words that open another subject or clause between the counted noun and a verb (« de territoires les ateliers se sont tenus »). */
+const SUBJECT_START =
+  /^(?:le|la|les|l'.*|un|une|des|du|au|aux|qui|que|qu'.*|il|elle|on|ils|elles|se|s'.*|y|en|ce|cette|ces|son|sa|ses|leur|leurs|notre|nos|votre|vos|mon|ma|mes|je|j'.*|nous|vous)$/u;
+
+/**
+ * What narrows the things a French how-many or what-share question counts: a participle said of them
+ * (« combien d'élus ont été formés », « combien d'exemplaires imprimés »), or the field they are in
+ * (« quelle part des emplois … dans la culture et le sport »). A figure about those things without that
+ * qualifier (the number of elected members, the ESS share of all jobs) is no answer. Folded words.
+ * (English questions are answered from French passages, where their words cannot be looked for.)
+ */
+export function askedQualifiers(question: string): string[] {
+  const q = question.toLowerCase().replace(/[’`]/g, "'");
+  const start = /\b(combien|nombre d|quelle part|quelle proportion|quel pourcentage|quelle partie)/.exec(fold(q).replace(/[’`]/g, "'"));
+  if (!start) return [];
+  const asked = q.slice(start.index);
+  const out = new Set<string>();
+  const counted = countedNoun(question) !== null;
+  if (counted) {
+    // The words said of the counted things, up to the clause's end: « [élus et d'agents départementaux] ont été formés ».
+    const m = /^(?:combien|nombre)\s+(?:de\s+|d')\p{L}+([^,;:?!.()]*)/u.exec(asked);
+    const words = (m?.[1] ?? "").trim().split(/\s+/).filter(Boolean);
+    // « combien d'exemplaires imprimés »
+    if (words[0] && PARTICIPLE_ADJECTIVE.test(words[0])) out.add(fold(words[0]));
+    // « … ont été formés », « … sont-ils agréés »: the auxiliary within a few words, before anything else is the subject
+    for (let i = 0; i < Math.min(words.length, 5); i++) {
+      const w = words[i]!;
+      if (SUBJECT_START.test(w)) break;
+      if (!AUXILIARY.test(w)) continue;
+      let j = i + 1;
+      while (j < words.length && /^(déjà|bien|effectivement|vraiment|réellement|été)$/.test(words[j]!)) j++;
+      const participle = words[j];
+      if (participle && PARTICIPLE.test(participle)) out.add(fold(participle));
+      break;
+    }
+    for (const w of [...out]) if (NEUTRAL_PARTICIPLE.test(w)) out.delete(w);
+  }
+  // « … dans la culture et le sport », « dans les assos »: lower-case nouns (a place or an acronym is a name, checked elsewhere)
+  for (const m of asked.matchAll(/\bdans\s+(?:le|la|les|l')\s*(\p{Ll}{3,})(?:\s+et\s+(?:le|la|les|l')\s*(\p{Ll}{3,}))?/gu)) {
+    for (const w of [m[1], m[2]]) {
+      if (!w) continue;
+      const f = fold(w);
+      if (!NEUTRAL_PLACE.test(f) && !GENERIC_NAMES.has(f)) out.add(f);
+    }
+  }
+  return [...out];
+}
+
+/**
+ * Whether a text speaks of a qualifier: a word of the same root (« formés », « formation »: their first four letters),
+ * or one of its equivalents.
+ */
+function speaksOf(text: string, qualifier: string, equivalents: (term: string) => string[][]): boolean {
+  const words = [...fold(text).matchAll(/\p{L}+/gu)].map((m) => m[0]);
+  const root = qualifier.slice(0, 4);
+  if (words.some((w) => w.startsWith(root))) return true;
+  const terms = new Set(analyze(text));
+  return analyze(qualifier).some((t) => equivalents(t).some((seq) => seq.every((x) => terms.has(x))));
+}
+
 /** A figure in digits (in a paragraph without its citation marks and years). */
 const FIGURE = /\d/;
 
@@ -292,6 +369,7 @@ export function givesAsked(
   const noun = kind === "number" && counted === null ? countedNoun(question) : null;
   const recent = RECENT.test(q);
   const nounHeads = noun === null ? [] : [noun];
+  const qualifiers = kind === "number" ? askedQualifiers(question) : [];
   const paragraphs = answer.split(/\n\s*\n/).filter((p) => p.trim());
   // « combien … dans le Gard ? » is not answered by a figure for all of France (« environ 1 700 en France »): an answer
   // that gives one has found the national figure, not the Gard's (its other figures count something else).
@@ -311,6 +389,8 @@ export function givesAsked(
       !countsOf(paragraph, nounHeads)
     )
       return false;
+    // « combien d'élus ont été formés ? »: the figure of the elected members is not that of those trained.
+    if (qualifiers.some((w) => !speaksOf(`${paragraph} ${about}`, w, equivalents))) return false;
     const text = fold(paragraph);
     if (until && !END.test(text)) return false;
     if (years.some((y) => !text.includes(y))) return false;

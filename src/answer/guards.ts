@@ -12,6 +12,7 @@ import { fold } from "../retrieval/analyzer.js";
 import { compileGroups, containsPhrase, FirstWords, matchesAll, phraseTokens, type PhraseGroups } from "../retrieval/phrases.js";
 import { countedNoun } from "./asked-quantity.js";
 import { asksNextDate, asksOthersOutcome, asksOwnOutcome } from "./own-outcome.js";
+import { asksOwnComputation } from "./own-computation.js";
 
 const GuardFile = z.object({ injection: z.array(z.string()).default([]), hors_mission: z.array(z.string()).default([]) });
 const GapFile = z.array(
@@ -24,7 +25,7 @@ const GapFile = z.array(
       /** Groups of expressions, every one of which the question must hold (empty when a `lecture` reads the question). */
       quand: z.array(z.array(z.coerce.string()).min(1)).default([]),
       /** A reading of the question by its meaning (see READINGS) instead of listed expressions (a gap has one or the other). */
-      lecture: z.enum(["issue-de-sa-demande", "date-a-venir"]).optional(),
+      lecture: z.enum(["issue-de-sa-demande", "date-a-venir", "calcul-personnel"]).optional(),
       /** Expressions that cancel the gap ("combien de temps" is a duration, not the amount a budget gap is about). */
       sauf: z
         .array(z.coerce.string())
@@ -51,6 +52,7 @@ const GapFile = z.array(
 const READINGS: Record<string, (own: string) => boolean> = {
   "issue-de-sa-demande": (own) => asksOwnOutcome(own) || asksOthersOutcome(own),
   "date-a-venir": asksNextDate,
+  "calcul-personnel": asksOwnComputation,
 };
 
 /**

@@ -15,6 +15,7 @@ import { ANSWER_ACTIONS, REFUSAL_ACTIONS } from "../answer/actions.js";
 import { cleanQuestion } from "../answer/answerer.js";
 import { ADDRESSED, PLURAL, SINGULAR, askedPart, asksOutOfMission } from "../answer/asked-part.js";
 import { asksToDraft } from "../answer/drafting.js";
+import { askedSlots } from "../answer/asked-slot.js";
 import { type Guards, withAddress } from "../answer/guards.js";
 import type { Retriever } from "../retrieval/retriever.js";
 import type { Router } from "../routing/router.js";
@@ -109,7 +110,8 @@ export class ProjectFit {
     const folded = foldText(question);
     // Nor a question about a rule ("Une fondation peut-elle… ?", "Est-ce qu'on doit publier… ?"): it asks what holds, not where to go.
     // Nor a count asked by nobody in particular ("Combien de SCIC le Département a-t-il accompagnées ?"): a statistic.
-    if (opts.loose && (isGeneralQuestion(question) || RULE_QUESTION.test(folded) || statisticQuestion(folded))) return null;
+    // Nor a precise detail asked (« les rues exactes du quartier », « quel prestataire… ») the answer did not find: not a need.
+    if (opts.loose && (isGeneralQuestion(question) || RULE_QUESTION.test(folded) || statisticQuestion(folded) || askedSlots(question).length > 0)) return null;
     const features = this.featuresOf(question);
     // One's own savings placed for the best return (« quel fonds me rapportera le plus sur mes économies ? »): personal
     // finance, refused as a private matter even when it names no project of its own.

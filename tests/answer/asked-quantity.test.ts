@@ -5,6 +5,7 @@
 import { describe, expect, it } from "vitest";
 import {
   askedDays,
+  askedQualifiers,
   askedYears,
   asksWhen,
   countedAcronym,
@@ -111,6 +112,32 @@ describe("a how-many question about things the answer names without counting the
     expect(givesAsked("number", "Combien de bénéfices vont aux réserves ?", "Au moins 57,5 % des bénéfices sont mis en réserves. [1]")).toBe(true);
     expect(givesAsked("number", "Il faut combien de subvention pour une convention ?", "Une convention dès 23 000 € de subvention.")).toBe(true);
     expect(givesAsked("number", "Combien de personnes sont venues ?", "Environ deux cents acteurs étaient présents.")).toBe(true);
+  });
+});
+
+describe("a how-many or what-share question about things narrowed by a qualifier", () => {
+  it("reads the participle said of the counted things and the field they are in", () => {
+    expect(askedQualifiers("Combien de bénévoles et de salariés ont été recrutés par les structures cette année ?")).toEqual(["recrutes"]);
+    expect(askedQualifiers("combien de flyers imprimés pour le mois de l'ESS")).toEqual(["imprimes"]);
+    expect(askedQualifiers("Quelle proportion des structures ESS travaille dans le tourisme et la santé ?")).toEqual(["tourisme", "sante"]);
+    // a verb of another subject, a neutral participle, a place or a measure narrow nothing
+    expect(askedQualifiers("Sur combien de communes les forums se sont-ils tenus ?")).toEqual([]);
+    expect(askedQualifiers("Combien de coopératives sont implantées dans le Gard ?")).toEqual([]);
+    expect(askedQualifiers("Le guide compte combien de chapitres, et qui l'a rédigé ?")).toEqual([]);
+    expect(askedQualifiers("How many volunteers were trained?")).toEqual([]);
+  });
+  it("is not answered by a figure about those things without the qualifier", () => {
+    const members = "Le Conseil départemental compte 46 conseillers départementaux, élus dans 23 cantons. [1]";
+    expect(givesAsked("number", "Il y a combien d'élus départementaux sensibilisés à l'ESS depuis deux ans ?", members)).toBe(true);
+    expect(givesAsked("number", "Combien d'élus départementaux ont été sensibilisés à l'ESS ?", members)).toBe(false);
+    expect(givesAsked("number", "Combien d'élus départementaux ont été sensibilisés à l'ESS ?", "Vingt élus ont suivi une sensibilisation à l'ESS. [1]")).toBe(
+      true,
+    );
+    const share = "Dans le Gard, l'ESS représente 11,6 % de l'emploi salarié. [1]";
+    expect(givesAsked("number", "Quelle part des emplois de l'ESS est dans le tourisme ?", share)).toBe(false);
+    expect(givesAsked("number", "Quelle part de l'emploi salarié est dans l'ESS ?", share)).toBe(true);
+    // a participle of the same root in another form (« formés », « formation ») gives it
+    expect(givesAsked("number", "Combien d'agents ont été formés ?", "La formation a réuni 35 agents en 2024. [1]")).toBe(true);
   });
 });
 

@@ -38,6 +38,20 @@ describe("known gaps by meaning", () => {
     // the name of a partner's staff member, whatever the job title
     ["Le coordinateur de la CRESS, il s'appelle comment ?", "noms-salaries-partenaires"],
     ["What's the name of the account manager at France Active?", "noms-salaries-partenaires"],
+    // the exact sum of one's own case, computed from an amount one states (a reading, not a list)
+    ["Avec 18 000 € facturés cette année, je vais cotiser combien à la coopérative ?", "calcul-personnel"],
+    ["If we donate €2,000, how much will we save on tax exactly?", "calcul-personnel"],
+    ["Sur 50 000 € de CA, quel montant on reverse à la CAE ?", "calcul-personnel"],
+    ["Pour un projet à 25 000 €, jusqu'à combien peut-on emprunter ?", null],
+    ["La CAE prend combien sur le chiffre d'affaires ?", null],
+    // who stood for a partner at a past, dated event is sometimes published; who leads it is not
+    ["Qui représentait France Active lors de la réunion de lancement de 2023 ?", null],
+    ["Who represented the CRESS at the event in Alès last spring?", null],
+    ["Qui est la directrice de France Active ?", "dirigeants-partenaires"],
+    // a structure located outside the Gard as a member of a commons, asked without the word « siège »
+    ["Une SCOP de Montpellier peut-elle rejoindre un commun avec deux assos d'Alès ?", "structure-hors-gard-commun"],
+    ["Our charity is based in the Vaucluse: can it join a Gard commons project?", "structure-hors-gard-commun"],
+    ["Trois associations d'Alès peuvent-elles monter un commun ensemble ?", null],
     // a structure's own tax position, asked as what it must do
     ["Vous pouvez me dire ce que notre SCOP doit faire fiscalement ?", "fiscalite-structure"],
     ["Tax-wise, what should we do with our association?", "fiscalite-structure"],

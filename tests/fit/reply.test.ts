@@ -286,6 +286,14 @@ describe("project-fit reply", () => {
     expect(r.fit ?? []).toEqual([]);
   });
 
+  it("a precise detail the answer did not find is no project, even read loosely; a need in a priority area still is", async () => {
+    const streets = await ask("Le quartier prioritaire de Pissevin, il s'arrête à quelles rues exactement ?", "porteur");
+    expect(streets.refused, streets.text).toBe(true);
+    expect(streets.fit ?? []).toEqual([]);
+    const need = await ask("On ouvre une épicerie solidaire dans un quartier prioritaire de Nîmes, qui peut nous aider ?", "porteur");
+    expect(need.refused, need.text).toBe(false);
+  });
+
   it("a holder's private money matter is no project, even read loosely; an agent's work in the first person still is", async () => {
     const debt = await ask("Mon voisin me doit 2000 euros, comment je récupère mon argent ?", "porteur");
     expect(debt.refused, debt.text).toBe(true);

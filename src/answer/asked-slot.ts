@@ -1,0 +1,70 @@
+/**
+ * Details of a precise kind that a question asks and that a passage near the topic does not give. « Quel prestataire a
+ * développé la plateforme ? » asks who built it, « les rues exactes qui délimitent le quartier » ask its boundary,
+ * « quelles clauses sociales le Département imposera-t-il ? » asks the clauses themselves, « quels partenaires pilotent
+ * l'axe 4 ? » asks who leads it: a passage that describes the platform, lists the neighbourhoods, presents the purchasing
+ * plan or the axis without saying that detail is no answer, and the assistant says it does not know instead.
+ *
+ * Each slot is asked in a few words (French and English) and filled only by a passage that speaks of it.
+ */
+import { fold } from "../retrieval/analyzer.js";
+
+interface Slot {
+  /** What the slot is, for tests and traces. */
+  name: string;
+  /** The question asks it (folded text, hyphens as spaces). */
+  asked: RegExp;
+  /** A text that gives it (folded). */
+  gives: RegExp;
+}
+
+const SLOTS: Slot[] = [
+  {
+    // who built, made or supplies something: « quel prestataire », « quelle agence a développé », "which vendor"
+    name: "provider",
+    asked:
+      /\b(?:quel(?:le)?s? (?:prestataires?|fournisseurs?|sous traitants?)|quel(?:le)?s? (?:agences?|societes?|entreprises?|cabinets?|prestataires?) (?:a|ont) (?:developpe|concu|realise|construit|fabrique|code|cree)|qui a (?:developpe|concu|code|programme|construit) (?:la|le|cette|ce) (?:plateforme|site|logiciel|application|outil)|which (?:provider|vendor|supplier|contractor|agency|company|firm)s?|who (?:built|developed|coded|programmed) (?:the|this) (?:platform|website|site|software|app|tool))\b/,
+    gives:
+      /\b(?:prestataires?|fournisseurs?|sous traitants?|editeur|consultants?|(?:developpee?s?|concue?s?|realisee?s?|construite?s?|fabriquee?s?|confiee?s?|codee?s?) (?:par|a)|agence|societe|cabinet|studio)\b/,
+  },
+  {
+    // the exact boundary of an area: « les rues exactes », « quelles rues », « le périmètre précis », "which streets"
+    name: "boundary",
+    asked:
+      /\b(?:quell?e?s? rues?|rues? (?:exactes?|precises?)|(?:limites?|perimetres?|delimitations?|contours?|frontieres?) (?:exacte?s?|precise?s?|detaillee?s?)|(?:exacte?s?|precise?s?) (?:limites?|perimetres?|delimitations?|contours?|frontieres?)|which streets|what streets|exact (?:boundar(?:y|ies)|perimeter|limits|streets)|precise (?:boundar(?:y|ies)|perimeter|limits))\b/,
+    gives:
+      /\b(?:rues?|avenues?|boulevards?|allees?|impasses?|perimetres?|limites?|delimit\w*|contours?|cadastr\w*|streets?|boundar\w*|cartes?|cartographie|geoportail)\b/,
+  },
+  {
+    // the clauses of contracts or deeds themselves: « quelles clauses », "which clauses"
+    name: "clauses",
+    asked: /\b(?:quell?e?s? clauses?|clauses? (?:precises?|exactes?|detaillees?)|which clauses|what clauses|exact clauses|precise clauses)\b/,
+    gives: /\bclauses?\b/,
+  },
+  {
+    // who leads a part of a plan: « quels partenaires pilotent l'axe », « désignés comme pilotes », "lead partners"
+    name: "pilot",
+    asked:
+      /\b(?:(?:co)?pilotes? (?:de|du|des|d') ?(?:l ?axe|la mesure|l ?action|la fiche|axe|mesure|action|fiche)|(?:designee?s?|nommee?s?|choisie?s?|retenue?s?) comme (?:co)?pilotes?|(?:partenaires?|structures?|acteurs?|organismes?) (?:qui )?(?:co)?pilot(?:ent|eront|e|era)|chefs? de file|lead partners?|(?:who|which partners?) (?:leads?|steers?|co leads?) (?:the|this) (?:axis|measure|action))\b/,
+    gives: /\b(?:pilot\w*|copilot\w*|chefs? de file|lead\w*|led by|steer\w*)\b/,
+  },
+];
+
+const folded = (t: string) => fold(t).replace(/[’`]/g, "'").replace(/-/g, " ");
+
+/** The precise details a question asks (see SLOTS), by name. */
+export function askedSlots(question: string): string[] {
+  const q = folded(question);
+  return SLOTS.filter((s) => s.asked.test(q)).map((s) => s.name);
+}
+
+/** Whether `text` gives every precise detail `question` asks (true when it asks none): one paragraph speaks of each. */
+export function fillsAskedSlots(question: string, text: string): boolean {
+  const asked = new Set(askedSlots(question));
+  if (asked.size === 0) return true;
+  const paragraphs = text
+    .split(/\n\s*\n/)
+    .filter((p) => p.trim())
+    .map(folded);
+  return SLOTS.filter((s) => asked.has(s.name)).every((s) => paragraphs.some((p) => s.gives.test(p)));
+}
