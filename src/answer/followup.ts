@@ -42,6 +42,11 @@ const HYPOTHESIS = /^(?:et|mais|and|but|so)?\s*(?:si|s'il|s'ils|if|what if)\b/;
 /** Words of a follow-up that puts a condition to the topic. */
 const MAX_HYPOTHESIS_WORDS = 14;
 
+/** Words of a bare question asking something of a subject it does not name (« y avait combien de participants ? »). */
+const MAX_BARE_WORDS = 5;
+/** An interrogative asking a count, a quantity, a time, a place or a person, anywhere in a bare question. */
+const BARE_ASKING = /\b(?:combien|cb|cbn|quand|qd|ou|qui|how many|how much|how long|when|where|who)\b/;
+
 /** Pronouns standing for the topic anywhere in a short question. */
 const PRONOUN =
   /\b(elle|il|ils|elles|ca|cela|celui-ci|celle-ci|ce dispositif|cette aide|cette structure|la structure|le dispositif|it|its|they|them|this|that|there)\b/;
@@ -70,6 +75,9 @@ export function isElliptic(question: string, contentTerms: number, names = false
   // however many words state it, as long as it names no subject of its own.
   if (!names && HYPOTHESIS.test(f) && words.length <= MAX_HYPOTHESIS_WORDS) return true;
   if (names || contentTerms > 2) return false;
+  // « combien de participants ? », « ya eu cb de salariés ? », "how many members?": a bare question of a few words whose
+  // one topic word is what it asks about, of a subject it does not name: the one just spoken of.
+  if (words.length <= MAX_BARE_WORDS && contentTerms <= 1 && BARE_ASKING.test(f)) return true;
   if (words.length <= 8 && ANAPHORIC.test(f)) return true;
   return words.length <= 8 && contentTerms <= 2 && PRONOUN.test(f);
 }
