@@ -842,11 +842,15 @@ export class Answerer {
     // A question in English, asked on its own, is answered in English by a close card (its answer_en) rather than by
     // French passages: the card of the kind asked, from documents found and clearly ahead of the others, says it in the
     // person's language.
+    // So is an English follow-up (« how long does it take? » after the ESUS approval) by such a card from the documents
+    // its topic was answered with: the person reads on in their language about the same subject.
+    const topicDocs = topic?.sources.slice(0, TOPIC_DOCS) ?? [];
+    const ofTopic = (m: CardMatch) => m.card.sources.some((d) => topicDocs.some((t) => sameSubject(d, t)));
     if (
       !this.o.llm &&
-      mine === question &&
+      (mine === question || (topicDocs.length > 0 && card !== undefined && ofTopic(card) && writtenInEnglish(mine))) &&
       card !== undefined &&
-      looksEnglish(mine) &&
+      (looksEnglish(mine) || mine !== question) &&
       card.card.answer_en &&
       !card.card.lacune &&
       card.typeOk &&
