@@ -32,6 +32,7 @@ import {
   pointsBack,
   previousQuestions,
   resolveOrdinal,
+  standsForWhoAnswered,
   withTopic,
 } from "./followup.js";
 import { type AnswerType, answersType, answerType, asksAmount, asksMoneyPut, asksSum, givesAmount } from "./cards.js";
@@ -574,7 +575,10 @@ export class Answerer {
     // document of its own (« La Grande Bobine ») asks of it: a reply giving the kind asked from another document gives way
     // to that document's passage, if it holds it. So does one asking the legal form of what was just named (« c'est quoi
     // leur statut ? »): only an organisation has one.
-    const entity = pointsBack(mine) || asksFormOfNamed(mine) ? this.namedDoc(topic.names ?? []) : undefined;
+    // So does one whose pronoun stands for the one a « qui ? » was just answered with (« Qui a conçu le schéma ? », then
+    // « ils sont basés où ? »).
+    const entity =
+      pointsBack(mine) || asksFormOfNamed(mine) || standsForWhoAnswered(mine, previousQuestions(question)) ? this.namedDoc(topic.names ?? []) : undefined;
     const offEntity = given === true && entity !== undefined && !reply.sources.some((s) => sameSubject(s.id, entity));
     // A reply giving what is asked from the topic's documents (or one of their kin: « dla-gard-acegaa » for « dla ») stands;
     // one wholly from elsewhere gives way to theirs, if they hold it.
@@ -599,7 +603,7 @@ export class Answerer {
     };
     const query = this.o.retriever.analyzeQuery(searched);
     const docs = offEntity ? [entity!] : [...new Set([...(entity ? [entity] : []), ...topic.sources])].slice(0, TOPIC_DOCS + (entity ? 1 : 0));
-    const hits = docs
+    const found = docs
       .flatMap((doc) => this.o.retriever.chunksOf(doc, query, { audience }))
       .filter((h) => {
         // (the document of the name pointed back at is about what the follow-up's words name: « cette coopérative »)
@@ -612,6 +616,10 @@ export class Answerer {
       .map((h) => ({ h, own: h.chunk.docId === entity ? 1 : 0, about: focus.terms.length ? focusOf(h.chunk.text) : 0 }))
       .sort((a, b) => b.own - a.own || b.about - a.about || b.h.coverage - a.h.coverage)
       .map(({ h }) => h);
+    // The document of the name spoken of, when it holds what is asked, answers alone: a passage of another document that
+    // only mentions that name (the consultation's « animée par La Grande Bobine… ») is no answer about it.
+    const ofEntity = entity === undefined ? [] : found.filter((h) => h.chunk.docId === entity);
+    const hits = ofEntity.length ? ofEntity : found;
     if (!hits.length) return null;
     const answer = extractAnswer(this.o.retriever, query, searched, hits, {
       ...(audience === "agent" ? {} : { maxChars: 650, maxUnits: 5 }),

@@ -361,7 +361,7 @@ export function givesAskedKind(own: string, text: string, about = own): boolean 
 
 /** A follow-up asking what legal form a structure has (« c'est quoi leur statut ? », "what kind of company is it?"). */
 const LEGAL_FORM_ASKED =
-  /\b(?:statuts?|forme juridique|type de structure|quel type d'(?:entreprise|organisme|structure)|legal (?:form|status)|what kind of (?:company|organi[sz]ation|structure|business)|what type of (?:company|organi[sz]ation|structure|business))\b/;
+  /\b(?:statuts?|forme juridique|(?:type|genre|sorte) de (?:structure|boite|societe|entreprise|organisme)|quel (?:type|genre) d'(?:entreprise|organisme|organisation|structure)|what sort of (?:company|organi[sz]ation|structure|business)|legal (?:form|status)|what kind of (?:company|organi[sz]ation|structure|business)|what type of (?:company|organi[sz]ation|structure|business))\b/;
 /** Whether a follow-up asks what legal form a structure has (see LEGAL_FORM_ASKED). */
 export function asksLegalForm(own: string): boolean {
   return LEGAL_FORM_ASKED.test(fold(own).replace(/[’`]/g, "'"));
@@ -381,6 +381,20 @@ const STANDS_FOR = /(?<![\p{L}-])(?:il|elle|ils|elles|leur|leurs|son|sa|ses|c'es
 export function asksFormOfNamed(own: string): boolean {
   const f = fold(own).replace(/[’`]/g, "'");
   return asksLegalForm(f) && STANDS_FOR.test(f);
+}
+
+/** « l' » standing for someone just named before a verb (« qui l'a fondée ? », « ils l'ont créée quand ? »). */
+const OBJECT_PRONOUN = /(?<!\p{L})l'(?:a|ont|avait|avaient|a-t-elle|a-t-il)(?!\p{L})/u;
+
+/**
+ * Whether a follow-up (`own`) speaks of the one the previous question asked about by « qui ? » (« Qui a conçu le schéma ? »
+ * then « ils sont basés où ? », "what kind of company is it?", « qui l'a fondée ? »): its pronoun stands for the name the
+ * reply gave, not for the subject of that question. `before` is the questions before it (see previousQuestions).
+ */
+export function standsForWhoAnswered(own: string, before: string): boolean {
+  const f = fold(own).replace(/[’`]/g, "'");
+  if (!STANDS_FOR.test(f) && !OBJECT_PRONOUN.test(f)) return false;
+  return before.split(TOPIC_JOIN).some((q) => answerType(q) === "who");
 }
 
 /** Words that only ask a legal form (« statut », « forme juridique », "kind of company"): no subject of their own. */
