@@ -33,6 +33,7 @@ import {
   previousQuestions,
   resolveOrdinal,
   standsForWhoAnswered,
+  subjectIsPronoun,
   withTopic,
 } from "./followup.js";
 import { type AnswerType, answersType, answerType, asksAmount, asksMoneyPut, asksSum, givesAmount } from "./cards.js";
@@ -355,6 +356,9 @@ export class Answerer {
     // participants ? » and « la fréquentation de chaque atelier n'est pas publiée ») does not say whose detail it asks:
     // read with its topic, it does (and that reading still refuses what is not published about the topic).
     if (elliptic && alone.lacune) return combined;
+    // One whose subject is a pronoun (« et ça fait quelle part de l'emploi salarié ? ») names none of its own: what its
+    // other words match alone (a cooperative's « entrepreneur-salarié ») is no reading of it.
+    if (elliptic && subjectIsPronoun(clean)) return combined;
     return withPrevious.score + (elliptic ? 0.15 : -0.05) >= alone.score ? combined : question;
   }
 

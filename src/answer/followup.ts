@@ -82,6 +82,17 @@ export function isElliptic(question: string, contentTerms: number, names = false
   return words.length <= 8 && contentTerms <= 2 && PRONOUN.test(f);
 }
 
+/** A pronoun standing for a subject (« et ça fait quelle part… ? », « elles sont combien ? »), not an impersonal « il y a ». */
+const STANDING_PRONOUN = /\b(?:ca|cela|elle|elles|ils|it|they|them)\b|\bil\b(?!\s+(?:y|faut|existe|reste|s'agit)\b)/;
+
+/**
+ * Whether an elliptic follow-up's subject is a pronoun standing for what was just spoken of (« et ça fait quelle part de
+ * l'emploi salarié ? »): its words alone name no subject, whatever another subject's passages they happen to match.
+ */
+export function subjectIsPronoun(question: string): boolean {
+  return STANDING_PRONOUN.test(fold(question).replace(/[’`]/g, "'"));
+}
+
 /** Ordinal words and the rank they say (« le premier », « la 3e », "the second one"). */
 const ORDINALS: Record<string, number> = {
   premier: 1,
