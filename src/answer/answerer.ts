@@ -34,6 +34,7 @@ import {
   resolveOrdinal,
   standsForWhoAnswered,
   subjectIsPronoun,
+  switchesTopic,
   withTopic,
 } from "./followup.js";
 import { type AnswerType, answersType, answerType, asksAmount, asksMoneyPut, asksSum, givesAmount } from "./cards.js";
@@ -315,7 +316,8 @@ export class Answerer {
    * carries the previous turn's topic; a self-contained question stands alone.
    */
   async contextualize(question: string, topic: string | undefined, audience: Audience = "porteur"): Promise<string> {
-    if (!topic?.trim()) return question;
+    // A message announcing another subject (« ok autre sujet : … ») goes on with none.
+    if (!topic?.trim() || switchesTopic(question)) return question;
     // The topic is what the previous question asked, without its frame (« Pour le rapport d'activité, … »,
     // « Journaliste radio, je cherche… »): the frame's words are no subject a follow-up goes on with.
     const asked = cleanQuestion(topic);

@@ -93,6 +93,32 @@ export function subjectIsPronoun(question: string): boolean {
   return STANDING_PRONOUN.test(fold(question).replace(/[’`]/g, "'"));
 }
 
+/** Words announcing a new subject (« ok autre sujet : … », « autre question : … », "different topic: …"). */
+const TOPIC_SWITCH =
+  /^(?:(?:ok|okay|bon|bien|d'accord|merci|alors|et|right|thanks|so)[\s,.!]+)*(?:(?:une |a )?autre (?:sujet|question|chose|point)|changement de sujet|changeons de sujet|on change de sujet|rien a voir|sans rapport|nouvelle question|(?:an)?other (?:question|topic|subject|thing)|different (?:question|topic|subject)|new (?:question|topic|subject)|on another note|unrelated|changing (?:the )?subject)\b(?!\s*(?:que|qu'|than|de plus)\b)/;
+
+/**
+ * Whether a message announces that it asks about another subject (« ok autre sujet : le DLA c'est pour qui ? »,
+ * "different topic: who runs the CRESS?"): it is read alone, whatever the conversation was about.
+ */
+export function switchesTopic(question: string): boolean {
+  return TOPIC_SWITCH.test(fold(question).replace(/[’`]/g, "'").trim());
+}
+
+/**
+ * A message announcing another subject without its announcement (« ok autre sujet : le DLA c'est pour qui ? » → « le DLA
+ * c'est pour qui ? »): its words (« sujet », "topic") are no part of what is asked. Null when it announces none, or
+ * nothing follows the announcement.
+ */
+export function withoutTopicSwitch(question: string): string | null {
+  const text = question.trim();
+  const m = TOPIC_SWITCH.exec(fold(text).replace(/[’`]/g, "'"));
+  if (!m) return null;
+  // (folding keeps the length of the text: the announcement ends at the same place in it)
+  const rest = text.slice(m[0].length).replace(/^[\s,.:;!?–—-]+/, "");
+  return rest.length > 0 ? rest : null;
+}
+
 /** Ordinal words and the rank they say (« le premier », « la 3e », "the second one"). */
 const ORDINALS: Record<string, number> = {
   premier: 1,
