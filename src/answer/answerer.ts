@@ -32,6 +32,9 @@ import {
   pointsBack,
   previousQuestions,
   resolveOrdinal,
+  standsForWhoAnswered,
+  subjectIsPronoun,
+  switchesTopic,
   withTopic,
 } from "./followup.js";
 import { type AnswerType, answersType, answerType, asksAmount, asksMoneyPut, asksSum, givesAmount } from "./cards.js";
@@ -284,6 +287,9 @@ const TOPIC_CARD_MARGIN = 0.15;
 /** The least card score for a follow-up made only of aspect words to be answered by its topic's card (see aspectCard). */
 const ASPECT_CARD = 0.4;
 
+/** Words of a follow-up asking a quantity of its topic that a card holding its own words answers (see cardHoldsOwn). */
+const MAX_OWN_WORDS = 6;
+
 /** The notice under an answer that rests on secondary sources (the one « à vérifier » of the answer). */
 const REPORTED_NOTICE = "Certaines de ces informations proviennent de sources secondaires : elles sont à vérifier.";
 /** The same notice under an English card answer (the French words kept, as the sources' own label). */
@@ -315,7 +321,8 @@ export class Answerer {
    * carries the previous turn's topic; a self-contained question stands alone.
    */
   async contextualize(question: string, topic: string | undefined, audience: Audience = "porteur"): Promise<string> {
-    if (!topic?.trim()) return question;
+    // A message announcing another subject (« ok autre sujet : … ») goes on with none.
+    if (!topic?.trim() || switchesTopic(question)) return question;
     // The topic is what the previous question asked, without its frame (« Pour le rapport d'activité, … »,
     // « Journaliste radio, je cherche… »): the frame's words are no subject a follow-up goes on with.
     const asked = cleanQuestion(topic);
@@ -352,7 +359,14 @@ export class Answerer {
     // and an elliptic one ("c'est gratuit ?") keeps the topic unless alone it is clearly answered.
     const [alone, withPrevious] = await Promise.all([this.confidence(clean, audience), this.confidence(combined, audience)]);
     const elliptic = isElliptic(clean, terms.length, /\b\p{Lu}{2,7}\b/u.test(clean));
-    return withPrevious + (elliptic ? 0.15 : -0.05) >= alone ? combined : question;
+    // An elliptic question matching, alone, a card saying some detail is not published (« y avait combien de
+    // participants ? » and « la fréquentation de chaque atelier n'est pas publiée ») does not say whose detail it asks:
+    // read with its topic, it does (and that reading still refuses what is not published about the topic).
+    if (elliptic && alone.lacune) return combined;
+    // One whose subject is a pronoun (« et ça fait quelle part de l'emploi salarié ? ») names none of its own: what its
+    // other words match alone (a cooperative's « entrepreneur-salarié ») is no reading of it.
+    if (elliptic && subjectIsPronoun(clean)) return combined;
+    return withPrevious.score + (elliptic ? 0.15 : -0.05) >= alone.score ? combined : question;
   }
 
   /**
@@ -406,11 +420,14 @@ export class Answerer {
   }
 
   /** How well the knowledge answers a text: the best card or passage match (0..1). */
-  private async confidence(text: string, audience: Audience): Promise<number> {
+  private async confidence(text: string, audience: Audience): Promise<{ score: number; lacune: boolean }> {
     const { signals } = await this.prepare(cleanQuestion(text), audience);
     // A passage covers one or two words easily: coverage says less the fewer words there are.
     const terms = Math.round(signals.terms * 10);
-    return Math.max(signals.cardScore * (signals.cardAgrees ? 1 : 0.8), signals.bestCoverage * 0.9 * Math.min(1, 0.2 + 0.2 * terms));
+    const card = signals.cardScore * (signals.cardAgrees ? 1 : 0.8);
+    const passage = signals.bestCoverage * 0.9 * Math.min(1, 0.2 + 0.2 * terms);
+    // (lacune: the best card says what is asked is not published, and it is what the reading rests on)
+    return { score: Math.max(card, passage), lacune: signals.cardLacune === 1 && card >= passage };
   }
 
   /** The same answerer (knowledge, cards, decisions) with another model. */
@@ -569,7 +586,10 @@ export class Answerer {
     // document of its own (« La Grande Bobine ») asks of it: a reply giving the kind asked from another document gives way
     // to that document's passage, if it holds it. So does one asking the legal form of what was just named (« c'est quoi
     // leur statut ? »): only an organisation has one.
-    const entity = pointsBack(mine) || asksFormOfNamed(mine) ? this.namedDoc(topic.names ?? []) : undefined;
+    // So does one whose pronoun stands for the one a « qui ? » was just answered with (« Qui a conçu le schéma ? », then
+    // « ils sont basés où ? »).
+    const entity =
+      pointsBack(mine) || asksFormOfNamed(mine) || standsForWhoAnswered(mine, previousQuestions(question)) ? this.namedDoc(topic.names ?? []) : undefined;
     const offEntity = given === true && entity !== undefined && !reply.sources.some((s) => sameSubject(s.id, entity));
     // A reply giving what is asked from the topic's documents (or one of their kin: « dla-gard-acegaa » for « dla ») stands;
     // one wholly from elsewhere gives way to theirs, if they hold it.
@@ -594,7 +614,7 @@ export class Answerer {
     };
     const query = this.o.retriever.analyzeQuery(searched);
     const docs = offEntity ? [entity!] : [...new Set([...(entity ? [entity] : []), ...topic.sources])].slice(0, TOPIC_DOCS + (entity ? 1 : 0));
-    const hits = docs
+    const found = docs
       .flatMap((doc) => this.o.retriever.chunksOf(doc, query, { audience }))
       .filter((h) => {
         // (the document of the name pointed back at is about what the follow-up's words name: « cette coopérative »)
@@ -607,6 +627,10 @@ export class Answerer {
       .map((h) => ({ h, own: h.chunk.docId === entity ? 1 : 0, about: focus.terms.length ? focusOf(h.chunk.text) : 0 }))
       .sort((a, b) => b.own - a.own || b.about - a.about || b.h.coverage - a.h.coverage)
       .map(({ h }) => h);
+    // The document of the name spoken of, when it holds what is asked, answers alone: a passage of another document that
+    // only mentions that name (the consultation's « animée par La Grande Bobine… ») is no answer about it.
+    const ofEntity = entity === undefined ? [] : found.filter((h) => h.chunk.docId === entity);
+    const hits = ofEntity.length ? ofEntity : found;
     if (!hits.length) return null;
     const answer = extractAnswer(this.o.retriever, query, searched, hits, {
       ...(audience === "agent" ? {} : { maxChars: 650, maxUnits: 5 }),
@@ -677,11 +701,13 @@ export class Answerer {
     const docs = [...new Set(topic.sources)].slice(0, TOPIC_DOCS);
     const ofTopic = (ids: readonly string[]) => ids.some((s) => docs.some((t) => sameSubject(s, t)));
     if (reply.card && ofTopic(this.cards()?.cards.find((c) => c.id === reply.card)?.sources ?? [])) return null;
-    if (!reply.refused && ofTopic(reply.sources.map((s) => s.id))) return null;
     const normalize = (t: string) => (this.o.normalizer ? this.o.normalizer.normalize(t).text : t);
     // The kind asked is read in the words written out (« depuis qd ? » asks a date).
     const mine = normalize(cleanQuestion(own));
     const question = cleanQuestion(rawQuestion);
+    // A reply from the topic's documents stands, unless it lacks the kind of thing asked (« combien de participants ? »
+    // answered with the concertation's dates): a card of theirs that gives it then answers instead.
+    if (!reply.refused && ofTopic(reply.sources.map((s) => s.id)) && givesAskedKind(mine, reply.text, question) !== false) return null;
     if (this.guardsStop(mine, question)) return null;
     const named = this.o.retriever
       .analyzeQuery(normalize(mine))
@@ -824,7 +850,13 @@ export class Answerer {
     // A follow-up made only of aspect words (« cb max », « ça dure combien de temps ? ») asks a figure or a date of
     // its topic: the topic's card that gives it, from a document found, answers, though few words matched.
     const aspectCard =
-      asksQuantity && card !== undefined && card.typeOk && signals.cardAgrees === 1 && card.score >= ASPECT_CARD && mine !== question && this.onlyAspects(mine);
+      asksQuantity &&
+      card !== undefined &&
+      card.typeOk &&
+      signals.cardAgrees === 1 &&
+      card.score >= ASPECT_CARD &&
+      mine !== question &&
+      (this.onlyAspects(mine) || this.cardHoldsOwn(mine, card.card));
     // A sum asked in other words (« quelle enveloppe… ») is answered by a sum, from a card as from passages (below).
     // (a sum put in by someone, « cb le Département met dans… », "how much money…", is one whatever the language)
     const moneyPut = asksMoneyPut(mine) || asksMoneyPut(asking);
@@ -842,11 +874,15 @@ export class Answerer {
     // A question in English, asked on its own, is answered in English by a close card (its answer_en) rather than by
     // French passages: the card of the kind asked, from documents found and clearly ahead of the others, says it in the
     // person's language.
+    // So is an English follow-up (« how long does it take? » after the ESUS approval) by such a card from the documents
+    // its topic was answered with: the person reads on in their language about the same subject.
+    const topicDocs = topic?.sources.slice(0, TOPIC_DOCS) ?? [];
+    const ofTopic = (m: CardMatch) => m.card.sources.some((d) => topicDocs.some((t) => sameSubject(d, t)));
     if (
       !this.o.llm &&
-      mine === question &&
+      (mine === question || (topicDocs.length > 0 && card !== undefined && ofTopic(card) && writtenInEnglish(mine))) &&
       card !== undefined &&
-      looksEnglish(mine) &&
+      (looksEnglish(mine) || mine !== question) &&
       card.card.answer_en &&
       !card.card.lacune &&
       card.typeOk &&
@@ -1106,6 +1142,19 @@ export class Answerer {
   }
 
   /** Whether a message's words all ask an aspect of a subject without naming it (see loadAspectTerms). */
+  /**
+   * Whether a short follow-up asking a quantity names, besides its aspect words, only what a card holds (« combien de
+   * participants ? » and the card « plus de 200 personnes » asked as « combien de personnes ont participé… »): the card of
+   * its topic answers it as it answers a follow-up made only of aspect words.
+   */
+  private cardHoldsOwn(text: string, card: { answer: string; questions: string[] }): boolean {
+    if (text.split(/\s+/).filter(Boolean).length > MAX_OWN_WORDS) return false;
+    const terms = this.o.retriever.analyzeQuery(text).terms.filter((t) => !this.o.aspectTerms?.has(t) && !GENERIC_ASPECT.has(t));
+    if (terms.length === 0 || terms.length > 2) return false;
+    const held = new Set(analyze(`${card.answer} ${card.questions.join(" ")}`));
+    return terms.every((t) => held.has(t));
+  }
+
   private onlyAspects(text: string): boolean {
     const aspects = this.o.aspectTerms;
     const terms = this.o.retriever.analyzeQuery(text).terms;

@@ -42,6 +42,11 @@ const HYPOTHESIS = /^(?:et|mais|and|but|so)?\s*(?:si|s'il|s'ils|if|what if)\b/;
 /** Words of a follow-up that puts a condition to the topic. */
 const MAX_HYPOTHESIS_WORDS = 14;
 
+/** Words of a bare question asking something of a subject it does not name (« y avait combien de participants ? »). */
+const MAX_BARE_WORDS = 5;
+/** An interrogative asking a count, a quantity, a time, a place or a person, anywhere in a bare question. */
+const BARE_ASKING = /\b(?:combien|cb|cbn|quand|qd|ou|qui|how many|how much|how long|when|where|who)\b/;
+
 /** Pronouns standing for the topic anywhere in a short question. */
 const PRONOUN =
   /\b(elle|il|ils|elles|ca|cela|celui-ci|celle-ci|ce dispositif|cette aide|cette structure|la structure|le dispositif|it|its|they|them|this|that|there)\b/;
@@ -70,8 +75,48 @@ export function isElliptic(question: string, contentTerms: number, names = false
   // however many words state it, as long as it names no subject of its own.
   if (!names && HYPOTHESIS.test(f) && words.length <= MAX_HYPOTHESIS_WORDS) return true;
   if (names || contentTerms > 2) return false;
+  // « combien de participants ? », « ya eu cb de salariés ? », "how many members?": a bare question of a few words whose
+  // one topic word is what it asks about, of a subject it does not name: the one just spoken of.
+  if (words.length <= MAX_BARE_WORDS && contentTerms <= 1 && BARE_ASKING.test(f)) return true;
   if (words.length <= 8 && ANAPHORIC.test(f)) return true;
   return words.length <= 8 && contentTerms <= 2 && PRONOUN.test(f);
+}
+
+/** A pronoun standing for a subject (« et ça fait quelle part… ? », « elles sont combien ? »), not an impersonal « il y a ». */
+const STANDING_PRONOUN = /\b(?:ca|cela|elle|elles|ils|it|they|them)\b|\bil\b(?!\s+(?:y|faut|existe|reste|s'agit)\b)/;
+
+/**
+ * Whether an elliptic follow-up's subject is a pronoun standing for what was just spoken of (« et ça fait quelle part de
+ * l'emploi salarié ? »): its words alone name no subject, whatever another subject's passages they happen to match.
+ */
+export function subjectIsPronoun(question: string): boolean {
+  return STANDING_PRONOUN.test(fold(question).replace(/[’`]/g, "'"));
+}
+
+/** Words announcing a new subject (« ok autre sujet : … », « autre question : … », "different topic: …"). */
+const TOPIC_SWITCH =
+  /^(?:(?:ok|okay|bon|bien|d'accord|merci|alors|et|right|thanks|so)[\s,.!]+)*(?:(?:une |a )?autre (?:sujet|question|chose|point)|changement de sujet|changeons de sujet|on change de sujet|rien a voir|sans rapport|nouvelle question|(?:an)?other (?:question|topic|subject|thing)|different (?:question|topic|subject)|new (?:question|topic|subject)|on another note|unrelated|changing (?:the )?subject)\b(?!\s*(?:que|qu'|than|de plus)\b)/;
+
+/**
+ * Whether a message announces that it asks about another subject (« ok autre sujet : le DLA c'est pour qui ? »,
+ * "different topic: who runs the CRESS?"): it is read alone, whatever the conversation was about.
+ */
+export function switchesTopic(question: string): boolean {
+  return TOPIC_SWITCH.test(fold(question).replace(/[’`]/g, "'").trim());
+}
+
+/**
+ * A message announcing another subject without its announcement (« ok autre sujet : le DLA c'est pour qui ? » → « le DLA
+ * c'est pour qui ? »): its words (« sujet », "topic") are no part of what is asked. Null when it announces none, or
+ * nothing follows the announcement.
+ */
+export function withoutTopicSwitch(question: string): string | null {
+  const text = question.trim();
+  const m = TOPIC_SWITCH.exec(fold(text).replace(/[’`]/g, "'"));
+  if (!m) return null;
+  // (folding keeps the length of the text: the announcement ends at the same place in it)
+  const rest = text.slice(m[0].length).replace(/^[\s,.:;!?–—-]+/, "");
+  return rest.length > 0 ? rest : null;
 }
 
 /** Ordinal words and the rank they say (« le premier », « la 3e », "the second one"). */
@@ -353,7 +398,7 @@ export function givesAskedKind(own: string, text: string, about = own): boolean 
 
 /** A follow-up asking what legal form a structure has (« c'est quoi leur statut ? », "what kind of company is it?"). */
 const LEGAL_FORM_ASKED =
-  /\b(?:statuts?|forme juridique|type de structure|quel type d'(?:entreprise|organisme|structure)|legal (?:form|status)|what kind of (?:company|organi[sz]ation|structure|business)|what type of (?:company|organi[sz]ation|structure|business))\b/;
+  /\b(?:statuts?|forme juridique|(?:type|genre|sorte) de (?:structure|boite|societe|entreprise|organisme)|quel (?:type|genre) d'(?:entreprise|organisme|organisation|structure)|what sort of (?:company|organi[sz]ation|structure|business)|legal (?:form|status)|what kind of (?:company|organi[sz]ation|structure|business)|what type of (?:company|organi[sz]ation|structure|business))\b/;
 /** Whether a follow-up asks what legal form a structure has (see LEGAL_FORM_ASKED). */
 export function asksLegalForm(own: string): boolean {
   return LEGAL_FORM_ASKED.test(fold(own).replace(/[’`]/g, "'"));
@@ -373,6 +418,20 @@ const STANDS_FOR = /(?<![\p{L}-])(?:il|elle|ils|elles|leur|leurs|son|sa|ses|c'es
 export function asksFormOfNamed(own: string): boolean {
   const f = fold(own).replace(/[’`]/g, "'");
   return asksLegalForm(f) && STANDS_FOR.test(f);
+}
+
+/** « l' » standing for someone just named before a verb (« qui l'a fondée ? », « ils l'ont créée quand ? »). */
+const OBJECT_PRONOUN = /(?<!\p{L})l'(?:a|ont|avait|avaient|a-t-elle|a-t-il)(?!\p{L})/u;
+
+/**
+ * Whether a follow-up (`own`) speaks of the one the previous question asked about by « qui ? » (« Qui a conçu le schéma ? »
+ * then « ils sont basés où ? », "what kind of company is it?", « qui l'a fondée ? »): its pronoun stands for the name the
+ * reply gave, not for the subject of that question. `before` is the questions before it (see previousQuestions).
+ */
+export function standsForWhoAnswered(own: string, before: string): boolean {
+  const f = fold(own).replace(/[’`]/g, "'");
+  if (!STANDS_FOR.test(f) && !OBJECT_PRONOUN.test(f)) return false;
+  return before.split(TOPIC_JOIN).some((q) => answerType(q) === "who");
 }
 
 /** Words that only ask a legal form (« statut », « forme juridique », "kind of company"): no subject of their own. */

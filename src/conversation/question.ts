@@ -4,7 +4,7 @@
  * the conversation remembers its topic, route and the facts people state.
  */
 import type { AskOptions } from "../answer/answerer.js";
-import { leadNames } from "../answer/followup.js";
+import { leadNames, withoutTopicSwitch } from "../answer/followup.js";
 import { type Audience, DEFAULT_PROCESS, type Priority, type ProcessId } from "../domain/ids.js";
 import type { Action, Reply, ReplyInput } from "../domain/reply.js";
 import type { Facts } from "../eligibility/facts.js";
@@ -22,7 +22,11 @@ const SELF = /\b(je|j'|j’|nous|notre|nos|mon|ma|mes|on)\b/i;
 
 export async function question(d: Deps<QuestionStorage>, ctx: Ctx, text: string): Promise<ReplyInput> {
   const t0 = performance.now();
-  const clean = scrub(text);
+  // « ok autre sujet : le DLA c'est pour qui ? » asks about another subject: read alone, without its announcement.
+  const said = scrub(text);
+  const rest = withoutTopicSwitch(said);
+  const clean = rest ?? said;
+  const lastTopic = rest === null ? ctx.state.lastTopic : undefined;
   // "c'est gratuit ?" after "C'est quoi Gard centrale ?" is about Gard centrale.
   // « bon, je contacte qui alors ? » after a refusal asks how to reach the people it handed the question to.
   const handedTo =
@@ -31,7 +35,7 @@ export async function question(d: Deps<QuestionStorage>, ctx: Ctx, text: string)
   // draw the definition rather than the contact.
   const read = handedTo
     ? `Qui contacter pour : ${handedTo.replace(/\s*\([^)]*\)/g, "")} ?`
-    : await contextualize(d, clean, ctx.state.lastTopic, ctx.turn.audience, ctx.onToken !== undefined, ctx.turn.priority);
+    : await contextualize(d, clean, lastTopic, ctx.turn.audience, ctx.onToken !== undefined, ctx.turn.priority);
   // A follow-up asking only whom to turn to or where to apply (« bon, je vais voir qui ? », "ok, where do we apply?") asks
   // it of the process the conversation is about: the last answer's, else the last one other than the ESS team's.
   const steps = !handedTo && read !== clean ? processStepAsked(clean) : null;
@@ -75,7 +79,8 @@ export async function question(d: Deps<QuestionStorage>, ctx: Ctx, text: string)
   // a longer one answered only from the topic's process's documents (« il existe une instance locale sur notre bassin ? »).
   const last = ctx.state.lastRoute;
   const onTopic = last !== undefined && last !== DEFAULT_PROCESS && !reply.refused && answeredFrom(d, reply, last);
-  if (!switched && (followUp || (ctx.state.lastQuestion && (goesOn(clean) || onTopic)))) keepRoute(d, last, clean, reply, ctx.state.lastSources);
+  if (!switched && rest === null && (followUp || (ctx.state.lastQuestion && (goesOn(clean) || onTopic))))
+    keepRoute(d, last, clean, reply, ctx.state.lastSources);
   const latencyMs = Math.round(performance.now() - t0);
   const interactionId = await d.storage.recordInteraction({
     channel: ctx.turn.channel,
