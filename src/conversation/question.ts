@@ -110,7 +110,11 @@ export async function question(d: Deps<QuestionStorage>, ctx: Ctx, text: string)
             ? (ctx.state.lastTopic ?? (needRoute ? clean : undefined))
             : switched
               ? clean
-              : searched,
+              : // A step asked of the topic's process (« on dépose où ? ») is an aspect of that process, no subject of its
+                // own: the topic left is the process, which the next follow-up (« et à part l'argent ? ») goes on with.
+                searched !== read && stepName
+                ? stepName
+                : searched,
     topicRefused: reply.refused && searched === clean ? (ctx.state.lastTopic === undefined ? Boolean(needRoute) : ctx.state.topicRefused) : false,
     lastInteractionId: interactionId,
     lastRoute: needRoute?.process,
