@@ -16,7 +16,34 @@ interface Slot {
   asked: RegExp;
   /** A text that gives it (folded). */
   gives: RegExp;
+  /** A text that gives it, when that depends on what the question names (the words that ask it, folded). */
+  givesFor?: (question: string) => RegExp;
 }
+
+/**
+ * Roles a person holds, as asked (French and English, folded) and as a text that speaks of them would say it (either
+ * language). An elected official is not among them: « l'élu chargé de… » is answered by a title (vice-président,
+ * conseiller délégué) that need not say « élu ».
+ */
+const ROLES: { asked: string; gives: string }[] = [
+  { asked: "delegue?e?s?|delegates?", gives: "delegu|delegate" },
+  { asked: "directeur|directrice|directeurs|directrices|directors?", gives: "direct" },
+  { asked: "presidente?s?|vice presidente?s?|presidents?|vice presidents?|chairs?|chairman|chairwoman|chairperson", gives: "presid|chair" },
+  { asked: "responsables?|managers?|heads?", gives: "responsab|manag|head|dirig|direct" },
+  { asked: "referente?s?|contact persons?", gives: "referent|contact" },
+  { asked: "chefs?|cheffes?|chiefs?", gives: "chef|chief|responsab|direct" },
+  { asked: "gerante?s?", gives: "gerant|gere" },
+  { asked: "maires?|mayors?", gives: "maire|mayor" },
+  { asked: "prefete?s?|prefects?", gives: "prefe" },
+  { asked: "secretaires?(?: generale?s?)?|secretar(?:y|ies)", gives: "secretai|secretar" },
+  { asked: "tresorier(?:e|es|s)?|treasurers?", gives: "tresori|treasur" },
+  { asked: "coordinat(?:eur|rice|eurs|rices|ors?)", gives: "coordina" },
+  { asked: "chargee?s? de mission", gives: "charge(?:e|es|s)? de mission" },
+  { asked: "associee?s?|partners?", gives: "associee?s\\b|associee\\b|l'associe\\b|(?:un|son|leur) associe\\b|partner" },
+  { asked: "salariee?s?|employees?|staff", gives: "salari|employ|staff|equipe" },
+  { asked: "benevoles?|volunteers?", gives: "benevol|volunteer" },
+  { asked: "administrat(?:eur|rice|eurs|rices)|board members?", gives: "administrat|conseil d administration|board" },
+];
 
 const SLOTS: Slot[] = [
   {
@@ -48,6 +75,21 @@ const SLOTS: Slot[] = [
       /\b(?:(?:co)?pilotes? (?:de|du|des|d') ?(?:l ?axe|la mesure|l ?action|la fiche|axe|mesure|action|fiche)|(?:designee?s?|nommee?s?|choisie?s?|retenue?s?) comme (?:co)?pilotes?|(?:partenaires?|structures?|acteurs?|organismes?) (?:qui )?(?:co)?pilot(?:ent|eront|e|era)|chefs? de file|lead partners?|(?:who|which partners?) (?:leads?|steers?|co leads?) (?:the|this) (?:axis|measure|action))\b/,
     gives: /\b(?:pilot\w*|copilot\w*|chefs? de file|lead\w*|led by|steer\w*)\b/,
   },
+  {
+    // who holds a named role, or the names of a group's members: « qui est le délégué du préfet pour ce quartier ? »,
+    // « les noms des associés de la coopérative », "who is the director of…": a passage that does not even speak of that
+    // role (a list of neighbourhoods, a description of the firm) names no one in it
+    name: "role-holder",
+    asked: new RegExp(
+      String.raw`\b(?:qui (?:est|sont|etait|etaient|sera|seront)|c ?'? ?est qui|ce sont qui|who (?:is|are|was|were|will be)|who s) (?:(?:le|la|les|the|son|sa|ses|leur|leurs|its|their|actuel|actuelle|current|nouveau|nouvelle|new) |l ?')+(?:${ROLES.map((r) => r.asked).join("|")})\b` +
+        String.raw`|\b(?:noms?|identites?|names?) (?:de|des|du|d|of)(?: (?:tous|toutes|all))?(?: (?:les|ses|leurs|the|its|their))? (?:${ROLES.map((r) => r.asked).join("|")})\b`,
+    ),
+    gives: /$^/,
+    givesFor: (q) => {
+      const roles = ROLES.filter((r) => new RegExp(String.raw`\b(?:${r.asked})\b`).test(q));
+      return new RegExp(String.raw`\b(?:${roles.map((r) => r.gives).join("|")})`);
+    },
+  },
 ];
 
 const folded = (t: string) => fold(t).replace(/[’`]/g, "'").replace(/-/g, " ");
@@ -66,5 +108,9 @@ export function fillsAskedSlots(question: string, text: string): boolean {
     .split(/\n\s*\n/)
     .filter((p) => p.trim())
     .map(folded);
-  return SLOTS.filter((s) => asked.has(s.name)).every((s) => paragraphs.some((p) => s.gives.test(p)));
+  const q = folded(question);
+  return SLOTS.filter((s) => asked.has(s.name)).every((s) => {
+    const gives = s.givesFor ? s.givesFor(q.match(s.asked)?.[0] ?? q) : s.gives;
+    return paragraphs.some((p) => gives.test(p));
+  });
 }

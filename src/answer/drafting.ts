@@ -1,7 +1,8 @@
 /**
  * A reading of one kind of request by its meaning rather than by listed wordings: a document the person asks the
  * assistant to write for them (their application file, a letter signed in their name, a business plan, bylaws, a
- * form to fill in). The assistant explains procedures and criteria from public sources; it writes no one's file.
+ * form to fill in, school or university work — an essay, a talk, a thesis). The assistant explains procedures and
+ * criteria from public sources; it writes no one's file.
  *
  * The reading is structural: a writing verb addressed to the assistant — an imperative opening a clause (« rédige-moi… »,
  * "draft our…"), an infinitive after a request (« tu peux m'écrire… », « merci de remplir… », "can you write…"), or a
@@ -24,13 +25,13 @@ const REQUEST =
   "(?:peux tu|pouvez vous|pourrais tu|pourriez vous|tu peux|vous pouvez|tu pourrais|vous pourriez|tu veux bien|voulez vous bien|voudriez vous|merci de|je te demande de|je vous demande de|can you|could you|would you|will you|please|i need you to|i want you to|i d like you to)";
 /** Words that may stand between the verb and its object: an object pronoun, an adverb, a politeness. */
 const BETWEEN =
-  "(?: (?:moi|nous|me|m|us|for me|for us|stp|svp|entierement|completement|integralement|directement|rapidement|vite|tout|toute|entirely|fully|completely|quickly))*";
+  "(?: (?:moi|nous|me|m|us|for me|for us|a (?:ma|notre|leur) place|pour (?:moi|nous)|on (?:my|our) behalf|instead of (?:me|us)|stp|svp|entierement|completement|integralement|directement|rapidement|vite|tout|toute|entirely|fully|completely|quickly))*";
 /** A determiner that opens the verb's direct object. */
 const DETERMINER =
   "(?:le|la|les|l|un|une|des|du|mon|ma|mes|notre|nos|ton|ta|tes|votre|vos|son|sa|ses|leur|leurs|ce|cet|cette|ces|the|a|an|my|our|your|their|this|that)";
 /** Documents the person's structure writes and signs itself (a request for an appointment or a call back is no such document). */
 const DOCUMENT =
-  "(?:dossiers?|candidatures?|lettres?|courriers?|courriels?|mails?|e mails?|emails?|business plans?|plans? d affaires|plans? de financement|previsionnels?|budgets?(?: previsionnels?)?|statuts|formulaires?|demandes?(?! de (?:rendez vous|rdv|contact|mise en relation|rappel|information|informations|renseignements?))|projets? associatifs?|notes? d intention|argumentaires?|pitchs?|memoires? techniques?|reponses? a l appel|conventions?|contrats?|rapports? d activite|fiches? projets?|applications?|letters?|cover letters?|forms?|proposals?|bylaws|grant applications?|funding applications?|pitch decks?)";
+  "(?:dossiers?|candidatures?|lettres?|courriers?|courriels?|mails?|e mails?|emails?|business plans?|plans? d affaires|plans? de financement|previsionnels?|budgets?(?: previsionnels?)?|statuts|formulaires?|demandes?(?! de (?:rendez vous|rdv|contact|mise en relation|rappel|information|informations|renseignements?))|projets? associatifs?|notes? d intention|argumentaires?|pitchs?|memoires? techniques?|reponses? a l appel|conventions?|contrats?|rapports? d activite|fiches? projets?|dissertations?|devoirs?|exposes?|memoires?|essais?|rapports? de stage|applications?|letters?|essays?|homework|assignments?|theses|thesis|cover letters?|forms?|proposals?|bylaws|grant applications?|funding applications?|pitch decks?)";
 /** Adjectives that may stand between the determiner and the document (« notre futur dossier », "a complete business plan"). */
 const ADJECTIVE = "(?: (?:futur|future|nouveau|nouvelle|premier|premiere|complet|complete|full|complete|whole|entire|new|first|petit|petite|short))?";
 

@@ -1,7 +1,9 @@
 /**
  * A reading of one family of unpublished facts by its meaning rather than by listed wordings: the outcome of the
  * person's OWN request — the decision a funder, an incubator, an administration has taken or will take on it
- * (« la DDETS va-t-elle nous accorder l'agrément ? », « mon prêt, c'est validé ? », "has the committee approved our guarantee?").
+ * (« la DDETS va-t-elle nous accorder l'agrément ? », « mon prêt, c'est validé ? », "has the committee approved our guarantee?"),
+ * a contract or tender the person bid for (« allons-nous remporter le marché ? », "did we win the tender?"), the answer
+ * awaited on their file (« quand aurons-nous la décision ? ») or the award a body will give them (« nous versera-t-elle l'aide ? »).
  * The public sources say who decides what and by which rules, never what was or will be decided for one file.
  *
  * The reading is structural: in the clause that asks (the last clause of a question), a decision predicate in an
@@ -13,11 +15,11 @@ import { foldUncached } from "../core/text.js";
 
 /** Decision predicates, French and English, as folded stems (a word that begins with one of them). */
 const DECISION =
-  "(?:accept|accord|valid|retenu|reten|retien|selection|select|refus|rejet|approuv|approv|agree|agre[ea]|reject|grant|financ|fund|subventionn|obten|obtiendr|dire oui|diront oui|dira oui|dit oui|disent oui|say yes|said yes|feu vert|green light|entrer (?:a|au|dans) (?:notre|mon|leur|son) capital|prendre (?:une |des )?parts? (?:a|au|dans) (?:notre|mon) capital)";
+  "(?:accept|accord|valid|retenu|reten|retien|selection|select|refus|rejet|approuv|approv|agree|agre[ea]|reject|grant|financ|fund|subventionn|obten|obtiendr|remport|decroch|gagn|win(?:s|ning)?\\b|won\\b|dire oui|diront oui|dira oui|dit oui|disent oui|say yes|said yes|feu vert|green light|entrer (?:a|au|dans) (?:notre|mon|leur|son) capital|prendre (?:une |des )?parts? (?:a|au|dans) (?:notre|mon) capital)";
 
 /** A French decision predicate as a past participle (« a accepté », « a été retenue »), not the English article « a grant ». */
 const PARTICIPLE =
-  "(?:acceptee?s?|accordee?s?|validee?s?|retenue?s?|selectionnee?s?|refusee?s?|rejetee?s?|approuvee?s?|agreee?s?|financee?s?|subventionnee?s?|obtenue?s?|dit oui)\\b";
+  "(?:acceptee?s?|accordee?s?|validee?s?|retenue?s?|selectionnee?s?|refusee?s?|rejetee?s?|approuvee?s?|agreee?s?|financee?s?|subventionnee?s?|obtenue?s?|remportee?s?|decrochee?s?|gagnee?s?|dit oui)\\b";
 
 /** A decision predicate in the future: « va(-t-il) (me l') accorder », « acceptera », « sera retenu », "will … select". */
 const FUTURE = new RegExp(
@@ -38,11 +40,14 @@ const TAKEN = new RegExp(
 
 /** Money or an approval to be had, as the object of a future « avoir » (« aura-t-elle des crédits ? », "will we get the grant?"). */
 const AWARD =
-  "(?:credits?|subventions?|financements?|aides?|prets?|agrement|argent|fonds|enveloppes?|dotations?|bourses?|labels?|grants?|loans?|funding|money|subsid(?:y|ies)|approval|accreditation)\\b";
+  "(?:credits?|subventions?|financements?|aides?|prets?|agrement|argent|fonds|enveloppes?|dotations?|bourses?|labels?|esus|grants?|loans?|funding|money|subsid(?:y|ies)|approval|accreditation|reponses?|decisions?|verdict|answers?|marches?|contrats?|contracts?|tenders?)\\b";
 /** A future « have » of such an award: the outcome of the file, worded as what the person will get. */
 const FUTURE_AWARD = new RegExp(
-  String.raw`\b(?:aura|auront|aurons|aurai|auras|aurez|touchera|toucheront|toucherons|toucherai|recevra|recevront|recevrons|recevrai|percevra|percevront|percevrons|obtiendra|obtiendront|obtiendrons|obtiendrai)(?: t)?(?: (?:il|elle|on|ils|elles|nous|vous|je))?(?: (?:bien|vraiment|finalement|enfin))* (?:(?:des|du|de la|de l|la|le|les|l|une?|notre|nos|mon|ma|mes|son|sa|ses|leur|leurs|cette|ce) )?${AWARD}` +
-    String.raw`|\b(?:will|gonna|going to)(?: \w+){0,3} (?:get|receive|obtain|be given|be awarded) (?:(?:the|a|an|our|my|their|its|any|some|that) )?(?:\w+ )?${AWARD}`,
+  String.raw`\b(?:aura|auront|aurons|aurai|auras|aurez|touchera|toucheront|toucherons|toucherai|recevra|recevront|recevrons|recevrai|percevra|percevront|percevrons|obtiendra|obtiendront|obtiendrons|obtiendrai|donnera|donneront|versera|verseront|attribuera|attribueront)(?: t)?(?: (?:il|elle|on|ils|elles|nous|vous|je))?(?: (?:bien|vraiment|finalement|enfin))* (?:(?:des|du|de la|de l|la|le|les|l|une?|notre|nos|mon|ma|mes|son|sa|ses|leur|leurs|cette|ce) )?${AWARD}` +
+    String.raw`|\b(?:va|vont)(?: t)?(?: (?:il|elle|on|ils|elles))?(?: (?:nous|me|m|lui|leur))? (?:donner|verser|attribuer) (?:(?:des|du|de la|de l|la|le|les|l|une?|notre|nos|mon|ma|mes|son|sa|ses|leur|leurs|cette|ce) )?${AWARD}` +
+    String.raw`|\b(?:will|gonna|going to)(?: \w+){0,3} (?:get|receive|obtain|be given|be awarded) (?:(?:the|a|an|our|my|their|its|any|some|that) )?(?:\w+ )?${AWARD}` +
+    // a body giving the award to the person, unless no one will (« no bank will give me a loan » describes the situation)
+    String.raw`|(?<!\b(?:no|nobody|no one)(?: \w+)? )\b(?:will|gonna|going to)(?: \w+){0,3} (?:give|grant|award) (?:us|me) (?:(?:the|a|an|our|my|their|its|any|some|that) )?(?:\w+ )?${AWARD}`,
 );
 /** A refusal, whose reason (« pourquoi ? ») is asked about one file: the organism's, never published. */
 const REFUSAL =

@@ -18,12 +18,19 @@ describe("the precise detail a question asks", () => {
     ["Which clauses will the Department add to its cleaning contracts?", ["clauses"]],
     ["Quelles structures copilotent l'axe 2 du schéma ?", ["pilot"]],
     ["Qui est chef de file sur l'axe 3 ?", ["pilot"]],
+    ["C'est qui la directrice de la MIESS ?", ["role-holder"]],
+    ["Qui est le référent ESS de la communauté de communes de Beaucaire ?", ["role-holder"]],
+    ["Who is the manager of the Nîmes recyclerie?", ["role-holder"]],
+    ["Je voudrais les noms des salariés de l'Adie à Nîmes.", ["role-holder"]],
+    ["Give me the names of all the partners of the cooperative.", ["role-holder"]],
     // near misses: a general question about the same things asks no precise detail
     ["Quels quartiers d'Alès sont prioritaires ?", []],
     ["Comment devenir fournisseur du Département ?", []],
     ["Qui pilote le schéma ESS du Gard ?", []],
     ["Qu'est-ce qu'une clause sociale dans un marché public ?", []],
     ["Le DLA fait appel à des consultants ?", []],
+    ["Qui est concerné par l'agrément ESUS ?", []],
+    ["Combien de salariés compte l'ESS dans le Gard ?", []],
   ];
   for (const [q, slots] of cases) it(`${q} → ${slots.join(", ") || "none"}`, () => expect(askedSlots(q)).toEqual(slots));
 });
@@ -39,6 +46,14 @@ describe("whether a text gives the detail asked", () => {
     const plan = "Le SPASER compte 5 axes et 39 actions. [1]";
     expect(fillsAskedSlots("Quelles clauses sociales seront imposées l'an prochain ?", plan)).toBe(false);
     expect(fillsAskedSlots("Quelles clauses sociales seront imposées l'an prochain ?", "Les marchés comportent des clauses d'insertion. [1]")).toBe(true);
+  });
+  it("a text that does not speak of the role asked names no one in it", () => {
+    const areas = "Un quartier prioritaire réunit La Grand-Combe et Les Salles-du-Gardon, avec 4 100 habitants. [1]";
+    expect(fillsAskedSlots("Qui est le délégué du préfet à Alès ?", areas)).toBe(false);
+    expect(fillsAskedSlots("Qui est le délégué du préfet à Alès ?", "Chaque quartier a un délégué du préfet, nommé par l'État. [1]")).toBe(true);
+    const firm = "La coopérative a rédigé le schéma ESS entre 2023 et 2024. [1]";
+    expect(fillsAskedSlots("Quels sont les noms des associées de cette coopérative ?", firm)).toBe(false);
+    expect(fillsAskedSlots("Who is the president of the Département?", "Le président du Département du Gard signe les conventions. [1]")).toBe(true);
   });
   it("a question that asks no precise detail is not checked", () => {
     expect(fillsAskedSlots("Quels quartiers d'Alès sont prioritaires ?", "Alès compte les Prés Saint-Jean. [1]")).toBe(true);

@@ -19,6 +19,13 @@ describe("asksToDraft", () => {
     "Can you draft our funding application for France Active?",
     "Please write the cover letter for our DLA request.",
     "Write our bylaws for the new cooperative.",
+    // on the person's behalf, said outright
+    "Rédige à ma place la demande de prêt d'honneur pour Initiative Gard.",
+    "Please fill in the application form for the ESUS label on our behalf.",
+    // school or university work
+    "fais-moi mon exposé sur les coopératives du Gard pour lundi",
+    "Can you write my essay on the social economy in Occitanie?",
+    "Rédigez mon mémoire de master sur les SCIC, 30 pages.",
   ];
   for (const q of asked) it(`asks: ${q}`, () => expect(asksToDraft(q)).toBe(true));
 
@@ -32,6 +39,8 @@ describe("asksToDraft", () => {
     "Nous avons rédigé nos statuts, qui peut les relire ?",
     "Écrivez-moi si vous avez des nouvelles de l'appel à communs.",
     "Pouvez-vous faire une demande de rendez-vous avec un conseiller du DLA pour nous ?",
+    "Je fais un exposé sur l'ESS dans le Gard : quelles sont les grandes dates ?",
+    "Which books should I read for my essay on cooperatives?",
   ];
   for (const q of notAsked) it(`does not ask: ${q}`, () => expect(asksToDraft(q)).toBe(false));
 });

@@ -27,6 +27,18 @@ describe("asksOwnOutcome", () => {
     "France Active nous a refusé la garantie, pourquoi ?",
     "Why was our application turned down?",
     "Pourquoi ont-ils rejeté notre candidature ?",
+    // winning a call for tenders or a contract one bid for
+    "Allons-nous remporter le marché de restauration scolaire auquel on a répondu ?",
+    "Est-ce qu'on va décrocher l'appel d'offres de la commune ?",
+    "Did we win the catering tender from the town hall?",
+    "Are we going to win the maintenance contract with the Department?",
+    // the answer or the decision on one's own file, to come
+    "On a déposé en mars à la DDETS, quand aurons-nous la décision ?",
+    "J'aurai la réponse de France Active avant l'été ?",
+    // the award given to one's own structure
+    "Le Département va-t-il nous verser la subvention cette année ?",
+    "La Région nous attribuera-t-elle l'aide ?",
+    "Will the Department give us the grant in the end?",
   ];
   for (const q of asked) it(`asks: ${q}`, () => expect(asksOwnOutcome(q)).toBe(true));
 
@@ -54,6 +66,14 @@ describe("asksOwnOutcome", () => {
     "Pourquoi l'agrément ESUS est-il refusé aux entreprises cotées ?",
     "Notre SCIC a été agréée l'an dernier, pourquoi est-ce utile pour lever des fonds ?",
     "If we are selected, will we get the money in one go or in instalments?",
+    // how a tender is won, what answer a body gives in general, what a body pays: rules the sources give
+    "Comment une SCOP peut-elle remporter un marché public du Département ?",
+    "How can a social enterprise win public contracts in the Gard?",
+    "Dans quel délai la DDETS donne-t-elle sa réponse pour l'agrément ESUS ?",
+    "Quelle aide le Département va-t-il verser aux lauréats de l'appel à communs ?",
+    // a situation described, not an outcome asked
+    "No bank will give us a loan for the food truck.",
+    "Aucune banque ne va nous verser de prêt, quelles solutions ?",
   ];
   for (const q of notAsked) it(`does not ask: ${q}`, () => expect(asksOwnOutcome(q)).toBe(false));
 });
