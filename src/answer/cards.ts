@@ -5,6 +5,7 @@
  * counts half for words the phrasings lack). The weights come from how many cards
  * use a word, so "appel à communs" alone does not pick one card among thirty.
  */
+import { NUMBER_WORDS as WRITTEN_NUMBERS } from "../core/number-words.js";
 import type { AnswerCard } from "../knowledge/cards.js";
 import { analyze, fold } from "../retrieval/analyzer.js";
 import { foldUncached } from "../core/text.js";
@@ -167,28 +168,8 @@ interface Phrasing {
   type: AnswerType;
 }
 
-const NUMBER_WORDS: Record<string, string> = {
-  deux: "2",
-  trois: "3",
-  quatre: "4",
-  cinq: "5",
-  six: "6",
-  sept: "7",
-  huit: "8",
-  neuf: "9",
-  dix: "10",
-  douze: "12",
-  quinze: "15",
-  vingt: "20",
-  trente: "30",
-  cent: "100",
-  mille: "1000",
-  two: "2",
-  three: "3",
-  four: "4",
-  five: "5",
-  ten: "10",
-};
+/** Numbers written as words, as digits (« trois » → "3"): a phrasing's « trois structures » matches a question's « 3 structures ». */
+const NUMBER_WORDS: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(WRITTEN_NUMBERS).map(([w, n]) => [w, String(n)]));
 const NUMBER_WORD_RE = new RegExp(`\\b(${Object.keys(NUMBER_WORDS).join("|")})\\b`, "g");
 
 /** The terms of a question or phrasing: analysed words, numbers as digits, and its kind as a term ("?number"). */

@@ -4,44 +4,10 @@
  * count what they do not detail (« un plan de 39 actions », « un guide en six étapes »): a passage that only counts them
  * answers the question with a number, not with the items asked.
  */
+import { NUMBER_WORDS } from "../core/number-words.js";
 import { foldUncached } from "../core/text.js";
 
-const WORD_NUMBERS: Record<string, number> = {
-  deux: 2,
-  trois: 3,
-  quatre: 4,
-  cinq: 5,
-  six: 6,
-  sept: 7,
-  huit: 8,
-  neuf: 9,
-  dix: 10,
-  onze: 11,
-  douze: 12,
-  treize: 13,
-  quatorze: 14,
-  quinze: 15,
-  seize: 16,
-  vingt: 20,
-  trente: 30,
-  quarante: 40,
-  cinquante: 50,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-};
-const NUMBER = `(\\d{1,3}|${Object.keys(WORD_NUMBERS).join("|")})`;
+const NUMBER = `(\\d{1,3}|${Object.keys(NUMBER_WORDS).join("|")})`;
 /** The counted things: a plural noun (« actions », « étapes », "steps"), possibly after an adjective. */
 const NOUN = "((?:(?:grands|grandes|principaux|principales|premiers|premieres|petites|petits|main|key|major|big|first) )?[a-z]+[sx])\\b";
 const DET = "(?:les|ses|leurs|ces|vos|the|its|their|those|these|all|toutes les|tous les|all the)";
@@ -81,7 +47,7 @@ export function askedEnumeration(raw: string): AskedEnumeration | null {
   const m = WHICH_ARE.exec(t) ?? LIST_THEM.exec(t) ?? ONE_BY_ONE.exec(t);
   if (!m) return null;
   const written = m[1]!;
-  const count = /^\d+$/.test(written) ? Number(written) : (WORD_NUMBERS[written] ?? 0);
+  const count = /^\d+$/.test(written) ? Number(written) : (NUMBER_WORDS[written] ?? 0);
   if (count < 2) return null;
   // the noun as the person wrote it (with its accents): the word of the question that folds to it
   const folded = m[2]!.split(" ").at(-1)!;
@@ -92,7 +58,7 @@ export function askedEnumeration(raw: string): AskedEnumeration | null {
 /** The folded stem of the counted noun (« étapes » → « etape »), and the count as it may be written in a passage. */
 function countPattern(asked: AskedEnumeration): { stem: string; count: RegExp } {
   const stem = foldUncached(asked.noun).replace(/[sx]$/, "");
-  const words = Object.entries(WORD_NUMBERS)
+  const words = Object.entries(NUMBER_WORDS)
     .filter(([, n]) => n === asked.count)
     .map(([w]) => w);
   return { stem, count: new RegExp(`\\b(?:${[String(asked.count), ...words].join("|")}) (?:[a-z]+ )?${stem}\\w*`, "g") };

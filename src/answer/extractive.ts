@@ -2,6 +2,7 @@
  * Offline answer: the best sentences of the best passages, grouped by source with
  * `[n]` markers, so it reads as an answer and not as a dump of chunks.
  */
+import { NUMBER_WORDS } from "../core/number-words.js";
 import { analyze, fold } from "../retrieval/analyzer.js";
 import type { Hit, QueryAnalysis, Retriever } from "../retrieval/retriever.js";
 import { splitUnits } from "./sentences.js";
@@ -248,29 +249,10 @@ export function extractAnswer(
  */
 const COMMON_IDF = 2.3;
 
-const NUMBER_WORDS: Record<string, string> = {
-  deux: "2",
-  trois: "3",
-  quatre: "4",
-  cinq: "5",
-  six: "6",
-  sept: "7",
-  huit: "8",
-  neuf: "9",
-  dix: "10",
-  onze: "11",
-  douze: "12",
-  quinze: "15",
-  vingt: "20",
-  trente: "30",
-  cent: "100",
-  mille: "1000",
-};
-
 /** The figures a sentence states: digits (« 3,3 » and « 250 000 » read whole) and number words (« dix » is 10). */
 function figuresOf(unit: string): string[] {
   const digits = (unit.match(/\d[\d\s.,]*\d|\d/g) ?? []).map((f) => f.replace(/[\s.,]/g, ""));
-  const words = (fold(unit).match(/\p{L}+/gu) ?? []).flatMap((w) => (NUMBER_WORDS[w] ? [NUMBER_WORDS[w]!] : []));
+  const words = (fold(unit).match(/\p{L}+/gu) ?? []).flatMap((w) => (NUMBER_WORDS[w] ? [String(NUMBER_WORDS[w])] : []));
   return [...digits, ...words];
 }
 

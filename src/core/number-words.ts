@@ -1,0 +1,42 @@
+/**
+ * Numbers written as words, French and English (folded, lower case): one table for every reading
+ * that compares a figure written out (« six étapes », "three structures") with one in digits.
+ * (The eligibility extractor parses compound numbers, « quatre-vingt-dix », with its own units.)
+ */
+export const NUMBER_WORDS: Readonly<Record<string, number>> = {
+  deux: 2,
+  trois: 3,
+  quatre: 4,
+  cinq: 5,
+  six: 6,
+  sept: 7,
+  huit: 8,
+  neuf: 9,
+  dix: 10,
+  onze: 11,
+  douze: 12,
+  treize: 13,
+  quatorze: 14,
+  quinze: 15,
+  seize: 16,
+  vingt: 20,
+  trente: 30,
+  quarante: 40,
+  cinquante: 50,
+  cent: 100,
+  mille: 1000,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+};
