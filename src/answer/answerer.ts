@@ -45,7 +45,7 @@ import type { QueryNormalizer } from "../retrieval/normalize.js";
 import { asksOutOfMission } from "./asked-part.js";
 import { asksToDraft } from "./drafting.js";
 import { askedEnumeration, setsOut, statesCount } from "./enumeration.js";
-import { fillsAskedSlots } from "./asked-slot.js";
+import { askedSlots, fillsAskedSlots } from "./asked-slot.js";
 import { findCommunesInText } from "../eligibility/communes.js";
 import { foldText } from "../eligibility/extract.js";
 import { type Guards, withAddress } from "./guards.js";
@@ -839,9 +839,11 @@ export class Answerer {
     // An average, a rate, the sum of something done or a count of things is answered only by a figure of that kind
     // (a ceiling or a share of turnover is none): read with the follow-up's topic, which may say what was done.
     const statistic = statisticAsked(asking, searched);
-    // (a precise detail asked, a provider, a boundary, clauses, who leads, is given only by a text that speaks of it)
+    // (a precise detail asked, a provider, a boundary, clauses, who leads, is given only by a text that speaks of it;
+    // the question is read for such details once, not once per card)
+    const slotsAsked = askedSlots(mine).length > 0;
     const cardStatistic = (m: CardMatch) =>
-      m.card.lacune || ((statistic === null || givesStatistic(statistic, m.card.answer, asking)) && fillsAskedSlots(mine, m.card.answer));
+      m.card.lacune || ((statistic === null || givesStatistic(statistic, m.card.answer, asking)) && (!slotsAsked || fillsAskedSlots(mine, m.card.answer)));
     const cardGives = (m: CardMatch) =>
       m.card.lacune ||
       (givesAsked(asks!, asking, m.card.answer, searched, m.card.questions.join(" "), equivalents) &&

@@ -272,7 +272,5 @@ function overlap(ta: Set<string>, tb: Set<string>): number {
 
 function similar(ta: Set<string>, tb: Set<string>): boolean {
   if (ta.size === 0 || tb.size === 0) return false;
-  let inter = 0;
-  for (const t of ta) if (tb.has(t)) inter++;
-  return inter / Math.min(ta.size, tb.size) > 0.8;
+  return overlap(ta, tb) / Math.min(ta.size, tb.size) > 0.8;
 }
