@@ -47,15 +47,15 @@ function expectRate(m: Metric, min: number, name: string): void {
 /**
  * Floor of the blind set: the figures measured when it was last run, rounded down, so
  * that a change that makes answers worse on unseen questions fails. Raised only from a
- * new measurement, never by tuning on blind questions. Set Q (300 questions, 40 conversations of
- * which 34 with three turns, 90 refusals, 32 in English, 62 agent questions, written blind on 2026-12-06
- * late afternoon from the facts dossier alone; set P moved to tuning before its failures were read): first
- * reading of Q, taken on the answering code of 409fc59, before anything was tuned after it was written
- * (93.8 / 86.9 / 95.0 / 93.2 / 70.3 %; false refusals 5/210, false answers 10/90). Its writer routed a
+ * new measurement, never by tuning on blind questions. Set S (300 questions, 45 conversations of
+ * which 42 with three turns, 90 refusals, 30 in English, 61 agent questions, written blind on 2026-12-06
+ * evening from the facts dossier alone; set Q moved to tuning before its failures were read): first
+ * reading of S, taken on the answering code of 2867a9a, before anything was tuned after it was written
+ * (88.6 / 86.2 / 91.3 / 92.9 / 70.1 %; false refusals 10/210, false answers 16/90). Its writer routed a
  * refusal to the ESS team (the default handoff), Appel à communs and SCIC details included, except where the
  * unknown fact belongs to a process another body runs, as the development set does.
  */
-const BLIND_FLOOR = { retrieval: 0.93, includes: 0.86, refusal: 0.95, route: 0.93, followUp: 0.7 };
+const BLIND_FLOOR = { retrieval: 0.88, includes: 0.86, refusal: 0.91, route: 0.92, followUp: 0.7 };
 
 describe("blind set floor (offline)", () => {
   it("has at least 200 questions, 30 conversations and 40 refusals", () => {
