@@ -53,6 +53,9 @@ import { fill, loadPrompt } from "./prompts.js";
 import { ANSWER_ACTIONS, REFUSAL_ACTIONS } from "./actions.js";
 import { WorkQueue } from "./work-queue.js";
 import { unframe } from "./relayed.js";
+import { asksConfirmation, withPremiseLead } from "./premise.js";
+
+export { asksConfirmation };
 
 export interface AnswererOptions {
   retriever: Retriever;
@@ -546,7 +549,11 @@ export class Answerer {
     // en 2026 ? » answered with those of 2024) asks what is not published yet.
     const own = cleanQuestion(opts.own ?? rawQuestion);
     const later = laterYearAsked(own, reply.text);
-    if (!later) return reply;
+    if (!later) {
+      // A yes/no question stating a figure the answer settles gets its « Oui » or « Non » first.
+      if (reply.type === "answer" && !reply.fit) reply.text = withPremiseLead(own, reply.text, looksEnglish(own));
+      return reply;
+    }
     const process = reply.route?.process === DEFAULT_PROCESS ? DEFAULT_PROCESS : this.aboutProcess(this.o.router.candidates(own));
     const who = this.whoAnswers(process);
     return this.refusal(
@@ -1652,22 +1659,6 @@ const ASKS_SUM = /\b(?:combien|cb|quel(?:le)?s? (?:montant|somme|plafond|budget|
  */
 export function quotesKnownSum(question: string, text: string): boolean {
   return !ASKS_SUM.test(foldText(question)) && sharesAmount(question, text);
-}
-
-/**
- * A claim put up for confirmation: a statement closed by a tag (« …, c'est bien ça ? », « …, je crois ? », « …, non ? »,
- * "…, right?") or opened by one (« c'est vrai que… », « si je comprends bien… », "is it true that…").
- */
-const CONFIRMATION =
-  /(\b(c est (bien )?(ca|exact|vrai|correct|juste)|c est bien cela|je crois|il me semble|n est ce pas|(?<!\bou )non|hein|pas vrai|right|correct|isn t it|aren t they|is that (true|right|correct))\s*\?)|^(c est vrai qu|est ce vrai qu|si je comprends bien|si j ai bien compris|on m a dit qu|j ai entendu dire qu|j ai lu qu|is it true that|i heard that|i read that)/;
-
-export function asksConfirmation(question: string): boolean {
-  return CONFIRMATION.test(
-    foldText(question)
-      .replace(/['’`-]/g, " ")
-      .replace(/\s+/g, " ")
-      .trim(),
-  );
 }
 
 /** Words that ask for the detail of something (« précisément », « en détail », "exactly"). */

@@ -128,11 +128,33 @@ export function alignPolarity(answer: string, question: string): string {
   return answer;
 }
 
+const MONTHS =
+  "janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|january|february|march|april|may|june|july|august|september|october|november|december";
+/** A first sentence that is only a date (« Le vendredi 27 juin 2025. », « En mars 2025. », "On 27 June 2025."). */
+const DATE_ONLY = new RegExp(
+  `^(?:le |en |depuis |fin |debut |on |in |since )?(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday),? )?(?:\\d{1,2}(?:er|st|nd|rd|th)? )?(?:(?:${MONTHS}) )?\\d{4}\\.\\s+`,
+);
+
+/**
+ * A card written to answer « quand ? » may open on the date alone (« Le vendredi 27 juin 2025. Le SPASER compte
+ * 5 axes… »). Asked how many, who, where or what, that date answers nothing: the statement after it leads.
+ */
+export function dropDateLead(answer: string, question: string): string {
+  const type = answerType(question);
+  if (type !== "number" && type !== "who" && type !== "where" && type !== "definition") return answer;
+  // « voté quand, et combien d'actions ? » asks the date too
+  if (/\b(quand|quelle date|en quelle annee|when|what year)\b/.test(fold(question))) return answer;
+  const m = DATE_ONLY.exec(fold(answer));
+  if (!m || m[0].length >= answer.length - 20) return answer;
+  const rest = answer.slice(m[0].length);
+  return rest.charAt(0).toUpperCase() + rest.slice(1);
+}
+
 /** The card's answer text, with citation markers for `n` sources. */
 export function cardText(card: AnswerCard, sourceCount: number, english: boolean, question = ""): string {
   const markers = Array.from({ length: sourceCount }, (_, i) => `[${i + 1}]`).join("");
-  if (english && card.answer_en) return `${dropEnglishPolarity(card.answer_en, question)} ${markers}`.trim();
-  const french = `${alignPolarity(card.answer, question)} ${markers}`.trim();
+  if (english && card.answer_en) return `${dropDateLead(dropEnglishPolarity(card.answer_en, question), question)} ${markers}`.trim();
+  const french = `${dropDateLead(alignPolarity(card.answer, question), question)} ${markers}`.trim();
   return english ? `${FRENCH_SOURCES_NOTE}\n\n${french}` : french;
 }
 

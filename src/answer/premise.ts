@@ -1,0 +1,207 @@
+/**
+ * A yes/no question that states a figure (« il faut au moins 5 structures, non ? », « l'agrément vaut 10 ans ? »,
+ * « le schéma a été voté en 2023, c'est bien ça ? », "is it valid for ten years?") checks a premise. When the answer's
+ * first sentence gives another figure of the same kind (a year, a percentage, a sum in euros, a duration, a count of
+ * the same thing) and the answer never writes the one asked, the premise is wrong and the reply says « Non : » first.
+ * A matching figure is not enough to say « Oui » (« 250 000 € par projet ? » when the sum is for all projects, « voté
+ * en 2022 ? » answered with another plan voted in 2022): that way, nothing is added. Anything less certain leaves the
+ * answer as it is: a wrong « Non » would state what no source says.
+ */
+import { foldUncached as fold } from "../core/text.js";
+import { NUMBER_WORDS } from "../core/number-words.js";
+import { answerType } from "./cards.js";
+import { isOpenQuestion, FRENCH_SOURCES_NOTE } from "./card-reply.js";
+import { foldText } from "../eligibility/extract.js";
+
+/** A figure and what it measures: "year", "%", "eur", a duration unit, or the stem of the noun it counts. */
+export interface Figure {
+  value: number;
+  kind: string;
+  /** « plus de », « au moins »… before it: "more" or "less" when the figure is a bound one side. */
+  bound?: "more" | "less";
+  /** For a year: the month (1–12) and day written with it, when they are. */
+  month?: number;
+  day?: number;
+}
+
+const MONTHS = ["janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre", "decembre"];
+const MONTHS_EN = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+const monthOf = (w: string) => {
+  const i = MONTHS.indexOf(w);
+  return i >= 0 ? i + 1 : MONTHS_EN.indexOf(w) + 1 || undefined;
+};
+const DATE_BEFORE = new RegExp(`(?:(\\d{1,2})(?:er|st|nd|rd|th)?\\s+)?(${[...MONTHS, ...MONTHS_EN].join("|")})\\s+$`);
+
+const WORD = Object.keys(NUMBER_WORDS).join("|");
+/** A number in digits (« 250 000 », « 1,5 ») or written as a word. */
+const NUM = `(\\d{1,3}(?:[  .]\\d{3})+|\\d+(?:[.,]\\d+)?|${WORD}|une?|one)`;
+const DURATION: Record<string, string> = {
+  an: "an",
+  ans: "an",
+  annee: "an",
+  annees: "an",
+  year: "an",
+  years: "an",
+  mois: "mois",
+  month: "mois",
+  months: "mois",
+  semaine: "semaine",
+  semaines: "semaine",
+  week: "semaine",
+  weeks: "semaine",
+  jour: "jour",
+  jours: "jour",
+  day: "jour",
+  days: "jour",
+};
+/** Words after a number that do not name what it counts. */
+const NOT_COUNTED = new Set([
+  "et",
+  "ou",
+  "a",
+  "de",
+  "des",
+  "du",
+  "en",
+  "le",
+  "la",
+  "les",
+  "au",
+  "aux",
+  "sur",
+  "par",
+  "pour",
+  "and",
+  "or",
+  "of",
+  "to",
+  "in",
+  "the",
+  "h",
+  "heures",
+]);
+const MORE = /\b(?:plus de|au moins|minimum|au minimum|superieure? a|more than|at least|over|above)\s*$/;
+const LESS = /\b(?:moins de|au plus|maximum|au maximum|jusqu'?a|plafonnee? a|dans la limite de|less than|at most|up to|under|below)\s*$/;
+
+function numberOf(raw: string): number {
+  if (raw === "un" || raw === "une" || raw === "one") return 1;
+  const w = NUMBER_WORDS[raw];
+  if (w !== undefined) return w;
+  return Number(raw.replace(/[  .](?=\d{3}\b)/g, "").replace(",", "."));
+}
+
+/** The stem a counted noun is compared by: singular, first six letters (« structures » and « structure » alike). */
+const stem = (noun: string) => noun.replace(/(?:s|x)$/, "").slice(0, 6);
+
+/** The figures a text writes, with what each measures. */
+export function figuresOf(text: string): Figure[] {
+  const t = fold(text).replace(/[’`]/g, "'");
+  const out: Figure[] = [];
+  const re = new RegExp(`(?<![\\p{L}\\d])${NUM}(?:\\s*(%|pour ?cent|percent|k?€|k?euros?|millions? d'euros|m€)|\\s+([\\p{L}][\\p{L}'-]*))?`, "gu");
+  for (const m of t.matchAll(re)) {
+    const raw = m[1]!;
+    let value = numberOf(raw);
+    if (!Number.isFinite(value)) continue;
+    const before = t.slice(Math.max(0, m.index - 24), m.index);
+    const bound = MORE.test(before) ? "more" : LESS.test(before) ? "less" : undefined;
+    // « un », « une » are articles unless a bound makes them a count (« au moins un salarié »).
+    if (/^(une?|one)$/.test(raw) && !bound) continue;
+    const unit = m[2];
+    const noun = m[3];
+    let kind: string | undefined;
+    if (unit) {
+      if (/%|cent/.test(unit)) kind = "%";
+      else {
+        kind = "eur";
+        if (unit.startsWith("k")) value *= 1000;
+        else if (/million|m€/.test(unit)) value *= 1_000_000;
+      }
+    } else if (/^\d{4}$/.test(raw) && value >= 1900 && value <= 2100) {
+      const d = DATE_BEFORE.exec(t.slice(Math.max(0, m.index - 16), m.index));
+      out.push({ value, kind: "year", month: d ? monthOf(d[2]!) : undefined, day: d?.[1] ? Number(d[1]) : undefined });
+      continue;
+    } else if (noun && DURATION[noun]) kind = `duree:${DURATION[noun]}`;
+    else if (noun && noun.length > 2 && !NOT_COUNTED.has(noun) && !monthOf(noun)) kind = `n:${stem(noun)}`;
+    if (kind) out.push({ value, kind, bound });
+  }
+  return out;
+}
+
+/**
+ * A claim put up for confirmation: a statement closed by a tag (« …, c'est bien ça ? », « …, je crois ? », « …, non ? »,
+ * "…, right?") or opened by one (« c'est vrai que… », « si je comprends bien… », "is it true that…").
+ */
+const CONFIRMATION =
+  /(\b(c est (bien )?(ca|exact|vrai|correct|juste)|c est bien cela|je crois|il me semble|n est ce pas|(?<!\bou )non|hein|pas vrai|right|correct|isn t it|aren t they|is that (true|right|correct))\s*\?)|^(c est vrai qu|est ce vrai qu|si je comprends bien|si j ai bien compris|on m a dit qu|j ai entendu dire qu|j ai lu qu|is it true that|i heard that|i read that)/;
+
+export function asksConfirmation(question: string): boolean {
+  return CONFIRMATION.test(
+    foldText(question)
+      .replace(/['’`-]/g, " ")
+      .replace(/\s+/g, " ")
+      .trim(),
+  );
+}
+
+/** Negation in a claim other than a cap (« ne peuvent pas dépasser 20 % » states a cap; « il ne faut pas 5… » is unclear). */
+const NEGATED = /\b(ne|n'|pas|jamais|not|no|isn't|aren't|doesn't|don't|can't|cannot)\b/;
+const CAP = /\b(depasser|plus de|au-dela|exceed|more than)\b/;
+
+/** A word asking for a thing (who, what, which, how…), SMS spellings and requests included: such a question states no claim. */
+const ASKS_THING =
+  /\b(qui|ki|que|qu|quoi|koi|quel|quelle|quels|quelles|lequel|laquelle|comment|combien|cb|pourquoi|pk|ou|quand|what|which|who|whom|how|why|where|when|could you|can you|pouvez vous|pourriez vous|peux tu|pourrais tu|rappel|rappelez|dites|explique|expliquez|resume|resumez|donne|donnez)\b/;
+
+/** Whether a question asks yes or no about a claim (not who, how many, why…, nor a request). */
+function asksYesNo(question: string): boolean {
+  const q = foldText(question).replace(/['’`-]/g, " ");
+  if (ASKS_THING.test(q) || isOpenQuestion(question)) return false;
+  return answerType(question) === "yesno" || asksConfirmation(question) || /\?\s*$/.test(question.trim());
+}
+
+/** The first sentence of an answer body (up to the first full stop, colon-free). */
+function leadOf(body: string): string {
+  return body.split(/(?<=[.!?])\s|\n/)[0] ?? body;
+}
+
+export type Verdict = "no" | null;
+
+/** Whether the answer settles the figure the question states, and which way. */
+export function premiseVerdict(question: string, body: string): Verdict {
+  if (!asksYesNo(question)) return null;
+  const asked = figuresOf(question);
+  if (asked.length !== 1) return null;
+  const [claim] = asked as [Figure];
+  const q = fold(question).replace(/[’`]/g, "'");
+  const negated = NEGATED.test(q.replace(/\bnon\s*\?\s*$/, "").replace(/,\s*non\b/, "")) && !/^non\b/.test(q);
+  const lead = figuresOf(leadOf(body)).filter((f) => f.kind === claim.kind);
+  if (lead.length === 0) return null;
+  // A date is the same when every part both write agrees (« en 2024 » and « le 8 mars 2024 »).
+  const same = (f: Figure) =>
+    f.value === claim.value &&
+    (f.month === undefined || claim.month === undefined || f.month === claim.month) &&
+    (f.day === undefined || claim.day === undefined || f.day === claim.day);
+  if (figuresOf(body).some((f) => f.kind === claim.kind && same(f))) return null;
+  if (negated && !CAP.test(q)) return null;
+  // « plus de 100 personnes ? » answered « plus de 200 »: the claim holds; « moins de 50 ? » answered « 20 » too.
+  const holds = lead.some((f) => (claim.bound === "more" && f.value > claim.value) || (claim.bound === "less" && f.value < claim.value && f.bound !== "less"));
+  if (holds) return null;
+  return "no";
+}
+
+/** First words written in lower case after « Non : » (a name keeps its capital). */
+const COMMON_FIRST =
+  /^(?:(?:l|d|jusqu|c)['’]|(?:le|la|les|un|une|des|du|de|au|aux|en|a|à|depuis|pour|plus|moins|il|elle|ils|elles|on|ce|cette|ces|son|sa|ses|leur|leurs|seul|seule|seules|seuls|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|in|up|at|the|only|it|they|since|from|over|under)(?=\s|$))/iu;
+const lowerFirst = (s: string) => (COMMON_FIRST.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s);
+
+/**
+ * The answer text with « Non : » (or "No:" for an English answer) before its first sentence when the question
+ * checks a figure that sentence contradicts; unchanged otherwise (and when it already opens on oui / non).
+ */
+export function withPremiseLead(question: string, text: string, english: boolean): string {
+  const note = text.startsWith(FRENCH_SOURCES_NOTE) ? `${FRENCH_SOURCES_NOTE}\n\n` : "";
+  const body = text.slice(note.length).replace(/^\s+/, "");
+  if (/^(oui|non|yes|no)\b/i.test(body)) return text;
+  if (premiseVerdict(question, body) !== "no") return text;
+  const inEnglish = english && !note;
+  return `${note}${inEnglish ? "No:" : "Non :"} ${lowerFirst(body)}`;
+}

@@ -1,0 +1,86 @@
+import { describe, expect, it } from "vitest";
+import { dropDateLead } from "../../src/answer/card-reply.js";
+import { FRENCH_SOURCES_NOTE } from "../../src/answer/card-reply.js";
+import { figuresOf, premiseVerdict, withPremiseLead } from "../../src/answer/premise.js";
+
+describe("figures a text writes", () => {
+  it("reads counts, sums, percentages, durations and dates with what they measure", () => {
+    const f = figuresOf("Au moins deux salariés, jusqu'à 12 000 €, 30 % du capital, pendant 3 ans, le 14 mai 2025.");
+    expect(f).toEqual([
+      { value: 2, kind: "n:salari", bound: "more" },
+      { value: 12000, kind: "eur", bound: "less" },
+      { value: 30, kind: "%", bound: undefined },
+      { value: 3, kind: "duree:an", bound: undefined },
+      { value: 2025, kind: "year", month: 5, day: 14 },
+    ]);
+  });
+});
+
+describe("a yes/no question checking a figure gets « Oui » or « Non » first", () => {
+  it("says « Non » when the answer's first sentence gives another figure of the same kind", () => {
+    expect(withPremiseLead("Pour le DLA il faut au moins 4 salariés, non ?", "Au moins un salarié : le DLA s'adresse aux employeurs. [1]", false)).toBe(
+      "Non : au moins un salarié : le DLA s'adresse aux employeurs. [1]",
+    );
+    expect(withPremiseLead("La garantie couvre 80 % du prêt, c'est bien ça ?", "Jusqu'à 50 % du prêt bancaire. [1]", false)).toMatch(/^Non : jusqu'à 50 %/);
+    expect(withPremiseLead("Le réseau a été lancé en 2019 ?", "En 2022, lors d'une rencontre à Alès. [1]", false)).toMatch(/^Non : en 2022/);
+    expect(withPremiseLead("Was the network launched in 2019?", "In 2022, at a meeting in Alès. [1]", true)).toBe("No: in 2022, at a meeting in Alès. [1]");
+    // a different month of the same year is another date
+    expect(withPremiseLead("La rencontre a eu lieu en juin 2025 ?", "Le 3 octobre 2025, à Nîmes. [1]", false)).toMatch(/^Non : le 3 octobre 2025/);
+  });
+
+  it("adds nothing when the figure asked is the one given: the rest of the claim may be wrong", () => {
+    const keep = (q: string, a: string) => expect(withPremiseLead(q, a, false)).toBe(a);
+    keep("Il faut bien deux structures ?", "Au moins deux structures portent le projet. [1]");
+    keep("C'est 8 000 € par personne, c'est ça ?", "8 000 € par an pour tout le programme. [1]");
+  });
+
+  it("keeps a name's capital after « Non : »", () => {
+    expect(withPremiseLead("Le réseau compte 40 membres, non ?", "Acegaa compte 25 membres. [1]", false)).toBe("Non : Acegaa compte 25 membres. [1]");
+    expect(withPremiseLead("L'agrément dure 2 ans ?", "L'agrément dure 5 ans. [1]", false)).toBe("Non : l'agrément dure 5 ans. [1]");
+  });
+
+  it("puts the French word in the French answer given to an English question", () => {
+    const text = `${FRENCH_SOURCES_NOTE}\n\nJusqu'à 50 % du capital. [1]`;
+    expect(withPremiseLead("Can local authorities hold 20% of the capital?", text, true)).toBe(`${FRENCH_SOURCES_NOTE}\n\nNon : jusqu'à 50 % du capital. [1]`);
+  });
+
+  it("leaves the answer alone when the figure does not settle it", () => {
+    const keep = (q: string, a: string) => expect(withPremiseLead(q, a, false)).toBe(a);
+    // open questions, « pourquoi », and answers that already say oui / non
+    keep("Combien de structures faut-il, 3 ?", "Au moins trois structures. [1]");
+    keep("Pourquoi faut-il 3 structures ?", "Au moins trois structures, pour coopérer. [1]");
+    keep("ki a porté la délégation en 2017 ?", "En 2015, une élue. [1]");
+    keep("Qu'est-ce qui a changé en 2019 ?", "En 2015, une élue. [1]");
+    keep("Pouvez-vous me rappeler les 5 axes ?", "Quatre axes et un axe transversal. [1]");
+    keep("Il faut 5 structures ?", "Non, trois suffisent. [1]");
+    // no figure of the same kind in the first sentence, or two figures asked
+    keep("Il faut 5 structures ?", "Le projet est porté en coopération. Il réunit au moins trois structures. [1]");
+    keep("Il faut 5 structures et 2 salariés ?", "Au moins trois structures. [1]");
+    // the answer writes the figure asked somewhere: it may hold for another part of the claim
+    keep("Le schéma court jusqu'en 2028 ?", "Jusqu'en 2027 selon le réseau, 2028 selon la presse. [1]");
+    // a bound that the answer's figure satisfies (more than 100: 200 is more)
+    keep("Plus de 100 personnes sont venues ?", "Plus de 200 personnes ont participé. [1]");
+    // a negation other than a cap: which way « Non » goes is unclear
+    keep("Il ne faut pas 5 structures ?", "Au moins trois structures. [1]");
+    keep("On n'a pas besoin de 3 structures ?", "Au moins trois structures. [1]");
+    // two figures of the kind in the first sentence, one of them the one asked
+    keep("Le plafond est de 10 000 € ?", "Jusqu'à 10 000 €, ou 40 000 € pour un prêt d'honneur. [1]");
+  });
+
+  it("reads a cap stated with a negation (« ne peut pas dépasser 20 % ») as a claim", () => {
+    expect(premiseVerdict("Une commune ne peut pas dépasser 20 % du capital, c'est ça ?", "Jusqu'à 50 % du capital. [1]")).toBe("no");
+  });
+});
+
+describe("a card that opens on a date, asked something else", () => {
+  const answer = "Le mardi 4 février 2025. Le plan compte 6 axes et 40 actions.";
+  it("leads with the statement after the date for how many, who, where and what", () => {
+    expect(dropDateLead(answer, "Le plan compte combien d'axes ?")).toBe("Le plan compte 6 axes et 40 actions.");
+    expect(dropDateLead("In March 2025. It has 6 axes and 40 actions.", "How many axes does it have?")).toBe("It has 6 axes and 40 actions.");
+  });
+  it("keeps the date for when and for yes/no questions", () => {
+    expect(dropDateLead(answer, "Le plan a été voté quand ?")).toBe(answer);
+    expect(dropDateLead(answer, "Voté quand, et il compte combien d'actions ?")).toBe(answer);
+    expect(dropDateLead(answer, "Le plan a été voté en février 2025 ?")).toBe(answer);
+  });
+});
