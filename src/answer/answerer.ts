@@ -197,6 +197,17 @@ const GLOSSARY_MARGIN = 0;
 /** How much lower a card that answers may score than a "not published" card and still come first (a near tie). */
 const LACUNE_TIE = 0.02;
 
+/** How much lower a card giving a reason may score than a "not published" card on another aspect and still answer a why question. */
+const WHY_MARGIN = 0.2;
+
+/** A question asking a reason or a motive: « pourquoi », « pour quelle raison », « qu'est-ce qui a motivé », "why". */
+const WHY = /\b(pourquoi|pour quelles? raisons?|qu['’]est-ce qui (?:a |l['’]a |les a )?motiv\w*|why|for what reason)\b/;
+
+/** Whether a question asks a reason (see WHY). */
+export function asksWhy(question: string): boolean {
+  return WHY.test(fold(question));
+}
+
 /** The least card score for a close card to answer a question asked in English in English (see answerOnce). */
 const ENGLISH_CARD = 0.5;
 /** How far ahead of the next card that card must be (English words match French cards loosely: a near tie is a guess). */
@@ -1107,6 +1118,23 @@ export class Answerer {
         (m) => !m.card.lacune && m.typeOk !== false && m.score >= first.score - LACUNE_TIE && m.card.sources.some((d) => found.has(d)),
       );
       if (answers) cardCandidates.splice(cardCandidates.indexOf(answers), 1), cardCandidates.unshift(answers);
+    }
+    // A question asking a reason (« pourquoi ce choix ? ») is answered by a card giving one: a "not published" card about
+    // something else of the same subject (who selects, which criteria) does not lead before a close card asking why.
+    const lead = cardCandidates[0];
+    if (lead?.card.lacune && focus === undefined && asksWhy(mine) && !lead.card.questions.some(asksWhy)) {
+      const reason = cardCandidates.find(
+        (m) =>
+          !m.card.lacune &&
+          m.typeOk !== false &&
+          m.score >= lead.score - WHY_MARGIN &&
+          m.card.sources.some((d) => found.has(d)) &&
+          m.card.questions.some(asksWhy),
+      );
+      if (reason) {
+        cardCandidates.splice(cardCandidates.indexOf(reason), 1);
+        cardCandidates.unshift(reason);
+      }
     }
     const cardMatches = cardCandidates.slice(0, 3);
     const card = cardMatches[0];

@@ -73,10 +73,10 @@ describe("audiences", () => {
     expect(agentDocs.size).toBeGreaterThan(0);
   });
 
-  // Questions about the content of agent-only documents (the purchasers' training, the RTES).
+  // Questions about the content of agent-only documents (the purchasers' training). The RTES document is
+  // for everyone: its answer card is shown to project holders, who would otherwise see it cited by the glossary only.
   const agentQuestions = [
     { q: "Quel atelier la direction des achats du Département a-t-elle organisé pour ses acheteurs publics ?", doc: "mesure-formation-acheteurs" },
-    { q: "Combien de collectivités adhèrent au RTES ?", doc: "rtes" },
   ];
 
   for (const { q, doc } of agentQuestions) {

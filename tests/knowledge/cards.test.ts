@@ -16,11 +16,13 @@ import { KNOWLEDGE_DIR } from "../answer/helpers.js";
 let cards: (AnswerCard & { file: string })[];
 let errors: { file: string; message: string }[];
 let docs: Map<string, string>;
+let metas: Map<string, KnowledgeDoc["meta"]>;
 
 beforeAll(async () => {
   ({ cards, errors } = loadCards(KNOWLEDGE_DIR));
   const corpus = await loadCorpus(KNOWLEDGE_DIR);
   docs = new Map(corpus.docs.map((d: KnowledgeDoc) => [d.meta.id, d.body]));
+  metas = new Map(corpus.docs.map((d: KnowledgeDoc) => [d.meta.id, d.meta]));
 }, 60_000);
 
 describe("answer cards", () => {
@@ -46,6 +48,16 @@ describe("answer cards", () => {
       for (const n of numbersIn(c.answer)) if (!cited.includes(n)) invented.push(`${c.id} : ${n}`);
     }
     expect(invented).toEqual([]);
+  });
+
+  it("shown to everyone and citing an agents' document also rest on a document everyone may read, not on the glossary alone", () => {
+    // A card for project holders whose own documents are all for agents is cited by its glossary line only
+    // (the entity's own document hidden): its answer would point to the definition, not to what it defines.
+    const hidden = cards
+      .filter((c) => c.audience !== "agent" && c.sources.some((s) => metas.get(s)?.audience === "agent"))
+      .filter((c) => !c.sources.some((s) => metas.get(s)?.audience !== "agent" && metas.get(s)?.kind !== "glossary"))
+      .map((c) => `${c.id} → ${c.sources.join(", ")}`);
+    expect(hidden).toEqual([]);
   });
 
   it("cover every support process with at least three cards", () => {
