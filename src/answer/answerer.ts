@@ -18,6 +18,7 @@ import type { CardIndex, CardMatch } from "./cards.js";
 import { cardFollowUps, cardPassages, cardText, FRENCH_SOURCES_NOTE } from "./card-reply.js";
 import {
   ASKING_TERMS,
+  PRONOUN_TERMS,
   LEGAL_FORM_TERMS,
   asksFormOfNamed,
   asksLegalForm,
@@ -272,6 +273,9 @@ const EXACT_CARD_MATCH = 0.99;
 /** How much less than the best card a card naming a place may score and still answer a follow-up asking « où ? ». */
 const WHERE_MARGIN = 0.1;
 
+/** How much less than the best card a card holding more of a follow-up's own subject words may score and still come first. */
+const OWN_WORDS_MARGIN = 0.12;
+
 /** Whether two knowledge documents are about one subject: the same id, or one id extending the other (« france-active-airdie-occitanie »). */
 function sameSubject(a: string, b: string): boolean {
   return a === b || a.startsWith(`${b}-`) || b.startsWith(`${a}-`);
@@ -282,6 +286,9 @@ const TOPIC_DOCS = 4;
 
 /** The least share of a follow-up's own subject words (not its aspect words) a passage of its topic holds to answer it. */
 const TOPIC_OWN_COVERAGE = 0.5;
+
+/** The least number of subject words of its own a follow-up names for a reply from outside its topic to stand (see holdsOwnWords). */
+const MIN_OWN_WORDS = 2;
 
 /**
  * The least share of the previous questions' subject words (weighted by rarity) a passage holds to answer an elliptic
@@ -612,6 +619,10 @@ export class Answerer {
     // A reply giving what is asked from the topic's documents (or one of their kin: « dla-gard-acegaa » for « dla ») stands;
     // one wholly from elsewhere gives way to theirs, if they hold it.
     if (given === null || (given && fromTopic && !offFocus && !offEntity)) return null;
+    // So does one from elsewhere that gives the kind asked and holds the follow-up's own subject words (« and how many
+    // partners must we be? » after the platform the call is filed on, answered by the card on the call's partners): the
+    // topic only tells apart what a follow-up naming nothing of its own (« c'est combien ? ») asks of.
+    if (given && !offEntity && this.holdsOwnWords(reply, ownQuery)) return null;
     if (this.guardsStop(mine, question)) return null;
     const searched = normalize(question);
     const legalForm = asksLegalForm(mine);
@@ -664,6 +675,21 @@ export class Answerer {
       audience,
       generated: false,
     });
+  }
+
+  /**
+   * Whether a reply holds most of a follow-up's own subject words (`own`, its analysed words, without those that only ask
+   * an aspect or name the Gard or the ESS; two at least), in its text or in its card's wordings and answers in either
+   * language.
+   */
+  private holdsOwnWords(reply: Reply, own: QueryAnalysis): boolean {
+    // (the words of an English follow-up are known to the cards' English wordings, not to the French passages)
+    const terms = own.terms.filter((t) => !this.o.aspectTerms?.has(t) && !GENERIC_ASPECT.has(t) && !ASKING_TERMS.has(t));
+    // One word alone (« open », « budget ») may be any subject's aspect: the topic tells which.
+    if (terms.length < MIN_OWN_WORDS) return false;
+    const card = reply.card ? this.cards()?.cards.find((c) => c.id === reply.card) : undefined;
+    const held = new Set(analyze([reply.text, ...(card ? [card.answer, card.answer_en ?? "", ...card.questions] : [])].join(" ")));
+    return this.o.retriever.coverage({ ...own, terms }, held) >= TOPIC_OWN_COVERAGE;
   }
 
   /**
@@ -1108,6 +1134,9 @@ export class Answerer {
       const placed = close.find((m) => namesPlace(m.card) === 2) ?? close.find((m) => namesPlace(m.card) === 1);
       if (placed) cardCandidates.splice(cardCandidates.indexOf(placed), 1), cardCandidates.unshift(placed);
     }
+    // A follow-up's own subject words (« qui décide ? », « et la commune aussi ? ») say what it asks of its topic: of the
+    // cards matched about as well as the best, mostly on the topic's words, one holding more of them comes first.
+    if (focus !== undefined && cardCandidates.length > 1) this.ownWordsFirst(cardCandidates, mine);
     // The documents of the best passages: a card "agrees" with retrieval when it cites one of them.
     const found = new Set(hits.slice(0, 5).map((h) => h.chunk.docId));
     // On a near tie, a card that answers, from a document found, comes before one saying the answer is not published
@@ -1176,6 +1205,36 @@ export class Answerer {
     };
     // ownSearched: the person's own message as searched (normalized once, here)
     return { searched, ownSearched: mine, typeText, hits, found, query, card, reshown, cardMatches, cardCandidates, candidates, minCoverage, signals };
+  }
+
+  /**
+   * Puts first, among the cards scoring within OWN_WORDS_MARGIN of the best (`candidates`, best first), the one holding the
+   * largest share of a follow-up's own subject words (`own`: without the words that only ask an aspect or name the Gard
+   * or the ESS), when it holds more of them than the best does. Unchanged when the follow-up names no such word.
+   */
+  private ownWordsFirst(candidates: CardMatch[], own: string): void {
+    const q = this.o.retriever.analyzeQuery(own);
+    const terms = q.terms.filter((t) => !this.o.aspectTerms?.has(t) && !GENERIC_ASPECT.has(t) && !PRONOUN_TERMS.includes(t));
+    if (terms.length === 0) return;
+    const share = (m: CardMatch) =>
+      this.o.retriever.coverage({ ...q, terms }, new Set(analyze([m.card.answer, m.card.answer_en ?? "", ...m.card.questions].join(" "))));
+    const best = candidates[0]!;
+    const bestShare = share(best);
+    let pick: CardMatch | undefined;
+    let pickShare = bestShare;
+    for (const m of candidates.slice(1)) {
+      if (m.score < best.score - OWN_WORDS_MARGIN) break;
+      if (m.card.lacune !== best.card.lacune || m.typeOk === false) continue;
+      const held = share(m);
+      if (held > pickShare) {
+        pick = m;
+        pickShare = held;
+      }
+    }
+    if (pick) {
+      candidates.splice(candidates.indexOf(pick), 1);
+      candidates.unshift(pick);
+    }
   }
 
   /** Whether a message's words all ask an aspect of a subject without naming it (see loadAspectTerms). */

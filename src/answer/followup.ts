@@ -47,6 +47,12 @@ const MAX_BARE_WORDS = 5;
 /** An interrogative asking a count, a quantity, a time, a place or a person, anywhere in a bare question. */
 const BARE_ASKING = /\b(?:combien|cb|cbn|quand|qd|ou|qui|how many|how much|how long|when|where|who)\b/;
 
+/** Words of a bare « quel … ? » question naming only what it asks (« quel budget annuel ? », "which deadline?"). */
+const MAX_BARE_WHICH_WORDS = 4;
+/** An interrogative determiner opening a question on the noun it asks (« quelle durée ? »), not « quel est… ? ». */
+const BARE_WHICH =
+  /^(?:(?:et|mais|ok|alors|and|so)\s+)?(?:quel|quelle|quels|quelles|what|which)\s+(?!(?:est|sont|etait|etaient|sera|seront|is|are|was|were|do|does|did|can|will)\b)\p{L}/u;
+
 /** Pronouns standing for the topic anywhere in a short question. */
 const PRONOUN =
   /\b(elle|il|ils|elles|ca|cela|celui-ci|celle-ci|ce dispositif|cette aide|cette structure|la structure|le dispositif|it|its|they|them|this|that|there)\b/;
@@ -78,6 +84,8 @@ export function isElliptic(question: string, contentTerms: number, names = false
   // « combien de participants ? », « ya eu cb de salariés ? », "how many members?": a bare question of a few words whose
   // one topic word is what it asks about, of a subject it does not name: the one just spoken of.
   if (words.length <= MAX_BARE_WORDS && contentTerms <= 1 && BARE_ASKING.test(f)) return true;
+  // « quel budget annuel ? », « quelle durée max ? »: a noun asked by « quel » alone, of a subject it does not name.
+  if (words.length <= MAX_BARE_WHICH_WORDS && BARE_WHICH.test(f)) return true;
   if (words.length <= 8 && ANAPHORIC.test(f)) return true;
   return words.length <= 8 && contentTerms <= 2 && PRONOUN.test(f);
 }
@@ -324,7 +332,7 @@ export function cardAnswersFollowUp(card: { answer: string; answer_en?: string }
  * ville ? »), not which subject: a passage of the topic need not hold them to answer (see Answerer.topicFirst).
  */
 /** Pronouns standing for the subject of the turn before (« elles sont où ? », "where are they?"): no subject word of their own. */
-const PRONOUN_TERMS = analyze("il ils elle elles lui leur leurs eux celui celle ceux celles cela it its they them their this that these those");
+export const PRONOUN_TERMS = analyze("il ils elle elles lui leur leurs eux celui celle ceux celles cela it its they them their this that these those");
 
 export const ASKING_TERMS: ReadonlySet<string> = new Set(
   analyze(

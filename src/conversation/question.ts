@@ -248,8 +248,11 @@ export function statesNewNeed(text: string): boolean {
 const SHORT_FOLLOW_UP = 10;
 /** Words of a message that goes on with its topic when a pronoun stands for those just named (« leur antenne ») or it opens with « et ». */
 const PRONOUN_FOLLOW_UP = 16;
-/** Pronouns that stand for an organisation named just before (« leur antenne », « chez eux », "their office"). */
-const THEIR = /\b(leur|leurs|eux|their|them)\b/i;
+/**
+ * Pronouns that stand for an organisation named just before (« leur antenne », « chez eux », « ils ont financé combien
+ * de projets… ? », "their office", "what did they fund…?").
+ */
+const THEIR = /\b(leur|leurs|eux|ils|elles|their|them|they)\b/i;
 
 /** Openings that add to what was just said (« et si elle est en phase de test… », "and for a co-op?"). */
 const GOES_ON_OPENING = /^\s*(et|mais|and|but)\b/i;
