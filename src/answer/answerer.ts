@@ -204,8 +204,8 @@ const WHY_MARGIN = 0.2;
 /** A question asking a reason or a motive: « pourquoi », « pour quelle raison », « qu'est-ce qui a motivé », "why". */
 const WHY = /\b(pourquoi|pour quelles? raisons?|qu['’]est-ce qui (?:a |l['’]a |les a )?motiv\w*|why|for what reason)\b/;
 
-/** Whether a question asks a reason (see WHY). */
-export function asksWhy(question: string): boolean {
+/** Whether a question asks a reason anywhere in it (see WHY; `asksWhy` of cards.ts reads one opened by it). */
+export function asksReason(question: string): boolean {
   return WHY.test(fold(question));
 }
 
@@ -1151,14 +1151,14 @@ export class Answerer {
     // A question asking a reason (« pourquoi ce choix ? ») is answered by a card giving one: a "not published" card about
     // something else of the same subject (who selects, which criteria) does not lead before a close card asking why.
     const lead = cardCandidates[0];
-    if (lead?.card.lacune && focus === undefined && asksWhy(mine) && !lead.card.questions.some(asksWhy)) {
+    if (lead?.card.lacune && focus === undefined && asksReason(mine) && !lead.card.questions.some(asksReason)) {
       const reason = cardCandidates.find(
         (m) =>
           !m.card.lacune &&
           m.typeOk !== false &&
           m.score >= lead.score - WHY_MARGIN &&
           m.card.sources.some((d) => found.has(d)) &&
-          m.card.questions.some(asksWhy),
+          m.card.questions.some(asksReason),
       );
       if (reason) {
         cardCandidates.splice(cardCandidates.indexOf(reason), 1);

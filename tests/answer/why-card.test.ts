@@ -5,21 +5,21 @@
  * unpublished (a file's outcome, the jury) is still refused.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { asksWhy } from "../../src/answer/answerer.js";
+import { asksReason } from "../../src/answer/answerer.js";
 import { type TestRuntime, testRuntime } from "./helpers.js";
 
-describe("asksWhy", () => {
+describe("asksReason", () => {
   it("reads a question asking a reason or a motive, in French or English", () => {
-    expect(asksWhy("Pour quelle raison la commune s'est-elle retirée ?")).toBe(true);
-    expect(asksWhy("Qu’est-ce qui a motivé cette décision ?")).toBe(true);
-    expect(asksWhy("pk ils ont fait ça, pourquoi ?")).toBe(true);
-    expect(asksWhy("Why is the grant capped?")).toBe(true);
+    expect(asksReason("Pour quelle raison la commune s'est-elle retirée ?")).toBe(true);
+    expect(asksReason("Qu’est-ce qui a motivé cette décision ?")).toBe(true);
+    expect(asksReason("pk ils ont fait ça, pourquoi ?")).toBe(true);
+    expect(asksReason("Why is the grant capped?")).toBe(true);
   });
 
   it("does not read a question asking who, what or what for", () => {
-    expect(asksWhy("Qui choisit les dossiers retenus ?")).toBe(false);
-    expect(asksWhy("Pour quoi faire, ce réseau ?")).toBe(false);
-    expect(asksWhy("Quelle est la raison sociale de la SCOP ?")).toBe(false);
+    expect(asksReason("Qui choisit les dossiers retenus ?")).toBe(false);
+    expect(asksReason("Pour quoi faire, ce réseau ?")).toBe(false);
+    expect(asksReason("Quelle est la raison sociale de la SCOP ?")).toBe(false);
   });
 });
 
