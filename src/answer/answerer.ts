@@ -363,6 +363,10 @@ export class Answerer {
     // participants ? » and « la fréquentation de chaque atelier n'est pas publiée ») does not say whose detail it asks:
     // read with its topic, it does (and that reading still refuses what is not published about the topic).
     if (elliptic && alone.lacune) return combined;
+    // An elliptic one that, read with its topic, asks a known gap in words of its own (« et à l'atelier d'Alès ? » after
+    // « combien de personnes aux ateliers ? »: the attendance of one part of a whole whose total only is published) asks
+    // that gap of its topic, whatever its words alone would find (the list of the workshops).
+    if (elliptic && !ownGap && this.o.guards.gap(combined, clean)) return combined;
     // One whose subject is a pronoun (« et ça fait quelle part de l'emploi salarié ? ») names none of its own: what its
     // other words match alone (a cooperative's « entrepreneur-salarié ») is no reading of it.
     if (elliptic && subjectIsPronoun(clean)) return combined;
