@@ -255,6 +255,8 @@ describe("known gaps of knowledge/lacunes.yaml", () => {
     "siege-regle-aac": "Faut-il que toutes les structures d'un commun aient leur siège dans le Gard ?",
     "structure-hors-gard-commun": "Une coopérative installée dans l'Hérault pourrait-elle faire partie d'un commun avec des associations de Nîmes ?",
     "bureaux-partenaires": "Dans quel bâtiment se trouve le bureau de France Active à Nîmes ?",
+    "contacts-partenaires": "Qui est notre interlocuteur chez BGE pour le suivi de la création ?",
+    "spaser-axes-intitules": "Quels sont les intitulés des cinq axes du SPASER voté en 2025 ?",
   };
 
   const gaps = parseYaml(readFileSync(path.join(KNOWLEDGE_DIR, "lacunes.yaml"), "utf8")) as { id: string; route?: string }[];
@@ -272,6 +274,7 @@ describe("known gaps of knowledge/lacunes.yaml", () => {
     "frequentation-evenements": "mecenat-fondations",
     "adresses-partenaires": "pret-honneur-microcredit",
     "bureaux-partenaires": "france-active",
+    "contacts-partenaires": "pret-honneur-microcredit",
     "issue-de-sa-demande": "france-active",
     "noms-salaries-partenaires": "pret-honneur-microcredit",
     "dirigeants-partenaires": "pret-honneur-microcredit",
@@ -437,6 +440,10 @@ describe("a follow-up asking, of its topic, what is not published is that known 
     const read = await t.runtime.answerer.contextualize(own, previous);
     expect(read).toContain("combien de monde");
     expectRefusal(await t.runtime.answerer.ask(read, { audience: "porteur", own }), read);
+    // a follow-up asking a thing of its own of that part (why it had no workshop) asks no attendance
+    const why = "et pourquoi rien du côté du Piémont cévenol ?";
+    const whyRead = await t.runtime.answerer.contextualize(why, previous);
+    expect((await t.runtime.answerer.ask(whyRead, { audience: "porteur", own: why })).refused).toBe(false);
     // the total itself is published
     const total = await t.runtime.answerer.ask("Combien de personnes ont participé aux ateliers territoriaux de 2023 ?", { audience: "porteur" });
     expect(total.refused).toBe(false);
