@@ -298,6 +298,8 @@ const FOCUS_HELD = 0.5;
 
 /** An interrogative word of a question asking something of its own (« comment », « quels », "which", "what"). */
 const ASKS_SOMETHING = /\b(comment|quel|quelle|quels|quelles|quoi|lequel|laquelle|how|which|what)\b/;
+/** An interrogative of a follow-up's own (a reason, a manner, a time, a place, a person, a thing), folded. */
+const ASKS_OWN_THING = /\b(?:pourquoi|comment|quand|qd|ou|qui|quoi|quel|quelle|quels|quelles|why|how|when|where|who|what|which)\b/;
 
 /** The least card score for a card from a follow-up's topic documents to answer it when its reply went elsewhere (see topicCard). */
 const TOPIC_CARD = 0.4;
@@ -384,6 +386,11 @@ export class Answerer {
     // participants ? » and « la fréquentation de chaque atelier n'est pas publiée ») does not say whose detail it asks:
     // read with its topic, it does (and that reading still refuses what is not published about the topic).
     if (elliptic && alone.lacune) return combined;
+    // An elliptic one that, read with its topic, asks a known gap in words of its own (« et à l'atelier d'Alès ? » after
+    // « combien de personnes aux ateliers ? »: the attendance of one part of a whole whose total only is published) asks
+    // that gap of its topic, whatever its words alone would find (the list of the workshops).
+    // (one asking a thing of its own, « et pourquoi rien dans le Piémont ? », asks no more the topic's detail)
+    if (elliptic && !ownGap && !ASKS_OWN_THING.test(fold(clean)) && this.o.guards.gap(combined, clean)) return combined;
     // One whose subject is a pronoun (« et ça fait quelle part de l'emploi salarié ? ») names none of its own: what its
     // other words match alone (a cooperative's « entrepreneur-salarié ») is no reading of it.
     if (elliptic && subjectIsPronoun(clean)) return combined;

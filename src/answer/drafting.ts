@@ -31,11 +31,18 @@ const DETERMINER =
   "(?:le|la|les|l|un|une|des|du|mon|ma|mes|notre|nos|ton|ta|tes|votre|vos|son|sa|ses|leur|leurs|ce|cet|cette|ces|the|a|an|my|our|your|their|this|that)";
 /** Documents the person's structure writes and signs itself (a request for an appointment or a call back is no such document). */
 const DOCUMENT =
-  "(?:dossiers?|candidatures?|lettres?|courriers?|courriels?|mails?|e mails?|emails?|business plans?|plans? d affaires|plans? de financement|previsionnels?|budgets?(?: previsionnels?)?|statuts|formulaires?|demandes?(?! de (?:rendez vous|rdv|contact|mise en relation|rappel|information|informations|renseignements?))|projets? associatifs?|notes? d intention|argumentaires?|pitchs?|memoires? techniques?|reponses? a l appel|conventions?|contrats?|rapports? d activite|fiches? projets?|dissertations?|devoirs?|exposes?|memoires?|essais?|rapports? de stage|applications?|letters?|essays?|homework|assignments?|theses|thesis|cover letters?|forms?|proposals?|bylaws|grant applications?|funding applications?|pitch decks?)";
+  "(?:dossiers?|candidatures?|lettres?|courriers?|courriels?|mails?|e mails?|emails?|business plans?|plans? d affaires|plans? de financement|previsionnels?|budgets?(?: previsionnels?)?|statuts|formulaires?|demandes?(?! de (?:rendez vous|rdv|contact|mise en relation|rappel|information|informations|renseignements?))|projets? associatifs?|notes? d intention|argumentaires?|pitchs?|memoires? techniques?|reponses? a l appel|conventions?|contrats?|rapports? d activite|fiches? projets?|dissertations?|devoirs?|exposes?|memoires?|essais?|rapports? de stage|applications?|letters?|essays?|homework|assignments?|theses|thesis|cover letters?|forms?|proposals?|bylaws|grant applications?|funding applications?|pitch decks?|requests?(?! for (?:a |an )?(?:meeting|call|appointment|information|contact)))";
 /** Adjectives that may stand between the determiner and the document (« notre futur dossier », "a complete business plan"). */
 const ADJECTIVE = "(?: (?:futur|future|nouveau|nouvelle|premier|premiere|complet|complete|full|complete|whole|entire|new|first|petit|petite|short))?";
 
-const OBJECT = `${BETWEEN} ${DETERMINER}${ADJECTIVE} ${DOCUMENT}\\b`;
+/**
+ * English nouns that name what a document is for, before it (« my ESUS application letter », "our DLA funding
+ * request"): up to three words that are no determiner, preposition or pronoun (« the rules for the application » is no
+ * document of the person's).
+ */
+const ENGLISH_DETERMINER = "(?:the|a|an|my|our|your|their|this|that)";
+const NOUN_MODIFIER = "(?: (?!(?:of|for|to|on|in|about|with|from|by|and|or|the|a|an|my|our|your|their|this|that|it|me|us|you|them)\\b)[a-z0-9]+){1,3}";
+const OBJECT = `${BETWEEN} (?:${DETERMINER}${ADJECTIVE}|${ENGLISH_DETERMINER}${NOUN_MODIFIER}) ${DOCUMENT}\\b`;
 /** An imperative opens its clause (« je rédige notre dossier » is the person writing it). */
 const CLAUSE_START = "(?:^|[.!?,;:\\n]\\s*|\\b(?:bonjour|salut|hello|hi|svp|stp|alors|donc|ok|bon)\\s+)";
 const DRAFT_ASKED = new RegExp(

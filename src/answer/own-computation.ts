@@ -3,7 +3,7 @@
  * figure they give (« pour 30 000 € de chiffre d'affaires, combien vais-je reverser à la CAE ? », « sur un don de
  * 500 €, on économise combien d'impôt ? », "if I earn €40,000, how much will I owe the cooperative?"). The sources
  * publish rates and rules (« environ 10 % du chiffre d'affaires »), never the exact sum one person will pay,
- * receive or save: that depends on their contract, their situation and the year, and the structure computes it.
+ * receive, save or get back: that depends on their contract, their situation and the year, and the structure computes it.
  *
  * The reading is structural: a sum asked (« combien », « quel montant », "how much"), an amount of the person's own
  * stated in the message, a first-person marker, and a verb of paying, owing, receiving or saving.
@@ -23,11 +23,11 @@ const AMOUNT = /(?:€\s?\d|\b\d[\d\s.,]*\s?(?:€|euros?\b|eur\b|k€|k\b|balle
 /** The person's own case. */
 const OWN = /\b(?:je|j|me|m|moi|nous|on|mon|ma|mes|notre|nos|i|we|us|our|my)\b/;
 /**
- * What a sum of one's own case is: paid, given back, owed, received, saved, deducted (« reverser », « paierai »,
- * « toucherons », « économiser », "owe", "save"). Folded stems, a word beginning with one of them.
+ * What a sum of one's own case is: paid, given back, owed, received, saved, deducted, recovered (« reverser »,
+ * « paierai », « toucherons », « économiser », « récupérer », "owe", "save"). Folded stems, a word beginning with one of them.
  */
 const RESULT =
-  /\b(?:revers|vers(?:e|er|erai|erons|era|ons|ez)\b|pai(?:e|es|ent|erai|erons|era|eront)\b|pay|cotis|economis|touch|percevr|percoi|recevr|recoi|rembours|dedui|dedu|rapporter|rapportera|owe|save|earn|get back|receive|deduct)/;
+  /\b(?:recuper|revers|vers(?:e|er|erai|erons|era|ons|ez)\b|pai(?:e|es|ent|erai|erons|era|eront)\b|pay|cotis|economis|touch|percevr|percoi|recevr|recoi|rembours|dedui|dedu|rapporter|rapportera|owe|save|earn|get back|receive|deduct)/;
 /** A ceiling or a rule asked, which the sources may state (« jusqu'à combien peut-on emprunter ? », « à quel taux ? »). */
 const RULE_ASKED =
   /\b(?:combien de (?:temps|mois|ans|annees|semaines|jours)|how long|jusqu a combien|maximum|max|plafond|au plus|quel taux|quel pourcentage|up to|at most|what rate|what percentage)\b/;

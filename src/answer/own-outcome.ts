@@ -19,7 +19,7 @@ const DECISION =
 
 /** A French decision predicate as a past participle (« a accepté », « a été retenue »), not the English article « a grant ». */
 const PARTICIPLE =
-  "(?:acceptee?s?|accordee?s?|validee?s?|retenue?s?|selectionnee?s?|refusee?s?|rejetee?s?|approuvee?s?|agreee?s?|financee?s?|subventionnee?s?|obtenue?s?|remportee?s?|decrochee?s?|gagnee?s?|dit oui)\\b";
+  "(?:acceptee?s?|accordee?s?|validee?s?|retenue?s?|selectionnee?s?|refusee?s?|rejetee?s?|approuvee?s?|agreee?s?|financee?s?|subventionnee?s?|obtenue?s?|remportee?s?|decrochee?s?|gagnee?s?|dit oui|traitee?s?|instruite?s?|examinee?s?|affectee?s? a|attribuee?s? a)\\b";
 
 /** A decision predicate in the future: « va(-t-il) (me l') accorder », « acceptera », « sera retenu », "will … select". */
 const FUTURE = new RegExp(
@@ -27,15 +27,24 @@ const FUTURE = new RegExp(
     String.raw`|\b${DECISION}\w*(?:era|eront|erons|erai|eras|erez|iendra|iendront|iendrons|iendrai|ira|iront|irons)\b` +
     String.raw`|\b(?:sera|seront|serons|serai|serez|serait|seraient|serions)(?: t (?:il|elle|on|ils|elles))?(?: (?:bien|vraiment|finalement|pris|prise))* ${DECISION}` +
     String.raw`|\b(?:will|going to|gonna)(?: \w+){0,3} (?:be )?${DECISION}` +
-    String.raw`|\b(?:va|vont|vais|allons|sera|seront|serai|serons)(?:(?: t)? (?:il|elle|on|ils|elles|je|nous))? (?:etre )?pris(?:e|es)?\b(?! en charge))`,
+    String.raw`|\b(?:va|vont|vais|allons|sera|seront|serai|serons)(?:(?: t)? (?:il|elle|on|ils|elles|je|nous))? (?:etre )?pris(?:e|es)?\b(?! en charge)` +
+    // the person taken on (« ils vont me prendre ? », « elle nous prendra ? »), not a share or a time taken (« ils vont me prendre combien ? », « ça va nous prendre du temps ? »)
+    String.raw`|\b(?:(?:va|vont)(?: t)?(?: (?:il|elle|on|ils|elles))? (?:me|nous) prendre|(?:me|nous) prendr(?:a|ont))(?= ?$| (?:si|en|au|a|chez|dans|avec|cette|ce|ou|alors|quand|apres|vraiment|bien)\b)(?! en charge))`,
 );
+
+/**
+ * The handling of the person's file, in English (« has our request been processed? », "was my file assigned to an
+ * adviser?"): where it stands is the examining body's, never published. Which of two bodies handles files (« handled by
+ * the DDETS or by the Department? ») is a rule.
+ */
+const HANDLED = "(?:processed|reviewed|examined|handled|assigned|allocated|looked at|picked up)\\b(?! by (?:\\w+ ){1,3}or\\b)";
 
 /** A decision already taken, or the state of the request: « a-t-elle accepté », « il est validé ? », "has it been approved". */
 const TAKEN = new RegExp(
   String.raw`(?:\b(?:a|ont|avez|as|m a|nous a|m ont|nous ont|l a|l ont)(?:(?: t)? (?:il|elle|ils|elles|on))?(?: (?:deja|bien|pas|finalement|enfin|vraiment))*(?: ete)? ${PARTICIPLE}` +
-    String.raw`|\b(?:did|has|have|had)\b(?: \w+){0,4} (?:been )?${DECISION}` +
-    String.raw`|\b(?:was|were|is|are)\b(?: \w+){1,3} (?:accepted|approved|selected|rejected|granted|funded|refused|declined|turned down)\b` +
-    String.raw`|\b(?:est|sont|sommes|suis|is|are|was|were|am)(?: t? ?(?:il|elle|on))?(?: (?:deja|bien|finalement|already))* (?:accepte|valide|retenu|selectionne|refuse|rejete|approuve|accorde|agree|finance|subventionne|pris|accepted|approved|selected|rejected|granted|funded|turned down)\w*(?! en charge))`,
+    String.raw`|\b(?:did|has|have|had)\b(?: \w+){0,4} (?:been )?(?:${DECISION}|${HANDLED})` +
+    String.raw`|\b(?:was|were|is|are)\b(?: \w+){1,3} (?:accepted|approved|selected|rejected|granted|funded|refused|declined|turned down|${HANDLED})` +
+    String.raw`|\b(?:est|sont|sommes|suis|is|are|was|were|am)(?: t? ?(?:il|elle|on))?(?: (?:deja|bien|finalement|already))* (?:accepte|valide|retenu|selectionne|refuse|rejete|approuve|accorde|agree|finance|subventionne|pris|accepted|approved|selected|rejected|granted|funded|turned down|${HANDLED})\w*(?! en charge))`,
 );
 
 /** Money or an approval to be had, as the object of a future « avoir » (« aura-t-elle des crédits ? », "will we get the grant?"). */
@@ -76,6 +85,11 @@ const ASKS_PUBLISHED =
 /** « si » opens a condition, except after a verb of knowing or telling (« dites-moi si… », « savoir si… » ask the outcome). */
 const CONDITION_SI = /\bsi\b/;
 const INDIRECT_SI = /\b(?:dire|dites|dis|savoir|sais|savez|verifier|verifiez|confirmer|confirmez|demande|demander|tell me|know|check|wonder)(?: \w+){0,2} si\b/;
+/**
+ * A condition that is only the act of applying (« …si je postule en janvier », « …si on dépose notre dossier ») leaves
+ * the outcome asked: it is no criterion the sources could answer (« …si on est trois ? »).
+ */
+const APPLYING_SI = /\bsi (?:je|j|on|nous|tu|vous)(?: \w+)?? (?:postul|candidat|depos|envoi|envoy|soumet|soumett|inscri)\w*/;
 /** Someone else's request (« son dossier », « une asso me demande… ») is not the person's own case. */
 const OTHERS =
   /\b(?:une asso|une association|une structure|une entreprise|une cooperative|une scop|une scic|une regie|un porteur|une porteuse|un adherent|une adherente|un client|une cliente|a client|an association|an organisation|an organization)\b|\b(?:me|nous) (?:demande|demandent|a demande|ont demande)\b/;
@@ -122,7 +136,8 @@ export function asksOwnOutcome(raw: string): boolean {
     // « pourquoi ? » after a refusal of one's file asks the reason of that decision, not a rule
     const why = taken && REFUSAL.test(clause) ? clause.replace(WHY, " ") : clause;
     if (ASKS_PUBLISHED.test(why)) return false;
-    if (CONDITION_SI.test(clause) && !INDIRECT_SI.test(clause)) return false;
+    const condition = clause.replace(APPLYING_SI, " ");
+    if (CONDITION_SI.test(condition) && !INDIRECT_SI.test(condition)) return false;
     if (OTHERS.test(clause)) return false;
     return OWN.test(clause) || (ANAPHOR.test(clause) && OWN.test(folded));
   });

@@ -26,6 +26,9 @@ describe("asksToDraft", () => {
     "fais-moi mon exposé sur les coopératives du Gard pour lundi",
     "Can you write my essay on the social economy in Occitanie?",
     "Rédigez mon mémoire de master sur les SCIC, 30 pages.",
+    // an English document named with the nouns that say what it is for, before it
+    "Could you write our Initiative Gard loan request, please?",
+    "Draft my CAE membership application, I'm a photographer.",
   ];
   for (const q of asked) it(`asks: ${q}`, () => expect(asksToDraft(q)).toBe(true));
 
@@ -41,6 +44,10 @@ describe("asksToDraft", () => {
     "Pouvez-vous faire une demande de rendez-vous avec un conseiller du DLA pour nous ?",
     "Je fais un exposé sur l'ESS dans le Gard : quelles sont les grandes dates ?",
     "Which books should I read for my essay on cooperatives?",
+    // words before the noun that are a phrase of its own (« the rules for the application »), a request for a meeting
+    "Can you explain the rules for the commons application?",
+    "Could you summarise the steps of the ESUS application?",
+    "Can you make a request for a meeting with the DLA adviser?",
   ];
   for (const q of notAsked) it(`does not ask: ${q}`, () => expect(asksToDraft(q)).toBe(false));
 });

@@ -44,6 +44,8 @@ describe("known gaps by meaning", () => {
     ["Sur 50 000 € de CA, quel montant on reverse à la CAE ?", "calcul-personnel"],
     ["Pour un projet à 25 000 €, jusqu'à combien peut-on emprunter ?", null],
     ["La CAE prend combien sur le chiffre d'affaires ?", null],
+    ["En plaçant 3 000 € au capital d'une SCIC, je récupère combien d'impôt ?", "calcul-personnel"],
+    ["On peut récupérer combien de la TVA sur une subvention ?", null],
     // who stood for a partner at a past, dated event is sometimes published; who leads it is not
     ["Qui représentait France Active lors de la réunion de lancement de 2023 ?", null],
     ["Who represented the CRESS at the event in Alès last spring?", null],

@@ -39,6 +39,13 @@ describe("asksOwnOutcome", () => {
     "Le Département va-t-il nous verser la subvention cette année ?",
     "La Région nous attribuera-t-elle l'aide ?",
     "Will the Department give us the grant in the end?",
+    // the handling of one's own file (examined, assigned), in English as in French
+    "Has our ESUS file been processed by now?",
+    "Was my loan application looked at by the committee?",
+    "Notre demande a-t-elle été affectée à un conseiller ?",
+    // being taken on by a cooperative or an incubator, when applying is the only condition
+    "La coopérative va me prendre si je candidate à la rentrée ?",
+    "Alter'Incub nous prendra si on dépose en septembre ?",
   ];
   for (const q of asked) it(`asks: ${q}`, () => expect(asksOwnOutcome(q)).toBe(true));
 
@@ -74,6 +81,12 @@ describe("asksOwnOutcome", () => {
     // a situation described, not an outcome asked
     "No bank will give us a loan for the food truck.",
     "Aucune banque ne va nous verser de prêt, quelles solutions ?",
+    // how files are handled, which body handles them, a share or a time taken, a criterion as a condition
+    "How are the applications reviewed at France Active?",
+    "Is our file handled by the DDETS or by the Department?",
+    "La CAE va me prendre quel pourcentage ?",
+    "Le montage du dossier va nous prendre du temps ?",
+    "La coopérative va me prendre si je n'ai pas encore de clients ?",
   ];
   for (const q of notAsked) it(`does not ask: ${q}`, () => expect(asksOwnOutcome(q)).toBe(false));
 });

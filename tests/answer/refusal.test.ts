@@ -255,6 +255,8 @@ describe("known gaps of knowledge/lacunes.yaml", () => {
     "siege-regle-aac": "Faut-il que toutes les structures d'un commun aient leur siège dans le Gard ?",
     "structure-hors-gard-commun": "Une coopérative installée dans l'Hérault pourrait-elle faire partie d'un commun avec des associations de Nîmes ?",
     "bureaux-partenaires": "Dans quel bâtiment se trouve le bureau de France Active à Nîmes ?",
+    "contacts-partenaires": "Qui est notre interlocuteur chez BGE pour le suivi de la création ?",
+    "spaser-axes-intitules": "Quels sont les intitulés des cinq axes du SPASER voté en 2025 ?",
   };
 
   const gaps = parseYaml(readFileSync(path.join(KNOWLEDGE_DIR, "lacunes.yaml"), "utf8")) as { id: string; route?: string }[];
@@ -272,6 +274,7 @@ describe("known gaps of knowledge/lacunes.yaml", () => {
     "frequentation-evenements": "mecenat-fondations",
     "adresses-partenaires": "pret-honneur-microcredit",
     "bureaux-partenaires": "france-active",
+    "contacts-partenaires": "pret-honneur-microcredit",
     "issue-de-sa-demande": "france-active",
     "noms-salaries-partenaires": "pret-honneur-microcredit",
     "dirigeants-partenaires": "pret-honneur-microcredit",
@@ -419,6 +422,45 @@ describe("a follow-up asking, of its topic, what is not published is that known 
     const read = await t.runtime.answerer.contextualize(own, previous);
     expect(read).toContain(previous);
     expectRefusal(await t.runtime.answerer.ask(read, { audience: "porteur", own }), read);
+  });
+  it("an address asked after a partner is that partner's, not the address another passage gives", async () => {
+    const previous = "Initiative Gard, ça sert à quoi ?";
+    const own = "vous savez s'ils sont installés à Alès ? et leur adresse exacte ?";
+    const read = await t.runtime.answerer.contextualize(own, previous);
+    expect(read).toContain(previous);
+    const reply = await t.runtime.answerer.ask(read, { audience: "porteur", own });
+    expectRefusal(reply, read);
+    expect(reply.text).toMatch(/adresse/);
+    // how to reach a partner whose public channel is known is no address asked
+    expect(Guards.load().gap("comment je les joins ? — Initiative Gard, ça sert à quoi ?", "comment je les joins ?", { asked: true })).toBeNull();
+  });
+  it("a short follow-up naming one part of a whole whose total only is published asks that part's figure", async () => {
+    const previous = "il y avait combien de monde ? — Comment s'est faite l'élaboration du schéma ESS ?";
+    const own = "et à l'atelier du Pays Cévenol exactement ?";
+    const read = await t.runtime.answerer.contextualize(own, previous);
+    expect(read).toContain("combien de monde");
+    expectRefusal(await t.runtime.answerer.ask(read, { audience: "porteur", own }), read);
+    // a follow-up asking a thing of its own of that part (why it had no workshop) asks no attendance
+    const why = "et pourquoi rien du côté du Piémont cévenol ?";
+    const whyRead = await t.runtime.answerer.contextualize(why, previous);
+    expect((await t.runtime.answerer.ask(whyRead, { audience: "porteur", own: why })).refused).toBe(false);
+    // the total itself is published
+    const total = await t.runtime.answerer.ask("Combien de personnes ont participé aux ateliers territoriaux de 2023 ?", { audience: "porteur" });
+    expect(total.refused).toBe(false);
+  });
+  it("the titles of the SPASER's axes, asked after their number, are not published; their number is", () => {
+    const guards = Guards.load();
+    const topic = "Le schéma d'achats responsables SPASER a combien d'axes ?";
+    expect(guards.gap(`pouvez-vous me donner la liste de ces axes ? — ${topic}`, "pouvez-vous me donner la liste de ces axes ?", { asked: true })?.id).toBe(
+      "spaser-axes-intitules",
+    );
+    expect(guards.gap(topic)).toBeNull();
+    expect(guards.gap("Quels sont les axes du schéma départemental de l'ESS ?")).toBeNull();
+  });
+  it("a kind of structure asked as one of a commons' three is that unpublished rule", () => {
+    const guards = Guards.load();
+    const own = "une mairie pourrait compter parmi nous ?";
+    expect(guards.gap(`${own} — Faut-il être trois structures pour l'appel à communs ?`, own, { asked: true })?.id).toMatch(/^membres-/);
   });
   it("only a gap that says which group is asked pulls a follow-up to its topic, by the asked words", () => {
     const guards = Guards.load();
