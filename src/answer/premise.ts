@@ -3,12 +3,14 @@
  * « le schéma a été voté en 2023, c'est bien ça ? », "is it valid for ten years?") checks a premise. When the answer's
  * first sentence gives another figure of the same kind (a year, a percentage, a sum in euros, a duration, a count of
  * the same thing) and the answer never writes the one asked, the premise is wrong and the reply says « Non : » first.
- * A matching figure is not enough to say « Oui » (« 250 000 € par projet ? » when the sum is for all projects, « voté
- * en 2022 ? » answered with another plan voted in 2022): that way, nothing is added. Anything less certain leaves the
- * answer as it is: a wrong « Non » would state what no source says.
+ * A matching figure alone does not make it « Oui » (« 250 000 € par projet ? » when the sum is for all projects, « voté
+ * en 2022 ? » answered with another plan voted in 2022): the first sentence must also hold every other word of the
+ * claim, with the same bound (« au-delà de 40 000 € » is not « jusqu'à 40 000 € »). Anything less certain leaves the
+ * answer as it is: a wrong « Oui » or « Non » would state what no source says.
  */
 import { foldUncached as fold } from "../core/text.js";
 import { NUMBER_WORDS } from "../core/number-words.js";
+import { analyze } from "../retrieval/analyzer.js";
 import { answerType } from "./cards.js";
 import { isOpenQuestion, FRENCH_SOURCES_NOTE } from "./card-reply.js";
 import { foldText } from "../eligibility/extract.js";
@@ -54,8 +56,10 @@ const DURATION: Record<string, string> = {
   day: "jour",
   days: "jour",
 };
+/** The kind of a bare count (« à trois »): it compares with a count of anything. */
+const ANY_COUNT = "n:?";
 /** Words after a number that do not name what it counts. */
-const NOT_COUNTED = new Set([
+const NOT_COUNTED = new Set(["c'est", "c", "ca", "ce", "cest", "est", "sont", "il", "elle", "on", "ils", "elles", "non", "oui", "ok", 
   "et",
   "ou",
   "a",
@@ -122,6 +126,8 @@ export function figuresOf(text: string): Figure[] {
       continue;
     } else if (noun && DURATION[noun]) kind = `duree:${DURATION[noun]}`;
     else if (noun && noun.length > 2 && !NOT_COUNTED.has(noun) && !monthOf(noun)) kind = `n:${stem(noun)}`;
+    // « et à trois, c'est bon ? »: a count of whatever the answer counts
+    else if (/\b(?:a|avec|at|with)\s+$/.test(before)) kind = ANY_COUNT;
     if (kind) out.push({ value, kind, bound });
   }
   return out;
@@ -163,7 +169,7 @@ function leadOf(body: string): string {
   return body.split(/(?<=[.!?])\s|\n/)[0] ?? body;
 }
 
-export type Verdict = "no" | null;
+export type Verdict = "yes" | "no" | null;
 
 /** Whether the answer settles the figure the question states, and which way. */
 export function premiseVerdict(question: string, body: string): Verdict {
@@ -173,19 +179,43 @@ export function premiseVerdict(question: string, body: string): Verdict {
   const [claim] = asked as [Figure];
   const q = fold(question).replace(/[’`]/g, "'");
   const negated = NEGATED.test(q.replace(/\bnon\s*\?\s*$/, "").replace(/,\s*non\b/, "")) && !/^non\b/.test(q);
-  const lead = figuresOf(leadOf(body)).filter((f) => f.kind === claim.kind);
+  const sameKind = (f: Figure) => f.kind === claim.kind || (claim.kind === ANY_COUNT && f.kind.startsWith("n:"));
+  const lead = figuresOf(leadOf(body)).filter((f) => sameKind(f) && f.kind !== ANY_COUNT);
   if (lead.length === 0) return null;
   // A date is the same when every part both write agrees (« en 2024 » and « le 8 mars 2024 »).
   const same = (f: Figure) =>
     f.value === claim.value &&
     (f.month === undefined || claim.month === undefined || f.month === claim.month) &&
     (f.day === undefined || claim.day === undefined || f.day === claim.day);
-  if (figuresOf(body).some((f) => f.kind === claim.kind && same(f))) return null;
+  if (lead.every(same)) return !negated && CONFIRMS.test(` ${q} `) && lead.every((f) => claim.bound === undefined || f.bound === claim.bound) && saysAllOf(question, leadOf(body)) ? "yes" : null;
+  if (figuresOf(body).some((f) => sameKind(f) && same(f))) return null;
   if (negated && !CAP.test(q)) return null;
   // « plus de 100 personnes ? » answered « plus de 200 »: the claim holds; « moins de 50 ? » answered « 20 » too.
   const holds = lead.some((f) => (claim.bound === "more" && f.value > claim.value) || (claim.bound === "less" && f.value < claim.value && f.bound !== "less"));
   if (holds) return null;
   return "no";
+}
+
+/**
+ * A question put up for agreement (« c'est bien ça ? », « ça passe ? », « il faut bien… ? », "is it…?"), not an
+ * elliptic « et en 2016 ? » that asks about that year.
+ */
+const CONFIRMS =
+  /\b(bien|bon|passe|marche|suffit|ok|c est ca|c'est ca|non\s*\?|n'est-ce pas|right|correct|est-ce que|est ce que|faut-il|peut-on|is it|is that|are there|does|do|can)\b|-(?:t-)?(?:il|elle|on|ils|elles)\b/;
+
+const NUMBER_WORD_LIST = Object.keys(NUMBER_WORDS);
+/** A term of a figure (digits, or a number word's stem: « quatr »). */
+const isNumberTerm = (t: string) => /\d/.test(t) || NUMBER_WORD_LIST.some((w) => w === t || (t.length >= 4 && w.startsWith(t)));
+/** Stems of words that only ask for agreement (« ça passe ? », « ça marche ? », « ça suffit ? », « c'est bon ? »). */
+const AGREEMENT = new Set(["pass", "march", "suff", "suffi", "suffit", "bon", "ok", "va", "vrai", "exact", "correct", "right", "fine", "enough"]);
+
+/**
+ * Whether a sentence holds every word of the claim besides its figure (« et à trois, c'est bon ? » holds none;
+ * « 250 000 € par projet retenu ? » needs « projet » and « retenu »): only then does a matching figure confirm it.
+ */
+function saysAllOf(question: string, sentence: string): boolean {
+  const said = new Set(analyze(sentence));
+  return analyze(question).every((t) => isNumberTerm(t) || AGREEMENT.has(t) || said.has(t));
 }
 
 /** First words written in lower case after « Non : » (a name keeps its capital). */
@@ -194,14 +224,17 @@ const COMMON_FIRST =
 const lowerFirst = (s: string) => (COMMON_FIRST.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s);
 
 /**
- * The answer text with « Non : » (or "No:" for an English answer) before its first sentence when the question
- * checks a figure that sentence contradicts; unchanged otherwise (and when it already opens on oui / non).
+ * The answer text with « Non : » / « Oui : » (or "No:" / "Yes:" for an English answer) before its first sentence when
+ * the question checks a figure that sentence contradicts or confirms (see premiseVerdict); unchanged otherwise (and
+ * when it already opens on oui / non).
  */
 export function withPremiseLead(question: string, text: string, english: boolean): string {
   const note = text.startsWith(FRENCH_SOURCES_NOTE) ? `${FRENCH_SOURCES_NOTE}\n\n` : "";
   const body = text.slice(note.length).replace(/^\s+/, "");
   if (/^(oui|non|yes|no)\b/i.test(body)) return text;
-  if (premiseVerdict(question, body) !== "no") return text;
+  const verdict = premiseVerdict(question, body);
+  if (!verdict) return text;
   const inEnglish = english && !note;
-  return `${note}${inEnglish ? "No:" : "Non :"} ${lowerFirst(body)}`;
+  const word = verdict === "yes" ? (inEnglish ? "Yes:" : "Oui :") : inEnglish ? "No:" : "Non :";
+  return `${note}${word} ${lowerFirst(body)}`;
 }

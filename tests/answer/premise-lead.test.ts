@@ -28,10 +28,22 @@ describe("a yes/no question checking a figure gets « Oui » or « Non » first"
     expect(withPremiseLead("La rencontre a eu lieu en juin 2025 ?", "Le 3 octobre 2025, à Nîmes. [1]", false)).toMatch(/^Non : le 3 octobre 2025/);
   });
 
-  it("adds nothing when the figure asked is the one given: the rest of the claim may be wrong", () => {
+  it("says « Oui » when the first sentence gives that figure and every other word of the claim", () => {
+    expect(withPremiseLead("Il faut bien deux structures ?", "Au moins deux structures portent le projet. [1]", false)).toBe(
+      "Oui : au moins deux structures portent le projet. [1]",
+    );
+    expect(withPremiseLead("et à quatre, ça passe ?", "Quatre partenaires au minimum. [1]", false)).toBe("Oui : quatre partenaires au minimum. [1]");
+  });
+
+  it("adds nothing when the figure matches but the rest of the claim is not said", () => {
     const keep = (q: string, a: string) => expect(withPremiseLead(q, a, false)).toBe(a);
-    keep("Il faut bien deux structures ?", "Au moins deux structures portent le projet. [1]");
     keep("C'est 8 000 € par personne, c'est ça ?", "8 000 € par an pour tout le programme. [1]");
+    keep("Le plan a été voté en 2021 avec le budget, c'est ça ?", "Le 3 mai 2021. Le schéma de l'autonomie a été voté ce jour-là. [1]");
+    keep("Le salon 2026 aura lieu à Montpellier ?", "Le salon 2026 aura lieu à Alès. [1]");
+    // an elliptic question about a year is no claim to confirm
+    keep("et en 2019 ?", "En 2019, le réseau comptait 40 membres. [1]");
+    // the same sum with the other bound
+    keep("Le prêt peut aller au-delà de 15 000 € ?", "Le prêt va jusqu'à 15 000 €. [1]");
   });
 
   it("keeps a name's capital after « Non : »", () => {
@@ -56,6 +68,8 @@ describe("a yes/no question checking a figure gets « Oui » or « Non » first"
     // no figure of the same kind in the first sentence, or two figures asked
     keep("Il faut 5 structures ?", "Le projet est porté en coopération. Il réunit au moins trois structures. [1]");
     keep("Il faut 5 structures et 2 salariés ?", "Au moins trois structures. [1]");
+    // a number that counts nothing asked (« l'axe 3 ») is no claim
+    keep("et l'axe 3 ?", "Le schéma compte 4 axes. [1]");
     // the answer writes the figure asked somewhere: it may hold for another part of the claim
     keep("Le schéma court jusqu'en 2028 ?", "Jusqu'en 2027 selon le réseau, 2028 selon la presse. [1]");
     // a bound that the answer's figure satisfies (more than 100: 200 is more)
