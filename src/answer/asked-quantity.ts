@@ -323,6 +323,55 @@ function recentYear(text: string): boolean {
   return [...text.matchAll(/\b(?:19|20)\d{2}\b/g)].some((m) => Number(m[0]) >= now - 2);
 }
 
+/**
+ * A part asked of a whole the question states with its figure (« sur les 250 000 € de l'appel, combien vont… »,
+ * « parmi les plus de 200 participants, combien étaient… », "out of the 14 EPCI, how many…"): the whole's figure.
+ */
+const WHOLE_FIGURE =
+  /\b(?:sur|parmi|among|out of|of)\s+(?:les|ces|the|those)\s+(?:(?:plus de|pres de|environ|quelque|more than|over|about|nearly|some)\s+)?(\d{1,3}(?:[\s.]\d{3})+|\d+(?:,\d+)?)/g;
+/** A figure in a text (« 250 000 », « 3,3 ») followed by its unit, if any (« millions », « M€ », « % »). */
+const FIGURE_WITH_UNIT = /\d{1,3}(?:[\s.]\d{3})+(?:,\d+)?|\d+(?:,\d+)?/g;
+const UNIT_AFTER = /^\s*(?:millions?|milliards?|m€|k€|md€|mds?|m|k|€|euros?|%)?/;
+/** A figure written without its thousands separators (« 250 000 » and « 250.000 » as « 250000 »). */
+const figureKey = (n: string) => n.replace(/[\s.]/g, "");
+
+/** The figures a question states as the whole it asks a part of (folded), if it asks a part of one. */
+export function wholeFigures(question: string): string[] {
+  return [...fold(question).matchAll(WHOLE_FIGURE)].map((m) => figureKey(m[1]!));
+}
+
+/** A question that asks a part of a whole it names (« parmi les fournisseurs du Département, combien… », « sur les 12… »). */
+const PART_OF = /\b(?:parmi|among|out of)\s+(?:les|ces|the|those|leurs|ses|nos)\b|\bsur\s+(?:les|ces)\s+(?:(?:plus de|pres de|environ|quelque)\s+)?\d/;
+/** The part asked, named after « combien » (« combien étaient des élus », « combien sont des coopératives »). */
+const PART_NOUN =
+  /\bcombien\s+(?:(?:en\s+)?(?:sont|etaient|seront|sont ils|sont elles|etaient ils|etaient elles|ont ete|etaient en fait|sont en fait)\s+)?(?:des|de|d'|aux|a des)\s*(\p{L}{3,})|\bhow many\s+(?:of them\s+)?(?:are|were)\s+(\p{L}{3,})/u;
+
+/**
+ * The thing a part-of-a-whole question counts (« parmi les 200 participants, combien étaient des élus ? »: the elected
+ * members), analysed: a paragraph that gives no number of them gives the whole, or another part, not the one asked.
+ */
+export function partCounted(question: string): string | null {
+  const q = fold(question).replace(/[’`]/g, "'").replace(/-/g, " ");
+  if (!PART_OF.test(q)) return null;
+  const m = PART_NOUN.exec(q);
+  const word = m?.[1] ?? m?.[2];
+  return word ? (analyze(word)[0] ?? null) : null;
+}
+
+/** A folded text without the given figures and their units: what is left of it as an answer to a part of that whole. */
+function withoutFigures(text: string, figures: string[]): string {
+  if (!figures.length) return text;
+  let out = "";
+  let last = 0;
+  for (const m of text.matchAll(FIGURE_WITH_UNIT)) {
+    if (!figures.includes(figureKey(m[0]))) continue;
+    const unit = UNIT_AFTER.exec(text.slice(m.index + m[0].length))?.[0] ?? "";
+    out += `${text.slice(last, m.index)} `;
+    last = m.index + m[0].length + unit.length;
+  }
+  return out + text.slice(last);
+}
+
 /** Words that place a figure in the Gard. */
 const LOCAL = /\b(gard|gardois|gardoise|gardoises|gardois)\b/;
 /** Words that place a figure at the national level. */
@@ -370,6 +419,9 @@ export function givesAsked(
   const recent = RECENT.test(q);
   const nounHeads = noun === null ? [] : [noun];
   const qualifiers = kind === "number" ? askedQualifiers(question) : [];
+  // « sur les 250 000 €, combien… ? » asks a part of that whole: its own figure, repeated, is no answer.
+  const whole = kind === "number" ? wholeFigures(question) : [];
+  const part = kind === "number" ? partCounted(question) : null;
   const paragraphs = answer.split(/\n\s*\n/).filter((p) => p.trim());
   // « combien … dans le Gard ? » is not answered by a figure for all of France (« environ 1 700 en France »): an answer
   // that gives one has found the national figure, not the Gard's (its other figures count something else).
@@ -378,8 +430,10 @@ export function givesAsked(
     // « combien de temps ? », "how long?" asks a duration (« 12 mois », « d'avril 2023 à décembre 2024 »): another figure is no answer.
     if (kind === "number" && duration) {
       if (!DURATION.test(fold(paragraph))) return false;
-    } else if (kind === "number" ? !hasQuantity(paragraph, price) : !hasDate(paragraph)) return false;
+    } else if (kind === "number" ? !hasQuantity(withoutFigures(fold(paragraph), whole), price) : !hasDate(paragraph)) return false;
     if (counted !== null && !countsOf(paragraph, heads)) return false;
+    // « parmi les participants, combien étaient des élus ? »: a number of the elected members, not of the participants.
+    if (part !== null && !countsOf(paragraph, [part, ...equivalents(part).map((seq) => seq[0]!)])) return false;
     // « combien d'agents formés ? »: a paragraph speaking of the agents gives their number before them.
     // (a figure in digits, not a year, elsewhere in the paragraph may still count them in other words: « 57,5 % … en réserves »)
     if (
