@@ -258,6 +258,8 @@ describe("known gaps of knowledge/lacunes.yaml", () => {
     "bureaux-partenaires": "Dans quel bâtiment se trouve le bureau de France Active à Nîmes ?",
     "contacts-partenaires": "Qui est notre interlocuteur chez BGE pour le suivi de la création ?",
     "spaser-axes-intitules": "Quels sont les intitulés des cinq axes du SPASER voté en 2025 ?",
+    "intervention-pour-un-dossier": "Le président de l'agglo pourrait-il intercéder pour que notre ressourcerie obtienne sa subvention ?",
+    "classements-non-publies": "Parmi les ressourceries du Gard, laquelle a le plus de salariés, quelle structure arrive en tête ?",
   };
 
   const gaps = parseYaml(readFileSync(path.join(KNOWLEDGE_DIR, "lacunes.yaml"), "utf8")) as { id: string; route?: string }[];
@@ -366,6 +368,52 @@ describe("an outcome asked of one's own file in other everyday words", () => {
     expect(guards.gap("Par rapport aux autres régions, l'Occitanie est-elle bien placée pour l'ESS ?")).toBeNull();
     expect(guards.gap("La chargée de mission est-elle vraiment compétente selon vous ?")?.id).toBe("appreciation-personnes");
     expect(guards.gap("Que font les autres régions pour l'ESS ?")?.id).toBe("autres-departements");
+  });
+  it("a ranking or comparison nobody published is a gap; the published ones (Occitanie's rank, the largest agglomeration) are not", () => {
+    const guards = Guards.load();
+    expect(guards.gap("Quelle communauté de communes est la mieux placée pour accueillir une épicerie solidaire, selon toi ?")?.id).toBe(
+      "classements-non-publies",
+    );
+    expect(guards.gap("Parmi les lauréats, quel commun a eu le plus d'argent ?")?.id).toBe("classements-non-publies");
+    expect(guards.gap("What is the best funder for a small cooperative, the Adie or France Active, in the Gard?")?.id).toBe("classements-non-publies");
+    expect(guards.gap("Au classement national, où se situe le Gard pour l'emploi dans l'ESS ?")?.id).toBe("classements-non-publies");
+    expect(guards.gap("Parmi les régions, l'Occitanie arrive à quelle place pour l'ESS ?")).toBeNull();
+    expect(guards.gap("Quelle intercommunalité gardoise regroupe le plus de communes ?")).toBeNull();
+    expect(guards.gap("Pour déposer le plus tôt possible, quelle structure contacter ?")).toBeNull();
+  });
+  it("another country or another Département's SCIC shares and SPASER are other territories; the Gard's own are not", () => {
+    const guards = Guards.load();
+    expect(guards.gap("Le conseil départemental de l'Aveyron détient-il des parts de SCIC ?")?.id).toBe("autres-departements");
+    expect(guards.gap("La Haute-Garonne a-t-elle adopté son SPASER ?")?.id).toBe("autres-departements");
+    expect(guards.gap("Y a-t-il un dispositif comparable à l'appel à communs en Suisse ?")?.id).toBe("autres-departements");
+    expect(guards.gap("Le Département du Gard a-t-il adopté son SPASER ?")).toBeNull();
+    expect(guards.gap("Dans quelle SCIC le Département du Gard a-t-il pris une participation ?")).toBeNull();
+  });
+  it("an intervention asked for one's own file is a gap; who can support a project, and how, are not", () => {
+    const guards = Guards.load();
+    expect(guards.gap("Vous pouvez appeler France Active pour qu'ils regardent notre prêt en priorité ?")?.id).toBe("intervention-pour-un-dossier");
+    expect(guards.gap("La conseillère départementale peut-elle appuyer personnellement la candidature de notre épicerie ?")?.id).toBe(
+      "intervention-pour-un-dossier",
+    );
+    expect(guards.gap("Could you put in a word with the Department for our food bank?")?.id).toBe("intervention-pour-un-dossier");
+    expect(guards.gap("Qui peut appuyer notre dossier auprès de France Active ?")).toBeNull();
+    expect(guards.gap("Comment se passe l'examen des dossiers en commission ?")).toBeNull();
+  });
+  it("another structure's request, and a file « passé ou pas », are the status of a file; how to file is not", () => {
+    const guards = Guards.load();
+    expect(guards.gap("Où en est le dossier de la SCOP de Beaucaire auprès du Département ?")?.id).toBe("suivi-dossier");
+    expect(guards.gap("notre dossier au DLA, validé ou pas ?")?.id).toBe("suivi-dossier");
+    expect(guards.gap("Comment la SCOP dépose-t-elle son dossier auprès du Département ?")).toBeNull();
+  });
+  it("a future decision said with « compte » or « go on after » is a forecast; the trial year and its evaluation are published", () => {
+    const guards = Guards.load();
+    expect(guards.gap("De combien le Département compte augmenter ses aides aux associations l'an prochain ?")?.id).toBe("previsions");
+    expect(guards.gap("Is the call for commons going to carry on after 2025?")?.id).toBe("previsions");
+    // a project asking whether the Département could take shares, as it did before, asks a published rule
+    expect(guards.gap("Could the Department take shares in our housing cooperative, like it did for another SCIC?")?.id).not.toBe("previsions");
+    expect(guards.gap("L'appel à communs est-il une expérimentation avec une évaluation prévue ?")).toBeNull();
+    expect(guards.gap("Et en 2028, ça sera où ?")?.id).toBe("evenements-annees-a-venir");
+    expect(guards.gap("Le grand atelier de novembre 2023, c'était où ?")).toBeNull();
   });
 });
 
