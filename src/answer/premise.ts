@@ -59,7 +59,22 @@ const DURATION: Record<string, string> = {
 /** The kind of a bare count (« à trois »): it compares with a count of anything. */
 const ANY_COUNT = "n:?";
 /** Words after a number that do not name what it counts. */
-const NOT_COUNTED = new Set(["c'est", "c", "ca", "ce", "cest", "est", "sont", "il", "elle", "on", "ils", "elles", "non", "oui", "ok", 
+const NOT_COUNTED = new Set([
+  "c'est",
+  "c",
+  "ca",
+  "ce",
+  "cest",
+  "est",
+  "sont",
+  "il",
+  "elle",
+  "on",
+  "ils",
+  "elles",
+  "non",
+  "oui",
+  "ok",
   "et",
   "ou",
   "a",
@@ -187,7 +202,10 @@ export function premiseVerdict(question: string, body: string): Verdict {
     f.value === claim.value &&
     (f.month === undefined || claim.month === undefined || f.month === claim.month) &&
     (f.day === undefined || claim.day === undefined || f.day === claim.day);
-  if (lead.every(same)) return !negated && CONFIRMS.test(` ${q} `) && lead.every((f) => claim.bound === undefined || f.bound === claim.bound) && saysAllOf(question, leadOf(body)) ? "yes" : null;
+  if (lead.every(same))
+    return !negated && CONFIRMS.test(` ${q} `) && lead.every((f) => claim.bound === undefined || f.bound === claim.bound) && saysAllOf(question, leadOf(body))
+      ? "yes"
+      : null;
   if (figuresOf(body).some((f) => sameKind(f) && same(f))) return null;
   if (negated && !CAP.test(q)) return null;
   // « plus de 100 personnes ? » answered « plus de 200 »: the claim holds; « moins de 50 ? » answered « 20 » too.

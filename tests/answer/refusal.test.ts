@@ -398,6 +398,10 @@ describe("an outcome asked of one's own file in other everyday words", () => {
     expect(guards.gap("Could you put in a word with the Department for our food bank?")?.id).toBe("intervention-pour-un-dossier");
     expect(guards.gap("Qui peut appuyer notre dossier auprès de France Active ?")).toBeNull();
     expect(guards.gap("Comment se passe l'examen des dossiers en commission ?")).toBeNull();
+    // asking someone to back one's project is a request; whether the Département can support a kind of project is not
+    expect(guards.gap("Vous pourriez demander à l'élu de soutenir notre dossier au vote ?")?.id).toBe("intervention-pour-un-dossier");
+    expect(guards.gap("Pouvez-vous m'expliquer ce qui se décide en commission permanente ?")).toBeNull();
+    expect(guards.gap("Le Département peut-il soutenir notre projet de ressourcerie ?")).toBeNull();
   });
   it("another structure's request, and a file « passé ou pas », are the status of a file; how to file is not", () => {
     const guards = Guards.load();
