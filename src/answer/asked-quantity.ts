@@ -7,9 +7,9 @@
  * says it does not know instead.
  */
 import { analyze, fold, stem } from "../retrieval/analyzer.js";
+import { MONTH_ALTERNATION, WEEKDAY_ALTERNATION } from "../core/calendar-words.js";
 
-const MONTHS =
-  "janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|january|february|march|april|may|june|july|august|september|october|november|december";
+const MONTHS = MONTH_ALTERNATION;
 
 /** What reads as a number without being a quantity: dates, years, hours, legal references, citation marks. */
 const NOT_QUANTITY = [
@@ -195,7 +195,7 @@ const GENERIC_NAMES = new Set(
 );
 
 /** A month or a weekday, French or English. */
-const DATE_WORD = new RegExp(`^(${MONTHS}|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$`);
+const DATE_WORD = new RegExp(`^(${MONTHS}|${WEEKDAY_ALTERNATION})$`);
 
 /**
  * The names a question asks about: acronyms ("DLA", "MIESS") and capitalised words that
@@ -262,7 +262,7 @@ const DURATION =
 
 /** A date: a year, a month, a weekday, an hour; or the words that say when without one (« chaque année »). */
 const DATE = new RegExp(
-  String.raw`\b(1[89]|20)\d{2}\b|\b(${MONTHS})\b|\b(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b|\b\d{1,2} ?h\b|\b(chaque annee|chaque mois|chaque semaine|tous les ans|en continu|toute l'annee|pas publie|every year|ongoing|all year)\b`,
+  String.raw`\b(1[89]|20)\d{2}\b|\b(${MONTHS})\b|\b(${WEEKDAY_ALTERNATION})s?\b|\b\d{1,2} ?h\b|\b(chaque annee|chaque mois|chaque semaine|tous les ans|en continu|toute l'annee|pas publie|every year|ongoing|all year)\b`,
 );
 
 /**

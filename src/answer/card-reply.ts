@@ -10,6 +10,7 @@ import type { AnswerCard } from "../knowledge/cards.js";
 import type { Hit } from "../retrieval/retriever.js";
 import { foldUncached as fold } from "../core/text.js";
 import { answerType } from "./cards.js";
+import { MONTH_ALTERNATION, WEEKDAY_ALTERNATION } from "../core/calendar-words.js";
 
 /** One English sentence before a French answer, when no English card text exists. */
 export const FRENCH_SOURCES_NOTE = "The sources I rely on are in French; here is the answer in French.";
@@ -128,11 +129,9 @@ export function alignPolarity(answer: string, question: string): string {
   return answer;
 }
 
-const MONTHS =
-  "janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|january|february|march|april|may|june|july|august|september|october|november|december";
 /** A first sentence that is only a date (« Le vendredi 27 juin 2025. », « En mars 2025. », "On 27 June 2025."). */
 const DATE_ONLY = new RegExp(
-  `^(?:le |en |depuis |fin |debut |on |in |since )?(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday),? )?(?:\\d{1,2}(?:er|st|nd|rd|th)? )?(?:(?:${MONTHS}) )?\\d{4}\\.\\s+`,
+  `^(?:le |en |depuis |fin |debut |on |in |since )?(?:(?:${WEEKDAY_ALTERNATION}),? )?(?:\\d{1,2}(?:er|st|nd|rd|th)? )?(?:(?:${MONTH_ALTERNATION}) )?\\d{4}\\.\\s+`,
 );
 
 /**

@@ -6,6 +6,7 @@
  * use a word, so "appel à communs" alone does not pick one card among thirty.
  */
 import { NUMBER_WORDS as WRITTEN_NUMBERS } from "../core/number-words.js";
+import { MONTH_ALTERNATION } from "../core/calendar-words.js";
 import type { AnswerCard } from "../knowledge/cards.js";
 import { analyze, fold } from "../retrieval/analyzer.js";
 import { foldUncached } from "../core/text.js";
@@ -74,8 +75,7 @@ export function answerType(question: string): AnswerType {
   return "other";
 }
 
-const MONTH =
-  /\b(janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|january|february|march|april|may|june|july|august|september|october|november|december)\b/;
+const MONTH = new RegExp(`\\b(${MONTH_ALTERNATION})\\b`);
 
 /**
  * answersType of the texts seen most (card answers, passages), by type: the same texts

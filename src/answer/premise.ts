@@ -10,6 +10,7 @@
  */
 import { foldUncached as fold } from "../core/text.js";
 import { NUMBER_WORDS } from "../core/number-words.js";
+import { MONTH_ALTERNATION, monthNumber } from "../core/calendar-words.js";
 import { analyze } from "../retrieval/analyzer.js";
 import { answerType } from "./cards.js";
 import { isOpenQuestion, FRENCH_SOURCES_NOTE } from "./card-reply.js";
@@ -26,13 +27,7 @@ export interface Figure {
   day?: number;
 }
 
-const MONTHS = ["janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre", "decembre"];
-const MONTHS_EN = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
-const monthOf = (w: string) => {
-  const i = MONTHS.indexOf(w);
-  return i >= 0 ? i + 1 : MONTHS_EN.indexOf(w) + 1 || undefined;
-};
-const DATE_BEFORE = new RegExp(`(?:(\\d{1,2})(?:er|st|nd|rd|th)?\\s+)?(${[...MONTHS, ...MONTHS_EN].join("|")})\\s+$`);
+const DATE_BEFORE = new RegExp(`(?:(\\d{1,2})(?:er|st|nd|rd|th)?\\s+)?(${MONTH_ALTERNATION})\\s+$`);
 
 const WORD = Object.keys(NUMBER_WORDS).join("|");
 /** A number in digits (« 250 000 », « 1,5 ») or written as a word. */
@@ -137,10 +132,10 @@ export function figuresOf(text: string): Figure[] {
       }
     } else if (/^\d{4}$/.test(raw) && value >= 1900 && value <= 2100) {
       const d = DATE_BEFORE.exec(t.slice(Math.max(0, m.index - 16), m.index));
-      out.push({ value, kind: "year", month: d ? monthOf(d[2]!) : undefined, day: d?.[1] ? Number(d[1]) : undefined });
+      out.push({ value, kind: "year", month: d ? monthNumber(d[2]!) : undefined, day: d?.[1] ? Number(d[1]) : undefined });
       continue;
     } else if (noun && DURATION[noun]) kind = `duree:${DURATION[noun]}`;
-    else if (noun && noun.length > 2 && !NOT_COUNTED.has(noun) && !monthOf(noun)) kind = `n:${stem(noun)}`;
+    else if (noun && noun.length > 2 && !NOT_COUNTED.has(noun) && !monthNumber(noun)) kind = `n:${stem(noun)}`;
     // « et à trois, c'est bon ? »: a count of whatever the answer counts
     else if (/\b(?:a|avec|at|with)\s+$/.test(before)) kind = ANY_COUNT;
     if (kind) out.push({ value, kind, bound });
