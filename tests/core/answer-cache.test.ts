@@ -23,10 +23,12 @@ describe("answer cache", () => {
   });
 
   it("keeps audiences apart", async () => {
-    const q = "Quel réseau aide les collectivités engagées dans l'ESS ?";
+    // the buyers' training document is for agents only: the agent's cached answer must not reach a project holder
+    const q = "Quelle formation a été proposée aux acheteurs du Département ?";
     const agent = await rt.answerer.ask(q, { audience: "agent" });
     const porteur = await rt.answerer.ask(q, { audience: "porteur" });
-    expect(porteur.sources.every((s) => s.id !== "rtes")).toBe(true);
+    expect(agent.sources.some((s) => s.id === "mesure-formation-acheteurs")).toBe(true);
+    expect(porteur.sources.every((s) => s.id !== "mesure-formation-acheteurs")).toBe(true);
     expect(agent.audience).toBe("agent");
   });
 });
