@@ -47,15 +47,15 @@ function expectRate(m: Metric, min: number, name: string): void {
 /**
  * Floor of the blind set: the figures measured when it was last run, rounded down, so
  * that a change that makes answers worse on unseen questions fails. Raised only from a
- * new measurement, never by tuning on blind questions. Set S (300 questions, 45 conversations of
- * which 42 with three turns, 90 refusals, 30 in English, 61 agent questions, written blind on 2026-12-06
- * evening from the facts dossier alone; set Q moved to tuning before its failures were read): first
- * reading of S, taken on the answering code of 2867a9a, before anything was tuned after it was written
- * (88.6 / 86.2 / 91.3 / 92.9 / 70.1 %; false refusals 10/210, false answers 16/90). Its writer routed a
+ * new measurement, never by tuning on blind questions. Set U (300 questions, 45 conversations of
+ * which 37 with three turns, 90 refusals, 31 in English, 61 agent questions, written blind on 2026-12-06
+ * at night from the facts dossier alone; set S moved to tuning before its failures were read): first
+ * reading of U, taken on the answering code of ec35ca6, before anything was tuned after it was written
+ * (89.5 / 80.0 / 95.7 / 88.6 / 64.6 %; false refusals 8/210, false answers 5/90). Its writer routed a
  * refusal to the ESS team (the default handoff), Appel à communs and SCIC details included, except where the
  * unknown fact belongs to a process another body runs, as the development set does.
  */
-const BLIND_FLOOR = { retrieval: 0.88, includes: 0.86, refusal: 0.91, route: 0.92, followUp: 0.7 };
+const BLIND_FLOOR = { retrieval: 0.89, includes: 0.8, refusal: 0.95, route: 0.88, followUp: 0.64 };
 
 describe("blind set floor (offline)", () => {
   it("has at least 200 questions, 30 conversations and 40 refusals", () => {
