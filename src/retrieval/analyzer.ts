@@ -460,6 +460,35 @@ const EN_FUNCTION = new Set([
   "why",
   "should",
   "would",
+  "could",
+  "was",
+  "were",
+  "has",
+  "have",
+  "had",
+  "will",
+  "did",
+  "be",
+  "been",
+  "it",
+  "its",
+  "this",
+  "that",
+  "they",
+  "their",
+  "your",
+  "at",
+  "from",
+  "by",
+  "about",
+  "much",
+  "many",
+  "if",
+  "not",
+  "than",
+  "into",
+  "after",
+  "before",
 ]);
 const FR_FUNCTION = new Set([
   "le",
@@ -491,9 +520,28 @@ const FR_FUNCTION = new Set([
   "ou",
   "au",
   "aux",
+  "par",
+  "en",
+  "pas",
+  "ce",
+  "se",
+  "ca",
+  "c",
+  "y",
+  "sont",
+  "elle",
+  "ils",
+  "nos",
+  "mes",
+  "ma",
 ]);
 
-/** Rough language guess: English when English function words clearly dominate. */
+/**
+ * Rough language guess: English when English function words clearly dominate. The lists hold only words of one
+ * language (« on », « a », « an », « me », « or » are both French and English and count for neither), so that a short
+ * English question ("Was it adopted unanimously?") holds two and an SMS French one (« apel a commun kel montant par an »)
+ * none.
+ */
 export function looksEnglish(text: string): boolean {
   let en = 0;
   let fr = 0;

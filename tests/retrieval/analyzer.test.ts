@@ -1,6 +1,6 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { analyze, fold, isStopword, stem, words } from "../../src/retrieval/analyzer.js";
+import { analyze, fold, isStopword, looksEnglish, stem, words } from "../../src/retrieval/analyzer.js";
 import { SynonymExpander } from "../../src/retrieval/synonyms.js";
 
 describe("French analyzer", () => {
@@ -116,5 +116,23 @@ describe("SynonymExpander", () => {
 
   it("is empty, not failing, without a glossary file", () => {
     expect(SynonymExpander.fromKnowledge("/nonexistent-folder").size).toBe(0);
+  });
+});
+
+describe("looksEnglish", () => {
+  it("reads short English questions that hold few of the commonest function words", () => {
+    for (const q of ["Was it voted by every group?", "Has the cooperative been approved yet?", "When was that plan adopted?", "Did they hold it at Alès?"])
+      expect(looksEnglish(q), q).toBe(true);
+  });
+
+  it("keeps French questions French, SMS spellings and words both languages share included", () => {
+    for (const q of [
+      "Le plan a été voté par tous les groupes ?",
+      "apel a projet kel budget par an",
+      "c koi le montant max ?",
+      "on a un an pour déposer ?",
+      "Et il a été adopté quand, ce plan ?",
+    ])
+      expect(looksEnglish(q), q).toBe(false);
   });
 });
