@@ -29,7 +29,6 @@ import {
   isElliptic,
   namesPlace,
   namedWords,
-  writtenInEnglish,
   pointsBack,
   previousQuestions,
   resolveOrdinal,
@@ -635,7 +634,7 @@ export class Answerer {
     const legalForm = asksLegalForm(mine);
     // An English follow-up's subject words are the names it writes ("when did it open?" names none): its other words
     // only ask what is wanted, and match the French passages loosely.
-    const ownNames = writtenInEnglish(mine) ? new Set(this.o.retriever.analyzeQuery(normalize(namedWords(mine))).terms) : undefined;
+    const ownNames = looksEnglish(mine) ? new Set(this.o.retriever.analyzeQuery(normalize(namedWords(mine))).terms) : undefined;
     const named = {
       ...ownQuery,
       terms: ownQuery.terms.filter(
@@ -724,7 +723,7 @@ export class Answerer {
     const normalize = (t: string) => (this.o.normalizer ? this.o.normalizer.normalize(t).text : t);
     // (English questions before give only the names they write: their other words match the French passages loosely.)
     const before = previousQuestions(question);
-    const previous = [writtenInEnglish(before) ? namedWords(before) : before, ...names].filter(Boolean).join(" ; ");
+    const previous = [looksEnglish(before) ? namedWords(before) : before, ...names].filter(Boolean).join(" ; ");
     const q = this.o.retriever.analyzeQuery(previous ? normalize(previous) : "");
     const mine = new Set(own.terms);
     return {
@@ -933,7 +932,7 @@ export class Answerer {
     const ofTopic = (m: CardMatch) => m.card.sources.some((d) => topicDocs.some((t) => sameSubject(d, t)));
     if (
       !this.o.llm &&
-      (mine === question || (topicDocs.length > 0 && card !== undefined && ofTopic(card) && writtenInEnglish(mine))) &&
+      (mine === question || (topicDocs.length > 0 && card !== undefined && ofTopic(card) && looksEnglish(mine))) &&
       card !== undefined &&
       (looksEnglish(mine) || mine !== question) &&
       card.card.answer_en &&

@@ -10,7 +10,7 @@ import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { knowledgePaths } from "../core/paths.js";
 import { findCommunesInText } from "../eligibility/communes.js";
-import { analyze, fold, looksEnglish } from "../retrieval/analyzer.js";
+import { analyze, fold } from "../retrieval/analyzer.js";
 import { givesAsked, hasDate } from "./asked-quantity.js";
 import { answerType, asksAmount, givesAmount } from "./cards.js";
 
@@ -350,21 +350,6 @@ export function namedWords(text: string): string {
     .filter(([, before, w]) => /\p{N}/u.test(w!) || /^\p{Lu}{2,}/u.test(w!) || (/^\p{Lu}/u.test(w!) && before !== "" && !/[.!?;:—–]/.test(before!)))
     .map(([, , w]) => w)
     .join(" ");
-}
-
-/** An English question's opening (« and since when? », "so where is it based?"). */
-const ENGLISH_OPENING =
-  /^(?:(?:and|so|ok|okay|right|but)[,\s]+)*(?:what|when|where|who|whom|whose|which|why|how|since|did|does|do|is|are|was|were|has|have|can|could|will)\b/;
-/** French function words: a question holding one is not read as English off its opening alone. */
-const FRENCH_WORD = /\b(?:le|la|les|des|du|de|un|une|est|et|pour|que|qui|quoi|quel|quelle|quand|ou|combien|c'est|il|elle|ils|elles|on|je)\b/;
-
-/**
- * Whether a follow-up is written in English: looksEnglish, or a short question opening like an English one with no French
- * function word ("when did it open?", "since when?"), which holds too few function words for looksEnglish.
- */
-export function writtenInEnglish(text: string): boolean {
-  const f = fold(text).replace(/[’`]/g, "'").trim();
-  return looksEnglish(text) || (ENGLISH_OPENING.test(f) && !FRENCH_WORD.test(f));
 }
 
 /** Words asking how much money (« il a touché combien ? », « ça finance combien ? »): a figure that is no sum does not answer them. */

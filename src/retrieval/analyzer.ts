@@ -536,18 +536,26 @@ const FR_FUNCTION = new Set([
   "ma",
 ]);
 
+/** An English question's opening (« and since when? », "so where is it based?", "which incubator helps…?"). */
+const ENGLISH_OPENING =
+  /^(?:(?:and|so|ok|okay|right|but)[,\s]+)*(?:what|when|where|who|whom|whose|which|why|how|since|did|does|do|is|are|was|were|has|have|can|could|will|should|would)\b/;
+/** French function words: a question holding one is not read as English off its opening alone. */
+const FRENCH_WORD = /\b(?:le|la|les|des|du|de|un|une|est|et|pour|que|qui|quoi|quel|quelle|quand|ou|combien|c'est|il|elle|ils|elles|on|je)\b/;
+
 /**
- * Rough language guess: English when English function words clearly dominate. The lists hold only words of one
- * language (« on », « a », « an », « me », « or » are both French and English and count for neither), so that a short
- * English question ("Was it adopted unanimously?") holds two and an SMS French one (« apel a commun kel montant par an »)
- * none.
+ * Rough language guess: English when English function words clearly dominate, or when a question opens like an English
+ * one and holds no French function word ("Which incubator helps social innovation projects?", "when did it open?",
+ * too short for the count). The lists hold only words of one language (« on », « a », « an », « me », « or » are both
+ * French and English and count for neither), so that a short English question ("Was it adopted unanimously?") holds two
+ * and an SMS French one (« apel a commun kel montant par an ») none.
  */
 export function looksEnglish(text: string): boolean {
   let en = 0;
   let fr = 0;
-  for (const w of fold(text).match(/[a-z]+/g) ?? []) {
+  const folded = fold(text).replace(/[’`]/g, "'").trim();
+  for (const w of folded.match(/[a-z]+/g) ?? []) {
     if (EN_FUNCTION.has(w)) en++;
     if (FR_FUNCTION.has(w)) fr++;
   }
-  return en >= 2 && en > fr;
+  return (en >= 2 && en > fr) || (ENGLISH_OPENING.test(folded) && !FRENCH_WORD.test(folded));
 }

@@ -259,6 +259,10 @@ describe("answerable questions asked in other words are not refused", () => {
     // English words of the glossary (glossaire/synonymes.yaml): "poorest", "portfolio"
     { q: "Is the Gard one of the poorest departments in France?", includes: /cinquième département le plus pauvre/ },
     { q: "Whose portfolio includes the ESS at the Department, and since when?", includes: /Meunier/ },
+    // "private funders" (glossaire/synonymes.yaml)
+    { q: "Where could our association meet private funders?", includes: /mécénat|Fondations/i },
+    // a short English question opening on "which" with no French word is answered in English
+    { q: "Which incubator supports social innovation start-ups?", includes: /^(?!The sources I rely on are in French)[\s\S]*Alter'Incub/ },
     // « qui a écrit » asks who designed it (lexique/familier.yaml)
     { q: "C'est une agence parisienne qui a écrit le schéma ESS du Gard ?", includes: /Grande Bobine/ },
     // « les sous » (money, lexique/familier.yaml) is not the start of a compound word

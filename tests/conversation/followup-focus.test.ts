@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { answerType } from "../../src/answer/cards.js";
-import { asksFormOfNamed, isElliptic, leadNames, namedWords, pointsBack, previousQuestions, writtenInEnglish } from "../../src/answer/followup.js";
+import { asksFormOfNamed, isElliptic, leadNames, namedWords, pointsBack, previousQuestions } from "../../src/answer/followup.js";
+import { looksEnglish } from "../../src/retrieval/analyzer.js";
 import { processStepAsked } from "../../src/conversation/question.js";
 import { conversation, sharedCore } from "./helpers.js";
 
@@ -55,11 +56,11 @@ describe("reading what a follow-up leans on", () => {
 
 describe("an English follow-up's subject words", () => {
   it("tells a short English question from a French one", () => {
-    expect(writtenInEnglish("and since when?")).toBe(true);
-    expect(writtenInEnglish("when did they start?")).toBe(true);
-    expect(writtenInEnglish("ok, where is it?")).toBe(true);
-    expect(writtenInEnglish("et depuis quand ?")).toBe(false);
-    expect(writtenInEnglish("c'est où ?")).toBe(false);
+    expect(looksEnglish("and since when?")).toBe(true);
+    expect(looksEnglish("when did they start?")).toBe(true);
+    expect(looksEnglish("ok, where is it?")).toBe(true);
+    expect(looksEnglish("et depuis quand ?")).toBe(false);
+    expect(looksEnglish("c'est où ?")).toBe(false);
   });
 
   it("keeps only the names an English question writes", () => {
