@@ -7,6 +7,7 @@
  *
  * Each slot is asked in a few words (French and English) and filled only by a passage that speaks of it.
  */
+import { MONTH_ALTERNATION, WEEKDAY_ALTERNATION } from "../core/calendar-words.js";
 import { fold } from "../retrieval/analyzer.js";
 
 interface Slot {
@@ -39,13 +40,28 @@ const ROLES: { asked: string; gives: string }[] = [
   { asked: "tresorier(?:e|es|s)?|treasurers?", gives: "tresori|treasur" },
   { asked: "coordinat(?:eur|rice|eurs|rices|ors?)", gives: "coordina" },
   { asked: "chargee?s? de mission", gives: "charge(?:e|es|s)? de mission" },
+  // an adviser of a support body (« le conseiller Adie », "the DLA adviser"); an elected « conseiller départemental »
+  // is answered by a passage that names that title, which says « conseill… » too
+  { asked: "conseill(?:er|ere|ers|eres)|advis(?:e|o)rs?|counsellors?", gives: "conseill|advis|counsel" },
   { asked: "associee?s?|partners?", gives: "associee?s\\b|associee\\b|l'associe\\b|(?:un|son|leur) associe\\b|partner" },
   { asked: "salariee?s?|employees?|staff", gives: "salari|employ|staff|equipe" },
   { asked: "benevoles?|volunteers?", gives: "benevol|volunteer" },
   { asked: "administrat(?:eur|rice|eurs|rices)|board members?", gives: "administrat|conseil d administration|board" },
 ];
 
+/** A day given: a weekday, a date with its day of the month, or every day (« le mardi », « le 8 mars », « tous les jours »). */
+const DAY_GIVEN = new RegExp(
+  String.raw`\b(?:(?:${WEEKDAY_ALTERNATION})s?|(?:1er|\d{1,2}) (?:${MONTH_ALTERNATION})|(?:${MONTH_ALTERNATION}) \d{1,2}(?:st|nd|rd|th)?|tous les jours|chaque jour|every day|daily|quotidien\w*)\b`,
+);
+
 const SLOTS: Slot[] = [
+  {
+    // the day something happens: « elle passe quel jour ? », « quels jours est-ce ouvert ? », "on which day"; a passage
+    // that gives only a frequency (« tous les quinze jours ») or a year names no day
+    name: "day",
+    asked: /\b(?:quel(?:s)? jours?|(?:which|what) days?|on what day)\b(?! (?:ferie|feries|off))/,
+    gives: DAY_GIVEN,
+  },
   {
     // who built, made or supplies something: « quel prestataire », « quelle agence a développé », "which vendor"
     name: "provider",

@@ -19,7 +19,7 @@ const DECISION =
 
 /** A French decision predicate as a past participle (« a accepté », « a été retenue »), not the English article « a grant ». */
 const PARTICIPLE =
-  "(?:acceptee?s?|accordee?s?|validee?s?|retenue?s?|selectionnee?s?|refusee?s?|rejetee?s?|approuvee?s?|agreee?s?|financee?s?|subventionnee?s?|obtenue?s?|remportee?s?|decrochee?s?|gagnee?s?|dit oui|traitee?s?|instruite?s?|examinee?s?|affectee?s? a|attribuee?s? a)\\b";
+  "(?:acceptee?s?|accordee?s?|validee?s?|retenue?s?|selectionnee?s?|refusee?s?|rejetee?s?|approuvee?s?|agreee?s?|financee?s?|subventionnee?s?|obtenue?s?|renouvelee?s?|reconduite?s?|prolongee?s?|remportee?s?|decrochee?s?|gagnee?s?|dit oui|traitee?s?|instruite?s?|examinee?s?|affectee?s? a|attribuee?s? a)\\b";
 
 /** A decision predicate in the future: « va(-t-il) (me l') accorder », « acceptera », « sera retenu », "will … select". */
 const FUTURE = new RegExp(
@@ -27,6 +27,10 @@ const FUTURE = new RegExp(
     String.raw`|\b${DECISION}\w*(?:era|eront|erons|erai|eras|erez|iendra|iendront|iendrons|iendrai|ira|iront|irons)\b` +
     String.raw`|\b(?:sera|seront|serons|serai|serez|serait|seraient|serions)(?: t (?:il|elle|on|ils|elles))?(?: (?:bien|vraiment|finalement|pris|prise))* ${DECISION}` +
     String.raw`|\b(?:will|going to|gonna)(?: \w+){0,3} (?:be )?${DECISION}` +
+    // a renewal said of the person's file, passive only: « notre aide sera-t-elle reconduite ? » (« on va renouveler
+    // notre agrément » is the person's own act)
+    String.raw`|\b(?:sera|seront|serons|serai|serez)(?: t (?:il|elle|on|ils|elles))?(?: (?:bien|vraiment|finalement))* (?:renouvele|reconduit|prolonge)\w*` +
+    String.raw`|\b(?:will|going to|gonna)(?: \w+){0,3} be (?:renewed|extended)\b` +
     String.raw`|\b(?:va|vont|vais|allons|sera|seront|serai|serons)(?:(?: t)? (?:il|elle|on|ils|elles|je|nous))? (?:etre )?pris(?:e|es)?\b(?! en charge)` +
     // the person taken on (« ils vont me prendre ? », « elle nous prendra ? »), not a share or a time taken (« ils vont me prendre combien ? », « ça va nous prendre du temps ? »)
     String.raw`|\b(?:(?:va|vont)(?: t)?(?: (?:il|elle|on|ils|elles))? (?:me|nous) prendre|(?:me|nous) prendr(?:a|ont))(?= ?$| (?:si|en|au|a|chez|dans|avec|cette|ce|ou|alors|quand|apres|vraiment|bien)\b)(?! en charge))`,
@@ -43,8 +47,8 @@ const HANDLED = "(?:processed|reviewed|examined|handled|assigned|allocated|looke
 const TAKEN = new RegExp(
   String.raw`(?:\b(?:a|ont|avez|as|m a|nous a|m ont|nous ont|l a|l ont)(?:(?: t)? (?:il|elle|ils|elles|on))?(?: (?:deja|bien|pas|finalement|enfin|vraiment))*(?: ete)? ${PARTICIPLE}` +
     String.raw`|\b(?:did|has|have|had)\b(?: \w+){0,4} (?:been )?(?:${DECISION}|${HANDLED})` +
-    String.raw`|\b(?:was|were|is|are)\b(?: \w+){1,3} (?:accepted|approved|selected|rejected|granted|funded|refused|declined|turned down|${HANDLED})` +
-    String.raw`|\b(?:est|sont|sommes|suis|is|are|was|were|am)(?: t? ?(?:il|elle|on))?(?: (?:deja|bien|finalement|already))* (?:accepte|valide|retenu|selectionne|refuse|rejete|approuve|accorde|agree|finance|subventionne|pris|accepted|approved|selected|rejected|granted|funded|turned down|${HANDLED})\w*(?! en charge))`,
+    String.raw`|\b(?:was|were|is|are)\b(?: \w+){1,3} (?:accepted|approved|selected|rejected|granted|funded|renewed|extended|refused|declined|turned down|${HANDLED})` +
+    String.raw`|\b(?:est|sont|sommes|suis|is|are|was|were|am)(?: t? ?(?:il|elle|on))?(?: (?:deja|bien|finalement|already))* (?:accepte|valide|retenu|selectionne|refuse|rejete|approuve|accorde|agree|finance|subventionne|renouvele|reconduit|prolonge|pris|accepted|approved|selected|rejected|granted|funded|turned down|${HANDLED})\w*(?! en charge))`,
 );
 
 /** Money or an approval to be had, as the object of a future « avoir » (« aura-t-elle des crédits ? », "will we get the grant?"). */

@@ -55,6 +55,19 @@ describe("whether a text gives the detail asked", () => {
     expect(fillsAskedSlots("Quels sont les noms des associées de cette coopérative ?", firm)).toBe(false);
     expect(fillsAskedSlots("Who is the president of the Département?", "Le président du Département du Gard signe les conventions. [1]")).toBe(true);
   });
+  it("an adviser asked by role is named only by a text that speaks of advisers", () => {
+    const offices = "L'Adie reçoit les porteurs de projet dans ses permanences d'Alès et de Nîmes. [1]";
+    expect(fillsAskedSlots("Qui est la conseillère de l'Adie à Alès ?", offices)).toBe(false);
+    expect(fillsAskedSlots("Qui est la conseillère de l'Adie à Alès ?", "Une conseillère de l'Adie tient la permanence d'Alès. [1]")).toBe(true);
+    expect(askedSlots("Qui peut me conseiller pour créer une SCOP ?")).toEqual([]);
+  });
+  it("a day asked is given by a weekday or a dated day, not by a frequency", () => {
+    const frequency = "Le bus de l'emploi passe toutes les deux semaines dans 20 communes. [1]";
+    expect(fillsAskedSlots("Le bus passe à Sumène quel jour ?", frequency)).toBe(false);
+    expect(fillsAskedSlots("Le bus passe à Sumène quel jour ?", "Le bus passe à Sumène le jeudi matin. [1]")).toBe(true);
+    expect(fillsAskedSlots("Which day was the plan adopted?", "The plan was adopted on 8 March 2024. [1]")).toBe(true);
+    expect(askedSlots("Combien de jours dure la formation ?")).toEqual([]);
+  });
   it("a question that asks no precise detail is not checked", () => {
     expect(fillsAskedSlots("Quels quartiers d'Alès sont prioritaires ?", "Alès compte les Prés Saint-Jean. [1]")).toBe(true);
   });

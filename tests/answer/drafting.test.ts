@@ -29,6 +29,9 @@ describe("asksToDraft", () => {
     // an English document named with the nouns that say what it is for, before it
     "Could you write our Initiative Gard loan request, please?",
     "Draft my CAE membership application, I'm a photographer.",
+    // the answer to a tender or a consultation is a document the bidder writes
+    "Écris notre réponse au marché de restauration scolaire de la commune.",
+    "Tu peux me préparer la réponse à la consultation du Département sur les espaces verts ?",
   ];
   for (const q of asked) it(`asks: ${q}`, () => expect(asksToDraft(q)).toBe(true));
 
@@ -48,6 +51,8 @@ describe("asksToDraft", () => {
     "Can you explain the rules for the commons application?",
     "Could you summarise the steps of the ESUS application?",
     "Can you make a request for a meeting with the DLA adviser?",
+    // how to answer a tender is asked, not the answer written
+    "Comment préparer notre réponse au marché du Département ?",
   ];
   for (const q of notAsked) it(`does not ask: ${q}`, () => expect(asksToDraft(q)).toBe(false));
 });

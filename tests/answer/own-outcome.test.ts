@@ -46,6 +46,10 @@ describe("asksOwnOutcome", () => {
     // being taken on by a cooperative or an incubator, when applying is the only condition
     "La coopérative va me prendre si je candidate à la rentrée ?",
     "Alter'Incub nous prendra si on dépose en septembre ?",
+    // the renewal of one's own aid or contract, passive or as a state
+    "Notre convention avec la Région, elle est reconduite cette année ?",
+    "Mon prêt d'honneur sera-t-il prolongé ?",
+    "Will our grant be renewed next year?",
   ];
   for (const q of asked) it(`asks: ${q}`, () => expect(asksOwnOutcome(q)).toBe(true));
 
@@ -87,6 +91,10 @@ describe("asksOwnOutcome", () => {
     "La CAE va me prendre quel pourcentage ?",
     "Le montage du dossier va nous prendre du temps ?",
     "La coopérative va me prendre si je n'ai pas encore de clients ?",
+    // renewing is the person's own act, or a rule
+    "On va renouveler notre agrément ESUS, c'est automatique ?",
+    "Notre agrément ESUS est renouvelé comment ?",
+    "Le contrat de ville est-il reconduit jusqu'en 2030 ?",
   ];
   for (const q of notAsked) it(`does not ask: ${q}`, () => expect(asksOwnOutcome(q)).toBe(false));
 });

@@ -260,6 +260,7 @@ describe("known gaps of knowledge/lacunes.yaml", () => {
     "spaser-axes-intitules": "Quels sont les intitulés des cinq axes du SPASER voté en 2025 ?",
     "intervention-pour-un-dossier": "Le président de l'agglo pourrait-il intercéder pour que notre ressourcerie obtienne sa subvention ?",
     "classements-non-publies": "Parmi les ressourceries du Gard, laquelle a le plus de salariés, quelle structure arrive en tête ?",
+    "participations-scic-a-venir": "Est-il prévu que le Département entre prochainement au capital de nouvelles SCIC ?",
   };
 
   const gaps = parseYaml(readFileSync(path.join(KNOWLEDGE_DIR, "lacunes.yaml"), "utf8")) as { id: string; route?: string }[];
