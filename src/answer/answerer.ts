@@ -1314,10 +1314,6 @@ export class Answerer {
     return supported > 0;
   }
 
-  /**
-   * What the decisions see for one question (scripts/fit-decision.ts fits the models
-   * on it): the signals, and the card that would lead with its text and sources.
-   */
   /** The analysed sentences of the first documents a follow-up's topic was answered with (see Guards.gap). */
   private statedBy(sources: readonly string[]): string[][] {
     const q = this.o.retriever.analyzeQuery("");
@@ -1345,6 +1341,10 @@ export class Answerer {
     );
   }
 
+  /**
+   * What the decisions see for one question (scripts/fit-decision.ts fits the models
+   * on it): the signals, and the card that would lead with its text and sources.
+   */
   async explain(
     rawQuestion: string,
     audience: Audience,

@@ -181,6 +181,9 @@ export class Guards {
       if (sum && counts) continue;
       if (possible[i] === 0) continue;
       const ownGroups = asked === undefined ? groups : [groups[asked]!];
+      // The expressions of the asked group that the person's own message holds: a sentence of the topic states the asked
+      // thing only if it names that very thing (« Lozère »), not another of the group (« Hérault » for « et en Lozère ? »).
+      const ownSeqs = ownGroups.flatMap((alts) => alts.filter((seq) => containsPhrase(mine, seq)));
       if (
         matchesAll(tokens, groups) &&
         ownGroups.some((alts) => alts.some((seq) => containsPhrase(mine, seq))) &&
@@ -188,7 +191,10 @@ export class Guards {
         !(
           own !== undefined &&
           asked !== undefined &&
-          opts.stated?.some((sentence) => matchesAll(sentence, groups) && !except.some((seq) => containsPhrase(sentence, seq)))
+          opts.stated?.some(
+            (sentence) =>
+              matchesAll(sentence, groups) && ownSeqs.some((seq) => containsPhrase(sentence, seq)) && !except.some((seq) => containsPhrase(sentence, seq)),
+          )
         )
       )
         return gap;
