@@ -34,4 +34,9 @@ describe("a known gap its topic's documents state", () => {
     const stating = sentences("Cette coopérative d'activité et d'emploi accueille des entrepreneurs dans le Gard et en Ardèche.");
     expect(guards.gap("Quelles aides propose le département de l'Ardèche ?", undefined, { stated: stating })).not.toBeNull();
   });
+
+  it("stays a gap when the sentence names another place of the gap than the one asked", () => {
+    const other = sentences("Cette coopérative d'activité et d'emploi accueille des entrepreneurs dans le Gard et en Lozère.");
+    expect(guards.gap(read, followUp, { stated: other })).not.toBeNull();
+  });
 });
