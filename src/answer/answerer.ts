@@ -11,6 +11,7 @@ import { MAX_QUESTION_CHARS } from "../core/limits.js";
 import { withTimeout } from "../core/timeout.js";
 import type { Hit, QueryAnalysis, Retriever } from "../retrieval/retriever.js";
 import { analyze, fold, looksEnglish } from "../retrieval/analyzer.js";
+import { phraseTokens } from "../retrieval/phrases.js";
 import type { RouteCandidate, Router } from "../routing/router.js";
 import { checkCitations } from "./citations.js";
 import { extractAnswer } from "./extractive.js";
@@ -484,6 +485,8 @@ export class Answerer {
    * written by a language model are not cached.
    */
   private readonly cache = new Map<string, Reply>();
+  /** Each knowledge document's analysed sentences, as the known gaps read them (see statedBy). */
+  private readonly docSentences = new Map<string, string[][]>();
   private cardsVersion = 0;
 
   /** The cards to answer with now; cached answers are dropped when the cards changed. */
@@ -853,7 +856,11 @@ export class Answerer {
         `Je ne rédige pas de documents à votre place (dossier de candidature, lettre, business plan, statuts…) : leur contenu et leur signature reviennent à votre structure. Je peux en revanche vous expliquer la démarche, les critères et les pièces demandées : posez-moi la question. ${who} pourra vous accompagner : utilisez « Parler à une personne ».`,
       );
     }
-    const gap = this.o.guards.gap(withAddress(rawQuestion, question), mine === question ? undefined : withAddress(own ?? rawQuestion, mine));
+    const gap = this.o.guards.gap(
+      withAddress(rawQuestion, question),
+      mine === question ? undefined : withAddress(own ?? rawQuestion, mine),
+      mine === question || !topic ? {} : { stated: this.statedBy(topic.sources) },
+    );
     if (gap) {
       // A premise quoting a sum (« le plafond d'un commun, ce sont bien les 250 000 € ? ») checks a figure the person has
       // read: a card from a document found that gives this very amount settles it, confirming or correcting, though what
@@ -1306,10 +1313,23 @@ export class Answerer {
     return supported > 0;
   }
 
-  /**
-   * What the decisions see for one question (scripts/fit-decision.ts fits the models
-   * on it): the signals, and the card that would lead with its text and sources.
-   */
+  /** The analysed sentences of the first documents a follow-up's topic was answered with (see Guards.gap). */
+  private statedBy(sources: readonly string[]): string[][] {
+    const q = this.o.retriever.analyzeQuery("");
+    return [...new Set(sources)].slice(0, TOPIC_DOCS).flatMap((id) => {
+      let sentences = this.docSentences.get(id);
+      if (!sentences) {
+        sentences = this.o.retriever
+          .chunksOf(id, q)
+          .flatMap((h) => h.chunk.text.split(/(?<=[.!?;])\s+|\n+/))
+          .map((t) => phraseTokens(t))
+          .filter((t) => t.length > 0);
+        this.docSentences.set(id, sentences);
+      }
+      return sentences;
+    });
+  }
+
   /** Whether the guards stop a follow-up (its own words `mine`, read with its topic `question`): an injection, out of mission or a known gap. */
   private guardsStop(mine: string, question: string): boolean {
     return (
@@ -1320,6 +1340,10 @@ export class Answerer {
     );
   }
 
+  /**
+   * What the decisions see for one question (scripts/fit-decision.ts fits the models
+   * on it): the signals, and the card that would lead with its text and sources.
+   */
   async explain(
     rawQuestion: string,
     audience: Audience,

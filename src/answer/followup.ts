@@ -391,7 +391,7 @@ export function givesAskedKind(own: string, text: string, about = own): boolean 
 
 /** A follow-up asking what legal form a structure has (« c'est quoi leur statut ? », "what kind of company is it?"). */
 const LEGAL_FORM_ASKED =
-  /\b(?:statuts?|forme juridique|(?:type|genre|sorte) de (?:structure|boite|societe|entreprise|organisme)|quel (?:type|genre) d'(?:entreprise|organisme|organisation|structure)|what sort of (?:company|organi[sz]ation|structure|business)|legal (?:form|status)|what kind of (?:company|organi[sz]ation|structure|business)|what type of (?:company|organi[sz]ation|structure|business))\b/;
+  /\b(?:statuts?|forme juridique|(?:type|genre|sorte) de (?:structure|boite|societe|entreprise|organisme)|quel (?:type|genre) d'(?:entreprise|organisme|organisation|structure)|what sort of (?:company|organi[sz]ation|structure|business)|legal (?:form|status)|what kind of (?:company|organi[sz]ation|structure|business)|what type of (?:company|organi[sz]ation|structure|business)|c'est (?:une?|des) (?:boite|asso|association|entreprise|societe|cooperative|cabinet|agence|organisme)|(?:is it|are they) (?:an?|some) (?:company|firm|business|charity|non-?profit|cooperative|co-op|consultancy|agency))\b/;
 /** Whether a follow-up asks what legal form a structure has (see LEGAL_FORM_ASKED). */
 export function asksLegalForm(own: string): boolean {
   return LEGAL_FORM_ASKED.test(fold(own).replace(/[’`]/g, "'"));

@@ -161,9 +161,14 @@ export class Guards {
   /**
    * The known gap the question asks about, if any. For a follow-up read with the
    * previous topic, `own` is the person's message: it must itself hold one of the
-   * gap's expressions ("et son mail ?" does; "et pour une SCOP ?" does not).
+   * gap's expressions ("et son mail ?" does; "et pour une SCOP ?" does not). `stated` is the analysed sentences of the
+   * documents the follow-up's topic was answered with: a gap that says which of its groups is asked (the others may come
+   * from the topic) and that one of them matches whole (every group, no exception) is no gap of the follow-up, as that
+   * sentence says what it asks (« et si j'habite en Lozère ? » after a cooperative of
+   * activity and employment, whose page says it is « active dans le Gard et en Lozère »). Naming a part of the whole
+   * (« l'atelier d'Alès ») in one sentence and the figure asked (« 200 personnes ») in another states no figure of the part.
    */
-  gap(text: string, own?: string, opts: { asked?: boolean } = {}): Gap | null {
+  gap(text: string, own?: string, opts: { asked?: boolean; stated?: readonly string[][] } = {}): Gap | null {
     const tokens = phraseTokens(withoutVerbs(text));
     const mine = own === undefined ? tokens : phraseTokens(withoutVerbs(own));
     // The things the person's own message counts (« combien de structures »), if it asks how many of them.
@@ -176,10 +181,21 @@ export class Guards {
       if (sum && counts) continue;
       if (possible[i] === 0) continue;
       const ownGroups = asked === undefined ? groups : [groups[asked]!];
+      // The expressions of the asked group that the person's own message holds: a sentence of the topic states the asked
+      // thing only if it names that very thing (« Lozère »), not another of the group (« Hérault » for « et en Lozère ? »).
+      const ownSeqs = ownGroups.flatMap((alts) => alts.filter((seq) => containsPhrase(mine, seq)));
       if (
         matchesAll(tokens, groups) &&
         ownGroups.some((alts) => alts.some((seq) => containsPhrase(mine, seq))) &&
-        !except.some((seq) => containsPhrase(mine, seq))
+        !except.some((seq) => containsPhrase(mine, seq)) &&
+        !(
+          own !== undefined &&
+          asked !== undefined &&
+          opts.stated?.some(
+            (sentence) =>
+              matchesAll(sentence, groups) && ownSeqs.some((seq) => containsPhrase(sentence, seq)) && !except.some((seq) => containsPhrase(sentence, seq)),
+          )
+        )
       )
         return gap;
     }

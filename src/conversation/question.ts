@@ -17,6 +17,9 @@ import { type Ctx, type Deps, type FlowDeps, type QuestionStorage, safeExtract }
 /** Cards a chain of follow-ups remembers as already shown. */
 const MAX_SHOWN_CARDS = 5;
 
+/** Words of a question answered as a project that is short enough to be carried as the topic (see lastTopic). */
+const SHORT_TOPIC = 16;
+
 /** A message about the person's own structure (first person). */
 const SELF = /\b(je|j'|j’|nous|notre|nos|mon|ma|mes|on)\b/i;
 
@@ -102,7 +105,8 @@ export async function question(d: Deps<QuestionStorage>, ctx: Ctx, text: string)
     // After a project-fit answer or a need answered by a process, the topic is that process: the description is too long to carry.
     // A refused question keeps the topic before it; the first one, if about the ESS (routed), starts it: « je contacte qui alors ? ».
     lastTopic:
-      reply.fit?.length && reply.route
+      // (the ESS team, every answer's fallback, names no subject: a short question read as a project keeps its own words)
+      reply.fit?.length && reply.route && !(reply.route.process === DEFAULT_PROCESS && searched.split(/\s+/).length <= SHORT_TOPIC)
         ? reply.route.name
         : reply.topic
           ? reply.topic

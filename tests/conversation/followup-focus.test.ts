@@ -37,6 +37,16 @@ describe("reading what a follow-up leans on", () => {
     expect(asksFormOfNamed("elle est basée où ?")).toBe(false);
   });
 
+  it("knows a kind of organisation put to what was just named as a yes/no question", () => {
+    expect(asksFormOfNamed("c'est une entreprise privée comme les autres ?")).toBe(true);
+    expect(asksFormOfNamed("c'est un cabinet d'études ou pas ?")).toBe(true);
+    expect(asksFormOfNamed("is it a charity?")).toBe(true);
+    // a kind of thing that is no organisation, or an organisation the question asks nothing of
+    expect(asksFormOfNamed("c'est une aide pour les associations ?")).toBe(false);
+    expect(asksFormOfNamed("c'est une bonne idée de les contacter ?")).toBe(false);
+    expect(asksFormOfNamed("is it a grant or a loan?")).toBe(false);
+  });
+
   it("reads a demonstrative naming a kind of subject as a follow-up", () => {
     expect(isElliptic("et cette SCOP, elle date de quand ?", 2, true)).toBe(true);
     expect(isElliptic("celui-là couvre quelles années ?", 2, false)).toBe(true);
@@ -96,6 +106,32 @@ describe("a follow-up answered about what was just spoken of", () => {
     expect(r.refused).toBe(false);
     expect(r.text).toMatch(/SCOP/);
     expect(r.sources.map((s) => s.id)).toContain("la-grande-bobine");
+  });
+
+  it("answers a kind of organisation put to the name just given from that name's own document", async () => {
+    const c = conversation(core.runtime.assistant);
+    await c.say("Qui a écrit le schéma ESS du Gard avec le Département ?");
+    const r = await c.say("c'est une entreprise de conseil comme les autres ?");
+    expect(r.refused).toBe(false);
+    expect(r.text).toMatch(/SCOP|coopérative/);
+    expect(r.sources.map((s) => s.id)).toContain("la-grande-bobine");
+  });
+
+  it("answers a known gap's wording that a sentence of the topic's documents states", async () => {
+    const c = conversation(core.runtime.assistant);
+    await c.say("Je voudrais tester mon activité de graphiste sans monter de société, quelle solution ?");
+    await c.say("la coopérative prend quel pourcentage ?");
+    const r = await c.say("et pour quelqu'un qui vit en Lozère ?");
+    expect(r.refused).toBe(false);
+    expect(r.text).toMatch(/Lozère/);
+  });
+
+  it("goes on with a short question answered by the ESS team as a project, not with the team's name", async () => {
+    const c = conversation(core.runtime.assistant, { audience: "agent" });
+    await c.say("Une asso me demande si le Département finance les festivals hors ESS.");
+    const r = await c.say("et pour le sport ?");
+    expect(r.refused).toBe(false);
+    expect(r.text).toMatch(/sport/i);
   });
 
   it("goes on with what the previous question asked, not with the frame it was asked in", async () => {
