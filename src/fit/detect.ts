@@ -117,8 +117,12 @@ function asksDateOrWhatThis(text: string): boolean {
   // (« quand ont lieu les rencontres et comment s'y inscrire ? » also asks how to take part: a project's question)
   if (ALSO_ASKS.test(f)) return false;
   // (a value asked for the writer's own case, « quel est le plafond pour nous ? », is the project's question)
-  return ASKS_WHEN.test(`${f}?`) || ASKS_WHAT_THIS.test(f) || (ASKS_RULE_VALUE.test(f) && !FIRST_PERSON.test(f));
+  // (and so is one asked for a structure the writer speaks of as theirs, « we run a SCIC… What is the cap? »)
+  return ASKS_WHEN.test(`${f}?`) || ASKS_WHAT_THIS.test(f) || (ASKS_RULE_VALUE.test(f) && !FIRST_PERSON.test(f) && !OWN_GROUP.test(foldText(text)));
 }
+
+/** The writer speaks for a group or of what is theirs (« nous », « notre asso », "we run", "my company"). */
+const OWN_GROUP = /\b(nous|notre|nos|on|mon|ma|mes|we|our|us|my)\b/;
 
 /** A general yes/no question about what a kind of structure may do ("une SCOP peut-elle… ?"). */
 const GENERIC_CAN = /\b(peut elle|peut il|peuvent elles|peuvent ils|est ce qu une?|est ce que les?|can an?|can a|may an?)\b/;
