@@ -16,11 +16,21 @@ const PURPOSE_COLON =
   /^(?:pour|for)\s+(?:(?:un|une|le|la|les|l'|l’|mon|ma|mes|notre|nos|ce|cette|a|an|the|my|our)\s*)(?:[\p{L}'’-]+\s+){0,5}?(?:présentation|presentation|newsletter|bulletin|lettre|note|rapport|courrier|mail|e-mail|courriel|réunion|reunion|compte[- ]rendu|bilan|fiche|diaporama|article|comité|comite|commission|délégation|delegation|dossier|brief|briefing|synthèse|synthese|séance|seance|agenda|ordre du jour|discours|report|letter|memo|meeting|visit|visite|slides?|deck|talk|intervention|formation|webinaire|webinar)(?:\s+[\p{L}'’-]+){0,5}?\s*:\s+(?=\S)/iu;
 
 /**
- * What the answer is for, said at the end of the question after a comma (« …, pour un point d'étape ? », « …, pour ma note
- * de demain ? », "…, for a briefing?").
+ * What the answer is for, said at the end of the question, after a comma or not (« …, pour un point d'étape ? », « … pour
+ * une présentation en réunion d'équipe ? », "…, for a briefing?").
  */
-const PURPOSE_TRAILING =
-  /,\s*(?:pour|for)\s+(?:(?:un|une|le|la|les|l'|l’|mon|ma|mes|notre|nos|ce|cette|a|an|the|my|our)\s*)(?:[\p{L}'’-]+\s+){0,2}?(?:point d['’]étape|point d['’]etape|présentation|presentation|newsletter|bulletin|note|rapport|courrier|réunion|reunion|compte[- ]rendu|bilan|diaporama|comité|comite|commission|séance|seance|briefing|report|memo|meeting|slides?)(?:\s+[\p{L}'’-]+){0,3}?\s*(?=[?.!]?\s*$)/iu;
+const PURPOSE_TRAILING = new RegExp(
+  "(?:" +
+    [
+      // after a comma: a document or a meeting (« …, pour la commission ? »)
+      String.raw`,\s*(?:pour|for)\s+(?:(?:un|une|le|la|les|l'|l’|mon|ma|mes|notre|nos|ce|cette|a|an|the|my|our)\s*)(?:[\p{L}'’-]+\s+){0,2}?(?:point d['’]étape|point d['’]etape|présentation|presentation|newsletter|bulletin|note|rapport|courrier|réunion|reunion|compte[- ]rendu|bilan|diaporama|comité|comite|commission|séance|seance|briefing|report|memo|meeting|slides?)`,
+      // without one: only a document written for someone (« … pour une présentation en réunion d'équipe ? »); « quel
+      // accompagnement pour une réunion difficile ? » asks about the meeting itself
+      String.raw`\s+(?:pour|for)\s+(?:(?:un|une|le|la|les|l'|l’|mon|ma|mes|notre|nos|ce|cette|a|an|the|my|our)\s*)(?:présentation|presentation|newsletter|note|rapport|diaporama|compte[- ]rendu|briefing|report|memo|slides?)`,
+    ].join("|") +
+    String.raw`)(?:\s+[\p{L}'’-]+){0,3}?\s*(?=[?.!]?\s*$)`,
+  "iu",
+);
 
 /**
  * The writer's own task, said before a colon (« Je dois résumer la genèse du schéma pour un nouvel élu : », « Je prépare

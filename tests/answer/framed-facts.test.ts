@@ -33,6 +33,14 @@ describe("framed factual questions", () => {
     expect(unframe(subject)).toBe(subject);
   });
 
+  it("a document the answer is for, said at the end with or without a comma; a meeting only after a comma", () => {
+    expect(unframe("Qui anime le Mois de l'ESS dans le Gard pour mon diaporama de jeudi ?")).toBe("Qui anime le Mois de l'ESS dans le Gard ?");
+    expect(unframe("Qui anime le Mois de l'ESS dans le Gard, pour le comité de jeudi ?")).toBe("Qui anime le Mois de l'ESS dans le Gard ?");
+    // (without a comma, a meeting is what the question is about)
+    const meeting = "Quel appui existe pour préparer une réunion de bureau ?";
+    expect(unframe(meeting)).toBe(meeting);
+  });
+
   it("the writer's task before a colon: its verb and reader go, its subject stays", () => {
     expect(unframe("Je dois présenter l'histoire du réseau ESS devant la commission : qui l'a fondé ?")).toBe("L'histoire du réseau ESS : qui l'a fondé ?");
     expect(unframe("Je prépare une note pour la directrice : combien de communes compte le Gard ?")).toBe("Combien de communes compte le Gard ?");
