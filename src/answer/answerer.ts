@@ -170,7 +170,7 @@ export function cleanQuestion(raw: string): string {
 
 /** A polite request that opens a question ("Bonjour, pouvez-vous m'indiquer …", "pourriez-vous me rappeler …"). */
 const POLITE_ASK =
-  /^(?:(?:bonjour|bonsoir|madame|monsieur|hello)[ ,!.]*)*(?:pouvez[- ]vous|pourriez[- ]vous|peux[- ]tu|pourrais[- ]tu|vous pouvez|tu peux|tu pourrais)\s+(?:me|m'|m’|nous)\s*(?:rappeler|dire|indiquer|préciser|preciser)\s+(?=\S)/i;
+  /^(?:(?:bonjour|bonsoir|madame|monsieur|hello)[ ,!.]*)*(?:pouvez[- ]vous|pourriez[- ]vous|peux[- ]tu|pourrais[- ]tu|vous pouvez|tu peux|tu pourrais)\s+(?:me|m'|m’|nous)\s*(?:rappeler|dire|indiquer|préciser|preciser|lister|citer)\s+(?=\S)|^(?:(?:bonjour|bonsoir|hello)[ ,!.]*)*(?:rappelle|rappelez|redonne|redonnez|indique|indiquez|précise|précisez|precise|precisez|liste|listez|cite|citez)[- ](?:moi|nous)\s+(?=(?:le|la|les|l'|l’|un|une|des|quel|quelle|quels|quelles|combien|qui|où|quand|comment|pourquoi)(?![\p{L}]))/iu;
 
 /** Short courtesy sentences that open a message ("Ok merci.", "D'accord !", "Super, merci beaucoup.", "Thanks!"). */
 const COURTESY =

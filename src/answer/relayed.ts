@@ -9,6 +9,46 @@ const PURPOSE =
   /^(?:pour|for)\s+(?:(?:un|une|le|la|les|l'|l’|mon|ma|mes|notre|nos|ce|cette|a|an|the|my|our)\s*)(?:[\p{L}'’-]+\s+){0,3}?(?:présentation|presentation|newsletter|bulletin|lettre|note|rapport|courrier|mail|e-mail|courriel|réunion|reunion|compte[- ]rendu|bilan|fiche|diaporama|article|comité|comite|commission|délégation|delegation|dossier|brief|briefing|synthèse|synthese|séance|seance|report|letter|memo|meeting|visit|visite|slides?|deck|talk|intervention|formation|webinaire|webinar|mémoire|memoire|thèse|these|exposé|expose|étude|etude|enquête|enquete|reportage|chronique|papier|essay|thesis|dissertation|paper|story)(?:\s+[\p{L}'’-]+){0,5}?\s*[:,]\s+(?=\S)/iu;
 
 /**
+ * The same purpose closed by a colon, which marks a frame plainly enough for the document to come further in
+ * (« Pour une carte à joindre à la note : », « Pour l'ordre du jour de la commission : »).
+ */
+const PURPOSE_COLON =
+  /^(?:pour|for)\s+(?:(?:un|une|le|la|les|l'|l’|mon|ma|mes|notre|nos|ce|cette|a|an|the|my|our)\s*)(?:[\p{L}'’-]+\s+){0,5}?(?:présentation|presentation|newsletter|bulletin|lettre|note|rapport|courrier|mail|e-mail|courriel|réunion|reunion|compte[- ]rendu|bilan|fiche|diaporama|article|comité|comite|commission|délégation|delegation|dossier|brief|briefing|synthèse|synthese|séance|seance|agenda|ordre du jour|discours|report|letter|memo|meeting|visit|visite|slides?|deck|talk|intervention|formation|webinaire|webinar)(?:\s+[\p{L}'’-]+){0,5}?\s*:\s+(?=\S)/iu;
+
+/**
+ * What the answer is for, said at the end of the question, after a comma or not (« …, pour un point d'étape ? », « … pour
+ * une présentation en réunion d'équipe ? », "…, for a briefing?").
+ */
+const PURPOSE_TRAILING = new RegExp(
+  "(?:" +
+    [
+      // after a comma: a document or a meeting (« …, pour la commission ? »)
+      String.raw`,\s*(?:pour|for)\s+(?:(?:un|une|le|la|les|l'|l’|mon|ma|mes|notre|nos|ce|cette|a|an|the|my|our)\s*)(?:[\p{L}'’-]+\s+){0,2}?(?:point d['’]étape|point d['’]etape|présentation|presentation|newsletter|bulletin|note|rapport|courrier|réunion|reunion|compte[- ]rendu|bilan|diaporama|comité|comite|commission|séance|seance|briefing|report|memo|meeting|slides?)`,
+      // without one: only a document written for someone (« … pour une présentation en réunion d'équipe ? »); « quel
+      // accompagnement pour une réunion difficile ? » asks about the meeting itself
+      String.raw`\s+(?:pour|for)\s+(?:(?:un|une|le|la|les|l'|l’|mon|ma|mes|notre|nos|ce|cette|a|an|the|my|our)\s*)(?:présentation|presentation|newsletter|note|rapport|diaporama|compte[- ]rendu|briefing|report|memo|slides?)`,
+    ].join("|") +
+    String.raw`)(?:\s+[\p{L}'’-]+){0,3}?\s*(?=[?.!]?\s*$)`,
+  "iu",
+);
+
+/**
+ * The writer's own task, said before a colon (« Je dois résumer la genèse du schéma pour un nouvel élu : », « Je prépare
+ * une note pour le comité : », "I need to brief a new councillor on the schéma:"): the verb of the task and the reader it
+ * is for are no part of what is asked; what the task is about (« la genèse du schéma ») is, and stays as the question's
+ * subject. Group 1 is that subject with the reader.
+ */
+const TASK =
+  /^(?:(?:bonjour|bonsoir|hello|hi)[ ,!.]*)?(?:(?:je dois|il faut que je|j'ai à|j’ai à|j'ai a|nous devons|on doit|je vais devoir|i need to|i have to|i must)\s+[\p{L}'’-]+|je prépare|je prepare|je rédige|je redige|nous préparons|on prépare|i(?:'m| am) (?:preparing|writing))\s+([^:?!.;]{3,90}?)\s*:\s+(?=\S)/iu;
+
+/** The reader or the occasion a task is for (« … pour un nouvel élu », « … devant la commission », "… for the board"). */
+const TASK_FOR = /\s+(?:pour|devant|à l'intention d(?:e|u|es)|a l'intention d(?:e|u|es)|auprès d(?:e|u|es)|for|to)\s+.*$/iu;
+
+/** A task's subject that is only the document or meeting it is for (« une note », « la réunion de lundi »). */
+const DOCUMENT_ONLY =
+  /^(?:(?:un|une|le|la|les|l'|l’|mon|ma|mes|notre|nos|ce|cette|a|an|the|my|our)\s*)?(?:petite?s?\s+)?(?:présentation|presentation|newsletter|bulletin|lettre|note|rapport|courrier|mail|e-mail|courriel|réunion|reunion|compte[- ]rendu|bilan|fiche|diaporama|article|comité|comite|commission|dossier|brief|briefing|synthèse|synthese|séance|seance|discours|intervention|report|letter|memo|meeting|slides?|deck|talk|réponse|reponse|answer)(?![\p{L}])/iu;
+
+/**
  * A writer who opens with their job and what they are, before a comma or a colon (« Journaliste, … », « Comptable d'une
  * association nîmoise, je me demande… », « Secrétaire de mairie à Castillon-du-Gard : … », "As a journalist, …").
  */
@@ -32,7 +72,7 @@ const PURPOSE_AFTER =
 
 /** Someone who asks the writer (« Une asso de mon territoire me demande », « Un élu me demande », "A partner asks me"). */
 const ASKER =
-  /^(?:(?:bonjour|bonsoir|hello|hi)[ ,!.]*)?(?:un|une|des|mon|ma|mes|notre|nos|le|la|l'|l’|a|an|one of my|my|our|the)\s*(?:[\p{L}'’-]+\s+){0,5}?(?:me|m'|m’|nous)\s*(?:demande|demandent|a demandé|ont demandé|pose la question|posent la question|interroge|interrogent)\s+(?:de savoir\s+)?|^(?:(?:hello|hi)[ ,!.]*)?(?:a|an|one of my|my|our|the)\s+(?:[\p{L}'’-]+\s+){0,4}?(?:asks|asked|is asking|are asking|ask)\s+(?:me|us)\s+/iu;
+  /^(?:(?:bonjour|bonsoir|hello|hi)[ ,!.]*)?(?:un|une|des|mon|ma|mes|notre|nos|le|la|l'|l’|a|an|one of my|my|our|the)\s*(?:[\p{L}'’-]+\s+){0,5}?(?:me|m'|m’|nous)\s*(?:demande|demandent|a demandé|ont demandé|pose la question|posent la question|interroge|interrogent|interpelle|interpellent|a interpellée?|ont interpellée?|questionne|questionnent|sollicite|sollicitent)(?:\s*[:,]\s*|\s+)(?:de savoir\s+)?|^(?:(?:hello|hi)[ ,!.]*)?(?:a|an|one of my|my|our|the)\s+(?:[\p{L}'’-]+\s+){0,4}?(?:asks|asked|is asking|are asking|ask)\s+(?:me|us)\s+/iu;
 
 /** What the asker's question opens on for it to be a question of its own (not « me demande une aide pour… »). */
 const INNER_START =
@@ -73,6 +113,11 @@ export function unframe(text: string): string {
   if (after !== t && after.split(/\s+/).length >= 3) t = after;
   const purpose = t.replace(PURPOSE, "");
   if (purpose !== t && purpose.split(/\s+/).length >= 3) t = upperFirst(purpose);
+  const trailing = t.replace(PURPOSE_TRAILING, " ");
+  if (trailing !== t && trailing.split(/\s+/).length >= 4) t = trailing.replace(/\s+([?.!])\s*$/u, " $1").trim();
+  const purposeColon = t.replace(PURPOSE_COLON, "");
+  if (purposeColon !== t && purposeColon.split(/\s+/).length >= 3) t = upperFirst(purposeColon);
+  t = withoutTask(t);
   t = withoutPersona(t);
   const intro = t.replace(JOB_INTRO, "");
   if (intro !== t && intro.includes("?") && intro.split(/\s+/).length >= 4 && !OWN.test(intro)) t = upperFirst(intro);
@@ -113,6 +158,22 @@ function withoutPersona(text: string): string {
   if (!/[?]\s*$/.test(inner)) inner = `${inner.replace(/[.!]\s*$/u, "")} ?`;
   if (place && !inner.includes(place)) inner = inner.replace(/\s*\?\s*$/u, ` (${place}) ?`);
   return upperFirst(inner);
+}
+
+/**
+ * The question without the writer's task that opens it (« Je dois résumer la genèse du schéma pour un nouvel élu : quelles
+ * étapes depuis 2015 ? » → « La genèse du schéma : quelles étapes depuis 2015 ? »): only when what follows the colon asks
+ * something of its own (an interrogative word, or a question mark). The task's subject stays unless it is only the
+ * document or meeting the answer is for.
+ */
+function withoutTask(text: string): string {
+  const m = TASK.exec(text);
+  if (!m) return text;
+  const rest = text.slice(m[0].length).trim();
+  if (!INNER_START.test(rest) && !PREPOSITION_ASKS.test(rest) && !/\?\s*$/u.test(rest)) return text;
+  if (rest.split(/\s+/).length < 3) return text;
+  const subject = (m[1] ?? "").replace(TASK_FOR, "").trim();
+  return subject && !DOCUMENT_ONLY.test(subject) ? `${upperFirst(subject)} : ${rest}` : upperFirst(rest);
 }
 
 function upperFirst(s: string): string {

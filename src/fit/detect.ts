@@ -98,10 +98,17 @@ const ASKS_WHEN =
 /** A question asking what a thing named is (« c'est quoi ce truc ? », "what is this call…?"). */
 const ASKS_WHAT_THIS = /^(?:et |mais |alors |and |so )?(?:c est quoi|qu est ce que|what is|what s|whats) (?:ce|cet|cette|ces|this|that|these)\b/;
 
+/**
+ * A question asking the value a rule sets (« quel est le plafond de minimis applicable ? », « quel est le seuil… »,
+ * "what is the ceiling…?"): a figure of the rule, not where to go.
+ */
+const ASKS_RULE_VALUE =
+  /^(?:et |mais |alors |and |so )?(?:(?:quel|quelle|quels|quelles) (?:est|sont|serait|seraient) (?:donc |alors )?(?:le|la|les|l) ?|what (?:is|are|s) the )(?:plafonds?|seuils?|planchers?|taux|delais?|durees?|limites?|montants? (?:maximum|maximal|minimum|minimal|plafond)|ceilings?|caps?|thresholds?|rates?|deadlines?|(?:maximum|minimum) (?:amount|duration))\b/;
+
 /** A second thing asked in the same question (« … et comment s'y inscrire ? », "… and how do we apply?"). */
 const ALSO_ASKS = /\b(?:et|and) (?:comment|ou|a qui|aupres de qui|qui|combien|how|where|who|whom)\b/;
 
-/** Whether the last question of a message asks a date or what a thing named is (see ASKS_WHEN, ASKS_WHAT_THIS). */
+/** Whether the last question of a message asks a date, what a thing named is or the value a rule sets (see ASKS_WHEN, ASKS_WHAT_THIS, ASKS_RULE_VALUE). */
 function asksDateOrWhatThis(text: string): boolean {
   const questions = text.split(/(?<=[.!?;:])\s+|\n+/).filter((x) => x.trim().endsWith("?"));
   const last = questions.at(-1);
@@ -109,14 +116,20 @@ function asksDateOrWhatThis(text: string): boolean {
   const f = foldText(last).trim();
   // (« quand ont lieu les rencontres et comment s'y inscrire ? » also asks how to take part: a project's question)
   if (ALSO_ASKS.test(f)) return false;
-  return ASKS_WHEN.test(`${f}?`) || ASKS_WHAT_THIS.test(f);
+  // (a value asked for the writer's own case, « quel est le plafond pour nous ? », is the project's question)
+  // (and so is one asked for a structure the writer speaks of as theirs, « we run a SCIC… What is the cap? »)
+  return ASKS_WHEN.test(`${f}?`) || ASKS_WHAT_THIS.test(f) || (ASKS_RULE_VALUE.test(f) && !FIRST_PERSON.test(f) && !OWN_GROUP.test(foldText(text)));
 }
+
+/** The writer speaks for a group or of what is theirs (« nous », « notre asso », "we run", "my company"). */
+const OWN_GROUP = /\b(nous|notre|nos|on|mon|ma|mes|we|our|us|my)\b/;
 
 /** A general yes/no question about what a kind of structure may do ("une SCOP peut-elle… ?"). */
 const GENERIC_CAN = /\b(peut elle|peut il|peuvent elles|peuvent ils|est ce qu une?|est ce que les?|can an?|can a|may an?)\b/;
 /** A message that opens on a kind of structure and what it may do ("une asso peut avoir le DLA si… ?"). */
+/** (a legal form too, « une SAS classique peut-elle… », with up to two words that qualify it) */
 const GENERIC_SUBJECT =
-  /^(une?|les?) (asso|assos|associations?|scop|scops|scic|scics|structures?|cooperatives?|coops?|entreprises?|mutuelles?|fondations?) (peut|peuvent|a le droit|ont le droit)\b/;
+  /^(une?|les?) (asso|assos|associations?|scop|scops|scic|scics|structures?|cooperatives?|coops?|entreprises?|mutuelles?|fondations?|sas|sasu|sarl|eurl|sa|societes?|micro entreprises?|auto entrepreneurs?) (?:[a-z]+ ){0,2}?(peut|peuvent|a le droit|ont le droit)\b/;
 
 /**
  * A question about the rules for a kind of structure, asked by nobody in particular

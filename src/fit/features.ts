@@ -399,6 +399,19 @@ export function askedZone(text: string): string {
     .join(" . ");
 }
 
+/**
+ * A question that opens by saying what the writer's structure is, before a comma (« on est une asso d'insertion qui fait de
+ * l'entretien d'espaces verts, c'est possible de travailler pour le Département ? », "we are a repair café, can we…?"): that
+ * clause describes the carrier, the rest is what is asked.
+ */
+const SELF_CLAUSE =
+  /(^|\s\.\s)(?:(?:slt|salut|bonjour|bonsoir|bjr|coucou|hello|hi) )?(?:on est|nous sommes|je suis|jsuis|we are|we re|i am|i m) (?:une?|a|an|la|le|l) [^,;:?]{3,120}[,;:] (?=[^?]*\?)/g;
+
+/** The questions of a message without the clauses that open them by saying what the writer's structure is (see SELF_CLAUSE). */
+function withoutSelfClauses(zone: string): string {
+  return zone.replace(SELF_CLAUSE, "$1");
+}
+
 /** An indirect question (« demande s'il existe… », « voudrait savoir si… », "asks whether…"), to the end of its sentence. */
 const INDIRECT =
   /\b(demande s il|demande si|demandent s ils?|demandent si|se demande|se demandent|veut savoir|veulent savoir|voudrait savoir|voudraient savoir|asks whether|asks if|wants to know|would like to know)\b[^.!?;]*/g;
@@ -472,7 +485,7 @@ export function detectNeeds(text: string, facts: Partial<Facts>, links: SchemaLi
   );
   const asked = phraseTokens(requestZone(kept));
   const zone = askedZone(text);
-  const askedQuestions = withoutNegated(zone);
+  const askedQuestions = withoutNegated(withoutSelfClauses(zone));
   const questions = phraseTokens(askedQuestions);
   // Where a question-only expression is looked for: the questions of a longer message, or the last clause of a message that is
   // one question (« je veux créer ma boîte, on m'a parlé d'une permanence dans le quartier, c'est où ? »).

@@ -4,13 +4,14 @@
  * validated here with zod and compiled for matching. The report reads the same file
  * for its process → axis mapping (src/report/axes.ts).
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { PROCESS_IDS, ProcessId } from "../domain/ids.js";
 import { knowledgePaths } from "../core/paths.js";
 import { LegalForm } from "../eligibility/facts.js";
 import { compileGroups, type PhraseGroups } from "../retrieval/phrases.js";
+import { analyze } from "../retrieval/analyzer.js";
 import { RelaisError } from "../core/errors.js";
 
 export const LINKS_FILE_NAME = "liens-schema.yaml";
@@ -180,7 +181,7 @@ export class LinksError extends RelaisError {
 }
 
 /** Reads and validates a links file (throws LinksError with every problem, in French). */
-export function readLinksFile(file: string): SchemaLinks {
+export function readLinksFile(file: string, colloquialFile?: string): SchemaLinks {
   let raw: unknown;
   try {
     raw = parseYaml(readFileSync(file, "utf8"));
@@ -192,6 +193,8 @@ export function readLinksFile(file: string): SchemaLinks {
     throw new LinksError(`Fichier des liens du schéma invalide (${file}) : ${parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join(" ; ")}`);
   }
   const f = parsed.data;
+  const colloquial = colloquialWords(colloquialFile);
+  const compile = (expressions: string[]) => unique(withColloquial(compileGroups([expressions])[0] ?? [], colloquial));
   const processes = Object.fromEntries(
     Object.entries(f.processus).map(([p, l]) => [
       p,
@@ -207,13 +210,13 @@ export function readLinksFile(file: string): SchemaLinks {
     needs: f.besoins.map((n) => ({
       id: n.id,
       label: n.libelle,
-      phrases: unique(compileGroups([n.expressions])[0] ?? []),
+      phrases: compile(n.expressions),
       facts: n.faits,
       requires: { facts: n.exige?.includes("faits") ?? false, expressions: n.exige?.includes("expressions") ?? false },
       ...(n.contexte !== undefined ? { context: n.contexte } : {}),
       ...(n.identite !== undefined ? { identity: n.identite } : {}),
       ...(n.acquis?.length ? { held: n.acquis } : {}),
-      ...(n.en_question?.length ? { questionPhrases: unique(compileGroups([n.en_question])[0] ?? []) } : {}),
+      ...(n.en_question?.length ? { questionPhrases: compile(n.en_question) } : {}),
       links: n.liens.map((l) => ({
         process: l.processus,
         weight: l.poids,
@@ -225,6 +228,46 @@ export function readLinksFile(file: string): SchemaLinks {
       })),
     })),
   };
+}
+
+/**
+ * The colloquial words of the lexicon (knowledge/lexique/familier.yaml) that stand for one plain word (« bosser » for
+ * « travailler », « boulot » for « travail »), as analysed words: plain word → its colloquial forms.
+ */
+function colloquialWords(file: string | undefined): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  if (!file || !existsSync(file)) return out;
+  let raw: unknown;
+  try {
+    raw = parseYaml(readFileSync(file, "utf8"));
+  } catch {
+    return out;
+  }
+  if (!raw || typeof raw !== "object") return out;
+  for (const [from, to] of Object.entries(raw as Record<string, unknown>)) {
+    if (typeof to !== "string") continue;
+    const a = analyze(from, { keepStopwords: true });
+    const b = analyze(to, { keepStopwords: true });
+    if (a.length !== 1 || b.length !== 1 || a[0] === b[0]) continue;
+    const forms = out.get(b[0]!) ?? [];
+    if (!forms.includes(a[0]!)) forms.push(a[0]!);
+    out.set(b[0]!, forms);
+  }
+  return out;
+}
+
+/**
+ * A need's expressions also in colloquial words (« travailler pour le Département » is also « bosser pour le Département »):
+ * the message is read as written, and the lexicon says which familiar word stands for a plain one.
+ */
+function withColloquial(phrases: string[][], colloquial: Map<string, string[]>): string[][] {
+  if (colloquial.size === 0) return phrases;
+  const out = [...phrases];
+  for (const p of phrases)
+    p.forEach((w, i) => {
+      for (const form of colloquial.get(w) ?? []) out.push(p.map((x, j) => (j === i ? form : x)));
+    });
+  return out;
 }
 
 /** Expressions that analyse to the same words ("partager", "partagé") count once. */
@@ -240,7 +283,7 @@ export function loadSchemaLinks(knowledgeDir: string): SchemaLinks {
   const file = knowledgePaths(knowledgeDir).links;
   let links = cache.get(file);
   if (!links) {
-    links = readLinksFile(file);
+    links = readLinksFile(file, knowledgePaths(knowledgeDir).colloquial);
     cache.set(file, links);
   }
   return links;
