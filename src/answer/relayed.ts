@@ -4,16 +4,27 @@
  * and only dilutes the words searched. The frames are data (below); the inner question is returned as written.
  */
 
+/** The determiner before a document or a reader (« un », « la », « notre », "the", "our"). */
+const DETERMINER = String.raw`(?:un|une|le|la|les|l'|l’|mon|ma|mes|notre|nos|ce|cette|a|an|the|my|our)`;
+/** Documents and meetings an answer is for, in French (and their unaccented spellings). */
+const FRENCH_DOCUMENTS = String.raw`présentation|presentation|newsletter|bulletin|lettre|note|rapport|courrier|mail|e-mail|courriel|réunion|reunion|compte[- ]rendu|bilan|fiche|diaporama|article|comité|comite|commission|délégation|delegation|dossier|brief|briefing|synthèse|synthese|séance|seance`;
+/** Documents, meetings and occasions an answer is for, in English and both languages. */
+const OTHER_DOCUMENTS = String.raw`report|letter|memo|meeting|visit|visite|slides?|deck|talk|intervention|formation|webinaire|webinar`;
+
 /** What the answer is for (« Pour la newsletter interne : », « Pour un courrier officiel, », "For a European partner delegation:"). */
-const PURPOSE =
-  /^(?:pour|for)\s+(?:(?:un|une|le|la|les|l'|l’|mon|ma|mes|notre|nos|ce|cette|a|an|the|my|our)\s*)(?:[\p{L}'’-]+\s+){0,3}?(?:présentation|presentation|newsletter|bulletin|lettre|note|rapport|courrier|mail|e-mail|courriel|réunion|reunion|compte[- ]rendu|bilan|fiche|diaporama|article|comité|comite|commission|délégation|delegation|dossier|brief|briefing|synthèse|synthese|séance|seance|report|letter|memo|meeting|visit|visite|slides?|deck|talk|intervention|formation|webinaire|webinar|mémoire|memoire|thèse|these|exposé|expose|étude|etude|enquête|enquete|reportage|chronique|papier|essay|thesis|dissertation|paper|story)(?:\s+[\p{L}'’-]+){0,5}?\s*[:,]\s+(?=\S)/iu;
+const PURPOSE = new RegExp(
+  String.raw`^(?:pour|for)\s+(?:${DETERMINER}\s*)(?:[\p{L}'’-]+\s+){0,3}?(?:${FRENCH_DOCUMENTS}|${OTHER_DOCUMENTS}|mémoire|memoire|thèse|these|exposé|expose|étude|etude|enquête|enquete|reportage|chronique|papier|essay|thesis|dissertation|paper|story)(?:\s+[\p{L}'’-]+){0,5}?\s*[:,]\s+(?=\S)`,
+  "iu",
+);
 
 /**
  * The same purpose closed by a colon, which marks a frame plainly enough for the document to come further in
  * (« Pour une carte à joindre à la note : », « Pour l'ordre du jour de la commission : »).
  */
-const PURPOSE_COLON =
-  /^(?:pour|for)\s+(?:(?:un|une|le|la|les|l'|l’|mon|ma|mes|notre|nos|ce|cette|a|an|the|my|our)\s*)(?:[\p{L}'’-]+\s+){0,5}?(?:présentation|presentation|newsletter|bulletin|lettre|note|rapport|courrier|mail|e-mail|courriel|réunion|reunion|compte[- ]rendu|bilan|fiche|diaporama|article|comité|comite|commission|délégation|delegation|dossier|brief|briefing|synthèse|synthese|séance|seance|agenda|ordre du jour|discours|report|letter|memo|meeting|visit|visite|slides?|deck|talk|intervention|formation|webinaire|webinar)(?:\s+[\p{L}'’-]+){0,5}?\s*:\s+(?=\S)/iu;
+const PURPOSE_COLON = new RegExp(
+  String.raw`^(?:pour|for)\s+(?:${DETERMINER}\s*)(?:[\p{L}'’-]+\s+){0,5}?(?:${FRENCH_DOCUMENTS}|agenda|ordre du jour|discours|${OTHER_DOCUMENTS})(?:\s+[\p{L}'’-]+){0,5}?\s*:\s+(?=\S)`,
+  "iu",
+);
 
 /**
  * What the answer is for, said at the end of the question, after a comma or not (« …, pour un point d'étape ? », « … pour
@@ -23,10 +34,10 @@ const PURPOSE_TRAILING = new RegExp(
   "(?:" +
     [
       // after a comma: a document or a meeting (« …, pour la commission ? »)
-      String.raw`,\s*(?:pour|for)\s+(?:(?:un|une|le|la|les|l'|l’|mon|ma|mes|notre|nos|ce|cette|a|an|the|my|our)\s*)(?:[\p{L}'’-]+\s+){0,2}?(?:point d['’]étape|point d['’]etape|présentation|presentation|newsletter|bulletin|note|rapport|courrier|réunion|reunion|compte[- ]rendu|bilan|diaporama|comité|comite|commission|séance|seance|briefing|report|memo|meeting|slides?)`,
+      String.raw`,\s*(?:pour|for)\s+(?:${DETERMINER}\s*)(?:[\p{L}'’-]+\s+){0,2}?(?:point d['’]étape|point d['’]etape|présentation|presentation|newsletter|bulletin|note|rapport|courrier|réunion|reunion|compte[- ]rendu|bilan|diaporama|comité|comite|commission|séance|seance|briefing|report|memo|meeting|slides?)`,
       // without one: only a document written for someone (« … pour une présentation en réunion d'équipe ? »); « quel
       // accompagnement pour une réunion difficile ? » asks about the meeting itself
-      String.raw`\s+(?:pour|for)\s+(?:(?:un|une|le|la|les|l'|l’|mon|ma|mes|notre|nos|ce|cette|a|an|the|my|our)\s*)(?:présentation|presentation|newsletter|note|rapport|diaporama|compte[- ]rendu|briefing|report|memo|slides?)`,
+      String.raw`\s+(?:pour|for)\s+(?:${DETERMINER}\s*)(?:présentation|presentation|newsletter|note|rapport|diaporama|compte[- ]rendu|briefing|report|memo|slides?)`,
     ].join("|") +
     String.raw`)(?:\s+[\p{L}'’-]+){0,3}?\s*(?=[?.!]?\s*$)`,
   "iu",
@@ -45,8 +56,10 @@ const TASK =
 const TASK_FOR = /\s+(?:pour|devant|à l'intention d(?:e|u|es)|a l'intention d(?:e|u|es)|auprès d(?:e|u|es)|for|to)\s+.*$/iu;
 
 /** A task's subject that is only the document or meeting it is for (« une note », « la réunion de lundi »). */
-const DOCUMENT_ONLY =
-  /^(?:(?:un|une|le|la|les|l'|l’|mon|ma|mes|notre|nos|ce|cette|a|an|the|my|our)\s*)?(?:petite?s?\s+)?(?:présentation|presentation|newsletter|bulletin|lettre|note|rapport|courrier|mail|e-mail|courriel|réunion|reunion|compte[- ]rendu|bilan|fiche|diaporama|article|comité|comite|commission|dossier|brief|briefing|synthèse|synthese|séance|seance|discours|intervention|report|letter|memo|meeting|slides?|deck|talk|réponse|reponse|answer)(?![\p{L}])/iu;
+const DOCUMENT_ONLY = new RegExp(
+  String.raw`^(?:${DETERMINER}\s*)?(?:petite?s?\s+)?(?:présentation|presentation|newsletter|bulletin|lettre|note|rapport|courrier|mail|e-mail|courriel|réunion|reunion|compte[- ]rendu|bilan|fiche|diaporama|article|comité|comite|commission|dossier|brief|briefing|synthèse|synthese|séance|seance|discours|intervention|report|letter|memo|meeting|slides?|deck|talk|réponse|reponse|answer)(?![\p{L}])`,
+  "iu",
+);
 
 /**
  * A writer who opens with their job and what they are, before a comma or a colon (« Journaliste, … », « Comptable d'une
