@@ -47,15 +47,15 @@ function expectRate(m: Metric, min: number, name: string): void {
 /**
  * Floor of the blind set: the figures measured when it was last run, rounded down, so
  * that a change that makes answers worse on unseen questions fails. Raised only from a
- * new measurement, never by tuning on blind questions. Set U (300 questions, 45 conversations of
- * which 37 with three turns, 90 refusals, 31 in English, 61 agent questions, written blind on 2026-12-06
- * at night from the facts dossier alone; set S moved to tuning before its failures were read): first
- * reading of U, taken on the answering code of ec35ca6, before anything was tuned after it was written
- * (89.5 / 80.0 / 95.7 / 88.6 / 64.6 %; false refusals 8/210, false answers 5/90). Its writer routed a
+ * new measurement, never by tuning on blind questions. Set V (300 questions, 45 conversations of
+ * which 40 with three turns, 90 refusals, 31 in English, 62 agent questions, written blind on 2026-12-06
+ * at midnight from the facts dossier alone; set U moved to tuning before its failures were read): first
+ * reading of V, taken on the answering code of 5e18997, before anything was tuned after it was written
+ * (94.3 / 89.5 / 95.3 / 91.4 / 71.8 %; false refusals 4/210, false answers 10/90). Its writer routed a
  * refusal to the ESS team (the default handoff), Appel à communs and SCIC details included, except where the
  * unknown fact belongs to a process another body runs, as the development set does.
  */
-const BLIND_FLOOR = { retrieval: 0.89, includes: 0.8, refusal: 0.95, route: 0.88, followUp: 0.64 };
+const BLIND_FLOOR = { retrieval: 0.94, includes: 0.89, refusal: 0.95, route: 0.91, followUp: 0.71 };
 
 describe("blind set floor (offline)", () => {
   it("has at least 200 questions, 30 conversations and 40 refusals", () => {
