@@ -277,7 +277,10 @@ export function asksWhen(question: string): boolean {
   return (
     /^(?:(?:et|mais|ok|alors|and)\s+)?(?:quand|depuis quand|jusqu'a quand|when|since when|until when)\b/.test(q) ||
     /\b(?:en quelle annee|a quelle date|quelle date|quel jour|what year|what date|which year)\b/.test(q) ||
-    /\bquand\s*[?!.]*\s*$/.test(q) ||
+    // « … quand déjà ? », « … quand exactement ? »: a filler after the question word does not make it a conjunction
+    /\bquand(?:,?\s+(?:deja|exactement|au juste|precisement|du coup|alors|svp|stp))?\s*[?!.]*\s*$/.test(q) ||
+    // « depuis quand », « jusqu'à quand » ask a date wherever they stand (« le schéma c'est jusqu'à quand ? »)
+    /\b(?:depuis|jusqu'? ?a) quand\b/.test(q) ||
     /\b(?:c'?est|c'?etait|ca s'?est passe|a eu lieu|ont eu lieu|aura lieu|auront lieu)\s+quand\b/.test(q)
   );
 }

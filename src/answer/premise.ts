@@ -169,7 +169,10 @@ const ASKS_THING =
 
 /** Whether a question asks yes or no about a claim (not who, how many, why…, nor a request). */
 function asksYesNo(question: string): boolean {
-  const q = foldText(question).replace(/['’`-]/g, " ");
+  // (« est-ce qu'une… » asks yes or no: its « qu' » asks no thing)
+  const q = foldText(question)
+    .replace(/['’`-]/g, " ")
+    .replace(/\best ce qu(?:e)?\b/g, " ");
   if (ASKS_THING.test(q) || isOpenQuestion(question)) return false;
   return answerType(question) === "yesno" || asksConfirmation(question) || /\?\s*$/.test(question.trim());
 }
@@ -185,6 +188,7 @@ export type Verdict = "yes" | "no" | null;
 export function premiseVerdict(question: string, body: string): Verdict {
   if (!asksYesNo(question)) return null;
   const asked = figuresOf(question);
+  if (asked.length === 0) return claimVerdict(question, body);
   if (asked.length !== 1) return null;
   const [claim] = asked as [Figure];
   const q = fold(question).replace(/[’`]/g, "'");
@@ -210,11 +214,46 @@ export function premiseVerdict(question: string, body: string): Verdict {
 }
 
 /**
+ * Words that make a claim more than the facts its words name: exclusivity, obligation, a whole set, a negation. A
+ * sentence holding the words of « le DLA est-il réservé aux associations ? » may still contradict it.
+ */
+const STRONG =
+  /\b(ne|n'|pas|plus|jamais|aucun|aucune|sans|seul|seule|seuls|seules|seulement|uniquement|exclusivement|reserve|reservee|reserves|reservees|que|qu'|oblig\w*|forcement|toujours|tous|toutes|tout|automatiquement|office|not|no|never|only|just|all|always|must|required|mandatory|automatically|exclusively|without|cannot|can't|isn't|aren't|doesn't|don't)\b/;
+
+/**
+ * A yes/no question with no figure (« une SCIC peut-elle prendre la forme d'une SAS ? ») is confirmed when the first
+ * sentence of the answer states it word for word (« une SCIC prend la forme d'une SA, d'une SAS ou d'une SARL… »):
+ * every word of the question in that sentence, at least two of them, and no word of exclusivity, obligation or
+ * negation on either side. Anything else leaves the answer as it is.
+ */
+function claimVerdict(question: string, body: string): Verdict {
+  const q = fold(question).replace(/[’`]/g, "'");
+  if (!CONFIRMS.test(` ${q} `)) return null;
+  // (the « que » of « est-ce que », the tag « non ? » are no restriction)
+  if (
+    STRONG.test(
+      q
+        .replace(/\best-ce qu(?:e\b|')/g, " ")
+        .replace(/\bnon\s*\?\s*$/, "")
+        .replace(/,\s*non\b/, ""),
+    )
+  )
+    return null;
+  const lead = leadOf(body);
+  if (STRONG.test(fold(lead).replace(/[’`]/g, "'"))) return null;
+  const terms = analyze(question).filter((t) => !AGREEMENT.has(t));
+  const said = analyze(lead);
+  // (a verb's stem may differ between its forms: « prendre » / « prend »)
+  const holds = (t: string) => said.some((s) => s === t || (Math.min(s.length, t.length) >= 4 && (s.startsWith(t) || t.startsWith(s))));
+  return terms.length >= 2 && terms.every(holds) ? "yes" : null;
+}
+
+/**
  * A question put up for agreement (« c'est bien ça ? », « ça passe ? », « il faut bien… ? », "is it…?"), not an
  * elliptic « et en 2016 ? » that asks about that year.
  */
 const CONFIRMS =
-  /\b(bien|bon|passe|marche|suffit|ok|c est ca|c'est ca|non\s*\?|n'est-ce pas|right|correct|est-ce que|est ce que|faut-il|peut-on|is it|is that|are there|does|do|can)\b|-(?:t-)?(?:il|elle|on|ils|elles)\b/;
+  /\b(bien|bon|passe|marche|suffit|ok|c est ca|c'est ca|non\s*\?|n'est-ce pas|right|correct|est-ce qu|est ce qu|faut-il|peut-on|is it|is that|are there|does|do|can)\b|-(?:t-)?(?:il|elle|on|ils|elles)\b/;
 
 const NUMBER_WORD_LIST = Object.keys(NUMBER_WORDS);
 /** A term of a figure (digits, or a number word's stem: « quatr »). */

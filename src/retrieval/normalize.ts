@@ -11,6 +11,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
+import { NUMBER_WORDS } from "../core/number-words.js";
 import { knowledgePaths } from "../core/paths.js";
 import { fold, isStopword, looksEnglish } from "./analyzer.js";
 
@@ -270,6 +271,31 @@ export interface Normalized {
   corrections: [string, string][];
 }
 
+/** Digits → number word, French and English, for the numbers the table writes out (the first word wins). */
+const WORD_OF = new Map<string, { fr?: string; en?: string }>();
+for (const [w, n] of Object.entries(NUMBER_WORDS)) {
+  const e = WORD_OF.get(String(n)) ?? {};
+  const en = /^[a-z]+$/.test(w) && /(two|three|four|five|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty)/.test(w);
+  if (en) e.en ??= w;
+  else e.fr ??= w;
+  WORD_OF.set(String(n), e);
+}
+
+/**
+ * « les 4 axes », "the 4 axes": a number between a plural determiner and a plural noun counts the things (the
+ * whole list is asked), it does not name one of them as « l'axe 4 » does; searched as a digit it would draw the
+ * fourth axis. It is searched as the word the documents write (« quatre axes »).
+ */
+const COUNTED = /(^|[^\p{L}\p{N}])(les|ces|ses|nos|vos|leurs|des|the|its|all|these)\s+(\d{1,2})(?=\s+\p{L}+s\b)/gu;
+
+export function countAsWord(folded: string): string {
+  return folded.replace(COUNTED, (m, pre: string, det: string, n: string) => {
+    const w = WORD_OF.get(n);
+    const word = /^(the|its|all|these)$/.test(det) ? w?.en : w?.fr;
+    return word ? `${pre}${det} ${word}` : m;
+  });
+}
+
 /** Colloquial rewriting then spelling correction of a question. */
 export class QueryNormalizer {
   constructor(
@@ -278,7 +304,7 @@ export class QueryNormalizer {
   ) {}
 
   normalize(question: string): Normalized {
-    const folded = this.lexicon.apply(fold(question).replace(/[’`´‘]/g, "'"));
+    const folded = countAsWord(this.lexicon.apply(fold(question).replace(/[’`´‘]/g, "'")));
     const corrections: [string, string][] = [];
     // English questions are searched as they are (the glossary maps English terms).
     if (looksEnglish(question)) return { text: folded, corrections };

@@ -159,6 +159,15 @@ describe("when questions", () => {
     expect(asksWhen("Quelles aides quand on est une petite SCOP ?")).toBe(false);
     expect(asksWhen("On peut déposer quand même sans partenaire ?")).toBe(false);
   });
+  it("are read with a filler after « quand » and with « jusqu'à / depuis quand » anywhere", () => {
+    expect(asksWhen("la plateforme elle a ouvert quand déjà ?")).toBe(true);
+    expect(asksWhen("le réseau existe depuis quand exactement ?")).toBe(true);
+    expect(asksWhen("le contrat c'est jusqu'à quand déjà ?")).toBe(true);
+    expect(asksWhen("l'aide elle court jusqu'a quand pour nous ?")).toBe(true);
+    // a conjunction followed by its clause is no question about a date
+    expect(asksWhen("On garde l'aide quand déjà on a un salarié ?")).toBe(false);
+    expect(asksWhen("Quel accompagnement quand on démarre ?")).toBe(false);
+  });
   it("are answered by a date about what they name", () => {
     expect(hasDate("Il a ouvert en septembre.")).toBe(true);
     expect(hasDate("La permanence ouvre le jeudi à 9 h.")).toBe(true);

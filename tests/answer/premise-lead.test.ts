@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { dropDateLead } from "../../src/answer/card-reply.js";
 import { FRENCH_SOURCES_NOTE } from "../../src/answer/card-reply.js";
 import { figuresOf, premiseVerdict, withPremiseLead } from "../../src/answer/premise.js";
+import { sharedRuntime } from "./helpers.js";
 
 describe("figures a text writes", () => {
   it("reads counts, sums, percentages, durations and dates with what they measure", () => {
@@ -96,5 +97,40 @@ describe("a card that opens on a date, asked something else", () => {
     expect(dropDateLead(answer, "Le plan a été voté quand ?")).toBe(answer);
     expect(dropDateLead(answer, "Voté quand, et il compte combien d'actions ?")).toBe(answer);
     expect(dropDateLead(answer, "Le plan a été voté en février 2025 ?")).toBe(answer);
+  });
+});
+
+describe("a yes/no question with no figure gets « Oui » only when the first sentence states it", () => {
+  it("says « Oui » when that sentence holds every word of the question, verbs in another form included", () => {
+    expect(
+      withPremiseLead("Une coopérative peut-elle adopter la forme d'une SARL ?", "Une coopérative adopte la forme d'une SA ou d'une SARL. [1]", false),
+    ).toBe("Oui : une coopérative adopte la forme d'une SA ou d'une SARL. [1]");
+    expect(withPremiseLead("Can a cooperative adopt the form of a company?", "A cooperative adopts the form of a company. [1]", true)).toBe(
+      "Yes: a cooperative adopts the form of a company. [1]",
+    );
+  });
+  it("adds nothing on exclusivity, obligation or negation, a word missing, or too few words", () => {
+    const keep = (q: string, a: string) => expect(withPremiseLead(q, a, false)).toBe(a);
+    // « réservé » makes the claim stronger than the sentence, which lists more
+    keep("Le réseau est-il réservé aux associations ?", "Le réseau est ouvert aux associations et aux coopératives. [1]");
+    keep("Une coopérative doit-elle obligatoirement adopter la forme d'une SARL ?", "Une coopérative adopte la forme d'une SA ou d'une SARL. [1]");
+    // the sentence negates
+    keep("Une coopérative peut-elle adopter la forme d'une association ?", "Une coopérative ne peut pas adopter la forme d'une association. [1]");
+    // « mutuelle » is not in the sentence
+    keep("Une coopérative peut-elle adopter la forme d'une mutuelle ?", "Une coopérative adopte la forme d'une SA ou d'une SARL. [1]");
+    // a bare « et une SCOP ? » names one thing: nothing to confirm
+    keep("et une SCOP ?", "Une SCOP est une société coopérative. [1]");
+    // a question asking a thing is no claim
+    keep("Quelle forme une coopérative peut-elle adopter ?", "Une coopérative adopte la forme d'une SA ou d'une SARL. [1]");
+  });
+});
+
+describe("a yes/no question about a legal form, answered offline", () => {
+  const t = sharedRuntime({ llm: null });
+  it("leads with « Oui » when the answer's first sentence states it", async () => {
+    const reply = await t.runtime.answerer.ask("Est-ce qu'une SCIC peut prendre la forme d'une SARL ?", { audience: "porteur" });
+    expect(reply.text).toMatch(/^Oui : /);
+    const other = await t.runtime.answerer.ask("Une SCIC peut-elle prendre la forme d'une association ?", { audience: "porteur" });
+    expect(other.text).not.toMatch(/^Oui/);
   });
 });
