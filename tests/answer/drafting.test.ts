@@ -101,8 +101,16 @@ describe("the answer to a document asked to be written", () => {
 });
 
 describe("cannotDoItThemselves", () => {
-  for (const q of ["On n'a pas le temps de le faire nous-mêmes, rédige tout.", "we don't have time to write it, please do", "Nous ne savons pas faire, écrivez-le."])
+  for (const q of [
+    "On n'a pas le temps de le faire nous-mêmes, rédige tout.",
+    "we don't have time to write it, please do",
+    "Nous ne savons pas faire, écrivez-le.",
+  ])
     it(`says so: ${q}`, () => expect(cannotDoItThemselves(q)).toBe(true));
-  for (const q of ["Rédige notre dossier, je te donne le temps de réponse après.", "Écris notre candidature, on a les infos.", "Combien de temps pour instruire le dossier ?"])
+  for (const q of [
+    "Rédige notre dossier, je te donne le temps de réponse après.",
+    "Écris notre candidature, on a les infos.",
+    "Combien de temps pour instruire le dossier ?",
+  ])
     it(`does not: ${q}`, () => expect(cannotDoItThemselves(q)).toBe(false));
 });

@@ -36,7 +36,11 @@ describe("a rule of law asked about, by someone who says who they are", () => {
 
   it("near misses: a project that names a rule, or asks a value for itself, keeps its reading", () => {
     // a project that wants something and asks where to go
-    expect(project("Notre association de Vauvert veut ouvrir une cantine solidaire et cherche un financement, les aides d'État nous concernent-elles vraiment ? Qui peut nous aider ?")).toBe(true);
+    expect(
+      project(
+        "Notre association de Vauvert veut ouvrir une cantine solidaire et cherche un financement, les aides d'État nous concernent-elles vraiment ? Qui peut nous aider ?",
+      ),
+    ).toBe(true);
     // a structure that wants to present its project, not to quote a fact
     expect(project("Notre SCOP de Bagnols voudrait présenter son projet de recyclerie au Département : quel interlocuteur ?")).toBe(true);
     // a value asked of the writer's own programme, no rule of law named
@@ -54,7 +58,9 @@ describe("joint projects of several organisations", () => {
 describe("a named programme asked as a right", () => {
   const t = sharedRuntime({ llm: null });
   it("« j'ai droit au … ? » keeps the programme asked about as the route, with its verdict, when the facts rule it out", async () => {
-    const reply = await t.runtime.assistant.ask("Je suis micro-entrepreneuse, je travaille seule sans aucun salarié : j'ai droit au DLA ?", { audience: "porteur" });
+    const reply = await t.runtime.assistant.ask("Je suis micro-entrepreneuse, je travaille seule sans aucun salarié : j'ai droit au DLA ?", {
+      audience: "porteur",
+    });
     expect(reply.route?.process).toBe("dla");
     expect(reply.text).toMatch(/employeuse/);
   });
