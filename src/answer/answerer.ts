@@ -261,6 +261,9 @@ const PROPER_NAME = /(?<=[^.!?:\s]\s+)(?:\p{Lu}[\p{Ll}'’-]+\s+)+\p{Lu}[\p{Ll}'
 /** Kinds of documents about the schema itself: its text, its axes, its concertation (not a measure, which has its process). */
 const SCHEMA_KINDS = new Set(["schema", "axe", "concertation"]);
 
+/** The text of the Gard's ESS schema itself (the measures' frame), as opposed to its axes and the neighbouring schemas. */
+const ESS_SCHEMA_DOC = "schema-ess-gard";
+
 /** Kinds of documents describing the Gard itself (its figures, territories): no process of their own. */
 const TERRITORY_KINDS = new Set(["territory"]);
 
@@ -848,8 +851,14 @@ export class Answerer {
     // A document to write for the person (their application, a letter in their name, a business plan): not done, but
     // the procedure and criteria can be explained, and the people of the process the document belongs to can help.
     if (asksToDraft(mine)) {
-      const process = this.aboutProcess(this.o.router.candidates(this.o.normalizer ? this.o.normalizer.normalize(question).text : question));
-      const who = this.whoAnswers(process);
+      const candidates = this.o.router.candidates(this.o.normalizer ? this.o.normalizer.normalize(question).text : question);
+      // The people who can help write it: those who answer for the process (the ESS team for the call for commons it runs).
+      const helper = this.aboutProcess(candidates);
+      // The route is the process the document belongs to (an application to the call for commons is that call's), unless
+      // the writer says they cannot do the work themselves (« on n'a pas le temps de le faire nous-mêmes »): what they ask
+      // is then someone to help them, the people who accompany.
+      const process = cannotDoItThemselves(mine) ? helper : (this.documentProcess(candidates) ?? helper);
+      const who = this.whoAnswers(helper);
       return this.refusal(
         audience,
         this.o.router.toRoute(process, 0.9, `Rédaction d'un document à la place de la personne : ${lowerFirst(who)} pourra l'accompagner.`),
@@ -1412,6 +1421,9 @@ export class Answerer {
       card.route ??
       (this.aboutSchema(sources, candidates) ? DEFAULT_PROCESS : undefined) ??
       this.namedProcess(candidates) ??
+      // A card led by a part of the schema (an axis, a neighbouring schema) that mentions a process beside it (« … auxquels
+      // le Département relie aussi l'appel à communs ») answers about the schema: the ESS team's, when no rule reads a need.
+      (this.ledBySchema(card.sources, sources, candidates) ? DEFAULT_PROCESS : undefined) ??
       card.sources.map((id) => ProcessId.safeParse(id)).find((p) => p.success)?.data ??
       card.sources.map((id) => this.o.processOfDoc?.(id)).find((p) => p !== undefined);
     const route = about
@@ -1519,6 +1531,33 @@ export class Answerer {
     const top = candidates[0];
     if (!top || !((top.named ?? 0) > 0 || top.rule) || top.score < REFUSAL_ROUTE_SCORE) return DEFAULT_PROCESS;
     return this.o.router.handsTo(top.process);
+  }
+
+  /**
+   * Whether a card's first document (what it mainly answers from) is an axis of the schema, the concertation or a
+   * neighbouring schema (the sports', the social solidarities') while the question reads no need by an explicit rule: the
+   * card is about the schema. Not the ESS schema's own text, which frames every measure and leads cards about one of them
+   * (« la mesure phare du schéma »: the call for commons).
+   */
+  private ledBySchema(cardSources: readonly string[], sources: readonly Pick<SourceRef, "id" | "kind">[], candidates: RouteCandidate[]): boolean {
+    if (candidates.some((c) => c.rule)) return false;
+    // (a question the router reads as the need of a process the card cites, « does the Department support work-integration
+    // enterprises? » answered from the social solidarities' schema and the insertion page, is that process's)
+    const best = candidates[0]?.process;
+    if (best && best !== DEFAULT_PROCESS && cardSources.some((id) => id === best || this.o.processOfDoc?.(id) === best)) return false;
+    const first = sources.find((s) => s.id === cardSources[0]);
+    return first !== undefined && first.id !== ESS_SCHEMA_DOC && SCHEMA_KINDS.has(first.kind);
+  }
+
+  /**
+   * The process a document asked for belongs to: the one the request names by its operator or scheme (« le dossier pour
+   * Gard centrale », "our application for the call for commons") or whose need an explicit rule reads in it, strong enough
+   * (see aboutProcess), whoever runs it.
+   */
+  private documentProcess(candidates: RouteCandidate[]): ProcessId | undefined {
+    const top = candidates[0];
+    if (!top || !((top.named ?? 0) > 0 || top.rule) || top.score < REFUSAL_ROUTE_SCORE) return undefined;
+    return top.process;
   }
 
   /**
@@ -1843,3 +1882,14 @@ function base(r: Partial<Reply> & { type: Reply["type"]; text: string }): Reply 
 }
 
 export const RouteChoice = z.object({ process: z.union([ProcessId, z.literal("aucun")]) });
+
+/**
+ * The writer says they cannot do the work themselves (« on n'a pas le temps de le faire nous-mêmes », « on n'y arrive pas »,
+ * "we don't have time to do it ourselves"): they ask for someone to help, not only for a document.
+ */
+const CANNOT_DO_IT =
+  /\b(?:(?:on|nous) n(?:'|’|e )?(?:a|avons) pas le temps|pas le temps de|(?:on|nous) n(?:'|’|e )?(?:y )?(?:arrive|arrivons|sait|savons) pas|no time to|(?:don't|do not|can't|cannot) (?:have (?:the )?time|manage|do it ourselves))\b/i;
+
+export function cannotDoItThemselves(text: string): boolean {
+  return CANNOT_DO_IT.test(text);
+}

@@ -105,8 +105,35 @@ const ASKS_WHAT_THIS = /^(?:et |mais |alors |and |so )?(?:c est quoi|qu est ce q
 const ASKS_RULE_VALUE =
   /^(?:et |mais |alors |and |so )?(?:(?:quel|quelle|quels|quelles) (?:est|sont|serait|seraient) (?:donc |alors )?(?:le|la|les|l) ?|what (?:is|are|s) the )(?:plafonds?|seuils?|planchers?|taux|delais?|durees?|limites?|montants? (?:maximum|maximal|minimum|minimal|plafond)|ceilings?|caps?|thresholds?|rates?|deadlines?|(?:maximum|minimum) (?:amount|duration))\b/;
 
+/**
+ * A rule of law named in a message (« les aides d'État », « le plafond de minimis », « le régime des SIEG », "state aid
+ * rules"): a legal frame, not a support programme one applies to.
+ */
+const LEGAL_RULE =
+  /\b(?:aides? d etat|de minimis|minimis|sieg|services? d interet economique general|state aid|reglementation|regime (?:juridique|fiscal|des aides)|regles? (?:europeennes?|fiscales?|comptables?|des aides|de la commande publique))\b/;
+
+/**
+ * A question whether a rule of law applies to the writer (« on est concernés par les règles d'aides d'État ? », « sommes-nous
+ * soumis à la TVA ? », "are we subject to the state aid rules?"): what holds for them, not where to go.
+ */
+const ASKS_RULE_APPLIES =
+  /\b(?:concernee?s? par|soumise?s? (?:a|au|aux)|subject to|(?:s applique(?:nt)?|applies|apply) (?:a nous|a moi|a notre|to us|to me|to our))\b.{0,40}\b(?:regles?|regime|reglementation|lois?|obligations?|rules?|regulations?|law|tva|vat|impots?|taxes?|aides? d etat|de minimis|minimis|state aid)\b/;
+
+/**
+ * Someone who wants to quote or cite something (« l'élue veut citer en séance un exemple… », "the mayor would like to mention
+ * a figure…"): a request for a fact to say, not a project.
+ */
+const WANTS_TO_CITE =
+  /\b(?:veut|veulent|voudrait|voudraient|souhaite|souhaitent|souhaiterait|aimerait|aimeraient|wants? to|would like to)\s+(?:pouvoir\s+)?(?:citer|mentionner|evoquer|illustrer|quote|cite|mention)\b/;
+
 /** A second thing asked in the same question (« … et comment s'y inscrire ? », "… and how do we apply?"). */
 const ALSO_ASKS = /\b(?:et|and) (?:comment|ou|a qui|aupres de qui|qui|combien|how|where|who|whom)\b/;
+
+/** The last question of a message, folded (the whole message when none ends with a question mark). */
+function lastQuestion(text: string): string {
+  const questions = text.split(/(?<=[.!?;:])\s+|\n+/).filter((x) => x.trim().endsWith("?"));
+  return foldText(questions.at(-1) ?? text);
+}
 
 /** Whether the last question of a message asks a date, what a thing named is or the value a rule sets (see ASKS_WHEN, ASKS_WHAT_THIS, ASKS_RULE_VALUE). */
 function asksDateOrWhatThis(text: string): boolean {
@@ -118,6 +145,9 @@ function asksDateOrWhatThis(text: string): boolean {
   if (ALSO_ASKS.test(f)) return false;
   // (a value asked for the writer's own case, « quel est le plafond pour nous ? », is the project's question)
   // (and so is one asked for a structure the writer speaks of as theirs, « we run a SCIC… What is the cap? »)
+  // (but the value of a rule of law the message names, « … les aides de minimis. Quel est le plafond ? », is that rule's
+  // figure, whoever asks it)
+  if (ASKS_RULE_VALUE.test(f) && LEGAL_RULE.test(foldText(text))) return true;
   return ASKS_WHEN.test(`${f}?`) || ASKS_WHAT_THIS.test(f) || (ASKS_RULE_VALUE.test(f) && !FIRST_PERSON.test(f) && !OWN_GROUP.test(foldText(text)));
 }
 
@@ -215,6 +245,10 @@ export function describesProject(text: string, features: ProjectFeatures, opts: 
   // « …, il a été lancé quand ? », "What is this call the council launched?": whatever the writer says of themselves, the
   // question asks a date or what a thing named is, which the ordinary answer gives.
   if (asksDateOrWhatThis(text)) return false;
+  // « Notre asso vend des repas…, on est concernés par les règles d'aides d'État ? »: whether a rule of law applies to the
+  // writer is what holds for them, which the ordinary answer gives. So is a fact someone wants to quote (« l'élue veut citer
+  // un exemple… »).
+  if (ASKS_RULE_APPLIES.test(lastQuestion(text)) || WANTS_TO_CITE.test(f)) return false;
   // "C'est quoi la différence entre une SCOP et une SCIC ?": a question about words, asked by nobody in particular.
   if (DEFINITION.test(f) && !FIRST_PERSON.test(f)) return false;
   // "Une asso peut avoir le DLA si elle a 0 salarié ?": a question about a rule, asked by nobody in particular.

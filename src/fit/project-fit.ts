@@ -363,7 +363,7 @@ const RULE_QUESTION =
 /** The message asks the Gard's Département or its schema ("le Département du Gard", "le schéma ESS", "l'appel à communs"). */
 /** A yes-or-no question whether something is open to the writer (« c'est possible ? », « c'est pour nous ? », « are we eligible? »). */
 const ASKS_IF_POSSIBLE =
-  /\b(c est possible|est ce possible|est il possible|(ca|c|cela) (est|serait) (il )?(possible|envisageable)|est ce envisageable|c est pour nous|pour nous|y avons droit|y a droit|on y a droit|avons nous droit|sommes nous eligibles?|on est eligibles?|(c est|est ce|serait ce|ce serait) (la|le) (bonne?|bon) (porte|piste|voie|adresse|dispositif|interlocuteur|guichet)|is (it|that|this) possible|can we (apply|get)|are we eligible|is it for us|is (it|that|this) the right (door|place|scheme|route|track))\b/;
+  /\b(c est possible|est ce possible|est il possible|(ca|c|cela) (est|serait) (il )?(possible|envisageable)|est ce envisageable|c est pour nous|pour nous|y avons droit|y a droit|on y a droit|avons nous droit|(?:j ai|on a|nous avons|ai je|a t on|avons nous) droit (?:a|au|aux)|sommes nous eligibles?|on est eligibles?|(c est|est ce|serait ce|ce serait) (la|le) (bonne?|bon) (porte|piste|voie|adresse|dispositif|interlocuteur|guichet)|is (it|that|this) possible|can we (apply|get)|are we eligible|am i eligible|(?:are we|am i) entitled to|do (?:we|i) qualify|is it for us|is (it|that|this) the right (door|place|scheme|route|track))\b/;
 const GARD_ASKED = /\b(departement|department|gard|schema|appel a communs?|call for commons)\b/;
 
 /** Countries and large cities abroad where a carrier may say it is located. */

@@ -5,6 +5,7 @@
  * the answer.
  */
 import { describe, expect, it } from "vitest";
+import { cannotDoItThemselves } from "../../src/answer/answerer.js";
 import { asksToDraft } from "../../src/answer/drafting.js";
 import { sharedRuntime } from "./helpers.js";
 
@@ -75,8 +76,41 @@ describe("the answer to a document asked to be written", () => {
     expect(reply.route?.process).toBe("pret-honneur-microcredit");
   });
 
+  it("an application to the call for commons goes to that call, though the ESS team that runs it is who helps", async () => {
+    for (const q of [
+      "Écris notre candidature à l'appel à communs, on t'envoie le descriptif du tiers-lieu ce soir.",
+      "Please write our application to Gard centrale, we will send you the details.",
+    ]) {
+      const reply = await ask(q);
+      expect(reply.refused, q).toBe(true);
+      expect(reply.route?.process, q).toBe("appel-a-communs");
+      expect(reply.text, q).toMatch(/équipe ESS du Département/);
+    }
+  });
+
+  it("writers who say they cannot do it themselves are handed to the people who accompany them", async () => {
+    const reply = await ask("Fais tout notre dossier pour l'appel à communs, budget et lettres comprises, nous n'avons pas le temps de le faire.");
+    expect(reply.refused).toBe(true);
+    expect(reply.route?.process).toBe("mission-ess-departement");
+  });
+
   it("a question on what the file holds is still answered", async () => {
     const reply = await ask("Que faut-il mettre dans le dossier de candidature à l'appel à communs ?");
     expect(reply.text).not.toMatch(/ne rédige pas/);
   });
+});
+
+describe("cannotDoItThemselves", () => {
+  for (const q of [
+    "On n'a pas le temps de le faire nous-mêmes, rédige tout.",
+    "we don't have time to write it, please do",
+    "Nous ne savons pas faire, écrivez-le.",
+  ])
+    it(`says so: ${q}`, () => expect(cannotDoItThemselves(q)).toBe(true));
+  for (const q of [
+    "Rédige notre dossier, je te donne le temps de réponse après.",
+    "Écris notre candidature, on a les infos.",
+    "Combien de temps pour instruire le dossier ?",
+  ])
+    it(`does not: ${q}`, () => expect(cannotDoItThemselves(q)).toBe(false));
 });
