@@ -899,8 +899,14 @@ export class Answerer {
     // (a precise detail asked, a provider, a boundary, clauses, who leads, is given only by a text that speaks of it;
     // the question is read for such details once, not once per card)
     const slotsAsked = askedSlots(mine).length > 0;
+    // Things asked one by one with their number (« liste les 39 actions »): a card that only counts them does not give them.
+    // (read in the message as written: the polite request « tu peux me lister… » is what asks to list them)
+    const listed = askedEnumeration(own ?? rawQuestion) ?? askedEnumeration(mine);
     const cardStatistic = (m: CardMatch) =>
-      m.card.lacune || ((statistic === null || givesStatistic(statistic, m.card.answer, asking)) && (!slotsAsked || fillsAskedSlots(mine, m.card.answer)));
+      m.card.lacune ||
+      ((statistic === null || givesStatistic(statistic, m.card.answer, asking)) &&
+        (!slotsAsked || fillsAskedSlots(mine, m.card.answer)) &&
+        (listed === null || !statesCount(listed, [m.card.answer]) || setsOut(listed, [m.card.answer])));
     const cardGives = (m: CardMatch) =>
       m.card.lacune ||
       (givesAsked(asks!, asking, m.card.answer, searched, m.card.questions.join(" "), equivalents) &&
@@ -1096,7 +1102,7 @@ export class Answerer {
     }
     // Things asked one by one, with their number (« quelles sont les six étapes… ? », « détaillez les 39 actions »): passages
     // that only count them (« un guide en six étapes ») do not give them; the count is said, and who can give the rest.
-    const enumeration = text && !generated ? askedEnumeration(mine) : null;
+    const enumeration = text && !generated ? listed : null;
     const passages = ranked.slice(0, 8).map((h) => h.chunk.text);
     // (only when the passages state that count: a number the person supposes is no count the sources give)
     if (enumeration && statesCount(enumeration, passages) && !setsOut(enumeration, [...passages, ...used.map((h) => h.chunk.text)])) {

@@ -166,6 +166,65 @@ export function countsOf(paragraph: string, heads: string[]): boolean {
   return false;
 }
 
+/** Units that measure a time, a sum or a share: a figure before them counts no things. */
+const MEASURE_UNIT = /^(?:mois|ans?|annees?|semaines?|jours?|heures?|minutes?|euros?|eur|k€|€|%|pour ?cent|percent|months?|years?|weeks?|days?|hours?)$/;
+/** Words a count of people is given in, whatever people were asked (« plus de 200 personnes » for participants). */
+const PEOPLE = /^(?:personnes?|participants?|participantes?|gens|people|persons?|membres?|members?)$/;
+/** A number in a folded text: digits (« 3,3 », « 23 000 ») or a number word. */
+const NUMBER = new RegExp(String.raw`\d+(?:[.,]\d+|\s\d{3}(?!\d))*|\b(?:${QUANTITY_WORDS.source.slice(3, -3)})\b`, "g");
+
+/**
+ * Whether every figure of a paragraph counts or measures something other than the things a how-many question counts
+ * (`heads`, analysed): a figure before a duration, a sum or a share (« environ 8 mois », « 250 000 € »), or, when the paragraph
+ * names those things (`named`), before other things (« 5 axes et 39 actions » beside « les agents »). A figure before those
+ * things, before people, or before nothing it names, may count them. False when the paragraph holds no figure.
+ */
+export function countsOnlyOther(paragraph: string, heads: string[], named: boolean): boolean {
+  let text = fold(paragraph).replace(/€/g, " € ").replace(/%/g, " % ");
+  for (const r of NOT_QUANTITY) text = text.replace(r, " ");
+  let figures = 0;
+  for (const m of text.matchAll(NUMBER)) {
+    // a range (« de 2 à 6 mois ») is read at its end
+    if (/^\s*(?:a|-|–|et|ou|to|or)\s+(?:\d|\p{L}+\s)/u.test(text.slice(m.index + m[0].length)) && /^\d/.test(m[0])) continue;
+    figures++;
+    const after = text
+      .slice(m.index + m[0].length)
+      .split(/[^\p{L}\d€%']+/u)
+      .filter(Boolean)
+      .slice(0, 4);
+    const next = after[0];
+    if (next === undefined) return false;
+    if (after.slice(0, 3).some((w) => heads.includes(stem(w)) || heads.includes(w) || PEOPLE.test(w))) return false;
+    if (MEASURE_UNIT.test(next)) continue;
+    // « 3,3 millions d'euros »
+    if (/^(?:millions?|milliards?|milliers?|mille)$/.test(next) && after[1] !== undefined && /^(?:d'euros|euros?|€|de)$/.test(after[1]) && (after[1] !== "de" || after[2] === "€"))
+      continue;
+    if (named && /^\p{L}{3,}[sx]$/u.test(next)) continue;
+    return false;
+  }
+  return figures > 0;
+}
+
+/**
+ * Whether a name written as one word (« Alterincub », « Minedetalents ») is a name the text writes in two or three
+ * (« Alter'Incub », « Mine de talents »): its letters are those of consecutive words of the text. Names of six letters
+ * or more, so that a short word does not read as two.
+ */
+export function glued(name: string, text: string): boolean {
+  const n = fold(name).replace(/[^a-z0-9]/g, "");
+  if (n.length < 6) return false;
+  const words = [...fold(text).matchAll(/[a-z0-9]+/g)].map((m) => m[0]);
+  for (let i = 0; i < words.length; i++) {
+    let joined = words[i]!;
+    for (let j = i + 1; j < Math.min(words.length, i + 3); j++) {
+      joined += words[j]!;
+      // the name is analysed (a stem): the joined words begin with it and differ by an ending at most
+      if (joined.startsWith(n) && joined.length - n.length <= 2) return true;
+    }
+  }
+  return false;
+}
+
 /** Names too general to say what a figure is about: the Gard, its Département, the ESS… */
 const GENERIC_NAMES = new Set(
   [
@@ -443,6 +502,9 @@ export function givesAsked(
       !countsOf(paragraph, nounHeads)
     )
       return false;
+    // « combien de projets a-t-il incubés ? »: « un programme d'environ 8 mois » or « 5 axes et 39 actions » beside the
+    // agents trained count something else; the things asked are counted by none of its figures.
+    if (nounHeads.length && countsOnlyOther(paragraph, nounHeads, mentions(paragraph, nounHeads))) return false;
     // « combien d'élus ont été formés ? »: the figure of the elected members is not that of those trained.
     if (qualifiers.some((w) => !speaksOf(`${paragraph} ${about}`, w, equivalents))) return false;
     const text = fold(paragraph);
@@ -453,6 +515,8 @@ export function givesAsked(
     // « combien… aux Rencontres du 7 novembre ? »: a paragraph about another day's edition does not answer.
     if (days.some((d) => !namesDay(text, d))) return false;
     const terms = new Set([...analyze(paragraph), ...aboutTerms]);
-    return names.every((t) => terms.has(t) || equivalents(t).some((seq) => seq.every((w) => terms.has(w))) || (kept !== null && !kept.has(t)));
+    return names.every(
+      (t) => terms.has(t) || equivalents(t).some((seq) => seq.every((w) => terms.has(w))) || (kept !== null && !kept.has(t)) || glued(t, `${paragraph} ${about}`),
+    );
   });
 }
