@@ -1085,6 +1085,22 @@ export class Answerer {
       if (fit) return this.cardAnswer(question, searched, audience, fit, hits, cardMatches, candidates, mine);
       text = "";
     }
+    // A year asked (« les Rencontres de 2024, c'était quel jour ? ») that the passages found do not reach (earlier editions) is
+    // said by a close card from a document found that names that year, rather than refused as not yet published.
+    if (text && !generated && laterYearAsked(mine, text) !== null) {
+      const years = askedYears(mine);
+      const fit = p.cardCandidates.find(
+        (m) =>
+          !m.card.lacune &&
+          m.typeOk !== false &&
+          m.score >= MIN_QUANTITY_CARD &&
+          m.card.sources.some((d) => found.has(d)) &&
+          years.every((y) => m.card.answer.includes(y)) &&
+          cardStatistic(m) &&
+          (!asksQuantity || cardGives(m)),
+      );
+      if (fit) return this.cardAnswer(question, searched, audience, fit, hits, cardMatches, candidates, mine);
+    }
     // A precise detail asked (« quel prestataire a développé… », « les rues exactes… », « quelles clauses… ») is given only by
     // passages that speak of it: a description of the platform, the neighbourhood or the plan is no answer.
     if (text && !generated && !fillsAskedSlots(mine, text)) {

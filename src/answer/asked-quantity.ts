@@ -197,7 +197,12 @@ export function countsOnlyOther(paragraph: string, heads: string[], named: boole
     if (after.slice(0, 3).some((w) => heads.includes(stem(w)) || heads.includes(w) || PEOPLE.test(w))) return false;
     if (MEASURE_UNIT.test(next)) continue;
     // « 3,3 millions d'euros »
-    if (/^(?:millions?|milliards?|milliers?|mille)$/.test(next) && after[1] !== undefined && /^(?:d'euros|euros?|€|de)$/.test(after[1]) && (after[1] !== "de" || after[2] === "€"))
+    if (
+      /^(?:millions?|milliards?|milliers?|mille)$/.test(next) &&
+      after[1] !== undefined &&
+      /^(?:d'euros|euros?|€|de)$/.test(after[1]) &&
+      (after[1] !== "de" || after[2] === "€")
+    )
       continue;
     if (named && /^\p{L}{3,}[sx]$/u.test(next)) continue;
     return false;
@@ -218,8 +223,8 @@ export function glued(name: string, text: string): boolean {
     let joined = words[i]!;
     for (let j = i + 1; j < Math.min(words.length, i + 3); j++) {
       joined += words[j]!;
-      // the name is analysed (a stem): the joined words begin with it and differ by an ending at most
-      if (joined.startsWith(n) && joined.length - n.length <= 2) return true;
+      // the name is analysed (a stem): the joined words begin with it and differ by an ending (four letters) at most
+      if (joined.startsWith(n) && joined.length - n.length <= 4) return true;
     }
   }
   return false;
@@ -394,6 +399,11 @@ const UNIT_AFTER = /^\s*(?:millions?|milliards?|m€|k€|md€|mds?|m|k|€|eur
 /** A figure written without its thousands separators (« 250 000 » and « 250.000 » as « 250000 »). */
 const figureKey = (n: string) => n.replace(/[\s.]/g, "");
 
+/** A whole stated as a sum (« sur les 3,3 M€… », « sur les 250 000 euros… »): the part asked of it is a sum too. */
+const WHOLE_SUM = new RegExp(String.raw`${WHOLE_FIGURE.source}\s*(?:m€|k€|md€|€|euros?\b|millions? (?:d'euros|€|euros?)|milliards? (?:d'euros|€|euros?))`);
+/** A sum in a folded text: a figure and a currency (« 40 000 € », « 1,2 million d'euros »). */
+const SUM_GIVEN = /\d(?:[\d\s.,]*\d)?\s*(?:m€|k€|md€|€|euros?\b|millions? (?:d'euros|€|euros?)|milliards? (?:d'euros|€|euros?))/;
+
 /** The figures a question states as the whole it asks a part of (folded), if it asks a part of one. */
 export function wholeFigures(question: string): string[] {
   return [...fold(question).matchAll(WHOLE_FIGURE)].map((m) => figureKey(m[1]!));
@@ -480,6 +490,7 @@ export function givesAsked(
   const qualifiers = kind === "number" ? askedQualifiers(question) : [];
   // « sur les 250 000 €, combien… ? » asks a part of that whole: its own figure, repeated, is no answer.
   const whole = kind === "number" ? wholeFigures(question) : [];
+  const wholeSum = whole.length > 0 && WHOLE_SUM.test(fold(question));
   const part = kind === "number" ? partCounted(question) : null;
   const paragraphs = answer.split(/\n\s*\n/).filter((p) => p.trim());
   // « combien … dans le Gard ? » is not answered by a figure for all of France (« environ 1 700 en France »): an answer
@@ -489,6 +500,9 @@ export function givesAsked(
     // « combien de temps ? », "how long?" asks a duration (« 12 mois », « d'avril 2023 à décembre 2024 »): another figure is no answer.
     if (kind === "number" && duration) {
       if (!DURATION.test(fold(paragraph))) return false;
+    } else if (wholeSum && !SUM_GIVEN.test(withoutFigures(fold(paragraph), whole))) {
+      // « sur les 3,3 M€, combien sont allés à Alès ? »: a part of a sum is a sum (a number of projects there is none)
+      return false;
     } else if (kind === "number" ? !hasQuantity(withoutFigures(fold(paragraph), whole), price) : !hasDate(paragraph)) return false;
     if (counted !== null && !countsOf(paragraph, heads)) return false;
     // « parmi les participants, combien étaient des élus ? »: a number of the elected members, not of the participants.
@@ -516,7 +530,8 @@ export function givesAsked(
     if (days.some((d) => !namesDay(text, d))) return false;
     const terms = new Set([...analyze(paragraph), ...aboutTerms]);
     return names.every(
-      (t) => terms.has(t) || equivalents(t).some((seq) => seq.every((w) => terms.has(w))) || (kept !== null && !kept.has(t)) || glued(t, `${paragraph} ${about}`),
+      (t) =>
+        terms.has(t) || equivalents(t).some((seq) => seq.every((w) => terms.has(w))) || (kept !== null && !kept.has(t)) || glued(t, `${paragraph} ${about}`),
     );
   });
 }
