@@ -1063,7 +1063,8 @@ export class Answerer {
           !m.card.lacune && m.typeOk !== false && m.score >= MIN_QUANTITY_CARD && cardGives(m) && (!moneyPut || givesAmount(m.card.answer));
         const top = p.cardCandidates[0];
         const fit =
-          p.cardCandidates.find((m) => usable(m) && m.card.sources.some((d) => found.has(d))) ??
+          // (a card phrased as the question itself need not have its documents found, as below)
+          p.cardCandidates.find((m) => usable(m) && (m.card.sources.some((d) => found.has(d)) || m.score >= CLOSE_PHRASING)) ??
           // (the closest card that gives the sum, though retrieval missed its documents, as an English question's may)
           (moneyPut && top && usable(top) && top.score >= MONEY_CARD ? top : undefined);
         if (fit) return this.cardAnswer(question, searched, audience, fit, hits, cardMatches, candidates, mine);

@@ -6,7 +6,7 @@
  * depuis vingt-cinq ans" for a question on the DLA) is no answer, and the assistant
  * says it does not know instead.
  */
-import { analyze, fold, stem } from "../retrieval/analyzer.js";
+import { analyze, fold, looksEnglish, stem } from "../retrieval/analyzer.js";
 import { MONTH_ALTERNATION, WEEKDAY_ALTERNATION } from "../core/calendar-words.js";
 
 const MONTHS = MONTH_ALTERNATION;
@@ -55,7 +55,7 @@ export function countedAcronym(question: string): string | null {
 
 /** Words a how-many question counts that are measures or people, whose figure an answer gives in other words. */
 const MEASURE_NOUNS =
-  /^(temps|argent|fois|personnes?|gens|monde|euros?|annees?|ans|mois|jours?|heures?|semaines?|places?|salaries?|emplois?|habitants?|people|time|money|years?|months?|weeks?|days?|hours?|jobs?|euros?)$/;
+  /^(temps|tps|argent|fois|personnes?|gens|monde|euros?|annees?|ans|mois|jours?|heures?|semaines?|places?|salaries?|emplois?|habitants?|people|time|money|years?|months?|weeks?|days?|hours?|jobs?|euros?)$/;
 
 /**
  * The noun a « combien d'agents ont été formés ? » question counts, analysed (not an acronym, see
@@ -166,8 +166,8 @@ export function countsOf(paragraph: string, heads: string[]): boolean {
   return false;
 }
 
-/** Units that measure a time, a sum or a share: a figure before them counts no things. */
-const MEASURE_UNIT = /^(?:mois|ans?|annees?|semaines?|jours?|heures?|minutes?|euros?|eur|k€|€|%|pour ?cent|percent|months?|years?|weeks?|days?|hours?)$/;
+/** Units that measure a time or a sum: a figure before them counts no things (a share may: « 57,5 % … en réserves »). */
+const MEASURE_UNIT = /^(?:mois|ans?|annees?|semaines?|jours?|heures?|minutes?|euros?|eur|k€|€|months?|years?|weeks?|days?|hours?)$/;
 /** Words a count of people is given in, whatever people were asked (« plus de 200 personnes » for participants). */
 const PEOPLE = /^(?:personnes?|participants?|participantes?|gens|people|persons?|membres?|members?)$/;
 /** A number in a folded text: digits (« 3,3 », « 23 000 ») or a number word. */
@@ -319,7 +319,8 @@ export function givesAskedQuantity(
 }
 
 /** A question that asks how long something lasts or takes. */
-const ASKS_DURATION = /\b(combien de (temps|mois|semaines|jours|annees|ans)|cb de (temps|mois)|quelle duree|how long|how many (months|years|weeks|days))\b/;
+const ASKS_DURATION =
+  /\b(combien de (temps|tps|mois|semaines|jours|annees|ans)|cb de (temps|tps|mois)|quelle duree|how long|how many (months|years|weeks|days))\b/;
 /** A duration in an answer: a number of days, weeks, months or years, or words that say how long without one. */
 const DURATION =
   /\b(\d+|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|quinze|vingt|trente|quelques|plusieurs|one|two|three|four|five|six|twelve|a few|several)\s*(?:[a-z]+\s+)?(jours?|semaines?|mois|ans|annees?|days?|weeks?|months?|years?)\b|\b(renouvelable|sans limite|duree indeterminee|pas publie|n'est pas publie|not published)\b|\b(?:19|20)\d{2}\s*(?:a|au|to|-|–)\s*(?:[a-z]+\s+)?(?:19|20)\d{2}\b/;
@@ -487,6 +488,8 @@ export function givesAsked(
   const noun = kind === "number" && counted === null ? countedNoun(question) : null;
   const recent = RECENT.test(q);
   const nounHeads = noun === null ? [] : [noun];
+  const countedHeads = noun === null ? [] : [noun, ...equivalents(noun).map((seq) => seq[0]!)];
+  const english = looksEnglish(question);
   const qualifiers = kind === "number" ? askedQualifiers(question) : [];
   // « sur les 250 000 €, combien… ? » asks a part of that whole: its own figure, repeated, is no answer.
   const whole = kind === "number" ? wholeFigures(question) : [];
@@ -518,7 +521,8 @@ export function givesAsked(
       return false;
     // « combien de projets a-t-il incubés ? »: « un programme d'environ 8 mois » or « 5 axes et 39 actions » beside the
     // agents trained count something else; the things asked are counted by none of its figures.
-    if (nounHeads.length && countsOnlyOther(paragraph, nounHeads, mentions(paragraph, nounHeads))) return false;
+    // (the things named, and their other figures, read in French only: an English question is answered from French passages)
+    if (nounHeads.length && countsOnlyOther(paragraph, countedHeads, !english && mentions(paragraph, nounHeads))) return false;
     // « combien d'élus ont été formés ? »: the figure of the elected members is not that of those trained.
     if (qualifiers.some((w) => !speaksOf(`${paragraph} ${about}`, w, equivalents))) return false;
     const text = fold(paragraph);

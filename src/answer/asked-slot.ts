@@ -60,16 +60,13 @@ const ITEM_STEMS = [
   { asked: "mesure", gives: "mesure|measure" },
   { asked: "measure", gives: "mesure|measure" },
   { asked: "fiche", gives: "fiche" },
-  { asked: "axe", gives: "axe|axis" },
-  { asked: "axis", gives: "axe|axis" },
-  { asked: "objectif", gives: "objectif|objective" },
-  { asked: "orientation", gives: "orientation" },
-  { asked: "priorite", gives: "priorite|priority" },
-  { asked: "engagement", gives: "engagement|commitment" },
 ];
-/** One numbered item of a plan asked (« l'action 12 », « la fiche action n° 5 », "axis 2"): the noun and the number. */
+/**
+ * One numbered item of a plan asked (« l'action 12 », « la fiche action n° 5 », "measure 7"): the noun and the number.
+ * (Not an axis: the four axes of the schema each have their own documents, which may not repeat their number.)
+ */
 const ITEM_ASKED =
-  /\b(?:l ?' ?|l |la |le |the )(action|mesure|measure|fiche(?: action)?|axe|axis|objectif|orientation|priorite|engagement) (?:n ?° ?|no |numero |number )?(\d{1,2})\b(?! ?(?:%|€|euros?|mois|ans|actions|mesures|axes))/;
+  /\b(?:l ?' ?|l |la |le |the )(action|mesure|measure|fiche(?: action)?) (?:n ?° ?|no |numero |number )?(\d{1,2})\b(?! ?(?:%|€|euros?|mois|ans|actions|mesures))/;
 
 const SLOTS: Slot[] = [
   {
@@ -109,7 +106,7 @@ const SLOTS: Slot[] = [
     gives: /\b(?:pilot\w*|copilot\w*|chefs? de file|lead\w*|led by|steer\w*)\b/,
   },
   {
-    // one numbered item of a plan: « l'action 12 du SPASER », « la fiche action 5 », « l'axe 3 », "measure 7": a passage that
+    // one numbered item of a plan: « l'action 12 du SPASER », « la fiche action 5 », "measure 7": a passage that
     // presents the plan (« 5 axes et 39 actions ») without naming that item says nothing of it
     name: "numbered-item",
     asked: ITEM_ASKED,
