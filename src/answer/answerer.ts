@@ -908,8 +908,14 @@ export class Answerer {
     // (a precise detail asked, a provider, a boundary, clauses, who leads, is given only by a text that speaks of it;
     // the question is read for such details once, not once per card)
     const slotsAsked = askedSlots(mine).length > 0;
+    // Things asked one by one with their number (« liste les 39 actions »): a card that only counts them does not give them.
+    // (read in the message as written: the polite request « tu peux me lister… » is what asks to list them)
+    const listed = askedEnumeration(own ?? rawQuestion) ?? askedEnumeration(mine);
     const cardStatistic = (m: CardMatch) =>
-      m.card.lacune || ((statistic === null || givesStatistic(statistic, m.card.answer, asking)) && (!slotsAsked || fillsAskedSlots(mine, m.card.answer)));
+      m.card.lacune ||
+      ((statistic === null || givesStatistic(statistic, m.card.answer, asking)) &&
+        (!slotsAsked || fillsAskedSlots(mine, m.card.answer)) &&
+        (listed === null || !statesCount(listed, [m.card.answer]) || setsOut(listed, [m.card.answer])));
     const cardGives = (m: CardMatch) =>
       m.card.lacune ||
       (givesAsked(asks!, asking, m.card.answer, searched, m.card.questions.join(" "), equivalents) &&
@@ -1066,7 +1072,8 @@ export class Answerer {
           !m.card.lacune && m.typeOk !== false && m.score >= MIN_QUANTITY_CARD && cardGives(m) && (!moneyPut || givesAmount(m.card.answer));
         const top = p.cardCandidates[0];
         const fit =
-          p.cardCandidates.find((m) => usable(m) && m.card.sources.some((d) => found.has(d))) ??
+          // (a card phrased as the question itself need not have its documents found, as below)
+          p.cardCandidates.find((m) => usable(m) && (m.card.sources.some((d) => found.has(d)) || m.score >= CLOSE_PHRASING)) ??
           // (the closest card that gives the sum, though retrieval missed its documents, as an English question's may)
           (moneyPut && top && usable(top) && top.score >= MONEY_CARD ? top : undefined);
         if (fit) return this.cardAnswer(question, searched, audience, fit, hits, cardMatches, candidates, mine);
@@ -1088,6 +1095,22 @@ export class Answerer {
       if (fit) return this.cardAnswer(question, searched, audience, fit, hits, cardMatches, candidates, mine);
       text = "";
     }
+    // A year asked (« les Rencontres de 2024, c'était quel jour ? ») that the passages found do not reach (earlier editions) is
+    // said by a close card from a document found that names that year, rather than refused as not yet published.
+    if (text && !generated && laterYearAsked(mine, text) !== null) {
+      const years = askedYears(mine);
+      const fit = p.cardCandidates.find(
+        (m) =>
+          !m.card.lacune &&
+          m.typeOk !== false &&
+          m.score >= MIN_QUANTITY_CARD &&
+          m.card.sources.some((d) => found.has(d)) &&
+          years.every((y) => m.card.answer.includes(y)) &&
+          cardStatistic(m) &&
+          (!asksQuantity || cardGives(m)),
+      );
+      if (fit) return this.cardAnswer(question, searched, audience, fit, hits, cardMatches, candidates, mine);
+    }
     // A precise detail asked (« quel prestataire a développé… », « les rues exactes… », « quelles clauses… ») is given only by
     // passages that speak of it: a description of the platform, the neighbourhood or the plan is no answer.
     if (text && !generated && !fillsAskedSlots(mine, text)) {
@@ -1105,7 +1128,7 @@ export class Answerer {
     }
     // Things asked one by one, with their number (« quelles sont les six étapes… ? », « détaillez les 39 actions »): passages
     // that only count them (« un guide en six étapes ») do not give them; the count is said, and who can give the rest.
-    const enumeration = text && !generated ? askedEnumeration(mine) : null;
+    const enumeration = text && !generated ? listed : null;
     const passages = ranked.slice(0, 8).map((h) => h.chunk.text);
     // (only when the passages state that count: a number the person supposes is no count the sources give)
     if (enumeration && statesCount(enumeration, passages) && !setsOut(enumeration, [...passages, ...used.map((h) => h.chunk.text)])) {

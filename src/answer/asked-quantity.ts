@@ -6,7 +6,7 @@
  * depuis vingt-cinq ans" for a question on the DLA) is no answer, and the assistant
  * says it does not know instead.
  */
-import { analyze, fold, stem } from "../retrieval/analyzer.js";
+import { analyze, fold, looksEnglish, stem } from "../retrieval/analyzer.js";
 import { MONTH_ALTERNATION, WEEKDAY_ALTERNATION } from "../core/calendar-words.js";
 
 const MONTHS = MONTH_ALTERNATION;
@@ -55,7 +55,7 @@ export function countedAcronym(question: string): string | null {
 
 /** Words a how-many question counts that are measures or people, whose figure an answer gives in other words. */
 const MEASURE_NOUNS =
-  /^(temps|argent|fois|personnes?|gens|monde|euros?|annees?|ans|mois|jours?|heures?|semaines?|places?|salaries?|emplois?|habitants?|people|time|money|years?|months?|weeks?|days?|hours?|jobs?|euros?)$/;
+  /^(temps|tps|argent|fois|personnes?|gens|monde|euros?|annees?|ans|mois|jours?|heures?|semaines?|places?|salaries?|emplois?|habitants?|people|time|money|years?|months?|weeks?|days?|hours?|jobs?|euros?)$/;
 
 /**
  * The noun a « combien d'agents ont été formés ? » question counts, analysed (not an acronym, see
@@ -166,6 +166,70 @@ export function countsOf(paragraph: string, heads: string[]): boolean {
   return false;
 }
 
+/** Units that measure a time or a sum: a figure before them counts no things (a share may: « 57,5 % … en réserves »). */
+const MEASURE_UNIT = /^(?:mois|ans?|annees?|semaines?|jours?|heures?|minutes?|euros?|eur|k€|€|months?|years?|weeks?|days?|hours?)$/;
+/** Words a count of people is given in, whatever people were asked (« plus de 200 personnes » for participants). */
+const PEOPLE = /^(?:personnes?|participants?|participantes?|gens|people|persons?|membres?|members?)$/;
+/** A number in a folded text: digits (« 3,3 », « 23 000 ») or a number word. */
+const NUMBER = new RegExp(String.raw`\d+(?:[.,]\d+|\s\d{3}(?!\d))*|\b(?:${QUANTITY_WORDS.source.slice(3, -3)})\b`, "g");
+
+/**
+ * Whether every figure of a paragraph counts or measures something other than the things a how-many question counts
+ * (`heads`, analysed): a figure before a duration, a sum or a share (« environ 8 mois », « 250 000 € »), or, when the paragraph
+ * names those things (`named`), before other things (« 5 axes et 39 actions » beside « les agents »). A figure before those
+ * things, before people, or before nothing it names, may count them. False when the paragraph holds no figure.
+ */
+export function countsOnlyOther(paragraph: string, heads: string[], named: boolean): boolean {
+  let text = fold(paragraph).replace(/€/g, " € ").replace(/%/g, " % ");
+  for (const r of NOT_QUANTITY) text = text.replace(r, " ");
+  let figures = 0;
+  for (const m of text.matchAll(NUMBER)) {
+    // a range (« de 2 à 6 mois ») is read at its end
+    if (/^\s*(?:a|-|–|et|ou|to|or)\s+(?:\d|\p{L}+\s)/u.test(text.slice(m.index + m[0].length)) && /^\d/.test(m[0])) continue;
+    figures++;
+    const after = text
+      .slice(m.index + m[0].length)
+      .split(/[^\p{L}\d€%']+/u)
+      .filter(Boolean)
+      .slice(0, 4);
+    const next = after[0];
+    if (next === undefined) return false;
+    if (after.slice(0, 3).some((w) => heads.includes(stem(w)) || heads.includes(w) || PEOPLE.test(w))) return false;
+    if (MEASURE_UNIT.test(next)) continue;
+    // « 3,3 millions d'euros »
+    if (
+      /^(?:millions?|milliards?|milliers?|mille)$/.test(next) &&
+      after[1] !== undefined &&
+      /^(?:d'euros|euros?|€|de)$/.test(after[1]) &&
+      (after[1] !== "de" || after[2] === "€")
+    )
+      continue;
+    if (named && /^\p{L}{3,}[sx]$/u.test(next)) continue;
+    return false;
+  }
+  return figures > 0;
+}
+
+/**
+ * Whether a name written as one word (« Alterincub », « Minedetalents ») is a name the text writes in two or three
+ * (« Alter'Incub », « Mine de talents »): its letters are those of consecutive words of the text. Names of six letters
+ * or more, so that a short word does not read as two.
+ */
+export function glued(name: string, text: string): boolean {
+  const n = fold(name).replace(/[^a-z0-9]/g, "");
+  if (n.length < 6) return false;
+  const words = [...fold(text).matchAll(/[a-z0-9]+/g)].map((m) => m[0]);
+  for (let i = 0; i < words.length; i++) {
+    let joined = words[i]!;
+    for (let j = i + 1; j < Math.min(words.length, i + 3); j++) {
+      joined += words[j]!;
+      // the name is analysed (a stem): the joined words begin with it and differ by an ending (four letters) at most
+      if (joined.startsWith(n) && joined.length - n.length <= 4) return true;
+    }
+  }
+  return false;
+}
+
 /** Names too general to say what a figure is about: the Gard, its Département, the ESS… */
 const GENERIC_NAMES = new Set(
   [
@@ -255,7 +319,8 @@ export function givesAskedQuantity(
 }
 
 /** A question that asks how long something lasts or takes. */
-const ASKS_DURATION = /\b(combien de (temps|mois|semaines|jours|annees|ans)|cb de (temps|mois)|quelle duree|how long|how many (months|years|weeks|days))\b/;
+const ASKS_DURATION =
+  /\b(combien de (temps|tps|mois|semaines|jours|annees|ans)|cb de (temps|tps|mois)|quelle duree|how long|how many (months|years|weeks|days))\b/;
 /** A duration in an answer: a number of days, weeks, months or years, or words that say how long without one. */
 const DURATION =
   /\b(\d+|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|quinze|vingt|trente|quelques|plusieurs|one|two|three|four|five|six|twelve|a few|several)\s*(?:[a-z]+\s+)?(jours?|semaines?|mois|ans|annees?|days?|weeks?|months?|years?)\b|\b(renouvelable|sans limite|duree indeterminee|pas publie|n'est pas publie|not published)\b|\b(?:19|20)\d{2}\s*(?:a|au|to|-|–)\s*(?:[a-z]+\s+)?(?:19|20)\d{2}\b/;
@@ -337,6 +402,11 @@ const FIGURE_WITH_UNIT = /\d{1,3}(?:[\s.]\d{3})+(?:,\d+)?|\d+(?:,\d+)?/g;
 const UNIT_AFTER = /^\s*(?:millions?|milliards?|m€|k€|md€|mds?|m|k|€|euros?|%)?/;
 /** A figure written without its thousands separators (« 250 000 » and « 250.000 » as « 250000 »). */
 const figureKey = (n: string) => n.replace(/[\s.]/g, "");
+
+/** A whole stated as a sum (« sur les 3,3 M€… », « sur les 250 000 euros… »): the part asked of it is a sum too. */
+const WHOLE_SUM = new RegExp(String.raw`${WHOLE_FIGURE.source}\s*(?:m€|k€|md€|€|euros?\b|millions? (?:d'euros|€|euros?)|milliards? (?:d'euros|€|euros?))`);
+/** A sum in a folded text: a figure and a currency (« 40 000 € », « 1,2 million d'euros »). */
+const SUM_GIVEN = /\d(?:[\d\s.,]*\d)?\s*(?:m€|k€|md€|€|euros?\b|millions? (?:d'euros|€|euros?)|milliards? (?:d'euros|€|euros?))/;
 
 /** The figures a question states as the whole it asks a part of (folded), if it asks a part of one. */
 export function wholeFigures(question: string): string[] {
@@ -421,9 +491,12 @@ export function givesAsked(
   const noun = kind === "number" && counted === null ? countedNoun(question) : null;
   const recent = RECENT.test(q);
   const nounHeads = noun === null ? [] : [noun];
+  const countedHeads = noun === null ? [] : [noun, ...equivalents(noun).map((seq) => seq[0]!)];
+  const english = looksEnglish(question);
   const qualifiers = kind === "number" ? askedQualifiers(question) : [];
   // « sur les 250 000 €, combien… ? » asks a part of that whole: its own figure, repeated, is no answer.
   const whole = kind === "number" ? wholeFigures(question) : [];
+  const wholeSum = whole.length > 0 && WHOLE_SUM.test(fold(question));
   const part = kind === "number" ? partCounted(question) : null;
   const paragraphs = answer.split(/\n\s*\n/).filter((p) => p.trim());
   // « combien … dans le Gard ? » is not answered by a figure for all of France (« environ 1 700 en France »): an answer
@@ -433,6 +506,9 @@ export function givesAsked(
     // « combien de temps ? », "how long?" asks a duration (« 12 mois », « d'avril 2023 à décembre 2024 »): another figure is no answer.
     if (kind === "number" && duration) {
       if (!DURATION.test(fold(paragraph))) return false;
+    } else if (wholeSum && !SUM_GIVEN.test(withoutFigures(fold(paragraph), whole))) {
+      // « sur les 3,3 M€, combien sont allés à Alès ? »: a part of a sum is a sum (a number of projects there is none)
+      return false;
     } else if (kind === "number" ? !hasQuantity(withoutFigures(fold(paragraph), whole), price) : !hasDate(paragraph)) return false;
     if (counted !== null && !countsOf(paragraph, heads)) return false;
     // « parmi les participants, combien étaient des élus ? »: a number of the elected members, not of the participants.
@@ -446,6 +522,10 @@ export function givesAsked(
       !countsOf(paragraph, nounHeads)
     )
       return false;
+    // « combien de projets a-t-il incubés ? »: « un programme d'environ 8 mois » or « 5 axes et 39 actions » beside the
+    // agents trained count something else; the things asked are counted by none of its figures.
+    // (the things named, and their other figures, read in French only: an English question is answered from French passages)
+    if (nounHeads.length && countsOnlyOther(paragraph, countedHeads, !english && mentions(paragraph, nounHeads))) return false;
     // « combien d'élus ont été formés ? »: the figure of the elected members is not that of those trained.
     if (qualifiers.some((w) => !speaksOf(`${paragraph} ${about}`, w, equivalents))) return false;
     const text = fold(paragraph);
@@ -456,6 +536,9 @@ export function givesAsked(
     // « combien… aux Rencontres du 7 novembre ? »: a paragraph about another day's edition does not answer.
     if (days.some((d) => !namesDay(text, d))) return false;
     const terms = new Set([...analyze(paragraph), ...aboutTerms]);
-    return names.every((t) => terms.has(t) || equivalents(t).some((seq) => seq.every((w) => terms.has(w))) || (kept !== null && !kept.has(t)));
+    return names.every(
+      (t) =>
+        terms.has(t) || equivalents(t).some((seq) => seq.every((w) => terms.has(w))) || (kept !== null && !kept.has(t)) || glued(t, `${paragraph} ${about}`),
+    );
   });
 }

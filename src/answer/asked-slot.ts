@@ -54,6 +54,20 @@ const DAY_GIVEN = new RegExp(
   String.raw`\b(?:(?:${WEEKDAY_ALTERNATION})s?|(?:1er|\d{1,2}) (?:${MONTH_ALTERNATION})|(?:${MONTH_ALTERNATION}) \d{1,2}(?:st|nd|rd|th)?|tous les jours|chaque jour|every day|daily|quotidien\w*)\b`,
 );
 
+/** The items of a plan a question may name by their number, as asked and as a text names them (folded stems). */
+const ITEM_STEMS = [
+  { asked: "action", gives: "action" },
+  { asked: "mesure", gives: "mesure|measure" },
+  { asked: "measure", gives: "mesure|measure" },
+  { asked: "fiche", gives: "fiche" },
+];
+/**
+ * One numbered item of a plan asked (« l'action 12 », « la fiche action n° 5 », "measure 7"): the noun and the number.
+ * (Not an axis: the four axes of the schema each have their own documents, which may not repeat their number.)
+ */
+const ITEM_ASKED =
+  /\b(?:l ?' ?|l |la |le |the )(action|mesure|measure|fiche(?: action)?) (?:n ?° ?|no |numero |number )?(\d{1,2})\b(?! ?(?:%|€|euros?|mois|ans|actions|mesures))/;
+
 const SLOTS: Slot[] = [
   {
     // the day something happens: « elle passe quel jour ? », « quels jours est-ce ouvert ? », "on which day"; a passage
@@ -90,6 +104,18 @@ const SLOTS: Slot[] = [
     asked:
       /\b(?:(?:co)?pilotes? (?:de|du|des|d') ?(?:l ?axe|la mesure|l ?action|la fiche|axe|mesure|action|fiche)|(?:designee?s?|nommee?s?|choisie?s?|retenue?s?) comme (?:co)?pilotes?|(?:partenaires?|structures?|acteurs?|organismes?) (?:qui )?(?:co)?pilot(?:ent|eront|e|era)|chefs? de file|lead partners?|(?:who|which partners?) (?:leads?|steers?|co leads?) (?:the|this) (?:axis|measure|action))\b/,
     gives: /\b(?:pilot\w*|copilot\w*|chefs? de file|lead\w*|led by|steer\w*)\b/,
+  },
+  {
+    // one numbered item of a plan: « l'action 12 du SPASER », « la fiche action 5 », "measure 7": a passage that
+    // presents the plan (« 5 axes et 39 actions ») without naming that item says nothing of it
+    name: "numbered-item",
+    asked: ITEM_ASKED,
+    gives: /$^/,
+    givesFor: (q) => {
+      const m = ITEM_ASKED.exec(q)!;
+      const stem = (ITEM_STEMS.find((x) => m[1]!.includes(x.asked)) ?? { gives: m[1]! }).gives;
+      return new RegExp(String.raw`\b(?:${stem})\w*(?: action)? (?:n ?° ?|no |numero )?${m[2]}\b`);
+    },
   },
   {
     // who holds a named role, or the names of a group's members: « qui est le délégué du préfet pour ce quartier ? »,

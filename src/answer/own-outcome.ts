@@ -32,6 +32,8 @@ const FUTURE = new RegExp(
     String.raw`|\b(?:sera|seront|serons|serai|serez)(?: t (?:il|elle|on|ils|elles))?(?: (?:bien|vraiment|finalement))* (?:renouvele|reconduit|prolonge)\w*` +
     String.raw`|\b(?:will|going to|gonna)(?: \w+){0,3} be (?:renewed|extended)\b` +
     String.raw`|\b(?:va|vont|vais|allons|sera|seront|serai|serons)(?:(?: t)? (?:il|elle|on|ils|elles|je|nous))? (?:etre )?pris(?:e|es)?\b(?! en charge)` +
+    // the person moved on to the next stage of a programme (« on va passer en incubation ? », « je vais être admise ? »)
+    String.raw`|\b(?:va|vont|vais|allons|allez)(?:(?: t)? (?:il|elle|on|ils|elles|je|nous))?(?: (?:bien|vraiment|finalement|pouvoir))* (?:passer (?:en|a l|au|a la) (?:incubation|acceleration|phase|etape|stade|programme)|etre admise?s?|integrer (?:le|la|l) (?:incubat|programme|parcours|promotion|promo|cohorte))` +
     // the person taken on (« ils vont me prendre ? », « elle nous prendra ? »), not a share or a time taken (« ils vont me prendre combien ? », « ça va nous prendre du temps ? »)
     String.raw`|\b(?:(?:va|vont)(?: t)?(?: (?:il|elle|on|ils|elles))? (?:me|nous) prendre|(?:me|nous) prendr(?:a|ont))(?= ?$| (?:si|en|au|a|chez|dans|avec|cette|ce|ou|alors|quand|apres|vraiment|bien)\b)(?! en charge))`,
 );

@@ -85,7 +85,7 @@ const PURPOSE_AFTER =
 
 /** Someone who asks the writer (« Une asso de mon territoire me demande », « Un élu me demande », "A partner asks me"). */
 const ASKER =
-  /^(?:(?:bonjour|bonsoir|hello|hi)[ ,!.]*)?(?:un|une|des|mon|ma|mes|notre|nos|le|la|l'|l’|a|an|one of my|my|our|the)\s*(?:[\p{L}'’-]+\s+){0,5}?(?:me|m'|m’|nous)\s*(?:demande|demandent|a demandé|ont demandé|pose la question|posent la question|interroge|interrogent|interpelle|interpellent|a interpellée?|ont interpellée?|questionne|questionnent|sollicite|sollicitent)(?:\s*[:,]\s*|\s+)(?:de savoir\s+)?|^(?:(?:hello|hi)[ ,!.]*)?(?:a|an|one of my|my|our|the)\s+(?:[\p{L}'’-]+\s+){0,4}?(?:asks|asked|is asking|are asking|ask)\s+(?:me|us)\s+/iu;
+  /^(?:(?:bonjour|bonsoir|hello|hi)[ ,!.]*)?(?:un|une|des|mon|ma|mes|notre|nos|le|la|l'|l’|a|an|one of my|my|our|the)\s*(?:[\p{L}'’-]+\s+){0,5}?(?:me|m'|m’|nous)\s*(?:demande|demandent|a demandé|ont demandé|pose la question|posent la question|interroge|interrogent|interpelle|interpellent|a interpellée?|ont interpellée?|questionne|questionnent|sollicite|sollicitent)(?:\s*[:,]\s*|\s+)(?:de savoir\s+)?|^(?:(?:hello|hi)[ ,!.]*)?(?:a|an|one of my|my|our|the)\s+(?:[\p{L}'’-]+\s+){0,6}?(?:asks|asked|is asking|are asking|ask)\s+(?:(?:me|us)\s+|(?=(?:what|who|when|where|which|how|why)\s))/iu;
 
 /** What the asker's question opens on for it to be a question of its own (not « me demande une aide pour… »). */
 const INNER_START =

@@ -261,6 +261,10 @@ describe("known gaps of knowledge/lacunes.yaml", () => {
     "intervention-pour-un-dossier": "Le président de l'agglo pourrait-il intercéder pour que notre ressourcerie obtienne sa subvention ?",
     "classements-non-publies": "Parmi les ressourceries du Gard, laquelle a le plus de salariés, quelle structure arrive en tête ?",
     "participations-scic-a-venir": "Est-il prévu que le Département entre prochainement au capital de nouvelles SCIC ?",
+    "classement-entre-departements": "Quel département français fait le plus pour les coopératives, d'après toi ?",
+    "composition-jury": "Qui siège dans le comité de sélection, on peut avoir les noms ?",
+    "qualification-de-son-cas": "La commune nous a prêté un local gratuitement : dans notre cas, est-ce une aide d'État ?",
+    "examen-de-ses-documents": "Voici nos statuts modifiés : dites-moi si la gouvernance est conforme.",
   };
 
   const gaps = parseYaml(readFileSync(path.join(KNOWLEDGE_DIR, "lacunes.yaml"), "utf8")) as { id: string; route?: string }[];
