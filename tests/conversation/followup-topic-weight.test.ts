@@ -1,0 +1,86 @@
+/**
+ * Follow-ups whose topic should weigh more than the words they share with another subject: the state of the person's
+ * own file asked after questions on a process another body runs (its team answers it), an « et … ? » adding a question
+ * to what was just said, a reply whose lead passage comes from another subject, and a complete question naming no subject
+ * of its own. Wordings written for this test, with near misses that must keep their reading.
+ */
+import { describe, expect, it } from "vitest";
+import { isElliptic } from "../../src/answer/followup.js";
+import { Guards } from "../../src/answer/guards.js";
+import { conversation, sharedCore } from "./helpers.js";
+
+const core = sharedCore();
+
+describe("the state of one's own file, asked in a conversation", () => {
+  it("marks the gaps about the person's own file, not the others", () => {
+    const guards = Guards.load();
+    expect(guards.gap("nous avons transmis notre dossier il y a deux mois, où en est-il ?")?.ownFile).toBe(true);
+    expect(guards.gap("Quel est le budget de chaque atelier territorial ?")?.ownFile).toBeUndefined();
+  });
+
+  it("hands the refusal to the team of the process the conversation is about when another body runs it", async () => {
+    const c = conversation(core.runtime.assistant);
+    await c.say("Qui délivre l'agrément ESUS dans le Gard ?");
+    await c.say("et ça vaut pour combien d'années ?");
+    const r = await c.say("nous avons transmis notre dossier il y a deux mois, où en est-il ?");
+    expect(r.refused).toBe(true);
+    expect(r.route?.process).toBe("agrement-esus");
+  });
+
+  it("still hands it to the ESS team without a topic", async () => {
+    const c = conversation(core.runtime.assistant);
+    const r = await c.say("nous avons transmis notre dossier il y a deux mois, où en est-il ?");
+    expect(r.refused).toBe(true);
+    expect(r.route?.process).toBe("mission-ess-departement");
+  });
+});
+
+describe("a follow-up opening with « et » that names no subject of its own", () => {
+  it("is elliptic up to ten words, not with a name, three topic words or more words", () => {
+    expect(isElliptic("et une fois qu'on l'a obtenu, on est accompagné ?", 2)).toBe(true);
+    expect(isElliptic("and once we get it, is there any support after?", 2)).toBe(true);
+    expect(isElliptic("et une fois qu'on l'a obtenu, le DLA nous accompagne ?", 2, true)).toBe(false);
+    expect(isElliptic("et une fois obtenu, on est accompagné pour le recrutement ?", 3)).toBe(false);
+    expect(isElliptic("et une fois qu'on l'a obtenu, est-ce qu'on est encore accompagné après ?", 2)).toBe(false);
+    expect(isElliptic("une fois qu'on l'a obtenu, on est accompagné ensuite ?", 2)).toBe(false);
+  });
+
+  it("is answered from its topic's documents", async () => {
+    const c = conversation(core.runtime.assistant);
+    await c.say("Je veux racheter un salon de coiffure à Alès, un prêt d'honneur c'est envisageable ?");
+    const r = await c.say("et une fois qu'il est octroyé, on est suivi ensuite ?");
+    expect(r.refused).toBe(false);
+    expect(r.text).toMatch(/suivi|accompagn/i);
+    expect(r.sources.map((s) => s.id).some((id) => id === "initiative-gard" || id === "pret-honneur-microcredit")).toBe(true);
+    expect(r.sources.map((s) => s.id)).not.toContain("agrement-esus-cadre-legal");
+  });
+});
+
+describe("a follow-up whose reply leads with another subject's passage", () => {
+  it("gets the card of its topic's documents that holds its own words", async () => {
+    const c = conversation(core.runtime.assistant, { audience: "agent" });
+    await c.say("Quelle proportion de l'emploi salarié gardois est dans l'ESS ?");
+    const r = await c.say("et ça représente combien de structures ?");
+    expect(r.refused).toBe(false);
+    expect(r.text).toMatch(/2 300/);
+    expect(r.route?.process).toBe("mission-ess-departement");
+  });
+});
+
+describe("a complete follow-up that names no subject of its own", () => {
+  it("is read with its topic when both readings are about as good", async () => {
+    const c = conversation(core.runtime.assistant, { audience: "agent" });
+    await c.say("Avant le schéma ESS du Gard, le Département avait écrit un Livre blanc ?");
+    const r = await c.say("la réunion de clôture s'est tenue où ?");
+    expect(r.refused).toBe(false);
+    expect(r.text).toMatch(/Pont du Gard/);
+  });
+
+  it("still reads alone one naming its own subject", async () => {
+    const c = conversation(core.runtime.assistant);
+    await c.say("Avant le schéma ESS du Gard, le Département avait écrit un Livre blanc ?");
+    const r = await c.say("la MIESS, elle se trouve où ?");
+    expect(r.refused).toBe(false);
+    expect(r.text).toMatch(/MIESS/);
+  });
+});
