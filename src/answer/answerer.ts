@@ -374,7 +374,7 @@ export class Answerer {
     // A gap read in the person's own words (« ils vont nous dire oui ? ») is about the topic's process: read with it,
     // so that the refusal hands over to that process's team; so is one asking the state of the person's own file
     // (« notre dossier, il en est où ? » after questions on an approval: the file is that approval's).
-    if (ownGap?.read || (ownGap?.ownFile && !process.env.NO_F)) return combined;
+    if (ownGap?.read || ownGap?.ownFile) return combined;
     if (terms.length === 0 || (isElliptic(clean, terms.length, false) === false && words > 10))
       return terms.length === 0 ? withTopic(question, previous) : question;
     // Only words that ask an aspect of a subject ("en quelle année ?", "qui l'organise ?", "c'est combien max ?"):
@@ -398,7 +398,7 @@ export class Answerer {
     if (elliptic && subjectIsPronoun(clean)) return combined;
     // A complete one leans to its own reading when its words name a subject of their own (a name, a process), and to
     // neither when they name none (« la rencontre de clôture, c'était où ? »: the closing meeting of what was just told).
-    const bias = elliptic ? 0.15 : process.env.NO_B || namesOwnSubject(clean, this.o.router) ? -0.05 : 0;
+    const bias = elliptic ? 0.15 : namesOwnSubject(clean, this.o.router) ? -0.05 : 0;
     return withPrevious.score + bias >= alone.score ? combined : question;
   }
 
@@ -767,7 +767,7 @@ export class Answerer {
     // answered with the concertation's dates): a card of theirs that gives it then answers instead.
     // (the reply is what its first passage says: one leading with another subject's passage, « structures employeuses »
     // for « et ça fait combien de structures ? » after the ESS share of jobs, is not the topic's, whatever it adds after)
-    if (!reply.refused && ofTopic(reply.sources.slice(0, process.env.NO_C ? undefined : 1).map((s) => s.id)) && givesAskedKind(mine, reply.text, question) !== false) return null;
+    if (!reply.refused && ofTopic(reply.sources.slice(0, 1).map((s) => s.id)) && givesAskedKind(mine, reply.text, question) !== false) return null;
     if (this.guardsStop(mine, question)) return null;
     const named = this.o.retriever
       .analyzeQuery(normalize(mine))

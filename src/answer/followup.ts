@@ -102,7 +102,11 @@ const OWN_SUBJECT_OPENING = /^(?:(?:et|mais|and|but)\s+)?(?:le|la|les|l'|the)\s?
 
 /** Whether a question opens on a subject of its own that it sets apart (see OWN_SUBJECT_OPENING); `f` folded or not. */
 export function opensOnOwnSubject(question: string): boolean {
-  return OWN_SUBJECT_OPENING.test(fold(question).replace(/[’`´‘]/g, "'").trim());
+  return OWN_SUBJECT_OPENING.test(
+    fold(question)
+      .replace(/[’`´‘]/g, "'")
+      .trim(),
+  );
 }
 
 /** A pronoun standing for a subject (« et ça fait quelle part… ? », « elles sont combien ? »), not an impersonal « il y a ». */

@@ -147,7 +147,15 @@ export class Guards {
       gaps.map((g) => {
         const sum = SUM_SUBJECT.test(g.sujet.trim());
         return {
-          gap: { id: g.id, sujet: g.sujet, route: g.route, project: g.projet, ...(g.lecture ? { read: true } : {}), ...(sum ? { sum } : {}), ...(g.son_dossier ? { ownFile: true } : {}) },
+          gap: {
+            id: g.id,
+            sujet: g.sujet,
+            route: g.route,
+            project: g.projet,
+            ...(g.lecture ? { read: true } : {}),
+            ...(sum ? { sum } : {}),
+            ...(g.son_dossier ? { ownFile: true } : {}),
+          },
           groups: compileGroups(g.quand),
           except: g.sauf.length ? compileGroups([g.sauf])[0]! : [],
           asked: g.demande === undefined ? undefined : Math.min(g.demande, g.quand.length) - 1,
