@@ -7,6 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { isElliptic } from "../../src/answer/followup.js";
 import { Guards } from "../../src/answer/guards.js";
+import { substitutes } from "../../src/conversation/question.js";
 import { conversation, sharedCore } from "./helpers.js";
 
 const core = sharedCore();
@@ -36,9 +37,11 @@ describe("the state of one's own file, asked in a conversation", () => {
 });
 
 describe("a follow-up opening with « et » that names no subject of its own", () => {
-  it("is elliptic up to ten words, not with a name, three topic words or more words", () => {
+  it("is elliptic up to ten words, not with a name, three topic words, more words or a subject set apart", () => {
     expect(isElliptic("et une fois qu'on l'a obtenu, on est accompagné ?", 2)).toBe(true);
-    expect(isElliptic("and once we get it, is there any support after?", 2)).toBe(true);
+    // (not in English past eight words, nor with its own subject set apart by a comma)
+    expect(isElliptic("and once we get it, is there any support after?", 2)).toBe(false);
+    expect(isElliptic("et le montant versé à chaque commun, il va jusqu'où ?", 2)).toBe(false);
     expect(isElliptic("et une fois qu'on l'a obtenu, le DLA nous accompagne ?", 2, true)).toBe(false);
     expect(isElliptic("et une fois obtenu, on est accompagné pour le recrutement ?", 3)).toBe(false);
     expect(isElliptic("et une fois qu'on l'a obtenu, est-ce qu'on est encore accompagné après ?", 2)).toBe(false);
@@ -81,6 +84,34 @@ describe("a complete follow-up that names no subject of its own", () => {
     await c.say("Avant le schéma ESS du Gard, le Département avait écrit un Livre blanc ?");
     const r = await c.say("la MIESS, elle se trouve où ?");
     expect(r.refused).toBe(false);
-    expect(r.text).toMatch(/MIESS/);
+    expect(r.text).toMatch(/Diderot/);
+    expect(r.text).not.toMatch(/Pont du Gard/);
+  });
+});
+
+describe("a follow-up putting the previous question of another kind of structure", () => {
+  it("is read as a substitution only when short and indefinite", () => {
+    expect(substitutes("et une mutuelle ?")).toBe(true);
+    expect(substitutes("et pour une coopérative ?")).toBe(true);
+    expect(substitutes("and a foundation?")).toBe(true);
+    expect(substitutes("et la fondation de la MIESS ?")).toBe(false);
+    expect(substitutes("une fondation ?")).toBe(false);
+    expect(substitutes("et une fondation qui finance des associations du Gard, comment la trouver ?")).toBe(false);
+  });
+
+  it("stays with the ESS team when answered from the same documents", async () => {
+    const c = conversation(core.runtime.assistant);
+    await c.say("Est-ce qu'une association loi 1901 est automatiquement dans l'ESS ?");
+    const r = await c.say("et une fondation ?");
+    expect(r.refused).toBe(false);
+    expect(r.text).toMatch(/fondation/i);
+    expect(r.route?.process).toBe("mission-ess-departement");
+  });
+
+  it("still goes to the mécénat process when the follow-up names its events", async () => {
+    const c = conversation(core.runtime.assistant);
+    await c.say("Est-ce qu'une association loi 1901 est automatiquement dans l'ESS ?");
+    const r = await c.say("et les rencontres entre fondations et associations, c'est quand ?");
+    expect(r.route?.process).toBe("mecenat-fondations");
   });
 });
