@@ -11,7 +11,7 @@ import { z } from "zod";
 import { knowledgePaths } from "../core/paths.js";
 import { findCommunesInText } from "../eligibility/communes.js";
 import { analyze, fold } from "../retrieval/analyzer.js";
-import { givesAsked, hasDate } from "./asked-quantity.js";
+import { countedNoun, givesAsked, hasDate } from "./asked-quantity.js";
 import { answerType, asksAmount, givesAmount } from "./cards.js";
 
 const AspectFile = z.array(z.coerce.string()).nullish();
@@ -391,7 +391,8 @@ const NAMED_BY_ACRONYM = /(?<!\p{L})\p{Lu}{2,6}\s+\p{Lu}\p{Ll}/u;
 export function givesAskedKind(own: string, text: string, about = own): boolean | null {
   switch (askedKind(own)) {
     case "number":
-      return asksAmount(own) || MONEY.test(fold(own)) ? givesAmount(text) : givesAsked("number", own, text);
+      // (« et c'est combien de communes ? » counts things: no sum of money is asked)
+      return (asksAmount(own) || MONEY.test(fold(own))) && countedNoun(own) === null ? givesAmount(text) : givesAsked("number", own, text);
     case "date":
       return hasDate(text);
     case "where":
