@@ -5,7 +5,7 @@
  * of its own. Wordings written for this test, with near misses that must keep their reading.
  */
 import { describe, expect, it } from "vitest";
-import { isElliptic } from "../../src/answer/followup.js";
+import { givesAskedKind, isElliptic } from "../../src/answer/followup.js";
 import { Guards } from "../../src/answer/guards.js";
 import { substitutes } from "../../src/conversation/question.js";
 import { conversation, sharedCore } from "./helpers.js";
@@ -113,5 +113,22 @@ describe("a follow-up putting the previous question of another kind of structure
     await c.say("Est-ce qu'une association loi 1901 est automatiquement dans l'ESS ?");
     const r = await c.say("et les rencontres entre fondations et associations, c'est quand ?");
     expect(r.route?.process).toBe("mecenat-fondations");
+  });
+});
+
+describe("a follow-up counting things with « c'est combien de … ? »", () => {
+  it("is given a count, not a sum of money", () => {
+    expect(givesAskedKind("et c'est combien de villages ?", "La communauté de communes réunit 27 villages.")).toBe(true);
+    // a sum asked is still given only by a sum
+    expect(givesAskedKind("et c'est combien ?", "La communauté de communes réunit 27 villages.")).toBe(false);
+    expect(givesAskedKind("c'est combien la subvention ?", "Elle peut atteindre 15 000 €.")).toBe(true);
+  });
+
+  it("is answered from its topic's documents", async () => {
+    const c = conversation(core.runtime.assistant);
+    await c.say("La commune de Quissac fait partie de quelle intercommunalité ?");
+    const r = await c.say("et c'est combien de communes ?");
+    expect(r.refused).toBe(false);
+    expect(r.text).toMatch(/34 communes/);
   });
 });
