@@ -30,6 +30,7 @@ import {
   isElliptic,
   namesPlace,
   namedWords,
+  opensOnOwnSubject,
   pointsBack,
   previousQuestions,
   resolveOrdinal,
@@ -374,8 +375,9 @@ export class Answerer {
     const ownGap = this.o.guards.gap(clean);
     if (!ownGap && this.o.guards.gap(combined, clean, { asked: true })) return combined;
     // A gap read in the person's own words (« ils vont nous dire oui ? ») is about the topic's process: read with it,
-    // so that the refusal hands over to that process's team.
-    if (ownGap?.read) return combined;
+    // so that the refusal hands over to that process's team; so is one asking the state of the person's own file
+    // (« notre dossier, il en est où ? » after questions on an approval: the file is that approval's).
+    if (ownGap?.read || ownGap?.ownFile) return combined;
     if (terms.length === 0 || (isElliptic(clean, terms.length, false) === false && words > 10))
       return terms.length === 0 ? withTopic(question, previous) : question;
     // Only words that ask an aspect of a subject ("en quelle année ?", "qui l'organise ?", "c'est combien max ?"):
@@ -397,7 +399,10 @@ export class Answerer {
     // One whose subject is a pronoun (« et ça fait quelle part de l'emploi salarié ? ») names none of its own: what its
     // other words match alone (a cooperative's « entrepreneur-salarié ») is no reading of it.
     if (elliptic && subjectIsPronoun(clean)) return combined;
-    return withPrevious.score + (elliptic ? 0.15 : -0.05) >= alone.score ? combined : question;
+    // A complete one leans to its own reading when its words name a subject of their own (a name, a process), and to
+    // neither when they name none (« la rencontre de clôture, c'était où ? »: the closing meeting of what was just told).
+    const bias = elliptic ? 0.15 : namesOwnSubject(clean, this.o.router) ? -0.05 : 0;
+    return withPrevious.score + bias >= alone.score ? combined : question;
   }
 
   /**
@@ -763,7 +768,9 @@ export class Answerer {
     const question = cleanQuestion(rawQuestion);
     // A reply from the topic's documents stands, unless it lacks the kind of thing asked (« combien de participants ? »
     // answered with the concertation's dates): a card of theirs that gives it then answers instead.
-    if (!reply.refused && ofTopic(reply.sources.map((s) => s.id)) && givesAskedKind(mine, reply.text, question) !== false) return null;
+    // (the reply is what its first passage says: one leading with another subject's passage, « structures employeuses »
+    // for « et ça fait combien de structures ? » after the ESS share of jobs, is not the topic's, whatever it adds after)
+    if (!reply.refused && ofTopic(reply.sources.slice(0, 1).map((s) => s.id)) && givesAskedKind(mine, reply.text, question) !== false) return null;
     if (this.guardsStop(mine, question)) return null;
     const named = this.o.retriever
       .analyzeQuery(normalize(mine))
@@ -1915,4 +1922,14 @@ const CANNOT_DO_IT =
 
 export function cannotDoItThemselves(text: string): boolean {
   return CANNOT_DO_IT.test(text);
+}
+
+/**
+ * A subject of its own in a follow-up: an acronym or a capitalised word after the first (« et Uzès ? »), a quoted
+ * expression (« qui l'a appelé « appel d'offres inversé » ? »), a subject set apart at its opening (« et le budget de
+ * l'axe 3, c'est combien ? »), or a process it names.
+ */
+function namesOwnSubject(text: string, router: { candidates(text: string): { named?: number }[] }): boolean {
+  if (/\b\p{Lu}{2,7}\b/u.test(text) || /\s\p{Lu}\p{Ll}/u.test(text) || /[«"“]/.test(text) || opensOnOwnSubject(text)) return true;
+  return router.candidates(text).some((c) => (c.named ?? 0) > 0);
 }

@@ -11,7 +11,7 @@ import { z } from "zod";
 import { knowledgePaths } from "../core/paths.js";
 import { findCommunesInText } from "../eligibility/communes.js";
 import { analyze, fold } from "../retrieval/analyzer.js";
-import { givesAsked, hasDate } from "./asked-quantity.js";
+import { countedNoun, givesAsked, hasDate } from "./asked-quantity.js";
 import { answerType, asksAmount, givesAmount } from "./cards.js";
 
 const AspectFile = z.array(z.coerce.string()).nullish();
@@ -41,6 +41,8 @@ const DEMONSTRATIVE =
 const HYPOTHESIS = /^(?:et|mais|and|but|so)?\s*(?:si|s'il|s'ils|if|what if)\b/;
 /** Words of a follow-up that puts a condition to the topic. */
 const MAX_HYPOTHESIS_WORDS = 14;
+/** Words of a follow-up opening with « et » ("and") that adds to what was just said, naming no subject of its own. */
+const MAX_ADDING_WORDS = 10;
 
 /** Words of a bare question asking something of a subject it does not name (« y avait combien de participants ? »). */
 const MAX_BARE_WORDS = 5;
@@ -81,6 +83,11 @@ export function isElliptic(question: string, contentTerms: number, names = false
   // however many words state it, as long as it names no subject of its own.
   if (!names && HYPOTHESIS.test(f) && words.length <= MAX_HYPOTHESIS_WORDS) return true;
   if (names || contentTerms > 2) return false;
+  // « et une fois qu'on l'a, il y a un suivi ? »: opening with « et », it adds a question to what was just said, and names
+  // no subject of its own (no name, two topic words at most) however many small words it takes; not one setting its own
+  // subject apart (« et le plafond par projet, il est de combien ? »).
+  // (in English the opening "and" keeps the eight words above: a longer "and how many … did they …?" asks on its own)
+  if (/^et\b/.test(f) && words.length <= MAX_ADDING_WORDS && !opensOnOwnSubject(f)) return true;
   // « combien de participants ? », « ya eu cb de salariés ? », "how many members?": a bare question of a few words whose
   // one topic word is what it asks about, of a subject it does not name: the one just spoken of.
   if (words.length <= MAX_BARE_WORDS && contentTerms <= 1 && BARE_ASKING.test(f)) return true;
@@ -88,6 +95,18 @@ export function isElliptic(question: string, contentTerms: number, names = false
   if (words.length <= MAX_BARE_WHICH_WORDS && BARE_WHICH.test(f)) return true;
   if (words.length <= 8 && ANAPHORIC.test(f)) return true;
   return words.length <= 8 && contentTerms <= 2 && PRONOUN.test(f);
+}
+
+/** A subject set apart at the opening by a comma (« et le budget de l'axe 3, c'est combien ? », "and the MIESS, where is it?"). */
+const OWN_SUBJECT_OPENING = /^(?:(?:et|mais|and|but)\s+)?(?:le|la|les|l'|the)\s?[^,;:?!]+,/;
+
+/** Whether a question opens on a subject of its own that it sets apart (see OWN_SUBJECT_OPENING); `f` folded or not. */
+export function opensOnOwnSubject(question: string): boolean {
+  return OWN_SUBJECT_OPENING.test(
+    fold(question)
+      .replace(/[’`´‘]/g, "'")
+      .trim(),
+  );
 }
 
 /** A pronoun standing for a subject (« et ça fait quelle part… ? », « elles sont combien ? »), not an impersonal « il y a ». */
@@ -372,7 +391,8 @@ const NAMED_BY_ACRONYM = /(?<!\p{L})\p{Lu}{2,6}\s+\p{Lu}\p{Ll}/u;
 export function givesAskedKind(own: string, text: string, about = own): boolean | null {
   switch (askedKind(own)) {
     case "number":
-      return asksAmount(own) || MONEY.test(fold(own)) ? givesAmount(text) : givesAsked("number", own, text);
+      // (« et c'est combien de communes ? » counts things: no sum of money is asked)
+      return (asksAmount(own) || MONEY.test(fold(own))) && countedNoun(own) === null ? givesAmount(text) : givesAsked("number", own, text);
     case "date":
       return hasDate(text);
     case "where":

@@ -42,6 +42,14 @@ const GapFile = z.array(
        * expressions itself, the other groups may come from its topic (« et qui siège au jury ? » after the appel à communs).
        */
       demande: z.number().int().min(1).optional(),
+      /**
+       * The unpublished fact is the person's own file or request (its state, the decision on it): asked in a
+       * conversation, it is the file of the process the conversation is about, whose team answers it.
+       */
+      son_dossier: z
+        .union([z.boolean(), z.enum(["oui", "non"])])
+        .default(false)
+        .transform((v) => v === true || v === "oui"),
     })
     .refine((g) => g.quand.length > 0 !== (g.lecture !== undefined), { message: "a gap needs `quand` or `lecture`, not both" }),
 );
@@ -74,6 +82,8 @@ export interface Gap {
   read?: boolean;
   /** Its subject is a sum of money (« le montant maximal… »). */
   sum?: boolean;
+  /** Its subject is the person's own file or request (see `son_dossier`). */
+  ownFile?: boolean;
 }
 
 /**
@@ -137,7 +147,15 @@ export class Guards {
       gaps.map((g) => {
         const sum = SUM_SUBJECT.test(g.sujet.trim());
         return {
-          gap: { id: g.id, sujet: g.sujet, route: g.route, project: g.projet, ...(g.lecture ? { read: true } : {}), ...(sum ? { sum } : {}) },
+          gap: {
+            id: g.id,
+            sujet: g.sujet,
+            route: g.route,
+            project: g.projet,
+            ...(g.lecture ? { read: true } : {}),
+            ...(sum ? { sum } : {}),
+            ...(g.son_dossier ? { ownFile: true } : {}),
+          },
           groups: compileGroups(g.quand),
           except: g.sauf.length ? compileGroups([g.sauf])[0]! : [],
           asked: g.demande === undefined ? undefined : Math.min(g.demande, g.quand.length) - 1,

@@ -380,8 +380,22 @@ function keepsTeam(d: Pick<Deps<unknown>, "answerer">, own: string, reply: Reply
   const cited = reply.sources.map((s) => s.id);
   if (!cited.some((id) => previousSources.includes(id))) return false;
   if (cited.some((id) => d.answerer.processOfDoc(id) === to)) return false;
+  // One putting the same question of another kind of structure (« et une fondation ? » after « une asso fait partie de
+  // l'ESS ? ») names that kind, not a need of its process: answered from the same documents, it stays with the team.
+  if (substitutes(own)) return true;
   const top = d.answerer.router.candidates(own)[0];
   return !((top?.rule || top?.named !== undefined) && top.process === to && top.score >= OWN_ROUTE_SCORE);
+}
+
+/** A short follow-up putting the previous question of another subject named indefinitely (« et pour une SCOP ? », "and a foundation?"). */
+const SUBSTITUTION = /^(?:et|and)\s+(?:pour|for|avec|with)?\s*(?:un|une|des|a|an)\s/;
+/** Words of a follow-up that only puts the previous question of another subject. */
+const SHORT_SUBSTITUTION = 6;
+
+/** Whether a follow-up only puts the previous question of another subject (see SUBSTITUTION). */
+export function substitutes(own: string): boolean {
+  const f = fold(own).replace(/[’`]/g, "'").trim();
+  return f.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length <= SHORT_SUBSTITUTION && SUBSTITUTION.test(f);
 }
 
 function withValue(actions: Action[], interactionId: string): Action[] {
