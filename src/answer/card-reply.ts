@@ -87,9 +87,12 @@ export function isOpenQuestion(question: string): boolean {
 }
 
 /** « Yes: … » / « No, … » opening an English card answer, dropped before an open question like the French one. */
-function dropEnglishPolarity(answer: string, question: string): string {
+function dropEnglishPolarity(answer: string, question: string, french?: string): string {
   const m = /^(yes|no)\s*[,:;.–-]\s*/i.exec(answer);
-  if (!m || !isOpenQuestion(question)) return answer;
+  // Asked the other way ("Is it free?" of a card written for "does it cost anything?"), the French answer's
+  // « Non » is dropped by alignPolarity: the English one goes with it.
+  const turned = french !== undefined && /^(oui|non)\b/i.test(french) && !/^(oui|non)\b/i.test(alignPolarity(french, question));
+  if (!m || !(turned || isOpenQuestion(question))) return answer;
   const rest = answer.slice(m[0].length);
   return rest.charAt(0).toUpperCase() + rest.slice(1);
 }
@@ -152,7 +155,7 @@ export function dropDateLead(answer: string, question: string): string {
 /** The card's answer text, with citation markers for `n` sources. */
 export function cardText(card: AnswerCard, sourceCount: number, english: boolean, question = ""): string {
   const markers = Array.from({ length: sourceCount }, (_, i) => `[${i + 1}]`).join("");
-  if (english && card.answer_en) return `${dropDateLead(dropEnglishPolarity(card.answer_en, question), question)} ${markers}`.trim();
+  if (english && card.answer_en) return `${dropDateLead(dropEnglishPolarity(card.answer_en, question, card.answer), question)} ${markers}`.trim();
   const french = `${dropDateLead(alignPolarity(card.answer, question), question)} ${markers}`.trim();
   return english ? `${FRENCH_SOURCES_NOTE}\n\n${french}` : french;
 }

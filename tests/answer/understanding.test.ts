@@ -176,6 +176,17 @@ describe("card polarity", () => {
   it("drops a Non that would contradict the statement asked the other way", () => {
     expect(alignPolarity("Non, il est gratuit : le DLA finance tout.", "c'est gratuit le DLA ?")).toBe("Il est gratuit : le DLA finance tout.");
   });
+  it("drops the English card's No with the French one when the question is asked the other way", () => {
+    const card = {
+      id: "c",
+      questions: ["Le service est-il payant ?"],
+      answer: "Non, il est gratuit : le réseau finance tout.",
+      answer_en: "No, it is free: the network pays for everything.",
+      sources: ["dla"],
+    } as unknown as Parameters<typeof cardText>[0];
+    expect(cardText(card, 1, true, "Is the service free?")).toBe("It is free: the network pays for everything. [1]");
+    expect(cardText(card, 1, true, "Does the service cost anything?")).toBe("No, it is free: the network pays for everything. [1]");
+  });
   it("keeps a Non that answers the question", () => {
     expect(alignPolarity("Non, il n'est pas payant.", "le DLA est payant ?")).toBe("Non, il n'est pas payant.");
     expect(alignPolarity("Non : trois structures suffisent.", "il faut cinq structures ?")).toBe("Non : trois structures suffisent.");
