@@ -975,9 +975,9 @@ export class Answerer {
     // So is an English follow-up (« how long does it take? » after the ESUS approval) by such a card from the documents
     // its topic was answered with: the person reads on in their language about the same subject.
     const topicDocs = topic?.sources.slice(0, TOPIC_DOCS) ?? [];
-    // An English question close to one of a card's own English phrasings is answered by that card, though the passages
-    // found are not from its documents (see ENGLISH_PHRASING_F1); a card without an English text then gives its French
-    // one after a note. Not when that phrasing names a number the question does not (« axis 1 » for the transversal axis).
+    // An English question close to one of a card's own English phrasings is answered by that card's English text, though
+    // the passages found are not from its documents (see ENGLISH_PHRASING_F1). Not when that phrasing names a number the
+    // question does not (« axis 1 » for the transversal axis).
     const englishPhrased =
       card !== undefined &&
       looksEnglish(mine) &&
@@ -991,7 +991,7 @@ export class Answerer {
       (mine === question || (topicDocs.length > 0 && card !== undefined && ofTopic(card) && looksEnglish(mine))) &&
       card !== undefined &&
       (looksEnglish(mine) || mine !== question) &&
-      (card.card.answer_en || englishPhrased) &&
+      card.card.answer_en &&
       !card.card.lacune &&
       card.typeOk &&
       card.score >= ENGLISH_CARD &&

@@ -1,8 +1,8 @@
 /**
  * An English question close to one of a card's own English phrasings is answered by that card even when the French
- * passages found (reached only through the glossary's English equivalents) are from other documents; a card with
- * no English text then gives its French answer after the note. Near misses: a close phrasing about another numbered
- * item (« axis 1 »), or one that leaves the question's main words out, does not answer.
+ * passages found (reached only through the glossary's English equivalents) are from other documents. Near misses: a
+ * close phrasing about another numbered item (« axis 1 »), or one that leaves the question's main words out, does
+ * not answer.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FRENCH_SOURCES_NOTE } from "../../src/answer/card-reply.js";
@@ -24,14 +24,6 @@ describe("an English question close to a card's English phrasing", () => {
     expect(reply.refused, reply.text).toBe(false);
     expect(reply.text).toMatch(/Meunier/);
     expect(reply.text).not.toContain(FRENCH_SOURCES_NOTE);
-  });
-
-  it("gets a card's French answer after the note when the card has no English text", async () => {
-    const reply = await ask("Is a commercial company able to be part of the social and solidarity economy in France?");
-    expect(reply.refused, reply.text).toBe(false);
-    expect(reply.text).toContain(FRENCH_SOURCES_NOTE);
-    expect(reply.text).toMatch(/statuts/);
-    expect(reply.sources.map((s) => s.id)).toContain("loi-ess-2014");
   });
 });
 
