@@ -214,6 +214,23 @@ export function asksReason(question: string): boolean {
 const ENGLISH_CARD = 0.5;
 /** How far ahead of the next card that card must be (English words match French cards loosely: a near tie is a guess). */
 const ENGLISH_CARD_MARGIN = 0.03;
+/**
+ * How close an English question must be to a card's own English phrasing for that card to answer it though the
+ * passages found are not from its documents: French documents are reached by an English question only through
+ * the glossary's equivalents, so the passages found are the weak signal, and a phrasing written in English that
+ * says nearly the same is the strong one.
+ */
+const ENGLISH_PHRASING_F1 = 0.6;
+/** …and how much of the question's weight that card must hold (phrasings and answer): a close phrasing that leaves
+ * the question's main words out (« until which year does the plan run? » against the elected official's card) is
+ * about something else. */
+const ENGLISH_PHRASING_RECALL = 0.68;
+
+/** Whether a phrasing names a number (« axis 1 ») the question does not: it is about another numbered thing. */
+function namesOtherNumber(phrasing: string, question: string): boolean {
+  const asked = new Set(fold(question).match(/\d+/g) ?? []);
+  return (fold(phrasing).match(/\d+/g) ?? []).some((n) => !asked.has(n));
+}
 
 /** The least card probability for a close card to answer a question no passage covers well enough (see closeCard). */
 const CLOSE_CARD = 0.45;
@@ -958,6 +975,16 @@ export class Answerer {
     // So is an English follow-up (« how long does it take? » after the ESUS approval) by such a card from the documents
     // its topic was answered with: the person reads on in their language about the same subject.
     const topicDocs = topic?.sources.slice(0, TOPIC_DOCS) ?? [];
+    // An English question close to one of a card's own English phrasings is answered by that card's English text, though
+    // the passages found are not from its documents (see ENGLISH_PHRASING_F1). Not when that phrasing names a number the
+    // question does not (« axis 1 » for the transversal axis).
+    const englishPhrased =
+      card !== undefined &&
+      looksEnglish(mine) &&
+      looksEnglish(card.phrasing) &&
+      card.f1 >= ENGLISH_PHRASING_F1 &&
+      card.recall >= ENGLISH_PHRASING_RECALL &&
+      !namesOtherNumber(card.phrasing, mine);
     const ofTopic = (m: CardMatch) => m.card.sources.some((d) => topicDocs.some((t) => sameSubject(d, t)));
     if (
       !this.o.llm &&
@@ -968,7 +995,7 @@ export class Answerer {
       !card.card.lacune &&
       card.typeOk &&
       card.score >= ENGLISH_CARD &&
-      signals.cardAgrees === 1 &&
+      (signals.cardAgrees === 1 || englishPhrased) &&
       signals.cardMargin >= ENGLISH_CARD_MARGIN &&
       (!asksQuantity || cardGives(card)) &&
       cardStatistic(card) &&
