@@ -20,6 +20,7 @@ import { cardFollowUps, cardPassages, cardText, FRENCH_SOURCES_NOTE } from "./ca
 import {
   ASKING_TERMS,
   PRONOUN_TERMS,
+  askedKind,
   LEGAL_FORM_TERMS,
   asksFormOfNamed,
   asksLegalForm,
@@ -38,6 +39,9 @@ import {
   subjectIsPronoun,
   switchesTopic,
   withTopic,
+  withoutAskedCount,
+  countedWord,
+  countsMeasure,
 } from "./followup.js";
 import { type AnswerType, answersType, answerType, asksAmount, asksMoneyPut, asksSum, givesAmount } from "./cards.js";
 import { askedYears, asksWhen, countsOf, givesAsked, namedTerms } from "./asked-quantity.js";
@@ -420,6 +424,19 @@ export class Answerer {
     const mine = answerType(own);
     const quantity = (t: AnswerType) => t === "date" || t === "number";
     const asksOwn = mine === "who" || mine === "where" || mine === "definition" || (mine === "other" && ASKS_SOMETHING.test(fold(own)));
+    // A count asked before (« combien de personnes ont participé aux ateliers ? ») is no part of the subject a follow-up
+    // asking a thing of its own (« et sur quels territoires ? ») or counting something else (« sur combien de
+    // territoires ? ») goes on with: only what was counted of is carried (« aux ateliers »).
+    // (only a measure counted, people, money or time: a counted thing, « combien d'axes ? », is what « le premier ? »,
+    // « lesquels ? » or « ils ont eu lieu où ? » then speak of)
+    const counted = before === "number" ? countedWord(question) : null;
+    if (counted !== null && countsMeasure(question)) {
+      const ownCount = countedWord(own);
+      if (asksOwn || (mine === "number" && ownCount !== null && ownCount !== counted)) {
+        const rest = withoutAskedCount(question);
+        if (rest) return rest;
+      }
+    }
     if (!quantity(before) || !asksOwn) return question;
     const words = question.split(/\s+/).map((w) => ({ w, terms: analyze(w) }));
     const kept = words.filter(({ terms }) => terms.length === 0 || !terms.every((t) => aspects.has(t)));
@@ -978,8 +995,10 @@ export class Answerer {
     const supported = hits.filter((h) => h.coverage >= minCoverage);
     const top = candidates[0];
     const describesNeed = signals.describesNeed === 1;
+    // (a follow-up read with its topic that asks nothing of its own kind, « et pour une SCOP ? », « et Sabatot, c'est un
+    // QPV ? », asks the topic's question of the subject it names: the entry defining that subject is no answer to it either)
     const ranked = documentsFirst(
-      looksEnglish(mine),
+      looksEnglish(mine) || (mine !== question && (askedKind(mine) === "other" || askedKind(mine) === "yesno")),
       supported.length ? [...supported, ...hits.filter((h) => h.coverage < minCoverage && h.coverage >= 0.35)] : hits.filter((h) => h.coverage >= 0.3),
     );
     const answerable = ranked.length > 0 && (this.o.llm ? true : this.answerable(signals, supported.length));
