@@ -998,7 +998,7 @@ export class Answerer {
     // (a follow-up read with its topic that asks nothing of its own kind, « et pour une SCOP ? », « et Sabatot, c'est un
     // QPV ? », asks the topic's question of the subject it names: the entry defining that subject is no answer to it either)
     const ranked = documentsFirst(
-      looksEnglish(mine) || (mine !== question && (askedKind(mine) === "other" || askedKind(mine) === "yesno")),
+      glossaryLast(looksEnglish(mine), mine !== question, mine),
       supported.length ? [...supported, ...hits.filter((h) => h.coverage < minCoverage && h.coverage >= 0.35)] : hits.filter((h) => h.coverage >= 0.3),
     );
     const answerable = ranked.length > 0 && (this.o.llm ? true : this.answerable(signals, supported.length));
@@ -1875,6 +1875,17 @@ const DETAIL_NOT_PUBLISHED = /\b(le detail|les details|le contenu)\b[^.;:]{0,40}
 /** Whether a question asks for the detail of something its answer sums up while saying that detail is not published. */
 export function detailUnpublished(question: string, answer: string): boolean {
   return ASKS_DETAIL.test(foldText(question)) && DETAIL_NOT_PUBLISHED.test(foldText(answer).replace(/['’`]/g, " "));
+}
+
+/**
+ * Whether document passages come before a glossary entry covering as much (see documentsFirst): for an English question,
+ * and for a follow-up (`followUp`) whose own words (`own`) ask nothing of their own kind, « et pour une SCOP ? », which
+ * puts the topic's question to the subject it names, not « qu'est-ce qu'une SCOP ? » nor « qui la dirige ? ».
+ */
+export function glossaryLast(english: boolean, followUp: boolean, own: string): boolean {
+  if (english) return true;
+  const kind = askedKind(own);
+  return followUp && (kind === "other" || kind === "yesno");
 }
 
 /**

@@ -9,6 +9,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { countedWord, countsMeasure, withoutAskedCount } from "../../src/answer/followup.js";
+import { glossaryLast } from "../../src/answer/answerer.js";
 import { topicName } from "../../src/conversation/question.js";
 import { conversation, sharedCore } from "./helpers.js";
 
@@ -130,5 +131,19 @@ describe("a follow-up putting another subject to the previous question", () => {
     const r = await c.say("qu'est-ce qu'une SCOP ?");
     expect(r.refused, r.text).toBe(false);
     expect(r.sources[0]?.id).toBe("glossaire");
+  });
+});
+
+describe("glossaryLast", () => {
+  it("puts documents first for a follow-up asking nothing of its own kind", () => {
+    expect(glossaryLast(false, true, "et pour une SCOP ?")).toBe(true);
+    expect(glossaryLast(false, true, "et le quartier de la gare, c'est prioritaire ?")).toBe(true);
+  });
+
+  it("keeps the glossary's place for a definition, a who-question, or a first question", () => {
+    expect(glossaryLast(false, true, "qu'est-ce qu'une SCOP ?")).toBe(false);
+    expect(glossaryLast(false, true, "et la présidente c'est qui ?")).toBe(false);
+    expect(glossaryLast(false, false, "et pour une SCOP ?")).toBe(false);
+    expect(glossaryLast(true, false, "What is a SCOP?")).toBe(true);
   });
 });
