@@ -20,6 +20,7 @@ import { cardFollowUps, cardPassages, cardText, FRENCH_SOURCES_NOTE } from "./ca
 import {
   ASKING_TERMS,
   PRONOUN_TERMS,
+  askedKind,
   LEGAL_FORM_TERMS,
   asksFormOfNamed,
   asksLegalForm,
@@ -38,6 +39,9 @@ import {
   subjectIsPronoun,
   switchesTopic,
   withTopic,
+  withoutAskedCount,
+  countedWord,
+  countsMeasure,
 } from "./followup.js";
 import { type AnswerType, answersType, answerType, asksAmount, asksMoneyPut, asksSum, givesAmount } from "./cards.js";
 import { askedYears, asksWhen, countsOf, givesAsked, namedTerms } from "./asked-quantity.js";
@@ -437,6 +441,19 @@ export class Answerer {
     const mine = answerType(own);
     const quantity = (t: AnswerType) => t === "date" || t === "number";
     const asksOwn = mine === "who" || mine === "where" || mine === "definition" || (mine === "other" && ASKS_SOMETHING.test(fold(own)));
+    // A count asked before (« combien de personnes ont participé aux ateliers ? ») is no part of the subject a follow-up
+    // asking a thing of its own (« et sur quels territoires ? ») or counting something else (« sur combien de
+    // territoires ? ») goes on with: only what was counted of is carried (« aux ateliers »).
+    // (only a measure counted, people, money or time: a counted thing, « combien d'axes ? », is what « le premier ? »,
+    // « lesquels ? » or « ils ont eu lieu où ? » then speak of)
+    const counted = before === "number" ? countedWord(question) : null;
+    if (counted !== null && countsMeasure(question)) {
+      const ownCount = countedWord(own);
+      if (asksOwn || (mine === "number" && ownCount !== null && ownCount !== counted)) {
+        const rest = withoutAskedCount(question);
+        if (rest) return rest;
+      }
+    }
     if (!quantity(before) || !asksOwn) return question;
     const words = question.split(/\s+/).map((w) => ({ w, terms: analyze(w) }));
     const kept = words.filter(({ terms }) => terms.length === 0 || !terms.every((t) => aspects.has(t)));
@@ -1005,8 +1022,10 @@ export class Answerer {
     const supported = hits.filter((h) => h.coverage >= minCoverage);
     const top = candidates[0];
     const describesNeed = signals.describesNeed === 1;
+    // (a follow-up read with its topic that asks nothing of its own kind, « et pour une SCOP ? », « et Sabatot, c'est un
+    // QPV ? », asks the topic's question of the subject it names: the entry defining that subject is no answer to it either)
     const ranked = documentsFirst(
-      looksEnglish(mine),
+      glossaryLast(looksEnglish(mine), mine !== question, mine),
       supported.length ? [...supported, ...hits.filter((h) => h.coverage < minCoverage && h.coverage >= 0.35)] : hits.filter((h) => h.coverage >= 0.3),
     );
     const answerable = ranked.length > 0 && (this.o.llm ? true : this.answerable(signals, supported.length));
@@ -1883,6 +1902,17 @@ const DETAIL_NOT_PUBLISHED = /\b(le detail|les details|le contenu)\b[^.;:]{0,40}
 /** Whether a question asks for the detail of something its answer sums up while saying that detail is not published. */
 export function detailUnpublished(question: string, answer: string): boolean {
   return ASKS_DETAIL.test(foldText(question)) && DETAIL_NOT_PUBLISHED.test(foldText(answer).replace(/['’`]/g, " "));
+}
+
+/**
+ * Whether document passages come before a glossary entry covering as much (see documentsFirst): for an English question,
+ * and for a follow-up (`followUp`) whose own words (`own`) ask nothing of their own kind, « et pour une SCOP ? », which
+ * puts the topic's question to the subject it names, not « qu'est-ce qu'une SCOP ? » nor « qui la dirige ? ».
+ */
+export function glossaryLast(english: boolean, followUp: boolean, own: string): boolean {
+  if (english) return true;
+  const kind = askedKind(own);
+  return followUp && (kind === "other" || kind === "yesno");
 }
 
 /**

@@ -455,3 +455,37 @@ export const LEGAL_FORM_TERMS: ReadonlySet<string> = new Set(
 /** A legal form named in a text (folded). */
 const LEGAL_FORM =
   /\b(?:scop|scic|cae|sarl|sas|eurl|sapo|une association|association loi|cooperative|mutuelle|fondation|fonds de dotation|groupement d'interet public|gip|etablissement public|societe commerciale|entreprise individuelle|micro-entrepreneur|loi 1901)\b/;
+
+/**
+ * What a « combien de personnes ont participé … ? » question asks: the count, its counted noun, and the auxiliary and
+ * participle said of it (« ont participé », « ont été formés »); "how many people …" in English.
+ */
+const ASKED_COUNT =
+  /(?:^|(?<=[\s,;:]))(?:combien|cb|nombre)\s+(?:de\s+|d['’])\p{L}+(?:\s+(?:ont|a|sont|ont-ils|ont-elles|sont-ils|sont-elles|avaient|etaient|étaient)(?:\s+(?:été|ete))?(?:\s+\p{L}+(?:é|ée|és|ées|i|is|ie|ies|u|us|ue|ues|it|its|ite|ites)(?!\p{L}))?)?|\bhow\s+many\s+\p{L}+/iu;
+
+/** The noun a count question counts, measure words included (« combien de personnes » → « personn »), analysed. */
+export function countedWord(question: string): string | null {
+  const m = /\b(?:(?:combien|cb|nombre)\s+(?:de\s+|d['’])|how\s+many\s+)(\p{L}+)/iu.exec(fold(question).replace(/[’`]/g, "'"));
+  return m ? (analyze(m[1]!)[0] ?? null) : null;
+}
+
+/**
+ * A previous question that counted something (« combien de personnes ont participé aux ateliers territoriaux ? »)
+ * without its count (« aux ateliers territoriaux ? »): the subject a follow-up asking something else of it goes on with
+ * (« et sur quels territoires ? », « sur combien de territoires ? »). Null when it counts nothing or nothing is left.
+ */
+export function withoutAskedCount(question: string): string | null {
+  const m = ASKED_COUNT.exec(question);
+  if (!m) return null;
+  const rest = `${question.slice(0, m.index)} ${question.slice(m.index + m[0].length)}`.replace(/\s+/g, " ").trim();
+  return analyze(rest).length > 0 ? rest : null;
+}
+
+/** Nouns a count asks as a measure (people, money, time), not things a follow-up then speaks of. */
+const MEASURE_COUNTED =
+  /\b(?:combien|cb|nombre)\s+(?:de\s+|d['’])(?:personnes?|gens|monde|participants?|participantes?|visiteurs?|euros?|argent|temps|annees?|années?|ans|mois|jours?|heures?|semaines?)\b|\bhow\s+many\s+(?:people|participants|attendees|visitors|years|months|weeks|days|hours)\b|\bhow\s+much\b/iu;
+
+/** Whether a question counts a measure (« combien de personnes », « combien de gens », "how many people"). */
+export function countsMeasure(question: string): boolean {
+  return MEASURE_COUNTED.test(fold(question).replace(/[’`]/g, "'"));
+}

@@ -23,6 +23,18 @@ const SHORT_TOPIC = 16;
 /** A message about the person's own structure (first person). */
 const SELF = /\b(je|j'|j’|nous|notre|nos|mon|ma|mes|on)\b/i;
 
+/**
+ * The topic a follow-up carries after an answer given by a process: the process's name without a bracketed aside that
+ * names another thing by its name (« Appel à communs (plateforme Gard centrale) » → « Appel à communs »): that thing's
+ * passages (the platform's) would be searched in place of the process's own. An aside spelling out or qualifying the
+ * process (« (dispositif local d'accompagnement) », « (finance solidaire) ») or naming its operators (« (CAE Mine de
+ * talents) », « (Initiative Gard, Adie, BGE) ») is the process's own words, and stays.
+ */
+export function topicName(name: string): string {
+  const bare = name.replace(/\s*\((\p{Ll}[^)]*)\)/gu, (aside: string, inner: string) => (/\p{Lu}\p{Ll}/u.test(inner) ? "" : aside)).trim();
+  return bare.length > 0 ? bare : name;
+}
+
 export async function question(d: Deps<QuestionStorage>, ctx: Ctx, text: string): Promise<ReplyInput> {
   const t0 = performance.now();
   // « ok autre sujet : le DLA c'est pour qui ? » asks about another subject: read alone, without its announcement.
@@ -107,7 +119,7 @@ export async function question(d: Deps<QuestionStorage>, ctx: Ctx, text: string)
     lastTopic:
       // (the ESS team, every answer's fallback, names no subject: a short question read as a project keeps its own words)
       reply.fit?.length && reply.route && !(reply.route.process === DEFAULT_PROCESS && searched.split(/\s+/).length <= SHORT_TOPIC)
-        ? reply.route.name
+        ? topicName(reply.route.name)
         : reply.topic
           ? reply.topic
           : reply.refused && searched === clean
