@@ -4,19 +4,12 @@
  * close phrasing about another numbered item (« axis 1 »), or one that leaves the question's main words out, does
  * not answer.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { FRENCH_SOURCES_NOTE } from "../../src/answer/card-reply.js";
-import { testRuntime, type TestRuntime } from "./helpers.js";
+import { sharedRuntime } from "./helpers.js";
 
-let t: TestRuntime;
+const t = sharedRuntime({ llm: null });
 const ask = (q: string) => t.runtime.answerer.ask(q, { audience: "porteur" });
-
-beforeAll(async () => {
-  t = await testRuntime({ llm: null });
-}, 120_000);
-afterAll(async () => {
-  await t?.close();
-});
 
 describe("an English question close to a card's English phrasing", () => {
   it("gets the card's English answer though the passages found are elsewhere", async () => {
