@@ -40,11 +40,10 @@ import {
   switchesTopic,
   withTopic,
   withoutAskedCount,
-  countedWord,
   countsMeasure,
 } from "./followup.js";
 import { type AnswerType, answersType, answerType, asksAmount, asksMoneyPut, asksSum, givesAmount } from "./cards.js";
-import { askedYears, asksWhen, countsOf, givesAsked, namedTerms } from "./asked-quantity.js";
+import { askedYears, asksWhen, countedWord, countsOf, givesAsked, namedTerms } from "./asked-quantity.js";
 import { answersStatistic, givesStatistic, statisticAsked } from "./asked-statistic.js";
 import { probability, type DecisionModels, type Signals } from "./decision.js";
 import type { QueryNormalizer } from "../retrieval/normalize.js";

@@ -57,13 +57,22 @@ export function countedAcronym(question: string): string | null {
 const MEASURE_NOUNS =
   /^(temps|tps|argent|fois|personnes?|gens|monde|euros?|annees?|ans|mois|jours?|heures?|semaines?|places?|salaries?|emplois?|habitants?|people|time|money|years?|months?|weeks?|days?|hours?|jobs?|euros?)$/;
 
+/** « combien de X », « nombre d'X », "how many X": the word counted. */
+const COUNT_ASKED = /\b(?:(?:combien|cb|nombre)\s+(?:de\s+|d['’])|how\s+many\s+)(\p{L}+)/iu;
+
+/** The noun any count question counts, measure words included (« combien de personnes » → « personn »), analysed. */
+export function countedWord(question: string): string | null {
+  const m = COUNT_ASKED.exec(fold(question).replace(/[’`]/g, "'"));
+  return m ? (analyze(m[1]!)[0] ?? null) : null;
+}
+
 /**
  * The noun a « combien d'agents ont été formés ? » question counts, analysed (not an acronym, see
  * countedAcronym, nor a measure): a paragraph that names those things with no figure in digits and
  * no number before them (« former ses agents », beside « trois engagements ») does not count them.
  */
 export function countedNoun(question: string): string | null {
-  const m = /\b(?:(?:combien|cb|nombre)\s+(?:de\s+|d['’])|how\s+many\s+)(\p{L}+)/iu.exec(question);
+  const m = COUNT_ASKED.exec(question);
   const word = m?.[1];
   // A plural (« combien d'agents »), not a mass noun (« combien de subvention ») nor an adjective (« how many intercommunal… »).
   if (!word || word.length < 3 || word === word.toUpperCase() || !/[sx]$/i.test(word) || MEASURE_NOUNS.test(fold(word))) return null;

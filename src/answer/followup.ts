@@ -463,12 +463,6 @@ const LEGAL_FORM =
 const ASKED_COUNT =
   /(?:^|(?<=[\s,;:]))(?:combien|cb|nombre)\s+(?:de\s+|d['’])\p{L}+(?:\s+(?:ont|a|sont|ont-ils|ont-elles|sont-ils|sont-elles|avaient|etaient|étaient)(?:\s+(?:été|ete))?(?:\s+\p{L}+(?:é|ée|és|ées|i|is|ie|ies|u|us|ue|ues|it|its|ite|ites)(?!\p{L}))?)?|\bhow\s+many\s+\p{L}+/iu;
 
-/** The noun a count question counts, measure words included (« combien de personnes » → « personn »), analysed. */
-export function countedWord(question: string): string | null {
-  const m = /\b(?:(?:combien|cb|nombre)\s+(?:de\s+|d['’])|how\s+many\s+)(\p{L}+)/iu.exec(fold(question).replace(/[’`]/g, "'"));
-  return m ? (analyze(m[1]!)[0] ?? null) : null;
-}
-
 /**
  * A previous question that counted something (« combien de personnes ont participé aux ateliers territoriaux ? »)
  * without its count (« aux ateliers territoriaux ? »): the subject a follow-up asking something else of it goes on with

@@ -8,7 +8,8 @@
  *   nous rejoint ? ».
  */
 import { describe, expect, it } from "vitest";
-import { countedWord, countsMeasure, withoutAskedCount } from "../../src/answer/followup.js";
+import { countedWord } from "../../src/answer/asked-quantity.js";
+import { countsMeasure, withoutAskedCount } from "../../src/answer/followup.js";
 import { glossaryLast } from "../../src/answer/answerer.js";
 import { topicName } from "../../src/conversation/question.js";
 import { conversation, sharedCore } from "./helpers.js";
