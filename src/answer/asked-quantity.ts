@@ -412,10 +412,12 @@ const UNIT_AFTER = /^\s*(?:millions?|milliards?|m€|k€|md€|mds?|m|k|€|eur
 /** A figure written without its thousands separators (« 250 000 » and « 250.000 » as « 250000 »). */
 const figureKey = (n: string) => n.replace(/[\s.]/g, "");
 
+/** A currency after a figure, folded (« € », « k€ », « euros », « millions d'euros »). */
+const CURRENCY = String.raw`(?:m€|k€|md€|€|euros?\b|millions? (?:d'euros|€|euros?)|milliards? (?:d'euros|€|euros?))`;
 /** A whole stated as a sum (« sur les 3,3 M€… », « sur les 250 000 euros… »): the part asked of it is a sum too. */
-const WHOLE_SUM = new RegExp(String.raw`${WHOLE_FIGURE.source}\s*(?:m€|k€|md€|€|euros?\b|millions? (?:d'euros|€|euros?)|milliards? (?:d'euros|€|euros?))`);
+const WHOLE_SUM = new RegExp(String.raw`${WHOLE_FIGURE.source}\s*${CURRENCY}`);
 /** A sum in a folded text: a figure and a currency (« 40 000 € », « 1,2 million d'euros »). */
-const SUM_GIVEN = /\d(?:[\d\s.,]*\d)?\s*(?:m€|k€|md€|€|euros?\b|millions? (?:d'euros|€|euros?)|milliards? (?:d'euros|€|euros?))/;
+const SUM_GIVEN = new RegExp(String.raw`\d(?:[\d\s.,]*\d)?\s*${CURRENCY}`);
 
 /** The figures a question states as the whole it asks a part of (folded), if it asks a part of one. */
 export function wholeFigures(question: string): string[] {
