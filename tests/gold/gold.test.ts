@@ -47,15 +47,15 @@ function expectRate(m: Metric, min: number, name: string): void {
 /**
  * Floor of the blind set: the figures measured when it was last run, rounded down, so
  * that a change that makes answers worse on unseen questions fails. Raised only from a
- * new measurement, never by tuning on blind questions. Set V (300 questions, 45 conversations of
- * which 40 with three turns, 90 refusals, 31 in English, 62 agent questions, written blind on 2026-12-06
- * at midnight from the facts dossier alone; set U moved to tuning before its failures were read): first
- * reading of V, taken on the answering code of 5e18997, before anything was tuned after it was written
- * (94.3 / 89.5 / 95.3 / 91.4 / 71.8 %; false refusals 4/210, false answers 10/90). Its writer routed a
+ * new measurement, never by tuning on blind questions. Set W (300 questions, 45 conversations of
+ * which 38 with three turns, 90 refusals, 31 in English, 56 agent questions, written blind on 2026-12-07
+ * at 02:47 UTC from the facts dossier alone; set V moved to tuning before its failures were read): first
+ * reading of W, taken on the answering code of 8024e31, before anything was tuned after it was written
+ * (92.9 / 84.8 / 95.0 / 93.1 / 68.7 %; false refusals 4/210, false answers 11/90). Its writer routed a
  * refusal to the ESS team (the default handoff), Appel à communs and SCIC details included, except where the
  * unknown fact belongs to a process another body runs, as the development set does.
  */
-const BLIND_FLOOR = { retrieval: 0.94, includes: 0.89, refusal: 0.95, route: 0.91, followUp: 0.71 };
+const BLIND_FLOOR = { retrieval: 0.92, includes: 0.84, refusal: 0.95, route: 0.93, followUp: 0.68 };
 
 describe("blind set floor (offline)", () => {
   it("has at least 200 questions, 30 conversations and 40 refusals", () => {
