@@ -11,6 +11,7 @@ import { MAX_QUESTION_CHARS } from "../core/limits.js";
 import { withTimeout } from "../core/timeout.js";
 import type { Hit, QueryAnalysis, Retriever } from "../retrieval/retriever.js";
 import { analyze, fold, looksEnglish } from "../retrieval/analyzer.js";
+import { type Lang, type Refusal, refusalText, type Who, whoAnswers } from "./refusal-text.js";
 import { phraseTokens } from "../retrieval/phrases.js";
 import type { RouteCandidate, Router } from "../routing/router.js";
 import { checkCitations } from "./citations.js";
@@ -627,7 +628,8 @@ export class Answerer {
     return this.refusal(
       audience,
       this.o.router.toRoute(process, 0.7, `Information non publiée pour ${later} : ${lowerFirst(who)} pourra vous répondre.`),
-      `Je ne sais pas : les sources publiques dont je dispose ne disent rien pour ${later}. Je préfère ne rien inventer. ${who} pourra vous répondre : utilisez « Parler à une personne ».`,
+      { kind: "later-year", year: later, who: this.who(process) },
+      langOf(own),
     );
   }
 
@@ -880,14 +882,11 @@ export class Answerer {
         this.injectedSubject(mine)
           ? this.o.router.toRoute(DEFAULT_PROCESS, 0.5, "Je ne peux pas répondre à cette demande : l'équipe ESS du Département pourra vous répondre.")
           : this.o.router.defaultHandoff(OUT_OF_SCOPE_WHY),
-        "Je ne peux pas répondre à cette demande. Je réponds uniquement aux questions sur l'économie sociale et solidaire dans le Gard, à partir de sources publiques.",
+        { kind: "injection" },
+        langOf(mine),
       );
     if (asksOutOfMission(mine, (t) => this.o.guards.isOutOfMission(t)))
-      return this.refusal(
-        audience,
-        this.o.router.defaultHandoff(OUT_OF_SCOPE_WHY),
-        "Je ne sais pas répondre à cette demande : elle sort de ma mission. Je réponds aux questions sur l'économie sociale et solidaire dans le Gard (schéma départemental, appel à communs, accompagnements, éligibilité).",
-      );
+      return this.refusal(audience, this.o.router.defaultHandoff(OUT_OF_SCOPE_WHY), { kind: "out-of-mission" }, langOf(mine));
     // A document to write for the person (their application, a letter in their name, a business plan): not done, but
     // the procedure and criteria can be explained, and the people of the process the document belongs to can help.
     if (asksToDraft(mine)) {
@@ -902,7 +901,8 @@ export class Answerer {
       return this.refusal(
         audience,
         this.o.router.toRoute(process, 0.9, `Rédaction d'un document à la place de la personne : ${lowerFirst(who)} pourra l'accompagner.`),
-        `Je ne rédige pas de documents à votre place (dossier de candidature, lettre, business plan, statuts…) : leur contenu et leur signature reviennent à votre structure. Je peux en revanche vous expliquer la démarche, les critères et les pièces demandées : posez-moi la question. ${who} pourra vous accompagner : utilisez « Parler à une personne ».`,
+        { kind: "draft", who: this.who(helper) },
+        langOf(mine),
       );
     }
     const gap = this.o.guards.gap(
@@ -926,7 +926,8 @@ export class Answerer {
       return this.refusal(
         audience,
         this.o.router.toRoute(process, 0.9, `Information non publiée : ${lowerFirst(who)} pourra vous répondre.`),
-        `Je ne sais pas : les sources publiques dont je dispose ne précisent pas ${gap.sujet}. Je préfère ne rien inventer. ${who} pourra vous répondre : utilisez « Parler à une personne ».`,
+        { kind: "gap", subject: gap.sujet, subjectEn: gap.sujetEn, who: this.who(process) },
+        langOf(mine),
       );
     }
 
@@ -1080,13 +1081,7 @@ export class Answerer {
         : analyze(mine).length > 0
           ? this.o.router.defaultHandoff(OUT_OF_SCOPE_WHY)
           : null; // (small talk, « bonjour », « merci » : nothing asked, no one to hand it to)
-      return this.refusal(
-        audience,
-        route,
-        essRelated
-          ? `Je ne sais pas : je n'ai pas trouvé d'information fiable sur ce point dans les sources publiques dont je dispose. ${who} pourra vous répondre : utilisez « Parler à une personne ».`
-          : "Je ne sais pas répondre à cette question : elle ne semble pas porter sur l'économie sociale et solidaire dans le Gard. Je peux vous renseigner sur le schéma départemental de l'ESS, l'appel à communs, les accompagnements et votre éligibilité.",
-      );
+      return this.refusal(audience, route, essRelated ? { kind: "not-found", who: this.who(process) } : { kind: "not-ess" }, langOf(mine));
     }
 
     // Project holders get a short answer (about 500 characters); agents may get more detail.
@@ -1186,11 +1181,11 @@ export class Answerer {
     if (enumeration && statesCount(enumeration, passages) && !setsOut(enumeration, [...passages, ...used.map((h) => h.chunk.text)])) {
       const process = this.aboutProcess(candidates);
       const who = this.whoAnswers(process);
-      const known = `les sources publiques dont je dispose en donnent le nombre (${enumeration.written} ${enumeration.noun}), mais ne les détaillent pas une à une`;
       return this.refusal(
         audience,
         this.o.router.toRoute(process, 0.5, `Détail non publié : ${lowerFirst(who)} pourra vous répondre.`),
-        `Je ne sais pas : ${known}. Je préfère ne rien inventer. ${who} pourra vous les indiquer : utilisez « Parler à une personne ».`,
+        { kind: "count-only", written: enumeration.written, noun: enumeration.noun, who: this.who(process) },
+        langOf(mine),
       );
     }
     if (!text) {
@@ -1198,7 +1193,8 @@ export class Answerer {
       return this.refusal(
         audience,
         this.o.router.toRoute(process, 0.5, "Je n'ai pas trouvé la réponse."),
-        `Je ne sais pas : mes sources ne répondent pas précisément à cette question. ${this.whoAnswers(process)} pourra vous répondre.`,
+        { kind: "imprecise", who: this.who(process) },
+        langOf(mine),
       );
     }
     // The language is the person's own message's, not the previous topic's a follow-up is read with.
@@ -1779,14 +1775,20 @@ export class Answerer {
     return [...text.matchAll(/\b\p{Lu}{3,}\b/gu)].some((m) => this.o.retriever.analyzeQuery(m[0]).terms.some((t) => this.o.retriever.known(t)));
   }
 
-  /** Who a refusal hands to, as the subject of « … pourra vous répondre ». */
-  private whoAnswers(process: ProcessId): string {
-    if (process === DEFAULT_PROCESS) return "L'équipe ESS du Département";
-    return `L'équipe du parcours « ${this.o.router.directory.get(process)?.name ?? process} »`;
+  /** Who a refusal hands to: the process and its name. */
+  private who(process: ProcessId): Who {
+    return { process, name: this.o.router.directory.get(process)?.name ?? process };
   }
 
-  private refusal(audience: Audience, route: Route | null, text: string): Reply {
+  /** Who a refusal hands to, as the subject of « … pourra vous répondre » (the route's reason, in French). */
+  private whoAnswers(process: ProcessId): string {
+    return whoAnswers(this.who(process), "fr");
+  }
+
+  /** A refusal, in the language of the person's question. */
+  private refusal(audience: Audience, route: Route | null, refusal: Refusal, lang: Lang): Reply {
     // (no handoff offered for what is out of scope: its route is the default one, no need was read)
+    const text = refusalText(refusal, lang);
     return base({ type: "answer", text, refused: true, route, actions: route && route.confidence > 0 ? REFUSAL_ACTIONS : [], audience });
   }
 
@@ -1988,4 +1990,9 @@ export function cannotDoItThemselves(text: string): boolean {
 function namesOwnSubject(text: string, router: { candidates(text: string): { named?: number }[] }): boolean {
   if (/\b\p{Lu}{2,7}\b/u.test(text) || /\s\p{Lu}\p{Ll}/u.test(text) || /[«"“]/.test(text) || opensOnOwnSubject(text)) return true;
   return router.candidates(text).some((c) => (c.named ?? 0) > 0);
+}
+
+/** The language a refusal is written in: the person's own message's. */
+function langOf(own: string): Lang {
+  return looksEnglish(own) ? "en" : "fr";
 }

@@ -21,6 +21,8 @@ const GapFile = z.array(
     .object({
       id: z.string(),
       sujet: z.string(),
+      /** The same, in English, for a question asked in English (absent: the French subject is quoted). */
+      sujet_en: z.string().optional(),
       /** Absent: the process the question is about, else the Department's ESS team (see Answerer). */
       route: ProcessId.optional(),
       /** Groups of expressions, every one of which the question must hold (empty when a `lecture` reads the question). */
@@ -74,6 +76,8 @@ const SUM_SUBJECT = /^(le|la|les) (montants?|sommes?|budgets?|enveloppes?|dotati
 export interface Gap {
   id: string;
   sujet: string;
+  /** The subject in English, when the gaps file gives it. */
+  sujetEn?: string;
   /** The process to hand to, when the gap says so; else the process the question is about. */
   route?: ProcessId;
   /** A described project that asks this is refused too. */
@@ -150,6 +154,7 @@ export class Guards {
           gap: {
             id: g.id,
             sujet: g.sujet,
+            ...(g.sujet_en ? { sujetEn: g.sujet_en } : {}),
             route: g.route,
             project: g.projet,
             ...(g.lecture ? { read: true } : {}),

@@ -26,7 +26,7 @@ function expectRefusal(reply: Reply, label: string): void {
   expect(reply.refused, ctx).toBe(true);
   expect(reply.sources, ctx).toEqual([]);
   expect(citations(reply.text), ctx).toEqual([]);
-  expect(reply.text, ctx).toMatch(/je ne (sais|peux) pas/i);
+  expect(reply.text, ctx).toMatch(/je ne (sais|peux) pas|^I (don.t know|cannot)/i);
   // nothing of the system prompt leaks
   expect(reply.text, ctx).not.toMatch(/JE_NE_SAIS_PAS|Règles impératives|Extraits :/);
   expect(() => Reply.parse(reply), ctx).not.toThrow();

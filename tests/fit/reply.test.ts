@@ -361,7 +361,7 @@ describe("project-fit reply", () => {
       expect(r.refused, `${text}\n→ ${r.text}`).toBe(true);
       expect(r.fit ?? []).toEqual([]);
       expect(r.route?.process).toBe("mission-ess-departement");
-      expect(r.text).toMatch(/hors du Gard/);
+      expect(r.text).toMatch(/hors du Gard|outside the Gard/);
     }
     // A Gard project shortened as people say it ("Bagnols", "St Hippolyte") is no project outside the Gard.
     const short = await ask("notre scic de tiers lieu a st hippolyte voudrait que le departement prenne des parts sociales, c jouable ?", "porteur");
