@@ -60,6 +60,7 @@ import { ANSWER_ACTIONS, REFUSAL_ACTIONS } from "./actions.js";
 import { WorkQueue } from "./work-queue.js";
 import { unframe } from "./relayed.js";
 import { asksConfirmation, withPremiseLead } from "./premise.js";
+import { namesEntry } from "./glossary-entry.js";
 
 export { asksConfirmation };
 
@@ -1027,6 +1028,7 @@ export class Answerer {
     const ranked = documentsFirst(
       glossaryLast(looksEnglish(mine), mine !== question, mine),
       supported.length ? [...supported, ...hits.filter((h) => h.coverage < minCoverage && h.coverage >= 0.35)] : hits.filter((h) => h.coverage >= 0.3),
+      looksEnglish(mine) ? question : undefined,
     );
     const answerable = ranked.length > 0 && (this.o.llm ? true : this.answerable(signals, supported.length));
     if (
@@ -1921,14 +1923,17 @@ export function glossaryLast(english: boolean, followUp: boolean, own: string): 
  * an English question, a passage of another document that covers it as well holds the fact, and comes before
  * the entry (which still completes the answer, for an acronym it spells out).
  */
-export function documentsFirst(english: boolean, hits: Hit[]): Hit[] {
+export function documentsFirst(english: boolean, hits: Hit[], question?: string): Hit[] {
   const out = [...hits];
   if (!english) return out;
   for (const g of hits) {
     if (g.chunk.kind !== "glossary") continue;
+    // An English question (`question`) that names none of the entry's terms (« a single project » against « call for
+    // projects ») only shares words with its English equivalents: every document passage comes before it, whatever it covers.
+    const unnamed = question !== undefined && !namesEntry(question, g.chunk);
     let last = -1;
     out.forEach((d, i) => {
-      if (d.chunk.kind !== "glossary" && d.coverage >= g.coverage - GLOSSARY_MARGIN) last = i;
+      if (d.chunk.kind !== "glossary" && (unnamed || d.coverage >= g.coverage - GLOSSARY_MARGIN)) last = i;
     });
     const at = out.indexOf(g);
     if (last > at) out.splice(last, 0, ...out.splice(at, 1));

@@ -20,8 +20,18 @@ const ANNOUNCES =
 
 type QType = "definition" | "date" | "number" | "who" | "where" | "other";
 
+/**
+ * An English question asking a figure without "how many" or "how much": a duration ("how long does it last?"), a size
+ * ("how big is…"), a ceiling or a floor ("what's the max for…", "the minimum number of partners", "at most").
+ */
+const ENGLISH_FIGURE =
+  /\b(how long|how big|how large|how old|(?:the|its|their) (?:max|maximum|minimum|ceiling|cap)\b|(?:max|maximum|minimum) (?:number|amount|sum|size)|at most|at least how)\b/;
+
 export function questionType(question: string): QType {
   const q = question.toLowerCase();
+  // The English of « combien de temps », « plafond », « au moins combien »: a duration, a ceiling or a floor is a figure,
+  // even asked by "what is" ("what is the minimum number of partners?" defines nothing).
+  if (ENGLISH_FIGURE.test(q)) return "number";
   if (
     /(c.est quoi|c koi|qu.est[- ]ce que|qu.est[- ]ce qu.|que (veut dire|signifie)|ça veut dire|ca veut dire|what is|what does .* mean|définition|definition)/.test(
       q,
@@ -29,7 +39,7 @@ export function questionType(question: string): QType {
     q.split(/\s+/).length <= 12
   )
     return "definition";
-  if (/\b(quand|quelle date|en quelle année|depuis quand|when|what year|date)\b/.test(q)) return "date";
+  if (/\b(quand|quelle date|en quelle année|depuis quand|when|what year|which year|date)\b/.test(q)) return "date";
   if (/\b(combien|quel montant|quelle part|quel pourcentage|nombre|how many|how much|montant|plafond|jusqu'à combien)\b/.test(q)) return "number";
   if (/\b(qui|who|quel organisme|quelle structure|à qui)\b/.test(q)) return "who";
   if (/\b(où|where|adresse|quel site|site internet|plateforme)\b/.test(q)) return "where";
