@@ -621,7 +621,11 @@ export class Answerer {
     const later = laterYearAsked(own, reply.text);
     if (!later) {
       // A yes/no question stating a figure the answer settles gets its « Oui » or « Non » first.
-      if (reply.type === "answer" && !reply.fit) reply.text = withPremiseLead(own, reply.text, looksEnglish(own));
+      // (or asking whether a thing is of the kind its card lists)
+      if (reply.type === "answer" && !reply.fit) {
+        const listing = reply.card ? (this.cards()?.cards.find((c) => c.id === reply.card)?.questions ?? []) : [];
+        reply.text = withPremiseLead(own, reply.text, looksEnglish(own), listing);
+      }
       return reply;
     }
     const process = reply.route?.process === DEFAULT_PROCESS ? DEFAULT_PROCESS : this.aboutProcess(this.o.router.candidates(own));

@@ -247,15 +247,23 @@ function asksAttribute(question: string): boolean {
 /**
  * Whether a card can answer a question of this kind: a card whose phrasings all ask a definition does not answer
  * « qui délivre ? », one whose phrasings all ask how to proceed (or a figure, a date) does not answer « c'est quoi ? »,
- * and an answer opening with a figure (« Six : … ») does not answer « c'est quoi un… ? ».
+ * an answer opening with a figure (« Six : … ») does not answer « c'est quoi un… ? », and a card whose phrasings all ask
+ * who does not answer how someone does a thing (asksManner).
  */
 export function kindFits(kind: AskedKind, card: CardKind, question = ""): boolean {
-  if (kind !== "definition" && kind !== "who" && kind !== "where") return true;
-  return kindFitsAsked(kind, card, asksList(question), () => asksAttribute(question));
+  return kindFitsAsked(
+    kind,
+    card,
+    asksList(question),
+    () => asksAttribute(question),
+    () => asksManner(question),
+  );
 }
 
 /** kindFits with what the question asks read once (a list? an attribute of something named?), for many cards in a row. */
-function kindFitsAsked(kind: AskedKind, card: CardKind, list: boolean, attribute: () => boolean): boolean {
+function kindFitsAsked(kind: AskedKind, card: CardKind, list: boolean, attribute: () => boolean, manner: () => boolean): boolean {
+  // (« comment la présidente présente-t-elle le plan ? » asks how someone does a thing, not who does it)
+  if (kind === "how") return card.kinds.size === 0 || !manner() || ![...card.kinds].every((k) => k === "who");
   if (kind !== "definition" && kind !== "who" && kind !== "where") return true;
   // (« c'est quoi un QPV ? » is not answered by « Six : … »; « what is the yearly amount ? » asks a figure of something named)
   if (card.figureLed && kind === "definition" && !list && !attribute()) return false;
@@ -265,6 +273,16 @@ function kindFitsAsked(kind: AskedKind, card: CardKind, list: boolean, attribute
   const kinds = [...card.kinds];
   if (kind === "definition") return !kinds.every((k) => NOT_WHAT.includes(k));
   return kinds.some((k) => PLACE_OR_NAME.includes(k));
+}
+
+/**
+ * « Comment la présidente présente-t-elle le plan ? », « comment le rapport décrit-il… ? »: how someone or something named
+ * does a thing, said with the subject inverted after a noun (not « comment peut-on… ? », which asks the way to do it).
+ */
+export function asksManner(question: string): boolean {
+  return /^(?:(?:et|mais|alors|and) )?comment\s+(?:le|la|les|l'|un|une|ce|cet|cette|ces|son|sa|ses|leur|leurs|notre|votre)\s*[^?]*?\S-(?:t-)?(?:il|elle|ils|elles)\b/.test(
+    foldUncached(question).replace(/[’`]/g, "'"),
+  );
 }
 
 /**
@@ -529,6 +547,8 @@ export class CardIndex {
     const list = kind === "definition" && asked !== undefined && asksList(asked);
     let attribute: boolean | undefined;
     const asksAttributeOnce = () => (attribute ??= asked !== undefined && asksAttribute(asked));
+    let manner: boolean | undefined;
+    const asksMannerOnce = () => (manner ??= asked !== undefined && asksManner(asked));
     // Per card, its best phrasing so far (the first of equal F1), in the order cards are first met.
     const seen = ++x.stamp;
     const met: number[] = [];
@@ -573,7 +593,7 @@ export class CardIndex {
         answersType(type, this.cards[ci]!.answer) &&
         (!amount || this.givesSum[ci] === 1) &&
         !(why && this.yesNo[ci] === 1) &&
-        kindFitsAsked(kind, this.kinds[ci]!, list, asksAttributeOnce) &&
+        kindFitsAsked(kind, this.kinds[ci]!, list, asksAttributeOnce, asksMannerOnce) &&
         (!count || this.givesCountOf[ci] === 1);
       recalls[k] = recall;
       typeOks[k] = typeOk ? 1 : 0;

@@ -185,10 +185,10 @@ function leadOf(body: string): string {
 export type Verdict = "yes" | "no" | null;
 
 /** Whether the answer settles the figure the question states, and which way. */
-export function premiseVerdict(question: string, body: string): Verdict {
+export function premiseVerdict(question: string, body: string, listing: readonly string[] = []): Verdict {
   if (!asksYesNo(question)) return null;
   const asked = figuresOf(question);
-  if (asked.length === 0) return claimVerdict(question, body);
+  if (asked.length === 0) return claimVerdict(question, body) ?? memberVerdict(question, body, listing);
   if (asked.length !== 1) return null;
   const [claim] = asked as [Figure];
   const q = fold(question).replace(/[’`]/g, "'");
@@ -248,6 +248,55 @@ function claimVerdict(question: string, body: string): Verdict {
   return terms.length >= 2 && terms.every(holds) ? "yes" : null;
 }
 
+/** A question asking which things are of a kind (« quelles communes ont un quartier prioritaire ? », "which towns…"). */
+const ASKS_WHICH = /\b(quel|quelle|quels|quelles|lesquels|lesquelles|which)\b/;
+/** Words of a kind that was and is no more, or of an exception (« ont perdu leur QPV », « sorties de… », « hors »). */
+/** Words that open a question with a capital without being a name. */
+const OPENER =
+  /^(?:le|la|les|l|un|une|des|du|ce|cet|cette|ces|c|est|il|elle|ils|elles|on|y|notre|nos|mon|ma|mes|son|sa|ses|leur|leurs|et|mais|donc|alors|dans|a|au|aux|en|pour|chez|the|a|an|is|are|does|do|can|in|and)$/;
+const NO_LONGER = /\b(perdu\w*|sorti\w*|retire\w*|supprime\w*|anciennement|hors|sauf|excepte\w*|lost|removed|former|formerly|except)\b/;
+/** A name written in the question (capitalised words, hyphenated or joined by « de »: « Mas de Mingue »). */
+const NAME = /(?<=^|\s)\p{Lu}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*)*(?:\s+(?:de|du|des|d['’])\s*\p{Lu}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*)*)*/gu;
+
+/**
+ * A yes/no question asking whether a named thing is of a kind (« le centre-ville de Pont-Saint-Esprit est-il un quartier
+ * prioritaire ? ») is confirmed by an answer that lists the things of that kind (the card asked « quelles communes ont un
+ * quartier prioritaire ? », `listing`) when its first sentence names the thing: the names and the other words of the
+ * question are in that sentence, the kind in a « which » phrasing of the list, and nothing says the list is of things
+ * that were and are no more. A name inside a longer name (« Route de Beaucaire », a Nîmes neighbourhood, for the commune
+ * of Beaucaire) names something else: no verdict.
+ */
+function memberVerdict(question: string, body: string, listing: readonly string[]): Verdict {
+  if (listing.length === 0) return null;
+  const q = fold(question).replace(/[’`]/g, "'");
+  if (!CONFIRMS.test(` ${q} `)) return null;
+  if (STRONG.test(q.replace(/\best-ce qu(?:e\b|')/g, " ")) || NO_LONGER.test(q)) return null;
+  const lead = leadOf(body);
+  const foldedLead = fold(lead).replace(/[’`]/g, "'");
+  if (NO_LONGER.test(foldedLead)) return null;
+  const names = [...question.matchAll(NAME)].map((m) => m[0]).filter((n) => !OPENER.test(fold(n).split(/[\s'’-]/)[0] ?? ""));
+  if (names.length === 0) return null;
+  for (const name of names) {
+    const at = foldedLead.indexOf(fold(name));
+    if (at < 0) return null;
+    // (« Route de Beaucaire »: the name ends a longer one)
+    if (/\p{Lu}[\p{L}'’-]*\s+(?:de|du|des|d['’])\s*$/u.test(lead.slice(0, at))) return null;
+  }
+  const said = new Set(analyze(lead));
+  const terms = analyze(question).filter((t) => !AGREEMENT.has(t));
+  const missing = terms.filter((t) => !said.has(t));
+  if (missing.length === 0 || missing.length === terms.length) return null;
+  const kinds = listing
+    .map((p) => fold(p).replace(/[’`]/g, "'"))
+    .filter((p) => ASKS_WHICH.test(p) && !STRONG.test(p.replace(/\best-ce qu(?:e\b|')/g, " ")) && !NO_LONGER.test(p));
+  return kinds.some((p) => {
+    const kind = new Set(analyze(p));
+    return missing.every((t) => kind.has(t));
+  })
+    ? "yes"
+    : null;
+}
+
 /**
  * A question put up for agreement (« c'est bien ça ? », « ça passe ? », « il faut bien… ? », "is it…?"), not an
  * elliptic « et en 2016 ? » that asks about that year.
@@ -272,19 +321,20 @@ function saysAllOf(question: string, sentence: string): boolean {
 
 /** First words written in lower case after « Non : » (a name keeps its capital). */
 const COMMON_FIRST =
-  /^(?:(?:l|d|jusqu|c)['’]|(?:le|la|les|un|une|des|du|de|au|aux|en|a|à|depuis|pour|plus|moins|il|elle|ils|elles|on|ce|cette|ces|son|sa|ses|leur|leurs|seul|seule|seules|seuls|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|in|up|at|the|only|it|they|since|from|over|under)(?=\s|$))/iu;
+  /^(?:(?:l|d|jusqu|c)['’]|(?:le|la|les|un|une|des|du|de|au|aux|en|a|à|depuis|pour|plus|moins|notamment|parmi|il|elle|ils|elles|on|ce|cette|ces|son|sa|ses|leur|leurs|seul|seule|seules|seuls|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|in|up|at|the|only|it|they|since|from|over|under)(?=\s|$))/iu;
 const lowerFirst = (s: string) => (COMMON_FIRST.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s);
 
 /**
  * The answer text with « Non : » / « Oui : » (or "No:" / "Yes:" for an English answer) before its first sentence when
- * the question checks a figure that sentence contradicts or confirms (see premiseVerdict); unchanged otherwise (and
+ * the question checks a figure that sentence contradicts or confirms (see premiseVerdict), or asks whether a thing is
+ * of the kind the answering card lists (`listing`: that card's phrasings, see memberVerdict); unchanged otherwise (and
  * when it already opens on oui / non).
  */
-export function withPremiseLead(question: string, text: string, english: boolean): string {
+export function withPremiseLead(question: string, text: string, english: boolean, listing: readonly string[] = []): string {
   const note = text.startsWith(FRENCH_SOURCES_NOTE) ? `${FRENCH_SOURCES_NOTE}\n\n` : "";
   const body = text.slice(note.length).replace(/^\s+/, "");
   if (/^(oui|non|yes|no)\b/i.test(body)) return text;
-  const verdict = premiseVerdict(question, body);
+  const verdict = premiseVerdict(question, body, listing);
   if (!verdict) return text;
   const inEnglish = english && !note;
   const word = verdict === "yes" ? (inEnglish ? "Yes:" : "Oui :") : inEnglish ? "No:" : "Non :";

@@ -89,7 +89,10 @@ const ASKER =
 
 /** What the asker's question opens on for it to be a question of its own (not « me demande une aide pour… »). */
 const INNER_START =
-  /^(?:si|s'il|s’il|s'ils|s’ils|qui|quel|quelle|quels|quelles|combien|comment|pourquoi|quand|où|ou|à qui|a qui|à quoi|a quoi|à combien|a combien|à quel|a quel|à quelle|a quelle|depuis quand|ce que|ce qu'|ce qu’|ce qui|whether|if|who|what|which|how|why|when|where)(?!\p{L})/iu;
+  /^(?:si|s'il|s’il|s'ils|s’ils|qui|quel|quelle|quels|quelles|combien|comment|pourquoi|quand|où|ou|à qui|a qui|à quoi|a quoi|à combien|a combien|à quel|a quel|à quelle|a quelle|depuis quand|ce que|ce qu'|ce qu’|ce qui|whether|if|who|what|which|how|why|when|where)(?!\p{L})|^ce\s+qu['’](?:est|était|etait|sont|étaient|etaient)(?!\p{L})/iu;
+
+/** An indirect « what is » (« ce qu'est le SPASER », « ce que sont les communs »), asked directly as « qu'est-ce que… ». */
+const WHAT_IS_INDIRECT = /^ce\s+(?:qu['’](?:est|était|etait)|que\s+(?:sont|étaient|etaient))\s+/iu;
 
 /** A question opened by a preposition and an interrogative word (« de quel EPCI… », « dans quelle commune… », "in which…"). */
 const PREPOSITION_ASKS =
@@ -100,7 +103,7 @@ const YES_NO = /^(?:si|s['’]ils?|whether|if)\b/iu;
 
 /** The writer's own closing question about how to pass it on (« : je lui dis quoi ? », "— what do I say?"). */
 const PASS_ON =
-  /\s*(?:[.:;,?!—–-]\s*)+(?:(?:qu'est-ce que|qu’est-ce que|que)\s+(?:je\s+)?(?:(?:lui|leur)\s+)?(?:dis|dire|réponds|répondre|reponds|repondre)|(?:lequel|laquelle|lesquels|lesquelles|quel exemple|quels exemples|quel document|quel texte)\s+(?:citer|donner|indiquer|mentionner)|je\s+(?:lui|leur)\s+(?:dis|réponds|reponds)\s+quoi(?:,?\s+en\s+(?:deux|quelques)\s+mots)?|comment\s+(?:l'|l’|le\s+|lui\s+|leur\s+)?(?:expliquer|présenter|presenter|résumer|resumer|formuler)(?:\s+simplement)?|que\s+puis-je\s+(?:lui|leur)\s+(?:dire|répondre|repondre)|what\s+(?:do|should|can)\s+i\s+(?:say|tell\s+(?:him|her|them)|answer)|how\s+(?:do|should|can)\s+i\s+(?:explain|put)\s+it(?:\s+simply)?)\s*\??\s*$/iu;
+  /\s*(?:[.:;,?!—–-]\s*)+(?:(?:qu'est-ce que|qu’est-ce que|que)\s+(?:je\s+)?(?:(?:lui|leur)\s+)?(?:dis|dire|réponds|répondre|reponds|repondre)|(?:lequel|laquelle|lesquels|lesquelles|quel exemple|quels exemples|quel document|quel texte)\s+(?:citer|donner|indiquer|mentionner)|je\s+(?:lui|leur)\s+(?:dis|réponds|reponds)\s+quoi(?:,?\s+en\s+(?:deux|quelques)\s+mots)?|comment\s+(?:l'|l’|le\s+|lui\s+|leur\s+)?(?:expliquer|présenter|presenter|résumer|resumer|formuler)(?:\s+simplement)?|que\s+puis-je\s+(?:lui|leur)\s+(?:dire|répondre|repondre)|(?:tu\s+(?:peux|pourrais)|vous\s+(?:pouvez|pourriez)|peux-tu|pourrais-tu|pouvez-vous|pourriez-vous)\s+(?:me\s+|nous\s+)?(?:le\s+|la\s+|les\s+|l['’]\s*)?(?:résumer|resumer|expliquer|présenter|presenter)(?:\s+(?:simplement|brièvement|brievement|rapidement|en quelques mots|en deux mots))?|what\s+(?:do|should|can)\s+i\s+(?:say|tell\s+(?:him|her|them)|answer)|how\s+(?:do|should|can)\s+i\s+(?:explain|put)\s+it(?:\s+simply)?)\s*\??\s*$/iu;
 
 /** A writer who first says what their job is (« Bonjour, je suis chargée de développement dans une interco. »). */
 const JOB_INTRO =
@@ -141,7 +144,7 @@ export function unframe(text: string): string {
     // whose case it is, which the inner clause alone (« il peut… ») no longer does.
     if (INNER_START.test(inner) && !YES_NO.test(inner)) {
       // « ce qui change » asks « qu'est-ce qui change ? »
-      inner = inner.replace(/^ce (qui|que|qu['’])/iu, "qu'est-ce $1");
+      inner = asDirect(inner);
       const passOn = inner.replace(PASS_ON, " ?");
       inner = passOn.trim().replace(/[.]\s*$/u, " ?");
       if (inner.split(/\s+/).length >= 3) t = upperFirst(inner);
@@ -187,6 +190,20 @@ function withoutTask(text: string): string {
   if (rest.split(/\s+/).length < 3) return text;
   const subject = (m[1] ?? "").replace(TASK_FOR, "").trim();
   return subject && !DOCUMENT_ONLY.test(subject) ? `${upperFirst(subject)} : ${rest}` : upperFirst(rest);
+}
+
+/**
+ * An indirect question asked directly: « ce qu'est le SPASER » → « qu'est-ce que le SPASER », « ce qu'est devenu le
+ * projet » → « qu'est devenu le projet », « ce qui change » → « qu'est-ce qui change ».
+ */
+function asDirect(inner: string): string {
+  const m = WHAT_IS_INDIRECT.exec(inner);
+  if (m) {
+    const rest = inner.slice(m[0].length);
+    // a past participle makes « est » an auxiliary (« ce qu'est devenu… » asks « qu'est devenu… »)
+    return /^devenue?s?(?!\p{L})/iu.test(rest) ? inner.replace(/^ce\s+/iu, "") : `qu'est-ce que ${rest}`;
+  }
+  return inner.replace(/^ce (qui|que|qu['’])/iu, "qu'est-ce $1");
 }
 
 function upperFirst(s: string): string {

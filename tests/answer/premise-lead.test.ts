@@ -134,3 +134,30 @@ describe("a yes/no question about a legal form, answered offline", () => {
     expect(other.text).not.toMatch(/^Oui/);
   });
 });
+
+describe("« X est-il un Y ? » answered by a card listing the Y", () => {
+  const towns = ["Quelles villes du Gard ont une pépinière d'entreprises ?", "pépinières gard villes"];
+  const list = "Par exemple Alès, Bagnols-sur-Cèze, Le Vigan (zone du Mas de Pommier) et Uzès. [1]";
+  it("says « Oui » when the first sentence names the thing asked about and a « which » phrasing names the kind", () => {
+    expect(premiseVerdict("Bagnols-sur-Cèze a-t-elle une pépinière d'entreprises ?", list, towns)).toBe("yes");
+    expect(premiseVerdict("La zone du Mas de Pommier est-elle une pépinière d'entreprises ?", list, towns)).toBe("yes");
+    expect(withPremiseLead("Uzès a-t-elle une pépinière d'entreprises ?", "Notamment Alès et Uzès. [1]", false, towns)).toBe(
+      "Oui : notamment Alès et Uzès. [1]",
+    );
+  });
+  it("says nothing when the name is missing, part of a longer one, or the list is of what is no more", () => {
+    // not named
+    expect(premiseVerdict("Sommières a-t-elle une pépinière d'entreprises ?", list, towns)).toBeNull();
+    // « Pommier » alone names something else than the « Mas de Pommier »
+    expect(premiseVerdict("Pommier a-t-il une pépinière d'entreprises ?", list, towns)).toBeNull();
+    // a list of towns that lost theirs
+    expect(premiseVerdict("Alès a-t-elle une pépinière d'entreprises ?", list, ["Quelles villes ont perdu leur pépinière d'entreprises ?"])).toBeNull();
+    // an exclusive claim
+    expect(premiseVerdict("Alès est-elle la seule ville avec une pépinière d'entreprises ?", list, towns)).toBeNull();
+    // without a listing card, or with a card that does not ask « which »
+    expect(premiseVerdict("Alès a-t-elle une pépinière d'entreprises ?", list)).toBeNull();
+    expect(premiseVerdict("Alès a-t-elle une pépinière d'entreprises ?", list, ["pépinières gard villes"])).toBeNull();
+    // an open question
+    expect(premiseVerdict("Quelle pépinière d'entreprises à Alès ?", list, towns)).toBeNull();
+  });
+});

@@ -20,6 +20,18 @@ describe("unframe", () => {
     expect(unframe("Des assos me demandent ce qui change avec l'appel à communs. Je leur dis quoi ?")).toBe("Qu'est-ce qui change avec l'appel à communs ?");
   });
 
+  it("asks an indirect « ce qu'est… » directly, without the writer's request to summarise it", () => {
+    expect(unframe("Une élue me demande ce qu'est la MIESS, vous pouvez me la présenter ?")).toBe("Qu'est-ce que la MIESS ?");
+    expect(unframe("Un adjoint me demande ce que sont les QPV, tu peux me l'expliquer simplement ?")).toBe("Qu'est-ce que les QPV ?");
+    // « est » before a past participle is an auxiliary: the question stays « qu'est devenu… »
+    expect(unframe("Un partenaire me demande ce qu'est devenue la pépinière, je lui dis quoi ?")).toBe("Qu'est devenue la pépinière ?");
+    // near-misses: a need relayed, and the writer's own request, stay whole
+    const need = "Une asso me demande ce qu'elle doit fournir pour le DLA";
+    expect(unframe(need)).toBe(need);
+    const own = "Tu peux me résumer le SPASER ?";
+    expect(unframe(own)).toBe(own);
+  });
+
   it("drops how to answer (« réponds simplement », « en deux mots », briefly), before or after the question", () => {
     expect(unframe("Réponds-moi simplement : c'est quoi le DLA ?")).toBe("C'est quoi le DLA ?");
     expect(unframe("En deux mots, c'est quoi une SCIC ?")).toBe("C'est quoi une SCIC ?");

@@ -11,6 +11,13 @@ describe("French analyzer", () => {
     expect(analyze("Économie")).toEqual(analyze("ECONOMIE des").slice(0, 1)); // all-caps long word is not an acronym
   });
 
+  it("expands the SMS shortenings of « département » (knowledge/lexique/abreviations.yaml)", () => {
+    expect(analyze("le budget du dpt")).toEqual(analyze("le budget du département"));
+    expect(analyze("la MIESS du dépt")).toEqual(analyze("la MIESS du département"));
+    // a word that only starts like one stays itself
+    expect(analyze("le dépôt du dossier")).not.toEqual(analyze("le département du dossier"));
+  });
+
   it("strips elisions (l', d', qu', with straight or curly apostrophes)", () => {
     const a = analyze("l'économie d'utilité sociale qu'une association");
     expect(a).toEqual([stem("economie"), stem("utilite"), stem("sociale"), stem("association")]);
