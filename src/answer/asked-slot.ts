@@ -17,8 +17,8 @@ interface Slot {
   asked: RegExp;
   /** A text that gives it (folded). */
   gives: RegExp;
-  /** A text that gives it, when that depends on what the question names (the words that ask it, folded). */
-  givesFor?: (question: string) => RegExp;
+  /** A text that gives it, when that depends on what the question names (the words that ask it, and the whole question, folded). */
+  givesFor?: (asked: string, question: string) => RegExp;
 }
 
 /**
@@ -68,13 +68,56 @@ const ITEM_STEMS = [
 const ITEM_ASKED =
   /\b(?:l ?' ?|l |la |le |the )(action|mesure|measure|fiche(?: action)?) (?:n ?° ?|no |numero |number )?(\d{1,2})\b(?! ?(?:%|€|euros?|mois|ans|actions|mesures))/;
 
+/** The days a place opens on, given: a weekday or every day (a calendar date is when it opened, not when it opens). */
+const WEEKDAY_GIVEN = new RegExp(String.raw`\b(?:(?:${WEEKDAY_ALTERNATION})s?|tous les jours|chaque jour|every day|daily|7 ?j ?\/ ?7)\b`);
+/** A place's opening asked (« c'est ouvert quels jours ? », « l'accueil, quels jours ? », "which days is it open?"). */
+const OPENING = /\b(?:ouvert\w*|ouvre|ouvrent|ouverture|ferme\w*|fermeture|accueil\w*|recoit|recoivent|permanences?|open\w*|clos\w*)\b/;
+
 const SLOTS: Slot[] = [
   {
     // the day something happens: « elle passe quel jour ? », « quels jours est-ce ouvert ? », "on which day"; a passage
-    // that gives only a frequency (« tous les quinze jours ») or a year names no day
+    // that gives only a frequency (« tous les quinze jours ») or a year names no day, and the days a place opens on are
+    // weekdays (« ouvert le 15 septembre 2020 » says when it opened)
     name: "day",
     asked: /\b(?:quel(?:s)? jours?|(?:which|what) days?|on what day)\b(?! (?:ferie|feries|off))/,
     gives: DAY_GIVEN,
+    givesFor: (_asked, question) => (OPENING.test(question) ? WEEKDAY_GIVEN : DAY_GIVEN),
+  },
+  {
+    // the hours of a place or the time of a meeting: « à quelle heure ? », « quels horaires ? », "opening hours", "what
+    // time": given by a time of day (« de 9 h à 12 h », "10 am"), not by a description of the place
+    name: "hours",
+    asked:
+      /\b(?:quelles? heures?|quels? horaires?|(?:horaires?|heures?) d ?'? ?(?:ouverture|accueil)|what time|which time|what hours|opening (?:hours|times)|office hours|business hours)\b/,
+    gives: /\b(?:\d{1,2} ?h(?: ?\d{2})?|\d{1,2}:\d{2}|\d{1,2} ?(?:am|pm)|midi|noon|24 ?h ?\/ ?24)\b/,
+  },
+  {
+    // the documents to attach to an application: « quelles pièces faut-il joindre ? », « les justificatifs demandés »,
+    // "what documents do we need to attach?": given by a text that lists them or speaks of them
+    name: "documents",
+    asked:
+      /\b(?:(?:quel(?:le)?s?|what|which) (?:pieces?|documents?|justificatifs?|papers?|paperwork|attachments?)\b(?: \w+){0,6}? (?:fournir|joindre|jointe?s?|attach\w*|provide|supply|submit|include|need\w*|required|faut|demande\w*|requis\w*|necessaire\w*)|pieces? (?:a fournir|a joindre|justificatives?|jointes?|demandees?)|documents? (?:a fournir|a joindre|justificatifs?)|supporting documents?|documents? (?:to attach|required|needed))\b/,
+    gives:
+      /\b(?:pieces?|justificati\w*|statuts|kbis|extraits?|rib|bilans?|comptes annuels|budget previsionnel|attestations?|formulaires?|documents? (?:a fournir|a joindre|demandes|requis|justificatifs)|supporting documents?|attach\w*|dossier comprend\w*|dossier contient)\b/,
+  },
+  {
+    // a dedicated desk or contact (« un guichet dédié à l'ESS ? », « qui est notre interlocuteur ? », "a dedicated desk
+    // for social economy companies? who is the contact?"): given by a text that names such a desk, team or contact,
+    // not by a presentation of the body
+    name: "dedicated-contact",
+    asked:
+      /\b(?:(?:guichets?|desks?|services?|interlocut\w+|contacts?|referent\w*|poles?|cellules?|equipes?|teams?|offices?|conseill\w+|advis[eo]rs?|charge\w* de mission|units?) (?:dedie\w*|specifique\w*|specialise\w*|attitre\w*)|(?:dedicated|specific|specialised|specialized) (?:desks?|services?|contacts?|teams?|offices?|persons?|people|advis[eo]rs?|units?|staff|departments?)|who (?:is|s|will be) (?:the|our|my|their|its) (?:contact|point of contact|contact person)|qui (?:est|sera) (?:le|la|notre|mon|ma|leur) (?:contact|interlocut\w+|personne a contacter|personne de contact))\b/,
+    gives:
+      /\b(?:(?:guichets?|desks?|services?|interlocut\w*|contacts?|referent\w*|poles?|cellules?|equipes?|teams?|offices?|conseill\w*|advis[eo]rs?|charge\w* de mission|units?)\b(?: [\w']+){0,4}? (?:dedie\w*|specifique\w*|specialise\w*|dedicated|specialised|specialized|ess|economie sociale|social economy)|dedicated|point of contact|personne a contacter)\b|@\w|\b0\d(?:[ .]?\d{2}){4}\b/,
+  },
+  {
+    // how something was received: « quels retours ? », « quelles réactions ? », « comment ça a été accueilli ? », "what
+    // feedback did they get?": given by a text that reports reactions, not by the account of the event itself
+    name: "feedback",
+    asked:
+      /\b(?:quel(?:le)?s? (?:retours?|reactions?|echos?|impressions?)|(?:what|which|any) (?:feedback|reactions?|reception)|feedback|how (?:was|were) (?:it|they|that|this|the \w+) received|comment (?:a t (?:il|elle) ete|ont (?:ils|elles) ete|ca a ete|il a ete|elle a ete|a ete) (?:recue?s?|accueillie?s?|percue?s?))\b/,
+    gives:
+      /\b(?:retours?|reactions?|echos?|salue\w*|felicit\w*|applaudi\w*|succes|enthousias\w*|feedback|praised|welcomed|well received|acclaim\w*|remarque\w*|impressionn\w*|bien accueilli\w*|accueil (?:tres |plutot )?(?:favorable|positif|chaleureux|enthousiaste))\b/,
   },
   {
     // who built, made or supplies something: « quel prestataire », « quelle agence a développé », "which vendor"
@@ -152,7 +195,7 @@ export function fillsAskedSlots(question: string, text: string): boolean {
     .map(folded);
   const q = folded(question);
   return SLOTS.filter((s) => asked.has(s.name)).every((s) => {
-    const gives = s.givesFor ? s.givesFor(q.match(s.asked)?.[0] ?? q) : s.gives;
+    const gives = s.givesFor ? s.givesFor(q.match(s.asked)?.[0] ?? q, q) : s.gives;
     return paragraphs.some((p) => gives.test(p));
   });
 }

@@ -99,8 +99,15 @@ export function asksAmount(question: string): boolean {
  */
 export function asksSum(question: string): boolean {
   const q = foldUncached(question).replace(/[’`]/g, "'");
-  return /\b(quels? montants?|quelles? sommes?|quels? budgets?|quelles? enveloppes?|quel(?:le)? est (?:le|la|l') ?(?:montant|somme|budget|enveloppe)|(?:dote|dotee|finance|financee|abonde|subventionne|subventionnee|aide|aidee)s? (?:de|a hauteur de|pour) combien|a hauteur de combien|pour quels? montants?|combien (?:d'argent|d'euros))\b/.test(
-    q,
+  return (
+    /\b(quels? montants?|quelles? sommes?|quels? budgets?|quelles? enveloppes?|quel(?:le)? est (?:le|la|l') ?(?:montant|somme|budget|enveloppe)|(?:dote|dotee|finance|financee|abonde|subventionne|subventionnee|aide|aidee)s? (?:de|a hauteur de|pour) combien|a hauteur de combien|pour quels? montants?|combien (?:d'argent|d'euros))\b/.test(
+      q,
+    ) ||
+    // an aid named, then its sum asked apart: « une aide spécifique…, et de combien ? », « un prêt de combien ? »
+    // (« de combien de mois » asks a count)
+    /\b(?:aides?|subventions?|financements?|prets?|primes?|bourses?|dotations?|enveloppes?|soutiens? financiers?)\b[^?]{0,80}\bde combien\b(?! (?:de|d'|d)\b)/.test(
+      q,
+    )
   );
 }
 

@@ -184,7 +184,8 @@ export class Guards {
   /**
    * The known gap the question asks about, if any. For a follow-up read with the
    * previous topic, `own` is the person's message: it must itself hold one of the
-   * gap's expressions ("et son mail ?" does; "et pour une SCOP ?" does not). `stated` is the analysed sentences of the
+   * gap's expressions ("et son mail ?" does; "et pour une SCOP ?" does not); with `asked`, only a gap that says which of
+   * its groups is asked and whose expression that message holds, or one two of whose groups it holds. `stated` is the analysed sentences of the
    * documents the follow-up's topic was answered with: a gap that says which of its groups is asked (the others may come
    * from the topic) and that one of them matches whole (every group, no exception) is no gap of the follow-up, as that
    * sentence says what it asks (« et si j'habite en Lozère ? » after a cooperative of
@@ -199,8 +200,11 @@ export class Guards {
     const possible = this.firstWords.marks(tokens);
     for (let i = 0; i < this.listed.length; i++) {
       const { gap, groups, except, asked, sum } = this.listed[i]!;
-      // `asked`: only the gaps that say which group is asked, whose expression the person's own message holds.
-      if (opts.asked && asked === undefined) continue;
+      // `asked`: only the gaps that say which group is asked, whose expression the person's own message holds, or whose
+      // expressions the person's own message holds for two groups at least (« and how much can a single project get? »
+      // asks the sum per project by itself; only the call it is about comes from the topic).
+      if (opts.asked && asked === undefined && groups.filter((alts) => alts.some((seq) => containsPhrase(mine, seq))).length < Math.min(2, groups.length))
+        continue;
       if (sum && counts) continue;
       if (possible[i] === 0) continue;
       const ownGroups = asked === undefined ? groups : [groups[asked]!];

@@ -15,11 +15,11 @@ import { foldUncached } from "../core/text.js";
 
 /** Decision predicates, French and English, as folded stems (a word that begins with one of them). */
 const DECISION =
-  "(?:accept|accord|valid|retenu|reten|retien|selection|select|refus|rejet|approuv|approv|agree|agre[ea]|reject|grant|financ|fund|subventionn|obten|obtiendr|remport|decroch|gagn|win(?:s|ning)?\\b|won\\b|dire oui|diront oui|dira oui|dit oui|disent oui|say yes|said yes|feu vert|green light|entrer (?:a|au|dans) (?:notre|mon|leur|son) capital|prendre (?:une |des )?parts? (?:a|au|dans) (?:notre|mon) capital)";
+  "(?:accept|accord|valid|garanti|guarante|retenu|reten|retien|selection|select|refus|rejet|approuv|approv|agree|agre[ea]|reject|grant|financ|fund|subventionn|obten|obtiendr|remport|decroch|gagn|win(?:s|ning)?\\b|won\\b|dire oui|diront oui|dira oui|dit oui|disent oui|say yes|said yes|feu vert|green light|entrer (?:a|au|dans) (?:notre|mon|leur|son) capital|prendre (?:une |des )?parts? (?:a|au|dans) (?:notre|mon) capital)";
 
 /** A French decision predicate as a past participle (« a accepté », « a été retenue »), not the English article « a grant ». */
 const PARTICIPLE =
-  "(?:acceptee?s?|accordee?s?|validee?s?|retenue?s?|selectionnee?s?|refusee?s?|rejetee?s?|approuvee?s?|agreee?s?|financee?s?|subventionnee?s?|obtenue?s?|renouvelee?s?|reconduite?s?|prolongee?s?|remportee?s?|decrochee?s?|gagnee?s?|dit oui|traitee?s?|instruite?s?|examinee?s?|affectee?s? a|attribuee?s? a)\\b";
+  "(?:acceptee?s?|garantie?s?|accordee?s?|validee?s?|retenue?s?|selectionnee?s?|refusee?s?|rejetee?s?|approuvee?s?|agreee?s?|financee?s?|subventionnee?s?|obtenue?s?|renouvelee?s?|reconduite?s?|prolongee?s?|remportee?s?|decrochee?s?|gagnee?s?|dit oui|traitee?s?|instruite?s?|examinee?s?|affectee?s? a|attribuee?s? a)\\b";
 
 /** A decision predicate in the future: « va(-t-il) (me l') accorder », « acceptera », « sera retenu », "will … select". */
 const FUTURE = new RegExp(
@@ -51,6 +51,38 @@ const TAKEN = new RegExp(
     String.raw`|\b(?:did|has|have|had)\b(?: \w+){0,4} (?:been )?(?:${DECISION}|${HANDLED})` +
     String.raw`|\b(?:was|were|is|are)\b(?: \w+){1,3} (?:accepted|approved|selected|rejected|granted|funded|renewed|extended|refused|declined|turned down|${HANDLED})` +
     String.raw`|\b(?:est|sont|sommes|suis|is|are|was|were|am)(?: t? ?(?:il|elle|on))?(?: (?:deja|bien|finalement|already))* (?:accepte|valide|retenu|selectionne|refuse|rejete|approuve|accorde|agree|finance|subventionne|renouvele|reconduit|prolonge|pris|accepted|approved|selected|rejected|granted|funded|turned down|${HANDLED})\w*(?! en charge))`,
+);
+
+/**
+ * The sum a body will give the person, asked with « combien » (« combien la Région va me donner ? », « cb ils vont nous
+ * verser cette année ? », "how much will the city give us?", "how much are we going to get?"): the amount of the
+ * person's own award, which only the deciding body sets. A ceiling or a rule (« combien peut-on toucher au maximum ? »,
+ * « combien la Région donne-t-elle en général ? ») asks what the sources may publish, and is left to the answer.
+ */
+const GIVE_TO_ME = String.raw`(?:(?:va|vont|allez)(?: t)?(?: (?:il|elle|on|ils|elles))? (?:me|m|nous) (?:donner|verser|accorder|attribuer|allouer|preter|financer|octroyer)|(?:me|m|nous) (?:donnera|donneront|versera|verseront|accordera|accorderont|attribuera|attribueront|allouera|alloueront|pretera|preteront|octroiera|octroieront))\b`;
+const I_WILL_GET = String.raw`(?:(?:je|j|on|nous) (?:vais|va|allons) (?:toucher|recevoir|obtenir|avoir|percevoir)|(?:toucherai|toucherons|recevrai|recevrons|obtiendrai|obtiendrons|aurai|aurons|percevrai|percevrons)(?: t)?(?: (?:je|on|nous))?|(?:va|vont) t (?:on|je) (?:toucher|recevoir|obtenir|avoir|percevoir))\b`;
+const OWN_AMOUNT = new RegExp(
+  String.raw`\b(?:combien|cb|quel montant|quelle somme)\b(?: \w+){0,6}? (?:${GIVE_TO_ME}|${I_WILL_GET})` +
+    String.raw`|\bhow much\b(?: money| funding| cash)?(?: (?:will|is|are|s))?(?: \w+){0,3}? (?:going to |gonna )?(?:give|grant|award|lend|pay|allocate) (?:us|me)\b` +
+    String.raw`|\bhow much\b(?: money| funding| cash)? (?:will|are|am|do|can)? ?(?:we|i) (?:be )?(?:going to |gonna )?(?:get|receive|obtain|be given|be granted|be awarded)\b(?! (?:at most|maximum|max)\b)`,
+);
+/** A ceiling, a possibility or a usual amount: a rule the sources may publish (« au maximum », « en général », "at most"). */
+const RULE_AMOUNT =
+  /\b(?:peut|peuvent|pourra|pourrait|pourraient|pourrons|pourrions|peux|pouvons|max|maximum|maximal|au plus|jusqu a|plafond|en general|en moyenne|d habitude|habituellement|generalement|normalement|can|could|may|might|at most|up to|maximum|usually|on average|typically|in general)\b/;
+
+/** A polite request that frames the question (« vous pouvez me dire… », "could you check…"). */
+const POLITE =
+  /\b(?:tu peux|vous pouvez|vous pourriez|tu pourrais|pouvez vous|pourriez vous|peux tu|pourrais tu|can you|could you|can u)(?: (?:me|nous|m|please|s il vous plait|stp|svp))? (?:dire|indiquer|preciser|confirmer|verifier|tell|say|check|confirm|let me know)\b/g;
+
+/**
+ * Where the person's own request stands, asked in so many words (« où en est notre dossier ? », "can you check where
+ * our application stands?", "what is the status of my file?"): its state is the examining body's, never published.
+ */
+const OWN_STATUS = new RegExp(
+  String.raw`\bwhere (?:our|my) (?:\w+ )?(?:application|file|request|claim|case|submission|dossier)s? (?:stands?|is at|is|are)\b` +
+    String.raw`|\b(?:status|progress) of (?:our|my) (?:\w+ )?(?:application|file|request|claim|case|submission|dossier)s?\b` +
+    String.raw`|\bou en (?:est|sont) (?:notre|mon|ma|nos|mes) (?:\w+ )?(?:dossiers?|demandes?|candidatures?|requetes?)\b` +
+    String.raw`|\b(?:notre|mon|ma) (?:dossier|demande|candidature)\b(?: \w+){0,3} (?:il |elle )?en (?:est|sont) ou\b`,
 );
 
 /** Money or an approval to be had, as the object of a future « avoir » (« aura-t-elle des crédits ? », "will we get the grant?"). */
@@ -136,6 +168,12 @@ function askingClauses(folded: string): { clause: string; sentence: string; cond
 export function asksOwnOutcome(raw: string): boolean {
   const folded = text(raw);
   return askingClauses(folded).some(({ clause, conditional }) => {
+    // the sum of one's own award, or where one's own file stands (a condition or a ceiling asks a rule)
+    const condition0 = clause.replace(APPLYING_SI, " ");
+    const unconditional = !conditional && !(CONDITION_SI.test(condition0) && !INDIRECT_SI.test(condition0)) && !/\bif\b/.test(clause);
+    // (a polite request, « tu peux me dire combien… », "can you tell me how much…", is no possibility asked)
+    const asked = clause.replace(POLITE, " ");
+    if (unconditional && !OTHERS.test(clause) && ((OWN_AMOUNT.test(asked) && !RULE_AMOUNT.test(asked)) || OWN_STATUS.test(clause))) return true;
     const taken = !conditional && TAKEN.test(clause);
     // (an award to come after a condition, « if we are selected, will we get the money at once? », asks a rule)
     if (!FUTURE.test(clause) && !taken && (conditional || !FUTURE_AWARD.test(clause))) return false;

@@ -149,6 +149,12 @@ describe("a sum asked in other words", () => {
     expect(asksSum("Combien de structures sont membres ?")).toBe(false);
     expect(asksSum("Quelle est la durée du contrat ?")).toBe(false);
   });
+  it("an aid named, then « de combien » asked apart, is a sum; « de combien de mois » is not", () => {
+    expect(asksSum("Le Département propose-t-il une aide aux recycleries, et de combien ?")).toBe(true);
+    expect(asksSum("Ils font des prêts, mais de combien ?")).toBe(true);
+    expect(asksSum("Un prêt d'honneur de combien de mois ?")).toBe(false);
+    expect(asksSum("On parle de combien de structures aidées ?")).toBe(false);
+  });
 });
 
 describe("when questions", () => {

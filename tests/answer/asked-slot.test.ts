@@ -23,6 +23,15 @@ describe("the precise detail a question asks", () => {
     ["Who is the manager of the Nîmes recyclerie?", ["role-holder"]],
     ["Je voudrais les noms des salariés de l'Adie à Nîmes.", ["role-holder"]],
     ["Give me the names of all the partners of the cooperative.", ["role-holder"]],
+    ["La Maison de l'ESS, elle ouvre quels jours ?", ["day"]],
+    ["Quels sont les horaires d'ouverture de l'accueil associatif ?", ["hours"]],
+    ["What time does the office open on Mondays?", ["hours"]],
+    ["Quelles pièces faut-il joindre au dossier d'agrément ?", ["documents"]],
+    ["Which supporting documents should we send with the form?", ["documents"]],
+    ["Est-ce qu'il y a un guichet dédié aux coopératives à la Région ?", ["dedicated-contact"]],
+    ["Who is our contact at the Adie?", ["dedicated-contact"]],
+    ["Quels retours le Département a-t-il eus après le forum ?", ["feedback"]],
+    ["How was the presentation received by the other regions?", ["feedback"]],
     // near misses: a general question about the same things asks no precise detail
     ["Quels quartiers d'Alès sont prioritaires ?", []],
     ["Comment devenir fournisseur du Département ?", []],
@@ -31,6 +40,12 @@ describe("the precise detail a question asks", () => {
     ["Le DLA fait appel à des consultants ?", []],
     ["Qui est concerné par l'agrément ESUS ?", []],
     ["Combien de salariés compte l'ESS dans le Gard ?", []],
+    ["Quels documents le Département a-t-il publiés sur l'ESS ?", []],
+    ["Qui contacter pour déposer un dossier ?", []],
+    ["who do we contact for the call for commons?", []],
+    ["Comment s'est passé le forum de Bordeaux ?", []],
+    ["L'Espace Diderot a ouvert quand ?", []],
+    ["Combien d'heures de formation compte le parcours ?", []],
   ];
   for (const [q, slots] of cases) it(`${q} → ${slots.join(", ") || "none"}`, () => expect(askedSlots(q)).toEqual(slots));
 });
@@ -71,4 +86,27 @@ describe("whether a text gives the detail asked", () => {
   it("a question that asks no precise detail is not checked", () => {
     expect(fillsAskedSlots("Quels quartiers d'Alès sont prioritaires ?", "Alès compte les Prés Saint-Jean. [1]")).toBe(true);
   });
+});
+
+describe("the opening days and hours, the documents, a dedicated contact, the reactions", () => {
+  const cases: [string, string, boolean][] = [
+    // the days a place opens on are weekdays: the date it opened is no answer
+    [
+      "La maison des associations est ouverte quels jours ?",
+      "La maison des associations est installée dans l'ancien collège, ouvert le 15 septembre 2020. [1]",
+      false,
+    ],
+    ["La maison des associations est ouverte quels jours ?", "L'accueil se fait du lundi au vendredi, sur rendez-vous. [1]", true],
+    // a day something happens may be a date
+    ["La réunion du réseau, elle a eu lieu quel jour ?", "La réunion du réseau s'est tenue le 8 mars à Alès. [1]", true],
+    ["Et ça ouvre à quelle heure ?", "Le local est situé au centre-ville, près de la gare. [1]", false],
+    ["Et ça ouvre à quelle heure ?", "Ouvert de 9 h à 12 h et de 14 h à 17 h. [1]", true],
+    ["Quelles pièces faut-il joindre au dossier d'agrément ?", "Le dossier se dépose en ligne sur la plateforme de la préfecture. [1]", false],
+    ["Quelles pièces faut-il joindre au dossier d'agrément ?", "Il faut joindre les statuts et les comptes annuels du dernier exercice. [1]", true],
+    ["Does the Region have a dedicated desk for cooperatives?", "La Région a adopté un plan pour l'ESS en 2018, organisé en sept priorités. [1]", false],
+    ["Does the Region have a dedicated desk for cooperatives?", "La Région dispose d'un service dédié à l'économie sociale et solidaire. [1]", true],
+    ["Quels retours le Département a-t-il eus après le forum ?", "Le Département a présenté l'appel à communs au forum de Bordeaux en octobre. [1]", false],
+    ["Quels retours le Département a-t-il eus après le forum ?", "La démarche a été saluée par plusieurs collectivités présentes au forum. [1]", true],
+  ];
+  for (const [q, text, fills] of cases) it(`${q} ← ${text.slice(0, 50)}… : ${fills}`, () => expect(fillsAskedSlots(q, text)).toBe(fills));
 });

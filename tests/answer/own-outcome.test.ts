@@ -50,6 +50,18 @@ describe("asksOwnOutcome", () => {
     "Notre convention avec la Région, elle est reconduite cette année ?",
     "Mon prêt d'honneur sera-t-il prolongé ?",
     "Will our grant be renewed next year?",
+    // the sum of one's own award, asked with « combien » and a body giving it to the person
+    "Tu peux me dire combien le Département va nous verser pour la recyclerie ?",
+    "cb la Région va me donner pour le nouveau local ?",
+    "Combien la fondation nous accordera cette année ?",
+    "How much is the city going to give us this year?",
+    "How much money will we get from the foundation?",
+    // a guarantee of one's own loan, to come
+    "Est-ce que la SIAGI va nous garantir le crédit du camion ?",
+    "Will the guarantee fund back my bank loan? Will it guarantee my loan?",
+    // where one's own file stands
+    "Pouvez-vous vérifier où en est notre demande d'agrément ?",
+    "Could you look up the status of my application for the ESUS label?",
   ];
   for (const q of asked) it(`asks: ${q}`, () => expect(asksOwnOutcome(q)).toBe(true));
 
@@ -95,6 +107,17 @@ describe("asksOwnOutcome", () => {
     "On va renouveler notre agrément ESUS, c'est automatique ?",
     "Notre agrément ESUS est renouvelé comment ?",
     "Le contrat de ville est-il reconduit jusqu'en 2030 ?",
+    // a ceiling, a usual sum or what a body gives in general: published amounts
+    "Combien la Région peut-elle donner au maximum à une petite entreprise ?",
+    "Combien le Département donne-t-il chaque année aux communs ?",
+    "Tu peux me dire combien on peut toucher au max avec le prêt d'honneur ?",
+    "How much can a cooperative get at most from the Adie?",
+    "How much does the Department give the call for commons each year?",
+    // what a guarantee is for, or who gives one: a rule
+    "France Active peut-elle garantir un prêt bancaire ?",
+    "Quelles structures vont garantir les prêts des SCIC ?",
+    // where to apply is no state of a file
+    "Where do we submit our application for the call for commons?",
   ];
   for (const q of notAsked) it(`does not ask: ${q}`, () => expect(asksOwnOutcome(q)).toBe(false));
 });

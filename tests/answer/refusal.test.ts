@@ -529,6 +529,11 @@ describe("a follow-up asking, of its topic, what is not published is that known 
     // jury-selection asks its first group: the jury named by the follow-up itself
     expect(guards.gap("et le jury ? — Qu'est-ce que l'appel à communs ?", "et le jury ?", { asked: true })?.id).toBe("jury-selection");
     expect(guards.gap("et l'appel à communs ? — Qui siège au jury ?", "et l'appel à communs ?", { asked: true })).toBeNull();
+    // montant-par-projet says no asked group: a follow-up that holds two of its groups itself asks it (the call comes from
+    // the topic), one that holds a single word of it does not
+    const perProject = "and each project could get how much? — What does the call for commons fund?";
+    expect(guards.gap(perProject, "and each project could get how much?", { asked: true })?.id).toBe("montant-par-projet");
+    expect(guards.gap("et le budget ? — Combien de projets par commun ?", "et le budget ?", { asked: true })).toBeNull();
   });
 });
 
