@@ -39,6 +39,8 @@ import {
   standsForWhoAnswered,
   subjectIsPronoun,
   switchesTopic,
+  swapCounted,
+  topicSubjects,
   withTopic,
   withoutAskedCount,
   countsMeasure,
@@ -374,13 +376,18 @@ export class Answerer {
     if (!topic?.trim() || switchesTopic(question)) return question;
     // The topic is what the previous question asked, without its frame (« Pour le rapport d'activité, … »,
     // « Journaliste radio, je cherche… »): the frame's words are no subject a follow-up goes on with.
-    const asked = cleanQuestion(topic);
+    // So is the kind a subject was compared to (« Gard centrale, c'est juste une plateforme ? »): the subject goes on.
+    const asked = topicSubjects(cleanQuestion(topic));
     // What the previous question asked of its subject (« voté quand ? », "when was it adopted?") is no part of the topic a
     // follow-up asking another kind of thing (« il est structuré comment ? ») goes on with: only its subject is carried.
     const previous = this.subjectOf(asked, question);
     // « et le premier ? » after a list names an item of it: read as naming it (« et l'axe 1 ? »).
     const ranked = resolveOrdinal(question, previous);
     if (ranked) return withTopic(ranked, previous);
+    // « et d'intercommunalités ? » after « combien de communes compte le Gard ? » asks that question of another counted
+    // thing: read as it (the previous counted thing, carried with the topic, would draw its own figure again).
+    const swapped = swapCounted(question, asked);
+    if (swapped) return swapped;
     if (this.o.llm) {
       const condensed = await this.condense(question, previous);
       if (condensed) return condensed;

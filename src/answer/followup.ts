@@ -37,6 +37,13 @@ const ANAPHORIC =
 const DEMONSTRATIVE =
   /\b(?:cette|cet|ces) \p{L}{3,}|\bcel(?:ui|le)-(?:la|ci)\b|\b(?:that|this) (?:company|organi[sz]ation|cooperative|co-op|structure|scheme|body|one)\b/u;
 
+/**
+ * A verb standing for an action just spoken of (« fait ça », « a déjà fait pareil », « l'a déjà fait », "done that", "did it
+ * before"), folded.
+ */
+const PRO_VERB =
+  /\b(?:fait|faire|refait|refaire|fera|ferait|font|feront|faisait)\s+(?:(?:deja|aussi|encore|souvent|jamais|deja)\s+)?(?:ca|cela|pareil|de meme|la meme chose|comme ca)\b|\bl'(?:a|ont|avait|avaient|aura|auront)\s+(?:(?:deja|aussi|jamais)\s+)?(?:fait|refait)\b|\b(?:done|did)\s+(?:that|it|this|so)\b/;
+
 /** Openings that put a condition to what was just said (« et si… », « mais si… », "and if…", "what if…"). */
 const HYPOTHESIS = /^(?:et|mais|and|but|so)?\s*(?:si|s'il|s'ils|if|what if)\b/;
 /** Words of a follow-up that puts a condition to the topic. */
@@ -78,6 +85,9 @@ export function isElliptic(question: string, contentTerms: number, names = false
   if (words.length <= 10 && contentTerms <= 2 && DEMONSTRATIVE.test(f)) return true;
   // "et la MIESS, elle est où ?" names its subject and asks its own question: it stands alone.
   if (names && answerType(f) !== "other") return false;
+  // « et la Région a déjà fait ça ? », « il l'a refait depuis ? »: its verb stands for the action just spoken of (« faire
+  // ça »), which it asks again of someone or some time: whatever else it names, it is read with that action.
+  if (!names && words.length <= MAX_HYPOTHESIS_WORDS && PRO_VERB.test(f)) return true;
   if (/^(et|and|what about|how about)\b/.test(f) && words.length <= 8) return true;
   // « et si je suis seule pour l'instant, ça passe ? », "and what if we move?": a condition put to what was just said,
   // however many words state it, as long as it names no subject of its own.
@@ -206,6 +216,81 @@ export function resolveOrdinal(question: string, previous: string): string | nul
   return `${f.slice(0, m.index)}${article}${noun} ${rank}${rest}`;
 }
 
+/**
+ * A bare follow-up counting another thing (« et combien de départements ? », « et d'associations ? ») after a question
+ * counting things (« combien de communes compte la métropole ? »): only the counted thing changes, what it is counted of
+ * stays.
+ */
+const BARE_COUNT = /^(?:(?:et|mais|ok|alors|and)\s+)?(?:(?:combien|cb|cbn)\s+)?(?:de\s+|d')(\p{L}[\p{L}-]{2,})(?:\s+(?:en tout|au total|aussi))?$/u;
+/** The counted noun of a question, as written (« combien de communes », « nombre d'intercommunalités »). */
+const COUNTED_AS_WRITTEN = /\b((?:combien|cb|cbn|nombre)\s+)(?:de\s+|d['’])(\p{L}[\p{L}-]*)/iu;
+
+/** Whether a follow-up only counts a thing (« et combien de départements ? », « et d'associations ? »); see swapCounted. */
+export function countsBare(question: string): boolean {
+  return BARE_COUNT.test(
+    fold(question)
+      .replace(/[’`´‘]/g, "'")
+      .replace(/[?!.¿]+/g, " ")
+      .trim(),
+  );
+}
+
+/**
+ * The previous question asked again of the thing a bare follow-up counts instead (« et d'intercommunalités ? » after
+ * « combien de communes compte le Gard ? » → « combien d'intercommunalités compte le Gard ? »): the follow-up swaps the
+ * counted thing, not the subject. Null when the follow-up says more than the thing it counts, when either counts a
+ * measure (people, money, time: « et combien d'habitants ? » asks of the things just counted) or the same thing.
+ */
+export function swapCounted(question: string, previous: string): string | null {
+  const f = fold(question)
+    .replace(/[’`´‘]/g, "'")
+    .replace(/[?!.¿]+/g, " ")
+    .trim();
+  const m = BARE_COUNT.exec(f);
+  if (!m) return null;
+  const noun = m[1]!;
+  const [asked = "", ...before] = previous.split(TOPIC_JOIN);
+  const counted = COUNTED_AS_WRITTEN.exec(asked);
+  if (!counted) return null;
+  // (the person's own spelling of the new noun, accents and capitals included)
+  const written = question.match(/(?:de\s+|d['’`])(\p{L}[\p{L}-]{2,})/iu)?.[1] ?? noun;
+  const mine = countedNoun(`combien de ${written}`);
+  const theirs = countedNoun(`combien de ${counted[2]!}`);
+  if (mine === null || theirs === null || mine === theirs) return null;
+  const elided = /^[aeiouyhéèêàâîôû]/iu.test(written) ? `d'${written}` : `de ${written}`;
+  const swapped = `${asked.slice(0, counted.index)}${counted[1]}${elided}${asked.slice(counted.index + counted[0].length)}`;
+  // (a previous question itself read with its topic, « il en compte combien d'axes ? », keeps it: only its count is swapped)
+  return [swapped, ...before].join(TOPIC_JOIN);
+}
+
+/**
+ * A question asking whether its subject, set apart, is of some kind (« Gard centrale, c'est juste une plateforme ? », « le
+ * DLA c'est bien un financement ? »): the subject, then the kind it is compared to.
+ */
+const ASKS_KIND =
+  /^(.*?\p{L}.*?)\s*,?\s+(?:c'est|c est|ce n'est|ce n est|est-ce|est-ce que c'est|is it|is that)\s+(?:(?:pas\s+)?(?:juste|seulement|bien|vraiment|uniquement|simplement|plutot|plutôt|que|qu'|only|just|really)\s*)*(?:une?|des|du|de la|a|an)\s+[^,;:?!]+?\s*\??$/iu;
+
+/**
+ * The subject of a question asking whether it is of some kind (« Gard centrale, c'est juste une plateforme ? » →
+ * « Gard centrale »): a follow-up goes on with that subject (« et on y dépose quoi ? »), not with the kind it was
+ * compared to, whose own passages (what a platform is in general) would answer it instead. The question itself when it
+ * has no such shape or its subject is a pronoun alone (« ça, c'est une aide ? »).
+ */
+export function subjectCompared(question: string): string {
+  const m = ASKS_KIND.exec(question.replace(/[’`´‘]/g, "'").trim());
+  if (!m) return question;
+  const subject = m[1]!.trim();
+  return analyze(subject).length > 0 && !/^(?:ca|cela|ce|it|that|this)$/i.test(fold(subject)) ? subject : question;
+}
+
+/** The questions of a topic (see withTopic), each without the kind its subject was compared to (see subjectCompared). */
+export function topicSubjects(topic: string): string {
+  return topic
+    .split(TOPIC_JOIN)
+    .map((q) => subjectCompared(q))
+    .join(TOPIC_JOIN);
+}
+
 /** The text to search for a follow-up: the new question, then the previous topic. */
 export function withTopic(question: string, previous: string): string {
   return `${question.trim()}${TOPIC_JOIN}${previous.trim()}`.slice(0, 1200);
@@ -310,7 +395,26 @@ const STREET = /\b\d+(?:\s?(?:bis|ter))?,?\s+(?:rue|avenue|av\.|boulevard|bd|che
  * enough: « confié à La Grande Bobine » names who, not where.
  */
 export function givesPlace(text: string): boolean {
-  return WEB_ADDRESS.test(text) || TERRITORY.test(text) || STREET.test(text) || findCommunesInText(text).length > 0;
+  return WEB_ADDRESS.test(text) || TERRITORY.test(text) || STREET.test(text) || VENUE.test(text) || findCommunesInText(text).length > 0;
+}
+
+/**
+ * A named venue (« à l'Espace Diderot », « au Pont du Gard », « dans l'hémicycle Simone-Veil »): where a meeting or an
+ * event took place, though it names no commune.
+ */
+const VENUE =
+  /(?:^|[\s(])(?:à|au|aux|dans|en)\s+(?:l['’]|la\s+|le\s+|les\s+)?(?:Espace|Maison|Salle|Hôtel|Palais|Pont|Parc|Centre|Domaine|Halle|Théâtre|Musée|Château|Abbaye|Cité|Campus|hémicycle|Hémicycle)\s+\p{Lu}/u;
+
+/** An occasion named as where something was said or shown (« lors des Rencontres de l'achat responsable », « au Forum … »). */
+const OCCASION =
+  /\b(?:lors d(?:e|u|es)|à l'occasion d(?:e|u|es)|pendant l(?:e|a|es)|au cours d(?:e|u|es))\s+(?:(?:la|le|l['’]|les)\s*)?(?:\p{Ll}+\s+)?\p{Lu}\p{Ll}/u;
+
+/** A follow-up asking where something was said or shown (« elle a été présentée où ? », « annoncé où ? »): an occasion answers it. */
+const WHERE_SHOWN = /\b(?:presente|annonce|devoile|lance|evoque|expose|signe|dit)e?s?\b/;
+
+/** Whether a text says where, for a follow-up (`own`) asking it: a place (see givesPlace), or an occasion for one asking where a thing was shown. */
+export function givesWhere(own: string, text: string): boolean {
+  return givesPlace(text) || (WHERE_SHOWN.test(fold(own)) && OCCASION.test(text));
 }
 
 /** A person's name in an answer (« Hélène Meunier »). */
@@ -337,7 +441,7 @@ export function cardAnswersFollowUp(card: { answer: string; answer_en?: string }
     case "date":
       return hasDate(text);
     case "where":
-      return givesPlace(text);
+      return givesWhere(own, text);
     case "who":
       return PERSON.test(text);
     default:
@@ -355,7 +459,7 @@ export const PRONOUN_TERMS = analyze("il ils elle elles lui leur leurs eux celui
 
 export const ASKING_TERMS: ReadonlySet<string> = new Set(
   analyze(
-    "porte porter porté gère gérer géré organise organiser organisé anime animer pilote piloter dirige diriger occupe occuper charge instruit instruire décide décider trouve trouver situé basé installé ville lieu endroit adresse date jour mois année déroule tenu passe",
+    "porte porter porté gère gérer géré organise organiser organisé anime animer pilote piloter dirige diriger occupe occuper charge instruit instruire décide décider trouve trouver situé basé installé ville lieu endroit adresse date jour mois année déroule tenu passe passent passait déroulent déroulait trouvent tient tiennent tenait tenaient situées",
   ).concat(PRONOUN_TERMS),
 );
 
@@ -396,7 +500,7 @@ export function givesAskedKind(own: string, text: string, about = own): boolean 
     case "date":
       return hasDate(text);
     case "where":
-      return givesPlace(text);
+      return givesWhere(own, text);
     case "who":
       return (
         PERSON.test(text) ||

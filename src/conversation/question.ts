@@ -4,7 +4,7 @@
  * the conversation remembers its topic, route and the facts people state.
  */
 import type { AskOptions } from "../answer/answerer.js";
-import { leadNames, withoutTopicSwitch } from "../answer/followup.js";
+import { countsBare, leadNames, previousQuestions, withoutTopicSwitch } from "../answer/followup.js";
 import { type Audience, DEFAULT_PROCESS, type Priority, type ProcessId } from "../domain/ids.js";
 import type { Action, Reply, ReplyInput } from "../domain/reply.js";
 import type { Facts } from "../eligibility/facts.js";
@@ -59,13 +59,18 @@ export async function question(d: Deps<QuestionStorage>, ctx: Ctx, text: string)
   const searched = steps && stepName ? `${steps === "contact" ? "Qui contacter" : "Comment candidater et déposer un dossier"} pour : ${stepName} ?` : read;
   // Read with the previous topic, a follow-up asks something else than the card just shown.
   const followUp = searched !== clean;
+  // A bare count rewritten as the previous question of another counted thing (« et d'intercommunalités ? » → « combien
+  // d'intercommunalités compte le Gard ? ») stands alone: it is answered as that question, not from the topic's documents.
+  const rewritten = followUp && countsBare(clean) && previousQuestions(searched) === "";
   const shown = followUp ? [...new Set([...(ctx.state.shownCards ?? []), ...(ctx.state.lastCard ? [ctx.state.lastCard] : [])])] : [];
   const avoidCards = shown;
   const opts = { audience: ctx.turn.audience, priority: ctx.turn.priority, onToken: ctx.onToken, avoidCards };
   // A follow-up is answered first from what its topic was answered with: the previous reply's documents and card.
   const topic =
     followUp && ctx.state.lastSources?.length ? { sources: ctx.state.lastSources, card: ctx.state.lastCard, names: ctx.state.lastNames } : undefined;
-  let { reply, facts } = await answer(d, searched, { ...opts, own: followUp ? clean : undefined, topic }, clean);
+  let { reply, facts } = rewritten
+    ? await answer(d, searched, opts, searched)
+    : await answer(d, searched, { ...opts, own: followUp ? clean : undefined, topic }, clean);
   // Read with a refused question's words (« combien de candidatures reçues en 2025 ? »), a follow-up
   // (« et le budget alors ? ») may find nothing that its own words find: it is then read alone.
   // Not one that, read with the topic, asks a known gap (« et on doit faire un rapport à la fin ? » after a commons' grant).
