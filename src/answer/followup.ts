@@ -265,10 +265,12 @@ export function swapCounted(question: string, previous: string): string | null {
 
 /**
  * A question asking whether its subject, set apart, is of some kind (« Gard centrale, c'est juste une plateforme ? », « le
- * DLA c'est bien un financement ? »): the subject, then the kind it is compared to.
+ * DLA c'est bien un financement ? »): the subject, then the kind it is compared to. Without a word that restricts or
+ * confirms (« juste », « bien »…), « le schéma c'est une obligation légale ? » asks a property of its subject, which a
+ * follow-up naming another subject (« et le SPASER alors ? ») asks again.
  */
 const ASKS_KIND =
-  /^(.*?\p{L}.*?)\s*,?\s+(?:c'est|c est|ce n'est|ce n est|est-ce|est-ce que c'est|is it|is that)\s+(?:(?:pas\s+)?(?:juste|seulement|bien|vraiment|uniquement|simplement|plutot|plutôt|que|qu'|only|just|really)\s*)*(?:une?|des|du|de la|a|an)\s+[^,;:?!]+?\s*\??$/iu;
+  /^(.*?\p{L}.*?)\s*,?\s+(?:c'est|c est|ce n'est|ce n est|est-ce|est-ce que c'est|is it|is that)\s+(?:(?:pas\s+)?(?:juste|seulement|bien|vraiment|uniquement|simplement|plutot|plutôt|que|qu'|only|just|really)\s*)+(?:une?|des|du|de la|a|an)\s+[^,;:?!]+?\s*\??$/iu;
 
 /**
  * The subject of a question asking whether it is of some kind (« Gard centrale, c'est juste une plateforme ? » →

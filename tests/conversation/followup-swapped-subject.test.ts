@@ -57,6 +57,10 @@ describe("a subject compared to a kind", () => {
   it("leaves other questions whole", () => {
     expect(subjectCompared("C'est quoi une SCIC ?")).toBe("C'est quoi une SCIC ?");
     expect(subjectCompared("ça, c'est une aide ?")).toBe("ça, c'est une aide ?");
+    // a property asked, with no word restricting or confirming a kind: the whole question is the topic
+    expect(subjectCompared("Le plan climat c'est une obligation légale pour la commune non ?")).toBe(
+      "Le plan climat c'est une obligation légale pour la commune non ?",
+    );
     expect(subjectCompared("Combien coûte une adhésion à la CRESS ?")).toBe("Combien coûte une adhésion à la CRESS ?");
   });
 
