@@ -56,6 +56,8 @@ export interface KnowledgePaths {
   colloquial: string;
   /** Words that ask an aspect of a subject without naming it, for follow-ups (`lexique/aspects.yaml`). */
   aspects: string;
+  /** Everyday English words and the French words an English question also searches, one way (`lexique/anglais.yaml`). */
+  english: string;
   /** Process documents and directory data (`processus/`). */
   processes: string;
   /** Routing phrases (`routage.yaml`). */
@@ -86,6 +88,7 @@ export function knowledgePaths(knowledgeDir: string = BUNDLED_KNOWLEDGE_DIR, pro
     abbreviations: path.join(root, "lexique", "abreviations.yaml"),
     colloquial: path.join(root, "lexique", "familier.yaml"),
     aspects: path.join(root, "lexique", "aspects.yaml"),
+    english: path.join(root, "lexique", "anglais.yaml"),
     processes: path.join(root, "processus"),
     routing: path.join(root, "routage.yaml"),
     gaps: path.join(root, "lacunes.yaml"),

@@ -7,6 +7,7 @@
  */
 import type { DocKind, Audience } from "../domain/ids.js";
 import { analyze, looksEnglish } from "./analyzer.js";
+import { EnglishGlossary } from "./english-glossary.js";
 import { analyzeChunkTerms, type ChunkTerms, type IndexedChunk, type SearchIndex } from "./index-store.js";
 import { OrSearch } from "./or-search.js";
 import { SynonymExpander } from "./synonyms.js";
@@ -65,6 +66,7 @@ export class Retriever {
   constructor(
     readonly index: SearchIndex,
     readonly synonyms: SynonymExpander = SynonymExpander.fromKnowledge(),
+    readonly english: EnglishGlossary = EnglishGlossary.fromKnowledge(),
   ) {
     this.lexical = new OrSearch(
       index.lexical,
@@ -177,9 +179,20 @@ export class Retriever {
   analyzeQuery(question: string): QueryAnalysis {
     const terms = [...new Set(analyze(question))];
     const alternatives = this.synonyms.alternatives(terms);
+    const english = looksEnglish(question);
     // The closest expansions are enough; long lists cost more than they bring. An English question gets more:
     // its words are found in the French documents only through their equivalents.
-    const expansions = this.synonyms.expand(terms).slice(0, looksEnglish(question) ? ENGLISH_EXPANSIONS : EXPANSIONS);
+    let expansions = this.synonyms.expand(terms).slice(0, english ? ENGLISH_EXPANSIONS : EXPANSIONS);
+    if (english) {
+      // Everyday English words ("last", "partners") stand for the French words of the passages (one way only).
+      const everyday = this.english.lookup(question, terms);
+      for (const [t, fr] of everyday.alternatives) {
+        const set = alternatives.get(t) ?? new Set<string>();
+        for (const f of fr) set.add(f);
+        alternatives.set(t, set);
+      }
+      expansions = [...new Set([...expansions, ...everyday.extra])];
+    }
     // A word the knowledge base never uses weighs less than a rare known one:
     // long descriptions are full of incidental words.
     const unknownWeight = 0.6 * this.idf("\u0000unknown");
