@@ -42,6 +42,7 @@ import {
   swapCounted,
   topicSubjects,
   withTopic,
+  withoutConditions,
   withoutAskedCount,
   countsMeasure,
 } from "./followup.js";
@@ -377,7 +378,9 @@ export class Answerer {
     // The topic is what the previous question asked, without its frame (« Pour le rapport d'activité, … »,
     // « Journaliste radio, je cherche… »): the frame's words are no subject a follow-up goes on with.
     // So is the kind a subject was compared to (« Gard centrale, c'est juste une plateforme ? »): the subject goes on.
-    const asked = topicSubjects(cleanQuestion(topic));
+    // So are the conditions put to it before (« et si l'administration ne répond pas ? ») for a follow-up asking a thing
+    // of its own (« ça apporte quoi d'être agréé ? »): only the subject they were put to goes on.
+    const asked = withoutConditions(topicSubjects(cleanQuestion(topic)), question);
     // What the previous question asked of its subject (« voté quand ? », "when was it adopted?") is no part of the topic a
     // follow-up asking another kind of thing (« il est structuré comment ? ») goes on with: only its subject is carried.
     const previous = this.subjectOf(asked, question);

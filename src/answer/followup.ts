@@ -119,6 +119,19 @@ export function opensOnOwnSubject(question: string): boolean {
   );
 }
 
+/** A name written in a message: an acronym (« la MIESS », « le DLA ») or a capitalised word after its first (« chez Acegaa »). */
+const WRITTEN_NAME = /(?<!\p{L})\p{Lu}{2,7}(?!\p{L})|\s\p{Lu}\p{Ll}/u;
+
+/**
+ * Whether a follow-up names a subject of its own and asks a kind of thing of it (« elle est où la MIESS ? », « et l'URSCOP,
+ * c'est qui le contact ? »): a place, a date, a figure or someone. Such a question, read with the topic, may be answered
+ * with the topic's own thing; read alone, it is answered about the subject it names.
+ */
+export function asksKindOfNamed(question: string): boolean {
+  const kind = askedKind(question);
+  return kind !== "other" && kind !== "yesno" && kind !== "definition" && WRITTEN_NAME.test(question.trim());
+}
+
 /** A pronoun standing for a subject (« et ça fait quelle part… ? », « elles sont combien ? »), not an impersonal « il y a ». */
 const STANDING_PRONOUN = /\b(?:ca|cela|elle|elles|ils|it|they|them)\b|\bil\b(?!\s+(?:y|faut|existe|reste|s'agit)\b)/;
 
@@ -154,6 +167,32 @@ export function withoutTopicSwitch(question: string): string | null {
   // (folding keeps the length of the text: the announcement ends at the same place in it)
   const rest = text.slice(m[0].length).replace(/^[\s,.:;!?–—-]+/, "");
   return rest.length > 0 ? rest : null;
+}
+
+/** An interrogative of a question's own: a reason, a manner, a time, a place, a person, a thing (folded). */
+const OWN_INTERROGATIVE = /\b(?:pourquoi|comment|quand|ou|qui|quoi|quel|quelle|quels|quelles|why|how|when|where|who|what|which)\b/;
+
+/**
+ * A topic (see withTopic) without the conditions put to it by the turns before (« et si l'administration ne répond pas ? »
+ * after a question on an approval), for a follow-up (`question`) that asks a thing of its own in words the condition does
+ * not hold (« ça apporte quoi d'être agréé ? »): the condition held for the turn that put it, the subject goes on. The
+ * topic is kept whole for a follow-up that is itself a condition, asks nothing of its own (« et ça prend combien de
+ * temps ? ») or speaks of the condition's words, and when nothing but conditions is left.
+ */
+export function withoutConditions(topic: string, question: string): string {
+  const f = fold(question)
+    .replace(/[’`´‘]/g, "'")
+    .trim();
+  if (HYPOTHESIS.test(f) || !OWN_INTERROGATIVE.test(f)) return topic;
+  const parts = topic.split(TOPIC_JOIN);
+  const mine = new Set(analyze(question));
+  const kept = parts.filter((p) => {
+    const part = fold(p)
+      .replace(/[’`´‘]/g, "'")
+      .trim();
+    return !HYPOTHESIS.test(part) || analyze(p).some((t) => mine.has(t));
+  });
+  return kept.length > 0 && kept.length < parts.length ? kept.join(TOPIC_JOIN) : topic;
 }
 
 /** Ordinal words and the rank they say (« le premier », « la 3e », "the second one"). */

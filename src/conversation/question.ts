@@ -4,7 +4,7 @@
  * the conversation remembers its topic, route and the facts people state.
  */
 import type { AskOptions } from "../answer/answerer.js";
-import { countsBare, leadNames, previousQuestions, withoutTopicSwitch } from "../answer/followup.js";
+import { asksKindOfNamed, countsBare, givesAskedKind, leadNames, previousQuestions, withoutTopicSwitch } from "../answer/followup.js";
 import { type Audience, DEFAULT_PROCESS, type Priority, type ProcessId } from "../domain/ids.js";
 import type { Action, Reply, ReplyInput } from "../domain/reply.js";
 import type { Facts } from "../eligibility/facts.js";
@@ -77,6 +77,13 @@ export async function question(d: Deps<QuestionStorage>, ctx: Ctx, text: string)
   if (followUp && reply.refused && ctx.state.topicRefused && !d.answerer.asksKnownGap(searched, clean)) {
     const alone = await answer(d, clean, opts, clean);
     if (!alone.reply.refused) ({ reply, facts } = alone);
+  }
+  // A follow-up naming a subject of its own and asking a kind of thing of it (« elle est où la MIESS ? » after the
+  // Rencontres du mécénat it organises), whose reading with the topic does not give that kind (the Rencontres' card, with
+  // no place), is answered alone when its own reading gives it (where the MIESS is): it asks of what it names.
+  if (followUp && !reply.refused && asksKindOfNamed(clean) && givesAskedKind(clean, reply.text) === false) {
+    const alone = await answer(d, clean, opts, clean);
+    if (!alone.reply.refused && givesAskedKind(clean, alone.reply.text) === true) ({ reply, facts } = alone);
   }
   // A follow-up stating a new need (« et si en plus on a besoin d'un prêt ? ») may call for another process than the
   // topic's: read alone, it is answered by that process when its answer goes elsewhere than the topic's route.
