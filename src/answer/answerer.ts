@@ -61,7 +61,7 @@ import { WorkQueue } from "./work-queue.js";
 import { unframe } from "./relayed.js";
 import { asksConfirmation, withPremiseLead } from "./premise.js";
 import { namesEntry } from "./glossary-entry.js";
-import { excludedThing, statesExcluded } from "./excluded-part.js";
+import { excludedThing, statesExcluded, withoutBeyond } from "./excluded-part.js";
 
 export { asksConfirmation };
 
@@ -1233,7 +1233,7 @@ export class Answerer {
     const asideTerms = aside ? analyze(aside) : [];
     if (asideTerms.length)
       for (let i = cardCandidates.length - 1; i >= 0; i--)
-        if (statesExcluded(asideTerms, new Set(analyze(cardCandidates[i]!.card.answer)))) cardCandidates.splice(i, 1);
+        if (statesExcluded(asideTerms, new Set(analyze(withoutBeyond(cardCandidates[i]!.card.answer))))) cardCandidates.splice(i, 1);
     // A follow-up asking « où ? » is answered by a card that names a place: one matched about as well as the best comes first.
     const best = cardCandidates[0];
     if (best && focus !== undefined && !namesPlace(best.card) && asksWhere(mine)) {

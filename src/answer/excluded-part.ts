@@ -32,6 +32,14 @@ export function excludedThing(question: string): string | null {
   return thing ? thing : null;
 }
 
+/** A text's own clause going beyond a thing (« Au-delà du dépôt des dossiers, la plateforme… »): it does not state it. */
+const BEYOND = /(?:^|[\s(])(?:au-delà|en plus|outre|à part|en dehors|hormis|besides|beyond|apart from)\s+[^,.;:]{0,60},/giu;
+
+/** A text without the clauses in which it goes beyond a thing (see BEYOND). */
+export function withoutBeyond(text: string): string {
+  return text.replace(BEYOND, " ");
+}
+
 /**
  * Whether an answer states the thing set aside: it holds every content word of it, or most when it has more than two
  * (`terms` analyses a text into search terms).

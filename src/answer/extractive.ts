@@ -5,7 +5,7 @@
 import { NUMBER_WORDS } from "../core/number-words.js";
 import { analyze, fold } from "../retrieval/analyzer.js";
 import type { Hit, QueryAnalysis, Retriever } from "../retrieval/retriever.js";
-import { excludedThing, statesExcluded } from "./excluded-part.js";
+import { excludedThing, statesExcluded, withoutBeyond } from "./excluded-part.js";
 import { splitUnits } from "./sentences.js";
 
 export interface Extract {
@@ -182,7 +182,7 @@ export function extractAnswer(
       const meta = /^(ce document|ceci est|cette fiche|ce texte|this document)\b/i.test(unit) ? 0.3 : 0;
       // A sentence whose subject is in the sentence before it reads as a riddle on its own.
       const dangling = pos > 0 && ANAPHORIC_START.test(unit) ? 0.05 : 0;
-      const known = asideTerms.length && statesExcluded(asideTerms, terms) ? ASIDE_PENALTY : 0;
+      const known = asideTerms.length && statesExcluded(asideTerms, new Set(analyze(withoutBeyond(unit)))) ? ASIDE_PENALTY : 0;
       const passerBy = qtype !== "who" && mentionsUnaskedPerson(unit, question) ? 0.05 : 0;
       // A follow-up read with the previous topic: the sentence should answer the person's own words.
       const own = opts.focus?.terms.length ? FOCUS_WEIGHT * retriever.coverage(opts.focus, terms) : 0;
