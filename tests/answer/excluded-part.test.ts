@@ -15,7 +15,7 @@ describe("excludedThing", () => {
   it("reads the thing set aside, before, inside or after the question", () => {
     expect(excludedThing("Mis à part les subventions, que propose la MIESS aux associations ?")).toBe("les subventions");
     expect(excludedThing("Que propose le DLA, hormis le diagnostic, aux petites associations ?")).toBe("le diagnostic");
-    expect(excludedThing("Quels outils propose la CRESS à part remplir l'annuaire ?")).toBe("remplir l'annuaire");
+    expect(excludedThing("Quels outils propose la CRESS à part consulter l'annuaire ?")).toBe("consulter l'annuaire");
     expect(excludedThing("En dehors d'Alès, où se trouve une permanence de l'Adie ?")).toBe("Alès");
   });
 
