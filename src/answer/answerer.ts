@@ -64,6 +64,7 @@ import { WorkQueue } from "./work-queue.js";
 import { unframe } from "./relayed.js";
 import { asksConfirmation, withPremiseLead } from "./premise.js";
 import { namesEntry } from "./glossary-entry.js";
+import { excludedThing, statesExcluded, withoutBeyond } from "./excluded-part.js";
 
 export { asksConfirmation };
 
@@ -1236,6 +1237,13 @@ export class Answerer {
           // after Initiative Gard is not answered by « le montant par projet de l'appel à communs n'est pas publié ».
           .filter((m) => focus === undefined || !m.card.lacune || cardNamesTopic(m.card, question, mine, this.o.aspectTerms))
       : [];
+    // A card whose answer states the thing the question sets aside (« à part le dépôt des dossiers, on trouve quoi… ? »)
+    // answers what the person excluded, not what they ask.
+    const aside = excludedThing(mine);
+    const asideTerms = aside ? analyze(aside) : [];
+    if (asideTerms.length)
+      for (let i = cardCandidates.length - 1; i >= 0; i--)
+        if (statesExcluded(asideTerms, new Set(analyze(withoutBeyond(cardCandidates[i]!.card.answer))))) cardCandidates.splice(i, 1);
     // A follow-up asking « où ? » is answered by a card that names a place: one matched about as well as the best comes first.
     const best = cardCandidates[0];
     if (best && focus !== undefined && !namesPlace(best.card) && asksWhere(mine)) {

@@ -5,6 +5,7 @@
 import { NUMBER_WORDS } from "../core/number-words.js";
 import { analyze, fold } from "../retrieval/analyzer.js";
 import type { Hit, QueryAnalysis, Retriever } from "../retrieval/retriever.js";
+import { excludedThing, statesExcluded, withoutBeyond } from "./excluded-part.js";
 import { splitUnits } from "./sentences.js";
 
 export interface Extract {
@@ -126,6 +127,17 @@ function mentionsUnaskedPerson(unit: string, question: string): boolean {
   return false;
 }
 
+/**
+ * A sentence that qualifies the figure of the one before it (« Ce montant peut être doublé… », « Ce plafond était
+ * auparavant de… », « Ce seuil s'apprécie par bénéficiaire »): it belongs to that figure, and often answers what a
+ * question about the figure wants beyond it (« peut-il dépasser 40 000 € ? ») without sharing its words.
+ */
+const FIGURE_ANAPHOR = /^(ce|cette|ces)\s+(montant|montants|plafond|plafonds|seuil|seuils|somme|enveloppe|taux|délai|durée|prêt)\b/i;
+
+function qualifiesFigure(before: string, unit: string): boolean {
+  return FIGURE_ANAPHOR.test(unit) && /\d/.test(before);
+}
+
 /** Keeps the first "à vérifier" notice and drops the later repetitions. */
 export function oneCheckNotice(text: string): string {
   let seen = false;
@@ -137,6 +149,9 @@ export function oneCheckNotice(text: string): string {
     })
     .replace(/\s+([.,;:])/g, "$1");
 }
+
+/** What a sentence stating the thing a question sets aside loses (see `excludedThing`). */
+const ASIDE_PENALTY = 0.15;
 
 /** Weight of a follow-up's own words in a sentence's score (see `focus`). */
 const FOCUS_WEIGHT = 0.3;
@@ -153,6 +168,10 @@ export function extractAnswer(
   // `typeOf`: the text whose wording gives the question type (a follow-up's own words).
   const qtype = questionType(opts.typeOf ?? question);
   const scored: Scored[] = [];
+  // The thing the question sets aside (« à part le dépôt des dossiers ») is what the person knows: a sentence stating it
+  // answers less than one telling the rest.
+  const aside = excludedThing(question);
+  const asideTerms = aside ? analyze(aside) : [];
   hits.slice(0, 5).forEach((hit, hitRank) => {
     const { units, head } = unitsOf(hit.chunk);
     units.forEach(({ unit, terms, withHead }, pos) => {
@@ -163,10 +182,11 @@ export function extractAnswer(
       const meta = /^(ce document|ceci est|cette fiche|ce texte|this document)\b/i.test(unit) ? 0.3 : 0;
       // A sentence whose subject is in the sentence before it reads as a riddle on its own.
       const dangling = pos > 0 && ANAPHORIC_START.test(unit) ? 0.05 : 0;
+      const known = asideTerms.length && statesExcluded(asideTerms, new Set(analyze(withoutBeyond(unit)))) ? ASIDE_PENALTY : 0;
       const passerBy = qtype !== "who" && mentionsUnaskedPerson(unit, question) ? 0.05 : 0;
       // A follow-up read with the previous topic: the sentence should answer the person's own words.
       const own = opts.focus?.terms.length ? FOCUS_WEIGHT * retriever.coverage(opts.focus, terms) : 0;
-      const score = 0.6 * cov + 0.15 * headCov + 0.25 * hit.coverage + 0.2 / (hitRank + 1) + typeBonus(qtype, unit) + own - meta - dangling - passerBy;
+      const score = 0.6 * cov + 0.15 * headCov + 0.25 * hit.coverage + 0.2 / (hitRank + 1) + typeBonus(qtype, unit) + own - meta - dangling - passerBy - known;
       scored.push({ hit, hitRank, pos, unit, terms, score, cov });
     });
   });
@@ -181,7 +201,7 @@ export function extractAnswer(
   for (let pos = best.pos + 1; ; pos++) {
     const next = scored.find((s) => s.hit.chunk.id === best.hit.chunk.id && s.pos === pos);
     if (!next || chars + next.unit.length > maxChars * (announces ? 1.3 : 1)) break;
-    if (!announces && next.cov <= 0) break;
+    if (!announces && next.cov <= 0 && !qualifiesFigure(best.unit, next.unit)) break;
     chosen.push(next);
     chars += next.unit.length;
     if (!announces) break;
@@ -228,6 +248,14 @@ export function extractAnswer(
       chosen.push(prev);
       chars += prev.unit.length;
     } else chosen.splice(chosen.indexOf(c), 1);
+  }
+  // A chosen figure keeps the sentence that qualifies it (« … peut atteindre 40 000 €. Ce montant peut être doublé… »).
+  for (const c of [...chosen]) {
+    const next = scored.find((o) => o.hit.chunk.id === c.hit.chunk.id && o.pos === c.pos + 1);
+    if (!next || chosen.includes(next) || !qualifiesFigure(c.unit, next.unit)) continue;
+    if (chars + next.unit.length > maxChars * 1.2) continue;
+    chosen.push(next);
+    chars += next.unit.length;
   }
   if (chosen.length === 0) chosen.push(best);
   // Group by chunk in order of first choice; inside a chunk, keep the document order.
