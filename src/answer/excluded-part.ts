@@ -18,7 +18,7 @@ const ASIDE_OPENING = String.raw`(?:en\s+dehors|hors)`;
 /** How the thing set aside opens: a determiner, a preposition of a partitive, a verb in -er or a capitalised name. */
 const OPENS = String.raw`(?:(?:le|la|les|l['’]|du|des|de|d['’]|un|une|ses|son|sa|leurs?|ces?|cet|cette|the|a|an|its|their)\b\s*|\p{L}+er\b|\p{Lu})`;
 /** The thing: a few words, up to a comma, a semicolon or the question mark. */
-const THING = String.raw`(${OPENS}[^,?;:]{0,60}?)`;
+const THING = `(${OPENS}[^,?;:]{0,60}?)`;
 
 const OPENING = new RegExp(String.raw`^${ASIDE_OPENING}\s+(?:de\s+|du\s+|des\s+|d['’])?(\p{Lu}[^,?;:]{0,40}?|${OPENS}[^,?;:]{0,40}?)\s*,`, "u");
 // (no case folding: a capital opens a name; the question's first letter is lowered before matching)
