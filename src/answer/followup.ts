@@ -66,6 +66,20 @@ const BARE_WHICH =
 const PRONOUN =
   /\b(elle|il|ils|elles|ca|cela|celui-ci|celle-ci|ce dispositif|cette aide|cette structure|la structure|le dispositif|it|its|they|them|this|that|there)\b/;
 
+/** A message folded, with its apostrophes as « ' » (« l’adresse » → « l'adresse »). */
+function foldedQuote(text: string): string {
+  return fold(text)
+    .replace(/[’`´‘]/g, "'")
+    .trim();
+}
+
+/** A message folded as a run of words: apostrophes as « ' », no question or exclamation marks. */
+function bareWords(text: string): string {
+  return foldedQuote(text)
+    .replace(/[?!.¿]+/g, " ")
+    .trim();
+}
+
 /**
  * Whether `question` needs the previous turn to be understood. `contentTerms` is the
  * number of topic words it carries (analysed terms the knowledge knows) and `names`
@@ -73,10 +87,7 @@ const PRONOUN =
  * — "c'est quoi le DLA ?" is a new question, "c'est gratuit ?" is not).
  */
 export function isElliptic(question: string, contentTerms: number, names = false): boolean {
-  const f = fold(question)
-    .replace(/[’`´‘]/g, "'")
-    .replace(/[?!.¿]+/g, " ")
-    .trim();
+  const f = bareWords(question);
   const words = f.split(/\s+/).filter(Boolean);
   if (words.length === 0) return false;
   if (contentTerms === 0) return true;
@@ -112,11 +123,7 @@ const OWN_SUBJECT_OPENING = /^(?:(?:et|mais|and|but)\s+)?(?:le|la|les|l'|the)\s?
 
 /** Whether a question opens on a subject of its own that it sets apart (see OWN_SUBJECT_OPENING); `f` folded or not. */
 export function opensOnOwnSubject(question: string): boolean {
-  return OWN_SUBJECT_OPENING.test(
-    fold(question)
-      .replace(/[’`´‘]/g, "'")
-      .trim(),
-  );
+  return OWN_SUBJECT_OPENING.test(foldedQuote(question));
 }
 
 /** A name written in a message: an acronym (« la MIESS », « le DLA ») or a capitalised word after its first (« chez Acegaa »). */
@@ -180,16 +187,12 @@ const OWN_INTERROGATIVE = /\b(?:pourquoi|comment|quand|ou|qui|quoi|quel|quelle|q
  * temps ? ») or speaks of the condition's words, and when nothing but conditions is left.
  */
 export function withoutConditions(topic: string, question: string): string {
-  const f = fold(question)
-    .replace(/[’`´‘]/g, "'")
-    .trim();
+  const f = foldedQuote(question);
   if (HYPOTHESIS.test(f) || !OWN_INTERROGATIVE.test(f)) return topic;
   const parts = topic.split(TOPIC_JOIN);
   const mine = new Set(analyze(question));
   const kept = parts.filter((p) => {
-    const part = fold(p)
-      .replace(/[’`´‘]/g, "'")
-      .trim();
+    const part = foldedQuote(p);
     return !HYPOTHESIS.test(part) || analyze(p).some((t) => mine.has(t));
   });
   return kept.length > 0 && kept.length < parts.length ? kept.join(TOPIC_JOIN) : topic;
@@ -266,12 +269,7 @@ const COUNTED_AS_WRITTEN = /\b((?:combien|cb|cbn|nombre)\s+)(?:de\s+|d['’])(\p
 
 /** Whether a follow-up only counts a thing (« et combien de départements ? », « et d'associations ? »); see swapCounted. */
 export function countsBare(question: string): boolean {
-  return BARE_COUNT.test(
-    fold(question)
-      .replace(/[’`´‘]/g, "'")
-      .replace(/[?!.¿]+/g, " ")
-      .trim(),
-  );
+  return BARE_COUNT.test(bareWords(question));
 }
 
 /**
@@ -281,10 +279,7 @@ export function countsBare(question: string): boolean {
  * measure (people, money, time: « et combien d'habitants ? » asks of the things just counted) or the same thing.
  */
 export function swapCounted(question: string, previous: string): string | null {
-  const f = fold(question)
-    .replace(/[’`´‘]/g, "'")
-    .replace(/[?!.¿]+/g, " ")
-    .trim();
+  const f = bareWords(question);
   const m = BARE_COUNT.exec(f);
   if (!m) return null;
   const noun = m[1]!;

@@ -6,10 +6,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { extractAnswer } from "../../src/answer/extractive.js";
 import { excludedThing, statesExcluded } from "../../src/answer/excluded-part.js";
-import type { IndexedChunk } from "../../src/retrieval/index-store.js";
 import { analyze } from "../../src/retrieval/analyzer.js";
 import type { Hit } from "../../src/retrieval/retriever.js";
-import { testRuntime, type TestRuntime } from "./helpers.js";
+import { partnerChunk, testRuntime, type TestRuntime } from "./helpers.js";
 
 describe("excludedThing", () => {
   it("reads the thing set aside, before, inside or after the question", () => {
@@ -56,19 +55,7 @@ describe("with the knowledge", () => {
     expect(r.text).toMatch(/Salvador-Allende/);
   });
 
-  const chunk = (text: string): IndexedChunk => ({
-    id: "fonds-x#0",
-    docId: "fonds-x",
-    title: "fonds-x",
-    kind: "partner",
-    nature: "acteur",
-    status: "confirmed",
-    audience: "all",
-    section: "",
-    headingPath: [],
-    text,
-    tags: [],
-  });
+  const chunk = (text: string) => partnerChunk("fonds-x", text);
   const extract = (question: string, text: string) => {
     const hits: Hit[] = [{ chunk: chunk(text), score: 1, coverage: 0.9 }];
     return extractAnswer(t.runtime.retriever, t.runtime.retriever.analyzeQuery(question), question, hits).text;

@@ -4,6 +4,7 @@
  * scripted chat model (LangChain BaseChatModel) and a fake OpenAI-compatible server
  * on 127.0.0.1.
  */
+import type { IndexedChunk } from "../../src/retrieval/index-store.js";
 import { mkdtempSync, rmSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -267,4 +268,21 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
       server.close(() => r());
     });
   return state;
+}
+
+/** One passage of a made-up partner document (`docId`), for tests that feed the extractive answer passages of their own. */
+export function partnerChunk(docId: string, text: string): IndexedChunk {
+  return {
+    id: `${docId}#0`,
+    docId,
+    title: docId,
+    kind: "partner",
+    nature: "acteur",
+    status: "confirmed",
+    audience: "all",
+    section: "",
+    headingPath: [],
+    text,
+    tags: [],
+  };
 }

@@ -5,9 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { extractAnswer } from "../../src/answer/extractive.js";
-import type { IndexedChunk } from "../../src/retrieval/index-store.js";
 import type { Hit } from "../../src/retrieval/retriever.js";
-import { testRuntime, type TestRuntime } from "./helpers.js";
+import { partnerChunk, testRuntime, type TestRuntime } from "./helpers.js";
 
 let t: TestRuntime;
 beforeAll(async () => {
@@ -17,19 +16,7 @@ afterAll(async () => {
   await t?.close();
 });
 
-const chunk = (docId: string, text: string): IndexedChunk => ({
-  id: `${docId}#0`,
-  docId,
-  title: docId,
-  kind: "partner",
-  nature: "acteur",
-  status: "confirmed",
-  audience: "all",
-  section: "",
-  headingPath: [],
-  text,
-  tags: [],
-});
+const chunk = partnerChunk;
 const LEAD = chunk("graine-a", "La coopérative Graine d'avenir accompagne les maraîchers du Gard depuis 2015 dans la vente de leurs légumes.");
 const answerWith = (other: string) => {
   const question = "Que fait la coopérative Graine d'avenir pour les maraîchers du Gard ?";
