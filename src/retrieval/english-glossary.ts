@@ -10,6 +10,7 @@ import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { currentKnowledgePaths, knowledgePaths } from "../core/paths.js";
 import { analyze, fold } from "./analyzer.js";
+import { expressionPattern } from "./phrases.js";
 
 const EnglishFile = z.record(z.string(), z.coerce.string()).nullable();
 
@@ -33,7 +34,7 @@ export class EnglishGlossary {
       const french = [...new Set(analyze(to))];
       if (!words || french.length === 0) continue;
       entries.push({
-        re: new RegExp(`(?:^|[^\\p{L}\\p{N}])${words.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "[\\s'’-]+")}(?=$|[^\\p{L}\\p{N}])`, "u"),
+        re: new RegExp(`(?:^|[^\\p{L}\\p{N}])${expressionPattern(words)}(?=$|[^\\p{L}\\p{N}])`, "u"),
         own: [...new Set(analyze(from))],
         french,
       });

@@ -14,6 +14,7 @@ import { z } from "zod";
 import { NUMBER_WORDS } from "../core/number-words.js";
 import { knowledgePaths } from "../core/paths.js";
 import { fold, isStopword, looksEnglish } from "./analyzer.js";
+import { expressionPattern } from "./phrases.js";
 
 const LexiconFile = z.record(z.string(), z.coerce.string()).nullable();
 
@@ -246,12 +247,7 @@ export class Lexicon {
         needle: fold(from)
           .split(/\s+/)
           .reduce((a, b) => (b.length > a.length ? b : a), ""),
-        re: new RegExp(
-          `(^|[^\\p{L}\\p{N}])${fold(from)
-            .replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
-            .replace(/\s+/g, "[\\s'’-]+")}(?=$|[^\\p{L}\\p{N}-]|-(?!\\p{L}))`,
-          "gu",
-        ),
+        re: new RegExp(`(^|[^\\p{L}\\p{N}])${expressionPattern(fold(from))}(?=$|[^\\p{L}\\p{N}-]|-(?!\\p{L}))`, "gu"),
         to: fold(to),
       })),
     );

@@ -82,3 +82,11 @@ export class FirstWords {
     return m;
   }
 }
+
+/**
+ * A folded expression of a data file as the body of a pattern: its characters literal, its words apart by any run of
+ * spaces, apostrophes or hyphens (« mise en oeuvre » matches « mise-en-oeuvre »). The caller sets the word edges.
+ */
+export function expressionPattern(folded: string): string {
+  return folded.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "[\\s'’-]+");
+}
