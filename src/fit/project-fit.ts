@@ -16,6 +16,9 @@ import { cleanQuestion } from "../answer/answerer.js";
 import { ADDRESSED, PLURAL, SINGULAR, askedPart, asksOutOfMission } from "../answer/asked-part.js";
 import { asksToDraft } from "../answer/drafting.js";
 import { askedSlots } from "../answer/asked-slot.js";
+import { FRENCH_SOURCES_NOTE } from "../answer/card-reply.js";
+import type { Lang } from "../answer/refusal-text.js";
+import { looksEnglish } from "../retrieval/analyzer.js";
 import { type Guards, withAddress } from "../answer/guards.js";
 import type { Retriever } from "../retrieval/retriever.js";
 import type { Router } from "../routing/router.js";
@@ -113,13 +116,16 @@ export class ProjectFit {
     // Nor a precise detail asked (« les rues exactes du quartier », « quel prestataire… ») the answer did not find: not a need.
     if (opts.loose && (isGeneralQuestion(question) || RULE_QUESTION.test(folded) || statisticQuestion(folded) || askedSlots(question).length > 0)) return null;
     const features = this.featuresOf(question);
+    // The refusals below speak the language of the message; an English description's options are French, said so first.
+    const lang: Lang = looksEnglish(question) ? "en" : "fr";
     // One's own savings placed for the best return (« quel fonds me rapportera le plus sur mes économies ? »): personal
     // finance, refused as a private matter even when it names no project of its own.
-    if (!opts.loose && seeksPersonalReturn(folded) && !isEssCarrier(features, folded)) return { reply: this.privateRefusal(audience), facts: features.facts };
+    if (!opts.loose && seeksPersonalReturn(folded) && !isEssCarrier(features, folded))
+      return { reply: this.privateRefusal(audience, lang), facts: features.facts };
     // A person's private data asked (« le salaire de l'agent qui instruit… ») is no project, whatever it names.
     if (asksPersonalDataIn(foldText(askedPart(question)), folded)) return null;
     // Nor is what another carrier wrote in its file or got from it (« je veux savoir ce qu'il a écrit dedans et combien il a touché »).
-    if (asksOthersFile(foldText(askedPart(question)))) return { reply: this.othersFileRefusal(audience), facts: features.facts };
+    if (asksOthersFile(foldText(askedPart(question)))) return { reply: this.othersFileRefusal(audience, lang), facts: features.facts };
     // Read loosely (the ordinary answer found nothing), an ESS carrier asking to be supported or oriented is a project
     // in the schema's scope even with no need named (« le maire demande si les associations de sa commune peuvent être
     // accompagnées ») : it is oriented, not refused.
@@ -162,16 +168,24 @@ export class ProjectFit {
 
     // A private individual's own property or leisure (a pool in their garden, a flat to let to tourists): no ESS project.
     // Read loosely, the ordinary answer's refusal stands.
-    if (isPrivateMatter(folded, features)) return opts.loose ? null : { reply: this.privateRefusal(audience), facts: features.facts };
+    if (isPrivateMatter(folded, features)) return opts.loose ? null : { reply: this.privateRefusal(audience, lang), facts: features.facts };
     // A project located outside the Gard that asks the Gard's Département: its schema is for Gard projects.
     if (features.territory && !features.territory.inGard && GARD_ASKED.test(folded))
-      return { reply: this.outsideGard(`à ${features.territory.commune}`, audience), facts: features.facts };
+      return {
+        reply: this.outsideGard({ fr: `à ${features.territory.commune}`, en: `in ${features.territory.commune}` }, audience, lang),
+        facts: features.facts,
+      };
     // Nor one located abroad ("a cooperative in Liège, Belgium", « une association installée en Suisse »), with no Gard commune.
-    if (!features.territory && isAbroad(folded) && GARD_ASKED.test(folded)) return { reply: this.outsideGard("à l'étranger", audience), facts: features.facts };
+    if (!features.territory && isAbroad(folded) && GARD_ASKED.test(folded))
+      return { reply: this.outsideGard({ fr: "à l'étranger", en: "abroad" }, audience, lang), facts: features.facts };
     // Nor one that speaks for or from another Département (« collègue du Département de l'Hérault », « notre appel à projets »),
     // with no Gard commune and nothing placed in the Gard.
     const otherDepartement = features.territory ? undefined : otherDepartementNamed(folded);
-    if (otherDepartement) return { reply: this.outsideGard(`dans un autre département (${otherDepartement})`, audience), facts: features.facts };
+    if (otherDepartement)
+      return {
+        reply: this.outsideGard({ fr: `dans un autre département (${otherDepartement})`, en: `in another département (${otherDepartement})` }, audience, lang),
+        facts: features.facts,
+      };
     const outOfScope = isOutOfScope(features, folded);
     // The router reads the message without what the writer rules out ("pas besoin de prêt", "on avait pensé au capital");
     // a message that rules nothing out is read as written (its capitals mark acronyms).
@@ -190,6 +204,7 @@ export class ProjectFit {
     const composed = composeFit(features, ranked, { links: this.links, directory: this.o.router.directory, citations }, refusal);
 
     let text = composed.text;
+    if (lang === "en") text = `${FRENCH_SOURCES_NOTE}\n\n${text}`;
     if (this.o.llm && !outOfScope) {
       try {
         const r = await rephraseLead(composed.lead, { llm: this.o.llm, audience, timeoutMs: this.o.llmTimeoutMs, promptsDir: this.o.promptsDir });
@@ -227,12 +242,15 @@ export class ProjectFit {
     return this.lastFeatures.features;
   }
 
-  /** `place`: where the project is, as the reply says it (« à Montpellier », « à l'étranger »). */
-  private outsideGard(place: string, audience: Audience): Reply {
+  /** `place`: where the project is, as the reply says it in each language (« à Montpellier », "abroad"). */
+  private outsideGard(place: Record<Lang, string>, audience: Audience, lang: Lang): Reply {
     return {
       type: "answer",
       generated: false,
-      text: `Je ne peux pas proposer d'action du schéma départemental de l'ESS du Gard pour ce projet : il se situe ${place}, hors du Gard, et les dispositifs du Département du Gard s'adressent aux projets gardois. Pour un projet dans un autre département, le conseil départemental et la région de ce territoire sont les interlocuteurs. Si le projet a aussi une activité dans le Gard, l'équipe ESS du Département peut l'examiner : utilisez « Parler à une personne ».`,
+      text:
+        lang === "en"
+          ? `I cannot suggest an action of the Gard's ESS plan (schéma départemental de l'ESS) for this project: it is located ${place.en}, outside the Gard, and the Gard Département's support is for projects in the Gard. For a project in another département, that territory's département council and region are the ones to ask. If the project also has an activity in the Gard, the Département's ESS team can look at it: use « Parler à une personne » (talk to a person).`
+          : `Je ne peux pas proposer d'action du schéma départemental de l'ESS du Gard pour ce projet : il se situe ${place.fr}, hors du Gard, et les dispositifs du Département du Gard s'adressent aux projets gardois. Pour un projet dans un autre département, le conseil départemental et la région de ce territoire sont les interlocuteurs. Si le projet a aussi une activité dans le Gard, l'équipe ESS du Département peut l'examiner : utilisez « Parler à une personne ».`,
       sources: [],
       refused: true,
       route: this.o.router.toRoute(DEFAULT_PROCESS, 0.5, "Projet situé hors du Gard : l'équipe ESS du Département peut examiner une activité gardoise."),
@@ -244,14 +262,17 @@ export class ProjectFit {
   }
 
   /** A private individual's own property or leisure: the schema supports ESS structures and projects, cited. */
-  private privateRefusal(audience: Audience): Reply {
+  private privateRefusal(audience: Audience, lang: Lang): Reply {
     this.docs ??= chunksByDoc(this.o.retriever);
     const citations = new Citations(this.o.retriever, this.docs, audience);
     const n = citations.first(["schema-ess-gard"], "schéma ESS quatre axes coopérations locales promouvoir l'ESS structures de l'ESS innovation sociale");
     return {
       type: "answer",
       generated: false,
-      text: `Je ne peux pas proposer d'action du schéma départemental de l'ESS pour cette demande : c'est un projet privé (un bien, un logement, un placement ou un loisir personnel), qui ne relève pas de l'économie sociale et solidaire. Le schéma soutient les coopérations locales, la promotion de l'ESS et l'innovation sociale des structures de l'ESS${n === null ? "" : ` [${n}]`}. Si votre demande concerne un projet collectif ou une structure de l'ESS, décrivez-le et je vous orienterai.`,
+      text:
+        lang === "en"
+          ? `I cannot suggest an action of the Gard's ESS plan (schéma départemental de l'ESS) for this request: it is a private project (a property, a home, an investment or a personal hobby), which is not part of the social and solidarity economy. The plan supports local cooperation, the promotion of the ESS and the social innovation of ESS organisations${n === null ? "" : ` [${n}]`}. If your request is about a collective project or an ESS organisation, describe it and I will point you to the right support.`
+          : `Je ne peux pas proposer d'action du schéma départemental de l'ESS pour cette demande : c'est un projet privé (un bien, un logement, un placement ou un loisir personnel), qui ne relève pas de l'économie sociale et solidaire. Le schéma soutient les coopérations locales, la promotion de l'ESS et l'innovation sociale des structures de l'ESS${n === null ? "" : ` [${n}]`}. Si votre demande concerne un projet collectif ou une structure de l'ESS, décrivez-le et je vous orienterai.`,
       sources: citations.refs,
       refused: true,
       route: this.o.router.toRoute(DEFAULT_PROCESS, 0.5, "Projet privé : hors du champ du schéma départemental de l'ESS."),
@@ -263,11 +284,14 @@ export class ProjectFit {
   }
 
   /** What another carrier wrote in its file or got from it: that file concerns it alone. */
-  private othersFileRefusal(audience: Audience): Reply {
+  private othersFileRefusal(audience: Audience, lang: Lang): Reply {
     return {
       type: "answer",
       generated: false,
-      text: "Je ne peux pas vous communiquer le contenu du dossier d'une autre structure ni les sommes qu'elle a demandées ou obtenues : ce dossier la concerne seule, et mes sources publiques ne le détaillent pas. Si vous portez vous-même un projet, décrivez-le et je vous orienterai ; pour une question sur un dossier, l'équipe ESS du Département peut vous répondre : utilisez « Parler à une personne ».",
+      text:
+        lang === "en"
+          ? "I cannot give you the content of another organisation's application, nor the sums it asked for or received: that file concerns it alone, and my public sources do not detail it. If you are running a project yourself, describe it and I will point you to the right support; for a question about an application, the Département's ESS team can answer you: use « Parler à une personne » (talk to a person)."
+          : "Je ne peux pas vous communiquer le contenu du dossier d'une autre structure ni les sommes qu'elle a demandées ou obtenues : ce dossier la concerne seule, et mes sources publiques ne le détaillent pas. Si vous portez vous-même un projet, décrivez-le et je vous orienterai ; pour une question sur un dossier, l'équipe ESS du Département peut vous répondre : utilisez « Parler à une personne ».",
       sources: [],
       refused: true,
       route: this.o.router.toRoute(DEFAULT_PROCESS, 0.5, "Dossier d'une autre structure : il la concerne seule."),

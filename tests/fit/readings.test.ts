@@ -94,7 +94,7 @@ describe("project-fit replies", () => {
     const r = await ask("Our charity based in Geneva, Switzerland, wants to open a second shop in Lausanne: which Gard ESS measure could fund it?", "porteur");
     expect(r.refused).toBe(true);
     expect(r.fit ?? []).toEqual([]);
-    expect(r.text).toMatch(/à l'étranger, hors du Gard/);
+    expect(r.text).toMatch(/located abroad, outside the Gard/);
   });
 
   it("a person on benefits testing an activity gets the CAE first, not a refusal", async () => {
