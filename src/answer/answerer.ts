@@ -307,6 +307,23 @@ const WHERE_MARGIN = 0.1;
 /** How much less than the best card a card holding more of a follow-up's own subject words may score and still come first. */
 const OWN_WORDS_MARGIN = 0.12;
 
+/**
+ * Drops, when the best card's matched phrasing names a name (an acronym, a capitalised word: see namedTerms) the
+ * question does not (`question`, a follow-up read with its topic), the first card within OWN_WORDS_MARGIN of it whose
+ * phrasing names none the question does not, with the cards before it: that card comes first. `candidates` best first.
+ */
+export function otherNamesLast(candidates: CardMatch[], question: string): void {
+  const asked = new Set([...analyze(question), ...namedTerms(question)]);
+  const others = (m: CardMatch) => namedTerms(m.phrasing).filter((t) => !asked.has(t));
+  const best = candidates[0]!;
+  if (others(best).length === 0) return;
+  const pick = candidates
+    .slice(1)
+    .find((m) => m.score >= best.score - OWN_WORDS_MARGIN && m.card.lacune === best.card.lacune && m.typeOk !== false && others(m).length === 0);
+  // (the card of the other subject is no candidate at all: ahead of the one taken, it would stand as a close rival)
+  if (pick) candidates.splice(0, candidates.indexOf(pick));
+}
+
 /** Whether a text names one of `names` (« Adie » in « le microcrédit de l'Adie »), accents and capitals aside. */
 function namesAny(text: string, names: readonly string[]): boolean {
   const t = fold(text);
@@ -1284,6 +1301,9 @@ export class Answerer {
     // A follow-up's own subject words (« qui décide ? », « et la commune aussi ? ») say what it asks of its topic: of the
     // cards matched about as well as the best, mostly on the topic's words, one holding more of them comes first.
     if (focus !== undefined && cardCandidates.length > 1) this.ownWordsFirst(cardCandidates, mine);
+    // A follow-up matched, on its asking words (« give access to »), by a phrasing naming another subject (« … to the
+    // DLA? ») that neither it nor its topic names asks no question of that subject: a close card naming none comes first.
+    if (focus !== undefined && cardCandidates.length > 1) otherNamesLast(cardCandidates, question);
     // The documents of the best passages: a card "agrees" with retrieval when it cites one of them.
     const found = new Set(hits.slice(0, 5).map((h) => h.chunk.docId));
     // On a near tie, a card that answers, from a document found, comes before one saying the answer is not published

@@ -410,10 +410,13 @@ const WHO =
  * A follow-up asking whether its subject has a limit (« y a une limite ? », « c'est plafonné ? », « il y a un montant
  * maximum ? », "is there a cap?"): it asks that limit, a figure, not a « oui » alone.
  */
-const LIMIT_ASKED = /\b(?:limite|limites|limitee?s?|plafond|plafonds|plafonnee?s?|maximum|max|maxi|cap|capped|ceiling|limit|limits|limited|maximum amount)\b/;
-/** Words asking of a limit something else than its figure (« la limite d'âge », « date limite », « limite de temps »). */
+const LIMIT_ASKED = /\b(?:limite|limites|plafond|plafonds|plafonnee?s?|maximum|max|maxi|capped|ceiling|limit|limits)\b/;
+/**
+ * Words asking of a limit something else than its figure (« la limite d'âge », « date limite », « limite de temps »), or
+ * a restriction (« c'est limité aux associations ? »).
+ */
 const LIMIT_OTHER =
-  /\b(?:date|dates|delai|age|temps|deadline|time)\s+(?:limite|limit)\b|\b(?:limite|limit)\s+(?:d'age|de temps|de date|de depot|date)\b|\blimites? (?:du|de la|des) (?:territoire|commune|departement|quartier|zone)\b/;
+  /\b(?:date|dates|delai|age|temps|deadline|time)\s+(?:limite|limit)\b|\b(?:limite|limit)\s+(?:d'age|de temps|de date|de depot|date)\b|\blimites? (?:du|de la|des) (?:territoire|commune|departement|quartier|zone)\b|\blimitee?s?\s+(?:a|aux|au)\b/;
 
 /** Whether a follow-up asks whether its subject has a limit (see LIMIT_ASKED), which a figure answers. */
 export function asksLimit(own: string): boolean {
