@@ -308,13 +308,19 @@ const WHERE_MARGIN = 0.1;
 const OWN_WORDS_MARGIN = 0.12;
 
 /**
- * Drops, when the best card's matched phrasing names a name (an acronym, a capitalised word: see namedTerms) the
- * question does not (`question`, a follow-up read with its topic), the first card within OWN_WORDS_MARGIN of it whose
+ * Drops, when the best card's matched phrasing names an acronym (« the DLA ») the
+ * question does not (`question`, a follow-up read with its topic) nor the names the previous reply led with
+ * (`replyNames`, see leadNames), the first card within OWN_WORDS_MARGIN of it whose
  * phrasing names none the question does not, with the cards before it: that card comes first. `candidates` best first.
  */
-export function otherNamesLast(candidates: CardMatch[], question: string): void {
-  const asked = new Set([...analyze(question), ...namedTerms(question)]);
-  const others = (m: CardMatch) => namedTerms(m.phrasing).filter((t) => !asked.has(t));
+export function otherNamesLast(candidates: CardMatch[], question: string, replyNames: readonly string[] = []): void {
+  // (only a card naming a subject besides the one the question names: a question naming none, « cb max ? » after « la
+  // banque veut pas me prêter », may be asked of the body its topic calls for, « l'Adie »)
+  const own = namedTerms(question);
+  if (own.length === 0) return;
+  const asked = new Set([...analyze(question), ...own, ...analyze(replyNames.join(" "))]);
+  // (an acronym names a body or a scheme, « the DLA »; a capitalised word may be a place a card is asked of, « Nîmes »)
+  const others = (m: CardMatch) => (m.phrasing.match(/(?<!\p{L})\p{Lu}{2,}(?!\p{L})/gu) ?? []).flatMap((w) => analyze(w)).filter((t) => !asked.has(t));
   const best = candidates[0]!;
   if (others(best).length === 0) return;
   const pick = candidates
@@ -327,7 +333,11 @@ export function otherNamesLast(candidates: CardMatch[], question: string): void 
 /** Whether a text names one of `names` (« Adie » in « le microcrédit de l'Adie »), accents and capitals aside. */
 function namesAny(text: string, names: readonly string[]): boolean {
   const t = fold(text);
-  return names.some((n) => new RegExp(`(?<!\\p{L})${fold(n).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?!\\p{L})`, "u").test(t));
+  // (a name read up to a hyphen, « Françoise Laurent- », is the name before it)
+  return names
+    .map((n) => fold(n).replace(/[-'’\s]+$/, ""))
+    .filter(Boolean)
+    .some((n) => new RegExp(`(?<!\\p{L})${n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?!\\p{L})`, "u").test(t));
 }
 
 /** Whether two knowledge documents are about one subject: the same id, or one id extending the other (« france-active-airdie-occitanie »). */
@@ -721,7 +731,11 @@ export class Answerer {
       entity === undefined &&
       leading.length > 0 &&
       ownSubject.length === 0 &&
+      // (the reply went to that body, but took the figure of another beside it: not a reply about something else)
+      namesAny(reply.text, leading) &&
       !reply.text.split(/\n\s*\n/).some((p) => namesAny(p, leading) && givesAskedKind(mine, p, question) === true);
+    // (a reply off the previous question's subject is looked for about that subject first: see offFocus)
+    const byName = offName && !offFocus;
     // A reply giving what is asked from the topic's documents (or one of their kin: « dla-gard-acegaa » for « dla ») stands;
     // one wholly from elsewhere gives way to theirs, if they hold it.
     if (given === null || (given && fromTopic && !offFocus && !offEntity && !offName)) return null;
@@ -756,7 +770,7 @@ export class Answerer {
         if (named.terms.length && h.chunk.docId !== entity && this.o.retriever.coverage(named, this.o.retriever.termsOf(h.chunk.id)) < TOPIC_OWN_COVERAGE)
           return false;
         if (offFocus && focusOf(h.chunk.text) < FOCUS_HELD) return false;
-        if (offName && !namesAny(h.chunk.text, leading)) return false;
+        if (byName && !namesAny(h.chunk.text, leading)) return false;
         return givesAskedKind(mine, h.chunk.text, question) === true && answersStatistic(mine, h.chunk.text, question);
       })
       // Passages about the previous question's subject first (« Charles Gide » for « c'était en quelle année ? »).
@@ -769,13 +783,13 @@ export class Answerer {
     const hits = ofEntity.length ? ofEntity : found;
     if (!hits.length) return null;
     // (asked of the body the previous reply led with, it is what the follow-up asks of that body, not the topic's words again)
-    const asked = offName ? `${mine} ${leading.join(" ")}` : searched;
-    const answer = extractAnswer(this.o.retriever, offName ? this.o.retriever.analyzeQuery(asked) : query, asked, hits, {
+    const asked = byName ? `${mine} ${leading.join(" ")}` : searched;
+    const answer = extractAnswer(this.o.retriever, byName ? this.o.retriever.analyzeQuery(asked) : query, asked, hits, {
       ...(audience === "agent" ? {} : { maxChars: 650, maxUnits: 5 }),
       typeOf: mine,
       // The sentence answers the follow-up's own words, or when it names nothing (« en quelle année ? ») the previous question's subject.
       // (a follow-up asked of the body the previous reply led with: the sentences naming that body)
-      focus: offName
+      focus: byName
         ? { ...ownQuery, terms: [...new Set([...ownQuery.terms, ...this.o.retriever.analyzeQuery(leading.join(" ")).terms])] }
         : focus.terms.length && !named.terms.length
           ? { ...ownQuery, terms: [...new Set([...ownQuery.terms, ...focus.terms])] }
@@ -783,7 +797,7 @@ export class Answerer {
     });
     if (!answer.text || givesAskedKind(mine, answer.text, question) !== true || !answersStatistic(mine, answer.text, question)) return null;
     if (offFocus && focusOf(answer.text) < FOCUS_HELD) return null;
-    if (offName && !namesAny(answer.text, leading)) return null;
+    if (byName && !namesAny(answer.text, leading)) return null;
     return this.passageReply(answer.text, answer.used, {
       english: looksEnglish(mine),
       route: reply.route ?? this.routeOf(this.o.router.candidates(searched, hits)),
@@ -1303,7 +1317,7 @@ export class Answerer {
     if (focus !== undefined && cardCandidates.length > 1) this.ownWordsFirst(cardCandidates, mine);
     // A follow-up matched, on its asking words (« give access to »), by a phrasing naming another subject (« … to the
     // DLA? ») that neither it nor its topic names asks no question of that subject: a close card naming none comes first.
-    if (focus !== undefined && cardCandidates.length > 1) otherNamesLast(cardCandidates, question);
+    if (focus !== undefined && cardCandidates.length > 1) otherNamesLast(cardCandidates, question, topic?.names);
     // The documents of the best passages: a card "agrees" with retrieval when it cites one of them.
     const found = new Set(hits.slice(0, 5).map((h) => h.chunk.docId));
     // On a near tie, a card that answers, from a document found, comes before one saying the answer is not published

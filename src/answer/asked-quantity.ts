@@ -349,6 +349,9 @@ const DURATION_ASKING = new Set(
   ),
 );
 
+/** A noun named after an article or a possessive (« l'incubation », « la formation », « son accompagnement », "the programme"). */
+const NAMED_AFTER_ARTICLE = /(?:^|[\s,])(?:l'|(?:le|la|les|du|des|son|sa|ses|leur|leurs|the|its|their)\s+)(\p{L}{3,}(?:\s+(?:de|d'|du|des)\s*\p{L}{3,})?)/gu;
+
 /**
  * Whether a text says how long the subject a duration question names lasts (« ça dure combien, l'incubation ? » and « puis
  * une incubation de 12 mois »): a sentence giving a duration that names that subject. Another thing's duration beside it
@@ -356,7 +359,10 @@ const DURATION_ASKING = new Set(
  * is answered by any duration.
  */
 export function givesDurationOf(question: string, text: string): boolean {
-  const subject = analyze(question).filter((t) => !DURATION_ASKING.has(t));
+  // (the subject is what the question names after an article, « l'incubation », "the programme": « il vaut pour combien de
+  // temps ? » names none, whatever its verb)
+  const named = [...fold(question).replace(/[’`]/g, "'").matchAll(NAMED_AFTER_ARTICLE)].map((m) => m[1]!).join(" ");
+  const subject = analyze(named).filter((t) => !DURATION_ASKING.has(t));
   const sentences = text.split(/(?<=[.!?;:])\s+|\n+/);
   return sentences.some((s) => {
     if (!DURATION.test(fold(s))) return false;

@@ -76,17 +76,23 @@ describe("a card naming another subject than a follow-up's", () => {
     ({ card: { id, lacune: false }, phrasing, score, typeOk: true }) as unknown as CardMatch;
 
   it("gives way to a close card naming none", () => {
-    const cards = [match("a", "Does the label give access to the CRESS network?", 0.6), match("b", "What are the benefits of the label?", 0.52)];
-    otherNamesLast(cards, "What does it open? — What are the conditions of the label?");
+    const cards = [
+      match("a", "Does the Solidus label give access to the CRESS network?", 0.6),
+      match("b", "What are the benefits of the Solidus label?", 0.52),
+    ];
+    otherNamesLast(cards, "What does it open? — What are the conditions of the Solidus label?");
     expect(cards.map((c) => c.card.id)).toEqual(["b"]);
   });
 
   it("stands when the follow-up or its topic names that subject, or no close card is left", () => {
-    const named = [match("a", "Does the label give access to the CRESS network?", 0.6), match("b", "What are the benefits of the label?", 0.52)];
-    otherNamesLast(named, "and the CRESS network? — What are the conditions of the label?");
+    const named = [
+      match("a", "Does the Solidus label give access to the CRESS network?", 0.6),
+      match("b", "What are the benefits of the Solidus label?", 0.52),
+    ];
+    otherNamesLast(named, "and the CRESS network? — What are the conditions of the Solidus label?");
     expect(named.map((c) => c.card.id)).toEqual(["a", "b"]);
-    const far = [match("a", "Does the label give access to the CRESS network?", 0.6), match("b", "What are the benefits of the label?", 0.3)];
-    otherNamesLast(far, "What does it open? — What are the conditions of the label?");
+    const far = [match("a", "Does the Solidus label give access to the CRESS network?", 0.6), match("b", "What are the benefits of the Solidus label?", 0.3)];
+    otherNamesLast(far, "What does it open? — What are the conditions of the Solidus label?");
     expect(far.map((c) => c.card.id)).toEqual(["a", "b"]);
   });
 });
