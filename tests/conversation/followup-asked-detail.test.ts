@@ -25,8 +25,9 @@ describe("a duration asked of a named subject", () => {
     expect(givesDurationOf("elle dure combien, la formation ?", other)).toBe(false);
     expect(givesDurationOf("elle dure combien, la formation ?", own)).toBe(true);
     expect(givesAskedKind("elle dure combien, la formation ?", other)).toBe(false);
-    // (naming nothing, any duration answers)
+    // (naming nothing, any duration answers, whatever the verb: « vaut » is no subject)
     expect(givesDurationOf("ça dure combien ?", other)).toBe(true);
+    expect(givesDurationOf("il vaut pour combien de temps ?", "Le label est accordé pour 3 ans.")).toBe(true);
   });
 });
 
