@@ -30,6 +30,7 @@ import {
   cardNamesTopic,
   givesAskedKind,
   isElliptic,
+  opensOnPossessive,
   namesPlace,
   namedWords,
   opensOnOwnSubject,
@@ -306,6 +307,39 @@ const WHERE_MARGIN = 0.1;
 /** How much less than the best card a card holding more of a follow-up's own subject words may score and still come first. */
 const OWN_WORDS_MARGIN = 0.12;
 
+/**
+ * Drops, when the best card's matched phrasing names an acronym (« the DLA ») the
+ * question does not (`question`, a follow-up read with its topic) nor the names the previous reply led with
+ * (`replyNames`, see leadNames), the first card within OWN_WORDS_MARGIN of it whose
+ * phrasing names none the question does not, with the cards before it: that card comes first. `candidates` best first.
+ */
+export function otherNamesLast(candidates: CardMatch[], question: string, replyNames: readonly string[] = []): void {
+  // (only a card naming a subject besides the one the question names: a question naming none, « cb max ? » after « la
+  // banque veut pas me prêter », may be asked of the body its topic calls for, « l'Adie »)
+  const own = namedTerms(question);
+  if (own.length === 0) return;
+  const asked = new Set([...analyze(question), ...own, ...analyze(replyNames.join(" "))]);
+  // (an acronym names a body or a scheme, « the DLA »; a capitalised word may be a place a card is asked of, « Nîmes »)
+  const others = (m: CardMatch) => (m.phrasing.match(/(?<!\p{L})\p{Lu}{2,}(?!\p{L})/gu) ?? []).flatMap((w) => analyze(w)).filter((t) => !asked.has(t));
+  const best = candidates[0]!;
+  if (others(best).length === 0) return;
+  const pick = candidates
+    .slice(1)
+    .find((m) => m.score >= best.score - OWN_WORDS_MARGIN && m.card.lacune === best.card.lacune && m.typeOk !== false && others(m).length === 0);
+  // (the card of the other subject is no candidate at all: ahead of the one taken, it would stand as a close rival)
+  if (pick) candidates.splice(0, candidates.indexOf(pick));
+}
+
+/** Whether a text names one of `names` (« Adie » in « le microcrédit de l'Adie »), accents and capitals aside. */
+function namesAny(text: string, names: readonly string[]): boolean {
+  const t = fold(text);
+  // (a name read up to a hyphen, « Françoise Laurent- », is the name before it)
+  return names
+    .map((n) => fold(n).replace(/[-'’\s]+$/, ""))
+    .filter(Boolean)
+    .some((n) => new RegExp(`(?<!\\p{L})${n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?!\\p{L})`, "u").test(t));
+}
+
 /** Whether two knowledge documents are about one subject: the same id, or one id extending the other (« france-active-airdie-occitanie »). */
 function sameSubject(a: string, b: string): boolean {
   return a === b || a.startsWith(`${b}-`) || b.startsWith(`${a}-`);
@@ -411,6 +445,9 @@ export class Answerer {
     // so that the refusal hands over to that process's team; so is one asking the state of the person's own file
     // (« notre dossier, il en est où ? » after questions on an approval: the file is that approval's).
     if (ownGap?.read || ownGap?.ownFile) return combined;
+    // « et leur permanence à Nîmes, c'est quelle adresse ? », "and their office, where is it?": a possessive opening the
+    // question stands for the body just spoken of, whatever else its words name: read with the topic.
+    if (opensOnPossessive(clean)) return combined;
     if (terms.length === 0 || (isElliptic(clean, terms.length, false) === false && words > 10))
       return terms.length === 0 ? withTopic(question, previous) : question;
     // Only words that ask an aspect of a subject ("en quelle année ?", "qui l'organise ?", "c'est combien max ?"):
@@ -684,9 +721,24 @@ export class Answerer {
     const entity =
       pointsBack(mine) || asksFormOfNamed(mine) || standsForWhoAnswered(mine, previousQuestions(question)) ? this.namedDoc(topic.names ?? []) : undefined;
     const offEntity = given === true && entity !== undefined && !reply.sources.some((s) => sameSubject(s.id, entity));
+    // A follow-up naming nothing of its own (« c'est plafonné à combien ? ») after a reply that led with one body (« le
+    // microcrédit de l'Adie… ») asks it of that body: a reply giving the kind asked only of another one (Initiative
+    // Gard's loan ceiling) gives way to a passage of the topic's documents giving it of that body, if they hold one.
+    const leading = topic.names ?? [];
+    const ownSubject = ownQuery.terms.filter((t) => !this.o.aspectTerms?.has(t) && !GENERIC_ASPECT.has(t) && !ASKING_TERMS.has(t) && this.o.retriever.known(t));
+    const offName =
+      given === true &&
+      entity === undefined &&
+      leading.length > 0 &&
+      ownSubject.length === 0 &&
+      // (the reply went to that body, but took the figure of another beside it: not a reply about something else)
+      namesAny(reply.text, leading) &&
+      !reply.text.split(/\n\s*\n/).some((p) => namesAny(p, leading) && givesAskedKind(mine, p, question) === true);
+    // (a reply off the previous question's subject is looked for about that subject first: see offFocus)
+    const byName = offName && !offFocus;
     // A reply giving what is asked from the topic's documents (or one of their kin: « dla-gard-acegaa » for « dla ») stands;
     // one wholly from elsewhere gives way to theirs, if they hold it.
-    if (given === null || (given && fromTopic && !offFocus && !offEntity)) return null;
+    if (given === null || (given && fromTopic && !offFocus && !offEntity && !offName)) return null;
     // So does one from elsewhere that gives the kind asked and holds the follow-up's own subject words (« and how many
     // partners must we be? » after the platform the call is filed on, answered by the card on the call's partners): the
     // topic only tells apart what a follow-up naming nothing of its own (« c'est combien ? ») asks of.
@@ -718,6 +770,7 @@ export class Answerer {
         if (named.terms.length && h.chunk.docId !== entity && this.o.retriever.coverage(named, this.o.retriever.termsOf(h.chunk.id)) < TOPIC_OWN_COVERAGE)
           return false;
         if (offFocus && focusOf(h.chunk.text) < FOCUS_HELD) return false;
+        if (byName && !namesAny(h.chunk.text, leading)) return false;
         return givesAskedKind(mine, h.chunk.text, question) === true && answersStatistic(mine, h.chunk.text, question);
       })
       // Passages about the previous question's subject first (« Charles Gide » for « c'était en quelle année ? »).
@@ -729,14 +782,22 @@ export class Answerer {
     const ofEntity = entity === undefined ? [] : found.filter((h) => h.chunk.docId === entity);
     const hits = ofEntity.length ? ofEntity : found;
     if (!hits.length) return null;
-    const answer = extractAnswer(this.o.retriever, query, searched, hits, {
+    // (asked of the body the previous reply led with, it is what the follow-up asks of that body, not the topic's words again)
+    const asked = byName ? `${mine} ${leading.join(" ")}` : searched;
+    const answer = extractAnswer(this.o.retriever, byName ? this.o.retriever.analyzeQuery(asked) : query, asked, hits, {
       ...(audience === "agent" ? {} : { maxChars: 650, maxUnits: 5 }),
       typeOf: mine,
       // The sentence answers the follow-up's own words, or when it names nothing (« en quelle année ? ») the previous question's subject.
-      focus: focus.terms.length && !named.terms.length ? { ...ownQuery, terms: [...new Set([...ownQuery.terms, ...focus.terms])] } : ownQuery,
+      // (a follow-up asked of the body the previous reply led with: the sentences naming that body)
+      focus: byName
+        ? { ...ownQuery, terms: [...new Set([...ownQuery.terms, ...this.o.retriever.analyzeQuery(leading.join(" ")).terms])] }
+        : focus.terms.length && !named.terms.length
+          ? { ...ownQuery, terms: [...new Set([...ownQuery.terms, ...focus.terms])] }
+          : ownQuery,
     });
     if (!answer.text || givesAskedKind(mine, answer.text, question) !== true || !answersStatistic(mine, answer.text, question)) return null;
     if (offFocus && focusOf(answer.text) < FOCUS_HELD) return null;
+    if (byName && !namesAny(answer.text, leading)) return null;
     return this.passageReply(answer.text, answer.used, {
       english: looksEnglish(mine),
       route: reply.route ?? this.routeOf(this.o.router.candidates(searched, hits)),
@@ -1254,6 +1315,9 @@ export class Answerer {
     // A follow-up's own subject words (« qui décide ? », « et la commune aussi ? ») say what it asks of its topic: of the
     // cards matched about as well as the best, mostly on the topic's words, one holding more of them comes first.
     if (focus !== undefined && cardCandidates.length > 1) this.ownWordsFirst(cardCandidates, mine);
+    // A follow-up matched, on its asking words (« give access to »), by a phrasing naming another subject (« … to the
+    // DLA? ») that neither it nor its topic names asks no question of that subject: a close card naming none comes first.
+    if (focus !== undefined && cardCandidates.length > 1) otherNamesLast(cardCandidates, question, topic?.names);
     // The documents of the best passages: a card "agrees" with retrieval when it cites one of them.
     const found = new Set(hits.slice(0, 5).map((h) => h.chunk.docId));
     // On a near tie, a card that answers, from a document found, comes before one saying the answer is not published

@@ -327,12 +327,50 @@ export function givesAskedQuantity(
   return givesAsked("number", question, answer, normalized, about, equivalents);
 }
 
-/** A question that asks how long something lasts or takes. */
+/**
+ * A question that asks how long something lasts or takes (« combien de temps ? », « quelle durée ? », « ça dure combien ? »,
+ * « l'accompagnement dure combien ? », "how long does it last?").
+ */
 const ASKS_DURATION =
-  /\b(combien de (temps|tps|mois|semaines|jours|annees|ans)|cb de (temps|tps|mois)|quelle duree|how long|how many (months|years|weeks|days))\b/;
+  /\b(combien de (temps|tps|mois|semaines|jours|annees|ans)|cb de (temps|tps|mois)|quelle duree|how long|how many (months|years|weeks|days))\b|\b(?:dure|durent|durera|dureront|durait|duree)\s+(?:\p{L}+\s+){0,3}?(?:combien|cb|cbn)\b|\b(?:combien|cb|cbn)\s+(?:\p{L}+\s+){0,2}?(?:dure|durent|durera|duree)\b/u;
 /** A duration in an answer: a number of days, weeks, months or years, or words that say how long without one. */
 const DURATION =
   /\b(\d+|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|quinze|vingt|trente|quelques|plusieurs|one|two|three|four|five|six|twelve|a few|several)\s*(?:[a-z]+\s+)?(jours?|semaines?|mois|ans|annees?|days?|weeks?|months?|years?)\b|\b(renouvelable|sans limite|duree indeterminee|pas publie|n'est pas publie|not published)\b|\b(?:19|20)\d{2}\s*(?:a|au|to|-|–)\s*(?:[a-z]+\s+)?(?:19|20)\d{2}\b/;
+
+/** Whether a question asks how long something lasts or takes (see ASKS_DURATION). */
+export function asksDuration(question: string): boolean {
+  return ASKS_DURATION.test(fold(question).replace(/[’`]/g, "'"));
+}
+
+/** Words of a question asking a duration that only ask it (« ça dure combien de temps ? », "how long does it last?"), no subject. */
+const DURATION_ASKING = new Set(
+  analyze(
+    "dure durer durent durera duree combien cb cbn temps tps mois semaines jours annees ans quelle quel ca cela il elle ils elles c'est est ce how long does do it they take takes last lasts many months years weeks days",
+  ),
+);
+
+/** A noun named after an article or a possessive (« l'incubation », « la formation », « son accompagnement », "the programme"). */
+const NAMED_AFTER_ARTICLE = /(?:^|[\s,])(?:l'|(?:le|la|les|du|des|son|sa|ses|leur|leurs|the|its|their)\s+)(\p{L}{3,}(?:\s+(?:de|d'|du|des)\s*\p{L}{3,})?)/gu;
+
+/**
+ * Whether a text says how long the subject a duration question names lasts (« ça dure combien, l'incubation ? » and « puis
+ * une incubation de 12 mois »): a sentence giving a duration that names that subject. Another thing's duration beside it
+ * (« un programme d'accélération d'environ 8 mois ») is no answer. A question naming no subject (« ça dure combien ? »)
+ * is answered by any duration.
+ */
+export function givesDurationOf(question: string, text: string): boolean {
+  // (the subject is what the question names after an article, « l'incubation », "the programme": « il vaut pour combien de
+  // temps ? » names none, whatever its verb)
+  const named = [...fold(question).replace(/[’`]/g, "'").matchAll(NAMED_AFTER_ARTICLE)].map((m) => m[1]!).join(" ");
+  const subject = analyze(named).filter((t) => !DURATION_ASKING.has(t));
+  const sentences = text.split(/(?<=[.!?;:])\s+|\n+/);
+  return sentences.some((s) => {
+    if (!DURATION.test(fold(s))) return false;
+    if (subject.length === 0) return true;
+    const held = new Set(analyze(s));
+    return subject.some((t) => held.has(t));
+  });
+}
 
 /** A date: a year, a month, a weekday, an hour; or the words that say when without one (« chaque année »). */
 const DATE = new RegExp(

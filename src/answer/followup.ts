@@ -11,7 +11,7 @@ import { z } from "zod";
 import { knowledgePaths } from "../core/paths.js";
 import { findCommunesInText } from "../eligibility/communes.js";
 import { analyze, fold } from "../retrieval/analyzer.js";
-import { countedNoun, givesAsked, hasDate } from "./asked-quantity.js";
+import { asksDuration, countedNoun, givesAsked, givesDurationOf, hasDate } from "./asked-quantity.js";
 import { answerType, asksAmount, givesAmount } from "./cards.js";
 
 const AspectFile = z.array(z.coerce.string()).nullish();
@@ -116,6 +116,14 @@ export function isElliptic(question: string, contentTerms: number, names = false
   if (words.length <= MAX_BARE_WHICH_WORDS && BARE_WHICH.test(f)) return true;
   if (words.length <= 8 && ANAPHORIC.test(f)) return true;
   return words.length <= 8 && contentTerms <= 2 && PRONOUN.test(f);
+}
+
+/** An opening on a possessive standing for the body just spoken of (« et leur permanence… », « et son siège… », "and their office…"). */
+const POSSESSIVE_OPENING = /^(?:(?:et|mais|ok|alors|and|but|so)\s+)(?:leur|leurs|son|sa|ses|their|its)\s+\p{L}/u;
+
+/** Whether a follow-up opens on a possessive standing for the body just spoken of (see POSSESSIVE_OPENING). */
+export function opensOnPossessive(question: string): boolean {
+  return POSSESSIVE_OPENING.test(foldedQuote(question));
 }
 
 /** A subject set apart at the opening by a comma (« et le budget de l'axe 3, c'est combien ? », "and the MIESS, where is it?"). */
@@ -341,8 +349,16 @@ const NAME = /\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’-]+)+/gu;
  */
 export function leadNames(reply: string, max = 3): string[] {
   const lead = reply.replace(/^[^\n]*\n\n/, (m) => (/^(The sources|Les sources)/.test(m) ? "" : m)).split(/(?<=[.!?])\s|\n/)[0] ?? "";
-  return [...new Set([...lead.matchAll(NAME)].map((m) => m[0]))].slice(0, max);
+  const names = [...new Set([...lead.matchAll(NAME)].map((m) => m[0]))];
+  // (a one-word name elided after « l' » or « d' », « le microcrédit de l'Adie », when the sentence names no longer one)
+  const single = names.length ? [] : [...lead.matchAll(ELIDED_NAME)].map((m) => m[0]).filter((n) => !PLACE_NAMES.has(fold(n)));
+  return [...new Set([...names, ...single])].slice(0, max);
 }
+
+/** A one-word name after an elided article or preposition (« l'Adie », « d'Airdie »). */
+const ELIDED_NAME = /(?<=(?:^|[\s(])[ldLD]['’])\p{Lu}\p{Ll}{2,}(?![\p{L}'’-])/gu;
+/** Places and public bodies written after « l' » or « d' » that name no organisation a follow-up asks of. */
+const PLACE_NAMES = new Set(["europe", "occitanie", "etat", "herault", "ardeche", "aude", "union", "agglomeration", "ess", "economie", "association"]);
 
 /**
  * Whether a follow-up points back with a demonstrative (« cette SCOP », « celui-là », "that company") at what was just
@@ -390,10 +406,29 @@ const WHERE =
 const WHO =
   /\bc'?est qui\b|\bc qui\b|\b(?:laquelle|lequel|lesquel(?:le)?s|which (?:one|ones|organi[sz]ations?|structures?|cooperatives?|compan(?:y|ies)|bod(?:y|ies)))\b|\bqui qui\b|\b(?:de|par|avec|aupres de|chez) qui\b|\bqui (?:le|la|les|l'|s'en|en|y)\s*(?:porte|gere|organise|anime|finance|pilote|dirige|s'occupe|occupe|charge|instruit|decide|accompagne)\w*/;
 
-/** What a follow-up asks for: answerType's reading, « où » anywhere meaning a place. */
+/**
+ * A follow-up asking whether its subject has a limit (« y a une limite ? », « c'est plafonné ? », « il y a un montant
+ * maximum ? », "is there a cap?"): it asks that limit, a figure, not a « oui » alone.
+ */
+const LIMIT_ASKED = /\b(?:limite|limites|plafond|plafonds|plafonnee?s?|maximum|max|maxi|capped|ceiling|limit|limits)\b/;
+/**
+ * Words asking of a limit something else than its figure (« la limite d'âge », « date limite », « limite de temps »), or
+ * a restriction (« c'est limité aux associations ? »).
+ */
+const LIMIT_OTHER =
+  /\b(?:date|dates|delai|age|temps|deadline|time)\s+(?:limite|limit)\b|\b(?:limite|limit)\s+(?:d'age|de temps|de date|de depot|date)\b|\blimites? (?:du|de la|des) (?:territoire|commune|departement|quartier|zone)\b|\blimitee?s?\s+(?:a|aux|au)\b/;
+
+/** Whether a follow-up asks whether its subject has a limit (see LIMIT_ASKED), which a figure answers. */
+export function asksLimit(own: string): boolean {
+  const f = foldedQuote(own);
+  return LIMIT_ASKED.test(f) && !LIMIT_OTHER.test(f);
+}
+
+/** What a follow-up asks for: answerType's reading, « où » anywhere meaning a place, a limit asked meaning a figure. */
 export function askedKind(own: string): ReturnType<typeof answerType> {
   const type = answerType(own);
   if (type !== "other" && type !== "yesno") return type;
+  if (asksLimit(own)) return "number";
   const text = own.toLowerCase().replace(/[’`]/g, "'");
   if (WHERE.test(text) || WHERE.test(fold(text))) return "where";
   return WHO.test(fold(text)) ? "who" : type;
@@ -531,6 +566,8 @@ const NAMED_BY_ACRONYM = /(?<!\p{L})\p{Lu}{2,6}\s+\p{Lu}\p{Ll}/u;
 export function givesAskedKind(own: string, text: string, about = own): boolean | null {
   switch (askedKind(own)) {
     case "number":
+      // « ça dure combien, l'incubation ? » asks how long the subject it names lasts: another thing's duration is no answer.
+      if (asksDuration(own)) return givesDurationOf(own, text);
       // (« et c'est combien de communes ? » counts things: no sum of money is asked)
       return (asksAmount(own) || MONEY.test(fold(own))) && countedNoun(own) === null ? givesAmount(text) : givesAsked("number", own, text);
     case "date":

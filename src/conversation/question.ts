@@ -4,6 +4,7 @@
  * the conversation remembers its topic, route and the facts people state.
  */
 import type { AskOptions } from "../answer/answerer.js";
+import { asksToDraft } from "../answer/drafting.js";
 import { asksKindOfNamed, countsBare, givesAskedKind, leadNames, previousQuestions, withoutTopicSwitch } from "../answer/followup.js";
 import { type Audience, DEFAULT_PROCESS, type Priority, type ProcessId } from "../domain/ids.js";
 import type { Action, Reply, ReplyInput } from "../domain/reply.js";
@@ -108,6 +109,11 @@ export async function question(d: Deps<QuestionStorage>, ctx: Ctx, text: string)
   const onTopic = last !== undefined && last !== DEFAULT_PROCESS && !reply.refused && answeredFrom(d, reply, last);
   if (!switched && rest === null && (followUp || (ctx.state.lastQuestion && (goesOn(clean) || onTopic))))
     keepRoute(d, last, clean, reply, ctx.state.lastSources);
+  // A document to write for the person (« vous pouvez remplir le dossier pour nous ? »), naming no process of its own,
+  // after answers on a process is that process's document: its refusal goes to that process, as one naming it would.
+  const topicProcess = last && last !== DEFAULT_PROCESS ? last : ctx.state.topicRoute;
+  if (reply.refused && rest === null && topicProcess && topicProcess !== DEFAULT_PROCESS && reply.route?.process === DEFAULT_PROCESS && asksToDraft(clean))
+    reply.route = d.answerer.router.toRoute(topicProcess, 0.5, "Suite de votre question précédente.");
   const latencyMs = Math.round(performance.now() - t0);
   const interactionId = await d.storage.recordInteraction({
     channel: ctx.turn.channel,
