@@ -1040,10 +1040,11 @@ export class Answerer {
     const describesNeed = signals.describesNeed === 1;
     // (a follow-up read with its topic that asks nothing of its own kind, « et pour une SCOP ? », « et Sabatot, c'est un
     // QPV ? », asks the topic's question of the subject it names: the entry defining that subject is no answer to it either)
+    // (what a thing holds in practice, « ça couvre quoi concrètement ? », is said by the documents that describe it)
     const ranked = documentsFirst(
-      glossaryLast(looksEnglish(mine), mine !== question, mine),
+      glossaryLast(looksEnglish(mine), mine !== question, mine) || asksWhatItHolds(mine),
       supported.length ? [...supported, ...hits.filter((h) => h.coverage < minCoverage && h.coverage >= 0.35)] : hits.filter((h) => h.coverage >= 0.3),
-      looksEnglish(mine) ? question : undefined,
+      looksEnglish(mine) ? question : asksWhatItHolds(mine) ? mine : undefined,
     );
     const answerable = ranked.length > 0 && (this.o.llm ? true : this.answerable(signals, supported.length));
     if (
@@ -1930,6 +1931,17 @@ export function detailUnpublished(question: string, answer: string): boolean {
 }
 
 /**
+ * « ça couvre quoi concrètement ? », « qu'est-ce que ça comprend ? », "what does it include in practice?": what a thing
+ * holds or gives in practice, which the documents that describe it say, not the glossary entry that defines it.
+ */
+const WHAT_IT_HOLDS =
+  /\b(?:concretement|concretes?|se concretise\w*|en pratique|couvre|couvrent|comprend|comprennent|contient|contiennent|in practice|concretely|concrete|covers?|includes?|contains?)\b/;
+
+export function asksWhatItHolds(question: string): boolean {
+  return WHAT_IT_HOLDS.test(fold(question).replace(/[’`]/g, "'"));
+}
+
+/**
  * Whether document passages come before a glossary entry covering as much (see documentsFirst): for an English question,
  * and for a follow-up (`followUp`) whose own words (`own`) ask nothing of their own kind, « et pour une SCOP ? », which
  * puts the topic's question to the subject it names, not « qu'est-ce qu'une SCOP ? » nor « qui la dirige ? ».
@@ -1952,7 +1964,7 @@ export function documentsFirst(english: boolean, hits: Hit[], question?: string)
     if (g.chunk.kind !== "glossary") continue;
     // An English question (`question`) that names none of the entry's terms (« a single project » against « call for
     // projects ») only shares words with its English equivalents: every document passage comes before it, whatever it covers.
-    const unnamed = question !== undefined && !namesEntry(question, g.chunk);
+    const unnamed = question !== undefined && (!namesEntry(question, g.chunk) || asksWhatItHolds(question));
     let last = -1;
     out.forEach((d, i) => {
       if (d.chunk.kind !== "glossary" && (unnamed || d.coverage >= g.coverage - GLOSSARY_MARGIN)) last = i;
