@@ -46,7 +46,7 @@ import {
   withoutAskedCount,
   countsMeasure,
 } from "./followup.js";
-import { type AnswerType, answersType, answerType, asksAmount, asksMoneyPut, asksSum, givesAmount } from "./cards.js";
+import { type AnswerType, answersType, answerType, asksAmount, asksMoneyPut, asksSum, givesAmount, namedAxes } from "./cards.js";
 import { askedYears, asksWhen, countedWord, countsOf, givesAsked, namedTerms } from "./asked-quantity.js";
 import { answersStatistic, givesStatistic, statisticAsked } from "./asked-statistic.js";
 import { probability, type DecisionModels, type Signals } from "./decision.js";
@@ -1112,7 +1112,7 @@ export class Answerer {
     let used = answer.used;
     // Routing and generation run side by side: a slow model costs one timeout, not two.
     const [route, generated] = await Promise.all([
-      this.llmRoute(question, candidates, this.passageRoute(candidates, used)),
+      this.llmRoute(question, candidates, this.passageRoute(candidates, used, mine)),
       this.o.llm
         ? this.generate(question, audience, ranked.slice(0, 5), onToken).catch((err: unknown) => {
             this.o.logger?.warn({ err }, "llm generation failed, offline answer used");
@@ -1689,15 +1689,26 @@ export class Answerer {
   }
 
   /**
+   * A question on an axis of the schema named by its number (« l'axe 4, ça donne quoi ? »), naming no process, answered
+   * first from that axis's text: the schema's team answers it, though a process that echoes the axis (incubation for
+   * social innovation) completes the answer.
+   */
+  private asksAxis(question: string, candidates: RouteCandidate[], used: Hit[]): boolean {
+    const first = used.find((h) => h.chunk.kind !== "glossary");
+    return first?.chunk.kind === "axe" && namedAxes(question).size > 0 && this.namedProcess(candidates) === undefined && !candidates.some((c) => c.rule);
+  }
+
+  /**
    * An answer made of passages: the one process the question names, else the Department's ESS team when the
    * passages are about the schema and the Gard only (see aboutSchema), else the router's best.
    */
-  private passageRoute(candidates: RouteCandidate[], used: Hit[]): Route | null {
+  private passageRoute(candidates: RouteCandidate[], used: Hit[], question = ""): Route | null {
     if (
       !this.aboutSchema(
         used.map((h) => ({ id: h.chunk.docId, kind: h.chunk.kind })),
         candidates,
-      )
+      ) &&
+      !this.asksAxis(question, candidates, used)
     )
       return this.passagesOwner(
         this.routeOf(candidates),
