@@ -515,17 +515,10 @@ export class CardIndex {
     if (q.terms.length === 0 || this.phrasings.length === 0) return [];
     const own = opts.question ? termsOf(opts.question) : [];
     const qTerms = [...new Set([...q.terms.map((t) => NUMBER_WORDS[t] ?? t), ...own.filter((t) => t.startsWith("?") || /^\d+$/.test(t))])];
-    // (a term's synonyms, the most specific first: see formWeight below; a word the question says itself stands for
-    // itself, not for another: « loi » of « la loi NOTRe » is no synonym found of « NOTRe »)
-    const said = new Set(qTerms);
-    const alts = qTerms.map((t) => [t, ...[...(q.alternatives.get(t) ?? [])].filter((a) => !said.has(a)).sort((a, b) => this.weight(b) - this.weight(a))]);
+    const alts = qTerms.map((t) => [t, ...(q.alternatives.get(t) ?? [])]);
     // A follow-up read with the previous topic: the words the person just wrote (`focus`) weigh more than the topic's.
     const focus = opts.focus && new Set([...opts.focus].map((t) => NUMBER_WORDS[t] ?? t));
-    const focusFactors = qTerms.map((t) => (focus && !t.startsWith("?") && !focus.has(t) ? TOPIC_WEIGHT : 1));
-    const qWeights = qTerms.map((t, i) => this.weight(t) * focusFactors[i]!);
-    // A word of a synonym stands for the term only as far as it is specific itself: « gsef » is found in a phrasing by
-    // « forum » or « mondial » of « Forum mondial de l'ESS », hardly by « ess », which many phrasings say.
-    const formWeight = (i: number, form: string) => (form === qTerms[i] ? qWeights[i]! : Math.min(qWeights[i]!, this.weight(form) * focusFactors[i]!));
+    const qWeights = qTerms.map((t) => this.weight(t) * (focus && !t.startsWith("?") && !focus.has(t) ? TOPIC_WEIGHT : 1));
     const qTotal = qWeights.reduce((a, b) => a + b, 0);
     const qSet = new Set(alts.flat());
     const x = this.scratch;
@@ -550,9 +543,9 @@ export class CardIndex {
     // half) and in each card, term by term in the question's order, from the inverted indexes.
     for (let i = 0; i < alts.length; i++) {
       const forms = alts[i]!;
+      const w = qWeights[i]!;
       const term = ++x.stamp;
       for (const f of forms) {
-        const w = formWeight(i, f);
         for (const pi of this.byTerm.get(f) ?? [])
           if (x.inPhrasing[pi] !== term) {
             x.inPhrasing[pi] = term;
@@ -574,7 +567,6 @@ export class CardIndex {
           }
       }
       for (const f of forms) {
-        const w = formWeight(i, f);
         for (const ci of this.answersByTerm.get(f) ?? []) {
           if (x.inAnswer[ci] !== term) continue;
           x.inAnswer[ci] = 0; // once per card and term

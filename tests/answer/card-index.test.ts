@@ -45,12 +45,8 @@ function reference(index: CardIndex) {
     if (q.terms.length === 0 || phrasings.length === 0) return [];
     const own = opts.question ? termsOf(opts.question) : [];
     const qTerms = [...new Set([...q.terms.map((t) => NUMBERS[t] ?? t), ...own.filter((t) => t.startsWith("?") || /^\d+$/.test(t))])];
-    // (a word the question says itself is no synonym of another of its words)
-    const alts = qTerms.map((t) => [t, ...[...(q.alternatives.get(t) ?? [])].filter((a) => !qTerms.includes(a))]);
+    const alts = qTerms.map((t) => [t, ...(q.alternatives.get(t) ?? [])]);
     const w = qTerms.map((t) => index.weight(t));
-    // a synonym's word weighs as the term, at most as much as its own weight
-    const formW = (i: number, f: string) => (f === qTerms[i] ? w[i]! : Math.min(w[i]!, index.weight(f)));
-    const bestFound = (i: number, has: (f: string) => boolean) => Math.max(0, ...alts[i]!.filter(has).map((f) => formW(i, f)));
     const axesAsked = namedAxes(opts.question ?? "");
     const qTotal = w.reduce((a, b) => a + b, 0);
     const qSet = new Set(alts.flat());
@@ -66,8 +62,8 @@ function reference(index: CardIndex) {
       if (opts.audience !== "agent" && card.audience === "agent") continue;
       let qFound = 0;
       alts.forEach((forms, i) => {
-        if (forms.some((f) => p.terms.has(f))) qFound += bestFound(i, (f) => p.terms.has(f));
-        else if (forms.some((f) => answers[p.card]!.has(f))) qFound += 0.5 * bestFound(i, (f) => answers[p.card]!.has(f));
+        if (forms.some((f) => p.terms.has(f))) qFound += w[i]!;
+        else if (forms.some((f) => answers[p.card]!.has(f))) qFound += 0.5 * w[i]!;
       });
       let pTotal = 0;
       let pFound = 0;
@@ -86,7 +82,7 @@ function reference(index: CardIndex) {
     for (const [ci, m] of best) {
       let found = 0;
       alts.forEach((forms, i) => {
-        if (forms.some((f) => all[ci]!.has(f))) found += bestFound(i, (f) => all[ci]!.has(f));
+        if (forms.some((f) => all[ci]!.has(f))) found += w[i]!;
       });
       m.recall = qTotal ? found / qTotal : 0;
       // a question asking a sum of money is answered by a sum, « gratuit » or « pas publié »

@@ -1,7 +1,6 @@
 /**
  * How a question is read against cards and passages: a legal text's number is no date (« règlement 2023/2831 »), a
- * period « du … au … » gives its end, a word of a long synonym stands for a short name only as far as it is specific
- * (« ess » of « Forum mondial de l'ESS » for « GSEF »), a phrasing about another axis of the schema counts less, and
+ * period « du … au … » gives its end, a phrasing about another axis of the schema counts less, and
  * what a thing holds in practice is read in the documents before the glossary.
  */
 import { describe, expect, it } from "vitest";
@@ -68,28 +67,6 @@ describe("an acronym written with small letters", () => {
   });
   it("is the common word alone", () => {
     expect(analyze("notre association cherche un local")).not.toContain("notre");
-  });
-});
-
-describe("a short name found through the words of its long synonym", () => {
-  const card = (id: string, questions: string[], answer: string) =>
-    ({ id, questions, answer, sources: ["x"], audience: "all", status: "confirmed" }) as unknown as AnswerCard;
-  // « climat » is said by many cards, « biennale » by one
-  const common = Array.from({ length: 12 }, (_, i) => card(`c${i}`, [`le climat numéro ${i}, c'est quoi ?`], `Un sujet sur le climat (${i}).`));
-  const index = new CardIndex([
-    ...common,
-    card("plan", ["C'est quoi le plan climat ?"], "Un plan sur le climat."),
-    card("biennale", ["La biennale du climat, c'est quoi ?"], "Une rencontre tous les deux ans."),
-  ]);
-  const question = "C'est quoi la BDC ?";
-  const q: QueryAnalysis = {
-    terms: ["bdc"],
-    expansions: [],
-    alternatives: new Map([["bdc", new Set(["biennal", "climat"])]]),
-    idf: new Map(),
-  };
-  it("is found by its specific word before a common one", () => {
-    expect(index.match(q, { question })[0]?.card.id).toBe("biennale");
   });
 });
 
