@@ -22,15 +22,14 @@ import {
   namedAxes,
   termsOf,
 } from "../../src/answer/cards.js";
+import { NUMBER_WORDS as WRITTEN_NUMBERS } from "../../src/core/number-words.js";
 import { loadCards } from "../../src/knowledge/cards.js";
 import { analyze } from "../../src/retrieval/analyzer.js";
 import type { QueryAnalysis } from "../../src/retrieval/retriever.js";
 import { KNOWLEDGE_DIR } from "./helpers.js";
 
-const NUMBERS: Record<string, string> = {
-  ...{ deux: "2", trois: "3", quatre: "4", cinq: "5", six: "6", sept: "7", huit: "8", neuf: "9", dix: "10", douze: "12", quinze: "15" },
-  ...{ vingt: "20", trente: "30", cent: "100", mille: "1000", two: "2", three: "3", four: "4", five: "5", ten: "10" },
-};
+/** Numbers written as words, as the index reads them (« onze » → "11"). */
+const NUMBERS: Record<string, string> = Object.fromEntries(Object.entries(WRITTEN_NUMBERS).map(([w, n]) => [w, String(n)]));
 
 /** The definition of CardIndex.match: every phrasing compared with the question. */
 function reference(index: CardIndex) {
