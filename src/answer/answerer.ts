@@ -47,7 +47,7 @@ import {
   withoutAskedCount,
   countsMeasure,
 } from "./followup.js";
-import { type AnswerType, answersType, answerType, asksAmount, asksMoneyPut, asksSum, givesAmount } from "./cards.js";
+import { type AnswerType, answersType, answerType, asksAmount, asksMoneyPut, asksSum, givesAmount, namedAxes } from "./cards.js";
 import { askedYears, asksWhen, countedWord, countsOf, givesAsked, namedTerms } from "./asked-quantity.js";
 import { answersStatistic, givesStatistic, statisticAsked } from "./asked-statistic.js";
 import { probability, type DecisionModels, type Signals } from "./decision.js";
@@ -1101,10 +1101,11 @@ export class Answerer {
     const describesNeed = signals.describesNeed === 1;
     // (a follow-up read with its topic that asks nothing of its own kind, « et pour une SCOP ? », « et Sabatot, c'est un
     // QPV ? », asks the topic's question of the subject it names: the entry defining that subject is no answer to it either)
+    // (what a thing holds in practice, « ça couvre quoi concrètement ? », is said by the documents that describe it)
     const ranked = documentsFirst(
-      glossaryLast(looksEnglish(mine), mine !== question, mine),
+      glossaryLast(looksEnglish(mine), mine !== question, mine) || asksWhatItHolds(mine),
       supported.length ? [...supported, ...hits.filter((h) => h.coverage < minCoverage && h.coverage >= 0.35)] : hits.filter((h) => h.coverage >= 0.3),
-      looksEnglish(mine) ? question : undefined,
+      looksEnglish(mine) ? question : asksWhatItHolds(mine) ? mine : undefined,
     );
     const answerable = ranked.length > 0 && (this.o.llm ? true : this.answerable(signals, supported.length));
     if (
@@ -1172,7 +1173,7 @@ export class Answerer {
     let used = answer.used;
     // Routing and generation run side by side: a slow model costs one timeout, not two.
     const [route, generated] = await Promise.all([
-      this.llmRoute(question, candidates, this.passageRoute(candidates, used)),
+      this.llmRoute(question, candidates, this.passageRoute(candidates, used, mine)),
       this.o.llm
         ? this.generate(question, audience, ranked.slice(0, 5), onToken).catch((err: unknown) => {
             this.o.logger?.warn({ err }, "llm generation failed, offline answer used");
@@ -1752,15 +1753,26 @@ export class Answerer {
   }
 
   /**
+   * A question on an axis of the schema named by its number (« l'axe 4, ça donne quoi ? »), naming no process, answered
+   * first from that axis's text: the schema's team answers it, though a process that echoes the axis (incubation for
+   * social innovation) completes the answer.
+   */
+  private asksAxis(question: string, candidates: RouteCandidate[], used: Hit[]): boolean {
+    const first = used.find((h) => h.chunk.kind !== "glossary");
+    return first?.chunk.kind === "axe" && namedAxes(question).size > 0 && this.namedProcess(candidates) === undefined && !candidates.some((c) => c.rule);
+  }
+
+  /**
    * An answer made of passages: the one process the question names, else the Department's ESS team when the
    * passages are about the schema and the Gard only (see aboutSchema), else the router's best.
    */
-  private passageRoute(candidates: RouteCandidate[], used: Hit[]): Route | null {
+  private passageRoute(candidates: RouteCandidate[], used: Hit[], question = ""): Route | null {
     if (
       !this.aboutSchema(
         used.map((h) => ({ id: h.chunk.docId, kind: h.chunk.kind })),
         candidates,
-      )
+      ) &&
+      !this.asksAxis(question, candidates, used)
     )
       return this.passagesOwner(
         this.routeOf(candidates),
@@ -1994,6 +2006,17 @@ export function detailUnpublished(question: string, answer: string): boolean {
 }
 
 /**
+ * « ça couvre quoi concrètement ? », « qu'est-ce que ça comprend ? », "what does it include in practice?": what a thing
+ * holds or gives in practice, which the documents that describe it say, not the glossary entry that defines it.
+ */
+const WHAT_IT_HOLDS =
+  /\b(?:concretement|concretes?|se concretise\w*|en pratique|couvre|couvrent|comprend|comprennent|contient|contiennent|in practice|concretely|concrete|covers?|includes?|contains?)\b/;
+
+export function asksWhatItHolds(question: string): boolean {
+  return WHAT_IT_HOLDS.test(fold(question).replace(/[’`]/g, "'"));
+}
+
+/**
  * Whether document passages come before a glossary entry covering as much (see documentsFirst): for an English question,
  * and for a follow-up (`followUp`) whose own words (`own`) ask nothing of their own kind, « et pour une SCOP ? », which
  * puts the topic's question to the subject it names, not « qu'est-ce qu'une SCOP ? » nor « qui la dirige ? ».
@@ -2016,7 +2039,7 @@ export function documentsFirst(english: boolean, hits: Hit[], question?: string)
     if (g.chunk.kind !== "glossary") continue;
     // An English question (`question`) that names none of the entry's terms (« a single project » against « call for
     // projects ») only shares words with its English equivalents: every document passage comes before it, whatever it covers.
-    const unnamed = question !== undefined && !namesEntry(question, g.chunk);
+    const unnamed = question !== undefined && (!namesEntry(question, g.chunk) || asksWhatItHolds(question));
     let last = -1;
     out.forEach((d, i) => {
       if (d.chunk.kind !== "glossary" && (unnamed || d.coverage >= g.coverage - GLOSSARY_MARGIN)) last = i;

@@ -401,9 +401,13 @@ export function asksWhen(question: string): boolean {
 const UNTIL =
   /\b(jusqu'? ?a quand|jusqu'? ?en quelle annee|jusqu'? ?a quelle date|se termine quand|prend fin quand|finit quand|s'arrete quand|until when|ends? when|when does it end|how long does it run|runs? until)\b/;
 
-/** The words that give an end or a period: « jusqu'en 2028 », « d'ici 2027 », « 2024-2028 », « fin », "until". */
-const END =
-  /\b(jusqu|d'ici|fin|echeance|termine|terminera|s'acheve|expire|until|through|ends?|valable|renouvelable|duree)\b|\b(\d+|un|une|deux|trois|quatre|cinq|six|dix) (ans?|annees?|mois|years?|months?)\b|\b(19|20)\d{2}\s*[-–]\s*(19|20)?\d{2}\b|\b(19|20)\d{2} a (19|20)\d{2}\b|\bpas publie/;
+/**
+ * The words that give an end or a period: « jusqu'en 2028 », « d'ici 2027 », « 2024-2028 », « fin », "until", or the
+ * bound of a period from one date to another (« du 1er janvier 2024 au 31 décembre 2030 », « de 2024 à 2030 »).
+ */
+const END = new RegExp(
+  String.raw`\b(jusqu|d'ici|fin|echeance|termine|terminera|s'acheve|expire|until|through|ends?|valable|renouvelable|duree)\b|\b(\d+|un|une|deux|trois|quatre|cinq|six|dix) (ans?|annees?|mois|years?|months?)\b|\b(19|20)\d{2}\s*[-–]\s*(19|20)?\d{2}\b|\b(19|20)\d{2} a (19|20)\d{2}\b|\b(?:au|to) (?:(?:1er|\d{1,2}) )?(?:(?:${MONTHS}) )?(?:19|20)\d{2}\b|\bpas publie`,
+);
 
 /** Whether a text says when: a year, a month, or « chaque année ». */
 export function hasDate(text: string): boolean {

@@ -150,6 +150,14 @@ export function answersType(type: AnswerType, answer: string): boolean {
   return ok;
 }
 
+/**
+ * A text without the numbers that name a legal text (« règlement UE 2023/2831 », « loi n° 2014-856 », « décret 2015-1 »):
+ * their first digits read like a year, but such a number says when nothing applies, begins or ends.
+ */
+function withoutReferenceNumbers(folded: string): string {
+  return folded.replace(/\b(?:19|20)\d{2} ?[/-] ?(?!(?:19|20)\d{2}\b)\d{3,5}\b/g, " ");
+}
+
 function satisfies(type: AnswerType, answer: string): boolean {
   const a = foldUncached(answer);
   switch (type) {
@@ -158,7 +166,7 @@ function satisfies(type: AnswerType, answer: string): boolean {
         a,
       );
     case "date":
-      return /\b(19|20)\d{2}\b/.test(a) || MONTH.test(a) || /\b(pas publie|ne sont pas publie|n'est pas connu|en continu)\b/.test(a);
+      return /\b(19|20)\d{2}\b/.test(withoutReferenceNumbers(a)) || MONTH.test(a) || /\b(pas publie|ne sont pas publie|n'est pas connu|en continu)\b/.test(a);
     default:
       return true;
   }
@@ -318,9 +326,35 @@ export function asksWhy(question: string): boolean {
   return /^(?:(?:et|mais|ok|alors|and|so)\s+)?(?:pourquoi|pk|pq|why)\b/.test(foldUncached(question).replace(/[’`]/g, "'").trim());
 }
 
+/** The axes of the schema a text names by their number or as the transversal one, each as a word or digit. */
+const AXIS_NAMED: readonly [RegExp, string][] = [
+  [/\b(?:axes?|axis) (?:n ?° ?)?(?:1|un|one)\b|\b(?:premier|1er|first) (?:axe|axis)\b/, "1"],
+  [/\b(?:axes?|axis) (?:n ?° ?)?(?:2|deux|two)\b|\b(?:deuxieme|second|2e|2nd) (?:axe|axis)\b/, "2"],
+  [/\b(?:axes?|axis) (?:n ?° ?)?(?:3|trois|three)\b|\b(?:troisieme|third|3e|3rd) (?:axe|axis)\b/, "3"],
+  [/\b(?:axes?|axis) (?:n ?° ?)?(?:4|quatre|four)\b|\b(?:quatrieme|fourth|4e|4th) (?:axe|axis)\b/, "4"],
+  [/\baxes? transversa\w*|\btransversa\w* (?:axe|axis)\b/, "t"],
+];
+
+/**
+ * Which axes of the schema a text names (« l'axe 2 », « le premier axe », « l'axe transversal », "axis 4"): a phrasing
+ * about one axis does not answer a question about another.
+ */
+export function namedAxes(text: string): Set<string> {
+  const t = foldUncached(text).replace(/[’`]/g, "'");
+  return new Set(AXIS_NAMED.filter(([re]) => re.test(t)).map(([, axis]) => axis));
+}
+
+/** Whether both name axes and none in common (« l'axe 1 » for a question on the transversal axis). */
+function otherAxes(asked: ReadonlySet<string>, named: ReadonlySet<string>): boolean {
+  return asked.size > 0 && named.size > 0 && ![...named].some((a) => asked.has(a));
+}
+
 function compatible(a: AnswerType, b: AnswerType): boolean {
   return a === b || a === "other" || b === "other";
 }
+
+/** What a phrasing about another axis of the schema than the one asked keeps of its F1. */
+const OTHER_AXIS = 0.5;
 
 /** Weight of the question's kind ("?number", "?date"…) among its terms. */
 const TYPE_WEIGHT = 2;
@@ -349,6 +383,8 @@ export class CardIndex {
   private readonly phrasingTermCount: Int32Array;
   private readonly phrasingTotal: Float64Array;
   private readonly phrasingType: AnswerType[];
+  /** The axes of the schema each phrasing names (see namedAxes). */
+  private readonly phrasingAxes: ReadonlySet<string>[];
   private readonly phrasingWeightsAt: Int32Array;
   private readonly phrasingWeights: Float64Array;
   /** What each card answers (see cardKind). */
@@ -443,6 +479,7 @@ export class CardIndex {
     this.phrasingTermCount = Int32Array.from(this.phrasings, (p) => p.termList.length);
     this.phrasingTotal = Float64Array.from(this.phrasings, (p) => p.total);
     this.phrasingType = this.phrasings.map((p) => p.type);
+    this.phrasingAxes = this.phrasings.map((p) => namedAxes(p.text));
     this.phrasingWeightsAt = new Int32Array(np);
     let at = 0;
     this.phrasings.forEach((p, pi) => {
@@ -529,7 +566,7 @@ export class CardIndex {
             }
           }
       }
-      for (const f of forms)
+      for (const f of forms) {
         for (const ci of this.answersByTerm.get(f) ?? []) {
           if (x.inAnswer[ci] !== term) continue;
           x.inAnswer[ci] = 0; // once per card and term
@@ -542,8 +579,10 @@ export class CardIndex {
             }
           }
         }
+      }
     }
     const type = opts.question ? answerType(opts.question) : "other";
+    const axesAsked = namedAxes(opts.asked ?? opts.question ?? "");
     const why = opts.question !== undefined && asksWhy(opts.question);
     const amount = opts.question !== undefined && asksAmount(opts.question);
     // The kind a card must answer is the one the person's own words ask (a follow-up's, not its topic's).
@@ -576,7 +615,11 @@ export class CardIndex {
       const recall = qTotal ? qFound / qTotal : 0;
       const precision = pTotal ? pFound / pTotal : 0;
       // A phrasing that asks another kind of thing ("y a des PTCE ?" for "c'est quoi un PTCE ?") counts less.
-      const f1 = (recall + precision ? (2 * recall * precision) / (recall + precision) : 0) * (compatible(type, this.phrasingType[pi]!) ? 1 : 0.7);
+      // (and a phrasing about another axis of the schema than the one asked, less still)
+      const f1 =
+        (recall + precision ? (2 * recall * precision) / (recall + precision) : 0) *
+        (compatible(type, this.phrasingType[pi]!) ? 1 : 0.7) *
+        (otherAxes(axesAsked, this.phrasingAxes[pi]!) ? OTHER_AXIS : 1);
       const ci = this.phrasingCard[pi]!;
       if (x.bestStamp[ci] !== seen) {
         x.bestStamp[ci] = seen;

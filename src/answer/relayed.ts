@@ -17,12 +17,16 @@ const PURPOSE = new RegExp(
   "iu",
 );
 
+/** The writing or preparing of a document or a meeting (« pour préparer la commission : », "to prepare the meeting:"). */
+const PREPARING = String.raw`préparer|preparer|rédiger|rediger|écrire|ecrire|compléter|completer|alimenter|nourrir|finaliser|relire|prepare|write|draft|complete|finalise|finalize`;
+
 /**
  * The same purpose closed by a colon, which marks a frame plainly enough for the document to come further in
- * (« Pour une carte à joindre à la note : », « Pour l'ordre du jour de la commission : »).
+ * (« Pour une carte à joindre à la note : », « Pour l'ordre du jour de la commission : »), or the task of writing or preparing it
+ * (« Pour préparer la séance : », « Pour rédiger le bilan : »).
  */
 const PURPOSE_COLON = new RegExp(
-  String.raw`^(?:pour|for)\s+(?:${DETERMINER}\s*)(?:[\p{L}'’-]+\s+){0,5}?(?:${FRENCH_DOCUMENTS}|agenda|ordre du jour|discours|${OTHER_DOCUMENTS})(?:\s+[\p{L}'’-]+){0,5}?\s*:\s+(?=\S)`,
+  String.raw`^(?:pour|for)\s+(?:(?:${PREPARING})\s+)?(?:${DETERMINER}\s*)(?:[\p{L}'’-]+\s+){0,5}?(?:${FRENCH_DOCUMENTS}|agenda|ordre du jour|discours|${OTHER_DOCUMENTS})(?:\s+[\p{L}'’-]+){0,5}?\s*:\s+(?=\S)`,
   "iu",
 );
 

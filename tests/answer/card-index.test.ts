@@ -19,17 +19,17 @@ import {
   givesAmount,
   givesCount,
   kindFits,
+  namedAxes,
   termsOf,
 } from "../../src/answer/cards.js";
+import { NUMBER_WORDS as WRITTEN_NUMBERS } from "../../src/core/number-words.js";
 import { loadCards } from "../../src/knowledge/cards.js";
 import { analyze } from "../../src/retrieval/analyzer.js";
 import type { QueryAnalysis } from "../../src/retrieval/retriever.js";
 import { KNOWLEDGE_DIR } from "./helpers.js";
 
-const NUMBERS: Record<string, string> = {
-  ...{ deux: "2", trois: "3", quatre: "4", cinq: "5", six: "6", sept: "7", huit: "8", neuf: "9", dix: "10", douze: "12", quinze: "15" },
-  ...{ vingt: "20", trente: "30", cent: "100", mille: "1000", two: "2", three: "3", four: "4", five: "5", ten: "10" },
-};
+/** Numbers written as words, as the index reads them (« onze » → "11"). */
+const NUMBERS: Record<string, string> = Object.fromEntries(Object.entries(WRITTEN_NUMBERS).map(([w, n]) => [w, String(n)]));
 
 /** The definition of CardIndex.match: every phrasing compared with the question. */
 function reference(index: CardIndex) {
@@ -46,6 +46,7 @@ function reference(index: CardIndex) {
     const qTerms = [...new Set([...q.terms.map((t) => NUMBERS[t] ?? t), ...own.filter((t) => t.startsWith("?") || /^\d+$/.test(t))])];
     const alts = qTerms.map((t) => [t, ...(q.alternatives.get(t) ?? [])]);
     const w = qTerms.map((t) => index.weight(t));
+    const axesAsked = namedAxes(opts.question ?? "");
     const qTotal = w.reduce((a, b) => a + b, 0);
     const qSet = new Set(alts.flat());
     const type = opts.question ? answerType(opts.question) : "other";
@@ -71,7 +72,9 @@ function reference(index: CardIndex) {
       }
       const recall = qTotal ? qFound / qTotal : 0;
       const precision = pTotal ? pFound / pTotal : 0;
-      const f1 = (recall + precision ? (2 * recall * precision) / (recall + precision) : 0) * (compatible(type, p.type) ? 1 : 0.7);
+      const axes = namedAxes(p.text);
+      const otherAxis = axesAsked.size > 0 && axes.size > 0 && ![...axes].some((a) => axesAsked.has(a));
+      const f1 = (recall + precision ? (2 * recall * precision) / (recall + precision) : 0) * (compatible(type, p.type) ? 1 : 0.7) * (otherAxis ? 0.5 : 1);
       const prev = best.get(p.card);
       if (!prev || f1 > prev.f1) best.set(p.card, { card, score: 0, f1, recall: 0, typeOk: true, phrasing: p.text });
     }

@@ -13,6 +13,16 @@ describe("unframe", () => {
     expect(unframe("For a visiting delegation: who runs the DLA in the Gard?")).toBe("Who runs the DLA in the Gard?");
   });
 
+  it("drops the task of preparing or writing the document an answer is for, before a colon", () => {
+    expect(unframe("Pour préparer le comité de pilotage : combien de communs ont été retenus ?")).toBe("Combien de communs ont été retenus ?");
+    expect(unframe("Pour rédiger la note de synthèse : qui délivre l'agrément ESUS ?")).toBe("Qui délivre l'agrément ESUS ?");
+    // (the thing to write is what is asked about, not a document the answer is for)
+    expect(unframe("Pour rédiger les statuts d'une SCIC : quelles mentions sont obligatoires ?")).toBe(
+      "Pour rédiger les statuts d'une SCIC : quelles mentions sont obligatoires ?",
+    );
+    expect(unframe("Pour préparer mon dossier, quels justificatifs faut-il ?")).toBe("Pour préparer mon dossier, quels justificatifs faut-il ?");
+  });
+
   it("keeps the question asked by someone else, without the writer's closing question", () => {
     expect(unframe("Une association de mon secteur me demande qui porte la pépinière Réalis.")).toBe("Qui porte la pépinière Réalis ?");
     expect(unframe("Un élu me demande combien de QPV compte Nîmes : que lui répondre ?")).toBe("Combien de QPV compte Nîmes ?");
