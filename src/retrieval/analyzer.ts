@@ -308,7 +308,7 @@ const TOKEN = /[\p{L}\p{N}]+/gu;
  */
 const OWN_STEM: Record<string, string> = { commune: "commune", communes: "commune" };
 /** Changes whenever the analysis of a word changes: an index built by another analysis is rebuilt. */
-export const ANALYZER_VERSION = "5";
+export const ANALYZER_VERSION = "4";
 
 const stemCache = new Map<string, string>();
 export function stem(foldedWord: string): string {
@@ -342,53 +342,18 @@ function loadAcronyms(): Set<string> {
   return acronyms;
 }
 
-let acronymPhrases: { re: RegExp; to: string }[] | null = null;
-/**
- * Names of the glossary made of words and an acronym written with small letters (« loi NOTRe »): written whole in any
- * case (« la loi notre »), the acronym is read in capitals, a name (« NOTRE »), not the common word it spells. Alone,
- * such a word in small letters is the common word (« notre association »).
- */
-function loadAcronymPhrases(): { re: RegExp; to: string }[] {
-  if (acronymPhrases) return acronymPhrases;
-  acronymPhrases = [];
-  const file = currentKnowledgePaths().synonyms;
-  if (existsSync(file)) {
-    const groups = parseYaml(readFileSync(file, "utf8")) as { terms?: unknown[] }[] | null;
-    for (const g of groups ?? [])
-      for (const t of g.terms ?? []) {
-        const parts = String(t).split(/\s+/);
-        if (parts.length < 2 || !parts.some(mixedCaseAcronym)) continue;
-        const pattern = parts.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("\\s+");
-        const to = parts.map((w) => (mixedCaseAcronym(w) ? w.toUpperCase() : w)).join(" ");
-        acronymPhrases.push({ re: new RegExp(`(?<![\\p{L}\\p{N}])${pattern}(?![\\p{L}\\p{N}])`, "giu"), to });
-      }
-  }
-  return acronymPhrases;
-}
-
 /** A text with elisions removed and the digits of a number joined, before it is cut into tokens. */
 function cleanForTokens(text: string): string {
-  let out = text
+  return text
     .normalize("NFKC")
     .replace(ELISION, " ")
     .replace(/(\d)[\s\u00a0\u202f.](?=\d{3}\b)/g, "$1");
-  for (const { re, to } of loadAcronymPhrases()) out = out.replace(re, to);
-  return out;
-}
-
-/**
- * An acronym written with some small letters (« loi NOTRe », « le SCoT », « PLUi »): capitals open it and at least two
- * stand in it. Such a word is a name, kept whole even when its letters spell a common word (« NOTRe », not « notre »);
- * a capitalised word (« Notre ») or a word in capitals is read as usual.
- */
-function mixedCaseAcronym(raw: string): boolean {
-  return raw.length >= 3 && raw.length <= 8 && /^\p{Lu}{2}/u.test(raw) && /\p{Ll}/u.test(raw);
 }
 
 /** The words of one raw token (`words` below): folded, an abbreviation expanded, an acronym flagged. */
 function tokenWords(raw: string, abbr: Map<string, string>, out: { word: string; acronym: boolean }[]): void {
   const f = fold(raw);
-  const acronym = (raw.length >= 2 && raw.length <= 7 && raw === raw.toUpperCase() && /\p{Lu}/u.test(raw)) || mixedCaseAcronym(raw) || loadAcronyms().has(f);
+  const acronym = (raw.length >= 2 && raw.length <= 7 && raw === raw.toUpperCase() && /\p{Lu}/u.test(raw)) || loadAcronyms().has(f);
   const expanded = abbr.get(f);
   if (expanded && !acronym) {
     for (const w of expanded.replace(ELISION, " ").match(TOKEN) ?? []) out.push({ word: w, acronym: false });

@@ -60,16 +60,6 @@ describe("what a thing holds in practice", () => {
   });
 });
 
-describe("an acronym written with small letters", () => {
-  it("is kept whole in a glossary name written in any case", () => {
-    expect(analyze("la loi notre de 2015")).toContain("notre");
-    expect(analyze("La loi NOTRe")).toContain("notre");
-  });
-  it("is the common word alone", () => {
-    expect(analyze("notre association cherche un local")).not.toContain("notre");
-  });
-});
-
 describe("a phrasing about another axis of the schema", () => {
   const card = (id: string, questions: string[], answer: string) =>
     ({ id, questions, answer, sources: ["x"], audience: "all", status: "confirmed" }) as unknown as AnswerCard;
