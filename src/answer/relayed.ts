@@ -22,7 +22,8 @@ const PURPOSE = new RegExp(
  * (« Pour une carte à joindre à la note : », « Pour l'ordre du jour de la commission : »).
  */
 const PURPOSE_COLON = new RegExp(
-  String.raw`^(?:pour|for)\s+(?:${DETERMINER}\s*)(?:[\p{L}'’-]+\s+){0,5}?(?:${FRENCH_DOCUMENTS}|agenda|ordre du jour|discours|${OTHER_DOCUMENTS})(?:\s+[\p{L}'’-]+){0,5}?\s*:\s+(?=\S)`,
+  // (the document may follow a verb of preparing it: « Pour préparer la commission : », "To draft the memo:")
+  String.raw`^(?:pour|for|to)\s+(?:(?:préparer|preparer|rédiger|rediger|écrire|ecrire|compléter|completer|prepare|draft|write|complete)\s+)?(?:${DETERMINER}\s*)(?:[\p{L}'’-]+\s+){0,5}?(?:${FRENCH_DOCUMENTS}|agenda|ordre du jour|discours|${OTHER_DOCUMENTS})(?:\s+[\p{L}'’-]+){0,5}?\s*:\s+(?=\S)`,
   "iu",
 );
 
