@@ -180,9 +180,9 @@ const SLOTS: Slot[] = [
     // reserved to says nothing of it
     name: "reserved",
     // (asked as a choice among things, « lesquelles », "which": « le BGE est-il réservé aux projets de l'ESS ? » is answered
-    // by saying whom it is for)
+    // by saying whom it is for; « quelle somme est réservée à l'appel à communs ? » asks a sum)
     asked:
-      /\b(?:lesquel\w*|quel(?:le)?s?|which|what)\b[^?]{0,60}?\b(?:reservee?s? (?:aux?|a|pour|exclusivement)|reserved (?:for|to)|exclusivement (?:aux?|pour|a)|exclusively (?:for|to)|restricted to)\b/,
+      /\b(?:lesquel\w*|quel(?:le)?s?|which|what)\b(?! (?:sommes?|montants?|budgets?|enveloppes?|parts?|sums?|amounts?|shares?)\b)[^?]{0,60}?\b(?:reservee?s? (?:aux?|a|pour|exclusivement)|reserved (?:for|to)|exclusivement (?:aux?|pour|a)|exclusively (?:for|to)|restricted to)\b/,
     gives:
       /\b(?:reserv\w*|exclusi\w*|restricted|restreint\w*|limitee?s? aux?|limited to|uniquement (?:aux?|pour|les|a)|seule?s? (?:les )?(?:structures|entreprises|organisations|associations|acteurs)|only (?:for|to|open to|the))\b/,
   },

@@ -32,6 +32,7 @@ describe("the members of a body, a contact at an office, what is reserved", () =
     ["Who do we talk to about the call for commons?", []],
     ["Qui peut adhérer au club achat ?", []],
     ["Le microcrédit est-il réservé aux chômeurs ?", []],
+    ["Quel montant est réservé chaque année aux projets de quartier ?", []],
     ["Qui sont les acteurs de l'ESS dans le Gard ?", []],
   ];
   for (const [q, slots] of cases) it(`${q} → ${slots.join(", ") || "none"}`, () => expect(askedSlots(q)).toEqual(slots));
