@@ -47,7 +47,7 @@ import {
   withoutAskedCount,
   countsMeasure,
 } from "./followup.js";
-import { type AnswerType, answersType, answerType, asksAmount, asksMoneyPut, asksSum, givesAmount, namedAxes } from "./cards.js";
+import { type AnswerType, answersType, answerType, asksAmount, asksMoneyPut, asksSum, givesAmount, givesMoney, namedAxes } from "./cards.js";
 import { askedYears, asksWhen, countedWord, countsOf, givesAsked, namedTerms } from "./asked-quantity.js";
 import { answersStatistic, givesStatistic, statisticAsked } from "./asked-statistic.js";
 import { probability, type DecisionModels, type Signals } from "./decision.js";
@@ -377,6 +377,8 @@ const ASPECT_CARD = 0.4;
 /** Words of a follow-up asking a quantity of its topic that a card holding its own words answers (see cardHoldsOwn). */
 const MAX_OWN_WORDS = 6;
 
+/** Words of a follow-up that only puts its topic's question of a commune it names (see givesOwnAsk). */
+const PLACE_FOLLOW_UP = 6;
 /** The notice under an answer that rests on secondary sources (the one « à vérifier » of the answer). */
 const REPORTED_NOTICE = "Certaines de ces informations proviennent de sources secondaires : elles sont à vérifier.";
 /** The same notice under an English card answer (the French words kept, as the sources' own label). */
@@ -663,6 +665,24 @@ export class Answerer {
           (await this.topicCard(rawQuestion, audience, opts.own, opts.topic, opts.avoidCards ?? [], first)))) ||
       first;
     if (reply.refused || reply.generated) return reply;
+    // What the person's own message asks of its kind (a sum of money, a named person or the members of a body, what is
+    // reserved to whom) is given by the reply that answers, whichever way it was found (a card, the topic's passages):
+    // a follow-up carries its topic's words, and the topic's passages hold them without giving what the follow-up asks.
+    const asked = cleanQuestion(opts.own ?? rawQuestion);
+    // (a card's answer in either language: the English text may say in other words what its French one names)
+    const card = reply.card ? this.cards()?.cards.find((c) => c.id === reply.card) : undefined;
+    const said = card ? `${reply.text}\n\n${card.answer}` : reply.text;
+    if (!reply.fit?.length && !this.givesOwnAsk(asked, said, opts.own !== undefined && cleanQuestion(opts.own) !== cleanQuestion(rawQuestion))) {
+      const process = this.aboutProcess(
+        this.o.router.candidates(this.o.normalizer ? this.o.normalizer.normalize(cleanQuestion(rawQuestion)).text : rawQuestion),
+      );
+      return this.refusal(
+        audience,
+        this.o.router.toRoute(process, 0.5, "Je n'ai pas trouvé la réponse."),
+        { kind: "imprecise", who: this.who(process) },
+        langOf(asked),
+      );
+    }
     // A question about a year later than every year its answer speaks of (« les thèmes de l'appel
     // en 2026 ? » answered with those of 2024) asks what is not published yet.
     const own = cleanQuestion(opts.own ?? rawQuestion);
@@ -684,6 +704,25 @@ export class Answerer {
       { kind: "later-year", year: later, who: this.who(process) },
       langOf(own),
     );
+  }
+
+  /**
+   * Whether a reply gives what the person's own message asks of a precise kind: a sum of money put in or had (not a share
+   * of jobs), a detail of a precise kind (see asked-slot: a person in a role, the members of a body, a contact at an
+   * office, what is reserved to whom). True when the message asks none of these.
+   */
+  private givesOwnAsk(own: string, text: string, followUp: boolean): boolean {
+    if (asksMoneyPut(own) && !givesMoney(text, own)) return false;
+    // A short follow-up putting its topic's question of a commune of its own (« et à Alès ? », "and in Uzès specifically?")
+    // is answered by a text about that commune: the topic's figure for the whole Gard is no figure of it.
+    if (followUp && own.split(/\s+/).length <= PLACE_FOLLOW_UP) {
+      const named = communeCodes(own);
+      if (named.size > 0) {
+        const given = communeCodes(text);
+        if (![...named].some((c) => given.has(c))) return false;
+      }
+    }
+    return fillsAskedSlots(own, text);
   }
 
   /**
@@ -2050,17 +2089,21 @@ export function documentsFirst(english: boolean, hits: Hit[], question?: string)
   return out;
 }
 
+/** The communes a text names (their codes). */
+function communeCodes(text: string): Set<string> {
+  return new Set(findCommunesInText(text).map((m) => m.commune.code));
+}
+
 /**
  * Whether a question names a commune that a card saying something is unpublished gives as known (« Saint-Gilles
  * a un quartier prioritaire ? » when the card lists the confirmed ones): what is known of that commune answers,
  * not the unpublished rest. (A commune its phrasings name is what the card is about, not a known case.)
  */
 export function namesKnownCommune(question: string, card: { answer: string; questions: string[] }): boolean {
-  const ids = (t: string) => new Set(findCommunesInText(t).map((m) => m.commune.code));
-  const named = ids(question);
+  const named = communeCodes(question);
   if (named.size === 0) return false;
-  const known = ids(card.answer);
-  const asked = ids(card.questions.join(". "));
+  const known = communeCodes(card.answer);
+  const asked = communeCodes(card.questions.join(". "));
   return [...named].some((c) => known.has(c) && !asked.has(c));
 }
 

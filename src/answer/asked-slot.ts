@@ -47,6 +47,12 @@ const ROLES: { asked: string; gives: string }[] = [
   { asked: "salariee?s?|employees?|staff", gives: "salari|employ|staff|equipe" },
   { asked: "benevoles?|volunteers?", gives: "benevol|volunteer" },
   { asked: "administrat(?:eur|rice|eurs|rices)|board members?", gives: "administrat|conseil d administration|board" },
+  // the members of a network, a club or a body (« qui sont ses membres ? », "who are its members?"): a text that says
+  // what the network is for, without saying who belongs to it, names none
+  {
+    asked: "membres?|members?|adherente?s?|societaires?",
+    gives: "membre|member|adheren|societaire|compose\\w* de|composed of|made up of|(?:fait|font) partie|reunit|rassembl",
+  },
 ];
 
 /** A day given: a weekday, a date with its day of the month, or every day (« le mardi », « le 8 mars », « tous les jours »). */
@@ -161,12 +167,42 @@ const SLOTS: Slot[] = [
     },
   },
   {
+    // who belongs to a network, a club or a body, asked without naming a role (« qui en fait partie ? », « qui en sont
+    // les membres ? », "who is in it?"): a text that presents the body without its members names none
+    name: "members",
+    asked:
+      /\b(?:qui (?:en )?(?:fait|font) partie|qui en (?:est|sont) (?:les |le |la )?(?:membres?|adherente?s?)|qui y (?:adhere|adherent|siege|siegent)|who (?:is|s|are) in it|who belongs to it|who (?:are|is) on it|(?:which|what) (?:organi[sz]ations|structures|bodies|members) (?:are in it|belong to it|are members))\b/,
+    gives: /\b(?:membres?|members?|adheren\w*|societaires?|compose\w* de|composed of|made up of|(?:fait|font) partie|reunit|rassembl\w*)\b/,
+  },
+  {
+    // what is reserved to a kind of organisation (« lesquelles sont réservées aux structures de l'ESS ? », "which are
+    // reserved for social economy organisations?"): a text that describes the actions without saying whom they are
+    // reserved to says nothing of it
+    name: "reserved",
+    // (asked as a choice among things, « lesquelles », "which": « le BGE est-il réservé aux projets de l'ESS ? » is answered
+    // by saying whom it is for; « quelle somme est réservée à l'appel à communs ? » asks a sum)
+    asked:
+      /\b(?:lesquel\w*|quel(?:le)?s?|which|what)\b(?! (?:sommes?|montants?|budgets?|enveloppes?|parts?|sums?|amounts?|shares?)\b)[^?]{0,60}?\b(?:reservee?s? (?:aux?|a|pour|exclusivement)|reserved (?:for|to)|exclusivement (?:aux?|pour|a)|exclusively (?:for|to)|restricted to)\b/,
+    gives:
+      /\b(?:reserv\w*|exclusi\w*|restricted|restreint\w*|limitee?s? aux?|limited to|uniquement (?:aux?|pour|les|a)|seule?s? (?:les )?(?:structures|entreprises|organisations|associations|acteurs)|only (?:for|to|open to|the))\b/,
+  },
+  {
+    // a contact person at a partner's local office (« qui je contacte chez eux, à leur antenne du Gard ? », "who do I contact
+    // at their Nîmes office?"): given by a person's role, a phone number or an address to write to, not by a presentation of
+    // the body or of a team that answers everything (« l'interlocutrice pour toute question »)
+    name: "office-contact",
+    asked:
+      /\b(?:(?:who|whom) (?:do|should|can|could|must|shall) (?:i|we) (?:contact|call|talk to|speak to|ask|write to|get in touch with|see) (?:at|in) (?:their|its|the|his|her) (?:\w+ ){0,2}(?:office|branch|antenna|agency|team|site)s?|(?:qui|quelle personne) (?:je |on |dois je |doit on |faut il |puis je |peut on )?(?:contacte\w*|appel\w*|joins|joindre|vois|voir|ecri\w*|demande\w*) (?:chez eux|chez elle|chez lui|(?:a|dans) (?:leur|son|sa|l) ?(?:\w+ ){0,1}(?:antenne|bureau|agence|delegation|equipe|implantation)s?)|(?:je|on|nous) (?:contacte|contactons|appelle|appelons|vois|voyons|ecris|ecrivons|m ?' ?adresse a|nous adressons a) qui (?:chez eux|chez elle|chez lui|(?:a|dans) (?:leur|son|sa|l) ?(?:\w+ ){0,1}(?:antenne|bureau|agence|delegation|equipe)s?)|(?:a qui|aupres de qui) (?:je |on |dois je |faut il )?(?:m ?' ?adresse\w*|s ?' ?adresse\w*|adresser|ecri\w*) (?:chez eux|chez elle|(?:a|dans) (?:leur|son|sa|l) ?(?:\w+ ){0,1}(?:antenne|bureau|agence|delegation)s?))\b/,
+    gives:
+      /@\w|\b0\d(?:[ .]?\d{2}){4}\b|\b(?:referent\w*|charge\w* de mission|charge\w* d accompagnement|conseill(?:er|ere|ers|eres)|advis[eo]rs?|contact persons?|personne a contacter|case officer|account manager)\b/,
+  },
+  {
     // who holds a named role, or the names of a group's members: « qui est le délégué du préfet pour ce quartier ? »,
     // « les noms des associés de la coopérative », "who is the director of…": a passage that does not even speak of that
     // role (a list of neighbourhoods, a description of the firm) names no one in it
     name: "role-holder",
     asked: new RegExp(
-      String.raw`\b(?:qui (?:est|sont|etait|etaient|sera|seront)|c ?'? ?est qui|ce sont qui|who (?:is|are|was|were|will be)|who s) (?:(?:le|la|les|the|son|sa|ses|leur|leurs|its|their|actuel|actuelle|current|nouveau|nouvelle|new) |l ?')+(?:${ROLES.map((r) => r.asked).join("|")})\b` +
+      String.raw`\b(?:qui (?:est|sont|etait|etaient|sera|seront)|c ?'? ?est qui|ce sont qui|who (?:is|are|was|were|will be)|who s) (?:(?:le|la|les|the|son|sa|ses|leur|leurs|its|their|mon|ma|mes|notre|nos|my|our|actuel|actuelle|current|nouveau|nouvelle|new) |l ?')+(?:${ROLES.map((r) => r.asked).join("|")})\b` +
         String.raw`|\b(?:noms?|identites?|names?) (?:de|des|du|d|of)(?: (?:tous|toutes|all))?(?: (?:les|ses|leurs|the|its|their))? (?:${ROLES.map((r) => r.asked).join("|")})\b`,
     ),
     gives: /$^/,

@@ -126,8 +126,32 @@ export function asksMoneyPut(question: string): boolean {
     ) ||
     /\bhow much (money|funding|cash)\b|\bhow much (does|do|will|did) (the )?[a-z]+( [a-z]+)? (put|give|spend|invest|allocate|contribute|pay|provide|commit)\b/.test(
       q,
-    )
+    ) ||
+    // the verb first: « il a mis combien, lui ? », « ils versent cb ? » (« mis combien de projets » counts things)
+    /\b(met|mettent|mis|donne|donnent|verse|versent|consacre|consacrent|investi|investit|alloue|allouent|injecte|apporte|apportent|debourse|debloque)\b (?:\w+ )?(combien|cb)\b(?! (de|d'|d) (?!argent|euros))/.test(
+      q,
+    ) ||
+    /\bcombien d'?(argent|euros)\b/.test(q)
   );
+}
+
+/**
+ * Whether an answer gives a sum of money, for a question asking money put in or had (asksMoneyPut): euros, free or
+ * unpublished; a share only when it is a share of a sum (« 10 % du chiffre d'affaires »), or of the capital when the
+ * question asks what may be put in (« jusqu'à combien peut-il mettre ? »). A share of jobs or of the capital someone
+ * holds is no sum.
+ */
+export function givesMoney(answer: string, question: string): boolean {
+  const a = foldUncached(answer).replace(/[’`]/g, "'");
+  if (
+    /\d\s?(€|k€|m€|euros?\b)|\b(euros?|millions? d'euros|gratuit\w*|taux zero|sans interet|free of charge|free|pas publie|n'est pas publie|not published)\b/.test(
+      a,
+    )
+  )
+    return true;
+  const sums = "chiffre d'affaires|cout|couts|budget|montant|depenses|investissements?|salaires?|remuneration|recettes|ventes|turnover|costs?|expenses|revenue";
+  const possible = /\b(peut|peuvent|pourrait|max|maximum|plafond|jusqu'a|limite|can|could|may|at most|up to|limit)\b/.test(foldUncached(question));
+  return new RegExp(String.raw`\d\s?%\s+(?:du|de la|des|de l'|d'|of(?: the| its| their)?)\s?(?:${sums}${possible ? "|capital" : ""})\b`).test(a);
 }
 
 /** Whether an answer gives a sum of money or a share (« 10 % du chiffre d'affaires »), or says it is free or not published. */

@@ -64,7 +64,10 @@ const I_WILL_GET = String.raw`(?:(?:je|j|on|nous) (?:vais|va|allons) (?:toucher|
 const OWN_AMOUNT = new RegExp(
   String.raw`\b(?:combien|cb|quel montant|quelle somme)\b(?: \w+){0,6}? (?:${GIVE_TO_ME}|${I_WILL_GET})` +
     String.raw`|\bhow much\b(?: money| funding| cash)?(?: (?:will|is|are|s))?(?: \w+){0,3}? (?:going to |gonna )?(?:give|grant|award|lend|pay|allocate) (?:us|me)\b` +
-    String.raw`|\bhow much\b(?: money| funding| cash)? (?:will|are|am|do|can)? ?(?:we|i) (?:be )?(?:going to |gonna )?(?:get|receive|obtain|be given|be granted|be awarded)\b(?! (?:at most|maximum|max)\b)`,
+    String.raw`|\bhow much\b(?: money| funding| cash)? (?:will|are|am|do|can)? ?(?:we|i) (?:be )?(?:going to |gonna )?(?:get|receive|obtain|be given|be granted|be awarded)\b(?! (?:at most|maximum|max)\b)` +
+    // the verb first, the sum or the count of one's own award after it (« on aura combien du contrat de ville ? », « pour
+    // notre chantier, on aura combien de postes ? », « ils vont nous verser cb ? »); a length of time is no award
+    String.raw`|(?:${GIVE_TO_ME}|${I_WILL_GET}|\b(?:on|nous|je|j) (?:aura|aurons|aurai|touchera|toucherons|toucherai|recevra|recevrons|recevrai|obtiendra|obtiendrons|obtiendrai|percevra|percevrons|percevrai)\b)(?: \w+){0,2}? (?:combien|cb)\b(?! de (?:temps|jours|mois|semaines|annees|ans)\b)`,
 );
 /** A ceiling, a possibility or a usual amount: a rule the sources may publish (« au maximum », « en général », "at most"). */
 const RULE_AMOUNT =

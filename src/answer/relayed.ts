@@ -26,7 +26,7 @@ const PREPARING = String.raw`préparer|preparer|rédiger|rediger|écrire|ecrire|
  * (« Pour préparer la séance : », « Pour rédiger le bilan : »).
  */
 const PURPOSE_COLON = new RegExp(
-  String.raw`^(?:pour|for)\s+(?:(?:${PREPARING})\s+)?(?:${DETERMINER}\s*)(?:[\p{L}'’-]+\s+){0,5}?(?:${FRENCH_DOCUMENTS}|agenda|ordre du jour|discours|${OTHER_DOCUMENTS})(?:\s+[\p{L}'’-]+){0,5}?\s*:\s+(?=\S)`,
+  String.raw`^(?:pour|for|to)\s+(?:(?:${PREPARING})\s+)?(?:${DETERMINER}\s*)(?:[\p{L}'’-]+\s+){0,5}?(?:${FRENCH_DOCUMENTS}|agenda|ordre du jour|discours|${OTHER_DOCUMENTS})(?:\s+[\p{L}'’-]+){0,5}?\s*:\s+(?=\S)`,
   "iu",
 );
 

@@ -264,6 +264,7 @@ describe("known gaps of knowledge/lacunes.yaml", () => {
     "classement-entre-departements": "Quel département français fait le plus pour les coopératives, d'après toi ?",
     "composition-jury": "Qui siège dans le comité de sélection, on peut avoir les noms ?",
     "qualification-de-son-cas": "La commune nous a prêté un local gratuitement : dans notre cas, est-ce une aide d'État ?",
+    "verdict-sur-son-cas": "Le loyer réduit que la mairie nous consent, c'est une aide d'État ou pas ?",
     "examen-de-ses-documents": "Voici nos statuts modifiés : dites-moi si la gouvernance est conforme.",
   };
 

@@ -11,6 +11,8 @@ describe("unframe", () => {
     expect(unframe("Pour le bulletin interne : combien de structures compte l'ESS gardoise ?")).toBe("Combien de structures compte l'ESS gardoise ?");
     expect(unframe("Pour mon compte rendu, quel est le budget annuel de l'appel à communs ?")).toBe("Quel est le budget annuel de l'appel à communs ?");
     expect(unframe("For a visiting delegation: who runs the DLA in the Gard?")).toBe("Who runs the DLA in the Gard?");
+    expect(unframe("Pour préparer la réunion de bureau : combien de SCOP dans le Gard ?")).toBe("Combien de SCOP dans le Gard ?");
+    expect(unframe("To draft the memo: when was the plan adopted?")).toBe("When was the plan adopted?");
   });
 
   it("drops the task of preparing or writing the document an answer is for, before a colon", () => {
