@@ -12,7 +12,7 @@ import { withTimeout } from "../core/timeout.js";
 import type { Hit, QueryAnalysis, Retriever } from "../retrieval/retriever.js";
 import { analyze, fold, looksEnglish } from "../retrieval/analyzer.js";
 import { type Lang, type Refusal, refusalText, type Who, whoAnswers } from "./refusal-text.js";
-import { phraseTokens } from "../retrieval/phrases.js";
+import { expressionPattern, phraseTokens } from "../retrieval/phrases.js";
 import type { RouteCandidate, Router } from "../routing/router.js";
 import { checkCitations } from "./citations.js";
 import { extractAnswer } from "./extractive.js";
@@ -337,7 +337,7 @@ function namesAny(text: string, names: readonly string[]): boolean {
   return names
     .map((n) => fold(n).replace(/[-'’\s]+$/, ""))
     .filter(Boolean)
-    .some((n) => new RegExp(`(?<!\\p{L})${n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?!\\p{L})`, "u").test(t));
+    .some((n) => new RegExp(`(?<!\\p{L})${expressionPattern(n)}(?!\\p{L})`, "u").test(t));
 }
 
 /** Whether two knowledge documents are about one subject: the same id, or one id extending the other (« france-active-airdie-occitanie »). */
