@@ -135,7 +135,8 @@ const APPLYING_SI = /\bsi (?:je|j|on|nous|tu|vous)(?: \w+)?? (?:postul|candidat|
 const OTHERS =
   /\b(?:une asso|une association|une structure|une entreprise|une cooperative|une scop|une scic|une regie|un porteur|une porteuse|un adherent|une adherente|un client|une cliente|a client|an association|an organisation|an organization)\b|\b(?:me|nous) (?:demande|demandent|a demande|ont demande)\b/;
 
-const text = (raw: string) =>
+/** A message folded for the own-case readings: apostrophes, hyphens, quotes and brackets as spaces. */
+export const ownCaseText = (raw: string) =>
   foldUncached(raw)
     .replace(/[’']/g, " ")
     .replace(/-/g, " ")
@@ -169,7 +170,7 @@ function askingClauses(folded: string): { clause: string; sentence: string; cond
 
 /** Whether the message asks the outcome of the person's own request (taken or to come). */
 export function asksOwnOutcome(raw: string): boolean {
-  const folded = text(raw);
+  const folded = ownCaseText(raw);
   return askingClauses(folded).some(({ clause, conditional }) => {
     // the sum of one's own award, or where one's own file stands (a condition or a ceiling asks a rule)
     const condition0 = clause.replace(APPLYING_SI, " ");
@@ -196,7 +197,7 @@ export function asksOwnOutcome(raw: string): boolean {
  * source says what became of it.
  */
 export function asksOthersOutcome(raw: string): boolean {
-  const folded = text(raw);
+  const folded = ownCaseText(raw);
   return askingClauses(folded).some(
     ({ clause, conditional }) => !conditional && OTHERS_AWARD.test(clause) && !PUBLIC_BODY.test(clause) && !ASKS_PUBLISHED.test(clause) && !OTHERS.test(clause),
   );
@@ -215,7 +216,7 @@ const NEXT_STEP = /\b(?:prochaines? etapes?|next steps?|etape suivante)\b/;
  * deadlines and editions to come are announced when they are set, never in the public sources the assistant reads.
  */
 export function asksNextDate(raw: string): boolean {
-  const folded = text(raw);
+  const folded = ownCaseText(raw);
   // the thing to come may be named in the sentence before the clause that asks (« les prochaines Rencontres, c'est quand ? »)
   return askingClauses(folded).some(({ clause, sentence }) => NEXT.test(sentence) && WHEN_ASKED.test(clause) && !NEXT_STEP.test(sentence));
 }

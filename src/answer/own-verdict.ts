@@ -10,14 +10,7 @@
  * aid"). The rule asked without one's own case (« une subvention du Département est-elle une aide d'État ? ») is
  * answered; so is a possibility (« notre asso peut-elle recevoir des aides de minimis ? »), which names no verdict.
  */
-import { foldUncached } from "../core/text.js";
-
-const text = (raw: string) =>
-  foldUncached(raw)
-    .replace(/[’']/g, " ")
-    .replace(/-/g, " ")
-    .replace(/[«»"“”()]/g, " ")
-    .replace(/[ \t]+/g, " ");
+import { ownCaseText } from "./own-outcome.js";
 
 /** A thing of the person's own: a first-person possessive and its noun, or a relative clause with a first-person pronoun. */
 const OWN_THING = String.raw`(?:\b(?:notre|nos|mon|ma|mes|our|my) \w+|\b(?:qu|que|that|which) (?:\w+ ){0,3}?(?:on|nous|je|j|me|m|we|i|us|me)\b)`;
@@ -34,7 +27,7 @@ const INVERTED = new RegExp(
 
 /** Whether the message asks a legal or tax verdict on a thing of the person's own (see above). */
 export function asksOwnVerdict(raw: string): boolean {
-  const folded = text(raw);
+  const folded = ownCaseText(raw);
   // the clauses that ask: each question (the message's last sentence when none has « ? »)
   const sentences = folded.split(/(?<=[?.!])/);
   const asked = sentences.filter((s) => s.includes("?"));

@@ -3,15 +3,10 @@
  * a question on the list is answered, one on a commune's territory is not. An axis of the schema asked by its number
  * goes to the schema's team, not to a process that echoes it.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type TestRuntime, testRuntime } from "./helpers.js";
+import { describe, expect, it } from "vitest";
+import { sharedRuntime } from "./helpers.js";
 
-let t: TestRuntime;
-beforeAll(async () => {
-  t = await testRuntime({ llm: null });
-}, 120_000);
-afterAll(async () => t?.close());
-
+const t = sharedRuntime({ llm: null });
 const ask = (question: string) => t.runtime.answerer.ask(question, { audience: "porteur" });
 
 describe("the territories of the consultation", () => {
