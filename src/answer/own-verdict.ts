@@ -15,7 +15,8 @@ import { ownCaseText } from "./own-outcome.js";
 /** A thing of the person's own: a first-person possessive and its noun, or a relative clause with a first-person pronoun. */
 const OWN_THING = String.raw`(?:\b(?:notre|nos|mon|ma|mes|our|my) \w+|\b(?:qu|que|that|which) (?:\w+ ){0,3}?(?:on|nous|je|j|me|m|we|i|us|me)\b)`;
 /** A legal or tax qualification: State aid, taxable, lawful, subject to VAT. */
-const QUALIFICATION = String.raw`(?:(?:une |des |un )?aides? d etat|(?:une |un )?aides? de minimis|imposables?|taxables?|assujettie?s?|soumise?s? a (?:la )?(?:tva|l impot)|legale?s?|illegale?s?|legal|lawful|unlawful|illegal|(?:a )?state aid|subject to (?:vat|tax))`;
+const QUALIFICATION =
+  "(?:(?:une |des |un )?aides? d etat|(?:une |un )?aides? de minimis|imposables?|taxables?|assujettie?s?|soumise?s? a (?:la )?(?:tva|l impot)|legale?s?|illegale?s?|legal|lawful|unlawful|illegal|(?:a )?state aid|subject to (?:vat|tax))";
 /** The qualification said of what comes before: « …, c'est une aide d'État », « … est-il légal », "… is state aid". */
 const SAID_OF = new RegExp(
   String.raw`${OWN_THING}[^?.!:;]{0,90}?(?<!\b(?:what|which|qu|quoi|que) )\b(?:c est|ce sont|est|sont|serait|seraient|constitue\w*|releve\w*|is|are|would be|counts? as)\b(?: (?:t )?(?:il|elle|ils|elles|ce|it|this|that|they))?(?: (?:bien|vraiment|alors|considere\w* comme|considered|really|actually|legally))*(?: (?:une|un|des|a|an))? ${QUALIFICATION}\b`,

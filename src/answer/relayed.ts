@@ -18,7 +18,8 @@ const PURPOSE = new RegExp(
 );
 
 /** The writing or preparing of a document or a meeting (« pour préparer la commission : », "to prepare the meeting:"). */
-const PREPARING = String.raw`préparer|preparer|rédiger|rediger|écrire|ecrire|compléter|completer|alimenter|nourrir|finaliser|relire|prepare|write|draft|complete|finalise|finalize`;
+const PREPARING =
+  "préparer|preparer|rédiger|rediger|écrire|ecrire|compléter|completer|alimenter|nourrir|finaliser|relire|prepare|write|draft|complete|finalise|finalize";
 
 /**
  * The same purpose closed by a colon, which marks a frame plainly enough for the document to come further in
