@@ -1351,7 +1351,13 @@ export class Answerer {
     // A claim about who adopts, grants or runs a thing (« le schéma est voté par la Région, non ? ») is settled by a card
     // naming that thing: one about another thing of that body (the Region's own plan, « Oui : … ») answers nothing.
     const claimed = agentClaim(mine)?.thing ?? [];
-    if (claimed.length) for (let i = cardCandidates.length - 1; i >= 0; i--) if (namesOtherThing(cardCandidates[i]!.card, claimed)) cardCandidates.splice(i, 1);
+    if (claimed.length) {
+      for (let i = cardCandidates.length - 1; i >= 0; i--) if (namesOtherThing(cardCandidates[i]!.card, claimed)) cardCandidates.splice(i, 1);
+      // (of those left, one about the thing, saying that act was performed on it, comes first)
+      const asks = (m: CardMatch) => m.card.questions.some((p) => statesAct(mine, p));
+      const acted = cardCandidates.find((m) => !m.card.lacune && asks(m) && statesAct(mine, `${m.card.questions.join(" ")} ${m.card.answer}`));
+      if (acted) cardCandidates.splice(cardCandidates.indexOf(acted), 1), cardCandidates.unshift(acted);
+    }
     // A follow-up asking « où ? » is answered by a card that names a place: one matched about as well as the best comes first.
     const best = cardCandidates[0];
     if (best && focus !== undefined && !namesPlace(best.card) && asksWhere(mine)) {

@@ -61,6 +61,11 @@ describe("a claim about who adopted the ESS schema", () => {
     expect(reply.text).toMatch(/assemblée départementale|Département/);
   });
 
+  it("is answered with that vote when the claim names the Region in full and asks for agreement", async () => {
+    const reply = await rt.runtime.assistant.ask("Le schéma ESS du Gard est adopté par la Région Occitanie, c'est bien ça ?", { audience: "porteur" });
+    expect(reply.text).toMatch(/assemblée départementale/);
+  });
+
   it("still answers the Region's plan when that is what is asked", async () => {
     const reply = await rt.runtime.assistant.ask("La Région Occitanie a-t-elle adopté un plan pour l'ESS ?", { audience: "porteur" });
     expect(reply.text).toMatch(/2018/);
