@@ -1356,7 +1356,10 @@ export class Answerer {
       // (of those left, one about the thing, saying that act was performed on it, comes first)
       const asks = (m: CardMatch) => m.card.questions.some((p) => statesAct(mine, p));
       const acted = cardCandidates.find((m) => !m.card.lacune && asks(m) && statesAct(mine, `${m.card.questions.join(" ")} ${m.card.answer}`));
-      if (acted) cardCandidates.splice(cardCandidates.indexOf(acted), 1), cardCandidates.unshift(acted);
+      if (acted) {
+        cardCandidates.splice(cardCandidates.indexOf(acted), 1);
+        cardCandidates.unshift(acted);
+      }
     }
     // A follow-up asking « où ? » is answered by a card that names a place: one matched about as well as the best comes first.
     const best = cardCandidates[0];
