@@ -63,7 +63,7 @@ import { fill, loadPrompt } from "./prompts.js";
 import { ANSWER_ACTIONS, REFUSAL_ACTIONS } from "./actions.js";
 import { WorkQueue } from "./work-queue.js";
 import { unframe } from "./relayed.js";
-import { asksConfirmation, withPremiseLead } from "./premise.js";
+import { agentClaim, asksConfirmation, withPremiseLead } from "./premise.js";
 import { namesEntry } from "./glossary-entry.js";
 import { excludedThing, statesExcluded, withoutBeyond } from "./excluded-part.js";
 
@@ -1093,9 +1093,12 @@ export class Answerer {
     const moneyPut = asksMoneyPut(mine) || asksMoneyPut(asking);
     const sumGiven = (m: CardMatch) =>
       m.card.lacune || (moneyPut ? givesAmount(m.card.answer) : asksQuantity || looksEnglish(mine) || !asksSum(mine) || givesAmount(m.card.answer));
+    // A claim about who adopts, grants or runs a thing is settled by a card whose answer says who did that to it
+    // (« l'assemblée départementale a adopté le schéma »), however close the next card.
+    const actCard = card !== undefined && !card.card.lacune && signals.cardAgrees === 1 && statesAct(mine, card.card.answer);
     const cardFits =
       card !== undefined &&
-      (p.reshown || aspectCard || this.useCard(signals)) &&
+      (p.reshown || aspectCard || actCard || this.useCard(signals)) &&
       (!asksQuantity || cardGives(card)) &&
       cardStatistic(card) &&
       sumGiven(card) &&
@@ -1345,6 +1348,19 @@ export class Answerer {
     if (asideTerms.length)
       for (let i = cardCandidates.length - 1; i >= 0; i--)
         if (statesExcluded(asideTerms, new Set(analyze(withoutBeyond(cardCandidates[i]!.card.answer))))) cardCandidates.splice(i, 1);
+    // A claim about who adopts, grants or runs a thing (« le schéma est voté par la Région, non ? ») is settled by a card
+    // naming that thing: one about another thing of that body (the Region's own plan, « Oui : … ») answers nothing.
+    const claimed = agentClaim(mine)?.thing ?? [];
+    if (claimed.length) {
+      for (let i = cardCandidates.length - 1; i >= 0; i--) if (namesOtherThing(cardCandidates[i]!.card, claimed)) cardCandidates.splice(i, 1);
+      // (of those left, one about the thing, saying that act was performed on it, comes first)
+      const asks = (m: CardMatch) => m.card.questions.some((p) => statesAct(mine, p));
+      const acted = cardCandidates.find((m) => !m.card.lacune && asks(m) && statesAct(mine, `${m.card.questions.join(" ")} ${m.card.answer}`));
+      if (acted) {
+        cardCandidates.splice(cardCandidates.indexOf(acted), 1);
+        cardCandidates.unshift(acted);
+      }
+    }
     // A follow-up asking « où ? » is answered by a card that names a place: one matched about as well as the best comes first.
     const best = cardCandidates[0];
     if (best && focus !== undefined && !namesPlace(best.card) && asksWhere(mine)) {
@@ -2152,4 +2168,18 @@ function namesOwnSubject(text: string, router: { candidates(text: string): { nam
 /** The language a refusal is written in: the person's own message's. */
 function langOf(own: string): Lang {
   return looksEnglish(own) ? "en" : "fr";
+}
+
+/** Whether a card leaves out, in its phrasings and answer, some word of the thing a claim is about. */
+function namesOtherThing(card: { questions: readonly string[]; answer: string }, claimed: readonly string[]): boolean {
+  const said = new Set(analyze([...card.questions, card.answer].join(" ")));
+  return claimed.some((t) => !said.has(t));
+}
+
+/** Whether an answer states the act a yes/no claim puts to some body, on the thing it names (see agentClaim). */
+function statesAct(question: string, answer: string): boolean {
+  const claim = agentClaim(question);
+  if (!claim) return false;
+  const said = analyze(answer);
+  return claim.thing.every((t) => said.includes(t)) && said.some((t) => claim.act.some((a) => t.startsWith(a)));
 }

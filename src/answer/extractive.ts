@@ -3,6 +3,7 @@
  * `[n]` markers, so it reads as an answer and not as a dump of chunks.
  */
 import { NUMBER_WORDS } from "../core/number-words.js";
+import { MONTH_ALTERNATION } from "../core/calendar-words.js";
 import { analyze, fold } from "../retrieval/analyzer.js";
 import type { Hit, QueryAnalysis, Retriever } from "../retrieval/retriever.js";
 import { excludedThing, statesExcluded, withoutBeyond } from "./excluded-part.js";
@@ -65,6 +66,31 @@ function typeBonus(t: QType, unit: string): number {
       return 0;
   }
 }
+
+/**
+ * A question asking both ends of a period (« quand a-t-elle commencé et fini ? », « de quand à quand ? », « le début et la
+ * fin », "when did it start and end?"): one end alone does not answer it.
+ */
+const ASKS_SPAN =
+  /\b(?:(?:commenc|debut|demarr|lanc|ouvert|start|began|begin)\w*\b.{0,40}\b(?:et|and)\b.{0,40}\b(?:fini|finie|finis|finit|termin\w*|achev\w*|clos\w*|fin|end|ended|finish\w*|over)\b|de quand a quand|from when (?:to|until) when|(?:le |la )?debut et (?:la )?fin|start and end (?:dates?)?|start and finish)/;
+
+export function asksSpan(question: string): boolean {
+  return ASKS_SPAN.test(fold(question).replace(/['’`-]/g, " "));
+}
+
+/** A date: a year, or a month (with or without its year). */
+const DATE_PART = String.raw`(?:(?:\d{1,2}|1er)\s+)?(?:${MONTH_ALTERNATION}|(?:19|20)\d{2})(?:\s+(?:19|20)\d{2})?`;
+/** Two dates as the ends of one period (« d'avril 2023 à décembre 2024 », « du 8 mars au 30 juin », "from 2023 to 2024", « 2023-2024 »), folded. */
+const GIVES_SPAN = new RegExp(
+  String.raw`\b(?:d'|de |du |from |between |entre )${DATE_PART}\s+(?:a|au|to|until|and|et|jusqu'(?:a|en|au))\s+(?:(?:en|le|fin|debut)\s+)?${DATE_PART}\b|\b(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}\b`,
+);
+
+export function givesSpan(unit: string): boolean {
+  return GIVES_SPAN.test(fold(unit).replace(/[’`]/g, "'"));
+}
+
+/** What a sentence giving both ends of an asked period gains over one giving one end. */
+const SPAN_BONUS = 0.3;
 
 interface Scored {
   hit: Hit;
@@ -171,6 +197,8 @@ export function extractAnswer(
   // The thing the question sets aside (« à part le dépôt des dossiers ») is what the person knows: a sentence stating it
   // answers less than one telling the rest.
   const aside = excludedThing(question);
+  // A period asked by both ends is answered by a sentence giving both (« d'avril 2023 à décembre 2024 »).
+  const span = asksSpan(opts.typeOf ?? question);
   const asideTerms = aside ? analyze(aside) : [];
   hits.slice(0, 5).forEach((hit, hitRank) => {
     const { units, head } = unitsOf(hit.chunk);
@@ -186,7 +214,18 @@ export function extractAnswer(
       const passerBy = qtype !== "who" && mentionsUnaskedPerson(unit, question) ? 0.05 : 0;
       // A follow-up read with the previous topic: the sentence should answer the person's own words.
       const own = opts.focus?.terms.length ? FOCUS_WEIGHT * retriever.coverage(opts.focus, terms) : 0;
-      const score = 0.6 * cov + 0.15 * headCov + 0.25 * hit.coverage + 0.2 / (hitRank + 1) + typeBonus(qtype, unit) + own - meta - dangling - passerBy - known;
+      const score =
+        0.6 * cov +
+        0.15 * headCov +
+        0.25 * hit.coverage +
+        0.2 / (hitRank + 1) +
+        typeBonus(qtype, unit) +
+        (span && givesSpan(unit) ? SPAN_BONUS : 0) +
+        own -
+        meta -
+        dangling -
+        passerBy -
+        known;
       scored.push({ hit, hitRank, pos, unit, terms, score, cov });
     });
   });

@@ -177,6 +177,36 @@ function asksYesNo(question: string): boolean {
   return answerType(question) === "yesno" || asksConfirmation(question) || /\?\s*$/.test(question.trim());
 }
 
+/** « voté par la Région », « délivré par l'État », "run by the Region": a claim naming who adopts, grants or runs a thing. */
+const BY_AGENT =
+  /\b(vote|votee|votes|votees|adopte|adoptee|adoptes|adoptees|approuve|approuvee|delivre|delivree|porte|portee|gere|geree|pilote|pilotee|finance|financee|organise|organisee|anime|animee|decide|decidee|voted|adopted|approved|granted|run|managed|funded|organised|organized)\s+(?:par|by)\b/;
+
+/** Acts of an assembly that say the same of a plan (« voté », « adopté », « approuvé »). */
+const ADOPTION = ["vot", "adopt", "approuv", "approv"];
+
+/** A yes/no claim that some body adopts, grants or runs a thing: the words of the thing, and the stems of the act. */
+export interface AgentClaim {
+  thing: string[];
+  act: string[];
+}
+
+/**
+ * The claim a yes/no question makes about who adopts, grants or runs a thing (« le schéma ESS » and « voté » in « il faut
+ * bien que le schéma ESS soit voté par la Région, non ? »), if it makes one. A prepared « Oui » about another thing of that
+ * body (the Region's own plan) does not settle who adopts this one; a card saying who performed that act on it does.
+ */
+export function agentClaim(question: string): AgentClaim | undefined {
+  // (« il faut bien que… , non ? » is put up for agreement though its « que » asks no thing)
+  if (!asksYesNo(question) && !asksConfirmation(question)) return undefined;
+  const q = foldText(question).replace(/['’`-]/g, " ");
+  const m = BY_AGENT.exec(q);
+  if (!m) return undefined;
+  const thing = analyze(q.slice(0, m.index));
+  const act = analyze(m[1]!);
+  if (thing.length === 0 || act.length === 0) return undefined;
+  return { thing, act: act.some((t) => ADOPTION.some((a) => t.startsWith(a))) ? ADOPTION : act };
+}
+
 /** The first sentence of an answer body (up to the first full stop, colon-free). */
 function leadOf(body: string): string {
   return body.split(/(?<=[.!?])\s|\n/)[0] ?? body;
