@@ -34,6 +34,7 @@ import {
   namesPlace,
   namedWords,
   opensOnOwnSubject,
+  comparesTopicWith,
   pointsBack,
   previousQuestions,
   resolveOrdinal,
@@ -450,6 +451,9 @@ export class Answerer {
     // « et leur permanence à Nîmes, c'est quelle adresse ? », "and their office, where is it?": a possessive opening the
     // question stands for the body just spoken of, whatever else its words name: read with the topic.
     if (opensOnPossessive(clean)) return combined;
+    // « c'est la même que Gard centrale ? », "is it the same as the MIESS?": a comparison of what was just spoken of with a
+    // thing it names asks of the topic, whatever its named thing alone would find (what that thing is): read with it.
+    if (comparesTopicWith(clean)) return combined;
     if (terms.length === 0 || (isElliptic(clean, terms.length, false) === false && words > 10))
       return terms.length === 0 ? withTopic(question, previous) : question;
     // Only words that ask an aspect of a subject ("en quelle année ?", "qui l'organise ?", "c'est combien max ?"):

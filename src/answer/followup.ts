@@ -134,6 +134,21 @@ export function opensOnOwnSubject(question: string): boolean {
   return OWN_SUBJECT_OPENING.test(foldedQuote(question));
 }
 
+/**
+ * A comparison of what is spoken of with another thing (« c'est la même que… », « c'est pareil que… », « elle est
+ * différente de… », "is it the same as…"), whose own subject is only a pronoun or « c'est » (folded).
+ */
+const COMPARED_WITH =
+  /^(?:(?:et|mais|ok|alors|donc|and|but|so)\s+)?(?:est-ce que\s+)?(?:c'est|ce serait|ce sont|ca serait|ca reste|elle est|il est|elles sont|ils sont|is it|is that|is this|it's|it is|are they|they are)(?:\s+(?:bien|vraiment|donc|really|actually|just))?\s+(?:(?:le|la|les)\s+memes?(?:\s+chose)?\s+(?:que|qu')|pareil(?:le)?s?\s+(?:que|qu')|identiques?\s+(?:a|au|aux)\b|differente?s?\s+(?:de|du|des|d')|distincte?s?\s+(?:de|du|des|d')|the same(?:\s+thing)?\s+as\b|different from\b)/;
+
+/**
+ * Whether a follow-up compares what was just spoken of with a thing it names (« c'est la même que Gard centrale ? »,
+ * "is it the same as the MIESS?"): it asks of its topic, not what the named thing alone is.
+ */
+export function comparesTopicWith(question: string): boolean {
+  return COMPARED_WITH.test(foldedQuote(question).trim());
+}
+
 /** A name written in a message: an acronym (« la MIESS », « le DLA ») or a capitalised word after its first (« chez Acegaa »). */
 const WRITTEN_NAME = /(?<!\p{L})\p{Lu}{2,7}(?!\p{L})|\s\p{Lu}\p{Ll}/u;
 
