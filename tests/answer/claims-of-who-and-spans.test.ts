@@ -4,10 +4,10 @@
  * another thing of the body named. A question asking both ends of a period (« commencé et fini », « de quand à quand »)
  * is answered by the sentence giving both, not by the one giving the start.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { asksSpan, givesSpan } from "../../src/answer/extractive.js";
 import { agentClaim } from "../../src/answer/premise.js";
-import { type TestRuntime, testRuntime } from "./helpers.js";
+import { sharedRuntime } from "./helpers.js";
 
 describe("agentClaim", () => {
   it("reads a yes/no claim naming who adopts, grants or runs a thing", () => {
@@ -45,13 +45,7 @@ describe("asksSpan and givesSpan", () => {
   });
 });
 
-let rt: TestRuntime;
-beforeAll(async () => {
-  rt = await testRuntime();
-}, 120_000);
-afterAll(async () => {
-  await rt?.close();
-});
+const rt = sharedRuntime();
 
 describe("a claim about who adopted the ESS schema", () => {
   it("is answered with the departmental assembly's vote, not with the Region's own plan", async () => {
