@@ -47,15 +47,15 @@ function expectRate(m: Metric, min: number, name: string): void {
 /**
  * Floor of the blind set: the figures measured when it was last run, rounded down, so
  * that a change that makes answers worse on unseen questions fails. Raised only from a
- * new measurement, never by tuning on blind questions. Set X (300 questions, 45 conversations of
- * which 40 with three turns, 90 refusals, 32 in English, 60 agent questions, written blind on 2026-12-07
- * at 05:33 UTC from the facts dossier alone; set W moved to tuning before its failures were read): first
- * reading of X, taken on the answering code of d2967da, before anything was tuned after it was written
- * (94.8 / 89.0 / 98.0 / 94.5 / 80.0 %; false refusals 3/210, false answers 3/90). Its writer routed a
+ * new measurement, never by tuning on blind questions. Set Y (300 questions, 45 conversations of
+ * which 40 with three turns, 90 refusals, 31 in English, 62 agent questions, written blind on 2026-12-07
+ * at 08:33 UTC from the facts dossier alone; set X moved to tuning before its failures were read): first
+ * reading of Y, taken on the answering code of 175cb62, before anything was tuned after it was written
+ * (95.7 / 91.4 / 97.3 / 92.2 / 82.4 %; false refusals 2/210, false answers 6/90). Its writer routed a
  * refusal to the ESS team (the default handoff), Appel à communs and SCIC details included, except where the
  * unknown fact belongs to a process another body runs, as the development set does.
  */
-const BLIND_FLOOR = { retrieval: 0.94, includes: 0.89, refusal: 0.98, route: 0.94, followUp: 0.8 };
+const BLIND_FLOOR = { retrieval: 0.95, includes: 0.91, refusal: 0.97, route: 0.92, followUp: 0.82 };
 
 describe("blind set floor (offline)", () => {
   it("has at least 200 questions, 30 conversations and 40 refusals", () => {
