@@ -61,12 +61,13 @@ export interface RouteCandidate {
 }
 
 /**
- * A process's operator that is the Département itself: its ESS team (« Département du Gard (équipe ESS) ») or another of
- * its services (« Département du Gard, direction des affaires juridiques, des achats… », « Département du Gard
- * (politique d'insertion et RSA) et DDETS du Gard »). What is not published of such a process (a count of trained
- * buyers, next year's tenders, a future budget) is asked of the ESS team, the Département's one door for the ESS.
+ * A process's operator that is the Département alone: its ESS team (« Département du Gard (équipe ESS) ») or another of
+ * its services (« Département du Gard, direction des affaires juridiques, des achats… »). What is not published of such
+ * a process (a count of trained buyers, next year's tenders, the SPASER's budget) is asked of the ESS team, the
+ * Département's one door for the ESS. Not a process it runs with another named body (« Département du Gard (politique
+ * d'insertion et RSA) et DDETS du Gard »): what is unknown of it goes to that process's people.
  */
-const DEPARTMENT_RUNS = /équipe ESS|^Département du Gard\b/i;
+const DEPARTMENT_RUNS = /équipe ESS|^Département du Gard\b(?!.*\bet (?:la |le |l')?\p{Lu}{2,})/u;
 
 interface ExampleDoc {
   id: number;
