@@ -1005,12 +1005,15 @@ export class Answerer {
         { kind: "injection" },
         langOf(mine),
       );
-    if (asksOutOfMission(mine, (t) => this.o.guards.isOutOfMission(t)))
+    const drafted = asksToDraft(mine) ? this.o.router.candidates(this.o.normalizer ? this.o.normalizer.normalize(question).text : question) : null;
+    // (a document for a process, « ma lettre de motivation pour Alter'Incub », « les statuts de notre SCIC », is a draft
+    // refused and handed to that process's people, though its kind of writing alone reads as outside the mission)
+    if (!(drafted && this.documentProcess(drafted)) && asksOutOfMission(mine, (t) => this.o.guards.isOutOfMission(t)))
       return this.refusal(audience, this.o.router.defaultHandoff(OUT_OF_SCOPE_WHY), { kind: "out-of-mission" }, langOf(mine));
     // A document to write for the person (their application, a letter in their name, a business plan): not done, but
     // the procedure and criteria can be explained, and the people of the process the document belongs to can help.
-    if (asksToDraft(mine)) {
-      const candidates = this.o.router.candidates(this.o.normalizer ? this.o.normalizer.normalize(question).text : question);
+    if (drafted) {
+      const candidates = drafted;
       // The people who can help write it: those who answer for the process (the ESS team for the call for commons it runs).
       const helper = this.aboutProcess(candidates);
       // The route is the process the document belongs to (an application to the call for commons is that call's), unless

@@ -60,8 +60,14 @@ export interface RouteCandidate {
   named?: number;
 }
 
-/** A process's operator that is the Department's ESS team (« Département du Gard (équipe ESS) »). */
-const ESS_TEAM_RUNS = /équipe ESS/i;
+/**
+ * A process's operator that is the Département alone: its ESS team (« Département du Gard (équipe ESS) ») or another of
+ * its services (« Département du Gard, direction des affaires juridiques, des achats… »). What is not published of such
+ * a process (a count of trained buyers, next year's tenders, the SPASER's budget) is asked of the ESS team, the
+ * Département's one door for the ESS. Not a process it runs with another named body (« Département du Gard (politique
+ * d'insertion et RSA) et DDETS du Gard »): what is unknown of it goes to that process's people.
+ */
+const DEPARTMENT_RUNS = /équipe ESS|^Département du Gard\b(?!.*\bet (?:la |le |l')?\p{Lu}{2,})/u;
 
 interface ExampleDoc {
   id: number;
@@ -239,11 +245,11 @@ export class Router {
 
   /**
    * Who takes a question about `process` that the assistant cannot answer: the Department's ESS team
-   * (everyone's fallback) when it runs that process itself (the call for commons, a SCIC share: its
-   * operator names « équipe ESS »), else the process's own people (the DLA, France Active, the Région).
+   * (everyone's fallback) when the Département runs that process itself (the call for commons, a SCIC share,
+   * its purchasing: see DEPARTMENT_RUNS), else the process's own people (the DLA, France Active, the Région).
    */
   handsTo(process: ProcessId): ProcessId {
-    return ESS_TEAM_RUNS.test(this.directory.get(process)?.operator ?? "") ? DEFAULT_PROCESS : process;
+    return DEPARTMENT_RUNS.test(this.directory.get(process)?.operator ?? "") ? DEFAULT_PROCESS : process;
   }
 
   /**

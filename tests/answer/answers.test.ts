@@ -156,6 +156,9 @@ describe("answer cards reached in other words", () => {
     { q: "Which are the main strands of the Gard département's social economy plan?", card: "rep-axes-liste", includes: /Four axes/ },
     // « bossent » is « travaillent » (lexique/familier.yaml)
     { q: "Combien de personnes bossent dans les structures de l'ESS du Gard ?", card: "rep-chiffres-structures-personnes", includes: /24 000/ },
+    // « combien de monde », « les gens » count people (lexique/familier.yaml)
+    { q: "Il y a combien de monde qui travaille dans l'ESS du Gard ?", card: "rep-chiffres-structures-personnes", includes: /24 000/ },
+    { q: "Combien de gens travaillent dans les structures de l'ESS du Gard ?", card: "rep-chiffres-structures-personnes", includes: /24 000/ },
     // « à la tête de » asks who leads (lexique/familier.yaml)
     { q: "Qui est à la tête de la MIESS 30 ?", card: "rep-miess-gouvernance", includes: /collégial/ },
     // spoken fillers (« euh », « du coup », « ok », « pardon ») say nothing of the subject (lexique/familier.yaml)

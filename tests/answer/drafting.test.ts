@@ -32,6 +32,8 @@ describe("asksToDraft", () => {
     "Draft my CAE membership application, I'm a photographer.",
     // the answer to a tender or a consultation is a document the bidder writes
     "Écris notre réponse au marché de restauration scolaire de la commune.",
+    "Can you write our answer to the Département's public tender for school catering?",
+    "Please draft our bid for the cleaning tender.",
     "Tu peux me préparer la réponse à la consultation du Département sur les espaces verts ?",
   ];
   for (const q of asked) it(`asks: ${q}`, () => expect(asksToDraft(q)).toBe(true));
@@ -54,6 +56,8 @@ describe("asksToDraft", () => {
     "Can you make a request for a meeting with the DLA adviser?",
     // how to answer a tender is asked, not the answer written
     "Comment préparer notre réponse au marché du Département ?",
+    "What should our answer to the call for commons contain?",
+    "Can you tell us when the next tender is published?",
   ];
   for (const q of notAsked) it(`does not ask: ${q}`, () => expect(asksToDraft(q)).toBe(false));
 });
@@ -92,6 +96,32 @@ describe("the answer to a document asked to be written", () => {
     const reply = await ask("Fais tout notre dossier pour l'appel à communs, budget et lettres comprises, nous n'avons pas le temps de le faire.");
     expect(reply.refused).toBe(true);
     expect(reply.route?.process).toBe("mission-ess-departement");
+  });
+
+  it("a document whose kind of writing alone reads as outside the mission still goes to the process it is for", async () => {
+    for (const [q, process] of [
+      ["Écris-moi une lettre de motivation pour intégrer l'incubateur Alter'Incub.", "incubation-innovation-sociale"],
+      ["Rédigez les statuts de notre SCIC : le Département doit entrer au capital.", "scic-participation"],
+    ] as const) {
+      const reply = await ask(q);
+      expect(reply.refused, q).toBe(true);
+      expect(reply.route?.process, q).toBe(process);
+    }
+    // (the same kind of writing for no process of the ESS stays outside the mission, handed to no one in particular)
+    const job = await ask("Écris-moi une lettre de motivation pour un poste de vendeur en boulangerie.");
+    expect(job.refused).toBe(true);
+    expect(job.route?.confidence ?? 0).toBe(0);
+  });
+
+  it("a tender's technical brief is the public purchasing's document, whoever runs it", async () => {
+    for (const q of [
+      "Rédigez-nous le mémoire technique pour le marché d'entretien des espaces verts du Département.",
+      "Can you write our answer to the Département's public tender for school catering?",
+    ]) {
+      const reply = await ask(q);
+      expect(reply.refused, q).toBe(true);
+      expect(reply.route?.process, q).toBe("commande-publique");
+    }
   });
 
   it("a question on what the file holds is still answered", async () => {

@@ -416,6 +416,20 @@ describe("a short follow-up keeps the previous turn's process", () => {
     expect(next.refused, next.text).toBe(true);
     expect(next.route?.process).toBe("mission-ess-departement");
   });
+  it("what is unpublished of a process another service of the Département runs (its purchasing) goes to the ESS team too", async () => {
+    const c = conversation(core.runtime.assistant);
+    const first = await c.say("Le SPASER du Gard, il compte combien d'axes ?");
+    expect(first.route?.process).toBe("commande-publique");
+    const next = await c.say("et combien d'entreprises de l'ESS ont gagné un marché grâce à lui l'an dernier ?");
+    expect(next.refused, next.text).toBe(true);
+    expect(next.route?.process).toBe("mission-ess-departement");
+    // (a process another body runs keeps what is unknown of it: the DLA's adviser is the DLA's to name)
+    const dla = conversation(core.runtime.assistant);
+    expect((await dla.say("Qui porte le DLA dans le Gard ?")).route?.process).toBe("dla");
+    const adviser = await dla.say("et le nom du chargé de mission qui suivra notre asso ?");
+    expect(adviser.refused, adviser.text).toBe(true);
+    expect(adviser.route?.process).toBe("dla");
+  });
   it("a longer message that opens with « et » stays with the topic's process", async () => {
     const c = conversation(core.runtime.assistant);
     const first = await c.say("Vers qui orienter une association employeuse qui cherche un prêt pour se développer ?");
