@@ -59,19 +59,40 @@ const TAKEN = new RegExp(
  * person's own award, which only the deciding body sets. A ceiling or a rule (« combien peut-on toucher au maximum ? »,
  * « combien la Région donne-t-elle en général ? ») asks what the sources may publish, and is left to the answer.
  */
-const GIVE_TO_ME = String.raw`(?:(?:va|vont|allez)(?: t)?(?: (?:il|elle|on|ils|elles))? (?:me|m|nous) (?:donner|verser|accorder|attribuer|allouer|preter|financer|octroyer)|(?:me|m|nous) (?:donnera|donneront|versera|verseront|accordera|accorderont|attribuera|attribueront|allouera|alloueront|pretera|preteront|octroiera|octroieront))\b`;
+// (a negation describes the person's situation: « aucune banque ne me prêtera les 5 000 € »)
+const GIVE_TO_ME = String.raw`(?:(?<!\b(?:ne|n) )(?:va|vont|allez)(?: t)?(?: (?:il|elle|on|ils|elles))? (?:me|m|nous) (?:donner|verser|accorder|attribuer|allouer|preter|avancer|financer|octroyer)|(?<!\b(?:ne|n) )(?:me|m|nous) (?:donner|verser|accorder|attribuer|allouer|preter|avancer|octroier)(?:a|ont|ait|aient)(?: t (?:il|elle|on|ils|elles))?)\b`;
 const I_WILL_GET = String.raw`(?:(?:je|j|on|nous) (?:vais|va|allons) (?:toucher|recevoir|obtenir|avoir|percevoir)|(?:toucherai|toucherons|recevrai|recevrons|obtiendrai|obtiendrons|aurai|aurons|percevrai|percevrons)(?: t)?(?: (?:je|on|nous))?|(?:va|vont) t (?:on|je) (?:toucher|recevoir|obtenir|avoir|percevoir))\b`;
 const OWN_AMOUNT = new RegExp(
   String.raw`\b(?:combien|cb|quel montant|quelle somme)\b(?: \w+){0,6}? (?:${GIVE_TO_ME}|${I_WILL_GET})` +
-    String.raw`|\bhow much\b(?: money| funding| cash)?(?: (?:will|is|are|s))?(?: \w+){0,3}? (?:going to |gonna )?(?:give|grant|award|lend|pay|allocate) (?:us|me)\b` +
-    String.raw`|\bhow much\b(?: money| funding| cash)? (?:will|are|am|do|can)? ?(?:we|i) (?:be )?(?:going to |gonna )?(?:get|receive|obtain|be given|be granted|be awarded)\b(?! (?:at most|maximum|max)\b)` +
+    String.raw`|\bhow much\b(?: money| funding| cash)?(?: (?:will|would|is|are|s))?(?: \w+){0,3}? (?:going to |gonna )?(?:give|grant|award|lend|loan|pay|allocate) (?:us|me)\b` +
+    String.raw`|\bhow much\b(?: money| funding| cash)? (?:will|would|are|am|do|can)? ?(?:we|i) (?:be )?(?:going to |gonna )?(?:get|receive|obtain|be given|be granted|be awarded)\b(?! (?:at most|maximum|max)\b)` +
     // the verb first, the sum or the count of one's own award after it (« on aura combien du contrat de ville ? », « pour
     // notre chantier, on aura combien de postes ? », « ils vont nous verser cb ? »); a length of time is no award
     String.raw`|(?:${GIVE_TO_ME}|${I_WILL_GET}|\b(?:on|nous|je|j) (?:aura|aurons|aurai|touchera|toucherons|toucherai|recevra|recevrons|recevrai|obtiendra|obtiendrons|obtiendrai|percevra|percevrons|percevrai)\b)(?: \w+){0,2}? (?:combien|cb)\b(?! de (?:temps|jours|mois|semaines|annees|ans)\b)`,
 );
-/** A ceiling, a possibility or a usual amount: a rule the sources may publish (« au maximum », « en général », "at most"). */
-const RULE_AMOUNT =
-  /\b(?:peut|peuvent|pourra|pourrait|pourraient|pourrons|pourrions|peux|pouvons|max|maximum|maximal|au plus|jusqu a|plafond|en general|en moyenne|d habitude|habituellement|generalement|normalement|can|could|may|might|at most|up to|maximum|usually|on average|typically|in general)\b/;
+/** A ceiling or a usual amount: a rule the sources may publish (« au maximum », « en général », "at most"). */
+const CEILING =
+  /\b(?:max|maximum|maximal|au plus|jusqu a|plafond|en general|en moyenne|d habitude|habituellement|generalement|normalement|at most|up to|maximum|usually|on average|typically|in general)\b/;
+/** A possibility (« combien peut-on toucher ? », "how much can a co-op get?"): a rule too, unless one's own case is named. */
+const POSSIBILITY = /\b(?:peut|peuvent|pourra|pourrait|pourraient|pourrons|pourrions|peux|pouvons|can|could|may|might)\b/;
+
+/**
+ * One's own case named as what the sum or the answer depends on (« vu ma situation », « dans mon cas », « compte tenu de
+ * mon profil », "given my situation", "in my case"): the amount asked is then the person's own award, even asked as a
+ * possibility (« combien peuvent-ils me prêter, vu ma situation ? ») or in the present (« ils me prêtent combien dans
+ * mon cas ? »). A ceiling stays a rule (« dans mon cas, c'est combien au maximum ? »).
+ */
+const OWN_CASE =
+  /\b(?:(?:vu|etant donne|compte tenu de|avec|selon|given|considering|with)(?: \w+)?? (?:ma|mon|mes|notre|nos|my|our) (?:situation|cas|profil|parcours|statut|revenus?|dossier|circumstances|situation|profile|record|income|background)|(?:dans|pour) (?:mon|notre) cas|in (?:my|our)(?: \w+)? case)\b/;
+/**
+ * A sum of one's own award asked in any tense, for a message naming one's own case: a body giving, lending or granting
+ * it to the person (« me prêtent », « nous accorderait »), or the person receiving, getting or borrowing it (« je peux
+ * toucher », « on pourrait emprunter », "could I borrow").
+ */
+const ANY_AWARD = String.raw`(?:\b(?:me|m|nous) (?:\w+ )?(?:donn|vers|accord|attribu|allou|pret|avanc|octroi|financ)\w*|\b(?:je|j|on|nous)(?: \w+)? (?:touch|recev|recoi|obten|obtien|percev|percoi|emprunt)\w*|\b(?:give|grant|award|lend|loan|pay|allocate)\w* (?:me|us)\b|\b(?:i|we)(?: \w+)? (?:get|receive|obtain|borrow)\b)`;
+const OWN_CASE_AMOUNT = new RegExp(
+  String.raw`\b(?:combien|cb|quel montant|quelle somme|how much)\b(?! de (?:temps|jours|mois|semaines|annees|ans)\b)(?: \w+){0,6}? ${ANY_AWARD}|${ANY_AWARD}(?: \w+){0,2}? (?:combien|cb)\b(?! de (?:temps|jours|mois|semaines|annees|ans)\b)`,
+);
 
 /** A polite request that frames the question (« vous pouvez me dire… », "could you check…"). */
 const POLITE =
@@ -91,13 +112,31 @@ const OWN_STATUS = new RegExp(
 /** Money or an approval to be had, as the object of a future « avoir » (« aura-t-elle des crédits ? », "will we get the grant?"). */
 const AWARD =
   "(?:credits?|subventions?|financements?|aides?|prets?|agrement|argent|fonds|enveloppes?|dotations?|bourses?|labels?|esus|grants?|loans?|funding|money|subsid(?:y|ies)|approval|accreditation|reponses?|decisions?|verdict|answers?|marches?|contrats?|contracts?|tenders?)\\b";
+/**
+ * A sum of money named as the award (« 8 000 € », « 15 000 euros », "15k", "€5,000", "12,000"): « ils vont me prêter
+ * 8 000 € ? », "will the Region give me 15k?" ask the outcome of the person's own request as surely as « la subvention ».
+ */
+const SUM = String.raw`(?:[$€£] ?\d[\d.,]*(?: ?[km]\b)?|\d+(?:[.,]\d+)?(?: ?(?:k€|ke\b|keur\b|k\b|m€|€|euros?\b|eur\b|balles\b|dollars?\b|bucks\b)| \d{3}\b(?: ?(?:€|euros?\b|eur\b))?)|\d{3,}\b)`;
 /** A future « have » of such an award: the outcome of the file, worded as what the person will get. */
 const FUTURE_AWARD = new RegExp(
   String.raw`\b(?:aura|auront|aurons|aurai|auras|aurez|touchera|toucheront|toucherons|toucherai|recevra|recevront|recevrons|recevrai|percevra|percevront|percevrons|obtiendra|obtiendront|obtiendrons|obtiendrai|donnera|donneront|versera|verseront|attribuera|attribueront)(?: t)?(?: (?:il|elle|on|ils|elles|nous|vous|je))?(?: (?:bien|vraiment|finalement|enfin))* (?:(?:des|du|de la|de l|la|le|les|l|une?|notre|nos|mon|ma|mes|son|sa|ses|leur|leurs|cette|ce) )?${AWARD}` +
     String.raw`|\b(?:va|vont)(?: t)?(?: (?:il|elle|on|ils|elles))?(?: (?:nous|me|m|lui|leur))? (?:donner|verser|attribuer) (?:(?:des|du|de la|de l|la|le|les|l|une?|notre|nos|mon|ma|mes|son|sa|ses|leur|leurs|cette|ce) )?${AWARD}` +
+    // a sum given, lent or received by the person, in the future or the conditional (« l'Adie va me prêter 8 000 € ? »,
+    // « la Région nous verserait 10 000 euros ? », « je vais toucher 3 000 € ? »), not an amount of costs (« on aura 500 € de frais »)
+    String.raw`|(?:${GIVE_TO_ME}|(?:(?:je|j|on|nous) (?:vais|va|allons) (?:toucher|recevoir|obtenir|percevoir)|(?:toucherai|toucherons|recevrai|recevrons|obtiendrai|obtiendrons|percevrai|percevrons)(?: t)?(?: (?:je|on|nous))?)\b)(?: (?:bien|vraiment|finalement|enfin|les|ces|mes|nos))? ${SUM}` +
     String.raw`|\b(?:will|gonna|going to)(?: \w+){0,3} (?:get|receive|obtain|be given|be awarded) (?:(?:the|a|an|our|my|their|its|any|some|that) )?(?:\w+ )?${AWARD}` +
-    // a body giving the award to the person, unless no one will (« no bank will give me a loan » describes the situation)
-    String.raw`|(?<!\b(?:no|nobody|no one)(?: \w+)? )\b(?:will|gonna|going to)(?: \w+){0,3} (?:give|grant|award) (?:us|me) (?:(?:the|a|an|our|my|their|its|any|some|that) )?(?:\w+ )?${AWARD}`,
+    String.raw`|\b(?:will|would|gonna|going to)(?: \w+){0,3} (?:get|receive|obtain|borrow|be given|be awarded|be lent) (?:(?:the|those|these) )?${SUM}` +
+    // a body giving or lending the award to the person, unless no one will (« no bank will give me a loan » describes the situation)
+    String.raw`|(?<!\b(?:no|nobody|no one)(?: \w+)? )\b(?:will|gonna|going to)(?: \w+){0,3} (?:give|grant|award|lend|loan) (?:us|me) (?:(?:the|a|an|our|my|their|its|any|some|that) )?(?:\w+ )?${AWARD}` +
+    String.raw`|(?<!\b(?:no|nobody|no one)(?: \w+)? )\b(?:will|would|gonna|going to)(?: \w+){0,3} (?:give|grant|award|lend|loan|pay|allocate) (?:us|me) (?:(?:the|those|these) )?${SUM}`,
+);
+/**
+ * Lending to the person, to come (« ils vont me prêter, vu ma situation ? », « l'Adie nous prêtera ? », "will the Adie
+ * lend to me?"): the loan decision on the person's own request. A who or a how (« qui va me prêter ? ») asks a rule.
+ */
+const FUTURE_LEND = new RegExp(
+  String.raw`(?<!\b(?:ne|n) )\b(?:(?:va|vont)(?: t (?:il|elle|on|ils|elles))? (?:me|m|nous) (?:preter|avancer)|(?:me|m|nous) (?:preter|avancer)(?:a|ont)(?: t (?:il|elle|on|ils|elles))?)\b(?! (?:des|du|de la|les|un|une) (?:locaux|local|salle|salles|materiel|camion|vehicule|bureau|bureaux)\b)` +
+    String.raw`|(?<!\b(?:no|nobody|no one)(?: \w+)? )\b(?:will|gonna|going to)(?: \w+){0,3} (?:lend|loan) (?:to )?(?:me|us)\b`,
 );
 /** A refusal, whose reason (« pourquoi ? ») is asked about one file: the organism's, never published. */
 const REFUSAL =
@@ -143,6 +182,10 @@ export const ownCaseText = (raw: string) =>
     .replace(/[«»"“”()]/g, " ")
     .replace(/[ \t]+/g, " ");
 
+/** A verbless circumstance of the person's own (« vu ma situation », « pour mon camion », "in my case", "for our shop"). */
+const OWN_CIRCUMSTANCE =
+  /^(?:vu|etant donne|compte tenu d\w*|avec|selon|dans|pour|given|considering|in|for|with)(?: \w+){0,2}? (?:ma|mon|mes|notre|nos|my|our)(?: \w+){0,3}$/;
+
 /**
  * The clauses that ask: the last clause of each question (a message without « ? » asks in its last clause), and
  * whether its sentence opens on a condition (« si la DDETS ne répond pas, c'est refusé ? » asks a rule; only a future,
@@ -155,14 +198,17 @@ function askingClauses(folded: string): { clause: string; sentence: string; cond
   return asked.map((s) => {
     const clauses = s
       .replace(/[?.!]/g, " ")
-      .split(/[,;:—–]| - /)
+      // (a comma between digits is a thousands separator: "€10,000")
+      .split(/,(?!\d)|(?<!\d),|[;:—–]| - /)
       .map((c) => c.trim())
       .filter((c) => c.length > 0);
     // a trailing tag (« vous pensez ? », "do you think?") asks about the clause before it
-    // (and so does a last clause of one or two words: « …le prochain comité, en juin ? »)
+    // (and so does a last clause of one or two words: « …le prochain comité, en juin ? », or a circumstance of one's
+    // own that the question depends on: « …combien, vu ma situation ? », "…, given my situation?")
     const tail = clauses.at(-1) ?? "";
     const tag = /^(?:vous pensez|tu penses|d apres vous|selon vous|do you think|you think|vous savez|tu sais|you know|d apres toi)\b/.test(tail);
-    const last = clauses.length > 1 && (tag || tail.split(" ").length <= 2) ? clauses.slice(-2).join(" ") : tail;
+    const joined = clauses.length > 1 && (tag || tail.split(" ").length <= 2 || OWN_CIRCUMSTANCE.test(tail));
+    const last = joined ? clauses.slice(-2).join(" ") : tail;
     const opening = clauses.length > 1 ? clauses[0]! : "";
     return { clause: last, sentence: s, conditional: (CONDITION_SI.test(opening) && !INDIRECT_SI.test(opening)) || /\bif\b/.test(opening) };
   });
@@ -177,10 +223,13 @@ export function asksOwnOutcome(raw: string): boolean {
     const unconditional = !conditional && !(CONDITION_SI.test(condition0) && !INDIRECT_SI.test(condition0)) && !/\bif\b/.test(clause);
     // (a polite request, « tu peux me dire combien… », "can you tell me how much…", is no possibility asked)
     const asked = clause.replace(POLITE, " ");
-    if (unconditional && !OTHERS.test(clause) && ((OWN_AMOUNT.test(asked) && !RULE_AMOUNT.test(asked)) || OWN_STATUS.test(clause))) return true;
+    // (one's own case named, « vu ma situation », makes a possibility or a present one's own sum; a ceiling stays a rule)
+    const ownCase = OWN_CASE.test(clause);
+    const ownSum = !CEILING.test(asked) && ((OWN_AMOUNT.test(asked) && (ownCase || !POSSIBILITY.test(asked))) || (ownCase && OWN_CASE_AMOUNT.test(asked)));
+    if (unconditional && !OTHERS.test(clause) && (ownSum || OWN_STATUS.test(clause))) return true;
     const taken = !conditional && TAKEN.test(clause);
     // (an award to come after a condition, « if we are selected, will we get the money at once? », asks a rule)
-    if (!FUTURE.test(clause) && !taken && (conditional || !FUTURE_AWARD.test(clause))) return false;
+    if (!FUTURE.test(clause) && !taken && (conditional || !(FUTURE_AWARD.test(clause) || FUTURE_LEND.test(clause)))) return false;
     // « pourquoi ? » after a refusal of one's file asks the reason of that decision, not a rule
     const why = taken && REFUSAL.test(clause) ? clause.replace(WHY, " ") : clause;
     if (ASKS_PUBLISHED.test(why)) return false;

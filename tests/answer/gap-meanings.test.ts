@@ -54,6 +54,11 @@ describe("known gaps by meaning", () => {
     ["Une SCOP de Montpellier peut-elle rejoindre un commun avec deux assos d'Alès ?", "structure-hors-gard-commun"],
     ["Our charity is based in the Vaucluse: can it join a Gard commons project?", "structure-hors-gard-commun"],
     ["Trois associations d'Alès peuvent-elles monter un commun ensemble ?", null],
+    // the sectors excluded from the Pass Occitanie are not listed in the sources; its other conditions are
+    ["Mon activité de pressing fait partie des secteurs exclus du Pass Occitanie ?", "secteurs-exclus-pass-occitanie"],
+    ["Which sectors does the Region exclude from the Pass Occitanie?", "secteurs-exclus-pass-occitanie"],
+    ["Le Pass Occitanie, c'est pour quelles entreprises ?", null],
+    ["Les associations sont-elles exclues du Pass Occitanie ?", null],
     // a structure's own tax position, asked as what it must do
     ["Vous pouvez me dire ce que notre SCOP doit faire fiscalement ?", "fiscalite-structure"],
     ["Tax-wise, what should we do with our association?", "fiscalite-structure"],

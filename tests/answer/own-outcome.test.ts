@@ -62,6 +62,24 @@ describe("asksOwnOutcome", () => {
     // where one's own file stands
     "Pouvez-vous vérifier où en est notre demande d'agrément ?",
     "Could you look up the status of my application for the ESUS label?",
+    // a loan or a sum given to the person, to come or in the conditional, or asked with one's own case named
+    "Initiative Gard va me prêter combien, dans mon cas ?",
+    "Combien peuvent-ils me prêter, vu ma situation ?",
+    "Ils me prêtent combien, compte tenu de mon profil ?",
+    "On pourrait recevoir combien, dans notre cas ?",
+    "How much can I borrow in my case?",
+    "How much would France Active lend us?",
+    "L'Adie me prêterait 6 000 euros ?",
+    "Le Département va nous verser 20 000 € pour la ressourcerie ?",
+    "Je vais toucher 3 000 € de la Région ?",
+    "Would the Adie lend me 5,000 euros?",
+    "Will I get €10,000 from the Department?",
+    "Is the city going to give us 12k for the café?",
+    "Ils vont me prêter, vu ma situation ?",
+    "Will the Adie lend to me?",
+    "Are they going to lend me the money, given my situation?",
+    // a circumstance of one's own after the clause that asks belongs to it
+    "La Région va financer notre camion, pour notre asso ?",
   ];
   for (const q of asked) it(`asks: ${q}`, () => expect(asksOwnOutcome(q)).toBe(true));
 
@@ -118,6 +136,24 @@ describe("asksOwnOutcome", () => {
     "Quelles structures vont garantir les prêts des SCIC ?",
     // where to apply is no state of a file
     "Where do we submit our application for the call for commons?",
+    // a ceiling, a rate, a usual sum, who lends: rules; a body's help to a kind of firm; a room lent
+    "Combien peut-on emprunter au maximum avec un prêt d'honneur ?",
+    "How much can the Adie lend to a new business?",
+    "La Région donne combien d'habitude pour un Pass Occitanie ?",
+    "Le microcrédit de l'Adie va jusqu'à combien ?",
+    "L'Adie prête à quel taux ?",
+    "Will the Region support small firms in the Gard?",
+    "Will the Region give small businesses 15k for a van?",
+    "Qui va me prêter, vu ma situation ?",
+    "Dans mon cas, c'est combien au maximum le prêt d'honneur ?",
+    "Le Département va nous prêter des locaux pour le commun ?",
+    "Combien de temps ils vont mettre pour me prêter, dans mon cas ?",
+    "Quels financements pour mon projet, vu ma situation ?",
+    "On aura 500 € de frais de dossier ?",
+    // no one lending describes the situation
+    "No bank will lend me 10,000 euros for my food truck, who can help?",
+    "Aucune banque ne me prêtera les 5 000 € dont j'ai besoin, que faire ?",
+    "La banque ne va me prêter que 3 000 €, qui d'autre ?",
   ];
   for (const q of notAsked) it(`does not ask: ${q}`, () => expect(asksOwnOutcome(q)).toBe(false));
 });
