@@ -35,6 +35,9 @@ import {
   namedWords,
   opensOnOwnSubject,
   comparesTopicWith,
+  asksBeyondMoney,
+  asksSpanAfterPoint,
+  definesNamed,
   pointsBack,
   previousQuestions,
   resolveOrdinal,
@@ -363,6 +366,8 @@ const FOCUS_HELD = 0.5;
 
 /** An interrogative word of a question asking something of its own (« comment », « quels », "which", "what"). */
 const ASKS_SOMETHING = /\b(comment|quel|quelle|quels|quelles|quoi|lequel|laquelle|how|which|what)\b/;
+/** A word asking a point in time or a quantity (« quand », « qd », « combien », "when"). */
+const ASKED_WORD = /^(?:quand|qd|when|combien|cb|cbn)\W*$/;
 /** An interrogative of a follow-up's own (a reason, a manner, a time, a place, a person, a thing), folded. */
 const ASKS_OWN_THING = /\b(?:pourquoi|comment|quand|qd|ou|qui|quoi|quel|quelle|quels|quelles|why|how|when|where|who|what|which)\b/;
 
@@ -413,6 +418,9 @@ export class Answerer {
   async contextualize(question: string, topic: string | undefined, audience: Audience = "porteur"): Promise<string> {
     // A message announcing another subject (« ok autre sujet : … ») goes on with none.
     if (!topic?.trim() || switchesTopic(question)) return question;
+    // « Et AD'OCC, c'est quoi ? », "and what is the MIESS?": a follow-up naming a thing of its own and asking only what it
+    // is asks nothing of the topic (whose words, carried, may read as another question: the topic's headcount asked).
+    if (definesNamed(question)) return question;
     // The topic is what the previous question asked, without its frame (« Pour le rapport d'activité, … »,
     // « Journaliste radio, je cherche… »): the frame's words are no subject a follow-up goes on with.
     // So is the kind a subject was compared to (« Gard centrale, c'est juste une plateforme ? »): the subject goes on.
@@ -454,6 +462,10 @@ export class Answerer {
     // « c'est la même que Gard centrale ? », "is it the same as the MIESS?": a comparison of what was just spoken of with a
     // thing it names asks of the topic, whatever its named thing alone would find (what that thing is): read with it.
     if (comparesTopicWith(clean)) return combined;
+    // « et le Département peut aider autrement qu'avec de l'argent ? », "anything besides money?": the support the topic
+    // gives beyond its money, asked of it whoever it names as giving it (its funder): read with the topic, unless it sets
+    // a subject of its own apart (« et France Active, c'est que de l'argent ? »).
+    if (asksBeyondMoney(clean) && !opensOnOwnSubject(clean)) return combined;
     if (terms.length === 0 || (isElliptic(clean, terms.length, false) === false && words > 10))
       return terms.length === 0 ? withTopic(question, previous) : question;
     // Only words that ask an aspect of a subject ("en quelle année ?", "qui l'organise ?", "c'est combien max ?"):
@@ -495,7 +507,15 @@ export class Answerer {
     const before = answerType(question);
     const mine = answerType(own);
     const quantity = (t: AnswerType) => t === "date" || t === "number";
-    const asksOwn = mine === "who" || mine === "where" || mine === "definition" || (mine === "other" && ASKS_SOMETHING.test(fold(own)));
+    // (« il couvre quelle période ? » after « il a été voté quand ? » asks a span, not again the date of an act)
+    const asksOwn =
+      mine === "who" ||
+      mine === "where" ||
+      mine === "definition" ||
+      (mine === "other" && ASKS_SOMETHING.test(fold(own))) ||
+      (before === "date" && asksSpanAfterPoint(question, own)) ||
+      // (« c'est que de l'argent ou il y a autre chose ? » after « combien max ? » asks the support beyond the sum asked)
+      (before === "number" && asksBeyondMoney(own));
     // A count asked before (« combien de personnes ont participé aux ateliers ? ») is no part of the subject a follow-up
     // asking a thing of its own (« et sur quels territoires ? ») or counting something else (« sur combien de
     // territoires ? ») goes on with: only what was counted of is carried (« aux ateliers »).
@@ -511,7 +531,10 @@ export class Answerer {
     }
     if (!quantity(before) || !asksOwn) return question;
     const words = question.split(/\s+/).map((w) => ({ w, terms: analyze(w) }));
-    const kept = words.filter(({ terms }) => terms.length === 0 || !terms.every((t) => aspects.has(t)));
+    // (a span asked after a point in time, or the support beyond a sum asked: the « quand ? » or « combien ? » that asked
+    // that point or that sum goes too, as it would read as the date or the sum asked again)
+    const other = (before === "date" && asksSpanAfterPoint(question, own)) || (before === "number" && asksBeyondMoney(own));
+    const kept = words.filter(({ w, terms }) => (terms.length === 0 || !terms.every((t) => aspects.has(t))) && !(other && ASKED_WORD.test(fold(w))));
     return kept.some(({ terms }) => terms.length > 0) ? kept.map(({ w }) => w).join(" ") : question;
   }
 
