@@ -28,6 +28,7 @@ import {
   asksWhere,
   cardAnswersFollowUp,
   cardNamesTopic,
+  cardSettlesChoice,
   givesAskedKind,
   isElliptic,
   opensOnPossessive,
@@ -36,7 +37,6 @@ import {
   opensOnOwnSubject,
   comparesTopicWith,
   asksBeyondMoney,
-  asksSpanAfterPoint,
   definesNamed,
   pointsBack,
   previousQuestions,
@@ -366,8 +366,10 @@ const FOCUS_HELD = 0.5;
 
 /** An interrogative word of a question asking something of its own (« comment », « quels », "which", "what"). */
 const ASKS_SOMETHING = /\b(comment|quel|quelle|quels|quelles|quoi|lequel|laquelle|how|which|what)\b/;
-/** A word asking a point in time or a quantity (« quand », « qd », « combien », "when"). */
-const ASKED_WORD = /^(?:quand|qd|when|combien|cb|cbn)\W*$/;
+/** A word asking a quantity or a time (« combien », « cb », « quand »). */
+const ASKED_WORD = /^(?:combien|cb|cbn|quand|qd)\W*$/;
+/** How the questions of a topic are joined (see withTopic). */
+const TOPIC_JOIN = " — ";
 /** An interrogative of a follow-up's own (a reason, a manner, a time, a place, a person, a thing), folded. */
 const ASKS_OWN_THING = /\b(?:pourquoi|comment|quand|qd|ou|qui|quoi|quel|quelle|quels|quelles|why|how|when|where|who|what|which)\b/;
 
@@ -465,7 +467,8 @@ export class Answerer {
     // « et le Département peut aider autrement qu'avec de l'argent ? », "anything besides money?": the support the topic
     // gives beyond its money, asked of it whoever it names as giving it (its funder): read with the topic, unless it sets
     // a subject of its own apart (« et France Active, c'est que de l'argent ? »).
-    if (asksBeyondMoney(clean) && !opensOnOwnSubject(clean)) return combined;
+    // (the topic's subjects only: a sum or a date asked before, « jusqu'à combien max ? », would read as asked again)
+    if (asksBeyondMoney(clean) && !opensOnOwnSubject(clean)) return withTopic(question, this.subjectsOnly(previous));
     if (terms.length === 0 || (isElliptic(clean, terms.length, false) === false && words > 10))
       return terms.length === 0 ? withTopic(question, previous) : question;
     // Only words that ask an aspect of a subject ("en quelle année ?", "qui l'organise ?", "c'est combien max ?"):
@@ -494,6 +497,24 @@ export class Answerer {
   }
 
   /**
+   * The questions of a topic (`topic`, joined by withTopic) without their words that only ask an aspect (see aspectTerms:
+   * « combien », « max », « quand »…) or a quantity (« combien »): the subjects they asked of. A question with nothing
+   * left is kept whole.
+   */
+  private subjectsOnly(topic: string): string {
+    const aspects = this.o.aspectTerms;
+    if (!aspects?.size) return topic;
+    return topic
+      .split(TOPIC_JOIN)
+      .map((part) => {
+        const words = part.split(/\s+/).map((w) => ({ w, terms: analyze(w) }));
+        const kept = words.filter(({ w, terms }) => !ASKED_WORD.test(fold(w)) && (terms.length === 0 || !terms.every((t) => aspects.has(t))));
+        return kept.some(({ terms }) => terms.length > 0) ? kept.map(({ w }) => w).join(" ") : part;
+      })
+      .join(TOPIC_JOIN);
+  }
+
+  /**
    * The previous question (`question`) a follow-up (`own`) goes on with, without its words that only ask an aspect (see
    * aspectTerms), when it asked a date or a sum (« il a été voté quand ? ») and the follow-up asks a thing of another kind
    * (« il est structuré comment ? », « elle couvre quels départements ? »): that date or sum is no part of the topic.
@@ -507,15 +528,7 @@ export class Answerer {
     const before = answerType(question);
     const mine = answerType(own);
     const quantity = (t: AnswerType) => t === "date" || t === "number";
-    // (« il couvre quelle période ? » after « il a été voté quand ? » asks a span, not again the date of an act)
-    const asksOwn =
-      mine === "who" ||
-      mine === "where" ||
-      mine === "definition" ||
-      (mine === "other" && ASKS_SOMETHING.test(fold(own))) ||
-      (before === "date" && asksSpanAfterPoint(question, own)) ||
-      // (« c'est que de l'argent ou il y a autre chose ? » after « combien max ? » asks the support beyond the sum asked)
-      (before === "number" && asksBeyondMoney(own));
+    const asksOwn = mine === "who" || mine === "where" || mine === "definition" || (mine === "other" && ASKS_SOMETHING.test(fold(own)));
     // A count asked before (« combien de personnes ont participé aux ateliers ? ») is no part of the subject a follow-up
     // asking a thing of its own (« et sur quels territoires ? ») or counting something else (« sur combien de
     // territoires ? ») goes on with: only what was counted of is carried (« aux ateliers »).
@@ -531,10 +544,7 @@ export class Answerer {
     }
     if (!quantity(before) || !asksOwn) return question;
     const words = question.split(/\s+/).map((w) => ({ w, terms: analyze(w) }));
-    // (a span asked after a point in time, or the support beyond a sum asked: the « quand ? » or « combien ? » that asked
-    // that point or that sum goes too, as it would read as the date or the sum asked again)
-    const other = (before === "date" && asksSpanAfterPoint(question, own)) || (before === "number" && asksBeyondMoney(own));
-    const kept = words.filter(({ w, terms }) => (terms.length === 0 || !terms.every((t) => aspects.has(t))) && !(other && ASKED_WORD.test(fold(w))));
+    const kept = words.filter(({ terms }) => terms.length === 0 || !terms.every((t) => aspects.has(t)));
     return kept.some(({ terms }) => terms.length > 0) ? kept.map(({ w }) => w).join(" ") : question;
   }
 
@@ -1363,7 +1373,7 @@ export class Answerer {
     const cardCandidates = cards
       ? cards
           .match(query, { audience, limit: MORE_CARDS + avoidCards.length, question: typeText, focus, asked: mine })
-          .filter((m) => !avoidCards.includes(m.card.id) || (focus !== undefined && cardAnswersFollowUp(m.card, mine)))
+          .filter((m) => !avoidCards.includes(m.card.id) || (focus !== undefined && (cardAnswersFollowUp(m.card, mine) || cardSettlesChoice(m.card, mine))))
           // A card saying something is not published answers a follow-up only about its topic: « c'est combien max ? »
           // after Initiative Gard is not answered by « le montant par projet de l'appel à communs n'est pas publié ».
           .filter((m) => focus === undefined || !m.card.lacune || cardNamesTopic(m.card, question, mine, this.o.aspectTerms))
@@ -1401,6 +1411,13 @@ export class Answerer {
     // A follow-up matched, on its asking words (« give access to »), by a phrasing naming another subject (« … to the
     // DLA? ») that neither it nor its topic names asks no question of that subject: a close card naming none comes first.
     if (focus !== undefined && cardCandidates.length > 1) otherNamesLast(cardCandidates, question, topic?.names);
+    // A choice put between two readings of what was just said (« c'est par an ou pour toute la durée ? ») is settled by the
+    // card just read when it says one of them (« 250 000 € par an »): it comes first, before a card its words merely match.
+    const settles = focus !== undefined ? cardCandidates.find((m) => avoidCards.includes(m.card.id) && cardSettlesChoice(m.card, mine)) : undefined;
+    if (settles) {
+      cardCandidates.splice(cardCandidates.indexOf(settles), 1);
+      cardCandidates.unshift(settles);
+    }
     // The documents of the best passages: a card "agrees" with retrieval when it cites one of them.
     const found = new Set(hits.slice(0, 5).map((h) => h.chunk.docId));
     // On a near tie, a card that answers, from a document found, comes before one saying the answer is not published

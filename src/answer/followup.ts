@@ -718,20 +718,6 @@ const SPAN_ASKED =
   /\b(?:quelle periode|quelles annees|sur quelle duree|quelle duree|couvre|couvrent|court|courent|jusqu'?a quand|de quand a quand|combien de temps|dure|durent|how long|what period|which years|until when|covers?|runs? (?:until|till|to)|lasts?)\b/;
 /** A range of years (« 2022-2027 », « de 2024 à 2030 », "2024 to 2030"). */
 const YEAR_RANGE = /\b(?:19|20)\d{2}\s*(?:-|–|—|à|a|to|until)\s*(?:19|20)\d{2}\b/;
-/** A point in time asked (« voté quand ? », « en quelle année ? », "when was it adopted?"), folded. */
-const POINT_ASKED = /\b(?:quand|quelle date|(?:en|de) quelle annee|a quelle date|when|what year|what date|which year)\b/;
-
-/**
- * Whether a follow-up (`own`) asks the span a thing covers (« il couvre quelle période ? ») after a question asking the
- * point in time something happened to it (« il a été voté quand ? »): another kind of thing, though both are dates,
- * so the vote asked before is no part of its subject.
- */
-export function asksSpanAfterPoint(previous: string, own: string): boolean {
-  const before = foldedQuote(previous);
-  const mine = foldedQuote(own);
-  return SPAN_ASKED.test(mine) && POINT_ASKED.test(before) && !SPAN_ASKED.test(before);
-}
-
 /** Money as a kind of support (« l'argent », « le fric », « des subventions », "money", "funding"), folded. */
 const MONEY_SUPPORT = `(?:(?:de |du |des |d'|l'|le |la |les ){0,2}(?:argent|fric|sous|subventions?|financements?|financier|financiere|sommes?)|(?:money|funding|grants?|cash|financial support|finance))`;
 /**
@@ -749,4 +735,33 @@ const BEYOND_MONEY = new RegExp(
  */
 export function asksBeyondMoney(question: string): boolean {
   return BEYOND_MONEY.test(foldedQuote(question));
+}
+
+/** A choice put between two readings (« c'est par an ou pour toute la durée ? », "is that per year or in total?"), folded. */
+const CHOICE =
+  /^(?:(?:et|mais|ok|alors|donc|and|so)[\s,]+)?(?:c'est|ca fait|ce sont|il s'agit|est-ce|est ce|is (?:it|that|this)|are (?:they|those)|it's|that's)\s+(.+?)\s+(?:ou (?:bien )?|or )(.+?)\s*[?!.]*$/;
+/** Words of a follow-up putting a choice between two readings. */
+const MAX_CHOICE_WORDS = 12;
+
+/**
+ * The two readings a short follow-up puts a choice between (« c'est par an ou pour toute la durée ? » → « par an », « pour
+ * toute la durée »), of what was just said; null for any other question.
+ */
+export function choiceOffered(question: string): [string, string] | null {
+  const f = bareWords(question);
+  if (f.split(/\s+/).length > MAX_CHOICE_WORDS) return null;
+  const m = CHOICE.exec(f);
+  return m ? [m[1]!, m[2]!] : null;
+}
+
+/**
+ * Whether a card the person has just read settles the choice a follow-up puts (« c'est par an ou pour toute la durée ? »
+ * after « 250 000 € par an »): it says one of the two readings in so many words.
+ */
+export function cardSettlesChoice(card: { answer: string; answer_en?: string }, own: string): boolean {
+  const choice = choiceOffered(own);
+  if (!choice) return false;
+  // (the readings are read as phrases: their words are mostly small ones, « par an », "per year")
+  const said = ` ${bareWords(`${card.answer} ${card.answer_en ?? ""}`).replace(/[^\p{L}\p{N}']+/gu, " ")} `;
+  return choice.some((alt) => /\p{L}{2}/u.test(alt) && said.includes(` ${alt.replace(/[^\p{L}\p{N}']+/gu, " ").trim()} `));
 }

@@ -1,13 +1,14 @@
 /**
  * Follow-ups whose meaning tells how they go on with the topic:
  * - one naming a thing of its own and asking only what it is stands alone;
- * - a span asked (« il couvre quelle période ? ») after the date of an act (« voté quand ? ») asks another thing of the
- *   subject, not that date again;
- * - the support asked beyond money (« autrement qu'avec de l'argent ? ») is asked of the topic, whoever it names as giving it.
+ * - a span asked (« il couvre quelle période ? ») is answered by the card just read when it gives a range of years;
+ * - the support asked beyond money (« autrement qu'avec de l'argent ? ») is asked of the topic, whoever it names as giving it;
+ * - a choice between two readings of what was just said (« c'est par an ou une seule fois ? ») is settled by the card just read
+ *   when it says one of them.
  */
 import { describe, expect, it } from "vitest";
-import { asksBeyondMoney, asksSpanAfterPoint, cardAnswersFollowUp, definesNamed } from "../../src/answer/followup.js";
-import { sharedCore } from "./helpers.js";
+import { asksBeyondMoney, cardAnswersFollowUp, cardSettlesChoice, choiceOffered, definesNamed } from "../../src/answer/followup.js";
+import { conversation, sharedCore } from "./helpers.js";
 
 const core = sharedCore();
 
@@ -34,26 +35,14 @@ describe("a follow-up naming a thing and asking what it is", () => {
   });
 });
 
-describe("a span asked after the date of an act", () => {
-  it("is told from another date asked", () => {
-    expect(asksSpanAfterPoint("le plan climat a été adopté quand ?", "et il court jusqu'à quand ?")).toBe(true);
-    expect(asksSpanAfterPoint("Quand le contrat a-t-il été signé ?", "il couvre quelles années ?")).toBe(true);
-    expect(asksSpanAfterPoint("When was it adopted?", "how long does it run?")).toBe(true);
-    // near-misses: two points in time, or a span asked already
-    expect(asksSpanAfterPoint("le plan a été adopté quand ?", "et publié en quelle année ?")).toBe(false);
-    expect(asksSpanAfterPoint("il court sur quelle période ?", "et il dure combien de temps ?")).toBe(false);
-  });
-
-  it("is answered by the card just read when it gives a range of years", () => {
+describe("a span asked after a card giving a range of years", () => {
+  it("is answered by that card", () => {
     const card = { answer: "Le 3 juin 2021. Le plan 2021-2026 a été adopté en séance." };
     expect(cardAnswersFollowUp(card, "il couvre quelle période ?")).toBe(true);
+    expect(cardAnswersFollowUp(card, "and how long does it run?")).toBe(true);
+    // near-misses: no range given, or no span asked
     expect(cardAnswersFollowUp({ answer: "Le 3 juin 2021, en séance." }, "il couvre quelle période ?")).toBe(false);
-  });
-
-  it("carries the subject, not the act's date, into the reading", async () => {
-    const read = await core.runtime.answerer.contextualize("et ça court sur quelle période ?", "Le schéma des solidarités sociales a été voté quand ?");
-    expect(read).toMatch(/solidarités sociales/);
-    expect(read).not.toMatch(/quand/);
+    expect(cardAnswersFollowUp(card, "qui l'a présenté ?")).toBe(false);
   });
 });
 
@@ -81,9 +70,48 @@ describe("the support asked beyond money", () => {
     expect(read).toMatch(/appel à communs/);
   });
 
-  it("carries the subject, not the sum asked before", async () => {
-    const read = await core.runtime.answerer.contextualize("y a autre chose que l'argent ?", "Combien la Région verse-t-elle pour le Pass Occitanie ?");
+  it("carries the subjects, not the sums asked before", async () => {
+    const read = await core.runtime.answerer.contextualize(
+      "y a autre chose que l'argent ?",
+      "Et par structure, ça monte jusqu'à combien max ? — Combien la Région verse-t-elle pour le Pass Occitanie ?",
+    );
     expect(read).toMatch(/Pass Occitanie/);
-    expect(read).not.toMatch(/Combien/);
+    expect(read).not.toMatch(/combien/i);
+  });
+
+  it("is answered with what the topic gives beyond money", async () => {
+    const c = conversation(core.runtime.assistant);
+    await c.say("Quelle est l'enveloppe annuelle de l'appel à communs ?");
+    const r = await c.say("et en dehors des subventions, le Département apporte autre chose ?");
+    expect(r.refused).toBe(false);
+    expect(r.text).toMatch(/ingénierie|locaux|matériel|compétences/);
+  });
+});
+
+describe("a choice between two readings of what was just said", () => {
+  it("is read as its two readings", () => {
+    expect(choiceOffered("c'est par mois ou par an ?")).toEqual(["par mois", "par an"]);
+    expect(choiceOffered("Et c'est pour chaque structure ou pour le groupement ?")).toEqual(["pour chaque structure", "pour le groupement"]);
+    expect(choiceOffered("is that per project or overall?")).toEqual(["per project", "overall"]);
+    // near-misses: no choice put of what was just said
+    expect(choiceOffered("on peut déposer en ligne ou par courrier ?")).toBeNull();
+    expect(choiceOffered("c'est combien ?")).toBeNull();
+  });
+
+  it("is settled by a card saying one of them in so many words", () => {
+    const card = { answer: "Jusqu'à 8 000 € par projet, versés en deux fois." };
+    expect(cardSettlesChoice(card, "c'est par projet ou pour l'ensemble ?")).toBe(true);
+    expect(cardSettlesChoice(card, "c'est par an ou une seule fois ?")).toBe(false);
+    expect(cardSettlesChoice(card, "c'est combien par projet ?")).toBe(false);
+  });
+});
+
+describe("a choice settled in a conversation", () => {
+  it("gets the card just read that says one of its readings", async () => {
+    const c = conversation(core.runtime.assistant);
+    await c.say("Combien d'argent le Département consacre-t-il à l'appel à communs ?");
+    const r = await c.say("ok, et c'est par an ou une seule fois ?");
+    expect(r.refused).toBe(false);
+    expect(r.text).toMatch(/par an/);
   });
 });
