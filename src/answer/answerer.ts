@@ -28,6 +28,7 @@ import {
   asksWhere,
   cardAnswersFollowUp,
   cardNamesTopic,
+  cardSettlesChoice,
   givesAskedKind,
   isElliptic,
   opensOnPossessive,
@@ -35,6 +36,8 @@ import {
   namedWords,
   opensOnOwnSubject,
   comparesTopicWith,
+  asksBeyondMoney,
+  definesNamed,
   pointsBack,
   previousQuestions,
   resolveOrdinal,
@@ -363,6 +366,10 @@ const FOCUS_HELD = 0.5;
 
 /** An interrogative word of a question asking something of its own (« comment », « quels », "which", "what"). */
 const ASKS_SOMETHING = /\b(comment|quel|quelle|quels|quelles|quoi|lequel|laquelle|how|which|what)\b/;
+/** A word asking a quantity or a time (« combien », « cb », « quand »). */
+const ASKED_WORD = /^(?:combien|cb|cbn|quand|qd)\W*$/;
+/** How the questions of a topic are joined (see withTopic). */
+const TOPIC_JOIN = " — ";
 /** An interrogative of a follow-up's own (a reason, a manner, a time, a place, a person, a thing), folded. */
 const ASKS_OWN_THING = /\b(?:pourquoi|comment|quand|qd|ou|qui|quoi|quel|quelle|quels|quelles|why|how|when|where|who|what|which)\b/;
 
@@ -413,6 +420,9 @@ export class Answerer {
   async contextualize(question: string, topic: string | undefined, audience: Audience = "porteur"): Promise<string> {
     // A message announcing another subject (« ok autre sujet : … ») goes on with none.
     if (!topic?.trim() || switchesTopic(question)) return question;
+    // « Et AD'OCC, c'est quoi ? », "and what is the MIESS?": a follow-up naming a thing of its own and asking only what it
+    // is asks nothing of the topic (whose words, carried, may read as another question: the topic's headcount asked).
+    if (definesNamed(question)) return question;
     // The topic is what the previous question asked, without its frame (« Pour le rapport d'activité, … »,
     // « Journaliste radio, je cherche… »): the frame's words are no subject a follow-up goes on with.
     // So is the kind a subject was compared to (« Gard centrale, c'est juste une plateforme ? »): the subject goes on.
@@ -454,6 +464,11 @@ export class Answerer {
     // « c'est la même que Gard centrale ? », "is it the same as the MIESS?": a comparison of what was just spoken of with a
     // thing it names asks of the topic, whatever its named thing alone would find (what that thing is): read with it.
     if (comparesTopicWith(clean)) return combined;
+    // « et le Département peut aider autrement qu'avec de l'argent ? », "anything besides money?": the support the topic
+    // gives beyond its money, asked of it whoever it names as giving it (its funder): read with the topic, unless it sets
+    // a subject of its own apart (« et France Active, c'est que de l'argent ? »).
+    // (the topic's subjects only: a sum or a date asked before, « jusqu'à combien max ? », would read as asked again)
+    if (asksBeyondMoney(clean) && !opensOnOwnSubject(clean)) return withTopic(question, this.subjectsOnly(previous));
     if (terms.length === 0 || (isElliptic(clean, terms.length, false) === false && words > 10))
       return terms.length === 0 ? withTopic(question, previous) : question;
     // Only words that ask an aspect of a subject ("en quelle année ?", "qui l'organise ?", "c'est combien max ?"):
@@ -479,6 +494,24 @@ export class Answerer {
     // neither when they name none (« la rencontre de clôture, c'était où ? »: the closing meeting of what was just told).
     const bias = elliptic ? 0.15 : namesOwnSubject(clean, this.o.router) ? -0.05 : 0;
     return withPrevious.score + bias >= alone.score ? combined : question;
+  }
+
+  /**
+   * The questions of a topic (`topic`, joined by withTopic) without their words that only ask an aspect (see aspectTerms:
+   * « combien », « max », « quand »…) or a quantity (« combien »): the subjects they asked of. A question with nothing
+   * left is kept whole.
+   */
+  private subjectsOnly(topic: string): string {
+    const aspects = this.o.aspectTerms;
+    if (!aspects?.size) return topic;
+    return topic
+      .split(TOPIC_JOIN)
+      .map((part) => {
+        const words = part.split(/\s+/).map((w) => ({ w, terms: analyze(w) }));
+        const kept = words.filter(({ w, terms }) => !ASKED_WORD.test(fold(w)) && (terms.length === 0 || !terms.every((t) => aspects.has(t))));
+        return kept.some(({ terms }) => terms.length > 0) ? kept.map(({ w }) => w).join(" ") : part;
+      })
+      .join(TOPIC_JOIN);
   }
 
   /**
@@ -1343,7 +1376,7 @@ export class Answerer {
     const cardCandidates = cards
       ? cards
           .match(query, { audience, limit: MORE_CARDS + avoidCards.length, question: typeText, focus, asked: mine })
-          .filter((m) => !avoidCards.includes(m.card.id) || (focus !== undefined && cardAnswersFollowUp(m.card, mine)))
+          .filter((m) => !avoidCards.includes(m.card.id) || (focus !== undefined && (cardAnswersFollowUp(m.card, mine) || cardSettlesChoice(m.card, mine))))
           // A card saying something is not published answers a follow-up only about its topic: « c'est combien max ? »
           // after Initiative Gard is not answered by « le montant par projet de l'appel à communs n'est pas publié ».
           .filter((m) => focus === undefined || !m.card.lacune || cardNamesTopic(m.card, question, mine, this.o.aspectTerms))
@@ -1381,6 +1414,13 @@ export class Answerer {
     // A follow-up matched, on its asking words (« give access to »), by a phrasing naming another subject (« … to the
     // DLA? ») that neither it nor its topic names asks no question of that subject: a close card naming none comes first.
     if (focus !== undefined && cardCandidates.length > 1) otherNamesLast(cardCandidates, question, topic?.names);
+    // A choice put between two readings of what was just said (« c'est par an ou pour toute la durée ? ») is settled by the
+    // card just read when it says one of them (« 250 000 € par an »): it comes first, before a card its words merely match.
+    const settles = focus !== undefined ? cardCandidates.find((m) => avoidCards.includes(m.card.id) && cardSettlesChoice(m.card, mine)) : undefined;
+    if (settles) {
+      cardCandidates.splice(cardCandidates.indexOf(settles), 1);
+      cardCandidates.unshift(settles);
+    }
     // The documents of the best passages: a card "agrees" with retrieval when it cites one of them.
     const found = new Set(hits.slice(0, 5).map((h) => h.chunk.docId));
     // On a near tie, a card that answers, from a document found, comes before one saying the answer is not published

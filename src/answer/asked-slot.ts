@@ -19,6 +19,8 @@ interface Slot {
   gives: RegExp;
   /** A text that gives it, when that depends on what the question names (the words that ask it, and the whole question, folded). */
   givesFor?: (asked: string, question: string) => RegExp;
+  /** `gives` reads the text with its capitals (accents folded off): a name is told by them. */
+  cased?: boolean;
 }
 
 /**
@@ -211,9 +213,24 @@ const SLOTS: Slot[] = [
       return new RegExp(String.raw`\b(?:${roles.map((r) => r.gives).join("|")})`);
     },
   },
+  {
+    // what a thing or someone is called: « l'événement s'appelait comment ? », « comment se nomme le réseau ? », « quel est
+    // son nom ? », "what's it called?": « s'appeler comment » asks a name, not a manner. Given by a name: quoted
+    // (« Gard : l'ESS en commun(s) »), introduced by a naming word (« appelé », « intitulé », "called"), a person's or a
+    // place's name of capitalised words (« Hélène Meunier », « Richelieu-Gambetta »), or one a sentence opens on to say
+    // what it is (« AD'OCC est l'agence… »); a date and a venue (« le 26 novembre, au Pont du Gard ») name nothing asked.
+    name: "name",
+    asked:
+      /\b(?:s ?'? ?appel(?:le|les|lent|ait|aient|era|eront|erait)? comment|comment (?:(?:il |elle |ils |elles |ca |on )?s ?'? ?appel\w*|(?:il |elle |ils |elles |ca )?se nomm\w*|on (?:l ?'? ?|les )?appel\w*)|se nomm\w* comment|quel (?:est|etait|sera|c ?'? ?est) (?:son|leur|le|ton|votre) (?:nom|intitule|titre)|(?:son|leur) (?:nom|intitule|titre) (?:exact )?c ?'? ?est quoi|c ?'? ?est quoi (?:son|leur) (?:nom|intitule|titre)|what(?: is| was| are| were| ?' ?s) (?:it|they|that|this|the \w+(?: \w+){0,3}) called|what(?: is| was| ?' ?s) (?:its|their|the) (?:name|title)|called what)\b/,
+    gives:
+      /[«“"]\s*\S|\b(?:s'appel\w*|appele\w*|nomme\w*|intitule\w*|baptise\w*|denomm\w*|called|named|titled|entitled)\b|\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?\s+\p{Lu}\p{Ll}|\p{Lu}\p{Ll}+-\p{Lu}\p{Ll}|(?:^|[.!?:]\s+)(?:L'|La |Le |Les |The )?\p{Lu}[\p{L}'-]*(?:\s+\p{Lu}[\p{L}'-]*)*\s+(?:est|sont|etait|is|are|was)\s+(?:l'|le |la |les |un |une |the |an? )/u,
+    cased: true,
+  },
 ];
 
 const folded = (t: string) => fold(t).replace(/[’`]/g, "'").replace(/-/g, " ");
+/** A text with its accents folded off and its apostrophes as « ' », its capitals kept. */
+const cased = (t: string) => t.normalize("NFD").replace(/\p{M}/gu, "").replace(/[’`]/g, "'");
 
 /** The precise details a question asks (see SLOTS), by name. */
 export function askedSlots(question: string): string[] {
@@ -225,13 +242,12 @@ export function askedSlots(question: string): string[] {
 export function fillsAskedSlots(question: string, text: string): boolean {
   const asked = new Set(askedSlots(question));
   if (asked.size === 0) return true;
-  const paragraphs = text
-    .split(/\n\s*\n/)
-    .filter((p) => p.trim())
-    .map(folded);
+  const raw = text.split(/\n\s*\n/).filter((p) => p.trim());
+  const paragraphs = raw.map(folded);
+  const withCapitals = raw.map(cased);
   const q = folded(question);
   return SLOTS.filter((s) => asked.has(s.name)).every((s) => {
     const gives = s.givesFor ? s.givesFor(q.match(s.asked)?.[0] ?? q, q) : s.gives;
-    return paragraphs.some((p) => gives.test(p));
+    return (s.cased ? withCapitals : paragraphs).some((p) => gives.test(p));
   });
 }

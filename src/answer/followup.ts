@@ -516,6 +516,8 @@ const PERSON = /\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?\s+\p{Lu}[\p{Ll}-]+/u;
  */
 export function cardAnswersFollowUp(card: { answer: string; answer_en?: string }, own: string): boolean {
   const text = `${card.answer} ${card.answer_en ?? ""}`;
+  // (« il couvre quelle période ? » after a card naming « 2022-2027 »: the span asked is that range, however it is worded)
+  if (SPAN_ASKED.test(foldedQuote(own)) && YEAR_RANGE.test(text)) return true;
   const held = new Set(analyze(text));
   const asked = analyze(own);
   if (asked.some((t) => !held.has(t))) return false;
@@ -674,4 +676,92 @@ const MEASURE_COUNTED =
 /** Whether a question counts a measure (« combien de personnes », « combien de gens », "how many people"). */
 export function countsMeasure(question: string): boolean {
   return MEASURE_COUNTED.test(fold(question).replace(/[’`]/g, "'"));
+}
+
+/** A name as written: its first word an acronym or capitalised (« AD'OCC », « la MIESS », « Gard centrale »), a few words at most. */
+const NAME_PHRASE = String.raw`(?:(?:le|la|les|l'|the)\s*)?(?:\p{Lu}[\p{L}'’-]*)(?:\s+[\p{L}'’-]+){0,3}`;
+/** How a definition is asked after the thing it is asked of (« AD'OCC, c'est quoi ? », "the MIESS, what is it?"). */
+const DEFINITION_AFTER = `(?:c'est quoi|c quoi|c'est qui|qu'est-ce que c'est|ca fait quoi|ils font quoi|elle fait quoi|il fait quoi|what is it|what's that|what is that|what's it|who are they|what do they do)`;
+/** How a definition is asked before the thing it is asked of (« c'est quoi la MIESS ? », "what is AD'OCC?"). */
+const DEFINITION_BEFORE = `(?:c'est quoi|c quoi|qu'est-ce que c'est que|qu'est-ce que|what is|what's|what are|who is|who are)`;
+/** Words opening a follow-up without saying anything of its subject (« ok et… », « bon alors… », "and…"). */
+const OPENING_WORD = String.raw`(?:(?:et|mais|ok|alors|bon|du coup|and|so)[\s,]+){0,2}`;
+const DEFINES_NAMED = new RegExp(
+  String.raw`^${OPENING_WORD}(?:${NAME_PHRASE}\s*,?\s*${DEFINITION_AFTER}(?:\s+(?:exactement|au juste|exactly))?|${DEFINITION_BEFORE}\s+${NAME_PHRASE})\s*[?!.]*$`,
+  "u",
+);
+
+/**
+ * Whether a follow-up names a thing of its own and asks only what it is (« Et AD'OCC, c'est quoi ? », « c'est quoi la
+ * MIESS ? », "and what is the CRESS?"): the name, written with a capital or as an acronym, is the whole of its subject,
+ * so it asks nothing of the topic and stands alone. Not « c'est quoi ? » (no name) nor « c'est quoi le plafond ? » (an
+ * aspect of the topic, in lower case).
+ */
+export function definesNamed(question: string): boolean {
+  // (accents are folded off but capitals kept: the name is told by its capital)
+  const text = question
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .replace(/[’`´‘]/g, "'")
+    .trim();
+  const lowered = text.replace(/^\p{Lu}(?=\p{Ll})/u, (c) => c.toLowerCase());
+  return DEFINES_NAMED.test(lowered) && hasWrittenName(lowered);
+}
+
+/** Whether a text (its opening word lowered) writes a name: an acronym or a capitalised word. */
+function hasWrittenName(text: string): boolean {
+  return /(?<!\p{L})\p{Lu}{2,}|\p{Lu}\p{Ll}/u.test(text);
+}
+
+/** A span of time asked (« il couvre quelle période ? », « ça court jusqu'à quand ? », "how long does it run?"), folded. */
+const SPAN_ASKED =
+  /\b(?:quelle periode|quelles annees|sur quelle duree|quelle duree|couvre|couvrent|court|courent|jusqu'?a quand|de quand a quand|combien de temps|dure|durent|how long|what period|which years|until when|covers?|runs? (?:until|till|to)|lasts?)\b/;
+/** A range of years (« 2022-2027 », « de 2024 à 2030 », "2024 to 2030"). */
+const YEAR_RANGE = /\b(?:19|20)\d{2}\s*(?:-|–|—|à|a|to|until)\s*(?:19|20)\d{2}\b/;
+/** Money as a kind of support (« l'argent », « le fric », « des subventions », "money", "funding"), folded. */
+const MONEY_SUPPORT = `(?:(?:de |du |des |d'|l'|le |la |les ){0,2}(?:argent|fric|sous|subventions?|financements?|financier|financiere|sommes?)|(?:money|funding|grants?|cash|financial support|finance))`;
+/**
+ * Support asked beyond money (« autrement qu'avec de l'argent », « à part l'argent », « c'est que de l'argent ou… »,
+ * "anything besides money?", "other than funding"), folded.
+ */
+const BEYOND_MONEY = new RegExp(
+  String.raw`\b(?:autrement qu'(?:avec |en )?|autre(?: chose)? que |a part |en dehors (?:de |du |des |d')|en plus (?:de |du |des |d')|hormis |(?:c'est |ce n'est |c'est seulement |c'est juste )?(?:que|uniquement|seulement|juste) )${MONEY_SUPPORT}\b|\b(?:besides|other than|apart from|beyond|on top of|except|only|just|anything but) ${MONEY_SUPPORT}\b`,
+);
+
+/**
+ * Whether a follow-up asks what its subject gives beyond money (« et le Département peut aider autrement qu'avec de
+ * l'argent ? », « c'est que de l'argent ou il y a autre chose ? », "is the Department offering anything besides money?"):
+ * a kind of support of what was just spoken of, whoever it names as giving it, so it is read with the topic.
+ */
+export function asksBeyondMoney(question: string): boolean {
+  return BEYOND_MONEY.test(foldedQuote(question));
+}
+
+/** A choice put between two readings (« c'est par an ou pour toute la durée ? », "is that per year or in total?"), folded. */
+const CHOICE =
+  /^(?:(?:et|mais|ok|alors|donc|and|so)[\s,]+)?(?:c'est|ca fait|ce sont|il s'agit|est-ce|est ce|is (?:it|that|this)|are (?:they|those)|it's|that's)\s+(.+?)\s+(?:ou (?:bien )?|or )(.+?)\s*[?!.]*$/;
+/** Words of a follow-up putting a choice between two readings. */
+const MAX_CHOICE_WORDS = 12;
+
+/**
+ * The two readings a short follow-up puts a choice between (« c'est par an ou pour toute la durée ? » → « par an », « pour
+ * toute la durée »), of what was just said; null for any other question.
+ */
+export function choiceOffered(question: string): [string, string] | null {
+  const f = bareWords(question);
+  if (f.split(/\s+/).length > MAX_CHOICE_WORDS) return null;
+  const m = CHOICE.exec(f);
+  return m ? [m[1]!, m[2]!] : null;
+}
+
+/**
+ * Whether a card the person has just read settles the choice a follow-up puts (« c'est par an ou pour toute la durée ? »
+ * after « 250 000 € par an »): it says one of the two readings in so many words.
+ */
+export function cardSettlesChoice(card: { answer: string; answer_en?: string }, own: string): boolean {
+  const choice = choiceOffered(own);
+  if (!choice) return false;
+  // (the readings are read as phrases: their words are mostly small ones, « par an », "per year")
+  const said = ` ${bareWords(`${card.answer} ${card.answer_en ?? ""}`).replace(/[^\p{L}\p{N}']+/gu, " ")} `;
+  return choice.some((alt) => /\p{L}{2}/u.test(alt) && said.includes(` ${alt.replace(/[^\p{L}\p{N}']+/gu, " ").trim()} `));
 }

@@ -32,12 +32,21 @@ describe("the precise detail a question asks", () => {
     ["Who is our contact at the Adie?", ["dedicated-contact"]],
     ["Quels retours le Département a-t-il eus après le forum ?", ["feedback"]],
     ["How was the presentation received by the other regions?", ["feedback"]],
+    // « s'appeler comment » asks a name, in a first question or a follow-up
+    ["Et le salon de l'an dernier, il s'appelait comment ?", ["name"]],
+    ["Comment se nomme le réseau des collectivités ?", ["name"]],
+    ["c'est quoi son nom exactement, à ce fonds ?", ["name"]],
+    ["What was the forum in Bordeaux called?", ["name"]],
+    ["what's the name of the platform?", ["name"]],
     // near misses: a general question about the same things asks no precise detail
     ["Quels quartiers d'Alès sont prioritaires ?", []],
     ["Comment devenir fournisseur du Département ?", []],
     ["Qui pilote le schéma ESS du Gard ?", []],
     ["Qu'est-ce qu'une clause sociale dans un marché public ?", []],
     ["Le DLA fait appel à des consultants ?", []],
+    ["Comment s'organise la sélection des communs ?", []],
+    ["On appelle qui pour le dossier ?", []],
+    ["Comment on candidate, on nous appelle ensuite ?", []],
     ["Qui est concerné par l'agrément ESUS ?", []],
     ["Combien de salariés compte l'ESS dans le Gard ?", []],
     ["Quels documents le Département a-t-il publiés sur l'ESS ?", []],
@@ -107,6 +116,14 @@ describe("the opening days and hours, the documents, a dedicated contact, the re
     ["Does the Region have a dedicated desk for cooperatives?", "La Région dispose d'un service dédié à l'économie sociale et solidaire. [1]", true],
     ["Quels retours le Département a-t-il eus après le forum ?", "Le Département a présenté l'appel à communs au forum de Bordeaux en octobre. [1]", false],
     ["Quels retours le Département a-t-il eus après le forum ?", "La démarche a été saluée par plusieurs collectivités présentes au forum. [1]", true],
+    // a name is given quoted, after a naming word, as capitalised words or as what a sentence opens on; a date and a venue are none
+    ["Et la fête de clôture, elle s'appelait comment ?", "Le samedi 14 juin 2025, à partir de 10 heures, au Parc de la Colline. [1]", false],
+    ["Et la fête de clôture, elle s'appelait comment ?", "La clôture, « Fêtons la coopération », a réuni 300 personnes. [1]", true],
+    ["Comment se nomme le réseau des collectivités ?", "Le réseau des collectivités engagées pour l'ESS a été créé en 2002. [1]", false],
+    ["Comment se nomme le réseau des collectivités ?", "Le RTES est le réseau des collectivités territoriales pour une économie solidaire. [1]", true],
+    ["what was the closing event called?", "It was held on 3 December in Alès. [1]", false],
+    ["what was the closing event called?", "An event titled Commons Day closed the month. [1]", true],
+    ["Ils s'appellent comment, ces quartiers ?", "Deux quartiers : Les Prés-Saint-Jean et Cévennes-Tamaris. [1]", true],
   ];
   for (const [q, text, fills] of cases) it(`${q} ← ${text.slice(0, 50)}… : ${fills}`, () => expect(fillsAskedSlots(q, text)).toBe(fills));
 });
