@@ -12,6 +12,7 @@ import { knowledgePaths } from "../core/paths.js";
 import { findCommunesInText } from "../eligibility/communes.js";
 import { analyze, fold } from "../retrieval/analyzer.js";
 import { asksDuration, countedNoun, givesAsked, givesDurationOf, hasDate } from "./asked-quantity.js";
+import { asksMaximum, givesMaximum } from "./asked-statistic.js";
 import { answerType, asksAmount, givesAmount } from "./cards.js";
 
 const AspectFile = z.array(z.coerce.string()).nullish();
@@ -444,6 +445,8 @@ export function askedKind(own: string): ReturnType<typeof answerType> {
   const type = answerType(own);
   if (type !== "other" && type !== "yesno") return type;
   if (asksLimit(own)) return "number";
+  // "how long does it last?", « quelle durée ? »: a duration is a figure, though asked without « combien ».
+  if (asksDuration(own)) return "number";
   const text = own.toLowerCase().replace(/[’`]/g, "'");
   if (WHERE.test(text) || WHERE.test(fold(text))) return "where";
   return WHO.test(fold(text)) ? "who" : type;
@@ -583,6 +586,9 @@ export function givesAskedKind(own: string, text: string, about = own): boolean 
     case "number":
       // « ça dure combien, l'incubation ? » asks how long the subject it names lasts: another thing's duration is no answer.
       if (asksDuration(own)) return givesDurationOf(own, text);
+      // « et le max ? », « jusqu'à combien ? » ask a maximum: a floor (« au moins 57,5 % ») or another figure of the topic
+      // is no answer to it, a ceiling stated (« jusqu'à 50 % », « peut atteindre 40 000 € ») is.
+      if (asksMaximum(own) && !givesMaximum(text)) return false;
       // (« et c'est combien de communes ? » counts things: no sum of money is asked)
       return (asksAmount(own) || MONEY.test(fold(own))) && countedNoun(own) === null ? givesAmount(text) : givesAsked("number", own, text);
     case "date":

@@ -75,3 +75,22 @@ describe("an item of a list named by its rank", () => {
     expect(resolveOrdinal("c'est pour qui ?", "quels sont les axes ?")).toBeNull();
   });
 });
+
+describe("a maximum or a duration asked by a follow-up", () => {
+  it("wants a ceiling for « et le max ? », not a floor", () => {
+    expect(askedKind("et le plafond alors ?")).toBe("number");
+    expect(givesAskedKind("et le max ?", "Au moins 20 % des bénéfices vont en réserves.")).toBe(false);
+    expect(givesAskedKind("et le max ?", "Une commune peut détenir jusqu'à 30 % du capital.")).toBe(true);
+    // a sum asked without a maximum is still given by any sum
+    expect(givesAskedKind("c'est combien ?", "Le prêt moyen est de 6 000 €.")).toBe(true);
+  });
+
+  it('reads "how long" and « quelle durée » as asking a figure', () => {
+    expect(askedKind("how long does the programme run?")).toBe("number");
+    expect(askedKind("et quelle durée pour l'accompagnement ?")).toBe("number");
+    expect(givesAskedKind("how long does the programme run?", "Le programme dure neuf mois.")).toBe(true);
+    expect(givesAskedKind("how long does the programme run?", "Le programme accompagne des projets coopératifs.")).toBe(false);
+    // near miss: "how" alone asks a manner
+    expect(askedKind("how does the programme work?")).not.toBe("number");
+  });
+});
