@@ -603,8 +603,23 @@ export function givesAskedKind(own: string, text: string, about = own): boolean 
         [...text.matchAll(ACRONYMS)].some((m) => !new RegExp(`(?<!\\p{L})${m[0]}(?!\\p{L})`, "iu").test(about))
       );
     default:
+      if (asksLaw(own)) return LAW_NAMED.test(text);
       return asksLegalForm(own) ? LEGAL_FORM.test(fold(text)) : null;
   }
+}
+
+/**
+ * A follow-up asking which law or legal text did or says something (« c'est quelle loi ? », « par quelle loi ? », "what law
+ * removed it?", "which act?"), folded: a law's name answers it, not the account of what changed.
+ */
+const LAW_ASKED =
+  /\b(?:(?:quelle|quelles) (?:loi|lois|reforme|reformes)|quel (?:texte|decret|article|code)|(?:which|what) (?:law|laws|act|statute|reform|legislation|decree|article)|under which (?:law|act))\b/;
+/** A law named in a text: « la loi NOTRe », « loi n° 2015-991 », « la loi du 31 juillet 2014 », an article of a code, "the … Act". */
+const LAW_NAMED = /\b[Ll]oi (?:n° ?\d|du \d|d'orientation|[«"]?\p{Lu})|\b(?:article|art\.) L? ?\d|\bL\d{4}-\d|\b\p{Lu}[\p{L}-]+ (?:Act|Law)\b/u;
+
+/** Whether a follow-up asks which law or legal text (see LAW_ASKED). */
+export function asksLaw(own: string): boolean {
+  return LAW_ASKED.test(fold(own).replace(/[’`]/g, "'"));
 }
 
 /** A follow-up asking what legal form a structure has (« c'est quoi leur statut ? », "what kind of company is it?"). */

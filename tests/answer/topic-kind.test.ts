@@ -3,7 +3,7 @@
  * topicFirst applies before looking in the topic's documents.
  */
 import { describe, expect, it } from "vitest";
-import { askedKind, givesAskedKind, resolveOrdinal } from "../../src/answer/followup.js";
+import { askedKind, asksLaw, givesAskedKind, resolveOrdinal } from "../../src/answer/followup.js";
 
 describe("the kind a follow-up asks", () => {
   it("reads « qui » asked after other words as asking who", () => {
@@ -92,5 +92,21 @@ describe("a maximum or a duration asked by a follow-up", () => {
     expect(givesAskedKind("how long does the programme run?", "Le programme accompagne des projets coopératifs.")).toBe(false);
     // near miss: "how" alone asks a manner
     expect(askedKind("how does the programme work?")).not.toBe("number");
+  });
+});
+
+describe("a law asked by a follow-up", () => {
+  it("wants a law named, not the account of what changed", () => {
+    expect(asksLaw("et c'est quelle loi qui a fait ça ?")).toBe(true);
+    expect(asksLaw("which act set that rule?")).toBe(true);
+    expect(givesAskedKind("which act set that rule?", "La loi Hamon (loi n° 2014-344) a créé cette règle.")).toBe(true);
+    expect(givesAskedKind("et c'est quelle loi qui a fait ça ?", "Depuis la loi du 31 juillet 2014, la règle s'applique.")).toBe(true);
+    expect(givesAskedKind("et c'est quelle loi qui a fait ça ?", "Les régions définissent désormais les aides aux entreprises.")).toBe(false);
+  });
+  it("leaves other questions on the law alone", () => {
+    // near misses: what a law says, whether one applies
+    expect(asksLaw("qu'est-ce que cette loi a changé ?")).toBe(false);
+    expect(asksLaw("is it required by law?")).toBe(false);
+    expect(givesAskedKind("qu'est-ce que cette loi a changé ?", "Les régions définissent les aides.")).toBeNull();
   });
 });
