@@ -113,6 +113,9 @@ const MAXIMUM_ASKED =
 /** What says there is no maximum or that it is not published: it answers a maximum asked as well. */
 const NO_MAXIMUM = /\b(?:pas de plafond|sans plafond|aucun plafond|pas de maximum|sans maximum|pas publie\w*|no (?:cap|ceiling|maximum)|not published)\b/;
 
+/** A ceiling named, then its figure in the same sentence (« le plafond de minimis général à 300 000 € »), folded. */
+const CEILING_NAMED_FIGURE = /\b(?:plafond|plafonds|maximum|ceiling|cap)\b[^.;:!?]{0,60}?\d[\d\s.,\u00a0]*\s*(?:%|€|k€|euros?\b|pour ?cent)/;
+
 /** Whether a question asks a maximum (see MAXIMUM_ASKED). */
 export function asksMaximum(question: string): boolean {
   return MAXIMUM_ASKED.test(folded(question));
@@ -125,5 +128,5 @@ export function asksMaximum(question: string): boolean {
  */
 export function givesMaximum(text: string): boolean {
   const f = folded(text);
-  return new RegExp(CEILING_FIGURE.source).test(f) || NO_MAXIMUM.test(f);
+  return new RegExp(CEILING_FIGURE.source).test(f) || CEILING_NAMED_FIGURE.test(f) || NO_MAXIMUM.test(f);
 }

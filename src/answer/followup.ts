@@ -440,11 +440,22 @@ export function asksLimit(own: string): boolean {
   return LIMIT_ASKED.test(f) && !LIMIT_OTHER.test(f);
 }
 
+/**
+ * A figure's noun asked like a definition (« c'est quoi le plafond ? », « c'est quoi le seuil pour une asso ? », "what's the
+ * cap?"), folded: the figure is asked, not what a ceiling is. A few words may say of what (« le plafond du prêt »).
+ */
+const FIGURE_DEFINED =
+  /^(?:(?:et|mais|ok|alors|and|so)\s+)?(?:c'?est quoi|c quoi|what(?:'s| is))\s+(?:le|la|l'|the|its|son|sa|leur)\s*(?:plafond|montant|seuil|taux|maximum|minimum|max|cap|ceiling|amount|threshold)\b(?:\s+[\p{L}'-]+){0,4}\s*\??$/u;
+
 /** What a follow-up asks for: answerType's reading, « où » anywhere meaning a place, a limit asked meaning a figure. */
 export function askedKind(own: string): ReturnType<typeof answerType> {
   const type = answerType(own);
+  // « c'est quoi le plafond ? », "what's the threshold?": what a figure is, asked like a definition, is that figure
+  if ((type === "definition" || type === "other") && FIGURE_DEFINED.test(foldedQuote(own))) return "number";
   if (type !== "other" && type !== "yesno") return type;
   if (asksLimit(own)) return "number";
+  // « et quel conseiller l'a défendu ? », "which councillor?": a person is asked
+  if (asksPerson(own)) return "who";
   // "how long does it last?", « quelle durée ? »: a duration is a figure, though asked without « combien ».
   if (asksDuration(own)) return "number";
   const text = own.toLowerCase().replace(/[’`]/g, "'");
@@ -508,6 +519,31 @@ export function givesWhere(own: string, text: string): boolean {
 
 /** A person's name in an answer (« Hélène Meunier »). */
 const PERSON = /\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?\s+\p{Lu}[\p{Ll}-]+/u;
+
+/**
+ * Words that open two capitalised words which are no person's name: articles and prepositions at a sentence's start
+ * (« Le Conseil… », « Pour Alès… ») and the words territories and bodies of the Gard are named with (« Pays Cévenol »,
+ * « Gard Rhodanien », « Pont du Gard », « Conseil départemental », « Maison départementale »).
+ */
+const NOT_A_FIRST_NAME =
+  "Le|La|Les|L|Un|Une|Du|De|Des|Au|Aux|En|Et|Ou|Pour|Par|Dans|Sur|Avec|Chez|Depuis|Entre|Selon|Ce|Cet|Cette|Ces|Son|Sa|Ses|Leur|Leurs|The|A|An|In|At|On|For|By|Of|Pays|Gard|Pont|Saint|Sainte|Vallée|Haute|Basse|Costières|Terre|Terres|Conseil|Département|Région|Maison|Mois|Rencontres|Espace|Communauté|Métropole|Agglo|Initiative|France|Occitanie";
+/**
+ * A person's name (« Hélène Meunier », « Françoise Laurent-Perrigot »), not a place or a body named in capitalised words
+ * (nor the tail of one: « Grande Bobine » in « La Grande Bobine »).
+ */
+const NAMED_PERSON = new RegExp(
+  String.raw`(?<![\p{L}'’])(?<!\p{Lu}[\p{L}'’-]*\s+)(?!(?:${NOT_A_FIRST_NAME})(?![\p{L}]))\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?\s+\p{Lu}[\p{Ll}-]+`,
+  "u",
+);
+/** Who did a thing, named after « par » or "by" (« animée par La Grande Bobine », "run by the URSCOP"). */
+const AGENT = /\b(?:par|by)\s+(?:(?:la|le|les|l['’]|the)\s*)?\p{Lu}/u;
+/** A follow-up asking a person (« quelle élue ? », « quel conseiller ? », "which councillor?"), folded. */
+const PERSON_ASKED =
+  /\b(?:quel(?:le)?s? (?:elue?s?|conseill(?:er|ere)s?|vice presidente?s?)|(?:which|what) (?:councillors?|elected (?:officials?|members?|representatives?)|officials?|vice presidents?))\b/;
+/** Whether a follow-up asks a person (see PERSON_ASKED). */
+export function asksPerson(own: string): boolean {
+  return PERSON_ASKED.test(fold(own).replace(/[’`-]/g, (c) => (c === "-" ? " " : "'")));
+}
 
 /**
  * Whether a card the person has just read already answers their follow-up ("elle est
@@ -596,8 +632,11 @@ export function givesAskedKind(own: string, text: string, about = own): boolean 
     case "where":
       return givesWhere(own, text);
     case "who":
+      // « quelle élue l'a présenté ? », "which councillor?" ask a person: a body or a place is no answer
+      if (asksPerson(own)) return NAMED_PERSON.test(text);
       return (
-        PERSON.test(text) ||
+        NAMED_PERSON.test(text) ||
+        AGENT.test(text) ||
         ORGANISATION.test(text) ||
         NAMED_BY_ACRONYM.test(text) ||
         [...text.matchAll(ACRONYMS)].some((m) => !new RegExp(`(?<!\\p{L})${m[0]}(?!\\p{L})`, "iu").test(about))

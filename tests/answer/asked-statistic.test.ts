@@ -58,5 +58,8 @@ describe("a maximum asked", () => {
     expect(givesMaximum("Au moins 20 % des bénéfices vont en réserves.")).toBe(false);
     expect(givesMaximum("Ce plafond peut être relevé par un fonds régional.")).toBe(false);
     expect(givesMaximum("Le réseau a suivi 300 projets depuis 2010.")).toBe(false);
+    // a ceiling named, then its figure
+    expect(givesMaximum("Le règlement fixe le plafond général à 80 000 € par structure.")).toBe(true);
+    expect(givesMaximum("Le plafond dépend du règlement; 80 projets ont été aidés.")).toBe(false);
   });
 });

@@ -3,7 +3,7 @@
  * topicFirst applies before looking in the topic's documents.
  */
 import { describe, expect, it } from "vitest";
-import { askedKind, asksLaw, givesAskedKind, resolveOrdinal } from "../../src/answer/followup.js";
+import { askedKind, asksLaw, asksPerson, givesAskedKind, resolveOrdinal } from "../../src/answer/followup.js";
 
 describe("the kind a follow-up asks", () => {
   it("reads « qui » asked after other words as asking who", () => {
@@ -108,5 +108,37 @@ describe("a law asked by a follow-up", () => {
     expect(asksLaw("qu'est-ce que cette loi a changé ?")).toBe(false);
     expect(asksLaw("is it required by law?")).toBe(false);
     expect(givesAskedKind("qu'est-ce que cette loi a changé ?", "Les régions définissent les aides.")).toBeNull();
+  });
+});
+
+describe("who a follow-up asks", () => {
+  it("is not given by places or the tail of a body's name", () => {
+    const places = "Des réunions ont eu lieu dans le Pays Viganais, le Gard Rhodanien et la Vallée Longue.";
+    expect(givesAskedKind("and who ran them?", places)).toBe(false);
+    expect(givesAskedKind("and who ran them?", "Elles ont été animées par La Petite Navette, une coopérative.")).toBe(true);
+    expect(givesAskedKind("c'est qui qui l'anime ?", "Elle est animée par Julie Fabre, chargée de mission.")).toBe(true);
+  });
+  it("wants a person's name when a person is asked", () => {
+    expect(asksPerson("et quel conseiller l'a défendu ?")).toBe(true);
+    expect(asksPerson("which councillor presented it?")).toBe(true);
+    expect(givesAskedKind("et quel conseiller l'a défendu ?", "Le plan a été porté par La Petite Navette (SCOP).")).toBe(false);
+    expect(givesAskedKind("et quel conseiller l'a défendu ?", "Le plan a été présenté par Julien Fabre en séance.")).toBe(true);
+    // near miss: « qui » alone may be answered by a body
+    expect(asksPerson("et qui l'a défendu ?")).toBe(false);
+    expect(givesAskedKind("et qui l'a défendu ?", "Le plan a été porté par La Petite Navette (SCOP).")).toBe(true);
+  });
+});
+
+describe("a figure's noun asked like a definition", () => {
+  it("asks the figure", () => {
+    expect(askedKind("c'est quoi le seuil ?")).toBe("number");
+    expect(askedKind("et c'est quoi le montant pour une asso ?")).toBe("number");
+    expect(askedKind("what's the threshold?")).toBe("number");
+    expect(givesAskedKind("c'est quoi le seuil ?", "Le seuil est fixé à 15 000 € par an.")).toBe(true);
+    expect(givesAskedKind("c'est quoi le seuil ?", "Le seuil dépend du statut de la structure.")).toBe(false);
+  });
+  it("leaves definitions of other things alone", () => {
+    expect(askedKind("c'est quoi une SCIC ?")).toBe("definition");
+    expect(askedKind("c'est quoi le plan de relance des coopératives du Gard en 2024 ?")).toBe("definition");
   });
 });
