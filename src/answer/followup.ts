@@ -420,7 +420,7 @@ const WHERE =
 
 /** « qui » asked anywhere in a follow-up: « et dans le Gard c'est qui qui le porte ? », « ça dépend de qui ? ». */
 const WHO =
-  /\bc'?est qui\b|\bc qui\b|\b(?:laquelle|lequel|lesquel(?:le)?s|which (?:one|ones|organi[sz]ations?|structures?|cooperatives?|compan(?:y|ies)|bod(?:y|ies)))\b|\bqui qui\b|\b(?:de|par|avec|aupres de|chez) qui\b|\bqui (?:le|la|les|l'|s'en|en|y)\s*(?:porte|gere|organise|anime|finance|pilote|dirige|s'occupe|occupe|charge|instruit|decide|accompagne)\w*/;
+  /\bc'?est qui\b|\bc qui\b|\b(?:laquelle|lequel|lesquel(?:le)?s|which (?:one|ones|organi[sz]ations?|structures?|cooperatives?|compan(?:y|ies)|bod(?:y|ies)))\b|\bqui qui\b|\b(?:de|par|avec|aupres de|chez) qui\b|\b(?:a|devant) qui\b(?=\s*(?:$|\?|je\b|j'|on\b|il faut\b|faut\b|dois\b|doit\b|nous\b|s'adress|m'adress))|\bqui (?:le|la|les|l'|s'en|en|y)\s*(?:porte|gere|organise|anime|finance|pilote|dirige|s'occupe|occupe|charge|instruit|decide|accompagne)\w*/;
 
 /**
  * A follow-up asking whether its subject has a limit (« y a une limite ? », « c'est plafonné ? », « il y a un montant

@@ -12,6 +12,14 @@ describe("the kind a follow-up asks", () => {
     expect(askedKind("ça dépend de qui ?")).toBe("who");
   });
 
+  it("reads « à qui ? » and « devant qui ? » closing a question as asking who", () => {
+    expect(askedKind("et ça se dépose à qui ?")).toBe("who");
+    expect(askedKind("faut présenter le dossier devant qui")).toBe("who");
+    expect(askedKind("à qui je dois écrire ?")).toBe("who");
+    // near miss: « à qui » opening a relative clause
+    expect(askedKind("une aide à qui tout le monde a droit ?")).not.toBe("who");
+  });
+
   it("leaves a relative « qui » alone", () => {
     expect(askedKind("une asso qui débute peut candidater ?")).not.toBe("who");
   });
