@@ -6,7 +6,6 @@ import { NUMBER_WORDS } from "../core/number-words.js";
 import { MONTH_ALTERNATION } from "../core/calendar-words.js";
 import { analyze, fold } from "../retrieval/analyzer.js";
 import type { Hit, QueryAnalysis, Retriever } from "../retrieval/retriever.js";
-import { asksMaximum, givesMaximum } from "./asked-statistic.js";
 import { excludedThing, statesExcluded, withoutBeyond } from "./excluded-part.js";
 import { splitUnits } from "./sentences.js";
 
@@ -92,8 +91,6 @@ export function givesSpan(unit: string): boolean {
 
 /** What a sentence giving both ends of an asked period gains over one giving one end. */
 const SPAN_BONUS = 0.3;
-/** What a sentence stating a maximum gains when one is asked. */
-const MAXIMUM_BONUS = 0.3;
 
 interface Scored {
   hit: Hit;
@@ -202,9 +199,6 @@ export function extractAnswer(
   const aside = excludedThing(question);
   // A period asked by both ends is answered by a sentence giving both (« d'avril 2023 à décembre 2024 »).
   const span = asksSpan(opts.typeOf ?? question);
-  // A maximum asked (« et le max ? ») is answered by a sentence stating one (« peut atteindre 40 000 € »), not by one that
-  // only names the ceiling (« ce plafond peut être doublé »).
-  const maximum = asksMaximum(opts.typeOf ?? question);
   const asideTerms = aside ? analyze(aside) : [];
   hits.slice(0, 5).forEach((hit, hitRank) => {
     const { units, head } = unitsOf(hit.chunk);
@@ -227,7 +221,6 @@ export function extractAnswer(
         0.2 / (hitRank + 1) +
         typeBonus(qtype, unit) +
         (span && givesSpan(unit) ? SPAN_BONUS : 0) +
-        (maximum && givesMaximum(unit) ? MAXIMUM_BONUS : 0) +
         own -
         meta -
         dangling -

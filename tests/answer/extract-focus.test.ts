@@ -47,32 +47,6 @@ describe("a follow-up's own words choose the sentence", () => {
   });
 });
 
-describe("a maximum asked chooses the sentence that states one", () => {
-  const loan: IndexedChunk = {
-    ...chunk,
-    id: "pret#0",
-    docId: "pret",
-    title: "Un prêt solidaire",
-    section: "Le prêt solidaire",
-    text:
-      "Le prêt solidaire de la coopérative peut atteindre 12 000 €. Le plafond du prêt solidaire peut être relevé par un fonds régional de garantie. " +
-      "Le prêt est examiné par un comité de bénévoles.",
-  };
-  const loanHits: Hit[] = [{ chunk: loan, score: 1, coverage: 0.8 }];
-  it("« et le plafond ? » gets the figure, not the sentence naming the ceiling", () => {
-    const combined = "et le plafond du prêt ? — le prêt solidaire de la coopérative, c'est quoi ?";
-    const query = t.runtime.retriever.analyzeQuery(combined);
-    const out = extractAnswer(t.runtime.retriever, query, combined, loanHits, { maxUnits: 1, typeOf: "et le plafond du prêt ?" });
-    expect(out.text).toMatch(/^Le prêt solidaire de la coopérative peut atteindre 12 000 €/);
-  });
-  it("a question asking no maximum keeps its own sentence", () => {
-    const combined = "qui examine le prêt ? — le prêt solidaire de la coopérative, c'est quoi ?";
-    const query = t.runtime.retriever.analyzeQuery(combined);
-    const out = extractAnswer(t.runtime.retriever, query, combined, loanHits, { maxUnits: 1, typeOf: "qui examine le prêt ?" });
-    expect(out.text).toMatch(/comité de bénévoles/);
-  });
-});
-
 describe("a sentence qualifying the figure before it", () => {
   const rule: IndexedChunk = {
     ...chunk,
