@@ -420,7 +420,7 @@ const WHERE =
 
 /** « qui » asked anywhere in a follow-up: « et dans le Gard c'est qui qui le porte ? », « ça dépend de qui ? ». */
 const WHO =
-  /\bc'?est qui\b|\bc qui\b|\b(?:laquelle|lequel|lesquel(?:le)?s|which (?:one|ones|organi[sz]ations?|structures?|cooperatives?|compan(?:y|ies)|bod(?:y|ies)))\b|\bqui qui\b|\b(?:de|par|avec|aupres de|chez) qui\b|\b(?:a|devant) qui\b(?=\s*(?:$|\?|je\b|j'|on\b|il faut\b|faut\b|dois\b|doit\b|nous\b|s'adress|m'adress))|\bqui (?:le|la|les|l'|s'en|en|y)\s*(?:porte|gere|organise|anime|finance|pilote|dirige|s'occupe|occupe|charge|instruit|decide|accompagne)\w*/;
+  /\bc'?est qui\b|\bc qui\b|\b(?:laquelle|lequel|lesquel(?:le)?s|which (?:one|ones|organi[sz]ations?|structures?|cooperatives?|compan(?:y|ies)|bod(?:y|ies)))\b|\bqui qui\b|\b(?:de|par|avec|aupres de|chez) qui\b|\b(?:demand\w*|adress\w*|envo\w*|ecri\w*|depos\w*|transmet\w*|present\w*|pass\w*|parl\w*|signal\w*|adresse\w*) (?:a|devant) qui\b|\bqui (?:le|la|les|l'|s'en|en|y)\s*(?:porte|gere|organise|anime|finance|pilote|dirige|s'occupe|occupe|charge|instruit|decide|accompagne)\w*/;
 
 /**
  * A follow-up asking whether its subject has a limit (« y a une limite ? », « c'est plafonné ? », « il y a un montant
@@ -537,6 +537,12 @@ const NAMED_PERSON = new RegExp(
 );
 /** Who did a thing, named after « par » or "by" (« animée par La Grande Bobine », "run by the URSCOP"). */
 const AGENT = /\b(?:par|by)\s+(?:(?:la|le|les|l['’]|the)\s*)?\p{Lu}/u;
+/** A group of people asked by « qui » (« qui étaient les participants ? », "who were the attendees?"), folded. */
+const GROUP_ASKED =
+  /\b(?:participants?|participantes?|membres?|beneficiaires?|publics?|invites?|adherents?|attendees|participants|members|beneficiaries|audience)\b/;
+/** Kinds of people named in a text (« des partenaires, des élus et des agents »), folded. */
+const PEOPLE_KINDS =
+  /\b(?:partenaires|elus|elues|agents|habitants|associations|structures|acteurs|entreprises|salaries|benevoles|citoyens|professionnels|collectivites|partners|officials|residents|organisations|organizations|volunteers|staff)\b/;
 /** A follow-up asking a person (« quelle élue ? », « quel conseiller ? », "which councillor?"), folded. */
 const PERSON_ASKED =
   /\b(?:quel(?:le)?s? (?:elue?s?|conseill(?:er|ere)s?|vice presidente?s?)|(?:which|what) (?:councillors?|elected (?:officials?|members?|representatives?)|officials?|vice presidents?))\b/;
@@ -634,6 +640,8 @@ export function givesAskedKind(own: string, text: string, about = own): boolean 
     case "who":
       // « quelle élue l'a présenté ? », "which councillor?" ask a person: a body or a place is no answer
       if (asksPerson(own)) return NAMED_PERSON.test(text);
+      // « qui étaient les participants ? » asks what kinds of people a group is made of: they answer it, unnamed
+      if (GROUP_ASKED.test(foldedQuote(own)) && PEOPLE_KINDS.test(fold(text))) return true;
       return (
         NAMED_PERSON.test(text) ||
         AGENT.test(text) ||

@@ -12,12 +12,13 @@ describe("the kind a follow-up asks", () => {
     expect(askedKind("ça dépend de qui ?")).toBe("who");
   });
 
-  it("reads « à qui ? » and « devant qui ? » closing a question as asking who", () => {
+  it("reads « à qui ? » and « devant qui ? » after a verb of asking or sending as asking who", () => {
     expect(askedKind("et ça se dépose à qui ?")).toBe("who");
-    expect(askedKind("faut présenter le dossier devant qui")).toBe("who");
-    expect(askedKind("à qui je dois écrire ?")).toBe("who");
-    // near miss: « à qui » opening a relative clause
+    expect(askedKind("le dossier, faut le présenter devant qui")).toBe("who");
+    expect(askedKind("ça s'envoie à qui ?")).toBe("who");
+    // near misses: « à qui » opening a relative clause, or asking whose a thing is (« à personne » may answer it)
     expect(askedKind("une aide à qui tout le monde a droit ?")).not.toBe("who");
+    expect(askedKind("et les outils créés, ils sont à qui ?")).not.toBe("who");
   });
 
   it("leaves a relative « qui » alone", () => {
@@ -126,6 +127,13 @@ describe("who a follow-up asks", () => {
     expect(givesAskedKind("and who ran them?", "Elles ont été animées par La Petite Navette, une coopérative.")).toBe(true);
     expect(givesAskedKind("c'est qui qui l'anime ?", "Elle est animée par Julie Fabre, chargée de mission.")).toBe(true);
   });
+  it("is given by kinds of people when a group is asked", () => {
+    const kinds = "Une centaine de personnes sont venues: des habitants, des élus et des associations du territoire.";
+    expect(givesAskedKind("et qui étaient les invités ?", kinds)).toBe(true);
+    // near miss: who ran it is not told by who came
+    expect(givesAskedKind("and who ran them?", kinds)).toBe(false);
+  });
+
   it("wants a person's name when a person is asked", () => {
     expect(asksPerson("et quel conseiller l'a défendu ?")).toBe(true);
     expect(asksPerson("which councillor presented it?")).toBe(true);
