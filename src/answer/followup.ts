@@ -535,6 +535,8 @@ const NAMED_PERSON = new RegExp(
   String.raw`(?<![\p{L}'’])(?<!\p{Lu}[\p{L}'’-]*\s+)(?!(?:${NOT_A_FIRST_NAME})(?![\p{L}]))\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?\s+\p{Lu}[\p{Ll}-]+`,
   "u",
 );
+/** A public body that runs or decides a thing (« le Département du Gard », « la Région Occitanie », "the State"). */
+const PUBLIC_BODY = /\b(?:Département|Region|Région|Conseil départemental|Conseil régional|État|Préfecture|Department|State)\b/u;
 /** Who did a thing, named after « par » or "by" (« animée par La Grande Bobine », "run by the URSCOP"). */
 const AGENT = /\b(?:par|by)\s+(?:(?:la|le|les|l['’]|the)\s*)?\p{Lu}/u;
 /** A group of people asked by « qui » (« qui étaient les participants ? », "who were the attendees?"), folded. */
@@ -645,6 +647,7 @@ export function givesAskedKind(own: string, text: string, about = own): boolean 
       return (
         NAMED_PERSON.test(text) ||
         AGENT.test(text) ||
+        PUBLIC_BODY.test(text) ||
         ORGANISATION.test(text) ||
         NAMED_BY_ACRONYM.test(text) ||
         [...text.matchAll(ACRONYMS)].some((m) => !new RegExp(`(?<!\\p{L})${m[0]}(?!\\p{L})`, "iu").test(about))
