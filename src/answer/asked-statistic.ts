@@ -102,3 +102,31 @@ export function answersStatistic(own: string, text: string, context = own): bool
   const asked = statisticAsked(own, context);
   return asked === null || givesStatistic(asked, text, own);
 }
+
+/**
+ * A maximum asked in so many words (« et le max ? », « jusqu'à combien ? », « c'est plafonné à combien ? », « le montant
+ * maximum ? », "what's the cap?", "up to how much?"), folded. Not « limite », which asks an age, a date or an area as often.
+ */
+const MAXIMUM_ASKED =
+  /\b(?:max|maxi|maximum|maximal|maximale|maximaux|plafond|plafonds|plafonne|plafonnee|plafonnes|plafonnees|au plus|jusqu' ?a combien|jusqu a combien|at most|ceiling|cap|capped|up to how (?:much|many))\b/;
+
+/** What says there is no maximum or that it is not published: it answers a maximum asked as well. */
+const NO_MAXIMUM = /\b(?:pas de plafond|sans plafond|aucun plafond|pas de maximum|sans maximum|pas publie\w*|no (?:cap|ceiling|maximum)|not published)\b/;
+
+/** A ceiling named, then its figure in the same sentence (« le plafond de minimis général à 300 000 € »), folded. */
+const CEILING_NAMED_FIGURE = /\b(?:plafond|plafonds|maximum|ceiling|cap)\b[^.;:!?]{0,60}?\d[\d\s.,\u00a0]*\s*(?:%|€|k€|euros?\b|pour ?cent)/;
+
+/** Whether a question asks a maximum (see MAXIMUM_ASKED). */
+export function asksMaximum(question: string): boolean {
+  return MAXIMUM_ASKED.test(folded(question));
+}
+
+/**
+ * Whether a text states a maximum (« jusqu'à 50 % du capital », « peut atteindre 40 000 € », « 10 000 € maximum », "up
+ * to"), or that there is none: a floor (« au moins 57,5 % des excédents ») or a figure of something else is no answer to
+ * a maximum asked.
+ */
+export function givesMaximum(text: string): boolean {
+  const f = folded(text);
+  return new RegExp(CEILING_FIGURE.source).test(f) || CEILING_NAMED_FIGURE.test(f) || NO_MAXIMUM.test(f);
+}

@@ -279,8 +279,9 @@ export function extractAnswer(
     chars += s.unit.length;
   }
   // A chosen sentence that leans on the one before it gets that sentence back, when it fits.
+  // (« Ce plafond peut être doublé… » leans on the figure it qualifies, as « Il… » on its subject)
   for (const c of [...chosen]) {
-    if (c.pos === 0 || !ANAPHORIC_START.test(c.unit)) continue;
+    if (c.pos === 0 || !(ANAPHORIC_START.test(c.unit) || FIGURE_ANAPHOR.test(c.unit))) continue;
     if (chosen.some((o) => o.hit.chunk.id === c.hit.chunk.id && o.pos === c.pos - 1)) continue;
     const prev = scored.find((o) => o.hit.chunk.id === c.hit.chunk.id && o.pos === c.pos - 1);
     if (prev && chars + prev.unit.length <= maxChars * 1.2) {

@@ -12,6 +12,7 @@ import { knowledgePaths } from "../core/paths.js";
 import { findCommunesInText } from "../eligibility/communes.js";
 import { analyze, fold } from "../retrieval/analyzer.js";
 import { asksDuration, countedNoun, givesAsked, givesDurationOf, hasDate } from "./asked-quantity.js";
+import { asksMaximum, givesMaximum } from "./asked-statistic.js";
 import { answerType, asksAmount, givesAmount } from "./cards.js";
 
 const AspectFile = z.array(z.coerce.string()).nullish();
@@ -419,7 +420,7 @@ const WHERE =
 
 /** « qui » asked anywhere in a follow-up: « et dans le Gard c'est qui qui le porte ? », « ça dépend de qui ? ». */
 const WHO =
-  /\bc'?est qui\b|\bc qui\b|\b(?:laquelle|lequel|lesquel(?:le)?s|which (?:one|ones|organi[sz]ations?|structures?|cooperatives?|compan(?:y|ies)|bod(?:y|ies)))\b|\bqui qui\b|\b(?:de|par|avec|aupres de|chez) qui\b|\bqui (?:le|la|les|l'|s'en|en|y)\s*(?:porte|gere|organise|anime|finance|pilote|dirige|s'occupe|occupe|charge|instruit|decide|accompagne)\w*/;
+  /\bc'?est qui\b|\bc qui\b|\b(?:laquelle|lequel|lesquel(?:le)?s|which (?:one|ones|organi[sz]ations?|structures?|cooperatives?|compan(?:y|ies)|bod(?:y|ies)))\b|\bqui qui\b|\b(?:de|par|avec|aupres de|chez) qui\b|\b(?:demand\w*|adress\w*|envo\w*|ecri\w*|depos\w*|transmet\w*|present\w*|pass\w*|parl\w*|signal\w*|adresse\w*) (?:a|devant) qui\b|\bqui (?:le|la|les|l'|s'en|en|y)\s*(?:porte|gere|organise|anime|finance|pilote|dirige|s'occupe|occupe|charge|instruit|decide|accompagne)\w*/;
 
 /**
  * A follow-up asking whether its subject has a limit (« y a une limite ? », « c'est plafonné ? », « il y a un montant
@@ -439,11 +440,24 @@ export function asksLimit(own: string): boolean {
   return LIMIT_ASKED.test(f) && !LIMIT_OTHER.test(f);
 }
 
+/**
+ * A figure's noun asked like a definition (« c'est quoi le plafond ? », « c'est quoi le seuil pour une asso ? », "what's the
+ * cap?"), folded: the figure is asked, not what a ceiling is. A few words may say of what (« le plafond du prêt »).
+ */
+const FIGURE_DEFINED =
+  /^(?:(?:et|mais|ok|alors|and|so)\s+)?(?:c'?est quoi|c quoi|what(?:'s| is))\s+(?:le|la|l'|the|its|son|sa|leur)\s*(?:plafond|montant|seuil|taux|maximum|minimum|max|cap|ceiling|amount|threshold)\b(?:\s+[\p{L}'-]+){0,4}\s*\??$/u;
+
 /** What a follow-up asks for: answerType's reading, « où » anywhere meaning a place, a limit asked meaning a figure. */
 export function askedKind(own: string): ReturnType<typeof answerType> {
   const type = answerType(own);
+  // « c'est quoi le plafond ? », "what's the threshold?": what a figure is, asked like a definition, is that figure
+  if ((type === "definition" || type === "other") && FIGURE_DEFINED.test(foldedQuote(own))) return "number";
   if (type !== "other" && type !== "yesno") return type;
   if (asksLimit(own)) return "number";
+  // « et quel conseiller l'a défendu ? », "which councillor?": a person is asked
+  if (asksPerson(own)) return "who";
+  // "how long does it last?", « quelle durée ? »: a duration is a figure, though asked without « combien ».
+  if (asksDuration(own)) return "number";
   const text = own.toLowerCase().replace(/[’`]/g, "'");
   if (WHERE.test(text) || WHERE.test(fold(text))) return "where";
   return WHO.test(fold(text)) ? "who" : type;
@@ -505,6 +519,39 @@ export function givesWhere(own: string, text: string): boolean {
 
 /** A person's name in an answer (« Hélène Meunier »). */
 const PERSON = /\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?\s+\p{Lu}[\p{Ll}-]+/u;
+
+/**
+ * Words that open two capitalised words which are no person's name: articles and prepositions at a sentence's start
+ * (« Le Conseil… », « Pour Alès… ») and the words territories and bodies of the Gard are named with (« Pays Cévenol »,
+ * « Gard Rhodanien », « Pont du Gard », « Conseil départemental », « Maison départementale »).
+ */
+const NOT_A_FIRST_NAME =
+  "Le|La|Les|L|Un|Une|Du|De|Des|Au|Aux|En|Et|Ou|Pour|Par|Dans|Sur|Avec|Chez|Depuis|Entre|Selon|Ce|Cet|Cette|Ces|Son|Sa|Ses|Leur|Leurs|The|A|An|In|At|On|For|By|Of|Pays|Gard|Pont|Saint|Sainte|Vallée|Haute|Basse|Costières|Terre|Terres|Conseil|Département|Région|Maison|Mois|Rencontres|Espace|Communauté|Métropole|Agglo|Initiative|France|Occitanie";
+/**
+ * A person's name (« Hélène Meunier », « Françoise Laurent-Perrigot »), not a place or a body named in capitalised words
+ * (nor the tail of one: « Grande Bobine » in « La Grande Bobine »).
+ */
+const NAMED_PERSON = new RegExp(
+  String.raw`(?<![\p{L}'’])(?<!\p{Lu}[\p{L}'’-]*\s+)(?!(?:${NOT_A_FIRST_NAME})(?![\p{L}]))\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?\s+\p{Lu}[\p{Ll}-]+`,
+  "u",
+);
+/** A public body that runs or decides a thing (« le Département du Gard », « la Région Occitanie », "the State"). */
+const PUBLIC_BODY = /\b(?:Département|Region|Région|Conseil départemental|Conseil régional|État|Préfecture|Department|State)\b/u;
+/** Who did a thing, named after « par » or "by" (« animée par La Grande Bobine », "run by the URSCOP"). */
+const AGENT = /\b(?:par|by)\s+(?:(?:la|le|les|l['’]|the)\s*)?\p{Lu}/u;
+/** A group of people asked by « qui » (« qui étaient les participants ? », "who were the attendees?"), folded. */
+const GROUP_ASKED =
+  /\b(?:participants?|participantes?|membres?|beneficiaires?|publics?|invites?|adherents?|attendees|participants|members|beneficiaries|audience)\b/;
+/** Kinds of people named in a text (« des partenaires, des élus et des agents »), folded. */
+const PEOPLE_KINDS =
+  /\b(?:partenaires|elus|elues|agents|habitants|associations|structures|acteurs|entreprises|salaries|benevoles|citoyens|professionnels|collectivites|partners|officials|residents|organisations|organizations|volunteers|staff)\b/;
+/** A follow-up asking a person (« quelle élue ? », « quel conseiller ? », "which councillor?"), folded. */
+const PERSON_ASKED =
+  /\b(?:quel(?:le)?s? (?:elue?s?|conseill(?:er|ere)s?|vice presidente?s?)|(?:which|what) (?:councillors?|elected (?:officials?|members?|representatives?)|officials?|vice presidents?))\b/;
+/** Whether a follow-up asks a person (see PERSON_ASKED). */
+export function asksPerson(own: string): boolean {
+  return PERSON_ASKED.test(fold(own).replace(/[’`-]/g, (c) => (c === "-" ? " " : "'")));
+}
 
 /**
  * Whether a card the person has just read already answers their follow-up ("elle est
@@ -585,6 +632,9 @@ export function givesAskedKind(own: string, text: string, about = own): boolean 
     case "number":
       // « ça dure combien, l'incubation ? » asks how long the subject it names lasts: another thing's duration is no answer.
       if (asksDuration(own)) return givesDurationOf(own, text);
+      // « et le max ? », « jusqu'à combien ? » ask a maximum: a floor (« au moins 57,5 % ») or another figure of the topic
+      // is no answer to it, a ceiling stated (« jusqu'à 50 % », « peut atteindre 40 000 € ») is.
+      if (asksMaximum(own) && !givesMaximum(text)) return false;
       // (« et c'est combien de communes ? » counts things: no sum of money is asked)
       return (asksAmount(own) || MONEY.test(fold(own))) && countedNoun(own) === null ? givesAmount(text) : givesAsked("number", own, text);
     case "date":
@@ -592,15 +642,36 @@ export function givesAskedKind(own: string, text: string, about = own): boolean 
     case "where":
       return givesWhere(own, text);
     case "who":
+      // « quelle élue l'a présenté ? », "which councillor?" ask a person: a body or a place is no answer
+      if (asksPerson(own)) return NAMED_PERSON.test(text);
+      // « qui étaient les participants ? » asks what kinds of people a group is made of: they answer it, unnamed
+      if (GROUP_ASKED.test(foldedQuote(own)) && PEOPLE_KINDS.test(fold(text))) return true;
       return (
-        PERSON.test(text) ||
+        NAMED_PERSON.test(text) ||
+        AGENT.test(text) ||
+        PUBLIC_BODY.test(text) ||
         ORGANISATION.test(text) ||
         NAMED_BY_ACRONYM.test(text) ||
         [...text.matchAll(ACRONYMS)].some((m) => !new RegExp(`(?<!\\p{L})${m[0]}(?!\\p{L})`, "iu").test(about))
       );
     default:
+      if (asksLaw(own)) return LAW_NAMED.test(text);
       return asksLegalForm(own) ? LEGAL_FORM.test(fold(text)) : null;
   }
+}
+
+/**
+ * A follow-up asking which law or legal text did or says something (« c'est quelle loi ? », « par quelle loi ? », "what law
+ * removed it?", "which act?"), folded: a law's name answers it, not the account of what changed.
+ */
+const LAW_ASKED =
+  /\b(?:(?:quelle|quelles) (?:loi|lois|reforme|reformes)|quel (?:texte|decret|article|code)|(?:which|what) (?:law|laws|act|statute|reform|legislation|decree|article)|under which (?:law|act))\b/;
+/** A law named in a text: « la loi NOTRe », « loi n° 2015-991 », « la loi du 31 juillet 2014 », an article of a code, "the … Act". */
+const LAW_NAMED = /\b[Ll]oi (?:n° ?\d|du \d|d'orientation|[«"]?\p{Lu})|\b(?:article|art\.) L? ?\d|\bL\d{4}-\d|\b\p{Lu}[\p{L}-]+ (?:Act|Law)\b/u;
+
+/** Whether a follow-up asks which law or legal text (see LAW_ASKED). */
+export function asksLaw(own: string): boolean {
+  return LAW_ASKED.test(fold(own).replace(/[’`]/g, "'"));
 }
 
 /** A follow-up asking what legal form a structure has (« c'est quoi leur statut ? », "what kind of company is it?"). */

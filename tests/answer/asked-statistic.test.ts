@@ -1,6 +1,6 @@
 /** The kind of figure a question asks (average, rate, sum of something done, count) and whether a text gives it. */
 import { describe, expect, it } from "vitest";
-import { answersStatistic, givesStatistic, statisticAsked } from "../../src/answer/asked-statistic.js";
+import { answersStatistic, asksMaximum, givesMaximum, givesStatistic, statisticAsked } from "../../src/answer/asked-statistic.js";
 
 describe("statisticAsked", () => {
   it("reads an average, a rate, the sum of something done and a count", () => {
@@ -36,5 +36,30 @@ describe("givesStatistic", () => {
     expect(answersStatistic(q, "Environ 10 % de votre chiffre d'affaires, versés à la coopérative en échange de la gestion.")).toBe(false);
     expect(answersStatistic(q, "La CAE héberge une quarantaine de coopératives.")).toBe(true);
     expect(answersStatistic("Combien de réserves impartageables pour une SCOP ?", "Au moins 16 % des bénéfices d'une SCOP vont en réserves.")).toBe(true);
+  });
+});
+
+describe("a maximum asked", () => {
+  it("is read in « max », « plafond », « jusqu'à combien » and their English", () => {
+    expect(asksMaximum("et le montant maxi alors ?")).toBe(true);
+    expect(asksMaximum("ça monte jusqu'à combien ?")).toBe(true);
+    expect(asksMaximum("c'est plafonné ?")).toBe(true);
+    expect(asksMaximum("and what's the cap?")).toBe(true);
+    // near misses: a figure asked without a maximum, a limit of another kind
+    expect(asksMaximum("ça dure combien de temps ?")).toBe(false);
+    expect(asksMaximum("il y a une limite d'âge ?")).toBe(false);
+    expect(asksMaximum("combien au minimum ?")).toBe(false);
+  });
+  it("is given by a ceiling stated or said absent, not by a floor or another figure", () => {
+    expect(givesMaximum("Une commune peut détenir jusqu'à 30 % du capital de la coopérative.")).toBe(true);
+    expect(givesMaximum("Le prêt peut atteindre 15 000 €.")).toBe(true);
+    expect(givesMaximum("L'aide est de 5 000 € maximum par projet.")).toBe(true);
+    expect(givesMaximum("Aucun plafond n'est fixé par le règlement.")).toBe(true);
+    expect(givesMaximum("Au moins 20 % des bénéfices vont en réserves.")).toBe(false);
+    expect(givesMaximum("Ce plafond peut être relevé par un fonds régional.")).toBe(false);
+    expect(givesMaximum("Le réseau a suivi 300 projets depuis 2010.")).toBe(false);
+    // a ceiling named, then its figure
+    expect(givesMaximum("Le règlement fixe le plafond général à 80 000 € par structure.")).toBe(true);
+    expect(givesMaximum("Le plafond dépend du règlement; 80 projets ont été aidés.")).toBe(false);
   });
 });

@@ -46,3 +46,27 @@ describe("a follow-up's own words choose the sentence", () => {
     expect(plain.text).toMatch(/^Cet incubateur/);
   });
 });
+
+describe("a sentence qualifying the figure before it", () => {
+  const rule: IndexedChunk = {
+    ...chunk,
+    id: "regle#0",
+    docId: "regle",
+    title: "Une règle de subvention",
+    section: "La règle",
+    text:
+      "Une convention écrite est exigée au-delà de 40 000 € de subvention par an. Ce seuil s'apprécie par financeur et par bénéficiaire. " +
+      "Les associations déclarent leurs comptes chaque année.",
+  };
+  const ruleHits: Hit[] = [{ chunk: rule, score: 1, coverage: 0.8 }];
+  it("keeps the figure it qualifies when chosen", () => {
+    const q = "comment s'apprécie ce seuil par financeur ?";
+    const out = extractAnswer(t.runtime.retriever, t.runtime.retriever.analyzeQuery(q), q, ruleHits, { maxUnits: 1 });
+    expect(out.text).toMatch(/^Une convention écrite est exigée au-delà de 40 000 €.*Ce seuil s'apprécie/);
+  });
+  it("a sentence naming its own subject stands alone", () => {
+    const q = "les associations déclarent leurs comptes quand ?";
+    const out = extractAnswer(t.runtime.retriever, t.runtime.retriever.analyzeQuery(q), q, ruleHits, { maxUnits: 1 });
+    expect(out.text).toMatch(/^Les associations déclarent/);
+  });
+});
