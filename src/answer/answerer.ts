@@ -750,6 +750,8 @@ export class Answerer {
    */
   private givesOwnAsk(own: string, text: string, followUp: boolean): boolean {
     if (asksMoneyPut(own) && !givesMoney(text, own)) return false;
+    // (a sum asked in words other than « combien », « pour quels montants ? », "what amount?", wants one too, or a share)
+    if (asksSum(own) && !givesAmount(text)) return false;
     // A short follow-up putting its topic's question of a commune of its own (« et à Alès ? », "and in Uzès specifically?")
     // is answered by a text about that commune: the topic's figure for the whole Gard is no figure of it.
     if (followUp && own.split(/\s+/).length <= PLACE_FOLLOW_UP) {
