@@ -177,6 +177,16 @@ const SLOTS: Slot[] = [
     gives: /\b(?:membres?|members?|adheren\w*|societaires?|compose\w* de|composed of|made up of|(?:fait|font) partie|reunit|rassembl\w*)\b/,
   },
   {
+    // which ones of a kind took part in or signed a thing (« quelles fondations étaient présentes ? », « quels EPCI ont
+    // signé ? », "which of them have signed?"): the names of those, a list of two names at least; a text presenting the
+    // event or the convention without them names none
+    name: "named-participants",
+    asked:
+      /\b(?:(?:quels?|quelles?|lesquel(?:le)?s) (?:\w+ )?(?:etaient|sont|seront|etait) (?:presente?s|representee?s)|(?:quels?|quelles?|lesquel(?:le)?s) (?:\w+ )?(?:ont|avaient|auront) (?:participe|signe|adhere)|which (?:of them|ones|\w+) (?:have|has|had|were|are|did) (?:signed|(?:been )?present|there|taken part|took part|attended|joined))\b/,
+    gives: /\p{Lu}[\p{L}'’-]+(?:\s+(?:\p{Lu}[\p{L}'’-]+|d[eu]s?|la|l'|et))*\s*(?:,\s*|\s+(?:et|and)\s+)\p{Lu}[\p{L}'’-]+/u,
+    cased: true,
+  },
+  {
     // what is reserved to a kind of organisation (« lesquelles sont réservées aux structures de l'ESS ? », "which are
     // reserved for social economy organisations?"): a text that describes the actions without saying whom they are
     // reserved to says nothing of it

@@ -34,8 +34,25 @@ describe("the members of a body, a contact at an office, what is reserved", () =
     ["Le microcrédit est-il réservé aux chômeurs ?", []],
     ["Quel montant est réservé chaque année aux projets de quartier ?", []],
     ["Qui sont les acteurs de l'ESS dans le Gard ?", []],
+    // which ones of a kind took part or signed: their names
+    ["Et quels mécènes étaient présents ce jour-là ?", ["named-participants"]],
+    ["Lesquelles ont signé la charte ?", ["named-participants"]],
+    ["Which towns have joined?", ["named-participants"]],
+    // near misses: who may take part, a count of those present
+    ["Quelles associations peuvent participer ?", []],
+    ["Combien de structures étaient présentes ?", []],
+    ["Quelle était la place des coopératives dans ce plan ?", []],
   ];
   for (const [q, slots] of cases) it(`${q} → ${slots.join(", ") || "none"}`, () => expect(askedSlots(q)).toEqual(slots));
+
+  it("those who took part are named by a list of names, not by a presentation of the event", () => {
+    const event = "Le Département a organisé avec la MIESS une rencontre entre associations et financeurs privés, à Nîmes. [1]";
+    expect(fillsAskedSlots("Quelles fondations étaient présentes ?", event)).toBe(false);
+    expect(fillsAskedSlots("Quelles fondations étaient présentes ?", "La Fondation Orange, la Fondation Carasso et Le Crédit Coopératif étaient là. [1]")).toBe(
+      true,
+    );
+    expect(fillsAskedSlots("Which of them have signed?", "Alès Agglomération and Nîmes Métropole have signed. [1]")).toBe(true);
+  });
 
   it("a text presenting the body without its members, contacts or restrictions gives none", () => {
     const network = "Un premier noyau du réseau a été constitué en 2024 ; il doit relier les acteurs du territoire. [1]";
