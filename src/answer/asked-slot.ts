@@ -9,6 +9,7 @@
  */
 import { MONTH_ALTERNATION, WEEKDAY_ALTERNATION } from "../core/calendar-words.js";
 import { fold } from "../retrieval/analyzer.js";
+import { foldAccents } from "../core/text.js";
 
 interface Slot {
   /** What the slot is, for tests and traces. */
@@ -240,7 +241,7 @@ const SLOTS: Slot[] = [
 
 const folded = (t: string) => fold(t).replace(/[’`]/g, "'").replace(/-/g, " ");
 /** A text with its accents folded off and its apostrophes as « ' », its capitals kept. */
-const cased = (t: string) => t.normalize("NFD").replace(/\p{M}/gu, "").replace(/[’`]/g, "'");
+const cased = (t: string) => foldAccents(t).replace(/[’`]/g, "'");
 
 /** The precise details a question asks (see SLOTS), by name. */
 export function askedSlots(question: string): string[] {

@@ -11,6 +11,7 @@ import { z } from "zod";
 import { knowledgePaths } from "../core/paths.js";
 import { findCommunesInText } from "../eligibility/communes.js";
 import { analyze, fold } from "../retrieval/analyzer.js";
+import { foldAccents } from "../core/text.js";
 import { asksDuration, countedNoun, givesAsked, givesDurationOf, hasDate } from "./asked-quantity.js";
 import { asksMaximum, givesMaximum } from "./asked-statistic.js";
 import { answerType, asksAmount, givesAmount } from "./cards.js";
@@ -770,9 +771,7 @@ const DEFINES_NAMED = new RegExp(
  */
 export function definesNamed(question: string): boolean {
   // (accents are folded off but capitals kept: the name is told by its capital)
-  const text = question
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
+  const text = foldAccents(question)
     .replace(/[’`´‘]/g, "'")
     .trim();
   const lowered = text.replace(/^\p{Lu}(?=\p{Ll})/u, (c) => c.toLowerCase());

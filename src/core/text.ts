@@ -16,6 +16,13 @@ export function foldUncached(text: string): string {
 }
 
 /**
+ * Accents removed, capitals kept (« Écrit à Nîmes » → « Ecrit a Nimes »): for readings that tell a name by its capital.
+ */
+export function foldAccents(text: string): string {
+  return text.normalize("NFD").replace(/\p{M}/gu, "");
+}
+
+/**
  * Lower case, accents removed, ligatures expanded. Short strings (tokens) are cached.
  * @example fold("Économie") // "economie"
  */
