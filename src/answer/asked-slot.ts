@@ -212,10 +212,10 @@ const SLOTS: Slot[] = [
   {
     // who holds a named role, or the names of a group's members: « qui est le délégué du préfet pour ce quartier ? »,
     // « les noms des associés de la coopérative », "who is the director of…": a passage that does not even speak of that
-    // role (a list of neighbourhoods, a description of the firm) names no one in it
+    // role (a list of neighbourhoods, a description of the firm) names no one in it; « c qui », « ki est » are the SMS spellings
     name: "role-holder",
     asked: new RegExp(
-      String.raw`\b(?:qui (?:est|sont|etait|etaient|sera|seront)|c ?'? ?est qui|ce sont qui|who (?:is|are|was|were|will be)|who s) (?:(?:le|la|les|the|son|sa|ses|leur|leurs|its|their|mon|ma|mes|notre|nos|my|our|actuel|actuelle|current|nouveau|nouvelle|new) |l ?')+(?:${ROLES.map((r) => r.asked).join("|")})\b` +
+      String.raw`\b(?:qui (?:est|sont|etait|etaient|sera|seront)|c ?'? ?est qui|c (?:qui|ki)|ki (?:est|c)|ce sont qui|who (?:is|are|was|were|will be)|who s) (?:(?:le|la|les|the|son|sa|ses|leur|leurs|its|their|mon|ma|mes|notre|nos|my|our|actuel|actuelle|current|nouveau|nouvelle|new) |l ?')+(?:${ROLES.map((r) => r.asked).join("|")})\b` +
         String.raw`|\b(?:noms?|identites?|names?) (?:de|des|du|d|of)(?: (?:tous|toutes|all))?(?: (?:les|ses|leurs|the|its|their))? (?:${ROLES.map((r) => r.asked).join("|")})\b`,
     ),
     gives: /$^/,

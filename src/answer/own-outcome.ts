@@ -49,7 +49,13 @@ const HANDLED = "(?:processed|reviewed|examined|handled|assigned|allocated|looke
 const TAKEN = new RegExp(
   String.raw`(?:\b(?:a|ont|avez|as|m a|nous a|m ont|nous ont|l a|l ont)(?:(?: t)? (?:il|elle|ils|elles|on))?(?: (?:deja|bien|pas|finalement|enfin|vraiment))*(?: ete)? ${PARTICIPLE}` +
     String.raw`|\b(?:did|has|have|had)\b(?: \w+){0,4} (?:been )?(?:${DECISION}|${HANDLED})` +
-    String.raw`|\b(?:was|were|is|are)\b(?: \w+){1,3} (?:accepted|approved|selected|rejected|granted|funded|renewed|extended|refused|declined|turned down|${HANDLED})` +
+    // (a possessive lets the request be named at length: "was our France Active guarantee application approved?")
+    String.raw`|\b(?:was|were|is|are)\b(?: \w+){1,3} (?:accepted|approved|selected|rejected|granted|funded|renewed|extended|refused|declined|turned down|${HANDLED})\b(?! by (?:\w+ ){1,3}or\b)` +
+    String.raw`|\b(?:was|were|is|are) (?:our|my)(?: \w+){1,10}? (?:accepted|approved|selected|rejected|granted|funded|renewed|extended|refused|declined|turned down|${HANDLED})\b(?! by (?:\w+ ){1,3}or\b)` +
+    // the decision or the answer on the request, taken or come (« la décision est prise ? », « la réponse est arrivée ? »,
+    // "has the decision been made?"); who takes it (« prise par qui ? ») asks a rule
+    String.raw`|\b(?:decision|reponse|verdict|answer)s?\b(?: \w+){0,3} (?:est|a ete|sont|ont ete|is|are|was|were|has been|have been|been)(?: (?:deja|bien|enfin|finalement|already|finally))* (?:prise?s?|tombee?s?|arrivee?s?|rendue?s?|connue?s?|made|taken|out|in|given|reached|back)\b` +
+    String.raw`|\b(?:is|are|has|have|was) the (?:decision|answer|verdict)s? (?:been )?(?:already )?(?:made|taken|out|in|given|reached|back)\b` +
     String.raw`|\b(?:est|sont|sommes|suis|is|are|was|were|am)(?: t? ?(?:il|elle|on))?(?: (?:deja|bien|finalement|already))* (?:accepte|valide|retenu|selectionne|refuse|rejete|approuve|accorde|agree|finance|subventionne|renouvele|reconduit|prolonge|pris|accepted|approved|selected|rejected|granted|funded|turned down|${HANDLED})\w*(?! en charge))`,
 );
 
@@ -157,8 +163,11 @@ const PUBLIC_BODY = /\b(?:departement|region|etat|prefecture|ddets|ministere|gou
 
 /** The person's own case: a first-person marker (subject, object or possessive). */
 const OWN = /(?:\b(?:je|j|me|m|moi|nous|on|mon|ma|mes|notre|nos)\b|\b(?:i|we|us|our|my)\b)/;
-/** A pronoun for something the message named before (« on a postulé en juin. Ils ont accepté ? »). */
-const ANAPHOR = /\b(?:il|elle|ils|elles|c|ca|it|they)\b/;
+/**
+ * A pronoun for something the message named before (« on a postulé en juin. Ils ont accepté ? »), or the decision on
+ * it, named with a definite article (« on a demandé une garantie, la décision est prise ? »).
+ */
+const ANAPHOR = /\b(?:il|elle|ils|elles|c|ca|it|they)\b|\b(?:la|le|leur|the|their) (?:decision|reponse|verdict|answer)\b/;
 /** What the sources answer: a rule, a how, a who or which, a sum (« si notre commun est retenu… », « qui va financer… »). */
 const ASKS_PUBLISHED =
   /(?:de plein droit|d office|automatiquement|\bautomatically\b|\bby (?:law|right)\b|\bou (?:il |elle )?(?:faut|doit)\b|\bor (?:do|must|should)\b|faire une demande|\bif\b|\bonce\b|une fois|\bcomment\b|\bhow\b|pour que|afin que|so that|criteres?|criteria|conditions?|\bqui\b|\bwho\b|\bwhich\b|\bquel(?:le)?s?\b|\blesquel|\bcombien\b|\bwhat\b|qu est ce que|\bquoi\b|\bpourquoi\b|\bwhy\b|\bavantages?\b|benefits?)/;

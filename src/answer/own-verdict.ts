@@ -26,11 +26,33 @@ const INVERTED = new RegExp(
   String.raw`\b(?:is|are|would|does|do)\b (?:(?:our|my) )(?:\w+ ){1,4}(?:be |count as |qualify as |considered )?(?:a |an )?${QUALIFICATION}\b`,
 );
 
+/**
+ * The ESS itself as a qualification of the person's own structure (« est-ce qu'on est une entreprise de l'ESS ? »,
+ * « notre SAS fait-elle partie de l'ESS ? », "are we a social economy company?").
+ */
+const ESS_QUALITY = String.raw`(?:(?:une |un )?(?:entreprise|structure|societe|boite|acteur)s? )?(?:de l ess|ess|de l economie sociale(?: et solidaire)?|esus|solidaires? d utilite sociale)\b`;
+const OWN_ESS_STATUS = new RegExp(
+  String.raw`\b(?:on est|on serait|nous sommes|sommes nous|serions nous|je suis|suis je|notre \w+(?: \w+)?? (?:est|serait|fait|ferait)(?:(?: t)? (?:il|elle))?(?: partie)?)(?: (?:bien|vraiment|donc|alors|deja|consideree?s? comme))*(?: partie)? ${ESS_QUALITY}` +
+    String.raw`|\b(?:on|nous|notre \w+) (?:fait|faisons|fais|ferait|ferions)(?: t (?:il|elle))? partie (?:de l ess|de l economie sociale)` +
+    String.raw`|\b(?:are we|am i|is our(?: \w+){0,2}|is my(?: \w+){0,2}|do we count as|does our(?: \w+){0,2} count as) (?:really |legally |actually )?(?:part of )?(?:an? |the )?(?:ess|social economy|social and solidarity economy|esus)\b`,
+);
+/**
+ * A commercial company: it belongs to the ESS only if it meets the conditions of the ESS law (purpose, governance,
+ * profits), which is an examination of its articles, not a fact the sources publish. An association, a cooperative, a
+ * mutual or a foundation is of the ESS by its status, a rule the sources do give.
+ */
+const COMMERCIAL = /\b(?:sas|sasu|sarl|eurl|sa|societe commerciale|societe par actions|entreprise commerciale|startup|start up|company|ltd|llc|plc)\b/;
+/** A condition asks the rule (« sommes-nous de l'ESS si nous réinvestissons nos bénéfices ? »). */
+const CONDITION = /\b(?:si|s il|if|a condition|provided|pour que|so that)\b/;
+const STATUTORY_ESS = /\b(?:asso|assos|association|associations|cooperative|scop|scic|cae|mutuelle|fondation|foundation|co ?op|cooperative)\b/;
+
 /** Whether the message asks a legal or tax verdict on a thing of the person's own (see above). */
 export function asksOwnVerdict(raw: string): boolean {
   const folded = ownCaseText(raw);
   // the clauses that ask: each question (the message's last sentence when none has « ? »)
   const sentences = folded.split(/(?<=[?.!])/);
   const asked = sentences.filter((s) => s.includes("?"));
-  return (asked.length ? asked : sentences.slice(-1)).some((s) => SAID_OF.test(s) || INVERTED.test(s));
+  return (asked.length ? asked : sentences.slice(-1)).some(
+    (s) => SAID_OF.test(s) || INVERTED.test(s) || (OWN_ESS_STATUS.test(s) && !CONDITION.test(s) && COMMERCIAL.test(folded) && !STATUTORY_ESS.test(folded)),
+  );
 }

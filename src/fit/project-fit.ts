@@ -15,6 +15,7 @@ import { ANSWER_ACTIONS, REFUSAL_ACTIONS } from "../answer/actions.js";
 import { cleanQuestion } from "../answer/answerer.js";
 import { ADDRESSED, PLURAL, SINGULAR, askedPart, asksOutOfMission } from "../answer/asked-part.js";
 import { asksToDraft } from "../answer/drafting.js";
+import { asksOwnVerdict } from "../answer/own-verdict.js";
 import { askedSlots } from "../answer/asked-slot.js";
 import { FRENCH_SOURCES_NOTE } from "../answer/card-reply.js";
 import type { Lang } from "../answer/refusal-text.js";
@@ -124,6 +125,9 @@ export class ProjectFit {
       return { reply: this.privateRefusal(audience, lang), facts: features.facts };
     // A person's private data asked (« le salaire de l'agent qui instruit… ») is no project, whatever it names.
     if (asksPersonalDataIn(foldText(askedPart(question)), folded)) return null;
+    // Nor is a legal verdict on the writer's own structure (« voici nos statuts de SAS…, est-ce qu'on est une entreprise de
+    // l'ESS ? »): its form is read from the whole message, and the ordinary answer refuses it as an examination of one case.
+    if (asksOwnVerdict(question)) return null;
     // Nor is what another carrier wrote in its file or got from it (« je veux savoir ce qu'il a écrit dedans et combien il a touché »).
     if (asksOthersFile(foldText(askedPart(question)))) return { reply: this.othersFileRefusal(audience, lang), facts: features.facts };
     // Read loosely (the ordinary answer found nothing), an ESS carrier asking to be supported or oriented is a project
