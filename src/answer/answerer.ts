@@ -154,6 +154,12 @@ export interface AskOptions {
    * that turn's topic: what the follow-up asks is looked for first in them (see topicFirst).
    */
   topic?: TopicRef;
+  /**
+   * The process the conversation is about (the last answer's, else the last one other than the ESS team's): an unpublished
+   * fact asked with no process of its own (« what's the name of the adviser who would handle us? » after the DLA) is
+   * handed to its people, or to the ESS team when the Département runs it alone (Router.handsTo).
+   */
+  handTo?: ProcessId;
 }
 
 /** What a follow-up's topic was answered with: the previous reply's source documents and card. Data only. */
@@ -633,12 +639,12 @@ export class Answerer {
 
   async ask(rawQuestion: string, opts: AskOptions = {}): Promise<Reply> {
     const audience = opts.audience ?? "porteur";
-    const turn = { avoidCards: opts.avoidCards ?? [], own: opts.own, topic: opts.topic };
+    const turn = { avoidCards: opts.avoidCards ?? [], own: opts.own, topic: opts.topic, handTo: opts.handTo };
     this.cards();
     // With a model, answering waits on the network: no queue, no cache.
     if (this.o.llm) return this.answer(rawQuestion, audience, { ...turn, onToken: opts.onToken });
     const topicKey = turn.topic ? `${turn.topic.card ?? ""}:${turn.topic.sources.join(",")}:${(turn.topic.names ?? []).join(",")}` : "";
-    const key = [audience, turn.avoidCards.join(","), turn.own ?? "", topicKey, cleanQuestion(rawQuestion).toLowerCase()].join("\u0000");
+    const key = [audience, turn.avoidCards.join(","), turn.own ?? "", topicKey, turn.handTo ?? "", cleanQuestion(rawQuestion).toLowerCase()].join("\u0000");
     const cacheSize = this.o.cacheSize ?? 500;
     const cached = cacheSize <= 0 ? undefined : this.cache.get(key);
     if (cached) {
@@ -693,7 +699,11 @@ export class Answerer {
     return { answers, ms: Math.round(performance.now() - t0) };
   }
 
-  private async answer(rawQuestion: string, audience: Audience, opts: Pick<AskOptions, "onToken" | "avoidCards" | "own" | "topic"> = {}): Promise<Reply> {
+  private async answer(
+    rawQuestion: string,
+    audience: Audience,
+    opts: Pick<AskOptions, "onToken" | "avoidCards" | "own" | "topic" | "handTo"> = {},
+  ): Promise<Reply> {
     const first = await this.answerOnce(rawQuestion, audience, opts);
     const reply =
       (opts.topic &&
@@ -1019,7 +1029,7 @@ export class Answerer {
   private async answerOnce(
     rawQuestion: string,
     audience: Audience,
-    { onToken, avoidCards = [], own, topic }: Pick<AskOptions, "onToken" | "avoidCards" | "own" | "topic"> = {},
+    { onToken, avoidCards = [], own, topic, handTo }: Pick<AskOptions, "onToken" | "avoidCards" | "own" | "topic" | "handTo"> = {},
   ): Promise<Reply> {
     const question = cleanQuestion(rawQuestion);
     const mine = own ? cleanQuestion(own) || question : question;
@@ -1079,7 +1089,9 @@ export class Answerer {
         );
         if (settles) return this.cardAnswer(question, p.searched, audience, settles, p.hits, p.cardMatches, p.candidates, mine);
       }
-      const process = gap.route ?? this.aboutProcess(this.o.router.candidates(this.o.normalizer ? this.o.normalizer.normalize(question).text : question));
+      const named = this.aboutProcess(this.o.router.candidates(this.o.normalizer ? this.o.normalizer.normalize(question).text : question));
+      // (naming no process, it is the conversation's process's unknown, when there is one)
+      const process = gap.route ?? (named === DEFAULT_PROCESS && handTo ? this.o.router.handsTo(handTo) : named);
       const who = this.whoAnswers(process);
       return this.refusal(
         audience,

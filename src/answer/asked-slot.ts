@@ -30,7 +30,7 @@ interface Slot {
  * conseiller délégué) that need not say « élu ».
  */
 const ROLES: { asked: string; gives: string }[] = [
-  { asked: "delegue?e?s?|delegates?", gives: "delegu|delegate" },
+  { asked: "delegue?e?s?|delegates?", gives: "delegu|delegat" },
   { asked: "directeur|directrice|directeurs|directrices|directors?", gives: "direct" },
   { asked: "presidente?s?|vice presidente?s?|presidents?|vice presidents?|chairs?|chairman|chairwoman|chairperson", gives: "presid|chair" },
   { asked: "responsables?|managers?|heads?", gives: "responsab|manag|head|dirig|direct" },
@@ -212,10 +212,11 @@ const SLOTS: Slot[] = [
   {
     // who holds a named role, or the names of a group's members: « qui est le délégué du préfet pour ce quartier ? »,
     // « les noms des associés de la coopérative », "who is the director of…": a passage that does not even speak of that
-    // role (a list of neighbourhoods, a description of the firm) names no one in it; « c qui », « ki est » are the SMS spellings
+    // role (a list of neighbourhoods, a description of the firm) names no one in it; « c qui », « ki est » are the SMS spellings; the role may be
+    // qualified first ("who is the DLA adviser for Alès?")
     name: "role-holder",
     asked: new RegExp(
-      String.raw`\b(?:qui (?:est|sont|etait|etaient|sera|seront)|c ?'? ?est qui|c (?:qui|ki)|ki (?:est|c)|ce sont qui|who (?:is|are|was|were|will be)|who s) (?:(?:le|la|les|the|son|sa|ses|leur|leurs|its|their|mon|ma|mes|notre|nos|my|our|actuel|actuelle|current|nouveau|nouvelle|new) |l ?')+(?:${ROLES.map((r) => r.asked).join("|")})\b` +
+      String.raw`\b(?:qui (?:est|sont|etait|etaient|sera|seront)|c ?'? ?est qui|c (?:qui|ki)|ki (?:est|c)|ce sont qui|who (?:is|are|was|were|will be)|who s) (?:(?:le|la|les|the|son|sa|ses|leur|leurs|its|their|mon|ma|mes|notre|nos|my|our|actuel|actuelle|current|nouveau|nouvelle|new) |l ?')+(?:[\w']+ ){0,2}?(?:${ROLES.map((r) => r.asked).join("|")})\b` +
         String.raw`|\b(?:noms?|identites?|names?) (?:de|des|du|d|of)(?: (?:tous|toutes|all))?(?: (?:les|ses|leurs|the|its|their))? (?:${ROLES.map((r) => r.asked).join("|")})\b`,
     ),
     gives: /$^/,

@@ -65,7 +65,9 @@ export async function question(d: Deps<QuestionStorage>, ctx: Ctx, text: string)
   const rewritten = followUp && countsBare(clean) && previousQuestions(searched) === "";
   const shown = followUp ? [...new Set([...(ctx.state.shownCards ?? []), ...(ctx.state.lastCard ? [ctx.state.lastCard] : [])])] : [];
   const avoidCards = shown;
-  const opts = { audience: ctx.turn.audience, priority: ctx.turn.priority, onToken: ctx.onToken, avoidCards };
+  // The process the conversation is about, to which an unpublished fact naming no process of its own is handed.
+  const handTo = rest !== null ? undefined : ctx.state.lastRoute && ctx.state.lastRoute !== DEFAULT_PROCESS ? ctx.state.lastRoute : ctx.state.topicRoute;
+  const opts = { audience: ctx.turn.audience, priority: ctx.turn.priority, onToken: ctx.onToken, avoidCards, handTo };
   // A follow-up is answered first from what its topic was answered with: the previous reply's documents and card.
   const topic =
     followUp && ctx.state.lastSources?.length ? { sources: ctx.state.lastSources, card: ctx.state.lastCard, names: ctx.state.lastNames } : undefined;
@@ -200,7 +202,7 @@ export async function answer(
   // The message's readings (as a project, as a question, then loosely as a project) are one piece of CPU work, computed
   // in its turn on the answers' queue (see Answerer.schedule), once per identical turn in flight.
   const topicKey = opts.topic ? JSON.stringify(opts.topic) : "";
-  const key = ["turn", opts.audience ?? "porteur", (opts.avoidCards ?? []).join(","), topicKey, own, question].join("\u0000");
+  const key = ["turn", opts.audience ?? "porteur", (opts.avoidCards ?? []).join(","), topicKey, opts.handTo ?? "", own, question].join("\u0000");
   return d.answerer.schedule(
     async () => {
       // A follow-up read with its topic describes a project only in the first person (« et si on le monte à trois ? »): a

@@ -90,7 +90,7 @@ export interface RemoteAnswering {
   contextualize(question: string, previous: string | undefined, audience: Audience): Promise<string>;
   answer(
     question: string,
-    opts: Pick<AskOptions, "audience" | "priority" | "avoidCards" | "own">,
+    opts: Pick<AskOptions, "audience" | "priority" | "avoidCards" | "own" | "handTo">,
     own: string,
   ): Promise<{ reply: Reply; facts?: Partial<Facts> }>;
 }

@@ -280,8 +280,8 @@ export class AnswerPool {
   }
 
   answer(question: string, opts: RemoteAskOptions, own: string): Promise<Answered> {
-    const { audience, priority, avoidCards, own: ownOpt, topic } = opts;
-    return this.call({ op: "answer", question, opts: { audience, priority, avoidCards, own: ownOpt, topic }, own });
+    const { audience, priority, avoidCards, own: ownOpt, topic, handTo } = opts;
+    return this.call({ op: "answer", question, opts: { audience, priority, avoidCards, own: ownOpt, topic, handTo }, own });
   }
 
   async close(): Promise<void> {

@@ -4,7 +4,7 @@
  * Everything crosses by structured clone: plain data only (no callbacks, so no
  * streamed tokens: the workers answer offline).
  */
-import type { Audience, Priority } from "../domain/ids.js";
+import type { Audience, Priority, ProcessId } from "../domain/ids.js";
 import type { Reply } from "../domain/reply.js";
 import type { Facts } from "../eligibility/facts.js";
 
@@ -15,6 +15,7 @@ export interface RemoteAskOptions {
   avoidCards?: readonly string[];
   own?: string;
   topic?: { sources: readonly string[]; card?: string; names?: readonly string[] };
+  handTo?: ProcessId;
 }
 
 export type WorkerRequest =

@@ -155,6 +155,13 @@ describe("a sum asked in other words", () => {
     expect(asksSum("Un prêt d'honneur de combien de mois ?")).toBe(false);
     expect(asksSum("On parle de combien de structures aidées ?")).toBe(false);
   });
+  it("a structure's turnover or yearly budget is a sum; the word alone in a rule is not", () => {
+    expect(asksSum("Quel est le chiffre d'affaires de la recyclerie d'Uzès ?")).toBe(true);
+    expect(asksSum("Leur chiffre d'affaires, c'est combien ?")).toBe(true);
+    expect(asksSum("What was the co-op's turnover last year?")).toBe(true);
+    expect(asksSum("What is their turnover?")).toBe(true);
+    expect(asksSum("Le chiffre d'affaires compte-t-il pour l'agrément ESUS ?")).toBe(false);
+  });
 });
 
 describe("when questions", () => {

@@ -23,6 +23,9 @@ describe("the precise detail a question asks", () => {
     ["Who is the manager of the Nîmes recyclerie?", ["role-holder"]],
     ["Je voudrais les noms des salariés de l'Adie à Nîmes.", ["role-holder"]],
     ["Give me the names of all the partners of the cooperative.", ["role-holder"]],
+    // a role qualified before its noun
+    ["Who is the France Active adviser in Nîmes?", ["role-holder"]],
+    ["Qui est le nouveau coordinateur départemental du réseau ?", ["role-holder"]],
     ["La Maison de l'ESS, elle ouvre quels jours ?", ["day"]],
     ["Quels sont les horaires d'ouverture de l'accueil associatif ?", ["hours"]],
     ["What time does the office open on Mondays?", ["hours"]],
