@@ -1,6 +1,6 @@
 /**
- * Unpublished facts that questions presuppose or ask of the person's own case (knowledge/lacunes.yaml and the
- * « calcul-personnel » reading): an opening day the published hours do not give, what the SCIC Gard et Autonomie is for,
+ * Unpublished facts that questions presuppose or ask of the person's own case (knowledge/lacunes.yaml): an
+ * opening day the published hours do not give, what the SCIC Gard et Autonomie is for,
  * an aid of the Département no source names, a service reviewing one's own documents,
  * the state of a file named by who filed it and when, the sum paid to a given structure. Wordings written for this test,
  * each family with near-misses that the sources answer and that must stay answered. Pure reads of the guards.
