@@ -1159,6 +1159,20 @@ export class Answerer {
       (!card.card.lacune || (this.asksCardAspect(searched, card) && !namesKnownCommune(mine, card.card)));
     const offlineCard = () => this.cardAnswer(question, searched, audience, card!, hits, cardMatches, candidates, mine);
     if (cardFits && !this.o.llm) return offlineCard();
+    // The detail of a thing asked (« quelles obligations précises… ? »), after words of one's own situation that keep the
+    // closest card from leading (« notre asso a reçu 180 000 €… »): when that card, from a document found, sums the thing
+    // up and says its detail is unpublished, it answers (and hands to a person); the passages would give the gist alone,
+    // as if it were the detail.
+    if (
+      !this.o.llm &&
+      card !== undefined &&
+      !card.card.lacune &&
+      card.typeOk !== false &&
+      card.score >= TOPIC_CARD &&
+      card.card.sources.some((d) => found.has(d)) &&
+      detailUnpublished(mine, card.card.answer)
+    )
+      return offlineCard();
     // A question in English, asked on its own, is answered in English by a close card (its answer_en) rather than by
     // French passages: the card of the kind asked, from documents found and clearly ahead of the others, says it in the
     // person's language.

@@ -32,9 +32,22 @@ const RESULT =
 const RULE_ASKED =
   /\b(?:combien de (?:temps|mois|ans|annees|semaines|jours)|how long|jusqu a combien|maximum|max|plafond|au plus|quel taux|quel pourcentage|up to|at most|what rate|what percentage)\b/;
 
-/** Whether the message asks the exact sum of the person's own case, computed from an amount they state. */
+/**
+ * A sum the person owes or pays someone in particular, named by a pronoun before the verb (« combien doit-on lui
+ * rembourser ? », « combien je dois leur verser ? », "how much do we owe him?"): that person's due in the person's own
+ * case (a departing member's shares, an employee's settlement), which their contract or statutes set. « Leur prêt » is
+ * no pronoun before a verb, nor « il a mis combien, lui ? ».
+ */
+const DUE_TO_SOMEONE =
+  /\b(?:lui|leur) (?:(?:a|ai|avons|avez|ont) )?(?:rembours|revers|vers(?:e|er|erai|erons|era|ons|ez)\b|pai(?:e|es|ent|er|erai|erons|era|eront)\b|payer|doi[st]?\b|devons|devez|doivent|rend(?:re|rons|ra)?\b|donn(?:er|erons|era)\b|restitu)|\b(?:pay|give|owe|refund|reimburse|pay back|give back) (?:him|her|them)\b/;
+
+/**
+ * Whether the message asks the exact sum of the person's own case: computed from an amount they state, or owed to
+ * someone in particular (see DUE_TO_SOMEONE).
+ */
 export function asksOwnComputation(raw: string): boolean {
   const folded = text(raw);
   if (!SUM_ASKED.test(folded) || RULE_ASKED.test(folded)) return false;
+  if (OWN.test(folded) && DUE_TO_SOMEONE.test(folded)) return true;
   return AMOUNT.test(folded) && OWN.test(folded) && RESULT.test(folded);
 }

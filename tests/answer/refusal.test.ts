@@ -267,6 +267,9 @@ describe("known gaps of knowledge/lacunes.yaml", () => {
     "qualification-de-son-cas": "La commune nous a prêté un local gratuitement : dans notre cas, est-ce une aide d'État ?",
     "verdict-sur-son-cas": "Le loyer réduit que la mairie nous consent, c'est une aide d'État ou pas ?",
     "examen-de-ses-documents": "Voici nos statuts modifiés : dites-moi si la gouvernance est conforme.",
+    "ouverture-hors-horaires-publies": "L'accueil de la Maison départementale est-il ouvert le samedi ?",
+    "relecture-de-ses-documents": "Quelqu'un du Département pourrait-il vérifier notre budget prévisionnel ?",
+    "aide-nommee-inconnue": "Comment toucher le bonus ESS que verse le Département aux jeunes coopératives ?",
   };
 
   const gaps = parseYaml(readFileSync(path.join(KNOWLEDGE_DIR, "lacunes.yaml"), "utf8")) as { id: string; route?: string }[];
