@@ -29,6 +29,8 @@ import {
   cardAnswersFollowUp,
   cardNamesTopic,
   cardSettlesChoice,
+  choiceOffered,
+  namesWritten,
   givesAskedKind,
   isElliptic,
   opensOnPossessive,
@@ -38,6 +40,8 @@ import {
   comparesTopicWith,
   asksBeyondMoney,
   definesNamed,
+  asksExistence,
+  pointsAtNamedKind,
   pointsBack,
   previousQuestions,
   resolveOrdinal,
@@ -470,11 +474,17 @@ export class Answerer {
     // « c'est la même que Gard centrale ? », "is it the same as the MIESS?": a comparison of what was just spoken of with a
     // thing it names asks of the topic, whatever its named thing alone would find (what that thing is): read with it.
     if (comparesTopicWith(clean)) return combined;
+    // « what does that SCIC do? », « cette SCOP, elle fait quoi ? » after « la SCIC Gard et Autonomie »: a demonstrative
+    // pointing at a kind of structure the conversation named asks of that structure, not of the kind (its definition).
+    if (pointsAtNamedKind(clean, previous)) return combined;
     // « et le Département peut aider autrement qu'avec de l'argent ? », "anything besides money?": the support the topic
     // gives beyond its money, asked of it whoever it names as giving it (its funder): read with the topic, unless it sets
     // a subject of its own apart (« et France Active, c'est que de l'argent ? »).
     // (the topic's subjects only: a sum or a date asked before, « jusqu'à combien max ? », would read as asked again)
     if (asksBeyondMoney(clean) && !opensOnOwnSubject(clean)) return withTopic(question, this.subjectsOnly(previous));
+    // « et c'est obligatoire ou c'est un choix ? », "is that per year or in total?": a choice put between two readings of
+    // what was just spoken of (« c'est »), naming no thing of its own, asks of the topic, however many words say them.
+    if (choiceOffered(clean) && !namesWritten(clean)) return combined;
     if (terms.length === 0 || (isElliptic(clean, terms.length, false) === false && words > 10))
       return terms.length === 0 ? withTopic(question, previous) : question;
     // Only words that ask an aspect of a subject ("en quelle année ?", "qui l'organise ?", "c'est combien max ?"):
@@ -981,7 +991,12 @@ export class Answerer {
     if (!reply.refused) {
       const kind = givesAskedKind(mine, reply.text, question);
       const replyHeld = new Set(analyze(reply.text));
-      if (kind !== false && (named.length === 0 ? kind === null || kind === true : named.every((t) => replyHeld.has(t)))) return null;
+      // (a reply holding the follow-up's words but none of its topic's subject words, « et c'est obligatoire ou c'est un
+      // choix ? » after the SPASER answered with the ESS schema's status, speaks of another subject: a card of the topic's
+      // documents holding those words then answers instead)
+      const focus = this.focusOf(question, this.o.retriever.analyzeQuery(mine), topic.names);
+      const offTopic = named.length > 0 && focus.terms.length > 0 && !focus.terms.some((t) => replyHeld.has(t));
+      if (kind !== false && (named.length === 0 ? kind === null || kind === true : named.every((t) => replyHeld.has(t)) && !offTopic)) return null;
     }
     const p = await this.prepare(question, audience, avoidCards, mine, topic);
     const best = p.cardCandidates.find((m) => !m.card.lacune);
@@ -1396,7 +1411,9 @@ export class Answerer {
     // A follow-up read with the previous topic asks what its own words ask ("who runs it?" after
     // "when was it adopted?" wants a name, not a date): its answer type comes from the message itself.
     const mine = own === question ? searched : this.o.normalizer ? this.o.normalizer.normalize(own).text : own;
-    const typeText = answerType(mine) === "other" ? searched : mine;
+    // (one asking whether there is some thing, « y a des exemples dessus ? », asks that thing, not the kind asked before:
+    // « depuis quand ? » carried from the previous question asks no date of it)
+    const typeText = answerType(mine) === "other" && !asksExistence(mine) ? searched : mine;
     const { hits, query } = await this.o.retriever.search(searched, { audience, k: 8 });
     const cards = this.cards();
     const focus = mine === searched ? undefined : new Set(this.o.retriever.analyzeQuery(mine).terms);

@@ -35,9 +35,31 @@ export function loadAspectTerms(knowledgeDir: string): Set<string> {
 /** Openings that lean on what was said before. */
 const ANAPHORIC =
   /^(et|mais|du coup|alors|donc|ok|d'accord|and|so|what about|how about)\b|^(et )?(pour|avec|sans|si|en) (une?|les?|la|des|mon|ma|notre|nos)\b|^(c'est|c est|ca|cela|elle|il|elles|ils|on y|y a|ce dispositif|cette aide|ce programme|cet accompagnement|ce truc|it|is it|does it|they|is there|can i|can we|who runs it|where is it)\b/;
-/** A demonstrative pointing back at what was just named (« cette SCOP », « cet organisme », « celui-là », "that company"). */
-const DEMONSTRATIVE =
-  /\b(?:cette|cet|ces) \p{L}{3,}|\bcel(?:ui|le)-(?:la|ci)\b|\b(?:that|this) (?:company|organi[sz]ation|cooperative|co-op|structure|scheme|body|one)\b/u;
+/** Kinds of structures named by their acronym before their name (« la SCIC Gard et Autonomie », « la CAE Mine de talents »). */
+const KIND_ACRONYMS = "scic|scop|cae|siae|gip|gie|ptce|esat";
+/** A demonstrative pointing back at what was just named (« cette SCOP », « cet organisme », « celui-là », "that company", "that SCIC"). */
+const DEMONSTRATIVE = new RegExp(
+  String.raw`\b(?:cette|cet|ces) \p{L}{3,}|\bcel(?:ui|le)-(?:la|ci)\b|\b(?:that|this) (?:company|organi[sz]ation|cooperative|co-op|structure|scheme|body|one|association|charity|foundation|network|${KIND_ACRONYMS})\b`,
+  "u",
+);
+/** The kind a demonstrative points back at by its acronym (« cette SCIC », "that SCOP"), folded. */
+const DEMONSTRATED_KIND = new RegExp(String.raw`\b(?:cette|cet|ce|that|this) (${KIND_ACRONYMS})\b`);
+/** A structure named after its kind's acronym: the acronym, then its name (« SCIC Gard et Autonomie », « CAE Mine de talents »). */
+const KIND_NAMED = new RegExp(
+  String.raw`(?<!\p{L})(?:${KIND_ACRONYMS.toUpperCase()})\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*|\s+(?:et|de|du|des)\s+[\p{L}'’-]+|\s+d['’][\p{L}-]+)*`,
+  "gu",
+);
+
+/**
+ * Whether a follow-up points back by a demonstrative at a kind of structure (« cette SCIC », "that SCIC") that the
+ * conversation named with its name (`topic`, the questions before and the names the last reply led with: « la SCIC Gard
+ * et Autonomie »): it asks of that structure, not of the kind in general.
+ */
+export function pointsAtNamedKind(own: string, topic: string): boolean {
+  const kind = DEMONSTRATED_KIND.exec(foldedQuote(own))?.[1];
+  if (!kind) return false;
+  return [...topic.matchAll(KIND_NAMED)].some((m) => fold(m[0]).startsWith(`${kind} `));
+}
 
 /**
  * A verb standing for an action just spoken of (« fait ça », « a déjà fait pareil », « l'a déjà fait », "done that", "did it
@@ -45,6 +67,18 @@ const DEMONSTRATIVE =
  */
 const PRO_VERB =
   /\b(?:fait|faire|refait|refaire|fera|ferait|font|feront|faisait)\s+(?:(?:deja|aussi|encore|souvent|jamais|deja)\s+)?(?:ca|cela|pareil|de meme|la meme chose|comme ca)\b|\bl'(?:a|ont|avait|avaient|aura|auront)\s+(?:(?:deja|aussi|jamais)\s+)?(?:fait|refait)\b|\b(?:done|did)\s+(?:that|it|this|so)\b/;
+
+/**
+ * A question asking whether there is some thing (« y a des exemples dessus ? », « il existe une antenne ? », "are there any
+ * examples?"), folded: it names the thing it asks.
+ */
+const EXISTENCE =
+  /^(?:(?:et|mais|ok|alors|du coup|donc|and|so)[\s,]+)?(?:est-ce qu'|est ce qu')?(?:il\s+)?(?:y\s+a(?:-t-il)?|y\s+aurait|existe(?:-t-il)?|existe-t-il)\s+(?:des|un|une|du|de la|de l'|d'|quelques|d'autres)\s*\p{L}|^(?:(?:and|so)\s+)?(?:is|are)\s+there\s+(?:any|an?|some|other)\s+\p{L}/u;
+
+/** Whether a question asks whether there is some thing (see EXISTENCE). */
+export function asksExistence(question: string): boolean {
+  return EXISTENCE.test(foldedQuote(question));
+}
 
 /** Openings that put a condition to what was just said (« et si… », « mais si… », "and if…", "what if…"). */
 const HYPOTHESIS = /^(?:et|mais|and|but|so)?\s*(?:si|s'il|s'ils|if|what if)\b/;
@@ -58,15 +92,33 @@ const MAX_BARE_WORDS = 5;
 /** An interrogative asking a count, a quantity, a time, a place or a person, anywhere in a bare question. */
 const BARE_ASKING = /\b(?:combien|cb|cbn|quand|qd|ou|qui|how many|how much|how long|when|where|who)\b/;
 
+/** Words that only insist on what is asked (« exactement », « au juste », "exactly"), folded. */
+const INSISTING = new Set(["exactement", "precisement", "au", "juste", "donc", "alors", "exactly", "precisely"]);
 /** Words of a bare « quel … ? » question naming only what it asks (« quel budget annuel ? », "which deadline?"). */
 const MAX_BARE_WHICH_WORDS = 4;
-/** An interrogative determiner opening a question on the noun it asks (« quelle durée ? »), not « quel est… ? ». */
+/**
+ * An interrogative determiner opening a question on the noun it asks (« quelle durée ? »), after a preposition or not
+ * (« avec quels partenaires ? », « dans quelles communes ? », "with which partners?"), not « quel est… ? ».
+ */
 const BARE_WHICH =
-  /^(?:(?:et|mais|ok|alors|and|so)\s+)?(?:quel|quelle|quels|quelles|what|which)\s+(?!(?:est|sont|etait|etaient|sera|seront|is|are|was|were|do|does|did|can|will)\b)\p{L}/u;
+  /^(?:(?:et|mais|ok|alors|and|so)\s+)?(?:(?:avec|pour|dans|sur|chez|par|aupres de|en|a|with|for|in|on|by|from|to|at)\s+)?(?:quel|quelle|quels|quelles|what|which)\s+(?!(?:est|sont|etait|etaient|sera|seront|is|are|was|were|do|does|did|can|will)\b)\p{L}/u;
 
 /** Pronouns standing for the topic anywhere in a short question. */
 const PRONOUN =
-  /\b(elle|il|ils|elles|ca|cela|celui-ci|celle-ci|ce dispositif|cette aide|cette structure|la structure|le dispositif|it|its|they|them|this|that|there)\b/;
+  /\b(elle|il|ils|elles|ca|cela|dessus|dedans|la-dessus|celui-ci|celle-ci|ce dispositif|cette aide|cette structure|la structure|le dispositif|it|its|they|them|this|that|there)\b/;
+
+/**
+ * An object or adverbial pronoun standing for the topic before its verb (« qui l'a écrit ? », « on le demande où ? », « qui
+ * s'en occupe ? », « qui en a la charge ? », « on y va comment ? »), folded: the subject just spoken of, not named again.
+ * Not an article before a noun (« qui gère la plateforme ? », « l'agrément ») nor the impersonal « il y a ».
+ */
+const CLITIC =
+  /(?<!\p{L})l'(?:a|ai|as|ont|avait|avaient|aura|auront|a-t-(?:il|elle|on))(?!\p{L})|(?<!\p{L})(?:(?:qui|on|je|tu|nous|vous|ne)\s+|n')(?:l'\p{L}|(?:le|la|les|lui|leur)\s+\p{L}|(?:en|y)\s+\p{L})|(?<!\p{L})s'en(?!\p{L})/u;
+
+/** Whether a question stands for its subject by an object or adverbial pronoun (see CLITIC). */
+export function standsForTopicByClitic(question: string): boolean {
+  return CLITIC.test(foldedQuote(question));
+}
 
 /** A message folded, with its apostrophes as « ' » (« l’adresse » → « l'adresse »). */
 function foldedQuote(text: string): string {
@@ -115,9 +167,10 @@ export function isElliptic(question: string, contentTerms: number, names = false
   // one topic word is what it asks about, of a subject it does not name: the one just spoken of.
   if (words.length <= MAX_BARE_WORDS && contentTerms <= 1 && BARE_ASKING.test(f)) return true;
   // « quel budget annuel ? », « quelle durée max ? »: a noun asked by « quel » alone, of a subject it does not name.
-  if (words.length <= MAX_BARE_WHICH_WORDS && BARE_WHICH.test(f)) return true;
+  // (« exactement », « au juste » only insist: « avec quelles structures au juste ? » asks no more than its noun)
+  if (words.filter((w) => !INSISTING.has(w)).length <= MAX_BARE_WHICH_WORDS && BARE_WHICH.test(f)) return true;
   if (words.length <= 8 && ANAPHORIC.test(f)) return true;
-  return words.length <= 8 && contentTerms <= 2 && PRONOUN.test(f);
+  return words.length <= 8 && contentTerms <= 2 && (PRONOUN.test(f) || CLITIC.test(f));
 }
 
 /** An opening on a possessive standing for the body just spoken of (« et leur permanence… », « et son siège… », "and their office…"). */
@@ -172,7 +225,8 @@ const STANDING_PRONOUN = /\b(?:ca|cela|elle|elles|ils|it|they|them)\b|\bil\b(?!\
  * l'emploi salarié ? »): its words alone name no subject, whatever another subject's passages they happen to match.
  */
 export function subjectIsPronoun(question: string): boolean {
-  return STANDING_PRONOUN.test(fold(question).replace(/[’`]/g, "'"));
+  const f = fold(question).replace(/[’`]/g, "'");
+  return STANDING_PRONOUN.test(f) || CLITIC.test(f);
 }
 
 /** Words announcing a new subject (« ok autre sujet : … », « autre question : … », "different topic: …"). */
@@ -369,7 +423,9 @@ export function leadNames(reply: string, max = 3): string[] {
   const names = [...new Set([...lead.matchAll(NAME)].map((m) => m[0]))];
   // (a one-word name elided after « l' » or « d' », « le microcrédit de l'Adie », when the sentence names no longer one)
   const single = names.length ? [] : [...lead.matchAll(ELIDED_NAME)].map((m) => m[0]).filter((n) => !PLACE_NAMES.has(fold(n)));
-  return [...new Set([...names, ...single])].slice(0, max);
+  // (a structure named after its kind's acronym, « la SCIC Gard et Autonomie », with that kind: « cette SCIC » points at it)
+  const kinded = [...lead.matchAll(KIND_NAMED)].map((m) => m[0].trim());
+  return [...new Set([...names, ...single, ...kinded])].slice(0, max);
 }
 
 /** A one-word name after an elided article or preposition (« l'Adie », « d'Airdie »). */
@@ -415,6 +471,8 @@ export function cardNamesTopic(card: { answer: string; questions: string[] }, qu
   return terms.some((t) => held.has(t));
 }
 
+/** « où » written with its accent: "where", never the "or" of a choice. */
+const ACCENTED_WHERE = /(?<!\p{L})où(?!\p{L})/u;
 /** « où » ("where") asked anywhere in a follow-up, accents or not: « c'était où le vote ? », « le vote a eu lieu où ? ». */
 const WHERE =
   /(?<!\p{L})où(?!\p{L})|\b(?:c'?est|c'?etait|est|sont|etait|se trouve|se passe|a eu lieu|basee?s?)\s+ou\b|\bou\s+(?:est|sont|se|ca|c'?est|c'?etait|etait)\b|\bwhere\b/u;
@@ -460,7 +518,8 @@ export function askedKind(own: string): ReturnType<typeof answerType> {
   // "how long does it last?", « quelle durée ? »: a duration is a figure, though asked without « combien ».
   if (asksDuration(own)) return "number";
   const text = own.toLowerCase().replace(/[’`]/g, "'");
-  if (WHERE.test(text) || WHERE.test(fold(text))) return "where";
+  // (« c'est obligatoire ou c'est un choix ? » puts a choice: its « ou » is "or", unaccented; only « où » asks a place)
+  if (choiceOffered(own) ? ACCENTED_WHERE.test(text) : WHERE.test(text) || WHERE.test(fold(text))) return "where";
   return WHO.test(fold(text)) ? "who" : type;
 }
 
@@ -591,7 +650,13 @@ export function cardAnswersFollowUp(card: { answer: string; answer_en?: string }
  * ville ? »), not which subject: a passage of the topic need not hold them to answer (see Answerer.topicFirst).
  */
 /** Pronouns standing for the subject of the turn before (« elles sont où ? », "where are they?"): no subject word of their own. */
-export const PRONOUN_TERMS = analyze("il ils elle elles lui leur leurs eux celui celle ceux celles cela it its they them their this that these those");
+/**
+ * Words standing for a subject just spoken of, pronouns and the adverbs that stand for it as a place (« dessus », « dedans »:
+ * « y a des exemples dessus ? »), analysed: no subject of a follow-up's own.
+ */
+export const PRONOUN_TERMS = analyze(
+  "il ils elle elles lui leur leurs eux celui celle ceux celles cela it its they them their this that these those dessus dedans",
+);
 
 export const ASKING_TERMS: ReadonlySet<string> = new Set(
   analyze(
@@ -776,6 +841,22 @@ export function definesNamed(question: string): boolean {
     .trim();
   const lowered = text.replace(/^\p{Lu}(?=\p{Ll})/u, (c) => c.toLowerCase());
   return DEFINES_NAMED.test(lowered) && hasWrittenName(lowered);
+}
+
+/** Institutions written with a capital that name no thing of a question's own (« le Département », « la Région »). */
+const INSTITUTIONS = /(?<!\p{L})(?:Département|Departement|Department|Région|Region|État|Etat|ESS)(?!\p{L})/gu;
+
+/**
+ * Whether a message writes a name of its own (« la MIESS », « Gard centrale »), its opening capital aside, and the
+ * institutions every question may name (« le Département ») aside.
+ */
+export function namesWritten(question: string): boolean {
+  return hasWrittenName(
+    question
+      .trim()
+      .replace(/^\p{Lu}(?=\p{Ll})/u, (c) => c.toLowerCase())
+      .replace(INSTITUTIONS, " "),
+  );
 }
 
 /** Whether a text (its opening word lowered) writes a name: an acronym or a capitalised word. */

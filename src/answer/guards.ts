@@ -10,7 +10,7 @@ import { ProcessId } from "../domain/ids.js";
 import { currentKnowledgePaths, type KnowledgePaths } from "../core/paths.js";
 import { fold } from "../retrieval/analyzer.js";
 import { compileGroups, containsPhrase, FirstWords, matchesAll, phraseTokens, type PhraseGroups } from "../retrieval/phrases.js";
-import { countedNoun } from "./asked-quantity.js";
+import { asksDuration, countedNoun } from "./asked-quantity.js";
 import { asksNextDate, asksOthersOutcome, asksOwnOutcome } from "./own-outcome.js";
 import { asksOwnComputation } from "./own-computation.js";
 import { asksOwnVerdict } from "./own-verdict.js";
@@ -75,6 +75,12 @@ const READINGS: Record<string, (own: string) => boolean> = {
  */
 const SUM_SUBJECT = /^(le|la|les) (montants?|sommes?|budgets?|enveloppes?|dotations?)\b/i;
 
+/**
+ * A gap whose subject is a count of things (« le nombre de structures agréées… », « l'effectif des partenaires ») says
+ * nothing of how long a thing lasts: « ça dure combien ? » asks a duration, and the sources may say it.
+ */
+const COUNT_SUBJECT = /\b(?:nombre|nombres|effectifs?)\b/i;
+
 export interface Gap {
   id: string;
   sujet: string;
@@ -132,6 +138,7 @@ export class Guards {
       except: PhraseGroups[number];
       asked?: number;
       sum: boolean;
+      count: boolean;
       reading?: (own: string) => boolean;
     }[],
   ) {
@@ -152,6 +159,7 @@ export class Guards {
       guards.hors_mission.map((r) => new RegExp(r, "i")),
       gaps.map((g) => {
         const sum = SUM_SUBJECT.test(g.sujet.trim());
+        const count = COUNT_SUBJECT.test(g.sujet);
         return {
           gap: {
             id: g.id,
@@ -167,6 +175,7 @@ export class Guards {
           except: g.sauf.length ? compileGroups([g.sauf])[0]! : [],
           asked: g.demande === undefined ? undefined : Math.min(g.demande, g.quand.length) - 1,
           sum,
+          count,
           reading: g.lecture === undefined ? undefined : READINGS[g.lecture],
         };
       }),
@@ -199,15 +208,18 @@ export class Guards {
     const mine = own === undefined ? tokens : phraseTokens(withoutVerbs(own));
     // The things the person's own message counts (« combien de structures »), if it asks how many of them.
     const counts = countedNoun(own ?? text) !== null;
+    // Whether the person's own message asks how long a thing lasts (« ça dure combien ? »), not how many there are.
+    const lasts = asksDuration(own ?? text);
     const possible = this.firstWords.marks(tokens);
     for (let i = 0; i < this.listed.length; i++) {
-      const { gap, groups, except, asked, sum } = this.listed[i]!;
+      const { gap, groups, except, asked, sum, count } = this.listed[i]!;
       // `asked`: only the gaps that say which group is asked, whose expression the person's own message holds, or whose
       // expressions the person's own message holds for two groups at least (« and how much can a single project get? »
       // asks the sum per project by itself; only the call it is about comes from the topic).
       if (opts.asked && asked === undefined && groups.filter((alts) => alts.some((seq) => containsPhrase(mine, seq))).length < Math.min(2, groups.length))
         continue;
       if (sum && counts) continue;
+      if (count && lasts) continue;
       if (possible[i] === 0) continue;
       const ownGroups = asked === undefined ? groups : [groups[asked]!];
       // The expressions of the asked group that the person's own message holds: a sentence of the topic states the asked

@@ -5,7 +5,7 @@
  */
 import type { AskOptions } from "../answer/answerer.js";
 import { asksToDraft } from "../answer/drafting.js";
-import { asksKindOfNamed, countsBare, givesAskedKind, leadNames, previousQuestions, withoutTopicSwitch } from "../answer/followup.js";
+import { asksKindOfNamed, countsBare, givesAskedKind, leadNames, pointsAtNamedKind, previousQuestions, withoutTopicSwitch } from "../answer/followup.js";
 import { type Audience, DEFAULT_PROCESS, type Priority, type ProcessId } from "../domain/ids.js";
 import type { Action, Reply, ReplyInput } from "../domain/reply.js";
 import type { Facts } from "../eligibility/facts.js";
@@ -42,7 +42,10 @@ export async function question(d: Deps<QuestionStorage>, ctx: Ctx, text: string)
   const said = scrub(text);
   const rest = withoutTopicSwitch(said);
   const clean = rest ?? said;
-  const lastTopic = rest === null ? ctx.state.lastTopic : undefined;
+  // « what does that SCIC do? » after a reply naming « la SCIC Gard et Autonomie » points at that structure: its name,
+  // which the questions before may not have said, goes on with the topic.
+  const pointed = rest === null && ctx.state.lastTopic ? (ctx.state.lastNames ?? []).filter((n) => pointsAtNamedKind(said, n)) : [];
+  const lastTopic = rest === null ? (pointed.length ? `${ctx.state.lastTopic} — ${pointed.join(", ")}` : ctx.state.lastTopic) : undefined;
   // "c'est gratuit ?" after "C'est quoi Gard centrale ?" is about Gard centrale.
   // « bon, je contacte qui alors ? » after a refusal asks how to reach the people it handed the question to.
   const handedTo =
