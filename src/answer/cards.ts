@@ -100,7 +100,7 @@ export function asksAmount(question: string): boolean {
 export function asksSum(question: string): boolean {
   const q = foldUncached(question).replace(/[’`]/g, "'");
   return (
-    /\b(quels? montants?|quelles? sommes?|quels? budgets?|quelles? enveloppes?|quel(?:le)? est (?:le|la|l') ?(?:montant|somme|budget|enveloppe)|(?:dote|dotee|finance|financee|abonde|subventionne|subventionnee|aide|aidee)s? (?:de|a hauteur de|pour) combien|a hauteur de combien|pour quels? montants?|combien (?:d'argent|d'euros)|quel(?:le)? est (?:le|son|leur) (?:chiffre d'affaires|ca|budget annuel)|(?:son|leur) chiffre d'affaires,? (?:c'est combien|est de combien|fait combien)|what(?: is|'s| was) (?:the|its|their) (?:[\w'-]+ ){0,3}?(?:turnover|revenue|annual budget)|how much (?:turnover|revenue) (?:does|did|do))\b/.test(
+    /\b(quels? montants?|quelles? sommes?|quels? budgets?|quelles? enveloppes?|quel(?:le)? est (?:le|la|l') ?(?:montant|somme|budget|enveloppe)|(?:dote|dotee|finance|financee|abonde|subventionne|subventionnee|aide|aidee)s? (?:de|a hauteur de|pour) combien|a hauteur de combien|pour quels? montants?|combien (?:d'argent|d'euros)|quel(?:le)? est (?:le|son|leur) (?:chiffre d'affaires|ca|budget annuel)|(?:le|son|leur|ce) budget (?:allou|consacr|prevu|dedie|attribu|reserv|affect)\w*|the budget (?:allocated|set aside|earmarked)|(?:son|leur) chiffre d'affaires,? (?:c'est combien|est de combien|fait combien)|what(?: is|'s| was) (?:the|its|their) (?:[\w'-]+ ){0,3}?(?:turnover|revenue|annual budget)|how much (?:turnover|revenue) (?:does|did|do))\b/.test(
       q,
     ) ||
     // an aid named, then its sum asked apart: « une aide spécifique…, et de combien ? », « un prêt de combien ? »

@@ -69,7 +69,7 @@ const TAKEN = new RegExp(
 const GIVE_TO_ME = String.raw`(?:(?<!\b(?:ne|n) )(?:va|vont|allez)(?: t)?(?: (?:il|elle|on|ils|elles))? (?:me|m|nous) (?:donner|verser|accorder|attribuer|allouer|preter|avancer|financer|octroyer)|(?<!\b(?:ne|n) )(?:me|m|nous) (?:donner|verser|accorder|attribuer|allouer|preter|avancer|octroier)(?:a|ont|ait|aient)(?: t (?:il|elle|on|ils|elles))?)\b`;
 const I_WILL_GET = String.raw`(?:(?:je|j|on|nous) (?:vais|va|allons) (?:toucher|recevoir|obtenir|avoir|percevoir)|(?:toucherai|toucherons|recevrai|recevrons|obtiendrai|obtiendrons|aurai|aurons|percevrai|percevrons)(?: t)?(?: (?:je|on|nous))?|(?:va|vont) t (?:on|je) (?:toucher|recevoir|obtenir|avoir|percevoir))\b`;
 const OWN_AMOUNT = new RegExp(
-  String.raw`\b(?:combien|cb|quel montant|quelle somme)\b(?: \w+){0,6}? (?:${GIVE_TO_ME}|${I_WILL_GET})` +
+  String.raw`\b(?:combien|cb|quel montant|quelle somme|quel taux|quel pourcentage|quel(?:le)? (?:est|sera) (?:le|la) (?:montant|somme|taux|pourcentage))\b(?: \w+){0,6}? (?:${GIVE_TO_ME}|${I_WILL_GET})` +
     String.raw`|\bhow much\b(?: money| funding| cash)?(?: (?:will|would|is|are|s))?(?: \w+){0,3}? (?:going to |gonna )?(?:give|grant|award|lend|loan|pay|allocate) (?:us|me)\b` +
     String.raw`|\bhow much\b(?: money| funding| cash)? (?:will|would|are|am|do|can)? ?(?:we|i) (?:be )?(?:going to |gonna )?(?:get|receive|obtain|be given|be granted|be awarded)\b(?! (?:at most|maximum|max)\b)` +
     // the verb first, the sum or the count of one's own award after it (« on aura combien du contrat de ville ? », « pour

@@ -161,6 +161,10 @@ describe("a sum asked in other words", () => {
     expect(asksSum("What was the co-op's turnover last year?")).toBe(true);
     expect(asksSum("What is their turnover?")).toBe(true);
     expect(asksSum("Le chiffre d'affaires compte-t-il pour l'agrément ESUS ?")).toBe(false);
+    // a budget set aside for a thing is its sum; a budget as a document is not
+    expect(asksSum("Et le budget consacré à cette feuille de route ?")).toBe(true);
+    expect(asksSum("What about the budget allocated to the platform?")).toBe(true);
+    expect(asksSum("Le budget prévisionnel doit-il être joint au dossier ?")).toBe(false);
   });
 });
 

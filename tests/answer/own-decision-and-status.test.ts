@@ -20,6 +20,9 @@ describe("the decision on one's own request, named as such", () => {
     "Our co-op applied for the Region's aid; is the answer out?",
     "Was our application for the Department's support with the new bakery accepted?",
     "Is my honour loan request to Initiative Gard approved?",
+    // the rate or the sum of one's own award, asked with « quel est le … »
+    "Quel est le taux de garantie qu'ils nous accorderont ?",
+    "Quelle sera la somme que la Région me versera ?",
   ])("« %s » asks the outcome of one's own file", (q) => {
     expect(asksOwnOutcome(q)).toBe(true);
   });
@@ -33,6 +36,8 @@ describe("the decision on one's own request, named as such", () => {
     // no request of one's own
     "La décision d'agrément est prise par la DDETS ?",
     "Is the Department's ESS strategy approved?",
+    // the rate a body grants, as a rule
+    "Quel est le taux de garantie que France Active accorde en général ?",
   ])("« %s » asks a rule", (q) => {
     expect(asksOwnOutcome(q)).toBe(false);
   });
