@@ -40,6 +40,24 @@ describe("unpublished facts found by probing", () => {
     ["Notre SCOP peut-elle déduire de ses impôts les parts sociales achetées ?", "fiscalite-structure"],
     ["Can our association deduct these purchases from its taxes?", "fiscalite-structure"],
     ["Quels avantages donne l'agrément ESUS ?", null],
+    // the ceiling of a France Active loan (only the Émergence grant's ceiling and the totals are published)
+    ["France Active Airdie peut nous prêter jusqu'à combien au maximum ?", "plafond-prets-france-active"],
+    ["What is the maximum loan France Active Airdie can lend?", "plafond-prets-france-active"],
+    ["La subvention du pacte Émergence de France Active, c'est jusqu'à combien ?", null],
+    ["Combien France Active Airdie a-t-il mobilisé en prêts et garanties au total ?", null],
+    ["Initiative Gard prête jusqu'à combien ?", null],
   ];
   for (const [q, id] of cases) it(`${q} → ${id ?? "no gap"}`, () => expect(gapOf(q)).toBe(id));
+});
+
+describe("unpublished facts asked by a follow-up of its topic", () => {
+  // a follow-up is read with its topic (the text) and its own words (own), as the answerer does
+  const cases: [string, string, string | null][] = [
+    ["Présente-moi France Active Airdie. et ils prêtent jusqu'à combien ?", "et ils prêtent jusqu'à combien ?", "plafond-prets-france-active"],
+    ["Présente-moi France Active Airdie. bon, et leur taux d'intérêt ?", "bon, et leur taux d'intérêt ?", "taux-prets-partenaires-suite"],
+    ["Quel taux d'intérêt pratique l'Adie ? et France Active ?", "et France Active ?", "taux-prets-partenaires"],
+    ["Présente-moi France Active Airdie. et le taux de garantie ?", "et le taux de garantie ?", null],
+    ["Présente-moi le pacte Émergence de France Active. ça va jusqu'à combien ?", "ça va jusqu'à combien ?", null],
+  ];
+  for (const [text, own, id] of cases) it(`${own} (after: ${text}) → ${id ?? "no gap"}`, () => expect(guards.gap(text, own)?.id ?? null).toBe(id));
 });
