@@ -46,6 +46,19 @@ describe("unpublished facts found by probing", () => {
     ["La subvention du pacte Émergence de France Active, c'est jusqu'à combien ?", null],
     ["Combien France Active Airdie a-t-il mobilisé en prêts et garanties au total ?", null],
     ["Initiative Gard prête jusqu'à combien ?", null],
+    // the state of one's own file, asked in texting style
+    ["on a déposé le dossier du commun y a 15 jours, c bon ou pas ?", "suivi-demande-envoyee"],
+    ["On a déposé notre dossier, c'est bon ; quelle est la prochaine étape ?", null],
+    // who spoke at a forum
+    ["Au GSEF de Bordeaux, qui a parlé au nom du Gard ?", "intervenants-evenements"],
+    ["Le Gard a-t-il témoigné au forum du GSEF ?", null],
+    // what a contractor billed
+    ["La Grande Bobine a facturé combien au Département pour le schéma ?", "couts-et-versements"],
+    // the breakdown of the ESS budget by item
+    ["Quelle part du budget ESS part dans la communication ?", "repartition-budget-ess"],
+    ["How much of the social economy budget is spent on events?", "repartition-budget-ess"],
+    ["Quel budget est consacré à l'appel à communs chaque année ?", null],
+    ["Quelle part du budget d'insertion va aux chantiers d'insertion ?", null],
   ];
   for (const [q, id] of cases) it(`${q} → ${id ?? "no gap"}`, () => expect(gapOf(q)).toBe(id));
 });
