@@ -56,7 +56,7 @@ import {
   countsMeasure,
 } from "./followup.js";
 import { type AnswerType, answersType, answerType, asksAmount, asksMoneyPut, asksSum, givesAmount, givesMoney, namedAxes } from "./cards.js";
-import { askedYears, asksWhen, countedWord, countsOf, givesAsked, namedTerms } from "./asked-quantity.js";
+import { askedYears, asksWhen, countedWord, countsAskedThings, countsOf, givesAsked, namedTerms } from "./asked-quantity.js";
 import { answersStatistic, givesStatistic, statisticAsked } from "./asked-statistic.js";
 import { probability, type DecisionModels, type Signals } from "./decision.js";
 import type { QueryNormalizer } from "../retrieval/normalize.js";
@@ -722,6 +722,24 @@ export class Answerer {
           (await this.topicCard(rawQuestion, audience, opts.own, opts.topic, opts.avoidCards ?? [], first)))) ||
       first;
     if (reply.refused || reply.generated) return reply;
+    // A follow-up asking how many of some things (« ils ont combien d'entrepreneurs salariés ? ») that its own reading could
+    // not answer is not answered by a passage of its topic's documents whose figures count other things (« 5 axes et 39
+    // actions », « deux autres structures »): the number asked is not published there.
+    // Nor is one its reading did answer, with a reply counting nothing of what it asks (« et combien de fondations étaient
+    // là ? » answered with what the meetings are): read in French, as the passages are written.
+    const countsAsked = (own: string) => countsAskedThings(cleanQuestion(own), reply.text, (t) => this.o.retriever.synonyms.equivalents(t));
+    if (first.refused && reply !== first && opts.own && !countsAsked(opts.own)) return first;
+    if (opts.topic && opts.own && !reply.fit?.length && !looksEnglish(opts.own) && !countsAsked(opts.own)) {
+      const process = this.aboutProcess(
+        this.o.router.candidates(this.o.normalizer ? this.o.normalizer.normalize(cleanQuestion(rawQuestion)).text : rawQuestion),
+      );
+      return this.refusal(
+        audience,
+        this.o.router.toRoute(process, 0.5, "Je n'ai pas trouvé la réponse."),
+        { kind: "imprecise", who: this.who(process) },
+        langOf(opts.own),
+      );
+    }
     // What the person's own message asks of its kind (a sum of money, a named person or the members of a body, what is
     // reserved to whom) is given by the reply that answers, whichever way it was found (a card, the topic's passages):
     // a follow-up carries its topic's words, and the topic's passages hold them without giving what the follow-up asks.
