@@ -53,7 +53,8 @@ describe("unpublished facts found by probing", () => {
     ["Au GSEF de Bordeaux, qui a parlé au nom du Gard ?", "intervenants-evenements"],
     ["Le Gard a-t-il témoigné au forum du GSEF ?", null],
     // what a contractor billed
-    ["La Grande Bobine a facturé combien au Département pour le schéma ?", "couts-et-versements"],
+    ["Combien La Grande Bobine a-t-elle facturé au Département pour le schéma ?", "couts-et-versements"],
+    ["Si je facture 25 000 € cette année, je vais cotiser combien à ma CAE ?", "calcul-personnel"],
     // the breakdown of the ESS budget by item
     ["Quelle part du budget ESS part dans la communication ?", "repartition-budget-ess"],
     ["How much of the social economy budget is spent on events?", "repartition-budget-ess"],
