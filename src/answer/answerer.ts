@@ -725,21 +725,13 @@ export class Answerer {
     // A follow-up asking how many of some things (« ils ont combien d'entrepreneurs salariés ? ») that its own reading could
     // not answer is not answered by a passage of its topic's documents whose figures count other things (« 5 axes et 39
     // actions », « deux autres structures »): the number asked is not published there.
-    // Nor is one its reading did answer, with a reply counting nothing of what it asks (« et combien de fondations étaient
-    // là ? » answered with what the meetings are): read in French, as the passages are written.
-    const countsAsked = (own: string) => countsAskedThings(cleanQuestion(own), reply.text, (t) => this.o.retriever.synonyms.equivalents(t));
-    if (first.refused && reply !== first && opts.own && !countsAsked(opts.own)) return first;
-    if (opts.topic && opts.own && !reply.fit?.length && !looksEnglish(opts.own) && !countsAsked(opts.own)) {
-      const process = this.aboutProcess(
-        this.o.router.candidates(this.o.normalizer ? this.o.normalizer.normalize(cleanQuestion(rawQuestion)).text : rawQuestion),
-      );
-      return this.refusal(
-        audience,
-        this.o.router.toRoute(process, 0.5, "Je n'ai pas trouvé la réponse."),
-        { kind: "imprecise", who: this.who(process) },
-        langOf(opts.own),
-      );
-    }
+    if (
+      first.refused &&
+      reply !== first &&
+      opts.own &&
+      !countsAskedThings(cleanQuestion(opts.own), reply.text, (t) => this.o.retriever.synonyms.equivalents(t))
+    )
+      return first;
     // What the person's own message asks of its kind (a sum of money, a named person or the members of a body, what is
     // reserved to whom) is given by the reply that answers, whichever way it was found (a card, the topic's passages):
     // a follow-up carries its topic's words, and the topic's passages hold them without giving what the follow-up asks.

@@ -2,7 +2,7 @@
  * A follow-up asking how many of some things the sources never count (« et ils ont combien de coopérateurs ? » after a
  * cooperative, « combien d'associations ont décroché un marché depuis ? » after the public-procurement guide) is not
  * answered by a passage of its topic whose figures count other things (« 5 axes et 39 actions », « au moins deux
- * autres structures »), nor by a reply that counts nothing of them: it is refused. Counts the topic's documents do give (the SPASER's actions, the participants of
+ * autres structures »): it is refused. Counts the topic's documents do give (the SPASER's actions, the participants of
  * the consultation, the Gard's intercommunalities) are still answered. Wordings written for this test.
  */
 import { describe, expect, it } from "vitest";
@@ -32,14 +32,6 @@ describe("a count of things asked by a follow-up", () => {
     const c = conversation(core.runtime.assistant);
     await c.say("Comment une association peut-elle répondre aux marchés du Département ?");
     const r = await c.say("combien de structures ESS ont décroché un marché depuis ?");
-    expect(r.refused).toBe(true);
-  });
-
-  it("refuses a count its reply does not give, though the reply answered", async () => {
-    const c = conversation(core.runtime.assistant);
-    await c.say("Qu'est-ce que les Rencontres du mécénat ?");
-    await c.say("c'était quand ?");
-    const r = await c.say("et combien de fondations étaient là ?");
     expect(r.refused).toBe(true);
   });
 
