@@ -56,7 +56,7 @@ import {
   countsMeasure,
 } from "./followup.js";
 import { type AnswerType, answersType, answerType, asksAmount, asksMoneyPut, asksSum, givesAmount, givesMoney, namedAxes } from "./cards.js";
-import { askedYears, asksWhen, countedWord, countsOf, givesAsked, namedTerms } from "./asked-quantity.js";
+import { askedYears, asksWhen, countedWord, countsAskedThings, countsOf, givesAsked, namedTerms } from "./asked-quantity.js";
 import { answersStatistic, givesStatistic, statisticAsked } from "./asked-statistic.js";
 import { probability, type DecisionModels, type Signals } from "./decision.js";
 import type { QueryNormalizer } from "../retrieval/normalize.js";
@@ -722,6 +722,16 @@ export class Answerer {
           (await this.topicCard(rawQuestion, audience, opts.own, opts.topic, opts.avoidCards ?? [], first)))) ||
       first;
     if (reply.refused || reply.generated) return reply;
+    // A follow-up asking how many of some things (« ils ont combien d'entrepreneurs salariés ? ») that its own reading could
+    // not answer is not answered by a passage of its topic's documents whose figures count other things (« 5 axes et 39
+    // actions », « deux autres structures »): the number asked is not published there.
+    if (
+      first.refused &&
+      reply !== first &&
+      opts.own &&
+      !countsAskedThings(cleanQuestion(opts.own), reply.text, (t) => this.o.retriever.synonyms.equivalents(t))
+    )
+      return first;
     // What the person's own message asks of its kind (a sum of money, a named person or the members of a body, what is
     // reserved to whom) is given by the reply that answers, whichever way it was found (a card, the topic's passages):
     // a follow-up carries its topic's words, and the topic's passages hold them without giving what the follow-up asks.

@@ -220,6 +220,37 @@ export function countsOnlyOther(paragraph: string, heads: string[], named: boole
 }
 
 /**
+ * Whether some paragraph of `text` counts the things a how-many question (`question`) counts: a quantity just before them,
+ * before one of their `equivalents`, or before people (« plus de 200 personnes »). True when the question counts no
+ * things (see countedNoun). « 5 axes et 39 actions » or « au moins deux autres structures » count no entrepreneurs.
+ */
+export function countsAskedThings(question: string, text: string, equivalents: (term: string) => string[][] = () => []): boolean {
+  const noun = countedNoun(question);
+  if (noun === null) return true;
+  const heads = [noun, ...equivalents(noun).map((seq) => seq[0]!)];
+  const people = [
+    "personne",
+    "personnes",
+    "participant",
+    "participants",
+    "participante",
+    "participantes",
+    "gens",
+    "people",
+    "person",
+    "persons",
+    "membre",
+    "membres",
+    "member",
+    "members",
+  ];
+  return text
+    .split(/\n\s*\n/)
+    .filter((p) => p.trim())
+    .some((p) => countsOf(p, heads) || countsOf(p, [...people, ...people.map(stem)]));
+}
+
+/**
  * Whether a name written as one word (« Alterincub », « Minedetalents ») is a name the text writes in two or three
  * (« Alter'Incub », « Mine de talents »): its letters are those of consecutive words of the text. Names of six letters
  * or more, so that a short word does not read as two.

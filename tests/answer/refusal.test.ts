@@ -270,6 +270,10 @@ describe("known gaps of knowledge/lacunes.yaml", () => {
     "ouverture-hors-horaires-publies": "L'accueil de la Maison départementale est-il ouvert le samedi ?",
     "relecture-de-ses-documents": "Quelqu'un du Département pourrait-il vérifier notre budget prévisionnel ?",
     "aide-nommee-inconnue": "Comment toucher le bonus ESS que verse le Département aux jeunes coopératives ?",
+    "note-de-son-dossier": "Notre commun a eu quelle note au comité, on a eu combien de points ?",
+    "plafond-prets-france-active": "France Active Airdie prête jusqu'à quel montant au maximum à une association ?",
+    "taux-prets-partenaires-suite": "À quel taux d'intérêt prête l'Adie ?",
+    "repartition-budget-ess": "Quelle part du budget ESS du Département va à la communication ?",
   };
 
   const gaps = parseYaml(readFileSync(path.join(KNOWLEDGE_DIR, "lacunes.yaml"), "utf8")) as { id: string; route?: string }[];
@@ -307,6 +311,8 @@ describe("known gaps of knowledge/lacunes.yaml", () => {
     "secteurs-exclus-pass-occitanie": "region-occitanie",
     "qpv-liste-complete": "politique-de-la-ville",
     "taux-prets-partenaires": "pret-honneur-microcredit",
+    "taux-prets-partenaires-suite": "pret-honneur-microcredit",
+    "plafond-prets-france-active": "france-active",
     "calcul-personnel": "cae",
   };
 
