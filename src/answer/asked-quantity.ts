@@ -228,27 +228,30 @@ export function countsAskedThings(question: string, text: string, equivalents: (
   const noun = countedNoun(question);
   if (noun === null) return true;
   const heads = [noun, ...equivalents(noun).map((seq) => seq[0]!)];
-  const people = [
-    "personne",
-    "personnes",
-    "participant",
-    "participants",
-    "participante",
-    "participantes",
-    "gens",
-    "people",
-    "person",
-    "persons",
-    "membre",
-    "membres",
-    "member",
-    "members",
-  ];
   return text
     .split(/\n\s*\n/)
     .filter((p) => p.trim())
-    .some((p) => countsOf(p, heads) || countsOf(p, [...people, ...people.map(stem)]));
+    .some((p) => countsOf(p, heads) || countsOf(p, PEOPLE_HEADS));
 }
+
+/** People counted in any words (« plus de 200 personnes », « 80 participants »), as written and analysed. */
+const PEOPLE_WORDS = [
+  "personne",
+  "personnes",
+  "participant",
+  "participants",
+  "participante",
+  "participantes",
+  "gens",
+  "people",
+  "person",
+  "persons",
+  "membre",
+  "membres",
+  "member",
+  "members",
+];
+const PEOPLE_HEADS = [...PEOPLE_WORDS, ...PEOPLE_WORDS.map(stem)];
 
 /**
  * Whether a name written as one word (« Alterincub », « Minedetalents ») is a name the text writes in two or three

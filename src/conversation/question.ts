@@ -55,10 +55,12 @@ export async function question(d: Deps<QuestionStorage>, ctx: Ctx, text: string)
   const read = handedTo
     ? `Qui contacter pour : ${handedTo.replace(/\s*\([^)]*\)/g, "")} ?`
     : await contextualize(d, clean, lastTopic, ctx.turn.audience, ctx.onToken !== undefined, ctx.turn.priority);
+  // The process the conversation is about: the last answer's, else the last one other than the ESS team's.
+  const about = ctx.state.lastRoute && ctx.state.lastRoute !== DEFAULT_PROCESS ? ctx.state.lastRoute : ctx.state.topicRoute;
   // A follow-up asking only whom to turn to or where to apply (« bon, je vais voir qui ? », "ok, where do we apply?") asks
-  // it of the process the conversation is about: the last answer's, else the last one other than the ESS team's.
+  // it of that process.
   const steps = !handedTo && read !== clean ? processStepAsked(clean) : null;
-  const stepOf = steps && (ctx.state.lastRoute && ctx.state.lastRoute !== DEFAULT_PROCESS ? ctx.state.lastRoute : ctx.state.topicRoute);
+  const stepOf = steps && about;
   const stepName = stepOf ? d.answerer.router.directory.get(stepOf)?.name?.replace(/\s*\([^)]*\)/g, "") : undefined;
   const searched = steps && stepName ? `${steps === "contact" ? "Qui contacter" : "Comment candidater et déposer un dossier"} pour : ${stepName} ?` : read;
   // Read with the previous topic, a follow-up asks something else than the card just shown.
@@ -68,8 +70,8 @@ export async function question(d: Deps<QuestionStorage>, ctx: Ctx, text: string)
   const rewritten = followUp && countsBare(clean) && previousQuestions(searched) === "";
   const shown = followUp ? [...new Set([...(ctx.state.shownCards ?? []), ...(ctx.state.lastCard ? [ctx.state.lastCard] : [])])] : [];
   const avoidCards = shown;
-  // The process the conversation is about, to which an unpublished fact naming no process of its own is handed.
-  const handTo = rest !== null ? undefined : ctx.state.lastRoute && ctx.state.lastRoute !== DEFAULT_PROCESS ? ctx.state.lastRoute : ctx.state.topicRoute;
+  // An unpublished fact naming no process of its own is handed to that process's people (none after a change of subject).
+  const handTo = rest !== null ? undefined : about;
   const opts = { audience: ctx.turn.audience, priority: ctx.turn.priority, onToken: ctx.onToken, avoidCards, handTo };
   // A follow-up is answered first from what its topic was answered with: the previous reply's documents and card.
   const topic =
@@ -116,9 +118,8 @@ export async function question(d: Deps<QuestionStorage>, ctx: Ctx, text: string)
     keepRoute(d, last, clean, reply, ctx.state.lastSources);
   // A document to write for the person (« vous pouvez remplir le dossier pour nous ? »), naming no process of its own,
   // after answers on a process is that process's document: its refusal goes to that process, as one naming it would.
-  const topicProcess = last && last !== DEFAULT_PROCESS ? last : ctx.state.topicRoute;
-  if (reply.refused && rest === null && topicProcess && topicProcess !== DEFAULT_PROCESS && reply.route?.process === DEFAULT_PROCESS && asksToDraft(clean))
-    reply.route = d.answerer.router.toRoute(topicProcess, 0.5, "Suite de votre question précédente.");
+  if (reply.refused && handTo && handTo !== DEFAULT_PROCESS && reply.route?.process === DEFAULT_PROCESS && asksToDraft(clean))
+    reply.route = d.answerer.router.toRoute(handTo, 0.5, "Suite de votre question précédente.");
   const latencyMs = Math.round(performance.now() - t0);
   const interactionId = await d.storage.recordInteraction({
     channel: ctx.turn.channel,
