@@ -44,7 +44,7 @@ const OWN_ESS_STATUS = new RegExp(
 const COMMERCIAL = /\b(?:sas|sasu|sarl|eurl|sa|societe commerciale|societe par actions|entreprise commerciale|startup|start up|company|ltd|llc|plc)\b/;
 /** A condition asks the rule (« sommes-nous de l'ESS si nous réinvestissons nos bénéfices ? »). */
 const CONDITION = /\b(?:si|s il|if|a condition|provided|pour que|so that)\b/;
-const STATUTORY_ESS = /\b(?:asso|assos|association|associations|cooperative|scop|scic|cae|mutuelle|fondation|foundation|co ?op|cooperative)\b/;
+const STATUTORY_ESS = /\b(?:asso|assos|association|associations|cooperative|scop|scic|cae|mutuelle|fondation|foundation|co ?op)\b/;
 
 /** Whether the message asks a legal or tax verdict on a thing of the person's own (see above). */
 export function asksOwnVerdict(raw: string): boolean {
