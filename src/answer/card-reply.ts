@@ -25,6 +25,8 @@ const POLAR: [string, string][] = [
   ["autorise", "interdit"],
   ["cumulable", "incompatible"],
   ["reserve", "ouvert a tous"],
+  // « il faut le rembourser ? » of a card written for « y a-t-il des intérêts ? — Non, … à rembourser »
+  ["rembours", "sans rembours"],
 ];
 
 /** English claim words, in the French of the POLAR pairs. */
@@ -41,6 +43,8 @@ const EN_CLAIM: Record<string, string> = {
   allowed: "autorise",
   forbidden: "interdit",
   reserved: "reserve",
+  repay: "rembours",
+  repaid: "rembours",
 };
 
 const OPEN_TYPES = new Set(["who", "where", "date", "number", "definition"]);
@@ -114,7 +118,7 @@ export function alignPolarity(answer: string, question: string): string {
   const statement = fold(rest.split(/(?<=[.!?])\s/)[0] ?? rest);
   // An English question checked against a French answer: its claim words read in French.
   const q = fold(question).replace(
-    /\b(free|paid|mandatory|compulsory|optional|open|closed|eligible|possible|allowed|forbidden|reserved)\b/g,
+    /\b(free|paid|mandatory|compulsory|optional|open|closed|eligible|possible|allowed|forbidden|reserved|repay|repaid)\b/g,
     (w) => EN_CLAIM[w] ?? w,
   );
   for (const [a, b] of POLAR) {
@@ -123,7 +127,7 @@ export function alignPolarity(answer: string, question: string): string {
       [b, a],
     ] as const) {
       if (!new RegExp(`\\b${asked}`).test(q)) continue;
-      const affirmed = new RegExp(`\\b${asked}`).test(statement) && !new RegExp(`\\b(pas|ne|n'|jamais|non)\\b[^.]{0,20}\\b${asked}`).test(statement);
+      const affirmed = new RegExp(`\\b${asked}`).test(statement) && !new RegExp(`\\b(pas|ne|n'|jamais|non|sans)\\b[^.,;:]{0,20}\\b${asked}`).test(statement);
       const denied = new RegExp(`\\b${opposite}`).test(statement);
       if ((!yes && affirmed) || (yes && denied)) return rest.charAt(0).toUpperCase() + rest.slice(1);
       return answer;

@@ -191,6 +191,16 @@ describe("card polarity", () => {
     expect(alignPolarity("Non, il n'est pas payant.", "le DLA est payant ?")).toBe("Non, il n'est pas payant.");
     expect(alignPolarity("Non : trois structures suffisent.", "il faut cinq structures ?")).toBe("Non : trois structures suffisent.");
   });
+  it("drops the No of a card on interest asked whether the loan is to be repaid", () => {
+    const card = "Non, il est à taux zéro : un prêt personnel sans intérêt, à rembourser.";
+    expect(alignPolarity(card, "ce prêt, on doit le rembourser ?")).toBe("Il est à taux zéro : un prêt personnel sans intérêt, à rembourser.");
+    expect(alignPolarity(card, "Does the loan have to be repaid?")).toBe("Il est à taux zéro : un prêt personnel sans intérêt, à rembourser.");
+    // asked about the interest, the card's No stays; and a grant that is not repaid keeps its No
+    expect(alignPolarity(card, "il y a des intérêts sur ce prêt ?")).toBe(card);
+    expect(alignPolarity("Non : c'est une subvention, sans remboursement.", "la subvention est-elle à rembourser ?")).toBe(
+      "Non : c'est une subvention, sans remboursement.",
+    );
+  });
   it("drops Oui / Non before the statement when the question is open (who, where, when, how many, what is)", () => {
     expect(alignPolarity("Non : c'est la DDETS qui le délivre, pas le Département.", "Our cooperative needs the approval: who issues it?")).toBe(
       "C'est la DDETS qui le délivre, pas le Département.",
