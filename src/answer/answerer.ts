@@ -851,7 +851,7 @@ export class Answerer {
     // partners must we be? » after the platform the call is filed on, answered by the card on the call's partners): the
     // topic only tells apart what a follow-up naming nothing of its own (« c'est combien ? ») asks of.
     if (given && !offEntity && this.holdsOwnWords(reply, ownQuery)) return null;
-    if (this.guardsStop(mine, question)) return null;
+    if (this.guardsStop(mine, question, cleanQuestion(own))) return null;
     const searched = normalize(question);
     const legalForm = asksLegalForm(mine);
     // An English follow-up's subject words are the names it writes ("when did it open?" names none): its other words
@@ -991,7 +991,7 @@ export class Answerer {
     // (the reply is what its first passage says: one leading with another subject's passage, « structures employeuses »
     // for « et ça fait combien de structures ? » after the ESS share of jobs, is not the topic's, whatever it adds after)
     if (!reply.refused && ofTopic(reply.sources.slice(0, 1).map((s) => s.id)) && givesAskedKind(mine, reply.text, question) !== false) return null;
-    if (this.guardsStop(mine, question)) return null;
+    if (this.guardsStop(mine, question, cleanQuestion(own))) return null;
     const named = this.o.retriever
       .analyzeQuery(normalize(mine))
       .terms.filter((t) => !this.o.aspectTerms?.has(t) && !GENERIC_ASPECT.has(t) && !ASKING_TERMS.has(t) && this.o.retriever.known(t));
@@ -1656,13 +1656,18 @@ export class Answerer {
     });
   }
 
-  /** Whether the guards stop a follow-up (its own words `mine`, read with its topic `question`): an injection, out of mission or a known gap. */
-  private guardsStop(mine: string, question: string): boolean {
+  /**
+   * Whether the guards stop a follow-up (its own words `mine`, read with its topic `question`): an injection, out of mission or
+   * a known gap. A gap is read in the follow-up as written too (`written`): the colloquial lexicon rewrites « ça coûte
+   * combien ? » into the words it searches with, which no longer say what a gap asks.
+   */
+  private guardsStop(mine: string, question: string, written: string): boolean {
     return (
       this.o.guards.isInjection(mine) ||
       asksOutOfMission(mine, (t) => this.o.guards.isOutOfMission(t)) ||
       asksToDraft(mine) ||
-      this.o.guards.gap(question, mine === question ? undefined : mine) !== null
+      this.o.guards.gap(question, mine === question ? undefined : mine) !== null ||
+      (written !== mine && written !== question && this.o.guards.gap(question, written) !== null)
     );
   }
 
