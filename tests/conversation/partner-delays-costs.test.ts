@@ -1,7 +1,7 @@
 /**
  * How long a partner takes to answer, what its service costs and the rate it lends at are published for none of the
  * lending or advising partners (the Adie, France Active, BGE, the DLA…): asked as a follow-up after that partner
- * (« et en combien de temps on a la réponse ? », « et ça coûte combien ? », « à quel taux ? »), they are refused and
+ * (« et en combien de temps on a la réponse ? », « et ça coûte combien ? », « et leur taux d'intérêt ? »), they are refused and
  * handed to that partner's process rather than answered with the partner's presentation. The durations, prices and rates
  * the sources give stay answered: the ESUS approval's implicit acceptance, the incubation's length, the DLA being free,
  * the honour loan's zero rate. Wordings written for this test, none taken from an evaluation set.
@@ -29,9 +29,13 @@ describe("a partner's delays, costs and rates, as gaps", () => {
   });
 
   it("reads a follow-up's own question with its topic", () => {
-    expect(gapOf("à quel taux ? — L'Adie prête jusqu'à combien ?", "à quel taux ?")).toBe("taux-prets-partenaires-suite");
-    // after the honour loan, the rate is published (zero)
+    expect(gapOf("et en combien de temps ils répondent ? — L'Adie prête jusqu'à combien ?", "et en combien de temps ils répondent ?")).toBe(
+      "delai-reponse-partenaires",
+    );
+    // after the honour loan, the rate is published (zero): a bare « à quel taux ? » is no gap, whichever lenders the
+    // conversation named beside it
     expect(gapOf("à quel taux ? — Initiative Gard prête jusqu'à combien ?", "à quel taux ?")).toBeNull();
+    expect(gapOf("à quel taux ? — Un prêt d'honneur de l'Adie ou d'Initiative Gard, c'est quoi ?", "à quel taux ?")).toBeNull();
   });
 });
 
@@ -40,7 +44,7 @@ const core = sharedCore();
 describe("asked in a conversation about that partner", () => {
   it.each([
     ["L'Adie prête jusqu'à combien ?", "et ils répondent en combien de temps ?", "pret-honneur-microcredit"],
-    ["L'Adie prête jusqu'à combien ?", "à quel taux ?", "pret-honneur-microcredit"],
+    ["L'Adie prête jusqu'à combien ?", "et leur taux d'intérêt ?", "pret-honneur-microcredit"],
     ["France Active peut garantir un emprunt bancaire ?", "ok et ça coûte combien ?", "france-active"],
   ])("after « %s », « %s » is refused and handed to %s", async (first, then, process) => {
     const c = conversation(core.runtime.assistant);
