@@ -103,6 +103,10 @@ export function asksSum(question: string): boolean {
     /\b(quels? montants?|quelles? sommes?|quels? budgets?|quelles? enveloppes?|quel(?:le)? est (?:le|la|l') ?(?:montant|somme|budget|enveloppe)|(?:dote|dotee|finance|financee|abonde|subventionne|subventionnee|aide|aidee)s? (?:de|a hauteur de|pour) combien|a hauteur de combien|pour quels? montants?|combien (?:d'argent|d'euros)|quel(?:le)? est (?:le|son|leur) (?:chiffre d'affaires|ca|budget annuel)|(?:le|son|leur|ce) budget (?:allou|consacr|prevu|dedie|attribu|reserv|affect)\w*|the budget (?:allocated|set aside|earmarked)|(?:son|leur) chiffre d'affaires,? (?:c'est combien|est de combien|fait combien)|what(?: is|'s| was) (?:the|its|their) (?:[\w'-]+ ){0,3}?(?:turnover|revenue|annual budget)|how much (?:turnover|revenue) (?:does|did|do))\b/.test(
       q,
     ) ||
+    // a budget asked by itself, in a few words: « et le budget de cet axe ? », « et côté budget ? », "and its budget?"
+    /^(?:(?:et|mais|ok|alors|and|but|so)[\s,]+)*(?:(?:le|son|leur|the|its|their)\s+budgets?|(?:cote|niveau|question|en termes de)\s+budget)(?:\s+(?:de|du|des|d'|pour|of|for)\s*[^?.!,]{0,30})?\s*\?*\s*$/.test(
+      q.trim(),
+    ) ||
     // an aid named, then its sum asked apart: « une aide spécifique…, et de combien ? », « un prêt de combien ? »
     // (« de combien de mois » asks a count)
     /\b(?:aides?|subventions?|financements?|prets?|primes?|bourses?|dotations?|enveloppes?|soutiens? financiers?)\b[^?]{0,80}\bde combien\b(?! (?:de|d'|d)\b)/.test(
@@ -156,8 +160,13 @@ export function givesMoney(answer: string, question: string): boolean {
 
 /** Whether an answer gives a sum of money or a share (« 10 % du chiffre d'affaires »), or says it is free or not published. */
 export function givesAmount(answer: string): boolean {
-  return /\d\s?(€|k€|m€|euros?\b|%)|\b(euros?|millions? d'euros|pour ?cent|gratuit\w*|taux zero|sans interet|free|pas publie|n'est pas publie)\b/.test(
-    foldUncached(answer).replace(/[’`]/g, "'"),
+  const a = foldUncached(answer).replace(/[’`]/g, "'");
+  // (« … n'est pas publié » says so of a sum only in a sentence about money: « le rattachement officiel n'est pas publié » does not)
+  return (
+    /\d\s?(€|k€|m€|euros?\b|%)|\b(euros?|millions? d'euros|pour ?cent|gratuit\w*|taux zero|sans interet|free)\b/.test(a) ||
+    /\b(?:montants?|sommes?|budgets?|enveloppes?|financements?|dotations?|chiffres?|amounts?|sums?|budget)\b[^.;]{0,80}\b(?:pas publiee?s?|n'(?:est|sont) pas publiee?s?|not published)\b|\b(?:pas publiee?s?|not published)\b[^.;]{0,40}\b(?:montants?|sommes?|budgets?|enveloppes?|amounts?)\b/.test(
+      a,
+    )
   );
 }
 

@@ -166,6 +166,13 @@ describe("a sum asked in other words", () => {
     expect(asksSum("What about the budget allocated to the platform?")).toBe(true);
     expect(asksSum("Le budget prévisionnel doit-il être joint au dossier ?")).toBe(false);
   });
+  it("a budget asked by itself in a few words is a sum; a budget named in a longer question is not", () => {
+    expect(asksSum("et le budget de ce volet ?")).toBe(true);
+    expect(asksSum("Et côté budget ?")).toBe(true);
+    expect(asksSum("and its budget?")).toBe(true);
+    expect(asksSum("le budget prévisionnel, on le dépose où ?")).toBe(false);
+    expect(asksSum("Et le budget participatif de la commune, il concerne l'ESS ?")).toBe(false);
+  });
 });
 
 describe("when questions", () => {

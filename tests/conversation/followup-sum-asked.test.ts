@@ -18,6 +18,9 @@ describe("a sum asked by a follow-up", () => {
     expect(givesAmount("Le Département soutient les réseaux par des conventions pluriannuelles. [1]")).toBe(false);
     expect(givesAmount("250 000 € par an sont réservés à l'ensemble des communs. [1]")).toBe(true);
     expect(givesAmount("Le montant par projet n'est pas publié. [1]")).toBe(true);
+    // « n'est pas publié » said of something else than a sum gives none
+    expect(givesAmount("Ces actions s'y rattachent, mais le rattachement officiel n'est pas publié. [1]")).toBe(false);
+    expect(givesAmount("Les sommes versées à chaque structure ne sont pas publiées. [1]")).toBe(true);
   });
 
   it("is refused when the topic's documents only describe what is done", async () => {
