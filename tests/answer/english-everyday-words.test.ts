@@ -33,6 +33,15 @@ describe("everyday English words of a question", () => {
     expect(r.folded).toMatch(/complementaire|ne remplace pas|s'y ajoute|not replace/);
   }, 60_000);
 
+  it("'pays for' asks who funds a service, not a salary", async () => {
+    for (const q of ["Who pays for the DLA consultants?", "who pays for the support the DLA gives?"]) {
+      const r = await ask(q);
+      expect(r.refused, q).toBe(false);
+      expect(r.folded, q).toMatch(/banque des territoires|fonds social europeen/);
+      expect(r.folded, q).not.toMatch(/grande bobine/);
+    }
+  }, 60_000);
+
   it("near misses: the same facts asked in French are answered as before", async () => {
     const dla = await ask("Le DLA est-il gratuit ?");
     expect(dla.refused).toBe(false);
