@@ -274,6 +274,8 @@ describe("known gaps of knowledge/lacunes.yaml", () => {
     "plafond-prets-france-active": "France Active Airdie prête jusqu'à quel montant au maximum à une association ?",
     "taux-prets-partenaires-suite": "À quel taux d'intérêt prête l'Adie ?",
     "repartition-budget-ess": "Quelle part du budget ESS du Département va à la communication ?",
+    "delai-reponse-partenaires": "Sous combien de temps l'Adie donne-t-elle sa décision sur un microcrédit ?",
+    "cout-services-partenaires": "Quels sont les frais de dossier de France Active pour une garantie ?",
   };
 
   const gaps = parseYaml(readFileSync(path.join(KNOWLEDGE_DIR, "lacunes.yaml"), "utf8")) as { id: string; route?: string }[];
@@ -314,6 +316,8 @@ describe("known gaps of knowledge/lacunes.yaml", () => {
     "taux-prets-partenaires-suite": "pret-honneur-microcredit",
     "plafond-prets-france-active": "france-active",
     "calcul-personnel": "cae",
+    "delai-reponse-partenaires": "pret-honneur-microcredit",
+    "cout-services-partenaires": "france-active",
   };
 
   // (what is unknown of the Club achat or of the share of purchases going to the ESS, a process the Département runs
