@@ -71,7 +71,7 @@ import { fill, loadPrompt } from "./prompts.js";
 import { ANSWER_ACTIONS, REFUSAL_ACTIONS } from "./actions.js";
 import { WorkQueue } from "./work-queue.js";
 import { unframe } from "./relayed.js";
-import { agentClaim, asksConfirmation, withPremiseLead } from "./premise.js";
+import { agentClaim, asksConfirmation, checksFigure, premiseVerdict, withPremiseLead } from "./premise.js";
 import { namesEntry } from "./glossary-entry.js";
 import { excludedThing, statesExcluded, withoutBeyond } from "./excluded-part.js";
 
@@ -715,8 +715,21 @@ export class Answerer {
     opts: Pick<AskOptions, "onToken" | "avoidCards" | "own" | "topic" | "handTo"> = {},
   ): Promise<Reply> {
     const first = await this.answerOnce(rawQuestion, audience, opts);
+    // A follow-up checking a figure (« c'est pas 20 plutôt ? ») that its reading settles, for or against, is answered so:
+    // the topic's passages are looked for only when it is not.
+    const checking = opts.own !== undefined && checksFigure(cleanQuestion(opts.own));
+    const settled = checking && !first.refused && premiseVerdict(cleanQuestion(opts.own!), first.text) !== null;
+    // Not settled by its reading, it is checked against the card its topic was answered with (« 17 quartiers… »).
+    const topicCard = checking && !settled && opts.topic?.card ? this.cards()?.cards.find((c) => c.id === opts.topic!.card) : undefined;
+    if (topicCard && !topicCard.lacune && premiseVerdict(cleanQuestion(opts.own!), topicCard.answer) !== null) {
+      const match: CardMatch = { card: topicCard, score: 1, f1: 1, recall: 1, typeOk: true, phrasing: topicCard.questions[0] ?? "" };
+      const again = await this.cardAnswer(rawQuestion, rawQuestion, audience, match, [], [], undefined, cleanQuestion(opts.own!));
+      again.text = withPremiseLead(cleanQuestion(opts.own!), again.text, looksEnglish(opts.own!));
+      return again;
+    }
     const reply =
-      (opts.topic &&
+      (!settled &&
+        opts.topic &&
         opts.own &&
         ((await this.topicFirst(rawQuestion, audience, opts.own, opts.topic, first)) ??
           (await this.topicCard(rawQuestion, audience, opts.own, opts.topic, opts.avoidCards ?? [], first)))) ||

@@ -94,6 +94,8 @@ const NOT_COUNTED = new Set([
   "h",
   "heures",
 ]);
+/** Words after a number put up for checking that only qualify the check (« 20 plutôt ? », « 12 pile ? »). */
+const ASIDE_WORDS = new Set(["plutot", "pile", "exactement", "environ", "max", "min", "rather", "exactly"]);
 const MORE = /\b(?:plus de|au moins|minimum|au minimum|superieure? a|more than|at least|over|above)\s*$/;
 const LESS = /\b(?:moins de|au plus|maximum|au maximum|jusqu'?a|plafonnee? a|dans la limite de|less than|at most|up to|under|below)\s*$/;
 
@@ -135,9 +137,14 @@ export function figuresOf(text: string): Figure[] {
       out.push({ value, kind: "year", month: d ? monthNumber(d[2]!) : undefined, day: d?.[1] ? Number(d[1]) : undefined });
       continue;
     } else if (noun && DURATION[noun]) kind = `duree:${DURATION[noun]}`;
-    else if (noun && noun.length > 2 && !NOT_COUNTED.has(noun) && !monthNumber(noun)) kind = `n:${stem(noun)}`;
-    // « et à trois, c'est bon ? »: a count of whatever the answer counts
-    else if (/\b(?:a|avec|at|with)\s+$/.test(before)) kind = ANY_COUNT;
+    else if (noun && noun.length > 2 && !NOT_COUNTED.has(noun) && !ASIDE_WORDS.has(noun) && !monthNumber(noun)) kind = `n:${stem(noun)}`;
+    // « et à trois, c'est bon ? »: a count of whatever the answer counts; so is a number put up by itself for checking
+    // (« c'est pas 20 plutôt ? », « c'est bien 12 ? »)
+    else if (
+      /\b(?:a|avec|at|with)\s+$/.test(before) ||
+      (/\b(?:c'?est|c|ce n'est|ca fait|plutot|bien|pas|it's|isn't it|not)\s+$/.test(before) && (!noun || NOT_COUNTED.has(noun) || ASIDE_WORDS.has(noun)))
+    )
+      kind = ANY_COUNT;
     if (kind) out.push({ value, kind, bound });
   }
   return out;
@@ -166,6 +173,14 @@ const CAP = /\b(depasser|plus de|au-dela|exceed|more than)\b/;
 /** A word asking for a thing (who, what, which, how…), SMS spellings and requests included: such a question states no claim. */
 const ASKS_THING =
   /\b(qui|ki|que|qu|quoi|koi|quel|quelle|quels|quelles|lequel|laquelle|comment|combien|cb|pourquoi|pk|ou|quand|what|which|who|whom|how|why|where|when|could you|can you|pouvez vous|pourriez vous|peux tu|pourrais tu|rappel|rappelez|dites|explique|expliquez|resume|resumez|donne|donnez)\b/;
+
+/**
+ * Whether a question checks one figure it states (« c'est pas 20 plutôt ? », « il a 10 axes c'est ça ? », « c'était en
+ * 2023 non ? »): a yes/no question with exactly one figure.
+ */
+export function checksFigure(question: string): boolean {
+  return asksYesNo(question) && figuresOf(question).length === 1;
+}
 
 /** Whether a question asks yes or no about a claim (not who, how many, why…, nor a request). */
 function asksYesNo(question: string): boolean {
@@ -222,7 +237,12 @@ export function premiseVerdict(question: string, body: string, listing: readonly
   if (asked.length !== 1) return null;
   const [claim] = asked as [Figure];
   const q = fold(question).replace(/[’`]/g, "'");
-  const negated = NEGATED.test(q.replace(/\bnon\s*\?\s*$/, "").replace(/,\s*non\b/, "")) && !/^non\b/.test(q);
+  // (« c'est pas 20 plutôt ? » puts up 20 in place of what was said: its « pas » negates nothing)
+  const unasked = q
+    .replace(/\bnon\s*\?\s*$/, "")
+    .replace(/,\s*non\b/, "")
+    .replace(/\b(?:c'?est|c|ce n'est|ca n'est|ca serait|ce serait) pas\b(?=[^?]*\bplutot\b)/, "c'est");
+  const negated = NEGATED.test(unasked) && !/^non\b/.test(q);
   const sameKind = (f: Figure) => f.kind === claim.kind || (claim.kind === ANY_COUNT && f.kind.startsWith("n:"));
   const lead = figuresOf(leadOf(body)).filter((f) => sameKind(f) && f.kind !== ANY_COUNT);
   if (lead.length === 0) return null;

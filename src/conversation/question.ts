@@ -5,6 +5,7 @@
  */
 import type { AskOptions } from "../answer/answerer.js";
 import { asksToDraft } from "../answer/drafting.js";
+import { checksFigure } from "../answer/premise.js";
 import { asksKindOfNamed, countsBare, givesAskedKind, leadNames, pointsAtNamedKind, previousQuestions, withoutTopicSwitch } from "../answer/followup.js";
 import { type Audience, DEFAULT_PROCESS, type Priority, type ProcessId } from "../domain/ids.js";
 import type { Action, Reply, ReplyInput } from "../domain/reply.js";
@@ -69,7 +70,9 @@ export async function question(d: Deps<QuestionStorage>, ctx: Ctx, text: string)
   // d'intercommunalités compte le Gard ? ») stands alone: it is answered as that question, not from the topic's documents.
   const rewritten = followUp && countsBare(clean) && previousQuestions(searched) === "";
   const shown = followUp ? [...new Set([...(ctx.state.shownCards ?? []), ...(ctx.state.lastCard ? [ctx.state.lastCard] : [])])] : [];
-  const avoidCards = shown;
+  // A follow-up checking a figure (« c'est pas 20 plutôt ? », « il a 10 axes c'est ça ? ») checks what was just said: the
+  // card just shown may answer it again, led by its « Non : » or « Oui : ».
+  const avoidCards = followUp && checksFigure(clean) ? shown.filter((id) => id !== ctx.state.lastCard) : shown;
   // An unpublished fact naming no process of its own is handed to that process's people (none after a change of subject).
   const handTo = rest !== null ? undefined : about;
   const opts = { audience: ctx.turn.audience, priority: ctx.turn.priority, onToken: ctx.onToken, avoidCards, handTo };
