@@ -274,6 +274,13 @@ describe("known gaps of knowledge/lacunes.yaml", () => {
     "plafond-prets-france-active": "France Active Airdie prête jusqu'à quel montant au maximum à une association ?",
     "taux-prets-partenaires-suite": "À quel taux d'intérêt prête l'Adie ?",
     "repartition-budget-ess": "Quelle part du budget ESS du Département va à la communication ?",
+    "grand-atelier-bilan-suite": "Au grand atelier du Pont du Gard, il en est ressorti quoi ?",
+    "horaires-maisons-departement": "La Maison du Conseil départemental du Vigan ouvre à quelle heure ?",
+    "direction-departement-dirigeant": "Qui est à la tête de la direction de l'autonomie du Département ?",
+    "suivi-dossier-passe": "Notre demande de garantie à France Active, elle va passer ?",
+    "surface-locaux-appel-a-communs": "Pour un commun, le Département peut prêter des locaux de quelle surface ?",
+    "formation-elus-details": "La formation des élus à l'ESS, c'est quand et avec quel programme ?",
+    "montant-projet-politique-de-la-ville": "Pour notre projet en quartier prioritaire à Pissevin, quel montant peut-on obtenir du contrat de ville ?",
   };
 
   const gaps = parseYaml(readFileSync(path.join(KNOWLEDGE_DIR, "lacunes.yaml"), "utf8")) as { id: string; route?: string }[];
@@ -314,6 +321,8 @@ describe("known gaps of knowledge/lacunes.yaml", () => {
     "taux-prets-partenaires-suite": "pret-honneur-microcredit",
     "plafond-prets-france-active": "france-active",
     "calcul-personnel": "cae",
+    "suivi-dossier-passe": "france-active",
+    "montant-projet-politique-de-la-ville": "politique-de-la-ville",
   };
 
   // (what is unknown of the Club achat or of the share of purchases going to the ESS, a process the Département runs
