@@ -165,7 +165,8 @@ const OTHERS_AWARD = new RegExp(
  * body sets. A length of time (« il touchera pendant combien de temps ? ») and a ceiling (« au maximum ») ask a rule.
  */
 const NOT_TIME = String.raw`(?! de (?:temps|jours|mois|semaines|annees|ans)\b)`;
-const THIRD_GETS = "(?:touchera|toucheront|toucherait|toucheraient|recevra|recevront|recevrait|recevraient|obtiendra|obtiendront|obtiendrait|obtiendraient|percevra|percevront|percevrait|percevraient)";
+const THIRD_GETS =
+  "(?:touchera|toucheront|toucherait|toucheraient|recevra|recevront|recevrait|recevraient|obtiendra|obtiendront|obtiendrait|obtiendraient|percevra|percevront|percevrait|percevraient)";
 const OTHERS_SUM = new RegExp(
   String.raw`\b(?:il|elle|ils|elles) (?:${THIRD_GETS}|(?:va|vont) (?:toucher|recevoir|obtenir|percevoir))(?: \w+){0,2}? (?:combien|cb)\b${NOT_TIME}` +
     String.raw`|\b(?:combien|cb|quel montant|quelle somme)\b${NOT_TIME}(?: \w+){0,4}? (?:(?:il|elle|ils|elles) (?:${THIRD_GETS}|(?:va|vont) (?:toucher|recevoir|obtenir|percevoir))|${THIRD_GETS} t (?:il|elle|ils|elles)|(?:va|vont) t (?:il|elle|ils|elles) (?:toucher|recevoir|obtenir|percevoir))\b` +
