@@ -15,7 +15,7 @@ import { foldUncached } from "../core/text.js";
 
 /** Decision predicates, French and English, as folded stems (a word that begins with one of them). */
 const DECISION =
-  "(?:accept|accord|valid|garanti|guarante|retenu|reten|retien|selection|select|refus|rejet|approuv|approv|agree|agre[ea]|reject|grant|financ|fund|subventionn|obten|obtiendr|remport|decroch|gagn|win(?:s|ning)?\\b|won\\b|dire oui|diront oui|dira oui|dit oui|disent oui|say yes|said yes|feu vert|green light|entrer (?:a|au|dans) (?:notre|mon|leur|son) capital|prendre (?:une |des )?parts? (?:a|au|dans) (?:notre|mon) capital)";
+  "(?:accept|accord|cofinanc|co financ|valid|garanti|guarante|retenu|reten|retien|selection|select|refus|rejet|approuv|approv|agree|agre[ea]|reject|grant|financ|fund|subventionn|obten|obtiendr|remport|decroch|gagn|win(?:s|ning)?\\b|won\\b|dire oui|diront oui|dira oui|dit oui|disent oui|say yes|said yes|feu vert|green light|entrer (?:a|au|dans) (?:notre|mon|leur|son) capital|prendre (?:une |des )?parts? (?:a|au|dans) (?:notre|mon) capital)";
 
 /** A French decision predicate as a past participle (« a accepté », « a été retenue »), not the English article « a grant ». */
 const PARTICIPLE =
@@ -159,6 +159,20 @@ const OTHERS_AWARD = new RegExp(
     String.raw`|\b(?:did|has|have)\b(?: \w+){0,4} (?:get|got|gotten|obtain|obtained|receive|received|win|won) (?:its|their|his|her) (?:\w+ )?${AWARD}` +
     String.raw`|\b(?:son|sa|leur) (?:dossier|demande|candidature|projet|pret|agrement|subvention)\b(?: \w+){0,3} (?:a|ont)(?: t (?:il|elle|ils|elles))?(?: (?:deja|bien|finalement|enfin|pas))*(?: ete)? ${PARTICIPLE}`,
 );
+/**
+ * The sum another person or structure will get, named by a pronoun (« et il touchera combien ? » after an agent described a
+ * carrier's case, « combien recevra-t-elle ? », "how much will she get?"): that one file's award, which only the deciding
+ * body sets. A length of time (« il touchera pendant combien de temps ? ») and a ceiling (« au maximum ») ask a rule.
+ */
+const NOT_TIME = String.raw`(?! de (?:temps|jours|mois|semaines|annees|ans)\b)`;
+const THIRD_GETS =
+  "(?:touchera|toucheront|toucherait|toucheraient|recevra|recevront|recevrait|recevraient|obtiendra|obtiendront|obtiendrait|obtiendraient|percevra|percevront|percevrait|percevraient)";
+const OTHERS_SUM = new RegExp(
+  String.raw`\b(?:il|elle|ils|elles) (?:${THIRD_GETS}|(?:va|vont) (?:toucher|recevoir|obtenir|percevoir))(?: \w+){0,2}? (?:combien|cb)\b${NOT_TIME}` +
+    String.raw`|\b(?:combien|cb|quel montant|quelle somme)\b${NOT_TIME}(?: \w+){0,4}? (?:(?:il|elle|ils|elles) (?:${THIRD_GETS}|(?:va|vont) (?:toucher|recevoir|obtenir|percevoir))|${THIRD_GETS} t (?:il|elle|ils|elles)|(?:va|vont) t (?:il|elle|ils|elles) (?:toucher|recevoir|obtenir|percevoir))\b` +
+    String.raw`|\bhow much (?:money |funding )?(?:will|would|is|are) (?:he|she|they) (?:going to |gonna )?(?:get|receive|be given|be paid|be granted|be awarded)\b`,
+);
+
 const PUBLIC_BODY = /\b(?:departement|region|etat|prefecture|ddets|ministere|gouvernement|department|state|government)\b/;
 
 /** The person's own case: a first-person marker (subject, object or possessive). */
@@ -178,7 +192,8 @@ const INDIRECT_SI = /\b(?:dire|dites|dis|savoir|sais|savez|verifier|verifiez|con
  * A condition that is only the act of applying (« …si je postule en janvier », « …si on dépose notre dossier ») leaves
  * the outcome asked: it is no criterion the sources could answer (« …si on est trois ? »).
  */
-const APPLYING_SI = /\bsi (?:je|j|on|nous|tu|vous)(?: \w+)?? (?:postul|candidat|depos|envoi|envoy|soumet|soumett|inscri)\w*/;
+const APPLYING_SI =
+  /\bsi (?:je|j|on|nous|tu|vous)(?: \w+)?? (?:postul|candidat|depos|envoi|envoy|soumet|soumett|inscri|mont\w* (?:le|un|notre|mon|ce) dossier|fai\w* (?:la|une|notre|ma) demande)\w*/;
 /** Someone else's request (« son dossier », « une asso me demande… ») is not the person's own case. */
 const OTHERS =
   /\b(?:une asso|une association|une structure|une entreprise|une cooperative|une scop|une scic|une regie|un porteur|une porteuse|un adherent|une adherente|un client|une cliente|a client|an association|an organisation|an organization)\b|\b(?:me|nous) (?:demande|demandent|a demande|ont demande)\b/;
@@ -257,7 +272,10 @@ export function asksOwnOutcome(raw: string): boolean {
 export function asksOthersOutcome(raw: string): boolean {
   const folded = ownCaseText(raw);
   return askingClauses(folded).some(
-    ({ clause, conditional }) => !conditional && OTHERS_AWARD.test(clause) && !PUBLIC_BODY.test(clause) && !ASKS_PUBLISHED.test(clause) && !OTHERS.test(clause),
+    ({ clause, conditional }) =>
+      !conditional &&
+      ((OTHERS_AWARD.test(clause) && !PUBLIC_BODY.test(clause) && !ASKS_PUBLISHED.test(clause) && !OTHERS.test(clause)) ||
+        (OTHERS_SUM.test(clause) && !CEILING.test(clause))),
   );
 }
 

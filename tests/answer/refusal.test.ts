@@ -276,6 +276,13 @@ describe("known gaps of knowledge/lacunes.yaml", () => {
     "repartition-budget-ess": "Quelle part du budget ESS du Département va à la communication ?",
     "delai-reponse-partenaires": "Sous combien de temps l'Adie donne-t-elle sa décision sur un microcrédit ?",
     "cout-services-partenaires": "Quels sont les frais de dossier de France Active pour une garantie ?",
+    "grand-atelier-bilan-suite": "Au grand atelier du Pont du Gard, il en est ressorti quoi ?",
+    "horaires-maisons-departement": "La Maison du Conseil départemental du Vigan ouvre à quelle heure ?",
+    "direction-departement-dirigeant": "Qui est à la tête de la direction de l'autonomie du Département ?",
+    "suivi-dossier-passe": "Notre demande de garantie à France Active, elle va passer ?",
+    "surface-locaux-appel-a-communs": "Pour un commun, le Département peut prêter des locaux de quelle surface ?",
+    "formation-elus-details": "La formation des élus à l'ESS, c'est quand et avec quel programme ?",
+    "montant-projet-politique-de-la-ville": "Pour notre projet en quartier prioritaire à Pissevin, quel montant peut-on obtenir du contrat de ville ?",
   };
 
   const gaps = parseYaml(readFileSync(path.join(KNOWLEDGE_DIR, "lacunes.yaml"), "utf8")) as { id: string; route?: string }[];
@@ -318,6 +325,8 @@ describe("known gaps of knowledge/lacunes.yaml", () => {
     "calcul-personnel": "cae",
     "delai-reponse-partenaires": "pret-honneur-microcredit",
     "cout-services-partenaires": "france-active",
+    "suivi-dossier-passe": "france-active",
+    "montant-projet-politique-de-la-ville": "politique-de-la-ville",
   };
 
   // (what is unknown of the Club achat or of the share of purchases going to the ESS, a process the Département runs

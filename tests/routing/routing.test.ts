@@ -71,6 +71,7 @@ describe("explicit rules of knowledge/routage.yaml", () => {
     "operateur-commande-publique": "Le SPASER du Gard a été voté quand ?",
     "operateur-appel-a-communs": "Gard centrale, c'est quoi exactement ?",
     "operateur-region": "Le Pass Occitanie finance quels types de dépenses ?",
+    "financement-par-la-region": "Notre atelier de réparation de vélos voudrait que la Région finance un nouveau local : c'est possible ?",
   };
 
   it("has a message for every rule of the data file (and none for a removed rule)", () => {
