@@ -902,8 +902,26 @@ export function choiceOffered(question: string): [string, string] | null {
   const f = bareWords(question);
   if (f.split(/\s+/).length > MAX_CHOICE_WORDS) return null;
   const m = CHOICE.exec(f);
-  return m ? [m[1]!, m[2]!] : null;
+  if (m) return [m[1]!, m[2]!];
+  // « par an ou en tout ? », "yearly or overall?": the two readings alone, of what was just said. Not two things named
+  // (« DLA ou France Active ? ») nor two subjects put in place of the topic (« une asso ou une SCOP ? »).
+  const bare = BARE_CHOICE.exec(f);
+  if (!bare || f.split(/\s+/).length > MAX_BARE_CHOICE_WORDS || namesWritten(question)) return null;
+  const alts: [string, string] = [bare[1]!.trim(), bare[2]!.trim()];
+  return alts.some((alt) => SUBJECT_READING.test(alt) || alt.split(/\s+/).length > MAX_READING_WORDS) ? null : alts;
 }
+
+/** Two readings put alone, « ou » / "or" between them (« par an ou en tout ? »), folded. */
+const BARE_CHOICE = /^(?:(?:et|mais|ok|alors|donc|and|so)[\s,]+)?([\p{L}' -]+?)\s+(?:ou (?:bien )?|or )([\p{L}' -]+?)\s*[?!.]*$/u;
+/** Words of a follow-up putting two readings alone, and of each reading. */
+const MAX_BARE_CHOICE_WORDS = 7;
+const MAX_READING_WORDS = 4;
+/**
+ * A reading that is a subject (an article or a determiner opens it, « une SCOP », "the MIESS"), a person acting (« on
+ * dépose… ») or a question word: no reading of a fact.
+ */
+const SUBJECT_READING =
+  /^(?:on|je|j'|nous|vous|il|elle|ils|elles|i|we|you|it|they|oui|non|yes|no|un|une|le|la|les|l'|des|du|de la|mon|ma|mes|notre|nos|votre|vos|son|sa|ses|leur|leurs|ce|cet|cette|a|an|the|my|our|your|qui|quoi|quand|comment|pourquoi|combien|who|what|when|how|why|pour une?|pour les?|pour la|pour l'|for an?|for the)\b/;
 
 /**
  * Whether a card the person has just read settles the choice a follow-up puts (« c'est par an ou pour toute la durée ? »
