@@ -56,7 +56,7 @@ import {
   countsMeasure,
 } from "./followup.js";
 import { type AnswerType, answersType, answerType, asksAmount, asksMoneyPut, asksSum, givesAmount, givesMoney, namedAxes } from "./cards.js";
-import { askedYears, asksWhen, countedWord, countsAskedThings, countsOf, givesAsked, namedTerms } from "./asked-quantity.js";
+import { askedYears, asksWhen, countedNoun, countedWord, countsAskedThings, countsOf, givesAsked, namedTerms } from "./asked-quantity.js";
 import { answersStatistic, givesStatistic, statisticAsked } from "./asked-statistic.js";
 import { probability, type DecisionModels, type Signals } from "./decision.js";
 import type { QueryNormalizer } from "../retrieval/normalize.js";
@@ -1485,6 +1485,18 @@ export class Answerer {
       const answers = cardCandidates.find(
         (m) => !m.card.lacune && m.typeOk !== false && m.score >= first.score - LACUNE_TIE && m.card.sources.some((d) => found.has(d)),
       );
+      if (answers) cardCandidates.splice(cardCandidates.indexOf(answers), 1), cardCandidates.unshift(answers);
+    }
+    // A follow-up counting things (« sur combien de territoires ? » after the workshops' attendance) is answered, on a near
+    // tie, by a card counting those very things (« sur six territoires ») rather than one saying the count of other things
+    // is unpublished (the attendance per territory): the things it counts are published.
+    const counted = focus !== undefined ? countedNoun(mine) : null;
+    if (counted !== null && first?.card.lacune) {
+      const heads = [counted, ...this.o.retriever.synonyms.equivalents(counted).map((seq) => seq[0]!)];
+      const counts = (m: CardMatch) => countsOf(m.card.answer, heads);
+      const answers = counts(first)
+        ? undefined
+        : cardCandidates.find((m) => !m.card.lacune && m.typeOk !== false && m.score >= first.score - LACUNE_TIE && counts(m));
       if (answers) cardCandidates.splice(cardCandidates.indexOf(answers), 1), cardCandidates.unshift(answers);
     }
     // A question asking a reason (« pourquoi ce choix ? ») is answered by a card giving one: a "not published" card about
