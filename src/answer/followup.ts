@@ -932,5 +932,12 @@ export function cardSettlesChoice(card: { answer: string; answer_en?: string }, 
   if (!choice) return false;
   // (the readings are read as phrases: their words are mostly small ones, « par an », "per year")
   const said = ` ${bareWords(`${card.answer} ${card.answer_en ?? ""}`).replace(/[^\p{L}\p{N}']+/gu, " ")} `;
-  return choice.some((alt) => /\p{L}{2}/u.test(alt) && said.includes(` ${alt.replace(/[^\p{L}\p{N}']+/gu, " ").trim()} `));
+  if (choice.some((alt) => /\p{L}{2}/u.test(alt) && said.includes(` ${alt.replace(/[^\p{L}\p{N}']+/gu, " ").trim()} `))) return true;
+  // (a reading of one word is said in any of its forms: « annuel » by « une enveloppe annuelle »)
+  const forms = new Set(analyze(`${card.answer} ${card.answer_en ?? ""}`));
+  return choice.some((alt) => {
+    const words = alt.split(/\s+/).filter(Boolean);
+    const terms = analyze(alt);
+    return words.length === 1 && terms.length === 1 && forms.has(terms[0]!);
+  });
 }
