@@ -9,7 +9,8 @@
  * - an object pronoun standing for the body just spoken of (« qui la représentait… ? ») keeps that body, however long
  *   the rest of the question;
  * - what a structure takes (« elle prélève combien ? ») is asked of it as a cost;
- * - how many agglomeration communities: the number comes with the list.
+ * - how many agglomeration communities: the number comes with the list;
+ * - how a vote went (« il a été voté comment ? ») is its majority.
  */
 import { describe, expect, it } from "vitest";
 import { cardSettlesChoice, choiceOffered, standsForTopicByClitic } from "../../src/answer/followup.js";
@@ -130,5 +131,23 @@ describe("how many agglomeration communities", () => {
     // near-miss: one community's own count stays given
     const one = await c.say("Combien de communes compte Nîmes Métropole ?");
     expect(one.text).toMatch(/39 communes/);
+  });
+});
+
+describe("how a vote went", () => {
+  it("is its majority: the ESS schema's unanimity", async () => {
+    const c = conversation(core.runtime.assistant);
+    await c.say("Le schéma ESS du Gard a été adopté quand ?");
+    const r = await c.say("et il a été voté comment ?");
+    expect(r.refused).toBe(false);
+    expect(r.text).toMatch(/unanimit/);
+  });
+
+  it("not the ESS schema's for another plan just spoken of", async () => {
+    const c = conversation(core.runtime.assistant);
+    await c.say("Le SPASER, c'est quoi ?");
+    const r = await c.say("il a été adopté comment ?");
+    expect(r.text).toMatch(/SPASER/);
+    expect(r.text).not.toMatch(/unanimit/);
   });
 });
