@@ -905,14 +905,19 @@ export function choiceOffered(question: string): [string, string] | null {
   if (m) return [m[1]!, m[2]!];
   // « par an ou en tout ? », "yearly or overall?": the two readings alone, of what was just said. Not two things named
   // (« DLA ou France Active ? ») nor two subjects put in place of the topic (« une asso ou une SCOP ? »).
+  // (« ou » written as such: « on dépose où alors ? » asks a place)
   const bare = BARE_CHOICE.exec(f);
-  if (!bare || f.split(/\s+/).length > MAX_BARE_CHOICE_WORDS || namesWritten(question)) return null;
+  if (!bare || !WRITTEN_OR.test(question.toLowerCase()) || f.split(/\s+/).length > MAX_BARE_CHOICE_WORDS || namesWritten(question)) return null;
   const alts: [string, string] = [bare[1]!.trim(), bare[2]!.trim()];
-  return alts.some((alt) => SUBJECT_READING.test(alt) || alt.split(/\s+/).length > MAX_READING_WORDS) ? null : alts;
+  return alts.some((alt) => SUBJECT_READING.test(alt) || PERSON_ACTING.test(alt) || alt.split(/\s+/).length > MAX_READING_WORDS) ? null : alts;
 }
 
 /** Two readings put alone, « ou » / "or" between them (« par an ou en tout ? »), folded. */
 const BARE_CHOICE = /^(?:(?:et|mais|ok|alors|donc|and|so)[\s,]+)?([\p{L}' -]+?)\s+(?:ou (?:bien )?|or )([\p{L}' -]+?)\s*[?!.]*$/u;
+/** « ou » or "or" written as such, not « où ». */
+const WRITTEN_OR = /(?<!\p{L})(?:ou|or)(?!\p{L})/u;
+/** A person acting anywhere in a reading (« bon et on dépose »): a question of their own, no reading of a fact. */
+const PERSON_ACTING = /\b(?:on|je|j'|nous|vous|ils|elles|i|we|you|they)\b/;
 /** Words of a follow-up putting two readings alone, and of each reading. */
 const MAX_BARE_CHOICE_WORDS = 7;
 const MAX_READING_WORDS = 4;

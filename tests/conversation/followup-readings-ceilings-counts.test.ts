@@ -27,6 +27,9 @@ describe("two readings put alone", () => {
     expect(choiceOffered("le DLA ou France Active ?")).toBeNull();
     expect(choiceOffered("une SCOP ou une SAS ?")).toBeNull();
     expect(choiceOffered("on s'inscrit en ligne ou sur place ?")).toBeNull();
+    // (« où » asks a place, whatever else the words around it)
+    expect(choiceOffered("bon et on dépose où alors ?")).toBeNull();
+    expect(choiceOffered("bref, ça se passe où alors ?")).toBeNull();
   });
 
   it("are settled by a card saying one of them in any of its forms", () => {
@@ -48,10 +51,17 @@ describe("the measure that puts an axis into practice", () => {
   it("is the call for commons for axis 1", async () => {
     const c = conversation(core.runtime.assistant, { audience: "agent" });
     await c.say("C'est quoi l'axe 1 du schéma ?");
-    const r = await c.say("et ça se traduit par quelle mesure ?");
+    const r = await c.say("et concrètement, c'est mis en œuvre par quelle mesure ?");
     expect(r.refused).toBe(false);
     expect(r.text).toMatch(/appel à communs/i);
     expect(r.route?.process).toBe("appel-a-communs");
+  });
+
+  it("not how another axis translates into practice, which stays that axis's answer", async () => {
+    const c = conversation(core.runtime.assistant);
+    const r = await c.say("Comment l'axe sur l'innovation sociale se concrétise-t-il ?");
+    expect(r.text).toMatch(/innovation sociale/);
+    expect(r.card).not.toBe("rep-axe-1-mesure");
   });
 
   it("not the axis the call belongs to, which stays its own answer", async () => {
