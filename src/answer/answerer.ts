@@ -1506,7 +1506,10 @@ export class Answerer {
       const answers = counts(first)
         ? undefined
         : cardCandidates.find((m) => !m.card.lacune && m.typeOk !== false && m.score >= first.score - LACUNE_TIE && counts(m));
-      if (answers) cardCandidates.splice(cardCandidates.indexOf(answers), 1), cardCandidates.unshift(answers);
+      if (answers) {
+        cardCandidates.splice(cardCandidates.indexOf(answers), 1);
+        cardCandidates.unshift(answers);
+      }
     }
     // A follow-up asking how far a thing may go (« et au plus, il pourrait monter à combien ? » after a stake whose amount
     // is unpublished) is answered, on a close match, by a card stating that ceiling (« jusqu'à 50 % du capital ») rather than
@@ -1516,7 +1519,10 @@ export class Answerer {
       const ceiling = cardCandidates.find(
         (m) => !m.card.lacune && m.typeOk !== false && m.score >= lacuneLead.score - CEILING_TIE && statesCeiling(m.card.answer),
       );
-      if (ceiling) cardCandidates.splice(cardCandidates.indexOf(ceiling), 1), cardCandidates.unshift(ceiling);
+      if (ceiling) {
+        cardCandidates.splice(cardCandidates.indexOf(ceiling), 1);
+        cardCandidates.unshift(ceiling);
+      }
     }
     // A question asking a reason (« pourquoi ce choix ? ») is answered by a card giving one: a "not published" card about
     // something else of the same subject (who selects, which criteria) does not lead before a close card asking why.
