@@ -30,7 +30,7 @@ import {
   cardNamesTopic,
   cardSettlesChoice,
   choiceOffered,
-  standsForTopicByClitic,
+  standsForTopicByObject,
   namesWritten,
   givesAskedKind,
   isElliptic,
@@ -490,10 +490,10 @@ export class Answerer {
     // « et c'est obligatoire ou c'est un choix ? », "is that per year or in total?": a choice put between two readings of
     // what was just spoken of (« c'est »), naming no thing of its own, asks of the topic, however many words say them.
     if (choiceOffered(clean) && !namesWritten(clean)) return combined;
-    // « qui la représentait à cette rencontre ? », « on l'a créée en quelle année ? »: an object pronoun standing for what was
-    // just spoken of (see standsForTopicByClitic), writing no name of its own, asks of the topic however many words the rest
+    // « qui la représentait à cette rencontre ? », « on les joint comment ? »: an object pronoun standing for what was
+    // just spoken of (see standsForTopicByObject), writing no name of its own, asks of the topic however many words the rest
     // takes (its other words, read alone, would find another thing of the same kind: the meeting, not the body).
-    if (standsForTopicByClitic(clean) && !namesWritten(clean) && words <= MAX_CLITIC_WORDS) return combined;
+    if (standsForTopicByObject(clean) && !namesWritten(clean) && words <= MAX_CLITIC_WORDS) return combined;
     if (terms.length === 0 || (isElliptic(clean, terms.length, false) === false && words > 10))
       return terms.length === 0 ? withTopic(question, previous) : question;
     // Only words that ask an aspect of a subject ("en quelle année ?", "qui l'organise ?", "c'est combien max ?"):

@@ -120,6 +120,21 @@ export function standsForTopicByClitic(question: string): boolean {
   return CLITIC.test(foldedQuote(question));
 }
 
+/**
+ * A full object pronoun standing for the body or thing just spoken of before its verb (« qui la représentait… ? », « on les
+ * joint comment… ? »), folded: not the elided « l' » (« qui l'a qualifié de… ? ») nor « en » and « y » (« on en obtient
+ * un… ? »), which may stand for what the rest of the question names.
+ */
+const FULL_OBJECT_PRONOUN = /(?<!\p{L})(?:qui|on|je|tu|nous|vous|ne)\s+(?:le|la|les|lui|leur)\s+\p{L}/u;
+
+/**
+ * Whether a question stands for what was just spoken of by a full object pronoun (see FULL_OBJECT_PRONOUN), quoting no words of
+ * its own (« qui l'a appelé « … » ? » names a thing of its own).
+ */
+export function standsForTopicByObject(question: string): boolean {
+  return FULL_OBJECT_PRONOUN.test(foldedQuote(question)) && !/[«»"“”]/.test(question);
+}
+
 /** A message folded, with its apostrophes as « ' » (« l’adresse » → « l'adresse »). */
 function foldedQuote(text: string): string {
   return fold(text)

@@ -13,7 +13,7 @@
  * - how a vote went (« il a été voté comment ? ») is its majority.
  */
 import { describe, expect, it } from "vitest";
-import { cardSettlesChoice, choiceOffered, standsForTopicByClitic } from "../../src/answer/followup.js";
+import { cardSettlesChoice, choiceOffered, standsForTopicByObject } from "../../src/answer/followup.js";
 import { conversation, sharedCore } from "./helpers.js";
 
 const core = sharedCore();
@@ -51,7 +51,7 @@ describe("the measure that puts an axis into practice", () => {
   it("is the call for commons for axis 1", async () => {
     const c = conversation(core.runtime.assistant, { audience: "agent" });
     await c.say("C'est quoi l'axe 1 du schéma ?");
-    const r = await c.say("et concrètement, c'est mis en œuvre par quelle mesure ?");
+    const r = await c.say("et quelle mesure du schéma le porte ?");
     expect(r.refused).toBe(false);
     expect(r.text).toMatch(/appel à communs/i);
     expect(r.route?.process).toBe("appel-a-communs");
@@ -98,10 +98,14 @@ describe("a count of things asked after a count of people", () => {
 
 describe("an object pronoun standing for the body just spoken of", () => {
   it("is read as such", () => {
-    expect(standsForTopicByClitic("et qui la représentait face aux fondations en 2021 ?")).toBe(true);
-    // near-misses: an article before a noun, the impersonal « il y a »
-    expect(standsForTopicByClitic("qui gère la plateforme des communs ?")).toBe(false);
-    expect(standsForTopicByClitic("il y a une rencontre avec les fondations ?")).toBe(false);
+    expect(standsForTopicByObject("et qui la représentait face aux fondations en 2021 ?")).toBe(true);
+    expect(standsForTopicByObject("on les joint comment quand on est une petite asso ?")).toBe(true);
+    // near-misses: an article before a noun, the impersonal « il y a », « en » standing for what the question names, a
+    // quoted name of its own
+    expect(standsForTopicByObject("qui gère la plateforme des communs ?")).toBe(false);
+    expect(standsForTopicByObject("il y a une rencontre avec les fondations ?")).toBe(false);
+    expect(standsForTopicByObject("et comment on en décroche un pour notre asso ?")).toBe(false);
+    expect(standsForTopicByObject("qui l'a surnommé « la fabrique des communs » ?")).toBe(false);
   });
 
   it("keeps that body, however long the question", async () => {
