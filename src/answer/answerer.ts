@@ -30,6 +30,7 @@ import {
   cardNamesTopic,
   cardSettlesChoice,
   choiceOffered,
+  standsForTopicByObject,
   namesWritten,
   givesAskedKind,
   isElliptic,
@@ -56,8 +57,8 @@ import {
   countsMeasure,
 } from "./followup.js";
 import { type AnswerType, answersType, answerType, asksAmount, asksMoneyPut, asksSum, givesAmount, givesMoney, namedAxes } from "./cards.js";
-import { askedYears, asksWhen, countedWord, countsAskedThings, countsOf, givesAsked, namedTerms } from "./asked-quantity.js";
-import { answersStatistic, givesStatistic, statisticAsked } from "./asked-statistic.js";
+import { askedYears, asksWhen, countedNoun, countedWord, countsAskedThings, countsOf, givesAsked, namedTerms } from "./asked-quantity.js";
+import { answersStatistic, asksMaximum, givesStatistic, statesCeiling, statisticAsked } from "./asked-statistic.js";
 import { probability, type DecisionModels, type Signals } from "./decision.js";
 import type { QueryNormalizer } from "../retrieval/normalize.js";
 import { asksOutOfMission } from "./asked-part.js";
@@ -222,6 +223,8 @@ const GLOSSARY_MARGIN = 0;
 
 /** How much lower a card that answers may score than a "not published" card and still come first (a near tie). */
 const LACUNE_TIE = 0.02;
+/** How much lower than an unpublished-information card a card stating the ceiling a follow-up asks may score (see answerOnce). */
+const CEILING_TIE = 0.08;
 
 /** How much lower a card giving a reason may score than a "not published" card on another aspect and still answer a why question. */
 const WHY_MARGIN = 0.2;
@@ -378,6 +381,8 @@ const FOCUS_HELD = 0.5;
 const ASKS_SOMETHING = /\b(comment|quel|quelle|quels|quelles|quoi|lequel|laquelle|how|which|what)\b/;
 /** A word asking a quantity or a time (« combien », « cb », « quand »). */
 const ASKED_WORD = /^(?:combien|cb|cbn|quand|qd)\W*$/;
+/** Words of a follow-up standing for its topic by an object pronoun that is read with that topic whatever else it names. */
+const MAX_CLITIC_WORDS = 14;
 /** How the questions of a topic are joined (see withTopic). */
 const TOPIC_JOIN = " — ";
 /** An interrogative of a follow-up's own (a reason, a manner, a time, a place, a person, a thing), folded. */
@@ -485,6 +490,10 @@ export class Answerer {
     // « et c'est obligatoire ou c'est un choix ? », "is that per year or in total?": a choice put between two readings of
     // what was just spoken of (« c'est »), naming no thing of its own, asks of the topic, however many words say them.
     if (choiceOffered(clean) && !namesWritten(clean)) return combined;
+    // « qui la représentait à cette rencontre ? », « on les joint comment ? »: an object pronoun standing for what was
+    // just spoken of (see standsForTopicByObject), writing no name of its own, asks of the topic however many words the rest
+    // takes (its other words, read alone, would find another thing of the same kind: the meeting, not the body).
+    if (standsForTopicByObject(clean) && !namesWritten(clean) && words <= MAX_CLITIC_WORDS) return combined;
     if (terms.length === 0 || (isElliptic(clean, terms.length, false) === false && words > 10))
       return terms.length === 0 ? withTopic(question, previous) : question;
     // Only words that ask an aspect of a subject ("en quelle année ?", "qui l'organise ?", "c'est combien max ?"):
@@ -1499,6 +1508,34 @@ export class Answerer {
         (m) => !m.card.lacune && m.typeOk !== false && m.score >= first.score - LACUNE_TIE && m.card.sources.some((d) => found.has(d)),
       );
       if (answers) cardCandidates.splice(cardCandidates.indexOf(answers), 1), cardCandidates.unshift(answers);
+    }
+    // A follow-up counting things (« sur combien de territoires ? » after the workshops' attendance) is answered, on a near
+    // tie, by a card counting those very things (« sur six territoires ») rather than one saying the count of other things
+    // is unpublished (the attendance per territory): the things it counts are published.
+    const counted = focus !== undefined ? countedNoun(mine) : null;
+    if (counted !== null && first?.card.lacune) {
+      const heads = [counted, ...this.o.retriever.synonyms.equivalents(counted).map((seq) => seq[0]!)];
+      const counts = (m: CardMatch) => countsOf(m.card.answer, heads);
+      const answers = counts(first)
+        ? undefined
+        : cardCandidates.find((m) => !m.card.lacune && m.typeOk !== false && m.score >= first.score - LACUNE_TIE && counts(m));
+      if (answers) {
+        cardCandidates.splice(cardCandidates.indexOf(answers), 1);
+        cardCandidates.unshift(answers);
+      }
+    }
+    // A follow-up asking how far a thing may go (« et au plus, il pourrait monter à combien ? » after a stake whose amount
+    // is unpublished) is answered, on a close match, by a card stating that ceiling (« jusqu'à 50 % du capital ») rather than
+    // by one saying the actual figure is unpublished: not when that card speaks of a maximum itself (the maximum is the gap).
+    const lacuneLead = cardCandidates[0];
+    if (focus !== undefined && lacuneLead?.card.lacune && asksMaximum(mine) && !asksMaximum([lacuneLead.card.answer, ...lacuneLead.card.questions].join(" "))) {
+      const ceiling = cardCandidates.find(
+        (m) => !m.card.lacune && m.typeOk !== false && m.score >= lacuneLead.score - CEILING_TIE && statesCeiling(m.card.answer),
+      );
+      if (ceiling) {
+        cardCandidates.splice(cardCandidates.indexOf(ceiling), 1);
+        cardCandidates.unshift(ceiling);
+      }
     }
     // A question asking a reason (« pourquoi ce choix ? ») is answered by a card giving one: a "not published" card about
     // something else of the same subject (who selects, which criteria) does not lead before a close card asking why.

@@ -122,9 +122,17 @@ export function asksMaximum(question: string): boolean {
 }
 
 /**
- * Whether a text states a maximum (« jusqu'à 50 % du capital », « peut atteindre 40 000 € », « 10 000 € maximum », "up
- * to"), or that there is none: a floor (« au moins 57,5 % des excédents ») or a figure of something else is no answer to
- * a maximum asked.
+ * Whether a text states a maximum figure (« jusqu'à 50 % du capital », « peut atteindre 40 000 € », « 10 000 € maximum »,
+ * "up to"); a floor (« au moins 57,5 % des excédents ») or a figure of something else is none.
+ */
+export function statesCeiling(text: string): boolean {
+  const f = folded(text);
+  return new RegExp(CEILING_FIGURE.source).test(f) || CEILING_NAMED_FIGURE.test(f);
+}
+
+/**
+ * Whether a text states a maximum (see statesCeiling), or that there is none or that it is unpublished: what answers a
+ * maximum asked.
  */
 export function givesMaximum(text: string): boolean {
   const f = folded(text);

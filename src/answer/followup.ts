@@ -120,6 +120,21 @@ export function standsForTopicByClitic(question: string): boolean {
   return CLITIC.test(foldedQuote(question));
 }
 
+/**
+ * A full object pronoun standing for the body or thing just spoken of before its verb (« qui la représentait… ? », « on les
+ * joint comment… ? »), folded: not the elided « l' » (« qui l'a qualifié de… ? ») nor « en » and « y » (« on en obtient
+ * un… ? »), which may stand for what the rest of the question names.
+ */
+const FULL_OBJECT_PRONOUN = /(?<!\p{L})(?:qui|on|je|tu|nous|vous|ne)\s+(?:le|la|les|lui|leur)\s+\p{L}/u;
+
+/**
+ * Whether a question stands for what was just spoken of by a full object pronoun (see FULL_OBJECT_PRONOUN), quoting no words of
+ * its own (« qui l'a appelé « … » ? » names a thing of its own).
+ */
+export function standsForTopicByObject(question: string): boolean {
+  return FULL_OBJECT_PRONOUN.test(foldedQuote(question)) && !/[«»"“”]/.test(question);
+}
+
 /** A message folded, with its apostrophes as « ' » (« l’adresse » → « l'adresse »). */
 function foldedQuote(text: string): string {
   return fold(text)
@@ -902,8 +917,31 @@ export function choiceOffered(question: string): [string, string] | null {
   const f = bareWords(question);
   if (f.split(/\s+/).length > MAX_CHOICE_WORDS) return null;
   const m = CHOICE.exec(f);
-  return m ? [m[1]!, m[2]!] : null;
+  if (m) return [m[1]!, m[2]!];
+  // « par an ou en tout ? », "yearly or overall?": the two readings alone, of what was just said. Not two things named
+  // (« DLA ou France Active ? ») nor two subjects put in place of the topic (« une asso ou une SCOP ? »).
+  // (« ou » written as such: « on dépose où alors ? » asks a place)
+  const bare = BARE_CHOICE.exec(f);
+  if (!bare || !WRITTEN_OR.test(question.toLowerCase()) || f.split(/\s+/).length > MAX_BARE_CHOICE_WORDS || namesWritten(question)) return null;
+  const alts: [string, string] = [bare[1]!.trim(), bare[2]!.trim()];
+  return alts.some((alt) => SUBJECT_READING.test(alt) || PERSON_ACTING.test(alt) || alt.split(/\s+/).length > MAX_READING_WORDS) ? null : alts;
 }
+
+/** Two readings put alone, « ou » / "or" between them (« par an ou en tout ? »), folded. */
+const BARE_CHOICE = /^(?:(?:et|mais|ok|alors|donc|and|so)[\s,]+)?([\p{L}' -]+?)\s+(?:ou (?:bien )?|or )([\p{L}' -]+?)\s*[?!.]*$/u;
+/** « ou » or "or" written as such, not « où ». */
+const WRITTEN_OR = /(?<!\p{L})(?:ou|or)(?!\p{L})/u;
+/** A person acting anywhere in a reading (« bon et on dépose »): a question of their own, no reading of a fact. */
+const PERSON_ACTING = /\b(?:on|je|j'|nous|vous|ils|elles|i|we|you|they)\b/;
+/** Words of a follow-up putting two readings alone, and of each reading. */
+const MAX_BARE_CHOICE_WORDS = 7;
+const MAX_READING_WORDS = 4;
+/**
+ * A reading that is a subject (an article or a determiner opens it, « une SCOP », "the MIESS"), a person acting (« on
+ * dépose… ») or a question word: no reading of a fact.
+ */
+const SUBJECT_READING =
+  /^(?:on|je|j'|nous|vous|il|elle|ils|elles|i|we|you|it|they|oui|non|yes|no|un|une|le|la|les|l'|des|du|de la|mon|ma|mes|notre|nos|votre|vos|son|sa|ses|leur|leurs|ce|cet|cette|a|an|the|my|our|your|qui|quoi|quand|comment|pourquoi|combien|who|what|when|how|why|pour une?|pour les?|pour la|pour l'|for an?|for the)\b/;
 
 /**
  * Whether a card the person has just read settles the choice a follow-up puts (« c'est par an ou pour toute la durée ? »
@@ -914,5 +952,12 @@ export function cardSettlesChoice(card: { answer: string; answer_en?: string }, 
   if (!choice) return false;
   // (the readings are read as phrases: their words are mostly small ones, « par an », "per year")
   const said = ` ${bareWords(`${card.answer} ${card.answer_en ?? ""}`).replace(/[^\p{L}\p{N}']+/gu, " ")} `;
-  return choice.some((alt) => /\p{L}{2}/u.test(alt) && said.includes(` ${alt.replace(/[^\p{L}\p{N}']+/gu, " ").trim()} `));
+  if (choice.some((alt) => /\p{L}{2}/u.test(alt) && said.includes(` ${alt.replace(/[^\p{L}\p{N}']+/gu, " ").trim()} `))) return true;
+  // (a reading of one word is said in any of its forms: « annuel » by « une enveloppe annuelle »)
+  const forms = new Set(analyze(`${card.answer} ${card.answer_en ?? ""}`));
+  return choice.some((alt) => {
+    const words = alt.split(/\s+/).filter(Boolean);
+    const terms = analyze(alt);
+    return words.length === 1 && terms.length === 1 && forms.has(terms[0]!);
+  });
 }
