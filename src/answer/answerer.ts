@@ -1579,7 +1579,9 @@ export class Answerer {
     // through a phrasing about that axis rather than one about the axes in general (where their titles come from).
     const lead0 = cardCandidates[0];
     const axes = namedAxes(mine);
-    if (lead0 && focus === undefined && axes.size > 0 && namedAxes(lead0.phrasing).size === 0) {
+    // (a card that names that axis elsewhere, in another phrasing or its answer, is about it already)
+    const namesAsked = (m: CardMatch) => [m.card.answer, ...m.card.questions].some((t) => [...namedAxes(t)].some((x) => axes.has(x)));
+    if (lead0 && focus === undefined && axes.size > 0 && namedAxes(lead0.phrasing).size === 0 && !namesAsked(lead0)) {
       const onAxis = cardCandidates.find(
         (m) => m.score >= lead0.score - KIND_TIE && m.card.lacune === lead0.card.lacune && m.typeOk && [...namedAxes(m.phrasing)].some((x) => axes.has(x)),
       );
