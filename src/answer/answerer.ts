@@ -245,6 +245,13 @@ const LACUNE_TIE = 0.02;
  * than one matched by a phrasing asking something else and still come first (a near tie).
  */
 const KIND_TIE = 0.03;
+/** « Quand…, et était-ce le premier ? », "Who…, and since when?": a second question joined to the first. */
+export function asksTwoThings(question: string): boolean {
+  return /(?:,|\?)\s*(?:(?:and|et|mais|but)\s+)?(?:since when|until when|when|who|how|what|where|which|was it|is it|did|does|depuis quand|jusqu'? ?a quand|quand|qui|combien|comment|ou|quel\w*|est-ce|etait-ce|c'est|c'etait|a-t-\w+)\b|\b(?:and|et) (?:since when|when|who|how many|was it|is it|depuis quand|quand|qui|combien|est-ce|etait-ce)\b/.test(
+    foldText(question).replace(/[’`]/g, "'"),
+  );
+}
+
 /** The kinds of answer KIND_TIE reads: a definition or a yes/no is asked in too many ways to tell by a phrasing. */
 const TYPED_KINDS: readonly AnswerType[] = ["date", "number", "who", "where"];
 
@@ -1566,7 +1573,9 @@ export class Answerer {
     // same subject (« n'a-t-elle travaillé que sur… ? »).
     const head = cardCandidates[0];
     const askedType = answerType(typeText);
-    if (head && focus === undefined && TYPED_KINDS.includes(askedType) && answerType(head.phrasing) !== askedType) {
+    // (not a question asking two things, « when…, and was it the first? », « who…, and since when? »: its first words' kind
+    // is only one of them)
+    if (head && focus === undefined && TYPED_KINDS.includes(askedType) && answerType(head.phrasing) !== askedType && !asksTwoThings(mine)) {
       const same = cardCandidates.find(
         (m) => m.score >= head.score - KIND_TIE && m.card.lacune === head.card.lacune && m.typeOk && answerType(m.phrasing) === askedType,
       );
@@ -1580,7 +1589,9 @@ export class Answerer {
     const lead0 = cardCandidates[0];
     const axes = namedAxes(mine);
     // (a card that names that axis elsewhere, in another phrasing or its answer, is about it already)
-    const namesAsked = (m: CardMatch) => [m.card.answer, ...m.card.questions].some((t) => [...namedAxes(t)].some((x) => axes.has(x)));
+    // (nor is a card that lists all the axes, « quatre axes : 1) … 2) … », which says what each one is)
+    const namesAsked = (m: CardMatch) =>
+      /\b(?:quatre|four) axes\b/i.test(m.card.answer) || [m.card.answer, ...m.card.questions].some((t) => [...namedAxes(t)].some((x) => axes.has(x)));
     if (lead0 && focus === undefined && axes.size > 0 && namedAxes(lead0.phrasing).size === 0 && !namesAsked(lead0)) {
       const onAxis = cardCandidates.find(
         (m) => m.score >= lead0.score - KIND_TIE && m.card.lacune === lead0.card.lacune && m.typeOk && [...namedAxes(m.phrasing)].some((x) => axes.has(x)),

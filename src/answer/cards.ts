@@ -369,11 +369,11 @@ export function namedAxes(text: string): Set<string> {
 }
 
 /**
- * « les quatre axes », "the four axes", « les axes du schéma », « les intitulés des axes »: the axes taken together (a number
- * before « axes » counts them; after « axe » it names one). A phrasing about one axis does not answer it, nor a phrasing about
- * them all a question about one.
+ * « les quatre axes », "the four axes", « les axes du schéma »: the axes taken together, counted or named as a whole (a
+ * number before « axes » counts them; after « axe » it names one). A phrasing about one axis does not answer it. (Read in the
+ * question only: a card about all the axes, listing them, may still answer a question about one.)
  */
-const ALL_AXES = /\baxes\b(?! (?:n ?° ?)?(?:\d|un|deux|trois|quatre|one|two|three|four)\b)/;
+const ALL_AXES = /\b(?:\d|deux|trois|quatre|cinq|two|three|four|five) axes\b|\b(?:les|the|all|ses|its) axes (?:du|de|des|of)\b/;
 
 /** The axes a question asks (see namedAxes), or "all" when it asks them together (ALL_AXES) and names none. */
 export function askedAxes(text: string): Set<string> {
@@ -516,7 +516,7 @@ export class CardIndex {
     this.phrasingTermCount = Int32Array.from(this.phrasings, (p) => p.termList.length);
     this.phrasingTotal = Float64Array.from(this.phrasings, (p) => p.total);
     this.phrasingType = this.phrasings.map((p) => p.type);
-    this.phrasingAxes = this.phrasings.map((p) => askedAxes(p.text));
+    this.phrasingAxes = this.phrasings.map((p) => namedAxes(p.text));
     this.phrasingWeightsAt = new Int32Array(np);
     let at = 0;
     this.phrasings.forEach((p, pi) => {

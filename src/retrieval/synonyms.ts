@@ -72,9 +72,7 @@ export class SynonymExpander {
         const seq = group.find((s) => s.every((t, k) => tokens[i + k] === t));
         if (!seq) continue;
         const alts = new Set<string>();
-        // (a longer form of the very words matched, « livre blanc de l'ESS » for « livre blanc », only qualifies them: its
-        // other words, « ESS », do not stand for them)
-        for (const other of group) if (other !== seq && !seq.every((t) => other.includes(t))) for (const t of other) alts.add(t);
+        for (const other of group) if (other !== seq) for (const t of other) alts.add(t);
         for (const t of seq) {
           const set = out.get(t) ?? new Set<string>();
           for (const a of alts) set.add(a);
