@@ -5,9 +5,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { askedQualifiers, givesAsked } from "../../src/answer/asked-quantity.js";
-import { readsSeveralFigures } from "../../src/answer/answerer.js";
+import { asksTwoThings, readsSeveralFigures } from "../../src/answer/answerer.js";
 import { askedAxes, namedAxes } from "../../src/answer/cards.js";
-import { SynonymExpander } from "../../src/retrieval/synonyms.js";
 import { sharedRuntime } from "./helpers.js";
 
 describe("the axes asked", () => {
@@ -50,12 +49,15 @@ describe("figures read that differ", () => {
   });
 });
 
-describe("a longer synonym of the words matched", () => {
-  it("does not lend them its other words (« livre blanc de l'ESS » for « livre blanc »)", () => {
-    const s = new SynonymExpander([["Livre blanc", "livre blanc de l'ESS", "white paper"]]);
-    const alts = s.alternatives(["livr", "blanc", "avant"]);
-    expect([...(alts.get("livr") ?? [])]).not.toContain("ess");
-    expect([...(alts.get("livr") ?? [])]).toContain("whit");
+describe("a question asking two things", () => {
+  it("is read, so that the kind of its first words does not pick the card alone", () => {
+    expect(asksTwoThings("When was the ESS plan adopted, and was it the Gard's first?")).toBe(true);
+    expect(asksTwoThings("Qui préside l'assemblée départementale, et depuis quand ?")).toBe(true);
+    expect(asksTwoThings("Quand le SPASER a-t-il été voté ? Combien d'actions compte-t-il ?")).toBe(true);
+  });
+  it("not one question with a comma", () => {
+    expect(asksTwoThings("La concertation pour le schéma, elle a été menée par qui ?")).toBe(false);
+    expect(asksTwoThings("Pour une note, le schéma a été voté quand ?")).toBe(false);
   });
 });
 
@@ -85,12 +87,6 @@ describe("the card of the question asked, not of its neighbour", () => {
     const r = await ask("La Grande Bobine a planché sur le schéma ESS entre quelle date et quelle date ?");
     expect(r.text).toMatch(/avril 2023/);
     expect(r.text).toMatch(/décembre 2024/);
-  });
-
-  it("an earlier document named: that document, not whether the schema is the first", async () => {
-    const r = await ask("Avant le schéma ESS, il y a eu un Livre blanc ?");
-    expect(r.text).toMatch(/Livre blanc/);
-    expect(r.text).toMatch(/2020/);
   });
 
   it("the people who took part in the workshops: their number", async () => {
