@@ -1576,8 +1576,11 @@ export class Answerer {
     // (not a question asking two things, « when…, and was it the first? », « who…, and since when? »: its first words' kind
     // is only one of them)
     if (head && focus === undefined && TYPED_KINDS.includes(askedType) && answerType(head.phrasing) !== askedType && !asksTwoThings(mine)) {
+      // (one that holds less of the question than the lead, « la durée de l'incubation » for « Alter'Venture… dure combien ? »,
+      // asks of something else)
       const same = cardCandidates.find(
-        (m) => m.score >= head.score - KIND_TIE && m.card.lacune === head.card.lacune && m.typeOk && answerType(m.phrasing) === askedType,
+        (m) =>
+          m.score >= head.score - KIND_TIE && m.card.lacune === head.card.lacune && m.typeOk && answerType(m.phrasing) === askedType && m.recall >= head.recall,
       );
       if (same) {
         cardCandidates.splice(cardCandidates.indexOf(same), 1);
