@@ -217,6 +217,23 @@ const MONEY_CARD = 0.6;
 const PREMISE_CARD = 0.3;
 /** The least score of the card that settles a claim put up for confirmation (« …, c'est bien ça ? »). */
 const CONFIRMED_CARD = 0.4;
+/** The least score of a card giving several figures to a person who read that they differ (see readsSeveralFigures). */
+const SEVERAL_FIGURES_CARD = 0.5;
+
+/** « j'ai vu passer deux chiffres », « les montants sont contradictoires », "two different figures": figures that differ, read. */
+export function readsSeveralFigures(question: string): boolean {
+  return /\b(?:deux|2|plusieurs) (?:chiffres|montants|nombres|totaux|sommes)\b(?! (?:pour|de|d'|du|des)\b)|\b(?:chiffres|montants|nombres|sommes) (?:(?:sont|semblent|paraissent) )?(?:differents|divergents|contradictoires|qui different|qui ne concordent pas)\b|\b(?:two|several|different|conflicting) (?:different )?(?:figures|numbers|amounts)\b/.test(
+    foldText(question).replace(/[’`]/g, "'"),
+  );
+}
+
+/** How many distinct figures (digits, years aside) a text gives. */
+function figuresOf(text: string): number {
+  return new Set([...text.replace(/\b(?:19|20)\d{2}\b/g, " ").matchAll(/\d+(?:[\s\u00a0]\d{3})*(?:[.,]\d+)?/g)].map((m) => m[0].replace(/\s/g, ""))).size;
+}
+/** The least score, and lead over the next card, of the card that settles such a claim when passages would answer it too. */
+const CLEAR_CONFIRMED_CARD = 0.55;
+const CONFIRMED_MARGIN = 0.15;
 
 /** How much less of the question a document's passage may cover than a glossary entry and still be quoted instead (see documentsFirst). */
 const GLOSSARY_MARGIN = 0;
@@ -225,6 +242,21 @@ const GLOSSARY_MARGIN = 0;
 const LACUNE_TIE = 0.02;
 /** How much lower than an unpublished-information card a card stating the ceiling a follow-up asks may score (see answerOnce). */
 const CEILING_TIE = 0.08;
+
+/**
+ * How much lower a card matched by a phrasing asking the question's own kind (a date, a figure, a person, a place) may score
+ * than one matched by a phrasing asking something else and still come first (a near tie).
+ */
+const KIND_TIE = 0.03;
+/** « Quand…, et était-ce le premier ? », "Who…, and since when?": a second question joined to the first. */
+export function asksTwoThings(question: string): boolean {
+  return /(?:,|\?)\s*(?:(?:and|et|mais|but)\s+)?(?:since when|until when|when|who|how|what|where|which|was it|is it|did|does|depuis quand|jusqu'? ?a quand|quand|qui|combien|comment|ou|quel\w*|est-ce|etait-ce|c'est|c'etait|a-t-\w+)\b|\b(?:and|et) (?:since when|when|who|how many|was it|is it|depuis quand|quand|qui|combien|est-ce|etait-ce)\b/.test(
+    foldText(question).replace(/[’`]/g, "'"),
+  );
+}
+
+/** The kinds of answer KIND_TIE reads: a definition or a yes/no is asked in too many ways to tell by a phrasing. */
+const TYPED_KINDS: readonly AnswerType[] = ["date", "number", "who", "where"];
 
 /** How much lower a card giving a reason may score than a "not published" card on another aspect and still answer a why question. */
 const WHY_MARGIN = 0.2;
@@ -1206,6 +1238,38 @@ export class Answerer {
       (!card.card.lacune || (this.asksCardAspect(searched, card) && !namesKnownCommune(mine, card.card)));
     const offlineCard = () => this.cardAnswer(question, searched, audience, card!, hits, cardMatches, candidates, mine);
     if (cardFits && !this.o.llm) return offlineCard();
+    // Figures that differ, read by the person (« j'ai vu deux montants différents »): a close card from a document found that
+    // gives several figures answers with all of them, where passages would give the one they hold.
+    if (
+      !this.o.llm &&
+      mine === question &&
+      card !== undefined &&
+      !card.card.lacune &&
+      card.typeOk &&
+      card.score >= SEVERAL_FIGURES_CARD &&
+      signals.cardAgrees === 1 &&
+      readsSeveralFigures(mine) &&
+      figuresOf(card.card.answer) >= 2
+    )
+      return offlineCard();
+    // A claim put up for confirmation (« il a été voté de justesse, c'est bien ça ? ») is settled by the card closest to it,
+    // from a document found and clearly ahead of the next, even when passages would answer: they describe the subject
+    // without saying whether the claim holds.
+    if (
+      !this.o.llm &&
+      mine === question &&
+      card !== undefined &&
+      !card.card.lacune &&
+      card.typeOk &&
+      card.score >= CLEAR_CONFIRMED_CARD &&
+      signals.cardAgrees === 1 &&
+      signals.cardMargin >= CONFIRMED_MARGIN &&
+      asksConfirmation(mine) &&
+      (!asksQuantity || cardGives(card)) &&
+      cardStatistic(card) &&
+      sumGiven(card)
+    )
+      return offlineCard();
     // The detail of a thing asked (« quelles obligations précises… ? »), after words of one's own situation that keep the
     // closest card from leading (« notre asso a reçu 180 000 €… »): when that card, from a document found, sums the thing
     // up and says its detail is unpublished, it answers (and hands to a person); the passages would give the gist alone,
@@ -1552,6 +1616,42 @@ export class Answerer {
       if (reason) {
         cardCandidates.splice(cardCandidates.indexOf(reason), 1);
         cardCandidates.unshift(reason);
+      }
+    }
+    // A question asking a date, a figure, a person or a place (« de quand à quand ? ») is answered, on a near tie, by the
+    // card matched through a phrasing that asks that very thing, rather than one whose phrasing asks something else of the
+    // same subject (« n'a-t-elle travaillé que sur… ? »).
+    const head = cardCandidates[0];
+    const askedType = answerType(typeText);
+    // (not a question asking two things, « when…, and was it the first? », « who…, and since when? »: its first words' kind
+    // is only one of them)
+    if (head && focus === undefined && TYPED_KINDS.includes(askedType) && answerType(head.phrasing) !== askedType && !asksTwoThings(mine)) {
+      // (one that holds less of the question than the lead, « la durée de l'incubation » for « Alter'Venture… dure combien ? »,
+      // asks of something else)
+      const same = cardCandidates.find(
+        (m) =>
+          m.score >= head.score - KIND_TIE && m.card.lacune === head.card.lacune && m.typeOk && answerType(m.phrasing) === askedType && m.recall >= head.recall,
+      );
+      if (same) {
+        cardCandidates.splice(cardCandidates.indexOf(same), 1);
+        cardCandidates.unshift(same);
+      }
+    }
+    // A question naming an axis of the schema (« l'intitulé de l'axe 3 ») is answered, on a near tie, by the card matched
+    // through a phrasing about that axis rather than one about the axes in general (where their titles come from).
+    const lead0 = cardCandidates[0];
+    const axes = namedAxes(mine);
+    // (a card that names that axis elsewhere, in another phrasing or its answer, is about it already)
+    // (nor is a card that lists all the axes, « quatre axes : 1) … 2) … », which says what each one is)
+    const namesAsked = (m: CardMatch) =>
+      /\b(?:quatre|four) axes\b/i.test(m.card.answer) || [m.card.answer, ...m.card.questions].some((t) => [...namedAxes(t)].some((x) => axes.has(x)));
+    if (lead0 && focus === undefined && axes.size > 0 && namedAxes(lead0.phrasing).size === 0 && !namesAsked(lead0)) {
+      const onAxis = cardCandidates.find(
+        (m) => m.score >= lead0.score - KIND_TIE && m.card.lacune === lead0.card.lacune && m.typeOk && [...namedAxes(m.phrasing)].some((x) => axes.has(x)),
+      );
+      if (onAxis) {
+        cardCandidates.splice(cardCandidates.indexOf(onAxis), 1);
+        cardCandidates.unshift(onAxis);
       }
     }
     const cardMatches = cardCandidates.slice(0, 3);

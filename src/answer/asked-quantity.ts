@@ -84,7 +84,7 @@ export function countedNoun(question: string): string | null {
  * they narrow nothing, and a figure need not repeat them.
  */
 const NEUTRAL_PARTICIPLE =
-  /^(situe|implante|installe|present|recense|compte|denombre|enregistre|repertorie|reference|identifie|comptabilise|declare|classe|concerne|existant|prevu|base|localise|domicilie|inscrit|represente|reparti|tenu|deroule|organise|soutenu|aide|accompagne|finance|retenu|selectionne|laureat|beneficie)(e|s|es)?$/;
+  /^(situe|implante|installe|present|recense|compte|denombre|enregistre|repertorie|reference|identifie|comptabilise|declare|classe|concerne|existant|prevu|base|localise|domicilie|inscrit|represente|reparti|tenu|deroule|organise|soutenu|aide|accompagne|finance|retenu|selectionne|laureat|beneficie|participe)(e|s|es)?$/;
 
 /** Nouns after « dans le… » that place a figure without narrowing it (« dans le Gard », « dans le cadre de »). */
 const NEUTRAL_PLACE =
@@ -128,7 +128,8 @@ export function askedQualifiers(question: string): string[] {
       let j = i + 1;
       while (j < words.length && /^(déjà|bien|effectivement|vraiment|réellement|été)$/.test(words[j]!)) j++;
       const participle = words[j];
-      if (participle && PARTICIPLE.test(participle)) out.add(fold(participle));
+      // (« ont pris part » says the counted people took part, as « ont participé » does: no narrower group)
+      if (participle && PARTICIPLE.test(participle) && !(fold(participle) === "pris" && words[j + 1] === "part")) out.add(fold(participle));
       break;
     }
     for (const w of [...out]) if (NEUTRAL_PARTICIPLE.test(w)) out.delete(w);

@@ -377,6 +377,19 @@ export function namedAxes(text: string): Set<string> {
   return new Set(AXIS_NAMED.filter(([re]) => re.test(t)).map(([, axis]) => axis));
 }
 
+/**
+ * « les quatre axes », "the four axes", « les axes du schéma »: the axes taken together, counted or named as a whole (a
+ * number before « axes » counts them; after « axe » it names one). A phrasing about one axis does not answer it. (Read in the
+ * question only: a card about all the axes, listing them, may still answer a question about one.)
+ */
+const ALL_AXES = /\b(?:\d|deux|trois|quatre|cinq|two|three|four|five) axes\b|\b(?:les|the|all|ses|its) axes (?:du|de|des|of)\b/;
+
+/** The axes a question asks (see namedAxes), or "all" when it asks them together (ALL_AXES) and names none. */
+export function askedAxes(text: string): Set<string> {
+  const named = namedAxes(text);
+  return named.size === 0 && ALL_AXES.test(foldUncached(text).replace(/[’`]/g, "'")) ? new Set(["all"]) : named;
+}
+
 /** Whether both name axes and none in common (« l'axe 1 » for a question on the transversal axis). */
 function otherAxes(asked: ReadonlySet<string>, named: ReadonlySet<string>): boolean {
   return asked.size > 0 && named.size > 0 && ![...named].some((a) => asked.has(a));
@@ -615,7 +628,7 @@ export class CardIndex {
       }
     }
     const type = opts.question ? answerType(opts.question) : "other";
-    const axesAsked = namedAxes(opts.asked ?? opts.question ?? "");
+    const axesAsked = askedAxes(opts.asked ?? opts.question ?? "");
     const why = opts.question !== undefined && asksWhy(opts.question);
     const amount = opts.question !== undefined && asksAmount(opts.question);
     // The kind a card must answer is the one the person's own words ask (a follow-up's, not its topic's).
