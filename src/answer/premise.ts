@@ -174,12 +174,16 @@ const CAP = /\b(depasser|plus de|au-dela|exceed|more than)\b/;
 const ASKS_THING =
   /\b(qui|ki|que|qu|quoi|koi|quel|quelle|quels|quelles|lequel|laquelle|comment|combien|cb|pourquoi|pk|ou|quand|what|which|who|whom|how|why|where|when|could you|can you|pouvez vous|pourriez vous|peux tu|pourrais tu|rappel|rappelez|dites|explique|expliquez|resume|resumez|donne|donnez)\b/;
 
+/** Words that put a figure up for checking (« c'est bien 10 ans ? », « 20 plutôt ? »). */
+const CHECKING = /\b(bien|plutot|pile|exactement|vraiment|really|actually|exactly)\b/;
+
 /**
- * Whether a question checks one figure it states (« c'est pas 20 plutôt ? », « il a 10 axes c'est ça ? », « c'était en
- * 2023 non ? »): a yes/no question with exactly one figure.
+ * Whether a question puts up one figure for checking (« c'est pas 20 plutôt ? », « il a 10 axes c'est ça ? », « c'était en
+ * 2023 non ? »): a yes/no question with exactly one figure, tagged for confirmation or with a word of checking. A new
+ * question naming a figure (« et au-delà de 153 000 € ? », « et le programme 2026 ? ») checks nothing.
  */
 export function checksFigure(question: string): boolean {
-  return asksYesNo(question) && figuresOf(question).length === 1;
+  return asksYesNo(question) && figuresOf(question).length === 1 && (asksConfirmation(question) || CHECKING.test(foldText(question)));
 }
 
 /** Whether a question asks yes or no about a claim (not who, how many, why…, nor a request). */

@@ -15,6 +15,9 @@ describe("a figure put up for checking", () => {
     expect(figuresOf("c'est pas 7 plutôt ?")).toEqual([{ value: 7, kind: "n:?" }]);
     expect(checksFigure("et combien de communes ?")).toBe(false);
     expect(checksFigure("quels sont les 5 axes ?")).toBe(false);
+    // a new question naming a figure checks nothing
+    expect(checksFigure("et au-delà de 40 000 € ?")).toBe(false);
+    expect(checksFigure("et le bilan 2026, vous l'avez ?")).toBe(false);
   });
 });
 
