@@ -1238,31 +1238,17 @@ export class Answerer {
       (!card.card.lacune || (this.asksCardAspect(searched, card) && !namesKnownCommune(mine, card.card)));
     const offlineCard = () => this.cardAnswer(question, searched, audience, card!, hits, cardMatches, candidates, mine);
     if (cardFits && !this.o.llm) return offlineCard();
+    // (offline, a first turn's card of the kind asked, from a document found, scoring at least `min`)
+    const closeCard = (min: number): boolean =>
+      !this.o.llm && mine === question && card !== undefined && !card.card.lacune && card.typeOk && card.score >= min && signals.cardAgrees === 1;
     // Figures that differ, read by the person (« j'ai vu deux montants différents »): a close card from a document found that
     // gives several figures answers with all of them, where passages would give the one they hold.
-    if (
-      !this.o.llm &&
-      mine === question &&
-      card !== undefined &&
-      !card.card.lacune &&
-      card.typeOk &&
-      card.score >= SEVERAL_FIGURES_CARD &&
-      signals.cardAgrees === 1 &&
-      readsSeveralFigures(mine) &&
-      figuresOf(card.card.answer) >= 2
-    )
-      return offlineCard();
+    if (closeCard(SEVERAL_FIGURES_CARD) && readsSeveralFigures(mine) && figuresOf(card!.card.answer) >= 2) return offlineCard();
     // A claim put up for confirmation (« il a été voté de justesse, c'est bien ça ? ») is settled by the card closest to it,
     // from a document found and clearly ahead of the next, even when passages would answer: they describe the subject
     // without saying whether the claim holds.
     if (
-      !this.o.llm &&
-      mine === question &&
-      card !== undefined &&
-      !card.card.lacune &&
-      card.typeOk &&
-      card.score >= CLEAR_CONFIRMED_CARD &&
-      signals.cardAgrees === 1 &&
+      closeCard(CLEAR_CONFIRMED_CARD) &&
       signals.cardMargin >= CONFIRMED_MARGIN &&
       asksConfirmation(mine) &&
       (!asksQuantity || cardGives(card)) &&
