@@ -228,7 +228,7 @@ export function readsSeveralFigures(question: string): boolean {
 }
 
 /** How many distinct figures (digits, years aside) a text gives. */
-function figuresOf(text: string): number {
+function distinctFigures(text: string): number {
   return new Set([...text.replace(/\b(?:19|20)\d{2}\b/g, " ").matchAll(/\d+(?:[\s\u00a0]\d{3})*(?:[.,]\d+)?/g)].map((m) => m[0].replace(/\s/g, ""))).size;
 }
 /** The least score, and lead over the next card, of the card that settles such a claim when passages would answer it too. */
@@ -237,6 +237,12 @@ const CONFIRMED_MARGIN = 0.15;
 
 /** How much less of the question a document's passage may cover than a glossary entry and still be quoted instead (see documentsFirst). */
 const GLOSSARY_MARGIN = 0;
+
+/** Moves a card match to the head of the candidates (a reading that settles which card answers). */
+function putFirst(candidates: CardMatch[], m: CardMatch): void {
+  candidates.splice(candidates.indexOf(m), 1);
+  candidates.unshift(m);
+}
 
 /** How much lower a card that answers may score than a "not published" card and still come first (a near tie). */
 const LACUNE_TIE = 0.02;
@@ -1243,7 +1249,7 @@ export class Answerer {
       !this.o.llm && mine === question && card !== undefined && !card.card.lacune && card.typeOk && card.score >= min && signals.cardAgrees === 1;
     // Figures that differ, read by the person (« j'ai vu deux montants différents »): a close card from a document found that
     // gives several figures answers with all of them, where passages would give the one they hold.
-    if (closeCard(SEVERAL_FIGURES_CARD) && readsSeveralFigures(mine) && figuresOf(card!.card.answer) >= 2) return offlineCard();
+    if (closeCard(SEVERAL_FIGURES_CARD) && readsSeveralFigures(mine) && distinctFigures(card!.card.answer) >= 2) return offlineCard();
     // A claim put up for confirmation (« il a été voté de justesse, c'est bien ça ? ») is settled by the card closest to it,
     // from a document found and clearly ahead of the next, even when passages would answer: they describe the subject
     // without saying whether the claim holds.
@@ -1523,17 +1529,14 @@ export class Answerer {
       // (of those left, one about the thing, saying that act was performed on it, comes first)
       const asks = (m: CardMatch) => m.card.questions.some((p) => statesAct(mine, p));
       const acted = cardCandidates.find((m) => !m.card.lacune && asks(m) && statesAct(mine, `${m.card.questions.join(" ")} ${m.card.answer}`));
-      if (acted) {
-        cardCandidates.splice(cardCandidates.indexOf(acted), 1);
-        cardCandidates.unshift(acted);
-      }
+      if (acted) putFirst(cardCandidates, acted);
     }
     // A follow-up asking « où ? » is answered by a card that names a place: one matched about as well as the best comes first.
     const best = cardCandidates[0];
     if (best && focus !== undefined && !namesPlace(best.card) && asksWhere(mine)) {
       const close = cardCandidates.filter((m) => m.score >= best.score - WHERE_MARGIN);
       const placed = close.find((m) => namesPlace(m.card) === 2) ?? close.find((m) => namesPlace(m.card) === 1);
-      if (placed) cardCandidates.splice(cardCandidates.indexOf(placed), 1), cardCandidates.unshift(placed);
+      if (placed) putFirst(cardCandidates, placed);
     }
     // A follow-up's own subject words (« qui décide ? », « et la commune aussi ? ») say what it asks of its topic: of the
     // cards matched about as well as the best, mostly on the topic's words, one holding more of them comes first.
@@ -1544,10 +1547,7 @@ export class Answerer {
     // A choice put between two readings of what was just said (« c'est par an ou pour toute la durée ? ») is settled by the
     // card just read when it says one of them (« 250 000 € par an »): it comes first, before a card its words merely match.
     const settles = focus !== undefined ? cardCandidates.find((m) => avoidCards.includes(m.card.id) && cardSettlesChoice(m.card, mine)) : undefined;
-    if (settles) {
-      cardCandidates.splice(cardCandidates.indexOf(settles), 1);
-      cardCandidates.unshift(settles);
-    }
+    if (settles) putFirst(cardCandidates, settles);
     // The documents of the best passages: a card "agrees" with retrieval when it cites one of them.
     const found = new Set(hits.slice(0, 5).map((h) => h.chunk.docId));
     // On a near tie, a card that answers, from a document found, comes before one saying the answer is not published
@@ -1557,7 +1557,7 @@ export class Answerer {
       const answers = cardCandidates.find(
         (m) => !m.card.lacune && m.typeOk !== false && m.score >= first.score - LACUNE_TIE && m.card.sources.some((d) => found.has(d)),
       );
-      if (answers) cardCandidates.splice(cardCandidates.indexOf(answers), 1), cardCandidates.unshift(answers);
+      if (answers) putFirst(cardCandidates, answers);
     }
     // A follow-up counting things (« sur combien de territoires ? » after the workshops' attendance) is answered, on a near
     // tie, by a card counting those very things (« sur six territoires ») rather than one saying the count of other things
@@ -1569,10 +1569,7 @@ export class Answerer {
       const answers = counts(first)
         ? undefined
         : cardCandidates.find((m) => !m.card.lacune && m.typeOk !== false && m.score >= first.score - LACUNE_TIE && counts(m));
-      if (answers) {
-        cardCandidates.splice(cardCandidates.indexOf(answers), 1);
-        cardCandidates.unshift(answers);
-      }
+      if (answers) putFirst(cardCandidates, answers);
     }
     // A follow-up asking how far a thing may go (« et au plus, il pourrait monter à combien ? » after a stake whose amount
     // is unpublished) is answered, on a close match, by a card stating that ceiling (« jusqu'à 50 % du capital ») rather than
@@ -1582,10 +1579,7 @@ export class Answerer {
       const ceiling = cardCandidates.find(
         (m) => !m.card.lacune && m.typeOk !== false && m.score >= lacuneLead.score - CEILING_TIE && statesCeiling(m.card.answer),
       );
-      if (ceiling) {
-        cardCandidates.splice(cardCandidates.indexOf(ceiling), 1);
-        cardCandidates.unshift(ceiling);
-      }
+      if (ceiling) putFirst(cardCandidates, ceiling);
     }
     // A question asking a reason (« pourquoi ce choix ? ») is answered by a card giving one: a "not published" card about
     // something else of the same subject (who selects, which criteria) does not lead before a close card asking why.
@@ -1599,10 +1593,7 @@ export class Answerer {
           m.card.sources.some((d) => found.has(d)) &&
           m.card.questions.some(asksReason),
       );
-      if (reason) {
-        cardCandidates.splice(cardCandidates.indexOf(reason), 1);
-        cardCandidates.unshift(reason);
-      }
+      if (reason) putFirst(cardCandidates, reason);
     }
     // A question asking a date, a figure, a person or a place (« de quand à quand ? ») is answered, on a near tie, by the
     // card matched through a phrasing that asks that very thing, rather than one whose phrasing asks something else of the
@@ -1618,10 +1609,7 @@ export class Answerer {
         (m) =>
           m.score >= head.score - KIND_TIE && m.card.lacune === head.card.lacune && m.typeOk && answerType(m.phrasing) === askedType && m.recall >= head.recall,
       );
-      if (same) {
-        cardCandidates.splice(cardCandidates.indexOf(same), 1);
-        cardCandidates.unshift(same);
-      }
+      if (same) putFirst(cardCandidates, same);
     }
     // A question naming an axis of the schema (« l'intitulé de l'axe 3 ») is answered, on a near tie, by the card matched
     // through a phrasing about that axis rather than one about the axes in general (where their titles come from).
@@ -1635,10 +1623,7 @@ export class Answerer {
       const onAxis = cardCandidates.find(
         (m) => m.score >= lead0.score - KIND_TIE && m.card.lacune === lead0.card.lacune && m.typeOk && [...namedAxes(m.phrasing)].some((x) => axes.has(x)),
       );
-      if (onAxis) {
-        cardCandidates.splice(cardCandidates.indexOf(onAxis), 1);
-        cardCandidates.unshift(onAxis);
-      }
+      if (onAxis) putFirst(cardCandidates, onAxis);
     }
     const cardMatches = cardCandidates.slice(0, 3);
     const card = cardMatches[0];

@@ -164,7 +164,7 @@ export function givesAmount(answer: string): boolean {
   // (« … n'est pas publié » says so of a sum only in a sentence about money: « le rattachement officiel n'est pas publié » does not)
   return (
     /\d\s?(€|k€|m€|euros?\b|%)|\b(euros?|millions? d'euros|pour ?cent|gratuit\w*|taux zero|sans interet|free)\b/.test(a) ||
-    /\b(?:montants?|sommes?|budgets?|enveloppes?|financements?|dotations?|chiffres?|amounts?|sums?|budget)\b[^.;]{0,80}\b(?:pas publiee?s?|n'(?:est|sont) pas publiee?s?|not published)\b|\b(?:pas publiee?s?|not published)\b[^.;]{0,40}\b(?:montants?|sommes?|budgets?|enveloppes?|amounts?)\b/.test(
+    /\b(?:montants?|sommes?|budgets?|enveloppes?|financements?|dotations?|chiffres?|amounts?|sums?)\b[^.;]{0,80}\b(?:pas publiee?s?|n'(?:est|sont) pas publiee?s?|not published)\b|\b(?:pas publiee?s?|not published)\b[^.;]{0,40}\b(?:montants?|sommes?|budgets?|enveloppes?|amounts?)\b/.test(
       a,
     )
   );
