@@ -276,6 +276,7 @@ describe("known gaps of knowledge/lacunes.yaml", () => {
     "repartition-budget-ess": "Quelle part du budget ESS du Département va à la communication ?",
     "delai-reponse-partenaires": "Sous combien de temps l'Adie donne-t-elle sa décision sur un microcrédit ?",
     "cout-services-partenaires": "Quels sont les frais de dossier de France Active pour une garantie ?",
+    "budget-global-schema-suite": "Le schéma ESS du Gard, il a combien d'argent en tout ?",
     "grand-atelier-bilan-suite": "Au grand atelier du Pont du Gard, il en est ressorti quoi ?",
     "horaires-maisons-departement": "La Maison du Conseil départemental du Vigan ouvre à quelle heure ?",
     "direction-departement-dirigeant": "Qui est à la tête de la direction de l'autonomie du Département ?",
