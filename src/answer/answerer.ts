@@ -762,16 +762,18 @@ export class Answerer {
     opts: Pick<AskOptions, "onToken" | "avoidCards" | "own" | "topic" | "handTo"> = {},
   ): Promise<Reply> {
     const first = await this.answerOnce(rawQuestion, audience, opts);
+    // What the person's own message asks: a follow-up's own words, else the question (read once for every check below).
+    const asked = cleanQuestion(opts.own ?? rawQuestion);
     // A follow-up checking a figure (« c'est pas 20 plutôt ? ») that its reading settles, for or against, is answered so:
     // the topic's passages are looked for only when it is not.
-    const checking = opts.own !== undefined && checksFigure(cleanQuestion(opts.own));
-    const settled = checking && !first.refused && premiseVerdict(cleanQuestion(opts.own!), first.text) !== null;
+    const checking = opts.own !== undefined && checksFigure(asked);
+    const settled = checking && !first.refused && premiseVerdict(asked, first.text) !== null;
     // Not settled by its reading, it is checked against the card its topic was answered with (« 17 quartiers… »).
     const topicCard = checking && !settled && opts.topic?.card ? this.cards()?.cards.find((c) => c.id === opts.topic!.card) : undefined;
-    if (topicCard && !topicCard.lacune && premiseVerdict(cleanQuestion(opts.own!), topicCard.answer) !== null) {
+    if (topicCard && !topicCard.lacune && premiseVerdict(asked, topicCard.answer) !== null) {
       const match: CardMatch = { card: topicCard, score: 1, f1: 1, recall: 1, typeOk: true, phrasing: topicCard.questions[0] ?? "" };
-      const again = await this.cardAnswer(rawQuestion, rawQuestion, audience, match, [], [], undefined, cleanQuestion(opts.own!));
-      again.text = withPremiseLead(cleanQuestion(opts.own!), again.text, looksEnglish(opts.own!));
+      const again = await this.cardAnswer(rawQuestion, rawQuestion, audience, match, [], [], undefined, asked);
+      again.text = withPremiseLead(asked, again.text, looksEnglish(asked));
       return again;
     }
     const reply =
@@ -785,21 +787,14 @@ export class Answerer {
     // A follow-up asking how many of some things (« ils ont combien d'entrepreneurs salariés ? ») that its own reading could
     // not answer is not answered by a passage of its topic's documents whose figures count other things (« 5 axes et 39
     // actions », « deux autres structures »): the number asked is not published there.
-    if (
-      first.refused &&
-      reply !== first &&
-      opts.own &&
-      !countsAskedThings(cleanQuestion(opts.own), reply.text, (t) => this.o.retriever.synonyms.equivalents(t))
-    )
-      return first;
+    if (first.refused && reply !== first && opts.own && !countsAskedThings(asked, reply.text, (t) => this.o.retriever.synonyms.equivalents(t))) return first;
     // What the person's own message asks of its kind (a sum of money, a named person or the members of a body, what is
     // reserved to whom) is given by the reply that answers, whichever way it was found (a card, the topic's passages):
     // a follow-up carries its topic's words, and the topic's passages hold them without giving what the follow-up asks.
-    const asked = cleanQuestion(opts.own ?? rawQuestion);
     // (a card's answer in either language: the English text may say in other words what its French one names)
     const card = reply.card ? this.cards()?.cards.find((c) => c.id === reply.card) : undefined;
     const said = card ? `${reply.text}\n\n${card.answer}` : reply.text;
-    if (!reply.fit?.length && !this.givesOwnAsk(asked, said, opts.own !== undefined && cleanQuestion(opts.own) !== cleanQuestion(rawQuestion))) {
+    if (!reply.fit?.length && !this.givesOwnAsk(asked, said, opts.own !== undefined && asked !== cleanQuestion(rawQuestion))) {
       const process = this.aboutProcess(
         this.o.router.candidates(this.o.normalizer ? this.o.normalizer.normalize(cleanQuestion(rawQuestion)).text : rawQuestion),
       );
@@ -812,7 +807,7 @@ export class Answerer {
     }
     // A question about a year later than every year its answer speaks of (« les thèmes de l'appel
     // en 2026 ? » answered with those of 2024) asks what is not published yet.
-    const own = cleanQuestion(opts.own ?? rawQuestion);
+    const own = asked;
     const later = laterYearAsked(own, reply.text);
     if (!later) {
       // A yes/no question stating a figure the answer settles gets its « Oui » or « Non » first.
