@@ -32,7 +32,7 @@ beforeAll(async () => {
   report = await runEval(set, ask, converse);
   blind = await runEval(blindSet, ask, converse);
   console.log(`\nGold sets (offline): tuning/ and blind/\n${formatComparison({ set, report }, { set: blindSet, report: blind })}\n`);
-}, 300_000);
+}, 900_000);
 afterAll(async () => {
   await t?.close();
 });
@@ -47,15 +47,15 @@ function expectRate(m: Metric, min: number, name: string): void {
 /**
  * Floor of the blind set: the figures measured when it was last run, rounded down, so
  * that a change that makes answers worse on unseen questions fails. Raised only from a
- * new measurement, never by tuning on blind questions. Set AA (300 questions, 45 conversations of
- * which 44 with three turns, 90 refusals, 32 in English, 62 agent questions, written blind on 2026-12-07
- * at 14:37 UTC from the facts dossier alone; set Z moved to tuning before its failures were read): first
- * reading of AA, taken on the answering code of 9b01df4, before anything was tuned after it was written
- * (95.7 / 91.9 / 96.3 / 94.5 / 80.9 %; false refusals 2/210, false answers 9/90). Its writer routed a
+ * new measurement, never by tuning on blind questions. Set AB (300 questions, 45 conversations of
+ * which 40 with three turns, 90 refusals, 31 in English, 60 agent questions, written blind on 2026-12-07
+ * at 17:19 UTC from the facts dossier alone; set AA moved to tuning before its failures were read): first
+ * reading of AB, taken on the answering code of 08aad5b, before anything was tuned after it was written
+ * (94.3 / 87.1 / 96.0 / 95.2 / 81.2 %; false refusals 5/210, false answers 7/90). Its writer routed a
  * refusal to the ESS team (the default handoff), Appel à communs and SCIC details included, except where the
  * unknown fact belongs to a process another body runs, as the development set does.
  */
-const BLIND_FLOOR = { retrieval: 0.95, includes: 0.91, refusal: 0.96, route: 0.94, followUp: 0.8 };
+const BLIND_FLOOR = { retrieval: 0.94, includes: 0.87, refusal: 0.96, route: 0.95, followUp: 0.81 };
 
 describe("blind set floor (offline)", () => {
   it("has at least 200 questions, 30 conversations and 40 refusals", () => {
