@@ -39,6 +39,21 @@ export function whoAnswers(who: Who, lang: Lang): string {
   return who.process === DEFAULT_PROCESS ? "L'équipe ESS du Département" : `L'équipe du parcours « ${who.name} »`;
 }
 
+/**
+ * A refusal's text handed on to other people (`to`) than those it named (`from`), in either language: the route a
+ * follow-up's refusal takes may be decided after its words (the topic's process rather than the ESS team), and the
+ * words must name whom the handoff reaches.
+ */
+export function handedText(text: string, from: Who, to: Who): string {
+  if (from.process === to.process) return text;
+  let out = text;
+  for (const lang of ["fr", "en"] as const) {
+    const was = whoAnswers(from, lang);
+    if (out.includes(was)) out = out.replace(was, whoAnswers(to, lang));
+  }
+  return out;
+}
+
 const TALK_FR = "utilisez « Parler à une personne »";
 const TALK_EN = "use « Parler à une personne » (talk to a person)";
 

@@ -6,6 +6,7 @@
 import type { AskOptions } from "../answer/answerer.js";
 import { asksToDraft } from "../answer/drafting.js";
 import { checksFigure } from "../answer/premise.js";
+import { handedText } from "../answer/refusal-text.js";
 import { asksKindOfNamed, countsBare, givesAskedKind, leadNames, pointsAtNamedKind, previousQuestions, withoutTopicSwitch } from "../answer/followup.js";
 import { type Audience, DEFAULT_PROCESS, type Priority, type ProcessId } from "../domain/ids.js";
 import type { Action, Reply, ReplyInput } from "../domain/reply.js";
@@ -122,7 +123,7 @@ export async function question(d: Deps<QuestionStorage>, ctx: Ctx, text: string)
   // A document to write for the person (« vous pouvez remplir le dossier pour nous ? »), naming no process of its own,
   // after answers on a process is that process's document: its refusal goes to that process, as one naming it would.
   if (reply.refused && handTo && handTo !== DEFAULT_PROCESS && reply.route?.process === DEFAULT_PROCESS && asksToDraft(clean))
-    reply.route = d.answerer.router.toRoute(handTo, 0.5, "Suite de votre question précédente.");
+    handOn(d, reply, handTo, "Suite de votre question précédente.");
   const latencyMs = Math.round(performance.now() - t0);
   const interactionId = await d.storage.recordInteraction({
     channel: ctx.turn.channel,
@@ -344,7 +345,7 @@ function keepRoute(
   // The ESS team is the fallback of any answer: it is no topic to keep, except for a follow-up answered from a
   // document the ESS team's answer cited, whose route only the passage's words chose (see keepsTeam).
   if (previous === DEFAULT_PROCESS) {
-    if (keepsTeam(d, own, reply, previousSources)) reply.route = d.answerer.router.toRoute(DEFAULT_PROCESS, 0.5, "Suite de votre question précédente.");
+    if (keepsTeam(d, own, reply, previousSources)) handOn(d, reply, DEFAULT_PROCESS, "Suite de votre question précédente.");
     return;
   }
   // A follow-up answered only from documents of the topic's process (« une instance locale pour l'emploi ? » after the
@@ -362,7 +363,16 @@ function keepRoute(
   if (reply.refused && d.answerer.router.handsTo(previous) === DEFAULT_PROCESS) return;
   const top = d.answerer.router.candidates(own)[0];
   if ((top?.rule || top?.named !== undefined) && top.process !== previous && top.score >= OWN_ROUTE_SCORE) return;
-  reply.route = d.answerer.router.toRoute(previous, 0.5, "Suite de votre question précédente.");
+  handOn(d, reply, previous, "Suite de votre question précédente.");
+}
+
+/** Routes a reply to `process`; a refusal's words then name the people of that process rather than those they named. */
+function handOn(d: Pick<Deps<unknown>, "answerer">, reply: Reply, process: ProcessId, why: string): void {
+  const from = reply.route?.process;
+  reply.route = d.answerer.router.toRoute(process, 0.5, why);
+  if (!reply.refused || from === undefined || from === process) return;
+  const who = (p: ProcessId) => ({ process: p, name: d.answerer.router.directory.get(p)?.name ?? p });
+  reply.text = handedText(reply.text, who(from), who(process));
 }
 
 /**

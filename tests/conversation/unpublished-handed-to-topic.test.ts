@@ -28,6 +28,31 @@ describe("an unpublished fact naming no process, in a conversation", () => {
     expect(r.route?.process).toBe("mission-ess-departement");
   });
 
+  it("names in its words the people its route reaches, when that route is the topic's, decided after the words", async () => {
+    // (the second turn of the first conversation was refused naming the ESS team while handed to the DLA's people)
+    const conversations = [
+      ["Le DLA c'est quoi ?", "et si on recrute une personne en CDI l'année prochaine ?", "l'accompagnement prend combien de temps en général ?"],
+      ["What is the DLA?", "and if we hire someone on a permanent contract next year?"],
+      ["Qu'est-ce qu'Alter'Incub ?", "ça dure combien de temps l'incubation ?", "et ils prennent combien de projets par an ?"],
+    ];
+    let refusals = 0;
+    for (const turns of conversations) {
+      const c = conversation(core.runtime.assistant);
+      for (const turn of turns) {
+        const r = await c.say(turn);
+        if (!r.refused || !r.route) continue;
+        refusals++;
+        const name = core.runtime.answerer.router.directory.get(r.route.process)?.name ?? "";
+        if (r.route.process === "mission-ess-departement") expect(r.text, turn).toMatch(/équipe ESS du Département|Département's ESS team/);
+        else {
+          expect(r.text, turn).not.toMatch(/équipe ESS du Département|Département's ESS team/);
+          expect(r.text, turn).toContain(`« ${name} »`);
+        }
+      }
+    }
+    expect(refusals).toBeGreaterThanOrEqual(2);
+  });
+
   it("goes to the ESS team with no conversation before it", async () => {
     const c = conversation(core.runtime.assistant);
     const r = await c.say("Could you give me the name of the adviser who will follow our file?");
