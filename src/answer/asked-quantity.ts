@@ -187,9 +187,10 @@ const NUMBER = new RegExp(String.raw`\d+(?:[.,]\d+|\s\d{3}(?!\d))*|\b(?:${QUANTI
  * Whether every figure of a paragraph counts or measures something other than the things a how-many question counts
  * (`heads`, analysed): a figure before a duration, a sum or a share (« environ 8 mois », « 250 000 € »), or, when the paragraph
  * names those things (`named`), before other things (« 5 axes et 39 actions » beside « les agents »). A figure before those
- * things, before people, or before nothing it names, may count them. False when the paragraph holds no figure.
+ * things, before people, or before nothing it names, may count them. False when the paragraph holds no figure. With
+ * `people` (people are counted), a share of something (« 10 % de son chiffre d'affaires ») counts other things too.
  */
-export function countsOnlyOther(paragraph: string, heads: string[], named: boolean): boolean {
+export function countsOnlyOther(paragraph: string, heads: string[], named: boolean, people = false): boolean {
   let text = fold(paragraph).replace(/€/g, " € ").replace(/%/g, " % ");
   for (const r of NOT_QUANTITY) text = text.replace(r, " ");
   let figures = 0;
@@ -204,8 +205,12 @@ export function countsOnlyOther(paragraph: string, heads: string[], named: boole
       .slice(0, 4);
     const next = after[0];
     if (next === undefined) return false;
-    if (after.slice(0, 3).some((w) => heads.includes(stem(w)) || heads.includes(w) || PEOPLE.test(w))) return false;
+    // (a duration or a sum first: « depuis plus de vingt ans des prêts d'honneur » counts years, not loans)
     if (MEASURE_UNIT.test(next)) continue;
+    if (after.slice(0, 3).some((w) => heads.includes(stem(w)) || heads.includes(w) || PEOPLE.test(w))) return false;
+    // asked of people, « environ 10 % de son chiffre d'affaires » is a share of another thing (not so of a mass,
+    // « combien de réserves ? » and « 57,5 % des excédents sont placés en réserves »)
+    if (people && next === "%" && /^(?:de|du|des|d'\p{L}+)$/u.test(after[1] ?? "")) continue;
     // « 3,3 millions d'euros »
     if (
       /^(?:millions?|milliards?|milliers?|mille)$/.test(next) &&
@@ -579,6 +584,7 @@ export function givesAsked(
   const noun = kind === "number" && counted === null ? countedNoun(question) : null;
   const recent = RECENT.test(q);
   const nounHeads = noun === null ? [] : [noun];
+  const people = kind === "number" && !price && PEOPLE.test(COUNT_ASKED.exec(q)?.[1] ?? "");
   const countedHeads = noun === null ? [] : [noun, ...equivalents(noun).map((seq) => seq[0]!)];
   const english = looksEnglish(question);
   const qualifiers = kind === "number" ? askedQualifiers(question) : [];
@@ -614,6 +620,9 @@ export function givesAsked(
     // agents trained count something else; the things asked are counted by none of its figures.
     // (the things named, and their other figures, read in French only: an English question is answered from French passages)
     if (nounHeads.length && countsOnlyOther(paragraph, countedHeads, !english && mentions(paragraph, nounHeads))) return false;
+    // « combien de personnes accompagne-t-elle ? »: a duration, a sum or a share of another thing (« 10 % de son chiffre
+    // d'affaires ») counts no people
+    if (people && countsOnlyOther(paragraph, [], false, true)) return false;
     // « combien d'élus ont été formés ? »: the figure of the elected members is not that of those trained.
     if (qualifiers.some((w) => !speaksOf(`${paragraph} ${about}`, w, equivalents))) return false;
     const text = fold(paragraph);

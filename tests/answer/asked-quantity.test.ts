@@ -115,6 +115,24 @@ describe("a how-many question about things the answer names without counting the
   });
 });
 
+describe("a how-many question answered only by a duration, a sum or a share of something else", () => {
+  it("is not answered by years, euros or a share of a turnover placed before the things counted", () => {
+    // « depuis plus de vingt ans des prêts » counts years; « 30 000 € » is a ceiling, not a number of loans
+    const loans = "La plateforme accorde depuis plus de vingt ans des prêts à taux zéro, jusqu'à 30 000 €. [1]";
+    expect(givesAsked("number", "Combien de prêts la plateforme accorde-t-elle chaque année ?", loans)).toBe(false);
+    expect(givesAsked("number", "Combien de prêts la plateforme accorde-t-elle chaque année ?", "Environ 150 prêts par an. [1]")).toBe(true);
+    // people asked: a share of a turnover, a duration count none of them
+    const share = "La coopérative accueille des personnes qui testent leur activité ; chacune lui verse environ 8 % de son chiffre d'affaires. [1]";
+    expect(givesAsked("number", "Combien de personnes la coopérative accueille-t-elle par an ?", share)).toBe(false);
+    expect(
+      givesAsked("number", "Combien de personnes la coopérative accueille-t-elle par an ?", "Elle accueille une cinquantaine de personnes par an. [1]"),
+    ).toBe(true);
+    expect(givesAsked("number", "Combien de personnes travaillent dans l'ESS ?", "L'ESS compte 24 000 salariés, 12 % de l'emploi. [1]")).toBe(true);
+    // a price asked keeps reading the share as its answer
+    expect(givesAsked("number", "Combien prend la coopérative sur le chiffre d'affaires ?", share)).toBe(true);
+  });
+});
+
 describe("a how-many or what-share question about things narrowed by a qualifier", () => {
   it("reads the participle said of the counted things and the field they are in", () => {
     expect(askedQualifiers("Combien de bénévoles et de salariés ont été recrutés par les structures cette année ?")).toEqual(["recrutes"]);
