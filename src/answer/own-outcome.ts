@@ -201,7 +201,7 @@ const OTHERS_SUM = new RegExp(
  */
 const NAMED_FILE = String.raw`(?:le|la) (?:projet|dossier|candidature|demande) (?:de|d|du)(?! (?:un|une|des|candidature|subvention|financement|demande|pret|agrement|territoire|loi|schema|budget|dossier|ville|quartier|commun|communs)\b)(?: \w+){1,9}?`;
 const OTHERS_FILE = new RegExp(
-  String.raw`^(?:et |mais |alors |du coup )?${NAMED_FILE}(?: (?:il|elle))? (?:(?:sera|va|a|est)(?: t (?:il|elle))?(?: (?:bien|deja|finalement|enfin|vraiment|pas))*(?: etre| ete)? (?:${PARTICIPLE}|${DECISION}))` +
+  `^(?:et |mais |alors |du coup )?${NAMED_FILE}(?: (?:il|elle))? (?:(?:sera|va|a|est)(?: t (?:il|elle))?(?: (?:bien|deja|finalement|enfin|vraiment|pas))*(?: etre| ete)? (?:${PARTICIPLE}|${DECISION}))` +
     String.raw`|^(?:et |and |but |so )?(?:will|would|was|has|is|did) (?:the )?(?:\w+ ){1,5}s (?:project|application|bid|file|proposal) (?:be |been |get |got )?(?:${DECISION}|picked|chosen|shortlisted)` +
     String.raw`|^(?:et |and |but |so )?(?:will|would|was|has|is|did) the (?:project|application|bid|file|proposal) (?:of|from|by) (?!(?:a|an|any|some)\b)(?:\w+ ){1,6}?(?:be |been |get |got )?(?:${DECISION}|picked|chosen|shortlisted)`,
 );
@@ -308,7 +308,17 @@ export function asksOthersOutcome(raw: string): boolean {
     ({ clause, sentence, conditional }) =>
       !conditional &&
       // (the file may open the sentence before a comma: « le projet de la régie, il sera retenu ? »)
-      (((OTHERS_AWARD.test(clause) || OTHERS_FILE.test(clause) || OTHERS_FILE.test(sentence.replace(/[?.!,]/g, " ").replace(/\s+/g, " ").trim())) && !PUBLIC_BODY.test(clause) && !ASKS_PUBLISHED.test(clause) && !OTHERS.test(clause)) ||
+      (((OTHERS_AWARD.test(clause) ||
+        OTHERS_FILE.test(clause) ||
+        OTHERS_FILE.test(
+          sentence
+            .replace(/[?.!,]/g, " ")
+            .replace(/\s+/g, " ")
+            .trim(),
+        )) &&
+        !PUBLIC_BODY.test(clause) &&
+        !ASKS_PUBLISHED.test(clause) &&
+        !OTHERS.test(clause)) ||
         (OTHERS_SUM.test(clause) && !CEILING.test(clause))),
   );
 }

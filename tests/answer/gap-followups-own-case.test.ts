@@ -56,7 +56,11 @@ describe("known gaps asked by a follow-up of its topic", () => {
     ],
     ["Le Département a-t-il présenté l'appel à communs au GSEF de Bordeaux ? c'était en quelle année ?", "c'était en quelle année ?", null],
     // the call's jury asked after « the flagship measure » of the schema, which is the call for commons
-    ["What is the flagship measure of the Gard ESS scheme? and on what criteria does the jury pick?", "and on what criteria does the jury pick?", "jury-selection"],
+    [
+      "What is the flagship measure of the Gard ESS scheme? and on what criteria does the jury pick?",
+      "and on what criteria does the jury pick?",
+      "jury-selection",
+    ],
     ["Quelle est la mesure phare du schéma ? et le jury, il note sur quelle grille ?", "et le jury, il note sur quelle grille ?", "jury-selection"],
     ["Quelle est la mesure phare du schéma ? combien d'argent par an ?", "combien d'argent par an ?", null],
     // a partner's legal form or hours, the partner from the topic
