@@ -27,6 +27,12 @@ const FUTURE = new RegExp(
     String.raw`|\b${DECISION}\w*(?:era|eront|erons|erai|eras|erez|iendra|iendront|iendrons|iendrai|ira|iront|irons)\b` +
     String.raw`|\b(?:sera|seront|serons|serai|serez|serait|seraient|serions)(?: t (?:il|elle|on|ils|elles))?(?: (?:bien|vraiment|finalement|pris|prise))* ${DECISION}` +
     String.raw`|\b(?:will|going to|gonna)(?: \w+){0,3} (?:be )?${DECISION}` +
+    // (a possessive lets the request be named at length: "will my Pass Occitanie application be approved?")
+    String.raw`|\b(?:will|would) (?:our|my)(?: \w+){1,6}? be ${DECISION}` +
+    // the person's project chosen for a programme (« vont-ils choisir notre projet ? », "will they pick my project?"), not
+    // the person's own choice (« je vais choisir mon statut »)
+    String.raw`|\b(?:va|vont)(?: t)?(?: (?:il|elle|ils|elles))? (?:(?:nous|me|m) choisir|choisir (?:notre|mon|ma|nos|mes))\b|\b(?:nous|me) choisiront\b|\bchoisir(?:a|ont) t (?:il|elle|ils|elles) (?:notre|mon|ma|nos|mes)\b` +
+    String.raw`|\b(?:will|gonna|going to)(?: \w+){0,3} (?:pick|choose|shortlist|take on) (?:me|us|my|our)\b` +
     // a renewal said of the person's file, passive only: « notre aide sera-t-elle reconduite ? » (« on va renouveler
     // notre agrément » is the person's own act)
     String.raw`|\b(?:sera|seront|serons|serai|serez)(?: t (?:il|elle|on|ils|elles))?(?: (?:bien|vraiment|finalement))* (?:renouvele|reconduit|prolonge)\w*` +
@@ -115,6 +121,19 @@ const OWN_STATUS = new RegExp(
     String.raw`|\b(?:notre|mon|ma) (?:dossier|demande|candidature)\b(?: \w+){0,3} (?:il |elle )?en (?:est|sont) ou\b`,
 );
 
+/**
+ * When the person will have the result of their own request (« quand aura-t-on notre diagnostic ? », « quand est-ce
+ * que notre agrément sera prêt ? », "when will we get our diagnosis?", "when do I hear back about my file?"): the date of
+ * one file's result is the body's, which handles it; when a step comes in a procedure (« quand a lieu le diagnostic ? »)
+ * names no file of one's own and is left to the answer.
+ */
+const OWN_WHEN = new RegExp(
+  String.raw`\b(?:quand|qd)\b(?: \w+){0,4}? (?:aura|aurons|aurai|recevra|recevrons|recevrai|obtiendra|obtiendrons|obtiendrai|touchera|toucherons|toucherai|(?:va|vont|allons|vais)(?: t)?(?: (?:on|nous|je|il|elle|ils|elles))? (?:avoir|recevoir|obtenir|toucher))(?: t)?(?: (?:on|nous|je|il|elle|ils|elles))? (?:notre|nos|mon|ma|mes) \w+` +
+    String.raw`|\b(?:quand|qd)\b(?: \w+){0,4}? (?:notre|nos|mon|ma|mes) \w+(?: \w+)?? (?:sera|seront|va etre|vont etre)(?: t (?:il|elle|ils|elles))? (?:pret|prete|prets|pretes|fait|faite|faits|rendu|rendue|rendus|termine|terminee|termines|envoye|envoyee|disponible|disponibles|verse|versee|signe|signee|valide|validee)\b` +
+    String.raw`|\b(?:when|how soon)\b(?: \w+){0,2}? (?:will|would|do|does|can|shall) (?:we|i) (?:get|receive|have|hear about|hear back about|obtain) (?:our|my) \w+` +
+    String.raw`|\b(?:when|how soon)\b(?: \w+){0,2}? (?:will|would) (?:our|my)(?: \w+){1,3}? be (?:ready|done|finished|sent|delivered|paid|signed|issued|available)\b`,
+);
+
 /** Money or an approval to be had, as the object of a future « avoir » (« aura-t-elle des crédits ? », "will we get the grant?"). */
 const AWARD =
   "(?:credits?|subventions?|financements?|aides?|prets?|agrement|argent|fonds|enveloppes?|dotations?|bourses?|labels?|esus|grants?|loans?|funding|money|subsid(?:y|ies)|approval|accreditation|reponses?|decisions?|verdict|answers?|marches?|contrats?|contracts?|tenders?)\\b";
@@ -171,6 +190,20 @@ const OTHERS_SUM = new RegExp(
   String.raw`\b(?:il|elle|ils|elles) (?:${THIRD_GETS}|(?:va|vont) (?:toucher|recevoir|obtenir|percevoir))(?: \w+){0,2}? (?:combien|cb)\b${NOT_TIME}` +
     String.raw`|\b(?:combien|cb|quel montant|quelle somme)\b${NOT_TIME}(?: \w+){0,4}? (?:(?:il|elle|ils|elles) (?:${THIRD_GETS}|(?:va|vont) (?:toucher|recevoir|obtenir|percevoir))|${THIRD_GETS} t (?:il|elle|ils|elles)|(?:va|vont) t (?:il|elle|ils|elles) (?:toucher|recevoir|obtenir|percevoir))\b` +
     String.raw`|\bhow much (?:money |funding )?(?:will|would|is|are) (?:he|she|they) (?:going to |gonna )?(?:get|receive|be given|be paid|be granted|be awarded)\b`,
+);
+
+/**
+ * A named structure's project or file, asked whether it will be or was selected (« le projet de l'association X à
+ * Vauvert sera-t-il retenu ? », « la candidature de la ressourcerie a-t-elle été acceptée ? », "will the Repair Café's
+ * application be approved?"): that one file's decision is the deciding body's, never published. A kind of file (« le
+ * dossier de candidature », « le projet d'une association ») or projects in general (« les projets seront retenus
+ * comment ? ») name no one's file, and ask a rule.
+ */
+const NAMED_FILE = String.raw`(?:le|la) (?:projet|dossier|candidature|demande) (?:de|d|du)(?! (?:un|une|des|candidature|subvention|financement|demande|pret|agrement|territoire|loi|schema|budget|dossier|ville|quartier|commun|communs)\b)(?: \w+){1,9}?`;
+const OTHERS_FILE = new RegExp(
+  `^(?:et |mais |alors |du coup )?${NAMED_FILE}(?: (?:il|elle))? (?:(?:sera|va|a|est)(?: t (?:il|elle))?(?: (?:bien|deja|finalement|enfin|vraiment|pas))*(?: etre| ete)? (?:${PARTICIPLE}|${DECISION}))` +
+    String.raw`|^(?:et |and |but |so )?(?:will|would|was|has|is|did) (?:the )?(?:\w+ ){1,5}s (?:project|application|bid|file|proposal) (?:be |been |get |got )?(?:${DECISION}|picked|chosen|shortlisted)` +
+    String.raw`|^(?:et |and |but |so )?(?:will|would|was|has|is|did) the (?:project|application|bid|file|proposal) (?:of|from|by) (?!(?:a|an|any|some)\b)(?:\w+ ){1,6}?(?:be |been |get |got )?(?:${DECISION}|picked|chosen|shortlisted)`,
 );
 
 const PUBLIC_BODY = /\b(?:departement|region|etat|prefecture|ddets|ministere|gouvernement|department|state|government)\b/;
@@ -250,7 +283,7 @@ export function asksOwnOutcome(raw: string): boolean {
     // (one's own case named, « vu ma situation », makes a possibility or a present one's own sum; a ceiling stays a rule)
     const ownCase = OWN_CASE.test(clause);
     const ownSum = !CEILING.test(asked) && ((OWN_AMOUNT.test(asked) && (ownCase || !POSSIBILITY.test(asked))) || (ownCase && OWN_CASE_AMOUNT.test(asked)));
-    if (unconditional && !OTHERS.test(clause) && (ownSum || OWN_STATUS.test(clause))) return true;
+    if (unconditional && !OTHERS.test(clause) && (ownSum || OWN_STATUS.test(clause) || OWN_WHEN.test(clause))) return true;
     const taken = !conditional && TAKEN.test(clause);
     // (an award to come after a condition, « if we are selected, will we get the money at once? », asks a rule)
     if (!FUTURE.test(clause) && !taken && (conditional || !(FUTURE_AWARD.test(clause) || FUTURE_LEND.test(clause)))) return false;
@@ -272,9 +305,20 @@ export function asksOwnOutcome(raw: string): boolean {
 export function asksOthersOutcome(raw: string): boolean {
   const folded = ownCaseText(raw);
   return askingClauses(folded).some(
-    ({ clause, conditional }) =>
+    ({ clause, sentence, conditional }) =>
       !conditional &&
-      ((OTHERS_AWARD.test(clause) && !PUBLIC_BODY.test(clause) && !ASKS_PUBLISHED.test(clause) && !OTHERS.test(clause)) ||
+      // (the file may open the sentence before a comma: « le projet de la régie, il sera retenu ? »)
+      (((OTHERS_AWARD.test(clause) ||
+        OTHERS_FILE.test(clause) ||
+        OTHERS_FILE.test(
+          sentence
+            .replace(/[?.!,]/g, " ")
+            .replace(/\s+/g, " ")
+            .trim(),
+        )) &&
+        !PUBLIC_BODY.test(clause) &&
+        !ASKS_PUBLISHED.test(clause) &&
+        !OTHERS.test(clause)) ||
         (OTHERS_SUM.test(clause) && !CEILING.test(clause))),
   );
 }

@@ -166,7 +166,9 @@ export async function question(d: Deps<QuestionStorage>, ctx: Ctx, text: string)
     lastRefused: reply.refused,
     lastSources: reply.sources.map((s) => s.id),
     lastCard: reply.card,
-    lastNames: reply.refused ? [] : leadNames(reply.text),
+    // (a refused follow-up names nothing new and stays on its topic: the names before it go on, « et elle fait quoi, cette
+    // SCIC ? » after « combien de parts ? » refused still points at « la SCIC Gard et Autonomie »)
+    lastNames: reply.refused ? (searched !== clean ? (ctx.state.lastNames ?? []) : []) : leadNames(reply.text),
     shownCards: [...shown, ...(reply.card ? [reply.card] : [])].slice(-MAX_SHOWN_CARDS),
   });
   await d.handoffs.remember(ctx.key, clean, reply.sources, reply.route);

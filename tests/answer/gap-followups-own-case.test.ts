@@ -43,6 +43,26 @@ describe("known gaps asked by a follow-up of its topic", () => {
       "et qui y est allée pour le Département ?",
       "intervenants-evenements",
     ],
+    // a person within the Département who went to the event of the topic, not the body that was invited
+    [
+      "Le Département a-t-il présenté l'appel à communs au GSEF de Bordeaux ? and which official went for the Département?",
+      "and which official went for the Département?",
+      "intervenants-evenements",
+    ],
+    [
+      "Le Département a-t-il présenté l'appel à communs au GSEF de Bordeaux ? et qui du Département y a témoigné ?",
+      "et qui du Département y a témoigné ?",
+      "intervenants-evenements",
+    ],
+    ["Le Département a-t-il présenté l'appel à communs au GSEF de Bordeaux ? c'était en quelle année ?", "c'était en quelle année ?", null],
+    // the call's jury asked after « the flagship measure » of the schema, which is the call for commons
+    [
+      "What is the flagship measure of the Gard ESS scheme? and on what criteria does the jury pick?",
+      "and on what criteria does the jury pick?",
+      "jury-selection",
+    ],
+    ["Quelle est la mesure phare du schéma ? et le jury, il note sur quelle grille ?", "et le jury, il note sur quelle grille ?", "jury-selection"],
+    ["Quelle est la mesure phare du schéma ? combien d'argent par an ?", "combien d'argent par an ?", null],
     // a partner's legal form or hours, the partner from the topic
     ["La MIESS, c'est quoi ? c'est une association ?", "c'est une association ?", "miess-infos"],
     ["La MIESS, c'est quoi ? elle a ouvert en quelle année ?", "elle a ouvert en quelle année ?", null],

@@ -80,6 +80,18 @@ describe("asksOwnOutcome", () => {
     "Are they going to lend me the money, given my situation?",
     // a circumstance of one's own after the clause that asks belongs to it
     "La Région va financer notre camion, pour notre asso ?",
+    // when one's own result comes (a diagnosis, an approval, an answer)
+    "On a sollicité Acegaa le mois dernier : quand est-ce qu'on va avoir notre diagnostic ?",
+    "Quand est-ce que notre agrément ESUS sera prêt ?",
+    "When will we get our diagnosis from the DLA? We applied in March.",
+    "When do I hear back about my application?",
+    // one's own request named at length before the decision, in English
+    "Will our France Active guarantee request be accepted?",
+    "would my Alter'Incub incubation application be approved?",
+    // one's own project picked by a programme
+    "Vont-ils choisir notre projet pour la prochaine promo ?",
+    "Alter'Incub va nous choisir ?",
+    "Are they going to pick us for the spring intake?",
   ];
   for (const q of asked) it(`asks: ${q}`, () => expect(asksOwnOutcome(q)).toBe(true));
 
@@ -154,6 +166,14 @@ describe("asksOwnOutcome", () => {
     "No bank will lend me 10,000 euros for my food truck, who can help?",
     "Aucune banque ne me prêtera les 5 000 € dont j'ai besoin, que faire ?",
     "La banque ne va me prêter que 3 000 €, qui d'autre ?",
+    // when a step comes in a procedure, how or which projects a programme picks, one's own choice: rules or no outcome
+    "Quand fait-on le diagnostic partagé ?",
+    "When does the diagnosis take place in the DLA?",
+    "Which projects will they pick for the next cohort?",
+    "How does Alter'Incub choose the projects for its cohort?",
+    "Je vais choisir mon statut juridique : SCOP ou SCIC ?",
+    "Will my cooperative be eligible for the call for commons?",
+    "Quand aurons-nous le droit de candidater à l'appel à communs ?",
   ];
   for (const q of notAsked) it(`does not ask: ${q}`, () => expect(asksOwnOutcome(q)).toBe(false));
 });
@@ -164,6 +184,13 @@ describe("asksOthersOutcome", () => {
     "La ressourcerie d'Alès a eu sa subvention finalement ?",
     "Did the Uzès co-op get its ESUS approval?",
     "Cette SCIC, son dossier a-t-il été retenu ?",
+    // a named structure's project or file, selected or to be
+    "Et le projet de la régie de quartier de Beaucaire, il sera retenu cette année ?",
+    "La candidature de la ressourcerie d'Alès a-t-elle été acceptée ?",
+    "Le dossier de la SCIC Cévennes Bois va-t-il être validé ?",
+    "Will the Repair Café's application be approved?",
+    "Was the Nîmes food bank's project selected?",
+    "Will the project of La Fabrique in Alès be chosen for the call for commons?",
   ];
   for (const q of asked) it(`asks: ${q}`, () => expect(asksOthersOutcome(q)).toBe(true));
 
@@ -172,6 +199,13 @@ describe("asksOthersOutcome", () => {
     "Combien de structures ont obtenu leur agrément ESUS dans le Gard ?",
     "Une entreprise qui a obtenu son agrément ESUS peut-elle le perdre ?",
     "Si une asso a obtenu sa subvention, doit-elle faire un bilan ?",
+    // a kind of file, projects in general, a public body's project: rules or public acts
+    "Le dossier de candidature sera-t-il examiné par un jury ?",
+    "Le projet d'une association sera-t-il retenu s'il est porté seul ?",
+    "Les projets des associations seront-ils retenus par un jury ?",
+    "Le projet de territoire du contrat de ville sera-t-il validé par l'État ?",
+    "Will the project be selected by a jury?",
+    "Will an association's project be funded if it is alone?",
   ];
   for (const q of notAsked) it(`does not ask: ${q}`, () => expect(asksOthersOutcome(q)).toBe(false));
 });

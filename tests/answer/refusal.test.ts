@@ -127,6 +127,9 @@ describe("out of scope", () => {
     // code asked with the infinitive, a private dispute to take to court
     "Tu pourrais me coder une macro qui fusionne nos fichiers de bénévoles ?",
     "Le trésorier a vidé le compte de l'asso, on peut agir en justice contre lui ? Que faire ?",
+    // schoolwork, in French and English
+    "Tu peux m'aider avec mon DM de maths ? Il faut résoudre 2x - 7 = 11.",
+    "Could you solve this equation for my daughter: 4x + 2 = 18?",
   ];
   itRefusesEach(questions);
 });
@@ -145,6 +148,7 @@ describe("known gaps of knowledge/lacunes.yaml", () => {
     "evenements-annees-a-venir": "Le programme du Mois de l'ESS 2028 est-il déjà connu ?",
     "autres-departements": "L'Hérault a-t-il aussi un appel à communs pour ses associations ?",
     "prestations-personnelles": "Mon RSA est suspendu depuis un mois, quand vais-je être payée ?",
+    "droits-sociaux-personnels": "Je suis salariée d'une association qui devient SCIC : vais-je perdre mes droits à la retraite ?",
     "equipe-service-ess": "Qui est le chef de service de l'équipe ESS du Département ?",
     "laureats-appel-a-communs": "Quels projets ont déjà été financés par l'appel à communs ?",
     "pieces-dossier-appel-a-communs": "Quels justificatifs dois-je fournir pour candidater à l'appel à communs ?",
@@ -673,6 +677,10 @@ describe("known gaps do not swallow answerable questions", () => {
     { q: "On doit refaire notre agrément ESUS l'année prochaine, il sera valable combien de temps ?", audience: "porteur", doc: "agrement-esus" },
     // which départements a structure covers is where it works, not what other départements do (the gap's « sauf »)
     { q: "Mine de talents, ça couvre quels départements exactement ?", audience: "porteur", doc: "cae-mine-de-talents" },
+    // the national count of ESUS approvals (March 2019) is published, only the Gard's is not
+    { q: "Combien de structures étaient agréées ESUS au niveau national en 2019 ?", audience: "porteur", doc: "agrement-esus" },
+    // the published rules of a change of status, next to the gap on one's own social rights
+    { q: "Quelle part du capital d'une SCIC l'ensemble des collectivités peut-il détenir au maximum ?", audience: "porteur", doc: "scic-participation" },
   ];
   // Words that describe a structure's activity or role are no injection and no out-of-mission request
   // (whether the answer then finds what fits is the answer's business, not the guards').
@@ -685,6 +693,9 @@ describe("known gaps do not swallow answerable questions", () => {
     // a structure's own permission or right is no authority claimed over the assistant
     "Notre mairie nous autorise à occuper un local communal pour la ressourcerie : qui peut financer l'aménagement ?",
     "Une association peut-elle ester en justice pour défendre ses adhérents, et qui peut l'accompagner sur son modèle ?",
+    // homework help as an association's activity is no schoolwork asked of the assistant
+    "Notre asso propose de l'aide aux devoirs de maths aux collégiens du Chemin-Bas ; qui peut financer un animateur ?",
+    "Our association runs a homework club for teenagers in Alès: who could fund it?",
   ])
     it(`no guard refuses a project: ${q.slice(0, 60)}`, async () => {
       const reply = await ask(q, "agent");

@@ -125,6 +125,15 @@ describe("a demonstrative at a kind of structure the conversation named", () => 
     expect((await e.say("and this SCIC, what is its purpose?")).refused).toBe(true);
   });
 
+  it("still points at it after a refused turn in between", async () => {
+    const c = conversation(core.runtime.assistant);
+    await c.say("Le Département a-t-il une participation au capital d'une SCIC ?");
+    expect((await c.say("et il en possède quel pourcentage ?")).refused).toBe(true);
+    const r = await c.say("et concrètement elle fait quoi, cette SCIC ?");
+    expect(r.refused, r.text).toBe(true);
+    expect(r.route?.process).toBe("mission-ess-departement");
+  });
+
   it("still defines the kind when asked what it is", async () => {
     const c = conversation(core.runtime.assistant);
     await c.say("Le Département a-t-il pris des parts dans une SCIC ?");
