@@ -251,6 +251,7 @@ describe("known gaps of knowledge/lacunes.yaml", () => {
     "part-capital-detenue": "Quel pourcentage des parts de cette SCIC le Département possède-t-il ?",
     "effectifs-partenaires": "Combien de personnes travaillent à la MIESS 30 ?",
     "positions-politiques": "La présidente du Département, elle est de quel bord politique ?",
+    "elections-a-venir": "Hélène Meunier va-t-elle être réélue en 2028 ?",
     "offres-emploi": "Y a-t-il des postes à pourvoir au service ESS du Département ?",
     "titulaires-marches": "Quelles structures ont remporté les marchés réservés, qui a obtenu le marché d'entretien des espaces verts ?",
     "decision-agrement-structure": "Ma régie de quartier sera-t-elle agréée ESUS l'an prochain ?",
@@ -452,6 +453,34 @@ describe("an outcome asked of one's own file in other everyday words", () => {
     expect(guards.gap("L'appel à communs est-il une expérimentation avec une évaluation prévue ?")).toBeNull();
     expect(guards.gap("Et en 2028, ça sera où ?")?.id).toBe("evenements-annees-a-venir");
     expect(guards.gap("Le grand atelier de novembre 2023, c'était où ?")).toBeNull();
+  });
+  it("an elected member's party and a future election are not published; past elections and roles are", () => {
+    const guards = Guards.load();
+    expect(guards.gap("Hélène Meunier, elle est de quel bord ?")?.id).toBe("positions-politiques");
+    // (« parti » and « part » read alike: a share asked for an elected member's speech is no party)
+    expect(guards.gap("Quelle part de l'emploi relève de l'ESS ? C'est pour le discours de la vice-présidente.")).toBeNull();
+    expect(guards.gap("La présidente sera-t-elle réélue aux prochaines départementales ?")?.id).toMatch(/^(elections-a-venir|previsions)$/);
+    expect(guards.gap("Will the current president be re-elected in 2028?")?.id).toBe("elections-a-venir");
+    expect(guards.gap("En quelle année la présidente a-t-elle été réélue ?")).toBeNull();
+    expect(guards.gap("De quel canton la vice-présidente à l'ESS est-elle l'élue ?")).toBeNull();
+  });
+  it("the rent of a business nursery is a partner's price nobody published; where it hosts companies is published", () => {
+    const guards = Guards.load();
+    expect(guards.gap("Quels sont les loyers des bureaux à la pépinière Réalis ?")?.id).toBe("cout-services-partenaires");
+    // (« loyer » reads as « loi »: the law on guarantees is no rent)
+    expect(guards.gap("Quelle loi encadre les garanties de France Active ?")?.id).not.toBe("cout-services-partenaires");
+    expect(guards.gap("How much is the rent at Réalis?")?.id).toBe("cout-services-partenaires");
+    expect(guards.gap("Dans quelles villes la pépinière Réalis accueille-t-elle des entreprises ?")).toBeNull();
+  });
+  it("what the Département will organise next year or next November is a future edition; what it organised is published", () => {
+    const guards = Guards.load();
+    expect(guards.gap("Pour le Mois de l'ESS de novembre prochain, quels rendez-vous du Département au programme ?")?.id).toBe("evenements-annees-a-venir");
+    expect(guards.gap("and for next November, what is planned for the ESS Month?")?.id).toBe("evenements-annees-a-venir");
+    expect(guards.gap("Next year, the Département will organise which events for the ESS Month?")?.id).toBe("evenements-annees-a-venir");
+    // (« organisera » reads as « organise »: how a 2022-2027 scheme is organised is published)
+    expect(guards.gap("Comment s'organise le schéma des solidarités sociales 2022-2027 ?")).toBeNull();
+    expect(guards.gap("Qu'est-ce que le Département a organisé pour le Mois de l'ESS en novembre 2024 ?")).toBeNull();
+    expect(guards.gap("What did the Département organise for the ESS Month in 2024?")).toBeNull();
   });
 });
 
