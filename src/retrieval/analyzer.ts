@@ -308,7 +308,7 @@ const TOKEN = /[\p{L}\p{N}]+/gu;
  */
 const OWN_STEM: Record<string, string> = { commune: "commune", communes: "commune" };
 /** Changes whenever the analysis of a word changes: an index built by another analysis is rebuilt. */
-export const ANALYZER_VERSION = "5";
+export const ANALYZER_VERSION = "4";
 
 const stemCache = new Map<string, string>();
 export function stem(foldedWord: string): string {
@@ -412,22 +412,15 @@ function termsOfToken(raw: string, abbr: Map<string, string>, keepStopwords: boo
   return out;
 }
 
-/** Laws named by a word that is otherwise a function word (the loi NOTRe). */
-const NAMED_AFTER_LOI = new Set(["notre"]);
-
 function analyzeText(text: string, opts: AnalyzeOptions): string[] {
   const abbr = loadAbbreviations();
   loadAcronyms();
   const keep = opts.keepStopwords === true;
   const memo = tokenTerms[keep ? 1 : 0];
   const out: string[] = [];
-  let previous = "";
   for (const m of cleanForTokens(text).matchAll(TOKEN)) {
     const raw = m[0];
     if (raw.length > 40) continue; // not a word (see words)
-    // « la loi NOTRe », « loi notre »: a possessive never follows its noun, so this « notre » is the law's name
-    if (!keep && previous === "loi" && NAMED_AFTER_LOI.has(raw.toLowerCase())) out.push(raw.toLowerCase());
-    previous = raw.toLowerCase();
     let terms = memo.get(raw);
     if (terms === undefined) {
       terms = termsOfToken(raw, abbr, keep);

@@ -72,8 +72,7 @@ export class SynonymExpander {
         const seq = group.find((s) => s.every((t, k) => tokens[i + k] === t));
         if (!seq) continue;
         const alts = new Set<string>();
-        // (a word of the phrase matched stands for nothing else in it: « loi » of « loi NOTRe » is no « NOTRe »)
-        for (const other of group) if (other !== seq) for (const t of other) if (!seq.includes(t)) alts.add(t);
+        for (const other of group) if (other !== seq) for (const t of other) alts.add(t);
         for (const t of seq) {
           const set = out.get(t) ?? new Set<string>();
           for (const a of alts) set.add(a);

@@ -77,15 +77,6 @@ describe("French analyzer", () => {
   });
 });
 
-describe("a law named by a function word", () => {
-  it("keeps « notre » after « loi » (the loi NOTRe), whatever its case, and drops the possessive", () => {
-    expect(analyze("la loi NOTRe date de quand ?")).toContain("notre");
-    expect(analyze("c'est quoi la loi notre")).toContain("notre");
-    expect(analyze("notre loi préférée")).not.toContain("notre");
-    expect(analyze("notre association")).not.toContain("notre");
-  });
-});
-
 describe("SynonymExpander", () => {
   const custom = new SynonymExpander([
     ["ESUS", "entreprise solidaire d'utilité sociale"],
@@ -112,14 +103,6 @@ describe("SynonymExpander", () => {
   it("maps each phrase token to the tokens that may stand for it", () => {
     const alts = custom.alternatives(analyze("ESUS"));
     expect([...(alts.get("esus") ?? [])].sort()).toEqual([...analyze("entreprise solidaire d'utilité sociale")].sort());
-  });
-
-  it("does not let a word of the phrase matched stand for another word of it", () => {
-    const laws = new SynonymExpander([["loi NOTRe", "loi 2015-991", "nouvelle organisation territoriale"]]);
-    const alts = laws.alternatives(analyze("la loi NOTRe"));
-    // « loi » of « loi NOTRe » is no « NOTRe »: a phrasing about another law does not hold the name asked
-    expect([...(alts.get("notre") ?? [])]).not.toContain("loi");
-    expect([...(alts.get("notre") ?? [])]).toEqual(expect.arrayContaining(["2015", "991", ...analyze("nouvelle organisation territoriale")]));
   });
 
   it("loads the bundled glossary: ESUS ↔ its expansion, grant → subvention", () => {
