@@ -1,7 +1,7 @@
 /**
  * Questions on the schema, its history and its concertation asked in words its cards did not hold: an axis's title
- * (« intitulé »), what preceded the schema, who took part in the territorial workshops, the « soupe » someone heard of,
- * the share of the Département's suppliers from the Gard. Each gets the card that answers it, not a neighbouring
+ * (« intitulé »), what preceded the schema, who took part in the territorial workshops, the « soupe » someone heard of.
+ * Each gets the card that answers it, not a neighbouring
  * sentence that merely holds the same words.
  */
 import { describe, expect, it } from "vitest";
@@ -26,10 +26,5 @@ describe("schema questions asked in other words", () => {
   });
   it("a thing heard of (« on m'a parlé de… ») is asked about that thing", async () => {
     expect((await ask("On m'a parlé d'une soupe pendant la concertation, c'est quoi ?")).text).toMatch(/obstacles/);
-  });
-  it("the share of the Département's suppliers from the Gard is published", async () => {
-    const r = await ask("Quel pourcentage des fournisseurs du Département est gardois ?", "agent");
-    expect(r.refused).toBe(false);
-    expect(r.text).toMatch(/36 %/);
   });
 });
