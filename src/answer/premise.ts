@@ -384,8 +384,9 @@ function kindMemberVerdict(question: string, body: string, listing: readonly str
   if (NO_LONGER.test(lead) || /\b(?:ne|n'|pas|jamais|aucun|aucune|sauf|hors)\b/.test(lead)) return null;
   const said = new Set(analyze(lead));
   if (!subject.every((t) => said.has(t))) return null;
+  // (a year, « selon la loi de 2014 », names the rule: premiseVerdict has checked the answer does not contradict it)
   const rest = analyze(question)
-    .filter((t) => !subject.includes(t) && !AGREEMENT.has(t) && !PRONOUN.has(t))
+    .filter((t) => !subject.includes(t) && !AGREEMENT.has(t) && !PRONOUN.has(t) && !/^\d{4}$/.test(t))
     .map(verbForm);
   if (rest.length === 0) return null;
   const kinds = listing

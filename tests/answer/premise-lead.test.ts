@@ -165,7 +165,7 @@ describe("« X est-il un Y ? » answered by a card listing the Y", () => {
 describe("« un X peut-il / fait-il partie de… ? » answered by a card listing the members of that set", () => {
   const dla = ["Qui a accès au dispositif d'accompagnement ?", "Quelles structures peuvent bénéficier du dispositif ?"];
   const members = "Les structures employeuses : associations, coopératives, régies de quartier et entreprises adaptées. [1]";
-  const ess = ["Quelles structures font partie de l'ESS selon la loi de 2014 ?"];
+  const ess = ["Quelles structures font partie de l'ESS selon la loi ?"];
   const families = "Les coopératives, les mutuelles, les fondations et les associations, ainsi que certaines sociétés commerciales. [1]";
   it("says « Oui » when the first sentence names the thing and a « which » phrasing holds the rest of the question", () => {
     expect(premiseVerdict("Une régie de quartier peut-elle bénéficier du dispositif ?", members, dla)).toBe("yes");
