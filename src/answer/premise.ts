@@ -237,7 +237,7 @@ export type Verdict = "yes" | "no" | null;
 export function premiseVerdict(question: string, body: string, listing: readonly string[] = []): Verdict {
   if (!asksYesNo(question)) return null;
   const asked = figuresOf(question);
-  if (asked.length === 0) return claimVerdict(question, body) ?? memberVerdict(question, body, listing);
+  if (asked.length === 0) return claimVerdict(question, body) ?? memberVerdict(question, body, listing) ?? kindMemberVerdict(question, body, listing);
   if (asked.length !== 1) return null;
   const [claim] = asked as [Figure];
   const q = fold(question).replace(/[’`]/g, "'");
@@ -249,7 +249,9 @@ export function premiseVerdict(question: string, body: string, listing: readonly
   const negated = NEGATED.test(unasked) && !/^non\b/.test(q);
   const sameKind = (f: Figure) => f.kind === claim.kind || (claim.kind === ANY_COUNT && f.kind.startsWith("n:"));
   const lead = figuresOf(leadOf(body)).filter((f) => sameKind(f) && f.kind !== ANY_COUNT);
-  if (lead.length === 0) return null;
+  // (« une fondation fait-elle partie de l'ESS selon la loi de 2014 ? »: a year that only names the rule, which the answer
+  // neither gives nor contradicts, leaves the question whether the thing is of the kind the card lists)
+  if (lead.length === 0) return claim.kind === "year" && !figuresOf(body).some(sameKind) ? kindMemberVerdict(question, body, listing) : null;
   // A date is the same when every part both write agrees (« en 2024 » and « le 8 mars 2024 »).
   const same = (f: Figure) =>
     f.value === claim.value &&
@@ -349,6 +351,49 @@ function memberVerdict(question: string, body: string, listing: readonly string[
   })
     ? "yes"
     : null;
+}
+
+/**
+ * The subject of an inverted yes/no question, a common noun with its article (« une entreprise adaptée » in « une entreprise
+ * adaptée peut-elle bénéficier du DLA ? », « les mutuelles » in « les mutuelles font-elles partie de l'ESS ? »).
+ */
+const KIND_SUBJECT =
+  /^(?:et |mais |alors )?(?:(?:un|une|les|des|le|la|l')\s*((?:[\p{L}]+\s+){0,2}[\p{L}]+)\s+[\p{L}]+-(?:t-)?(?:il|elle|ils|elles)\b|est-ce qu(?:e\s+|'\s*)(?:un|une|les|des|le|la|l')\s*((?:[\p{L}]+\s+){0,2}?[\p{L}]+)\s+(?:fait|font|peut|peuvent|a|ont|est|sont|releve\w*|beneficie\w*)\b)/u;
+/** The subject pronoun of an inverted question (« peut-elle »), which says nothing of the claim. */
+const PRONOUN = new Set(["il", "elle", "ils", "elles", "on"]);
+/** Forms of a verb whose stems differ (« fait » / « font », « peut » / « peuvent »): one form stands for all. */
+const VERB_FORM: Record<string, string> = { font: "fait", ont: "a", sont: "est", peuvent: "peut", doivent: "doit", vont: "va" };
+const verbForm = (t: string) => VERB_FORM[t] ?? t;
+
+/**
+ * A yes/no question asking whether a thing of a common kind belongs to a set (« une entreprise adaptée peut-elle bénéficier
+ * du DLA ? », « les fondations font-elles partie de l'ESS ? ») is confirmed by the card listing the members of that set
+ * (« quelles structures peuvent bénéficier du DLA ? ») when the first sentence of its answer names the thing: every word
+ * of the subject in that sentence, the other words of the question in a « which » phrasing of the card, the subject not
+ * the kind itself (« une structure peut-elle… ? »), and no word of exclusivity, negation or of what is no more.
+ */
+function kindMemberVerdict(question: string, body: string, listing: readonly string[]): Verdict {
+  if (listing.length === 0) return null;
+  const q = fold(question).replace(/[’`]/g, "'");
+  if (STRONG.test(q.replace(/\best-ce qu(?:e\b|')/g, " ")) || NO_LONGER.test(q)) return null;
+  const m = KIND_SUBJECT.exec(q);
+  if (!m) return null;
+  const subject = analyze(m[1] ?? m[2]!);
+  if (subject.length === 0) return null;
+  const lead = fold(leadOf(body)).replace(/[’`]/g, "'");
+  if (NO_LONGER.test(lead) || /\b(?:ne|n'|pas|jamais|aucun|aucune|sauf|hors)\b/.test(lead)) return null;
+  const said = new Set(analyze(lead));
+  if (!subject.every((t) => said.has(t))) return null;
+  // (a year, « selon la loi de 2014 », names the rule: premiseVerdict has checked the answer does not contradict it)
+  const rest = analyze(question)
+    .filter((t) => !subject.includes(t) && !AGREEMENT.has(t) && !PRONOUN.has(t) && !/^\d{4}$/.test(t))
+    .map(verbForm);
+  if (rest.length === 0) return null;
+  const kinds = listing
+    .map((p) => fold(p).replace(/[’`]/g, "'"))
+    .filter((p) => ASKS_WHICH.test(p) && !STRONG.test(p) && !NO_LONGER.test(p))
+    .map((p) => new Set(analyze(p).map(verbForm)));
+  return kinds.some((kind) => !subject.every((t) => kind.has(t)) && rest.every((t) => kind.has(t))) ? "yes" : null;
 }
 
 /**

@@ -161,3 +161,32 @@ describe("« X est-il un Y ? » answered by a card listing the Y", () => {
     expect(premiseVerdict("Quelle pépinière d'entreprises à Alès ?", list, towns)).toBeNull();
   });
 });
+
+describe("« un X peut-il / fait-il partie de… ? » answered by a card listing the members of that set", () => {
+  const dla = ["Qui a accès au dispositif d'accompagnement ?", "Quelles structures peuvent bénéficier du dispositif ?"];
+  const members = "Les structures employeuses : associations, coopératives, régies de quartier et entreprises adaptées. [1]";
+  const ess = ["Quelles structures font partie de l'ESS selon la loi ?"];
+  const families = "Les coopératives, les mutuelles, les fondations et les associations, ainsi que certaines sociétés commerciales. [1]";
+  it("says « Oui » when the first sentence names the thing and a « which » phrasing holds the rest of the question", () => {
+    expect(premiseVerdict("Une régie de quartier peut-elle bénéficier du dispositif ?", members, dla)).toBe("yes");
+    expect(premiseVerdict("Les coopératives peuvent-elles bénéficier du dispositif ?", members, dla)).toBe("yes");
+    expect(premiseVerdict("Les mutuelles font-elles partie de l'ESS ?", families, ess)).toBe("yes");
+    expect(premiseVerdict("Est-ce qu'une coopérative fait partie de l'ESS ?", families, ess)).toBe("yes");
+    // a year naming the rule, that the answer neither gives nor contradicts
+    expect(withPremiseLead("Une fondation fait-elle partie de l'ESS selon la loi de 2014 ?", families, false, ess)).toMatch(/^Oui : les coopératives/);
+  });
+  it("says nothing when the thing is not listed, is the kind itself, or the claim is exclusive or negative", () => {
+    expect(premiseVerdict("Une SAS fait-elle partie de l'ESS ?", families, ess)).toBeNull();
+    expect(premiseVerdict("Une structure peut-elle bénéficier du dispositif ?", members, dla)).toBeNull();
+    expect(premiseVerdict("Les associations font-elles toutes partie de l'ESS ?", families, ess)).toBeNull();
+    expect(premiseVerdict("Les fondations sont-elles exclues de l'ESS ?", families, ess)).toBeNull();
+    expect(premiseVerdict("Une coopérative peut-elle financer le dispositif ?", members, dla)).toBeNull();
+    // a year the answer contradicts, or no listing card
+    expect(premiseVerdict("Une fondation fait-elle partie de l'ESS depuis 2020 ?", "Depuis 2014, les coopératives et les fondations. [1]", ess)).not.toBe(
+      "yes",
+    );
+    expect(premiseVerdict("Les mutuelles font-elles partie de l'ESS ?", families)).toBeNull();
+    // an open question
+    expect(premiseVerdict("Quelles mutuelles font partie de l'ESS ?", families, ess)).toBeNull();
+  });
+});
