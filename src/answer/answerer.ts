@@ -57,7 +57,7 @@ import {
   countsMeasure,
 } from "./followup.js";
 import { type AnswerType, answersType, answerType, asksAmount, asksMoneyPut, asksSum, givesAmount, givesMoney, namedAxes } from "./cards.js";
-import { askedYears, asksWhen, countedNoun, countedWord, countsAskedThings, countsOf, givesAsked, namedTerms } from "./asked-quantity.js";
+import { askedYears, asksDuration, asksWhen, countedNoun, countedWord, countsAskedThings, countsOf, givesAsked, namedTerms } from "./asked-quantity.js";
 import { answersStatistic, asksMaximum, givesStatistic, statesCeiling, statisticAsked } from "./asked-statistic.js";
 import { probability, type DecisionModels, type Signals } from "./decision.js";
 import type { QueryNormalizer } from "../retrieval/normalize.js";
@@ -235,6 +235,9 @@ function distinctFigures(text: string): number {
 const CLEAR_CONFIRMED_CARD = 0.55;
 const CONFIRMED_MARGIN = 0.15;
 
+/** Ranks within which a passage holding every word of the question (coverage at least WHOLLY_COVERED) counts as found. */
+const WHOLLY_COVERED_RANKS = 8;
+const WHOLLY_COVERED = 0.99;
 /** How much less of the question a document's passage may cover than a glossary entry and still be quoted instead (see documentsFirst). */
 const GLOSSARY_MARGIN = 0;
 
@@ -421,6 +424,15 @@ const ASKS_SOMETHING = /\b(comment|quel|quelle|quels|quelles|quoi|lequel|laquell
 const ASKED_WORD = /^(?:combien|cb|cbn|quand|qd)\W*$/;
 /** Words of a follow-up standing for its topic by an object pronoun that is read with that topic whatever else it names. */
 const MAX_CLITIC_WORDS = 14;
+/**
+ * A follow-up that only adds a subject (« et la pré-incubation ? », « et l'agrément ESUS ? », "and pre-incubation?",
+ * "what about the MIESS?"): « et » or "and", at most three words of a name, no verb, no question word; not a case put to
+ * the topic (« et pour une SCOP ? »).
+ */
+const BARE_ADDED_SUBJECT =
+  /^(?:et|and|what about|how about)\s+(?!(?:pour|for|avec|with|sans|without|en|in|au|aux|a|chez|at|dans|sur|on|par|by|si|if|ca|cela|it|that)\b)(?:(?:le|la|les|l'|du|de la|des|the|un|une|an)\s*)?(?!(?:quand|combien|comment|ou|qui|when|how|where|who|what)\b)[\p{L}'-]+(?:\s+(?:d'|de\s+|du\s+|des\s+)?[\p{L}'-]+){0,2}\s*\?*\s*$/u;
+/** Question words kept with a measure asked (see Answerer.measureAsked). */
+const QUESTION_WORD = /^(?:how|when|long|much|many|combien|quand|temps|duree|dure|durent|last|lasts)$/;
 /** How the questions of a topic are joined (see withTopic). */
 const TOPIC_JOIN = " — ";
 /** An interrogative of a follow-up's own (a reason, a manner, a time, a place, a person, a thing), folded. */
@@ -537,6 +549,13 @@ export class Answerer {
     // Only words that ask an aspect of a subject ("en quelle année ?", "qui l'organise ?", "c'est combien max ?"):
     // the subject is the previous turn's.
     if (words <= 8 && this.o.aspectTerms?.size && terms.every((t) => this.o.aspectTerms!.has(t))) return withTopic(question, previous);
+    // « and pre-incubation? » after « how long does incubation last? », « et l'agrément ESUS ? » after « ça dure combien
+    // de temps ? »: a bare subject added by « et », asking nothing of its own, asks the measure just asked (a duration, a
+    // date, a sum) of that subject: read with the words that asked it, not with the previous subject (whose passages would
+    // answer again).
+    // (not an aspect asked in turn, « et la durée ? »: its words are all aspects)
+    const measure = BARE_ADDED_SUBJECT.test(fold(clean)) && !terms.every((t) => this.o.aspectTerms?.has(t)) ? this.measureAsked(previous) : null;
+    if (measure) return `${clean.replace(/[\s?]+$/, "")} ? ${measure}`;
     // Short questions are read both ways; the reading the knowledge answers better wins,
     // and an elliptic one ("c'est gratuit ?") keeps the topic unless alone it is clearly answered.
     const [alone, withPrevious] = await Promise.all([this.confidence(clean, audience), this.confidence(combined, audience)]);
@@ -557,6 +576,24 @@ export class Answerer {
     // neither when they name none (« la rencontre de clôture, c'était où ? »: the closing meeting of what was just told).
     const bias = elliptic ? 0.15 : namesOwnSubject(clean, this.o.router) ? -0.05 : 0;
     return withPrevious.score + bias >= alone.score ? combined : question;
+  }
+
+  /**
+   * The words of the last question of a topic (`topic`, joined by withTopic) that ask a measure (« combien de temps »,
+   * « quand », "how long … last"), when it asked a duration, a date or a sum; null otherwise or when none is left.
+   */
+  private measureAsked(topic: string): string | null {
+    const aspects = this.o.aspectTerms;
+    const last = topic.split(TOPIC_JOIN)[0] ?? topic;
+    if (!aspects?.size || !(asksDuration(last) || answerType(last) === "date" || answerType(last) === "number")) return null;
+    const kept = last
+      .replace(/[?!.]/g, " ")
+      .split(/\s+/)
+      .filter((w) => {
+        const terms = analyze(w);
+        return ASKED_WORD.test(fold(w)) || QUESTION_WORD.test(fold(w)) || (terms.length > 0 && terms.every((t) => aspects.has(t)));
+      });
+    return kept.length > 0 ? kept.join(" ") : null;
   }
 
   /**
@@ -1544,7 +1581,15 @@ export class Answerer {
     const settles = focus !== undefined ? cardCandidates.find((m) => avoidCards.includes(m.card.id) && cardSettlesChoice(m.card, mine)) : undefined;
     if (settles) putFirst(cardCandidates, settles);
     // The documents of the best passages: a card "agrees" with retrieval when it cites one of them.
-    const found = new Set(hits.slice(0, 5).map((h) => h.chunk.docId));
+    // (so does a document, among the next ones, with a passage holding every word of the question: « pour tester un projet
+    // d'asso, il y a une subvention ? » is wholly said by France Active's passage, ranked after the law's general ones)
+    const found = new Set([
+      ...hits.slice(0, 5).map((h) => h.chunk.docId),
+      ...hits
+        .slice(5, WHOLLY_COVERED_RANKS)
+        .filter((h) => h.coverage >= WHOLLY_COVERED)
+        .map((h) => h.chunk.docId),
+    ]);
     // On a near tie, a card that answers, from a document found, comes before one saying the answer is not published
     // (not in a follow-up, whose matches the topic's words inflate: there the "not published" card may hold the figure asked).
     const first = cardCandidates[0];
