@@ -238,6 +238,8 @@ const CONFIRMED_MARGIN = 0.15;
 /** Ranks within which a passage holding every word of the question (coverage at least WHOLLY_COVERED) counts as found. */
 const WHOLLY_COVERED_RANKS = 8;
 const WHOLLY_COVERED = 0.99;
+/** The card score from which a card agrees with such a passage's document. */
+const WHOLLY_COVERED_CARD = 0.9;
 /** How much less of the question a document's passage may cover than a glossary entry and still be quoted instead (see documentsFirst). */
 const GLOSSARY_MARGIN = 0;
 
@@ -430,9 +432,16 @@ const MAX_CLITIC_WORDS = 14;
  * the topic (« et pour une SCOP ? »).
  */
 const BARE_ADDED_SUBJECT =
-  /^(?:et|and|what about|how about)\s+(?!(?:pour|for|avec|with|sans|without|en|in|au|aux|a|chez|at|dans|sur|on|par|by|si|if|ca|cela|it|that)\b)(?:(?:le|la|les|l'|du|de la|des|the|un|une|an)\s*)?(?!(?:quand|combien|comment|ou|qui|when|how|where|who|what)\b)[\p{L}'-]+(?:\s+(?:d'|de\s+|du\s+|des\s+)?[\p{L}'-]+){0,2}\s*\?*\s*$/u;
+  /^(?:et|and|what about|how about)\s+(?!.*\b(?:ca|cela|c|il|elle|ils|elles|on|y|est|sont|it|is|are|does|do|did|can|could|count|counts|compte|comptent|marche|passe|peut|peuvent|aussi|also|too)\b)(?!(?:pour|for|avec|with|sans|without|en|in|au|aux|a|chez|at|dans|sur|on|par|by|si|if|ca|cela|it|that)\b)(?:(?:le|la|les|l'|du|de la|des|the|un|une|an)\s*)?(?!(?:quand|combien|comment|ou|qui|when|how|where|who|what)\b)[\p{L}'-]+(?:\s+(?:d'|de\s+|du\s+|des\s+)?[\p{L}'-]+){0,2}\s*\?*\s*$/u;
 /** Question words kept with a measure asked (see Answerer.measureAsked). */
 const QUESTION_WORD = /^(?:how|when|long|much|many|combien|quand|temps|duree|dure|durent|last|lasts)$/;
+/**
+ * A follow-up opening with « et » or "and" on a subject taken up by a pronoun (« et le Département, il a fait quoi… ? »,
+ * « et la MIESS, elle y était ? », "and the Region, did it…?"), folded.
+ */
+const DISLOCATED_ADDING = /^(?:et|and)\s+(?:le|la|les|l'|the)\s*[^,?]{1,40},\s*(?:il|elle|ils|elles|ca|it|they)\b/;
+/** Words up to which such a follow-up is read both ways (see DISLOCATED_ADDING). */
+const MAX_ADDING_READ = 16;
 /** How the questions of a topic are joined (see withTopic). */
 const TOPIC_JOIN = " — ";
 /** An interrogative of a follow-up's own (a reason, a manner, a time, a place, a person, a thing), folded. */
@@ -544,7 +553,10 @@ export class Answerer {
     // just spoken of (see standsForTopicByObject), writing no name of its own, asks of the topic however many words the rest
     // takes (its other words, read alone, would find another thing of the same kind: the meeting, not the body).
     if (standsForTopicByObject(clean) && !namesWritten(clean) && words <= MAX_CLITIC_WORDS) return combined;
-    if (terms.length === 0 || (isElliptic(clean, terms.length, false) === false && words > 10))
+    // (a longer one opening with « et » on a subject taken up by a pronoun, « Et le Département, il a fait quoi pour la
+    // clôture en 2024 ? », may still ask of the topic's event: it is read both ways below, up to MAX_ADDING_READ words)
+    const dislocated = words <= MAX_ADDING_READ && DISLOCATED_ADDING.test(fold(clean));
+    if (terms.length === 0 || (isElliptic(clean, terms.length, false) === false && words > 10 && !dislocated))
       return terms.length === 0 ? withTopic(question, previous) : question;
     // Only words that ask an aspect of a subject ("en quelle année ?", "qui l'organise ?", "c'est combien max ?"):
     // the subject is the previous turn's.
@@ -1581,16 +1593,16 @@ export class Answerer {
     const settles = focus !== undefined ? cardCandidates.find((m) => avoidCards.includes(m.card.id) && cardSettlesChoice(m.card, mine)) : undefined;
     if (settles) putFirst(cardCandidates, settles);
     // The documents of the best passages: a card "agrees" with retrieval when it cites one of them.
-    // (so does a document, among the next ones, with a passage holding every word of the question: « pour tester un projet
-    // d'asso, il y a une subvention ? » is wholly said by France Active's passage, ranked after the law's general ones)
-    const found = new Set([
-      ...hits.slice(0, 5).map((h) => h.chunk.docId),
-      ...hits
+    const found = new Set(hits.slice(0, 5).map((h) => h.chunk.docId));
+    // (and a very close card agrees with a document, among the next ones, whose passage holds every word of the question:
+    // « pour tester un projet d'asso, il y a une subvention ? » is wholly said by France Active's passage, ranked after the
+    // law's general ones)
+    const wholly = new Set(
+      hits
         .slice(5, WHOLLY_COVERED_RANKS)
         .filter((h) => h.coverage >= WHOLLY_COVERED)
         .map((h) => h.chunk.docId),
-    ]);
-    // On a near tie, a card that answers, from a document found, comes before one saying the answer is not published
+    ); // On a near tie, a card that answers, from a document found, comes before one saying the answer is not published
     // (not in a follow-up, whose matches the topic's words inflate: there the "not published" card may hold the figure asked).
     const first = cardCandidates[0];
     if (first?.card.lacune && focus === undefined) {
@@ -1683,7 +1695,7 @@ export class Answerer {
       cardF1: card?.f1 ?? 0,
       cardRecall: card?.recall ?? 0,
       cardTypeOk: card?.typeOk === false ? 0 : 1,
-      cardAgrees: card !== undefined && card.card.sources.some((d) => found.has(d)) ? 1 : 0,
+      cardAgrees: card !== undefined && card.card.sources.some((d) => found.has(d) || (card.score >= WHOLLY_COVERED_CARD && wholly.has(d))) ? 1 : 0,
       cardMargin: card ? card.score - (cardMatches[1]?.score ?? 0) : 0,
       cardLacune: card?.card.lacune ? 1 : 0,
       // An unpublished-information card about documents retrieval did not find (another event, another measure) says little.
