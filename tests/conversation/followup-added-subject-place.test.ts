@@ -32,6 +32,9 @@ describe("a bare subject added after a measure asked", () => {
   it("keeps the topic for a case put to it, an aspect asked in turn, or a previous question asking no measure", async () => {
     const a = core.runtime.answerer;
     expect(await a.contextualize("et pour une SCOP ?", "Combien de structures faut-il pour l'appel à communs ?")).toMatch(/appel à communs/);
+    expect(await a.contextualize("et une coopérative, ça compte ?", "Il faut combien de structures au minimum pour l'appel à communs ?")).toMatch(
+      /appel à communs/,
+    );
     expect(await a.contextualize("et à Uzès ?", "Combien de quartiers prioritaires compte Nîmes ?")).toMatch(/quartiers prioritaires/);
     expect(await a.contextualize("et la durée ?", "Quel est le montant du pacte Émergence ?")).toMatch(/Émergence/);
     expect(await a.contextualize("et la MIESS ?", "Qui porte Gard centrale ?")).not.toMatch(/\? (?:Qui|porte)$/);
