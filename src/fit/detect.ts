@@ -152,11 +152,6 @@ function asksDateOrWhatThis(text: string): boolean {
 }
 
 /**
- * A question whether some support exists (« il y a une subvention ? », « existe-t-il une aide… ? », "is there a grant…?"):
- * asked for no one, it asks what the sources list.
- */
-const ASKS_EXISTS = /\b(?:il y a|y a t il|y a|existe t il|existe t elle|il existe|is there|are there)\b/;
-/**
  * A question about a past event (« quelles fondations étaient présentes… ? », « qui est venu… ? », "who attended…?"): its
  * verb in a past tense, it asks a fact of record.
  */
@@ -164,15 +159,15 @@ const ASKS_PAST =
   /\b(?:etait|etaient|a ete|ont ete|avait|avaient|etaient presentes?|sont venue?s?|est venue?s?|ont participe|a participe|a eu lieu|ont eu lieu|s est tenue?|se sont tenue?s|were|was|did|attended|took part)\b/;
 
 /**
- * A single question asked for nobody (no first person, no one described with what they want) that asks whether some
- * support exists or what happened at a past event: a plain question, whatever kind of structure or commune it names
- * (« et pour tester un projet d'asso, il y a une subvention ? », « quelles fondations étaient à la rencontre de Nîmes ? »).
+ * A single question asked for nobody (no first person, no one described with what they want) that asks what happened at
+ * a past event: a plain question, whatever kind of structure or commune it names (« quelles fondations étaient à la
+ * rencontre de Nîmes ? »).
  */
-function plainQuestion(text: string, f: string, stated: number): boolean {
+function plainQuestion(text: string, f: string): boolean {
   if (!oneSentence(text) || !text.trim().endsWith("?")) return false;
   if (FIRST_PERSON.test(f) || THIRD_PARTY.test(f) || STRUCTURE_WANTS.test(f) || ORIENTS_SOMEONE.test(f) || OPENING_TRADE_WANTS.test(f)) return false;
   if (TELEGRAPHIC_PROJECT.test(f) || openingCarrierWants(f)) return false;
-  return (QUESTION_START.test(f) && ASKS_PAST.test(f)) || (stated < 2 && ASKS_EXISTS.test(f));
+  return QUESTION_START.test(f) && ASKS_PAST.test(f);
 }
 
 /** The writer speaks for a group or of what is theirs (« nous », « notre asso », "we run", "my company"). */
@@ -273,9 +268,9 @@ export function describesProject(text: string, features: ProjectFeatures, opts: 
   // writer is what holds for them, which the ordinary answer gives. So is a fact someone wants to quote (« l'élue veut citer
   // un exemple… »).
   if (ASKS_RULE_APPLIES.test(lastQuestion(text)) || WANTS_TO_CITE.test(f)) return false;
-  // « Et pour tester un projet d'asso, il y a une subvention ? »: whether a support exists, or what happened at a past event,
-  // asked for nobody, is a plain question the ordinary answer gives.
-  if (plainQuestion(text, f, stated)) return false;
+  // « Quelles associations étaient à la rencontre de 2021 ? »: what happened at a past event, asked for nobody, is a plain
+  // question the ordinary answer gives.
+  if (plainQuestion(text, f)) return false;
   // "C'est quoi la différence entre une SCOP et une SCIC ?": a question about words, asked by nobody in particular.
   if (DEFINITION.test(f) && !FIRST_PERSON.test(f)) return false;
   // "Une asso peut avoir le DLA si elle a 0 salarié ?": a question about a rule, asked by nobody in particular.

@@ -1,6 +1,5 @@
 /**
- * A single question asked for nobody that asks whether some support exists or what happened at a past event is a plain
- * question, not a project to orient (src/fit/detect.ts); someone who speaks of their own project, or someone described
+ * A single question asked for nobody that asks what happened at a past event is a plain question, not a project to orient (src/fit/detect.ts); someone who speaks of their own project, or someone described
  * with what they want, keeps the project reading. New wordings.
  */
 import path from "node:path";
@@ -13,11 +12,6 @@ const links = loadSchemaLinks(path.resolve(import.meta.dirname, "../../knowledge
 const describes = (text: string) => describesProject(text, projectFeatures(text, links));
 
 describe("plain questions that name a kind of structure", () => {
-  it("whether a support exists, asked for nobody, is a question", () => {
-    expect(describes("Et pour lancer une activité associative à l'essai, il existe une subvention ?")).toBe(false);
-    expect(describes("Pour démarrer un projet de coopérative, y a-t-il un prêt d'honneur ?")).toBe(false);
-  });
-
   it("what happened at a past event is a question", () => {
     expect(describes("Quelles associations étaient présentes aux rencontres du mécénat de 2022 à Alès ?")).toBe(false);
     expect(describes("Quels financeurs ont participé à la rencontre des fondations de Nîmes en 2021 ?")).toBe(false);
