@@ -57,7 +57,7 @@ import {
   countsMeasure,
 } from "./followup.js";
 import { type AnswerType, answersType, answerType, asksAmount, asksMoneyPut, asksSum, givesAmount, givesMoney, namedAxes } from "./cards.js";
-import { askedYears, asksWhen, countedNoun, countedWord, countsAskedThings, countsOf, givesAsked, namedTerms } from "./asked-quantity.js";
+import { askedYears, asksDuration, asksWhen, countedNoun, countedWord, countsAskedThings, countsOf, givesAsked, namedTerms } from "./asked-quantity.js";
 import { answersStatistic, asksMaximum, givesStatistic, statesCeiling, statisticAsked } from "./asked-statistic.js";
 import { probability, type DecisionModels, type Signals } from "./decision.js";
 import type { QueryNormalizer } from "../retrieval/normalize.js";
@@ -421,6 +421,22 @@ const ASKS_SOMETHING = /\b(comment|quel|quelle|quels|quelles|quoi|lequel|laquell
 const ASKED_WORD = /^(?:combien|cb|cbn|quand|qd)\W*$/;
 /** Words of a follow-up standing for its topic by an object pronoun that is read with that topic whatever else it names. */
 const MAX_CLITIC_WORDS = 14;
+/**
+ * A follow-up that only adds a subject (« et la pré-incubation ? », « et l'agrément ESUS ? », "and pre-incubation?",
+ * "what about the MIESS?"): « et » or "and", at most three words of a name, no verb, no question word; not a case put to
+ * the topic (« et pour une SCOP ? »).
+ */
+const BARE_ADDED_SUBJECT =
+  /^(?:et|and|what about|how about)\s+(?!.*\b(?:ca|cela|c|il|elle|ils|elles|on|y|est|sont|it|is|are|does|do|did|can|could|count|counts|compte|comptent|marche|passe|peut|peuvent|aussi|also|too)\b)(?!(?:pour|for|avec|with|sans|without|en|in|au|aux|a|chez|at|dans|sur|on|par|by|si|if|ca|cela|it|that)\b)(?:(?:le|la|les|l'|du|de la|des|the|un|une|an)\s*)?(?!(?:quand|combien|comment|ou|qui|when|how|where|who|what)\b)[\p{L}'-]+(?:\s+(?:d'|de\s+|du\s+|des\s+)?[\p{L}'-]+){0,2}\s*\?*\s*$/u;
+/** Question words kept with a measure asked (see Answerer.measureAsked). */
+const QUESTION_WORD = /^(?:how|when|long|much|many|combien|quand|temps|duree|dure|durent|last|lasts)$/;
+/**
+ * A follow-up opening with « et » or "and" on a subject taken up by a pronoun (« et le Département, il a fait quoi… ? »,
+ * « et la MIESS, elle y était ? », "and the Region, did it…?"), folded.
+ */
+const DISLOCATED_ADDING = /^(?:et|and)\s+(?:le|la|les|l'|the)\s*[^,?]{1,40},\s*(?:il|elle|ils|elles|ca|it|they)\b/;
+/** Words up to which such a follow-up is read both ways (see DISLOCATED_ADDING). */
+const MAX_ADDING_READ = 16;
 /** How the questions of a topic are joined (see withTopic). */
 const TOPIC_JOIN = " — ";
 /** An interrogative of a follow-up's own (a reason, a manner, a time, a place, a person, a thing), folded. */
@@ -532,11 +548,20 @@ export class Answerer {
     // just spoken of (see standsForTopicByObject), writing no name of its own, asks of the topic however many words the rest
     // takes (its other words, read alone, would find another thing of the same kind: the meeting, not the body).
     if (standsForTopicByObject(clean) && !namesWritten(clean) && words <= MAX_CLITIC_WORDS) return combined;
-    if (terms.length === 0 || (isElliptic(clean, terms.length, false) === false && words > 10))
+    // (a longer one opening with « et » on a subject taken up by a pronoun, « Et le Département, il a fait quoi pour la
+    // clôture en 2024 ? », may still ask of the topic's event: it is read both ways below, up to MAX_ADDING_READ words)
+    const dislocated = words <= MAX_ADDING_READ && DISLOCATED_ADDING.test(fold(clean));
+    if (terms.length === 0 || (isElliptic(clean, terms.length, false) === false && words > 10 && !dislocated))
       return terms.length === 0 ? withTopic(question, previous) : question;
     // Only words that ask an aspect of a subject ("en quelle année ?", "qui l'organise ?", "c'est combien max ?"):
     // the subject is the previous turn's.
     if (words <= 8 && this.o.aspectTerms?.size && terms.every((t) => this.o.aspectTerms!.has(t))) return withTopic(question, previous);
+    // « and pre-incubation? » after « how long does incubation last? », « et l'agrément ESUS ? » after « ça dure combien
+    // de temps ? »: a bare subject added by « et », asking nothing of its own, asks the duration just asked of that subject:
+    // read with the words that asked it, not with the previous subject (whose passages would answer again).
+    // (not an aspect asked in turn, « et la durée ? »: its words are all aspects)
+    const measure = BARE_ADDED_SUBJECT.test(fold(clean)) && !terms.every((t) => this.o.aspectTerms?.has(t)) ? this.measureAsked(previous) : null;
+    if (measure) return `${clean.replace(/[\s?]+$/, "")} ? ${measure}`;
     // Short questions are read both ways; the reading the knowledge answers better wins,
     // and an elliptic one ("c'est gratuit ?") keeps the topic unless alone it is clearly answered.
     const [alone, withPrevious] = await Promise.all([this.confidence(clean, audience), this.confidence(combined, audience)]);
@@ -557,6 +582,25 @@ export class Answerer {
     // neither when they name none (« la rencontre de clôture, c'était où ? »: the closing meeting of what was just told).
     const bias = elliptic ? 0.15 : namesOwnSubject(clean, this.o.router) ? -0.05 : 0;
     return withPrevious.score + bias >= alone.score ? combined : question;
+  }
+
+  /**
+   * The words of the last question of a topic (`topic`, joined by withTopic) that ask a duration (« combien de temps »,
+   * "how long … last"), when it asked one; null otherwise or when none is left. (A sum or a date asked again of another
+   * subject, « et l'Adie ? » after « Initiative Gard prête combien max ? », is left to the readings below, which keep the topic.)
+   */
+  private measureAsked(topic: string): string | null {
+    const aspects = this.o.aspectTerms;
+    const last = topic.split(TOPIC_JOIN)[0] ?? topic;
+    if (!aspects?.size || !asksDuration(last)) return null;
+    const kept = last
+      .replace(/[?!.]/g, " ")
+      .split(/\s+/)
+      .filter((w) => {
+        const terms = analyze(w);
+        return ASKED_WORD.test(fold(w)) || QUESTION_WORD.test(fold(w)) || (terms.length > 0 && terms.every((t) => aspects.has(t)));
+      });
+    return kept.length > 0 ? kept.join(" ") : null;
   }
 
   /**

@@ -629,6 +629,15 @@ export function asksPerson(own: string): boolean {
 }
 
 /**
+ * A question asking what a place just named holds (« il y a quoi là-bas ? », « qu'est-ce qu'on y trouve ? », « y a quoi
+ * dedans ? », "what's there?", "what is in it?"), folded.
+ */
+const ASKS_WHAT_THERE =
+  /^(?:et |mais |alors |and |so )?(?:(?:il )?y a quoi(?: (?:la bas|la-bas|la|dedans|dans ce lieu|sur place))?|qu'?est[- ]ce qu'?(?:il y a|on y trouve)(?: (?:la bas|la-bas|la|dedans|sur place))?|on y trouve quoi|what(?:'s| is) (?:there|in there|in it|inside)|what(?: else)? (?:is|can you find|can we find) there)\s*\??\s*$/;
+/** A text saying what a place houses (« il réunit des services… », « accueille », "it houses"), folded. */
+const HOUSES = /\b(?:reunit|reunissent|accueille|accueillent|abrite|abritent|regroupe|regroupent|heberge|hebergent|houses|hosts|brings together)\b/;
+
+/**
  * Whether a card the person has just read already answers their follow-up ("elle est
  * élue où ?" after a card that names the elected member and her canton): the card
  * holds every word the follow-up asks about and the kind of thing it asks (a figure,
@@ -638,6 +647,8 @@ export function asksPerson(own: string): boolean {
  */
 export function cardAnswersFollowUp(card: { answer: string; answer_en?: string }, own: string): boolean {
   const text = `${card.answer} ${card.answer_en ?? ""}`;
+  // (« il y a quoi là-bas ? », "what's in there?" after a place: what the place houses, which a card saying it does answers)
+  if (ASKS_WHAT_THERE.test(foldedQuote(own)) && HOUSES.test(fold(text))) return true;
   // (« il couvre quelle période ? » after a card naming « 2022-2027 »: the span asked is that range, however it is worded)
   if (SPAN_ASKED.test(foldedQuote(own)) && YEAR_RANGE.test(text)) return true;
   const held = new Set(analyze(text));

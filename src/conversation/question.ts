@@ -27,6 +27,13 @@ const SHORT_TOPIC = 16;
 const SELF = /\b(je|j'|j’|nous|notre|nos|mon|ma|mes|on)\b/i;
 
 /**
+ * A question asking which measure, scheme or programme is meant (« quelle est la mesure phare du schéma ? », « quel dispositif
+ * finance… ? », "what is the flagship measure…?", "which scheme…?"), folded: its answer names the thing talked of next.
+ */
+const ASKS_WHICH_MEASURE =
+  /^(?:(?:quelle|quel) (?:est|sont) (?:la|le|les) (?:mesure|action|dispositif|programme)s? (?:phare|principale?|emblematique|centrale?|cle)s?\b|(?:what|which) (?:is|are) the (?:flagship|main|key|central|headline) (?:measure|action|scheme|programme|program|policy)s?\b)/;
+
+/**
  * The topic a follow-up carries after an answer given by a process: the process's name without a bracketed aside that
  * names another thing by its name (« Appel à communs (plateforme Gard centrale) » → « Appel à communs »): that thing's
  * passages (the platform's) would be searched in place of the process's own. An aside spelling out or qualifying the
@@ -140,6 +147,12 @@ export async function question(d: Deps<QuestionStorage>, ctx: Ctx, text: string)
   if (reply.refused) await d.storage.recordUnanswered({ interactionId, question: clean, reason: "refused", userHash: ctx.user });
   // A message out of scope is handed to the ESS team by default, but reads no need: no topic, no route to go on with.
   const needRoute = isDefaultHandoff(reply.route) ? null : reply.route;
+  // « Quelle est la mesure phare du schéma ? », "what is the flagship measure…?" answered with a process of its own: the next
+  // follow-up (« qui peut y participer ? ») asks of the thing named in the answer, not of the question's words or documents.
+  const namedByAnswer =
+    !reply.refused && needRoute && needRoute.process !== DEFAULT_PROCESS && searched === clean && ASKS_WHICH_MEASURE.test(fold(clean))
+      ? needRoute.name
+      : undefined;
   Object.assign(ctx.state, {
     lastQuestion: clean,
     // After a project-fit answer or a need answered by a process, the topic is that process: the description is too long to carry.
@@ -150,21 +163,23 @@ export async function question(d: Deps<QuestionStorage>, ctx: Ctx, text: string)
         ? topicName(reply.route.name)
         : reply.topic
           ? reply.topic
-          : reply.refused && searched === clean
-            ? (ctx.state.lastTopic ?? (needRoute ? clean : undefined))
-            : switched
-              ? clean
-              : // A step asked of the topic's process (« on dépose où ? ») is an aspect of that process, no subject of its
-                // own: the topic left is the process, which the next follow-up (« et à part l'argent ? ») goes on with.
-                searched !== read && stepName
-                ? stepName
-                : searched,
+          : namedByAnswer
+            ? topicName(namedByAnswer)
+            : reply.refused && searched === clean
+              ? (ctx.state.lastTopic ?? (needRoute ? clean : undefined))
+              : switched
+                ? clean
+                : // A step asked of the topic's process (« on dépose où ? ») is an aspect of that process, no subject of its
+                  // own: the topic left is the process, which the next follow-up (« et à part l'argent ? ») goes on with.
+                  searched !== read && stepName
+                  ? stepName
+                  : searched,
     topicRefused: reply.refused && searched === clean ? (ctx.state.lastTopic === undefined ? Boolean(needRoute) : ctx.state.topicRefused) : false,
     lastInteractionId: interactionId,
     lastRoute: needRoute?.process,
     topicRoute: needRoute && needRoute.process !== DEFAULT_PROCESS ? needRoute.process : ctx.state.topicRoute,
     lastRefused: reply.refused,
-    lastSources: reply.sources.map((s) => s.id),
+    lastSources: namedByAnswer ? [] : reply.sources.map((s) => s.id),
     lastCard: reply.card,
     // (a refused follow-up names nothing new and stays on its topic: the names before it go on, « et elle fait quoi, cette
     // SCIC ? » after « combien de parts ? » refused still points at « la SCIC Gard et Autonomie »)

@@ -151,6 +151,25 @@ function asksDateOrWhatThis(text: string): boolean {
   return ASKS_WHEN.test(`${f}?`) || ASKS_WHAT_THIS.test(f) || (ASKS_RULE_VALUE.test(f) && !FIRST_PERSON.test(f) && !OWN_GROUP.test(foldText(text)));
 }
 
+/**
+ * A question about a past event (« quelles fondations étaient présentes… ? », « qui est venu… ? », "who attended…?"): its
+ * verb in a past tense, it asks a fact of record.
+ */
+const ASKS_PAST =
+  /\b(?:etait|etaient|a ete|ont ete|avait|avaient|etaient presentes?|sont venue?s?|est venue?s?|ont participe|a participe|a eu lieu|ont eu lieu|s est tenue?|se sont tenue?s|were|was|did|attended|took part)\b/;
+
+/**
+ * A single question asked for nobody (no first person, no one described with what they want) that asks what happened at
+ * a past event: a plain question, whatever kind of structure or commune it names (« quelles fondations étaient à la
+ * rencontre de Nîmes ? »).
+ */
+function plainQuestion(text: string, f: string): boolean {
+  if (!oneSentence(text) || !text.trim().endsWith("?")) return false;
+  if (FIRST_PERSON.test(f) || THIRD_PARTY.test(f) || STRUCTURE_WANTS.test(f) || ORIENTS_SOMEONE.test(f) || OPENING_TRADE_WANTS.test(f)) return false;
+  if (TELEGRAPHIC_PROJECT.test(f) || openingCarrierWants(f)) return false;
+  return QUESTION_START.test(f) && ASKS_PAST.test(f);
+}
+
 /** The writer speaks for a group or of what is theirs (« nous », « notre asso », "we run", "my company"). */
 const OWN_GROUP = /\b(nous|notre|nos|on|mon|ma|mes|we|our|us|my)\b/;
 
@@ -249,6 +268,9 @@ export function describesProject(text: string, features: ProjectFeatures, opts: 
   // writer is what holds for them, which the ordinary answer gives. So is a fact someone wants to quote (« l'élue veut citer
   // un exemple… »).
   if (ASKS_RULE_APPLIES.test(lastQuestion(text)) || WANTS_TO_CITE.test(f)) return false;
+  // « Quelles associations étaient à la rencontre de 2021 ? »: what happened at a past event, asked for nobody, is a plain
+  // question the ordinary answer gives.
+  if (plainQuestion(text, f)) return false;
   // "C'est quoi la différence entre une SCOP et une SCIC ?": a question about words, asked by nobody in particular.
   if (DEFINITION.test(f) && !FIRST_PERSON.test(f)) return false;
   // "Une asso peut avoir le DLA si elle a 0 salarié ?": a question about a rule, asked by nobody in particular.
