@@ -66,7 +66,7 @@ import { asksToDraft } from "./drafting.js";
 import { askedEnumeration, setsOut, statesCount } from "./enumeration.js";
 import { askedSlots, fillsAskedSlots } from "./asked-slot.js";
 import { findCommunesInText } from "../eligibility/communes.js";
-import { foldText } from "../eligibility/extract.js";
+import { foldText, legalFormsNamed } from "../eligibility/extract.js";
 import { type Guards, withAddress } from "./guards.js";
 import { fill, loadPrompt } from "./prompts.js";
 import { ANSWER_ACTIONS, REFUSAL_ACTIONS } from "./actions.js";
@@ -1552,6 +1552,7 @@ export class Answerer {
           // A card saying something is not published answers a follow-up only about its topic: « c'est combien max ? »
           // after Initiative Gard is not answered by « le montant par projet de l'appel à communs n'est pas publié ».
           .filter((m) => focus === undefined || !m.card.lacune || cardNamesTopic(m.card, question, mine, this.o.aspectTerms))
+          .filter((m) => !deniesOtherForm(m, mine))
       : [];
     // A card whose answer states the thing the question sets aside (« à part le dépôt des dossiers, on trouve quoi… ? »)
     // answers what the person excluded, not what they ask.
@@ -2404,6 +2405,21 @@ export function laterYearAsked(question: string, answer: string): string | null 
 }
 
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+
+/**
+ * A card answering « Non » for one legal form (« une association sans salarié peut-elle avoir le DLA ? ») says nothing of
+ * another one the question names instead (« une SCOP peut-elle être accompagnée par le DLA ? »): its verdict is not that
+ * form's. True when the question names legal forms none of which the card names, and the phrasing matched names another.
+ */
+function deniesOtherForm(m: CardMatch, question: string): boolean {
+  if (!/^(?:non|no)\b/i.test(m.card.answer.trim())) return false;
+  const asked = legalFormsNamed(question);
+  if (asked.size === 0) return false;
+  const matched = legalFormsNamed(m.phrasing);
+  if (matched.size === 0) return false;
+  const named = legalFormsNamed([m.card.answer, ...m.card.questions].join(" "));
+  return ![...asked].some((f) => named.has(f));
+}
 
 function base(r: Partial<Reply> & { type: Reply["type"]; text: string }): Reply {
   return { sources: [], refused: false, route: null, followUps: [], actions: [], generated: false, ...r };

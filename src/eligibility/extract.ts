@@ -274,6 +274,18 @@ const CATEGORY_OF = /\b(d|aux)\s+$/;
 /** …unless a grouping of them is the carrier (« un collectif d'associations », « notre fédération d'assos »). */
 const GROUPING_OF = /\b(collectif|reseau|federation|union|groupement|regroupement|consortium|ensemble|plateforme|coordination|pole|maison)\s+(d|des)\s+$/;
 
+/**
+ * Every legal form a text names, wherever it stands (« une SCOP peut-elle… ? », « une association sans salarié… »); a
+ * SCOP, a SCIC or a CAE is a cooperative too. Not what a person says they are (see findLegalForm), only the kinds named.
+ */
+export function legalFormsNamed(text: string): Set<LegalForm> {
+  const f = fold(text.slice(0, 2000));
+  const named = new Set<LegalForm>();
+  for (const p of FORM_PATTERNS) if (p.value !== "aucune" && p.re.test(f)) named.add(p.value);
+  if (named.has("scop") || named.has("scic") || named.has("cae")) named.add("cooperative");
+  return named;
+}
+
 function findLegalForm(f: string, freeText: boolean): LegalForm | undefined {
   let best: { value: LegalForm; index: number } | undefined;
   for (const p of FORM_PATTERNS) {
