@@ -67,6 +67,7 @@ import { askedEnumeration, setsOut, statesCount } from "./enumeration.js";
 import { askedSlots, fillsAskedSlots } from "./asked-slot.js";
 import { findCommunesInText } from "../eligibility/communes.js";
 import { foldText, legalFormsNamed } from "../eligibility/extract.js";
+import type { LegalForm } from "../eligibility/facts.js";
 import { type Guards, withAddress } from "./guards.js";
 import { fill, loadPrompt } from "./prompts.js";
 import { ANSWER_ACTIONS, REFUSAL_ACTIONS } from "./actions.js";
@@ -1544,6 +1545,7 @@ export class Answerer {
     const { hits, query } = await this.o.retriever.search(searched, { audience, k: 8 });
     const cards = this.cards();
     const focus = mine === searched ? undefined : new Set(this.o.retriever.analyzeQuery(mine).terms);
+    const askedForms = legalFormsNamed(mine);
     // A follow-up does not get the card the person has just read again, unless that card holds what they now ask.
     const cardCandidates = cards
       ? cards
@@ -1552,7 +1554,7 @@ export class Answerer {
           // A card saying something is not published answers a follow-up only about its topic: « c'est combien max ? »
           // after Initiative Gard is not answered by « le montant par projet de l'appel à communs n'est pas publié ».
           .filter((m) => focus === undefined || !m.card.lacune || cardNamesTopic(m.card, question, mine, this.o.aspectTerms))
-          .filter((m) => !deniesOtherForm(m, mine))
+          .filter((m) => !deniesOtherForm(m, askedForms))
       : [];
     // A card whose answer states the thing the question sets aside (« à part le dépôt des dossiers, on trouve quoi… ? »)
     // answers what the person excluded, not what they ask.
@@ -2199,7 +2201,7 @@ export class Answerer {
   }
 
   /** Who a refusal hands to: the process and its name. */
-  private who(process: ProcessId): Who {
+  who(process: ProcessId): Who {
     return { process, name: this.o.router.directory.get(process)?.name ?? process };
   }
 
@@ -2409,12 +2411,11 @@ const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 /**
  * A card answering « Non » for one legal form (« une association sans salarié peut-elle avoir le DLA ? ») says nothing of
  * another one the question names instead (« une SCOP peut-elle être accompagnée par le DLA ? »): its verdict is not that
- * form's. True when the question names legal forms none of which the card names, and the phrasing matched names another.
+ * form's. True when the question names legal forms (`asked`) none of which the card names, and the phrasing matched
+ * names another.
  */
-function deniesOtherForm(m: CardMatch, question: string): boolean {
-  if (!/^(?:non|no)\b/i.test(m.card.answer.trim())) return false;
-  const asked = legalFormsNamed(question);
-  if (asked.size === 0) return false;
+function deniesOtherForm(m: CardMatch, asked: ReadonlySet<LegalForm>): boolean {
+  if (asked.size === 0 || !/^(?:non|no)\b/i.test(m.card.answer.trim())) return false;
   const matched = legalFormsNamed(m.phrasing);
   if (matched.size === 0) return false;
   const named = legalFormsNamed([m.card.answer, ...m.card.questions].join(" "));

@@ -388,8 +388,7 @@ function handOn(d: Pick<Deps<unknown>, "answerer">, reply: Reply, process: Proce
   const from = reply.route?.process;
   reply.route = d.answerer.router.toRoute(process, 0.5, why);
   if (!reply.refused || from === undefined || from === process) return;
-  const who = (p: ProcessId) => ({ process: p, name: d.answerer.router.directory.get(p)?.name ?? p });
-  reply.text = handedText(reply.text, who(from), who(process));
+  reply.text = handedText(reply.text, d.answerer.who(from), d.answerer.who(process));
 }
 
 /**
