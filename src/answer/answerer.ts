@@ -55,6 +55,7 @@ import {
   withoutConditions,
   withoutAskedCount,
   countsMeasure,
+  definedName,
 } from "./followup.js";
 import { type AnswerType, answersType, answerType, asksAmount, asksMoneyPut, asksSum, givesAmount, givesMoney, namedAxes } from "./cards.js";
 import { askedYears, asksDuration, asksWhen, countedNoun, countedWord, countsAskedThings, countsOf, givesAsked, namedTerms } from "./asked-quantity.js";
@@ -1546,6 +1547,14 @@ export class Answerer {
     const cards = this.cards();
     const focus = mine === searched ? undefined : new Set(this.o.retriever.analyzeQuery(mine).terms);
     const askedForms = legalFormsNamed(mine);
+    // The written words of the name a definition is asked of (« Acegaa » in « c'est quoi Acegaa ? »), not its synonyms: its
+    // acronyms and capitalised words (not « propose » in « qu'est-ce que France Active propose ? »).
+    const defined = analyze(
+      (definedName(own) ?? "")
+        .split(/\s+/)
+        .filter((w) => /^\p{Lu}/u.test(w))
+        .join(" "),
+    );
     // A follow-up does not get the card the person has just read again, unless that card holds what they now ask.
     const cardCandidates = cards
       ? cards
@@ -1555,6 +1564,9 @@ export class Answerer {
           // after Initiative Gard is not answered by « le montant par projet de l'appel à communs n'est pas publié ».
           .filter((m) => focus === undefined || !m.card.lacune || cardNamesTopic(m.card, question, mine, this.o.aspectTerms))
           .filter((m) => !deniesOtherForm(m, askedForms))
+          // A definition of a name is not a card that never writes it: « c'est quoi Acegaa ? » is not answered by the card
+          // defining the DLA, which Acegaa runs (their names are synonyms to retrieval, not to the person asking).
+          .filter((m) => !definesOther(m, defined))
       : [];
     // A card whose answer states the thing the question sets aside (« à part le dépôt des dossiers, on trouve quoi… ? »)
     // answers what the person excluded, not what they ask.
@@ -2414,6 +2426,13 @@ const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
  * form's. True when the question names legal forms (`asked`) none of which the card names, and the phrasing matched
  * names another.
  */
+/** Whether a card never writes one of the words of the name a definition is asked of (`defined`, analysed). */
+function definesOther(m: CardMatch, defined: readonly string[]): boolean {
+  if (defined.length === 0) return false;
+  const written = new Set(analyze([m.card.answer, m.card.answer_en ?? "", ...m.card.questions].join(" ")));
+  return defined.some((t) => !written.has(t));
+}
+
 function deniesOtherForm(m: CardMatch, asked: ReadonlySet<LegalForm>): boolean {
   if (asked.size === 0 || !/^(?:non|no)\b/i.test(m.card.answer.trim())) return false;
   const matched = legalFormsNamed(m.phrasing);

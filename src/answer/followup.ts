@@ -850,9 +850,23 @@ const DEFINITION_BEFORE = `(?:c'est quoi|c quoi|qu'est-ce que c'est que|qu'est-c
 /** Words opening a follow-up without saying anything of its subject (« ok et… », « bon alors… », "and…"). */
 const OPENING_WORD = String.raw`(?:(?:et|mais|ok|alors|bon|du coup|and|so)[\s,]+){0,2}`;
 const DEFINES_NAMED = new RegExp(
-  String.raw`^${OPENING_WORD}(?:${NAME_PHRASE}\s*,?\s*${DEFINITION_AFTER}(?:\s+(?:exactement|au juste|exactly))?|${DEFINITION_BEFORE}\s+${NAME_PHRASE})\s*[?!.]*$`,
+  String.raw`^${OPENING_WORD}(?:(${NAME_PHRASE})\s*,?\s*${DEFINITION_AFTER}(?:\s+(?:exactement|au juste|exactly))?|${DEFINITION_BEFORE}\s+(${NAME_PHRASE}))\s*[?!.]*$`,
   "u",
 );
+
+/**
+ * The name a message asks the definition of (« Acegaa » in « et Acegaa, c'est quoi ? », « la MIESS » in « c'est quoi la
+ * MIESS ? »), as written; null when it asks no definition of a written name (see definesNamed).
+ */
+export function definedName(question: string): string | null {
+  if (!definesNamed(question)) return null;
+  const text = foldAccents(question)
+    .replace(/[’`´‘]/g, "'")
+    .trim()
+    .replace(/^\p{Lu}(?=[\p{Ll}'])/u, (c) => c.toLowerCase());
+  const m = DEFINES_NAMED.exec(text);
+  return m?.[1] ?? m?.[2] ?? null;
+}
 
 /**
  * Whether a follow-up names a thing of its own and asks only what it is (« Et AD'OCC, c'est quoi ? », « c'est quoi la
@@ -865,7 +879,7 @@ export function definesNamed(question: string): boolean {
   const text = foldAccents(question)
     .replace(/[’`´‘]/g, "'")
     .trim();
-  const lowered = text.replace(/^\p{Lu}(?=\p{Ll})/u, (c) => c.toLowerCase());
+  const lowered = text.replace(/^\p{Lu}(?=[\p{Ll}'])/u, (c) => c.toLowerCase());
   return DEFINES_NAMED.test(lowered) && hasWrittenName(lowered);
 }
 
