@@ -214,6 +214,10 @@ const FIRST_SENTENCE_WANTS =
 const WHICH_SUPPORT_FOR =
   /^(quel|quelle|quels|quelles|which|what) (politique|action|mesure|dispositif|aide|accompagnement|soutien|financement|demarche|piste|structure|partenaire|scheme|support|measure|policy)s? (du schema |du departement |departementale? )?(peut|peuvent|pourrait|pourraient|permet|permettent|permettrait|permettraient|pour|can|could|would|for)\b.{0,60}\b(la creation|le lancement|l ouverture|la reprise|le developpement|le projet|un projet|creer|lancer|ouvrir|reprendre|tester|the creation|the launch|the opening|setting up|a project)\b/;
 
+/** Which action, measure or axis of the schema (« quelle action du schéma… », "which measure of the ESS plan…"). */
+const WHICH_ACTION =
+  /\b(?:quel|quelle|quels|quelles|which|what) (?:actions?|mesures?|axes?|fiches? actions?|measures?|actions?|strands?) (?:du|de notre|of the|in the) (?:schema|plan|ess plan|ess strategy|schema (?:departemental )?(?:de l )?ess)\b/;
+
 function openingCarrierWants(f: string): boolean {
   // It asks something ("quelle démarche lui conseiller ?"): a bare statement of what a structure wants is left to the ordinary answer.
   if (!OPENING_CARRIER.test(f) || !f.includes("?")) return false;
@@ -279,7 +283,12 @@ export function describesProject(text: string, features: ProjectFeatures, opts: 
   if (ORIENTATION.test(f) && (FIRST_PERSON.test(f) || THIRD_PARTY.test(f) || ORIENTS_SOMEONE.test(f) || stated >= 1) && (stated >= 1 || needs().length >= 1))
     return true;
   const supportFor = () => WHICH_SUPPORT_FOR.test(f) && stated >= 1 && needs().length >= 1;
-  if (QUESTION_START.test(f) && !FIRST_PERSON.test(f) && stated < 2 && !(THIRD_PARTY.test(f) && needs().length >= 1) && !supportFor()) return false;
+  // « Quelle action du schéma peut soutenir une recyclerie qui veut embaucher ? »: which of the schema's actions fits a
+  // structure described with what it wants is the agents' question of fit, whatever need its words name.
+  const whichAction = () => WHICH_ACTION.test(f) && THIRD_PARTY.test(f);
+  if (QUESTION_START.test(f) && !FIRST_PERSON.test(f) && stated < 2 && !(THIRD_PARTY.test(f) && needs().length >= 1) && !supportFor() && !whichAction())
+    return false;
+  if (whichAction()) return true;
   if (stated >= 1) return stated >= 2 || needs().length >= 1;
   // No stated fact: a clearly stated need in a long message, or a need asked for by someone described (self, a
   // third party, or someone named with what they want: "une CAE gardoise souhaite…").
