@@ -19,7 +19,11 @@ afterAll(async () => {
 });
 
 describe("a former scheme that may still exist", () => {
-  for (const q of ["Les zones de revitalisation rurale, ça existe encore ?", "ça existe plus les ZRR ?", "Le zonage ZRR est encore en place pour nos villages ?"])
+  for (const q of [
+    "Les zones de revitalisation rurale, ça existe encore ?",
+    "ça existe plus les ZRR ?",
+    "Le zonage ZRR est encore en place pour nos villages ?",
+  ])
     it(q, async () => {
       const reply = await ask(q);
       expect(reply.refused, reply.text).toBe(false);
