@@ -23,6 +23,7 @@ describe("unpublished particulars asked alone", () => {
     ["Comment contacter l'équipe ESS ?", null],
     ["L'équipe ESS travaille avec quels partenaires ?", null],
     ["Does the ESS team help employees of associations?", null],
+    ["Is the ESS team working in partnership with the DLA?", null],
     // a copy of a document nobody put online
     ["Where can I download the Département's ESS plan?", "telechargement-documents"],
     ["Y a-t-il une version PDF du Livre blanc de l'ESS ?", "telechargement-documents"],
@@ -34,12 +35,14 @@ describe("unpublished particulars asked alone", () => {
     ["L'atelier annulé du Piémont cévenol, on l'a refait à une autre date ?", "evenement-reprogramme"],
     ["Pourquoi l'atelier du Piémont cévenol a été annulé ?", null],
     ["Combien d'ateliers territoriaux ont eu lieu ?", null],
+    ["What methods did the facilitators use during the consultation on the plan?", null],
     // the schedule of the actions, one by one
     ["Les actions du schéma ESS sont prévues pour quand, chacune ?", "calendrier-actions-schema"],
     ["Is there a timeline for each action of the ESS scheme?", "calendrier-actions-schema"],
     ["Le schéma ESS court jusqu'à quand ?", null],
     ["Quel a été le calendrier de la concertation du schéma ?", null],
     ["Quelles sont les actions du schéma ESS ?", null],
+    ["Les actions du schéma ont été votées à quelle date ?", null],
     // a count for the coming year
     ["How many jobs will the DDETS fund in integration next year?", "nombres-a-venir"],
     ["L'an prochain, ça fera combien de postes en chantier d'insertion ?", "nombres-a-venir"],
