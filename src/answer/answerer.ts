@@ -832,9 +832,11 @@ export class Answerer {
     // A follow-up asking only another year of what was just answered (« et en 2025 ? » after the projects the politique de la
     // ville funded in 2024) asks that figure of the same body: a reply led by a document the topic was not answered with gives
     // another body's figure for that year (the Adie's projects), not the one asked, which is not published.
+    // (only another year of a figure asked for a year: « et en 2016 ? » after « et en Occitanie ? » asks the earlier figure)
     const yearOnly = opts.own !== undefined && opts.topic?.sources.length ? onlyYearAsked(asked) : null;
+    const swapsYear = yearOnly !== null && askedYears(cleanQuestion(rawQuestion)).some((y) => y !== yearOnly);
     const lead = reply.sources[0]?.id;
-    if (yearOnly !== null && lead !== undefined && !opts.topic!.sources.some((t) => sameSubject(lead, t))) {
+    if (yearOnly !== null && swapsYear && lead !== undefined && !opts.topic!.sources.some((t) => sameSubject(lead, t))) {
       const process = opts.handTo ?? DEFAULT_PROCESS;
       const who = this.whoAnswers(process);
       return this.refusal(

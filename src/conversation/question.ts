@@ -13,15 +13,9 @@ import type { Action, Reply, ReplyInput } from "../domain/reply.js";
 import type { Facts } from "../eligibility/facts.js";
 import { isGeneralQuestion } from "../fit/detect.js";
 import { scrub } from "../privacy/scrub.js";
-import { analyze, fold } from "../retrieval/analyzer.js";
+import { fold } from "../retrieval/analyzer.js";
 import { isDefaultHandoff } from "../routing/router.js";
 import { type Ctx, type Deps, type FlowDeps, type QuestionStorage, safeExtract } from "./state.js";
-
-/** The least number of words of its own (not numbers) a follow-up holds to be asked again of the topic before a refusal. */
-const MIN_OWN_TERMS = 2;
-
-/** The subject words of a message, numbers and years aside (« et en 2025 ? » has none). */
-const ownTerms = (text: string) => analyze(text).filter((t) => !/^\d/.test(t)).length;
 
 /** Cards a chain of follow-ups remembers as already shown. */
 const MAX_SHOWN_CARDS = 5;
@@ -77,7 +71,7 @@ export async function question(d: Deps<QuestionStorage>, ctx: Ctx, text: string)
   const steps = !handedTo && read !== clean ? processStepAsked(clean) : null;
   const stepOf = steps && about;
   const stepName = stepOf ? d.answerer.router.directory.get(stepOf)?.name?.replace(/\s*\([^)]*\)/g, "") : undefined;
-  let searched = steps && stepName ? `${steps === "contact" ? "Qui contacter" : "Comment candidater et déposer un dossier"} pour : ${stepName} ?` : read;
+  const searched = steps && stepName ? `${steps === "contact" ? "Qui contacter" : "Comment candidater et déposer un dossier"} pour : ${stepName} ?` : read;
   // Read with the previous topic, a follow-up asks something else than the card just shown.
   const followUp = searched !== clean;
   // A bare count rewritten as the previous question of another counted thing (« et d'intercommunalités ? » → « combien
@@ -102,28 +96,6 @@ export async function question(d: Deps<QuestionStorage>, ctx: Ctx, text: string)
   if (followUp && reply.refused && ctx.state.topicRefused && !d.answerer.asksKnownGap(searched, clean)) {
     const alone = await answer(d, clean, opts, clean);
     if (!alone.reply.refused) ({ reply, facts } = alone);
-  }
-  // A follow-up after a refused follow-up is read with the refused one's words, which found nothing: one asking something
-  // of its own (« on peut pas l'envoyer par courrier plutôt ? » after « il faut quelles pièces ? » refused, itself after the
-  // call for commons) is read again with the topic before that refusal. Not an elliptic one (« et en 2025 ? »), which asks
-  // the refused thing again, nor one that asks a known gap.
-  const prior = ctx.state.priorTopic;
-  if (
-    followUp &&
-    reply.refused &&
-    rest === null &&
-    ctx.state.lastRefused &&
-    prior &&
-    ownTerms(clean) >= MIN_OWN_TERMS &&
-    !d.answerer.asksKnownGap(searched, clean)
-  ) {
-    const again = await contextualize(d, clean, prior.topic, ctx.turn.audience, ctx.onToken !== undefined, ctx.turn.priority);
-    const priorDocs = prior.sources?.length ? { sources: prior.sources, card: prior.card, names: ctx.state.lastNames } : undefined;
-    const retry = again === clean ? undefined : await answer(d, again, { ...opts, own: clean, topic: priorDocs }, clean);
-    if (retry && !retry.reply.refused) {
-      ({ reply, facts } = retry);
-      searched = again;
-    }
   }
   // A follow-up naming a subject of its own and asking a kind of thing of it (« elle est où la MIESS ? » after the
   // Rencontres du mécénat it organises), whose reading with the topic does not give that kind (the Rencontres' card, with
@@ -202,11 +174,6 @@ export async function question(d: Deps<QuestionStorage>, ctx: Ctx, text: string)
                   searched !== read && stepName
                   ? stepName
                   : searched,
-    // (a refused follow-up keeps the topic it was read with, the earliest of a chain of them)
-    priorTopic:
-      reply.refused && searched !== clean && ctx.state.lastTopic !== undefined
-        ? (ctx.state.priorTopic ?? { topic: ctx.state.lastTopic, sources: ctx.state.lastSources, card: ctx.state.lastCard })
-        : undefined,
     topicRefused: reply.refused && searched === clean ? (ctx.state.lastTopic === undefined ? Boolean(needRoute) : ctx.state.topicRefused) : false,
     lastInteractionId: interactionId,
     lastRoute: needRoute?.process,

@@ -36,11 +36,6 @@ export interface ConversationState {
   lastTopic?: string;
   /** Whether that topic is a question that was refused (see question.ts): a follow-up may do better alone. */
   topicRefused?: boolean;
-  /**
-   * The topic a refused follow-up was read with, its documents and card: the next follow-up, asking something of its own
-   * (« on peut l'envoyer par courrier ? » after « il faut quelles pièces ? » refused), may be asked of it (see question.ts).
-   */
-  priorTopic?: { topic: string; sources?: string[]; card?: string };
   /** The proper names the last answer led with (see leadNames): what a follow-up's « elle », « cette SCOP » stands for. */
   lastNames?: string[];
   /** The answer card the last answer showed: a follow-up is not answered with it again. */
