@@ -830,6 +830,23 @@ export class Answerer {
           (await this.topicCard(rawQuestion, audience, opts.own, opts.topic, opts.avoidCards ?? [], first)))) ||
       first;
     if (reply.refused || reply.generated) return reply;
+    // A follow-up asking only another year of what was just answered (« et en 2025 ? » after the projects the politique de la
+    // ville funded in 2024) asks that figure of the same body: a reply led by a document the topic was not answered with gives
+    // another body's figure for that year (the Adie's projects), not the one asked, which is not published.
+    // (only another year of a figure asked for a year: « et en 2016 ? » after « et en Occitanie ? » asks the earlier figure)
+    const yearOnly = opts.own !== undefined && opts.topic?.sources.length ? onlyYearAsked(asked) : null;
+    const swapsYear = yearOnly !== null && askedYears(cleanQuestion(rawQuestion)).some((y) => y !== yearOnly);
+    const lead = reply.sources[0]?.id;
+    if (yearOnly !== null && swapsYear && lead !== undefined && !opts.topic!.sources.some((t) => sameSubject(lead, t))) {
+      const process = opts.handTo ?? DEFAULT_PROCESS;
+      const who = this.whoAnswers(process);
+      return this.refusal(
+        audience,
+        this.o.router.toRoute(process, 0.7, `Information non publiée pour ${yearOnly} : ${lowerFirst(who)} pourra vous répondre.`),
+        { kind: "later-year", year: yearOnly, who: this.who(process) },
+        langOf(asked),
+      );
+    }
     // A follow-up asking how many of some things (« ils ont combien d'entrepreneurs salariés ? ») that its own reading could
     // not answer is not answered by a passage of its topic's documents whose figures count other things (« 5 axes et 39
     // actions », « deux autres structures »): the number asked is not published there.
@@ -2416,6 +2433,15 @@ export function laterYearAsked(question: string, answer: string): string | null 
   if (said.length === 0) return null;
   const latest = Math.max(...said);
   return asked.find((y) => Number(y) > latest) ?? null;
+}
+
+/** The year a message asks and nothing else of its own (« et en 2025 ? », "what about 2025?"), else null. */
+export function onlyYearAsked(message: string): string | null {
+  const years = askedYears(message);
+  if (years.length !== 1) return null;
+  const terms = analyze(message);
+  // (a year bounding a span, « entre 2024 et 2025 », is no year asked alone)
+  return terms.every((t) => /^(?:19|20)\d{2}$/.test(t)) && terms.length === 1 ? years[0]! : null;
 }
 
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
