@@ -97,3 +97,19 @@ describe("the status of a collective's application", () => {
     expect((await ask("Comment fonctionne un dossier collectif pour l'appel à communs ?")).refused).toBe(false);
   });
 });
+
+describe("how to answer and why one asks, after the question", () => {
+  it("« …, en quelques mots ? » asks the question before it", async () => {
+    expect((await ask("C'est quoi le DLA, en bref ?")).text).toMatch(/dispositif local d'accompagnement/);
+    expect((await ask("What is a SCIC, in a nutshell?")).text).toMatch(/cooperative/);
+  });
+  it("an unnamed application under review says why one asks, not what", async () => {
+    const r = await ask("L'utilité sociale au sens de la loi, c'est quoi ? J'instruis un dossier et j'ai besoin des critères.", "agent");
+    expect(r.text).toMatch(/fragiles/);
+    expect((await ask("Quel est le plafond de minimis ? J'instruis une demande.", "agent")).text).toMatch(/300 000/);
+  });
+  it("the Département making the ESS known, and the big workshop asked in English", async () => {
+    expect((await ask("Qu'est-ce que le Département fait pour promouvoir l'ESS auprès du grand public ?")).text).toMatch(/Mois de l'ESS/);
+    expect((await ask("The big ESS workshop at the Pont du Gard, when was it?")).text).toMatch(/22 novembre/);
+  });
+});
