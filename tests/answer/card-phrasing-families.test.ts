@@ -32,8 +32,9 @@ describe("cards reached by other wordings", () => {
     // near miss: the solidarity schema's own vote keeps its date
     expect((await ask("Le schéma des solidarités sociales a été voté quand ?")).text).toMatch(/18 novembre 2022/);
   });
-  it("what the schema is says it is the first one", async () => {
-    expect((await ask("c quoi le schema ess ?")).text).toMatch(/premier schéma/);
+  it("what the schema is gives its date, and its first axis stays the axis", async () => {
+    expect((await ask("c quoi le schema ess ?")).text).toMatch(/8 mars 2024/);
+    expect((await ask("Le premier axe du schéma, c'est quoi ?")).text).toMatch(/coopération/);
   });
   it("the call for commons in a few words, and not only money", async () => {
     expect((await ask("L'appel à communs en deux mots ?")).text).toMatch(/ensemble/);
