@@ -36,7 +36,7 @@ const INTERROGATIVE = /\b(quel|quelle|quels|quelles|lequel|laquelle|lesquels|les
 
 /** Opening hours asked (« quand est-elle ouverte ? », "when is it open?"), not when a place opened (« a-t-elle ouvert ? »). */
 const OPENING_HOURS_ASKED =
-  /\b(?:est|sont|c'?est|is|are|it's)\b[^?.]{0,24}\b(?:ouverte?s?|open)\b(?! (?:depuis|en|since|in) )|\b(?:ouverte?s?|open) (?:quand|when)\b|\bhoraires?\b|\bopening (?:hours|times)\b/;
+  /\b(?:est|sont|c'?est|is|are|it's)\b[^?.]{0,24}\b(?:ouverte?s?|open)\b(?! (?:depuis|en|since|in) )|\bhoraires?\b|\bopening (?:hours|times)\b/;
 
 export function answerType(question: string): AnswerType {
   const q = foldUncached(question);
