@@ -88,6 +88,13 @@ const PERSONA_PLACE = /(?:^|\s)(?:à|a|de|in|near|at)\s+(\p{Lu}[\p{L}'’]+(?:[-
 const PURPOSE_AFTER =
   /(?<=\?)\s+(?:je dois|il faut que je|j'en ai besoin|j’en ai besoin|c'est pour|c’est pour|ce sera pour|je prépare|je prepare|je rédige|je redige|nous préparons|on prépare|i need (?:it|this|that) for|it's for|it’s for|i'm preparing|i am preparing|i'm writing|i am writing)\b[^?]*?\b(?:note|rapport|courrier|réunion|reunion|compte[- ]rendu|bilan|présentation|presentation|newsletter|bulletin|mémoire|memoire|thèse|these|article|élue?s?|elue?s?|cabinet|direction|délégation|delegation|hiérarchie|hierarchie|genèse|genese|historique|briefing|report|memo|meeting|presentation|thesis|councillor|diapositive|diapo|slides?)\b[^?]*$/iu;
 
+/**
+ * An agent's note, after the question, that they are reviewing an application, unnamed (« J'instruis un dossier et j'ai
+ * besoin des critères. »): it says why they ask, not what. A named one (« un dossier ESUS ») says what, and stays.
+ */
+const REVIEWING_AFTER =
+  /(?<=\?)\s+(?:j'instruis|j’instruis|nous instruisons|on instruit|i'm reviewing|i am reviewing)\s+(?:un|une|a|an)\s+(?:dossier|demande|file|application)(?:\s+(?:et|and)\s+(?:j'ai|j’ai|i)\s+(?:besoin|need)\b[^?]*?)?\s*[.!]?\s*$/iu;
+
 /** Someone who asks the writer (« Une asso de mon territoire me demande », « Un élu me demande », "A partner asks me"). */
 const ASKER =
   /^(?:(?:bonjour|bonsoir|hello|hi)[ ,!.]*)?(?:un|une|des|mon|ma|mes|notre|nos|le|la|l'|l’|a|an|one of my|my|our|the)\s*(?:[\p{L}'’-]+\s+){0,5}?(?:me|m'|m’|nous)\s*(?:demande|demandent|a demandé|ont demandé|pose la question|posent la question|interroge|interrogent|interpelle|interpellent|a interpellée?|ont interpellée?|questionne|questionnent|sollicite|sollicitent)(?:\s*[:,]\s*|\s+)(?:de savoir\s+)?|^(?:(?:hello|hi)[ ,!.]*)?(?:a|an|one of my|my|our|the)\s+(?:[\p{L}'’-]+\s+){0,6}?(?:asks|asked|is asking|are asking|ask)\s+(?:(?:me|us)\s+|(?=(?:what|who|when|where|which|how|why)\s))/iu;
@@ -120,7 +127,7 @@ const HOW_TO_ANSWER_BEFORE =
 
 /** The same after the question (« …c'est quoi le DLA ? réponds simplement », "… ? Keep it short please"). */
 const HOW_TO_ANSWER_AFTER =
-  /(?<=[?.!,;:])\s*(?:(?:réponds|reponds|répondez|repondez|explique|expliquez|dis|dites)(?:[- ](?:moi|nous))?\s+(?:simplement|brièvement|brievement|vite|rapidement|clairement|en bref|en (?:deux|trois|quelques) mots|en une phrase|sans jargon)|en (?:deux|trois|quelques) mots|(?:answer|explain)\s+(?:briefly|simply|in (?:a few|two) words)|keep it short|short answer)\s*(?:stp|svp|please|s'il (?:te|vous) pla[iî]t|merci|thanks)?\s*[.!]?\s*$/iu;
+  /(?<=[?.!,;:])\s*(?:(?:réponds|reponds|répondez|repondez|explique|expliquez|dis|dites)(?:[- ](?:moi|nous))?\s+(?:simplement|brièvement|brievement|vite|rapidement|clairement|en bref|en (?:deux|trois|quelques) mots|en une phrase|sans jargon)|en (?:deux|trois|quelques) mots|(?:answer|explain)\s+(?:briefly|simply|in (?:a few|two) words)|en bref|en résumé|en resume|in a nutshell|in short|briefly|keep it short|short answer)\s*(?:stp|svp|please|s'il (?:te|vous) pla[iî]t|merci|thanks)?\s*[.!?]?\s*$/iu;
 
 /** Words by which the writer speaks of themselves or their own structure. */
 const OWN = /(?:^|[^\p{L}])(?:je|j['’]|nous|notre|nos|mon|ma|mes|on|moi|we|our|us|i|my|me)(?=$|[^\p{L}])/iu;
@@ -128,9 +135,13 @@ const OWN = /(?:^|[^\p{L}])(?:je|j['’]|nous|notre|nos|mon|ma|mes|on|moi|we|our
 /** The inner question of a relayed or framed question, or the text itself when it is neither. */
 export function unframe(text: string): string {
   let t = text;
-  const how = t.replace(HOW_TO_ANSWER_BEFORE, "").replace(HOW_TO_ANSWER_AFTER, "");
+  // (a question closed by « …, en quelques mots ? » keeps its question mark)
+  const how = t
+    .replace(HOW_TO_ANSWER_BEFORE, "")
+    .replace(HOW_TO_ANSWER_AFTER, "")
+    .replace(/\s*[,;:]\s*$/u, " ?");
   if (how !== t && how.split(/\s+/).length >= 3) t = upperFirst(how.trim());
-  const after = t.replace(PURPOSE_AFTER, "");
+  const after = t.replace(PURPOSE_AFTER, "").replace(REVIEWING_AFTER, "");
   if (after !== t && after.split(/\s+/).length >= 3) t = after;
   const purpose = t.replace(PURPOSE, "");
   if (purpose !== t && purpose.split(/\s+/).length >= 3) t = upperFirst(purpose);

@@ -126,6 +126,10 @@ const ASKS_RULE_APPLIES =
 const WANTS_TO_CITE =
   /\b(?:veut|veulent|voudrait|voudraient|souhaite|souhaitent|souhaiterait|aimerait|aimeraient|wants? to|would like to)\s+(?:pouvoir\s+)?(?:citer|mentionner|evoquer|illustrer|quote|cite|mention)\b/;
 
+/** The Département's offices or where to ask it (« des antennes du Département », « ses lieux d'accueil », "local offices"). */
+const ASKS_OFFICES =
+  /\b(?:antennes?|lieux d accueil|bureaux|permanences|maisons? du (?:conseil )?departement|local offices?|branch(?:es)?|offices)\b.{0,30}\b(?:du departement|departementale?s?|of the departement|of the department)\b|\b(?:le|du|the) (?:departement|department)\b.{0,12}\b(?:antennes?|lieux d accueil|bureaux|local offices?|branch(?:es)?|offices)\b/;
+
 /** A second thing asked in the same question (« … et comment s'y inscrire ? », "… and how do we apply?"). */
 const ALSO_ASKS = /\b(?:et|and) (?:comment|ou|a qui|aupres de qui|qui|combien|how|where|who|whom)\b/;
 
@@ -272,6 +276,9 @@ export function describesProject(text: string, features: ProjectFeatures, opts: 
   // writer is what holds for them, which the ordinary answer gives. So is a fact someone wants to quote (« l'élue veut citer
   // un exemple… »).
   if (ASKS_RULE_APPLIES.test(lastQuestion(text)) || WANTS_TO_CITE.test(f)) return false;
+  // « Il y a des antennes du Département hors de Nîmes où une association peut se renseigner ? »: where the Département
+  // receives the public, asked by nobody in particular, is a question about its offices, not a project.
+  if (ASKS_OFFICES.test(f) && !FIRST_PERSON.test(f)) return false;
   // « Quelles associations étaient à la rencontre de 2021 ? »: what happened at a past event, asked for nobody, is a plain
   // question the ordinary answer gives.
   if (plainQuestion(text, f)) return false;

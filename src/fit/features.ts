@@ -433,11 +433,23 @@ export function lastClauseAsked(text: string): string {
  * que… ») is no need ruled out: it is the need to test an activity first.
  */
 const NEGATED =
-  /\b(pas besoin d[e']?|n ?(a|avons|ont|ai) pas besoin d[e']?|ne (cherche|cherchons|cherchent|veut|voulons|veulent|demande|demandons|demandent|souhaite|souhaitons|souhaitent) (?:surtout |vraiment |absolument |en aucun cas )?pas(?! (encore |tout de suite |forcement |d emblee )?(creer|monter|fonder|immatriculer|se mettre a son compte)\b)|plutot que|au lieu d[e']?|(don t|do not|does not|doesn t) (need|want)|not looking for|no need for|rather than|instead of|(ai|a|avons|ont|have|has) deja (teste|essaye|fait|tested|tried)|(have|has) already (tested|tried)|(avait|avions|avais|avaient) (d abord |au depart |d ailleurs )?(pense|envisage|songe)|(pensait|pensais|pensions|pensaient|envisageait|envisagions|envisageaient) (d abord |au depart )?(a )?(demander|solliciter|faire|ouvrir|obtenir)|(au depart|initialement) (on|nous|je|j|il|elle) (voulait|voulions|voulais|pensait|pensions|envisageait)|(we|i|they) (had )?(first )?(thought of|considered)|capital (est )?(deja )?(boucle|reuni|complet)|capital is (already )?(raised|complete))\b[^.;:!?,]*/g;
+  /\b(pas besoin d[e']?|n ?(a|avons|ont|ai) pas besoin d[e']?|ne (cherche|cherchons|cherchent|veut|voulons|veulent|demande|demandons|demandent|souhaite|souhaitons|souhaitent) (?:surtout |vraiment |absolument |en aucun cas )?pas(?! (encore |tout de suite |forcement |d emblee )?(creer|monter|fonder|immatriculer|se mettre a son compte)\b)|plutot que|au lieu d[e']?|(don t|do not|does not|doesn t) (need|want)|not looking for|no need for|rather than|instead of|(ai|a|avons|ont|have|has) deja (teste|essaye|fait|tested|tried)|(have|has) already (tested|tried)|(avait|avions|avais|avaient) (d abord |au depart |d ailleurs )?(pense|envisage|songe)|(au depart|initialement) (on|nous|je|j|il|elle) (voulait|voulions|voulais|pensait|pensions|envisageait)|(we|i|they) (had )?(first )?(thought of|considered)|capital (est )?(deja )?(boucle|reuni|complet)|capital is (already )?(raised|complete))\b[^.;:!?,]*/g;
+
+/**
+ * A plan the writer had in mind (« on pensait demander une subvention au Département ») is set aside, unless the message
+ * asks whether it can be done (« …. C'est possible ? ») with nothing set against it (« mais finalement… »).
+ */
+const PAST_PLAN =
+  /\b(pensait|pensais|pensions|pensaient|envisageait|envisagions|envisageaient) (d abord |au depart )?(a )?(demander|solliciter|faire|ouvrir|obtenir)\b[^.;:!?,]*/g;
+const ASKS_FEASIBLE =
+  /\b(c est possible|est ce possible|est ce faisable|c est faisable|c est jouable|ca passe|ca se fait|on peut|on pourrait|peut on|pourrait on|is that possible|is it possible|can we)\b[^.!]*\?/;
+const SET_AGAINST = /\b(mais|finalement|en fait|plutot|but|instead|actually)\b/;
 
 /** The message without the needs it rules out. */
 export function withoutNegated(text: string): string {
-  return foldText(text).replace(NEGATED, " ");
+  const folded = foldText(text).replace(NEGATED, " ");
+  const asked = ASKS_FEASIBLE.test(folded) && !SET_AGAINST.test(folded);
+  return asked ? folded : folded.replace(PAST_PLAN, " ");
 }
 
 /** The adverb « peut-être » (hyphenated: not the verb of « elle peut être aidée ») written as its synonym, to be found folded. */
