@@ -206,9 +206,8 @@ export function extractAnswer(
       const cov = retriever.coverage(query, terms);
       // the heading counts a little: a unit under "Qui peut répondre" answers "qui peut…"
       const headCov = head.size ? retriever.coverage(query, withHead) : cov;
-      // sentences that describe the document itself ("Ce document présente…", « Contexte légal national : ce document
-      // résume… ») answer nothing
-      const meta = /^(?:[^:.]{0,45}:\s*)?(ce document|ceci est|cette fiche|ce texte|this document)\b/i.test(unit) ? 0.3 : 0;
+      // sentences that describe the document itself ("Ce document présente…") answer nothing
+      const meta = /^(ce document|ceci est|cette fiche|ce texte|this document)\b/i.test(unit) ? 0.3 : 0;
       // A sentence whose subject is in the sentence before it reads as a riddle on its own.
       const dangling = pos > 0 && ANAPHORIC_START.test(unit) ? 0.05 : 0;
       const known = asideTerms.length && statesExcluded(asideTerms, new Set(analyze(withoutBeyond(unit)))) ? ASIDE_PENALTY : 0;
