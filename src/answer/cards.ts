@@ -34,10 +34,6 @@ export type AnswerType = "number" | "date" | "who" | "where" | "definition" | "y
 /** An interrogative word, which an inversion after it does not turn into a yes/no question. */
 const INTERROGATIVE = /\b(quel|quelle|quels|quelles|lequel|laquelle|lesquels|lesquelles|comment|combien|quoi|que|qu)\b/;
 
-/** Opening hours asked (« quand est-elle ouverte ? », "when is it open?"), not when a place opened (« a-t-elle ouvert ? »). */
-const OPENING_HOURS_ASKED =
-  /\b(?:est|sont|c'?est|is|are|it's)\b[^?.]{0,24}\b(?:ouverte?s?|open)\b(?! (?:depuis|en|since|in) )|\bhoraires?\b|\bopening (?:hours|times)\b/;
-
 export function answerType(question: string): AnswerType {
   const q = foldUncached(question);
   if (
@@ -46,9 +42,7 @@ export function answerType(question: string): AnswerType {
     )
   )
     return "number";
-  // (« c'est ouvert quand ? », "when is it open?" ask opening hours, which no year or month gives: not a date)
   if (
-    !(OPENING_HOURS_ASKED.test(q) && !/\b(depuis quand|jusqu'?a quand|since when|until when|quelle date|quelle annee|what date|what year)\b/.test(q)) &&
     /\b(quand|quelle date|(en|de) quelle annee|depuis quand|jusqu'?a quand|a quelle date|(?:sur |pour )?quelle periode|a quelle epoque|quelles annees|when|what year|what period|which years|since when|until when)\b/.test(
       q,
     )

@@ -3,8 +3,8 @@
  * Nîmes, a subsidy « en droit », the Département promoting the ESS, « la MIESS » (whose long name holds « initiatives »,
  * not Initiative Gard), what selected commons share, ESUS approval « for life », the big departmental workshop, the call
  * for commons « que des sous », the first ESS councillor's canton, funding of integration worksites, who runs the ESS
- * Month regionally, a wrong yearly budget for the call, an association as an undertaking for state aid; opening hours
- * asked with « quand » (not a date); the status of a collective's application (a gap). Near misses keep their answer.
+ * Month regionally, a wrong yearly budget for the call, an association as an undertaking for state aid;
+ * the status of a collective's application (a gap). Near misses keep their answer.
  */
 import { describe, expect, it } from "vitest";
 import { sharedRuntime } from "./helpers.js";
@@ -78,15 +78,6 @@ describe("cards reached by other wordings", () => {
     const r = await ask("Une asso qui vend des prestations, c'est une entreprise pour le droit des aides d'État ?", "agent");
     expect(r.text).toMatch(/activité économique/);
     expect(r.route?.process).toBe("mission-ess-departement");
-  });
-});
-
-describe("opening hours asked with « quand »", () => {
-  it("are answered by the hours, not refused as a missing date", async () => {
-    expect((await ask("La Maison départementale de Nîmes, c'est où et c'est ouvert quand ?")).text).toMatch(/8 h 30/);
-  });
-  it("near miss: when a place opened is still a date", async () => {
-    expect((await ask("Quand la Maison départementale a-t-elle ouvert ?")).text).toMatch(/2020/);
   });
 });
 
