@@ -55,6 +55,7 @@ import {
   withoutConditions,
   withoutAskedCount,
   countsMeasure,
+  swapsYear,
 } from "./followup.js";
 import { type AnswerType, answersType, answerType, asksAmount, asksMoneyPut, asksSum, givesAmount, givesMoney, namedAxes } from "./cards.js";
 import { askedYears, asksDuration, asksWhen, countedNoun, countedWord, countsAskedThings, countsOf, givesAsked, namedTerms } from "./asked-quantity.js";
@@ -829,6 +830,20 @@ export class Answerer {
           (await this.topicCard(rawQuestion, audience, opts.own, opts.topic, opts.avoidCards ?? [], first)))) ||
       first;
     if (reply.refused || reply.generated) return reply;
+    // A follow-up putting its topic's question again of another year (« et en 2025 ? » after the projects the city contracts
+    // funded in 2024) asks it of the topic's subject: a reply led by the page of a body none of the topic's documents is
+    // (the Adie's projects of that year) tells what another did then, and what is asked is not published.
+    if (opts.own && opts.topic && swapsYear(asked) && ledByOtherBody(reply, opts.topic.sources)) {
+      const process = this.aboutProcess(
+        this.o.router.candidates(this.o.normalizer ? this.o.normalizer.normalize(cleanQuestion(rawQuestion)).text : rawQuestion),
+      );
+      return this.refusal(
+        audience,
+        this.o.router.toRoute(process, 0.5, "Je n'ai pas trouvé la réponse."),
+        { kind: "imprecise", who: this.who(process) },
+        langOf(asked),
+      );
+    }
     // A follow-up asking how many of some things (« ils ont combien d'entrepreneurs salariés ? ») that its own reading could
     // not answer is not answered by a passage of its topic's documents whose figures count other things (« 5 axes et 39
     // actions », « deux autres structures »): the number asked is not published there.
@@ -2350,6 +2365,12 @@ export function glossaryLast(english: boolean, followUp: boolean, own: string): 
   if (english) return true;
   const kind = askedKind(own);
   return followUp && (kind === "other" || kind === "yesno");
+}
+
+/** Whether a reply is led by the page of a body (a partner's document) that none of a topic's documents (`topic`) is. */
+function ledByOtherBody(reply: Reply, topic: readonly string[]): boolean {
+  const lead = reply.sources[0];
+  return lead !== undefined && lead.kind === "partner" && !topic.some((t) => sameSubject(lead.id, t));
 }
 
 /**

@@ -151,6 +151,47 @@ const SLOTS: Slot[] = [
     gives: /\bclauses?\b/,
   },
   {
+    // where a document can be read or downloaded online: « il est dispo en pdf ? », « on peut le télécharger où ? », « y a
+    // un lien ? », "where can I download it?", "is it online somewhere?": given by a web address or a text saying it is
+    // online, not by the account of what the document says nor by where it was presented
+    name: "online-copy",
+    asked:
+      /\b(?:telecharg\w*|pdf|(?:un |le |son |leur )lien|(?:consult\w*|lire|trouv\w*|dispo\w*|publie\w*|acces\w*) (?:\w+ )?en ligne|en ligne (?:quelque part|ou)|download\w*|(?:a |the )link|(?:read|find|see|get|available|published|accessible) (?:\w+ )?online|online (?:somewhere|copy|version))\b/,
+    gives: /\bhttps?\b|\bwww\b|\b[\w-]+\.(?:fr|org|com|eu|net|gouv)\b|\b(?:telecharge\w*|en ligne|pdf|download\w*|online)\b/,
+  },
+  {
+    // when an event put off was held after all: « il a été reprogrammé quand ? », « reporté à quand ? », « décalé à quelle
+    // date ? », "when was it rescheduled?", "was it postponed?": given by a text that speaks of the new date or the delay,
+    // not by the event's first dates
+    name: "rescheduled",
+    asked:
+      /\b(?:reprogramm\w*|reportee?s?|reporter|repoussee?s?|decalee?s?|rattrap\w*|remise? (?:a|au) (?:plus tard|une autre date|quand)|postpon\w*|reschedul\w*|put off|pushed back)\b/,
+    gives: /\b(?:reprogramm\w*|reportee?s?|repouss\w*|decal\w*|rattrap\w*|remise? a|nouvelle date|postpon\w*|reschedul\w*|put off|pushed back|new date)\b/,
+  },
+  {
+    // the one of a kind that stands first by its size or age: « la plus grosse c'est laquelle ? », « laquelle est la plus
+    // peuplée ? », "which one is the biggest?": given by a text that says which (a superlative) or sets them side by side
+    // by a figure of the same measure (« 258 000 habitants… 131 000 habitants »), not by the count of them
+    name: "superlative",
+    asked:
+      /\b(?:(?:le|la|les|l ?') plus (?:gros|grosse|grosses|grand|grande|grands|grandes|peuplee?s?|importante?s?|petite?s?|ancienne?s?|vieux|vieille|recente?s?|jeunes?|riches?)|biggest|largest|smallest|most populous|oldest|newest|youngest|most important)\b/,
+    gives:
+      /\b(?:plus (?:gros|grand|peupl|important|petit|ancien|vieu|recent|jeune|riche)\w*|biggest|largest|smallest|most populous|oldest|newest|youngest|en tete|premier rang)\b|\d[\d ]*\s(habitants|communes|salaries|emplois|structures|adherents|membres|inhabitants|employees|jobs|members)\b[\s\S]*\d[\d ]*\s\1\b/,
+    // (the most populous is told by its inhabitants, not by its communes: « 15 communes… 23 communes » sets no population side by side)
+    givesFor: (asked) =>
+      /peupl|populous/.test(asked)
+        ? /\b(?:plus peupl\w*|most populous)\b|\d[\d ]*\s(habitants|inhabitants)\b[\s\S]*\d[\d ]*\s\1\b/
+        : /\b(?:plus (?:gros|grand|peupl|important|petit|ancien|vieu|recent|jeune|riche)\w*|biggest|largest|smallest|most populous|oldest|newest|youngest|en tete|premier rang)\b|\d[\d ]*\s(habitants|communes|salaries|emplois|structures|adherents|membres|inhabitants|employees|jobs|members)\b[\s\S]*\d[\d ]*\s\1\b/,
+  },
+  {
+    // the canton an elected member stands for: « elle est élue de quel canton ? », « conseillère de quel canton ? », "which
+    // canton does she represent?": given by a canton named (« canton du Vigan »), not by the number of cantons
+    name: "canton",
+    asked: /\b(?:quel(?:le)?s? cantons?|(?:which|what) cantons?)\b/,
+    gives: /\b(?:canton (?:du |de la |de l'|des |de |d')\p{Lu}|\p{Lu}[\p{L}-]+ canton)/u,
+    cased: true,
+  },
+  {
     // who leads a part of a plan: « quels partenaires pilotent l'axe », « désignés comme pilotes », "lead partners"
     name: "pilot",
     asked:

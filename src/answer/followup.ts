@@ -13,6 +13,7 @@ import { findCommunesInText } from "../eligibility/communes.js";
 import { analyze, fold } from "../retrieval/analyzer.js";
 import { foldAccents } from "../core/text.js";
 import { asksDuration, countedNoun, givesAsked, givesDurationOf, hasDate } from "./asked-quantity.js";
+import { askedSlots, fillsAskedSlots } from "./asked-slot.js";
 import { asksMaximum, givesMaximum } from "./asked-statistic.js";
 import { answerType, asksAmount, givesAmount } from "./cards.js";
 
@@ -686,7 +687,7 @@ export const PRONOUN_TERMS = analyze(
 
 export const ASKING_TERMS: ReadonlySet<string> = new Set(
   analyze(
-    "porte porter porté gère gérer géré organise organiser organisé anime animer pilote piloter dirige diriger occupe occuper charge instruit instruire décide décider trouve trouver situé basé installé ville lieu endroit adresse date jour mois année déroule tenu passe passent passait déroulent déroulait trouvent tient tiennent tenait tenaient situées",
+    "porte porter porté gère gérer géré organise organiser organisé anime animer pilote piloter dirige diriger occupe occuper charge instruit instruire décide décider trouve trouver situé basé installé ville lieu endroit adresse date jour mois année déroule tenu passe passent passait déroulent déroulait trouvent tient tiennent tenait tenaient situées gros grosse peuplé peuplée peuplées biggest largest populous",
   ).concat(PRONOUN_TERMS),
 );
 
@@ -720,6 +721,9 @@ const NAMED_BY_ACRONYM = /(?<!\p{L})\p{Lu}{2,6}\s+\p{Lu}\p{Ll}/u;
  * person or an organisation for « qui ? » (`about`: what the question names, no answer to it). Null when the follow-up asks no such kind: anything may answer it.
  */
 export function givesAskedKind(own: string, text: string, about = own): boolean | null {
+  // « la plus grosse, c'est laquelle ? », "which one is the biggest?" ask which one stands first: a name alone (the count's
+  // « 14 EPCI ») is no answer, a superlative or figures setting them side by side is (see asked-slot)
+  if (askedSlots(own).includes("superlative")) return fillsAskedSlots(own, text);
   switch (askedKind(own)) {
     case "number":
       // « ça dure combien, l'incubation ? » asks how long the subject it names lasts: another thing's duration is no answer.
@@ -971,4 +975,17 @@ export function cardSettlesChoice(card: { answer: string; answer_en?: string }, 
     const terms = analyze(alt);
     return words.length === 1 && terms.length === 1 && forms.has(terms[0]!);
   });
+}
+
+/**
+ * A follow-up that only puts the previous question again of another year (« et en 2023 ? », « et pour 2026 ? », « et l'an
+ * dernier ? », "and in 2025?", "what about last year?"), folded: what it asks is what the topic's subject did or counted
+ * that year, not anything another body did then.
+ */
+const YEAR_SWAP =
+  /^(?:(?:et|mais|ok|alors|du coup|and|but|so|what about|how about)[\s,]+)*(?:(?:en|pour|sur|in|for|during)\s+)?(?:(?:19|20)\d{2}|l'an (?:dernier|passe|prochain)|l'annee (?:derniere|passee|prochaine|d'avant|d'apres|suivante|precedente)|cette annee|last year|next year|this year|the year (?:before|after))\s*[?!.]*$/;
+
+/** Whether a follow-up only puts the previous question again of another year (see YEAR_SWAP). */
+export function swapsYear(question: string): boolean {
+  return YEAR_SWAP.test(foldedQuote(question));
 }

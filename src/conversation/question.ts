@@ -167,19 +167,25 @@ export async function question(d: Deps<QuestionStorage>, ctx: Ctx, text: string)
             ? topicName(namedByAnswer)
             : reply.refused && searched === clean
               ? (ctx.state.lastTopic ?? (needRoute ? clean : undefined))
-              : switched
-                ? clean
-                : // A step asked of the topic's process (« on dépose où ? ») is an aspect of that process, no subject of its
-                  // own: the topic left is the process, which the next follow-up (« et à part l'argent ? ») goes on with.
-                  searched !== read && stepName
-                  ? stepName
-                  : searched,
+              : // A refused follow-up (« faut joindre quelles pièces ? ») adds nothing known to its topic: the next one (« et par
+                // courrier, ça marche ? ») is read with the topic before it, not with the words nothing answered.
+                reply.refused && lastTopic
+                ? lastTopic
+                : switched
+                  ? clean
+                  : // A step asked of the topic's process (« on dépose où ? ») is an aspect of that process, no subject of its
+                    // own: the topic left is the process, which the next follow-up (« et à part l'argent ? ») goes on with.
+                    searched !== read && stepName
+                    ? stepName
+                    : searched,
     topicRefused: reply.refused && searched === clean ? (ctx.state.lastTopic === undefined ? Boolean(needRoute) : ctx.state.topicRefused) : false,
     lastInteractionId: interactionId,
     lastRoute: needRoute?.process,
     topicRoute: needRoute && needRoute.process !== DEFAULT_PROCESS ? needRoute.process : ctx.state.topicRoute,
     lastRefused: reply.refused,
-    lastSources: namedByAnswer ? [] : reply.sources.map((s) => s.id),
+    // (a refused follow-up cites nothing and stays on its topic: the next one, « et par courrier alors ? », is still
+    // answered first from the documents the topic was answered with)
+    lastSources: namedByAnswer ? [] : reply.refused && searched !== clean ? (ctx.state.lastSources ?? []) : reply.sources.map((s) => s.id),
     lastCard: reply.card,
     // (a refused follow-up names nothing new and stays on its topic: the names before it go on, « et elle fait quoi, cette
     // SCIC ? » after « combien de parts ? » refused still points at « la SCIC Gard et Autonomie »)
