@@ -715,6 +715,9 @@ const ORGANISATION =
 /** An organisation named after its kind's acronym (« la CAE Mine de talents », « la SCIC Gard et Autonomie »). */
 const NAMED_BY_ACRONYM = /(?<!\p{L})\p{Lu}{2,6}\s+\p{Lu}\p{Ll}/u;
 
+/** Details of a precise kind (see asked-slot) a follow-up asks as its kind of thing, which its topic's passages may give. */
+const SLOT_KINDS: ReadonlySet<string> = new Set(["superlative", "identifiers"]);
+
 /**
  * Whether a text gives the kind of thing a follow-up asks (`own`, the person's own words): a figure
  * for « combien ? » (a sum for « c'est combien ? »), a date for « quand ? », a place for « où ? », a
@@ -723,7 +726,8 @@ const NAMED_BY_ACRONYM = /(?<!\p{L})\p{Lu}{2,6}\s+\p{Lu}\p{Ll}/u;
 export function givesAskedKind(own: string, text: string, about = own): boolean | null {
   // « la plus grosse, c'est laquelle ? », "which one is the biggest?" ask which one stands first: a name alone (the count's
   // « 14 EPCI ») is no answer, a superlative or figures setting them side by side is (see asked-slot)
-  if (askedSlots(own).includes("superlative")) return fillsAskedSlots(own, text);
+  // (so do « il lui faut quels identifiants ? », "which registration numbers?": the identifiers named, not that some are required)
+  if (askedSlots(own).some((s) => SLOT_KINDS.has(s))) return fillsAskedSlots(own, text);
   switch (askedKind(own)) {
     case "number":
       // « ça dure combien, l'incubation ? » asks how long the subject it names lasts: another thing's duration is no answer.

@@ -97,6 +97,17 @@ export async function question(d: Deps<QuestionStorage>, ctx: Ctx, text: string)
     const alone = await answer(d, clean, opts, clean);
     if (!alone.reply.refused) ({ reply, facts } = alone);
   }
+  // A follow-up after a refused one (« on peut l'envoyer par courrier ? » after « il faut quelles pièces ? ») may find
+  // nothing read with the words nothing answered: it is read with the topic before them. Not when what it asks is an
+  // unpublished point (« et une commune ? » after « une fondation peut en être ? », refused: the same point of another).
+  const beforeRefused = ctx.state.lastRefused && lastTopic?.startsWith(`${ctx.state.lastQuestion} — `) ? previousQuestions(lastTopic) : "";
+  if (followUp && reply.refused && !reply.card && beforeRefused && !d.answerer.asksKnownGap(searched, clean)) {
+    const again = await contextualize(d, clean, beforeRefused, ctx.turn.audience, ctx.onToken !== undefined, ctx.turn.priority);
+    if (again !== clean) {
+      const other = await answer(d, again, { ...opts, own: clean }, clean);
+      if (!other.reply.refused) ({ reply, facts } = other);
+    }
+  }
   // A follow-up naming a subject of its own and asking a kind of thing of it (« elle est où la MIESS ? » after the
   // Rencontres du mécénat it organises), whose reading with the topic does not give that kind (the Rencontres' card, with
   // no place), is answered alone when its own reading gives it (where the MIESS is): it asks of what it names.
@@ -167,25 +178,19 @@ export async function question(d: Deps<QuestionStorage>, ctx: Ctx, text: string)
             ? topicName(namedByAnswer)
             : reply.refused && searched === clean
               ? (ctx.state.lastTopic ?? (needRoute ? clean : undefined))
-              : // A refused follow-up (« faut joindre quelles pièces ? ») adds nothing known to its topic: the next one (« et par
-                // courrier, ça marche ? ») is read with the topic before it, not with the words nothing answered.
-                reply.refused && lastTopic
-                ? lastTopic
-                : switched
-                  ? clean
-                  : // A step asked of the topic's process (« on dépose où ? ») is an aspect of that process, no subject of its
-                    // own: the topic left is the process, which the next follow-up (« et à part l'argent ? ») goes on with.
-                    searched !== read && stepName
-                    ? stepName
-                    : searched,
+              : switched
+                ? clean
+                : // A step asked of the topic's process (« on dépose où ? ») is an aspect of that process, no subject of its
+                  // own: the topic left is the process, which the next follow-up (« et à part l'argent ? ») goes on with.
+                  searched !== read && stepName
+                  ? stepName
+                  : searched,
     topicRefused: reply.refused && searched === clean ? (ctx.state.lastTopic === undefined ? Boolean(needRoute) : ctx.state.topicRefused) : false,
     lastInteractionId: interactionId,
     lastRoute: needRoute?.process,
     topicRoute: needRoute && needRoute.process !== DEFAULT_PROCESS ? needRoute.process : ctx.state.topicRoute,
     lastRefused: reply.refused,
-    // (a refused follow-up cites nothing and stays on its topic: the next one, « et par courrier alors ? », is still
-    // answered first from the documents the topic was answered with)
-    lastSources: namedByAnswer ? [] : reply.refused && searched !== clean ? (ctx.state.lastSources ?? []) : reply.sources.map((s) => s.id),
+    lastSources: namedByAnswer ? [] : reply.sources.map((s) => s.id),
     lastCard: reply.card,
     // (a refused follow-up names nothing new and stays on its topic: the names before it go on, « et elle fait quoi, cette
     // SCIC ? » after « combien de parts ? » refused still points at « la SCIC Gard et Autonomie »)
