@@ -199,6 +199,14 @@ const SLOTS: Slot[] = [
     gives: /\b(?:siret|siren|rna|numero w ?\d|tva intracommunautaire|code (?:ape|naf)|eori)\b/,
   },
   {
+    // a figure of next year: « combien de postes la DDETS va conventionner l'an prochain ? », "how much will they get next
+    // year?": given by a text that speaks of what is planned or expected, not by the figures of the years past
+    name: "next-year-figure",
+    asked:
+      /\b(?:combien(?! de temps)|how many|how much|quel(?:le)?s? (?:montant|budget|nombre|enveloppe|somme))\b.*\b(?:l ?' ?an prochain|l ?' ?annee prochaine|next year|l ?' ?an qui vient)\b/,
+    gives: /\b(?:prevu\w*|prevoi\w*|previsionnel\w*|objectifs?|d ?' ?ici|planned|plans?|expected|targets?|forecast\w*|sera|seront|will)\b/,
+  },
+  {
     // the canton an elected member stands for: « elle est élue de quel canton ? », « conseillère de quel canton ? », "which
     // canton does she represent?": given by a canton named (« canton du Vigan »), not by the number of cantons
     name: "canton",
