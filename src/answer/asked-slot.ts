@@ -82,6 +82,10 @@ const WEEKDAY_GIVEN = new RegExp(String.raw`\b(?:(?:${WEEKDAY_ALTERNATION})s?|to
 /** A place's opening asked (« c'est ouvert quels jours ? », « l'accueil, quels jours ? », "which days is it open?"). */
 const OPENING = /\b(?:ouvert\w*|ouvre|ouvrent|ouverture|ferme\w*|fermeture|accueil\w*|recoit|recoivent|permanences?|open\w*|clos\w*)\b/;
 
+/** A size superlative (folded): « la plus grosse », « le plus peuplé », "the biggest". */
+const SIZE_SUPERLATIVE =
+  "(?:le|la|les|l ?') plus (?:gros|grosse|grosses|grand|grande|grands|grandes|peuplee?s?|importante?s?|petite?s?)|biggest|largest|smallest|most populous";
+
 const SLOTS: Slot[] = [
   {
     // the day something happens: « elle passe quel jour ? », « quels jours est-ce ouvert ? », "on which day"; a passage
@@ -149,6 +153,66 @@ const SLOTS: Slot[] = [
     name: "clauses",
     asked: /\b(?:quell?e?s? clauses?|clauses? (?:precises?|exactes?|detaillees?)|which clauses|what clauses|exact clauses|precise clauses)\b/,
     gives: /\bclauses?\b/,
+  },
+  {
+    // where a document can be read or downloaded online: « il est dispo en pdf ? », « on peut le télécharger où ? », « y a
+    // un lien ? », "where can I download it?", "is it online somewhere?": given by a web address or a text saying it is
+    // online, not by the account of what the document says nor by where it was presented
+    name: "online-copy",
+    asked:
+      /\b(?:telecharg\w*|pdf|lien (?:pour (?:le |la |les |l ?' ?)?(?:lire|telecharger|consulter|voir|trouver|recuperer)|vers|de telechargement|internet|web)|url|(?:consult\w*|lire|trouv\w*|dispo\w*|publie\w*|acces\w*) (?:\w+ )?en ligne|en ligne (?:quelque part|ou)|download\w*|link (?:to (?:it|download|read|the (?:document|report|pdf|file))|for (?:it|downloading))|download link|(?:read|find|see|get|available|published|accessible) (?:\w+ )?online|online (?:somewhere|copy|version))\b/,
+    gives: /\bhttps?\b|\bwww\b|\b[\w-]+\.(?:fr|org|com|eu|net|gouv)\b|\b(?:telecharge\w*|en ligne|pdf|download\w*|online)\b/,
+  },
+  {
+    // when an event put off was held after all: « il a été reprogrammé quand ? », « reporté à quand ? », « décalé à quelle
+    // date ? », "when was it rescheduled?", "was it postponed?": given by a text that speaks of the new date or the delay,
+    // not by the event's first dates
+    name: "rescheduled",
+    asked:
+      /\b(?:reprogramm\w*|reportee?s?|reporter|repoussee?s?|decalee?s?|rattrap\w*|remise? (?:a|au) (?:plus tard|une autre date|quand)|postpon\w*|reschedul\w*|put off|pushed back)\b/,
+    gives: /\b(?:reprogramm\w*|reportee?s?|repouss\w*|decal\w*|rattrap\w*|remise? a|nouvelle date|postpon\w*|reschedul\w*|put off|pushed back|new date)\b/,
+  },
+  {
+    // the one of a kind that stands first by its size or age: « la plus grosse c'est laquelle ? », « laquelle est la plus
+    // peuplée ? », "which one is the biggest?": given by a text that says which (a superlative) or sets them side by side
+    // by a figure of the same measure (« 258 000 habitants… 131 000 habitants »), not by the count of them
+    name: "superlative",
+    // (asked of which one, « laquelle est la plus peuplée ? », or opening the follow-up, « et la plus grosse ? »; not a
+    // qualifier of what is asked, « selon les chiffres les plus récents »)
+    asked: new RegExp(
+      String.raw`^(?=.*\b(?:laquelle|lequel|lesquel\w*|quel(?:le)?s?|qui|which|what|who)\b).*\b(?:${SIZE_SUPERLATIVE})\b|^(?:(?:et|mais|ok|alors|du coup|and|so|what about)\s+)*(?:the )?(?:${SIZE_SUPERLATIVE})\b`,
+    ),
+    gives:
+      /\b(?:plus (?:gros|grand|peupl|important|petit|ancien|vieu|recent|jeune|riche)\w*|biggest|largest|smallest|most populous|oldest|newest|youngest|en tete|premier rang)\b|\d[\d ]*\s(habitants|communes|salaries|emplois|structures|adherents|membres|inhabitants|employees|jobs|members)\b[\s\S]*\d[\d ]*\s\1\b/,
+    // (the most populous is told by its inhabitants, not by its communes: « 15 communes… 23 communes » sets no population side by side)
+    givesFor: (asked) =>
+      /peupl|populous/.test(asked)
+        ? /\b(?:plus peupl\w*|most populous)\b|\d[\d ]*\s(habitants|inhabitants)\b[\s\S]*\d[\d ]*\s\1\b/
+        : /\b(?:plus (?:gros|grand|peupl|important|petit|ancien|vieu|recent|jeune|riche)\w*|biggest|largest|smallest|most populous|oldest|newest|youngest|en tete|premier rang)\b|\d[\d ]*\s(habitants|communes|salaries|emplois|structures|adherents|membres|inhabitants|employees|jobs|members)\b[\s\S]*\d[\d ]*\s\1\b/,
+  },
+  {
+    // the identifiers a body must have: « il lui faut quels identifiants ? », « quels numéros d'identification ? », "which
+    // registration numbers?": given by the identifiers named (SIRET, RNA…), not by a text saying some are required
+    name: "identifiers",
+    asked:
+      /\b(?:(?:quel(?:le)?s?|which|what) (?:identifiants?|numeros? (?:d ?'? ?)?(?:identification|immatriculation|enregistrement)|identifiers?|registration numbers?|id numbers?)|identifiants? (?:a fournir|obligatoires?|demandes?|necessaires?|requis))\b/,
+    gives: /\b(?:siret|siren|rna|numero w ?\d|tva intracommunautaire|code (?:ape|naf)|eori)\b/,
+  },
+  {
+    // a figure of next year: « combien de postes la DDETS va conventionner l'an prochain ? », "how much will they get next
+    // year?": given by a text that speaks of what is planned or expected, not by the figures of the years past
+    name: "next-year-figure",
+    asked:
+      /\b(?:combien(?! de temps)|how many|how much|quel(?:le)?s? (?:montant|budget|nombre|enveloppe|somme))\b.*\b(?:l ?' ?an prochain|l ?' ?annee prochaine|next year|l ?' ?an qui vient)\b/,
+    gives: /\b(?:prevu\w*|prevoi\w*|previsionnel\w*|objectifs?|d ?' ?ici|planned|plans?|expected|targets?|forecast\w*|sera|seront|will)\b/,
+  },
+  {
+    // the canton an elected member stands for: « elle est élue de quel canton ? », « conseillère de quel canton ? », "which
+    // canton does she represent?": given by a canton named (« canton du Vigan »), not by the number of cantons
+    name: "canton",
+    asked: /\b(?:quel(?:le)?s? cantons?|(?:which|what) cantons?)\b/,
+    gives: /\b(?:canton (?:du |de la |de l'|des |de |d')\p{Lu}|\p{Lu}[\p{L}-]+ canton)/u,
+    cased: true,
   },
   {
     // who leads a part of a plan: « quels partenaires pilotent l'axe », « désignés comme pilotes », "lead partners"

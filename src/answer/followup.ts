@@ -13,6 +13,7 @@ import { findCommunesInText } from "../eligibility/communes.js";
 import { analyze, fold } from "../retrieval/analyzer.js";
 import { foldAccents } from "../core/text.js";
 import { asksDuration, countedNoun, givesAsked, givesDurationOf, hasDate } from "./asked-quantity.js";
+import { askedSlots, fillsAskedSlots } from "./asked-slot.js";
 import { asksMaximum, givesMaximum } from "./asked-statistic.js";
 import { answerType, asksAmount, givesAmount } from "./cards.js";
 
@@ -686,7 +687,7 @@ export const PRONOUN_TERMS = analyze(
 
 export const ASKING_TERMS: ReadonlySet<string> = new Set(
   analyze(
-    "porte porter porté gère gérer géré organise organiser organisé anime animer pilote piloter dirige diriger occupe occuper charge instruit instruire décide décider trouve trouver situé basé installé ville lieu endroit adresse date jour mois année déroule tenu passe passent passait déroulent déroulait trouvent tient tiennent tenait tenaient situées",
+    "porte porter porté gère gérer géré organise organiser organisé anime animer pilote piloter dirige diriger occupe occuper charge instruit instruire décide décider trouve trouver situé basé installé ville lieu endroit adresse date jour mois année déroule tenu passe passent passait déroulent déroulait trouvent tient tiennent tenait tenaient situées gros grosse peuplé peuplée peuplées biggest largest populous",
   ).concat(PRONOUN_TERMS),
 );
 
@@ -714,12 +715,19 @@ const ORGANISATION =
 /** An organisation named after its kind's acronym (« la CAE Mine de talents », « la SCIC Gard et Autonomie »). */
 const NAMED_BY_ACRONYM = /(?<!\p{L})\p{Lu}{2,6}\s+\p{Lu}\p{Ll}/u;
 
+/** Details of a precise kind (see asked-slot) a follow-up asks as its kind of thing, which its topic's passages may give. */
+const SLOT_KINDS: ReadonlySet<string> = new Set(["superlative", "identifiers"]);
+
 /**
  * Whether a text gives the kind of thing a follow-up asks (`own`, the person's own words): a figure
  * for « combien ? » (a sum for « c'est combien ? »), a date for « quand ? », a place for « où ? », a
  * person or an organisation for « qui ? » (`about`: what the question names, no answer to it). Null when the follow-up asks no such kind: anything may answer it.
  */
 export function givesAskedKind(own: string, text: string, about = own): boolean | null {
+  // « la plus grosse, c'est laquelle ? », "which one is the biggest?" ask which one stands first: a name alone (the count's
+  // « 14 EPCI ») is no answer, a superlative or figures setting them side by side is (see asked-slot)
+  // (so do « il lui faut quels identifiants ? », "which registration numbers?": the identifiers named, not that some are required)
+  if (askedSlots(own).some((s) => SLOT_KINDS.has(s))) return fillsAskedSlots(own, text);
   switch (askedKind(own)) {
     case "number":
       // « ça dure combien, l'incubation ? » asks how long the subject it names lasts: another thing's duration is no answer.

@@ -97,6 +97,17 @@ export async function question(d: Deps<QuestionStorage>, ctx: Ctx, text: string)
     const alone = await answer(d, clean, opts, clean);
     if (!alone.reply.refused) ({ reply, facts } = alone);
   }
+  // A follow-up after a refused one (« on peut l'envoyer par courrier ? » after « il faut quelles pièces ? ») may find
+  // nothing read with the words nothing answered: it is read with the topic before them. Not when what it asks is an
+  // unpublished point (« et une commune ? » after « une fondation peut en être ? », refused: the same point of another).
+  const beforeRefused = ctx.state.lastRefused && lastTopic?.startsWith(`${ctx.state.lastQuestion} — `) ? previousQuestions(lastTopic) : "";
+  if (followUp && reply.refused && !reply.card && beforeRefused && !d.answerer.asksKnownGap(searched, clean)) {
+    const again = await contextualize(d, clean, beforeRefused, ctx.turn.audience, ctx.onToken !== undefined, ctx.turn.priority);
+    if (again !== clean) {
+      const other = await answer(d, again, { ...opts, own: clean }, clean);
+      if (!other.reply.refused) ({ reply, facts } = other);
+    }
+  }
   // A follow-up naming a subject of its own and asking a kind of thing of it (« elle est où la MIESS ? » after the
   // Rencontres du mécénat it organises), whose reading with the topic does not give that kind (the Rencontres' card, with
   // no place), is answered alone when its own reading gives it (where the MIESS is): it asks of what it names.

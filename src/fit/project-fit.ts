@@ -381,7 +381,10 @@ const SHORT_DEMAND = 6;
 
 /** A how-many question with no first person: it asks a statistic, not where a project should go. */
 function statisticQuestion(f: string): boolean {
-  return /^(combien|cb|how many|quel est le nombre|quel nombre)\b/.test(f) && !PLURAL.test(f) && !SINGULAR.test(f);
+  // (« et combien de postes… ? », "and how many…?": a follow-up opening on « et » asks a count all the same)
+  return (
+    /^(?:(?:et|mais|ok|alors|du coup|and|but|so)\s+)?(combien|cb|how many|quel est le nombre|quel nombre)\b/.test(f) && !PLURAL.test(f) && !SINGULAR.test(f)
+  );
 }
 
 /** A question about an obligation or a right ("est-ce qu'on doit… ?", "faut-il… ?", "a-t-on le droit… ?"). */
