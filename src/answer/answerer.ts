@@ -837,16 +837,8 @@ export class Answerer {
     const yearOnly = opts.own !== undefined && opts.topic?.sources.length ? onlyYearAsked(asked) : null;
     const swapsYear = yearOnly !== null && askedYears(cleanQuestion(rawQuestion)).some((y) => y !== yearOnly);
     const lead = reply.sources[0]?.id;
-    if (yearOnly !== null && swapsYear && lead !== undefined && !opts.topic!.sources.some((t) => sameSubject(lead, t))) {
-      const process = opts.handTo ?? DEFAULT_PROCESS;
-      const who = this.whoAnswers(process);
-      return this.refusal(
-        audience,
-        this.o.router.toRoute(process, 0.7, `Information non publiée pour ${yearOnly} : ${lowerFirst(who)} pourra vous répondre.`),
-        { kind: "later-year", year: yearOnly, who: this.who(process) },
-        langOf(asked),
-      );
-    }
+    if (yearOnly !== null && swapsYear && lead !== undefined && !opts.topic!.sources.some((t) => sameSubject(lead, t)))
+      return this.unpublishedYear(audience, opts.handTo ?? DEFAULT_PROCESS, yearOnly, asked);
     // A follow-up asking how many of some things (« ils ont combien d'entrepreneurs salariés ? ») that its own reading could
     // not answer is not answered by a passage of its topic's documents whose figures count other things (« 5 axes et 39
     // actions », « deux autres structures »): the number asked is not published there.
@@ -882,11 +874,16 @@ export class Answerer {
       return reply;
     }
     const process = reply.route?.process === DEFAULT_PROCESS ? DEFAULT_PROCESS : this.aboutProcess(this.o.router.candidates(own));
+    return this.unpublishedYear(audience, process, later, own);
+  }
+
+  /** The refusal of a figure asked for a year the sources publish none of (`year`), handed to `process`'s people. */
+  private unpublishedYear(audience: Audience, process: ProcessId, year: string, own: string): Reply {
     const who = this.whoAnswers(process);
     return this.refusal(
       audience,
-      this.o.router.toRoute(process, 0.7, `Information non publiée pour ${later} : ${lowerFirst(who)} pourra vous répondre.`),
-      { kind: "later-year", year: later, who: this.who(process) },
+      this.o.router.toRoute(process, 0.7, `Information non publiée pour ${year} : ${lowerFirst(who)} pourra vous répondre.`),
+      { kind: "later-year", year, who: this.who(process) },
       langOf(own),
     );
   }

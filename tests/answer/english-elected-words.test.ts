@@ -4,18 +4,11 @@
  * from the scheme's history, not refused for want of French words. Near-miss: the current Vice-President stays the one
  * named for today. Wordings written for this test, on the real runtime (bundled knowledge, offline).
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { testRuntime, type TestRuntime } from "./helpers.js";
+import { describe, expect, it } from "vitest";
+import { sharedRuntime } from "./helpers.js";
 
-let t: TestRuntime;
+const t = sharedRuntime({ llm: null });
 const ask = (q: string) => t.runtime.answerer.ask(q, { audience: "porteur" });
-
-beforeAll(async () => {
-  t = await testRuntime({ llm: null });
-}, 120_000);
-afterAll(async () => {
-  await t?.close();
-});
 
 describe("elected members and delegations asked in English", () => {
   it("the canton of the councillor given the ESS delegation in 2015", async () => {

@@ -5,18 +5,11 @@
  * whether one's own municipality is still classed stays unpublished, and so does the overall budget of the scheme.
  * Wordings written for this test, on the real runtime (bundled knowledge, offline).
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { testRuntime, type TestRuntime } from "./helpers.js";
+import { describe, expect, it } from "vitest";
+import { sharedRuntime } from "./helpers.js";
 
-let t: TestRuntime;
+const t = sharedRuntime({ llm: null });
 const ask = (q: string) => t.runtime.answerer.ask(q, { audience: "porteur" });
-
-beforeAll(async () => {
-  t = await testRuntime({ llm: null });
-}, 120_000);
-afterAll(async () => {
-  await t?.close();
-});
 
 describe("a former scheme that may still exist", () => {
   for (const q of [
