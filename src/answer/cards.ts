@@ -303,7 +303,7 @@ function existenceFits(card: CardKind, yesNo: boolean): boolean {
 
 /** A vote or an adoption, as a question asks who made it (« who voted… », « qui a adopté… », « par qui… a été voté »). */
 const ADOPTION_ASKED =
-  /\b(?:who (?:voted|adopted|approved|passed|validated)|qui (?:a|ont|l'a|l'ont) (?:vote|adopte|approuve|valide)|par qui (?:a|ont) ete (?:vote|adopte|approuve|valide)|by whom (?:was|were) \w+(?: \w+){0,6} (?:voted|adopted|approved|passed))\b|\b(?:vote|adopte|approuve|valide)e?s? par qui\b/;
+  /\b(?:who (?:(?:actually|really|exactly|finally|officially) )?(?:voted|adopted|approved|passed|validated)|qui (?:a|ont|l'a|l'ont) (?:vote|adopte|approuve|valide)|par qui (?:a|ont) ete (?:vote|adopte|approuve|valide)|by whom (?:was|were) \w+(?: \w+){0,6} (?:voted|adopted|approved|passed))\b|\b(?:vote|adopte|approuve|valide)e?s? par qui\b/;
 
 /**
  * « Who voted the ESS plan? », « qui a adopté le schéma ? »: the body that voted or adopted a thing, not the thing's date
