@@ -631,9 +631,11 @@ export class Answerer {
    * or nothing of its own (« et pour une SCOP ? »), keeps the question whole, and so does one whose question has nothing
    * left without those words.
    */
-  private subjectOf(question: string, own: string): string {
+  private subjectOf(question: string, asking: string): string {
     const aspects = this.o.aspectTerms;
     if (!aspects?.size) return question;
+    // ("what about in Alès?" adds a place as « and in Alès? » does: its « what » asks no thing of its own)
+    const own = asking.replace(/^\s*(?:what|how) about\b/i, "and");
     const before = answerType(question);
     const mine = answerType(own);
     const quantity = (t: AnswerType) => t === "date" || t === "number";

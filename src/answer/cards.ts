@@ -276,6 +276,57 @@ const PLACE_OR_NAME: readonly AskedKind[] = ["who", "where", "how"];
 /** Kinds that say a card gives a figure, a date or steps, not what a thing is. */
 const NOT_WHAT: readonly AskedKind[] = ["how", "number", "date"];
 
+/**
+ * « Is there one in the Gard? », « y en a une dans le Gard ? », « are there any near Alès? »: whether a thing of the
+ * topic's kind exists (somewhere), which names it or says where it is; an answer opening with a figure (« About 10 %… »,
+ * a share or a cost of that thing) does not say so. Not « how many are there? », which asks a count.
+ */
+export function asksExistence(question: string): boolean {
+  const q = foldUncached(question).replace(/[’`]/g, "'");
+  if (/\b(combien|cb|how many|how much|nombre)\b/.test(q)) return false;
+  // (the thing stands for the topic, « one », « any », « en »: « is there a fee? » asks of a thing it names)
+  return /^(?:(?:et|mais|ok|alors|and|so|but) )?(?:(?:is there one|are there any|are there some)(?: (?:in|near|around|at|close to|nearby|here)\b|\s*[?!.]*\s*$)|(?:il )?y en (?:a|aurait)(?:[- ]t[- ]il)? ?(?:un|une|des)?(?: (?:dans|a|au|aux|en|pres|vers|sur|du cote)\b|\s*[?!.]*\s*$)|en existe[- ]t[- ]il\b)/.test(
+    q,
+  );
+}
+
+/**
+ * Whether a card can say that a thing of the topic's kind exists (asksExistence): one whose phrasings ask where
+ * (« Mine de talents c'est où ? »), or an untyped one that opens neither with a figure (« About 10 %… ») nor with « Oui » /
+ * « Non » (which settles another claim: « Oui : vous exercez… avec un statut d'entrepreneur-salarié »).
+ */
+function existenceFits(card: CardKind, yesNo: boolean): boolean {
+  if (card.figureLed) return false;
+  if (card.kinds.has("where")) return true;
+  return card.kinds.size === 0 && !yesNo;
+}
+
+/** A vote or an adoption, as a question asks who made it (« who voted… », « qui a adopté… », « par qui… a été voté »). */
+const ADOPTION_ASKED =
+  /\b(?:who (?:(?:actually|really|exactly|finally|officially) )?(?:voted|adopted|approved|passed|validated)|qui (?:a|ont|l'a|l'ont) (?:vote|adopte|approuve|valide)|par qui (?:a|ont) ete (?:vote|adopte|approuve|valide)|by whom (?:was|were) \w+(?: \w+){0,6} (?:voted|adopted|approved|passed))\b|\b(?:vote|adopte|approuve|valide)e?s? par qui\b/;
+
+/**
+ * « Who voted the ESS plan? », « qui a adopté le schéma ? »: the body that voted or adopted a thing, not the thing's date
+ * or another name of it.
+ */
+export function asksAgentOfAdoption(question: string): boolean {
+  return ADOPTION_ASKED.test(foldUncached(question).replace(/[’`]/g, "'"));
+}
+
+/**
+ * An answer that says who voted or adopted something (« L'assemblée départementale a adopté… », « c'est cette assemblée
+ * qui a voté… », « approuvé par… »), not one that only dates the vote (« le schéma adopté le 8 mars 2024 »).
+ */
+export function namesAdopter(answer: string): boolean {
+  const a = foldUncached(answer).replace(/[’`]/g, "'");
+  return (
+    /\b(?:a|ont|avait|avaient) (?:vote|adopte|approuve|valide)\b/.test(a) ||
+    // (« approuvé par tous » says how many voted for it, not who voted)
+    /\b(?:vote|adopte|approuve|valide)e?s? (?:par|a l'unanimite par) (?!tous\b|toutes\b|tout le monde\b)/.test(a) ||
+    /\b(?:voted|adopted|approved|passed) (?:by|it|the)\b|\b(?:assembly|council|councillors) (?:voted|adopted|approved)\b/.test(a)
+  );
+}
+
 /** « c'est quoi les axes ? », « quels sont… ? », « what are the… ? »: a list, which a count may open (« Quatre : … »). */
 function asksList(question: string): boolean {
   const q = foldUncached(question).replace(/[’`]/g, "'");
@@ -635,6 +686,8 @@ export class CardIndex {
     const asked = opts.asked ?? opts.question;
     const kind = asked ? askedKind(asked) : "other";
     const count = asked !== undefined && asksCount(asked);
+    const existence = asked !== undefined && asksExistence(asked);
+    const agentOfAct = kind === "who" && asked !== undefined && asksAgentOfAdoption(asked);
     // What the asked words want, read once for all the cards below.
     const list = kind === "definition" && asked !== undefined && asksList(asked);
     let attribute: boolean | undefined;
@@ -689,8 +742,11 @@ export class CardIndex {
         answersType(type, this.cards[ci]!.answer) &&
         (!amount || this.givesSum[ci] === 1) &&
         !(why && this.yesNo[ci] === 1) &&
-        kindFitsAsked(kind, this.kinds[ci]!, list, asksAttributeOnce, asksMannerOnce) &&
-        (!count || this.givesCountOf[ci] === 1);
+        // (who voted or adopted a thing is said by a card whose answer names that body, whatever its phrasings ask:
+        // « À quelle date… ? » → « L'assemblée départementale a adopté le schéma ce jour-là »)
+        (agentOfAct ? namesAdopter(this.cards[ci]!.answer) : kindFitsAsked(kind, this.kinds[ci]!, list, asksAttributeOnce, asksMannerOnce)) &&
+        (!count || this.givesCountOf[ci] === 1) &&
+        (!existence || existenceFits(this.kinds[ci]!, this.yesNo[ci] === 1));
       recalls[k] = recall;
       typeOks[k] = typeOk ? 1 : 0;
       scores[k] = (0.8 * x.bestF1[ci]! + 0.2 * recall) * (typeOk ? 1 : 0.5);
