@@ -248,6 +248,10 @@ function putFirst(candidates: CardMatch[], m: CardMatch): void {
 
 /** How much lower a card that answers may score than a "not published" card and still come first (a near tie). */
 const LACUNE_TIE = 0.02;
+/** How far below a "not published" card a card counting the very things a follow-up counts may be matched and still lead:
+ * the follow-up's words (« sur combien de territoires ? ») match the gap's own (« la fréquentation par territoire »)
+ * about as well as the count, and the topic carried (« à la concertation ») favours the gap card over the count. */
+const COUNTED_TIE = 0.1;
 /** How much lower than an unpublished-information card a card stating the ceiling a follow-up asks may score (see answerOnce). */
 const CEILING_TIE = 0.08;
 
@@ -1638,7 +1642,7 @@ export class Answerer {
       const counts = (m: CardMatch) => countsOf(m.card.answer, heads);
       const answers = counts(first)
         ? undefined
-        : cardCandidates.find((m) => !m.card.lacune && m.typeOk !== false && m.score >= first.score - LACUNE_TIE && counts(m));
+        : cardCandidates.find((m) => !m.card.lacune && m.typeOk !== false && m.score >= first.score - COUNTED_TIE && counts(m));
       if (answers) putFirst(cardCandidates, answers);
     }
     // A follow-up asking how far a thing may go (« et au plus, il pourrait monter à combien ? » after a stake whose amount

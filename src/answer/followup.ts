@@ -393,6 +393,22 @@ export function swapCounted(question: string, previous: string): string | null {
 }
 
 /**
+ * A bare follow-up naming only a thing (« et de salariés ? », « et d'emplois ? ») after a question counting things
+ * (« combien de structures ESS dans le Gard ? ») asks that count too: « et combien de salariés ? ». Null when the
+ * follow-up already asks « combien », says more than its noun, or the previous question counts nothing.
+ */
+export function bareCountAsked(question: string, previous: string): string | null {
+  const f = bareWords(question);
+  const m = BARE_COUNT.exec(f);
+  if (!m || /\b(?:combien|cb|cbn)\b/.test(f)) return null;
+  const [asked = ""] = previous.split(TOPIC_JOIN);
+  if (!COUNTED_AS_WRITTEN.test(asked)) return null;
+  const written = question.match(/(?:de\s+|d['’`])(\p{L}[\p{L}-]{2,})/iu)?.[1] ?? m[1]!;
+  const elided = /^[aeiouyhéèêàâîôû]/iu.test(written) ? `d'${written}` : `de ${written}`;
+  return `et combien ${elided} ?`;
+}
+
+/**
  * A question asking whether its subject, set apart, is of some kind (« Gard centrale, c'est juste une plateforme ? », « le
  * DLA c'est bien un financement ? »): the subject, then the kind it is compared to. Without a word that restricts or
  * confirms (« juste », « bien »…), « le schéma c'est une obligation légale ? » asks a property of its subject, which a

@@ -7,7 +7,16 @@ import type { AskOptions } from "../answer/answerer.js";
 import { asksToDraft } from "../answer/drafting.js";
 import { checksFigure } from "../answer/premise.js";
 import { handedText } from "../answer/refusal-text.js";
-import { asksKindOfNamed, countsBare, givesAskedKind, leadNames, pointsAtNamedKind, previousQuestions, withoutTopicSwitch } from "../answer/followup.js";
+import {
+  asksKindOfNamed,
+  bareCountAsked,
+  countsBare,
+  givesAskedKind,
+  leadNames,
+  pointsAtNamedKind,
+  previousQuestions,
+  withoutTopicSwitch,
+} from "../answer/followup.js";
 import { type Audience, DEFAULT_PROCESS, type Priority, type ProcessId } from "../domain/ids.js";
 import type { Action, Reply, ReplyInput } from "../domain/reply.js";
 import type { Facts } from "../eligibility/facts.js";
@@ -50,7 +59,9 @@ export async function question(d: Deps<QuestionStorage>, ctx: Ctx, text: string)
   // « ok autre sujet : le DLA c'est pour qui ? » asks about another subject: read alone, without its announcement.
   const said = scrub(text);
   const rest = withoutTopicSwitch(said);
-  const clean = rest ?? said;
+  // « et de salariés ? » after « combien de structures… ? » asks how many as well: read as « et combien de salariés ? »
+  // (its noun alone would find what employees are to some process, not their number).
+  const clean = (rest === null && ctx.state.lastTopic ? bareCountAsked(said, ctx.state.lastTopic) : null) ?? rest ?? said;
   // « what does that SCIC do? » after a reply naming « la SCIC Gard et Autonomie » points at that structure: its name,
   // which the questions before may not have said, goes on with the topic.
   const pointed = rest === null && ctx.state.lastTopic ? (ctx.state.lastNames ?? []).filter((n) => pointsAtNamedKind(said, n)) : [];

@@ -96,6 +96,25 @@ describe("a count of things asked after a count of people", () => {
   });
 });
 
+describe("a count of places asked after the attendance of a whole consultation", () => {
+  it("is answered by the card counting those places, the per-place attendance staying unpublished", async () => {
+    const c = conversation(core.runtime.assistant);
+    await c.say("Il y a eu combien de participants à la concertation du schéma ?");
+    const r = await c.say("et c'était réparti sur combien de territoires ?");
+    expect(r.refused).toBe(false);
+    expect(r.text).toMatch(/(six|sept) territoires/i);
+    // the bare wording after « ont participé à la concertation » too
+    const d = conversation(core.runtime.assistant);
+    expect((await d.say("Combien de personnes ont participé à la concertation ?")).refused).toBe(false);
+    const bare = await d.say("sur combien de territoires ?");
+    expect(bare.refused).toBe(false);
+    expect(bare.text).toMatch(/six territoires/i);
+    // near-miss: how many came in each place is still not published
+    const each = await c.say("et combien de participants par territoire ?");
+    expect(each.refused).toBe(true);
+  });
+});
+
 describe("an object pronoun standing for the body just spoken of", () => {
   it("is read as such", () => {
     expect(standsForTopicByObject("et qui la représentait face aux fondations en 2021 ?")).toBe(true);
