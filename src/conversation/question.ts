@@ -61,7 +61,9 @@ export async function question(d: Deps<QuestionStorage>, ctx: Ctx, text: string)
   const rest = withoutTopicSwitch(said);
   // « et de salariés ? » after « combien de structures… ? » asks how many as well: read as « et combien de salariés ? »
   // (its noun alone would find what employees are to some process, not their number).
-  const clean = (rest === null && ctx.state.lastTopic ? bareCountAsked(said, ctx.state.lastTopic) : null) ?? rest ?? said;
+  // (the interaction log keeps the person's own words)
+  const written = rest ?? said;
+  const clean = (rest === null && ctx.state.lastTopic ? bareCountAsked(said, ctx.state.lastTopic) : null) ?? written;
   // « what does that SCIC do? » after a reply naming « la SCIC Gard et Autonomie » points at that structure: its name,
   // which the questions before may not have said, goes on with the topic.
   const pointed = rest === null && ctx.state.lastTopic ? (ctx.state.lastNames ?? []).filter((n) => pointsAtNamedKind(said, n)) : [];
@@ -159,14 +161,14 @@ export async function question(d: Deps<QuestionStorage>, ctx: Ctx, text: string)
     audience: ctx.turn.audience,
     userHash: ctx.user,
     conversationKey: ctx.key,
-    question: clean,
+    question: written,
     answer: reply.text,
     sources: reply.sources.map((s) => s.id),
     route: reply.route?.process ?? null,
     refused: reply.refused,
     latencyMs,
   });
-  if (reply.refused) await d.storage.recordUnanswered({ interactionId, question: clean, reason: "refused", userHash: ctx.user });
+  if (reply.refused) await d.storage.recordUnanswered({ interactionId, question: written, reason: "refused", userHash: ctx.user });
   // A message out of scope is handed to the ESS team by default, but reads no need: no topic, no route to go on with.
   const needRoute = isDefaultHandoff(reply.route) ? null : reply.route;
   // « Quelle est la mesure phare du schéma ? », "what is the flagship measure…?" answered with a process of its own: the next
