@@ -2449,12 +2449,6 @@ export function onlyYearAsked(message: string): string | null {
 
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
-/**
- * A card answering « Non » for one legal form (« une association sans salarié peut-elle avoir le DLA ? ») says nothing of
- * another one the question names instead (« une SCOP peut-elle être accompagnée par le DLA ? »): its verdict is not that
- * form's. True when the question names legal forms (`asked`) none of which the card names, and the phrasing matched
- * names another.
- */
 /** Whether a card never writes one of the words of the name a definition is asked of (`defined`, analysed). */
 function definesOther(m: CardMatch, defined: readonly string[]): boolean {
   if (defined.length === 0) return false;
@@ -2462,6 +2456,12 @@ function definesOther(m: CardMatch, defined: readonly string[]): boolean {
   return defined.some((t) => !written.has(t));
 }
 
+/**
+ * A card answering « Non » for one legal form (« une association sans salarié peut-elle avoir le DLA ? ») says nothing of
+ * another one the question names instead (« une SCOP peut-elle être accompagnée par le DLA ? »): its verdict is not that
+ * form's. True when the question names legal forms (`asked`) none of which the card names, and the phrasing matched
+ * names another.
+ */
 function deniesOtherForm(m: CardMatch, asked: ReadonlySet<LegalForm>): boolean {
   if (asked.size === 0 || !/^(?:non|no)\b/i.test(m.card.answer.trim())) return false;
   const matched = legalFormsNamed(m.phrasing);

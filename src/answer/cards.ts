@@ -281,7 +281,7 @@ const NOT_WHAT: readonly AskedKind[] = ["how", "number", "date"];
  * topic's kind exists (somewhere), which names it or says where it is; an answer opening with a figure (« About 10 %… »,
  * a share or a cost of that thing) does not say so. Not « how many are there? », which asks a count.
  */
-export function asksExistence(question: string): boolean {
+export function asksTopicKindExists(question: string): boolean {
   const q = foldUncached(question).replace(/[’`]/g, "'");
   if (/\b(combien|cb|how many|how much|nombre)\b/.test(q)) return false;
   // (the thing stands for the topic, « one », « any », « en »: « is there a fee? » asks of a thing it names)
@@ -291,7 +291,7 @@ export function asksExistence(question: string): boolean {
 }
 
 /**
- * Whether a card can say that a thing of the topic's kind exists (asksExistence): one whose phrasings ask where
+ * Whether a card can say that a thing of the topic's kind exists (asksTopicKindExists): one whose phrasings ask where
  * (« Mine de talents c'est où ? »), or an untyped one that opens neither with a figure (« About 10 %… ») nor with « Oui » /
  * « Non » (which settles another claim: « Oui : vous exercez… avec un statut d'entrepreneur-salarié »).
  */
@@ -686,7 +686,7 @@ export class CardIndex {
     const asked = opts.asked ?? opts.question;
     const kind = asked ? askedKind(asked) : "other";
     const count = asked !== undefined && asksCount(asked);
-    const existence = asked !== undefined && asksExistence(asked);
+    const existence = asked !== undefined && asksTopicKindExists(asked);
     const agentOfAct = kind === "who" && asked !== undefined && asksAgentOfAdoption(asked);
     // What the asked words want, read once for all the cards below.
     const list = kind === "definition" && asked !== undefined && asksList(asked);

@@ -10,7 +10,7 @@
  * Wordings written for this test, with near-misses that keep their answers.
  */
 import { describe, expect, it } from "vitest";
-import { asksAgentOfAdoption, asksExistence, namesAdopter } from "../../src/answer/cards.js";
+import { asksAgentOfAdoption, asksTopicKindExists, namesAdopter } from "../../src/answer/cards.js";
 import { conversation, sharedCore } from "./helpers.js";
 
 describe("a question asking whether there is one of the topic's kind", () => {
@@ -24,7 +24,7 @@ describe("a question asking whether there is one of the topic's kind", () => {
       "y en a-t-il une à Alès ?",
       "et y en a des dans le Gard ?",
     ])
-      expect(asksExistence(q), q).toBe(true);
+      expect(asksTopicKindExists(q), q).toBe(true);
   });
 
   it("is not read in a count, nor in a question about a thing it names", () => {
@@ -37,7 +37,7 @@ describe("a question asking whether there is one of the topic's kind", () => {
       "is it free?",
       "y a-t-il un plafond ?",
     ])
-      expect(asksExistence(q), q).toBe(false);
+      expect(asksTopicKindExists(q), q).toBe(false);
   });
 });
 
