@@ -85,6 +85,9 @@ const OPENING = /\b(?:ouvert\w*|ouvre|ouvrent|ouverture|ferme\w*|fermeture|accue
 /** A size superlative (folded): « la plus grosse », « le plus peuplé », "the biggest". */
 const SIZE_SUPERLATIVE =
   "(?:le|la|les|l ?') plus (?:gros|grosse|grosses|grand|grande|grands|grandes|peuplee?s?|importante?s?|petite?s?)|biggest|largest|smallest|most populous";
+/** A text saying which one stands first by its size: a superlative, or figures of one measure side by side. */
+const SIZE_GIVEN =
+  /\b(?:plus (?:gros|grand|peupl|important|petit|ancien|vieu|recent|jeune|riche)\w*|biggest|largest|smallest|most populous|oldest|newest|youngest|en tete|premier rang)\b|\d[\d ]*\s(habitants|communes|salaries|emplois|structures|adherents|membres|inhabitants|employees|jobs|members)\b[\s\S]*\d[\d ]*\s\1\b/;
 
 const SLOTS: Slot[] = [
   {
@@ -182,13 +185,10 @@ const SLOTS: Slot[] = [
     asked: new RegExp(
       String.raw`^(?=.*\b(?:laquelle|lequel|lesquel\w*|quel(?:le)?s?|qui|which|what|who)\b).*\b(?:${SIZE_SUPERLATIVE})\b|^(?:(?:et|mais|ok|alors|du coup|and|so|what about)\s+)*(?:the )?(?:${SIZE_SUPERLATIVE})\b`,
     ),
-    gives:
-      /\b(?:plus (?:gros|grand|peupl|important|petit|ancien|vieu|recent|jeune|riche)\w*|biggest|largest|smallest|most populous|oldest|newest|youngest|en tete|premier rang)\b|\d[\d ]*\s(habitants|communes|salaries|emplois|structures|adherents|membres|inhabitants|employees|jobs|members)\b[\s\S]*\d[\d ]*\s\1\b/,
+    gives: SIZE_GIVEN,
     // (the most populous is told by its inhabitants, not by its communes: « 15 communes… 23 communes » sets no population side by side)
     givesFor: (asked) =>
-      /peupl|populous/.test(asked)
-        ? /\b(?:plus peupl\w*|most populous)\b|\d[\d ]*\s(habitants|inhabitants)\b[\s\S]*\d[\d ]*\s\1\b/
-        : /\b(?:plus (?:gros|grand|peupl|important|petit|ancien|vieu|recent|jeune|riche)\w*|biggest|largest|smallest|most populous|oldest|newest|youngest|en tete|premier rang)\b|\d[\d ]*\s(habitants|communes|salaries|emplois|structures|adherents|membres|inhabitants|employees|jobs|members)\b[\s\S]*\d[\d ]*\s\1\b/,
+      /peupl|populous/.test(asked) ? /\b(?:plus peupl\w*|most populous)\b|\d[\d ]*\s(habitants|inhabitants)\b[\s\S]*\d[\d ]*\s\1\b/ : SIZE_GIVEN,
   },
   {
     // the identifiers a body must have: « il lui faut quels identifiants ? », « quels numéros d'identification ? », "which
