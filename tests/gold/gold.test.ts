@@ -47,16 +47,15 @@ function expectRate(m: Metric, min: number, name: string): void {
 /**
  * Floor of the blind set: the figures measured when it was last run, rounded down, so
  * that a change that makes answers worse on unseen questions fails. Raised only from a
- * new measurement, never by tuning on blind questions. Set AC (300 questions, 45 conversations of
- * which 40 with three turns, 90 refusals, 31 in English, 60 agent questions, written blind on 2026-12-07
- * at 20:01 UTC from the facts dossier alone; set AB moved to tuning before its failures were read; the
- * expected sources its writer had put on refusals, which cite nothing, removed before any answer was read):
- * first reading of AC, taken on the answering code of 00ff687, before anything was tuned after it was written
- * (96.2 / 91.4 / 95.3 / 95.9 / 81.2 %; false refusals 4/210, false answers 10/90). Its writer routed a
- * refusal to the ESS team (the default handoff), Appel à communs and SCIC details included, except where the
- * unknown fact belongs to a process another body runs, as the development set does.
+ * new measurement, never by tuning on blind questions. Set AD (300 questions, 45 conversations of
+ * which 40 with three turns, 90 refusals, 32 in English, 60 agent questions, written blind on 2026-12-07
+ * at 22:46 UTC from the facts dossier alone, without sources on refusals; set AC moved to tuning before its
+ * failures were read): first reading of AD, taken on the answering code of 3cdaf70, before anything was
+ * tuned after it was written (93.8 / 92.4 / 97.0 / 92.8 / 77.6 %; false refusals 2/210, false answers 7/90).
+ * Its writer routed a refusal to the ESS team (the default handoff), Appel à communs and SCIC details
+ * included, except where the unknown fact belongs to a process another body runs, as the development set does.
  */
-const BLIND_FLOOR = { retrieval: 0.96, includes: 0.91, refusal: 0.95, route: 0.95, followUp: 0.81 };
+const BLIND_FLOOR = { retrieval: 0.93, includes: 0.92, refusal: 0.97, route: 0.92, followUp: 0.77 };
 
 describe("blind set floor (offline)", () => {
   it("has at least 200 questions, 30 conversations and 40 refusals", () => {
