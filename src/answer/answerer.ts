@@ -489,6 +489,14 @@ export class Answerer {
   }
 
   /**
+   * Whether the person's own words ask a known gap that names the people it hands to (« et qui représentait le
+   * Département ce jour-là ? »: the Département's own fact, its ESS team's, whoever organised the event of the topic).
+   */
+  asksGapWithOwnRoute(own: string): boolean {
+    return this.o.guards.gap(cleanQuestion(own))?.route !== undefined;
+  }
+
+  /**
    * The question to search in a conversation: an elliptic follow-up ("c'est gratuit ?")
    * carries the previous turn's topic; a self-contained question stands alone.
    */

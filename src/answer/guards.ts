@@ -14,7 +14,7 @@ import { asksDuration, countedNoun } from "./asked-quantity.js";
 import { asksNextDate, asksOthersOutcome, asksOwnOutcome } from "./own-outcome.js";
 import { asksOwnComputation } from "./own-computation.js";
 import { asksOwnVerdict } from "./own-verdict.js";
-import { asksNamedPersonContact } from "./named-person.js";
+import { asksNamedPersonContact, asksUnpublishedPerson } from "./named-person.js";
 
 const GuardFile = z.object({ injection: z.array(z.string()).default([]), hors_mission: z.array(z.string()).default([]) });
 const GapFile = z.array(
@@ -29,7 +29,9 @@ const GapFile = z.array(
       /** Groups of expressions, every one of which the question must hold (empty when a `lecture` reads the question). */
       quand: z.array(z.array(z.coerce.string()).min(1)).default([]),
       /** A reading of the question by its meaning (see READINGS) instead of listed expressions (a gap has one or the other). */
-      lecture: z.enum(["issue-de-sa-demande", "date-a-venir", "calcul-personnel", "coordonnees-personne-nommee", "verdict-sur-son-cas"]).optional(),
+      lecture: z
+        .enum(["issue-de-sa-demande", "date-a-venir", "calcul-personnel", "coordonnees-personne-nommee", "personne-non-publiee", "verdict-sur-son-cas"])
+        .optional(),
       /** Expressions that cancel the gap ("combien de temps" is a duration, not the amount a budget gap is about). */
       sauf: z
         .array(z.coerce.string())
@@ -66,6 +68,7 @@ const READINGS: Record<string, (own: string) => boolean> = {
   "date-a-venir": asksNextDate,
   "calcul-personnel": asksOwnComputation,
   "coordonnees-personne-nommee": asksNamedPersonContact,
+  "personne-non-publiee": asksUnpublishedPerson,
   "verdict-sur-son-cas": asksOwnVerdict,
 };
 

@@ -400,6 +400,8 @@ function keepRoute(
   // after France Active is France Active's to answer. A refusal with a route of its own, or none (out of scope), keeps it.
   // (out of scope: the default handoff, with no need read, confidence 0)
   if (reply.refused && (reply.route?.process !== DEFAULT_PROCESS || isDefaultHandoff(reply.route))) return;
+  // (so does one whose own words ask a known gap that names its route: the ESS team, there, is no default)
+  if (reply.refused && d.answerer.asksGapWithOwnRoute(own)) return;
   // A process the ESS team runs itself (the call for commons, a SCIC share) hands what is unknown of it to that team.
   if (reply.refused && d.answerer.router.handsTo(previous) === DEFAULT_PROCESS) return;
   const top = d.answerer.router.candidates(own)[0];

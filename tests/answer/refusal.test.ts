@@ -263,6 +263,7 @@ describe("known gaps of knowledge/lacunes.yaml", () => {
     "date-a-venir": "Le prochain grand atelier du schéma ESS, il est prévu quand ?",
     "calcul-personnel": "Pour 42 000 € de chiffre d'affaires annuel, combien vais-je payer exactement à ma coopérative d'activité et d'emploi ?",
     "coordonnees-personne-nommee": "Auriez-vous l'e-mail d'Étienne Rousseau ?",
+    "personne-non-publiee": "C'est qui le coordinateur de la plateforme Gard centrale ?",
     "siege-regle-aac": "Faut-il que toutes les structures d'un commun aient leur siège dans le Gard ?",
     "structure-hors-gard-commun": "Une coopérative installée dans l'Hérault pourrait-elle faire partie d'un commun avec des associations de Nîmes ?",
     "bureaux-partenaires": "Dans quel bâtiment se trouve le bureau de France Active à Nîmes ?",
