@@ -1245,7 +1245,9 @@ export class Answerer {
       }
       const named = this.aboutProcess(this.o.router.candidates(this.o.normalizer ? this.o.normalizer.normalize(question).text : question));
       // (naming no process, it is the conversation's process's unknown, when there is one)
-      const process = gap.route ?? (named === DEFAULT_PROCESS && handTo ? this.o.router.handsTo(handTo) : named);
+      // (an unknown of a process the Département runs alone, the SCIC participation, is its ESS team's: see `organisme`)
+      const process =
+        gap.route ?? (named === DEFAULT_PROCESS && handTo ? this.o.router.handsTo(handTo) : gap.toOperator ? this.o.router.handsTo(named) : named);
       const who = this.whoAnswers(process);
       return this.refusal(
         audience,

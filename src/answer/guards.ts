@@ -3,7 +3,8 @@
  * (prompts/guardrails.yaml) and the known gaps of the public sources
  * (knowledge/lacunes.yaml). All are data files the ESS team can edit.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { ProcessId } from "../domain/ids.js";
@@ -11,7 +12,7 @@ import { currentKnowledgePaths, type KnowledgePaths } from "../core/paths.js";
 import { fold } from "../retrieval/analyzer.js";
 import { compileGroups, containsPhrase, FirstWords, matchesAll, phraseTokens, type PhraseGroups } from "../retrieval/phrases.js";
 import { asksDuration, countedNoun } from "./asked-quantity.js";
-import { asksNextDate, asksOthersOutcome, asksOwnOutcome } from "./own-outcome.js";
+import { asksNamedStructureOutcome, asksNextDate, asksOthersOutcome, asksOwnOutcome, ownCaseText, STRUCTURE_TOPICS } from "./own-outcome.js";
 import { asksOwnComputation } from "./own-computation.js";
 import { asksOwnVerdict } from "./own-verdict.js";
 import { asksNamedPersonContact, asksUnpublishedPerson } from "./named-person.js";
@@ -30,7 +31,15 @@ const GapFile = z.array(
       quand: z.array(z.array(z.coerce.string()).min(1)).default([]),
       /** A reading of the question by its meaning (see READINGS) instead of listed expressions (a gap has one or the other). */
       lecture: z
-        .enum(["issue-de-sa-demande", "date-a-venir", "calcul-personnel", "coordonnees-personne-nommee", "personne-non-publiee", "verdict-sur-son-cas"])
+        .enum([
+          "issue-de-sa-demande",
+          "date-a-venir",
+          "calcul-personnel",
+          "coordonnees-personne-nommee",
+          "personne-non-publiee",
+          "verdict-sur-son-cas",
+          "structure-nommee",
+        ])
         .optional(),
       /** Expressions that cancel the gap ("combien de temps" is a duration, not the amount a budget gap is about). */
       sauf: z
@@ -55,6 +64,14 @@ const GapFile = z.array(
         .union([z.boolean(), z.enum(["oui", "non"])])
         .default(false)
         .transform((v) => v === true || v === "oui"),
+      /**
+       * The unpublished fact belongs to the process the question names: handed to that process's people, or to the
+       * Department's ESS team when the Département runs it alone (Router.handsTo).
+       */
+      organisme: z
+        .union([z.boolean(), z.enum(["oui", "non"])])
+        .default(false)
+        .transform((v) => v === true || v === "oui"),
     })
     .refine((g) => g.quand.length > 0 !== (g.lecture !== undefined), { message: "a gap needs `quand` or `lecture`, not both" }),
 );
@@ -63,14 +80,63 @@ const GapFile = z.array(
  * Readings a gap may name: a family of unpublished facts recognised by the structure of the question rather than by
  * listed wordings. Each reads the person's own message.
  */
-const READINGS: Record<string, (own: string) => boolean> = {
+const READINGS: Record<string, (own: string, known: KnownStructures) => boolean> = {
   "issue-de-sa-demande": (own) => asksOwnOutcome(own) || asksOthersOutcome(own),
+  "structure-nommee": (own, known) => asksNamedStructureOutcome(own, (name, topics) => known.describes(name, topics)),
   "date-a-venir": asksNextDate,
   "calcul-personnel": asksOwnComputation,
   "coordonnees-personne-nommee": asksNamedPersonContact,
   "personne-non-publiee": asksUnpublishedPerson,
   "verdict-sur-son-cas": asksOwnVerdict,
 };
+
+/** Accents folded, capitals kept, apostrophes as « ' »: a name is matched as written (« Le Spot », not « le spot »). */
+const nameText = (text: string) => text.normalize("NFD").replace(/\p{M}/gu, "").replace(/[’`]/g, "'");
+const ARTICLE = /^(?:L'|La |Le |Les |The |Du )/;
+
+/**
+ * The paragraphs of the knowledge's documents, to tell whether they describe a structure a question names, and on which
+ * point (« La Grande Bobine » with its agrément ESUS, « la SCIC Gard et Autonomie » with the Département's participation).
+ */
+export class KnownStructures {
+  private constructor(private readonly paragraphs: { text: string; folded: string }[]) {}
+
+  static load(root: string, except: string): KnownStructures {
+    const paragraphs: { text: string; folded: string }[] = [];
+    const walk = (dir: string) => {
+      for (const e of readdirSync(dir, { withFileTypes: true })) {
+        const p = path.join(dir, e.name);
+        if (e.isDirectory()) walk(p);
+        else if (/\.(?:md|ya?ml)$/.test(e.name) && path.resolve(p) !== path.resolve(except))
+          for (const line of readFileSync(p, "utf8").split(/\n/)) if (line.trim()) paragraphs.push({ text: nameText(line), folded: ownCaseText(line) });
+      }
+    };
+    if (existsSync(root)) walk(root);
+    return new KnownStructures(paragraphs);
+  }
+
+  static none(): KnownStructures {
+    return new KnownStructures([]);
+  }
+
+  /**
+   * Whether a paragraph names the structure (its name as written, or shortened by a place after it: « Les Petits
+   * Débrouillards d'Alès ») with one of the points asked (`topics`, see STRUCTURE_TOPICS; none: the name alone).
+   */
+  describes(name: string, topics: readonly string[]): boolean {
+    const full = nameText(name).replace(ARTICLE, "").trim();
+    const forms = [full];
+    const parts = full.split(/\s+(?=(?:de|du|des|d'|à|en|sur|sous)(?:\s|\p{Lu}))/u);
+    for (let i = parts.length - 1; i >= 1; i--) {
+      const shorter = parts.slice(0, i).join(" ");
+      if ((shorter.match(/\p{Lu}[\p{L}'-]*/gu) ?? []).length >= 2) forms.push(shorter);
+    }
+    const patterns = forms.map((f) => new RegExp(`(?<!\\p{L})${f.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?!\\p{L})`, "u"));
+    return this.paragraphs.some(
+      (p) => patterns.some((r) => r.test(p.text)) && (topics.length === 0 || topics.some((t) => STRUCTURE_TOPICS[t]!.test(p.folded))),
+    );
+  }
+}
 
 /**
  * A gap whose subject is a sum of money (« le montant maximal… », « les budgets des années à venir ») says
@@ -99,6 +165,8 @@ export interface Gap {
   sum?: boolean;
   /** Its subject is the person's own file or request (see `son_dossier`). */
   ownFile?: boolean;
+  /** Handed to the people of the process the question names, or to the ESS team for one the Département runs alone (see `organisme`). */
+  toOperator?: boolean;
 }
 
 /**
@@ -142,8 +210,9 @@ export class Guards {
       asked?: number;
       sum: boolean;
       count: boolean;
-      reading?: (own: string) => boolean;
+      reading?: (own: string, known: KnownStructures) => boolean;
     }[],
+    private readonly known: KnownStructures = KnownStructures.none(),
   ) {
     this.firstWords = new FirstWords(
       gaps.filter((g) => g.groups.length > 0).map((g) => g.groups.reduce((a, b) => (b.length < a.length ? b : a), g.groups[0]!)),
@@ -173,6 +242,7 @@ export class Guards {
             ...(g.lecture ? { read: true } : {}),
             ...(sum ? { sum } : {}),
             ...(g.son_dossier ? { ownFile: true } : {}),
+            ...(g.organisme ? { toOperator: true } : {}),
           },
           groups: compileGroups(g.quand),
           except: g.sauf.length ? compileGroups([g.sauf])[0]! : [],
@@ -182,6 +252,7 @@ export class Guards {
           reading: g.lecture === undefined ? undefined : READINGS[g.lecture],
         };
       }),
+      gaps.some((g) => g.lecture === "structure-nommee") ? KnownStructures.load(paths.root, lfile) : KnownStructures.none(),
     );
   }
 
@@ -245,7 +316,7 @@ export class Guards {
     }
     // A reading reads the person's own message: it says by itself what is asked (a follow-up as well).
     const ownText = own ?? text;
-    for (const { gap, except, reading } of this.read) if (reading!(ownText) && !except.some((seq) => containsPhrase(mine, seq))) return gap;
+    for (const { gap, except, reading } of this.read) if (reading!(ownText, this.known) && !except.some((seq) => containsPhrase(mine, seq))) return gap;
     return null;
   }
 }

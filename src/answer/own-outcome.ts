@@ -340,3 +340,86 @@ export function asksNextDate(raw: string): boolean {
   // the thing to come may be named in the sentence before the clause that asks (« les prochaines Rencontres, c'est quand ? »)
   return askingClauses(folded).some(({ clause, sentence }) => NEXT.test(sentence) && WHEN_ASKED.test(clause) && !NEXT_STEP.test(sentence));
 }
+
+/**
+ * A structure named by its kind and its own name (« l'association Terre d'Envol », « la SCIC L'Atelier Partagé »,
+ * "the Oasis Solidaire association"), read in the message as written (the name's capitals tell it from the words
+ * around it). A structure of the writer's own (« notre association Les Jardins ») is their own file (see asksOwnOutcome).
+ */
+const STRUCTURE_KIND =
+  /(?<!\p{L})(?:associations?|assos?|assoc|scop|scic|coop[ée]ratives?|coop|recyclerie|ressourcerie|r[ée]gie(?: de quartier)?|structure|entreprise(?: d'insertion| solidaire| adaptée)?|collectif|[ée]picerie(?: solidaire)?|tiers[- ]lieux?|caf[ée](?: associatif| solidaire)?|fondation|mutuelle|(?:atelier )?chantier d'insertion|chantier|aci|siae|amap|cae|compagnie|ferme|garage solidaire|boutique solidaire|cr[èe]che|groupement|f[ée]d[ée]ration)(?!\p{L})/giu;
+/** A proper name: an optional article, then capitalised words joined by small words (« Les Paniers du Gardon », « Terre d'Envol »). */
+const NAME =
+  /\s+[«"“]?\s*((?:(?:L'|La |Le |Les |The |Du )?)\p{Lu}[\p{L}\d'-]*(?:\s*(?:(?:de|du|des|d'|et|la|le|les|l'|à|en|sur|sous|&)\s*)*\p{Lu}[\p{L}\d'-]*)*)/uy;
+const NAME_FIRST_EN =
+  /(?<!\p{L})(?:the|The)\s+((?:\p{Lu}[\p{L}\d'-]*\s+){1,4})(?:association|co-?op|cooperative|charity|non-?profit|social enterprise|SCIC|SCOP|collective|third place)(?!\p{L})/gu;
+/** A possessive of the writer's own before the kind (« notre association », "our co-op"). */
+const OWN_BEFORE = /(?:\b(?:notre|nos|mon|ma|mes|our|my))\s+$/i;
+/** Words of capitals that name a kind or a scheme, not a structure (« l'entreprise ESUS », « la SCIC SAS »). */
+const NOT_A_NAME = /^(?:ESUS|ESS|SAS|SARL|SA|QPV|IAE|DLA|ACI|EI)$/;
+
+/** The structures a message names by their kind and own name (not the writer's own), as written. */
+export function namedStructures(raw: string): string[] {
+  const text = raw.replace(/[’`]/g, "'");
+  const names: string[] = [];
+  for (const m of text.matchAll(STRUCTURE_KIND)) {
+    if (OWN_BEFORE.test(text.slice(0, m.index))) continue;
+    NAME.lastIndex = m.index + m[0].length;
+    const n = NAME.exec(text);
+    const name = n?.[1]?.trim().replace(/['-]+$/, "");
+    if (name && !NOT_A_NAME.test(name) && /\p{Ll}/u.test(name)) names.push(name);
+  }
+  for (const m of text.matchAll(NAME_FIRST_EN)) if (!OWN_BEFORE.test(text.slice(0, m.index))) names.push(m[1]!.trim());
+  return names;
+}
+
+/** What a structure got, decided for it or taken in it: the kinds of fact asked, as the knowledge names them. */
+export const STRUCTURE_TOPICS: Record<string, RegExp> = {
+  capital: /\b(?:capital|parts?|participation|participe\w*|associes?|societaires?|actionnaires?|shareholders?|stake|shares)\b/,
+  agrement: /\b(?:agrement|agreee?s?|esus|label\w*|approval|accredit\w*)\b/,
+  argent: /\b(?:subventions?|subventionne\w*|financ\w*|aides?|minimis|verse\w*|montant|euros?|grants?|fund\w*|subsid\w*|prets?|garanties?)\b/,
+  accompagnement: /\b(?:accompagn\w*|dla|incub\w*|laureat\w*|retenue?s?|selectionne\w*)\b/,
+};
+
+/** A structure getting, having or being granted something (« a-t-elle reçu », « a l'agrément », « est-elle agréée »). */
+const STRUCTURE_GOT = new RegExp(
+  String.raw`\b(?:a|ont|avait|avaient)(?:(?: t)? (?:il|elle|ils|elles))?(?: (?:deja|bien|finalement|enfin|pas|jamais|vraiment|encore))* (?:recue?s?|obtenue?s?|touchee?s?|percue?s?|beneficie|eue?s?|decroche\w*|empoche\w*)\b` +
+    String.raw`|\b(?:a|ont|possede|possedent|detient|detiennent)(?:(?: t)? (?:il|elle|ils|elles))?(?: (?:deja|bien|toujours|encore))* (?:l|le|la|les|un|une|des|son|sa|ses|leur|leurs) (?:\w+ )?(?:agrement|label|subvention|financement|aide|pret|garantie|conventionnement|convention)s?\b` +
+    String.raw`|\b(?:est|sont|etait|etaient)(?:(?: t)? (?:il|elle|ils|elles))?(?: (?:deja|bien|toujours|encore|vraiment))* (?:agree|labellise|conventionne|finance|subventionne|soutenu|accompagne|aide|retenu|laureat|selectionne)\w*` +
+    // a body's act for it: it paid, granted, voted, decided (« le Département a-t-il versé… à », « a-t-il décidé d'entrer au capital »)
+    String.raw`|\b(?:a|ont)(?:(?: t)? (?:il|elle|ils|elles))?(?: (?:deja|bien|finalement|enfin|pas|vraiment))*(?: ete)? (?:verse|donne|attribue|octroye|alloue|accorde|paye|soutenu|aide|accompagne|investi|mis|injecte|apporte|vote|decide|finance|subventionne|valide|retenu|refuse|agree|labellise)\b` +
+    // its capital: a body entering it, taking shares, taking part (« va-t-il prendre des parts dans », « participe-t-il à »)
+    String.raw`|\b(?:entr\w*|rentr\w*|pren\w*|pris|investi\w*|devien\w*|devenu|devenir)\b(?: \w+){0,3} (?:capital|parts?|participation|associe|societaire|actionnaire)\b|\bparticip(?:e|ent|era|eront|ait|aient)(?:(?: t)? (?:il|elle|ils|elles))? (?:a|au|aux|dans)\b` +
+    String.raw`|\b(?:did|has|have|had|was|were|is|are|will|would)\b(?: \w+){0,6} (?:give|given|gave|grant|granted|fund|funded|finance|financed|award|awarded|pay|paid|receive|received|get|got|obtain|obtained|support|supported|approve|approved|select|selected|accept|accepted|invest|invested|back|backed|subsidi[sz]ed?)\b`,
+);
+/** A rule or a possibility asked (« comment », « quelle démarche », « peut-elle », "how", "can"): what the sources may say. */
+const RULE_ASKED =
+  /\b(?:comment|how|demarches?|procedures?|regles?|cadre|conditions?|criteres?|peut|peuvent|pourra|pourrait|pourraient|pourrons|possible|possibles|eligibles?|envisageable|can|could|may|might|faut il|doit|doivent|should|must|une fois|once)\b/;
+/** A third person standing for the structure in the asking clause (« elle a déjà touché combien ? »). */
+const THIRD = /\b(?:il|elle|ils|elles|lui|leur|it|they|them|its|their)\b/;
+
+/**
+ * Whether the message asks what a named structure got, was granted or was decided for it (« l'association X a-t-elle
+ * reçu une aide de minimis ? », « le Département a-t-il financé la recyclerie X ? », « la DDETS a-t-elle accordé
+ * l'agrément à la coopérative X ? », "did the Département give a grant to the X association?"), for a structure the
+ * knowledge does not describe on that point (`knows`: whether the knowledge names the structure with what is asked of
+ * it). The file of one structure is that structure's and its funder's, never published. A rule (« comment la SCIC X
+ * peut-elle demander… ? ») and a structure the sources describe (« la SCIC Gard et Autonomie ») are left to the answer.
+ */
+export function asksNamedStructureOutcome(raw: string, knows: (name: string, topics: readonly string[]) => boolean): boolean {
+  const names = namedStructures(raw);
+  if (names.length === 0) return false;
+  const folded = ownCaseText(raw);
+  return askingClauses(folded).some(({ clause, sentence, conditional }) => {
+    if (conditional || !STRUCTURE_GOT.test(clause) || RULE_ASKED.test(sentence)) return false;
+    const condition = clause.replace(APPLYING_SI, " ");
+    if ((CONDITION_SI.test(condition) && !INDIRECT_SI.test(condition)) || /\bif\b/.test(clause)) return false;
+    // the structure named in the clause that asks, or standing there as a pronoun
+    const inClause = names.filter((n) => clause.includes(ownCaseText(n).trim()));
+    const asked = inClause.length > 0 ? inClause : THIRD.test(clause) ? names : [];
+    const topics = Object.entries(STRUCTURE_TOPICS)
+      .filter(([, r]) => r.test(sentence))
+      .map(([t]) => t);
+    return asked.some((n) => !knows(n, topics));
+  });
+}

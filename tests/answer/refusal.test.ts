@@ -276,6 +276,7 @@ describe("known gaps of knowledge/lacunes.yaml", () => {
     "composition-jury": "Qui siège dans le comité de sélection, on peut avoir les noms ?",
     "qualification-de-son-cas": "La commune nous a prêté un local gratuitement : dans notre cas, est-ce une aide d'État ?",
     "verdict-sur-son-cas": "Le loyer réduit que la mairie nous consent, c'est une aide d'État ou pas ?",
+    "structure-nommee": "Le Département a-t-il subventionné l'épicerie solidaire Le Panier des Garrigues l'an passé ?",
     "examen-de-ses-documents": "Voici nos statuts modifiés : dites-moi si la gouvernance est conforme.",
     "ouverture-hors-horaires-publies": "L'accueil de la Maison départementale est-il ouvert le samedi ?",
     "relecture-de-ses-documents": "Quelqu'un du Département pourrait-il vérifier notre budget prévisionnel ?",
