@@ -358,7 +358,7 @@ function memberVerdict(question: string, body: string, listing: readonly string[
  * adaptée peut-elle bénéficier du DLA ? », « les mutuelles » in « les mutuelles font-elles partie de l'ESS ? »).
  */
 const KIND_SUBJECT =
-  /^(?:et |mais |alors )?(?:(?:un|une|les|des|le|la|l')\s*((?:[\p{L}]+\s+){0,2}[\p{L}]+)\s+[\p{L}]+-(?:t-)?(?:il|elle|ils|elles)\b|est-ce qu(?:e\s+|'\s*)(?:un|une|les|des|le|la|l')\s*((?:[\p{L}]+\s+){0,2}?[\p{L}]+)\s+(?:fait|font|peut|peuvent|a|ont|est|sont|releve\w*|beneficie\w*)\b)/u;
+  /^(?:et |mais |alors )?(?:(?:un|une|les|des|le|la|l')\s*((?:[\p{L}]+\s+){0,2}[\p{L}]+)\s+[\p{L}]+[- ](?:t[- ])?(?:il|elle|ils|elles)\b|(?:est-ce qu(?:e\s+|'\s*))?(?:un|une|les|des|le|la|l')\s*((?:[\p{L}]+\s+){0,2}?[\p{L}]+)\s+(?:fait|font|peut|peuvent|a|ont|est|sont|releve\w*|beneficie\w*)\b)/u;
 /** The subject pronoun of an inverted question (« peut-elle »), which says nothing of the claim. */
 const PRONOUN = new Set(["il", "elle", "ils", "elles", "on"]);
 /** Forms of a verb whose stems differ (« fait » / « font », « peut » / « peuvent »): one form stands for all. */
@@ -420,8 +420,72 @@ function saysAllOf(question: string, sentence: string): boolean {
 
 /** First words written in lower case after « Non : » (a name keeps its capital). */
 const COMMON_FIRST =
-  /^(?:(?:l|d|jusqu|c)['’]|(?:le|la|les|un|une|des|du|de|au|aux|en|a|à|depuis|pour|plus|moins|notamment|parmi|il|elle|ils|elles|on|ce|cette|ces|son|sa|ses|leur|leurs|seul|seule|seules|seuls|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|in|up|at|the|only|it|they|since|from|over|under)(?=\s|$))/iu;
+  /^(?:(?:l|d|jusqu|c)['’]|(?:le|la|les|un|une|des|du|de|au|aux|en|a|à|depuis|pour|plus|moins|notamment|parmi|sur|sont|dans|avec|par|chez|tous|toutes|chaque|il|elle|ils|elles|on|ce|cette|ces|son|sa|ses|leur|leurs|seul|seule|seules|seuls|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|in|up|at|the|only|it|they|since|from|over|under)(?=\s|$))/iu;
 const lowerFirst = (s: string) => (COMMON_FIRST.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s);
+
+/** The thing a question restricts a claim to (« pour les associations » in « le DLA, c'est uniquement pour les associations ? »). */
+const ONLY_OBJECT =
+  /\b(?:seulement|uniquement|exclusivement|only|solely|exclusively|just)\s+([^?]+)|\b(?:reserve|reservee|reserves|reservees|reserved)\s+(?:a|aux|au|to)\s+([^?]+)|\b(?:c'?est|ca|concerne|vise|s'adresse)\s+(?:qu'|que\s+)([^?]+)/;
+/** A list going on after a word (« associations, coopératives », « quartiers … ou en zone rurale »). */
+const LIST_GOES_ON =
+  /^(?:\s+[\p{L}'-]+){0,6}?\s*(?:,(?!\s*(?:dont|qui|que|qu'|ou|where|which|who|un|une|le|la|les|l'|il|elle|ils|elles|ce|cette|son|sa|ses|a|an|the|it|they)\b)|;|\s(?:et|ou|and|or|mais aussi|ainsi que|as well as)\s)/u;
+/** A list leading to a word (« …, coopératives », « notamment les quartiers »). */
+const LIST_LEADS = /(?:,|\s(?:et|ou|and|or|notamment|aussi|also|including|dont|ainsi que|mais aussi))\s+(?:[\p{L}'-]+\s+){0,3}$/u;
+/** A sentence saying outright that a thing is not reserved to one kind. */
+const NOT_ONLY = /\b(?:pas (?:reserve\w*|seulement|uniquement|limite\w*|que)|not (?:only|just|reserved|limited))\b/;
+/** Small words of a restricted thing, which name no kind of it. */
+const OBJECT_STOP = /^(?:pour|les|des|aux|une|the|for|with|avec|dans|sur|that|those|these|ceux|celles|qui|quoi|cela|ceci|ca|gens|personnes)$/;
+
+/**
+ * A question asking whether a thing is only for one kind (« les communs, c'est seulement pour les quartiers prioritaires ? »,
+ * "is the DLA only for associations?") is answered « Non » when the first sentence of the answer names that kind among
+ * others (« … dans les quartiers de la politique de la ville ou en zone rurale », « associations, coopératives… ») or
+ * says it is not reserved to it; a « Oui » the answering card put first, which confirms the thing is open to that kind,
+ * is replaced. Not when the card's own phrasings ask about exclusivity (its « Oui » then answers it), nor when the
+ * question offers an alternative itself (« seulement X ou aussi Y ? »).
+ */
+function onlyVerdict(question: string, body: string, listing: readonly string[]): Verdict {
+  const q = fold(question).replace(/[’`]/g, "'");
+  const m = ONLY_OBJECT.exec(q);
+  if (!m) return null;
+  const object = (m[1] ?? m[2] ?? m[3]!).trim();
+  if (/\b(?:ou|or)\b/.test(object) || /^(?:de |d'|une? |a |one )?(?:l'?argent|money|sous|subvention|grant)/.test(object)) return null;
+  if (
+    listing.some((p) =>
+      /\b(?:seulement|uniquement|exclusivement|only|just|reserve\w*|reserved)\b|\bqu(?:e|')\s/.test(fold(p).replace(/\best-ce qu(?:e\b|')/g, " ")),
+    )
+  )
+    return null;
+  const words = object
+    .split(/[^\p{L}\d'-]+/u)
+    .map((w) => w.replace(/^[ldcj]'/, ""))
+    .filter((w) => w.length >= 4 && !OBJECT_STOP.test(w));
+  if (words.length === 0) return null;
+  const lead = fold(leadOf(body.replace(/^(?:oui|yes)\b[^:.\n]{0,60}:\s*/i, ""))).replace(/[’`]/g, "'");
+  if (NOT_ONLY.test(lead)) return "no";
+  if (/\b(?:seulement|uniquement|exclusivement|only|reserve\w*|reserved)\b/.test(lead)) return null;
+  for (const w of words) {
+    const stemmed = w.slice(0, Math.max(4, w.length - 2));
+    const re = new RegExp(`(?<![\\p{L}])${stemmed.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}[\\p{L}]*`, "u");
+    const at = re.exec(lead);
+    if (!at) continue;
+    if (LIST_GOES_ON.test(lead.slice(at.index + at[0].length)) || LIST_LEADS.test(lead.slice(0, at.index))) return "no";
+  }
+  return null;
+}
+
+/**
+ * The answer text with « Non : » first when the question asks whether a thing is only for a kind the answer names among
+ * others (see onlyVerdict), in place of a « Oui » the card put first; unchanged otherwise.
+ */
+function withOnlyLead(question: string, text: string, english: boolean, listing: readonly string[]): string | undefined {
+  const note = text.startsWith(FRENCH_SOURCES_NOTE) ? `${FRENCH_SOURCES_NOTE}\n\n` : "";
+  const body = text.slice(note.length).replace(/^\s+/, "");
+  if (/^(?:non|no)\b/i.test(body) || onlyVerdict(question, body, listing) !== "no") return undefined;
+  const rest = body.replace(/^(?:oui|yes)\b[^:.\n]{0,60}:\s*/i, "");
+  const upper = rest.charAt(0).toUpperCase() + rest.slice(1);
+  return `${note}${english && !note ? "No:" : "Non :"} ${lowerFirst(upper)}`;
+}
 
 /**
  * The answer text with « Non : » / « Oui : » (or "No:" / "Yes:" for an English answer) before its first sentence when
@@ -432,6 +496,8 @@ const lowerFirst = (s: string) => (COMMON_FIRST.test(s) ? s.charAt(0).toLowerCas
 export function withPremiseLead(question: string, text: string, english: boolean, listing: readonly string[] = []): string {
   const note = text.startsWith(FRENCH_SOURCES_NOTE) ? `${FRENCH_SOURCES_NOTE}\n\n` : "";
   const body = text.slice(note.length).replace(/^\s+/, "");
+  const only = withOnlyLead(question, text, english, listing);
+  if (only) return only;
   if (/^(oui|non|yes|no)\b/i.test(body)) return text;
   const verdict = premiseVerdict(question, body, listing);
   if (!verdict) return text;

@@ -111,8 +111,7 @@ describe("a yes/no question with no figure gets « Oui » only when the first se
   });
   it("adds nothing on exclusivity, obligation or negation, a word missing, or too few words", () => {
     const keep = (q: string, a: string) => expect(withPremiseLead(q, a, false)).toBe(a);
-    // « réservé » makes the claim stronger than the sentence, which lists more
-    keep("Le réseau est-il réservé aux associations ?", "Le réseau est ouvert aux associations et aux coopératives. [1]");
+    // (« réservé aux associations ? » answered by a sentence listing more is a « Non »: see the questions of exclusivity below)
     keep("Une coopérative doit-elle obligatoirement adopter la forme d'une SARL ?", "Une coopérative adopte la forme d'une SA ou d'une SARL. [1]");
     // the sentence negates
     keep("Une coopérative peut-elle adopter la forme d'une association ?", "Une coopérative ne peut pas adopter la forme d'une association. [1]");
@@ -171,6 +170,12 @@ describe("« un X peut-il / fait-il partie de… ? » answered by a card listing
     expect(premiseVerdict("Une régie de quartier peut-elle bénéficier du dispositif ?", members, dla)).toBe("yes");
     expect(premiseVerdict("Les coopératives peuvent-elles bénéficier du dispositif ?", members, dla)).toBe("yes");
     expect(premiseVerdict("Les mutuelles font-elles partie de l'ESS ?", families, ess)).toBe("yes");
+    // written without hyphens (« peut elle »), or as a statement put up with a question mark
+    expect(premiseVerdict("une regie de quartier peut elle beneficier du dispositif ?", members, dla)).toBe("yes");
+    expect(premiseVerdict("les fondations font elles partie de l'ESS ?", families, ess)).toBe("yes");
+    expect(premiseVerdict("Une fondation fait partie de l'ESS ?", families, ess)).toBe("yes");
+    expect(premiseVerdict("Une SAS fait partie de l'ESS ?", families, ess)).toBeNull();
+    expect(premiseVerdict("une structure peut elle beneficier du dispositif ?", members, dla)).toBeNull();
     expect(premiseVerdict("Est-ce qu'une coopérative fait partie de l'ESS ?", families, ess)).toBe("yes");
     // a year naming the rule, that the answer neither gives nor contradicts
     expect(withPremiseLead("Une fondation fait-elle partie de l'ESS selon la loi de 2014 ?", families, false, ess)).toMatch(/^Oui : les coopératives/);
@@ -188,5 +193,52 @@ describe("« un X peut-il / fait-il partie de… ? » answered by a card listing
     expect(premiseVerdict("Les mutuelles font-elles partie de l'ESS ?", families)).toBeNull();
     // an open question
     expect(premiseVerdict("Quelles mutuelles font partie de l'ESS ?", families, ess)).toBeNull();
+  });
+});
+
+describe("a question asking whether a thing is only for one kind", () => {
+  it("answers « Non » when the first sentence names that kind among others", () => {
+    expect(
+      withPremiseLead(
+        "Le soutien aux ressourceries, c'est uniquement pour les villes ?",
+        "Le soutien vise les villes comme les villages ruraux, avec un accompagnement adapté. [1]",
+        false,
+      ),
+    ).toMatch(/^Non : le soutien vise les villes comme/);
+    expect(withPremiseLead("Is the support only for cooperatives?", "Cooperatives, associations and mutuals may apply. [1]", true)).toMatch(
+      /^No: cooperatives, associations and mutuals may apply\. \[1\]$/i,
+    );
+    expect(withPremiseLead("Le réseau est-il réservé aux associations ?", "Le réseau est ouvert aux associations et aux coopératives. [1]", false)).toBe(
+      "Non : le réseau est ouvert aux associations et aux coopératives. [1]",
+    );
+    expect(withPremiseLead("La formation, c'est que pour les élus ?", "Les élus et les agents y sont invités. [1]", false)).toMatch(
+      /^Non : les élus et les agents/,
+    );
+  });
+  it("replaces a « Oui » a card put first, which said the thing is open to that kind", () => {
+    expect(
+      withPremiseLead(
+        "Le prêt est seulement pour les associations ?",
+        "Oui, si elle a un projet : le prêt s'adresse aux associations, aux coopératives et aux mutuelles. [1]",
+        false,
+        ["Une association peut-elle avoir le prêt ?"],
+      ),
+    ).toBe("Non : le prêt s'adresse aux associations, aux coopératives et aux mutuelles. [1]");
+  });
+  it("says it when the sentence says the thing is not reserved to that kind", () => {
+    expect(withPremiseLead("C'est réservé aux associations ?", "Les structures employeuses : ce n'est pas réservé aux associations. [1]", false)).toMatch(
+      /^Non : /,
+    );
+  });
+  it("leaves the answer when the kind stands alone, when the card asks about exclusivity, or when the question offers another choice", () => {
+    const alone = "Le prêt s'adresse aux associations employeuses du Gard. [1]";
+    expect(withPremiseLead("Le prêt est seulement pour les associations ?", alone, false)).toBe(alone);
+    const cardYes = "Oui, si elle emploie des salariés : le dispositif aide les associations, les coopératives et les mutuelles. [1]";
+    expect(withPremiseLead("C'est seulement pour les employeurs ?", cardYes, false, ["Est-ce réservé aux employeurs ?"])).toBe(cardYes);
+    const choice = "Du conseil, des locaux et du matériel, en plus de la subvention. [1]";
+    expect(withPremiseLead("C'est seulement de l'argent ou il y a autre chose ?", choice, false)).toBe(choice);
+    // (a comma before a relative clause goes on with no list: « Nîmes, dont… »)
+    const place = "Le cabinet installé à Nîmes, dont la mission a duré deux ans, a conduit la démarche. [1]";
+    expect(withPremiseLead("Le projet concerne que Nîmes ?", place, false)).toBe(place);
   });
 });
