@@ -75,6 +75,7 @@ import { ANSWER_ACTIONS, REFUSAL_ACTIONS } from "./actions.js";
 import { WorkQueue } from "./work-queue.js";
 import { unframe } from "./relayed.js";
 import { agentClaim, asksConfirmation, checksFigure, premiseVerdict, withPremiseLead } from "./premise.js";
+import { QPV_DOC, withQpvLead } from "./qpv-place.js";
 import { namesEntry } from "./glossary-entry.js";
 import { excludedThing, statesExcluded, withoutBeyond } from "./excluded-part.js";
 
@@ -879,6 +880,9 @@ export class Answerer {
     const own = asked;
     const later = laterYearAsked(own, reply.text);
     if (!later) {
+      // A yes/no question whether a place the sources confirm is, or has, a quartier prioritaire gets « Oui : » first.
+      if (reply.type === "answer" && !reply.refused)
+        reply.text = withQpvLead(own, reply.text, looksEnglish(own), reply.sources.find((s) => s.id === QPV_DOC)?.n);
       // A yes/no question stating a figure the answer settles gets its « Oui » or « Non » first.
       // (or asking whether a thing is of the kind its card lists)
       if (reply.type === "answer" && !reply.fit) {

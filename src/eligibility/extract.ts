@@ -393,8 +393,31 @@ function findBankAccess(f: string): boolean | undefined {
   return undefined;
 }
 
-const QPV_NAMES =
-  /\b(pissevin|valdegour|richelieu|gambetta|chemin bas d avignon|clos d orville|mas de mingue|nemausus|jonquilles|haute magaille|sabatot|escanaux|coronelle|vigan braquet|pres saint jean)\b/;
+/** Known quartiers prioritaires, folded, with their names as written (knowledge/territoire/territoire-qpv.md). */
+const QPV_DISPLAY: Record<string, string> = {
+  pissevin: "Pissevin",
+  valdegour: "Valdegour",
+  richelieu: "Richelieu",
+  gambetta: "Gambetta",
+  "chemin bas d avignon": "Chemin-Bas d'Avignon",
+  "clos d orville": "Clos d'Orville",
+  "mas de mingue": "Mas de Mingue",
+  nemausus: "Nemausus",
+  jonquilles: "Jonquilles",
+  "haute magaille": "Haute Magaille",
+  sabatot: "Sabatot",
+  escanaux: "Escanaux",
+  coronelle: "Coronelle",
+  "vigan braquet": "Vigan Braquet",
+  "pres saint jean": "Prés Saint-Jean",
+};
+const QPV_NAMES = new RegExp(`\\b(${Object.keys(QPV_DISPLAY).join("|")})\\b`);
+
+/** The name of a known quartier prioritaire a text writes (« pissevin » → « Pissevin »), as the sources write it, if it writes one. */
+export function qpvNameIn(text: string): string | undefined {
+  const found = QPV_NAMES.exec(foldText(text).replace(/[-'’]/g, " ").replace(/\s+/g, " "))?.[1];
+  return found && QPV_DISPLAY[found];
+}
 
 /** Known quartiers prioritaires → their commune (INSEE code), facts dossier §6.4. */
 const QPV_COMMUNE: [RegExp, string][] = [

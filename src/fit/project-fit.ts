@@ -12,6 +12,7 @@ import { DEFAULT_PROCESS, type Audience } from "../domain/ids.js";
 import type { Action, Reply } from "../domain/reply.js";
 import type { Facts } from "../eligibility/facts.js";
 import { ANSWER_ACTIONS, REFUSAL_ACTIONS } from "../answer/actions.js";
+import { QPV_DOC, withQpvLead } from "../answer/qpv-place.js";
 import { cleanQuestion } from "../answer/answerer.js";
 import { ADDRESSED, PLURAL, SINGULAR, askedPart, asksOutOfMission } from "../answer/asked-part.js";
 import { asksToDraft } from "../answer/drafting.js";
@@ -222,6 +223,8 @@ export class ProjectFit {
     if (gap && !outOfScope) text += `\n\n${unsettledNote(gap.sujet)}`;
     // As in the ordinary answers: secondary (reported) sources are said to be « à vérifier ».
     if (citations.refs.some((s) => s.status === "reported")) text += `\n\n${REPORTED_NOTE}`;
+    // « …à Pissevin. C'est bien un quartier prioritaire ? »: the place's status, when the sources confirm it, comes first.
+    if (!outOfScope) text = withQpvLead(question, text, lang === "en", citations.refs.find((s) => s.id === QPV_DOC)?.n);
     const main = ranked[0]!;
     const routed = ranked.find((o) => o.askedButRuledOut && composed.options[ranked.indexOf(o)]) ?? main;
     const reply: Reply = {
