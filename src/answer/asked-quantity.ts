@@ -180,6 +180,91 @@ export function countsOf(paragraph: string, heads: string[]): boolean {
 const MEASURE_UNIT = /^(?:mois|ans?|annees?|semaines?|jours?|heures?|minutes?|euros?|eur|k€|€|months?|years?|weeks?|days?|hours?)$/;
 /** Words a count of people is given in, whatever people were asked (« plus de 200 personnes » for participants). */
 const PEOPLE = /^(?:personnes?|participants?|participantes?|gens|people|persons?|membres?|members?)$/;
+/**
+ * Nouns of people or of their jobs, as a how-many question counts them (« combien d'habitants », « combien de salariés »):
+ * a figure of people (« plus de 200 personnes ») may count those, never things (« combien d'ateliers ? »).
+ */
+const PEOPLE_NOUNS = new Set(
+  [
+    "personne",
+    "participant",
+    "participante",
+    "gens",
+    "habitant",
+    "salarie",
+    "salariee",
+    "benevole",
+    "elu",
+    "elue",
+    "agent",
+    "membre",
+    "adherent",
+    "inscrit",
+    "porteur",
+    "porteuse",
+    "entrepreneur",
+    "entrepreneuse",
+    "createur",
+    "creatrice",
+    "acteur",
+    "actrice",
+    "visiteur",
+    "jeune",
+    "femme",
+    "homme",
+    "beneficiaire",
+    "partenaire",
+    "societaire",
+    "associe",
+    "resident",
+    "stagiaire",
+    "demandeur",
+    "chomeur",
+    "usager",
+    "client",
+    "consommateur",
+    "enfant",
+    "eleve",
+    "etudiant",
+    "senior",
+    "famille",
+    "acheteur",
+    "consultant",
+    "conseiller",
+    "financeur",
+    "representant",
+    "invite",
+    "expert",
+    "intervenant",
+    "organisateur",
+    "emploi",
+    "actif",
+    "travailleur",
+    "public",
+    "people",
+    "person",
+    "inhabitant",
+    "employee",
+    "volunteer",
+    "member",
+    "attendee",
+    "visitor",
+    "worker",
+    "job",
+    "resident",
+    "citizen",
+    "citoyen",
+    "accompagne",
+    "laureat",
+    "candidat",
+    "structure",
+    "association",
+    "asso",
+    "organisation",
+  ].map(stem),
+);
+/** Whether the things a how-many question counts (`heads`, analysed) may be people (or nothing named): then a figure of people may count them. */
+const mayBePeople = (heads: string[]) => heads.length === 0 || heads.some((h) => PEOPLE_NOUNS.has(h) || PEOPLE_NOUNS.has(stem(h)));
 /** A number in a folded text: digits (« 3,3 », « 23 000 ») or a number word. */
 const NUMBER = new RegExp(String.raw`\d+(?:[.,]\d+|\s\d{3}(?!\d))*|\b(?:${QUANTITY_WORDS.source.slice(3, -3)})\b`, "g");
 
@@ -207,7 +292,7 @@ export function countsOnlyOther(paragraph: string, heads: string[], named: boole
     if (next === undefined) return false;
     // (a duration or a sum first: « depuis plus de vingt ans des prêts d'honneur » counts years, not loans)
     if (MEASURE_UNIT.test(next)) continue;
-    if (after.slice(0, 3).some((w) => heads.includes(stem(w)) || heads.includes(w) || PEOPLE.test(w))) return false;
+    if (after.slice(0, 3).some((w) => heads.includes(stem(w)) || heads.includes(w) || (PEOPLE.test(w) && mayBePeople(heads)))) return false;
     // asked of people, « environ 10 % de son chiffre d'affaires » is a share of another thing (not so of a mass,
     // « combien de réserves ? » and « 57,5 % des excédents sont placés en réserves »)
     if (people && next === "%" && /^(?:de|du|des|d'\p{L}+)$/u.test(after[1] ?? "")) continue;
@@ -237,7 +322,7 @@ export function countsAskedThings(question: string, text: string, equivalents: (
   return text
     .split(/\n\s*\n/)
     .filter((p) => p.trim())
-    .some((p) => countsOf(p, heads) || countsOf(p, PEOPLE_HEADS));
+    .some((p) => countsOf(p, heads) || (mayBePeople(heads) && countsOf(p, PEOPLE_HEADS)));
 }
 
 /** People counted in any words (« plus de 200 personnes », « 80 participants »), as written and analysed. */

@@ -10,6 +10,7 @@ import {
   asksWhen,
   countedAcronym,
   givesAsked,
+  countsAskedThings,
   givesAskedQuantity,
   hasDate,
   hasQuantity,
@@ -357,5 +358,19 @@ describe("a month or a weekday is a date, not a name asked about", () => {
   it("a French answer gives the figure of an English question naming the month", () => {
     const card = "Plus de 200 personnes, dans tout le Gard. Les ateliers territoriaux d'octobre 2023 ont réuni des partenaires.";
     expect(givesAsked("number", "How many people took part in the October 2023 territorial workshops?", card)).toBe(true);
+  });
+});
+
+describe("a figure of people counts people, never things", () => {
+  const crowd = "Plus de 150 personnes, venues de tout le département. Les réunions de quartier ont rassemblé des élus et des habitants. [1]";
+  it("does not count the meetings, the projects or the places a question asks", () => {
+    expect(givesAskedQuantity("Combien de réunions de quartier ont été organisées ?", crowd)).toBe(false);
+    expect(countsAskedThings("il y a eu combien de réunions ?", crowd)).toBe(false);
+    expect(countsAskedThings("How many projects were funded?", "About 90 people attended. [1]")).toBe(false);
+  });
+  it("still counts the people a question asks in other words", () => {
+    expect(givesAskedQuantity("Combien de participants aux réunions de quartier ?", crowd)).toBe(true);
+    expect(countsAskedThings("il y avait combien d'habitants ?", crowd)).toBe(true);
+    expect(countsAskedThings("How many attendees were there?", "About 90 people attended. [1]")).toBe(true);
   });
 });
