@@ -26,9 +26,9 @@ describe("reading the shape of such follow-ups", () => {
     expect(asksBareWhy("mais pourquoi donc ?")).toBe(true);
     expect(asksBareWhy("why not?")).toBe(true);
     expect(asksBareWhy("pourquoi le schéma a-t-il quatre axes ?")).toBe(false);
-    expect(deniedClaim("Pour ce projet, la piste principale est **la Région** [1].\n\nLe Département ne peut plus verser d'aide directe à une société. [1]")).toMatch(
-      /ne peut plus/,
-    );
+    expect(
+      deniedClaim("Pour ce projet, la piste principale est **la Région** [1].\n\nLe Département ne peut plus verser d'aide directe à une société. [1]"),
+    ).toMatch(/ne peut plus/);
     expect(deniedClaim("La piste principale est la Région [1].")).toBeNull();
   });
 
