@@ -354,6 +354,73 @@ export function resolveOrdinal(question: string, previous: string): string | nul
 }
 
 /**
+ * A follow-up naming only the next or the previous one of a thing, without its noun (« et la suivante ? », « et la prochaine,
+ * c'est quand ? », "and the next one?", « et celle d'avant ? »), folded: group 1 the next, group 2 the previous.
+ */
+const BARE_SEQUEL =
+  /^(?:(?:et|mais|ok|alors|and|so|what about|how about)[\s,]+)?(?:(?:la|le|les|l'|the)\s+)?(?:(prochaine|prochain|prochaines|prochains|suivante|suivant|suivantes|suivants|next|following)|(precedente|precedent|precedentes|precedents|previous|earlier|celle d'avant|celui d'avant|one before))(?:\s+(?:one|fois|time))?(?:[\s,]+(?:alors|donc|c'est quand|ce sera quand|c'etait quand|elle a lieu quand|when|when is it|when was it|then))?$/;
+
+/**
+ * The follow-up naming only the next or the previous one of what a date question just asked of (« et la prochaine ? » after
+ * « la dernière rencontre, c'était quand ? »): the next or previous edition of that event, asked by its date
+ * (« la prochaine édition, c'est quand ? »), so that the sources' earlier editions answer the previous one and the known gap
+ * of future dates refuses the next one. Null when the follow-up names a noun of its own or when no question of the topic
+ * asked a date (« et le suivant ? » after a list is a rank, see resolveOrdinal).
+ */
+export function resolveSequel(question: string, topic: string): string | null {
+  const m = BARE_SEQUEL.exec(bareWords(question).replace(/\s+/g, " "));
+  if (!m) return null;
+  if (!topic.split(TOPIC_JOIN).some((part) => answerType(part) === "date")) return null;
+  const english =
+    /\b(?:next|following|previous|earlier|one before|and|so|what about|how about|the)\b/.test(bareWords(question)) &&
+    !/\b(?:et|la|le)\b/.test(bareWords(question));
+  if (m[1]) return english ? "and the next edition, when is it?" : "et la prochaine édition, c'est quand ?";
+  return english ? "and the previous edition, when was it?" : "et la précédente édition, c'était quand ?";
+}
+
+/** A follow-up asking only the reason of what was just said (« pourquoi ? », « mais pourquoi donc ? », "why not?"), folded. */
+const BARE_WHY =
+  /^(?:(?:et|mais|ok|alors|ah|and|but|so)[\s,]+)?(?:pourquoi|pour quelle raison|comment ca se fait|why|how come)(?:\s+(?:ca|cela|donc|pas|non|alors|not|so|that|is that))*$/;
+
+/** Whether a follow-up asks only the reason of what was just said (see BARE_WHY). */
+export function asksBareWhy(question: string): boolean {
+  return BARE_WHY.test(bareWords(question).replace(/\s+/g, " "));
+}
+
+/** A sentence denying a possibility or a right (« le Département ne peut plus… », « n'est pas éligible », "cannot"), folded. */
+const DENIAL = /\b(?:ne|n')\s*(?:\p{L}+\s+){0,3}?(?:pas|plus|jamais)\b|\b(?:cannot|can't|can no longer|is not|are not|isn't|aren't|not eligible)\b/u;
+
+/**
+ * The sentence of a reply that denies a possibility (« Depuis la loi NOTRe, le Département ne peut plus accorder d'aide
+ * économique directe à une entreprise. »): what a bare « pourquoi ? » after it asks the reason of, when the reply's lead
+ * only names options (a project's pistes). Null when no sentence denies anything.
+ */
+export function deniedClaim(reply: string): string | null {
+  const sentences = reply
+    .replace(/\*\*/g, "")
+    .replace(/\s*\[\d+\]/g, "")
+    .split(/(?<=[.!?])\s+|\n+/)
+    .map((x) => x.trim())
+    .filter((x) => x.length > 20);
+  return sentences.find((x) => DENIAL.test(foldedQuote(x))) ?? null;
+}
+
+/**
+ * A statement of how many the person's own group is (« en fait nous ne sommes que deux associations », « on est que deux
+ * structures », "actually we're only two"), folded: a fact put against what was just answered, no project of its own.
+ */
+const OWN_COUNT =
+  /^(?:(?:en fait|en realite|finalement|sauf que|mais|non|bon|ah|actually|in fact|well|but|no)[\s,]+)*(?:nous (?:ne )?sommes|on (?:n'|ne )?est|on n'est|we(?:'re| are))\s+(?:(?:que|seulement|juste|only|just|actually)\s+)*(?:\d+|un|une|deux|trois|quatre|cinq|six|seul|seule|seuls|seules|one|two|three|four|five|six|alone)\b/;
+/** Words of such a statement (see OWN_COUNT): a longer message describes more than a count. */
+const MAX_OWN_COUNT_WORDS = 10;
+
+/** Whether a follow-up only states how many the person's own group is (see OWN_COUNT), asking nothing. */
+export function statesOwnCount(text: string): boolean {
+  const f = bareWords(text).replace(/\s+/g, " ");
+  return !/\?/.test(text) && f.split(" ").length <= MAX_OWN_COUNT_WORDS && OWN_COUNT.test(f);
+}
+
+/**
  * A bare follow-up counting another thing (« et combien de départements ? », « et d'associations ? ») after a question
  * counting things (« combien de communes compte la métropole ? »): only the counted thing changes, what it is counted of
  * stays.

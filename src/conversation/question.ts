@@ -8,13 +8,17 @@ import { asksToDraft } from "../answer/drafting.js";
 import { checksFigure } from "../answer/premise.js";
 import { handedText } from "../answer/refusal-text.js";
 import {
+  asksBareWhy,
   asksKindOfNamed,
+  deniedClaim,
   bareCountAsked,
+  resolveSequel,
   countsBare,
   givesAskedKind,
   leadNames,
   pointsAtNamedKind,
   previousQuestions,
+  statesOwnCount,
   withoutTopicSwitch,
 } from "../answer/followup.js";
 import { type Audience, DEFAULT_PROCESS, type Priority, type ProcessId } from "../domain/ids.js";
@@ -63,11 +67,17 @@ export async function question(d: Deps<QuestionStorage>, ctx: Ctx, text: string)
   // (its noun alone would find what employees are to some process, not their number).
   // (the interaction log keeps the person's own words)
   const written = rest ?? said;
-  const clean = (rest === null && ctx.state.lastTopic ? bareCountAsked(said, ctx.state.lastTopic) : null) ?? written;
+  // « et la suivante ? » after « le dernier forum, c'était quand ? » asks the date of the next edition of that event (which
+  // nobody publishes ahead), « et la précédente ? » the one before (which the sources may give): read as asking it.
+  const clean =
+    (rest === null && ctx.state.lastTopic ? (bareCountAsked(said, ctx.state.lastTopic) ?? resolveSequel(said, ctx.state.lastTopic)) : null) ?? written;
   // « what does that SCIC do? » after a reply naming « la SCIC Gard et Autonomie » points at that structure: its name,
   // which the questions before may not have said, goes on with the topic.
   const pointed = rest === null && ctx.state.lastTopic ? (ctx.state.lastNames ?? []).filter((n) => pointsAtNamedKind(said, n)) : [];
-  const lastTopic = rest === null ? (pointed.length ? `${ctx.state.lastTopic} — ${pointed.join(", ")}` : ctx.state.lastTopic) : undefined;
+  // « pourquoi ? » after a project's options whose answer says the Département cannot help it (« … ne peut plus accorder
+  // d'aide directe… ») asks the reason of that denial, not of the option's process, which stands as the topic.
+  const reason = rest === null && ctx.state.lastClaim && !ctx.state.lastRefused && asksBareWhy(said) ? ctx.state.lastClaim : undefined;
+  const lastTopic = rest !== null ? undefined : reason ? reason : pointed.length ? `${ctx.state.lastTopic} — ${pointed.join(", ")}` : ctx.state.lastTopic;
   // "c'est gratuit ?" after "C'est quoi Gard centrale ?" is about Gard centrale.
   // « bon, je contacte qui alors ? » after a refusal asks how to reach the people it handed the question to.
   const handedTo =
@@ -216,6 +226,7 @@ export async function question(d: Deps<QuestionStorage>, ctx: Ctx, text: string)
   if (SELF.test(clean)) ctx.state.facts = { ...ctx.state.facts, ...safeExtract(clean) };
   if (facts && !isGeneralQuestion(clean)) ctx.state.facts = { ...ctx.state.facts, ...facts };
   ctx.state.lastFit = reply.fit?.[0]?.process;
+  ctx.state.lastClaim = reply.fit?.length ? (deniedClaim(reply.text) ?? undefined) : undefined;
   return { ...reply, interactionId, actions: withValue(reply.actions, interactionId) };
 }
 
@@ -256,7 +267,9 @@ export async function answer(
     async () => {
       // A follow-up read with its topic describes a project only in the first person (« et si on le monte à trois ? »): a
       // question about the topic (« et une SAS classique peut en faire partie ? ») asks of it, whatever its words resemble.
-      const described = question !== own && !SELF.test(own) ? null : await fitReply(false);
+      // (nor does one only stating how many they are, « en fait on n'est que deux structures »: a fact put against the
+      // topic's answer, the number of partners it asked)
+      const described = question !== own && (!SELF.test(own) || statesOwnCount(own)) ? null : await fitReply(false);
       if (described) return described;
       const reply = await d.answerer.ask(question, { ...opts, inTurn: true });
       return (reply.refused && (await fitReply(true))) || { reply };

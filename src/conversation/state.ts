@@ -44,6 +44,8 @@ export interface ConversationState {
   shownCards?: string[];
   /** The main option of the last project-fit answer: « vérifier l'éligibilité » then checks it. */
   lastFit?: ProcessId;
+  /** The sentence of the last project-fit answer denying a possibility (see deniedClaim): what a bare « pourquoi ? » asks the reason of. */
+  lastClaim?: string;
 }
 
 export const fresh = (): ConversationState => ({ mode: "idle", facts: {}, skipped: [], asked: 0, friction: {} });
