@@ -261,7 +261,7 @@ const PEOPLE_NOUNS = new Set(
     "association",
     "asso",
     "organisation",
-  ].map(stem),
+  ].flatMap((w) => [w, `${w}s`, stem(w), stem(`${w}s`)]),
 );
 /** Whether the things a how-many question counts (`heads`, analysed) may be people (or nothing named): then a figure of people may count them. */
 const mayBePeople = (heads: string[]) => heads.length === 0 || heads.some((h) => PEOPLE_NOUNS.has(h) || PEOPLE_NOUNS.has(stem(h)));
