@@ -108,16 +108,6 @@ const SLOTS: Slot[] = [
     gives: /\b(?:\d{1,2} ?h(?: ?\d{2})?|\d{1,2}:\d{2}|\d{1,2} ?(?:am|pm)|midi|noon|24 ?h ?\/ ?24)\b/,
   },
   {
-    // how long something lasts or takes: « ça dure combien de temps ? », « quel est le délai de réponse ? », "how long does
-    // the review take?": given by a duration (« 2 mois », « cinq ans », "six weeks") or a period between two years, not by
-    // the conditions or the steps of the thing
-    name: "duration",
-    asked:
-      /\b(?:combien de temps|how long|(?:quel(?:le)?s?|what(?: is| ?' ?s)?) (?:(?:est|sont|the) )?(?:la |les |le )?(?:duree|delais?|duration|timeline|lead time|processing time|turnaround)|(?:le|les|la) (?:delais?|duree)(?: (?:de |d ?' ?)\w+)?(?: c ?' ?est)? combien|ca dure|dure(?:nt|ra)? combien|prend(?:ra)? combien de temps|takes? how long)\b/,
-    gives:
-      /\b(?:\d+|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|quinze|vingt|trente|quelques|plusieurs|one|two|three|four|five|six|ten|twelve|several|a few)\s*(?:jours?|semaines?|mois|ans?|annees?|heures?|days?|weeks?|months?|years?|hours?)\b|\b(?:19|20)\d{2}\b[^.\d]{0,25}?\b(?:-|–|a|au|to|until|jusqu ?' ?(?:a|au|en))\s+(?:\p{L}+\s+)?(?:19|20)\d{2}\b|\b(?:immediat\w*|sans delai|immediately)\b/u,
-  },
-  {
     // the documents to attach to an application: « quelles pièces faut-il joindre ? », « les justificatifs demandés »,
     // "what documents do we need to attach?": given by a text that lists them or speaks of them
     name: "documents",

@@ -130,27 +130,3 @@ describe("the opening days and hours, the documents, a dedicated contact, the re
   ];
   for (const [q, text, fills] of cases) it(`${q} ← ${text.slice(0, 50)}… : ${fills}`, () => expect(fillsAskedSlots(q, text)).toBe(fills));
 });
-
-describe("how long something lasts or takes", () => {
-  it("is asked in everyday words, French or English", () => {
-    for (const q of [
-      "ça dure combien de temps, la démarche ?",
-      "quel est le délai pour avoir une réponse ?",
-      "le délai d'instruction c'est combien ?",
-      "How long does the application take?",
-      "what's the processing time?",
-    ])
-      expect(askedSlots(q), q).toContain("duration");
-    expect(askedSlots("Combien coûte la démarche ?")).not.toContain("duration");
-    expect(askedSlots("Quand a lieu la prochaine réunion ?")).not.toContain("duration");
-  });
-  it("is given by a duration or a period between two years, not by conditions or steps", () => {
-    expect(fillsAskedSlots("ça dure combien de temps ?", "Six mois en moyenne. [1]")).toBe(true);
-    expect(fillsAskedSlots("How long does it take?", "About three weeks. [1]")).toBe(true);
-    expect(fillsAskedSlots("quelle est la durée du plan ?", "De 2024 à 2028. [1]")).toBe(true);
-    expect(fillsAskedSlots("elle a travaillé combien de temps dessus ?", "Sa mission a duré d'avril 2023 à décembre 2024. [1]")).toBe(true);
-    expect(fillsAskedSlots("how long was the mission?", "The mission ran from April 2023 to December 2024. [1]")).toBe(true);
-    expect(fillsAskedSlots("ça dure combien de temps ?", "Un diagnostic, puis un plan d'accompagnement et un suivi. [1]")).toBe(false);
-    expect(fillsAskedSlots("How long does the review take?", "Projects under €40,000 from firms with fewer than 50 staff. [1]")).toBe(false);
-  });
-});
