@@ -61,7 +61,7 @@ export function qpvPlaceAsked(message: string): QpvPlace | undefined {
   if (!asksOnly(asking) && !asksOnly(clause)) return undefined;
   if (quartier) return { name: quartier, kind: "quartier" };
   const commune = communes[0]?.commune;
-  if (!commune || commune.qpv !== "yes") return undefined;
+  if (commune?.qpv !== "yes") return undefined;
   return { name: commune.name, kind: "commune" };
 }
 
