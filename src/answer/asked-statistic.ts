@@ -21,9 +21,13 @@ const AVERAGE =
 /** What gives an average: the word itself, or a ratio (« par projet » is not one: it is a cap or a rule). */
 const GIVES_AVERAGE = /\b(moyen|moyenne|moyens|moyennes|median|mediane|average|mean|on average)\b|\bpas publie|\bnot published\b/;
 
-/** A rate asked (« quel taux d'intérêt ? », « à quel taux ? », "what interest rate"). */
+/**
+ * A rate asked (« quel taux d'intérêt ? », « à quel taux ? », "what interest rate"), or the share of one thing another
+ * covers (« la garantie couvre combien du prêt ? », « quel pourcentage du coût ? », "how much of the loan?"): both are
+ * given by a percentage, not by a sum or a count.
+ */
 const RATE =
-  /\b(?:taux d'(?:interet|emprunt)|(?:a |au )?quel(?:le)?s? (?:est |sont )?(?:le |les )?taux|le taux (?:applique|pratique|propose)|interest rates?|what (?:is the )?rate|which rate|at what rate)\b/;
+  /\b(?:taux d'(?:interet|emprunt)|(?:a |au )?quel(?:le)?s? (?:est |sont )?(?:le |les )?taux|le taux (?:applique|pratique|propose)|interest rates?|what (?:is the )?rate|which rate|at what rate|quel pourcentage|combien (?:du|de la|de l') ?(?:pret|emprunt|credit|cout|montant|budget|capital|investissement|projet)\b|a (?:quelle )?hauteur de combien|what (?:percentage|proportion|share) of|how much of the (?:loan|cost|budget|capital|investment|project))\b/;
 
 /** What gives a rate: a percentage, or the words of a loan without interest. */
 const GIVES_RATE =

@@ -63,3 +63,14 @@ describe("a maximum asked", () => {
     expect(givesMaximum("Le plafond dépend du règlement; 80 projets ont été aidés.")).toBe(false);
   });
 });
+
+describe("the share of one thing another covers", () => {
+  it("is asked like a rate and given only by a percentage", () => {
+    for (const q of ["le fonds couvre combien du prêt ?", "Quel pourcentage du coût reste à notre charge ?", "How much of the loan does the guarantee cover?"])
+      expect(statisticAsked(q), q).toBe("rate");
+    expect(answersStatistic("le fonds couvre combien du prêt ?", "Le fonds a garanti 150 millions d'euros de prêts depuis 1990. [1]")).toBe(false);
+    expect(answersStatistic("le fonds couvre combien du prêt ?", "Jusqu'à 70 % du prêt bancaire. [1]")).toBe(true);
+    // a count of loans is no share
+    expect(statisticAsked("combien de prêts le fonds a-t-il garantis ?")).toBe("count");
+  });
+});
