@@ -4,19 +4,12 @@
  * its funder's, never published, so the assistant says it does not know and hands to the people of the process named
  * (the ESS team by default). The structures the sources do describe, the rules and a described project keep their answer.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { namedStructures } from "../../src/answer/own-outcome.js";
-import { testRuntime, type TestRuntime } from "./helpers.js";
+import { sharedRuntime } from "./helpers.js";
 
-let t: TestRuntime;
+const t = sharedRuntime({ llm: null });
 const ask = (q: string, audience: "agent" | "porteur" = "porteur") => t.runtime.answerer.ask(q, { audience });
-
-beforeAll(async () => {
-  t = await testRuntime({ llm: null });
-}, 120_000);
-afterAll(async () => {
-  await t?.close();
-});
 
 describe("named structures are read with their own name", () => {
   it("reads the kind and the capitalised name, not the writer's own structure nor a kind alone", () => {
