@@ -542,7 +542,7 @@ function withoutPlaces(text: string, places: { start: number; end: number }[], e
     const before = out
       .slice(0, m.start)
       .replace(
-        /\b(?:à|a|au|aux|en|vers|sur|dans|près de|pres de|du côté de|du cote de|autour de|in|near|around|at|close to|by)\s+(?:la |le |les |l'|l’)?$/iu,
+        /(?<=^|\s)(?:(?:à|a|au|aux|en|vers|sur|dans|in|near|around|at|close to|by)\s+|(?:près|pres|du côté|du cote|autour|proche|pas loin) (?:de\s+|d['’]))(?:la |le |les |l'|l’)?$/iu,
         "",
       );
     out = `${before}${english ? "in the Gard" : "dans le Gard"}${out.slice(m.end)}`;
