@@ -4,6 +4,7 @@
  * the conversation remembers its topic, route and the facts people state.
  */
 import type { AskOptions } from "../answer/answerer.js";
+import { asksTopicKindExists } from "../answer/cards.js";
 import { asksToDraft } from "../answer/drafting.js";
 import { checksFigure } from "../answer/premise.js";
 import { handedText } from "../answer/refusal-text.js";
@@ -23,10 +24,11 @@ import {
 } from "../answer/followup.js";
 import { type Audience, DEFAULT_PROCESS, type Priority, type ProcessId } from "../domain/ids.js";
 import type { Action, Reply, ReplyInput } from "../domain/reply.js";
+import { findCommunesInText } from "../eligibility/communes.js";
 import type { Facts } from "../eligibility/facts.js";
 import { isGeneralQuestion } from "../fit/detect.js";
 import { scrub } from "../privacy/scrub.js";
-import { fold } from "../retrieval/analyzer.js";
+import { fold, looksEnglish } from "../retrieval/analyzer.js";
 import { isDefaultHandoff } from "../routing/router.js";
 import { type Ctx, type Deps, type FlowDeps, type QuestionStorage, safeExtract } from "./state.js";
 
@@ -137,6 +139,55 @@ export async function question(d: Deps<QuestionStorage>, ctx: Ctx, text: string)
   if (followUp && !reply.refused && asksKindOfNamed(clean) && givesAskedKind(clean, reply.text) === false) {
     const alone = await answer(d, clean, opts, clean);
     if (!alone.reply.refused && givesAskedKind(clean, alone.reply.text) === true) ({ reply, facts } = alone);
+  }
+  // « y en a une à Alès ? », "is there one near Nîmes?" after « c'est quoi une CAE ? » asks whether a thing of the topic's
+  // kind exists there: the commune's name, read with the topic, may find another subject's passage that merely names it
+  // (the priority neighbourhoods). Answered from none of the topic process's documents, it is read without the commune:
+  // the topic's own instance in the Gard, with its presence in that commune left to check when the answer does not say it.
+  // (its own reading may have won over the topic's: the commune alone finds a passage naming it)
+  if (lastTopic && !reply.refused && about && about !== DEFAULT_PROCESS && asksTopicKindExists(clean) && !answeredFrom(d, reply, about)) {
+    const places = findCommunesInText(clean).filter((m) => m.commune.inGard);
+    if (places.length > 0) {
+      const english = looksEnglish(clean);
+      const bare = withoutPlaces(clean, places, english);
+      const again = await contextualize(d, bare, lastTopic, ctx.turn.audience, ctx.onToken !== undefined, ctx.turn.priority);
+      const ofTopic = ctx.state.lastSources?.length ? { sources: ctx.state.lastSources, card: ctx.state.lastCard, names: ctx.state.lastNames } : undefined;
+      const seen = [...new Set([...(ctx.state.shownCards ?? []), ...(ctx.state.lastCard ? [ctx.state.lastCard] : [])])];
+      const other = again !== bare ? await answer(d, again, { ...opts, avoidCards: seen, own: bare, topic: ofTopic }, bare) : undefined;
+      if (other && !other.reply.refused && answeredFrom(d, other.reply, about)) {
+        const said = fold(other.reply.text);
+        const unsaid = places.map((m) => m.commune.name).filter((n) => !said.includes(fold(n)));
+        const note =
+          unsaid.length === 0
+            ? ""
+            : english
+              ? `\n\nWhether it is present in ${unsaid.join(", ")} is not published in the sources I rely on: to be checked (« à vérifier »).`
+              : `\n\nSa présence à ${unsaid.join(", ")} n'est pas précisée dans les sources publiques dont je dispose : à vérifier.`;
+        reply = { ...other.reply, text: other.reply.text + note };
+        facts = other.facts;
+      }
+    }
+  }
+  // « une asso peut l'avoir ? », "can a cooperative get it?" after a question on an aid asks whether that legal form may
+  // get the topic's aid: a reply naming no such form (the law behind the aid, what the aid is) does not say it. Read as
+  // asking the aid's conditions, from the topic process's documents; what those do not say of the form is left to check.
+  const form = lastTopic && !reply.refused && about && about !== DEFAULT_PROCESS ? legalFormAsked(clean) : undefined;
+  if (form && about && !form.named.test(fold(reply.text))) {
+    const english = looksEnglish(clean);
+    const conditions = english ? "What are the conditions to get it?" : "Quelles sont les conditions pour en bénéficier ?";
+    const again = await contextualize(d, conditions, lastTopic, ctx.turn.audience, ctx.onToken !== undefined, ctx.turn.priority);
+    const seen = [...new Set([...(ctx.state.shownCards ?? []), ...(ctx.state.lastCard ? [ctx.state.lastCard] : [])])];
+    const ofTopic = ctx.state.lastSources?.length ? { sources: ctx.state.lastSources, card: ctx.state.lastCard, names: ctx.state.lastNames } : undefined;
+    const other = again !== conditions ? await answer(d, again, { ...opts, avoidCards: seen, own: conditions, topic: ofTopic }, conditions) : undefined;
+    if (other && !other.reply.refused && answeredFrom(d, other.reply, about)) {
+      const note = form.named.test(fold(other.reply.text))
+        ? ""
+        : english
+          ? `\n\nThe sources I rely on do not say whether ${form.en} can get it: to be checked (« à vérifier »).`
+          : `\n\nLes sources publiques dont je dispose ne disent pas si ${form.fr} peut en bénéficier : à vérifier.`;
+      reply = { ...other.reply, text: other.reply.text + note };
+      facts = other.facts;
+    }
   }
   // A follow-up stating a new need (« et si en plus on a besoin d'un prêt ? ») may call for another process than the
   // topic's: read alone, it is answered by that process when its answer goes elsewhere than the topic's route.
@@ -448,6 +499,57 @@ function citedProcess(d: Pick<Deps<unknown>, "answerer">, reply: Reply, previous
 }
 
 /** Whether every document an answer cites belongs to `process` (its page, its rules, a page it lists). */
+/** Legal forms a follow-up may ask an aid of: how it is written (folded), how an answer names it, how to say it. */
+const LEGAL_FORMS: readonly { asked: RegExp; named: RegExp; fr: string; en: string }[] = [
+  {
+    asked: /\b(?:assos?|associations?|charit(?:y|ies)|non-?profits?)\b/,
+    named: /\bassociati|\bassos?\b|\bcharit|\bnon-?profit/,
+    fr: "une association",
+    en: "an association",
+  },
+  { asked: /\b(?:scop|scic|coop|cooperatives?)\b/, named: /\bcooperati|\bscop\b|\bscic\b/, fr: "une coopérative", en: "a cooperative" },
+  {
+    asked: /\b(?:auto-?entrepreneurs?|micro-?entrepreneurs?|micro-?entreprises?|self-employed)\b/,
+    named: /entrepreneur|micro-?entreprise|self-employed/,
+    fr: "une micro-entreprise",
+    en: "a sole trader",
+  },
+  {
+    asked: /\b(?:collectivites?|communes?|mairies?|municipalit(?:y|ies)|town halls?)\b/,
+    named: /\bcollectivit|\bcommunes?\b|\bmairies?\b|\bmunicipalit|\blocal authorit/,
+    fr: "une collectivité",
+    en: "a local authority",
+  },
+];
+/** Words asking whether a structure may get something (« peut l'avoir », « y a droit », "can … get it"). */
+const MAY_GET =
+  /\b(?:peut|peuvent|pourrait|pourraient|pourra|can|could|may)\b[^?]{0,30}\b(?:l'avoir|l'obtenir|en beneficier|en profiter|la demander|le demander|la toucher|le toucher|candidater|postuler|y pretendre|get it|have it|apply|qualify|benefit|use it)\b|\b(?:y a droit|y ont droit|y avoir droit|eligibles?|eligible for it|entitled)\b/;
+/** Words up to which a follow-up only asks whether a legal form may get the topic's aid. */
+const FORM_FOLLOW_UP = 10;
+
+/** The legal form a short follow-up asks whether it may get the topic's aid (« une asso peut l'avoir ? »), if any. */
+export function legalFormAsked(text: string): { named: RegExp; fr: string; en: string } | undefined {
+  const f = fold(text).replace(/[’`]/g, "'");
+  if (f.split(/\s+/).filter(Boolean).length > FORM_FOLLOW_UP || !MAY_GET.test(f)) return undefined;
+  const forms = LEGAL_FORMS.filter((x) => x.asked.test(f));
+  return forms.length === 1 ? forms[0] : undefined;
+}
+
+/** A follow-up without the communes it names and the word saying where (« à Alès » → « dans le Gard »). */
+function withoutPlaces(text: string, places: { start: number; end: number }[], english: boolean): string {
+  let out = text;
+  for (const m of [...places].sort((a, b) => b.start - a.start)) {
+    const before = out
+      .slice(0, m.start)
+      .replace(
+        /(?<=^|\s)(?:(?:à|a|au|aux|en|vers|sur|dans|in|near|around|at|close to|by)\s+|(?:près|pres|du côté|du cote|autour|proche|pas loin) (?:de\s+|d['’]))(?:la |le |les |l'|l’)?$/iu,
+        "",
+      );
+    out = `${before}${english ? "in the Gard" : "dans le Gard"}${out.slice(m.end)}`;
+  }
+  return out;
+}
+
 function answeredFrom(d: Pick<Deps<unknown>, "answerer">, reply: Reply, process: ProcessId): boolean {
   return reply.sources.length > 0 && reply.sources.every((s) => d.answerer.processesOf(s.id).includes(process));
 }

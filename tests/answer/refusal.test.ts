@@ -295,6 +295,7 @@ describe("known gaps of knowledge/lacunes.yaml", () => {
     "surface-locaux-appel-a-communs": "Pour un commun, le Département peut prêter des locaux de quelle surface ?",
     "formation-elus-details": "La formation des élus à l'ESS, c'est quand et avec quel programme ?",
     "montant-projet-politique-de-la-ville": "Pour notre projet en quartier prioritaire à Pissevin, quel montant peut-on obtenir du contrat de ville ?",
+    "modalites-versement-aides": "La subvention de l'appel à communs, on la reçoit en plusieurs tranches ou tout d'un coup en une seule fois ?",
   };
 
   const gaps = parseYaml(readFileSync(path.join(KNOWLEDGE_DIR, "lacunes.yaml"), "utf8")) as { id: string; route?: string }[];
