@@ -140,6 +140,16 @@ export async function question(d: Deps<QuestionStorage>, ctx: Ctx, text: string)
     const alone = await answer(d, clean, opts, clean);
     if (!alone.reply.refused && givesAskedKind(clean, alone.reply.text) === true) ({ reply, facts } = alone);
   }
+  // A follow-up asked again in other words (`asked`, standing for the person's own) with the topic, the cards shown set
+  // aside: the topic process's documents may answer what its first reading found elsewhere. Undefined when the topic adds
+  // nothing to it.
+  const askAgain = async (asked: string, onTopic: string) => {
+    const again = await contextualize(d, asked, onTopic, ctx.turn.audience, ctx.onToken !== undefined, ctx.turn.priority);
+    if (again === asked) return undefined;
+    const seen = [...new Set([...(ctx.state.shownCards ?? []), ...(ctx.state.lastCard ? [ctx.state.lastCard] : [])])];
+    const ofTopic = ctx.state.lastSources?.length ? { sources: ctx.state.lastSources, card: ctx.state.lastCard, names: ctx.state.lastNames } : undefined;
+    return answer(d, again, { ...opts, avoidCards: seen, own: asked, topic: ofTopic }, asked);
+  };
   // « y en a une à Alès ? », "is there one near Nîmes?" after « c'est quoi une CAE ? » asks whether a thing of the topic's
   // kind exists there: the commune's name, read with the topic, may find another subject's passage that merely names it
   // (the priority neighbourhoods). Answered from none of the topic process's documents, it is read without the commune:
@@ -150,10 +160,7 @@ export async function question(d: Deps<QuestionStorage>, ctx: Ctx, text: string)
     if (places.length > 0) {
       const english = looksEnglish(clean);
       const bare = withoutPlaces(clean, places, english);
-      const again = await contextualize(d, bare, lastTopic, ctx.turn.audience, ctx.onToken !== undefined, ctx.turn.priority);
-      const ofTopic = ctx.state.lastSources?.length ? { sources: ctx.state.lastSources, card: ctx.state.lastCard, names: ctx.state.lastNames } : undefined;
-      const seen = [...new Set([...(ctx.state.shownCards ?? []), ...(ctx.state.lastCard ? [ctx.state.lastCard] : [])])];
-      const other = again !== bare ? await answer(d, again, { ...opts, avoidCards: seen, own: bare, topic: ofTopic }, bare) : undefined;
+      const other = await askAgain(bare, lastTopic);
       if (other && !other.reply.refused && answeredFrom(d, other.reply, about)) {
         const said = fold(other.reply.text);
         const unsaid = places.map((m) => m.commune.name).filter((n) => !said.includes(fold(n)));
@@ -175,10 +182,7 @@ export async function question(d: Deps<QuestionStorage>, ctx: Ctx, text: string)
   if (form && about && !form.named.test(fold(reply.text))) {
     const english = looksEnglish(clean);
     const conditions = english ? "What are the conditions to get it?" : "Quelles sont les conditions pour en bénéficier ?";
-    const again = await contextualize(d, conditions, lastTopic, ctx.turn.audience, ctx.onToken !== undefined, ctx.turn.priority);
-    const seen = [...new Set([...(ctx.state.shownCards ?? []), ...(ctx.state.lastCard ? [ctx.state.lastCard] : [])])];
-    const ofTopic = ctx.state.lastSources?.length ? { sources: ctx.state.lastSources, card: ctx.state.lastCard, names: ctx.state.lastNames } : undefined;
-    const other = again !== conditions ? await answer(d, again, { ...opts, avoidCards: seen, own: conditions, topic: ofTopic }, conditions) : undefined;
+    const other = await askAgain(conditions, lastTopic!);
     if (other && !other.reply.refused && answeredFrom(d, other.reply, about)) {
       const note = form.named.test(fold(other.reply.text))
         ? ""
@@ -498,7 +502,6 @@ function citedProcess(d: Pick<Deps<unknown>, "answerer">, reply: Reply, previous
   return only && reply.sources.some((s) => s.id === only) ? only : undefined;
 }
 
-/** Whether every document an answer cites belongs to `process` (its page, its rules, a page it lists). */
 /** Legal forms a follow-up may ask an aid of: how it is written (folded), how an answer names it, how to say it. */
 const LEGAL_FORMS: readonly { asked: RegExp; named: RegExp; fr: string; en: string }[] = [
   {
@@ -550,6 +553,7 @@ function withoutPlaces(text: string, places: { start: number; end: number }[], e
   return out;
 }
 
+/** Whether every document an answer cites belongs to `process` (its page, its rules, a page it lists). */
 function answeredFrom(d: Pick<Deps<unknown>, "answerer">, reply: Reply, process: ProcessId): boolean {
   return reply.sources.length > 0 && reply.sources.every((s) => d.answerer.processesOf(s.id).includes(process));
 }
