@@ -304,12 +304,6 @@ function namesOtherNumber(phrasing: string, question: string): boolean {
   return (fold(phrasing).match(/\d+/g) ?? []).some((n) => !asked.has(n));
 }
 
-/** Whether a phrasing names axes of the schema (see namedAxes), all of them among those a question names. */
-function onNamedAxis(phrasing: string, asked: ReadonlySet<string>): boolean {
-  const named = namedAxes(phrasing);
-  return asked.size > 0 && named.size > 0 && [...named].every((x) => asked.has(x));
-}
-
 /** The least card probability for a close card to answer a question no passage covers well enough (see closeCard). */
 const CLOSE_CARD = 0.45;
 
@@ -1737,9 +1731,7 @@ export class Answerer {
       cardF1: card?.f1 ?? 0,
       cardRecall: card?.recall ?? 0,
       cardTypeOk: card?.typeOk === false ? 0 : 1,
-      // (a card matched through a phrasing naming the very axis the question names, « l'axe 3 », and no other, is about what it
-      // asks as surely as a document found: the number names the axis, which passages about the other axes may outrank)
-      cardAgrees: card !== undefined && (card.card.sources.some((d) => found.has(d)) || onNamedAxis(card.phrasing, axes)) ? 1 : 0,
+      cardAgrees: card !== undefined && card.card.sources.some((d) => found.has(d)) ? 1 : 0,
       cardMargin: card ? card.score - (cardMatches[1]?.score ?? 0) : 0,
       cardLacune: card?.card.lacune ? 1 : 0,
       // An unpublished-information card about documents retrieval did not find (another event, another measure) says little.
