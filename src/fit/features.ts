@@ -149,7 +149,7 @@ function essStatutes(f: string): boolean | undefined {
 
 function bankAccess(f: string): boolean | undefined {
   if (
-    /\b(banques?|bank) (ne )?(me |nous )?(veut|veulent|suit|suivent)? ?(rien savoir|pas|plus|refuse|refusent|won t|refused|says no)\b|\bbanques? (a |ont )?refuse\w*\b|\b(pas|sans|plus|ni|aucun|no|without) (d )?acces (au|a un|aux) (credit|pret|emprunt)s?\b|\b(no|without) access to (bank )?(credit|loans?)\b|\bno bank (will|would|wants to|is willing to) (lend|finance|follow|back)\b|\bbanks? (won t|will not|refuse[sd]? to|declined to) (lend|finance)\b|\bexclue?s? du (credit|systeme) bancaire\b|\b(the |her |his |their |my |our )?banks? (has |have |keep |keeps |kept |always )?(turned|turns|turning) (her|him|them|me|us) down\b/.test(
+    /\b(banques?|bank) (ne )?(me |nous )?(veut|veulent|suit|suivent)? ?(rien savoir|pas|plus|refuse|refusent|won t|refused|says no)\b|\bbanques? (m |nous |lui |leur )?(a |ont |avait |avaient )?(refuse\w*|dit non)\b|\brefus (de |d un )?(pret|credit|emprunt) (bancaire|de la banque|des banques)\b|\b(pret|credit|emprunt) bancaire (m |nous |lui |leur )?(a ete |ont ete |a |ont )?refuse\w*\b|\bbanks? (refused|declined|rejected|turned down) (me|us|her|him|them|my|our|his|their)\b|\b(pas|sans|plus|ni|aucun|no|without) (d )?acces (au|a un|aux) (credit|pret|emprunt)s?\b|\b(no|without) access to (bank )?(credit|loans?)\b|\bno bank (will|would|wants to|is willing to) (lend|finance|follow|back)\b|\bbanks? (won t|will not|refuse[sd]? to|declined to) (lend|finance)\b|\bexclue?s? du (credit|systeme) bancaire\b|\b(the |her |his |their |my |our )?banks? (has |have |keep |keeps |kept |always )?(turned|turns|turning) (her|him|them|me|us) down\b/.test(
       f,
     )
   )

@@ -29,6 +29,8 @@ const RuleFile = z.array(
     faits: z
       .object({
         legalForm: z.array(z.string()).optional(),
+        /** Legal forms the rule does not apply to (a structure's bank refusal is not a person's). */
+        legalFormNot: z.array(z.string()).optional(),
         partnerStructuresMin: z.number().optional(),
         employeesMin: z.number().optional(),
         bankAccess: z.boolean().optional(),
@@ -301,6 +303,7 @@ type RuleFacts = NonNullable<z.infer<typeof RuleFile>[number]["faits"]>;
 
 function factsMatch(want: RuleFacts, facts: Record<string, unknown>): boolean {
   if (want.legalForm && !want.legalForm.includes(String(facts.legalForm))) return false;
+  if (want.legalFormNot?.includes(String(facts.legalForm))) return false;
   if (want.partnerStructuresMin !== undefined && !(Number(facts.partnerStructures) >= want.partnerStructuresMin)) return false;
   if (want.employeesMin !== undefined && !(Number(facts.employees) >= want.employeesMin)) return false;
   if (want.bankAccess !== undefined && facts.bankAccess !== want.bankAccess) return false;

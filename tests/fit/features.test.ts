@@ -219,6 +219,13 @@ describe("facts", () => {
     expect(read("Une habitante de Nîmes, sans accès au crédit bancaire, veut créer son activité.").facts.bankAccess).toBe(false);
     expect(read("We have no access to bank loans and want to start a food truck in Alès.").facts.bankAccess).toBe(false);
     expect(read("Notre asso à Alès a un accès au crédit bancaire correct.").facts.bankAccess).toBeUndefined();
+    // a refusal said with the person it was refused to, or as a refused loan
+    expect(read("Je lance ma petite boutique de retouches, les banques m'ont refusé un prêt.").facts.bankAccess).toBe(false);
+    expect(read("on ouvre un food truck, la banque nous a refusé le crédit").facts.bankAccess).toBe(false);
+    expect(read("Mon prêt bancaire a été refusé, je veux quand même créer mon atelier.").facts.bankAccess).toBe(false);
+    expect(read("I want to open a bakery but the bank turned down my loan.").facts.bankAccess).toBe(false);
+    expect(read("The bank refused me a loan for my repair shop.").facts.bankAccess).toBe(false);
+    expect(read("La banque nous a accordé un prêt, il nous manque des fonds propres.").facts.bankAccess).toBeUndefined();
     expect(read("Une société hôtelière commerciale sollicite une subvention d'investissement.").facts.legalForm).toBe("societe-commerciale");
     expect(read("Le maire me demande comment sa collectivité peut s'associer à la démarche du schéma ESS.").facts.legalForm).toBeUndefined();
   });

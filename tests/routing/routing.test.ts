@@ -69,6 +69,7 @@ describe("explicit rules of knowledge/routage.yaml", () => {
     "operateur-mecenat": "La MIESS 30 organise quels événements pour les associations ?",
     "operateur-esus": "Qui délivre l'agrément ESUS dans le Gard ?",
     "operateur-commande-publique": "Le SPASER du Gard a été voté quand ?",
+    "formation-acheteurs": "Le Département a-t-il déjà formé ses acheteurs à l'économie sociale et solidaire ?",
     "operateur-appel-a-communs": "Gard centrale, c'est quoi exactement ?",
     "operateur-region": "Le Pass Occitanie finance quels types de dépenses ?",
     "financement-par-la-region": "Notre atelier de réparation de vélos voudrait que la Région finance un nouveau local : c'est possible ?",
@@ -94,6 +95,17 @@ describe("explicit rules of knowledge/routage.yaml", () => {
       expect(reply.route!.why.length).toBeGreaterThan(0);
     });
   }
+
+  it("a rule does not fire for the legal forms it excludes (a structure's bank refusal is not a person's)", () => {
+    const bank = rules.find((r) => r.id === "sans-acces-bancaire")!;
+    const fires = (m: string) =>
+      routerWithOnly(bank)
+        .candidates(m)
+        .some((c) => c.process === bank.process && c.rule);
+    expect(fires("Je veux créer mon salon de coiffure mais je n'ai pas accès au crédit bancaire.")).toBe(true);
+    expect(fires("Notre association n'a pas accès au crédit bancaire pour acheter un minibus.")).toBe(false);
+    expect(fires("Notre SCOP de menuiserie n'a pas accès au crédit bancaire.")).toBe(false);
+  });
 
   it("a rule does not fire on an unrelated message", () => {
     for (const rule of rules) {
