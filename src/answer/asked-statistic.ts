@@ -27,11 +27,11 @@ const GIVES_AVERAGE = /\b(moyen|moyenne|moyens|moyennes|median|mediane|average|m
  * given by a percentage, not by a sum or a count.
  */
 const RATE =
-  /\b(?:taux d'(?:interet|emprunt)|(?:a |au )?quel(?:le)?s? (?:est |sont )?(?:le |les )?taux|le taux (?:applique|pratique|propose)|interest rates?|what (?:is the )?rate|which rate|at what rate|quel pourcentage|combien (?:du|de la|de l') ?(?:pret|emprunt|credit|cout|montant|budget|capital|investissement|projet)\b|a (?:quelle )?hauteur de combien|what (?:percentage|proportion|share) of|how much of the (?:loan|cost|budget|capital|investment|project))\b/;
+  /\b(?:taux d'(?:interet|emprunt)|(?:a |au )?quel(?:le)?s? (?:est |sont )?(?:le |les )?taux|le taux (?:applique|pratique|propose)|interest rates?|what (?:is the )?rate|which rate|at what rate|quel pourcentage|quelle (?:part|proportion)|combien (?:du|de la|de l') ?(?:pret|emprunt|credit|cout|montant|budget|capital|investissement|projet)\b|a (?:quelle )?hauteur de combien|what (?:percentage|proportion|share) of|how much of the (?:loan|cost|budget|capital|investment|project))\b/;
 
 /** What gives a rate: a percentage, or the words of a loan without interest. */
 const GIVES_RATE =
-  /\d\s?%|\bpour ?cent\b|\b(taux zero|taux nul|taux 0|a 0|sans interet|sans interets|sans frais|gratuit\w*|interest[- ]free|zero interest|no interest|pas publie|not published)\b/;
+  /\d\s?%|\bpour ?cent\b|\b(la moitie|un tiers|deux tiers|un quart|trois quarts|la majorite|half|a third|two thirds|a quarter|three quarters|taux zero|taux nul|taux 0|a 0|sans interet|sans interets|sans frais|gratuit\w*|interest[- ]free|zero interest|no interest|pas publie|not published)\b/;
 
 /**
  * A sum asked of something done (« le Département a-t-il pris des parts… à hauteur de combien ? », « il l'a fait pour

@@ -27,6 +27,14 @@ describe("givesStatistic", () => {
     expect(givesStatistic("rate", "France Active propose des prêts et des garanties, jusqu'à 20 000 €.")).toBe(false);
     expect(givesStatistic("rate", "C'est un prêt personnel à taux zéro.")).toBe(true);
   });
+  it("a share asked (« quelle part », « quelle proportion ») is given by a percentage or a fraction, not by a total", () => {
+    expect(statisticAsked("Quelle part du chiffre d'affaires reverse-t-on à la coopérative ?")).toBe("rate");
+    expect(statisticAsked("quelle proportion des projets sont ruraux ?")).toBe("rate");
+    expect(statisticAsked("Ça représente quelle partie du travail ?")).toBeNull();
+    expect(givesStatistic("rate", "La moitié de ces emplois relève de l'action sociale.")).toBe(true);
+    expect(givesStatistic("rate", "Environ 10 % du chiffre d'affaires.")).toBe(true);
+    expect(givesStatistic("rate", "France Active a mobilisé 500 millions d'euros depuis 1994.")).toBe(false);
+  });
   it("the sum of something done is not given by a ceiling alone", () => {
     expect(givesStatistic("realised-sum", "Le total des collectivités reste plafonné à 50 % du capital.")).toBe(false);
     expect(givesStatistic("realised-sum", "La Région a apporté 40 000 € au capital.")).toBe(true);
