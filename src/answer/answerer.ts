@@ -59,6 +59,7 @@ import {
 } from "./followup.js";
 import { type AnswerType, answersType, answerType, asksAmount, asksMoneyPut, asksSum, givesAmount, givesMoney, namedAxes } from "./cards.js";
 import { askedYears, asksDuration, asksWhen, countedNoun, countedWord, countsAskedThings, countsOf, givesAsked, namedTerms } from "./asked-quantity.js";
+import { sameTerritory, territoryLevels } from "./territory.js";
 import { answersStatistic, asksMaximum, givesStatistic, statesCeiling, statisticAsked } from "./asked-statistic.js";
 import { probability, type DecisionModels, type Signals } from "./decision.js";
 import type { QueryNormalizer } from "../retrieval/normalize.js";
@@ -1590,6 +1591,7 @@ export class Answerer {
         .join(" "),
     );
     // A follow-up does not get the card the person has just read again, unless that card holds what they now ask.
+    const askedLevels = answerType(mine) === "number" ? territoryLevels(mine) : null;
     const cardCandidates = cards
       ? cards
           .match(query, { audience, limit: MORE_CARDS + avoidCards.length, question: typeText, focus, asked: mine })
@@ -1601,6 +1603,8 @@ export class Answerer {
           // A definition of a name is not a card that never writes it: « c'est quoi Acegaa ? » is not answered by the card
           // defining the DLA, which Acegaa runs (their names are synonyms to retrieval, not to the person asking).
           .filter((m) => !definesOther(m, defined))
+          // A figure asked for one territory is not the card's figure for another (the region's jobs for the Gard's).
+          .filter((m) => askedLevels === null || sameTerritory(askedLevels, territoryLevels(`${m.card.questions.join(" ")} ${m.card.answer}`)))
       : [];
     // A card whose answer states the thing the question sets aside (« à part le dépôt des dossiers, on trouve quoi… ? »)
     // answers what the person excluded, not what they ask.
