@@ -59,6 +59,7 @@ import {
 } from "./followup.js";
 import { type AnswerType, answersType, answerType, asksAmount, asksMoneyPut, asksSum, givesAmount, givesMoney, namedAxes } from "./cards.js";
 import { askedYears, asksDuration, asksWhen, countedNoun, countedWord, countsAskedThings, countsOf, givesAsked, namedTerms } from "./asked-quantity.js";
+import { namedOperators, sameOperator } from "./named-operator.js";
 import { sameTerritory, territoryLevels } from "./territory.js";
 import { answersStatistic, asksMaximum, givesStatistic, statesCeiling, statisticAsked } from "./asked-statistic.js";
 import { probability, type DecisionModels, type Signals } from "./decision.js";
@@ -1592,6 +1593,7 @@ export class Answerer {
     );
     // A follow-up does not get the card the person has just read again, unless that card holds what they now ask.
     const askedLevels = answerType(mine) === "number" ? territoryLevels(mine) : null;
+    const askedOperators = namedOperators(mine);
     const cardCandidates = cards
       ? cards
           .match(query, { audience, limit: MORE_CARDS + avoidCards.length, question: typeText, focus, asked: mine })
@@ -1605,6 +1607,8 @@ export class Answerer {
           .filter((m) => !definesOther(m, defined))
           // A figure asked for one territory is not the card's figure for another (the region's jobs for the Gard's).
           .filter((m) => askedLevels === null || sameTerritory(askedLevels, territoryLevels(`${m.card.questions.join(" ")} ${m.card.answer}`)))
+          // A card phrased about another operator of the same kind (the Adie's ceiling for Initiative Gard's) answers another question.
+          .filter((m) => sameOperator(askedOperators, namedOperators(m.card.questions.join(" "))))
       : [];
     // A card whose answer states the thing the question sets aside (« à part le dépôt des dossiers, on trouve quoi… ? »)
     // answers what the person excluded, not what they ask.
