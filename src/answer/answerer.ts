@@ -53,6 +53,7 @@ import {
   topicSubjects,
   withTopic,
   withoutConditions,
+  withoutAskedMeasures,
   withoutAskedCount,
   countsMeasure,
   definedName,
@@ -512,7 +513,9 @@ export class Answerer {
     // So is the kind a subject was compared to (« Gard centrale, c'est juste une plateforme ? »): the subject goes on.
     // So are the conditions put to it before (« et si l'administration ne répond pas ? ») for a follow-up asking a thing
     // of its own (« ça apporte quoi d'être agréé ? »): only the subject they were put to goes on.
-    const asked = withoutConditions(topicSubjects(cleanQuestion(topic)), question);
+    // So are the times or quantities asked of it through a pronoun (« il court jusqu'à quand ? ») for a follow-up asking
+    // another kind of thing (« il parle des SCIC ? »): only the turn that named the subject goes on with them dropped.
+    const asked = withoutAskedMeasures(withoutConditions(topicSubjects(cleanQuestion(topic)), question), question);
     // What the previous question asked of its subject (« voté quand ? », "when was it adopted?") is no part of the topic a
     // follow-up asking another kind of thing (« il est structuré comment ? ») goes on with: only its subject is carried.
     const previous = this.subjectOf(asked, question);

@@ -293,6 +293,27 @@ export function withoutConditions(topic: string, question: string): string {
   return kept.length > 0 && kept.length < parts.length ? kept.join(TOPIC_JOIN) : topic;
 }
 
+/**
+ * A topic (see withTopic) without the turns that only asked a time or a quantity of the subject through a pronoun (« il
+ * court jusqu'à quand ? », « ça dure combien de temps ? »), for a follow-up (`question`) asking another kind of thing of
+ * that subject (« il parle des SCIC ? », « qui l'a écrit ? ») in words none of them holds: their words (« court »,
+ * « dure ») name no subject and would draw another subject's time or quantity. The turn that named the subject is never
+ * dropped (it is the last part), and the topic is kept whole for a follow-up asking a time or a quantity itself.
+ */
+export function withoutAskedMeasures(topic: string, question: string): string {
+  const mine = answerType(question);
+  if (mine === "date" || mine === "number") return topic;
+  const parts = topic.split(TOPIC_JOIN);
+  if (parts.length < 2) return topic;
+  const own = new Set(analyze(question));
+  const kept = parts.filter((p, i) => {
+    if (i === parts.length - 1) return true;
+    const kind = answerType(p);
+    return !((kind === "date" || kind === "number") && subjectIsPronoun(p) && !analyze(p).some((t) => own.has(t)));
+  });
+  return kept.length < parts.length ? kept.join(TOPIC_JOIN) : topic;
+}
+
 /** Ordinal words and the rank they say (« le premier », « la 3e », "the second one"). */
 const ORDINALS: Record<string, number> = {
   premier: 1,
