@@ -4,7 +4,8 @@
  *   thing of it (a date, a sum) is read alone, even after a turn that compared the topic with it; one asking nothing of its
  *   own kind (« et pour Initiative Gard ? », « et pour une SCOP ? ») still carries the topic;
  * - a follow-up asking another kind of thing of the subject (« il mentionne les SCIC ? ») leaves out the turns that only
- *   asked it a time through a pronoun (« il va jusqu'à quand ? »), whose words would draw another subject's time;
+ *   asked it a time through a pronoun (« il va jusqu'à quand ? »), whose words would draw another subject's time (not a
+ *   count, nor for a follow-up adding a case to the time asked);
  * - the end year of the solidarity schema and who led the concertation's workshops are answered of those subjects.
  */
 import { describe, expect, it } from "vitest";
@@ -47,11 +48,19 @@ describe("the turns that only asked a time or a quantity through a pronoun", () 
 
   it("are left out for a follow-up asking another kind of thing in other words", () => {
     expect(withoutAskedMeasures(topic, "il mentionne les SCIC d'insertion ?")).toBe("Le schéma des solidarités sociales, il a été voté en quelle année ?");
-    expect(withoutAskedMeasures("ça dure combien de temps ? — C'est quoi le DLA ?", "qui le finance ?")).toBe("C'est quoi le DLA ?");
+    expect(withoutAskedMeasures("elle se termine quand ? — C'est quoi l'appel à communs ?", "qui la finance ?")).toBe("C'est quoi l'appel à communs ?");
   });
 
   it("are kept for a follow-up asking a time or a quantity, or speaking of their words", () => {
     expect(withoutAskedMeasures(topic, "et il a commencé quand ?")).toBe(topic);
+    // (a case added to the measure asked, « et en 2025 ? », asks it again)
+    expect(withoutAskedMeasures("elle se termine quand ? — C'est quoi l'appel à communs ?", "et en 2026 ?")).toBe(
+      "elle se termine quand ? — C'est quoi l'appel à communs ?",
+    );
+    // (a count may name the things asked of next: « lesquelles » are the agglomerations)
+    expect(
+      withoutAskedMeasures("combien d'entre elles sont des agglomérations ? — Combien d'intercommunalités dans le Gard ?", "et laquelle est la plus grande ?"),
+    ).toBe("combien d'entre elles sont des agglomérations ? — Combien d'intercommunalités dans le Gard ?");
     expect(withoutAskedMeasures("elle prête combien ? — C'est quoi l'Adie ?", "elle prête aussi aux associations ?")).toBe(
       "elle prête combien ? — C'est quoi l'Adie ?",
     );
