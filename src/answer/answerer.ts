@@ -53,6 +53,7 @@ import {
   topicSubjects,
   withTopic,
   withoutConditions,
+  withoutAskedMeasures,
   withoutAskedCount,
   countsMeasure,
   definedName,
@@ -514,7 +515,9 @@ export class Answerer {
     // So is the kind a subject was compared to (« Gard centrale, c'est juste une plateforme ? »): the subject goes on.
     // So are the conditions put to it before (« et si l'administration ne répond pas ? ») for a follow-up asking a thing
     // of its own (« ça apporte quoi d'être agréé ? »): only the subject they were put to goes on.
-    const asked = withoutConditions(topicSubjects(cleanQuestion(topic)), question);
+    // So are the times or quantities asked of it through a pronoun (« il court jusqu'à quand ? ») for a follow-up asking
+    // another kind of thing (« il parle des SCIC ? »): only the turn that named the subject goes on with them dropped.
+    const asked = withoutAskedMeasures(withoutConditions(topicSubjects(cleanQuestion(topic)), question), question);
     // What the previous question asked of its subject (« voté quand ? », "when was it adopted?") is no part of the topic a
     // follow-up asking another kind of thing (« il est structuré comment ? ») goes on with: only its subject is carried.
     const previous = this.subjectOf(asked, question);
@@ -582,7 +585,9 @@ export class Answerer {
     // Short questions are read both ways; the reading the knowledge answers better wins,
     // and an elliptic one ("c'est gratuit ?") keeps the topic unless alone it is clearly answered.
     const [alone, withPrevious] = await Promise.all([this.confidence(clean, audience), this.confidence(combined, audience)]);
-    const elliptic = isElliptic(clean, terms.length, /\b\p{Lu}{2,7}\b/u.test(clean));
+    // (a subject is named by its acronym, « et la MIESS, elle est où ? », or, for a question asking a kind of thing, by the
+    // name of an operator or scheme the routing rules recognise, « et Gard centrale a ouvert quand ? »: it asks of that)
+    const elliptic = isElliptic(clean, terms.length, /\b\p{Lu}{2,7}\b/u.test(clean) || this.namesKnownSubject(clean));
     // An elliptic question matching, alone, a card saying some detail is not published (« y avait combien de
     // participants ? » and « la fréquentation de chaque atelier n'est pas publiée ») does not say whose detail it asks:
     // read with its topic, it does (and that reading still refuses what is not published about the topic).
@@ -599,6 +604,16 @@ export class Answerer {
     // neither when they name none (« la rencontre de clôture, c'était où ? »: the closing meeting of what was just told).
     const bias = elliptic ? 0.15 : namesOwnSubject(clean, this.o.router) ? -0.05 : 0;
     return withPrevious.score + bias >= alone.score ? combined : question;
+  }
+
+  /**
+   * Whether a question asking a kind of thing (a date, a number, a person, a place, a yes or no) names, by a capitalised
+   * name, an operator or scheme the routing rules recognise as a subject (« Gard centrale », « Initiative Gard »): it asks
+   * that of what it names, not of the topic. Not a question asking nothing of its own kind (« et pour Initiative Gard ? »).
+   */
+  private namesKnownSubject(question: string): boolean {
+    if (answerType(question) === "other" || !/\s\p{Lu}\p{Ll}/u.test(question)) return false;
+    return this.o.router.candidates(question).some((c) => (c.named ?? 0) > 0);
   }
 
   /**

@@ -293,6 +293,31 @@ export function withoutConditions(topic: string, question: string): string {
   return kept.length > 0 && kept.length < parts.length ? kept.join(TOPIC_JOIN) : topic;
 }
 
+/**
+ * A topic (see withTopic) without the turns that only asked a time of the subject through a pronoun (« il court jusqu'à
+ * quand ? », « elle se termine quand ? »), for a follow-up (`question`) asking another kind of thing of that subject (« il
+ * parle des SCIC ? », « qui l'a écrit ? ») in words none of them holds: their words (« court ») name no subject and would
+ * draw another subject's time. (not a count, « combien d'entre elles sont des agglomérations ? », which may name the
+ * things the follow-up then asks of) The turn that named the subject is never
+ * dropped (it is the last part), and the topic is kept whole for a follow-up asking a time or a quantity itself or
+ * adding only a case to the measure asked (« et en 2025 ? »).
+ */
+export function withoutAskedMeasures(topic: string, question: string): string {
+  const mine = answerType(question);
+  if (mine === "date" || mine === "number") return topic;
+  // (one that neither stands for the subject by a pronoun nor asks a thing of its own, « et en 2025 ? », asks the same
+  // measure again of another case: the turn asking it goes on)
+  if (!subjectIsPronoun(question) && !OWN_INTERROGATIVE.test(foldedQuote(question))) return topic;
+  const parts = topic.split(TOPIC_JOIN);
+  if (parts.length < 2) return topic;
+  const own = new Set(analyze(question));
+  const kept = parts.filter((p, i) => {
+    if (i === parts.length - 1) return true;
+    return !(answerType(p) === "date" && subjectIsPronoun(p) && !analyze(p).some((t) => own.has(t)));
+  });
+  return kept.length < parts.length ? kept.join(TOPIC_JOIN) : topic;
+}
+
 /** Ordinal words and the rank they say (« le premier », « la 3e », "the second one"). */
 const ORDINALS: Record<string, number> = {
   premier: 1,
