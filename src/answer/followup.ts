@@ -397,7 +397,11 @@ const HELD_WORDS = new Set(
  * existe la vice-présidence ? » names one).
  */
 export function asksSinceWhenHeld(question: string): boolean {
-  const f = fold(question).replace(/[’'`-]/g, " ").replace(/[?!.,;:]/g, " ").replace(/\s+/g, " ").trim();
+  const f = fold(question)
+    .replace(/[’'`-]/g, " ")
+    .replace(/[?!.,;:]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
   return SINCE_WHEN_HELD.test(f) && f.split(" ").every((w) => HELD_WORDS.has(w));
 }
 

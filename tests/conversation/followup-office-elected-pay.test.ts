@@ -12,9 +12,20 @@ const core = sharedCore();
 
 describe("since when the person just named holds the role", () => {
   it("reads only a date asked of the role, with no subject of its own", () => {
-    for (const q of ["since when?", "how long has she been in office?", "et elle est là depuis quand ?", "elle est en poste depuis quand ?", "when was she elected?"])
+    for (const q of [
+      "since when?",
+      "how long has she been in office?",
+      "et elle est là depuis quand ?",
+      "elle est en poste depuis quand ?",
+      "when was she elected?",
+    ])
       expect(asksSinceWhenHeld(q), q).toBe(true);
-    for (const q of ["depuis quand existe la vice-présidence ESS ?", "since when has the schema been in force?", "elle est élue de quel canton ?", "depuis quand le Département finance des communs ?"])
+    for (const q of [
+      "depuis quand existe la vice-présidence ESS ?",
+      "since when has the schema been in force?",
+      "elle est élue de quel canton ?",
+      "depuis quand le Département finance des communs ?",
+    ])
       expect(asksSinceWhenHeld(q), q).toBe(false);
   });
 
@@ -111,7 +122,7 @@ describe("the detail of the publication obligations above 153 000 €", () => {
     const t = await c.say("et pour la publication, il y a un seuil ?");
     expect(t.refused).toBe(false);
     expect(t.text).toMatch(/153/);
-    const r = await c.say("concrètement, il faut publier quoi ?");
+    const r = await c.say("et il faut publier quoi, au juste ?");
     expect(r.refused).toBe(true);
   });
 });
