@@ -122,7 +122,7 @@ describe("the detail of the publication obligations above 153 000 €", () => {
     const t = await c.say("et pour la publication, il y a un seuil ?");
     expect(t.refused).toBe(false);
     expect(t.text).toMatch(/153/);
-    const r = await c.say("et il faut publier quoi, au juste ?");
+    const r = await c.say("what exactly must be published then?");
     expect(r.refused).toBe(true);
   });
 });
