@@ -57,7 +57,9 @@ import {
   withoutAskedCount,
   countsMeasure,
   definedName,
+  asksSinceWhenHeld,
 } from "./followup.js";
+import { namesPerson } from "./named-person.js";
 import { type AnswerType, answersType, answerType, asksAmount, asksMoneyPut, asksSum, givesAmount, givesMoney, namedAxes } from "./cards.js";
 import { askedYears, asksDuration, asksWhen, countedNoun, countedWord, countsAskedThings, countsOf, givesAsked, namedTerms } from "./asked-quantity.js";
 import { namedOperators, sameOperator } from "./named-operator.js";
@@ -853,6 +855,22 @@ export class Answerer {
       const again = await this.cardAnswer(rawQuestion, rawQuestion, audience, match, [], [], undefined, asked);
       again.text = withPremiseLead(asked, again.text, looksEnglish(asked));
       return again;
+    }
+    // « depuis quand ? », "how long has she been in office?" after a card naming who holds a role (« Françoise
+    // Laurent-Perrigot… élue en novembre 2020… ») asks when that person took it: the card says it when it holds a year.
+    // (a card naming the person without a date leaves the follow-up to its reading)
+    const heldCard =
+      opts.own !== undefined && opts.topic?.card && asksSinceWhenHeld(asked) ? this.cards()?.cards.find((c) => c.id === opts.topic!.card) : undefined;
+    // (the card must lead with a person, « Hélène Meunier, … »: an organisation, « La Grande Bobine », holds no office)
+    if (
+      heldCard &&
+      !heldCard.lacune &&
+      heldCard.questions.some((q) => answerType(q) === "who") &&
+      namesPerson(heldCard.answer.split(/[.;:,]/)[0] ?? "") &&
+      /\b(?:19|20)\d\d\b/.test(heldCard.answer)
+    ) {
+      const match: CardMatch = { card: heldCard, score: 1, f1: 1, recall: 1, typeOk: true, phrasing: heldCard.questions[0] ?? "" };
+      return this.cardAnswer(rawQuestion, rawQuestion, audience, match, [], [], undefined, asked);
     }
     const reply =
       (!settled &&

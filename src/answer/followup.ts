@@ -403,6 +403,33 @@ export function resolveSequel(question: string, topic: string): string | null {
   return english ? "and the previous edition, when was it?" : "et la précédente édition, c'était quand ?";
 }
 
+/** A date asked of a role held (« depuis quand », « en poste depuis », "since when", "how long has she been…", "took office"), folded. */
+const SINCE_WHEN_HELD =
+  /\b(?:depuis quand|depuis qd|depuis combien de temps|en (?:poste|fonction|place) depuis|since when|how long (?:has|have|had) (?:she|he|they)|in office since|took office|(?:elue?|nommee?) (?:quand|en quelle annee)|(?:when|what year) (?:was|were) (?:she|he|they) (?:elected|appointed))\b/;
+/** The only other words of such a follow-up: pronouns for the person just named, the role and the asking words. */
+const HELD_WORDS = new Set(
+  (
+    "et mais alors donc ok and so but elle il ils elles she he they est etait sont c is was are been be has have had la ici " +
+    "there here en au a in at on the this that ce cette son sa her his their poste fonction fonctions place role mandat office " +
+    "post job seat occupe occupes occupies hold holds held elue elu elected nommee nomme appointed took depuis quand qd combien de " +
+    "temps since when how long what year annee quelle t exactement precisement deja already"
+  ).split(" "),
+);
+
+/**
+ * Whether a follow-up asks only since when the person just named holds the role (« elle est là depuis quand ? », « en
+ * poste depuis quand ? », "since when?", "how long has she been in office?"): no subject of its own (« depuis quand
+ * existe la vice-présidence ? » names one).
+ */
+export function asksSinceWhenHeld(question: string): boolean {
+  const f = fold(question)
+    .replace(/[’'`-]/g, " ")
+    .replace(/[?!.,;:]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+  return SINCE_WHEN_HELD.test(f) && f.split(" ").every((w) => HELD_WORDS.has(w));
+}
+
 /** A follow-up asking only the reason of what was just said (« pourquoi ? », « mais pourquoi donc ? », "why not?"), folded. */
 const BARE_WHY =
   /^(?:(?:et|mais|ok|alors|ah|and|but|so)[\s,]+)?(?:pourquoi|pour quelle raison|comment ca se fait|why|how come)(?:\s+(?:ca|cela|donc|pas|non|alors|not|so|that|is that))*$/;

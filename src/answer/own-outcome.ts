@@ -33,6 +33,8 @@ const FUTURE = new RegExp(
     // the person's own choice (« je vais choisir mon statut »)
     String.raw`|\b(?:va|vont)(?: t)?(?: (?:il|elle|ils|elles))? (?:(?:nous|me|m) choisir|choisir (?:notre|mon|ma|nos|mes))\b|\b(?:nous|me) choisiront\b|\bchoisir(?:a|ont) t (?:il|elle|ils|elles) (?:notre|mon|ma|nos|mes)\b` +
     String.raw`|\b(?:will|gonna|going to)(?: \w+){0,3} (?:pick|choose|shortlist|take on) (?:me|us|my|our)\b` +
+    // the person taken on ("will they take me?", "are they going to take us on?"), not a time it takes ("will it take me long?")
+    String.raw`|\b(?:will|gonna|going to)(?: \w+){0,3} take (?:me|us)\b(?! (?:long|to|through|a|an|\d+|about|around|over|more|less)\b)` +
     // a renewal said of the person's file, passive only: « notre aide sera-t-elle reconduite ? » (« on va renouveler
     // notre agrément » is the person's own act)
     String.raw`|\b(?:sera|seront|serons|serai|serez)(?: t (?:il|elle|on|ils|elles))?(?: (?:bien|vraiment|finalement))* (?:renouvele|reconduit|prolonge)\w*` +
@@ -227,6 +229,20 @@ const INDIRECT_SI = /\b(?:dire|dites|dis|savoir|sais|savez|verifier|verifiez|con
  */
 const APPLYING_SI =
   /\bsi (?:je|j|on|nous|tu|vous)(?: \w+)?? (?:postul|candidat|depos|envoi|envoy|soumet|soumett|inscri|mont\w* (?:le|un|notre|mon|ce) dossier|fai\w* (?:la|une|notre|ma) demande)\w*/;
+/**
+ * The person themselves taken on by a body (« ils vont m'accepter », « elle nous prendra », "will they accept me", "will
+ * they take us"): the person, not a file or an award, is what is decided on.
+ */
+const PERSON_TAKEN =
+  /\b(?:(?:me|m|nous) (?:\w+ )?(?:accept|prend|prendr|reten|retien|selection|admet|admettr|choisi)\w*|(?:accept|take|select|admit|pick|choose)\w* (?:me|us)\b)/;
+/**
+ * A condition that only says who the person is (« …si je suis graphiste freelance », « …si on est une petite asso »,
+ * "…if I'm a freelance designer"): whether a body will take that person on is still its own decision on them, not a
+ * criterion the sources state. A number (« si on est trois ») or a comparison (« si on est plus de… ») states one.
+ */
+const SELF_DESCRIBED_SI =
+  /\b(?:si (?:je suis|j etais|on est|on etait|nous sommes)|if (?:i m|i am|we re|we are))\b(?! (?:\d+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|plus|moins|more|less|fewer|two|three|four|five)\b)(?: [\w]+){1,5}$/;
+
 /** Someone else's request (« son dossier », « une asso me demande… ») is not the person's own case. */
 const OTHERS =
   /\b(?:une asso|une association|une structure|une entreprise|une cooperative|une scop|une scic|une regie|un porteur|une porteuse|un adherent|une adherente|un client|une cliente|a client|an association|an organisation|an organization)\b|\b(?:me|nous) (?:demande|demandent|a demande|ont demande)\b/;
@@ -287,10 +303,12 @@ export function asksOwnOutcome(raw: string): boolean {
     const taken = !conditional && TAKEN.test(clause);
     // (an award to come after a condition, « if we are selected, will we get the money at once? », asks a rule)
     if (!FUTURE.test(clause) && !taken && (conditional || !(FUTURE_AWARD.test(clause) || FUTURE_LEND.test(clause)))) return false;
+    // (a body taking the person on « si je suis graphiste » decides on that person: the self-description is no rule asked)
+    const described = PERSON_TAKEN.test(clause) ? clause.replace(SELF_DESCRIBED_SI, " ") : clause;
     // « pourquoi ? » after a refusal of one's file asks the reason of that decision, not a rule
-    const why = taken && REFUSAL.test(clause) ? clause.replace(WHY, " ") : clause;
+    const why = taken && REFUSAL.test(described) ? described.replace(WHY, " ") : described;
     if (ASKS_PUBLISHED.test(why)) return false;
-    const condition = clause.replace(APPLYING_SI, " ");
+    const condition = described.replace(APPLYING_SI, " ");
     if (CONDITION_SI.test(condition) && !INDIRECT_SI.test(condition)) return false;
     if (OTHERS.test(clause)) return false;
     return OWN.test(clause) || (ANAPHOR.test(clause) && OWN.test(folded));
