@@ -88,16 +88,3 @@ describe("the turns that only asked a time or a quantity through a pronoun", () 
     expect(scic.route?.process).not.toBe("insertion-iae");
   });
 });
-
-describe("who led the concertation's workshops", () => {
-  it("is La Grande Bobine, asked alone or after questions on the workshops", async () => {
-    const alone = await conversation(core.runtime.assistant).say("les ateliers territoriaux de la concertation étaient animés par qui ?");
-    expect(alone.text.slice(0, 80)).toMatch(/Grande Bobine/);
-    const c = conversation(core.runtime.assistant);
-    await c.say("On a eu combien de participants aux ateliers territoriaux de la concertation ?");
-    await c.say("ils se sont tenus où ?");
-    const r = await c.say("et qui les a animés ?");
-    expect(r.refused).toBe(false);
-    expect(r.text.slice(0, 80)).toMatch(/Grande Bobine/);
-  });
-});
