@@ -36,8 +36,9 @@ const INTERROGATIVE = /\b(quel|quelle|quels|quelles|lequel|laquelle|lesquels|les
 
 export function answerType(question: string): AnswerType {
   const q = foldUncached(question);
+  // (« quelle était la part… », « quel est le pourcentage… » ask the share as « quelle part » does)
   if (
-    /\b(combien|cb|quel montant|quelle somme|quel budget|quel pourcentage|quelle part|quelle proportion|nombre de|nombre (minimal|minimum|maximal|maximum)|how many|how much|what percentage|what share|what(?:['’]?s| is| was) the (?:budget|amount|cost|price)|what (?:budget|amount)|(?:coute|coutent|couter|couterait|coutera|revient|reviennent|reviendrait) (?:quoi|a quoi)|what does (?:it|this|that) cost)\b/.test(
+    /\b(combien|cb|quel montant|quelle somme|quel budget|quel pourcentage|quelle part|quelle proportion|quel(?:le)? (?:est|etait|sera|serait) (?:la part|le pourcentage|la proportion)|nombre de|nombre (minimal|minimum|maximal|maximum)|how many|how much|what percentage|what share|what(?:['’]?s| is| was) the (?:budget|amount|cost|price)|what (?:budget|amount)|(?:coute|coutent|couter|couterait|coutera|revient|reviennent|reviendrait) (?:quoi|a quoi)|what does (?:it|this|that) cost)\b/.test(
       q,
     )
   )
