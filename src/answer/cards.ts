@@ -93,6 +93,33 @@ export function asksAmount(question: string): boolean {
   );
 }
 
+/** A budget, a cost or the funds of something asked (« quel est le budget du… », « combien coûte… », "what funding…"). */
+const BUDGET_ASKED =
+  /\b(budgets?|cout|couts|coute|coutent|coutera|couterait|enveloppes?|dotations?|moyens financiers|a hauteur de combien|funding|funds|cost|costs)\b/;
+/** Purchases asked of (« le budget des achats », « combien achète… »): a sum of purchases answers them. */
+const PURCHASES_WORDS = /\b(achats|achete\w*|acheter|achetait|purchases|purchasing|buys?|bought|spend\w*|spent)\b/;
+/** A sum in a folded text (« 50 millions d'euros », « 250 000 € »). */
+const SUM_IN_TEXT = /\d(?:[\d\s.,]*\d)?\s*(?:m€|k€|md€|€|euros?\b|millions? (?:d'euros|€|euros?)|milliards? (?:d'euros|€|euros?))/;
+
+/**
+ * Whether a question asks the budget or the cost of something (the SPASER, the Club achat, a meeting), not the volume of
+ * purchases: such a budget is not given by a sum of purchases (« 443 millions d'euros d'achats », the 50 million euros of
+ * purchases that make a SPASER compulsory).
+ */
+export function asksBudgetOf(question: string): boolean {
+  const q = foldUncached(question).replace(/[’`]/g, "'");
+  return BUDGET_ASKED.test(q) && !PURCHASES_WORDS.test(q);
+}
+
+/** Whether every sentence of a text that holds a sum speaks of purchases (and at least one does): it gives no budget. */
+export function onlyPurchaseSums(text: string): boolean {
+  const sentences = foldUncached(text)
+    .replace(/[’`]/g, "'")
+    .split(/(?<=[.!?])\s+|\n+/)
+    .filter((s) => SUM_IN_TEXT.test(s));
+  return sentences.length > 0 && sentences.every((s) => /\b(achats?|acheteurs?)\b/.test(s));
+}
+
 /**
  * A sum of money asked in French words that do not say « combien » alone: « quel est le montant de… »,
  * « quelle enveloppe… », « il est doté de combien ? », « à hauteur de combien ? ». Such a question is
