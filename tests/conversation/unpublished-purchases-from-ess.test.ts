@@ -41,6 +41,15 @@ describe("purchases from ESS organisations asked in a conversation", () => {
     expect(r.text).toMatch(/443|143/);
   });
 
+  it("after the buyers' training, what the ESS month offered them stays answered", async () => {
+    const c = conversation(core.runtime.assistant);
+    await c.say("Le Département forme-t-il ses acheteurs à l'ESS ?");
+    await c.say("combien d'acheteurs ont suivi la formation ?");
+    const r = await c.say("d'accord. Et pendant le Mois de l'ESS 2025, qu'y avait-il pour les agents des collectivités ?");
+    expect(r.refused, r.text).toBe(false);
+    expect(r.text).not.toMatch(/faits auprès de structures de l'ESS/);
+  });
+
   it("after the SPASER, whether it is compulsory stays answered", async () => {
     const c = conversation(core.runtime.assistant);
     await c.say("C'est quoi le SPASER du Gard ?");
