@@ -60,7 +60,19 @@ import {
   asksSinceWhenHeld,
 } from "./followup.js";
 import { namesPerson } from "./named-person.js";
-import { type AnswerType, answersType, answerType, asksAmount, asksMoneyPut, asksSum, givesAmount, givesMoney, namedAxes } from "./cards.js";
+import {
+  type AnswerType,
+  answersType,
+  answerType,
+  asksAmount,
+  asksBudgetOf,
+  asksMoneyPut,
+  asksSum,
+  givesAmount,
+  givesMoney,
+  namedAxes,
+  onlyPurchaseSums,
+} from "./cards.js";
 import { askedYears, asksDuration, asksWhen, countedNoun, countedWord, countsAskedThings, countsOf, givesAsked, namedTerms } from "./asked-quantity.js";
 import { namedOperators, sameOperator } from "./named-operator.js";
 import { sameTerritory, territoryLevels } from "./territory.js";
@@ -1513,7 +1525,9 @@ export class Answerer {
       const wrongKind =
         !givesAsked(asks!, asking, text, searched, "", equivalents) ||
         !this.speaksOfCounted(asks!, searched, text, true) ||
-        (((mine !== question && asksAmount(mine)) || (asksSum(mine) && !looksEnglish(mine))) && !givesAmount(text));
+        (((mine !== question && asksAmount(mine)) || (asksSum(mine) && !looksEnglish(mine))) && !givesAmount(text)) ||
+        // « quel budget pour le SPASER ? »: the sums of the Département's purchases are no budget of it
+        (asksBudgetOf(mine) && onlyPurchaseSums(text));
       // A sum put in by someone (« cb le Département met dans… », "how much money…") is answered by a sum.
       const noSum = moneyPut && !givesAmount(text);
       if (wrongKind || noSum) {
@@ -1573,7 +1587,7 @@ export class Answerer {
     // a sum: a description of what is funded is no answer. (French: an English question is answered from French passages.)
     if (text && !generated && !asksQuantity && !looksEnglish(mine) && asksSum(mine)) {
       // (a sum about what it names: « le montant versé à la MIESS » is not given by the insertion budget)
-      if (!givesAmount(text) || !givesAsked("number", mine, text, searched, "", equivalents)) text = "";
+      if (!givesAmount(text) || !givesAsked("number", mine, text, searched, "", equivalents) || (asksBudgetOf(mine) && onlyPurchaseSums(text))) text = "";
     }
     // Things asked one by one, with their number (« quelles sont les six étapes… ? », « détaillez les 39 actions »): passages
     // that only count them (« un guide en six étapes ») do not give them; the count is said, and who can give the rest.

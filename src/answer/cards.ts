@@ -36,8 +36,9 @@ const INTERROGATIVE = /\b(quel|quelle|quels|quelles|lequel|laquelle|lesquels|les
 
 export function answerType(question: string): AnswerType {
   const q = foldUncached(question);
+  // (« quelle était la part… », « quel est le pourcentage… » ask the share as « quelle part » does)
   if (
-    /\b(combien|cb|quel montant|quelle somme|quel budget|quel pourcentage|quelle part|quelle proportion|nombre de|nombre (minimal|minimum|maximal|maximum)|how many|how much|what percentage|what share|what(?:['’]?s| is| was) the (?:budget|amount|cost|price)|what (?:budget|amount)|(?:coute|coutent|couter|couterait|coutera|revient|reviennent|reviendrait) (?:quoi|a quoi)|what does (?:it|this|that) cost)\b/.test(
+    /\b(combien|cb|quel montant|quelle somme|quel budget|quel pourcentage|quelle part|quelle proportion|quel(?:le)? (?:est|etait|sera|serait) (?:la part|le pourcentage|la proportion)|nombre de|nombre (minimal|minimum|maximal|maximum)|how many|how much|what percentage|what share|what(?:['’]?s| is| was) the (?:budget|amount|cost|price)|what (?:budget|amount)|(?:coute|coutent|couter|couterait|coutera|revient|reviennent|reviendrait) (?:quoi|a quoi)|what does (?:it|this|that) cost)\b/.test(
       q,
     )
   )
@@ -90,6 +91,33 @@ export function asksAmount(question: string): boolean {
   return /\b(c'?est combien|ca coute combien|combien ca coute|combien coute|quel montant|quelle somme|quel budget|how much money|how much does|how much is|what(?:['’]?s| is| was) the (?:budget|amount|cost|price)|what (?:budget|amount)|(?:coute|coutent|couter|couterait|coutera|revient|reviennent|reviendrait) (?:quoi|a quoi)|what does (?:it|this|that) cost)\b/.test(
     q,
   );
+}
+
+/** A budget, a cost or the funds of something asked (« quel est le budget du… », « combien coûte… », "what funding…"). */
+const BUDGET_ASKED =
+  /\b(budgets?|cout|couts|coute|coutent|coutera|couterait|enveloppes?|dotations?|moyens financiers|a hauteur de combien|funding|funds|cost|costs)\b/;
+/** Purchases asked of (« le budget des achats », « combien achète… »): a sum of purchases answers them. */
+const PURCHASES_WORDS = /\b(achats|achete\w*|acheter|achetait|purchases|purchasing|buys?|bought|spend\w*|spent)\b/;
+/** A sum in a folded text (« 50 millions d'euros », « 250 000 € »). */
+const SUM_IN_TEXT = /\d(?:[\d\s.,]*\d)?\s*(?:m€|k€|md€|€|euros?\b|millions? (?:d'euros|€|euros?)|milliards? (?:d'euros|€|euros?))/;
+
+/**
+ * Whether a question asks the budget or the cost of something (the SPASER, the Club achat, a meeting), not the volume of
+ * purchases: such a budget is not given by a sum of purchases (« 443 millions d'euros d'achats », the 50 million euros of
+ * purchases that make a SPASER compulsory).
+ */
+export function asksBudgetOf(question: string): boolean {
+  const q = foldUncached(question).replace(/[’`]/g, "'");
+  return BUDGET_ASKED.test(q) && !PURCHASES_WORDS.test(q);
+}
+
+/** Whether every sentence of a text that holds a sum speaks of purchases (and at least one does): it gives no budget. */
+export function onlyPurchaseSums(text: string): boolean {
+  const sentences = foldUncached(text)
+    .replace(/[’`]/g, "'")
+    .split(/(?<=[.!?])\s+|\n+/)
+    .filter((s) => SUM_IN_TEXT.test(s));
+  return sentences.length > 0 && sentences.every((s) => /\b(achats?|acheteurs?)\b/.test(s));
 }
 
 /**

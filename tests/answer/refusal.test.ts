@@ -296,6 +296,10 @@ describe("known gaps of knowledge/lacunes.yaml", () => {
     "formation-elus-details": "La formation des élus à l'ESS, c'est quand et avec quel programme ?",
     "montant-projet-politique-de-la-ville": "Pour notre projet en quartier prioritaire à Pissevin, quel montant peut-on obtenir du contrat de ville ?",
     "modalites-versement-aides": "La subvention de l'appel à communs, on la reçoit en plusieurs tranches ou tout d'un coup en une seule fois ?",
+    "budget-spaser": "Quels moyens financiers le Département a-t-il prévus pour son SPASER ?",
+    "achats-aupres-ess": "Le Département dépense combien auprès des entreprises de l'ESS pour ses achats ?",
+    "consequences-fiscales-changement-statut": "Si notre association devient une SCIC, quelles incidences fiscales pour nous ?",
+    "redaction-statuts": "Vous pouvez me fournir un modèle de statuts pour notre structure ?",
   };
 
   const gaps = parseYaml(readFileSync(path.join(KNOWLEDGE_DIR, "lacunes.yaml"), "utf8")) as { id: string; route?: string }[];
