@@ -655,8 +655,8 @@ export function withAlternativeLead(question: string, text: string, english: boo
   const body = text.replace(/^\s*(?:oui|non|yes|no)\s*[,:;.–-]\s*/i, "");
   if (fold(body).startsWith(fold(side))) return text;
   const upper = body.charAt(0).toUpperCase() + body.slice(1);
-  // (« La Grande Bobine est… »: an article opening a name keeps its capital)
-  const named = /^\p{L}+['’]?\s*\p{Lu}/u.test(upper) && !/^(?:c|l|d|qu)['’]/i.test(upper.slice(0, 2)) ? upper : lowerFirst(upper);
+  // (« La Grande Bobine est… »: an article opening a name of capitalised words keeps its capital; "The Acegaa association" not)
+  const named = /^\p{L}+\s+\p{Lu}[\p{L}'’-]*\s+\p{Lu}/u.test(upper) ? upper : lowerFirst(upper);
   return `${side.charAt(0).toUpperCase()}${side.slice(1)}${english ? ":" : " :"} ${named}`;
 }
 
