@@ -310,7 +310,7 @@ function claimVerdict(question: string, body: string): Verdict {
 }
 
 /** A question asking whether there is a thing (« existe-t-il… ? », « y a-t-il… ? », "is there…?"). */
-const EXISTENCE = /(?:existe-t-il|existe-t-elle|existent-ils|existent-elles|y a-t-il|is there|are there)/;
+const EXISTENCE = /\b(?:existe-t-il|existe-t-elle|existent-ils|existent-elles|y a-t-il|is there|are there)\b/;
 /** A sentence going on about the subject of the one before (« Il finance… », "It runs…"). */
 const SAME_SUBJECT = /^(?:il|elle|ils|elles|it|they)\s/i;
 

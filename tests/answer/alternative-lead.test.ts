@@ -120,7 +120,7 @@ describe("answers lead with what is asked (bundled knowledge)", () => {
   it("names the event a body organises, the exercise of the consultation, the measure funding cooperations", async () => {
     const cases: [string, RegExp][] = [
       ["Chaque mois de novembre, la CRESS organise quel événement ?", /mois de l'ESS/i],
-      ["Quel exercice de la concertation servait à préfigurer un labo de l'ESS ?", /dystopique/i],
+      ["Pendant la concertation, quel jeu de rôle devait préfigurer un laboratoire de l'ESS ?", /dystopique/i],
       ["Quelle mesure du schéma soutient des coopérations entre plusieurs structures à la campagne ?", /appel à communs/i],
     ];
     for (const [q, re] of cases) {
