@@ -299,14 +299,32 @@ function claimVerdict(question: string, body: string): Verdict {
   const exists = EXISTENCE.test(q);
   const terms = analyze(question).filter((t) => !AGREEMENT.has(t) && !(exists && t === "exist"));
   if (terms.length < 2) return null;
-  for (const lead of claimLeads(body)) {
+  const leads = claimLeads(body);
+  for (const lead of leads) {
     if (STRONG.test(fold(lead).replace(/[’`]/g, "'"))) continue;
     const said = analyze(lead);
     // (a verb's stem may differ between its forms: « prendre » / « prend »)
     const holds = (t: string) => said.some((s) => s === t || (Math.min(s.length, t.length) >= 4 && (s.startsWith(t) || t.startsWith(s))));
-    if (terms.every(holds)) return "yes";
+    if (!terms.every(holds)) continue;
+    // (read with the next sentence, the words the first one lacks are written there alike: « associés » is no « association »)
+    if (lead.length > leads[0]!.length && !nextSentenceWrites(question, leads[0]!, lead.slice(leads[0]!.length))) continue;
+    return "yes";
   }
   return null;
+}
+
+/** Whether every word of a question that a first sentence does not hold is written in the next one with the same first seven letters. */
+function nextSentenceWrites(question: string, first: string, next: string): boolean {
+  const words = (t: string) =>
+    fold(t)
+      .replace(/[’`]/g, "'")
+      .split(/[^\p{L}]+/u)
+      .filter((w) => w.length >= 4);
+  const firstTerms = new Set(analyze(first));
+  const nextWords = words(next);
+  return words(question)
+    .filter((w) => analyze(w).some((t) => !firstTerms.has(t) && !AGREEMENT.has(t)))
+    .every((w) => nextWords.some((n) => n.slice(0, 7) === w.slice(0, 7) || (Math.min(n.length, w.length) < 7 && (n.startsWith(w) || w.startsWith(n)))));
 }
 
 /** A question asking whether there is a thing (« existe-t-il… ? », « y a-t-il… ? », "is there…?"). */
