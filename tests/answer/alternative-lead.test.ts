@@ -154,3 +154,14 @@ describe("answers lead with what is asked (bundled knowledge)", () => {
     expect(reply.text).toMatch(/^Oui :/);
   });
 });
+
+describe("a claim read across the next sentence", () => {
+  it("needs the missing words written there alike, not a word sharing only their stem", () => {
+    expect(
+      premiseVerdict(
+        "Le collectif Terre Vive est-il une association ?",
+        "Le collectif Terre Vive est une coopérative. Elle réunit plusieurs catégories d'associés. [1]",
+      ),
+    ).toBeNull();
+  });
+});
