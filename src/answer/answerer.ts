@@ -91,7 +91,16 @@ import { fill, loadPrompt } from "./prompts.js";
 import { ANSWER_ACTIONS, REFUSAL_ACTIONS } from "./actions.js";
 import { WorkQueue } from "./work-queue.js";
 import { unframe } from "./relayed.js";
-import { agentClaim, asksConfirmation, checksFigure, premiseVerdict, withPremiseLead } from "./premise.js";
+import {
+  agentClaim,
+  asksConfirmation,
+  asksKindOfStructure,
+  asksKindOfStructurePhrasing,
+  checksFigure,
+  premiseVerdict,
+  withAlternativeLead,
+  withPremiseLead,
+} from "./premise.js";
 import { QPV_DOC, withQpvLead } from "./qpv-place.js";
 import { namesEntry } from "./glossary-entry.js";
 import { excludedThing, statesExcluded, withoutBeyond } from "./excluded-part.js";
@@ -278,6 +287,8 @@ const CEILING_TIE = 0.08;
  * than one matched by a phrasing asking something else and still come first (a near tie).
  */
 const KIND_TIE = 0.03;
+/** How far below the best card one asking what kind of structure a thing is may be, for an alternative of kinds. */
+const STRUCTURE_KIND_TIE = 0.05;
 /** « Quand…, et était-ce le premier ? », "Who…, and since when?": a second question joined to the first. */
 export function asksTwoThings(question: string): boolean {
   return /(?:,|\?)\s*(?:(?:and|et|mais|but)\s+)?(?:since when|until when|when|who|how|what|where|which|was it|is it|did|does|depuis quand|jusqu'? ?a quand|quand|qui|combien|comment|ou|quel\w*|est-ce|etait-ce|c'est|c'etait|a-t-\w+)\b|\b(?:and|et) (?:since when|when|who|how many|was it|is it|depuis quand|quand|qui|combien|est-ce|etait-ce)\b/.test(
@@ -935,6 +946,8 @@ export class Answerer {
       if (reply.type === "answer" && !reply.fit) {
         const listing = reply.card ? (this.cards()?.cards.find((c) => c.id === reply.card)?.questions ?? []) : [];
         reply.text = withPremiseLead(own, reply.text, looksEnglish(own), listing);
+        // An alternative (« c'est une subvention ou un prêt ? ») is answered by the side its sources support, not « Oui ».
+        reply.text = withAlternativeLead(own, reply.text, looksEnglish(own), card ? [card.answer, card.answer_en ?? ""] : []);
       }
       return reply;
     }
@@ -1673,6 +1686,14 @@ export class Answerer {
       const asks = (m: CardMatch) => m.card.questions.some((p) => statesAct(mine, p));
       const acted = cardCandidates.find((m) => !m.card.lacune && asks(m) && statesAct(mine, `${m.card.questions.join(" ")} ${m.card.answer}`));
       if (acted) putFirst(cardCandidates, acted);
+    }
+    // An alternative between kinds of structure (« c'est une asso ou une entreprise ? ») asks what kind of structure its
+    // subject is: of the cards matched about as well as the best, one whose phrasing asks that comes first (not one that
+    // matched on the word « associations » alone).
+    const kindLead = cardCandidates[0];
+    if (kindLead && !asksKindOfStructurePhrasing(kindLead.phrasing) && asksKindOfStructure(mine, legalFormsNamed)) {
+      const kind = cardCandidates.find((m) => m.score >= kindLead.score - STRUCTURE_KIND_TIE && m.card.questions.some(asksKindOfStructurePhrasing));
+      if (kind) putFirst(cardCandidates, kind);
     }
     // A follow-up asking « où ? » is answered by a card that names a place: one matched about as well as the best comes first.
     const best = cardCandidates[0];

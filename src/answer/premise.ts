@@ -295,13 +295,55 @@ function claimVerdict(question: string, body: string): Verdict {
     )
   )
     return null;
-  const lead = leadOf(body);
-  if (STRONG.test(fold(lead).replace(/[’`]/g, "'"))) return null;
-  const terms = analyze(question).filter((t) => !AGREEMENT.has(t));
-  const said = analyze(lead);
-  // (a verb's stem may differ between its forms: « prendre » / « prend »)
-  const holds = (t: string) => said.some((s) => s === t || (Math.min(s.length, t.length) >= 4 && (s.startsWith(t) || t.startsWith(s))));
-  return terms.length >= 2 && terms.every(holds) ? "yes" : null;
+  // (« existe-t-il un DLA dans le Gard ? » asks whether there is one: an answer naming who runs it says so)
+  const exists = EXISTENCE.test(q);
+  const terms = analyze(question).filter((t) => !AGREEMENT.has(t) && !(exists && t === "exist"));
+  if (terms.length < 2) return null;
+  const leads = claimLeads(body);
+  for (const lead of leads) {
+    if (STRONG.test(fold(lead).replace(/[’`]/g, "'"))) continue;
+    const said = analyze(lead);
+    // (a verb's stem may differ between its forms: « prendre » / « prend »)
+    const holds = (t: string) => said.some((s) => s === t || (Math.min(s.length, t.length) >= 4 && (s.startsWith(t) || t.startsWith(s))));
+    if (!terms.every(holds)) continue;
+    // (read with the next sentence, the words the first one lacks are written there alike: « associés » is no « association »)
+    if (lead.length > leads[0]!.length && !nextSentenceWrites(question, leads[0]!, lead.slice(leads[0]!.length))) continue;
+    return "yes";
+  }
+  return null;
+}
+
+/** Whether every word of a question that a first sentence does not hold is written in the next one with the same first seven letters. */
+function nextSentenceWrites(question: string, first: string, next: string): boolean {
+  const words = (t: string) =>
+    fold(t)
+      .replace(/[’`]/g, "'")
+      .split(/[^\p{L}]+/u)
+      .filter((w) => w.length >= 4);
+  const firstTerms = new Set(analyze(first));
+  const nextWords = words(next);
+  return words(question)
+    .filter((w) => analyze(w).some((t) => !firstTerms.has(t) && !AGREEMENT.has(t)))
+    .every((w) => nextWords.some((n) => n.slice(0, 7) === w.slice(0, 7) || (Math.min(n.length, w.length) < 7 && (n.startsWith(w) || w.startsWith(n)))));
+}
+
+/** A question asking whether there is a thing (« existe-t-il… ? », « y a-t-il… ? », "is there…?"). */
+const EXISTENCE = /\b(?:existe-t-il|existe-t-elle|existent-ils|existent-elles|y a-t-il|is there|are there)\b/;
+/** A sentence going on about the subject of the one before (« Il finance… », "It runs…"). */
+const SAME_SUBJECT = /^(?:il|elle|ils|elles|it|they)\s/i;
+
+/**
+ * The readings of an answer's opening that may state a claim: its first sentence; that sentence with the next one when
+ * the next speaks of the same subject (« C'est un financeur solidaire… Il finance les associations… »); the first
+ * sentence's part before a semicolon (its own statement, before what is added).
+ */
+function claimLeads(body: string): string[] {
+  const [first = body, second] = body.split(/(?<=[.!?])\s|\n/);
+  const out = [first];
+  if (second && SAME_SUBJECT.test(second)) out.push(`${first} ${second}`);
+  const semi = first.indexOf(";");
+  if (semi > 0) out.push(first.slice(0, semi));
+  return out;
 }
 
 /** A question asking which things are of a kind (« quelles communes ont un quartier prioritaire ? », "which towns…"). */
@@ -401,7 +443,7 @@ function kindMemberVerdict(question: string, body: string, listing: readonly str
  * elliptic « et en 2016 ? » that asks about that year.
  */
 const CONFIRMS =
-  /\b(bien|bon|passe|marche|suffit|ok|c est ca|c'est ca|non\s*\?|n'est-ce pas|right|correct|est-ce qu|est ce qu|faut-il|peut-on|is it|is that|are there|does|do|can)\b|-(?:t-)?(?:il|elle|on|ils|elles)\b/;
+  /\b(bien|bon|passe|marche|suffit|ok|c est ca|c'est ca|non\s*\?|n'est-ce pas|right|correct|est-ce qu|est ce qu|faut-il|peut-on|is it|is that|is there|are there|does|do|can)\b|-(?:t-)?(?:il|elle|on|ils|elles)\b/;
 
 const NUMBER_WORD_LIST = Object.keys(NUMBER_WORDS);
 /** A term of a figure (digits, or a number word's stem: « quatr »). */
@@ -504,4 +546,156 @@ export function withPremiseLead(question: string, text: string, english: boolean
   const inEnglish = english && !note;
   const word = verdict === "yes" ? (inEnglish ? "Yes:" : "Oui :") : inEnglish ? "No:" : "Non :";
   return `${note}${word} ${lowerFirst(body)}`;
+}
+
+/** Words that open one side of an alternative: an article or a preposition (« une subvention ou un prêt », « par an ou pour… »). */
+const ALT_OPENERS = new Set([
+  "un",
+  "une",
+  "le",
+  "la",
+  "les",
+  "des",
+  "du",
+  "l",
+  "a",
+  "an",
+  "the",
+  "par",
+  "pour",
+  "en",
+  "au",
+  "aux",
+  "dans",
+  "per",
+  "for",
+  "in",
+  "by",
+]);
+/** Words that end the second side of an alternative (« l'État ou le Département qui délivre… ? »). */
+const ALT_END = new Set(["qui", "que", "qu", "that", "which", "who", "whom"]);
+/** Words after « ou » that put no alternative (« ou pas ? », « ou quoi ? », "or not?"). */
+const NO_ALTERNATIVE = new Set(["pas", "non", "quoi", "bien", "not", "no", "sinon", "autre", "else", "something", "anything"]);
+/** Words of a clause, not of a thing put up as one side (« c'est », "is it"). */
+const CLAUSE_WORDS = /^(?:c|c'est|cest|est|ce|ca|it|is|it's|its|this|that|sont|ils|elles|il|elle|on|y|a-t-il)$/;
+
+/**
+ * The two sides of an alternative that ends a question (« c'est une subvention ou un prêt ? », « la structure, c une
+ * asso ou une entreprise ? », « c'est l'État ou le Département qui délivre l'agrément ? », "is it an experiment or a
+ * permanent scheme?"), as written; none for « … ou pas ? », for an « ou » inside the subject of a yes/no question
+ * (« une association ou une coopérative peut-elle candidater ? ») or when a side is longer than a few words.
+ */
+export function alternativeOf(question: string): [string, string] | undefined {
+  const words = question
+    .trim()
+    .replace(/\?+\s*$/, "")
+    .replace(/([’'])/g, "$1 ")
+    .split(/\s+/)
+    .filter(Boolean);
+  const plain = (w: string) =>
+    fold(w)
+      .replace(/[’']$/, "")
+      .replace(/[^\p{L}'-]/gu, "");
+  const plainWords = words.map(plain);
+  const at = plainWords.includes("ou") ? plainWords.lastIndexOf("ou") : plainWords.lastIndexOf("or");
+  if (at <= 0 || at === words.length - 1) return undefined;
+  if (NO_ALTERNATIVE.has(plain(words[at + 1]!))) return undefined;
+  const after: string[] = [];
+  for (const w of words.slice(at + 1)) {
+    if (ALT_END.has(plain(w)) || /,$/.test(w)) {
+      if (/,$/.test(w)) after.push(w.replace(/,$/, ""));
+      break;
+    }
+    after.push(w);
+  }
+  const sideLength = (side: string[]) => side.filter((w) => !ALT_OPENERS.has(plain(w))).length;
+  if (sideLength(after) === 0 || sideLength(after) > 3 || after.some((w) => /-(?:t-)?(?:il|elle|on|ils|elles)$/i.test(w))) return undefined;
+  const before = words.slice(Math.max(0, at - 5), at);
+  let from: number;
+  const opener = plain(after[0]!);
+  if (ALT_OPENERS.has(opener)) {
+    // (the first side opens on a word of the same kind: an article, a preposition)
+    const article = (w: string) => ["un", "une", "le", "la", "les", "des", "du", "l", "a", "an", "the"].includes(w);
+    from = -1;
+    for (let i = before.length - 1; i >= 0; i--) {
+      const p = plain(before[i]!);
+      if (ALT_OPENERS.has(p) && article(p) === article(opener)) {
+        from = i;
+        break;
+      }
+    }
+    if (from < 0) return undefined;
+  } else from = Math.max(0, before.length - after.length);
+  const first = before.slice(from).filter((w, i) => i > 0 || !CLAUSE_WORDS.test(plain(w)));
+  if (sideLength(first) === 0 || sideLength(first) > 3 || first.some((w) => CLAUSE_WORDS.test(plain(w)) || /,$/.test(w))) return undefined;
+  const join = (side: string[]) => side.join(" ").replace(/([’']) /g, "$1");
+  return [join(first), join(after)];
+}
+
+/** Words that deny what their clause says. */
+const DENIAL = /\b(?:ne|n'|pas|jamais|ni|sans|aucun|aucune|not|no|never|neither|nor|without|isn't|aren't)\b/;
+
+/** The terms said, not denied, in the first two sentences of texts (clauses split at commas, semicolons, colons). */
+function affirmedTerms(texts: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const text of texts) {
+    const lead = text
+      .replace(/^\s*(?:oui|non|yes|no)\s*[,:;.–-]\s*/i, "")
+      .split(/(?<=[.!?])\s|\n/)
+      .slice(0, 2)
+      .join(" ");
+    for (const clause of lead.split(/[,;:()]/)) if (!DENIAL.test(fold(clause).replace(/[’`]/g, "'"))) out.push(...analyze(clause));
+  }
+  return out;
+}
+
+/**
+ * The answer text led by the side of an alternative its sources support (« Un prêt : … » for « c'est une subvention ou
+ * un prêt ? », "An experiment: …"), in place of a « Oui » / « Non » that answers no alternative: only when every word
+ * of one side is said (not denied) in the first sentences of the answer or of its card (`also`), and the other side's
+ * words are not all said. Unchanged otherwise, and for an English question answered in French.
+ */
+export function withAlternativeLead(question: string, text: string, english: boolean, also: readonly string[] = []): string {
+  if (text.startsWith(FRENCH_SOURCES_NOTE)) return text;
+  const sides = alternativeOf(question);
+  if (!sides) return text;
+  // (a side named by the subject too, « le prêt d'honneur, c'est une subvention ou un prêt ? », is said of the subject)
+  const rest = new Set(analyze(question.replace(sides[0], " ").replace(sides[1], " ")));
+  if (sides.some((side) => analyze(side).some((t) => rest.has(t)))) return text;
+  const said = affirmedTerms([text, ...also]);
+  const holds = (t: string) => said.some((s) => s === t || (Math.min(s.length, t.length) >= 4 && (s.startsWith(t) || t.startsWith(s))));
+  const supported = sides.map((side) => {
+    const terms = analyze(side);
+    return terms.length > 0 && terms.every(holds);
+  });
+  if (supported[0] === supported[1]) return text;
+  const side = sides[supported[0] ? 0 : 1]!;
+  const body = text.replace(/^\s*(?:oui|non|yes|no)\s*[,:;.–-]\s*/i, "");
+  if (fold(body).startsWith(fold(side))) return text;
+  const upper = body.charAt(0).toUpperCase() + body.slice(1);
+  // (« La Grande Bobine est… »: an article opening a name of capitalised words keeps its capital; "The Acegaa association" not)
+  const named = /^\p{L}+\s+\p{Lu}[\p{L}'’-]*\s+\p{Lu}/u.test(upper) ? upper : lowerFirst(upper);
+  return `${side.charAt(0).toUpperCase()}${side.slice(1)}${english ? ":" : " :"} ${named}`;
+}
+
+/** Kinds of structure that are no legal form of their own (« une entreprise », « un bureau d'études », "a company"). */
+const STRUCTURE_KIND =
+  /\b(?:entreprises?|societes?|bureaux? d'etudes?|cabinets?|organismes? publics?|services? publics?|administrations?|start-?ups?|companies|company|business(?:es)?|firms?|public bod(?:y|ies))\b/;
+
+/**
+ * Whether a question puts two kinds of structure up as an alternative (« c'est une asso ou une entreprise ? », « une SCOP
+ * ou une SCIC ? », "a charity or a company?"): it asks what kind of structure its subject is.
+ */
+export function asksKindOfStructure(question: string, formsOf: (text: string) => ReadonlySet<string>): boolean {
+  const sides = alternativeOf(question);
+  if (!sides) return false;
+  return sides.every((side) => formsOf(side).size > 0 || STRUCTURE_KIND.test(fold(side).replace(/[’`]/g, "'")));
+}
+
+/** A phrasing asking what kind of structure a thing is, or its legal status (« c'est quoi comme structure ? »). */
+const KIND_OF_STRUCTURE_ASKED =
+  /\b(?:quel(?:le)?s? (?:type|sorte|genre) de (?:structure|organisme|organisation|societe|entreprise)|(?:c'est|c est|c) quoi comme (?:structure|organisme|organisation|societe|entreprise)|statut (?:juridique|legal)|forme juridique|quel statut|what (?:kind|type|sort) of (?:organisation|organization|structure|body|company)|legal (?:form|status))\b/;
+
+export function asksKindOfStructurePhrasing(phrasing: string): boolean {
+  return KIND_OF_STRUCTURE_ASKED.test(fold(phrasing).replace(/[’`]/g, "'"));
 }
