@@ -21,7 +21,7 @@ const OPERATORS: readonly [string, RegExp][] = [
 
 /** The operators a text names (see OPERATORS). */
 export function namedOperators(text: string): Set<string> {
-  const f = foldUncached(text).replace(/['’\-]/g, " ");
+  const f = foldUncached(text).replace(/['’-]/g, " ");
   return new Set(OPERATORS.filter(([, re]) => re.test(f)).map(([id]) => id));
 }
 
