@@ -47,15 +47,15 @@ function expectRate(m: Metric, min: number, name: string): void {
 /**
  * Floor of the blind set: the figures measured when it was last run, rounded down, so
  * that a change that makes answers worse on unseen questions fails. Raised only from a
- * new measurement, never by tuning on blind questions. Set AE (300 questions, 45 conversations of
- * which 40 with three turns, 90 refusals, 32 in English, 60 agent questions, written blind on 2026-12-08
- * at 01:19 UTC from the facts dossier alone, without sources on refusals; set AD moved to tuning before its
- * failures were read): first reading of AE, taken on the answering code of 31e7ca2, before anything was
- * tuned after it was written (92.9 / 92.9 / 96.0 / 96.2 / 76.5 %; false refusals 5/210, false answers 7/90).
+ * new measurement, never by tuning on blind questions. Set AF (300 questions, 45 conversations of
+ * which 40 with three turns, 90 refusals, 31 in English, 60 agent questions, written blind on 2026-12-08
+ * at 04:09 UTC from the facts dossier alone, without sources on refusals; set AE moved to tuning before its
+ * failures were read): first reading of AF, taken on the answering code of 751d697, before anything was
+ * tuned after it was written (93.3 / 91.4 / 95.3 / 97.6 / 80.0 %; false refusals 8/210, false answers 6/90).
  * Its writer routed a refusal to the ESS team (the default handoff), Appel à communs and SCIC details
  * included, except where the unknown fact belongs to a process another body runs, as the development set does.
  */
-const BLIND_FLOOR = { retrieval: 0.92, includes: 0.92, refusal: 0.96, route: 0.96, followUp: 0.76 };
+const BLIND_FLOOR = { retrieval: 0.93, includes: 0.91, refusal: 0.95, route: 0.97, followUp: 0.79 };
 
 describe("blind set floor (offline)", () => {
   it("has at least 200 questions, 30 conversations and 40 refusals", () => {
