@@ -106,8 +106,17 @@ function numberOf(raw: string): number {
   return Number(raw.replace(/[  .](?=\d{3}\b)/g, "").replace(",", "."));
 }
 
+/**
+ * Short names of counted things, by the stem of the words the documents count them with: « 30 QPV » counts « quartiers
+ * prioritaires », « 5 EPCI » « intercommunalités », « 300 assos » « associations ».
+ */
+const COUNTED_AS: Record<string, string> = { qpv: "quarti", epci: "interc", asso: "associ", scop: "scop", scic: "scic" };
+
 /** The stem a counted noun is compared by: singular, first six letters (« structures » and « structure » alike). */
-const stem = (noun: string) => noun.replace(/(?:s|x)$/, "").slice(0, 6);
+const stem = (noun: string) => {
+  const one = noun.replace(/(?:s|x)$/, "");
+  return COUNTED_AS[one] ?? one.slice(0, 6);
+};
 
 /** The figures a text writes, with what each measures. */
 export function figuresOf(text: string): Figure[] {

@@ -292,6 +292,13 @@ export function countAsWord(folded: string): string {
   });
 }
 
+/**
+ * « le Gard a genre 5 intercos ? », « y a genre 500 structures ? »: « genre » before a number is a spoken « environ »
+ * (about); elsewhere it keeps its senses (« quel genre de projet », « l'égalité de genre »), so the lexicon, which maps
+ * whole expressions, cannot say it.
+ */
+const ABOUT_A_NUMBER = /(^|[^\p{L}\p{N}])genre(?=\s+\d)/gu;
+
 /** Colloquial rewriting then spelling correction of a question. */
 export class QueryNormalizer {
   constructor(
@@ -300,7 +307,7 @@ export class QueryNormalizer {
   ) {}
 
   normalize(question: string): Normalized {
-    const folded = countAsWord(this.lexicon.apply(fold(question).replace(/[’`´‘]/g, "'")));
+    const folded = countAsWord(this.lexicon.apply(fold(question).replace(/[’`´‘]/g, "'")).replace(ABOUT_A_NUMBER, "$1environ"));
     const corrections: [string, string][] = [];
     // English questions are searched as they are (the glossary maps English terms).
     if (looksEnglish(question)) return { text: folded, corrections };
