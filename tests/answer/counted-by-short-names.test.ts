@@ -47,11 +47,17 @@ describe("the Département's stake in the SCIC Gard et Autonomie", () => {
     for (const q of ["Le Département en est-il sociétaire, de la SCIC Gard et Autonomie ?", "Is the Département a shareholder of Gard et Autonomie?"]) {
       const r = await ask(q);
       expect(r.refused, q).toBe(false);
-      expect(r.sources.map((s) => s.id), q).toContain("mesure-scic-gard-et-autonomie");
+      expect(
+        r.sources.map((s) => s.id),
+        q,
+      ).toContain("mesure-scic-gard-et-autonomie");
     }
   });
   it("its other members, its activity and the share held stay unpublished", async () => {
-    for (const q of ["Qui sont les autres sociétaires de la SCIC Gard et Autonomie ?", "Quelle part du capital de Gard et Autonomie le Département détient-il ?"]) {
+    for (const q of [
+      "Qui sont les autres sociétaires de la SCIC Gard et Autonomie ?",
+      "Quelle part du capital de Gard et Autonomie le Département détient-il ?",
+    ]) {
       expect((await ask(q)).refused, q).toBe(true);
     }
   });
