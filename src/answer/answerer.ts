@@ -11,6 +11,7 @@ import { MAX_QUESTION_CHARS } from "../core/limits.js";
 import { withTimeout } from "../core/timeout.js";
 import type { Hit, QueryAnalysis, Retriever } from "../retrieval/retriever.js";
 import { analyze, fold, looksEnglish } from "../retrieval/analyzer.js";
+import { definedThing, sameDefinedThing } from "./defined-thing.js";
 import { type Lang, type Refusal, refusalText, type Who, whoAnswers } from "./refusal-text.js";
 import { expressionPattern, phraseTokens } from "../retrieval/phrases.js";
 import type { RouteCandidate, Router } from "../routing/router.js";
@@ -287,6 +288,8 @@ const CEILING_TIE = 0.08;
  * than one matched by a phrasing asking something else and still come first (a near tie).
  */
 const KIND_TIE = 0.03;
+/** How far below the best card one defining the very thing asked may come and still lead (see definedThing). */
+const DEFINED_TIE = 0.1;
 /** How far below the best card one asking what kind of structure a thing is may be, for an alternative of kinds. */
 const STRUCTURE_KIND_TIE = 0.05;
 /** « Quand…, et était-ce le premier ? », "Who…, and since when?": a second question joined to the first. */
@@ -1772,6 +1775,18 @@ export class Answerer {
       const same = cardCandidates.find(
         (m) =>
           m.score >= head.score - KIND_TIE && m.card.lacune === head.card.lacune && m.typeOk && answerType(m.phrasing) === askedType && m.recall >= head.recall,
+      );
+      if (same) putFirst(cardCandidates, same);
+    }
+    // A definition asked of a thing (« c'est quoi l'appel à communs ? ») is answered, on a near tie, by a card one of whose
+    // phrasings asks the definition of that very thing, rather than by one defining a word of it (« un commun, ça veut dire
+    // quoi ? », which matches the same words).
+    const thing = definedThing(mine);
+    const defines = (m: CardMatch) => thing !== null && m.card.questions.some((p) => sameDefinedThing(thing, definedThing(p)));
+    const defLead = cardCandidates[0];
+    if (defLead && thing && !defines(defLead)) {
+      const same = cardCandidates.find(
+        (m) => m.score >= defLead.score - DEFINED_TIE && m.card.lacune === defLead.card.lacune && m.typeOk !== false && defines(m),
       );
       if (same) putFirst(cardCandidates, same);
     }
