@@ -8,7 +8,7 @@ import { analyze, fold } from "../retrieval/analyzer.js";
 
 /** « c'est quoi X ? », « qu'est-ce que X ? », "what is X?", « explique-moi X » (folded). */
 const ASKED_AFTER =
-  /^(?:(?:et|mais|alors|bon|ok|and|so)\s+)?(?:c'?est quoi|c koi|cest koi|qu'?est[- ]ce que?|qu'?est[- ]ce qu'|what is|what's|whats|what are|explique(?:z|r)?(?:[- ]moi)?|define)\s+(.+?)\s*[?.!]*$/;
+  /^(?:(?:et|mais|alors|bon|ok|and|so)\s+)?(?:c'?est quoi|c koi|cest koi|qu'?est[- ]ce que?|qu'?est[- ]ce qu'|que sont|what is|what's|whats|what are|explique(?:z|r)?(?:[- ]moi)?|define)\s+(.+?)\s*[?.!]*$/;
 /** « X, c'est quoi ? », « X, ça veut dire quoi ? », "X, what is it?" (folded). */
 const ASKED_BEFORE =
   /^(?:(?:et|mais|alors|bon|ok|and|so)\s+)?(.+?),?\s+(?:c'?est quoi|c koi|cest koi|ca veut dire quoi|ca consiste en quoi|qu'?est[- ]ce que c'?est|what is it|what is that|what's that)(?:\s+(?:exactement|au juste|concretement|en bref|exactly))?\s*[?.!]*$/;
@@ -27,7 +27,11 @@ export function definedThing(question: string): Set<string> | null {
   return terms.length > 0 ? new Set(terms) : null;
 }
 
-/** Whether two questions ask the definition of the same thing. */
+/**
+ * Whether a card's phrasing (`b`) asks the definition of the thing a question asks (`a`): every word of the question's thing,
+ * and, for a thing of two words or more, at most one more (« les Rencontres du mécénat et des fondations » for « les
+ * Rencontres du mécénat »); a thing of one word is that word alone (« un commun » is not « l'appel à communs »).
+ */
 export function sameDefinedThing(a: ReadonlySet<string>, b: ReadonlySet<string> | null): boolean {
-  return b !== null && a.size === b.size && [...a].every((t) => b.has(t));
+  return b !== null && b.size <= a.size + (a.size >= 2 ? 1 : 0) && [...a].every((t) => b.has(t));
 }

@@ -30,3 +30,20 @@ describe("the flagship measure defined", () => {
     expect(r.text).toMatch(/ressource ou (un )?projet/);
   });
 });
+
+describe("a thing defined with one more word in the card's phrasing", () => {
+  it("« les Rencontres du mécénat » are the Rencontres du mécénat et des fondations, not whom they are for", async () => {
+    const r = await ask("les Rencontres du mécénat, qu'est-ce que c'est ?");
+    expect(r.refused).toBe(false);
+    expect(r.text).toMatch(/rendez-vous|rencontres? (entre|qui)/i);
+  });
+});
+
+describe("a strategy, in French, is the schema", () => {
+  it("answers whether the Gard has one with the ESS schema", async () => {
+    const r = await ask("Le Département du Gard s'est-il donné une stratégie pour l'économie sociale ?");
+    expect(r.refused).toBe(false);
+    expect(r.sources.map((s) => s.id)).toContain("schema-ess-gard");
+    expect(r.text).toMatch(/8 mars 2024/);
+  });
+});
