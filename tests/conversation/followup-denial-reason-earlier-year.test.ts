@@ -57,6 +57,13 @@ describe("a headcount at another date", () => {
     expect(r.text).toMatch(/23 000/);
   });
 
+  it("keeps the present headcount for a question in the present", async () => {
+    const c = conversation(core.runtime.assistant);
+    const r = await c.say("Pour un article : combien de personnes bossent dans l'ESS gardoise aujourd'hui ?");
+    expect(r.refused, r.text).toBe(false);
+    expect(r.text).toMatch(/24 000/);
+  });
+
   it("keeps refusing a figure no source gives for that year", async () => {
     const c = conversation(core.runtime.assistant);
     await c.say("How many people live in the Gard?");
