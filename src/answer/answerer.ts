@@ -44,6 +44,7 @@ import {
   asksExistence,
   pointsAtNamedKind,
   pointsBack,
+  leadNames,
   previousQuestions,
   resolveOrdinal,
   standsForWhoAnswered,
@@ -1019,14 +1020,19 @@ export class Answerer {
     // leur statut ? »): only an organisation has one.
     // So does one whose pronoun stands for the one a « qui ? » was just answered with (« Qui a conçu le schéma ? », then
     // « ils sont basés où ? »).
+    // A follow-up naming nothing of its own (« jusqu'à combien ? », « c'est plafonné à combien ? ») after a question that named
+    // a body with a document of its own (« Initiative Gard, ça finance quoi ? ») asks it of that body, even when the previous
+    // reply was drawn from another's document (another financer's page): that body's document is the one spoken of.
+    const ownSubject = ownQuery.terms.filter((t) => !this.o.aspectTerms?.has(t) && !GENERIC_ASPECT.has(t) && !ASKING_TERMS.has(t) && this.o.retriever.known(t));
+    const namedBefore = ownSubject.length === 0 ? this.namedDoc(leadNames(previousQuestions(question))) : undefined;
+    const askedOf = namedBefore !== undefined && !topic.sources.some((t) => sameSubject(t, namedBefore)) ? namedBefore : undefined;
     const entity =
-      pointsBack(mine) || asksFormOfNamed(mine) || standsForWhoAnswered(mine, previousQuestions(question)) ? this.namedDoc(topic.names ?? []) : undefined;
+      pointsBack(mine) || asksFormOfNamed(mine) || standsForWhoAnswered(mine, previousQuestions(question)) ? this.namedDoc(topic.names ?? []) : askedOf;
     const offEntity = given === true && entity !== undefined && !reply.sources.some((s) => sameSubject(s.id, entity));
     // A follow-up naming nothing of its own (« c'est plafonné à combien ? ») after a reply that led with one body (« le
     // microcrédit de l'Adie… ») asks it of that body: a reply giving the kind asked only of another one (Initiative
     // Gard's loan ceiling) gives way to a passage of the topic's documents giving it of that body, if they hold one.
     const leading = topic.names ?? [];
-    const ownSubject = ownQuery.terms.filter((t) => !this.o.aspectTerms?.has(t) && !GENERIC_ASPECT.has(t) && !ASKING_TERMS.has(t) && this.o.retriever.known(t));
     const offName =
       given === true &&
       entity === undefined &&
@@ -1037,6 +1043,8 @@ export class Answerer {
       !reply.text.split(/\n\s*\n/).some((p) => namesAny(p, leading) && givesAskedKind(mine, p, question) === true);
     // (a reply off the previous question's subject is looked for about that subject first: see offFocus)
     const byName = offName && !offFocus;
+    // (a reply giving the kind asked from that body's document stands)
+    if (given === true && askedOf !== undefined && reply.sources.some((s) => sameSubject(s.id, askedOf))) return null;
     // A reply giving what is asked from the topic's documents (or one of their kin: « dla-gard-acegaa » for « dla ») stands;
     // one wholly from elsewhere gives way to theirs, if they hold it.
     if (given === null || (given && fromTopic && !offFocus && !offEntity && !offName)) return null;
