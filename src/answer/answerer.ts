@@ -456,6 +456,15 @@ const ASKS_SOMETHING = /\b(comment|quel|quelle|quels|quelles|quoi|lequel|laquell
 /** A word asking a quantity or a time (« combien », « cb », « quand »). */
 const ASKED_WORD = /^(?:combien|cb|cbn|quand|qd)\W*$/;
 /** Words of a follow-up standing for its topic by an object pronoun that is read with that topic whatever else it names. */
+/**
+ * A unit an amount or a ceiling is reckoned in (« par projet », « de projet », « par an », « par structure », "per project"),
+ * folded or not: it names no subject of its own.
+ */
+const PER_UNIT =
+  /(?<![\p{L}])(?:par|de|du|pour|per|a|each)\s+(?:projets?|dossiers?|structures?|porteurs?|b[ée]n[ée]ficiaires?|personnes?|entreprises?|an|ann[ée]es?|mois|projects?|applications?|organi[sz]ations?|years?|months?|persons?|companies)(?![\p{L}])/giu;
+/** Words of a bare aspect with its unit (« plafond de projet ? », "maximum amount per project?"). */
+const MAX_PER_UNIT_WORDS = 5;
+
 const MAX_CLITIC_WORDS = 14;
 /**
  * A follow-up that only adds a subject (« et la pré-incubation ? », « et l'agrément ESUS ? », "and pre-incubation?",
@@ -601,7 +610,12 @@ export class Answerer {
       return terms.length === 0 ? withTopic(question, previous) : question;
     // Only words that ask an aspect of a subject ("en quelle année ?", "qui l'organise ?", "c'est combien max ?"):
     // the subject is the previous turn's.
-    if (words <= 8 && this.o.aspectTerms?.size && terms.every((t) => this.o.aspectTerms!.has(t))) return withTopic(question, previous);
+    // (a unit the aspect is reckoned in, « plafond par projet ? », « montant par structure ? », "ceiling per project?", names no
+    // subject either: the ceiling of the scheme just spoken of)
+    const aspectOnly = (ts: string[]) => ts.length > 0 && ts.every((t) => this.o.aspectTerms!.has(t));
+    const unitless = () => this.o.retriever.analyzeQuery(searched.replace(PER_UNIT, " ")).terms;
+    if (words <= 8 && this.o.aspectTerms?.size && (aspectOnly(terms) || (words <= MAX_PER_UNIT_WORDS && aspectOnly(unitless()))))
+      return withTopic(question, previous);
     // « and pre-incubation? » after « how long does incubation last? », « et l'agrément ESUS ? » after « ça dure combien
     // de temps ? »: a bare subject added by « et », asking nothing of its own, asks the duration just asked of that subject:
     // read with the words that asked it, not with the previous subject (whose passages would answer again).
