@@ -1038,7 +1038,10 @@ export class Answerer {
     // a body with a document of its own (« Initiative Gard, ça finance quoi ? ») asks it of that body, even when the previous
     // reply was drawn from another's document (another financer's page): that body's document is the one spoken of.
     const ownSubject = ownQuery.terms.filter((t) => !this.o.aspectTerms?.has(t) && !GENERIC_ASPECT.has(t) && !ASKING_TERMS.has(t) && this.o.retriever.known(t));
-    const namedBefore = ownSubject.length === 0 ? this.namedDoc(leadNames(previousQuestions(question))) : undefined;
+    // (not a process's name carried as the topic after a project's options, « Prêt d'honneur et microcrédit (Initiative Gard,
+    // Adie, BGE) »: it names several bodies, none asked of)
+    const before = previousQuestions(question);
+    const namedBefore = ownSubject.length === 0 && !/[()]/.test(before) ? this.namedDoc(leadNames(before)) : undefined;
     const askedOf = namedBefore !== undefined && !topic.sources.some((t) => sameSubject(t, namedBefore)) ? namedBefore : undefined;
     const entity =
       pointsBack(mine) || asksFormOfNamed(mine) || standsForWhoAnswered(mine, previousQuestions(question)) ? this.namedDoc(topic.names ?? []) : askedOf;
