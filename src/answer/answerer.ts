@@ -45,6 +45,7 @@ import {
   asksExistence,
   pointsAtNamedKind,
   pointsBack,
+  leadNames,
   previousQuestions,
   resolveOrdinal,
   standsForWhoAnswered,
@@ -458,6 +459,15 @@ const ASKS_SOMETHING = /\b(comment|quel|quelle|quels|quelles|quoi|lequel|laquell
 /** A word asking a quantity or a time (« combien », « cb », « quand »). */
 const ASKED_WORD = /^(?:combien|cb|cbn|quand|qd)\W*$/;
 /** Words of a follow-up standing for its topic by an object pronoun that is read with that topic whatever else it names. */
+/**
+ * A unit an amount or a ceiling is reckoned in (« par projet », « de projet », « par an », « par structure », "per project"),
+ * folded or not: it names no subject of its own.
+ */
+const PER_UNIT =
+  /(?<![\p{L}])(?:par|de|du|pour|per|a|each)\s+(?:projets?|dossiers?|structures?|porteurs?|b[ée]n[ée]ficiaires?|personnes?|entreprises?|an|ann[ée]es?|mois|projects?|applications?|organi[sz]ations?|years?|months?|persons?|companies)(?![\p{L}])/giu;
+/** Words of a bare aspect with its unit (« plafond de projet ? », "maximum amount per project?"). */
+const MAX_PER_UNIT_WORDS = 5;
+
 const MAX_CLITIC_WORDS = 14;
 /**
  * A follow-up that only adds a subject (« et la pré-incubation ? », « et l'agrément ESUS ? », "and pre-incubation?",
@@ -603,7 +613,12 @@ export class Answerer {
       return terms.length === 0 ? withTopic(question, previous) : question;
     // Only words that ask an aspect of a subject ("en quelle année ?", "qui l'organise ?", "c'est combien max ?"):
     // the subject is the previous turn's.
-    if (words <= 8 && this.o.aspectTerms?.size && terms.every((t) => this.o.aspectTerms!.has(t))) return withTopic(question, previous);
+    // (a unit the aspect is reckoned in, « plafond par projet ? », « montant par structure ? », "ceiling per project?", names no
+    // subject either: the ceiling of the scheme just spoken of)
+    const aspectOnly = (ts: string[]) => ts.length > 0 && ts.every((t) => this.o.aspectTerms!.has(t));
+    const unitless = () => this.o.retriever.analyzeQuery(searched.replace(PER_UNIT, " ")).terms;
+    if (words <= 8 && this.o.aspectTerms?.size && (aspectOnly(terms) || (words <= MAX_PER_UNIT_WORDS && aspectOnly(unitless()))))
+      return withTopic(question, previous);
     // « and pre-incubation? » after « how long does incubation last? », « et l'agrément ESUS ? » after « ça dure combien
     // de temps ? »: a bare subject added by « et », asking nothing of its own, asks the duration just asked of that subject:
     // read with the words that asked it, not with the previous subject (whose passages would answer again).
@@ -1022,14 +1037,22 @@ export class Answerer {
     // leur statut ? »): only an organisation has one.
     // So does one whose pronoun stands for the one a « qui ? » was just answered with (« Qui a conçu le schéma ? », then
     // « ils sont basés où ? »).
+    // A follow-up naming nothing of its own (« jusqu'à combien ? », « c'est plafonné à combien ? ») after a question that named
+    // a body with a document of its own (« Initiative Gard, ça finance quoi ? ») asks it of that body, even when the previous
+    // reply was drawn from another's document (another financer's page): that body's document is the one spoken of.
+    const ownSubject = ownQuery.terms.filter((t) => !this.o.aspectTerms?.has(t) && !GENERIC_ASPECT.has(t) && !ASKING_TERMS.has(t) && this.o.retriever.known(t));
+    // (not a process's name carried as the topic after a project's options, « Prêt d'honneur et microcrédit (Initiative Gard,
+    // Adie, BGE) »: it names several bodies, none asked of)
+    const before = previousQuestions(question);
+    const namedBefore = ownSubject.length === 0 && !/[()]/.test(before) ? this.namedDoc(leadNames(before)) : undefined;
+    const askedOf = namedBefore !== undefined && !topic.sources.some((t) => sameSubject(t, namedBefore)) ? namedBefore : undefined;
     const entity =
-      pointsBack(mine) || asksFormOfNamed(mine) || standsForWhoAnswered(mine, previousQuestions(question)) ? this.namedDoc(topic.names ?? []) : undefined;
+      pointsBack(mine) || asksFormOfNamed(mine) || standsForWhoAnswered(mine, previousQuestions(question)) ? this.namedDoc(topic.names ?? []) : askedOf;
     const offEntity = given === true && entity !== undefined && !reply.sources.some((s) => sameSubject(s.id, entity));
     // A follow-up naming nothing of its own (« c'est plafonné à combien ? ») after a reply that led with one body (« le
     // microcrédit de l'Adie… ») asks it of that body: a reply giving the kind asked only of another one (Initiative
     // Gard's loan ceiling) gives way to a passage of the topic's documents giving it of that body, if they hold one.
     const leading = topic.names ?? [];
-    const ownSubject = ownQuery.terms.filter((t) => !this.o.aspectTerms?.has(t) && !GENERIC_ASPECT.has(t) && !ASKING_TERMS.has(t) && this.o.retriever.known(t));
     const offName =
       given === true &&
       entity === undefined &&
@@ -1040,6 +1063,8 @@ export class Answerer {
       !reply.text.split(/\n\s*\n/).some((p) => namesAny(p, leading) && givesAskedKind(mine, p, question) === true);
     // (a reply off the previous question's subject is looked for about that subject first: see offFocus)
     const byName = offName && !offFocus;
+    // (a reply giving the kind asked from that body's document stands)
+    if (given === true && askedOf !== undefined && reply.sources.some((s) => sameSubject(s.id, askedOf))) return null;
     // A reply giving what is asked from the topic's documents (or one of their kin: « dla-gard-acegaa » for « dla ») stands;
     // one wholly from elsewhere gives way to theirs, if they hold it.
     if (given === null || (given && fromTopic && !offFocus && !offEntity && !offName)) return null;

@@ -457,6 +457,14 @@ export function deniedClaim(reply: string): string | null {
   return sentences.find((x) => DENIAL.test(foldedQuote(x))) ?? null;
 }
 
+/** A reply whose lead is a plain « Non : », "No:" (a yes/no question answered in the negative). */
+const DENIAL_LEAD = /^\s*(?:\*\*)?(?:non|no)\s*(?:\*\*)?\s*[:,.]/i;
+
+/** Whether a reply opens on a plain denial (see DENIAL_LEAD). */
+export function deniesAtLead(reply: string): boolean {
+  return DENIAL_LEAD.test(reply);
+}
+
 /**
  * A statement of how many the person's own group is (« en fait nous ne sommes que deux associations », « on est que deux
  * structures », "actually we're only two"), folded: a fact put against what was just answered, no project of its own.

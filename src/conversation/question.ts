@@ -12,6 +12,7 @@ import {
   asksBareWhy,
   asksKindOfNamed,
   deniedClaim,
+  deniesAtLead,
   bareCountAsked,
   resolveSequel,
   countsBare,
@@ -281,7 +282,9 @@ export async function question(d: Deps<QuestionStorage>, ctx: Ctx, text: string)
   if (SELF.test(clean)) ctx.state.facts = { ...ctx.state.facts, ...safeExtract(clean) };
   if (facts && !isGeneralQuestion(clean)) ctx.state.facts = { ...ctx.state.facts, ...facts };
   ctx.state.lastFit = reply.fit?.[0]?.process;
-  ctx.state.lastClaim = reply.fit?.length ? (deniedClaim(reply.text) ?? undefined) : undefined;
+  // A reply led by « Non : » / "No:" denies too (« Non : depuis la loi NOTRe, un département ne peut plus… »): a bare
+  // « pourquoi ? » after it asks the reason of that denial, which the passage it came from gives.
+  ctx.state.lastClaim = reply.fit?.length || (!reply.refused && deniesAtLead(reply.text)) ? (deniedClaim(reply.text) ?? undefined) : undefined;
   return { ...reply, interactionId, actions: withValue(reply.actions, interactionId) };
 }
 
