@@ -458,7 +458,6 @@ const FOCUS_HELD = 0.5;
 const ASKS_SOMETHING = /\b(comment|quel|quelle|quels|quelles|quoi|lequel|laquelle|how|which|what)\b/;
 /** A word asking a quantity or a time (« combien », « cb », « quand »). */
 const ASKED_WORD = /^(?:combien|cb|cbn|quand|qd)\W*$/;
-/** Words of a follow-up standing for its topic by an object pronoun that is read with that topic whatever else it names. */
 /**
  * A unit an amount or a ceiling is reckoned in (« par projet », « de projet », « par an », « par structure », "per project"),
  * folded or not: it names no subject of its own.
@@ -468,6 +467,7 @@ const PER_UNIT =
 /** Words of a bare aspect with its unit (« plafond de projet ? », "maximum amount per project?"). */
 const MAX_PER_UNIT_WORDS = 5;
 
+/** Words of a follow-up standing for its topic by an object pronoun that is read with that topic whatever else it names. */
 const MAX_CLITIC_WORDS = 14;
 /**
  * A follow-up that only adds a subject (« et la pré-incubation ? », « et l'agrément ESUS ? », "and pre-incubation?",
