@@ -72,3 +72,23 @@ describe("when one's own funds arrive", () => {
     expect(r.text).toMatch(/40 000/);
   });
 });
+
+describe("the places free right now in a structure", () => {
+  it.each([
+    ["Est-ce que la CAE Mine de talents a encore de la place pour moi ce mois-ci ?", "cae"],
+    ["L'incubateur Alter'Incub prend-il encore des projets en ce moment ?", "incubation-innovation-sociale"],
+    ["Is there a waiting list at the Mine de talents cooperative at the moment?", "cae"],
+  ])("« %s » is refused and handed to that structure", async (q, process) => {
+    const r = await conversation(core.runtime.assistant).say(q);
+    expect(r.refused, r.text).toBe(true);
+    expect(r.route?.process).toBe(process);
+  });
+
+  it.each(["Une coopérative d'activité et d'emploi, ça accueille quel public ?", "Comment devenir entrepreneur-salarié dans une CAE ?"])(
+    "« %s » stays answered",
+    async (q) => {
+      const r = await conversation(core.runtime.assistant).say(q);
+      expect(r.refused, r.text).toBe(false);
+    },
+  );
+});
