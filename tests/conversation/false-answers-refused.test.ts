@@ -7,6 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { givesAsked } from "../../src/answer/asked-quantity.js";
 import { answerType, asksSum } from "../../src/answer/cards.js";
+import { asksToDraft, asksToDraftTender } from "../../src/answer/drafting.js";
 import { conversation, sharedCore } from "./helpers.js";
 
 const core = sharedCore();
@@ -91,4 +92,27 @@ describe("the places free right now in a structure", () => {
       expect(r.refused, r.text).toBe(false);
     },
   );
+});
+
+describe("a response to a public tender asked to be written", () => {
+  it("reads the tender response as a document, not how to write one", () => {
+    expect(asksToDraftTender("Écris la réponse de notre association au nouvel appel d'offres de la Ville")).toBe(true);
+    expect(asksToDraftTender("Peux-tu préparer notre offre technique pour le marché d'entretien des espaces verts ?")).toBe(true);
+    expect(asksToDraftTender("Draft our bid for the council's cleaning tender")).toBe(true);
+    expect(asksToDraftTender("Rédige-moi une lettre pour Initiative Gard")).toBe(false);
+    expect(asksToDraft("Comment bien rédiger sa réponse à un marché public ?")).toBe(false);
+  });
+
+  it("is refused and handed to public procurement", async () => {
+    const r = await conversation(core.runtime.assistant).say(
+      "Rédige pour notre SCIC la réponse à la prochaine consultation du Département sur l'entretien des collèges",
+    );
+    expect(r.refused, r.text).toBe(true);
+    expect(r.route?.process).toBe("commande-publique");
+  });
+
+  it("how to answer a tender stays answered", async () => {
+    const r = await conversation(core.runtime.assistant).say("Comment une SCOP peut-elle répondre aux marchés du Département ?");
+    expect(r.refused, r.text).toBe(false);
+  });
 });
