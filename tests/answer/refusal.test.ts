@@ -300,6 +300,7 @@ describe("known gaps of knowledge/lacunes.yaml", () => {
     "achats-aupres-ess": "Le Département dépense combien auprès des entreprises de l'ESS pour ses achats ?",
     "consequences-fiscales-changement-statut": "Si notre association devient une SCIC, quelles incidences fiscales pour nous ?",
     "redaction-statuts": "Vous pouvez me fournir un modèle de statuts pour notre structure ?",
+    "aide-ess-specifique-region": "La Région Occitanie verse-t-elle une subvention réservée aux structures de l'ESS ?",
     "places-disponibles-structure": "L'incubateur Alter'Incub a-t-il encore des places disponibles pour un projet cette année ?",
   };
 
