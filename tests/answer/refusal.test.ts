@@ -336,6 +336,7 @@ describe("known gaps of knowledge/lacunes.yaml", () => {
     "qpv-2024-communes-a-confirmer": "politique-de-la-ville",
     "outils-ess-adocc": "region-occitanie",
     "places-disponibles-structure": "incubation-innovation-sociale",
+    "aide-ess-specifique-region": "region-occitanie",
     "plan-ess-region-actuel": "region-occitanie",
     "secteurs-exclus-pass-occitanie": "region-occitanie",
     "qpv-liste-complete": "politique-de-la-ville",

@@ -116,3 +116,43 @@ describe("a response to a public tender asked to be written", () => {
     expect(r.refused, r.text).toBe(false);
   });
 });
+
+describe("an aid of the Région reserved for the ESS, which the sources never name", () => {
+  it.each(["La Région a-t-elle une subvention spécialement dédiée à l'ESS ?", "Does the Occitanie Region have a grant specific to the ESS?"])(
+    "« %s » is refused and handed to the Région",
+    async (q) => {
+      const r = await conversation(core.runtime.assistant).say(q);
+      expect(r.refused, r.text).toBe(true);
+      expect(r.route?.process).toBe("region-occitanie");
+      expect(r.text).not.toMatch(/NOTRe/);
+    },
+  );
+
+  it.each([
+    ["Existe-t-il un DLA pour les associations du Gard ?", /Acegaa|DLA/],
+    ["Quelles aides la Région donne-t-elle aux petites entreprises ?", /Pass Occitanie/],
+  ])("« %s » stays answered", async (q, rx) => {
+    const r = await conversation(core.runtime.assistant).say(q);
+    expect(r.refused, r.text).toBe(false);
+    expect(r.text).toMatch(rx);
+  });
+});
+
+describe("the action sheets of one axis", () => {
+  it("are refused, asked alone or after the axes", async () => {
+    const alone = await conversation(core.runtime.assistant).say("Que contiennent les fiches-actions de l'axe 3 ?");
+    expect(alone.refused, alone.text).toBe(true);
+    const c = conversation(core.runtime.assistant);
+    await c.say("Quels sont les axes du schéma départemental de l'ESS ?");
+    const r = await c.say("ok et les fiches-actions de l'axe 4 alors ?");
+    expect(r.refused, r.text).toBe(true);
+  });
+
+  it("the transversal axis asked after them stays answered", async () => {
+    const c = conversation(core.runtime.assistant);
+    await c.say("Quels sont les axes du schéma départemental de l'ESS ?");
+    await c.say("les fiches-actions, elles s'appellent comment ?");
+    const r = await c.say("et l'axe transversal ?");
+    expect(r.refused, r.text).toBe(false);
+  });
+});
