@@ -1283,11 +1283,7 @@ export class Answerer {
       // the writer says they cannot do the work themselves (« on n'a pas le temps de le faire nous-mêmes »): what they ask
       // is then someone to help them, the people who accompany.
       // (a response to a public tender belongs to public procurement, whoever the bidder is: « la réponse de ma SCOP au marché… »)
-      const process = asksToDraftTender(mine)
-        ? "commande-publique"
-        : cannotDoItThemselves(mine)
-          ? helper
-          : (this.documentProcess(candidates) ?? helper);
+      const process = asksToDraftTender(mine) ? "commande-publique" : cannotDoItThemselves(mine) ? helper : (this.documentProcess(candidates) ?? helper);
       const who = this.whoAnswers(helper);
       return this.refusal(
         audience,

@@ -586,7 +586,9 @@ const WHOLE_SUM = new RegExp(String.raw`${WHOLE_FIGURE.source}\s*${CURRENCY}`);
 /** A sum in a folded text: a figure and a currency (« 40 000 € », « 1,2 million d'euros »). */
 const SUM_GIVEN = new RegExp(String.raw`\d(?:[\d\s.,]*\d)?\s*${CURRENCY}`);
 /** What gives a price in a folded text: a sum, a share (« pris en charge à 80 % ») or no price at all (« gratuit », « taux zéro »). */
-const PRICE_GIVEN = new RegExp(String.raw`${SUM_GIVEN.source}|\d\s*(?:%|pour ?cent)|\b(?:gratuit\w*|free(?: of charge)?|taux zero|sans interet|sans frais|interest[- ]free)\b`);
+const PRICE_GIVEN = new RegExp(
+  String.raw`${SUM_GIVEN.source}|\d\s*(?:%|pour ?cent)|\b(?:gratuit\w*|free(?: of charge)?|taux zero|sans interet|sans frais|interest[- ]free)\b`,
+);
 
 /** The figures a question states as the whole it asks a part of (folded), if it asks a part of one. */
 export function wholeFigures(question: string): string[] {

@@ -33,13 +33,10 @@ describe("a cost is answered only by an amount of money", () => {
     "La concertation menée avant le schéma ESS, elle a coûté combien au Département ?",
     "Quel a été le coût des ateliers de concertation du schéma ?",
     "What did the consultation before the ESS plan cost?",
-  ])(
-    "« %s » is refused",
-    async (q) => {
-      const r = await conversation(core.runtime.assistant).say(q);
-      expect(r.refused, r.text).toBe(true);
-    },
-  );
+  ])("« %s » is refused", async (q) => {
+    const r = await conversation(core.runtime.assistant).say(q);
+    expect(r.refused, r.text).toBe(true);
+  });
 
   it("the price of the provider's work asked in a follow-up is refused", async () => {
     const c = conversation(core.runtime.assistant);
