@@ -82,7 +82,7 @@ import { answersStatistic, asksMaximum, givesStatistic, statesCeiling, statistic
 import { probability, type DecisionModels, type Signals } from "./decision.js";
 import type { QueryNormalizer } from "../retrieval/normalize.js";
 import { asksOutOfMission } from "./asked-part.js";
-import { asksToDraft } from "./drafting.js";
+import { asksToDraft, asksToDraftTender } from "./drafting.js";
 import { askedEnumeration, setsOut, statesCount } from "./enumeration.js";
 import { askedSlots, fillsAskedSlots } from "./asked-slot.js";
 import { findCommunesInText } from "../eligibility/communes.js";
@@ -1310,7 +1310,8 @@ export class Answerer {
       // The route is the process the document belongs to (an application to the call for commons is that call's), unless
       // the writer says they cannot do the work themselves (« on n'a pas le temps de le faire nous-mêmes »): what they ask
       // is then someone to help them, the people who accompany.
-      const process = cannotDoItThemselves(mine) ? helper : (this.documentProcess(candidates) ?? helper);
+      // (a response to a public tender belongs to public procurement, whoever the bidder is: « la réponse de ma SCOP au marché… »)
+      const process = asksToDraftTender(mine) ? "commande-publique" : cannotDoItThemselves(mine) ? helper : (this.documentProcess(candidates) ?? helper);
       const who = this.whoAnswers(helper);
       return this.refusal(
         audience,

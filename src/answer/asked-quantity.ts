@@ -585,6 +585,10 @@ const CURRENCY = String.raw`(?:m€|k€|md€|€|euros?\b|millions? (?:d'euros
 const WHOLE_SUM = new RegExp(String.raw`${WHOLE_FIGURE.source}\s*${CURRENCY}`);
 /** A sum in a folded text: a figure and a currency (« 40 000 € », « 1,2 million d'euros »). */
 const SUM_GIVEN = new RegExp(String.raw`\d(?:[\d\s.,]*\d)?\s*${CURRENCY}`);
+/** What gives a price in a folded text: a sum, a share (« pris en charge à 80 % ») or no price at all (« gratuit », « taux zéro »). */
+const PRICE_GIVEN = new RegExp(
+  String.raw`${SUM_GIVEN.source}|\d\s*(?:%|pour ?cent)|\b(?:gratuit\w*|free(?: of charge)?|taux zero|sans interet|sans frais|interest[- ]free)\b`,
+);
 
 /** The figures a question states as the whole it asks a part of (folded), if it asks a part of one. */
 export function wholeFigures(question: string): string[] {
@@ -655,6 +659,8 @@ export function givesAsked(
   // A price asked in any words: « ça coûte combien ? », but also « ça revient à combien ? » (how much, not how many).
   const q = fold(question).replace(/[’`]/g, "'");
   const price = COST.test(q) || (/\b(combien|cb|how much)\b/.test(q) && !/\b(?:combien|cb|nombre) d(?:e |')|\bhow many\b/.test(q));
+  // (a cost asked in so many words, not a count: « combien de factures… » counts invoices)
+  const cost = kind === "number" && COST.test(q) && !/\b(?:combien|cb|nombre) d(?:e |')|\bhow many\b/.test(q);
   const years = askedYears(question);
   const days = askedDays(question);
   const names = namedTerms(question);
@@ -689,6 +695,9 @@ export function givesAsked(
       // « sur les 3,3 M€, combien sont allés à Alès ? »: a part of a sum is a sum (a number of projects there is none)
       return false;
     } else if (kind === "number" ? !hasQuantity(withoutFigures(fold(paragraph), whole), price) : !hasDate(paragraph)) return false;
+    // « combien a coûté la concertation ? », "how much did it cost?": a price is a sum of money (or « gratuit »); a number of
+    // participants or of designers is none.
+    if (cost && !PRICE_GIVEN.test(fold(paragraph).replace(/[’`]/g, "'"))) return false;
     if (counted !== null && !countsOf(paragraph, heads)) return false;
     // « parmi les participants, combien étaient des élus ? »: a number of the elected members, not of the participants.
     if (part !== null && !countsOf(paragraph, [part, ...equivalents(part).map((seq) => seq[0]!)])) return false;

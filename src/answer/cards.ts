@@ -38,7 +38,7 @@ export function answerType(question: string): AnswerType {
   const q = foldUncached(question);
   // (« quelle était la part… », « quel est le pourcentage… » ask the share as « quelle part » does)
   if (
-    /\b(combien|cb|quel montant|quelle somme|quel budget|quel pourcentage|quelle part|quelle proportion|quel(?:le)? (?:est|etait|sera|serait) (?:la part|le pourcentage|la proportion)|nombre de|nombre (minimal|minimum|maximal|maximum)|how many|how much|what percentage|what share|what(?:['’]?s| is| was) the (?:budget|amount|cost|price)|what (?:budget|amount)|(?:coute|coutent|couter|couterait|coutera|revient|reviennent|reviendrait) (?:quoi|a quoi)|what does (?:it|this|that) cost)\b/.test(
+    /\b(combien|cb|quel montant|quelle somme|quel budget|quel pourcentage|quelle part|quelle proportion|quel(?:le)? (?:est|etait|sera|serait) (?:la part|le pourcentage|la proportion)|nombre de|nombre (minimal|minimum|maximal|maximum)|how many|how much|what percentage|what share|what(?:['’]?s| is| was) the (?:budget|amount|cost|price)|what (?:budget|amount)|(?:coute|coutent|couter|couterait|coutera|revient|reviennent|reviendrait) (?:quoi|a quoi)|what (?:does|did|do|will|would) (?:[\w'-]+ ){1,8}?cost)\b/.test(
       q,
     )
   )
@@ -88,7 +88,7 @@ const TYPED_ANSWERS_MAX = 20_000;
 /** « c'est combien ? », « ça coûte combien ? », « quel montant ? »: a sum of money, not a count. */
 export function asksAmount(question: string): boolean {
   const q = foldUncached(question).replace(/[’`]/g, "'");
-  return /\b(c'?est combien|ca coute combien|combien ca coute|combien coute|quel montant|quelle somme|quel budget|how much money|how much does|how much is|what(?:['’]?s| is| was) the (?:budget|amount|cost|price)|what (?:budget|amount)|(?:coute|coutent|couter|couterait|coutera|revient|reviennent|reviendrait) (?:quoi|a quoi)|what does (?:it|this|that) cost)\b/.test(
+  return /\b(c'?est combien|ca coute combien|combien ca coute|combien coute|quel montant|quelle somme|quel budget|how much money|how much does|how much is|what(?:['’]?s| is| was) the (?:budget|amount|cost|price)|what (?:budget|amount)|(?:coute|coutent|couter|couterait|coutera|revient|reviennent|reviendrait) (?:quoi|a quoi)|what (?:does|did|do|will|would) (?:[\w'-]+ ){1,8}?cost)\b/.test(
     q,
   );
 }
@@ -120,6 +120,12 @@ export function onlyPurchaseSums(text: string): boolean {
   return sentences.length > 0 && sentences.every((s) => /\b(achats?|acheteurs?)\b/.test(s));
 }
 
+/** A cost, a price or a tariff asked in French words (folded). */
+const PRICE_ASKED =
+  /\bquel(?:le)?s? (?:est|etait|a ete|sera|serait|sont|etaient|ont ete|seront|seraient) (?:le |la |les |l'|son |sa |ses |leur |leurs )?(?:couts?|prix|tarifs?|frais)\b|\bquels? (?:couts?|tarifs?|frais)\b|\bquel prix (?:pour|faut|paye|payer|coute|demande|facture)\b|\b(?:le|son|sa|leur|ce) (?:cout|prix|tarif)\b[^?.!]{0,50}?,? (?:c'?est|est de|etait de|a ete de) combien\b/;
+/** An award named (« le prix de l'innovation sociale », « quel prix a-t-elle remporté ? »): not a price. */
+const AWARD = /\b(?:remport\w*|gagn\w*|decern\w*|laureats?|laureates?|recompens\w*|trophees?|concours)\b/;
+
 /**
  * A sum of money asked in French words that do not say « combien » alone: « quel est le montant de… »,
  * « quelle enveloppe… », « il est doté de combien ? », « à hauteur de combien ? ». Such a question is
@@ -135,6 +141,9 @@ export function asksSum(question: string): boolean {
     /^(?:(?:et|mais|ok|alors|and|but|so)[\s,]+)*(?:(?:le|son|leur|the|its|their)\s+budgets?|(?:cote|niveau|question|en termes de)\s+budget)(?:\s+(?:de|du|des|d'|pour|of|for)\s*[^?.!,]{0,30})?\s*\?*\s*$/.test(
       q.trim(),
     ) ||
+    // a cost, a price or a tariff asked (« quel a été le coût de la concertation ? », « quel est le tarif de… », « quels frais ? »):
+    // a sum of money or « gratuit » answers it. (« quel prix a-t-elle remporté ? » asks an award, not a price)
+    (PRICE_ASKED.test(q) && !AWARD.test(q)) ||
     // an aid named, then its sum asked apart: « une aide spécifique…, et de combien ? », « un prêt de combien ? »
     // (« de combien de mois » asks a count)
     /\b(?:aides?|subventions?|financements?|prets?|primes?|bourses?|dotations?|enveloppes?|soutiens? financiers?)\b[^?]{0,80}\bde combien\b(?! (?:de|d'|d)\b)/.test(

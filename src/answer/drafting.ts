@@ -25,13 +25,18 @@ const REQUEST =
   "(?:peux tu|pouvez vous|pourrais tu|pourriez vous|tu peux|vous pouvez|tu pourrais|vous pourriez|tu veux bien|voulez vous bien|voudriez vous|merci de|je te demande de|je vous demande de|can you|could you|would you|will you|please|i need you to|i want you to|i d like you to)";
 /** Words that may stand between the verb and its object: an object pronoun, an adverb, a politeness. */
 const BETWEEN =
-  "(?: (?:moi|nous|me|m|us|for me|for us|a (?:ma|notre|leur) place|pour (?:moi|nous)|on (?:my|our) behalf|instead of (?:me|us)|stp|svp|entierement|completement|integralement|directement|rapidement|vite|tout|toute|entirely|fully|completely|quickly))*";
+  "(?: (?:moi|nous|me|m|us|for me|for us|a (?:ma|notre|leur) place|pour (?:moi|nous)|pour (?:ma|mon|notre|nos|leur) [a-z0-9]+|on (?:my|our) behalf|instead of (?:me|us)|stp|svp|entierement|completement|integralement|directement|rapidement|vite|tout|toute|entirely|fully|completely|quickly))*";
 /** A determiner that opens the verb's direct object. */
 const DETERMINER =
   "(?:le|la|les|l|un|une|des|du|mon|ma|mes|notre|nos|ton|ta|tes|votre|vos|son|sa|ses|leur|leurs|ce|cet|cette|ces|the|a|an|my|our|your|their|this|that)";
+/**
+ * A response to a public tender or a call (« la réponse de ma SCOP au prochain marché », « notre mémoire technique », « l'offre
+ * pour l'appel d'offres »): documents a bidder writes, whose process is public procurement when they answer a tender.
+ */
+const TENDER_RESPONSE =
+  "(?:memoires? techniques?|reponses? (?:(?:de|d) (?:ma|mon|notre|nos|la|le|l|leur) ?(?:[a-z0-9]+ ){1,2})?(?:a|au|aux|pour) (?:l |la |le |les |un |une |cet |cette |ce |ces |des )?(?:(?:prochain|prochaine|nouvel|nouveau|nouvelle|dernier|derniere|futur|future) )?(?:appels?|marches?|consultations?)|offres? (?:techniques?|commerciales?|de prix|(?:pour|au|a|du) (?:le |la |l |un |une |ce |cet |cette )?(?:(?:prochain|prochaine|nouvel|nouveau|nouvelle) )?(?:marches?|appels? d offres?|consultations?))|(?:answers?|responses?|replies|bids?) (?:to|for) (?:the |a |an |this |that )?(?:\\w+ ){0,3}(?:tenders?|calls? for tenders?|public contracts?|procurement))";
 /** Documents the person's structure writes and signs itself (a request for an appointment or a call back is no such document). */
-const DOCUMENT =
-  "(?:dossiers?|candidatures?|lettres?|courriers?|courriels?|mails?|e mails?|emails?|business plans?|plans? d affaires|plans? de financement|previsionnels?|budgets?(?: previsionnels?)?|statuts|formulaires?|demandes?(?! de (?:rendez vous|rdv|contact|mise en relation|rappel|information|informations|renseignements?))|projets? associatifs?|notes? d intention|argumentaires?|pitchs?|memoires? techniques?|reponses? (?:a|au|aux) (?:l |la |un |une |cet |cette |ce )?(?:appels?|marches?|consultations?)|conventions?|contrats?|rapports? d activite|fiches? projets?|dissertations?|devoirs?|exposes?|memoires?|essais?|rapports? de stage|applications?|letters?|essays?|homework|assignments?|theses|thesis|cover letters?|forms?|proposals?|bids?|tenders?|(?:answers?|responses?|replies) to (?:the |a |an |this |that )?(?:\\w+ ){0,3}(?:calls?|tenders?|consultations?)|bylaws|grant applications?|funding applications?|pitch decks?|requests?(?! for (?:a |an )?(?:meeting|call|appointment|information|contact)))";
+const DOCUMENT = `(?:dossiers?|candidatures?|lettres?|courriers?|courriels?|mails?|e mails?|emails?|business plans?|plans? d affaires|plans? de financement|previsionnels?|budgets?(?: previsionnels?)?|statuts|formulaires?|demandes?(?! de (?:rendez vous|rdv|contact|mise en relation|rappel|information|informations|renseignements?))|projets? associatifs?|notes? d intention|argumentaires?|pitchs?|${TENDER_RESPONSE}|conventions?|contrats?|rapports? d activite|fiches? projets?|dissertations?|devoirs?|exposes?|memoires?|essais?|rapports? de stage|applications?|letters?|essays?|homework|assignments?|theses|thesis|cover letters?|forms?|proposals?|bids?|tenders?|(?:answers?|responses?|replies) to (?:the |a |an |this |that )?(?:\\w+ ){0,3}(?:calls?|tenders?|consultations?)|bylaws|grant applications?|funding applications?|pitch decks?|requests?(?! for (?:a |an )?(?:meeting|call|appointment|information|contact)))`;
 /** Adjectives that may stand between the determiner and the document (« notre futur dossier », "a complete business plan"). */
 const ADJECTIVE = "(?: (?:futur|future|nouveau|nouvelle|premier|premiere|complet|complete|full|complete|whole|entire|new|first|petit|petite|short))?";
 
@@ -62,4 +67,13 @@ const text = (raw: string) =>
 /** Whether the message asks the assistant to write a document for the person (their file, a letter, a business plan…). */
 export function asksToDraft(raw: string): boolean {
   return DRAFT_ASKED.test(text(raw));
+}
+
+/** A tender named as what the drafted document answers (« marché », « appel d'offres », "tender", "procurement"). */
+const TENDER = new RegExp(`${TENDER_RESPONSE}|\\b(?:marches? publics?|appels? d offres?|commande publique|tenders?|public contracts?|procurement)\\b`);
+
+/** Whether the message asks the assistant to write a response to a public tender (its process is public procurement). */
+export function asksToDraftTender(raw: string): boolean {
+  const t = text(raw);
+  return DRAFT_ASKED.test(t) && TENDER.test(t);
 }

@@ -300,6 +300,8 @@ describe("known gaps of knowledge/lacunes.yaml", () => {
     "achats-aupres-ess": "Le Département dépense combien auprès des entreprises de l'ESS pour ses achats ?",
     "consequences-fiscales-changement-statut": "Si notre association devient une SCIC, quelles incidences fiscales pour nous ?",
     "redaction-statuts": "Vous pouvez me fournir un modèle de statuts pour notre structure ?",
+    "aide-ess-specifique-region": "La Région Occitanie verse-t-elle une subvention réservée aux structures de l'ESS ?",
+    "places-disponibles-structure": "L'incubateur Alter'Incub a-t-il encore des places disponibles pour un projet cette année ?",
   };
 
   const gaps = parseYaml(readFileSync(path.join(KNOWLEDGE_DIR, "lacunes.yaml"), "utf8")) as { id: string; route?: string }[];
@@ -333,6 +335,8 @@ describe("known gaps of knowledge/lacunes.yaml", () => {
     "prochains-marches": "commande-publique",
     "qpv-2024-communes-a-confirmer": "politique-de-la-ville",
     "outils-ess-adocc": "region-occitanie",
+    "places-disponibles-structure": "incubation-innovation-sociale",
+    "aide-ess-specifique-region": "region-occitanie",
     "plan-ess-region-actuel": "region-occitanie",
     "secteurs-exclus-pass-occitanie": "region-occitanie",
     "qpv-liste-complete": "politique-de-la-ville",
