@@ -32,6 +32,7 @@ import {
   cardSettlesChoice,
   choiceOffered,
   standsForTopicByObject,
+  countsByEn,
   namesWritten,
   givesAskedKind,
   isElliptic,
@@ -606,6 +607,12 @@ export class Answerer {
     // just spoken of (see standsForTopicByObject), writing no name of its own, asks of the topic however many words the rest
     // takes (its other words, read alone, would find another thing of the same kind: the meeting, not the body).
     if (standsForTopicByObject(clean) && !namesWritten(clean) && words <= MAX_CLITIC_WORDS) return combined;
+    // « y en a combien dans le Gard ? », « il y en a à Alès ? » after « c'est quoi une CAE ? »: « en » stands for the kind of
+    // thing just spoken of, counted or looked for in the territory or a town: read with the topic.
+    // (not one naming what it counts, « il y en a combien, de ces quartiers ? »: it asks of those)
+    const counts = () =>
+      this.o.retriever.analyzeQuery(withoutTerritory(searched)).terms.filter((t) => this.o.retriever.known(t) && !this.o.aspectTerms?.has(t) && t !== "gard");
+    if (countsByEn(clean) && !namesWritten(withoutTerritory(clean)) && words <= MAX_CLITIC_WORDS && counts().length === 0) return combined;
     // (a longer one opening with « et » on a subject taken up by a pronoun, « Et le Département, il a fait quoi pour la
     // clôture en 2024 ? », may still ask of the topic's event: it is read both ways below, up to MAX_ADDING_READ words)
     const dislocated = words <= MAX_ADDING_READ && DISLOCATED_ADDING.test(fold(clean));
@@ -655,8 +662,9 @@ export class Answerer {
    * that of what it names, not of the topic. Not a question asking nothing of its own kind (« et pour Initiative Gard ? »).
    */
   private namesKnownSubject(question: string): boolean {
-    if (answerType(question) === "other" || !/\s\p{Lu}\p{Ll}/u.test(question)) return false;
-    return this.o.router.candidates(question).some((c) => (c.named ?? 0) > 0);
+    const own = withoutTerritory(question);
+    if (answerType(own) === "other" || !/\s\p{Lu}\p{Ll}/u.test(own)) return false;
+    return this.o.router.candidates(own).some((c) => (c.named ?? 0) > 0);
   }
 
   /**
@@ -2623,7 +2631,18 @@ export function cannotDoItThemselves(text: string): boolean {
  * expression (« qui l'a appelé « appel d'offres inversé » ? »), a subject set apart at its opening (« et le budget de
  * l'axe 3, c'est combien ? »), or a process it names.
  */
+/**
+ * A question without the territory every question is asked in (« dans le Gard », « du Gard », "in the Gard"): « y en a combien
+ * dans le Gard ? » names no subject of its own, « Gard centrale » and « Initiative Gard » do.
+ */
+const TERRITORY =
+  /(?<=^|\s)(?:dans le|du|le|au|en|of the|in the|the)\s+(?:Gard|département|departement)(?![\p{L}-]|\s+(?:centrale|et Autonomie|solidaire)\b)/giu;
+function withoutTerritory(text: string): string {
+  return text.replace(TERRITORY, " ");
+}
+
 function namesOwnSubject(text: string, router: { candidates(text: string): { named?: number }[] }): boolean {
+  text = withoutTerritory(text);
   if (/\b\p{Lu}{2,7}\b/u.test(text) || /\s\p{Lu}\p{Ll}/u.test(text) || /[«"“]/.test(text) || opensOnOwnSubject(text)) return true;
   return router.candidates(text).some((c) => (c.named ?? 0) > 0);
 }

@@ -30,6 +30,14 @@ const NOT_QUANTITY = [
 const QUANTITY_WORDS =
   /\b(deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente|quarante|cinquante|soixante|cent|cents|mille|million|millions|milliard|milliards|dizaine|douzaine|quinzaine|vingtaine|trentaine|quarantaine|cinquantaine|centaine|centaines|milliers|moitie|tiers|quart|aucun|aucune|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|hundred|thousand|million|half|third)\b/;
 
+/**
+ * « en » standing for the things just spoken of in a question counting them or asking whether there are some (« y en a
+ * combien dans le Gard ? », « il y en a à Nîmes ? », « combien en existe-t-il ? », "are there any in Nîmes?"), folded: a
+ * count of those things, not a price (« combien » alone may ask either).
+ */
+export const COUNTED_BY_EN =
+  /(?<!\p{L})(?:(?:il\s+)?y\s+en\s+a(?!\p{L})|combien\s+(?:y\s+)?en\s+(?:a|existe|compte)\w*|en\s+(?:existe|compte)(?:-t-il|\s+t\s+il)?(?!\p{L})|are there any|is there one)/u;
+
 /** What answers a question about a price without a figure. */
 const FREE = /\b(gratuit|gratuite|gratuits|gratuites|gratuitement|free of charge|free)\b/;
 /** A question about a price. */
@@ -658,7 +666,7 @@ export function givesAsked(
 ): boolean {
   // A price asked in any words: « ça coûte combien ? », but also « ça revient à combien ? » (how much, not how many).
   const q = fold(question).replace(/[’`]/g, "'");
-  const price = COST.test(q) || (/\b(combien|cb|how much)\b/.test(q) && !/\b(?:combien|cb|nombre) d(?:e |')|\bhow many\b/.test(q));
+  const price = COST.test(q) || (/\b(combien|cb|how much)\b/.test(q) && !/\b(?:combien|cb|nombre) d(?:e |')|\bhow many\b/.test(q) && !COUNTED_BY_EN.test(q));
   // (a cost asked in so many words, not a count: « combien de factures… » counts invoices)
   const cost = kind === "number" && COST.test(q) && !/\b(?:combien|cb|nombre) d(?:e |')|\bhow many\b/.test(q);
   const years = askedYears(question);

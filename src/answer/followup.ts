@@ -12,7 +12,7 @@ import { knowledgePaths } from "../core/paths.js";
 import { findCommunesInText } from "../eligibility/communes.js";
 import { analyze, fold } from "../retrieval/analyzer.js";
 import { foldAccents } from "../core/text.js";
-import { asksDuration, countedNoun, givesAsked, givesDurationOf, hasDate } from "./asked-quantity.js";
+import { COUNTED_BY_EN, asksDuration, countedNoun, givesAsked, givesDurationOf, hasDate } from "./asked-quantity.js";
 import { askedSlots, fillsAskedSlots } from "./asked-slot.js";
 import { asksMaximum, givesMaximum } from "./asked-statistic.js";
 import { answerType, asksAmount, givesAmount } from "./cards.js";
@@ -115,6 +115,11 @@ const PRONOUN =
  */
 const CLITIC =
   /(?<!\p{L})l'(?:a|ai|as|ont|avait|avaient|aura|auront|a-t-(?:il|elle|on))(?!\p{L})|(?<!\p{L})(?:(?:qui|on|je|tu|nous|vous|ne)\s+|n')(?:l'\p{L}|(?:le|la|les|lui|leur)\s+\p{L}|(?:en|y)\s+\p{L})|(?<!\p{L})s'en(?!\p{L})/u;
+
+/** Whether a question counts or looks for the things just spoken of through « en » (see COUNTED_BY_EN). */
+export function countsByEn(question: string): boolean {
+  return COUNTED_BY_EN.test(foldedQuote(question));
+}
 
 /** Whether a question stands for its subject by an object or adverbial pronoun (see CLITIC). */
 export function standsForTopicByClitic(question: string): boolean {
