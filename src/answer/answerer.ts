@@ -75,6 +75,9 @@ import {
   givesMoney,
   namedAxes,
   onlyPurchaseSums,
+  deniesExistence,
+  existenceAsked,
+  firstSentence,
 } from "./cards.js";
 import { askedYears, asksDuration, asksWhen, countedNoun, countedWord, countsAskedThings, countsOf, givesAsked, namedTerms } from "./asked-quantity.js";
 import { namedOperators, sameOperator } from "./named-operator.js";
@@ -499,6 +502,21 @@ const TOPIC_CARD_MARGIN = 0.15;
 
 /** The least card score for a follow-up made only of aspect words to be answered by its topic's card (see aspectCard). */
 const ASPECT_CARD = 0.4;
+/**
+ * Facets a follow-up asks of its topic in few words, each answered by a card written for it: what the thing brings or is
+ * good for (« ça apporte quoi concrètement ? », « ça sert à quoi ? », « quels avantages ? », "what are the benefits?"),
+ * and who pays for it (« et qui paie les consultants ? », « c’est financé par qui ? », "who funds it?"), folded.
+ */
+const FOLLOW_UP_FACETS: readonly RegExp[] = [
+  /\b(?:apporte\w*|sert a quoi|servir a quoi|a quoi (?:ca|cela|il|elle) sert|quels? (?:sont les )?(?:avantages?|interets?|benefices?)|quel est l'interet|donne droit a quoi|benefits?|advantages?|what (?:does|do) (?:it|they) (?:bring|give|offer)|what is it good for)\b/,
+  /\b(?:qui (?:est-ce qui |est ce qui )?(?:paie|paye|payent|paient|finance|financent|prend en charge|prennent en charge|regle)|(?:paye|paie|payee?s?|finance|financee?s?|pris en charge|prise en charge) par qui|qui qui (?:paie|paye|finance)|financeurs?|who (?:pays|funds|finances|is paying)|(?:paid|funded|financed) by whom)\b/,
+];
+
+/** The facet a question asks (see FOLLOW_UP_FACETS), as its index, or -1. */
+function facetAsked(question: string): number {
+  const q = fold(question).replace(/[’`]/g, "'");
+  return FOLLOW_UP_FACETS.findIndex((re) => re.test(q));
+}
 
 /** Words of a follow-up asking a quantity of its topic that a card holding its own words answers (see cardHoldsOwn). */
 const MAX_OWN_WORDS = 6;
@@ -1407,9 +1425,21 @@ export class Answerer {
     // A claim about who adopts, grants or runs a thing is settled by a card whose answer says who did that to it
     // (« l'assemblée départementale a adopté le schéma »), however close the next card.
     const actCard = card !== undefined && !card.card.lacune && signals.cardAgrees === 1 && statesAct(mine, card.card.answer);
+    // A follow-up asking what its topic brings (« et ça apporte quoi concrètement ? » after the ESUS approval's duration) is
+    // answered by the card written for that facet, from a document found, though its own words are few.
+    // (so is one asking who pays for it, « et qui paie les consultants ? » after whom the DLA is for: its funders' card)
+    const facet = mine !== question ? facetAsked(mine) : -1;
+    const facetCard =
+      facet >= 0 &&
+      card !== undefined &&
+      !card.card.lacune &&
+      card.typeOk &&
+      signals.cardAgrees === 1 &&
+      card.score >= ASPECT_CARD &&
+      card.card.questions.some((q) => facetAsked(q) === facet);
     const cardFits =
       card !== undefined &&
-      (p.reshown || aspectCard || actCard || this.useCard(signals)) &&
+      (p.reshown || aspectCard || actCard || facetCard || this.useCard(signals)) &&
       (!asksQuantity || cardGives(card)) &&
       cardStatistic(card) &&
       sumGiven(card) &&
@@ -1680,6 +1710,7 @@ export class Answerer {
     const cards = this.cards();
     const focus = mine === searched ? undefined : new Set(this.o.retriever.analyzeQuery(mine).terms);
     const askedForms = legalFormsNamed(mine);
+    const existing = existenceAsked(mine);
     // The written words of the name a definition is asked of (« Acegaa » in « c'est quoi Acegaa ? »), not its synonyms: its
     // acronyms and capitalised words (not « propose » in « qu'est-ce que France Active propose ? »).
     const defined = analyze(
@@ -1699,6 +1730,8 @@ export class Answerer {
           // after Initiative Gard is not answered by « le montant par projet de l'appel à communs n'est pas publié ».
           .filter((m) => focus === undefined || !m.card.lacune || cardNamesTopic(m.card, question, mine, this.o.aspectTerms))
           .filter((m) => !deniesOtherForm(m, askedForms))
+          // « Existe-t-il un prêt d'honneur ? » is not answered by a « Non » written for another claim about it (its interest).
+          .filter((m) => existing === undefined || !/^\s*(?:non|no)\b/i.test(m.card.answer) || deniesExistence(firstSentence(m.card.answer), existing))
           // A definition of a name is not a card that never writes it: « c'est quoi Acegaa ? » is not answered by the card
           // defining the DLA, which Acegaa runs (their names are synonyms to retrieval, not to the person asking).
           .filter((m) => !definesOther(m, defined))

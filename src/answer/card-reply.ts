@@ -9,7 +9,7 @@ import type { SourceRef } from "../domain/reply.js";
 import type { AnswerCard } from "../knowledge/cards.js";
 import type { Hit } from "../retrieval/retriever.js";
 import { foldUncached as fold } from "../core/text.js";
-import { answerType } from "./cards.js";
+import { answerType, deniesExistence, existenceAsked } from "./cards.js";
 import { MONTH_ALTERNATION, WEEKDAY_ALTERNATION } from "../core/calendar-words.js";
 
 /** One English sentence before a French answer, when no English card text exists. */
@@ -116,6 +116,13 @@ export function alignPolarity(answer: string, question: string): string {
   // An open question (who, where, when, how many, what is, which, how) is not answered by « Oui » or « Non »: the statement leads.
   if (isOpenQuestion(question)) return rest.charAt(0).toUpperCase() + rest.slice(1);
   const statement = fold(rest.split(/(?<=[.!?])\s/)[0] ?? rest);
+  // « Existe-t-il un prêt d'honneur ? » asks whether the thing exists: a « Non » written for another question about it
+  // (« y a-t-il des intérêts ? — Non, il est à taux zéro ») does not deny it. The « Non » stays only when the statement
+  // denies the thing asked (« il n'existe pas de… », « aucun… », « sans intérêt » of « des intérêts ? »).
+  if (!yes) {
+    const thing = existenceAsked(question);
+    if (thing && !deniesExistence(statement, thing)) return rest.charAt(0).toUpperCase() + rest.slice(1);
+  }
   // An English question checked against a French answer: its claim words read in French.
   const q = fold(question).replace(
     /\b(free|paid|mandatory|compulsory|optional|open|closed|eligible|possible|allowed|forbidden|reserved|repay|repaid)\b/g,

@@ -338,6 +338,31 @@ function existenceFits(card: CardKind, yesNo: boolean): boolean {
   return card.kinds.size === 0 && !yesNo;
 }
 
+/**
+ * The thing whose existence a yes/no question asks (« existe-t-il un prêt d'honneur ? », « est-ce qu'il existe une aide… ? »,
+ * « y a-t-il un guide… ? », « il y a des intérêts ? », "is there a…?"): the stem of its first word, else undefined.
+ */
+const EXISTENCE_ASKED =
+  /\b(?:existe-t-il|existe t il|existe-t-elle|est-ce qu'il existe|est ce qu il existe|il existe|existent-ils|existe-il|y a-t-il|y a t il|ya t il|y a t'il|il y a|y a|is there|are there)\s+(?:(?:un|une|des|de|du|d'|de la|de l'|encore|deja|a|an|any|some)\s*)?([a-z]{3,})/;
+
+export function existenceAsked(question: string): string | undefined {
+  const m = EXISTENCE_ASKED.exec(foldUncached(question).replace(/[’`]/g, "'"));
+  return m ? m[1]!.slice(0, 5) : undefined;
+}
+
+/** Whether a statement denies a thing: it says none exists, or negates the thing itself (« sans intérêt », « pas de guide »). */
+export function deniesExistence(statement: string, stem: string): boolean {
+  if (/\b(n'existe|n'existent|n existe|n existent|il n'y a|il n y a|n'y a pas|n y a pas|aucune?|nothing|no such|there is no|there are no)\b/.test(statement))
+    return true;
+  return new RegExp(`\\b(pas|ne|n'|jamais|non|sans|ni|plus)\\b[^.;:]{0,20}\\b${stem}`).test(statement);
+}
+
+/** A card answer's first sentence, folded, after its « Oui » / « Non ». */
+export function firstSentence(answer: string): string {
+  const rest = answer.replace(/^\s*(?:oui|non|yes|no)\s*[,:;.–-]\s*/i, "");
+  return foldUncached(rest.split(/(?<=[.!?])\s/)[0] ?? rest).replace(/[’`]/g, "'");
+}
+
 /** A vote or an adoption, as a question asks who made it (« who voted… », « qui a adopté… », « par qui… a été voté »). */
 const ADOPTION_ASKED =
   /\b(?:who (?:(?:actually|really|exactly|finally|officially) )?(?:voted|adopted|approved|passed|validated)|qui (?:a|ont|l'a|l'ont) (?:vote|adopte|approuve|valide)|par qui (?:a|ont) ete (?:vote|adopte|approuve|valide)|by whom (?:was|were) \w+(?: \w+){0,6} (?:voted|adopted|approved|passed))\b|\b(?:vote|adopte|approuve|valide)e?s? par qui\b/;

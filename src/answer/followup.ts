@@ -760,7 +760,9 @@ const NAMED_PERSON = new RegExp(
   "u",
 );
 /** A public body that runs or decides a thing (« le Département du Gard », « la Région Occitanie », "the State"). */
-const PUBLIC_BODY = /\b(?:Département|Region|Région|Conseil départemental|Conseil régional|État|Préfecture|Department|State)\b/u;
+// (read between letters, not \b: « L'État » opens on an accented capital, which \b does not see as a word's start)
+const PUBLIC_BODY =
+  /(?<!\p{L})(?:Département|Region|Région|Conseil départemental|Conseil régional|État|Etat|Préfecture|Department|State|Banque des Territoires|Caisse des Dépôts|Fonds social européen|Union européenne|European Social Fund|European Union)(?!\p{L})/u;
 /** Who did a thing, named after « par » or "by" (« animée par La Grande Bobine », "run by the URSCOP"). */
 const AGENT = /\b(?:par|by)\s+(?:(?:la|le|les|l['’]|the)\s*)?\p{Lu}/u;
 /** A group of people asked by « qui » (« qui étaient les participants ? », "who were the attendees?"), folded. */

@@ -186,9 +186,12 @@ function actorOf(facts: Partial<Facts>, f: string): Actor {
 const NO_STRUCTURE_YET =
   /\b(no (company|structure|legal (structure|entity)|business) (set up )?yet|not yet (incorporated|registered)|(have|has) not (yet )?(set up|registered|created) (a|the|our|any) (company|structure))\b/;
 
-/** Setting up a business in plain words (« monter une boîte », « monter notre coopérative », « je monte une micro-entreprise »). */
+/**
+ * Setting up a business or an ESS structure in plain words (« monter une boîte », « monter notre coopérative », « je monte une
+ * micro-entreprise », « je monte une recyclerie en asso », « on crée une ressourcerie », « nous lançons un tiers-lieu »).
+ */
 const SET_UP =
-  /\b(monter|montons|montent|on monte|je monte) (une|notre|ma|sa|son|leur|nos) (petite )?(boite|entreprise|micro entreprise|auto entreprise|societe|cooperative|coop|scop|scic|activite|structure)\b/;
+  /\b(monter|montons|montent|on monte|je monte|nous montons|je cree|on cree|nous creons|je lance|on lance|nous lancons|je fonde|on fonde|nous fondons) (une|un|notre|ma|mon|sa|son|leur|nos) (?:(?:petite?|nouvelle?|nouveau|propre) )?(boite|entreprise|micro entreprise|auto entreprise|societe|cooperative|coop|scop|scic|activite|structure|association|asso|recyclerie|ressourcerie|tiers lieu|epicerie solidaire|epicerie associative|cafe associatif|cafe solidaire|repair cafe|friperie solidaire|garage solidaire|chantier d insertion|regie de quartier|atelier de reemploi|atelier de reparation|atelier velo|jardin partage|jardin solidaire|creche associative|amap)\b/;
 
 /**
  * Opening a shop or a trade of one's own (« ouvrir une petite boutique d'artisanat », « j'ouvre mon salon de coiffure », "open
