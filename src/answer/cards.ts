@@ -340,10 +340,11 @@ function existenceFits(card: CardKind, yesNo: boolean): boolean {
 
 /**
  * The thing whose existence a yes/no question asks (« existe-t-il un prêt d'honneur ? », « est-ce qu'il existe une aide… ? »,
- * « y a-t-il un guide… ? », « il y a des intérêts ? », "is there a…?"): the stem of its first word, else undefined.
+ * « y a-t-il un guide… ? », « il y a des intérêts ? », "is there a…?"): the stem of its first word, else undefined. Not a
+ * negation (« il n'y a plus que l'appel à communs ? » puts up a claim that the rest is gone).
  */
 const EXISTENCE_ASKED =
-  /\b(?:existe-t-il|existe t il|existe-t-elle|est-ce qu'il existe|est ce qu il existe|il existe|existent-ils|existe-il|y a-t-il|y a t il|ya t il|y a t'il|il y a|y a|is there|are there)\s+(?:(?:un|une|des|de|du|d'|de la|de l'|encore|deja|a|an|any|some)\s*)?([a-z]{3,})/;
+  /\b(?:existe-t-il|existe t il|existe-t-elle|est-ce qu'il existe|est ce qu il existe|il existe|existent-ils|existe-il|y a-t-il|y a t il|ya t il|y a t'il|il y a|(?<!n'|n )y a|is there|are there)\s+(?:(?:un|une|des|de|du|d'|de la|de l'|encore|deja|a|an|any|some)\s*)?([a-z]{3,})/;
 
 export function existenceAsked(question: string): string | undefined {
   const m = EXISTENCE_ASKED.exec(foldUncached(question).replace(/[’`]/g, "'"));

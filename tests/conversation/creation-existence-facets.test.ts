@@ -88,3 +88,11 @@ describe("a follow-up asking a facet of its topic", () => {
     expect(r.text).toMatch(/gratuit/i);
   });
 });
+
+describe("a negation is no existence question", () => {
+  it("« il n'y a plus que… ? » asks nothing of a thing's existence", async () => {
+    const { existenceAsked } = await import("../../src/answer/cards.js");
+    expect(existenceAsked("il n'y a plus que l'appel à communs ?")).toBeUndefined();
+    expect(existenceAsked("il y a des intérêts à payer ?")).toBe("inter");
+  });
+});
